@@ -1,0 +1,66 @@
+import Foundation
+
+/// A closed range of days: the day or the span a count covers.
+///
+/// Reports give a day (`2019-01-15`), a month (`2019-01`) or a year (`2019`); each is a period.
+/// Counts are never spread over the days of a period: a window either holds the whole period or not.
+public struct Period: Hashable, Sendable, Codable {
+    public let start: Day
+    public let end: Day
+
+    /// - Important: The caller checks `end >= start`; ``Period/parse(_:)`` and the rules do.
+    public init(start: Day, end: Day) {
+        self.start = start
+        self.end = end
+    }
+
+    public init(day: Day) { self.init(start: day, end: day) }
+
+    public var isSingleDay: Bool { start == end }
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` (the whole month) or `YYYY` (the whole year).
+    ///
+    /// A date-time such as `2019-01-15T00:00:00` (as spreadsheets export dates) is read as its day.
+    public static func parse(_ raw: String) -> Period? {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        if let t = text.firstIndex(where: { $0 == "T" || $0 == " " }), text.distance(from: text.startIndex, to: t) == 10 {
+            text = String(text[..<t])
+        }
+        if let day = Day(text) { return Period(day: day) }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]),
+           let first = Day(year: y, month: m, day: 1) {
+            return Period(start: first, end: Day(year: y, month: m, day: Day.daysIn(month: m, year: y))!)
+        }
+        if parts.count == 1, text.count == 4, let y = Int(text), let first = Day(year: y, month: 1, day: 1) {
+            return Period(start: first, end: Day(year: y, month: 12, day: 31)!)
+        }
+        return nil
+    }
+
+    /// Whether this period lies wholly inside `window`.
+    public func lies(inside window: DateWindow) -> Bool {
+        (window.from.map { start >= $0 } ?? true) && (window.to.map { end <= $0 } ?? true)
+    }
+
+    /// Whether this period shares at least one day with `window`.
+    public func overlaps(_ window: DateWindow) -> Bool {
+        (window.from.map { end >= $0 } ?? true) && (window.to.map { start <= $0 } ?? true)
+    }
+}
+
+extension Period: CustomStringConvertible {
+    /// `2019-01-15` for a day, `2019-01-01/2019-01-31` (ISO 8601 interval) for a span.
+    public var description: String { isSingleDay ? start.description : "\(start)/\(end)" }
+}
+
+/// The dates a question is asked about, each end optional and inclusive.
+public struct DateWindow: Hashable, Sendable, Codable {
+    public var from: Day?
+    public var to: Day?
+
+    public init(from: Day? = nil, to: Day? = nil) {
+        self.from = from
+        self.to = to
+    }
+}

@@ -1,0 +1,111 @@
+/// An incremental reader of RFC 4180 CSV, fed bytes in chunks of any size, so that large files stream.
+///
+/// Reads quoted fields with commas, doubled quotes and line breaks; CRLF or LF line ends; a UTF-8
+/// byte-order mark. Lenient where spreadsheets are sloppy (a stray quote inside an unquoted field is
+/// kept as text), strict where data would be lost: text that is not UTF-8, or a quote left open at the end.
+public struct CSVReader: Sendable {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// The record (spreadsheet row) at fault, from 1.
+        public var row: Int
+        public var reason: String
+        public var description: String { "row \(row): \(reason)" }
+    }
+
+    private let delimiter: UInt8
+    private var field: [UInt8] = []
+    private var row: [String] = []
+    private var inQuotes = false
+    private var quoteInQuoted = false
+    private var fieldStarted = false
+    private var atStart = true
+    private var pendingCR = false
+    /// Records completed so far.
+    public private(set) var rowsRead = 0
+
+    public init(delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.delimiter = delimiter
+    }
+
+    /// Reads a chunk and appends every record it completes to `rows`.
+    /// - Throws: ``Failure`` when a field is not UTF-8 text.
+    public mutating func read(_ chunk: some Sequence<UInt8>, into rows: inout [[String]]) throws {
+        var bytes = Array(chunk)[...]
+        if atStart, !bytes.isEmpty {
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            atStart = false
+        }
+        for byte in bytes {
+            if pendingCR {
+                pendingCR = false
+                if byte == 0x0A { continue }
+            }
+            if inQuotes {
+                if quoteInQuoted {
+                    quoteInQuoted = false
+                    if byte == 0x22 { field.append(0x22); continue }
+                    inQuotes = false
+                    // fall through: the byte after a closing quote is read as outside quotes
+                } else if byte == 0x22 {
+                    quoteInQuoted = true
+                    continue
+                } else {
+                    field.append(byte)
+                    continue
+                }
+            }
+            switch byte {
+            case delimiter:
+                try endField()
+            case 0x0A, 0x0D:
+                try endField()
+                try endRow(into: &rows)
+                pendingCR = byte == 0x0D
+            case 0x22 where !fieldStarted:
+                inQuotes = true
+                fieldStarted = true
+            default:
+                field.append(byte)
+                fieldStarted = true
+            }
+        }
+    }
+
+    /// Completes the last record of the input.
+    /// - Throws: ``Failure`` when a quoted field was never closed.
+    public mutating func finish(into rows: inout [[String]]) throws {
+        if inQuotes && !quoteInQuoted {
+            throw Failure(row: rowsRead + 1, reason: "a quoted field is opened but never closed")
+        }
+        inQuotes = false
+        quoteInQuoted = false
+        if fieldStarted || !row.isEmpty {
+            try endField()
+            try endRow(into: &rows)
+        }
+    }
+
+    private mutating func endField() throws {
+        guard let text = String(validating: field, as: UTF8.self) else {
+            throw Failure(row: rowsRead + 1, reason: "field \(row.count + 1) is not UTF-8 text; save the file as \"CSV UTF-8\"")
+        }
+        row.append(text)
+        field.removeAll(keepingCapacity: true)
+        fieldStarted = false
+    }
+
+    private mutating func endRow(into rows: inout [[String]]) throws {
+        rowsRead += 1
+        // A blank line is a record of one empty field; keep it so row numbers match the spreadsheet.
+        rows.append(row)
+        row.removeAll(keepingCapacity: true)
+    }
+
+    /// Reads a whole text at once, for small inputs and tests.
+    public static func rows(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) throws -> [[String]] {
+        var reader = CSVReader(delimiter: delimiter)
+        var rows: [[String]] = []
+        try reader.read(Array(text.utf8), into: &rows)
+        try reader.finish(into: &rows)
+        return rows
+    }
+}

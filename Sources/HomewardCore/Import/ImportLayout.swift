@@ -1,0 +1,147 @@
+/// Which column of a file gives which field of a movement, worked out once from its first rows.
+///
+/// A file is read by its HXL hashtag row when it has one; a plain spreadsheet through a mapping of its
+/// headers to tags (`--map 'Ret_Flow_Estimation=#affected+returnees+idps+num'`); values missing from
+/// every row come as constants (`--set '#date=2019-01'`).
+public struct ImportLayout: Sendable {
+    /// How far into a file the hashtag row is looked for, as libhxl does.
+    public static let tagRowSearchDepth = 25
+
+    /// Column index per field, `nil` where the field comes from a constant or not at all.
+    public private(set) var columns: [Int?] = Array(repeating: nil, count: MovementField.allCases.count)
+    public private(set) var constants: [String?] = Array(repeating: nil, count: MovementField.allCases.count)
+    public private(set) var labels: [String] = Array(repeating: "", count: MovementField.allCases.count)
+    /// Indices of the columns that make a row's identity: all but the counts, in header order.
+    public private(set) var contentColumns: [Int] = []
+    public private(set) var ignoredColumns: [String] = []
+    /// How many rows precede the data (headers and the hashtag row).
+    public private(set) var headerRowCount = 0
+
+    /// Works out the layout from the first rows of a file.
+    ///
+    /// - Parameters:
+    ///   - firstRows: up to ``tagRowSearchDepth`` rows from the top of the file.
+    ///   - mapping: header to HXL tag, for files with no hashtag row (or to override one).
+    ///   - constants: HXL tag to the value every row takes.
+    /// - Throws: ``ImportError`` naming the header or tag at fault.
+    public init(firstRows: [[String]], mapping: [String: String] = [:], constants: [String: String] = [:]) throws {
+        var problems: [ImportProblem] = []
+        let tagRowIndex = firstRows.prefix(Self.tagRowSearchDepth).firstIndex(where: Self.isTagRow)
+        if tagRowIndex == nil && mapping.isEmpty {
+            throw ImportError("no HXL hashtag row in the first \(Self.tagRowSearchDepth) rows, and no mapping: "
+                + "tag the columns (a row such as #date,#adm1+dest+code,#affected+returnees+idps+num), "
+                + "or map the headers with --map 'Header=#tag'")
+        }
+        let headers: [String]
+        var tags: [String?]
+        if let tagRowIndex {
+            headers = tagRowIndex > 0 ? firstRows[tagRowIndex - 1] : firstRows[tagRowIndex]
+            tags = firstRows[tagRowIndex].map { $0 }
+            headerRowCount = tagRowIndex + 1
+        } else {
+            headers = firstRows.first ?? []
+            tags = Array(repeating: nil, count: headers.count)
+            headerRowCount = 1
+        }
+        if tags.count < headers.count { tags += Array(repeating: nil, count: headers.count - tags.count) }
+
+        for (header, tag) in mapping {
+            let wanted = header.trimmingCharacters(in: .whitespaces)
+            let index = headers.firstIndex { $0.trimmingCharacters(in: .whitespaces) == wanted }
+                ?? headers.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == wanted.lowercased() }
+            guard let index else {
+                problems.append(ImportProblem(row: 1, column: header, value: tag,
+                    reason: "--map names a header the file does not have; its headers are: \(headers.joined(separator: ", "))"))
+                continue
+            }
+            tags[index] = tag
+        }
+
+        for (index, tagText) in tags.enumerated() {
+            let header = index < headers.count ? headers[index] : ""
+            let label = header.isEmpty || header == tagText ? (tagText ?? "column \(index + 1)") : header
+            guard let tagText, !tagText.trimmingCharacters(in: .whitespaces).isEmpty else {
+                if !header.isEmpty { ignoredColumns.append(label) }
+                contentColumns.append(index)
+                continue
+            }
+            guard let tag = HXLTag(tagText) else {
+                problems.append(ImportProblem(row: headerRowCount, column: label, value: tagText,
+                    reason: "not an HXL hashtag: a tag is # and a name, then +attributes, as in #adm1+dest+code"))
+                continue
+            }
+            guard let field = MovementField(tag: tag) else {
+                ignoredColumns.append(label)
+                contentColumns.append(index)
+                continue
+            }
+            if let other = columns[field.rawValue] {
+                problems.append(ImportProblem(row: headerRowCount, column: label, value: tagText,
+                    reason: "column '\(labels[field.rawValue])' (column \(other + 1)) already gives this; keep one of them"))
+                continue
+            }
+            columns[field.rawValue] = index
+            labels[field.rawValue] = label
+            if !field.isCount { contentColumns.append(index) }
+        }
+
+        for (tagText, value) in constants.sorted(by: { $0.key < $1.key }) {
+            let label = "--set \(tagText)"
+            guard let tag = HXLTag(tagText), let field = MovementField(tag: tag) else {
+                problems.append(ImportProblem(row: 0, column: label, value: value,
+                    reason: "not a tag Homeward reads; see the import section of the README for the tags"))
+                continue
+            }
+            if columns[field.rawValue] != nil {
+                problems.append(ImportProblem(row: 0, column: label, value: value,
+                    reason: "the file's column '\(labels[field.rawValue])' already gives this"))
+                continue
+            }
+            self.constants[field.rawValue] = value
+            labels[field.rawValue] = label
+        }
+        problems += checkCompleteness()
+        if !problems.isEmpty { throw ImportError(problems) }
+    }
+
+    /// Whether the layout gives a field at all (by column or constant).
+    public func gives(_ field: MovementField) -> Bool { !labels[field.rawValue].isEmpty }
+
+    private func checkCompleteness() -> [ImportProblem] {
+        var missing: [String] = []
+        if !(gives(.refugees) || gives(.idps) || gives(.persons)) {
+            missing.append("a count (#affected+returnees+refugees+num or #affected+returnees+idps+num)")
+        }
+        if gives(.persons) && !gives(.category) {
+            missing.append("the category of #affected+returnees+num (refugees or IDPs): use +refugees or +idps in the tag")
+        }
+        if !(gives(.date) || (gives(.dateStart) && gives(.dateEnd))) {
+            missing.append("a date (#date, or #date+start and #date+end; --set '#date=2019-01' for a whole file)")
+        }
+        let places: [MovementField] = [.crossing, .crossingCode, .crossingName, .destination]
+            + AdminLevel.allCases.flatMap { [MovementField.destCode($0), .destName($0)] }
+        if !places.contains(where: gives) {
+            missing.append("a crossing point (#loc+crossing+code) or a destination (#adm1+dest+code … #adm4+dest+code)")
+        }
+        return missing.map { ImportProblem(row: 0, column: "", value: "", reason: "the file gives no \($0)") }
+    }
+
+    /// Whether a row looks like an HXL hashtag row: most of its filled cells are hashtags.
+    static func isTagRow(_ row: [String]) -> Bool {
+        let filled = row.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard !filled.isEmpty else { return false }
+        let tagged = filled.filter { HXLTag($0) != nil }.count
+        return tagged * 2 > filled.count
+    }
+
+    /// The draft of one data row.
+    public func draft(row cells: [String], number: Int) -> MovementDraft {
+        var values = constants
+        for (fieldIndex, column) in columns.enumerated() {
+            if let column, column < cells.count { values[fieldIndex] = cells[column] }
+        }
+        let content = contentColumns.map { $0 < cells.count ? cells[$0] : "" }
+            + constants.compactMap { $0 }
+        return MovementDraft(row: number, values: values, labels: labels, content: content)
+    }
+}

@@ -1,0 +1,65 @@
+/// What a column (or a constant) of an import says about a movement.
+///
+/// HXL hashtags, mapped spreadsheet headers and JSON keys all arrive here, so that one set of rules reads them.
+public enum MovementField: Int, CaseIterable, Sendable {
+    case date, dateStart, dateEnd
+    case crossing, crossingCode, crossingName
+    case originCountry, origin
+    case originAdm1Code, originAdm2Code, originAdm3Code, originAdm4Code
+    case originAdm1Name, originAdm2Name, originAdm3Name, originAdm4Name
+    case destination
+    case destAdm1Code, destAdm2Code, destAdm3Code, destAdm4Code
+    case destAdm1Name, destAdm2Name, destAdm3Name, destAdm4Name
+    case refugees, idps, persons, category
+    case organisation, source, externalId
+
+    public static func originCode(_ level: AdminLevel) -> MovementField { MovementField(rawValue: originAdm1Code.rawValue + level.rawValue - 1)! }
+    public static func originName(_ level: AdminLevel) -> MovementField { MovementField(rawValue: originAdm1Name.rawValue + level.rawValue - 1)! }
+    public static func destCode(_ level: AdminLevel) -> MovementField { MovementField(rawValue: destAdm1Code.rawValue + level.rawValue - 1)! }
+    public static func destName(_ level: AdminLevel) -> MovementField { MovementField(rawValue: destAdm1Name.rawValue + level.rawValue - 1)! }
+
+    /// Counts are the values that may change between two versions of the same row.
+    public var isCount: Bool { self == .refugees || self == .idps || self == .persons }
+
+    /// The field an HXL hashtag with attributes stands for, or `nil` when Homeward does not read it.
+    public init?(tag: HXLTag) {
+        let a = tag.attributes
+        let level = ["adm1": AdminLevel.adm1, "adm2": .adm2, "adm3": .adm3, "adm4": .adm4][tag.hashtag]
+        switch tag.hashtag {
+        case "date":
+            self = a.contains("start") ? .dateStart : a.contains("end") ? .dateEnd : .date
+        case "loc" where a.contains("crossing"):
+            self = a.contains("code") ? .crossingCode : a.contains("name") ? .crossingName : .crossing
+        case "country" where !a.contains("dest"):
+            self = .originCountry
+        case _ where level != nil:
+            let byName = a.contains("name") && !a.contains("code")
+            if a.contains("origin") {
+                self = byName ? .originName(level!) : .originCode(level!)
+            } else {
+                self = byName ? .destName(level!) : .destCode(level!)
+            }
+        case "affected" where a.contains("returnees") && a.contains("num"):
+            self = a.contains("refugees") ? .refugees : a.contains("idps") ? .idps : .persons
+        case "org":
+            self = .organisation
+        case "meta" where a.contains("source"):
+            self = .source
+        case "meta" where a.contains("id"):
+            self = .externalId
+        default:
+            return nil
+        }
+    }
+
+    /// The keys of a movement in JSON, as the API and `--format json` imports take it.
+    public init?(jsonKey: String) {
+        let keys: [String: MovementField] = [
+            "date": .date, "start": .dateStart, "end": .dateEnd, "crossing": .crossing, "origin": .origin,
+            "destination": .destination, "persons": .persons, "refugees": .refugees, "idps": .idps,
+            "category": .category, "organisation": .organisation, "source": .source, "id": .externalId,
+        ]
+        guard let field = keys[jsonKey] else { return nil }
+        self = field
+    }
+}

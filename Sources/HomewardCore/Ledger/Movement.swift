@@ -1,0 +1,40 @@
+/// A count of people who returned in a period, as one organisation reported it.
+///
+/// A movement passed the rules (``MovementRules``): its places exist and agree, its dates are real,
+/// its count is a positive whole number.
+public struct Movement: Hashable, Sendable {
+    public var period: Period
+    public var category: MovementCategory
+    /// The crossing point's code; IDP returns are often reported by destination only.
+    public var crossing: String?
+    public var origin: Origin?
+    /// The destination with the areas above it; empty when only the crossing point is known.
+    public var destination: Lineage
+    public var persons: Int
+    public var organisation: String
+    public var source: String?
+    /// The reporter's own id for the row (`#meta+id`).
+    public var externalId: String?
+    /// What identifies this movement across imports; see ``MovementKey``.
+    public var key: String
+
+    public init(period: Period, category: MovementCategory, crossing: String?, origin: Origin?, destination: Lineage,
+                persons: Int, organisation: String, source: String? = nil, externalId: String? = nil, key: String) {
+        self.period = period
+        self.category = category
+        self.crossing = crossing
+        self.origin = origin
+        self.destination = destination
+        self.persons = persons
+        self.organisation = organisation
+        self.source = source
+        self.externalId = externalId
+        self.key = key
+    }
+
+    /// A digest of every field, so that a store can tell an unchanged movement from a corrected one.
+    public var fingerprint: String {
+        MovementKey.digest([period.description, category.rawValue, crossing ?? "", origin?.code ?? "",
+                            destination.finest ?? "", String(persons), organisation, source ?? "", externalId ?? ""])
+    }
+}

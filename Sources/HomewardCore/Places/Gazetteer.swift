@@ -1,0 +1,68 @@
+import Foundation
+
+/// The reference data of one deployment, indexed for the checks every imported row goes through.
+///
+/// Built once per import or request from the store; lookups are dictionary reads.
+public struct Gazetteer: Sendable {
+    /// The ISO3 code of the country people return to (`SYR` for the first deployment).
+    public let homeCountry: String
+    public private(set) var areas: [String: AdminArea] = [:]
+    public private(set) var countries: [String: Country] = [:]
+    public private(set) var crossings: [String: CrossingPoint] = [:]
+    private var areasByName: [NameKey: [String]] = [:]
+    private var crossingsByName: [String: [String]] = [:]
+
+    private struct NameKey: Hashable {
+        var level: AdminLevel
+        var name: String
+    }
+
+    public init(homeCountry: String, areas: [AdminArea], countries: [Country], crossings: [CrossingPoint]) {
+        self.homeCountry = homeCountry
+        for area in areas {
+            self.areas[area.pcode] = area
+            for name in Set([Gazetteer.fold(area.nameEn), Gazetteer.fold(area.nameAr)]) where !name.isEmpty {
+                areasByName[NameKey(level: area.level, name: name), default: []].append(area.pcode)
+            }
+        }
+        for country in countries { self.countries[country.iso3] = country }
+        for crossing in crossings {
+            self.crossings[crossing.code] = crossing
+            for name in Set([Gazetteer.fold(crossing.nameEn), Gazetteer.fold(crossing.nameAr)]) where !name.isEmpty {
+                crossingsByName[name, default: []].append(crossing.code)
+            }
+        }
+    }
+
+    public func area(_ pcode: String) -> AdminArea? { areas[pcode] }
+
+    /// The P-codes of the area and all areas above it, by level.
+    public func lineage(of pcode: String) -> [AdminLevel: String] {
+        var result: [AdminLevel: String] = [:]
+        var next: String? = pcode
+        while let code = next, let area = areas[code], result[area.level] == nil {
+            result[area.level] = code
+            next = area.parent
+        }
+        return result
+    }
+
+    /// Areas of `level` whose English or Arabic name matches, optionally only those inside `within`.
+    public func areas(named name: String, level: AdminLevel, within: String? = nil) -> [AdminArea] {
+        let codes = areasByName[NameKey(level: level, name: Gazetteer.fold(name))] ?? []
+        return codes.compactMap { areas[$0] }.filter { area in
+            guard let within else { return true }
+            return lineage(of: area.pcode).values.contains(within)
+        }
+    }
+
+    public func crossings(named name: String) -> [CrossingPoint] {
+        (crossingsByName[Gazetteer.fold(name)] ?? []).compactMap { crossings[$0] }
+    }
+
+    /// Folds case, diacritics and punctuation so that "Dar'a", "DAR'A" and "Dar a" compare equal.
+    public static func fold(_ name: String) -> String {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+}

@@ -1,0 +1,68 @@
+/// Turns per-key sums into a ``TotalsReport``: sorted, named, cut to the top N.
+///
+/// The store sums in SQL; bucketing by week or month happens here, on sums by period, so both
+/// databases share one definition of a week.
+public struct TotalsBuilder: Sendable {
+    /// Sums for one key and category, as the store returns them.
+    public struct Sum: Sendable {
+        public var key: String?
+        public var category: MovementCategory
+        public var persons: Int
+
+        public init(key: String?, category: MovementCategory, persons: Int) {
+            self.key = key
+            self.category = category
+            self.persons = persons
+        }
+    }
+
+    public init() {}
+
+    /// The key of the calendar bucket a period falls in, or the period itself when it spans several buckets.
+    public static func calendarKey(_ period: Period, _ grouping: Grouping) -> String {
+        switch grouping {
+        case .week:
+            return period.start.weekStart == period.end.weekStart ? period.start.isoWeek : period.description
+        default:
+            let month = period.start.monthIndex
+            guard month == period.end.monthIndex else { return period.description }
+            let first = Day.firstOfMonth(index: month)
+            return String(first.description.prefix(7))
+        }
+    }
+
+    /// The readable name of a calendar key: a week's first and last day, or the month.
+    public static func calendarName(_ key: String, _ grouping: Grouping) -> String {
+        if key.contains("/") { return "period \(key.replacingOccurrences(of: "/", with: " to ")), across \(grouping.rawValue)s" }
+        guard grouping == .week else { return key }
+        let parts = key.split(separator: "-W")
+        guard parts.count == 2, let year = Int(parts[0]), let week = Int(parts[1]) else { return key }
+        let monday = Day(year: year, month: 1, day: 4)!.weekStart.adding(days: 7 * (week - 1))
+        return "\(monday) to \(monday.adding(days: 6))"
+    }
+
+    public func report(window: DateWindow, sums: [Sum], partial: Int, top: Int?, calendar: Grouping? = nil,
+                       name: (String) -> String?) -> TotalsReport {
+        var groups: [String?: TotalsGroup] = [:]
+        var refugees = 0, idps = 0
+        for sum in sums {
+            var group = groups[sum.key] ?? TotalsGroup(key: sum.key, name: "", persons: 0, refugees: 0, idps: 0)
+            group.persons += sum.persons
+            switch sum.category {
+            case .refugee: group.refugees += sum.persons; refugees += sum.persons
+            case .idp: group.idps += sum.persons; idps += sum.persons
+            }
+            groups[sum.key] = group
+        }
+        var sorted = groups.values.sorted {
+            $0.persons != $1.persons ? $0.persons > $1.persons : ($0.key ?? "") < ($1.key ?? "")
+        }
+        if let top { sorted = Array(sorted.prefix(top)) }
+        for index in sorted.indices {
+            let key = sorted[index].key
+            sorted[index].name = key.map { k in calendar.map { Self.calendarName(k, $0) } ?? name(k) ?? k } ?? "not reported"
+        }
+        return TotalsReport(from: window.from, to: window.to, total: refugees + idps, refugees: refugees, idps: idps,
+                            partial: partial, groups: sorted)
+    }
+}

@@ -1,0 +1,2 @@
+import ArgumentParser
+@main struct Homeward: ParsableCommand { func run() {} }
