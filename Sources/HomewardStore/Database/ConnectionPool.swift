@@ -1,0 +1,68 @@
+import SQLKit
+
+/// A connection the store leases out: its SQL interface, and how to close it.
+struct Connection: Sendable {
+    let sql: any SQLDatabase
+    let close: @Sendable () async throws -> Void
+}
+
+/// A bounded set of connections, leased one task at a time.
+///
+/// A transaction is a property of a connection, so a lease gives a task the whole connection
+/// until it is done; other tasks wait for one to come back.
+actor ConnectionPool {
+    private let maximum: Int
+    private let open: @Sendable () async throws -> Connection
+    private var idle: [Connection] = []
+    private var opened = 0
+    private var waiting: [CheckedContinuation<Connection, any Error>] = []
+    private var closed = false
+
+    init(maximum: Int, open: @escaping @Sendable () async throws -> Connection) {
+        self.maximum = maximum
+        self.open = open
+    }
+
+    func lease<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let connection = try await acquire()
+        do {
+            let result = try await body(connection.sql)
+            release(connection)
+            return result
+        } catch {
+            release(connection)
+            throw error
+        }
+    }
+
+    private func acquire() async throws -> Connection {
+        if closed { throw StoreError.closed }
+        if let connection = idle.popLast() { return connection }
+        if opened < maximum {
+            opened += 1
+            do {
+                return try await open()
+            } catch {
+                opened -= 1
+                throw error
+            }
+        }
+        return try await withCheckedThrowingContinuation { waiting.append($0) }
+    }
+
+    private func release(_ connection: Connection) {
+        if !waiting.isEmpty {
+            waiting.removeFirst().resume(returning: connection)
+        } else {
+            idle.append(connection)
+        }
+    }
+
+    func close() async throws {
+        closed = true
+        for waiter in waiting { waiter.resume(throwing: StoreError.closed) }
+        waiting.removeAll()
+        for connection in idle { try await connection.close() }
+        idle.removeAll()
+    }
+}

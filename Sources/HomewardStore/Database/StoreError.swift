@@ -1,0 +1,16 @@
+/// Why the store refused a request, in words for the person who made it.
+public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
+    case closed
+    case notFound(String)
+    case invalid(field: String, value: String, reason: String)
+    case conflict(String)
+
+    public var description: String {
+        switch self {
+        case .closed: "the database is closed"
+        case .notFound(let what): "\(what) not found"
+        case .invalid(let field, let value, let reason): "\(field) '\(value)': \(reason)"
+        case .conflict(let what): what
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import HomewardCore
+
+/// How to read one import: the format, the mapping of a plain spreadsheet, and what to do with bad rows.
+public struct ImportRequest: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case csv, json }
+
+    /// The file's name, kept with the import's record.
+    public var sourceName: String
+    public var format: Format
+    /// Header to HXL tag (`--map`).
+    public var mapping: [String: String]
+    /// HXL tag to a value for every row (`--set`).
+    public var constants: [String: String]
+    /// The organisation of rows that name none (`--org`).
+    public var organisation: String?
+    /// Validate and count against the database, then write nothing.
+    public var dryRun: Bool
+    /// Write the valid rows and report the rejected ones, instead of writing nothing.
+    public var skipInvalid: Bool
+    /// The day imports are checked against (nothing after it).
+    public var today: Day
+    public var delimiter: UInt8
+
+    public init(sourceName: String, format: Format = .csv, mapping: [String: String] = [:], constants: [String: String] = [:],
+                organisation: String? = nil, dryRun: Bool = false, skipInvalid: Bool = false, today: Day,
+                delimiter: UInt8 = UInt8(ascii: ",")) {
+        self.sourceName = sourceName
+        self.format = format
+        self.mapping = mapping
+        self.constants = constants
+        self.organisation = organisation
+        self.dryRun = dryRun
+        self.skipInvalid = skipInvalid
+        self.today = today
+        self.delimiter = delimiter
+    }
+}

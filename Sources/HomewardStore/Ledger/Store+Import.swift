@@ -1,0 +1,168 @@
+import Foundation
+import HomewardCore
+import SQLKit
+
+extension Store {
+    /// How many problems a summary lists; the counts still count them all.
+    public static let listedProblemLimit = 1000
+    /// Movements written per round trip.
+    static let importBatchSize = 2000
+
+    /// Imports movements from CSV (HXL-tagged, or mapped) or JSON, in one transaction.
+    ///
+    /// A rejected row means nothing is written, unless the request skips invalid rows; a dry run
+    /// counts what would be imported, updated and ignored against the database, and writes nothing.
+    /// - Parameter progress: called with the bytes read so far, after each chunk.
+    public func importMovements(_ request: ImportRequest, from source: ByteSource,
+                                progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
+        struct Abandoned: Error { var summary: ImportSummary }
+        do {
+            return try await write(rollback: request.dryRun) { db in
+                var run = try await ImportRun(request: request, db: db)
+                do {
+                    try await run.read(source, progress: progress)
+                } catch let error as ImportError {
+                    run.summary.problems = error.problems
+                    run.summary.rejected = max(run.summary.rejected, 1)
+                } catch let failure as CSVReader.Failure {
+                    run.summary.problems.append(ImportProblem(row: failure.row, column: "", value: "", reason: failure.reason))
+                    run.summary.rejected += 1
+                }
+                let summary = try await run.finish()
+                if summary.status == .error { throw Abandoned(summary: summary) }
+                return summary
+            }
+        } catch let abandoned as Abandoned {
+            return abandoned.summary
+        }
+    }
+}
+
+/// One import in progress: the layout, the rules, the writer and the running summary.
+private struct ImportRun {
+    let request: ImportRequest
+    let db: any SQLDatabase
+    let rules: MovementRules
+    let importID: Int
+    var writer: MovementWriter
+    var summary: ImportSummary
+    var layout: ImportLayout?
+    var head: [[String]] = []
+    var rowNumber = 0
+    var batch: [Movement] = []
+    var problemCount = 0
+
+    init(request: ImportRequest, db: any SQLDatabase) async throws {
+        self.request = request
+        self.db = db
+        rules = MovementRules(gazetteer: try await Store.gazetteer(on: db), today: request.today,
+                              defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces))
+        guard let id = try await db.raw("INSERT INTO imports (started_at, source_name) VALUES (\(bind: Store.timestamp()), \(bind: request.sourceName)) RETURNING id")
+            .first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new import's id") }
+        importID = id
+        writer = MovementWriter(db: db, importID: id)
+        summary = ImportSummary(dryRun: request.dryRun)
+    }
+
+    /// Whether valid rows are still being written (not after a rejected row, unless skipping).
+    var writing: Bool { request.skipInvalid || summary.rejected == 0 }
+
+    mutating func read(_ source: ByteSource, progress: (@Sendable (Int) -> Void)?) async throws {
+        switch request.format {
+        case .json:
+            var data = Data()
+            while let chunk = try source.next() { data.append(contentsOf: chunk) }
+            for draft in try JSONMovements.drafts(from: data) {
+                summary.rows += 1
+                try await take(draft)
+            }
+        case .csv:
+            var reader = CSVReader(delimiter: request.delimiter)
+            var rows: [[String]] = []
+            var bytesRead = 0
+            while let chunk = try source.next() {
+                bytesRead += chunk.count
+                rows.removeAll(keepingCapacity: true)
+                try reader.read(chunk, into: &rows)
+                for row in rows { try await take(row: row) }
+                progress?(bytesRead)
+            }
+            rows.removeAll()
+            try reader.finish(into: &rows)
+            for row in rows { try await take(row: row) }
+            if layout == nil {
+                guard !head.isEmpty else { throw ImportError("the file is empty") }
+                try await settleLayout()
+            }
+        }
+        try await flush()
+    }
+
+    /// Works out the layout from the rows held back so far, then reads the data rows among them.
+    private mutating func settleLayout() async throws {
+        let settled = try ImportLayout(firstRows: head, mapping: request.mapping, constants: request.constants)
+        layout = settled
+        summary.ignoredColumns = settled.ignoredColumns
+        rowNumber = settled.headerRowCount
+        for row in head.dropFirst(settled.headerRowCount) { try await take(row: row) }
+        head = []
+    }
+
+    private mutating func take(row cells: [String]) async throws {
+        guard let layout else {
+            head.append(cells)
+            if head.count == ImportLayout.tagRowSearchDepth { try await settleLayout() }
+            return
+        }
+        rowNumber += 1
+        if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+        summary.rows += 1
+        try await take(layout.draft(row: cells, number: rowNumber))
+    }
+
+    private mutating func take(_ draft: MovementDraft) async throws {
+        let outcome = rules.check(draft)
+        for problem in outcome.problems {
+            problemCount += 1
+            if summary.problems.count < Store.listedProblemLimit { summary.problems.append(problem) }
+        }
+        summary.ignored += outcome.zeroCounts
+        if outcome.isRejected {
+            summary.rejected += 1
+            return
+        }
+        if outcome.hasWarnings { summary.warnings += 1 }
+        guard writing else { return }
+        batch += outcome.movements
+        if batch.count >= Store.importBatchSize { try await flush() }
+    }
+
+    private mutating func flush() async throws {
+        guard writing, !batch.isEmpty else { batch.removeAll(); return }
+        try await writer.write(batch)
+        batch.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finish() async throws -> ImportSummary {
+        if problemCount > summary.problems.count {
+            summary.problems.append(ImportProblem(row: 0, column: "", value: "",
+                reason: "\(problemCount - summary.problems.count) more problems are not listed", severity: .warning))
+        }
+        if summary.rejected > 0 && !request.skipInvalid {
+            summary.status = .error
+        } else {
+            summary.imported = writer.counts.imported
+            summary.updated = writer.counts.updated
+            summary.ignored += writer.counts.ignored
+            summary.status = summary.rejected > 0 || summary.warnings > 0 ? .warning : .success
+        }
+        if summary.status != .error {
+            try await db.raw("""
+                UPDATE imports SET status = \(bind: summary.status.rawValue), rows_read = \(bind: summary.rows),
+                imported = \(bind: summary.imported), updated = \(bind: summary.updated), ignored = \(bind: summary.ignored),
+                rejected = \(bind: summary.rejected), warnings = \(bind: summary.warnings) WHERE id = \(bind: importID)
+                """).run()
+        }
+        return summary
+    }
+}

@@ -1,0 +1,96 @@
+import HomewardCore
+import SQLKit
+
+extension Store {
+    /// Answers a totals question: sums in SQL, names and calendar buckets in ``TotalsBuilder``.
+    public func totals(_ query: TotalsQuery) async throws -> TotalsReport {
+        try await read { db in try await Store.totals(query, on: db) }
+    }
+
+    static func totals(_ query: TotalsQuery, on db: any SQLDatabase) async throws -> TotalsReport {
+        let inside = windowCondition(query.window, inside: true) + filters(query)
+        let calendar = query.grouping?.isCalendar == true ? query.grouping : nil
+        var sums: [TotalsBuilder.Sum] = []
+        var names: [String: String] = [:]
+
+        if let calendar {
+            let rows = try await db.raw("""
+                SELECT start_day, end_day, category, CAST(SUM(persons) AS BIGINT) AS persons FROM movements m
+                WHERE \(inside) GROUP BY start_day, end_day, category
+                """).all()
+            for row in rows {
+                let period = Period(start: Day(number: try row.decode(column: "start_day", as: Int.self)),
+                                    end: Day(number: try row.decode(column: "end_day", as: Int.self)))
+                sums.append(.init(key: TotalsBuilder.calendarKey(period, calendar),
+                                  category: MovementCategory(rawValue: try row.decode(column: "category", as: String.self)) ?? .idp,
+                                  persons: try row.decode(column: "persons", as: Int.self)))
+            }
+        } else {
+            let (keyExpression, nameJoin, nameExpression) = groupingSQL(query.grouping)
+            let rows = try await db.raw("""
+                SELECT g.k AS k, g.category AS category, g.persons AS persons, \(unsafeRaw: nameExpression) AS name FROM (
+                    SELECT \(unsafeRaw: keyExpression) AS k, m.category AS category, CAST(SUM(m.persons) AS BIGINT) AS persons
+                    FROM movements m WHERE \(inside) GROUP BY \(unsafeRaw: keyExpression), m.category
+                ) g \(unsafeRaw: nameJoin)
+                """).all()
+            for row in rows {
+                var key = try row.decode(column: "k", as: String?.self)
+                // Organisations are known to people by name; the id is only the grouping's handle.
+                if query.grouping == .organisation { key = try row.decode(column: "name", as: String?.self) }
+                if let key, let name = try row.decode(column: "name", as: String?.self) { names[key] = name }
+                sums.append(.init(key: query.grouping == nil ? nil : key,
+                                  category: MovementCategory(rawValue: try row.decode(column: "category", as: String.self)) ?? .idp,
+                                  persons: try row.decode(column: "persons", as: Int.self)))
+            }
+        }
+        var partial = 0
+        if query.window.from != nil || query.window.to != nil {
+            let edge = windowCondition(query.window, inside: false) + filters(query)
+            partial = try await db.raw("SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS persons FROM movements m WHERE \(edge)")
+                .first(decodingColumn: "persons", as: Int.self) ?? 0
+        }
+        let report = TotalsBuilder().report(window: query.window, sums: sums, partial: partial, top: query.top,
+                                            calendar: calendar) { names[$0] }
+        return query.grouping == nil ? TotalsReport(from: report.from, to: report.to, total: report.total, refugees: report.refugees,
+                                                    idps: report.idps, partial: report.partial, groups: []) : report
+    }
+
+    /// Movements wholly inside the window, or (`inside: false`) those that only overlap its edge.
+    private static func windowCondition(_ window: DateWindow, inside: Bool) -> SQLQueryString {
+        let from = window.from?.number ?? Int(Int32.min)
+        let to = window.to?.number ?? Int(Int32.max)
+        if inside { return "m.start_day >= \(bind: from) AND m.end_day <= \(bind: to)" }
+        return "NOT (m.start_day >= \(bind: from) AND m.end_day <= \(bind: to)) AND m.end_day >= \(bind: from) AND m.start_day <= \(bind: to)"
+    }
+
+    private static func filters(_ query: TotalsQuery) -> SQLQueryString {
+        var sql: SQLQueryString = ""
+        if let category = query.category { sql += " AND m.category = \(bind: category.rawValue)" }
+        if let crossing = query.crossing { sql += " AND m.crossing_code = \(bind: crossing)" }
+        if let organisation = query.organisation {
+            sql += " AND m.organisation_id IN (SELECT id FROM organisations WHERE name = \(bind: organisation))"
+        }
+        return sql
+    }
+
+    /// The group key, and how to find its English name, per grouping.
+    private static func groupingSQL(_ grouping: Grouping?) -> (key: String, join: String, name: String) {
+        switch grouping {
+        case nil, .week, .month:
+            return ("'all'", "", "NULL")
+        case .crossing:
+            return ("m.crossing_code", "LEFT JOIN crossing_points n ON n.code = g.k", "n.name_en")
+        case .origin:
+            return ("COALESCE(m.origin_country, m.origin_pcode)",
+                    "LEFT JOIN countries c ON c.iso3 = g.k LEFT JOIN admin_areas a ON a.pcode = g.k", "COALESCE(c.name_en, a.name_en)")
+        case .destination:
+            return ("m.dest_pcode", "LEFT JOIN admin_areas n ON n.pcode = g.k", "n.name_en")
+        case .adm1, .adm2, .adm3, .adm4:
+            return ("m.dest_\(grouping!.rawValue)", "LEFT JOIN admin_areas n ON n.pcode = g.k", "n.name_en")
+        case .category:
+            return ("m.category", "", "CASE g.k WHEN 'refugee' THEN 'Refugees (from abroad)' ELSE 'IDPs (inside the country)' END")
+        case .organisation:
+            return ("CAST(m.organisation_id AS TEXT)", "LEFT JOIN organisations o ON CAST(o.id AS TEXT) = g.k", "o.name")
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import HomewardCore
+import SQLKit
+
+extension Store {
+    public func organisations() async throws -> [Organisation] {
+        try await read { db in
+            try await db.raw("SELECT id, name FROM organisations ORDER BY name").all().map { row in
+                Organisation(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self))
+            }
+        }
+    }
+
+    /// The id of the organisation with this name, created if it is new.
+    static func organisationID(named name: String, on db: any SQLDatabase) async throws -> Int {
+        try await db.raw("INSERT INTO organisations (name, created_at) VALUES (\(bind: name), \(bind: Store.timestamp())) ON CONFLICT (name) DO NOTHING").run()
+        guard let id = try await db.raw("SELECT id FROM organisations WHERE name = \(bind: name)").first(decodingColumn: "id", as: Int.self) else {
+            throw StoreError.notFound("organisation \(name)")
+        }
+        return id
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import HomewardCore
+
+/// A folder of gazetteer CSV files: the bundled Syria deployment, or another country's.
+public struct ReferenceDirectory: Sendable {
+    public var tables: [ReferenceTable]
+    /// From `home_country.txt`, when the folder has one.
+    public var homeCountry: String?
+
+    /// Reads every `.csv` file in `url`, each recognised by its columns.
+    /// - Throws: ``ImportError`` naming the file, row and column at fault.
+    public init(url: URL) throws {
+        let files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension.lowercased() == "csv" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        tables = try files.map { file in
+            let data = try Data(contentsOf: file)
+            do {
+                var reader = CSVReader()
+                var rows: [[String]] = []
+                try reader.read(data, into: &rows)
+                try reader.finish(into: &rows)
+                return try ReferenceTable.read(rows: rows, file: file.lastPathComponent)
+            } catch let failure as CSVReader.Failure {
+                throw ImportError([ImportProblem(row: failure.row, column: "", value: "", reason: "\(file.lastPathComponent): \(failure.reason)")])
+            }
+        }
+        let homeFile = url.appendingPathComponent("home_country.txt")
+        homeCountry = (try? String(contentsOf: homeFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The reference data that ships with Homeward.
+    public static func bundled() throws -> [ReferenceDirectory] {
+        guard let root = Bundle.module.url(forResource: "reference", withExtension: nil) else {
+            throw StoreError.notFound("the bundled reference data")
+        }
+        return try [ReferenceDirectory(url: root.appendingPathComponent("world")),
+                    ReferenceDirectory(url: root.appendingPathComponent("syria"))]
+    }
+}

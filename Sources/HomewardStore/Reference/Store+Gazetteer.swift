@@ -1,0 +1,105 @@
+import HomewardCore
+import SQLKit
+
+extension Store {
+    /// The whole gazetteer, for checking imported rows.
+    public func gazetteer() async throws -> Gazetteer {
+        try await read { db in try await Store.gazetteer(on: db) }
+    }
+
+    static func gazetteer(on db: any SQLDatabase) async throws -> Gazetteer {
+        let home = try await db.raw("SELECT value FROM settings WHERE key = 'home_country'").first(decodingColumn: "value", as: String.self)
+        return Gazetteer(homeCountry: home ?? "", areas: try await areas(on: db), countries: try await countries(on: db),
+                         crossings: try await crossings(on: db))
+    }
+
+    /// Areas of one level, or the children of one area.
+    public func areas(level: AdminLevel? = nil, parent: String? = nil) async throws -> [AdminArea] {
+        try await read { db in try await Store.areas(on: db, level: level, parent: parent) }
+    }
+
+    static func areas(on db: any SQLDatabase, level: AdminLevel? = nil, parent: String? = nil) async throws -> [AdminArea] {
+        var query: SQLQueryString = "SELECT pcode, level, name_en, name_ar, parent_pcode, latitude, longitude FROM admin_areas WHERE 1 = 1"
+        if let level { query += " AND level = \(bind: level.rawValue)" }
+        if let parent { query += " AND parent_pcode = \(bind: parent)" }
+        query += " ORDER BY pcode"
+        return try await db.raw(query).all().map { row in
+            AdminArea(pcode: try row.decode(column: "pcode", as: String.self),
+                      level: AdminLevel(rawValue: try row.decode(column: "level", as: Int.self)) ?? .adm4,
+                      nameEn: try row.decode(column: "name_en", as: String.self),
+                      nameAr: try row.decode(column: "name_ar", as: String.self),
+                      parent: try row.decode(column: "parent_pcode", as: String?.self),
+                      latitude: try row.decode(column: "latitude", as: Double?.self),
+                      longitude: try row.decode(column: "longitude", as: Double?.self))
+        }
+    }
+
+    public func countries() async throws -> [Country] {
+        try await read { db in try await Store.countries(on: db) }
+    }
+
+    static func countries(on db: any SQLDatabase) async throws -> [Country] {
+        try await db.raw("SELECT iso3, iso2, name_en, name_ru, name_ar FROM countries ORDER BY iso3").all().map { row in
+            Country(iso3: try row.decode(column: "iso3", as: String.self), iso2: try row.decode(column: "iso2", as: String.self),
+                    nameEn: try row.decode(column: "name_en", as: String.self), nameRu: try row.decode(column: "name_ru", as: String.self),
+                    nameAr: try row.decode(column: "name_ar", as: String.self))
+        }
+    }
+
+    public func crossings() async throws -> [CrossingPoint] {
+        try await read { db in try await Store.crossings(on: db) }
+    }
+
+    static func crossings(on db: any SQLDatabase) async throws -> [CrossingPoint] {
+        try await db.raw("SELECT code, name_en, name_ar, country_iso3, counterpart_name, admin_pcode, note FROM crossing_points ORDER BY code")
+            .all().map { row in
+                CrossingPoint(code: try row.decode(column: "code", as: String.self),
+                              nameEn: try row.decode(column: "name_en", as: String.self),
+                              nameAr: try row.decode(column: "name_ar", as: String.self),
+                              country: try row.decode(column: "country_iso3", as: String?.self),
+                              counterpartName: try row.decode(column: "counterpart_name", as: String?.self),
+                              adminPcode: try row.decode(column: "admin_pcode", as: String?.self),
+                              note: try row.decode(column: "note", as: String?.self))
+            }
+    }
+
+    /// Adds a crossing point, after checking that its country and area exist.
+    ///
+    /// - Throws: ``StoreError`` naming the field at fault.
+    public func addCrossing(_ crossing: CrossingPoint) async throws {
+        let code = crossing.code.trimmingCharacters(in: .whitespaces)
+        guard !code.isEmpty, code.count <= 32, !code.contains(where: { $0.isWhitespace || $0 == "," }) else {
+            throw StoreError.invalid(field: "code", value: crossing.code, reason: "a crossing code is up to 32 characters, without spaces or commas, such as LBN-07")
+        }
+        guard !crossing.nameEn.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StoreError.invalid(field: "name", value: crossing.nameEn, reason: "a crossing point needs a name")
+        }
+        try await write { db in
+            if let country = crossing.country,
+               try await db.raw("SELECT iso3 FROM countries WHERE iso3 = \(bind: country)").first() == nil {
+                throw StoreError.invalid(field: "country", value: country, reason: "unknown country: give its ISO 3166 alpha-3 code, such as LBN")
+            }
+            let home = try await db.raw("SELECT value FROM settings WHERE key = 'home_country'").first(decodingColumn: "value", as: String.self)
+            if let country = crossing.country, country == home {
+                throw StoreError.invalid(field: "country", value: country, reason: "a border crossing leads to another country; for a crossing inside \(country), use --internal")
+            }
+            if let admin = crossing.adminPcode,
+               try await db.raw("SELECT pcode FROM admin_areas WHERE pcode = \(bind: admin)").first() == nil {
+                throw StoreError.invalid(field: "admin", value: admin, reason: "unknown area P-code")
+            }
+            if try await db.raw("SELECT code FROM crossing_points WHERE code = \(bind: code)").first() != nil {
+                throw StoreError.conflict("a crossing point with code \(code) exists already")
+            }
+            try await Store.insertCrossings([CrossingPoint(code: code, nameEn: crossing.nameEn, nameAr: crossing.nameAr, country: crossing.country,
+                                                           counterpartName: crossing.counterpartName, adminPcode: crossing.adminPcode,
+                                                           note: crossing.note)], on: db, suffix: "")
+        }
+    }
+
+    static func insertCrossings(_ crossings: [CrossingPoint], on db: any SQLDatabase, suffix: String) async throws {
+        try await db.insert(into: "crossing_points",
+                            columns: ["code", "name_en", "name_ar", "country_iso3", "counterpart_name", "admin_pcode", "note"],
+                            rows: crossings.map { [$0.code, $0.nameEn, $0.nameAr, $0.country, $0.counterpartName, $0.adminPcode, $0.note] },
+                            suffix: suffix)
+    }
+}

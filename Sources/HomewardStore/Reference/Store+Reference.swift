@@ -1,0 +1,67 @@
+import HomewardCore
+import SQLKit
+
+extension Store {
+    /// The country people return to, as the loaded gazetteer says.
+    public func homeCountry() async throws -> String? {
+        try await read { db in
+            try await db.raw("SELECT value FROM settings WHERE key = 'home_country'").first(decodingColumn: "value", as: String.self)
+        }
+    }
+
+    /// Loads gazetteer files in one transaction: areas, countries and crossings are added or updated.
+    ///
+    /// - Parameter homeCountry: sets the deployment's country (otherwise the folder's `home_country.txt`).
+    /// - Returns: how many areas, countries and crossings were read.
+    @discardableResult
+    public func loadReference(_ directories: [ReferenceDirectory], homeCountry: String? = nil) async throws -> (areas: Int, countries: Int, crossings: Int) {
+        try await write { db in try await Store.loadReference(directories, homeCountry: homeCountry, on: db) }
+    }
+
+    static func loadReference(_ directories: [ReferenceDirectory], homeCountry: String?, on db: any SQLDatabase) async throws -> (areas: Int, countries: Int, crossings: Int) {
+        var areas: [AdminArea] = [], countries: [Country] = [], crossings: [CrossingPoint] = []
+        for table in directories.flatMap(\.tables) {
+            switch table {
+            case .areas(let list): areas += list
+            case .countries(let list): countries += list
+            case .crossings(let list): crossings += list
+            }
+        }
+        try await db.insert(into: "countries", columns: ["iso3", "iso2", "name_en", "name_ru", "name_ar"],
+                            rows: countries.map { [$0.iso3, $0.iso2, $0.nameEn, $0.nameRu, $0.nameAr] },
+                            suffix: "ON CONFLICT (iso3) DO UPDATE SET iso2 = excluded.iso2, name_en = excluded.name_en, name_ru = excluded.name_ru, name_ar = excluded.name_ar")
+        // Parents before children, so that every parent reference holds as it is written.
+        for level in AdminLevel.allCases {
+            let rows: [[any Encodable & Sendable]] = areas.filter { $0.level == level }.map {
+                [$0.pcode, level.rawValue, $0.nameEn, $0.nameAr, $0.parent, $0.latitude, $0.longitude]
+            }
+            do {
+                try await db.insert(into: "admin_areas", columns: ["pcode", "level", "name_en", "name_ar", "parent_pcode", "latitude", "longitude"],
+                                    rows: rows,
+                                    suffix: "ON CONFLICT (pcode) DO UPDATE SET level = excluded.level, name_en = excluded.name_en, name_ar = excluded.name_ar, parent_pcode = excluded.parent_pcode, latitude = excluded.latitude, longitude = excluded.longitude")
+            } catch {
+                throw ImportError("the \(level.noun) areas could not be written; is every parent P-code in the files of the level above? (\(String(reflecting: error)))")
+            }
+        }
+        try await insertCrossings(crossings, on: db,
+                                  suffix: "ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en, name_ar = excluded.name_ar, country_iso3 = excluded.country_iso3, counterpart_name = excluded.counterpart_name, admin_pcode = excluded.admin_pcode, note = excluded.note")
+        if let home = homeCountry ?? directories.compactMap(\.homeCountry).last {
+            try await db.raw("DELETE FROM settings WHERE key = 'home_country'").run()
+            try await db.raw("INSERT INTO settings (key, value) VALUES ('home_country', \(bind: home))").run()
+        }
+        return (areas.count, countries.count, crossings.count)
+    }
+
+    /// Loads the bundled reference data into a database that has none.
+    func seedBundledReferenceIfNew() async throws {
+        guard try await homeCountry() == nil else { return }
+        let directories = try ReferenceDirectory.bundled()
+        try await write { db in
+            // Another process may have seeded while this one waited for the write lock.
+            let seeded = try await db.raw("SELECT value FROM settings WHERE key = 'home_country'").first()
+            guard seeded == nil else { return }
+            _ = try await Store.loadReference(directories, homeCountry: nil, on: db)
+        }
+        logger.info("loaded the bundled reference data")
+    }
+}
