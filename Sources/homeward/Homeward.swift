@@ -1,2 +1,18 @@
 import ArgumentParser
-@main struct Homeward: ParsableCommand { func run() {} }
+
+@main
+struct Homeward: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "homeward",
+        abstract: "The information system of a returns coordination centre.",
+        discussion: """
+            Records the return of refugees and internally displaced people, by crossing point and place, \
+            day by day, and answers the centre's questions about them. The database is an SQLite file \
+            (default ./homeward.sqlite) or a PostgreSQL server: --database, or HOMEWARD_DATABASE.
+            """,
+        subcommands: [
+            ImportCommand.self, TotalsCommand.self, CrossingsCommand.self, OrganisationsCommand.self,
+            GazetteerCommand.self, AreasCommand.self,
+        ]
+    )
+}

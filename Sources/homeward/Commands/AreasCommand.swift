@@ -1,0 +1,36 @@
+import ArgumentParser
+import HomewardCore
+import HomewardStore
+
+struct AreasCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "areas",
+        abstract: "Administrative areas with their P-codes.",
+        subcommands: [List.self]
+    )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List areas of a level, or inside an area.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "1 (governorates) to 4 (communities); default 1 unless --parent is given.") var level: Int?
+        @Option(help: "Only the areas directly inside this P-code.") var parent: String?
+        @Option(help: "table, json or csv") var format: OutputFormat = .table
+
+        func run() async throws {
+            let adminLevel = try level.map { value in
+                guard let level = AdminLevel(rawValue: value) else { throw ValidationError("--level \(value): expected 1 to 4") }
+                return level
+            } ?? (parent == nil ? .adm1 : nil)
+            let areas = try await db.withStore { try await $0.areas(level: adminLevel, parent: parent) }
+            switch format {
+            case .json: try printJSON(areas)
+            case .csv:
+                print("pcode,level,name_en,name_ar,parent_pcode")
+                for a in areas { print([a.pcode, String(a.level.rawValue), a.nameEn, a.nameAr, a.parent ?? ""].map(csvField).joined(separator: ",")) }
+            case .table:
+                print(TextTable(header: ["P-CODE", "NAME", "ARABIC", "PARENT"],
+                                rows: areas.map { [$0.pcode, $0.nameEn, $0.nameAr, $0.parent ?? ""] }).rendered)
+            }
+        }
+    }
+}

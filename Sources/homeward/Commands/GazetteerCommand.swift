@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import HomewardStore
+
+struct GazetteerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazetteer",
+        abstract: "Administrative areas, countries and crossing points: the reference data.",
+        subcommands: [Load.self]
+    )
+
+    struct Load: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load a country's gazetteer from a folder of CSV files.",
+            discussion: """
+                Each .csv file is recognised by its columns, as the bundled files have them: \
+                adm1_pcode,adm1_name_en,adm1_name_ar (and adm2 … adm4 with the parent's P-code); \
+                crossing_code,name_en,name_ar,country_iso3,counterpart_name,admin_pcode,note; \
+                iso3,iso2,name_en,name_ru,name_ar for countries. Areas and crossings are added or updated \
+                in one transaction.
+                """
+        )
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The folder of CSV files.") var directory: String
+        @Option(help: "The ISO3 code of the country people return to (else the folder's home_country.txt).")
+        var country: String?
+
+        func run() async throws {
+            let folder = try ReferenceDirectory(url: URL(fileURLWithPath: directory, isDirectory: true))
+            let counts = try await db.withStore { try await $0.loadReference([folder], homeCountry: country?.uppercased()) }
+            print("loaded \(counts.areas.grouped) areas, \(counts.countries.grouped) countries, \(counts.crossings.grouped) crossing points")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import HomewardCore
+import HomewardStore
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import movements from HXL-tagged CSV, a plain spreadsheet with a mapping, or JSON.",
+        discussion: """
+            The whole file is one transaction: a rejected row means nothing is written and the command \
+            exits non-zero, unless --skip-invalid. Importing the same file again imports nothing new; a row \
+            with the same #meta+id (or, without one, the same other cells) and a changed count is updated.
+
+            Example, a plain OCHA spreadsheet of one month:
+              homeward import returns.csv --org "OCHA Turkey" --set '#date=2019-01' \\
+                --map 'Nahya PCODE=#adm3+dest+code' --map 'Ret_Flow_Estimation=#affected+returnees+idps+num'
+            """
+    )
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Argument(help: "The file to import; - reads standard input.")
+    var file: String
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read a column as an HXL tag: 'Header=#tag'. Repeatable.", valueName: "header=#tag"))
+    var mappings: [String] = []
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Give every row this value: '#tag=value'. Repeatable.", valueName: "#tag=value"))
+    var constants: [String] = []
+
+    @Option(help: "The reporting organisation of rows that name none (created on first use).")
+    var org: String?
+
+    @Option(help: "The input's format; default: json for .json files, csv otherwise.")
+    var input: ImportRequest.Format?
+
+    @Option(help: "The CSV field separator: , ; or tab.")
+    var delimiter: String = ","
+
+    @Flag(help: "Check and count against the database, and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Write the valid rows, and report the rejected ones.")
+    var skipInvalid = false
+
+    @Option(help: "How to print the summary: text or json.")
+    var format: SummaryFormat = .text
+
+    enum SummaryFormat: String, ExpressibleByArgument { case text, json }
+
+    func run() async throws {
+        let request = ImportRequest(
+            sourceName: file == "-" ? "standard input" : URL(fileURLWithPath: file).lastPathComponent,
+            format: input ?? (file.lowercased().hasSuffix(".json") ? .json : .csv),
+            mapping: try pairs(mappings, option: "--map", keyIsTag: false),
+            constants: try pairs(constants, option: "--set", keyIsTag: true),
+            organisation: org, dryRun: dryRun, skipInvalid: skipInvalid, today: try today(),
+            delimiter: try delimiterByte())
+        let source = try ByteSource.file(file)
+        let bar = ProgressBar(total: source.totalBytes, label: "importing")
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar { progress = { bar.update($0) } }
+        let summary = try await db.withStore { store in
+            try await store.importMovements(request, from: source, progress: progress)
+        }
+        bar?.finish()
+        switch format {
+        case .json: try printJSON(summary)
+        case .text: print(summary.text)
+        }
+        if summary.status == .error { throw ExitCode.failure }
+    }
+
+    private func pairs(_ values: [String], option: String, keyIsTag: Bool) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for value in values {
+            // A header may itself contain '=', a tag never does: split where the tag side allows.
+            let split = keyIsTag ? value.firstIndex(of: "=") : value.lastIndex(of: "=")
+            guard let split, split != value.startIndex else {
+                throw ValidationError("\(option) '\(value)': expected \(keyIsTag ? "'#tag=value'" : "'Header=#tag'")")
+            }
+            result[String(value[..<split])] = String(value[value.index(after: split)...])
+        }
+        return result
+    }
+
+    private func delimiterByte() throws -> UInt8 {
+        switch delimiter {
+        case ",": return UInt8(ascii: ",")
+        case ";": return UInt8(ascii: ";")
+        case "tab", "\\t", "\t": return UInt8(ascii: "\t")
+        default: throw ValidationError("--delimiter '\(delimiter)': expected , ; or tab")
+        }
+    }
+}
+
+extension ImportRequest.Format: ExpressibleByArgument {}

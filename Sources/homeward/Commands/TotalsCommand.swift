@@ -1,0 +1,136 @@
+import ArgumentParser
+import Foundation
+import HomewardCore
+import HomewardStore
+
+struct TotalsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "totals",
+        abstract: "How many people returned: in a window, broken down by crossing, origin, destination, week…",
+        discussion: """
+            A movement counts when its whole date or period lies in the window; one whose period crosses \
+            an edge of the window is never prorated, and is shown apart as partial.
+
+            The centre's weekly questions:
+              homeward totals                                   # since the start
+              homeward totals --from 2018-07-01                 # since a date
+              homeward totals --last 7                          # the past week, against the week before
+              homeward totals --by crossing                     # by crossing point
+              homeward totals --by origin --category refugee    # by origin country
+              homeward totals --year 2018 --by adm1 --top 5     # top five destination governorates of a year
+            """
+    )
+
+    @OptionGroup var db: DatabaseOptions
+
+    @Option(help: "First day of the window (YYYY-MM-DD).") var from: Day?
+    @Option(help: "Last day of the window (YYYY-MM-DD).") var to: Day?
+    @Option(help: "A whole calendar year as the window.") var year: Int?
+    @Option(help: "The last N days up to --to (or today), compared with the N days before.") var last: Int?
+    @Option(help: "crossing, origin, destination, adm1…adm4, category, week, month or organisation.") var by: Grouping?
+    @Option(help: "Show only the N largest groups.") var top: Int?
+    @Option(help: "Only refugee or idp movements.") var category: MovementCategory?
+    @Option(help: "Only movements through this crossing point (its code).") var crossing: String?
+    @Option(help: "Only movements reported by this organisation.") var org: String?
+    @Option(help: "table, json or csv") var format: OutputFormat = .table
+
+    func validate() throws {
+        if year != nil && (from != nil || to != nil || last != nil) { throw ValidationError("--year is a window of its own: leave out --from, --to and --last") }
+        if last != nil && from != nil { throw ValidationError("--last counts back from --to (or today): leave out --from") }
+        if let last, last < 1 { throw ValidationError("--last takes a number of days, 1 or more") }
+        if let top, top < 1 { throw ValidationError("--top takes 1 or more") }
+        if let from, let to, to < from { throw ValidationError("--to \(to) is before --from \(from)") }
+    }
+
+    func run() async throws {
+        var window = DateWindow(from: from, to: to)
+        if let year {
+            window = DateWindow(from: Day(year: year, month: 1, day: 1), to: Day(year: year, month: 12, day: 31))
+        }
+        var previousWindow: DateWindow?
+        if let last {
+            let end = try to ?? today()
+            window = DateWindow(from: end.adding(days: 1 - last), to: end)
+            previousWindow = DateWindow(from: end.adding(days: 1 - 2 * last), to: end.adding(days: -last))
+        }
+        let query = TotalsQuery(window: window, grouping: by, top: top, category: category, crossing: crossing, organisation: org)
+        let (report, previous) = try await db.withStore { store in
+            (try await store.totals(query),
+             try await previousWindow.asyncMap { window in
+                 var earlier = query
+                 earlier.window = window
+                 earlier.grouping = nil
+                 return try await store.totals(earlier)
+             })
+        }
+        switch format {
+        case .json: try printJSON(TotalsOutput(report: report, previous: previous))
+        case .csv: printCSV(report)
+        case .table: printTable(report, previous: previous)
+        }
+    }
+
+    /// The report, with the previous window and the change when --last asks for them.
+    struct TotalsOutput: Encodable {
+        var report: TotalsReport
+        var previous: TotalsReport?
+
+        enum Keys: String, CodingKey { case previous, change }
+
+        func encode(to encoder: any Encoder) throws {
+            try report.encode(to: encoder)
+            guard let previous else { return }
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(PreviousWindow(previous), forKey: .previous)
+            try container.encode(report.total - previous.total, forKey: .change)
+        }
+
+        struct PreviousWindow: Encodable {
+            var from: Day?, to: Day?, total: Int, refugees: Int, idps: Int, partial: Int
+            init(_ r: TotalsReport) { (from, to, total, refugees, idps, partial) = (r.from, r.to, r.total, r.refugees, r.idps, r.partial) }
+        }
+    }
+
+    private func printCSV(_ report: TotalsReport) {
+        print("key,name,persons,refugees,idps")
+        if by == nil {
+            print(",Total,\(report.total),\(report.refugees),\(report.idps)")
+        }
+        for g in report.groups {
+            print([g.key ?? "", g.name, String(g.persons), String(g.refugees), String(g.idps)].map(csvField).joined(separator: ","))
+        }
+    }
+
+    private func printTable(_ report: TotalsReport, previous: TotalsReport?) {
+        let window = switch (report.from, report.to) {
+        case (nil, nil): "all dates"
+        case (let from?, nil): "from \(from)"
+        case (nil, let to?): "up to \(to)"
+        case (let from?, let to?): "\(from) to \(to)"
+        }
+        print("Returns, \(window)")
+        print("  total     \(report.total.grouped)  (refugees from abroad \(report.refugees.grouped), IDPs \(report.idps.grouped))")
+        if let previous, let from = previous.from, let to = previous.to {
+            let change = report.total - previous.total
+            print("  before    \(previous.total.grouped)  (\(from) to \(to)); change \(change >= 0 ? "+" : "")\(change.grouped)")
+        }
+        if report.partial > 0 {
+            print("  partial   \(report.partial.grouped)  in periods that cross the window's edge, not counted above")
+        }
+        guard let by else { return }
+        print("")
+        var table = TextTable(header: [by.rawValue.uppercased(), "NAME", "PERSONS", "REFUGEES", "IDPS"], numeric: [2, 3, 4])
+        table.rows = report.groups.map { [$0.key ?? "-", $0.name, $0.persons.grouped, $0.refugees.grouped, $0.idps.grouped] }
+        print(table.rendered)
+    }
+}
+
+extension Grouping: ExpressibleByArgument {}
+extension MovementCategory: ExpressibleByArgument {}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
