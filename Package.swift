@@ -41,6 +41,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HomewardCoreTests", dependencies: ["HomewardCore"]),
-        .testTarget(name: "HomewardStoreTests", dependencies: ["HomewardStore", "HomewardCore"]),
+        .testTarget(
+            name: "HomewardStoreTests",
+            dependencies: ["HomewardStore", "HomewardCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "homewardTests", dependencies: ["homeward"]),
     ]
 )

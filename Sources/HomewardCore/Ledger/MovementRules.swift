@@ -36,7 +36,9 @@ public struct MovementRules: Sendable {
         }
 
         let period = readPeriod(draft, fail: fail)
-        let counts = readCounts(draft, zeroCounts: &outcome.zeroCounts, fail: fail)
+        var zeroCounts = 0
+        let counts = readCounts(draft, zeroCounts: &zeroCounts, fail: fail)
+        outcome.zeroCounts = zeroCounts
         let organisation = draft[.organisation] ?? defaultOrganisation
         if organisation == nil {
             fail(.organisation, "no reporting organisation: add an #org column, or give --org for the whole file")

@@ -1,0 +1,44 @@
+import Testing
+@testable import HomewardCore
+
+@Suite struct CSVReaderTests {
+    @Test func readsQuotedFieldsWithCommasQuotesAndLineBreaks() throws {
+        let rows = try CSVReader.rows("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",,x\n")
+        #expect(rows == [["a", "b,c", "say \"hi\""], ["two\nlines", "", "x"]])
+    }
+
+    @Test func skipsTheByteOrderMarkAndReadsArabic() throws {
+        let rows = try CSVReader.rows("\u{FEFF}name,name_ar\nDar'a,درعا")
+        #expect(rows == [["name", "name_ar"], ["Dar'a", "درعا"]])
+    }
+
+    @Test func chunkBoundariesDoNotChangeTheRows() throws {
+        let text = "h1,h2\r\n\"q,1\",\"x\"\"y\"\r\nدرعا,3\n"
+        let whole = try CSVReader.rows(text)
+        var reader = CSVReader()
+        var rows: [[String]] = []
+        for byte in Array(text.utf8) { try reader.read([byte], into: &rows) }
+        try reader.finish(into: &rows)
+        #expect(rows == whole)
+    }
+
+    @Test func refusesTextThatIsNotUTF8() {
+        var reader = CSVReader()
+        var rows: [[String]] = []
+        #expect(throws: CSVReader.Failure.self) {
+            try reader.read(Array("a,b\n".utf8) + [0xC7, 0x2C, 0x0A], into: &rows)
+        }
+    }
+
+    @Test func refusesAQuoteLeftOpen() throws {
+        var reader = CSVReader()
+        var rows: [[String]] = []
+        try reader.read(Array("a,b\n\"open,x\n".utf8), into: &rows)
+        let failure = #expect(throws: CSVReader.Failure.self) { try reader.finish(into: &rows) }
+        #expect(failure?.row == 2)
+    }
+
+    @Test func keepsBlankLinesSoRowNumbersMatchTheSpreadsheet() throws {
+        #expect(try CSVReader.rows("a\n\nb\n").count == 3)
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import HomewardCore
+
+@Suite struct DayTests {
+    @Test func roundTripsCalendarDates() {
+        for text in ["1970-01-01", "2000-02-29", "2011-03-15", "2018-12-31", "2019-01-01", "2024-02-29"] {
+            #expect(Day(text)?.description == text)
+        }
+        #expect(Day("1970-01-01")?.number == 0)
+        #expect(Day("2019-01-01")!.number - Day("2018-12-31")!.number == 1)
+    }
+
+    @Test func rejectsDaysThatDoNotExist() {
+        for text in ["2019-02-29", "2019-13-01", "2019-00-10", "2019-04-31", "19-01-01", "2019-1-1", "2019/01/01", ""] {
+            #expect(Day(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func isoWeeksFollowTheStandard() {
+        // 2019-01-01 was a Tuesday in week 1; 2018-12-31 a Monday, also in 2019-W01.
+        #expect(Day("2019-01-01")!.isoWeek == "2019-W01")
+        #expect(Day("2018-12-31")!.isoWeek == "2019-W01")
+        #expect(Day("2021-01-03")!.isoWeek == "2020-W53")
+        #expect(Day("2019-01-14")!.weekStart == Day("2019-01-14"))
+        #expect(Day("2019-01-20")!.weekStart == Day("2019-01-14"))
+    }
+
+    @Test func periodsParseDaysMonthsAndYears() {
+        #expect(Period.parse("2019-01") == Period(start: Day("2019-01-01")!, end: Day("2019-01-31")!))
+        #expect(Period.parse("2020-02")?.end == Day("2020-02-29"))
+        #expect(Period.parse("2018") == Period(start: Day("2018-01-01")!, end: Day("2018-12-31")!))
+        #expect(Period.parse("2019-01-15T00:00:00") == Period(day: Day("2019-01-15")!))
+        #expect(Period.parse("15/01/2019") == nil)
+        #expect(Period.parse("2019-02-30") == nil)
+    }
+
+    @Test func windowsHoldWholePeriodsOnly() {
+        let january = Period.parse("2019-01")!
+        #expect(january.lies(inside: DateWindow(from: Day("2019-01-01"), to: Day("2019-01-31"))))
+        #expect(!january.lies(inside: DateWindow(from: Day("2019-01-02"))))
+        #expect(january.overlaps(DateWindow(from: Day("2019-01-02"))))
+        #expect(!january.overlaps(DateWindow(from: Day("2019-02-01"))))
+    }
+}

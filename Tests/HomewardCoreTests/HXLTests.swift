@@ -1,0 +1,66 @@
+import Testing
+@testable import HomewardCore
+
+@Suite struct HXLTests {
+    @Test func tagsIgnoreCaseSpacesAndAttributeOrder() {
+        #expect(HXLTag("#affected +returnees +IDPS +num") == HXLTag("#affected+num+idps+returnees"))
+        #expect(HXLTag("Ret_Flow") == nil)
+        #expect(HXLTag("#adm1+dest code") == HXLTag("#adm1+destcode"))
+        #expect(HXLTag("#bad tag!") == nil)
+    }
+
+    @Test func tagsNameTheFieldsOfAMovement() {
+        #expect(MovementField(tag: HXLTag("#affected+returnees+refugees+num")!) == .refugees)
+        #expect(MovementField(tag: HXLTag("#affected+returnees+idps+num")!) == .idps)
+        #expect(MovementField(tag: HXLTag("#affected+idps+num")!) == nil) // displaced, not returned
+        #expect(MovementField(tag: HXLTag("#adm3+dest+code")!) == .destAdm3Code)
+        #expect(MovementField(tag: HXLTag("#adm2+dest+name")!) == .destAdm2Name)
+        #expect(MovementField(tag: HXLTag("#adm1+origin+code")!) == .originAdm1Code)
+        #expect(MovementField(tag: HXLTag("#loc+crossing+code")!) == .crossingCode)
+        #expect(MovementField(tag: HXLTag("#country+origin+code")!) == .originCountry)
+        #expect(MovementField(tag: HXLTag("#date+start")!) == .dateStart)
+        #expect(MovementField(tag: HXLTag("#meta+id")!) == .externalId)
+    }
+
+    @Test func layoutFindsTheHashtagRowBelowTheHeaders() throws {
+        let layout = try ImportLayout(firstRows: [
+            ["Date", "Crossing", "Refugees", "Notes"],
+            ["#date", "#loc+crossing+code", "#affected+returnees+refugees+num", ""],
+        ], constants: ["#org": "UNHCR"])
+        #expect(layout.headerRowCount == 2)
+        #expect(layout.labels[MovementField.refugees.rawValue] == "Refugees")
+        #expect(layout.ignoredColumns == ["Notes"])
+        let draft = layout.draft(row: ["2019-01-05", "LBN-01", "120", "first group"], number: 3)
+        #expect(draft[.crossingCode] == "LBN-01")
+        #expect(draft[.organisation] == "UNHCR")
+        #expect(draft.content.contains("first group"))
+        #expect(!draft.content.contains("120"))
+    }
+
+    @Test func layoutMapsPlainHeaders() throws {
+        let layout = try ImportLayout(firstRows: [["Nahya PCODE", "Ret_Flow_Estimation"]],
+                                      mapping: ["Nahya PCODE": "#adm3+dest+code", "ret_flow_estimation": "#affected+returnees+idps+num"],
+                                      constants: ["#date": "2019-01"])
+        #expect(layout.headerRowCount == 1)
+        #expect(layout.draft(row: ["SY080006", "19452"], number: 2)[.idps] == "19452")
+    }
+
+    @Test func layoutErrorsNameWhatIsMissingOrWrong() {
+        func problems(_ rows: [[String]], mapping: [String: String] = [:], constants: [String: String] = [:]) -> [String] {
+            do {
+                _ = try ImportLayout(firstRows: rows, mapping: mapping, constants: constants)
+                return []
+            } catch let error as ImportError {
+                return error.problems.map(\.reason)
+            } catch { return ["\(error)"] }
+        }
+        #expect(problems([["a", "b"], ["1", "2"]]).first?.contains("no HXL hashtag row") == true)
+        #expect(problems([["X"]], mapping: ["Y": "#date"]).first?.contains("header the file does not have") == true)
+        #expect(problems([["#date", "#adm1+dest+code"]]).contains { $0.contains("count") })
+        #expect(problems([["#date", "#affected+returnees+idps+num"]]).contains { $0.contains("crossing point") })
+        #expect(problems([["#adm1+dest+code", "#affected+returnees+idps+num"]]).contains { $0.contains("date") })
+        #expect(problems([["#date", "#date", "#adm1+dest+code", "#affected+returnees+idps+num"]]).contains { $0.contains("already gives") })
+        #expect(problems([["#adm1+dest+code", "#affected+returnees+idps+num"]], constants: ["#nonsense": "x", "#date": "2019"])
+            .contains { $0.contains("not a tag Homeward reads") })
+    }
+}

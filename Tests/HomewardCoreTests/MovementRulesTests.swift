@@ -1,0 +1,161 @@
+import Testing
+@testable import HomewardCore
+
+/// A small gazetteer in the shape of the real one.
+let sampleGazetteer = Gazetteer(
+    homeCountry: "SYR",
+    areas: [
+        AdminArea(pcode: "SY12", level: .adm1, nameEn: "Dar'a", nameAr: "درعا", parent: nil),
+        AdminArea(pcode: "SY1200", level: .adm2, nameEn: "Dar'a", nameAr: "درعا", parent: "SY12"),
+        AdminArea(pcode: "SY120000", level: .adm3, nameEn: "Dar'a", nameAr: "درعا", parent: "SY1200"),
+        AdminArea(pcode: "C5999", level: .adm4, nameEn: "Nasib", nameAr: "نصيب", parent: "SY120000"),
+        AdminArea(pcode: "SY08", level: .adm1, nameEn: "Al-Hasakeh", nameAr: "الحسكة", parent: nil),
+        AdminArea(pcode: "SY0800", level: .adm2, nameEn: "Al-Hasakeh", nameAr: "الحسكة", parent: "SY08"),
+        AdminArea(pcode: "SY080006", level: .adm3, nameEn: "Hole", nameAr: "الهول", parent: "SY0800"),
+        AdminArea(pcode: "C4519", level: .adm4, nameEn: "Hole", nameAr: "الهول", parent: "SY080006"),
+    ],
+    countries: [
+        Country(iso3: "SYR", iso2: "SY", nameEn: "Syrian Arab Republic", nameRu: "Сирийская Арабская Республика", nameAr: "الجمهورية العربية السورية"),
+        Country(iso3: "LBN", iso2: "LB", nameEn: "Lebanon", nameRu: "Ливан", nameAr: "لبنان"),
+        Country(iso3: "JOR", iso2: "JO", nameEn: "Jordan", nameRu: "Иордания", nameAr: "الأردن"),
+    ],
+    crossings: [
+        CrossingPoint(code: "LBN-01", nameEn: "Jdeidet Yabous", nameAr: "جديدة يابوس", country: "LBN", adminPcode: nil),
+        CrossingPoint(code: "JOR-01", nameEn: "Nasib", nameAr: "نصيب", country: "JOR", adminPcode: "SY120000"),
+    ])
+
+@Suite struct MovementRulesTests {
+    let rules = MovementRules(gazetteer: sampleGazetteer, today: Day("2019-02-01")!, defaultOrganisation: "UNHCR")
+
+    /// Checks one row given as tag → value.
+    func check(_ cells: [String: String]) throws -> MovementRules.Outcome {
+        let tags = cells.keys.sorted()
+        let layout = try ImportLayout(firstRows: [tags], constants: [:])
+        return rules.check(layout.draft(row: tags.map { cells[$0]! }, number: 2))
+    }
+
+    func reasons(_ outcome: MovementRules.Outcome) -> [String] { outcome.problems.map(\.reason) }
+
+    @Test func aCompleteRowBecomesAMovement() throws {
+        let outcome = try check(["#date": "2019-01-12", "#loc+crossing+code": "LBN-01", "#country+origin+code": "LBN",
+                                 "#adm4+dest+code": "C5999", "#affected+returnees+refugees+num": "950"])
+        #expect(outcome.problems.isEmpty)
+        let movement = try #require(outcome.movements.first)
+        #expect(movement.persons == 950)
+        #expect(movement.category == .refugee)
+        #expect(movement.origin == .country("LBN"))
+        #expect(movement.destination[.adm1] == "SY12")
+        #expect(movement.destination[.adm3] == "SY120000")
+        #expect(movement.organisation == "UNHCR")
+    }
+
+    @Test func oneRowMayCarryRefugeesAndIDPs() throws {
+        let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+refugees+num": "10",
+                                 "#affected+returnees+idps+num": "1,250"])
+        #expect(outcome.movements.map(\.persons).sorted() == [10, 1250])
+        #expect(Set(outcome.movements.map(\.key)).count == 2)
+    }
+
+    @Test func datesAreRealAndNotInTheFuture() throws {
+        #expect(reasons(try check(["#date": "2019-02-30", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"]))
+            .first?.contains("not a real date") == true)
+        #expect(reasons(try check(["#date": "2019-02-02", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"]))
+            .first?.contains("in the future") == true)
+        #expect(reasons(try check(["#date+start": "2019-01-10", "#date+end": "2019-01-09", "#adm1+dest+code": "SY12",
+                                   "#affected+returnees+idps+num": "5"])).first?.contains("ends before it starts") == true)
+        let period = try check(["#date+start": "2019-01-10", "#date+end": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
+        #expect(period.movements.first?.period == Period(start: Day("2019-01-10")!, end: Day("2019-01-31")!))
+    }
+
+    @Test func personsIsAPositiveWholeNumber() throws {
+        for bad in ["-3", "2.5", "many", "1,23"] {
+            let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": bad])
+            #expect(outcome.isRejected, "\(bad)")
+            #expect(outcome.problems.first?.column == "#affected+returnees+idps+num")
+            #expect(outcome.problems.first?.value == bad)
+        }
+        let zero = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "0"])
+        #expect(!zero.isRejected && zero.movements.isEmpty && zero.zeroCounts == 1)
+        #expect(MovementRules.wholeNumber("12 838") == 12838)
+        #expect(MovementRules.wholeNumber("12838.0") == 12838)
+    }
+
+    @Test func codesMustExist() throws {
+        #expect(reasons(try check(["#date": "2019-01", "#loc+crossing+code": "XXX-9", "#affected+returnees+refugees+num": "5"]))
+            .first?.contains("unknown crossing point") == true)
+        #expect(reasons(try check(["#date": "2019-01", "#loc+crossing+code": "LBN-01", "#country+origin+code": "ZZZ",
+                                   "#affected+returnees+refugees+num": "5"])).first?.contains("unknown country") == true)
+    }
+
+    @Test func crossingsAndCountriesAreFoundByName() throws {
+        let outcome = try check(["#date": "2019-01", "#loc+crossing+name": "jdeidet yabous", "#country+origin": "Ливан",
+                                 "#affected+returnees+refugees+num": "5"])
+        #expect(outcome.movements.first?.crossing == "LBN-01")
+        #expect(outcome.movements.first?.origin == .country("LBN"))
+    }
+
+    @Test func refugeesComeFromAnotherCountryAndIDPsFromInside() throws {
+        #expect(reasons(try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#country+origin+code": "SYR",
+                                   "#affected+returnees+refugees+num": "5"])).first?.contains("country other than SYR") == true)
+        #expect(reasons(try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#adm1+origin+code": "SY08",
+                                   "#affected+returnees+refugees+num": "5"])).first?.contains("origin is a country") == true)
+        #expect(reasons(try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#country+origin+code": "LBN",
+                                   "#affected+returnees+idps+num": "5"])).first?.contains("not another country") == true)
+        let idp = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#adm1+origin+code": "SY08", "#affected+returnees+idps+num": "5"])
+        #expect(idp.movements.first?.origin == .area("SY08"))
+    }
+
+    @Test func placesMustAgreeWithEachOther() throws {
+        let outcome = try check(["#date": "2019-01", "#adm3+dest+code": "SY080006", "#adm4+dest+code": "C5999",
+                                 "#affected+returnees+idps+num": "5"])
+        #expect(outcome.isRejected)
+        #expect(outcome.problems.first?.reason.contains("lies in the sub-district SY120000") == true)
+    }
+
+    @Test func anUnknownCommunityIsKeptAtItsKnownSubDistrictWithAWarning() throws {
+        let outcome = try check(["#date": "2019-01", "#adm3+dest+code": "SY080006", "#adm4+dest+code": "C9999",
+                                 "#affected+returnees+idps+num": "5"])
+        #expect(!outcome.isRejected)
+        #expect(outcome.problems.first?.severity == .warning)
+        #expect(outcome.problems.first?.value == "C9999")
+        #expect(outcome.movements.first?.destination.finest == "SY080006")
+    }
+
+    @Test func aRowWithNoKnownPlaceIsRejected() throws {
+        let outcome = try check(["#date": "2019-01", "#adm3+dest+code": "SY999999", "#adm4+dest+code": "C9999",
+                                 "#affected+returnees+idps+num": "5"])
+        #expect(outcome.isRejected)
+        #expect(outcome.problems.first?.reason.contains("no known coarser area") == true)
+    }
+
+    @Test func aMovementNeedsACrossingOrADestination() throws {
+        let layout = try ImportLayout(firstRows: [["#date", "#loc+crossing+code", "#affected+returnees+idps+num"]])
+        let outcome = rules.check(layout.draft(row: ["2019-01", "", "5"], number: 2))
+        #expect(outcome.problems.first?.reason.contains("crossing point or a destination") == true)
+    }
+
+    @Test func areasAreFoundByNameWithinTheirParent() throws {
+        let outcome = try check(["#date": "2019-01", "#adm1+dest+name": "DAR'A", "#adm4+dest+name": "نصيب",
+                                 "#affected+returnees+idps+num": "5"])
+        #expect(outcome.movements.first?.destination.finest == "C5999")
+    }
+
+    @Test func aRowNeedsAnOrganisation() throws {
+        let noDefault = MovementRules(gazetteer: sampleGazetteer, today: Day("2019-02-01")!)
+        let layout = try ImportLayout(firstRows: [["#date", "#adm1+dest+code", "#affected+returnees+idps+num"]])
+        let outcome = noDefault.check(layout.draft(row: ["2019-01", "SY12", "5"], number: 2))
+        #expect(outcome.problems.first?.reason.contains("no reporting organisation") == true)
+    }
+
+    @Test func keysFollowIdsOrContentButNeverCounts() throws {
+        let a = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
+        let b = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "6"])
+        let c = try check(["#date": "2018-12", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
+        #expect(a.movements[0].key == b.movements[0].key)
+        #expect(a.movements[0].fingerprint != b.movements[0].fingerprint)
+        #expect(a.movements[0].key != c.movements[0].key)
+        let d = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#meta+id": "r1", "#affected+returnees+idps+num": "5"])
+        let e = try check(["#date": "2019-01", "#adm1+dest+code": "SY08", "#meta+id": "r1", "#affected+returnees+idps+num": "5"])
+        #expect(d.movements[0].key == e.movements[0].key)
+    }
+}

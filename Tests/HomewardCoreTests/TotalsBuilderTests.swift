@@ -1,0 +1,28 @@
+import Testing
+@testable import HomewardCore
+
+@Suite struct TotalsBuilderTests {
+    @Test func calendarKeysNeverSplitAPeriod() {
+        let day = Period(day: Day("2019-01-15")!)
+        #expect(TotalsBuilder.calendarKey(day, .week) == "2019-W03")
+        #expect(TotalsBuilder.calendarKey(day, .month) == "2019-01")
+        let january = Period.parse("2019-01")!
+        #expect(TotalsBuilder.calendarKey(january, .month) == "2019-01")
+        #expect(TotalsBuilder.calendarKey(january, .week) == "2019-01-01/2019-01-31")
+        #expect(TotalsBuilder.calendarName("2019-W03", .week) == "2019-01-14 to 2019-01-20")
+    }
+
+    @Test func groupsAreSortedByPersonsAndCutToTheTop() {
+        let sums: [TotalsBuilder.Sum] = [
+            .init(key: "SY01", category: .idp, persons: 5), .init(key: "SY02", category: .refugee, persons: 7),
+            .init(key: "SY02", category: .idp, persons: 1), .init(key: nil, category: .idp, persons: 2),
+        ]
+        let report = TotalsBuilder().report(window: DateWindow(), sums: sums, partial: 3, top: 2) { $0 == "SY01" ? "Damascus" : nil }
+        #expect(report.total == 15)
+        #expect(report.refugees == 7 && report.idps == 8)
+        #expect(report.partial == 3)
+        #expect(report.groups.map(\.key) == ["SY02", "SY01"])
+        #expect(report.groups[1].name == "Damascus")
+        #expect(report.groups[0].refugees == 7 && report.groups[0].idps == 1)
+    }
+}
