@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "HomewardCoreTests", dependencies: ["HomewardCore"]),
         .testTarget(
             name: "HomewardStoreTests",
-            dependencies: ["HomewardStore", "HomewardCore"],
+            dependencies: ["HomewardStore", "HomewardCore", .product(name: "PostgresKit", package: "postgres-kit")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "homewardTests", dependencies: ["homeward"]),

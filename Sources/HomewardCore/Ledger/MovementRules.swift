@@ -49,6 +49,7 @@ public struct MovementRules: Sendable {
         let originArea = readPlace(draft, codes: MovementField.originCode, names: MovementField.originName,
                                    any: nil, role: "origin", fail: fail)
         let originCountry = readOriginCountry(draft, fail: fail)
+        let countryField: MovementField = draft[.originCountry] != nil ? .originCountry : .origin
 
         if crossing == nil && destination == nil && !outcome.isRejected {
             fail(nil, "a movement needs a crossing point or a destination, and the row gives neither")
@@ -60,7 +61,7 @@ public struct MovementRules: Sendable {
             switch category {
             case .refugee:
                 if let country = originCountry, country == gazetteer.homeCountry {
-                    fail(.originCountry, "refugees return from abroad: their origin is a country other than \(gazetteer.homeCountry); for returns from inside it, count IDPs")
+                    fail(countryField, "refugees return from abroad: their origin is a country other than \(gazetteer.homeCountry); for returns from inside it, count IDPs")
                 }
                 if originCountry == nil, originArea != nil {
                     fail(draft.has(.origin) ? .origin : nil, "refugees return from abroad: their origin is a country, not an area inside \(gazetteer.homeCountry)")
@@ -68,7 +69,7 @@ public struct MovementRules: Sendable {
                 origin = originCountry.map(Origin.country)
             case .idp:
                 if let country = originCountry, country != gazetteer.homeCountry, originArea == nil {
-                    fail(draft.has(.originCountry) ? .originCountry : .origin, "IDPs return from inside \(gazetteer.homeCountry): their origin is an area of it, not another country")
+                    fail(countryField, "IDPs return from inside \(gazetteer.homeCountry): their origin is an area of it, not another country")
                 }
                 origin = originArea.map { .area($0.finest!) } ?? originCountry.map(Origin.country)
             }

@@ -1,0 +1,136 @@
+import Foundation
+import HomewardCore
+import Logging
+import PostgresKit
+@testable import HomewardStore
+
+/// The databases every store test runs on: SQLite always, PostgreSQL when `HOMEWARD_TEST_POSTGRES_URL` is set.
+enum Backend: String, CaseIterable, CustomStringConvertible, Sendable {
+    case sqlite, postgres
+
+    static let postgresURL = ProcessInfo.processInfo.environment["HOMEWARD_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let available: [Backend] = postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+    var description: String { rawValue }
+}
+
+/// Hands each test a fresh, migrated and seeded database, copied from a template made once per run.
+actor TestStores {
+    static let shared = TestStores()
+    private var sqliteTemplate: Task<String, any Error>?
+    private var postgresTemplate: Task<Void, any Error>?
+    private let templateName = "hw_template_\(ProcessInfo.processInfo.processIdentifier)"
+    let logger: Logger = {
+        var logger = Logger(label: "homeward.test")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    /// The day imports in tests are checked against.
+    static let today = Day("2020-06-30")!
+
+    func location(for backend: Backend) async throws -> DatabaseLocation {
+        let name = "hw_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        switch backend {
+        case .sqlite:
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-tests", isDirectory: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let logger = self.logger
+            if sqliteTemplate == nil {
+                sqliteTemplate = Task {
+                    let path = directory.appendingPathComponent("template-\(UUID().uuidString).sqlite").path
+                    let store = try await Store.open(.sqlite(path: path), logger: logger)
+                    try await store.read { db in _ = try await db.raw("PRAGMA wal_checkpoint(TRUNCATE)").all() }
+                    try await store.close()
+                    return path
+                }
+            }
+            let path = directory.appendingPathComponent("\(name).sqlite").path
+            try FileManager.default.copyItem(atPath: try await sqliteTemplate!.value, toPath: path)
+            return .sqlite(path: path)
+        case .postgres:
+            let adminURL = Backend.postgresURL!
+            let (logger, template) = (self.logger, templateName)
+            if postgresTemplate == nil {
+                postgresTemplate = Task {
+                    try await Self.admin(adminURL, "DROP DATABASE IF EXISTS \(template)", logger: logger)
+                    try await Self.admin(adminURL, "CREATE DATABASE \(template)", logger: logger)
+                    let store = try await Store.open(.postgres(url: Self.url(adminURL, database: template)), logger: logger)
+                    try await store.close()
+                }
+            }
+            try await postgresTemplate!.value
+            try await Self.admin(adminURL, "CREATE DATABASE \(name) TEMPLATE \(template)", logger: logger)
+            return .postgres(url: Self.url(adminURL, database: String(name)))
+        }
+    }
+
+    /// Drops a test's database once the test is done with it.
+    func dispose(_ location: DatabaseLocation) async {
+        switch location {
+        case .sqlite(let path):
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        case .postgres(let url):
+            guard let name = URLComponents(string: url)?.path.dropFirst(), let admin = Backend.postgresURL else { return }
+            try? await Self.admin(admin, "DROP DATABASE IF EXISTS \(name)", logger: logger)
+        }
+    }
+
+    static func admin(_ url: String, _ sql: String, logger: Logger) async throws {
+        let configuration = try SQLPostgresConfiguration(url: url)
+        let connection = try await PostgresConnection.connect(configuration: configuration.coreConfiguration, id: 1, logger: logger)
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw TestSetupError(description: "\(sql): \(String(reflecting: error))")
+        }
+    }
+
+    static func url(_ url: String, database: String) -> String {
+        var components = URLComponents(string: url)!
+        components.path = "/" + database
+        return components.string!
+    }
+}
+
+/// Runs `body` with a fresh store on `backend`, closed afterwards.
+func withStore(_ backend: Backend, _ body: (Store) async throws -> Void) async throws {
+    let location = try await TestStores.shared.location(for: backend)
+    let store = try await Store.open(location, logger: TestStores.shared.logger)
+    do {
+        try await body(store)
+        try await store.close()
+        await TestStores.shared.dispose(location)
+    } catch {
+        try? await store.close()
+        await TestStores.shared.dispose(location)
+        throw error
+    }
+}
+
+extension Store {
+    /// Imports CSV text, as the command line would.
+    func importCSV(_ text: String, mapping: [String: String] = [:], constants: [String: String] = [:], org: String? = "UNHCR",
+                   dryRun: Bool = false, skipInvalid: Bool = false) async throws -> ImportSummary {
+        try await importMovements(ImportRequest(sourceName: "test.csv", mapping: mapping, constants: constants, organisation: org,
+                                                dryRun: dryRun, skipInvalid: skipInvalid, today: TestStores.today),
+                                  from: .bytes(Array(text.utf8)))
+    }
+
+    func movementCount() async throws -> Int {
+        try await read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM movements").first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+}
+
+/// A test fixture file's text.
+func fixture(_ name: String) throws -> String {
+    let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!
+    return try String(contentsOf: url, encoding: .utf8)
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    var description: String
+}
