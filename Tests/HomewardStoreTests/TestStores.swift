@@ -18,6 +18,7 @@ actor TestStores {
     static let shared = TestStores()
     private var sqliteTemplate: Task<String, any Error>?
     private var postgresTemplate: Task<Void, any Error>?
+    private var lastCreation: Task<Void, Never>?
     private let templateName = "hw_template_\(ProcessInfo.processInfo.processIdentifier)"
     let logger: Logger = {
         var logger = Logger(label: "homeward.test")
@@ -59,7 +60,14 @@ actor TestStores {
                 }
             }
             try await postgresTemplate!.value
-            try await Self.admin(adminURL, "CREATE DATABASE \(name) TEMPLATE \(template)", logger: logger)
+            // PostgreSQL copies a template for one CREATE DATABASE at a time: queue them.
+            let previous = lastCreation
+            let creation = Task {
+                _ = await previous?.result
+                try await Self.admin(adminURL, "CREATE DATABASE \(name) TEMPLATE \(template)", logger: logger)
+            }
+            lastCreation = Task { _ = await creation.result }
+            try await creation.value
             return .postgres(url: Self.url(adminURL, database: String(name)))
         }
     }

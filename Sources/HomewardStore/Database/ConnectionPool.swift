@@ -1,3 +1,4 @@
+import PostgresNIO
 import SQLKit
 
 /// A connection the store leases out: its SQL interface, and how to close it.
@@ -31,8 +32,16 @@ actor ConnectionPool {
             return result
         } catch {
             release(connection)
-            throw error
+            throw Self.readable(error)
         }
+    }
+
+    /// PostgreSQL's errors hide their message from `description`; bring it out, without the statement's values.
+    static func readable(_ error: any Error) -> any Error {
+        guard let psql = error as? PSQLError else { return error }
+        guard let info = psql.serverInfo, let message = info[.message] else { return StoreError.database("\(psql.code)") }
+        let detail = info[.detail].map { " (\($0))" } ?? ""
+        return StoreError.database("\(message)\(detail) [SQLSTATE \(info[.sqlState] ?? "?")]")
     }
 
     private func acquire() async throws -> Connection {

@@ -4,6 +4,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case notFound(String)
     case invalid(field: String, value: String, reason: String)
     case conflict(String)
+    /// The database refused a statement; the message is the server's, without the statement's values.
+    case database(String)
 
     public var description: String {
         switch self {
@@ -11,6 +13,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case .notFound(let what): "\(what) not found"
         case .invalid(let field, let value, let reason): "\(field) '\(value)': \(reason)"
         case .conflict(let what): what
+        case .database(let message): "the database refused: \(message)"
         }
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+import HomewardCore
+import Testing
+@testable import HomewardStore
+
+@Suite struct ReferenceTests {
+    @Test(arguments: Backend.available)
+    func aNewDatabaseHoldsTheBundledGazetteer(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            #expect(try await store.homeCountry() == "SYR")
+            #expect(try await store.areas(level: .adm1).count == 14)
+            #expect(try await store.areas(level: .adm2).count == 61)
+            #expect(try await store.areas(level: .adm3).count == 270)
+            #expect(try await store.areas(level: .adm4).count == 5_251)
+            #expect(try await store.crossings().count == 21)
+            let countries = try await store.countries()
+            #expect(countries.count > 240)
+            let lebanon = try #require(countries.first { $0.iso3 == "LBN" })
+            #expect(lebanon.nameRu == "Ливан" && lebanon.nameAr == "لبنان")
+            let daraa = try await store.areas(parent: "SY12")
+            #expect(daraa.map(\.pcode).contains("SY1200"))
+            #expect(try await store.areas(level: .adm1).first { $0.pcode == "SY12" }?.nameAr == "درعا")
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func crossingsAreAddedWithTheirPlaceChecked(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            try await store.addCrossing(CrossingPoint(code: "INT-01", nameEn: "Abu al-Duhur corridor", country: nil, adminPcode: "SY07"))
+            #expect(try await store.crossings().contains { $0.code == "INT-01" && $0.isInternal })
+            await #expect(throws: StoreError.conflict("a crossing point with code INT-01 exists already")) {
+                try await store.addCrossing(CrossingPoint(code: "INT-01", nameEn: "Again", country: nil, adminPcode: nil))
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.addCrossing(CrossingPoint(code: "XX-1", nameEn: "Nowhere", country: "ZZZ", adminPcode: nil))
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.addCrossing(CrossingPoint(code: "XX-2", nameEn: "Home", country: "SYR", adminPcode: nil))
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.addCrossing(CrossingPoint(code: "XX-3", nameEn: "Bad area", country: "LBN", adminPcode: "SY99"))
+            }
+            // The new crossing is usable at once.
+            let summary = try await store.importCSV("#date,#loc+crossing+code,#affected+returnees+idps+num\n2019-01-01,INT-01,12\n")
+            #expect(summary.imported == 1)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func anotherCountrysGazetteerLoadsFromCSVFiles(_ backend: Backend) async throws {
+        try await withStore(backend) { store in
+            // setup: a gazetteer laid out as the bundled one, for a second deployment
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try "adm1_pcode,adm1_name_en,adm1_name_ar\nIQ01,Anbar,الأنبار\n".write(to: folder.appendingPathComponent("adm1.csv"), atomically: true, encoding: .utf8)
+            try "adm2_pcode,adm2_name_en,adm2_name_ar,adm1_pcode\nIQ0101,Al-Qaim,القائم,IQ01\n".write(to: folder.appendingPathComponent("adm2.csv"), atomically: true, encoding: .utf8)
+            try "crossing_code,name_en,name_ar,country_iso3,counterpart_name,admin_pcode,note\nSYR-01,Al-Qaim,القائم,SYR,Al-Bukamal,IQ0101,\n"
+                .write(to: folder.appendingPathComponent("crossings.csv"), atomically: true, encoding: .utf8)
+            // act
+            let counts = try await store.loadReference([try ReferenceDirectory(url: folder)], homeCountry: "IRQ")
+            // check
+            #expect(counts.areas == 2 && counts.crossings == 1)
+            #expect(try await store.homeCountry() == "IRQ")
+            let summary = try await store.importCSV("""
+                #date,#loc+crossing+code,#country+origin+code,#adm2+dest+code,#affected+returnees+refugees+num
+                2019-01-01,SYR-01,SYR,IQ0101,40
+                """)
+            #expect(summary.status == .success)
+            #expect(try await store.totals(TotalsQuery(grouping: .adm1)).groups.first?.name == "Anbar")
+        }
+    }
+
+    @Test func aGazetteerFileWithAMissingParentNamesItsRowAndColumn() throws {
+        let error = #expect(throws: ImportError.self) {
+            try ReferenceTable.read(rows: [["adm2_pcode", "adm2_name_en", "adm2_name_ar", "adm1_pcode"], ["IQ0101", "Al-Qaim", "", ""]], file: "adm2.csv")
+        }
+        #expect(error?.problems.first?.row == 2)
+        #expect(error?.problems.first?.column == "adm1_pcode")
+        #expect(error?.problems.first?.reason.contains("adm2.csv") == true)
+    }
+}
