@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "homeward", targets: ["homeward"]),
         .library(name: "HomewardCore", targets: ["HomewardCore"]),
         .library(name: "HomewardStore", targets: ["HomewardStore"]),
+        .library(name: "HomewardServer", targets: ["HomewardServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -15,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Pure domain: values, rules, aggregation, planning. Foundation only, no I/O.
@@ -31,12 +35,25 @@ let package = Package(
             ],
             resources: [.copy("Resources/reference")]
         ),
+        // The HTTP API (described by openapi.yaml), the overview page and /metrics.
+        .target(
+            name: "HomewardServer",
+            dependencies: [
+                "HomewardCore",
+                "HomewardStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("openapi.yaml")]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "homeward",
             dependencies: [
                 "HomewardCore",
                 "HomewardStore",
+                "HomewardServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +62,14 @@ let package = Package(
             name: "HomewardStoreTests",
             dependencies: ["HomewardStore", "HomewardCore", .product(name: "PostgresKit", package: "postgres-kit")],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "HomewardServerTests",
+            dependencies: [
+                "HomewardServer", "HomewardStore", "HomewardCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "homewardTests", dependencies: ["homeward"]),
     ]

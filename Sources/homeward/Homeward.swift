@@ -11,7 +11,7 @@ struct Homeward: AsyncParsableCommand {
             (default ./homeward.sqlite) or a PostgreSQL server: --database, or HOMEWARD_DATABASE.
             """,
         subcommands: [
-            ImportCommand.self, TotalsCommand.self, CrossingsCommand.self, OrganisationsCommand.self,
+            ServeCommand.self, ImportCommand.self, TotalsCommand.self, CrossingsCommand.self, OrganisationsCommand.self,
             GazetteerCommand.self, AreasCommand.self,
         ]
     )

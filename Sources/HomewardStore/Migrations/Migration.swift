@@ -24,6 +24,7 @@ extension Store {
         CreateReference(),
         CreateOrganisations(),
         CreateLedger(),
+        CreateIdempotencyKeys(),
     ]
 
     /// Applies the steps the database has not seen yet.

@@ -1,3 +1,4 @@
+import HomewardCore
 import Foundation
 
 extension Int {
@@ -33,10 +34,7 @@ struct TextTable {
 }
 
 /// One CSV field, quoted when it must be.
-func csvField(_ text: String) -> String {
-    text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-}
+func csvField(_ text: String) -> String { CSVWriter.field(text) }
 
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()

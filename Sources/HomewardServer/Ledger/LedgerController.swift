@@ -1,0 +1,98 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import Hummingbird
+
+/// The returns ledger over HTTP: totals, movements, imports. The same rules and summaries as the command line.
+struct LedgerController<Context: RequestContext> {
+    let store: Store
+    let configuration: ServerConfiguration
+    let metrics: ServerMetrics
+    let today: @Sendable () -> Day
+
+    func add(to router: Router<Context>) {
+        router.on(RouterPath(APIRoute.totals.path), method: APIRoute.totals.method) { request, _ in
+            try jsonResponse(try await store.totals(try Self.totalsQuery(request)))
+        }
+        router.on(RouterPath(APIRoute.listMovements.path), method: APIRoute.listMovements.method) { request, _ in
+            try await listMovements(request)
+        }
+        router.on(RouterPath(APIRoute.postMovements.path), method: APIRoute.postMovements.method) { request, _ in
+            try request.require(contentType: ["application/json"])
+            return try await importBody(request, format: .json)
+        }
+        router.on(RouterPath(APIRoute.postImports.path), method: APIRoute.postImports.method) { request, _ in
+            try request.require(contentType: ["text/csv", "application/csv", "text/plain"])
+            return try await importBody(request, format: .csv)
+        }
+    }
+
+    /// Reads the totals question from a query string, naming the parameter that is wrong.
+    static func totalsQuery(_ request: Request) throws -> TotalsQuery {
+        let from = try request.query("from", "a date (YYYY-MM-DD)") { Day($0) }
+        let to = try request.query("to", "a date (YYYY-MM-DD)") { Day($0) }
+        if let from, let to, to < from { throw Problem.badRequest("to", "\(to) is before from (\(from))") }
+        return TotalsQuery(
+            window: DateWindow(from: from, to: to),
+            grouping: try request.query("by", "one of \(Grouping.allCases.map(\.rawValue).joined(separator: ", "))", Grouping.init(rawValue:)),
+            top: try request.query("top", "a whole number from 1") { Int($0).flatMap { $0 >= 1 ? $0 : nil } },
+            category: try request.query("category", "refugee or idp", MovementCategory.init(rawValue:)),
+            crossing: request.uri.queryParameters.get("crossing").flatMap { $0.isEmpty ? nil : $0 },
+            organisation: request.uri.queryParameters.get("organisation").flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    struct MovementPage: Encodable {
+        var movements: [RecordedMovement]
+        var nextCursor: String?
+
+        enum CodingKeys: String, CodingKey {
+            case movements
+            case nextCursor = "next_cursor"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(movements, forKey: .movements)
+            try c.encode(nextCursor, forKey: .nextCursor)
+        }
+    }
+
+    private func listMovements(_ request: Request) async throws -> Response {
+        let from = try request.query("from", "a date (YYYY-MM-DD)") { Day($0) }
+        let to = try request.query("to", "a date (YYYY-MM-DD)") { Day($0) }
+        let limit = try request.query("limit", "a whole number from 1 to 1000") { Int($0).flatMap { (1...1000).contains($0) ? $0 : nil } } ?? 100
+        let cursor = try request.query("cursor", "a cursor from a previous page's next_cursor") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+        let crossing = request.uri.queryParameters.get("crossing").flatMap { $0.isEmpty ? nil : $0 }
+        let page = try await store.movements(window: DateWindow(from: from, to: to), crossing: crossing, after: cursor, limit: limit)
+        return try jsonResponse(MovementPage(movements: page, nextCursor: page.count == limit ? page.last.map { String($0.id) } : nil))
+    }
+
+    private func importBody(_ request: Request, format: ImportRequest.Format) async throws -> Response {
+        let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        var importRequest = ImportRequest(sourceName: format == .json ? "POST /movements" : "POST /imports", format: format,
+                                          dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"), today: today())
+        if format == .csv {
+            let parameters = request.uri.queryParameters
+            importRequest.organisation = parameters.get("org").flatMap { $0.isEmpty ? nil : $0 }
+            importRequest.mapping = try Self.pairs(parameters.getAll("map").map { String($0) }, name: "map", splitAtLast: true)
+            importRequest.constants = try Self.pairs(parameters.getAll("set").map { String($0) }, name: "set", splitAtLast: false)
+        }
+        return try await Idempotency(store: store).respond(to: request, body: body) {
+            let summary = try await store.importMovements(importRequest, from: .bytes(Array(body.readableBytesView)))
+            metrics.recordImport(imported: summary.imported, updated: summary.updated, ignored: summary.ignored, rejected: summary.rejected)
+            return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary))
+        }
+    }
+
+    /// `Header=#tag` (split at the last `=`) or `#tag=value` (at the first).
+    static func pairs(_ values: [String], name: String, splitAtLast: Bool) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for value in values {
+            guard let split = splitAtLast ? value.lastIndex(of: "=") : value.firstIndex(of: "="), split != value.startIndex else {
+                throw Problem.badRequest(name, "'\(value)' is not of the form \(splitAtLast ? "Header=#tag" : "#tag=value")")
+            }
+            result[String(value[..<split])] = String(value[value.index(after: split)...])
+        }
+        return result
+    }
+}

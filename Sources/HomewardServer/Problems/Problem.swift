@@ -1,0 +1,54 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// An error answered as RFC 9457 problem details (`application/problem+json`), naming the field at fault.
+public struct Problem: HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    public var detail: String
+    /// The query parameter, header or body field at fault.
+    public var field: String?
+    /// Located problems of an import or batch, when there are several.
+    public var problems: [ProblemItem]?
+    public var headers: HTTPFields
+
+    public struct ProblemItem: Codable, Sendable, Equatable {
+        public var row: Int
+        public var column: String
+        public var value: String
+        public var reason: String
+    }
+
+    public init(_ status: HTTPResponse.Status, _ detail: String, field: String? = nil, problems: [ProblemItem]? = nil,
+                headers: HTTPFields = [:]) {
+        self.status = status
+        self.detail = detail
+        self.field = field
+        self.problems = problems
+        self.headers = headers
+    }
+
+    public static func badRequest(_ field: String, _ detail: String) -> Problem {
+        Problem(.badRequest, detail, field: field)
+    }
+
+    struct Body: Encodable {
+        var type = "about:blank"
+        var title: String
+        var status: Int
+        var detail: String
+        var instance: String
+        var field: String?
+        var problems: [ProblemItem]?
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = Body(title: status.reasonPhrase, status: status.code, detail: detail, instance: request.uri.path,
+                        field: field, problems: problems)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var headers = self.headers
+        headers[.contentType] = "application/problem+json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import Hummingbird
+import Logging
+
+/// Turns every error into problem details, so that no client ever sees a stack trace or an empty body.
+///
+/// A path that exists under another method answers 405 with `Allow`; bad input never answers 500.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem {
+            throw problem
+        } catch let error as HTTPError {
+            throw Self.problem(for: error, request: request)
+        } catch let error as StoreError {
+            switch error {
+            case .invalid(let field, _, _): throw Problem(.badRequest, error.description, field: field)
+            case .conflict: throw Problem(.conflict, error.description)
+            case .notFound: throw Problem(.notFound, error.description)
+            case .closed, .database:
+                context.logger.error("database error: \(error)")
+                throw Problem(.serviceUnavailable, "the database cannot answer now; try again")
+            }
+        } catch let error as ImportError {
+            throw Problem(.badRequest, error.description, problems: error.problems.map {
+                .init(row: $0.row, column: $0.column, value: $0.value, reason: $0.reason)
+            })
+        } catch let error as DecodingError {
+            throw Self.problem(for: error)
+        } catch {
+            context.logger.error("unexpected error: \(String(reflecting: error))")
+            throw Problem(.internalServerError, "an unexpected error; it has been logged")
+        }
+    }
+
+    static func problem(for error: HTTPError, request: Request) -> Problem {
+        switch error.status {
+        case .notFound:
+            let allowed = APIRoute.methods(for: request.uri.path)
+            if !allowed.isEmpty && !allowed.contains(request.method) {
+                return Problem(.methodNotAllowed, "\(request.method) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: " or "))",
+                               headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")])
+            }
+            return Problem(.notFound, "no such resource: \(request.uri.path)")
+        case .contentTooLarge:
+            return Problem(.contentTooLarge, "the request body is larger than this server accepts")
+        default:
+            return Problem(error.status, error.body ?? error.status.reasonPhrase)
+        }
+    }
+
+    static func problem(for error: DecodingError) -> Problem {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let prefix = path(context)
+            return .badRequest(prefix.isEmpty ? key.stringValue : "\(prefix).\(key.stringValue)", "required")
+        case .typeMismatch(let type, let context):
+            return .badRequest(path(context), "expected \(type)")
+        case .valueNotFound(let type, let context):
+            return .badRequest(path(context), "expected \(type), found null")
+        case .dataCorrupted(let context):
+            return .badRequest(path(context).isEmpty ? "body" : path(context), context.debugDescription)
+        @unknown default:
+            return .badRequest("body", "the body could not be read")
+        }
+    }
+}

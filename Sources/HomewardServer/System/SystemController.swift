@@ -1,0 +1,37 @@
+import Foundation
+import HomewardStore
+import Hummingbird
+
+/// Health, metrics and the API contract: what operators and clients look at before anything else.
+struct SystemController<Context: RequestContext> {
+    let store: Store
+    let metrics: ServerMetrics
+
+    /// The OpenAPI document, as kept in the repository and bundled with the server.
+    static func openAPIDocument() throws -> String {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw Problem(.internalServerError, "the OpenAPI document is missing from this build")
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    func add(to router: Router<Context>) {
+        router.on(RouterPath(APIRoute.healthz.path), method: APIRoute.healthz.method) { _, _ in
+            do {
+                try await store.ping()
+                return try jsonResponse(["status": "ok", "database": store.backend.rawValue])
+            } catch {
+                return try jsonResponse(["status": "unavailable", "database": store.backend.rawValue], status: .serviceUnavailable)
+            }
+        }
+        router.on(RouterPath(APIRoute.metrics.path), method: APIRoute.metrics.method) { _, _ in
+            if let extent = try? await store.ledgerExtent() { metrics.movementsStored.set(Int64(extent.movements)) }
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
+        }
+        router.on(RouterPath(APIRoute.openapi.path), method: APIRoute.openapi.method) { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml"],
+                     body: .init(byteBuffer: ByteBuffer(string: try Self.openAPIDocument())))
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import HomewardCore
+import HomewardStore
+
+/// What the overview page shows: the headline figures the centre's weekly questions start from.
+struct OverviewModel: Sendable {
+    var total: Int
+    var refugees: Int
+    var idps: Int
+    var lastWeek: Int
+    var weekBefore: Int
+    var weekFrom: Day
+    var weekTo: Day
+    var latest: Day?
+    var movements: Int
+    var crossings: [TotalsGroup]
+    var governorates: [TotalsGroup]
+    var demo: Bool
+
+    static func load(store: Store, today: Day, demo: Bool) async throws -> OverviewModel {
+        async let all = store.totals(TotalsQuery())
+        async let week = store.totals(TotalsQuery(window: DateWindow(from: today.adding(days: -6), to: today)))
+        async let before = store.totals(TotalsQuery(window: DateWindow(from: today.adding(days: -13), to: today.adding(days: -7))))
+        async let crossings = store.totals(TotalsQuery(grouping: .crossing))
+        async let governorates = store.totals(TotalsQuery(grouping: .adm1, top: 5))
+        async let extent = store.ledgerExtent()
+        let (a, w, b, c, g, e) = try await (all, week, before, crossings, governorates, extent)
+        return OverviewModel(total: a.total, refugees: a.refugees, idps: a.idps, lastWeek: w.total, weekBefore: b.total,
+                             weekFrom: today.adding(days: -6), weekTo: today, latest: e.latest, movements: e.movements,
+                             crossings: c.groups.filter { $0.key != nil }, governorates: g.groups.filter { $0.key != nil }, demo: demo)
+    }
+}

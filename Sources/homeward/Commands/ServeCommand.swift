@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import HomewardCore
+import HomewardServer
+import HomewardStore
+import Hummingbird
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API and the overview page.",
+        discussion: """
+            The API is described at /openapi.yaml; the overview page is at /. Stops cleanly on SIGINT or SIGTERM.
+            With --demo, serves a new demo database (./homeward-demo.sqlite unless --database is given) \
+            filled with generated movements, marked as demo data on every page.
+            """
+    )
+
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+    @Option(help: "The largest request body accepted, in MiB.") var maxBodyMb = 64
+    @Flag(help: "Start on a new database filled with generated demo data.") var demo = false
+    @Option(help: "How many demo movements to generate.") var demoRows = 10_000
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "homeward")
+        logger.logLevel = ProcessInfo.processInfo.environment["HOMEWARD_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+
+        var location = db.location
+        if demo {
+            let path = db.database ?? "homeward-demo.sqlite"
+            guard case .sqlite = DatabaseLocation(path) else { throw ValidationError("--demo makes a new SQLite file; give a file path, not a server URL") }
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            location = .sqlite(path: path)
+        }
+        let store = try await Store.open(location, logger: logger)
+        if demo {
+            let summary = try await store.loadDemoData(rows: demoRows, lastDay: try today())
+            logger.info("generated \(summary.imported) demo movements (not real data)")
+            if summary.status != .success { logger.warning("demo data: \(summary.text.prefix(2000))") }
+        }
+        let configuration = ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, logger: logger)
+        let app = buildApplication(store: store, configuration: configuration, today: { (try? today()) ?? Day(number: 0) })
+        logger.info("Homeward serves \(location) on http://\(host):\(port)/")
+        do {
+            try await app.runService()
+            try await store.close()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+}

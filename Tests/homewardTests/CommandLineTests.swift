@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// The `homeward` command as users run it: a process, its output and its exit status.
+@Suite struct CommandLineTests {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:] }
+    }
+
+    let database = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-cli-\(UUID().uuidString).sqlite").path
+    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../HomewardStoreTests/Fixtures/ocha-turkey-syr-2019-01_return-flow-by-community.csv").standardized.path
+
+    static var executable: URL {
+        let directory = Bundle.main.bundleURL
+        let candidates = [directory.appendingPathComponent("homeward"), directory.deletingLastPathComponent().appendingPathComponent("homeward")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    func run(_ arguments: [String], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOMEWARD_DATABASE"] = database
+        environment["HOMEWARD_TODAY"] = "2019-07-20"
+        process.environment = environment
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func cleanUp() {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+    }
+
+    @Test func theOCHASampleImportsWithAMappingAndAnswersByGovernorate() throws {
+        defer { cleanUp() }
+        let imported = try run(["import", Self.sample, "--org", "OCHA Turkey", "--set", "#date=2019-01",
+                                "--map", "Nahya PCODE=#adm3+dest+code", "--map", "Ret_Flow_Estimation=#affected+returnees+idps+num",
+                                "--format", "json"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let summary = imported.json
+        #expect(Set(summary.keys).isSuperset(of: ["status", "imported", "updated", "ignored", "rejected", "warnings", "problems"]))
+        #expect(summary["status"] as? String == "SUCCESS")
+        #expect(summary["imported"] as? Int == 278)
+
+        let totals = try run(["totals", "--by", "adm1", "--format", "json"])
+        #expect(totals.status == 0)
+        let report = totals.json
+        #expect(report["total"] as? Int == 103_396)
+        #expect(report["idps"] as? Int == 103_396 && report["refugees"] as? Int == 0 && report["partial"] as? Int == 0)
+        let groups = report["groups"] as? [[String: Any]] ?? []
+        #expect(groups.first?["key"] as? String == "SY12")
+        #expect(groups.first?["name"] as? String == "Dar'a")
+        #expect(groups.first?["persons"] as? Int == 46_344)
+        #expect(groups.map { $0["persons"] as? Int ?? 0 } == groups.map { $0["persons"] as? Int ?? 0 }.sorted(by: >))
+
+        let csv = try run(["totals", "--by", "adm1", "--top", "2", "--format", "csv"])
+        #expect(csv.stdout == "key,name,persons,refugees,idps\nSY12,Dar'a,46344,0,46344\nSY08,Al-Hasakeh,19868,0,19868\n")
+
+        let again = try run(["import", Self.sample, "--org", "OCHA Turkey", "--set", "#date=2019-01",
+                             "--map", "Nahya PCODE=#adm3+dest+code", "--map", "Ret_Flow_Estimation=#affected+returnees+idps+num"])
+        #expect(again.stdout.contains("imported: 0") && again.stdout.contains("ignored: 278"))
+    }
+
+    @Test func aBadRowFailsTheCommandAndSaysWhere() throws {
+        defer { cleanUp() }
+        let file = "Date,Crossing,Refugees\n#date,#loc+crossing+code,#affected+returnees+refugees+num\n2019-07-01,LBN-01,10\n2019-07-02,LBN-01,ten\n"
+        let result = try run(["import", "-", "--org", "UNHCR"], input: file)
+        #expect(result.status != 0)
+        #expect(result.stdout.contains("status: ERROR"))
+        #expect(result.stdout.contains("row 4, column 'Refugees', value 'ten'"))
+        let totals = try run(["totals", "--format", "json"])
+        #expect(totals.json["total"] as? Int == 0)
+    }
+
+    @Test func theLastSevenDaysAreComparedWithTheSevenBefore() throws {
+        defer { cleanUp() }
+        let file = "#date,#loc+crossing+code,#affected+returnees+refugees+num\n2019-07-10,LBN-01,40\n2019-07-18,LBN-01,25\n2019-07-19,JOR-01,5\n"
+        #expect(try run(["import", "-", "--org", "UNHCR"], input: file).status == 0)
+        let result = try run(["totals", "--last", "7", "--format", "json"])
+        let report = result.json
+        #expect(report["from"] as? String == "2019-07-14" && report["to"] as? String == "2019-07-20")
+        #expect(report["total"] as? Int == 30)
+        #expect((report["previous"] as? [String: Any])?["total"] as? Int == 40)
+        #expect(report["change"] as? Int == -10)
+        let table = try run(["totals", "--last", "7"])
+        #expect(table.stdout.contains("change -10"))
+    }
+
+    @Test func crossingsAreListedAndAdded() throws {
+        defer { cleanUp() }
+        let added = try run(["crossings", "add", "--code", "INT-01", "--name", "Abu al-Duhur corridor", "--internal", "--admin", "SY07"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let list = try run(["crossings", "list", "--format", "csv"])
+        #expect(list.stdout.contains("INT-01,Abu al-Duhur corridor,,,,SY07,"))
+        #expect(list.stdout.contains("LBN-01,Jdeidet Yabous,جديدة يابوس,LBN,"))
+        let refused = try run(["crossings", "add", "--code", "X-1", "--name", "X", "--country", "ZZZ"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("unknown country"))
+        let neither = try run(["crossings", "add", "--code", "X-2", "--name", "X"])
+        #expect(neither.status != 0)
+    }
+
+    @Test func organisationsAppearOnFirstUse() throws {
+        defer { cleanUp() }
+        let file = "#date,#org,#adm1+dest+code,#affected+returnees+idps+num\n2019-01-01,SARC,SY01,5\n"
+        #expect(try run(["import", "-"], input: file).status == 0)
+        let list = try run(["organisations", "list", "--format", "csv"])
+        #expect(list.stdout == "id,name\n1,SARC\n")
+    }
+}
