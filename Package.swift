@@ -58,19 +58,24 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HomewardCoreTests", dependencies: ["HomewardCore"]),
+        // Fresh databases for tests on SQLite and PostgreSQL; used by test targets only.
+        .target(
+            name: "HomewardTestSupport",
+            dependencies: ["HomewardStore", "HomewardCore", .product(name: "PostgresKit", package: "postgres-kit")]
+        ),
         .testTarget(
             name: "HomewardStoreTests",
-            dependencies: ["HomewardStore", "HomewardCore", .product(name: "PostgresKit", package: "postgres-kit")],
-            resources: [.copy("Fixtures")]
+            dependencies: ["HomewardStore", "HomewardCore", "HomewardTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "HomewardServerTests",
             dependencies: [
-                "HomewardServer", "HomewardStore", "HomewardCore",
+                "HomewardServer", "HomewardStore", "HomewardCore", "HomewardTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "homewardTests", dependencies: ["homeward"]),
+        .testTarget(name: "homewardTests", dependencies: ["homeward", "HomewardTestSupport"]),
     ]
 )

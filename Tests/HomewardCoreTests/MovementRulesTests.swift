@@ -68,7 +68,7 @@ let sampleGazetteer = Gazetteer(
     }
 
     @Test func personsIsAPositiveWholeNumber() throws {
-        for bad in ["-3", "2.5", "many", "1,23"] {
+        for bad in ["-3", "2.5", "many", "1,23", "10000001", "99999999999999999999"] {
             let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": bad])
             #expect(outcome.isRejected, "\(bad)")
             #expect(outcome.problems.first?.column == "#affected+returnees+idps+num")

@@ -2,6 +2,7 @@ import Foundation
 import HomewardCore
 import Testing
 @testable import HomewardStore
+import HomewardTestSupport
 
 @Suite struct ImportTests {
     static let tagged = """
@@ -90,13 +91,13 @@ import Testing
     @Test(arguments: Backend.available)
     func aFileThatCannotBeReadIsOneClearError(_ backend: Backend) async throws {
         try await withStore(backend) { store in
-            let untagged = try await store.importCSV("Date,People\n2019-01-01,5\n")
-            #expect(untagged.status == .error)
-            #expect(untagged.problems.first?.reason.contains("no HXL hashtag row") == true)
-            let open = try await store.importCSV(Self.tagged + "\n\"2019-07-20,JOR-01")
-            #expect(open.status == .error)
-            #expect(open.problems.contains { $0.reason.contains("never closed") })
-            #expect(try await store.movementCount() == 0)
+            let untagged = await #expect(throws: ImportError.self) { try await store.importCSV("Date,People\n2019-01-01,5\n") }
+            #expect(untagged?.problems.first?.reason.contains("no HXL hashtag row") == true)
+            let open = await #expect(throws: ImportError.self) { try await store.importCSV(Self.tagged + "\n\"2019-07-20,JOR-01") }
+            #expect(open?.problems.first?.row == 6)
+            #expect(open?.problems.first?.reason.contains("never closed") == true)
+            let count = try await store.movementCount()
+            #expect(count == 0)
         }
     }
 
@@ -122,6 +123,9 @@ import Testing
             let request = ImportRequest(sourceName: "batch.json", format: .json, today: TestStores.today)
             let summary = try await store.importMovements(request, from: .bytes(Array(json.utf8)))
             #expect(summary.status == .error)
+            await #expect(throws: ImportError.self) {
+                try await store.importMovements(request, from: .bytes(Array(#"{"date": "2019-03-01", "planet": "Mars"}"#.utf8)))
+            }
             #expect(summary.problems.map(\.row) == [3])
             #expect(summary.problems.first?.column == "origin")
             var skipping = request

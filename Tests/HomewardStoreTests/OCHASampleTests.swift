@@ -2,6 +2,7 @@ import Foundation
 import HomewardCore
 import Testing
 @testable import HomewardStore
+import HomewardTestSupport
 
 /// The real OCHA Turkey spreadsheet must reproduce the totals OCHA published for it.
 @Suite struct OCHASampleTests {

@@ -2,6 +2,7 @@ import Foundation
 import HomewardCore
 import Testing
 @testable import HomewardStore
+import HomewardTestSupport
 
 @Suite struct ReferenceTests {
     @Test(arguments: Backend.available)

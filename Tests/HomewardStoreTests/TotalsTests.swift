@@ -2,6 +2,7 @@ import Foundation
 import HomewardCore
 import Testing
 @testable import HomewardStore
+import HomewardTestSupport
 
 @Suite struct TotalsTests {
     /// Two weeks of daily counts at crossings, and one monthly IDP figure across the window's edge.

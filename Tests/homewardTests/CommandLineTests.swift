@@ -1,4 +1,5 @@
 import Foundation
+import HomewardTestSupport
 import Testing
 
 /// The `homeward` command as users run it: a process, its output and its exit status.
@@ -11,8 +12,7 @@ import Testing
     }
 
     let database = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-cli-\(UUID().uuidString).sqlite").path
-    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../HomewardStoreTests/Fixtures/ocha-turkey-syr-2019-01_return-flow-by-community.csv").standardized.path
+    static let sample = fixtureURL("ocha-turkey-syr-2019-01_return-flow-by-community.csv").path
 
     static var executable: URL {
         let directory = Bundle.main.bundleURL

@@ -9,6 +9,9 @@ public struct MovementRules: Sendable {
     /// The organisation of rows that name none (`--org`).
     public let defaultOrganisation: String?
 
+    /// The largest count one movement may carry: more is a typing error, or a figure to split by place or date.
+    public static let maximumPersons = 10_000_000
+
     public init(gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil) {
         self.gazetteer = gazetteer
         self.today = today
@@ -35,6 +38,10 @@ public struct MovementRules: Sendable {
                 severity: warning ? .warning : .error))
         }
 
+        for field in MovementField.allCases where draft.values[field.rawValue]?.contains("\u{0}") == true {
+            fail(field, "contains a NUL character; the file is damaged or not text")
+            return outcome
+        }
         let period = readPeriod(draft, fail: fail)
         var zeroCounts = 0
         let counts = readCounts(draft, zeroCounts: &zeroCounts, fail: fail)
@@ -133,6 +140,10 @@ public struct MovementRules: Sendable {
                 continue
             }
             if count == 0 { zeroCounts += 1; continue }
+            if count > Self.maximumPersons {
+                fail(field, "more than \(Self.maximumPersons) persons in one movement: check the figure, or split it by place or date", nil, false)
+                continue
+            }
             if let category { result.append((category, count)) }
         }
         if !sawAny {

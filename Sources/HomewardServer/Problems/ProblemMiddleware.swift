@@ -15,6 +15,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             throw problem
         } catch let error as HTTPError {
             throw Self.problem(for: error, request: request)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw Problem(.contentTooLarge, "the request body is larger than this server accepts")
         } catch let error as StoreError {
             switch error {
             case .invalid(let field, _, _): throw Problem(.badRequest, error.description, field: field)

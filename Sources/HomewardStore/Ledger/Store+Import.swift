@@ -13,6 +13,8 @@ extension Store {
     /// A rejected row means nothing is written, unless the request skips invalid rows; a dry run
     /// counts what would be imported, updated and ignored against the database, and writes nothing.
     /// - Parameter progress: called with the bytes read so far, after each chunk.
+    /// - Throws: ``ImportError`` when the input as a whole cannot be read (not CSV or JSON of the
+    ///   expected shape, no hashtag row and no mapping, a quote left open); nothing is written.
     public func importMovements(_ request: ImportRequest, from source: ByteSource,
                                 progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
         struct Abandoned: Error { var summary: ImportSummary }
@@ -21,12 +23,8 @@ extension Store {
                 var run = try await ImportRun(request: request, db: db)
                 do {
                     try await run.read(source, progress: progress)
-                } catch let error as ImportError {
-                    run.summary.problems = error.problems
-                    run.summary.rejected = max(run.summary.rejected, 1)
                 } catch let failure as CSVReader.Failure {
-                    run.summary.problems.append(ImportProblem(row: failure.row, column: "", value: "", reason: failure.reason))
-                    run.summary.rejected += 1
+                    throw ImportError([ImportProblem(row: failure.row, column: "", value: "", reason: failure.reason)])
                 }
                 let summary = try await run.finish()
                 if summary.status == .error { throw Abandoned(summary: summary) }

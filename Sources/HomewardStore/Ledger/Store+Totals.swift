@@ -30,7 +30,7 @@ extension Store {
             let rows = try await db.raw("""
                 SELECT g.k AS k, g.category AS category, g.persons AS persons, \(unsafeRaw: nameExpression) AS name FROM (
                     SELECT \(unsafeRaw: keyExpression) AS k, m.category AS category, CAST(SUM(m.persons) AS BIGINT) AS persons
-                    FROM movements m WHERE \(inside) GROUP BY \(unsafeRaw: keyExpression), m.category
+                    FROM movements m WHERE \(inside) GROUP BY \(unsafeRaw: query.grouping == nil ? "" : keyExpression + ", ")m.category
                 ) g \(unsafeRaw: nameJoin)
                 """).all()
             for row in rows {
@@ -77,7 +77,7 @@ extension Store {
     private static func groupingSQL(_ grouping: Grouping?) -> (key: String, join: String, name: String) {
         switch grouping {
         case nil, .week, .month:
-            return ("'all'", "", "NULL")
+            return ("NULL", "", "NULL")
         case .crossing:
             return ("m.crossing_code", "LEFT JOIN crossing_points n ON n.code = g.k", "n.name_en")
         case .origin:

@@ -71,6 +71,11 @@ extension Store {
         guard !code.isEmpty, code.count <= 32, !code.contains(where: { $0.isWhitespace || $0 == "," }) else {
             throw StoreError.invalid(field: "code", value: crossing.code, reason: "a crossing code is up to 32 characters, without spaces or commas, such as LBN-07")
         }
+        for (field, value) in [("name", crossing.nameEn), ("name_ar", crossing.nameAr), ("country", crossing.country ?? ""),
+                               ("counterpart_name", crossing.counterpartName ?? ""), ("admin", crossing.adminPcode ?? ""), ("note", crossing.note ?? "")]
+        where value.contains("\u{0}") || value.count > 500 {
+            throw StoreError.invalid(field: field, value: String(value.prefix(40)), reason: "not text of at most 500 characters")
+        }
         guard !crossing.nameEn.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.invalid(field: "name", value: crossing.nameEn, reason: "a crossing point needs a name")
         }

@@ -61,8 +61,14 @@ struct ImportCommand: AsyncParsableCommand {
         let bar = ProgressBar(total: source.totalBytes, label: "importing")
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { bar.update($0) } }
-        let summary = try await db.withStore { store in
-            try await store.importMovements(request, from: source, progress: progress)
+        let summary: ImportSummary
+        do {
+            summary = try await db.withStore { store in
+                try await store.importMovements(request, from: source, progress: progress)
+            }
+        } catch let error as ImportError {
+            // The file as a whole could not be read: report it as a summary all the same.
+            summary = ImportSummary(status: .error, dryRun: dryRun, problems: error.problems)
         }
         bar?.finish()
         switch format {

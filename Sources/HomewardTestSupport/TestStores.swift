@@ -2,34 +2,34 @@ import Foundation
 import HomewardCore
 import Logging
 import PostgresKit
-@testable import HomewardStore
+import HomewardStore
 
 /// The databases every store test runs on: SQLite always, PostgreSQL when `HOMEWARD_TEST_POSTGRES_URL` is set.
-enum Backend: String, CaseIterable, CustomStringConvertible, Sendable {
+public enum Backend: String, CaseIterable, CustomStringConvertible, Sendable {
     case sqlite, postgres
 
-    static let postgresURL = ProcessInfo.processInfo.environment["HOMEWARD_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    static let available: [Backend] = postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
-    var description: String { rawValue }
+    public static let postgresURL = ProcessInfo.processInfo.environment["HOMEWARD_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    public static let available: [Backend] = postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+    public var description: String { rawValue }
 }
 
 /// Hands each test a fresh, migrated and seeded database, copied from a template made once per run.
-actor TestStores {
-    static let shared = TestStores()
+public actor TestStores {
+    public static let shared = TestStores()
     private var sqliteTemplate: Task<String, any Error>?
     private var postgresTemplate: Task<Void, any Error>?
     private var lastCreation: Task<Void, Never>?
     private let templateName = "hw_template_\(ProcessInfo.processInfo.processIdentifier)"
-    let logger: Logger = {
+    public let logger: Logger = {
         var logger = Logger(label: "homeward.test")
         logger.logLevel = .warning
         return logger
     }()
 
     /// The day imports in tests are checked against.
-    static let today = Day("2020-06-30")!
+    public static let today = Day("2020-06-30")!
 
-    func location(for backend: Backend) async throws -> DatabaseLocation {
+    public func location(for backend: Backend) async throws -> DatabaseLocation {
         let name = "hw_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         switch backend {
         case .sqlite:
@@ -73,7 +73,7 @@ actor TestStores {
     }
 
     /// Drops a test's database once the test is done with it.
-    func dispose(_ location: DatabaseLocation) async {
+    public func dispose(_ location: DatabaseLocation) async {
         switch location {
         case .sqlite(let path):
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -103,7 +103,7 @@ actor TestStores {
 }
 
 /// Runs `body` with a fresh store on `backend`, closed afterwards.
-func withStore(_ backend: Backend, _ body: (Store) async throws -> Void) async throws {
+public func withStore(_ backend: Backend, _ body: (Store) async throws -> Void) async throws {
     let location = try await TestStores.shared.location(for: backend)
     let store = try await Store.open(location, logger: TestStores.shared.logger)
     do {
@@ -119,24 +119,28 @@ func withStore(_ backend: Backend, _ body: (Store) async throws -> Void) async t
 
 extension Store {
     /// Imports CSV text, as the command line would.
-    func importCSV(_ text: String, mapping: [String: String] = [:], constants: [String: String] = [:], org: String? = "UNHCR",
+    public func importCSV(_ text: String, mapping: [String: String] = [:], constants: [String: String] = [:], org: String? = "UNHCR",
                    dryRun: Bool = false, skipInvalid: Bool = false) async throws -> ImportSummary {
         try await importMovements(ImportRequest(sourceName: "test.csv", mapping: mapping, constants: constants, organisation: org,
                                                 dryRun: dryRun, skipInvalid: skipInvalid, today: TestStores.today),
                                   from: .bytes(Array(text.utf8)))
     }
 
-    func movementCount() async throws -> Int {
+    public func movementCount() async throws -> Int {
         try await read { db in
             try await db.raw("SELECT COUNT(*) AS n FROM movements").first(decodingColumn: "n", as: Int.self) ?? 0
         }
     }
 }
 
-/// A test fixture file's text.
-func fixture(_ name: String) throws -> String {
-    let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil)!
-    return try String(contentsOf: url, encoding: .utf8)
+/// A test fixture file's text, from `Tests/HomewardStoreTests/Fixtures` (with their provenance).
+public func fixture(_ name: String) throws -> String {
+    try String(contentsOf: fixtureURL(name), encoding: .utf8)
+}
+
+public func fixtureURL(_ name: String) -> URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Tests/HomewardStoreTests/Fixtures/\(name)").standardized
 }
 
 struct TestSetupError: Error, CustomStringConvertible {

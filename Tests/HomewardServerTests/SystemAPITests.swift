@@ -1,0 +1,62 @@
+import Foundation
+import HomewardServer
+import HomewardTestSupport
+import HummingbirdTesting
+import Testing
+import Yams
+
+@Suite struct SystemAPITests {
+    @Test(arguments: Backend.available)
+    func healthMetricsAndTheContractAreServed(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let health = try await client.get("/healthz")
+            #expect(health.status == .ok && health.json["status"] as? String == "ok" && health.json["database"] as? String == backend.rawValue)
+            _ = try await client.post("/api/v1/imports?\(ochaMapping)", try fixture(ochaSample), contentType: "text/csv")
+            _ = try await client.get("/api/v1/totals")
+            let metrics = try await client.get("/metrics")
+            #expect(metrics.status == .ok)
+            #expect(metrics.text.contains(#"homeward_http_requests_total{method="GET",route="/api/v1/totals",status="200"} 1"#))
+            #expect(metrics.text.contains("homeward_http_request_duration_seconds_bucket"))
+            #expect(metrics.text.contains("homeward_movements_stored 278"))
+            #expect(metrics.text.contains(#"homeward_import_rows_total{outcome="imported"} 278"#))
+            let document = try await client.get("/openapi.yaml")
+            #expect(document.status == .ok && document.text.hasPrefix("openapi: 3.1"))
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func theOverviewPageShowsTheHeadlineFigures(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            _ = try await store.importCSV("""
+                #date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num
+                2020-06-29,LBN-01,LBN,SY03,1200
+                2020-06-20,JOR-01,JOR,SY12,300
+                """)
+            let page = try await client.get("/")
+            #expect(page.status == .ok && page.headers[.contentType] == "text/html; charset=utf-8")
+            let html = page.text
+            #expect(html.contains("1,500"))
+            #expect(html.contains("Jdeidet Yabous"))
+            #expect(html.contains("Rural Damascus"))
+            #expect(html.contains("Latest data: 2020-06-29"))
+            #expect(html.contains("+900 against the 7 days before"))
+            #expect(html.contains(#"name="viewport""#))
+            #expect(!html.contains("<script"))
+        }
+    }
+
+    /// Every route the server answers is in the OpenAPI document, and every operation there is answered.
+    @Test func theServerAndItsOpenAPIDocumentAgree() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/HomewardServer/openapi.yaml")
+        let document = try #require(try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: Any])
+        var documented: Set<String> = []
+        for (path, item) in paths {
+            for method in ((item as? [String: Any]) ?? [:]).keys where ["get", "post", "put", "patch", "delete"].contains(method) {
+                documented.insert("\(method.uppercased()) \(path)")
+            }
+        }
+        let served = Set(APIRoute.allCases.map { "\($0.method.rawValue) \($0.path)" })
+        #expect(served == documented)
+    }
+}
