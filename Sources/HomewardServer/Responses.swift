@@ -25,9 +25,9 @@ extension Request {
         }
     }
 
-    /// A query parameter read by `parse`; a value it cannot read is a 400 naming the parameter.
+    /// A query parameter read by `parse`; a value it cannot read (an empty one too) is a 400 naming the parameter.
     func query<T>(_ name: String, _ expected: String, _ parse: (String) -> T?) throws -> T? {
-        guard let raw = uri.queryParameters.get(name), !raw.isEmpty else { return nil }
+        guard let raw = uri.queryParameters.get(name) else { return nil }
         guard let value = parse(raw) else { throw Problem.badRequest(name, "'\(raw)' is not \(expected)") }
         return value
     }
@@ -42,11 +42,11 @@ struct Idempotency {
     let store: Store
 
     func respond(to request: Request, body: ByteBuffer, produce: () async throws -> (status: HTTPResponse.Status, json: Data)) async throws -> Response {
-        guard let key = request.headers[HTTPField.Name("Idempotency-Key")!], !key.isEmpty else {
+        guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else {
             let (status, json) = try await produce()
             return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
         }
-        guard key.count <= 255 else { throw Problem.badRequest("Idempotency-Key", "at most 255 characters") }
+        guard (1...255).contains(key.count) else { throw Problem.badRequest("Idempotency-Key", "1 to 255 characters") }
         let digest = StableDigest.hex([request.method.rawValue, request.uri.path, request.uri.query ?? "",
                                        String(decoding: body.readableBytesView, as: UTF8.self)])
         if let stored = try await store.storedResponse(forKey: key) {

@@ -35,7 +35,7 @@ struct LedgerController<Context: RequestContext> {
         return TotalsQuery(
             window: DateWindow(from: from, to: to),
             grouping: try request.query("by", "one of \(Grouping.allCases.map(\.rawValue).joined(separator: ", "))", Grouping.init(rawValue:)),
-            top: try request.query("top", "a whole number from 1") { Int($0).flatMap { $0 >= 1 ? $0 : nil } },
+            top: try request.query("top", "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } },
             category: try request.query("category", "refugee or idp", MovementCategory.init(rawValue:)),
             crossing: request.uri.queryParameters.get("crossing").flatMap { $0.isEmpty ? nil : $0 },
             organisation: request.uri.queryParameters.get("organisation").flatMap { $0.isEmpty ? nil : $0 })

@@ -124,11 +124,11 @@ private struct ImportRun {
             problemCount += 1
             if summary.problems.count < Store.listedProblemLimit { summary.problems.append(problem) }
         }
-        summary.ignored += outcome.zeroCounts
         if outcome.isRejected {
             summary.rejected += 1
             return
         }
+        summary.ignored += outcome.zeroCounts
         if outcome.hasWarnings { summary.warnings += 1 }
         guard writing else { return }
         batch += outcome.movements
