@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "homeward", targets: ["homeward"]),
+        .executable(name: "homeward-bench", targets: ["homeward-bench"]),
         .library(name: "HomewardCore", targets: ["HomewardCore"]),
         .library(name: "HomewardStore", targets: ["HomewardStore"]),
         .library(name: "HomewardServer", targets: ["HomewardServer"]),
@@ -54,6 +55,15 @@ let package = Package(
                 "HomewardCore",
                 "HomewardStore",
                 "HomewardServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks against baselines in the same run, and the generator of their data.
+        .executableTarget(
+            name: "homeward-bench",
+            dependencies: [
+                "HomewardCore",
+                "HomewardStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -38,3 +38,22 @@ public struct ReferenceDirectory: Sendable {
                     ReferenceDirectory(url: root.appendingPathComponent("syria"))]
     }
 }
+
+extension Gazetteer {
+    /// The bundled gazetteer without a database, for generators and tools.
+    public static func bundled() throws -> Gazetteer {
+        var areas: [AdminArea] = [], countries: [Country] = [], crossings: [CrossingPoint] = []
+        var home = ""
+        for directory in try ReferenceDirectory.bundled() {
+            if let country = directory.homeCountry { home = country }
+            for table in directory.tables {
+                switch table {
+                case .areas(let list): areas += list
+                case .countries(let list): countries += list
+                case .crossings(let list): crossings += list
+                }
+            }
+        }
+        return Gazetteer(homeCountry: home, areas: areas, countries: countries, crossings: crossings)
+    }
+}
