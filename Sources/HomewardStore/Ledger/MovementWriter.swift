@@ -30,42 +30,49 @@ struct MovementWriter {
 
     mutating func write(_ batch: [Movement]) async throws {
         guard !batch.isEmpty else { return }
-        var existing: [String: (id: Int, fingerprint: String)] = [:]
-        let keys = Array(Set(batch.map(\.key)))
-        for start in stride(from: 0, to: keys.count, by: 1000) {
-            let slice = Array(keys[start ..< min(start + 1000, keys.count)])
-            let rows = try await db.raw("SELECT id, row_key, fingerprint FROM movements WHERE row_key IN (\(binds: slice))").all()
-            for row in rows {
-                existing[try row.decode(column: "row_key", as: String.self)] =
+        // Within the batch, each occurrence of a key is compared with the one before it, as if
+        // written one by one; the database sees only the last.
+        var order: [String] = []
+        var first: [String: String] = [:]
+        var last: [String: Movement] = [:]
+        for movement in batch {
+            if let previous = last[movement.key] {
+                if previous.fingerprint == movement.fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
+            } else {
+                order.append(movement.key)
+                first[movement.key] = movement.fingerprint
+            }
+            last[movement.key] = movement
+        }
+        // New keys go in at once; the index answers which keys were there already.
+        var rows: [[any Encodable & Sendable]] = []
+        rows.reserveCapacity(order.count)
+        for key in order { rows.append(try await values(last[key]!)) }
+        var inserted = Set<String>()
+        let perStatement = max(1, 30_000 / Self.columns.count)
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            var query = SQLQueryString("INSERT INTO movements (\(Self.columns.joined(separator: ", "))) VALUES ")
+            for (offset, row) in rows[start ..< min(start + perStatement, rows.count)].enumerated() {
+                query += offset == 0 ? "(\(binds: row))" : ", (\(binds: row))"
+            }
+            query += " ON CONFLICT (row_key) DO NOTHING RETURNING row_key"
+            for row in try await db.raw(query).all() { inserted.insert(try row.decode(column: "row_key", as: String.self)) }
+        }
+        counts.imported += inserted.count
+        let existing = order.filter { !inserted.contains($0) }
+        guard !existing.isEmpty else { return }
+        var stored: [String: (id: Int, fingerprint: String)] = [:]
+        for start in stride(from: 0, to: existing.count, by: 1000) {
+            let slice = Array(existing[start ..< min(start + 1000, existing.count)])
+            for row in try await db.raw("SELECT id, row_key, fingerprint FROM movements WHERE row_key IN (\(binds: slice))").all() {
+                stored[try row.decode(column: "row_key", as: String.self)] =
                     (try row.decode(column: "id", as: Int.self), try row.decode(column: "fingerprint", as: String.self))
             }
         }
-        var inserts: [String: Movement] = [:]
-        var insertOrder: [String] = []
-        var updates: [Int: Movement] = [:]
-        for movement in batch {
-            let fingerprint = movement.fingerprint
-            if let pending = inserts[movement.key] {
-                if pending.fingerprint == fingerprint { counts.ignored += 1 } else { inserts[movement.key] = movement; counts.updated += 1 }
-            } else if let stored = existing[movement.key] {
-                if stored.fingerprint == fingerprint {
-                    counts.ignored += 1
-                } else {
-                    updates[stored.id] = movement
-                    existing[movement.key] = (stored.id, fingerprint)
-                    counts.updated += 1
-                }
-            } else {
-                inserts[movement.key] = movement
-                insertOrder.append(movement.key)
-                counts.imported += 1
-            }
-        }
-        var rows: [[any Encodable & Sendable]] = []
-        rows.reserveCapacity(insertOrder.count)
-        for key in insertOrder { rows.append(try await values(inserts[key]!)) }
-        try await db.insert(into: "movements", columns: Self.columns, rows: rows)
-        for (id, movement) in updates.sorted(by: { $0.key < $1.key }) {
+        for key in existing {
+            guard let (id, fingerprint) = stored[key], let movement = last[key] else { continue }
+            if first[key] == fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
+            guard movement.fingerprint != fingerprint else { continue }
             let values = try await values(movement)
             var query: SQLQueryString = "UPDATE movements SET "
             for (index, column) in Self.columns.enumerated() {

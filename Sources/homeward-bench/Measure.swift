@@ -1,0 +1,86 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A child process's wall time and peak memory, measured by the kernel (wait4's rusage).
+struct ProcessRun {
+    var seconds: Double
+    var peakRSSMegabytes: Double
+    var status: Int32
+    var output: String
+
+    /// Runs `arguments[0]` with the rest, waits, and measures it. Standard output is kept; standard error passes through.
+    static func run(_ arguments: [String], environment: [String: String] = [:], captureOutput: Bool = true) throws -> ProcessRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let pipe = Pipe()
+        process.standardOutput = captureOutput ? pipe : FileHandle.nullDevice
+        let start = ContinuousClock.now
+        try process.run()
+        var output = Data()
+        if captureOutput { output = pipe.fileHandleForReading.readDataToEndOfFile() }
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(process.processIdentifier, &status, 0, &usage)
+        let elapsed = ContinuousClock.now - start
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return ProcessRun(seconds: elapsed.seconds, peakRSSMegabytes: Double(usage.ru_maxrss) / 1024,
+                          status: exit, output: String(decoding: output, as: UTF8.self))
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) / 1e18
+    }
+}
+
+/// Finds a program on PATH, or `nil`: a missing baseline is reported, never installed.
+func which(_ name: String) -> String? {
+    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+        let path = "\(directory)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+}
+
+/// The median and 99th percentile of a set of latencies.
+func percentiles(_ values: [Double]) -> (p50: Double, p99: Double) {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return (0, 0) }
+    func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int((Double(sorted.count) * q).rounded(.up)) - 1)] }
+    return (at(0.5), at(0.99))
+}
+
+/// The figures of one run, printed as `name: value` lines as they come, and as a table at the end.
+final class Report {
+    private(set) var lines: [(String, String, String)] = []
+
+    func figure(_ name: String, _ value: Double, _ note: String = "", digits: Int = 2) {
+        let text = String(format: "%.\(digits)f", value)
+        print("\(name): \(text)")
+        fflush(nil)
+        lines.append((name, text, note))
+    }
+
+    func missing(_ name: String, _ why: String) {
+        print("\(name): n/a (\(why))")
+        fflush(nil)
+        lines.append((name, "n/a", why))
+    }
+
+    func table() {
+        let width = (lines.map(\.0.count).max() ?? 10) + 2
+        print("\n" + "figure".padding(toLength: width, withPad: " ", startingAt: 0) + "value       note")
+        print(String(repeating: "-", count: width + 40))
+        for (name, value, note) in lines {
+            print(name.padding(toLength: width, withPad: " ", startingAt: 0) + value.padding(toLength: 12, withPad: " ", startingAt: 0) + note)
+        }
+    }
+}
