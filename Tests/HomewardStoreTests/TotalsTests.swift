@@ -88,4 +88,36 @@ import HomewardTestSupport
             #expect(lbn.total == 150 && unhcr.total == 770 && nobody.total == 0)
         }
     }
+
+    /// The sums kept ahead (rollups) must equal what the movements themselves add up to, after corrections too.
+    @Test(arguments: Backend.available)
+    func rollupsAgreeWithTheMovementsAfterCorrections(_ backend: Backend) async throws {
+        try await store(backend) { store in
+            // setup: a correction of a count, and an id whose movement moves to another crossing and governorate
+            _ = try await store.importCSV(Self.ledger.replacingOccurrences(of: "SY0401,50,", with: "SY0401,55,"))
+            let withID = "#meta+id,#date,#loc+crossing+code,#country+origin+code,#adm2+dest+code,#affected+returnees+refugees+num\n"
+            _ = try await store.importCSV(withID + "x1,2019-07-02,LBN-01,LBN,SY0301,10\n")
+            _ = try await store.importCSV(withID + "x1,2019-07-02,JOR-01,JOR,SY1200,12\n")
+            // check
+            for (grouping, column) in [(Grouping.crossing, "crossing_code"), (.origin, "COALESCE(origin_country, origin_pcode)"),
+                                       (.adm1, "dest_adm1"), (.adm2, "dest_adm2")] {
+                let report = try await store.totals(TotalsQuery(window: window("2019-07-01", "2019-07-20"), grouping: grouping))
+                let direct = try await store.read { db in
+                    try await db.raw("""
+                        SELECT \(unsafeRaw: column) AS k, CAST(SUM(persons) AS BIGINT) AS n FROM movements
+                        WHERE start_day >= \(bind: Day("2019-07-01")!.number) AND end_day <= \(bind: Day("2019-07-20")!.number)
+                        GROUP BY \(unsafeRaw: column)
+                        """).all().map { (try $0.decode(column: "k", as: String?.self), try $0.decode(column: "n", as: Int.self)) }
+                }
+                #expect(Dictionary(uniqueKeysWithValues: report.groups.map { ($0.key ?? "", $0.persons) })
+                        == Dictionary(uniqueKeysWithValues: direct.map { ($0.0 ?? "", $0.1) }), "\(grouping)")
+            }
+            let all = try await store.totals(TotalsQuery())
+            #expect(all.total == 100 + 55 + 70 + 30 + 20 + 500 + 12)
+            let jordan = try await store.totals(TotalsQuery(grouping: .crossing)).groups.first { $0.key == "JOR-01" }
+            #expect(jordan?.persons == 70 + 12)
+            let filtered = try await store.totals(TotalsQuery(grouping: .adm1, organisation: "UNHCR"))
+            #expect(filtered.total == all.total)
+        }
+    }
 }

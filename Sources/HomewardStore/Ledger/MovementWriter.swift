@@ -17,6 +17,7 @@ struct MovementWriter {
     let recordedAt: String
     private var organisationIDs: [String: Int] = [:]
     private(set) var counts = Counts()
+    private var rollups = MovementRollups()
 
     static let columns = ["row_key", "fingerprint", "start_day", "end_day", "category", "crossing_code", "origin_country",
                           "origin_pcode", "dest_pcode", "dest_level", "dest_adm1", "dest_adm2", "dest_adm3", "dest_adm4",
@@ -59,20 +60,46 @@ struct MovementWriter {
             for row in try await db.raw(query).all() { inserted.insert(try row.decode(column: "row_key", as: String.self)) }
         }
         counts.imported += inserted.count
+        for key in inserted { rollups.add(try await entry(last[key]!), sign: 1) }
         let existing = order.filter { !inserted.contains($0) }
-        guard !existing.isEmpty else { return }
-        var stored: [String: (id: Int, fingerprint: String)] = [:]
+        if !existing.isEmpty { try await update(existing, first: first, last: last) }
+        if rollups.needsFlush { try await rollups.flush(on: db) }
+    }
+
+    /// Writes the sums still held; call before the transaction commits.
+    mutating func finish() async throws {
+        try await rollups.flush(on: db)
+    }
+
+    /// Compares keys that exist already with what is stored, and updates those that changed.
+    private mutating func update(_ existing: [String], first: [String: String], last: [String: Movement]) async throws {
+        var stored: [String: (id: Int, fingerprint: String, entry: MovementRollups.Entry)] = [:]
         for start in stride(from: 0, to: existing.count, by: 1000) {
             let slice = Array(existing[start ..< min(start + 1000, existing.count)])
-            for row in try await db.raw("SELECT id, row_key, fingerprint FROM movements WHERE row_key IN (\(binds: slice))").all() {
+            let query: SQLQueryString = """
+                SELECT id, row_key, fingerprint, start_day, end_day, category, crossing_code,
+                       COALESCE(origin_country, origin_pcode) AS origin, dest_adm1, dest_adm2, organisation_id, persons
+                FROM movements WHERE row_key IN (\(binds: slice))
+                """
+            for row in try await db.raw(query).all() {
+                var keys: [MovementRollups.Dimension: String] = [.organisation: String(try row.decode(column: "organisation_id", as: Int.self))]
+                keys[.crossing] = try row.decode(column: "crossing_code", as: String?.self)
+                keys[.origin] = try row.decode(column: "origin", as: String?.self)
+                keys[.adm1] = try row.decode(column: "dest_adm1", as: String?.self)
+                keys[.adm2] = try row.decode(column: "dest_adm2", as: String?.self)
+                let entry = MovementRollups.Entry(start: try row.decode(column: "start_day", as: Int.self), end: try row.decode(column: "end_day", as: Int.self),
+                                                  category: try row.decode(column: "category", as: String.self), keys: keys,
+                                                  persons: try row.decode(column: "persons", as: Int.self))
                 stored[try row.decode(column: "row_key", as: String.self)] =
-                    (try row.decode(column: "id", as: Int.self), try row.decode(column: "fingerprint", as: String.self))
+                    (try row.decode(column: "id", as: Int.self), try row.decode(column: "fingerprint", as: String.self), entry)
             }
         }
         for key in existing {
-            guard let (id, fingerprint) = stored[key], let movement = last[key] else { continue }
+            guard let (id, fingerprint, old) = stored[key], let movement = last[key] else { continue }
             if first[key] == fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
             guard movement.fingerprint != fingerprint else { continue }
+            rollups.add(old, sign: -1)
+            rollups.add(try await entry(movement), sign: 1)
             let values = try await values(movement)
             var query: SQLQueryString = "UPDATE movements SET "
             for (index, column) in Self.columns.enumerated() {
@@ -83,14 +110,25 @@ struct MovementWriter {
         }
     }
 
+    private mutating func organisationID(_ name: String) async throws -> Int {
+        if let known = organisationIDs[name] { return known }
+        let id = try await Store.organisationID(named: name, on: db)
+        organisationIDs[name] = id
+        return id
+    }
+
+    private mutating func entry(_ m: Movement) async throws -> MovementRollups.Entry {
+        var keys: [MovementRollups.Dimension: String] = [.organisation: String(try await organisationID(m.organisation))]
+        keys[.crossing] = m.crossing
+        keys[.origin] = m.origin?.code
+        keys[.adm1] = m.destination[.adm1]
+        keys[.adm2] = m.destination[.adm2]
+        return MovementRollups.Entry(start: m.period.start.number, end: m.period.end.number, category: m.category.rawValue,
+                                     keys: keys, persons: m.persons)
+    }
+
     private mutating func values(_ m: Movement) async throws -> [any Encodable & Sendable] {
-        let organisationID: Int
-        if let known = organisationIDs[m.organisation] {
-            organisationID = known
-        } else {
-            organisationID = try await Store.organisationID(named: m.organisation, on: db)
-            organisationIDs[m.organisation] = organisationID
-        }
+        let organisationID = try await organisationID(m.organisation)
         var originCountry: String?, originArea: String?
         switch m.origin {
         case .country(let code): originCountry = code

@@ -142,6 +142,7 @@ private struct ImportRun {
     }
 
     mutating func finish() async throws -> ImportSummary {
+        if writing { try await writer.finish() }
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",
                 reason: "\(problemCount - summary.problems.count) more problems are not listed", severity: .warning))

@@ -8,15 +8,19 @@ extension Store {
     }
 
     static func totals(_ query: TotalsQuery, on db: any SQLDatabase) async throws -> TotalsReport {
-        let inside = windowCondition(query.window, inside: true) + filters(query)
+        // Breakdowns summed ahead answer from the rollups; the rest, and filters by crossing or
+        // organisation, sum the movements themselves. Both are aliased `m` with the same columns.
+        let rollup = query.crossing == nil && query.organisation == nil ? MovementRollups.Dimension(query.grouping) : nil
+        let table: SQLQueryString = rollup.map { "movement_rollups m WHERE m.dimension = \(bind: $0.rawValue) AND " } ?? "movements m WHERE "
+        let inside = table + windowCondition(query.window, inside: true) + filters(query)
         let calendar = query.grouping?.isCalendar == true ? query.grouping : nil
         var sums: [TotalsBuilder.Sum] = []
         var names: [String: String] = [:]
 
         if let calendar {
             let rows = try await db.raw("""
-                SELECT start_day, end_day, category, CAST(SUM(persons) AS BIGINT) AS persons FROM movements m
-                WHERE \(inside) GROUP BY start_day, end_day, category
+                SELECT m.start_day AS start_day, m.end_day AS end_day, m.category AS category, CAST(SUM(m.persons) AS BIGINT) AS persons
+                FROM \(inside) GROUP BY m.start_day, m.end_day, m.category
                 """).all()
             for row in rows {
                 let period = Period(start: Day(number: try row.decode(column: "start_day", as: Int.self)),
@@ -26,11 +30,12 @@ extension Store {
                                   persons: try row.decode(column: "persons", as: Int.self)))
             }
         } else {
-            let (keyExpression, nameJoin, nameExpression) = groupingSQL(query.grouping)
+            var (keyExpression, nameJoin, nameExpression) = groupingSQL(query.grouping)
+            if rollup != nil && query.grouping != .category && query.grouping != nil { keyExpression = "NULLIF(m.key, '')" }
             let rows = try await db.raw("""
                 SELECT g.k AS k, g.category AS category, g.persons AS persons, \(unsafeRaw: nameExpression) AS name FROM (
                     SELECT \(unsafeRaw: keyExpression) AS k, m.category AS category, CAST(SUM(m.persons) AS BIGINT) AS persons
-                    FROM movements m WHERE \(inside) GROUP BY \(unsafeRaw: query.grouping == nil ? "" : keyExpression + ", ")m.category
+                    FROM \(inside) GROUP BY \(unsafeRaw: query.grouping == nil ? "" : keyExpression + ", ")m.category
                 ) g \(unsafeRaw: nameJoin)
                 """).all()
             for row in rows {
@@ -45,8 +50,9 @@ extension Store {
         }
         var partial = 0
         if query.window.from != nil || query.window.to != nil {
-            let edge = windowCondition(query.window, inside: false) + filters(query)
-            partial = try await db.raw("SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS persons FROM movements m WHERE \(edge)")
+            let all: SQLQueryString = rollup != nil ? "movement_rollups m WHERE m.dimension = 'all' AND " : "movements m WHERE "
+            let edge = all + windowCondition(query.window, inside: false) + filters(query)
+            partial = try await db.raw("SELECT CAST(COALESCE(SUM(m.persons), 0) AS BIGINT) AS persons FROM \(edge)")
                 .first(decodingColumn: "persons", as: Int.self) ?? 0
         }
         let report = TotalsBuilder().report(window: query.window, sums: sums, partial: partial, top: query.top,

@@ -25,6 +25,7 @@ extension Store {
         CreateOrganisations(),
         CreateLedger(),
         CreateIdempotencyKeys(),
+        CreateMovementRollups(),
     ]
 
     /// Applies the steps the database has not seen yet.
