@@ -65,7 +65,7 @@ public final class Store: Sendable {
 
     /// Runs `body` on a connection of its own, outside any transaction.
     public func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await readers.lease(body)
+        try await readers.lease { try await body($0.sql) }
     }
 
     /// Runs `body` in one transaction: all of it is written, or none.
@@ -73,11 +73,17 @@ public final class Store: Sendable {
     /// - Parameter rollback: undo the transaction even when `body` succeeds (a dry run).
     /// - Important: SQLite writers wait for each other (up to ``busyTimeoutMilliseconds``) rather than fail.
     public func write<R: Sendable>(rollback: Bool = false, _ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await transaction(rollback: rollback) { try await body($0.sql) }
+    }
+
+    /// ``write(rollback:_:)`` with the whole connection, for bulk paths that speak to the driver.
+    func transaction<R: Sendable>(rollback: Bool = false, _ body: @Sendable (Connection) async throws -> R) async throws -> R {
         let begin = backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await writers.lease { db in
+        return try await writers.lease { connection in
+            let db = connection.sql
             try await db.raw(SQLQueryString(begin)).run()
             do {
-                let result = try await body(db)
+                let result = try await body(connection)
                 try await db.raw(rollback ? "ROLLBACK" : "COMMIT").run()
                 return result
             } catch {
@@ -101,13 +107,13 @@ public final class Store: Sendable {
             try? await connection.close()
             throw error
         }
-        return Connection(sql: db, close: { try await connection.close() })
+        return Connection(sql: db, driver: .sqlite(connection), close: { try await connection.close() })
     }
 
     private static func openPostgres(_ configuration: SQLPostgresConfiguration, logger: Logger) async throws -> Connection {
         let connection = try await PostgresConnection.connect(
             on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration.coreConfiguration,
             id: Int.random(in: 0 ..< Int.max), logger: logger)
-        return Connection(sql: connection.sql(), close: { try await connection.close() })
+        return Connection(sql: connection.sql(), driver: .postgres(connection), close: { try await connection.close() })
     }
 }

@@ -13,7 +13,15 @@ public enum StableDigest {
             hash ^= 0x1F // unit separator, so that ["ab","c"] and ["a","bc"] differ
             hash &*= prime
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 32 - hex.count) + hex
+        // Written by hand: the generic `String(_:radix:)` for UInt128 is slow enough to show in imports.
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            var value = hash
+            for index in stride(from: 31, through: 0, by: -1) {
+                buffer[index] = digits[Int(value & 0xF)]
+                value >>= 4
+            }
+            return 32
+        }
     }
 }

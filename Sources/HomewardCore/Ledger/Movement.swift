@@ -3,20 +3,20 @@
 /// A movement passed the rules (``MovementRules``): its places exist and agree, its dates are real,
 /// its count is a positive whole number.
 public struct Movement: Hashable, Sendable {
-    public var period: Period
-    public var category: MovementCategory
+    public let period: Period
+    public let category: MovementCategory
     /// The crossing point's code; IDP returns are often reported by destination only.
-    public var crossing: String?
-    public var origin: Origin?
+    public let crossing: String?
+    public let origin: Origin?
     /// The destination with the areas above it; empty when only the crossing point is known.
-    public var destination: Lineage
-    public var persons: Int
-    public var organisation: String
-    public var source: String?
+    public let destination: Lineage
+    public let persons: Int
+    public let organisation: String
+    public let source: String?
     /// The reporter's own id for the row (`#meta+id`).
-    public var externalId: String?
+    public let externalId: String?
     /// What identifies this movement across imports; see ``MovementKey``.
-    public var key: String
+    public let key: String
 
     public init(period: Period, category: MovementCategory, crossing: String?, origin: Origin?, destination: Lineage,
                 persons: Int, organisation: String, source: String? = nil, externalId: String? = nil, key: String) {
@@ -30,11 +30,10 @@ public struct Movement: Hashable, Sendable {
         self.source = source
         self.externalId = externalId
         self.key = key
+        fingerprint = MovementKey.digest([period.description, category.rawValue, crossing ?? "", origin?.code ?? "",
+                                          destination.finest ?? "", String(persons), organisation, source ?? "", externalId ?? ""])
     }
 
     /// A digest of every field, so that a store can tell an unchanged movement from a corrected one.
-    public var fingerprint: String {
-        MovementKey.digest([period.description, category.rawValue, crossing ?? "", origin?.code ?? "",
-                            destination.finest ?? "", String(persons), organisation, source ?? "", externalId ?? ""])
-    }
+    public let fingerprint: String
 }

@@ -38,7 +38,7 @@ public struct MovementRules: Sendable {
                 severity: warning ? .warning : .error))
         }
 
-        for field in MovementField.allCases where draft.values[field.rawValue]?.contains("\u{0}") == true {
+        for field in MovementField.allCases where draft.values[field.rawValue]?.utf8.contains(0) == true {
             fail(field, "contains a NUL character; the file is damaged or not text")
             return outcome
         }

@@ -1,10 +1,17 @@
 import PostgresNIO
 import SQLKit
+import SQLiteNIO
 
-/// A connection the store leases out: its SQL interface, and how to close it.
+/// A connection the store leases out: its SQL interface, its driver for bulk paths, and how to close it.
 struct Connection: Sendable {
     let sql: any SQLDatabase
+    let driver: Driver
     let close: @Sendable () async throws -> Void
+
+    enum Driver: Sendable {
+        case sqlite(SQLiteConnection)
+        case postgres(PostgresConnection)
+    }
 }
 
 /// A bounded set of connections, leased one task at a time.
@@ -24,10 +31,10 @@ actor ConnectionPool {
         self.open = open
     }
 
-    func lease<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+    func lease<R: Sendable>(_ body: @Sendable (Connection) async throws -> R) async throws -> R {
         let connection = try await acquire()
         do {
-            let result = try await body(connection.sql)
+            let result = try await body(connection)
             release(connection)
             return result
         } catch {

@@ -12,7 +12,8 @@ struct MovementWriter {
         var ignored = 0
     }
 
-    let db: any SQLDatabase
+    let connection: Connection
+    var db: any SQLDatabase { connection.sql }
     let importID: Int?
     let recordedAt: String
     private var organisationIDs: [String: Int] = [:]
@@ -23,8 +24,8 @@ struct MovementWriter {
                           "origin_pcode", "dest_pcode", "dest_level", "dest_adm1", "dest_adm2", "dest_adm3", "dest_adm4",
                           "persons", "organisation_id", "source", "external_id", "import_id", "recorded_at"]
 
-    init(db: any SQLDatabase, importID: Int?, recordedAt: String = Store.timestamp()) {
-        self.db = db
+    init(connection: Connection, importID: Int?, recordedAt: String = Store.timestamp()) {
+        self.connection = connection
         self.importID = importID
         self.recordedAt = recordedAt
     }
@@ -46,19 +47,11 @@ struct MovementWriter {
             last[movement.key] = movement
         }
         // New keys go in at once; the index answers which keys were there already.
-        var rows: [[any Encodable & Sendable]] = []
+        var rows: [[BulkValue]] = []
         rows.reserveCapacity(order.count)
         for key in order { rows.append(try await values(last[key]!)) }
-        var inserted = Set<String>()
-        let perStatement = max(1, 30_000 / Self.columns.count)
-        for start in stride(from: 0, to: rows.count, by: perStatement) {
-            var query = SQLQueryString("INSERT INTO movements (\(Self.columns.joined(separator: ", "))) VALUES ")
-            for (offset, row) in rows[start ..< min(start + perStatement, rows.count)].enumerated() {
-                query += offset == 0 ? "(\(binds: row))" : ", (\(binds: row))"
-            }
-            query += " ON CONFLICT (row_key) DO NOTHING RETURNING row_key"
-            for row in try await db.raw(query).all() { inserted.insert(try row.decode(column: "row_key", as: String.self)) }
-        }
+        let inserted = Set(try await connection.bulkInsert(into: "movements", columns: Self.columns, rows: rows,
+                                                          suffix: "ON CONFLICT (row_key) DO NOTHING", returning: "row_key"))
         counts.imported += inserted.count
         for key in inserted { rollups.add(try await entry(last[key]!), sign: 1) }
         let existing = order.filter { !inserted.contains($0) }
@@ -103,7 +96,12 @@ struct MovementWriter {
             let values = try await values(movement)
             var query: SQLQueryString = "UPDATE movements SET "
             for (index, column) in Self.columns.enumerated() {
-                query += SQLQueryString((index == 0 ? "" : ", ") + column + " = ") + "\(bind: values[index])"
+                query += SQLQueryString((index == 0 ? "" : ", ") + column + " = ")
+                switch values[index] {
+                case .integer(let value): query += "\(bind: value)"
+                case .text(let value): query += "\(bind: value)"
+                case .null: query += "NULL"
+                }
             }
             query += " WHERE id = \(bind: id)"
             try await db.raw(query).run()
@@ -127,7 +125,7 @@ struct MovementWriter {
                                      keys: keys, persons: m.persons)
     }
 
-    private mutating func values(_ m: Movement) async throws -> [any Encodable & Sendable] {
+    private mutating func values(_ m: Movement) async throws -> [BulkValue] {
         let organisationID = try await organisationID(m.organisation)
         var originCountry: String?, originArea: String?
         switch m.origin {
@@ -136,8 +134,10 @@ struct MovementWriter {
         case nil: break
         }
         let d = m.destination
-        return [m.key, m.fingerprint, m.period.start.number, m.period.end.number, m.category.rawValue, m.crossing,
-                originCountry, originArea, d.finest, d.level?.rawValue, d[.adm1], d[.adm2], d[.adm3], d[.adm4],
-                m.persons, organisationID, m.source, m.externalId, importID, recordedAt]
+        return [.text(m.key), .text(m.fingerprint), .integer(m.period.start.number), .integer(m.period.end.number),
+                .text(m.category.rawValue), BulkValue(m.crossing), BulkValue(originCountry), BulkValue(originArea), BulkValue(d.finest),
+                BulkValue(d.level?.rawValue), BulkValue(d[.adm1]), BulkValue(d[.adm2]), BulkValue(d[.adm3]), BulkValue(d[.adm4]),
+                .integer(m.persons), .integer(organisationID), BulkValue(m.source), BulkValue(m.externalId), BulkValue(importID),
+                .text(recordedAt)]
     }
 }

@@ -19,8 +19,8 @@ extension Store {
                                 progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
         struct Abandoned: Error { var summary: ImportSummary }
         do {
-            return try await write(rollback: request.dryRun) { db in
-                var run = try await ImportRun(request: request, db: db)
+            return try await transaction(rollback: request.dryRun) { connection in
+                var run = try await ImportRun(request: request, connection: connection)
                 do {
                     try await run.read(source, progress: progress)
                 } catch let failure as CSVReader.Failure {
@@ -50,15 +50,15 @@ private struct ImportRun {
     var batch: [Movement] = []
     var problemCount = 0
 
-    init(request: ImportRequest, db: any SQLDatabase) async throws {
+    init(request: ImportRequest, connection: Connection) async throws {
         self.request = request
-        self.db = db
+        db = connection.sql
         rules = MovementRules(gazetteer: try await Store.gazetteer(on: db), today: request.today,
                               defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces))
         guard let id = try await db.raw("INSERT INTO imports (started_at, source_name) VALUES (\(bind: Store.timestamp()), \(bind: request.sourceName)) RETURNING id")
             .first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new import's id") }
         importID = id
-        writer = MovementWriter(db: db, importID: id)
+        writer = MovementWriter(connection: connection, importID: id)
         summary = ImportSummary(dryRun: request.dryRun)
     }
 
