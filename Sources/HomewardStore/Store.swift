@@ -103,6 +103,8 @@ public final class Store: Sendable {
             try await db.raw("PRAGMA foreign_keys = ON").run()
             // 64 MiB of page cache: imports insert into indexes in key order, not file order.
             try await db.raw("PRAGMA cache_size = -65536").run()
+            // Statement journals (a multi-row insert with a conflict clause keeps one) stay in memory.
+            try await db.raw("PRAGMA temp_store = MEMORY").run()
         } catch {
             try? await connection.close()
             throw error

@@ -22,6 +22,23 @@ import Testing
         #expect(rows == whole)
     }
 
+    @Test func aByteOrderMarkSplitAcrossChunksIsStillSkipped() throws {
+        for split in 0 ... 3 {
+            let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("#date\n".utf8)
+            var reader = CSVReader()
+            var rows: [[String]] = []
+            try reader.read(bytes[..<split], into: &rows)
+            try reader.read(bytes[split...], into: &rows)
+            try reader.finish(into: &rows)
+            #expect(rows == [["#date"]], "split at \(split)")
+        }
+        var reader = CSVReader()
+        var rows: [[String]] = []
+        try reader.read([0xEF, 0xBB, 0xBF], into: &rows)
+        try reader.finish(into: &rows)
+        #expect(rows.isEmpty)
+    }
+
     @Test func refusesTextThatIsNotUTF8() {
         var reader = CSVReader()
         var rows: [[String]] = []

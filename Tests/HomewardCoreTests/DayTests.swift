@@ -31,6 +31,7 @@ import Testing
         #expect(Period.parse("2018") == Period(start: Day("2018-01-01")!, end: Day("2018-12-31")!))
         #expect(Period.parse("2019-01-15T00:00:00") == Period(day: Day("2019-01-15")!))
         #expect(Period.parse("15/01/2019") == nil)
+        #expect(Period.parse("\t2019-01-15 ") == Period(day: Day("2019-01-15")!))
         #expect(Period.parse("2019-02-30") == nil)
     }
 

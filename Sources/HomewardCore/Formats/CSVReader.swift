@@ -18,6 +18,7 @@ public struct CSVReader: Sendable {
     private var quoteInQuoted = false
     private var fieldStarted = false
     private var atStart = true
+    private var head: [UInt8] = []
     private var pendingCR = false
     /// Records completed so far.
     public private(set) var rowsRead = 0
@@ -30,8 +31,12 @@ public struct CSVReader: Sendable {
     /// - Throws: ``Failure`` when a field is not UTF-8 text.
     public mutating func read(_ chunk: some Sequence<UInt8>, into rows: inout [[String]]) throws {
         var bytes = Array(chunk)[...]
-        if atStart, !bytes.isEmpty {
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if atStart {
+            // Hold back the first bytes until there are three: a byte-order mark may arrive split.
+            head += bytes
+            guard head.count >= 3 else { return }
+            bytes = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...]
+            head = []
             atStart = false
         }
         for byte in bytes {
@@ -73,6 +78,12 @@ public struct CSVReader: Sendable {
     /// Completes the last record of the input.
     /// - Throws: ``Failure`` when a quoted field was never closed.
     public mutating func finish(into rows: inout [[String]]) throws {
+        if atStart {
+            atStart = false
+            let held = head.starts(with: [0xEF, 0xBB, 0xBF]) ? [] : head
+            head = []
+            if !held.isEmpty { try read(held, into: &rows) }
+        }
         if inQuotes && !quoteInQuoted {
             throw Failure(row: rowsRead + 1, reason: "a quoted field is opened but never closed")
         }
@@ -85,7 +96,7 @@ public struct CSVReader: Sendable {
     }
 
     private mutating func endField() throws {
-        guard let text = String(validating: field, as: UTF8.self) else {
+        guard let text = field.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
             throw Failure(row: rowsRead + 1, reason: "field \(row.count + 1) is not UTF-8 text; save the file as \"CSV UTF-8\"")
         }
         row.append(text)

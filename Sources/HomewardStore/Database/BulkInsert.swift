@@ -18,7 +18,8 @@ enum BulkValue: Sendable {
 extension Connection {
     /// Inserts rows in statements of as many rows as the bind limits allow, and returns the values of
     /// the `returning` column of the rows actually inserted (those the `suffix`'s conflict clause let in).
-    func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]], suffix: String, returning: String) async throws -> [String] {
+    @discardableResult
+    func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]], suffix: String, returning: String? = nil) async throws -> [String] {
         var returned: [String] = []
         let perStatement = max(1, 30_000 / columns.count)
         var start = 0
@@ -31,7 +32,8 @@ extension Connection {
             case .sqlite(let connection):
                 let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
                 sql += Array(repeating: row, count: chunk.count).joined(separator: ", ")
-                sql += " \(suffix) RETURNING \(returning)"
+                sql += " \(suffix)"
+                if let returning { sql += " RETURNING \(returning)" }
                 var binds: [SQLiteData] = []
                 binds.reserveCapacity(chunk.count * columns.count)
                 for values in chunk {
@@ -45,7 +47,7 @@ extension Connection {
                 }
                 let collected = Collected()
                 try await connection.query(sql, binds) { row in
-                    if let text = row.column(returning)?.string { collected.append(text) }
+                    if let returning, let text = row.column(returning)?.string { collected.append(text) }
                 }
                 returned += collected.values
             case .postgres(let connection):
@@ -64,9 +66,14 @@ extension Connection {
                     }
                     sql += ")"
                 }
-                sql += " \(suffix) RETURNING \(returning)"
+                sql += " \(suffix)"
+                if let returning { sql += " RETURNING \(returning)" }
                 let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Logger(label: "homeward.store.bulk"))
-                for try await (text) in rows.decode(String.self) { returned.append(text) }
+                if returning != nil {
+                    for try await (text) in rows.decode(String.self) { returned.append(text) }
+                } else {
+                    for try await _ in rows {}
+                }
             }
         }
         return returned

@@ -5,9 +5,9 @@ import SQLKit
 ///
 /// Changes are summed in memory and written when the buffer fills or the write ends, so a daily
 /// ledger of millions of rows adds only one rollup row per day, key and category.
-struct MovementRollups {
+struct MovementRollups: Sendable {
     /// The breakdowns that are summed ahead; others are summed from `movements` when asked.
-    enum Dimension: String, CaseIterable {
+    enum Dimension: String, CaseIterable, Sendable {
         case all, crossing, origin, adm1, adm2, organisation
 
         /// The `movements` expression whose value is the key (`''` where it is null).
@@ -36,7 +36,7 @@ struct MovementRollups {
     }
 
     /// One movement as the sums see it.
-    struct Entry {
+    struct Entry: Sendable {
         var start: Int
         var end: Int
         var category: String
@@ -44,7 +44,7 @@ struct MovementRollups {
         var persons: Int
     }
 
-    private struct Cell: Hashable {
+    private struct Cell: Hashable, Sendable {
         var dimension: Dimension
         var key: String
         var start: Int
@@ -68,18 +68,19 @@ struct MovementRollups {
         }
     }
 
-    mutating func flush(on db: any SQLDatabase) async throws {
-        let rows: [[any Encodable & Sendable]] = pending.compactMap { cell, sums in
+    mutating func flush(on connection: Connection) async throws {
+        let rows: [[BulkValue]] = pending.compactMap { cell, sums in
             sums.persons == 0 && sums.movements == 0 ? nil
-                : [cell.dimension.rawValue, cell.key, cell.start, cell.end, cell.category, sums.persons, sums.movements]
+                : [.text(cell.dimension.rawValue), .text(cell.key), .integer(cell.start), .integer(cell.end), .text(cell.category),
+                   .integer(sums.persons), .integer(sums.movements)]
         }
         pending.removeAll(keepingCapacity: true)
-        try await db.insert(into: "movement_rollups", columns: ["dimension", "key", "start_day", "end_day", "category", "persons", "movements"],
-                            rows: rows,
-                            suffix: "ON CONFLICT (dimension, start_day, end_day, category, key) DO UPDATE SET persons = movement_rollups.persons + excluded.persons, movements = movement_rollups.movements + excluded.movements")
+        try await connection.bulkInsert(into: "movement_rollups", columns: ["dimension", "key", "start_day", "end_day", "category", "persons", "movements"],
+                                        rows: rows,
+                                        suffix: "ON CONFLICT (dimension, start_day, end_day, category, key) DO UPDATE SET persons = movement_rollups.persons + excluded.persons, movements = movement_rollups.movements + excluded.movements")
         if removed {
             // A corrected movement that left a day, key or category leaves an empty sum behind.
-            try await db.raw("DELETE FROM movement_rollups WHERE movements = 0").run()
+            try await connection.sql.raw("DELETE FROM movement_rollups WHERE movements = 0").run()
             removed = false
         }
     }

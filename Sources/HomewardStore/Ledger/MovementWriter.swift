@@ -5,7 +5,7 @@ import SQLKit
 ///
 /// A movement whose key is new is imported; one whose key exists with other values is updated in
 /// place; one that is already there as it is, is ignored. Runs inside the caller's transaction.
-struct MovementWriter {
+struct MovementWriter: Sendable {
     struct Counts: Sendable, Equatable {
         var imported = 0
         var updated = 0
@@ -56,12 +56,12 @@ struct MovementWriter {
         for key in inserted { rollups.add(try await entry(last[key]!), sign: 1) }
         let existing = order.filter { !inserted.contains($0) }
         if !existing.isEmpty { try await update(existing, first: first, last: last) }
-        if rollups.needsFlush { try await rollups.flush(on: db) }
+        if rollups.needsFlush { try await rollups.flush(on: connection) }
     }
 
     /// Writes the sums still held; call before the transaction commits.
     mutating func finish() async throws {
-        try await rollups.flush(on: db)
+        try await rollups.flush(on: connection)
     }
 
     /// Compares keys that exist already with what is stored, and updates those that changed.

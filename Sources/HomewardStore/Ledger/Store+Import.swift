@@ -42,7 +42,9 @@ private struct ImportRun {
     let db: any SQLDatabase
     let rules: MovementRules
     let importID: Int
-    var writer: MovementWriter
+    /// The writer, when no batch is being written; otherwise the task writing one, which hands it back.
+    var writer: MovementWriter?
+    var writing_: Task<MovementWriter, any Error>?
     var summary: ImportSummary
     var layout: ImportLayout?
     var head: [[String]] = []
@@ -135,13 +137,31 @@ private struct ImportRun {
         if batch.count >= Store.importBatchSize { try await flush() }
     }
 
+    /// Hands the batch to the writer and goes on reading: the database inserts one batch while
+    /// the next is parsed and checked, so the two cores both work.
     private mutating func flush() async throws {
         guard writing, !batch.isEmpty else { batch.removeAll(); return }
-        try await writer.write(batch)
-        batch.removeAll(keepingCapacity: true)
+        var writer = try await idleWriter()
+        let rows = batch
+        batch = []
+        batch.reserveCapacity(Store.importBatchSize)
+        writing_ = Task {
+            try await writer.write(rows)
+            return writer
+        }
+    }
+
+    /// The writer once the batch it is writing (if any) is in.
+    private mutating func idleWriter() async throws -> MovementWriter {
+        if let task = writing_ {
+            writing_ = nil
+            writer = try await task.value
+        }
+        return writer!
     }
 
     mutating func finish() async throws -> ImportSummary {
+        var writer = try await idleWriter()
         if writing { try await writer.finish() }
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",

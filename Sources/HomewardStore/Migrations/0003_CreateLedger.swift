@@ -51,6 +51,5 @@ struct CreateLedger: Migration {
             )
             """).run()
         try await db.raw("CREATE INDEX movements_period ON movements (start_day, end_day)").run()
-        try await db.raw("CREATE INDEX movements_crossing ON movements (crossing_code, start_day)").run()
     }
 }
