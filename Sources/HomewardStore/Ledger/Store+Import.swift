@@ -44,7 +44,7 @@ private struct ImportRun {
     let importID: Int
     /// The writer, when no batch is being written; otherwise the task writing one, which hands it back.
     var writer: MovementWriter?
-    var writing_: Task<MovementWriter, any Error>?
+    var pendingWrite: Task<MovementWriter, any Error>?
     var summary: ImportSummary
     var layout: ImportLayout?
     var head: [[String]] = []
@@ -145,7 +145,7 @@ private struct ImportRun {
         let rows = batch
         batch = []
         batch.reserveCapacity(Store.importBatchSize)
-        writing_ = Task {
+        pendingWrite = Task {
             try await writer.write(rows)
             return writer
         }
@@ -153,8 +153,8 @@ private struct ImportRun {
 
     /// The writer once the batch it is writing (if any) is in.
     private mutating func idleWriter() async throws -> MovementWriter {
-        if let task = writing_ {
-            writing_ = nil
+        if let task = pendingWrite {
+            pendingWrite = nil
             writer = try await task.value
         }
         return writer!
