@@ -1,10 +1,12 @@
 import Foundation
+import HomewardCore
 import Logging
 import NIOCore
 import NIOPosix
 import PostgresKit
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// Homeward's records on SQLite or PostgreSQL, behind one SQL layer (SQLKit).
 ///
@@ -18,6 +20,8 @@ public final class Store: Sendable {
     let logger: Logger
     private let writers: ConnectionPool
     private let readers: ConnectionPool
+    /// The gazetteer as last read, with the reference version it was read at.
+    let gazetteerCache = Mutex<(version: String, gazetteer: Gazetteer)?>(nil)
 
     /// How long an SQLite write waits for another process's write to finish before it gives up.
     public static let busyTimeoutMilliseconds = 120_000
@@ -88,9 +92,28 @@ public final class Store: Sendable {
                 return result
             } catch {
                 try? await db.raw("ROLLBACK").run()
-                throw error
+                throw self.explain(error)
             }
         }
+    }
+
+    /// Says which database could not be written and the likely reason, for the errors people can act on.
+    func explain(_ error: any Error) -> any Error {
+        guard let sqlite = error as? SQLiteError, case .sqlite(let path) = location else { return error }
+        let reason: String
+        switch sqlite.reason {
+        case .full:
+            reason = "the disk is full"
+        case .ioError, .ioErrorFailedWrite, .ioErrorFailedSync, .ioErrorFailedDirSync:
+            reason = "the disk refused a write (is it full, or is the file larger than the system allows?)"
+        case .readOnly, .readonlyDirectory, .readonlyCantLock, .permission:
+            reason = "the file or its folder is read-only"
+        case .busy, .busyTimeout, .locked:
+            reason = "another process held the database for more than \(Store.busyTimeoutMilliseconds / 1000) seconds"
+        default:
+            return error
+        }
+        return StoreError.storage("could not write the SQLite database \(path): \(reason); nothing of this change was written (\(sqlite.message))")
     }
 
     private static func openSQLite(path: String, logger: Logger) async throws -> Connection {

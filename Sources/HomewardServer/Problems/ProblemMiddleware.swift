@@ -22,7 +22,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             case .invalid(let field, _, _): throw Problem(.badRequest, error.description, field: field)
             case .conflict: throw Problem(.conflict, error.description)
             case .notFound: throw Problem(.notFound, error.description)
-            case .closed, .database:
+            case .closed, .database, .storage:
                 context.logger.error("database error: \(error)")
                 throw Problem(.serviceUnavailable, "the database cannot answer now; try again")
             }

@@ -6,6 +6,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case conflict(String)
     /// The database refused a statement; the message is the server's, without the statement's values.
     case database(String)
+    /// The database file could not be written (a full disk, a read-only file); the message names it.
+    case storage(String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case .invalid(let field, let value, let reason): "\(field) '\(value)': \(reason)"
         case .conflict(let what): what
         case .database(let message): "the database refused: \(message)"
+        case .storage(let message): message
         }
     }
 }

@@ -19,8 +19,10 @@ extension Store {
                                 progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
         struct Abandoned: Error { var summary: ImportSummary }
         do {
+            // Read before the write lock is taken, so that writers hold it only while they write.
+            let gazetteer = try await gazetteer()
             return try await transaction(rollback: request.dryRun) { connection in
-                var run = try await ImportRun(request: request, connection: connection)
+                var run = try await ImportRun(request: request, connection: connection, gazetteer: gazetteer)
                 do {
                     try await run.read(source, progress: progress)
                 } catch let failure as CSVReader.Failure {
@@ -52,10 +54,10 @@ private struct ImportRun {
     var batch: [Movement] = []
     var problemCount = 0
 
-    init(request: ImportRequest, connection: Connection) async throws {
+    init(request: ImportRequest, connection: Connection, gazetteer: Gazetteer) async throws {
         self.request = request
         db = connection.sql
-        rules = MovementRules(gazetteer: try await Store.gazetteer(on: db), today: request.today,
+        rules = MovementRules(gazetteer: gazetteer, today: request.today,
                               defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces))
         guard let id = try await db.raw("INSERT INTO imports (started_at, source_name) VALUES (\(bind: Store.timestamp()), \(bind: request.sourceName)) RETURNING id")
             .first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new import's id") }

@@ -2,9 +2,25 @@ import HomewardCore
 import SQLKit
 
 extension Store {
-    /// The whole gazetteer, for checking imported rows.
+    /// The whole gazetteer, for checking imported rows; read again only when the reference data changed.
+    ///
+    /// Every change to reference data bumps `reference_version` in `settings`, in this process or another.
     public func gazetteer() async throws -> Gazetteer {
-        try await read { db in try await Store.gazetteer(on: db) }
+        let version = try await read { db in
+            try await db.raw("SELECT value FROM settings WHERE key = 'reference_version'").first(decodingColumn: "value", as: String.self)
+        } ?? "0"
+        if let cached = gazetteerCache.withLock({ $0 }), cached.version == version { return cached.gazetteer }
+        let gazetteer = try await read { db in try await Store.gazetteer(on: db) }
+        gazetteerCache.withLock { $0 = (version, gazetteer) }
+        return gazetteer
+    }
+
+    /// Marks the reference data as changed, inside the transaction that changes it.
+    static func bumpReferenceVersion(on db: any SQLDatabase) async throws {
+        let current = try await db.raw("SELECT value FROM settings WHERE key = 'reference_version'").first(decodingColumn: "value", as: String.self)
+        let next = String((current.flatMap(Int.init) ?? 0) + 1)
+        try await db.raw("DELETE FROM settings WHERE key = 'reference_version'").run()
+        try await db.raw("INSERT INTO settings (key, value) VALUES ('reference_version', \(bind: next))").run()
     }
 
     static func gazetteer(on db: any SQLDatabase) async throws -> Gazetteer {
@@ -95,6 +111,7 @@ extension Store {
             if try await db.raw("SELECT code FROM crossing_points WHERE code = \(bind: code)").first() != nil {
                 throw StoreError.conflict("a crossing point with code \(code) exists already")
             }
+            try await Store.bumpReferenceVersion(on: db)
             try await Store.insertCrossings([CrossingPoint(code: code, nameEn: crossing.nameEn, nameAr: crossing.nameAr, country: crossing.country,
                                                            counterpartName: crossing.counterpartName, adminPcode: crossing.adminPcode,
                                                            note: crossing.note)], on: db, suffix: "")

@@ -45,6 +45,7 @@ extension Store {
         }
         try await insertCrossings(crossings, on: db,
                                   suffix: "ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en, name_ar = excluded.name_ar, country_iso3 = excluded.country_iso3, counterpart_name = excluded.counterpart_name, admin_pcode = excluded.admin_pcode, note = excluded.note")
+        try await bumpReferenceVersion(on: db)
         if let home = homeCountry ?? directories.compactMap(\.homeCountry).last {
             try await db.raw("DELETE FROM settings WHERE key = 'home_country'").run()
             try await db.raw("INSERT INTO settings (key, value) VALUES ('home_country', \(bind: home))").run()
