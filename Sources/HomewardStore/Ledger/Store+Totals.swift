@@ -11,9 +11,15 @@ extension Store {
         // Breakdowns summed ahead answer from the rollups; the rest, and filters by crossing or
         // organisation, sum the movements themselves. Both are aliased `m` with the same columns.
         let rollup = query.crossing == nil && query.organisation == nil ? MovementRollups.Dimension(query.grouping) : nil
-        let table: SQLQueryString = rollup.map { "movement_rollups m WHERE m.dimension = \(bind: $0.rawValue) AND " } ?? "movements m WHERE "
-        let inside = table + windowCondition(query.window, inside: true) + filters(query)
         let calendar = query.grouping?.isCalendar == true ? query.grouping : nil
+        let inside: SQLQueryString
+        switch (rollup, calendar) {
+        case (nil, _): inside = "movements m WHERE " + windowCondition(query.window, inside: true) + filters(query)
+        case (let dimension?, nil): inside = rollupSource(dimension, query)
+        case (let dimension?, _):
+            inside = "movement_rollups m WHERE m.dimension IN (\(bind: dimension.rawValue), \(bind: dimension.rawValue + "+span")) AND "
+                + windowCondition(query.window, inside: true) + filters(query)
+        }
         var sums: [TotalsBuilder.Sum] = []
         var names: [String: String] = [:]
 
@@ -50,7 +56,7 @@ extension Store {
         }
         var partial = 0
         if query.window.from != nil || query.window.to != nil {
-            let all: SQLQueryString = rollup != nil ? "movement_rollups m WHERE m.dimension = 'all' AND " : "movements m WHERE "
+            let all: SQLQueryString = rollup != nil ? "movement_rollups m WHERE m.dimension IN ('all', 'all+span') AND " : "movements m WHERE "
             let edge = all + windowCondition(query.window, inside: false) + filters(query)
             partial = try await db.raw("SELECT CAST(COALESCE(SUM(m.persons), 0) AS BIGINT) AS persons FROM \(edge)")
                 .first(decodingColumn: "persons", as: Int.self) ?? 0
@@ -59,6 +65,37 @@ extension Store {
                                             calendar: calendar) { names[$0] }
         return query.grouping == nil ? TotalsReport(from: report.from, to: report.to, total: report.total, refugees: report.refugees,
                                                     idps: report.idps, partial: report.partial, groups: []) : report
+    }
+
+    /// The rollup rows that add up to the movements inside the window, as `(…) m WHERE …` with `key`,
+    /// `category` and `persons`: whole months from the monthly sums, the partial months at either end
+    /// from the daily ones, and movements across months from their own daily sums.
+    private static func rollupSource(_ dimension: MovementRollups.Dimension, _ query: TotalsQuery) -> SQLQueryString {
+        let from = query.window.from, to = query.window.to
+        let lowest = Int(Int32.min), highest = Int(Int32.max)
+        // The first and last months that lie wholly inside the window.
+        let firstMonth = from.map { $0.components.day == 1 ? $0.monthIndex : $0.monthIndex + 1 } ?? lowest
+        let lastMonth = to.map { $0.adding(days: 1).components.day == 1 ? $0.monthIndex : $0.monthIndex - 1 } ?? highest
+        let fromDay = from?.number ?? lowest, toDay = to?.number ?? highest
+        let category: SQLQueryString = query.category.map { " AND category = \(bind: $0.rawValue)" } ?? ""
+        let name = dimension.rawValue
+        var branches: [SQLQueryString] = [
+            "SELECT key, category, persons FROM movement_rollups WHERE dimension = \(bind: name + "+span") AND start_day >= \(bind: fromDay) AND end_day <= \(bind: toDay)\(category)"
+        ]
+        if firstMonth <= lastMonth {
+            branches.append("SELECT key, category, persons FROM movement_rollups_monthly WHERE dimension = \(bind: name) AND month BETWEEN \(bind: firstMonth) AND \(bind: lastMonth)\(category)")
+            if from != nil {
+                let headEnd = Day.firstOfMonth(index: firstMonth).number - 1
+                branches.append("SELECT key, category, persons FROM movement_rollups WHERE dimension = \(bind: name) AND start_day BETWEEN \(bind: fromDay) AND \(bind: headEnd) AND end_day <= \(bind: toDay)\(category)")
+            }
+            if to != nil {
+                let tailStart = Day.firstOfMonth(index: lastMonth + 1).number
+                branches.append("SELECT key, category, persons FROM movement_rollups WHERE dimension = \(bind: name) AND start_day BETWEEN \(bind: tailStart) AND \(bind: toDay) AND end_day <= \(bind: toDay)\(category)")
+            }
+        } else {
+            branches.append("SELECT key, category, persons FROM movement_rollups WHERE dimension = \(bind: name) AND start_day >= \(bind: fromDay) AND end_day <= \(bind: toDay)\(category)")
+        }
+        return "(" + branches.joined(separator: " UNION ALL ") + ") m WHERE 1 = 1"
     }
 
     /// Movements wholly inside the window, or (`inside: false`) those that only overlap its edge.

@@ -1,9 +1,12 @@
 import SQLKit
 
-/// Sums of persons by day range, category and one dimension, so that totals over millions of
-/// movements read thousands of rows instead of millions.
+/// Sums of persons ahead of time, so that totals over millions of movements read hundreds or
+/// thousands of rows instead of millions (see ``MovementRollups``).
 ///
-/// Kept in step by every write to `movements` (``MovementRollups``); filled here from what exists.
+/// `movement_rollups` sums by day range: movements within one calendar month under their dimension
+/// (`adm1`), movements across months under the dimension with `+span` (`adm1+span`).
+/// `movement_rollups_monthly` sums the one-month movements again by month, for the whole months
+/// of a window. No backfill: this step ships with the ledger itself, so `movements` is empty here.
 struct CreateMovementRollups: Migration {
     let name = "0005_create_movement_rollups"
 
@@ -20,13 +23,16 @@ struct CreateMovementRollups: Migration {
                 PRIMARY KEY (dimension, start_day, end_day, category, key)
             )
             """).run()
-        for dimension in MovementRollups.Dimension.allCases {
-            try await db.raw("""
-                INSERT INTO movement_rollups (dimension, key, start_day, end_day, category, persons, movements)
-                SELECT '\(unsafeRaw: dimension.rawValue)', COALESCE(\(unsafeRaw: dimension.column), ''), start_day, end_day, category,
-                       SUM(persons), COUNT(*)
-                FROM movements GROUP BY COALESCE(\(unsafeRaw: dimension.column), ''), start_day, end_day, category
-                """).run()
-        }
+        try await db.raw("""
+            CREATE TABLE movement_rollups_monthly (
+                dimension TEXT NOT NULL,
+                key TEXT NOT NULL,
+                month INTEGER NOT NULL,
+                category TEXT NOT NULL,
+                persons BIGINT NOT NULL,
+                movements BIGINT NOT NULL,
+                PRIMARY KEY (dimension, month, category, key)
+            )
+            """).run()
     }
 }
