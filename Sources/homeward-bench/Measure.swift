@@ -11,26 +11,31 @@ struct ProcessRun {
     var output: String
 
     /// Runs `arguments[0]` with the rest, waits, and measures it. Standard output is kept; standard error passes through.
+    ///
+    /// Spawned with posix_spawn and reaped with wait4 here, so the kernel's peak-memory figure is this child's.
     static func run(_ arguments: [String], environment: [String: String] = [:], captureOutput: Bool = true) throws -> ProcessRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = captureOutput ? pipe : FileHandle.nullDevice
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, captureOutput ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var pid: pid_t = 0
         let start = ContinuousClock.now
-        try process.run()
-        var output = Data()
-        if captureOutput { output = pipe.fileHandleForReading.readDataToEndOfFile() }
+        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
+        guard spawned == 0 else { throw CocoaError(.executableNotLoadable, userInfo: [NSFilePathErrorKey: arguments[0]]) }
         var status: Int32 = 0
         var usage = rusage()
-        _ = wait4(process.processIdentifier, &status, 0, &usage)
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
         let elapsed = ContinuousClock.now - start
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return ProcessRun(seconds: elapsed.seconds, peakRSSMegabytes: Double(usage.ru_maxrss) / 1024,
-                          status: exit, output: String(decoding: output, as: UTF8.self))
+        let text = captureOutput ? ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "") : ""
+        return ProcessRun(seconds: elapsed.seconds, peakRSSMegabytes: Double(usage.ru_maxrss) / 1024, status: exit, output: text)
     }
 }
 

@@ -55,7 +55,7 @@ struct RunCommand: AsyncParsableCommand {
             report.missing("import_vs_sqlite3_ratio", "sqlite3 not installed (Debian package sqlite3)")
         }
         if let hxlcount = which("hxlcount") {
-            let peer = try ProcessRun.run([hxlcount, "-t", "#adm1+dest", "-a", "sum(#affected+returnees+idps+num) as idps", file])
+            let peer = try ProcessRun.run([hxlcount, "-t", "#adm1+dest", "-a", "sum(#affected+returnees+idps+num) as IDPs#affected+idps", file])
             report.figure("libhxl_count_seconds_\(label)", peer.seconds, "hxlcount by destination governorate")
             report.figure("import_vs_libhxl_ratio", homewardSeconds / peer.seconds, "Homeward import + totals ÷ hxlcount (target ≤ 0.2)")
         } else {

@@ -62,7 +62,7 @@ struct MovementRollups: Sendable {
     }
 
     /// How many distinct sums are held before they are written.
-    static let bufferLimit = 200_000
+    static let bufferLimit = 50_000
     private var pending: [Cell: (persons: Int, movements: Int)] = [:]
     private var pendingMonths: [MonthCell: (persons: Int, movements: Int)] = [:]
     private var removed = false
