@@ -21,7 +21,7 @@ extension Store {
         do {
             // Read before the write lock is taken, so that writers hold it only while they write.
             let gazetteer = try await gazetteer()
-            return try await transaction(rollback: request.dryRun) { connection in
+            let summary = try await transaction(rollback: request.dryRun) { connection in
                 var run = try await ImportRun(request: request, connection: connection, gazetteer: gazetteer)
                 do {
                     try await run.read(source, progress: progress)
@@ -32,8 +32,21 @@ extension Store {
                 if summary.status == .error { throw Abandoned(summary: summary) }
                 return summary
             }
+            try await refreshStatistics(after: summary)
+            return summary
         } catch let abandoned as Abandoned {
             return abandoned.summary
+        }
+    }
+
+    /// Brings the planner's statistics up to date after a large import, so that the next totals use the indexes.
+    func refreshStatistics(after summary: ImportSummary) async throws {
+        guard !summary.dryRun, summary.imported + summary.updated >= 10_000 else { return }
+        try await read { db in
+            switch self.backend {
+            case .postgres: try await db.raw("ANALYZE movements, movement_rollups, movement_rollups_monthly").run()
+            case .sqlite: try await db.raw("PRAGMA optimize").run()
+            }
         }
     }
 }
