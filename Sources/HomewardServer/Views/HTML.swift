@@ -15,15 +15,3 @@ func escapeHTML(_ text: String) -> String {
     return result
 }
 
-extension Int {
-    /// With thousands separators, as statements print counts: 103,396.
-    var grouped: String {
-        let digits = String(magnitude)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return (self < 0 ? "-" : "") + result
-    }
-}

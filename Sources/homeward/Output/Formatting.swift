@@ -1,18 +1,6 @@
 import HomewardCore
 import Foundation
 
-extension Int {
-    /// With thousands separators, as statements print counts: 103,396.
-    var grouped: String {
-        let digits = String(magnitude)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return (self < 0 ? "-" : "") + result
-    }
-}
 
 /// Columns aligned for a terminal: text to the left, numbers to the right.
 struct TextTable {
