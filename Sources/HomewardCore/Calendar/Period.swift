@@ -22,8 +22,7 @@ public struct Period: Hashable, Sendable, Codable {
     ///
     /// A date-time such as `2019-01-15T00:00:00` (as spreadsheets export dates) is read as its day.
     public static func parse(_ raw: String) -> Period? {
-        let blank: (UInt8?) -> Bool = { $0 == 0x20 || $0 == 0x09 || ($0 ?? 0) >= 0x80 }
-        var text = blank(raw.utf8.first) || blank(raw.utf8.last) ? raw.trimmingCharacters(in: .whitespaces) : raw
+        var text = raw.trimmingBlanks
         if let t = text.firstIndex(where: { $0 == "T" || $0 == " " }), text.distance(from: text.startIndex, to: t) == 10 {
             text = String(text[..<t])
         }

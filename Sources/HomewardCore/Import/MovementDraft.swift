@@ -18,15 +18,8 @@ public struct MovementDraft: Sendable {
 
     /// The field's trimmed value, `nil` when absent or blank.
     public subscript(field: MovementField) -> String? {
-        guard let raw = values[field.rawValue], !raw.isEmpty else { return nil }
-        // Most cells have no surrounding blanks: check the ends before paying for a trim.
-        let utf8 = raw.utf8
-        if let first = utf8.first, let last = utf8.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09,
-           first < 0x80, last < 0x80 {
-            return raw
-        }
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty ? nil : trimmed
+        guard let trimmed = values[field.rawValue]?.trimmingBlanks, !trimmed.isEmpty else { return nil }
+        return trimmed
     }
 
     public func label(_ field: MovementField) -> String { labels[field.rawValue] }

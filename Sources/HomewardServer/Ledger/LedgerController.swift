@@ -74,25 +74,21 @@ struct LedgerController<Context: RequestContext> {
         if format == .csv {
             let parameters = request.uri.queryParameters
             importRequest.organisation = parameters.get("org").flatMap { $0.isEmpty ? nil : $0 }
-            importRequest.mapping = try Self.pairs(parameters.getAll("map").map { String($0) }, name: "map", splitAtLast: true)
-            importRequest.constants = try Self.pairs(parameters.getAll("set").map { String($0) }, name: "set", splitAtLast: false)
+            do {
+                importRequest.mapping = try ImportOptionPairs.mapping(parameters.getAll("map").map { String($0) })
+            } catch {
+                throw Problem.badRequest("map", "'\(error.value)' is not of the form \(error.expected)")
+            }
+            do {
+                importRequest.constants = try ImportOptionPairs.constants(parameters.getAll("set").map { String($0) })
+            } catch {
+                throw Problem.badRequest("set", "'\(error.value)' is not of the form \(error.expected)")
+            }
         }
         return try await Idempotency(store: store).respond(to: request, body: body) {
             let summary = try await store.importMovements(importRequest, from: .bytes(Array(body.readableBytesView)))
             metrics.recordImport(imported: summary.imported, updated: summary.updated, ignored: summary.ignored, rejected: summary.rejected)
             return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary))
         }
-    }
-
-    /// `Header=#tag` (split at the last `=`) or `#tag=value` (at the first).
-    static func pairs(_ values: [String], name: String, splitAtLast: Bool) throws -> [String: String] {
-        var result: [String: String] = [:]
-        for value in values {
-            guard let split = splitAtLast ? value.lastIndex(of: "=") : value.firstIndex(of: "="), split != value.startIndex else {
-                throw Problem.badRequest(name, "'\(value)' is not of the form \(splitAtLast ? "Header=#tag" : "#tag=value")")
-            }
-            result[String(value[..<split])] = String(value[value.index(after: split)...])
-        }
-        return result
     }
 }

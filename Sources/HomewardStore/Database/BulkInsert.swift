@@ -2,17 +2,19 @@ import Logging
 import PostgresNIO
 import SQLiteNIO
 
-/// A value of a bulk insert, bound straight to the driver.
+/// A value of a bulk insert, bound straight to the driver (the one way Homeward writes many rows).
 ///
 /// SQLKit encodes each bound value through `Encodable`, which costs more than the insert itself
 /// when a million rows of twenty values go in; the bulk path binds plain values instead.
 enum BulkValue: Sendable {
     case integer(Int)
+    case real(Double)
     case text(String)
     case null
 
     init(_ value: String?) { self = value.map(BulkValue.text) ?? .null }
     init(_ value: Int?) { self = value.map(BulkValue.integer) ?? .null }
+    init(_ value: Double?) { self = value.map(BulkValue.real) ?? .null }
 }
 
 extension Connection {
@@ -40,6 +42,7 @@ extension Connection {
                     for value in values {
                         switch value {
                         case .integer(let v): binds.append(.integer(v))
+                        case .real(let v): binds.append(.float(v))
                         case .text(let v): binds.append(.text(v))
                         case .null: binds.append(.null)
                         }
@@ -60,6 +63,7 @@ extension Connection {
                         sql += index == 0 ? "$\(placeholder)" : ", $\(placeholder)"
                         switch value {
                         case .integer(let v): bindings.append(Int64(v))
+                        case .real(let v): bindings.append(v)
                         case .text(let v): bindings.append(v)
                         case .null: bindings.appendNull()
                         }

@@ -99,6 +99,7 @@ struct MovementWriter: Sendable {
                 query += SQLQueryString((index == 0 ? "" : ", ") + column + " = ")
                 switch values[index] {
                 case .integer(let value): query += "\(bind: value)"
+                case .real(let value): query += "\(bind: value)"
                 case .text(let value): query += "\(bind: value)"
                 case .null: query += "NULL"
                 }

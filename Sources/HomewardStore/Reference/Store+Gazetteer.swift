@@ -95,7 +95,8 @@ extension Store {
         guard !crossing.nameEn.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.invalid(field: "name", value: crossing.nameEn, reason: "a crossing point needs a name")
         }
-        try await write { db in
+        try await transaction { connection in
+            let db = connection.sql
             if let country = crossing.country,
                try await db.raw("SELECT iso3 FROM countries WHERE iso3 = \(bind: country)").first() == nil {
                 throw StoreError.invalid(field: "country", value: country, reason: "unknown country: give its ISO 3166 alpha-3 code, such as LBN")
@@ -114,14 +115,15 @@ extension Store {
             try await Store.bumpReferenceVersion(on: db)
             try await Store.insertCrossings([CrossingPoint(code: code, nameEn: crossing.nameEn, nameAr: crossing.nameAr, country: crossing.country,
                                                            counterpartName: crossing.counterpartName, adminPcode: crossing.adminPcode,
-                                                           note: crossing.note)], on: db, suffix: "")
+                                                           note: crossing.note)], on: connection, suffix: "")
         }
     }
 
-    static func insertCrossings(_ crossings: [CrossingPoint], on db: any SQLDatabase, suffix: String) async throws {
-        try await db.insert(into: "crossing_points",
+    static func insertCrossings(_ crossings: [CrossingPoint], on connection: Connection, suffix: String) async throws {
+        try await connection.bulkInsert(into: "crossing_points",
                             columns: ["code", "name_en", "name_ar", "country_iso3", "counterpart_name", "admin_pcode", "note"],
-                            rows: crossings.map { [$0.code, $0.nameEn, $0.nameAr, $0.country, $0.counterpartName, $0.adminPcode, $0.note] },
+                            rows: crossings.map { [.text($0.code), .text($0.nameEn), .text($0.nameAr), BulkValue($0.country),
+                                                   BulkValue($0.counterpartName), BulkValue($0.adminPcode), BulkValue($0.note)] },
                             suffix: suffix)
     }
 }

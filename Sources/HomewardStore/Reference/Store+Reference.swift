@@ -15,10 +15,11 @@ extension Store {
     /// - Returns: how many areas, countries and crossings were read.
     @discardableResult
     public func loadReference(_ directories: [ReferenceDirectory], homeCountry: String? = nil) async throws -> (areas: Int, countries: Int, crossings: Int) {
-        try await write { db in try await Store.loadReference(directories, homeCountry: homeCountry, on: db) }
+        try await transaction { try await Store.loadReference(directories, homeCountry: homeCountry, on: $0) }
     }
 
-    static func loadReference(_ directories: [ReferenceDirectory], homeCountry: String?, on db: any SQLDatabase) async throws -> (areas: Int, countries: Int, crossings: Int) {
+    static func loadReference(_ directories: [ReferenceDirectory], homeCountry: String?, on connection: Connection) async throws -> (areas: Int, countries: Int, crossings: Int) {
+        let db = connection.sql
         var areas: [AdminArea] = [], countries: [Country] = [], crossings: [CrossingPoint] = []
         for table in directories.flatMap(\.tables) {
             switch table {
@@ -27,23 +28,24 @@ extension Store {
             case .crossings(let list): crossings += list
             }
         }
-        try await db.insert(into: "countries", columns: ["iso3", "iso2", "name_en", "name_ru", "name_ar"],
-                            rows: countries.map { [$0.iso3, $0.iso2, $0.nameEn, $0.nameRu, $0.nameAr] },
+        try await connection.bulkInsert(into: "countries", columns: ["iso3", "iso2", "name_en", "name_ru", "name_ar"],
+                            rows: countries.map { [.text($0.iso3), .text($0.iso2), .text($0.nameEn), .text($0.nameRu), .text($0.nameAr)] },
                             suffix: "ON CONFLICT (iso3) DO UPDATE SET iso2 = excluded.iso2, name_en = excluded.name_en, name_ru = excluded.name_ru, name_ar = excluded.name_ar")
         // Parents before children, so that every parent reference holds as it is written.
         for level in AdminLevel.allCases {
-            let rows: [[any Encodable & Sendable]] = areas.filter { $0.level == level }.map {
-                [$0.pcode, level.rawValue, $0.nameEn, $0.nameAr, $0.parent, $0.latitude, $0.longitude]
+            let rows: [[BulkValue]] = areas.filter { $0.level == level }.map {
+                [.text($0.pcode), .integer(level.rawValue), .text($0.nameEn), .text($0.nameAr), BulkValue($0.parent),
+                 BulkValue($0.latitude), BulkValue($0.longitude)]
             }
             do {
-                try await db.insert(into: "admin_areas", columns: ["pcode", "level", "name_en", "name_ar", "parent_pcode", "latitude", "longitude"],
+                try await connection.bulkInsert(into: "admin_areas", columns: ["pcode", "level", "name_en", "name_ar", "parent_pcode", "latitude", "longitude"],
                                     rows: rows,
                                     suffix: "ON CONFLICT (pcode) DO UPDATE SET level = excluded.level, name_en = excluded.name_en, name_ar = excluded.name_ar, parent_pcode = excluded.parent_pcode, latitude = excluded.latitude, longitude = excluded.longitude")
             } catch {
                 throw ImportError("the \(level.noun) areas could not be written; is every parent P-code in the files of the level above? (\(String(reflecting: error)))")
             }
         }
-        try await insertCrossings(crossings, on: db,
+        try await insertCrossings(crossings, on: connection,
                                   suffix: "ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en, name_ar = excluded.name_ar, country_iso3 = excluded.country_iso3, counterpart_name = excluded.counterpart_name, admin_pcode = excluded.admin_pcode, note = excluded.note")
         try await bumpReferenceVersion(on: db)
         if let home = homeCountry ?? directories.compactMap(\.homeCountry).last {
@@ -57,11 +59,11 @@ extension Store {
     func seedBundledReferenceIfNew() async throws {
         guard try await homeCountry() == nil else { return }
         let directories = try ReferenceDirectory.bundled()
-        try await write { db in
+        try await transaction { connection in
             // Another process may have seeded while this one waited for the write lock.
-            let seeded = try await db.raw("SELECT value FROM settings WHERE key = 'home_country'").first()
+            let seeded = try await connection.sql.raw("SELECT value FROM settings WHERE key = 'home_country'").first()
             guard seeded == nil else { return }
-            _ = try await Store.loadReference(directories, homeCountry: nil, on: db)
+            _ = try await Store.loadReference(directories, homeCountry: nil, on: connection)
         }
         logger.info("loaded the bundled reference data")
     }

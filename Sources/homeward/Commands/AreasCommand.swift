@@ -26,7 +26,7 @@ struct AreasCommand: AsyncParsableCommand {
             case .json: try printJSON(areas)
             case .csv:
                 print("pcode,level,name_en,name_ar,parent_pcode")
-                for a in areas { print([a.pcode, String(a.level.rawValue), a.nameEn, a.nameAr, a.parent ?? ""].map(csvField).joined(separator: ",")) }
+                for a in areas { print([a.pcode, String(a.level.rawValue), a.nameEn, a.nameAr, a.parent ?? ""].map(CSVWriter.field).joined(separator: ",")) }
             case .table:
                 print(TextTable(header: ["P-CODE", "NAME", "ARABIC", "PARENT"],
                                 rows: areas.map { [$0.pcode, $0.nameEn, $0.nameAr, $0.parent ?? ""] }).rendered)

@@ -22,7 +22,7 @@ struct CrossingsCommand: AsyncParsableCommand {
                 print("crossing_code,name_en,name_ar,country_iso3,counterpart_name,admin_pcode,note")
                 for c in crossings {
                     print([c.code, c.nameEn, c.nameAr, c.country ?? "", c.counterpartName ?? "", c.adminPcode ?? "", c.note ?? ""]
-                        .map(csvField).joined(separator: ","))
+                        .map(CSVWriter.field).joined(separator: ","))
                 }
             case .table:
                 print(TextTable(header: ["CODE", "NAME", "ARABIC", "TO", "OTHER SIDE", "AREA"],

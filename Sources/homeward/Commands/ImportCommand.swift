@@ -53,8 +53,8 @@ struct ImportCommand: AsyncParsableCommand {
         let request = ImportRequest(
             sourceName: file == "-" ? "standard input" : URL(fileURLWithPath: file).lastPathComponent,
             format: input ?? (file.lowercased().hasSuffix(".json") ? .json : .csv),
-            mapping: try pairs(mappings, option: "--map", keyIsTag: false),
-            constants: try pairs(constants, option: "--set", keyIsTag: true),
+            mapping: try Self.option("--map", mappings, ImportOptionPairs.mapping),
+            constants: try Self.option("--set", constants, ImportOptionPairs.constants),
             organisation: org, dryRun: dryRun, skipInvalid: skipInvalid, today: try today(),
             delimiter: try delimiterByte())
         let source = try ByteSource.file(file)
@@ -78,17 +78,13 @@ struct ImportCommand: AsyncParsableCommand {
         if summary.status == .error { throw ExitCode.failure }
     }
 
-    private func pairs(_ values: [String], option: String, keyIsTag: Bool) throws -> [String: String] {
-        var result: [String: String] = [:]
-        for value in values {
-            // A header may itself contain '=', a tag never does: split where the tag side allows.
-            let split = keyIsTag ? value.firstIndex(of: "=") : value.lastIndex(of: "=")
-            guard let split, split != value.startIndex else {
-                throw ValidationError("\(option) '\(value)': expected \(keyIsTag ? "'#tag=value'" : "'Header=#tag'")")
-            }
-            result[String(value[..<split])] = String(value[value.index(after: split)...])
+    private static func option(_ name: String, _ values: [String],
+                               _ read: ([String]) throws(ImportOptionPairs.Malformed) -> [String: String]) throws -> [String: String] {
+        do {
+            return try read(values)
+        } catch {
+            throw ValidationError("\(name) '\(error.value)': expected '\(error.expected)'")
         }
-        return result
     }
 
     private func delimiterByte() throws -> UInt8 {

@@ -1,3 +1,4 @@
+import HomewardCore
 import ArgumentParser
 import HomewardStore
 
@@ -19,7 +20,7 @@ struct OrganisationsCommand: AsyncParsableCommand {
             case .json: try printJSON(organisations)
             case .csv:
                 print("id,name")
-                for o in organisations { print("\(o.id),\(csvField(o.name))") }
+                for o in organisations { print("\(o.id),\(CSVWriter.field(o.name))") }
             case .table:
                 print(TextTable(header: ["ID", "NAME"], rows: organisations.map { [String($0.id), $0.name] }, numeric: [0]).rendered)
             }

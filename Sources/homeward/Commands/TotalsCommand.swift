@@ -97,7 +97,7 @@ struct TotalsCommand: AsyncParsableCommand {
             print(",Total,\(report.total),\(report.refugees),\(report.idps)")
         }
         for g in report.groups {
-            print([g.key ?? "", g.name, String(g.persons), String(g.refugees), String(g.idps)].map(csvField).joined(separator: ","))
+            print([g.key ?? "", g.name, String(g.persons), String(g.refugees), String(g.idps)].map(CSVWriter.field).joined(separator: ","))
         }
     }
 

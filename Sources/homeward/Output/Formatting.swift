@@ -21,9 +21,6 @@ struct TextTable {
     }
 }
 
-/// One CSV field, quoted when it must be.
-func csvField(_ text: String) -> String { CSVWriter.field(text) }
-
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
