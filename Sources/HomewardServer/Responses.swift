@@ -39,7 +39,8 @@ extension Request {
 
 /// Answers a POST once per `Idempotency-Key`: the same key and body get the first answer again; another body, 422.
 struct Idempotency {
-    let store: Store
+    let store: IdempotencyStore
+    let caller: Caller
 
     func respond(to request: Request, body: ByteBuffer, produce: () async throws -> (status: HTTPResponse.Status, json: Data)) async throws -> Response {
         guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else {
@@ -59,7 +60,7 @@ struct Idempotency {
         }
         let (status, json) = try await produce()
         try await store.storeResponse(StoredResponse(requestDigest: digest, status: status.code, contentType: "application/json",
-                                                     body: String(decoding: json, as: UTF8.self)), forKey: key)
+                                                     body: String(decoding: json, as: UTF8.self)), forKey: key, by: caller)
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
     }
 }

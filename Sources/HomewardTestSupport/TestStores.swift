@@ -39,9 +39,9 @@ public actor TestStores {
             if sqliteTemplate == nil {
                 sqliteTemplate = Task {
                     let path = directory.appendingPathComponent("template-\(UUID().uuidString).sqlite").path
-                    let store = try await Store.open(.sqlite(path: path), logger: logger)
-                    try await store.read { db in _ = try await db.raw("PRAGMA wal_checkpoint(TRUNCATE)").all() }
-                    try await store.close()
+                    let database = try await Database.open(.sqlite(path: path), logger: logger)
+                    try await database.read { db in _ = try await db.raw("PRAGMA wal_checkpoint(TRUNCATE)").all() }
+                    await database.close()
                     return path
                 }
             }
@@ -55,8 +55,8 @@ public actor TestStores {
                 postgresTemplate = Task {
                     try await Self.admin(adminURL, "DROP DATABASE IF EXISTS \(template)", logger: logger)
                     try await Self.admin(adminURL, "CREATE DATABASE \(template)", logger: logger)
-                    let store = try await Store.open(.postgres(url: Self.url(adminURL, database: template)), logger: logger)
-                    try await store.close()
+                    let database = try await Database.open(.postgres(url: Self.url(adminURL, database: template)), logger: logger)
+                    await database.close()
                 }
             }
             try await postgresTemplate!.value
@@ -102,32 +102,40 @@ public actor TestStores {
     }
 }
 
-/// Runs `body` with a fresh store on `backend`, closed afterwards.
-public func withStore(_ backend: Backend, _ body: (Store) async throws -> Void) async throws {
+/// Runs `body` with fresh stores on `backend`, closed afterwards.
+///
+/// - Parameter now: the clock of `recorded_at`, for tests of corrections over time.
+public func withStores(_ backend: Backend, now: @escaping @Sendable () -> Date = { Date() },
+                       _ body: (Stores) async throws -> Void) async throws {
     let location = try await TestStores.shared.location(for: backend)
-    let store = try await Store.open(location, logger: TestStores.shared.logger)
+    let stores = try await Stores.open(location, logger: TestStores.shared.logger, now: now)
     do {
-        try await body(store)
-        try await store.close()
+        try await body(stores)
+        await stores.close()
         await TestStores.shared.dispose(location)
     } catch {
-        try? await store.close()
+        await stores.close()
         await TestStores.shared.dispose(location)
         throw error
     }
 }
 
-extension Store {
+extension Caller {
+    /// The caller of test writes.
+    public static let test = Caller.system(user: "test")
+}
+
+extension Stores {
     /// Imports CSV text, as the command line would.
     public func importCSV(_ text: String, mapping: [String: String] = [:], constants: [String: String] = [:], org: String? = "UNHCR",
                    dryRun: Bool = false, skipInvalid: Bool = false) async throws -> ImportSummary {
-        try await importMovements(ImportRequest(sourceName: "test.csv", mapping: mapping, constants: constants, organisation: org,
-                                                dryRun: dryRun, skipInvalid: skipInvalid, today: TestStores.today),
-                                  from: .bytes(Array(text.utf8)))
+        try await ledger.importMovements(ImportRequest(sourceName: "test.csv", mapping: mapping, constants: constants, organisation: org,
+                                                       dryRun: dryRun, skipInvalid: skipInvalid, today: TestStores.today),
+                                         from: .bytes(Array(text.utf8)), by: .test)
     }
 
     public func movementCount() async throws -> Int {
-        try await read { db in
+        try await database.read { db in
             try await db.raw("SELECT COUNT(*) AS n FROM movements").first(decodingColumn: "n", as: Int.self) ?? 0
         }
     }

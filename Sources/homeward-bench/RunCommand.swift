@@ -110,14 +110,14 @@ struct RunCommand: AsyncParsableCommand {
         var logger = Logger(label: "bench")
         logger.logLevel = .warning
         if reuse, case .sqlite(let path) = location, FileManager.default.fileExists(atPath: path) {
-            let store = try await Store.open(location, logger: logger)
-            let count = try await store.ledgerExtent().movements
-            try await store.close()
+            let store = try await Stores.open(location, logger: logger)
+            let count = try await store.ledger.ledgerExtent().movements
+            await store.close()
             if count == rows { return nil }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        let store = try await Store.open(location, logger: logger)
-        var generator = MovementGenerator(gazetteer: try await store.gazetteer(), seed: seed, lastDay: Day(year: 2019, month: 12, day: 31)!, days: 5 * 365)
+        let store = try await Stores.open(location, logger: logger)
+        var generator = MovementGenerator(gazetteer: try await store.places.gazetteer(), seed: seed, lastDay: Day(year: 2019, month: 12, day: 31)!, days: 5 * 365)
         var index = 0
         var header = false
         let source = ByteSource(totalBytes: nil) {
@@ -131,9 +131,9 @@ struct RunCommand: AsyncParsableCommand {
             return Array(text.utf8)
         }
         let start = ContinuousClock.now
-        let summary = try await store.importMovements(ImportRequest(sourceName: "bench", today: Day(year: 2020, month: 1, day: 1)!), from: source)
+        let summary = try await store.ledger.importMovements(ImportRequest(sourceName: "bench", today: Day(year: 2020, month: 1, day: 1)!), from: source, by: .operatingSystemUser)
         let seconds = (ContinuousClock.now - start).seconds
-        try await store.close()
+        await store.close()
         guard summary.imported == rows else { throw ValidationError("generated import: \(summary.text.prefix(2000))") }
         return seconds
     }
@@ -141,16 +141,16 @@ struct RunCommand: AsyncParsableCommand {
     func totalsFigures(_ report: Report, database: DatabaseLocation, label: String, prefix: String = "") async throws {
         var logger = Logger(label: "bench")
         logger.logLevel = .warning
-        let store = try await Store.open(database, logger: logger)
+        let store = try await Stores.open(database, logger: logger)
         let window = DateWindow(from: Day(year: 2018, month: 1, day: 1), to: Day(year: 2019, month: 12, day: 31))
         var all: [Double] = []
         for grouping in [Grouping.adm1, .crossing, .week] {
             let query = TotalsQuery(window: window, grouping: grouping)
-            for _ in 0 ..< 3 { _ = try await store.totals(query) }
+            for _ in 0 ..< 3 { _ = try await store.ledger.totals(query) }
             var times: [Double] = []
             for _ in 0 ..< queries {
                 let start = ContinuousClock.now
-                _ = try await store.totals(query)
+                _ = try await store.ledger.totals(query)
                 times.append((ContinuousClock.now - start).seconds * 1000)
             }
             report.figure("\(prefix)totals_\(grouping.rawValue)_p50_ms_\(label)", percentiles(times).p50)
@@ -159,6 +159,6 @@ struct RunCommand: AsyncParsableCommand {
         let (p50, p99) = percentiles(all)
         report.figure("\(prefix)totals_p50_ms_\(label)", p50, "by governorate, crossing and week, 2018-2019")
         report.figure("\(prefix)totals_p99_ms_\(label)", p99)
-        try await store.close()
+        await store.close()
     }
 }

@@ -19,7 +19,7 @@ import Testing
             let totals = try await client.get("/api/v1/totals?by=adm1&from=2019-01-01&to=2019-01-31")
             #expect(totals.status == .ok)
             #expect(totals.json["total"] as? Int == 103_396)
-            let direct = try await store.totals(TotalsQuery(window: DateWindow(from: Day("2019-01-01"), to: Day("2019-01-31")), grouping: .adm1))
+            let direct = try await store.ledger.totals(TotalsQuery(window: DateWindow(from: Day("2019-01-01"), to: Day("2019-01-31")), grouping: .adm1))
             let groups = totals.json["groups"] as? [[String: Any]] ?? []
             #expect(groups.map { $0["key"] as? String } == direct.groups.map(\.key))
             #expect(groups.map { $0["persons"] as? Int } == direct.groups.map(\.persons))

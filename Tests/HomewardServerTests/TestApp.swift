@@ -10,11 +10,11 @@ import Logging
 
 /// Runs `body` against a fresh application in process, on a fresh store of `backend`.
 func withApp(_ backend: Backend, maxBodyBytes: Int = 1 << 20,
-             _ body: @escaping @Sendable (Store, any TestClientProtocol) async throws -> Void) async throws {
-    try await withStore(backend) { store in
+             _ body: @escaping @Sendable (Stores, any TestClientProtocol) async throws -> Void) async throws {
+    try await withStores(backend) { store in
         var logger = Logger(label: "homeward.server.test")
         logger.logLevel = .warning
-        let app = buildApplication(store: store, configuration: ServerConfiguration(maxBodyBytes: maxBodyBytes, logger: logger),
+        let app = buildApplication(stores: store, configuration: ServerConfiguration(maxBodyBytes: maxBodyBytes, logger: logger),
                                    today: { TestStores.today })
         try await app.test(.router) { client in try await body(store, client) }
     }

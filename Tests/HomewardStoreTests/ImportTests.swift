@@ -15,7 +15,7 @@ import HomewardTestSupport
 
     @Test(arguments: Backend.available)
     func importingTheSameFileAgainImportsNothingNew(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             let first = try await store.importCSV(Self.tagged)
             #expect(first.status == .success && first.imported == 3)
             let second = try await store.importCSV(Self.tagged)
@@ -26,24 +26,24 @@ import HomewardTestSupport
 
     @Test(arguments: Backend.available)
     func aChangedCountUpdatesTheMovement(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             _ = try await store.importCSV(Self.tagged)
             let corrected = try await store.importCSV(Self.tagged.replacingOccurrences(of: "SY04,120", with: "SY04,125"))
             #expect(corrected.imported == 0 && corrected.updated == 1 && corrected.ignored == 2)
             #expect(try await store.movementCount() == 3)
-            #expect(try await store.totals(TotalsQuery()).total == 950 + 125 + 300)
+            #expect(try await store.ledger.totals(TotalsQuery()).total == 950 + 125 + 300)
         }
     }
 
     @Test(arguments: Backend.available)
     func aRowWithTheSameIdIsUpdatedNotDuplicated(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             let v1 = "#meta+id,#date,#adm1+dest+code,#affected+returnees+idps+num\nr-1,2019-05-01,SY03,40\n"
             let v2 = "#meta+id,#date,#adm1+dest+code,#affected+returnees+idps+num\nr-1,2019-05-02,SY04,45\n"
             _ = try await store.importCSV(v1)
             let summary = try await store.importCSV(v2)
             #expect(summary.updated == 1 && summary.imported == 0)
-            let report = try await store.totals(TotalsQuery(grouping: .adm1))
+            let report = try await store.ledger.totals(TotalsQuery(grouping: .adm1))
             #expect(report.groups.map(\.key) == ["SY04"])
             #expect(report.total == 45)
         }
@@ -51,7 +51,7 @@ import HomewardTestSupport
 
     @Test(arguments: Backend.available)
     func aRejectedRowMeansNothingIsWritten(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             let bad = Self.tagged + "\n2019-07-14,LBN-99,LBN,SY03,10,\n2019-07-15,LBN-01,LBN,SY03,-4,"
             let summary = try await store.importCSV(bad)
             #expect(summary.status == .error)
@@ -61,13 +61,13 @@ import HomewardTestSupport
             #expect(summary.problems[0].column == "Crossing" && summary.problems[0].value == "LBN-99")
             #expect(summary.problems[1].column == "Refugees" && summary.problems[1].value == "-4")
             #expect(try await store.movementCount() == 0)
-            #expect(try await store.organisations().isEmpty)
+            #expect(try await store.organisations.organisations().isEmpty)
         }
     }
 
     @Test(arguments: Backend.available)
     func skipInvalidWritesTheValidRowsAndReportsTheRest(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             let summary = try await store.importCSV(Self.tagged + "\n2019-07-14,LBN-99,LBN,SY03,10,", skipInvalid: true)
             #expect(summary.status == .warning)
             #expect(summary.imported == 3 && summary.rejected == 1)
@@ -77,20 +77,20 @@ import HomewardTestSupport
 
     @Test(arguments: Backend.available)
     func aDryRunCountsAgainstTheDatabaseAndWritesNothing(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             _ = try await store.importCSV(Self.tagged)
             let changed = Self.tagged.replacingOccurrences(of: "SY04,120", with: "SY04,121") + "\n2019-07-20,JOR-01,JOR,SY12,5,"
             let dry = try await store.importCSV(changed, dryRun: true)
             #expect(dry.dryRun && dry.status == .success)
             #expect(dry.imported == 1 && dry.updated == 1 && dry.ignored == 2)
             #expect(try await store.movementCount() == 3)
-            #expect(try await store.totals(TotalsQuery()).total == 950 + 120 + 300)
+            #expect(try await store.ledger.totals(TotalsQuery()).total == 950 + 120 + 300)
         }
     }
 
     @Test(arguments: Backend.available)
     func aFileThatCannotBeReadIsOneClearError(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             let untagged = await #expect(throws: ImportError.self) { try await store.importCSV("Date,People\n2019-01-01,5\n") }
             #expect(untagged?.problems.first?.reason.contains("no HXL hashtag row") == true)
             let open = await #expect(throws: ImportError.self) { try await store.importCSV(Self.tagged + "\n\"2019-07-20,JOR-01") }
@@ -103,36 +103,36 @@ import HomewardTestSupport
 
     @Test(arguments: Backend.available)
     func organisationsAreCreatedOnFirstUseByName(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             let rows = "#date,#org,#adm1+dest+code,#affected+returnees+idps+num\n2019-01-01,SARC,SY01,5\n2019-01-02,,SY01,6\n"
             _ = try await store.importCSV(rows, org: "Governorate of Damascus")
-            #expect(try await store.organisations().map(\.name) == ["Governorate of Damascus", "SARC"])
-            let byOrganisation = try await store.totals(TotalsQuery(grouping: .organisation))
+            #expect(try await store.organisations.organisations().map(\.name) == ["Governorate of Damascus", "SARC"])
+            let byOrganisation = try await store.ledger.totals(TotalsQuery(grouping: .organisation))
             #expect(byOrganisation.groups.map(\.key) == ["Governorate of Damascus", "SARC"])
         }
     }
 
     @Test(arguments: Backend.available)
     func jsonTakesTheSameRules(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             let json = """
                 [{"date": "2019-03-01", "crossing": "TUR-01", "category": "refugee", "origin": "TUR", "persons": 40, "organisation": "UNHCR"},
                  {"date": "2019-03", "destination": "SY0200", "origin": "SY07", "idps": 12, "organisation": "OCHA"},
                  {"date": "2019-03-02", "crossing": "TUR-01", "category": "refugee", "origin": "SYR", "persons": 1, "organisation": "UNHCR"}]
                 """
             let request = ImportRequest(sourceName: "batch.json", format: .json, today: TestStores.today)
-            let summary = try await store.importMovements(request, from: .bytes(Array(json.utf8)))
+            let summary = try await store.ledger.importMovements(request, from: .bytes(Array(json.utf8)), by: .test)
             #expect(summary.status == .error)
             await #expect(throws: ImportError.self) {
-                try await store.importMovements(request, from: .bytes(Array(#"{"date": "2019-03-01", "planet": "Mars"}"#.utf8)))
+                try await store.ledger.importMovements(request, from: .bytes(Array(#"{"date": "2019-03-01", "planet": "Mars"}"#.utf8)), by: .test)
             }
             #expect(summary.problems.map(\.row) == [3])
             #expect(summary.problems.first?.column == "origin")
             var skipping = request
             skipping.skipInvalid = true
-            let written = try await store.importMovements(skipping, from: .bytes(Array(json.utf8)))
+            let written = try await store.ledger.importMovements(skipping, from: .bytes(Array(json.utf8)), by: .test)
             #expect(written.imported == 2)
-            let byOrigin = try await store.totals(TotalsQuery(grouping: .origin))
+            let byOrigin = try await store.ledger.totals(TotalsQuery(grouping: .origin))
             #expect(byOrigin.groups.map(\.key) == ["TUR", "SY07"])
             #expect(byOrigin.groups.first?.name == "Türkiye" || byOrigin.groups.first?.name == "Turkey")
         }

@@ -21,14 +21,14 @@ import HomewardTestSupport
         return result
     }
 
-    func governorateTotals(_ store: Store) async throws -> (total: Int, byName: [String: Int]) {
-        let report = try await store.totals(TotalsQuery(window: DateWindow(from: Day("2019-01-01"), to: Day("2019-01-31")), grouping: .adm1))
+    func governorateTotals(_ store: Stores) async throws -> (total: Int, byName: [String: Int]) {
+        let report = try await store.ledger.totals(TotalsQuery(window: DateWindow(from: Day("2019-01-01"), to: Day("2019-01-31")), grouping: .adm1))
         return (report.total, Dictionary(uniqueKeysWithValues: report.groups.map { ($0.name, $0.persons) }))
     }
 
     @Test(arguments: Backend.available)
     func bySubDistrictItGivesThePublishedGovernorateTotals(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             // act
             let summary = try await store.importCSV(try fixture(Self.sample), mapping: Self.mapping,
                                                     constants: ["#date": "2019-01"], org: "OCHA Turkey")
@@ -44,7 +44,7 @@ import HomewardTestSupport
 
     @Test(arguments: Backend.available)
     func withCommunitiesTheUnknownOnesStayAtSubDistrictAsWarnings(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             var mapping = Self.mapping
             mapping["Community PCODE"] = "#adm4+dest+code"
             let summary = try await store.importCSV(try fixture(Self.sample), mapping: mapping,
@@ -52,7 +52,7 @@ import HomewardTestSupport
             #expect(summary.status == .warning)
             #expect(summary.imported == 278)
             #expect(summary.rejected == 0)
-            let gazetteer = try await store.gazetteer()
+            let gazetteer = try await store.places.gazetteer()
             let rows = try CSVReader.rows(try fixture(Self.sample))
             let unknownRows = rows.enumerated().dropFirst().filter { gazetteer.area($0.element[7]) == nil }.map { $0.offset + 1 }
             #expect(!unknownRows.isEmpty)
@@ -62,7 +62,7 @@ import HomewardTestSupport
             let (total, byName) = try await governorateTotals(store)
             #expect(total == 103_396)
             #expect(byName == (try Self.publishedJanuary2019()))
-            let byCommunity = try await store.totals(TotalsQuery(grouping: .adm4))
+            let byCommunity = try await store.ledger.totals(TotalsQuery(grouping: .adm4))
             #expect(byCommunity.groups.first { $0.key == nil }?.persons ?? 0 > 0) // kept at sub-district: no community
         }
     }

@@ -7,39 +7,39 @@ import HomewardTestSupport
 @Suite struct ReferenceTests {
     @Test(arguments: Backend.available)
     func aNewDatabaseHoldsTheBundledGazetteer(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
-            #expect(try await store.homeCountry() == "SYR")
-            #expect(try await store.areas(level: .adm1).count == 14)
-            #expect(try await store.areas(level: .adm2).count == 61)
-            #expect(try await store.areas(level: .adm3).count == 270)
-            #expect(try await store.areas(level: .adm4).count == 5_251)
-            #expect(try await store.crossings().count == 21)
-            let countries = try await store.countries()
+        try await withStores(backend) { store in
+            #expect(try await store.places.homeCountry() == "SYR")
+            #expect(try await store.places.areas(level: .adm1).count == 14)
+            #expect(try await store.places.areas(level: .adm2).count == 61)
+            #expect(try await store.places.areas(level: .adm3).count == 270)
+            #expect(try await store.places.areas(level: .adm4).count == 5_251)
+            #expect(try await store.places.crossings().count == 21)
+            let countries = try await store.places.countries()
             #expect(countries.count > 240)
             let lebanon = try #require(countries.first { $0.iso3 == "LBN" })
             #expect(lebanon.nameRu == "Ливан" && lebanon.nameAr == "لبنان")
-            let daraa = try await store.areas(parent: "SY12")
+            let daraa = try await store.places.areas(parent: "SY12")
             #expect(daraa.map(\.pcode).contains("SY1200"))
-            #expect(try await store.areas(level: .adm1).first { $0.pcode == "SY12" }?.nameAr == "درعا")
+            #expect(try await store.places.areas(level: .adm1).first { $0.pcode == "SY12" }?.nameAr == "درعا")
         }
     }
 
     @Test(arguments: Backend.available)
     func crossingsAreAddedWithTheirPlaceChecked(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
-            try await store.addCrossing(CrossingPoint(code: "INT-01", nameEn: "Abu al-Duhur corridor", country: nil, adminPcode: "SY07"))
-            #expect(try await store.crossings().contains { $0.code == "INT-01" && $0.isInternal })
+        try await withStores(backend) { store in
+            try await store.places.addCrossing(CrossingPoint(code: "INT-01", nameEn: "Abu al-Duhur corridor", country: nil, adminPcode: "SY07"), by: .test)
+            #expect(try await store.places.crossings().contains { $0.code == "INT-01" && $0.isInternal })
             await #expect(throws: StoreError.conflict("a crossing point with code INT-01 exists already")) {
-                try await store.addCrossing(CrossingPoint(code: "INT-01", nameEn: "Again", country: nil, adminPcode: nil))
+                try await store.places.addCrossing(CrossingPoint(code: "INT-01", nameEn: "Again", country: nil, adminPcode: nil), by: .test)
             }
             await #expect(throws: StoreError.self) {
-                try await store.addCrossing(CrossingPoint(code: "XX-1", nameEn: "Nowhere", country: "ZZZ", adminPcode: nil))
+                try await store.places.addCrossing(CrossingPoint(code: "XX-1", nameEn: "Nowhere", country: "ZZZ", adminPcode: nil), by: .test)
             }
             await #expect(throws: StoreError.self) {
-                try await store.addCrossing(CrossingPoint(code: "XX-2", nameEn: "Home", country: "SYR", adminPcode: nil))
+                try await store.places.addCrossing(CrossingPoint(code: "XX-2", nameEn: "Home", country: "SYR", adminPcode: nil), by: .test)
             }
             await #expect(throws: StoreError.self) {
-                try await store.addCrossing(CrossingPoint(code: "XX-3", nameEn: "Bad area", country: "LBN", adminPcode: "SY99"))
+                try await store.places.addCrossing(CrossingPoint(code: "XX-3", nameEn: "Bad area", country: "LBN", adminPcode: "SY99"), by: .test)
             }
             // The new crossing is usable at once.
             let summary = try await store.importCSV("#date,#loc+crossing+code,#affected+returnees+idps+num\n2019-01-01,INT-01,12\n")
@@ -49,7 +49,7 @@ import HomewardTestSupport
 
     @Test(arguments: Backend.available)
     func anotherCountrysGazetteerLoadsFromCSVFiles(_ backend: Backend) async throws {
-        try await withStore(backend) { store in
+        try await withStores(backend) { store in
             // setup: a gazetteer laid out as the bundled one, for a second deployment
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -59,16 +59,16 @@ import HomewardTestSupport
             try "crossing_code,name_en,name_ar,country_iso3,counterpart_name,admin_pcode,note\nSYR-01,Al-Qaim,القائم,SYR,Al-Bukamal,IQ0101,\n"
                 .write(to: folder.appendingPathComponent("crossings.csv"), atomically: true, encoding: .utf8)
             // act
-            let counts = try await store.loadReference([try ReferenceDirectory(url: folder)], homeCountry: "IRQ")
+            let counts = try await store.places.loadReference([try ReferenceDirectory(url: folder)], homeCountry: "IRQ", by: .test)
             // check
             #expect(counts.areas == 2 && counts.crossings == 1)
-            #expect(try await store.homeCountry() == "IRQ")
+            #expect(try await store.places.homeCountry() == "IRQ")
             let summary = try await store.importCSV("""
                 #date,#loc+crossing+code,#country+origin+code,#adm2+dest+code,#affected+returnees+refugees+num
                 2019-01-01,SYR-01,SYR,IQ0101,40
                 """)
             #expect(summary.status == .success)
-            #expect(try await store.totals(TotalsQuery(grouping: .adm1)).groups.first?.name == "Anbar")
+            #expect(try await store.ledger.totals(TotalsQuery(grouping: .adm1)).groups.first?.name == "Anbar")
         }
     }
 

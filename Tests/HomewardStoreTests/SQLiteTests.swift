@@ -6,21 +6,21 @@ import HomewardTestSupport
 
 @Suite struct SQLiteTests {
     @Test func connectionsUseWALFullSyncForeignKeysAndWaitWhenBusy() async throws {
-        try await withStore(.sqlite) { store in
-            let pragmas = try await store.read { db in
+        try await withStores(.sqlite) { store in
+            let pragmas = try await store.database.read { db in
                 [try await db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self),
                  try await db.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self).description,
                  try await db.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self).description,
                  try await db.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self).description]
             }
-            #expect(pragmas == ["wal", "2", "1", String(Store.busyTimeoutMilliseconds)])
+            #expect(pragmas == ["wal", "2", "1", String(Database.busyTimeoutMilliseconds)])
         }
     }
 
     @Test func twoWritersOnOneFileWaitForEachOtherInsteadOfFailing() async throws {
         let location = try await TestStores.shared.location(for: .sqlite)
-        let first = try await Store.open(location)
-        let second = try await Store.open(location)
+        let first = try await Stores.open(location)
+        let second = try await Stores.open(location)
         // act: two imports of different rows at once, through separate connections
         async let a = first.importCSV(Self.rows(day: 1))
         async let b = second.importCSV(Self.rows(day: 2))
@@ -28,9 +28,9 @@ import HomewardTestSupport
         // check
         #expect(sa.status == .success && sb.status == .success)
         #expect(try await first.movementCount() == 400)
-        #expect(try await first.totals(TotalsQuery()).total == 400 * 3)
-        try await first.close()
-        try await second.close()
+        #expect(try await first.ledger.totals(TotalsQuery()).total == 400 * 3)
+        await first.close()
+        await second.close()
         await TestStores.shared.dispose(location)
     }
 

@@ -16,8 +16,8 @@ import HomewardTestSupport
         2019-07-01,2019-07-31,,,SY07,SY0200,,500
         """
 
-    func store(_ backend: Backend, _ body: (Store) async throws -> Void) async throws {
-        try await withStore(backend) { store in
+    func store(_ backend: Backend, _ body: (Stores) async throws -> Void) async throws {
+        try await withStores(backend) { store in
             let summary = try await store.importCSV(Self.ledger)
             #expect(summary.status == .success, "\(summary.problems)")
             try await body(store)
@@ -29,7 +29,7 @@ import HomewardTestSupport
     @Test(arguments: Backend.available)
     func totalsSinceTheStartSplitRefugeesAndIDPs(_ backend: Backend) async throws {
         try await store(backend) { store in
-            let all = try await store.totals(TotalsQuery())
+            let all = try await store.ledger.totals(TotalsQuery())
             #expect(all.total == 770 && all.refugees == 270 && all.idps == 500 && all.partial == 0)
         }
     }
@@ -37,13 +37,13 @@ import HomewardTestSupport
     @Test(arguments: Backend.available)
     func aPeriodAcrossTheWindowsEdgeIsPartialNeverProrated(_ backend: Backend) async throws {
         try await store(backend) { store in
-            let since = try await store.totals(TotalsQuery(window: window("2019-07-05", nil)))
+            let since = try await store.ledger.totals(TotalsQuery(window: window("2019-07-05", nil)))
             #expect(since.total == 120)
             #expect(since.partial == 500)
-            let week = try await store.totals(TotalsQuery(window: window("2019-07-04", "2019-07-10")))
-            let before = try await store.totals(TotalsQuery(window: window("2019-06-27", "2019-07-03")))
+            let week = try await store.ledger.totals(TotalsQuery(window: window("2019-07-04", "2019-07-10")))
+            let before = try await store.ledger.totals(TotalsQuery(window: window("2019-06-27", "2019-07-03")))
             #expect(week.total == 120 && before.total == 150)
-            let july = try await store.totals(TotalsQuery(window: window("2019-07-01", "2019-07-31")))
+            let july = try await store.ledger.totals(TotalsQuery(window: window("2019-07-01", "2019-07-31")))
             #expect(july.total == 770 && july.partial == 0)
         }
     }
@@ -51,19 +51,19 @@ import HomewardTestSupport
     @Test(arguments: Backend.available)
     func byCrossingOriginAndDestinationWithNames(_ backend: Backend) async throws {
         try await store(backend) { store in
-            let byCrossing = try await store.totals(TotalsQuery(grouping: .crossing))
+            let byCrossing = try await store.ledger.totals(TotalsQuery(grouping: .crossing))
             #expect(byCrossing.groups.map(\.key) == [nil, "LBN-01", "JOR-01", "LBN-02", "TUR-02"])
             #expect(byCrossing.groups.dropFirst().first?.name == "Jdeidet Yabous" && byCrossing.groups.dropFirst().first?.persons == 150)
             #expect(byCrossing.groups.first?.name == "not reported")
-            let byOrigin = try await store.totals(TotalsQuery(grouping: .origin, category: .refugee))
+            let byOrigin = try await store.ledger.totals(TotalsQuery(grouping: .origin, category: .refugee))
             #expect(byOrigin.groups.map(\.key) == ["LBN", "JOR", "TUR"])
             #expect(byOrigin.groups.first?.persons == 180 && byOrigin.groups.first?.name == "Lebanon")
             #expect(byOrigin.total == 270)
-            let byGovernorate = try await store.totals(TotalsQuery(grouping: .adm1, top: 2))
+            let byGovernorate = try await store.ledger.totals(TotalsQuery(grouping: .adm1, top: 2))
             #expect(byGovernorate.groups.map(\.key) == ["SY02", "SY03"])
             #expect(byGovernorate.groups.first?.name == "Aleppo" && byGovernorate.groups.first?.persons == 520)
             #expect(byGovernorate.total == 770)
-            let byCategory = try await store.totals(TotalsQuery(grouping: .category))
+            let byCategory = try await store.ledger.totals(TotalsQuery(grouping: .category))
             #expect(byCategory.groups.map(\.key) == ["idp", "refugee"])
         }
     }
@@ -71,10 +71,10 @@ import HomewardTestSupport
     @Test(arguments: Backend.available)
     func byWeekAndMonthKeepMultiWeekPeriodsWhole(_ backend: Backend) async throws {
         try await store(backend) { store in
-            let byWeek = try await store.totals(TotalsQuery(grouping: .week))
+            let byWeek = try await store.ledger.totals(TotalsQuery(grouping: .week))
             let weeks = Dictionary(uniqueKeysWithValues: byWeek.groups.map { ($0.key ?? "", $0.persons) })
             #expect(weeks == ["2019-W27": 150, "2019-W28": 120, "2019-07-01/2019-07-31": 500])
-            let byMonth = try await store.totals(TotalsQuery(grouping: .month))
+            let byMonth = try await store.ledger.totals(TotalsQuery(grouping: .month))
             #expect(byMonth.groups.map(\.key) == ["2019-07"] && byMonth.groups.first?.persons == 770)
         }
     }
@@ -82,9 +82,9 @@ import HomewardTestSupport
     @Test(arguments: Backend.available)
     func filtersByCrossingAndOrganisation(_ backend: Backend) async throws {
         try await store(backend) { store in
-            let lbn = try await store.totals(TotalsQuery(crossing: "LBN-01"))
-            let unhcr = try await store.totals(TotalsQuery(organisation: "UNHCR"))
-            let nobody = try await store.totals(TotalsQuery(organisation: "nobody"))
+            let lbn = try await store.ledger.totals(TotalsQuery(crossing: "LBN-01"))
+            let unhcr = try await store.ledger.totals(TotalsQuery(organisation: "UNHCR"))
+            let nobody = try await store.ledger.totals(TotalsQuery(organisation: "nobody"))
             #expect(lbn.total == 150 && unhcr.total == 770 && nobody.total == 0)
         }
     }
@@ -101,8 +101,8 @@ import HomewardTestSupport
             // check
             for (grouping, column) in [(Grouping.crossing, "crossing_code"), (.origin, "COALESCE(origin_country, origin_pcode)"),
                                        (.adm1, "dest_adm1"), (.adm2, "dest_adm2")] {
-                let report = try await store.totals(TotalsQuery(window: window("2019-07-01", "2019-07-20"), grouping: grouping))
-                let direct = try await store.read { db in
+                let report = try await store.ledger.totals(TotalsQuery(window: window("2019-07-01", "2019-07-20"), grouping: grouping))
+                let direct = try await store.database.read { db in
                     try await db.raw("""
                         SELECT \(unsafeRaw: column) AS k, CAST(SUM(persons) AS BIGINT) AS n FROM movements
                         WHERE start_day >= \(bind: Day("2019-07-01")!.number) AND end_day <= \(bind: Day("2019-07-20")!.number)
@@ -112,11 +112,11 @@ import HomewardTestSupport
                 #expect(Dictionary(uniqueKeysWithValues: report.groups.map { ($0.key ?? "", $0.persons) })
                         == Dictionary(uniqueKeysWithValues: direct.map { ($0.0 ?? "", $0.1) }), "\(grouping)")
             }
-            let all = try await store.totals(TotalsQuery())
+            let all = try await store.ledger.totals(TotalsQuery())
             #expect(all.total == 100 + 55 + 70 + 30 + 20 + 500 + 12)
-            let jordan = try await store.totals(TotalsQuery(grouping: .crossing)).groups.first { $0.key == "JOR-01" }
+            let jordan = try await store.ledger.totals(TotalsQuery(grouping: .crossing)).groups.first { $0.key == "JOR-01" }
             #expect(jordan?.persons == 70 + 12)
-            let filtered = try await store.totals(TotalsQuery(grouping: .adm1, organisation: "UNHCR"))
+            let filtered = try await store.ledger.totals(TotalsQuery(grouping: .adm1, organisation: "UNHCR"))
             #expect(filtered.total == all.total)
         }
     }
@@ -138,9 +138,9 @@ import HomewardTestSupport
                            (nil, "2019-07-31"), ("2019-06-30", "2019-08-01"), ("2019-05-01", "2019-12-31"), ("2019-07-05", "2019-07-09")]
             for (from, to) in windows {
                 for grouping in [nil, Grouping.crossing, .origin, .adm1, .adm2, .category] {
-                    let fast = try await store.totals(TotalsQuery(window: window(from, to), grouping: grouping))
+                    let fast = try await store.ledger.totals(TotalsQuery(window: window(from, to), grouping: grouping))
                     // Everything here was reported by UNHCR: filtering by it sums the movements themselves.
-                    let direct = try await store.totals(TotalsQuery(window: window(from, to), grouping: grouping, organisation: "UNHCR"))
+                    let direct = try await store.ledger.totals(TotalsQuery(window: window(from, to), grouping: grouping, organisation: "UNHCR"))
                     #expect(fast == direct, "\(from ?? "…")–\(to ?? "…") by \(grouping?.rawValue ?? "nothing")")
                 }
             }

@@ -136,9 +136,9 @@ enum Fault {
     }
 
     private static func inspectThroughStore(_ location: DatabaseLocation, integrity: Bool) async throws -> (integrity: String, contents: Contents) {
-        let store = try await Store.open(location, logger: TestStores.shared.logger, seedReference: false)
+        let store = try await Stores.open(location, logger: TestStores.shared.logger, seedReference: false)
         do {
-            let result = try await store.read { db in
+            let result = try await store.database.read { db in
                 let check = integrity
                     ? try await db.raw("PRAGMA integrity_check").all().compactMap { try? $0.decode(column: "integrity_check", as: String.self) }.joined(separator: "\n")
                     : "ok"
@@ -146,10 +146,10 @@ enum Fault {
                 return (check, Contents(movements: try row.decode(column: "movements", as: Int.self), persons: try row.decode(column: "persons", as: Int.self),
                                         imports: try row.decode(column: "imports", as: Int.self), unfinishedImports: try row.decode(column: "unfinished", as: Int.self)))
             }
-            try await store.close()
+            await store.close()
             return result
         } catch {
-            try? await store.close()
+            await store.close()
             throw error
         }
     }
@@ -157,17 +157,17 @@ enum Fault {
     /// Drops a test database; on PostgreSQL, first waits (up to 10 s) for the sessions of killed clients to finish,
     /// since a database cannot be dropped while anyone is connected to it.
     static func dispose(_ location: DatabaseLocation) async {
-        if case .postgres = location, let store = try? await Store.open(location, logger: TestStores.shared.logger, seedReference: false) {
+        if case .postgres = location, let store = try? await Stores.open(location, logger: TestStores.shared.logger, seedReference: false) {
             let deadline = Date().addingTimeInterval(10)
             while Date() < deadline {
-                let others = try? await store.read { db in
+                let others = try? await store.database.read { db in
                     try await db.raw("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'")
                         .first(decodingColumn: "n", as: Int.self)
                 }
                 if others == 0 || others == nil { break }
                 try? await Task.sleep(for: .milliseconds(100))
             }
-            try? await store.close()
+            await store.close()
         }
         await TestStores.shared.dispose(location)
     }

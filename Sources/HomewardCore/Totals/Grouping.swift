@@ -5,13 +5,4 @@ public enum Grouping: String, CaseIterable, Codable, Sendable {
     /// Groupings by time, whose groups are calendar buckets rather than codes.
     public var isCalendar: Bool { self == .week || self == .month }
 
-    public var adminLevel: AdminLevel? {
-        switch self {
-        case .adm1: .adm1
-        case .adm2: .adm2
-        case .adm3: .adm3
-        case .adm4: .adm4
-        default: nil
-        }
-    }
 }

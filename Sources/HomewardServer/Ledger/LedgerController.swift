@@ -4,8 +4,9 @@ import HomewardStore
 import Hummingbird
 
 /// The returns ledger over HTTP: totals, movements, imports. The same rules and summaries as the command line.
-struct LedgerController<Context: RequestContext> {
-    let store: Store
+struct LedgerController<Context: CallerRequestContext> {
+    let store: LedgerStore
+    let idempotency: IdempotencyStore
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
     let today: @Sendable () -> Day
@@ -17,13 +18,13 @@ struct LedgerController<Context: RequestContext> {
         router.on(RouterPath(APIRoute.listMovements.path), method: APIRoute.listMovements.method) { request, _ in
             try await listMovements(request)
         }
-        router.on(RouterPath(APIRoute.postMovements.path), method: APIRoute.postMovements.method) { request, _ in
+        router.on(RouterPath(APIRoute.postMovements.path), method: APIRoute.postMovements.method) { request, context in
             try request.require(contentType: ["application/json"])
-            return try await importBody(request, format: .json)
+            return try await importBody(request, context: context, format: .json)
         }
-        router.on(RouterPath(APIRoute.postImports.path), method: APIRoute.postImports.method) { request, _ in
+        router.on(RouterPath(APIRoute.postImports.path), method: APIRoute.postImports.method) { request, context in
             try request.require(contentType: ["text/csv", "application/csv", "text/plain"])
-            return try await importBody(request, format: .csv)
+            return try await importBody(request, context: context, format: .csv)
         }
     }
 
@@ -38,7 +39,8 @@ struct LedgerController<Context: RequestContext> {
             top: try request.query("top", "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } },
             category: try request.query("category", "refugee or idp", MovementCategory.init(rawValue:)),
             crossing: request.uri.queryParameters.get("crossing").flatMap { $0.isEmpty ? nil : $0 },
-            organisation: request.uri.queryParameters.get("organisation").flatMap { $0.isEmpty ? nil : $0 })
+            organisation: request.uri.queryParameters.get("organisation").flatMap { $0.isEmpty ? nil : $0 },
+            asRecordedOn: try request.query("as_recorded_on", RecordingMoment.expected, RecordingMoment.parse))
     }
 
     struct MovementPage: Encodable {
@@ -67,7 +69,7 @@ struct LedgerController<Context: RequestContext> {
         return try jsonResponse(MovementPage(movements: page, nextCursor: page.count == limit ? page.last.map { String($0.id) } : nil))
     }
 
-    private func importBody(_ request: Request, format: ImportRequest.Format) async throws -> Response {
+    private func importBody(_ request: Request, context: Context, format: ImportRequest.Format) async throws -> Response {
         let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
         var importRequest = ImportRequest(sourceName: format == .json ? "POST /movements" : "POST /imports", format: format,
                                           dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"), today: today())
@@ -85,8 +87,8 @@ struct LedgerController<Context: RequestContext> {
                 throw Problem.badRequest("set", "'\(error.value)' is not of the form \(error.expected)")
             }
         }
-        return try await Idempotency(store: store).respond(to: request, body: body) {
-            let summary = try await store.importMovements(importRequest, from: .bytes(Array(body.readableBytesView)))
+        return try await Idempotency(store: idempotency, caller: context.caller).respond(to: request, body: body) {
+            let summary = try await store.importMovements(importRequest, from: .bytes(Array(body.readableBytesView)), by: context.caller)
             metrics.recordImport(imported: summary.imported, updated: summary.updated, ignored: summary.ignored, rejected: summary.rejected)
             return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary))
         }

@@ -4,8 +4,9 @@ import HomewardStore
 import Hummingbird
 
 /// The reference data over HTTP: crossing points (which partners may add), areas and countries.
-struct PlacesController<Context: RequestContext> {
-    let store: Store
+struct PlacesController<Context: CallerRequestContext> {
+    let store: PlacesStore
+    let idempotency: IdempotencyStore
     let configuration: ServerConfiguration
 
     /// A new crossing point as a client sends it.
@@ -79,15 +80,15 @@ struct PlacesController<Context: RequestContext> {
         router.on(RouterPath(APIRoute.listCrossings.path), method: APIRoute.listCrossings.method) { _, _ in
             try jsonResponse(try await store.crossings().map(CrossingOutput.init))
         }
-        router.on(RouterPath(APIRoute.postCrossings.path), method: APIRoute.postCrossings.method) { request, _ in
+        router.on(RouterPath(APIRoute.postCrossings.path), method: APIRoute.postCrossings.method) { request, context in
             try request.require(contentType: ["application/json"])
             let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
-            return try await Idempotency(store: store).respond(to: request, body: body) {
+            return try await Idempotency(store: idempotency, caller: context.caller).respond(to: request, body: body) {
                 let input = try JSONDecoder().decode(CrossingInput.self, from: Data(body.readableBytesView))
                 let crossing = CrossingPoint(code: input.code, nameEn: input.nameEn, nameAr: input.nameAr ?? "",
                                              country: input.country?.uppercased(), counterpartName: input.counterpartName,
                                              adminPcode: input.adminPcode, note: input.note)
-                try await store.addCrossing(crossing)
+                try await store.addCrossing(crossing, by: context.caller)
                 return (.created, try jsonData(CrossingOutput(crossing: crossing)))
             }
         }

@@ -3,8 +3,8 @@ import HomewardStore
 import Hummingbird
 
 /// Health, metrics and the API contract: what operators and clients look at before anything else.
-struct SystemController<Context: RequestContext> {
-    let store: Store
+struct SystemController<Context: CallerRequestContext> {
+    let stores: Stores
     let metrics: ServerMetrics
 
     /// The OpenAPI document, as kept in the repository and bundled with the server.
@@ -18,14 +18,14 @@ struct SystemController<Context: RequestContext> {
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.healthz.path), method: APIRoute.healthz.method) { _, _ in
             do {
-                try await store.ping()
-                return try jsonResponse(["status": "ok", "database": store.backend.rawValue])
+                try await stores.database.ping()
+                return try jsonResponse(["status": "ok", "database": stores.database.backend.rawValue])
             } catch {
-                return try jsonResponse(["status": "unavailable", "database": store.backend.rawValue], status: .serviceUnavailable)
+                return try jsonResponse(["status": "unavailable", "database": stores.database.backend.rawValue], status: .serviceUnavailable)
             }
         }
         router.on(RouterPath(APIRoute.metrics.path), method: APIRoute.metrics.method) { _, _ in
-            if let extent = try? await store.ledgerExtent() { metrics.movementsStored.set(Int64(extent.movements)) }
+            if let extent = try? await stores.ledger.ledgerExtent() { metrics.movementsStored.set(Int64(extent.movements)) }
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
         }

@@ -12,22 +12,21 @@ struct MovementWriter: Sendable {
         var ignored = 0
     }
 
-    let connection: Connection
-    var db: any SQLDatabase { connection.sql }
+    let write: WriteContext
+    var connection: Connection { write.connection }
+    var db: any SQLDatabase { write.sql }
     let importID: Int?
-    let recordedAt: String
     private var organisationIDs: [String: Int] = [:]
     private(set) var counts = Counts()
     private var rollups = MovementRollups()
 
     static let columns = ["row_key", "fingerprint", "start_day", "end_day", "category", "crossing_code", "origin_country",
                           "origin_pcode", "dest_pcode", "dest_level", "dest_adm1", "dest_adm2", "dest_adm3", "dest_adm4",
-                          "persons", "organisation_id", "source", "external_id", "import_id", "recorded_at"]
+                          "persons", "organisation_id", "source", "external_id", "import_id", "recorded_at", "recorded_by"]
 
-    init(connection: Connection, importID: Int?, recordedAt: String = Store.timestamp()) {
-        self.connection = connection
+    init(write: WriteContext, importID: Int?) {
+        self.write = write
         self.importID = importID
-        self.recordedAt = recordedAt
     }
 
     mutating func write(_ batch: [Movement]) async throws {
@@ -91,6 +90,7 @@ struct MovementWriter: Sendable {
             guard let (id, fingerprint, old) = stored[key], let movement = last[key] else { continue }
             if first[key] == fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
             guard movement.fingerprint != fingerprint else { continue }
+            try await keepRevision(of: id)
             rollups.add(old, sign: -1)
             rollups.add(try await entry(movement), sign: 1)
             let values = try await values(movement)
@@ -109,9 +109,20 @@ struct MovementWriter: Sendable {
         }
     }
 
+    /// Copies a movement as it stands into `movement_revisions`, before a correction overwrites it.
+    private func keepRevision(of id: Int) async throws {
+        let kept = "fingerprint, start_day, end_day, category, crossing_code, origin_country, origin_pcode, dest_pcode, dest_level, "
+            + "dest_adm1, dest_adm2, dest_adm3, dest_adm4, persons, organisation_id, source, external_id, import_id, recorded_at, recorded_by"
+        try await db.raw("""
+            INSERT INTO movement_revisions (movement_id, \(unsafeRaw: kept), superseded_at, superseded_by, superseded_in_import)
+            SELECT id, \(unsafeRaw: kept), \(bind: write.timestamp), \(bind: write.caller.description), \(bind: importID)
+            FROM movements WHERE id = \(bind: id)
+            """).run()
+    }
+
     private mutating func organisationID(_ name: String) async throws -> Int {
         if let known = organisationIDs[name] { return known }
-        let id = try await Store.organisationID(named: name, on: db)
+        let id = try await OrganisationsStore.organisationID(named: name, on: write)
         organisationIDs[name] = id
         return id
     }
@@ -139,6 +150,6 @@ struct MovementWriter: Sendable {
                 .text(m.category.rawValue), BulkValue(m.crossing), BulkValue(originCountry), BulkValue(originArea), BulkValue(d.finest),
                 BulkValue(d.level?.rawValue), BulkValue(d[.adm1]), BulkValue(d[.adm2]), BulkValue(d[.adm3]), BulkValue(d[.adm4]),
                 .integer(m.persons), .integer(organisationID), BulkValue(m.source), BulkValue(m.externalId), BulkValue(importID),
-                .text(recordedAt)]
+                .text(write.timestamp), .text(write.caller.description)]
     }
 }

@@ -11,7 +11,7 @@ protocol Migration: Sendable {
 
 /// The few fragments of DDL that differ between SQLite and PostgreSQL.
 struct SchemaSQL: Sendable {
-    let backend: Store.Backend
+    let backend: Database.Backend
 
     /// An auto-numbered 64-bit primary key.
     var idColumn: String {
@@ -19,18 +19,20 @@ struct SchemaSQL: Sendable {
     }
 }
 
-extension Store {
+extension Database {
     static let migrations: [any Migration] = [
         CreateReference(),
         CreateOrganisations(),
         CreateLedger(),
         CreateIdempotencyKeys(),
         CreateMovementRollups(),
+        CreateMovementRevisions(),
     ]
 
     /// Applies the steps the database has not seen yet.
     func migrate() async throws {
-        try await write { db in
+        try await write(by: .homeward) { write in
+            let db = write.sql
             try await db.raw("CREATE TABLE IF NOT EXISTS homeward_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)").run()
         }
         let applied = Set(try await read { db in
@@ -38,19 +40,16 @@ extension Store {
         })
         let schema = SchemaSQL(backend: backend)
         for migration in Self.migrations where !applied.contains(migration.name) {
-            try await write { db in
+            try await write(by: .homeward) { write in
+                let db = write.sql
                 // Another process may have applied it while this one waited for the write lock.
                 let done = try await db.raw("SELECT name FROM homeward_migrations WHERE name = \(bind: migration.name)").first()
                 guard done == nil else { return }
                 try await migration.prepare(on: db, schema)
-                try await db.raw("INSERT INTO homeward_migrations (name, applied_at) VALUES (\(bind: migration.name), \(bind: Store.timestamp()))").run()
+                try await db.raw("INSERT INTO homeward_migrations (name, applied_at) VALUES (\(bind: migration.name), \(bind: write.timestamp))").run()
             }
             logger.info("applied migration \(migration.name)")
         }
-    }
-
-    static func timestamp(_ date: Date = Date()) -> String {
-        date.formatted(.iso8601)
     }
 }
 

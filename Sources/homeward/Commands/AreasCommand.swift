@@ -21,7 +21,7 @@ struct AreasCommand: AsyncParsableCommand {
                 guard let level = AdminLevel(rawValue: value) else { throw ValidationError("--level \(value): expected 1 to 4") }
                 return level
             } ?? (parent == nil ? .adm1 : nil)
-            let areas = try await db.withStore { try await $0.areas(level: adminLevel, parent: parent) }
+            let areas = try await db.withStores { try await $0.places.areas(level: adminLevel, parent: parent) }
             switch format {
             case .json: try printJSON(areas)
             case .csv:

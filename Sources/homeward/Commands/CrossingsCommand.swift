@@ -15,7 +15,7 @@ struct CrossingsCommand: AsyncParsableCommand {
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
         func run() async throws {
-            let crossings = try await db.withStore { try await $0.crossings() }
+            let crossings = try await db.withStores { try await $0.places.crossings() }
             switch format {
             case .json: try printJSON(crossings)
             case .csv:
@@ -36,6 +36,7 @@ struct CrossingsCommand: AsyncParsableCommand {
             abstract: "Add a crossing point.",
             discussion: "A border crossing names the neighbouring country (--country ISO3); a corridor or checkpoint inside the country is --internal.")
         @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
         @Option(help: "A short unique code, such as LBN-07.") var code: String
         @Option(help: "The name in English.") var name: String
         @Option(help: "The name in Arabic.") var nameAr: String = ""
@@ -54,7 +55,7 @@ struct CrossingsCommand: AsyncParsableCommand {
         func run() async throws {
             let crossing = CrossingPoint(code: code, nameEn: name, nameAr: nameAr, country: country?.uppercased(),
                                          counterpartName: counterpart, adminPcode: admin, note: note)
-            try await db.withStore { try await $0.addCrossing(crossing) }
+            try await db.withStores { try await $0.places.addCrossing(crossing, by: who.caller) }
             print("added crossing point \(crossing.code)")
         }
     }

@@ -15,35 +15,50 @@ struct DatabaseOptions: ParsableArguments {
         DatabaseLocation(database ?? ProcessInfo.processInfo.environment["HOMEWARD_DATABASE"] ?? DatabaseLocation.defaultPath)
     }
 
-    /// Opens the store, with logs on stderr at warning level (HOMEWARD_LOG_LEVEL to change).
-    func open() async throws -> Store {
+    /// Opens the stores, with logs on stderr at warning level (HOMEWARD_LOG_LEVEL to change).
+    func open() async throws -> Stores {
         var logger = Logger(label: "homeward")
         logger.logLevel = ProcessInfo.processInfo.environment["HOMEWARD_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
-        return try await Store.open(location, logger: logger)
+        return try await Stores.open(location, logger: logger)
     }
 
-    /// Runs `body` with an open store, and closes it whatever happens.
-    func withStore<R>(_ body: (Store) async throws -> R) async throws -> R {
-        let store = try await open()
+    /// Runs `body` with open stores, and closes them whatever happens.
+    func withStores<R>(_ body: (Stores) async throws -> R) async throws -> R {
+        let stores = try await open()
         do {
-            let result = try await body(store)
-            try await store.close()
+            let result = try await body(stores)
+            await stores.close()
             return result
         } catch {
-            try? await store.close()
+            await stores.close()
             throw error
         }
     }
 }
 
+/// Who the command line writes as: `--as LOGIN` when given, otherwise the operating-system user.
+struct CallerOptions: ParsableArguments {
+    @Option(name: .customLong("as"), help: ArgumentHelp("Record the change as made by this person (their login).", valueName: "login"))
+    var login: String?
+
+    var caller: Caller { login.map { .person(login: $0) } ?? .operatingSystemUser }
+}
+
 /// Today, in UTC; `HOMEWARD_TODAY` (YYYY-MM-DD) fixes it, for tests and for replaying a past day.
 func today() throws -> Day {
+    try todayClock()()
+}
+
+/// The clock of a long-running command, checked once: a malformed `HOMEWARD_TODAY` stops it at the start.
+func todayClock() throws -> @Sendable () -> Day {
     if let fixed = ProcessInfo.processInfo.environment["HOMEWARD_TODAY"] {
         guard let day = Day(fixed) else { throw ValidationError("HOMEWARD_TODAY '\(fixed)' is not a date of the form YYYY-MM-DD") }
-        return day
+        return { day }
     }
-    let seconds = Int(Date().timeIntervalSince1970)
-    return Day(number: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    return {
+        let seconds = Int(Date().timeIntervalSince1970)
+        return Day(number: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    }
 }
 
 extension Day: ExpressibleByArgument {

@@ -21,13 +21,14 @@ struct GazetteerCommand: AsyncParsableCommand {
                 """
         )
         @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
         @Argument(help: "The folder of CSV files.") var directory: String
         @Option(help: "The ISO3 code of the country people return to (else the folder's home_country.txt).")
         var country: String?
 
         func run() async throws {
             let folder = try ReferenceDirectory(url: URL(fileURLWithPath: directory, isDirectory: true))
-            let counts = try await db.withStore { try await $0.loadReference([folder], homeCountry: country?.uppercased()) }
+            let counts = try await db.withStores { try await $0.places.loadReference([folder], homeCountry: country?.uppercased(), by: who.caller) }
             print("loaded \(counts.areas.grouped) areas, \(counts.countries.grouped) countries, \(counts.crossings.grouped) crossing points")
         }
     }

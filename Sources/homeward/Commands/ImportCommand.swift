@@ -19,6 +19,7 @@ struct ImportCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var db: DatabaseOptions
+    @OptionGroup var who: CallerOptions
 
     @Argument(help: "The file to import; - reads standard input.")
     var file: String
@@ -63,8 +64,8 @@ struct ImportCommand: AsyncParsableCommand {
         if let bar { progress = { bar.update($0) } }
         let summary: ImportSummary
         do {
-            summary = try await db.withStore { store in
-                try await store.importMovements(request, from: source, progress: progress)
+            summary = try await db.withStores { stores in
+                try await stores.ledger.importMovements(request, from: source, by: who.caller, progress: progress)
             }
         } catch let error as ImportError {
             // The file as a whole could not be read: report it as a summary all the same.

@@ -15,7 +15,7 @@ struct OrganisationsCommand: AsyncParsableCommand {
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
         func run() async throws {
-            let organisations = try await db.withStore { try await $0.organisations() }
+            let organisations = try await db.withStores { try await $0.organisations.organisations() }
             switch format {
             case .json: try printJSON(organisations)
             case .csv:

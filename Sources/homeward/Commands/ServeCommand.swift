@@ -25,6 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How many demo movements to generate.") var demoRows = 10_000
 
     func run() async throws {
+        let today = try todayClock()
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "homeward")
         logger.logLevel = ProcessInfo.processInfo.environment["HOMEWARD_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
@@ -36,21 +37,17 @@ struct ServeCommand: AsyncParsableCommand {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             location = .sqlite(path: path)
         }
-        let store = try await Store.open(location, logger: logger)
+        let stores = try await Stores.open(location, logger: logger)
         if demo {
-            let summary = try await store.loadDemoData(rows: demoRows, lastDay: try today())
+            let summary = try await stores.ledger.loadDemoData(rows: demoRows, lastDay: today(), by: .operatingSystemUser)
             logger.info("generated \(summary.imported) demo movements (not real data)")
             if summary.status != .success { logger.warning("demo data: \(summary.text.prefix(2000))") }
         }
         let configuration = ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, logger: logger)
-        let app = buildApplication(store: store, configuration: configuration, today: { (try? today()) ?? Day(number: 0) })
+        var app = buildApplication(stores: stores, configuration: configuration, today: today)
+        // The database closes when the service group shuts down, after the server has stopped.
+        app.addServices(stores.database)
         logger.info("Homeward serves \(location) on http://\(host):\(port)/")
-        do {
-            try await app.runService()
-            try await store.close()
-        } catch {
-            try? await store.close()
-            throw error
-        }
+        try await app.runService()
     }
 }

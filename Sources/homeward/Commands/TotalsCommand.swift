@@ -32,6 +32,8 @@ struct TotalsCommand: AsyncParsableCommand {
     @Option(help: "Only refugee or idp movements.") var category: MovementCategory?
     @Option(help: "Only movements through this crossing point (its code).") var crossing: String?
     @Option(help: "Only movements reported by this organisation.") var org: String?
+    @Option(help: ArgumentHelp("The ledger as it stood at this moment: an ISO 8601 date-time such as 2019-07-24T14:00:00Z, or a date (the end of that day, UTC).",
+                               valueName: "when")) var asRecordedOn: String?
     @Option(help: "table, json or csv") var format: OutputFormat = .table
 
     func validate() throws {
@@ -40,6 +42,9 @@ struct TotalsCommand: AsyncParsableCommand {
         if let last, last < 1 { throw ValidationError("--last takes a number of days, 1 or more") }
         if let top, top < 1 { throw ValidationError("--top takes 1 or more") }
         if let from, let to, to < from { throw ValidationError("--to \(to) is before --from \(from)") }
+        if let asRecordedOn, RecordingMoment.parse(asRecordedOn) == nil {
+            throw ValidationError("--as-recorded-on '\(asRecordedOn)': expected \(RecordingMoment.expected)")
+        }
     }
 
     func run() async throws {
@@ -53,14 +58,15 @@ struct TotalsCommand: AsyncParsableCommand {
             window = DateWindow(from: end.adding(days: 1 - last), to: end)
             previousWindow = DateWindow(from: end.adding(days: 1 - 2 * last), to: end.adding(days: -last))
         }
-        let query = TotalsQuery(window: window, grouping: by, top: top, category: category, crossing: crossing, organisation: org)
-        let (report, previous) = try await db.withStore { store in
-            (try await store.totals(query),
+        let query = TotalsQuery(window: window, grouping: by, top: top, category: category, crossing: crossing, organisation: org,
+                                asRecordedOn: asRecordedOn.flatMap(RecordingMoment.parse))
+        let (report, previous) = try await db.withStores { stores in
+            (try await stores.ledger.totals(query),
              try await previousWindow.asyncMap { window in
                  var earlier = query
                  earlier.window = window
                  earlier.grouping = nil
-                 return try await store.totals(earlier)
+                 return try await stores.ledger.totals(earlier)
              })
         }
         switch format {

@@ -16,7 +16,7 @@ struct OverviewModel: Sendable {
     var governorates: [TotalsGroup]
     var demo: Bool
 
-    static func load(store: Store, today: Day, demo: Bool) async throws -> OverviewModel {
+    static func load(store: LedgerStore, today: Day, demo: Bool) async throws -> OverviewModel {
         async let all = store.totals(TotalsQuery())
         async let week = store.totals(TotalsQuery(window: DateWindow(from: today.adding(days: -6), to: today)))
         async let before = store.totals(TotalsQuery(window: DateWindow(from: today.adding(days: -13), to: today.adding(days: -7))))

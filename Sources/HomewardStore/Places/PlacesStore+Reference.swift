@@ -1,10 +1,10 @@
 import HomewardCore
 import SQLKit
 
-extension Store {
+extension PlacesStore {
     /// The country people return to, as the loaded gazetteer says.
     public func homeCountry() async throws -> String? {
-        try await read { db in
+        try await database.read { db in
             try await db.raw("SELECT value FROM settings WHERE key = 'home_country'").first(decodingColumn: "value", as: String.self)
         }
     }
@@ -14,8 +14,8 @@ extension Store {
     /// - Parameter homeCountry: sets the deployment's country (otherwise the folder's `home_country.txt`).
     /// - Returns: how many areas, countries and crossings were read.
     @discardableResult
-    public func loadReference(_ directories: [ReferenceDirectory], homeCountry: String? = nil) async throws -> (areas: Int, countries: Int, crossings: Int) {
-        try await transaction { try await Store.loadReference(directories, homeCountry: homeCountry, on: $0) }
+    public func loadReference(_ directories: [ReferenceDirectory], homeCountry: String? = nil, by caller: Caller) async throws -> (areas: Int, countries: Int, crossings: Int) {
+        try await database.write(by: caller) { try await PlacesStore.loadReference(directories, homeCountry: homeCountry, on: $0.connection) }
     }
 
     static func loadReference(_ directories: [ReferenceDirectory], homeCountry: String?, on connection: Connection) async throws -> (areas: Int, countries: Int, crossings: Int) {
@@ -59,12 +59,13 @@ extension Store {
     func seedBundledReferenceIfNew() async throws {
         guard try await homeCountry() == nil else { return }
         let directories = try ReferenceDirectory.bundled()
-        try await transaction { connection in
+        try await database.write(by: .homeward) { write in
+            let connection = write.connection
             // Another process may have seeded while this one waited for the write lock.
             let seeded = try await connection.sql.raw("SELECT value FROM settings WHERE key = 'home_country'").first()
             guard seeded == nil else { return }
-            _ = try await Store.loadReference(directories, homeCountry: nil, on: connection)
+            _ = try await PlacesStore.loadReference(directories, homeCountry: nil, on: connection)
         }
-        logger.info("loaded the bundled reference data")
+        database.logger.info("loaded the bundled reference data")
     }
 }

@@ -1,20 +1,24 @@
+import Foundation
 import HomewardCore
 import SQLKit
 
-extension Store {
+extension LedgerStore {
     /// Answers a totals question: sums in SQL, names and calendar buckets in ``TotalsBuilder``.
     public func totals(_ query: TotalsQuery) async throws -> TotalsReport {
-        try await read { db in try await Store.totals(query, on: db) }
+        try await database.read { db in try await LedgerStore.totals(query, on: db) }
     }
 
     static func totals(_ query: TotalsQuery, on db: any SQLDatabase) async throws -> TotalsReport {
         // Breakdowns summed ahead answer from the rollups; the rest, and filters by crossing or
         // organisation, sum the movements themselves. Both are aliased `m` with the same columns.
-        let rollup = query.crossing == nil && query.organisation == nil ? MovementRollups.Dimension(query.grouping) : nil
+        // A question about the past sums the versions then in force, which the rollups (kept for the present) cannot answer.
+        let rollup = query.crossing == nil && query.organisation == nil && query.asRecordedOn == nil
+            ? MovementRollups.Dimension(query.grouping) : nil
+        let movements = movementsSource(asRecordedOn: query.asRecordedOn)
         let calendar = query.grouping?.isCalendar == true ? query.grouping : nil
         let inside: SQLQueryString
         switch (rollup, calendar) {
-        case (nil, _): inside = "movements m WHERE " + windowCondition(query.window, inside: true) + filters(query)
+        case (nil, _): inside = movements + " m WHERE " + windowCondition(query.window, inside: true) + filters(query)
         case (let dimension?, nil): inside = rollupSource(dimension, query)
         case (let dimension?, _):
             inside = "movement_rollups m WHERE m.dimension IN (\(bind: dimension.rawValue), \(bind: dimension.rawValue + "+span")) AND "
@@ -32,7 +36,7 @@ extension Store {
                 let period = Period(start: Day(number: try row.decode(column: "start_day", as: Int.self)),
                                     end: Day(number: try row.decode(column: "end_day", as: Int.self)))
                 sums.append(.init(key: TotalsBuilder.calendarKey(period, calendar),
-                                  category: MovementCategory(rawValue: try row.decode(column: "category", as: String.self)) ?? .idp,
+                                  category: try LedgerStore.category(try row.decode(column: "category", as: String.self)),
                                   persons: try row.decode(column: "persons", as: Int.self)))
             }
         } else {
@@ -50,13 +54,13 @@ extension Store {
                 if query.grouping == .organisation { key = try row.decode(column: "name", as: String?.self) }
                 if let key, let name = try row.decode(column: "name", as: String?.self) { names[key] = name }
                 sums.append(.init(key: query.grouping == nil ? nil : key,
-                                  category: MovementCategory(rawValue: try row.decode(column: "category", as: String.self)) ?? .idp,
+                                  category: try LedgerStore.category(try row.decode(column: "category", as: String.self)),
                                   persons: try row.decode(column: "persons", as: Int.self)))
             }
         }
         var partial = 0
         if query.window.from != nil || query.window.to != nil {
-            let all: SQLQueryString = rollup != nil ? "movement_rollups m WHERE m.dimension IN ('all', 'all+span') AND " : "movements m WHERE "
+            let all: SQLQueryString = rollup != nil ? "movement_rollups m WHERE m.dimension IN ('all', 'all+span') AND " : movements + " m WHERE "
             let edge = all + windowCondition(query.window, inside: false) + filters(query)
             partial = try await db.raw("SELECT CAST(COALESCE(SUM(m.persons), 0) AS BIGINT) AS persons FROM \(edge)")
                 .first(decodingColumn: "persons", as: Int.self) ?? 0
@@ -96,6 +100,25 @@ extension Store {
             branches.append("SELECT key, category, persons FROM movement_rollups WHERE dimension = \(bind: name) AND start_day >= \(bind: fromDay) AND end_day <= \(bind: toDay)\(category)")
         }
         return "(" + branches.joined(separator: " UNION ALL ") + ") m WHERE 1 = 1"
+    }
+
+    /// The movements as they stand, or as they stood at a past moment: each movement's version
+    /// recorded by then and not yet superseded (see `CreateMovementRevisions`).
+    static func movementsSource(asRecordedOn moment: Date?) -> SQLQueryString {
+        guard let moment else { return "movements" }
+        let at = Database.timestamp(moment)
+        let columns = "start_day, end_day, category, crossing_code, origin_country, origin_pcode, dest_pcode, "
+            + "dest_adm1, dest_adm2, dest_adm3, dest_adm4, persons, organisation_id"
+        return "(SELECT \(unsafeRaw: columns) FROM movements WHERE recorded_at <= \(bind: at) UNION ALL "
+            + "SELECT \(unsafeRaw: columns) FROM movement_revisions WHERE recorded_at <= \(bind: at) AND superseded_at > \(bind: at))"
+    }
+
+    /// A category as stored; anything else means the table was written by something other than Homeward.
+    static func category(_ text: String) throws -> MovementCategory {
+        guard let category = MovementCategory(rawValue: text) else {
+            throw StoreError.database("a movement's category is '\(text)', neither refugee nor idp")
+        }
+        return category
     }
 
     /// Movements wholly inside the window, or (`inside: false`) those that only overlap its edge.

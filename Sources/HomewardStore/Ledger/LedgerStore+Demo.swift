@@ -1,11 +1,11 @@
 import HomewardCore
 
-extension Store {
+extension LedgerStore {
     /// Fills the ledger with generated movements, marked as demo data in every row's source.
     ///
     /// - Returns: the import summary (everything goes through the same rules as real data).
-    public func loadDemoData(rows: Int, seed: UInt64 = 2018, lastDay: Day, days: Int = 365) async throws -> ImportSummary {
-        var generator = MovementGenerator(gazetteer: try await gazetteer(), seed: seed, lastDay: lastDay, days: days)
+    public func loadDemoData(rows: Int, seed: UInt64 = 2018, lastDay: Day, days: Int = 365, by caller: Caller) async throws -> ImportSummary {
+        var generator = MovementGenerator(gazetteer: try await places.gazetteer(), seed: seed, lastDay: lastDay, days: days)
         var index = 0
         var sentHeader = false
         let source = ByteSource(totalBytes: nil) {
@@ -22,6 +22,6 @@ extension Store {
             }
             return Array(text.utf8)
         }
-        return try await importMovements(ImportRequest(sourceName: "demo data", today: lastDay), from: source)
+        return try await importMovements(ImportRequest(sourceName: "demo data", today: lastDay), from: source, by: caller)
     }
 }

@@ -1,3 +1,4 @@
+import HomewardCore
 import SQLKit
 
 /// A response kept for its `Idempotency-Key`.
@@ -16,9 +17,16 @@ public struct StoredResponse: Sendable, Equatable {
     }
 }
 
-extension Store {
+/// Responses kept for their `Idempotency-Key`, so that a retried request gets the first answer.
+public struct IdempotencyStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
     public func storedResponse(forKey key: String) async throws -> StoredResponse? {
-        try await read { db in
+        try await database.read { db in
             guard let row = try await db.raw("SELECT request_digest, status, content_type, body FROM idempotency_keys WHERE key = \(bind: key)").first() else {
                 return nil
             }
@@ -30,18 +38,14 @@ extension Store {
     }
 
     /// Keeps the first response for a key; a second one for the same key is not kept.
-    public func storeResponse(_ response: StoredResponse, forKey key: String) async throws {
-        try await write { db in
+    public func storeResponse(_ response: StoredResponse, forKey key: String, by caller: Caller) async throws {
+        try await database.write(by: caller) { write in
+            let db = write.sql
             try await db.raw("""
                 INSERT INTO idempotency_keys (key, request_digest, status, content_type, body, created_at)
                 VALUES (\(bind: key), \(bind: response.requestDigest), \(bind: response.status), \(bind: response.contentType),
-                        \(bind: response.body), \(bind: Store.timestamp())) ON CONFLICT (key) DO NOTHING
+                        \(bind: response.body), \(bind: write.timestamp)) ON CONFLICT (key) DO NOTHING
                 """).run()
         }
-    }
-
-    /// Whether the database answers, for health checks.
-    public func ping() async throws {
-        _ = try await read { db in try await db.raw("SELECT 1 AS one").first() }
     }
 }

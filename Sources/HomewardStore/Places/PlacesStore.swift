@@ -1,16 +1,27 @@
 import HomewardCore
 import SQLKit
+import Synchronization
 
-extension Store {
+/// Places every other record refers to: administrative areas, countries and crossing points, and the
+/// gazetteer that imports check against.
+public final class PlacesStore: Sendable {
+    let database: Database
+    /// The gazetteer as last read, with the reference version it was read at.
+    private let gazetteerCache = Mutex<(version: String, gazetteer: Gazetteer)?>(nil)
+
+    public init(database: Database) {
+        self.database = database
+    }
+
     /// The whole gazetteer, for checking imported rows; read again only when the reference data changed.
     ///
     /// Every change to reference data bumps `reference_version` in `settings`, in this process or another.
     public func gazetteer() async throws -> Gazetteer {
-        let version = try await read { db in
+        let version = try await database.read { db in
             try await db.raw("SELECT value FROM settings WHERE key = 'reference_version'").first(decodingColumn: "value", as: String.self)
         } ?? "0"
         if let cached = gazetteerCache.withLock({ $0 }), cached.version == version { return cached.gazetteer }
-        let gazetteer = try await read { db in try await Store.gazetteer(on: db) }
+        let gazetteer = try await database.read { db in try await PlacesStore.gazetteer(on: db) }
         gazetteerCache.withLock { $0 = (version, gazetteer) }
         return gazetteer
     }
@@ -31,7 +42,7 @@ extension Store {
 
     /// Areas of one level, or the children of one area.
     public func areas(level: AdminLevel? = nil, parent: String? = nil) async throws -> [AdminArea] {
-        try await read { db in try await Store.areas(on: db, level: level, parent: parent) }
+        try await database.read { db in try await PlacesStore.areas(on: db, level: level, parent: parent) }
     }
 
     static func areas(on db: any SQLDatabase, level: AdminLevel? = nil, parent: String? = nil) async throws -> [AdminArea] {
@@ -41,7 +52,7 @@ extension Store {
         query += " ORDER BY pcode"
         return try await db.raw(query).all().map { row in
             AdminArea(pcode: try row.decode(column: "pcode", as: String.self),
-                      level: AdminLevel(rawValue: try row.decode(column: "level", as: Int.self)) ?? .adm4,
+                      level: try PlacesStore.level(try row.decode(column: "level", as: Int.self)),
                       nameEn: try row.decode(column: "name_en", as: String.self),
                       nameAr: try row.decode(column: "name_ar", as: String.self),
                       parent: try row.decode(column: "parent_pcode", as: String?.self),
@@ -51,7 +62,7 @@ extension Store {
     }
 
     public func countries() async throws -> [Country] {
-        try await read { db in try await Store.countries(on: db) }
+        try await database.read { db in try await PlacesStore.countries(on: db) }
     }
 
     static func countries(on db: any SQLDatabase) async throws -> [Country] {
@@ -63,7 +74,7 @@ extension Store {
     }
 
     public func crossings() async throws -> [CrossingPoint] {
-        try await read { db in try await Store.crossings(on: db) }
+        try await database.read { db in try await PlacesStore.crossings(on: db) }
     }
 
     static func crossings(on db: any SQLDatabase) async throws -> [CrossingPoint] {
@@ -82,7 +93,7 @@ extension Store {
     /// Adds a crossing point, after checking that its country and area exist.
     ///
     /// - Throws: ``StoreError`` naming the field at fault.
-    public func addCrossing(_ crossing: CrossingPoint) async throws {
+    public func addCrossing(_ crossing: CrossingPoint, by caller: Caller) async throws {
         let code = crossing.code.trimmingCharacters(in: .whitespaces)
         guard !code.isEmpty, code.count <= 32, !code.contains(where: { $0.isWhitespace || $0 == "," }) else {
             throw StoreError.invalid(field: "code", value: crossing.code, reason: "a crossing code is up to 32 characters, without spaces or commas, such as LBN-07")
@@ -95,7 +106,8 @@ extension Store {
         guard !crossing.nameEn.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.invalid(field: "name", value: crossing.nameEn, reason: "a crossing point needs a name")
         }
-        try await transaction { connection in
+        try await database.write(by: caller) { write in
+            let connection = write.connection
             let db = connection.sql
             if let country = crossing.country,
                try await db.raw("SELECT iso3 FROM countries WHERE iso3 = \(bind: country)").first() == nil {
@@ -112,8 +124,8 @@ extension Store {
             if try await db.raw("SELECT code FROM crossing_points WHERE code = \(bind: code)").first() != nil {
                 throw StoreError.conflict("a crossing point with code \(code) exists already")
             }
-            try await Store.bumpReferenceVersion(on: db)
-            try await Store.insertCrossings([CrossingPoint(code: code, nameEn: crossing.nameEn, nameAr: crossing.nameAr, country: crossing.country,
+            try await PlacesStore.bumpReferenceVersion(on: db)
+            try await PlacesStore.insertCrossings([CrossingPoint(code: code, nameEn: crossing.nameEn, nameAr: crossing.nameAr, country: crossing.country,
                                                            counterpartName: crossing.counterpartName, adminPcode: crossing.adminPcode,
                                                            note: crossing.note)], on: connection, suffix: "")
         }
@@ -125,5 +137,13 @@ extension Store {
                             rows: crossings.map { [.text($0.code), .text($0.nameEn), .text($0.nameAr), BulkValue($0.country),
                                                    BulkValue($0.counterpartName), BulkValue($0.adminPcode), BulkValue($0.note)] },
                             suffix: suffix)
+    }
+
+    /// An area's level as stored; anything else means the table was written by something other than Homeward.
+    static func level(_ number: Int) throws -> AdminLevel {
+        guard let level = AdminLevel(rawValue: number) else {
+            throw StoreError.database("admin_areas holds level \(number), which is not 1 to 4")
+        }
+        return level
     }
 }

@@ -1,7 +1,7 @@
 import HomewardCore
 import SQLKit
 
-extension Store {
+extension LedgerStore {
     /// Movements in recording order, a page at a time: pass the last id of one page to get the next.
     ///
     /// - Parameters:
@@ -9,7 +9,7 @@ extension Store {
     ///   - after: the id the previous page ended with.
     public func movements(window: DateWindow = DateWindow(), crossing: String? = nil, after: Int? = nil,
                           limit: Int = 100) async throws -> [RecordedMovement] {
-        try await read { db in
+        try await database.read { db in
             var query: SQLQueryString = """
                 SELECT m.id, m.start_day, m.end_day, m.category, m.crossing_code, COALESCE(m.origin_country, m.origin_pcode) AS origin,
                        m.dest_pcode, m.persons, o.name AS organisation, m.source, m.external_id, m.recorded_at
@@ -24,7 +24,7 @@ extension Store {
                     id: try row.decode(column: "id", as: Int.self),
                     start: Day(number: try row.decode(column: "start_day", as: Int.self)),
                     end: Day(number: try row.decode(column: "end_day", as: Int.self)),
-                    category: MovementCategory(rawValue: try row.decode(column: "category", as: String.self)) ?? .idp,
+                    category: try LedgerStore.category(try row.decode(column: "category", as: String.self)),
                     crossing: try row.decode(column: "crossing_code", as: String?.self),
                     origin: try row.decode(column: "origin", as: String?.self),
                     destination: try row.decode(column: "dest_pcode", as: String?.self),
@@ -38,11 +38,19 @@ extension Store {
     }
 
     /// How many movements are stored, and the last day any of them covers.
+    ///
+    /// Read from the rollups, which count movements as well as persons, so that it does not grow with the ledger.
     public func ledgerExtent() async throws -> (movements: Int, latest: Day?) {
-        try await read { db in
-            let row = try await db.raw("SELECT COUNT(*) AS n, MAX(end_day) AS latest FROM movements").first()
-            return (try row?.decode(column: "n", as: Int.self) ?? 0,
-                    try row?.decode(column: "latest", as: Int?.self).map(Day.init(number:)))
+        try await database.read { db in
+            let count = try await db.raw("""
+                SELECT CAST(COALESCE(SUM(movements), 0) AS BIGINT) AS n FROM (
+                    SELECT movements FROM movement_rollups_monthly WHERE dimension = 'all'
+                    UNION ALL SELECT movements FROM movement_rollups WHERE dimension = 'all+span') r
+                """).first(decodingColumn: "n", as: Int.self) ?? 0
+            let latest = try await db.raw("""
+                SELECT MAX(end_day) AS latest FROM movement_rollups WHERE dimension IN ('all', 'all+span') AND movements > 0
+                """).first(decodingColumn: "latest", as: Int?.self) ?? nil
+            return (count, latest.map(Day.init(number:)))
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import HomewardCore
 import SQLKit
 
-extension Store {
+extension LedgerStore {
     /// How many problems a summary lists; the counts still count them all.
     public static let listedProblemLimit = 1000
     /// Movements written per round trip.
@@ -15,18 +15,24 @@ extension Store {
     /// - Parameter progress: called with the bytes read so far, after each chunk.
     /// - Throws: ``ImportError`` when the input as a whole cannot be read (not CSV or JSON of the
     ///   expected shape, no hashtag row and no mapping, a quote left open); nothing is written.
-    public func importMovements(_ request: ImportRequest, from source: ByteSource,
+    public func importMovements(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
                                 progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
         struct Abandoned: Error { var summary: ImportSummary }
         do {
             // Read before the write lock is taken, so that writers hold it only while they write.
-            let gazetteer = try await gazetteer()
-            let summary = try await transaction(rollback: request.dryRun) { connection in
-                var run = try await ImportRun(request: request, connection: connection, gazetteer: gazetteer)
+            let gazetteer = try await places.gazetteer()
+            let summary = try await database.write(by: caller, rollback: request.dryRun) { write in
+                var run = try await ImportRun(request: request, write: write, gazetteer: gazetteer)
                 do {
                     try await run.read(source, progress: progress)
-                } catch let failure as CSVReader.Failure {
-                    throw ImportError([ImportProblem(row: failure.row, column: "", value: "", reason: failure.reason)])
+                } catch {
+                    // The batch being written must be done before the transaction rolls back and its
+                    // connection goes back to the pool.
+                    await run.abandon()
+                    if let failure = error as? CSVReader.Failure {
+                        throw ImportError([ImportProblem(row: failure.row, column: "", value: "", reason: failure.reason)])
+                    }
+                    throw error
                 }
                 let summary = try await run.finish()
                 if summary.status == .error { throw Abandoned(summary: summary) }
@@ -42,8 +48,8 @@ extension Store {
     /// Brings the planner's statistics up to date after a large import, so that the next totals use the indexes.
     func refreshStatistics(after summary: ImportSummary) async throws {
         guard !summary.dryRun, summary.imported + summary.updated >= 10_000 else { return }
-        try await read { db in
-            switch self.backend {
+        try await database.read { db in
+            switch database.backend {
             case .postgres: try await db.raw("ANALYZE movements, movement_rollups, movement_rollups_monthly").run()
             case .sqlite: try await db.raw("PRAGMA optimize").run()
             }
@@ -67,15 +73,15 @@ private struct ImportRun {
     var batch: [Movement] = []
     var problemCount = 0
 
-    init(request: ImportRequest, connection: Connection, gazetteer: Gazetteer) async throws {
+    init(request: ImportRequest, write: WriteContext, gazetteer: Gazetteer) async throws {
         self.request = request
-        db = connection.sql
+        db = write.sql
         rules = MovementRules(gazetteer: gazetteer, today: request.today,
                               defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces))
-        guard let id = try await db.raw("INSERT INTO imports (started_at, source_name) VALUES (\(bind: Store.timestamp()), \(bind: request.sourceName)) RETURNING id")
+        guard let id = try await db.raw("INSERT INTO imports (started_at, source_name, started_by) VALUES (\(bind: write.timestamp), \(bind: request.sourceName), \(bind: write.caller.description)) RETURNING id")
             .first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new import's id") }
         importID = id
-        writer = MovementWriter(connection: connection, importID: id)
+        writer = MovementWriter(write: write, importID: id)
         summary = ImportSummary(dryRun: request.dryRun)
     }
 
@@ -139,7 +145,7 @@ private struct ImportRun {
         let outcome = rules.check(draft)
         for problem in outcome.problems {
             problemCount += 1
-            if summary.problems.count < Store.listedProblemLimit { summary.problems.append(problem) }
+            if summary.problems.count < LedgerStore.listedProblemLimit { summary.problems.append(problem) }
         }
         if outcome.isRejected {
             summary.rejected += 1
@@ -149,7 +155,7 @@ private struct ImportRun {
         if outcome.hasWarnings { summary.warnings += 1 }
         guard writing else { return }
         batch += outcome.movements
-        if batch.count >= Store.importBatchSize { try await flush() }
+        if batch.count >= LedgerStore.importBatchSize { try await flush() }
     }
 
     /// Hands the batch to the writer and goes on reading: the database inserts one batch while
@@ -159,7 +165,7 @@ private struct ImportRun {
         var writer = try await idleWriter()
         let rows = batch
         batch = []
-        batch.reserveCapacity(Store.importBatchSize)
+        batch.reserveCapacity(LedgerStore.importBatchSize)
         pendingWrite = Task {
             try await writer.write(rows)
             return writer
@@ -173,6 +179,14 @@ private struct ImportRun {
             writer = try await task.value
         }
         return writer!
+    }
+
+    /// Waits for the batch being written, if any, whatever became of it: called when reading failed.
+    mutating func abandon() async {
+        guard let task = pendingWrite else { return }
+        pendingWrite = nil
+        task.cancel()
+        _ = await task.result
     }
 
     mutating func finish() async throws -> ImportSummary {

@@ -1,0 +1,180 @@
+import Foundation
+import HomewardCore
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+import ServiceLifecycle
+
+/// Homeward's database, SQLite or PostgreSQL, behind one SQL layer (SQLKit): connections,
+/// transactions, migrations and readable errors. The stores per capability work through it.
+///
+/// Opening a database brings its schema up to date and, on a new one, loads the bundled reference data.
+/// PostgreSQL connections come from PostgresNIO's `PostgresClient`, which runs until the database is
+/// closed (or, in a server, until the service group shuts it down); SQLite's from a small lease of
+/// connections to the file, one of them writing.
+public final class Database: Sendable, Service {
+    public enum Backend: String, Sendable { case sqlite, postgres }
+
+    public let backend: Backend
+    public let location: DatabaseLocation
+    let logger: Logger
+    private let connections: Connections
+    /// The clock of `recorded_at` and revision columns, injected so that tests can fix it.
+    let now: @Sendable () -> Date
+
+    /// How long an SQLite write waits for another process's write to finish before it gives up.
+    public static let busyTimeoutMilliseconds = 120_000
+
+    private enum Connections: Sendable {
+        case sqlite(writer: SQLiteConnections, readers: SQLiteConnections)
+        case postgres(PostgresClient, run: Task<Void, Never>)
+    }
+
+    private init(location: DatabaseLocation, backend: Backend, connections: Connections, logger: Logger,
+                 now: @escaping @Sendable () -> Date) {
+        self.location = location
+        self.backend = backend
+        self.connections = connections
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Opens (and on first use creates) the database at `location`, migrated and ready.
+    ///
+    /// - Parameter seedReference: load the bundled reference data into a new database.
+    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "homeward.store"),
+                            seedReference: Bool = true, now: @escaping @Sendable () -> Date = { Date() }) async throws -> Database {
+        let database: Database
+        switch location {
+        case .sqlite(let path):
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let open: @Sendable () async throws -> Connection = { try await openSQLite(path: absolute, logger: logger) }
+            // SQLite has one writer at a time; WAL lets readers go on beside it.
+            database = Database(location: location, backend: .sqlite,
+                                connections: .sqlite(writer: SQLiteConnections(maximum: 1, open: open),
+                                                     readers: SQLiteConnections(maximum: 4, open: open)),
+                                logger: logger, now: now)
+        case .postgres(let url):
+            let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+            var clientConfiguration: PostgresClient.Configuration
+            if let host = configuration.host, let port = configuration.port {
+                clientConfiguration = PostgresClient.Configuration(
+                    host: host, port: port, username: configuration.username, password: configuration.password,
+                    database: configuration.database,
+                    tls: configuration.tls.isEnforced ? .require(configuration.tls.sslContext!.configuration)
+                        : configuration.tls.isAllowed ? .prefer(configuration.tls.sslContext!.configuration) : .disable)
+            } else if let socket = configuration.unixSocketPath {
+                clientConfiguration = PostgresClient.Configuration(unixSocketPath: socket, username: configuration.username,
+                                                                   password: configuration.password, database: configuration.database)
+            } else {
+                throw StoreError.database("the PostgreSQL URL names neither a host nor a socket")
+            }
+            clientConfiguration.options.maximumConnections = 8
+            let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
+            database = Database(location: location, backend: .postgres,
+                                connections: .postgres(client, run: Task { await client.run() }), logger: logger, now: now)
+        }
+        do {
+            try await database.migrate()
+            if seedReference { try await PlacesStore(database: database).seedBundledReferenceIfNew() }
+        } catch {
+            await database.close()
+            throw error
+        }
+        return database
+    }
+
+    /// Closes every connection; what is leased is closed as it comes back.
+    public func close() async {
+        switch connections {
+        case .sqlite(let writer, let readers):
+            await writer.close()
+            await readers.close()
+        case .postgres(_, let run):
+            run.cancel()
+            await run.value
+        }
+    }
+
+    /// Keeps the database open for a service group, and closes it when the group shuts down.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await close()
+    }
+
+    /// Runs `body` on a connection of its own, outside any transaction.
+    public func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await lease(writing: false) { try await body($0.sql) }
+    }
+
+    /// Runs `body` in one transaction on behalf of `caller`: all of it is written, or none.
+    ///
+    /// Every write of every store comes through here, so this is the one place where access is
+    /// checked and changes are attributed.
+    /// - Parameter rollback: undo the transaction even when `body` succeeds (a dry run).
+    /// - Important: SQLite writers wait for each other (up to ``busyTimeoutMilliseconds``) rather than fail.
+    func write<R: Sendable>(by caller: Caller, rollback: Bool = false,
+                            _ body: @Sendable (WriteContext) async throws -> R) async throws -> R {
+        let begin = backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        let timestamp = Database.timestamp(now())
+        return try await lease(writing: true) { connection in
+            let db = connection.sql
+            try await db.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(WriteContext(connection: connection, caller: caller, timestamp: timestamp))
+                try await db.raw(rollback ? "ROLLBACK" : "COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    private func lease<R: Sendable>(writing: Bool, _ body: @Sendable (Connection) async throws -> R) async throws -> R {
+        do {
+            switch connections {
+            case .sqlite(let writer, let readers):
+                return try await (writing ? writer : readers).lease(body)
+            case .postgres(let client, _):
+                return try await client.withConnection { connection in
+                    try await body(Connection(sql: connection.sql(), driver: .postgres(connection)))
+                }
+            }
+        } catch {
+            throw DatabaseErrors.readable(error, location: location)
+        }
+    }
+
+    /// Whether the database answers, for health checks.
+    public func ping() async throws {
+        _ = try await read { db in try await db.raw("SELECT 1 AS one").first() }
+    }
+
+    /// The one form of every timestamp Homeward writes: UTC to the second, so that text order is time order.
+    public static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+
+    private static func openSQLite(path: String, logger: Logger) async throws -> Connection {
+        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        let db = connection.sql()
+        do {
+            try await db.raw("PRAGMA busy_timeout = \(unsafeRaw: String(busyTimeoutMilliseconds))").run()
+            try await db.raw("PRAGMA journal_mode = WAL").run()
+            try await db.raw("PRAGMA synchronous = FULL").run()
+            try await db.raw("PRAGMA foreign_keys = ON").run()
+            // 64 MiB of page cache: imports insert into indexes in key order, not file order.
+            try await db.raw("PRAGMA cache_size = -65536").run()
+            // Statement journals (a multi-row insert with a conflict clause keeps one) stay in memory.
+            try await db.raw("PRAGMA temp_store = MEMORY").run()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        return Connection(sql: db, driver: .sqlite(connection))
+    }
+}

@@ -1,0 +1,42 @@
+import HomewardCore
+import SQLKit
+
+extension LedgerStore {
+    /// Every version of a movement, oldest first, the one in force last; empty when no movement has this id.
+    public func history(ofMovement id: Int) async throws -> [MovementVersion] {
+        try await database.read { db in
+            let columns = """
+                m.start_day, m.end_day, m.category, m.crossing_code, COALESCE(m.origin_country, m.origin_pcode) AS origin,
+                m.dest_pcode, m.persons, o.name AS organisation, m.source, m.external_id, m.recorded_at, m.recorded_by, m.import_id
+                """
+            let rows = try await db.raw("""
+                SELECT \(unsafeRaw: columns), m.superseded_at, m.superseded_by, m.superseded_in_import
+                FROM movement_revisions m JOIN organisations o ON o.id = m.organisation_id WHERE m.movement_id = \(bind: id)
+                UNION ALL
+                SELECT \(unsafeRaw: columns), NULL, NULL, NULL
+                FROM movements m JOIN organisations o ON o.id = m.organisation_id WHERE m.id = \(bind: id)
+                """).all()
+            return try rows.map { row in
+                MovementVersion(
+                    movement: RecordedMovement(
+                        id: id,
+                        start: Day(number: try row.decode(column: "start_day", as: Int.self)),
+                        end: Day(number: try row.decode(column: "end_day", as: Int.self)),
+                        category: try LedgerStore.category(try row.decode(column: "category", as: String.self)),
+                        crossing: try row.decode(column: "crossing_code", as: String?.self),
+                        origin: try row.decode(column: "origin", as: String?.self),
+                        destination: try row.decode(column: "dest_pcode", as: String?.self),
+                        persons: try row.decode(column: "persons", as: Int.self),
+                        organisation: try row.decode(column: "organisation", as: String.self),
+                        source: try row.decode(column: "source", as: String?.self),
+                        externalId: try row.decode(column: "external_id", as: String?.self),
+                        recordedAt: try row.decode(column: "recorded_at", as: String.self)),
+                    recordedBy: try row.decode(column: "recorded_by", as: String?.self),
+                    importID: try row.decode(column: "import_id", as: Int?.self),
+                    supersededAt: try row.decode(column: "superseded_at", as: String?.self),
+                    supersededBy: try row.decode(column: "superseded_by", as: String?.self),
+                    supersededInImport: try row.decode(column: "superseded_in_import", as: Int?.self))
+            }.sorted { ($0.supersededAt ?? "~") < ($1.supersededAt ?? "~") }
+        }
+    }
+}

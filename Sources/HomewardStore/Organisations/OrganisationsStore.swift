@@ -1,0 +1,28 @@
+import HomewardCore
+import SQLKit
+
+/// Partner organisations, created on first use by name.
+public struct OrganisationsStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func organisations() async throws -> [Organisation] {
+        try await database.read { db in
+            try await db.raw("SELECT id, name FROM organisations ORDER BY name").all().map { row in
+                Organisation(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self))
+            }
+        }
+    }
+
+    /// The id of the organisation with this name, created if it is new.
+    static func organisationID(named name: String, on write: WriteContext) async throws -> Int {
+        try await write.sql.raw("INSERT INTO organisations (name, created_at) VALUES (\(bind: name), \(bind: write.timestamp)) ON CONFLICT (name) DO NOTHING").run()
+        guard let id = try await write.sql.raw("SELECT id FROM organisations WHERE name = \(bind: name)").first(decodingColumn: "id", as: Int.self) else {
+            throw StoreError.notFound("organisation \(name)")
+        }
+        return id
+    }
+}
