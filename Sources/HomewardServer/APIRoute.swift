@@ -5,7 +5,7 @@ public enum APIRoute: CaseIterable, Sendable {
     case overview
     case healthz, metrics, openapi
     case totals
-    case listMovements, postMovements
+    case listMovements, postMovements, movementHistory
     case postImports
     case listCrossings, postCrossings
     case areas, countries
@@ -17,6 +17,7 @@ public enum APIRoute: CaseIterable, Sendable {
         }
     }
 
+    /// The path as the OpenAPI document writes it, parameters in braces: `/api/v1/movements/{id}/history`.
     public var path: String {
         switch self {
         case .overview: "/"
@@ -25,6 +26,7 @@ public enum APIRoute: CaseIterable, Sendable {
         case .openapi: "/openapi.yaml"
         case .totals: "/api/v1/totals"
         case .listMovements, .postMovements: "/api/v1/movements"
+        case .movementHistory: "/api/v1/movements/{id}/history"
         case .postImports: "/api/v1/imports"
         case .listCrossings, .postCrossings: "/api/v1/crossings"
         case .areas: "/api/v1/areas"
@@ -32,9 +34,22 @@ public enum APIRoute: CaseIterable, Sendable {
         }
     }
 
+    /// The path as the router takes it, parameters after a colon: `/api/v1/movements/:id/history`.
+    public var routerPath: String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? ":" + segment.dropFirst().dropLast() : String(segment)
+        }.joined(separator: "/")
+    }
+
+    /// Whether a request's path is this route's, any value standing for a parameter.
+    func matches(_ requestPath: String) -> Bool {
+        let wanted = path.split(separator: "/"), given = requestPath.split(separator: "/")
+        return wanted.count == given.count && zip(wanted, given).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+    }
+
     /// The methods a path answers, for `405 Method Not Allowed`.
     static func methods(for path: String) -> [HTTPRequest.Method] {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        return allCases.filter { $0.path == trimmed }.map(\.method)
+        return allCases.filter { $0.path == "/" ? trimmed == "/" : $0.matches(trimmed) }.map(\.method)
     }
 }

@@ -15,7 +15,7 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ProblemMiddleware())
 
-    router.on(RouterPath(APIRoute.overview.path), method: APIRoute.overview.method) { _, _ in
+    router.on(RouterPath(APIRoute.overview.routerPath), method: APIRoute.overview.method) { _, _ in
         let model = try await OverviewModel.load(store: stores.ledger, today: today(), demo: configuration.demo)
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: OverviewView(model: model).html)))

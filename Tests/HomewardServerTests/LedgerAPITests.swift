@@ -14,16 +14,14 @@ import Testing
             let imported = try await client.post("/api/v1/imports?\(ochaMapping)", try fixture(ochaSample), contentType: "text/csv")
             // check
             #expect(imported.status == .ok)
-            #expect(imported.json["status"] as? String == "SUCCESS")
-            #expect(imported.json["imported"] as? Int == 278)
+            let summary = try imported.decode(ImportSummary.self)
+            #expect(summary.status == .success && summary.imported == 278)
             let totals = try await client.get("/api/v1/totals?by=adm1&from=2019-01-01&to=2019-01-31")
             #expect(totals.status == .ok)
-            #expect(totals.json["total"] as? Int == 103_396)
             let direct = try await store.ledger.totals(TotalsQuery(window: DateWindow(from: Day("2019-01-01"), to: Day("2019-01-31")), grouping: .adm1))
-            let groups = totals.json["groups"] as? [[String: Any]] ?? []
-            #expect(groups.map { $0["key"] as? String } == direct.groups.map(\.key))
-            #expect(groups.map { $0["persons"] as? Int } == direct.groups.map(\.persons))
-            #expect(Set(totals.json.keys) == ["from", "to", "total", "refugees", "idps", "partial", "groups"])
+            #expect(try totals.decode(TotalsReport.self) == direct)
+            #expect(direct.total == 103_396)
+            #expect(try Set(totals.json.keys) == ["from", "to", "total", "refugees", "idps", "partial", "groups"])
         }
     }
 
@@ -33,20 +31,18 @@ import Testing
             let batch = (1...5).map { #"{"date": "2019-07-0\#($0)", "crossing": "LBN-01", "category": "refugee", "origin": "LBN", "persons": \#($0 * 10), "organisation": "UNHCR", "id": "m\#($0)"}"# }
             let posted = try await client.post("/api/v1/movements", "[" + batch.joined(separator: ",") + "]")
             #expect(posted.status == .ok)
-            #expect(posted.json["imported"] as? Int == 5)
+            #expect(try posted.json["imported"] as? Int == 5)
             let one = try await client.post("/api/v1/movements", #"{"date": "2019-07-06", "destination": "SY01", "idps": 7, "organisation": "SARC"}"#)
-            #expect(one.json["imported"] as? Int == 1)
+            #expect(try one.json["imported"] as? Int == 1)
 
-            let first = try await client.get("/api/v1/movements?limit=4")
-            let page = first.json["movements"] as? [[String: Any]] ?? []
-            #expect(page.count == 4)
-            #expect(page.first?["crossing"] as? String == "LBN-01" && page.first?["persons"] as? Int == 10)
-            let cursor = try #require(first.json["next_cursor"] as? String)
-            let second = try await client.get("/api/v1/movements?limit=4&cursor=\(cursor)")
-            #expect((second.json["movements"] as? [[String: Any]])?.count == 2)
-            #expect(second.json["next_cursor"] is NSNull)
-            let filtered = try await client.get("/api/v1/movements?crossing=LBN-01&from=2019-07-02&to=2019-07-03")
-            #expect((filtered.json["movements"] as? [[String: Any]])?.map { $0["external_id"] as? String } == ["m2", "m3"])
+            let first = try await client.get("/api/v1/movements?limit=4").decode(MovementPage.self)
+            #expect(first.movements.count == 4)
+            #expect(first.movements.first?.crossing == "LBN-01" && first.movements.first?.persons == 10)
+            let cursor = try #require(first.next_cursor)
+            let second = try await client.get("/api/v1/movements?limit=4&cursor=\(cursor)").decode(MovementPage.self)
+            #expect(second.movements.count == 2 && second.next_cursor == nil)
+            let filtered = try await client.get("/api/v1/movements?crossing=LBN-01&from=2019-07-02&to=2019-07-03").decode(MovementPage.self)
+            #expect(filtered.movements.map(\.externalId) == ["m2", "m3"])
         }
     }
 
@@ -56,14 +52,16 @@ import Testing
             let body = #"[{"date": "2019-07-01", "crossing": "LBN-01", "category": "refugee", "persons": 3, "organisation": "UNHCR"}, {"date": "2019-07-02", "crossing": "LBN-01", "category": "refugee", "persons": -1, "organisation": "UNHCR"}]"#
             let refused = try await client.post("/api/v1/movements", body)
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.json["status"] as? String == "ERROR")
-            let problem = (refused.json["problems"] as? [[String: Any]])?.first
-            #expect(problem?["row"] as? Int == 2 && problem?["column"] as? String == "persons" && problem?["value"] as? String == "-1")
+            let summary = try refused.decode(ImportSummary.self)
+            #expect(summary.status == .error)
+            #expect(summary.problems.first.map { [String($0.row), $0.column, $0.value] } == ["2", "persons", "-1"])
             #expect(try await store.movementCount() == 0)
             let skipped = try await client.post("/api/v1/movements?skip_invalid=true", body)
-            #expect(skipped.status == .ok && skipped.json["imported"] as? Int == 1 && skipped.json["rejected"] as? Int == 1)
+            let skippedSummary = try skipped.decode(ImportSummary.self)
+            #expect(skipped.status == .ok && skippedSummary.imported == 1 && skippedSummary.rejected == 1)
             let dry = try await client.post("/api/v1/movements?dry_run=true", #"{"date": "2019-07-03", "crossing": "LBN-01", "category": "refugee", "persons": 4, "organisation": "UNHCR"}"#)
-            #expect(dry.json["dry_run"] as? Bool == true && dry.json["imported"] as? Int == 1)
+            let drySummary = try dry.decode(ImportSummary.self)
+            #expect(drySummary.dryRun && drySummary.imported == 1)
             #expect(try await store.movementCount() == 1)
         }
     }
@@ -77,8 +75,8 @@ import Testing
                 let response = try await client.get(uri)
                 #expect(response.status == .badRequest, "\(uri)")
                 #expect(response.headers[.contentType] == "application/problem+json")
-                #expect(response.json["field"] as? String == field, "\(uri)")
-                #expect(response.json["status"] as? Int == 400)
+                #expect(try response.json["field"] as? String == field, "\(uri)")
+                #expect(try response.json["status"] as? Int == 400)
             }
             let notFound = try await client.get("/api/v1/nothing")
             #expect(notFound.status == .notFound && notFound.headers[.contentType] == "application/problem+json")
@@ -87,19 +85,19 @@ import Testing
             #expect(wrongMethod.headers[.allow] == "GET")
             let wrongType = try await client.post("/api/v1/movements", "date,persons", contentType: "text/csv")
             #expect(wrongType.status == .unsupportedMediaType)
-            #expect(wrongType.json["field"] as? String == "Content-Type")
+            #expect(try wrongType.json["field"] as? String == "Content-Type")
             let tooLarge = try await client.post("/api/v1/imports", String(repeating: "x", count: 5_000), contentType: "text/csv")
             #expect(tooLarge.status == .contentTooLarge)
             let notJSON = try await client.post("/api/v1/movements", "{not json")
             #expect(notJSON.status == .badRequest && notJSON.headers[.contentType] == "application/problem+json")
             let unknownKey = try await client.post("/api/v1/movements", #"{"date": "2019-01-01", "planet": "Mars"}"#)
             #expect(unknownKey.status == .badRequest)
-            #expect((unknownKey.json["problems"] as? [[String: Any]])?.first?["column"] as? String == "planet")
+            #expect(try (unknownKey.json["problems"] as? [[String: Any]])?.first?["column"] as? String == "planet")
             let badMap = try await client.post("/api/v1/imports?map=nonsense", "a\n1", contentType: "text/csv")
-            #expect(badMap.status == .badRequest && badMap.json["field"] as? String == "map")
+            #expect(try badMap.status == .badRequest && badMap.json["field"] as? String == "map")
             let untagged = try await client.post("/api/v1/imports", "Date,People\n2019-01-01,5\n", contentType: "text/csv")
             #expect(untagged.status == .badRequest)
-            #expect((untagged.json["problems"] as? [[String: Any]])?.first?["reason"] as? String != nil)
+            #expect(try (untagged.json["problems"] as? [[String: Any]])?.first?["reason"] as? String != nil)
         }
     }
 
@@ -112,12 +110,64 @@ import Testing
             let again = try await client.post("/api/v1/movements", body, headers: key)
             #expect(first.status == .ok && again.status == .ok)
             #expect(again.text == first.text)
-            #expect(again.json["imported"] as? Int == 1)
+            #expect(try again.json["imported"] as? Int == 1)
             #expect(again.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
             #expect(try await store.movementCount() == 1)
             let other = try await client.post("/api/v1/movements", body.replacingOccurrences(of: "3", with: "4"), headers: key)
             #expect(other.status == .unprocessableContent)
-            #expect(other.json["field"] as? String == "Idempotency-Key")
+            #expect(try other.json["field"] as? String == "Idempotency-Key")
         }
     }
+
+    @Test(arguments: Backend.available)
+    func totalsTakeTheSameWindowsAsTheCommandLine(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // setup: 10 people on each of the last 14 days up to the test's today (2020-06-30), and some in 2019
+            let rows = (0 ..< 14).map { #"{"date": "\#(TestStores.today.adding(days: -$0))", "destination": "SY01", "idps": 10, "organisation": "SARC", "id": "d\#($0)"}"# }
+                + [#"{"date": "2019-03-01", "destination": "SY02", "idps": 5, "organisation": "SARC", "id": "y"}"#]
+            #expect(try await client.post("/api/v1/movements", "[" + rows.joined(separator: ",") + "]").status == .ok)
+            // act and check: the last 7 days against the 7 before, a year, and the errors naming the parameter
+            let week = try await client.get("/api/v1/totals?last=7")
+            #expect(try week.decode(TotalsReport.self).total == 70)
+            #expect(try week.json["change"] as? Int == 0)
+            #expect(try (week.json["previous"] as? [String: Any])?["from"] as? String == "2020-06-17")
+            #expect(try await client.get("/api/v1/totals?year=2019").decode(TotalsReport.self).total == 5)
+            for (uri, field) in [("/api/v1/totals?year=2019&last=7", "year"), ("/api/v1/totals?last=0", "last"),
+                                 ("/api/v1/totals?from=2019-01-01&last=7", "last"), ("/api/v1/totals?as_recorded_on=yesterday", "as_recorded_on")] {
+                let response = try await client.get(uri)
+                #expect(response.status == .badRequest, "\(uri)")
+                #expect(try response.json["field"] as? String == field, "\(uri)")
+            }
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aCorrectedMovementShowsItsHistoryAndTheTotalsBeforeIt(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            #expect(try await client.post("/api/v1/movements", #"{"date": "2019-07-06", "destination": "SY01", "idps": 7, "organisation": "SARC", "id": "h1"}"#).status == .ok)
+            let moment = Database.timestamp(Date())
+            try await Task.sleep(for: .milliseconds(1_100))
+            #expect(try await client.post("/api/v1/movements", #"{"date": "2019-07-06", "destination": "SY01", "idps": 9, "organisation": "SARC", "id": "h1"}"#).status == .ok)
+            let id = try #require(try await store.ledger.movements().first?.id)
+            // act
+            let history = try await client.get("/api/v1/movements/\(id)/history")
+            // check
+            #expect(history.status == .ok)
+            let versions = try #require(try history.json["versions"] as? [[String: Any]])
+            #expect(versions.compactMap { ($0["movement"] as? [String: Any])?["persons"] as? Int } == [7, 9])
+            #expect(versions.map { $0["superseded_at"] is NSNull } == [false, true])
+            #expect(versions.allSatisfy { ($0["recorded_by"] as? String)?.hasPrefix("anonymous:") == true })
+            #expect(try await client.get("/api/v1/totals").decode(TotalsReport.self).total == 9)
+            let before = try await client.get("/api/v1/totals?as_recorded_on=\(moment)")
+            #expect(try before.decode(TotalsReport.self).total == 7)
+            #expect(try await client.get("/api/v1/movements/\(id + 99)/history").status == .notFound)
+            #expect(try await client.get("/api/v1/movements/x/history").status == .badRequest)
+        }
+    }
+}
+
+/// A page of `GET /api/v1/movements`, as a client reads it.
+struct MovementPage: Decodable {
+    var movements: [RecordedMovement]
+    var next_cursor: String?
 }

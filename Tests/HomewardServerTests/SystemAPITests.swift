@@ -10,7 +10,7 @@ import Yams
     func healthMetricsAndTheContractAreServed(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in
             let health = try await client.get("/healthz")
-            #expect(health.status == .ok && health.json["status"] as? String == "ok" && health.json["database"] as? String == backend.rawValue)
+            #expect(try health.status == .ok && health.json["status"] as? String == "ok" && health.json["database"] as? String == backend.rawValue)
             _ = try await client.post("/api/v1/imports?\(ochaMapping)", try fixture(ochaSample), contentType: "text/csv")
             _ = try await client.get("/api/v1/totals")
             let metrics = try await client.get("/metrics")

@@ -22,8 +22,29 @@ func withApp(_ backend: Backend, maxBodyBytes: Int = 1 << 20,
 
 extension TestResponse {
     var text: String { String(buffer: body) }
-    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:] }
-    var jsonArray: [[String: Any]] { (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [[String: Any]] ?? [] }
+    /// The body as one of the API's response types: a body of another shape fails the test, never reads as empty.
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(buffer: body))
+    }
+
+    /// The body as a JSON object, for problem details and keys the response types do not show; fails on anything else.
+    var json: [String: Any] {
+        get throws {
+            guard let object = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+                throw ResponseShapeError(body: text)
+            }
+            return object
+        }
+    }
+
+    var jsonArray: [[String: Any]] {
+        get throws {
+            guard let array = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [[String: Any]] else {
+                throw ResponseShapeError(body: text)
+            }
+            return array
+        }
+    }
 }
 
 extension TestClientProtocol {
@@ -41,3 +62,8 @@ extension TestClientProtocol {
 let ochaSample = "ocha-turkey-syr-2019-01_return-flow-by-community.csv"
 /// The mapping of the OCHA spreadsheet's headers, as query parameters.
 let ochaMapping = "org=OCHA%20Turkey&set=%23date%3D2019-01&map=Nahya%20PCODE%3D%23adm3%2Bdest%2Bcode&map=Ret_Flow_Estimation%3D%23affected%2Breturnees%2Bidps%2Bnum"
+
+struct ResponseShapeError: Error, CustomStringConvertible {
+    var body: String
+    var description: String { "the response is not JSON of the expected shape: \(body.prefix(300))" }
+}

@@ -53,14 +53,3 @@ extension Period: CustomStringConvertible {
     /// `2019-01-15` for a day, `2019-01-01/2019-01-31` (ISO 8601 interval) for a span.
     public var description: String { isSingleDay ? start.description : "\(start)/\(end)" }
 }
-
-/// The dates a question is asked about, each end optional and inclusive.
-public struct DateWindow: Hashable, Sendable, Codable {
-    public var from: Day?
-    public var to: Day?
-
-    public init(from: Day? = nil, to: Day? = nil) {
-        self.from = from
-        self.to = to
-    }
-}

@@ -1,5 +1,5 @@
 /// A governorate, district, sub-district or community, named by its OCHA P-code.
-public struct AdminArea: Hashable, Sendable, Codable {
+public struct AdminArea: Hashable, Sendable {
     public var pcode: String
     public var level: AdminLevel
     public var nameEn: String
@@ -18,5 +18,24 @@ public struct AdminArea: Hashable, Sendable, Codable {
         self.parent = parent
         self.latitude = latitude
         self.longitude = longitude
+    }
+}
+
+/// The one JSON form of an area, for the API and `--format json` alike: the level as its number, absent values `null`.
+extension AdminArea: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case pcode, level, parent, latitude, longitude
+        case nameEn = "name_en", nameAr = "name_ar"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(pcode, forKey: .pcode)
+        try c.encode(level.rawValue, forKey: .level)
+        try c.encode(nameEn, forKey: .nameEn)
+        try c.encode(nameAr, forKey: .nameAr)
+        try c.encode(parent, forKey: .parent)
+        try c.encode(latitude, forKey: .latitude)
+        try c.encode(longitude, forKey: .longitude)
     }
 }

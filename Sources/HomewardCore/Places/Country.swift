@@ -1,5 +1,5 @@
 /// A country or territory, named by its ISO 3166-1 alpha-3 code, with the names bulletins need.
-public struct Country: Hashable, Sendable, Codable {
+public struct Country: Hashable, Sendable, Encodable {
     public var iso3: String
     public var iso2: String
     public var nameEn: String
@@ -12,5 +12,11 @@ public struct Country: Hashable, Sendable, Codable {
         self.nameEn = nameEn
         self.nameRu = nameRu
         self.nameAr = nameAr
+    }
+
+    /// The one JSON form of a country, for the API and `--format json` alike.
+    enum CodingKeys: String, CodingKey {
+        case iso3, iso2
+        case nameEn = "name_en", nameRu = "name_ru", nameAr = "name_ar"
     }
 }

@@ -1,5 +1,5 @@
 /// A place where returns are counted: a land border crossing, or a corridor or checkpoint inside the country.
-public struct CrossingPoint: Hashable, Sendable, Codable {
+public struct CrossingPoint: Hashable, Sendable {
     /// The centre's own short code, such as `LBN-01`; crossing points have no international standard code.
     public var code: String
     public var nameEn: String
@@ -23,5 +23,25 @@ public struct CrossingPoint: Hashable, Sendable, Codable {
         self.counterpartName = counterpartName
         self.adminPcode = adminPcode
         self.note = note
+    }
+}
+
+/// The one JSON form of a crossing point, for the API and `--format json` alike: absent values are `null`.
+extension CrossingPoint: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case code, country, note, `internal`
+        case nameEn = "name_en", nameAr = "name_ar", counterpartName = "counterpart_name", adminPcode = "admin_pcode"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(nameEn, forKey: .nameEn)
+        try c.encode(nameAr, forKey: .nameAr)
+        try c.encode(country, forKey: .country)
+        try c.encode(counterpartName, forKey: .counterpartName)
+        try c.encode(adminPcode, forKey: .adminPcode)
+        try c.encode(note, forKey: .note)
+        try c.encode(isInternal, forKey: .internal)
     }
 }

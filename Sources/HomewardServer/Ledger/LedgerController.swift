@@ -12,35 +12,52 @@ struct LedgerController<Context: CallerRequestContext> {
     let today: @Sendable () -> Day
 
     func add(to router: Router<Context>) {
-        router.on(RouterPath(APIRoute.totals.path), method: APIRoute.totals.method) { request, _ in
-            try jsonResponse(try await store.totals(try Self.totalsQuery(request)))
+        router.on(RouterPath(APIRoute.totals.routerPath), method: APIRoute.totals.method) { request, _ in
+            let (query, earlier) = try Self.totalsQuery(request, today: today())
+            return try jsonResponse(try await store.totals(query, comparedWith: earlier))
         }
-        router.on(RouterPath(APIRoute.listMovements.path), method: APIRoute.listMovements.method) { request, _ in
+        router.on(RouterPath(APIRoute.listMovements.routerPath), method: APIRoute.listMovements.method) { request, _ in
             try await listMovements(request)
         }
-        router.on(RouterPath(APIRoute.postMovements.path), method: APIRoute.postMovements.method) { request, context in
+        router.on(RouterPath(APIRoute.movementHistory.routerPath), method: APIRoute.movementHistory.method) { _, context in
+            guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
+                throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not a movement id (a whole number)")
+            }
+            let versions = try await store.history(ofMovement: id)
+            guard !versions.isEmpty else { throw Problem(.notFound, "no movement has id \(id)") }
+            return try jsonResponse(["versions": versions])
+        }
+        router.on(RouterPath(APIRoute.postMovements.routerPath), method: APIRoute.postMovements.method) { request, context in
             try request.require(contentType: ["application/json"])
             return try await importBody(request, context: context, format: .json)
         }
-        router.on(RouterPath(APIRoute.postImports.path), method: APIRoute.postImports.method) { request, context in
+        router.on(RouterPath(APIRoute.postImports.routerPath), method: APIRoute.postImports.method) { request, context in
             try request.require(contentType: ["text/csv", "application/csv", "text/plain"])
             return try await importBody(request, context: context, format: .csv)
         }
     }
 
     /// Reads the totals question from a query string, naming the parameter that is wrong.
-    static func totalsQuery(_ request: Request) throws -> TotalsQuery {
-        let from = try request.query("from", "a date (YYYY-MM-DD)") { Day($0) }
-        let to = try request.query("to", "a date (YYYY-MM-DD)") { Day($0) }
-        if let from, let to, to < from { throw Problem.badRequest("to", "\(to) is before from (\(from))") }
-        return TotalsQuery(
-            window: DateWindow(from: from, to: to),
+    static func totalsQuery(_ request: Request, today: Day) throws -> (TotalsQuery, comparedWith: DateWindow?) {
+        let asked = DateWindow.Asked(
+            from: try request.query("from", "a date (YYYY-MM-DD)") { Day($0) },
+            to: try request.query("to", "a date (YYYY-MM-DD)") { Day($0) },
+            year: try request.query("year", "a year such as 2019") { Int($0) },
+            last: try request.query("last", "a number of days from 1 to 3660") { Int($0) })
+        let window: DateWindow, earlier: DateWindow?
+        do {
+            (window, earlier) = try DateWindow.resolve(asked, today: today)
+        } catch {
+            throw Problem.badRequest(error.field, error.reason)
+        }
+        return (TotalsQuery(
+            window: window,
             grouping: try request.query("by", "one of \(Grouping.allCases.map(\.rawValue).joined(separator: ", "))", Grouping.init(rawValue:)),
             top: try request.query("top", "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } },
             category: try request.query("category", "refugee or idp", MovementCategory.init(rawValue:)),
             crossing: request.uri.queryParameters.get("crossing").flatMap { $0.isEmpty ? nil : $0 },
             organisation: request.uri.queryParameters.get("organisation").flatMap { $0.isEmpty ? nil : $0 },
-            asRecordedOn: try request.query("as_recorded_on", RecordingMoment.expected, RecordingMoment.parse))
+            asRecordedOn: try request.query("as_recorded_on", RecordingMoment.expected, RecordingMoment.parse)), earlier)
     }
 
     struct MovementPage: Encodable {

@@ -16,7 +16,7 @@ struct SystemController<Context: CallerRequestContext> {
     }
 
     func add(to router: Router<Context>) {
-        router.on(RouterPath(APIRoute.healthz.path), method: APIRoute.healthz.method) { _, _ in
+        router.on(RouterPath(APIRoute.healthz.routerPath), method: APIRoute.healthz.method) { _, _ in
             do {
                 try await stores.database.ping()
                 return try jsonResponse(["status": "ok", "database": stores.database.backend.rawValue])
@@ -24,12 +24,12 @@ struct SystemController<Context: CallerRequestContext> {
                 return try jsonResponse(["status": "unavailable", "database": stores.database.backend.rawValue], status: .serviceUnavailable)
             }
         }
-        router.on(RouterPath(APIRoute.metrics.path), method: APIRoute.metrics.method) { _, _ in
+        router.on(RouterPath(APIRoute.metrics.routerPath), method: APIRoute.metrics.method) { _, _ in
             if let extent = try? await stores.ledger.ledgerExtent() { metrics.movementsStored.set(Int64(extent.movements)) }
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: metrics.text())))
         }
-        router.on(RouterPath(APIRoute.openapi.path), method: APIRoute.openapi.method) { _, _ in
+        router.on(RouterPath(APIRoute.openapi.routerPath), method: APIRoute.openapi.method) { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml"],
                      body: .init(byteBuffer: ByteBuffer(string: try Self.openAPIDocument())))
         }

@@ -160,3 +160,15 @@ extension LedgerStore {
         }
     }
 }
+
+extension LedgerStore {
+    /// Totals for the query's window and, when given, the same question (without its breakdown) for an earlier window.
+    public func totals(_ query: TotalsQuery, comparedWith earlier: DateWindow?) async throws -> TotalsComparison {
+        let report = try await totals(query)
+        guard let earlier else { return TotalsComparison(report: report) }
+        var before = query
+        before.window = earlier
+        before.grouping = nil
+        return TotalsComparison(report: report, previous: try await totals(before))
+    }
+}

@@ -37,63 +37,28 @@ struct TotalsCommand: AsyncParsableCommand {
     @Option(help: "table, json or csv") var format: OutputFormat = .table
 
     func validate() throws {
-        if year != nil && (from != nil || to != nil || last != nil) { throw ValidationError("--year is a window of its own: leave out --from, --to and --last") }
-        if last != nil && from != nil { throw ValidationError("--last counts back from --to (or today): leave out --from") }
-        if let last, last < 1 { throw ValidationError("--last takes a number of days, 1 or more") }
         if let top, top < 1 { throw ValidationError("--top takes 1 or more") }
-        if let from, let to, to < from { throw ValidationError("--to \(to) is before --from \(from)") }
         if let asRecordedOn, RecordingMoment.parse(asRecordedOn) == nil {
             throw ValidationError("--as-recorded-on '\(asRecordedOn)': expected \(RecordingMoment.expected)")
         }
     }
 
     func run() async throws {
-        var window = DateWindow(from: from, to: to)
-        if let year {
-            window = DateWindow(from: Day(year: year, month: 1, day: 1), to: Day(year: year, month: 12, day: 31))
-        }
-        var previousWindow: DateWindow?
-        if let last {
-            let end = try to ?? today()
-            window = DateWindow(from: end.adding(days: 1 - last), to: end)
-            previousWindow = DateWindow(from: end.adding(days: 1 - 2 * last), to: end.adding(days: -last))
+        let (window, previousWindow): (DateWindow, DateWindow?)
+        let today = try today()
+        do {
+            (window, previousWindow) = try DateWindow.resolve(.init(from: from, to: to, year: year, last: last), today: today)
+        } catch {
+            throw ValidationError("--\(error.field): \(error.reason)")
         }
         let query = TotalsQuery(window: window, grouping: by, top: top, category: category, crossing: crossing, organisation: org,
                                 asRecordedOn: asRecordedOn.flatMap(RecordingMoment.parse))
-        let (report, previous) = try await db.withStores { stores in
-            (try await stores.ledger.totals(query),
-             try await previousWindow.asyncMap { window in
-                 var earlier = query
-                 earlier.window = window
-                 earlier.grouping = nil
-                 return try await stores.ledger.totals(earlier)
-             })
-        }
+        let answer = try await db.withStores { try await $0.ledger.totals(query, comparedWith: previousWindow) }
+        let (report, previous) = (answer.report, answer.previous)
         switch format {
-        case .json: try printJSON(TotalsOutput(report: report, previous: previous))
+        case .json: try printJSON(answer)
         case .csv: printCSV(report)
         case .table: printTable(report, previous: previous)
-        }
-    }
-
-    /// The report, with the previous window and the change when --last asks for them.
-    struct TotalsOutput: Encodable {
-        var report: TotalsReport
-        var previous: TotalsReport?
-
-        enum Keys: String, CodingKey { case previous, change }
-
-        func encode(to encoder: any Encoder) throws {
-            try report.encode(to: encoder)
-            guard let previous else { return }
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(PreviousWindow(previous), forKey: .previous)
-            try container.encode(report.total - previous.total, forKey: .change)
-        }
-
-        struct PreviousWindow: Encodable {
-            var from: Day?, to: Day?, total: Int, refugees: Int, idps: Int, partial: Int
-            init(_ r: TotalsReport) { (from, to, total, refugees, idps, partial) = (r.from, r.to, r.total, r.refugees, r.idps, r.partial) }
         }
     }
 
@@ -134,9 +99,3 @@ struct TotalsCommand: AsyncParsableCommand {
 extension Grouping: ExpressibleByArgument {}
 extension MovementCategory: ExpressibleByArgument {}
 
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}
