@@ -60,7 +60,8 @@ import Testing
     @Test func argumentsAreMarkedSoThatPagesCanKeepNumbersLeftToRight() throws {
         let ar = try Catalogue.bundled(.ar)
         let phrase = ar.phrase("overview.change", ["change": .change(900), "days": .count(7), "before": .count(300)])
-        #expect(phrase.segments.first == .argument(name: "change", text: "\u{061C}+٩٠٠", leftToRight: true))
+        #expect(phrase.segments.first == .argument(name: "change", text: "\u{061C}+٩٠٠", leftToRight: false))
+        #expect(phrase.segments[2] == .argument(name: "days", text: "٧", leftToRight: true))
         #expect(phrase.text == "\u{061C}+٩٠٠ مقارنةً بالأيام الـ٧ السابقة (٣٠٠)")
         let latest = ar.phrase("overview.latest", ["day": .day(Day(year: 2020, month: 6, day: 29)!)])
         #expect(latest.segments == [.text("آخر البيانات: "), .argument(name: "day", text: "٢٩ حزيران، ٢٠٢٠", leftToRight: false)])

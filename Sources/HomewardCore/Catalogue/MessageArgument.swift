@@ -14,13 +14,14 @@ public enum MessageArgument: Hashable, Sendable {
     /// A name or a value as a source gave it.
     case text(String)
 
-    /// Whether the value runs left to right whatever the text around it: numbers and codes do, so that in
-    /// Arabic text a sign stays by its number and `SY03` is not turned around. Days and names follow
-    /// their own letters.
+    /// Whether the value runs left to right whatever the text around it: counts and codes do, so that in
+    /// Arabic text `SY03` and a group of digits are not turned around. Days and names follow their own
+    /// letters; so does a change, whose sign ICU leads with a direction mark (U+061C in Arabic-Indic
+    /// digits, which puts the sign on the right as Arabic writes it; U+200E with Latin digits).
     public var runsLeftToRight: Bool {
         switch self {
-        case .count, .change, .code: true
-        case .day, .text: false
+        case .count, .code: true
+        case .change, .day, .text: false
         }
     }
 
