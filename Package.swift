@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("openapi.yaml")]
+            resources: [.copy("openapi.yaml"), .copy("Resources/templates")]
         ),
         // The command-line tool.
         .executableTarget(
@@ -89,7 +89,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-            ]
+            ],
+            exclude: ["Views/__Snapshots__"]
         ),
         .testTarget(name: "homewardTests", dependencies: ["homeward", "HomewardTestSupport"]),
     ]

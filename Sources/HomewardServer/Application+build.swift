@@ -15,10 +15,15 @@ public func buildApplication(store: Store, configuration: ServerConfiguration,
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ProblemMiddleware())
 
-    router.on(RouterPath(APIRoute.overview.path), method: APIRoute.overview.method) { _, _ in
+    let pages: Pages
+    do { pages = try Pages.bundled() } catch { fatalError("the server's templates or catalogues could not be read: \(error)") }
+    router.on(RouterPath(APIRoute.overview.path), method: APIRoute.overview.method) { request, _ in
+        let language = try request.query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") {
+            Language(rawValue: $0)
+        } ?? .en
         let model = try await OverviewModel.load(store: store, today: today(), demo: configuration.demo)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: OverviewView(model: model).html)))
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
+                        body: .init(byteBuffer: ByteBuffer(string: OverviewView(model: model, language: language).render(pages))))
     }
     SystemController(store: store, metrics: metrics).add(to: router)
     LedgerController(store: store, configuration: configuration, metrics: metrics, today: today).add(to: router)
