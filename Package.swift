@@ -21,10 +21,13 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // Pure domain: values, rules, aggregation, planning. Foundation only, no I/O.
-        .target(name: "HomewardCore"),
+        // Catalogue files (every label shown to people, per language) are its resources.
+        .target(name: "HomewardCore", resources: [.copy("Resources/catalogue")]),
         // One SQL layer (SQLKit) over SQLite and PostgreSQL: migrations, queries, imports.
         .target(
             name: "HomewardStore",
@@ -47,8 +50,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("openapi.yaml")]
+            resources: [.copy("openapi.yaml"), .copy("Resources/templates")]
         ),
         // The command-line tool.
         .executableTarget(
@@ -86,7 +90,9 @@ let package = Package(
                 "HomewardServer", "HomewardStore", "HomewardCore", "HomewardTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["Views/__Snapshots__"]
         ),
         .testTarget(name: "homewardTests", dependencies: ["homeward", "HomewardTestSupport"]),
     ]

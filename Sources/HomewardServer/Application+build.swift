@@ -7,18 +7,23 @@ import Logging
 /// Builds the Homeward server around open stores; `homeward serve` and the tests both start here.
 ///
 /// - Parameter today: the clock, injected so that tests fix "today".
+/// - Throws: when the bundled templates or catalogues cannot be read: the server does not start without its pages.
 public func buildApplication(stores: Stores, configuration: ServerConfiguration,
-                             today: @escaping @Sendable () -> Day) -> Application<RouterResponder<HomewardRequestContext>> {
+                             today: @escaping @Sendable () -> Day) throws -> Application<RouterResponder<HomewardRequestContext>> {
     let metrics = ServerMetrics()
     let router = Router(context: HomewardRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ProblemMiddleware())
 
-    router.on(RouterPath(APIRoute.overview.routerPath), method: APIRoute.overview.method) { _, _ in
+    let pages = try Pages.bundled()
+    router.on(RouterPath(APIRoute.overview.routerPath), method: APIRoute.overview.method) { request, _ in
+        let language = try request.query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") {
+            Language(rawValue: $0)
+        } ?? .en
         let model = try await OverviewModel.load(store: stores.ledger, today: today(), demo: configuration.demo)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: OverviewView(model: model).html)))
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
+                        body: .init(byteBuffer: ByteBuffer(string: OverviewView(model: model, language: language).render(pages))))
     }
     SystemController(stores: stores, metrics: metrics).add(to: router)
     LedgerController(store: stores.ledger, idempotency: stores.idempotency, configuration: configuration, metrics: metrics, today: today).add(to: router)

@@ -38,8 +38,8 @@ import Yams
             #expect(html.contains("1,500"))
             #expect(html.contains("Jdeidet Yabous"))
             #expect(html.contains("Rural Damascus"))
-            #expect(html.contains("Latest data: 2020-06-29"))
-            #expect(html.contains("+900 against the 7 days before"))
+            #expect(html.contains("Latest data: <bdi>29 June 2020</bdi>"))
+            #expect(html.contains(#"<bdi>+900</bdi> against the <bdi dir="ltr">7</bdi> days before"#))
             #expect(html.contains(#"name="viewport""#))
             #expect(!html.contains("<script"))
         }

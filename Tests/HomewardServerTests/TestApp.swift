@@ -14,7 +14,7 @@ func withApp(_ backend: Backend, maxBodyBytes: Int = 1 << 20,
     try await withStores(backend) { store in
         var logger = Logger(label: "homeward.server.test")
         logger.logLevel = .warning
-        let app = buildApplication(stores: store, configuration: ServerConfiguration(maxBodyBytes: maxBodyBytes, logger: logger),
+        let app = try buildApplication(stores: store, configuration: ServerConfiguration(maxBodyBytes: maxBodyBytes, logger: logger),
                                    today: { TestStores.today })
         try await app.test(.router) { client in try await body(store, client) }
     }

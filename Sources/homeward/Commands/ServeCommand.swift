@@ -44,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
             if summary.status != .success { logger.warning("demo data: \(summary.text.prefix(2000))") }
         }
         let configuration = ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, logger: logger)
-        var app = buildApplication(stores: stores, configuration: configuration, today: today)
+        var app = try buildApplication(stores: stores, configuration: configuration, today: today)
         // The database closes when the service group shuts down, after the server has stopped.
         app.addServices(stores.database)
         logger.info("Homeward serves \(location) on http://\(host):\(port)/")

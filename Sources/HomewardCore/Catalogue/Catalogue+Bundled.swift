@@ -1,0 +1,29 @@
+import Foundation
+
+extension Catalogue {
+    /// The catalogue of `language` that ships with Homeward (`Resources/catalogue/<code>.json`).
+    ///
+    /// Read once when a program starts: callers keep the value rather than reading the file per request.
+    public static func bundled(_ language: Language, digits: Digits = .native) throws -> Catalogue {
+        try Catalogue(language: language, json: bundledJSON(language), digits: digits)
+    }
+
+    /// The shipped catalogue file of `language`, as it is, for checks of the files themselves.
+    public static func bundledJSON(_ language: Language) throws -> Data {
+        guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "catalogue") else {
+            throw CatalogueError.missingFile(language)
+        }
+        return try Data(contentsOf: url)
+    }
+}
+
+/// A catalogue that could not be read.
+public enum CatalogueError: Error, CustomStringConvertible {
+    case missingFile(Language)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let language): "no catalogue file catalogue/\(language.rawValue).json among Homeward's resources"
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Days written out as a language writes dates: 29 June 2020, 29 июня 2020 г., ٢٩ حزيران، ٢٠٢٠.
+///
+/// A ``Day`` has no time zone, so it is formatted as midnight UTC in the Gregorian calendar: the same day
+/// wherever the server runs.
+public struct DayFormat: Sendable {
+    public let language: Language
+    private let style: Date.FormatStyle
+
+    public init(_ language: Language, digits: Digits = .native) {
+        self.language = language
+        style = Date.FormatStyle(date: .long, time: .omitted, locale: language.locale(digits: digits),
+                                 calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!)
+    }
+
+    public func string(_ day: Day) -> String {
+        Date(timeIntervalSince1970: TimeInterval(day.number) * 86_400).formatted(style)
+    }
+}

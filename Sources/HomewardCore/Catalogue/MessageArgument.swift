@@ -1,0 +1,35 @@
+/// A value filled into a catalogue entry's `{name}` placeholder, written the way its language writes it.
+///
+/// Arguments stay typed until the text is made, so one message (an import problem, a page phrase) reads
+/// right in every language: a count gets the language's digits and picks the plural form, a day its month
+/// names, a code stays as it is.
+public enum MessageArgument: Hashable, Sendable {
+    /// A count: digits and group separators of the language; chooses the plural form of the entry naming it.
+    case count(Int)
+    /// A change against an earlier figure, its sign always written.
+    case change(Int)
+    case day(Day)
+    /// A code (P-code, crossing code, ISO3 country code): written as given, kept left to right.
+    case code(String)
+    /// A name or a value as a source gave it.
+    case text(String)
+
+    /// Whether the value runs left to right whatever the text around it: counts and codes do, so that in
+    /// Arabic text `SY03` and a group of digits are not turned around. Days and names follow their own
+    /// letters; so does a change, whose sign ICU leads with a direction mark (U+061C in Arabic-Indic
+    /// digits, which puts the sign on the right as Arabic writes it; U+200E with Latin digits).
+    public var runsLeftToRight: Bool {
+        switch self {
+        case .count, .code: true
+        case .change, .day, .text: false
+        }
+    }
+
+    /// The number the plural form is chosen by, if this argument is one.
+    var pluralOperand: Int? {
+        switch self {
+        case .count(let n), .change(let n): n
+        case .day, .code, .text: nil
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Counts written as a language writes them: 1,234,567 in English, 1 234 567 in Russian (U+00A0 between
+/// groups), ١٬٢٣٤٬٥٦٧ in Arabic.
+///
+/// Built on ICU's locale data through Foundation's format styles, which are `Sendable` and cached, so one
+/// value serves every request.
+public struct NumberFormat: Sendable {
+    public let language: Language
+    public let digits: Digits
+    private let plain: IntegerFormatStyle<Int>
+    private let signed: IntegerFormatStyle<Int>
+
+    public init(_ language: Language, digits: Digits = .native) {
+        self.language = language
+        self.digits = digits
+        let locale = language.locale(digits: digits)
+        plain = IntegerFormatStyle<Int>.number.locale(locale)
+        signed = plain.sign(strategy: .always(includingZero: false))
+    }
+
+    /// The count with the language's digits and group separators.
+    public func string(_ n: Int) -> String { n.formatted(plain) }
+
+    /// A change, with its sign always written (+900, −900 as the locale writes it, and 0 without a sign).
+    ///
+    /// - Important: the Arabic forms begin with a direction mark (U+061C or U+200E) that keeps the sign
+    ///   on the number's side in right-to-left text; compare exact characters.
+    public func change(_ n: Int) -> String { n.formatted(signed) }
+}

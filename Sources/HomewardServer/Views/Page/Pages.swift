@@ -1,0 +1,62 @@
+import Foundation
+import HomewardCore
+import Mustache
+
+/// The server's page templates and its catalogues, read once when the application is built.
+///
+/// Templates escape every `{{value}}` for HTML by default, so no view writes markup around data itself.
+struct Pages: Sendable {
+    let library: MustacheLibrary
+    let catalogues: [Language: Catalogue]
+
+    /// The templates (`Resources/templates/*.mustache`, each known by its file name) and the catalogues
+    /// that ship with Homeward.
+    ///
+    /// One trailing line break of each file is dropped, so that a partial used inside a line (`phrase`)
+    /// adds none.
+    static func bundled() throws -> Pages {
+        guard let folder = Bundle.module.url(forResource: "templates", withExtension: nil) else { throw PagesError.noTemplates }
+        let urls = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "mustache" }
+        guard !urls.isEmpty else { throw PagesError.noTemplates }
+        var library = MustacheLibrary()
+        for url in urls {
+            var text = try String(contentsOf: url, encoding: .utf8)
+            if text.hasSuffix("\n") { text.removeLast() }
+            do {
+                try library.register(text, named: url.deletingPathExtension().lastPathComponent)
+            } catch {
+                throw PagesError.template(url.lastPathComponent, error)
+            }
+        }
+        var catalogues: [Language: Catalogue] = [:]
+        for language in Language.allCases { catalogues[language] = try Catalogue.bundled(language) }
+        return Pages(library: library, catalogues: catalogues)
+    }
+
+    func catalogue(_ language: Language) -> Catalogue {
+        guard let catalogue = catalogues[language] else { preconditionFailure("no catalogue for \(language.rawValue)") }
+        return catalogue
+    }
+
+    /// `context` rendered with the template of that name.
+    ///
+    /// - Important: a template name that does not exist is a programming error; the view tests render every page.
+    func render(_ context: Any, template: String) -> String {
+        guard let html = library.render(context, withTemplate: template) else { preconditionFailure("no template \(template).mustache") }
+        return html
+    }
+}
+
+/// Page templates that could not be read.
+enum PagesError: Error, CustomStringConvertible {
+    case noTemplates
+    case template(String, any Error)
+
+    var description: String {
+        switch self {
+        case .noTemplates: "no .mustache files among the server's resources (templates/)"
+        case .template(let file, let error): "templates/\(file): \(error)"
+        }
+    }
+}

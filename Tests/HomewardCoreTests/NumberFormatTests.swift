@@ -1,0 +1,63 @@
+import Testing
+@testable import HomewardCore
+
+/// Exact characters, since a page shows them as they are: separators and digits differ by language.
+@Suite struct NumberFormatTests {
+    @Test func englishGroupsWithCommas() {
+        #expect(NumberFormat(.en).string(1_234_567) == "1,234,567")
+        #expect(NumberFormat(.en).string(0) == "0")
+    }
+
+    @Test func russianGroupsWithANoBreakSpace() {
+        #expect(NumberFormat(.ru).string(1_234_567) == "1\u{00A0}234\u{00A0}567")
+        #expect(NumberFormat(.ru).string(12_345) == "12\u{00A0}345")
+    }
+
+    @Test func arabicUsesArabicIndicDigitsAndTheArabicGroupSign() {
+        #expect(NumberFormat(.ar).string(1_234_567) == "\u{0661}\u{066C}\u{0662}\u{0663}\u{0664}\u{066C}\u{0665}\u{0666}\u{0667}")
+        #expect(NumberFormat(.ar).string(1_234_567) == "١٬٢٣٤٬٥٦٧")
+    }
+
+    @Test func arabicWithLatinDigitsOnRequest() {
+        #expect(NumberFormat(.ar, digits: .latin).string(1_234_567) == "1,234,567")
+        #expect(NumberFormat(.en, digits: .latin).string(1_234_567) == "1,234,567")
+    }
+
+    @Test func aChangeAlwaysShowsItsSign() {
+        #expect(NumberFormat(.en).change(900) == "+900")
+        #expect(NumberFormat(.en).change(-1_200) == "-1,200")
+        #expect(NumberFormat(.en).change(0) == "0")
+        #expect(NumberFormat(.ru).change(1_200) == "+1\u{00A0}200")
+        // An Arabic letter mark keeps the sign with its number in right-to-left text.
+        #expect(NumberFormat(.ar).change(900) == "\u{061C}+٩٠٠")
+        #expect(NumberFormat(.ar).change(-900) == "\u{061C}-٩٠٠")
+        #expect(NumberFormat(.ar, digits: .latin).change(900) == "\u{200E}+900")
+    }
+}
+
+@Suite struct DayFormatTests {
+    let day = Day(year: 2020, month: 6, day: 29)!
+
+    @Test func eachLanguageWritesTheDayItsOwnWay() {
+        #expect(DayFormat(.en).string(day) == "29 June 2020")
+        #expect(DayFormat(.ru).string(day) == "29 июня 2020\u{202F}г.")
+        #expect(DayFormat(.ar).string(day) == "٢٩ حزيران، ٢٠٢٠")
+        #expect(DayFormat(.ar, digits: .latin).string(day) == "29 حزيران، 2020")
+    }
+
+    /// Readers in Syria use the Levantine month names, which `ar-SY` gives.
+    @Test func arabicUsesTheLevantineMonthNames() {
+        let months = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+                      "تشرين الأول", "تشرين الثاني", "كانون الأول"]
+        for (index, name) in months.enumerated() {
+            let written = DayFormat(.ar, digits: .latin).string(Day(year: 2021, month: index + 1, day: 15)!)
+            #expect(written == "15 \(name)، 2021")
+        }
+    }
+
+    /// A day is the same day wherever the server runs: no time zone shifts it.
+    @Test func theFirstAndLastDaysOfAYearStayInTheirYear() {
+        #expect(DayFormat(.en).string(Day(year: 2019, month: 1, day: 1)!) == "1 January 2019")
+        #expect(DayFormat(.en).string(Day(year: 2019, month: 12, day: 31)!) == "31 December 2019")
+    }
+}

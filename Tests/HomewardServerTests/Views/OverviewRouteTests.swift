@@ -1,0 +1,55 @@
+import HomewardServer
+import HomewardTestSupport
+import HummingbirdTesting
+import Testing
+
+/// `GET /?lang=…`: the overview page in the reader's language, over HTTP on a real store.
+@Suite struct OverviewRouteTests {
+    static let csv = """
+        #date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num
+        2020-06-29,LBN-01,LBN,SY03,1200
+        2020-06-20,JOR-01,JOR,SY12,300
+        """
+
+    @Test(arguments: Backend.available)
+    func arabicIsRightToLeftWithArabicDigits(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            _ = try await store.importCSV(Self.csv)
+            let page = try await client.get("/?lang=ar")
+            #expect(page.status == .ok && page.headers[.contentLanguage] == "ar")
+            #expect(page.text.contains(#"<html lang="ar" dir="rtl">"#))
+            #expect(page.text.contains(#"<bdi dir="ltr">١٬٥٠٠</bdi>"#))
+            #expect(page.text.contains("<h1>نظرة عامة على العودة</h1>"))
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func russianGroupsWithANoBreakSpace(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            _ = try await store.importCSV(Self.csv)
+            let page = try await client.get("/?lang=ru")
+            #expect(page.status == .ok && page.text.contains(#"<html lang="ru" dir="ltr">"#))
+            #expect(page.text.contains("<bdi dir=\"ltr\">1\u{00A0}500</bdi>"))
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func englishIsTheDefault(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let page = try await client.get("/")
+            #expect(page.status == .ok && page.headers[.contentLanguage] == "en")
+            #expect(page.text.contains(#"<html lang="en" dir="ltr">"#))
+        }
+    }
+
+    @Test(arguments: ["fr", "", "AR", "en-GB"])
+    func anUnknownLanguageIsAProblemNamingLang(_ value: String) async throws {
+        try await withApp(.sqlite) { _, client in
+            let page = try await client.get("/?lang=\(value)")
+            #expect(page.status == .badRequest)
+            #expect(page.headers[.contentType] == "application/problem+json")
+            #expect(try page.json["field"] as? String == "lang")
+            #expect(try (page.json["detail"] as? String)?.contains("en, ru, ar") == true)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import HomewardCore
+@testable import HomewardServer
+import SnapshotTesting
+import Testing
+
+/// The overview page rendered from `.mock` models, without a database or HTTP.
+@Suite struct OverviewViewTests {
+    let pages: Pages
+
+    init() throws {
+        pages = try Pages.bundled()
+    }
+
+    func html(_ model: OverviewModel, _ language: Language) -> String {
+        OverviewView(model: model, language: language).render(pages)
+    }
+
+    @Test(arguments: Language.allCases)
+    func snapshot(_ language: Language) {
+        assertSnapshot(of: html(.mock, language), as: .lines, named: language.rawValue)
+    }
+
+    @Test(arguments: Language.allCases)
+    func snapshotOfAnEmptyDemoDatabase(_ language: Language) {
+        assertSnapshot(of: html(.emptyDemo, language), as: .lines, named: language.rawValue)
+    }
+
+    /// Names come from partners' files and the API: markup or quotes in them are shown, never run.
+    @Test func valuesFromTheDataAreEscaped() {
+        var model = OverviewModel.mock
+        model.crossings[0].name = #"<script>alert("x")</script> & "Bab" 'Salama'"#
+        model.crossings[0].key = #"X"><img src=x>"#
+        let html = html(model, .en)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Bab&quot; &#39;Salama&#39;"))
+        #expect(html.contains("X&quot;&gt;&lt;img src=x&gt;"))
+    }
+
+    @Test func arabicIsLaidOutRightToLeftWithNumbersLeftToRight() {
+        let html = html(.mock, .ar)
+        #expect(html.contains(#"<html lang="ar" dir="rtl">"#))
+        #expect(html.contains(#"<bdi dir="ltr">١٬٢٣٤٬٥٦٧</bdi>"#))
+        #expect(html.contains(#"<bdi dir="ltr">SY03</bdi>"#))
+        // The change keeps the direction mark ICU gives its sign, and the day its Levantine month name.
+        #expect(html.contains("<bdi>\u{061C}+٩٠٠</bdi> مقارنةً بالأيام الـ<bdi dir=\"ltr\">٧</bdi> السابقة"))
+        #expect(html.contains("آخر البيانات: <bdi>٢٩ حزيران، ٢٠٢٠</bdi>"))
+        #expect(!html.contains("Returns overview"))
+    }
+
+    @Test func eachPageLinksToTheOtherTwoLanguages() {
+        for language in Language.allCases {
+            let html = html(.mock, language)
+            #expect(html.contains(#"<html lang="\#(language.rawValue)" dir="\#(language.direction.rawValue)">"#))
+            for other in Language.allCases {
+                #expect(html.contains(#"href="/?lang=\#(other.rawValue)""#) == (other != language), "\(language) → \(other)")
+            }
+        }
+        #expect(html(.mock, .en).contains(#"<a href="/?lang=ar" lang="ar" hreflang="ar">العربية</a>"#))
+        #expect(html(.mock, .ar).contains(#"<a href="/?lang=ru" lang="ru" hreflang="ru">Русский</a>"#))
+    }
+
+    /// Every label comes from the catalogue: no key shows through, on a full page or an empty one.
+    @Test(arguments: Language.allCases)
+    func noCatalogueKeyShowsThrough(_ language: Language) {
+        for model in [OverviewModel.mock, .emptyDemo] {
+            let html = html(model, language)
+            for key in pages.catalogue(.en).entries.keys {
+                #expect(!html.contains(key), "\(key) in the \(language.rawValue) page")
+            }
+            #expect(html.range(of: #"\{[A-Za-z0-9_]+\}"#, options: .regularExpression) == nil,
+                    "an unfilled placeholder in the \(language.rawValue) page")
+        }
+    }
+
+    @Test func aPageForPhonesWithoutJavaScript() {
+        for language in Language.allCases {
+            let html = html(.mock, language)
+            #expect(html.contains(#"<meta name="viewport" content="width=device-width, initial-scale=1">"#))
+            #expect(!html.lowercased().contains("<script"))
+            #expect(html.range(of: #"\son[a-z]+\s*="#, options: [.regularExpression, .caseInsensitive]) == nil,
+                    "no event handler attributes")
+        }
+    }
+
+    @Test func theDemoBannerShowsOnlyForDemoData() {
+        #expect(html(.emptyDemo, .en).contains("<strong>Demo data.</strong>"))
+        #expect(html(.emptyDemo, .ru).contains("<strong>Демонстрационные данные.</strong>"))
+        #expect(!html(.mock, .en).contains(#"class="demo""#))
+        #expect(html(.emptyDemo, .en).contains("Latest data: none yet"))
+        #expect(html(.emptyDemo, .en).contains("No movements through crossing points yet."))
+    }
+}
