@@ -35,11 +35,19 @@ import Testing
         #expect(Period.parse("2019-02-30") == nil)
     }
 
-    @Test func windowsHoldWholePeriodsOnly() {
-        let january = Period.parse("2019-01")!
-        #expect(january.lies(inside: DateWindow(from: Day("2019-01-01"), to: Day("2019-01-31"))))
-        #expect(!january.lies(inside: DateWindow(from: Day("2019-01-02"))))
-        #expect(january.overlaps(DateWindow(from: Day("2019-01-02"))))
-        #expect(!january.overlaps(DateWindow(from: Day("2019-02-01"))))
+    @Test func windowsAreAskedByDatesAYearOrTheLastDays() throws {
+        let today = Day("2020-06-30")!
+        let week = try DateWindow.resolve(.init(last: 7), today: today)
+        #expect(week.window == DateWindow(from: Day("2020-06-24"), to: today))
+        #expect(week.previous == DateWindow(from: Day("2020-06-17"), to: Day("2020-06-23")))
+        let upTo = try DateWindow.resolve(.init(to: Day("2020-01-07"), last: 7), today: today)
+        #expect(upTo.window == DateWindow(from: Day("2020-01-01"), to: Day("2020-01-07")))
+        #expect(try DateWindow.resolve(.init(year: 2019), today: today).window == DateWindow(from: Day("2019-01-01"), to: Day("2019-12-31")))
+        #expect(try DateWindow.resolve(.init(from: Day("2019-03-01")), today: today) == (DateWindow(from: Day("2019-03-01")), nil))
+        for (asked, field) in [(DateWindow.Asked(year: 2019, last: 7), "year"), (.init(from: Day("2019-01-01"), last: 7), "last"),
+                               (.init(last: 0), "last"), (.init(from: Day("2019-02-01"), to: Day("2019-01-01")), "to")] {
+            #expect(throws: DateWindow.Problem.self) { try DateWindow.resolve(asked, today: today) }
+            do { _ = try DateWindow.resolve(asked, today: today) } catch { #expect(error.field == field) }
+        }
     }
 }

@@ -37,16 +37,6 @@ public struct Period: Hashable, Sendable, Codable {
         }
         return nil
     }
-
-    /// Whether this period lies wholly inside `window`.
-    public func lies(inside window: DateWindow) -> Bool {
-        (window.from.map { start >= $0 } ?? true) && (window.to.map { end <= $0 } ?? true)
-    }
-
-    /// Whether this period shares at least one day with `window`.
-    public func overlaps(_ window: DateWindow) -> Bool {
-        (window.from.map { end >= $0 } ?? true) && (window.to.map { start <= $0 } ?? true)
-    }
 }
 
 extension Period: CustomStringConvertible {

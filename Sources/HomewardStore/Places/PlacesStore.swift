@@ -90,44 +90,24 @@ public final class PlacesStore: Sendable {
             }
     }
 
-    /// Adds a crossing point, after checking that its country and area exist.
+    /// Adds a crossing point, after ``CrossingPointRules`` (its country and area exist, its code is new).
     ///
     /// - Throws: ``StoreError`` naming the field at fault.
     public func addCrossing(_ crossing: CrossingPoint, by caller: Caller) async throws {
-        let code = crossing.code.trimmingCharacters(in: .whitespaces)
-        guard !code.isEmpty, code.count <= 32, !code.contains(where: { $0.isWhitespace || $0 == "," }) else {
-            throw StoreError.invalid(field: "code", value: crossing.code, reason: "a crossing code is up to 32 characters, without spaces or commas, such as LBN-07")
-        }
-        for (field, value) in [("name", crossing.nameEn), ("name_ar", crossing.nameAr), ("country", crossing.country ?? ""),
-                               ("counterpart_name", crossing.counterpartName ?? ""), ("admin", crossing.adminPcode ?? ""), ("note", crossing.note ?? "")]
-        where value.contains("\u{0}") || value.count > 500 {
-            throw StoreError.invalid(field: field, value: String(value.prefix(40)), reason: "not text of at most 500 characters")
-        }
-        guard !crossing.nameEn.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StoreError.invalid(field: "name", value: crossing.nameEn, reason: "a crossing point needs a name")
+        let rules = CrossingPointRules(gazetteer: try await gazetteer())
+        let checked: CrossingPoint
+        do {
+            checked = try rules.check(crossing)
+        } catch {
+            throw error.isConflict ? StoreError.conflict(error.reason) : StoreError.invalid(field: error.field, value: error.value, reason: error.reason)
         }
         try await database.write(by: caller) { write in
-            let connection = write.connection
-            let db = connection.sql
-            if let country = crossing.country,
-               try await db.raw("SELECT iso3 FROM countries WHERE iso3 = \(bind: country)").first() == nil {
-                throw StoreError.invalid(field: "country", value: country, reason: "unknown country: give its ISO 3166 alpha-3 code, such as LBN")
+            // Another writer may have added the code since the gazetteer was read.
+            if try await write.sql.raw("SELECT code FROM crossing_points WHERE code = \(bind: checked.code)").first() != nil {
+                throw StoreError.conflict("a crossing point with code \(checked.code) exists already")
             }
-            let home = try await db.raw("SELECT value FROM settings WHERE key = 'home_country'").first(decodingColumn: "value", as: String.self)
-            if let country = crossing.country, country == home {
-                throw StoreError.invalid(field: "country", value: country, reason: "a border crossing leads to another country; for a crossing inside \(country), use --internal")
-            }
-            if let admin = crossing.adminPcode,
-               try await db.raw("SELECT pcode FROM admin_areas WHERE pcode = \(bind: admin)").first() == nil {
-                throw StoreError.invalid(field: "admin", value: admin, reason: "unknown area P-code")
-            }
-            if try await db.raw("SELECT code FROM crossing_points WHERE code = \(bind: code)").first() != nil {
-                throw StoreError.conflict("a crossing point with code \(code) exists already")
-            }
-            try await PlacesStore.bumpReferenceVersion(on: db)
-            try await PlacesStore.insertCrossings([CrossingPoint(code: code, nameEn: crossing.nameEn, nameAr: crossing.nameAr, country: crossing.country,
-                                                           counterpartName: crossing.counterpartName, adminPcode: crossing.adminPcode,
-                                                           note: crossing.note)], on: connection, suffix: "")
+            try await PlacesStore.bumpReferenceVersion(on: write.sql)
+            try await PlacesStore.insertCrossings([checked], on: write.connection, suffix: "")
         }
     }
 
