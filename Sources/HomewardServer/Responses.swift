@@ -32,6 +32,14 @@ extension Request {
         return value
     }
 
+    /// A text parameter, `nil` when absent or empty; a NUL character (which no code or name holds, and
+    /// PostgreSQL refuses) is a 400 naming the parameter.
+    func text(_ name: String) throws -> String? {
+        guard let raw = uri.queryParameters.get(name), !raw.isEmpty else { return nil }
+        guard !raw.utf8.contains(0), raw.count <= 500 else { throw Problem.badRequest(name, "not text of at most 500 characters without NUL") }
+        return raw
+    }
+
     func flag(_ name: String) throws -> Bool {
         try query(name, "true or false") { ["true": true, "1": true, "false": false, "0": false][$0.lowercased()] } ?? false
     }

@@ -55,8 +55,8 @@ struct LedgerController<Context: CallerRequestContext> {
             grouping: try request.query("by", "one of \(Grouping.allCases.map(\.rawValue).joined(separator: ", "))", Grouping.init(rawValue:)),
             top: try request.query("top", "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } },
             category: try request.query("category", "refugee or idp", MovementCategory.init(rawValue:)),
-            crossing: request.uri.queryParameters.get("crossing").flatMap { $0.isEmpty ? nil : $0 },
-            organisation: request.uri.queryParameters.get("organisation").flatMap { $0.isEmpty ? nil : $0 },
+            crossing: try request.text("crossing"),
+            organisation: try request.text("organisation"),
             asRecordedOn: try request.query("as_recorded_on", RecordingMoment.expected, RecordingMoment.parse)), earlier)
     }
 
@@ -81,7 +81,7 @@ struct LedgerController<Context: CallerRequestContext> {
         let to = try request.query("to", "a date (YYYY-MM-DD)") { Day($0) }
         let limit = try request.query("limit", "a whole number from 1 to 1000") { Int($0).flatMap { (1...1000).contains($0) ? $0 : nil } } ?? 100
         let cursor = try request.query("cursor", "a cursor from a previous page's next_cursor") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
-        let crossing = request.uri.queryParameters.get("crossing").flatMap { $0.isEmpty ? nil : $0 }
+        let crossing = try request.text("crossing")
         let page = try await store.movements(window: DateWindow(from: from, to: to), crossing: crossing, after: cursor, limit: limit)
         return try jsonResponse(MovementPage(movements: page, nextCursor: page.count == limit ? page.last.map { String($0.id) } : nil))
     }
@@ -92,7 +92,7 @@ struct LedgerController<Context: CallerRequestContext> {
                                           dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"), today: today())
         if format == .csv {
             let parameters = request.uri.queryParameters
-            importRequest.organisation = parameters.get("org").flatMap { $0.isEmpty ? nil : $0 }
+            importRequest.organisation = try request.text("org")
             do {
                 importRequest.mapping = try ImportOptionPairs.mapping(parameters.getAll("map").map { String($0) })
             } catch {

@@ -18,19 +18,7 @@ extension LedgerStore {
                 """).all()
             return try rows.map { row in
                 MovementVersion(
-                    movement: RecordedMovement(
-                        id: id,
-                        start: Day(number: try row.decode(column: "start_day", as: Int.self)),
-                        end: Day(number: try row.decode(column: "end_day", as: Int.self)),
-                        category: try LedgerStore.category(try row.decode(column: "category", as: String.self)),
-                        crossing: try row.decode(column: "crossing_code", as: String?.self),
-                        origin: try row.decode(column: "origin", as: String?.self),
-                        destination: try row.decode(column: "dest_pcode", as: String?.self),
-                        persons: try row.decode(column: "persons", as: Int.self),
-                        organisation: try row.decode(column: "organisation", as: String.self),
-                        source: try row.decode(column: "source", as: String?.self),
-                        externalId: try row.decode(column: "external_id", as: String?.self),
-                        recordedAt: try row.decode(column: "recorded_at", as: String.self)),
+                    movement: try LedgerStore.recordedMovement(row, id: id),
                     recordedBy: try row.decode(column: "recorded_by", as: String?.self),
                     importID: try row.decode(column: "import_id", as: Int?.self),
                     supersededAt: try row.decode(column: "superseded_at", as: String?.self),

@@ -19,22 +19,25 @@ extension LedgerStore {
             if let to = window.to { query += " AND m.end_day <= \(bind: to.number)" }
             if let crossing { query += " AND m.crossing_code = \(bind: crossing)" }
             query += " ORDER BY m.id LIMIT \(bind: limit)"
-            return try await db.raw(query).all().map { row in
-                RecordedMovement(
-                    id: try row.decode(column: "id", as: Int.self),
-                    start: Day(number: try row.decode(column: "start_day", as: Int.self)),
-                    end: Day(number: try row.decode(column: "end_day", as: Int.self)),
-                    category: try LedgerStore.category(try row.decode(column: "category", as: String.self)),
-                    crossing: try row.decode(column: "crossing_code", as: String?.self),
-                    origin: try row.decode(column: "origin", as: String?.self),
-                    destination: try row.decode(column: "dest_pcode", as: String?.self),
-                    persons: try row.decode(column: "persons", as: Int.self),
-                    organisation: try row.decode(column: "organisation", as: String.self),
-                    source: try row.decode(column: "source", as: String?.self),
-                    externalId: try row.decode(column: "external_id", as: String?.self),
-                    recordedAt: try row.decode(column: "recorded_at", as: String.self))
-            }
+            return try await db.raw(query).all().map { try LedgerStore.recordedMovement($0, id: try $0.decode(column: "id", as: Int.self)) }
         }
+    }
+
+    /// A movement as a query with the columns of `movements` (origin and organisation resolved) returns it.
+    static func recordedMovement(_ row: any SQLRow, id: Int) throws -> RecordedMovement {
+        RecordedMovement(
+            id: id,
+            start: Day(number: try row.decode(column: "start_day", as: Int.self)),
+            end: Day(number: try row.decode(column: "end_day", as: Int.self)),
+            category: try LedgerStore.category(try row.decode(column: "category", as: String.self)),
+            crossing: try row.decode(column: "crossing_code", as: String?.self),
+            origin: try row.decode(column: "origin", as: String?.self),
+            destination: try row.decode(column: "dest_pcode", as: String?.self),
+            persons: try row.decode(column: "persons", as: Int.self),
+            organisation: try row.decode(column: "organisation", as: String.self),
+            source: try row.decode(column: "source", as: String?.self),
+            externalId: try row.decode(column: "external_id", as: String?.self),
+            recordedAt: try row.decode(column: "recorded_at", as: String.self))
     }
 
     /// How many movements are stored, and the last day any of them covers.
