@@ -86,11 +86,12 @@ struct MovementWriter: Sendable {
                     (try row.decode(column: "id", as: Int.self), try row.decode(column: "fingerprint", as: String.self), entry)
             }
         }
+        let changed = existing.filter { key in stored[key].map { $0.fingerprint != last[key]?.fingerprint } ?? false }
+        try await keepRevisions(of: changed.compactMap { stored[$0]?.id })
         for key in existing {
             guard let (id, fingerprint, old) = stored[key], let movement = last[key] else { continue }
             if first[key] == fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
             guard movement.fingerprint != fingerprint else { continue }
-            try await keepRevision(of: id)
             rollups.add(old, sign: -1)
             rollups.add(try await entry(movement), sign: 1)
             let values = try await values(movement)
@@ -109,15 +110,19 @@ struct MovementWriter: Sendable {
         }
     }
 
-    /// Copies a movement as it stands into `movement_revisions`, before a correction overwrites it.
-    private func keepRevision(of id: Int) async throws {
+    /// Copies movements as they stand into `movement_revisions`, before their corrections overwrite them:
+    /// one statement per thousand, as the batch's lookup reads them.
+    private func keepRevisions(of ids: [Int]) async throws {
         let kept = "fingerprint, start_day, end_day, category, crossing_code, origin_country, origin_pcode, dest_pcode, dest_level, "
             + "dest_adm1, dest_adm2, dest_adm3, dest_adm4, persons, organisation_id, source, external_id, import_id, recorded_at, recorded_by"
-        try await db.raw("""
-            INSERT INTO movement_revisions (movement_id, \(unsafeRaw: kept), superseded_at, superseded_by, superseded_in_import)
-            SELECT id, \(unsafeRaw: kept), \(bind: write.timestamp), \(bind: write.caller.description), \(bind: importID)
-            FROM movements WHERE id = \(bind: id)
-            """).run()
+        for start in stride(from: 0, to: ids.count, by: 1000) {
+            let slice = Array(ids[start ..< min(start + 1000, ids.count)])
+            try await db.raw("""
+                INSERT INTO movement_revisions (movement_id, \(unsafeRaw: kept), superseded_at, superseded_by, superseded_in_import)
+                SELECT id, \(unsafeRaw: kept), \(bind: write.timestamp), \(bind: write.caller.description), \(bind: importID)
+                FROM movements WHERE id IN (\(binds: slice))
+                """).run()
+        }
     }
 
     private mutating func organisationID(_ name: String) async throws -> Int {
