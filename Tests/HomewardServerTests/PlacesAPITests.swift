@@ -36,4 +36,16 @@ import Testing
             #expect(lebanon?["name_ru"] as? String == "Ливан" && lebanon?["name_ar"] as? String == "لبنان")
         }
     }
+
+    @Test(arguments: Backend.available)
+    func aNULInAnyQueryParameterIsA400NamingIt(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            for (uri, field) in [("/api/v1/areas?parent=SY%00", "parent"), ("/api/v1/totals?crossing=LBN%0001", "crossing"),
+                                 ("/api/v1/movements?crossing=%00", "crossing")] {
+                let response = try await client.get(uri)
+                #expect(response.status == .badRequest, "\(uri)")
+                #expect(try response.json["field"] as? String == field, "\(uri)")
+            }
+        }
+    }
 }

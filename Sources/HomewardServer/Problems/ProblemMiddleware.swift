@@ -7,8 +7,13 @@ import Logging
 /// Turns every error into problem details, so that no client ever sees a stack trace or an empty body.
 ///
 /// A path that exists under another method answers 405 with `Allow`; bad input never answers 500.
+/// A query parameter holding NUL is refused here, for every route: no code or name holds one, and
+/// PostgreSQL refuses text with it.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let (name, _) = request.uri.queryParameters.first(where: { $0.value.utf8.contains(0) }) {
+            throw Problem.badRequest(String(name), "contains a NUL character")
+        }
         do {
             return try await next(request, context)
         } catch let problem as Problem {
