@@ -126,6 +126,10 @@ import HomewardTestSupport
             await #expect(throws: ImportError.self) {
                 try await store.ledger.importMovements(request, from: .bytes(Array(#"{"date": "2019-03-01", "planet": "Mars"}"#.utf8)), by: .test)
             }
+            let wrongType = try await #require(throws: ImportError.self) {
+                try await store.ledger.importMovements(request, from: .bytes(Array(#"{"date": 20190301, "idps": 5, "destination": "SY01", "organisation": "SARC"}"#.utf8)), by: .test)
+            }
+            #expect(wrongType.problems.map { [$0.column, $0.reason] } == [["date", "expected a string"]])
             #expect(summary.problems.map(\.row) == [3])
             #expect(summary.problems.first?.column == "origin")
             var skipping = request

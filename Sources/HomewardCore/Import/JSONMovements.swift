@@ -6,7 +6,8 @@ import Foundation
 /// (or `refugees` / `idps`), `organisation`, `source`, `id`. The same rules as for CSV rows apply.
 public enum JSONMovements {
     /// The drafts of every object, numbered from 1 in their order.
-    /// - Throws: ``ImportError`` for text that is not JSON of that shape, or an unknown key.
+    /// - Throws: ``ImportError`` for text that is not JSON of that shape, an unknown key, or a value of the wrong
+    ///   JSON type (counts are numbers or strings, everything else strings or null), as the API's schema says.
     public static func drafts(from data: Data) throws -> [MovementDraft] {
         let value: Any
         do {
@@ -44,9 +45,10 @@ public enum JSONMovements {
                 switch raw {
                 case is NSNull: text = nil
                 case let string as String: text = string
-                case let number as NSNumber: text = number.stringValue
+                case let number as NSNumber where field.isCount: text = number.stringValue
                 default:
-                    problems.append(ImportProblem(row: index + 1, column: key, value: "\(raw)", reason: "expected a string or a number"))
+                    problems.append(ImportProblem(row: index + 1, column: key, value: "\(raw)",
+                                                  reason: field.isCount ? "expected a number or a string" : "expected a string"))
                     continue
                 }
                 values[field.rawValue] = text
