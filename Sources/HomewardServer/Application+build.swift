@@ -26,7 +26,8 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
                         body: .init(byteBuffer: ByteBuffer(string: OverviewView(model: model, language: language).render(pages))))
     }
     SystemController(stores: stores, metrics: metrics).add(to: router)
-    LedgerController(store: stores.ledger, idempotency: stores.idempotency, configuration: configuration, metrics: metrics, today: today).add(to: router)
+    LedgerController(store: stores.ledger, today: today).add(to: router)
+    ImportsController(stores: stores, configuration: configuration, metrics: metrics, today: today).add(to: router)
     PlacesController(store: stores.places, idempotency: stores.idempotency, configuration: configuration).add(to: router)
 
     return Application(router: router,

@@ -43,31 +43,3 @@ extension Request {
         try query(name, "true or false") { ["true": true, "1": true, "false": false, "0": false][$0.lowercased()] } ?? false
     }
 }
-
-/// Answers a POST once per `Idempotency-Key`: the same key and body get the first answer again; another body, 422.
-struct Idempotency {
-    let store: IdempotencyStore
-    let caller: Caller
-
-    func respond(to request: Request, body: ByteBuffer, produce: () async throws -> (status: HTTPResponse.Status, json: Data)) async throws -> Response {
-        guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else {
-            let (status, json) = try await produce()
-            return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
-        }
-        guard (1...255).contains(key.count) else { throw Problem.badRequest("Idempotency-Key", "1 to 255 characters") }
-        let digest = StableDigest.hex([request.method.rawValue, request.uri.path, request.uri.query ?? "",
-                                       String(decoding: body.readableBytesView, as: UTF8.self)])
-        if let stored = try await store.storedResponse(forKey: key) {
-            guard stored.requestDigest == digest else {
-                throw Problem(.unprocessableContent, "this Idempotency-Key was used with another request; use a new key", field: "Idempotency-Key")
-            }
-            return Response(status: HTTPResponse.Status(code: stored.status),
-                            headers: [.contentType: stored.contentType, HTTPField.Name("Idempotent-Replayed")!: "true"],
-                            body: .init(byteBuffer: ByteBuffer(string: stored.body)))
-        }
-        let (status, json) = try await produce()
-        try await store.storeResponse(StoredResponse(requestDigest: digest, status: status.code, contentType: "application/json",
-                                                     body: String(decoding: json, as: UTF8.self)), forKey: key, by: caller)
-        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
-    }
-}

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func layoutFindsTheHashtagRowBelowTheHeaders() throws {
-        let layout = try ImportLayout(firstRows: [
+        let layout = try ImportLayout<MovementField>(firstRows: [
             ["Date", "Crossing", "Refugees", "Notes"],
             ["#date", "#loc+crossing+code", "#affected+returnees+refugees+num", ""],
         ], constants: ["#org": "UNHCR"])
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func layoutMapsPlainHeaders() throws {
-        let layout = try ImportLayout(firstRows: [["Nahya PCODE", "Ret_Flow_Estimation"]],
+        let layout = try ImportLayout<MovementField>(firstRows: [["Nahya PCODE", "Ret_Flow_Estimation"]],
                                       mapping: ["Nahya PCODE": "#adm3+dest+code", "ret_flow_estimation": "#affected+returnees+idps+num"],
                                       constants: ["#date": "2019-01"])
         #expect(layout.headerRowCount == 1)
@@ -48,7 +48,7 @@ import Testing
     @Test func layoutErrorsNameWhatIsMissingOrWrong() {
         func problems(_ rows: [[String]], mapping: [String: String] = [:], constants: [String: String] = [:]) -> [String] {
             do {
-                _ = try ImportLayout(firstRows: rows, mapping: mapping, constants: constants)
+                _ = try ImportLayout<MovementField>(firstRows: rows, mapping: mapping, constants: constants)
                 return []
             } catch let error as ImportError {
                 return error.problems.map(\.reason)

@@ -30,7 +30,7 @@ let sampleGazetteer = Gazetteer(
     /// Checks one row given as tag → value.
     func check(_ cells: [String: String]) throws -> MovementRules.Outcome {
         let tags = cells.keys.sorted()
-        let layout = try ImportLayout(firstRows: [tags], constants: [:])
+        let layout = try ImportLayout<MovementField>(firstRows: [tags], constants: [:])
         return rules.check(layout.draft(row: tags.map { cells[$0]! }, number: 2))
     }
 
@@ -40,7 +40,7 @@ let sampleGazetteer = Gazetteer(
         let outcome = try check(["#date": "2019-01-12", "#loc+crossing+code": "LBN-01", "#country+origin+code": "LBN",
                                  "#adm4+dest+code": "C5999", "#affected+returnees+refugees+num": "950"])
         #expect(outcome.problems.isEmpty)
-        let movement = try #require(outcome.movements.first)
+        let movement = try #require(outcome.records.first)
         #expect(movement.persons == 950)
         #expect(movement.category == .refugee)
         #expect(movement.origin == .country("LBN"))
@@ -52,8 +52,8 @@ let sampleGazetteer = Gazetteer(
     @Test func oneRowMayCarryRefugeesAndIDPs() throws {
         let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+refugees+num": "10",
                                  "#affected+returnees+idps+num": "1,250"])
-        #expect(outcome.movements.map(\.persons).sorted() == [10, 1250])
-        #expect(Set(outcome.movements.map(\.key)).count == 2)
+        #expect(outcome.records.map(\.persons).sorted() == [10, 1250])
+        #expect(Set(outcome.records.map(\.key)).count == 2)
     }
 
     @Test func datesAreRealAndNotInTheFuture() throws {
@@ -64,7 +64,7 @@ let sampleGazetteer = Gazetteer(
         #expect(reasons(try check(["#date+start": "2019-01-10", "#date+end": "2019-01-09", "#adm1+dest+code": "SY12",
                                    "#affected+returnees+idps+num": "5"])).first?.contains("ends before it starts") == true)
         let period = try check(["#date+start": "2019-01-10", "#date+end": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
-        #expect(period.movements.first?.period == Period(start: Day("2019-01-10")!, end: Day("2019-01-31")!))
+        #expect(period.records.first?.period == Period(start: Day("2019-01-10")!, end: Day("2019-01-31")!))
     }
 
     @Test func personsIsAPositiveWholeNumber() throws {
@@ -75,7 +75,7 @@ let sampleGazetteer = Gazetteer(
             #expect(outcome.problems.first?.value == bad)
         }
         let zero = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "0"])
-        #expect(!zero.isRejected && zero.movements.isEmpty && zero.zeroCounts == 1)
+        #expect(!zero.isRejected && zero.records.isEmpty && zero.ignored == 1)
         #expect(MovementRules.wholeNumber("12 838") == 12838)
         #expect(MovementRules.wholeNumber("12838.0") == 12838)
     }
@@ -90,8 +90,8 @@ let sampleGazetteer = Gazetteer(
     @Test func crossingsAndCountriesAreFoundByName() throws {
         let outcome = try check(["#date": "2019-01", "#loc+crossing+name": "jdeidet yabous", "#country+origin": "Ливан",
                                  "#affected+returnees+refugees+num": "5"])
-        #expect(outcome.movements.first?.crossing == "LBN-01")
-        #expect(outcome.movements.first?.origin == .country("LBN"))
+        #expect(outcome.records.first?.crossing == "LBN-01")
+        #expect(outcome.records.first?.origin == .country("LBN"))
     }
 
     @Test func refugeesComeFromAnotherCountryAndIDPsFromInside() throws {
@@ -102,7 +102,7 @@ let sampleGazetteer = Gazetteer(
         #expect(reasons(try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#country+origin+code": "LBN",
                                    "#affected+returnees+idps+num": "5"])).first?.contains("not another country") == true)
         let idp = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#adm1+origin+code": "SY08", "#affected+returnees+idps+num": "5"])
-        #expect(idp.movements.first?.origin == .area("SY08"))
+        #expect(idp.records.first?.origin == .area("SY08"))
     }
 
     @Test func placesMustAgreeWithEachOther() throws {
@@ -118,7 +118,7 @@ let sampleGazetteer = Gazetteer(
         #expect(!outcome.isRejected)
         #expect(outcome.problems.first?.severity == .warning)
         #expect(outcome.problems.first?.value == "C9999")
-        #expect(outcome.movements.first?.destination.finest == "SY080006")
+        #expect(outcome.records.first?.destination.finest == "SY080006")
     }
 
     @Test func aRowWithNoKnownPlaceIsRejected() throws {
@@ -129,7 +129,7 @@ let sampleGazetteer = Gazetteer(
     }
 
     @Test func aMovementNeedsACrossingOrADestination() throws {
-        let layout = try ImportLayout(firstRows: [["#date", "#loc+crossing+code", "#affected+returnees+idps+num"]])
+        let layout = try ImportLayout<MovementField>(firstRows: [["#date", "#loc+crossing+code", "#affected+returnees+idps+num"]])
         let outcome = rules.check(layout.draft(row: ["2019-01", "", "5"], number: 2))
         #expect(outcome.problems.first?.reason.contains("crossing point or a destination") == true)
     }
@@ -137,12 +137,12 @@ let sampleGazetteer = Gazetteer(
     @Test func areasAreFoundByNameWithinTheirParent() throws {
         let outcome = try check(["#date": "2019-01", "#adm1+dest+name": "DAR'A", "#adm4+dest+name": "نصيب",
                                  "#affected+returnees+idps+num": "5"])
-        #expect(outcome.movements.first?.destination.finest == "C5999")
+        #expect(outcome.records.first?.destination.finest == "C5999")
     }
 
     @Test func aRowNeedsAnOrganisation() throws {
         let noDefault = MovementRules(gazetteer: sampleGazetteer, today: Day("2019-02-01")!)
-        let layout = try ImportLayout(firstRows: [["#date", "#adm1+dest+code", "#affected+returnees+idps+num"]])
+        let layout = try ImportLayout<MovementField>(firstRows: [["#date", "#adm1+dest+code", "#affected+returnees+idps+num"]])
         let outcome = noDefault.check(layout.draft(row: ["2019-01", "SY12", "5"], number: 2))
         #expect(outcome.problems.first?.reason.contains("no reporting organisation") == true)
     }
@@ -151,11 +151,11 @@ let sampleGazetteer = Gazetteer(
         let a = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
         let b = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "6"])
         let c = try check(["#date": "2018-12", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
-        #expect(a.movements[0].key == b.movements[0].key)
-        #expect(a.movements[0].fingerprint != b.movements[0].fingerprint)
-        #expect(a.movements[0].key != c.movements[0].key)
+        #expect(a.records[0].key == b.records[0].key)
+        #expect(a.records[0].fingerprint != b.records[0].fingerprint)
+        #expect(a.records[0].key != c.records[0].key)
         let d = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#meta+id": "r1", "#affected+returnees+idps+num": "5"])
         let e = try check(["#date": "2019-01", "#adm1+dest+code": "SY08", "#meta+id": "r1", "#affected+returnees+idps+num": "5"])
-        #expect(d.movements[0].key == e.movements[0].key)
+        #expect(d.records[0].key == e.records[0].key)
     }
 }

@@ -93,6 +93,8 @@ import Testing
             let unknownKey = try await client.post("/api/v1/movements", #"{"date": "2019-01-01", "planet": "Mars"}"#)
             #expect(unknownKey.status == .badRequest)
             #expect(try (unknownKey.json["problems"] as? [[String: Any]])?.first?["column"] as? String == "planet")
+            let badKind = try await client.post("/api/v1/imports?records=planets", "a\n1", contentType: "text/csv")
+            #expect(try badKind.status == .badRequest && badKind.json["field"] as? String == "records")
             let badMap = try await client.post("/api/v1/imports?map=nonsense", "a\n1", contentType: "text/csv")
             #expect(try badMap.status == .badRequest && badMap.json["field"] as? String == "map")
             let untagged = try await client.post("/api/v1/imports", "Date,People\n2019-01-01,5\n", contentType: "text/csv")

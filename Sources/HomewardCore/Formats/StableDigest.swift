@@ -1,18 +1,37 @@
 /// A stable 128-bit FNV-1a digest in hexadecimal, the same in every process and on every machine.
 ///
 /// Swift's `Hasher` is seeded per process, so it cannot name anything that is stored. Not for secrets.
-public enum StableDigest {
-    public static func hex(_ parts: [String]) -> String {
-        var hash: UInt128 = 0x6c62272e07bb014262b821756295c58d
-        let prime: UInt128 = 0x0000000001000000000000000000013B
-        for part in parts {
-            for byte in part.utf8 {
-                hash ^= UInt128(byte)
-                hash &*= prime
-            }
-            hash ^= 0x1F // unit separator, so that ["ab","c"] and ["a","bc"] differ
-            hash &*= prime
+/// It can be fed part by part, so that a request body is digested while it streams into an import.
+public struct StableDigest: Sendable {
+    private static let prime: UInt128 = 0x0000000001000000000000000000013B
+    private var hash: UInt128 = 0x6c62272e07bb014262b821756295c58d
+
+    public init() {}
+
+    /// Feeds bytes of the current part.
+    public mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            hash ^= UInt128(byte)
+            hash &*= Self.prime
         }
+    }
+
+    /// Ends the current part, so that ["ab", "c"] and ["a", "bc"] differ.
+    public mutating func endPart() {
+        hash ^= 0x1F // unit separator
+        hash &*= Self.prime
+    }
+
+    public static func hex(_ parts: [String]) -> String {
+        var digest = StableDigest()
+        for part in parts {
+            digest.add(part.utf8)
+            digest.endPart()
+        }
+        return digest.hex
+    }
+
+    public var hex: String {
         // Written by hand: the generic `String(_:radix:)` for UInt128 is slow enough to show in imports.
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         return String(unsafeUninitializedCapacity: 32) { buffer in

@@ -1,17 +1,17 @@
-/// Which column of a file gives which field of a movement, worked out once from its first rows.
+/// Which column of a file gives which field of a record, worked out once from its first rows.
 ///
 /// A file is read by its HXL hashtag row when it has one; a plain spreadsheet through a mapping of its
 /// headers to tags (`--map 'Ret_Flow_Estimation=#affected+returnees+idps+num'`); values missing from
 /// every row come as constants (`--set '#date=2019-01'`).
-public struct ImportLayout: Sendable {
+public struct ImportLayout<Field: ImportField>: Sendable {
     /// How far into a file the hashtag row is looked for, as libhxl does.
-    public static let tagRowSearchDepth = 25
+    public static var tagRowSearchDepth: Int { 25 }
 
     /// Column index per field, `nil` where the field comes from a constant or not at all.
-    public private(set) var columns: [Int?] = Array(repeating: nil, count: MovementField.allCases.count)
-    public private(set) var constants: [String?] = Array(repeating: nil, count: MovementField.allCases.count)
-    public private(set) var labels: [String] = Array(repeating: "", count: MovementField.allCases.count)
-    /// Indices of the columns that make a row's identity: all but the counts, in header order.
+    public private(set) var columns: [Int?] = Array(repeating: nil, count: Field.allCases.count)
+    public private(set) var constants: [String?] = Array(repeating: nil, count: Field.allCases.count)
+    public private(set) var labels: [String] = Array(repeating: "", count: Field.allCases.count)
+    /// Indices of the columns that make a row's identity: all but the figures, in header order.
     public private(set) var contentColumns: [Int] = []
     public private(set) var ignoredColumns: [String] = []
     /// How many rows precede the data (headers and the hashtag row).
@@ -70,7 +70,7 @@ public struct ImportLayout: Sendable {
                     reason: "not an HXL hashtag: a tag is # and a name, then +attributes, as in #adm1+dest+code"))
                 continue
             }
-            guard let field = MovementField(tag: tag) else {
+            guard let field = Field(tag: tag) else {
                 ignoredColumns.append(label)
                 contentColumns.append(index)
                 continue
@@ -82,12 +82,12 @@ public struct ImportLayout: Sendable {
             }
             columns[field.rawValue] = index
             labels[field.rawValue] = label
-            if !field.isCount { contentColumns.append(index) }
+            if !field.isFigure { contentColumns.append(index) }
         }
 
         for (tagText, value) in constants.sorted(by: { $0.key < $1.key }) {
             let label = "--set \(tagText)"
-            guard let tag = HXLTag(tagText), let field = MovementField(tag: tag) else {
+            guard let tag = HXLTag(tagText), let field = Field(tag: tag) else {
                 problems.append(ImportProblem(row: 0, column: label, value: value,
                     reason: "not a tag Homeward reads; see the import section of the README for the tags"))
                 continue
@@ -105,25 +105,10 @@ public struct ImportLayout: Sendable {
     }
 
     /// Whether the layout gives a field at all (by column or constant).
-    public func gives(_ field: MovementField) -> Bool { !labels[field.rawValue].isEmpty }
+    public func gives(_ field: Field) -> Bool { !labels[field.rawValue].isEmpty }
 
     private func checkCompleteness() -> [ImportProblem] {
-        var missing: [String] = []
-        if !(gives(.refugees) || gives(.idps) || gives(.persons)) {
-            missing.append("a count (#affected+returnees+refugees+num or #affected+returnees+idps+num)")
-        }
-        if gives(.persons) && !gives(.category) {
-            missing.append("the category of #affected+returnees+num (refugees or IDPs): use +refugees or +idps in the tag")
-        }
-        if !(gives(.date) || (gives(.dateStart) && gives(.dateEnd))) {
-            missing.append("a date (#date, or #date+start and #date+end; --set '#date=2019-01' for a whole file)")
-        }
-        let places: [MovementField] = [.crossing, .crossingCode, .crossingName, .destination]
-            + AdminLevel.allCases.flatMap { [MovementField.destCode($0), .destName($0)] }
-        if !places.contains(where: gives) {
-            missing.append("a crossing point (#loc+crossing+code) or a destination (#adm1+dest+code … #adm4+dest+code)")
-        }
-        return missing.map { ImportProblem(row: 0, column: "", value: "", reason: "the file gives no \($0)") }
+        Field.missing(given: gives).map { ImportProblem(row: 0, column: "", value: "", reason: "the file gives no \($0)") }
     }
 
     /// Whether a row looks like an HXL hashtag row: most of its filled cells are hashtags.
@@ -135,13 +120,13 @@ public struct ImportLayout: Sendable {
     }
 
     /// The draft of one data row.
-    public func draft(row cells: [String], number: Int) -> MovementDraft {
+    public func draft(row cells: [String], number: Int) -> ImportDraft<Field> {
         var values = constants
         for (fieldIndex, column) in columns.enumerated() {
             if let column, column < cells.count { values[fieldIndex] = cells[column] }
         }
         let content = contentColumns.map { $0 < cells.count ? cells[$0] : "" }
             + constants.compactMap { $0 }
-        return MovementDraft(row: number, values: values, labels: labels, content: content)
+        return ImportDraft(row: number, values: values, labels: labels, content: content)
     }
 }

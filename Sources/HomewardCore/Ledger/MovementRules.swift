@@ -2,7 +2,7 @@
 ///
 /// One row may carry two movements (refugees and IDPs). A place code Homeward does not know is
 /// kept at the coarser level the same row gives, with a warning; a row with no known place is rejected.
-public struct MovementRules: Sendable {
+public struct MovementRules: ImportRules {
     public let gazetteer: Gazetteer
     /// Reports cannot be dated after this day.
     public let today: Day
@@ -18,16 +18,7 @@ public struct MovementRules: Sendable {
         self.defaultOrganisation = defaultOrganisation
     }
 
-    /// What the rules made of one row.
-    public struct Outcome: Sendable {
-        public var movements: [Movement] = []
-        public var problems: [ImportProblem] = []
-        /// Counts of zero: nothing to record, not an error.
-        public var zeroCounts = 0
-
-        public var isRejected: Bool { problems.contains { $0.severity == .error } }
-        public var hasWarnings: Bool { problems.contains { $0.severity == .warning } }
-    }
+    public typealias Outcome = ImportOutcome<Movement>
 
     public func check(_ draft: MovementDraft) -> Outcome {
         var outcome = Outcome()
@@ -45,7 +36,7 @@ public struct MovementRules: Sendable {
         let period = readPeriod(draft, fail: fail)
         var zeroCounts = 0
         let counts = readCounts(draft, zeroCounts: &zeroCounts, fail: fail)
-        outcome.zeroCounts = zeroCounts
+        outcome.ignored = zeroCounts
         let organisation = draft[.organisation] ?? defaultOrganisation
         if organisation == nil {
             fail(.organisation, "no reporting organisation: add an #org column, or give --org for the whole file")
@@ -87,7 +78,7 @@ public struct MovementRules: Sendable {
                                       destination: destination ?? Lineage(), persons: persons, organisation: organisation,
                                       source: draft[.source], externalId: draft[.externalId], key: key))
         }
-        if !outcome.isRejected { outcome.movements = movements }
+        if !outcome.isRejected { outcome.records = movements }
         return outcome
     }
 

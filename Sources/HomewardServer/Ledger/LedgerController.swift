@@ -3,12 +3,9 @@ import HomewardCore
 import HomewardStore
 import Hummingbird
 
-/// The returns ledger over HTTP: totals, movements, imports. The same rules and summaries as the command line.
+/// The returns ledger over HTTP: totals, movements and their history. Imports are in ``ImportsController``.
 struct LedgerController<Context: CallerRequestContext> {
     let store: LedgerStore
-    let idempotency: IdempotencyStore
-    let configuration: ServerConfiguration
-    let metrics: ServerMetrics
     let today: @Sendable () -> Day
 
     func add(to router: Router<Context>) {
@@ -26,14 +23,6 @@ struct LedgerController<Context: CallerRequestContext> {
             let versions = try await store.history(ofMovement: id)
             guard !versions.isEmpty else { throw Problem(.notFound, "no movement has id \(id)") }
             return try jsonResponse(["versions": versions])
-        }
-        router.on(RouterPath(APIRoute.postMovements.routerPath), method: APIRoute.postMovements.method) { request, context in
-            try request.require(contentType: ["application/json"])
-            return try await importBody(request, context: context, format: .json)
-        }
-        router.on(RouterPath(APIRoute.postImports.routerPath), method: APIRoute.postImports.method) { request, context in
-            try request.require(contentType: ["text/csv", "application/csv", "text/plain"])
-            return try await importBody(request, context: context, format: .csv)
         }
     }
 
@@ -84,30 +73,5 @@ struct LedgerController<Context: CallerRequestContext> {
         let crossing = try request.text("crossing")
         let page = try await store.movements(window: DateWindow(from: from, to: to), crossing: crossing, after: cursor, limit: limit)
         return try jsonResponse(MovementPage(movements: page, nextCursor: page.count == limit ? page.last.map { String($0.id) } : nil))
-    }
-
-    private func importBody(_ request: Request, context: Context, format: ImportRequest.Format) async throws -> Response {
-        let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
-        var importRequest = ImportRequest(sourceName: format == .json ? "POST /movements" : "POST /imports", format: format,
-                                          dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"), today: today())
-        if format == .csv {
-            let parameters = request.uri.queryParameters
-            importRequest.organisation = try request.text("org")
-            do {
-                importRequest.mapping = try ImportOptionPairs.mapping(parameters.getAll("map").map { String($0) })
-            } catch {
-                throw Problem.badRequest("map", "'\(error.value)' is not of the form \(error.expected)")
-            }
-            do {
-                importRequest.constants = try ImportOptionPairs.constants(parameters.getAll("set").map { String($0) })
-            } catch {
-                throw Problem.badRequest("set", "'\(error.value)' is not of the form \(error.expected)")
-            }
-        }
-        return try await Idempotency(store: idempotency, caller: context.caller).respond(to: request, body: body) {
-            let summary = try await store.importMovements(importRequest, from: .bytes(Array(body.readableBytesView)), by: context.caller)
-            metrics.recordImport(imported: summary.imported, updated: summary.updated, ignored: summary.ignored, rejected: summary.rejected)
-            return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary))
-        }
     }
 }

@@ -31,9 +31,9 @@ struct PlacesController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.postCrossings.routerPath), method: APIRoute.postCrossings.method) { request, context in
             try request.require(contentType: ["application/json"])
-            let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
-            return try await Idempotency(store: idempotency, caller: context.caller).respond(to: request, body: body) {
-                let input = try JSONDecoder().decode(CrossingInput.self, from: Data(body.readableBytesView))
+            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            return try await Idempotency(store: idempotency, caller: context.caller).respond(to: request, body: body) { source in
+                let input = try JSONDecoder().decode(CrossingInput.self, from: Data(try await source.collect()))
                 let crossing = CrossingPoint(code: input.code, nameEn: input.nameEn, nameAr: input.nameAr ?? "",
                                              country: input.country?.uppercased(), counterpartName: input.counterpartName,
                                              adminPcode: input.adminPcode, note: input.note)

@@ -5,19 +5,14 @@ import SQLKit
 ///
 /// A movement whose key is new is imported; one whose key exists with other values is updated in
 /// place; one that is already there as it is, is ignored. Runs inside the caller's transaction.
-struct MovementWriter: Sendable {
-    struct Counts: Sendable, Equatable {
-        var imported = 0
-        var updated = 0
-        var ignored = 0
-    }
+struct MovementWriter: BatchWriter {
 
     let write: WriteContext
     var connection: Connection { write.connection }
     var db: any SQLDatabase { write.sql }
     let importID: Int?
     private var organisationIDs: [String: Int] = [:]
-    private(set) var counts = Counts()
+    private(set) var counts = WriteCounts()
     private var rollups = MovementRollups()
 
     static let columns = ["row_key", "fingerprint", "start_day", "end_day", "category", "crossing_code", "origin_country",

@@ -6,7 +6,7 @@ import HomewardStore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import movements from HXL-tagged CSV, a plain spreadsheet with a mapping, or JSON.",
+        abstract: "Import records (movements by default) from HXL-tagged CSV, a plain spreadsheet with a mapping, or JSON.",
         discussion: """
             The whole file is one transaction: a rejected row means nothing is written and the command \
             exits non-zero, unless --skip-invalid. Importing the same file again imports nothing new; a row \
@@ -23,6 +23,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Argument(help: "The file to import; - reads standard input.")
     var file: String
+
+    @Option(help: "The kind of record the file holds: \(RecordKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var records: RecordKind = .movements
 
     @Option(name: .customLong("map"), help: ArgumentHelp("Read a column as an HXL tag: 'Header=#tag'. Repeatable.", valueName: "header=#tag"))
     var mappings: [String] = []
@@ -65,7 +68,7 @@ struct ImportCommand: AsyncParsableCommand {
         let summary: ImportSummary
         do {
             summary = try await db.withStores { stores in
-                try await stores.ledger.importMovements(request, from: source, by: who.caller, progress: progress)
+                try await stores.importRecords(records, request, from: source, by: who.caller, progress: progress)
             }
         } catch let error as ImportError {
             // The file as a whole could not be read: report it as a summary all the same.
@@ -99,3 +102,4 @@ struct ImportCommand: AsyncParsableCommand {
 }
 
 extension ImportRequest.Format: ExpressibleByArgument {}
+extension RecordKind: ExpressibleByArgument {}

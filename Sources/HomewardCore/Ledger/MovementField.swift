@@ -1,7 +1,7 @@
 /// What a column (or a constant) of an import says about a movement.
 ///
 /// HXL hashtags, mapped spreadsheet headers and JSON keys all arrive here, so that one set of rules reads them.
-public enum MovementField: Int, CaseIterable, Sendable {
+public enum MovementField: Int, ImportField {
     case date, dateStart, dateEnd
     case crossing, crossingCode, crossingName
     case originCountry, origin
@@ -19,7 +19,7 @@ public enum MovementField: Int, CaseIterable, Sendable {
     public static func destName(_ level: AdminLevel) -> MovementField { MovementField(rawValue: destAdm1Name.rawValue + level.rawValue - 1)! }
 
     /// Counts are the values that may change between two versions of the same row.
-    public var isCount: Bool { self == .refugees || self == .idps || self == .persons }
+    public var isFigure: Bool { self == .refugees || self == .idps || self == .persons }
 
     /// The field an HXL hashtag with attributes stands for, or `nil` when Homeward does not read it.
     public init?(tag: HXLTag) {
@@ -53,13 +53,43 @@ public enum MovementField: Int, CaseIterable, Sendable {
     }
 
     /// The keys of a movement in JSON, as the API and `--format json` imports take it.
-    public init?(jsonKey: String) {
-        let keys: [String: MovementField] = [
-            "date": .date, "start": .dateStart, "end": .dateEnd, "crossing": .crossing, "origin": .origin,
-            "destination": .destination, "persons": .persons, "refugees": .refugees, "idps": .idps,
-            "category": .category, "organisation": .organisation, "source": .source, "id": .externalId,
-        ]
-        guard let field = keys[jsonKey] else { return nil }
-        self = field
+    public var jsonKey: String? {
+        switch self {
+        case .date: "date"
+        case .dateStart: "start"
+        case .dateEnd: "end"
+        case .crossing: "crossing"
+        case .origin: "origin"
+        case .destination: "destination"
+        case .refugees: "refugees"
+        case .idps: "idps"
+        case .persons: "persons"
+        case .category: "category"
+        case .organisation: "organisation"
+        case .source: "source"
+        case .externalId: "id"
+        default: nil
+        }
+    }
+
+    public static var namedWhenAbsent: [MovementField] { [.persons, .category, .date, .organisation] }
+
+    public static func missing(given: (MovementField) -> Bool) -> [String] {
+        var missing: [String] = []
+        if !(given(.refugees) || given(.idps) || given(.persons)) {
+            missing.append("a count (#affected+returnees+refugees+num or #affected+returnees+idps+num)")
+        }
+        if given(.persons) && !given(.category) {
+            missing.append("the category of #affected+returnees+num (refugees or IDPs): use +refugees or +idps in the tag")
+        }
+        if !(given(.date) || (given(.dateStart) && given(.dateEnd))) {
+            missing.append("a date (#date, or #date+start and #date+end; --set '#date=2019-01' for a whole file)")
+        }
+        let places: [MovementField] = [.crossing, .crossingCode, .crossingName, .destination]
+            + AdminLevel.allCases.flatMap { [MovementField.destCode($0), .destName($0)] }
+        if !places.contains(where: given) {
+            missing.append("a crossing point (#loc+crossing+code) or a destination (#adm1+dest+code … #adm4+dest+code)")
+        }
+        return missing
     }
 }

@@ -1,0 +1,33 @@
+/// The fields one kind of record is read from, whichever way it arrives.
+///
+/// HXL hashtags, mapped spreadsheet headers, `--set` constants and JSON keys all become the same
+/// fields, so that one ``ImportLayout``, one ``JSONRecords`` reader and one set of rules per kind
+/// serve CSV and JSON alike. A new kind of record declares its fields here and nothing else about reading.
+public protocol ImportField: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == Int, AllCases == [Self] {
+    /// The field an HXL hashtag with attributes stands for, or `nil` when this kind does not read it.
+    init?(tag: HXLTag)
+    /// The key that gives this field in JSON, or `nil` when JSON does not give it.
+    var jsonKey: String? { get }
+    /// A figure that a later version of the same record may change (a count, a quantity): it is not
+    /// part of a row's identity, and JSON may give it as a number.
+    var isFigure: Bool { get }
+    /// Fields that JSON messages name by their key even when an object leaves them out, so that a
+    /// client learns which key to send.
+    static var namedWhenAbsent: [Self] { get }
+    /// What a layout that gives only the fields for which `given` holds lacks to be read at all,
+    /// each phrased to follow "the file gives no", as in "a date (#date …)".
+    static func missing(given: (Self) -> Bool) -> [String]
+}
+
+extension ImportField {
+    public static var namedWhenAbsent: [Self] { [] }
+
+    /// The field a JSON key names.
+    public init?(jsonKey: String) {
+        guard let field = Self.allCases.first(where: { $0.jsonKey == jsonKey }) else { return nil }
+        self = field
+    }
+
+    /// Every JSON key, in the order of the fields.
+    public static var jsonKeys: [String] { allCases.compactMap(\.jsonKey) }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Records given as JSON: one object, an array of objects, or an object holding the array under
+/// the kind's name (`{"movements": [...]}`).
+///
+/// The keys are the fields' ``ImportField/jsonKey``s; the kind's rules then apply as for CSV rows.
+public enum JSONRecords {
+    /// The drafts of every object, numbered from 1 in their order.
+    /// - Throws: ``ImportError`` for text that is not JSON of that shape, an unknown key, or a value of the wrong
+    ///   JSON type (figures are numbers or strings, everything else strings or null), as the API's schema says.
+    public static func drafts<Field: ImportField>(from data: Data, as _: Field.Type, listKey: String) throws -> [ImportDraft<Field>] {
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw ImportError("the body is not JSON: \((error as NSError).localizedDescription)")
+        }
+        let objects: [Any]
+        if let array = value as? [Any] {
+            objects = array
+        } else if let object = value as? [String: Any], let list = object[listKey] as? [Any] {
+            objects = list
+        } else if value is [String: Any] {
+            objects = [value]
+        } else {
+            throw ImportError("expected an object, an array of them, or {\"\(listKey)\": [...]}")
+        }
+        var problems: [ImportProblem] = []
+        var drafts: [ImportDraft<Field>] = []
+        for (index, item) in objects.enumerated() {
+            guard let object = item as? [String: Any] else {
+                problems.append(ImportProblem(row: index + 1, column: "", value: "", reason: "not a JSON object"))
+                continue
+            }
+            var values = [String?](repeating: nil, count: Field.allCases.count)
+            var labels = [String](repeating: "", count: Field.allCases.count)
+            var content: [String] = []
+            for (key, raw) in object.sorted(by: { $0.key < $1.key }) {
+                guard let field = Field(jsonKey: key) else {
+                    problems.append(ImportProblem(row: index + 1, column: key, value: "", reason:
+                        "unknown key; the keys are \(Field.jsonKeys.joined(separator: ", "))"))
+                    continue
+                }
+                let text: String?
+                switch raw {
+                case is NSNull: text = nil
+                case let string as String: text = string
+                case let number as NSNumber where field.isFigure: text = number.stringValue
+                default:
+                    problems.append(ImportProblem(row: index + 1, column: key, value: "\(raw)",
+                                                  reason: field.isFigure ? "expected a number or a string" : "expected a string"))
+                    continue
+                }
+                values[field.rawValue] = text
+                labels[field.rawValue] = key
+                if !field.isFigure { content.append("\(key)=\(text ?? "")") }
+            }
+            // Figures may be absent; label them so that messages name the key a client would send.
+            for field in Field.namedWhenAbsent where labels[field.rawValue].isEmpty {
+                labels[field.rawValue] = field.jsonKey ?? ""
+            }
+            drafts.append(ImportDraft(row: index + 1, values: values, labels: labels, content: content))
+        }
+        if !problems.isEmpty { throw ImportError(problems) }
+        return drafts
+    }
+}

@@ -1,0 +1,37 @@
+import HTTPTypes
+import Foundation
+import HomewardCore
+import HomewardStore
+import Hummingbird
+
+/// Answers a POST once per `Idempotency-Key`: the same key and body get the first answer again; another body, 422.
+///
+/// The body streams into `produce` and is digested on the way, so a large import is never held in memory;
+/// a request whose key is known already is read through only to compare its digest.
+struct Idempotency {
+    let store: IdempotencyStore
+    let caller: Caller
+
+    func respond(to request: Request, body: StreamedBody,
+                 produce: (ByteSource) async throws -> (status: HTTPResponse.Status, json: Data)) async throws -> Response {
+        guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else {
+            let (status, json) = try await produce(body.source)
+            try await body.source.drain()
+            return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
+        }
+        guard (1...255).contains(key.count) else { throw Problem.badRequest("Idempotency-Key", "1 to 255 characters") }
+        if let stored = try await store.storedResponse(forKey: key) {
+            guard stored.requestDigest == (try await body.finalDigest()) else {
+                throw Problem(.unprocessableContent, "this Idempotency-Key was used with another request; use a new key", field: "Idempotency-Key")
+            }
+            return Response(status: HTTPResponse.Status(code: stored.status),
+                            headers: [.contentType: stored.contentType, HTTPField.Name("Idempotent-Replayed")!: "true"],
+                            body: .init(byteBuffer: ByteBuffer(string: stored.body)))
+        }
+        let (status, json) = try await produce(body.source)
+        let digest = try await body.finalDigest()
+        try await store.storeResponse(StoredResponse(requestDigest: digest, status: status.code, contentType: "application/json",
+                                                     body: String(decoding: json, as: UTF8.self)), forKey: key, by: caller)
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import Hummingbird
+
+/// Imports over HTTP, through the one importer: a CSV file of any kind of record (`POST /api/v1/imports?records=`),
+/// or movements as JSON (`POST /api/v1/movements`). Bodies stream into the importer as they arrive.
+struct ImportsController<Context: CallerRequestContext> {
+    let stores: Stores
+    let configuration: ServerConfiguration
+    let metrics: ServerMetrics
+    let today: @Sendable () -> Day
+
+    func add(to router: Router<Context>) {
+        router.on(RouterPath(APIRoute.postMovements.routerPath), method: APIRoute.postMovements.method) { request, context in
+            try request.require(contentType: ["application/json"])
+            return try await importBody(request, context: context, records: .movements, format: .json)
+        }
+        router.on(RouterPath(APIRoute.postImports.routerPath), method: APIRoute.postImports.method) { request, context in
+            try request.require(contentType: ["text/csv", "application/csv", "text/plain"])
+            let records = try request.query("records", "one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                                            RecordKind.init(rawValue:)) ?? .movements
+            return try await importBody(request, context: context, records: records, format: .csv)
+        }
+    }
+
+    private func importBody(_ request: Request, context: Context, records: RecordKind, format: ImportRequest.Format) async throws -> Response {
+        var importRequest = ImportRequest(sourceName: format == .json ? "POST /movements" : "POST /imports", format: format,
+                                          dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"), today: today())
+        if format == .csv {
+            let parameters = request.uri.queryParameters
+            importRequest.organisation = try request.text("org")
+            do {
+                importRequest.mapping = try ImportOptionPairs.mapping(parameters.getAll("map").map { String($0) })
+            } catch {
+                throw Problem.badRequest("map", "'\(error.value)' is not of the form \(error.expected)")
+            }
+            do {
+                importRequest.constants = try ImportOptionPairs.constants(parameters.getAll("set").map { String($0) })
+            } catch {
+                throw Problem.badRequest("set", "'\(error.value)' is not of the form \(error.expected)")
+            }
+        }
+        let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+        return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
+            let summary = try await stores.importRecords(records, importRequest, from: source, by: context.caller)
+            metrics.recordImport(imported: summary.imported, updated: summary.updated, ignored: summary.ignored, rejected: summary.rejected)
+            return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary))
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// Writes one kind of checked record in batches inside an import's transaction, telling new records
+/// from corrections and repeats.
+///
+/// A new kind of record brings its writer; ``ImportRun`` brings everything else (reading, the layout,
+/// the rules, the transaction, the summary), and overlaps one batch's write with the next one's reading.
+protocol BatchWriter: Sendable {
+    associatedtype Record: Sendable
+
+    /// Records per round trip.
+    static var batchSize: Int { get }
+
+    mutating func write(_ batch: [Record]) async throws
+    /// Writes what is still held (sums, the last batch's leftovers); called once, before the transaction commits.
+    mutating func finish() async throws
+    var counts: WriteCounts { get }
+}
+
+extension BatchWriter {
+    static var batchSize: Int { 2000 }
+    mutating func finish() async throws {}
+}
+
+/// What a writer did with the records it was given.
+struct WriteCounts: Sendable, Equatable {
+    /// Records that were not there before.
+    var imported = 0
+    /// Records that were there with other figures, and now have these.
+    var updated = 0
+    /// Records that were there as they are.
+    var ignored = 0
+}

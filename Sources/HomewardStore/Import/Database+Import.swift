@@ -1,0 +1,53 @@
+import HomewardCore
+import SQLKit
+
+extension Database {
+    /// Runs one import of any kind of record in one transaction: all of it is written, or nothing.
+    ///
+    /// A rejected row means nothing is written, unless the request skips invalid rows; a dry run counts
+    /// what would be imported, updated and ignored against the database, and rolls back. The import is
+    /// recorded in `imports` with its kind, its caller and its summary.
+    /// - Parameters:
+    ///   - rules: read what they need before the write lock is taken, so that writers hold it only while they write.
+    ///   - makeWriter: the kind's writer, on the import's transaction, given the import's id.
+    /// - Throws: ``ImportError`` when the input as a whole cannot be read; nothing is written.
+    func runImport<Rules: ImportRules, Writer: BatchWriter>(
+        _ records: RecordKind, _ request: ImportRequest, from source: ByteSource, by caller: Caller, rules: Rules,
+        progress: (@Sendable (Int) -> Void)?, writer makeWriter: @escaping @Sendable (WriteContext, _ importID: Int) -> Writer
+    ) async throws -> ImportSummary where Writer.Record == Rules.Record {
+        do {
+            return try await write(by: caller, rollback: request.dryRun) { write in
+                let db = write.sql
+                guard let importID = try await db.raw("""
+                    INSERT INTO imports (started_at, source_name, started_by, records)
+                    VALUES (\(bind: write.timestamp), \(bind: request.sourceName), \(bind: write.caller.description), \(bind: records.rawValue))
+                    RETURNING id
+                    """).first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new import's id") }
+                var run = ImportRun(request: request, listKey: records.rawValue, rules: rules, writer: makeWriter(write, importID))
+                do {
+                    try await run.read(source, progress: progress)
+                } catch {
+                    // The batch being written must be done before the transaction rolls back and its
+                    // connection goes back to the pool.
+                    await run.abandon()
+                    throw error
+                }
+                let summary = try await run.finish()
+                if summary.status == .error { throw AbandonedImport(summary: summary) }
+                try await db.raw("""
+                    UPDATE imports SET status = \(bind: summary.status.rawValue), rows_read = \(bind: summary.rows),
+                    imported = \(bind: summary.imported), updated = \(bind: summary.updated), ignored = \(bind: summary.ignored),
+                    rejected = \(bind: summary.rejected), warnings = \(bind: summary.warnings) WHERE id = \(bind: importID)
+                    """).run()
+                return summary
+            }
+        } catch let abandoned as AbandonedImport {
+            return abandoned.summary
+        }
+    }
+}
+
+/// Rolls back an import whose rows were rejected, carrying its summary out of the transaction.
+private struct AbandonedImport: Error {
+    var summary: ImportSummary
+}

@@ -1,0 +1,174 @@
+import Foundation
+import HomewardCore
+
+/// One import in progress, of any kind of record: the layout, the kind's rules, its writer and the running summary.
+///
+/// Reading, the hashtag-row search, `--map` and `--set`, JSON, skip-invalid, the problem list and
+/// the summary are the same for every kind; a kind brings its ``ImportField``s, its ``ImportRules``
+/// and its ``BatchWriter``.
+struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record == Rules.Record {
+    typealias Field = Rules.Field
+
+    /// How many problems a summary lists; the counts still count them all.
+    static var listedProblemLimit: Int { 1000 }
+
+    let request: ImportRequest
+    /// The key under which a JSON object lists its records (`{"movements": [...]}`).
+    let listKey: String
+    let rules: Rules
+    /// The writer, when no batch is being written; otherwise the task writing one, which hands it back.
+    private var writer: Writer?
+    private var pendingWrite: Task<Writer, any Error>?
+    private(set) var summary: ImportSummary
+    private var layout: ImportLayout<Field>?
+    private var head: [[String]] = []
+    private var rowNumber = 0
+    private var batch: [Rules.Record] = []
+    private var problemCount = 0
+
+    init(request: ImportRequest, listKey: String, rules: Rules, writer: Writer) {
+        self.request = request
+        self.listKey = listKey
+        self.rules = rules
+        self.writer = writer
+        summary = ImportSummary(dryRun: request.dryRun)
+    }
+
+    /// Whether valid rows are still being written (not after a rejected row, unless skipping).
+    private var writing: Bool { request.skipInvalid || summary.rejected == 0 }
+
+    /// Reads the whole source, checking every row and writing the valid ones in batches.
+    ///
+    /// - Throws: ``ImportError`` when the source as a whole cannot be read; the caller must then
+    ///   ``abandon()`` the run before its transaction ends.
+    mutating func read(_ source: ByteSource, progress: (@Sendable (Int) -> Void)?) async throws {
+        do {
+            switch request.format {
+            case .json: try await readJSON(source)
+            case .csv: try await readCSV(source, progress: progress)
+            }
+        } catch let failure as CSVReader.Failure {
+            throw ImportError([ImportProblem(row: failure.row, column: "", value: "", reason: failure.reason)])
+        }
+        try await flush()
+    }
+
+    private mutating func readJSON(_ source: ByteSource) async throws {
+        var data = Data()
+        while let chunk = try await source.next() { data.append(contentsOf: chunk) }
+        for draft in try JSONRecords.drafts(from: data, as: Field.self, listKey: listKey) {
+            summary.rows += 1
+            try await take(draft)
+        }
+    }
+
+    private mutating func readCSV(_ source: ByteSource, progress: (@Sendable (Int) -> Void)?) async throws {
+        var reader = CSVReader(delimiter: request.delimiter)
+        var rows: [[String]] = []
+        var bytesRead = 0
+        while let chunk = try await source.next() {
+            bytesRead += chunk.count
+            rows.removeAll(keepingCapacity: true)
+            try reader.read(chunk, into: &rows)
+            for row in rows { try await take(row: row) }
+            progress?(bytesRead)
+        }
+        rows.removeAll()
+        try reader.finish(into: &rows)
+        for row in rows { try await take(row: row) }
+        if layout == nil {
+            guard !head.isEmpty else { throw ImportError("the file is empty") }
+            try await settleLayout()
+        }
+    }
+
+    /// Works out the layout from the rows held back so far, then reads the data rows among them.
+    private mutating func settleLayout() async throws {
+        let settled = try ImportLayout<Field>(firstRows: head, mapping: request.mapping, constants: request.constants)
+        layout = settled
+        summary.ignoredColumns = settled.ignoredColumns
+        rowNumber = settled.headerRowCount
+        for row in head.dropFirst(settled.headerRowCount) { try await take(row: row) }
+        head = []
+    }
+
+    private mutating func take(row cells: [String]) async throws {
+        guard let layout else {
+            head.append(cells)
+            if head.count == ImportLayout<Field>.tagRowSearchDepth { try await settleLayout() }
+            return
+        }
+        rowNumber += 1
+        if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+        summary.rows += 1
+        try await take(layout.draft(row: cells, number: rowNumber))
+    }
+
+    private mutating func take(_ draft: ImportDraft<Field>) async throws {
+        let outcome = rules.check(draft)
+        for problem in outcome.problems {
+            problemCount += 1
+            if summary.problems.count < Self.listedProblemLimit { summary.problems.append(problem) }
+        }
+        if outcome.isRejected {
+            summary.rejected += 1
+            return
+        }
+        summary.ignored += outcome.ignored
+        if outcome.hasWarnings { summary.warnings += 1 }
+        guard writing else { return }
+        batch += outcome.records
+        if batch.count >= Writer.batchSize { try await flush() }
+    }
+
+    /// Hands the batch to the writer and goes on reading: the database inserts one batch while
+    /// the next is parsed and checked, so the two cores both work.
+    private mutating func flush() async throws {
+        guard writing, !batch.isEmpty else { batch.removeAll(); return }
+        var writer = try await idleWriter()
+        let records = batch
+        batch = []
+        batch.reserveCapacity(Writer.batchSize)
+        pendingWrite = Task {
+            try await writer.write(records)
+            return writer
+        }
+    }
+
+    /// The writer once the batch it is writing (if any) is in.
+    private mutating func idleWriter() async throws -> Writer {
+        if let task = pendingWrite {
+            pendingWrite = nil
+            writer = try await task.value
+        }
+        return writer!
+    }
+
+    /// Waits for the batch being written, if any, whatever became of it: called when reading failed,
+    /// so that no write is left running on a connection whose transaction rolls back.
+    mutating func abandon() async {
+        guard let task = pendingWrite else { return }
+        pendingWrite = nil
+        task.cancel()
+        _ = await task.result
+    }
+
+    /// Writes what is left and settles the summary's status and counts.
+    mutating func finish() async throws -> ImportSummary {
+        var writer = try await idleWriter()
+        if writing { try await writer.finish() }
+        if problemCount > summary.problems.count {
+            summary.problems.append(ImportProblem(row: 0, column: "", value: "",
+                reason: "\(problemCount - summary.problems.count) more problems are not listed", severity: .warning))
+        }
+        if summary.rejected > 0 && !request.skipInvalid {
+            summary.status = .error
+        } else {
+            summary.imported = writer.counts.imported
+            summary.updated = writer.counts.updated
+            summary.ignored += writer.counts.ignored
+            summary.status = summary.rejected > 0 || summary.warnings > 0 ? .warning : .success
+        }
+        return summary
+    }
+}

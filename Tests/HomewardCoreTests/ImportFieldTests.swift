@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import HomewardCore
+
+/// The layout and the JSON reader serve any kind of record that declares its fields, not only movements.
+@Suite struct ImportFieldTests {
+    /// A kind of record with two fields and one requirement, as a new part would declare one.
+    enum Reading: Int, ImportField {
+        case day, level, note
+
+        init?(tag: HXLTag) {
+            switch tag.hashtag {
+            case "date": self = .day
+            case "indicator" where tag.attributes.contains("num"): self = .level
+            case "description": self = .note
+            default: return nil
+            }
+        }
+
+        var jsonKey: String? { ["date", "level", "note"][rawValue] }
+        var isFigure: Bool { self == .level }
+
+        static func missing(given: (Reading) -> Bool) -> [String] {
+            given(.level) ? [] : ["level (#indicator+num)"]
+        }
+    }
+
+    @Test func aLayoutReadsTheFieldsOfAnyKind() throws {
+        let layout = try ImportLayout<Reading>(firstRows: [["When", "Level", "Crossing"], ["#date", "#indicator+num", "#loc+crossing+code"]])
+        let draft = layout.draft(row: ["2025-03-01", "7", "LBN-01"], number: 3)
+        #expect(draft[.day] == "2025-03-01" && draft[.level] == "7")
+        // A tag that another kind reads is not this kind's: its column is reported as not read.
+        #expect(layout.ignoredColumns == ["Crossing"])
+        // The figure is not part of the row's identity; the other cells are.
+        #expect(draft.content.contains("2025-03-01") && !draft.content.contains("7"))
+    }
+
+    @Test func aLayoutNamesWhatItsKindLacks() {
+        let error = #expect(throws: ImportError.self) {
+            try ImportLayout<Reading>(firstRows: [["#date", "#description"]])
+        }
+        #expect(error?.problems.map(\.reason) == ["the file gives no level (#indicator+num)"])
+    }
+
+    @Test func jsonTakesTheKindsKeysAndNamesTheUnknownOnes() throws {
+        let drafts = try JSONRecords.drafts(from: Data(#"{"readings": [{"date": "2025-03-01", "level": 7}]}"#.utf8),
+                                            as: Reading.self, listKey: "readings")
+        #expect(drafts.count == 1 && drafts[0][.level] == "7")
+        let error = #expect(throws: ImportError.self) {
+            try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01", "persons": 3}]"#.utf8), as: Reading.self, listKey: "readings")
+        }
+        #expect(error?.problems.first?.column == "persons")
+        #expect(error?.problems.first?.reason == "unknown key; the keys are date, level, note")
+        // Only figures may be numbers.
+        #expect(throws: ImportError.self) {
+            try JSONRecords.drafts(from: Data(#"[{"note": 5, "level": 1}]"#.utf8), as: Reading.self, listKey: "readings")
+        }
+    }
+}
