@@ -121,4 +121,23 @@ import Testing
         let list = try run(["organisations", "list", "--format", "csv"])
         #expect(list.stdout == "id,name\n1,SARC\n")
     }
+
+    @Test func aCorrectedMovementsHistoryIsShownVersionByVersion() throws {
+        defer { cleanUp() }
+        let header = "#date,#meta+id,#org,#adm1+dest+code,#affected+returnees+idps+num\n"
+        #expect(try run(["import", "-", "--records", "movements"], input: header + "2019-07-01,r1,SARC,SY01,5\n").status == 0)
+        #expect(try run(["import", "-", "--as", "amal"], input: header + "2019-07-01,r1,SARC,SY01,8\n").status == 0)
+        let history = try run(["movements", "history", "1", "--format", "json"])
+        #expect(history.status == 0, "\(history.stderr)")
+        let versions = try #require(history.json["versions"] as? [[String: Any]])
+        #expect(versions.compactMap { ($0["movement"] as? [String: Any])?["persons"] as? Int } == [5, 8])
+        #expect(versions.first?["superseded_by"] as? String == "person:amal")
+        #expect(versions.last?["superseded_at"] is NSNull)
+        let table = try run(["movements", "history", "1"])
+        #expect(table.stdout.contains("in force"))
+        let missing = try run(["movements", "history", "99"])
+        #expect(missing.status != 0 && missing.stderr.contains("no movement has id 99"))
+        let unknownKind = try run(["import", "-", "--records", "planets"], input: header)
+        #expect(unknownKind.status != 0 && unknownKind.stderr.contains("--records"))
+    }
 }
