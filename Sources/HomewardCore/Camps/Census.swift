@@ -1,0 +1,30 @@
+/// A site's residents on a date as one organisation counted them. Censuses of different organisations
+/// are kept side by side, never merged: they disagree, and the difference is information.
+public struct Census: Hashable, Sendable, Codable {
+    public var site: String
+    public var date: Day
+    public var residents: Int
+    public var households: Int?
+    public var organisation: String
+
+    public init(site: String, date: Day, residents: Int, households: Int? = nil, organisation: String) {
+        self.site = site
+        self.date = date
+        self.residents = residents
+        self.households = households
+        self.organisation = organisation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case site, date, residents, households, organisation
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(site, forKey: .site)
+        try c.encode(date, forKey: .date)
+        try c.encode(residents, forKey: .residents)
+        try c.encode(households, forKey: .households)
+        try c.encode(organisation, forKey: .organisation)
+    }
+}

@@ -1,0 +1,59 @@
+/// An evacuation of one site, planned in cycles from a baseline census: what the centre committed to.
+public struct EvacuationOperation: Hashable, Sendable, Codable {
+    public enum Status: String, CaseIterable, Sendable, Codable {
+        case planned
+        case underWay = "under-way"
+        case completed
+        case suspended
+    }
+
+    /// `0` until stored.
+    public var id: Int
+    public var site: String
+    /// The census the operation counts from: its date and residents.
+    public var baselineDate: Day
+    public var baselineResidents: Int
+    public var start: Day
+    public var perCycle: Int
+    public var cycleDays: Int
+    /// Transit centres' codes.
+    public var via: [String]
+    public var deadline: Day?
+    public var status: Status
+
+    public init(id: Int = 0, site: String, baselineDate: Day, baselineResidents: Int, start: Day, perCycle: Int, cycleDays: Int,
+                via: [String] = [], deadline: Day? = nil, status: Status = .planned) {
+        self.id = id
+        self.site = site
+        self.baselineDate = baselineDate
+        self.baselineResidents = baselineResidents
+        self.start = start
+        self.perCycle = perCycle
+        self.cycleDays = cycleDays
+        self.via = via
+        self.deadline = deadline
+        self.status = status
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, site, start, via, deadline, status
+        case baselineDate = "baseline_date"
+        case baselineResidents = "baseline_residents"
+        case perCycle = "per_cycle"
+        case cycleDays = "cycle_days"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(site, forKey: .site)
+        try c.encode(baselineDate, forKey: .baselineDate)
+        try c.encode(baselineResidents, forKey: .baselineResidents)
+        try c.encode(start, forKey: .start)
+        try c.encode(perCycle, forKey: .perCycle)
+        try c.encode(cycleDays, forKey: .cycleDays)
+        try c.encode(via, forKey: .via)
+        try c.encode(deadline, forKey: .deadline)
+        try c.encode(status, forKey: .status)
+    }
+}

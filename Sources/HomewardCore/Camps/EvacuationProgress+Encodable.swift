@@ -1,0 +1,29 @@
+extension EvacuationProgress: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case operation, left, remaining, ahead, plan, cycles
+        case asOf = "as_of"
+        case leftPercent = "left_percent"
+        case plannedByNow = "planned_by_now"
+        case recentPersons = "recent_persons"
+        case paceWindowDays = "pace_window_days"
+        case forecastEnd = "forecast_end"
+        case plannedEnd = "planned_end"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(operation, forKey: .operation)
+        try c.encode(asOf, forKey: .asOf)
+        try c.encode(left, forKey: .left)
+        try c.encode(remaining, forKey: .remaining)
+        try c.encode(leftPercent, forKey: .leftPercent)
+        try c.encode(plannedByNow, forKey: .plannedByNow)
+        try c.encode(ahead, forKey: .ahead)
+        try c.encode(recentPersons, forKey: .recentPersons)
+        try c.encode(Self.paceWindowDays, forKey: .paceWindowDays)
+        try c.encode(forecastEnd, forKey: .forecastEnd)
+        try c.encode(plan.end, forKey: .plannedEnd)
+        try c.encode(cycles, forKey: .cycles)
+        try c.encode(plan, forKey: .plan)
+    }
+}

@@ -1,0 +1,69 @@
+/// A stored operation against what happened: planned and actual departures per cycle, ahead or behind,
+/// and the end forecast at the pace actually seen beside the planned end.
+public struct EvacuationProgress: Sendable {
+    /// One cycle of the plan with the departures that fell in it.
+    public struct CycleProgress: Hashable, Sendable, Encodable {
+        public var cycle: Int
+        public var start: Day
+        public var end: Day
+        public var planned: Int
+        public var actual: Int
+    }
+
+    /// How many days of departures the forecast pace is taken from.
+    public static let paceWindowDays = 14
+
+    public let operation: EvacuationOperation
+    public let asOf: Day
+    public let plan: EvacuationPlan
+    public let cycles: [CycleProgress]
+    /// Persons who left after the baseline, up to the day asked.
+    public let left: Int
+    public let remaining: Int
+    public let leftPercent: Percent?
+    /// Persons the plan had moved in the cycles that ended by the day asked (no cycle counts in part).
+    public let plannedByNow: Int
+    /// `left - plannedByNow`: ahead when positive, behind when negative.
+    public let ahead: Int
+    /// Persons who left in the last ``paceWindowDays`` days up to the day asked.
+    public let recentPersons: Int
+    /// When the last person would leave at the recent pace; `nil` when nobody left recently (never, at that pace),
+    /// and the day asked when nobody remains.
+    public let forecastEnd: Day?
+
+    /// - Parameter departures: the site's departures; those on or before the baseline date are not counted.
+    public init(operation: EvacuationOperation, departures: [Departure], asOf: Day, transitPlaces: Int? = nil,
+                stayHours: Int = Site.defaultStayHours) {
+        self.operation = operation
+        self.asOf = asOf
+        let plan = EvacuationPlan(.init(remaining: operation.baselineResidents, perCycle: operation.perCycle, cycleDays: operation.cycleDays,
+                                    start: operation.start, deadline: operation.deadline, transitPlaces: transitPlaces, stayHours: stayHours))
+        self.plan = plan
+        let counted = departures.filter { $0.day > operation.baselineDate && $0.day <= asOf }
+        cycles = plan.schedule.enumerated().map { index, cycle in
+            // Departures before the first cycle count in it; those after the last in the last.
+            let from = index == 0 ? Day(number: Int.min / 2) : cycle.start
+            let to = index == plan.schedule.count - 1 ? Day(number: Int.max / 2) : cycle.end
+            let actual = counted.filter { $0.day >= from && $0.day <= to }.reduce(0) { $0 + $1.persons }
+            return CycleProgress(cycle: cycle.cycle, start: cycle.start, end: cycle.end, planned: cycle.persons, actual: actual)
+        }
+        let left = counted.reduce(0) { $0 + $1.persons }
+        self.left = left
+        let remaining = operation.baselineResidents - left
+        self.remaining = remaining
+        leftPercent = Percent(left, of: operation.baselineResidents)
+        plannedByNow = plan.schedule.filter { $0.end <= asOf }.reduce(0) { $0 + $1.persons }
+        ahead = left - plannedByNow
+        let windowStart = asOf.adding(days: 1 - Self.paceWindowDays)
+        let recentPersons = counted.filter { $0.day >= windowStart }.reduce(0) { $0 + $1.persons }
+        self.recentPersons = recentPersons
+        if remaining <= 0 {
+            forecastEnd = asOf
+        } else if recentPersons > 0 {
+            let days = (remaining * Self.paceWindowDays + recentPersons - 1) / recentPersons
+            forecastEnd = asOf.adding(days: days)
+        } else {
+            forecastEnd = nil
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// Where a site stands on a date: the residents it counts from, how many have left since, and how many remain.
+public struct SiteStanding: Sendable {
+    public struct Group: Hashable, Sendable, Encodable {
+        public var key: String
+        public var persons: Int
+    }
+
+    public var site: Site
+    public var asOf: Day
+    /// The baseline of the site's latest operation if it has one, else its latest census; `nil` with neither.
+    public var residents: Int?
+    public var censusDate: Day?
+    /// Persons who left after the census date, up to the day asked.
+    public var left: Int
+    public var remaining: Int?
+    public var leftPercent: Percent?
+    /// Each organisation's latest census by the day asked, beside the baseline: they may disagree.
+    public var censuses: [Census]
+    /// By the Monday that starts each ISO week.
+    public var departuresByWeek: [Group]
+    public var departuresByDestination: [Group]
+
+    /// - Parameters:
+    ///   - operation: the site's latest operation by the day asked, whose baseline is the count to start from.
+    public init(site: Site, asOf: Day, censuses: [Census], departures: [Departure], operation: EvacuationOperation? = nil) {
+        self.site = site
+        self.asOf = asOf
+        let known = censuses.filter { $0.date <= asOf }
+        let latest = known.max { ($0.date, $0.organisation) < ($1.date, $1.organisation) }
+        if let operation, operation.baselineDate <= asOf {
+            residents = operation.baselineResidents
+            censusDate = operation.baselineDate
+        } else {
+            residents = latest?.residents
+            censusDate = latest?.date
+        }
+        let since = censusDate
+        let counted = departures.filter { departure in departure.day <= asOf && since.map { departure.day > $0 } ?? true }
+        let left = counted.reduce(0) { $0 + $1.persons }
+        self.left = left
+        remaining = residents.map { $0 - left }
+        leftPercent = residents.flatMap { Percent(left, of: $0) }
+        self.censuses = Dictionary(grouping: known, by: \.organisation).values
+            .compactMap { $0.max { $0.date < $1.date } }
+            .sorted { ($0.date, $0.organisation) > ($1.date, $1.organisation) }
+        departuresByWeek = Dictionary(grouping: counted) { $0.day.weekStart }
+            .map { Group(key: $0.key.description, persons: $0.value.reduce(0) { $0 + $1.persons }) }
+            .sorted { $0.key < $1.key }
+        departuresByDestination = Dictionary(grouping: counted) { $0.destination ?? "" }
+            .map { Group(key: $0.key, persons: $0.value.reduce(0) { $0 + $1.persons }) }
+            .sorted { ($0.persons, $1.key) > ($1.persons, $0.key) }
+    }
+}
+
+extension SiteStanding: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case code, name, kind, admin, residents, left, remaining, censuses
+        case asOf = "as_of"
+        case censusDate = "census_date"
+        case leftPercent = "left_percent"
+        case departuresByWeek = "departures_by_week"
+        case departuresByDestination = "departures_by_destination"
+    }
+
+    private struct Week: Encodable { var week: String; var persons: Int }
+    private struct Destination: Encodable { var destination: String?; var persons: Int }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(site.code, forKey: .code)
+        try c.encode(site.name, forKey: .name)
+        try c.encode(site.kind, forKey: .kind)
+        try c.encode(site.admin, forKey: .admin)
+        try c.encode(asOf, forKey: .asOf)
+        try c.encode(residents, forKey: .residents)
+        try c.encode(censusDate, forKey: .censusDate)
+        try c.encode(left, forKey: .left)
+        try c.encode(remaining, forKey: .remaining)
+        try c.encode(leftPercent, forKey: .leftPercent)
+        try c.encode(censuses, forKey: .censuses)
+        try c.encode(departuresByWeek.map { Week(week: $0.key, persons: $0.persons) }, forKey: .departuresByWeek)
+        try c.encode(departuresByDestination.map { Destination(destination: $0.key.isEmpty ? nil : $0.key, persons: $0.persons) },
+                     forKey: .departuresByDestination)
+    }
+}

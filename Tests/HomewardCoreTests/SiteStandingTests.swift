@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import HomewardCore
+
+@Suite struct SiteStandingTests {
+    let camp = Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006")
+
+    func departure(_ day: String, _ persons: Int, to destination: String? = nil) -> Departure {
+        Departure(site: "HOL", period: Period(day: Day(day)!), persons: persons, destination: destination, organisation: "CCCM")
+    }
+
+    @Test func organisationsThatDisagreeStandSideBySideAndTheLatestCensusIsTheBaseline() {
+        // setup: two organisations count the same camp differently
+        let censuses = [Census(site: "HOL", date: Day("2019-03-01")!, residents: 73_000, organisation: "UNHCR"),
+                        Census(site: "HOL", date: Day("2019-03-04")!, residents: 70_500, households: 18_000, organisation: "WHO"),
+                        Census(site: "HOL", date: Day("2019-02-01")!, residents: 60_000, organisation: "UNHCR")]
+        let departures = [departure("2019-03-02", 999), departure("2019-03-05", 700, to: "TC-1"), departure("2019-03-12", 301, to: "SY02")]
+        // act
+        let standing = SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: censuses, departures: departures)
+        // check: the latest census is the baseline; departures on or before it do not count; each organisation's latest is kept
+        #expect(standing.residents == 70_500 && standing.censusDate == Day("2019-03-04"))
+        #expect(standing.left == 1_001 && standing.remaining == 69_499)
+        #expect(standing.leftPercent?.description == "1.42")
+        #expect(standing.censuses.map(\.organisation) == ["WHO", "UNHCR"])
+        #expect(standing.censuses.map(\.residents) == [70_500, 73_000])
+        #expect(standing.departuresByWeek.map(\.key) == ["2019-03-04", "2019-03-11"])
+        #expect(standing.departuresByDestination.map(\.key) == ["TC-1", "SY02"])
+    }
+
+    @Test func anOperationsBaselineComesBeforeAnyLaterCensus() {
+        let censuses = [Census(site: "HOL", date: Day("2019-03-10")!, residents: 50_000, organisation: "WHO")]
+        let operation = EvacuationOperation(site: "HOL", baselineDate: Day("2019-03-01")!, baselineResidents: 10_000,
+                                            start: Day("2019-03-02")!, perCycle: 3_500, cycleDays: 5)
+        let standing = SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: censuses,
+                                    departures: [departure("2019-03-03", 2_000)], operation: operation)
+        #expect(standing.residents == 10_000 && standing.left == 2_000 && standing.leftPercent?.description == "20.00")
+    }
+
+    @Test func percentagesAreRoundedHalfUpFromWholeNumbersAndWrittenWithTwoDecimals() throws {
+        #expect(Percent(1, of: 3)?.description == "33.33")
+        #expect(Percent(2, of: 3)?.description == "66.67")
+        #expect(Percent(1, of: 8)?.description == "12.50")
+        #expect(Percent(5, of: 0) == nil)
+        #expect(String(decoding: try JSONEncoder().encode([Percent(1, of: 8)!]), as: UTF8.self) == "[12.5]")
+    }
+
+    @Test func progressSaysAheadOrBehindAndForecastsTheEndAtTheRecentPace() {
+        // setup: 10,000 people, 3,500 every 5 days from 2019-03-02
+        let operation = EvacuationOperation(site: "HOL", baselineDate: Day("2019-03-01")!, baselineResidents: 10_000,
+                                            start: Day("2019-03-02")!, perCycle: 3_500, cycleDays: 5)
+        let departures = [departure("2019-03-01", 500), departure("2019-03-03", 2_000), departure("2019-03-08", 1_500)]
+        // act: on the 12th, two cycles (to the 6th and the 11th) are over
+        let progress = EvacuationProgress(operation: operation, departures: departures, asOf: Day("2019-03-12")!)
+        // check
+        #expect(progress.cycles.map(\.planned) == [3_500, 3_500, 3_000])
+        #expect(progress.cycles.map(\.actual) == [2_000, 1_500, 0])
+        #expect(progress.left == 3_500 && progress.plannedByNow == 7_000 && progress.ahead == -3_500)
+        // 3,500 in the last 14 days: 6,500 left need 26 days at that pace
+        #expect(progress.recentPersons == 3_500 && progress.forecastEnd == Day("2019-04-07"))
+        #expect(progress.plan.end == Day("2019-03-16"))
+        let stalled = EvacuationProgress(operation: operation, departures: departures, asOf: Day("2019-04-30")!)
+        #expect(stalled.recentPersons == 0 && stalled.forecastEnd == nil)
+    }
+}
