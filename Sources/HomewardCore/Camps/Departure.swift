@@ -21,6 +21,13 @@ public struct Departure: Hashable, Sendable, Codable {
         self.externalId = externalId
     }
 
+    /// Who a departure is to the ledger: the reporter's id when it has one, else everything but its count,
+    /// so that the same row imported again corrects it instead of adding to it.
+    public var key: String {
+        if let externalId { return StableDigest.hex(["departure-id", organisation, site, externalId]) }
+        return StableDigest.hex(["departure", organisation, site, period.start.description, period.end.description, destination ?? ""])
+    }
+
     /// The day a departure counts on: the last of its period, when everyone in it had left.
     public var day: Day { period.end }
 

@@ -1,12 +1,14 @@
 /// The rules one kind of record must pass, turning a draft into records or into located problems.
 ///
 /// Rules are pure: what they need from the database (the gazetteer, the sites, the kinds of facility)
-/// is read before the import starts and handed to them, so that they can be tested without one.
+/// is read before the import starts and handed to them, so that they can be tested without one. A rule
+/// that depends on the rows before it (departures never overdraw a site) keeps its running state in the
+/// rules value, which the import holds for the length of one file.
 public protocol ImportRules: Sendable {
     associatedtype Field: ImportField
     associatedtype Record: Sendable
 
-    func check(_ draft: ImportDraft<Field>) -> ImportOutcome<Record>
+    mutating func check(_ draft: ImportDraft<Field>) -> ImportOutcome<Record>
 }
 
 /// What a kind's rules made of one row.

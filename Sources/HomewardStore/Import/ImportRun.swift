@@ -15,7 +15,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     let request: ImportRequest
     /// The key under which a JSON object lists its records (`{"movements": [...]}`).
     let listKey: String
-    let rules: Rules
+    private(set) var rules: Rules
     /// The writer, when no batch is being written; otherwise the task writing one, which hands it back.
     private var writer: Writer?
     private var pendingWrite: Task<Writer, any Error>?

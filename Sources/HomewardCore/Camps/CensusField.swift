@@ -1,0 +1,25 @@
+/// What a column of a census import says: `#date`, `#loc+site+code`, `#population+ind+num`, `#population+hh+num`, `#org`.
+public enum CensusField: Int, ImportField {
+    case date, site, residents, households, organisation
+
+    public init?(tag: HXLTag) {
+        let a = tag.attributes
+        switch tag.hashtag {
+        case "date": self = .date
+        case "loc" where a.contains("site"): self = .site
+        case "population" where a.contains("hh"): self = .households
+        case "population" where a.contains("num") || a.contains("ind"): self = .residents
+        case "org": self = .organisation
+        default: return nil
+        }
+    }
+
+    public var jsonKey: String? { ["date", "site", "residents", "households", "organisation"][rawValue] }
+    public var isFigure: Bool { self == .residents || self == .households }
+    public static var namedWhenAbsent: [CensusField] { [.date, .site, .residents, .organisation] }
+
+    public static func missing(given: (CensusField) -> Bool) -> [String] {
+        [(CensusField.date, "date (#date)"), (.site, "site (#loc+site+code)"), (.residents, "number of residents (#population+ind+num)")]
+            .filter { !given($0.0) }.map(\.1)
+    }
+}

@@ -1,0 +1,99 @@
+/// The rules a departure must pass, including the one that needs the running count: departures never
+/// take a site below zero against its evacuation operation's baseline.
+public struct DepartureRules: ImportRules {
+    /// What a site under evacuation counts from, and the departures already counted against it.
+    public struct Baseline: Sendable {
+        public var date: Day
+        public var residents: Int
+        /// Persons per departure key, of the departures after the baseline date already recorded.
+        public var counted: [String: Int]
+
+        public init(date: Day, residents: Int, counted: [String: Int]) {
+            self.date = date
+            self.residents = residents
+            self.counted = counted
+        }
+
+        var left: Int { counted.values.reduce(0, +) }
+    }
+
+    public let sites: Set<String>
+    public let gazetteer: Gazetteer
+    public let today: Day
+    public let defaultOrganisation: String?
+    /// Per site with an operation; updated as rows are accepted, so that a file cannot overdraw a site either.
+    public private(set) var baselines: [String: Baseline]
+    private var left: [String: Int]
+
+    public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, baselines: [String: Baseline] = [:]) {
+        self.sites = sites
+        self.gazetteer = gazetteer
+        self.today = today
+        self.defaultOrganisation = defaultOrganisation
+        self.baselines = baselines
+        left = baselines.mapValues(\.left)
+    }
+
+    public mutating func check(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> {
+        var checks = DraftChecks(draft, today: today)
+        let period = checks.period(date: .date, start: .dateStart, end: .dateEnd)
+        let site = checks.required(.site, "site code")
+        if let site, !sites.contains(site) {
+            checks.fail(.site, "no site has this code; add it first (homeward sites add)")
+        }
+        var ignored = 0
+        var persons: Int?
+        if draft[.persons] != nil, DraftChecks<DepartureField>.isZero(draft[.persons]!) {
+            ignored = 1
+        } else {
+            persons = checks.wholeNumber(.persons, minimum: 1)
+        }
+        let destination = readDestination(draft, &checks)
+        let organisation = draft[.organisation] ?? defaultOrganisation
+        if organisation == nil {
+            checks.fail(.organisation, "no organisation: add an #org column, or give the organisation for the whole file")
+        }
+        guard !checks.isRejected, let period, let site, let organisation else { return ImportOutcome(problems: checks.problems) }
+        guard let persons else { return ImportOutcome(problems: checks.problems, ignored: ignored) }
+        let departure = Departure(site: site, period: period, persons: persons, destination: destination, organisation: organisation,
+                                  externalId: draft[.externalId])
+        if var baseline = baselines[site], departure.day > baseline.date {
+            let total = left[site, default: 0] + persons - (baseline.counted[departure.key] ?? 0)
+            guard total <= baseline.residents else {
+                checks.fail(.persons, "departures from \(site) since its baseline census of \(baseline.date) would come to \(total), "
+                            + "more than its \(baseline.residents) residents; check the figure, or record a new census")
+                return ImportOutcome(problems: checks.problems)
+            }
+            left[site] = total
+            baseline.counted[departure.key] = persons
+            baselines[site] = baseline
+        }
+        return ImportOutcome(records: [departure], problems: checks.problems)
+    }
+
+    /// A site's code, or the finest area P-code the row gives.
+    private func readDestination(_ draft: ImportDraft<DepartureField>, _ checks: inout DraftChecks<DepartureField>) -> String? {
+        if let code = draft[.destinationSite] {
+            guard sites.contains(code) else { checks.fail(.destinationSite, "no site has this code"); return nil }
+            return code
+        }
+        if let code = draft[.destination] {
+            guard sites.contains(code) || gazetteer.area(code) != nil else {
+                checks.fail(.destination, "neither a site's code nor an area's P-code")
+                return nil
+            }
+            return code
+        }
+        for field in [DepartureField.destAdm4, .destAdm3, .destAdm2, .destAdm1] {
+            guard let code = draft[field] else { continue }
+            guard gazetteer.area(code) != nil else { checks.fail(field, "unknown area P-code"); return nil }
+            return code
+        }
+        return nil
+    }
+}
+
+extension DraftChecks {
+    /// Whether a count is given as zero: nothing to record, not an error.
+    static func isZero(_ text: String) -> Bool { MovementRules.wholeNumber(text) == 0 }
+}

@@ -1,0 +1,52 @@
+import Testing
+@testable import HomewardCore
+
+@Suite struct CampRulesTests {
+    let today = Day("2019-03-20")!
+    let sites: Set<String> = ["HOL", "TC-1"]
+
+    func departures(_ rows: [[String]]) throws -> [ImportDraft<DepartureField>] {
+        let layout = try ImportLayout<DepartureField>(firstRows: [["#date", "#loc+site+code", "#affected+departed+num", "#loc+dest+code", "#org", "#meta+id"]])
+        return rows.enumerated().map { layout.draft(row: $1, number: $0 + 2) }
+    }
+
+    @Test func aDepartureNeverTakesASiteBelowZeroAgainstItsBaseline() throws {
+        // setup: 1,000 residents at the baseline, 600 already recorded as d1
+        var rules = DepartureRules(sites: sites, gazetteer: sampleGazetteer, today: today, baselines: [
+            "HOL": .init(date: Day("2019-03-01")!, residents: 1_000, counted: [Departure(site: "HOL", period: Period(day: Day("2019-03-02")!), persons: 600,
+                                                                                     organisation: "CCCM", externalId: "d1").key: 600])])
+        let drafts = try departures([["2019-03-03", "HOL", "300", "TC-1", "CCCM", "d2"],
+                                     ["2019-03-04", "HOL", "200", "TC-1", "CCCM", "d3"],
+                                     ["2019-03-02", "HOL", "650", "", "CCCM", "d1"],
+                                     ["2019-03-02", "HOL", "700", "", "CCCM", "d1"]])
+        // act
+        let outcomes = drafts.map { rules.check($0) }
+        // check: 600 + 300 fits; 200 more would make 1,100; correcting d1 to 650 makes 950; to 700 would make 1,000, still fits
+        #expect(outcomes.map(\.isRejected) == [false, true, false, false])
+        #expect(outcomes[1].problems.first?.reason.contains("would come to 1100, more than its 1000 residents") == true)
+        #expect(outcomes[1].problems.first?.column == "#affected+departed+num")
+        #expect(rules.baselines["HOL"]?.left == 1_000)
+    }
+
+    @Test func departuresNameTheFieldAtFault() throws {
+        var rules = DepartureRules(sites: sites, gazetteer: sampleGazetteer, today: today)
+        let drafts = try departures([["2019-04-01", "HOL", "5", "", "CCCM", ""], ["2019-03-01", "XYZ", "5", "", "CCCM", ""],
+                                     ["2019-03-01", "HOL", "-5", "", "CCCM", ""], ["2019-03-01", "HOL", "5", "TC-9", "CCCM", ""],
+                                     ["2019-03-01", "HOL", "0", "", "CCCM", ""]])
+        let outcomes = drafts.map { rules.check($0) }
+        #expect(outcomes[0].problems.first?.reason.contains("future") == true)
+        #expect(outcomes[1].problems.first?.value == "XYZ")
+        #expect(outcomes[2].problems.first?.reason.contains("at least 1") == true)
+        #expect(outcomes[3].problems.first?.column == "#loc+dest+code")
+        #expect(!outcomes[4].isRejected && outcomes[4].records.isEmpty && outcomes[4].ignored == 1)
+    }
+
+    @Test func aCensusIsAKnownSiteARealDateAndWholeNumbers() throws {
+        let layout = try ImportLayout<CensusField>(firstRows: [["#date", "#loc+site+code", "#population+ind+num", "#population+hh+num", "#org"]])
+        var rules = CensusRules(sites: sites, today: today)
+        let good = rules.check(layout.draft(row: ["2019-03-01", "HOL", "73,000", "18000", "UNHCR"], number: 2))
+        #expect(good.records.first == Census(site: "HOL", date: Day("2019-03-01")!, residents: 73_000, households: 18_000, organisation: "UNHCR"))
+        let bad = rules.check(layout.draft(row: ["2019-02-30", "HOL", "ten", "20", ""], number: 3))
+        #expect(bad.problems.map(\.column) == ["#date", "#population+ind+num", "#org"])
+    }
+}
