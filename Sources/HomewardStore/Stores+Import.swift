@@ -9,6 +9,8 @@ extension Stores {
                               progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
         switch kind {
         case .movements: try await ledger.importMovements(request, from: source, by: caller, progress: progress)
+        case .censuses: try await camps.importCensuses(request, from: source, by: caller, progress: progress)
+        case .departures: try await camps.importDepartures(request, from: source, by: caller, progress: progress)
         }
     }
 }

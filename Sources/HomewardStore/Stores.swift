@@ -9,6 +9,7 @@ public struct Stores: Sendable {
     public let organisations: OrganisationsStore
     public let ledger: LedgerStore
     public let idempotency: IdempotencyStore
+    public let camps: CampsStore
 
     public init(database: Database) {
         self.database = database
@@ -16,6 +17,7 @@ public struct Stores: Sendable {
         organisations = OrganisationsStore(database: database)
         ledger = LedgerStore(database: database, places: places)
         idempotency = IdempotencyStore(database: database)
+        camps = CampsStore(database: database, places: places)
     }
 
     /// Opens (and on first use creates, migrates and seeds) the database at `location`, and its stores.

@@ -4,4 +4,6 @@
 /// key under which a JSON body lists its records (`{"movements": [...]}`).
 public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case movements
+    case censuses
+    case departures
 }

@@ -9,14 +9,7 @@ public struct CrossingPointRules: Sendable {
         self.gazetteer = gazetteer
     }
 
-    /// What is wrong with a crossing point: the field (as the API names it) and why.
-    public struct Problem: Error, Hashable, Sendable {
-        public var field: String
-        public var value: String
-        public var reason: String
-        /// Another crossing point has the code: a conflict, not a mistake in the crossing itself.
-        public var isConflict = false
-    }
+    public typealias Problem = FieldProblem
 
     /// The crossing point as it will be stored (its code trimmed), or the first problem found.
     public func check(_ crossing: CrossingPoint) throws(Problem) -> CrossingPoint {

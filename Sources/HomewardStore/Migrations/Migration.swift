@@ -28,6 +28,7 @@ extension Database {
         CreateMovementRollups(),
         CreateMovementRevisions(),
         AddImportRecords(),
+        CreateCamps(),
     ]
 
     /// Applies the steps the database has not seen yet.

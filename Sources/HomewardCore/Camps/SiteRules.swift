@@ -1,0 +1,47 @@
+/// The rules a new site must pass: a code, a name, an area of the gazetteer, and for a transit centre its capacity.
+public struct SiteRules: Sendable {
+    public let gazetteer: Gazetteer
+    /// Codes of the sites that exist already.
+    public let existing: Set<String>
+
+    public init(gazetteer: Gazetteer, existing: Set<String>) {
+        self.gazetteer = gazetteer
+        self.existing = existing
+    }
+
+    /// The site as it will be stored (code trimmed, a transit centre's usual stay filled in), or the first problem.
+    public func check(_ site: Site) throws(FieldProblem) -> Site {
+        let code = site.code.trimmingCharacters(in: .whitespaces)
+        guard !code.isEmpty, code.count <= 32, !code.contains(where: { $0.isWhitespace || $0 == "," }) else {
+            throw FieldProblem(field: "code", value: site.code, reason: "a site code is up to 32 characters, without spaces or commas, such as HOL-01")
+        }
+        for (field, value) in [("name", site.name), ("name_ar", site.nameAr ?? ""), ("operator", site.operatorName ?? "")]
+        where value.contains("\u{0}") || value.count > 500 {
+            throw FieldProblem(field: field, value: String(value.prefix(40)), reason: "not text of at most 500 characters")
+        }
+        guard !site.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw FieldProblem(field: "name", value: site.name, reason: "a site needs a name")
+        }
+        guard gazetteer.area(site.admin) != nil else {
+            throw FieldProblem(field: "admin", value: site.admin, reason: "unknown area P-code: give the area the site lies in, at any level")
+        }
+        if let capacity = site.capacity, !(1...10_000_000).contains(capacity) {
+            throw FieldProblem(field: "capacity", value: String(capacity), reason: "a capacity is a whole number of places from 1")
+        }
+        if let stay = site.stayHours, !(1...24 * 365).contains(stay) {
+            throw FieldProblem(field: "stay_hours", value: String(stay), reason: "a stay is a whole number of hours from 1")
+        }
+        var checked = site
+        checked.code = code
+        if site.kind == .transitCentre {
+            guard site.capacity != nil else {
+                throw FieldProblem(field: "capacity", value: "", reason: "a transit centre needs its capacity in places")
+            }
+            checked.stayHours = site.stayHours ?? Site.defaultStayHours
+        }
+        if existing.contains(code) {
+            throw FieldProblem(field: "code", value: code, reason: "a site with code \(code) exists already", isConflict: true)
+        }
+        return checked
+    }
+}

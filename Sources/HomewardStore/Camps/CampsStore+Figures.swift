@@ -1,0 +1,50 @@
+import HomewardCore
+
+extension CampsStore {
+    /// Where a site stands on a day: its baseline (its latest operation's, else its latest census), left, remaining.
+    public func standing(of code: String, asOf: Day) async throws -> SiteStanding {
+        guard let site = try await site(code) else { throw StoreError.notFound("site \(code)") }
+        let operation = try await operations().last { $0.site == code && $0.baselineDate <= asOf }
+        return SiteStanding(site: site, asOf: asOf, censuses: try await censuses(of: code), departures: try await departures(from: code),
+                            operation: operation)
+    }
+
+    /// A stored operation against the departures reported, on a day.
+    public func progress(ofOperation id: Int, asOf: Day) async throws -> EvacuationProgress {
+        guard let operation = try await operation(id) else { throw StoreError.notFound("evacuation operation \(id)") }
+        let centres = try await transitCentres(operation.via, today: asOf)
+        return EvacuationProgress(operation: operation, departures: try await departures(from: operation.site), asOf: asOf,
+                                  transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
+                                  stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours)
+    }
+
+    /// A plan for a site from where it stands today: its remaining people at the pace asked.
+    ///
+    /// - Parameter start: the first day of the first cycle; by default the day after the last departure
+    ///   (or after the baseline when none is recorded).
+    public func plan(site code: String, perCycle: Int, cycleDays: Int, start: Day?, deadline: Day?, via: [String],
+                     arrivals: EvacuationPlan.Arrivals = .spread, today: Day) async throws -> SitePlan {
+        let standing = try await standing(of: code, asOf: today)
+        guard let remaining = standing.remaining else {
+            throw StoreError.invalid(field: "site", value: code, reason: "the site has no census yet: record one first (homeward sites census)")
+        }
+        let rules = EvacuationRules(sites: [:], today: today)
+        try Self.checked { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays) }
+        let centres = try await transitCentres(via, today: today)
+        let lastDeparture = try await departures(from: code).last?.day
+        let first = start ?? (lastDeparture ?? standing.censusDate ?? today).adding(days: 1)
+        if let deadline, deadline < first {
+            throw StoreError.invalid(field: "deadline", value: deadline.description, reason: "the deadline is before the start (\(first))")
+        }
+        let plan = EvacuationPlan(.init(remaining: max(remaining, 0), perCycle: perCycle, cycleDays: cycleDays, start: first, deadline: deadline,
+                                        transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
+                                        stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours, arrivals: arrivals))
+        return SitePlan(site: code, plan: plan)
+    }
+
+    private func transitCentres(_ via: [String], today: Day) async throws -> [Site] {
+        guard !via.isEmpty else { return [] }
+        let rules = EvacuationRules(sites: Dictionary(uniqueKeysWithValues: try await sites().map { ($0.code, $0) }), today: today)
+        return try Self.checked { () throws(FieldProblem) in try rules.transitCentres(via) }
+    }
+}

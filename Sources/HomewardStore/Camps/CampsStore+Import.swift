@@ -1,0 +1,42 @@
+import HomewardCore
+import SQLKit
+
+extension CampsStore {
+    /// Imports censuses through the one importer (`homeward import FILE --records censuses`).
+    public func importCensuses(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
+                               progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
+        let rules = CensusRules(sites: Set(try await sites().map(\.code)), today: request.today,
+                                defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces))
+        return try await database.runImport(.censuses, request, from: source, by: caller, rules: rules, progress: progress) {
+            CensusWriter(write: $0, importID: $1)
+        }
+    }
+
+    /// Imports departures through the one importer (`homeward import FILE --records departures`); a file that
+    /// would take a site under evacuation below zero against its baseline is refused at the row that does.
+    public func importDepartures(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
+                                 progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
+        let rules = DepartureRules(sites: Set(try await sites().map(\.code)), gazetteer: try await places.gazetteer(), today: request.today,
+                                   defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
+                                   baselines: try await baselines())
+        return try await database.runImport(.departures, request, from: source, by: caller, rules: rules, progress: progress) {
+            DepartureWriter(write: $0, importID: $1)
+        }
+    }
+
+    /// Each site's latest operation's baseline, with the departures already counted against it.
+    func baselines() async throws -> [String: DepartureRules.Baseline] {
+        var baselines: [String: DepartureRules.Baseline] = [:]
+        // Oldest first, so a site's latest operation is the one kept.
+        for operation in try await operations() where operation.status != .completed {
+            let counted = try await database.read { db in
+                try await db.raw("""
+                    SELECT row_key, persons FROM site_departures WHERE site_code = \(bind: operation.site) AND end_day > \(bind: operation.baselineDate.number)
+                    """).all().map { (try $0.decode(column: "row_key", as: String.self), try $0.decode(column: "persons", as: Int.self)) }
+            }
+            baselines[operation.site] = .init(date: operation.baselineDate, residents: operation.baselineResidents,
+                                              counted: Dictionary(counted, uniquingKeysWith: { $1 }))
+        }
+        return baselines
+    }
+}

@@ -1,0 +1,68 @@
+import HomewardCore
+import SQLKit
+
+extension CampsStore {
+    /// Stores an evacuation operation, checked; returns it with its id.
+    public func addOperation(_ operation: EvacuationOperation, today: Day, by caller: Caller) async throws -> EvacuationOperation {
+        let sites = Dictionary(uniqueKeysWithValues: try await sites().map { ($0.code, $0) })
+        let rules = EvacuationRules(sites: sites, today: today)
+        let checked = try Self.checked { () throws(FieldProblem) in try rules.check(operation) }
+        let id = try await database.write(by: caller) { write in
+            let db = write.sql
+            guard let id = try await db.raw("""
+                INSERT INTO evacuation_operations (site_code, baseline_day, baseline_residents, start_day, per_cycle, cycle_days,
+                                                   deadline_day, status, created_at, created_by)
+                VALUES (\(bind: checked.site), \(bind: checked.baselineDate.number), \(bind: checked.baselineResidents),
+                        \(bind: checked.start.number), \(bind: checked.perCycle), \(bind: checked.cycleDays), \(bind: checked.deadline?.number),
+                        \(bind: checked.status.rawValue), \(bind: write.timestamp), \(bind: write.caller.description))
+                RETURNING id
+                """).first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new operation's id") }
+            for (position, code) in checked.via.enumerated() {
+                try await db.raw("""
+                    INSERT INTO evacuation_transit_centres (operation_id, site_code, position) VALUES (\(bind: id), \(bind: code), \(bind: position))
+                    """).run()
+            }
+            return id
+        }
+        var stored = checked
+        stored.id = id
+        return stored
+    }
+
+    /// Every operation, oldest first.
+    public func operations() async throws -> [EvacuationOperation] {
+        try await database.read { db in
+            let via = try await db.raw("SELECT operation_id, site_code FROM evacuation_transit_centres ORDER BY operation_id, position").all()
+            var centres: [Int: [String]] = [:]
+            for row in via { centres[try row.decode(column: "operation_id", as: Int.self), default: []].append(try row.decode(column: "site_code", as: String.self)) }
+            return try await db.raw("SELECT * FROM evacuation_operations ORDER BY id").all().map { row in
+                let id = try row.decode(column: "id", as: Int.self)
+                let statusText = try row.decode(column: "status", as: String.self)
+                guard let status = EvacuationOperation.Status(rawValue: statusText) else {
+                    throw StoreError.database("evacuation_operations holds status '\(statusText)'")
+                }
+                return EvacuationOperation(
+                    id: id, site: try row.decode(column: "site_code", as: String.self),
+                    baselineDate: Day(number: try row.decode(column: "baseline_day", as: Int.self)),
+                    baselineResidents: try row.decode(column: "baseline_residents", as: Int.self),
+                    start: Day(number: try row.decode(column: "start_day", as: Int.self)),
+                    perCycle: try row.decode(column: "per_cycle", as: Int.self), cycleDays: try row.decode(column: "cycle_days", as: Int.self),
+                    via: centres[id] ?? [], deadline: try row.decode(column: "deadline_day", as: Int?.self).map(Day.init(number:)), status: status)
+            }
+        }
+    }
+
+    public func operation(_ id: Int) async throws -> EvacuationOperation? {
+        try await operations().first { $0.id == id }
+    }
+
+    /// Sets an operation's status (under way, completed, suspended).
+    public func setStatus(_ status: EvacuationOperation.Status, ofOperation id: Int, by caller: Caller) async throws {
+        try await database.write(by: caller) { write in
+            guard try await write.sql.raw("SELECT id FROM evacuation_operations WHERE id = \(bind: id)").first() != nil else {
+                throw StoreError.notFound("evacuation operation \(id)")
+            }
+            try await write.sql.raw("UPDATE evacuation_operations SET status = \(bind: status.rawValue) WHERE id = \(bind: id)").run()
+        }
+    }
+}

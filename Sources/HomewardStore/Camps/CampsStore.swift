@@ -1,0 +1,108 @@
+import HomewardCore
+import SQLKit
+
+/// Camps and evacuation: sites, their censuses and departures, and evacuation operations.
+public struct CampsStore: Sendable {
+    let database: Database
+    let places: PlacesStore
+
+    public init(database: Database, places: PlacesStore) {
+        self.database = database
+        self.places = places
+    }
+
+    /// Adds a site, checked against the gazetteer and the sites that exist.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the field, or ``StoreError/conflict(_:)`` for a code in use.
+    public func addSite(_ site: Site, by caller: Caller) async throws {
+        let rules = SiteRules(gazetteer: try await places.gazetteer(), existing: Set(try await sites().map(\.code)))
+        let checked = try Self.checked { () throws(FieldProblem) in try rules.check(site) }
+        try await database.write(by: caller) { write in
+            let db = write.sql
+            if try await db.raw("SELECT code FROM sites WHERE code = \(bind: checked.code)").first() != nil {
+                throw StoreError.conflict("a site with code \(checked.code) exists already")
+            }
+            let operatorID = try await checked.operatorName.asyncMap { try await OrganisationsStore.organisationID(named: $0, on: write) }
+            try await db.raw("""
+                INSERT INTO sites (code, name, name_ar, kind, admin_pcode, operator_id, capacity, stay_hours, created_at, created_by)
+                VALUES (\(bind: checked.code), \(bind: checked.name), \(bind: checked.nameAr), \(bind: checked.kind.rawValue),
+                        \(bind: checked.admin), \(bind: operatorID), \(bind: checked.capacity), \(bind: checked.stayHours),
+                        \(bind: write.timestamp), \(bind: write.caller.description))
+                """).run()
+        }
+    }
+
+    /// Sites by code, optionally of one kind.
+    public func sites(kind: SiteKind? = nil) async throws -> [Site] {
+        try await database.read { db in
+            var query: SQLQueryString = """
+                SELECT s.code, s.name, s.name_ar, s.kind, s.admin_pcode, o.name AS operator, s.capacity, s.stay_hours
+                FROM sites s LEFT JOIN organisations o ON o.id = s.operator_id
+                """
+            if let kind { query += " WHERE s.kind = \(bind: kind.rawValue)" }
+            query += " ORDER BY s.code"
+            return try await db.raw(query).all().map(Self.site)
+        }
+    }
+
+    public func site(_ code: String) async throws -> Site? {
+        try await sites().first { $0.code == code }
+    }
+
+    /// Every census of a site, newest first, each with its organisation.
+    public func censuses(of site: String) async throws -> [Census] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT c.day, c.residents, c.households, o.name AS organisation FROM site_censuses c
+                JOIN organisations o ON o.id = c.organisation_id WHERE c.site_code = \(bind: site) ORDER BY c.day DESC, o.name
+                """).all().map { row in
+                Census(site: site, date: Day(number: try row.decode(column: "day", as: Int.self)),
+                       residents: try row.decode(column: "residents", as: Int.self),
+                       households: try row.decode(column: "households", as: Int?.self),
+                       organisation: try row.decode(column: "organisation", as: String.self))
+            }
+        }
+    }
+
+    /// Every departure from a site, in date order.
+    public func departures(from site: String) async throws -> [Departure] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT d.start_day, d.end_day, d.persons, d.destination, o.name AS organisation, d.external_id FROM site_departures d
+                JOIN organisations o ON o.id = d.organisation_id WHERE d.site_code = \(bind: site) ORDER BY d.end_day, d.id
+                """).all().map { row in
+                Departure(site: site, period: Period(start: Day(number: try row.decode(column: "start_day", as: Int.self)),
+                                                     end: Day(number: try row.decode(column: "end_day", as: Int.self))),
+                          persons: try row.decode(column: "persons", as: Int.self),
+                          destination: try row.decode(column: "destination", as: String?.self),
+                          organisation: try row.decode(column: "organisation", as: String.self),
+                          externalId: try row.decode(column: "external_id", as: String?.self))
+            }
+        }
+    }
+
+    static func site(_ row: any SQLRow) throws -> Site {
+        let kindText = try row.decode(column: "kind", as: String.self)
+        guard let kind = SiteKind(rawValue: kindText) else { throw StoreError.database("sites holds kind '\(kindText)'") }
+        return Site(code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
+                    nameAr: try row.decode(column: "name_ar", as: String?.self), kind: kind,
+                    admin: try row.decode(column: "admin_pcode", as: String.self),
+                    operatorName: try row.decode(column: "operator", as: String?.self),
+                    capacity: try row.decode(column: "capacity", as: Int?.self), stayHours: try row.decode(column: "stay_hours", as: Int?.self))
+    }
+
+    /// Runs a Core rule and turns its problem into the store's error.
+    static func checked<T>(_ body: () throws(FieldProblem) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw error.isConflict ? StoreError.conflict(error.reason) : StoreError.invalid(field: error.field, value: error.value, reason: error.reason)
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import HomewardTestSupport
+import Testing
+
+@Suite struct CampsTests {
+    static let camp = Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006")
+    static let centre = Site(code: "TC-1", name: "Hasakeh transit centre", kind: .transitCentre, admin: "SY08", capacity: 2_000)
+
+    func importRecords(_ store: Stores, _ kind: RecordKind, _ text: String, skipInvalid: Bool = false) async throws -> ImportSummary {
+        try await store.importRecords(kind, ImportRequest(sourceName: "\(kind).csv", skipInvalid: skipInvalid, today: TestStores.today),
+                                      from: .bytes(Array(text.utf8)), by: .test)
+    }
+
+    @Test(arguments: Backend.available)
+    func sitesAreCheckedAndATransitCentreNeedsItsCapacity(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.camps.addSite(Self.camp, by: .test)
+            try await store.camps.addSite(Self.centre, by: .test)
+            #expect(try await store.camps.sites(kind: .transitCentre).map(\.stayHours) == [48])
+            await #expect(throws: StoreError.invalid(field: "capacity", value: "", reason: "a transit centre needs its capacity in places")) {
+                try await store.camps.addSite(Site(code: "TC-2", name: "No capacity", kind: .transitCentre, admin: "SY08"), by: .test)
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.camps.addSite(Site(code: "X", name: "Nowhere", kind: .camp, admin: "SY99"), by: .test)
+            }
+            await #expect(throws: StoreError.conflict("a site with code HOL exists already")) {
+                try await store.camps.addSite(Self.camp, by: .test)
+            }
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func organisationsThatDisagreeOnAPopulationAreKeptSideBySide(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup
+            try await store.camps.addSite(Self.camp, by: .test)
+            let censuses = "#date,#loc+site+code,#population+ind+num,#population+hh+num,#org\n"
+                + "2020-03-01,HOL,73000,,UNHCR\n2020-03-04,HOL,70500,18000,WHO\n"
+            // act
+            let summary = try await importRecords(store, .censuses, censuses)
+            let again = try await importRecords(store, .censuses, censuses)
+            // check: both kept, a second import changes nothing
+            #expect(summary.status == .success && summary.imported == 2)
+            #expect(again.imported == 0 && again.ignored == 2)
+            let standing = try await store.camps.standing(of: "HOL", asOf: TestStores.today)
+            #expect(standing.residents == 70_500 && standing.censuses.map(\.organisation) == ["WHO", "UNHCR"])
+            let json = String(decoding: try JSONEncoder().encode(standing), as: UTF8.self)
+            #expect(json.contains(#""census_date":"2020-03-04""#) && json.contains(#""left_percent":0"#))
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func departuresAgainstAnOperationNeverGoBelowZeroAndProgressIsMeasuredByCycle(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: 10,000 residents at the baseline, 3,500 every 5 days through TC-1
+            try await store.camps.addSite(Self.camp, by: .test)
+            try await store.camps.addSite(Self.centre, by: .test)
+            let operation = try await store.camps.addOperation(
+                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000, start: Day("2020-06-02")!,
+                                    perCycle: 3_500, cycleDays: 5, via: ["TC-1"], deadline: Day("2020-06-30")!),
+                today: TestStores.today, by: .test)
+            let header = "#date,#loc+site+code,#affected+departed+num,#loc+dest+code,#org,#meta+id\n"
+            // act: 9,000 leave; then a file that would take 1,500 more is refused whole, naming the row
+            let first = try await importRecords(store, .departures, header + "2020-06-03,HOL,3500,TC-1,CCCM,d1\n2020-06-08,HOL,3000,TC-1,CCCM,d2\n2020-06-20,HOL,2500,,CCCM,d3\n")
+            let refused = try await importRecords(store, .departures, header + "2020-06-25,HOL,500,,CCCM,d4\n2020-06-26,HOL,1000,,CCCM,d5\n")
+            let corrected = try await importRecords(store, .departures, header + "2020-06-20,HOL,2000,,CCCM,d3\n2020-06-26,HOL,1000,,CCCM,d5\n")
+            // check
+            #expect(first.imported == 3)
+            #expect(refused.status == .error && refused.problems.first?.row == 3)
+            #expect(refused.problems.first?.reason.contains("would come to 10500, more than its 10000 residents") == true)
+            #expect(corrected.status == .success && corrected.updated == 1 && corrected.imported == 1)
+            let progress = try await store.camps.progress(ofOperation: operation.id, asOf: TestStores.today)
+            #expect(progress.left == 9_500 && progress.remaining == 500 && progress.leftPercent?.description == "95.00")
+            // Three cycles; the last also takes what left after it ended.
+            #expect(progress.cycles.map(\.actual) == [3_500, 3_000, 3_000])
+            #expect(progress.plannedByNow == 10_000 && progress.ahead == -500)
+            #expect(progress.plan.feasible == true && progress.plan.transitPlacesNeeded == 1_400 && progress.plan.transitPlacesSuffice == true)
+            let standing = try await store.camps.standing(of: "HOL", asOf: TestStores.today)
+            #expect(standing.residents == 10_000 && standing.remaining == 500)
+            #expect(standing.departuresByDestination.first { $0.key == "TC-1" }?.persons == 6_500)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aPlanStartsTheDayAfterTheLastDepartureAndSaysWhetherADeadlineHolds(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.camps.addSite(Self.camp, by: .test)
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,40000,UNHCR\n")
+            _ = try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-10,HOL,5000,CCCM\n")
+            let plan = try await store.camps.plan(site: "HOL", perCycle: 3_500, cycleDays: 5, start: nil, deadline: Day("2020-07-10")!,
+                                                  via: [], today: TestStores.today)
+            #expect(plan.plan.question.start == Day("2020-06-11") && plan.plan.question.remaining == 35_000)
+            #expect(plan.plan.schedule.count == 10 && plan.plan.feasible == false && plan.plan.neededPerCycle == 5_834)
+            await #expect(throws: StoreError.self) {
+                try await store.camps.plan(site: "HOL", perCycle: 0, cycleDays: 5, start: nil, deadline: nil, via: [], today: TestStores.today)
+            }
+        }
+    }
+}
