@@ -27,6 +27,7 @@ extension Database {
         CreateIdempotencyKeys(),
         CreateMovementRollups(),
         CreateMovementRevisions(),
+        AddPlaceNames(),
     ]
 
     /// Applies the steps the database has not seen yet.
