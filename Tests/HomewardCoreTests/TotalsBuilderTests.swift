@@ -17,12 +17,16 @@ import Testing
             .init(key: "SY01", category: .idp, persons: 5), .init(key: "SY02", category: .refugee, persons: 7),
             .init(key: "SY02", category: .idp, persons: 1), .init(key: nil, category: .idp, persons: 2),
         ]
-        let report = TotalsBuilder().report(window: DateWindow(), sums: sums, partial: 3, top: 2) { $0 == "SY01" ? "Damascus" : nil }
+        let report = TotalsBuilder().report(window: DateWindow(), sums: sums, partial: 3, top: 2) { key, language in
+            key == "SY01" ? ["en": "Damascus", "ru": "Дамаск"][language.rawValue] : nil
+        }
         #expect(report.total == 15)
         #expect(report.refugees == 7 && report.idps == 8)
         #expect(report.partial == 3)
         #expect(report.groups.map(\.key) == ["SY02", "SY01"])
         #expect(report.groups[1].name == "Damascus")
+        #expect(report.groups[1].nameRu == "Дамаск" && report.groups[1].nameAr == nil)
+        #expect(report.groups[0].name == "SY02", "a key without a name is named by itself")
         #expect(report.groups[0].refugees == 7 && report.groups[0].idps == 1)
     }
 }

@@ -72,6 +72,68 @@ import HomewardTestSupport
         }
     }
 
+    @Test(arguments: Backend.available)
+    func russianNamesOfAGovernorateAndACrossingReadBack(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: the bundled names file, loaded into the new database
+            _ = try await store.importCSV("""
+                #date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num
+                2020-06-29,LBN-01,LBN,SY03,1200
+                """)
+            // act
+            let ruralDamascus = try await store.places.areas(level: .adm1).first { $0.pcode == "SY03" }
+            let jdeidetYabous = try await store.places.crossings().first { $0.code == "LBN-01" }
+            let byGovernorate = try await store.ledger.totals(TotalsQuery(grouping: .adm1)).groups
+            let byCrossing = try await store.ledger.totals(TotalsQuery(grouping: .crossing)).groups
+            let byOrigin = try await store.ledger.totals(TotalsQuery(grouping: .origin)).groups
+            // check
+            #expect(ruralDamascus?.nameRu == "Риф-Димашк" && ruralDamascus?.nameAr == "ريف دمشق")
+            #expect(jdeidetYabous?.nameRu == "Дждейдет-Ябус")
+            #expect(try await store.places.areas(level: .adm2).allSatisfy { $0.nameRu == nil }, "no Russian names of districts")
+            #expect(byGovernorate.map { [$0.name, $0.nameAr, $0.nameRu] } == [["Rural Damascus", "ريف دمشق", "Риф-Димашк"]])
+            #expect(byCrossing.first?.nameRu == "Дждейдет-Ябус" && byCrossing.first?.nameAr == "جديدة يابوس")
+            #expect(byOrigin.first?.nameRu == "Ливан" && byOrigin.first?.nameAr == "لبنان")
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aNamesFileNamesPlacesLoadedBeforeAndAReloadKeepsTheirNames(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a crossing added by a partner, and a names file for it and a district
+            try await store.places.addCrossing(CrossingPoint(code: "INT-01", nameEn: "Abu al-Duhur corridor", country: nil, adminPcode: "SY07"), by: .test)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try "code,kind,name_en,name_ru,name_ar\nINT-01,crossing,Abu al-Duhur corridor,Коридор Абу-эд-Духур,ممر أبو الظهور\nSY1200,adm2,Dar'a,Дараа,\n"
+                .write(to: folder.appendingPathComponent("names.csv"), atomically: true, encoding: .utf8)
+            // act
+            let counts = try await store.places.loadReference([try ReferenceDirectory(url: folder)], by: .test)
+            try await store.places.loadReference(try ReferenceDirectory.bundled(), by: .test)
+            // check
+            #expect(counts.names == 3 && counts.areas == 0)
+            let corridor = try await store.places.crossings().first { $0.code == "INT-01" }
+            #expect(corridor?.nameRu == "Коридор Абу-эд-Духур" && corridor?.nameAr == "ممر أبو الظهور")
+            #expect(try await store.places.areas(parent: "SY12").first { $0.pcode == "SY1200" }?.nameRu == "Дараа")
+            #expect(try await store.places.gazetteer().crossings["INT-01"]?.name(in: .ru) == "Коридор Абу-эд-Духур")
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aNameForAnUnknownPlaceStopsTheLoad(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try "code,kind,name_ru\nSY01,adm1,Дамаск (город)\nLBN-99,crossing,Нигде\n"
+                .write(to: folder.appendingPathComponent("names.csv"), atomically: true, encoding: .utf8)
+            let error = await #expect(throws: ImportError.self) {
+                try await store.places.loadReference([try ReferenceDirectory(url: folder)], by: .test)
+            }
+            #expect(error?.problems.first?.row == 3 && error?.problems.first?.value == "LBN-99")
+            #expect(try await store.places.areas(level: .adm1).first { $0.pcode == "SY01" }?.nameRu == "Дамаск", "nothing written")
+        }
+    }
+
     @Test func aGazetteerFileWithAMissingParentNamesItsRowAndColumn() throws {
         let error = #expect(throws: ImportError.self) {
             try ReferenceTable.read(rows: [["adm2_pcode", "adm2_name_en", "adm2_name_ar", "adm1_pcode"], ["IQ0101", "Al-Qaim", "", ""]], file: "adm2.csv")

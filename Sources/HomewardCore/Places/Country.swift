@@ -3,6 +3,7 @@ public struct Country: Hashable, Sendable, Encodable {
     public var iso3: String
     public var iso2: String
     public var nameEn: String
+    /// This and `nameAr` are empty where the taxonomy has no name.
     public var nameRu: String
     public var nameAr: String
 
@@ -12,6 +13,20 @@ public struct Country: Hashable, Sendable, Encodable {
         self.nameEn = nameEn
         self.nameRu = nameRu
         self.nameAr = nameAr
+    }
+
+    /// The name pages show in `language`, English where that language has none.
+    public func name(in language: Language) -> String {
+        language.name(en: nameEn, ar: nameAr, ru: nameRu)
+    }
+
+    /// Gives the country its name in `language`, as a names file says it.
+    public mutating func setName(_ name: String, in language: Language) {
+        switch language {
+        case .en: nameEn = name
+        case .ar: nameAr = name
+        case .ru: nameRu = name
+        }
     }
 
     /// The one JSON form of a country, for the API and `--format json` alike.

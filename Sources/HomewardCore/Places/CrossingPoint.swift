@@ -3,7 +3,10 @@ public struct CrossingPoint: Hashable, Sendable {
     /// The centre's own short code, such as `LBN-01`; crossing points have no international standard code.
     public var code: String
     public var nameEn: String
+    /// Empty where the reference data has none.
     public var nameAr: String
+    /// From a names file or the partner who added the crossing; `nil` where there is none.
+    public var nameRu: String?
     /// The neighbouring country for a border crossing; `nil` for an internal crossing.
     public var country: String?
     /// The crossing's name on the other side of the border, where it differs.
@@ -14,15 +17,30 @@ public struct CrossingPoint: Hashable, Sendable {
 
     public var isInternal: Bool { country == nil }
 
-    public init(code: String, nameEn: String, nameAr: String = "", country: String?, counterpartName: String? = nil,
+    public init(code: String, nameEn: String, nameAr: String = "", nameRu: String? = nil, country: String?, counterpartName: String? = nil,
                 adminPcode: String?, note: String? = nil) {
         self.code = code
         self.nameEn = nameEn
         self.nameAr = nameAr
+        self.nameRu = nameRu
         self.country = country
         self.counterpartName = counterpartName
         self.adminPcode = adminPcode
         self.note = note
+    }
+
+    /// The name pages show in `language`, English where that language has none.
+    public func name(in language: Language) -> String {
+        language.name(en: nameEn, ar: nameAr, ru: nameRu)
+    }
+
+    /// Gives the crossing point its name in `language`, as a names file says it.
+    public mutating func setName(_ name: String, in language: Language) {
+        switch language {
+        case .en: nameEn = name
+        case .ar: nameAr = name
+        case .ru: nameRu = name
+        }
     }
 }
 
@@ -30,7 +48,7 @@ public struct CrossingPoint: Hashable, Sendable {
 extension CrossingPoint: Encodable {
     enum CodingKeys: String, CodingKey {
         case code, country, note, `internal`
-        case nameEn = "name_en", nameAr = "name_ar", counterpartName = "counterpart_name", adminPcode = "admin_pcode"
+        case nameEn = "name_en", nameAr = "name_ar", nameRu = "name_ru", counterpartName = "counterpart_name", adminPcode = "admin_pcode"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -38,6 +56,7 @@ extension CrossingPoint: Encodable {
         try c.encode(code, forKey: .code)
         try c.encode(nameEn, forKey: .nameEn)
         try c.encode(nameAr, forKey: .nameAr)
+        try c.encode(nameRu, forKey: .nameRu)
         try c.encode(country, forKey: .country)
         try c.encode(counterpartName, forKey: .counterpartName)
         try c.encode(adminPcode, forKey: .adminPcode)

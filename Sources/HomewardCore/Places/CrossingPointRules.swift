@@ -18,7 +18,7 @@ public struct CrossingPointRules: Sendable {
             throw Problem(field: "code", value: crossing.code,
                           reason: "a crossing code is up to 32 characters, without spaces or commas, such as LBN-07")
         }
-        for (field, value) in [("name", crossing.nameEn), ("name_ar", crossing.nameAr), ("country", crossing.country ?? ""),
+        for (field, value) in [("name", crossing.nameEn), ("name_ar", crossing.nameAr), ("name_ru", crossing.nameRu ?? ""), ("country", crossing.country ?? ""),
                                ("counterpart_name", crossing.counterpartName ?? ""), ("admin", crossing.adminPcode ?? ""),
                                ("note", crossing.note ?? "")]
         where value.contains("\u{0}") || value.count > 500 {

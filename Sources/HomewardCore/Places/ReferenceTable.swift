@@ -1,4 +1,5 @@
-/// A gazetteer file read from CSV: administrative areas of one level, countries, or crossing points.
+/// A gazetteer file read from CSV: administrative areas of one level, countries, crossing points, or
+/// names of places in more languages.
 ///
 /// Each kind is known by its columns, not its file name, so another country's gazetteer loads from
 /// files laid out as the bundled ones (`adm1_pcode,adm1_name_en,adm1_name_ar,…`).
@@ -6,6 +7,8 @@ public enum ReferenceTable: Sendable {
     case areas([AdminArea])
     case countries([Country])
     case crossings([CrossingPoint])
+    /// From `code,kind,name_en,name_ru` (and/or `name_ar`); `name_en` is there for the reader and is not loaded.
+    case names([PlaceName])
 
     /// Reads the rows of one file, the first row its header.
     /// - Throws: ``ImportError`` naming the row and column at fault.
@@ -65,7 +68,23 @@ public enum ReferenceTable: Sendable {
                                      note: cell(row, "note").isEmpty ? nil : cell(row, "note"))
             })
         }
+        if columns["code"] != nil, columns["kind"] != nil {
+            let languages = Language.allCases.filter { $0 != .en && columns["name_\($0.rawValue)"] != nil }
+            return .names(try body.flatMap { offset, row in
+                let number = offset + 2
+                let code = try required(row, number, "code")
+                let text = try required(row, number, "kind")
+                guard let kind = PlaceName.Kind(text) else {
+                    throw ImportError([ImportProblem(row: number, column: "kind", value: text,
+                                                     reason: "\(file): the kind of place is adm1 to adm4, crossing or country")])
+                }
+                return languages.compactMap { language in
+                    let name = cell(row, "name_\(language.rawValue)")
+                    return name.isEmpty ? nil : PlaceName(kind: kind, code: code, language: language, name: name, file: file, row: number)
+                }
+            })
+        }
         throw ImportError("\(file): not a gazetteer file; its header has none of adm1_pcode … adm4_pcode, iso3, "
-            + "ISO 3166-1 Alpha 3-Codes or crossing_code")
+            + "ISO 3166-1 Alpha 3-Codes, crossing_code, or code and kind")
     }
 }

@@ -41,8 +41,9 @@ public struct TotalsBuilder: Sendable {
         return "\(monday) to \(monday.adding(days: 6))"
     }
 
+    /// - Parameter name: a key's name in a language, `nil` where it has none; a key without an English name is named by itself.
     public func report(window: DateWindow, sums: [Sum], partial: Int, top: Int?, calendar: Grouping? = nil,
-                       name: (String) -> String?) -> TotalsReport {
+                       name: (_ key: String, Language) -> String?) -> TotalsReport {
         var groups: [String?: TotalsGroup] = [:]
         var refugees = 0, idps = 0
         for sum in sums {
@@ -60,7 +61,11 @@ public struct TotalsBuilder: Sendable {
         if let top { sorted = Array(sorted.prefix(top)) }
         for index in sorted.indices {
             let key = sorted[index].key
-            sorted[index].name = key.map { k in calendar.map { Self.calendarName(k, $0) } ?? name(k) ?? k } ?? "not reported"
+            sorted[index].name = key.map { k in calendar.map { Self.calendarName(k, $0) } ?? name(k, .en) ?? k } ?? "not reported"
+            if let key, calendar == nil {
+                sorted[index].nameAr = name(key, .ar)
+                sorted[index].nameRu = name(key, .ru)
+            }
         }
         return TotalsReport(from: window.from, to: window.to, total: refugees + idps, refugees: refugees, idps: idps,
                             partial: partial, groups: sorted)

@@ -38,23 +38,42 @@ public struct TotalsReport: Hashable, Sendable, Codable {
 public struct TotalsGroup: Hashable, Sendable, Codable {
     /// The code (P-code, ISO3, crossing code, `2019-W03`, `2019-01`); `null` where the movements do not say.
     public var key: String?
+    /// In English, as the API has always said it.
     public var name: String
+    /// The place's Arabic and Russian names where the reference data has them; `nil` for weeks,
+    /// months, categories and organisations.
+    public var nameAr: String?
+    public var nameRu: String?
     public var persons: Int
     public var refugees: Int
     public var idps: Int
 
-    public init(key: String?, name: String, persons: Int, refugees: Int, idps: Int) {
+    public init(key: String?, name: String, nameAr: String? = nil, nameRu: String? = nil, persons: Int, refugees: Int, idps: Int) {
         self.key = key
         self.name = name
+        self.nameAr = nameAr
+        self.nameRu = nameRu
         self.persons = persons
         self.refugees = refugees
         self.idps = idps
+    }
+
+    /// The name pages show in `language`, English where that language has none.
+    public func name(in language: Language) -> String {
+        language.name(en: name, ar: nameAr, ru: nameRu)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key, name, persons, refugees, idps
+        case nameAr = "name_ar", nameRu = "name_ru"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(key, forKey: .key)
         try c.encode(name, forKey: .name)
+        try c.encode(nameAr, forKey: .nameAr)
+        try c.encode(nameRu, forKey: .nameRu)
         try c.encode(persons, forKey: .persons)
         try c.encode(refugees, forKey: .refugees)
         try c.encode(idps, forKey: .idps)

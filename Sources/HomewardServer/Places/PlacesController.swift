@@ -14,6 +14,7 @@ struct PlacesController<Context: CallerRequestContext> {
         var code: String
         var nameEn: String
         var nameAr: String?
+        var nameRu: String?
         var country: String?
         var counterpartName: String?
         var adminPcode: String?
@@ -21,7 +22,7 @@ struct PlacesController<Context: CallerRequestContext> {
 
         enum CodingKeys: String, CodingKey {
             case code, country, note
-            case nameEn = "name_en", nameAr = "name_ar", counterpartName = "counterpart_name", adminPcode = "admin_pcode"
+            case nameEn = "name_en", nameAr = "name_ar", nameRu = "name_ru", counterpartName = "counterpart_name", adminPcode = "admin_pcode"
         }
     }
 
@@ -34,7 +35,7 @@ struct PlacesController<Context: CallerRequestContext> {
             let body = StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try JSONDecoder().decode(CrossingInput.self, from: Data(try await source.collect()))
-                let crossing = CrossingPoint(code: input.code, nameEn: input.nameEn, nameAr: input.nameAr ?? "",
+                let crossing = CrossingPoint(code: input.code, nameEn: input.nameEn, nameAr: input.nameAr ?? "", nameRu: input.nameRu,
                                              country: input.country?.uppercased(), counterpartName: input.counterpartName,
                                              adminPcode: input.adminPcode, note: input.note)
                 try await store.addCrossing(crossing, by: context.caller)

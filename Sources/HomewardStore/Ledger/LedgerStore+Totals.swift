@@ -25,7 +25,7 @@ extension LedgerStore {
                 + windowCondition(query.window, inside: true) + filters(query)
         }
         var sums: [TotalsBuilder.Sum] = []
-        var names: [String: String] = [:]
+        var names: [String: [Language: String]] = [:]
 
         if let calendar {
             let rows = try await db.raw("""
@@ -40,10 +40,11 @@ extension LedgerStore {
                                   persons: try row.decode(column: "persons", as: Int.self)))
             }
         } else {
-            var (keyExpression, nameJoin, nameExpression) = groupingSQL(query.grouping)
+            var (keyExpression, nameJoin, name) = groupingSQL(query.grouping)
             if rollup != nil && query.grouping != .category && query.grouping != nil { keyExpression = "NULLIF(m.key, '')" }
             let rows = try await db.raw("""
-                SELECT g.k AS k, g.category AS category, g.persons AS persons, \(unsafeRaw: nameExpression) AS name FROM (
+                SELECT g.k AS k, g.category AS category, g.persons AS persons, \(unsafeRaw: name.en) AS name,
+                    \(unsafeRaw: name.ar) AS name_ar, \(unsafeRaw: name.ru) AS name_ru FROM (
                     SELECT \(unsafeRaw: keyExpression) AS k, m.category AS category, CAST(SUM(m.persons) AS BIGINT) AS persons
                     FROM \(inside) GROUP BY \(unsafeRaw: query.grouping == nil ? "" : keyExpression + ", ")m.category
                 ) g \(unsafeRaw: nameJoin)
@@ -52,7 +53,12 @@ extension LedgerStore {
                 var key = try row.decode(column: "k", as: String?.self)
                 // Organisations are known to people by name; the id is only the grouping's handle.
                 if query.grouping == .organisation { key = try row.decode(column: "name", as: String?.self) }
-                if let key, let name = try row.decode(column: "name", as: String?.self) { names[key] = name }
+                if let key {
+                    let named: [Language: String?] = [.en: try row.decode(column: "name", as: String?.self),
+                                                      .ar: try row.decode(column: "name_ar", as: String?.self),
+                                                      .ru: try row.decode(column: "name_ru", as: String?.self)]
+                    names[key] = named.compactMapValues { $0 }
+                }
                 sums.append(.init(key: query.grouping == nil ? nil : key,
                                   category: try LedgerStore.category(try row.decode(column: "category", as: String.self)),
                                   persons: try row.decode(column: "persons", as: Int.self)))
@@ -66,7 +72,7 @@ extension LedgerStore {
                 .first(decodingColumn: "persons", as: Int.self) ?? 0
         }
         let report = TotalsBuilder().report(window: query.window, sums: sums, partial: partial, top: query.top,
-                                            calendar: calendar) { names[$0] }
+                                            calendar: calendar) { key, language in names[key]?[language] }
         return query.grouping == nil ? TotalsReport(from: report.from, to: report.to, total: report.total, refugees: report.refugees,
                                                     idps: report.idps, partial: report.partial, groups: []) : report
     }
@@ -139,24 +145,32 @@ extension LedgerStore {
         return sql
     }
 
-    /// The group key, and how to find its English name, per grouping.
-    private static func groupingSQL(_ grouping: Grouping?) -> (key: String, join: String, name: String) {
+    /// The group key, and how to find its names in English, Arabic and Russian, per grouping.
+    ///
+    /// An empty name is no name (`NULLIF`): the gazetteer files leave Arabic cells empty where they have none.
+    private static func groupingSQL(_ grouping: Grouping?) -> (key: String, join: String, name: (en: String, ar: String, ru: String)) {
+        let none = (en: "NULL", ar: "NULL", ru: "NULL")
+        func names(_ table: String) -> (en: String, ar: String, ru: String) {
+            ("\(table).name_en", "NULLIF(\(table).name_ar, '')", "NULLIF(\(table).name_ru, '')")
+        }
         switch grouping {
         case nil, .week, .month:
-            return ("NULL", "", "NULL")
+            return ("NULL", "", none)
         case .crossing:
-            return ("m.crossing_code", "LEFT JOIN crossing_points n ON n.code = g.k", "n.name_en")
+            return ("m.crossing_code", "LEFT JOIN crossing_points n ON n.code = g.k", names("n"))
         case .origin:
+            let (c, a) = (names("c"), names("a"))
             return ("COALESCE(m.origin_country, m.origin_pcode)",
-                    "LEFT JOIN countries c ON c.iso3 = g.k LEFT JOIN admin_areas a ON a.pcode = g.k", "COALESCE(c.name_en, a.name_en)")
+                    "LEFT JOIN countries c ON c.iso3 = g.k LEFT JOIN admin_areas a ON a.pcode = g.k",
+                    ("COALESCE(\(c.en), \(a.en))", "COALESCE(\(c.ar), \(a.ar))", "COALESCE(\(c.ru), \(a.ru))"))
         case .destination:
-            return ("m.dest_pcode", "LEFT JOIN admin_areas n ON n.pcode = g.k", "n.name_en")
+            return ("m.dest_pcode", "LEFT JOIN admin_areas n ON n.pcode = g.k", names("n"))
         case .adm1, .adm2, .adm3, .adm4:
-            return ("m.dest_\(grouping!.rawValue)", "LEFT JOIN admin_areas n ON n.pcode = g.k", "n.name_en")
+            return ("m.dest_\(grouping!.rawValue)", "LEFT JOIN admin_areas n ON n.pcode = g.k", names("n"))
         case .category:
-            return ("m.category", "", "CASE g.k WHEN 'refugee' THEN 'Refugees (from abroad)' ELSE 'IDPs (inside the country)' END")
+            return ("m.category", "", ("CASE g.k WHEN 'refugee' THEN 'Refugees (from abroad)' ELSE 'IDPs (inside the country)' END", "NULL", "NULL"))
         case .organisation:
-            return ("CAST(m.organisation_id AS TEXT)", "LEFT JOIN organisations o ON CAST(o.id AS TEXT) = g.k", "o.name")
+            return ("CAST(m.organisation_id AS TEXT)", "LEFT JOIN organisations o ON CAST(o.id AS TEXT) = g.k", ("o.name", "NULL", "NULL"))
         }
     }
 }

@@ -27,6 +27,7 @@ extension Database {
         CreateIdempotencyKeys(),
         CreateMovementRollups(),
         CreateMovementRevisions(),
+        AddPlaceNames(),
         AddImportRecords(),
         CreateCamps(),
     ]

@@ -9,23 +9,25 @@ extension PlacesStore {
         }
     }
 
-    /// Loads gazetteer files in one transaction: areas, countries and crossings are added or updated.
+    /// Loads gazetteer files in one transaction: areas, countries and crossings are added or updated,
+    /// then names files name them in more languages.
     ///
     /// - Parameter homeCountry: sets the deployment's country (otherwise the folder's `home_country.txt`).
-    /// - Returns: how many areas, countries and crossings were read.
+    /// - Returns: how many areas, countries, crossings and names were read.
     @discardableResult
-    public func loadReference(_ directories: [ReferenceDirectory], homeCountry: String? = nil, by caller: Caller) async throws -> (areas: Int, countries: Int, crossings: Int) {
+    public func loadReference(_ directories: [ReferenceDirectory], homeCountry: String? = nil, by caller: Caller) async throws -> ReferenceCounts {
         try await database.write(by: caller) { try await PlacesStore.loadReference(directories, homeCountry: homeCountry, on: $0.connection) }
     }
 
-    static func loadReference(_ directories: [ReferenceDirectory], homeCountry: String?, on connection: Connection) async throws -> (areas: Int, countries: Int, crossings: Int) {
+    static func loadReference(_ directories: [ReferenceDirectory], homeCountry: String?, on connection: Connection) async throws -> ReferenceCounts {
         let db = connection.sql
-        var areas: [AdminArea] = [], countries: [Country] = [], crossings: [CrossingPoint] = []
+        var areas: [AdminArea] = [], countries: [Country] = [], crossings: [CrossingPoint] = [], names: [PlaceName] = []
         for table in directories.flatMap(\.tables) {
             switch table {
             case .areas(let list): areas += list
             case .countries(let list): countries += list
             case .crossings(let list): crossings += list
+            case .names(let list): names += list
             }
         }
         try await connection.bulkInsert(into: "countries", columns: ["iso3", "iso2", "name_en", "name_ru", "name_ar"],
@@ -34,25 +36,27 @@ extension PlacesStore {
         // Parents before children, so that every parent reference holds as it is written.
         for level in AdminLevel.allCases {
             let rows: [[BulkValue]] = areas.filter { $0.level == level }.map {
-                [.text($0.pcode), .integer(level.rawValue), .text($0.nameEn), .text($0.nameAr), BulkValue($0.parent),
+                [.text($0.pcode), .integer(level.rawValue), .text($0.nameEn), .text($0.nameAr), BulkValue($0.nameRu), BulkValue($0.parent),
                  BulkValue($0.latitude), BulkValue($0.longitude)]
             }
             do {
-                try await connection.bulkInsert(into: "admin_areas", columns: ["pcode", "level", "name_en", "name_ar", "parent_pcode", "latitude", "longitude"],
+                // A Russian name comes from a names file, so reloading an areas file keeps the one there is.
+                try await connection.bulkInsert(into: "admin_areas", columns: ["pcode", "level", "name_en", "name_ar", "name_ru", "parent_pcode", "latitude", "longitude"],
                                     rows: rows,
-                                    suffix: "ON CONFLICT (pcode) DO UPDATE SET level = excluded.level, name_en = excluded.name_en, name_ar = excluded.name_ar, parent_pcode = excluded.parent_pcode, latitude = excluded.latitude, longitude = excluded.longitude")
+                                    suffix: "ON CONFLICT (pcode) DO UPDATE SET level = excluded.level, name_en = excluded.name_en, name_ar = excluded.name_ar, name_ru = COALESCE(excluded.name_ru, admin_areas.name_ru), parent_pcode = excluded.parent_pcode, latitude = excluded.latitude, longitude = excluded.longitude")
             } catch {
                 throw ImportError("the \(level.noun) areas could not be written; is every parent P-code in the files of the level above? (\(String(reflecting: error)))")
             }
         }
         try await insertCrossings(crossings, on: connection,
-                                  suffix: "ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en, name_ar = excluded.name_ar, country_iso3 = excluded.country_iso3, counterpart_name = excluded.counterpart_name, admin_pcode = excluded.admin_pcode, note = excluded.note")
+                                  suffix: "ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en, name_ar = excluded.name_ar, name_ru = COALESCE(excluded.name_ru, crossing_points.name_ru), country_iso3 = excluded.country_iso3, counterpart_name = excluded.counterpart_name, admin_pcode = excluded.admin_pcode, note = excluded.note")
+        try await writeNames(names, on: db)
         try await bumpReferenceVersion(on: db)
         if let home = homeCountry ?? directories.compactMap(\.homeCountry).last {
             try await db.raw("DELETE FROM settings WHERE key = 'home_country'").run()
             try await db.raw("INSERT INTO settings (key, value) VALUES ('home_country', \(bind: home))").run()
         }
-        return (areas.count, countries.count, crossings.count)
+        return ReferenceCounts(areas: areas.count, countries: countries.count, crossings: crossings.count, names: names.count)
     }
 
     /// Loads the bundled reference data into a database that has none.
@@ -68,4 +72,13 @@ extension PlacesStore {
         }
         database.logger.info("loaded the bundled reference data")
     }
+}
+
+/// What ``PlacesStore/loadReference(_:homeCountry:by:)`` read.
+public struct ReferenceCounts: Sendable {
+    public var areas: Int
+    public var countries: Int
+    public var crossings: Int
+    /// Names in languages other than English, from names files.
+    public var names: Int
 }

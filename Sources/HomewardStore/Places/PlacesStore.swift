@@ -46,7 +46,7 @@ public final class PlacesStore: Sendable {
     }
 
     static func areas(on db: any SQLDatabase, level: AdminLevel? = nil, parent: String? = nil) async throws -> [AdminArea] {
-        var query: SQLQueryString = "SELECT pcode, level, name_en, name_ar, parent_pcode, latitude, longitude FROM admin_areas WHERE 1 = 1"
+        var query: SQLQueryString = "SELECT pcode, level, name_en, name_ar, name_ru, parent_pcode, latitude, longitude FROM admin_areas WHERE 1 = 1"
         if let level { query += " AND level = \(bind: level.rawValue)" }
         if let parent { query += " AND parent_pcode = \(bind: parent)" }
         query += " ORDER BY pcode"
@@ -55,6 +55,7 @@ public final class PlacesStore: Sendable {
                       level: try PlacesStore.level(try row.decode(column: "level", as: Int.self)),
                       nameEn: try row.decode(column: "name_en", as: String.self),
                       nameAr: try row.decode(column: "name_ar", as: String.self),
+                      nameRu: try row.decode(column: "name_ru", as: String?.self),
                       parent: try row.decode(column: "parent_pcode", as: String?.self),
                       latitude: try row.decode(column: "latitude", as: Double?.self),
                       longitude: try row.decode(column: "longitude", as: Double?.self))
@@ -78,11 +79,12 @@ public final class PlacesStore: Sendable {
     }
 
     static func crossings(on db: any SQLDatabase) async throws -> [CrossingPoint] {
-        try await db.raw("SELECT code, name_en, name_ar, country_iso3, counterpart_name, admin_pcode, note FROM crossing_points ORDER BY code")
+        try await db.raw("SELECT code, name_en, name_ar, name_ru, country_iso3, counterpart_name, admin_pcode, note FROM crossing_points ORDER BY code")
             .all().map { row in
                 CrossingPoint(code: try row.decode(column: "code", as: String.self),
                               nameEn: try row.decode(column: "name_en", as: String.self),
                               nameAr: try row.decode(column: "name_ar", as: String.self),
+                              nameRu: try row.decode(column: "name_ru", as: String?.self),
                               country: try row.decode(column: "country_iso3", as: String?.self),
                               counterpartName: try row.decode(column: "counterpart_name", as: String?.self),
                               adminPcode: try row.decode(column: "admin_pcode", as: String?.self),
@@ -113,8 +115,8 @@ public final class PlacesStore: Sendable {
 
     static func insertCrossings(_ crossings: [CrossingPoint], on connection: Connection, suffix: String) async throws {
         try await connection.bulkInsert(into: "crossing_points",
-                            columns: ["code", "name_en", "name_ar", "country_iso3", "counterpart_name", "admin_pcode", "note"],
-                            rows: crossings.map { [.text($0.code), .text($0.nameEn), .text($0.nameAr), BulkValue($0.country),
+                            columns: ["code", "name_en", "name_ar", "name_ru", "country_iso3", "counterpart_name", "admin_pcode", "note"],
+                            rows: crossings.map { [.text($0.code), .text($0.nameEn), .text($0.nameAr), BulkValue($0.nameRu), BulkValue($0.country),
                                                    BulkValue($0.counterpartName), BulkValue($0.adminPcode), BulkValue($0.note)] },
                             suffix: suffix)
     }

@@ -42,7 +42,7 @@ public struct ReferenceDirectory: Sendable {
 extension Gazetteer {
     /// The bundled gazetteer without a database, for generators and tools.
     public static func bundled() throws -> Gazetteer {
-        var areas: [AdminArea] = [], countries: [Country] = [], crossings: [CrossingPoint] = []
+        var areas: [AdminArea] = [], countries: [Country] = [], crossings: [CrossingPoint] = [], names: [PlaceName] = []
         var home = ""
         for directory in try ReferenceDirectory.bundled() {
             if let country = directory.homeCountry { home = country }
@@ -51,9 +51,10 @@ extension Gazetteer {
                 case .areas(let list): areas += list
                 case .countries(let list): countries += list
                 case .crossings(let list): crossings += list
+                case .names(let list): names += list
                 }
             }
         }
-        return Gazetteer(homeCountry: home, areas: areas, countries: countries, crossings: crossings)
+        return try Gazetteer(homeCountry: home, areas: areas, countries: countries, crossings: crossings).naming(names)
     }
 }

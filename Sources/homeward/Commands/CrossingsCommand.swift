@@ -40,6 +40,7 @@ struct CrossingsCommand: AsyncParsableCommand {
         @Option(help: "A short unique code, such as LBN-07.") var code: String
         @Option(help: "The name in English.") var name: String
         @Option(help: "The name in Arabic.") var nameAr: String = ""
+        @Option(help: "The name in Russian.") var nameRu: String?
         @Option(help: "The neighbouring country's ISO3 code.") var country: String?
         @Flag(help: "A crossing inside the country.") var `internal` = false
         @Option(help: "The P-code of the area it lies in.") var admin: String?
@@ -53,7 +54,7 @@ struct CrossingsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let crossing = CrossingPoint(code: code, nameEn: name, nameAr: nameAr, country: country?.uppercased(),
+            let crossing = CrossingPoint(code: code, nameEn: name, nameAr: nameAr, nameRu: nameRu, country: country?.uppercased(),
                                          counterpartName: counterpart, adminPcode: admin, note: note)
             try await db.withStores { try await $0.places.addCrossing(crossing, by: who.caller) }
             print("added crossing point \(crossing.code)")

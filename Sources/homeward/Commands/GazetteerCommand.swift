@@ -16,8 +16,9 @@ struct GazetteerCommand: AsyncParsableCommand {
                 Each .csv file is recognised by its columns, as the bundled files have them: \
                 adm1_pcode,adm1_name_en,adm1_name_ar (and adm2 … adm4 with the parent's P-code); \
                 crossing_code,name_en,name_ar,country_iso3,counterpart_name,admin_pcode,note; \
-                iso3,iso2,name_en,name_ru,name_ar for countries. Areas and crossings are added or updated \
-                in one transaction.
+                iso3,iso2,name_en,name_ru,name_ar for countries; code,kind,name_en,name_ru (or name_ar) \
+                for names of places in more languages, kind being adm1 … adm4, crossing or country. \
+                Areas and crossings are added or updated, and names given, in one transaction.
                 """
         )
         @OptionGroup var db: DatabaseOptions
@@ -29,7 +30,8 @@ struct GazetteerCommand: AsyncParsableCommand {
         func run() async throws {
             let folder = try ReferenceDirectory(url: URL(fileURLWithPath: directory, isDirectory: true))
             let counts = try await db.withStores { try await $0.places.loadReference([folder], homeCountry: country?.uppercased(), by: who.caller) }
-            print("loaded \(counts.areas.grouped) areas, \(counts.countries.grouped) countries, \(counts.crossings.grouped) crossing points")
+            print("loaded \(counts.areas.grouped) areas, \(counts.countries.grouped) countries, \(counts.crossings.grouped) crossing points, "
+                  + "\(counts.names.grouped) names in other languages")
         }
     }
 }

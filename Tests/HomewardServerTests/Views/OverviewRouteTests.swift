@@ -20,6 +20,7 @@ import Testing
             #expect(page.text.contains(#"<html lang="ar" dir="rtl">"#))
             #expect(page.text.contains(#"<bdi dir="ltr">١٬٥٠٠</bdi>"#))
             #expect(page.text.contains("<h1>نظرة عامة على العودة</h1>"))
+            #expect(page.text.contains("<td>ريف دمشق<br>") && page.text.contains("<td>جديدة يابوس<br>"))
         }
     }
 
@@ -30,6 +31,8 @@ import Testing
             let page = try await client.get("/?lang=ru")
             #expect(page.status == .ok && page.text.contains(#"<html lang="ru" dir="ltr">"#))
             #expect(page.text.contains("<bdi dir=\"ltr\">1\u{00A0}500</bdi>"))
+            // Names from the bundled names file, through the store's totals.
+            #expect(page.text.contains("<td>Риф-Димашк<br>") && page.text.contains("<td>Дждейдет-Ябус<br>"))
         }
     }
 

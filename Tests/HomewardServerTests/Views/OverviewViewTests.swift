@@ -49,6 +49,16 @@ import Testing
         #expect(!html.contains("Returns overview"))
     }
 
+    @Test func placesAreNamedInThePagesLanguageWhereTheyHaveAName() {
+        let russian = html(.mock, .ru)
+        #expect(russian.contains("<td>Риф-Димашк<br>"))
+        #expect(russian.contains("<td>Дждейдет-Ябус<br>"))
+        #expect(russian.contains("<td>Nasib<br>"), "no Russian name: the English one")
+        #expect(!russian.contains("Rural Damascus"))
+        #expect(html(.mock, .ar).contains("<td>ريف دمشق<br>"))
+        #expect(html(.mock, .en).contains("<td>Rural Damascus<br>"))
+    }
+
     @Test func eachPageLinksToTheOtherTwoLanguages() {
         for language in Language.allCases {
             let html = html(.mock, language)

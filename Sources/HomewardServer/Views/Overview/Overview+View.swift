@@ -49,7 +49,7 @@ struct OverviewView {
               placeHeader: c.text(place), personsHeader: c.text("table.persons"),
               refugeesHeader: c.text("category.refugee.short"), idpsHeader: c.text("category.idp.short"),
               rows: groups.map {
-                  Row(name: $0.name, code: $0.key, persons: c.numbers.string($0.persons),
+                  Row(name: $0.name(in: language), code: $0.key, persons: c.numbers.string($0.persons),
                       refugees: c.numbers.string($0.refugees), idps: c.numbers.string($0.idps))
               })
     }
