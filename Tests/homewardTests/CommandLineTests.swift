@@ -140,4 +140,39 @@ import Testing
         let unknownKind = try run(["import", "-", "--records", "planets"], input: header)
         #expect(unknownKind.status != 0 && unknownKind.stderr.contains("--records"))
     }
+
+    @Test func aCampEvacuationIsPlannedRecordedAndFollowed() throws {
+        defer { cleanUp() }
+        // setup: a camp, a transit centre, two organisations' censuses, two departures
+        #expect(try run(["sites", "add", "--code", "HOL", "--name", "Al-Hol", "--kind", "camp", "--admin", "SY080006"]).status == 0)
+        let centre = try run(["sites", "add", "--code", "TC-1", "--name", "Transit", "--kind", "transit-centre", "--admin", "SY08"])
+        #expect(centre.status != 0 && centre.stderr.contains("capacity"))
+        #expect(try run(["sites", "add", "--code", "TC-1", "--name", "Transit", "--kind", "transit-centre", "--admin", "SY08", "--capacity", "2000"]).status == 0)
+        #expect(try run(["sites", "census", "HOL", "--date", "2019-07-01", "--residents", "10000", "--org", "UNHCR"]).status == 0)
+        let censuses = "#date,#loc+site+code,#population+ind+num,#org\n2019-07-01,HOL,11000,WHO\n"
+        #expect(try run(["import", "-", "--records", "censuses"], input: censuses).status == 0)
+        let departures = "#date,#loc+site+code,#affected+departed+num,#loc+dest+code,#org\n2019-07-03,HOL,2500,TC-1,CCCM\n"
+        #expect(try run(["import", "-", "--records", "departures"], input: departures).status == 0)
+        // act and check: where the camp stands, both censuses side by side
+        let show = try run(["sites", "show", "HOL", "--format", "json"])
+        #expect(show.json["left"] as? Int == 2_500)
+        #expect((show.json["censuses"] as? [[String: Any]])?.count == 2)
+        // a plan against a deadline it cannot meet says what pace would
+        let plan = try run(["evacuations", "plan", "--site", "HOL", "--per-cycle", "1000", "--cycle-days", "5", "--deadline", "2019-07-20",
+                            "--via", "TC-1", "--format", "json"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.json["start"] as? String == "2019-07-04" && plan.json["feasible"] as? Bool == false)
+        #expect(plan.json["needed_per_cycle"] as? Int != nil && plan.json["transit_places_available"] as? Int == 2_000)
+        // an operation whose baseline two organisations disagree on must say which figure it counts from
+        let ambiguous = try run(["evacuations", "add", "--site", "HOL", "--baseline-date", "2019-07-01", "--start", "2019-07-02",
+                                 "--per-cycle", "1000", "--cycle-days", "5"])
+        #expect(ambiguous.status != 0 && ambiguous.stderr.contains("2 organisations counted"))
+        #expect(try run(["evacuations", "add", "--site", "HOL", "--baseline-date", "2019-07-01", "--baseline-residents", "10000",
+                         "--start", "2019-07-02", "--per-cycle", "1000", "--cycle-days", "5", "--status", "under-way"]).status == 0)
+        let progress = try run(["evacuations", "show", "1", "--format", "json"])
+        #expect(progress.json["left"] as? Int == 2_500 && progress.json["remaining"] as? Int == 7_500)
+        // a departure that would take the camp below zero is refused, naming the numbers
+        let overdrawn = try run(["sites", "departures", "HOL", "--date", "2019-07-10", "--persons", "8000", "--org", "CCCM"])
+        #expect(overdrawn.status != 0 && overdrawn.stderr.contains("would come to 10500, more than its 10000 residents"))
+    }
 }

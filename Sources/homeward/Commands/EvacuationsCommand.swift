@@ -1,0 +1,116 @@
+import ArgumentParser
+import HomewardCore
+import HomewardStore
+
+struct EvacuationsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evacuations",
+        abstract: "Evacuations of sites in cycles through transit centres: plans, operations, progress.",
+        subcommands: [Plan.self, Add.self, List.self, Show.self]
+    )
+
+    struct Plan: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan the evacuation of a site's remaining people: cycles, end, deadline, transit places.",
+            discussion: "Nothing is stored. Cycle n runs from start + (n-1)·D to start + n·D - 1; only whole cycles that end by the deadline count.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "The site's code.") var site: String
+        @Option(help: "Persons per cycle.") var perCycle: Int
+        @Option(help: "Days per cycle.") var cycleDays: Int
+        @Option(help: "The first day of the first cycle (default: the day after the last departure).") var start: String?
+        @Option(help: "The last day on which people may still leave.") var deadline: String?
+        @Option(help: "A transit centre used (repeatable).") var via: [String] = []
+        @Flag(help: "A whole cycle arrives in the transit centres at once (default: spread evenly over the cycle's days).") var convoy = false
+        @Option(help: "table or json") var format: ShowFormat = .table
+
+        func run() async throws {
+            let plan = try await db.withStores {
+                try await $0.camps.plan(site: site, perCycle: perCycle, cycleDays: cycleDays, start: try day(start, "--start"),
+                                        deadline: try day(deadline, "--deadline"), via: via, arrivals: convoy ? .convoy : .spread, today: try today())
+            }
+            switch format {
+            case .json: try printJSON(plan)
+            case .table: print(EvacuationPlanText(site: plan.site, plan: plan.plan).rendered)
+            }
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Store an evacuation operation, to follow its progress against the plan.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
+        @Option(help: "The site's code.") var site: String
+        @Option(help: "The date of the census the operation counts from.") var baselineDate: String
+        @Option(help: "The residents at that census (default: the site's census of that date).") var baselineResidents: Int?
+        @Option(help: "The first day of the first cycle.") var start: String
+        @Option(help: "Persons per cycle.") var perCycle: Int
+        @Option(help: "Days per cycle.") var cycleDays: Int
+        @Option(help: "The last day on which people may still leave.") var deadline: String?
+        @Option(help: "A transit centre used (repeatable).") var via: [String] = []
+        @Option(help: "planned, under-way, completed or suspended") var status: EvacuationOperation.Status = .planned
+
+        func run() async throws {
+            let baseline = try day(baselineDate, "--baseline-date")!
+            let stored = try await db.withStores { stores in
+                var residents = baselineResidents
+                if residents == nil {
+                    let censuses = try await stores.camps.censuses(of: site).filter { $0.date == baseline }
+                    guard censuses.count == 1 else {
+                        throw ValidationError(censuses.isEmpty
+                            ? "--baseline-residents: the site has no census on \(baseline); give the residents, or record the census first"
+                            : "--baseline-residents: \(censuses.count) organisations counted the site on \(baseline) (\(censuses.map { "\($0.organisation): \($0.residents)" }.joined(separator: ", "))); say which figure the operation counts from")
+                    }
+                    residents = censuses[0].residents
+                }
+                return try await stores.camps.addOperation(
+                    EvacuationOperation(site: site, baselineDate: baseline, baselineResidents: residents!, start: try day(start, "--start")!,
+                                        perCycle: perCycle, cycleDays: cycleDays, via: via, deadline: try day(deadline, "--deadline"), status: status),
+                    today: try today(), by: who.caller)
+            }
+            print("added evacuation operation \(stored.id)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List evacuation operations.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "table or json") var format: ShowFormat = .table
+
+        func run() async throws {
+            let operations = try await db.withStores { try await $0.camps.operations() }
+            switch format {
+            case .json: try printJSON(operations)
+            case .table:
+                print(TextTable(header: ["ID", "SITE", "STATUS", "BASELINE", "RESIDENTS", "START", "PACE", "DEADLINE", "VIA"],
+                                rows: operations.map { [String($0.id), $0.site, $0.status.rawValue, $0.baselineDate.description, $0.baselineResidents.grouped,
+                                                        $0.start.description, "\($0.perCycle.grouped)/\($0.cycleDays) d", $0.deadline?.description ?? "",
+                                                        $0.via.joined(separator: " ")] }, numeric: [0, 4]).rendered)
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "An operation's progress: planned against actual per cycle, ahead or behind, the forecast end.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The operation's id.") var id: Int
+        @Option(help: "The day to answer for (default today).") var asOf: String?
+        @Option(help: "table or json") var format: ShowFormat = .table
+
+        func run() async throws {
+            let progress = try await db.withStores { try await $0.camps.progress(ofOperation: id, asOf: try day(asOf, "--as-of") ?? today()) }
+            switch format {
+            case .json: try printJSON(progress)
+            case .table: print(EvacuationProgressText(progress: progress).rendered)
+            }
+        }
+    }
+}
+
+/// A date option, read or refused with the option's name.
+func day(_ text: String?, _ option: String) throws -> Day? {
+    guard let text else { return nil }
+    guard let day = Day(text) else { throw ValidationError("\(option) '\(text)': expected a date YYYY-MM-DD") }
+    return day
+}
+
+extension EvacuationOperation.Status: ExpressibleByArgument {}

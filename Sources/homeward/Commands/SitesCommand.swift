@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import HomewardCore
+import HomewardStore
+
+struct SitesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sites",
+        abstract: "Camps, informal settlements, collective centres and transit centres: their censuses and departures.",
+        subcommands: [Add.self, List.self, CensusCommand.self, DeparturesCommand.self, Show.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a site.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
+        @Option(help: "A short unique code, such as HOL.") var code: String
+        @Option(help: "Its name in English.") var name: String
+        @Option(help: "Its name in Arabic.") var nameAr: String?
+        @Option(help: "camp, informal-settlement, collective-centre or transit-centre") var kind: SiteKind
+        @Option(help: "The P-code of the area it lies in, at any level.") var admin: String
+        @Option(help: "Places (required for a transit centre).") var capacity: Int?
+        @Option(help: "The usual stay in hours (transit centres; default 48).") var stayHours: Int?
+        @Option(help: "The organisation that runs it.") var org: String?
+
+        func run() async throws {
+            let site = Site(code: code, name: name, nameAr: nameAr, kind: kind, admin: admin, operatorName: org, capacity: capacity, stayHours: stayHours)
+            try await db.withStores { try await $0.camps.addSite(site, by: who.caller) }
+            print("added site \(code)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List sites.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Only sites of this kind.") var kind: SiteKind?
+        @Option(help: "table, json or csv") var format: OutputFormat = .table
+
+        func run() async throws {
+            let sites = try await db.withStores { try await $0.camps.sites(kind: kind) }
+            switch format {
+            case .json: try printJSON(sites)
+            case .csv:
+                print("code,name,name_ar,kind,admin,operator,capacity,stay_hours")
+                for s in sites {
+                    print([s.code, s.name, s.nameAr ?? "", s.kind.rawValue, s.admin, s.operatorName ?? "", s.capacity.map(String.init) ?? "",
+                           s.stayHours.map(String.init) ?? ""].map(CSVWriter.field).joined(separator: ","))
+                }
+            case .table:
+                print(TextTable(header: ["CODE", "NAME", "KIND", "AREA", "OPERATOR", "CAPACITY", "STAY (H)"],
+                                rows: sites.map { [$0.code, $0.name, $0.kind.rawValue, $0.admin, $0.operatorName ?? "",
+                                                   $0.capacity?.grouped ?? "", $0.stayHours.map(String.init) ?? ""] }).rendered)
+            }
+        }
+    }
+
+    struct CensusCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "census", abstract: "Record a site's residents on a date, as one organisation counted them.",
+            discussion: "Many at once: homeward import FILE --records censuses.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
+        @Argument(help: "The site's code.") var code: String
+        @Option(help: "The census date (YYYY-MM-DD).") var date: String
+        @Option(help: "Residents counted.") var residents: Int
+        @Option(help: "Households counted.") var households: Int?
+        @Option(help: "The organisation that counted.") var org: String?
+
+        func run() async throws {
+            var record: [String: Any] = ["site": code, "date": date, "residents": residents]
+            record["households"] = households
+            record["organisation"] = org
+            try await importOne(.censuses, record, db: db, who: who)
+        }
+    }
+
+    struct DeparturesCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "departures", abstract: "Record people who left a site on a date, with where they went when known.",
+            discussion: "A departure is not a return: record returns in the ledger when they are reported. Many at once: homeward import FILE --records departures.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
+        @Argument(help: "The site's code.") var code: String
+        @Option(help: "The date they left (YYYY-MM-DD).") var date: String
+        @Option(help: "How many left.") var persons: Int
+        @Option(help: "Where they went: a site's code (a transit centre) or an area's P-code.") var to: String?
+        @Option(help: "The reporting organisation.") var org: String?
+
+        func run() async throws {
+            var record: [String: Any] = ["site": code, "date": date, "persons": persons]
+            record["destination"] = to
+            record["organisation"] = org
+            try await importOne(.departures, record, db: db, who: who)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Where a site stands: residents, left, remaining, % left, departures by week and destination.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The site's code.") var code: String
+        @Option(help: "The day to answer for (default today).") var asOf: String?
+        @Option(help: "table or json") var format: ShowFormat = .table
+
+        func run() async throws {
+            let asOfDay = try day(asOf, "--as-of") ?? today()
+            let standing = try await db.withStores { try await $0.camps.standing(of: code, asOf: asOfDay) }
+            switch format {
+            case .json: try printJSON(standing)
+            case .table: print(SiteStandingText(standing).rendered)
+            }
+        }
+    }
+}
+
+enum ShowFormat: String, ExpressibleByArgument { case table, json }
+
+extension SiteKind: ExpressibleByArgument {}
+
+/// Records one census or departure through the one importer, so that it meets the same rules as a file.
+func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions, who: CallerOptions) async throws {
+    let json = try JSONSerialization.data(withJSONObject: record)
+    let request = ImportRequest(sourceName: "homeward sites", format: .json, today: try today())
+    let summary = try await db.withStores { try await $0.importRecords(kind, request, from: .bytes(Array(json)), by: who.caller) }
+    if summary.status == .error {
+        let text = summary.problems.map { "Error: \($0.column) '\($0.value)': \($0.reason)\n" }.joined()
+        FileHandle.standardError.write(Data(text.utf8))
+        throw ExitCode.failure
+    }
+    print(summary.updated > 0 ? "corrected" : summary.ignored > 0 ? "already recorded" : "recorded")
+}

@@ -1,0 +1,70 @@
+import HomewardCore
+
+/// Where a site stands, for a terminal.
+struct SiteStandingText {
+    let standing: SiteStanding
+
+    init(_ standing: SiteStanding) { self.standing = standing }
+
+    var rendered: String {
+        let s = standing
+        var lines = ["\(s.site.name) (\(s.site.code), \(s.site.kind.rawValue), \(s.site.admin)), as of \(s.asOf)"]
+        if let residents = s.residents, let date = s.censusDate {
+            lines.append("  residents   \(residents.grouped)  (baseline of \(date))")
+            lines.append("  left        \(s.left.grouped)  (\(s.leftPercent.map { "\($0) %" } ?? "-"))")
+            lines.append("  remaining   \((s.remaining ?? 0).grouped)")
+        } else {
+            lines.append("  no census yet; left: \(s.left.grouped)")
+        }
+        if !s.censuses.isEmpty {
+            lines += ["", TextTable(header: ["CENSUS", "RESIDENTS", "HOUSEHOLDS", "ORGANISATION"], rows: s.censuses.map { [$0.date.description, $0.residents.grouped, $0.households?.grouped ?? "", $0.organisation] }, numeric: [1, 2]).rendered]
+        }
+        if !s.departuresByWeek.isEmpty {
+            lines += ["", TextTable(header: ["WEEK OF", "LEFT"], rows: s.departuresByWeek.map { [$0.key, $0.persons.grouped] }, numeric: [1]).rendered]
+            lines += ["", TextTable(header: ["TO", "LEFT"], rows: s.departuresByDestination.map { [$0.key.isEmpty ? "not known" : $0.key, $0.persons.grouped] }, numeric: [1]).rendered]
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A plan's figures and schedule, for a terminal.
+struct EvacuationPlanText {
+    let site: String
+    let plan: EvacuationPlan
+
+    var rendered: String {
+        let q = plan.question
+        var lines = ["Evacuation of \(site): \(q.remaining.grouped) people, \(q.perCycle.grouped) every \(q.cycleDays) days from \(q.start)"]
+        lines.append("  cycles      \(plan.schedule.count), \(plan.days) days, ending \(plan.end?.description ?? "-")")
+        if let deadline = q.deadline {
+            let needed = plan.neededPerCycle.map { "\($0.grouped) per cycle would meet it" } ?? "not even one whole cycle fits before it"
+            lines.append("  deadline    \(deadline): \(plan.feasible == true ? "met" : "NOT met at this pace"); \(needed)")
+        }
+        let available = q.transitPlaces.map { " of \($0.grouped) available\(plan.transitPlacesSuffice == false ? ": NOT ENOUGH" : "")" } ?? ""
+        lines.append("  transit     \(plan.transitPlacesNeeded.grouped) places at the peak (\(q.arrivals.rawValue), \(q.stayHours) h)\(available)")
+        lines += ["", TextTable(header: ["CYCLE", "FROM", "TO", "PERSONS"], rows: plan.schedule.map { [String($0.cycle), $0.start.description, $0.end.description, $0.persons.grouped] }, numeric: [0, 3]).rendered]
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// An operation's progress, for a terminal.
+struct EvacuationProgressText {
+    let progress: EvacuationProgress
+
+    var rendered: String {
+        let p = progress
+        let o = p.operation
+        var lines = ["Operation \(o.id): \(o.site), \(o.status.rawValue); baseline \(o.baselineResidents.grouped) on \(o.baselineDate), "
+                     + "\(o.perCycle.grouped) every \(o.cycleDays) days from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
+        lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")
+        lines.append("  plan        \(p.plannedByNow.grouped) by now; \(p.ahead >= 0 ? "ahead by \(p.ahead.grouped)" : "behind by \((-p.ahead).grouped)")")
+        lines.append("  end         planned \(p.plan.end?.description ?? "-"); at the last \(EvacuationProgress.paceWindowDays) days' pace "
+                     + (p.forecastEnd?.description ?? "never (nobody left in that time)"))
+        if let deadline = o.deadline { lines.append("  deadline    \(deadline)\(p.forecastEnd.map { $0 > deadline ? ": NOT met at the pace seen" : "" } ?? ": NOT met")") }
+        if p.plan.transitPlacesSuffice == false {
+            lines.append("  transit     \(p.plan.transitPlacesNeeded.grouped) places needed, \(p.plan.question.transitPlaces?.grouped ?? "0") available: NOT ENOUGH")
+        }
+        lines += ["", TextTable(header: ["CYCLE", "FROM", "TO", "PLANNED", "ACTUAL"], rows: p.cycles.map { [String($0.cycle), $0.start.description, $0.end.description, $0.planned.grouped, $0.actual.grouped] }, numeric: [0, 3, 4]).rendered]
+        return lines.joined(separator: "\n")
+    }
+}
