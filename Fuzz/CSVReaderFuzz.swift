@@ -129,9 +129,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
 
     // (b) The layout from the first rows, then every following row through the rules.
-    let head = Array(rows.prefix(ImportLayout.tagRowSearchDepth))
-    var layouts: [ImportLayout] = []
-    if let layout = try? ImportLayout(firstRows: head) { layouts.append(layout) }
+    let head = Array(rows.prefix(ImportLayout<MovementField>.tagRowSearchDepth))
+    var layouts: [ImportLayout<MovementField>] = []
+    if let layout = try? ImportLayout<MovementField>(firstRows: head) { layouts.append(layout) }
     // The same file as a plain spreadsheet: its first row's headers mapped to tags, with constants.
     if let headers = rows.first, !headers.isEmpty {
         var mapping: [String: String] = [:]
@@ -139,12 +139,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             mapping[header] = fuzzMappingTags[index]
         }
         let constants = ["#org": "X", "#date": "2019-01"]
-        if let layout = try? ImportLayout(firstRows: head, mapping: mapping, constants: constants) {
+        if let layout = try? ImportLayout<MovementField>(firstRows: head, mapping: mapping, constants: constants) {
             layouts.append(layout)
         }
     }
     // OCHA Turkey's community sheet as the README imports it (its seed is Fuzz/corpus/20-ocha-turkey-head.csv).
-    if let layout = try? ImportLayout(firstRows: head, mapping: fuzzTurkeyMapping, constants: ["#date": "2019-01"]) {
+    if let layout = try? ImportLayout<MovementField>(firstRows: head, mapping: fuzzTurkeyMapping, constants: ["#date": "2019-01"]) {
         layouts.append(layout)
     }
     for layout in layouts {

@@ -14,9 +14,9 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     let router = Router(context: HomewardRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: LogRequestsMiddleware(.info))
-    router.add(middleware: ProblemMiddleware())
-
     let pages = try Pages.bundled()
+    router.add(middleware: ProblemMiddleware(catalogues: pages.catalogues))
+
     router.on(RouterPath(APIRoute.overview.routerPath), method: APIRoute.overview.method) { request, _ in
         let language = try request.query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") {
             Language(rawValue: $0)
@@ -27,7 +27,8 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     }
     SystemController(stores: stores, metrics: metrics).add(to: router)
     LedgerController(store: stores.ledger, today: today).add(to: router)
-    ImportsController(stores: stores, configuration: configuration, metrics: metrics, today: today).add(to: router)
+    ImportsController(stores: stores, configuration: configuration, metrics: metrics, catalogues: pages.catalogues, today: today)
+        .add(to: router)
     PlacesController(store: stores.places, idempotency: stores.idempotency, configuration: configuration).add(to: router)
 
     return Application(router: router,

@@ -23,7 +23,7 @@ import Testing
         let outcomes = drafts.map { rules.check($0) }
         // check: 600 + 300 fits; 200 more would make 1,100; correcting d1 to 650 makes 950; to 700 would make 1,000, still fits
         #expect(outcomes.map(\.isRejected) == [false, true, false, false])
-        #expect(outcomes[1].problems.first?.reason.contains("would come to 1100, more than its 1000 residents") == true)
+        #expect(outcomes[1].problems.first?.reason.contains("would come to 1,100, more than its 1,000 residents") == true)
         #expect(outcomes[1].problems.first?.column == "#affected+departed+num")
         #expect(rules.baselines["HOL"]?.left == 1_000)
     }
@@ -35,8 +35,8 @@ import Testing
                                      ["2019-03-01", "HOL", "0", "", "CCCM", ""]])
         let outcomes = drafts.map { rules.check($0) }
         #expect(outcomes[0].problems.first?.reason.contains("future") == true)
-        #expect(outcomes[1].problems.first?.value == "XYZ")
-        #expect(outcomes[2].problems.first?.reason.contains("at least 1") == true)
+        #expect(outcomes[1].problems.first?.value == "XYZ" && outcomes[1].problems.first?.code == "import.site.unknown")
+        #expect(outcomes[2].problems.first?.code == "import.persons.invalid")
         #expect(outcomes[3].problems.first?.column == "#loc+dest+code")
         #expect(!outcomes[4].isRejected && outcomes[4].records.isEmpty && outcomes[4].ignored == 1)
     }

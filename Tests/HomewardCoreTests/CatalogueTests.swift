@@ -16,6 +16,7 @@ import Testing
         for (key, entry) in english.sorted(by: { $0.key < $1.key }) {
             let translated = try #require(other[key], "\(language.rawValue).json lacks \(key)")
             #expect(translated.argumentNames == entry.argumentNames, "\(language.rawValue).json: \(key)")
+            #expect(translated.choices == entry.choices, "\(language.rawValue).json: \(key) has other variants")
         }
         #expect(Set(other.keys).subtracting(english.keys).isEmpty, "keys in \(language.rawValue).json that en.json lacks")
     }
@@ -26,8 +27,9 @@ import Testing
     func pluralEntriesCoverEveryCategoryOfTheirLanguage(_ language: Language) throws {
         let used = Set((0...1_000).map { PluralCategory.of($0, in: language) })
         for (key, entry) in try Self.entries(language) {
-            guard case .plural(_, let forms) = entry else { continue }
-            #expect(used.isSubset(of: Set(forms.keys)), "\(language.rawValue).json: \(key) lacks \(used.subtracting(forms.keys))")
+            for forms in entry.pluralForms {
+                #expect(used.isSubset(of: Set(forms.keys)), "\(language.rawValue).json: \(key) lacks \(used.subtracting(forms.keys))")
+            }
         }
     }
 
@@ -86,5 +88,37 @@ import Testing
         #expect(throws: DecodingError.self) {
             try Catalogue(language: .en, json: Data(#"{"k": {"plural": "count", "several": "x", "other": "y"}}"#.utf8))
         }
+    }
+
+    /// A message that names an option has the command line's words and the API's, in every language.
+    @Test(arguments: Language.allCases)
+    func variantsByVocabularyCoverBothCallers(_ language: Language) throws {
+        let vias = try Self.entries(language).filter { $0.value.argumentNames.contains("via") }
+        #expect(!vias.isEmpty)
+        for (key, entry) in vias {
+            #expect(entry.choices == Set(Vocabulary.allCases.map { "via=\($0.rawValue)" }), "\(language.rawValue).json: \(key)")
+        }
+    }
+
+    @Test func variantsAreChosenByTheirArgumentAndMayHoldPluralForms() throws {
+        let catalogue = try Catalogue(language: .ru, json: Data(#"""
+            {"k": {"select": "via", "cli": "--org", "api": {"plural": "n", "one": "{n} параметр", "few": "{n} параметра", "many": "{n} параметров", "other": "{n} параметра"}},
+             "o": {"select": "role", "origin": "откуда", "other": "куда"}}
+            """#.utf8))
+        #expect(catalogue.text("k", ["via": Vocabulary.commandLine.argument]) == "--org")
+        #expect(catalogue.text("k", ["via": Vocabulary.api.argument, "n": .count(5)]) == "5 параметров")
+        #expect(catalogue.text("k") == "{via}")
+        #expect(catalogue.text("o", ["role": .code("origin")]) == "откуда")
+        #expect(catalogue.text("o", ["role": .code("destination")]) == "куда")
+        #expect(catalogue.entries["k"]?.argumentNames == ["via", "n"])
+        #expect(catalogue.entries["k"]?.choices == ["via=cli", "via=api"])
+    }
+
+    @Test func levelsAreWrittenAsTheLanguageNamesThem() throws {
+        #expect(try Catalogue.bundled(.ru).string(.level(.adm3)) == "подрайон")
+        #expect(try Catalogue.bundled(.ar).string(.level(.adm1)) == "محافظة")
+        #expect(MessageArgument.level(.adm3).wireText == "adm3")
+        #expect(MessageArgument.day(Day(year: 2019, month: 2, day: 1)!).wireText == "2019-02-01")
+        #expect(MessageArgument.count(12_345).wireText == "12345")
     }
 }

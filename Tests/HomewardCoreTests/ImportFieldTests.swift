@@ -20,8 +20,8 @@ import HomewardCore
         var jsonKey: String? { ["date", "level", "note"][rawValue] }
         var isFigure: Bool { self == .level }
 
-        static func missing(given: (Reading) -> Bool) -> [String] {
-            given(.level) ? [] : ["level (#indicator+num)"]
+        static func missing(given: (Reading) -> Bool, via vocabulary: Vocabulary) -> [Message] {
+            given(.level) ? [] : [Message("readings.missing.level")]
         }
     }
 
@@ -39,7 +39,7 @@ import HomewardCore
         let error = #expect(throws: ImportError.self) {
             try ImportLayout<Reading>(firstRows: [["#date", "#description"]])
         }
-        #expect(error?.problems.map(\.reason) == ["the file gives no level (#indicator+num)"])
+        #expect(error?.problems.map(\.code) == ["readings.missing.level"])
     }
 
     @Test func jsonTakesTheKindsKeysAndNamesTheUnknownOnes() throws {

@@ -69,7 +69,7 @@ import Testing
             // check
             #expect(first.imported == 3)
             #expect(refused.status == .error && refused.problems.first?.row == 3)
-            #expect(refused.problems.first?.reason.contains("would come to 10500, more than its 10000 residents") == true)
+            #expect(refused.problems.first?.reason.contains("would come to 10,500, more than its 10,000 residents") == true)
             #expect(corrected.status == .success && corrected.updated == 1 && corrected.imported == 1)
             let progress = try await store.camps.progress(ofOperation: operation.id, asOf: TestStores.today)
             #expect(progress.left == 9_500 && progress.remaining == 500 && progress.leftPercent?.description == "95.00")

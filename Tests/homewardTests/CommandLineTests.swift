@@ -86,6 +86,21 @@ import Testing
         #expect(totals.json["total"] as? Int == 0)
     }
 
+    /// `--lang` writes the summary in Russian or Arabic; the command line names its own flags.
+    @Test func theSummaryIsWrittenInTheChosenLanguage() throws {
+        defer { cleanUp() }
+        let file = "#date,#loc+crossing+code,#affected+returnees+refugees+num\n2019-07-01,LBN-01,10\n"
+        let russian = try run(["import", "-", "--lang", "ru"], input: file)
+        #expect(russian.status != 0)
+        #expect(russian.stdout.contains("Статус импорта: ERROR"))
+        #expect(russian.stdout.contains("ошибка: строка 2: не указана организация, представившая данные"))
+        #expect(russian.stdout.contains("--org"))
+        let json = try run(["import", "-", "--lang", "ar", "--format", "json"], input: file)
+        let problem = (json.json["problems"] as? [[String: Any]])?.first
+        #expect(problem?["code"] as? String == "import.organisation.missing")
+        #expect((problem?["reason"] as? String)?.hasPrefix("لم تُحدَّد المنظمة المُبلِّغة") == true)
+    }
+
     @Test func theLastSevenDaysAreComparedWithTheSevenBefore() throws {
         defer { cleanUp() }
         let file = "#date,#loc+crossing+code,#affected+returnees+refugees+num\n2019-07-10,LBN-01,40\n2019-07-18,LBN-01,25\n2019-07-19,JOR-01,5\n"
@@ -173,6 +188,6 @@ import Testing
         #expect(progress.json["left"] as? Int == 2_500 && progress.json["remaining"] as? Int == 7_500)
         // a departure that would take the camp below zero is refused, naming the numbers
         let overdrawn = try run(["sites", "departures", "HOL", "--date", "2019-07-10", "--persons", "8000", "--org", "CCCM"])
-        #expect(overdrawn.status != 0 && overdrawn.stderr.contains("would come to 10500, more than its 10000 residents"))
+        #expect(overdrawn.status != 0 && overdrawn.stderr.contains("would come to 10,500, more than its 10,000 residents"))
     }
 }

@@ -18,8 +18,7 @@ public enum CensusField: Int, ImportField {
     public var isFigure: Bool { self == .residents || self == .households }
     public static var namedWhenAbsent: [CensusField] { [.date, .site, .residents, .organisation] }
 
-    public static func missing(given: (CensusField) -> Bool) -> [String] {
-        [(CensusField.date, "date (#date)"), (.site, "site (#loc+site+code)"), (.residents, "number of residents (#population+ind+num)")]
-            .filter { !given($0.0) }.map(\.1)
+    public static func missing(given: (CensusField) -> Bool, via vocabulary: Vocabulary) -> [Message] {
+        [CensusField.date, .site, .residents].filter { !given($0) }.map { Message("import.censuses.missing.\($0.jsonKey!)") }
     }
 }

@@ -3,28 +3,31 @@ public struct CensusRules: ImportRules {
     public let sites: Set<String>
     public let today: Day
     public let defaultOrganisation: String?
+    /// Whose words messages use for options: the command line's flags or the API's parameters.
+    public let vocabulary: Vocabulary
 
-    public init(sites: Set<String>, today: Day, defaultOrganisation: String? = nil) {
+    public init(sites: Set<String>, today: Day, defaultOrganisation: String? = nil, vocabulary: Vocabulary = .commandLine) {
         self.sites = sites
         self.today = today
         self.defaultOrganisation = defaultOrganisation
+        self.vocabulary = vocabulary
     }
 
     public func check(_ draft: ImportDraft<CensusField>) -> ImportOutcome<Census> {
         var checks = DraftChecks(draft, today: today)
         let date = checks.day(.date)
-        let site = checks.required(.site, "site code")
+        let site = checks.required(.site, missing: Message("import.site.missing"))
         if let site, !sites.contains(site) {
-            checks.fail(.site, "no site has this code; add it first (homeward sites add)")
+            checks.fail(.site, Message("import.site.unknown"))
         }
         let residents = checks.wholeNumber(.residents)
         let households = draft[.households] == nil ? nil : checks.wholeNumber(.households)
         if let residents, let households, households > residents {
-            checks.fail(.households, "more households than residents (\(residents))")
+            checks.fail(.households, Message("import.households.moreThanResidents", ["residents": .count(residents)]))
         }
         let organisation = draft[.organisation] ?? defaultOrganisation
         if organisation == nil {
-            checks.fail(.organisation, "no organisation: add an #org column, or give the organisation for the whole file")
+            checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
         guard !checks.isRejected, let date, let site, let residents, let organisation else {
             return ImportOutcome(problems: checks.problems)

@@ -38,11 +38,11 @@ public enum DepartureField: Int, ImportField {
     public var isFigure: Bool { self == .persons }
     public static var namedWhenAbsent: [DepartureField] { [.date, .site, .persons, .organisation] }
 
-    public static func missing(given: (DepartureField) -> Bool) -> [String] {
-        var missing: [String] = []
-        if !(given(.date) || (given(.dateStart) && given(.dateEnd))) { missing.append("date (#date, or #date+start and #date+end)") }
-        if !given(.site) { missing.append("site (#loc+site+code)") }
-        if !given(.persons) { missing.append("number of persons who left (#affected+departed+num)") }
+    public static func missing(given: (DepartureField) -> Bool, via vocabulary: Vocabulary) -> [Message] {
+        var missing: [Message] = []
+        if !(given(.date) || (given(.dateStart) && given(.dateEnd))) { missing.append(Message("import.departures.missing.date")) }
+        if !given(.site) { missing.append(Message("import.departures.missing.site")) }
+        if !given(.persons) { missing.append(Message("import.departures.missing.persons")) }
         return missing
     }
 }

@@ -21,11 +21,15 @@ public struct DepartureRules: ImportRules {
     public let gazetteer: Gazetteer
     public let today: Day
     public let defaultOrganisation: String?
+    /// Whose words messages use for options: the command line's flags or the API's parameters.
+    public let vocabulary: Vocabulary
     /// Per site with an operation; updated as rows are accepted, so that a file cannot overdraw a site either.
     public private(set) var baselines: [String: Baseline]
     private var left: [String: Int]
 
-    public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, baselines: [String: Baseline] = [:]) {
+    public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, baselines: [String: Baseline] = [:],
+                vocabulary: Vocabulary = .commandLine) {
+        self.vocabulary = vocabulary
         self.sites = sites
         self.gazetteer = gazetteer
         self.today = today
@@ -37,9 +41,9 @@ public struct DepartureRules: ImportRules {
     public mutating func check(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> {
         var checks = DraftChecks(draft, today: today)
         let period = checks.period(date: .date, start: .dateStart, end: .dateEnd)
-        let site = checks.required(.site, "site code")
+        let site = checks.required(.site, missing: Message("import.site.missing"))
         if let site, !sites.contains(site) {
-            checks.fail(.site, "no site has this code; add it first (homeward sites add)")
+            checks.fail(.site, Message("import.site.unknown"))
         }
         var ignored = 0
         var persons: Int?
@@ -51,7 +55,7 @@ public struct DepartureRules: ImportRules {
         let destination = readDestination(draft, &checks)
         let organisation = draft[.organisation] ?? defaultOrganisation
         if organisation == nil {
-            checks.fail(.organisation, "no organisation: add an #org column, or give the organisation for the whole file")
+            checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
         guard !checks.isRejected, let period, let site, let organisation else { return ImportOutcome(problems: checks.problems) }
         guard let persons else { return ImportOutcome(problems: checks.problems, ignored: ignored) }
@@ -60,8 +64,8 @@ public struct DepartureRules: ImportRules {
         if var baseline = baselines[site], departure.day > baseline.date {
             let total = left[site, default: 0] + persons - (baseline.counted[departure.key] ?? 0)
             guard total <= baseline.residents else {
-                checks.fail(.persons, "departures from \(site) since its baseline census of \(baseline.date) would come to \(total), "
-                            + "more than its \(baseline.residents) residents; check the figure, or record a new census")
+                checks.fail(.persons, Message("import.departures.overdrawn", ["site": .code(site), "date": .day(baseline.date),
+                                                                               "total": .count(total), "residents": .count(baseline.residents)]))
                 return ImportOutcome(problems: checks.problems)
             }
             left[site] = total
@@ -74,19 +78,19 @@ public struct DepartureRules: ImportRules {
     /// A site's code, or the finest area P-code the row gives.
     private func readDestination(_ draft: ImportDraft<DepartureField>, _ checks: inout DraftChecks<DepartureField>) -> String? {
         if let code = draft[.destinationSite] {
-            guard sites.contains(code) else { checks.fail(.destinationSite, "no site has this code"); return nil }
+            guard sites.contains(code) else { checks.fail(.destinationSite, Message("import.destination.unknownSite")); return nil }
             return code
         }
         if let code = draft[.destination] {
             guard sites.contains(code) || gazetteer.area(code) != nil else {
-                checks.fail(.destination, "neither a site's code nor an area's P-code")
+                checks.fail(.destination, Message("import.destination.unknown"))
                 return nil
             }
             return code
         }
         for field in [DepartureField.destAdm4, .destAdm3, .destAdm2, .destAdm1] {
             guard let code = draft[field] else { continue }
-            guard gazetteer.area(code) != nil else { checks.fail(field, "unknown area P-code"); return nil }
+            guard gazetteer.area(code) != nil else { checks.fail(field, Message("import.area.unknown")); return nil }
             return code
         }
         return nil

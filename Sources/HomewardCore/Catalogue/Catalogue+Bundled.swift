@@ -8,6 +8,12 @@ extension Catalogue {
         try Catalogue(language: language, json: bundledJSON(language), digits: digits)
     }
 
+    /// The English catalogue, read once: the language of problems and summaries unless a reader asks for another.
+    ///
+    /// - Important: without the shipped file (Core compiled alone, as the fuzzer does) it is empty, and
+    ///   messages come out as their keys.
+    public static let english: Catalogue = (try? bundled(.en)) ?? Catalogue(language: .en, entries: [:])
+
     /// The shipped catalogue file of `language`, as it is, for checks of the files themselves.
     public static func bundledJSON(_ language: Language) throws -> Data {
         // Resources exist only in a SwiftPM build; the fuzzer compiles Core's sources with swiftc alone.

@@ -50,6 +50,10 @@ public struct Catalogue: Sendable {
         phrase(Message(key, arguments)).text
     }
 
+    public func text(_ message: Message) -> String {
+        phrase(message).text
+    }
+
     /// One argument as this language writes it.
     public func string(_ argument: MessageArgument) -> String {
         switch argument {
@@ -57,6 +61,7 @@ public struct Catalogue: Sendable {
         case .change(let n): numbers.change(n)
         case .day(let day): days.string(day)
         case .code(let code), .text(let code): code
+        case .level(let level): text("level.adm\(level.rawValue).noun")
         }
     }
 }

@@ -1,4 +1,4 @@
-/// One entry of a catalogue file: a text, or plural forms chosen by a count.
+/// One entry of a catalogue file: a text, plural forms chosen by a count, or variants chosen by an argument.
 ///
 /// In JSON a text is a string; plural forms are an object naming the argument they are chosen by and one
 /// text per CLDR category the language uses, `other` always among them:
@@ -6,30 +6,64 @@
 /// ```json
 /// "overview.movements": {"plural": "count", "one": "{count} movement recorded", "other": "{count} movements recorded"}
 /// ```
-public enum CatalogueEntry: Hashable, Sendable {
+///
+/// Variants (ICU's `select`) name the argument whose value chooses among them, and hold a text or plural
+/// forms per value, with `other` for any value not named. Problems of an import say an option in the words
+/// of whoever asked, the command line's or the API's:
+///
+/// ```json
+/// "import.organisation.missing": {"select": "via", "cli": "… give --org …", "api": "… give the org parameter …"}
+/// ```
+public indirect enum CatalogueEntry: Hashable, Sendable {
     case text(String)
     case plural(argument: String, forms: [PluralCategory: String])
+    case select(argument: String, cases: [String: CatalogueEntry])
 
     /// Every text of the entry, for checks.
     public var texts: [String] {
         switch self {
         case .text(let text): [text]
         case .plural(_, let forms): PluralCategory.allCases.compactMap { forms[$0] }
+        case .select(_, let cases): cases.keys.sorted().flatMap { cases[$0]!.texts }
         }
     }
 
-    /// The names of the arguments the entry takes: every placeholder of every form, and the plural argument.
+    /// The plural forms of the entry, its variants' included, for checks.
+    public var pluralForms: [[PluralCategory: String]] {
+        switch self {
+        case .text: []
+        case .plural(_, let forms): [forms]
+        case .select(_, let cases): cases.values.flatMap(\.pluralForms)
+        }
+    }
+
+    /// Every variant the entry offers, as `argument=value`, so that a check can hold languages to the same ones.
+    public var choices: Set<String> {
+        guard case .select(let argument, let cases) = self else { return [] }
+        return cases.reduce(into: Set(cases.keys.map { "\(argument)=\($0)" })) { $0.formUnion($1.value.choices) }
+    }
+
+    /// The names of the arguments the entry takes: every placeholder of every form, and the arguments that
+    /// choose a plural form or a variant.
     ///
     /// A form may leave its count unwritten (Arabic "محافظة واحدة", one governorate), so the names of all
     /// forms together are what callers must supply.
     public var argumentNames: Set<String> {
         var names = Set(texts.flatMap { Self.placeholders(in: $0) })
-        if case .plural(let argument, _) = self { names.insert(argument) }
+        switch self {
+        case .text: break
+        case .plural(let argument, _): names.insert(argument)
+        case .select(let argument, let cases):
+            names.insert(argument)
+            for entry in cases.values { names.formUnion(entry.argumentNames) }
+        }
         return names
     }
 
     /// The text for these arguments in `language`: the plural form of the count, or `other` when the count
-    /// is missing or the language's form for it is.
+    /// is missing or the language's form for it is; the variant of the argument's value, or `other`.
+    ///
+    /// A variant the entry lacks, with no `other`, comes back as the `{argument}` placeholder, so the gap shows.
     func text(for arguments: [String: MessageArgument], in language: Language) -> String {
         switch self {
         case .text(let text):
@@ -37,6 +71,9 @@ public enum CatalogueEntry: Hashable, Sendable {
         case .plural(let argument, let forms):
             let category = arguments[argument]?.pluralOperand.map { PluralCategory.of($0, in: language) } ?? .other
             return forms[category] ?? forms[.other] ?? ""
+        case .select(let argument, let cases):
+            guard let entry = arguments[argument].flatMap({ cases[$0.wireText] }) ?? cases["other"] else { return "{\(argument)}" }
+            return entry.text(for: arguments, in: language)
         }
     }
 
@@ -86,6 +123,17 @@ extension CatalogueEntry: Decodable {
             return
         }
         let container = try decoder.container(keyedBy: Key.self)
+        if let argument = try container.decodeIfPresent(String.self, forKey: Key(stringValue: "select")) {
+            var cases: [String: CatalogueEntry] = [:]
+            for key in container.allKeys where key.stringValue != "select" {
+                cases[key.stringValue] = try container.decode(CatalogueEntry.self, forKey: key)
+            }
+            guard !cases.isEmpty else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a select needs its variants"))
+            }
+            self = .select(argument: argument, cases: cases)
+            return
+        }
         let argument = try container.decode(String.self, forKey: Key(stringValue: "plural"))
         var forms: [PluralCategory: String] = [:]
         for key in container.allKeys where key.stringValue != "plural" {

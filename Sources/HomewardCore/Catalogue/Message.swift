@@ -1,6 +1,6 @@
 /// Something to tell people, as a catalogue key and its arguments, not yet in any language.
 ///
-/// Whatever produces text for people (a page, a statement, later an import problem) can hold a `Message`
+/// Whatever produces text for people (a page, a statement, an import problem) can hold a `Message`
 /// and leave the wording to the ``Catalogue`` of the reader's language.
 public struct Message: Hashable, Sendable {
     public var key: String

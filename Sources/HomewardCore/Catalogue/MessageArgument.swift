@@ -13,6 +13,9 @@ public enum MessageArgument: Hashable, Sendable {
     case code(String)
     /// A name or a value as a source gave it.
     case text(String)
+    /// A level of the administrative hierarchy, written as the language names it in a sentence: the
+    /// catalogue's `level.adm1.noun` … (governorate, мухафаза, محافظة).
+    case level(AdminLevel)
 
     /// Whether the value runs left to right whatever the text around it: counts and codes do, so that in
     /// Arabic text `SY03` and a group of digits are not turned around. Days and names follow their own
@@ -21,7 +24,22 @@ public enum MessageArgument: Hashable, Sendable {
     public var runsLeftToRight: Bool {
         switch self {
         case .count, .code: true
-        case .change, .day, .text: false
+        case .change, .day, .text, .level: false
+        }
+    }
+
+    /// The argument as a program reads it, in no language: digits without groups, a change with its sign,
+    /// a day as ISO 8601, a level as `adm1` … `adm4`, codes and text as given.
+    ///
+    /// The API lists a problem's arguments so (`"arguments": {"today": "2019-02-01"}`), and variants of an
+    /// entry are chosen by it.
+    public var wireText: String {
+        switch self {
+        case .count(let n): String(n)
+        case .change(let n): n > 0 ? "+\(n)" : String(n)
+        case .day(let day): day.description
+        case .code(let text), .text(let text): text
+        case .level(let level): "adm\(level.rawValue)"
         }
     }
 
@@ -29,7 +47,7 @@ public enum MessageArgument: Hashable, Sendable {
     var pluralOperand: Int? {
         switch self {
         case .count(let n), .change(let n): n
-        case .day, .code, .text: nil
+        case .day, .code, .text, .level: nil
         }
     }
 }

@@ -7,7 +7,10 @@ public struct CSVReader: Sendable {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         /// The record (spreadsheet row) at fault, from 1.
         public var row: Int
-        public var reason: String
+        /// What is wrong, for the catalogue to word.
+        public var message: Message
+        /// Why, in English.
+        public var reason: String { Catalogue.english.text(message) }
         public var description: String { "row \(row): \(reason)" }
     }
 
@@ -85,7 +88,7 @@ public struct CSVReader: Sendable {
             if !held.isEmpty { try read(held, into: &rows) }
         }
         if inQuotes && !quoteInQuoted {
-            throw Failure(row: rowsRead + 1, reason: "a quoted field is opened but never closed")
+            throw Failure(row: rowsRead + 1, message: Message("import.csv.unclosedQuote"))
         }
         inQuotes = false
         quoteInQuoted = false
@@ -97,7 +100,7 @@ public struct CSVReader: Sendable {
 
     private mutating func endField() throws {
         guard let text = field.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
-            throw Failure(row: rowsRead + 1, reason: "field \(row.count + 1) is not UTF-8 text; save the file as \"CSV UTF-8\"")
+            throw Failure(row: rowsRead + 1, message: Message("import.csv.notUTF8", ["field": .code(String(row.count + 1))]))
         }
         row.append(text)
         field.removeAll(keepingCapacity: true)

@@ -13,20 +13,20 @@ public struct DraftChecks<Field: ImportField>: Sendable {
 
     public var isRejected: Bool { problems.contains { $0.severity == .error } }
 
-    public mutating func fail(_ field: Field?, _ reason: String, value: String? = nil, warning: Bool = false) {
+    public mutating func fail(_ field: Field?, _ message: Message, value: String? = nil, warning: Bool = false) {
         problems.append(ImportProblem(row: draft.row, column: field.map(draft.label) ?? "",
-                                      value: value ?? field.flatMap { draft[$0] } ?? "", reason: reason,
+                                      value: value ?? field.flatMap { draft[$0] } ?? "", message,
                                       severity: warning ? .warning : .error))
     }
 
-    /// A text the record cannot do without.
-    public mutating func required(_ field: Field, _ what: String) -> String? {
+    /// A text the record cannot do without; `missing` says which when it is absent.
+    public mutating func required(_ field: Field, missing: Message) -> String? {
         guard let value = draft[field] else {
-            fail(field, "no \(what)")
+            fail(field, missing)
             return nil
         }
         guard !value.utf8.contains(0), value.count <= 500 else {
-            fail(field, "not text of at most 500 characters", value: String(value.prefix(40)))
+            fail(field, Message("import.text.tooLong"), value: String(value.prefix(40)))
             return nil
         }
         return value
@@ -34,13 +34,13 @@ public struct DraftChecks<Field: ImportField>: Sendable {
 
     /// One day, `YYYY-MM-DD`, not after today.
     public mutating func day(_ field: Field) -> Day? {
-        guard let text = required(field, "date") else { return nil }
+        guard let text = required(field, missing: Message("import.date.missing")) else { return nil }
         guard let day = Day(text) else {
-            fail(field, "not a real date: a date is YYYY-MM-DD")
+            fail(field, Message("import.day.invalid"))
             return nil
         }
         guard day <= today else {
-            fail(field, "the date is in the future (today is \(today)); figures are recorded after the fact")
+            fail(field, Message("import.date.future", ["today": .day(today)]))
             return nil
         }
         return day
@@ -48,24 +48,24 @@ public struct DraftChecks<Field: ImportField>: Sendable {
 
     /// A day or a period: one date (a day, `YYYY-MM` or `YYYY`), or a start and an end; not after today.
     public mutating func period(date: Field, start: Field, end: Field) -> Period? {
-        let format = "a date is YYYY-MM-DD, or YYYY-MM for a whole month, or YYYY for a whole year"
+        let invalid = Message("import.date.invalid")
         var period: Period?
         if let text = draft[date] {
-            guard let parsed = Period.parse(text) else { fail(date, "not a real date: \(format)"); return nil }
+            guard let parsed = Period.parse(text) else { fail(date, invalid); return nil }
             period = parsed
         } else if draft[start] != nil || draft[end] != nil {
-            guard let startText = draft[start] else { fail(start, "the period has an end but no start"); return nil }
-            guard let endText = draft[end] else { fail(end, "the period has a start but no end"); return nil }
-            guard let first = Period.parse(startText)?.start else { fail(start, "not a real date: \(format)"); return nil }
-            guard let last = Period.parse(endText)?.end else { fail(end, "not a real date: \(format)"); return nil }
-            guard last >= first else { fail(end, "the period ends before it starts (\(first))"); return nil }
+            guard let startText = draft[start] else { fail(start, Message("import.date.endWithoutStart")); return nil }
+            guard let endText = draft[end] else { fail(end, Message("import.date.startWithoutEnd")); return nil }
+            guard let first = Period.parse(startText)?.start else { fail(start, invalid); return nil }
+            guard let last = Period.parse(endText)?.end else { fail(end, invalid); return nil }
+            guard last >= first else { fail(end, Message("import.date.endBeforeStart", ["start": .day(first)])); return nil }
             period = Period(start: first, end: last)
         } else {
-            fail(draft.has(date) ? date : start, "no date")
+            fail(draft.has(date) ? date : start, Message("import.date.missing"))
             return nil
         }
         if let period, period.end > today {
-            fail(draft[date] != nil ? date : end, "the date is in the future (today is \(today)); figures are recorded after the fact")
+            fail(draft[date] != nil ? date : end, Message("import.date.future", ["today": .day(today)]))
             return nil
         }
         return period
@@ -74,19 +74,19 @@ public struct DraftChecks<Field: ImportField>: Sendable {
     /// A whole number from `minimum` up, read as counts are read in the ledger; `nil` and a problem otherwise.
     public mutating func wholeNumber(_ field: Field, minimum: Int = 0, maximum: Int = 10_000_000) -> Int? {
         guard let text = draft[field] else {
-            fail(field, "no number")
+            fail(field, Message("import.number.missing"))
             return nil
         }
         guard let number = MovementRules.wholeNumber(text) else {
-            fail(field, "not a whole number")
+            fail(field, Message("import.number.invalid"))
             return nil
         }
         guard number >= minimum else {
-            fail(field, minimum == 1 ? "a number of people is at least 1" : "a count is not negative")
+            fail(field, Message(minimum == 1 ? "import.persons.invalid" : "import.number.negative"))
             return nil
         }
         guard number <= maximum else {
-            fail(field, "more than \(maximum): a typing error, or a figure to split")
+            fail(field, Message("import.number.tooLarge", ["maximum": .count(maximum)]))
             return nil
         }
         return number

@@ -14,9 +14,9 @@ public protocol ImportField: RawRepresentable, CaseIterable, Hashable, Sendable 
     /// Fields that JSON messages name by their key even when an object leaves them out, so that a
     /// client learns which key to send.
     static var namedWhenAbsent: [Self] { get }
-    /// What a layout that gives only the fields for which `given` holds lacks to be read at all,
-    /// each phrased to follow "the file gives no", as in "a date (#date …)".
-    static func missing(given: (Self) -> Bool) -> [String]
+    /// What a layout that gives only the fields for which `given` holds lacks to be read at all, one
+    /// message each ("the file gives no date (#date …)"), naming options in the words of `vocabulary`.
+    static func missing(given: (Self) -> Bool, via vocabulary: Vocabulary) -> [Message]
 }
 
 extension ImportField {

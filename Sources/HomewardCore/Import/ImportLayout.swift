@@ -2,7 +2,7 @@
 ///
 /// A file is read by its HXL hashtag row when it has one; a plain spreadsheet through a mapping of its
 /// headers to tags (`--map 'Ret_Flow_Estimation=#affected+returnees+idps+num'`); values missing from
-/// every row come as constants (`--set '#date=2019-01'`).
+/// every row come as constants (`--set '#date=2019-01'`). The API takes the same as `map=` and `set=`.
 public struct ImportLayout<Field: ImportField>: Sendable {
     /// How far into a file the hashtag row is looked for, as libhxl does.
     public static var tagRowSearchDepth: Int { 25 }
@@ -23,14 +23,15 @@ public struct ImportLayout<Field: ImportField>: Sendable {
     ///   - firstRows: up to ``tagRowSearchDepth`` rows from the top of the file.
     ///   - mapping: header to HXL tag, for files with no hashtag row (or to override one).
     ///   - constants: HXL tag to the value every row takes.
+    ///   - vocabulary: whose words messages and labels use for `--map` and `--set`.
     /// - Throws: ``ImportError`` naming the header or tag at fault.
-    public init(firstRows: [[String]], mapping: [String: String] = [:], constants: [String: String] = [:]) throws {
+    public init(firstRows: [[String]], mapping: [String: String] = [:], constants: [String: String] = [:],
+                vocabulary: Vocabulary = .commandLine) throws {
         var problems: [ImportProblem] = []
+        let via = vocabulary.argument
         let tagRowIndex = firstRows.prefix(Self.tagRowSearchDepth).firstIndex(where: Self.isTagRow)
         if tagRowIndex == nil && mapping.isEmpty {
-            throw ImportError("no HXL hashtag row in the first \(Self.tagRowSearchDepth) rows, and no mapping: "
-                + "tag the columns (a row such as #date,#adm1+dest+code,#affected+returnees+idps+num), "
-                + "or map the headers with --map 'Header=#tag'")
+            throw ImportError(Message("import.layout.noTagRow", ["first": .count(1), "last": .count(Self.tagRowSearchDepth), "via": via]))
         }
         let headers: [String]
         var tags: [String?]
@@ -50,8 +51,8 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             let index = headers.firstIndex { $0.trimmingCharacters(in: .whitespaces) == wanted }
                 ?? headers.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == wanted.lowercased() }
             guard let index else {
-                problems.append(ImportProblem(row: 1, column: header, value: tag,
-                    reason: "--map names a header the file does not have; its headers are: \(headers.joined(separator: ", "))"))
+                problems.append(ImportProblem(row: 1, column: header, value: tag, Message("import.layout.mapUnknownHeader",
+                    ["headers": .text(headers.joined(separator: ", ")), "via": via])))
                 continue
             }
             tags[index] = tag
@@ -66,8 +67,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
                 continue
             }
             guard let tag = HXLTag(tagText) else {
-                problems.append(ImportProblem(row: headerRowCount, column: label, value: tagText,
-                    reason: "not an HXL hashtag: a tag is # and a name, then +attributes, as in #adm1+dest+code"))
+                problems.append(ImportProblem(row: headerRowCount, column: label, value: tagText, Message("import.layout.notATag")))
                 continue
             }
             guard let field = Field(tag: tag) else {
@@ -76,8 +76,8 @@ public struct ImportLayout<Field: ImportField>: Sendable {
                 continue
             }
             if let other = columns[field.rawValue] {
-                problems.append(ImportProblem(row: headerRowCount, column: label, value: tagText,
-                    reason: "column '\(labels[field.rawValue])' (column \(other + 1)) already gives this; keep one of them"))
+                problems.append(ImportProblem(row: headerRowCount, column: label, value: tagText, Message("import.layout.duplicate",
+                    ["other": .text(labels[field.rawValue]), "position": .code(String(other + 1))])))
                 continue
             }
             columns[field.rawValue] = index
@@ -86,30 +86,25 @@ public struct ImportLayout<Field: ImportField>: Sendable {
         }
 
         for (tagText, value) in constants.sorted(by: { $0.key < $1.key }) {
-            let label = "--set \(tagText)"
+            let label = vocabulary == .commandLine ? "--set \(tagText)" : "set \(tagText)"
             guard let tag = HXLTag(tagText), let field = Field(tag: tag) else {
-                problems.append(ImportProblem(row: 0, column: label, value: value,
-                    reason: "not a tag Homeward reads; see the import section of the README for the tags"))
+                problems.append(ImportProblem(row: 0, column: label, value: value, Message("import.layout.constantNotRead")))
                 continue
             }
             if columns[field.rawValue] != nil {
                 problems.append(ImportProblem(row: 0, column: label, value: value,
-                    reason: "the file's column '\(labels[field.rawValue])' already gives this"))
+                    Message("import.layout.constantGivenByColumn", ["other": .text(labels[field.rawValue])])))
                 continue
             }
             self.constants[field.rawValue] = value
             labels[field.rawValue] = label
         }
-        problems += checkCompleteness()
+        problems += Field.missing(given: gives, via: vocabulary).map { ImportProblem(row: 0, column: "", value: "", $0) }
         if !problems.isEmpty { throw ImportError(problems) }
     }
 
     /// Whether the layout gives a field at all (by column or constant).
     public func gives(_ field: Field) -> Bool { !labels[field.rawValue].isEmpty }
-
-    private func checkCompleteness() -> [ImportProblem] {
-        Field.missing(given: gives).map { ImportProblem(row: 0, column: "", value: "", reason: "the file gives no \($0)") }
-    }
 
     /// Whether a row looks like an HXL hashtag row: most of its filled cells are hashtags.
     static func isTagRow(_ row: [String]) -> Bool {

@@ -45,14 +45,29 @@ public struct ImportSummary: Hashable, Sendable, Codable {
         case ignoredColumns = "ignored_columns"
     }
 
-    /// A report for people, one problem a line.
-    public var text: String {
-        var lines = ["Import \(dryRun ? "(dry run, nothing written) " : "")status: \(status.rawValue)",
-                     "rows read: \(rows)", "imported: \(imported)", "updated: \(updated)", "ignored: \(ignored)",
-                     "rejected: \(rejected)", "warnings: \(warnings)"]
-        if !ignoredColumns.isEmpty { lines.append("columns not read: \(ignoredColumns.joined(separator: ", "))") }
-        if !problems.isEmpty { lines.append("problems:") }
-        lines += problems.map { "  \($0.severity.rawValue): \($0)" }
+    /// A report for people, one problem a line, in English.
+    public var text: String { text(in: .english) }
+
+    /// A report for people in the catalogue's language; the status stays its code (SUCCESS, WARNING, ERROR).
+    public func text(in catalogue: Catalogue) -> String {
+        let c = catalogue
+        var lines = [c.text(dryRun ? "import.summary.status.dryRun" : "import.summary.status", ["status": .code(status.rawValue)])]
+        for (key, count) in [("rows", rows), ("imported", imported), ("updated", updated), ("ignored", ignored),
+                             ("rejected", rejected), ("warnings", warnings)] {
+            lines.append(c.text("import.summary.\(key)", ["count": .count(count)]))
+        }
+        if !ignoredColumns.isEmpty {
+            lines.append(c.text("import.summary.ignoredColumns", ["columns": .text(ignoredColumns.joined(separator: ", "))]))
+        }
+        if !problems.isEmpty { lines.append(c.text("import.summary.problems")) }
+        lines += problems.map { "  \(c.text("import.severity.\($0.severity.rawValue)")): \($0.description(in: c))" }
         return lines.joined(separator: "\n")
+    }
+
+    /// The summary with every problem's reason written in the catalogue's language, for JSON.
+    public func written(in catalogue: Catalogue) -> ImportSummary {
+        var summary = self
+        summary.problems = problems.map { $0.written(in: catalogue) }
+        return summary
     }
 }

@@ -13,7 +13,7 @@ public enum JSONRecords {
         do {
             value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw ImportError("the body is not JSON: \((error as NSError).localizedDescription)")
+            throw ImportError(Message("import.json.invalid", ["detail": .text((error as NSError).localizedDescription)]))
         }
         let objects: [Any]
         if let array = value as? [Any] {
@@ -23,13 +23,13 @@ public enum JSONRecords {
         } else if value is [String: Any] {
             objects = [value]
         } else {
-            throw ImportError("expected an object, an array of them, or {\"\(listKey)\": [...]}")
+            throw ImportError(Message("import.json.shape", ["list": .code(listKey)]))
         }
         var problems: [ImportProblem] = []
         var drafts: [ImportDraft<Field>] = []
         for (index, item) in objects.enumerated() {
             guard let object = item as? [String: Any] else {
-                problems.append(ImportProblem(row: index + 1, column: "", value: "", reason: "not a JSON object"))
+                problems.append(ImportProblem(row: index + 1, column: "", value: "", Message("import.json.notAnObject")))
                 continue
             }
             var values = [String?](repeating: nil, count: Field.allCases.count)
@@ -37,8 +37,8 @@ public enum JSONRecords {
             var content: [String] = []
             for (key, raw) in object.sorted(by: { $0.key < $1.key }) {
                 guard let field = Field(jsonKey: key) else {
-                    problems.append(ImportProblem(row: index + 1, column: key, value: "", reason:
-                        "unknown key; the keys are \(Field.jsonKeys.joined(separator: ", "))"))
+                    problems.append(ImportProblem(row: index + 1, column: key, value: "",
+                        Message("import.json.unknownKey", ["keys": .text(Field.jsonKeys.joined(separator: ", "))])))
                     continue
                 }
                 let text: String?
@@ -48,7 +48,7 @@ public enum JSONRecords {
                 case let number as NSNumber where field.isFigure: text = number.stringValue
                 default:
                     problems.append(ImportProblem(row: index + 1, column: key, value: "\(raw)",
-                                                  reason: field.isFigure ? "expected a number or a string" : "expected a string"))
+                        Message(field.isFigure ? "import.json.expectedNumberOrString" : "import.json.expectedString")))
                     continue
                 }
                 values[field.rawValue] = text

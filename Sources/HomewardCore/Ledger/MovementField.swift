@@ -74,21 +74,21 @@ public enum MovementField: Int, ImportField {
 
     public static var namedWhenAbsent: [MovementField] { [.persons, .category, .date, .organisation] }
 
-    public static func missing(given: (MovementField) -> Bool) -> [String] {
-        var missing: [String] = []
+    public static func missing(given: (MovementField) -> Bool, via vocabulary: Vocabulary) -> [Message] {
+        var missing: [Message] = []
         if !(given(.refugees) || given(.idps) || given(.persons)) {
-            missing.append("a count (#affected+returnees+refugees+num or #affected+returnees+idps+num)")
+            missing.append(Message("import.movements.missing.count"))
         }
         if given(.persons) && !given(.category) {
-            missing.append("the category of #affected+returnees+num (refugees or IDPs): use +refugees or +idps in the tag")
+            missing.append(Message("import.movements.missing.category"))
         }
         if !(given(.date) || (given(.dateStart) && given(.dateEnd))) {
-            missing.append("a date (#date, or #date+start and #date+end; --set '#date=2019-01' for a whole file)")
+            missing.append(Message("import.movements.missing.date", ["via": vocabulary.argument]))
         }
         let places: [MovementField] = [.crossing, .crossingCode, .crossingName, .destination]
             + AdminLevel.allCases.flatMap { [MovementField.destCode($0), .destName($0)] }
         if !places.contains(where: given) {
-            missing.append("a crossing point (#loc+crossing+code) or a destination (#adm1+dest+code … #adm4+dest+code)")
+            missing.append(Message("import.movements.missing.place"))
         }
         return missing
     }

@@ -8,29 +8,32 @@ public struct MovementRules: ImportRules {
     public let today: Day
     /// The organisation of rows that name none (`--org`).
     public let defaultOrganisation: String?
+    /// Whose words problems use for options and commands: the command line's or the API's.
+    public let vocabulary: Vocabulary
 
     /// The largest count one movement may carry: more is a typing error, or a figure to split by place or date.
     public static let maximumPersons = 10_000_000
 
-    public init(gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil) {
+    public init(gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, vocabulary: Vocabulary = .commandLine) {
         self.gazetteer = gazetteer
         self.today = today
         self.defaultOrganisation = defaultOrganisation
+        self.vocabulary = vocabulary
     }
 
     public typealias Outcome = ImportOutcome<Movement>
 
     public func check(_ draft: MovementDraft) -> Outcome {
         var outcome = Outcome()
-        func fail(_ field: MovementField?, _ reason: String, value: String? = nil, warning: Bool = false) {
+        func fail(_ field: MovementField?, _ message: Message, value: String? = nil, warning: Bool = false) {
             outcome.problems.append(ImportProblem(
                 row: draft.row, column: field.map(draft.label) ?? "",
-                value: value ?? field.flatMap { draft[$0] } ?? "", reason: reason,
+                value: value ?? field.flatMap { draft[$0] } ?? "", message,
                 severity: warning ? .warning : .error))
         }
 
         for field in MovementField.allCases where draft.values[field.rawValue]?.utf8.contains(0) == true {
-            fail(field, "contains a NUL character; the file is damaged or not text")
+            fail(field, Message("import.nul"))
             return outcome
         }
         let period = readPeriod(draft, fail: fail)
@@ -39,18 +42,18 @@ public struct MovementRules: ImportRules {
         outcome.ignored = zeroCounts
         let organisation = draft[.organisation] ?? defaultOrganisation
         if organisation == nil {
-            fail(.organisation, "no reporting organisation: add an #org column, or give --org for the whole file")
+            fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
         let crossing = readCrossing(draft, fail: fail)
         let destination = readPlace(draft, codes: MovementField.destCode, names: MovementField.destName,
-                                    any: .destination, role: "destination", fail: fail)
+                                    any: .destination, role: .destination, fail: fail)
         let originArea = readPlace(draft, codes: MovementField.originCode, names: MovementField.originName,
-                                   any: nil, role: "origin", fail: fail)
+                                   any: nil, role: .origin, fail: fail)
         let originCountry = readOriginCountry(draft, fail: fail)
         let countryField: MovementField = draft[.originCountry] != nil ? .originCountry : .origin
 
         if crossing == nil && destination == nil && !outcome.isRejected {
-            fail(nil, "a movement needs a crossing point or a destination, and the row gives neither")
+            fail(nil, Message("import.movements.noPlace"))
         }
 
         var movements: [Movement] = []
@@ -59,15 +62,15 @@ public struct MovementRules: ImportRules {
             switch category {
             case .refugee:
                 if let country = originCountry, country == gazetteer.homeCountry {
-                    fail(countryField, "refugees return from abroad: their origin is a country other than \(gazetteer.homeCountry); for returns from inside it, count IDPs")
+                    fail(countryField, Message("import.refugees.fromHome", ["home": .code(gazetteer.homeCountry)]))
                 }
                 if originCountry == nil, originArea != nil {
-                    fail(draft.has(.origin) ? .origin : nil, "refugees return from abroad: their origin is a country, not an area inside \(gazetteer.homeCountry)")
+                    fail(draft.has(.origin) ? .origin : nil, Message("import.refugees.fromArea", ["home": .code(gazetteer.homeCountry)]))
                 }
                 origin = originCountry.map(Origin.country)
             case .idp:
                 if let country = originCountry, country != gazetteer.homeCountry, originArea == nil {
-                    fail(countryField, "IDPs return from inside \(gazetteer.homeCountry): their origin is an area of it, not another country")
+                    fail(countryField, Message("import.idps.fromAbroad", ["home": .code(gazetteer.homeCountry)]))
                 }
                 origin = originArea.map { .area($0.finest!) } ?? originCountry.map(Origin.country)
             }
@@ -82,28 +85,33 @@ public struct MovementRules: ImportRules {
         return outcome
     }
 
-    private typealias Fail = (MovementField?, String, String?, Bool) -> Void
+    private typealias Fail = (MovementField?, Message, String?, Bool) -> Void
+
+    /// Which place of a movement a code or name gives, as problems name it.
+    private enum PlaceRole: String {
+        case destination, origin
+    }
 
     private func readPeriod(_ draft: MovementDraft, fail: Fail) -> Period? {
-        let format = "a date is YYYY-MM-DD, or YYYY-MM for a whole month, or YYYY for a whole year"
+        let notADate = Message("import.date.invalid")
         var period: Period?
         if let text = draft[.date] {
-            guard let parsed = Period.parse(text) else { fail(.date, "not a real date: \(format)", nil, false); return nil }
+            guard let parsed = Period.parse(text) else { fail(.date, notADate, nil, false); return nil }
             period = parsed
         } else if draft[.dateStart] != nil || draft[.dateEnd] != nil {
-            guard let startText = draft[.dateStart] else { fail(.dateStart, "the period has an end but no start", nil, false); return nil }
-            guard let endText = draft[.dateEnd] else { fail(.dateEnd, "the period has a start but no end", nil, false); return nil }
-            guard let start = Period.parse(startText)?.start else { fail(.dateStart, "not a real date: \(format)", nil, false); return nil }
-            guard let end = Period.parse(endText)?.end else { fail(.dateEnd, "not a real date: \(format)", nil, false); return nil }
-            guard end >= start else { fail(.dateEnd, "the period ends before it starts (\(start))", nil, false); return nil }
+            guard let startText = draft[.dateStart] else { fail(.dateStart, Message("import.date.endWithoutStart"), nil, false); return nil }
+            guard let endText = draft[.dateEnd] else { fail(.dateEnd, Message("import.date.startWithoutEnd"), nil, false); return nil }
+            guard let start = Period.parse(startText)?.start else { fail(.dateStart, notADate, nil, false); return nil }
+            guard let end = Period.parse(endText)?.end else { fail(.dateEnd, notADate, nil, false); return nil }
+            guard end >= start else { fail(.dateEnd, Message("import.date.endBeforeStart", ["start": .day(start)]), nil, false); return nil }
             period = Period(start: start, end: end)
         } else {
-            fail(draft.has(.date) ? .date : .dateStart, "no date", nil, false)
+            fail(draft.has(.date) ? .date : .dateStart, Message("import.date.missing"), nil, false)
             return nil
         }
         if let period, period.end > today {
             let field: MovementField = draft[.date] != nil ? .date : .dateEnd
-            fail(field, "the date is in the future (today is \(today)); figures are recorded after the fact", nil, false)
+            fail(field, Message("import.date.future", ["today": .day(today)]), nil, false)
             return nil
         }
         return period
@@ -117,9 +125,9 @@ public struct MovementRules: ImportRules {
             var category: MovementCategory?
             if let text = draft[.category] {
                 category = MovementRules.category(text)
-                if category == nil { fail(.category, "the category is 'refugee' (from abroad) or 'idp' (inside the country)", nil, false) }
+                if category == nil { fail(.category, Message("import.category.invalid"), nil, false) }
             } else if draft[.persons] != nil {
-                fail(.category, "no category: 'refugee' (from abroad) or 'idp' (inside the country)", nil, false)
+                fail(.category, Message("import.category.missing"), nil, false)
             }
             columns.append((.persons, category))
         }
@@ -127,19 +135,19 @@ public struct MovementRules: ImportRules {
             guard let text = draft[field] else { continue }
             sawAny = true
             guard let count = MovementRules.wholeNumber(text), count >= 0 else {
-                fail(field, "the number of persons is a whole number above zero", nil, false)
+                fail(field, Message("import.persons.invalid"), nil, false)
                 continue
             }
             if count == 0 { zeroCounts += 1; continue }
             if count > Self.maximumPersons {
-                fail(field, "more than \(Self.maximumPersons) persons in one movement: check the figure, or split it by place or date", nil, false)
+                fail(field, Message("import.persons.tooMany", ["maximum": .count(Self.maximumPersons)]), nil, false)
                 continue
             }
             if let category { result.append((category, count)) }
         }
         if !sawAny {
             let field: MovementField = draft.has(.refugees) ? .refugees : draft.has(.idps) ? .idps : .persons
-            fail(field, "no count: the row gives no number of persons", nil, false)
+            fail(field, Message("import.persons.missing"), nil, false)
         }
         return result
     }
@@ -147,7 +155,7 @@ public struct MovementRules: ImportRules {
     private func readCrossing(_ draft: MovementDraft, fail: Fail) -> String? {
         if let code = draft[.crossingCode] {
             if let crossing = gazetteer.crossings[code] ?? gazetteer.crossings[code.uppercased()] { return crossing.code }
-            fail(.crossingCode, "unknown crossing point code; `homeward crossings list` shows the known ones, `homeward crossings add` adds one", nil, false)
+            fail(.crossingCode, Message("import.crossing.unknownCode", ["via": vocabulary.argument]), nil, false)
             return nil
         }
         for field in [MovementField.crossingName, .crossing] {
@@ -158,9 +166,9 @@ public struct MovementRules: ImportRules {
             let matches = gazetteer.crossings(named: text)
             if matches.count == 1 { return matches[0].code }
             if matches.isEmpty {
-                fail(field, "unknown crossing point; `homeward crossings list` shows the known ones", nil, false)
+                fail(field, Message("import.crossing.unknown", ["via": vocabulary.argument]), nil, false)
             } else {
-                fail(field, "several crossing points have this name (\(matches.map(\.code).joined(separator: ", "))); give the code", nil, false)
+                fail(field, Message("import.crossing.ambiguous", ["codes": .text(matches.map(\.code).joined(separator: ", "))]), nil, false)
             }
             return nil
         }
@@ -174,22 +182,22 @@ public struct MovementRules: ImportRules {
             if let country = gazetteer.countries.values.first(where: { [$0.nameEn, $0.nameRu, $0.nameAr].map(Gazetteer.fold).contains(folded) }) {
                 return country.iso3
             }
-            fail(.originCountry, "unknown country: give its ISO 3166 alpha-3 code, such as LBN", nil, false)
+            fail(.originCountry, Message("import.country.unknown"), nil, false)
             return nil
         }
         if let text = draft[.origin], gazetteer.area(text) == nil {
             if let country = gazetteer.countries[text.uppercased()] { return country.iso3 }
-            fail(.origin, "unknown origin: give a country's ISO3 code or an area's P-code", nil, false)
+            fail(.origin, Message("import.origin.unknown"), nil, false)
         }
         return nil
     }
 
     /// Resolves the place a row gives at one or more levels, by code or name, to its finest known area.
     private func readPlace(_ draft: MovementDraft, codes: (AdminLevel) -> MovementField, names: (AdminLevel) -> MovementField,
-                           any: MovementField?, role: String, fail: Fail) -> Lineage? {
+                           any: MovementField?, role: PlaceRole, fail: Fail) -> Lineage? {
         if let any, let code = draft[any] {
             guard gazetteer.area(code) != nil else {
-                fail(any, "unknown \(role): no area has this P-code", nil, false)
+                fail(any, Message("import.place.unknownCode", ["role": .code(role.rawValue)]), nil, false)
                 return nil
             }
             return Lineage(gazetteer.lineage(of: code))
@@ -206,7 +214,7 @@ public struct MovementRules: ImportRules {
                     known[level] = (code, codes(level))
                     parent = code
                 } else if let area = gazetteer.area(code) {
-                    fail(codes(level), "this P-code is a \(area.level.noun), not a \(level.noun)", nil, false)
+                    fail(codes(level), Message("import.place.wrongLevel", ["actual": .level(area.level), "expected": .level(level)]), nil, false)
                     return nil
                 } else {
                     unknown.append((level, codes(level)))
@@ -219,7 +227,8 @@ public struct MovementRules: ImportRules {
                 } else if matches.isEmpty {
                     unknown.append((level, names(level)))
                 } else {
-                    fail(names(level), "several \(level.noun) areas have this name (\(matches.map(\.pcode).joined(separator: ", "))); give the P-code", nil, false)
+                    fail(names(level), Message("import.place.ambiguous",
+                                               ["level": .level(level), "codes": .text(matches.map(\.pcode).joined(separator: ", "))]), nil, false)
                     return nil
                 }
             }
@@ -227,22 +236,28 @@ public struct MovementRules: ImportRules {
         guard !known.isEmpty || !unknown.isEmpty else { return nil }
         guard let finest = known.keys.max(), let finestCode = known[finest]?.code else {
             let first = unknown[0]
-            fail(first.field, "unknown \(first.level.noun) in the \(role), and the row gives no known coarser area", nil, false)
+            fail(first.field, Message("import.place.unknownWithoutCoarser", ["level": .level(first.level), "role": .code(role.rawValue)]), nil, false)
             return nil
         }
         let lineage = gazetteer.lineage(of: finestCode)
         for (level, given) in known where lineage[level] != given.code {
             let area = gazetteer.area(finestCode)!
-            fail(given.field, "the \(finest.noun) \(finestCode) (\(area.nameEn)) lies in the \(level.noun) \(lineage[level] ?? "?"), not in \(given.code)", nil, false)
+            fail(given.field, Message("import.place.outsideParent", [
+                "finestLevel": .level(finest), "finest": .code(finestCode), "name": .text(area.nameEn),
+                "level": .level(level), "parent": .code(lineage[level] ?? "?"), "given": .code(given.code)]), nil, false)
             return nil
         }
         for missing in unknown {
             if missing.level < finest {
-                fail(missing.field, "unknown \(missing.level.noun), though the \(finest.noun) \(finestCode) is known and lies in \(lineage[missing.level] ?? "?")", nil, false)
+                fail(missing.field, Message("import.place.unknownAboveKnown", [
+                    "level": .level(missing.level), "finestLevel": .level(finest), "finest": .code(finestCode),
+                    "parent": .code(lineage[missing.level] ?? "?")]), nil, false)
                 return nil
             }
             let area = gazetteer.area(finestCode)!
-            fail(missing.field, "unknown \(missing.level.noun); kept at the \(finest.noun) \(finestCode) (\(area.nameEn))", nil, true)
+            fail(missing.field, Message("import.place.keptCoarser", [
+                "level": .level(missing.level), "finestLevel": .level(finest), "finest": .code(finestCode), "name": .text(area.nameEn)]),
+                 nil, true)
         }
         return Lineage(lineage)
     }

@@ -4,43 +4,56 @@
 /// crossing point has the code by the time it writes.
 public struct CrossingPointRules: Sendable {
     public let gazetteer: Gazetteer
+    /// Whose words problems use for options: `--internal` on the command line, a missing `country` in the API.
+    public let vocabulary: Vocabulary
 
-    public init(gazetteer: Gazetteer) {
+    public init(gazetteer: Gazetteer, vocabulary: Vocabulary = .commandLine) {
         self.gazetteer = gazetteer
+        self.vocabulary = vocabulary
     }
 
-    public typealias Problem = FieldProblem
+    /// What is wrong with a crossing point: the field (as the API names it) and why, as a catalogue message.
+    public struct Problem: Error, Hashable, Sendable {
+        public var field: String
+        public var value: String
+        public var message: Message
+        /// Another crossing point has the code: a conflict, not a mistake in the crossing itself.
+        public var isConflict = false
+
+        /// Why, in English.
+        public var reason: String { Catalogue.english.text(message) }
+    }
 
     /// The crossing point as it will be stored (its code trimmed), or the first problem found.
     public func check(_ crossing: CrossingPoint) throws(Problem) -> CrossingPoint {
         let code = crossing.code.trimmingCharacters(in: .whitespaces)
         guard !code.isEmpty, code.count <= 32, !code.contains(where: { $0.isWhitespace || $0 == "," }) else {
             throw Problem(field: "code", value: crossing.code,
-                          reason: "a crossing code is up to 32 characters, without spaces or commas, such as LBN-07")
+                          message: Message("crossing.code.invalid", ["maximum": .count(32)]))
         }
         for (field, value) in [("name", crossing.nameEn), ("name_ar", crossing.nameAr), ("name_ru", crossing.nameRu ?? ""), ("country", crossing.country ?? ""),
                                ("counterpart_name", crossing.counterpartName ?? ""), ("admin", crossing.adminPcode ?? ""),
                                ("note", crossing.note ?? "")]
         where value.contains("\u{0}") || value.count > 500 {
-            throw Problem(field: field, value: String(value.prefix(40)), reason: "not text of at most 500 characters")
+            throw Problem(field: field, value: String(value.prefix(40)), message: Message("crossing.text.invalid", ["maximum": .count(500)]))
         }
         guard !crossing.nameEn.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw Problem(field: "name", value: crossing.nameEn, reason: "a crossing point needs a name")
+            throw Problem(field: "name", value: crossing.nameEn, message: Message("crossing.name.missing"))
         }
         if let country = crossing.country {
             guard gazetteer.countries[country] != nil else {
-                throw Problem(field: "country", value: country, reason: "unknown country: give its ISO 3166 alpha-3 code, such as LBN")
+                throw Problem(field: "country", value: country, message: Message("crossing.country.unknown"))
             }
             if country == gazetteer.homeCountry {
                 throw Problem(field: "country", value: country,
-                              reason: "a border crossing leads to another country; for a crossing inside \(country), use --internal")
+                              message: Message("crossing.country.home", ["home": .code(country), "via": vocabulary.argument]))
             }
         }
         if let admin = crossing.adminPcode, gazetteer.area(admin) == nil {
-            throw Problem(field: "admin", value: admin, reason: "unknown area P-code")
+            throw Problem(field: "admin", value: admin, message: Message("crossing.admin.unknown"))
         }
         if gazetteer.crossings[code] != nil {
-            throw Problem(field: "code", value: code, reason: "a crossing point with code \(code) exists already", isConflict: true)
+            throw Problem(field: "code", value: code, message: Message("crossing.code.taken", ["code": .code(code)]), isConflict: true)
         }
         var checked = crossing
         checked.code = code

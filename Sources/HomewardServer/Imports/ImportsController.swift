@@ -5,10 +5,14 @@ import Hummingbird
 
 /// Imports over HTTP, through the one importer: a CSV file of any kind of record (`POST /api/v1/imports?records=`),
 /// or movements as JSON (`POST /api/v1/movements`). Bodies stream into the importer as they arrive.
+///
+/// Problems name options in the API's words (the `org` parameter, not `--org`), and their reasons are
+/// written in the language of `Accept-Language`.
 struct ImportsController<Context: CallerRequestContext> {
     let stores: Stores
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
+    let catalogues: [Language: Catalogue]
     let today: @Sendable () -> Day
 
     func add(to router: Router<Context>) {
@@ -26,7 +30,9 @@ struct ImportsController<Context: CallerRequestContext> {
 
     private func importBody(_ request: Request, context: Context, records: RecordKind, format: ImportRequest.Format) async throws -> Response {
         var importRequest = ImportRequest(sourceName: format == .json ? "POST /movements" : "POST /imports", format: format,
-                                          dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"), today: today())
+                                          dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"), today: today(),
+                                          vocabulary: .api)
+        let catalogue = catalogues.catalogue(for: request)
         if format == .csv {
             let parameters = request.uri.queryParameters
             importRequest.organisation = try request.text("org")
@@ -45,7 +51,7 @@ struct ImportsController<Context: CallerRequestContext> {
         return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
             let summary = try await stores.importRecords(records, importRequest, from: source, by: context.caller)
             metrics.recordImport(imported: summary.imported, updated: summary.updated, ignored: summary.ignored, rejected: summary.rejected)
-            return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary))
+            return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary.written(in: catalogue)))
         }
     }
 }

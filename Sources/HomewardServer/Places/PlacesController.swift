@@ -38,7 +38,7 @@ struct PlacesController<Context: CallerRequestContext> {
                 let crossing = CrossingPoint(code: input.code, nameEn: input.nameEn, nameAr: input.nameAr ?? "", nameRu: input.nameRu,
                                              country: input.country?.uppercased(), counterpartName: input.counterpartName,
                                              adminPcode: input.adminPcode, note: input.note)
-                try await store.addCrossing(crossing, by: context.caller)
+                try await store.addCrossing(crossing, by: context.caller, vocabulary: .api)
                 return (.created, try jsonData(crossing))
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HomewardCore
 import HTTPTypes
 import Hummingbird
 
@@ -8,18 +9,11 @@ public struct Problem: HTTPResponseError, Sendable {
     public var detail: String
     /// The query parameter, header or body field at fault.
     public var field: String?
-    /// Located problems of an import or batch, when there are several.
-    public var problems: [ProblemItem]?
+    /// Located problems of an import or batch, when there are several, written in the reader's language.
+    public var problems: [ImportProblem]?
     public var headers: HTTPFields
 
-    public struct ProblemItem: Codable, Sendable, Equatable {
-        public var row: Int
-        public var column: String
-        public var value: String
-        public var reason: String
-    }
-
-    public init(_ status: HTTPResponse.Status, _ detail: String, field: String? = nil, problems: [ProblemItem]? = nil,
+    public init(_ status: HTTPResponse.Status, _ detail: String, field: String? = nil, problems: [ImportProblem]? = nil,
                 headers: HTTPFields = [:]) {
         self.status = status
         self.detail = detail
@@ -39,7 +33,7 @@ public struct Problem: HTTPResponseError, Sendable {
         var detail: String
         var instance: String
         var field: String?
-        var problems: [ProblemItem]?
+        var problems: [ImportProblem]?
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {

@@ -10,6 +10,9 @@ import Logging
 /// A query parameter holding NUL is refused here, for every route: no code or name holds one, and
 /// PostgreSQL refuses text with it.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The catalogues the problems of an import are written with, in the language the request asks for.
+    let catalogues: [Language: Catalogue]
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let (name, _) = request.uri.queryParameters.first(where: { $0.value.utf8.contains(0) }) {
             throw Problem.badRequest(String(name), "contains a NUL character")
@@ -32,9 +35,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 throw Problem(.serviceUnavailable, "the database cannot answer now; try again")
             }
         } catch let error as ImportError {
-            throw Problem(.badRequest, error.description, problems: error.problems.map {
-                .init(row: $0.row, column: $0.column, value: $0.value, reason: $0.reason)
-            })
+            let catalogue = catalogues.catalogue(for: request)
+            throw Problem(.badRequest, error.description(in: catalogue), problems: error.problems.map { $0.written(in: catalogue) })
         } catch let error as DecodingError {
             throw Self.problem(for: error)
         } catch {

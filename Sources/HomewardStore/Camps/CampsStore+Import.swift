@@ -6,7 +6,7 @@ extension CampsStore {
     public func importCensuses(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
                                progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
         let rules = CensusRules(sites: Set(try await sites().map(\.code)), today: request.today,
-                                defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces))
+                                defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces), vocabulary: request.vocabulary)
         return try await database.runImport(.censuses, request, from: source, by: caller, rules: rules, progress: progress) {
             CensusWriter(write: $0, importID: $1)
         }
@@ -18,7 +18,7 @@ extension CampsStore {
                                  progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
         let rules = DepartureRules(sites: Set(try await sites().map(\.code)), gazetteer: try await places.gazetteer(), today: request.today,
                                    defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
-                                   baselines: try await baselines())
+                                   baselines: try await baselines(), vocabulary: request.vocabulary)
         return try await database.runImport(.departures, request, from: source, by: caller, rules: rules, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
         }

@@ -20,10 +20,12 @@ public struct ImportRequest: Sendable {
     /// The day imports are checked against (nothing after it).
     public var today: Day
     public var delimiter: UInt8
+    /// Whose words problems use for options: the command line's (`--org`) or the API's (`org`).
+    public var vocabulary: Vocabulary
 
     public init(sourceName: String, format: Format = .csv, mapping: [String: String] = [:], constants: [String: String] = [:],
                 organisation: String? = nil, dryRun: Bool = false, skipInvalid: Bool = false, today: Day,
-                delimiter: UInt8 = UInt8(ascii: ",")) {
+                delimiter: UInt8 = UInt8(ascii: ","), vocabulary: Vocabulary = .commandLine) {
         self.sourceName = sourceName
         self.format = format
         self.mapping = mapping
@@ -33,5 +35,6 @@ public struct ImportRequest: Sendable {
         self.skipInvalid = skipInvalid
         self.today = today
         self.delimiter = delimiter
+        self.vocabulary = vocabulary
     }
 }

@@ -48,7 +48,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             case .csv: try await readCSV(source, progress: progress)
             }
         } catch let failure as CSVReader.Failure {
-            throw ImportError([ImportProblem(row: failure.row, column: "", value: "", reason: failure.reason)])
+            throw ImportError([ImportProblem(row: failure.row, column: "", value: "", failure.message)])
         }
         try await flush()
     }
@@ -77,14 +77,15 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         try reader.finish(into: &rows)
         for row in rows { try await take(row: row) }
         if layout == nil {
-            guard !head.isEmpty else { throw ImportError("the file is empty") }
+            guard !head.isEmpty else { throw ImportError(Message("import.empty")) }
             try await settleLayout()
         }
     }
 
     /// Works out the layout from the rows held back so far, then reads the data rows among them.
     private mutating func settleLayout() async throws {
-        let settled = try ImportLayout<Field>(firstRows: head, mapping: request.mapping, constants: request.constants)
+        let settled = try ImportLayout<Field>(firstRows: head, mapping: request.mapping, constants: request.constants,
+                                              vocabulary: request.vocabulary)
         layout = settled
         summary.ignoredColumns = settled.ignoredColumns
         rowNumber = settled.headerRowCount
@@ -159,7 +160,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         if writing { try await writer.finish() }
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",
-                reason: "\(problemCount - summary.problems.count) more problems are not listed", severity: .warning))
+                Message("import.moreProblems", ["count": .count(problemCount - summary.problems.count)]), severity: .warning))
         }
         if summary.rejected > 0 && !request.skipInvalid {
             summary.status = .error

@@ -11,7 +11,8 @@ extension LedgerStore {
     public func importMovements(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
                                 progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
         let rules = MovementRules(gazetteer: try await places.gazetteer(), today: request.today,
-                                  defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces))
+                                  defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
+                                  vocabulary: request.vocabulary)
         let summary = try await database.runImport(.movements, request, from: source, by: caller, rules: rules,
                                                    progress: progress) { write, importID in
             MovementWriter(write: write, importID: importID)

@@ -94,9 +94,10 @@ public final class PlacesStore: Sendable {
 
     /// Adds a crossing point, after ``CrossingPointRules`` (its country and area exist, its code is new).
     ///
+    /// - Parameter vocabulary: whose words the problems use (`--internal`, or the API's `country`).
     /// - Throws: ``StoreError`` naming the field at fault.
-    public func addCrossing(_ crossing: CrossingPoint, by caller: Caller) async throws {
-        let rules = CrossingPointRules(gazetteer: try await gazetteer())
+    public func addCrossing(_ crossing: CrossingPoint, by caller: Caller, vocabulary: Vocabulary = .commandLine) async throws {
+        let rules = CrossingPointRules(gazetteer: try await gazetteer(), vocabulary: vocabulary)
         let checked: CrossingPoint
         do {
             checked = try rules.check(crossing)
@@ -106,7 +107,7 @@ public final class PlacesStore: Sendable {
         try await database.write(by: caller) { write in
             // Another writer may have added the code since the gazetteer was read.
             if try await write.sql.raw("SELECT code FROM crossing_points WHERE code = \(bind: checked.code)").first() != nil {
-                throw StoreError.conflict("a crossing point with code \(checked.code) exists already")
+                throw StoreError.conflict(Catalogue.english.text("crossing.code.taken", ["code": .code(checked.code)]))
             }
             try await PlacesStore.bumpReferenceVersion(on: write.sql)
             try await PlacesStore.insertCrossings([checked], on: write.connection, suffix: "")

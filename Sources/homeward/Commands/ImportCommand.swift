@@ -51,6 +51,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "How to print the summary: text or json.")
     var format: SummaryFormat = .text
 
+    @Option(help: "The language of the summary and its problems: en, ru or ar. Codes stay as they are.")
+    var lang: Language = .en
+
     enum SummaryFormat: String, ExpressibleByArgument { case text, json }
 
     func run() async throws {
@@ -60,7 +63,7 @@ struct ImportCommand: AsyncParsableCommand {
             mapping: try Self.option("--map", mappings, ImportOptionPairs.mapping),
             constants: try Self.option("--set", constants, ImportOptionPairs.constants),
             organisation: org, dryRun: dryRun, skipInvalid: skipInvalid, today: try today(),
-            delimiter: try delimiterByte())
+            delimiter: try delimiterByte(), vocabulary: .commandLine)
         let source = try ByteSource.file(file)
         let bar = ProgressBar(total: source.totalBytes, label: "importing")
         var progress: (@Sendable (Int) -> Void)?
@@ -75,9 +78,10 @@ struct ImportCommand: AsyncParsableCommand {
             summary = ImportSummary(status: .error, dryRun: dryRun, problems: error.problems)
         }
         bar?.finish()
+        let catalogue = try Catalogue.bundled(lang)
         switch format {
-        case .json: try printJSON(summary)
-        case .text: print(summary.text)
+        case .json: try printJSON(summary.written(in: catalogue))
+        case .text: print(summary.text(in: catalogue))
         }
         if summary.status == .error { throw ExitCode.failure }
     }
@@ -103,3 +107,4 @@ struct ImportCommand: AsyncParsableCommand {
 
 extension ImportRequest.Format: ExpressibleByArgument {}
 extension RecordKind: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}

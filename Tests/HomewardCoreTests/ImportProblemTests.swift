@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import HomewardCore
+
+/// Problems carry a code and typed arguments; English, Russian and Arabic are written from the catalogue.
+@Suite struct ImportProblemTests {
+    let rules = MovementRules(gazetteer: sampleGazetteer, today: Day("2019-02-01")!, defaultOrganisation: "UNHCR")
+
+    func check(_ cells: [String: String], rules: MovementRules? = nil, vocabulary: Vocabulary = .commandLine) throws -> MovementRules.Outcome {
+        let tags = cells.keys.sorted()
+        let layout = try ImportLayout<MovementField>(firstRows: [tags], vocabulary: vocabulary)
+        return (rules ?? self.rules).check(layout.draft(row: tags.map { cells[$0]! }, number: 2))
+    }
+
+    @Test func aFutureDateHasItsCodeAndTodayAsADay() throws {
+        let outcome = try check(["#date": "2019-02-02", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
+        let problem = try #require(outcome.problems.first)
+        #expect(problem.code == "import.date.future")
+        #expect(problem.message.arguments == ["today": .day(Day("2019-02-01")!)])
+        #expect(problem.reason == "the date is in the future (today is 1 February 2019); figures are recorded after the fact")
+        #expect(problem.reason(in: try Catalogue.bundled(.ru)) == "дата в будущем (сегодня 1 февраля 2019\u{202F}г.); данные записываются по факту")
+        #expect(problem.reason(in: try Catalogue.bundled(.ar)) == "التاريخ في المستقبل (اليوم هو ١ شباط، ٢٠١٩)؛ تُسجَّل الأرقام بعد وقوعها")
+    }
+
+    @Test func placeProblemsNameLevelsInTheReadersLanguage() throws {
+        let outcome = try check(["#date": "2019-01", "#adm3+dest+code": "SY080006", "#adm4+dest+code": "C5999", "#affected+returnees+idps+num": "5"])
+        let problem = try #require(outcome.problems.first)
+        #expect(problem.code == "import.place.outsideParent")
+        #expect(problem.message.arguments["level"] == .level(.adm3))
+        #expect(problem.reason == "the community C5999 (Nasib) lies in the sub-district SY120000, not in SY080006")
+        #expect(problem.reason(in: try Catalogue.bundled(.ru))
+            == "C5999 (Nasib, уровень «населённый пункт») входит в SY120000 (уровень «подрайон»), а не в SY080006")
+        #expect(problem.reason(in: try Catalogue.bundled(.ar)).contains("«ناحية»"))
+    }
+
+    /// The rules say `--org` to the command line and the `org` parameter to the API, under one code.
+    @Test func optionsAreNamedInTheCallersWords() throws {
+        let cells = ["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"]
+        let cli = try #require(try check(cells, rules: MovementRules(gazetteer: sampleGazetteer, today: Day("2019-02-01")!)).problems.first)
+        let api = try #require(try check(cells, rules: MovementRules(gazetteer: sampleGazetteer, today: Day("2019-02-01")!, vocabulary: .api)).problems.first)
+        #expect(cli.code == "import.organisation.missing" && api.code == cli.code)
+        #expect(cli.reason.contains("--org") && !api.reason.contains("--org"))
+        #expect(api.reason.contains("the org parameter"))
+        #expect(api.reason(in: try Catalogue.bundled(.ru)).contains("параметр org"))
+
+        let layout = #expect(throws: ImportError.self) {
+            try ImportLayout<MovementField>(firstRows: [["Date", "People"]], vocabulary: .api)
+        }
+        #expect(layout?.problems.first?.code == "import.layout.noTagRow")
+        #expect(layout?.problems.first?.reason.contains("--map") == false)
+        #expect(layout?.problems.first?.reason.contains("in rows 1 to 25") == true)
+        let constant = #expect(throws: ImportError.self) {
+            try ImportLayout<MovementField>(firstRows: [["#adm1+dest+code"]], constants: ["#nonsense": "x"], vocabulary: .api)
+        }
+        #expect(constant?.problems.first?.column == "set #nonsense")
+    }
+
+    @Test func jsonKeepsReasonAndAddsCodeAndArgumentsAsText() throws {
+        let problem = ImportProblem(row: 2, column: "date", value: "2019-02-02", Message("import.date.future", ["today": .day(Day("2019-02-01")!)]))
+        let russian = try Catalogue.bundled(.ru)
+        let data = try JSONEncoder().encode(problem.written(in: russian))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["code"] as? String == "import.date.future")
+        #expect(object["arguments"] as? [String: String] == ["today": "2019-02-01"])
+        #expect(object["reason"] as? String == problem.reason(in: russian))
+        #expect(try JSONEncoder().encode(problem).count > 0)
+
+        let decoded = try JSONDecoder().decode(ImportProblem.self, from: data)
+        #expect(decoded.reason == problem.reason(in: russian))
+        #expect(decoded.code == problem.code && decoded.row == 2 && decoded.severity == .error)
+        // An answer from before codes existed still reads.
+        let old = try JSONDecoder().decode(ImportProblem.self, from: Data(#"{"row": 1, "column": "", "value": "", "reason": "no date"}"#.utf8))
+        #expect(old.reason == "no date")
+    }
+
+    @Test func aSummaryReadsInTheChosenLanguage() throws {
+        let summary = ImportSummary(status: .error, rows: 1_205, rejected: 1, problems: [
+            ImportProblem(row: 3, column: "Date", value: "x", Message("import.date.invalid")),
+            ImportProblem(row: 0, column: "", value: "", Message("import.moreProblems", ["count": .count(22)]), severity: .warning),
+        ])
+        #expect(summary.text.contains("rows read: 1,205"))
+        #expect(summary.text.contains("  error: row 3, column 'Date', value 'x': not a real date"))
+        #expect(summary.text.contains("  warning: file: 22 more problems are not listed"))
+        let russian = summary.text(in: try Catalogue.bundled(.ru))
+        #expect(russian.hasPrefix("Статус импорта: ERROR"))
+        #expect(russian.contains("прочитано строк: 1\u{00A0}205"))
+        #expect(russian.contains("  ошибка: строка 3, столбец «Date», значение «x»: недопустимая дата"))
+        #expect(russian.contains("  предупреждение: файл: ещё 22 проблемы не показаны"))
+        let arabic = summary.text(in: try Catalogue.bundled(.ar))
+        #expect(arabic.contains("تحذير: الملف: ٢٢ مشكلةً أخرى لم تُدرَج"))
+    }
+
+    @Test func crossingProblemsHaveCodesAndTheCallersWords() throws {
+        let rules = CrossingPointRules(gazetteer: sampleGazetteer, vocabulary: .api)
+        do {
+            _ = try rules.check(CrossingPoint(code: "XX-2", nameEn: "Home", country: "SYR", adminPcode: nil))
+            Issue.record("a crossing to the home country passed")
+        } catch {
+            #expect(error.message.key == "crossing.country.home")
+            #expect(error.reason == "a border crossing leads to another country; for a crossing inside SYR, leave out country")
+        }
+    }
+}

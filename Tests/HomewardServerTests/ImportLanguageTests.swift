@@ -1,0 +1,68 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import HTTPTypes
+import HomewardTestSupport
+import HummingbirdTesting
+import Testing
+@testable import HomewardServer
+
+/// The API writes import problems in the language of `Accept-Language`, under the same codes, and names
+/// its own parameters where the command line would name its flags.
+@Suite struct ImportLanguageTests {
+    static let futureRow = #"{"date": "2020-07-01", "crossing": "LBN-01", "category": "refugee", "persons": 3, "organisation": "UNHCR"}"#
+
+    @Test(arguments: Backend.available)
+    func acceptLanguageChoosesTheLanguageOfReasonsAndKeepsTheirCodes(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // act
+            let english = try await client.post("/api/v1/movements", Self.futureRow)
+            let russian = try await client.post("/api/v1/movements", Self.futureRow, headers: [.acceptLanguage: "ru-RU,ru;q=0.9,en;q=0.8"])
+            let arabic = try await client.post("/api/v1/movements", Self.futureRow, headers: [.acceptLanguage: "ar"])
+            // check
+            #expect(english.status == .unprocessableContent && russian.status == .unprocessableContent)
+            let en = try #require(try english.decode(ImportSummary.self).problems.first)
+            let ru = try #require(try russian.decode(ImportSummary.self).problems.first)
+            let ar = try #require(try arabic.decode(ImportSummary.self).problems.first)
+            #expect(en.code == "import.date.future" && ru.code == en.code && ar.code == en.code)
+            #expect(en.reason == "the date is in the future (today is 30 June 2020); figures are recorded after the fact")
+            #expect(ru.reason == "дата в будущем (сегодня 30 июня 2020\u{202F}г.); данные записываются по факту")
+            #expect(ar.reason.hasPrefix("التاريخ في المستقبل"))
+            let arguments = try (russian.json["problems"] as? [[String: Any]])?.first?["arguments"] as? [String: String]
+            #expect(arguments == ["today": "2020-06-30"])
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func problemsNameTheAPIsParametersNotTheCommandLinesFlags(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let csv = "Date,Governorate,IDPs\n#date,#adm1+dest+code,#affected+returnees+idps+num\n2019-01-01,SY01,5\n"
+            let noOrg = try await client.post("/api/v1/imports", csv, contentType: "text/csv")
+            let problem = try #require(try noOrg.decode(ImportSummary.self).problems.first)
+            #expect(problem.code == "import.organisation.missing")
+            #expect(problem.reason.contains("the org parameter") && !problem.reason.contains("--org"))
+            let noOrgInRussian = try await client.post("/api/v1/imports", csv, contentType: "text/csv", headers: [.acceptLanguage: "ru"])
+            #expect(try noOrgInRussian.decode(ImportSummary.self).problems.first?.reason.contains("параметр org") == true)
+
+            // Problem details of an import that cannot start are written the same way.
+            let untagged = try await client.post("/api/v1/imports", "Date,People\n2019-01-01,5\n", contentType: "text/csv",
+                                                 headers: [.acceptLanguage: "ar"])
+            #expect(untagged.status == .badRequest)
+            let item = try #require((try untagged.json["problems"] as? [[String: Any]])?.first)
+            #expect(item["code"] as? String == "import.layout.noTagRow")
+            #expect((item["reason"] as? String)?.contains("المعامل map") == true)
+            #expect((try untagged.json["detail"] as? String)?.contains("الملف: لا يوجد صف وسوم HXL") == true)
+        }
+    }
+
+    @Test func theMostPreferredOfHomewardsLanguagesWins() {
+        #expect(AcceptLanguage.preferred(nil) == .en)
+        #expect(AcceptLanguage.preferred("") == .en)
+        #expect(AcceptLanguage.preferred("ru") == .ru)
+        #expect(AcceptLanguage.preferred("de-DE, ar-SY;q=0.8, ru;q=0.9") == .ru)
+        #expect(AcceptLanguage.preferred("ar;q=0.5, ru;q=0") == .ar)
+        #expect(AcceptLanguage.preferred("fr, *;q=0.5") == .en)
+        #expect(AcceptLanguage.preferred("ru;q=banana, ar") == .ar)
+        #expect(AcceptLanguage.preferred(";;,,=") == .en)
+    }
+}
