@@ -155,7 +155,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             let outcome = fuzzRules.check(draft)
             _ = outcome.isRejected
             _ = outcome.problems.map(\.description)
-            for movement in outcome.movements {
+            for movement in outcome.records {
                 precondition(movement.persons > 0 && movement.persons <= MovementRules.maximumPersons,
                              "a movement with \(movement.persons) persons passed the rules")
                 precondition(movement.period.end >= movement.period.start, "a period that ends before it starts passed the rules")

@@ -9,10 +9,12 @@ public enum APIRoute: CaseIterable, Sendable {
     case postImports
     case listCrossings, postCrossings
     case areas, countries
+    case listSites, postSites, showSite, listCensuses, postCensuses, listDepartures, postDepartures
+    case listEvacuations, postEvacuations, planEvacuation, showEvacuation
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .postMovements, .postImports, .postCrossings: .post
+        case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations: .post
         default: .get
         }
     }
@@ -31,6 +33,13 @@ public enum APIRoute: CaseIterable, Sendable {
         case .listCrossings, .postCrossings: "/api/v1/crossings"
         case .areas: "/api/v1/areas"
         case .countries: "/api/v1/countries"
+        case .listSites, .postSites: "/api/v1/sites"
+        case .showSite: "/api/v1/sites/{code}"
+        case .listCensuses, .postCensuses: "/api/v1/sites/{code}/censuses"
+        case .listDepartures, .postDepartures: "/api/v1/sites/{code}/departures"
+        case .listEvacuations, .postEvacuations: "/api/v1/evacuations"
+        case .planEvacuation: "/api/v1/evacuations/plan"
+        case .showEvacuation: "/api/v1/evacuations/{id}"
         }
     }
 

@@ -27,6 +27,7 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     }
     SystemController(stores: stores, metrics: metrics).add(to: router)
     LedgerController(store: stores.ledger, today: today).add(to: router)
+    CampsController(stores: stores, configuration: configuration, today: today).add(to: router)
     ImportsController(stores: stores, configuration: configuration, metrics: metrics, catalogues: pages.catalogues, today: today)
         .add(to: router)
     PlacesController(store: stores.places, idempotency: stores.idempotency, configuration: configuration).add(to: router)

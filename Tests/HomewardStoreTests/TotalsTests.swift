@@ -65,6 +65,8 @@ import HomewardTestSupport
             #expect(byGovernorate.total == 770)
             let byCategory = try await store.ledger.totals(TotalsQuery(grouping: .category))
             #expect(byCategory.groups.map(\.key) == ["idp", "refugee"])
+            // Category names come from the catalogue, in every language.
+            #expect(byCategory.groups.last?.name == "Refugees (from abroad)" && byCategory.groups.last?.nameRu == "Беженцы (из-за рубежа)")
         }
     }
 

@@ -14,6 +14,12 @@ extension Catalogue {
     ///   messages come out as their keys.
     public static let english: Catalogue = (try? bundled(.en)) ?? Catalogue(language: .en, entries: [:])
 
+    /// The shipped catalogue of every language, read once, for code that labels data (the names of
+    /// categories in totals) rather than pages, which hold their own.
+    public static let shipped: [Language: Catalogue] = Dictionary(uniqueKeysWithValues: Language.allCases.map {
+        ($0, (try? bundled($0)) ?? Catalogue(language: $0, entries: [:]))
+    })
+
     /// The shipped catalogue file of `language`, as it is, for checks of the files themselves.
     public static func bundledJSON(_ language: Language) throws -> Data {
         // Resources exist only in a SwiftPM build; the fuzzer compiles Core's sources with swiftc alone.

@@ -58,6 +58,9 @@ extension LedgerStore {
                                                       .ar: try row.decode(column: "name_ar", as: String?.self),
                                                       .ru: try row.decode(column: "name_ru", as: String?.self)]
                     names[key] = named.compactMapValues { $0 }
+                    if query.grouping == .category {
+                        names[key] = Catalogue.shipped.mapValues { $0.text("category.\(key)") }
+                    }
                 }
                 sums.append(.init(key: query.grouping == nil ? nil : key,
                                   category: try LedgerStore.category(try row.decode(column: "category", as: String.self)),
@@ -168,7 +171,8 @@ extension LedgerStore {
         case .adm1, .adm2, .adm3, .adm4:
             return ("m.dest_\(grouping!.rawValue)", "LEFT JOIN admin_areas n ON n.pcode = g.k", names("n"))
         case .category:
-            return ("m.category", "", ("CASE g.k WHEN 'refugee' THEN 'Refugees (from abroad)' ELSE 'IDPs (inside the country)' END", "NULL", "NULL"))
+            // Named from the catalogue below, in every language.
+            return ("m.category", "", ("NULL", "NULL", "NULL"))
         case .organisation:
             return ("CAST(m.organisation_id AS TEXT)", "LEFT JOIN organisations o ON CAST(o.id AS TEXT) = g.k", ("o.name", "NULL", "NULL"))
         }

@@ -1,0 +1,178 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import Hummingbird
+
+/// Camps and evacuation over HTTP: sites, their censuses and departures, operations, progress and plans.
+struct CampsController<Context: CallerRequestContext> {
+    let stores: Stores
+    let configuration: ServerConfiguration
+    let today: @Sendable () -> Day
+
+    var store: CampsStore { stores.camps }
+
+    /// A new site as a client sends it.
+    struct SiteInput: Decodable {
+        var code: String
+        var name: String
+        var nameAr: String?
+        var kind: SiteKind
+        var admin: String
+        var operatorName: String?
+        var capacity: Int?
+        var stayHours: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case code, name, kind, admin, capacity
+            case nameAr = "name_ar", operatorName = "operator", stayHours = "stay_hours"
+        }
+    }
+
+    /// A new evacuation operation as a client sends it.
+    struct OperationInput: Decodable {
+        var site: String
+        var baselineDate: Day
+        var baselineResidents: Int
+        var start: Day
+        var perCycle: Int
+        var cycleDays: Int
+        var deadline: Day?
+        var via: [String]?
+        var status: EvacuationOperation.Status?
+
+        enum CodingKeys: String, CodingKey {
+            case site, start, deadline, via, status
+            case baselineDate = "baseline_date", baselineResidents = "baseline_residents", perCycle = "per_cycle", cycleDays = "cycle_days"
+        }
+    }
+
+    func add(to router: Router<Context>) {
+        router.on(RouterPath(APIRoute.listSites.routerPath), method: APIRoute.listSites.method) { request, _ in
+            let kind = try request.query("kind", "one of \(SiteKind.allCases.map(\.rawValue).joined(separator: ", "))", SiteKind.init(rawValue:))
+            return try jsonResponse(["sites": try await store.sites(kind: kind)])
+        }
+        router.on(RouterPath(APIRoute.postSites.routerPath), method: APIRoute.postSites.method) { request, context in
+            try request.require(contentType: ["application/json"])
+            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
+                let input = try JSONDecoder().decode(SiteInput.self, from: Data(try await source.collect()))
+                let site = Site(code: input.code, name: input.name, nameAr: input.nameAr, kind: input.kind, admin: input.admin,
+                                operatorName: input.operatorName, capacity: input.capacity, stayHours: input.stayHours)
+                try await store.addSite(site, by: context.caller)
+                return (.created, try jsonData(try await store.site(site.code.trimmingCharacters(in: .whitespaces))))
+            }
+        }
+        router.on(RouterPath(APIRoute.showSite.routerPath), method: APIRoute.showSite.method) { request, context in
+            let code = try siteCode(context)
+            return try jsonResponse(try await store.standing(of: code, asOf: try asOf(request)))
+        }
+        router.on(RouterPath(APIRoute.listCensuses.routerPath), method: APIRoute.listCensuses.method) { _, context in
+            let code = try await knownSite(context)
+            return try jsonResponse(["censuses": try await store.censuses(of: code)])
+        }
+        router.on(RouterPath(APIRoute.listDepartures.routerPath), method: APIRoute.listDepartures.method) { _, context in
+            let code = try await knownSite(context)
+            return try jsonResponse(["departures": try await store.departures(from: code)])
+        }
+        router.on(RouterPath(APIRoute.postCensuses.routerPath), method: APIRoute.postCensuses.method) { request, context in
+            try await post(.censuses, request, context)
+        }
+        router.on(RouterPath(APIRoute.postDepartures.routerPath), method: APIRoute.postDepartures.method) { request, context in
+            try await post(.departures, request, context)
+        }
+        router.on(RouterPath(APIRoute.listEvacuations.routerPath), method: APIRoute.listEvacuations.method) { _, _ in
+            try jsonResponse(["evacuations": try await store.operations()])
+        }
+        router.on(RouterPath(APIRoute.postEvacuations.routerPath), method: APIRoute.postEvacuations.method) { request, context in
+            try request.require(contentType: ["application/json"])
+            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
+                let input = try JSONDecoder().decode(OperationInput.self, from: Data(try await source.collect()))
+                let operation = EvacuationOperation(site: input.site, baselineDate: input.baselineDate, baselineResidents: input.baselineResidents,
+                                                    start: input.start, perCycle: input.perCycle, cycleDays: input.cycleDays,
+                                                    via: input.via ?? [], deadline: input.deadline, status: input.status ?? .planned)
+                return (.created, try jsonData(try await store.addOperation(operation, today: today(), by: context.caller)))
+            }
+        }
+        router.on(RouterPath(APIRoute.planEvacuation.routerPath), method: APIRoute.planEvacuation.method) { request, _ in
+            try await plan(request)
+        }
+        router.on(RouterPath(APIRoute.showEvacuation.routerPath), method: APIRoute.showEvacuation.method) { request, context in
+            guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
+                throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not an operation id (a whole number)")
+            }
+            return try jsonResponse(try await store.progress(ofOperation: id, asOf: try asOf(request)))
+        }
+    }
+
+    private func plan(_ request: Request) async throws -> Response {
+        guard let site = try request.text("site") else { throw Problem.badRequest("site", "give the site's code") }
+        let perCycle: Int? = try request.query("per_cycle", "a whole number from 1") { Int($0) }
+        let cycleDays: Int? = try request.query("cycle_days", "a whole number from 1 to 366") { Int($0) }
+        guard let perCycle else { throw Problem.badRequest("per_cycle", "give the persons per cycle") }
+        guard let cycleDays else { throw Problem.badRequest("cycle_days", "give the days per cycle") }
+        let start: Day? = try request.query("start", "a date (YYYY-MM-DD)") { Day($0) }
+        let deadline: Day? = try request.query("deadline", "a date (YYYY-MM-DD)") { Day($0) }
+        let arrivals: EvacuationPlan.Arrivals? = try request.query("arrivals", "spread or convoy") { EvacuationPlan.Arrivals(rawValue: $0) }
+        let via = request.uri.queryParameters.getAll("via").map { String($0) }
+        let plan = try await store.plan(site: site, perCycle: perCycle, cycleDays: cycleDays, start: start, deadline: deadline, via: via,
+                                        arrivals: arrivals ?? .spread, today: today())
+        return try jsonResponse(plan)
+    }
+
+    private func asOf(_ request: Request) throws -> Day {
+        try request.query("as_of", "a date (YYYY-MM-DD)") { Day($0) } ?? today()
+    }
+
+    private func siteCode(_ context: Context) throws -> String {
+        guard let code = context.parameters.get("code"), !code.isEmpty, code.count <= 32, !code.utf8.contains(0) else {
+            throw Problem.badRequest("code", "a site code is up to 32 characters")
+        }
+        return code
+    }
+
+    private func knownSite(_ context: Context) async throws -> String {
+        let code = try siteCode(context)
+        guard try await store.site(code) != nil else { throw Problem(.notFound, "no site has code \(code)") }
+        return code
+    }
+
+    /// Censuses or departures of one site as JSON (an object or an array), through the one importer.
+    private func post(_ kind: RecordKind, _ request: Request, _ context: Context) async throws -> Response {
+        try request.require(contentType: ["application/json"])
+        let code = try await knownSite(context)
+        let importRequest = ImportRequest(sourceName: "POST /sites/\(code)/\(kind.rawValue)", format: .json,
+                                          dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"),
+                                          today: today(), vocabulary: .api)
+        let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+        return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
+            let records = try Self.withSite(code, Data(try await source.collect()))
+            let summary = try await stores.importRecords(kind, importRequest, from: .bytes(Array(records)), by: context.caller)
+            return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary))
+        }
+    }
+
+    /// The body's records with the path's site filled in; a record naming another site is refused.
+    static func withSite(_ code: String, _ body: Data) throws -> Data {
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: body)
+        } catch {
+            throw Problem.badRequest("body", "the body is not JSON")
+        }
+        guard var records = (value as? [Any]) ?? (value as? [String: Any]).map({ [$0] }) else {
+            throw Problem.badRequest("body", "expected an object or an array of objects")
+        }
+        for index in records.indices {
+            guard var object = records[index] as? [String: Any] else { continue }
+            if let given = object["site"], (given as? String) != code {
+                throw Problem.badRequest("site", "record \(index + 1) names site '\(given)', not \(code), whose path this is")
+            }
+            object["site"] = code
+            records[index] = object
+        }
+        return try JSONSerialization.data(withJSONObject: records)
+    }
+}
+
+extension SiteKind: Decodable {}
