@@ -113,6 +113,9 @@ import Testing
         #expect(report["change"] as? Int == -10)
         let table = try run(["totals", "--last", "7"])
         #expect(table.stdout.contains("change -10"))
+        // The table's words and numbers in the reader's language, from the catalogue.
+        let russian = try run(["totals", "--last", "7", "--lang", "ru"])
+        #expect(russian.stdout.contains("Возвращения, с 2019-07-14 по 2019-07-20") && russian.stdout.contains("изменение -10"))
     }
 
     @Test func crossingsAreListedAndAdded() throws {

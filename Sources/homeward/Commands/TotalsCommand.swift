@@ -35,6 +35,8 @@ struct TotalsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The ledger as it stood at this moment: an ISO 8601 date-time such as 2019-07-24T14:00:00Z, or a date (the end of that day, UTC).",
                                valueName: "when")) var asRecordedOn: String?
     @Option(help: "table, json or csv") var format: OutputFormat = .table
+    @Option(help: "The language of the table's words and numbers: en, ru or ar (JSON and CSV are the same in every language).")
+    var lang: Language = .en
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top takes 1 or more") }
@@ -73,25 +75,30 @@ struct TotalsCommand: AsyncParsableCommand {
     }
 
     private func printTable(_ report: TotalsReport, previous: TotalsReport?) {
-        let window = switch (report.from, report.to) {
-        case (nil, nil): "all dates"
-        case (let from?, nil): "from \(from)"
-        case (nil, let to?): "up to \(to)"
-        case (let from?, let to?): "\(from) to \(to)"
+        let c = Catalogue.shipped[lang] ?? .english
+        func window(_ from: Day?, _ to: Day?) -> String {
+            switch (from, to) {
+            case (nil, nil): c.text("cli.totals.window.all")
+            case (let from?, nil): c.text("cli.totals.window.from", ["from": .code(from.description)])
+            case (nil, let to?): c.text("cli.totals.window.upTo", ["to": .code(to.description)])
+            case (let from?, let to?): c.text("cli.totals.window.between", ["from": .code(from.description), "to": .code(to.description)])
+            }
         }
-        print("Returns, \(window)")
-        print("  total     \(report.total.grouped)  (refugees from abroad \(report.refugees.grouped), IDPs \(report.idps.grouped))")
-        if let previous, let from = previous.from, let to = previous.to {
-            let change = report.total - previous.total
-            print("  before    \(previous.total.grouped)  (\(from) to \(to)); change \(change >= 0 ? "+" : "")\(change.grouped)")
+        print(c.text("cli.totals.heading", ["window": .text(window(report.from, report.to))]))
+        print(c.text("cli.totals.total", ["total": .count(report.total), "refugees": .count(report.refugees), "idps": .count(report.idps)]))
+        if let previous, previous.from != nil, previous.to != nil {
+            print(c.text("cli.totals.before", ["previous": .count(previous.total), "window": .text(window(previous.from, previous.to)),
+                                               "change": .change(report.total - previous.total)]))
         }
         if report.partial > 0 {
-            print("  partial   \(report.partial.grouped)  in periods that cross the window's edge, not counted above")
+            print(c.text("cli.totals.partial", ["partial": .count(report.partial)]))
         }
         guard let by else { return }
         print("")
-        var table = TextTable(header: [by.rawValue.uppercased(), "NAME", "PERSONS", "REFUGEES", "IDPS"], numeric: [2, 3, 4])
-        table.rows = report.groups.map { [$0.key ?? "-", $0.name, $0.persons.grouped, $0.refugees.grouped, $0.idps.grouped] }
+        var table = TextTable(header: [by.rawValue.uppercased(), c.text("cli.totals.column.name"), c.text("cli.totals.column.persons"),
+                                       c.text("cli.totals.column.refugees"), c.text("cli.totals.column.idps")], numeric: [2, 3, 4])
+        table.rows = report.groups.map { [$0.key ?? "-", $0.name(in: lang), c.numbers.string($0.persons), c.numbers.string($0.refugees),
+                                          c.numbers.string($0.idps)] }
         print(table.rendered)
     }
 }
