@@ -6,15 +6,22 @@ public struct DepartureRules: ImportRules {
         public var date: Day
         public var residents: Int
         /// Persons per departure key, of the departures after the baseline date already recorded.
-        public var counted: [String: Int]
+        public private(set) var counted: [String: Int]
+        /// Their sum, kept as rows are accepted.
+        public private(set) var left: Int
 
         public init(date: Day, residents: Int, counted: [String: Int]) {
             self.date = date
             self.residents = residents
             self.counted = counted
+            left = counted.values.reduce(0, +)
         }
 
-        var left: Int { counted.values.reduce(0, +) }
+        /// Counts a departure, replacing an earlier version of it.
+        mutating func count(_ key: String, persons: Int) {
+            left += persons - (counted[key] ?? 0)
+            counted[key] = persons
+        }
     }
 
     public let sites: Set<String>
@@ -25,7 +32,6 @@ public struct DepartureRules: ImportRules {
     public let vocabulary: Vocabulary
     /// Per site with an operation; updated as rows are accepted, so that a file cannot overdraw a site either.
     public private(set) var baselines: [String: Baseline]
-    private var left: [String: Int]
 
     public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, baselines: [String: Baseline] = [:],
                 vocabulary: Vocabulary = .commandLine) {
@@ -35,7 +41,6 @@ public struct DepartureRules: ImportRules {
         self.today = today
         self.defaultOrganisation = defaultOrganisation
         self.baselines = baselines
-        left = baselines.mapValues(\.left)
     }
 
     public mutating func check(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> {
@@ -62,14 +67,13 @@ public struct DepartureRules: ImportRules {
         let departure = Departure(site: site, period: period, persons: persons, destination: destination, organisation: organisation,
                                   externalId: draft[.externalId])
         if var baseline = baselines[site], departure.day > baseline.date {
-            let total = left[site, default: 0] + persons - (baseline.counted[departure.key] ?? 0)
+            let total = baseline.left + persons - (baseline.counted[departure.key] ?? 0)
             guard total <= baseline.residents else {
                 checks.fail(.persons, Message("import.departures.overdrawn", ["site": .code(site), "date": .day(baseline.date),
                                                                                "total": .count(total), "residents": .count(baseline.residents)]))
                 return ImportOutcome(problems: checks.problems)
             }
-            left[site] = total
-            baseline.counted[departure.key] = persons
+            baseline.count(departure.key, persons: persons)
             baselines[site] = baseline
         }
         return ImportOutcome(records: [departure], problems: checks.problems)

@@ -40,12 +40,14 @@ public struct EvacuationProgress: Sendable {
                                     start: operation.start, deadline: operation.deadline, transitPlaces: transitPlaces, stayHours: stayHours))
         self.plan = plan
         let counted = departures.filter { $0.day > operation.baselineDate && $0.day <= asOf }
-        cycles = plan.schedule.enumerated().map { index, cycle in
-            // Departures before the first cycle count in it; those after the last in the last.
-            let from = index == 0 ? Day(number: Int.min / 2) : cycle.start
-            let to = index == plan.schedule.count - 1 ? Day(number: Int.max / 2) : cycle.end
-            let actual = counted.filter { $0.day >= from && $0.day <= to }.reduce(0) { $0 + $1.persons }
-            return CycleProgress(cycle: cycle.cycle, start: cycle.start, end: cycle.end, planned: cycle.persons, actual: actual)
+        // Departures before the first cycle count in it; those after the last in the last.
+        var actual = [Int](repeating: 0, count: plan.schedule.count)
+        for departure in counted where !actual.isEmpty {
+            let index = (departure.day.number - operation.start.number).quotientRoundingDown(by: operation.cycleDays)
+            actual[min(max(index, 0), actual.count - 1)] += departure.persons
+        }
+        cycles = zip(plan.schedule, actual).map { cycle, actual in
+            CycleProgress(cycle: cycle.cycle, start: cycle.start, end: cycle.end, planned: cycle.persons, actual: actual)
         }
         let left = counted.reduce(0) { $0 + $1.persons }
         self.left = left
@@ -65,5 +67,13 @@ public struct EvacuationProgress: Sendable {
         } else {
             forecastEnd = nil
         }
+    }
+}
+
+extension Int {
+    /// Division that rounds towards minus infinity, so that a day before the start falls in cycle -1, not 0.
+    func quotientRoundingDown(by divisor: Int) -> Int {
+        let q = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
     }
 }

@@ -36,7 +36,9 @@ public struct MovementRules: ImportRules {
             fail(field, Message("import.nul"))
             return outcome
         }
-        let period = readPeriod(draft, fail: fail)
+        var dates = DraftChecks(draft, today: today)
+        let period = dates.period(date: .date, start: .dateStart, end: .dateEnd)
+        outcome.problems += dates.problems
         var zeroCounts = 0
         let counts = readCounts(draft, zeroCounts: &zeroCounts, fail: fail)
         outcome.ignored = zeroCounts
@@ -90,31 +92,6 @@ public struct MovementRules: ImportRules {
     /// Which place of a movement a code or name gives, as problems name it.
     private enum PlaceRole: String {
         case destination, origin
-    }
-
-    private func readPeriod(_ draft: MovementDraft, fail: Fail) -> Period? {
-        let notADate = Message("import.date.invalid")
-        var period: Period?
-        if let text = draft[.date] {
-            guard let parsed = Period.parse(text) else { fail(.date, notADate, nil, false); return nil }
-            period = parsed
-        } else if draft[.dateStart] != nil || draft[.dateEnd] != nil {
-            guard let startText = draft[.dateStart] else { fail(.dateStart, Message("import.date.endWithoutStart"), nil, false); return nil }
-            guard let endText = draft[.dateEnd] else { fail(.dateEnd, Message("import.date.startWithoutEnd"), nil, false); return nil }
-            guard let start = Period.parse(startText)?.start else { fail(.dateStart, notADate, nil, false); return nil }
-            guard let end = Period.parse(endText)?.end else { fail(.dateEnd, notADate, nil, false); return nil }
-            guard end >= start else { fail(.dateEnd, Message("import.date.endBeforeStart", ["start": .day(start)]), nil, false); return nil }
-            period = Period(start: start, end: end)
-        } else {
-            fail(draft.has(.date) ? .date : .dateStart, Message("import.date.missing"), nil, false)
-            return nil
-        }
-        if let period, period.end > today {
-            let field: MovementField = draft[.date] != nil ? .date : .dateEnd
-            fail(field, Message("import.date.future", ["today": .day(today)]), nil, false)
-            return nil
-        }
-        return period
     }
 
     private func readCounts(_ draft: MovementDraft, zeroCounts: inout Int, fail: Fail) -> [(MovementCategory, Int)] {

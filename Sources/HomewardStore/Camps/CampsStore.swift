@@ -33,19 +33,23 @@ public struct CampsStore: Sendable {
 
     /// Sites by code, optionally of one kind.
     public func sites(kind: SiteKind? = nil) async throws -> [Site] {
+        try await sites(where: kind.map { "s.kind = \(bind: $0.rawValue)" })
+    }
+
+    public func site(_ code: String) async throws -> Site? {
+        try await sites(where: "s.code = \(bind: code)").first
+    }
+
+    private func sites(where condition: SQLQueryString?) async throws -> [Site] {
         try await database.read { db in
             var query: SQLQueryString = """
                 SELECT s.code, s.name, s.name_ar, s.kind, s.admin_pcode, o.name AS operator, s.capacity, s.stay_hours
                 FROM sites s LEFT JOIN organisations o ON o.id = s.operator_id
                 """
-            if let kind { query += " WHERE s.kind = \(bind: kind.rawValue)" }
+            if let condition { query += " WHERE " + condition }
             query += " ORDER BY s.code"
             return try await db.raw(query).all().map(Self.site)
         }
-    }
-
-    public func site(_ code: String) async throws -> Site? {
-        try await sites().first { $0.code == code }
     }
 
     /// Every census of a site, newest first, each with its organisation.

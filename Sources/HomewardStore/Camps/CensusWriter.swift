@@ -6,7 +6,7 @@ struct CensusWriter: BatchWriter {
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
-    private var organisationIDs: [String: Int] = [:]
+    private var organisations = OrganisationIDs()
 
     init(write: WriteContext, importID: Int) {
         self.write = write
@@ -16,7 +16,7 @@ struct CensusWriter: BatchWriter {
     mutating func write(_ batch: [Census]) async throws {
         let db = write.sql
         for census in batch {
-            let organisationID = try await organisationID(census.organisation)
+            let organisationID = try await organisations.id(of: census.organisation, on: write)
             let existing = try await db.raw("""
                 SELECT id, residents, households FROM site_censuses
                 WHERE site_code = \(bind: census.site) AND day = \(bind: census.date.number) AND organisation_id = \(bind: organisationID)
@@ -52,10 +52,4 @@ struct CensusWriter: BatchWriter {
         }
     }
 
-    private mutating func organisationID(_ name: String) async throws -> Int {
-        if let known = organisationIDs[name] { return known }
-        let id = try await OrganisationsStore.organisationID(named: name, on: write)
-        organisationIDs[name] = id
-        return id
-    }
 }

@@ -7,7 +7,7 @@ struct DepartureWriter: BatchWriter {
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
-    private var organisationIDs: [String: Int] = [:]
+    private var organisations = OrganisationIDs()
 
     init(write: WriteContext, importID: Int) {
         self.write = write
@@ -20,7 +20,7 @@ struct DepartureWriter: BatchWriter {
             let key = departure.key
             let existing = try await db.raw("SELECT id, persons, destination FROM site_departures WHERE row_key = \(bind: key)").first()
             guard let existing else {
-                let organisationID = try await organisationID(departure.organisation)
+                let organisationID = try await organisations.id(of: departure.organisation, on: write)
                 try await db.raw("""
                     INSERT INTO site_departures (row_key, site_code, start_day, end_day, persons, destination, organisation_id, external_id,
                                                  recorded_at, recorded_by, import_id)
@@ -54,10 +54,4 @@ struct DepartureWriter: BatchWriter {
         }
     }
 
-    private mutating func organisationID(_ name: String) async throws -> Int {
-        if let known = organisationIDs[name] { return known }
-        let id = try await OrganisationsStore.organisationID(named: name, on: write)
-        organisationIDs[name] = id
-        return id
-    }
 }

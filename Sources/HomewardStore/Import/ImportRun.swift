@@ -54,8 +54,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     }
 
     private mutating func readJSON(_ source: ByteSource) async throws {
-        var data = Data()
-        while let chunk = try await source.next() { data.append(contentsOf: chunk) }
+        let data = Data(try await source.collect())
         for draft in try JSONRecords.drafts(from: data, as: Field.self, listKey: listKey) {
             summary.rows += 1
             try await take(draft)

@@ -11,7 +11,7 @@ struct MovementWriter: BatchWriter {
     var connection: Connection { write.connection }
     var db: any SQLDatabase { write.sql }
     let importID: Int?
-    private var organisationIDs: [String: Int] = [:]
+    private var organisations = OrganisationIDs()
     private(set) var counts = WriteCounts()
     private var rollups = MovementRollups()
 
@@ -120,15 +120,9 @@ struct MovementWriter: BatchWriter {
         }
     }
 
-    private mutating func organisationID(_ name: String) async throws -> Int {
-        if let known = organisationIDs[name] { return known }
-        let id = try await OrganisationsStore.organisationID(named: name, on: write)
-        organisationIDs[name] = id
-        return id
-    }
 
     private mutating func entry(_ m: Movement) async throws -> MovementRollups.Entry {
-        var keys: [MovementRollups.Dimension: String] = [.organisation: String(try await organisationID(m.organisation))]
+        var keys: [MovementRollups.Dimension: String] = [.organisation: String(try await organisations.id(of: m.organisation, on: write))]
         keys[.crossing] = m.crossing
         keys[.origin] = m.origin?.code
         keys[.adm1] = m.destination[.adm1]
@@ -138,7 +132,7 @@ struct MovementWriter: BatchWriter {
     }
 
     private mutating func values(_ m: Movement) async throws -> [BulkValue] {
-        let organisationID = try await organisationID(m.organisation)
+        let organisationID = try await organisations.id(of: m.organisation, on: write)
         var originCountry: String?, originArea: String?
         switch m.origin {
         case .country(let code): originCountry = code
