@@ -190,6 +190,13 @@ import Testing
         let progress = try run(["evacuations", "show", "1", "--format", "json"])
         #expect(progress.json["left"] as? Int == 2_500 && progress.json["remaining"] as? Int == 7_500)
         // a departure that would take the camp below zero is refused, naming the numbers
+        // Without --org, a departure is reported by the site's operator; a site without one needs --org.
+        let unreported = try run(["sites", "departures", "HOL", "--date", "2019-07-09", "--persons", "5"])
+        #expect(unreported.status != 0 && unreported.stderr.contains("--org"))
+        #expect(try run(["sites", "add", "--code", "RUK", "--name", "Rukban", "--kind", "informal-settlement", "--admin", "SY08", "--org", "SARC"]).status == 0)
+        #expect(try run(["sites", "census", "RUK", "--date", "2019-07-01", "--residents", "800"]).status == 0)
+        let byOperator = try run(["sites", "show", "RUK", "--format", "json"])
+        #expect((byOperator.json["censuses"] as? [[String: Any]])?.first?["organisation"] as? String == "SARC")
         let overdrawn = try run(["sites", "departures", "HOL", "--date", "2019-07-10", "--persons", "8000", "--org", "CCCM"])
         #expect(overdrawn.status != 0 && overdrawn.stderr.contains("would come to 10,500, more than its 10,000 residents"))
     }

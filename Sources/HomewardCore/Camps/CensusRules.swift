@@ -3,13 +3,16 @@ public struct CensusRules: ImportRules {
     public let sites: Set<String>
     public let today: Day
     public let defaultOrganisation: String?
+    /// Each site's operator, the reporter of a row that names no organisation when no default is given.
+    public let operators: [String: String]
     /// Whose words messages use for options: the command line's flags or the API's parameters.
     public let vocabulary: Vocabulary
 
-    public init(sites: Set<String>, today: Day, defaultOrganisation: String? = nil, vocabulary: Vocabulary = .commandLine) {
+    public init(sites: Set<String>, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], vocabulary: Vocabulary = .commandLine) {
         self.sites = sites
         self.today = today
         self.defaultOrganisation = defaultOrganisation
+        self.operators = operators
         self.vocabulary = vocabulary
     }
 
@@ -25,7 +28,7 @@ public struct CensusRules: ImportRules {
         if let residents, let households, households > residents {
             checks.fail(.households, Message("import.households.moreThanResidents", ["residents": .count(residents)]))
         }
-        let organisation = draft[.organisation] ?? defaultOrganisation
+        let organisation = draft[.organisation] ?? defaultOrganisation ?? site.flatMap { operators[$0] }
         if organisation == nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }

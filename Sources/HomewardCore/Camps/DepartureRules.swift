@@ -28,18 +28,21 @@ public struct DepartureRules: ImportRules {
     public let gazetteer: Gazetteer
     public let today: Day
     public let defaultOrganisation: String?
+    /// Each site's operator, the reporter of a row that names no organisation when no default is given.
+    public let operators: [String: String]
     /// Whose words messages use for options: the command line's flags or the API's parameters.
     public let vocabulary: Vocabulary
     /// Per site with an operation; updated as rows are accepted, so that a file cannot overdraw a site either.
     public private(set) var baselines: [String: Baseline]
 
-    public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, baselines: [String: Baseline] = [:],
+    public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], baselines: [String: Baseline] = [:],
                 vocabulary: Vocabulary = .commandLine) {
         self.vocabulary = vocabulary
         self.sites = sites
         self.gazetteer = gazetteer
         self.today = today
         self.defaultOrganisation = defaultOrganisation
+        self.operators = operators
         self.baselines = baselines
     }
 
@@ -58,7 +61,7 @@ public struct DepartureRules: ImportRules {
             persons = checks.wholeNumber(.persons, minimum: 1)
         }
         let destination = readDestination(draft, &checks)
-        let organisation = draft[.organisation] ?? defaultOrganisation
+        let organisation = draft[.organisation] ?? defaultOrganisation ?? site.flatMap { operators[$0] }
         if organisation == nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }

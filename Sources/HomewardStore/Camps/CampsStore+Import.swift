@@ -5,8 +5,10 @@ extension CampsStore {
     /// Imports censuses through the one importer (`homeward import FILE --records censuses`).
     public func importCensuses(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
                                progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
-        let rules = CensusRules(sites: Set(try await sites().map(\.code)), today: request.today,
-                                defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces), vocabulary: request.vocabulary)
+        let sites = try await sites()
+        let rules = CensusRules(sites: Set(sites.map(\.code)), today: request.today,
+                                defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
+                                operators: Self.operators(of: sites), vocabulary: request.vocabulary)
         return try await database.runImport(.censuses, request, from: source, by: caller, rules: rules, progress: progress) {
             CensusWriter(write: $0, importID: $1)
         }
@@ -16,12 +18,18 @@ extension CampsStore {
     /// would take a site under evacuation below zero against its baseline is refused at the row that does.
     public func importDepartures(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
                                  progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
-        let rules = DepartureRules(sites: Set(try await sites().map(\.code)), gazetteer: try await places.gazetteer(), today: request.today,
+        let sites = try await sites()
+        let rules = DepartureRules(sites: Set(sites.map(\.code)), gazetteer: try await places.gazetteer(), today: request.today,
                                    defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
+                                   operators: Self.operators(of: sites),
                                    baselines: try await baselines(), vocabulary: request.vocabulary)
         return try await database.runImport(.departures, request, from: source, by: caller, rules: rules, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
         }
+    }
+
+    static func operators(of sites: [Site]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: sites.compactMap { site in site.operatorName.map { (site.code, $0) } })
     }
 
     /// Each site's latest operation's baseline, with the departures already counted against it.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HomewardCore
 import HomewardStore
 
@@ -21,7 +22,10 @@ struct MovementsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let versions = try await db.withStores { try await $0.ledger.history(ofMovement: id) }
-            guard !versions.isEmpty else { throw ValidationError("no movement has id \(id)") }
+            guard !versions.isEmpty else {
+                FileHandle.standardError.write(Data("Error: no movement has id \(id)\n".utf8))
+                throw ExitCode.failure
+            }
             switch format {
             case .json: try printJSON(["versions": versions])
             case .table:

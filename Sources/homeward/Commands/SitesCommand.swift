@@ -64,7 +64,7 @@ struct SitesCommand: AsyncParsableCommand {
         @Option(help: "The census date (YYYY-MM-DD).") var date: String
         @Option(help: "Residents counted.") var residents: Int
         @Option(help: "Households counted.") var households: Int?
-        @Option(help: "The organisation that counted.") var org: String?
+        @Option(help: "The organisation that counted (default: the site's operator).") var org: String?
 
         func run() async throws {
             var record: [String: Any] = ["site": code, "date": date, "residents": residents]
@@ -84,7 +84,7 @@ struct SitesCommand: AsyncParsableCommand {
         @Option(help: "The date they left (YYYY-MM-DD).") var date: String
         @Option(help: "How many left.") var persons: Int
         @Option(help: "Where they went: a site's code (a transit centre) or an area's P-code.") var to: String?
-        @Option(help: "The reporting organisation.") var org: String?
+        @Option(help: "The reporting organisation (default: the site's operator).") var org: String?
 
         func run() async throws {
             var record: [String: Any] = ["site": code, "date": date, "persons": persons]
