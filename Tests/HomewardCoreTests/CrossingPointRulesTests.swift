@@ -28,4 +28,11 @@ import Testing
         let again = problem(CrossingPoint(code: "LBN-01", nameEn: "Again", country: "LBN", adminPcode: nil))
         #expect(again?.field == "code" && again?.isConflict == true)
     }
+
+    @Test func aCodeHasNoSpacesCommasOrControlCharacters() {
+        #expect(RecordCode.isValid("LBN-07") && RecordCode.isValid("HOL"))
+        for bad in ["", "LBN 07", "A,B", "H\u{0}C", "H\u{19}C", String(repeating: "X", count: 33)] {
+            #expect(!RecordCode.isValid(bad), "\(bad.debugDescription)")
+        }
+    }
 }

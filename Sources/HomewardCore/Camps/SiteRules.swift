@@ -12,7 +12,7 @@ public struct SiteRules: Sendable {
     /// The site as it will be stored (code trimmed, a transit centre's usual stay filled in), or the first problem.
     public func check(_ site: Site) throws(FieldProblem) -> Site {
         let code = site.code.trimmingCharacters(in: .whitespaces)
-        guard !code.isEmpty, code.count <= 32, !code.contains(where: { $0.isWhitespace || $0 == "," }) else {
+        guard RecordCode.isValid(code) else {
             throw FieldProblem(field: "code", value: site.code, reason: "a site code is up to 32 characters, without spaces or commas, such as HOL-01")
         }
         for (field, value) in [("name", site.name), ("name_ar", site.nameAr ?? ""), ("operator", site.operatorName ?? "")]

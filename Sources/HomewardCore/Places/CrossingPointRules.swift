@@ -27,7 +27,7 @@ public struct CrossingPointRules: Sendable {
     /// The crossing point as it will be stored (its code trimmed), or the first problem found.
     public func check(_ crossing: CrossingPoint) throws(Problem) -> CrossingPoint {
         let code = crossing.code.trimmingCharacters(in: .whitespaces)
-        guard !code.isEmpty, code.count <= 32, !code.contains(where: { $0.isWhitespace || $0 == "," }) else {
+        guard RecordCode.isValid(code) else {
             throw Problem(field: "code", value: crossing.code,
                           message: Message("crossing.code.invalid", ["maximum": .count(32)]))
         }
