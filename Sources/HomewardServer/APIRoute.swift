@@ -2,7 +2,7 @@ import HTTPTypes
 
 /// Every route the server answers: one list builds the router, the `405 Allow` header and the contract test.
 public enum APIRoute: CaseIterable, Sendable {
-    case overview
+    case overview, campsPage
     case healthz, metrics, openapi
     case totals
     case listMovements, postMovements, movementHistory
@@ -10,11 +10,12 @@ public enum APIRoute: CaseIterable, Sendable {
     case listCrossings, postCrossings
     case areas, countries
     case listSites, postSites, showSite, listCensuses, postCensuses, listDepartures, postDepartures
-    case listEvacuations, postEvacuations, planEvacuation, showEvacuation
+    case listEvacuations, postEvacuations, planEvacuation, showEvacuation, patchEvacuation
 
     public var method: HTTPRequest.Method {
         switch self {
         case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations: .post
+        case .patchEvacuation: .patch
         default: .get
         }
     }
@@ -23,6 +24,7 @@ public enum APIRoute: CaseIterable, Sendable {
     public var path: String {
         switch self {
         case .overview: "/"
+        case .campsPage: "/camps"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .openapi: "/openapi.yaml"
@@ -39,7 +41,7 @@ public enum APIRoute: CaseIterable, Sendable {
         case .listDepartures, .postDepartures: "/api/v1/sites/{code}/departures"
         case .listEvacuations, .postEvacuations: "/api/v1/evacuations"
         case .planEvacuation: "/api/v1/evacuations/plan"
-        case .showEvacuation: "/api/v1/evacuations/{id}"
+        case .showEvacuation, .patchEvacuation: "/api/v1/evacuations/{id}"
         }
     }
 

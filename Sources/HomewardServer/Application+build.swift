@@ -17,14 +17,7 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     let pages = try Pages.bundled()
     router.add(middleware: ProblemMiddleware(catalogues: pages.catalogues))
 
-    router.on(RouterPath(APIRoute.overview.routerPath), method: APIRoute.overview.method) { request, _ in
-        let language = try request.query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") {
-            Language(rawValue: $0)
-        } ?? .en
-        let model = try await OverviewModel.load(store: stores.ledger, today: today(), demo: configuration.demo)
-        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-                        body: .init(byteBuffer: ByteBuffer(string: OverviewView(model: model, language: language).render(pages))))
-    }
+    PagesController(stores: stores, pages: pages, configuration: configuration, today: today).add(to: router)
     SystemController(stores: stores, metrics: metrics).add(to: router)
     LedgerController(store: stores.ledger, today: today).add(to: router)
     CampsController(stores: stores, configuration: configuration, today: today).add(to: router)

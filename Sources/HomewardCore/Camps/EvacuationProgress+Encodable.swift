@@ -8,6 +8,7 @@ extension EvacuationProgress: Encodable {
         case paceWindowDays = "pace_window_days"
         case forecastEnd = "forecast_end"
         case plannedEnd = "planned_end"
+        case statusChanges = "status_changes"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -25,5 +26,6 @@ extension EvacuationProgress: Encodable {
         try c.encode(plan.end, forKey: .plannedEnd)
         try c.encode(cycles, forKey: .cycles)
         try c.encode(plan, forKey: .plan)
+        try c.encode(statusChanges, forKey: .statusChanges)
     }
 }

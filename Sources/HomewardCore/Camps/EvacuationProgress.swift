@@ -30,6 +30,8 @@ public struct EvacuationProgress: Sendable {
     /// When the last person would leave at the recent pace; `nil` when nobody left recently (never, at that pace),
     /// and the day asked when nobody remains.
     public let forecastEnd: Day?
+    /// How the operation's status changed, oldest first; the store fills it in.
+    public var statusChanges: [EvacuationStatusChange] = []
 
     /// - Parameter departures: the site's departures; those on or before the baseline date are not counted.
     public init(operation: EvacuationOperation, departures: [Departure], asOf: Day, transitPlaces: Int? = nil,

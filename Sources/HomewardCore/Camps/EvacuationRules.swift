@@ -12,9 +12,9 @@ public struct EvacuationRules: Sendable {
     public func transitCentres(_ via: [String]) throws(FieldProblem) -> [Site] {
         var centres: [Site] = []
         for code in via {
-            guard let centre = sites[code] else { throw FieldProblem(field: "via", value: code, reason: "no site has this code") }
+            guard let centre = sites[code] else { throw FieldProblem(field: "via", value: code, Message("evacuation.via.unknown")) }
             guard centre.kind == .transitCentre else {
-                throw FieldProblem(field: "via", value: code, reason: "not a transit centre but a \(centre.kind.rawValue)")
+                throw FieldProblem(field: "via", value: code, Message("evacuation.via.notTransit", ["kind": .code(centre.kind.rawValue)]))
             }
             centres.append(centre)
         }
@@ -24,38 +24,49 @@ public struct EvacuationRules: Sendable {
     /// A pace: whole positive persons and days per cycle.
     public func checkPace(perCycle: Int, cycleDays: Int) throws(FieldProblem) {
         guard (1...10_000_000).contains(perCycle) else {
-            throw FieldProblem(field: "per_cycle", value: String(perCycle), reason: "persons per cycle is a whole number from 1")
+            throw FieldProblem(field: "per_cycle", value: String(perCycle), Message("evacuation.perCycle.invalid"))
         }
         guard (1...366).contains(cycleDays) else {
-            throw FieldProblem(field: "cycle_days", value: String(cycleDays), reason: "days per cycle is a whole number from 1 to 366")
+            throw FieldProblem(field: "cycle_days", value: String(cycleDays), Message("evacuation.cycleDays.invalid", ["maximum": .count(366)]))
         }
     }
 
     /// The operation as it will be stored, or the first problem.
     public func check(_ operation: EvacuationOperation) throws(FieldProblem) -> EvacuationOperation {
         guard let site = sites[operation.site] else {
-            throw FieldProblem(field: "site", value: operation.site, reason: "no site has this code; add it first")
+            throw FieldProblem(field: "site", value: operation.site, Message("evacuation.site.unknown"))
         }
         guard site.kind != .transitCentre else {
-            throw FieldProblem(field: "site", value: operation.site, reason: "a transit centre is passed through, not evacuated: name the camp")
+            throw FieldProblem(field: "site", value: operation.site, Message("evacuation.site.transit"))
         }
         guard operation.baselineDate <= today else {
             throw FieldProblem(field: "baseline_date", value: operation.baselineDate.description,
-                               reason: "the baseline census is in the future (today is \(today))")
+                               Message("evacuation.baseline.future", ["today": .day(today)]))
         }
         guard (1...10_000_000).contains(operation.baselineResidents) else {
             throw FieldProblem(field: "baseline_residents", value: String(operation.baselineResidents),
-                               reason: "the residents at the baseline are a whole number from 1")
+                               Message("evacuation.residents.invalid"))
         }
         guard operation.start > operation.baselineDate else {
             throw FieldProblem(field: "start", value: operation.start.description,
-                               reason: "the operation starts after its baseline census (\(operation.baselineDate))")
+                               Message("evacuation.start.beforeBaseline", ["baseline": .day(operation.baselineDate)]))
         }
         try checkPace(perCycle: operation.perCycle, cycleDays: operation.cycleDays)
         if let deadline = operation.deadline, deadline < operation.start {
-            throw FieldProblem(field: "deadline", value: deadline.description, reason: "the deadline is before the start (\(operation.start))")
+            throw FieldProblem(field: "deadline", value: deadline.description, Message("evacuation.deadline.beforeStart", ["start": .day(operation.start)]))
         }
         _ = try transitCentres(operation.via)
         return operation
+    }
+
+    /// A change of an operation's status. Any status may follow any other but for a completed operation,
+    /// which stays completed: a new phase is a new operation with its own baseline.
+    public func checkChange(of operation: EvacuationOperation, to status: EvacuationOperation.Status) throws(FieldProblem) {
+        guard operation.status != status else {
+            throw FieldProblem(field: "status", value: status.rawValue, Message("evacuation.status.same", ["status": .code(status.rawValue)]))
+        }
+        guard operation.status != .completed else {
+            throw FieldProblem(field: "status", value: status.rawValue, Message("evacuation.status.final"))
+        }
     }
 }

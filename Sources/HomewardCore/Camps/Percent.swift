@@ -25,3 +25,8 @@ public struct Percent: Hashable, Sendable, Encodable, CustomStringConvertible {
         try c.encode(Decimal(hundredths) / 100)
     }
 }
+
+extension Percent {
+    /// The share as a catalogue argument, written in the reader's language.
+    public var argument: MessageArgument { .percent(hundredths: hundredths) }
+}

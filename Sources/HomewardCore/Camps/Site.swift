@@ -47,3 +47,10 @@ public struct Site: Hashable, Sendable, Codable {
         try c.encode(stayHours, forKey: .stayHours)
     }
 }
+
+extension Site {
+    /// The site's name as a reader of the language sees it: the Arabic name on Arabic pages where there is one.
+    public func name(in language: Language) -> String {
+        language.name(en: name, ar: nameAr, ru: nil)
+    }
+}

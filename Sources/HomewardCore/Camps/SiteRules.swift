@@ -13,34 +13,34 @@ public struct SiteRules: Sendable {
     public func check(_ site: Site) throws(FieldProblem) -> Site {
         let code = site.code.trimmingCharacters(in: .whitespaces)
         guard RecordCode.isValid(code) else {
-            throw FieldProblem(field: "code", value: site.code, reason: "a site code is up to 32 characters, without spaces or commas, such as HOL-01")
+            throw FieldProblem(field: "code", value: site.code, Message("site.code.invalid", ["maximum": .count(32)]))
         }
         for (field, value) in [("name", site.name), ("name_ar", site.nameAr ?? ""), ("operator", site.operatorName ?? "")]
         where value.contains("\u{0}") || value.count > 500 {
-            throw FieldProblem(field: field, value: String(value.prefix(40)), reason: "not text of at most 500 characters")
+            throw FieldProblem(field: field, value: String(value.prefix(40)), Message("site.text.invalid", ["maximum": .count(500)]))
         }
         guard !site.name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw FieldProblem(field: "name", value: site.name, reason: "a site needs a name")
+            throw FieldProblem(field: "name", value: site.name, Message("site.name.missing"))
         }
         guard gazetteer.area(site.admin) != nil else {
-            throw FieldProblem(field: "admin", value: site.admin, reason: "unknown area P-code: give the area the site lies in, at any level")
+            throw FieldProblem(field: "admin", value: site.admin, Message("site.admin.unknown"))
         }
         if let capacity = site.capacity, !(1...10_000_000).contains(capacity) {
-            throw FieldProblem(field: "capacity", value: String(capacity), reason: "a capacity is a whole number of places from 1")
+            throw FieldProblem(field: "capacity", value: String(capacity), Message("site.capacity.invalid"))
         }
         if let stay = site.stayHours, !(1...24 * 365).contains(stay) {
-            throw FieldProblem(field: "stay_hours", value: String(stay), reason: "a stay is a whole number of hours from 1")
+            throw FieldProblem(field: "stay_hours", value: String(stay), Message("site.stay.invalid"))
         }
         var checked = site
         checked.code = code
         if site.kind == .transitCentre {
             guard site.capacity != nil else {
-                throw FieldProblem(field: "capacity", value: "", reason: "a transit centre needs its capacity in places")
+                throw FieldProblem(field: "capacity", value: "", Message("site.capacity.missing"))
             }
             checked.stayHours = site.stayHours ?? Site.defaultStayHours
         }
         if existing.contains(code) {
-            throw FieldProblem(field: "code", value: code, reason: "a site with code \(code) exists already", isConflict: true)
+            throw FieldProblem(field: "code", value: code, Message("site.code.taken", ["code": .code(code)]), isConflict: true)
         }
         return checked
     }

@@ -59,6 +59,7 @@ public struct Catalogue: Sendable {
         switch argument {
         case .count(let n): numbers.string(n)
         case .change(let n): numbers.change(n)
+        case .percent(let hundredths): numbers.percent(hundredths: hundredths)
         case .day(let day): days.string(day)
         case .code(let code), .text(let code): code
         case .level(let level): text("level.adm\(level.rawValue).noun")

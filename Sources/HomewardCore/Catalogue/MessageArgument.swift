@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value filled into a catalogue entry's `{name}` placeholder, written the way its language writes it.
 ///
 /// Arguments stay typed until the text is made, so one message (an import problem, a page phrase) reads
@@ -8,6 +10,9 @@ public enum MessageArgument: Hashable, Sendable {
     case count(Int)
     /// A change against an earlier figure, its sign always written.
     case change(Int)
+    /// A share in hundredths of a percent (1234 is 12.34 %), written with two decimals and the language's
+    /// percent sign.
+    case percent(hundredths: Int)
     case day(Day)
     /// A code (P-code, crossing code, ISO3 country code): written as given, kept left to right.
     case code(String)
@@ -23,7 +28,7 @@ public enum MessageArgument: Hashable, Sendable {
     /// digits, which puts the sign on the right as Arabic writes it; U+200E with Latin digits).
     public var runsLeftToRight: Bool {
         switch self {
-        case .count, .code: true
+        case .count, .code, .percent: true
         case .change, .day, .text, .level: false
         }
     }
@@ -37,6 +42,7 @@ public enum MessageArgument: Hashable, Sendable {
         switch self {
         case .count(let n): String(n)
         case .change(let n): n > 0 ? "+\(n)" : String(n)
+        case .percent(let hundredths): (Decimal(hundredths) / 100).formatted(.number.precision(.fractionLength(2)).locale(Locale(identifier: "en_US_POSIX")))
         case .day(let day): day.description
         case .code(let text), .text(let text): text
         case .level(let level): "adm\(level.rawValue)"
@@ -47,7 +53,7 @@ public enum MessageArgument: Hashable, Sendable {
     var pluralOperand: Int? {
         switch self {
         case .count(let n), .change(let n): n
-        case .day, .code, .text, .level: nil
+        case .day, .code, .text, .level, .percent: nil
         }
     }
 }

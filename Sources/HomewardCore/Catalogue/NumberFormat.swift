@@ -10,6 +10,7 @@ public struct NumberFormat: Sendable {
     public let digits: Digits
     private let plain: IntegerFormatStyle<Int>
     private let signed: IntegerFormatStyle<Int>
+    private let share: Decimal.FormatStyle.Percent
 
     public init(_ language: Language, digits: Digits = .native) {
         self.language = language
@@ -17,6 +18,7 @@ public struct NumberFormat: Sendable {
         let locale = language.locale(digits: digits)
         plain = IntegerFormatStyle<Int>.number.locale(locale)
         signed = plain.sign(strategy: .always(includingZero: false))
+        share = Decimal.FormatStyle.Percent.percent.precision(.fractionLength(2)).locale(locale)
     }
 
     /// The count with the language's digits and group separators.
@@ -27,4 +29,8 @@ public struct NumberFormat: Sendable {
     /// - Important: the Arabic forms begin with a direction mark (U+061C or U+200E) that keeps the sign
     ///   on the number's side in right-to-left text; compare exact characters.
     public func change(_ n: Int) -> String { n.formatted(signed) }
+
+    /// A share given in hundredths of a percent, with exactly two decimals: 12.34% in English, 12,34 % in
+    /// Russian, ١٢٫٣٤٪ in Arabic. Decimal, so the digits are the ones computed, never a binary fraction's.
+    public func percent(hundredths: Int) -> String { (Decimal(hundredths) / 10_000).formatted(share) }
 }

@@ -1,18 +1,25 @@
 /// What is wrong with one record given whole (a crossing point, a site, an operation): the field as the API
-/// names it, the value, and why; the command line and the API both answer with it.
+/// names it, the value, and why, as a catalogue message; the command line and the API both answer with it,
+/// each in its reader's language.
 public struct FieldProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var field: String
     public var value: String
-    public var reason: String
+    public var message: Message
     /// Another record has the code: a conflict (409), not a mistake in the record itself (400).
     public var isConflict = false
 
-    public init(field: String, value: String, reason: String, isConflict: Bool = false) {
+    public init(field: String, value: String, _ message: Message, isConflict: Bool = false) {
         self.field = field
         self.value = value
-        self.reason = reason
+        self.message = message
         self.isConflict = isConflict
     }
 
-    public var description: String { "\(field) '\(value)': \(reason)" }
+    /// Why, in English.
+    public var reason: String { Catalogue.english.text(message) }
+
+    /// The field, the value and why, in the catalogue's language.
+    public func written(in catalogue: Catalogue) -> String { "\(field) '\(value)': \(catalogue.text(message))" }
+
+    public var description: String { written(in: .english) }
 }

@@ -12,48 +12,34 @@ public struct CrossingPointRules: Sendable {
         self.vocabulary = vocabulary
     }
 
-    /// What is wrong with a crossing point: the field (as the API names it) and why, as a catalogue message.
-    public struct Problem: Error, Hashable, Sendable {
-        public var field: String
-        public var value: String
-        public var message: Message
-        /// Another crossing point has the code: a conflict, not a mistake in the crossing itself.
-        public var isConflict = false
-
-        /// Why, in English.
-        public var reason: String { Catalogue.english.text(message) }
-    }
-
     /// The crossing point as it will be stored (its code trimmed), or the first problem found.
-    public func check(_ crossing: CrossingPoint) throws(Problem) -> CrossingPoint {
+    public func check(_ crossing: CrossingPoint) throws(FieldProblem) -> CrossingPoint {
         let code = crossing.code.trimmingCharacters(in: .whitespaces)
         guard RecordCode.isValid(code) else {
-            throw Problem(field: "code", value: crossing.code,
-                          message: Message("crossing.code.invalid", ["maximum": .count(32)]))
+            throw FieldProblem(field: "code", value: crossing.code, Message("crossing.code.invalid", ["maximum": .count(32)]))
         }
         for (field, value) in [("name", crossing.nameEn), ("name_ar", crossing.nameAr), ("name_ru", crossing.nameRu ?? ""), ("country", crossing.country ?? ""),
                                ("counterpart_name", crossing.counterpartName ?? ""), ("admin", crossing.adminPcode ?? ""),
                                ("note", crossing.note ?? "")]
         where value.contains("\u{0}") || value.count > 500 {
-            throw Problem(field: field, value: String(value.prefix(40)), message: Message("crossing.text.invalid", ["maximum": .count(500)]))
+            throw FieldProblem(field: field, value: String(value.prefix(40)), Message("crossing.text.invalid", ["maximum": .count(500)]))
         }
         guard !crossing.nameEn.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw Problem(field: "name", value: crossing.nameEn, message: Message("crossing.name.missing"))
+            throw FieldProblem(field: "name", value: crossing.nameEn, Message("crossing.name.missing"))
         }
         if let country = crossing.country {
             guard gazetteer.countries[country] != nil else {
-                throw Problem(field: "country", value: country, message: Message("crossing.country.unknown"))
+                throw FieldProblem(field: "country", value: country, Message("crossing.country.unknown"))
             }
             if country == gazetteer.homeCountry {
-                throw Problem(field: "country", value: country,
-                              message: Message("crossing.country.home", ["home": .code(country), "via": vocabulary.argument]))
+                throw FieldProblem(field: "country", value: country, Message("crossing.country.home", ["home": .code(country), "via": vocabulary.argument]))
             }
         }
         if let admin = crossing.adminPcode, gazetteer.area(admin) == nil {
-            throw Problem(field: "admin", value: admin, message: Message("crossing.admin.unknown"))
+            throw FieldProblem(field: "admin", value: admin, Message("crossing.admin.unknown"))
         }
         if gazetteer.crossings[code] != nil {
-            throw Problem(field: "code", value: code, message: Message("crossing.code.taken", ["code": .code(code)]), isConflict: true)
+            throw FieldProblem(field: "code", value: code, Message("crossing.code.taken", ["code": .code(code)]), isConflict: true)
         }
         var checked = crossing
         checked.code = code

@@ -46,6 +46,11 @@ struct CampsController<Context: CallerRequestContext> {
         }
     }
 
+    /// A change to an operation: today only its status.
+    struct OperationChange: Decodable {
+        var status: EvacuationOperation.Status
+    }
+
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.listSites.routerPath), method: APIRoute.listSites.method) { request, _ in
             let kind = try request.query("kind", "one of \(SiteKind.allCases.map(\.rawValue).joined(separator: ", "))", SiteKind.init(rawValue:))
@@ -98,10 +103,14 @@ struct CampsController<Context: CallerRequestContext> {
             try await plan(request)
         }
         router.on(RouterPath(APIRoute.showEvacuation.routerPath), method: APIRoute.showEvacuation.method) { request, context in
-            guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
-                throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not an operation id (a whole number)")
-            }
-            return try jsonResponse(try await store.progress(ofOperation: id, asOf: try asOf(request)))
+            try jsonResponse(try await store.progress(ofOperation: try operationID(context), asOf: try asOf(request)))
+        }
+        router.on(RouterPath(APIRoute.patchEvacuation.routerPath), method: APIRoute.patchEvacuation.method) { request, context in
+            let id = try operationID(context)
+            try request.require(contentType: ["application/json", "application/merge-patch+json"])
+            let body = try await request.body.collect(upTo: 64 * 1024)
+            let change = try JSONDecoder().decode(OperationChange.self, from: Data(buffer: body))
+            return try jsonResponse(try await store.setStatus(change.status, ofOperation: id, by: context.caller))
         }
     }
 
@@ -116,8 +125,15 @@ struct CampsController<Context: CallerRequestContext> {
         let arrivals: EvacuationPlan.Arrivals? = try request.query("arrivals", "spread or convoy") { EvacuationPlan.Arrivals(rawValue: $0) }
         let via = request.uri.queryParameters.getAll("via").map { String($0) }
         let plan = try await store.plan(site: site, perCycle: perCycle, cycleDays: cycleDays, start: start, deadline: deadline, via: via,
-                                        arrivals: arrivals ?? .spread, today: today())
+                                        arrivals: arrivals ?? .spread, today: today(), vocabulary: .api)
         return try jsonResponse(plan)
+    }
+
+    private func operationID(_ context: Context) throws -> Int {
+        guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
+            throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not an operation id (a whole number)")
+        }
+        return id
     }
 
     private func asOf(_ request: Request) throws -> Day {

@@ -29,6 +29,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             switch error {
             case .invalid(let field, _, _): throw Problem(.badRequest, error.description, field: field)
             case .conflict: throw Problem(.conflict, error.description)
+            case .refused(let problem):
+                let catalogue = catalogues.catalogue(for: request)
+                throw problem.isConflict ? Problem(.conflict, catalogue.text(problem.message))
+                    : Problem(.badRequest, problem.written(in: catalogue), field: problem.field)
             case .notFound: throw Problem(.notFound, error.description)
             case .closed, .database, .storage:
                 context.logger.error("database error: \(error)")

@@ -13,9 +13,11 @@ extension CampsStore {
     public func progress(ofOperation id: Int, asOf: Day) async throws -> EvacuationProgress {
         guard let operation = try await operation(id) else { throw StoreError.notFound("evacuation operation \(id)") }
         let centres = try await transitCentres(operation.via, today: asOf)
-        return EvacuationProgress(operation: operation, departures: try await departures(from: operation.site), asOf: asOf,
-                                  transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
-                                  stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours)
+        var progress = EvacuationProgress(operation: operation, departures: try await departures(from: operation.site), asOf: asOf,
+                                          transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
+                                          stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours)
+        progress.statusChanges = try await statusChanges(ofOperation: id)
+        return progress
     }
 
     /// A plan for a site from where it stands today: its remaining people at the pace asked.
@@ -23,10 +25,10 @@ extension CampsStore {
     /// - Parameter start: the first day of the first cycle; by default the day after the last departure
     ///   (or after the baseline when none is recorded).
     public func plan(site code: String, perCycle: Int, cycleDays: Int, start: Day?, deadline: Day?, via: [String],
-                     arrivals: EvacuationPlan.Arrivals = .spread, today: Day) async throws -> SitePlan {
+                     arrivals: EvacuationPlan.Arrivals = .spread, today: Day, vocabulary: Vocabulary = .commandLine) async throws -> SitePlan {
         let standing = try await standing(of: code, asOf: today)
         guard let remaining = standing.remaining else {
-            throw StoreError.invalid(field: "site", value: code, reason: "the site has no census yet: record one first (homeward sites census)")
+            throw StoreError.refused(FieldProblem(field: "site", value: code, Message("site.census.none", ["code": .code(code), "via": vocabulary.argument])))
         }
         let rules = EvacuationRules(sites: [:], today: today)
         try Self.checked { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays) }
@@ -34,7 +36,7 @@ extension CampsStore {
         let lastDeparture = try await departures(from: code).last?.day
         let first = start ?? (lastDeparture ?? standing.censusDate ?? today).adding(days: 1)
         if let deadline, deadline < first {
-            throw StoreError.invalid(field: "deadline", value: deadline.description, reason: "the deadline is before the start (\(first))")
+            throw StoreError.refused(FieldProblem(field: "deadline", value: deadline.description, Message("evacuation.deadline.beforeStart", ["start": .day(first)])))
         }
         let plan = EvacuationPlan(.init(remaining: max(remaining, 0), perCycle: perCycle, cycleDays: cycleDays, start: first, deadline: deadline,
                                         transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },

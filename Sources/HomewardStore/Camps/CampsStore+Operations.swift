@@ -31,38 +31,68 @@ extension CampsStore {
 
     /// Every operation, oldest first.
     public func operations() async throws -> [EvacuationOperation] {
-        try await database.read { db in
-            let via = try await db.raw("SELECT operation_id, site_code FROM evacuation_transit_centres ORDER BY operation_id, position").all()
-            var centres: [Int: [String]] = [:]
-            for row in via { centres[try row.decode(column: "operation_id", as: Int.self), default: []].append(try row.decode(column: "site_code", as: String.self)) }
-            return try await db.raw("SELECT * FROM evacuation_operations ORDER BY id").all().map { row in
-                let id = try row.decode(column: "id", as: Int.self)
-                let statusText = try row.decode(column: "status", as: String.self)
-                guard let status = EvacuationOperation.Status(rawValue: statusText) else {
-                    throw StoreError.database("evacuation_operations holds status '\(statusText)'")
-                }
-                return EvacuationOperation(
-                    id: id, site: try row.decode(column: "site_code", as: String.self),
-                    baselineDate: Day(number: try row.decode(column: "baseline_day", as: Int.self)),
-                    baselineResidents: try row.decode(column: "baseline_residents", as: Int.self),
-                    start: Day(number: try row.decode(column: "start_day", as: Int.self)),
-                    perCycle: try row.decode(column: "per_cycle", as: Int.self), cycleDays: try row.decode(column: "cycle_days", as: Int.self),
-                    via: centres[id] ?? [], deadline: try row.decode(column: "deadline_day", as: Int?.self).map(Day.init(number:)), status: status)
+        try await database.read { try await Self.operations(on: $0) }
+    }
+
+    static func operations(on db: any SQLDatabase, id: Int? = nil) async throws -> [EvacuationOperation] {
+        let only: SQLQueryString = id.map { "WHERE id = \(bind: $0)" } ?? ""
+        let through: SQLQueryString = id.map { "WHERE operation_id = \(bind: $0)" } ?? ""
+        var centres: [Int: [String]] = [:]
+        for row in try await db.raw("SELECT operation_id, site_code FROM evacuation_transit_centres \(through) ORDER BY operation_id, position").all() {
+            centres[try row.decode(column: "operation_id", as: Int.self), default: []].append(try row.decode(column: "site_code", as: String.self))
+        }
+        return try await db.raw("SELECT * FROM evacuation_operations \(only) ORDER BY id").all().map { row in
+            let id = try row.decode(column: "id", as: Int.self)
+            let statusText = try row.decode(column: "status", as: String.self)
+            guard let status = EvacuationOperation.Status(rawValue: statusText) else {
+                throw StoreError.database("evacuation_operations holds status '\(statusText)'")
             }
+            return EvacuationOperation(
+                id: id, site: try row.decode(column: "site_code", as: String.self),
+                baselineDate: Day(number: try row.decode(column: "baseline_day", as: Int.self)),
+                baselineResidents: try row.decode(column: "baseline_residents", as: Int.self),
+                start: Day(number: try row.decode(column: "start_day", as: Int.self)),
+                perCycle: try row.decode(column: "per_cycle", as: Int.self), cycleDays: try row.decode(column: "cycle_days", as: Int.self),
+                via: centres[id] ?? [], deadline: try row.decode(column: "deadline_day", as: Int?.self).map(Day.init(number:)), status: status)
         }
     }
 
     public func operation(_ id: Int) async throws -> EvacuationOperation? {
-        try await operations().first { $0.id == id }
+        try await database.read { try await Self.operations(on: $0, id: id).first }
     }
 
-    /// Sets an operation's status (under way, completed, suspended).
-    public func setStatus(_ status: EvacuationOperation.Status, ofOperation id: Int, by caller: Caller) async throws {
+    /// Changes an operation's status after ``EvacuationRules/checkChange(of:to:)``, keeping the change with
+    /// who made it; returns the operation as it now stands.
+    @discardableResult
+    public func setStatus(_ status: EvacuationOperation.Status, ofOperation id: Int, by caller: Caller) async throws -> EvacuationOperation {
         try await database.write(by: caller) { write in
-            guard try await write.sql.raw("SELECT id FROM evacuation_operations WHERE id = \(bind: id)").first() != nil else {
-                throw StoreError.notFound("evacuation operation \(id)")
+            let db = write.sql
+            guard var operation = try await Self.operations(on: db, id: id).first else { throw StoreError.notFound("evacuation operation \(id)") }
+            let current = operation.status
+            try Self.checked { () throws(FieldProblem) in try EvacuationRules(sites: [:], today: Day(number: 0)).checkChange(of: operation, to: status) }
+            try await db.raw("UPDATE evacuation_operations SET status = \(bind: status.rawValue) WHERE id = \(bind: id)").run()
+            try await db.raw("""
+                INSERT INTO evacuation_status_changes (operation_id, from_status, to_status, changed_at, changed_by)
+                VALUES (\(bind: id), \(bind: current.rawValue), \(bind: status.rawValue), \(bind: write.timestamp), \(bind: write.caller.description))
+                """).run()
+            operation.status = status
+            return operation
+        }
+    }
+
+    /// How an operation's status changed, oldest first.
+    public func statusChanges(ofOperation id: Int) async throws -> [EvacuationStatusChange] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT from_status, to_status, changed_at, changed_by FROM evacuation_status_changes WHERE operation_id = \(bind: id) ORDER BY id
+                """).all().map { row in
+                let from = try row.decode(column: "from_status", as: String.self), to = try row.decode(column: "to_status", as: String.self)
+                guard let fromStatus = EvacuationOperation.Status(rawValue: from), let toStatus = EvacuationOperation.Status(rawValue: to) else {
+                    throw StoreError.database("evacuation_status_changes holds status '\(from)' or '\(to)'")
+                }
+                return EvacuationStatusChange(from: fromStatus, to: toStatus, at: try row.decode(column: "changed_at", as: String.self),
+                                              by: try row.decode(column: "changed_by", as: String.self))
             }
-            try await write.sql.raw("UPDATE evacuation_operations SET status = \(bind: status.rawValue) WHERE id = \(bind: id)").run()
         }
     }
 }

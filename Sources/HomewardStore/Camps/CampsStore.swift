@@ -12,14 +12,15 @@ public struct CampsStore: Sendable {
     }
 
     /// Adds a site, checked against the gazetteer and the sites that exist.
-    /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the field, or ``StoreError/conflict(_:)`` for a code in use.
+    /// - Throws: ``StoreError/refused(_:)`` naming the field, a conflict for a code in use.
     public func addSite(_ site: Site, by caller: Caller) async throws {
         let rules = SiteRules(gazetteer: try await places.gazetteer(), existing: Set(try await sites().map(\.code)))
         let checked = try Self.checked { () throws(FieldProblem) in try rules.check(site) }
         try await database.write(by: caller) { write in
             let db = write.sql
             if try await db.raw("SELECT code FROM sites WHERE code = \(bind: checked.code)").first() != nil {
-                throw StoreError.conflict("a site with code \(checked.code) exists already")
+                throw StoreError.refused(FieldProblem(field: "code", value: checked.code, Message("site.code.taken", ["code": .code(checked.code)]),
+                                                      isConflict: true))
             }
             let operatorID = try await checked.operatorName.asyncMap { try await OrganisationsStore.organisationID(named: $0, on: write) }
             try await db.raw("""
@@ -99,7 +100,7 @@ public struct CampsStore: Sendable {
         do {
             return try body()
         } catch {
-            throw error.isConflict ? StoreError.conflict(error.reason) : StoreError.invalid(field: error.field, value: error.value, reason: error.reason)
+            throw StoreError.refused(error)
         }
     }
 }

@@ -1,9 +1,14 @@
+import HomewardCore
+
 /// Why the store refused a request, in words for the person who made it.
 public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case closed
     case notFound(String)
     case invalid(field: String, value: String, reason: String)
     case conflict(String)
+    /// A record refused by a rule of Core: the field, the value, and why as a catalogue message, which the
+    /// API writes in its reader's language. A conflict when another record has the code.
+    case refused(FieldProblem)
     /// The database refused a statement; the message is the server's, without the statement's values.
     case database(String)
     /// The database file could not be written (a full disk, a read-only file); the message names it.
@@ -15,6 +20,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case .notFound(let what): "\(what) not found"
         case .invalid(let field, let value, let reason): "\(field) '\(value)': \(reason)"
         case .conflict(let what): what
+        case .refused(let problem): problem.isConflict ? problem.reason : problem.description
         case .database(let message): "the database refused: \(message)"
         case .storage(let message): message
         }

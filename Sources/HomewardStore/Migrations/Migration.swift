@@ -30,6 +30,7 @@ extension Database {
         AddPlaceNames(),
         AddImportRecords(),
         CreateCamps(),
+        CreateEvacuationStatusChanges(),
     ]
 
     /// Applies the steps the database has not seen yet.

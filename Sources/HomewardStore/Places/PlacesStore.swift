@@ -102,12 +102,13 @@ public final class PlacesStore: Sendable {
         do {
             checked = try rules.check(crossing)
         } catch {
-            throw error.isConflict ? StoreError.conflict(error.reason) : StoreError.invalid(field: error.field, value: error.value, reason: error.reason)
+            throw StoreError.refused(error)
         }
         try await database.write(by: caller) { write in
             // Another writer may have added the code since the gazetteer was read.
             if try await write.sql.raw("SELECT code FROM crossing_points WHERE code = \(bind: checked.code)").first() != nil {
-                throw StoreError.conflict(Catalogue.english.text("crossing.code.taken", ["code": .code(checked.code)]))
+                throw StoreError.refused(FieldProblem(field: "code", value: checked.code, Message("crossing.code.taken", ["code": .code(checked.code)]),
+                                                      isConflict: true))
             }
             try await PlacesStore.bumpReferenceVersion(on: write.sql)
             try await PlacesStore.insertCrossings([checked], on: write.connection, suffix: "")

@@ -6,7 +6,7 @@ struct EvacuationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evacuations",
         abstract: "Evacuations of sites in cycles through transit centres: plans, operations, progress.",
-        subcommands: [Plan.self, Add.self, List.self, Show.self]
+        subcommands: [Plan.self, Add.self, List.self, Show.self, Status.self]
     )
 
     struct Plan: AsyncParsableCommand {
@@ -102,6 +102,20 @@ struct EvacuationsCommand: AsyncParsableCommand {
             case .json: try printJSON(progress)
             case .table: print(EvacuationProgressText(progress: progress).rendered)
             }
+        }
+    }
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change an operation's status: planned, under-way, completed or suspended.",
+            discussion: "The change is kept with who made it and when (evacuations show lists them). A completed operation stays completed.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The operation's id.") var id: Int
+        @Argument(help: "planned, under-way, completed or suspended") var status: EvacuationOperation.Status
+
+        func run() async throws {
+            let operation = try await db.withStores { try await $0.camps.setStatus(status, ofOperation: id, by: .operatingSystemUser) }
+            print("Operation \(operation.id) (\(operation.site)) is now \(operation.status.rawValue).")
         }
     }
 }

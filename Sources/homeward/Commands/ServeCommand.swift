@@ -41,6 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
         if demo {
             let summary = try await stores.ledger.loadDemoData(rows: demoRows, lastDay: today(), by: .operatingSystemUser)
             logger.info("generated \(summary.imported) demo movements (not real data)")
+            try await stores.camps.loadDemoData(lastDay: today(), by: .operatingSystemUser)
+            logger.info("added demo sites, censuses, departures and an evacuation under way (not real data)")
             if summary.status != .success { logger.warning("demo data: \(summary.text.prefix(2000))") }
         }
         let configuration = ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, logger: logger)

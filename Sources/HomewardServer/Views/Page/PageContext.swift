@@ -4,9 +4,23 @@ import HomewardCore
 /// in the other languages (each named in its own language).
 struct PageContext {
     struct LanguageLink {
-        let lang: String
+        /// A link to another page of the site, in the same language.
+    struct NavLink {
         let name: String
         let href: String
+        let current: Bool
+    }
+
+    let lang: String
+        let name: String
+        let href: String
+    }
+
+    /// A link to another page of the site, in the same language.
+    struct NavLink {
+        let name: String
+        let href: String
+        let current: Bool
     }
 
     let lang: String
@@ -14,14 +28,23 @@ struct PageContext {
     let title: String
     let languagesLabel: String
     let languages: [LanguageLink]
+    let navLabel: String
+    let nav: [NavLink]
+
+    /// The pages the navigation links, in order.
+    static let navigation: [(route: APIRoute, key: String)] = [(.overview, "nav.overview"), (.campsPage, "nav.camps")]
 
     /// - Parameter path: the page's own path; the links add `?lang=` to it.
-    init(language: Language, title: String, path: String, pages: Pages) {
+    init(language: Language, title: String, path: String, pages: Pages, current: APIRoute = .overview) {
         let catalogue = pages.catalogue(language)
         lang = language.rawValue
         dir = language.direction.rawValue
         self.title = title
         languagesLabel = catalogue.text("language.choose")
+        navLabel = catalogue.text("nav.label")
+        nav = Self.navigation.map {
+            NavLink(name: catalogue.text($0.key), href: "\($0.route.path)?lang=\(language.rawValue)", current: $0.route == current)
+        }
         languages = Language.allCases.filter { $0 != language }.map {
             LanguageLink(lang: $0.rawValue, name: pages.catalogue($0).text("language.name"), href: "\(path)?lang=\($0.rawValue)")
         }

@@ -1,0 +1,239 @@
+import HomewardCore
+
+/// The camps page: each site's residents, departures and remaining people, and each evacuation operation
+/// against its plan, with warnings where a deadline or the transit places will not hold. Plain HTML from the
+/// `camps` template, no JavaScript, in the reader's language.
+struct CampsPageView {
+    var model: CampsPageModel
+    var language: Language
+
+    func render(_ pages: Pages) -> String {
+        pages.render(context(pages), template: "camps")
+    }
+
+    func context(_ pages: Pages) -> Context {
+        let c = pages.catalogue(language)
+        let m = model
+        return Context(
+            page: PageContext(language: language, title: c.text("camps.title"), path: APIRoute.campsPage.path, pages: pages, current: .campsPage),
+            demo: m.demo ? Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
+            heading: c.text("camps.heading"),
+            asOf: PhraseContext(c.phrase("camps.asOf", ["day": .day(m.asOf)])),
+            sites: SitesTable(c, m.sites, language: language),
+            transit: TransitTable(c, m.transitCentres, language: language),
+            operationsTitle: c.text("camps.operations"),
+            operationsEmpty: c.text("camps.operations.none"),
+            hasOperations: !m.operations.isEmpty,
+            operations: m.operations.map { Operation(c, $0, sites: m.sitesByCode, language: language) },
+            footerSources: c.text("footer.sources"),
+            footerAPI: c.text("footer.api"),
+            apiHref: APIRoute.openapi.path
+        )
+    }
+
+    /// What the `camps` template reads: strings only, every one already in the page's language.
+    struct Context {
+        let page: PageContext
+        let demo: Demo?
+        let heading: String
+        let asOf: PhraseContext
+        let sites: SitesTable
+        let transit: TransitTable
+        let operationsTitle: String
+        let operationsEmpty: String
+        let hasOperations: Bool
+        let operations: [Operation]
+        let footerSources: String
+        let footerAPI: String
+        let apiHref: String
+    }
+
+    struct Demo {
+        let title: String
+        let body: String
+    }
+
+    struct SitesTable {
+        struct Row {
+            let name: String
+            let code: String
+            let kind: String
+            let residents: String?
+            let baseline: PhraseContext
+            let left: String
+            let leftPercent: String?
+            let remaining: String?
+            /// Each organisation's latest census, shown when more than one organisation counted the site.
+            let censuses: [PhraseContext]
+            let censusesLabel: String
+            let hasCensuses: Bool
+        }
+
+        let title: String
+        let empty: String
+        let hasRows: Bool
+        let siteHeader, residentsHeader, leftHeader, leftPercentHeader, remainingHeader: String
+        let rows: [Row]
+
+        init(_ c: Catalogue, _ standings: [SiteStanding], language: Language) {
+            title = c.text("camps.sites")
+            empty = c.text("camps.sites.none")
+            hasRows = !standings.isEmpty
+            siteHeader = c.text("camps.column.site")
+            residentsHeader = c.text("camps.column.residents")
+            leftHeader = c.text("camps.column.left")
+            leftPercentHeader = c.text("camps.column.leftPercent")
+            remainingHeader = c.text("camps.column.remaining")
+            rows = standings.map { s in
+                let organisations = Set(s.censuses.map(\.organisation))
+                return Row(
+                    name: s.site.name(in: language), code: s.site.code, kind: c.text("camps.kind.\(s.site.kind.rawValue)"),
+                    residents: s.residents.map(c.numbers.string), baseline: PhraseContext(s.censusDate.map { c.phrase("camps.baseline", ["day": .day($0)]) }
+                        ?? c.phrase("camps.census.none")),
+                    left: c.numbers.string(s.left), leftPercent: s.leftPercent.map { c.string($0.argument) },
+                    remaining: s.remaining.map(c.numbers.string),
+                    censuses: organisations.count > 1 ? s.censuses.map {
+                        PhraseContext(c.phrase("camps.census.by", ["organisation": .text($0.organisation), "residents": .count($0.residents), "day": .day($0.date)]))
+                    } : [],
+                    censusesLabel: c.text("camps.censuses.differ"), hasCensuses: organisations.count > 1)
+            }
+        }
+    }
+
+    struct TransitTable {
+        struct Row {
+            let name: String
+            let code: String
+            let capacity: String
+            let stay: String
+        }
+
+        let title: String
+        let hasRows: Bool
+        let siteHeader, capacityHeader, stayHeader: String
+        let rows: [Row]
+
+        init(_ c: Catalogue, _ centres: [Site], language: Language) {
+            title = c.text("camps.transit")
+            hasRows = !centres.isEmpty
+            siteHeader = c.text("camps.column.site")
+            capacityHeader = c.text("camps.column.capacity")
+            stayHeader = c.text("camps.column.stay")
+            rows = centres.map {
+                Row(name: $0.name(in: language), code: $0.code, capacity: c.numbers.string($0.capacity ?? 0),
+                    stay: c.numbers.string($0.stayHours ?? Site.defaultStayHours))
+            }
+        }
+    }
+
+    /// One operation: where it stands, its pace, its ends, its warnings and its cycles.
+    struct Operation {
+        struct Cycle {
+            let cycle: String
+            let dates: PhraseContext
+            let planned: String
+            /// `nil` for a cycle not yet begun.
+            let actual: String?
+        }
+
+        struct Chart {
+            let label: String
+            let width: Int
+            let height: Int
+            let bars: [CycleChart.Bar]
+            let plannedLabel: String
+            let actualLabel: String
+        }
+
+        let heading: PhraseContext
+        let status: String
+        let statusKey: String
+        let pace: PhraseContext
+        let viaLabel: String
+        let via: [String]
+        let hasVia: Bool
+        let left: Int
+        let baseline: Int
+        let progress: PhraseContext
+        let remaining: PhraseContext
+        let standing: PhraseContext
+        let plannedByNow: PhraseContext
+        let plannedEnd: PhraseContext?
+        let forecast: PhraseContext
+        let deadline: PhraseContext?
+        let warningLabel: String
+        let warnings: [PhraseContext]
+        let chart: Chart
+        let detailsLabel: String
+        let cycleHeader, datesHeader, plannedHeader, actualHeader: String
+        let cycles: [Cycle]
+
+        init(_ c: Catalogue, _ p: EvacuationProgress, sites: [String: Site], language: Language) {
+            let o = p.operation
+            let window = EvacuationProgress.paceWindowDays
+            heading = PhraseContext(c.phrase("camps.operation.heading", ["site": .text(sites[o.site]?.name(in: language) ?? o.site),
+                                                                         "id": .code(String(o.id))]))
+            status = c.text("camps.status.\(o.status.rawValue)")
+            statusKey = o.status.rawValue
+            pace = PhraseContext(c.phrase("camps.operation.pace", ["persons": .count(o.perCycle), "days": .count(o.cycleDays), "start": .day(o.start)]))
+            viaLabel = c.text("camps.operation.via")
+            via = o.via.map { sites[$0]?.name(in: language) ?? $0 }
+            hasVia = !o.via.isEmpty
+            left = max(0, min(p.left, o.baselineResidents))
+            baseline = o.baselineResidents
+            progress = PhraseContext(c.phrase("camps.operation.progress", ["left": .count(p.left), "baseline": .count(o.baselineResidents),
+                                                                          "percent": (p.leftPercent ?? Percent(0, of: 1)!).argument]))
+            remaining = PhraseContext(c.phrase("camps.operation.remaining", ["remaining": .count(p.remaining)]))
+            standing = PhraseContext(p.ahead > 0 ? c.phrase("camps.operation.ahead", ["count": .count(p.ahead)])
+                : p.ahead < 0 ? c.phrase("camps.operation.behind", ["count": .count(-p.ahead)]) : c.phrase("camps.operation.onPlan"))
+            plannedByNow = PhraseContext(c.phrase("camps.operation.plannedByNow", ["planned": .count(p.plannedByNow)]))
+            plannedEnd = p.plan.end.map { PhraseContext(c.phrase("camps.operation.plannedEnd", ["day": .day($0)])) }
+            forecast = PhraseContext(p.forecastEnd.map { c.phrase("camps.operation.forecastEnd", ["days": .count(window), "day": .day($0)]) }
+                ?? c.phrase("camps.operation.forecastNone", ["days": .count(window)]))
+            deadline = o.deadline.map { PhraseContext(c.phrase("camps.operation.deadline", ["day": .day($0)])) }
+            warningLabel = c.text("camps.warning.label")
+            warnings = Self.warnings(p).map { PhraseContext(c.phrase($0)) }
+            let drawn = CycleChart(cycles: p.cycles, asOf: p.asOf) {
+                c.text("camps.chart.cycle", ["cycle": .count($0.cycle), "start": .day($0.start), "end": .day($0.end),
+                                             "planned": .count($0.planned), "actual": .count($0.actual)])
+            }
+            chart = Chart(label: c.text("camps.chart.label"), width: drawn.width, height: CycleChart.height, bars: drawn.bars,
+                          plannedLabel: c.text("camps.column.planned"), actualLabel: c.text("camps.column.actual"))
+            detailsLabel = c.text("camps.cycles.details")
+            cycleHeader = c.text("camps.column.cycle")
+            datesHeader = c.text("camps.column.dates")
+            plannedHeader = c.text("camps.column.planned")
+            actualHeader = c.text("camps.column.actual")
+            cycles = p.cycles.map {
+                Cycle(cycle: c.numbers.string($0.cycle), dates: PhraseContext(c.phrase("camps.cycles.dates", ["start": .day($0.start), "end": .day($0.end)])),
+                      planned: c.numbers.string($0.planned), actual: $0.start <= p.asOf ? c.numbers.string($0.actual) : nil)
+            }
+        }
+
+        /// What cannot hold, while the operation still runs: a deadline the plan or the recent pace misses,
+        /// and transit places fewer than the plan's busiest moment.
+        static func warnings(_ p: EvacuationProgress) -> [Message] {
+            guard p.operation.status != .completed, p.remaining > 0 else { return [] }
+            var warnings: [Message] = []
+            let window = MessageArgument.count(EvacuationProgress.paceWindowDays)
+            if let deadline = p.operation.deadline {
+                if p.plan.feasible == false, let end = p.plan.end {
+                    warnings.append(p.plan.neededPerCycle.map {
+                        Message("camps.warning.deadlinePlan", ["end": .day(end), "deadline": .day(deadline), "needed": .count($0)])
+                    } ?? Message("camps.warning.deadlinePlan.noCycle", ["end": .day(end), "deadline": .day(deadline)]))
+                }
+                if p.operation.status == .underWay {
+                    if let forecast = p.forecastEnd, forecast > deadline {
+                        warnings.append(Message("camps.warning.deadlineForecast", ["days": window, "end": .day(forecast), "deadline": .day(deadline)]))
+                    } else if p.forecastEnd == nil {
+                        warnings.append(Message("camps.warning.deadlineForecastNone", ["days": window, "deadline": .day(deadline)]))
+                    }
+                }
+            }
+            if p.plan.transitPlacesSuffice == false, let available = p.plan.question.transitPlaces {
+                warnings.append(Message("camps.warning.transit", ["available": .count(available), "needed": .count(p.plan.transitPlacesNeeded)]))
+            }
+            return warnings
+        }
+    }
+}
