@@ -9,7 +9,7 @@ import Testing
                     Country(iso3: "SYR", iso2: "SY", nameEn: "Syria", nameRu: "Сирия", nameAr: "سوريا")],
         crossings: [CrossingPoint(code: "LBN-01", nameEn: "Jdeidet Yabous", country: "LBN", adminPcode: nil)]))
 
-    func problem(_ crossing: CrossingPoint) -> CrossingPointRules.Problem? {
+    func problem(_ crossing: CrossingPoint) -> FieldProblem? {
         do { _ = try rules.check(crossing); return nil } catch { return error }
     }
 

@@ -47,4 +47,82 @@ import Testing
             #expect(try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=0&cycle_days=5").status == .badRequest)
         }
     }
+
+    @Test(arguments: Backend.available)
+    func anOperationsStatusChangesAndTheChangeIsKept(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // setup: a camp with a census and a planned operation
+            _ = try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#)
+            let operation = try await client.post("/api/v1/evacuations",
+                #"{"site": "HOL", "baseline_date": "2020-06-01", "baseline_residents": 10000, "start": "2020-06-02", "per_cycle": 3500, "cycle_days": 5}"#)
+            let id = try #require(try operation.json["id"] as? Int)
+            // act
+            let underWay = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "under-way"}"#)
+            let again = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "under-way"}"#)
+            let completed = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "completed"}"#)
+            let reopened = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "under-way"}"#)
+            let unknown = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "finished"}"#)
+            let missing = try await client.patch("/api/v1/evacuations/999", #"{"status": "completed"}"#)
+            // check
+            #expect(underWay.status == .ok)
+            #expect(try underWay.json["status"] as? String == "under-way")
+            #expect(again.status == .badRequest)
+            #expect(try again.json["field"] as? String == "status")
+            #expect(completed.status == .ok)
+            #expect(reopened.status == .badRequest)
+            #expect(try (reopened.json["detail"] as? String)?.contains("stays completed") == true)
+            #expect(unknown.status == .badRequest)
+            #expect(missing.status == .notFound)
+            let progress = try await client.get("/api/v1/evacuations/\(id)?as_of=2020-06-30")
+            let changes = try #require(try progress.json["status_changes"] as? [[String: Any]])
+            #expect(changes.map { "\($0["from"] ?? "")→\($0["to"] ?? "")" } == ["planned→under-way", "under-way→completed"])
+            #expect(changes.allSatisfy { ($0["by"] as? String)?.isEmpty == false && ($0["at"] as? String)?.hasPrefix("20") == true })
+        }
+    }
+
+    /// A refused site or operation names its field in every language; the reason is in the reader's.
+    @Test(arguments: Backend.available)
+    func refusalsAreWrittenInTheReadersLanguage(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let site = #"{"code": "TC-1", "name": "Transit", "kind": "transit-centre", "admin": "SY08"}"#
+            let english = try await client.post("/api/v1/sites", site)
+            let russian = try await client.post("/api/v1/sites", site, headers: [.acceptLanguage: "ru"])
+            let arabic = try await client.post("/api/v1/evacuations", #"{"site": "NOPE", "baseline_date": "2020-06-01", "baseline_residents": 10, "start": "2020-06-02", "per_cycle": 5, "cycle_days": 5}"#,
+                                               headers: [.acceptLanguage: "ar"])
+            #expect(try english.json["detail"] as? String == "capacity '': a transit centre needs its capacity in places")
+            #expect(try russian.json["detail"] as? String == "capacity '': для пункта временного размещения нужна вместимость в местах")
+            #expect(try russian.json["field"] as? String == "capacity")
+            #expect(try arabic.json["detail"] as? String == "site 'NOPE': لا يوجد موقع بهذا الرمز؛ أضفه أولاً")
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func theCampsPageShowsEachSiteAndOperation(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            // setup: the demo's camps, relative to the tests' today
+            try await store.camps.loadDemoData(lastDay: TestStores.today, by: .test)
+            // act
+            let english = try await client.get("/camps")
+            let arabic = try await client.get("/camps?lang=ar")
+            // check: every site, the operation's figures from the store, the warnings
+            #expect(english.status == .ok && english.headers[.contentType] == "text/html; charset=utf-8")
+            let progress = try await store.camps.progress(ofOperation: 1, asOf: TestStores.today)
+            #expect(english.text.contains(#"<progress max="10000" value="\#(progress.left)"></progress>"#))
+            for name in ["Demo camp North", "Demo settlement East", "Demo collective centre South", "Demo transit centre"] {
+                #expect(english.text.contains(name))
+            }
+            #expect(english.text.contains("the transit centres hold <bdi dir=\"ltr\">400</bdi> places; the plan needs <bdi dir=\"ltr\">600</bdi>"))
+            #expect(english.text.contains("Organisations&#39; latest counts:"))
+            #expect(english.text.contains(#"<span class="status under-way">under way</span>"#))
+            #expect(english.text.components(separatedBy: #"<rect class="planned""#).count - 1 == progress.cycles.count)
+            #expect(arabic.text.contains(#"<html lang="ar" dir="rtl">"#) && arabic.text.contains("مخيم الشمال (تجريبي)"))
+            #expect(try await client.get("/camps?lang=xx").status == .badRequest)
+        }
+    }
+}
+
+extension TestClientProtocol {
+    func patch(_ uri: String, _ body: String, contentType: String = "application/json") async throws -> TestResponse {
+        try await execute(uri: uri, method: .patch, headers: [.contentType: contentType], body: ByteBuffer(string: body))
+    }
 }

@@ -199,5 +199,13 @@ import Testing
         #expect((byOperator.json["censuses"] as? [[String: Any]])?.first?["organisation"] as? String == "SARC")
         let overdrawn = try run(["sites", "departures", "HOL", "--date", "2019-07-10", "--persons", "8000", "--org", "CCCM"])
         #expect(overdrawn.status != 0 && overdrawn.stderr.contains("would come to 10,500, more than its 10,000 residents"))
+        // a status change is printed, kept, and a completed operation stays completed
+        let suspended = try run(["evacuations", "status", "1", "suspended"])
+        #expect(suspended.status == 0 && suspended.stdout.contains("Operation 1 (HOL) is now suspended."))
+        #expect(try run(["evacuations", "status", "1", "completed"]).status == 0)
+        let reopened = try run(["evacuations", "status", "1", "under-way"])
+        #expect(reopened.status != 0 && reopened.stderr.contains("stays completed"))
+        let changes = try run(["evacuations", "show", "1", "--format", "json"]).json["status_changes"] as? [[String: Any]]
+        #expect(changes?.compactMap { $0["to"] as? String } == ["suspended", "completed"])
     }
 }

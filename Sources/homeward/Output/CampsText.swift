@@ -64,6 +64,9 @@ struct EvacuationProgressText {
         if p.plan.transitPlacesSuffice == false {
             lines.append("  transit     \(p.plan.transitPlacesNeeded.grouped) places needed, \(p.plan.question.transitPlaces?.grouped ?? "0") available: NOT ENOUGH")
         }
+        for change in p.statusChanges {
+            lines.append("  status      \(change.from.rawValue) → \(change.to.rawValue) at \(change.at) by \(change.by)")
+        }
         lines += ["", TextTable(header: ["CYCLE", "FROM", "TO", "PLANNED", "ACTUAL"], rows: p.cycles.map { [String($0.cycle), $0.start.description, $0.end.description, $0.planned.grouped, $0.actual.grouped] }, numeric: [0, 3, 4]).rendered]
         return lines.joined(separator: "\n")
     }

@@ -64,7 +64,7 @@ import Testing
             let html = html(.mock, language)
             #expect(html.contains(#"<html lang="\#(language.rawValue)" dir="\#(language.direction.rawValue)">"#))
             for other in Language.allCases {
-                #expect(html.contains(#"href="/?lang=\#(other.rawValue)""#) == (other != language), "\(language) → \(other)")
+                #expect(html.contains(#"href="/?lang=\#(other.rawValue)" lang="#) == (other != language), "\(language) → \(other)")
             }
         }
         #expect(html(.mock, .en).contains(#"<a href="/?lang=ar" lang="ar" hreflang="ar">العربية</a>"#))

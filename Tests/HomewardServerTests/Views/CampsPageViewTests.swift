@@ -1,0 +1,105 @@
+import Foundation
+import HomewardCore
+@testable import HomewardServer
+import SnapshotTesting
+import Testing
+
+/// The camps page rendered from `.mock` models, without a database or HTTP.
+@Suite struct CampsPageViewTests {
+    let pages: Pages
+
+    init() throws {
+        pages = try Pages.bundled()
+    }
+
+    func html(_ model: CampsPageModel, _ language: Language) -> String {
+        CampsPageView(model: model, language: language).render(pages)
+    }
+
+    @Test(arguments: Language.allCases)
+    func snapshot(_ language: Language) {
+        assertSnapshot(of: html(.mock, language), as: .lines, named: language.rawValue)
+    }
+
+    @Test(arguments: Language.allCases)
+    func snapshotOfAnEmptyDemoDatabase(_ language: Language) {
+        assertSnapshot(of: html(.emptyDemo, language), as: .lines, named: language.rawValue)
+    }
+
+    /// 73,000 at 3,500 every 5 days from 2 June take 21 cycles, to 14 September; 12 whole cycles fit before
+    /// 31 July, so 6,084 a cycle would meet it. The centre's 1,000 places hold less than 700 a day for 2 days.
+    @Test func aDeadlineThePlanMissesAndTooFewTransitPlacesAreWarnedOf() {
+        let english = html(.mock, .en)
+        #expect(english.contains("at the planned pace the last cycle ends on <bdi>14 September 2020</bdi>, after the deadline of "
+                                 + "<bdi>31 July 2020</bdi>; <bdi dir=\"ltr\">6,084</bdi> persons per cycle would meet it."))
+        #expect(english.contains("the transit centres hold <bdi dir=\"ltr\">1,000</bdi> places; the plan needs <bdi dir=\"ltr\">1,400</bdi> at its busiest."))
+        #expect(english.components(separatedBy: #"class="warning""#).count - 1 >= 2)
+        // A completed operation warns of nothing.
+        let completed = english.components(separatedBy: #"<article class="operation">"#).last ?? ""
+        #expect(completed.contains("completed") && !completed.contains(#"class="warning""#))
+    }
+
+    @Test func operationsUnderWayComeBeforeCompletedOnes() throws {
+        let english = html(.mock, .en)
+        let underWay = try #require(english.range(of: "Al-Hol</bdi>: operation"))
+        let completed = try #require(english.range(of: "East settlement</bdi>: operation"))
+        #expect(underWay.lowerBound < completed.lowerBound)
+    }
+
+    @Test func organisationsThatDisagreeAreShownSideBySide() {
+        let english = html(.mock, .en)
+        #expect(english.contains("<li><bdi>Governorate of Aleppo</bdi>: <bdi dir=\"ltr\">4,020</bdi> on <bdi>12 June 2020</bdi></li>"
+                                 + "<li><bdi>IOM</bdi>: <bdi dir=\"ltr\">3,150</bdi> on <bdi>10 June 2020</bdi></li>"))
+        // A site one organisation counts has no such list.
+        let camp = english.components(separatedBy: "<tr><td>").first { $0.hasPrefix("Al-Hol") } ?? ""
+        #expect(!camp.isEmpty && !camp.contains("differ"))
+    }
+
+    /// One planned bar per cycle; an actual bar only for cycles begun by the day shown, never taller than the chart.
+    @Test func theChartHasABarPerCycleAndNoneForTheFuture() {
+        let progress = CampsPageModel.mock.operations[0]
+        let chart = CycleChart(cycles: progress.cycles, asOf: progress.asOf) { _ in "" }
+        let begun = progress.cycles.filter { $0.start <= progress.asOf }.count
+        #expect(chart.bars.filter { $0.kind == "planned" }.count == progress.cycles.count)
+        #expect(chart.bars.filter { $0.kind == "actual" }.count == begun)
+        #expect(chart.bars.allSatisfy { $0.y >= 0 && $0.y + $0.height == CycleChart.height && $0.x + $0.width <= chart.width })
+        #expect(chart.bars.contains { $0.height == CycleChart.height }, "the largest bar fills the chart")
+    }
+
+    @Test func arabicIsRightToLeftWithArabicNamesAndDigits() {
+        let arabic = html(.mock, .ar)
+        #expect(arabic.contains(#"<html lang="ar" dir="rtl">"#))
+        #expect(arabic.contains("<td>الهول<br>"))
+        #expect(arabic.contains("East settlement"), "no Arabic name: the English one")
+        #expect(arabic.contains(#"<bdi dir="ltr">٧٣٬٠٠٠</bdi>"#))
+        #expect(arabic.contains(#"<svg viewBox="#) && arabic.contains(#"dir="ltr">"#))
+    }
+
+    @Test func valuesFromTheDataAreEscaped() {
+        var model = CampsPageModel.mock
+        model.sites[1].censuses[0].organisation = #"<script>alert(1)</script>"#
+        model.transitCentres[0].name = #"<img src=x onerror=alert(1)>"#
+        let html = html(model, .en)
+        #expect(!html.contains("<script") && !html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    /// Every label comes from the catalogue: no key shows through, on a full page or an empty one.
+    @Test(arguments: Language.allCases)
+    func noCatalogueKeyShowsThrough(_ language: Language) {
+        for model in [CampsPageModel.mock, .emptyDemo] {
+            let html = html(model, language)
+            for key in pages.catalogue(.en).entries.keys where key.hasPrefix("camps.") || key.hasPrefix("nav.") {
+                #expect(!html.contains(key), "\(key) in the \(language.rawValue) page")
+            }
+            #expect(html.range(of: #"\{[A-Za-z0-9_]+\}"#, options: .regularExpression) == nil)
+            #expect(!html.lowercased().contains("<script"))
+        }
+    }
+
+    @Test func eachPageLinksToTheOtherPagesInItsLanguage() {
+        let russian = html(.mock, .ru)
+        #expect(russian.contains(#"<a href="/?lang=ru">Возвращения</a>"#))
+        #expect(russian.contains(#"<a href="/camps?lang=ru" aria-current="page">Лагеря и эвакуация</a>"#))
+    }
+}
