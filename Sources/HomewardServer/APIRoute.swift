@@ -59,8 +59,14 @@ public enum APIRoute: CaseIterable, Sendable {
     }
 
     /// The methods a path answers, for `405 Method Not Allowed`.
+    ///
+    /// A literal segment wins over a parameter, as in the router: `/api/v1/evacuations/plan` is the plan's
+    /// path only, not also an operation's `{id}`.
     static func methods(for path: String) -> [HTTPRequest.Method] {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        return allCases.filter { $0.path == "/" ? trimmed == "/" : $0.matches(trimmed) }.map(\.method)
+        let matching = allCases.filter { $0.path == "/" ? trimmed == "/" : $0.matches(trimmed) }
+        let literals = { (route: APIRoute) in route.path.split(separator: "/").filter { !$0.hasPrefix("{") }.count }
+        let most = matching.map(literals).max()
+        return matching.filter { literals($0) == most }.map(\.method)
     }
 }

@@ -73,6 +73,9 @@ import Testing
             #expect(try (reopened.json["detail"] as? String)?.contains("stays completed") == true)
             #expect(unknown.status == .badRequest)
             #expect(missing.status == .notFound)
+            // The plan's path is not an operation's: PATCH there is not allowed, whatever {id} would match.
+            let plan = try await client.patch("/api/v1/evacuations/plan", #"{"status": "completed"}"#)
+            #expect(plan.status == .methodNotAllowed && plan.headers[.allow] == "GET")
             let progress = try await client.get("/api/v1/evacuations/\(id)?as_of=2020-06-30")
             let changes = try #require(try progress.json["status_changes"] as? [[String: Any]])
             #expect(changes.map { "\($0["from"] ?? "")→\($0["to"] ?? "")" } == ["planned→under-way", "under-way→completed"])
