@@ -2,9 +2,10 @@ import HTTPTypes
 
 /// Every route the server answers: one list builds the router, the `405 Allow` header and the contract test.
 public enum APIRoute: CaseIterable, Sendable {
-    case overview, campsPage
+    case overview, campsPage, signInPage, signIn, signOut
     case healthz, metrics, openapi
-    case totals
+    case totals, publicTotals
+    case audit
     case listMovements, postMovements, movementHistory
     case postImports
     case listCrossings, postCrossings
@@ -16,6 +17,7 @@ public enum APIRoute: CaseIterable, Sendable {
         switch self {
         case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations: .post
         case .patchEvacuation: .patch
+        case .signIn, .signOut: .post
         default: .get
         }
     }
@@ -25,6 +27,10 @@ public enum APIRoute: CaseIterable, Sendable {
         switch self {
         case .overview: "/"
         case .campsPage: "/camps"
+        case .signInPage, .signIn: "/signin"
+        case .signOut: "/signout"
+        case .publicTotals: "/api/v1/public/totals"
+        case .audit: "/api/v1/audit"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .openapi: "/openapi.yaml"
@@ -44,6 +50,38 @@ public enum APIRoute: CaseIterable, Sendable {
         case .showEvacuation, .patchEvacuation: "/api/v1/evacuations/{id}"
         }
     }
+
+    /// Who may call a route.
+    public enum Access: Sendable {
+        /// Anyone: health, the contract, the overview's public figures, public totals, the sign-in form.
+        case everyone
+        /// A signed-in person or a token; a page sends the public to the sign-in form instead of answering 401.
+        case signedIn
+    }
+
+    public var access: Access {
+        switch self {
+        case .overview, .healthz, .openapi, .publicTotals, .signInPage, .signIn: .everyone
+        default: .signedIn
+        }
+    }
+
+    /// Whether the route answers with a page (HTML) rather than JSON.
+    public var isPage: Bool {
+        switch self {
+        case .overview, .campsPage, .signInPage, .signIn, .signOut: true
+        default: false
+        }
+    }
+
+    /// The route a request is for, a literal segment winning over a parameter as in the router.
+    static func route(method: HTTPRequest.Method, path: String) -> APIRoute? {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let matching = allCases.filter { $0.method == method && ($0.path == "/" ? trimmed == "/" : $0.matches(trimmed)) }
+        return matching.max { $0.literalSegments < $1.literalSegments }
+    }
+
+    private var literalSegments: Int { path.split(separator: "/").filter { !$0.hasPrefix("{") }.count }
 
     /// The path as the router takes it, parameters after a colon: `/api/v1/movements/:id/history`.
     public var routerPath: String {
@@ -65,8 +103,7 @@ public enum APIRoute: CaseIterable, Sendable {
     static func methods(for path: String) -> [HTTPRequest.Method] {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         let matching = allCases.filter { $0.path == "/" ? trimmed == "/" : $0.matches(trimmed) }
-        let literals = { (route: APIRoute) in route.path.split(separator: "/").filter { !$0.hasPrefix("{") }.count }
-        let most = matching.map(literals).max()
-        return matching.filter { literals($0) == most }.map(\.method)
+        let most = matching.map(\.literalSegments).max()
+        return matching.filter { $0.literalSegments == most }.map(\.method)
     }
 }

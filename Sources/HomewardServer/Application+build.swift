@@ -16,10 +16,12 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     router.add(middleware: LogRequestsMiddleware(.info))
     let pages = try Pages.bundled()
     router.add(middleware: ProblemMiddleware(catalogues: pages.catalogues))
+    router.add(middleware: AuthenticationMiddleware(access: stores.access))
 
     PagesController(stores: stores, pages: pages, configuration: configuration, today: today).add(to: router)
     SystemController(stores: stores, metrics: metrics).add(to: router)
-    LedgerController(store: stores.ledger, today: today).add(to: router)
+    LedgerController(store: stores.ledger, today: today, smallCounts: SmallCounts(threshold: configuration.minPublicCount)).add(to: router)
+    AuditController(access: stores.access).add(to: router)
     CampsController(stores: stores, configuration: configuration, today: today).add(to: router)
     ImportsController(stores: stores, configuration: configuration, metrics: metrics, catalogues: pages.catalogues, today: today)
         .add(to: router)

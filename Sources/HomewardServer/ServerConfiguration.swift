@@ -8,10 +8,13 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// Shows a banner on every page: the data are generated, not real.
     public var demo: Bool
+    /// What the public sees of small counts: from 1 to this minus one shows as "<k".
+    public var minPublicCount: Int
     public var logger: Logger
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 64 << 20, demo: Bool = false,
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 64 << 20, demo: Bool = false, minPublicCount: Int = 5,
                 logger: Logger = Logger(label: "homeward.server")) {
+        self.minPublicCount = max(2, minPublicCount)
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes

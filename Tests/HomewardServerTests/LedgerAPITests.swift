@@ -158,7 +158,7 @@ import Testing
             let versions = try #require(try history.json["versions"] as? [[String: Any]])
             #expect(versions.compactMap { ($0["movement"] as? [String: Any])?["persons"] as? Int } == [7, 9])
             #expect(versions.map { $0["superseded_at"] is NSNull } == [false, true])
-            #expect(versions.allSatisfy { ($0["recorded_by"] as? String)?.hasPrefix("anonymous:") == true })
+            #expect(versions.allSatisfy { ($0["recorded_by"] as? String)?.hasSuffix(":test-admin") == true })
             #expect(try await client.get("/api/v1/totals").decode(TotalsReport.self).total == 9)
             let before = try await client.get("/api/v1/totals?as_recorded_on=\(moment)")
             #expect(try before.decode(TotalsReport.self).total == 7)

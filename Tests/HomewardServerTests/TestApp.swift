@@ -8,16 +8,58 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 
-/// Runs `body` against a fresh application in process, on a fresh store of `backend`.
-func withApp(_ backend: Backend, maxBodyBytes: Int = 1 << 20,
+/// Who a test's requests come from.
+enum Persona: Sendable {
+    /// Nobody signed in: the public.
+    case anonymous
+    /// A token of an account with this role, of the organisation "Test centre" (editors: "UNHCR").
+    case role(Role)
+}
+
+/// Runs `body` against a fresh application in process, on a fresh store of `backend`, its requests sent with a
+/// token of `persona` (an admin, unless a test asks for someone else).
+func withApp(_ backend: Backend, maxBodyBytes: Int = 1 << 20, as persona: Persona = .role(.admin),
              _ body: @escaping @Sendable (Stores, any TestClientProtocol) async throws -> Void) async throws {
     try await withStores(backend) { store in
         var logger = Logger(label: "homeward.server.test")
         logger.logLevel = .warning
         let app = try buildApplication(stores: store, configuration: ServerConfiguration(maxBodyBytes: maxBodyBytes, logger: logger),
                                    today: { TestStores.today })
-        try await app.test(.router) { client in try await body(store, client) }
+        let token: String?
+        switch persona {
+        case .anonymous: token = nil
+        case .role(let role): token = try await TestAccounts.token(store, role: role)
+        }
+        try await app.test(.router) { client in try await body(store, AuthorizedClient(base: client, token: token)) }
     }
+}
+
+/// Accounts for tests: one per role, each with a token.
+enum TestAccounts {
+    static func organisation(of role: Role) -> String { role == .editor ? "UNHCR" : "Test centre" }
+
+    static func token(_ store: Stores, role: Role) async throws -> String {
+        let login = "test-\(role.rawValue)"
+        if try await store.access.person(login) == nil {
+            try await store.access.addPerson(Person(login: login, name: "Test \(role.rawValue)", organisation: organisation(of: role), role: role),
+                                             password: nil, by: .test)
+        }
+        return try await store.access.createToken(for: login, by: .test).token
+    }
+}
+
+/// A test client that sends a bearer token with every request that does not bring its own `Authorization`.
+struct AuthorizedClient: TestClientProtocol {
+    let base: any TestClientProtocol
+    let token: String?
+
+    func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+        var headers = headers
+        if let token, headers[.authorization] == nil { headers[.authorization] = "Bearer \(token)" }
+        return try await base.executeRequest(uri: uri, method: method, headers: headers, body: body)
+    }
+
+    var port: Int? { base.port }
 }
 
 extension TestResponse {

@@ -12,6 +12,14 @@ public enum Caller: Sendable, Hashable, CustomStringConvertible {
     /// A request that proved no identity, by the address it came from.
     case anonymous(address: String?)
 
+    /// Whose the caller's idempotency keys are: a person's, whichever token or session they come through.
+    public var owner: String {
+        switch self {
+        case .person(let login), .token(_, let login): "person:\(login)"
+        case .system, .anonymous: description
+        }
+    }
+
     /// How the caller is written in the audit and in revisions: `person:amal`, `token:12:amal`,
     /// `system:root`, `anonymous:127.0.0.1`.
     public var description: String {

@@ -1,4 +1,5 @@
 import HomewardCore
+import HomewardStore
 import Hummingbird
 import NIOCore
 
@@ -7,18 +8,20 @@ public protocol CallerRequestContext: RequestContext {
     var caller: Caller { get }
 }
 
-/// The request context of Homeward's server: the caller, and the address the request came from.
-///
-/// Until sign-in exists every request is anonymous, known by its address; access control replaces
-/// `caller` with the person or token a request proves.
+/// The request context of Homeward's server: the caller a request proves (a token or a page session),
+/// and the address it came from.
 public struct HomewardRequestContext: CallerRequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// Set by ``AuthenticationMiddleware``; anonymous until then.
+    public var proven: Caller?
+    /// The signed-in page session, for its CSRF token.
+    public var session: PageSession?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
     }
 
-    public var caller: Caller { .anonymous(address: remoteAddress?.ipAddress) }
+    public var caller: Caller { proven ?? .anonymous(address: remoteAddress?.ipAddress) }
 }

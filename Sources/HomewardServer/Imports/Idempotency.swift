@@ -14,12 +14,14 @@ struct Idempotency {
 
     func respond(to request: Request, body: StreamedBody,
                  produce: (ByteSource) async throws -> (status: HTTPResponse.Status, json: Data)) async throws -> Response {
-        guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else {
+        guard let given = request.headers[HTTPField.Name("Idempotency-Key")!] else {
             let (status, json) = try await produce(body.source)
             try await body.source.drain()
             return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
         }
-        guard (1...255).contains(key.count) else { throw Problem.badRequest("Idempotency-Key", "1 to 255 characters") }
+        guard (1...255).contains(given.count) else { throw Problem.badRequest("Idempotency-Key", "1 to 255 characters") }
+        // Keys are the caller's own: two partners choosing the same key never see each other's answers.
+        let key = "\(caller.owner) \(given)"
         if let stored = try await store.storedResponse(forKey: key) {
             guard stored.requestDigest == (try await body.finalDigest()) else {
                 throw Problem(.unprocessableContent, "this Idempotency-Key was used with another request; use a new key", field: "Idempotency-Key")

@@ -7,8 +7,14 @@ import Hummingbird
 struct LedgerController<Context: CallerRequestContext> {
     let store: LedgerStore
     let today: @Sendable () -> Day
+    /// What the public sees of small counts.
+    var smallCounts = SmallCounts()
 
     func add(to router: Router<Context>) {
+        router.on(RouterPath(APIRoute.publicTotals.routerPath), method: APIRoute.publicTotals.method) { request, _ in
+            let (query, _) = try Self.totalsQuery(request, today: today())
+            return try jsonResponse(PublicTotals(try await store.totals(query), smallCounts: smallCounts))
+        }
         router.on(RouterPath(APIRoute.totals.routerPath), method: APIRoute.totals.method) { request, _ in
             let (query, earlier) = try Self.totalsQuery(request, today: today())
             return try jsonResponse(try await store.totals(query, comparedWith: earlier))

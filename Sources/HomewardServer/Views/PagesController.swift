@@ -1,32 +1,103 @@
+import Foundation
 import HomewardCore
 import HomewardStore
+import HTTPTypes
 import Hummingbird
 
-/// The server-rendered pages: each in the language its `?lang=` asks for (English by default), as HTML.
-struct PagesController<Context: RequestContext> {
+/// The server-rendered pages: each in the language its `?lang=` asks for (English by default), as HTML,
+/// and the sign-in form that opens a page session.
+struct PagesController {
+    typealias Context = HomewardRequestContext
+
     let stores: Stores
     let pages: Pages
     let configuration: ServerConfiguration
     let today: @Sendable () -> Day
 
     func add(to router: Router<Context>) {
-        page(.overview, router) { language in
-            OverviewView(model: try await OverviewModel.load(store: stores.ledger, today: today(), demo: configuration.demo), language: language)
-                .render(pages)
+        page(.overview, router) { language, viewer in
+            OverviewView(model: try await OverviewModel.load(store: stores.ledger, today: today(), demo: configuration.demo), language: language,
+                         viewer: viewer).render(pages)
         }
-        page(.campsPage, router) { language in
-            CampsPageView(model: try await CampsPageModel.load(store: stores.camps, today: today(), demo: configuration.demo), language: language)
-                .render(pages)
+        page(.campsPage, router) { language, viewer in
+            CampsPageView(model: try await CampsPageModel.load(store: stores.camps, today: today(), demo: configuration.demo), language: language,
+                          viewer: viewer).render(pages)
+        }
+        router.on(RouterPath(APIRoute.signInPage.routerPath), method: .get) { request, context in
+            let language = try Self.language(request)
+            return html(SignInView(language: language, next: SignInView.safeNext(request.uri.queryParameters.get("next"))).render(pages), language)
+        }
+        router.on(RouterPath(APIRoute.signIn.routerPath), method: APIRoute.signIn.method) { request, _ in
+            try await signIn(request)
+        }
+        router.on(RouterPath(APIRoute.signOut.routerPath), method: APIRoute.signOut.method) { request, context in
+            let form = try await Self.form(request)
+            guard let session = context.session, let csrf = form["csrf"], Secret.equal(csrf, session.csrf) else {
+                throw Problem(.forbidden, "the sign-out form's CSRF token does not match this session", field: "csrf")
+            }
+            try await stores.access.signOut(session)
+            var response = Response(status: .seeOther, headers: [.location: APIRoute.overview.path])
+            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: false,
+                                      httpOnly: true, sameSite: .strict))
+            return response
         }
     }
 
-    private func page(_ route: APIRoute, _ router: Router<Context>, render: @escaping @Sendable (Language) async throws -> String) {
-        router.on(RouterPath(route.routerPath), method: route.method) { request, _ in
-            let language = try request.query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") {
-                Language(rawValue: $0)
-            } ?? .en
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-                            body: .init(byteBuffer: ByteBuffer(string: try await render(language))))
+    /// Checks the form's login and password; a session cookie (HttpOnly, SameSite=Strict, Secure behind TLS)
+    /// and the page asked for on success, the form again with the reason otherwise.
+    private func signIn(_ request: Request) async throws -> Response {
+        let language = try Self.language(request)
+        // A sign-in form posted from another site is refused: no one is signed in on someone else's behalf.
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], !["same-origin", "none"].contains(site) {
+            throw Problem(.forbidden, "a sign-in from another site is refused")
         }
+        let form = try await Self.form(request)
+        let login = form["login"] ?? "", next = SignInView.safeNext(form["next"])
+        let catalogue = pages.catalogue(language)
+        do {
+            let session = try await stores.access.signIn(login: login, password: form["password"] ?? "")
+            var response = Response(status: .seeOther, headers: [.location: next])
+            let secure = request.uri.scheme == .https || request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https"
+            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: session.id, maxAge: Int(AccessStore.sessionHours * 3_600),
+                                      path: "/", secure: secure, httpOnly: true, sameSite: .strict))
+            return response
+        } catch let refusal as AccessStore.SignInRefusal {
+            let throttled = refusal == .throttled
+            var response = html(SignInView(language: language, next: next, login: login,
+                                           error: catalogue.text(throttled ? "signin.throttled" : "signin.wrong")).render(pages), language)
+            response.status = throttled ? .tooManyRequests : .unauthorized
+            return response
+        }
+    }
+
+    private func page(_ route: APIRoute, _ router: Router<Context>,
+                      render: @escaping @Sendable (Language, PageViewer?) async throws -> String) {
+        router.on(RouterPath(route.routerPath), method: route.method) { request, context in
+            let language = try Self.language(request)
+            let viewer = context.session.map { session -> PageViewer in
+                if case .person(let login) = session.caller { return PageViewer(login: login, csrf: session.csrf) }
+                return PageViewer(login: session.caller.description, csrf: session.csrf)
+            }
+            return html(try await render(language, viewer), language)
+        }
+    }
+
+    private func html(_ text: String, _ language: Language) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func language(_ request: Request) throws -> Language {
+        try request.query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") { Language(rawValue: $0) } ?? .en
+    }
+
+    /// An `application/x-www-form-urlencoded` body, at most 16 KiB.
+    static func form(_ request: Request) async throws -> [String: String] {
+        try request.require(contentType: ["application/x-www-form-urlencoded"])
+        let body = request.body
+        let text = String(buffer: try await body.collect(upTo: 16 * 1024)).replacingOccurrences(of: "+", with: " ")
+        var fields: [String: String] = [:]
+        for item in URLComponents(string: "?" + text)?.queryItems ?? [] where fields[item.name] == nil { fields[item.name] = item.value ?? "" }
+        return fields
     }
 }

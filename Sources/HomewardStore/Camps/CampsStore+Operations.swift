@@ -7,7 +7,7 @@ extension CampsStore {
         let sites = Dictionary(uniqueKeysWithValues: try await sites().map { ($0.code, $0) })
         let rules = EvacuationRules(sites: sites, today: today)
         let checked = try Self.checked { () throws(FieldProblem) in try rules.check(operation) }
-        let id = try await database.write(by: caller) { write in
+        let id = try await database.write(by: caller, for: .planning) { write in
             let db = write.sql
             guard let id = try await db.raw("""
                 INSERT INTO evacuation_operations (site_code, baseline_day, baseline_residents, start_day, per_cycle, cycle_days,
@@ -22,6 +22,9 @@ extension CampsStore {
                     INSERT INTO evacuation_transit_centres (operation_id, site_code, position) VALUES (\(bind: id), \(bind: code), \(bind: position))
                     """).run()
             }
+            var stored = checked
+            stored.id = id
+            try await write.audit("create", kind: "evacuation", record: String(id), after: stored)
             return id
         }
         var stored = checked
@@ -65,7 +68,7 @@ extension CampsStore {
     /// who made it; returns the operation as it now stands.
     @discardableResult
     public func setStatus(_ status: EvacuationOperation.Status, ofOperation id: Int, by caller: Caller) async throws -> EvacuationOperation {
-        try await database.write(by: caller) { write in
+        try await database.write(by: caller, for: .planning) { write in
             let db = write.sql
             guard var operation = try await Self.operations(on: db, id: id).first else { throw StoreError.notFound("evacuation operation \(id)") }
             let current = operation.status
@@ -75,7 +78,9 @@ extension CampsStore {
                 INSERT INTO evacuation_status_changes (operation_id, from_status, to_status, changed_at, changed_by)
                 VALUES (\(bind: id), \(bind: current.rawValue), \(bind: status.rawValue), \(bind: write.timestamp), \(bind: write.caller.description))
                 """).run()
+            let before = operation
             operation.status = status
+            try await write.audit("update", kind: "evacuation", record: String(id), before: before, after: operation)
             return operation
         }
     }

@@ -16,7 +16,7 @@ public struct CampsStore: Sendable {
     public func addSite(_ site: Site, by caller: Caller) async throws {
         let rules = SiteRules(gazetteer: try await places.gazetteer(), existing: Set(try await sites().map(\.code)))
         let checked = try Self.checked { () throws(FieldProblem) in try rules.check(site) }
-        try await database.write(by: caller) { write in
+        try await database.write(by: caller, for: .planning) { write in
             let db = write.sql
             if try await db.raw("SELECT code FROM sites WHERE code = \(bind: checked.code)").first() != nil {
                 throw StoreError.refused(FieldProblem(field: "code", value: checked.code, Message("site.code.taken", ["code": .code(checked.code)]),
@@ -29,6 +29,7 @@ public struct CampsStore: Sendable {
                         \(bind: checked.admin), \(bind: operatorID), \(bind: checked.capacity), \(bind: checked.stayHours),
                         \(bind: write.timestamp), \(bind: write.caller.description))
                 """).run()
+            try await write.audit("create", kind: "site", record: checked.code, after: checked)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HomewardCore
 import PostgresNIO
 import SQLKit
@@ -15,12 +16,17 @@ struct Connection: Sendable {
     }
 }
 
-/// The connection of a write, with who makes it: stores pass it to everything they write inside one transaction.
+/// The connection of a write, with who makes it and what they may write: stores pass it to everything
+/// they write inside one transaction.
 struct WriteContext: Sendable {
     let connection: Connection
     let caller: Caller
     /// When the write began, as written into `recorded_at` and revision columns.
     let timestamp: String
+    let permit: Permit
+    let need: WriteNeed
+    /// Whether this write has audited anything yet.
+    let trail = AuditTrail()
     var sql: any SQLDatabase { connection.sql }
 }
 

@@ -113,20 +113,36 @@ public final class Database: Sendable, Service {
     /// Runs `body` in one transaction on behalf of `caller`: all of it is written, or none.
     ///
     /// Every write of every store comes through here, so this is the one place where access is
-    /// checked and changes are attributed.
+    /// checked and changes are attributed: the caller's ``Permit`` must allow `need` (else the refusal is
+    /// audited and ``StoreError/forbidden(_:)`` thrown), and a write that audited nothing of its own is
+    /// audited here, so that no change goes unrecorded.
     /// - Parameter rollback: undo the transaction even when `body` succeeds (a dry run).
     /// - Important: SQLite writers wait for each other (up to ``busyTimeoutMilliseconds``) rather than fail.
-    func write<R: Sendable>(by caller: Caller, rollback: Bool = false,
+    func write<R: Sendable>(by caller: Caller, for need: WriteNeed, rollback: Bool = false,
                             _ body: @Sendable (WriteContext) async throws -> R) async throws -> R {
         let begin = backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         let timestamp = Database.timestamp(now())
         return try await lease(writing: true) { connection in
             let db = connection.sql
             try await db.raw(SQLQueryString(begin)).run()
+            let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse, need: need)
             do {
-                let result = try await body(WriteContext(connection: connection, caller: caller, timestamp: timestamp))
+                let permit = try await Self.permit(of: caller, on: db)
+                if let refusal = permit.refusal(for: need) { throw AccessRefusal(message: refusal) }
+                let allowed = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: permit, need: need)
+                let result = try await body(allowed)
+                if !rollback && !allowed.trail.hasEntries && need != .bookkeeping {
+                    try await allowed.audit("write", kind: need.rawValue)
+                }
                 try await db.raw(rollback ? "ROLLBACK" : "COMMIT").run()
                 return result
+            } catch let refusal as AccessRefusal {
+                try? await db.raw("ROLLBACK").run()
+                // The refusal itself is a fact the audit keeps, in a transaction of its own.
+                try await db.raw(SQLQueryString(begin)).run()
+                try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(refusal.message))
+                try await db.raw("COMMIT").run()
+                throw StoreError.forbidden(refusal.message)
             } catch {
                 try? await db.raw("ROLLBACK").run()
                 throw error

@@ -9,6 +9,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     /// A record refused by a rule of Core: the field, the value, and why as a catalogue message, which the
     /// API writes in its reader's language. A conflict when another record has the code.
     case refused(FieldProblem)
+    /// The caller may not make this change (its role, or another organisation's records); nothing was written.
+    case forbidden(Message)
     /// The database refused a statement; the message is the server's, without the statement's values.
     case database(String)
     /// The database file could not be written (a full disk, a read-only file); the message names it.
@@ -21,6 +23,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case .invalid(let field, let value, let reason): "\(field) '\(value)': \(reason)"
         case .conflict(let what): what
         case .refused(let problem): problem.isConflict ? problem.reason : problem.description
+        case .forbidden(let message): Catalogue.english.text(message)
         case .database(let message): "the database refused: \(message)"
         case .storage(let message): message
         }

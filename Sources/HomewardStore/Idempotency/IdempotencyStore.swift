@@ -39,7 +39,7 @@ public struct IdempotencyStore: Sendable {
 
     /// Keeps the first response for a key; a second one for the same key is not kept.
     public func storeResponse(_ response: StoredResponse, forKey key: String, by caller: Caller) async throws {
-        try await database.write(by: caller) { write in
+        try await database.write(by: caller, for: .bookkeeping) { write in
             let db = write.sql
             try await db.raw("""
                 INSERT INTO idempotency_keys (key, request_digest, status, content_type, body, created_at)

@@ -14,16 +14,17 @@ extension Database {
     func runImport<Rules: ImportRules, Writer: BatchWriter>(
         _ records: RecordKind, _ request: ImportRequest, from source: ByteSource, by caller: Caller, rules: Rules,
         progress: (@Sendable (Int) -> Void)?, writer makeWriter: @escaping @Sendable (WriteContext, _ importID: Int) -> Writer
-    ) async throws -> ImportSummary where Writer.Record == Rules.Record {
+    ) async throws -> ImportSummary where Writer.Record == Rules.Record, Rules.Record: OrganisationRecord {
         do {
-            return try await write(by: caller, rollback: request.dryRun) { write in
+            return try await write(by: caller, for: .records, rollback: request.dryRun) { write in
                 let db = write.sql
                 guard let importID = try await db.raw("""
                     INSERT INTO imports (started_at, source_name, started_by, records)
                     VALUES (\(bind: write.timestamp), \(bind: request.sourceName), \(bind: write.caller.description), \(bind: records.rawValue))
                     RETURNING id
                     """).first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new import's id") }
-                var run = ImportRun(request: request, listKey: records.rawValue, rules: rules, writer: makeWriter(write, importID))
+                var run = ImportRun(request: request, listKey: records.rawValue, rules: rules, writer: makeWriter(write, importID),
+                                    permit: write.permit)
                 do {
                     try await run.read(source, progress: progress)
                 } catch {
@@ -33,12 +34,17 @@ extension Database {
                     throw error
                 }
                 let summary = try await run.finish()
+                // Rows for another organisation refuse the whole import (403), unless the caller skips them.
+                if let forbidden = run.forbidden, !request.skipInvalid { throw AccessRefusal(message: forbidden) }
                 if summary.status == .error { throw AbandonedImport(summary: summary) }
                 try await db.raw("""
                     UPDATE imports SET status = \(bind: summary.status.rawValue), rows_read = \(bind: summary.rows),
                     imported = \(bind: summary.imported), updated = \(bind: summary.updated), ignored = \(bind: summary.ignored),
                     rejected = \(bind: summary.rejected), warnings = \(bind: summary.warnings) WHERE id = \(bind: importID)
                     """).run()
+                try await write.audit("import", kind: records.rawValue, record: String(importID),
+                                      detail: "\(request.sourceName): \(summary.rows) rows, \(summary.imported) imported, \(summary.updated) updated, "
+                                          + "\(summary.ignored) ignored, \(summary.rejected) rejected")
                 return summary
             }
         } catch let abandoned as AbandonedImport {

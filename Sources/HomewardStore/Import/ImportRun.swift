@@ -6,7 +6,7 @@ import HomewardCore
 /// Reading, the hashtag-row search, `--map` and `--set`, JSON, skip-invalid, the problem list and
 /// the summary are the same for every kind; a kind brings its ``ImportField``s, its ``ImportRules``
 /// and its ``BatchWriter``.
-struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record == Rules.Record {
+struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record == Rules.Record, Rules.Record: OrganisationRecord {
     typealias Field = Rules.Field
 
     /// How many problems a summary lists; the counts still count them all.
@@ -25,9 +25,14 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     private var rowNumber = 0
     private var batch: [Rules.Record] = []
     private var problemCount = 0
+    /// What the caller may write: an editor's rows for other organisations are refused.
+    let permit: Permit
+    /// The first refusal of a row for another organisation, which refuses the whole import unless skipping.
+    private(set) var forbidden: Message?
 
-    init(request: ImportRequest, listKey: String, rules: Rules, writer: Writer) {
+    init(request: ImportRequest, listKey: String, rules: Rules, writer: Writer, permit: Permit = .owner) {
         self.request = request
+        self.permit = permit
         self.listKey = listKey
         self.rules = rules
         self.writer = writer
@@ -105,7 +110,13 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     }
 
     private mutating func take(_ draft: ImportDraft<Field>) async throws {
-        let outcome = rules.check(draft)
+        var outcome = rules.check(draft)
+        let permit = self.permit
+        if permit.organisations != nil, let refusal = outcome.records.lazy.compactMap({ permit.refusal(forOrganisation: $0.organisation) }).first {
+            forbidden = forbidden ?? refusal
+            outcome = ImportOutcome(records: [], problems: [ImportProblem(row: draft.row, column: "org", value: outcome.records.first?.organisation ?? "",
+                                                                          refusal)])
+        }
         for problem in outcome.problems {
             problemCount += 1
             if summary.problems.count < Self.listedProblemLimit { summary.problems.append(problem) }

@@ -31,11 +31,12 @@ extension Database {
         AddImportRecords(),
         CreateCamps(),
         CreateEvacuationStatusChanges(),
+        CreateAccess(),
     ]
 
     /// Applies the steps the database has not seen yet.
     func migrate() async throws {
-        try await write(by: .homeward) { write in
+        try await write(by: .homeward, for: .bookkeeping) { write in
             let db = write.sql
             try await db.raw("CREATE TABLE IF NOT EXISTS homeward_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)").run()
         }
@@ -44,7 +45,7 @@ extension Database {
         })
         let schema = SchemaSQL(backend: backend)
         for migration in Self.migrations where !applied.contains(migration.name) {
-            try await write(by: .homeward) { write in
+            try await write(by: .homeward, for: .bookkeeping) { write in
                 let db = write.sql
                 // Another process may have applied it while this one waited for the write lock.
                 let done = try await db.raw("SELECT name FROM homeward_migrations WHERE name = \(bind: migration.name)").first()

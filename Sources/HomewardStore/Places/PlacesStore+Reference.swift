@@ -16,7 +16,7 @@ extension PlacesStore {
     /// - Returns: how many areas, countries, crossings and names were read.
     @discardableResult
     public func loadReference(_ directories: [ReferenceDirectory], homeCountry: String? = nil, by caller: Caller) async throws -> ReferenceCounts {
-        try await database.write(by: caller) { try await PlacesStore.loadReference(directories, homeCountry: homeCountry, on: $0.connection) }
+        try await database.write(by: caller, for: .reference) { try await PlacesStore.loadReference(directories, homeCountry: homeCountry, on: $0.connection) }
     }
 
     static func loadReference(_ directories: [ReferenceDirectory], homeCountry: String?, on connection: Connection) async throws -> ReferenceCounts {
@@ -63,7 +63,7 @@ extension PlacesStore {
     func seedBundledReferenceIfNew() async throws {
         guard try await homeCountry() == nil else { return }
         let directories = try ReferenceDirectory.bundled()
-        try await database.write(by: .homeward) { write in
+        try await database.write(by: .homeward, for: .reference) { write in
             let connection = write.connection
             // Another process may have seeded while this one waited for the write lock.
             let seeded = try await connection.sql.raw("SELECT value FROM settings WHERE key = 'home_country'").first()

@@ -104,7 +104,7 @@ public final class PlacesStore: Sendable {
         } catch {
             throw StoreError.refused(error)
         }
-        try await database.write(by: caller) { write in
+        try await database.write(by: caller, for: .reference) { write in
             // Another writer may have added the code since the gazetteer was read.
             if try await write.sql.raw("SELECT code FROM crossing_points WHERE code = \(bind: checked.code)").first() != nil {
                 throw StoreError.refused(FieldProblem(field: "code", value: checked.code, Message("crossing.code.taken", ["code": .code(checked.code)]),
@@ -112,6 +112,7 @@ public final class PlacesStore: Sendable {
             }
             try await PlacesStore.bumpReferenceVersion(on: write.sql)
             try await PlacesStore.insertCrossings([checked], on: write.connection, suffix: "")
+            try await write.audit("create", kind: "crossing", record: checked.code, after: checked)
         }
     }
 

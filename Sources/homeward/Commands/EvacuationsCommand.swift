@@ -112,9 +112,10 @@ struct EvacuationsCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The operation's id.") var id: Int
         @Argument(help: "planned, under-way, completed or suspended") var status: EvacuationOperation.Status
+        @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            let operation = try await db.withStores { try await $0.camps.setStatus(status, ofOperation: id, by: .operatingSystemUser) }
+            let operation = try await db.withStores { try await $0.camps.setStatus(status, ofOperation: id, by: who.caller) }
             print("Operation \(operation.id) (\(operation.site)) is now \(operation.status.rawValue).")
         }
     }

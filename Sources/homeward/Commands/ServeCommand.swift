@@ -23,6 +23,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The largest request body accepted, in MiB.") var maxBodyMb = 64
     @Flag(help: "Start on a new database filled with generated demo data.") var demo = false
     @Option(help: "How many demo movements to generate.") var demoRows = 10_000
+    @Option(help: "Counts shown to the public from 1 to this minus one read \"<N\"; cells that would reveal them are hidden too.")
+    var minPublicCount = 5
 
     func run() async throws {
         let today = try todayClock()
@@ -44,12 +46,29 @@ struct ServeCommand: AsyncParsableCommand {
             try await stores.camps.loadDemoData(lastDay: today(), by: .operatingSystemUser)
             logger.info("added demo sites, censuses, departures and an evacuation under way (not real data)")
             if summary.status != .success { logger.warning("demo data: \(summary.text.prefix(2000))") }
+            try await addDemoAccounts(stores)
         }
-        let configuration = ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, logger: logger)
+        let configuration = ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, minPublicCount: minPublicCount,
+                                                logger: logger)
         var app = try buildApplication(stores: stores, configuration: configuration, today: today)
         // The database closes when the service group shuts down, after the server has stopped.
         app.addServices(stores.database)
         logger.info("Homeward serves \(location) on http://\(host):\(port)/")
         try await app.runService()
+    }
+
+    /// One demo account of each role, each with a new random password, printed once so that whoever runs the
+    /// demo can sign in.
+    private func addDemoAccounts(_ stores: Stores) async throws {
+        print("Demo accounts (demo data only; sign in at http://\(host):\(port)/signin):")
+        for (login, role, organisation) in [("demo-admin", Role.admin, "Demo: Returns Coordination Centre"),
+                                            ("demo-coordinator", .coordinator, "Demo: Returns Coordination Centre"),
+                                            ("demo-editor", .editor, "Demo: Camp Management Agency"),
+                                            ("demo-viewer", .viewer, "Demo: Returns Coordination Centre")] {
+            let password = String(Secret.make().prefix(16))
+            try await stores.access.addPerson(Person(login: login, name: login, organisation: organisation, role: role), password: password,
+                                              by: .operatingSystemUser)
+            print("  \(login.padding(toLength: 18, withPad: " ", startingAt: 0)) \(role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) password \(password)")
+        }
     }
 }

@@ -8,6 +8,7 @@ import HomewardCore
 struct OverviewView {
     var model: OverviewModel
     var language: Language
+    var viewer: PageViewer? = nil
 
     func render(_ pages: Pages) -> String {
         pages.render(context(pages), template: "overview")
@@ -18,7 +19,7 @@ struct OverviewView {
         let m = model
         let days = m.weekTo.number - m.weekFrom.number + 1
         return Context(
-            page: PageContext(language: language, title: c.text("overview.title"), path: APIRoute.overview.path, pages: pages),
+            page: PageContext(language: language, title: c.text("overview.title"), path: APIRoute.overview.path, pages: pages, viewer: viewer),
             demo: m.demo ? Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
             heading: c.text("overview.heading"),
             latest: PhraseContext(m.latest.map { c.phrase("overview.latest", ["day": .day($0)]) } ?? c.phrase("overview.latest.none")),

@@ -30,17 +30,38 @@ struct PageContext {
     let languages: [LanguageLink]
     let navLabel: String
     let nav: [NavLink]
+    /// Who is signed in, with the sign-out form's CSRF token; `nil` shows a sign-in link instead.
+    let account: Account?
+    let signInLink: SignInLink?
+
+    struct Account {
+        let signedInAs: String
+        let signOut: String
+        let csrf: String
+        let action: String
+    }
+
+    struct SignInLink {
+        let label: String
+        let href: String
+    }
 
     /// The pages the navigation links, in order.
     static let navigation: [(route: APIRoute, key: String)] = [(.overview, "nav.overview"), (.campsPage, "nav.camps")]
 
     /// - Parameter path: the page's own path; the links add `?lang=` to it.
-    init(language: Language, title: String, path: String, pages: Pages, current: APIRoute = .overview) {
+    init(language: Language, title: String, path: String, pages: Pages, current: APIRoute = .overview, viewer: PageViewer? = nil) {
         let catalogue = pages.catalogue(language)
         lang = language.rawValue
         dir = language.direction.rawValue
         self.title = title
         languagesLabel = catalogue.text("language.choose")
+        account = viewer.map {
+            Account(signedInAs: catalogue.text("signin.as", ["name": .text($0.login)]), signOut: catalogue.text("signin.out"), csrf: $0.csrf,
+                    action: APIRoute.signOut.path)
+        }
+        signInLink = viewer == nil && current != .signInPage
+            ? SignInLink(label: catalogue.text("signin.link"), href: "\(APIRoute.signInPage.path)?lang=\(language.rawValue)") : nil
         navLabel = catalogue.text("nav.label")
         nav = Self.navigation.map {
             NavLink(name: catalogue.text($0.key), href: "\($0.route.path)?lang=\(language.rawValue)", current: $0.route == current)
@@ -49,4 +70,10 @@ struct PageContext {
             LanguageLink(lang: $0.rawValue, name: pages.catalogue($0).text("language.name"), href: "\(path)?lang=\($0.rawValue)")
         }
     }
+}
+
+/// Who reads a page, when signed in: their login, and the session's CSRF token for the sign-out form.
+struct PageViewer: Sendable {
+    let login: String
+    let csrf: String
 }

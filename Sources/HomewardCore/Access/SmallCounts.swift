@@ -1,0 +1,59 @@
+/// A count as the public sees it: exact, or only "fewer than k".
+public enum PublicCount: Hashable, Sendable, Encodable {
+    case exact(Int)
+    case fewerThan(Int)
+
+    /// A number in JSON, or the string `"<k"`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .exact(let n): try c.encode(n)
+        case .fewerThan(let k): try c.encode("<\(k)")
+        }
+    }
+}
+
+/// Hides small counts in what the public sees, so that no one is singled out by a table of returns: a count
+/// from 1 to k−1 shows as "<k" (primary suppression), and wherever a single hidden cell could be worked out by
+/// subtraction from a shown total, in a row or a column, a second cell is hidden too (secondary suppression).
+///
+/// Homeward holds counts, not people; this keeps its public tables from pointing at a family.
+public struct SmallCounts: Sendable {
+    public let threshold: Int
+
+    public init(threshold: Int = 5) {
+        precondition(threshold >= 2)
+        self.threshold = threshold
+    }
+
+    /// A table whose last column is each row's total and whose last row is each column's total, every total
+    /// the sum of the cells before it (`nil` for a total that is not such a sum, which protects nothing and
+    /// betrays nothing). Returns the same grid with hidden cells.
+    public func suppress(_ grid: [[Int?]]) -> [[PublicCount?]] {
+        var hidden = grid.map { $0.map { value in value.map { (1..<threshold).contains($0) } ?? false } }
+        // Each line: a row or a column, its components and its total, when the total is a sum.
+        var lines: [[(Int, Int)]] = []
+        let rows = grid.count, columns = grid.first?.count ?? 0
+        for r in 0..<rows where columns > 1 && grid[r][columns - 1] != nil {
+            lines.append((0..<columns).map { (r, $0) })
+        }
+        for c in 0..<columns where rows > 1 && grid[rows - 1][c] != nil {
+            lines.append((0..<rows).map { ($0, c) })
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for line in lines where line.filter({ hidden[$0.0][$0.1] }).count == 1 {
+                // Hide the smallest other shown cell of the line, a component before the total.
+                let candidates = line.dropLast().filter { !hidden[$0.0][$0.1] && grid[$0.0][$0.1] != nil }
+                guard let pick = candidates.min(by: { grid[$0.0][$0.1]! < grid[$1.0][$1.1]! }) ?? line.last.flatMap({ hidden[$0.0][$0.1] ? nil : $0 })
+                else { continue }
+                hidden[pick.0][pick.1] = true
+                changed = true
+            }
+        }
+        return grid.enumerated().map { r, row in
+            row.enumerated().map { c, value in value.map { hidden[r][c] ? .fewerThan(threshold) : .exact($0) } }
+        }
+    }
+}

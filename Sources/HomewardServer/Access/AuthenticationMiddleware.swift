@@ -1,0 +1,56 @@
+import HomewardCore
+import HomewardStore
+import HTTPTypes
+import Hummingbird
+
+/// Works out who a request is (a bearer token, or a signed-in page session) and turns the public away from
+/// everything that is not public: 401 for the API, the sign-in form for a page.
+///
+/// A session's unsafe requests must carry its CSRF token (the `X-CSRF-Token` header, or the form's `csrf`
+/// field, which the form's own route checks) and must not come from another site; bearer tokens need neither,
+/// as no browser sends them on its own. It also tells the store where the request came from, for the audit.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = HomewardRequestContext
+    static let sessionCookie = "homeward_session"
+
+    let access: AccessStore
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let route = APIRoute.route(method: request.method, path: request.uri.path)
+        if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer",
+                  let caller = try await access.caller(forToken: parts[1].trimmingCharacters(in: .whitespaces)) else {
+                throw Problem(.unauthorized, "the token is unknown, expired or revoked",
+                              headers: [.wwwAuthenticate: #"Bearer realm="homeward", error="invalid_token""#])
+            }
+            context.proven = caller
+        } else if let cookie = request.cookies[Self.sessionCookie], let session = try await access.session(cookie.value) {
+            context.proven = session.caller
+            context.session = session
+            if ![.get, .head, .options].contains(request.method) {
+                if request.headers[HTTPField.Name("Sec-Fetch-Site")!].map({ !["same-origin", "none"].contains($0) }) ?? false {
+                    throw Problem(.forbidden, "a request from another site may not change anything here")
+                }
+                // The sign-out form carries its token in the body, which its route checks.
+                if route != .signOut {
+                    guard let token = request.headers[HTTPField.Name("X-CSRF-Token")!], Secret.equal(token, session.csrf) else {
+                        throw Problem(.forbidden, "send the session's CSRF token in X-CSRF-Token", field: "X-CSRF-Token")
+                    }
+                }
+            }
+        }
+        if let route, route.access == .signedIn, context.proven == nil {
+            if route.isPage && request.method == .get {
+                let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/"])) ?? "/"
+                return Response(status: .seeOther, headers: [.location: "\(APIRoute.signInPage.path)?next=\(next)"])
+            }
+            throw Problem(.unauthorized, "sign in or send a bearer token (Authorization: Bearer …)",
+                          headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
+        }
+        return try await RequestOrigin.$address.withValue(context.remoteAddress?.ipAddress) {
+            try await next(request, context)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import HomewardCore
+
+/// The sign-in form, with what went wrong last time, if anything.
+struct SignInView {
+    var language: Language
+    /// Where to go once signed in: a path of this site only.
+    var next: String
+    var login: String = ""
+    var error: String?
+
+    func render(_ pages: Pages) -> String {
+        let c = pages.catalogue(language)
+        return pages.render(Context(page: PageContext(language: language, title: c.text("signin.title"), path: APIRoute.signInPage.path, pages: pages,
+                                                      current: .signInPage),
+                                    heading: c.text("signin.heading"), error: error, action: APIRoute.signIn.path + "?lang=\(language.rawValue)",
+                                    next: next, login: login, loginLabel: c.text("signin.login"), passwordLabel: c.text("signin.password"),
+                                    submit: c.text("signin.submit")), template: "signin")
+    }
+
+    struct Context {
+        let page: PageContext
+        let heading: String
+        let error: String?
+        let action: String
+        let next: String
+        let login: String
+        let loginLabel: String
+        let passwordLabel: String
+        let submit: String
+    }
+
+    /// A `next` that stays on this site: a path, never `//host` or a scheme.
+    static func safeNext(_ value: String?) -> String {
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), !value.contains(":") else { return "/" }
+        return value
+    }
+}

@@ -1,0 +1,32 @@
+import HomewardCore
+import SQLKit
+
+extension AccessStore {
+    /// The audit log, oldest first, within the days and of the person and kind asked.
+    ///
+    /// - Parameter login: entries by this person, signed in or through a token.
+    /// - Parameter reader: who asks; only coordinators and admins (and the database's owner) read the audit.
+    public func audit(from: Day? = nil, to: Day? = nil, login: String? = nil, kind: String? = nil, limit: Int = 10_000,
+                      readBy reader: Caller = .system(user: "owner")) async throws -> [AuditEntry] {
+        try await database.read { db in
+            let permit: Permit
+            do { permit = try await Database.permit(of: reader, on: db) } catch let refusal as AccessRefusal { throw StoreError.forbidden(refusal.message) }
+            if let refusal = permit.refusal(for: .planning) { throw StoreError.forbidden(refusal) }
+            var conditions: [SQLQueryString] = []
+            if let from { conditions.append("at >= \(bind: from.description)") }
+            if let to { conditions.append("at < \(bind: to.adding(days: 1).description)") }
+            if let login { conditions.append("(actor = \(bind: "person:\(login)") OR actor LIKE \(bind: "token:%:\(login)"))") }
+            if let kind { conditions.append("kind = \(bind: kind)") }
+            var filter: SQLQueryString = ""
+            for (index, condition) in conditions.enumerated() { filter = index == 0 ? "WHERE \(condition)" : "\(filter) AND \(condition)" }
+            return try await db.raw("SELECT * FROM audit_log \(filter) ORDER BY id LIMIT \(bind: limit)").all().map { row in
+                AuditEntry(id: try row.decode(column: "id", as: Int.self), at: try row.decode(column: "at", as: String.self),
+                           actor: try row.decode(column: "actor", as: String.self), address: try row.decode(column: "address", as: String?.self),
+                           action: try row.decode(column: "action", as: String.self), kind: try row.decode(column: "kind", as: String.self),
+                           record: try row.decode(column: "record", as: String?.self), detail: try row.decode(column: "detail", as: String?.self),
+                           before: try row.decode(column: "before_value", as: String?.self),
+                           after: try row.decode(column: "after_value", as: String?.self))
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import HomewardCore
+import HummingbirdBcrypt
+import SQLKit
+
+/// A signed-in page session: its id goes in the cookie, its CSRF token in every form.
+public struct PageSession: Sendable, Hashable {
+    public var id: String
+    public var csrf: String
+    public var caller: Caller
+}
+
+extension AccessStore {
+    /// Failed sign-ins of one login within ``throttleWindowSeconds`` after which sign-in is refused until they age out.
+    public static let throttleFailures = 5
+    public static let throttleWindowSeconds: TimeInterval = 15 * 60
+    public static let sessionHours: TimeInterval = 12
+    /// Checked against when the login is unknown, so that an unknown login takes as long as a wrong password.
+    static let standInHash = Bcrypt.hash("no account has this password", cost: 12)
+
+    /// Why a sign-in did not open a session.
+    public enum SignInRefusal: Error, Equatable {
+        case wrongLoginOrPassword
+        /// Too many failures lately: try again later.
+        case throttled
+    }
+
+    /// Checks a login and password and opens a session; each failure is audited and counted, and after
+    /// ``throttleFailures`` in the window the login is refused whatever the password.
+    public func signIn(login: String, password: String) async throws -> PageSession {
+        let since = Database.timestamp(database.now().addingTimeInterval(-Self.throttleWindowSeconds))
+        let failures = try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM sign_in_failures WHERE login = \(bind: login) AND at > \(bind: since)")
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+        if failures >= Self.throttleFailures {
+            try await noteFailure(login: login, reason: "throttled after \(failures) failures")
+            throw SignInRefusal.throttled
+        }
+        let row = try await database.read { db in
+            try await db.raw("SELECT id, password_hash FROM persons WHERE login = \(bind: login) AND active = \(bind: true)").first()
+        }
+        let hash = try row?.decode(column: "password_hash", as: String?.self)
+        // A hash is checked even for an unknown login, so that timing does not tell which logins exist.
+        let matches = Bcrypt.verify(password, hash: hash ?? Self.standInHash)
+        guard let row, hash != nil, matches else {
+            try await noteFailure(login: login, reason: "wrong login or password")
+            throw SignInRefusal.wrongLoginOrPassword
+        }
+        let session = PageSession(id: Secret.make(), csrf: Secret.make(), caller: .person(login: login))
+        let expires = Database.timestamp(database.now().addingTimeInterval(Self.sessionHours * 3_600))
+        try await database.write(by: .person(login: login), for: .bookkeeping) { write in
+            try await write.sql.raw("""
+                INSERT INTO sessions (digest, person_id, csrf, created_at, expires_at)
+                VALUES (\(bind: Secret.digest(session.id)), \(bind: try row.decode(column: "id", as: Int.self)), \(bind: session.csrf),
+                        \(bind: write.timestamp), \(bind: expires))
+                """).run()
+            try await write.audit("sign-in", kind: "session", record: login)
+        }
+        return session
+    }
+
+    private func noteFailure(login: String, reason: String) async throws {
+        try await database.write(by: .anonymous(address: RequestOrigin.address), for: .bookkeeping) { write in
+            try await write.sql.raw("INSERT INTO sign_in_failures (login, address, at) VALUES (\(bind: login), \(bind: RequestOrigin.address), \(bind: write.timestamp))").run()
+            try await write.audit("sign-in-failed", kind: "session", record: login, detail: reason)
+        }
+    }
+
+    /// The session a cookie names, while it lasts and its account is active.
+    public func session(_ id: String) async throws -> PageSession? {
+        let now = Database.timestamp(database.now())
+        guard let row = try await database.read({ db in
+            try await db.raw("""
+                SELECT s.csrf, p.login FROM sessions s JOIN persons p ON p.id = s.person_id
+                WHERE s.digest = \(bind: Secret.digest(id)) AND s.expires_at > \(bind: now) AND p.active = \(bind: true)
+                """).first()
+        }) else { return nil }
+        return PageSession(id: id, csrf: try row.decode(column: "csrf", as: String.self),
+                           caller: .person(login: try row.decode(column: "login", as: String.self)))
+    }
+
+    public func signOut(_ session: PageSession) async throws {
+        try await database.write(by: session.caller, for: .bookkeeping) { write in
+            try await write.sql.raw("DELETE FROM sessions WHERE digest = \(bind: Secret.digest(session.id))").run()
+            try await write.audit("sign-out", kind: "session")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import HomewardCore
+import SQLKit
+
+extension AccessStore {
+    /// Makes an API token for an account: 256 random bits, returned this once, kept only as a digest.
+    public func createToken(for login: String, expiresInDays days: Int = 90, by caller: Caller) async throws -> IssuedToken {
+        guard (1...3_650).contains(days) else {
+            throw StoreError.invalid(field: "expires-days", value: String(days), reason: "a token lasts from 1 to 3650 days")
+        }
+        let token = Secret.make(prefix: "hw_")
+        let expires = Database.timestamp(database.now().addingTimeInterval(Double(days) * 86_400))
+        return try await database.write(by: caller, for: .people) { write in
+            guard let person = try await write.sql.raw("SELECT id, active FROM persons WHERE login = \(bind: login)").first(),
+                  try person.decode(column: "active", as: Bool.self) else {
+                throw StoreError.notFound("active account \(login)")
+            }
+            guard let id = try await write.sql.raw("""
+                INSERT INTO api_tokens (person_id, digest, created_at, expires_at)
+                VALUES (\(bind: try person.decode(column: "id", as: Int.self)), \(bind: Secret.digest(token)), \(bind: write.timestamp), \(bind: expires))
+                RETURNING id
+                """).first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new token's id") }
+            try await write.audit("token-created", kind: "token", record: String(id), detail: "for \(login), expires \(expires)")
+            return IssuedToken(id: id, token: token, expires: expires)
+        }
+    }
+
+    /// Tokens, newest first, optionally of one account.
+    public func tokens(of login: String? = nil) async throws -> [TokenInfo] {
+        try await database.read { db in
+            let only: SQLQueryString = login.map { "WHERE p.login = \(bind: $0)" } ?? ""
+            return try await db.raw("""
+                SELECT t.id, p.login, t.created_at, t.expires_at, t.revoked_at, t.last_used_at FROM api_tokens t
+                JOIN persons p ON p.id = t.person_id \(only) ORDER BY t.id DESC
+                """).all().map { row in
+                TokenInfo(id: try row.decode(column: "id", as: Int.self), login: try row.decode(column: "login", as: String.self),
+                          created: try row.decode(column: "created_at", as: String.self), expires: try row.decode(column: "expires_at", as: String.self),
+                          revoked: try row.decode(column: "revoked_at", as: String?.self), lastUsed: try row.decode(column: "last_used_at", as: String?.self))
+            }
+        }
+    }
+
+    /// Revokes one token, or every token of an account; returns how many were revoked.
+    @discardableResult
+    public func revokeTokens(id: Int? = nil, of login: String? = nil, by caller: Caller) async throws -> Int {
+        try await database.write(by: caller, for: .people) { write in
+            let which: SQLQueryString = if let id { "id = \(bind: id)" } else { "person_id = (SELECT id FROM persons WHERE login = \(bind: login ?? ""))" }
+            let ids = try await write.sql.raw("SELECT id FROM api_tokens WHERE \(which) AND revoked_at IS NULL").all()
+                .map { try $0.decode(column: "id", as: Int.self) }
+            guard !ids.isEmpty || id == nil else { throw StoreError.notFound("unrevoked token \(id!)") }
+            try await write.sql.raw("UPDATE api_tokens SET revoked_at = \(bind: write.timestamp) WHERE \(which) AND revoked_at IS NULL").run()
+            for revoked in ids { try await write.audit("token-revoked", kind: "token", record: String(revoked)) }
+            return ids.count
+        }
+    }
+
+    /// The caller a bearer token proves: `nil` for an unknown, expired or revoked token, or a disabled account.
+    /// Notes the token's last use.
+    public func caller(forToken token: String) async throws -> Caller? {
+        let digest = Secret.digest(token)
+        let now = Database.timestamp(database.now())
+        guard let row = try await database.read({ db in
+            try await db.raw("""
+                SELECT t.id, t.last_used_at, p.login FROM api_tokens t JOIN persons p ON p.id = t.person_id
+                WHERE t.digest = \(bind: digest) AND t.revoked_at IS NULL AND t.expires_at > \(bind: now) AND p.active = \(bind: true)
+                """).first()
+        }) else { return nil }
+        let id = try row.decode(column: "id", as: Int.self)
+        // The last use to the minute: a write for every request would make every read a write.
+        let staleBefore = Database.timestamp(database.now().addingTimeInterval(-60))
+        if try row.decode(column: "last_used_at", as: String?.self).map({ $0 < staleBefore }) ?? true {
+            try await database.write(by: .homeward, for: .bookkeeping) { write in
+                try await write.sql.raw("UPDATE api_tokens SET last_used_at = \(bind: write.timestamp) WHERE id = \(bind: id)").run()
+            }
+        }
+        return .token(id: id, login: try row.decode(column: "login", as: String.self))
+    }
+}

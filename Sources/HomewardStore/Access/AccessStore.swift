@@ -1,0 +1,78 @@
+import Foundation
+import HomewardCore
+import HummingbirdBcrypt
+import SQLKit
+
+/// People and their credentials: accounts, API tokens, page sessions, and the audit log they leave.
+public struct AccessStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Adds an account; its organisation is created if it is new.
+    ///
+    /// - Parameter password: hashed with bcrypt; `nil` for an account that uses tokens only.
+    public func addPerson(_ person: Person, password: String?, by caller: Caller) async throws {
+        let login = person.login.trimmingCharacters(in: .whitespaces)
+        guard RecordCode.isValid(login) else {
+            throw StoreError.refused(FieldProblem(field: "login", value: person.login, Message("site.code.invalid", ["maximum": .count(32)])))
+        }
+        if let password, password.count < 12 {
+            throw StoreError.invalid(field: "password", value: "", reason: "a password has at least 12 characters")
+        }
+        let hash = password.map { Bcrypt.hash($0, cost: 12) }
+        try await database.write(by: caller, for: .people) { write in
+            if try await write.sql.raw("SELECT id FROM persons WHERE login = \(bind: login)").first() != nil {
+                throw StoreError.conflict("an account with login \(login) exists already")
+            }
+            let organisation = try await OrganisationsStore.organisationID(named: person.organisation, on: write)
+            try await write.sql.raw("""
+                INSERT INTO persons (login, name, organisation_id, role, active, password_hash, created_at, created_by)
+                VALUES (\(bind: login), \(bind: person.name), \(bind: organisation), \(bind: person.role.rawValue), \(bind: person.active),
+                        \(bind: hash), \(bind: write.timestamp), \(bind: write.caller.description))
+                """).run()
+            var stored = person
+            stored.login = login
+            try await write.audit("create", kind: "person", record: login, after: stored)
+        }
+    }
+
+    /// Every account, by login.
+    public func persons() async throws -> [Person] {
+        try await database.read { try await Self.persons(on: $0, login: nil) }
+    }
+
+    public func person(_ login: String) async throws -> Person? {
+        try await database.read { try await Self.persons(on: $0, login: login).first }
+    }
+
+    static func persons(on db: any SQLDatabase, login: String?) async throws -> [Person] {
+        let only: SQLQueryString = login.map { "WHERE p.login = \(bind: $0)" } ?? ""
+        return try await db.raw("""
+            SELECT p.login, p.name, p.role, p.active, o.name AS organisation FROM persons p
+            JOIN organisations o ON o.id = p.organisation_id \(only) ORDER BY p.login
+            """).all().map { row in
+            let roleText = try row.decode(column: "role", as: String.self)
+            guard let role = Role(rawValue: roleText) else { throw StoreError.database("persons holds role '\(roleText)'") }
+            return Person(login: try row.decode(column: "login", as: String.self), name: try row.decode(column: "name", as: String.self),
+                          organisation: try row.decode(column: "organisation", as: String.self), role: role,
+                          active: try row.decode(column: "active", as: Bool.self))
+        }
+    }
+
+    /// Disables an account: it signs in no more, its tokens and sessions stop working, its history stays.
+    public func disable(_ login: String, by caller: Caller) async throws {
+        try await database.write(by: caller, for: .people) { write in
+            guard let before = try await Self.persons(on: write.sql, login: login).first else { throw StoreError.notFound("account \(login)") }
+            try await write.sql.raw("UPDATE persons SET active = \(bind: false) WHERE login = \(bind: login)").run()
+            try await write.sql.raw("""
+                DELETE FROM sessions WHERE person_id = (SELECT id FROM persons WHERE login = \(bind: login))
+                """).run()
+            var after = before
+            after.active = false
+            try await write.audit("update", kind: "person", record: login, before: before, after: after)
+        }
+    }
+}

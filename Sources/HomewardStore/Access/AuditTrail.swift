@@ -1,0 +1,37 @@
+import Foundation
+import HomewardCore
+import SQLKit
+import Synchronization
+
+/// Whether a write has appended to the audit log, so that ``Database/write(by:for:rollback:_:)`` can
+/// audit a write that said nothing of itself.
+final class AuditTrail: Sendable {
+    private let entries = Mutex(0)
+
+    var hasEntries: Bool { entries.withLock { $0 > 0 } }
+
+    func count() { entries.withLock { $0 += 1 } }
+}
+
+extension WriteContext {
+    /// Appends one entry to the audit log, in this write's transaction: it is kept exactly when the change is.
+    ///
+    /// - Parameters:
+    ///   - action: `create`, `update`, `import`, `status`, `refused`, `sign-in`, `token-created`, …
+    ///   - kind: the kind of record (`site`, `movements`, `person`, …).
+    ///   - record: the record's code or id, when one record changed.
+    ///   - before, after: the record's values, for a single-record change.
+    func audit(_ action: String, kind: String, record: String? = nil, detail: String? = nil,
+               before: (any Encodable & Sendable)? = nil, after: (any Encodable & Sendable)? = nil) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let beforeText = try before.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        let afterText = try after.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        try await sql.raw("""
+            INSERT INTO audit_log (at, actor, address, action, kind, record, detail, before_value, after_value)
+            VALUES (\(bind: timestamp), \(bind: caller.description), \(bind: RequestOrigin.address), \(bind: action), \(bind: kind),
+                    \(bind: record), \(bind: detail), \(bind: beforeText), \(bind: afterText))
+            """).run()
+        trail.count()
+    }
+}

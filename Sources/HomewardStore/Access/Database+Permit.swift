@@ -1,0 +1,33 @@
+import HomewardCore
+import SQLKit
+
+/// A write refused by the caller's permit: rolled back, audited, and answered as ``StoreError/forbidden(_:)``.
+struct AccessRefusal: Error {
+    let message: Message
+}
+
+extension Database {
+    /// What `caller` may write, read in the write's own transaction so that a person disabled a moment
+    /// ago writes nothing more.
+    static func permit(of caller: Caller, on db: any SQLDatabase) async throws -> Permit {
+        switch caller {
+        case .system: return .owner
+        case .anonymous: return .everyoneElse
+        case .person(let login), .token(_, let login):
+            guard let row = try await db.raw("""
+                SELECT p.role, p.active, p.organisation_id, o.name AS organisation FROM persons p
+                JOIN organisations o ON o.id = p.organisation_id WHERE p.login = \(bind: login)
+                """).first(),
+                  try row.decode(column: "active", as: Bool.self),
+                  let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else {
+                throw AccessRefusal(message: Message("access.inactive", ["login": .text(login)]))
+            }
+            let groups = try await db.raw("""
+                SELECT g.name FROM organisation_members m JOIN organisations g ON g.id = m.group_id
+                WHERE m.member_id = \(bind: try row.decode(column: "organisation_id", as: Int.self))
+                """).all().map { try $0.decode(column: "name", as: String.self) }
+            let person = Person(login: login, name: login, organisation: try row.decode(column: "organisation", as: String.self), role: role)
+            return Permit(person: person, workingGroups: Set(groups))
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Crypto
+import Foundation
+
+/// Random secrets and their digests: tokens, session ids and CSRF tokens are 256 random bits, kept in the
+/// database only as SHA-256 digests.
+public enum Secret {
+    /// 32 bytes from the system's cryptographic generator, as 64 hex digits after `prefix`.
+    public static func make(prefix: String = "") -> String {
+        var generator = SystemRandomNumberGenerator()
+        return prefix + (0 ..< 4).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
+    }
+
+    public static func digest(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Equal strings, compared in time that does not depend on where they differ.
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

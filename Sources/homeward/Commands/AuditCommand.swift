@@ -1,0 +1,32 @@
+import ArgumentParser
+import HomewardCore
+import HomewardStore
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "The audit log: every change, import, sign-in, token and refusal, with who, when and from where.")
+    @OptionGroup var db: DatabaseOptions
+    @Option var from: Day?
+    @Option var to: Day?
+    @Option(help: "Entries by this person (signed in or through a token).") var user: String?
+    @Option(help: "Entries about this kind of record (movements, site, person, token, session, …).") var kind: String?
+    @Option(help: "table, json or csv") var format: OutputFormat = .table
+
+    func run() async throws {
+        let entries = try await db.withStores { try await $0.access.audit(from: from, to: to, login: user, kind: kind) }
+        switch format {
+        case .json: try printJSON(["entries": entries])
+        case .csv:
+            print("id,at,actor,address,action,kind,record,detail,before,after")
+            for e in entries {
+                print([String(e.id), e.at, e.actor, e.address ?? "", e.action, e.kind, e.record ?? "", e.detail ?? "", e.before ?? "", e.after ?? ""]
+                    .map(CSVWriter.field).joined(separator: ","))
+            }
+        case .table:
+            print(TextTable(header: ["ID", "AT", "WHO", "FROM", "ACTION", "KIND", "RECORD", "DETAIL"],
+                            rows: entries.map { [String($0.id), $0.at, $0.actor, $0.address ?? "", $0.action, $0.kind, $0.record ?? "", $0.detail ?? ""] },
+                            numeric: [0]).rendered)
+        }
+    }
+}
