@@ -38,4 +38,19 @@ public struct PublicTotals: Sendable, Encodable {
         refugees = totals[0]!
         idps = totals[1]!
     }
+
+    enum CodingKeys: String, CodingKey {
+        case from, to, total, refugees, idps, groups, threshold
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(from, forKey: .from) // null, not absent, when open
+        try c.encode(to, forKey: .to)
+        try c.encode(total, forKey: .total)
+        try c.encode(refugees, forKey: .refugees)
+        try c.encode(idps, forKey: .idps)
+        try c.encode(groups, forKey: .groups)
+        try c.encode(threshold, forKey: .threshold)
+    }
 }
