@@ -144,6 +144,7 @@ import Testing
         defer { cleanUp() }
         let header = "#date,#meta+id,#org,#adm1+dest+code,#affected+returnees+idps+num\n"
         #expect(try run(["import", "-", "--records", "movements"], input: header + "2019-07-01,r1,SARC,SY01,5\n").status == 0)
+        #expect(try run(["users", "add", "--login", "amal", "--name", "Amal", "--org", "Centre", "--role", "coordinator"]).status == 0)
         #expect(try run(["import", "-", "--as", "amal"], input: header + "2019-07-01,r1,SARC,SY01,8\n").status == 0)
         let history = try run(["movements", "history", "1", "--format", "json"])
         #expect(history.status == 0, "\(history.stderr)")

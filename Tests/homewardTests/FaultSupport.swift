@@ -366,3 +366,30 @@ final class ServerProcess: Sendable {
         return try await child.wait(timeout: 30)
     }
 }
+
+extension Fault {
+    /// A coordinator's token on `database`, made through the command line as the database's owner would.
+    static func coordinatorToken(_ database: String) throws -> String {
+        func run(_ arguments: [String]) throws -> Data {
+            let process = Process()
+            process.executableURL = homeward
+            process.arguments = arguments
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw FaultError("homeward \(arguments.joined(separator: " ")) failed") }
+            return data
+        }
+        let login = "coordinator-\(UUID().uuidString.prefix(8))"
+        _ = try run(["users", "add", "--database", database, "--login", login, "--name", "Test coordinator", "--org", "Test centre",
+                     "--role", "coordinator"])
+        let json = try run(["tokens", "create", "--database", database, "--user", login, "--format", "json"])
+        guard let token = (try JSONSerialization.jsonObject(with: json) as? [String: Any])?["token"] as? String else {
+            throw FaultError("no token in \(String(decoding: json, as: UTF8.self))")
+        }
+        return token
+    }
+}

@@ -126,6 +126,7 @@ import Testing
         do {
             // act: both imports, and API writes from 5 clients while they run (20 each at least, at most 400)
             let configuration = URLSessionConfiguration.ephemeral
+            configuration.httpAdditionalHeaders = ["Authorization": "Bearer \(try Fault.coordinatorToken(location.argument))"]
             configuration.timeoutIntervalForRequest = 150
             configuration.timeoutIntervalForResource = 150
             let session = URLSession(configuration: configuration)

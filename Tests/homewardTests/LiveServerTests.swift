@@ -11,6 +11,9 @@ import Testing
         // setup: a server on a port the system chooses
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-live-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpAdditionalHeaders = ["Authorization": "Bearer \(try Fault.coordinatorToken(database))"]
+        let session = URLSession(configuration: configuration)
         let process = Process()
         process.executableURL = CommandLineTests.executable
         process.arguments = ["serve", "--database", database, "--port", "0"]
@@ -31,8 +34,8 @@ import Testing
         post.httpMethod = "POST"
         post.setValue("text/csv", forHTTPHeaderField: "Content-Type")
         post.httpBody = try Data(contentsOf: fixtureURL("ocha-turkey-syr-2019-01_return-flow-by-community.csv"))
-        let (importBody, importResponse) = try await URLSession.shared.data(for: post)
-        let (totalsBody, totalsResponse) = try await URLSession.shared.data(from: URL(string: "\(base)/api/v1/totals?by=adm1")!)
+        let (importBody, importResponse) = try await session.data(for: post)
+        let (totalsBody, totalsResponse) = try await session.data(from: URL(string: "\(base)/api/v1/totals?by=adm1")!)
 
         // check
         #expect((importResponse as? HTTPURLResponse)?.statusCode == 200)
