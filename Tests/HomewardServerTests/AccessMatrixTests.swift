@@ -1,0 +1,136 @@
+import Foundation
+import HomewardCore
+import HomewardServer
+import HomewardStore
+import HomewardTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Every route of the API × every kind of caller, with the status each must get, and the database unchanged
+/// after every refusal.
+@Suite struct AccessMatrixTests {
+    /// Who calls: the public, each role, and an editor of another organisation than the records'.
+    enum Who: String, CaseIterable, Sendable {
+        case anonymous, viewer, editorOfTheRecords, editorOfAnother, coordinator, admin
+
+        var role: Role? {
+            switch self {
+            case .anonymous: nil
+            case .viewer: .viewer
+            case .editorOfTheRecords, .editorOfAnother: .editor
+            case .coordinator: .coordinator
+            case .admin: .admin
+            }
+        }
+
+        var organisation: String { self == .editorOfAnother ? "WFP" : "UNHCR" }
+    }
+
+    enum Expected: Equatable { case allowed, unauthenticated, forbidden, signInPage }
+
+    /// What each caller may do with each route: the rule the matrix holds the server to.
+    static func expected(_ route: APIRoute, _ who: Who) -> Expected {
+        if route.access == .everyone { return .allowed }
+        guard let role = who.role else { return route.isPage ? .signInPage : .unauthenticated }
+        switch route {
+        case .postMovements, .postImports, .postCensuses, .postDepartures:
+            return role >= .coordinator || who == .editorOfTheRecords ? .allowed : .forbidden
+        case .postSites, .postEvacuations, .patchEvacuation, .audit:
+            return role >= .coordinator ? .allowed : .forbidden
+        case .postCrossings:
+            return role == .admin ? .allowed : .forbidden
+        default:
+            return .allowed
+        }
+    }
+
+    /// A request that would succeed for an allowed caller: valid, and new for each caller (`n`).
+    static func request(_ route: APIRoute, _ n: Int) -> (uri: String, body: String?, contentType: String) {
+        let json = "application/json"
+        switch route {
+        case .movementHistory: return ("/api/v1/movements/1/history", nil, json)
+        case .showSite: return ("/api/v1/sites/HOL", nil, json)
+        case .listCensuses: return ("/api/v1/sites/HOL/censuses", nil, json)
+        case .listDepartures: return ("/api/v1/sites/HOL/departures", nil, json)
+        case .showEvacuation: return ("/api/v1/evacuations/1", nil, json)
+        case .planEvacuation: return ("/api/v1/evacuations/plan?site=HOL&per_cycle=100&cycle_days=5", nil, json)
+        case .postMovements:
+            return (route.path, #"[{"date": "2020-06-01", "crossing": "LBN-01", "category": "refugee", "origin": "LBN", "persons": 5, "organisation": "UNHCR", "id": "m-\#(n)"}]"#, json)
+        case .postImports:
+            return ("/api/v1/imports?records=movements", "#date,#meta+id,#org,#adm1+dest+code,#affected+returnees+idps+num\n2020-06-02,i-\(n),UNHCR,SY01,4\n", "text/csv")
+        case .postCensuses:
+            return ("/api/v1/sites/HOL/censuses", #"{"date": "2020-06-0\#(n + 2)", "residents": \#(1000 + n), "organisation": "UNHCR"}"#, json)
+        case .postDepartures:
+            return ("/api/v1/sites/HOL/departures", #"{"date": "2020-06-1\#(n)", "persons": 1, "organisation": "UNHCR"}"#, json)
+        case .postSites: return (route.path, #"{"code": "S-\#(n)", "name": "Site \#(n)", "kind": "camp", "admin": "SY08"}"#, json)
+        case .postEvacuations:
+            return (route.path, #"{"site": "HOL", "baseline_date": "2020-06-01", "baseline_residents": 1000, "start": "2020-06-02", "per_cycle": 100, "cycle_days": 5}"#, json)
+        case .patchEvacuation: return ("/api/v1/evacuations/\(n + 1)", #"{"status": "under-way"}"#, json)
+        case .postCrossings: return (route.path, #"{"code": "X-\#(n)", "name_en": "Crossing \#(n)", "country": "LBN"}"#, json)
+        default: return (route.path, nil, json)
+        }
+    }
+
+    /// What a refused write must leave as it was.
+    static func fingerprint(_ store: Stores) async throws -> [Int] {
+        try await store.database.read { db in
+            var counts: [Int] = []
+            for table in ["movements", "sites", "site_censuses", "site_departures", "evacuation_operations", "evacuation_status_changes",
+                          "crossing_points", "persons", "api_tokens", "imports"] {
+                counts.append(try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first(decodingColumn: "n", as: Int.self) ?? -1)
+            }
+            return counts
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func everyRouteAnswersEachCallerAsItsRoleAllows(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            // setup: a camp counted by UNHCR, one operation per caller to change, a movement; a token per caller
+            try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006", operatorName: "UNHCR"), by: .test)
+            _ = try await store.importRecords(.censuses, ImportRequest(sourceName: "c", today: TestStores.today),
+                                              from: .bytes(Array("#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,1000,UNHCR\n".utf8)), by: .test)
+            for _ in Who.allCases {
+                _ = try await store.camps.addOperation(EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 1000,
+                                                                           start: Day("2020-06-02")!, perCycle: 100, cycleDays: 5),
+                                                       today: TestStores.today, by: .test)
+            }
+            _ = try await store.importCSV("#date,#meta+id,#org,#adm1+dest+code,#affected+returnees+idps+num\n2020-06-01,seed,UNHCR,SY01,3\n")
+            var tokens: [Who: String] = [:]
+            for (n, who) in Who.allCases.enumerated() {
+                guard let role = who.role else { continue }
+                let login = "matrix-\(n)"
+                try await store.access.addPerson(Person(login: login, name: who.rawValue, organisation: who.organisation, role: role), password: nil, by: .test)
+                tokens[who] = try await store.access.createToken(for: login, by: .test).token
+            }
+            // act and check: every route, every caller
+            for route in APIRoute.allCases where route != .signIn && route != .signOut {
+                for (n, who) in Who.allCases.enumerated() {
+                    let (uri, body, contentType) = Self.request(route, n)
+                    var headers: HTTPFields = [.contentType: contentType]
+                    headers[.authorization] = tokens[who].map { "Bearer \($0)" } ?? "none"
+                    if tokens[who] == nil { headers[.authorization] = nil }
+                    let before = try await Self.fingerprint(store)
+                    let response = try await client.executeRequest(uri: uri, method: route.method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+                    let expected = Self.expected(route, who)
+                    let label = "\(route.method) \(uri) as \(who.rawValue)"
+                    switch expected {
+                    case .allowed: #expect((200..<300).contains(response.status.code), "\(label): \(response.status) \(String(buffer: response.body).prefix(300))")
+                    case .unauthenticated: #expect(response.status == .unauthorized, "\(label): \(response.status)")
+                    case .forbidden: #expect(response.status == .forbidden, "\(label): \(response.status) \(String(buffer: response.body).prefix(300))")
+                    case .signInPage: #expect(response.status == .seeOther && response.headers[.location]?.hasPrefix("/signin") == true, "\(label)")
+                    }
+                    if expected != .allowed {
+                        #expect(try await Self.fingerprint(store) == before, "\(label) changed the database")
+                        #expect(response.headers[.contentType] == "application/problem+json" || expected == .signInPage, "\(label)")
+                    }
+                }
+            }
+            // Every refused write is in the audit, with who was refused.
+            let refusals = try await store.access.audit().filter { $0.action == "refused" }
+            #expect(refusals.count >= 10 && refusals.allSatisfy { $0.actor.hasPrefix("token:") })
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import HomewardTestSupport
+import SQLKit
+import Testing
+
+@Suite struct AccessTests {
+    static let header = "#date,#meta+id,#org,#adm1+dest+code,#affected+returnees+idps+num\n"
+
+    func importMovements(_ store: Stores, _ rows: String, by caller: Caller, skipInvalid: Bool = false) async throws -> ImportSummary {
+        try await store.importRecords(.movements, ImportRequest(sourceName: "rows.csv", skipInvalid: skipInvalid, today: TestStores.today),
+                                      from: .bytes(Array((Self.header + rows).utf8)), by: caller)
+    }
+
+    func movementCount(_ store: Stores) async throws -> Int {
+        try await store.database.read { try await $0.raw("SELECT COUNT(*) AS n FROM movements").first(decodingColumn: "n", as: Int.self) ?? 0 }
+    }
+
+    @Test(arguments: Backend.available)
+    func aPartnersImportOfAnotherOrganisationsRowsIsRefusedWholeUnlessSkipped(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: an editor of UNHCR
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .editor), password: nil, by: .test)
+            let rows = "2020-06-01,a,UNHCR,SY01,5\n2020-06-01,b,WFP,SY01,7\n"
+            // act
+            let refused = await #expect(throws: StoreError.self) { try await importMovements(store, rows, by: .person(login: "amal")) }
+            let countAfterRefusal = try await movementCount(store)
+            let skipped = try await importMovements(store, rows, by: .person(login: "amal"), skipInvalid: true)
+            // check: nothing written the first time; the partner's own row the second, the other refused with why
+            #expect(refused.map { if case .forbidden = $0 { true } else { false } } == true)
+            #expect(refused?.description.contains("may write records of UNHCR only, not of WFP") == true)
+            #expect(countAfterRefusal == 0)
+            #expect(skipped.imported == 1 && skipped.rejected == 1)
+            #expect(skipped.problems.first?.column == "org" && skipped.problems.first?.row == 3)
+            let audit = try await store.access.audit()
+            #expect(audit.contains { $0.action == "refused" && $0.actor == "person:amal" && $0.kind == "records" })
+            #expect(audit.contains { $0.action == "import" && $0.actor == "person:amal" && $0.detail?.contains("1 imported") == true })
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func anEditorOfAMemberWritesTheWorkingGroupsRecords(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a working group of two agencies; an editor of one of them; a viewer
+            try await store.organisations.add("Returns WG", workingGroup: true, members: ["UNHCR", "IOM"], by: .test)
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "IOM", role: .editor), password: nil, by: .test)
+            try await store.access.addPerson(Person(login: "vera", name: "Vera", organisation: "IOM", role: .viewer), password: nil, by: .test)
+            // act
+            let group = try await importMovements(store, "2020-06-01,g,Returns WG,SY01,5\n", by: .person(login: "amal"))
+            let viewer = await #expect(throws: StoreError.self) { try await importMovements(store, "2020-06-01,v,IOM,SY01,5\n", by: .person(login: "vera")) }
+            let planning = await #expect(throws: StoreError.self) {
+                try await store.camps.addSite(Site(code: "X", name: "X", kind: .camp, admin: "SY08"), by: .person(login: "amal"))
+            }
+            // check
+            #expect(group.imported == 1)
+            #expect(viewer?.description == "the role viewer may not write records")
+            #expect(planning?.description == "the role editor may not write planning")
+            #expect(try await store.organisations.members()["Returns WG"] == ["IOM", "UNHCR"])
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func tokensExpireAreRevokedAndDieWithTheirAccount(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .editor), password: nil, by: .test)
+            let expiring = try await store.access.createToken(for: "amal", by: .test)
+            let revoked = try await store.access.createToken(for: "amal", by: .test)
+            let kept = try await store.access.createToken(for: "amal", by: .test)
+            // act
+            #expect(try await store.access.caller(forToken: expiring.token) == .token(id: expiring.id, login: "amal"))
+            try await store.database.read { db in
+                try await db.raw("UPDATE api_tokens SET expires_at = '2000-01-01T00:00:00Z' WHERE id = \(bind: expiring.id)").run()
+            }
+            try await store.access.revokeTokens(id: revoked.id, by: .test)
+            // check
+            #expect(expiring.token.count == 67 && expiring.token.hasPrefix("hw_"), "256 bits as 64 hex digits")
+            #expect(try await store.access.caller(forToken: expiring.token) == nil)
+            #expect(try await store.access.caller(forToken: revoked.token) == nil)
+            #expect(try await store.access.caller(forToken: kept.token) != nil)
+            #expect(try await store.access.caller(forToken: kept.token + "0") == nil)
+            let listed = try await store.access.tokens(of: "amal")
+            #expect(listed.first { $0.id == kept.id }?.lastUsed != nil && listed.first { $0.id == revoked.id }?.revoked != nil)
+            // The secret is nowhere in the database.
+            let stored = try await store.database.read { try await $0.raw("SELECT digest FROM api_tokens").all(decodingColumn: "digest", as: String.self) }
+            #expect(!stored.contains(kept.token) && stored.contains(Secret.digest(kept.token)))
+            try await store.access.disable("amal", by: .test)
+            #expect(try await store.access.caller(forToken: kept.token) == nil)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func theAuditLogCannotBeChangedOrEmptied(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: something audited
+            try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006"), by: .test)
+            let entries = try await store.access.audit()
+            #expect(entries.contains { $0.action == "create" && $0.kind == "site" && $0.record == "HOL" && $0.after?.contains("Al-Hol") == true })
+            // act and check: the database itself refuses
+            await #expect(throws: (any Error).self) {
+                try await store.database.read { try await $0.raw("UPDATE audit_log SET actor = 'someone else'").run() }
+            }
+            await #expect(throws: (any Error).self) {
+                try await store.database.read { try await $0.raw("DELETE FROM audit_log").run() }
+            }
+            #expect(try await store.access.audit() == entries)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func repeatedWrongPasswordsAreThrottledAndLogged(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .editor),
+                                             password: "correct horse battery", by: .test)
+            // act: the right password first, then five wrong ones
+            let session = try await store.access.signIn(login: "amal", password: "correct horse battery")
+            for _ in 0 ..< AccessStore.throttleFailures {
+                await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "amal", password: "wrong") }
+            }
+            // check: even the right password is refused now; every failure is in the audit
+            await #expect(throws: AccessStore.SignInRefusal.throttled) { try await store.access.signIn(login: "amal", password: "correct horse battery") }
+            #expect(try await store.access.session(session.id)?.caller == .person(login: "amal"))
+            #expect(try await store.access.audit().filter { $0.action == "sign-in-failed" }.count == AccessStore.throttleFailures + 1)
+            await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "nobody", password: "x") }
+        }
+    }
+}
