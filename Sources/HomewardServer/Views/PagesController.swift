@@ -95,7 +95,7 @@ struct PagesController {
     static func form(_ request: Request) async throws -> [String: String] {
         try request.require(contentType: ["application/x-www-form-urlencoded"])
         let body = request.body
-        let text = String(buffer: try await body.collect(upTo: 16 * 1024)).replacingOccurrences(of: "+", with: " ")
+        let text = String(buffer: try await body.collect(upTo: 16 * 1024)).replacingOccurrences(of: "+", with: "%20")
         var fields: [String: String] = [:]
         for item in URLComponents(string: "?" + text)?.queryItems ?? [] where fields[item.name] == nil { fields[item.name] = item.value ?? "" }
         return fields

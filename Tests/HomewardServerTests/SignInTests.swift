@@ -1,0 +1,62 @@
+import Foundation
+import HomewardCore
+@testable import HomewardServer
+import HomewardStore
+import HomewardTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Pages: a session cookie from the sign-in form, CSRF on every unsafe request, the public sent to sign in.
+@Suite struct SignInTests {
+    func form(_ client: any TestClientProtocol, _ uri: String, _ body: String, cookie: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let cookie { headers[.cookie] = cookie }
+        return try await client.executeRequest(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    @Test(arguments: Backend.available)
+    func aSessionWritesOnlyWithItsCSRFToken(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            // setup
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "Centre", role: .coordinator),
+                                             password: "correct horse battery", by: .test)
+            // act: the public is sent to sign in; a wrong password gets the form again; the right one a cookie
+            let camps = try await client.get("/camps")
+            let wrong = try await form(client, "/signin", "login=amal&password=wrong&next=%2Fcamps")
+            let signedIn = try await form(client, "/signin", "login=amal&password=correct+horse+battery&next=%2Fcamps")
+            // check
+            #expect(camps.status == .seeOther && camps.headers[.location] == "/signin?next=/camps")
+            #expect(wrong.status == .unauthorized && wrong.text.contains("Wrong login or password."))
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/camps", "\(signedIn.headers)")
+            let setCookie = try #require(signedIn.headers[.setCookie])
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
+            let cookie = String(setCookie.split(separator: ";")[0])
+            let page = try await client.execute(uri: "/camps", method: .get, headers: [.cookie: cookie])
+            #expect(page.status == .ok && page.text.contains("Signed in as amal"))
+            let csrf = try #require(page.text.components(separatedBy: #"name="csrf" value=""#).dropFirst().first?.prefix(64)).description
+            // A write with the cookie alone is refused; with the session's token it is made.
+            let site = #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#
+            let noToken = try await client.execute(uri: "/api/v1/sites", method: .post, headers: [.cookie: cookie, .contentType: "application/json"],
+                                                   body: ByteBuffer(string: site))
+            let withToken = try await client.execute(uri: "/api/v1/sites", method: .post,
+                                                     headers: [.cookie: cookie, .contentType: "application/json", HTTPField.Name("X-CSRF-Token")!: csrf],
+                                                     body: ByteBuffer(string: site))
+            #expect(noToken.status == .forbidden)
+            #expect(withToken.status == .created)
+            #expect(try await store.access.audit().last { $0.kind == "site" }?.actor == "person:amal")
+            // Signing out needs the token too; then the cookie opens nothing.
+            #expect(try await form(client, "/signout", "csrf=forged", cookie: cookie).status == .forbidden)
+            #expect(try await form(client, "/signout", "csrf=\(csrf)", cookie: cookie).status == .seeOther)
+            #expect(try await client.execute(uri: "/api/v1/sites", method: .get, headers: [.cookie: cookie]).status == .unauthorized)
+        }
+    }
+
+    @Test func aNextThatLeavesTheSiteGoesHomeInstead() {
+        #expect(SignInView.safeNext("/camps") == "/camps")
+        for evil in ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)", nil] {
+            #expect(SignInView.safeNext(evil) == "/")
+        }
+    }
+}
