@@ -15,11 +15,13 @@ struct PagesController {
     let today: @Sendable () -> Day
 
     func add(to router: Router<Context>) {
-        page(.overview, router) { language, viewer in
-            OverviewView(model: try await OverviewModel.load(store: stores.ledger, today: today(), demo: configuration.demo), language: language,
-                         viewer: viewer).render(pages)
+        page(.overview, router) { language, viewer, signedIn in
+            let model = try await OverviewModel.load(store: stores.ledger, today: today(), demo: configuration.demo)
+            // Internal readers (a session or a token) see exact figures; the public, small counts hidden.
+            return OverviewView(model: signedIn ? model : model.forThePublic(SmallCounts(threshold: configuration.minPublicCount)),
+                                language: language, viewer: viewer).render(pages)
         }
-        page(.campsPage, router) { language, viewer in
+        page(.campsPage, router) { language, viewer, _ in
             CampsPageView(model: try await CampsPageModel.load(store: stores.camps, today: today(), demo: configuration.demo), language: language,
                           viewer: viewer).render(pages)
         }
@@ -71,14 +73,14 @@ struct PagesController {
     }
 
     private func page(_ route: APIRoute, _ router: Router<Context>,
-                      render: @escaping @Sendable (Language, PageViewer?) async throws -> String) {
+                      render: @escaping @Sendable (Language, PageViewer?, _ signedIn: Bool) async throws -> String) {
         router.on(RouterPath(route.routerPath), method: route.method) { request, context in
             let language = try Self.language(request)
             let viewer = context.session.map { session -> PageViewer in
                 if case .person(let login) = session.caller { return PageViewer(login: login, csrf: session.csrf) }
                 return PageViewer(login: session.caller.description, csrf: session.csrf)
             }
-            return html(try await render(language, viewer), language)
+            return html(try await render(language, viewer, context.proven != nil), language)
         }
     }
 

@@ -101,4 +101,18 @@ import Testing
         #expect(html(.emptyDemo, .en).contains("Latest data: none yet"))
         #expect(html(.emptyDemo, .en).contains("No movements through crossing points yet."))
     }
+
+    /// The public sees small counts as "<5", and no change that would give one away; internal readers see them all.
+    @Test func thePublicSeesSmallCountsHidden() {
+        var model = OverviewModel.mock
+        model.crossings[1] = TotalsGroup(key: "JOR-01", name: "Nasib", nameAr: "نصيب", persons: 7, refugees: 3, idps: 4)
+        model.weekBefore = 2
+        let exact = html(model, .en)
+        let shown = html(model.forThePublic(SmallCounts(threshold: 5)), .en)
+        #expect(exact.contains(#"<td class="num"><bdi dir="ltr">3</bdi></td>"#))
+        #expect(shown.contains(#"<td class="num"><bdi dir="ltr">&lt;5</bdi></td><td class="num"><bdi dir="ltr">&lt;5</bdi></td>"#))
+        #expect(!shown.contains("days before (") && exact.contains("days before ("), "the change would give away the hidden week")
+        #expect(shown.contains("Public figures:") && !exact.contains("Public figures:"))
+        #expect(html(model.forThePublic(SmallCounts(threshold: 5)), .ar).contains(#"<bdi dir="ltr">&lt;٥</bdi>"#))
+    }
 }

@@ -15,6 +15,33 @@ struct OverviewModel: Sendable {
     var crossings: [TotalsGroup]
     var governorates: [TotalsGroup]
     var demo: Bool
+    /// Set for the public: which counts show only as "<k".
+    var suppression: Suppression?
+
+    /// What the public sees of each count, beside the exact figures internal readers see.
+    struct Suppression: Sendable {
+        var threshold: Int
+        /// Total, refugees, IDPs.
+        var headline: [PublicCount]
+        var lastWeek: PublicCount
+        var weekBefore: PublicCount
+        /// Per row: refugees, IDPs, persons.
+        var crossings: [[PublicCount]]
+        var governorates: [[PublicCount]]
+    }
+
+    /// The page as the public sees it: small counts hidden, and the cells that would give them away.
+    func forThePublic(_ smallCounts: SmallCounts) -> OverviewModel {
+        var model = self
+        func rows(_ groups: [TotalsGroup]) -> [[PublicCount]] {
+            groups.map { smallCounts.suppress([[$0.refugees, $0.idps, $0.persons]])[0].map { $0! } }
+        }
+        model.suppression = Suppression(threshold: smallCounts.threshold,
+                                        headline: smallCounts.suppress([[refugees, idps, total]])[0].map { $0! },
+                                        lastWeek: smallCounts.suppress([[lastWeek]])[0][0]!, weekBefore: smallCounts.suppress([[weekBefore]])[0][0]!,
+                                        crossings: rows(crossings), governorates: rows(governorates))
+        return model
+    }
 
     static func load(store: LedgerStore, today: Day, demo: Bool) async throws -> OverviewModel {
         async let all = store.totals(TotalsQuery())

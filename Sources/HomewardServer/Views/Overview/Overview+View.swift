@@ -25,19 +25,25 @@ struct OverviewView {
             latest: PhraseContext(m.latest.map { c.phrase("overview.latest", ["day": .day($0)]) } ?? c.phrase("overview.latest.none")),
             movements: PhraseContext(c.phrase("overview.movements", ["count": .count(m.movements)])),
             totalsLabel: c.text("overview.totals"),
+            publicNote: m.suppression.map {
+                c.text("overview.public", ["k": .count($0.threshold - 1), "limit": .count($0.threshold)])
+            },
             figures: [
-                Figure(value: c.numbers.string(m.total), label: PhraseContext(c.phrase("overview.returnedInAll")), note: nil),
-                Figure(value: c.numbers.string(m.refugees), label: PhraseContext(c.phrase("category.refugee")), note: nil),
-                Figure(value: c.numbers.string(m.idps), label: PhraseContext(c.phrase("category.idp")), note: nil),
-                Figure(value: c.numbers.string(m.lastWeek),
+                Figure(value: shown(c, m.total, m.suppression?.headline[2]), label: PhraseContext(c.phrase("overview.returnedInAll")), note: nil),
+                Figure(value: shown(c, m.refugees, m.suppression?.headline[0]), label: PhraseContext(c.phrase("category.refugee")), note: nil),
+                Figure(value: shown(c, m.idps, m.suppression?.headline[1]), label: PhraseContext(c.phrase("category.idp")), note: nil),
+                Figure(value: shown(c, m.lastWeek, m.suppression?.lastWeek),
                        label: PhraseContext(c.phrase("overview.lastDays", ["days": .count(days), "from": .day(m.weekFrom), "to": .day(m.weekTo)])),
-                       note: PhraseContext(c.phrase("overview.change", ["change": .change(m.lastWeek - m.weekBefore), "days": .count(days),
+                       // A change between two counts, one of them hidden, would give it away: no note then.
+                       note: m.suppression.map { $0.lastWeek != .exact(m.lastWeek) || $0.weekBefore != .exact(m.weekBefore) } == true ? nil
+                           : PhraseContext(c.phrase("overview.change", ["change": .change(m.lastWeek - m.weekBefore), "days": .count(days),
                                                                         "before": .count(m.weekBefore)]))),
             ],
             tables: [
-                table(c, title: "overview.byCrossing", empty: "overview.byCrossing.none", place: "place.crossing.name", groups: m.crossings),
+                table(c, title: "overview.byCrossing", empty: "overview.byCrossing.none", place: "place.crossing.name", groups: m.crossings,
+                      shown: m.suppression?.crossings),
                 table(c, title: "overview.topGovernorates", empty: "overview.topGovernorates.none", place: "level.adm1.name",
-                      groups: m.governorates),
+                      groups: m.governorates, shown: m.suppression?.governorates),
             ],
             footerSources: c.text("footer.sources"),
             footerAPI: c.text("footer.api"),
@@ -45,13 +51,20 @@ struct OverviewView {
         )
     }
 
-    private func table(_ c: Catalogue, title: String, empty: String, place: String, groups: [TotalsGroup]) -> Table {
+    /// A count as this reader may see it: exact, or "<k" for the public.
+    private func shown(_ c: Catalogue, _ n: Int, _ publicCount: PublicCount?) -> String {
+        if case .fewerThan(let k) = publicCount { return c.text("count.fewerThan", ["k": .count(k)]) }
+        return c.numbers.string(n)
+    }
+
+    private func table(_ c: Catalogue, title: String, empty: String, place: String, groups: [TotalsGroup], shown cells: [[PublicCount]]?) -> Table {
         Table(title: c.text(title), empty: c.text(empty), hasRows: !groups.isEmpty,
               placeHeader: c.text(place), personsHeader: c.text("table.persons"),
               refugeesHeader: c.text("category.refugee.short"), idpsHeader: c.text("category.idp.short"),
-              rows: groups.map {
-                  Row(name: $0.name(in: language), code: $0.key, persons: c.numbers.string($0.persons),
-                      refugees: c.numbers.string($0.refugees), idps: c.numbers.string($0.idps))
+              rows: groups.enumerated().map { index, group in
+                  let cell = cells?[index]
+                  return Row(name: group.name(in: language), code: group.key, persons: shown(c, group.persons, cell?[2]),
+                             refugees: shown(c, group.refugees, cell?[0]), idps: shown(c, group.idps, cell?[1]))
               })
     }
 
@@ -63,6 +76,7 @@ struct OverviewView {
         let latest: PhraseContext
         let movements: PhraseContext
         let totalsLabel: String
+        let publicNote: String?
         let figures: [Figure]
         let tables: [Table]
         let footerSources: String
