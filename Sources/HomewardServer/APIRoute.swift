@@ -11,10 +11,15 @@ public enum APIRoute: CaseIterable, Sendable {
     case areas, countries
     case listSites, postSites, showSite, listCensuses, postCensuses, listDepartures, postDepartures
     case listEvacuations, postEvacuations, planEvacuation, showEvacuation
+    case listFacilities, postFacilities, facilitiesSummary, listFacilityKinds, postFacilityKinds
+    case listAid, postAid, aidSummary, listAidTypes, postAidTypes
+    case readiness
+    case reconstructionPage, aidPage, readinessPage
 
     public var method: HTTPRequest.Method {
         switch self {
         case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations: .post
+        case .postFacilities, .postFacilityKinds, .postAid, .postAidTypes: .post
         default: .get
         }
     }
@@ -40,6 +45,16 @@ public enum APIRoute: CaseIterable, Sendable {
         case .listEvacuations, .postEvacuations: "/api/v1/evacuations"
         case .planEvacuation: "/api/v1/evacuations/plan"
         case .showEvacuation: "/api/v1/evacuations/{id}"
+        case .listFacilities, .postFacilities: "/api/v1/facilities"
+        case .facilitiesSummary: "/api/v1/facilities/summary"
+        case .listFacilityKinds, .postFacilityKinds: "/api/v1/facility-kinds"
+        case .listAid, .postAid: "/api/v1/aid"
+        case .aidSummary: "/api/v1/aid/summary"
+        case .listAidTypes, .postAidTypes: "/api/v1/aid-types"
+        case .readiness: "/api/v1/readiness"
+        case .reconstructionPage: "/reconstruction"
+        case .aidPage: "/aid"
+        case .readinessPage: "/readiness"
         }
     }
 

@@ -30,6 +30,7 @@ extension Database {
         AddPlaceNames(),
         AddImportRecords(),
         CreateCamps(),
+        CreateReconstruction(),
     ]
 
     /// Applies the steps the database has not seen yet.

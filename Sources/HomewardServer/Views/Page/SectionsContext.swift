@@ -1,0 +1,42 @@
+import HomewardCore
+
+/// Links between the pages of the centre's questions (overview, reconstruction, aid, readiness), in the page's
+/// language, the current one marked.
+struct SectionsContext {
+    struct Link {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    let label: String
+    let links: [Link]
+
+    init(current: APIRoute, language: Language, catalogue: Catalogue) {
+        label = catalogue.text("nav.label")
+        let pages: [(APIRoute, String)] = [(.overview, "nav.overview"), (.reconstructionPage, "nav.reconstruction"), (.aidPage, "nav.aid"),
+                                           (.readinessPage, "nav.readiness")]
+        links = pages.map { route, key in
+            Link(label: catalogue.text(key), href: "\(route.path)?lang=\(language.rawValue)", current: route == current)
+        }
+    }
+}
+
+/// A figure of a list inside a table cell or a box: "Schools: 3", "Roads: 12,5 km".
+struct LabelledValue {
+    let label: String
+    let value: String
+}
+
+extension Catalogue {
+    /// A facility quantity in its unit, for the page's language: `3`, `12,5 km`.
+    func quantity(_ q: KindQuantity) -> String {
+        let number = numbers.decimal(q.tenths, decimals: 1)
+        return q.kind.unit == .km ? text("unit.km", ["quantity": .text(number)]) : number
+    }
+
+    /// Each kind's name and quantity.
+    func quantities(_ figures: FacilityFigures, in language: Language) -> [LabelledValue] {
+        figures.byKind.map { LabelledValue(label: $0.kind.name(in: language), value: quantity($0)) }
+    }
+}
