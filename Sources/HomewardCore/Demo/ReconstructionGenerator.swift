@@ -28,7 +28,7 @@ public struct ReconstructionGenerator: Sendable {
         guard !communities.isEmpty, !kinds.isEmpty else { return [] }
         var rows: [[String]] = []
         for index in 0..<count {
-            let place = communities[random.below(min(communities.count, 300))]
+            let place = communities[random.below(communities.count)]
             let kind = kinds[random.below(kinds.count)]
             let quantity = kind.unit == .km ? ScaledNumber.string(1 + random.below(250), decimals: 1) : String(1 + random.below(kind.code == "residential-building" ? 40 : 3))
             let start = lastDay.adding(days: -random.below(days))
@@ -48,7 +48,7 @@ public struct ReconstructionGenerator: Sendable {
     public mutating func aid(count: Int) -> [[String]] {
         guard !communities.isEmpty else { return [] }
         return (0..<count).map { index in
-            let place = communities[random.below(min(communities.count, 300))]
+            let place = communities[random.below(communities.count)]
             let date = lastDay.adding(days: -random.below(days)).description
             if random.below(4) == 0 {
                 return [date, place, Self.organisation, "medical", "", "", "", String(20 + random.below(400)), "Mobile clinic (demo)", "demo-a\(index)"]

@@ -3,9 +3,9 @@ import HomewardCore
 /// Reconstruction figures for a terminal and for spreadsheets.
 enum ReconstructionText {
     static func table(_ s: ReconstructionSummary) -> String {
-        var lines = ["Under restoration on \(s.asOf): in \(s.underRestoration.settlements.grouped) settlements"]
+        var lines = ["Under restoration on \(s.asOf): in \(settlements(s.underRestoration.settlements))"]
         lines += ["", byKind(s.underRestoration), ""]
-        lines.append("Commissioned \(s.from.map { "from \($0) " } ?? "")to \(s.to): in \(s.commissioned.settlements.grouped) settlements")
+        lines.append("Commissioned \(s.from.map { "from \($0) " } ?? "")to \(s.to): in \(settlements(s.commissioned.settlements))")
         lines += ["", byKind(s.commissioned)]
         if !s.groups.isEmpty {
             lines += ["", TextTable(header: ["GROUP", "NAME", "KIND", "UNDER RESTORATION", "COMMISSIONED"],
@@ -25,6 +25,8 @@ enum ReconstructionText {
         }
         return (["group,name,kind,unit,under_restoration,commissioned"] + lines).joined(separator: "\n")
     }
+
+    private static func settlements(_ n: Int) -> String { n == 1 ? "1 settlement" : "\(n.grouped) settlements" }
 
     private static func byKind(_ figures: FacilityFigures) -> String {
         guard !figures.byKind.isEmpty else { return "  none" }

@@ -26,6 +26,9 @@ struct ReadinessView {
             orders.append((.commissioned(kind.code), c.text("readiness.sort.commissioned", ["kind": .text(kind.name(in: language))])))
             orders.append((.restoring(kind.code), c.text("readiness.sort.restoring", ["kind": .text(kind.name(in: language))])))
         }
+        var hidden = [Field(name: "lang", value: language.rawValue), Field(name: "level", value: "adm\(r.level.rawValue)")]
+        if let from = r.from { hidden.append(Field(name: "from", value: from.description)) }
+        hidden.append(Field(name: "to", value: r.to.description))
         let window: Phrase = r.from.map { c.phrase("readiness.window", ["from": .day($0), "to": .day(r.to)]) }
             ?? c.phrase("readiness.window.upTo", ["to": .day(r.to)])
         let rows = r.rows.map { row in
@@ -45,8 +48,11 @@ struct ReadinessView {
             levelLabel: c.text("readiness.level"),
             levels: AdminLevel.allCases.map { SortLink(label: c.text("level.adm\($0.rawValue).plural"), href: href(level: $0, order: r.order),
                                                       current: $0 == r.level) },
+            action: path,
+            hidden: hidden,
             sortLabel: c.text("readiness.sortBy"),
-            sorts: orders.map { SortLink(label: $1, href: href(level: r.level, order: $0), current: $0 == r.order) },
+            sorts: orders.map { SortOption(label: $1, value: $0.description, current: $0 == r.order) },
+            sortButton: c.text("readiness.sort.apply"),
             areaHeader: c.text("level.adm\(r.level.rawValue).name"),
             returnedHeader: c.text("readiness.column.returned"),
             commissionedHeader: c.text("readiness.column.commissioned"),
@@ -71,8 +77,12 @@ struct ReadinessView {
         let window: PhraseContext
         let levelLabel: String
         let levels: [SortLink]
+        /// The sort form keeps the language, level and window as hidden fields.
+        let action: String
+        let hidden: [Field]
         let sortLabel: String
-        let sorts: [SortLink]
+        let sorts: [SortOption]
+        let sortButton: String
         let areaHeader: String
         let returnedHeader: String
         let commissionedHeader: String
@@ -90,6 +100,17 @@ struct ReadinessView {
         let label: String
         let href: String
         let current: Bool
+    }
+
+    struct SortOption {
+        let label: String
+        let value: String
+        let current: Bool
+    }
+
+    struct Field {
+        let name: String
+        let value: String
     }
 
     struct Row {
