@@ -8,13 +8,13 @@ public enum AidField: Int, ImportField {
     public static let place: [AidField] = [.adm1, .adm2, .adm3, .adm4, .locality]
 
     public init?(tag: HXLTag) {
+        if let level = tag.areaCodeLevel {
+            self = AidField.place[level.rawValue - 1]
+            return
+        }
         let a = tag.attributes
         switch tag.hashtag {
         case "date": self = .date
-        case "adm1" where !a.contains("name"): self = .adm1
-        case "adm2" where !a.contains("name"): self = .adm2
-        case "adm3" where !a.contains("name"): self = .adm3
-        case "adm4" where !a.contains("name"): self = .adm4
         case "org": self = .organisation
         case "activity" where a.contains("type"): self = .type
         case "indicator" where a.contains("tonnes"): self = .tonnes

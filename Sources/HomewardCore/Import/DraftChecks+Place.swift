@@ -29,3 +29,12 @@ extension DraftChecks {
         return Lineage(lineage)
     }
 }
+
+extension HXLTag {
+    /// The level of an area given by its code (`#adm1+code` … `#adm4+code`, or without `+code`), `nil` for a name
+    /// (`+name`) or another tag: how facility records and aid actions name their place.
+    public var areaCodeLevel: AdminLevel? {
+        guard !attributes.contains("name") else { return nil }
+        return AdminLevel.allCases.first { "adm\($0.rawValue)" == hashtag }
+    }
+}

@@ -7,13 +7,13 @@ public enum FacilityField: Int, ImportField {
     public static let place: [FacilityField] = [.adm1, .adm2, .adm3, .adm4, .settlement]
 
     public init?(tag: HXLTag) {
+        if let level = tag.areaCodeLevel {
+            self = FacilityField.place[level.rawValue - 1]
+            return
+        }
         let a = tag.attributes
         switch tag.hashtag {
         case "date": self = .date
-        case "adm1" where !a.contains("name"): self = .adm1
-        case "adm2" where !a.contains("name"): self = .adm2
-        case "adm3" where !a.contains("name"): self = .adm3
-        case "adm4" where !a.contains("name"): self = .adm4
         case "loc" where a.contains("type"): self = .kind
         case "status": self = .status
         case "indicator" where a.contains("num"): self = .quantity
