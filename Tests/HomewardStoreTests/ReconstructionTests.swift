@@ -2,6 +2,7 @@ import Foundation
 import HomewardCore
 import HomewardStore
 import HomewardTestSupport
+import SQLKit
 import Testing
 
 @Suite struct ReconstructionTests {
@@ -58,6 +59,13 @@ import Testing
             let history = try await store.reconstruction.works(.init(externalId: "clinic-7"))
             #expect(history.map(\.work.status) == [.damaged, .underRestoration, .commissioned])
             #expect(history[1].work.date == Day("2020-02-12")!)
+            // The start as first reported is kept, with who replaced it.
+            let revisions = try await store.database.read { db in
+                try await db.raw("SELECT day, superseded_by FROM facility_work_revisions").all().map {
+                    (try $0.decode(column: "day", as: Int.self), try $0.decode(column: "superseded_by", as: String.self))
+                }
+            }
+            #expect(revisions.map(\.0) == [Day("2020-02-10")!.number] && revisions.first?.1 == Caller.test.description)
             let summary = try await store.reconstruction.summary(asOf: Day("2020-04-01")!, grouping: .adm1)
             #expect(summary.underRestoration.tenths(of: "medical-facility") == 10 && summary.groups.map(\.key) == ["SY12"])
             let after = try await store.reconstruction.summary(asOf: TestStores.today, grouping: .kind)

@@ -28,7 +28,7 @@ struct AidView {
             sections: SectionsContext(current: .aidPage, language: language, catalogue: c),
             demo: model.demo ? OverviewView.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
             heading: c.text("aid.heading"),
-            period: PhraseContext(c.phrase("aid.period", ["from": .day(s.from ?? s.to ?? Day(number: 0)), "to": .day(s.to ?? Day(number: 0))])),
+            period: PhraseContext(c.phrase("aid.period", ["from": .day(model.from), "to": .day(model.to)])),
             figures: [
                 figure(c.numbers.string(f.actions), "aid.figure.actions"),
                 figure(c.numbers.string(f.localities), "aid.figure.localities"),

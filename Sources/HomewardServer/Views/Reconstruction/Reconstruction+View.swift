@@ -43,7 +43,7 @@ struct ReconstructionView {
             byKindTitle: c.text("reconstruction.byKind"),
             kindHeader: c.text("reconstruction.column.kind"),
             underRestorationHeader: c.text("reconstruction.column.underRestoration"),
-            commissionedHeader: PhraseContext(c.phrase("reconstruction.column.commissioned", week)),
+            commissionedHeader: c.text("reconstruction.column.commissioned"),
             kinds: kindRows,
             hasKinds: !kindRows.isEmpty,
             none: c.text("reconstruction.none"),
@@ -69,7 +69,7 @@ struct ReconstructionView {
         let byKindTitle: String
         let kindHeader: String
         let underRestorationHeader: String
-        let commissionedHeader: PhraseContext
+        let commissionedHeader: String
         let kinds: [KindRow]
         let hasKinds: Bool
         let none: String
