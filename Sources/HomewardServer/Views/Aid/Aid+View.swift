@@ -25,8 +25,7 @@ struct AidView {
         let figure = { (value: String, key: String) in OverviewView.Figure(value: value, label: PhraseContext(c.phrase(key)), note: nil) }
         return Context(
             page: PageContext(language: language, title: c.text("aid.title"), path: APIRoute.aidPage.path, pages: pages),
-            sections: SectionsContext(current: .aidPage, language: language, catalogue: c),
-            demo: model.demo ? OverviewView.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
+            chrome: PageChrome(current: .aidPage, api: .aidSummary, demo: model.demo, language: language, catalogue: c),
             heading: c.text("aid.heading"),
             period: PhraseContext(c.phrase("aid.period", ["from": .day(model.from), "to": .day(model.to)])),
             figures: [
@@ -43,27 +42,20 @@ struct AidView {
                 Table(title: c.text("aid.byType"), nameHeader: c.text("aid.column.type"), rows: byType, hasRows: !byType.isEmpty),
                 Table(title: c.text("aid.byGovernorate"), nameHeader: c.text("level.adm1.name"), rows: byGovernorate, hasRows: !byGovernorate.isEmpty),
             ],
-            none: c.text("aid.none"),
-            footerSources: c.text("footer.sources"),
-            footerAPI: c.text("footer.api"),
-            apiHref: APIRoute.aidSummary.path
+            none: c.text("aid.none")
         )
     }
 
     /// What the `aid` template reads: strings only, every one already in the page's language.
     struct Context {
         let page: PageContext
-        let sections: SectionsContext
-        let demo: OverviewView.Demo?
+        let chrome: PageChrome
         let heading: String
         let period: PhraseContext
         let figures: [OverviewView.Figure]
         let headers: Headers
         let tables: [Table]
         let none: String
-        let footerSources: String
-        let footerAPI: String
-        let apiHref: String
     }
 
     struct Headers {

@@ -40,8 +40,7 @@ struct ReadinessView {
         }
         return Context(
             page: PageContext(language: language, title: c.text("readiness.title"), path: path, pages: pages),
-            sections: SectionsContext(current: .readinessPage, language: language, catalogue: c),
-            demo: model.demo ? OverviewView.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
+            chrome: PageChrome(current: .readinessPage, api: .readiness, demo: model.demo, language: language, catalogue: c),
             heading: c.text("readiness.heading"),
             intro: c.text("readiness.intro"),
             window: PhraseContext(window),
@@ -60,18 +59,14 @@ struct ReadinessView {
             aidHeader: c.text("readiness.column.aid"),
             rows: rows,
             hasRows: !rows.isEmpty,
-            none: c.text("readiness.none"),
-            footerSources: c.text("footer.sources"),
-            footerAPI: c.text("footer.api"),
-            apiHref: APIRoute.readiness.path
+            none: c.text("readiness.none")
         )
     }
 
     /// What the `readiness` template reads: strings only, every one already in the page's language.
     struct Context {
         let page: PageContext
-        let sections: SectionsContext
-        let demo: OverviewView.Demo?
+        let chrome: PageChrome
         let heading: String
         let intro: String
         let window: PhraseContext
@@ -91,9 +86,6 @@ struct ReadinessView {
         let rows: [Row]
         let hasRows: Bool
         let none: String
-        let footerSources: String
-        let footerAPI: String
-        let apiHref: String
     }
 
     struct SortLink {

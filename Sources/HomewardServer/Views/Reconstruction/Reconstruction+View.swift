@@ -30,8 +30,7 @@ struct ReconstructionView {
         let week: [String: MessageArgument] = ["from": .day(s.from ?? s.to), "to": .day(s.to)]
         return Context(
             page: PageContext(language: language, title: c.text("reconstruction.title"), path: APIRoute.reconstructionPage.path, pages: pages),
-            sections: SectionsContext(current: .reconstructionPage, language: language, catalogue: c),
-            demo: model.demo ? OverviewView.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
+            chrome: PageChrome(current: .reconstructionPage, api: .facilitiesSummary, demo: model.demo, language: language, catalogue: c),
             heading: c.text("reconstruction.heading"),
             asOf: PhraseContext(c.phrase("reconstruction.asOf", ["day": .day(s.asOf)])),
             figures: [
@@ -51,18 +50,14 @@ struct ReconstructionView {
             governorateHeader: c.text("level.adm1.name"),
             settlementsHeader: c.text("reconstruction.column.settlements"),
             governorates: governorates,
-            hasGovernorates: !governorates.isEmpty,
-            footerSources: c.text("footer.sources"),
-            footerAPI: c.text("footer.api"),
-            apiHref: APIRoute.facilitiesSummary.path
+            hasGovernorates: !governorates.isEmpty
         )
     }
 
     /// What the `reconstruction` template reads: strings only, every one already in the page's language.
     struct Context {
         let page: PageContext
-        let sections: SectionsContext
-        let demo: OverviewView.Demo?
+        let chrome: PageChrome
         let heading: String
         let asOf: PhraseContext
         let figures: [OverviewView.Figure]
@@ -78,9 +73,6 @@ struct ReconstructionView {
         let settlementsHeader: String
         let governorates: [GovernorateRow]
         let hasGovernorates: Bool
-        let footerSources: String
-        let footerAPI: String
-        let apiHref: String
     }
 
     struct KindRow {
