@@ -53,8 +53,7 @@ public struct FacilityRules: ImportRules {
             let balance = ledger.balance(at, on: date, excluding: key)
             if balance < tenths {
                 checks.fail(.quantity, Message("import.facilities.commissionedWithoutStart", [
-                    "quantity": .code(ScaledNumber.string(tenths, decimals: 1)),
-                    "started": .code(ScaledNumber.string(max(balance, 0), decimals: 1)), "day": .day(date)]),
+                    "quantity": Self.argument(tenths), "started": Self.argument(max(balance, 0)), "day": .day(date)]),
                             value: ScaledNumber.string(tenths, decimals: 1), warning: true)
             }
         }
@@ -62,6 +61,11 @@ public struct FacilityRules: ImportRules {
         return ImportOutcome(records: [FacilityWork(date: date, place: place, kind: kind.code, status: status, tenths: tenths,
                                                     organisation: organisation, externalId: draft[.externalId], key: key)],
                              problems: checks.problems)
+    }
+
+    /// A quantity for a message: a whole number in the reader's digits, a fraction of a km as written.
+    static func argument(_ tenths: Int) -> MessageArgument {
+        tenths % 10 == 0 ? .count(tenths / 10) : .code(ScaledNumber.string(tenths, decimals: 1))
     }
 
     /// The quantity in tenths of the kind's unit; 1 when absent.
