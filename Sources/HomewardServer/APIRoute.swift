@@ -12,12 +12,17 @@ public enum APIRoute: CaseIterable, Sendable {
     case areas, countries
     case listSites, postSites, showSite, listCensuses, postCensuses, listDepartures, postDepartures
     case listEvacuations, postEvacuations, planEvacuation, showEvacuation, patchEvacuation
+    case listFacilities, postFacilities, facilitiesSummary, listFacilityKinds, postFacilityKinds
+    case listAid, postAid, aidSummary, listAidTypes, postAidTypes
+    case readiness
+    case reconstructionPage, aidPage, readinessPage
 
     public var method: HTTPRequest.Method {
         switch self {
         case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations: .post
         case .patchEvacuation: .patch
         case .signIn, .signOut: .post
+        case .postFacilities, .postFacilityKinds, .postAid, .postAidTypes: .post
         default: .get
         }
     }
@@ -48,6 +53,16 @@ public enum APIRoute: CaseIterable, Sendable {
         case .listEvacuations, .postEvacuations: "/api/v1/evacuations"
         case .planEvacuation: "/api/v1/evacuations/plan"
         case .showEvacuation, .patchEvacuation: "/api/v1/evacuations/{id}"
+        case .listFacilities, .postFacilities: "/api/v1/facilities"
+        case .facilitiesSummary: "/api/v1/facilities/summary"
+        case .listFacilityKinds, .postFacilityKinds: "/api/v1/facility-kinds"
+        case .listAid, .postAid: "/api/v1/aid"
+        case .aidSummary: "/api/v1/aid/summary"
+        case .listAidTypes, .postAidTypes: "/api/v1/aid-types"
+        case .readiness: "/api/v1/readiness"
+        case .reconstructionPage: "/reconstruction"
+        case .aidPage: "/aid"
+        case .readinessPage: "/readiness"
         }
     }
 
@@ -69,7 +84,7 @@ public enum APIRoute: CaseIterable, Sendable {
     /// Whether the route answers with a page (HTML) rather than JSON.
     public var isPage: Bool {
         switch self {
-        case .overview, .campsPage, .signInPage, .signIn, .signOut: true
+        case .overview, .campsPage, .reconstructionPage, .aidPage, .readinessPage, .signInPage, .signIn, .signOut: true
         default: false
         }
     }

@@ -11,6 +11,8 @@ extension Stores {
         case .movements: try await ledger.importMovements(request, from: source, by: caller, progress: progress)
         case .censuses: try await camps.importCensuses(request, from: source, by: caller, progress: progress)
         case .departures: try await camps.importDepartures(request, from: source, by: caller, progress: progress)
+        case .facilities: try await reconstruction.importFacilities(request, from: source, by: caller, progress: progress)
+        case .aid: try await assistance.importAid(request, from: source, by: caller, progress: progress)
         }
     }
 }

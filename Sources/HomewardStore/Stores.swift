@@ -11,6 +11,8 @@ public struct Stores: Sendable {
     public let idempotency: IdempotencyStore
     public let camps: CampsStore
     public let access: AccessStore
+    public let reconstruction: ReconstructionStore
+    public let assistance: AssistanceStore
 
     public init(database: Database) {
         self.database = database
@@ -20,6 +22,8 @@ public struct Stores: Sendable {
         idempotency = IdempotencyStore(database: database)
         camps = CampsStore(database: database, places: places)
         access = AccessStore(database: database)
+        reconstruction = ReconstructionStore(database: database, places: places)
+        assistance = AssistanceStore(database: database, places: places)
     }
 
     /// Opens (and on first use creates, migrates and seeds) the database at `location`, and its stores.

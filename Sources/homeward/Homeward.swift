@@ -14,6 +14,7 @@ struct Homeward: AsyncParsableCommand {
             ServeCommand.self, ImportCommand.self, TotalsCommand.self, CrossingsCommand.self, OrganisationsCommand.self,
             GazetteerCommand.self, AreasCommand.self, MovementsCommand.self, SitesCommand.self, EvacuationsCommand.self,
             UsersCommand.self, TokensCommand.self, AuditCommand.self,
+            FacilitiesCommand.self, AidCommand.self, ReadinessCommand.self,
         ]
     )
 }

@@ -35,11 +35,11 @@ import Testing
         if route.access == .everyone { return .allowed }
         guard let role = who.role else { return route.isPage ? .signInPage : .unauthenticated }
         switch route {
-        case .postMovements, .postImports, .postCensuses, .postDepartures:
+        case .postMovements, .postImports, .postCensuses, .postDepartures, .postFacilities, .postAid:
             return role >= .coordinator || who == .editorOfTheRecords ? .allowed : .forbidden
         case .postSites, .postEvacuations, .patchEvacuation, .audit:
             return role >= .coordinator ? .allowed : .forbidden
-        case .postCrossings:
+        case .postCrossings, .postFacilityKinds, .postAidTypes:
             return role == .admin ? .allowed : .forbidden
         default:
             return .allowed
@@ -69,6 +69,12 @@ import Testing
             return (route.path, #"{"site": "HOL", "baseline_date": "2020-06-01", "baseline_residents": 1000, "start": "2020-06-02", "per_cycle": 100, "cycle_days": 5}"#, json)
         case .patchEvacuation: return ("/api/v1/evacuations/\(n + 1)", #"{"status": "under-way"}"#, json)
         case .postCrossings: return (route.path, #"{"code": "X-\#(n)", "name_en": "Crossing \#(n)", "country": "LBN"}"#, json)
+        case .postFacilities:
+            return (route.path, #"{"date": "2020-06-01", "settlement": "C2269", "kind": "school", "status": "under-restoration", "organisation": "UNHCR", "id": "f-\#(n)"}"#, json)
+        case .postAid:
+            return (route.path, #"{"date": "2020-06-01", "locality": "C2269", "organisation": "UNHCR", "type": "humanitarian", "parcels": \#(10 + n), "id": "a-\#(n)"}"#, json)
+        case .postFacilityKinds: return (route.path, #"{"code": "kind-\#(n)", "unit": "items", "name": "Kind \#(n)"}"#, json)
+        case .postAidTypes: return (route.path, #"{"code": "type-\#(n)", "name": "Type \#(n)"}"#, json)
         default: return (route.path, nil, json)
         }
     }
@@ -78,7 +84,7 @@ import Testing
         try await store.database.read { db in
             var counts: [Int] = []
             for table in ["movements", "sites", "site_censuses", "site_departures", "evacuation_operations", "evacuation_status_changes",
-                          "crossing_points", "persons", "api_tokens", "imports"] {
+                          "crossing_points", "persons", "api_tokens", "imports", "facility_works", "aid_actions", "facility_kinds", "aid_types"] {
                 counts.append(try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first(decodingColumn: "n", as: Int.self) ?? -1)
             }
             return counts

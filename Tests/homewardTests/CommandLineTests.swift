@@ -160,6 +160,40 @@ import Testing
         #expect(unknownKind.status != 0 && unknownKind.stderr.contains("--records"))
     }
 
+    @Test func facilitiesAndAidAreRecordedSummarisedAndSetBesideReturns() throws {
+        defer { cleanUp() }
+        // setup: returns to two communities of Rural Damascus, schools and a road under way, aid delivered
+        let movements = "#date,#adm4+dest+code,#affected+returnees+idps+num,#org\n2019-07-01,C2269,400,UNHCR\n2019-07-02,C2270,90,UNHCR\n"
+        #expect(try run(["import", "-"], input: movements).status == 0)
+        #expect(try run(["facilities", "add", "--settlement", "C2269", "--kind", "school", "--status", "under-restoration",
+                         "--date", "2019-03-01", "--quantity", "3", "--org", "UNDP"]).status == 0)
+        let facilities = "#date,#adm4+code,#loc+type,#status,#indicator+num,#org,#meta+id\n"
+            + "2019-03-02,C2270,road,under-restoration,0.1,UNDP,r1\n2019-03-03,C2270,road,under-restoration,0.2,UNDP,r2\n"
+            + "2019-07-10,C2269,school,commissioned,1,UNDP,\n"
+        #expect(try run(["import", "-", "--records", "facilities"], input: facilities).status == 0)
+        // A commissioning without a reported start is kept, and the command says so.
+        let orphan = try run(["facilities", "add", "--settlement", "C2270", "--kind", "bakery", "--status", "commissioned", "--date", "2019-07-11",
+                              "--org", "WFP"])
+        #expect(orphan.status == 0 && orphan.stderr.contains("Warning") && orphan.stderr.contains("only 0 reported under restoration"))
+        let badKm = try run(["facilities", "add", "--settlement", "C2270", "--kind", "road", "--status", "commissioned", "--date", "2019-07-11",
+                             "--quantity", "0.25", "--org", "UNDP"])
+        #expect(badKm.status != 0 && badKm.stderr.contains("0.1 km"))
+        #expect(try run(["aid", "add", "--locality", "C2269", "--type", "humanitarian", "--date", "2019-07-12", "--tonnes", "3.5",
+                         "--parcels", "750", "--org", "SARC"]).status == 0)
+        // act and check
+        let summary = try run(["facilities", "summary", "--from", "2019-07-01", "--to", "2019-07-20", "--format", "json"])
+        let stock = summary.json["under_restoration"] as? [String: Any]
+        #expect(stock?["settlements"] as? Int == 2)
+        #expect((stock?["by_kind"] as? [[String: Any]])?.map { $0["quantity"] as? Double } == [2, 0.3])
+        #expect((summary.json["commissioned"] as? [String: Any])?["settlements"] as? Int == 2)
+        let aid = try run(["aid", "summary", "--format", "json"])
+        #expect(aid.json["kilograms"] as? Int == 3_500 && aid.json["localities"] as? Int == 1)
+        let readiness = try run(["readiness", "--level", "adm4", "--format", "csv"])
+        #expect(readiness.status == 0, "\(readiness.stderr)")
+        #expect(readiness.stdout.split(separator: "\n").dropFirst().map { $0.prefix(6) } == ["C2269,", "C2270,"])
+        #expect(try run(["readiness", "--sort", "index"]).status != 0)
+    }
+
     @Test func aCampEvacuationIsPlannedRecordedAndFollowed() throws {
         defer { cleanUp() }
         // setup: a camp, a transit centre, two organisations' censuses, two departures

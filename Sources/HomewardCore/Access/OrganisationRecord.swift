@@ -6,3 +6,5 @@ public protocol OrganisationRecord: Sendable {
 extension Movement: OrganisationRecord {}
 extension Census: OrganisationRecord {}
 extension Departure: OrganisationRecord {}
+extension FacilityWork: OrganisationRecord {}
+extension AidAction: OrganisationRecord {}

@@ -6,4 +6,6 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case movements
     case censuses
     case departures
+    case facilities
+    case aid
 }

@@ -4,7 +4,7 @@ import HomewardStore
 import Hummingbird
 
 /// Imports over HTTP, through the one importer: a CSV file of any kind of record (`POST /api/v1/imports?records=`),
-/// or movements as JSON (`POST /api/v1/movements`). Bodies stream into the importer as they arrive.
+/// or movements, facility records and aid actions as JSON (`POST /api/v1/movements`, `/facilities`, `/aid`). Bodies stream into the importer as they arrive.
 ///
 /// Problems name options in the API's words (the `org` parameter, not `--org`), and their reasons are
 /// written in the language of `Accept-Language`.
@@ -20,6 +20,12 @@ struct ImportsController<Context: CallerRequestContext> {
             try request.require(contentType: ["application/json"])
             return try await importBody(request, context: context, records: .movements, format: .json)
         }
+        for (route, records) in [(APIRoute.postFacilities, RecordKind.facilities), (.postAid, .aid)] {
+            router.on(RouterPath(route.routerPath), method: route.method) { request, context in
+                try request.require(contentType: ["application/json"])
+                return try await importBody(request, context: context, records: records, format: .json)
+            }
+        }
         router.on(RouterPath(APIRoute.postImports.routerPath), method: APIRoute.postImports.method) { request, context in
             try request.require(contentType: ["text/csv", "application/csv", "text/plain"])
             let records = try request.query("records", "one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))",
@@ -29,10 +35,11 @@ struct ImportsController<Context: CallerRequestContext> {
     }
 
     private func importBody(_ request: Request, context: Context, records: RecordKind, format: ImportRequest.Format) async throws -> Response {
-        var importRequest = ImportRequest(sourceName: format == .json ? "POST /movements" : "POST /imports", format: format,
+        var importRequest = ImportRequest(sourceName: format == .json ? "POST /\(records.rawValue)" : "POST /imports", format: format,
                                           dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"), today: today(),
                                           vocabulary: .api)
         let catalogue = catalogues.catalogue(for: request)
+        if records == .facilities || records == .aid { importRequest.organisation = try request.text("org") }
         if format == .csv {
             let parameters = request.uri.queryParameters
             importRequest.organisation = try request.text("org")

@@ -31,6 +31,7 @@ extension Database {
         AddImportRecords(),
         CreateCamps(),
         CreateEvacuationStatusChanges(),
+        CreateReconstruction(),
         CreateAccess(),
     ]
 

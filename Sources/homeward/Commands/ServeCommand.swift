@@ -46,6 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
             try await stores.camps.loadDemoData(lastDay: today(), by: .operatingSystemUser)
             logger.info("added demo sites, censuses, departures and an evacuation under way (not real data)")
             if summary.status != .success { logger.warning("demo data: \(summary.text.prefix(2000))") }
+            for summary in try await stores.loadReconstructionDemoData(lastDay: today(), by: .operatingSystemUser) {
+                logger.info("generated \(summary.imported) demo facility records or aid actions (not real data)")
+            }
             try await addDemoAccounts(stores)
         }
         let configuration = ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, minPublicCount: minPublicCount,

@@ -116,15 +116,20 @@ enum ShowFormat: String, ExpressibleByArgument { case table, json }
 
 extension SiteKind: ExpressibleByArgument {}
 
-/// Records one census or departure through the one importer, so that it meets the same rules as a file.
-func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions, who: CallerOptions) async throws {
+/// Records one census, departure, facility record or aid action through the one importer, so that it meets the
+/// same rules as a file.
+func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions, who: CallerOptions,
+               sourceName: String = "homeward sites") async throws {
     let json = try JSONSerialization.data(withJSONObject: record)
-    let request = ImportRequest(sourceName: "homeward sites", format: .json, today: try today())
+    let request = ImportRequest(sourceName: sourceName, format: .json, today: try today())
     let summary = try await db.withStores { try await $0.importRecords(kind, request, from: .bytes(Array(json)), by: who.caller) }
     if summary.status == .error {
         let text = summary.problems.map { "Error: \($0.column) '\($0.value)': \($0.reason)\n" }.joined()
         FileHandle.standardError.write(Data(text.utf8))
         throw ExitCode.failure
+    }
+    for warning in summary.problems where warning.severity == .warning {
+        FileHandle.standardError.write(Data("Warning: \(warning.column) '\(warning.value)': \(warning.reason)\n".utf8))
     }
     print(summary.updated > 0 ? "corrected" : summary.ignored > 0 ? "already recorded" : "recorded")
 }

@@ -1,0 +1,64 @@
+/// Aid actions summed by locality, type and organisation: what the store reads for every figure of assistance.
+public struct AidTally: Hashable, Sendable {
+    public var place: Lineage
+    public var type: String
+    public var organisation: String
+    public var figures: AidFigures
+
+    public init(place: Lineage, type: String, organisation: String, figures: AidFigures) {
+        self.place = place
+        self.type = type
+        self.organisation = organisation
+        self.figures = figures
+    }
+}
+
+/// What aid actions delivered, summed: actions, distinct localities, weight, parcels, people reached and treated.
+public struct AidFigures: Hashable, Sendable, Encodable {
+    public var actions = 0
+    /// Distinct localities (finest P-codes) among the actions summed.
+    public var localities = 0
+    public var kilograms = 0
+    public var parcels = 0
+    public var reached = 0
+    public var treated = 0
+
+    public init(actions: Int = 0, localities: Int = 0, kilograms: Int = 0, parcels: Int = 0, reached: Int = 0, treated: Int = 0) {
+        self.actions = actions
+        self.localities = localities
+        self.kilograms = kilograms
+        self.parcels = parcels
+        self.reached = reached
+        self.treated = treated
+    }
+
+    /// Sums tallies, counting each locality once.
+    public init(_ tallies: [AidTally]) {
+        for t in tallies {
+            actions += t.figures.actions
+            kilograms += t.figures.kilograms
+            parcels += t.figures.parcels
+            reached += t.figures.reached
+            treated += t.figures.treated
+        }
+        localities = Set(tallies.compactMap(\.place.finest)).count
+    }
+
+    /// Tonnes as people write them: `3.5`.
+    public var tonnes: String { ScaledNumber.string(kilograms, decimals: 3) }
+
+    enum CodingKeys: String, CodingKey {
+        case actions, localities, kilograms, tonnes, parcels, reached = "people_reached", treated = "medical_treated"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(actions, forKey: .actions)
+        try c.encode(localities, forKey: .localities)
+        try c.encode(kilograms, forKey: .kilograms)
+        try c.encode(ScaledNumber.double(kilograms, decimals: 3), forKey: .tonnes)
+        try c.encode(parcels, forKey: .parcels)
+        try c.encode(reached, forKey: .reached)
+        try c.encode(treated, forKey: .treated)
+    }
+}

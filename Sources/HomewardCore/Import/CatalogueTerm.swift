@@ -1,0 +1,24 @@
+import Foundation
+
+/// The rules an entry users add to a catalogue (a kind of facility, a type of aid) must pass.
+public enum CatalogueTerm {
+    /// A code of up to 32 characters without spaces or commas, not in use; an English name; every name text of
+    /// at most 200 characters.
+    public static func check(code: String, given: String, names: [(field: String, value: String?)], existing: Set<String>) throws(FieldProblem) {
+        guard RecordCode.isValid(code) else {
+            throw FieldProblem(field: "code", value: given, Message("term.code.invalid", ["maximum": .count(32)]))
+        }
+        for (field, value) in names {
+            guard let value else { continue }
+            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }), value.count <= 200 else {
+                throw FieldProblem(field: field, value: String(value.prefix(40)), Message("site.text.invalid", ["maximum": .count(200)]))
+            }
+        }
+        guard let english = names.first?.value, !english.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw FieldProblem(field: names.first?.field ?? "name", value: "", Message("term.name.missing"))
+        }
+        if existing.contains(code) {
+            throw FieldProblem(field: "code", value: code, Message("term.code.taken", ["code": .code(code)]), isConflict: true)
+        }
+    }
+}

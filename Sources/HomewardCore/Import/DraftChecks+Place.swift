@@ -1,0 +1,40 @@
+extension DraftChecks {
+    /// An area given by P-codes at one or more levels, or by one code at any level: the finest known code
+    /// and its lineage.
+    ///
+    /// Codes that disagree with the finest known one's lineage reject the row; an unknown code beside a known
+    /// coarser one keeps the record at the coarser area, with a warning, as movements do; a row with no known
+    /// code is rejected.
+    public mutating func area(_ fields: [Field], gazetteer: Gazetteer, missing: Message) -> Lineage? {
+        var known: [(field: Field, area: AdminArea)] = []
+        var unknown: [Field] = []
+        for field in fields {
+            guard let code = draft[field] else { continue }
+            if let area = gazetteer.area(code) ?? gazetteer.area(code.uppercased()) { known.append((field, area)) } else { unknown.append(field) }
+        }
+        guard let finest = known.max(by: { $0.area.level < $1.area.level }) else {
+            fail(unknown.first ?? fields.first(where: draft.has) ?? fields.first, unknown.isEmpty ? missing : Message("import.area.unknown"))
+            return nil
+        }
+        let lineage = gazetteer.lineage(of: finest.area.pcode)
+        for given in known where lineage[given.area.level] != given.area.pcode {
+            fail(given.field, Message("import.place.outsideParent", [
+                "finestLevel": .level(finest.area.level), "finest": .code(finest.area.pcode), "name": .text(finest.area.nameEn),
+                "level": .level(given.area.level), "parent": .code(lineage[given.area.level] ?? "?"), "given": .code(given.area.pcode)]))
+            return nil
+        }
+        for field in unknown {
+            fail(field, Message("import.area.keptCoarser", ["finest": .code(finest.area.pcode), "name": .text(finest.area.nameEn)]), warning: true)
+        }
+        return Lineage(lineage)
+    }
+}
+
+extension HXLTag {
+    /// The level of an area given by its code (`#adm1+code` … `#adm4+code`, or without `+code`), `nil` for a name
+    /// (`+name`) or another tag: how facility records and aid actions name their place.
+    public var areaCodeLevel: AdminLevel? {
+        guard !attributes.contains("name") else { return nil }
+        return AdminLevel.allCases.first { "adm\($0.rawValue)" == hashtag }
+    }
+}

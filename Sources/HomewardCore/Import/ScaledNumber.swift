@@ -1,0 +1,35 @@
+/// A decimal quantity held exactly as a whole number of its smallest unit: kilometres as tenths,
+/// tonnes as kilograms. Sums of such values are integer sums, so 0.1 + 0.2 km is 0.3 km, never 0.30000000000000004.
+public enum ScaledNumber {
+    /// Reads `12`, `12.5`, `1,234.5` or `1 234.50` with at most `decimals` significant decimal places as
+    /// the value times 10^`decimals`; `nil` for anything else (more places, a comma as the decimal sign, a sign).
+    public static func parse(_ text: String, decimals: Int) -> Int? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = parts[0].isEmpty && parts.count == 2 ? 0 : MovementRules.wholeNumber(String(parts[0]))
+        guard let whole, whole >= 0, whole <= Int.max / 1_000_000_000 else { return nil }
+        var fraction = parts.count == 2 ? Substring(parts[1]) : ""
+        guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }), !(parts.count == 2 && fraction.isEmpty) else { return nil }
+        while fraction.count > decimals, fraction.last == "0" { fraction = fraction.dropLast() }
+        guard fraction.count <= decimals else { return nil }
+        let padded = fraction + String(repeating: "0", count: decimals - fraction.count)
+        return whole * scale(decimals) + (Int(padded) ?? 0)
+    }
+
+    /// The value as a program reads it: `12.5`, `3`, `0.125`; no groups, trailing zeros dropped.
+    public static func string(_ value: Int, decimals: Int) -> String {
+        let unit = scale(decimals)
+        let sign = value < 0 ? "-" : ""
+        let magnitude = value.magnitude
+        let whole = magnitude / UInt(unit), rest = magnitude % UInt(unit)
+        guard rest > 0 else { return sign + String(whole) }
+        var fraction = String(rest)
+        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+        while fraction.last == "0" { fraction.removeLast() }
+        return "\(sign)\(whole).\(fraction)"
+    }
+
+    /// The value as a JSON number: the nearest `Double`, which prints as the decimal it came from.
+    public static func double(_ value: Int, decimals: Int) -> Double { Double(value) / Double(scale(decimals)) }
+
+    static func scale(_ decimals: Int) -> Int { (0..<decimals).reduce(1) { r, _ in r * 10 } }
+}

@@ -1,0 +1,85 @@
+/// The rules a facility record must pass: a real date, a known settlement, a kind of the catalogue, a status,
+/// a quantity in the kind's unit (whole items, km to 0.1) and an organisation.
+///
+/// A commissioning that no reported start accounts for is accepted with a warning: stocks never go below zero.
+public struct FacilityRules: ImportRules {
+    public let gazetteer: Gazetteer
+    public let kinds: [String: FacilityKind]
+    public let today: Day
+    public let defaultOrganisation: String?
+    public let vocabulary: Vocabulary
+    /// The records already stored, then each row of the file as it is accepted.
+    public private(set) var ledger: RestorationLedger
+
+    /// The largest quantity one record may carry, in tenths: a million items or km.
+    public static let maximumTenths = 10_000_000
+
+    public init(gazetteer: Gazetteer, kinds: [FacilityKind], today: Day, defaultOrganisation: String? = nil,
+                ledger: RestorationLedger = RestorationLedger(), vocabulary: Vocabulary = .commandLine) {
+        self.gazetteer = gazetteer
+        self.kinds = Dictionary(kinds.map { ($0.code, $0) }, uniquingKeysWith: { $1 })
+        self.today = today
+        self.defaultOrganisation = defaultOrganisation
+        self.ledger = ledger
+        self.vocabulary = vocabulary
+    }
+
+    public mutating func check(_ draft: ImportDraft<FacilityField>) -> ImportOutcome<FacilityWork> {
+        var checks = DraftChecks(draft, today: today)
+        let date = checks.day(.date)
+        let place = checks.area(FacilityField.place, gazetteer: gazetteer, missing: Message("import.facilities.settlement.missing"))
+        var kind: FacilityKind?
+        if let code = checks.required(.kind, missing: Message("import.facilities.kind.missing", ["via": vocabulary.argument])) {
+            kind = kinds[code] ?? kinds[code.lowercased()]
+            if kind == nil { checks.fail(.kind, Message("import.facilities.kind.unknown", ["via": vocabulary.argument])) }
+        }
+        var status: FacilityStatus?
+        if let text = checks.required(.status, missing: Message("import.facilities.status.missing")) {
+            status = FacilityStatus(text: text)
+            if status == nil { checks.fail(.status, Message("import.facilities.status.invalid")) }
+        }
+        let tenths = kind.flatMap { quantity(draft, unit: $0.unit, checks: &checks) }
+        let organisation = draft[.organisation] ?? defaultOrganisation
+        if organisation == nil {
+            checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
+        }
+        guard !checks.isRejected, let date, let place, let kind, let status, let tenths, let organisation, let settlement = place.finest else {
+            return ImportOutcome(problems: checks.problems)
+        }
+        if tenths == 0 { return ImportOutcome(problems: checks.problems, ignored: 1) }
+        let key = FacilityWork.key(externalId: draft[.externalId], status: status, organisation: organisation, content: draft.content)
+        let at = RestorationLedger.Place(settlement: settlement, kind: kind.code)
+        if status == .commissioned {
+            let balance = ledger.balance(at, on: date, excluding: key)
+            if balance < tenths {
+                checks.fail(.quantity, Message("import.facilities.commissionedWithoutStart", [
+                    "quantity": Self.argument(tenths), "started": Self.argument(max(balance, 0)), "day": .day(date)]),
+                            value: ScaledNumber.string(tenths, decimals: 1), warning: true)
+            }
+        }
+        ledger.record(at, key: key, .init(day: date, status: status, tenths: tenths))
+        return ImportOutcome(records: [FacilityWork(date: date, place: place, kind: kind.code, status: status, tenths: tenths,
+                                                    organisation: organisation, externalId: draft[.externalId], key: key)],
+                             problems: checks.problems)
+    }
+
+    /// A quantity for a message: a whole number in the reader's digits, a fraction of a km as written.
+    static func argument(_ tenths: Int) -> MessageArgument {
+        tenths % 10 == 0 ? .count(tenths / 10) : .code(ScaledNumber.string(tenths, decimals: 1))
+    }
+
+    /// The quantity in tenths of the kind's unit; 1 when absent.
+    private func quantity(_ draft: ImportDraft<FacilityField>, unit: FacilityUnit, checks: inout DraftChecks<FacilityField>) -> Int? {
+        guard let text = draft[.quantity] else { return 10 }
+        guard let scaled = ScaledNumber.parse(text, decimals: unit.decimals) else {
+            checks.fail(.quantity, Message(unit == .km ? "import.facilities.quantity.km" : "import.facilities.quantity.items"))
+            return nil
+        }
+        let tenths = unit == .km ? scaled : scaled * 10
+        guard tenths <= Self.maximumTenths else {
+            checks.fail(.quantity, Message("import.number.tooLarge", ["maximum": .count(Self.maximumTenths / 10)]))
+            return nil
+        }
+        return tenths
+    }
+}

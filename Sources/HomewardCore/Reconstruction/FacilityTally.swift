@@ -1,0 +1,20 @@
+/// Facility quantities summed by settlement, kind, status and day: what the store reads for every figure
+/// of reconstruction, so that stocks and flows are computed once, here, for both databases.
+public struct FacilityTally: Hashable, Sendable {
+    public var place: Lineage
+    public var kind: String
+    public var status: FacilityStatus
+    public var day: Day
+    public var tenths: Int
+
+    public init(place: Lineage, kind: String, status: FacilityStatus, day: Day, tenths: Int) {
+        self.place = place
+        self.kind = kind
+        self.status = status
+        self.day = day
+        self.tenths = tenths
+    }
+
+    /// The finest P-code given: the settlement.
+    public var settlement: String { place.finest ?? "" }
+}

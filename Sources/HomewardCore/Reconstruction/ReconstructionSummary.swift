@@ -1,0 +1,119 @@
+/// What is under restoration on a day and what was commissioned in a period, in how many settlements,
+/// by kind and by a breakdown: the two figures coordination statements give.
+///
+/// Stock: per settlement and kind, what entered restoration by `asOf` less what was commissioned by then,
+/// never below zero on any day. Flow: what was commissioned between `from` and `to`. Both are integer sums of tenths.
+public struct ReconstructionSummary: Hashable, Sendable, Encodable {
+    public struct Group: Hashable, Sendable, Encodable {
+        /// A kind's code or a P-code; `nil` for records that do not say this level.
+        public var key: String?
+        public var name: String
+        public var nameRu: String?
+        public var nameAr: String?
+        public var underRestoration: FacilityFigures
+        public var commissioned: FacilityFigures
+
+        public init(key: String?, name: String, nameRu: String? = nil, nameAr: String? = nil, underRestoration: FacilityFigures,
+                    commissioned: FacilityFigures) {
+            self.key = key
+            self.name = name
+            self.nameRu = nameRu
+            self.nameAr = nameAr
+            self.underRestoration = underRestoration
+            self.commissioned = commissioned
+        }
+
+        public func name(in language: Language) -> String { language.name(en: name, ar: nameAr, ru: nameRu) }
+
+        enum CodingKeys: String, CodingKey {
+            case key, name, nameRu = "name_ru", nameAr = "name_ar", underRestoration = "under_restoration", commissioned
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key, forKey: .key)
+            try c.encode(name, forKey: .name)
+            try c.encode(nameRu, forKey: .nameRu)
+            try c.encode(nameAr, forKey: .nameAr)
+            try c.encode(underRestoration, forKey: .underRestoration)
+            try c.encode(commissioned, forKey: .commissioned)
+        }
+    }
+
+    public var asOf: Day
+    public var from: Day?
+    public var to: Day
+    public var underRestoration: FacilityFigures
+    public var commissioned: FacilityFigures
+    public var groups: [Group]
+
+    /// - Parameters:
+    ///   - from: the commissioned figures' first day; `nil` for since the first record.
+    ///   - names: a P-code's names, for groups by area.
+    public init(tallies: [FacilityTally], kinds: [FacilityKind], asOf: Day, from: Day?, to: Day,
+                grouping: ReconstructionGrouping? = nil, names: (String) -> AdminArea? = { _ in nil }) {
+        self.asOf = asOf
+        self.from = from ?? tallies.map(\.day).min()
+        self.to = to
+        let stock = Self.stock(tallies, asOf: asOf)
+        let flow = Self.commissioned(tallies, from: from, to: to)
+        underRestoration = FacilityFigures(stock, kinds: kinds)
+        commissioned = FacilityFigures(flow, kinds: kinds)
+        guard let grouping else { groups = []; return }
+        let lineages = Dictionary(tallies.map { ($0.settlement, $0.place) }, uniquingKeysWith: { a, _ in a })
+        func key(_ place: RestorationLedger.Place) -> String? {
+            switch grouping {
+            case .kind: place.kind
+            case .settlement: place.settlement
+            case .adm1: lineages[place.settlement]?[.adm1]
+            case .adm2: lineages[place.settlement]?[.adm2]
+            }
+        }
+        let stockByKey = Dictionary(grouping: stock, by: { key($0.key) })
+        let flowByKey = Dictionary(grouping: flow, by: { key($0.key) })
+        let keys = Set(stockByKey.keys).union(flowByKey.keys)
+        groups = keys.map { key in
+            let stock = FacilityFigures(Dictionary(uniqueKeysWithValues: (stockByKey[key] ?? []).map { ($0.key, $0.value) }), kinds: kinds)
+            let flow = FacilityFigures(Dictionary(uniqueKeysWithValues: (flowByKey[key] ?? []).map { ($0.key, $0.value) }), kinds: kinds)
+            let kind = grouping == .kind ? kinds.first { $0.code == key } : nil
+            let area = grouping == .kind ? nil : key.flatMap(names)
+            return Group(key: key, name: kind?.nameEn ?? area?.nameEn ?? key ?? "not known", nameRu: kind?.nameRu ?? area?.nameRu,
+                         nameAr: kind?.nameAr ?? area?.nameAr, underRestoration: stock, commissioned: flow)
+        }
+        .filter { !$0.underRestoration.byKind.isEmpty || !$0.commissioned.byKind.isEmpty }
+        .sorted { ($0.key ?? "\u{10FFFF}") < ($1.key ?? "\u{10FFFF}") }
+        if grouping == .kind {
+            let order = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1.code, $0) })
+            groups.sort { order[$0.key ?? "", default: .max] < order[$1.key ?? "", default: .max] }
+        }
+    }
+
+    /// Under restoration on `asOf`, per settlement and kind (``RestorationLedger/stock(_:on:)``).
+    static func stock(_ tallies: [FacilityTally], asOf: Day) -> [RestorationLedger.Place: Int] {
+        let byPlace = Dictionary(grouping: tallies) { RestorationLedger.Place(settlement: $0.settlement, kind: $0.kind) }
+        return byPlace.mapValues { RestorationLedger.stock($0.map { .init(day: $0.day, status: $0.status, tenths: $0.tenths) }, on: asOf) }
+    }
+
+    /// Commissioned between `from` and `to`, per settlement and kind.
+    static func commissioned(_ tallies: [FacilityTally], from: Day?, to: Day) -> [RestorationLedger.Place: Int] {
+        var flow: [RestorationLedger.Place: Int] = [:]
+        for tally in tallies where tally.status == .commissioned && tally.day <= to && from.map({ tally.day >= $0 }) ?? true {
+            flow[RestorationLedger.Place(settlement: tally.settlement, kind: tally.kind), default: 0] += tally.tenths
+        }
+        return flow
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case asOf = "as_of", from, to, underRestoration = "under_restoration", commissioned, groups
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(asOf, forKey: .asOf)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(underRestoration, forKey: .underRestoration)
+        try c.encode(commissioned, forKey: .commissioned)
+        try c.encode(groups, forKey: .groups)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import Hummingbird
+
+/// Reconstruction over HTTP: facility records, their summary, and the catalogue of kinds. Records are posted
+/// through the one importer (``ImportsController``).
+struct ReconstructionController<Context: CallerRequestContext> {
+    let stores: Stores
+    let configuration: ServerConfiguration
+    let today: @Sendable () -> Day
+
+    var store: ReconstructionStore { stores.reconstruction }
+
+    /// A new kind as a client sends it.
+    struct KindInput: Decodable {
+        var code: String
+        var unit: FacilityUnit
+        var name: String
+        var nameRu: String?
+        var nameAr: String?
+
+        enum CodingKeys: String, CodingKey { case code, unit, name, nameRu = "name_ru", nameAr = "name_ar" }
+    }
+
+    struct Page: Encodable {
+        var facilities: [RecordedFacilityWork]
+        var nextCursor: String?
+
+        enum CodingKeys: String, CodingKey { case facilities, nextCursor = "next_cursor" }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(facilities, forKey: .facilities)
+            try c.encode(nextCursor, forKey: .nextCursor)
+        }
+    }
+
+    func add(to router: Router<Context>) {
+        router.on(RouterPath(APIRoute.listFacilities.routerPath), method: APIRoute.listFacilities.method) { request, _ in
+            let filter = ReconstructionStore.Filter(
+                window: try request.window(), area: try request.text("area"), kind: try request.text("kind"),
+                status: try request.query("status", "damaged, under-restoration or commissioned", FacilityStatus.init(rawValue:)),
+                externalId: try request.text("id"))
+            let (after, limit) = try request.paging()
+            let works = try await store.works(filter, after: after, limit: limit)
+            return try jsonResponse(Page(facilities: works, nextCursor: works.count == limit ? works.last.map { String($0.id) } : nil))
+        }
+        router.on(RouterPath(APIRoute.facilitiesSummary.routerPath), method: APIRoute.facilitiesSummary.method) { request, _ in
+            let asOf = try request.query("as_of", "a date (YYYY-MM-DD)") { Day($0) } ?? today()
+            let window = try request.window()
+            let grouping = try request.query("by", "one of \(ReconstructionGrouping.allCases.map(\.rawValue).joined(separator: ", "))",
+                                             ReconstructionGrouping.init(rawValue:))
+            return try jsonResponse(try await store.summary(asOf: asOf, from: window.from, to: window.to, grouping: grouping))
+        }
+        router.on(RouterPath(APIRoute.listFacilityKinds.routerPath), method: APIRoute.listFacilityKinds.method) { _, _ in
+            try jsonResponse(["kinds": try await store.kinds()])
+        }
+        router.on(RouterPath(APIRoute.postFacilityKinds.routerPath), method: APIRoute.postFacilityKinds.method) { request, context in
+            try request.require(contentType: ["application/json"])
+            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
+                let input = try JSONDecoder().decode(KindInput.self, from: Data(try await source.collect()))
+                let kind = FacilityKind(code: input.code, unit: input.unit, nameEn: input.name, nameRu: input.nameRu, nameAr: input.nameAr)
+                return (.created, try jsonData(try await store.addKind(kind, by: context.caller)))
+            }
+        }
+    }
+}
+
+extension FacilityUnit: Decodable {}
+
+extension Request {
+    /// `from` and `to`, the second not before the first.
+    func window() throws -> DateWindow {
+        let from = try query("from", "a date (YYYY-MM-DD)") { Day($0) }
+        let to = try query("to", "a date (YYYY-MM-DD)") { Day($0) }
+        if let from, let to, to < from { throw Problem.badRequest("to", "\(to) is before from (\(from))") }
+        return DateWindow(from: from, to: to)
+    }
+
+    /// `cursor` (the last id of the previous page) and `limit` (1 to 1000, default 100).
+    func paging() throws -> (after: Int?, limit: Int) {
+        let limit = try query("limit", "a whole number from 1 to 1000") { Int($0).flatMap { (1...1000).contains($0) ? $0 : nil } } ?? 100
+        let cursor = try query("cursor", "a cursor from a previous page's next_cursor") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+        return (cursor, limit)
+    }
+}

@@ -1,0 +1,87 @@
+import HomewardCore
+
+/// The aid page: actions, localities, tonnes, parcels, people reached and treated in a period, by type and
+/// governorate; plain HTML, readable on a phone, in the reader's language.
+struct AidView {
+    var model: AidModel
+    var language: Language
+
+    func render(_ pages: Pages) -> String {
+        pages.render(context(pages), template: "aid")
+    }
+
+    func context(_ pages: Pages) -> Context {
+        let c = pages.catalogue(language)
+        let s = model.summary
+        let f = s.figures
+        func row(_ group: AidSummary.Group, name: String) -> Row {
+            let g = group.figures
+            return Row(name: name, code: group.key, actions: c.numbers.string(g.actions), localities: c.numbers.string(g.localities),
+                       tonnes: c.numbers.decimal(g.kilograms, decimals: 3), parcels: c.numbers.string(g.parcels),
+                       reached: c.numbers.string(g.reached), treated: c.numbers.string(g.treated))
+        }
+        let byType = s.byType.map { row($0, name: $0.name(in: language)) }
+        let byGovernorate = s.groups.map { row($0, name: $0.key == nil ? c.text("area.notKnown") : $0.name(in: language)) }
+        let figure = { (value: String, key: String) in OverviewView.Figure(value: value, label: PhraseContext(c.phrase(key)), note: nil) }
+        return Context(
+            page: PageContext(language: language, title: c.text("aid.title"), path: APIRoute.aidPage.path, pages: pages, current: .aidPage),
+            chrome: PageChrome(current: .aidPage, api: .aidSummary, demo: model.demo, language: language, catalogue: c),
+            heading: c.text("aid.heading"),
+            period: PhraseContext(c.phrase("aid.period", ["from": .day(model.from), "to": .day(model.to)])),
+            figures: [
+                figure(c.numbers.string(f.actions), "aid.figure.actions"),
+                figure(c.numbers.string(f.localities), "aid.figure.localities"),
+                figure(c.numbers.decimal(f.kilograms, decimals: 3), "aid.figure.tonnes"),
+                figure(c.numbers.string(f.parcels), "aid.figure.parcels"),
+                figure(c.numbers.string(f.reached), "aid.figure.reached"),
+                figure(c.numbers.string(f.treated), "aid.figure.treated"),
+            ],
+            headers: Headers(actions: c.text("aid.column.actions"), localities: c.text("aid.column.localities"), tonnes: c.text("aid.column.tonnes"),
+                             parcels: c.text("aid.column.parcels"), reached: c.text("aid.column.reached"), treated: c.text("aid.column.treated")),
+            tables: [
+                Table(title: c.text("aid.byType"), nameHeader: c.text("aid.column.type"), rows: byType, hasRows: !byType.isEmpty),
+                Table(title: c.text("aid.byGovernorate"), nameHeader: c.text("level.adm1.name"), rows: byGovernorate, hasRows: !byGovernorate.isEmpty),
+            ],
+            none: c.text("aid.none")
+        )
+    }
+
+    /// What the `aid` template reads: strings only, every one already in the page's language.
+    struct Context {
+        let page: PageContext
+        let chrome: PageChrome
+        let heading: String
+        let period: PhraseContext
+        let figures: [OverviewView.Figure]
+        let headers: Headers
+        let tables: [Table]
+        let none: String
+    }
+
+    struct Headers {
+        let actions: String
+        let localities: String
+        let tonnes: String
+        let parcels: String
+        let reached: String
+        let treated: String
+    }
+
+    struct Table {
+        let title: String
+        let nameHeader: String
+        let rows: [Row]
+        let hasRows: Bool
+    }
+
+    struct Row {
+        let name: String
+        let code: String?
+        let actions: String
+        let localities: String
+        let tonnes: String
+        let parcels: String
+        let reached: String
+        let treated: String
+    }
+}

@@ -1,0 +1,38 @@
+import HomewardCore
+
+/// A figure of a list inside a table cell or a box: "Schools: 3", "Roads: 12,5 km".
+struct LabelledValue {
+    let label: String
+    let value: String
+}
+
+extension Catalogue {
+    /// A facility quantity in its unit, for the page's language: `3`, `12,5 km`.
+    func quantity(_ q: KindQuantity) -> String {
+        let number = numbers.decimal(q.tenths, decimals: 1)
+        return q.kind.unit == .km ? text("unit.km", ["quantity": .text(number)]) : number
+    }
+
+    /// Each kind's name and quantity.
+    func quantities(_ figures: FacilityFigures, in language: Language) -> [LabelledValue] {
+        figures.byKind.map { LabelledValue(label: $0.kind.name(in: language), value: quantity($0)) }
+    }
+}
+
+/// What the reconstruction, aid and readiness pages share around their content: the demo banner when the data
+/// is generated, and the footer naming the page's API route.
+struct PageChrome {
+    struct Footer {
+        let sources: String
+        let api: String
+        let href: String
+    }
+
+    let demo: OverviewView.Demo?
+    let footer: Footer
+
+    init(current: APIRoute, api: APIRoute, demo: Bool, language: Language, catalogue c: Catalogue) {
+        self.demo = demo ? OverviewView.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil
+        footer = Footer(sources: c.text("footer.sources"), api: c.text("footer.api"), href: api.path)
+    }
+}

@@ -1,0 +1,91 @@
+import HomewardCore
+
+/// The reconstruction page: what is under restoration on a day and what was commissioned in the week before,
+/// by kind and governorate; plain HTML, readable on a phone, in the reader's language.
+struct ReconstructionView {
+    var model: ReconstructionModel
+    var language: Language
+
+    func render(_ pages: Pages) -> String {
+        pages.render(context(pages), template: "reconstruction")
+    }
+
+    func context(_ pages: Pages) -> Context {
+        let c = pages.catalogue(language)
+        let s = model.summary
+        let kinds = (s.underRestoration.byKind + s.commissioned.byKind).map(\.kind).reduce(into: [FacilityKind]()) { kinds, kind in
+            if !kinds.contains(kind) { kinds.append(kind) }
+        }
+        let kindRows = kinds.map { kind in
+            KindRow(name: kind.name(in: language),
+                    underRestoration: c.quantity(KindQuantity(kind: kind, tenths: s.underRestoration.tenths(of: kind.code))),
+                    commissioned: c.quantity(KindQuantity(kind: kind, tenths: s.commissioned.tenths(of: kind.code))))
+        }
+        let governorates = s.groups.map { group in
+            GovernorateRow(name: group.key == nil ? c.text("area.notKnown") : group.name(in: language), code: group.key,
+                           settlements: c.numbers.string(group.underRestoration.settlements),
+                           underRestoration: c.quantities(group.underRestoration, in: language),
+                           commissioned: c.quantities(group.commissioned, in: language))
+        }
+        let week: [String: MessageArgument] = ["from": .day(s.from ?? s.to), "to": .day(s.to)]
+        return Context(
+            page: PageContext(language: language, title: c.text("reconstruction.title"), path: APIRoute.reconstructionPage.path, pages: pages, current: .reconstructionPage),
+            chrome: PageChrome(current: .reconstructionPage, api: .facilitiesSummary, demo: model.demo, language: language, catalogue: c),
+            heading: c.text("reconstruction.heading"),
+            asOf: PhraseContext(c.phrase("reconstruction.asOf", ["day": .day(s.asOf)])),
+            figures: [
+                OverviewView.Figure(value: c.numbers.string(s.underRestoration.settlements),
+                                    label: PhraseContext(c.phrase("reconstruction.settlements.underRestoration", ["day": .day(s.asOf)])), note: nil),
+                OverviewView.Figure(value: c.numbers.string(s.commissioned.settlements),
+                                    label: PhraseContext(c.phrase("reconstruction.settlements.commissioned", week)), note: nil),
+            ],
+            byKindTitle: c.text("reconstruction.byKind"),
+            kindHeader: c.text("reconstruction.column.kind"),
+            underRestorationHeader: c.text("reconstruction.column.underRestoration"),
+            commissionedHeader: c.text("reconstruction.column.commissioned"),
+            kinds: kindRows,
+            hasKinds: !kindRows.isEmpty,
+            none: c.text("reconstruction.none"),
+            byGovernorateTitle: c.text("reconstruction.byGovernorate"),
+            governorateHeader: c.text("level.adm1.name"),
+            settlementsHeader: c.text("reconstruction.column.settlements"),
+            governorates: governorates,
+            hasGovernorates: !governorates.isEmpty
+        )
+    }
+
+    /// What the `reconstruction` template reads: strings only, every one already in the page's language.
+    struct Context {
+        let page: PageContext
+        let chrome: PageChrome
+        let heading: String
+        let asOf: PhraseContext
+        let figures: [OverviewView.Figure]
+        let byKindTitle: String
+        let kindHeader: String
+        let underRestorationHeader: String
+        let commissionedHeader: String
+        let kinds: [KindRow]
+        let hasKinds: Bool
+        let none: String
+        let byGovernorateTitle: String
+        let governorateHeader: String
+        let settlementsHeader: String
+        let governorates: [GovernorateRow]
+        let hasGovernorates: Bool
+    }
+
+    struct KindRow {
+        let name: String
+        let underRestoration: String
+        let commissioned: String
+    }
+
+    struct GovernorateRow {
+        let name: String
+        let code: String?
+        let settlements: String
+        let underRestoration: [LabelledValue]
+        let commissioned: [LabelledValue]
+    }
+}

@@ -1,0 +1,106 @@
+import HomewardCore
+import SQLKit
+
+/// Assistance: the catalogue of aid types and the aid actions delivered in localities.
+public struct AssistanceStore: Sendable {
+    let database: Database
+    let places: PlacesStore
+
+    public init(database: Database, places: PlacesStore) {
+        self.database = database
+        self.places = places
+    }
+
+    /// The types, in catalogue order.
+    public func types() async throws -> [AidType] {
+        try await database.read { db in
+            try await db.raw("SELECT code, name_en, name_ru, name_ar FROM aid_types ORDER BY position, code").all().map { row in
+                AidType(code: try row.decode(column: "code", as: String.self), nameEn: try row.decode(column: "name_en", as: String.self),
+                        nameRu: try row.decode(column: "name_ru", as: String?.self), nameAr: try row.decode(column: "name_ar", as: String?.self))
+            }
+        }
+    }
+
+    /// Adds a type of aid to the catalogue.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the field, or ``StoreError/conflict(_:)`` for a code in use.
+    @discardableResult
+    public func addType(_ type: AidType, by caller: Caller) async throws -> AidType {
+        let existing = Set(try await types().map(\.code))
+        let checked = try CampsStore.checked { () throws(FieldProblem) in try type.checked(existing: existing) }
+        try await database.write(by: caller, for: .reference) { write in
+            try await write.sql.raw("""
+                INSERT INTO aid_types (code, name_en, name_ru, name_ar, position, created_at, created_by)
+                SELECT \(bind: checked.code), \(bind: checked.nameEn), \(bind: checked.nameRu), \(bind: checked.nameAr),
+                       COALESCE(MAX(position), 0) + 1, \(bind: write.timestamp), \(bind: write.caller.description) FROM aid_types WHERE 1 = 1
+                ON CONFLICT (code) DO NOTHING
+                """).run()
+            try await write.audit("create", kind: "\(Swift.type(of: checked))", record: checked.code, after: checked)
+        }
+        return checked
+    }
+
+    /// Imports aid actions through the one importer (`homeward import FILE --records aid`).
+    public func importAid(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
+                          progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
+        let rules = AidRules(gazetteer: try await places.gazetteer(), types: try await types(), today: request.today,
+                             defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces), vocabulary: request.vocabulary)
+        return try await database.runImport(.aid, request, from: source, by: caller, rules: rules, progress: progress) {
+            AidActionWriter(write: $0, importID: $1)
+        }
+    }
+
+    /// Aid actions in date order, `limit` at a time after the action with id `after`.
+    public func actions(window: DateWindow = DateWindow(), area: String? = nil, type: String? = nil, organisation: String? = nil,
+                        after: Int? = nil, limit: Int = 100) async throws -> [RecordedAidAction] {
+        try await database.read { db in
+            var query: SQLQueryString = """
+                SELECT a.id, a.day, a.adm1, a.adm2, a.adm3, a.adm4, o.name AS organisation, a.type_code, a.kilograms, a.parcels, a.reached,
+                       a.treated, a.description, a.external_id, a.row_key
+                FROM aid_actions a JOIN organisations o ON o.id = a.organisation_id WHERE a.id > \(bind: after ?? 0)
+                """
+            if let from = window.from { query += " AND a.day >= \(bind: from.number)" }
+            if let to = window.to { query += " AND a.day <= \(bind: to.number)" }
+            if let area { query += " AND " + Lineage.within(area) }
+            if let type { query += " AND a.type_code = \(bind: type)" }
+            if let organisation { query += " AND o.name = \(bind: organisation)" }
+            query += " ORDER BY a.id LIMIT \(bind: limit)"
+            return try await db.raw(query).all().map { row in
+                RecordedAidAction(id: try row.decode(column: "id", as: Int.self), action: AidAction(
+                    date: Day(number: try row.decode(column: "day", as: Int.self)), place: try Lineage(row: row),
+                    organisation: try row.decode(column: "organisation", as: String.self), type: try row.decode(column: "type_code", as: String.self),
+                    kilograms: try row.decode(column: "kilograms", as: Int?.self), parcels: try row.decode(column: "parcels", as: Int?.self),
+                    reached: try row.decode(column: "reached", as: Int?.self), treated: try row.decode(column: "treated", as: Int?.self),
+                    description: try row.decode(column: "description", as: String?.self),
+                    externalId: try row.decode(column: "external_id", as: String?.self), key: try row.decode(column: "row_key", as: String.self)))
+            }
+        }
+    }
+
+    /// Actions summed by locality, type and organisation in the window: every aid figure starts here.
+    public func tallies(_ window: DateWindow) async throws -> [AidTally] {
+        try await database.read { db in
+            var query: SQLQueryString = """
+                SELECT a.adm1, a.adm2, a.adm3, a.adm4, a.type_code, o.name AS organisation, CAST(COUNT(*) AS BIGINT) AS actions,
+                       CAST(COALESCE(SUM(a.kilograms), 0) AS BIGINT) AS kilograms, CAST(COALESCE(SUM(a.parcels), 0) AS BIGINT) AS parcels,
+                       CAST(COALESCE(SUM(a.reached), 0) AS BIGINT) AS reached, CAST(COALESCE(SUM(a.treated), 0) AS BIGINT) AS treated
+                FROM aid_actions a JOIN organisations o ON o.id = a.organisation_id WHERE 1 = 1
+                """
+            if let from = window.from { query += " AND a.day >= \(bind: from.number)" }
+            if let to = window.to { query += " AND a.day <= \(bind: to.number)" }
+            query += " GROUP BY a.adm1, a.adm2, a.adm3, a.adm4, a.type_code, o.name"
+            return try await db.raw(query).all().map { row in
+                AidTally(place: try Lineage(row: row), type: try row.decode(column: "type_code", as: String.self),
+                         organisation: try row.decode(column: "organisation", as: String.self),
+                         figures: AidFigures(actions: try row.decode(column: "actions", as: Int.self), kilograms: try row.decode(column: "kilograms", as: Int.self),
+                                             parcels: try row.decode(column: "parcels", as: Int.self), reached: try row.decode(column: "reached", as: Int.self),
+                                             treated: try row.decode(column: "treated", as: Int.self)))
+            }
+        }
+    }
+
+    public func summary(_ window: DateWindow, grouping: AidGrouping? = nil) async throws -> AidSummary {
+        let gazetteer = try await places.gazetteer()
+        return AidSummary(tallies: try await tallies(window), types: try await types(), from: window.from, to: window.to, grouping: grouping,
+                          names: gazetteer.area)
+    }
+}

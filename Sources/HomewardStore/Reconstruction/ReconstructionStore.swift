@@ -1,0 +1,141 @@
+import HomewardCore
+import SQLKit
+
+/// Reconstruction: the catalogue of facility kinds and the facility records (statuses reached on dates).
+public struct ReconstructionStore: Sendable {
+    let database: Database
+    let places: PlacesStore
+
+    public init(database: Database, places: PlacesStore) {
+        self.database = database
+        self.places = places
+    }
+
+    /// The kinds, in catalogue order (the seeded ones first, then those users added).
+    public func kinds() async throws -> [FacilityKind] {
+        try await database.read { db in
+            try await db.raw("SELECT code, unit, name_en, name_ru, name_ar FROM facility_kinds ORDER BY position, code").all().map { row in
+                let unit = try row.decode(column: "unit", as: String.self)
+                return FacilityKind(code: try row.decode(column: "code", as: String.self),
+                                    unit: FacilityUnit(rawValue: unit) ?? .items, nameEn: try row.decode(column: "name_en", as: String.self),
+                                    nameRu: try row.decode(column: "name_ru", as: String?.self), nameAr: try row.decode(column: "name_ar", as: String?.self))
+            }
+        }
+    }
+
+    /// Adds a kind of facility to the catalogue.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the field, or ``StoreError/conflict(_:)`` for a code in use.
+    @discardableResult
+    public func addKind(_ kind: FacilityKind, by caller: Caller) async throws -> FacilityKind {
+        let existing = Set(try await kinds().map(\.code))
+        let checked = try CampsStore.checked { () throws(FieldProblem) in try kind.checked(existing: existing) }
+        try await database.write(by: caller, for: .reference) { write in
+            try await write.sql.raw("""
+                INSERT INTO facility_kinds (code, unit, name_en, name_ru, name_ar, position, created_at, created_by)
+                SELECT \(bind: checked.code), \(bind: checked.unit.rawValue), \(bind: checked.nameEn), \(bind: checked.nameRu), \(bind: checked.nameAr),
+                       COALESCE(MAX(position), 0) + 1, \(bind: write.timestamp), \(bind: write.caller.description) FROM facility_kinds WHERE 1 = 1
+                ON CONFLICT (code) DO NOTHING
+                """).run()
+            try await write.audit("create", kind: "\(Swift.type(of: checked))", record: checked.code, after: checked)
+        }
+        return checked
+    }
+
+    /// Imports facility records through the one importer (`homeward import FILE --records facilities`).
+    public func importFacilities(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
+                                 progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
+        let rules = FacilityRules(gazetteer: try await places.gazetteer(), kinds: try await kinds(), today: request.today,
+                                  defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
+                                  ledger: try await ledger(), vocabulary: request.vocabulary)
+        return try await database.runImport(.facilities, request, from: source, by: caller, rules: rules, progress: progress) {
+            FacilityWorkWriter(write: $0, importID: $1)
+        }
+    }
+
+    /// Every stored start and commissioning by key, for the import's warning about a commissioning without a start.
+    private func ledger() async throws -> RestorationLedger {
+        try await database.read { db in
+            var ledger = RestorationLedger()
+            for row in try await db.raw("""
+                SELECT row_key, place_pcode, kind_code, status, day, quantity_tenths FROM facility_works WHERE status <> 'damaged'
+                """).all() {
+                guard let status = FacilityStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
+                ledger.record(.init(settlement: try row.decode(column: "place_pcode", as: String.self), kind: try row.decode(column: "kind_code", as: String.self)),
+                              key: try row.decode(column: "row_key", as: String.self),
+                              .init(day: Day(number: try row.decode(column: "day", as: Int.self)), status: status,
+                                    tenths: try row.decode(column: "quantity_tenths", as: Int.self)))
+            }
+            return ledger
+        }
+    }
+
+    /// What a list of facility records asks for; every condition optional.
+    public struct Filter: Sendable {
+        public var window: DateWindow
+        /// A P-code at any level: records in it or inside it.
+        public var area: String?
+        public var kind: String?
+        public var status: FacilityStatus?
+        public var externalId: String?
+
+        public init(window: DateWindow = DateWindow(), area: String? = nil, kind: String? = nil, status: FacilityStatus? = nil, externalId: String? = nil) {
+            self.window = window
+            self.area = area
+            self.kind = kind
+            self.status = status
+            self.externalId = externalId
+        }
+    }
+
+    /// Facility records in date order, `limit` at a time after the record with id `after`.
+    public func works(_ filter: Filter, after: Int? = nil, limit: Int = 100) async throws -> [RecordedFacilityWork] {
+        try await database.read { db in
+            var query: SQLQueryString = """
+                SELECT w.id, w.day, w.adm1, w.adm2, w.adm3, w.adm4, w.kind_code, k.unit, w.status, w.quantity_tenths, o.name AS organisation,
+                       w.external_id, w.row_key
+                FROM facility_works w JOIN facility_kinds k ON k.code = w.kind_code JOIN organisations o ON o.id = w.organisation_id
+                WHERE w.id > \(bind: after ?? 0)
+                """
+            if let from = filter.window.from { query += " AND w.day >= \(bind: from.number)" }
+            if let to = filter.window.to { query += " AND w.day <= \(bind: to.number)" }
+            if let area = filter.area { query += " AND " + Lineage.within(area) }
+            if let kind = filter.kind { query += " AND w.kind_code = \(bind: kind)" }
+            if let status = filter.status { query += " AND w.status = \(bind: status.rawValue)" }
+            if let id = filter.externalId { query += " AND w.external_id = \(bind: id)" }
+            query += " ORDER BY w.id LIMIT \(bind: limit)"
+            return try await db.raw(query).all().map { row in
+                let work = FacilityWork(date: Day(number: try row.decode(column: "day", as: Int.self)), place: try Lineage(row: row),
+                                        kind: try row.decode(column: "kind_code", as: String.self),
+                                        status: FacilityStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .damaged,
+                                        tenths: try row.decode(column: "quantity_tenths", as: Int.self),
+                                        organisation: try row.decode(column: "organisation", as: String.self),
+                                        externalId: try row.decode(column: "external_id", as: String?.self),
+                                        key: try row.decode(column: "row_key", as: String.self))
+                return RecordedFacilityWork(id: try row.decode(column: "id", as: Int.self), work: work,
+                                            unit: FacilityUnit(rawValue: try row.decode(column: "unit", as: String.self)) ?? .items)
+            }
+        }
+    }
+
+    /// Quantities summed by settlement, kind, status and day, up to `through`: every reconstruction figure starts here.
+    public func tallies(through: Day) async throws -> [FacilityTally] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT adm1, adm2, adm3, adm4, kind_code, status, day, CAST(SUM(quantity_tenths) AS BIGINT) AS tenths FROM facility_works
+                WHERE day <= \(bind: through.number) GROUP BY adm1, adm2, adm3, adm4, kind_code, status, day
+                """).all().compactMap { row in
+                guard let status = FacilityStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
+                return FacilityTally(place: try Lineage(row: row), kind: try row.decode(column: "kind_code", as: String.self), status: status,
+                                     day: Day(number: try row.decode(column: "day", as: Int.self)), tenths: try row.decode(column: "tenths", as: Int.self))
+            }
+        }
+    }
+
+    /// Under restoration on `asOf`, commissioned from `from` (default: the first record) to `to` (default: `asOf`).
+    public func summary(asOf: Day, from: Day? = nil, to: Day? = nil, grouping: ReconstructionGrouping? = nil) async throws -> ReconstructionSummary {
+        let end = to ?? asOf
+        let gazetteer = try await places.gazetteer()
+        return ReconstructionSummary(tallies: try await tallies(through: max(asOf, end)), kinds: try await kinds(), asOf: asOf, from: from, to: end,
+                                     grouping: grouping, names: gazetteer.area)
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import HomewardCore
+import HomewardStore
+
+struct AidCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aid",
+        abstract: "Assistance: aid actions and medical assistance delivered in localities.",
+        subcommands: [Add.self, List.self, Summary.self, Types.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an aid action: a delivery in a locality on a date, with what it delivered.",
+            discussion: "Many at once: homeward import FILE --records aid.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
+        @Option(help: "The locality's P-code, at any level.") var locality: String
+        @Option(help: "The type's code (homeward aid types).") var type: String
+        @Option(help: "The date (YYYY-MM-DD).") var date: String
+        @Option(help: "Weight delivered in tonnes, to the kilogram (such as 3.5).") var tonnes: String?
+        @Option(help: "Parcels delivered.") var parcels: Int?
+        @Option(help: "People reached.") var reached: Int?
+        @Option(help: "People given medical treatment.") var treated: Int?
+        @Option(help: "What was delivered, in words.") var description: String?
+        @Option(help: "The delivering organisation.") var org: String?
+        @Option(help: "The action's id in the organisation's own records.") var id: String?
+
+        func run() async throws {
+            var record: [String: Any] = ["locality": locality, "type": type, "date": date]
+            record["tonnes"] = tonnes
+            record["parcels"] = parcels
+            record["reached"] = reached
+            record["treated"] = treated
+            record["description"] = description
+            record["organisation"] = org
+            record["id"] = id
+            try await importOne(.aid, record, db: db, who: who, sourceName: "homeward aid add")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List aid actions in order of recording.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Only in this area (a P-code at any level).") var area: String?
+        @Option(help: "Only of this type.") var type: String?
+        @Option(help: "Only by this organisation.") var org: String?
+        @Option(help: "From this date.") var from: String?
+        @Option(help: "To this date.") var to: String?
+        @Option(help: "At most this many.") var limit: Int = 1000
+        @Option(help: "table, json or csv") var format: OutputFormat = .table
+
+        func run() async throws {
+            let window = DateWindow(from: try day(from, "--from"), to: try day(to, "--to"))
+            let actions = try await db.withStores { try await $0.assistance.actions(window: window, area: area, type: type, organisation: org, limit: limit) }
+            let rows = actions.map { Self.cells($0.action) }
+            switch format {
+            case .json: try printJSON(["actions": actions])
+            case .csv:
+                print("date,locality,type,organisation,tonnes,parcels,people_reached,medical_treated,description")
+                for row in rows { print(row.map(CSVWriter.field).joined(separator: ",")) }
+            case .table:
+                print(TextTable(header: ["DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"],
+                                rows: rows, numeric: [4, 5, 6, 7]).rendered)
+            }
+        }
+
+        static func cells(_ a: AidAction) -> [String] {
+            let kilograms: String = a.kilograms.map { ScaledNumber.string($0, decimals: 3) } ?? ""
+            let counts: [String] = [a.parcels, a.reached, a.treated].map { $0.map(String.init) ?? "" }
+            return [a.date.description, a.place.finest ?? "", a.type, a.organisation, kilograms] + counts + [a.description ?? ""]
+        }
+    }
+
+    struct Summary: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Aid in a period: actions, distinct localities, tonnes, parcels, people reached and treated, by type.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "From this date.") var from: String?
+        @Option(help: "To this date.") var to: String?
+        @Option(help: "type, adm1, locality or organisation") var by: AidGrouping?
+        @Option(help: "table, json or csv") var format: OutputFormat = .table
+
+        func run() async throws {
+            let (fromDay, toDay) = (try day(from, "--from"), try day(to, "--to"))
+            if let fromDay, let toDay, toDay < fromDay { throw ValidationError("--to \(toDay) is before --from \(fromDay)") }
+            let summary = try await db.withStores { try await $0.assistance.summary(DateWindow(from: fromDay, to: toDay), grouping: by) }
+            switch format {
+            case .json: try printJSON(summary)
+            case .csv: print(AssistanceText.csv(summary))
+            case .table: print(AssistanceText.table(summary))
+            }
+        }
+    }
+
+    struct Types: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The types of aid action, with their names; `types add` adds one.", subcommands: [ListTypes.self, AddType.self],
+            defaultSubcommand: ListTypes.self)
+    }
+
+    struct ListTypes: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the types of aid action.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "table or json") var format: ShowFormat = .table
+
+        func run() async throws {
+            let types = try await db.withStores { try await $0.assistance.types() }
+            switch format {
+            case .json: try printJSON(["types": types])
+            case .table:
+                print(TextTable(header: ["CODE", "NAME", "NAME (RU)", "NAME (AR)"], rows: types.map { [$0.code, $0.nameEn, $0.nameRu ?? "", $0.nameAr ?? ""] }).rendered)
+            }
+        }
+    }
+
+    struct AddType: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a type of aid action.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
+        @Option(help: "A short unique code, such as shelter.") var code: String
+        @Option(help: "Its name in English.") var name: String
+        @Option(help: "Its name in Russian.") var nameRu: String?
+        @Option(help: "Its name in Arabic.") var nameAr: String?
+
+        func run() async throws {
+            let added = try await db.withStores { try await $0.assistance.addType(AidType(code: code, nameEn: name, nameRu: nameRu, nameAr: nameAr), by: who.caller) }
+            print("added type \(added.code)")
+        }
+    }
+}
+
+extension AidGrouping: ExpressibleByArgument {}

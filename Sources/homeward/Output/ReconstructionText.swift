@@ -1,0 +1,49 @@
+import HomewardCore
+
+/// Reconstruction figures for a terminal and for spreadsheets.
+enum ReconstructionText {
+    static func table(_ s: ReconstructionSummary) -> String {
+        var lines = ["Under restoration on \(s.asOf): in \(settlements(s.underRestoration.settlements))"]
+        lines += ["", byKind(s.underRestoration), ""]
+        lines.append("Commissioned \(s.from.map { "from \($0) " } ?? "")to \(s.to): in \(settlements(s.commissioned.settlements))")
+        lines += ["", byKind(s.commissioned)]
+        if !s.groups.isEmpty {
+            lines += ["", TextTable(header: ["GROUP", "NAME", "KIND", "UNDER RESTORATION", "COMMISSIONED"],
+                                    rows: s.groups.flatMap(rows), numeric: [3, 4]).rendered]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line per kind and group (the whole when not grouped): `group,name,kind,unit,under_restoration,commissioned`.
+    static func csv(_ s: ReconstructionSummary) -> String {
+        let whole = ReconstructionSummary.Group(key: nil, name: "all", underRestoration: s.underRestoration, commissioned: s.commissioned)
+        let lines = (s.groups.isEmpty ? [whole] : s.groups).flatMap { group in
+            kinds(group).map { kind in
+                [group.key ?? "", group.name, kind.code, kind.unit.rawValue, quantity(group.underRestoration, kind), quantity(group.commissioned, kind)]
+                    .map(CSVWriter.field).joined(separator: ",")
+            }
+        }
+        return (["group,name,kind,unit,under_restoration,commissioned"] + lines).joined(separator: "\n")
+    }
+
+    private static func settlements(_ n: Int) -> String { n == 1 ? "1 settlement" : "\(n.grouped) settlements" }
+
+    private static func byKind(_ figures: FacilityFigures) -> String {
+        guard !figures.byKind.isEmpty else { return "  none" }
+        return TextTable(header: ["KIND", "QUANTITY", "UNIT"], rows: figures.byKind.map { [$0.kind.nameEn, $0.quantity, $0.kind.unit.rawValue] },
+                         numeric: [1]).rendered
+    }
+
+    private static func rows(_ group: ReconstructionSummary.Group) -> [[String]] {
+        kinds(group).map { [group.key ?? "-", group.name, $0.code, quantity(group.underRestoration, $0), quantity(group.commissioned, $0)] }
+    }
+
+    private static func kinds(_ group: ReconstructionSummary.Group) -> [FacilityKind] {
+        var seen = Set<String>()
+        return (group.underRestoration.byKind + group.commissioned.byKind).map(\.kind).filter { seen.insert($0.code).inserted }
+    }
+
+    private static func quantity(_ figures: FacilityFigures, _ kind: FacilityKind) -> String {
+        ScaledNumber.string(figures.tenths(of: kind.code), decimals: 1)
+    }
+}

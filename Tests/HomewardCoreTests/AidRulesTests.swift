@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import HomewardCore
+
+@Suite struct AidRulesTests {
+    let today = Day("2019-06-30")!
+    let types = [AidType(code: "humanitarian", nameEn: "Humanitarian"), AidType(code: "medical", nameEn: "Medical")]
+
+    @Test func tonnesAreKeptExactlyInKilogramsAndFiguresAreWholeNumbers() throws {
+        let layout = try ImportLayout<AidField>(firstRows: [["#date", "#adm4+code", "#org", "#activity+type", "#indicator+tonnes+num",
+                                                             "#indicator+parcels+num", "#reached+ind+num", "#reached+medical+num", "#description"]])
+        let rules = AidRules(gazetteer: sampleGazetteer, types: types, today: today)
+        let good = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "3.5", "750", "3,000", "", "Food parcels"], number: 2))
+        #expect(good.records.first?.kilograms == 3_500 && good.records.first?.parcels == 750 && good.records.first?.reached == 3_000)
+        #expect(good.records.first?.place[.adm1] == "SY12" && good.records.first?.description == "Food parcels")
+        let bad = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "shelter", "3.5005", "many", "", "-2", ""], number: 3))
+        #expect(bad.problems.map(\.code) == ["import.aid.type.unknown", "import.aid.tonnes.invalid", "import.number.invalid", "import.number.negative"])
+        let medical = rules.check(layout.draft(row: ["2019-03-02", "C4519", "WHO", "medical", "", "", "", "120", ""], number: 4))
+        #expect(medical.records.first?.treated == 120 && medical.records.first?.kilograms == nil)
+    }
+
+    @Test func localitiesAreCountedOnceAndWeightIsSummedExactly() throws {
+        let nasib = Lineage(sampleGazetteer.lineage(of: "C5999")), hole = Lineage(sampleGazetteer.lineage(of: "C4519"))
+        let tallies = [
+            AidTally(place: nasib, type: "humanitarian", organisation: "SARC", figures: AidFigures(actions: 2, kilograms: 3_500, parcels: 750)),
+            AidTally(place: nasib, type: "medical", organisation: "WHO", figures: AidFigures(actions: 1, treated: 120)),
+            AidTally(place: hole, type: "humanitarian", organisation: "WFP", figures: AidFigures(actions: 1, kilograms: 125, parcels: 30)),
+        ]
+        let summary = AidSummary(tallies: tallies, types: types, from: nil, to: today, grouping: .adm1, names: sampleGazetteer.area)
+        #expect(summary.figures.actions == 4 && summary.figures.localities == 2 && summary.figures.kilograms == 3_625)
+        #expect(summary.figures.tonnes == "3.625" && summary.figures.treated == 120)
+        #expect(summary.byType.map(\.key) == ["humanitarian", "medical"] && summary.byType[0].figures.localities == 2)
+        #expect(summary.groups.map(\.name) == ["Al-Hasakeh", "Dar'a"] && summary.groups[1].figures.localities == 1)
+        let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+        #expect(json.contains(#""tonnes":3.625"#) && json.contains(#""type":"humanitarian""#) && json.contains(#""people_reached":0"#))
+    }
+
+    @Test func readinessPutsReturnsBesideFacilitiesAndAidPerArea() {
+        let nasib = Lineage(sampleGazetteer.lineage(of: "C5999"))
+        let school = FacilityKind(code: "school", unit: .items, nameEn: "Schools")
+        let report = ReadinessReport(
+            returns: [TotalsGroup(key: "SY12", name: "Dar'a", persons: 5_000, refugees: 4_000, idps: 1_000),
+                      TotalsGroup(key: "SY08", name: "Al-Hasakeh", persons: 9_000, refugees: 0, idps: 9_000)],
+            facilities: [FacilityTally(place: nasib, kind: "school", status: .underRestoration, day: Day("2019-01-01")!, tenths: 30),
+                         FacilityTally(place: nasib, kind: "school", status: .commissioned, day: Day("2019-05-01")!, tenths: 10)],
+            aid: [AidTally(place: nasib, type: "humanitarian", organisation: "SARC", figures: AidFigures(actions: 2, kilograms: 3_500))],
+            kinds: [school], from: Day("2019-04-01")!, to: today, level: .adm1, names: sampleGazetteer.area)
+        #expect(report.rows.map(\.area) == ["SY08", "SY12"], "most returns first")
+        let daraa = report.rows[1]
+        #expect(daraa.returned == 5_000 && daraa.commissioned.tenths(of: "school") == 10 && daraa.underRestoration.tenths(of: "school") == 20)
+        #expect(daraa.aid.actions == 2 && report.rows[0].aid.actions == 0 && report.kinds == [school])
+        let sorted = ReadinessReport(returns: [], facilities: [], aid: [], kinds: [], from: nil, to: today, level: .adm1, order: .area, names: { _ in nil })
+        #expect(sorted.rows.isEmpty && ReadinessOrder("commissioned:school") == .commissioned("school") && ReadinessOrder("best") == nil)
+    }
+}

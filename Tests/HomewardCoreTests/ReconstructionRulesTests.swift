@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import HomewardCore
+
+@Suite struct ReconstructionRulesTests {
+    let today = Day("2019-06-30")!
+    let kinds = [FacilityKind(code: "school", unit: .items, nameEn: "Schools", nameRu: "Школы", nameAr: "مدارس"),
+                 FacilityKind(code: "road", unit: .km, nameEn: "Roads")]
+    static let tags = ["#date", "#adm1+code", "#adm4+code", "#loc+type", "#status", "#indicator+num", "#org", "#meta+id"]
+
+    func drafts(_ rows: [[String]]) throws -> [ImportDraft<FacilityField>] {
+        let layout = try ImportLayout<FacilityField>(firstRows: [Self.tags])
+        return rows.enumerated().map { layout.draft(row: $1, number: $0 + 2) }
+    }
+
+    func tally(_ place: String, _ kind: String, _ status: FacilityStatus, _ day: String, _ tenths: Int) -> FacilityTally {
+        FacilityTally(place: Lineage(sampleGazetteer.lineage(of: place)), kind: kind, status: status, day: Day(day)!, tenths: tenths)
+    }
+
+    @Test func quantitiesAreReadExactlyInTheKindsUnit() {
+        #expect(ScaledNumber.parse("12.5", decimals: 1) == 125)
+        #expect(ScaledNumber.parse("1,234.50", decimals: 1) == 12_345)
+        #expect(ScaledNumber.parse("0.125", decimals: 3) == 125)
+        #expect(ScaledNumber.parse("3.5", decimals: 3) == 3_500)
+        #expect(ScaledNumber.parse("12.55", decimals: 1) == nil)
+        #expect(ScaledNumber.parse("12,5", decimals: 1) == nil)
+        #expect(ScaledNumber.parse("-1", decimals: 1) == nil)
+        #expect(ScaledNumber.string(3, decimals: 1) == "0.3" && ScaledNumber.string(30, decimals: 1) == "3")
+    }
+
+    @Test func aRecordNamesTheFieldAtFault() throws {
+        var rules = FacilityRules(gazetteer: sampleGazetteer, kinds: kinds, today: today)
+        let outcomes = try drafts([
+            ["2019-03-01", "SY12", "C5999", "school", "under-restoration", "", "UNDP", ""],
+            ["2019-03-01", "SY12", "C5999", "hospital", "under-restoration", "1", "UNDP", ""],
+            ["2019-03-01", "SY12", "C5999", "school", "rebuilt", "1", "UNDP", ""],
+            ["2019-03-01", "SY12", "C5999", "road", "under-restoration", "2.25", "UNDP", ""],
+            ["2019-03-01", "SY12", "C5999", "school", "under-restoration", "1.5", "UNDP", ""],
+            ["2019-03-01", "SY08", "C5999", "school", "under-restoration", "1", "UNDP", ""],
+            ["2019-03-01", "SY12", "C0000", "school", "damaged", "1", "UNDP", ""],
+            ["2019-07-01", "SY12", "C5999", "school", "damaged", "1", "", ""],
+        ]).map { rules.check($0) }
+        #expect(outcomes[0].records.first?.tenths == 10, "no quantity is one facility")
+        #expect(outcomes[1].problems.first?.code == "import.facilities.kind.unknown" && outcomes[1].problems.first?.column == "#loc+type")
+        #expect(outcomes[2].problems.first?.code == "import.facilities.status.invalid")
+        #expect(outcomes[3].problems.first?.code == "import.facilities.quantity.km")
+        #expect(outcomes[4].problems.first?.code == "import.facilities.quantity.items")
+        #expect(outcomes[5].problems.first?.code == "import.place.outsideParent" && outcomes[5].problems.first?.column == "#adm1+code")
+        // An unknown community beside a known governorate keeps the record at the governorate, with a warning.
+        #expect(!outcomes[6].isRejected && outcomes[6].hasWarnings && outcomes[6].records.first?.place.finest == "SY12")
+        #expect(outcomes[7].problems.map(\.column) == ["#date", "#org"])
+    }
+
+    @Test func aCommissioningWithoutAReportedStartIsKeptWithAWarning() throws {
+        var rules = FacilityRules(gazetteer: sampleGazetteer, kinds: kinds, today: today)
+        let outcomes = try drafts([
+            ["2019-03-01", "", "C5999", "school", "under-restoration", "2", "UNDP", ""],
+            ["2019-04-01", "", "C5999", "school", "commissioned", "2", "UNDP", ""],
+            ["2019-05-01", "", "C5999", "school", "commissioned", "1", "UNDP", ""],
+            ["2019-05-01", "", "C4519", "school", "commissioned", "1", "UNDP", "s-1"],
+        ]).map { rules.check($0) }
+        #expect(outcomes.map(\.hasWarnings) == [false, false, true, true])
+        #expect(outcomes.allSatisfy { !$0.isRejected && $0.records.count == 1 })
+        #expect(outcomes[2].problems.first?.code == "import.facilities.commissionedWithoutStart")
+        #expect(outcomes[2].problems.first?.reason.contains("only 0 reported under restoration") == true)
+    }
+
+    @Test func theStockRisesAndFallsOverDatesAndNeverGoesBelowZero() {
+        let tallies = [
+            tally("C5999", "school", .underRestoration, "2019-01-10", 50),
+            tally("C5999", "school", .commissioned, "2019-02-10", 20),
+            tally("C5999", "school", .commissioned, "2019-03-10", 70), // 50 more than was under way
+            tally("C5999", "school", .underRestoration, "2019-04-10", 30),
+            tally("C5999", "school", .damaged, "2019-04-11", 90),
+        ]
+        let stock = ["2019-01-09", "2019-01-10", "2019-02-10", "2019-03-10", "2019-04-10", "2019-06-30"].map {
+            ReconstructionSummary(tallies: tallies, kinds: kinds, asOf: Day($0)!, from: nil, to: Day($0)!).underRestoration.tenths(of: "school")
+        }
+        #expect(stock == [0, 50, 30, 0, 30, 30], "a commissioning without a start does not eat into later starts")
+        let flow = ReconstructionSummary(tallies: tallies, kinds: kinds, asOf: today, from: Day("2019-02-01")!, to: Day("2019-02-28")!)
+        #expect(flow.commissioned.tenths(of: "school") == 20 && flow.commissioned.settlements == 1)
+    }
+
+    @Test func kilometresAreSummedExactly() throws {
+        let tallies = (0..<10).map { tally("C5999", "road", .commissioned, "2019-03-1\($0)", 1) } + [tally("C4519", "road", .commissioned, "2019-03-01", 2)]
+        let summary = ReconstructionSummary(tallies: tallies, kinds: kinds, asOf: today, from: nil, to: today)
+        #expect(summary.commissioned.tenths(of: "road") == 12)
+        let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+        #expect(json.contains(#""quantity":1.2"#) && json.contains(#""unit":"km""#))
+        #expect(NumberFormat(.ru).decimal(12, decimals: 1) == "1,2")
+    }
+
+    @Test func settlementsAreCountedOnceWhateverTheirKindsAndDays() {
+        let tallies = [
+            tally("C5999", "school", .underRestoration, "2019-01-10", 10),
+            tally("C5999", "road", .underRestoration, "2019-01-11", 25),
+            tally("C5999", "school", .underRestoration, "2019-01-12", 10),
+            tally("C4519", "school", .underRestoration, "2019-01-12", 10),
+            tally("C4519", "school", .commissioned, "2019-02-12", 10),
+        ]
+        let summary = ReconstructionSummary(tallies: tallies, kinds: kinds, asOf: today, from: nil, to: today, grouping: .adm1,
+                                            names: sampleGazetteer.area)
+        #expect(summary.underRestoration.settlements == 1 && summary.commissioned.settlements == 1)
+        #expect(summary.underRestoration.byKind.map(\.quantity) == ["2", "2.5"])
+        #expect(summary.groups.map(\.key) == ["SY08", "SY12"] && summary.groups[1].name == "Dar'a")
+        #expect(summary.groups[0].underRestoration.byKind.isEmpty && summary.groups[0].commissioned.tenths(of: "school") == 10)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import HomewardTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct ReconstructionAPITests {
+    @Test(arguments: Backend.available)
+    func facilitiesArePostedThroughTheImporterAndSummarised(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // setup: a kind added over the API, then records of it and of a seeded kind
+            let kind = try await client.post("/api/v1/facility-kinds", #"{"code": "irrigation-canal", "unit": "km", "name": "Irrigation canals"}"#)
+            #expect(kind.status == .created)
+            #expect(try await client.post("/api/v1/facility-kinds", #"{"code": "irrigation-canal", "unit": "km", "name": "Canals"}"#).status == .conflict)
+            let badUnit = try await client.post("/api/v1/facility-kinds", #"{"code": "x", "unit": "m", "name": "X"}"#)
+            #expect(badUnit.status == .badRequest)
+            // act
+            let posted = try await client.post("/api/v1/facilities?org=UNDP", #"""
+                [{"date": "2020-05-01", "settlement": "C2269", "kind": "school", "status": "under-restoration", "quantity": 3},
+                 {"date": "2020-05-02", "settlement": "C2269", "kind": "irrigation-canal", "status": "under-restoration", "quantity": 0.1},
+                 {"date": "2020-05-03", "settlement": "C2270", "kind": "irrigation-canal", "status": "under-restoration", "quantity": "0.2"},
+                 {"date": "2020-06-01", "settlement": "C2269", "kind": "school", "status": "commissioned", "quantity": 1}]
+                """#)
+            let refused = try await client.post("/api/v1/facilities", #"{"date": "2020-06-01", "settlement": "C2269", "kind": "school", "status": "done"}"#,
+                                                 headers: [.acceptLanguage: "ru"])
+            // check
+            #expect(try posted.decode(ImportSummary.self).imported == 4)
+            #expect(refused.status == .unprocessableContent)
+            let problems = try #require(try refused.json["problems"] as? [[String: Any]])
+            #expect(problems.map { $0["code"] as? String } == ["import.facilities.status.invalid", "import.organisation.missing"])
+            #expect((problems.last?["reason"] as? String)?.contains("параметр org") == true)
+            let summary = try await client.get("/api/v1/facilities/summary?as_of=2020-06-30&by=adm1")
+            let stock = try #require((try summary.json["under_restoration"] as? [String: Any]))
+            #expect(stock["settlements"] as? Int == 2)
+            let byKind = try #require(stock["by_kind"] as? [[String: Any]])
+            #expect(byKind.map { $0["kind"] as? String } == ["school", "irrigation-canal"])
+            #expect(byKind.map { $0["quantity"] as? Double } == [2, 0.3])
+            #expect(((try summary.json["groups"] as? [[String: Any]])?.first?["key"] as? String) == "SY03")
+            let list = try await client.get("/api/v1/facilities?kind=school&status=commissioned")
+            #expect((try list.json["facilities"] as? [[String: Any]])?.first?["settlement"] as? String == "C2269")
+            #expect(try await client.get("/api/v1/facilities/summary?by=street").status == .badRequest)
+            #expect(try await client.get("/api/v1/facilities?from=2020-06-02&to=2020-06-01").status == .badRequest)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aidAndReadinessAnswerOverHTTP(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            #expect(try await client.post("/api/v1/aid-types", #"{"code": "shelter", "name": "Shelter", "name_ru": "Жильё"}"#).status == .created)
+            let posted = try await client.post("/api/v1/aid", #"""
+                [{"date": "2020-06-01", "locality": "C2269", "organisation": "SARC", "type": "humanitarian", "tonnes": 3.5, "parcels": 750},
+                 {"date": "2020-06-02", "locality": "C2269", "organisation": "WHO", "type": "medical", "treated": 120},
+                 {"date": "2020-06-03", "locality": "SY12", "organisation": "UNHCR", "type": "shelter", "reached": 40}]
+                """#)
+            #expect(try posted.decode(ImportSummary.self).imported == 3)
+            let summary = try await client.get("/api/v1/aid/summary?from=2020-06-01&to=2020-06-30&by=type")
+            #expect(try summary.json["actions"] as? Int == 3)
+            #expect(try summary.json["localities"] as? Int == 2)
+            #expect(try summary.json["kilograms"] as? Int == 3_500)
+            #expect(try summary.json["tonnes"] as? Double == 3.5)
+            #expect(try summary.json["medical_treated"] as? Int == 120)
+            #expect((try summary.json["by_type"] as? [[String: Any]])?.map { $0["type"] as? String } == ["humanitarian", "medical", "shelter"])
+            let readiness = try await client.get("/api/v1/readiness?level=adm1&sort=actions")
+            let rows = try #require(try readiness.json["rows"] as? [[String: Any]])
+            #expect(rows.map { $0["area"] as? String } == ["SY03", "SY12"])
+            #expect(try await client.get("/api/v1/readiness?sort=index").status == .badRequest)
+            #expect(try await client.get("/api/v1/readiness?level=adm5").status == .badRequest)
+        }
+    }
+}

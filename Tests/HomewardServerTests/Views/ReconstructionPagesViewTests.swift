@@ -1,0 +1,74 @@
+import Foundation
+import HomewardCore
+@testable import HomewardServer
+import SnapshotTesting
+import Testing
+
+/// The reconstruction, aid and readiness pages rendered from `.mock` models, without a database or HTTP.
+@Suite struct ReconstructionPagesViewTests {
+    let pages: Pages
+
+    init() throws {
+        pages = try Pages.bundled()
+    }
+
+    func html(_ language: Language) -> [String: String] {
+        ["reconstruction": ReconstructionView(model: .mock, language: language).render(pages),
+         "aid": AidView(model: .mock, language: language).render(pages),
+         "readiness": ReadinessView(model: .mock, language: language).render(pages)]
+    }
+
+    @Test(arguments: Language.allCases)
+    func snapshot(_ language: Language) {
+        for (page, text) in html(language).sorted(by: { $0.key < $1.key }) {
+            assertSnapshot(of: text, as: .lines, named: "\(page)-\(language.rawValue)")
+        }
+    }
+
+    @Test(arguments: Language.allCases)
+    func emptyPagesSayThereIsNothingYet(_ language: Language) {
+        let c = pages.catalogue(language)
+        #expect(ReconstructionView(model: .empty, language: language).render(pages).contains(c.text("reconstruction.none")))
+        #expect(AidView(model: .empty, language: language).render(pages).contains(c.text("aid.none")))
+        #expect(ReadinessView(model: .empty, language: language).render(pages).contains(c.text("readiness.none")))
+    }
+
+    @Test func quantitiesAreWrittenInEachLanguagesWayWithTheirUnit() {
+        #expect(html(.en)["reconstruction"]!.contains("<td>Roads</td><td class=\"num\"><bdi>12.5 km</bdi>"))
+        #expect(html(.ru)["reconstruction"]!.contains("<td>Дороги</td><td class=\"num\"><bdi>12,5 км</bdi>"))
+        #expect(html(.ar)["reconstruction"]!.contains("<td>طرق</td><td class=\"num\"><bdi>١٢٫٥ كم</bdi>"))
+        #expect(html(.ru)["aid"]!.contains("<bdi dir=\"ltr\">3,625</bdi>"))
+        #expect(html(.ar)["aid"]!.contains(#"<html lang="ar" dir="rtl">"#))
+    }
+
+    @Test func thePagesLinkToEachOtherAndTheReadinessTableSortsByAnyColumn() {
+        for (page, text) in html(.ru) {
+            for path in ["/?lang=ru", "/reconstruction?lang=ru", "/aid?lang=ru", "/readiness?lang=ru"] {
+                #expect(text.contains("href=\"\(path)\""), "\(page) links to \(path)")
+            }
+        }
+        let readiness = html(.en)["readiness"]!
+        #expect(readiness.contains(#"<option value="commissioned:school">Schools commissioned</option>"#))
+        #expect(readiness.contains(#"<option value="returned" selected>people returned</option>"#))
+        #expect(readiness.contains(#"<input type="hidden" name="from" value="2020-06-01">"#))
+        #expect(readiness.contains(#"<a href="/readiness?lang=en&amp;level=adm2&amp;sort=returned&amp;from=2020-06-01&amp;to=2020-06-30">Districts</a>"#))
+    }
+
+    /// Names come from partners' files and the API: markup in them is shown, never run.
+    @Test func valuesFromTheDataAreEscaped() {
+        var model = ReadinessModel.mock
+        model.report.rows[0].name = #"<script>alert("x")</script>"#
+        let html = ReadinessView(model: model, language: .en).render(pages)
+        #expect(!html.contains("<script") && html.contains("&lt;script&gt;"))
+    }
+
+    /// Every label comes from the catalogue: no key shows through.
+    @Test(arguments: Language.allCases)
+    func noCatalogueKeyShowsThrough(_ language: Language) {
+        for (page, text) in html(language) {
+            for key in pages.catalogue(.en).entries.keys where key.contains(".") {
+                #expect(!text.contains(key), "\(key) in the \(language.rawValue) \(page) page")
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import HomewardTestSupport
+import SQLKit
+import Testing
+
+@Suite struct ReconstructionTests {
+    static let header = "#date,#adm1+code,#adm4+code,#loc+type,#status,#indicator+num,#org,#meta+id\n"
+
+    func importRecords(_ store: Stores, _ kind: RecordKind, _ text: String, dryRun: Bool = false) async throws -> ImportSummary {
+        try await store.importRecords(kind, ImportRequest(sourceName: "\(kind).csv", dryRun: dryRun, today: TestStores.today),
+                                      from: .bytes(Array(text.utf8)), by: .test)
+    }
+
+    @Test(arguments: Backend.available)
+    func theStockRisesAndFallsAndACorrectedQuantityReplacesTheFirst(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: 5 schools under restoration in Kisweh's Ein Elbeida, 2 commissioned, then 3 more; a road in km
+            let file = Self.header
+                + "2020-01-10,SY03,C2269,school,under-restoration,5,UNDP,\n"
+                + "2020-03-01,SY03,C2269,school,commissioned,2,UNDP,\n"
+                + "2020-04-01,SY03,C2269,school,commissioned,3,UNDP,\n"
+                + "2020-02-01,SY03,C2270,road,under-restoration,0.1,UNDP,\n"
+                + "2020-02-02,SY03,C2270,road,under-restoration,0.2,UNDP,\n"
+            // act
+            let dry = try await importRecords(store, .facilities, file, dryRun: true)
+            let first = try await importRecords(store, .facilities, file)
+            let again = try await importRecords(store, .facilities, file)
+            let corrected = try await importRecords(store, .facilities, Self.header + "2020-03-01,SY03,C2269,school,commissioned,4,UNDP,\n")
+            // check: a dry run counts exactly and writes nothing; the same file twice records nothing twice
+            #expect(dry.imported == 5 && first.imported == 5 && first.status == .success)
+            #expect(again.imported == 0 && again.ignored == 5)
+            // Without an id a row is known by its other values: another quantity corrects it.
+            #expect(corrected.updated == 1 && corrected.imported == 0)
+            let stock = { (day: String) in try await store.reconstruction.summary(asOf: Day(day)!).underRestoration }
+            #expect(try await stock("2020-01-09").byKind.isEmpty)
+            #expect(try await stock("2020-02-15").tenths(of: "school") == 50)
+            #expect(try await stock("2020-02-15").tenths(of: "road") == 3, "0.1 + 0.2 km is 0.3 km exactly")
+            #expect(try await stock("2020-03-02").tenths(of: "school") == 10)
+            #expect(try await stock("2020-03-02").settlements == 2)
+            #expect(try await stock("2020-04-02").tenths(of: "school") == 0, "3 more commissioned take the 1 left to zero, not below")
+            let march = try await store.reconstruction.summary(asOf: TestStores.today, from: Day("2020-03-01")!, to: Day("2020-04-30")!)
+            #expect(march.commissioned.tenths(of: "school") == 70 && march.commissioned.settlements == 1)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func oneFacilityIsFollowedThroughItsStatusesByItsId(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let started = try await importRecords(store, .facilities, Self.header + "2020-01-10,SY12,C5992,medical-facility,damaged,,WHO,clinic-7\n"
+                                                  + "2020-02-10,SY12,C5992,medical-facility,under-restoration,,WHO,clinic-7\n")
+            // The date of the start corrected, then the facility commissioned: three records, one revision.
+            let moved = try await importRecords(store, .facilities, Self.header + "2020-02-12,SY12,C5992,medical-facility,under-restoration,,WHO,clinic-7\n"
+                                                + "2020-05-01,SY12,C5992,medical-facility,commissioned,,WHO,clinic-7\n")
+            let orphan = try await importRecords(store, .facilities, Self.header + "2020-05-02,SY12,C5993,bakery,commissioned,1,WFP,\n")
+            #expect(started.imported == 2 && moved.updated == 1 && moved.imported == 1)
+            #expect(orphan.status == .warning && orphan.imported == 1 && orphan.problems.first?.code == "import.facilities.commissionedWithoutStart")
+            let history = try await store.reconstruction.works(.init(externalId: "clinic-7"))
+            #expect(history.map(\.work.status) == [.damaged, .underRestoration, .commissioned])
+            #expect(history[1].work.date == Day("2020-02-12")!)
+            // The start as first reported is kept, with who replaced it.
+            let revisions = try await store.database.read { db in
+                try await db.raw("SELECT day, superseded_by FROM facility_work_revisions").all().map {
+                    (try $0.decode(column: "day", as: Int.self), try $0.decode(column: "superseded_by", as: String.self))
+                }
+            }
+            #expect(revisions.map(\.0) == [Day("2020-02-10")!.number] && revisions.first?.1 == Caller.test.description)
+            let summary = try await store.reconstruction.summary(asOf: Day("2020-04-01")!, grouping: .adm1)
+            #expect(summary.underRestoration.tenths(of: "medical-facility") == 10 && summary.groups.map(\.key) == ["SY12"])
+            let after = try await store.reconstruction.summary(asOf: TestStores.today, grouping: .kind)
+            #expect(after.underRestoration.byKind.isEmpty && after.commissioned.settlements == 2)
+            #expect(after.groups.map(\.key) == ["medical-facility", "bakery"], "kinds in catalogue order")
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func usersAddKindsAndTheImportKnowsThem(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let unknown = try await importRecords(store, .facilities, Self.header + "2020-01-10,SY03,C2269,irrigation-canal,under-restoration,2.5,FAO,\n")
+            #expect(unknown.status == .error && unknown.problems.first?.column == "#loc+type")
+            try await store.reconstruction.addKind(FacilityKind(code: "Irrigation-Canal", unit: .km, nameEn: "Irrigation canals",
+                                                                nameRu: "Оросительные каналы", nameAr: "قنوات الري"), by: .test)
+            let taken = await #expect(throws: StoreError.self) {
+                try await store.reconstruction.addKind(FacilityKind(code: "irrigation-canal", unit: .km, nameEn: "Canals"), by: .test)
+            }
+            #expect(taken?.description == "irrigation-canal exists already")
+            let known = try await importRecords(store, .facilities, Self.header + "2020-01-10,SY03,C2269,irrigation-canal,under-restoration,2.5,FAO,\n")
+            #expect(known.imported == 1)
+            let kinds = try await store.reconstruction.kinds()
+            #expect(kinds.count == 13 && kinds.last?.code == "irrigation-canal" && kinds.first?.nameAr == "مبانٍ سكنية")
+            #expect(try await store.reconstruction.summary(asOf: TestStores.today).underRestoration.byKind.first?.quantity == "2.5")
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aidIsSummedWithLocalitiesCountedOnce(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#indicator+parcels+num,#reached+ind+num,#reached+medical+num,#description,#meta+id\n"
+            let file = header + "2020-05-01,C2269,SARC,humanitarian,3.5,750,3000,,Food parcels,a1\n"
+                + "2020-05-02,C2269,SARC,humanitarian,0.125,30,,,Food parcels,a2\n"
+                + "2020-05-03,C2270,WHO,medical,,,,120,Mobile clinic,m1\n"
+                + "2020-06-01,C5992,SARC,charitable,1,,,,,a3\n"
+            let first = try await importRecords(store, .aid, file)
+            let corrected = try await importRecords(store, .aid, header + "2020-05-01,C2269,SARC,humanitarian,3.4,750,3000,,Food parcels,a1\n")
+            #expect(first.imported == 4 && corrected.updated == 1)
+            let may = try await store.assistance.summary(DateWindow(from: Day("2020-05-01")!, to: Day("2020-05-31")!), grouping: .organisation)
+            #expect(may.figures.actions == 3 && may.figures.localities == 2 && may.figures.kilograms == 3_525 && may.figures.tonnes == "3.525")
+            #expect(may.figures.parcels == 780 && may.figures.reached == 3_000 && may.figures.treated == 120)
+            #expect(may.byType.map(\.key) == ["humanitarian", "medical"] && may.groups.map(\.key) == ["SARC", "WHO"])
+            let all = try await store.assistance.summary(DateWindow(), grouping: .adm1)
+            #expect(all.figures.localities == 3 && all.groups.map(\.key) == ["SY03", "SY12"])
+            let listed = try await store.assistance.actions(area: "SY12")
+            #expect(listed.map(\.action.externalId) == ["a3"] && listed.first?.action.kilograms == 1_000)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func readinessPutsTheLedgersReturnsBesideFacilitiesAndAid(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let movements = "#date,#adm1+dest+code,#adm4+dest+code,#affected+returnees+idps+num,#org\n"
+                + "2020-05-01,SY03,C2269,400,UNHCR\n2020-05-02,SY12,C5992,150,UNHCR\n"
+            _ = try await importRecords(store, .movements, movements)
+            _ = try await importRecords(store, .facilities, Self.header + "2020-01-10,SY03,C2269,school,under-restoration,2,UNDP,\n"
+                                        + "2020-05-10,SY03,C2269,school,commissioned,1,UNDP,\n")
+            _ = try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num\n2020-05-20,C5992,SARC,humanitarian,2\n")
+            let report = try await store.readiness(DateWindow(from: Day("2020-05-01")!), level: .adm1, today: TestStores.today)
+            #expect(report.rows.map(\.area) == ["SY03", "SY12"] && report.rows.map(\.returned) == [400, 150])
+            #expect(report.rows[0].commissioned.tenths(of: "school") == 10 && report.rows[0].underRestoration.tenths(of: "school") == 10)
+            #expect(report.rows[1].aid.kilograms == 2_000 && report.rows[0].aid.actions == 0)
+            let byAid = try await store.readiness(DateWindow(), level: .adm4, order: .kilograms, today: TestStores.today)
+            #expect(byAid.rows.first?.area == "C5992" && byAid.rows.count == 2)
+        }
+    }
+}
