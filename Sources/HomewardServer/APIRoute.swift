@@ -11,10 +11,13 @@ public enum APIRoute: CaseIterable, Sendable {
     case areas, countries
     case listSites, postSites, showSite, listCensuses, postCensuses, listDepartures, postDepartures
     case listEvacuations, postEvacuations, planEvacuation, showEvacuation
+    case listSources, postSources, compareSources, checkSources, listSessions, postSessions, listBulletins, postBulletins, showBulletin
+    case sourcesPage, bulletinPage
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations: .post
+        case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations,
+             .postSources, .postSessions, .postBulletins: .post
         default: .get
         }
     }
@@ -40,6 +43,14 @@ public enum APIRoute: CaseIterable, Sendable {
         case .listEvacuations, .postEvacuations: "/api/v1/evacuations"
         case .planEvacuation: "/api/v1/evacuations/plan"
         case .showEvacuation: "/api/v1/evacuations/{id}"
+        case .listSources, .postSources: "/api/v1/sources"
+        case .compareSources: "/api/v1/sources/compare"
+        case .checkSources: "/api/v1/sources/check"
+        case .listSessions, .postSessions: "/api/v1/sessions"
+        case .listBulletins, .postBulletins: "/api/v1/bulletins"
+        case .showBulletin: "/api/v1/bulletins/{id}"
+        case .sourcesPage: "/sources"
+        case .bulletinPage: "/bulletins/{id}"
         }
     }
 

@@ -11,6 +11,7 @@ extension Stores {
         case .movements: try await ledger.importMovements(request, from: source, by: caller, progress: progress)
         case .censuses: try await camps.importCensuses(request, from: source, by: caller, progress: progress)
         case .departures: try await camps.importDepartures(request, from: source, by: caller, progress: progress)
+        case .sources: try await sources.importFigures(request, from: source, by: caller, progress: progress)
         }
     }
 }

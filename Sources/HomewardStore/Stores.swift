@@ -10,6 +10,8 @@ public struct Stores: Sendable {
     public let ledger: LedgerStore
     public let idempotency: IdempotencyStore
     public let camps: CampsStore
+    public let sources: SourcesStore
+    public let sessions: SessionsStore
 
     public init(database: Database) {
         self.database = database
@@ -18,6 +20,8 @@ public struct Stores: Sendable {
         ledger = LedgerStore(database: database, places: places)
         idempotency = IdempotencyStore(database: database)
         camps = CampsStore(database: database, places: places)
+        sources = SourcesStore(database: database, places: places)
+        sessions = SessionsStore(database: database)
     }
 
     /// Opens (and on first use creates, migrates and seeds) the database at `location`, and its stores.

@@ -13,6 +13,7 @@ struct Homeward: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, ImportCommand.self, TotalsCommand.self, CrossingsCommand.self, OrganisationsCommand.self,
             GazetteerCommand.self, AreasCommand.self, MovementsCommand.self, SitesCommand.self, EvacuationsCommand.self,
+            SourcesCommand.self, SessionsCommand.self, BulletinCommand.self,
         ]
     )
 }

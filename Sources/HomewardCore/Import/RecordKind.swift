@@ -6,4 +6,5 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case movements
     case censuses
     case departures
+    case sources
 }

@@ -30,6 +30,7 @@ extension Database {
         AddPlaceNames(),
         AddImportRecords(),
         CreateCamps(),
+        CreateSources(),
     ]
 
     /// Applies the steps the database has not seen yet.

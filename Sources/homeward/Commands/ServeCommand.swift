@@ -42,6 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
             let summary = try await stores.ledger.loadDemoData(rows: demoRows, lastDay: today(), by: .operatingSystemUser)
             logger.info("generated \(summary.imported) demo movements (not real data)")
             if summary.status != .success { logger.warning("demo data: \(summary.text.prefix(2000))") }
+            try await stores.loadSourcesDemo(lastDay: today(), by: .operatingSystemUser)
         }
         let configuration = ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, logger: logger)
         var app = try buildApplication(stores: stores, configuration: configuration, today: today)

@@ -1,0 +1,101 @@
+/// Every organisation's figures for a measure and its narrower measures over a window, side by side, with the
+/// ledger's own figure as one more row.
+///
+/// Nothing is summed, merged, adjusted or picked: a figure that covers another period than the window is
+/// shown and marked. Projections are listed apart and left out of the spread.
+public struct SourceComparison: Sendable {
+    /// One figure as stated, and whether it covers exactly the window asked.
+    public struct Row: Hashable, Sendable {
+        public var figure: SourceFigure
+        public var matchesWindow: Bool
+    }
+
+    /// The ledger's own sum for the same measure and window, with how many records and organisations it sums.
+    public struct LedgerFigure: Hashable, Sendable, Codable {
+        public var value: Int
+        public var records: Int
+        public var organisations: Int
+
+        public init(value: Int, records: Int, organisations: Int) {
+            self.value = value
+            self.records = records
+            self.organisations = organisations
+        }
+    }
+
+    /// The smallest and largest figure shown (counts and estimates), and how many times the one is the other.
+    public struct Spread: Hashable, Sendable, Encodable {
+        public var min: Int
+        public var max: Int
+        public var ratio: Ratio?
+    }
+
+    public var measure: String
+    public var window: DateWindow
+    public var figures: [Row]
+    public var projections: [Row]
+    public var ledger: LedgerFigure?
+    public var spread: Spread?
+
+    /// - Parameters:
+    ///   - figures: any figures; those of other measures, or ending outside the window, are left out here.
+    ///   - measures: the catalogue, for which measures lie within `measure`.
+    public init(measure: String, window: DateWindow, figures: [SourceFigure], measures: [Measure], ledger: LedgerFigure?) {
+        self.measure = measure
+        self.window = window
+        self.ledger = ledger
+        let family = Measure.family(of: measure, in: measures)
+        let rank = Dictionary(uniqueKeysWithValues: family.enumerated().map { ($1, $0) })
+        let shown = figures.filter { figure in
+            let end = figure.coverage.span(statedOn: figure.date).to
+            return rank[figure.measure] != nil && window.from.map { end >= $0 } ?? true && window.to.map { end <= $0 } ?? true
+        }.sorted { a, b in
+            (rank[a.measure]!, a.organisation, a.date.number, a.id ?? 0) < (rank[b.measure]!, b.organisation, b.date.number, b.id ?? 0)
+        }.map { Row(figure: $0, matchesWindow: $0.coverage.matches(window, statedOn: $0.date)) }
+        self.figures = shown.filter { $0.figure.kind != .projection }
+        projections = shown.filter { $0.figure.kind == .projection }
+        let values = self.figures.map(\.figure.value)
+        if let low = values.min(), let high = values.max() {
+            spread = Spread(min: low, max: high, ratio: Ratio(high, over: low))
+        }
+    }
+}
+
+extension SourceComparison: Encodable {
+    enum CodingKeys: String, CodingKey { case measure, from, to, figures, ledger, spread, projections }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(measure, forKey: .measure)
+        try c.encode(window.from, forKey: .from)
+        try c.encode(window.to, forKey: .to)
+        try c.encode(figures, forKey: .figures)
+        try c.encode(ledger, forKey: .ledger)
+        try c.encode(spread, forKey: .spread)
+        try c.encode(projections, forKey: .projections)
+    }
+}
+
+extension SourceComparison.Row: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case id, organisation, measure, date, value, qualifier, kind, covers, area, citation, url
+        case partOf = "part_of", matchesWindow = "matches_window"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(figure.id, forKey: .id)
+        try c.encode(figure.organisation, forKey: .organisation)
+        try c.encode(figure.measure, forKey: .measure)
+        try c.encode(figure.date, forKey: .date)
+        try c.encode(figure.value, forKey: .value)
+        try c.encode(figure.qualifier, forKey: .qualifier)
+        try c.encode(figure.kind, forKey: .kind)
+        try c.encode(figure.coverage, forKey: .covers)
+        try c.encode(figure.area, forKey: .area)
+        try c.encode(figure.citation, forKey: .citation)
+        try c.encode(figure.url, forKey: .url)
+        try c.encode(figure.partOf, forKey: .partOf)
+        try c.encode(matchesWindow, forKey: .matchesWindow)
+    }
+}
