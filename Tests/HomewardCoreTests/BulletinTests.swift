@@ -28,7 +28,7 @@ import Testing
     @Test func everyNumberInTheHTMLLinksToItsEntryAndArabicRunsRightToLeft() throws {
         let html = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ar), published: (7, Self.snapshot.sha256)).html
         #expect(html.hasPrefix(#"<article class="bulletin" lang="ar" dir="rtl">"#))
-        #expect(html.contains(#"<a class="figure" href="#entry-returns.start.total"><bdi dir="ltr">١٬٤٩٠٬٧٣٩</bdi></a>"#))
+        #expect(html.contains(##"<a class="figure" href="#entry-returns.start.total"><bdi dir="ltr">١٬٤٩٠٬٧٣٩</bdi></a>"##))
         #expect(html.contains(#"<tr id="entry-returns.start.total">"#))
         #expect(html.contains(Self.snapshot.sha256))
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.en)))) as! [String: Any]

@@ -3,7 +3,7 @@ import HomewardCore
 import Testing
 
 @Suite struct SourcesTests {
-    static let day = { (text: String) in Day(text)! }
+    static func day(_ text: String) -> Day { Day(text)! }
 
     static func figure(_ id: Int, _ organisation: String, _ date: String, _ measure: String, _ value: Int, kind: FigureKind = .count,
                        coverage: Coverage = .cumulative(since: nil), partOf: Int? = nil) -> SourceFigure {

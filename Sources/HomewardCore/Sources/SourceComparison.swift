@@ -37,8 +37,19 @@ public struct SourceComparison: Sendable {
     public var ledger: LedgerFigure?
     public var spread: Spread?
 
+    /// Whether a figure speaks to the window: a cumulative figure stated in it, or a period that overlaps it.
+    static func concerns(_ figure: SourceFigure, _ window: DateWindow) -> Bool {
+        let (from, to) = switch figure.coverage {
+        case .cumulative: (figure.date, figure.date)
+        case .period(let period): (period.start, period.end)
+        }
+        if let end = window.to, from > end { return false }
+        if let start = window.from, to < start { return false }
+        return true
+    }
+
     /// - Parameters:
-    ///   - figures: any figures; those of other measures, or ending outside the window, are left out here.
+    ///   - figures: any figures; those of other measures, or outside the window, are left out here.
     ///   - measures: the catalogue, for which measures lie within `measure`.
     public init(measure: String, window: DateWindow, figures: [SourceFigure], measures: [Measure], ledger: LedgerFigure?) {
         self.measure = measure
@@ -46,10 +57,7 @@ public struct SourceComparison: Sendable {
         self.ledger = ledger
         let family = Measure.family(of: measure, in: measures)
         let rank = Dictionary(uniqueKeysWithValues: family.enumerated().map { ($1, $0) })
-        let shown = figures.filter { figure in
-            let end = figure.coverage.span(statedOn: figure.date).to
-            return rank[figure.measure] != nil && window.from.map { end >= $0 } ?? true && window.to.map { end <= $0 } ?? true
-        }.sorted { a, b in
+        let shown = figures.filter { rank[$0.measure] != nil && Self.concerns($0, window) }.sorted { a, b in
             (rank[a.measure]!, a.organisation, a.date.number, a.id ?? 0) < (rank[b.measure]!, b.organisation, b.date.number, b.id ?? 0)
         }.map { Row(figure: $0, matchesWindow: $0.coverage.matches(window, statedOn: $0.date)) }
         self.figures = shown.filter { $0.figure.kind != .projection }

@@ -36,7 +36,9 @@ public enum SourceFigureField: Int, ImportField {
          "citation", "url", "reference", "part_of"][rawValue]
     }
 
-    public var isFigure: Bool { self == .value }
+    /// Numbers JSON may give as numbers. A figure's identity is its own (``SourceFigure/identity``), not the
+    /// draft's content, so a year or a total's id read as a number changes nothing else.
+    public var isFigure: Bool { self == .value || self == .year || self == .partOf }
     public static var namedWhenAbsent: [SourceFigureField] { [.organisation, .date, .measure, .value] }
 
     public static func missing(given: (SourceFigureField) -> Bool, via vocabulary: Vocabulary) -> [Message] {

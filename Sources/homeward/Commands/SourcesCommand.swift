@@ -85,9 +85,9 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "table or json") var format: Format = .table
 
         func run() async throws {
-            let window: DateWindow
+            let window: DateWindow, today = try today()
             do {
-                window = try DateWindow.resolve(.init(from: from, to: to, year: year), today: try today()).window
+                window = try DateWindow.resolve(.init(from: from, to: to, year: year), today: today).window
             } catch {
                 throw ValidationError("--\(error.field): \(error.reason)")
             }
