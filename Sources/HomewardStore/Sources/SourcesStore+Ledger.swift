@@ -17,7 +17,9 @@ extension SourcesStore {
     private func ledgerSums(window: DateWindow, category: MovementCategory?, byCrossing: Bool) async throws
         -> [(crossing: String?, sum: SourceComparison.LedgerFigure)] {
         try await database.read { db in
-            var query: SQLQueryString = "SELECT \(unsafeRaw: byCrossing ? "crossing_code" : "NULL") AS crossing, COALESCE(SUM(persons), 0) AS persons, "
+            // PostgreSQL sums BIGINT as NUMERIC: cast back, as the ledger's totals do.
+            var query: SQLQueryString = "SELECT \(unsafeRaw: byCrossing ? "crossing_code" : "CAST(NULL AS TEXT)") AS crossing, "
+                + "CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS persons, "
                 + "COUNT(*) AS records, COUNT(DISTINCT organisation_id) AS organisations FROM movements WHERE 1 = 1"
             if let from = window.from { query += " AND start_day >= \(bind: from.number)" }
             if let to = window.to { query += " AND end_day <= \(bind: to.number)" }
