@@ -13,13 +13,13 @@ struct SourcesController<Context: CallerRequestContext> {
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.sourcesPage.routerPath), method: APIRoute.sourcesPage.method) { request, _ in
             let language = try request.query("lang", "one of en, ru, ar", Language.init(rawValue:)) ?? .en
-            let measure = try request.text("measure") ?? "returns"
+            let measure = try Self.measure(request) ?? "returns"
             let model = try await SourcesModel.load(stores: stores, measure: measure, demo: configuration.demo)
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
                             body: .init(byteBuffer: ByteBuffer(string: SourcesView(model: model, language: language).render(pages))))
         }
         router.on(RouterPath(APIRoute.listSources.routerPath), method: APIRoute.listSources.method) { request, _ in
-            let measure = try request.text("measure")
+            let measure = try Self.measure(request)
             return try jsonResponse(["figures": try await stores.sources.figures(measures: measure.map { [$0] })])
         }
         router.on(RouterPath(APIRoute.postSources.routerPath), method: APIRoute.postSources.method) { request, context in
@@ -34,12 +34,17 @@ struct SourcesController<Context: CallerRequestContext> {
             }
         }
         router.on(RouterPath(APIRoute.compareSources.routerPath), method: APIRoute.compareSources.method) { request, _ in
-            guard let measure = try request.text("measure") else { throw Problem.badRequest("measure", "give the measure's code, such as returns") }
+            guard let measure = try Self.measure(request) else { throw Problem.badRequest("measure", "give the measure's code, such as returns") }
             return try jsonResponse(try await stores.sources.compare(measure: measure, window: try Self.window(request, today: today())))
         }
         router.on(RouterPath(APIRoute.checkSources.routerPath), method: APIRoute.checkSources.method) { _, _ in
             try jsonResponse(["problems": try await stores.sources.problems()])
         }
+    }
+
+    /// The `measure` parameter: a measure's code, made as every record code is.
+    static func measure(_ request: Request) throws -> String? {
+        try request.query("measure", "a measure's code (up to 32 characters, no spaces or commas, such as returns-idps)") { RecordCode.isValid($0) ? $0 : nil }
     }
 
     /// `from`/`to` or `year`, as the totals read them.
