@@ -98,4 +98,30 @@ import Testing
             #expect(try await store.bulletins().map(\.id) == [second.id, published.id])
         }
     }
+
+    @Test(arguments: Backend.available)
+    func aCampUnderEvacuationIsABlockOfTheBulletin(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: 10,000 residents at the baseline, 3,500 every 5 days; 4,133 have left
+            try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", nameAr: "الهول", kind: .camp, admin: "SY080006"), by: .test)
+            let operation = try await store.camps.addOperation(
+                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000, start: Day("2020-06-02")!,
+                                    perCycle: 3_500, cycleDays: 5), today: TestStores.today, by: .test)
+            _ = try await store.importRecords(.departures, ImportRequest(sourceName: "d.csv", today: TestStores.today),
+                                              from: .bytes(Array("#date,#loc+site+code,#affected+departed+num,#org\n2020-06-03,HOL,4133,CCCM\n".utf8)), by: .test)
+            // act
+            let snapshot = try await store.draftBulletin(date: TestStores.today)
+            // check: the numbers are the operation's progress, and each language writes them
+            let progress = try await store.camps.progress(ofOperation: operation.id, asOf: TestStores.today)
+            #expect(snapshot.entry("camps.HOL.left")?.value == progress.left)
+            #expect(snapshot.entry("camps.HOL.remaining")?.value == progress.remaining)
+            #expect(snapshot.entry("camps.HOL.leftPercent")?.value == progress.leftPercent?.hundredths)
+            let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+            #expect(en.contains("Al-Hol: 4,133 people have left (41.33%) of the 10,000 residents counted on 1 June 2020; 5,867 remain."))
+            let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
+            #expect(ru.contains("выбыли 4\u{00A0}133 человека (41,33 %)"))
+            let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
+            #expect(ar.contains("الهول: غادر ٤٬١٣٣ شخصاً (٤١٫٣٣٪)"))
+        }
+    }
 }
