@@ -8,6 +8,14 @@ public struct PublishedBulletin: Sendable, Encodable {
     public var publishedBy: String
     public var snapshot: BulletinSnapshot
 
+    public init(id: Int, sha256: String, publishedAt: String, publishedBy: String, snapshot: BulletinSnapshot) {
+        self.id = id
+        self.sha256 = sha256
+        self.publishedAt = publishedAt
+        self.publishedBy = publishedBy
+        self.snapshot = snapshot
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, sha256, snapshot
         case publishedAt = "published_at", publishedBy = "published_by"

@@ -45,7 +45,12 @@ struct SourcesView {
                                                                "ratio": .code(spread.ratio.map { BulletinText.decimal($0.hundredths, in: c) } ?? "—")]))
             },
             hasProjections: !comparison.projections.isEmpty, projectionsTitle: c.text("sources.page.projections"),
-            projections: comparison.projections.map(row),
+            projections: comparison.projections.map { row in
+                PhraseContext(c.phrase("bulletin.sources.figure", [
+                    "organisation": .text(row.figure.organisation), "date": .day(row.figure.date),
+                    "qualifier": .code(row.figure.qualifier.rawValue), "count": .count(row.figure.value), "measure": .text(measureName(row.figure.measure)),
+                ]))
+            },
             none: c.text("sources.page.none"))
     }
 
@@ -70,7 +75,7 @@ struct SourcesView {
         let spread: PhraseContext?
         let hasProjections: Bool
         let projectionsTitle: String
-        let projections: [Row]
+        let projections: [PhraseContext]
         let none: String
     }
 
