@@ -85,25 +85,12 @@ extension SourceComparison: Encodable {
 }
 
 extension SourceComparison.Row: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case id, organisation, measure, date, value, qualifier, kind, covers, area, citation, url
-        case partOf = "part_of", matchesWindow = "matches_window"
-    }
+    enum CodingKeys: String, CodingKey { case matchesWindow = "matches_window" }
 
+    /// The figure's own wire form, with `matches_window` beside its keys.
     public func encode(to encoder: any Encoder) throws {
+        try figure.encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(figure.id, forKey: .id)
-        try c.encode(figure.organisation, forKey: .organisation)
-        try c.encode(figure.measure, forKey: .measure)
-        try c.encode(figure.date, forKey: .date)
-        try c.encode(figure.value, forKey: .value)
-        try c.encode(figure.qualifier, forKey: .qualifier)
-        try c.encode(figure.kind, forKey: .kind)
-        try c.encode(figure.coverage, forKey: .covers)
-        try c.encode(figure.area, forKey: .area)
-        try c.encode(figure.citation, forKey: .citation)
-        try c.encode(figure.url, forKey: .url)
-        try c.encode(figure.partOf, forKey: .partOf)
         try c.encode(matchesWindow, forKey: .matchesWindow)
     }
 }
