@@ -34,7 +34,7 @@ struct SourcesChart {
         func x(_ day: Day) -> Int { Self.left + (points.count == 1 || last == first ? plotWidth / 2 : (day.number - first.number) * plotWidth / span) }
         func y(_ value: Int) -> Int { Self.top + plotHeight - Int((Double(value) / Double(top)) * Double(plotHeight)) }
         let e = BulletinText.escape
-        var out = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.width) \(Self.height)\" role=\"img\" direction=\"ltr\">"
+        var out = "<svg class=\"sources-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.width) \(Self.height)\" role=\"img\" direction=\"ltr\">"
         out += "<title>\(e(catalogue.text("sources.page.chart")))</title>"
         out += "<line x1=\"\(Self.left)\" y1=\"\(y(0))\" x2=\"\(Self.width - Self.right)\" y2=\"\(y(0))\" stroke=\"#999\"/>"
         out += "<line x1=\"\(Self.left)\" y1=\"\(Self.top)\" x2=\"\(Self.left)\" y2=\"\(y(0))\" stroke=\"#999\"/>"
