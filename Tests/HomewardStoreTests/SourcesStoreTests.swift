@@ -96,6 +96,13 @@ import Testing
             let diff = BulletinDiff(from: stored.snapshot, to: second.snapshot)
             #expect(diff.changes.contains { $0.entry == "returns.start.total" && $0.before == 207 && $0.after == 707 })
             #expect(try await store.bulletins().map(\.id) == [second.id, published.id])
+            // Prose edited by hand is published beside the snapshot when its numbers are the snapshot's, refused otherwise.
+            let good = "С начала учёта вернулись 707 человек; за неделю — 567 (по состоянию на 30 июня 2020 г.)."
+            let third = try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: good], by: .test)
+            #expect(try await store.bulletin(third.id)?.editedTexts == [.ru: good])
+            await #expect(throws: StoreError.invalid(field: "text.ru", value: "770", reason: "numbers that the snapshot does not give; correct them or leave the generated text")) {
+                try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: "Вернулись 770 человек."], by: .test)
+            }
         }
     }
 

@@ -22,11 +22,20 @@ public struct BulletinText: Sendable {
     public let catalogue: Catalogue
     /// The published bulletin's id and hash; `nil` for a draft.
     public let published: (id: Int, sha256: String)?
+    /// The prose the centre edited by hand in this language, if it did; numbers checked against the snapshot.
+    public let edited: String?
 
-    public init(snapshot: BulletinSnapshot, catalogue: Catalogue, published: (id: Int, sha256: String)? = nil) {
+    public init(snapshot: BulletinSnapshot, catalogue: Catalogue, published: (id: Int, sha256: String)? = nil, edited: String? = nil) {
         self.snapshot = snapshot
         self.catalogue = catalogue
         self.published = published
+        self.edited = edited
+    }
+
+    /// The edited prose with the footer when there is one, else the generated text.
+    public var readable: String {
+        guard let edited else { return text }
+        return edited.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + footer + "\n"
     }
 
     public var title: String { catalogue.text("bulletin.title", ["date": .day(snapshot.date)]) }
@@ -145,7 +154,7 @@ public struct BulletinText: Sendable {
 }
 
 extension BulletinText: Encodable {
-    enum CodingKeys: String, CodingKey { case id, sha256, language, direction, title, participants, blocks, footer, snapshot }
+    enum CodingKeys: String, CodingKey { case id, sha256, language, direction, title, participants, blocks, footer, snapshot, editedText = "edited_text" }
     enum SectionKeys: String, CodingKey { case kind, heading, paragraphs }
     enum SentenceKeys: String, CodingKey { case text, figures }
 
@@ -177,6 +186,7 @@ extension BulletinText: Encodable {
             }
         }
         try c.encode(footer, forKey: .footer)
+        try c.encode(edited, forKey: .editedText)
         try c.encode(snapshot, forKey: .snapshot)
     }
 }

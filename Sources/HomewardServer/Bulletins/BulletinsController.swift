@@ -22,6 +22,8 @@ struct BulletinsController<Context: CallerRequestContext> {
     struct BulletinInput: Decodable {
         var date: Day
         var since: Day?
+        /// Prose edited by hand, by language code.
+        var texts: [String: String]?
     }
 
     /// A published bulletin as listed: without its snapshot.
@@ -79,7 +81,13 @@ struct BulletinsController<Context: CallerRequestContext> {
                 let input = try JSONDecoder().decode(BulletinInput.self, from: Data(try await source.collect()))
                 guard input.date <= today() else { throw Problem.badRequest("date", "\(input.date) is after today (\(today())): a bulletin reports what happened") }
                 if let since = input.since, since > input.date { throw Problem.badRequest("since", "\(since) is after the bulletin's date (\(input.date))") }
-                let published = try await stores.publishBulletin(date: input.date, since: input.since, by: context.caller)
+                var edited: [Language: String] = [:]
+                for (code, text) in input.texts ?? [:] {
+                    guard let language = Language(rawValue: code) else { throw Problem.badRequest("texts.\(code)", "a language: en, ru or ar") }
+                    guard !text.utf8.contains(0), text.count <= 100_000 else { throw Problem.badRequest("texts.\(code)", "text of at most 100,000 characters") }
+                    edited[language] = text
+                }
+                let published = try await stores.publishBulletin(date: input.date, since: input.since, editedTexts: edited, by: context.caller)
                 return (.created, try jsonData(PublishedID(id: published.id, sha256: published.sha256)))
             }
         }
@@ -90,11 +98,11 @@ struct BulletinsController<Context: CallerRequestContext> {
             let digits = try request.query("digits", "native or latin", Digits.init(rawValue:)) ?? .native
             guard let bulletin = try await stores.bulletin(id) else { throw Problem(.notFound, "no bulletin has id \(id)") }
             let text = BulletinText(snapshot: bulletin.snapshot, catalogue: try Catalogue.bundled(language, digits: digits),
-                                    published: (bulletin.id, bulletin.sha256))
+                                    published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts[language])
             switch format {
             case "text":
                 return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .contentLanguage: language.rawValue],
-                                body: .init(byteBuffer: ByteBuffer(string: text.text)))
+                                body: .init(byteBuffer: ByteBuffer(string: text.readable)))
             case "html":
                 return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
                                 body: .init(byteBuffer: ByteBuffer(string: text.html)))

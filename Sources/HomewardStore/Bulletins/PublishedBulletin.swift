@@ -7,8 +7,12 @@ public struct PublishedBulletin: Sendable, Encodable {
     public var publishedAt: String
     public var publishedBy: String
     public var snapshot: BulletinSnapshot
+    /// The text the centre edited before publishing, by language; the other languages read as generated.
+    public var editedTexts: [Language: String]
 
-    public init(id: Int, sha256: String, publishedAt: String, publishedBy: String, snapshot: BulletinSnapshot) {
+    public init(id: Int, sha256: String, publishedAt: String, publishedBy: String, snapshot: BulletinSnapshot,
+                editedTexts: [Language: String] = [:]) {
+        self.editedTexts = editedTexts
         self.id = id
         self.sha256 = sha256
         self.publishedAt = publishedAt
@@ -18,6 +22,16 @@ public struct PublishedBulletin: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, sha256, snapshot
-        case publishedAt = "published_at", publishedBy = "published_by"
+        case publishedAt = "published_at", publishedBy = "published_by", editedTexts = "edited_texts"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(publishedAt, forKey: .publishedAt)
+        try c.encode(publishedBy, forKey: .publishedBy)
+        try c.encode(Dictionary(uniqueKeysWithValues: editedTexts.map { ($0.key.rawValue, $0.value) }), forKey: .editedTexts)
+        try c.encode(snapshot, forKey: .snapshot)
     }
 }

@@ -16,8 +16,21 @@ extension Stores {
     }
 
     /// Freezes the bulletin: its snapshot and the snapshot's SHA-256 are written once and never changed.
-    public func publishBulletin(date: Day, since: Day? = nil, by caller: Caller) async throws -> PublishedBulletin {
+    ///
+    /// - Parameter editedTexts: prose the centre rewrote by hand, by language.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the language whose edited text writes a number
+    ///   that the snapshot's text in that language does not (a figure, a day, a year): nothing is published.
+    public func publishBulletin(date: Day, since: Day? = nil, editedTexts: [Language: String] = [:], by caller: Caller) async throws -> PublishedBulletin {
         let snapshot = try await draftBulletin(date: date, since: since)
+        for language in Language.allCases {
+            guard let edited = editedTexts[language] else { continue }
+            let generated = Digits.allCases.map { BulletinText(snapshot: snapshot, catalogue: (try? Catalogue.bundled(language, digits: $0)) ?? Catalogue.english).text }
+            let unmatched = EditedTextCheck.unmatched(edited, generated: generated.joined(separator: "\n"))
+            guard unmatched.isEmpty else {
+                throw StoreError.invalid(field: "text.\(language.rawValue)", value: unmatched.map(String.init).joined(separator: ", "),
+                                         reason: "numbers that the snapshot does not give; correct them or leave the generated text")
+            }
+        }
         let json = String(decoding: snapshot.canonicalJSON, as: UTF8.self), hash = snapshot.sha256
         return try await database.write(by: caller) { write in
             guard let id = try await write.sql.raw("""
@@ -25,7 +38,13 @@ extension Stores {
                 VALUES (\(bind: date.number), \(bind: since?.number), \(bind: snapshot.session), \(bind: json), \(bind: hash),
                         \(bind: write.timestamp), \(bind: write.caller.description)) RETURNING id
                 """).first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new bulletin's id") }
-            return PublishedBulletin(id: id, sha256: hash, publishedAt: write.timestamp, publishedBy: write.caller.description, snapshot: snapshot)
+            for (language, text) in editedTexts {
+                try await write.sql.raw("""
+                    INSERT INTO bulletin_texts (bulletin_id, language, body) VALUES (\(bind: id), \(bind: language.rawValue), \(bind: text))
+                    """).run()
+            }
+            return PublishedBulletin(id: id, sha256: hash, publishedAt: write.timestamp, publishedBy: write.caller.description, snapshot: snapshot,
+                                     editedTexts: editedTexts)
         }
     }
 
@@ -44,12 +63,21 @@ extension Stores {
             var query: SQLQueryString = "SELECT id, snapshot, sha256, published_at, published_by FROM bulletins"
             if let id { query += " WHERE id = \(bind: id)" }
             query += " ORDER BY id DESC"
+            var texts: [Int: [Language: String]] = [:]
+            var textsQuery: SQLQueryString = "SELECT bulletin_id, language, body FROM bulletin_texts"
+            if let id { textsQuery += " WHERE bulletin_id = \(bind: id)" }
+            for row in try await db.raw(textsQuery).all() {
+                guard let language = Language(rawValue: try row.decode(column: "language", as: String.self)) else { continue }
+                texts[try row.decode(column: "bulletin_id", as: Int.self), default: [:]][language] = try row.decode(column: "body", as: String.self)
+            }
             return try await db.raw(query).all().map { row in
                 let json = try row.decode(column: "snapshot", as: String.self)
                 let snapshot = try JSONDecoder().decode(BulletinSnapshot.self, from: Data(json.utf8))
-                return PublishedBulletin(id: try row.decode(column: "id", as: Int.self), sha256: try row.decode(column: "sha256", as: String.self),
+                let id = try row.decode(column: "id", as: Int.self)
+                return PublishedBulletin(id: id, sha256: try row.decode(column: "sha256", as: String.self),
                                          publishedAt: try row.decode(column: "published_at", as: String.self),
-                                         publishedBy: try row.decode(column: "published_by", as: String.self), snapshot: snapshot)
+                                         publishedBy: try row.decode(column: "published_by", as: String.self), snapshot: snapshot,
+                                         editedTexts: texts[id] ?? [:])
             }
         }
     }

@@ -100,5 +100,14 @@ struct CreateSources: Migration {
                 published_by TEXT NOT NULL
             )
             """).run()
+        // The prose the centre edited before publishing, per language; its numbers were checked against the snapshot.
+        try await db.raw("""
+            CREATE TABLE bulletin_texts (
+                bulletin_id BIGINT NOT NULL REFERENCES bulletins (id),
+                language TEXT NOT NULL CHECK (language IN ('en', 'ru', 'ar')),
+                body TEXT NOT NULL,
+                PRIMARY KEY (bulletin_id, language)
+            )
+            """).run()
     }
 }

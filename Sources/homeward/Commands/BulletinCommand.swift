@@ -23,10 +23,12 @@ struct BulletinCommand: AsyncParsableCommand {
         @Option(help: "text, html or json") var format: Format = .text
         @Option(help: "native (Arabic-Indic in Arabic) or latin") var digits: Digits = .native
 
-        func print(_ snapshot: BulletinSnapshot, published: (id: Int, sha256: String)?) throws {
-            let texts = try lang.languages.map { BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled($0, digits: digits), published: published) }
+        func print(_ snapshot: BulletinSnapshot, published: (id: Int, sha256: String)?, edited: [Language: String] = [:]) throws {
+            let texts = try lang.languages.map {
+                BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled($0, digits: digits), published: published, edited: edited[$0])
+            }
             switch format {
-            case .text: Swift.print(texts.map(\.text).joined(separator: "\n"), terminator: "")
+            case .text: Swift.print(texts.map(\.readable).joined(separator: "\n"), terminator: "")
             case .html: Swift.print(texts.map(\.html).joined(separator: "\n"), terminator: "")
             case .json: texts.count == 1 ? try printJSON(texts[0]) : try printJSON(["bulletins": texts])
             }
@@ -52,10 +54,18 @@ struct BulletinCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
         @Option(help: "The session's day: the data as of the end of it.") var date: Day
         @Option(help: "Also count returns from this day.") var since: Day?
+        @Option(help: ArgumentHelp("Publish prose edited by hand in a language, as LANG=FILE (repeatable); its numbers must be the snapshot's.",
+                                   valueName: "lang=file")) var text: [String] = []
         @Option(help: "text or json ({\"id\", \"sha256\"})") var format: SourcesCommand.Format = .table
 
         func run() async throws {
-            let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, by: who.caller) }
+            var edited: [Language: String] = [:]
+            for item in text {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let language = Language(rawValue: parts[0]) else { throw ValidationError("--text '\(item)': expected en=FILE, ru=FILE or ar=FILE") }
+                edited[language] = try String(contentsOfFile: parts[1], encoding: .utf8)
+            }
+            let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, editedTexts: edited, by: who.caller) }
             switch format {
             case .json: try printJSON(PublishedID(id: published.id, sha256: published.sha256))
             case .table: print("\(published.id) \(published.sha256)")
@@ -73,7 +83,7 @@ struct BulletinCommand: AsyncParsableCommand {
             guard let bulletin = try await db.withStores({ try await $0.bulletin(id) }) else {
                 throw ValidationError("no bulletin has id \(id); homeward bulletin list shows them")
             }
-            try output.print(bulletin.snapshot, published: (bulletin.id, bulletin.sha256))
+            try output.print(bulletin.snapshot, published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts)
         }
     }
 
