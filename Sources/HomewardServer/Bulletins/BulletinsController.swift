@@ -80,7 +80,6 @@ struct BulletinsController<Context: CallerRequestContext> {
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try JSONDecoder().decode(BulletinInput.self, from: Data(try await source.collect()))
                 guard input.date <= today() else { throw Problem.badRequest("date", "\(input.date) is after today (\(today())): a bulletin reports what happened") }
-                if let since = input.since, since > input.date { throw Problem.badRequest("since", "\(since) is after the bulletin's date (\(input.date))") }
                 var edited: [Language: String] = [:]
                 for (code, text) in input.texts ?? [:] {
                     guard let language = Language(rawValue: code) else { throw Problem.badRequest("texts.\(code)", "a language: en, ru or ar") }

@@ -6,7 +6,11 @@ extension Stores {
     /// The bulletin for a session's date as the data stands now: every block's numbers, not yet frozen.
     ///
     /// The session of that day, if one is recorded, gives the participants.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` when `since` is after `date`.
     public func draftBulletin(date: Day, since: Day? = nil) async throws -> BulletinSnapshot {
+        if let since, since > date {
+            throw StoreError.invalid(field: "since", value: since.description, reason: "the day returns are also counted from comes after the bulletin's date (\(date))")
+        }
         var blocks: [BulletinBlock] = []
         for source in Self.bulletinBlocks {
             if let block = try await source(self, date, since) { blocks.append(block) }
