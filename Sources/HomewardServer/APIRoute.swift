@@ -16,10 +16,13 @@ public enum APIRoute: CaseIterable, Sendable {
     case listAid, postAid, aidSummary, listAidTypes, postAidTypes
     case readiness
     case reconstructionPage, aidPage, readinessPage
+    case listSources, postSources, compareSources, checkSources, listSessions, postSessions, listBulletins, postBulletins, showBulletin
+    case sourcesPage, bulletinPage
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations: .post
+        case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations,
+             .postSources, .postSessions, .postBulletins: .post
         case .patchEvacuation: .patch
         case .signIn, .signOut: .post
         case .postFacilities, .postFacilityKinds, .postAid, .postAidTypes: .post
@@ -63,6 +66,14 @@ public enum APIRoute: CaseIterable, Sendable {
         case .reconstructionPage: "/reconstruction"
         case .aidPage: "/aid"
         case .readinessPage: "/readiness"
+        case .listSources, .postSources: "/api/v1/sources"
+        case .compareSources: "/api/v1/sources/compare"
+        case .checkSources: "/api/v1/sources/check"
+        case .listSessions, .postSessions: "/api/v1/sessions"
+        case .listBulletins, .postBulletins: "/api/v1/bulletins"
+        case .showBulletin: "/api/v1/bulletins/{id}"
+        case .sourcesPage: "/sources"
+        case .bulletinPage: "/bulletins/{id}"
         }
     }
 
@@ -84,7 +95,7 @@ public enum APIRoute: CaseIterable, Sendable {
     /// Whether the route answers with a page (HTML) rather than JSON.
     public var isPage: Bool {
         switch self {
-        case .overview, .campsPage, .reconstructionPage, .aidPage, .readinessPage, .signInPage, .signIn, .signOut: true
+        case .overview, .campsPage, .reconstructionPage, .aidPage, .readinessPage, .sourcesPage, .bulletinPage, .signInPage, .signIn, .signOut: true
         default: false
         }
     }

@@ -30,6 +30,8 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     ImportsController(stores: stores, configuration: configuration, metrics: metrics, catalogues: pages.catalogues, today: today)
         .add(to: router)
     PlacesController(store: stores.places, idempotency: stores.idempotency, configuration: configuration).add(to: router)
+    SourcesController(stores: stores, configuration: configuration, pages: pages, today: today).add(to: router)
+    BulletinsController(stores: stores, configuration: configuration, pages: pages, today: today).add(to: router)
 
     return Application(router: router,
                        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Homeward"),

@@ -13,6 +13,7 @@ extension Stores {
         case .departures: try await camps.importDepartures(request, from: source, by: caller, progress: progress)
         case .facilities: try await reconstruction.importFacilities(request, from: source, by: caller, progress: progress)
         case .aid: try await assistance.importAid(request, from: source, by: caller, progress: progress)
+        case .sources: try await sources.importFigures(request, from: source, by: caller, progress: progress)
         }
     }
 }

@@ -13,6 +13,8 @@ public struct Stores: Sendable {
     public let access: AccessStore
     public let reconstruction: ReconstructionStore
     public let assistance: AssistanceStore
+    public let sources: SourcesStore
+    public let sessions: SessionsStore
 
     public init(database: Database) {
         self.database = database
@@ -24,6 +26,8 @@ public struct Stores: Sendable {
         access = AccessStore(database: database)
         reconstruction = ReconstructionStore(database: database, places: places)
         assistance = AssistanceStore(database: database, places: places)
+        sources = SourcesStore(database: database, places: places)
+        sessions = SessionsStore(database: database)
     }
 
     /// Opens (and on first use creates, migrates and seeds) the database at `location`, and its stores.

@@ -64,6 +64,7 @@ struct RunCommand: AsyncParsableCommand {
 
         // Totals over the imported movements, and over many more.
         try await totalsFigures(report, database: .sqlite(path: database), label: label)
+        try await bulletinFigures(report, database: .sqlite(path: database), label: label)
         if bigRows > 0 {
             let big = "\(work)/generated-\(Self.label(bigRows)).sqlite"
             let seconds = try await fillDatabase(.sqlite(path: big), rows: bigRows, reuse: true)

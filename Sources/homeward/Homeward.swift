@@ -15,6 +15,7 @@ struct Homeward: AsyncParsableCommand {
             GazetteerCommand.self, AreasCommand.self, MovementsCommand.self, SitesCommand.self, EvacuationsCommand.self,
             UsersCommand.self, TokensCommand.self, AuditCommand.self,
             FacilitiesCommand.self, AidCommand.self, ReadinessCommand.self,
+            SourcesCommand.self, SessionsCommand.self, BulletinCommand.self,
         ]
     )
 }

@@ -35,9 +35,9 @@ import Testing
         if route.access == .everyone { return .allowed }
         guard let role = who.role else { return route.isPage ? .signInPage : .unauthenticated }
         switch route {
-        case .postMovements, .postImports, .postCensuses, .postDepartures, .postFacilities, .postAid:
+        case .postMovements, .postImports, .postCensuses, .postDepartures, .postFacilities, .postAid, .postSources:
             return role >= .coordinator || who == .editorOfTheRecords ? .allowed : .forbidden
-        case .postSites, .postEvacuations, .patchEvacuation, .audit:
+        case .postSites, .postEvacuations, .patchEvacuation, .audit, .postSessions, .postBulletins:
             return role >= .coordinator ? .allowed : .forbidden
         case .postCrossings, .postFacilityKinds, .postAidTypes:
             return role == .admin ? .allowed : .forbidden
@@ -73,6 +73,13 @@ import Testing
             return (route.path, #"{"date": "2020-06-01", "settlement": "C2269", "kind": "school", "status": "under-restoration", "organisation": "UNHCR", "id": "f-\#(n)"}"#, json)
         case .postAid:
             return (route.path, #"{"date": "2020-06-01", "locality": "C2269", "organisation": "UNHCR", "type": "humanitarian", "parcels": \#(10 + n), "id": "a-\#(n)"}"#, json)
+        case .postSources:
+            return (route.path, #"{"organisation": "UNHCR", "date": "2020-06-2\#(n)", "measure": "returns", "value": \#(1000 + n)}"#, json)
+        case .postSessions: return (route.path, #"{"date": "2020-06-2\#(n)", "participants": [{"organisation": "UNHCR"}]}"#, json)
+        case .postBulletins: return (route.path, #"{"date": "2020-06-2\#(n)"}"#, json)
+        case .showBulletin: return ("/api/v1/bulletins/1", nil, json)
+        case .bulletinPage: return ("/bulletins/1", nil, json)
+        case .compareSources: return ("/api/v1/sources/compare?measure=returns", nil, json)
         case .postFacilityKinds: return (route.path, #"{"code": "kind-\#(n)", "unit": "items", "name": "Kind \#(n)"}"#, json)
         case .postAidTypes: return (route.path, #"{"code": "type-\#(n)", "name": "Type \#(n)"}"#, json)
         default: return (route.path, nil, json)
@@ -84,7 +91,7 @@ import Testing
         try await store.database.read { db in
             var counts: [Int] = []
             for table in ["movements", "sites", "site_censuses", "site_departures", "evacuation_operations", "evacuation_status_changes",
-                          "crossing_points", "persons", "api_tokens", "imports", "facility_works", "aid_actions", "facility_kinds", "aid_types"] {
+                          "crossing_points", "persons", "api_tokens", "imports", "facility_works", "aid_actions", "facility_kinds", "aid_types", "source_figures", "coordination_sessions", "bulletins"] {
                 counts.append(try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first(decodingColumn: "n", as: Int.self) ?? -1)
             }
             return counts
@@ -104,6 +111,7 @@ import Testing
                                                        today: TestStores.today, by: .test)
             }
             _ = try await store.importCSV("#date,#meta+id,#org,#adm1+dest+code,#affected+returnees+idps+num\n2020-06-01,seed,UNHCR,SY01,3\n")
+            _ = try await store.publishBulletin(date: TestStores.today, since: nil, by: .test)
             var tokens: [Who: String] = [:]
             for (n, who) in Who.allCases.enumerated() {
                 guard let role = who.role else { continue }

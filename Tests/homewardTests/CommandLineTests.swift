@@ -244,3 +244,28 @@ import Testing
         #expect(changes?.compactMap { $0["to"] as? String } == ["suspended", "completed"])
     }
 }
+
+extension CommandLineTests {
+    @Test func sourcesAreAddedComparedCheckedAndABulletinIsPublished() throws {
+        defer { cleanUp() }
+        let total = try run(["sources", "add", "--org", "Ministry", "--date", "2019-07-15", "--measure", "returns", "--value", "1500",
+                             "--qualifier", "more-than", "--format", "json"])
+        #expect(total.status == 0, "\(total.stderr)")
+        let id = try #require(total.json["id"] as? Int)
+        let part = try run(["sources", "add", "--org", "Ministry", "--date", "2019-07-15", "--measure", "returns-idps", "--value", "1400", "--part-of", String(id)])
+        #expect(part.status == 0 && Int(part.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) != nil, "\(part.stderr)")
+        let bad = try run(["sources", "add", "--org", "Ministry", "--date", "2019-07-15", "--measure", "nope", "--value", "1"])
+        #expect(bad.status != 0 && bad.stderr.contains("unknown measure"))
+        let compare = try run(["sources", "compare", "--measure", "returns", "--to", "2019-07-20", "--format", "json"])
+        #expect((compare.json["figures"] as? [[String: Any]])?.count == 2)
+        let check = try run(["sources", "check", "--format", "json"])
+        #expect((check.json["problems"] as? [[String: Any]])?.first?["kind"] as? String == "parts-do-not-add-up")
+        #expect(try run(["sessions", "add", "--date", "2019-07-20", "--org", "Ministry", "Agency"]).status == 0)
+        let published = try run(["bulletin", "publish", "--date", "2019-07-20", "--format", "json"])
+        #expect((published.json["sha256"] as? String)?.count == 64, "\(published.stderr)")
+        let shown = try run(["bulletin", "show", String(published.json["id"] as? Int ?? 0), "--lang", "ar", "--format", "html"])
+        #expect(shown.stdout.contains(#"dir="rtl""#))
+        let all = try run(["bulletin", "draft", "--date", "2019-07-20"])
+        #expect(all.stdout.contains("Participants (2): Ministry, Agency.") && all.stdout.contains("Участники (2)") && all.stdout.contains("المشاركان"))
+    }
+}

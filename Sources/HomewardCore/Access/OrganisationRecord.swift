@@ -8,3 +8,4 @@ extension Census: OrganisationRecord {}
 extension Departure: OrganisationRecord {}
 extension FacilityWork: OrganisationRecord {}
 extension AidAction: OrganisationRecord {}
+extension SourceFigure: OrganisationRecord {}

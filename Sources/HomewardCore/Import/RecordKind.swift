@@ -8,4 +8,5 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case departures
     case facilities
     case aid
+    case sources
 }

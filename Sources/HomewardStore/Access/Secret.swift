@@ -10,8 +10,11 @@ public enum Secret {
         return prefix + (0 ..< 4).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
     }
 
-    public static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    public static func digest(_ secret: String) -> String { digest(Data(secret.utf8)) }
+
+    /// SHA-256 as 64 hex digits: secrets' digests, and a published bulletin's snapshot's.
+    public static func digest(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Equal strings, compared in time that does not depend on where they differ.

@@ -32,6 +32,7 @@ extension Database {
         CreateCamps(),
         CreateEvacuationStatusChanges(),
         CreateReconstruction(),
+        CreateSources(),
         CreateAccess(),
     ]
 

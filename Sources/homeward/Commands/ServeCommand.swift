@@ -49,6 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
             for summary in try await stores.loadReconstructionDemoData(lastDay: today(), by: .operatingSystemUser) {
                 logger.info("generated \(summary.imported) demo facility records or aid actions (not real data)")
             }
+            try await stores.loadSourcesDemo(lastDay: today(), by: .operatingSystemUser)
             try await addDemoAccounts(stores)
         }
         let configuration = ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, minPublicCount: minPublicCount,

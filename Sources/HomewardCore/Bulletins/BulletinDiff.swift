@@ -1,0 +1,28 @@
+/// What changed between two bulletins: entries whose value differs, and entries only one of them has.
+public struct BulletinDiff: Sendable, Encodable {
+    public struct Change: Hashable, Sendable, Encodable {
+        public var entry: String
+        /// `nil` where the entry is new in the later bulletin.
+        public var before: Int?
+        /// `nil` where the entry is gone from the later bulletin.
+        public var after: Int?
+        public var query: String
+    }
+
+    public var changes: [Change]
+    /// Entries with the same value in both.
+    public var unchanged: Int
+
+    public init(from old: BulletinSnapshot, to new: BulletinSnapshot) {
+        let before = Dictionary(old.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(new.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var changes: [Change] = [], unchanged = 0
+        for id in Set(before.keys).union(after.keys).sorted() {
+            let a = before[id], b = after[id]
+            if a?.value == b?.value && a?.unit == b?.unit { unchanged += 1; continue }
+            changes.append(Change(entry: id, before: a?.value, after: b?.value, query: (b ?? a)!.query))
+        }
+        self.changes = changes
+        self.unchanged = unchanged
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Every number of a bulletin, with the question that produced it, frozen when the bulletin is published.
+///
+/// The text in each language renders from the snapshot alone, so a published bulletin reads the same forever,
+/// whatever is imported later; its SHA-256 over the canonical JSON lets anyone check the figures they were given.
+public struct BulletinSnapshot: Hashable, Sendable, Codable {
+    /// The day of the session the bulletin reports to: the data as of the end of it.
+    public var date: Day
+    /// The chosen date returns are also counted from.
+    public var since: Day?
+    /// The session the bulletin is the statement of, if recorded.
+    public var session: Int?
+    /// The organisations that took part in the session, as recorded.
+    public var participants: [String]
+    public var blocks: [BulletinBlock]
+
+    public init(date: Day, since: Day?, session: Int? = nil, participants: [String] = [], blocks: [BulletinBlock]) {
+        self.date = date
+        self.since = since
+        self.session = session
+        self.participants = participants
+        self.blocks = blocks
+    }
+
+    public var entries: [SnapshotEntry] { blocks.flatMap(\.entries) }
+
+    public func entry(_ id: String) -> SnapshotEntry? { entries.first { $0.id == id } }
+
+    /// The snapshot as stored and hashed: keys sorted, no spaces, dates as ISO 8601.
+    public var canonicalJSON: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+}
+
+/// One number of a bulletin: its value, the question it answers, and how many records (and of how many
+/// organisations) it sums.
+public struct SnapshotEntry: Hashable, Sendable, Codable {
+    public enum Unit: String, Hashable, Sendable, Codable {
+        /// A whole number of persons, sites, figures…
+        case count
+        /// A percentage in hundredths: 4133 is 41.33 %.
+        case hundredths
+    }
+
+    /// Unique in the bulletin: `returns.total`, `returns.crossing.LBN-07`, `camps.HOL.left`.
+    public var id: String
+    public var value: Int
+    public var unit: Unit
+    /// The question, as the command line or the API would ask it: `homeward totals --to 2018-08-15 --category refugee`.
+    public var query: String
+    /// How many records the number sums, where it is a sum of records.
+    public var records: Int?
+    public var organisations: Int?
+    /// The records it restates, by id (a source figure restated in the bulletin).
+    public var ids: [Int]?
+
+    public init(id: String, value: Int, unit: Unit = .count, query: String, records: Int? = nil, organisations: Int? = nil, ids: [Int]? = nil) {
+        self.id = id
+        self.value = value
+        self.unit = unit
+        self.query = query
+        self.records = records
+        self.organisations = organisations
+        self.ids = ids
+    }
+}
+
+/// One block of a bulletin (returns, camps, source figures…): a heading and sentences, each a catalogue key
+/// whose numbers refer to the block's entries.
+public struct BulletinBlock: Hashable, Sendable, Codable {
+    /// `returns`, `camps`, `sources`: the part the block comes from.
+    public var kind: String
+    /// The catalogue key of the block's heading.
+    public var heading: String
+    public var lines: [BulletinLine]
+    public var entries: [SnapshotEntry]
+
+    public init(kind: String, heading: String, lines: [BulletinLine], entries: [SnapshotEntry]) {
+        self.kind = kind
+        self.heading = heading
+        self.lines = lines
+        self.entries = entries
+    }
+}
+
+/// One sentence: a catalogue key and its arguments, numbers by reference to entries.
+public struct BulletinLine: Hashable, Sendable, Codable {
+    public var key: String
+    public var arguments: [String: BulletinValue]
+
+    public init(_ key: String, _ arguments: [String: BulletinValue] = [:]) {
+        self.key = key
+        self.arguments = arguments
+    }
+}
+
+/// A value of a sentence, frozen: a number by its entry, a day, a code, or a name in every language.
+public enum BulletinValue: Hashable, Sendable, Codable {
+    case entry(String)
+    case day(Day)
+    case code(String)
+    case name(en: String, ru: String?, ar: String?)
+}

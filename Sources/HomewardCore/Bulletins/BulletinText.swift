@@ -1,0 +1,192 @@
+import Foundation
+
+/// A bulletin written out in one language from its snapshot alone: as plain text, as an HTML fragment whose
+/// every number links to its snapshot entry, or as JSON whose every number names its entry.
+///
+/// Words come from the catalogue (`bulletin.…` keys); numbers and dates are formatted for the language, with
+/// the catalogue's plural forms chosen by the count they govern.
+public struct BulletinText: Sendable {
+    /// One sentence: its phrase, and for each argument that is a number, the entry it comes from.
+    public struct Sentence: Sendable {
+        public var phrase: Phrase
+        public var entries: [String: String]
+    }
+
+    public struct Section: Sendable {
+        public var kind: String
+        public var heading: String
+        public var sentences: [Sentence]
+    }
+
+    public let snapshot: BulletinSnapshot
+    public let catalogue: Catalogue
+    /// The published bulletin's id and hash; `nil` for a draft.
+    public let published: (id: Int, sha256: String)?
+    /// The prose the centre edited by hand in this language, if it did; numbers checked against the snapshot.
+    public let edited: String?
+
+    public init(snapshot: BulletinSnapshot, catalogue: Catalogue, published: (id: Int, sha256: String)? = nil, edited: String? = nil) {
+        self.snapshot = snapshot
+        self.catalogue = catalogue
+        self.published = published
+        self.edited = edited
+    }
+
+    /// The edited prose with the footer when there is one, else the generated text.
+    public var readable: String {
+        guard let edited else { return text }
+        return edited.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + footer + "\n"
+    }
+
+    public var title: String { catalogue.text("bulletin.title", ["date": .day(snapshot.date)]) }
+
+    public var participants: String? {
+        snapshot.participants.isEmpty ? nil
+            : catalogue.text("bulletin.participants", ["count": .count(snapshot.participants.count),
+                                                       "organisations": .text(snapshot.participants.joined(separator: catalogue.text("bulletin.listSeparator")))])
+    }
+
+    public var footer: String {
+        published.map { catalogue.text("bulletin.footer.published", ["id": .code(String($0.id)), "hash": .code($0.sha256)]) }
+            ?? catalogue.text("bulletin.footer.draft")
+    }
+
+    public var sections: [Section] {
+        snapshot.blocks.map { block in
+            Section(kind: block.kind, heading: catalogue.text(block.heading), sentences: block.lines.map(sentence))
+        }
+    }
+
+    func sentence(_ line: BulletinLine) -> Sentence {
+        var arguments: [String: MessageArgument] = [:], entries: [String: String] = [:]
+        for (name, value) in line.arguments {
+            switch value {
+            case .entry(let id):
+                entries[name] = id
+                guard let entry = snapshot.entry(id) else { continue }
+                arguments[name] = switch entry.unit {
+                case .count: .count(entry.value)
+                case .hundredths: .code(percent(entry.value))
+                }
+            case .day(let day): arguments[name] = .day(day)
+            case .code(let code): arguments[name] = .code(code)
+            case .name(let en, let ru, let ar):
+                arguments[name] = .text(catalogue.language == .ru ? ru ?? en : catalogue.language == .ar ? ar ?? en : en)
+            }
+        }
+        return Sentence(phrase: catalogue.phrase(Message(line.key, arguments)), entries: entries)
+    }
+
+    /// Hundredths of a percent as the language writes a number with two decimals.
+    func percent(_ hundredths: Int) -> String { Self.decimal(hundredths, in: catalogue) }
+
+    /// A number given in hundredths, written with two decimals as the catalogue's language writes them.
+    public static func decimal(_ hundredths: Int, in catalogue: Catalogue) -> String {
+        (Decimal(hundredths) / 100).formatted(.number.precision(.fractionLength(2)).locale(catalogue.language.locale(digits: catalogue.numbers.digits)))
+    }
+
+    /// The number of an entry as the language writes it.
+    public func value(_ entry: SnapshotEntry) -> String {
+        entry.unit == .count ? catalogue.numbers.string(entry.value) : percent(entry.value)
+    }
+
+    public var text: String {
+        var lines = [title]
+        if let participants { lines.append(participants) }
+        for section in sections {
+            lines += ["", section.heading] + section.sentences.map(\.phrase.text)
+        }
+        return (lines + ["", footer]).joined(separator: "\n") + "\n"
+    }
+
+    /// An `<article>` with the language and direction of its text; each number an `<a>` to its row in the
+    /// snapshot table at the end, in a `<bdi dir="ltr">` so that digits and codes keep their order in Arabic.
+    public var html: String {
+        let language = catalogue.language
+        var out = "<article class=\"bulletin\" lang=\"\(language.rawValue)\" dir=\"\(language.direction.rawValue)\">\n"
+        out += "<h1>\(Self.escape(title))</h1>\n"
+        if let participants { out += "<p class=\"participants\">\(Self.escape(participants))</p>\n" }
+        for section in sections {
+            out += "<section class=\"block block-\(Self.escape(section.kind))\">\n<h2>\(Self.escape(section.heading))</h2>\n"
+            for sentence in section.sentences { out += "<p>\(html(sentence))</p>\n" }
+            out += "</section>\n"
+        }
+        out += "<section class=\"snapshot\">\n<h2>\(Self.escape(catalogue.text("bulletin.snapshot.heading")))</h2>\n<table>\n"
+        out += "<thead><tr>" + ["bulletin.snapshot.entry", "bulletin.snapshot.value", "bulletin.snapshot.query", "bulletin.snapshot.records"]
+            .map { "<th>\(Self.escape(catalogue.text($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for entry in snapshot.entries {
+            out += "<tr id=\"entry-\(Self.escape(entry.id))\"><td><code dir=\"ltr\">\(Self.escape(entry.id))</code></td>"
+                + "<td><bdi dir=\"ltr\">\(Self.escape(value(entry)))</bdi></td><td><code dir=\"ltr\">\(Self.escape(entry.query))</code></td>"
+                + "<td><bdi dir=\"ltr\">\(entry.records.map { Self.escape(catalogue.numbers.string($0)) } ?? "")</bdi></td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n</section>\n<p class=\"footer\"><bdi dir=\"ltr\">\(Self.escape(footer))</bdi></p>\n</article>\n"
+        return out
+    }
+
+    func html(_ sentence: Sentence) -> String {
+        sentence.phrase.segments.map { segment in
+            switch segment {
+            case .text(let text): return Self.escape(text)
+            case .argument(let name, let text, let leftToRight):
+                let bdi = "<bdi\(leftToRight ? " dir=\"ltr\"" : "")>\(Self.escape(text))</bdi>"
+                guard let id = sentence.entries[name] else { return bdi }
+                return "<a class=\"figure\" href=\"#entry-\(Self.escape(id))\">\(bdi)</a>"
+            }
+        }.joined()
+    }
+
+    /// Text made safe for HTML content and attributes.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+extension BulletinText: Encodable {
+    enum CodingKeys: String, CodingKey { case id, sha256, language, direction, title, participants, blocks, footer, snapshot, editedText = "edited_text" }
+    enum SectionKeys: String, CodingKey { case kind, heading, paragraphs }
+    enum SentenceKeys: String, CodingKey { case text, figures }
+
+    private struct Figure: Encodable { var entry: String; var argument: String; var text: String }
+
+    /// Every paragraph's text with its `figures`: which entry of `snapshot` each number comes from.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(published?.id, forKey: .id)
+        try c.encode(published?.sha256, forKey: .sha256)
+        try c.encode(catalogue.language, forKey: .language)
+        try c.encode(catalogue.language.direction.rawValue, forKey: .direction)
+        try c.encode(title, forKey: .title)
+        try c.encode(participants, forKey: .participants)
+        var blocks = c.nestedUnkeyedContainer(forKey: .blocks)
+        for section in sections {
+            var s = blocks.nestedContainer(keyedBy: SectionKeys.self)
+            try s.encode(section.kind, forKey: .kind)
+            try s.encode(section.heading, forKey: .heading)
+            var paragraphs = s.nestedUnkeyedContainer(forKey: .paragraphs)
+            for sentence in section.sentences {
+                var p = paragraphs.nestedContainer(keyedBy: SentenceKeys.self)
+                try p.encode(sentence.phrase.text, forKey: .text)
+                let figures = sentence.phrase.segments.compactMap { segment -> Figure? in
+                    guard case .argument(let name, let text, _) = segment, let id = sentence.entries[name] else { return nil }
+                    return Figure(entry: id, argument: name, text: text)
+                }
+                try p.encode(figures, forKey: .figures)
+            }
+        }
+        try c.encode(footer, forKey: .footer)
+        try c.encode(edited, forKey: .editedText)
+        try c.encode(snapshot, forKey: .snapshot)
+    }
+}

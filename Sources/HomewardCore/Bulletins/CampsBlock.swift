@@ -1,0 +1,32 @@
+/// The camps block of a bulletin: for each site under evacuation, how many have left (count and share of the
+/// baseline), how many remain, and the plan's pace and end.
+public enum CampsBlock {
+    public static func make(date: Day, progress: [EvacuationProgress], sites: [String: Site]) -> BulletinBlock? {
+        guard !progress.isEmpty else { return nil }
+        var lines: [BulletinLine] = [], entries: [SnapshotEntry] = []
+        for item in progress {
+            let code = item.operation.site, site = sites[code]
+            let query = "homeward evacuations show \(item.operation.id) --as-of \(date)"
+            let prefix = "camps.\(code)"
+            entries.append(SnapshotEntry(id: "\(prefix).left", value: item.left, query: query))
+            entries.append(SnapshotEntry(id: "\(prefix).residents", value: item.operation.baselineResidents, query: query))
+            entries.append(SnapshotEntry(id: "\(prefix).remaining", value: item.remaining, query: query))
+            var arguments: [String: BulletinValue] = [
+                "site": .name(en: site?.name ?? code, ru: nil, ar: site?.nameAr), "code": .code(code),
+                "count": .entry("\(prefix).left"), "residents": .entry("\(prefix).residents"), "remaining": .entry("\(prefix).remaining"),
+                "baseline": .day(item.operation.baselineDate),
+            ]
+            if let percent = item.leftPercent {
+                entries.append(SnapshotEntry(id: "\(prefix).leftPercent", value: percent.hundredths, unit: .hundredths, query: query))
+                arguments["percent"] = .entry("\(prefix).leftPercent")
+            }
+            lines.append(BulletinLine(item.leftPercent == nil ? "bulletin.camps.left.noPercent" : "bulletin.camps.left", arguments))
+            entries.append(SnapshotEntry(id: "\(prefix).perCycle", value: item.operation.perCycle, query: query))
+            entries.append(SnapshotEntry(id: "\(prefix).cycleDays", value: item.operation.cycleDays, query: query))
+            var plan: [String: BulletinValue] = ["site": arguments["site"]!, "count": .entry("\(prefix).perCycle"), "days": .entry("\(prefix).cycleDays")]
+            if let end = item.plan.end { plan["end"] = .day(end) }
+            lines.append(BulletinLine(item.plan.end == nil ? "bulletin.camps.plan.noEnd" : "bulletin.camps.plan", plan))
+        }
+        return BulletinBlock(kind: "camps", heading: "bulletin.camps.heading", lines: lines, entries: entries)
+    }
+}

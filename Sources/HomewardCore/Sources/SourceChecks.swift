@@ -1,0 +1,85 @@
+/// Arithmetic that a set of stated figures should obey, and where it does not: parts that do not add up to
+/// their total, a cumulative figure that falls below an earlier one of the same organisation, a week's figure
+/// that differs from the change between two cumulative figures a week apart.
+///
+/// Only figures of one organisation are held against each other: two organisations that disagree are not a
+/// problem to report, they are what the comparison shows.
+public enum SourceChecks {
+    public enum Kind: String, Sendable, Codable {
+        case partsDoNotAddUp = "parts-do-not-add-up"
+        case cumulativeFalls = "cumulative-falls"
+        case weekDiffers = "week-differs"
+    }
+
+    public struct Problem: Hashable, Sendable {
+        public var kind: Kind
+        /// The figures involved, by id.
+        public var figures: [Int]
+        public var message: Message
+    }
+
+    public static func problems(in figures: [SourceFigure]) -> [Problem] {
+        let recorded = figures.filter { $0.id != nil && $0.kind != .projection }
+        return partsThatDoNotAddUp(recorded) + cumulativesThatFall(recorded) + weeksThatDiffer(recorded)
+    }
+
+    static func partsThatDoNotAddUp(_ figures: [SourceFigure]) -> [Problem] {
+        let parts = Dictionary(grouping: figures.filter { $0.partOf != nil }, by: { $0.partOf! })
+        return figures.compactMap { total in
+            guard let id = total.id, let parts = parts[id]?.sorted(by: { $0.id! < $1.id! }) else { return nil }
+            let sum = parts.reduce(0) { $0 + $1.value }
+            guard sum != total.value else { return nil }
+            return Problem(kind: .partsDoNotAddUp, figures: [id] + parts.map { $0.id! },
+                           message: Message("sources.check.partsDoNotAddUp", ["total": .count(total.value), "sum": .count(sum),
+                                                                              "parts": .count(parts.count)]))
+        }.sorted { $0.figures.first! < $1.figures.first! }
+    }
+
+    /// Cumulative series: one organisation, measure, start and area, in statement order.
+    static func series(_ figures: [SourceFigure]) -> [[SourceFigure]] {
+        Dictionary(grouping: figures.filter(\.coverage.isCumulative)) { [$0.organisation, $0.measure, $0.coverage.key, $0.area ?? ""] }
+            .values.map { $0.sorted { ($0.date, $0.id!) < ($1.date, $1.id!) } }
+            .sorted { $0[0].id! < $1[0].id! }
+    }
+
+    static func cumulativesThatFall(_ figures: [SourceFigure]) -> [Problem] {
+        series(figures).flatMap { series in
+            series.indices.dropFirst().compactMap { index -> Problem? in
+                let later = series[index]
+                guard let highest = series[..<index].filter({ $0.date < later.date }).max(by: { $0.value < $1.value }),
+                      later.value < highest.value else { return nil }
+                return Problem(kind: .cumulativeFalls, figures: [highest.id!, later.id!],
+                               message: Message("sources.check.cumulativeFalls", ["earlier": .count(highest.value), "earlierDate": .day(highest.date),
+                                                                                 "later": .count(later.value), "laterDate": .day(later.date)]))
+            }
+        }
+    }
+
+    static func weeksThatDiffer(_ figures: [SourceFigure]) -> [Problem] {
+        let cumulative = series(figures)
+        return figures.compactMap { week -> Problem? in
+            guard case .period(let period) = week.coverage, period.end.number - period.start.number == 6 else { return nil }
+            guard let series = cumulative.first(where: { $0[0].organisation == week.organisation && $0[0].measure == week.measure
+                                                         && $0[0].area == week.area }),
+                  let before = series.last(where: { $0.date == period.start.adding(days: -1) }),
+                  let after = series.last(where: { $0.date == period.end }) else { return nil }
+            let change = after.value - before.value
+            guard change != week.value else { return nil }
+            return Problem(kind: .weekDiffers, figures: [week.id!, before.id!, after.id!],
+                           message: Message("sources.check.weekDiffers", ["week": .count(week.value), "change": .change(change)]))
+        }
+    }
+}
+
+extension SourceChecks.Problem: Encodable {
+    enum CodingKeys: String, CodingKey { case kind, figures, code, detail }
+
+    /// `detail` in English: the command line and the API write it in another language when asked.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(figures, forKey: .figures)
+        try c.encode(message.key, forKey: .code)
+        try c.encode(Catalogue.english.text(message), forKey: .detail)
+    }
+}

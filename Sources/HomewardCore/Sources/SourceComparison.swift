@@ -1,0 +1,96 @@
+/// Every organisation's figures for a measure and its narrower measures over a window, side by side, with the
+/// ledger's own figure as one more row.
+///
+/// Nothing is summed, merged, adjusted or picked: a figure that covers another period than the window is
+/// shown and marked. Projections are listed apart and left out of the spread.
+public struct SourceComparison: Sendable {
+    /// One figure as stated, and whether it covers exactly the window asked.
+    public struct Row: Hashable, Sendable {
+        public var figure: SourceFigure
+        public var matchesWindow: Bool
+    }
+
+    /// The ledger's own sum for the same measure and window, with how many records and organisations it sums.
+    public struct LedgerFigure: Hashable, Sendable, Codable {
+        public var value: Int
+        public var records: Int
+        public var organisations: Int
+
+        public init(value: Int, records: Int, organisations: Int) {
+            self.value = value
+            self.records = records
+            self.organisations = organisations
+        }
+    }
+
+    /// The smallest and largest figure shown (counts and estimates), and how many times the one is the other.
+    public struct Spread: Hashable, Sendable, Encodable {
+        public var min: Int
+        public var max: Int
+        public var ratio: Ratio?
+    }
+
+    public var measure: String
+    public var window: DateWindow
+    public var figures: [Row]
+    public var projections: [Row]
+    public var ledger: LedgerFigure?
+    public var spread: Spread?
+
+    /// Whether a figure speaks to the window: a cumulative figure stated in it, or a period that overlaps it.
+    static func concerns(_ figure: SourceFigure, _ window: DateWindow) -> Bool {
+        let (from, to) = switch figure.coverage {
+        case .cumulative: (figure.date, figure.date)
+        case .period(let period): (period.start, period.end)
+        }
+        if let end = window.to, from > end { return false }
+        if let start = window.from, to < start { return false }
+        return true
+    }
+
+    /// - Parameters:
+    ///   - figures: any figures; those of other measures, or outside the window, are left out here.
+    ///   - measures: the catalogue, for which measures lie within `measure`.
+    public init(measure: String, window: DateWindow, figures: [SourceFigure], measures: [Measure], ledger: LedgerFigure?) {
+        self.measure = measure
+        self.window = window
+        self.ledger = ledger
+        let family = Measure.family(of: measure, in: measures)
+        let rank = Dictionary(uniqueKeysWithValues: family.enumerated().map { ($1, $0) })
+        let shown = figures.filter { rank[$0.measure] != nil && Self.concerns($0, window) }.sorted { a, b in
+            (rank[a.measure]!, a.organisation, a.date.number, a.id ?? 0) < (rank[b.measure]!, b.organisation, b.date.number, b.id ?? 0)
+        }.map { Row(figure: $0, matchesWindow: $0.coverage.matches(window, statedOn: $0.date)) }
+        self.figures = shown.filter { $0.figure.kind != .projection }
+        projections = shown.filter { $0.figure.kind == .projection }
+        let values = self.figures.map(\.figure.value)
+        if let low = values.min(), let high = values.max() {
+            spread = Spread(min: low, max: high, ratio: Ratio(high, over: low))
+        }
+    }
+}
+
+extension SourceComparison: Encodable {
+    enum CodingKeys: String, CodingKey { case measure, from, to, figures, ledger, spread, projections }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(measure, forKey: .measure)
+        try c.encode(window.from, forKey: .from)
+        try c.encode(window.to, forKey: .to)
+        try c.encode(figures, forKey: .figures)
+        try c.encode(ledger, forKey: .ledger)
+        try c.encode(spread, forKey: .spread)
+        try c.encode(projections, forKey: .projections)
+    }
+}
+
+extension SourceComparison.Row: Encodable {
+    enum CodingKeys: String, CodingKey { case matchesWindow = "matches_window" }
+
+    /// The figure's own wire form, with `matches_window` beside its keys.
+    public func encode(to encoder: any Encoder) throws {
+        try figure.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(matchesWindow, forKey: .matchesWindow)
+    }
+}

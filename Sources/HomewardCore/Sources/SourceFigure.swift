@@ -1,0 +1,78 @@
+/// A headline figure as an organisation stated it: "more than 249,527 people have returned from abroad".
+///
+/// Figures of different organisations are never summed, merged or picked between; each stays as stated,
+/// with what it counts (its measure), what it covers, and where it was said.
+public struct SourceFigure: Hashable, Sendable {
+    /// The stored figure's number; `nil` before it is recorded.
+    public var id: Int?
+    public var organisation: String
+    /// The day the statement was made.
+    public var date: Day
+    /// A ``Measure`` code.
+    public var measure: String
+    /// A whole number, as stated.
+    public var value: Int
+    public var qualifier: Qualifier
+    public var kind: FigureKind
+    public var coverage: Coverage
+    /// The area's P-code; `nil` for the whole country.
+    public var area: String?
+    public var citation: String?
+    public var url: String?
+    /// The figure (by id) this one is a part of: a total and its parts from one statement.
+    public var partOf: Int?
+    /// The organisation's own reference for the figure, if it gave one; with it, a later import corrects the figure.
+    public var reference: String?
+    /// The reference of the total it is a part of, when a file names it so; resolved to `partOf` when written.
+    public var partOfReference: String?
+
+    public init(id: Int? = nil, organisation: String, date: Day, measure: String, value: Int, qualifier: Qualifier = .exact,
+                kind: FigureKind = .count, coverage: Coverage = .cumulative(since: nil), area: String? = nil,
+                citation: String? = nil, url: String? = nil, partOf: Int? = nil, reference: String? = nil, partOfReference: String? = nil) {
+        self.id = id
+        self.organisation = organisation
+        self.date = date
+        self.measure = measure
+        self.value = value
+        self.qualifier = qualifier
+        self.kind = kind
+        self.coverage = coverage
+        self.area = area
+        self.citation = citation
+        self.url = url
+        self.partOf = partOf
+        self.reference = reference
+        self.partOfReference = partOfReference
+    }
+
+    /// The figure's identity across imports: its organisation's reference when given, else everything but
+    /// what a correction may change (value, qualifier, citation).
+    public var identity: String {
+        if let reference { return StableDigest.hex(["ref", organisation, reference]) }
+        return StableDigest.hex(["figure", organisation, date.description, measure, kind.rawValue, coverage.key, area ?? ""])
+    }
+}
+
+extension SourceFigure: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case id, organisation, measure, date, value, qualifier, kind, covers, area, citation, url, reference
+        case partOf = "part_of"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(organisation, forKey: .organisation)
+        try c.encode(measure, forKey: .measure)
+        try c.encode(date, forKey: .date)
+        try c.encode(value, forKey: .value)
+        try c.encode(qualifier, forKey: .qualifier)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(coverage, forKey: .covers)
+        try c.encode(area, forKey: .area)
+        try c.encode(citation, forKey: .citation)
+        try c.encode(url, forKey: .url)
+        try c.encode(partOf, forKey: .partOf)
+        try c.encode(reference, forKey: .reference)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import Hummingbird
+
+/// Sessions and bulletins over HTTP: record a session, publish a bulletin, read one in any language and format.
+struct BulletinsController<Context: CallerRequestContext> {
+    let stores: Stores
+    let configuration: ServerConfiguration
+    let pages: Pages
+    let today: @Sendable () -> Day
+
+    struct SessionInput: Decodable {
+        struct Participant: Decodable {
+            var organisation: String
+            var briefing: String?
+        }
+        var date: Day
+        var participants: [Participant]
+    }
+
+    struct BulletinInput: Decodable {
+        var date: Day
+        var since: Day?
+        /// Prose edited by hand, by language code.
+        var texts: [String: String]?
+    }
+
+    /// A published bulletin as listed: without its snapshot.
+    struct Listed: Encodable {
+        var id: Int
+        var date: Day
+        var since: Day?
+        var sha256: String
+        var publishedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, date, since, sha256
+            case publishedAt = "published_at"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(date, forKey: .date)
+            try c.encode(since, forKey: .since)
+            try c.encode(sha256, forKey: .sha256)
+            try c.encode(publishedAt, forKey: .publishedAt)
+        }
+    }
+
+    func add(to router: Router<Context>) {
+        router.on(RouterPath(APIRoute.bulletinPage.routerPath), method: APIRoute.bulletinPage.method) { request, context in
+            let id = try Self.id(context)
+            let language = try request.query("lang", "one of en, ru, ar", Language.init(rawValue:)) ?? .en
+            guard let bulletin = try await stores.bulletin(id) else { throw Problem(.notFound, "no bulletin has id \(id)") }
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
+                            body: .init(byteBuffer: ByteBuffer(string: BulletinView(bulletin: bulletin, language: language).render(pages))))
+        }
+        router.on(RouterPath(APIRoute.listSessions.routerPath), method: APIRoute.listSessions.method) { _, _ in
+            try jsonResponse(["sessions": try await stores.sessions.sessions()])
+        }
+        router.on(RouterPath(APIRoute.postSessions.routerPath), method: APIRoute.postSessions.method) { request, context in
+            try request.require(contentType: ["application/json"])
+            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
+                let input = try JSONDecoder().decode(SessionInput.self, from: Data(try await source.collect()))
+                let session = CoordinationSession(date: input.date, briefings: input.participants.map { .init(organisation: $0.organisation, text: $0.briefing) })
+                return (.created, try jsonData(try await stores.sessions.addSession(session, by: context.caller)))
+            }
+        }
+        router.on(RouterPath(APIRoute.listBulletins.routerPath), method: APIRoute.listBulletins.method) { _, _ in
+            try jsonResponse(["bulletins": try await stores.bulletins().map {
+                Listed(id: $0.id, date: $0.snapshot.date, since: $0.snapshot.since, sha256: $0.sha256, publishedAt: $0.publishedAt)
+            }])
+        }
+        router.on(RouterPath(APIRoute.postBulletins.routerPath), method: APIRoute.postBulletins.method) { request, context in
+            try request.require(contentType: ["application/json"])
+            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
+                let input = try JSONDecoder().decode(BulletinInput.self, from: Data(try await source.collect()))
+                guard input.date <= today() else { throw Problem.badRequest("date", "\(input.date) is after today (\(today())): a bulletin reports what happened") }
+                var edited: [Language: String] = [:]
+                for (code, text) in input.texts ?? [:] {
+                    guard let language = Language(rawValue: code) else { throw Problem.badRequest("texts.\(code)", "a language: en, ru or ar") }
+                    guard !text.utf8.contains(0), text.count <= 100_000 else { throw Problem.badRequest("texts.\(code)", "text of at most 100,000 characters") }
+                    edited[language] = text
+                }
+                let published = try await stores.publishBulletin(date: input.date, since: input.since, editedTexts: edited, by: context.caller)
+                return (.created, try jsonData(PublishedID(id: published.id, sha256: published.sha256)))
+            }
+        }
+        router.on(RouterPath(APIRoute.showBulletin.routerPath), method: APIRoute.showBulletin.method) { request, context in
+            let id = try Self.id(context)
+            let language = try request.query("lang", "one of en, ru, ar", Language.init(rawValue:)) ?? .en
+            let format = try request.query("format", "one of json, text, html") { ["json", "text", "html"].contains($0) ? $0 : nil } ?? "json"
+            let digits = try request.query("digits", "native or latin", Digits.init(rawValue:)) ?? .native
+            guard let bulletin = try await stores.bulletin(id) else { throw Problem(.notFound, "no bulletin has id \(id)") }
+            let text = BulletinText(snapshot: bulletin.snapshot, catalogue: try Catalogue.bundled(language, digits: digits),
+                                    published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts[language])
+            switch format {
+            case "text":
+                return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .contentLanguage: language.rawValue],
+                                body: .init(byteBuffer: ByteBuffer(string: text.readable)))
+            case "html":
+                return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
+                                body: .init(byteBuffer: ByteBuffer(string: text.html)))
+            default:
+                return try jsonResponse(text)
+            }
+        }
+    }
+}
+
+extension BulletinsController {
+    static func id(_ context: Context) throws -> Int {
+        guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
+            throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not a bulletin id (a whole number from 1)")
+        }
+        return id
+    }
+}
+
+/// What publishing answers: `{"id": 3, "sha256": "…"}`.
+struct PublishedID: Encodable {
+    var id: Int
+    var sha256: String
+}

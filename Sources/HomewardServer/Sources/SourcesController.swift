@@ -1,0 +1,62 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import Hummingbird
+
+/// Source figures over HTTP: the list, new figures through the one importer, the comparison and the checks.
+struct SourcesController<Context: CallerRequestContext> {
+    let stores: Stores
+    let configuration: ServerConfiguration
+    let pages: Pages
+    let today: @Sendable () -> Day
+
+    func add(to router: Router<Context>) {
+        router.on(RouterPath(APIRoute.sourcesPage.routerPath), method: APIRoute.sourcesPage.method) { request, _ in
+            let language = try request.query("lang", "one of en, ru, ar", Language.init(rawValue:)) ?? .en
+            let measure = try Self.measure(request) ?? "returns"
+            let model = try await SourcesModel.load(stores: stores, measure: measure, demo: configuration.demo)
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
+                            body: .init(byteBuffer: ByteBuffer(string: SourcesView(model: model, language: language).render(pages))))
+        }
+        router.on(RouterPath(APIRoute.listSources.routerPath), method: APIRoute.listSources.method) { request, _ in
+            let measure = try Self.measure(request)
+            return try jsonResponse(["figures": try await stores.sources.figures(measures: measure.map { [$0] })])
+        }
+        router.on(RouterPath(APIRoute.postSources.routerPath), method: APIRoute.postSources.method) { request, context in
+            try request.require(contentType: ["application/json"])
+            let importRequest = ImportRequest(sourceName: "POST /sources", format: .json, organisation: try request.text("org"),
+                                              dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"),
+                                              today: today(), vocabulary: .api)
+            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
+                let summary = try await stores.importRecords(.sources, importRequest, from: .bytes(try await source.collect()), by: context.caller)
+                return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary))
+            }
+        }
+        router.on(RouterPath(APIRoute.compareSources.routerPath), method: APIRoute.compareSources.method) { request, _ in
+            guard let measure = try Self.measure(request) else { throw Problem.badRequest("measure", "give the measure's code, such as returns") }
+            return try jsonResponse(try await stores.sources.compare(measure: measure, window: try Self.window(request, today: today())))
+        }
+        router.on(RouterPath(APIRoute.checkSources.routerPath), method: APIRoute.checkSources.method) { _, _ in
+            try jsonResponse(["problems": try await stores.sources.problems()])
+        }
+    }
+
+    /// The `measure` parameter: a measure's code, made as every record code is.
+    static func measure(_ request: Request) throws -> String? {
+        try request.query("measure", "a measure's code (up to 32 characters, no spaces or commas, such as returns-idps)") { RecordCode.isValid($0) ? $0 : nil }
+    }
+
+    /// `from`/`to` or `year`, as the totals read them.
+    static func window(_ request: Request, today: Day) throws -> DateWindow {
+        let asked = DateWindow.Asked(
+            from: try request.query("from", "a date (YYYY-MM-DD)") { Day($0) },
+            to: try request.query("to", "a date (YYYY-MM-DD)") { Day($0) },
+            year: try request.query("year", "a year from 1900 to 2999") { Int($0).flatMap { (1900...2999).contains($0) ? $0 : nil } })
+        do {
+            return try DateWindow.resolve(asked, today: today).window
+        } catch {
+            throw Problem.badRequest(error.field, error.reason)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import HomewardCore
+import HomewardStore
+
+/// A published bulletin's page in one language: the statement rendered from its frozen snapshot, every number
+/// linking to its entry; Arabic right to left, numbers and codes left to right inside it.
+struct BulletinView {
+    var bulletin: PublishedBulletin
+    var language: Language
+
+    func render(_ pages: Pages) -> String {
+        let text = BulletinText(snapshot: bulletin.snapshot, catalogue: pages.catalogue(language), published: (bulletin.id, bulletin.sha256))
+        let path = APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(bulletin.id))
+        return pages.render(Context(page: PageContext(language: language, title: text.title, path: path, pages: pages, current: .bulletinPage), article: text.html),
+                            template: "bulletin")
+    }
+
+    struct Context {
+        let page: PageContext
+        /// Built and escaped by ``BulletinText/html``.
+        let article: String
+    }
+}

@@ -1,0 +1,96 @@
+import HomewardCore
+
+/// The sources page: each organisation's figures as stated, a small SVG chart of them over time, the ledger's
+/// own figure and the spread; projections apart. Nothing is added up.
+struct SourcesView {
+    var model: SourcesModel
+    var language: Language
+
+    func render(_ pages: Pages) -> String {
+        pages.render(context(pages), template: "sources")
+    }
+
+    func context(_ pages: Pages) -> Context {
+        let c = pages.catalogue(language), comparison = model.comparison
+        let named = Dictionary(uniqueKeysWithValues: model.measures.map { ($0.code, $0) })
+        let measureName = { (code: String) in named[code]?.name(in: language) ?? code }
+        let chart = SourcesChart(rows: comparison.figures, catalogue: c)
+        func covers(_ figure: SourceFigure) -> String {
+            switch figure.coverage {
+            case .cumulative(let since): since.map { c.text("sources.covers.since", ["since": .day($0)]) } ?? c.text("sources.covers.start")
+            case .period(let period): c.text("sources.covers.period", ["from": .day(period.start), "to": .day(period.end)])
+            }
+        }
+        func row(_ row: SourceComparison.Row) -> Row {
+            Row(organisation: row.figure.organisation, measure: measureName(row.figure.measure), date: c.days.string(row.figure.date),
+                qualifier: row.figure.qualifier == .exact ? "" : c.text("sources.qualifier.\(row.figure.qualifier.rawValue)"),
+                value: c.numbers.string(row.figure.value), covers: covers(row.figure),
+                other: row.matchesWindow ? nil : c.text("sources.page.otherPeriod"))
+        }
+        return Context(
+            page: PageContext(language: language, title: c.text("sources.page.title"), path: APIRoute.sourcesPage.path, pages: pages, current: .sourcesPage),
+            demo: model.demo ? OverviewView.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
+            heading: c.text("sources.page.title"), intro: c.text("sources.page.intro"),
+            measure: PhraseContext(c.phrase("sources.page.measure", ["measure": .text(measureName(comparison.measure))])),
+            hasFigures: !comparison.figures.isEmpty || !comparison.projections.isEmpty,
+            chartTitle: c.text("sources.page.chart"), chart: chart.svg,
+            legend: chart.series.map { Legend(name: $0.organisation, colour: $0.colour) },
+            organisationHeader: c.text("sources.page.organisation"), countsHeader: c.text("sources.page.counts"),
+            dateHeader: c.text("sources.page.date"), valueHeader: c.text("sources.page.value"), coversHeader: c.text("sources.page.covers"),
+            rows: comparison.figures.map(row),
+            ledger: comparison.ledger.map { PhraseContext(c.phrase("sources.page.ledger", ["value": .count($0.value), "records": .count($0.records),
+                                                                                          "organisations": .count($0.organisations)])) },
+            spread: comparison.spread.map { spread in
+                PhraseContext(c.phrase("sources.page.spread", ["min": .count(spread.min), "max": .count(spread.max),
+                                                               "ratio": .code(spread.ratio.map { BulletinText.decimal($0.hundredths, in: c) } ?? "—")]))
+            },
+            hasProjections: !comparison.projections.isEmpty, projectionsTitle: c.text("sources.page.projections"),
+            projections: comparison.projections.map { row in
+                PhraseContext(c.phrase("bulletin.sources.figure", [
+                    "organisation": .text(row.figure.organisation), "date": .day(row.figure.date),
+                    "qualifier": .code(row.figure.qualifier.rawValue), "count": .count(row.figure.value), "measure": .text(measureName(row.figure.measure)),
+                ]))
+            },
+            none: c.text("sources.page.none"))
+    }
+
+    struct Context {
+        let page: PageContext
+        let demo: OverviewView.Demo?
+        let heading: String
+        let intro: String
+        let measure: PhraseContext
+        let hasFigures: Bool
+        let chartTitle: String
+        /// Built and escaped by ``SourcesChart``.
+        let chart: String
+        let legend: [Legend]
+        let organisationHeader: String
+        let countsHeader: String
+        let dateHeader: String
+        let valueHeader: String
+        let coversHeader: String
+        let rows: [Row]
+        let ledger: PhraseContext?
+        let spread: PhraseContext?
+        let hasProjections: Bool
+        let projectionsTitle: String
+        let projections: [PhraseContext]
+        let none: String
+    }
+
+    struct Row {
+        let organisation: String
+        let measure: String
+        let date: String
+        let qualifier: String
+        let value: String
+        let covers: String
+        let other: String?
+    }
+
+    struct Legend {
+        let name: String
+        let colour: String
+    }
+}

@@ -1,0 +1,58 @@
+import HomewardCore
+
+/// A small SVG chart of each organisation's figures over time: one line and its points per organisation,
+/// x by statement date, y by value from zero; labels formatted for the language, every text escaped.
+///
+/// Each organisation is its own series: lines are never stacked or summed.
+struct SourcesChart {
+    struct Series {
+        let organisation: String
+        let colour: String
+        let points: [(day: Day, value: Int)]
+    }
+
+    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f"]
+    static let width = 640, height = 260, left = 70, right = 16, top = 12, bottom = 36
+
+    let series: [Series]
+    let catalogue: Catalogue
+
+    init(rows: [SourceComparison.Row], catalogue: Catalogue) {
+        let byOrganisation = Dictionary(grouping: rows.map(\.figure), by: \.organisation)
+        series = byOrganisation.keys.sorted().enumerated().map { index, organisation in
+            Series(organisation: organisation, colour: Self.palette[index % Self.palette.count],
+                   points: byOrganisation[organisation]!.sorted { $0.date < $1.date }.map { ($0.date, $0.value) })
+        }
+        self.catalogue = catalogue
+    }
+
+    var svg: String {
+        let points = series.flatMap(\.points)
+        guard let first = points.map(\.day).min(), let last = points.map(\.day).max(), let high = points.map(\.value).max() else { return "" }
+        let span = max(last.number - first.number, 1), top = max(high, 1)
+        let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
+        func x(_ day: Day) -> Int { Self.left + (points.count == 1 || last == first ? plotWidth / 2 : (day.number - first.number) * plotWidth / span) }
+        func y(_ value: Int) -> Int { Self.top + plotHeight - Int((Double(value) / Double(top)) * Double(plotHeight)) }
+        let e = BulletinText.escape
+        var out = "<svg class=\"sources-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.width) \(Self.height)\" role=\"img\" direction=\"ltr\">"
+        out += "<title>\(e(catalogue.text("sources.page.chart")))</title>"
+        out += "<line x1=\"\(Self.left)\" y1=\"\(y(0))\" x2=\"\(Self.width - Self.right)\" y2=\"\(y(0))\" stroke=\"#999\"/>"
+        out += "<line x1=\"\(Self.left)\" y1=\"\(Self.top)\" x2=\"\(Self.left)\" y2=\"\(y(0))\" stroke=\"#999\"/>"
+        for value in [0, top / 2, top] {
+            out += "<text x=\"\(Self.left - 6)\" y=\"\(y(value) + 4)\" text-anchor=\"end\" font-size=\"11\">\(e(catalogue.numbers.string(value)))</text>"
+        }
+        for day in Set([first, last]).sorted(by: <) {
+            out += "<text x=\"\(x(day))\" y=\"\(Self.height - 12)\" text-anchor=\"\(day == first && first != last ? "start" : "end")\" font-size=\"11\">\(e(catalogue.days.string(day)))</text>"
+        }
+        for series in self.series {
+            let coordinates = series.points.map { "\(x($0.day)),\(y($0.value))" }
+            if coordinates.count > 1 {
+                out += "<polyline fill=\"none\" stroke=\"\(series.colour)\" stroke-width=\"2\" points=\"\(coordinates.joined(separator: " "))\"/>"
+            }
+            for point in series.points {
+                out += "<circle cx=\"\(x(point.day))\" cy=\"\(y(point.value))\" r=\"3.5\" fill=\"\(series.colour)\"><title>\(e(series.organisation)): \(e(catalogue.numbers.string(point.value))), \(e(catalogue.days.string(point.day)))</title></circle>"
+            }
+        }
+        return out + "</svg>"
+    }
+}

@@ -1,0 +1,65 @@
+import HomewardCore
+import SQLKit
+
+/// Coordination sessions: the day, the participating organisations in order, and each one's briefing.
+public struct SessionsStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Records a session and returns it with its id.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` without participants, or with one named twice.
+    public func addSession(_ session: CoordinationSession, by caller: Caller) async throws -> CoordinationSession {
+        let names = session.briefings.map { $0.organisation.trimmingCharacters(in: .whitespaces) }
+        guard !names.isEmpty else { throw StoreError.invalid(field: "org", value: "", reason: "a session needs at least one participating organisation") }
+        if let bad = names.first(where: { $0.isEmpty || $0.count > 200 || $0.utf8.contains(0) }) {
+            throw StoreError.invalid(field: "org", value: bad, reason: "an organisation's name of 1 to 200 characters")
+        }
+        if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            throw StoreError.invalid(field: "org", value: twice, reason: "each organisation takes part once")
+        }
+        if let long = session.briefings.compactMap(\.text).first(where: { $0.count > 20_000 || $0.utf8.contains(0) }) {
+            throw StoreError.invalid(field: "briefing", value: String(long.prefix(40)), reason: "a briefing is text of at most 20,000 characters")
+        }
+        return try await database.write(by: caller, for: .planning) { write in
+            guard let id = try await write.sql.raw("""
+                INSERT INTO coordination_sessions (day, created_at, created_by)
+                VALUES (\(bind: session.date.number), \(bind: write.timestamp), \(bind: write.caller.description)) RETURNING id
+                """).first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new session's id") }
+            for (position, briefing) in session.briefings.enumerated() {
+                let organisation = try await OrganisationsStore.organisationID(named: names[position], on: write)
+                try await write.sql.raw("""
+                    INSERT INTO session_briefings (session_id, organisation_id, position, briefing)
+                    VALUES (\(bind: id), \(bind: organisation), \(bind: position), \(bind: briefing.text))
+                    """).run()
+            }
+            return CoordinationSession(id: id, date: session.date, briefings: zip(names, session.briefings).map { .init(organisation: $0, text: $1.text) })
+        }
+    }
+
+    /// Sessions, newest first, or those of one day.
+    public func sessions(on day: Day? = nil) async throws -> [CoordinationSession] {
+        try await database.read { db in
+            var query: SQLQueryString = """
+                SELECT s.id, s.day, o.name, b.briefing FROM coordination_sessions s
+                JOIN session_briefings b ON b.session_id = s.id JOIN organisations o ON o.id = b.organisation_id
+                """
+            if let day { query += " WHERE s.day = \(bind: day.number)" }
+            query += " ORDER BY s.day DESC, s.id DESC, b.position"
+            var sessions: [CoordinationSession] = []
+            for row in try await db.raw(query).all() {
+                let id = try row.decode(column: "id", as: Int.self)
+                let briefing = CoordinationSession.Briefing(organisation: try row.decode(column: "name", as: String.self),
+                                                            text: try row.decode(column: "briefing", as: String?.self))
+                if sessions.last?.id == id {
+                    sessions[sessions.count - 1].briefings.append(briefing)
+                } else {
+                    sessions.append(CoordinationSession(id: id, date: Day(number: try row.decode(column: "day", as: Int.self)), briefings: [briefing]))
+                }
+            }
+            return sessions
+        }
+    }
+}

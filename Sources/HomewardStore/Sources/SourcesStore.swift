@@ -1,0 +1,145 @@
+import Foundation
+import HomewardCore
+import SQLKit
+
+/// Headline figures as organisations stated them, the catalogue of what they measure, and how they compare.
+public struct SourcesStore: Sendable {
+    let database: Database
+    let places: PlacesStore
+
+    public init(database: Database, places: PlacesStore) {
+        self.database = database
+        self.places = places
+    }
+
+    /// The catalogue of measures, broadest first within each family.
+    public func measures() async throws -> [Measure] {
+        try await database.read { db in
+            try await db.raw("SELECT code, name, name_ru, name_ar, within, ledger FROM source_measures ORDER BY code").all().map { row in
+                Measure(code: try row.decode(column: "code", as: String.self), nameEn: try row.decode(column: "name", as: String.self),
+                        nameRu: try row.decode(column: "name_ru", as: String.self), nameAr: try row.decode(column: "name_ar", as: String.self),
+                        within: try row.decode(column: "within", as: String?.self), ledger: try row.decode(column: "ledger", as: String?.self))
+            }
+        }
+    }
+
+    /// Adds a measure to the catalogue; it may lie within a known one.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` or ``StoreError/conflict(_:)`` for a code in use.
+    public func addMeasure(_ measure: Measure, by caller: Caller) async throws {
+        let known = Set(try await measures().map(\.code))
+        guard RecordCode.isValid(measure.code) else {
+            throw StoreError.invalid(field: "code", value: measure.code, reason: "a measure's code is letters, digits and dashes, such as returns-registered")
+        }
+        guard !known.contains(measure.code) else { throw StoreError.conflict("a measure with code \(measure.code) exists already") }
+        if let within = measure.within, !known.contains(within) {
+            throw StoreError.invalid(field: "within", value: within, reason: "no measure has this code")
+        }
+        for (field, name) in [("name", measure.nameEn), ("name_ru", measure.nameRu), ("name_ar", measure.nameAr)]
+        where name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > 200 {
+            throw StoreError.invalid(field: field, value: name, reason: "a name of 1 to 200 characters")
+        }
+        try await database.write(by: caller, for: .reference) { write in
+            try await write.sql.raw("""
+                INSERT INTO source_measures (code, name, name_ru, name_ar, within, ledger, created_at, created_by)
+                VALUES (\(bind: measure.code), \(bind: measure.nameEn), \(bind: measure.nameRu), \(bind: measure.nameAr),
+                        \(bind: measure.within), NULL, \(bind: write.timestamp), \(bind: write.caller.description))
+                """).run()
+        }
+    }
+
+    /// Imports figures through the one importer (`homeward import FILE --records sources`).
+    public func importFigures(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
+                              progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
+        let rules = try await rules(for: request)
+        return try await database.runImport(.sources, request, from: source, by: caller, rules: rules, progress: progress) {
+            SourceFigureWriter(write: $0, importID: $1)
+        }
+    }
+
+    /// Records one figure through the one importer, so that it meets the same rules as a file, and returns
+    /// the summary and, unless it was refused, the figure's id (a new one, or the one it corrects or repeats).
+    public func addFigure(_ fields: [SourceFigureField: String], _ request: ImportRequest, by caller: Caller) async throws -> (summary: ImportSummary, id: Int?) {
+        let object = Dictionary(uniqueKeysWithValues: fields.compactMap { field, value in field.jsonKey.map { ($0, value) } })
+        let json = try JSONSerialization.data(withJSONObject: object)
+        var rules = try await rules(for: request)
+        let summary = try await importFigures(request, from: .bytes(Array(json)), by: caller)
+        guard summary.status != .error, !request.dryRun else { return (summary, nil) }
+        let values = SourceFigureField.allCases.map { fields[$0] }
+        let draft = ImportDraft<SourceFigureField>(row: 1, values: values, labels: SourceFigureField.allCases.map { $0.jsonKey ?? "" }, content: [])
+        guard let figure = rules.check(draft).records.first else { return (summary, nil) }
+        let id = try await database.read { db in
+            try await db.raw("SELECT id FROM source_figures WHERE row_key = \(bind: figure.identity)").first(decodingColumn: "id", as: Int.self)
+        }
+        return (summary, id)
+    }
+
+    /// The rules as of now: the measures, the areas, and the figures a part may name as its total.
+    func rules(for request: ImportRequest) async throws -> SourceFigureRules {
+        let totals = try await database.read { db in
+            try await db.raw("""
+                SELECT f.id, f.reference, o.name FROM source_figures f JOIN organisations o ON o.id = f.organisation_id
+                """).all().flatMap { row -> [String] in
+                let id = String(try row.decode(column: "id", as: Int.self))
+                guard let reference = try row.decode(column: "reference", as: String?.self) else { return [id] }
+                return [id, "\(try row.decode(column: "name", as: String.self))|\(reference)"]
+            }
+        }
+        let gazetteer = try await places.gazetteer()
+        return SourceFigureRules(measures: Set(try await measures().map(\.code)), areas: Set(gazetteer.areas.keys), today: request.today,
+                                 defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
+                                 totals: Set(totals), vocabulary: request.vocabulary)
+    }
+
+    /// Figures by statement date, optionally of some measures, or one by id.
+    public func figures(measures: [String]? = nil, id: Int? = nil) async throws -> [SourceFigure] {
+        try await database.read { db in
+            var query: SQLQueryString = """
+                SELECT f.id, o.name AS organisation, f.stated_day, f.measure, f.value, f.qualifier, f.kind, f.since_day, f.from_day, f.to_day,
+                       f.area_pcode, f.citation, f.url, f.part_of, f.reference
+                FROM source_figures f JOIN organisations o ON o.id = f.organisation_id
+                """
+            if let id { query += " WHERE f.id = \(bind: id)" }
+            if let measures {
+                guard !measures.isEmpty else { return [] }
+                query += " WHERE f.measure IN (" + measures.enumerated().map { "\($0.offset == 0 ? "" : ", ")\(bind: $0.element)" as SQLQueryString }.reduce("", +) + ")"
+            }
+            query += " ORDER BY f.stated_day, f.id"
+            return try await db.raw(query).all().map(Self.figure)
+        }
+    }
+
+    /// A measure's figures and its narrower measures' side by side over a window, with the ledger's own sum.
+    public func compare(measure: String, window: DateWindow) async throws -> SourceComparison {
+        let measures = try await measures()
+        guard let asked = measures.first(where: { $0.code == measure }) else {
+            throw StoreError.invalid(field: "measure", value: measure, reason: "no measure has this code; known: \(measures.map(\.code).joined(separator: ", "))")
+        }
+        let figures = try await figures(measures: Measure.family(of: measure, in: measures))
+        let ledger = try await asked.ledger.asyncMap { kind in
+            try await ledgerSum(window: window, category: kind == "all" ? nil : MovementCategory(rawValue: kind))
+        }
+        return SourceComparison(measure: measure, window: window, figures: figures, measures: measures, ledger: ledger)
+    }
+
+    /// Where the figures of one organisation do not add up.
+    public func problems() async throws -> [SourceChecks.Problem] {
+        SourceChecks.problems(in: try await figures())
+    }
+
+    static func figure(_ row: any SQLRow) throws -> SourceFigure {
+        let qualifierText = try row.decode(column: "qualifier", as: String.self), kindText = try row.decode(column: "kind", as: String.self)
+        guard let qualifier = Qualifier(rawValue: qualifierText), let kind = FigureKind(rawValue: kindText) else {
+            throw StoreError.database("source_figures holds qualifier '\(qualifierText)', kind '\(kindText)'")
+        }
+        let since = try row.decode(column: "since_day", as: Int?.self), from = try row.decode(column: "from_day", as: Int?.self)
+        let to = try row.decode(column: "to_day", as: Int?.self)
+        let coverage: Coverage = if let from, let to { .period(Period(start: Day(number: from), end: Day(number: to))) }
+            else { .cumulative(since: since.map(Day.init(number:))) }
+        return SourceFigure(id: try row.decode(column: "id", as: Int.self), organisation: try row.decode(column: "organisation", as: String.self),
+                            date: Day(number: try row.decode(column: "stated_day", as: Int.self)), measure: try row.decode(column: "measure", as: String.self),
+                            value: try row.decode(column: "value", as: Int.self), qualifier: qualifier, kind: kind, coverage: coverage,
+                            area: try row.decode(column: "area_pcode", as: String?.self), citation: try row.decode(column: "citation", as: String?.self),
+                            url: try row.decode(column: "url", as: String?.self), partOf: try row.decode(column: "part_of", as: Int?.self),
+                            reference: try row.decode(column: "reference", as: String?.self))
+    }
+}

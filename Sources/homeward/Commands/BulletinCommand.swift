@@ -1,0 +1,167 @@
+import ArgumentParser
+import Foundation
+import HomewardCore
+import HomewardStore
+
+struct BulletinCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulletin",
+        abstract: "The joint statement of a session in English, Russian and Arabic, from a frozen snapshot of the data.",
+        subcommands: [Draft.self, Publish.self, Show.self, List.self, Diff.self, CheckText.self]
+    )
+
+    enum Format: String, ExpressibleByArgument { case text, html, json }
+
+    /// One language or all three.
+    enum Languages: String, ExpressibleByArgument {
+        case en, ru, ar, all
+        var languages: [Language] { self == .all ? Language.allCases : [Language(rawValue: rawValue)!] }
+    }
+
+    struct Output: ParsableArguments {
+        @Option(help: "en, ru, ar or all") var lang: Languages = .all
+        @Option(help: "text, html or json") var format: Format = .text
+        @Option(help: "native (Arabic-Indic in Arabic) or latin") var digits: Digits = .native
+
+        func print(_ snapshot: BulletinSnapshot, published: (id: Int, sha256: String)?, edited: [Language: String] = [:]) throws {
+            let texts = try lang.languages.map {
+                BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled($0, digits: digits), published: published, edited: edited[$0])
+            }
+            switch format {
+            case .text: Swift.print(texts.map(\.readable).joined(separator: "\n"), terminator: "")
+            case .html: Swift.print(texts.map(\.html).joined(separator: "\n"), terminator: "")
+            case .json: texts.count == 1 ? try printJSON(texts[0]) : try printJSON(["bulletins": texts])
+            }
+        }
+    }
+
+    struct Draft: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The bulletin as the data stands now; nothing is stored.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "The session's day: the data as of the end of it.") var date: Day
+        @Option(help: "Also count returns from this day.") var since: Day?
+        @OptionGroup var output: Output
+
+        func run() async throws {
+            let snapshot = try await db.withStores { try await $0.draftBulletin(date: date, since: since) }
+            try output.print(snapshot, published: nil)
+        }
+    }
+
+    struct Publish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Freeze and store the bulletin; prints its id and its snapshot's SHA-256.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
+        @Option(help: "The session's day: the data as of the end of it.") var date: Day
+        @Option(help: "Also count returns from this day.") var since: Day?
+        @Option(help: ArgumentHelp("Publish prose edited by hand in a language, as LANG=FILE (repeatable); its numbers must be the snapshot's.",
+                                   valueName: "lang=file")) var text: [String] = []
+        @Option(help: "text or json ({\"id\", \"sha256\"})") var format: SourcesCommand.Format = .table
+
+        func run() async throws {
+            var edited: [Language: String] = [:]
+            for item in text {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let language = Language(rawValue: parts[0]) else { throw ValidationError("--text '\(item)': expected en=FILE, ru=FILE or ar=FILE") }
+                edited[language] = try String(contentsOfFile: parts[1], encoding: .utf8)
+            }
+            let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, editedTexts: edited, by: who.caller) }
+            switch format {
+            case .json: try printJSON(PublishedID(id: published.id, sha256: published.sha256))
+            case .table: print("\(published.id) \(published.sha256)")
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A published bulletin, exactly as frozen.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The bulletin's id.") var id: Int
+        @OptionGroup var output: Output
+
+        func run() async throws {
+            guard let bulletin = try await db.withStores({ try await $0.bulletin(id) }) else {
+                throw ValidationError("no bulletin has id \(id); homeward bulletin list shows them")
+            }
+            try output.print(bulletin.snapshot, published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Published bulletins, newest first.")
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            let bulletins = try await db.withStores { try await $0.bulletins() }
+            print(TextTable(header: ["ID", "DATE", "SINCE", "PUBLISHED", "BY", "SHA-256"],
+                            rows: bulletins.map { [String($0.id), $0.snapshot.date.description, $0.snapshot.since?.description ?? "",
+                                                   $0.publishedAt, $0.publishedBy, $0.sha256] }).rendered)
+        }
+    }
+
+    struct Diff: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "What changed between two published bulletins, entry by entry.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The earlier bulletin's id.") var first: Int
+        @Argument(help: "The later bulletin's id.") var second: Int
+        @Option(help: "table or json") var format: SourcesCommand.Format = .table
+
+        func run() async throws {
+            let (a, b) = try await db.withStores { (try await $0.bulletin(first), try await $0.bulletin(second)) }
+            guard let a else { throw ValidationError("no bulletin has id \(first)") }
+            guard let b else { throw ValidationError("no bulletin has id \(second)") }
+            let diff = BulletinDiff(from: a.snapshot, to: b.snapshot)
+            switch format {
+            case .json: try printJSON(diff)
+            case .table:
+                print(TextTable(header: ["ENTRY", "BEFORE", "AFTER", "CHANGE"], rows: diff.changes.map { change in
+                    [change.entry, change.before?.grouped ?? "—", change.after?.grouped ?? "—",
+                     change.before.flatMap { old in change.after.map { new in (new - old > 0 ? "+" : "") + (new - old).grouped } } ?? ""]
+                }, numeric: [1, 2, 3]).rendered)
+                print("\(diff.unchanged) entries unchanged")
+            }
+        }
+    }
+
+    struct CheckText: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check-text",
+            abstract: "Flag numbers in an edited bulletin text that the snapshot does not give.",
+            discussion: "Edit the draft's prose in any language; numbers must still be the snapshot's, as the language writes them.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The edited text (a file).") var file: String
+        @Option(help: "The published bulletin it rewrites.") var id: Int?
+        @Option(help: "Or the draft's day.") var date: Day?
+        @Option(help: "Or the draft's since day.") var since: Day?
+        @Option(help: "en, ru or ar") var lang: Language = .en
+        @Option(help: "native or latin") var digits: Digits = .native
+
+        func run() async throws {
+            let edited = try String(contentsOfFile: file, encoding: .utf8)
+            let snapshot: BulletinSnapshot = try await db.withStores { stores in
+                if let id {
+                    guard let bulletin = try await stores.bulletin(id) else { throw ValidationError("no bulletin has id \(id)") }
+                    return bulletin.snapshot
+                }
+                guard let date else { throw ValidationError("give --id or --date") }
+                return try await stores.draftBulletin(date: date, since: since)
+            }
+            let generated = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(lang, digits: digits)).text
+            let unmatched = EditedTextCheck.unmatched(edited, generated: generated)
+            if unmatched.isEmpty {
+                print("every number matches the snapshot")
+            } else {
+                print("numbers not in the snapshot: " + unmatched.map(String.init).joined(separator: ", "))
+                throw ExitCode.failure
+            }
+        }
+    }
+}
+
+/// `{"id": 3, "sha256": "…"}`.
+struct PublishedID: Encodable {
+    var id: Int
+    var sha256: String
+}
+
+extension Digits: ExpressibleByArgument {}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import HomewardCore
+import HomewardStore
+
+struct SourcesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sources",
+        abstract: "Headline figures as organisations stated them, side by side: never summed, merged or picked between.",
+        subcommands: [Add.self, List.self, Compare.self, Check.self, Measures.self]
+    )
+
+    enum Format: String, ExpressibleByArgument { case table, json }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a figure as an organisation stated it; prints its id.",
+            discussion: "Many at once: homeward import FILE --records sources.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
+        @Option(help: "The organisation that stated it.") var org: String
+        @Option(help: "The day it was stated (YYYY-MM-DD).") var date: String
+        @Option(help: "What it counts: a measure's code (homeward sources measures).") var measure: String
+        @Option(help: "The value, a whole number.") var value: String
+        @Option(help: "exact, about, more-than, at-least, up-to or less-than (default exact).") var qualifier: String?
+        @Option(help: "count, estimate or projection (default count).") var kind: String?
+        @Option(help: "Cumulative since this day (default: since records began).") var since: String?
+        @Option(help: "A period's first day.") var from: String?
+        @Option(help: "A period's last day.") var to: String?
+        @Option(help: "A whole year.") var year: String?
+        @Option(help: "The area's P-code (default: the whole country).") var area: String?
+        @Option(help: "The id of the figure (a total) this one is a part of.") var partOf: String?
+        @Option(help: "The statement's title, as cited.") var cite: String?
+        @Option(help: "A link to the statement.") var url: String?
+        @Option(help: "table (prints the id) or json ({\"id\": …})") var format: Format = .table
+
+        func run() async throws {
+            let given: [(SourceFigureField, String?)] = [(.organisation, org), (.date, date), (.measure, measure), (.value, value),
+                (.qualifier, qualifier), (.kind, kind), (.since, since), (.from, from), (.to, to), (.year, year), (.area, area),
+                (.partOf, partOf), (.citation, cite), (.url, url)]
+            let fields = Dictionary(uniqueKeysWithValues: given.compactMap { field, value in value.map { (field, $0) } })
+            let request = ImportRequest(sourceName: "homeward sources add", format: .json, today: try today())
+            let (summary, id) = try await db.withStores { try await $0.sources.addFigure(fields, request, by: who.caller) }
+            guard summary.status != .error, let id else {
+                let text = summary.problems.map { "Error: \($0.column) '\($0.value)': \($0.reason)\n" }.joined()
+                FileHandle.standardError.write(Data(text.utf8))
+                throw ExitCode.failure
+            }
+            switch format {
+            case .json: try printJSON(["id": id])
+            case .table: print(id)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List figures by the day they were stated.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Only this measure.") var measure: String?
+        @Option(help: "Only the figure with this id.") var id: Int?
+        @Option(help: "table or json") var format: Format = .table
+
+        func run() async throws {
+            let figures = try await db.withStores { try await $0.sources.figures(measures: measure.map { [$0] }, id: id) }
+            switch format {
+            case .json: try printJSON(["figures": figures])
+            case .table:
+                print(TextTable(header: ["ID", "ORGANISATION", "DATE", "MEASURE", "QUALIFIER", "VALUE", "KIND", "COVERS", "PART OF"],
+                                rows: figures.map { [String($0.id ?? 0), $0.organisation, $0.date.description, $0.measure, $0.qualifier.rawValue,
+                                                     $0.value.grouped, $0.kind.rawValue, $0.coverage.text(statedOn: $0.date), $0.partOf.map(String.init) ?? ""] },
+                                numeric: [0, 5]).rendered)
+            }
+        }
+    }
+
+    struct Compare: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A measure's figures, and its narrower measures', side by side over a window, with the ledger's own sum.",
+            discussion: "Figures covering another period than the window are shown and marked, never adjusted. Projections are listed apart.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "The measure's code, such as returns.") var measure: String
+        @Option(help: "First day of the window.") var from: Day?
+        @Option(help: "Last day of the window.") var to: Day?
+        @Option(help: "A whole year as the window.") var year: Int?
+        @Option(help: "table or json") var format: Format = .table
+
+        func run() async throws {
+            let window: DateWindow, today = try today()
+            do {
+                window = try DateWindow.resolve(.init(from: from, to: to, year: year), today: today).window
+            } catch {
+                throw ValidationError("--\(error.field): \(error.reason)")
+            }
+            let comparison = try await db.withStores { try await $0.sources.compare(measure: measure, window: window) }
+            switch format {
+            case .json: try printJSON(comparison)
+            case .table: print(SourcesText.comparison(comparison))
+            }
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Arithmetic checks: parts that do not add up, cumulative figures that fall, a week's figure against the change.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "table or json") var format: Format = .table
+        @Option(help: "The language of the details: en, ru or ar.") var lang: Language = .en
+
+        func run() async throws {
+            let problems = try await db.withStores { try await $0.sources.problems() }
+            switch format {
+            case .json: try printJSON(["problems": problems])
+            case .table:
+                let catalogue = try Catalogue.bundled(lang)
+                if problems.isEmpty { print("no problems") }
+                for problem in problems {
+                    print("\(problem.kind.rawValue)  figures \(problem.figures.map(String.init).joined(separator: ", "))  \(catalogue.text(problem.message))")
+                }
+            }
+        }
+    }
+
+    struct Measures: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The catalogue of measures; --add adds one.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
+        @Option(help: "Add a measure with this code.") var add: String?
+        @Option(help: "Its name in English.") var name: String?
+        @Option(help: "Its name in Russian.") var nameRu: String?
+        @Option(help: "Its name in Arabic.") var nameAr: String?
+        @Option(help: "The broader measure it lies within.") var within: String?
+        @Option(help: "table or json") var format: Format = .table
+
+        func run() async throws {
+            if let add {
+                guard let name, let nameRu, let nameAr else { throw ValidationError("--add needs --name, --name-ru and --name-ar") }
+                try await db.withStores { try await $0.sources.addMeasure(Measure(code: add, nameEn: name, nameRu: nameRu, nameAr: nameAr, within: within), by: who.caller) }
+                print("added measure \(add)")
+                return
+            }
+            let measures = try await db.withStores { try await $0.sources.measures() }
+            switch format {
+            case .json: try printJSON(["measures": measures])
+            case .table: print(TextTable(header: ["CODE", "WITHIN", "NAME"], rows: measures.map { [$0.code, $0.within ?? "", $0.nameEn] }).rendered)
+            }
+        }
+    }
+}
+
+/// The command line's tables of source figures.
+enum SourcesText {
+    static func comparison(_ c: SourceComparison) -> String {
+        var lines = ["\(c.measure), \(c.window.from?.description ?? "start") to \(c.window.to?.description ?? "now")"]
+        let rows = c.figures.map { row in
+            [String(row.figure.id ?? 0), row.figure.organisation, row.figure.measure, row.figure.date.description,
+             "\(row.figure.qualifier == .exact ? "" : row.figure.qualifier.rawValue + " ")\(row.figure.value.grouped)",
+             row.figure.coverage.text(statedOn: row.figure.date) + (row.matchesWindow ? "" : "  (another period)")]
+        }
+        lines.append(TextTable(header: ["ID", "ORGANISATION", "MEASURE", "STATED", "VALUE", "COVERS"], rows: rows, numeric: [0]).rendered)
+        if let ledger = c.ledger {
+            lines.append("ledger: \(ledger.value.grouped) (\(ledger.records.grouped) records of \(ledger.organisations) organisations)")
+        }
+        if let spread = c.spread {
+            lines.append("spread: \(spread.min.grouped) to \(spread.max.grouped)\(spread.ratio.map { ", ×\($0)" } ?? "")")
+        }
+        if !c.projections.isEmpty {
+            lines.append("projections (not counts):")
+            lines += c.projections.map { "  \($0.figure.organisation) \($0.figure.date): \($0.figure.qualifier.rawValue) \($0.figure.value.grouped)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Coverage {
+    /// `since 2018-07-01`, `since the start`, `2018-01-01/2018-12-31`.
+    func text(statedOn date: Day) -> String {
+        switch self {
+        case .cumulative(let since): "since \(since?.description ?? "the start")"
+        case .period(let period): period.description
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import HomewardCore
+import Testing
+
+@Suite struct BulletinTests {
+    static let date = Day("2018-08-15")!
+
+    static var snapshot: BulletinSnapshot {
+        let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: 3, organisations: 2) }
+        let returns = ReturnsBlock.make(date: date, sinceStart: .init(total: sum(1_490_739), refugees: sum(249_527), idps: sum(1_241_212)),
+                                        since: nil, sinceDate: nil, lastWeek: sum(2_659),
+                                        byCrossing: [.init(code: "LBN-07", name: "Jdaidet Yabous", nameRu: "Дждейдет-Ябус", nameAr: "جديدة يابوس", sum: sum(2_659))])
+        return BulletinSnapshot(date: date, since: nil, participants: ["UNHCR", "SARC"], blocks: [returns])
+    }
+
+    @Test func theTextRendersFromTheSnapshotInEachLanguage() throws {
+        let en = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.en)).text
+        #expect(en.contains("As of 15 August 2018, 1,490,739 people have returned home since records began."))
+        #expect(en.contains("Jdaidet Yabous (LBN-07): 2,659 people"))
+        let ru = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ru)).text
+        #expect(ru.contains("вернулись 1\u{00A0}490\u{00A0}739 человек."))
+        let ar = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ar)).text
+        #expect(ar.contains("١٬٤٩٠٬٧٣٩") && ar.contains("آب"))
+        let latin = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ar, digits: .latin)).text
+        #expect(latin.contains("1,490,739") || latin.contains("1٬490٬739"))
+    }
+
+    @Test func everyNumberInTheHTMLLinksToItsEntryAndArabicRunsRightToLeft() throws {
+        let html = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ar), published: (7, String(repeating: "ab", count: 32))).html
+        #expect(html.hasPrefix(#"<article class="bulletin" lang="ar" dir="rtl">"#))
+        #expect(html.contains(##"<a class="figure" href="#entry-returns.start.total"><bdi dir="ltr">١٬٤٩٠٬٧٣٩</bdi></a>"##))
+        #expect(html.contains(#"<tr id="entry-returns.start.total">"#))
+        #expect(html.contains(String(repeating: "ab", count: 32)))
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.en)))) as! [String: Any]
+        let paragraphs = ((json["blocks"] as! [[String: Any]])[0]["paragraphs"] as! [[String: Any]])
+        #expect((paragraphs[0]["figures"] as! [[String: Any]]).first?["entry"] as? String == "returns.start.total")
+    }
+
+    @Test func theSnapshotsHashIsStableAndTheDiffNamesWhatChanged() throws {
+        let a = Self.snapshot
+        let decoded = try JSONDecoder().decode(BulletinSnapshot.self, from: a.canonicalJSON)
+        #expect(decoded.canonicalJSON == a.canonicalJSON, "the stored snapshot hashes the same when read back")
+        var b = a
+        b.blocks[0].entries[0].value += 100
+        #expect(b.canonicalJSON != a.canonicalJSON)
+        let diff = BulletinDiff(from: a, to: b)
+        #expect(diff.changes.map(\.entry) == ["returns.start.total"])
+        #expect(diff.changes.first?.before == 1_490_739 && diff.changes.first?.after == 1_490_839)
+    }
+}

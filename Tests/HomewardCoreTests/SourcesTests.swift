@@ -1,0 +1,101 @@
+import Foundation
+import HomewardCore
+import Testing
+
+@Suite struct SourcesTests {
+    static func day(_ text: String) -> Day { Day(text)! }
+
+    static func figure(_ id: Int, _ organisation: String, _ date: String, _ measure: String, _ value: Int, kind: FigureKind = .count,
+                       coverage: Coverage = .cumulative(since: nil), partOf: Int? = nil) -> SourceFigure {
+        SourceFigure(id: id, organisation: organisation, date: day(date), measure: measure, value: value, kind: kind, coverage: coverage, partOf: partOf)
+    }
+
+    @Test func figuresThatDisagreeStandSideBySideAndAreNeverSummed() {
+        // setup: a ministry's cumulative returns, a refugee agency's registered returns (a narrower measure), a projection
+        let figures = [
+            Self.figure(1, "Ministry", "2018-08-15", "returns", 1_490_739),
+            Self.figure(2, "Agency", "2018-08-10", "returns-refugees-registered", 56_000, coverage: .year(2018)!),
+            Self.figure(3, "Ministry", "2018-08-15", "returns", 1_700_000, kind: .projection),
+            Self.figure(4, "Other", "2018-08-15", "displaced", 7_000_000),
+        ]
+        let ledger = SourceComparison.LedgerFigure(value: 300_000, records: 120, organisations: 3)
+        // act
+        let comparison = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-12-31")), figures: figures,
+                                          measures: Measure.builtIn, ledger: ledger)
+        // check: both counts listed under their own measure, the projection apart, the other measure left out
+        #expect(comparison.figures.map(\.figure.id) == [1, 2])
+        #expect(comparison.figures.map(\.figure.measure) == ["returns", "returns-refugees-registered"])
+        #expect(comparison.projections.map(\.figure.id) == [3])
+        #expect(comparison.spread?.min == 56_000 && comparison.spread?.max == 1_490_739)
+        #expect(comparison.spread?.ratio?.description == "26.62")
+        // The ministry's cumulative figure ends on 15 August, not on the window's last day: marked, not adjusted.
+        #expect(comparison.figures.map(\.matchesWindow) == [false, false])
+        let json = String(decoding: try! JSONEncoder().encode(comparison), as: UTF8.self)
+        #expect(json.contains(#""ledger":{"#) && json.contains(#""records":120"#) && !json.contains("3046739"))
+        let matching = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")), figures: figures, measures: Measure.builtIn, ledger: nil)
+        #expect(matching.figures.first?.matchesWindow == true)
+    }
+
+    @Test func eachArithmeticCheckIsCaught() {
+        let week = Period(start: Self.day("2018-08-09"), end: Self.day("2018-08-15"))
+        let figures = [
+            // a total and two parts that do not add up (1,241,212 + 249,527 = 1,490,739; the total says 1,500,000)
+            Self.figure(1, "Ministry", "2018-08-15", "returns", 1_500_000),
+            Self.figure(2, "Ministry", "2018-08-15", "returns-idps", 1_241_212, partOf: 1),
+            Self.figure(3, "Ministry", "2018-08-15", "returns-refugees", 249_527, partOf: 1),
+            // a cumulative series that falls
+            Self.figure(4, "Ministry", "2018-08-08", "returns", 1_510_000),
+            // a week's figure against the change between two cumulative figures a week apart (1,510,000 → 1,500,000 is −10,000)
+            Self.figure(5, "Ministry", "2018-08-15", "returns", 2_659, coverage: .period(week)),
+            // another organisation's lower figure is no problem: it is what the comparison shows
+            Self.figure(6, "Agency", "2018-08-20", "returns", 56_000),
+        ]
+        let problems = SourceChecks.problems(in: figures)
+        #expect(problems.map(\.kind) == [.partsDoNotAddUp, .cumulativeFalls, .weekDiffers])
+        #expect(problems.map(\.figures) == [[1, 2, 3], [4, 1], [5, 4, 1]])
+        let english = Catalogue.english
+        #expect(english.text(problems[0].message) == "its 2 parts add up to 1,490,739, not to the total of 1,500,000")
+        let adding = [Self.figure(1, "M", "2018-08-15", "returns", 1_490_739), Self.figure(2, "M", "2018-08-15", "returns-idps", 1_241_212, partOf: 1),
+                      Self.figure(3, "M", "2018-08-15", "returns-refugees", 249_527, partOf: 1)]
+        #expect(SourceChecks.problems(in: adding).isEmpty)
+    }
+
+    @Test func aFileOfFiguresIsReadWithItsCoverageAndRefusedWhereWrong() {
+        var rules = SourceFigureRules(measures: Set(Measure.builtIn.map(\.code)), areas: ["SY01"], today: Self.day("2019-01-01"))
+        func draft(_ values: [SourceFigureField: String], row: Int = 2) -> ImportDraft<SourceFigureField> {
+            ImportDraft(row: row, values: SourceFigureField.allCases.map { values[$0] }, labels: SourceFigureField.allCases.map { "#\($0)" }, content: [])
+        }
+        let total = rules.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "1,490,739", .qualifier: "more-than",
+                                       .reference: "t1", .year: "2018"]))
+        #expect(total.records.first?.coverage == .year(2018) && total.records.first?.value == 1_490_739 && total.records.first?.qualifier == .moreThan)
+        let part = rules.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns-idps", .value: "1241212", .partOf: "t1"]))
+        #expect(part.records.first?.partOfReference == "t1")
+        let wrong = rules.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returnees", .value: "5", .qualifier: "roughly",
+                                       .since: "2018-01-01", .year: "2018", .partOf: "nope"]))
+        #expect(Set(wrong.problems.map(\.message.key)) == ["import.sources.measure.unknown", "import.sources.choice.invalid",
+                                                         "import.sources.coverage.ambiguous", "import.sources.partOf.unknown"])
+        #expect(wrong.records.isEmpty)
+    }
+
+    /// Each language's plural form for the numbers CLDR's rules tell apart.
+    @Test func pluralFormsOfABulletinSentence() throws {
+        let ru = try Catalogue.bundled(.ru), ar = try Catalogue.bundled(.ar)
+        let line = { (c: Catalogue, n: Int) in c.text("bulletin.returns.refugees", ["count": .count(n)]) }
+        #expect([1, 2, 5, 11, 21, 101].map { line(ru, $0) } == [
+            "Из них 1 человек вернулся из-за рубежа.", "Из них 2 человека вернулись из-за рубежа.",
+            "Из них 5 человек вернулись из-за рубежа.", "Из них 11 человек вернулись из-за рубежа.",
+            "Из них 21 человек вернулся из-за рубежа.", "Из них 101 человек вернулся из-за рубежа.",
+        ])
+        #expect([0, 1, 2, 3, 11, 100].map { line(ar, $0) } == [
+            "لم يعد أحد منهم من الخارج.", "منهم شخص واحد عاد من الخارج.", "منهم شخصان عادا من الخارج.",
+            "منهم ٣ أشخاص عادوا من الخارج.", "منهم ١١ شخصاً عادوا من الخارج.", "منهم ١٠٠ شخص عادوا من الخارج.",
+        ])
+    }
+
+    @Test func numbersInAnEditedTextThatTheSnapshotDoesNotGiveAreFlagged() {
+        let generated = "По состоянию на 15 августа 2018 г. домой вернулись 1\u{00A0}490\u{00A0}739 человек."
+        #expect(EditedTextCheck.unmatched("С начала учёта вернулись 1\u{00A0}490\u{00A0}739 человек (15 августа 2018 г.).", generated: generated).isEmpty)
+        #expect(EditedTextCheck.unmatched("Вернулись 1\u{00A0}490\u{00A0}793 человека.", generated: generated) == [1_490_793])
+        #expect(EditedTextCheck.numbers(in: "عاد ١٬٢٣٤ شخصاً") == [1_234])
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import HomewardTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct SourcesAPITests {
+    @Test(arguments: Backend.available)
+    func figuresAreComparedAndABulletinIsPublishedAndReadInThreeLanguages(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // setup: two organisations' figures, one that does not add up, a session
+            let posted = try await client.post("/api/v1/sources", """
+                [{"organisation": "Ministry", "date": "2020-06-29", "measure": "returns", "value": 1000, "qualifier": "more-than", "reference": "t"},
+                 {"organisation": "Ministry", "date": "2020-06-29", "measure": "returns-idps", "value": 600, "part_of": "t"},
+                 {"organisation": "Agency", "date": "2020-06-28", "measure": "returns-refugees-registered", "value": "90", "year": 2020}]
+                """)
+            #expect(posted.status == .ok, "\(posted.text)")
+            let refused = try await client.post("/api/v1/sources", #"{"organisation": "Agency", "date": "2020-06-28", "measure": "nope", "value": 1}"#)
+            #expect(refused.status == .unprocessableContent)
+            #expect(try await client.post("/api/v1/sessions", #"{"date": "2020-06-30", "participants": [{"organisation": "Ministry", "briefing": "…"}, {"organisation": "Agency"}]}"#).status == .created)
+            // act and check: compare
+            let compare = try await client.get("/api/v1/sources/compare?measure=returns&to=2020-06-30")
+            #expect(compare.status == .ok)
+            let figures = try compare.json["figures"] as? [[String: Any]] ?? []
+            #expect(figures.map { $0["organisation"] as? String } == ["Ministry", "Ministry", "Agency"])
+            #expect(figures.map { $0["measure"] as? String } == ["returns", "returns-idps", "returns-refugees-registered"])
+            #expect((try compare.json["ledger"] as? [String: Any])?["value"] as? Int == 0)
+            #expect(try await client.get("/api/v1/sources/compare").status == .badRequest)
+            let check = try await client.get("/api/v1/sources/check")
+            #expect((try check.json["problems"] as? [[String: Any]])?.first?["kind"] as? String == "parts-do-not-add-up")
+            // publish and read
+            let published = try await client.post("/api/v1/bulletins", #"{"date": "2020-06-30"}"#)
+            #expect(published.status == .created)
+            let id = try #require(try published.json["id"] as? Int)
+            let hash = try #require(try published.json["sha256"] as? String)
+            let json = try await client.get("/api/v1/bulletins/\(id)?lang=ru")
+            #expect(try json.json["sha256"] as? String == hash && json.json["language"] as? String == "ru")
+            let html = try await client.get("/api/v1/bulletins/\(id)?lang=ar&format=html")
+            #expect(html.text.contains(#"lang="ar" dir="rtl""#))
+            let page = try await client.get("/bulletins/\(id)?lang=ar")
+            #expect(page.status == .ok && page.text.contains(#"<html lang="ar" dir="rtl">"#) && page.text.contains(hash))
+            let text = try await client.get("/api/v1/bulletins/\(id)?format=text")
+            #expect(text.text.contains("Ministry, 29 June 2020: more than 1,000 (returns)"))
+            #expect(try await client.get("/api/v1/bulletins/999").status == .notFound)
+            let sources = try await client.get("/sources?lang=ru")
+            #expect(sources.status == .ok && sources.text.contains("<svg") && sources.text.contains("Ministry"))
+            #expect(try await client.get("/sources?measure=nope").status == .badRequest)
+        }
+    }
+}

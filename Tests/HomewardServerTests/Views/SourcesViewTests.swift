@@ -1,0 +1,43 @@
+import Foundation
+import HomewardCore
+@testable import HomewardServer
+import HomewardStore
+import SnapshotTesting
+import Testing
+
+/// The sources page and a bulletin's page rendered from `.mock` models, without a database or HTTP.
+@Suite struct SourcesViewTests {
+    let pages: Pages
+
+    init() throws {
+        pages = try Pages.bundled()
+    }
+
+    @Test(arguments: Language.allCases)
+    func sourcesSnapshot(_ language: Language) {
+        assertSnapshot(of: SourcesView(model: .mock, language: language).render(pages), as: .lines, named: language.rawValue)
+    }
+
+    @Test(arguments: Language.allCases)
+    func bulletinSnapshot(_ language: Language) {
+        assertSnapshot(of: BulletinView(bulletin: .mock, language: language).render(pages), as: .lines, named: language.rawValue)
+    }
+
+    @Test func eachOrganisationIsItsOwnSeriesAndNothingIsAddedUp() {
+        let html = SourcesView(model: .mock, language: .en).render(pages)
+        // Two organisations, two series; the projection is listed apart, not charted.
+        #expect(html.components(separatedBy: "<polyline").count - 1 == 1)
+        #expect(html.components(separatedBy: "<circle").count - 1 == 3)
+        #expect(html.contains("covers another period than the window"))
+        #expect(html.contains("Projections (not counts, never added to them)"))
+        #expect(!html.contains("2,703,739") && !html.contains("1,503,739"))
+    }
+
+    @Test func organisationNamesAreEscapedInTheChartAndTheTable() {
+        var model = SourcesModel.mock
+        model.comparison.figures[0].figure.organisation = #"<script>x</script>"#
+        let html = SourcesView(model: model, language: .ar).render(pages)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains(#"<html lang="ar" dir="rtl">"#))
+    }
+}

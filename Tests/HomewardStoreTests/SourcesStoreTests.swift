@@ -1,0 +1,134 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import HomewardTestSupport
+import Testing
+
+@Suite struct SourcesStoreTests {
+    static let header = "#org,#date,#indicator+code,#indicator+num,#indicator+qualifier,#indicator+type,#date+year,#meta+id,#meta+part,#meta+source\n"
+
+    func importFigures(_ store: Stores, _ rows: String) async throws -> ImportSummary {
+        try await store.importRecords(.sources, ImportRequest(sourceName: "sources.csv", today: TestStores.today),
+                                      from: .bytes(Array((Self.header + rows).utf8)), by: .test)
+    }
+
+    func importMovements(_ store: Stores, _ csv: String) async throws {
+        let summary = try await store.importRecords(.movements, ImportRequest(sourceName: "movements.csv", today: TestStores.today),
+                                                    from: .bytes(Array(csv.utf8)), by: .test)
+        #expect(summary.status == .success, "\(summary.text)")
+    }
+
+    static let movements = "#date,#loc+crossing+code,#affected+returnees+refugees+num,#affected+returnees+idps+num,#org\n"
+        + "2020-06-01,LBN-01,100,,UNHCR\n2020-06-20,LBN-01,40,,SARC\n2020-06-25,JOR-01,,60,SARC\n2020-06-29,LBN-01,,7,UNHCR\n"
+
+    @Test(arguments: Backend.available)
+    func figuresThatDisagreeAreShownSideBySideWithTheLedgerAndNeverSummed(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: the ledger sums 207 persons; a ministry says more than 1,000 returned, an agency registered 90 refugees
+            try await importMovements(store, Self.movements)
+            let summary = try await importFigures(store, """
+                Ministry,2020-06-30,returns,1000,more-than,count,,m1,,statement 12
+                Agency,2020-06-28,returns-refugees-registered,90,exact,count,,,,update 3
+                Ministry,2020-06-30,returns,5000,about,projection,,,,statement 12
+                Agency,2020-06-28,returns-refugees-registered,90,exact,count,,,,update 3
+
+                """)
+            #expect(summary.status == .success && summary.imported == 3 && summary.ignored == 1, "\(summary.text)")
+            // act
+            let comparison = try await store.sources.compare(measure: "returns", window: DateWindow(to: TestStores.today))
+            // check
+            #expect(comparison.figures.map(\.figure.organisation) == ["Ministry", "Agency"])
+            #expect(comparison.figures.map(\.figure.value) == [1_000, 90])
+            #expect(comparison.projections.map(\.figure.value) == [5_000])
+            #expect(comparison.ledger == SourceComparison.LedgerFigure(value: 207, records: 4, organisations: 2))
+            #expect(comparison.spread?.max == 1_000 && comparison.spread?.min == 90)
+            #expect(comparison.figures.map(\.matchesWindow) == [true, false])
+            let totals = try await store.ledger.totals(TotalsQuery(window: DateWindow(to: TestStores.today)))
+            #expect(comparison.ledger?.value == totals.total)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func eachArithmeticCheckIsCaughtAndACorrectionKeepsItsRevision(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            _ = try await importFigures(store, """
+                Ministry,2020-06-30,returns,1500000,more-than,count,,t,,s
+                Ministry,2020-06-30,returns-idps,1241212,at-least,count,,i,t,s
+                Ministry,2020-06-30,returns-refugees,249527,more-than,count,,r,t,s
+                Ministry,2020-06-23,returns,1510000,more-than,count,,w,,s
+
+                """)
+            let problems = try await store.sources.problems()
+            #expect(problems.map(\.kind) == [.partsDoNotAddUp, .cumulativeFalls])
+            // act: the total is corrected to the sum of its parts
+            let corrected = try await importFigures(store, "Ministry,2020-06-30,returns,1490739,more-than,count,,t,,s\n")
+            // check
+            #expect(corrected.updated == 1)
+            #expect(try await store.sources.problems().map(\.kind) == [.cumulativeFalls])
+            #expect(try await store.sources.figures(measures: ["returns"]).map(\.value) == [1_510_000, 1_490_739])
+            let revisions = try await store.database.read { db in try await db.raw("SELECT value FROM source_figure_revisions").all(decodingColumn: "value", as: Int.self) }
+            #expect(revisions == [1_500_000])
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aPublishedBulletinReadsTheSameAfterALaterImport(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup
+            try await importMovements(store, Self.movements)
+            _ = try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "UNHCR", text: "…"), .init(organisation: "SARC")]), by: .test)
+            let published = try await store.publishBulletin(date: TestStores.today, since: Day("2020-06-15"), by: .test)
+            let catalogue = try Catalogue.bundled(.en)
+            let before = BulletinText(snapshot: published.snapshot, catalogue: catalogue, published: (published.id, published.sha256)).text
+            #expect(published.snapshot.entry("returns.start.total")?.value == 207)
+            #expect(published.snapshot.entry("returns.start.total")?.records == 4)
+            #expect(published.snapshot.entry("returns.since.total")?.value == 107)
+            #expect(published.snapshot.entry("returns.week.crossing.LBN-01")?.value == 7)
+            #expect(published.snapshot.participants == ["UNHCR", "SARC"])
+            // act: more movements arrive, and a second bulletin is published
+            try await importMovements(store, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-06-30,LBN-01,500,UNHCR\n")
+            let second = try await store.publishBulletin(date: TestStores.today, since: Day("2020-06-15"), by: .test)
+            // check: the first reads as it did, hash and all; the diff names the change
+            let stored = try #require(try await store.bulletin(published.id))
+            #expect(stored.sha256 == published.sha256 && Secret.digest(stored.snapshot.canonicalJSON) == published.sha256 && published.sha256.count == 64)
+            #expect(BulletinText(snapshot: stored.snapshot, catalogue: catalogue, published: (stored.id, stored.sha256)).text == before)
+            #expect(second.snapshot.entry("returns.start.total")?.value == 707)
+            let diff = BulletinDiff(from: stored.snapshot, to: second.snapshot)
+            #expect(diff.changes.contains { $0.entry == "returns.start.total" && $0.before == 207 && $0.after == 707 })
+            #expect(try await store.bulletins().map(\.id) == [second.id, published.id])
+            // Prose edited by hand is published beside the snapshot when its numbers are the snapshot's, refused otherwise.
+            let good = "С начала учёта вернулись 707 человек; за неделю — 567 (по состоянию на 30 июня 2020 г.)."
+            let third = try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: good], by: .test)
+            #expect(try await store.bulletin(third.id)?.editedTexts == [.ru: good])
+            await #expect(throws: StoreError.invalid(field: "text.ru", value: "770", reason: "numbers that the snapshot does not give; correct them or leave the generated text")) {
+                try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: "Вернулись 770 человек."], by: .test)
+            }
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aCampUnderEvacuationIsABlockOfTheBulletin(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: 10,000 residents at the baseline, 3,500 every 5 days; 4,133 have left
+            try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", nameAr: "الهول", kind: .camp, admin: "SY080006"), by: .test)
+            let operation = try await store.camps.addOperation(
+                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000, start: Day("2020-06-02")!,
+                                    perCycle: 3_500, cycleDays: 5), today: TestStores.today, by: .test)
+            _ = try await store.importRecords(.departures, ImportRequest(sourceName: "d.csv", today: TestStores.today),
+                                              from: .bytes(Array("#date,#loc+site+code,#affected+departed+num,#org\n2020-06-03,HOL,4133,CCCM\n".utf8)), by: .test)
+            // act
+            let snapshot = try await store.draftBulletin(date: TestStores.today)
+            // check: the numbers are the operation's progress, and each language writes them
+            let progress = try await store.camps.progress(ofOperation: operation.id, asOf: TestStores.today)
+            #expect(snapshot.entry("camps.HOL.left")?.value == progress.left)
+            #expect(snapshot.entry("camps.HOL.remaining")?.value == progress.remaining)
+            #expect(snapshot.entry("camps.HOL.leftPercent")?.value == progress.leftPercent?.hundredths)
+            let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+            #expect(en.contains("Al-Hol: 4,133 people have left (41.33%) of the 10,000 residents counted on 1 June 2020; 5,867 remain."))
+            let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
+            #expect(ru.contains("выбыли 4\u{00A0}133 человека (41,33 %)"))
+            let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
+            #expect(ar.contains("الهول: غادر ٤٬١٣٣ شخصاً (٤١٫٣٣٪)"))
+        }
+    }
+}
