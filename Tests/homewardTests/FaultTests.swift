@@ -21,12 +21,12 @@ import Testing
     /// (PostgreSQL spends about a second of it reading the gazetteer before the first row).
     static func killRows(_ backend: Backend) -> Int { backend == .sqlite ? 8_000 : 2_000 }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func anImportKilledAtRandomMomentsLeavesAllOfItsRowsOrNoneOnSQLite() async throws {
         try await killImports(on: .sqlite)
     }
 
-    @Test(.timeLimit(.minutes(2)), .enabled(if: Backend.postgresURL != nil, "HOMEWARD_TEST_POSTGRES_URL is not set"))
+    @Test(.timeLimit(.minutes(5)), .enabled(if: Backend.postgresURL != nil, "HOMEWARD_TEST_POSTGRES_URL is not set"))
     func anImportKilledAtRandomMomentsLeavesAllOfItsRowsOrNoneOnPostgreSQL() async throws {
         try await killImports(on: .postgres)
     }
@@ -115,7 +115,7 @@ import Testing
 
     // MARK: 2. Concurrency
 
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(5)))
     func twoImportsAndManyAPIWritesAtOnceAllSucceedOnOneSQLiteDatabase() async throws {
         // setup: two files of different movements, a server on the same database
         let location = try await TestStores.shared.location(for: .sqlite)
@@ -227,7 +227,7 @@ import Testing
                 sourceLocation: sourceLocation)
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func anImportThatCannotGrowTheDatabaseFailsClearlyAndWritesNothing() async throws {
         // setup: a database holding an earlier import, and a file size limit a little above its size
         let location = try await TestStores.shared.location(for: .sqlite)
@@ -262,7 +262,7 @@ import Testing
     }
 
     /// The same on a real full file system (ENOSPC rather than EFBIG): a small tmpfs, when this runs as root.
-    @Test(.timeLimit(.minutes(2)), .enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+    @Test(.timeLimit(.minutes(5)), .enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
     func anImportOnAFullFileSystemFailsClearlyAndWritesNothing() async throws {
         // setup: a database with an earlier import, copied onto a tmpfs with 256 KiB to spare
         let seedLocation = try await TestStores.shared.location(for: .sqlite)
