@@ -14,6 +14,8 @@ struct MovementWriter: BatchWriter {
     private var organisations = OrganisationIDs()
     private(set) var counts = WriteCounts()
     private var rollups = MovementRollups()
+    /// SQLite's insert, prepared once for the whole import.
+    private var insertStatement: SQLiteRepeatedStatement?
 
     static let columns = ["row_key", "fingerprint", "start_day", "end_day", "category", "crossing_code", "origin_country",
                           "origin_pcode", "dest_pcode", "dest_level", "dest_adm1", "dest_adm2", "dest_adm3", "dest_adm4",
@@ -40,21 +42,47 @@ struct MovementWriter: BatchWriter {
             }
             last[movement.key] = movement
         }
-        // New keys go in at once; the index answers which keys were there already.
+        // New keys go in at once, in the file's order (ids follow it); the index answers which keys were there already.
         var rows: [[BulkValue]] = []
         rows.reserveCapacity(order.count)
         for key in order { rows.append(try await values(last[key]!)) }
-        let inserted = Set(try await connection.bulkInsert(into: "movements", columns: Self.columns, rows: rows,
-                                                          suffix: "ON CONFLICT (row_key) DO NOTHING", returning: "row_key"))
-        counts.imported += inserted.count
-        for key in inserted { rollups.add(try await entry(last[key]!), sign: 1) }
-        let existing = order.filter { !inserted.contains($0) }
+        let written = try await insert(rows)
+        var existing: [String] = []
+        for (key, isNew) in zip(order, written) {
+            if isNew {
+                counts.imported += 1
+                rollups.add(try await entry(last[key]!), sign: 1)
+            } else {
+                existing.append(key)
+            }
+        }
         if !existing.isEmpty { try await update(existing, first: first, last: last) }
         if rollups.needsFlush { try await rollups.flush(on: connection) }
     }
 
+    /// Inserts the rows whose keys are new, and tells for each row whether it went in.
+    ///
+    /// On SQLite one statement, prepared on the first batch, runs row by row (``SQLiteRepeatedStatement``);
+    /// on PostgreSQL, multi-row statements return the keys they inserted.
+    private mutating func insert(_ rows: [[BulkValue]]) async throws -> [Bool] {
+        if case .sqlite(let sqlite) = connection.driver {
+            if insertStatement == nil {
+                let placeholders = Array(repeating: "?", count: Self.columns.count).joined(separator: ", ")
+                insertStatement = try SQLiteRepeatedStatement(sqlite, sql: """
+                    INSERT INTO movements (\(Self.columns.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT (row_key) DO NOTHING
+                    """)
+            }
+            if let insertStatement { return try await insertStatement.run(rows) }
+        }
+        let inserted = Set(try await connection.bulkInsert(into: "movements", columns: Self.columns, rows: rows,
+                                                          suffix: "ON CONFLICT (row_key) DO NOTHING", returning: "row_key"))
+        return rows.map { row in if case .text(let key) = row[0] { inserted.contains(key) } else { false } }
+    }
+
     /// Writes the sums still held; call before the transaction commits.
     mutating func finish() async throws {
+        try await insertStatement?.close()
+        insertStatement = nil
         try await rollups.flush(on: connection)
     }
 
