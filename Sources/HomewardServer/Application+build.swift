@@ -16,6 +16,7 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     router.add(middleware: LogRequestsMiddleware(.info))
     let pages = try Pages.bundled()
     router.add(middleware: ProblemMiddleware(catalogues: pages.catalogues))
+    router.add(middleware: FreshnessMiddleware(database: stores.database, today: today))
 
     PagesController(stores: stores, pages: pages, configuration: configuration, today: today).add(to: router)
     SystemController(stores: stores, metrics: metrics).add(to: router)

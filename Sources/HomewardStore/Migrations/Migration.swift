@@ -31,6 +31,7 @@ extension Database {
         AddImportRecords(),
         CreateCamps(),
         CreateEvacuationStatusChanges(),
+        CreateDataVersion(),
     ]
 
     /// Applies the steps the database has not seen yet.
