@@ -54,6 +54,7 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             report.missing("import_vs_sqlite3_ratio", "sqlite3 not installed (Debian package sqlite3)")
         }
+        try appendFigures(report, into: database, label: label)
         if let hxlcount = which("hxlcount") {
             let peer = try ProcessRun.run([hxlcount, "-t", "#adm1+dest", "-a", "sum(#affected+returnees+idps+num) as IDPs#affected+idps", file])
             report.figure("libhxl_count_seconds_\(label)", peer.seconds, "hxlcount by destination governorate")
@@ -80,6 +81,40 @@ struct RunCommand: AsyncParsableCommand {
             report.missing("postgres_import_seconds_\(label)", "no PostgreSQL URL (--postgres or HOMEWARD_BENCH_POSTGRES_URL)")
         }
         report.table()
+    }
+
+    /// The everyday case: this week's file of 100,000 new rows into a ledger that holds the big import already,
+    /// against sqlite3 appending the same file to its bare table of the big one.
+    private func appendFigures(_ report: Report, into database: String, label: String) throws {
+        let week = "\(work)/movements-100k-seed\(seed + 1).csv"
+        if !FileManager.default.fileExists(atPath: week) {
+            try MovementFile.write(rows: 100_000, seed: seed + 1, lastDay: Day(year: 2020, month: 1, day: 7)!, days: 7, to: week)
+        }
+        // Another seed's ids would meet the big file's ("demo-1"…); its own ids keep every row new.
+        let renamed = "\(work)/movements-100k-week.csv"
+        if !FileManager.default.fileExists(atPath: renamed) {
+            let text = try String(contentsOfFile: week, encoding: .utf8).replacingOccurrences(of: ",demo-", with: ",week-")
+            try text.write(toFile: renamed, atomically: true, encoding: .utf8)
+        }
+        let copy = "\(work)/append-\(label).sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+        try FileManager.default.copyItem(atPath: database, toPath: copy)
+        let run = try ProcessRun.run([homeward, "import", renamed, "--database", copy, "--format", "json"],
+                                     environment: ["HOMEWARD_TODAY": "2020-01-08"])
+        guard run.status == 0, run.output.contains("\"SUCCESS\"") else {
+            throw ValidationError("the import of \(renamed) failed: \(run.output.prefix(2000))")
+        }
+        report.figure("append_100k_seconds_into_\(label)", run.seconds, "100,000 new rows into the \(label)-row ledger")
+        guard let sqlite3 = which("sqlite3") else { return }
+        let bare = "\(work)/sqlite3-bare-\(label).sqlite"
+        let bareCopy = "\(work)/sqlite3-append-\(label).sqlite"
+        try? FileManager.default.removeItem(atPath: bareCopy)
+        guard FileManager.default.fileExists(atPath: bare) else { return }
+        try FileManager.default.copyItem(atPath: bare, toPath: bareCopy)
+        // The bare table has its header already: skip the new file's header and hashtag rows.
+        let baseline = try ProcessRun.run([sqlite3, bareCopy, ".mode csv", ".import --skip 2 \(renamed) returns"])
+        report.figure("sqlite3_append_100k_seconds", baseline.seconds, "sqlite3 .import of the same file into its \(label)-row table")
+        report.figure("append_vs_sqlite3_ratio", run.seconds / baseline.seconds, "Homeward append ÷ sqlite3 append")
     }
 
     static func label(_ rows: Int) -> String {

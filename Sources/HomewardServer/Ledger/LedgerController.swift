@@ -9,6 +9,8 @@ struct LedgerController<Context: CallerRequestContext> {
     let today: @Sendable () -> Day
     /// What the public sees of small counts.
     var smallCounts = SmallCounts()
+    /// Totals already computed at the current data version (``FreshnessMiddleware`` reads it).
+    let totalsCache = AnswerCache()
 
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.publicTotals.routerPath), method: APIRoute.publicTotals.method) { request, _ in
@@ -16,8 +18,12 @@ struct LedgerController<Context: CallerRequestContext> {
             return try jsonResponse(PublicTotals(try await store.totals(query), smallCounts: smallCounts))
         }
         router.on(RouterPath(APIRoute.totals.routerPath), method: APIRoute.totals.method) { request, _ in
-            let (query, earlier) = try Self.totalsQuery(request, today: today())
-            return try jsonResponse(try await store.totals(query, comparedWith: earlier))
+            let day = today()
+            let body = try await totalsCache.answer("\(day.number) \(request.uri)", at: RequestDataVersion.current) {
+                let (query, earlier) = try Self.totalsQuery(request, today: day)
+                return ByteBuffer(bytes: try jsonData(try await store.totals(query, comparedWith: earlier)))
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: body))
         }
         router.on(RouterPath(APIRoute.listMovements.routerPath), method: APIRoute.listMovements.method) { request, _ in
             try await listMovements(request)

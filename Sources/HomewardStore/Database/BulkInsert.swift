@@ -22,6 +22,16 @@ extension Connection {
     /// the `returning` column of the rows actually inserted (those the `suffix`'s conflict clause let in).
     @discardableResult
     func bulkInsert(into table: String, columns: [String], rows: [[BulkValue]], suffix: String, returning: String? = nil) async throws -> [String] {
+        guard !rows.isEmpty else { return [] }
+        if returning == nil, case .sqlite(let connection) = driver {
+            // One statement prepared once and run row by row: no SQL of thousands of placeholders to parse.
+            let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+            if let statement = try SQLiteRepeatedStatement(connection, sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) \(suffix)") {
+                _ = try await statement.run(rows)
+                try await statement.close()
+                return []
+            }
+        }
         var returned: [String] = []
         let perStatement = max(1, 30_000 / columns.count)
         var start = 0

@@ -22,6 +22,8 @@ public final class Database: Sendable, Service {
     public let location: DatabaseLocation
     let logger: Logger
     private let connections: Connections
+    /// SQLite's change counter (``dataVersion()``); `nil` on PostgreSQL.
+    let versionWatch: SQLiteDataVersionWatch?
     /// The clock of `recorded_at` and revision columns, injected so that tests can fix it.
     let now: @Sendable () -> Date
 
@@ -34,7 +36,8 @@ public final class Database: Sendable, Service {
     }
 
     private init(location: DatabaseLocation, backend: Backend, connections: Connections, logger: Logger,
-                 now: @escaping @Sendable () -> Date) {
+                 now: @escaping @Sendable () -> Date, versionWatch: SQLiteDataVersionWatch? = nil) {
+        self.versionWatch = versionWatch
         self.location = location
         self.backend = backend
         self.connections = connections
@@ -56,7 +59,7 @@ public final class Database: Sendable, Service {
             database = Database(location: location, backend: .sqlite,
                                 connections: .sqlite(writer: SQLiteConnections(maximum: 1, open: open),
                                                      readers: SQLiteConnections(maximum: 4, open: open)),
-                                logger: logger, now: now)
+                                logger: logger, now: now, versionWatch: try SQLiteDataVersionWatch(path: absolute))
         case .postgres(let url):
             let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
             var clientConfiguration: PostgresClient.Configuration
@@ -93,6 +96,7 @@ public final class Database: Sendable, Service {
         case .sqlite(let writer, let readers):
             await writer.close()
             await readers.close()
+            versionWatch?.close()
         case .postgres(_, let run):
             run.cancel()
             await run.value
@@ -135,6 +139,7 @@ public final class Database: Sendable, Service {
                     try await allowed.audit("write", kind: need.rawValue)
                 }
                 try await db.raw(rollback ? "ROLLBACK" : "COMMIT").run()
+                if !rollback && backend == .postgres { await moveDataVersionOn(db) }
                 return result
             } catch let refusal as AccessRefusal {
                 try? await db.raw("ROLLBACK").run()

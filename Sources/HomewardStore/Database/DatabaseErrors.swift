@@ -10,20 +10,50 @@ enum DatabaseErrors {
             let detail = info[.detail].map { " (\($0))" } ?? ""
             return StoreError.database("\(message)\(detail) [SQLSTATE \(info[.sqlState] ?? "?")]")
         }
-        guard let sqlite = error as? SQLiteError, case .sqlite(let path) = location else { return error }
-        let reason: String
-        switch sqlite.reason {
-        case .full:
-            reason = "the disk is full"
-        case .ioError, .ioErrorFailedWrite, .ioErrorFailedSync, .ioErrorFailedDirSync:
-            reason = "the disk refused a write (is it full, or is the file larger than the system allows?)"
-        case .readOnly, .readonlyDirectory, .readonlyCantLock, .permission:
-            reason = "the file or its folder is read-only"
-        case .busy, .busyTimeout, .locked:
-            reason = "another process held the database for more than \(Database.busyTimeoutMilliseconds / 1000) seconds"
-        default:
+        guard case .sqlite(let path) = location else { return error }
+        let trouble: StorageTrouble, message: String
+        if let sqlite = error as? SQLiteError, let known = StorageTrouble(sqlite.reason) {
+            (trouble, message) = (known, sqlite.message)
+        } else if let call = error as? SQLiteCallError, let known = StorageTrouble(primaryCode: call.primary) {
+            (trouble, message) = (known, call.message)
+        } else {
             return error
         }
-        return StoreError.storage("could not write the SQLite database \(path): \(reason); nothing of this change was written (\(sqlite.message))")
+        return StoreError.storage("could not write the SQLite database \(path): \(trouble.reason); nothing of this change was written (\(message))")
+    }
+
+    /// What kept SQLite from writing, from SQLiteNIO's reasons or from a result code of the C API.
+    enum StorageTrouble {
+        case full, io, readOnly, busy
+
+        init?(_ reason: SQLiteError.Reason) {
+            switch reason {
+            case .full: self = .full
+            case .ioError, .ioErrorFailedWrite, .ioErrorFailedSync, .ioErrorFailedDirSync: self = .io
+            case .readOnly, .readonlyDirectory, .readonlyCantLock, .permission: self = .readOnly
+            case .busy, .busyTimeout, .locked: self = .busy
+            default: return nil
+            }
+        }
+
+        /// SQLite's primary result codes: FULL 13, IOERR 10, READONLY 8, PERM 3, BUSY 5, LOCKED 6.
+        init?(primaryCode: Int32) {
+            switch primaryCode {
+            case 13: self = .full
+            case 10: self = .io
+            case 8, 3: self = .readOnly
+            case 5, 6: self = .busy
+            default: return nil
+            }
+        }
+
+        var reason: String {
+            switch self {
+            case .full: "the disk is full"
+            case .io: "the disk refused a write (is it full, or is the file larger than the system allows?)"
+            case .readOnly: "the file or its folder is read-only"
+            case .busy: "another process held the database for more than \(Database.busyTimeoutMilliseconds / 1000) seconds"
+            }
+        }
     }
 }

@@ -147,11 +147,15 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     }
 
     /// The writer once the batch it is writing (if any) is in.
+    ///
+    /// The run lets go of it, so that the writer's buffers (rollup sums) have one owner and are not copied
+    /// when the next batch changes them.
     private mutating func idleWriter() async throws -> Writer {
         if let task = pendingWrite {
             pendingWrite = nil
             writer = try await task.value
         }
+        defer { writer = nil }
         return writer!
     }
 

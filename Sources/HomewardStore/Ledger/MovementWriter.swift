@@ -14,6 +14,10 @@ struct MovementWriter: BatchWriter {
     private var organisations = OrganisationIDs()
     private(set) var counts = WriteCounts()
     private var rollups = MovementRollups()
+    /// SQLite's insert, prepared once for the whole import.
+    private var insertStatement: SQLiteRepeatedStatement?
+    /// Whether PostgreSQL's table for a batch's COPY exists in this transaction.
+    private var stagingCreated = false
 
     static let columns = ["row_key", "fingerprint", "start_day", "end_day", "category", "crossing_code", "origin_country",
                           "origin_pcode", "dest_pcode", "dest_level", "dest_adm1", "dest_adm2", "dest_adm3", "dest_adm4",
@@ -40,21 +44,66 @@ struct MovementWriter: BatchWriter {
             }
             last[movement.key] = movement
         }
-        // New keys go in at once; the index answers which keys were there already.
+        // New keys go in at once, in the file's order (ids follow it); the index answers which keys were there already.
         var rows: [[BulkValue]] = []
         rows.reserveCapacity(order.count)
         for key in order { rows.append(try await values(last[key]!)) }
-        let inserted = Set(try await connection.bulkInsert(into: "movements", columns: Self.columns, rows: rows,
-                                                          suffix: "ON CONFLICT (row_key) DO NOTHING", returning: "row_key"))
-        counts.imported += inserted.count
-        for key in inserted { rollups.add(try await entry(last[key]!), sign: 1) }
-        let existing = order.filter { !inserted.contains($0) }
+        let written = try await insert(rows)
+        var existing: [String] = []
+        for (key, isNew) in zip(order, written) {
+            if isNew {
+                counts.imported += 1
+                rollups.add(try await entry(last[key]!), sign: 1)
+            } else {
+                existing.append(key)
+            }
+        }
         if !existing.isEmpty { try await update(existing, first: first, last: last) }
         if rollups.needsFlush { try await rollups.flush(on: connection) }
     }
 
+    /// Inserts the rows whose keys are new, and tells for each row whether it went in.
+    ///
+    /// On SQLite one statement, prepared on the first batch, runs row by row (``SQLiteRepeatedStatement``);
+    /// on PostgreSQL, COPY into a table of the batch, then one `INSERT … SELECT` returns the keys it inserted.
+    private mutating func insert(_ rows: [[BulkValue]]) async throws -> [Bool] {
+        if case .sqlite(let sqlite) = connection.driver {
+            if insertStatement == nil {
+                let placeholders = Array(repeating: "?", count: Self.columns.count).joined(separator: ", ")
+                insertStatement = try SQLiteRepeatedStatement(sqlite, sql: """
+                    INSERT INTO movements (\(Self.columns.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT (row_key) DO NOTHING
+                    """)
+            }
+            if let insertStatement { return try await insertStatement.run(rows) }
+        }
+        var inserted: Set<String> = []
+        if case .postgres(let postgres) = connection.driver {
+            // The batch goes into a table of its own by COPY, then into the ledger in one statement.
+            let columns = Self.columns.joined(separator: ", ")
+            if !stagingCreated {
+                try await db.raw("CREATE TEMPORARY TABLE movement_batch ON COMMIT DROP AS SELECT \(unsafeRaw: columns) FROM movements WITH NO DATA").run()
+                // Numbered as COPY sends them, so that ids follow the file's order.
+                try await db.raw("ALTER TABLE movement_batch ADD COLUMN ordinal BIGSERIAL").run()
+                stagingCreated = true
+            } else {
+                try await db.raw("TRUNCATE movement_batch").run()
+            }
+            try await postgres.copy(into: "movement_batch", columns: Self.columns, rows: rows)
+            inserted = Set(try await db.raw("""
+                INSERT INTO movements (\(unsafeRaw: columns)) SELECT \(unsafeRaw: columns) FROM movement_batch ORDER BY ordinal
+                ON CONFLICT (row_key) DO NOTHING RETURNING row_key
+                """).all().map { try $0.decode(column: "row_key", as: String.self) })
+        } else {
+            inserted = Set(try await connection.bulkInsert(into: "movements", columns: Self.columns, rows: rows,
+                                                           suffix: "ON CONFLICT (row_key) DO NOTHING", returning: "row_key"))
+        }
+        return rows.map { row in if case .text(let key) = row[0] { inserted.contains(key) } else { false } }
+    }
+
     /// Writes the sums still held; call before the transaction commits.
     mutating func finish() async throws {
+        try await insertStatement?.close()
+        insertStatement = nil
         try await rollups.flush(on: connection)
     }
 

@@ -34,6 +34,7 @@ extension Database {
         CreateReconstruction(),
         CreateSources(),
         CreateAccess(),
+        CreateDataVersion(),
     ]
 
     /// Applies the steps the database has not seen yet.

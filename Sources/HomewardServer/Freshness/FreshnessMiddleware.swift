@@ -1,0 +1,53 @@
+import HTTPTypes
+import HomewardCore
+import HomewardStore
+import Hummingbird
+
+/// Tags every GET of figures with an `ETag` from the data version, and answers `If-None-Match` with 304.
+///
+/// The tag is the database's ``DataVersion`` (which every committed write changes, in any process), the day
+/// (answers such as `last=30` move with it), the language asked for and the reader, so a client or proxy that asks again
+/// gets 304 until any of them changes, and never an answer older than the last write. The version is read
+/// before the route runs and handed to it (``RequestDataVersion/current``), so an answer cached under it
+/// can only be newer than its tag, never older. Health, metrics and the contract are not tagged.
+struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
+    let database: Database
+    let today: @Sendable () -> Day
+
+    static var untagged: Set<String> { [APIRoute.healthz.path, APIRoute.metrics.path, APIRoute.openapi.path] }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get || request.method == .head, !Self.untagged.contains(request.uri.path),
+              let version = try? await database.dataVersion() else {
+            return try await next(request, context)
+        }
+        // Answers differ by reader (the public sees small counts hidden, a page names who is signed in): the tag
+        // names whose answer it is, by a digest, so that one reader's copy is never confirmed to another.
+        let reader = Secret.digest(context.caller.owner).prefix(12)
+        let tag = "\"\(version)-\(today().number)-\(request.language.rawValue)-\(reader)\""
+        if let asked = request.headers[values: .ifNoneMatch].first, Self.matches(asked, tag) {
+            return Response(status: .notModified, headers: [.eTag: tag, .vary: "Accept-Language, Authorization, Cookie", .cacheControl: "private, no-cache"])
+        }
+        var response = try await RequestDataVersion.$current.withValue(version) { try await next(request, context) }
+        if response.status == .ok {
+            response.headers[.eTag] = tag
+            response.headers[.vary] = "Accept-Language, Authorization, Cookie"
+            // The reader's own cache may keep the answer, but must ask again (with If-None-Match) before it uses it.
+            response.headers[.cacheControl] = "private, no-cache"
+        }
+        return response
+    }
+
+    /// Whether an `If-None-Match` list (RFC 9110, 13.1.2) names the tag, by weak comparison.
+    static func matches(_ header: String, _ tag: String) -> Bool {
+        header.split(separator: ",").contains { item in
+            let given = item.trimmingCharacters(in: .whitespaces)
+            return given == "*" || given == tag || given == "W/" + tag
+        }
+    }
+}
+
+/// The data version a tagged GET is answered at, read by ``FreshnessMiddleware`` before the route runs.
+enum RequestDataVersion {
+    @TaskLocal static var current: DataVersion?
+}

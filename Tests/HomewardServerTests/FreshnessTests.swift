@@ -1,0 +1,77 @@
+import Foundation
+import HomewardCore
+import HomewardServer
+import HomewardStore
+import HTTPTypes
+import HomewardTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+/// ETags, 304 and the totals cache never hide a committed write, in this process or another.
+@Suite struct FreshnessTests {
+    static let totals = "/api/v1/totals?by=adm1&from=2019-07-01&to=2019-07-31"
+
+    static func movement(_ id: String, persons: Int) -> String {
+        #"[{"date": "2019-07-01", "crossing": "LBN-01", "category": "refugee", "origin": "LBN", "persons": \#(persons), "organisation": "UNHCR", "id": "\#(id)"}]"#
+    }
+
+    @Test(arguments: Backend.available)
+    func aTaggedAnswerIsNotModifiedUntilAWriteCommits(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // setup
+            #expect(try await client.post("/api/v1/movements", Self.movement("a", persons: 10)).status == .ok)
+            let first = try await client.get(Self.totals)
+            let tag = try #require(first.headers[.eTag])
+            #expect(try first.decode(TotalsReport.self).total == 10)
+            // act
+            let again = try await client.execute(uri: Self.totals, method: .get, headers: [.ifNoneMatch: tag])
+            // check
+            #expect(again.status == .notModified)
+            #expect(again.headers[.eTag] == tag)
+
+            // act: a write, then the very next read with the old tag
+            #expect(try await client.post("/api/v1/movements", Self.movement("b", persons: 5)).status == .ok)
+            let after = try await client.execute(uri: Self.totals, method: .get, headers: [.ifNoneMatch: tag])
+            // check
+            #expect(after.status == .ok)
+            #expect(after.headers[.eTag] != tag)
+            #expect(try after.decode(TotalsReport.self).total == 15)
+            // The same query again comes from the cache, with the same figures.
+            #expect(try await client.get(Self.totals).decode(TotalsReport.self).total == 15)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aTagDependsOnTheLanguageAsked(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let english = try #require(try await client.get("/api/v1/crossings").headers[.eTag])
+            let russian = try await client.execute(uri: "/api/v1/crossings", method: .get, headers: [.acceptLanguage: "ru", .ifNoneMatch: english])
+            #expect(russian.status == .ok)
+            #expect(try await client.get("/healthz").headers[.eTag] == nil)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aWriteThroughAnotherConnectionChangesTheVersion(_ backend: Backend) async throws {
+        try await withApp(backend) { stores, client in
+            // setup: a second process's view of the same database
+            let other = try await Stores.open(stores.database.location, logger: Logger(label: "other"))
+            let cached = try await client.get(Self.totals)
+            let tag = try #require(cached.headers[.eTag])
+            let before = try await stores.database.dataVersion()
+            // act
+            let summary = try await other.ledger.importMovements(
+                ImportRequest(sourceName: "other", format: .json, today: TestStores.today),
+                from: .bytes(Array(Self.movement("c", persons: 7).utf8)), by: .system(user: "other"))
+            // check
+            #expect(summary.imported == 1)
+            #expect(try await stores.database.dataVersion() != before)
+            let after = try await client.execute(uri: Self.totals, method: .get, headers: [.ifNoneMatch: tag])
+            #expect(after.status == .ok)
+            #expect(try after.decode(TotalsReport.self).total == 7)
+            await other.close()
+        }
+    }
+}
