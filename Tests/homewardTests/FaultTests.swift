@@ -110,7 +110,8 @@ import Testing
             \(landedInReimport) during a re-import), \(completed) imports completed first; \(reimports) of the \(Self.kills) were re-imports \
             of the file already in; after each: integrity \(backend == .sqlite ? "ok" : "not checked (SQLite only)"), 0 or all \(rows) rows
             """)
-        #expect(rolledBack >= Self.kills / 4, "too few kills landed in the middle of an import to test anything: \(rolledBack)")
+        // The imports are fast now (PostgreSQL's COPY), so fewer random kills land before the commit; some still must.
+        #expect(rolledBack >= Self.kills / 8, "too few kills landed in the middle of an import to test anything: \(rolledBack)")
     }
 
     // MARK: 2. Concurrency
