@@ -101,35 +101,37 @@ public enum APIRoute: CaseIterable, Sendable {
     }
 
     /// The route a request is for, a literal segment winning over a parameter as in the router.
+    ///
+    /// Asked for every request (by the authentication middleware): the routes' segments are split once.
     static func route(method: HTTPRequest.Method, path: String) -> APIRoute? {
-        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        let matching = allCases.filter { $0.method == method && ($0.path == "/" ? trimmed == "/" : $0.matches(trimmed)) }
-        return matching.max { $0.literalSegments < $1.literalSegments }
+        candidates(for: path).first { $0.route.method == method }?.route
     }
 
-    private var literalSegments: Int { path.split(separator: "/").filter { !$0.hasPrefix("{") }.count }
+    /// The methods a path answers, for `405 Method Not Allowed`: only those of its best-matching path, so
+    /// that `/api/v1/evacuations/plan` is the plan's path only, not also an operation's `{id}`.
+    static func methods(for path: String) -> [HTTPRequest.Method] {
+        let matching = candidates(for: path)
+        return matching.filter { $0.literals == matching.first?.literals }.map(\.route.method)
+    }
+
+    /// Each route's path split into segments (`nil` for a parameter), most literal segments first.
+    private static let table: [(route: APIRoute, segments: [Substring?], literals: Int)] = allCases.map { route in
+        let segments = route.path.split(separator: "/").map { $0.hasPrefix("{") ? nil : $0 }
+        return (route, segments, segments.compactMap { $0 }.count)
+    }.sorted { $0.literals > $1.literals }
+
+    /// The routes whose path a request's path fits, best first.
+    private static func candidates(for path: String) -> [(route: APIRoute, segments: [Substring?], literals: Int)] {
+        let given = path.split(separator: "/")
+        return table.filter { entry in
+            entry.segments.count == given.count && zip(entry.segments, given).allSatisfy { $0 == nil || $0 == $1 }
+        }
+    }
 
     /// The path as the router takes it, parameters after a colon: `/api/v1/movements/:id/history`.
     public var routerPath: String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
             segment.hasPrefix("{") && segment.hasSuffix("}") ? ":" + segment.dropFirst().dropLast() : String(segment)
         }.joined(separator: "/")
-    }
-
-    /// Whether a request's path is this route's, any value standing for a parameter.
-    func matches(_ requestPath: String) -> Bool {
-        let wanted = path.split(separator: "/"), given = requestPath.split(separator: "/")
-        return wanted.count == given.count && zip(wanted, given).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
-    }
-
-    /// The methods a path answers, for `405 Method Not Allowed`.
-    ///
-    /// A literal segment wins over a parameter, as in the router: `/api/v1/evacuations/plan` is the plan's
-    /// path only, not also an operation's `{id}`.
-    static func methods(for path: String) -> [HTTPRequest.Method] {
-        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        let matching = allCases.filter { $0.path == "/" ? trimmed == "/" : $0.matches(trimmed) }
-        let most = matching.map(\.literalSegments).max()
-        return matching.filter { $0.literalSegments == most }.map(\.method)
     }
 }

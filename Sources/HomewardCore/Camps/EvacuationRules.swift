@@ -61,7 +61,7 @@ public struct EvacuationRules: Sendable {
 
     /// A change of an operation's status. Any status may follow any other but for a completed operation,
     /// which stays completed: a new phase is a new operation with its own baseline.
-    public func checkChange(of operation: EvacuationOperation, to status: EvacuationOperation.Status) throws(FieldProblem) {
+    public static func checkChange(of operation: EvacuationOperation, to status: EvacuationOperation.Status) throws(FieldProblem) {
         guard operation.status != status else {
             throw FieldProblem(field: "status", value: status.rawValue, Message("evacuation.status.same", ["status": .code(status.rawValue)]))
         }

@@ -30,9 +30,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             case .invalid(let field, _, _): throw Problem(.badRequest, error.description, field: field)
             case .conflict: throw Problem(.conflict, error.description)
             case .forbidden(let message):
-                let text = catalogues.catalogue(for: request).text(message)
-                throw message.key == "access.public" || message.key == "access.inactive"
-                    ? Problem(.unauthorized, text, headers: [.wwwAuthenticate: #"Bearer realm="homeward""#]) : Problem(.forbidden, text)
+                throw Problem(.forbidden, catalogues.catalogue(for: request).text(message))
+            case .unauthenticated(let message):
+                throw Problem(.unauthorized, catalogues.catalogue(for: request).text(message), headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
             case .refused(let problem):
                 let catalogue = catalogues.catalogue(for: request)
                 throw problem.isConflict ? Problem(.conflict, catalogue.text(problem.message))

@@ -10,8 +10,8 @@ extension AccessStore {
                       readBy reader: Caller = .system(user: "owner")) async throws -> [AuditEntry] {
         try await database.read { db in
             let permit: Permit
-            do { permit = try await Database.permit(of: reader, on: db) } catch let refusal as AccessRefusal { throw StoreError.forbidden(refusal.message) }
-            if let refusal = permit.refusal(for: .planning) { throw StoreError.forbidden(refusal) }
+            do { permit = try await Database.permit(of: reader, on: db) } catch let refusal as AccessRefusal { throw refusal.storeError }
+            if let refusal: AccessRefusal = permit.refusal(for: .planning) { throw refusal.storeError }
             var conditions: [SQLQueryString] = []
             if let from { conditions.append("at >= \(bind: from.description)") }
             if let to { conditions.append("at < \(bind: to.adding(days: 1).description)") }

@@ -17,7 +17,7 @@ public struct AccessStore: Sendable {
     public func addPerson(_ person: Person, password: String?, by caller: Caller) async throws {
         let login = person.login.trimmingCharacters(in: .whitespaces)
         guard RecordCode.isValid(login) else {
-            throw StoreError.refused(FieldProblem(field: "login", value: person.login, Message("site.code.invalid", ["maximum": .count(32)])))
+            throw StoreError.refused(FieldProblem(field: "login", value: person.login, Message("person.login.invalid", ["maximum": .count(32)])))
         }
         if let password, password.count < 12 {
             throw StoreError.invalid(field: "password", value: "", reason: "a password has at least 12 characters")

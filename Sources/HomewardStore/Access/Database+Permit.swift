@@ -1,9 +1,20 @@
 import HomewardCore
 import SQLKit
 
-/// A write refused by the caller's permit: rolled back, audited, and answered as ``StoreError/forbidden(_:)``.
+/// A write refused by the caller's permit: rolled back, audited, and answered as ``StoreError/forbidden(_:)``,
+/// or ``StoreError/unauthenticated(_:)`` when the caller is no one the store knows.
 struct AccessRefusal: Error {
     let message: Message
+    var unknownCaller = false
+
+    var storeError: StoreError { unknownCaller ? .unauthenticated(message) : .forbidden(message) }
+}
+
+extension Permit {
+    /// Why a write that needs `need` is refused, as the store throws it; `nil` when it is allowed.
+    func refusal(for need: WriteNeed) -> AccessRefusal? {
+        refusal(for: need).map { AccessRefusal(message: $0, unknownCaller: role == nil) }
+    }
 }
 
 extension Database {
@@ -20,7 +31,7 @@ extension Database {
                 """).first(),
                   try row.decode(column: "active", as: Bool.self),
                   let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else {
-                throw AccessRefusal(message: Message("access.inactive", ["login": .text(login)]))
+                throw AccessRefusal(message: Message("access.inactive", ["login": .text(login)]), unknownCaller: true)
             }
             let groups = try await db.raw("""
                 SELECT g.name FROM organisation_members m JOIN organisations g ON g.id = m.group_id

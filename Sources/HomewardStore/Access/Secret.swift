@@ -17,10 +17,9 @@ public enum Secret {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Equal strings, compared in time that does not depend on where they differ.
+    /// Equal strings, compared in time that does not depend on where they differ: swift-crypto compares
+    /// digests in constant time.
     public static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        SHA256.hash(data: Data(a.utf8)) == SHA256.hash(data: Data(b.utf8))
     }
 }

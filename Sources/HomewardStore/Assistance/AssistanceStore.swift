@@ -26,7 +26,7 @@ public struct AssistanceStore: Sendable {
     @discardableResult
     public func addType(_ type: AidType, by caller: Caller) async throws -> AidType {
         let existing = Set(try await types().map(\.code))
-        let checked = try CampsStore.checked { () throws(FieldProblem) in try type.checked(existing: existing) }
+        let checked = try StoreError.refusing { () throws(FieldProblem) in try type.checked(existing: existing) }
         try await database.write(by: caller, for: .reference) { write in
             try await write.sql.raw("""
                 INSERT INTO aid_types (code, name_en, name_ru, name_ar, position, created_at, created_by)

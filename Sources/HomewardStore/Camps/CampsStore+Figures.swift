@@ -31,7 +31,7 @@ extension CampsStore {
             throw StoreError.refused(FieldProblem(field: "site", value: code, Message("site.census.none", ["code": .code(code), "via": vocabulary.argument])))
         }
         let rules = EvacuationRules(sites: [:], today: today)
-        try Self.checked { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays) }
+        try StoreError.refusing { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays) }
         let centres = try await transitCentres(via, today: today)
         let lastDeparture = try await departures(from: code).last?.day
         let first = start ?? (lastDeparture ?? standing.censusDate ?? today).adding(days: 1)
@@ -47,6 +47,6 @@ extension CampsStore {
     private func transitCentres(_ via: [String], today: Day) async throws -> [Site] {
         guard !via.isEmpty else { return [] }
         let rules = EvacuationRules(sites: Dictionary(uniqueKeysWithValues: try await sites().map { ($0.code, $0) }), today: today)
-        return try Self.checked { () throws(FieldProblem) in try rules.transitCentres(via) }
+        return try StoreError.refusing { () throws(FieldProblem) in try rules.transitCentres(via) }
     }
 }

@@ -6,7 +6,7 @@ extension CampsStore {
     public func addOperation(_ operation: EvacuationOperation, today: Day, by caller: Caller) async throws -> EvacuationOperation {
         let sites = Dictionary(uniqueKeysWithValues: try await sites().map { ($0.code, $0) })
         let rules = EvacuationRules(sites: sites, today: today)
-        let checked = try Self.checked { () throws(FieldProblem) in try rules.check(operation) }
+        let checked = try StoreError.refusing { () throws(FieldProblem) in try rules.check(operation) }
         let id = try await database.write(by: caller, for: .planning) { write in
             let db = write.sql
             guard let id = try await db.raw("""
@@ -72,7 +72,7 @@ extension CampsStore {
             let db = write.sql
             guard var operation = try await Self.operations(on: db, id: id).first else { throw StoreError.notFound("evacuation operation \(id)") }
             let current = operation.status
-            try Self.checked { () throws(FieldProblem) in try EvacuationRules(sites: [:], today: Day(number: 0)).checkChange(of: operation, to: status) }
+            try StoreError.refusing { () throws(FieldProblem) in try EvacuationRules.checkChange(of: operation, to: status) }
             try await db.raw("UPDATE evacuation_operations SET status = \(bind: status.rawValue) WHERE id = \(bind: id)").run()
             try await db.raw("""
                 INSERT INTO evacuation_status_changes (operation_id, from_status, to_status, changed_at, changed_by)

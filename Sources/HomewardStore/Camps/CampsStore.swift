@@ -15,7 +15,7 @@ public struct CampsStore: Sendable {
     /// - Throws: ``StoreError/refused(_:)`` naming the field, a conflict for a code in use.
     public func addSite(_ site: Site, by caller: Caller) async throws {
         let rules = SiteRules(gazetteer: try await places.gazetteer(), existing: Set(try await sites().map(\.code)))
-        let checked = try Self.checked { () throws(FieldProblem) in try rules.check(site) }
+        let checked = try StoreError.refusing { () throws(FieldProblem) in try rules.check(site) }
         try await database.write(by: caller, for: .planning) { write in
             let db = write.sql
             if try await db.raw("SELECT code FROM sites WHERE code = \(bind: checked.code)").first() != nil {
@@ -96,14 +96,6 @@ public struct CampsStore: Sendable {
                     capacity: try row.decode(column: "capacity", as: Int?.self), stayHours: try row.decode(column: "stay_hours", as: Int?.self))
     }
 
-    /// Runs a Core rule and turns its problem into the store's error.
-    static func checked<T>(_ body: () throws(FieldProblem) -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            throw StoreError.refused(error)
-        }
-    }
 }
 
 extension Optional {

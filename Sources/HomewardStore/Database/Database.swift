@@ -132,7 +132,7 @@ public final class Database: Sendable, Service {
             let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse, need: need)
             do {
                 let permit = try await Self.permit(of: caller, on: db)
-                if let refusal = permit.refusal(for: need) { throw AccessRefusal(message: refusal) }
+                if let refusal: AccessRefusal = permit.refusal(for: need) { throw refusal }
                 let allowed = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: permit, need: need)
                 let result = try await body(allowed)
                 if !rollback && !allowed.trail.hasEntries && need != .bookkeeping {
@@ -147,7 +147,7 @@ public final class Database: Sendable, Service {
                 try await db.raw(SQLQueryString(begin)).run()
                 try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(refusal.message))
                 try await db.raw("COMMIT").run()
-                throw StoreError.forbidden(refusal.message)
+                throw refusal.storeError
             } catch {
                 try? await db.raw("ROLLBACK").run()
                 throw error

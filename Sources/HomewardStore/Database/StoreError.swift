@@ -11,6 +11,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case refused(FieldProblem)
     /// The caller may not make this change (its role, or another organisation's records); nothing was written.
     case forbidden(Message)
+    /// The caller is no one the store knows (the public, or a disabled account); nothing was written.
+    case unauthenticated(Message)
     /// The database refused a statement; the message is the server's, without the statement's values.
     case database(String)
     /// The database file could not be written (a full disk, a read-only file); the message names it.
@@ -23,9 +25,20 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case .invalid(let field, let value, let reason): "\(field) '\(value)': \(reason)"
         case .conflict(let what): what
         case .refused(let problem): problem.isConflict ? problem.reason : problem.description
-        case .forbidden(let message): Catalogue.english.text(message)
+        case .forbidden(let message), .unauthenticated(let message): Catalogue.english.text(message)
         case .database(let message): "the database refused: \(message)"
         case .storage(let message): message
+        }
+    }
+}
+
+extension StoreError {
+    /// Runs a rule of Core; its refusal becomes ``refused(_:)``, which every caller answers in its reader's language.
+    static func refusing<T>(_ body: () throws(FieldProblem) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw StoreError.refused(error)
         }
     }
 }

@@ -98,12 +98,7 @@ public final class PlacesStore: Sendable {
     /// - Throws: ``StoreError`` naming the field at fault.
     public func addCrossing(_ crossing: CrossingPoint, by caller: Caller, vocabulary: Vocabulary = .commandLine) async throws {
         let rules = CrossingPointRules(gazetteer: try await gazetteer(), vocabulary: vocabulary)
-        let checked: CrossingPoint
-        do {
-            checked = try rules.check(crossing)
-        } catch {
-            throw StoreError.refused(error)
-        }
+        let checked = try StoreError.refusing { () throws(FieldProblem) in try rules.check(crossing) }
         try await database.write(by: caller, for: .reference) { write in
             // Another writer may have added the code since the gazetteer was read.
             if try await write.sql.raw("SELECT code FROM crossing_points WHERE code = \(bind: checked.code)").first() != nil {

@@ -28,7 +28,7 @@ public struct ReconstructionStore: Sendable {
     @discardableResult
     public func addKind(_ kind: FacilityKind, by caller: Caller) async throws -> FacilityKind {
         let existing = Set(try await kinds().map(\.code))
-        let checked = try CampsStore.checked { () throws(FieldProblem) in try kind.checked(existing: existing) }
+        let checked = try StoreError.refusing { () throws(FieldProblem) in try kind.checked(existing: existing) }
         try await database.write(by: caller, for: .reference) { write in
             try await write.sql.raw("""
                 INSERT INTO facility_kinds (code, unit, name_en, name_ru, name_ar, position, created_at, created_by)

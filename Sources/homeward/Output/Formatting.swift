@@ -16,7 +16,7 @@ struct TextTable {
             row.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
                 return numeric.contains(column) ? pad + cell : cell + pad
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").droppingTrailingSpaces
         }.joined(separator: "\n")
     }
 }
@@ -25,4 +25,13 @@ func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+extension String {
+    /// The line without the spaces that pad its last column; a first column aligned right keeps its padding.
+    var droppingTrailingSpaces: String {
+        var line = self
+        while line.last == " " { line.removeLast() }
+        return line
+    }
 }

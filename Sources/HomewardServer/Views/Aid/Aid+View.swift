@@ -25,7 +25,7 @@ struct AidView {
         let figure = { (value: String, key: String) in OverviewView.Figure(value: value, label: PhraseContext(c.phrase(key)), note: nil) }
         return Context(
             page: PageContext(language: language, title: c.text("aid.title"), path: APIRoute.aidPage.path, pages: pages, current: .aidPage),
-            chrome: PageChrome(current: .aidPage, api: .aidSummary, demo: model.demo, language: language, catalogue: c),
+            chrome: PageChrome(api: .aidSummary, demo: model.demo, catalogue: c),
             heading: c.text("aid.heading"),
             period: PhraseContext(c.phrase("aid.period", ["from": .day(model.from), "to": .day(model.to)])),
             figures: [

@@ -17,7 +17,7 @@ struct CampsPageView {
         let m = model
         return Context(
             page: PageContext(language: language, title: c.text("camps.title"), path: APIRoute.campsPage.path, pages: pages, current: .campsPage, viewer: viewer),
-            demo: m.demo ? Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
+            chrome: PageChrome(api: .openapi, demo: m.demo, catalogue: c),
             heading: c.text("camps.heading"),
             asOf: PhraseContext(c.phrase("camps.asOf", ["day": .day(m.asOf)])),
             sites: SitesTable(c, m.sites, language: language),
@@ -26,16 +26,13 @@ struct CampsPageView {
             operationsEmpty: c.text("camps.operations.none"),
             hasOperations: !m.operations.isEmpty,
             operations: m.operations.map { Operation(c, $0, sites: m.sitesByCode, language: language) },
-            footerSources: c.text("footer.sources"),
-            footerAPI: c.text("footer.api"),
-            apiHref: APIRoute.openapi.path
         )
     }
 
     /// What the `camps` template reads: strings only, every one already in the page's language.
     struct Context {
         let page: PageContext
-        let demo: Demo?
+        let chrome: PageChrome
         let heading: String
         let asOf: PhraseContext
         let sites: SitesTable
@@ -44,15 +41,8 @@ struct CampsPageView {
         let operationsEmpty: String
         let hasOperations: Bool
         let operations: [Operation]
-        let footerSources: String
-        let footerAPI: String
-        let apiHref: String
     }
 
-    struct Demo {
-        let title: String
-        let body: String
-    }
 
     struct SitesTable {
         struct Row {

@@ -20,7 +20,7 @@ struct OverviewView {
         let days = m.weekTo.number - m.weekFrom.number + 1
         return Context(
             page: PageContext(language: language, title: c.text("overview.title"), path: APIRoute.overview.path, pages: pages, viewer: viewer),
-            demo: m.demo ? Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
+            chrome: PageChrome(api: .openapi, demo: m.demo, catalogue: c),
             heading: c.text("overview.heading"),
             latest: PhraseContext(m.latest.map { c.phrase("overview.latest", ["day": .day($0)]) } ?? c.phrase("overview.latest.none")),
             movements: PhraseContext(c.phrase("overview.movements", ["count": .count(m.movements)])),
@@ -45,9 +45,6 @@ struct OverviewView {
                 table(c, title: "overview.topGovernorates", empty: "overview.topGovernorates.none", place: "level.adm1.name",
                       groups: m.governorates, shown: m.suppression?.governorates),
             ],
-            footerSources: c.text("footer.sources"),
-            footerAPI: c.text("footer.api"),
-            apiHref: APIRoute.openapi.path
         )
     }
 
@@ -71,7 +68,7 @@ struct OverviewView {
     /// What the `overview` template reads: strings only, every one already in the page's language.
     struct Context {
         let page: PageContext
-        let demo: Demo?
+        let chrome: PageChrome
         let heading: String
         let latest: PhraseContext
         let movements: PhraseContext
@@ -79,15 +76,8 @@ struct OverviewView {
         let publicNote: String?
         let figures: [Figure]
         let tables: [Table]
-        let footerSources: String
-        let footerAPI: String
-        let apiHref: String
     }
 
-    struct Demo {
-        let title: String
-        let body: String
-    }
 
     /// A headline figure: the number, what it counts, and a comparison where there is one.
     struct Figure {

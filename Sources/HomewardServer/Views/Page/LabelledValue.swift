@@ -18,21 +18,3 @@ extension Catalogue {
         figures.byKind.map { LabelledValue(label: $0.kind.name(in: language), value: quantity($0)) }
     }
 }
-
-/// What the reconstruction, aid and readiness pages share around their content: the demo banner when the data
-/// is generated, and the footer naming the page's API route.
-struct PageChrome {
-    struct Footer {
-        let sources: String
-        let api: String
-        let href: String
-    }
-
-    let demo: OverviewView.Demo?
-    let footer: Footer
-
-    init(current: APIRoute, api: APIRoute, demo: Bool, language: Language, catalogue c: Catalogue) {
-        self.demo = demo ? OverviewView.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil
-        footer = Footer(sources: c.text("footer.sources"), api: c.text("footer.api"), href: api.path)
-    }
-}

@@ -30,7 +30,7 @@ struct ReconstructionView {
         let week: [String: MessageArgument] = ["from": .day(s.from ?? s.to), "to": .day(s.to)]
         return Context(
             page: PageContext(language: language, title: c.text("reconstruction.title"), path: APIRoute.reconstructionPage.path, pages: pages, current: .reconstructionPage),
-            chrome: PageChrome(current: .reconstructionPage, api: .facilitiesSummary, demo: model.demo, language: language, catalogue: c),
+            chrome: PageChrome(api: .facilitiesSummary, demo: model.demo, catalogue: c),
             heading: c.text("reconstruction.heading"),
             asOf: PhraseContext(c.phrase("reconstruction.asOf", ["day": .day(s.asOf)])),
             figures: [

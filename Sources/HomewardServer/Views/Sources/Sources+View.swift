@@ -29,7 +29,7 @@ struct SourcesView {
         }
         return Context(
             page: PageContext(language: language, title: c.text("sources.page.title"), path: APIRoute.sourcesPage.path, pages: pages, current: .sourcesPage),
-            demo: model.demo ? OverviewView.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
+            demo: model.demo ? PageChrome.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
             heading: c.text("sources.page.title"), intro: c.text("sources.page.intro"),
             measure: PhraseContext(c.phrase("sources.page.measure", ["measure": .text(measureName(comparison.measure))])),
             hasFigures: !comparison.figures.isEmpty || !comparison.projections.isEmpty,
@@ -56,7 +56,7 @@ struct SourcesView {
 
     struct Context {
         let page: PageContext
-        let demo: OverviewView.Demo?
+        let demo: PageChrome.Demo?
         let heading: String
         let intro: String
         let measure: PhraseContext
