@@ -83,6 +83,13 @@ public actor TestStores {
         }
     }
 
+    /// Runs one statement as the test server's administrator, on its first database: for what belongs to
+    /// the whole server rather than one database, such as roles.
+    public func administer(_ sql: String) async throws {
+        guard let url = Backend.postgresURL else { throw TestSetupError(description: "no PostgreSQL server to administer") }
+        try await Self.admin(url, sql, logger: logger)
+    }
+
     static func admin(_ url: String, _ sql: String, logger: Logger) async throws {
         let configuration = try SQLPostgresConfiguration(url: url)
         let connection = try await PostgresConnection.connect(configuration: configuration.coreConfiguration, id: 1, logger: logger)

@@ -13,7 +13,7 @@ struct Homeward: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, ImportCommand.self, TotalsCommand.self, CrossingsCommand.self, OrganisationsCommand.self,
             GazetteerCommand.self, AreasCommand.self, MovementsCommand.self, SitesCommand.self, EvacuationsCommand.self,
-            UsersCommand.self, TokensCommand.self, AuditCommand.self,
+            UsersCommand.self, TokensCommand.self, AuditCommand.self, DatabaseCommand.self,
             FacilitiesCommand.self, AidCommand.self, ReadinessCommand.self,
             SourcesCommand.self, SessionsCommand.self, BulletinCommand.self,
         ]

@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 /// One step of the schema, applied once, in order, in its own transaction.
@@ -38,16 +39,28 @@ extension Database {
     ]
 
     /// Applies the steps the database has not seen yet.
+    ///
+    /// An up-to-date database is only read, so that a server may connect as an application role that cannot
+    /// change the schema (``grantApplicationRole(_:password:by:)``); only pending steps need the owner.
     func migrate() async throws {
-        try await write(by: .homeward, for: .bookkeeping) { write in
-            let db = write.sql
-            try await db.raw("CREATE TABLE IF NOT EXISTS homeward_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)").run()
+        let pending = try await pendingMigrations()
+        guard !pending.isEmpty else { return }
+        do {
+            try await apply(pending)
+        } catch StoreError.database(let message) where backend == .postgres && message.contains("SQLSTATE 42501") {
+            throw StoreError.database("""
+                the database needs \(pending.count) schema change(s) (\(pending.map(\.name).joined(separator: ", "))) that only its \
+                owner may make: run `homeward database migrate --database OWNER_URL` first, then start again (\(message))
+                """)
         }
-        let applied = Set(try await read { db in
-            try await db.raw("SELECT name FROM homeward_migrations").all(decodingColumn: "name", as: String.self)
-        })
+    }
+
+    private func apply(_ pending: [any Migration]) async throws {
+        try await write(by: .homeward, for: .bookkeeping) { write in
+            try await write.sql.raw("CREATE TABLE IF NOT EXISTS homeward_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)").run()
+        }
         let schema = SchemaSQL(backend: backend)
-        for migration in Self.migrations where !applied.contains(migration.name) {
+        for migration in pending {
             try await write(by: .homeward, for: .bookkeeping) { write in
                 let db = write.sql
                 // Another process may have applied it while this one waited for the write lock.
@@ -59,6 +72,16 @@ extension Database {
             logger.info("applied migration \(migration.name)")
         }
     }
-}
 
-import Foundation
+    /// The steps not yet applied, in order; all of them on a new database.
+    private func pendingMigrations() async throws -> [any Migration] {
+        let applied: Set<String> = try await read { db in
+            let exists = self.backend == .sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'homeward_migrations'"
+                : "SELECT relname AS name FROM pg_class WHERE oid = to_regclass('homeward_migrations')"
+            guard try await db.raw(SQLQueryString(exists)).first() != nil else { return [] }
+            return Set(try await db.raw("SELECT name FROM homeward_migrations").all(decodingColumn: "name", as: String.self))
+        }
+        return Self.migrations.filter { !applied.contains($0.name) }
+    }
+}
