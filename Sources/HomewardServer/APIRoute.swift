@@ -3,6 +3,7 @@ import HTTPTypes
 /// Every route the server answers: one list builds the router, the `405 Allow` header and the contract test.
 public enum APIRoute: CaseIterable, Sendable {
     case overview, campsPage, signInPage, signIn, signOut
+    case accountPage, changePassword, createAccountToken, revokeAccountToken
     case healthz, metrics, openapi
     case totals, publicTotals
     case audit
@@ -24,7 +25,7 @@ public enum APIRoute: CaseIterable, Sendable {
         case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations,
              .postSources, .postSessions, .postBulletins: .post
         case .patchEvacuation: .patch
-        case .signIn, .signOut: .post
+        case .signIn, .signOut, .changePassword, .createAccountToken, .revokeAccountToken: .post
         case .postFacilities, .postFacilityKinds, .postAid, .postAidTypes: .post
         default: .get
         }
@@ -37,6 +38,10 @@ public enum APIRoute: CaseIterable, Sendable {
         case .campsPage: "/camps"
         case .signInPage, .signIn: "/signin"
         case .signOut: "/signout"
+        case .accountPage: "/account"
+        case .changePassword: "/account/password"
+        case .createAccountToken: "/account/tokens"
+        case .revokeAccountToken: "/account/tokens/{id}/revoke"
         case .publicTotals: "/api/v1/public/totals"
         case .audit: "/api/v1/audit"
         case .healthz: "/healthz"
@@ -95,7 +100,17 @@ public enum APIRoute: CaseIterable, Sendable {
     /// Whether the route answers with a page (HTML) rather than JSON.
     public var isPage: Bool {
         switch self {
-        case .overview, .campsPage, .reconstructionPage, .aidPage, .readinessPage, .sourcesPage, .bulletinPage, .signInPage, .signIn, .signOut: true
+        case .overview, .campsPage, .reconstructionPage, .aidPage, .readinessPage, .sourcesPage, .bulletinPage, .signInPage, .signIn, .signOut,
+             .accountPage, .changePassword, .createAccountToken, .revokeAccountToken: true
+        default: false
+        }
+    }
+
+    /// Whether the route is a page's form, which carries a session's CSRF token in its `csrf` field (checked by
+    /// the route) rather than in `X-CSRF-Token`.
+    public var takesForm: Bool {
+        switch self {
+        case .signOut, .changePassword, .createAccountToken, .revokeAccountToken: true
         default: false
         }
     }

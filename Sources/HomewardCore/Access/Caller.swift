@@ -20,6 +20,14 @@ public enum Caller: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The person behind a session or a token; `nil` for the operating-system user and the public.
+    public var login: String? {
+        switch self {
+        case .person(let login), .token(_, let login): login
+        case .system, .anonymous: nil
+        }
+    }
+
     /// How the caller is written in the audit and in revisions: `person:amal`, `token:12:amal`,
     /// `system:root`, `anonymous:127.0.0.1`.
     public var description: String {

@@ -8,6 +8,8 @@ public enum WriteNeed: String, Sendable, Hashable {
     case reference
     /// People and their credentials: admins.
     case people
+    /// A person's own password and tokens: anyone signed in, for their own account only (the store checks whose).
+    case account
     /// Homeward's own housekeeping (its schema, a remembered idempotent response, a token's last use): not a
     /// change of the records, so neither checked nor audited.
     case bookkeeping
@@ -18,6 +20,7 @@ public enum WriteNeed: String, Sendable, Hashable {
         case .records: .editor
         case .planning: .coordinator
         case .reference, .people: .admin
+        case .account: .viewer
         case .bookkeeping: nil
         }
     }

@@ -33,8 +33,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 if request.headers[HTTPField.Name("Sec-Fetch-Site")!].map({ !["same-origin", "none"].contains($0) }) ?? false {
                     throw Problem(.forbidden, "a request from another site may not change anything here")
                 }
-                // The sign-out form carries its token in the body, which its route checks.
-                if route != .signOut {
+                // A form carries its token in the body, which its route checks.
+                if !(route?.takesForm ?? false) {
                     guard let token = request.headers[HTTPField.Name("X-CSRF-Token")!], Secret.equal(token, session.csrf) else {
                         throw Problem(.forbidden, "send the session's CSRF token in X-CSRF-Token", field: "X-CSRF-Token")
                     }
@@ -49,8 +49,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
             throw Problem(.unauthorized, "sign in or send a bearer token (Authorization: Bearer …)",
                           headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
         }
+        let viewer = context.session.flatMap { session in session.caller.login.map { PageViewer(login: $0, csrf: session.csrf) } }
         return try await RequestOrigin.$address.withValue(context.remoteAddress?.ipAddress) {
-            try await next(request, context)
+            try await PageViewer.$current.withValue(viewer) { try await next(request, context) }
         }
     }
 }

@@ -29,7 +29,8 @@ struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
             return Response(status: .notModified, headers: [.eTag: tag, .vary: "Accept-Language, Authorization, Cookie", .cacheControl: "private, no-cache"])
         }
         var response = try await RequestDataVersion.$current.withValue(version) { try await next(request, context) }
-        if response.status == .ok {
+        // An answer that must not be kept (the account page) keeps its own Cache-Control and gets no tag.
+        if response.status == .ok && response.headers[.cacheControl] != "no-store" {
             response.headers[.eTag] = tag
             response.headers[.vary] = "Accept-Language, Authorization, Cookie"
             // The reader's own cache may keep the answer, but must ask again (with If-None-Match) before it uses it.

@@ -76,11 +76,7 @@ struct PagesController {
                       render: @escaping @Sendable (Language, PageViewer?, _ signedIn: Bool) async throws -> String) {
         router.on(RouterPath(route.routerPath), method: route.method) { request, context in
             let language = try Self.language(request)
-            let viewer = context.session.map { session -> PageViewer in
-                if case .person(let login) = session.caller { return PageViewer(login: login, csrf: session.csrf) }
-                return PageViewer(login: session.caller.description, csrf: session.csrf)
-            }
-            return html(try await render(language, viewer, context.proven != nil), language)
+            return html(try await render(language, PageViewer.current, context.proven != nil), language)
         }
     }
 

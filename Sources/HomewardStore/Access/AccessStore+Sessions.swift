@@ -28,6 +28,23 @@ extension AccessStore {
     /// Checks a login and password and opens a session; each failure is audited and counted, and after
     /// ``throttleFailures`` in the window the login is refused whatever the password.
     public func signIn(login: String, password: String) async throws -> PageSession {
+        let row = try await checkPassword(login: login, password, failure: "wrong login or password")
+        let session = PageSession(id: Secret.make(), csrf: Secret.make(), caller: .person(login: login))
+        let expires = Database.timestamp(database.now().addingTimeInterval(Self.sessionHours * 3_600))
+        try await database.write(by: .person(login: login), for: .bookkeeping) { write in
+            try await write.sql.raw("""
+                INSERT INTO sessions (digest, person_id, csrf, created_at, expires_at)
+                VALUES (\(bind: Secret.digest(session.id)), \(bind: try row.decode(column: "id", as: Int.self)), \(bind: session.csrf),
+                        \(bind: write.timestamp), \(bind: expires))
+                """).run()
+            try await write.audit("sign-in", kind: "session", record: login)
+        }
+        return session
+    }
+
+    /// The active account's row when `password` is its password; each failure is audited and counted, and
+    /// after ``throttleFailures`` in the window the login is refused whatever the password.
+    func checkPassword(login: String, _ password: String, failure: String) async throws -> any SQLRow {
         let since = Database.timestamp(database.now().addingTimeInterval(-Self.throttleWindowSeconds))
         let failures = try await database.read { db in
             try await db.raw("SELECT COUNT(*) AS n FROM sign_in_failures WHERE login = \(bind: login) AND at > \(bind: since)")
@@ -44,20 +61,10 @@ extension AccessStore {
         // A hash is checked even for an unknown login, so that timing does not tell which logins exist.
         let matches = Bcrypt.verify(password, hash: hash ?? Self.standInHash)
         guard let row, hash != nil, matches else {
-            try await noteFailure(login: login, reason: "wrong login or password")
+            try await noteFailure(login: login, reason: failure)
             throw SignInRefusal.wrongLoginOrPassword
         }
-        let session = PageSession(id: Secret.make(), csrf: Secret.make(), caller: .person(login: login))
-        let expires = Database.timestamp(database.now().addingTimeInterval(Self.sessionHours * 3_600))
-        try await database.write(by: .person(login: login), for: .bookkeeping) { write in
-            try await write.sql.raw("""
-                INSERT INTO sessions (digest, person_id, csrf, created_at, expires_at)
-                VALUES (\(bind: Secret.digest(session.id)), \(bind: try row.decode(column: "id", as: Int.self)), \(bind: session.csrf),
-                        \(bind: write.timestamp), \(bind: expires))
-                """).run()
-            try await write.audit("sign-in", kind: "session", record: login)
-        }
-        return session
+        return row
     }
 
     private func noteFailure(login: String, reason: String) async throws {

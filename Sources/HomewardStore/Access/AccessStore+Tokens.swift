@@ -10,7 +10,7 @@ extension AccessStore {
         }
         let token = Secret.make(prefix: "hw_")
         let expires = Database.timestamp(database.now().addingTimeInterval(Double(days) * 86_400))
-        return try await database.write(by: caller, for: .people) { write in
+        return try await database.write(by: caller, for: Self.need(of: caller, forTokensOf: login)) { write in
             guard let person = try await write.sql.raw("SELECT id, active FROM persons WHERE login = \(bind: login)").first(),
                   try person.decode(column: "active", as: Bool.self) else {
                 throw StoreError.notFound("active account \(login)")
@@ -43,7 +43,14 @@ extension AccessStore {
     /// Revokes one token, or every token of an account; returns how many were revoked.
     @discardableResult
     public func revokeTokens(id: Int? = nil, of login: String? = nil, by caller: Caller) async throws -> Int {
-        try await database.write(by: caller, for: .people) { write in
+        var owner = login
+        if let id {
+            owner = try await database.read { db in
+                try await db.raw("SELECT p.login FROM api_tokens t JOIN persons p ON p.id = t.person_id WHERE t.id = \(bind: id)")
+                    .first(decodingColumn: "login", as: String.self)
+            }
+        }
+        return try await database.write(by: caller, for: Self.need(of: caller, toRevokeTokensOf: owner)) { write in
             let which: SQLQueryString = if let id { "id = \(bind: id)" } else { "person_id = (SELECT id FROM persons WHERE login = \(bind: login ?? ""))" }
             let ids = try await write.sql.raw("SELECT id FROM api_tokens WHERE \(which) AND revoked_at IS NULL").all()
                 .map { try $0.decode(column: "id", as: Int.self) }

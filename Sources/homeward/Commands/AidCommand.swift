@@ -24,7 +24,7 @@ struct AidCommand: AsyncParsableCommand {
         @Option(help: "People reached.") var reached: Int?
         @Option(help: "People given medical treatment.") var treated: Int?
         @Option(help: "What was delivered, in words.") var description: String?
-        @Option(help: "The delivering organisation.") var org: String?
+        @Option(help: "The delivering organisation (default: the --as person's).") var org: String?
         @Option(help: "The action's id in the organisation's own records.") var id: String?
 
         func run() async throws {

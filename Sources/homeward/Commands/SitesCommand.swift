@@ -121,8 +121,14 @@ extension SiteKind: ExpressibleByArgument {}
 func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions, who: CallerOptions,
                sourceName: String = "homeward sites") async throws {
     let json = try JSONSerialization.data(withJSONObject: record)
-    let request = ImportRequest(sourceName: sourceName, format: .json, today: try today())
-    let summary = try await db.withStores { try await $0.importRecords(kind, request, from: .bytes(Array(json)), by: who.caller) }
+    var request = ImportRequest(sourceName: sourceName, format: .json, today: try today())
+    let summary = try await db.withStores { stores in
+        // Aid and facility records name who reported them; `--as` a person, that person's organisation by default.
+        if record["organisation"] == nil, [.aid, .facilities].contains(kind), let login = who.login {
+            request.organisation = try await stores.access.person(login)?.organisation
+        }
+        return try await stores.importRecords(kind, request, from: .bytes(Array(json)), by: who.caller)
+    }
     if summary.status == .error {
         let text = summary.problems.map { "Error: \($0.column) '\($0.value)': \($0.reason)\n" }.joined()
         FileHandle.standardError.write(Data(text.utf8))

@@ -4,14 +4,7 @@ import HomewardCore
 /// in the other languages (each named in its own language).
 struct PageContext {
     struct LanguageLink {
-        /// A link to another page of the site, in the same language.
-    struct NavLink {
-        let name: String
-        let href: String
-        let current: Bool
-    }
-
-    let lang: String
+        let lang: String
         let name: String
         let href: String
     }
@@ -36,6 +29,8 @@ struct PageContext {
 
     struct Account {
         let signedInAs: String
+        /// The account page: password and tokens.
+        let href: String
         let signOut: String
         let csrf: String
         let action: String
@@ -52,14 +47,16 @@ struct PageContext {
                                                                 (.readinessPage, "nav.readiness"), (.sourcesPage, "nav.sources")]
 
     /// - Parameter path: the page's own path; the links add `?lang=` to it.
-    init(language: Language, title: String, path: String, pages: Pages, current: APIRoute = .overview, viewer: PageViewer? = nil) {
+    init(language: Language, title: String, path: String, pages: Pages, current: APIRoute = .overview,
+         viewer: PageViewer? = PageViewer.current) {
         let catalogue = pages.catalogue(language)
         lang = language.rawValue
         dir = language.direction.rawValue
         self.title = title
         languagesLabel = catalogue.text("language.choose")
         account = viewer.map {
-            Account(signedInAs: catalogue.text("signin.as", ["name": .text($0.login)]), signOut: catalogue.text("signin.out"), csrf: $0.csrf,
+            Account(signedInAs: catalogue.text("signin.as", ["name": .text($0.login)]),
+                    href: "\(APIRoute.accountPage.path)?lang=\(language.rawValue)", signOut: catalogue.text("signin.out"), csrf: $0.csrf,
                     action: APIRoute.signOut.path)
         }
         signInLink = viewer == nil && current != .signInPage
@@ -74,8 +71,12 @@ struct PageContext {
     }
 }
 
-/// Who reads a page, when signed in: their login, and the session's CSRF token for the sign-out form.
+/// Who reads a page, when signed in: their login, and the session's CSRF token for the page's forms.
 struct PageViewer: Sendable {
     let login: String
     let csrf: String
+
+    /// The signed-in reader of the page being answered, set for the request by ``AuthenticationMiddleware``,
+    /// so that every page shows who is signed in without each route passing it along.
+    @TaskLocal static var current: PageViewer?
 }
