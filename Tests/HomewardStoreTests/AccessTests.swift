@@ -127,3 +127,30 @@ import Testing
         }
     }
 }
+
+/// What sign-in keeps about people only as long as it serves: expired sessions and old failures go.
+@Suite struct SignInHousekeepingTests {
+    @Test(arguments: Backend.available)
+    func expiredSessionsAndOldFailuresAreForgottenAtTheNextSignIn(_ backend: Backend) async throws {
+        let clock = ManualClock("2026-11-01T08:00:00Z")
+        try await withStores(backend, now: { clock.now }) { store in
+            // setup: a session and a failure one morning
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .viewer),
+                                             password: "correct horse battery", by: .test)
+            _ = try await store.access.signIn(login: "amal", password: "correct horse battery")
+            await #expect(throws: AccessStore.SignInRefusal.self) { _ = try await store.access.signIn(login: "amal", password: "wrong") }
+            func count(_ table: String) async throws -> Int {
+                try await store.database.read { try await $0.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first(decodingColumn: "n", as: Int.self) ?? -1 }
+            }
+            #expect(try await count("sessions") == 1)
+            #expect(try await count("sign_in_failures") == 1)
+            // act: the next day
+            clock.set("2026-11-02T08:00:00Z")
+            _ = try await store.access.signIn(login: "amal", password: "correct horse battery")
+            // check: only the new session; the failure is in the audit, no longer in the throttle's table
+            #expect(try await count("sessions") == 1)
+            #expect(try await count("sign_in_failures") == 0)
+            #expect(try await store.access.audit().contains { $0.action == "sign-in-failed" && $0.record == "amal" })
+        }
+    }
+}

@@ -37,6 +37,11 @@ extension AccessStore {
                 VALUES (\(bind: Secret.digest(session.id)), \(bind: try row.decode(column: "id", as: Int.self)), \(bind: session.csrf),
                         \(bind: write.timestamp), \(bind: expires))
                 """).run()
+            // What has served its purpose goes: expired sessions, and failures (with their addresses) older than the
+            // throttle's window; the audit keeps the facts.
+            try await write.sql.raw("DELETE FROM sessions WHERE expires_at <= \(bind: write.timestamp)").run()
+            let forgotten = Database.timestamp(database.now().addingTimeInterval(-Self.throttleWindowSeconds))
+            try await write.sql.raw("DELETE FROM sign_in_failures WHERE at <= \(bind: forgotten)").run()
             try await write.audit("sign-in", kind: "session", record: login)
         }
         return session
