@@ -4,6 +4,7 @@ import HTTPTypes
 public enum APIRoute: CaseIterable, Sendable {
     case overview, campsPage, signInPage, signIn, signOut
     case accountPage, changePassword, createAccountToken, revokeAccountToken
+    case peoplePage, addPerson, disablePerson, addOrganisation
     case healthz, metrics, openapi
     case totals, publicTotals
     case audit
@@ -26,6 +27,7 @@ public enum APIRoute: CaseIterable, Sendable {
              .postSources, .postSessions, .postBulletins: .post
         case .patchEvacuation: .patch
         case .signIn, .signOut, .changePassword, .createAccountToken, .revokeAccountToken: .post
+        case .addPerson, .disablePerson, .addOrganisation: .post
         case .postFacilities, .postFacilityKinds, .postAid, .postAidTypes: .post
         default: .get
         }
@@ -42,6 +44,9 @@ public enum APIRoute: CaseIterable, Sendable {
         case .changePassword: "/account/password"
         case .createAccountToken: "/account/tokens"
         case .revokeAccountToken: "/account/tokens/{id}/revoke"
+        case .peoplePage, .addPerson: "/people"
+        case .disablePerson: "/people/{login}/disable"
+        case .addOrganisation: "/organisations"
         case .publicTotals: "/api/v1/public/totals"
         case .audit: "/api/v1/audit"
         case .healthz: "/healthz"
@@ -101,7 +106,7 @@ public enum APIRoute: CaseIterable, Sendable {
     public var isPage: Bool {
         switch self {
         case .overview, .campsPage, .reconstructionPage, .aidPage, .readinessPage, .sourcesPage, .bulletinPage, .signInPage, .signIn, .signOut,
-             .accountPage, .changePassword, .createAccountToken, .revokeAccountToken: true
+             .accountPage, .changePassword, .createAccountToken, .revokeAccountToken, .peoplePage, .addPerson, .disablePerson, .addOrganisation: true
         default: false
         }
     }
@@ -110,7 +115,7 @@ public enum APIRoute: CaseIterable, Sendable {
     /// the route) rather than in `X-CSRF-Token`.
     public var takesForm: Bool {
         switch self {
-        case .signOut, .changePassword, .createAccountToken, .revokeAccountToken: true
+        case .signOut, .changePassword, .createAccountToken, .revokeAccountToken, .addPerson, .disablePerson, .addOrganisation: true
         default: false
         }
     }

@@ -41,6 +41,8 @@ import Testing
         case .createAccountToken:
             // A token makes no tokens, even its own person's; an admin's right over people does.
             return role == .admin ? .allowed : .forbidden
+        case .addPerson, .disablePerson, .addOrganisation:
+            return role == .admin ? .allowed : .forbidden
         case .revokeAccountToken:
             // The request revokes another person's token: an admin's right over people.
             return role == .admin ? .allowed : .forbidden
@@ -90,6 +92,9 @@ import Testing
         case .changePassword:
             return (route.path, "current=any+password+at+all&new=a+new+long+passphrase&repeat=a+new+long+passphrase", "application/x-www-form-urlencoded")
         case .createAccountToken: return (route.path, "expires_days=30", "application/x-www-form-urlencoded")
+        case .addPerson: return (route.path, "login=matrix-new-\(n)&name=New&organisation=UNHCR&role=viewer", "application/x-www-form-urlencoded")
+        case .disablePerson: return ("/people/matrix-other/disable", "", "application/x-www-form-urlencoded")
+        case .addOrganisation: return (route.path, "name=Organisation+\(n)", "application/x-www-form-urlencoded")
         case .revokeAccountToken: return ("/account/tokens/\(Who.allCases.count)/revoke", "", "application/x-www-form-urlencoded")
         case .bulletinPage: return ("/bulletins/1", nil, json)
         case .compareSources: return ("/api/v1/sources/compare?measure=returns", nil, json)
@@ -104,7 +109,7 @@ import Testing
         try await store.database.read { db in
             var counts: [Int] = []
             for table in ["movements", "sites", "site_censuses", "site_departures", "evacuation_operations", "evacuation_status_changes",
-                          "crossing_points", "persons", "api_tokens", "imports", "facility_works", "aid_actions", "facility_kinds", "aid_types", "source_figures", "coordination_sessions", "bulletins"] {
+                          "crossing_points", "persons", "organisations", "api_tokens", "imports", "facility_works", "aid_actions", "facility_kinds", "aid_types", "source_figures", "coordination_sessions", "bulletins"] {
                 counts.append(try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first(decodingColumn: "n", as: Int.self) ?? -1)
             }
             return counts

@@ -73,8 +73,14 @@ struct AccountController {
     }
 
     /// The form's fields, once its CSRF token is the session's (a bearer token's request has no session to forge).
-    private static func form(_ request: Request, _ context: Context) async throws -> [String: String] {
-        let form = try await PagesController.form(request)
+    static func form(_ request: Request, _ context: Context) async throws -> [String: String] {
+        try form(items: try await PagesController.formItems(request), context)
+    }
+
+    /// Each field's first value, once the form's CSRF token is the session's.
+    static func form(items: [(name: String, value: String)], _ context: Context) throws -> [String: String] {
+        var form: [String: String] = [:]
+        for (name, value) in items where form[name] == nil { form[name] = value }
         if let session = context.session {
             guard let csrf = form["csrf"], Secret.equal(csrf, session.csrf) else {
                 throw Problem(.forbidden, "the form's CSRF token does not match this session", field: "csrf")

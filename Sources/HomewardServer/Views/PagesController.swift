@@ -89,13 +89,18 @@ struct PagesController {
         try request.query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") { Language(rawValue: $0) } ?? .en
     }
 
-    /// An `application/x-www-form-urlencoded` body, at most 16 KiB.
+    /// An `application/x-www-form-urlencoded` body, at most 16 KiB: each field's first value.
     static func form(_ request: Request) async throws -> [String: String] {
+        var fields: [String: String] = [:]
+        for (name, value) in try await formItems(request) where fields[name] == nil { fields[name] = value }
+        return fields
+    }
+
+    /// Every field of a form in order, a field given several times (a multiple choice) as often as it is given.
+    static func formItems(_ request: Request) async throws -> [(name: String, value: String)] {
         try request.require(contentType: ["application/x-www-form-urlencoded"])
         let body = request.body
         let text = String(buffer: try await body.collect(upTo: 16 * 1024)).replacingOccurrences(of: "+", with: "%20")
-        var fields: [String: String] = [:]
-        for item in URLComponents(string: "?" + text)?.queryItems ?? [] where fields[item.name] == nil { fields[item.name] = item.value ?? "" }
-        return fields
+        return (URLComponents(string: "?" + text)?.queryItems ?? []).map { ($0.name, $0.value ?? "") }
     }
 }

@@ -36,6 +36,7 @@ struct AccountView {
             page: PageContext(language: language, title: c.text("account.title"), path: APIRoute.accountPage.path, pages: pages,
                               current: .accountPage, viewer: viewer),
             heading: c.text("account.heading"),
+            peopleLink: LabelledValue(label: c.text("people.heading"), value: APIRoute.peoplePage.path + lang),
             notice: notice, error: error,
             facts: [LabelledValue(label: c.text("signin.login"), value: person.login),
                     LabelledValue(label: c.text("account.name"), value: person.name),
@@ -71,6 +72,8 @@ struct AccountView {
     struct Context {
         let page: PageContext
         let heading: String
+        /// Everyone's accounts and organisations (label, link).
+        let peopleLink: LabelledValue
         let notice: String?
         let error: String?
         let facts: [LabelledValue]

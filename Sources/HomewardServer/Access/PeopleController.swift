@@ -1,0 +1,97 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import HTTPTypes
+import Hummingbird
+
+/// The people page and an admin's forms on it: add an account, disable one, add an organisation or a working
+/// group. The same store calls as `homeward users` and `homeward organisations`, so the same checks (admins
+/// only, audited) and the same refusals, shown on the page in its reader's language.
+struct PeopleController {
+    typealias Context = HomewardRequestContext
+
+    let stores: Stores
+    let pages: Pages
+
+    func add(to router: Router<Context>) {
+        router.on(RouterPath(APIRoute.peoplePage.routerPath), method: APIRoute.peoplePage.method) { request, context in
+            let notice: String? = switch request.uri.queryParameters.get("done") {
+            case "added": "people.added"
+            case "disabled": "people.disabledNotice"
+            case "organisation": "people.organisations.added"
+            default: nil
+            }
+            return try await page(request, context, notice: notice)
+        }
+        router.on(RouterPath(APIRoute.addPerson.routerPath), method: APIRoute.addPerson.method) { request, context in
+            let form = try await AccountController.form(request, context)
+            guard let role = Role(rawValue: form["role"] ?? "") else {
+                throw Problem.badRequest("role", "'\(form["role"] ?? "")' is not a role: admin, coordinator, editor or viewer")
+            }
+            let password = form["password"].flatMap { $0.isEmpty ? nil : $0 }
+            if let password, password.count < 12 { return try await page(request, context, error: .key("account.password.short"), status: .badRequest) }
+            let person = Person(login: form["login"] ?? "", name: (form["name"] ?? "").trimmingCharacters(in: .whitespaces),
+                                organisation: (form["organisation"] ?? "").trimmingCharacters(in: .whitespaces), role: role)
+            guard !person.name.isEmpty, !person.organisation.isEmpty else {
+                return try await page(request, context, error: .key("people.add.incomplete"), status: .badRequest)
+            }
+            do {
+                try await stores.access.addPerson(person, password: password, by: context.caller)
+            } catch StoreError.refused(let problem) {
+                return try await page(request, context, error: .problem(problem), status: .badRequest)
+            } catch StoreError.conflict {
+                return try await page(request, context, error: .key("people.add.exists", ["login": .code(person.login)]), status: .conflict)
+            }
+            return try Self.back(request, done: "added")
+        }
+        router.on(RouterPath(APIRoute.disablePerson.routerPath), method: APIRoute.disablePerson.method) { request, context in
+            _ = try await AccountController.form(request, context)
+            let login = context.parameters.get("login") ?? ""
+            try await stores.access.disable(login, by: context.caller)
+            return try Self.back(request, done: "disabled")
+        }
+        router.on(RouterPath(APIRoute.addOrganisation.routerPath), method: APIRoute.addOrganisation.method) { request, context in
+            let items = try await PagesController.formItems(request)
+            _ = try await AccountController.form(items: items, context)
+            let name = items.first { $0.name == "name" }?.value ?? ""
+            let members = items.filter { $0.name == "member" }.map(\.value).filter { !$0.isEmpty }
+            let workingGroup = items.contains { $0.name == "working_group" && $0.value == "true" }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty, members.isEmpty || workingGroup else {
+                return try await page(request, context, error: .key(members.isEmpty ? "people.organisations.nameMissing" : "people.organisations.membersOfGroup"),
+                                      status: .badRequest)
+            }
+            try await stores.organisations.add(name, workingGroup: workingGroup, members: members, by: context.caller)
+            return try Self.back(request, done: "organisation")
+        }
+    }
+
+    /// What went wrong, to be written in the page's language.
+    enum Mistake {
+        case key(String, [String: MessageArgument] = [:])
+        case problem(FieldProblem)
+    }
+
+    private func page(_ request: Request, _ context: Context, notice: String? = nil, error: Mistake? = nil,
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let language = try PagesController.language(request)
+        let c = pages.catalogue(language)
+        var reader: Person?
+        if let login = context.caller.login { reader = try await stores.access.person(login) }
+        let view = PeopleView(people: try await stores.access.persons(), organisations: try await stores.organisations.organisations().map(\.name),
+                              groups: try await stores.organisations.members(), language: language, viewer: PageViewer.current,
+                              isAdmin: reader?.role == .admin, notice: notice.map { c.text($0) },
+                              error: error.map { mistake in
+                                  switch mistake {
+                                  case .key(let key, let arguments): c.text(key, arguments)
+                                  case .problem(let problem): problem.written(in: c)
+                                  }
+                              })
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
+                        body: .init(byteBuffer: ByteBuffer(string: view.render(pages))))
+    }
+
+    private static func back(_ request: Request, done: String) throws -> Response {
+        let language = try PagesController.language(request)
+        return Response(status: .seeOther, headers: [.location: "\(APIRoute.peoplePage.path)?lang=\(language.rawValue)&done=\(done)"])
+    }
+}

@@ -1,0 +1,120 @@
+import HomewardCore
+
+/// Who may sign in, for which organisation and with which role, and the organisations and working groups they
+/// belong to. Every signed-in reader sees it; only an admin gets the forms (the store refuses anyone else).
+struct PeopleView {
+    var people: [Person]
+    var organisations: [String]
+    /// Each working group's member organisations, by the group's name.
+    var groups: [String: [String]]
+    var language: Language
+    var viewer: PageViewer?
+    /// Whether the reader may add and disable accounts and add organisations.
+    var isAdmin: Bool
+    var notice: String?
+    var error: String?
+
+    func render(_ pages: Pages) -> String {
+        pages.render(context(pages), template: "people")
+    }
+
+    func context(_ pages: Pages) -> Context {
+        let c = pages.catalogue(language)
+        let lang = "?lang=\(language.rawValue)"
+        let csrf = viewer?.csrf ?? ""
+        let columns = ["signin.login", "account.name", "account.organisation", "account.role", "account.tokens.state"].map { c.text($0) }
+        return Context(
+            page: PageContext(language: language, title: c.text("people.title"), path: APIRoute.peoplePage.path, pages: pages,
+                              current: .peoplePage, viewer: viewer),
+            heading: c.text("people.heading"),
+            intro: c.text("people.intro"),
+            notice: notice, error: error,
+            columns: columns,
+            people: people.map { person in
+                let values = [person.login, person.name, person.organisation, c.text("role.\(person.role.rawValue)"),
+                              c.text(person.active ? "people.active" : "people.disabled")]
+                return PersonRow(cells: zip(columns, values).map { LabelledValue(label: $0, value: $1) },
+                                 disable: isAdmin && person.active && person.login != viewer?.login
+                                    ? Button(action: "/people/\(person.login)/disable" + lang, csrf: csrf, label: c.text("people.disable"))
+                                    : nil)
+            },
+            addPerson: isAdmin ? AddPerson(
+                heading: c.text("people.add.heading"), action: APIRoute.addPerson.path + lang, csrf: csrf,
+                loginLabel: c.text("signin.login"), nameLabel: c.text("account.name"), organisationLabel: c.text("account.organisation"),
+                roleLabel: c.text("account.role"), passwordLabel: c.text("people.add.password"), passwordHint: c.text("people.add.passwordHint"),
+                roles: Role.allCases.reversed().map { RoleOption(value: $0.rawValue, label: c.text("role.\($0.rawValue)"), selected: $0 == .viewer) },
+                organisations: organisations, submit: c.text("people.add.submit")) : nil,
+            organisationsHeading: c.text("people.organisations.heading"),
+            organisationColumns: [c.text("account.organisation"), c.text("people.organisations.members")],
+            organisationRows: organisations.map { name in
+                let members = groups[name].map { c.text("people.organisations.groupOf", ["members": .text($0.joined(separator: ", "))]) } ?? ""
+                return [LabelledValue(label: c.text("account.organisation"), value: name),
+                        LabelledValue(label: c.text("people.organisations.members"), value: members)]
+            }.map { OrganisationRow(cells: $0) },
+            addOrganisation: isAdmin ? AddOrganisation(
+                action: APIRoute.addOrganisation.path + lang, csrf: csrf, nameLabel: c.text("people.organisations.name"),
+                groupLabel: c.text("people.organisations.isGroup"), membersLabel: c.text("people.organisations.chooseMembers"),
+                organisations: organisations, submit: c.text("people.organisations.submit")) : nil)
+    }
+
+    struct Context {
+        let page: PageContext
+        let heading: String
+        let intro: String
+        let notice: String?
+        let error: String?
+        let columns: [String]
+        let people: [PersonRow]
+        let addPerson: AddPerson?
+        let organisationsHeading: String
+        let organisationColumns: [String]
+        let organisationRows: [OrganisationRow]
+        let addOrganisation: AddOrganisation?
+    }
+
+    struct PersonRow {
+        let cells: [LabelledValue]
+        let disable: Button?
+    }
+
+    struct OrganisationRow {
+        let cells: [LabelledValue]
+    }
+
+    struct Button {
+        let action: String
+        let csrf: String
+        let label: String
+    }
+
+    struct RoleOption {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct AddPerson {
+        let heading: String
+        let action: String
+        let csrf: String
+        let loginLabel: String
+        let nameLabel: String
+        let organisationLabel: String
+        let roleLabel: String
+        let passwordLabel: String
+        let passwordHint: String
+        let roles: [RoleOption]
+        let organisations: [String]
+        let submit: String
+    }
+
+    struct AddOrganisation {
+        let action: String
+        let csrf: String
+        let nameLabel: String
+        let groupLabel: String
+        let membersLabel: String
+        let organisations: [String]
+        let submit: String
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import HomewardCore
+@testable import HomewardServer
+import HomewardStore
+import HomewardTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The people page: every signed-in reader sees who has an account; an admin adds and disables accounts and
+/// adds working groups there, through the same checked and audited store calls as the command line.
+@Suite struct PeopleTests {
+    let account = AccountTests()
+
+    @Test(arguments: Backend.available)
+    func anAdminManagesAccountsAndWorkingGroupsOnThePage(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            // setup: an admin and a viewer, both signed in
+            try await store.access.addPerson(Person(login: "root-admin", name: "Centre admin", organisation: "Returns Coordination Centre", role: .admin),
+                                             password: "correct horse battery", by: .test)
+            try await store.access.addPerson(Person(login: "reader", name: "A reader", organisation: "WFP", role: .viewer),
+                                             password: "another long passphrase", by: .test)
+            let admin = try await account.signIn(client, "root-admin", "correct+horse+battery")
+            let viewer = try await account.signIn(client, "reader", "another+long+passphrase")
+            // act: the admin adds a partner's account and a working group, then disables the viewer
+            let added = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=unhcr-im&name=UNHCR+IM&organisation=UNHCR&role=editor&password=",
+                                               cookie: admin.cookie)
+            let group = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Returns+WG&working_group=true&member=UNHCR&member=WFP",
+                                               cookie: admin.cookie)
+            let badLogin = try await account.form(client, "/people?lang=ru", "csrf=\(admin.csrf)&login=has+space&name=X&organisation=UNHCR&role=viewer",
+                                                  cookie: admin.cookie)
+            let again = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=unhcr-im&name=Again&organisation=UNHCR&role=viewer",
+                                               cookie: admin.cookie)
+            // A viewer sees the page without its forms, and cannot post them either.
+            let viewersPage = try await client.execute(uri: "/people", method: .get, headers: [.cookie: viewer.cookie])
+            let viewersTry = try await account.form(client, "/people", "csrf=\(viewer.csrf)&login=sneaky&name=S&organisation=WFP&role=admin",
+                                                    cookie: viewer.cookie)
+            let disabled = try await account.form(client, "/people/reader/disable", "csrf=\(admin.csrf)", cookie: admin.cookie)
+            // check
+            #expect(added.status == .seeOther && added.headers[.location] == "/people?lang=en&done=added")
+            #expect(group.status == .seeOther)
+            #expect(badLogin.status == .badRequest && badLogin.text.contains("имя пользователя"))
+            #expect(again.status == .conflict && again.text.contains("unhcr-im"))
+            #expect(viewersPage.status == .ok && viewersPage.text.contains("unhcr-im") && !viewersPage.text.contains(#"action="/people?"#))
+            #expect(viewersTry.status == .forbidden)
+            #expect(disabled.status == .seeOther)
+            let people = try await store.access.persons()
+            #expect(people.first { $0.login == "unhcr-im" } == Person(login: "unhcr-im", name: "UNHCR IM", organisation: "UNHCR", role: .editor))
+            #expect(people.first { $0.login == "reader" }?.active == false)
+            #expect(!people.contains { $0.login == "sneaky" })
+            #expect(try await store.organisations.members()["Returns WG"] == ["UNHCR", "WFP"])
+            // The disabled viewer's session has ended; the admin's page lists the group with its members.
+            #expect(try await client.execute(uri: "/people", method: .get, headers: [.cookie: viewer.cookie]).status == .seeOther)
+            let page = try await client.execute(uri: "/people?lang=en", method: .get, headers: [.cookie: admin.cookie])
+            #expect(page.text.contains("a working group of UNHCR, WFP") && page.text.contains("disabled"))
+            let audit = try await store.access.audit()
+            #expect(audit.contains { $0.action == "create" && $0.kind == "person" && $0.record == "unhcr-im" && $0.actor == "person:root-admin" })
+            #expect(audit.contains { $0.action == "refused" && $0.actor == "person:reader" })
+        }
+    }
+}
