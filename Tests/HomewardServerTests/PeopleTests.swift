@@ -54,6 +54,8 @@ import Testing
             #expect(try await client.execute(uri: "/people", method: .get, headers: [.cookie: viewer.cookie]).status == .seeOther)
             let page = try await client.execute(uri: "/people?lang=en", method: .get, headers: [.cookie: admin.cookie])
             #expect(page.text.contains("a working group of UNHCR, WFP") && page.text.contains("disabled"))
+            // An admin cannot lock themselves out from the page: no button on their own account.
+            #expect(page.text.contains("/people/unhcr-im/disable") && !page.text.contains("/people/root-admin/disable"))
             let audit = try await store.access.audit()
             #expect(audit.contains { $0.action == "create" && $0.kind == "person" && $0.record == "unhcr-im" && $0.actor == "person:root-admin" })
             #expect(audit.contains { $0.action == "refused" && $0.actor == "person:reader" })

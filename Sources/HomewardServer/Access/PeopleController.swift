@@ -79,7 +79,7 @@ struct PeopleController {
         if let login = context.caller.login { reader = try await stores.access.person(login) }
         let view = PeopleView(people: try await stores.access.persons(), organisations: try await stores.organisations.organisations().map(\.name),
                               groups: try await stores.organisations.members(), language: language, viewer: PageViewer.current,
-                              isAdmin: reader?.role == .admin, notice: notice.map { c.text($0) },
+                              readerLogin: context.caller.login, isAdmin: reader?.role == .admin, notice: notice.map { c.text($0) },
                               error: error.map { mistake in
                                   switch mistake {
                                   case .key(let key, let arguments): c.text(key, arguments)

@@ -9,6 +9,8 @@ struct PeopleView {
     var groups: [String: [String]]
     var language: Language
     var viewer: PageViewer?
+    /// Who reads the page (by session or token): their own account has no disable button.
+    var readerLogin: String?
     /// Whether the reader may add and disable accounts and add organisations.
     var isAdmin: Bool
     var notice: String?
@@ -34,7 +36,7 @@ struct PeopleView {
                 let values = [person.login, person.name, person.organisation, c.text("role.\(person.role.rawValue)"),
                               c.text(person.active ? "people.active" : "people.disabled")]
                 return PersonRow(cells: zip(columns, values).map { LabelledValue(label: $0, value: $1) },
-                                 disable: isAdmin && person.active && person.login != viewer?.login
+                                 disable: isAdmin && person.active && person.login != readerLogin
                                     ? Button(action: "/people/\(person.login)/disable" + lang, csrf: csrf, label: c.text("people.disable"))
                                     : nil)
             },
@@ -47,7 +49,7 @@ struct PeopleView {
             organisationsHeading: c.text("people.organisations.heading"),
             organisationColumns: [c.text("account.organisation"), c.text("people.organisations.members")],
             organisationRows: organisations.map { name in
-                let members = groups[name].map { c.text("people.organisations.groupOf", ["members": .text($0.joined(separator: ", "))]) } ?? ""
+                let members = groups[name].map { c.text("people.organisations.groupOf", ["members": .text($0.joined(separator: ", "))]) } ?? "–"
                 return [LabelledValue(label: c.text("account.organisation"), value: name),
                         LabelledValue(label: c.text("people.organisations.members"), value: members)]
             }.map { OrganisationRow(cells: $0) },
