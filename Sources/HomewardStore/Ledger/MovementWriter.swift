@@ -20,6 +20,9 @@ struct MovementWriter: BatchWriter {
     private var stagingCreated = false
     /// Whether the period index was dropped for this import, to be built again before it commits.
     private var periodIndexDropped = false
+    private var started = false
+    /// What the movements name, when the database does not check it row by row (SQLite's foreign keys off).
+    private var references: MovementReferences?
 
     static let columns = ["row_key", "fingerprint", "start_day", "end_day", "category", "crossing_code", "origin_country",
                           "origin_pcode", "dest_pcode", "dest_level", "dest_adm1", "dest_adm2", "dest_adm3", "dest_adm4",
@@ -32,6 +35,7 @@ struct MovementWriter: BatchWriter {
 
     mutating func write(_ batch: [Movement]) async throws {
         guard !batch.isEmpty else { return }
+        if !started { try await start() }
         // Within the batch, each occurrence of a key is compared with the one before it, as if
         // written one by one; the database sees only the last.
         var order: [String] = []
@@ -71,7 +75,6 @@ struct MovementWriter: BatchWriter {
     private mutating func insert(_ rows: [[BulkValue]]) async throws -> [Bool] {
         if case .sqlite(let sqlite) = connection.driver {
             if insertStatement == nil {
-                try await dropPeriodIndexIfEmpty()
                 let placeholders = Array(repeating: "?", count: Self.columns.count).joined(separator: ", ")
                 insertStatement = try SQLiteRepeatedStatement(sqlite, sql: """
                     INSERT INTO movements (\(Self.columns.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT (row_key) DO NOTHING
@@ -108,9 +111,20 @@ struct MovementWriter: BatchWriter {
         try await insertStatement?.close()
         insertStatement = nil
         try await rollups.flush(on: connection)
+        try await references?.check(on: db)
         if periodIndexDropped {
             try await db.raw("CREATE INDEX movements_period ON movements (start_day, end_day)").run()
             periodIndexDropped = false
+        }
+    }
+
+    /// Settles, on the first batch, what this import does beside inserting rows.
+    private mutating func start() async throws {
+        started = true
+        guard case .sqlite = connection.driver else { return }
+        try await dropPeriodIndexIfEmpty()
+        if try await db.raw("PRAGMA foreign_keys").first(decodingColumn: "foreign_keys", as: Int.self) == 0 {
+            references = MovementReferences()
         }
     }
 
@@ -202,6 +216,8 @@ struct MovementWriter: BatchWriter {
         case nil: break
         }
         let d = m.destination
+        references?.note(crossing: m.crossing, originCountry: originCountry, originArea: originArea, destination: d.finest,
+                         organisation: organisationID)
         return [.text(m.key), .text(m.fingerprint), .integer(m.period.start.number), .integer(m.period.end.number),
                 .text(m.category.rawValue), BulkValue(m.crossing), BulkValue(originCountry), BulkValue(originArea), BulkValue(d.finest),
                 BulkValue(d.level?.rawValue), BulkValue(d[.adm1]), BulkValue(d[.adm2]), BulkValue(d[.adm3]), BulkValue(d[.adm4]),
