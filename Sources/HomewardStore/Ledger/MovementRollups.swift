@@ -39,7 +39,8 @@ struct MovementRollups: Sendable {
         var persons: Int
     }
 
-    /// A sum's identity: dimension, key (interned), category and whether it spans months, packed in one word.
+    /// A sum's identity: dimension (bits 56 up), whether it spans months (bit 49), category (bit 48, IDPs) and
+    /// key (interned, the low 48 bits), packed in one word.
     private struct Cell: Hashable {
         var head: UInt64
         /// The day range (daily sums) or the month in both (monthly sums).
@@ -50,7 +51,6 @@ struct MovementRollups: Sendable {
     /// How many distinct sums are held before they are written (some 50 bytes each).
     static let bufferLimit = 1_000_000
     private var daily: [Cell: Sums] = [:]
-    private var monthly: [Cell: Sums] = [:]
     private var keyIndex: [String: UInt64] = ["": 0]
     private var keyNames: [String] = [""]
     private var organisationKeys: [Int: UInt64] = [:]
@@ -64,9 +64,14 @@ struct MovementRollups: Sendable {
             self.persons += sign * persons
             movements += sign
         }
+
+        mutating func add(_ other: Sums) {
+            persons += other.persons
+            movements += other.movements
+        }
     }
 
-    var needsFlush: Bool { daily.count + monthly.count >= Self.bufferLimit }
+    var needsFlush: Bool { daily.count >= Self.bufferLimit }
 
     private mutating func intern(_ key: String?) -> UInt64 {
         guard let key else { return 0 }
@@ -86,8 +91,7 @@ struct MovementRollups: Sendable {
 
     mutating func add(_ entry: Entry, sign: Int) {
         if sign < 0 { removed = true }
-        let startMonth = Day(number: entry.start).monthIndex
-        let span = startMonth != Day(number: entry.end).monthIndex
+        let span = Day(number: entry.start).monthIndex != Day(number: entry.end).monthIndex
         // In the order of `Dimension.allCases`.
         let keys = [0, intern(entry.crossing), intern(entry.origin), intern(entry.adm1), intern(entry.adm2),
                     intern(organisation: entry.organisationID)]
@@ -95,10 +99,18 @@ struct MovementRollups: Sendable {
         for dimension in 0 ..< keys.count {
             let head = UInt64(dimension) << 56 | flags << 48 | keys[dimension]
             daily[Cell(head: head, start: entry.start, end: entry.end), default: Sums()].add(entry.persons, sign)
-            if !span {
-                monthly[Cell(head: head, start: startMonth, end: startMonth), default: Sums()].add(entry.persons, sign)
-            }
         }
+    }
+
+    /// The monthly sums of the daily ones held: every change is in a daily sum, and a movement within one
+    /// month adds to its month what it adds to its day, so the months need no second lookup per movement.
+    private func monthly() -> [Cell: Sums] {
+        var months: [Cell: Sums] = [:]
+        for (cell, sums) in daily where cell.head >> 49 & 1 == 0 {
+            let month = Day(number: cell.start).monthIndex
+            months[Cell(head: cell.head, start: month, end: month), default: Sums()].add(sums)
+        }
+        return months
     }
 
     mutating func flush(on connection: Connection) async throws {
@@ -119,22 +131,25 @@ struct MovementRollups: Sendable {
             return monthly ? [.text(name), .text(key), .integer(cell.start), .text(category), .integer(sums.persons), .integer(sums.movements)]
                 : [.text(name), .text(key), .integer(cell.start), .integer(cell.end), .text(category), .integer(sums.persons), .integer(sums.movements)]
         }
-        func rows(_ sums: [Cell: Sums], monthly: Bool) -> [[BulkValue]] {
-            sums.filter { $0.value.persons != 0 || $0.value.movements != 0 }
-                .map { (order: order($0.key), cell: $0.key, sums: $0.value) }
-                .sorted { $0.order < $1.order }
-                .map { values($0.cell, $0.sums, monthly: monthly) }
+        func sorted(_ sums: [Cell: Sums]) -> [(cell: Cell, sums: Sums)] {
+            var cells = sums.lazy.filter { $0.value.persons != 0 || $0.value.movements != 0 }.map { (cell: $0.key, sums: $0.value) } as [(cell: Cell, sums: Sums)]
+            cells.sort { order($0.cell) < order($1.cell) }
+            return cells
         }
-        let dailyRows = rows(daily, monthly: false)
-        let monthRows = rows(monthly, monthly: true)
-        daily.removeAll(keepingCapacity: true)
-        monthly.removeAll(keepingCapacity: true)
-        try await connection.bulkInsert(into: "movement_rollups_monthly", columns: ["dimension", "key", "month", "category", "persons", "movements"],
-                                        rows: monthRows,
-                                        suffix: "ON CONFLICT (dimension, month, category, key) DO UPDATE SET persons = movement_rollups_monthly.persons + excluded.persons, movements = movement_rollups_monthly.movements + excluded.movements")
-        try await connection.bulkInsert(into: "movement_rollups", columns: ["dimension", "key", "start_day", "end_day", "category", "persons", "movements"],
-                                        rows: dailyRows,
-                                        suffix: "ON CONFLICT (dimension, start_day, end_day, category, key) DO UPDATE SET persons = movement_rollups.persons + excluded.persons, movements = movement_rollups.movements + excluded.movements")
+        // Bound in chunks, so that the rows as values never all exist at once (a million sums would take 150 MB).
+        let months = sorted(monthly())
+        for start in stride(from: 0, to: months.count, by: 20_000) {
+            try await connection.bulkInsert(into: "movement_rollups_monthly", columns: ["dimension", "key", "month", "category", "persons", "movements"],
+                                            rows: months[start ..< min(start + 20_000, months.count)].map { values($0.cell, $0.sums, monthly: true) },
+                                            suffix: "ON CONFLICT (dimension, month, category, key) DO UPDATE SET persons = movement_rollups_monthly.persons + excluded.persons, movements = movement_rollups_monthly.movements + excluded.movements")
+        }
+        let days = sorted(daily)
+        daily = [:]
+        for start in stride(from: 0, to: days.count, by: 20_000) {
+            try await connection.bulkInsert(into: "movement_rollups", columns: ["dimension", "key", "start_day", "end_day", "category", "persons", "movements"],
+                                            rows: days[start ..< min(start + 20_000, days.count)].map { values($0.cell, $0.sums, monthly: false) },
+                                            suffix: "ON CONFLICT (dimension, start_day, end_day, category, key) DO UPDATE SET persons = movement_rollups.persons + excluded.persons, movements = movement_rollups.movements + excluded.movements")
+        }
         if removed {
             // A corrected movement that left a day, key or category leaves an empty sum behind.
             try await connection.sql.raw("DELETE FROM movement_rollups WHERE movements = 0").run()
