@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import HomewardCore
 import HomewardStore
@@ -13,6 +14,7 @@ extension RunCommand {
         let copy = "\(work)/api.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
         try FileManager.default.copyItem(atPath: database, toPath: copy)
+        let token = try partnerToken(database: copy)
         let port = 18_000 + Int.random(in: 0 ..< 2000)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: homeward)
@@ -29,16 +31,31 @@ extension RunCommand {
         let seconds = "\(apiSeconds)s"
         let health = try Self.wrk(wrk, ["-t2", "-c16", "-d\(seconds)", "--latency", "\(base)/healthz"])
         report.figure("api_healthz_rps", health.rps, "baseline: the server's own floor", digits: 0)
-        let totals = try Self.wrk(wrk, ["-t2", "-c16", "-d\(seconds)", "--latency", "\(base)/api/v1/totals?by=adm1&from=2018-01-01&to=2019-12-31"])
+        let bearer = "Authorization: Bearer \(token)"
+        let totals = try Self.wrk(wrk, ["-t2", "-c16", "-d\(seconds)", "--latency", "-H", bearer,
+                                        "\(base)/api/v1/totals?by=adm1&from=2018-01-01&to=2019-12-31"])
         report.figure("api_totals_rps", totals.rps, "GET /api/v1/totals?by=adm1, 16 connections", digits: 0)
         report.figure("api_totals_p99_ms", totals.p99)
         report.figure("api_totals_vs_healthz_ratio", health.rps / max(totals.rps, 0.001), "healthz rps ÷ totals rps")
         let script = "\(work)/post-movements.lua"
         try Self.postScript.write(toFile: script, atomically: true, encoding: .utf8)
-        let posts = try Self.wrk(wrk, ["-t1", "-c2", "-d\(seconds)", "--latency", "-s", script, "\(base)/api/v1/movements"])
+        let posts = try Self.wrk(wrk, ["-t1", "-c2", "-d\(seconds)", "--latency", "-H", bearer, "-s", script, "\(base)/api/v1/movements"])
         report.figure("api_post_1000_batches_per_s", posts.rps, "POST /api/v1/movements, 1,000 movements a batch, 2 connections")
         report.figure("api_post_1000_p99_ms", posts.p99)
         report.figure("api_post_movements_per_s", posts.rps * 1000, "", digits: 0)
+    }
+
+    /// A token for an editor of the organisation the posts name, made as a partner's would be, with the command line.
+    private func partnerToken(database: String) throws -> String {
+        let account = try ProcessRun.run([homeward, "users", "add", "--database", database, "--login", "bench-partner",
+                                          "--name", "Bench partner", "--org", "Bench", "--role", "editor"])
+        let issued = try ProcessRun.run([homeward, "tokens", "create", "--database", database, "--user", "bench-partner", "--format", "json"])
+        guard account.status == 0, issued.status == 0,
+              let object = try JSONSerialization.jsonObject(with: Data(issued.output.utf8)) as? [String: Any],
+              let token = object["token"] as? String else {
+            throw ValidationError("could not make an API token: \(account.output) \(issued.output)")
+        }
+        return token
     }
 
     /// Runs wrk and reads its requests per second and 99th percentile (ms).
@@ -76,7 +93,8 @@ extension RunCommand {
             parts[i] = string.format('{"date":"2019-06-%02d","crossing":"LBN-01","category":"refugee","origin":"LBN","destination":"SY03","persons":%d,"organisation":"Bench","id":"%s-%d-%d"}',
               (i % 28) + 1, (i % 50) + 1, prefix, counter, i)
           end
-          return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, "[" .. table.concat(parts, ",") .. "]")
+          local headers = {["Content-Type"] = "application/json", ["Authorization"] = wrk.headers["Authorization"]}
+          return wrk.format("POST", nil, headers, "[" .. table.concat(parts, ",") .. "]")
         end
         """
 

@@ -70,6 +70,8 @@ import Testing
             let kept = try await store.access.createToken(for: "amal", by: .test)
             // act
             #expect(try await store.access.caller(forToken: expiring.token) == .token(id: expiring.id, login: "amal"))
+            // Proven twice, so that its proof is kept (the first notes its use, a write): revoking it must still count at once.
+            for _ in 0 ..< 2 { #expect(try await store.access.caller(forToken: revoked.token) == .token(id: revoked.id, login: "amal")) }
             try await store.database.read { db in
                 try await db.raw("UPDATE api_tokens SET expires_at = '2000-01-01T00:00:00Z' WHERE id = \(bind: expiring.id)").run()
             }

@@ -12,3 +12,9 @@ extension String {
         return plain(first) && plain(last) ? self : trimmingCharacters(in: .whitespaces)
     }
 }
+
+extension String {
+    /// Whether the text is empty or only blanks: asked of every row of an import, to pass over empty lines,
+    /// so it looks at the bytes before asking Foundation.
+    public var isBlank: Bool { utf8.isEmpty || trimmingBlanks.isEmpty }
+}

@@ -177,10 +177,10 @@ public struct MovementRules: ImportRules {
                 fail(any, Message("import.place.unknownCode", ["role": .code(role.rawValue)]), nil, false)
                 return nil
             }
-            return Lineage(gazetteer.lineage(of: code))
+            return lineage(of: code)
         }
         if any == nil, let code = draft[.origin], gazetteer.area(code) != nil {
-            return Lineage(gazetteer.lineage(of: code))
+            return lineage(of: code)
         }
         var known: [AdminLevel: (code: String, field: MovementField)] = [:]
         var unknown: [(level: AdminLevel, field: MovementField)] = []
@@ -216,7 +216,7 @@ public struct MovementRules: ImportRules {
             fail(first.field, Message("import.place.unknownWithoutCoarser", ["level": .level(first.level), "role": .code(role.rawValue)]), nil, false)
             return nil
         }
-        let lineage = gazetteer.lineage(of: finestCode)
+        let lineage = self.lineage(of: finestCode)
         for (level, given) in known where lineage[level] != given.code {
             let area = gazetteer.area(finestCode)!
             fail(given.field, Message("import.place.outsideParent", [
@@ -236,7 +236,11 @@ public struct MovementRules: ImportRules {
                 "level": .level(missing.level), "finestLevel": .level(finest), "finest": .code(finestCode), "name": .text(area.nameEn)]),
                  nil, true)
         }
-        return Lineage(lineage)
+        return lineage
+    }
+
+    private func lineage(of code: String) -> Lineage {
+        gazetteer.lineages[code] ?? Lineage(gazetteer.lineage(of: code))
     }
 
     /// Reads `1234`, `1,234`, `1 234` or `1234.0` as a whole number; `nil` for anything else.

@@ -9,6 +9,8 @@ public struct Gazetteer: Sendable {
     public private(set) var areas: [String: AdminArea] = [:]
     public private(set) var countries: [String: Country] = [:]
     public private(set) var crossings: [String: CrossingPoint] = [:]
+    /// Every area's lineage, worked out once: an import's every row asks for its destination's.
+    public private(set) var lineages: [String: Lineage] = [:]
     private var areasByName: [NameKey: [String]] = [:]
     private var crossingsByName: [String: [String]] = [:]
 
@@ -25,6 +27,7 @@ public struct Gazetteer: Sendable {
                 areasByName[NameKey(level: area.level, name: name), default: []].append(area.pcode)
             }
         }
+        for code in self.areas.keys { lineages[code] = Lineage(lineage(of: code)) }
         for country in countries { self.countries[country.iso3] = country }
         for crossing in crossings {
             self.crossings[crossing.code] = crossing

@@ -62,24 +62,33 @@ extension AccessStore {
     }
 
     /// The caller a bearer token proves: `nil` for an unknown, expired or revoked token, or a disabled account.
-    /// Notes the token's last use.
+    /// Notes the token's last use, to the minute.
+    ///
+    /// Proven once per data version (``TokenProofs``): the version is read before the proof, so a proof is never
+    /// kept under a version newer than what it read.
     public func caller(forToken token: String) async throws -> Caller? {
         let digest = Secret.digest(token)
         let now = Database.timestamp(database.now())
+        // The last use to the minute: a write for every request would make every read a write.
+        let staleBefore = Database.timestamp(database.now().addingTimeInterval(-60))
+        let version = try? await database.dataVersion()
+        if let version, let caller = proofs.caller(digest: digest, at: version, now: now, freshAfter: staleBefore) { return caller }
         guard let row = try await database.read({ db in
             try await db.raw("""
-                SELECT t.id, t.last_used_at, p.login FROM api_tokens t JOIN persons p ON p.id = t.person_id
+                SELECT t.id, t.last_used_at, t.expires_at, p.login FROM api_tokens t JOIN persons p ON p.id = t.person_id
                 WHERE t.digest = \(bind: digest) AND t.revoked_at IS NULL AND t.expires_at > \(bind: now) AND p.active = \(bind: true)
                 """).first()
         }) else { return nil }
         let id = try row.decode(column: "id", as: Int.self)
-        // The last use to the minute: a write for every request would make every read a write.
-        let staleBefore = Database.timestamp(database.now().addingTimeInterval(-60))
         if try row.decode(column: "last_used_at", as: String?.self).map({ $0 < staleBefore }) ?? true {
             try await database.write(by: .homeward, for: .bookkeeping) { write in
                 try await write.sql.raw("UPDATE api_tokens SET last_used_at = \(bind: write.timestamp) WHERE id = \(bind: id)").run()
             }
         }
-        return .token(id: id, login: try row.decode(column: "login", as: String.self))
+        let caller = Caller.token(id: id, login: try row.decode(column: "login", as: String.self))
+        if let version {
+            proofs.keep(caller, digest: digest, expires: try row.decode(column: "expires_at", as: String.self), version: version, provenAt: now)
+        }
+        return caller
     }
 }

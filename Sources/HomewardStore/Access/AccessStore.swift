@@ -6,6 +6,7 @@ import SQLKit
 /// People and their credentials: accounts, API tokens, page sessions, and the audit log they leave.
 public struct AccessStore: Sendable {
     let database: Database
+    let proofs = TokenProofs()
 
     public init(database: Database) {
         self.database = database

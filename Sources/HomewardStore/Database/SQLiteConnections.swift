@@ -34,6 +34,7 @@ actor SQLiteConnections {
 
     /// Errors after which the connection is not trusted again (its file handle or state may be gone).
     static func mayHaveBroken(_ error: any Error) -> Bool {
+        if error is ConnectionSettingLost { return true }
         if let call = error as? SQLiteCallError {
             // IOERR, CORRUPT, CANTOPEN, NOTADB, MISUSE, FULL (primary codes)
             return [10, 11, 14, 26, 21, 13].contains(call.primary)

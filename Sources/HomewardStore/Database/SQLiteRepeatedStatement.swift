@@ -51,28 +51,37 @@ final class SQLiteRepeatedStatement: @unchecked Sendable {
         var written: [Bool] = []
         written.reserveCapacity(rows.count)
         var before = sqlite_nio_sqlite3_total_changes64(handle)
+        // A row's texts, end to end: bound in place (SQLITE_STATIC) and valid until the step is done, instead of
+        // SQLite copying each text of each row into memory of its own.
+        var texts: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []
         for row in rows {
-            for (offset, value) in row.enumerated() {
-                let index = Int32(offset + 1)
-                let code: Int32
-                switch value {
-                case .integer(let v): code = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(v))
-                case .real(let v): code = sqlite_nio_sqlite3_bind_double(statement, index, v)
-                case .null: code = sqlite_nio_sqlite3_bind_null(statement, index)
-                case .text(var v):
-                    code = v.withUTF8 { bytes in
-                        bytes.withMemoryRebound(to: CChar.self) { chars in
-                            // An empty buffer may have no address; SQLite would read a null pointer as NULL.
-                            guard let base = chars.baseAddress else {
-                                return sqlite_nio_sqlite3_bind_text64(statement, index, "", 0, Self.transient, UInt8(SQLITE_UTF8))
-                            }
-                            return sqlite_nio_sqlite3_bind_text64(statement, index, base, UInt64(chars.count), Self.transient, UInt8(SQLITE_UTF8))
-                        }
-                    }
-                }
-                guard code == SQLITE_OK else { sqlite_nio_sqlite3_reset(statement); throw SQLiteCallError(code: code, handle: handle) }
+            texts.removeAll(keepingCapacity: true)
+            spans.removeAll(keepingCapacity: true)
+            for value in row {
+                guard case .text(let text) = value else { spans.append((0, 0)); continue }
+                spans.append((texts.count, text.utf8.count))
+                texts.append(contentsOf: text.utf8)
             }
-            let code = sqlite_nio_sqlite3_step(statement)
+            let code: Int32 = texts.withUnsafeBufferPointer { bytes in
+                for (offset, value) in row.enumerated() {
+                    let index = Int32(offset + 1)
+                    let code: Int32
+                    switch value {
+                    case .integer(let v): code = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(v))
+                    case .real(let v): code = sqlite_nio_sqlite3_bind_double(statement, index, v)
+                    case .null: code = sqlite_nio_sqlite3_bind_null(statement, index)
+                    case .text:
+                        let span = spans[offset]
+                        let start = span.count == 0 ? Self.empty : UnsafeRawPointer(bytes.baseAddress! + span.start)
+                        code = sqlite_nio_sqlite3_bind_text64(statement, index, start.assumingMemoryBound(to: CChar.self), UInt64(span.count),
+                                                              nil, UInt8(SQLITE_UTF8)) // SQLITE_STATIC: read in place
+                    }
+                    guard code == SQLITE_OK else { return code }
+                }
+                return sqlite_nio_sqlite3_step(statement)
+            }
+            // Nothing bound may outlive the buffer: the next row binds every parameter again.
             guard code == SQLITE_DONE || code == SQLITE_ROW else {
                 sqlite_nio_sqlite3_reset(statement)
                 throw SQLiteCallError(code: code, handle: handle)
@@ -82,11 +91,13 @@ final class SQLiteRepeatedStatement: @unchecked Sendable {
             before = total
             sqlite_nio_sqlite3_reset(statement)
         }
+        sqlite_nio_sqlite3_clear_bindings(statement)
         return written
     }
 
-    /// SQLite copies the bound text before the call returns, so Swift's buffer may go away.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// Where an empty text is bound from: SQLite reads a null pointer as NULL.
+    private static var empty: UnsafeRawPointer { UnsafeRawPointer(("" as StaticString).utf8Start) }
+
 }
 
 /// A failure of a call into SQLite's C API, with its result code and SQLite's message.

@@ -9,14 +9,15 @@ extension Database {
     /// recorded in `imports` with its kind, its caller and its summary.
     /// - Parameters:
     ///   - rules: read what they need before the write lock is taken, so that writers hold it only while they write.
+    ///   - foreignKeys: `false` when the writer checks what its records refer to itself (see ``write(by:for:rollback:foreignKeys:_:)``).
     ///   - makeWriter: the kind's writer, on the import's transaction, given the import's id.
     /// - Throws: ``ImportError`` when the input as a whole cannot be read; nothing is written.
     func runImport<Rules: ImportRules, Writer: BatchWriter>(
         _ records: RecordKind, _ request: ImportRequest, from source: ByteSource, by caller: Caller, rules: Rules,
-        progress: (@Sendable (Int) -> Void)?, writer makeWriter: @escaping @Sendable (WriteContext, _ importID: Int) -> Writer
+        progress: (@Sendable (Int) -> Void)?, foreignKeys: Bool = true, writer makeWriter: @escaping @Sendable (WriteContext, _ importID: Int) -> Writer
     ) async throws -> ImportSummary where Writer.Record == Rules.Record, Rules.Record: OrganisationRecord {
         do {
-            return try await write(by: caller, for: .records, rollback: request.dryRun) { write in
+            return try await write(by: caller, for: .records, rollback: request.dryRun, foreignKeys: foreignKeys) { write in
                 let db = write.sql
                 guard let importID = try await db.raw("""
                     INSERT INTO imports (started_at, source_name, started_by, records)

@@ -104,7 +104,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             return
         }
         rowNumber += 1
-        if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+        if cells.allSatisfy(\.isBlank) { return }
         summary.rows += 1
         try await take(layout.draft(row: cells, number: rowNumber))
     }

@@ -14,7 +14,7 @@ extension LedgerStore {
                                   defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
                                   vocabulary: request.vocabulary)
         let summary = try await database.runImport(.movements, request, from: source, by: caller, rules: rules,
-                                                   progress: progress) { write, importID in
+                                                   progress: progress, foreignKeys: false) { write, importID in
             MovementWriter(write: write, importID: importID)
         }
         try await refreshStatistics(after: summary)

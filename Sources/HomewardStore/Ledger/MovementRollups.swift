@@ -4,23 +4,14 @@ import SQLKit
 /// The running sums behind fast totals, kept in step with `movements` inside each write's transaction.
 ///
 /// Changes are summed in memory and written when the buffer fills or the write ends, so a daily
-/// ledger of millions of rows adds only one rollup row per day, key and category.
+/// ledger of millions of rows adds only one rollup row per day, key and category. A million-row import
+/// touches some 700,000 sums (districts by day are nearly one per movement), so each sum is held as a few
+/// integers, its key text interned once, and the buffer holds a whole import's sums before writing any:
+/// a sum written twice costs an upsert, a sum held costs some 50 bytes.
 struct MovementRollups: Sendable {
     /// The breakdowns that are summed ahead; others are summed from `movements` when asked.
     enum Dimension: String, CaseIterable, Sendable {
         case all, crossing, origin, adm1, adm2, organisation
-
-        /// The `movements` expression whose value is the key (`''` where it is null).
-        var column: String {
-            switch self {
-            case .all: "NULL"
-            case .crossing: "crossing_code"
-            case .origin: "COALESCE(origin_country, origin_pcode)"
-            case .adm1: "dest_adm1"
-            case .adm2: "dest_adm2"
-            case .organisation: "CAST(organisation_id AS TEXT)"
-            }
-        }
 
         init?(_ grouping: Grouping?) {
             switch grouping {
@@ -35,80 +26,130 @@ struct MovementRollups: Sendable {
         }
     }
 
-    /// One movement as the sums see it.
+    /// One movement as the sums see it: its key in each dimension (`nil` where it has none).
     struct Entry: Sendable {
         var start: Int
         var end: Int
-        var category: String
-        var keys: [Dimension: String]
+        var category: MovementCategory
+        var crossing: String?
+        var origin: String?
+        var adm1: String?
+        var adm2: String?
+        var organisationID: Int
         var persons: Int
     }
 
-    private struct Cell: Hashable, Sendable {
-        var dimension: Dimension
-        var key: String
+    /// A sum's identity: dimension (bits 56 up), whether it spans months (bit 49), category (bit 48, IDPs) and
+    /// key (interned, the low 48 bits), packed in one word.
+    private struct Cell: Hashable {
+        var head: UInt64
+        /// The day range (daily sums) or the month in both (monthly sums).
         var start: Int
         var end: Int
-        var category: String
-        /// Whether the period runs across months (kept apart as `dimension+span`).
-        var span: Bool
     }
 
-    private struct MonthCell: Hashable, Sendable {
-        var dimension: Dimension
-        var key: String
-        var month: Int
-        var category: String
-    }
-
-    /// How many distinct sums are held before they are written: more means fewer sums written twice (a
-    /// ledger over years has about as many as movements), at some 150 bytes each.
-    static let bufferLimit = 100_000
-    private var pending: [Cell: (persons: Int, movements: Int)] = [:]
-    private var pendingMonths: [MonthCell: (persons: Int, movements: Int)] = [:]
+    /// How many distinct sums are held before they are written (some 50 bytes each).
+    static let bufferLimit = 1_000_000
+    private var daily: [Cell: Sums] = [:]
+    private var keyIndex: [String: UInt64] = ["": 0]
+    private var keyNames: [String] = [""]
+    private var organisationKeys: [Int: UInt64] = [:]
     private var removed = false
 
-    var needsFlush: Bool { pending.count + pendingMonths.count >= Self.bufferLimit }
+    private struct Sums {
+        var persons = 0
+        var movements = 0
 
-    mutating func add(_ entry: Entry, sign: Int) {
-        if sign < 0 { removed = true }
-        let startMonth = Day(number: entry.start).monthIndex
-        let span = startMonth != Day(number: entry.end).monthIndex
-        for dimension in Dimension.allCases {
-            let key = entry.keys[dimension] ?? ""
-            let cell = Cell(dimension: dimension, key: key, start: entry.start, end: entry.end, category: entry.category, span: span)
-            let current = pending[cell] ?? (0, 0)
-            pending[cell] = (current.persons + sign * entry.persons, current.movements + sign)
-            if !span {
-                let month = MonthCell(dimension: dimension, key: key, month: startMonth, category: entry.category)
-                let sums = pendingMonths[month] ?? (0, 0)
-                pendingMonths[month] = (sums.persons + sign * entry.persons, sums.movements + sign)
-            }
+        mutating func add(_ persons: Int, _ sign: Int) {
+            self.persons += sign * persons
+            movements += sign
+        }
+
+        mutating func add(_ other: Sums) {
+            persons += other.persons
+            movements += other.movements
         }
     }
 
+    var needsFlush: Bool { daily.count >= Self.bufferLimit }
+
+    private mutating func intern(_ key: String?) -> UInt64 {
+        guard let key else { return 0 }
+        if let index = keyIndex[key] { return index }
+        let index = UInt64(keyNames.count)
+        keyIndex[key] = index
+        keyNames.append(key)
+        return index
+    }
+
+    private mutating func intern(organisation id: Int) -> UInt64 {
+        if let index = organisationKeys[id] { return index }
+        let index = intern(String(id))
+        organisationKeys[id] = index
+        return index
+    }
+
+    mutating func add(_ entry: Entry, sign: Int) {
+        if sign < 0 { removed = true }
+        let span = Day(number: entry.start).monthIndex != Day(number: entry.end).monthIndex
+        // In the order of `Dimension.allCases`.
+        let keys = [0, intern(entry.crossing), intern(entry.origin), intern(entry.adm1), intern(entry.adm2),
+                    intern(organisation: entry.organisationID)]
+        let flags = (span ? 2 : 0) | (entry.category == .idp ? 1 : 0) as UInt64
+        for dimension in 0 ..< keys.count {
+            let head = UInt64(dimension) << 56 | flags << 48 | keys[dimension]
+            daily[Cell(head: head, start: entry.start, end: entry.end), default: Sums()].add(entry.persons, sign)
+        }
+    }
+
+    /// The monthly sums of the daily ones held: every change is in a daily sum, and a movement within one
+    /// month adds to its month what it adds to its day, so the months need no second lookup per movement.
+    private func monthly() -> [Cell: Sums] {
+        var months: [Cell: Sums] = [:]
+        for (cell, sums) in daily where cell.head >> 49 & 1 == 0 {
+            let month = Day(number: cell.start).monthIndex
+            months[Cell(head: cell.head, start: month, end: month), default: Sums()].add(sums)
+        }
+        return months
+    }
+
     mutating func flush(on connection: Connection) async throws {
-        // In the order of each table's primary key, so that SQLite walks its index page by page instead of
-        // jumping about: the sums are as many as the movements on a ledger spread over years.
-        let rows: [[BulkValue]] = pending.filter { $0.value.persons != 0 || $0.value.movements != 0 }
-            .map { (dimension: $0.key.dimension.rawValue + ($0.key.span ? "+span" : ""), cell: $0.key, sums: $0.value) }
-            .sorted { ($0.dimension, $0.cell.start, $0.cell.end, $0.cell.category, $0.cell.key)
-                    < ($1.dimension, $1.cell.start, $1.cell.end, $1.cell.category, $1.cell.key) }
-            .map { [.text($0.dimension), .text($0.cell.key), .integer($0.cell.start), .integer($0.cell.end),
-                    .text($0.cell.category), .integer($0.sums.persons), .integer($0.sums.movements)] }
-        let monthRows: [[BulkValue]] = pendingMonths.filter { $0.value.persons != 0 || $0.value.movements != 0 }
-            .sorted { ($0.key.dimension.rawValue, $0.key.month, $0.key.category, $0.key.key)
-                    < ($1.key.dimension.rawValue, $1.key.month, $1.key.category, $1.key.key) }
-            .map { [.text($0.key.dimension.rawValue), .text($0.key.key), .integer($0.key.month), .text($0.key.category),
-                    .integer($0.value.persons), .integer($0.value.movements)] }
-        pending.removeAll(keepingCapacity: true)
-        pendingMonths.removeAll(keepingCapacity: true)
-        try await connection.bulkInsert(into: "movement_rollups_monthly", columns: ["dimension", "key", "month", "category", "persons", "movements"],
-                                        rows: monthRows,
-                                        suffix: "ON CONFLICT (dimension, month, category, key) DO UPDATE SET persons = movement_rollups_monthly.persons + excluded.persons, movements = movement_rollups_monthly.movements + excluded.movements")
-        try await connection.bulkInsert(into: "movement_rollups", columns: ["dimension", "key", "start_day", "end_day", "category", "persons", "movements"],
-                                        rows: rows,
-                                        suffix: "ON CONFLICT (dimension, start_day, end_day, category, key) DO UPDATE SET persons = movement_rollups.persons + excluded.persons, movements = movement_rollups.movements + excluded.movements")
+        // In the order of each table's primary key (dimension, days or month, category, key), so that SQLite
+        // walks its index page by page instead of jumping about. Compared as integers: the ranks of the
+        // key texts are worked out once.
+        let rank = keyRanks()
+        func order(_ cell: Cell) -> (Int, Int, Int, Int, Int) {
+            let dimension = Int(cell.head >> 56), flags = Int(cell.head >> 48 & 0xFF)
+            // "adm1" < "adm1+span" < "adm2": the span flag ranks just after its dimension.
+            return (Self.dimensionRank[dimension] * 2 + (flags >> 1), cell.start, cell.end, flags & 1, rank[Int(cell.head & 0xFFFF_FFFF_FFFF)])
+        }
+        func values(_ cell: Cell, _ sums: Sums, monthly: Bool) -> [BulkValue] {
+            let dimension = Dimension.allCases[Int(cell.head >> 56)], flags = cell.head >> 48 & 0xFF
+            let name = dimension.rawValue + (flags & 2 != 0 ? "+span" : "")
+            let category = flags & 1 != 0 ? MovementCategory.idp.rawValue : MovementCategory.refugee.rawValue
+            let key = keyNames[Int(cell.head & 0xFFFF_FFFF_FFFF)]
+            return monthly ? [.text(name), .text(key), .integer(cell.start), .text(category), .integer(sums.persons), .integer(sums.movements)]
+                : [.text(name), .text(key), .integer(cell.start), .integer(cell.end), .text(category), .integer(sums.persons), .integer(sums.movements)]
+        }
+        func sorted(_ sums: [Cell: Sums]) -> [(cell: Cell, sums: Sums)] {
+            var cells = sums.lazy.filter { $0.value.persons != 0 || $0.value.movements != 0 }.map { (cell: $0.key, sums: $0.value) } as [(cell: Cell, sums: Sums)]
+            cells.sort { order($0.cell) < order($1.cell) }
+            return cells
+        }
+        // Bound in chunks, so that the rows as values never all exist at once (a million sums would take 150 MB).
+        let months = sorted(monthly())
+        for start in stride(from: 0, to: months.count, by: 20_000) {
+            try await connection.bulkInsert(into: "movement_rollups_monthly", columns: ["dimension", "key", "month", "category", "persons", "movements"],
+                                            rows: months[start ..< min(start + 20_000, months.count)].map { values($0.cell, $0.sums, monthly: true) },
+                                            suffix: "ON CONFLICT (dimension, month, category, key) DO UPDATE SET persons = movement_rollups_monthly.persons + excluded.persons, movements = movement_rollups_monthly.movements + excluded.movements")
+        }
+        let days = sorted(daily)
+        daily = [:]
+        for start in stride(from: 0, to: days.count, by: 20_000) {
+            try await connection.bulkInsert(into: "movement_rollups", columns: ["dimension", "key", "start_day", "end_day", "category", "persons", "movements"],
+                                            rows: days[start ..< min(start + 20_000, days.count)].map { values($0.cell, $0.sums, monthly: false) },
+                                            suffix: "ON CONFLICT (dimension, start_day, end_day, category, key) DO UPDATE SET persons = movement_rollups.persons + excluded.persons, movements = movement_rollups.movements + excluded.movements")
+        }
         if removed {
             // A corrected movement that left a day, key or category leaves an empty sum behind.
             try await connection.sql.raw("DELETE FROM movement_rollups WHERE movements = 0").run()
@@ -116,4 +157,17 @@ struct MovementRollups: Sendable {
             removed = false
         }
     }
+
+    /// Each interned key's place in text order, by its index.
+    private func keyRanks() -> [Int] {
+        var rank = Array(repeating: 0, count: keyNames.count)
+        for (position, index) in keyNames.indices.sorted(by: { keyNames[$0] < keyNames[$1] }).enumerated() { rank[index] = position }
+        return rank
+    }
+
+    /// Each dimension's place in the text order of the names the tables store.
+    private static let dimensionRank: [Int] = {
+        let sorted = Dimension.allCases.sorted { $0.rawValue < $1.rawValue }
+        return Dimension.allCases.map { dimension in sorted.firstIndex(of: dimension)! }
+    }()
 }

@@ -18,6 +18,11 @@ struct MovementWriter: BatchWriter {
     private var insertStatement: SQLiteRepeatedStatement?
     /// Whether PostgreSQL's table for a batch's COPY exists in this transaction.
     private var stagingCreated = false
+    /// Whether the period index was dropped for this import, to be built again before it commits.
+    private var periodIndexDropped = false
+    private var started = false
+    /// What the movements name, when the database does not check it row by row (SQLite's foreign keys off).
+    private var references: MovementReferences?
 
     static let columns = ["row_key", "fingerprint", "start_day", "end_day", "category", "crossing_code", "origin_country",
                           "origin_pcode", "dest_pcode", "dest_level", "dest_adm1", "dest_adm2", "dest_adm3", "dest_adm4",
@@ -30,6 +35,7 @@ struct MovementWriter: BatchWriter {
 
     mutating func write(_ batch: [Movement]) async throws {
         guard !batch.isEmpty else { return }
+        if !started { try await start() }
         // Within the batch, each occurrence of a key is compared with the one before it, as if
         // written one by one; the database sees only the last.
         var order: [String] = []
@@ -105,6 +111,33 @@ struct MovementWriter: BatchWriter {
         try await insertStatement?.close()
         insertStatement = nil
         try await rollups.flush(on: connection)
+        try await references?.check(on: db)
+        if periodIndexDropped {
+            try await db.raw("CREATE INDEX movements_period ON movements (start_day, end_day)").run()
+            periodIndexDropped = false
+        }
+    }
+
+    /// Settles, on the first batch, what this import does beside inserting rows.
+    private mutating func start() async throws {
+        started = true
+        guard case .sqlite = connection.driver else { return }
+        try await dropPeriodIndexIfEmpty()
+        if try await db.raw("PRAGMA foreign_keys").first(decodingColumn: "foreign_keys", as: Int.self) == 0 {
+            references = MovementReferences()
+        }
+    }
+
+    /// Drops the period index when the ledger is empty, as for a first load of years of data: one index built
+    /// from sorted keys at the end costs less than a million inserts at random places in it.
+    ///
+    /// Only on SQLite, whose readers go on reading the last commit meanwhile (PostgreSQL would lock them
+    /// out of `movements` until the import ends). The import's one transaction covers both: a failed,
+    /// killed or dry run rolls the drop back with everything else.
+    private mutating func dropPeriodIndexIfEmpty() async throws {
+        guard try await db.raw("SELECT id FROM movements LIMIT 1").first() == nil else { return }
+        try await db.raw("DROP INDEX movements_period").run()
+        periodIndexDropped = true
     }
 
     /// Compares keys that exist already with what is stored, and updates those that changed.
@@ -118,14 +151,12 @@ struct MovementWriter: BatchWriter {
                 FROM movements WHERE row_key IN (\(binds: slice))
                 """
             for row in try await db.raw(query).all() {
-                var keys: [MovementRollups.Dimension: String] = [.organisation: String(try row.decode(column: "organisation_id", as: Int.self))]
-                keys[.crossing] = try row.decode(column: "crossing_code", as: String?.self)
-                keys[.origin] = try row.decode(column: "origin", as: String?.self)
-                keys[.adm1] = try row.decode(column: "dest_adm1", as: String?.self)
-                keys[.adm2] = try row.decode(column: "dest_adm2", as: String?.self)
-                let entry = MovementRollups.Entry(start: try row.decode(column: "start_day", as: Int.self), end: try row.decode(column: "end_day", as: Int.self),
-                                                  category: try row.decode(column: "category", as: String.self), keys: keys,
-                                                  persons: try row.decode(column: "persons", as: Int.self))
+                let entry = MovementRollups.Entry(
+                    start: try row.decode(column: "start_day", as: Int.self), end: try row.decode(column: "end_day", as: Int.self),
+                    category: try LedgerStore.category(try row.decode(column: "category", as: String.self)),
+                    crossing: try row.decode(column: "crossing_code", as: String?.self), origin: try row.decode(column: "origin", as: String?.self),
+                    adm1: try row.decode(column: "dest_adm1", as: String?.self), adm2: try row.decode(column: "dest_adm2", as: String?.self),
+                    organisationID: try row.decode(column: "organisation_id", as: Int.self), persons: try row.decode(column: "persons", as: Int.self))
                 stored[try row.decode(column: "row_key", as: String.self)] =
                     (try row.decode(column: "id", as: Int.self), try row.decode(column: "fingerprint", as: String.self), entry)
             }
@@ -171,13 +202,9 @@ struct MovementWriter: BatchWriter {
 
 
     private mutating func entry(_ m: Movement) async throws -> MovementRollups.Entry {
-        var keys: [MovementRollups.Dimension: String] = [.organisation: String(try await organisations.id(of: m.organisation, on: write))]
-        keys[.crossing] = m.crossing
-        keys[.origin] = m.origin?.code
-        keys[.adm1] = m.destination[.adm1]
-        keys[.adm2] = m.destination[.adm2]
-        return MovementRollups.Entry(start: m.period.start.number, end: m.period.end.number, category: m.category.rawValue,
-                                     keys: keys, persons: m.persons)
+        MovementRollups.Entry(start: m.period.start.number, end: m.period.end.number, category: m.category, crossing: m.crossing,
+                              origin: m.origin?.code, adm1: m.destination[.adm1], adm2: m.destination[.adm2],
+                              organisationID: try await organisations.id(of: m.organisation, on: write), persons: m.persons)
     }
 
     private mutating func values(_ m: Movement) async throws -> [BulkValue] {
@@ -189,6 +216,8 @@ struct MovementWriter: BatchWriter {
         case nil: break
         }
         let d = m.destination
+        references?.note(crossing: m.crossing, originCountry: originCountry, originArea: originArea, destination: d.finest,
+                         organisation: organisationID)
         return [.text(m.key), .text(m.fingerprint), .integer(m.period.start.number), .integer(m.period.end.number),
                 .text(m.category.rawValue), BulkValue(m.crossing), BulkValue(originCountry), BulkValue(originArea), BulkValue(d.finest),
                 BulkValue(d.level?.rawValue), BulkValue(d[.adm1]), BulkValue(d[.adm2]), BulkValue(d[.adm3]), BulkValue(d[.adm4]),

@@ -1,0 +1,105 @@
+import Foundation
+import HomewardCore
+import SQLKit
+import Testing
+@testable import HomewardStore
+import HomewardTestSupport
+
+/// A first load into an empty ledger takes a shorter way (the period index dropped and built once at the end);
+/// an import into a ledger that holds movements already keeps it. The same files must leave the same either way.
+@Suite struct FirstLoadTests {
+    /// What a ledger holds after the files, apart from the one movement that made it non-empty.
+    struct Outcome: Equatable {
+        var counts: [WriteCounts] = []
+        var movements: [String: String] = [:]
+        var rollups: [String] = []
+        var revisions = 0
+        var periodIndex = true
+    }
+
+    /// Before the files' first day: no window of the files' sums includes it.
+    static let seed = "#meta+id,#date,#adm1+dest+code,#affected+returnees+idps+num\nseed-1,2015-01-05,SY03,40\n"
+
+    @Test(arguments: Backend.available)
+    func aFirstLoadLeavesWhatAnImportIntoAFilledLedgerLeaves(_ backend: Backend) async throws {
+        var outcomes: [Outcome] = []
+        for seeded in [false, true] {
+            try await withStores(backend) { store in
+                // setup
+                if seeded { _ = try await store.importCSV(Self.seed, org: "Seed") }
+                let gazetteer = try await store.places.gazetteer()
+                let base = ImportEquivalenceTests.rows(0 ..< ImportEquivalenceTests.rowCount, gazetteer: gazetteer)
+                // Repeats and corrections within the file, across its batches, then a week's file of corrections.
+                let first = base + base.prefix(2500).map(ImportEquivalenceTests.corrected) + [base[3000], base[10]]
+                let week = base.suffix(400).map(ImportEquivalenceTests.corrected)
+                var outcome = Outcome()
+                // act
+                for rows in [first, week] {
+                    let summary = try await store.ledger.importMovements(ImportRequest(sourceName: "f.csv", today: TestStores.today),
+                                                                         from: .bytes(Array(ImportEquivalenceTests.csv(rows).utf8)), by: .test)
+                    #expect(summary.status == .success)
+                    outcome.counts.append(WriteCounts(imported: summary.imported, updated: summary.updated, ignored: summary.ignored))
+                }
+                // check
+                try await Self.read(store, into: &outcome)
+                outcomes.append(outcome)
+            }
+        }
+        #expect(outcomes.count == 2 && outcomes[0] == outcomes[1])
+        #expect(outcomes.first?.counts.first?.imported ?? 0 > 4000 && outcomes.first?.periodIndex == true)
+    }
+
+    @Test(arguments: Backend.available)
+    func aDryRunIntoAnEmptyLedgerKeepsItsIndex(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let summary = try await store.importCSV(Self.seed, dryRun: true)
+            let count = try await store.movementCount()
+            #expect(summary.imported == 1 && count == 0)
+            var outcome = Outcome()
+            try await Self.read(store, into: &outcome)
+            #expect(outcome.periodIndex)
+        }
+    }
+
+    static func read(_ store: Stores, into outcome: inout Outcome) async throws {
+        let sinceFiles = Day("2016-01-01")!
+        let (movements, rollups, revisions, indexes) = try await store.database.read { db in
+            let movements = try await db.raw("""
+                SELECT m.row_key, m.persons, m.fingerprint, m.start_day FROM movements m
+                JOIN organisations o ON o.id = m.organisation_id WHERE o.name <> 'Seed'
+                """).all().map {
+                (try $0.decode(column: "row_key", as: String.self),
+                 "\(try $0.decode(column: "persons", as: Int.self)) \(try $0.decode(column: "fingerprint", as: String.self)) \(try $0.decode(column: "start_day", as: Int.self))")
+            }
+            // Organisations by name: their ids differ when the seed's came first.
+            let daily = try await db.raw("""
+                SELECT r.dimension, COALESCE(o.name, r.key) AS k, r.start_day, r.end_day, r.category, r.persons, r.movements
+                FROM movement_rollups r LEFT JOIN organisations o ON r.dimension LIKE 'organisation%' AND CAST(o.id AS TEXT) = r.key
+                WHERE r.start_day >= \(bind: sinceFiles.number)
+                """).all().map {
+                ["d", try $0.decode(column: "dimension", as: String.self), try $0.decode(column: "k", as: String.self),
+                 String(try $0.decode(column: "start_day", as: Int.self)), String(try $0.decode(column: "end_day", as: Int.self)),
+                 try $0.decode(column: "category", as: String.self), String(try $0.decode(column: "persons", as: Int.self)),
+                 String(try $0.decode(column: "movements", as: Int.self))].joined(separator: " ")
+            }
+            let monthly = try await db.raw("""
+                SELECT r.dimension, COALESCE(o.name, r.key) AS k, r.month, r.category, r.persons, r.movements
+                FROM movement_rollups_monthly r LEFT JOIN organisations o ON r.dimension LIKE 'organisation%' AND CAST(o.id AS TEXT) = r.key
+                WHERE r.month >= \(bind: sinceFiles.monthIndex)
+                """).all().map {
+                ["m", try $0.decode(column: "dimension", as: String.self), try $0.decode(column: "k", as: String.self),
+                 String(try $0.decode(column: "month", as: Int.self)), try $0.decode(column: "category", as: String.self),
+                 String(try $0.decode(column: "persons", as: Int.self)), String(try $0.decode(column: "movements", as: Int.self))].joined(separator: " ")
+            }
+            let revisions = try await db.raw("SELECT COUNT(*) AS n FROM movement_revisions").first(decodingColumn: "n", as: Int.self) ?? 0
+            let indexes = try await db.raw(store.database.backend == .sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'movements'"
+                : "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'movements'").all(decodingColumn: "name", as: String.self)
+            return (movements, daily + monthly, revisions, indexes)
+        }
+        outcome.movements = Dictionary(uniqueKeysWithValues: movements)
+        outcome.rollups = rollups.sorted()
+        outcome.revisions = revisions
+        outcome.periodIndex = indexes.contains("movements_period")
+    }
+}
