@@ -35,6 +35,7 @@ extension Database {
         CreateSources(),
         CreateAccess(),
         CreateDataVersion(),
+        AddPublicBulletins(),
     ]
 
     /// Applies the steps the database has not seen yet.
