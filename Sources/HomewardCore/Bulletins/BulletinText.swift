@@ -219,7 +219,22 @@ extension BulletinText: Encodable {
     /// The snapshot as the public reads it: each entry's value, or `"<k"`, and the question that produced it.
     private struct PublicSnapshot: Encodable {
         /// `value` is null where it is withheld so that a small one cannot be worked out.
-        struct Entry: Encodable { var id: String; var value: PublicCount?; var unit: SnapshotEntry.Unit; var query: String }
+        struct Entry: Encodable {
+            var id: String
+            var value: PublicCount?
+            var unit: SnapshotEntry.Unit
+            var query: String
+
+            enum CodingKeys: String, CodingKey { case id, value, unit, query }
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(id, forKey: .id)
+                try c.encode(value, forKey: .value) // null, not absent, when withheld
+                try c.encode(unit, forKey: .unit)
+                try c.encode(query, forKey: .query)
+            }
+        }
         var date: Day
         var since: Day?
         var participants: [String]
