@@ -35,7 +35,7 @@ extension SessionsModel {
         let html = SessionsView(model: .mock, language: .ru).render(pages)
         #expect(html.contains(#"<a href="/bulletins/3?lang=ru">"#) && html.contains(#"<a href="/bulletins/1?lang=ru">"#))
         #expect(html.contains("Бюллетень по этому заседанию пока не опубликован."))
-        #expect(html.contains("2 организации-участника:"))
+        #expect(html.contains(#"<bdi dir="ltr">2</bdi> организации-участника:"#))
         let empty = SessionsView(model: SessionsModel(items: [], demo: true), language: .ar).render(pages)
         #expect(empty.contains("لم تُسجَّل اجتماعات تنسيق بعد.") && empty.contains(#"<html lang="ar" dir="rtl">"#))
     }
