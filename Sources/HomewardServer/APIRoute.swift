@@ -18,7 +18,7 @@ public enum APIRoute: CaseIterable, Sendable {
     case reconstructionPage, aidPage, readinessPage
     case listSources, postSources, compareSources, checkSources, listSessions, postSessions, listBulletins, postBulletins, showBulletin
     case sourcesPage, bulletinPage
-    case patchBulletin, sessionsPage
+    case patchBulletin, sessionsPage, bulletinRecords
 
     public var method: HTTPRequest.Method {
         switch self {
@@ -73,6 +73,7 @@ public enum APIRoute: CaseIterable, Sendable {
         case .listSessions, .postSessions: "/api/v1/sessions"
         case .listBulletins, .postBulletins: "/api/v1/bulletins"
         case .showBulletin, .patchBulletin: "/api/v1/bulletins/{id}"
+        case .bulletinRecords: "/api/v1/bulletins/{id}/records"
         case .sourcesPage: "/sources"
         case .bulletinPage: "/bulletins/{id}"
         case .sessionsPage: "/sessions"

@@ -82,6 +82,7 @@ import Testing
         case .postBulletins: return (route.path, #"{"date": "2020-06-2\#(n)"}"#, json)
         case .showBulletin: return ("/api/v1/bulletins/1", nil, json)
         case .patchBulletin: return ("/api/v1/bulletins/1", #"{"public": false}"#, json)
+        case .bulletinRecords: return ("/api/v1/bulletins/1/records?entry=returns.start.total", nil, json)
         case .bulletinPage: return ("/bulletins/1", nil, json)
         case .compareSources: return ("/api/v1/sources/compare?measure=returns", nil, json)
         case .postFacilityKinds: return (route.path, #"{"code": "kind-\#(n)", "unit": "items", "name": "Kind \#(n)"}"#, json)

@@ -63,6 +63,15 @@ import Testing
             let exact = try await client.executeRequest(uri: "/api/v1/bulletins/\(first.id)?format=text", method: .get, headers: headers, body: nil).text
             #expect(exact.contains("LBN-01): 3 people") && exact.contains("JOR-01): 60 people") && exact.contains(first.sha256))
             #expect(try await store.bulletin(first.id)?.sha256 == first.sha256)
+            // The records of a number: internal only, a page at a time, each as it stood.
+            #expect(try await client.get("/api/v1/bulletins/\(first.id)/records?entry=returns.week.total").status == .unauthorized)
+            let firstPage = try await client.executeRequest(uri: "/api/v1/bulletins/\(first.id)/records?entry=returns.week.total&limit=1", method: .get,
+                                                       headers: headers, body: nil).json
+            let cursor = try #require(firstPage["next_cursor"] as? String)
+            let rest = try await client.executeRequest(uri: "/api/v1/bulletins/\(first.id)/records?entry=returns.week.total&cursor=\(cursor)", method: .get,
+                                                       headers: headers, body: nil).json
+            let persons = ((firstPage["movements"] as? [[String: Any]] ?? []) + (rest["movements"] as? [[String: Any]] ?? [])).compactMap { $0["persons"] as? Int }
+            #expect(persons.sorted() == [3, 60] && rest["next_cursor"] is NSNull && firstPage["value"] as? Int == 63)
             // Withdrawn: closed to the public again.
             #expect(try await patch(first.id, #"{"public": false}"#, as: coordinator).status == .ok)
             #expect(try await client.get("/api/v1/bulletins/\(first.id)").status == .unauthorized)

@@ -109,6 +109,22 @@ struct BulletinsController<Context: CallerRequestContext> {
                        publicSince: $0.publicSince)
             }])
         }
+        router.on(RouterPath(APIRoute.bulletinRecords.routerPath), method: APIRoute.bulletinRecords.method) { request, context in
+            let id = try Self.id(context)
+            let entryID = try request.query("entry", "an entry's id, as the snapshot names it") { $0.isEmpty ? nil : $0 }
+            let after = try request.query("cursor", "the next_cursor of the previous page") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+            let limit = try request.query("limit", "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 1_000
+            guard let bulletin = try await stores.bulletin(id) else { throw Problem(.notFound, "no bulletin has id \(id)") }
+            guard let entryID, let entry = bulletin.snapshot.entry(entryID) else {
+                throw Problem.badRequest("entry", "one of the bulletin's entries: " + bulletin.snapshot.entries.map(\.id).joined(separator: ", "))
+            }
+            guard let selection = entry.movements, let moment = bulletin.snapshot.recordedOn else {
+                throw Problem.badRequest("entry", "'\(entryID)' is not a sum of movements kept with its filters; its question: \(entry.query)")
+            }
+            let records = try await stores.ledger.movements(selection, asRecordedOn: moment, after: after, limit: limit)
+            return try jsonResponse(EntryRecords(entry: entryID, recordedOn: moment, value: entry.value, records: entry.records,
+                                                 movements: records, nextCursor: records.count == limit ? records.last.map { String($0.id) } : nil))
+        }
         router.on(RouterPath(APIRoute.patchBulletin.routerPath), method: APIRoute.patchBulletin.method) { request, context in
             try request.require(contentType: ["application/json"])
             let id = try Self.id(context)
@@ -163,6 +179,30 @@ extension BulletinsController {
             throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not a bulletin id (a whole number from 1)")
         }
         return id
+    }
+}
+
+/// A page of the movements one number of a bulletin summed, each as it stood when the bulletin was drafted.
+struct EntryRecords: Encodable {
+    var entry: String
+    var recordedOn: String
+    /// The entry's value and record count, to hold the listing against.
+    var value: Int
+    var records: Int?
+    var movements: [RecordedMovement]
+    /// Pass as `cursor` for the next page; `null` on the last.
+    var nextCursor: String?
+
+    enum CodingKeys: String, CodingKey { case entry, recordedOn = "recorded_on", value, records, movements, nextCursor = "next_cursor" }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(entry, forKey: .entry)
+        try c.encode(recordedOn, forKey: .recordedOn)
+        try c.encode(value, forKey: .value)
+        try c.encode(records, forKey: .records)
+        try c.encode(movements, forKey: .movements)
+        try c.encode(nextCursor, forKey: .nextCursor)
     }
 }
 
