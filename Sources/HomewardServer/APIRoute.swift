@@ -20,12 +20,13 @@ public enum APIRoute: CaseIterable, Sendable {
     case reconstructionPage, aidPage, readinessPage
     case listSources, postSources, compareSources, checkSources, listSessions, postSessions, listBulletins, postBulletins, showBulletin
     case sourcesPage, bulletinPage
+    case patchBulletin, sessionsPage, bulletinRecords
 
     public var method: HTTPRequest.Method {
         switch self {
         case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations,
              .postSources, .postSessions, .postBulletins: .post
-        case .patchEvacuation: .patch
+        case .patchEvacuation, .patchBulletin: .patch
         case .signIn, .signOut, .changePassword, .createAccountToken, .revokeAccountToken: .post
         case .addPerson, .disablePerson, .addOrganisation: .post
         case .postFacilities, .postFacilityKinds, .postAid, .postAidTypes: .post
@@ -81,15 +82,18 @@ public enum APIRoute: CaseIterable, Sendable {
         case .checkSources: "/api/v1/sources/check"
         case .listSessions, .postSessions: "/api/v1/sessions"
         case .listBulletins, .postBulletins: "/api/v1/bulletins"
-        case .showBulletin: "/api/v1/bulletins/{id}"
+        case .showBulletin, .patchBulletin: "/api/v1/bulletins/{id}"
+        case .bulletinRecords: "/api/v1/bulletins/{id}/records"
         case .sourcesPage: "/sources"
         case .bulletinPage: "/bulletins/{id}"
+        case .sessionsPage: "/sessions"
         }
     }
 
     /// Who may call a route.
     public enum Access: Sendable {
-        /// Anyone: health, the contract, the overview's public figures, public totals, the sign-in form.
+        /// Anyone: health, the contract, the overview's public figures, public totals, the sign-in form, and bulletins
+        /// (the public reads only those made public, small counts hidden: the controller sees to it).
         case everyone
         /// A signed-in person or a token; a page sends the public to the sign-in form instead of answering 401.
         case signedIn
@@ -98,6 +102,7 @@ public enum APIRoute: CaseIterable, Sendable {
     public var access: Access {
         switch self {
         case .overview, .healthz, .openapi, .publicTotals, .signInPage, .signIn: .everyone
+        case .listBulletins, .showBulletin, .bulletinPage: .everyone
         default: .signedIn
         }
     }
@@ -107,6 +112,7 @@ public enum APIRoute: CaseIterable, Sendable {
         switch self {
         case .overview, .campsPage, .reconstructionPage, .aidPage, .readinessPage, .sourcesPage, .bulletinPage, .signInPage, .signIn, .signOut,
              .accountPage, .changePassword, .createAccountToken, .revokeAccountToken, .peoplePage, .addPerson, .disablePerson, .addOrganisation: true
+        case .sessionsPage: true
         default: false
         }
     }

@@ -274,4 +274,25 @@ extension CommandLineTests {
         let all = try run(["bulletin", "draft", "--date", "2019-07-20"])
         #expect(all.stdout.contains("Participants (2): Ministry, Agency.") && all.stdout.contains("Участники (2)") && all.stdout.contains("المشاركان"))
     }
+
+    @Test func aBulletinIsMadePublicAndTheRecordsOfANumberAreListed() throws {
+        let file = database + ".movements.csv"
+        defer {
+            cleanUp()
+            try? FileManager.default.removeItem(atPath: file)
+        }
+        try "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2019-07-01,LBN-01,100,UNHCR\n2019-07-19,LBN-01,3,UNHCR\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try run(["import", file]).status == 0)
+        let published = try run(["bulletin", "publish", "--date", "2019-07-20", "--public", "--format", "json"])
+        let id = String(try #require(published.json["id"] as? Int))
+        #expect(try run(["bulletin", "list"]).stdout.contains("PUBLIC SINCE"))
+        let records = try run(["bulletin", "records", id, "--entry", "returns.start.total", "--format", "json"])
+        #expect(records.status == 0 && records.json["matches"] as? Bool == true, "\(records.stderr)")
+        #expect((records.json["records"] as? [[String: Any]])?.compactMap { $0["persons"] as? Int }.sorted() == [3, 100])
+        let unknown = try run(["bulletin", "records", id, "--entry", "nope"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("returns.start.total"))
+        let withdrawn = try run(["bulletin", "public", id, "--withdraw"])
+        #expect(withdrawn.status == 0 && withdrawn.stdout.contains("is internal"))
+    }
 }

@@ -14,13 +14,21 @@ public struct BulletinSnapshot: Hashable, Sendable, Codable {
     /// The organisations that took part in the session, as recorded.
     public var participants: [String]
     public var blocks: [BulletinBlock]
+    /// When the data was read (ISO 8601, UTC, to the second): with each entry's ``MovementSelection``, it lists again
+    /// the records a number summed, each in the version then in force. Absent from snapshots taken before it was kept.
+    public var recordedOn: String?
 
-    public init(date: Day, since: Day?, session: Int? = nil, participants: [String] = [], blocks: [BulletinBlock]) {
+    public init(date: Day, since: Day?, session: Int? = nil, participants: [String] = [], blocks: [BulletinBlock], recordedOn: String? = nil) {
         self.date = date
         self.since = since
         self.session = session
         self.participants = participants
         self.blocks = blocks
+        self.recordedOn = recordedOn
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case date, since, session, participants, blocks, recordedOn = "recorded_on"
     }
 
     public var entries: [SnapshotEntry] { blocks.flatMap(\.entries) }
@@ -44,6 +52,20 @@ public struct SnapshotEntry: Hashable, Sendable, Codable {
         case count
         /// A percentage in hundredths: 4133 is 41.33 %.
         case hundredths
+        /// A quantity in tenths of its unit: 125 is 12.5 km of road.
+        case tenths
+        /// A quantity in thousandths of its unit: tonnes of aid, kept in kilograms.
+        case thousandths
+
+        /// Decimal places the value is held to; `nil` for a whole count.
+        public var decimals: Int? {
+            switch self {
+            case .count: nil
+            case .hundredths: 2
+            case .tenths: 1
+            case .thousandths: 3
+            }
+        }
     }
 
     /// Unique in the bulletin: `returns.total`, `returns.crossing.LBN-07`, `camps.HOL.left`.
@@ -57,8 +79,11 @@ public struct SnapshotEntry: Hashable, Sendable, Codable {
     public var organisations: Int?
     /// The records it restates, by id (a source figure restated in the bulletin).
     public var ids: [Int]?
+    /// The movements it sums, as filters to apply again (see ``BulletinSnapshot/recordedOn``).
+    public var movements: MovementSelection?
 
-    public init(id: String, value: Int, unit: Unit = .count, query: String, records: Int? = nil, organisations: Int? = nil, ids: [Int]? = nil) {
+    public init(id: String, value: Int, unit: Unit = .count, query: String, records: Int? = nil, organisations: Int? = nil, ids: [Int]? = nil,
+                movements: MovementSelection? = nil) {
         self.id = id
         self.value = value
         self.unit = unit
@@ -66,6 +91,7 @@ public struct SnapshotEntry: Hashable, Sendable, Codable {
         self.records = records
         self.organisations = organisations
         self.ids = ids
+        self.movements = movements
     }
 }
 

@@ -24,12 +24,22 @@ public struct BulletinText: Sendable {
     public let published: (id: Int, sha256: String)?
     /// The prose the centre edited by hand in this language, if it did; numbers checked against the snapshot.
     public let edited: String?
+    /// Set when the text is for the public: small counts are hidden (see ``BulletinSuppression``).
+    public let smallCounts: SmallCounts?
+    /// The entries the public does not see, and why.
+    public let hidden: [String: BulletinSuppression.Reason]
 
-    public init(snapshot: BulletinSnapshot, catalogue: Catalogue, published: (id: Int, sha256: String)? = nil, edited: String? = nil) {
+    /// - Parameter forThePublic: hide small counts. The snapshot's hash is then left out, as trying each small value
+    ///   against it would give the hidden ones back; so is edited prose, whose numbers are not the snapshot's entries,
+    ///   wherever a count is hidden.
+    public init(snapshot: BulletinSnapshot, catalogue: Catalogue, published: (id: Int, sha256: String)? = nil, edited: String? = nil,
+                forThePublic smallCounts: SmallCounts? = nil) {
         self.snapshot = snapshot
         self.catalogue = catalogue
         self.published = published
-        self.edited = edited
+        self.smallCounts = smallCounts
+        hidden = smallCounts.map { BulletinSuppression.hidden(in: snapshot, smallCounts: $0) } ?? [:]
+        self.edited = hidden.isEmpty ? edited : nil
     }
 
     /// The edited prose with the footer when there is one, else the generated text.
@@ -47,9 +57,15 @@ public struct BulletinText: Sendable {
     }
 
     public var footer: String {
-        published.map { catalogue.text("bulletin.footer.published", ["id": .code(String($0.id)), "hash": .code($0.sha256)]) }
-            ?? catalogue.text("bulletin.footer.draft")
+        guard let published else { return catalogue.text("bulletin.footer.draft") }
+        if let smallCounts {
+            return catalogue.text("bulletin.footer.public", ["id": .code(String(published.id)), "below": .code(fewerThan(smallCounts))])
+        }
+        return catalogue.text("bulletin.footer.published", ["id": .code(String(published.id)), "hash": .code(published.sha256)])
     }
+
+    /// "<5" with the language's digits.
+    func fewerThan(_ smallCounts: SmallCounts) -> String { "<" + catalogue.numbers.string(smallCounts.threshold) }
 
     public var sections: [Section] {
         snapshot.blocks.map { block in
@@ -64,10 +80,8 @@ public struct BulletinText: Sendable {
             case .entry(let id):
                 entries[name] = id
                 guard let entry = snapshot.entry(id) else { continue }
-                arguments[name] = switch entry.unit {
-                case .count: .count(entry.value)
-                case .hundredths: .code(percent(entry.value))
-                }
+                // A hidden count is no operand for a plural form: "one" or "two" would give it away.
+                arguments[name] = entry.unit == .count && hidden[id] == nil ? .count(entry.value) : .code(self.value(entry))
             case .day(let day): arguments[name] = .day(day)
             case .code(let code): arguments[name] = .code(code)
             case .name(let en, let ru, let ar):
@@ -85,9 +99,17 @@ public struct BulletinText: Sendable {
         (Decimal(hundredths) / 100).formatted(.number.precision(.fractionLength(2)).locale(catalogue.language.locale(digits: catalogue.numbers.digits)))
     }
 
-    /// The number of an entry as the language writes it.
+    /// The number of an entry as the language writes it: percentages with both decimals, quantities without
+    /// trailing zeros (12.5 km, 3 tonnes).
     public func value(_ entry: SnapshotEntry) -> String {
-        entry.unit == .count ? catalogue.numbers.string(entry.value) : percent(entry.value)
+        if let smallCounts, let reason = hidden[entry.id] {
+            return reason == .small ? fewerThan(smallCounts) : catalogue.text("bulletin.withheld")
+        }
+        return switch entry.unit {
+        case .count: catalogue.numbers.string(entry.value)
+        case .hundredths: percent(entry.value)
+        case .tenths, .thousandths: catalogue.numbers.decimal(entry.value, decimals: entry.unit.decimals!)
+        }
     }
 
     public var text: String {
@@ -117,7 +139,7 @@ public struct BulletinText: Sendable {
         for entry in snapshot.entries {
             out += "<tr id=\"entry-\(Self.escape(entry.id))\"><td><code dir=\"ltr\">\(Self.escape(entry.id))</code></td>"
                 + "<td><bdi dir=\"ltr\">\(Self.escape(value(entry)))</bdi></td><td><code dir=\"ltr\">\(Self.escape(entry.query))</code></td>"
-                + "<td><bdi dir=\"ltr\">\(entry.records.map { Self.escape(catalogue.numbers.string($0)) } ?? "")</bdi></td></tr>\n"
+                + "<td><bdi dir=\"ltr\">\(entry.records.flatMap { smallCounts == nil ? Self.escape(catalogue.numbers.string($0)) : nil } ?? "")</bdi></td></tr>\n"
         }
         out += "</tbody>\n</table>\n</section>\n<p class=\"footer\"><bdi dir=\"ltr\">\(Self.escape(footer))</bdi></p>\n</article>\n"
         return out
@@ -164,7 +186,7 @@ extension BulletinText: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(published?.id, forKey: .id)
-        try c.encode(published?.sha256, forKey: .sha256)
+        try c.encode(smallCounts == nil ? published?.sha256 : nil, forKey: .sha256)
         try c.encode(catalogue.language, forKey: .language)
         try c.encode(catalogue.language.direction.rawValue, forKey: .direction)
         try c.encode(title, forKey: .title)
@@ -187,6 +209,49 @@ extension BulletinText: Encodable {
         }
         try c.encode(footer, forKey: .footer)
         try c.encode(edited, forKey: .editedText)
-        try c.encode(snapshot, forKey: .snapshot)
+        if let smallCounts {
+            try c.encode(PublicSnapshot(snapshot: snapshot, hidden: hidden, smallCounts: smallCounts), forKey: .snapshot)
+        } else {
+            try c.encode(snapshot, forKey: .snapshot)
+        }
+    }
+
+    /// The snapshot as the public reads it: each entry's value, or `"<k"`, and the question that produced it.
+    private struct PublicSnapshot: Encodable {
+        /// `value` is null where it is withheld so that a small one cannot be worked out.
+        struct Entry: Encodable {
+            var id: String
+            var value: PublicCount?
+            var unit: SnapshotEntry.Unit
+            var query: String
+
+            enum CodingKeys: String, CodingKey { case id, value, unit, query }
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(id, forKey: .id)
+                try c.encode(value, forKey: .value) // null, not absent, when withheld
+                try c.encode(unit, forKey: .unit)
+                try c.encode(query, forKey: .query)
+            }
+        }
+        var date: Day
+        var since: Day?
+        var participants: [String]
+        var entries: [Entry]
+
+        init(snapshot: BulletinSnapshot, hidden: [String: BulletinSuppression.Reason], smallCounts: SmallCounts) {
+            date = snapshot.date
+            since = snapshot.since
+            participants = snapshot.participants
+            entries = snapshot.entries.map { entry in
+                let value: PublicCount? = switch hidden[entry.id] {
+                case nil: .exact(entry.value)
+                case .small: .fewerThan(smallCounts.threshold)
+                case .recoverable: nil
+                }
+                return Entry(id: entry.id, value: value, unit: entry.unit, query: entry.query)
+            }
+        }
     }
 }

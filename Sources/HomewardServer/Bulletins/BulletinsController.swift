@@ -24,19 +24,27 @@ struct BulletinsController<Context: CallerRequestContext> {
         var since: Day?
         /// Prose edited by hand, by language code.
         var texts: [String: String]?
+        /// Let the public read it at once, small counts hidden.
+        var `public`: Bool?
     }
 
-    /// A published bulletin as listed: without its snapshot.
+    struct PublicInput: Decodable {
+        var `public`: Bool
+    }
+
+    /// A published bulletin as listed: without its snapshot; for the public, without its hash either (see
+    /// ``BulletinText/init(snapshot:catalogue:published:edited:forThePublic:)``).
     struct Listed: Encodable {
         var id: Int
         var date: Day
         var since: Day?
-        var sha256: String
+        var sha256: String?
         var publishedAt: String
+        var publicSince: String?
 
         enum CodingKeys: String, CodingKey {
             case id, date, since, sha256
-            case publishedAt = "published_at"
+            case publishedAt = "published_at", publicSince = "public_since"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -46,16 +54,41 @@ struct BulletinsController<Context: CallerRequestContext> {
             try c.encode(since, forKey: .since)
             try c.encode(sha256, forKey: .sha256)
             try c.encode(publishedAt, forKey: .publishedAt)
+            try c.encode(publicSince, forKey: .publicSince)
         }
+    }
+
+    /// The public (no token, no session) reads bulletins made public, small counts hidden; everyone else, every
+    /// bulletin with exact figures.
+    func smallCounts(for caller: Caller) -> SmallCounts? {
+        if case .anonymous = caller { return SmallCounts(threshold: configuration.minPublicCount) }
+        return nil
+    }
+
+    /// The bulletin this caller may read: a bulletin that is not public is, to the public, one that needs signing in.
+    func bulletin(_ id: Int, for caller: Caller) async throws -> PublishedBulletin {
+        let forThePublic = smallCounts(for: caller) != nil
+        guard let bulletin = try await stores.bulletin(id) else { throw Problem(.notFound, "no bulletin has id \(id)") }
+        guard !forThePublic || bulletin.isPublic else {
+            throw Problem(.unauthorized, "bulletin \(id) is not public: sign in or send a bearer token (Authorization: Bearer …)",
+                          headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
+        }
+        return bulletin
     }
 
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.bulletinPage.routerPath), method: APIRoute.bulletinPage.method) { request, context in
             let id = try Self.id(context)
             let language = try request.query("lang", "one of en, ru, ar", Language.init(rawValue:)) ?? .en
-            guard let bulletin = try await stores.bulletin(id) else { throw Problem(.notFound, "no bulletin has id \(id)") }
+            let smallCounts = smallCounts(for: context.caller)
+            if smallCounts != nil, try await stores.bulletin(id, publicOnly: true) == nil {
+                // As every page does for the public: the sign-in form, then this page.
+                return Response(status: .seeOther, headers: [.location: "\(APIRoute.signInPage.path)?next=\(request.uri.path)"])
+            }
+            let bulletin = try await self.bulletin(id, for: context.caller)
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-                            body: .init(byteBuffer: ByteBuffer(string: BulletinView(bulletin: bulletin, language: language).render(pages))))
+                            body: .init(byteBuffer: ByteBuffer(string: BulletinView(bulletin: bulletin, language: language, smallCounts: smallCounts)
+                                .render(pages))))
         }
         router.on(RouterPath(APIRoute.listSessions.routerPath), method: APIRoute.listSessions.method) { _, _ in
             try jsonResponse(["sessions": try await stores.sessions.sessions()])
@@ -69,10 +102,36 @@ struct BulletinsController<Context: CallerRequestContext> {
                 return (.created, try jsonData(try await stores.sessions.addSession(session, by: context.caller)))
             }
         }
-        router.on(RouterPath(APIRoute.listBulletins.routerPath), method: APIRoute.listBulletins.method) { _, _ in
-            try jsonResponse(["bulletins": try await stores.bulletins().map {
-                Listed(id: $0.id, date: $0.snapshot.date, since: $0.snapshot.since, sha256: $0.sha256, publishedAt: $0.publishedAt)
+        router.on(RouterPath(APIRoute.listBulletins.routerPath), method: APIRoute.listBulletins.method) { _, context in
+            let forThePublic = smallCounts(for: context.caller) != nil
+            return try jsonResponse(["bulletins": try await stores.bulletins(publicOnly: forThePublic).map {
+                Listed(id: $0.id, date: $0.snapshot.date, since: $0.snapshot.since, sha256: forThePublic ? nil : $0.sha256, publishedAt: $0.publishedAt,
+                       publicSince: $0.publicSince)
             }])
+        }
+        router.on(RouterPath(APIRoute.bulletinRecords.routerPath), method: APIRoute.bulletinRecords.method) { request, context in
+            let id = try Self.id(context)
+            let entryID = try request.query("entry", "an entry's id, as the snapshot names it") { $0.isEmpty ? nil : $0 }
+            let after = try request.query("cursor", "the next_cursor of the previous page") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+            let limit = try request.query("limit", "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 1_000
+            guard let bulletin = try await stores.bulletin(id) else { throw Problem(.notFound, "no bulletin has id \(id)") }
+            guard let entryID, let entry = bulletin.snapshot.entry(entryID) else {
+                throw Problem.badRequest("entry", "one of the bulletin's entries: " + bulletin.snapshot.entries.map(\.id).joined(separator: ", "))
+            }
+            guard let selection = entry.movements, let moment = bulletin.snapshot.recordedOn else {
+                throw Problem.badRequest("entry", "'\(entryID)' is not a sum of movements kept with its filters; its question: \(entry.query)")
+            }
+            let records = try await stores.ledger.movements(selection, asRecordedOn: moment, after: after, limit: limit)
+            return try jsonResponse(EntryRecords(entry: entryID, recordedOn: moment, value: entry.value, records: entry.records,
+                                                 movements: records, nextCursor: records.count == limit ? records.last.map { String($0.id) } : nil))
+        }
+        router.on(RouterPath(APIRoute.patchBulletin.routerPath), method: APIRoute.patchBulletin.method) { request, context in
+            try request.require(contentType: ["application/json"])
+            let id = try Self.id(context)
+            let input = try JSONDecoder().decode(PublicInput.self, from: Data(buffer: try await request.body.collect(upTo: 4096)))
+            let bulletin = try await stores.setPublic(id, input.public, by: context.caller)
+            return try jsonResponse(Listed(id: bulletin.id, date: bulletin.snapshot.date, since: bulletin.snapshot.since, sha256: bulletin.sha256,
+                                           publishedAt: bulletin.publishedAt, publicSince: bulletin.publicSince))
         }
         router.on(RouterPath(APIRoute.postBulletins.routerPath), method: APIRoute.postBulletins.method) { request, context in
             try request.require(contentType: ["application/json"])
@@ -86,7 +145,8 @@ struct BulletinsController<Context: CallerRequestContext> {
                     guard !text.utf8.contains(0), text.count <= 100_000 else { throw Problem.badRequest("texts.\(code)", "text of at most 100,000 characters") }
                     edited[language] = text
                 }
-                let published = try await stores.publishBulletin(date: input.date, since: input.since, editedTexts: edited, by: context.caller)
+                let published = try await stores.publishBulletin(date: input.date, since: input.since, editedTexts: edited, isPublic: input.public ?? false,
+                                                                  by: context.caller)
                 return (.created, try jsonData(PublishedID(id: published.id, sha256: published.sha256)))
             }
         }
@@ -95,9 +155,10 @@ struct BulletinsController<Context: CallerRequestContext> {
             let language = try request.query("lang", "one of en, ru, ar", Language.init(rawValue:)) ?? .en
             let format = try request.query("format", "one of json, text, html") { ["json", "text", "html"].contains($0) ? $0 : nil } ?? "json"
             let digits = try request.query("digits", "native or latin", Digits.init(rawValue:)) ?? .native
-            guard let bulletin = try await stores.bulletin(id) else { throw Problem(.notFound, "no bulletin has id \(id)") }
+            let bulletin = try await self.bulletin(id, for: context.caller)
             let text = BulletinText(snapshot: bulletin.snapshot, catalogue: try Catalogue.bundled(language, digits: digits),
-                                    published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts[language])
+                                    published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts[language],
+                                    forThePublic: smallCounts(for: context.caller))
             switch format {
             case "text":
                 return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .contentLanguage: language.rawValue],
@@ -118,6 +179,30 @@ extension BulletinsController {
             throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not a bulletin id (a whole number from 1)")
         }
         return id
+    }
+}
+
+/// A page of the movements one number of a bulletin summed, each as it stood when the bulletin was drafted.
+struct EntryRecords: Encodable {
+    var entry: String
+    var recordedOn: String
+    /// The entry's value and record count, to hold the listing against.
+    var value: Int
+    var records: Int?
+    var movements: [RecordedMovement]
+    /// Pass as `cursor` for the next page; `null` on the last.
+    var nextCursor: String?
+
+    enum CodingKeys: String, CodingKey { case entry, recordedOn = "recorded_on", value, records, movements, nextCursor = "next_cursor" }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(entry, forKey: .entry)
+        try c.encode(recordedOn, forKey: .recordedOn)
+        try c.encode(value, forKey: .value)
+        try c.encode(records, forKey: .records)
+        try c.encode(movements, forKey: .movements)
+        try c.encode(nextCursor, forKey: .nextCursor)
     }
 }
 

@@ -25,6 +25,9 @@ struct PagesController {
             CampsPageView(model: try await CampsPageModel.load(store: stores.camps, today: today(), demo: configuration.demo), language: language,
                           viewer: viewer).render(pages)
         }
+        page(.sessionsPage, router) { language, viewer, _ in
+            SessionsView(model: try await SessionsModel.load(stores: stores, demo: configuration.demo), language: language, viewer: viewer).render(pages)
+        }
         router.on(RouterPath(APIRoute.signInPage.routerPath), method: .get) { request, context in
             let language = try Self.language(request)
             return html(SignInView(language: language, next: SignInView.safeNext(request.uri.queryParameters.get("next"))).render(pages), language)

@@ -8,14 +8,9 @@ import HomewardCore
 extension Stores {
     typealias BlockSource = @Sendable (Stores, _ date: Day, _ since: Day?) async throws -> BulletinBlock?
 
-    static let bulletinBlocks: [BlockSource] = [returnsBlock, campsBlock, sourcesBlock]
+    static let bulletinBlocks: [BlockSource] = [returnsBlock, campsBlock, reconstructionBlock, aidBlock, sourcesBlock]
 
     static func returnsBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
-        func sums(_ window: DateWindow) async throws -> ReturnsBlock.Sums {
-            ReturnsBlock.Sums(total: try await stores.sources.ledgerSum(window: window),
-                              refugees: try await stores.sources.ledgerSum(window: window, category: .refugee),
-                              idps: try await stores.sources.ledgerSum(window: window, category: .idp))
-        }
         let week = ReturnsBlock.lastWeek(to: date)
         let crossings = try await stores.places.crossings()
         let byCrossing = try await stores.sources.ledgerSumsByCrossing(window: week).map { item in
@@ -23,8 +18,8 @@ extension Stores {
             return ReturnsBlock.Crossing(code: item.crossing, name: crossing?.nameEn ?? item.crossing, nameRu: crossing?.nameRu,
                                          nameAr: crossing.flatMap { $0.nameAr.isEmpty ? nil : $0.nameAr }, sum: item.sum)
         }
-        return ReturnsBlock.make(date: date, sinceStart: try await sums(DateWindow(to: date)), since: since,
-                                 sinceDate: try await since.asyncMap { try await sums(DateWindow(from: $0, to: date)) },
+        return ReturnsBlock.make(date: date, sinceStart: try await stores.sources.ledgerSums(window: DateWindow(to: date)), since: since,
+                                 sinceDate: try await since.asyncMap { try await stores.sources.ledgerSums(window: DateWindow(from: $0, to: date)) },
                                  lastWeek: try await stores.sources.ledgerSum(window: week), byCrossing: byCrossing)
     }
 
@@ -36,6 +31,15 @@ extension Stores {
         for operation in latest { progress.append(try await stores.camps.progress(ofOperation: operation.id, asOf: date)) }
         let sites = Dictionary(uniqueKeysWithValues: try await stores.camps.sites().map { ($0.code, $0) })
         return CampsBlock.make(date: date, progress: progress, sites: sites)
+    }
+
+    static func reconstructionBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
+        let summary = try await stores.reconstruction.summary(asOf: date, from: ReturnsBlock.lastWeek(to: date).from, to: date)
+        return ReconstructionBlock.make(date: date, stock: summary.underRestoration, flow: summary.commissioned)
+    }
+
+    static func aidBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
+        AidBlock.make(date: date, figures: AidFigures(try await stores.assistance.tallies(ReturnsBlock.lastWeek(to: date))))
     }
 
     static func sourcesBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {

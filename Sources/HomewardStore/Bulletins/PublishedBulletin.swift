@@ -9,10 +9,15 @@ public struct PublishedBulletin: Sendable, Encodable {
     public var snapshot: BulletinSnapshot
     /// The text the centre edited before publishing, by language; the other languages read as generated.
     public var editedTexts: [Language: String]
+    /// Since when the public may read it (small counts hidden); `nil` while it is internal.
+    public var publicSince: String?
+
+    public var isPublic: Bool { publicSince != nil }
 
     public init(id: Int, sha256: String, publishedAt: String, publishedBy: String, snapshot: BulletinSnapshot,
-                editedTexts: [Language: String] = [:]) {
+                editedTexts: [Language: String] = [:], publicSince: String? = nil) {
         self.editedTexts = editedTexts
+        self.publicSince = publicSince
         self.id = id
         self.sha256 = sha256
         self.publishedAt = publishedAt
@@ -22,7 +27,7 @@ public struct PublishedBulletin: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, sha256, snapshot
-        case publishedAt = "published_at", publishedBy = "published_by", editedTexts = "edited_texts"
+        case publishedAt = "published_at", publishedBy = "published_by", editedTexts = "edited_texts", publicSince = "public_since"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -31,6 +36,7 @@ public struct PublishedBulletin: Sendable, Encodable {
         try c.encode(sha256, forKey: .sha256)
         try c.encode(publishedAt, forKey: .publishedAt)
         try c.encode(publishedBy, forKey: .publishedBy)
+        try c.encode(publicSince, forKey: .publicSince)
         try c.encode(Dictionary(uniqueKeysWithValues: editedTexts.map { ($0.key.rawValue, $0.value) }), forKey: .editedTexts)
         try c.encode(snapshot, forKey: .snapshot)
     }

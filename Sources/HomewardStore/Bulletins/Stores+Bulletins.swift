@@ -16,15 +16,21 @@ extension Stores {
             if let block = try await source(self, date, since) { blocks.append(block) }
         }
         let session = try await sessions.sessions(on: date).first
-        return BulletinSnapshot(date: date, since: since, session: session?.id, participants: session?.organisations ?? [], blocks: blocks)
+        // Taken after the blocks were read: every write they saw had committed, so was recorded, by then.
+        let recordedOn = Database.timestamp(database.now())
+        return BulletinSnapshot(date: date, since: since, session: session?.id, participants: session?.organisations ?? [], blocks: blocks,
+                                recordedOn: recordedOn)
     }
 
     /// Freezes the bulletin: its snapshot and the snapshot's SHA-256 are written once and never changed.
     ///
-    /// - Parameter editedTexts: prose the centre rewrote by hand, by language.
+    /// - Parameters:
+    ///   - editedTexts: prose the centre rewrote by hand, by language.
+    ///   - isPublic: let the public read it at once (small counts hidden); ``setPublic(_:_:by:)`` decides it later.
     /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the language whose edited text writes a number
     ///   that the snapshot's text in that language does not (a figure, a day, a year): nothing is published.
-    public func publishBulletin(date: Day, since: Day? = nil, editedTexts: [Language: String] = [:], by caller: Caller) async throws -> PublishedBulletin {
+    public func publishBulletin(date: Day, since: Day? = nil, editedTexts: [Language: String] = [:], isPublic: Bool = false,
+                                by caller: Caller) async throws -> PublishedBulletin {
         let snapshot = try await draftBulletin(date: date, since: since)
         for language in Language.allCases {
             guard let edited = editedTexts[language] else { continue }
@@ -37,53 +43,80 @@ extension Stores {
         }
         let json = String(decoding: snapshot.canonicalJSON, as: UTF8.self), hash = Secret.digest(snapshot.canonicalJSON)
         return try await database.write(by: caller, for: .planning) { write in
+            let publicSince = isPublic ? write.timestamp : nil, madePublicBy = isPublic ? write.caller.description : nil
             guard let id = try await write.sql.raw("""
-                INSERT INTO bulletins (day, since_day, session_id, snapshot, sha256, published_at, published_by)
+                INSERT INTO bulletins (day, since_day, session_id, snapshot, sha256, published_at, published_by, public_since, made_public_by)
                 VALUES (\(bind: date.number), \(bind: since?.number), \(bind: snapshot.session), \(bind: json), \(bind: hash),
-                        \(bind: write.timestamp), \(bind: write.caller.description)) RETURNING id
+                        \(bind: write.timestamp), \(bind: write.caller.description), \(bind: publicSince), \(bind: madePublicBy)) RETURNING id
                 """).first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new bulletin's id") }
             for (language, text) in editedTexts {
                 try await write.sql.raw("""
                     INSERT INTO bulletin_texts (bulletin_id, language, body) VALUES (\(bind: id), \(bind: language.rawValue), \(bind: text))
                     """).run()
             }
-            try await write.audit("publish", kind: "bulletin", record: String(id), detail: "sha256 \(hash)")
+            try await write.audit("publish", kind: "bulletin", record: String(id), detail: "sha256 \(hash)" + (isPublic ? ", public" : ""))
             return PublishedBulletin(id: id, sha256: hash, publishedAt: write.timestamp, publishedBy: write.caller.description, snapshot: snapshot,
-                                     editedTexts: editedTexts)
+                                     editedTexts: editedTexts, publicSince: publicSince)
         }
     }
 
-    /// A published bulletin exactly as it was frozen.
-    public func bulletin(_ id: Int) async throws -> PublishedBulletin? {
-        try await publishedBulletins(id: id).first
+    /// Lets the public read a published bulletin (its small counts hidden whenever it is rendered for them), or
+    /// withdraws it.
+    ///
+    /// The centre's coordinators decide it; the snapshot and its hash stay as they were, and the audit keeps who
+    /// decided and when.
+    /// - Throws: ``StoreError/notFound(_:)`` when no bulletin has this id.
+    public func setPublic(_ id: Int, _ isPublic: Bool, by caller: Caller) async throws -> PublishedBulletin {
+        try await database.write(by: caller, for: .planning) { write in
+            guard let row = try await write.sql.raw("SELECT public_since FROM bulletins WHERE id = \(bind: id)").first() else {
+                throw StoreError.notFound("bulletin \(id)")
+            }
+            let wasPublic = try row.decode(column: "public_since", as: String?.self) != nil
+            if wasPublic != isPublic {
+                let publicSince = isPublic ? write.timestamp : nil, madePublicBy = isPublic ? write.caller.description : nil
+                try await write.sql.raw("""
+                    UPDATE bulletins SET public_since = \(bind: publicSince), made_public_by = \(bind: madePublicBy) WHERE id = \(bind: id)
+                    """).run()
+            }
+            try await write.audit(isPublic ? "make-public" : "withdraw-public", kind: "bulletin", record: String(id),
+                                  before: ["public": wasPublic], after: ["public": isPublic])
+            guard let bulletin = try await Self.publishedBulletins(id: id, publicOnly: false, on: write.sql).first else {
+                throw StoreError.notFound("bulletin \(id)")
+            }
+            return bulletin
+        }
     }
 
-    /// Published bulletins, newest first.
-    public func bulletins() async throws -> [PublishedBulletin] {
-        try await publishedBulletins(id: nil)
+    /// A published bulletin exactly as it was frozen; with `publicOnly`, only if the public may read it.
+    public func bulletin(_ id: Int, publicOnly: Bool = false) async throws -> PublishedBulletin? {
+        try await database.read { db in try await Self.publishedBulletins(id: id, publicOnly: publicOnly, on: db).first }
     }
 
-    private func publishedBulletins(id: Int?) async throws -> [PublishedBulletin] {
-        try await database.read { db in
-            var query: SQLQueryString = "SELECT id, snapshot, sha256, published_at, published_by FROM bulletins"
-            if let id { query += " WHERE id = \(bind: id)" }
-            query += " ORDER BY id DESC"
-            var texts: [Int: [Language: String]] = [:]
-            var textsQuery: SQLQueryString = "SELECT bulletin_id, language, body FROM bulletin_texts"
-            if let id { textsQuery += " WHERE bulletin_id = \(bind: id)" }
-            for row in try await db.raw(textsQuery).all() {
-                guard let language = Language(rawValue: try row.decode(column: "language", as: String.self)) else { continue }
-                texts[try row.decode(column: "bulletin_id", as: Int.self), default: [:]][language] = try row.decode(column: "body", as: String.self)
-            }
-            return try await db.raw(query).all().map { row in
-                let json = try row.decode(column: "snapshot", as: String.self)
-                let snapshot = try JSONDecoder().decode(BulletinSnapshot.self, from: Data(json.utf8))
-                let id = try row.decode(column: "id", as: Int.self)
-                return PublishedBulletin(id: id, sha256: try row.decode(column: "sha256", as: String.self),
-                                         publishedAt: try row.decode(column: "published_at", as: String.self),
-                                         publishedBy: try row.decode(column: "published_by", as: String.self), snapshot: snapshot,
-                                         editedTexts: texts[id] ?? [:])
-            }
+    /// Published bulletins, newest first; with `publicOnly`, those the public may read.
+    public func bulletins(publicOnly: Bool = false) async throws -> [PublishedBulletin] {
+        try await database.read { db in try await Self.publishedBulletins(id: nil, publicOnly: publicOnly, on: db) }
+    }
+
+    private static func publishedBulletins(id: Int?, publicOnly: Bool, on db: any SQLDatabase) async throws -> [PublishedBulletin] {
+        var query: SQLQueryString = "SELECT id, snapshot, sha256, published_at, published_by, public_since FROM bulletins WHERE 1 = 1"
+        if let id { query += " AND id = \(bind: id)" }
+        if publicOnly { query += " AND public_since IS NOT NULL" }
+        query += " ORDER BY id DESC"
+        var texts: [Int: [Language: String]] = [:]
+        var textsQuery: SQLQueryString = "SELECT bulletin_id, language, body FROM bulletin_texts"
+        if let id { textsQuery += " WHERE bulletin_id = \(bind: id)" }
+        for row in try await db.raw(textsQuery).all() {
+            guard let language = Language(rawValue: try row.decode(column: "language", as: String.self)) else { continue }
+            texts[try row.decode(column: "bulletin_id", as: Int.self), default: [:]][language] = try row.decode(column: "body", as: String.self)
+        }
+        return try await db.raw(query).all().map { row in
+            let json = try row.decode(column: "snapshot", as: String.self)
+            let snapshot = try JSONDecoder().decode(BulletinSnapshot.self, from: Data(json.utf8))
+            let id = try row.decode(column: "id", as: Int.self)
+            return PublishedBulletin(id: id, sha256: try row.decode(column: "sha256", as: String.self),
+                                     publishedAt: try row.decode(column: "published_at", as: String.self),
+                                     publishedBy: try row.decode(column: "published_by", as: String.self), snapshot: snapshot,
+                                     editedTexts: texts[id] ?? [:], publicSince: try row.decode(column: "public_since", as: String?.self))
         }
     }
 }

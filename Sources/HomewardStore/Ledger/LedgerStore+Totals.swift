@@ -81,9 +81,9 @@ extension LedgerStore {
     }
 
     /// The rollup rows that add up to the movements inside the window, as `(…) m WHERE …` with `key`,
-    /// `category` and `persons`: whole months from the monthly sums, the partial months at either end
-    /// from the daily ones, and movements across months from their own daily sums.
-    private static func rollupSource(_ dimension: MovementRollups.Dimension, _ query: TotalsQuery) -> SQLQueryString {
+    /// `category`, `persons` and `movements` (records): whole months from the monthly sums, the partial
+    /// months at either end from the daily ones, and movements across months from their own daily sums.
+    static func rollupSource(_ dimension: MovementRollups.Dimension, _ query: TotalsQuery) -> SQLQueryString {
         let from = query.window.from, to = query.window.to
         let lowest = Int(Int32.min), highest = Int(Int32.max)
         // The first and last months that lie wholly inside the window.
@@ -93,20 +93,20 @@ extension LedgerStore {
         let category: SQLQueryString = query.category.map { " AND category = \(bind: $0.rawValue)" } ?? ""
         let name = dimension.rawValue
         var branches: [SQLQueryString] = [
-            "SELECT key, category, persons FROM movement_rollups WHERE dimension = \(bind: name + "+span") AND start_day >= \(bind: fromDay) AND end_day <= \(bind: toDay)\(category)"
+            "SELECT key, category, persons, movements FROM movement_rollups WHERE dimension = \(bind: name + "+span") AND start_day >= \(bind: fromDay) AND end_day <= \(bind: toDay)\(category)"
         ]
         if firstMonth <= lastMonth {
-            branches.append("SELECT key, category, persons FROM movement_rollups_monthly WHERE dimension = \(bind: name) AND month BETWEEN \(bind: firstMonth) AND \(bind: lastMonth)\(category)")
+            branches.append("SELECT key, category, persons, movements FROM movement_rollups_monthly WHERE dimension = \(bind: name) AND month BETWEEN \(bind: firstMonth) AND \(bind: lastMonth)\(category)")
             if from != nil {
                 let headEnd = Day.firstOfMonth(index: firstMonth).number - 1
-                branches.append("SELECT key, category, persons FROM movement_rollups WHERE dimension = \(bind: name) AND start_day BETWEEN \(bind: fromDay) AND \(bind: headEnd) AND end_day <= \(bind: toDay)\(category)")
+                branches.append("SELECT key, category, persons, movements FROM movement_rollups WHERE dimension = \(bind: name) AND start_day BETWEEN \(bind: fromDay) AND \(bind: headEnd) AND end_day <= \(bind: toDay)\(category)")
             }
             if to != nil {
                 let tailStart = Day.firstOfMonth(index: lastMonth + 1).number
-                branches.append("SELECT key, category, persons FROM movement_rollups WHERE dimension = \(bind: name) AND start_day BETWEEN \(bind: tailStart) AND \(bind: toDay) AND end_day <= \(bind: toDay)\(category)")
+                branches.append("SELECT key, category, persons, movements FROM movement_rollups WHERE dimension = \(bind: name) AND start_day BETWEEN \(bind: tailStart) AND \(bind: toDay) AND end_day <= \(bind: toDay)\(category)")
             }
         } else {
-            branches.append("SELECT key, category, persons FROM movement_rollups WHERE dimension = \(bind: name) AND start_day >= \(bind: fromDay) AND end_day <= \(bind: toDay)\(category)")
+            branches.append("SELECT key, category, persons, movements FROM movement_rollups WHERE dimension = \(bind: name) AND start_day >= \(bind: fromDay) AND end_day <= \(bind: toDay)\(category)")
         }
         return "(" + branches.joined(separator: " UNION ALL ") + ") m WHERE 1 = 1"
     }

@@ -36,6 +36,7 @@ extension Database {
         CreateSources(),
         CreateAccess(),
         CreateDataVersion(),
+        AddPublicBulletins(),
     ]
 
     /// Applies the steps the database has not seen yet.

@@ -7,7 +7,7 @@ struct BulletinCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
         abstract: "The joint statement of a session in English, Russian and Arabic, from a frozen snapshot of the data.",
-        subcommands: [Draft.self, Publish.self, Show.self, List.self, Diff.self, CheckText.self]
+        subcommands: [Draft.self, Publish.self, Show.self, List.self, Diff.self, CheckText.self, MakePublic.self, Records.self]
     )
 
     enum Format: String, ExpressibleByArgument { case text, html, json }
@@ -57,6 +57,7 @@ struct BulletinCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Publish prose edited by hand in a language, as LANG=FILE (repeatable); its numbers must be the snapshot's.",
                                    valueName: "lang=file")) var text: [String] = []
         @Option(help: "text or json ({\"id\", \"sha256\"})") var format: SourcesCommand.Format = .table
+        @Flag(help: "Let the public read it at once, small counts hidden (as `bulletin public ID` does later).") var `public` = false
 
         func run() async throws {
             var edited: [Language: String] = [:]
@@ -65,7 +66,7 @@ struct BulletinCommand: AsyncParsableCommand {
                 guard parts.count == 2, let language = Language(rawValue: parts[0]) else { throw ValidationError("--text '\(item)': expected en=FILE, ru=FILE or ar=FILE") }
                 edited[language] = try String(contentsOfFile: parts[1], encoding: .utf8)
             }
-            let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, editedTexts: edited, by: who.caller) }
+            let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, editedTexts: edited, isPublic: `public`, by: who.caller) }
             switch format {
             case .json: try printJSON(PublishedID(id: published.id, sha256: published.sha256))
             case .table: print("\(published.id) \(published.sha256)")
@@ -93,9 +94,9 @@ struct BulletinCommand: AsyncParsableCommand {
 
         func run() async throws {
             let bulletins = try await db.withStores { try await $0.bulletins() }
-            print(TextTable(header: ["ID", "DATE", "SINCE", "PUBLISHED", "BY", "SHA-256"],
+            print(TextTable(header: ["ID", "DATE", "SINCE", "PUBLISHED", "BY", "PUBLIC SINCE", "SHA-256"],
                             rows: bulletins.map { [String($0.id), $0.snapshot.date.description, $0.snapshot.since?.description ?? "",
-                                                   $0.publishedAt, $0.publishedBy, $0.sha256] }).rendered)
+                                                   $0.publishedAt, $0.publishedBy, $0.publicSince ?? "", $0.sha256] }).rendered)
         }
     }
 

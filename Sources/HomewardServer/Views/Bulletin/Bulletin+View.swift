@@ -6,9 +6,12 @@ import HomewardStore
 struct BulletinView {
     var bulletin: PublishedBulletin
     var language: Language
+    /// Set for the public: small counts hidden.
+    var smallCounts: SmallCounts? = nil
 
     func render(_ pages: Pages) -> String {
-        let text = BulletinText(snapshot: bulletin.snapshot, catalogue: pages.catalogue(language), published: (bulletin.id, bulletin.sha256))
+        let text = BulletinText(snapshot: bulletin.snapshot, catalogue: pages.catalogue(language), published: (bulletin.id, bulletin.sha256),
+                                forThePublic: smallCounts)
         let path = APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(bulletin.id))
         return pages.render(Context(page: PageContext(language: language, title: text.title, path: path, pages: pages, current: .bulletinPage), article: text.html),
                             template: "bulletin")

@@ -44,7 +44,8 @@ struct PageContext {
     /// The pages the navigation links, in order.
     static let navigation: [(route: APIRoute, key: String)] = [(.overview, "nav.overview"), (.campsPage, "nav.camps"),
                                                                 (.reconstructionPage, "nav.reconstruction"), (.aidPage, "nav.aid"),
-                                                                (.readinessPage, "nav.readiness"), (.sourcesPage, "nav.sources")]
+                                                                (.readinessPage, "nav.readiness"), (.sourcesPage, "nav.sources"),
+                                                                (.sessionsPage, "nav.sessions")]
 
     /// - Parameter path: the page's own path; the links add `?lang=` to it.
     init(language: Language, title: String, path: String, pages: Pages, current: APIRoute = .overview,

@@ -1,0 +1,31 @@
+/// The aid block of a bulletin: the actions of the 7 days up to the session, the localities they reached (each
+/// once), the tonnes delivered and the people reached.
+///
+/// People reached are as the organisations reported them per action; one person reached twice counts twice, so
+/// the sentence says "reached", never "people helped".
+public enum AidBlock {
+    /// - Parameter figures: the actions of ``ReturnsBlock/lastWeek(to:)``.
+    /// - Returns: `nil` when no action was recorded in those days.
+    public static func make(date: Day, figures: AidFigures) -> BulletinBlock? {
+        guard figures.actions > 0 else { return nil }
+        let week = ReturnsBlock.lastWeek(to: date)
+        let query = "homeward aid summary --from \(week.from!) --to \(date)"
+        var entries = [
+            SnapshotEntry(id: "aid.week.actions", value: figures.actions, query: query, records: figures.actions),
+            SnapshotEntry(id: "aid.week.localities", value: figures.localities, query: query, records: figures.actions),
+        ]
+        var lines = [
+            BulletinLine("bulletin.aid.actions", ["count": .entry("aid.week.actions"), "from": .day(week.from!), "to": .day(date)]),
+            BulletinLine("bulletin.aid.localities", ["count": .entry("aid.week.localities")]),
+        ]
+        if figures.kilograms > 0 {
+            entries.append(SnapshotEntry(id: "aid.week.tonnes", value: figures.kilograms, unit: .thousandths, query: query, records: figures.actions))
+            lines.append(BulletinLine("bulletin.aid.tonnes", ["tonnes": .entry("aid.week.tonnes")]))
+        }
+        if figures.reached > 0 {
+            entries.append(SnapshotEntry(id: "aid.week.reached", value: figures.reached, query: query, records: figures.actions))
+            lines.append(BulletinLine("bulletin.aid.reached", ["count": .entry("aid.week.reached")]))
+        }
+        return BulletinBlock(kind: "aid", heading: "bulletin.aid.heading", lines: lines, entries: entries)
+    }
+}

@@ -1,0 +1,21 @@
+/// Which movements a bulletin's number sums, kept as the filters that picked them rather than as their ids.
+///
+/// A million ids would weigh more than the bulletin; the filters, applied again to each movement's version in force
+/// at the snapshot's `recordedOn` (as `--as-recorded-on` does), list the same records however the ledger is corrected
+/// or added to later.
+public struct MovementSelection: Hashable, Sendable, Codable {
+    /// Movements whose whole period lies from `from` (or the first record) to `to`.
+    public var from: Day?
+    public var to: Day
+    public var category: MovementCategory?
+    public var crossing: String?
+
+    public init(from: Day? = nil, to: Day, category: MovementCategory? = nil, crossing: String? = nil) {
+        self.from = from
+        self.to = to
+        self.category = category
+        self.crossing = crossing
+    }
+
+    public var window: DateWindow { DateWindow(from: from, to: to) }
+}

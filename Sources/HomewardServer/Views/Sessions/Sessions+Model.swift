@@ -1,0 +1,24 @@
+import HomewardCore
+import HomewardStore
+
+/// What the sessions page shows: each coordination session with its participants' briefings as given, and the
+/// bulletins published as its joint statement.
+struct SessionsModel {
+    struct Item {
+        var session: CoordinationSession
+        /// The ids of the bulletins published for the session (or its day), newest first.
+        var bulletins: [Int]
+    }
+
+    var items: [Item]
+    var demo: Bool
+
+    static func load(stores: Stores, demo: Bool) async throws -> SessionsModel {
+        let bulletins = try await stores.bulletins()
+        let items = try await stores.sessions.sessions().map { session in
+            // A bulletin names its session when one was recorded on its day before it was published.
+            Item(session: session, bulletins: bulletins.filter { $0.snapshot.session.map { $0 == session.id } ?? ($0.snapshot.date == session.date) }.map(\.id))
+        }
+        return SessionsModel(items: items, demo: demo)
+    }
+}

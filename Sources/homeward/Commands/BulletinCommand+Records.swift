@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import HomewardCore
+import HomewardStore
+
+extension BulletinCommand {
+    struct Records: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The movements one number of a published bulletin summed, as the ledger stood when it was drafted.",
+            discussion: """
+                The snapshot keeps each number's filters and the moment the data was read, not a million ids; this applies \
+                them again to each movement's version in force at that moment, then says whether the count and the sum \
+                still match the entry (a write in flight while the bulletin was drafted can make them differ).
+                """)
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The bulletin's id.") var id: Int
+        @Option(help: "The entry's id, as the snapshot names it (returns.start.total, returns.week.crossing.LBN-07…).") var entry: String
+        @Option(help: "table, json or csv") var format: OutputFormat = .table
+
+        struct Listing: Encodable {
+            var entry: String
+            var recordedOn: String
+            var records: [RecordedMovement]
+            var persons: Int
+            var matches: Bool
+
+            enum CodingKeys: String, CodingKey { case entry, recordedOn = "recorded_on", records, persons, matches }
+        }
+
+        func run() async throws {
+            try await db.withStores { stores in
+                guard let bulletin = try await stores.bulletin(id) else { throw ValidationError("no bulletin has id \(id); homeward bulletin list shows them") }
+                guard let found = bulletin.snapshot.entry(entry) else {
+                    throw ValidationError("bulletin \(id) has no entry '\(entry)'; its entries: "
+                                          + bulletin.snapshot.entries.map(\.id).joined(separator: ", "))
+                }
+                guard let selection = found.movements, let moment = bulletin.snapshot.recordedOn else {
+                    throw ValidationError("'\(entry)' is not a sum of movements kept with its filters; its question: \(found.query)")
+                }
+                var all: [RecordedMovement] = [], count = 0, persons = 0, after: Int?
+                if format == .table { print(["ID", "START", "END", "CATEGORY", "CROSSING", "DESTINATION", "PERSONS", "ORGANISATION"].joined(separator: "\t")) }
+                if format == .csv { print("id,start,end,category,crossing,destination,persons,organisation") }
+                while true {
+                    let page = try await stores.ledger.movements(selection, asRecordedOn: moment, after: after, limit: 10_000)
+                    guard let last = page.last else { break }
+                    after = last.id
+                    for m in page {
+                        count += 1
+                        persons += m.persons
+                        switch format {
+                        case .json: all.append(m)
+                        case .table:
+                            print([String(m.id), m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.destination ?? "",
+                                   String(m.persons), m.organisation].joined(separator: "\t"))
+                        case .csv:
+                            print([String(m.id), m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.destination ?? "",
+                                   String(m.persons), CSVWriter.field(m.organisation)].joined(separator: ","))
+                        }
+                    }
+                }
+                let matches = count == found.records && persons == found.value
+                switch format {
+                case .json: try printJSON(Listing(entry: entry, recordedOn: moment, records: all, persons: persons, matches: matches))
+                case .table:
+                    print("\(count) records, \(persons) persons, as recorded on \(moment); the snapshot says \(found.records ?? 0) records, \(found.value) persons"
+                          + (matches ? "" : " (they differ)"))
+                case .csv: break
+                }
+                if !matches { throw ExitCode.failure }
+            }
+        }
+    }
+}

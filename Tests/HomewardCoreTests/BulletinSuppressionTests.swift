@@ -1,0 +1,55 @@
+import Foundation
+import HomewardCore
+import Testing
+
+/// A bulletin rendered for the public: small counts of people as "<k", a figure they could be worked out from
+/// withheld, the snapshot itself untouched.
+@Suite struct BulletinSuppressionTests {
+    static let date = Day("2020-06-30")!
+
+    static func snapshot(refugees: Int, idps: Int, crossings: [(String, Int)], weekTotal: Int) -> BulletinSnapshot {
+        let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: 1, organisations: 1) }
+        let returns = ReturnsBlock.make(date: date, sinceStart: LedgerSums(total: sum(refugees + idps), refugees: sum(refugees), idps: sum(idps)),
+                                        since: nil, sinceDate: nil, lastWeek: sum(weekTotal),
+                                        byCrossing: crossings.map { .init(code: $0.0, name: $0.0, nameRu: nil, nameAr: nil, sum: sum($0.1)) })
+        return BulletinSnapshot(date: date, since: nil, blocks: [returns])
+    }
+
+    @Test func aSmallCountAndTheFigureItCouldBeWorkedOutFromAreHidden() throws {
+        // 3 IDPs: hidden; the total would give them away (total − refugees), so the refugees are withheld too.
+        let snapshot = Self.snapshot(refugees: 1_200, idps: 3, crossings: [("JOR-01", 60), ("LBN-01", 3)], weekTotal: 63)
+        let hidden = BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5))
+        #expect(hidden["returns.start.idps"] == .small && hidden["returns.start.refugees"] == .recoverable)
+        #expect(hidden["returns.start.total"] == nil)
+        #expect(hidden["returns.week.crossing.LBN-01"] == .small && hidden["returns.week.crossing.JOR-01"] == .recoverable)
+        let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), published: (4, String(repeating: "0", count: 64)),
+                              forThePublic: SmallCounts(threshold: 5)).text
+        #expect(en.contains("As of 30 June 2020, 1,203 people have returned home since records began."))
+        #expect(en.contains("Of them, [withheld] people returned from abroad."))
+        #expect(en.contains("<5 internally displaced persons returned to their homes."))
+        #expect(en.contains("LBN-01 (LBN-01): <5 people") && !en.contains("1,200") && !en.contains(": 3 people"))
+        #expect(!en.contains(String(repeating: "0", count: 64)), "the hash would let anyone try each small value against it")
+        let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar), published: (4, ""), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(ar.contains("<٥") && !ar.contains("ثلاثة"))
+        // Internal readers: exact.
+        let exact = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+        #expect(exact.contains("3 internally displaced persons") && exact.contains("1,200 people returned from abroad"))
+    }
+
+    @Test func aPluralFormThatWritesNoNumberIsNotChosenForAHiddenOne() throws {
+        // Arabic writes 1 and 2 as words ("one person", "two persons"): a hidden 1 must not read as "one".
+        let snapshot = Self.snapshot(refugees: 900, idps: 1, crossings: [("LBN-01", 2), ("JOR-01", 40)], weekTotal: 42)
+        let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(!ar.contains("نازح داخلي واحد") && !ar.contains("شخصان"))
+        let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(ru.contains("<5"))
+    }
+
+    @Test func nothingIsHiddenWhenEveryCountIsLargeEnough() {
+        let snapshot = Self.snapshot(refugees: 1_200, idps: 300, crossings: [("JOR-01", 60), ("LBN-01", 7)], weekTotal: 67)
+        #expect(BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5)).isEmpty)
+        // Movements of the week without a crossing point (3 here) are not printed, but the total less the crossings gives them.
+        let unnamed = Self.snapshot(refugees: 1_200, idps: 300, crossings: [("JOR-01", 60), ("LBN-01", 7)], weekTotal: 70)
+        #expect(BulletinSuppression.hidden(in: unnamed, smallCounts: SmallCounts(threshold: 5)) == ["returns.week.crossing.LBN-01": .recoverable])
+    }
+}

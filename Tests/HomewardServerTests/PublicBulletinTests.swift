@@ -1,0 +1,80 @@
+import Foundation
+import HomewardCore
+import HomewardServer
+import HomewardStore
+import HomewardTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// A bulletin made public: the public reads it with small counts hidden, internal readers exactly; a bulletin not
+/// made public stays closed to the public.
+@Suite struct PublicBulletinTests {
+    @Test(arguments: Backend.available)
+    func thePublicReadsAPublicBulletinWithSmallCountsHidden(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            // setup: 3 IDPs this week at one crossing, 60 at another; two bulletins, neither public yet
+            _ = try await store.importRecords(.movements, ImportRequest(sourceName: "m.csv", today: TestStores.today), from: .bytes(Array("""
+                #date,#loc+crossing+code,#affected+returnees+refugees+num,#affected+returnees+idps+num,#org
+                2020-06-01,LBN-01,1200,,UNHCR
+                2020-06-25,JOR-01,,60,SARC
+                2020-06-29,LBN-01,,3,UNHCR
+
+                """.utf8)), by: .test)
+            let first = try await store.publishBulletin(date: TestStores.today, by: .test)
+            let second = try await store.publishBulletin(date: TestStores.today, by: .test)
+            let coordinator = "Bearer " + (try await TestAccounts.token(store, role: .coordinator))
+            let editor = "Bearer " + (try await TestAccounts.token(store, role: .editor))
+            func patch(_ id: Int, _ body: String, as token: String?) async throws -> TestResponse {
+                var headers: HTTPFields = [.contentType: "application/json"]
+                headers[.authorization] = token
+                return try await client.executeRequest(uri: "/api/v1/bulletins/\(id)", method: .patch, headers: headers, body: ByteBuffer(string: body))
+            }
+            // check: nothing public yet
+            #expect(try await client.get("/api/v1/bulletins").json["bulletins"] as? [Any] != nil)
+            #expect((try await client.get("/api/v1/bulletins").json["bulletins"] as? [Any])?.isEmpty == true)
+            #expect(try await client.get("/api/v1/bulletins/\(first.id)").status == .unauthorized)
+            #expect(try await client.get("/bulletins/\(first.id)?lang=ar").status == .seeOther)
+            // act: an editor may not make it public, the public may not, a coordinator may
+            #expect(try await patch(first.id, #"{"public": true}"#, as: editor).status == .forbidden)
+            #expect(try await patch(first.id, #"{"public": true}"#, as: nil).status == .unauthorized)
+            let made = try await patch(first.id, #"{"public": true}"#, as: coordinator)
+            #expect(made.status == .ok)
+            #expect(try made.json["public_since"] as? String != nil)
+            // check: the public lists and reads only that one, small counts hidden, and no hash to try them against
+            let listed = try #require(try await client.get("/api/v1/bulletins").json["bulletins"] as? [[String: Any]])
+            #expect(listed.map { $0["id"] as? Int } == [first.id] && listed.first?["sha256"] is NSNull)
+            #expect(try await client.get("/api/v1/bulletins/\(second.id)").status == .unauthorized)
+            let text = try await client.get("/api/v1/bulletins/\(first.id)?format=text").text
+            #expect(text.contains("LBN-01): <5 people") && text.contains("JOR-01): [withheld] people"))
+            #expect(text.contains("As of 30 June 2020, 1,263 people have returned home") && !text.contains(first.sha256))
+            #expect(!text.contains(" 3 ") && !text.contains("60 people"))
+            let json = try await client.get("/api/v1/bulletins/\(first.id)?lang=ru").json
+            #expect(json["sha256"] is NSNull)
+            let entries = try #require((json["snapshot"] as? [String: Any])?["entries"] as? [[String: Any]])
+            #expect(entries.first { $0["id"] as? String == "returns.week.crossing.LBN-01" }?["value"] as? String == "<5")
+            #expect(entries.first { $0["id"] as? String == "returns.week.crossing.JOR-01" }?["value"] is NSNull)
+            let page = try await client.get("/bulletins/\(first.id)?lang=ar")
+            #expect(page.status == .ok && page.text.contains("&lt;٥") && !page.text.contains(first.sha256))
+            // Internal readers see the exact figures and the hash; the snapshot is as it was.
+            var headers: HTTPFields = [:]
+            headers[.authorization] = editor
+            let exact = try await client.executeRequest(uri: "/api/v1/bulletins/\(first.id)?format=text", method: .get, headers: headers, body: nil).text
+            #expect(exact.contains("LBN-01): 3 people") && exact.contains("JOR-01): 60 people") && exact.contains(first.sha256))
+            #expect(try await store.bulletin(first.id)?.sha256 == first.sha256)
+            // The records of a number: internal only, a page at a time, each as it stood.
+            #expect(try await client.get("/api/v1/bulletins/\(first.id)/records?entry=returns.week.total").status == .unauthorized)
+            let firstPage = try await client.executeRequest(uri: "/api/v1/bulletins/\(first.id)/records?entry=returns.week.total&limit=1", method: .get,
+                                                       headers: headers, body: nil).json
+            let cursor = try #require(firstPage["next_cursor"] as? String)
+            let rest = try await client.executeRequest(uri: "/api/v1/bulletins/\(first.id)/records?entry=returns.week.total&cursor=\(cursor)", method: .get,
+                                                       headers: headers, body: nil).json
+            let persons = ((firstPage["movements"] as? [[String: Any]] ?? []) + (rest["movements"] as? [[String: Any]] ?? [])).compactMap { $0["persons"] as? Int }
+            #expect(persons.sorted() == [3, 60] && rest["next_cursor"] is NSNull && firstPage["value"] as? Int == 63)
+            // Withdrawn: closed to the public again.
+            #expect(try await patch(first.id, #"{"public": false}"#, as: coordinator).status == .ok)
+            #expect(try await client.get("/api/v1/bulletins/\(first.id)").status == .unauthorized)
+        }
+    }
+}

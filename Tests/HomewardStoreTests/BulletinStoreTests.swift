@@ -1,0 +1,149 @@
+import Foundation
+import HomewardCore
+import HomewardStore
+import HomewardTestSupport
+import SQLKit
+import Testing
+
+/// The bulletin's later blocks, its figures read from the rollups, the records a number summed listed again, and
+/// making a bulletin public: on both databases.
+@Suite struct BulletinStoreTests {
+    func importRecords(_ store: Stores, _ kind: RecordKind, _ text: String) async throws {
+        let summary = try await store.importRecords(kind, ImportRequest(sourceName: "\(kind).csv", today: TestStores.today),
+                                                    from: .bytes(Array(text.utf8)), by: .test)
+        #expect(summary.status == .success, "\(summary.text)")
+    }
+
+    /// A clock a second further on at every reading, so that each write is recorded after the one before.
+    final class Ticking: @unchecked Sendable {
+        private let lock = NSLock()
+        private var moment = Date(timeIntervalSince1970: 1_593_504_000)
+
+        func now() -> Date {
+            lock.lock()
+            defer { lock.unlock() }
+            moment += 1
+            return moment
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func reconstructionAndAidAreBlocksOnceThereIsSomethingToReport(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // check: nothing recorded, no block
+            let empty = try await store.draftBulletin(date: TestStores.today)
+            #expect(!empty.blocks.map(\.kind).contains("reconstruction") && !empty.blocks.map(\.kind).contains("aid"))
+            // setup: 5 schools under restoration, 2 of them commissioned this week; a road; aid in the week and before it
+            try await importRecords(store, .facilities, "#date,#adm1+code,#adm4+code,#loc+type,#status,#indicator+num,#org\n"
+                + "2020-05-10,SY03,C2269,school,under-restoration,5,UNDP\n2020-06-26,SY03,C2269,school,commissioned,2,UNDP\n"
+                + "2020-06-01,SY03,C2270,road,under-restoration,12.5,UNDP\n")
+            try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#reached+ind+num\n"
+                + "2020-06-25,C2269,SARC,humanitarian,3.5,3000\n2020-06-29,C2270,SARC,humanitarian,0.025,21\n2020-06-01,C5992,SARC,humanitarian,9,500\n")
+            // act
+            let snapshot = try await store.draftBulletin(date: TestStores.today)
+            // check: the stock on the day and the week's commissioning per kind; the week's aid only
+            #expect(snapshot.blocks.map(\.kind) == ["returns", "reconstruction", "aid"])
+            #expect(snapshot.entry("reconstruction.school.underRestoration")?.value == 30)
+            #expect(snapshot.entry("reconstruction.school.commissioned")?.value == 20)
+            #expect(snapshot.entry("reconstruction.road.underRestoration")?.value == 125)
+            #expect(snapshot.entry("aid.week.actions")?.value == 2 && snapshot.entry("aid.week.localities")?.value == 2)
+            #expect(snapshot.entry("aid.week.tonnes")?.value == 3_525 && snapshot.entry("aid.week.reached")?.value == 3_021)
+            let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+            #expect(en.contains("2 commissioned from 24 June 2020 to 30 June 2020"))
+            #expect(en.contains("12.5 km under restoration on 30 June 2020"))
+            #expect(en.contains("Tonnes delivered: 3.525.") && en.contains("3,021 people were reached"))
+            let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
+            #expect(ru.contains("помощь получил 3\u{00A0}021 человек.") && ru.contains("ведутся в 2 населённых пунктах."))
+            let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
+            #expect(ar.contains("سُجِّلت عمليتا مساعدة") && ar.contains("٣٫٥٢٥"))
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func theLedgersSumsFromTheRollupsAreThoseOfTheMovements(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: three organisations, both categories, movements within a day, a month, and across months
+            try await importRecords(store, .movements, "#date+start,#date+end,#loc+crossing+code,#affected+returnees+refugees+num,#affected+returnees+idps+num,#org\n"
+                + "2020-04-01,2020-04-01,LBN-01,10,,UNHCR\n2020-04-28,2020-05-03,LBN-01,,20,SARC\n2020-05-01,2020-05-31,JOR-01,30,4,IOM\n"
+                + "2020-06-24,2020-06-24,LBN-01,1,,UNHCR\n2020-06-30,2020-06-30,JOR-01,,5,SARC\n2020-05-25,2020-06-05,LBN-01,100,,IOM\n")
+            // act and check: every window, against a plain count of the movements
+            let windows = [DateWindow(), DateWindow(to: TestStores.today), DateWindow(from: Day("2020-04-15")!, to: TestStores.today),
+                           DateWindow(from: Day("2020-05-01")!, to: Day("2020-05-31")!), DateWindow(from: Day("2020-06-24")!, to: TestStores.today)]
+            for window in windows {
+                let sums = try await store.sources.ledgerSums(window: window)
+                for category in [nil] + MovementCategory.allCases.map(Optional.some) {
+                    let plain = try await store.database.read { db in
+                        var query: SQLQueryString = "SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS persons, COUNT(*) AS records, "
+                            + "COUNT(DISTINCT organisation_id) AS organisations FROM movements WHERE 1 = 1"
+                        if let from = window.from { query += " AND start_day >= \(bind: from.number)" }
+                        if let to = window.to { query += " AND end_day <= \(bind: to.number)" }
+                        if let category { query += " AND category = \(bind: category.rawValue)" }
+                        let row = try #require(try await db.raw(query).first())
+                        return SourceComparison.LedgerFigure(value: try row.decode(column: "persons", as: Int.self),
+                                                             records: try row.decode(column: "records", as: Int.self),
+                                                             organisations: try row.decode(column: "organisations", as: Int.self))
+                    }
+                    #expect(sums.figure(category) == plain, "\(window) \(category?.rawValue ?? "all")")
+                }
+            }
+            #expect(try await store.sources.ledgerSum(window: DateWindow(to: TestStores.today)).records == 7)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func theRecordsANumberSummedAreListedAgainAfterLaterImportsAndCorrections(_ backend: Backend) async throws {
+        let clock = Ticking()
+        try await withStores(backend, now: { clock.now() }) { store in
+            // setup: four movements, one bulletin
+            let header = "#date,#meta+id,#loc+crossing+code,#affected+returnees+refugees+num,#org\n"
+            try await importRecords(store, .movements, header + "2020-06-01,a,LBN-01,100,UNHCR\n2020-06-20,b,LBN-01,40,UNHCR\n"
+                + "2020-06-25,c,JOR-01,60,UNHCR\n2020-06-29,d,LBN-01,7,UNHCR\n")
+            let published = try await store.publishBulletin(date: TestStores.today, by: .test)
+            let moment = try #require(published.snapshot.recordedOn)
+            let total = try #require(published.snapshot.entry("returns.start.total"))
+            let crossing = try #require(published.snapshot.entry("returns.week.crossing.LBN-01"))
+            let before = try await store.ledger.movements(try #require(total.movements), asRecordedOn: moment)
+            // act: one movement corrected, one added, after the bulletin
+            try await importRecords(store, .movements, header + "2020-06-20,b,LBN-01,45,UNHCR\n2020-06-28,e,LBN-01,9,UNHCR\n")
+            // check: the same records, each as it stood, adding up to the numbers printed
+            let after = try await store.ledger.movements(try #require(total.movements), asRecordedOn: moment)
+            #expect(after == before && after.count == total.records && after.map(\.persons).reduce(0, +) == total.value)
+            #expect(after.map(\.persons).sorted() == [7, 40, 60, 100])
+            let week = try await store.ledger.movements(try #require(crossing.movements), asRecordedOn: moment)
+            #expect(week.map(\.persons) == [7] && crossing.value == 7)
+            // The ledger now says otherwise, as a new bulletin would.
+            let now = try await store.ledger.movements(try #require(total.movements), asRecordedOn: Database.timestamp(clock.now()))
+            #expect(now.map(\.persons).reduce(0, +) == 221)
+            // Paging: the same records, a page at a time.
+            let first = try await store.ledger.movements(try #require(total.movements), asRecordedOn: moment, limit: 3)
+            let rest = try await store.ledger.movements(try #require(total.movements), asRecordedOn: moment, after: first.last?.id)
+            #expect(first + rest == before)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aBulletinMadePublicKeepsItsSnapshotAndTheAuditSaysWho(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup
+            try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-06-29,LBN-01,3,UNHCR\n")
+            let closed = try await store.publishBulletin(date: TestStores.today, by: .test)
+            let atOnce = try await store.publishBulletin(date: TestStores.today, isPublic: true, by: .test)
+            #expect(!closed.isPublic && atOnce.isPublic)
+            #expect(try await store.bulletins(publicOnly: true).map(\.id) == [atOnce.id])
+            // act
+            let made = try await store.setPublic(closed.id, true, by: .test)
+            // check: public, the same snapshot and hash
+            #expect(made.isPublic && made.sha256 == closed.sha256 && made.snapshot == closed.snapshot)
+            #expect(try await store.bulletins(publicOnly: true).map(\.id) == [atOnce.id, closed.id])
+            #expect(try await store.bulletin(closed.id, publicOnly: true) != nil)
+            // Withdrawn: closed again.
+            _ = try await store.setPublic(atOnce.id, false, by: .test)
+            #expect(try await store.bulletin(atOnce.id, publicOnly: true) == nil)
+            #expect(try await store.bulletin(atOnce.id) != nil)
+            let audit = try await store.access.audit(kind: "bulletin")
+            #expect(audit.contains { $0.action == "make-public" && $0.record == String(closed.id) && $0.actor == "system:test" })
+            #expect(audit.contains { $0.action == "withdraw-public" && $0.record == String(atOnce.id) })
+            await #expect(throws: StoreError.notFound("bulletin 999")) { try await store.setPublic(999, true, by: .test) }
+        }
+    }
+}
