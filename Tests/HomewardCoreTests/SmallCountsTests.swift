@@ -1,3 +1,4 @@
+import Foundation
 import HomewardCore
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
     let k5 = SmallCounts(threshold: 5)
 
     func hidden(_ grid: [[PublicCount?]]) -> [[Bool]] {
-        grid.map { $0.map { if case .fewerThan = $0 { true } else { false } } }
+        grid.map { $0.map { $0?.isHidden == true } }
     }
 
     @Test func aSmallCountIsHiddenAndSoIsTheCellThatWouldGiveItAway() {
@@ -19,8 +20,9 @@ import Testing
         for line in [h[0], h[1], h[2], h.map { $0[0] }, h.map { $0[1] }, h.map { $0[2] }] {
             #expect(line.filter { $0 }.count != 1, "a line with one hidden cell gives it away")
         }
-        // The smallest cell completing each line is hidden; the totals, which give nothing away now, stay.
-        #expect(shown == [[.fewerThan(5), .fewerThan(5), .exact(43)], [.fewerThan(5), .fewerThan(5), .exact(50)],
+        // The smallest cell completing each line is withheld (not "<5": 40 is not fewer than 5); the totals,
+        // which give nothing away now, stay.
+        #expect(shown == [[.fewerThan(5), .withheld, .exact(43)], [.withheld, .withheld, .exact(50)],
                           [.exact(23), .exact(70), .exact(93)]])
     }
 
@@ -37,6 +39,11 @@ import Testing
         let shown = PublicTotals(report, smallCounts: k5)
         #expect(shown.groups[0].idps == .fewerThan(5) && shown.groups[1].persons == .fewerThan(5))
         #expect(shown.idps == .fewerThan(5))
+        // A second cell hidden to protect a small one is withheld, never called small: null in JSON.
+        let withheld = [shown.groups[0].refugees, shown.groups[0].persons, shown.refugees, shown.total].filter { $0 == .withheld }
+        #expect(!withheld.isEmpty)
+        let json = String(decoding: try JSONEncoder().encode(PublicCount.withheld), as: UTF8.self)
+        #expect(json == "null")
         // No exact figure lets the public subtract its way to a hidden one.
         #expect(shown.groups[0].refugees != .exact(1_000) || shown.groups[0].persons != .exact(1_004))
     }

@@ -1,21 +1,29 @@
-/// A count as the public sees it: exact, or only "fewer than k".
+/// A count as the public sees it: exact, only "fewer than k", or withheld.
 public enum PublicCount: Hashable, Sendable, Encodable {
     case exact(Int)
+    /// A count from 1 to k−1.
     case fewerThan(Int)
+    /// Hidden so that a small count cannot be worked out by subtraction; it may be large, so "<k" would be false.
+    case withheld
 
-    /// A number in JSON, or the string `"<k"`.
+    /// A number in JSON, the string `"<k"`, or `null` when withheld.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {
         case .exact(let n): try c.encode(n)
         case .fewerThan(let k): try c.encode("<\(k)")
+        case .withheld: try c.encodeNil()
         }
+    }
+
+    public var isHidden: Bool {
+        if case .exact = self { false } else { true }
     }
 }
 
 /// Hides small counts in what the public sees, so that no one is singled out by a table of returns: a count
 /// from 1 to k−1 shows as "<k" (primary suppression), and wherever a single hidden cell could be worked out by
-/// subtraction from a shown total, in a row or a column, a second cell is hidden too (secondary suppression).
+/// subtraction from a shown total, in a row or a column, a second cell is withheld too (secondary suppression).
 ///
 /// Homeward holds counts, not people; this keeps its public tables from pointing at a family.
 public struct SmallCounts: Sendable {
@@ -53,7 +61,9 @@ public struct SmallCounts: Sendable {
             }
         }
         return grid.enumerated().map { r, row in
-            row.enumerated().map { c, value in value.map { hidden[r][c] ? .fewerThan(threshold) : .exact($0) } }
+            row.enumerated().map { c, value in
+                value.map { !hidden[r][c] ? .exact($0) : (1..<threshold).contains($0) ? .fewerThan(threshold) : .withheld }
+            }
         }
     }
 }

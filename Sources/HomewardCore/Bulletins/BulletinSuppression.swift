@@ -26,7 +26,7 @@ public enum BulletinSuppression {
             guard let totalValue = values[total] else { return }
             let shown = smallCounts.suppress([cells.map(\.value) + [totalValue]])[0]
             for (index, id) in (cells.map(\.id) + [total]).enumerated() {
-                guard let id, case .fewerThan = shown[index] else { continue }
+                guard let id, shown[index]?.isHidden == true else { continue }
                 hidden[id] = isSmall(values[id] ?? 0) ? .small : .recoverable
             }
         }

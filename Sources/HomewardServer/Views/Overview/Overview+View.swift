@@ -48,10 +48,13 @@ struct OverviewView {
         )
     }
 
-    /// A count as this reader may see it: exact, or "<k" for the public.
+    /// A count as this reader may see it: exact, or "<k" or withheld for the public.
     private func shown(_ c: Catalogue, _ n: Int, _ publicCount: PublicCount?) -> String {
-        if case .fewerThan(let k) = publicCount { return c.text("count.fewerThan", ["k": .count(k)]) }
-        return c.numbers.string(n)
+        switch publicCount {
+        case .fewerThan(let k): c.text("count.fewerThan", ["k": .count(k)])
+        case .withheld: c.text("bulletin.withheld")
+        case .exact, nil: c.numbers.string(n)
+        }
     }
 
     private func table(_ c: Catalogue, title: String, empty: String, place: String, groups: [TotalsGroup], shown cells: [[PublicCount]]?) -> Table {
