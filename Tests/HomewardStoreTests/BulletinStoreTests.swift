@@ -60,6 +60,42 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func campsReconstructionAndAidNumbersKeepTheIdsOfTheRecordsTheySum(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a camp's departures before its baseline, counted, and after the bulletin's day; works and aid in and
+            // out of the week
+            try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006"), by: .test)
+            _ = try await store.camps.addOperation(
+                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-05")!, baselineResidents: 1_000, start: Day("2020-06-06")!,
+                                    perCycle: 100, cycleDays: 5), today: TestStores.today, by: .test)
+            try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org,#meta+id\n"
+                + "2020-06-03,HOL,40,CCCM,before\n2020-06-10,HOL,100,CCCM,first\n2020-06-20,HOL,90,CCCM,second\n")
+            try await importRecords(store, .facilities, "#date,#adm1+code,#adm4+code,#loc+type,#status,#indicator+num,#org\n"
+                + "2020-05-10,SY03,C2269,school,under-restoration,5,UNDP\n2020-06-26,SY03,C2269,school,commissioned,2,UNDP\n"
+                + "2020-05-11,SY03,C2269,school,damaged,9,UNDP\n2020-06-01,SY03,C2270,road,under-restoration,12.5,UNDP\n")
+            try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#reached+ind+num\n"
+                + "2020-06-25,C2269,SARC,humanitarian,300\n2020-06-01,C5992,SARC,humanitarian,500\n")
+            func ids(_ query: String) async throws -> [Int] {
+                try await store.database.read { try await $0.raw(SQLQueryString(query)).all(decodingColumn: "id", as: Int.self) }
+            }
+            // act
+            let snapshot = try await store.draftBulletin(date: TestStores.today)
+            // check: each number names exactly the records it sums, and as many as it says
+            let counted = try await ids("SELECT id FROM site_departures WHERE external_id IN ('first', 'second') ORDER BY id")
+            let left = try #require(snapshot.entry("camps.HOL.left"))
+            #expect(left.value == 190 && left.ids == counted && left.records == 2)
+            #expect(snapshot.entry("camps.HOL.remaining")?.ids == counted && snapshot.entry("camps.HOL.residents")?.ids == nil)
+            let schools = try await ids("SELECT id FROM facility_works WHERE kind_code = 'school' AND status <> 'damaged' ORDER BY id")
+            #expect(snapshot.entry("reconstruction.school.underRestoration")?.ids == schools)
+            let commissioned = try await ids("SELECT id FROM facility_works WHERE status = 'commissioned'")
+            #expect(snapshot.entry("reconstruction.school.commissioned")?.ids == commissioned && commissioned.count == 1)
+            #expect(snapshot.entry("reconstruction.settlements.underRestoration")?.ids?.count == 3)
+            let week = try await ids("SELECT id FROM aid_actions WHERE reached = 300")
+            #expect(snapshot.entry("aid.week.actions")?.ids == week && snapshot.entry("aid.week.reached")?.ids == week)
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func theLedgersSumsFromTheRollupsAreThoseOfTheMovements(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             // setup: three organisations, both categories, movements within a day, a month, and across months

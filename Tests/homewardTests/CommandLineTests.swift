@@ -284,12 +284,16 @@ extension CommandLineTests {
         try "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2019-07-01,LBN-01,100,UNHCR\n2019-07-19,LBN-01,3,UNHCR\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try run(["import", file]).status == 0)
+        #expect(try run(["aid", "add", "--locality", "C2269", "--type", "humanitarian", "--date", "2019-07-18", "--reached", "40", "--org", "SARC"]).status == 0)
         let published = try run(["bulletin", "publish", "--date", "2019-07-20", "--public", "--format", "json"])
         let id = String(try #require(published.json["id"] as? Int))
         #expect(try run(["bulletin", "list"]).stdout.contains("PUBLIC SINCE"))
         let records = try run(["bulletin", "records", id, "--entry", "returns.start.total", "--format", "json"])
         #expect(records.status == 0 && records.json["matches"] as? Bool == true, "\(records.stderr)")
         #expect((records.json["records"] as? [[String: Any]])?.compactMap { $0["persons"] as? Int }.sorted() == [3, 100])
+        // A number of the aid block lists the ids of the actions it sums, as the snapshot keeps them.
+        let aid = try run(["bulletin", "records", id, "--entry", "aid.week.reached", "--format", "json"])
+        #expect(aid.status == 0 && aid.json["kind"] as? String == "aid actions" && (aid.json["ids"] as? [Int])?.count == 1, "\(aid.stderr)")
         let unknown = try run(["bulletin", "records", id, "--entry", "nope"])
         #expect(unknown.status != 0 && unknown.stderr.contains("returns.start.total"))
         let withdrawn = try run(["bulletin", "public", id, "--withdraw"])

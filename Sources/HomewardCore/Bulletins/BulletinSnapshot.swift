@@ -77,7 +77,8 @@ public struct SnapshotEntry: Hashable, Sendable, Codable {
     /// How many records the number sums, where it is a sum of records.
     public var records: Int?
     public var organisations: Int?
-    /// The records it restates, by id (a source figure restated in the bulletin).
+    /// The records it sums or restates, by id, where they are few enough to keep: a site's departures, a week's
+    /// aid actions, a kind's facility works, a source figure. Sums of movements keep their filters instead.
     public var ids: [Int]?
     /// The movements it sums, as filters to apply again (see ``BulletinSnapshot/recordedOn``).
     public var movements: MovementSelection?

@@ -30,16 +30,34 @@ extension Stores {
         var progress: [EvacuationProgress] = []
         for operation in latest { progress.append(try await stores.camps.progress(ofOperation: operation.id, asOf: date)) }
         let sites = Dictionary(uniqueKeysWithValues: try await stores.camps.sites().map { ($0.code, $0) })
-        return CampsBlock.make(date: date, progress: progress, sites: sites)
+        let bySite = Dictionary(uniqueKeysWithValues: latest.map { ($0.site, $0) })
+        // Those who left, and so those who remain and the share left, sum the site's departures since the baseline.
+        return try await CampsBlock.make(date: date, progress: progress, sites: sites)?.withRecords { entry in
+            let parts = entry.id.split(separator: ".")
+            guard parts.count == 3, ["left", "remaining", "leftPercent"].contains(parts[2]), let operation = bySite[String(parts[1])] else { return nil }
+            return try await stores.departureIDs(site: operation.site, after: operation.baselineDate, upTo: date)
+        }
     }
 
     static func reconstructionBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
-        let summary = try await stores.reconstruction.summary(asOf: date, from: ReturnsBlock.lastWeek(to: date).from, to: date)
-        return ReconstructionBlock.make(date: date, stock: summary.underRestoration, flow: summary.commissioned)
+        let week = ReturnsBlock.lastWeek(to: date)
+        let summary = try await stores.reconstruction.summary(asOf: date, from: week.from, to: date)
+        return try await ReconstructionBlock.make(date: date, stock: summary.underRestoration, flow: summary.commissioned)?.withRecords { entry in
+            // reconstruction.KIND.underRestoration / .commissioned; reconstruction.settlements.… for every kind.
+            let parts = entry.id.split(separator: ".").map(String.init)
+            guard parts.count == 3 else { return nil }
+            let kind = parts[1] == "settlements" ? nil : parts[1]
+            return parts[2] == "commissioned"
+                ? try await stores.facilityWorkIDs(kind: kind, statuses: [.commissioned], from: week.from, to: date)
+                : try await stores.facilityWorkIDs(kind: kind, statuses: [.underRestoration, .commissioned], from: nil, to: date)
+        }
     }
 
     static func aidBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
-        AidBlock.make(date: date, figures: AidFigures(try await stores.assistance.tallies(ReturnsBlock.lastWeek(to: date))))
+        let week = ReturnsBlock.lastWeek(to: date)
+        guard let block = AidBlock.make(date: date, figures: AidFigures(try await stores.assistance.tallies(week))) else { return nil }
+        let ids = try await stores.aidActionIDs(week)
+        return await block.withRecords { _ in ids }
     }
 
     static func sourcesBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {

@@ -6,7 +6,7 @@ import HomewardStore
 extension BulletinCommand {
     struct Records: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The movements one number of a published bulletin summed, as the ledger stood when it was drafted.",
+            abstract: "The records one number of a published bulletin summed: movements as the ledger stood when it was drafted, or the ids kept.",
             discussion: """
                 The snapshot keeps each number's filters and the moment the data was read, not a million ids; this applies \
                 them again to each movement's version in force at that moment, then says whether the count and the sum \
@@ -35,7 +35,11 @@ extension BulletinCommand {
                                           + bulletin.snapshot.entries.map(\.id).joined(separator: ", "))
                 }
                 guard let selection = found.movements, let moment = bulletin.snapshot.recordedOn else {
-                    throw ValidationError("'\(entry)' is not a sum of movements kept with its filters; its question: \(found.query)")
+                    guard let ids = found.ids else {
+                        throw ValidationError("'\(entry)' sums no records the snapshot keeps (a plan's figure); its question: \(found.query)")
+                    }
+                    try listIDs(ids, of: bulletin.snapshot.blocks.first { $0.entries.contains { $0.id == entry } }?.kind ?? "")
+                    return
                 }
                 var all: [RecordedMovement] = [], count = 0, persons = 0, after: Int?
                 if format == .table { print(["ID", "START", "END", "CATEGORY", "CROSSING", "DESTINATION", "PERSONS", "ORGANISATION"].joined(separator: "\t")) }
@@ -68,6 +72,26 @@ extension BulletinCommand {
                 }
                 if !matches { throw ExitCode.failure }
             }
+        }
+
+        /// A number of the camps, reconstruction, aid or sources block: the ids the snapshot keeps of the records it sums.
+        func listIDs(_ ids: [Int], of block: String) throws {
+            let records = ["camps": "departures", "reconstruction": "facility works", "aid": "aid actions", "sources": "source figures"][block] ?? "records"
+            switch format {
+            case .json: try printJSON(IDListing(entry: entry, kind: records, ids: ids))
+            case .csv:
+                print("id")
+                for id in ids { print(id) }
+            case .table:
+                for id in ids { print(id) }
+                print("\(ids.count) \(records), by id, as the snapshot keeps them")
+            }
+        }
+
+        struct IDListing: Encodable {
+            var entry: String
+            var kind: String
+            var ids: [Int]
         }
     }
 }

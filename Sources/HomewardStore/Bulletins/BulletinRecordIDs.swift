@@ -1,0 +1,53 @@
+import HomewardCore
+import SQLKit
+
+/// Which records a number of the camps, reconstruction and aid blocks sums, kept by id in the snapshot: a site's
+/// departures, a week's aid actions, a kind's facility works are few enough to list, unlike the ledger's
+/// movements, which keep their filters instead (``MovementSelection``).
+///
+/// Each query repeats the rule of the figure it stands beside, so that the ids are exactly the records summed;
+/// `homeward bulletin records` lists them, and the tests hold their count to the figures.
+extension Stores {
+    /// A site's departures counted as having left under an operation: after its baseline day, up to the bulletin's.
+    func departureIDs(site: String, after baseline: Day, upTo date: Day) async throws -> [Int] {
+        try await ids("""
+            SELECT id FROM site_departures WHERE site_code = \(bind: site) AND end_day > \(bind: baseline.number)
+            AND end_day <= \(bind: date.number) ORDER BY id
+            """)
+    }
+
+    /// The aid actions of a window, as ``AssistanceStore/tallies(_:)`` sums them.
+    func aidActionIDs(_ window: DateWindow) async throws -> [Int] {
+        var query: SQLQueryString = "SELECT id FROM aid_actions WHERE 1 = 1"
+        if let from = window.from { query += " AND day >= \(bind: from.number)" }
+        if let to = window.to { query += " AND day <= \(bind: to.number)" }
+        return try await ids(query + " ORDER BY id")
+    }
+
+    /// A kind's facility works of the given statuses from `from` (or the first) to `to`: the stock sums what entered
+    /// restoration and what was commissioned by the day; the week's flow, what was commissioned in it.
+    func facilityWorkIDs(kind: String?, statuses: [FacilityStatus], from: Day?, to: Day) async throws -> [Int] {
+        var query: SQLQueryString = "SELECT id FROM facility_works WHERE day <= \(bind: to.number)"
+        if let from { query += " AND day >= \(bind: from.number)" }
+        if let kind { query += " AND kind_code = \(bind: kind)" }
+        query += " AND status IN (\(unsafeRaw: statuses.map { "'\($0.rawValue)'" }.joined(separator: ", "))) ORDER BY id"
+        return try await ids(query)
+    }
+
+    private func ids(_ query: SQLQueryString) async throws -> [Int] {
+        try await database.read { try await $0.raw(query).all(decodingColumn: "id", as: Int.self) }
+    }
+}
+
+extension BulletinBlock {
+    /// The block with the ids (and their count) of the records each entry sums, where `records` knows them.
+    func withRecords(_ records: (SnapshotEntry) async throws -> [Int]?) async rethrows -> BulletinBlock {
+        var block = self
+        for index in block.entries.indices {
+            guard let ids = try await records(block.entries[index]) else { continue }
+            block.entries[index].ids = ids
+            block.entries[index].records = ids.count
+        }
+        return block
+    }
+}
