@@ -28,6 +28,7 @@ import Testing
                                                cookie: admin.cookie)
             let group = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Returns+WG&working_group=true&member=UNHCR&member=WFP",
                                                cookie: admin.cookie)
+            let notAFlag = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Other&working_group=yes", cookie: admin.cookie)
             let badLogin = try await account.form(client, "/people?lang=ru", "csrf=\(admin.csrf)&login=has+space&name=X&organisation=UNHCR&role=viewer",
                                                   cookie: admin.cookie)
             let again = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=unhcr-im&name=Again&organisation=UNHCR&role=viewer",
@@ -40,6 +41,7 @@ import Testing
             // check
             #expect(added.status == .seeOther && added.headers[.location] == "/people?lang=en&done=added")
             #expect(group.status == .seeOther)
+            #expect(notAFlag.status == .badRequest && notAFlag.text.contains("working_group"))
             #expect(badLogin.status == .badRequest && badLogin.text.contains("имя пользователя"))
             #expect(again.status == .conflict && again.text.contains("unhcr-im"))
             #expect(viewersPage.status == .ok && viewersPage.text.contains("unhcr-im") && !viewersPage.text.contains(#"action="/people?"#))

@@ -55,7 +55,11 @@ struct PeopleController {
             _ = try await AccountController.form(items: items, context)
             let name = items.first { $0.name == "name" }?.value ?? ""
             let members = items.filter { $0.name == "member" }.map(\.value).filter { !$0.isEmpty }
-            let workingGroup = items.contains { $0.name == "working_group" && $0.value == "true" }
+            let groupFlags = items.filter { $0.name == "working_group" }.map(\.value)
+            if let wrong = groupFlags.first(where: { $0 != "true" }) {
+                throw Problem.badRequest("working_group", "'\(wrong)' is not true; leave the field out for an organisation that is not a working group")
+            }
+            let workingGroup = !groupFlags.isEmpty
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty, members.isEmpty || workingGroup else {
                 return try await page(request, context, error: .key(members.isEmpty ? "people.organisations.nameMissing" : "people.organisations.membersOfGroup"),
                                       status: .badRequest)
