@@ -35,7 +35,7 @@ extension Request {
     /// A text parameter, `nil` when absent or empty. (`ProblemMiddleware` has refused NUL already.)
     func text(_ name: String) throws -> String? {
         guard let raw = uri.queryParameters.get(name), !raw.isEmpty else { return nil }
-        guard raw.count <= 500 else { throw Problem.badRequest(name, "more than 500 characters") }
+        guard raw.unicodeScalars.count <= 500 else { throw Problem.badRequest(name, "more than 500 characters") }
         return raw
     }
 

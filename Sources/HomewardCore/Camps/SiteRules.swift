@@ -16,7 +16,7 @@ public struct SiteRules: Sendable {
             throw FieldProblem(field: "code", value: site.code, Message("site.code.invalid", ["maximum": .count(32)]))
         }
         for (field, value) in [("name", site.name), ("name_ar", site.nameAr ?? ""), ("operator", site.operatorName ?? "")]
-        where value.contains("\u{0}") || value.count > 500 {
+        where value.contains("\u{0}") || value.unicodeScalars.count > 500 {
             throw FieldProblem(field: field, value: String(value.prefix(40)), Message("site.text.invalid", ["maximum": .count(500)]))
         }
         guard !site.name.trimmingCharacters(in: .whitespaces).isEmpty else {

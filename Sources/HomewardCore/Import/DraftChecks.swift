@@ -25,7 +25,7 @@ public struct DraftChecks<Field: ImportField>: Sendable {
             fail(field, missing)
             return nil
         }
-        guard !value.utf8.contains(0), value.count <= 500 else {
+        guard !value.utf8.contains(0), value.unicodeScalars.count <= 500 else {
             fail(field, Message("import.text.tooLong"), value: String(value.prefix(40)))
             return nil
         }

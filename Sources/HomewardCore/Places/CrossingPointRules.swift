@@ -21,7 +21,7 @@ public struct CrossingPointRules: Sendable {
         for (field, value) in [("name", crossing.nameEn), ("name_ar", crossing.nameAr), ("name_ru", crossing.nameRu ?? ""), ("country", crossing.country ?? ""),
                                ("counterpart_name", crossing.counterpartName ?? ""), ("admin", crossing.adminPcode ?? ""),
                                ("note", crossing.note ?? "")]
-        where value.contains("\u{0}") || value.count > 500 {
+        where value.contains("\u{0}") || value.unicodeScalars.count > 500 {
             throw FieldProblem(field: field, value: String(value.prefix(40)), Message("crossing.text.invalid", ["maximum": .count(500)]))
         }
         guard !crossing.nameEn.trimmingCharacters(in: .whitespaces).isEmpty else {

@@ -1,9 +1,9 @@
 /// The short codes people give crossing points and sites (`LBN-07`, `HOL`): what they may be made of.
 public enum RecordCode {
-    /// Up to 32 characters, none of them a space, a comma or a control character (a NUL among them,
+    /// Up to 32 Unicode code points (as JSON Schema's maxLength counts), none of them a space, a comma or a control character (a NUL among them,
     /// which PostgreSQL refuses in text), so that a code survives a CSV file, a URL and either database.
     public static func isValid(_ code: String) -> Bool {
-        !code.isEmpty && code.count <= 32 && !code.unicodeScalars.contains {
+        !code.isEmpty && code.unicodeScalars.count <= 32 && !code.unicodeScalars.contains {
             $0.properties.isWhitespace || $0 == "," || $0.properties.generalCategory == .control
         }
     }

@@ -142,7 +142,7 @@ struct BulletinsController<Context: CallerRequestContext> {
                 var edited: [Language: String] = [:]
                 for (code, text) in input.texts ?? [:] {
                     guard let language = Language(rawValue: code) else { throw Problem.badRequest("texts.\(code)", "a language: en, ru or ar") }
-                    guard !text.utf8.contains(0), text.count <= 100_000 else { throw Problem.badRequest("texts.\(code)", "text of at most 100,000 characters") }
+                    guard !text.utf8.contains(0), text.unicodeScalars.count <= 100_000 else { throw Problem.badRequest("texts.\(code)", "text of at most 100,000 characters") }
                     edited[language] = text
                 }
                 let published = try await stores.publishBulletin(date: input.date, since: input.since, editedTexts: edited, isPublic: input.public ?? false,

@@ -141,7 +141,7 @@ struct CampsController<Context: CallerRequestContext> {
     }
 
     private func siteCode(_ context: Context) throws -> String {
-        guard let code = context.parameters.get("code"), !code.isEmpty, code.count <= 32, !code.utf8.contains(0) else {
+        guard let code = context.parameters.get("code"), !code.isEmpty, code.unicodeScalars.count <= 32, !code.utf8.contains(0) else {
             throw Problem.badRequest("code", "a site code is up to 32 characters")
         }
         return code

@@ -14,13 +14,13 @@ public struct SessionsStore: Sendable {
     public func addSession(_ session: CoordinationSession, by caller: Caller) async throws -> CoordinationSession {
         let names = session.briefings.map { $0.organisation.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty else { throw StoreError.invalid(field: "org", value: "", reason: "a session needs at least one participating organisation") }
-        if let bad = names.first(where: { $0.isEmpty || $0.count > 200 || $0.utf8.contains(0) }) {
+        if let bad = names.first(where: { $0.isEmpty || $0.unicodeScalars.count > 200 || $0.utf8.contains(0) }) {
             throw StoreError.invalid(field: "org", value: bad, reason: "an organisation's name of 1 to 200 characters")
         }
         if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
             throw StoreError.invalid(field: "org", value: twice, reason: "each organisation takes part once")
         }
-        if let long = session.briefings.compactMap(\.text).first(where: { $0.count > 20_000 || $0.utf8.contains(0) }) {
+        if let long = session.briefings.compactMap(\.text).first(where: { $0.unicodeScalars.count > 20_000 || $0.utf8.contains(0) }) {
             throw StoreError.invalid(field: "briefing", value: String(long.prefix(40)), reason: "a briefing is text of at most 20,000 characters")
         }
         return try await database.write(by: caller, for: .planning) { write in

@@ -6,7 +6,7 @@ extension OrganisationsStore {
     /// a member writes the group's records. Adding members to an existing group keeps its other members.
     public func add(_ name: String, workingGroup: Bool = false, members: [String] = [], by caller: Caller) async throws {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.contains("\u{0}") else {
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 200, !trimmed.contains("\u{0}") else {
             throw StoreError.invalid(field: "name", value: name, reason: "an organisation's name is text of 1 to 200 characters")
         }
         guard members.isEmpty || workingGroup else {

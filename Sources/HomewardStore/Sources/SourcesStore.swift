@@ -35,7 +35,7 @@ public struct SourcesStore: Sendable {
             throw StoreError.invalid(field: "within", value: within, reason: "no measure has this code")
         }
         for (field, name) in [("name", measure.nameEn), ("name_ru", measure.nameRu), ("name_ar", measure.nameAr)]
-        where name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > 200 {
+        where name.trimmingCharacters(in: .whitespaces).isEmpty || name.unicodeScalars.count > 200 {
             throw StoreError.invalid(field: field, value: name, reason: "a name of 1 to 200 characters")
         }
         try await database.write(by: caller, for: .reference) { write in
