@@ -9,6 +9,12 @@ extension OrganisationsStore {
         guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 200, !trimmed.contains("\u{0}") else {
             throw StoreError.invalid(field: "name", value: name, reason: "an organisation's name is text of 1 to 200 characters")
         }
+        if let bad = members.first(where: { member in
+            let name = member.trimmingCharacters(in: .whitespaces)
+            return name.isEmpty || name.unicodeScalars.count > 200 || name.contains("\u{0}")
+        }) {
+            throw StoreError.invalid(field: "member", value: bad, reason: "an organisation's name is text of 1 to 200 characters")
+        }
         guard members.isEmpty || workingGroup else {
             throw StoreError.invalid(field: "member", value: members[0], reason: "only a working group has members (--working-group)")
         }
