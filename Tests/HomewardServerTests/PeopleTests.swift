@@ -29,6 +29,7 @@ import Testing
             let group = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Returns+WG&working_group=true&member=UNHCR&member=WFP",
                                                cookie: admin.cookie)
             let notAFlag = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Other&working_group=yes", cookie: admin.cookie)
+            let nulName = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=nul&name=A%00B&organisation=UNHCR&role=viewer", cookie: admin.cookie)
             let nulMember = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Other&working_group=true&member=A%00B", cookie: admin.cookie)
             let badLogin = try await account.form(client, "/people?lang=ru", "csrf=\(admin.csrf)&login=has+space&name=X&organisation=UNHCR&role=viewer",
                                                   cookie: admin.cookie)
@@ -44,6 +45,7 @@ import Testing
             #expect(group.status == .seeOther)
             #expect(notAFlag.status == .badRequest && notAFlag.text.contains("working_group"))
             #expect(nulMember.status == .badRequest && nulMember.text.contains("member"))
+            #expect(nulName.status == .badRequest && nulName.text.contains("name"))
             #expect(badLogin.status == .badRequest && badLogin.text.contains("имя пользователя"))
             #expect(again.status == .conflict && again.text.contains("unhcr-im"))
             #expect(viewersPage.status == .ok && viewersPage.text.contains("unhcr-im") && !viewersPage.text.contains(#"action="/people?"#))
