@@ -23,6 +23,7 @@ import Testing
         #expect(ar.contains("١٬٤٩٠٬٧٣٩") && ar.contains("آب"))
         let latin = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ar, digits: .latin)).text
         #expect(latin.contains("1,490,739") || latin.contains("1٬490٬739"))
+        #expect(!latin.unicodeScalars.contains { ("\u{0660}"..."\u{0669}").contains($0) }, "--digits latin leaves no Arabic-Indic digit")
     }
 
     @Test func everyNumberInTheHTMLLinksToItsEntryAndArabicRunsRightToLeft() throws {

@@ -103,7 +103,7 @@ struct AidCommand: AsyncParsableCommand {
     struct ListTypes: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the types of aid action.")
         @OptionGroup var db: DatabaseOptions
-        @Option(help: "table or json") var format: ShowFormat = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let types = try await db.withStores { try await $0.assistance.types() }

@@ -56,7 +56,7 @@ struct BulletinCommand: AsyncParsableCommand {
         @Option(help: "Also count returns from this day.") var since: Day?
         @Option(help: ArgumentHelp("Publish prose edited by hand in a language, as LANG=FILE (repeatable); its numbers must be the snapshot's.",
                                    valueName: "lang=file")) var text: [String] = []
-        @Option(help: "text or json ({\"id\", \"sha256\"})") var format: SourcesCommand.Format = .table
+        @Option(help: "text or json ({\"id\", \"sha256\"})") var format: TextOrJSON = .text
         @Flag(help: "Let the public read it at once, small counts hidden (as `bulletin public ID` does later).") var `public` = false
 
         func run() async throws {
@@ -69,7 +69,7 @@ struct BulletinCommand: AsyncParsableCommand {
             let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, editedTexts: edited, isPublic: `public`, by: who.caller) }
             switch format {
             case .json: try printJSON(PublishedID(id: published.id, sha256: published.sha256))
-            case .table: print("\(published.id) \(published.sha256)")
+            case .text: print("\(published.id) \(published.sha256)")
             }
         }
     }
@@ -105,7 +105,7 @@ struct BulletinCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The earlier bulletin's id.") var first: Int
         @Argument(help: "The later bulletin's id.") var second: Int
-        @Option(help: "table or json") var format: SourcesCommand.Format = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let (a, b) = try await db.withStores { (try await $0.bulletin(first), try await $0.bulletin(second)) }

@@ -37,11 +37,7 @@ struct DatabaseCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            var password: String?
-            if passwordStdin {
-                guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw ValidationError("--password-stdin: no password on standard input") }
-                password = line
-            }
+            let password = passwordStdin ? try passwordFromStandardInput() : nil
             try await db.withStores { try await $0.database.grantApplicationRole(name, password: password, by: who.caller) }
             print("Role \(name) may read and write records, and only append to the audit. Start the server with")
             print("  homeward serve --database postgres://\(name):PASSWORD@HOST:PORT/DATABASE")

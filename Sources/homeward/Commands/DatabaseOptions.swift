@@ -44,6 +44,13 @@ struct CallerOptions: ParsableArguments {
     var caller: Caller { login.map { .person(login: $0) } ?? .operatingSystemUser }
 }
 
+/// The first line of standard input, for `--password-stdin`: a password never stands in the command line, where
+/// other users of the machine and the shell's history would see it.
+func passwordFromStandardInput() throws -> String {
+    guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw ValidationError("--password-stdin: no password on standard input") }
+    return line
+}
+
 /// Today, in UTC; `HOMEWARD_TODAY` (YYYY-MM-DD) fixes it, for tests and for replaying a past day.
 func today() throws -> Day {
     try todayClock()()
@@ -64,6 +71,12 @@ func todayClock() throws -> @Sendable () -> Day {
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
+
+/// What a command that shows one record or an answer with parts prints: a table for people, JSON for scripts.
+enum TableOrJSON: String, ExpressibleByArgument { case table, json }
+
+/// What a command that reports one outcome prints: a sentence, or JSON for scripts.
+enum TextOrJSON: String, ExpressibleByArgument { case text, json }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv

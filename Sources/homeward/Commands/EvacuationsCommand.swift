@@ -21,7 +21,7 @@ struct EvacuationsCommand: AsyncParsableCommand {
         @Option(help: "The last day on which people may still leave.") var deadline: String?
         @Option(help: "A transit centre used (repeatable).") var via: [String] = []
         @Flag(help: "A whole cycle arrives in the transit centres at once (default: spread evenly over the cycle's days).") var convoy = false
-        @Option(help: "table or json") var format: ShowFormat = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let plan = try await db.withStores {
@@ -74,7 +74,7 @@ struct EvacuationsCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List evacuation operations.")
         @OptionGroup var db: DatabaseOptions
-        @Option(help: "table or json") var format: ShowFormat = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let operations = try await db.withStores { try await $0.camps.operations() }
@@ -94,7 +94,7 @@ struct EvacuationsCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The operation's id.") var id: Int
         @Option(help: "The day to answer for (default today).") var asOf: String?
-        @Option(help: "table or json") var format: ShowFormat = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let progress = try await db.withStores { try await $0.camps.progress(ofOperation: id, asOf: try day(asOf, "--as-of") ?? today()) }

@@ -101,7 +101,7 @@ struct FacilitiesCommand: AsyncParsableCommand {
     struct ListKinds: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the kinds of facility.")
         @OptionGroup var db: DatabaseOptions
-        @Option(help: "table or json") var format: ShowFormat = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let kinds = try await db.withStores { try await $0.reconstruction.kinds() }

@@ -49,12 +49,10 @@ struct ImportCommand: AsyncParsableCommand {
     var skipInvalid = false
 
     @Option(help: "How to print the summary: text or json.")
-    var format: SummaryFormat = .text
+    var format: TextOrJSON = .text
 
     @Option(help: "The language of the summary and its problems: en, ru or ar. Codes stay as they are.")
     var lang: Language = .en
-
-    enum SummaryFormat: String, ExpressibleByArgument { case text, json }
 
     func run() async throws {
         let request = ImportRequest(

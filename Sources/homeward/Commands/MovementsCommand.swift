@@ -16,9 +16,8 @@ struct MovementsCommand: AsyncParsableCommand {
             discussion: "The answer to \"why does last week's total differ from today's\": see also homeward totals --as-recorded-on.")
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The movement's id (as GET /api/v1/movements gives it).") var id: Int
-        @Option(help: "table, or json as GET /api/v1/movements/{id}/history answers") var format: Format = .table
+        @Option(help: "table, or json as GET /api/v1/movements/{id}/history answers") var format: TableOrJSON = .table
 
-        enum Format: String, ExpressibleByArgument { case table, json }
 
         func run() async throws {
             let versions = try await db.withStores { try await $0.ledger.history(ofMovement: id) }

@@ -35,7 +35,7 @@ struct SessionsCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List sessions, newest first.")
         @OptionGroup var db: DatabaseOptions
-        @Option(help: "table or json") var format: SourcesCommand.Format = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let sessions = try await db.withStores { try await $0.sessions.sessions() }

@@ -99,7 +99,7 @@ struct SitesCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The site's code.") var code: String
         @Option(help: "The day to answer for (default today).") var asOf: String?
-        @Option(help: "table or json") var format: ShowFormat = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let asOfDay = try day(asOf, "--as-of") ?? today()
@@ -112,7 +112,6 @@ struct SitesCommand: AsyncParsableCommand {
     }
 }
 
-enum ShowFormat: String, ExpressibleByArgument { case table, json }
 
 extension SiteKind: ExpressibleByArgument {}
 

@@ -10,8 +10,6 @@ struct SourcesCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Compare.self, Check.self, Measures.self]
     )
 
-    enum Format: String, ExpressibleByArgument { case table, json }
-
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a figure as an organisation stated it; prints its id.",
@@ -32,7 +30,7 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "The id of the figure (a total) this one is a part of.") var partOf: String?
         @Option(help: "The statement's title, as cited.") var cite: String?
         @Option(help: "A link to the statement.") var url: String?
-        @Option(help: "table (prints the id) or json ({\"id\": …})") var format: Format = .table
+        @Option(help: "table (prints the id) or json ({\"id\": …})") var format: TableOrJSON = .table
 
         func run() async throws {
             let given: [(SourceFigureField, String?)] = [(.organisation, org), (.date, date), (.measure, measure), (.value, value),
@@ -58,7 +56,7 @@ struct SourcesCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @Option(help: "Only this measure.") var measure: String?
         @Option(help: "Only the figure with this id.") var id: Int?
-        @Option(help: "table or json") var format: Format = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let figures = try await db.withStores { try await $0.sources.figures(measures: measure.map { [$0] }, id: id) }
@@ -82,7 +80,7 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "First day of the window.") var from: Day?
         @Option(help: "Last day of the window.") var to: Day?
         @Option(help: "A whole year as the window.") var year: Int?
-        @Option(help: "table or json") var format: Format = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let window: DateWindow, today = try today()
@@ -103,7 +101,7 @@ struct SourcesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Arithmetic checks: parts that do not add up, cumulative figures that fall, a week's figure against the change.")
         @OptionGroup var db: DatabaseOptions
-        @Option(help: "table or json") var format: Format = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
         @Option(help: "The language of the details: en, ru or ar.") var lang: Language = .en
 
         func run() async throws {
@@ -129,7 +127,7 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "Its name in Russian.") var nameRu: String?
         @Option(help: "Its name in Arabic.") var nameAr: String?
         @Option(help: "The broader measure it lies within.") var within: String?
-        @Option(help: "table or json") var format: Format = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             if let add {

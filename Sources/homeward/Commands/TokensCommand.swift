@@ -14,10 +14,9 @@ struct TokensCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @Option var user: String
         @Option(help: "Days until it expires (1 to 3650).") var expiresDays = 90
-        @Option(help: "text or json") var format: TokenFormat = .text
+        @Option(help: "text or json") var format: TextOrJSON = .text
         @OptionGroup var who: CallerOptions
 
-        enum TokenFormat: String, ExpressibleByArgument { case text, json }
 
         func run() async throws {
             let issued = try await db.withStores { try await $0.access.createToken(for: user, expiresInDays: expiresDays, by: who.caller) }
@@ -34,12 +33,12 @@ struct TokensCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
         @OptionGroup var db: DatabaseOptions
         @Option var user: String?
-        @Option(help: "table or json") var format: OutputFormat = .table
+        @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let tokens = try await db.withStores { try await $0.access.tokens(of: user) }
             switch format {
-            case .json, .csv: try printJSON(tokens)
+            case .json: try printJSON(tokens)
             case .table:
                 print(TextTable(header: ["ID", "LOGIN", "CREATED", "EXPIRES", "REVOKED", "LAST USED"],
                                 rows: tokens.map { [String($0.id), $0.login, $0.created, $0.expires, $0.revoked ?? "", $0.lastUsed ?? "never"] },

@@ -27,11 +27,7 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            var password: String?
-            if passwordStdin {
-                guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw ValidationError("--password-stdin: no password on standard input") }
-                password = line
-            }
+            let password = passwordStdin ? try passwordFromStandardInput() : nil
             try await db.withStores {
                 try await $0.access.addPerson(Person(login: login, name: name, organisation: org, role: role), password: password, by: who.caller)
             }
