@@ -35,6 +35,11 @@ import Testing
             let cookie = String(setCookie.split(separator: ";")[0])
             let page = try await client.execute(uri: "/camps", method: .get, headers: [.cookie: cookie])
             #expect(page.status == .ok && page.text.contains("Signed in as amal"))
+            // Signing in again from another tab, cookie and all, is no forgery: the form is public.
+            #expect(try await form(client, "/signin", "login=amal&password=correct+horse+battery", cookie: cookie).status == .seeOther)
+            // The public asking for an Arabic page comes back to it, query and all, through an Arabic form.
+            let arabic = try await client.get("/camps?lang=ar")
+            #expect(arabic.headers[.location] == "/signin?next=/camps%3Flang%3Dar&lang=ar")
             let csrf = try #require(page.text.components(separatedBy: #"name="csrf" value=""#).dropFirst().first?.prefix(64)).description
             // A write with the cookie alone is refused; with the session's token it is made.
             let site = #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#

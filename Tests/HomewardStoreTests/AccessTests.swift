@@ -111,6 +111,25 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func theAuditOfOnePersonIsTheirsAlone(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: two logins that a pattern would confuse ("_" matches any one character in LIKE), each revoking
+            // their own token through it
+            for login in ["a_b", "axb"] {
+                try await store.access.addPerson(Person(login: login, name: login, organisation: "UNHCR", role: .editor), password: nil, by: .test)
+                let token = try await store.access.createToken(for: login, by: .test)
+                try await store.access.revokeTokens(id: token.id, by: .token(id: token.id, login: login))
+            }
+            // act
+            let entries = try await store.access.audit(login: "a_b")
+            let upper = try await store.access.audit(login: "A_B")
+            // check: nothing of axb's, and logins compared exactly on both databases
+            #expect(entries.map(\.action) == ["token-revoked"] && entries.allSatisfy { $0.actor.hasSuffix(":a_b") })
+            #expect(upper.isEmpty)
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func repeatedWrongPasswordsAreThrottledAndLogged(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             // setup

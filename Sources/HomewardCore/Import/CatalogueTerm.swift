@@ -10,7 +10,7 @@ public enum CatalogueTerm {
         }
         for (field, value) in names {
             guard let value else { continue }
-            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }), value.count <= 200 else {
+            guard PlainName.fits(value) else {
                 throw FieldProblem(field: field, value: String(value.prefix(40)), Message("site.text.invalid", ["maximum": .count(200)]))
             }
         }

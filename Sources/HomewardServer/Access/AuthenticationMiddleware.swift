@@ -29,7 +29,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
         } else if let cookie = request.cookies[Self.sessionCookie], let session = try await access.session(cookie.value) {
             context.proven = session.caller
             context.session = session
-            if ![.get, .head, .options].contains(request.method) {
+            // A public route (sign-in) does not act as the session: posting the sign-in form while signed in is not forged.
+            if ![.get, .head, .options].contains(request.method) && route?.access != .everyone {
                 if request.headers[HTTPField.Name("Sec-Fetch-Site")!].map({ !["same-origin", "none"].contains($0) }) ?? false {
                     throw Problem(.forbidden, "a request from another site may not change anything here")
                 }
@@ -43,8 +44,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         if let route, route.access == .signedIn, context.proven == nil {
             if route.isPage && request.method == .get {
-                let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/"])) ?? "/"
-                return Response(status: .seeOther, headers: [.location: "\(APIRoute.signInPage.path)?next=\(next)"])
+                // Back to the page as asked (its query too), the form in the page's language.
+                let asked = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
+                let next = asked.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/"])) ?? "/"
+                let lang = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)).map { "&lang=\($0.rawValue)" } ?? ""
+                return Response(status: .seeOther, headers: [.location: "\(APIRoute.signInPage.path)?next=\(next)\(lang)"])
             }
             throw Problem(.unauthorized, "sign in or send a bearer token (Authorization: Bearer …)",
                           headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])

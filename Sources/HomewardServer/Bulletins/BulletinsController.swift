@@ -156,7 +156,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             let format = try request.query("format", "one of json, text, html") { ["json", "text", "html"].contains($0) ? $0 : nil } ?? "json"
             let digits = try request.query("digits", "native or latin", Digits.init(rawValue:)) ?? .native
             let bulletin = try await self.bulletin(id, for: context.caller)
-            let text = BulletinText(snapshot: bulletin.snapshot, catalogue: try Catalogue.bundled(language, digits: digits),
+            let text = BulletinText(snapshot: bulletin.snapshot, catalogue: Catalogue(language: language, entries: pages.catalogue(language).entries, digits: digits),
                                     published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts[language],
                                     forThePublic: smallCounts(for: context.caller))
             switch format {

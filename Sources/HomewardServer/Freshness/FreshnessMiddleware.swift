@@ -14,10 +14,8 @@ struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
     let database: Database
     let today: @Sendable () -> Day
 
-    static var untagged: Set<String> { [APIRoute.healthz.path, APIRoute.metrics.path, APIRoute.openapi.path] }
-
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get || request.method == .head, !Self.untagged.contains(request.uri.path),
+        guard request.method == .get || request.method == .head, !untaggedPaths.contains(request.uri.path),
               let version = try? await database.dataVersion() else {
             return try await next(request, context)
         }
@@ -47,6 +45,9 @@ struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
         }
     }
 }
+
+/// Health, metrics and the contract: answers that are not figures, made once rather than for every request.
+private let untaggedPaths: Set<String> = [APIRoute.healthz.path, APIRoute.metrics.path, APIRoute.openapi.path]
 
 /// The data version a tagged GET is answered at, read by ``FreshnessMiddleware`` before the route runs.
 enum RequestDataVersion {

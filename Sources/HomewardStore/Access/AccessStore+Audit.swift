@@ -15,7 +15,15 @@ extension AccessStore {
             var conditions: [SQLQueryString] = []
             if let from { conditions.append("at >= \(bind: from.description)") }
             if let to { conditions.append("at < \(bind: to.adding(days: 1).description)") }
-            if let login { conditions.append("(actor = \(bind: "person:\(login)") OR actor LIKE \(bind: "token:%:\(login)"))") }
+            if let login {
+                // A token's actor ends with ":login"; compared exactly (LIKE would take `_` and `%` in a login as
+                // wildcards, and ignores case on SQLite only).
+                let suffix = ":" + login
+                conditions.append("""
+                    (actor = \(bind: "person:\(login)") OR (actor LIKE 'token:%'
+                     AND substr(actor, CAST(length(actor) - \(bind: suffix.unicodeScalars.count) + 1 AS INTEGER)) = \(bind: suffix)))
+                    """)
+            }
             if let kind { conditions.append("kind = \(bind: kind)") }
             var filter: SQLQueryString = ""
             for (index, condition) in conditions.enumerated() { filter = index == 0 ? "WHERE \(condition)" : "\(filter) AND \(condition)" }

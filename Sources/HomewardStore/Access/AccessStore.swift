@@ -20,11 +20,8 @@ public struct AccessStore: Sendable {
         guard RecordCode.isValid(login) else {
             throw StoreError.refused(FieldProblem(field: "login", value: person.login, Message("person.login.invalid", ["maximum": .count(32)])))
         }
-        for (field, value) in [("name", person.name), ("organisation", person.organisation)] {
-            let text = value.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty, text.unicodeScalars.count <= 200, !text.contains("\u{0}") else {
-                throw StoreError.invalid(field: field, value: value, reason: "a person's \(field) is text of 1 to 200 characters")
-            }
+        for (field, value) in [("name", person.name), ("organisation", person.organisation)] where !PlainName.isValid(value) {
+            throw StoreError.invalid(field: field, value: value, reason: "a person's \(field) is text of 1 to 200 characters")
         }
         if let password, password.count < 12 {
             throw StoreError.invalid(field: "password", value: "", reason: "a password has at least 12 characters")

@@ -12,9 +12,9 @@ extension Stores {
 
     static func returnsBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
         let week = ReturnsBlock.lastWeek(to: date)
-        let crossings = try await stores.places.crossings()
+        let crossings = try await stores.places.gazetteer().crossings
         let byCrossing = try await stores.sources.ledgerSumsByCrossing(window: week).map { item in
-            let crossing = crossings.first { $0.code == item.crossing }
+            let crossing = crossings[item.crossing]
             return ReturnsBlock.Crossing(code: item.crossing, name: crossing?.nameEn ?? item.crossing, nameRu: crossing?.nameRu,
                                          nameAr: crossing.flatMap { $0.nameAr.isEmpty ? nil : $0.nameAr }, sum: item.sum)
         }
@@ -30,12 +30,15 @@ extension Stores {
         var progress: [EvacuationProgress] = []
         for operation in latest { progress.append(try await stores.camps.progress(ofOperation: operation.id, asOf: date)) }
         let sites = Dictionary(uniqueKeysWithValues: try await stores.camps.sites().map { ($0.code, $0) })
-        let bySite = Dictionary(uniqueKeysWithValues: latest.map { ($0.site, $0) })
         // Those who left, and so those who remain and the share left, sum the site's departures since the baseline.
-        return try await CampsBlock.make(date: date, progress: progress, sites: sites)?.withRecords { entry in
+        var departures: [String: [Int]] = [:]
+        for operation in latest {
+            departures[operation.site] = try await stores.departureIDs(site: operation.site, after: operation.baselineDate, upTo: date)
+        }
+        return await CampsBlock.make(date: date, progress: progress, sites: sites)?.withRecords { entry in
             let parts = entry.id.split(separator: ".")
-            guard parts.count == 3, ["left", "remaining", "leftPercent"].contains(parts[2]), let operation = bySite[String(parts[1])] else { return nil }
-            return try await stores.departureIDs(site: operation.site, after: operation.baselineDate, upTo: date)
+            guard parts.count == 3, ["left", "remaining", "leftPercent"].contains(parts[2]) else { return nil }
+            return departures[String(parts[1])]
         }
     }
 

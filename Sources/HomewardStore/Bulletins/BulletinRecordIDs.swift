@@ -30,7 +30,7 @@ extension Stores {
         var query: SQLQueryString = "SELECT id FROM facility_works WHERE day <= \(bind: to.number)"
         if let from { query += " AND day >= \(bind: from.number)" }
         if let kind { query += " AND kind_code = \(bind: kind)" }
-        query += " AND status IN (\(unsafeRaw: statuses.map { "'\($0.rawValue)'" }.joined(separator: ", "))) ORDER BY id"
+        query += " AND status IN (\(binds: statuses.map(\.rawValue))) ORDER BY id"
         return try await ids(query)
     }
 

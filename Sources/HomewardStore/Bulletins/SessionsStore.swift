@@ -14,7 +14,7 @@ public struct SessionsStore: Sendable {
     public func addSession(_ session: CoordinationSession, by caller: Caller) async throws -> CoordinationSession {
         let names = session.briefings.map { $0.organisation.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty else { throw StoreError.invalid(field: "org", value: "", reason: "a session needs at least one participating organisation") }
-        if let bad = names.first(where: { $0.isEmpty || $0.unicodeScalars.count > 200 || $0.utf8.contains(0) }) {
+        if let bad = names.first(where: { !PlainName.isValid($0) }) {
             throw StoreError.invalid(field: "org", value: bad, reason: "an organisation's name of 1 to 200 characters")
         }
         if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {

@@ -24,7 +24,6 @@ struct WriteContext: Sendable {
     /// When the write began, as written into `recorded_at` and revision columns.
     let timestamp: String
     let permit: Permit
-    let need: WriteNeed
     /// Whether this write has audited anything yet.
     let trail = AuditTrail()
     var sql: any SQLDatabase { connection.sql }

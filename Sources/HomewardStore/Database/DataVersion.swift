@@ -13,7 +13,7 @@ import VaporCSQLite
 /// - SQLite: `PRAGMA data_version` on a connection of its own, which changes whenever any other
 ///   connection (any process's) commits; with a number drawn when the database was opened, because the
 ///   pragma counts from 1 on every new connection.
-/// - PostgreSQL: the sequence `data_version`, which every write moves on after it commits, on any server
+/// - PostgreSQL: the sequence `data_version`, which every write of something readable moves on after it commits, on any server
 ///   process (the cluster-wide snapshot would change with every other database's writes too).
 public struct DataVersion: Hashable, Sendable, CustomStringConvertible {
     public let description: String
@@ -35,8 +35,8 @@ extension Database {
     }
 
     /// Moves PostgreSQL's version on after a commit: before it, a reader could cache what it read then
-    /// under the new number. A failure is logged, not thrown, since the write itself is in; the steps
-    /// before the sequence exists (migrations) fail here harmlessly.
+    /// under the new number. A failure is logged, not thrown, since the write itself is in. Housekeeping that
+    /// leaves nothing readable does not call it (``write(by:for:rollback:foreignKeys:_:)``).
     func moveDataVersionOn(_ db: any SQLDatabase) async {
         do {
             try await db.raw("SELECT nextval('data_version')").run()

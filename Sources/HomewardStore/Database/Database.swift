@@ -133,17 +133,20 @@ public final class Database: Sendable, Service {
             let db = connection.sql
             @Sendable func transaction() async throws -> R {
                 try await db.raw(SQLQueryString(begin)).run()
-                let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse, need: need)
+                let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse)
                 do {
-                    let permit = try await Self.permit(of: caller, on: db)
+                    // Housekeeping is neither checked nor audited: its writes need no permit looked up.
+                    let permit = need == .bookkeeping ? .everyoneElse : try await Self.permit(of: caller, on: db)
                     if let refusal: AccessRefusal = permit.refusal(for: need) { throw refusal }
-                    let allowed = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: permit, need: need)
+                    let allowed = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: permit)
                     let result = try await body(allowed)
                     if !rollback && !allowed.trail.hasEntries && need != .bookkeeping {
                         try await allowed.audit("write", kind: need.rawValue)
                     }
                     try await db.raw(rollback ? "ROLLBACK" : "COMMIT").run()
-                    if !rollback && backend == .postgres { await moveDataVersionOn(db) }
+                    // Housekeeping that leaves nothing readable (a token's last use, a remembered response) leaves the
+                    // version, and so every tag, cached answer and token proof, as it was; what the audit shows moves it.
+                    if !rollback && backend == .postgres && (need != .bookkeeping || allowed.trail.hasEntries) { await moveDataVersionOn(db) }
                     return result
                 } catch let refusal as AccessRefusal {
                     try? await db.raw("ROLLBACK").run()

@@ -30,7 +30,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     /// The first refusal of a row for another organisation, which refuses the whole import unless skipping.
     private(set) var forbidden: Message?
 
-    init(request: ImportRequest, listKey: String, rules: Rules, writer: Writer, permit: Permit = .owner) {
+    init(request: ImportRequest, listKey: String, rules: Rules, writer: Writer, permit: Permit) {
         self.request = request
         self.permit = permit
         self.listKey = listKey

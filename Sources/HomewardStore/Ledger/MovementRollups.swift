@@ -92,14 +92,17 @@ struct MovementRollups: Sendable {
     mutating func add(_ entry: Entry, sign: Int) {
         if sign < 0 { removed = true }
         let span = Day(number: entry.start).monthIndex != Day(number: entry.end).monthIndex
-        // In the order of `Dimension.allCases`.
-        let keys = [0, intern(entry.crossing), intern(entry.origin), intern(entry.adm1), intern(entry.adm2),
-                    intern(organisation: entry.organisationID)]
         let flags = (span ? 2 : 0) | (entry.category == .idp ? 1 : 0) as UInt64
-        for dimension in 0 ..< keys.count {
-            let head = UInt64(dimension) << 56 | flags << 48 | keys[dimension]
-            daily[Cell(head: head, start: entry.start, end: entry.end), default: Sums()].add(entry.persons, sign)
+        // One cell per dimension, in the order of `Dimension.allCases`; no array of keys per movement.
+        func put(_ dimension: UInt64, _ key: UInt64) {
+            daily[Cell(head: dimension << 56 | flags << 48 | key, start: entry.start, end: entry.end), default: Sums()].add(entry.persons, sign)
         }
+        put(0, 0)
+        put(1, intern(entry.crossing))
+        put(2, intern(entry.origin))
+        put(3, intern(entry.adm1))
+        put(4, intern(entry.adm2))
+        put(5, intern(organisation: entry.organisationID))
     }
 
     /// The monthly sums of the daily ones held: every change is in a daily sum, and a movement within one

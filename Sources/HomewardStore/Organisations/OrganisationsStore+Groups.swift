@@ -6,13 +6,10 @@ extension OrganisationsStore {
     /// a member writes the group's records. Adding members to an existing group keeps its other members.
     public func add(_ name: String, workingGroup: Bool = false, members: [String] = [], by caller: Caller) async throws {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 200, !trimmed.contains("\u{0}") else {
+        guard PlainName.isValid(trimmed) else {
             throw StoreError.invalid(field: "name", value: name, reason: "an organisation's name is text of 1 to 200 characters")
         }
-        if let bad = members.first(where: { member in
-            let name = member.trimmingCharacters(in: .whitespaces)
-            return name.isEmpty || name.unicodeScalars.count > 200 || name.contains("\u{0}")
-        }) {
+        if let bad = members.first(where: { !PlainName.isValid($0) }) {
             throw StoreError.invalid(field: "member", value: bad, reason: "an organisation's name is text of 1 to 200 characters")
         }
         guard members.isEmpty || workingGroup else {

@@ -35,7 +35,7 @@ public struct SourcesStore: Sendable {
             throw StoreError.invalid(field: "within", value: within, reason: "no measure has this code")
         }
         for (field, name) in [("name", measure.nameEn), ("name_ru", measure.nameRu), ("name_ar", measure.nameAr)]
-        where name.trimmingCharacters(in: .whitespaces).isEmpty || name.unicodeScalars.count > 200 {
+        where !PlainName.isValid(name) {
             throw StoreError.invalid(field: field, value: name, reason: "a name of 1 to 200 characters")
         }
         try await database.write(by: caller, for: .reference) { write in
@@ -98,11 +98,11 @@ public struct SourcesStore: Sendable {
                        f.area_pcode, f.citation, f.url, f.part_of, f.reference
                 FROM source_figures f JOIN organisations o ON o.id = f.organisation_id
                 """
-            if let id { query += " WHERE f.id = \(bind: id)" }
-            if let measures {
-                guard !measures.isEmpty else { return [] }
-                query += " WHERE f.measure IN (" + measures.enumerated().map { "\($0.offset == 0 ? "" : ", ")\(bind: $0.element)" as SQLQueryString }.reduce("", +) + ")"
-            }
+            if let measures, measures.isEmpty { return [] }
+            var conditions: [SQLQueryString] = []
+            if let id { conditions.append("f.id = \(bind: id)") }
+            if let measures { conditions.append("f.measure IN (\(binds: measures))") }
+            for (index, condition) in conditions.enumerated() { query += index == 0 ? " WHERE \(condition)" : " AND \(condition)" }
             query += " ORDER BY f.stated_day, f.id"
             return try await db.raw(query).all().map(Self.figure)
         }
