@@ -47,4 +47,24 @@ import Testing
         // No exact figure lets the public subtract its way to a hidden one.
         #expect(shown.groups[0].refugees != .exact(1_000) || shown.groups[0].persons != .exact(1_004))
     }
+
+    @Test func aHiddenGroupIsNeverTheOnlyUnknownOfAColumnWhetherOrNotTheTableShowsEveryGroup() {
+        // Five governorates hold every IDP (263): Idleb's 2 must not be 263 less the others (the overview's leak).
+        let all = [TotalsGroup(key: "SY03", name: "Rural Damascus", persons: 700, refugees: 450, idps: 250),
+                   TotalsGroup(key: "SY14", name: "Dar'a", persons: 90, refugees: 90, idps: 0),
+                   TotalsGroup(key: "SY04", name: "Homs", persons: 80, refugees: 80, idps: 0),
+                   TotalsGroup(key: "SY05", name: "Hama", persons: 61, refugees: 50, idps: 11),
+                   TotalsGroup(key: "SY07", name: "Idleb", persons: 40, refugees: 38, idps: 2)]
+        let covering = PublicTotals(TotalsReport(from: nil, to: nil, total: 971, refugees: 708, idps: 263, partial: 0, groups: all),
+                                    smallCounts: k5)
+        #expect(covering.groups[4].idps == .fewerThan(5))
+        #expect(covering.groups.filter { $0.idps.isHidden }.count >= 2 || covering.idps.isHidden)
+        // The same table cut to its top four, with another governorate left out: what is left out can be worked out from
+        // the totals, so it counts as a row of its own, and a hidden cell still has a partner in its column and row.
+        let top = Array(all.prefix(4)) + [TotalsGroup(key: "SY07", name: "Idleb", persons: 40, refugees: 38, idps: 2)]
+        let cut = PublicTotals(TotalsReport(from: nil, to: nil, total: 1_971, refugees: 1_708, idps: 263, partial: 0, groups: Array(top.prefix(4))),
+                               smallCounts: k5)
+        // Left out: 1,040 persons, 1,000 refugees, 2 IDPs: the 2 is small, so a shown IDP cell is hidden beside it.
+        #expect(cut.groups.contains { $0.idps.isHidden })
+    }
 }

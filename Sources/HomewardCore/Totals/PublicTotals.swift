@@ -1,6 +1,10 @@
 /// Totals as the public may see them: the same answer as ``TotalsReport``, with small counts hidden by
-/// ``SmallCounts`` across the groups (rows: refugees + IDPs = persons; columns: the groups add up to the
-/// totals when they cover every movement).
+/// ``SmallCounts`` across the groups (rows: refugees + IDPs = persons; columns: the groups and what they leave
+/// out add up to the totals).
+///
+/// What the groups leave out (the groups after `top`, movements without a crossing point) is not shown, but a
+/// reader can work it out as the totals less the groups shown, so it takes part as one more row: when it is small
+/// it is hidden with a partner, and a hidden group is never the only unknown of a column.
 public struct PublicTotals: Sendable, Encodable {
     public struct Group: Sendable, Encodable {
         public var key: String?
@@ -23,13 +27,16 @@ public struct PublicTotals: Sendable, Encodable {
         from = report.from
         to = report.to
         threshold = smallCounts.threshold
-        let groupsCoverAll = !report.groups.isEmpty && report.groups.reduce(0) { $0 + $1.refugees } == report.refugees
-            && report.groups.reduce(0) { $0 + $1.idps } == report.idps
+        let rest = [report.refugees - report.groups.reduce(0) { $0 + $1.refugees }, report.idps - report.groups.reduce(0) { $0 + $1.idps },
+                    report.total - report.groups.reduce(0) { $0 + $1.persons }]
         var grid: [[Int?]] = report.groups.map { [$0.refugees, $0.idps, $0.persons] }
+        let restRow = rest.allSatisfy { $0 >= 0 } && rest.contains { $0 > 0 }
+        if restRow { grid.append(rest) }
         grid.append([report.refugees, report.idps, report.total])
-        // When the totals are not the groups' sums there is no column line: each row is suppressed alone.
-        let shown = groupsCoverAll ? smallCounts.suppress(grid)
+        var shown = rest.allSatisfy({ $0 >= 0 }) ? smallCounts.suppress(grid)
+            // Groups that add up to more than the totals (a movement in two groups) make no column line.
             : report.groups.map { smallCounts.suppress([[$0.refugees, $0.idps, $0.persons]])[0] } + smallCounts.suppress([[report.refugees, report.idps, report.total]])
+        if restRow { shown.remove(at: shown.count - 2) }
         groups = zip(report.groups, shown).map { group, cells in
             Group(key: group.key, name: group.name, persons: cells[2]!, refugees: cells[0]!, idps: cells[1]!)
         }

@@ -103,7 +103,7 @@ import Testing
     }
 
     /// The public sees small counts as "<5", and no change that would give one away; internal readers see them all.
-    @Test func thePublicSeesSmallCountsHidden() {
+    @Test func thePublicSeesSmallCountsHidden() throws {
         var model = OverviewModel.mock
         model.crossings[1] = TotalsGroup(key: "JOR-01", name: "Nasib", nameAr: "نصيب", persons: 7, refugees: 3, idps: 4)
         model.weekBefore = 2
@@ -114,5 +114,9 @@ import Testing
         #expect(!shown.contains("days before (") && exact.contains("days before ("), "the change would give away the hidden week")
         #expect(shown.contains("Public figures:") && !exact.contains("Public figures:"))
         #expect(html(model.forThePublic(SmallCounts(threshold: 5)), .ar).contains(#"<bdi dir="ltr">&lt;٥</bdi>"#))
+        // The column too: no hidden crossing's IDPs are the headline's IDPs less the crossings shown.
+        let suppression = try #require(model.forThePublic(SmallCounts(threshold: 5)).suppression)
+        let hiddenIDPs = suppression.crossings.filter { $0[1].isHidden }.count + (suppression.headline[1].isHidden ? 1 : 0)
+        #expect(hiddenIDPs != 1)
     }
 }

@@ -33,13 +33,21 @@ struct OverviewModel: Sendable {
     /// The page as the public sees it: small counts hidden, and the cells that would give them away.
     func forThePublic(_ smallCounts: SmallCounts) -> OverviewModel {
         var model = self
-        func rows(_ groups: [TotalsGroup]) -> [[PublicCount]] {
-            groups.map { smallCounts.suppress([[$0.refugees, $0.idps, $0.persons]])[0].map { $0! } }
+        // Each table as /api/v1/public/totals shows it, against the headline totals (rows and columns, what the
+        // table leaves out included); a headline figure hidden in either table is hidden at the head too.
+        func table(_ groups: [TotalsGroup]) -> PublicTotals {
+            PublicTotals(TotalsReport(from: nil, to: nil, total: total, refugees: refugees, idps: idps, partial: 0, groups: groups),
+                         smallCounts: smallCounts)
         }
+        let byCrossing = table(crossings), byGovernorate = table(governorates)
+        func head(_ cell: (PublicTotals) -> PublicCount) -> PublicCount {
+            cell(byCrossing).isHidden ? cell(byCrossing) : cell(byGovernorate)
+        }
+        func rows(_ shown: PublicTotals) -> [[PublicCount]] { shown.groups.map { [$0.refugees, $0.idps, $0.persons] } }
         model.suppression = Suppression(threshold: smallCounts.threshold,
-                                        headline: smallCounts.suppress([[refugees, idps, total]])[0].map { $0! },
+                                        headline: [head(\.refugees), head(\.idps), head(\.total)],
                                         lastWeek: smallCounts.suppress([[lastWeek]])[0][0]!, weekBefore: smallCounts.suppress([[weekBefore]])[0][0]!,
-                                        crossings: rows(crossings), governorates: rows(governorates))
+                                        crossings: rows(byCrossing), governorates: rows(byGovernorate))
         return model
     }
 
