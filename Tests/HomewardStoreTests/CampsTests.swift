@@ -51,6 +51,30 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func anOperationIsRefusedWhenDeparturesSinceItsBaselineExceedIt(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: 500 left a site after a census of 100
+            try await store.camps.addSite(Self.camp, by: .test)
+            let header = "#date,#loc+site+code,#affected+departed+num,#org,#meta+id\n"
+            let recorded = try await store.importRecords(.departures, ImportRequest(sourceName: "d.csv", today: TestStores.today),
+                                                         from: .bytes(Array((header + "2020-06-05,HOL,500,CCCM,d1\n").utf8)), by: .test)
+            #expect(recorded.status == .success)
+            // act and check: an operation with that census as its baseline would leave −400; one from after them is fine
+            let operation = EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 100, start: Day("2020-06-02")!,
+                                                perCycle: 50, cycleDays: 2)
+            await #expect { _ = try await store.camps.addOperation(operation, today: TestStores.today, by: .test) } throws: { error in
+                guard case StoreError.refused(let problem) = error else { return false }
+                return problem.field == "baseline_residents" && problem.reason.contains("500")
+            }
+            #expect(try await store.camps.operations().isEmpty)
+            var later = operation
+            later.baselineDate = Day("2020-06-05")!
+            later.start = Day("2020-06-06")!
+            _ = try await store.camps.addOperation(later, today: TestStores.today, by: .test)
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func departuresAgainstAnOperationNeverGoBelowZeroAndProgressIsMeasuredByCycle(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             // setup: 10,000 residents at the baseline, 3,500 every 5 days through TC-1

@@ -9,6 +9,16 @@ extension CampsStore {
         let checked = try StoreError.refusing { () throws(FieldProblem) in try rules.check(operation) }
         let id = try await database.write(by: caller, for: .planning) { write in
             let db = write.sql
+            // Departures recorded since the baseline count against it, as later ones will: never more than the residents.
+            let left = try await db.raw("""
+                SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS n FROM site_departures
+                WHERE site_code = \(bind: checked.site) AND end_day > \(bind: checked.baselineDate.number)
+                """).first(decodingColumn: "n", as: Int.self) ?? 0
+            guard left <= checked.baselineResidents else {
+                throw StoreError.refused(FieldProblem(field: "baseline_residents", value: String(checked.baselineResidents),
+                    Message("import.departures.overdrawn", ["site": .code(checked.site), "date": .day(checked.baselineDate),
+                                                            "total": .count(left), "residents": .count(checked.baselineResidents)])))
+            }
             guard let id = try await db.raw("""
                 INSERT INTO evacuation_operations (site_code, baseline_day, baseline_residents, start_day, per_cycle, cycle_days,
                                                    deadline_day, status, created_at, created_by)
