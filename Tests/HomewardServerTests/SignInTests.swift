@@ -35,6 +35,8 @@ import Testing
             let cookie = String(setCookie.split(separator: ";")[0])
             let page = try await client.execute(uri: "/camps", method: .get, headers: [.cookie: cookie])
             #expect(page.status == .ok && page.text.contains("Signed in as amal"))
+            // What cannot be a login (a NUL, which PostgreSQL refuses) is a wrong login, not a database failure.
+            #expect(try await form(client, "/signin", "login=am%00al&password=x").status == .unauthorized)
             // Signing in again from another tab, cookie and all, is no forgery: the form is public.
             #expect(try await form(client, "/signin", "login=amal&password=correct+horse+battery", cookie: cookie).status == .seeOther)
             // The public asking for an Arabic page comes back to it, query and all, through an Arabic form.

@@ -50,6 +50,14 @@ extension AccessStore {
     /// The active account's row when `password` is its password; each failure is audited and counted, and
     /// after ``throttleFailures`` in the window the login is refused whatever the password.
     func checkPassword(login: String, _ password: String, failure: String) async throws -> any SQLRow {
+        // What cannot be a login (a NUL, which PostgreSQL refuses in text, among them) is a wrong login, noted
+        // without its control characters and after a hash check like any other.
+        guard RecordCode.isValid(login) else {
+            _ = Bcrypt.verify(password, hash: Self.standInHash)
+            let printable = String(String.UnicodeScalarView(login.unicodeScalars.filter { $0.properties.generalCategory != .control }).prefix(64))
+            try await noteFailure(login: printable, reason: "not a login: \(failure)")
+            throw SignInRefusal.wrongLoginOrPassword
+        }
         let since = Database.timestamp(database.now().addingTimeInterval(-Self.throttleWindowSeconds))
         let failures = try await database.read { db in
             try await db.raw("SELECT COUNT(*) AS n FROM sign_in_failures WHERE login = \(bind: login) AND at > \(bind: since)")
