@@ -72,6 +72,11 @@ import HomewardTestSupport
             #expect(summary.status == .warning)
             #expect(summary.imported == 3 && summary.rejected == 1)
             #expect(try await store.movementCount() == 3)
+            // A file of invalid rows only writes nothing, skipped or not: an error, not a warning.
+            let header = Self.tagged.split(separator: "\n").prefix(2).joined(separator: "\n")
+            let none = try await store.importCSV(header + "\n2019-07-14,LBN-99,LBN,SY03,10,", skipInvalid: true)
+            #expect(none.status == .error && none.rejected == 1 && none.imported == 0)
+            #expect(try await store.movementCount() == 3)
         }
     }
 

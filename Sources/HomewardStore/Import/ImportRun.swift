@@ -176,7 +176,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",
                 Message("import.moreProblems", ["count": .count(problemCount - summary.problems.count)]), severity: .warning))
         }
-        if summary.rejected > 0 && !request.skipInvalid {
+        // Skipping invalid rows still writes nothing when every row is invalid: that is an error, as without skipping.
+        if summary.rejected > 0 && (!request.skipInvalid || summary.rejected == summary.rows) {
             summary.status = .error
         } else {
             summary.imported = writer.counts.imported
