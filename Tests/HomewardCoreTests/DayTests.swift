@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HomewardCore
 
@@ -10,8 +11,23 @@ import Testing
         #expect(Day("2019-01-01")!.number - Day("2018-12-31")!.number == 1)
     }
 
+    @Test func everyDayOfTwoCenturiesReadsBackAsWritten() {
+        // The digit-by-digit reading and writing against the calendar's own arithmetic, day by day.
+        var day = Day(year: 1900, month: 1, day: 1)!
+        while day.number <= Day(year: 2100, month: 12, day: 31)!.number {
+            let (y, m, d) = day.components
+            let text = day.description
+            #expect(text == String(format: "%04d-%02d-%02d", y, m, d))
+            #expect(Day(text) == day)
+            #expect(Period.parse(text) == Period(day: day))
+            day = day.adding(days: 1)
+        }
+        #expect(Day(number: Day(year: 10_000, month: 1, day: 1)!.number).description == "10000-01-01")
+    }
+
     @Test func rejectsDaysThatDoNotExist() {
-        for text in ["2019-02-29", "2019-13-01", "2019-00-10", "2019-04-31", "19-01-01", "2019-1-1", "2019/01/01", ""] {
+        for text in ["2019-02-29", "2019-13-01", "2019-00-10", "2019-04-31", "19-01-01", "2019-1-1", "2019/01/01", "",
+                     "2019-01-0a", "201a-01-01", "2019-01+01", "+019-01-01", "２０１９-01-01", "2019-01-001"] {
             #expect(Day(text) == nil, "\(text)")
         }
     }

@@ -79,15 +79,41 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
     /// ISO 8601, `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = components
-        return "\(Day.pad(y, 4))-\(Day.pad(m, 2))-\(Day.pad(d, 2))"
+        guard (0...9999).contains(y) else { return "\(Day.pad(y, 4))-\(Day.pad(m, 2))-\(Day.pad(d, 2))" }
+        // Digit by digit: every movement's fingerprint names its days, and interpolation showed in imports.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, at index: Int) { buffer[index] = UInt8(ascii: "0") + UInt8(value) }
+            put(y / 1000, at: 0); put(y / 100 % 10, at: 1); put(y / 10 % 10, at: 2); put(y % 10, at: 3)
+            put(m / 10, at: 5); put(m % 10, at: 6); put(d / 10, at: 8); put(d % 10, at: 9)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     /// Parses `YYYY-MM-DD` only; see ``Period/parse(_:)`` for months and years.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        self.init(digits: text.utf8)
+    }
+
+    /// `YYYY-MM-DD` of ASCII digits, read byte by byte: nearly every row has a date, and splitting strings showed in imports.
+    init?(digits utf8: String.UTF8View) {
+        guard utf8.count == 10 else { return nil }
+        var values = (0, 0, 0)
+        for (index, byte) in utf8.enumerated() {
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch index {
+            case 0..<4: values.0 = values.0 * 10 + digit
+            case 5..<7: values.1 = values.1 * 10 + digit
+            default: values.2 = values.2 * 10 + digit
+            }
+        }
+        self.init(year: values.0, month: values.1, day: values.2)
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

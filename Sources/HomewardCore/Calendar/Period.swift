@@ -22,6 +22,8 @@ public struct Period: Hashable, Sendable, Codable {
     ///
     /// A date-time such as `2019-01-15T00:00:00` (as spreadsheets export dates) is read as its day.
     public static func parse(_ raw: String) -> Period? {
+        // The common case first, without trimming or splitting.
+        if let day = Day(digits: raw.utf8) { return Period(day: day) }
         var text = raw.trimmingBlanks
         if let t = text.firstIndex(where: { $0 == "T" || $0 == " " }), text.distance(from: text.startIndex, to: t) == 10 {
             text = String(text[..<t])

@@ -40,36 +40,17 @@ struct MovementRollups: Sendable {
     }
 
     /// A sum's identity: dimension (bits 56 up), whether it spans months (bit 49), category (bit 48, IDPs) and
-    /// key (interned, the low 48 bits), packed in one word.
-    private struct Cell: Hashable {
-        var head: UInt64
-        /// The day range (daily sums) or the month in both (monthly sums).
-        var start: Int
-        var end: Int
-    }
+    /// key (interned, the low 48 bits), packed in one word; then the day range (daily sums) or the month in both.
+    private typealias Cell = RollupCells.Cell
+    private typealias Sums = RollupCells.Sums
 
     /// How many distinct sums are held before they are written (some 50 bytes each).
     static let bufferLimit = 1_000_000
-    private var daily: [Cell: Sums] = [:]
+    private var daily = RollupCells()
     private var keyIndex: [String: UInt64] = ["": 0]
     private var keyNames: [String] = [""]
     private var organisationKeys: [Int: UInt64] = [:]
     private var removed = false
-
-    private struct Sums {
-        var persons = 0
-        var movements = 0
-
-        mutating func add(_ persons: Int, _ sign: Int) {
-            self.persons += sign * persons
-            movements += sign
-        }
-
-        mutating func add(_ other: Sums) {
-            persons += other.persons
-            movements += other.movements
-        }
-    }
 
     var needsFlush: Bool { daily.count >= Self.bufferLimit }
 
@@ -95,7 +76,7 @@ struct MovementRollups: Sendable {
         let flags = (span ? 2 : 0) | (entry.category == .idp ? 1 : 0) as UInt64
         // One cell per dimension, in the order of `Dimension.allCases`; no array of keys per movement.
         func put(_ dimension: UInt64, _ key: UInt64) {
-            daily[Cell(head: dimension << 56 | flags << 48 | key, start: entry.start, end: entry.end), default: Sums()].add(entry.persons, sign)
+            daily.add(Cell(head: dimension << 56 | flags << 48 | key, start: entry.start, end: entry.end), persons: entry.persons, sign: sign)
         }
         put(0, 0)
         put(1, intern(entry.crossing))
@@ -107,11 +88,11 @@ struct MovementRollups: Sendable {
 
     /// The monthly sums of the daily ones held: every change is in a daily sum, and a movement within one
     /// month adds to its month what it adds to its day, so the months need no second lookup per movement.
-    private func monthly() -> [Cell: Sums] {
-        var months: [Cell: Sums] = [:]
-        for (cell, sums) in daily where cell.head >> 49 & 1 == 0 {
+    private func monthly() -> RollupCells {
+        var months = RollupCells(capacity: daily.count / 8)
+        for (cell, sums) in daily.all where cell.head >> 49 & 1 == 0 {
             let month = Day(number: cell.start).monthIndex
-            months[Cell(head: cell.head, start: month, end: month), default: Sums()].add(sums)
+            months.add(Cell(head: cell.head, start: month, end: month), sums)
         }
         return months
     }
@@ -134,8 +115,8 @@ struct MovementRollups: Sendable {
             return monthly ? [.text(name), .text(key), .integer(cell.start), .text(category), .integer(sums.persons), .integer(sums.movements)]
                 : [.text(name), .text(key), .integer(cell.start), .integer(cell.end), .text(category), .integer(sums.persons), .integer(sums.movements)]
         }
-        func sorted(_ sums: [Cell: Sums]) -> [(cell: Cell, sums: Sums)] {
-            var cells = sums.lazy.filter { $0.value.persons != 0 || $0.value.movements != 0 }.map { (cell: $0.key, sums: $0.value) } as [(cell: Cell, sums: Sums)]
+        func sorted(_ sums: RollupCells) -> [(cell: Cell, sums: Sums)] {
+            var cells = Array(sums.all.filter { $0.sums.persons != 0 || $0.sums.movements != 0 })
             cells.sort { order($0.cell) < order($1.cell) }
             return cells
         }
@@ -147,7 +128,7 @@ struct MovementRollups: Sendable {
                                             suffix: "ON CONFLICT (dimension, month, category, key) DO UPDATE SET persons = movement_rollups_monthly.persons + excluded.persons, movements = movement_rollups_monthly.movements + excluded.movements")
         }
         let days = sorted(daily)
-        daily = [:]
+        daily = RollupCells()
         for start in stride(from: 0, to: days.count, by: 20_000) {
             try await connection.bulkInsert(into: "movement_rollups", columns: ["dimension", "key", "start_day", "end_day", "category", "persons", "movements"],
                                             rows: days[start ..< min(start + 20_000, days.count)].map { values($0.cell, $0.sums, monthly: false) },

@@ -16,10 +16,12 @@ struct MovementWriter: BatchWriter {
     private var rollups = MovementRollups()
     /// SQLite's insert, prepared once for the whole import.
     private var insertStatement: SQLiteRepeatedStatement?
+    /// SQLite's insert without a conflict clause, for rows a first load knows to be new.
+    private var newRowStatement: SQLiteRepeatedStatement?
     /// Whether PostgreSQL's table for a batch's COPY exists in this transaction.
     private var stagingCreated = false
-    /// Whether the period index was dropped for this import, to be built again before it commits.
-    private var periodIndexDropped = false
+    /// An import into an empty SQLite ledger, whose indexes are built again before it commits.
+    private var firstLoad: FirstLoad?
     private var started = false
     /// What the movements name, when the database does not check it row by row (SQLite's foreign keys off).
     private var references: MovementReferences?
@@ -37,34 +39,38 @@ struct MovementWriter: BatchWriter {
         guard !batch.isEmpty else { return }
         if !started { try await start() }
         // Within the batch, each occurrence of a key is compared with the one before it, as if
-        // written one by one; the database sees only the last.
-        var order: [String] = []
-        var first: [String: String] = [:]
-        var last: [String: Movement] = [:]
-        for movement in batch {
-            if let previous = last[movement.key] {
-                if previous.fingerprint == movement.fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
+        // written one by one; the database sees only the last. Positions, not copies of movements.
+        var slots: [String: Int] = [:]
+        slots.reserveCapacity(batch.count)
+        var first: [Int] = [], last: [Int] = []
+        first.reserveCapacity(batch.count)
+        last.reserveCapacity(batch.count)
+        for position in batch.indices {
+            if let slot = slots[batch[position].key] {
+                if batch[last[slot]].fingerprint == batch[position].fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
+                last[slot] = position
             } else {
-                order.append(movement.key)
-                first[movement.key] = movement.fingerprint
+                slots[batch[position].key] = first.count
+                first.append(position)
+                last.append(position)
             }
-            last[movement.key] = movement
         }
+        try await organisations.resolve(batch.lazy.map(\.organisation), on: write)
         // New keys go in at once, in the file's order (ids follow it); the index answers which keys were there already.
         var rows: [[BulkValue]] = []
-        rows.reserveCapacity(order.count)
-        for key in order { rows.append(try await values(last[key]!)) }
-        let written = try await insert(rows)
-        var existing: [String] = []
-        for (key, isNew) in zip(order, written) {
+        rows.reserveCapacity(last.count)
+        for position in last { rows.append(values(batch[position])) }
+        let written = try await insert(rows, keys: last.map { batch[$0].key })
+        var existing: [(first: Int, last: Int)] = []
+        for (slot, isNew) in written.enumerated() {
             if isNew {
                 counts.imported += 1
-                rollups.add(try await entry(last[key]!), sign: 1)
+                rollups.add(entry(batch[last[slot]]), sign: 1)
             } else {
-                existing.append(key)
+                existing.append((first[slot], last[slot]))
             }
         }
-        if !existing.isEmpty { try await update(existing, first: first, last: last) }
+        if !existing.isEmpty { try await update(existing, of: batch) }
         if rollups.needsFlush { try await rollups.flush(on: connection) }
     }
 
@@ -72,8 +78,20 @@ struct MovementWriter: BatchWriter {
     ///
     /// On SQLite one statement, prepared on the first batch, runs row by row (``SQLiteRepeatedStatement``);
     /// on PostgreSQL, COPY into a table of the batch, then one `INSERT … SELECT` returns the keys it inserted.
-    private mutating func insert(_ rows: [[BulkValue]]) async throws -> [Bool] {
+    /// A first load's rows whose keys are all new skip the conflict clause: the key's index is not there yet (``FirstLoad``).
+    private mutating func insert(_ rows: [[BulkValue]], keys: [String]) async throws -> [Bool] {
         if case .sqlite(let sqlite) = connection.driver {
+            if firstLoad?.keyIndexBuilt == false {
+                if newRowStatement == nil {
+                    let placeholders = Array(repeating: "?", count: Self.columns.count).joined(separator: ", ")
+                    newRowStatement = try SQLiteRepeatedStatement(sqlite, sql: """
+                        INSERT INTO movements (\(Self.columns.joined(separator: ", "))) VALUES (\(placeholders))
+                        """)
+                }
+                let db = self.db
+                if let newRowStatement, try await firstLoad!.keysAreNew(keys, on: db) { return try await newRowStatement.run(rows) }
+                try await firstLoad!.buildKeyIndex(on: db)
+            }
             if insertStatement == nil {
                 let placeholders = Array(repeating: "?", count: Self.columns.count).joined(separator: ", ")
                 insertStatement = try SQLiteRepeatedStatement(sqlite, sql: """
@@ -109,12 +127,14 @@ struct MovementWriter: BatchWriter {
     /// Writes the sums still held; call before the transaction commits.
     mutating func finish() async throws {
         try await insertStatement?.close()
+        try await newRowStatement?.close()
         insertStatement = nil
+        newRowStatement = nil
         try await rollups.flush(on: connection)
         try await references?.check(on: db)
-        if periodIndexDropped {
-            try await db.raw("CREATE INDEX movements_period ON movements (start_day, end_day)").run()
-            periodIndexDropped = false
+        if var load = firstLoad {
+            firstLoad = nil
+            try await load.finish(on: db)
         }
     }
 
@@ -122,29 +142,18 @@ struct MovementWriter: BatchWriter {
     private mutating func start() async throws {
         started = true
         guard case .sqlite = connection.driver else { return }
-        try await dropPeriodIndexIfEmpty()
+        firstLoad = try await FirstLoad.ifEmpty(on: db)
         if try await db.raw("PRAGMA foreign_keys").first(decodingColumn: "foreign_keys", as: Int.self) == 0 {
             references = MovementReferences()
         }
     }
 
-    /// Drops the period index when the ledger is empty, as for a first load of years of data: one index built
-    /// from sorted keys at the end costs less than a million inserts at random places in it.
-    ///
-    /// Only on SQLite, whose readers go on reading the last commit meanwhile (PostgreSQL would lock them
-    /// out of `movements` until the import ends). The import's one transaction covers both: a failed,
-    /// killed or dry run rolls the drop back with everything else.
-    private mutating func dropPeriodIndexIfEmpty() async throws {
-        guard try await db.raw("SELECT id FROM movements LIMIT 1").first() == nil else { return }
-        try await db.raw("DROP INDEX movements_period").run()
-        periodIndexDropped = true
-    }
-
     /// Compares keys that exist already with what is stored, and updates those that changed.
-    private mutating func update(_ existing: [String], first: [String: String], last: [String: Movement]) async throws {
+    /// - Parameter existing: for each key the database had, the positions in `batch` of its first and last occurrence.
+    private mutating func update(_ existing: [(first: Int, last: Int)], of batch: [Movement]) async throws {
         var stored: [String: (id: Int, fingerprint: String, entry: MovementRollups.Entry)] = [:]
         for start in stride(from: 0, to: existing.count, by: 1000) {
-            let slice = Array(existing[start ..< min(start + 1000, existing.count)])
+            let slice = existing[start ..< min(start + 1000, existing.count)].map { batch[$0.last].key }
             let query: SQLQueryString = """
                 SELECT id, row_key, fingerprint, start_day, end_day, category, crossing_code,
                        COALESCE(origin_country, origin_pcode) AS origin, dest_adm1, dest_adm2, organisation_id, persons
@@ -161,15 +170,18 @@ struct MovementWriter: BatchWriter {
                     (try row.decode(column: "id", as: Int.self), try row.decode(column: "fingerprint", as: String.self), entry)
             }
         }
-        let changed = existing.filter { key in stored[key].map { $0.fingerprint != last[key]?.fingerprint } ?? false }
-        try await keepRevisions(of: changed.compactMap { stored[$0]?.id })
-        for key in existing {
-            guard let (id, fingerprint, old) = stored[key], let movement = last[key] else { continue }
-            if first[key] == fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
+        let changed = existing.compactMap { positions in
+            stored[batch[positions.last].key].flatMap { $0.fingerprint != batch[positions.last].fingerprint ? $0.id : nil }
+        }
+        try await keepRevisions(of: changed)
+        for positions in existing {
+            let movement = batch[positions.last]
+            guard let (id, fingerprint, old) = stored[movement.key] else { continue }
+            if batch[positions.first].fingerprint == fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
             guard movement.fingerprint != fingerprint else { continue }
             rollups.add(old, sign: -1)
-            rollups.add(try await entry(movement), sign: 1)
-            let values = try await values(movement)
+            rollups.add(entry(movement), sign: 1)
+            let values = values(movement)
             var query: SQLQueryString = "UPDATE movements SET "
             for (index, column) in Self.columns.enumerated() {
                 query += SQLQueryString((index == 0 ? "" : ", ") + column + " = ")
@@ -201,14 +213,15 @@ struct MovementWriter: BatchWriter {
     }
 
 
-    private mutating func entry(_ m: Movement) async throws -> MovementRollups.Entry {
+    /// The movement's keys in the sums; its organisation resolved already (``OrganisationIDs/resolve(_:on:)``).
+    private func entry(_ m: Movement) -> MovementRollups.Entry {
         MovementRollups.Entry(start: m.period.start.number, end: m.period.end.number, category: m.category, crossing: m.crossing,
                               origin: m.origin?.code, adm1: m.destination[.adm1], adm2: m.destination[.adm2],
-                              organisationID: try await organisations.id(of: m.organisation, on: write), persons: m.persons)
+                              organisationID: organisations[m.organisation], persons: m.persons)
     }
 
-    private mutating func values(_ m: Movement) async throws -> [BulkValue] {
-        let organisationID = try await organisations.id(of: m.organisation, on: write)
+    private mutating func values(_ m: Movement) -> [BulkValue] {
+        let organisationID = organisations[m.organisation]
         var originCountry: String?, originArea: String?
         switch m.origin {
         case .country(let code): originCountry = code

@@ -8,6 +8,12 @@ protocol Migration: Sendable {
     /// Unique and ordered: `0001_create_reference`.
     var name: String { get }
     func prepare(on db: any SQLDatabase, _ sql: SchemaSQL) async throws
+    /// `false` for a step that rebuilds a table others refer to: SQLite allows that only with foreign keys off.
+    var foreignKeys: Bool { get }
+}
+
+extension Migration {
+    var foreignKeys: Bool { true }
 }
 
 /// The few fragments of DDL that differ between SQLite and PostgreSQL.
@@ -37,6 +43,7 @@ extension Database {
         CreateAccess(),
         CreateDataVersion(),
         AddPublicBulletins(),
+        IndexMovementKeys(),
     ]
 
     /// Applies the steps the database has not seen yet.
@@ -62,7 +69,7 @@ extension Database {
         }
         let schema = SchemaSQL(backend: backend)
         for migration in pending {
-            try await write(by: .homeward, for: .bookkeeping) { write in
+            try await write(by: .homeward, for: .bookkeeping, foreignKeys: migration.foreignKeys) { write in
                 let db = write.sql
                 // Another process may have applied it while this one waited for the write lock.
                 let done = try await db.raw("SELECT name FROM homeward_migrations WHERE name = \(bind: migration.name)").first()
