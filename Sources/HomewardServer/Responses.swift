@@ -42,4 +42,25 @@ extension Request {
     func flag(_ name: String) throws -> Bool {
         try query(name, "true or false") { ["true": true, "1": true, "false": false, "0": false][$0.lowercased()] } ?? false
     }
+
+    /// The largest form a page posts.
+    static let formLimit = 16 * 1024
+
+    /// Every field of an `application/x-www-form-urlencoded` body of at most ``formLimit`` bytes, in order, a field
+    /// given several times (a multiple choice) as often as it is given.
+    ///
+    /// A form's route reads it after ``AuthenticationMiddleware`` has checked its `csrf` field, from the body the
+    /// middleware kept.
+    func formItems() async throws -> [(name: String, value: String)] {
+        try require(contentType: ["application/x-www-form-urlencoded"])
+        let text = String(buffer: try await body.collect(upTo: Self.formLimit)).replacingOccurrences(of: "+", with: "%20")
+        return (URLComponents(string: "?" + text)?.queryItems ?? []).map { ($0.name, $0.value ?? "") }
+    }
+
+    /// A form's fields, each field's first value.
+    func form() async throws -> [String: String] {
+        var fields: [String: String] = [:]
+        for (name, value) in try await formItems() where fields[name] == nil { fields[name] = value }
+        return fields
+    }
 }

@@ -24,7 +24,7 @@ struct PeopleController {
             return try await page(request, context, notice: notice)
         }
         router.on(RouterPath(APIRoute.addPerson.routerPath), method: APIRoute.addPerson.method) { request, context in
-            let form = try await AccountController.form(request, context)
+            let form = try await request.form()
             guard let role = Role(rawValue: form["role"] ?? "") else {
                 throw Problem.badRequest("role", "'\(form["role"] ?? "")' is not a role: admin, coordinator, editor or viewer")
             }
@@ -45,14 +45,13 @@ struct PeopleController {
             return try Self.back(request, done: "added")
         }
         router.on(RouterPath(APIRoute.disablePerson.routerPath), method: APIRoute.disablePerson.method) { request, context in
-            _ = try await AccountController.form(request, context)
+            _ = try await request.form()
             let login = context.parameters.get("login") ?? ""
             try await stores.access.disable(login, by: context.caller)
             return try Self.back(request, done: "disabled")
         }
         router.on(RouterPath(APIRoute.addOrganisation.routerPath), method: APIRoute.addOrganisation.method) { request, context in
-            let items = try await PagesController.formItems(request)
-            _ = try await AccountController.form(items: items, context)
+            let items = try await request.formItems()
             let name = items.first { $0.name == "name" }?.value ?? ""
             let members = items.filter { $0.name == "member" }.map(\.value).filter { !$0.isEmpty }
             let groupFlags = items.filter { $0.name == "working_group" }.map(\.value)
