@@ -15,6 +15,13 @@ func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok) th
     Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try jsonData(value))))
 }
 
+/// A page (or a bulletin rendered as HTML) in its language; `headers` adds to the two every page has.
+func htmlResponse(_ html: String, language: Language, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    var all: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue]
+    all.append(contentsOf: headers)
+    return Response(status: status, headers: all, body: .init(byteBuffer: ByteBuffer(string: html)))
+}
+
 extension Request {
     /// Refuses a body of another media type with 415.
     func require(contentType expected: [String]) throws {
@@ -37,6 +44,11 @@ extension Request {
         guard let raw = uri.queryParameters.get(name), !raw.isEmpty else { return nil }
         guard raw.unicodeScalars.count <= 500 else { throw Problem.badRequest(name, "more than 500 characters") }
         return raw
+    }
+
+    /// The language `?lang=` asks for, English when absent; another value is a 400 naming `lang`.
+    func pageLanguage() throws -> Language {
+        try query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))", Language.init(rawValue:)) ?? .en
     }
 
     func flag(_ name: String) throws -> Bool {

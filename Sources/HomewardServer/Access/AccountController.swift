@@ -61,20 +61,18 @@ struct AccountController {
 
     private func page(_ request: Request, _ context: Context, notice: String? = nil, error: String? = nil, issued: IssuedToken? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
-        let language = try PagesController.language(request)
+        let language = try request.pageLanguage()
         guard let login = context.caller.login, let person = try await access.person(login) else { throw StoreError.unauthenticated(Message("access.public")) }
         let c = pages.catalogue(language)
         let view = AccountView(person: person, tokens: try await access.tokens(of: login), language: language, viewer: PageViewer.current,
                                issued: issued, notice: notice.map { c.text($0) }, error: error.map { c.text($0) },
                                now: Database.timestamp(Date()))
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue,
-                                                  .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: view.render(pages))))
+        return htmlResponse(view.render(pages), language: language, status: status, headers: [.cacheControl: "no-store"])
     }
 
     /// Back to the account page, in the same language, with what was done.
     private static func back(_ request: Request, done: String) throws -> Response {
-        let language = try PagesController.language(request)
+        let language = try request.pageLanguage()
         return Response(status: .seeOther, headers: [.location: "\(APIRoute.accountPage.path)?lang=\(language.rawValue)&done=\(done)",
                                                      .cacheControl: "no-store"])
     }

@@ -76,7 +76,7 @@ struct PeopleController {
 
     private func page(_ request: Request, _ context: Context, notice: String? = nil, error: Mistake? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
-        let language = try PagesController.language(request)
+        let language = try request.pageLanguage()
         let c = pages.catalogue(language)
         var reader: Person?
         if let login = context.caller.login { reader = try await stores.access.person(login) }
@@ -89,12 +89,11 @@ struct PeopleController {
                                   case .problem(let problem): problem.written(in: c)
                                   }
                               })
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-                        body: .init(byteBuffer: ByteBuffer(string: view.render(pages))))
+        return htmlResponse(view.render(pages), language: language, status: status)
     }
 
     private static func back(_ request: Request, done: String) throws -> Response {
-        let language = try PagesController.language(request)
+        let language = try request.pageLanguage()
         return Response(status: .seeOther, headers: [.location: "\(APIRoute.peoplePage.path)?lang=\(language.rawValue)&done=\(done)"])
     }
 }

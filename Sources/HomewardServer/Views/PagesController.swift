@@ -29,8 +29,9 @@ struct PagesController {
             SessionsView(model: try await SessionsModel.load(stores: stores, demo: configuration.demo), language: language, viewer: viewer).render(pages)
         }
         router.on(RouterPath(APIRoute.signInPage.routerPath), method: .get) { request, context in
-            let language = try Self.language(request)
-            return html(SignInView(language: language, next: SignInView.safeNext(request.uri.queryParameters.get("next"))).render(pages), language)
+            let language = try request.pageLanguage()
+            return htmlResponse(SignInView(language: language, next: SignInView.safeNext(request.uri.queryParameters.get("next"))).render(pages),
+                                language: language)
         }
         router.on(RouterPath(APIRoute.signIn.routerPath), method: APIRoute.signIn.method) { request, _ in
             try await signIn(request)
@@ -52,7 +53,7 @@ struct PagesController {
     /// Checks the form's login and password; a session cookie (HttpOnly, SameSite=Strict, Secure behind TLS)
     /// and the page asked for on success, the form again with the reason otherwise.
     private func signIn(_ request: Request) async throws -> Response {
-        let language = try Self.language(request)
+        let language = try request.pageLanguage()
         // A sign-in form posted from another site is refused: no one is signed in on someone else's behalf.
         if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], !["same-origin", "none"].contains(site) {
             throw Problem(.forbidden, "a sign-in from another site is refused")
@@ -69,27 +70,17 @@ struct PagesController {
             return response
         } catch let refusal as AccessStore.SignInRefusal {
             let throttled = refusal == .throttled
-            var response = html(SignInView(language: language, next: next, login: login,
-                                           error: catalogue.text(throttled ? "signin.throttled" : "signin.wrong")).render(pages), language)
-            response.status = throttled ? .tooManyRequests : .unauthorized
-            return response
+            return htmlResponse(SignInView(language: language, next: next, login: login,
+                                           error: catalogue.text(throttled ? "signin.throttled" : "signin.wrong")).render(pages),
+                                language: language, status: throttled ? .tooManyRequests : .unauthorized)
         }
     }
 
     private func page(_ route: APIRoute, _ router: Router<Context>,
                       render: @escaping @Sendable (Language, PageViewer?, _ signedIn: Bool) async throws -> String) {
         router.on(RouterPath(route.routerPath), method: route.method) { request, context in
-            let language = try Self.language(request)
-            return html(try await render(language, PageViewer.current, context.proven != nil), language)
+            let language = try request.pageLanguage()
+            return htmlResponse(try await render(language, PageViewer.current, context.proven != nil), language: language)
         }
-    }
-
-    private func html(_ text: String, _ language: Language) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    static func language(_ request: Request) throws -> Language {
-        try request.query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") { Language(rawValue: $0) } ?? .en
     }
 }
