@@ -86,6 +86,21 @@ import Testing
         }
     }
 
+    @Test(arguments: Backend.available)
+    func aPageReadWithATokenNamesItsReader(_ backend: Backend) async throws {
+        try await withApp(backend, as: .role(.coordinator)) { _, client in
+            // act
+            let camps = try await client.get("/camps?lang=en")
+            let account = try await client.get("/account?lang=en")
+            // check: the reader's account is linked, with no sign-in link and no sign-out form (a token has no session)
+            for page in [camps, account] {
+                #expect(page.status == .ok)
+                #expect(page.text.contains(#"<a class="account" href="/account?lang=en">Signed in as test-coordinator</a>"#), "\(page.text)")
+                #expect(!page.text.contains(#"href="/signin"#) && !page.text.contains(#"action="/signout""#))
+            }
+        }
+    }
+
     @Test func aNextThatLeavesTheSiteGoesHomeInstead() {
         #expect(SignInView.safeNext("/camps") == "/camps")
         for evil in ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)", nil] {

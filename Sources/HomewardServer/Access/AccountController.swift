@@ -64,7 +64,7 @@ struct AccountController {
         let language = try request.pageLanguage()
         guard let login = context.caller.login, let person = try await access.person(login) else { throw StoreError.unauthenticated(Message("access.public")) }
         let c = pages.catalogue(language)
-        let view = AccountView(person: person, tokens: try await access.tokens(of: login), language: language, viewer: PageViewer.current,
+        let view = AccountView(person: person, tokens: try await access.tokens(of: login), language: language,
                                issued: issued, notice: notice.map { c.text($0) }, error: error.map { c.text($0) },
                                now: Database.timestamp(Date()))
         return htmlResponse(view.render(pages), language: language, status: status, headers: [.cacheControl: "no-store"])

@@ -54,7 +54,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
             throw Problem(.unauthorized, "sign in or send a bearer token (Authorization: Bearer …)",
                           headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
         }
-        let viewer = context.session.flatMap { session in session.caller.login.map { PageViewer(login: $0, csrf: session.csrf) } }
+        // A page read with a bearer token names its reader too, with no session's token for forms.
+        let viewer = context.proven?.login.map { PageViewer(login: $0, csrf: context.session?.csrf) }
         return try await RequestOrigin.$address.withValue(context.remoteAddress?.ipAddress) {
             try await PageViewer.$current.withValue(viewer) { try await next(request, context) }
         }

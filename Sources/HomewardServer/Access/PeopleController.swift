@@ -81,8 +81,8 @@ struct PeopleController {
         var reader: Person?
         if let login = context.caller.login { reader = try await stores.access.person(login) }
         let view = PeopleView(people: try await stores.access.persons(), organisations: try await stores.organisations.organisations().map(\.name),
-                              groups: try await stores.organisations.members(), language: language, viewer: PageViewer.current,
-                              readerLogin: context.caller.login, isAdmin: reader?.role == .admin, notice: notice.map { c.text($0) },
+                              groups: try await stores.organisations.members(), language: language,
+                              isAdmin: reader?.role == .admin, notice: notice.map { c.text($0) },
                               error: error.map { mistake in
                                   switch mistake {
                                   case .key(let key, let arguments): c.text(key, arguments)
