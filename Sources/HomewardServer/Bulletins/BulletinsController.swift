@@ -81,11 +81,12 @@ struct BulletinsController<Context: CallerRequestContext> {
             let id = try Self.id(context)
             let language = try request.pageLanguage()
             let smallCounts = smallCounts(for: context.caller)
-            if smallCounts != nil, try await stores.bulletin(id, publicOnly: true) == nil {
+            let found = try await stores.bulletin(id)
+            if smallCounts != nil, !(found?.isPublic ?? false) {
                 // As every page does for the public: the sign-in form, then this page.
                 return Response(status: .seeOther, headers: [.location: "\(APIRoute.signInPage.path)?next=\(request.uri.path)"])
             }
-            let bulletin = try await self.bulletin(id, for: context.caller)
+            guard let bulletin = found else { throw Problem(.notFound, "no bulletin has id \(id)") }
             return htmlResponse(BulletinView(bulletin: bulletin, language: language, smallCounts: smallCounts).render(pages), language: language)
         }
         router.on(RouterPath(APIRoute.listSessions.routerPath), method: APIRoute.listSessions.method) { _, _ in
@@ -102,8 +103,8 @@ struct BulletinsController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.listBulletins.routerPath), method: APIRoute.listBulletins.method) { _, context in
             let forThePublic = smallCounts(for: context.caller) != nil
-            return try jsonResponse(["bulletins": try await stores.bulletins(publicOnly: forThePublic).map {
-                Listed(id: $0.id, date: $0.snapshot.date, since: $0.snapshot.since, sha256: forThePublic ? nil : $0.sha256, publishedAt: $0.publishedAt,
+            return try jsonResponse(["bulletins": try await stores.bulletinList(publicOnly: forThePublic).map {
+                Listed(id: $0.id, date: $0.date, since: $0.since, sha256: forThePublic ? nil : $0.sha256, publishedAt: $0.publishedAt,
                        publicSince: $0.publicSince)
             }])
         }
