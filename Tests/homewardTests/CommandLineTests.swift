@@ -20,7 +20,8 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    func run(_ arguments: [String], input: String? = nil) throws -> Result {
+    /// - Parameter timeout: seconds after which the command is stopped (a server that started when it should not have).
+    func run(_ arguments: [String], input: String? = nil, timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -33,6 +34,9 @@ import Testing
         process.standardError = err
         process.standardInput = stdin
         try process.run()
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if process.isRunning { process.terminate() } }
+        }
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
@@ -43,6 +47,18 @@ import Testing
 
     func cleanUp() {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+    }
+
+    @Test func aServerThatWouldHideNoSmallCountIsRefused() throws {
+        defer { cleanUp() }
+        for count in ["0", "1"] {
+            // act
+            let refused = try run(["serve", "--port", "0", "--min-public-count", count], timeout: 30)
+            // check
+            #expect(refused.status == 64, "\(refused.stderr)")
+            #expect(refused.stderr.contains("--min-public-count \(count): counts from 1 to this minus one are hidden from the public, so it takes 2 or more"),
+                    "\(refused.stderr)")
+        }
     }
 
     @Test func theOCHASampleImportsWithAMappingAndAnswersByGovernorate() throws {
