@@ -278,6 +278,11 @@ extension CommandLineTests {
         #expect(part.status == 0 && Int(part.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) != nil, "\(part.stderr)")
         let bad = try run(["sources", "add", "--org", "Ministry", "--date", "2019-07-15", "--measure", "nope", "--value", "1"])
         #expect(bad.status != 0 && bad.stderr.contains("unknown measure"))
+        // Half a period names the flag that would complete it.
+        let figure = ["sources", "add", "--org", "Ministry", "--date", "2019-07-15", "--measure", "returns", "--value", "10"]
+        let noEnd = try run(figure + ["--from", "2019-07-08"]), noStart = try run(figure + ["--to", "2019-07-14"])
+        #expect(noEnd.status == 64 && noEnd.stderr.contains("--from 2019-07-08 needs --to, the period's last day"), "\(noEnd.stderr)")
+        #expect(noStart.status == 64 && noStart.stderr.contains("--to 2019-07-14 needs --from, the period's first day"), "\(noStart.stderr)")
         let compare = try run(["sources", "compare", "--measure", "returns", "--to", "2019-07-20", "--format", "json"])
         #expect((compare.json["figures"] as? [[String: Any]])?.count == 2)
         let check = try run(["sources", "check", "--format", "json"])
