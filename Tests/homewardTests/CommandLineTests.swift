@@ -61,6 +61,20 @@ import Testing
         }
     }
 
+    @Test func tokensAreListedAsJSONWithEveryKeyNullOrNot() throws {
+        defer { cleanUp() }
+        // setup: a token never used, never revoked
+        #expect(try run(["users", "add", "--login", "amal", "--name", "Amal", "--org", "UNHCR", "--role", "viewer"]).status == 0)
+        #expect(try run(["tokens", "create", "--user", "amal"]).status == 0)
+        // act
+        let listed = try run(["tokens", "list", "--format", "json"])
+        // check: revoked and last_used are there, as null
+        let tokens = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]], "\(listed.stdout)")
+        #expect(tokens.count == 1)
+        #expect(Set(tokens[0].keys) == ["id", "login", "created", "expires", "revoked", "last_used"])
+        #expect(tokens[0]["revoked"] is NSNull && tokens[0]["last_used"] is NSNull)
+    }
+
     @Test func theOCHASampleImportsWithAMappingAndAnswersByGovernorate() throws {
         defer { cleanUp() }
         let imported = try run(["import", Self.sample, "--org", "OCHA Turkey", "--set", "#date=2019-01",
