@@ -118,7 +118,7 @@ public enum APIRoute: CaseIterable, Sendable {
     }
 
     /// Whether the route is a page's form, which carries a session's CSRF token in its `csrf` field (checked by
-    /// the route) rather than in `X-CSRF-Token`.
+    /// ``AuthenticationMiddleware`` before the route reads the form) rather than in `X-CSRF-Token`.
     public var takesForm: Bool {
         switch self {
         case .signOut, .changePassword, .createAccountToken, .revokeAccountToken, .addPerson, .disablePerson, .addOrganisation: true

@@ -15,6 +15,13 @@ func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok) th
     Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try jsonData(value))))
 }
 
+/// A page (or a bulletin rendered as HTML) in its language; `headers` adds to the two every page has.
+func htmlResponse(_ html: String, language: Language, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    var all: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue]
+    all.append(contentsOf: headers)
+    return Response(status: status, headers: all, body: .init(byteBuffer: ByteBuffer(string: html)))
+}
+
 extension Request {
     /// Refuses a body of another media type with 415.
     func require(contentType expected: [String]) throws {
@@ -39,7 +46,33 @@ extension Request {
         return raw
     }
 
+    /// The language `?lang=` asks for, English when absent; another value is a 400 naming `lang`.
+    func pageLanguage() throws -> Language {
+        try query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))", Language.init(rawValue:)) ?? .en
+    }
+
     func flag(_ name: String) throws -> Bool {
         try query(name, "true or false") { ["true": true, "1": true, "false": false, "0": false][$0.lowercased()] } ?? false
+    }
+
+    /// The largest form a page posts.
+    static let formLimit = 16 * 1024
+
+    /// Every field of an `application/x-www-form-urlencoded` body of at most ``formLimit`` bytes, in order, a field
+    /// given several times (a multiple choice) as often as it is given.
+    ///
+    /// A form's route reads it after ``AuthenticationMiddleware`` has checked its `csrf` field, from the body the
+    /// middleware kept.
+    func formItems() async throws -> [(name: String, value: String)] {
+        try require(contentType: ["application/x-www-form-urlencoded"])
+        let text = String(buffer: try await body.collect(upTo: Self.formLimit)).replacingOccurrences(of: "+", with: "%20")
+        return (URLComponents(string: "?" + text)?.queryItems ?? []).map { ($0.name, $0.value ?? "") }
+    }
+
+    /// A form's fields, each field's first value.
+    func form() async throws -> [String: String] {
+        var fields: [String: String] = [:]
+        for (name, value) in try await formItems() where fields[name] == nil { fields[name] = value }
+        return fields
     }
 }

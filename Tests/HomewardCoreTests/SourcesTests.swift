@@ -60,6 +60,47 @@ import Testing
         #expect(SourceChecks.problems(in: adding).isEmpty)
     }
 
+    @Test func aWeekIsHeldAgainstEachSeriesOfItsOrganisationWhateverItsStart() {
+        // setup: the ministry's returns since records began (no figure a week apart), and since 1 January (100,000 → 110,000)
+        let week = Period(start: Self.day("2018-08-09"), end: Self.day("2018-08-15"))
+        let figures = [
+            Self.figure(1, "Ministry", "2018-07-01", "returns", 1_400_000),
+            Self.figure(2, "Ministry", "2018-08-08", "returns", 100_000, coverage: .cumulative(since: Self.day("2018-01-01"))),
+            Self.figure(3, "Ministry", "2018-08-15", "returns", 110_000, coverage: .cumulative(since: Self.day("2018-01-01"))),
+            Self.figure(4, "Ministry", "2018-08-15", "returns", 9_000, coverage: .period(week)),
+        ]
+        // act
+        let problems = SourceChecks.problems(in: figures)
+        // check: the week is held against the series that states both its ends, not only the first series
+        #expect(problems.map(\.kind) == [.weekDiffers])
+        #expect(problems.map(\.figures) == [[4, 2, 3]])
+    }
+
+    @Test func aFallingCumulativeFigureIsFoundInOnePassAsByComparingEveryPair() {
+        // The plain rule: each figure against the highest of its series stated on an earlier day, the first of equal ones.
+        func byEveryPair(_ series: [SourceFigure]) -> [[Int]] {
+            series.indices.compactMap { index in
+                let later = series[index]
+                guard let highest = series[..<index].filter({ $0.date < later.date }).max(by: { $0.value < $1.value }),
+                      later.value < highest.value else { return nil }
+                return [highest.id!, later.id!]
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            // setup: one series of up to 30 figures on a few days, with equal values and equal days
+            let figures = (1...Int.random(in: 1...30, using: &generator)).map { id in
+                Self.figure(id, "M", "2018-08-\(10 + Int.random(in: 0...9, using: &generator))", "returns", Int.random(in: 0...6, using: &generator) * 100)
+            }
+            // act
+            let found = SourceChecks.problems(in: figures)
+            // check
+            let series = figures.sorted { ($0.date, $0.id!) < ($1.date, $1.id!) }
+            #expect(found.allSatisfy { $0.kind == .cumulativeFalls })
+            #expect(found.map(\.figures) == byEveryPair(series), "\(series.map { ($0.date.description, $0.value) })")
+        }
+    }
+
     @Test func aFileOfFiguresIsReadWithItsCoverageAndRefusedWhereWrong() {
         var rules = SourceFigureRules(measures: Set(Measure.builtIn.map(\.code)), areas: ["SY01"], today: Self.day("2019-01-01"))
         func draft(_ values: [SourceFigureField: String], row: Int = 2) -> ImportDraft<SourceFigureField> {

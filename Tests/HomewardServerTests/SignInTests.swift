@@ -60,6 +60,47 @@ import Testing
         }
     }
 
+    @Test(arguments: Backend.available)
+    func everyFormOfASessionIsRefusedWithoutItsToken(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            // setup: an admin signed in, who may post every form
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "Centre", role: .admin),
+                                             password: "correct horse battery", by: .test)
+            let cookie = try await AccountTests().signIn(client, "amal", "correct+horse+battery").cookie
+            let forms = APIRoute.allCases.filter(\.takesForm)
+            // act and check: each form without its token, and with another, is refused before it does anything
+            for route in forms {
+                let path = route.path.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{login}", with: "amal")
+                let fields = "name=Returns+WG&login=new&organisation=Centre&role=viewer&expires_days=30"
+                for body in [fields, "csrf=forged&" + fields] {
+                    let refused = try await form(client, path, body, cookie: cookie)
+                    #expect(refused.status == .forbidden, "\(route) \(body)")
+                    #expect(try refused.json["field"] as? String == "csrf", "\(route)")
+                }
+            }
+            #expect(try await store.access.persons().map(\.login) == ["amal"])
+            #expect(try await store.access.tokens(of: "amal").isEmpty)
+            #expect(try await client.execute(uri: "/account", method: .get, headers: [.cookie: cookie]).status == .ok)
+            // Every page's POST but the public sign-in form is such a form.
+            #expect(Set(forms) == Set(APIRoute.allCases.filter { $0.isPage && $0.method == .post && $0.access == .signedIn }))
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aPageReadWithATokenNamesItsReader(_ backend: Backend) async throws {
+        try await withApp(backend, as: .role(.coordinator)) { _, client in
+            // act
+            let camps = try await client.get("/camps?lang=en")
+            let account = try await client.get("/account?lang=en")
+            // check: the reader's account is linked, with no sign-in link and no sign-out form (a token has no session)
+            for page in [camps, account] {
+                #expect(page.status == .ok)
+                #expect(page.text.contains(#"<a class="account" href="/account?lang=en">Signed in as test-coordinator</a>"#), "\(page.text)")
+                #expect(!page.text.contains(#"href="/signin"#) && !page.text.contains(#"action="/signout""#))
+            }
+        }
+    }
+
     @Test func aNextThatLeavesTheSiteGoesHomeInstead() {
         #expect(SignInView.safeNext("/camps") == "/camps")
         for evil in ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)", nil] {

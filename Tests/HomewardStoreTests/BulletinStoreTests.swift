@@ -182,4 +182,28 @@ import Testing
             await #expect(throws: StoreError.notFound("bulletin 999")) { try await store.setPublic(999, true, by: .test) }
         }
     }
+
+    @Test(arguments: Backend.available)
+    func aListOfBulletinsSaysWhatTheirSnapshotsSay(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: one bulletin without a session or a start, one of a session counting since a day, one public
+            try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-06-29,LBN-01,3,UNHCR\n")
+            _ = try await store.publishBulletin(date: TestStores.today, by: .test)
+            _ = try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "UNHCR")]), by: .test)
+            _ = try await store.publishBulletin(date: TestStores.today, since: TestStores.today.adding(days: -7), by: .test)
+            _ = try await store.publishBulletin(date: TestStores.today, isPublic: true, by: .test)
+            for publicOnly in [false, true] {
+                // act
+                let listed = try await store.bulletinList(publicOnly: publicOnly)
+                // check: the rows say what the snapshots do
+                let published = try await store.bulletins(publicOnly: publicOnly)
+                #expect(listed == published.map {
+                    ListedBulletin(id: $0.id, date: $0.snapshot.date, since: $0.snapshot.since, session: $0.snapshot.session, sha256: $0.sha256,
+                                   publishedAt: $0.publishedAt, publishedBy: $0.publishedBy, publicSince: $0.publicSince)
+                })
+                #expect(listed.count == (publicOnly ? 1 : 3))
+            }
+            #expect(try await store.bulletinList().map(\.session).compactMap { $0 }.count == 2)
+        }
+    }
 }

@@ -14,6 +14,31 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func everySiteAndOperationReadAtOnceStandAsEachReadAlone(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: the demo's three sites, a transit centre, censuses, departures and an operation under way
+            try await store.camps.loadDemoData(lastDay: TestStores.today, by: .test)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            // act
+            let standings = try await store.camps.standings(asOf: TestStores.today)
+            let progress = try await store.camps.progress(asOf: TestStores.today)
+            // check: the same as each site's and each operation's own answer
+            var oneByOne: [SiteStanding] = []
+            for site in try await store.camps.sites() where site.kind != .transitCentre {
+                oneByOne.append(try await store.camps.standing(of: site.code, asOf: TestStores.today))
+            }
+            var eachOperation: [EvacuationProgress] = []
+            for operation in try await store.camps.operations() {
+                eachOperation.append(try await store.camps.progress(ofOperation: operation.id, asOf: TestStores.today))
+            }
+            #expect(standings.count == 3 && progress.count == 1 && progress[0].statusChanges.count == 1)
+            #expect(try encoder.encode(standings) == encoder.encode(oneByOne))
+            #expect(try encoder.encode(progress) == encoder.encode(eachOperation))
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func sitesAreCheckedAndATransitCentreNeedsItsCapacity(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             try await store.camps.addSite(Self.camp, by: .test)

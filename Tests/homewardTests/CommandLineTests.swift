@@ -20,7 +20,8 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    func run(_ arguments: [String], input: String? = nil) throws -> Result {
+    /// - Parameter timeout: seconds after which the command is stopped (a server that started when it should not have).
+    func run(_ arguments: [String], input: String? = nil, timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -33,6 +34,9 @@ import Testing
         process.standardError = err
         process.standardInput = stdin
         try process.run()
+        if let timeout {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if process.isRunning { process.terminate() } }
+        }
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
@@ -43,6 +47,32 @@ import Testing
 
     func cleanUp() {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+    }
+
+    @Test func aServerThatWouldHideNoSmallCountIsRefused() throws {
+        defer { cleanUp() }
+        for count in ["0", "1"] {
+            // act
+            let refused = try run(["serve", "--port", "0", "--min-public-count", count], timeout: 30)
+            // check
+            #expect(refused.status == 64, "\(refused.stderr)")
+            #expect(refused.stderr.contains("--min-public-count \(count): counts from 1 to this minus one are hidden from the public, so it takes 2 or more"),
+                    "\(refused.stderr)")
+        }
+    }
+
+    @Test func tokensAreListedAsJSONWithEveryKeyNullOrNot() throws {
+        defer { cleanUp() }
+        // setup: a token never used, never revoked
+        #expect(try run(["users", "add", "--login", "amal", "--name", "Amal", "--org", "UNHCR", "--role", "viewer"]).status == 0)
+        #expect(try run(["tokens", "create", "--user", "amal"]).status == 0)
+        // act
+        let listed = try run(["tokens", "list", "--format", "json"])
+        // check: revoked and last_used are there, as null
+        let tokens = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]], "\(listed.stdout)")
+        #expect(tokens.count == 1)
+        #expect(Set(tokens[0].keys) == ["id", "login", "created", "expires", "revoked", "last_used"])
+        #expect(tokens[0]["revoked"] is NSNull && tokens[0]["last_used"] is NSNull)
     }
 
     @Test func theOCHASampleImportsWithAMappingAndAnswersByGovernorate() throws {
@@ -262,6 +292,11 @@ extension CommandLineTests {
         #expect(part.status == 0 && Int(part.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) != nil, "\(part.stderr)")
         let bad = try run(["sources", "add", "--org", "Ministry", "--date", "2019-07-15", "--measure", "nope", "--value", "1"])
         #expect(bad.status != 0 && bad.stderr.contains("unknown measure"))
+        // Half a period names the flag that would complete it.
+        let figure = ["sources", "add", "--org", "Ministry", "--date", "2019-07-15", "--measure", "returns", "--value", "10"]
+        let noEnd = try run(figure + ["--from", "2019-07-08"]), noStart = try run(figure + ["--to", "2019-07-14"])
+        #expect(noEnd.status == 64 && noEnd.stderr.contains("--from 2019-07-08 needs --to, the period's last day"), "\(noEnd.stderr)")
+        #expect(noStart.status == 64 && noStart.stderr.contains("--to 2019-07-14 needs --from, the period's first day"), "\(noStart.stderr)")
         let compare = try run(["sources", "compare", "--measure", "returns", "--to", "2019-07-20", "--format", "json"])
         #expect((compare.json["figures"] as? [[String: Any]])?.count == 2)
         let check = try run(["sources", "check", "--format", "json"])

@@ -20,6 +20,17 @@ public struct TokenInfo: Hashable, Sendable, Codable {
         case id, login, created, expires, revoked
         case lastUsed = "last_used"
     }
+
+    /// Every key, `null` where there is no value (not revoked, never used), as the API writes its answers.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(login, forKey: .login)
+        try c.encode(created, forKey: .created)
+        try c.encode(expires, forKey: .expires)
+        try c.encode(revoked, forKey: .revoked)
+        try c.encode(lastUsed, forKey: .lastUsed)
+    }
 }
 
 /// A token just made: the only time its secret is seen.

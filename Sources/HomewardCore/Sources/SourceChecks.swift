@@ -42,31 +42,38 @@ public enum SourceChecks {
             .sorted { $0[0].id! < $1[0].id! }
     }
 
+    /// Each figure below the highest of its series stated on an earlier day (the first of equal ones), found in one
+    /// pass: the highest is carried along as the days go by.
     static func cumulativesThatFall(_ figures: [SourceFigure]) -> [Problem] {
         series(figures).flatMap { series in
-            series.indices.dropFirst().compactMap { index -> Problem? in
-                let later = series[index]
-                guard let highest = series[..<index].filter({ $0.date < later.date }).max(by: { $0.value < $1.value }),
-                      later.value < highest.value else { return nil }
+            var highest: SourceFigure?, counted = 0
+            return series.map { later -> Problem? in
+                while series[counted].date < later.date {
+                    if highest.map({ $0.value < series[counted].value }) ?? true { highest = series[counted] }
+                    counted += 1
+                }
+                guard let highest, later.value < highest.value else { return nil }
                 return Problem(kind: .cumulativeFalls, figures: [highest.id!, later.id!],
                                message: Message("sources.check.cumulativeFalls", ["earlier": .count(highest.value), "earlierDate": .day(highest.date),
                                                                                  "later": .count(later.value), "laterDate": .day(later.date)]))
-            }
+            }.compactMap { $0 }
         }
     }
 
+    /// A week's figure against each cumulative series of its organisation, measure and area (one per start) that
+    /// states both the day before the week and its last day.
     static func weeksThatDiffer(_ figures: [SourceFigure]) -> [Problem] {
-        let cumulative = series(figures)
-        return figures.compactMap { week -> Problem? in
-            guard case .period(let period) = week.coverage, period.end.number - period.start.number == 6 else { return nil }
-            guard let series = cumulative.first(where: { $0[0].organisation == week.organisation && $0[0].measure == week.measure
-                                                         && $0[0].area == week.area }),
-                  let before = series.last(where: { $0.date == period.start.adding(days: -1) }),
-                  let after = series.last(where: { $0.date == period.end }) else { return nil }
-            let change = after.value - before.value
-            guard change != week.value else { return nil }
-            return Problem(kind: .weekDiffers, figures: [week.id!, before.id!, after.id!],
-                           message: Message("sources.check.weekDiffers", ["week": .count(week.value), "change": .change(change)]))
+        let cumulative = Dictionary(grouping: series(figures)) { [$0[0].organisation, $0[0].measure, $0[0].area ?? ""] }
+        return figures.flatMap { week -> [Problem] in
+            guard case .period(let period) = week.coverage, period.end.number - period.start.number == 6 else { return [] }
+            return (cumulative[[week.organisation, week.measure, week.area ?? ""]] ?? []).compactMap { series in
+                guard let before = series.last(where: { $0.date == period.start.adding(days: -1) }),
+                      let after = series.last(where: { $0.date == period.end }) else { return nil }
+                let change = after.value - before.value
+                guard change != week.value else { return nil }
+                return Problem(kind: .weekDiffers, figures: [week.id!, before.id!, after.id!],
+                               message: Message("sources.check.weekDiffers", ["week": .count(week.value), "change": .change(change)]))
+            }
         }
     }
 }

@@ -7,8 +7,8 @@ import Hummingbird
 /// The account page and its forms: a person changes their own password and makes or revokes their own
 /// tokens, without an admin at the command line.
 ///
-/// Every form of a page session carries the session's CSRF token in its `csrf` field; a bearer token needs
-/// none, but may not change a password or make tokens (the store refuses: a leaked token must not outlive
+/// Every form of a page session carries the session's CSRF token in its `csrf` field (``AuthenticationMiddleware``
+/// checks it); a bearer token needs none, but may not change a password or make tokens (the store refuses: a leaked token must not outlive
 /// its revocation). Answers are never cached, since one of them shows a new token.
 struct AccountController {
     typealias Context = HomewardRequestContext
@@ -26,7 +26,7 @@ struct AccountController {
             return try await page(request, context, notice: notice)
         }
         router.on(RouterPath(APIRoute.changePassword.routerPath), method: APIRoute.changePassword.method) { request, context in
-            let form = try await Self.form(request, context)
+            let form = try await request.form()
             guard let session = context.session else { throw StoreError.forbidden(Message("account.session_only")) }
             let current = form["current"] ?? "", new = form["new"] ?? ""
             let mistake: String? = new != form["repeat"] ? "account.password.mismatch"
@@ -41,7 +41,7 @@ struct AccountController {
             return try Self.back(request, done: "password")
         }
         router.on(RouterPath(APIRoute.createAccountToken.routerPath), method: APIRoute.createAccountToken.method) { request, context in
-            let form = try await Self.form(request, context)
+            let form = try await request.form()
             guard let days = form["expires_days"].flatMap({ Int($0) }), (1...3_650).contains(days) else {
                 return try await page(request, context, error: "account.tokens.daysInvalid", status: .badRequest)
             }
@@ -50,7 +50,7 @@ struct AccountController {
             return try await page(request, context, issued: issued)
         }
         router.on(RouterPath(APIRoute.revokeAccountToken.routerPath), method: APIRoute.revokeAccountToken.method) { request, context in
-            _ = try await Self.form(request, context)
+            _ = try await request.form()
             guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
                 throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not a token id (a whole number)")
             }
@@ -61,37 +61,18 @@ struct AccountController {
 
     private func page(_ request: Request, _ context: Context, notice: String? = nil, error: String? = nil, issued: IssuedToken? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
-        let language = try PagesController.language(request)
+        let language = try request.pageLanguage()
         guard let login = context.caller.login, let person = try await access.person(login) else { throw StoreError.unauthenticated(Message("access.public")) }
         let c = pages.catalogue(language)
-        let view = AccountView(person: person, tokens: try await access.tokens(of: login), language: language, viewer: PageViewer.current,
+        let view = AccountView(person: person, tokens: try await access.tokens(of: login), language: language,
                                issued: issued, notice: notice.map { c.text($0) }, error: error.map { c.text($0) },
                                now: Database.timestamp(Date()))
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue,
-                                                  .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: view.render(pages))))
-    }
-
-    /// The form's fields, once its CSRF token is the session's (a bearer token's request has no session to forge).
-    static func form(_ request: Request, _ context: Context) async throws -> [String: String] {
-        try form(items: try await PagesController.formItems(request), context)
-    }
-
-    /// Each field's first value, once the form's CSRF token is the session's.
-    static func form(items: [(name: String, value: String)], _ context: Context) throws -> [String: String] {
-        var form: [String: String] = [:]
-        for (name, value) in items where form[name] == nil { form[name] = value }
-        if let session = context.session {
-            guard let csrf = form["csrf"], Secret.equal(csrf, session.csrf) else {
-                throw Problem(.forbidden, "the form's CSRF token does not match this session", field: "csrf")
-            }
-        }
-        return form
+        return htmlResponse(view.render(pages), language: language, status: status, headers: [.cacheControl: "no-store"])
     }
 
     /// Back to the account page, in the same language, with what was done.
     private static func back(_ request: Request, done: String) throws -> Response {
-        let language = try PagesController.language(request)
+        let language = try request.pageLanguage()
         return Response(status: .seeOther, headers: [.location: "\(APIRoute.accountPage.path)?lang=\(language.rawValue)&done=\(done)",
                                                      .cacheControl: "no-store"])
     }

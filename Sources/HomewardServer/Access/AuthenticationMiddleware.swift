@@ -6,8 +6,8 @@ import Hummingbird
 /// Works out who a request is (a bearer token, or a signed-in page session) and turns the public away from
 /// everything that is not public: 401 for the API, the sign-in form for a page.
 ///
-/// A session's unsafe requests must carry its CSRF token (the `X-CSRF-Token` header, or the form's `csrf`
-/// field, which the form's own route checks) and must not come from another site; bearer tokens need neither,
+/// A session's unsafe requests must carry its CSRF token (the `X-CSRF-Token` header, or a page form's `csrf`
+/// field, checked here for every form route so that none can forget it) and must not come from another site; bearer tokens need neither,
 /// as no browser sends them on its own. It also tells the store where the request came from, for the audit.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = HomewardRequestContext
@@ -16,7 +16,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let access: AccessStore
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
+        var request = request, context = context
         let route = APIRoute.route(method: request.method, path: request.uri.path)
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
@@ -34,8 +34,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 if request.headers[HTTPField.Name("Sec-Fetch-Site")!].map({ !["same-origin", "none"].contains($0) }) ?? false {
                     throw Problem(.forbidden, "a request from another site may not change anything here")
                 }
-                // A form carries its token in the body, which its route checks.
-                if !(route?.takesForm ?? false) {
+                if route?.takesForm ?? false {
+                    try await Self.checkForm(&request, of: session)
+                } else {
                     guard let token = request.headers[HTTPField.Name("X-CSRF-Token")!], Secret.equal(token, session.csrf) else {
                         throw Problem(.forbidden, "send the session's CSRF token in X-CSRF-Token", field: "X-CSRF-Token")
                     }
@@ -53,9 +54,19 @@ struct AuthenticationMiddleware: RouterMiddleware {
             throw Problem(.unauthorized, "sign in or send a bearer token (Authorization: Bearer …)",
                           headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
         }
-        let viewer = context.session.flatMap { session in session.caller.login.map { PageViewer(login: $0, csrf: session.csrf) } }
+        // A page read with a bearer token names its reader too, with no session's token for forms.
+        let viewer = context.proven?.login.map { PageViewer(login: $0, csrf: context.session?.csrf) }
         return try await RequestOrigin.$address.withValue(context.remoteAddress?.ipAddress) {
             try await PageViewer.$current.withValue(viewer) { try await next(request, context) }
+        }
+    }
+
+    /// A page form's `csrf` field against its session's token; the body is kept for the route to read the form.
+    private static func checkForm(_ request: inout Request, of session: PageSession) async throws {
+        try request.require(contentType: ["application/x-www-form-urlencoded"])
+        _ = try await request.collectBody(upTo: Request.formLimit)
+        guard let csrf = try await request.formItems().first(where: { $0.name == "csrf" })?.value, Secret.equal(csrf, session.csrf) else {
+            throw Problem(.forbidden, "the form's CSRF token does not match this session", field: "csrf")
         }
     }
 }

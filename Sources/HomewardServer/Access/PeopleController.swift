@@ -24,7 +24,7 @@ struct PeopleController {
             return try await page(request, context, notice: notice)
         }
         router.on(RouterPath(APIRoute.addPerson.routerPath), method: APIRoute.addPerson.method) { request, context in
-            let form = try await AccountController.form(request, context)
+            let form = try await request.form()
             guard let role = Role(rawValue: form["role"] ?? "") else {
                 throw Problem.badRequest("role", "'\(form["role"] ?? "")' is not a role: admin, coordinator, editor or viewer")
             }
@@ -45,14 +45,13 @@ struct PeopleController {
             return try Self.back(request, done: "added")
         }
         router.on(RouterPath(APIRoute.disablePerson.routerPath), method: APIRoute.disablePerson.method) { request, context in
-            _ = try await AccountController.form(request, context)
+            _ = try await request.form()
             let login = context.parameters.get("login") ?? ""
             try await stores.access.disable(login, by: context.caller)
             return try Self.back(request, done: "disabled")
         }
         router.on(RouterPath(APIRoute.addOrganisation.routerPath), method: APIRoute.addOrganisation.method) { request, context in
-            let items = try await PagesController.formItems(request)
-            _ = try await AccountController.form(items: items, context)
+            let items = try await request.formItems()
             let name = items.first { $0.name == "name" }?.value ?? ""
             let members = items.filter { $0.name == "member" }.map(\.value).filter { !$0.isEmpty }
             let groupFlags = items.filter { $0.name == "working_group" }.map(\.value)
@@ -77,25 +76,24 @@ struct PeopleController {
 
     private func page(_ request: Request, _ context: Context, notice: String? = nil, error: Mistake? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
-        let language = try PagesController.language(request)
+        let language = try request.pageLanguage()
         let c = pages.catalogue(language)
         var reader: Person?
         if let login = context.caller.login { reader = try await stores.access.person(login) }
         let view = PeopleView(people: try await stores.access.persons(), organisations: try await stores.organisations.organisations().map(\.name),
-                              groups: try await stores.organisations.members(), language: language, viewer: PageViewer.current,
-                              readerLogin: context.caller.login, isAdmin: reader?.role == .admin, notice: notice.map { c.text($0) },
+                              groups: try await stores.organisations.members(), language: language,
+                              isAdmin: reader?.role == .admin, notice: notice.map { c.text($0) },
                               error: error.map { mistake in
                                   switch mistake {
                                   case .key(let key, let arguments): c.text(key, arguments)
                                   case .problem(let problem): problem.written(in: c)
                                   }
                               })
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-                        body: .init(byteBuffer: ByteBuffer(string: view.render(pages))))
+        return htmlResponse(view.render(pages), language: language, status: status)
     }
 
     private static func back(_ request: Request, done: String) throws -> Response {
-        let language = try PagesController.language(request)
+        let language = try request.pageLanguage()
         return Response(status: .seeOther, headers: [.location: "\(APIRoute.peoplePage.path)?lang=\(language.rawValue)&done=\(done)"])
     }
 }

@@ -79,16 +79,15 @@ struct BulletinsController<Context: CallerRequestContext> {
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.bulletinPage.routerPath), method: APIRoute.bulletinPage.method) { request, context in
             let id = try Self.id(context)
-            let language = try request.query("lang", "one of en, ru, ar", Language.init(rawValue:)) ?? .en
+            let language = try request.pageLanguage()
             let smallCounts = smallCounts(for: context.caller)
-            if smallCounts != nil, try await stores.bulletin(id, publicOnly: true) == nil {
+            let found = try await stores.bulletin(id)
+            if smallCounts != nil, !(found?.isPublic ?? false) {
                 // As every page does for the public: the sign-in form, then this page.
                 return Response(status: .seeOther, headers: [.location: "\(APIRoute.signInPage.path)?next=\(request.uri.path)"])
             }
-            let bulletin = try await self.bulletin(id, for: context.caller)
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-                            body: .init(byteBuffer: ByteBuffer(string: BulletinView(bulletin: bulletin, language: language, smallCounts: smallCounts)
-                                .render(pages))))
+            guard let bulletin = found else { throw Problem(.notFound, "no bulletin has id \(id)") }
+            return htmlResponse(BulletinView(bulletin: bulletin, language: language, smallCounts: smallCounts).render(pages), language: language)
         }
         router.on(RouterPath(APIRoute.listSessions.routerPath), method: APIRoute.listSessions.method) { _, _ in
             try jsonResponse(["sessions": try await stores.sessions.sessions()])
@@ -104,8 +103,8 @@ struct BulletinsController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.listBulletins.routerPath), method: APIRoute.listBulletins.method) { _, context in
             let forThePublic = smallCounts(for: context.caller) != nil
-            return try jsonResponse(["bulletins": try await stores.bulletins(publicOnly: forThePublic).map {
-                Listed(id: $0.id, date: $0.snapshot.date, since: $0.snapshot.since, sha256: forThePublic ? nil : $0.sha256, publishedAt: $0.publishedAt,
+            return try jsonResponse(["bulletins": try await stores.bulletinList(publicOnly: forThePublic).map {
+                Listed(id: $0.id, date: $0.date, since: $0.since, sha256: forThePublic ? nil : $0.sha256, publishedAt: $0.publishedAt,
                        publicSince: $0.publicSince)
             }])
         }
@@ -152,7 +151,7 @@ struct BulletinsController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.showBulletin.routerPath), method: APIRoute.showBulletin.method) { request, context in
             let id = try Self.id(context)
-            let language = try request.query("lang", "one of en, ru, ar", Language.init(rawValue:)) ?? .en
+            let language = try request.pageLanguage()
             let format = try request.query("format", "one of json, text, html") { ["json", "text", "html"].contains($0) ? $0 : nil } ?? "json"
             let digits = try request.query("digits", "native or latin", Digits.init(rawValue:)) ?? .native
             let bulletin = try await self.bulletin(id, for: context.caller)
@@ -164,8 +163,7 @@ struct BulletinsController<Context: CallerRequestContext> {
                 return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .contentLanguage: language.rawValue],
                                 body: .init(byteBuffer: ByteBuffer(string: text.readable)))
             case "html":
-                return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-                                body: .init(byteBuffer: ByteBuffer(string: text.html)))
+                return htmlResponse(text.html, language: language)
             default:
                 return try jsonResponse(text)
             }

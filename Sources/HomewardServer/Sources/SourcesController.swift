@@ -12,11 +12,10 @@ struct SourcesController<Context: CallerRequestContext> {
 
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.sourcesPage.routerPath), method: APIRoute.sourcesPage.method) { request, _ in
-            let language = try request.query("lang", "one of en, ru, ar", Language.init(rawValue:)) ?? .en
+            let language = try request.pageLanguage()
             let measure = try Self.measure(request) ?? "returns"
             let model = try await SourcesModel.load(stores: stores, measure: measure, demo: configuration.demo)
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-                            body: .init(byteBuffer: ByteBuffer(string: SourcesView(model: model, language: language).render(pages))))
+            return htmlResponse(SourcesView(model: model, language: language).render(pages), language: language)
         }
         router.on(RouterPath(APIRoute.listSources.routerPath), method: APIRoute.listSources.method) { request, _ in
             let measure = try Self.measure(request)

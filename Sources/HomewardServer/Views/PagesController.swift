@@ -15,30 +15,32 @@ struct PagesController {
     let today: @Sendable () -> Day
 
     func add(to router: Router<Context>) {
-        page(.overview, router) { language, viewer, signedIn in
+        page(.overview, router) { language, signedIn in
             let model = try await OverviewModel.load(store: stores.ledger, today: today(), demo: configuration.demo)
             // Internal readers (a session or a token) see exact figures; the public, small counts hidden.
             return OverviewView(model: signedIn ? model : model.forThePublic(SmallCounts(threshold: configuration.minPublicCount)),
-                                language: language, viewer: viewer).render(pages)
+                                language: language).render(pages)
         }
-        page(.campsPage, router) { language, viewer, _ in
-            CampsPageView(model: try await CampsPageModel.load(store: stores.camps, today: today(), demo: configuration.demo), language: language,
-                          viewer: viewer).render(pages)
+        page(.campsPage, router) { language, _ in
+            CampsPageView(model: try await CampsPageModel.load(store: stores.camps, today: today(), demo: configuration.demo), language: language)
+                .render(pages)
         }
-        page(.sessionsPage, router) { language, viewer, _ in
-            SessionsView(model: try await SessionsModel.load(stores: stores, demo: configuration.demo), language: language, viewer: viewer).render(pages)
+        page(.sessionsPage, router) { language, _ in
+            SessionsView(model: try await SessionsModel.load(stores: stores, demo: configuration.demo), language: language).render(pages)
         }
         router.on(RouterPath(APIRoute.signInPage.routerPath), method: .get) { request, context in
-            let language = try Self.language(request)
-            return html(SignInView(language: language, next: SignInView.safeNext(request.uri.queryParameters.get("next"))).render(pages), language)
+            let language = try request.pageLanguage()
+            return htmlResponse(SignInView(language: language, next: SignInView.safeNext(request.uri.queryParameters.get("next"))).render(pages),
+                                language: language)
         }
         router.on(RouterPath(APIRoute.signIn.routerPath), method: APIRoute.signIn.method) { request, _ in
             try await signIn(request)
         }
         router.on(RouterPath(APIRoute.signOut.routerPath), method: APIRoute.signOut.method) { request, context in
-            let form = try await Self.form(request)
-            guard let session = context.session, let csrf = form["csrf"], Secret.equal(csrf, session.csrf) else {
-                throw Problem(.forbidden, "the sign-out form's CSRF token does not match this session", field: "csrf")
+            _ = try await request.form()
+            // Its token was checked with the session's; a bearer token has no session to end.
+            guard let session = context.session else {
+                throw Problem(.forbidden, "only a page session signs out; this request has none", field: "csrf")
             }
             try await stores.access.signOut(session)
             var response = Response(status: .seeOther, headers: [.location: APIRoute.overview.path])
@@ -51,12 +53,12 @@ struct PagesController {
     /// Checks the form's login and password; a session cookie (HttpOnly, SameSite=Strict, Secure behind TLS)
     /// and the page asked for on success, the form again with the reason otherwise.
     private func signIn(_ request: Request) async throws -> Response {
-        let language = try Self.language(request)
+        let language = try request.pageLanguage()
         // A sign-in form posted from another site is refused: no one is signed in on someone else's behalf.
         if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], !["same-origin", "none"].contains(site) {
             throw Problem(.forbidden, "a sign-in from another site is refused")
         }
-        let form = try await Self.form(request)
+        let form = try await request.form()
         let login = form["login"] ?? "", next = SignInView.safeNext(form["next"])
         let catalogue = pages.catalogue(language)
         do {
@@ -68,42 +70,17 @@ struct PagesController {
             return response
         } catch let refusal as AccessStore.SignInRefusal {
             let throttled = refusal == .throttled
-            var response = html(SignInView(language: language, next: next, login: login,
-                                           error: catalogue.text(throttled ? "signin.throttled" : "signin.wrong")).render(pages), language)
-            response.status = throttled ? .tooManyRequests : .unauthorized
-            return response
+            return htmlResponse(SignInView(language: language, next: next, login: login,
+                                           error: catalogue.text(throttled ? "signin.throttled" : "signin.wrong")).render(pages),
+                                language: language, status: throttled ? .tooManyRequests : .unauthorized)
         }
     }
 
     private func page(_ route: APIRoute, _ router: Router<Context>,
-                      render: @escaping @Sendable (Language, PageViewer?, _ signedIn: Bool) async throws -> String) {
+                      render: @escaping @Sendable (Language, _ signedIn: Bool) async throws -> String) {
         router.on(RouterPath(route.routerPath), method: route.method) { request, context in
-            let language = try Self.language(request)
-            return html(try await render(language, PageViewer.current, context.proven != nil), language)
+            let language = try request.pageLanguage()
+            return htmlResponse(try await render(language, context.proven != nil), language: language)
         }
-    }
-
-    private func html(_ text: String, _ language: Language) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    static func language(_ request: Request) throws -> Language {
-        try request.query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") { Language(rawValue: $0) } ?? .en
-    }
-
-    /// An `application/x-www-form-urlencoded` body, at most 16 KiB: each field's first value.
-    static func form(_ request: Request) async throws -> [String: String] {
-        var fields: [String: String] = [:]
-        for (name, value) in try await formItems(request) where fields[name] == nil { fields[name] = value }
-        return fields
-    }
-
-    /// Every field of a form in order, a field given several times (a multiple choice) as often as it is given.
-    static func formItems(_ request: Request) async throws -> [(name: String, value: String)] {
-        try request.require(contentType: ["application/x-www-form-urlencoded"])
-        let body = request.body
-        let text = String(buffer: try await body.collect(upTo: 16 * 1024)).replacingOccurrences(of: "+", with: "%20")
-        return (URLComponents(string: "?" + text)?.queryItems ?? []).map { ($0.name, $0.value ?? "") }
     }
 }

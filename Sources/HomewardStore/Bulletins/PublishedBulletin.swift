@@ -1,5 +1,29 @@
 import HomewardCore
 
+/// A published bulletin as a list names it: what its table row says, without its snapshot or edited texts.
+public struct ListedBulletin: Hashable, Sendable {
+    public var id: Int
+    public var date: Day
+    public var since: Day?
+    /// The session it is the joint statement of, when one was recorded on its day before it was published.
+    public var session: Int?
+    public var sha256: String
+    public var publishedAt: String
+    public var publishedBy: String
+    public var publicSince: String?
+
+    public init(id: Int, date: Day, since: Day?, session: Int?, sha256: String, publishedAt: String, publishedBy: String, publicSince: String?) {
+        self.id = id
+        self.date = date
+        self.since = since
+        self.session = session
+        self.sha256 = sha256
+        self.publishedAt = publishedAt
+        self.publishedBy = publishedBy
+        self.publicSince = publicSince
+    }
+}
+
 /// A bulletin as published: its id, its frozen snapshot and that snapshot's SHA-256, and who published it when.
 public struct PublishedBulletin: Sendable, Encodable {
     public var id: Int

@@ -97,6 +97,24 @@ extension Stores {
         try await database.read { db in try await Self.publishedBulletins(id: nil, publicOnly: publicOnly, on: db) }
     }
 
+    /// Published bulletins as a list names them, newest first, without reading their snapshots; with `publicOnly`,
+    /// those the public may read.
+    public func bulletinList(publicOnly: Bool = false) async throws -> [ListedBulletin] {
+        try await database.read { db in
+            var query: SQLQueryString = "SELECT id, day, since_day, session_id, sha256, published_at, published_by, public_since FROM bulletins"
+            if publicOnly { query += " WHERE public_since IS NOT NULL" }
+            query += " ORDER BY id DESC"
+            return try await db.raw(query).all().map { row in
+                ListedBulletin(id: try row.decode(column: "id", as: Int.self), date: Day(number: try row.decode(column: "day", as: Int.self)),
+                               since: try row.decode(column: "since_day", as: Int?.self).map(Day.init(number:)),
+                               session: try row.decode(column: "session_id", as: Int?.self), sha256: try row.decode(column: "sha256", as: String.self),
+                               publishedAt: try row.decode(column: "published_at", as: String.self),
+                               publishedBy: try row.decode(column: "published_by", as: String.self),
+                               publicSince: try row.decode(column: "public_since", as: String?.self))
+            }
+        }
+    }
+
     private static func publishedBulletins(id: Int?, publicOnly: Bool, on db: any SQLDatabase) async throws -> [PublishedBulletin] {
         var query: SQLQueryString = "SELECT id, snapshot, sha256, published_at, published_by, public_since FROM bulletins WHERE 1 = 1"
         if let id { query += " AND id = \(bind: id)" }

@@ -9,14 +9,48 @@ extension CampsStore {
                             operation: operation)
     }
 
+    /// Where every site people live in (every site but transit centres) stands on a day, by code, as
+    /// ``standing(of:asOf:)`` says of one: sites, operations, censuses and departures each read once, whatever the
+    /// number of sites.
+    public func standings(asOf: Day) async throws -> [SiteStanding] {
+        let operations = try await operations()
+        let censuses = Dictionary(grouping: try await censuses(where: nil), by: \.site)
+        let departures = Dictionary(grouping: try await departures(where: nil), by: \.site)
+        return try await sites().filter { $0.kind != .transitCentre }.map { site in
+            SiteStanding(site: site, asOf: asOf, censuses: censuses[site.code] ?? [], departures: departures[site.code] ?? [],
+                         operation: operations.last { $0.site == site.code && $0.baselineDate <= asOf })
+        }
+    }
+
     /// A stored operation against the departures reported, on a day.
     public func progress(ofOperation id: Int, asOf: Day) async throws -> EvacuationProgress {
         guard let operation = try await operation(id) else { throw StoreError.notFound("evacuation operation \(id)") }
-        let centres = try await transitCentres(operation.via, today: asOf)
-        var progress = EvacuationProgress(operation: operation, departures: try await departures(from: operation.site), asOf: asOf,
+        return try Self.progress(of: operation, departures: try await departures(from: operation.site),
+                                 centres: try await transitCentres(operation.via, today: asOf),
+                                 statusChanges: try await statusChanges(ofOperation: id), asOf: asOf)
+    }
+
+    /// Every operation, oldest first, as ``progress(ofOperation:asOf:)`` says of one: sites, operations, departures
+    /// and status changes each read once, whatever the number of operations.
+    public func progress(asOf: Day) async throws -> [EvacuationProgress] {
+        let operations = try await operations()
+        guard !operations.isEmpty else { return [] }
+        let rules = EvacuationRules(sites: Dictionary(uniqueKeysWithValues: try await sites().map { ($0.code, $0) }), today: asOf)
+        let departures = Dictionary(grouping: try await departures(where: nil), by: \.site)
+        let changes = try await statusChanges(where: nil)
+        return try operations.map { operation in
+            let centres = try StoreError.refusing { () throws(FieldProblem) in try rules.transitCentres(operation.via) }
+            return try Self.progress(of: operation, departures: departures[operation.site] ?? [], centres: centres,
+                                     statusChanges: changes[operation.id] ?? [], asOf: asOf)
+        }
+    }
+
+    private static func progress(of operation: EvacuationOperation, departures: [Departure], centres: [Site],
+                                 statusChanges: [EvacuationStatusChange], asOf: Day) throws -> EvacuationProgress {
+        var progress = EvacuationProgress(operation: operation, departures: departures, asOf: asOf,
                                           transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
                                           stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours)
-        progress.statusChanges = try await statusChanges(ofOperation: id)
+        progress.statusChanges = statusChanges
         return progress
     }
 

@@ -97,17 +97,26 @@ extension CampsStore {
 
     /// How an operation's status changed, oldest first.
     public func statusChanges(ofOperation id: Int) async throws -> [EvacuationStatusChange] {
+        try await statusChanges(where: "operation_id = \(bind: id)")[id] ?? []
+    }
+
+    /// How operations' statuses changed, by operation, each oldest first.
+    func statusChanges(where condition: SQLQueryString?) async throws -> [Int: [EvacuationStatusChange]] {
         try await database.read { db in
-            try await db.raw("""
-                SELECT from_status, to_status, changed_at, changed_by FROM evacuation_status_changes WHERE operation_id = \(bind: id) ORDER BY id
-                """).all().map { row in
+            var query: SQLQueryString = "SELECT operation_id, from_status, to_status, changed_at, changed_by FROM evacuation_status_changes"
+            if let condition { query += " WHERE " + condition }
+            query += " ORDER BY id"
+            var changes: [Int: [EvacuationStatusChange]] = [:]
+            for row in try await db.raw(query).all() {
                 let from = try row.decode(column: "from_status", as: String.self), to = try row.decode(column: "to_status", as: String.self)
                 guard let fromStatus = EvacuationOperation.Status(rawValue: from), let toStatus = EvacuationOperation.Status(rawValue: to) else {
                     throw StoreError.database("evacuation_status_changes holds status '\(from)' or '\(to)'")
                 }
-                return EvacuationStatusChange(from: fromStatus, to: toStatus, at: try row.decode(column: "changed_at", as: String.self),
-                                              by: try row.decode(column: "changed_by", as: String.self))
+                changes[try row.decode(column: "operation_id", as: Int.self), default: []].append(
+                    EvacuationStatusChange(from: fromStatus, to: toStatus, at: try row.decode(column: "changed_at", as: String.self),
+                                           by: try row.decode(column: "changed_by", as: String.self)))
             }
+            return changes
         }
     }
 }

@@ -56,12 +56,20 @@ public struct CampsStore: Sendable {
 
     /// Every census of a site, newest first, each with its organisation.
     public func censuses(of site: String) async throws -> [Census] {
+        try await censuses(where: "c.site_code = \(bind: site)")
+    }
+
+    /// Censuses by site code, each site's newest first.
+    func censuses(where condition: SQLQueryString?) async throws -> [Census] {
         try await database.read { db in
-            try await db.raw("""
-                SELECT c.day, c.residents, c.households, o.name AS organisation FROM site_censuses c
-                JOIN organisations o ON o.id = c.organisation_id WHERE c.site_code = \(bind: site) ORDER BY c.day DESC, o.name
-                """).all().map { row in
-                Census(site: site, date: Day(number: try row.decode(column: "day", as: Int.self)),
+            var query: SQLQueryString = """
+                SELECT c.site_code, c.day, c.residents, c.households, o.name AS organisation FROM site_censuses c
+                JOIN organisations o ON o.id = c.organisation_id
+                """
+            if let condition { query += " WHERE " + condition }
+            query += " ORDER BY c.site_code, c.day DESC, o.name"
+            return try await db.raw(query).all().map { row in
+                Census(site: try row.decode(column: "site_code", as: String.self), date: Day(number: try row.decode(column: "day", as: Int.self)),
                        residents: try row.decode(column: "residents", as: Int.self),
                        households: try row.decode(column: "households", as: Int?.self),
                        organisation: try row.decode(column: "organisation", as: String.self))
@@ -71,12 +79,20 @@ public struct CampsStore: Sendable {
 
     /// Every departure from a site, in date order.
     public func departures(from site: String) async throws -> [Departure] {
+        try await departures(where: "d.site_code = \(bind: site)")
+    }
+
+    /// Departures by site code, each site's in date order.
+    func departures(where condition: SQLQueryString?) async throws -> [Departure] {
         try await database.read { db in
-            try await db.raw("""
-                SELECT d.start_day, d.end_day, d.persons, d.destination, o.name AS organisation, d.external_id FROM site_departures d
-                JOIN organisations o ON o.id = d.organisation_id WHERE d.site_code = \(bind: site) ORDER BY d.end_day, d.id
-                """).all().map { row in
-                Departure(site: site, period: Period(start: Day(number: try row.decode(column: "start_day", as: Int.self)),
+            var query: SQLQueryString = """
+                SELECT d.site_code, d.start_day, d.end_day, d.persons, d.destination, o.name AS organisation, d.external_id FROM site_departures d
+                JOIN organisations o ON o.id = d.organisation_id
+                """
+            if let condition { query += " WHERE " + condition }
+            query += " ORDER BY d.site_code, d.end_day, d.id"
+            return try await db.raw(query).all().map { row in
+                Departure(site: try row.decode(column: "site_code", as: String.self), period: Period(start: Day(number: try row.decode(column: "start_day", as: Int.self)),
                                                      end: Day(number: try row.decode(column: "end_day", as: Int.self))),
                           persons: try row.decode(column: "persons", as: Int.self),
                           destination: try row.decode(column: "destination", as: String?.self),

@@ -93,9 +93,9 @@ struct BulletinCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
-            let bulletins = try await db.withStores { try await $0.bulletins() }
+            let bulletins = try await db.withStores { try await $0.bulletinList() }
             print(TextTable(header: ["ID", "DATE", "SINCE", "PUBLISHED", "BY", "PUBLIC SINCE", "SHA-256"],
-                            rows: bulletins.map { [String($0.id), $0.snapshot.date.description, $0.snapshot.since?.description ?? "",
+                            rows: bulletins.map { [String($0.id), $0.date.description, $0.since?.description ?? "",
                                                    $0.publishedAt, $0.publishedBy, $0.publicSince ?? "", $0.sha256] }).rendered)
         }
     }

@@ -26,6 +26,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Counts shown to the public from 1 to this minus one read \"<N\"; cells that would reveal them are hidden too.")
     var minPublicCount = 5
 
+    func validate() throws {
+        guard minPublicCount >= 2 else {
+            throw ValidationError("--min-public-count \(minPublicCount): counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
+        }
+    }
+
     func run() async throws {
         let today = try todayClock()
         LoggingSystem.bootstrap(StreamLogHandler.standardError)

@@ -32,6 +32,11 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "A link to the statement.") var url: String?
         @Option(help: "table (prints the id) or json ({\"id\": …})") var format: TableOrJSON = .table
 
+        func validate() throws {
+            if let from, to == nil { throw ValidationError("--from \(from) needs --to, the period's last day") }
+            if let to, from == nil { throw ValidationError("--to \(to) needs --from, the period's first day") }
+        }
+
         func run() async throws {
             let given: [(SourceFigureField, String?)] = [(.organisation, org), (.date, date), (.measure, measure), (.value, value),
                 (.qualifier, qualifier), (.kind, kind), (.since, since), (.from, from), (.to, to), (.year, year), (.area, area),

@@ -9,8 +9,6 @@ struct AccountView {
     var person: Person
     var tokens: [TokenInfo]
     var language: Language
-    /// The page session's reader; `nil` when the page is read with a bearer token, which may not change the password.
-    var viewer: PageViewer?
     var issued: IssuedToken?
     var notice: String?
     var error: String?
@@ -24,6 +22,8 @@ struct AccountView {
     func context(_ pages: Pages) -> Context {
         let c = pages.catalogue(language)
         let lang = "?lang=\(language.rawValue)"
+        // The page session's token; `nil` when the page is read with a bearer token, which may not change the password.
+        let csrf = PageViewer.current?.csrf
         let style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: language.locale(digits: c.numbers.digits),
                                      calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!)
         func when(_ timestamp: String) -> String {
@@ -34,7 +34,7 @@ struct AccountView {
             .map { c.text($0) }
         return Context(
             page: PageContext(language: language, title: c.text("account.title"), path: APIRoute.accountPage.path, pages: pages,
-                              current: .accountPage, viewer: viewer),
+                              current: .accountPage),
             heading: c.text("account.heading"),
             peopleLink: LabelledValue(label: c.text("people.heading"), value: APIRoute.peoplePage.path + lang),
             notice: notice, error: error,
@@ -42,13 +42,13 @@ struct AccountView {
                     LabelledValue(label: c.text("account.name"), value: person.name),
                     LabelledValue(label: c.text("account.organisation"), value: person.organisation),
                     LabelledValue(label: c.text("account.role"), value: c.text("role.\(person.role.rawValue)"))],
-            password: viewer.map { viewer in
-                PasswordForm(heading: c.text("account.password.heading"), action: APIRoute.changePassword.path + lang, csrf: viewer.csrf,
+            password: csrf.map { csrf in
+                PasswordForm(heading: c.text("account.password.heading"), action: APIRoute.changePassword.path + lang, csrf: csrf,
                              currentLabel: c.text("account.password.current"), newLabel: c.text("account.password.new"),
                              repeatLabel: c.text("account.password.repeat"), hint: c.text("account.password.hint"),
                              submit: c.text("account.password.submit"))
             },
-            passwordByTokenNote: viewer == nil ? c.text("account.password.sessionOnly") : nil,
+            passwordByTokenNote: csrf == nil ? c.text("account.password.sessionOnly") : nil,
             tokensHeading: c.text("account.tokens.heading"),
             tokensIntro: c.text("account.tokens.intro"),
             issued: issued.map { Issued(label: c.text("account.tokens.issued", ["expires": .text(when($0.expires))]), token: $0.token) },
@@ -59,12 +59,11 @@ struct AccountView {
                 let state = token.revoked != nil ? c.text("account.tokens.revoked") : live ? c.text("account.tokens.live") : c.text("account.tokens.expired")
                 let values = [c.numbers.string(token.id), when(token.created), when(token.expires), token.lastUsed.map(when) ?? "–", state]
                 return TokenRow(cells: zip(columns, values).map { LabelledValue(label: $0, value: $1) },
-                                revoke: live && viewer != nil
-                                    ? Revoke(action: "/account/tokens/\(token.id)/revoke" + lang, csrf: viewer!.csrf, label: c.text("account.tokens.revoke"))
+                                revoke: live ? csrf.map { Revoke(action: "/account/tokens/\(token.id)/revoke" + lang, csrf: $0, label: c.text("account.tokens.revoke")) }
                                     : nil)
             },
-            create: viewer.map { viewer in
-                CreateForm(action: APIRoute.createAccountToken.path + lang, csrf: viewer.csrf, daysLabel: c.text("account.tokens.days"),
+            create: csrf.map { csrf in
+                CreateForm(action: APIRoute.createAccountToken.path + lang, csrf: csrf, daysLabel: c.text("account.tokens.days"),
                            submit: c.text("account.tokens.create"))
             })
     }

@@ -15,17 +15,10 @@ struct CampsPageModel: Sendable {
     var demo: Bool
 
     static func load(store: CampsStore, today: Day, demo: Bool) async throws -> CampsPageModel {
+        // Each table read once for the whole page, not once per site and operation.
         let all = try await store.sites()
-        var standings: [SiteStanding] = []
-        for site in all where site.kind != .transitCentre {
-            standings.append(try await store.standing(of: site.code, asOf: today))
-        }
-        var operations: [EvacuationProgress] = []
-        for operation in try await store.operations() {
-            operations.append(try await store.progress(ofOperation: operation.id, asOf: today))
-        }
-        return CampsPageModel(asOf: today, sites: standings, transitCentres: all.filter { $0.kind == .transitCentre },
-                              operations: sortedForReading(operations), sitesByCode: Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) }),
+        return CampsPageModel(asOf: today, sites: try await store.standings(asOf: today), transitCentres: all.filter { $0.kind == .transitCentre },
+                              operations: sortedForReading(try await store.progress(asOf: today)), sitesByCode: Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) }),
                               demo: demo)
     }
 

@@ -6,7 +6,6 @@ import HomewardCore
 struct CampsPageView {
     var model: CampsPageModel
     var language: Language
-    var viewer: PageViewer? = nil
 
     func render(_ pages: Pages) -> String {
         pages.render(context(pages), template: "camps")
@@ -16,7 +15,7 @@ struct CampsPageView {
         let c = pages.catalogue(language)
         let m = model
         return Context(
-            page: PageContext(language: language, title: c.text("camps.title"), path: APIRoute.campsPage.path, pages: pages, current: .campsPage, viewer: viewer),
+            page: PageContext(language: language, title: c.text("camps.title"), path: APIRoute.campsPage.path, pages: pages, current: .campsPage),
             chrome: PageChrome(api: .openapi, demo: m.demo, catalogue: c),
             heading: c.text("camps.heading"),
             asOf: PhraseContext(c.phrase("camps.asOf", ["day": .day(m.asOf)])),

@@ -8,7 +8,6 @@ import HomewardCore
 struct OverviewView {
     var model: OverviewModel
     var language: Language
-    var viewer: PageViewer? = nil
 
     func render(_ pages: Pages) -> String {
         pages.render(context(pages), template: "overview")
@@ -19,7 +18,7 @@ struct OverviewView {
         let m = model
         let days = m.weekTo.number - m.weekFrom.number + 1
         return Context(
-            page: PageContext(language: language, title: c.text("overview.title"), path: APIRoute.overview.path, pages: pages, viewer: viewer),
+            page: PageContext(language: language, title: c.text("overview.title"), path: APIRoute.overview.path, pages: pages),
             chrome: PageChrome(api: .openapi, demo: m.demo, catalogue: c),
             heading: c.text("overview.heading"),
             latest: PhraseContext(m.latest.map { c.phrase("overview.latest", ["day": .day($0)]) } ?? c.phrase("overview.latest.none")),

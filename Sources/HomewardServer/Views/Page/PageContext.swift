@@ -23,7 +23,7 @@ struct PageContext {
     let languages: [LanguageLink]
     let navLabel: String
     let nav: [NavLink]
-    /// Who is signed in, with the sign-out form's CSRF token; `nil` shows a sign-in link instead.
+    /// Who reads the page (a session or a bearer token), linking their account; `nil` shows a sign-in link instead.
     let account: Account?
     let signInLink: SignInLink?
 
@@ -31,7 +31,12 @@ struct PageContext {
         let signedInAs: String
         /// The account page: password and tokens.
         let href: String
-        let signOut: String
+        /// The sign-out form, for a page session; a bearer token has no session to end.
+        let signOut: SignOut?
+    }
+
+    struct SignOut {
+        let label: String
         let csrf: String
         let action: String
     }
@@ -47,18 +52,18 @@ struct PageContext {
                                                                 (.readinessPage, "nav.readiness"), (.sourcesPage, "nav.sources"),
                                                                 (.sessionsPage, "nav.sessions")]
 
+    /// The page's reader is ``PageViewer/current``.
+    ///
     /// - Parameter path: the page's own path; the links add `?lang=` to it.
-    init(language: Language, title: String, path: String, pages: Pages, current: APIRoute = .overview,
-         viewer: PageViewer? = PageViewer.current) {
-        let catalogue = pages.catalogue(language)
+    init(language: Language, title: String, path: String, pages: Pages, current: APIRoute = .overview) {
+        let catalogue = pages.catalogue(language), viewer = PageViewer.current
         lang = language.rawValue
         dir = language.direction.rawValue
         self.title = title
         languagesLabel = catalogue.text("language.choose")
-        account = viewer.map {
-            Account(signedInAs: catalogue.text("signin.as", ["name": .text($0.login)]),
-                    href: "\(APIRoute.accountPage.path)?lang=\(language.rawValue)", signOut: catalogue.text("signin.out"), csrf: $0.csrf,
-                    action: APIRoute.signOut.path)
+        account = viewer.map { viewer in
+            Account(signedInAs: catalogue.text("signin.as", ["name": .text(viewer.login)]), href: "\(APIRoute.accountPage.path)?lang=\(language.rawValue)",
+                    signOut: viewer.csrf.map { SignOut(label: catalogue.text("signin.out"), csrf: $0, action: APIRoute.signOut.path) })
         }
         signInLink = viewer == nil && current != .signInPage
             ? SignInLink(label: catalogue.text("signin.link"), href: "\(APIRoute.signInPage.path)?lang=\(language.rawValue)") : nil
@@ -72,12 +77,13 @@ struct PageContext {
     }
 }
 
-/// Who reads a page, when signed in: their login, and the session's CSRF token for the page's forms.
+/// Who reads a page, when not the public: their login, and for a page session its CSRF token for the page's forms.
 struct PageViewer: Sendable {
     let login: String
-    let csrf: String
+    /// `nil` when the page is read with a bearer token, which has no session (and no form needs a token from it).
+    let csrf: String?
 
-    /// The signed-in reader of the page being answered, set for the request by ``AuthenticationMiddleware``,
-    /// so that every page shows who is signed in without each route passing it along.
+    /// The reader of the page being answered, set for the request by ``AuthenticationMiddleware``: the one way a
+    /// view learns it, so that every page shows who reads it without each route passing it along.
     @TaskLocal static var current: PageViewer?
 }

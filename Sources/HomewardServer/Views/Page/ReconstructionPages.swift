@@ -11,31 +11,22 @@ struct ReconstructionPages<Context: CallerRequestContext> {
 
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.reconstructionPage.routerPath), method: APIRoute.reconstructionPage.method) { request, _ in
-            let language = try Self.language(request)
+            let language = try request.pageLanguage()
             let asOf = try request.query("as_of", "a date (YYYY-MM-DD)") { Day($0) } ?? today()
             let model = try await ReconstructionModel.load(store: stores.reconstruction, asOf: asOf, demo: configuration.demo)
-            return Self.html(ReconstructionView(model: model, language: language).render(pages), language)
+            return htmlResponse(ReconstructionView(model: model, language: language).render(pages), language: language)
         }
         router.on(RouterPath(APIRoute.aidPage.routerPath), method: APIRoute.aidPage.method) { request, _ in
-            let language = try Self.language(request)
+            let language = try request.pageLanguage()
             let model = try await AidModel.load(store: stores.assistance, window: try request.window(), today: today(), demo: configuration.demo)
-            return Self.html(AidView(model: model, language: language).render(pages), language)
+            return htmlResponse(AidView(model: model, language: language).render(pages), language: language)
         }
         router.on(RouterPath(APIRoute.readinessPage.routerPath), method: APIRoute.readinessPage.method) { request, _ in
-            let language = try Self.language(request)
+            let language = try request.pageLanguage()
             let (window, level, order) = try ReadinessController<Context>.question(request)
             let model = try await ReadinessModel.load(stores: stores, window: window, level: level, order: order, today: today(),
                                                       demo: configuration.demo)
-            return Self.html(ReadinessView(model: model, language: language).render(pages), language)
+            return htmlResponse(ReadinessView(model: model, language: language).render(pages), language: language)
         }
-    }
-
-    static func language(_ request: Request) throws -> Language {
-        try request.query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") { Language(rawValue: $0) } ?? .en
-    }
-
-    static func html(_ text: String, _ language: Language) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

@@ -8,9 +8,6 @@ struct PeopleView {
     /// Each working group's member organisations, by the group's name.
     var groups: [String: [String]]
     var language: Language
-    var viewer: PageViewer?
-    /// Who reads the page (by session or token): their own account has no disable button.
-    var readerLogin: String?
     /// Whether the reader may add and disable accounts and add organisations.
     var isAdmin: Bool
     var notice: String?
@@ -23,11 +20,12 @@ struct PeopleView {
     func context(_ pages: Pages) -> Context {
         let c = pages.catalogue(language)
         let lang = "?lang=\(language.rawValue)"
-        let csrf = viewer?.csrf ?? ""
+        // Who reads the page (by session or token): their own account has no disable button.
+        let viewer = PageViewer.current, csrf = viewer?.csrf ?? ""
         let columns = ["signin.login", "account.name", "account.organisation", "account.role", "account.tokens.state"].map { c.text($0) }
         return Context(
             page: PageContext(language: language, title: c.text("people.title"), path: APIRoute.peoplePage.path, pages: pages,
-                              current: .peoplePage, viewer: viewer),
+                              current: .peoplePage),
             heading: c.text("people.heading"),
             intro: c.text("people.intro"),
             notice: notice, error: error,
@@ -36,7 +34,7 @@ struct PeopleView {
                 let values = [person.login, person.name, person.organisation, c.text("role.\(person.role.rawValue)"),
                               c.text(person.active ? "people.active" : "people.disabled")]
                 return PersonRow(cells: zip(columns, values).map { LabelledValue(label: $0, value: $1) },
-                                 disable: isAdmin && person.active && person.login != readerLogin
+                                 disable: isAdmin && person.active && person.login != viewer?.login
                                     ? Button(action: "/people/\(person.login)/disable" + lang, csrf: csrf, label: c.text("people.disable"))
                                     : nil)
             },

@@ -14,10 +14,10 @@ struct SessionsModel {
     var demo: Bool
 
     static func load(stores: Stores, demo: Bool) async throws -> SessionsModel {
-        let bulletins = try await stores.bulletins()
+        let bulletins = try await stores.bulletinList()
         let items = try await stores.sessions.sessions().map { session in
             // A bulletin names its session when one was recorded on its day before it was published.
-            Item(session: session, bulletins: bulletins.filter { $0.snapshot.session.map { $0 == session.id } ?? ($0.snapshot.date == session.date) }.map(\.id))
+            Item(session: session, bulletins: bulletins.filter { $0.session.map { $0 == session.id } ?? ($0.date == session.date) }.map(\.id))
         }
         return SessionsModel(items: items, demo: demo)
     }

@@ -5,7 +5,6 @@ import HomewardCore
 struct SessionsView {
     var model: SessionsModel
     var language: Language
-    var viewer: PageViewer? = nil
 
     func render(_ pages: Pages) -> String {
         pages.render(context(pages), template: "sessions")
@@ -15,7 +14,7 @@ struct SessionsView {
         let c = pages.catalogue(language)
         return Context(
             page: PageContext(language: language, title: c.text("sessions.page.title"), path: APIRoute.sessionsPage.path, pages: pages,
-                              current: .sessionsPage, viewer: viewer),
+                              current: .sessionsPage),
             demo: model.demo ? PageChrome.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
             heading: c.text("sessions.page.title"), intro: c.text("sessions.page.intro"),
             sessions: model.items.map { item in
