@@ -168,6 +168,8 @@ public final class Database: Sendable, Service {
             do { outcome = .success(try await transaction()) } catch { outcome = .failure(error) }
             do {
                 try await db.raw("PRAGMA foreign_keys = ON").run()
+                // A first load shrinks the page cache for its own transaction (``FirstLoad``); put back even if it failed.
+                try await db.raw(SQLQueryString(Self.sqlitePageCache)).run()
             } catch {
                 throw ConnectionSettingLost(setting: "foreign_keys", underlying: error)
             }
@@ -200,6 +202,9 @@ public final class Database: Sendable, Service {
         date.formatted(.iso8601)
     }
 
+    /// 64 MiB of page cache: imports insert into indexes in key order, not file order.
+    static let sqlitePageCache = "PRAGMA cache_size = -65536"
+
     private static func openSQLite(path: String, logger: Logger) async throws -> Connection {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         let db = connection.sql()
@@ -208,8 +213,7 @@ public final class Database: Sendable, Service {
             try await db.raw("PRAGMA journal_mode = WAL").run()
             try await db.raw("PRAGMA synchronous = FULL").run()
             try await db.raw("PRAGMA foreign_keys = ON").run()
-            // 64 MiB of page cache: imports insert into indexes in key order, not file order.
-            try await db.raw("PRAGMA cache_size = -65536").run()
+            try await db.raw(SQLQueryString(sqlitePageCache)).run()
             // Statement journals (a multi-row insert with a conflict clause keeps one) stay in memory.
             try await db.raw("PRAGMA temp_store = MEMORY").run()
         } catch {

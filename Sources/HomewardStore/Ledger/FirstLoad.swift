@@ -10,7 +10,7 @@ import SQLKit
 ///
 /// Only on SQLite, whose readers go on reading the last commit meanwhile (PostgreSQL would lock them out of
 /// `movements` until the import ends). The import's one transaction covers the drops: a failed, killed or dry run
-/// rolls them back with everything else.
+/// rolls them back with everything else, and ``Database/write(by:for:rollback:foreignKeys:_:)`` puts the page cache back.
 struct FirstLoad: Sendable {
     /// Hashes held at most (some 16 MB), so that memory does not grow with the file.
     static let keyLimit = 1_500_000
@@ -23,6 +23,8 @@ struct FirstLoad: Sendable {
         guard try await db.raw("SELECT id FROM movements LIMIT 1").first() == nil else { return nil }
         try await db.raw("DROP INDEX movements_period").run()
         try await db.raw("DROP INDEX movements_row_key").run()
+        // Appending needs little page cache, and the indexes' sorts at the end take what it would hold (16 MiB, not 64).
+        try await db.raw("PRAGMA cache_size = -16384").run()
         return FirstLoad()
     }
 
@@ -42,14 +44,15 @@ struct FirstLoad: Sendable {
     /// Builds the key's index now, if it is not there yet.
     mutating func buildKeyIndex(on db: any SQLDatabase) async throws {
         guard !keyIndexBuilt else { return }
-        try await db.raw("CREATE UNIQUE INDEX movements_row_key ON movements (row_key)").run()
         keyIndexBuilt = true
-        hashes = []
+        hashes = [] // before the index's sort needs the memory
+        try await db.raw("CREATE UNIQUE INDEX movements_row_key ON movements (row_key)").run()
     }
 
     /// Builds what is still missing; call before the transaction commits.
     mutating func finish(on db: any SQLDatabase) async throws {
         try await buildKeyIndex(on: db)
         try await db.raw("CREATE INDEX movements_period ON movements (start_day, end_day)").run()
+        try await db.raw(SQLQueryString(Database.sqlitePageCache)).run()
     }
 }

@@ -4,11 +4,23 @@
 /// SipHash for every lookup and grows by copying, which was a tenth of the import's time. Keys are packed
 /// integers already, so a multiply-and-shift mix spreads them well enough, and the slots sit in one array.
 struct RollupCells: Sendable {
-    /// A sum's identity: dimension, flags and interned key packed in `head`, the day range (or month) in `days`.
+    /// A sum's identity: dimension, flags and interned key packed in `head`, then the day range (or the month in both);
+    /// days and months of the years 0 to 9999 that dates may name fit in 32 bits.
     struct Cell: Hashable, Sendable {
         var head: UInt64
-        var start: Int
-        var end: Int
+        private var startDay: Int32
+        private var endDay: Int32
+
+        init(head: UInt64, start: Int, end: Int) {
+            self.head = head
+            startDay = Int32(truncatingIfNeeded: start)
+            endDay = Int32(truncatingIfNeeded: end)
+        }
+
+        var start: Int { Int(startDay) }
+        var end: Int { Int(endDay) }
+        /// What no cell's head is (its dimension byte is small): marks a free slot, so that a slot is 32 bytes.
+        fileprivate static let free = Cell(head: .max, start: 0, end: 0)
     }
 
     struct Sums: Sendable {
@@ -29,7 +41,7 @@ struct RollupCells: Sendable {
     private struct Slot {
         var cell: Cell
         var sums: Sums
-        var used: Bool
+        var used: Bool { cell.head != .max }
     }
 
     private var slots: [Slot]
@@ -38,8 +50,8 @@ struct RollupCells: Sendable {
 
     init(capacity: Int = 1024) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: Slot(cell: Cell(head: 0, start: 0, end: 0), sums: Sums(), used: false), count: size)
+        while size * 4 < capacity * 5 { size <<= 1 }
+        slots = Array(repeating: Slot(cell: .free, sums: Sums()), count: size)
         mask = size - 1
     }
 
@@ -61,7 +73,8 @@ struct RollupCells: Sendable {
     }
 
     private mutating func update(_ cell: Cell, _ change: (inout Sums) -> Void) {
-        if (count + 1) * 10 > slots.count * 7 { grow() }
+        // Full to four fifths at most: linear probing stays short, and 700,000 sums fit in 2^20 slots (32 MB).
+        if (count + 1) * 5 > slots.count * 4 { grow() }
         var index = Self.position(of: cell, mask: mask)
         while slots[index].used {
             if slots[index].cell == cell {
@@ -71,13 +84,12 @@ struct RollupCells: Sendable {
             index = (index + 1) & mask
         }
         slots[index].cell = cell
-        slots[index].used = true
         change(&slots[index].sums)
         count += 1
     }
 
     private mutating func grow() {
-        var larger = RollupCells(capacity: slots.count)
+        var larger = RollupCells(capacity: slots.count * 2 * 4 / 5)
         for slot in slots where slot.used {
             var index = Self.position(of: slot.cell, mask: larger.mask)
             while larger.slots[index].used { index = (index + 1) & larger.mask }
