@@ -7,6 +7,7 @@ import Glibc
 #endif
 import HomewardStore
 import HomewardTestSupport
+import SQLKit
 import Testing
 
 /// Faults a deployment meets: an import killed half way, writers at the same time, a disk that fills up.
@@ -228,15 +229,20 @@ import Testing
                 sourceLocation: sourceLocation)
     }
 
-    @Test(.timeLimit(.minutes(5)))
-    func anImportThatCannotGrowTheDatabaseFailsClearlyAndWritesNothing() async throws {
-        // setup: a database holding an earlier import, and a file size limit a little above its size
+    @Test(.timeLimit(.minutes(5)), arguments: [false, true])
+    func anImportThatCannotGrowTheDatabaseFailsClearlyAndWritesNothing(intoAnEmptyLedger: Bool) async throws {
+        // setup: a database holding an earlier import, or none (a first load, which drops the ledger's indexes
+        // until its end), and a file size limit a little above its size
         let location = try await TestStores.shared.location(for: .sqlite)
         guard case .sqlite(let path) = location else { return }
-        let earlier = try await Fault.generate(rows: 300, seed: 31, idPrefix: "earlier")
         let big = try await Fault.generate(rows: Self.killRows(.sqlite), seed: 1)
-        let earlierExit = try await Fault.startImport(earlier, into: location).wait(timeout: 60)
-        try #require(earlierExit.status == 0, "\(earlierExit.output)")
+        if intoAnEmptyLedger {
+            await (try await Stores.open(location, logger: TestStores.shared.logger)).close()
+        } else {
+            let earlier = try await Fault.generate(rows: 300, seed: 31, idPrefix: "earlier")
+            let earlierExit = try await Fault.startImport(earlier, into: location).wait(timeout: 60)
+            try #require(earlierExit.status == 0, "\(earlierExit.output)")
+        }
         let before = try await Fault.inspect(location)
         let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let limit = size + 256 << 10
@@ -249,6 +255,7 @@ import Testing
         let after = try await Fault.inspect(location)
         #expect(after.integrity == "ok")
         #expect(after.contents == before.contents, "none of the refused file's rows: \(after.contents) against \(before.contents)")
+        #expect(try await Self.movementIndexes(location) == ["movements_period", "movements_row_key"])
         // and once there is room again, the same import goes through
         let retry = try await Fault.startImport(big, into: location).wait(timeout: 90)
         #expect(retry.status == 0, "\(retry.output.suffix(2000))")
@@ -260,6 +267,17 @@ import Testing
             after: integrity \(after.integrity), \(after.contents) (before: \(before.contents)); the import once there was room: \(final.contents)
             """)
         await Fault.dispose(location)
+    }
+
+    /// The indexes of `movements`, which a failed first load must leave as they were.
+    static func movementIndexes(_ location: DatabaseLocation) async throws -> [String] {
+        let store = try await Stores.open(location, logger: TestStores.shared.logger, seedReference: false)
+        let names = try await store.database.read { db in
+            try await db.raw("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'movements' AND name NOT LIKE 'sqlite_%'")
+                .all(decodingColumn: "name", as: String.self)
+        }
+        await store.close()
+        return names.sorted()
     }
 
     /// The same on a real full file system (ENOSPC rather than EFBIG): a small tmpfs, when this runs as root.
