@@ -25,7 +25,7 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     AuditController(access: stores.access).add(to: router)
     AccountController(access: stores.access, pages: pages).add(to: router)
     PeopleController(stores: stores, pages: pages).add(to: router)
-    CampsController(stores: stores, configuration: configuration, today: today).add(to: router)
+    CampsController(stores: stores, configuration: configuration, catalogues: pages.catalogues, today: today).add(to: router)
     ReconstructionController(stores: stores, configuration: configuration, today: today).add(to: router)
     AssistanceController(stores: stores, configuration: configuration).add(to: router)
     ReadinessController(stores: stores, today: today).add(to: router)

@@ -34,6 +34,29 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func censusesDeparturesAndSourceFiguresAreRefusedInTheLanguageAskedFor(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // setup: a camp
+            #expect(try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#).status == .created)
+            // act: a future date on each route, asked in Russian
+            let future = #""date": "2020-07-01""#
+            let refusals = [
+                try await client.post("/api/v1/sites/HOL/censuses", "{\(future), \"residents\": 10, \"organisation\": \"UNHCR\"}", headers: [.acceptLanguage: "ru"]),
+                try await client.post("/api/v1/sites/HOL/departures", "{\(future), \"persons\": 10, \"organisation\": \"UNHCR\"}", headers: [.acceptLanguage: "ru"]),
+                try await client.post("/api/v1/sources", "{\(future), \"organisation\": \"UNHCR\", \"measure\": \"returns\", \"value\": 10}",
+                                      headers: [.acceptLanguage: "ru"]),
+            ]
+            // check: the same code as in English, the reason in Russian
+            for response in refusals {
+                #expect(response.status == .unprocessableContent, "\(response.text)")
+                let problem = try #require(try response.decode(ImportSummary.self).problems.first)
+                #expect(problem.code == "import.date.future")
+                #expect(problem.reason.hasPrefix("дата в будущем"), "\(problem.reason)")
+            }
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func problemsNameTheAPIsParametersNotTheCommandLinesFlags(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in
             let csv = "Date,Governorate,IDPs\n#date,#adm1+dest+code,#affected+returnees+idps+num\n2019-01-01,SY01,5\n"

@@ -7,6 +7,8 @@ import Hummingbird
 struct CampsController<Context: CallerRequestContext> {
     let stores: Stores
     let configuration: ServerConfiguration
+    /// The languages of an import's problems, chosen by `Accept-Language` as for movements.
+    let catalogues: [Language: Catalogue]
     let today: @Sendable () -> Day
 
     var store: CampsStore { stores.camps }
@@ -164,7 +166,7 @@ struct CampsController<Context: CallerRequestContext> {
         return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
             let records = try Self.withSite(code, Data(try await source.collect()))
             let summary = try await stores.importRecords(kind, importRequest, from: .bytes(Array(records)), by: context.caller)
-            return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary))
+            return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary.written(in: catalogues.catalogue(for: request))))
         }
     }
 

@@ -29,7 +29,7 @@ struct SourcesController<Context: CallerRequestContext> {
             let body = StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let summary = try await stores.importRecords(.sources, importRequest, from: .bytes(try await source.collect()), by: context.caller)
-                return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary))
+                return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary.written(in: pages.catalogues.catalogue(for: request))))
             }
         }
         router.on(RouterPath(APIRoute.compareSources.routerPath), method: APIRoute.compareSources.method) { request, _ in
