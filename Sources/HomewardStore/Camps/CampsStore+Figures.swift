@@ -4,9 +4,8 @@ extension CampsStore {
     /// Where a site stands on a day: its baseline (its latest operation's, else its latest census), left, remaining.
     public func standing(of code: String, asOf: Day) async throws -> SiteStanding {
         guard let site = try await site(code) else { throw StoreError.notFound("site \(code)") }
-        let operation = try await operations().last { $0.site == code && $0.baselineDate <= asOf }
         return SiteStanding(site: site, asOf: asOf, censuses: try await censuses(of: code), departures: try await departures(from: code),
-                            operation: operation)
+                            operation: Self.operation(of: code, in: try await operations(), asOf: asOf))
     }
 
     /// Where every site people live in (every site but transit centres) stands on a day, by code, as
@@ -18,8 +17,13 @@ extension CampsStore {
         let departures = Dictionary(grouping: try await departures(where: nil), by: \.site)
         return try await sites().filter { $0.kind != .transitCentre }.map { site in
             SiteStanding(site: site, asOf: asOf, censuses: censuses[site.code] ?? [], departures: departures[site.code] ?? [],
-                         operation: operations.last { $0.site == site.code && $0.baselineDate <= asOf })
+                         operation: Self.operation(of: site.code, in: operations, asOf: asOf))
         }
+    }
+
+    /// The operation a site stands against on a day: its latest whose baseline is not after the day.
+    private static func operation(of site: String, in operations: [EvacuationOperation], asOf: Day) -> EvacuationOperation? {
+        operations.last { $0.site == site && $0.baselineDate <= asOf }
     }
 
     /// A stored operation against the departures reported, on a day.
@@ -35,13 +39,12 @@ extension CampsStore {
     public func progress(asOf: Day) async throws -> [EvacuationProgress] {
         let operations = try await operations()
         guard !operations.isEmpty else { return [] }
-        let rules = EvacuationRules(sites: Dictionary(uniqueKeysWithValues: try await sites().map { ($0.code, $0) }), today: asOf)
+        let rules = try await evacuationRules(today: asOf)
         let departures = Dictionary(grouping: try await departures(where: nil), by: \.site)
         let changes = try await statusChanges(where: nil)
         return try operations.map { operation in
-            let centres = try StoreError.refusing { () throws(FieldProblem) in try rules.transitCentres(operation.via) }
-            return try Self.progress(of: operation, departures: departures[operation.site] ?? [], centres: centres,
-                                     statusChanges: changes[operation.id] ?? [], asOf: asOf)
+            try Self.progress(of: operation, departures: departures[operation.site] ?? [], centres: try Self.transitCentres(operation.via, rules: rules),
+                              statusChanges: changes[operation.id] ?? [], asOf: asOf)
         }
     }
 
@@ -78,9 +81,16 @@ extension CampsStore {
         return SitePlan(site: code, plan: plan)
     }
 
+    private func evacuationRules(today: Day) async throws -> EvacuationRules {
+        EvacuationRules(sites: Dictionary(uniqueKeysWithValues: try await sites().map { ($0.code, $0) }), today: today)
+    }
+
     private func transitCentres(_ via: [String], today: Day) async throws -> [Site] {
         guard !via.isEmpty else { return [] }
-        let rules = EvacuationRules(sites: Dictionary(uniqueKeysWithValues: try await sites().map { ($0.code, $0) }), today: today)
-        return try StoreError.refusing { () throws(FieldProblem) in try rules.transitCentres(via) }
+        return try Self.transitCentres(via, rules: try await evacuationRules(today: today))
+    }
+
+    private static func transitCentres(_ via: [String], rules: EvacuationRules) throws -> [Site] {
+        try StoreError.refusing { () throws(FieldProblem) in try rules.transitCentres(via) }
     }
 }

@@ -25,8 +25,7 @@ extension Connection {
         guard !rows.isEmpty else { return [] }
         if returning == nil, case .sqlite(let connection) = driver {
             // One statement prepared once and run row by row: no SQL of thousands of placeholders to parse.
-            let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-            if let statement = try SQLiteRepeatedStatement(connection, sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) \(suffix)") {
+            if let statement = try SQLiteRepeatedStatement(connection, insertInto: table, columns: columns, suffix: suffix) {
                 _ = try await statement.run(rows)
                 try await statement.close()
                 return []

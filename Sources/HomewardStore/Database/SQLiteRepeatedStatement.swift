@@ -29,6 +29,12 @@ final class SQLiteRepeatedStatement: @unchecked Sendable {
         statement = prepared
     }
 
+    /// `INSERT INTO table (columns) VALUES (?, …) suffix`, prepared once for every row of an import.
+    convenience init?(_ connection: SQLiteConnection, insertInto table: String, columns: [String], suffix: String = "") throws {
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        try self.init(connection, sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders)) \(suffix)")
+    }
+
     deinit {
         if let statement { sqlite_nio_sqlite3_finalize(statement) }
     }

@@ -83,20 +83,15 @@ struct MovementWriter: BatchWriter {
         if case .sqlite(let sqlite) = connection.driver {
             if firstLoad?.keyIndexBuilt == false {
                 if newRowStatement == nil {
-                    let placeholders = Array(repeating: "?", count: Self.columns.count).joined(separator: ", ")
-                    newRowStatement = try SQLiteRepeatedStatement(sqlite, sql: """
-                        INSERT INTO movements (\(Self.columns.joined(separator: ", "))) VALUES (\(placeholders))
-                        """)
+                    newRowStatement = try SQLiteRepeatedStatement(sqlite, insertInto: "movements", columns: Self.columns)
                 }
                 let db = self.db
                 if let newRowStatement, try await firstLoad!.keysAreNew(keys, on: db) { return try await newRowStatement.run(rows) }
                 try await firstLoad!.buildKeyIndex(on: db)
             }
             if insertStatement == nil {
-                let placeholders = Array(repeating: "?", count: Self.columns.count).joined(separator: ", ")
-                insertStatement = try SQLiteRepeatedStatement(sqlite, sql: """
-                    INSERT INTO movements (\(Self.columns.joined(separator: ", "))) VALUES (\(placeholders)) ON CONFLICT (row_key) DO NOTHING
-                    """)
+                insertStatement = try SQLiteRepeatedStatement(sqlite, insertInto: "movements", columns: Self.columns,
+                                                               suffix: "ON CONFLICT (row_key) DO NOTHING")
             }
             if let insertStatement { return try await insertStatement.run(rows) }
         }
