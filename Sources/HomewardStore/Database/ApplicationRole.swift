@@ -11,7 +11,12 @@ import SQLKit
 extension Database {
     /// Creates `name` (a login role) if it does not exist, sets its password when given, and grants it what
     /// a server needs. Run as the database's owner; granting again is harmless.
-    public func grantApplicationRole(_ name: String, password: String?, by caller: Caller) async throws {
+    ///
+    /// - Parameter bulkImports: also let the role check an import's references once per name instead of row by row
+    ///   (``skipReferenceTriggers(on:)``): `SET` on `session_replication_role`, PostgreSQL 15 and later, granted by a
+    ///   superuser. The same setting would let the role turn off the database's other triggers for its own
+    ///   session, so it is a choice of speed over a second line of defence, left to whoever runs the database.
+    public func grantApplicationRole(_ name: String, password: String?, bulkImports: Bool = false, by caller: Caller) async throws {
         guard backend == .postgres else {
             throw StoreError.refused(FieldProblem(field: "database", value: location.description, Message("database.app_role.postgres_only")))
         }
@@ -44,7 +49,14 @@ extension Database {
             ] {
                 try await db.raw(SQLQueryString(statement)).run()
             }
-            try await write.audit("granted", kind: "application-role", detail: name)
+            if bulkImports {
+                let version = try await db.raw("SELECT current_setting('server_version_num')::int AS version").first(decodingColumn: "version", as: Int.self)
+                guard let version, version >= 150_000 else {
+                    throw StoreError.refused(FieldProblem(field: "bulk-imports", value: String(version ?? 0), Message("database.app_role.bulk_imports")))
+                }
+                try await db.raw("GRANT SET ON PARAMETER session_replication_role TO \(unsafeRaw: role)").run()
+            }
+            try await write.audit("granted", kind: "application-role", detail: name + (bulkImports ? " (bulk imports)" : ""))
         }
     }
 

@@ -14,6 +14,13 @@ struct Connection: Sendable {
         case sqlite(SQLiteConnection)
         case postgres(PostgresConnection)
     }
+
+    var backend: Database.Backend {
+        switch driver {
+        case .sqlite: .sqlite
+        case .postgres: .postgres
+        }
+    }
 }
 
 /// The connection of a write, with who makes it and what they may write: stores pass it to everything

@@ -122,8 +122,9 @@ public final class Database: Sendable, Service {
     /// audited here, so that no change goes unrecorded.
     /// - Parameters:
     ///   - rollback: undo the transaction even when `body` succeeds (a dry run).
-    ///   - foreignKeys: `false` lets SQLite skip its foreign-key lookups for this transaction (some 2 µs a row);
-    ///     the body must then check the references it wrote itself before it returns (``MovementWriter`` does).
+    ///   - foreignKeys: `false` lets SQLite skip its foreign-key lookups for this transaction (some 2 µs a row), and
+    ///     PostgreSQL its foreign-key triggers where the role may (``skipReferenceTriggers(on:)``); the body must then
+    ///     check the references it wrote itself before it returns (``MovementWriter`` does).
     /// - Important: SQLite writers wait for each other (up to ``busyTimeoutMilliseconds``) rather than fail.
     func write<R: Sendable>(by caller: Caller, for need: WriteNeed, rollback: Bool = false, foreignKeys: Bool = true,
                             _ body: @Sendable (WriteContext) async throws -> R) async throws -> R {
@@ -133,6 +134,7 @@ public final class Database: Sendable, Service {
             let db = connection.sql
             @Sendable func transaction() async throws -> R {
                 try await db.raw(SQLQueryString(begin)).run()
+                if !foreignKeys && backend == .postgres { try await Self.skipReferenceTriggers(on: db) }
                 let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse)
                 do {
                     // Housekeeping is neither checked nor audited: its writes need no permit looked up.

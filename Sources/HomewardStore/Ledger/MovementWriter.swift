@@ -23,7 +23,8 @@ struct MovementWriter: BatchWriter {
     /// An import into an empty SQLite ledger, whose indexes are built again before it commits.
     private var firstLoad: FirstLoad?
     private var started = false
-    /// What the movements name, when the database does not check it row by row (SQLite's foreign keys off).
+    /// What the movements name, when the database does not check it row by row (SQLite's foreign keys off,
+    /// PostgreSQL's triggers off: ``Database/skipReferenceTriggers(on:)``).
     private var references: MovementReferences?
 
     static let columns = ["row_key", "fingerprint", "start_day", "end_day", "category", "crossing_code", "origin_country",
@@ -136,11 +137,11 @@ struct MovementWriter: BatchWriter {
     /// Settles, on the first batch, what this import does beside inserting rows.
     private mutating func start() async throws {
         started = true
+        if try await Database.referencesUnchecked(on: connection) {
+            references = MovementReferences(locking: connection.backend == .postgres)
+        }
         guard case .sqlite = connection.driver else { return }
         firstLoad = try await FirstLoad.ifEmpty(on: db)
-        if try await db.raw("PRAGMA foreign_keys").first(decodingColumn: "foreign_keys", as: Int.self) == 0 {
-            references = MovementReferences()
-        }
     }
 
     /// Compares keys that exist already with what is stored, and updates those that changed.

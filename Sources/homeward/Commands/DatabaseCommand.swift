@@ -34,11 +34,14 @@ struct DatabaseCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The role's name, such as homeward_app.") var name: String
         @Flag(help: "Read the role's password from the first line of standard input.") var passwordStdin = false
+        @Flag(help: ArgumentHelp("Let the role check an import's references once per name instead of row by row (faster imports).",
+                                 discussion: "Grants SET on session_replication_role, which also lets the role turn off the database's other checks for its own session. PostgreSQL 15 or later; run as a superuser."))
+        var bulkImports = false
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
             let password = passwordStdin ? try passwordFromStandardInput() : nil
-            try await db.withStores { try await $0.database.grantApplicationRole(name, password: password, by: who.caller) }
+            try await db.withStores { try await $0.database.grantApplicationRole(name, password: password, bulkImports: bulkImports, by: who.caller) }
             print("Role \(name) may read and write records, and only append to the audit. Start the server with")
             print("  homeward serve --database postgres://\(name):PASSWORD@HOST:PORT/DATABASE")
         }
