@@ -5,8 +5,8 @@ import Testing
 @testable import HomewardStore
 import HomewardTestSupport
 
-/// A first load into an empty ledger takes a shorter way (the period and key indexes dropped and built once at the end,
-/// or the key's as soon as a key comes again from an earlier batch);
+/// A first load into an empty ledger takes a shorter way (on SQLite the period and key indexes dropped and built once at
+/// the end, or the key's as soon as a key comes again from an earlier batch; on PostgreSQL rows copied straight in);
 /// an import into a ledger that holds movements already keeps it. The same files must leave the same either way.
 @Suite struct FirstLoadTests {
     /// What a ledger holds after the files, apart from the one movement that made it non-empty.
@@ -63,6 +63,36 @@ import HomewardTestSupport
             try await Self.read(store, into: &outcome)
             #expect(outcome.periodIndex && outcome.keyIndex)
         }
+    }
+
+    @Test(.enabled(if: Backend.postgresURL != nil))
+    func twoFirstLoadsAtOnceIntoOnePostgreSQLLedgerWriteEachKeyOnce() async throws {
+        // setup: two servers' stores on one empty database, and one file of 5,000 movements for both
+        let location = try await TestStores.shared.location(for: .postgres)
+        let one = try await Stores.open(location, logger: TestStores.shared.logger)
+        let other = try await Stores.open(location, logger: TestStores.shared.logger)
+        do {
+            let rows = ImportEquivalenceTests.rows(0 ..< 5_000, gazetteer: try await one.places.gazetteer())
+            let file = Array(ImportEquivalenceTests.csv(rows).utf8)
+            // act: both import it at the same time; the second to lock the ledger finds it filled
+            async let first = one.ledger.importMovements(ImportRequest(sourceName: "a.csv", today: TestStores.today), from: .bytes(file), by: .test)
+            async let second = other.ledger.importMovements(ImportRequest(sourceName: "b.csv", today: TestStores.today), from: .bytes(file), by: .test)
+            let summaries = try await [first, second]
+            // check: every movement once, summed once; the second found them all there, and no duplicate key failed it
+            #expect(summaries.allSatisfy { $0.status == .success && $0.rows == rows.count })
+            let stored = try await one.movementCount()
+            #expect(summaries.map(\.imported).sorted() == [0, stored])
+            #expect(summaries.map { $0.imported + $0.updated + $0.ignored } == [rows.count, rows.count])
+            let persons = try await one.database.read { db in
+                try await db.raw("SELECT CAST(SUM(persons) AS BIGINT) AS n FROM movements").first(decodingColumn: "n", as: Int.self)
+            }
+            #expect(try await other.ledger.totals(TotalsQuery()).total == persons)
+        } catch {
+            Issue.record(error)
+        }
+        await one.close()
+        await other.close()
+        await TestStores.shared.dispose(location)
     }
 
     static func read(_ store: Stores, into outcome: inout Outcome) async throws {

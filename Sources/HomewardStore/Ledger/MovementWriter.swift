@@ -18,9 +18,7 @@ struct MovementWriter: BatchWriter {
     private var insertStatement: SQLiteRepeatedStatement?
     /// SQLite's insert without a conflict clause, for rows a first load knows to be new.
     private var newRowStatement: SQLiteRepeatedStatement?
-    /// Whether PostgreSQL's table for a batch's COPY exists in this transaction.
-    private var stagingCreated = false
-    /// An import into an empty SQLite ledger, whose indexes are built again before it commits.
+    /// An import into an empty ledger, whose rows with keys known to be new go straight in.
     private var firstLoad: FirstLoad?
     private var started = false
     /// What the movements name, when the database does not check it row by row (SQLite's foreign keys off,
@@ -77,47 +75,43 @@ struct MovementWriter: BatchWriter {
 
     /// Inserts the rows whose keys are new, and tells for each row whether it went in.
     ///
-    /// On SQLite one statement, prepared on the first batch, runs row by row (``SQLiteRepeatedStatement``);
-    /// on PostgreSQL, COPY into a table of the batch, then one `INSERT … SELECT` returns the keys it inserted.
-    /// A first load's rows whose keys are all new skip the conflict clause: the key's index is not there yet (``FirstLoad``).
+    /// On SQLite one statement, prepared on the first batch, runs row by row (``SQLiteRepeatedStatement``); on
+    /// PostgreSQL, COPY into a table of the batch, then one `INSERT … SELECT` returns the keys it inserted
+    /// (``Connection/bulkInsert(into:columns:rows:suffix:returning:)``). A first load's rows whose keys are all
+    /// new go straight in, without the conflict clause (``FirstLoad``).
     private mutating func insert(_ rows: [[BulkValue]], keys: [String]) async throws -> [Bool] {
-        if case .sqlite(let sqlite) = connection.driver {
-            if firstLoad?.keyIndexBuilt == false {
-                if newRowStatement == nil {
-                    newRowStatement = try SQLiteRepeatedStatement(sqlite, insertInto: "movements", columns: Self.columns)
-                }
-                let db = self.db
-                if let newRowStatement, try await firstLoad!.keysAreNew(keys, on: db) { return try await newRowStatement.run(rows) }
-                try await firstLoad!.buildKeyIndex(on: db)
+        if firstLoad?.keysChecked == false {
+            let db = self.db
+            if try await firstLoad!.keysAreNew(keys, on: db) {
+                try await insertNew(rows)
+                return Array(repeating: true, count: rows.count)
             }
+        }
+        if case .sqlite(let sqlite) = connection.driver {
             if insertStatement == nil {
                 insertStatement = try SQLiteRepeatedStatement(sqlite, insertInto: "movements", columns: Self.columns,
                                                                suffix: "ON CONFLICT (row_key) DO NOTHING")
             }
             if let insertStatement { return try await insertStatement.run(rows) }
         }
-        var inserted: Set<String> = []
-        if case .postgres(let postgres) = connection.driver {
-            // The batch goes into a table of its own by COPY, then into the ledger in one statement.
-            let columns = Self.columns.joined(separator: ", ")
-            if !stagingCreated {
-                try await db.raw("CREATE TEMPORARY TABLE movement_batch ON COMMIT DROP AS SELECT \(unsafeRaw: columns) FROM movements WITH NO DATA").run()
-                // Numbered as COPY sends them, so that ids follow the file's order.
-                try await db.raw("ALTER TABLE movement_batch ADD COLUMN ordinal BIGSERIAL").run()
-                stagingCreated = true
-            } else {
-                try await db.raw("TRUNCATE movement_batch").run()
-            }
-            try await postgres.copy(into: "movement_batch", columns: Self.columns, rows: rows)
-            inserted = Set(try await db.raw("""
-                INSERT INTO movements (\(unsafeRaw: columns)) SELECT \(unsafeRaw: columns) FROM movement_batch ORDER BY ordinal
-                ON CONFLICT (row_key) DO NOTHING RETURNING row_key
-                """).all().map { try $0.decode(column: "row_key", as: String.self) })
-        } else {
-            inserted = Set(try await connection.bulkInsert(into: "movements", columns: Self.columns, rows: rows,
+        let inserted = Set(try await connection.bulkInsert(into: "movements", columns: Self.columns, rows: rows,
                                                            suffix: "ON CONFLICT (row_key) DO NOTHING", returning: "row_key"))
+        return keys.map(inserted.contains)
+    }
+
+    /// Inserts rows whose keys are known to be new: SQLite without a conflict clause, PostgreSQL by COPY straight into `movements`.
+    private mutating func insertNew(_ rows: [[BulkValue]]) async throws {
+        switch connection.driver {
+        case .sqlite(let sqlite):
+            if newRowStatement == nil { newRowStatement = try SQLiteRepeatedStatement(sqlite, insertInto: "movements", columns: Self.columns) }
+            if let newRowStatement {
+                _ = try await newRowStatement.run(rows)
+            } else {
+                try await connection.bulkInsert(into: "movements", columns: Self.columns, rows: rows, suffix: "")
+            }
+        case .postgres(let postgres):
+            try await postgres.copy(into: "movements", columns: Self.columns, rows: rows)
         }
-        return rows.map { row in if case .text(let key) = row[0] { inserted.contains(key) } else { false } }
     }
 
     /// Writes the sums still held; call before the transaction commits.
@@ -140,8 +134,7 @@ struct MovementWriter: BatchWriter {
         if try await Database.referencesUnchecked(on: connection) {
             references = MovementReferences(locking: connection.backend == .postgres)
         }
-        guard case .sqlite = connection.driver else { return }
-        firstLoad = try await FirstLoad.ifEmpty(on: db)
+        firstLoad = try await FirstLoad.ifEmpty(on: db, connection.backend)
     }
 
     /// Compares keys that exist already with what is stored, and updates those that changed.
