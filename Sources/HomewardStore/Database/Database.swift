@@ -77,8 +77,14 @@ public final class Database: Sendable, Service {
             }
             clientConfiguration.options.maximumConnections = 8
             let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
-            database = Database(location: location, backend: .postgres,
-                                connections: .postgres(client, run: Task { await client.run() }), logger: logger, now: now)
+            // The client warns of any lease before its run() has begun: wait until the task is about to call it.
+            let (started, starting) = AsyncStream<Never>.makeStream()
+            let run = Task {
+                starting.finish()
+                await client.run()
+            }
+            for await _ in started {}
+            database = Database(location: location, backend: .postgres, connections: .postgres(client, run: run), logger: logger, now: now)
         }
         do {
             try await database.migrate()
