@@ -132,6 +132,30 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func aCorrectedDepartureKeepsItsOldPeriodInItsRevision(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a departure under the reporter's id d1
+            try await store.camps.addSite(Self.camp, by: .test)
+            let header = "#date,#loc+site+code,#affected+departed+num,#org,#meta+id\n"
+            _ = try await importRecords(store, .departures, header + "2020-06-05,HOL,500,CCCM,d1\n")
+            // act: d1 again, moved to other days with another count, then moved alone
+            let corrected = try await importRecords(store, .departures, header + "2020-06-07,HOL,400,CCCM,d1\n")
+            let moved = try await importRecords(store, .departures, header + "2020-06-09,HOL,400,CCCM,d1\n")
+            // check: each correction is one, and each revision holds the days it overwrote
+            #expect(corrected.updated == 1 && moved.updated == 1)
+            let revisions = try await store.database.read { db in
+                try await db.raw("SELECT persons, start_day, end_day FROM site_departure_revisions ORDER BY id").all().map {
+                    [try $0.decode(column: "persons", as: Int.self), try $0.decode(column: "start_day", as: Int.self),
+                     try $0.decode(column: "end_day", as: Int.self)]
+                }
+            }
+            let day = { (text: String) in Day(text)!.number }
+            #expect(revisions == [[500, day("2020-06-05"), day("2020-06-05")], [400, day("2020-06-07"), day("2020-06-07")]])
+            #expect(try await store.camps.departures(from: "HOL").map(\.period) == [Period(start: Day("2020-06-09")!, end: Day("2020-06-09")!)])
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func aPlanStartsTheDayAfterTheLastDepartureAndSaysWhetherADeadlineHolds(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             try await store.camps.addSite(Self.camp, by: .test)

@@ -1,7 +1,7 @@
 import HomewardCore
 import SQLKit
 
-/// Writes departures by their key: a new key is imported, a known one with another count or destination
+/// Writes departures by their key: a new key is imported, a known one with another count, destination or period
 /// is corrected (the version it replaces kept), the same one again is ignored.
 struct DepartureWriter: BatchWriter {
     let write: WriteContext
@@ -18,7 +18,7 @@ struct DepartureWriter: BatchWriter {
         let db = write.sql
         for departure in batch {
             let key = departure.key
-            let existing = try await db.raw("SELECT id, persons, destination FROM site_departures WHERE row_key = \(bind: key)").first()
+            let existing = try await db.raw("SELECT id, persons, destination, start_day, end_day FROM site_departures WHERE row_key = \(bind: key)").first()
             guard let existing else {
                 let organisationID = try await organisations.id(of: departure.organisation, on: write)
                 try await db.raw("""
@@ -33,14 +33,16 @@ struct DepartureWriter: BatchWriter {
             }
             let id = try existing.decode(column: "id", as: Int.self)
             guard try existing.decode(column: "persons", as: Int.self) != departure.persons
-                || existing.decode(column: "destination", as: String?.self) != departure.destination else {
+                || existing.decode(column: "destination", as: String?.self) != departure.destination
+                || existing.decode(column: "start_day", as: Int.self) != departure.period.start.number
+                || existing.decode(column: "end_day", as: Int.self) != departure.period.end.number else {
                 counts.ignored += 1
                 continue
             }
             try await db.raw("""
-                INSERT INTO site_departure_revisions (departure_id, persons, destination, recorded_at, recorded_by, import_id,
+                INSERT INTO site_departure_revisions (departure_id, persons, destination, start_day, end_day, recorded_at, recorded_by, import_id,
                                                       superseded_at, superseded_by, superseded_in_import)
-                SELECT id, persons, destination, recorded_at, recorded_by, import_id,
+                SELECT id, persons, destination, start_day, end_day, recorded_at, recorded_by, import_id,
                        \(bind: write.timestamp), \(bind: write.caller.description), \(bind: importID)
                 FROM site_departures WHERE id = \(bind: id)
                 """).run()
