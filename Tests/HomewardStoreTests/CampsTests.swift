@@ -76,6 +76,29 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func aCorrectedCensusKeepsTheCountsItReplaces(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: UNHCR's census without households
+            try await store.camps.addSite(Self.camp, by: .test)
+            let header = "#date,#loc+site+code,#population+ind+num,#population+hh+num,#org\n"
+            _ = try await importRecords(store, .censuses, header + "2020-03-01,HOL,73000,,UNHCR\n")
+            // act: the same census with its households, then with both counts changed, then once more as it is
+            let households = try await importRecords(store, .censuses, header + "2020-03-01,HOL,73000,18000,UNHCR\n")
+            let counts = try await importRecords(store, .censuses, header + "2020-03-01,HOL,72000,17500,UNHCR\n")
+            let same = try await importRecords(store, .censuses, header + "2020-03-01,HOL,72000,17500,UNHCR\n")
+            // check: two corrections, each version it replaced kept, the last import a repeat
+            #expect(households.updated == 1 && counts.updated == 1 && same.ignored == 1)
+            let revisions = try await store.database.read { db in
+                try await db.raw("SELECT residents, households FROM site_census_revisions ORDER BY id").all().map {
+                    "\(try $0.decode(column: "residents", as: Int.self)) \(try $0.decode(column: "households", as: Int?.self).map(String.init) ?? "-")"
+                }
+            }
+            #expect(revisions == ["73000 -", "73000 18000"])
+            #expect(try await store.camps.standing(of: "HOL", asOf: TestStores.today).residents == 72_000)
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func anOperationIsRefusedWhenDeparturesSinceItsBaselineExceedIt(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             // setup: 500 left a site after a census of 100
