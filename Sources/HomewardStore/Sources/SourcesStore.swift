@@ -44,6 +44,7 @@ public struct SourcesStore: Sendable {
                 VALUES (\(bind: measure.code), \(bind: measure.nameEn), \(bind: measure.nameRu), \(bind: measure.nameAr),
                         \(bind: measure.within), NULL, \(bind: write.timestamp), \(bind: write.caller.description))
                 """).run()
+            try await write.audit("create", kind: "measure", record: measure.code, after: measure)
         }
     }
 
