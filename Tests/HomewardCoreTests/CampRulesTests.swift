@@ -39,6 +39,7 @@ import Testing
         #expect(outcomes[2].problems.first?.code == "import.persons.invalid")
         #expect(outcomes[3].problems.first?.column == "#loc+dest+code")
         #expect(!outcomes[4].isRejected && outcomes[4].records.isEmpty && outcomes[4].ignored == 1)
+        #expect(outcomes[4].hasWarnings && outcomes[4].problems.map(\.code) == ["import.count.zero"])
     }
 
     @Test func aCensusIsAKnownSiteARealDateAndWholeNumbers() throws {

@@ -53,20 +53,19 @@ public struct DepartureRules: ImportRules {
         if let site, !sites.contains(site) {
             checks.fail(.site, Message("import.site.unknown"))
         }
-        var ignored = 0
-        var persons: Int?
-        if draft[.persons] != nil, DraftChecks<DepartureField>.isZero(draft[.persons]!) {
-            ignored = 1
-        } else {
-            persons = checks.wholeNumber(.persons, minimum: 1)
-        }
+        // A count of zero records nothing: the row is ignored, with a warning.
+        let zero = draft[.persons].map(DraftChecks<DepartureField>.isZero) ?? false
+        let persons = zero ? nil : checks.wholeNumber(.persons, minimum: 1)
         let destination = readDestination(draft, &checks)
         let organisation = draft[.organisation] ?? defaultOrganisation ?? site.flatMap { operators[$0] }
         if organisation == nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
         guard !checks.isRejected, let period, let site, let organisation else { return ImportOutcome(problems: checks.problems) }
-        guard let persons else { return ImportOutcome(problems: checks.problems, ignored: ignored) }
+        guard let persons else {
+            checks.fail(.persons, Message("import.count.zero"), warning: true)
+            return ImportOutcome(problems: checks.problems, ignored: 1)
+        }
         let departure = Departure(site: site, period: period, persons: persons, destination: destination, organisation: organisation,
                                   externalId: draft[.externalId])
         if var baseline = baselines[site], departure.day > baseline.date {
