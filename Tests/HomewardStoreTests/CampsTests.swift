@@ -99,6 +99,25 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func departuresBeyondASitesLatestCensusAreKeptWithAWarningNamingWhoseCensus(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a site without an operation, counted by WHO and then by UNHCR; CCCM and IOM report departures
+            try await store.camps.addSite(Self.camp, by: .test)
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-02-01,HOL,9000,WHO\n2020-03-01,HOL,1000,UNHCR\n")
+            let header = "#date,#loc+site+code,#affected+departed+num,#org\n"
+            // act
+            let apart = try await importRecords(store, .departures, header + "2020-03-05,HOL,700,CCCM\n2020-03-06,HOL,600,IOM\n")
+            let beyond = try await importRecords(store, .departures, header + "2020-03-07,HOL,400,CCCM\n")
+            // check: 1,300 between two organisations is no warning; CCCM's own 1,100 is, and the row is kept
+            #expect(apart.status == .success && apart.imported == 2)
+            #expect(beyond.status == .warning && beyond.imported == 1 && beyond.warnings == 1)
+            #expect(beyond.problems.first?.code == "import.departures.beyondCensus" && beyond.problems.first?.row == 2)
+            #expect(beyond.problems.first?.reason.contains("reported by CCCM since the census of 1 March 2020 by UNHCR come to 1,100") == true)
+            #expect(try await store.camps.standing(of: "HOL", asOf: TestStores.today).left == 1_700)
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func anOperationIsRefusedWhenDeparturesSinceItsBaselineExceedIt(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             // setup: 500 left a site after a census of 100

@@ -1,5 +1,6 @@
-/// The rules a departure must pass, including the one that needs the running count: departures never
-/// take a site below zero against its evacuation operation's baseline.
+/// The rules a departure must pass, including those that need the running count: departures never take a site
+/// below zero against its evacuation operation's baseline, and are warned of when they outnumber a site's latest
+/// census where no operation gives one.
 public struct DepartureRules: ImportRules {
     /// What a site under evacuation counts from, and the departures already counted against it.
     public struct Baseline: Sendable {
@@ -34,9 +35,11 @@ public struct DepartureRules: ImportRules {
     public let vocabulary: Vocabulary
     /// Per site with an operation; updated as rows are accepted, so that a file cannot overdraw a site either.
     public private(set) var baselines: [String: Baseline]
+    /// Per site with a census and no baseline; updated as rows are accepted, as baselines are.
+    public private(set) var censuses: [String: DeparturesSinceCensus]
 
     public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], baselines: [String: Baseline] = [:],
-                vocabulary: Vocabulary = .commandLine) {
+                censuses: [String: DeparturesSinceCensus] = [:], vocabulary: Vocabulary = .commandLine) {
         self.vocabulary = vocabulary
         self.sites = sites
         self.gazetteer = gazetteer
@@ -44,6 +47,7 @@ public struct DepartureRules: ImportRules {
         self.defaultOrganisation = defaultOrganisation
         self.operators = operators
         self.baselines = baselines
+        self.censuses = censuses
     }
 
     public mutating func check(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> {
@@ -77,6 +81,10 @@ public struct DepartureRules: ImportRules {
             }
             baseline.count(departure.key, persons: persons)
             baselines[site] = baseline
+        }
+        if baselines[site] == nil, var since = censuses[site] {
+            if let warning = since.count(departure) { checks.fail(.persons, warning, warning: true) }
+            censuses[site] = since
         }
         return ImportOutcome(records: [departure], problems: checks.problems)
     }
