@@ -2,6 +2,15 @@ import Logging
 
 /// How `homeward serve` runs: where it listens, how much it accepts, and what it says in its logs.
 public struct ServerConfiguration: Sendable {
+    /// A setting the server cannot run with, named as the caller gave it.
+    public struct InvalidSetting: Error, Equatable, CustomStringConvertible {
+        public var setting: String
+        public var value: String
+        public var reason: String
+
+        public var description: String { "\(setting) \(value): \(reason)" }
+    }
+
     public var host: String
     public var port: Int
     /// The largest request body accepted (a CSV import or a JSON batch); larger ones get 413.
@@ -9,12 +18,18 @@ public struct ServerConfiguration: Sendable {
     /// Shows a banner on every page: the data are generated, not real.
     public var demo: Bool
     /// What the public sees of small counts: from 1 to this minus one shows as "<k".
-    public var minPublicCount: Int
+    public let minPublicCount: Int
     public var logger: Logger
 
+    /// - Throws: ``InvalidSetting`` for a `minPublicCount` below 2, which would hide nothing from the public; raised
+    ///   silently to 2, a caller would publish counts it meant to hide.
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 64 << 20, demo: Bool = false, minPublicCount: Int = 5,
-                logger: Logger = Logger(label: "homeward.server")) {
-        self.minPublicCount = max(2, minPublicCount)
+                logger: Logger = Logger(label: "homeward.server")) throws {
+        guard minPublicCount >= 2 else {
+            throw InvalidSetting(setting: "minPublicCount", value: String(minPublicCount),
+                                 reason: "counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
+        }
+        self.minPublicCount = minPublicCount
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes

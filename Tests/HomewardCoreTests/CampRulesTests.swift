@@ -28,6 +28,32 @@ import Testing
         #expect(rules.baselines["HOL"]?.left == 1_000)
     }
 
+    @Test func eachOrganisationsDeparturesSinceASitesLatestCensusAreHeldToItWithAWarning() throws {
+        // setup: UNHCR counted 1,000 on 1 March (WHO's 5,000 in February is older); CCCM had recorded 600 since
+        let censuses = [Census(site: "HOL", date: Day("2019-02-01")!, residents: 5_000, organisation: "WHO"),
+                        Census(site: "HOL", date: Day("2019-03-01")!, residents: 1_000, organisation: "UNHCR")]
+        let recorded = Departure(site: "HOL", period: Period(day: Day("2019-03-02")!), persons: 600, organisation: "CCCM", externalId: "d1")
+        var rules = DepartureRules(sites: sites, gazetteer: sampleGazetteer, today: today, censuses: [
+            "HOL": DeparturesSinceCensus(census: try #require(Census.latest(censuses)), departures: [recorded])])
+        let drafts = try departures([["2019-03-03", "HOL", "300", "TC-1", "CCCM", "d2"],
+                                     ["2019-03-04", "HOL", "800", "", "IOM", "i1"],
+                                     ["2019-03-05", "HOL", "200", "", "CCCM", "d3"],
+                                     ["2019-02-20", "HOL", "5000", "", "CCCM", "d0"],
+                                     ["2019-03-02", "HOL", "400", "", "CCCM", "d1"]])
+        // act
+        let outcomes = drafts.map { rules.check($0) }
+        // check: all kept; CCCM's 600 + 300 fits, IOM's 800 stands alone (not 1,700 with CCCM's), 200 more makes CCCM's
+        // 1,100; a departure before the census is not held to it; d1 corrected to 400 brings CCCM's back to 900
+        #expect(outcomes.allSatisfy { !$0.isRejected && $0.records.count == 1 })
+        #expect(outcomes.map(\.hasWarnings) == [false, false, true, false, false])
+        let warning = try #require(outcomes[2].problems.first)
+        #expect(warning.code == "import.departures.beyondCensus" && warning.column == "#affected+departed+num" && warning.value == "200")
+        #expect(warning.reason == "kept: departures from HOL reported by CCCM since the census of 1 March 2019 by UNHCR come to 1,100, "
+                + "more than it counted (1,000); check the figures, or record a newer census")
+        #expect(warning.reason(in: try Catalogue.bundled(.ru)).contains("по данным CCCM после переписи"))
+        #expect(rules.censuses["HOL"]?.counted["CCCM"]?.values.reduce(0, +) == 900)
+    }
+
     @Test func departuresNameTheFieldAtFault() throws {
         var rules = DepartureRules(sites: sites, gazetteer: sampleGazetteer, today: today)
         let drafts = try departures([["2019-04-01", "HOL", "5", "", "CCCM", ""], ["2019-03-01", "XYZ", "5", "", "CCCM", ""],
@@ -39,6 +65,7 @@ import Testing
         #expect(outcomes[2].problems.first?.code == "import.persons.invalid")
         #expect(outcomes[3].problems.first?.column == "#loc+dest+code")
         #expect(!outcomes[4].isRejected && outcomes[4].records.isEmpty && outcomes[4].ignored == 1)
+        #expect(outcomes[4].hasWarnings && outcomes[4].problems.map(\.code) == ["import.count.zero"])
     }
 
     @Test func aCensusIsAKnownSiteARealDateAndWholeNumbers() throws {

@@ -116,6 +116,12 @@ import Testing
         #expect(Set(wrong.problems.map(\.message.key)) == ["import.sources.measure.unknown", "import.sources.choice.invalid",
                                                          "import.sources.coverage.ambiguous", "import.sources.partOf.unknown"])
         #expect(wrong.records.isEmpty)
+        // Half a period names the day that is missing, not an empty date.
+        let halves = [[SourceFigureField.from: "2018-08-01"], [.to: "2018-08-07"]].map { half in
+            rules.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5"].merging(half) { $1 })).problems
+        }
+        #expect(halves.map { $0.map(\.message.key) } == [["import.sources.period.noEnd"], ["import.sources.period.noStart"]])
+        #expect(halves.map { $0.map(\.column) } == [["#to"], ["#from"]])
     }
 
     /// Each language's plural form for the numbers CLDR's rules tell apart.

@@ -49,6 +49,23 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func departuresBeyondTheLatestCensusAreAcceptedWithAWarningInTheLanguageAsked(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // setup: a camp without an operation, counted at 1,000
+            _ = try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#)
+            _ = try await client.post("/api/v1/sites/HOL/censuses", #"{"date": "2020-06-01", "residents": 1000, "organisation": "UNHCR"}"#)
+            // act
+            let posted = try await client.post("/api/v1/sites/HOL/departures", #"{"date": "2020-06-03", "persons": 1200, "organisation": "CCCM"}"#,
+                                               headers: [.acceptLanguage: "ar"])
+            // check: written, and the summary says why it may be wrong
+            let summary = try posted.decode(ImportSummary.self)
+            #expect(posted.status == .ok && summary.imported == 1 && summary.warnings == 1)
+            #expect(summary.problems.first?.code == "import.departures.beyondCensus" && summary.problems.first?.severity == .warning)
+            #expect(summary.problems.first?.reason.contains("أكثر مما أحصاه ذلك التعداد") == true, "\(posted.text)")
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func anOperationsStatusChangesAndTheChangeIsKept(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in
             // setup: a camp with a census and a planned operation

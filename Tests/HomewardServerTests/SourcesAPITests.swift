@@ -19,6 +19,12 @@ import Testing
             #expect(posted.status == .ok, "\(posted.text)")
             let refused = try await client.post("/api/v1/sources", #"{"organisation": "Agency", "date": "2020-06-28", "measure": "nope", "value": 1}"#)
             #expect(refused.status == .unprocessableContent)
+            // Half a period names the key that is missing, in the language asked.
+            let half = try await client.post("/api/v1/sources", #"{"organisation": "Agency", "date": "2020-06-28", "measure": "returns", "value": 1, "to": "2020-06-27"}"#,
+                                             headers: [.acceptLanguage: "ru"])
+            let problem = (try half.json["problems"] as? [[String: Any]])?.first
+            #expect(half.status == .unprocessableContent && problem?["code"] as? String == "import.sources.period.noStart" && problem?["column"] as? String == "from")
+            #expect((problem?["reason"] as? String)?.contains("нет начала: укажите его первый день в from (#date+start)") == true, "\(half.text)")
             #expect(try await client.post("/api/v1/sessions", #"{"date": "2020-06-30", "participants": [{"organisation": "Ministry", "briefing": "…"}, {"organisation": "Agency"}]}"#).status == .created)
             // act and check: compare
             let compare = try await client.get("/api/v1/sources/compare?measure=returns&to=2020-06-30")

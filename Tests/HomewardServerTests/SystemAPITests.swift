@@ -6,6 +6,14 @@ import Testing
 import Yams
 
 @Suite struct SystemAPITests {
+    @Test func aMinimumPublicCountBelowTwoIsRefusedNamingTheSetting() throws {
+        for count in [1, 0, -3] {
+            let refusal = #expect(throws: ServerConfiguration.InvalidSetting.self) { try ServerConfiguration(minPublicCount: count) }
+            #expect(refusal?.description == "minPublicCount \(count): counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
+        }
+        #expect(try ServerConfiguration(minPublicCount: 2).minPublicCount == 2)
+    }
+
     @Test(arguments: Backend.available)
     func healthMetricsAndTheContractAreServed(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in

@@ -23,7 +23,7 @@ func withApp(_ backend: Backend, maxBodyBytes: Int = 1 << 20, as persona: Person
     try await withStores(backend) { store in
         var logger = Logger(label: "homeward.server.test")
         logger.logLevel = .warning
-        let app = try buildApplication(stores: store, configuration: ServerConfiguration(maxBodyBytes: maxBodyBytes, logger: logger),
+        let app = try buildApplication(stores: store, configuration: try ServerConfiguration(maxBodyBytes: maxBodyBytes, logger: logger),
                                    today: { TestStores.today })
         let token: String?
         switch persona {

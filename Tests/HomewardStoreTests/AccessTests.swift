@@ -40,6 +40,26 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func aMeasureASessionAndAGazetteerAreAuditedByWhatWasAdded(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // act
+            try await store.sources.addMeasure(Measure(code: "returns-camps", nameEn: "Returns from camps", nameRu: "Возвращения из лагерей",
+                                                       nameAr: "العودة من المخيمات", within: "returns"), by: .test)
+            let session = try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "UNHCR")]),
+                                                              by: .test)
+            let counts = try await store.places.loadReference(try ReferenceDirectory.bundled(), by: .test)
+            // check: one entry each, naming what was added, as `homeward audit` and GET /api/v1/audit list them
+            let audit = try await store.access.audit().filter { $0.actor == "system:test" }
+            #expect(audit.map { "\($0.action) \($0.kind) \($0.record ?? "-")" }
+                    == ["create measure returns-camps", "create coordination-session \(session.id ?? 0)", "load reference -"])
+            #expect(audit[0].after?.contains("Returns from camps") == true && audit[1].after?.contains("UNHCR") == true)
+            #expect(audit[2].detail == "areas: \(counts.areas), countries: \(counts.countries), crossings: \(counts.crossings), "
+                    + "names in other languages: \(counts.names); home country SYR")
+            #expect(counts.areas > 0 && counts.crossings > 0)
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func anEditorOfAMemberWritesTheWorkingGroupsRecords(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             // setup: a working group of two agencies; an editor of one of them; a viewer

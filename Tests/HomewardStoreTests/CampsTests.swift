@@ -76,6 +76,48 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func aCorrectedCensusKeepsTheCountsItReplaces(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: UNHCR's census without households
+            try await store.camps.addSite(Self.camp, by: .test)
+            let header = "#date,#loc+site+code,#population+ind+num,#population+hh+num,#org\n"
+            _ = try await importRecords(store, .censuses, header + "2020-03-01,HOL,73000,,UNHCR\n")
+            // act: the same census with its households, then with both counts changed, then once more as it is
+            let households = try await importRecords(store, .censuses, header + "2020-03-01,HOL,73000,18000,UNHCR\n")
+            let counts = try await importRecords(store, .censuses, header + "2020-03-01,HOL,72000,17500,UNHCR\n")
+            let same = try await importRecords(store, .censuses, header + "2020-03-01,HOL,72000,17500,UNHCR\n")
+            // check: two corrections, each version it replaced kept, the last import a repeat
+            #expect(households.updated == 1 && counts.updated == 1 && same.ignored == 1)
+            let revisions = try await store.database.read { db in
+                try await db.raw("SELECT residents, households FROM site_census_revisions ORDER BY id").all().map {
+                    "\(try $0.decode(column: "residents", as: Int.self)) \(try $0.decode(column: "households", as: Int?.self).map(String.init) ?? "-")"
+                }
+            }
+            #expect(revisions == ["73000 -", "73000 18000"])
+            #expect(try await store.camps.standing(of: "HOL", asOf: TestStores.today).residents == 72_000)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func departuresBeyondASitesLatestCensusAreKeptWithAWarningNamingWhoseCensus(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a site without an operation, counted by WHO and then by UNHCR; CCCM and IOM report departures
+            try await store.camps.addSite(Self.camp, by: .test)
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-02-01,HOL,9000,WHO\n2020-03-01,HOL,1000,UNHCR\n")
+            let header = "#date,#loc+site+code,#affected+departed+num,#org\n"
+            // act
+            let apart = try await importRecords(store, .departures, header + "2020-03-05,HOL,700,CCCM\n2020-03-06,HOL,600,IOM\n")
+            let beyond = try await importRecords(store, .departures, header + "2020-03-07,HOL,400,CCCM\n")
+            // check: 1,300 between two organisations is no warning; CCCM's own 1,100 is, and the row is kept
+            #expect(apart.status == .success && apart.imported == 2)
+            #expect(beyond.status == .warning && beyond.imported == 1 && beyond.warnings == 1)
+            #expect(beyond.problems.first?.code == "import.departures.beyondCensus" && beyond.problems.first?.row == 2)
+            #expect(beyond.problems.first?.reason.contains("reported by CCCM since the census of 1 March 2020 by UNHCR come to 1,100") == true)
+            #expect(try await store.camps.standing(of: "HOL", asOf: TestStores.today).left == 1_700)
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func anOperationIsRefusedWhenDeparturesSinceItsBaselineExceedIt(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             // setup: 500 left a site after a census of 100
@@ -128,6 +170,30 @@ import Testing
             let standing = try await store.camps.standing(of: "HOL", asOf: TestStores.today)
             #expect(standing.residents == 10_000 && standing.remaining == 500)
             #expect(standing.departuresByDestination.first { $0.key == "TC-1" }?.persons == 6_500)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aCorrectedDepartureKeepsItsOldPeriodInItsRevision(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a departure under the reporter's id d1
+            try await store.camps.addSite(Self.camp, by: .test)
+            let header = "#date,#loc+site+code,#affected+departed+num,#org,#meta+id\n"
+            _ = try await importRecords(store, .departures, header + "2020-06-05,HOL,500,CCCM,d1\n")
+            // act: d1 again, moved to other days with another count, then moved alone
+            let corrected = try await importRecords(store, .departures, header + "2020-06-07,HOL,400,CCCM,d1\n")
+            let moved = try await importRecords(store, .departures, header + "2020-06-09,HOL,400,CCCM,d1\n")
+            // check: each correction is one, and each revision holds the days it overwrote
+            #expect(corrected.updated == 1 && moved.updated == 1)
+            let revisions = try await store.database.read { db in
+                try await db.raw("SELECT persons, start_day, end_day FROM site_departure_revisions ORDER BY id").all().map {
+                    [try $0.decode(column: "persons", as: Int.self), try $0.decode(column: "start_day", as: Int.self),
+                     try $0.decode(column: "end_day", as: Int.self)]
+                }
+            }
+            let day = { (text: String) in Day(text)!.number }
+            #expect(revisions == [[500, day("2020-06-05"), day("2020-06-05")], [400, day("2020-06-07"), day("2020-06-07")]])
+            #expect(try await store.camps.departures(from: "HOL").map(\.period) == [Period(start: Day("2020-06-09")!, end: Day("2020-06-09")!)])
         }
     }
 

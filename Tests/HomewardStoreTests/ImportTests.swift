@@ -146,4 +146,26 @@ import HomewardTestSupport
             #expect(byOrigin.groups.first?.name == "Türkiye" || byOrigin.groups.first?.name == "Turkey")
         }
     }
+
+    @Test(arguments: Backend.available)
+    func aDepartureOrAFacilityRowOfZeroIsIgnoredWithAWarning(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a site; a file of each kind with one row of zero between two of something
+            try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006"), by: .test)
+            let departures = "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-05,HOL,50,CCCM\n2020-06-06,HOL,0,CCCM\n2020-06-07,HOL,40,CCCM\n"
+            let facilities = "#date,#adm4+code,#loc+type,#status,#indicator+num,#org\n2020-01-10,C2269,school,damaged,5,UNDP\n"
+                + "2020-01-11,C2269,school,damaged,0,UNDP\n2020-01-12,C2270,school,damaged,1,UNDP\n"
+            for (kind, file) in [(RecordKind.departures, departures), (.facilities, facilities)] {
+                // act
+                let summary = try await store.importRecords(kind, ImportRequest(sourceName: "\(kind).csv", today: TestStores.today),
+                                                            from: .bytes(Array(file.utf8)), by: .test)
+                // check: two written, the zero ignored and said so at its row, in the summary's warnings
+                #expect(summary.imported == 2 && summary.ignored == 1 && summary.warnings == 1 && summary.status == .warning, "\(kind)")
+                let problem = summary.problems.first
+                #expect(summary.problems.count == 1 && problem?.row == 3 && problem?.value == "0", "\(kind)")
+                #expect(problem?.code == "import.count.zero" && problem?.severity == .warning, "\(kind)")
+                #expect(summary.text(in: try Catalogue.bundled(.ru)).contains("ноль: записывать нечего, строка пропущена"), "\(kind)")
+            }
+        }
+    }
 }

@@ -297,6 +297,14 @@ extension CommandLineTests {
         let noEnd = try run(figure + ["--from", "2019-07-08"]), noStart = try run(figure + ["--to", "2019-07-14"])
         #expect(noEnd.status == 64 && noEnd.stderr.contains("--from 2019-07-08 needs --to, the period's last day"), "\(noEnd.stderr)")
         #expect(noStart.status == 64 && noStart.stderr.contains("--to 2019-07-14 needs --from, the period's first day"), "\(noStart.stderr)")
+        // So does half a period in a file.
+        let halfFile = try run(["import", "-", "--records", "sources"], input: """
+            #org,#date,#indicator+code,#indicator+num,#date+start
+            Ministry,2019-07-15,returns,10,2019-07-08
+            """)
+        let said = halfFile.stdout + halfFile.stderr
+        #expect(halfFile.status != 0 && said.contains("the period has a start but no end: give its last day as to (#date+end)"), "\(said)")
+        #expect(!said.contains("not a real date"))
         let compare = try run(["sources", "compare", "--measure", "returns", "--to", "2019-07-20", "--format", "json"])
         #expect((compare.json["figures"] as? [[String: Any]])?.count == 2)
         let check = try run(["sources", "check", "--format", "json"])

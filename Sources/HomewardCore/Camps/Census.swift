@@ -15,6 +15,12 @@ public struct Census: Hashable, Sendable, Codable {
         self.organisation = organisation
     }
 
+    /// The latest of a site's censuses, whoever took it; of two on the same day, the organisation last by name, so
+    /// that a site's standing and the checks of its departures count from the same one.
+    public static func latest(_ censuses: some Sequence<Census>) -> Census? {
+        censuses.max { ($0.date, $0.organisation) < ($1.date, $1.organisation) }
+    }
+
     enum CodingKeys: String, CodingKey {
         case site, date, residents, households, organisation
     }

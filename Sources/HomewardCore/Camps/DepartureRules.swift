@@ -1,5 +1,6 @@
-/// The rules a departure must pass, including the one that needs the running count: departures never
-/// take a site below zero against its evacuation operation's baseline.
+/// The rules a departure must pass, including those that need the running count: departures never take a site
+/// below zero against its evacuation operation's baseline, and are warned of when they outnumber a site's latest
+/// census where no operation gives one.
 public struct DepartureRules: ImportRules {
     /// What a site under evacuation counts from, and the departures already counted against it.
     public struct Baseline: Sendable {
@@ -34,9 +35,11 @@ public struct DepartureRules: ImportRules {
     public let vocabulary: Vocabulary
     /// Per site with an operation; updated as rows are accepted, so that a file cannot overdraw a site either.
     public private(set) var baselines: [String: Baseline]
+    /// Per site with a census and no baseline; updated as rows are accepted, as baselines are.
+    public private(set) var censuses: [String: DeparturesSinceCensus]
 
     public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], baselines: [String: Baseline] = [:],
-                vocabulary: Vocabulary = .commandLine) {
+                censuses: [String: DeparturesSinceCensus] = [:], vocabulary: Vocabulary = .commandLine) {
         self.vocabulary = vocabulary
         self.sites = sites
         self.gazetteer = gazetteer
@@ -44,6 +47,7 @@ public struct DepartureRules: ImportRules {
         self.defaultOrganisation = defaultOrganisation
         self.operators = operators
         self.baselines = baselines
+        self.censuses = censuses
     }
 
     public mutating func check(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> {
@@ -53,20 +57,19 @@ public struct DepartureRules: ImportRules {
         if let site, !sites.contains(site) {
             checks.fail(.site, Message("import.site.unknown"))
         }
-        var ignored = 0
-        var persons: Int?
-        if draft[.persons] != nil, DraftChecks<DepartureField>.isZero(draft[.persons]!) {
-            ignored = 1
-        } else {
-            persons = checks.wholeNumber(.persons, minimum: 1)
-        }
+        // A count of zero records nothing: the row is ignored, with a warning.
+        let zero = draft[.persons].map(DraftChecks<DepartureField>.isZero) ?? false
+        let persons = zero ? nil : checks.wholeNumber(.persons, minimum: 1)
         let destination = readDestination(draft, &checks)
         let organisation = draft[.organisation] ?? defaultOrganisation ?? site.flatMap { operators[$0] }
         if organisation == nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
         guard !checks.isRejected, let period, let site, let organisation else { return ImportOutcome(problems: checks.problems) }
-        guard let persons else { return ImportOutcome(problems: checks.problems, ignored: ignored) }
+        guard let persons else {
+            checks.fail(.persons, Message("import.count.zero"), warning: true)
+            return ImportOutcome(problems: checks.problems, ignored: 1)
+        }
         let departure = Departure(site: site, period: period, persons: persons, destination: destination, organisation: organisation,
                                   externalId: draft[.externalId])
         if var baseline = baselines[site], departure.day > baseline.date {
@@ -78,6 +81,10 @@ public struct DepartureRules: ImportRules {
             }
             baseline.count(departure.key, persons: persons)
             baselines[site] = baseline
+        }
+        if baselines[site] == nil, var since = censuses[site] {
+            if let warning = since.count(departure) { checks.fail(.persons, warning, warning: true) }
+            censuses[site] = since
         }
         return ImportOutcome(records: [departure], problems: checks.problems)
     }

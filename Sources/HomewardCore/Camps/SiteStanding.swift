@@ -26,7 +26,7 @@ public struct SiteStanding: Sendable {
         self.site = site
         self.asOf = asOf
         let known = censuses.filter { $0.date <= asOf }
-        let latest = known.max { ($0.date, $0.organisation) < ($1.date, $1.organisation) }
+        let latest = Census.latest(known)
         if let operation, operation.baselineDate <= asOf {
             residents = operation.baselineResidents
             censusDate = operation.baselineDate

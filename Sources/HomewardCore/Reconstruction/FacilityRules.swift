@@ -46,7 +46,10 @@ public struct FacilityRules: ImportRules {
         guard !checks.isRejected, let date, let place, let kind, let status, let tenths, let organisation, let settlement = place.finest else {
             return ImportOutcome(problems: checks.problems)
         }
-        if tenths == 0 { return ImportOutcome(problems: checks.problems, ignored: 1) }
+        if tenths == 0 {
+            checks.fail(.quantity, Message("import.count.zero"), warning: true)
+            return ImportOutcome(problems: checks.problems, ignored: 1)
+        }
         let key = FacilityWork.key(externalId: draft[.externalId], status: status, organisation: organisation, content: draft.content)
         let at = RestorationLedger.Place(settlement: settlement, kind: kind.code)
         if status == .commissioned {

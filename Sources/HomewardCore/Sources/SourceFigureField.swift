@@ -39,7 +39,8 @@ public enum SourceFigureField: Int, ImportField {
     /// Numbers JSON may give as numbers. A figure's identity is its own (``SourceFigure/identity``), not the
     /// draft's content, so a year or a total's id read as a number changes nothing else.
     public var isFigure: Bool { self == .value || self == .year || self == .partOf }
-    public static var namedWhenAbsent: [SourceFigureField] { [.organisation, .date, .measure, .value] }
+    /// With `from` and `to`: half a period names the key that is missing.
+    public static var namedWhenAbsent: [SourceFigureField] { [.organisation, .date, .measure, .value, .from, .to] }
 
     public static func missing(given: (SourceFigureField) -> Bool, via vocabulary: Vocabulary) -> [Message] {
         [SourceFigureField.date, .measure, .value].filter { !given($0) }.map { Message("import.sources.missing.\($0.jsonKey!)") }

@@ -87,8 +87,10 @@ public struct SourceFigureRules: ImportRules {
             return coverage
         }
         if draft[.from] != nil || draft[.to] != nil {
-            guard let from = Day(draft[.from] ?? "") else { checks.fail(.from, Message("import.day.invalid")); return nil }
-            guard let to = Day(draft[.to] ?? "") else { checks.fail(.to, Message("import.day.invalid")); return nil }
+            guard let fromText = draft[.from] else { checks.fail(.from, Message("import.sources.period.noStart")); return nil }
+            guard let toText = draft[.to] else { checks.fail(.to, Message("import.sources.period.noEnd")); return nil }
+            guard let from = Day(fromText) else { checks.fail(.from, Message("import.day.invalid")); return nil }
+            guard let to = Day(toText) else { checks.fail(.to, Message("import.day.invalid")); return nil }
             guard to >= from else { checks.fail(.to, Message("import.date.endBeforeStart", ["start": .day(from)])); return nil }
             return .period(Period(start: from, end: to))
         }

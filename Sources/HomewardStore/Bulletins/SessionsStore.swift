@@ -35,7 +35,10 @@ public struct SessionsStore: Sendable {
                     VALUES (\(bind: id), \(bind: organisation), \(bind: position), \(bind: briefing.text))
                     """).run()
             }
-            return CoordinationSession(id: id, date: session.date, briefings: zip(names, session.briefings).map { .init(organisation: $0, text: $1.text) })
+            let stored = CoordinationSession(id: id, date: session.date, briefings: zip(names, session.briefings).map { .init(organisation: $0, text: $1.text) })
+            // Not `session`: that kind is a sign-in's.
+            try await write.audit("create", kind: "coordination-session", record: String(id), after: stored)
+            return stored
         }
     }
 

@@ -15,14 +15,16 @@ extension CampsStore {
     }
 
     /// Imports departures through the one importer (`homeward import FILE --records departures`); a file that
-    /// would take a site under evacuation below zero against its baseline is refused at the row that does.
+    /// would take a site under evacuation below zero against its baseline is refused at the row that does; at a site
+    /// without one, a row that takes an organisation's departures beyond the latest census is kept with a warning.
     public func importDepartures(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
                                  progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
         let sites = try await sites()
+        let baselines = try await baselines()
         let rules = DepartureRules(sites: Set(sites.map(\.code)), gazetteer: try await places.gazetteer(), today: request.today,
                                    defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
-                                   operators: Self.operators(of: sites),
-                                   baselines: try await baselines(), vocabulary: request.vocabulary)
+                                   operators: Self.operators(of: sites), baselines: baselines,
+                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)), vocabulary: request.vocabulary)
         return try await database.runImport(.departures, request, from: source, by: caller, rules: rules, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
         }
@@ -30,6 +32,17 @@ extension CampsStore {
 
     static func operators(of sites: [Site]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: sites.compactMap { site in site.operatorName.map { (site.code, $0) } })
+    }
+
+    /// Each site's latest census, with the departures recorded since, for the sites not in `underOperation`.
+    func departuresSinceCensuses(except underOperation: Set<String>) async throws -> [String: DeparturesSinceCensus] {
+        let departures = Dictionary(grouping: try await departures(where: nil), by: \.site)
+        var found: [String: DeparturesSinceCensus] = [:]
+        for (site, censuses) in Dictionary(grouping: try await censuses(where: nil), by: \.site) where !underOperation.contains(site) {
+            guard let latest = Census.latest(censuses) else { continue }
+            found[site] = DeparturesSinceCensus(census: latest, departures: departures[site] ?? [])
+        }
+        return found
     }
 
     /// Each site's latest operation's baseline, with the departures already counted against it.

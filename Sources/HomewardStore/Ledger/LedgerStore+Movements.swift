@@ -9,14 +9,22 @@ extension LedgerStore {
     ///   - after: the id the previous page ended with.
     public func movements(window: DateWindow = DateWindow(), crossing: String? = nil, after: Int? = nil,
                           limit: Int = 100) async throws -> [RecordedMovement] {
+        try await movements(in: "movements", window: window, crossing: crossing, after: after, limit: limit)
+    }
+
+    /// The movements of `source` (the table, or `movementsSource(asRecordedOn:)` for the versions in force at a moment)
+    /// whose whole period lies in `window`, in id order, a page at a time.
+    func movements(in source: SQLQueryString, window: DateWindow, category: MovementCategory? = nil, crossing: String?,
+                   after: Int?, limit: Int) async throws -> [RecordedMovement] {
         try await database.read { db in
             var query: SQLQueryString = """
                 SELECT m.id, m.start_day, m.end_day, m.category, m.crossing_code, COALESCE(m.origin_country, m.origin_pcode) AS origin,
                        m.dest_pcode, m.persons, o.name AS organisation, m.source, m.external_id, m.recorded_at
-                FROM movements m JOIN organisations o ON o.id = m.organisation_id WHERE m.id > \(bind: after ?? 0)
+                FROM \(source) m JOIN organisations o ON o.id = m.organisation_id WHERE m.id > \(bind: after ?? 0)
                 """
             if let from = window.from { query += " AND m.start_day >= \(bind: from.number)" }
             if let to = window.to { query += " AND m.end_day <= \(bind: to.number)" }
+            if let category { query += " AND m.category = \(bind: category.rawValue)" }
             if let crossing { query += " AND m.crossing_code = \(bind: crossing)" }
             query += " ORDER BY m.id LIMIT \(bind: limit)"
             return try await db.raw(query).all().map { try LedgerStore.recordedMovement($0, id: try $0.decode(column: "id", as: Int.self)) }

@@ -111,15 +111,18 @@ extension LedgerStore {
         return "(" + branches.joined(separator: " UNION ALL ") + ") m WHERE 1 = 1"
     }
 
-    /// The movements as they stand, or as they stood at a past moment: each movement's version
-    /// recorded by then and not yet superseded (see `CreateMovementRevisions`).
+    /// The movements as they stand, or as they stood at a past moment.
     static func movementsSource(asRecordedOn moment: Date?) -> SQLQueryString {
-        guard let moment else { return "movements" }
-        let at = Database.timestamp(moment)
+        moment.map { movementsSource(asRecordedOn: Database.timestamp($0)) } ?? "movements"
+    }
+
+    /// Each movement's version recorded by `moment` and not yet superseded then (see `CreateMovementRevisions`), under its
+    /// movement's id: the rule of `--as-recorded-on` and of a bulletin's records.
+    static func movementsSource(asRecordedOn moment: String) -> SQLQueryString {
         let columns = "start_day, end_day, category, crossing_code, origin_country, origin_pcode, dest_pcode, "
-            + "dest_adm1, dest_adm2, dest_adm3, dest_adm4, persons, organisation_id"
-        return "(SELECT \(unsafeRaw: columns) FROM movements WHERE recorded_at <= \(bind: at) UNION ALL "
-            + "SELECT \(unsafeRaw: columns) FROM movement_revisions WHERE recorded_at <= \(bind: at) AND superseded_at > \(bind: at))"
+            + "dest_adm1, dest_adm2, dest_adm3, dest_adm4, persons, organisation_id, source, external_id, recorded_at"
+        return "(SELECT id, \(unsafeRaw: columns) FROM movements WHERE recorded_at <= \(bind: moment) UNION ALL "
+            + "SELECT movement_id, \(unsafeRaw: columns) FROM movement_revisions WHERE recorded_at <= \(bind: moment) AND superseded_at > \(bind: moment))"
     }
 
     /// A category as stored; anything else means the table was written by something other than Homeward.

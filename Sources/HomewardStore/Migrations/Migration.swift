@@ -44,6 +44,7 @@ extension Database {
         CreateDataVersion(),
         AddPublicBulletins(),
         IndexMovementKeys(),
+        AddDepartureRevisionDays(),
     ]
 
     /// Applies the steps the database has not seen yet.

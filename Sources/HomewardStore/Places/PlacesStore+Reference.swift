@@ -16,11 +16,11 @@ extension PlacesStore {
     /// - Returns: how many areas, countries, crossings and names were read.
     @discardableResult
     public func loadReference(_ directories: [ReferenceDirectory], homeCountry: String? = nil, by caller: Caller) async throws -> ReferenceCounts {
-        try await database.write(by: caller, for: .reference) { try await PlacesStore.loadReference(directories, homeCountry: homeCountry, on: $0.connection) }
+        try await database.write(by: caller, for: .reference) { try await PlacesStore.loadReference(directories, homeCountry: homeCountry, on: $0) }
     }
 
-    static func loadReference(_ directories: [ReferenceDirectory], homeCountry: String?, on connection: Connection) async throws -> ReferenceCounts {
-        let db = connection.sql
+    static func loadReference(_ directories: [ReferenceDirectory], homeCountry: String?, on write: WriteContext) async throws -> ReferenceCounts {
+        let connection = write.connection, db = connection.sql
         var areas: [AdminArea] = [], countries: [Country] = [], crossings: [CrossingPoint] = [], names: [PlaceName] = []
         for table in directories.flatMap(\.tables) {
             switch table {
@@ -52,11 +52,17 @@ extension PlacesStore {
                                   suffix: "ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en, name_ar = excluded.name_ar, name_ru = COALESCE(excluded.name_ru, crossing_points.name_ru), country_iso3 = excluded.country_iso3, counterpart_name = excluded.counterpart_name, admin_pcode = excluded.admin_pcode, note = excluded.note")
         try await writeNames(names, on: db)
         try await bumpReferenceVersion(on: db)
-        if let home = homeCountry ?? directories.compactMap(\.homeCountry).last {
+        let home = homeCountry ?? directories.compactMap(\.homeCountry).last
+        if let home {
             try await db.raw("DELETE FROM settings WHERE key = 'home_country'").run()
             try await db.raw("INSERT INTO settings (key, value) VALUES ('home_country', \(bind: home))").run()
         }
-        return ReferenceCounts(areas: areas.count, countries: countries.count, crossings: crossings.count, names: names.count)
+        let counts = ReferenceCounts(areas: areas.count, countries: countries.count, crossings: crossings.count, names: names.count)
+        try await write.audit("load", kind: "reference", detail: """
+            areas: \(counts.areas), countries: \(counts.countries), crossings: \(counts.crossings), names in other languages: \(counts.names)\
+            \(home.map { "; home country \($0)" } ?? "")
+            """)
+        return counts
     }
 
     /// Loads the bundled reference data into a database that has none.
@@ -64,11 +70,10 @@ extension PlacesStore {
         guard try await homeCountry() == nil else { return }
         let directories = try ReferenceDirectory.bundled()
         try await database.write(by: .homeward, for: .reference) { write in
-            let connection = write.connection
             // Another process may have seeded while this one waited for the write lock.
-            let seeded = try await connection.sql.raw("SELECT value FROM settings WHERE key = 'home_country'").first()
+            let seeded = try await write.sql.raw("SELECT value FROM settings WHERE key = 'home_country'").first()
             guard seeded == nil else { return }
-            _ = try await PlacesStore.loadReference(directories, homeCountry: nil, on: connection)
+            _ = try await PlacesStore.loadReference(directories, homeCountry: nil, on: write)
         }
         database.logger.info("loaded the bundled reference data")
     }

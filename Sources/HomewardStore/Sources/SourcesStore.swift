@@ -44,14 +44,19 @@ public struct SourcesStore: Sendable {
                 VALUES (\(bind: measure.code), \(bind: measure.nameEn), \(bind: measure.nameRu), \(bind: measure.nameAr),
                         \(bind: measure.within), NULL, \(bind: write.timestamp), \(bind: write.caller.description))
                 """).run()
+            try await write.audit("create", kind: "measure", record: measure.code, after: measure)
         }
     }
 
     /// Imports figures through the one importer (`homeward import FILE --records sources`).
     public func importFigures(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
                               progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
-        let rules = try await rules(for: request)
-        return try await database.runImport(.sources, request, from: source, by: caller, rules: rules, progress: progress) {
+        try await importFigures(request, from: source, by: caller, rules: try await rules(for: request), progress: progress)
+    }
+
+    private func importFigures(_ request: ImportRequest, from source: ByteSource, by caller: Caller, rules: SourceFigureRules,
+                               progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
+        try await database.runImport(.sources, request, from: source, by: caller, rules: rules, progress: progress) {
             SourceFigureWriter(write: $0, importID: $1)
         }
     }
@@ -61,8 +66,9 @@ public struct SourcesStore: Sendable {
     public func addFigure(_ fields: [SourceFigureField: String], _ request: ImportRequest, by caller: Caller) async throws -> (summary: ImportSummary, id: Int?) {
         let object = Dictionary(uniqueKeysWithValues: fields.compactMap { field, value in field.jsonKey.map { ($0, value) } })
         let json = try JSONSerialization.data(withJSONObject: object)
+        // The rules as the import meets them, to find the figure it wrote by the identity they give it.
         var rules = try await rules(for: request)
-        let summary = try await importFigures(request, from: .bytes(Array(json)), by: caller)
+        let summary = try await importFigures(request, from: .bytes(Array(json)), by: caller, rules: rules)
         guard summary.status != .error, !request.dryRun else { return (summary, nil) }
         let values = SourceFigureField.allCases.map { fields[$0] }
         let draft = ImportDraft<SourceFigureField>(row: 1, values: values, labels: SourceFigureField.allCases.map { $0.jsonKey ?? "" }, content: [])

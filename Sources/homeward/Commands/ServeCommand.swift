@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await stores.loadSourcesDemo(lastDay: today(), by: .operatingSystemUser)
             try await addDemoAccounts(stores)
         }
-        let configuration = ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, minPublicCount: minPublicCount,
+        let configuration = try ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, minPublicCount: minPublicCount,
                                                 logger: logger)
         var app = try buildApplication(stores: stores, configuration: configuration, today: today)
         // The database closes when the service group shuts down, after the server has stopped.

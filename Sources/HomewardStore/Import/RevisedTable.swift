@@ -1,0 +1,79 @@
+import SQLKit
+
+/// A table whose records an import corrects in place, each version it replaces first copied into the table's
+/// `…_revisions` with when, by whom and in which import it was superseded (DEVELOPERS.md, "Its history").
+///
+/// Every kind of record but movements (whose writer does the same in bulk) writes through ``WriteContext/store(_:in:key:importID:insert:)``,
+/// so that what a correction overwrites and what its revision keeps are one list of columns and cannot drift apart.
+struct RevisedTable: Sendable {
+    let table: String
+    let revisions: String
+    /// The revisions' column naming the record they are versions of: `census_id`.
+    let recordColumn: String
+    /// The values a correction may change, in the order they are given to `store`; a revision keeps them all.
+    let columns: [String]
+}
+
+extension WriteContext {
+    /// Writes one record, and says what became of it: `insert` runs when `key` finds none (imported); the stored
+    /// one is overwritten when its values differ, after they are kept as a revision (updated); else nothing (ignored).
+    ///
+    /// - Parameters:
+    ///   - values: the record's values for the table's `columns`, in their order.
+    ///   - key: the condition that finds the stored version of the record: `row_key = …`.
+    ///   - insert: the statement that writes the record when it is new.
+    func store(_ values: [BulkValue], in table: RevisedTable, key: SQLQueryString, importID: Int,
+               insert: SQLQueryString) async throws -> WriteCounts {
+        let columns = table.columns.joined(separator: ", ")
+        let select: SQLQueryString = "SELECT id, \(unsafeRaw: columns) FROM \(unsafeRaw: table.table) WHERE "
+        guard let stored = try await sql.raw(select + key).first() else {
+            try await sql.raw(insert).run()
+            return WriteCounts(imported: 1)
+        }
+        guard try !zip(table.columns, values).allSatisfy({ try Self.holds(stored, $0, $1) }) else {
+            return WriteCounts(ignored: 1)
+        }
+        let id = try stored.decode(column: "id", as: Int.self)
+        try await sql.raw("""
+            INSERT INTO \(unsafeRaw: table.revisions) (\(unsafeRaw: table.recordColumn), \(unsafeRaw: columns), recorded_at, recorded_by, import_id,
+                                                      superseded_at, superseded_by, superseded_in_import)
+            SELECT id, \(unsafeRaw: columns), recorded_at, recorded_by, import_id, \(bind: timestamp), \(bind: caller.description), \(bind: importID)
+            FROM \(unsafeRaw: table.table) WHERE id = \(bind: id)
+            """).run()
+        let assignments = zip(table.columns, values).map { column, value -> SQLQueryString in "\(unsafeRaw: column) = \(bind: value)" }
+        try await sql.raw("UPDATE \(unsafeRaw: table.table) SET " + assignments.joined(separator: ", ") + """
+            , recorded_at = \(bind: timestamp), recorded_by = \(bind: caller.description), import_id = \(bind: importID) WHERE id = \(bind: id)
+            """).run()
+        return WriteCounts(updated: 1)
+    }
+
+    /// Whether the stored row holds `value` in `column`.
+    private static func holds(_ row: any SQLRow, _ column: String, _ value: BulkValue) throws -> Bool {
+        switch value {
+        case .integer(let number): try row.decode(column: column, as: Int?.self) == number
+        case .real(let number): try row.decode(column: column, as: Double?.self) == number
+        case .text(let text): try row.decode(column: column, as: String?.self) == text
+        case .null: try row.decodeNil(column: column)
+        }
+    }
+}
+
+extension WriteCounts {
+    static func += (counts: inout WriteCounts, more: WriteCounts) {
+        counts.imported += more.imported
+        counts.updated += more.updated
+        counts.ignored += more.ignored
+    }
+}
+
+extension BulkValue: Encodable {
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .integer(let number): try container.encode(number)
+        case .real(let number): try container.encode(number)
+        case .text(let text): try container.encode(text)
+        case .null: try container.encodeNil()
+        }
+    }
+}
