@@ -44,7 +44,8 @@ import HomewardTestSupport
             components.user = role
             return try await Stores.open(.postgres(url: components.string!), logger: TestStores.shared.logger)
         }
-        let roles = [("owner", owner, true), (plain, try await asRole(plain), false), (bulk, try await asRole(bulk), true)]
+        // The server's role first, so that its first load locks the empty ledger with the role's own privileges.
+        let roles = [(plain, try await asRole(plain), false), ("owner", owner, true), (bulk, try await asRole(bulk), true)]
         do {
             for (name, stores, checksItself) in roles {
                 let unchecked = try await stores.database.write(by: .test, for: .records, rollback: true, foreignKeys: false) { write in
@@ -70,8 +71,7 @@ import HomewardTestSupport
         } catch {
             Issue.record(error)
         }
-        for (_, stores, _) in roles.dropFirst() { await stores.close() }
-        await owner.close()
+        for (_, stores, _) in roles { await stores.close() }
         await TestStores.shared.dispose(location)
         try await TestStores.shared.administer("REVOKE SET ON PARAMETER session_replication_role FROM \(bulk)")
         try await TestStores.shared.administer("DROP ROLE IF EXISTS \(plain)")
