@@ -17,6 +17,25 @@ import HomewardTestSupport
         }
     }
 
+    @Test func theWritersConnectionHasItsSettingsBackAfterAFirstLoadThatWentInAndOneThatFailed() async throws {
+        try await withStores(.sqlite) { store in
+            func settings() async throws -> [Int] {
+                try await store.database.write(by: .test, for: .bookkeeping) { write in
+                    [try await write.sql.raw("PRAGMA foreign_keys").first(decodingColumn: "foreign_keys", as: Int.self) ?? -1,
+                     try await write.sql.raw("PRAGMA cache_size").first(decodingColumn: "cache_size", as: Int.self) ?? -1,
+                     try await write.sql.raw("PRAGMA temp_store").first(decodingColumn: "temp_store", as: Int.self) ?? -1]
+                }
+            }
+            let usual = try await settings()
+            #expect(usual == [1, -65536, 2])
+            // act: a first load that fails at its end (a quote never closed), then one that goes in
+            await #expect(throws: ImportError.self) { try await store.importCSV(Self.rows(day: 1) + "\n2019-01-03,\"open,SY01,3") }
+            #expect(try await settings() == usual)
+            #expect(try await store.importCSV(Self.rows(day: 2)).imported == 200)
+            #expect(try await settings() == usual)
+        }
+    }
+
     @Test func twoWritersOnOneFileWaitForEachOtherInsteadOfFailing() async throws {
         let location = try await TestStores.shared.location(for: .sqlite)
         let first = try await Stores.open(location)

@@ -172,10 +172,14 @@ public final class Database: Sendable, Service {
             // The setting belongs to the connection and takes effect only outside a transaction: set it around
             // this one, and never hand the connection on without it.
             try await db.raw("PRAGMA foreign_keys = OFF").run()
+            // A first load sorts its indexes at the end (``FirstLoad``): spilled to temporary files, which the system's
+            // cache holds, rather than to this process's memory, which would grow with the file (750 MB at 10,000,000 rows).
+            try await db.raw("PRAGMA temp_store = FILE").run()
             let outcome: Result<R, any Error>
             do { outcome = .success(try await transaction()) } catch { outcome = .failure(error) }
             do {
                 try await db.raw("PRAGMA foreign_keys = ON").run()
+                try await db.raw(SQLQueryString(Self.sqliteTempStore)).run()
                 // A first load shrinks the page cache for its own transaction (``FirstLoad``); put back even if it failed.
                 try await db.raw(SQLQueryString(Self.sqlitePageCache)).run()
             } catch {
@@ -212,6 +216,8 @@ public final class Database: Sendable, Service {
 
     /// 64 MiB of page cache: imports insert into indexes in key order, not file order.
     static let sqlitePageCache = "PRAGMA cache_size = -65536"
+    /// Statement journals (a multi-row insert with a conflict clause keeps one) stay in memory.
+    static let sqliteTempStore = "PRAGMA temp_store = MEMORY"
 
     private static func openSQLite(path: String, logger: Logger) async throws -> Connection {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
@@ -222,8 +228,7 @@ public final class Database: Sendable, Service {
             try await db.raw("PRAGMA synchronous = FULL").run()
             try await db.raw("PRAGMA foreign_keys = ON").run()
             try await db.raw(SQLQueryString(sqlitePageCache)).run()
-            // Statement journals (a multi-row insert with a conflict clause keeps one) stay in memory.
-            try await db.raw("PRAGMA temp_store = MEMORY").run()
+            try await db.raw(SQLQueryString(sqliteTempStore)).run()
         } catch {
             try? await connection.close()
             throw error
