@@ -51,6 +51,8 @@ struct FirstLoad: Sendable {
             return true
         }
         try await checkKeys(on: db)
+        // Keys now go into the index at random places: give them the usual cache (the end's sorts need only the period's).
+        if backend == .sqlite { try await db.raw(SQLQueryString(Database.sqlitePageCache)).run() }
         return false
     }
 
@@ -59,10 +61,7 @@ struct FirstLoad: Sendable {
         guard !keysChecked else { return }
         keysChecked = true
         hashes = [] // before the index's sort needs the memory
-        guard backend == .sqlite else { return }
-        try await db.raw("CREATE UNIQUE INDEX movements_row_key ON movements (row_key)").run()
-        // Keys now go into the index at random places: give them the usual cache (the end's sort needs only the period's).
-        try await db.raw(SQLQueryString(Database.sqlitePageCache)).run()
+        if backend == .sqlite { try await db.raw("CREATE UNIQUE INDEX movements_row_key ON movements (row_key)").run() }
     }
 
     /// Builds what is still missing; call before the transaction commits.
