@@ -39,6 +39,36 @@ import HomewardTestSupport
         }
     }
 
+    /// Chunks are read and split ahead of the rows being checked: where a chunk ends must change nothing.
+    @Test func aFileReadInChunksOfAFewBytesImportsAsItDoesWhole() async throws {
+        // setup: 2,600 rows (two batches), quoted cells with commas and line breaks, CRLF, one bad row and a warning-free rest
+        var text = "\u{FEFF}" + Self.header.replacingOccurrences(of: "\n", with: "\r\n")
+        for index in 0 ..< 2_600 {
+            let id = index % 500 == 7 ? "\"r\(index),\nsplit\"" : "r\(index)"
+            let day = index == 1_234 ? "2019-02-30" : "2019-01-0\(1 + index % 9)"
+            text += "\(day),\(id),SY0\(1 + index % 4),\(1 + index % 7)\r\n"
+        }
+        let bytes = Array(text.utf8)
+        func request() -> ImportRequest {
+            ImportRequest(sourceName: "chunks.csv", organisation: "UNHCR", skipInvalid: true, today: TestStores.today)
+        }
+        try await withStores(.sqlite) { whole in
+            try await withStores(.sqlite) { pieces in
+                // act: one chunk, against chunks of 13 bytes, so that a mark, a quote, a CR and LF fall across chunk ends
+                let once = try await whole.ledger.importMovements(request(), from: .bytes(bytes), by: .test)
+                let split = stride(from: 0, to: bytes.count, by: 13).map { Array(bytes[$0 ..< min($0 + 13, bytes.count)]) }
+                let chunked = try await pieces.ledger.importMovements(request(), from: Self.chunks(split), by: .test)
+                // check: the same rows, the same rejected row at the same place, the same figures
+                #expect(once.rows == 2_600 && once.imported == 2_599 && once.rejected == 1)
+                #expect(chunked.rows == once.rows && chunked.imported == once.imported && chunked.rejected == once.rejected)
+                #expect(chunked.problems.map(\.row) == [1_236] && once.problems.map(\.row) == [1_236])
+                let totals = try await whole.ledger.totals(TotalsQuery(grouping: .adm1))
+                #expect(try await pieces.ledger.totals(TotalsQuery(grouping: .adm1)) == totals)
+                #expect(totals.total == (0 ..< 2_600).filter { $0 != 1_234 }.reduce(0) { $0 + 1 + $1 % 7 })
+            }
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aQuoteLeftOpenAtTheEndWritesNothing(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -67,19 +67,18 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     }
 
     private mutating func readCSV(_ source: ByteSource, progress: (@Sendable (Int) -> Void)?) async throws {
-        var reader = CSVReader(delimiter: request.delimiter)
-        var rows: [[String]] = []
+        var chunks = CSVRows(source, delimiter: request.delimiter)
         var bytesRead = 0
-        while let chunk = try await source.next() {
-            bytesRead += chunk.count
-            rows.removeAll(keepingCapacity: true)
-            try reader.read(chunk, into: &rows)
-            for row in rows { try await take(row: row) }
-            progress?(bytesRead)
+        do {
+            while let chunk = try await chunks.next() {
+                bytesRead += chunk.bytes
+                for row in chunk.rows { try await take(row: row) }
+                progress?(bytesRead)
+            }
+        } catch {
+            await chunks.stop()
+            throw error
         }
-        rows.removeAll()
-        try reader.finish(into: &rows)
-        for row in rows { try await take(row: row) }
         if layout == nil {
             guard !head.isEmpty else { throw ImportError(Message("import.empty")) }
             try await settleLayout()
