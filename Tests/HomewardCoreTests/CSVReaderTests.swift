@@ -47,6 +47,24 @@ import Testing
         }
     }
 
+    /// ASCII cells skip the UTF-8 check: a byte that is not UTF-8 must still be found, quoted or not, after any cell.
+    @Test func findsTheByteThatIsNotUTF8InAnyCellAfterAnyOther() {
+        let cases: [(bytes: [UInt8], row: Int, field: String)] = [
+            (Array("a,b\nc,\"".utf8) + [0xFF] + Array("\"\n".utf8), 2, "2"),
+            (Array("درعا,x\n".utf8) + [0x41, 0xE2, 0x82] + Array(",y\n".utf8), 2, "1"),
+            (Array("x,".utf8) + [0xC7], 1, "2"),
+        ]
+        for (bytes, row, field) in cases {
+            var reader = CSVReader()
+            var rows: [[String]] = []
+            let failure = #expect(throws: CSVReader.Failure.self) {
+                try reader.read(bytes, into: &rows)
+                try reader.finish(into: &rows)
+            }
+            #expect(failure?.row == row && failure?.message.arguments["field"] == .code(field), "\(bytes)")
+        }
+    }
+
     @Test func refusesAQuoteLeftOpen() throws {
         var reader = CSVReader()
         var rows: [[String]] = []

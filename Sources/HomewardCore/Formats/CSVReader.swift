@@ -16,6 +16,8 @@ public struct CSVReader: Sendable {
 
     private let delimiter: UInt8
     private var field: [UInt8] = []
+    /// The bits of every byte of the field so far: below 0x80, it is ASCII and needs no UTF-8 check.
+    private var fieldBits: UInt8 = 0
     private var row: [String] = []
     private var inQuotes = false
     private var quoteInQuoted = false
@@ -58,6 +60,7 @@ public struct CSVReader: Sendable {
                     continue
                 } else {
                     field.append(byte)
+                    fieldBits |= byte
                     continue
                 }
             }
@@ -73,6 +76,7 @@ public struct CSVReader: Sendable {
                 fieldStarted = true
             default:
                 field.append(byte)
+                fieldBits |= byte
                 fieldStarted = true
             }
         }
@@ -99,11 +103,14 @@ public struct CSVReader: Sendable {
     }
 
     private mutating func endField() throws {
-        guard let text = field.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+        // Most cells are ASCII (codes, dates, counts): `String(validating:)` is generic, and its checks showed in imports.
+        let text: String? = fieldBits < 0x80 ? String(decoding: field, as: UTF8.self) : field.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        guard let text else {
             throw Failure(row: rowsRead + 1, message: Message("import.csv.notUTF8", ["field": .code(String(row.count + 1))]))
         }
         row.append(text)
         field.removeAll(keepingCapacity: true)
+        fieldBits = 0
         fieldStarted = false
     }
 
