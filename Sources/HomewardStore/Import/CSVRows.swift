@@ -27,7 +27,8 @@ struct CSVRows {
     mutating func next() async throws -> (rows: [[String]], bytes: Int)? {
         guard let task = pending else { return nil }
         pending = nil
-        let chunk = try await task.value
+        // The read ahead is a task of its own: the caller's cancellation (a client gone) must reach the source's read.
+        let chunk = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
         if !chunk.ended { pending = Self.read(source, chunk.reader) }
         return chunk.ended && chunk.rows.isEmpty ? nil : (chunk.rows, chunk.bytes)
     }

@@ -20,7 +20,6 @@ import SQLKit
 ///
 /// The import's one transaction covers the drops and builds: a failed, killed or dry run rolls them back with
 /// everything else, and ``Database/write(by:for:rollback:foreignKeys:_:)`` puts SQLite's page cache back.
-
 struct FirstLoad: Sendable {
     /// Hashes held at most (some 16 MB), so that memory does not grow with the file; tests make it small.
     @TaskLocal static var segmentKeys = 1_500_000
