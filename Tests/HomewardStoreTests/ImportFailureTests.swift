@@ -69,6 +69,32 @@ import HomewardTestSupport
         }
     }
 
+    /// A request whose client has gone is cancelled: the import must stop waiting for its body, though the body
+    /// is read ahead on a task of its own, and write nothing.
+    @Test(.timeLimit(.minutes(1))) func aCancelledImportStopsReadingItsSourceAndWritesNothing() async throws {
+        try await withStores(.sqlite) { (store: Stores) async throws in
+            // setup: a first chunk, then a body that never comes
+            let (started, startedOnce) = AsyncStream.makeStream(of: Void.self)
+            let first = Array((Self.header + "2019-01-01,c1,SY01,3\n").utf8)
+            let sent = Queue([first])
+            let source = ByteSource(totalBytes: nil) {
+                if let chunk = sent.next() { return chunk }
+                startedOnce.yield()
+                try await Task.sleep(for: .seconds(90)) // bounded: without cancellation the import would go on and succeed
+                return nil
+            }
+            let request = ImportRequest(sourceName: "gone.csv", organisation: "UNHCR", today: TestStores.today)
+            // act
+            let importing = Task { try await store.ledger.importMovements(request, from: source, by: .test) }
+            for await _ in started { break }
+            importing.cancel()
+            let outcome = await importing.result
+            // check
+            #expect(throws: (any Error).self) { try outcome.get() }
+            #expect(try await store.movementCount() == 0)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aQuoteLeftOpenAtTheEndWritesNothing(_ backend: Backend) async throws {
         try await withStores(backend) { store in
