@@ -234,7 +234,7 @@ public final class Database: Sendable, Service {
             try await db.raw(SQLQueryString(sqliteTempStore)).run()
             try await db.raw(SQLQueryString(sqliteSortThreads)).run()
         } catch {
-            try? await connection.close()
+            await connection.closeEvenIfCancelled()
             throw error
         }
         return Connection(sql: db, driver: .sqlite(connection))

@@ -87,7 +87,7 @@ actor SQLiteConnections {
     private func release(_ connection: Connection, broken: Bool) async {
         if broken || closed {
             opened -= 1
-            await Self.close(connection)
+            if case .sqlite(let sqlite) = connection.driver { await sqlite.closeEvenIfCancelled() }
             // A waiter gets a new connection of its own instead.
             if !waiting.isEmpty && !closed { waiting.removeFirst().continuation.resume(returning: nil) }
             return
@@ -99,20 +99,23 @@ actor SQLiteConnections {
         }
     }
 
-    /// Closes a connection even for a cancelled task (a client gone mid-import): SQLiteNIO's `async` close
-    /// skips its work when the task is cancelled, which left the connection open, and its file with it.
-    private static func close(_ connection: Connection) async {
-        guard case .sqlite(let sqlite) = connection.driver else { return }
-        let closing: EventLoopFuture<Void> = sqlite.close()
-        try? await closing.get()
-    }
-
     func close() async {
         closed = true
         for waiter in waiting { waiter.continuation.resume(throwing: StoreError.closed) }
         waiting.removeAll()
-        for connection in idle { await Self.close(connection) }
+        for connection in idle {
+            if case .sqlite(let sqlite) = connection.driver { await sqlite.closeEvenIfCancelled() }
+        }
         opened -= idle.count
         idle.removeAll()
+    }
+}
+
+extension SQLiteConnection {
+    /// Closes the connection even for a cancelled task (a client gone mid-import): SQLiteNIO's `async` close skips
+    /// its work when the task is cancelled, which left the connection open, and its file with it.
+    func closeEvenIfCancelled() async {
+        let closing: EventLoopFuture<Void> = close()
+        try? await closing.get()
     }
 }

@@ -77,9 +77,9 @@ struct FirstLoad: Sendable {
 
     /// Whether any of the keys is in a sealed segment.
     private func written(_ keys: [String], on db: any SQLDatabase) async throws -> Bool {
-        for (index, last) in sealed.enumerated() {
+        for (first, last) in zip([0] + sealed, sealed) {
             // The partial index serves only a query that repeats its condition, with the same constants.
-            let query: SQLQueryString = "SELECT id FROM movements \(unsafeRaw: Self.segment(after: index == 0 ? 0 : sealed[index - 1], through: last)) "
+            let query: SQLQueryString = "SELECT id FROM movements \(unsafeRaw: Self.segment(after: first, through: last)) "
                 + "AND row_key IN (\(binds: keys)) LIMIT 1"
             if try await db.raw(query).first() != nil { return true }
         }
