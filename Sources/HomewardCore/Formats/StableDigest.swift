@@ -22,22 +22,25 @@ public struct StableDigest: Sendable {
         hash &*= Self.prime
     }
 
+    /// Feeds one whole part: callers on an import's path feed their parts one by one rather than build an array.
+    public mutating func add(part: String) {
+        add(part.utf8)
+        endPart()
+    }
+
     public static func hex(_ parts: [String]) -> String {
         var digest = StableDigest()
-        for part in parts {
-            digest.add(part.utf8)
-            digest.endPart()
-        }
+        for part in parts { digest.add(part: part) }
         return digest.hex
     }
 
     public var hex: String {
         // Written by hand: the generic `String(_:radix:)` for UInt128 is slow enough to show in imports.
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        let digits: StaticString = "0123456789abcdef"
         return String(unsafeUninitializedCapacity: 32) { buffer in
             var value = hash
             for index in stride(from: 31, through: 0, by: -1) {
-                buffer[index] = digits[Int(value & 0xF)]
+                buffer[index] = digits.utf8Start[Int(value & 0xF)]
                 value >>= 4
             }
             return 32

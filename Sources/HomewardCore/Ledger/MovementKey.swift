@@ -5,12 +5,15 @@
 /// rows that differ only in columns Homeward does not read (a community name, say) stay apart.
 public enum MovementKey {
     public static func forExternalId(_ id: String, organisation: String, category: MovementCategory) -> String {
-        digest(["id", organisation, id, category.rawValue])
+        var digest = StableDigest()
+        for part in ["id", organisation, id, category.rawValue] { digest.add(part: part) }
+        return digest.hex
     }
 
     public static func forContent(_ cells: [String], organisation: String, category: MovementCategory) -> String {
-        digest(["content", organisation, category.rawValue] + cells)
+        var digest = StableDigest()
+        for part in ["content", organisation, category.rawValue] { digest.add(part: part) }
+        for cell in cells { digest.add(part: cell) }
+        return digest.hex
     }
-
-    static func digest(_ parts: [String]) -> String { StableDigest.hex(parts) }
 }

@@ -182,13 +182,14 @@ public struct MovementRules: ImportRules {
         if any == nil, let code = draft[.origin], gazetteer.area(code) != nil {
             return lineage(of: code)
         }
-        var known: [AdminLevel: (code: String, field: MovementField)] = [:]
+        // In level order, coarsest first: at most four, so an array rather than a dictionary per row.
+        var known: [(level: AdminLevel, code: String, field: MovementField)] = []
         var unknown: [(level: AdminLevel, field: MovementField)] = []
         var parent: String?
         for level in AdminLevel.allCases {
             if let code = draft[codes(level)] {
                 if let area = gazetteer.area(code), area.level == level {
-                    known[level] = (code, codes(level))
+                    known.append((level, code, codes(level)))
                     parent = code
                 } else if let area = gazetteer.area(code) {
                     fail(codes(level), Message("import.place.wrongLevel", ["actual": .level(area.level), "expected": .level(level)]), nil, false)
@@ -199,7 +200,7 @@ public struct MovementRules: ImportRules {
             } else if let name = draft[names(level)] {
                 let matches = gazetteer.areas(named: name, level: level, within: parent)
                 if matches.count == 1 {
-                    known[level] = (matches[0].pcode, names(level))
+                    known.append((level, matches[0].pcode, names(level)))
                     parent = matches[0].pcode
                 } else if matches.isEmpty {
                     unknown.append((level, names(level)))
@@ -211,17 +212,17 @@ public struct MovementRules: ImportRules {
             }
         }
         guard !known.isEmpty || !unknown.isEmpty else { return nil }
-        guard let finest = known.keys.max(), let finestCode = known[finest]?.code else {
+        guard let (finest, finestCode, _) = known.last else {
             let first = unknown[0]
             fail(first.field, Message("import.place.unknownWithoutCoarser", ["level": .level(first.level), "role": .code(role.rawValue)]), nil, false)
             return nil
         }
         let lineage = self.lineage(of: finestCode)
-        for (level, given) in known where lineage[level] != given.code {
+        for (level, code, field) in known where lineage[level] != code {
             let area = gazetteer.area(finestCode)!
-            fail(given.field, Message("import.place.outsideParent", [
+            fail(field, Message("import.place.outsideParent", [
                 "finestLevel": .level(finest), "finest": .code(finestCode), "name": .text(area.nameEn),
-                "level": .level(level), "parent": .code(lineage[level] ?? "?"), "given": .code(given.code)]), nil, false)
+                "level": .level(level), "parent": .code(lineage[level] ?? "?"), "given": .code(code)]), nil, false)
             return nil
         }
         for missing in unknown {

@@ -54,22 +54,22 @@ struct MovementWriter: BatchWriter {
                 last.append(position)
             }
         }
-        try await organisations.resolve(batch.lazy.map(\.organisation), on: write)
+        let organisationIDs = try await organisations.ids(of: batch.lazy.map(\.organisation), on: write)
         // New keys go in at once, in the file's order (ids follow it); the index answers which keys were there already.
         var rows: [[BulkValue]] = []
         rows.reserveCapacity(last.count)
-        for position in last { rows.append(values(batch[position])) }
+        for position in last { rows.append(values(batch[position], organisationID: organisationIDs[position])) }
         let written = try await insert(rows, keys: last.map { batch[$0].key })
         var existing: [(first: Int, last: Int)] = []
         for (slot, isNew) in written.enumerated() {
             if isNew {
                 counts.imported += 1
-                rollups.add(entry(batch[last[slot]]), sign: 1)
+                rollups.add(entry(batch[last[slot]], organisationID: organisationIDs[last[slot]]), sign: 1)
             } else {
                 existing.append((first[slot], last[slot]))
             }
         }
-        if !existing.isEmpty { try await update(existing, of: batch) }
+        if !existing.isEmpty { try await update(existing, of: batch, organisationIDs: organisationIDs) }
         if rollups.needsFlush { try await rollups.flush(on: connection) }
     }
 
@@ -139,7 +139,7 @@ struct MovementWriter: BatchWriter {
 
     /// Compares keys that exist already with what is stored, and updates those that changed.
     /// - Parameter existing: for each key the database had, the positions in `batch` of its first and last occurrence.
-    private mutating func update(_ existing: [(first: Int, last: Int)], of batch: [Movement]) async throws {
+    private mutating func update(_ existing: [(first: Int, last: Int)], of batch: [Movement], organisationIDs: [Int]) async throws {
         var stored: [String: (id: Int, fingerprint: String, entry: MovementRollups.Entry)] = [:]
         for start in stride(from: 0, to: existing.count, by: 1000) {
             let slice = existing[start ..< min(start + 1000, existing.count)].map { batch[$0.last].key }
@@ -169,8 +169,8 @@ struct MovementWriter: BatchWriter {
             if batch[positions.first].fingerprint == fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
             guard movement.fingerprint != fingerprint else { continue }
             rollups.add(old, sign: -1)
-            rollups.add(entry(movement), sign: 1)
-            let values = values(movement)
+            rollups.add(entry(movement, organisationID: organisationIDs[positions.last]), sign: 1)
+            let values = values(movement, organisationID: organisationIDs[positions.last])
             var query: SQLQueryString = "UPDATE movements SET "
             for (index, column) in Self.columns.enumerated() {
                 query += SQLQueryString((index == 0 ? "" : ", ") + column + " = ")
@@ -202,15 +202,14 @@ struct MovementWriter: BatchWriter {
     }
 
 
-    /// The movement's keys in the sums; its organisation resolved already (``OrganisationIDs/resolve(_:on:)``).
-    private func entry(_ m: Movement) -> MovementRollups.Entry {
+    /// The movement's keys in the sums.
+    private func entry(_ m: Movement, organisationID: Int) -> MovementRollups.Entry {
         MovementRollups.Entry(start: m.period.start.number, end: m.period.end.number, category: m.category, crossing: m.crossing,
                               origin: m.origin?.code, adm1: m.destination[.adm1], adm2: m.destination[.adm2],
-                              organisationID: organisations[m.organisation], persons: m.persons)
+                              organisationID: organisationID, persons: m.persons)
     }
 
-    private mutating func values(_ m: Movement) -> [BulkValue] {
-        let organisationID = organisations[m.organisation]
+    private mutating func values(_ m: Movement, organisationID: Int) -> [BulkValue] {
         var originCountry: String?, originArea: String?
         switch m.origin {
         case .country(let code): originCountry = code

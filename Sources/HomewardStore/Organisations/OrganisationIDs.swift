@@ -10,18 +10,21 @@ struct OrganisationIDs: Sendable {
         return id
     }
 
-    /// Looks up (or creates) every organisation named, so that a batch then reads the ids without waiting.
-    mutating func resolve(_ names: some Sequence<String>, on write: WriteContext) async throws {
-        var previous: String?
-        for name in names where name != previous {
-            previous = name
-            if known[name] == nil { _ = try await id(of: name, on: write) }
+    /// The id of each organisation named, looked up (or created) once per name; a run of rows of one organisation
+    /// costs one comparison a row, not a lookup.
+    mutating func ids(of names: some Sequence<String>, on write: WriteContext) async throws -> [Int] {
+        var ids: [Int] = []
+        ids.reserveCapacity(names.underestimatedCount)
+        var previous: (name: String, id: Int)?
+        for name in names {
+            if let previous, previous.name == name {
+                ids.append(previous.id)
+                continue
+            }
+            let id = try await id(of: name, on: write)
+            previous = (name, id)
+            ids.append(id)
         }
-    }
-
-    /// The id of an organisation ``resolve(_:on:)`` has looked up; anything else is a mistake of the caller.
-    subscript(name: String) -> Int {
-        guard let id = known[name] else { preconditionFailure("organisation \(name) not resolved before use") }
-        return id
+        return ids
     }
 }
