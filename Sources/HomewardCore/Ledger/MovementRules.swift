@@ -32,7 +32,7 @@ public struct MovementRules: ImportRules {
                 severity: warning ? .warning : .error))
         }
 
-        for field in MovementField.allCases where draft.values[field.rawValue]?.utf8.contains(0) == true {
+        for field in MovementField.allCases where draft.values[field.rawValue]?.containsNUL == true {
             fail(field, Message("import.nul"))
             return outcome
         }

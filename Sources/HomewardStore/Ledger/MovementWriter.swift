@@ -54,7 +54,8 @@ struct MovementWriter: BatchWriter {
                 last.append(position)
             }
         }
-        let organisationIDs = try await organisations.ids(of: batch.lazy.map(\.organisation), on: write)
+        // By index: a lazy map over the movements themselves copies each one whole to read its organisation.
+        let organisationIDs = try await organisations.ids(of: batch.indices.lazy.map { batch[$0].organisation }, on: write)
         // New keys go in at once, in the file's order (ids follow it); the index answers which keys were there already.
         var rows: [[BulkValue]] = []
         rows.reserveCapacity(last.count)

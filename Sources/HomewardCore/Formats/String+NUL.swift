@@ -1,0 +1,14 @@
+import Foundation
+
+extension String {
+    /// Whether the text holds a NUL character, which no database column takes.
+    ///
+    /// Asked of every cell of every row of an import, so the bytes are searched in place (`memchr`) rather than
+    /// walked through the generic `utf8.contains(0)`, which showed in imports.
+    var containsNUL: Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(start, 0, bytes.count) != nil
+        } ?? utf8.contains(0)
+    }
+}
