@@ -39,6 +39,23 @@ struct ProcessRun {
     }
 }
 
+/// This process's own peak memory, over one stretch of work (Linux: `/proc/self`).
+enum OwnPeakMemory {
+    /// Starts the stretch: the kernel's high-water mark (`VmHWM`) goes back to what the process holds now.
+    /// - Returns: whether it could (a kernel without `clear_refs` cannot).
+    static func reset() -> Bool {
+        (try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)) != nil
+    }
+
+    /// The high-water mark since the last reset, in MB.
+    static func megabytes() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return nil }
+        return kilobytes / 1024
+    }
+}
+
 extension Duration {
     var seconds: Double {
         let (s, atto) = components
