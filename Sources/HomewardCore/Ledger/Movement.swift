@@ -30,10 +30,8 @@ public struct Movement: Hashable, Sendable {
         self.source = source
         self.externalId = externalId
         self.key = key
-        var digest = StableDigest()
-        for part in [period.description, category.rawValue, crossing ?? "", origin?.code ?? "", destination.finest ?? "",
-                     String(persons), organisation, source ?? "", externalId ?? ""] { digest.add(part: part) }
-        fingerprint = digest.hex
+        fingerprint = StableDigest.hex([period.description, category.rawValue, crossing ?? "", origin?.code ?? "", destination.finest ?? "",
+                                        String(persons), organisation, source ?? "", externalId ?? ""])
     }
 
     /// A digest of every field, so that a store can tell an unchanged movement from a corrected one.

@@ -5,12 +5,11 @@
 /// rows that differ only in columns Homeward does not read (a community name, say) stay apart.
 public enum MovementKey {
     public static func forExternalId(_ id: String, organisation: String, category: MovementCategory) -> String {
-        var digest = StableDigest()
-        for part in ["id", organisation, id, category.rawValue] { digest.add(part: part) }
-        return digest.hex
+        StableDigest.hex(["id", organisation, id, category.rawValue])
     }
 
     public static func forContent(_ cells: [String], organisation: String, category: MovementCategory) -> String {
+        // Part by part: joining the cells to the head would copy them into a new array for every row.
         var digest = StableDigest()
         for part in ["content", organisation, category.rawValue] { digest.add(part: part) }
         for cell in cells { digest.add(part: cell) }
