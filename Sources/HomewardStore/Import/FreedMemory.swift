@@ -8,15 +8,24 @@ import Glibc
 /// rows that live for a moment: a 10,000,000-row import held 770 MB, of which the rows in flight, sums and key
 /// hashes were under 200 MB. `malloc_trim` returns the free pages inside every heap. Looked up at run time, as
 /// Swift's Glibc module does not declare it; elsewhere (macOS) this does nothing.
-enum FreedMemory {
+struct FreedMemory {
+    /// Bytes of source read between two calls. Counted in bytes, not chunks: a request body comes in chunks of
+    /// 64 KiB, a file in chunks of 1 MiB, and each call walks every heap.
+    static let interval = 8 << 20
+    private var sinceLast = 0
+
     #if canImport(Glibc)
     private typealias Trim = @convention(c) (Int) -> Int32
     nonisolated(unsafe) private static let trim: Trim? = dlsym(nil, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
     #endif
 
-    static func giveBack() {
+    /// Counts bytes read from the source, giving memory back once every ``interval``.
+    mutating func read(_ bytes: Int) {
+        sinceLast += bytes
+        guard sinceLast >= Self.interval else { return }
+        sinceLast = 0
         #if canImport(Glibc)
-        _ = trim?(0)
+        _ = Self.trim?(0)
         #endif
     }
 }

@@ -69,14 +69,13 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     private mutating func readCSV(_ source: ByteSource, progress: (@Sendable (Int) -> Void)?) async throws {
         var chunks = CSVRows(source, delimiter: request.delimiter)
         var bytesRead = 0
-        var chunkCount = 0
+        var freed = FreedMemory()
         do {
             while let chunk = try await chunks.next() {
                 bytesRead += chunk.bytes
                 for row in chunk.rows { try await take(row: row) }
                 progress?(bytesRead)
-                chunkCount += 1
-                if chunkCount % 8 == 0 { FreedMemory.giveBack() }
+                freed.read(chunk.bytes)
             }
         } catch {
             await chunks.stop()
