@@ -39,6 +39,25 @@ import HomewardTestSupport
         }
     }
 
+    /// A first load sends batches ahead of the rows still being checked (on PostgreSQL, one batch's COPY runs while the
+    /// next is prepared): a row rejected after several batches must still leave nothing, and the connection usable.
+    @Test(arguments: Backend.available)
+    func aRowRejectedAfterSeveralBatchesOfAFirstLoadWritesNothing(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: 6,000 good rows (three batches) into an empty ledger, then one whose number of persons is not a number
+            let text = Self.header + (0 ..< 6_000).map { "2019-01-01,r\($0),SY01,3\n" }.joined() + "2019-01-02,bad,SY01,many\n"
+            // act
+            let summary = try await store.importCSV(text)
+            let next = try await store.importCSV(Self.header + "2019-01-03,n1,SY02,7\n")
+            // check
+            #expect(summary.status == .error && summary.rejected == 1 && summary.imported == 0)
+            #expect(summary.problems.map(\.row) == [6_002])
+            #expect(next.status == .success && next.imported == 1)
+            #expect(try await store.movementCount() == 1)
+            #expect(try await store.ledger.totals(TotalsQuery()).total == 7)
+        }
+    }
+
     /// Chunks are read and split ahead of the rows being checked: where a chunk ends must change nothing.
     @Test func aFileReadInChunksOfAFewBytesImportsAsItDoesWhole() async throws {
         // setup: 2,600 rows (two batches), quoted cells with commas and line breaks, CRLF, one bad row and a warning-free rest

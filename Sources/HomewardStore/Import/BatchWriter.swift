@@ -12,12 +12,16 @@ protocol BatchWriter: Sendable {
     mutating func write(_ batch: [Record]) async throws
     /// Writes what is still held (sums, the last batch's leftovers); called once, before the transaction commits.
     mutating func finish() async throws
+    /// Lets anything the writer still has running end, without writing more; called instead of ``finish()`` when
+    /// the transaction is to roll back, so that nothing of it reaches the connection after the rollback.
+    mutating func abandon() async
     var counts: WriteCounts { get }
 }
 
 extension BatchWriter {
     static var batchSize: Int { 2000 }
     mutating func finish() async throws {}
+    mutating func abandon() async {}
 }
 
 /// What a writer did with the records it was given.

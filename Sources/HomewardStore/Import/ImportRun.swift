@@ -160,19 +160,22 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         return writer!
     }
 
-    /// Waits for the batch being written, if any, whatever became of it: called when reading failed,
-    /// so that no write is left running on a connection whose transaction rolls back.
+    /// Waits for the batch being written, if any, whatever became of it, and lets the writer end what it still has
+    /// running: called when reading failed, so that no write is left running on a connection whose transaction rolls back.
     mutating func abandon() async {
-        guard let task = pendingWrite else { return }
-        pendingWrite = nil
-        task.cancel()
-        _ = await task.result
+        if let task = pendingWrite {
+            pendingWrite = nil
+            task.cancel()
+            writer = try? await task.value
+        }
+        await writer?.abandon()
+        writer = nil
     }
 
     /// Writes what is left and settles the summary's status and counts.
     mutating func finish() async throws -> ImportSummary {
         var writer = try await idleWriter()
-        if writing { try await writer.finish() }
+        if writing { try await writer.finish() } else { await writer.abandon() }
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",
                 Message("import.moreProblems", ["count": .count(problemCount - summary.problems.count)]), severity: .warning))

@@ -12,7 +12,9 @@ struct OrganisationIDs: Sendable {
 
     /// The id of each organisation named, looked up (or created) once per name; a run of rows of one organisation
     /// costs one comparison a row, not a lookup.
-    mutating func ids(of names: some Sequence<String>, on write: WriteContext) async throws -> [Int] {
+    /// - Parameter beforeAsking: runs before the first question to the database, if any (a writer settles its COPY).
+    mutating func ids(of names: some Sequence<String>, on write: WriteContext,
+                      beforeAsking: () async throws -> Void = {}) async throws -> [Int] {
         var ids: [Int] = []
         ids.reserveCapacity(names.underestimatedCount)
         var previous: (name: String, id: Int)?
@@ -21,6 +23,7 @@ struct OrganisationIDs: Sendable {
                 ids.append(previous.id)
                 continue
             }
+            if known[name] == nil { try await beforeAsking() }
             let id = try await id(of: name, on: write)
             previous = (name, id)
             ids.append(id)
