@@ -9,8 +9,10 @@ extension PostgresConnection {
     /// - Important: `table` and `columns` go into the statement as they are: only Homeward's own names.
     func copy(into table: String, columns: [String], rows: [[BulkValue]]) async throws {
         try await copyFrom(table: table, columns: columns, format: .text(.init()), logger: Self.copyLogger) { writer in
+            // Sent in 64 KiB pieces, so that the server parses the first rows while the rest are written out
+            // (pieces of 1 MiB, a whole batch, made a 1,000,000-row load 0.6–2.5 s slower in four pairs).
             var buffer = ByteBuffer()
-            buffer.reserveCapacity(1 << 20)
+            buffer.reserveCapacity(1 << 16)
             for row in rows {
                 for (index, value) in row.enumerated() {
                     if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
@@ -22,7 +24,7 @@ extension PostgresConnection {
                     }
                 }
                 buffer.writeInteger(UInt8(ascii: "\n"))
-                if buffer.readableBytes >= 1 << 20 {
+                if buffer.readableBytes >= 1 << 16 {
                     try await writer.write(buffer)
                     buffer.clear()
                 }
