@@ -3,23 +3,30 @@
 /// Swift's `Hasher` is seeded per process, so it cannot name anything that is stored. Not for secrets.
 /// It can be fed part by part, so that a request body is digested while it streams into an import.
 public struct StableDigest: Sendable {
-    private static let prime: UInt128 = 0x0000000001000000000000000000013B
     private var hash: UInt128 = 0x6c62272e07bb014262b821756295c58d
 
     public init() {}
 
     /// Feeds bytes of the current part.
     public mutating func add(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            hash ^= UInt128(byte)
-            hash &*= Self.prime
-        }
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ add(contiguous: $0) }) { return done }
+        for byte in bytes { add(byte) }
+    }
+
+    private mutating func add(contiguous bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes { add(byte) }
+    }
+
+    private mutating func add(_ byte: UInt8) {
+        hash ^= UInt128(byte)
+        // Times the prime, 2^88 + 0x13B, as a shift and a small product: a third of a full 128-bit multiply,
+        // on every byte of every row an import reads.
+        hash = hash << 88 &+ hash &* 0x13B
     }
 
     /// Ends the current part, so that ["ab", "c"] and ["a", "bc"] differ.
     public mutating func endPart() {
-        hash ^= 0x1F // unit separator
-        hash &*= Self.prime
+        add(0x1F) // unit separator
     }
 
     /// Feeds one whole part: callers on an import's path feed their parts one by one rather than build an array.
