@@ -74,16 +74,16 @@ struct MovementRollups: Sendable {
         if sign < 0 { removed = true }
         let span = Day(number: entry.start).monthIndex != Day(number: entry.end).monthIndex
         let flags = (span ? 2 : 0) | (entry.category == .idp ? 1 : 0) as UInt64
-        // One cell per dimension, in the order of `Dimension.allCases`; no array of keys per movement.
-        func put(_ dimension: UInt64, _ key: UInt64) {
-            daily.add(Cell(head: dimension << 56 | flags << 48 | key, start: entry.start, end: entry.end), persons: entry.persons, sign: sign)
+        // One cell per dimension, in the order of `Dimension.allCases`.
+        func cell(_ dimension: UInt64, _ key: UInt64) -> Cell {
+            Cell(head: dimension << 56 | flags << 48 | key, start: entry.start, end: entry.end)
         }
-        put(0, 0)
-        put(1, intern(entry.crossing))
-        put(2, intern(entry.origin))
-        put(3, intern(entry.adm1))
-        put(4, intern(entry.adm2))
-        put(5, intern(organisation: entry.organisationID))
+        let cells = [cell(0, 0), cell(1, intern(entry.crossing)), cell(2, intern(entry.origin)), cell(3, intern(entry.adm1)),
+                     cell(4, intern(entry.adm2)), cell(5, intern(organisation: entry.organisationID))]
+        // All six slots first, so that their cache misses overlap (1,000,000 rows: RollupCells from 6.6 % of the
+        // samples to 2.6 % with the touches).
+        for cell in cells { daily.touch(cell) }
+        for cell in cells { daily.add(cell, persons: entry.persons, sign: sign) }
     }
 
     /// The monthly sums of the daily ones held: every change is in a daily sum, and a movement within one
