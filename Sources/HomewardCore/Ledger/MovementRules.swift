@@ -172,25 +172,28 @@ public struct MovementRules: ImportRules {
     /// Resolves the place a row gives at one or more levels, by code or name, to its finest known area.
     private func readPlace(_ draft: MovementDraft, codes: (AdminLevel) -> MovementField, names: (AdminLevel) -> MovementField,
                            any: MovementField?, role: PlaceRole, fail: Fail) -> Lineage? {
+        // Areas are known by their lineages, worked out once for every area: one lookup a level, no area copied out.
         if let any, let code = draft[any] {
-            guard gazetteer.area(code) != nil else {
+            guard let lineage = gazetteer.lineages[code] else {
                 fail(any, Message("import.place.unknownCode", ["role": .code(role.rawValue)]), nil, false)
                 return nil
             }
-            return lineage(of: code)
+            return lineage
         }
-        if any == nil, let code = draft[.origin], gazetteer.area(code) != nil {
-            return lineage(of: code)
+        if any == nil, let code = draft[.origin], let lineage = gazetteer.lineages[code] {
+            return lineage
         }
         // In level order, coarsest first: at most four, so an array rather than a dictionary per row.
         var known: [(level: AdminLevel, code: String, field: MovementField)] = []
         var unknown: [(level: AdminLevel, field: MovementField)] = []
         var parent: String?
+        var finestLineage: Lineage?
         for level in AdminLevel.allCases {
             if let code = draft[codes(level)] {
-                if let area = gazetteer.area(code), area.level == level {
+                if let lineage = gazetteer.lineages[code], lineage[level] == code { // the area is at this level
                     known.append((level, code, codes(level)))
                     parent = code
+                    finestLineage = lineage
                 } else if let area = gazetteer.area(code) {
                     fail(codes(level), Message("import.place.wrongLevel", ["actual": .level(area.level), "expected": .level(level)]), nil, false)
                     return nil
@@ -202,6 +205,7 @@ public struct MovementRules: ImportRules {
                 if matches.count == 1 {
                     known.append((level, matches[0].pcode, names(level)))
                     parent = matches[0].pcode
+                    finestLineage = nil
                 } else if matches.isEmpty {
                     unknown.append((level, names(level)))
                 } else {
@@ -217,7 +221,7 @@ public struct MovementRules: ImportRules {
             fail(first.field, Message("import.place.unknownWithoutCoarser", ["level": .level(first.level), "role": .code(role.rawValue)]), nil, false)
             return nil
         }
-        let lineage = self.lineage(of: finestCode)
+        let lineage = finestLineage ?? self.lineage(of: finestCode)
         for (level, code, field) in known where lineage[level] != code {
             let area = gazetteer.area(finestCode)!
             fail(field, Message("import.place.outsideParent", [
