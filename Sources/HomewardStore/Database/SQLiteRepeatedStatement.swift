@@ -54,6 +54,11 @@ final class SQLiteRepeatedStatement: @unchecked Sendable {
 
     private func runHere(_ rows: [[BulkValue]]) throws -> [Bool] {
         guard let statement else { throw SQLiteCallError(code: SQLITE_MISUSE, handle: handle) }
+        // The connection's mutex held once for the whole batch: every bind, step and reset takes it again, and
+        // taking a mutex the thread holds already costs no atomic operation.
+        let mutex = sqlite_nio_sqlite3_db_mutex(handle)
+        sqlite_nio_sqlite3_mutex_enter(mutex)
+        defer { sqlite_nio_sqlite3_mutex_leave(mutex) }
         var written: [Bool] = []
         written.reserveCapacity(rows.count)
         var before = sqlite_nio_sqlite3_total_changes64(handle)
