@@ -33,6 +33,9 @@ struct FirstLoad: Sendable {
     private var sealed: [Int] = []
     /// Whether keys go through the key's index and `ON CONFLICT` from now on (on SQLite, the index is there again).
     private(set) var keysChecked = false
+    /// Whether the rollups' tables were empty too, as they are unless something wrote them beside the movements:
+    /// then the sums' first flush needs no `ON CONFLICT` either.
+    private(set) var rollupsEmpty = false
 
     /// Sets the ledger up for a first load when it is empty; `nil` when it holds movements already.
     static func ifEmpty(on db: any SQLDatabase, _ backend: Database.Backend) async throws -> FirstLoad? {
@@ -49,7 +52,11 @@ struct FirstLoad: Sendable {
             try await db.raw("LOCK TABLE movements IN SHARE ROW EXCLUSIVE MODE").run()
             guard try await empty() else { return nil }
         }
-        return FirstLoad(backend: backend)
+        var load = FirstLoad(backend: backend)
+        let daily = try await db.raw("SELECT 1 AS one FROM movement_rollups LIMIT 1").first()
+        let monthly = try await db.raw("SELECT 1 AS one FROM movement_rollups_monthly LIMIT 1").first()
+        load.rollupsEmpty = daily == nil && monthly == nil
+        return load
     }
 
     /// Whether the batch's keys (each once) are all new, and then held; if any may not be, keys are checked from

@@ -170,6 +170,7 @@ struct MovementWriter: BatchWriter {
             references = MovementReferences(locking: connection.backend == .postgres)
         }
         firstLoad = try await FirstLoad.ifEmpty(on: db, connection.backend)
+        rollups.tablesEmpty = firstLoad?.rollupsEmpty == true
     }
 
     /// Compares keys that exist already with what is stored, and updates those that changed.
