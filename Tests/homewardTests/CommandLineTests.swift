@@ -61,6 +61,26 @@ import Testing
         }
     }
 
+    /// The help says it: governorates unless a level or a parent is given.
+    @Test func areasListGovernoratesUnlessALevelOrAParentIsGiven() throws {
+        defer { cleanUp() }
+        // act
+        let plain = try run(["areas", "list", "--format", "json"])
+        let districts = try run(["areas", "list", "--level", "2", "--format", "json"])
+        let inside = try run(["areas", "list", "--parent", "SY01", "--format", "json"])
+        let wrong = try run(["areas", "list", "--level", "5"])
+        // check
+        func levels(_ result: Result) throws -> [Int] {
+            let areas = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]], "\(result.stderr)")
+            return areas.compactMap { $0["level"] as? Int }
+        }
+        let governorates = try levels(plain)
+        #expect(governorates.count == 14 && Set(governorates) == [1])
+        #expect(try Set(levels(districts)) == [2])
+        #expect(try !levels(inside).isEmpty && Set(levels(inside)) == [2])
+        #expect(wrong.status != 0 && wrong.stderr.contains("--level 5: expected 1 to 4"), "\(wrong.stderr)")
+    }
+
     @Test func tokensAreListedAsJSONWithEveryKeyNullOrNot() throws {
         defer { cleanUp() }
         // setup: a token never used, never revoked

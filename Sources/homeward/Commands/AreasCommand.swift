@@ -17,10 +17,13 @@ struct AreasCommand: AsyncParsableCommand {
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
         func run() async throws {
-            let adminLevel = try level.map { value in
-                guard let level = AdminLevel(rawValue: value) else { throw ValidationError("--level \(value): expected 1 to 4") }
-                return level
-            } ?? (parent == nil ? .adm1 : nil)
+            let adminLevel: AdminLevel?
+            if let level {
+                guard let given = AdminLevel(rawValue: level) else { throw ValidationError("--level \(level): expected 1 to 4") }
+                adminLevel = given
+            } else {
+                adminLevel = parent == nil ? .adm1 : nil
+            }
             let areas = try await db.withStores { try await $0.places.areas(level: adminLevel, parent: parent) }
             switch format {
             case .json: try printJSON(areas)
