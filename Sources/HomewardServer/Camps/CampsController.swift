@@ -192,5 +192,3 @@ struct CampsController<Context: CallerRequestContext> {
         return try JSONSerialization.data(withJSONObject: records)
     }
 }
-
-extension SiteKind: Decodable {}

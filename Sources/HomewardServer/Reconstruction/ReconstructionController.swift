@@ -68,8 +68,6 @@ struct ReconstructionController<Context: CallerRequestContext> {
     }
 }
 
-extension FacilityUnit: Decodable {}
-
 extension Request {
     /// `from` and `to`, the second not before the first.
     func window() throws -> DateWindow {

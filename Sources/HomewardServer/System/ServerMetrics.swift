@@ -9,24 +9,29 @@ public final class ServerMetrics: Sendable {
     let movementsStored: Gauge
 
     init() {
-        movementsStored = registry.makeGauge(name: "homeward_movements_stored", help: "Movements in the ledger")
+        movementsStored = registry.makeGauge(descriptor: Self.name("homeward_movements", "stored", help: "Movements in the ledger"))
     }
 
     func recordRequest(method: String, route: String, status: Int, seconds: Duration) {
-        registry.makeCounter(name: "homeward_http_requests_total", labels: [("method", method), ("route", route), ("status", String(status))],
-                             help: "HTTP requests answered").increment()
-        registry.makeDurationHistogram(name: "homeward_http_request_duration_seconds", labels: [("method", method), ("route", route)],
+        registry.makeCounter(descriptor: Self.name("homeward_http_requests", "total", help: "HTTP requests answered"),
+                             labels: [("method", method), ("route", route), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(descriptor: Self.name("homeward_http_request_duration", "seconds", help: "Time to answer HTTP requests"),
+                                       labels: [("method", method), ("route", route)],
                                        buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
-                                                 .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)],
-                                       help: "Time to answer HTTP requests").recordNanoseconds(seconds.nanoseconds)
+                                                 .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)]).recordNanoseconds(seconds.nanoseconds)
     }
 
     /// Counts rows of imports and movement batches by what became of them.
     func recordImport(imported: Int, updated: Int, ignored: Int, rejected: Int) {
         for (outcome, count) in [("imported", imported), ("updated", updated), ("ignored", ignored), ("rejected", rejected)] {
-            registry.makeCounter(name: "homeward_import_rows_total", labels: [("outcome", outcome)],
-                                 help: "Rows and movements received through the API, by outcome").increment(by: Int64(count))
+            registry.makeCounter(descriptor: Self.name("homeward_import_rows", "total", help: "Rows and movements received through the API, by outcome"),
+                                 labels: [("outcome", outcome)]).increment(by: Int64(count))
         }
+    }
+
+    /// A metric's name as the Prometheus library composes it (`name_unit`), with its help line.
+    private static func name(_ name: String, _ unit: String, help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: name, unitName: unit, helpText: help)
     }
 
     func text() -> String {
