@@ -25,7 +25,7 @@ enum MovementFile {
     /// Writes `rows` generated movements with a header and an HXL hashtag row.
     static func write(rows: Int, seed: UInt64, lastDay: Day, days: Int, to path: String) throws {
         var generator = MovementGenerator(gazetteer: try Gazetteer.bundled(), seed: seed, lastDay: lastDay, days: days)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil) // if it could not, opening it says why
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         var text = CSVWriter.line(MovementGenerator.headers) + CSVWriter.line(MovementGenerator.tags)

@@ -70,7 +70,7 @@ import Testing
 
     @Test func aCensusIsAKnownSiteARealDateAndWholeNumbers() throws {
         let layout = try ImportLayout<CensusField>(firstRows: [["#date", "#loc+site+code", "#population+ind+num", "#population+hh+num", "#org"]])
-        var rules = CensusRules(sites: sites, today: today)
+        let rules = CensusRules(sites: sites, today: today)
         let good = rules.check(layout.draft(row: ["2019-03-01", "HOL", "73,000", "18000", "UNHCR"], number: 2))
         #expect(good.records.first == Census(site: "HOL", date: Day("2019-03-01")!, residents: 73_000, households: 18_000, organisation: "UNHCR"))
         let bad = rules.check(layout.draft(row: ["2019-02-30", "HOL", "ten", "20", ""], number: 3))

@@ -251,8 +251,8 @@ final class Child: @unchecked Sendable {
         let id = UUID().uuidString
         stdoutURL = Fault.directory.appendingPathComponent("\(id).out")
         stderrURL = Fault.directory.appendingPathComponent("\(id).err")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment

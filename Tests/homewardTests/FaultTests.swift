@@ -39,7 +39,7 @@ import Testing
         let rows = Self.killRows(backend)
         let file = try await Fault.generate(rows: rows, seed: 1)
         let calibration = try await TestStores.shared.location(for: backend)
-        let whole = try await Fault.startImport(file, into: calibration)
+        let whole = try Fault.startImport(file, into: calibration)
         let wholeExit = try await whole.wait(timeout: 90)
         try #require(wholeExit.status == 0 && !wholeExit.signalled, "\(wholeExit.output.suffix(2000))")
         let span = whole.duration ?? 2

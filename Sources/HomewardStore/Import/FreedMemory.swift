@@ -16,7 +16,7 @@ struct FreedMemory {
 
     #if canImport(Glibc)
     private typealias Trim = @convention(c) (Int) -> Int32
-    nonisolated(unsafe) private static let trim: Trim? = dlsym(nil, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
+    private static let trim: Trim? = dlsym(nil, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
     #endif
 
     /// Counts bytes read from the source, giving memory back once every ``interval``.
