@@ -9,7 +9,7 @@ public struct StableDigest: Sendable {
 
     /// Feeds bytes of the current part.
     public mutating func add(_ bytes: some Sequence<UInt8>) {
-        if let done: Void = bytes.withContiguousStorageIfAvailable({ add(contiguous: $0) }) { return done }
+        if bytes.withContiguousStorageIfAvailable({ add(contiguous: $0) }) != nil { return }
         for byte in bytes { add(byte) }
     }
 
@@ -19,8 +19,8 @@ public struct StableDigest: Sendable {
 
     private mutating func add(_ byte: UInt8) {
         hash ^= UInt128(byte)
-        // Times the prime, 2^88 + 0x13B, as a shift and a small product: a third of a full 128-bit multiply,
-        // on every byte of every row an import reads.
+        // Times the prime, 2^88 + 0x13B, as a shift and a product by a small number instead of a full 128-bit
+        // multiply, on every byte of every row an import reads.
         hash = hash << 88 &+ hash &* 0x13B
     }
 

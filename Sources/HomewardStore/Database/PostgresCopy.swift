@@ -35,8 +35,8 @@ extension PostgresConnection {
 
     /// COPY's text format: backslash, tab, newline and carriage return are escaped; everything else is as it is.
     ///
-    /// Over the text's bytes in place: a generic scan of the string's UTF-8 view, and a string made for each integer,
-    /// took 0.6 CPU seconds of a 1,000,000-row PostgreSQL import.
+    /// Over the text's bytes in place: a generic scan of the string's UTF-8 view (with a string made for each integer,
+    /// now ``writeDecimal(_:to:)``) took 0.6 CPU seconds of a 1,000,000-row PostgreSQL import.
     private static func writeEscaped(_ text: String, to buffer: inout ByteBuffer) {
         var text = text
         text.withUTF8 { bytes in

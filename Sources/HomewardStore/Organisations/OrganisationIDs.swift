@@ -12,7 +12,7 @@ struct OrganisationIDs: Sendable {
 
     /// The id of each organisation named, looked up (or created) once per name; a run of rows of one organisation
     /// costs one comparison a row, not a lookup.
-    /// - Parameter beforeAsking: runs before the first question to the database, if any (a writer settles its COPY).
+    /// - Parameter beforeAsking: runs before any question to the database (a writer settles its COPY still running).
     mutating func ids(of names: some Sequence<String>, on write: WriteContext,
                       beforeAsking: () async throws -> Void = {}) async throws -> [Int] {
         var ids: [Int] = []
