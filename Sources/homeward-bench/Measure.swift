@@ -80,6 +80,14 @@ func percentiles(_ values: [Double]) -> (p50: Double, p99: Double) {
     return (at(0.5), at(0.99))
 }
 
+/// The middle value (the mean of the two middle ones for an even count).
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
 /// The figures of one run, printed as `name: value` lines as they come, and as a table at the end.
 final class Report {
     private(set) var lines: [(String, String, String)] = []
@@ -89,6 +97,13 @@ final class Report {
         print("\(name): \(text)")
         fflush(nil)
         lines.append((name, text, note))
+    }
+
+    /// A figure measured in several rounds: the median, with every round's value in the note.
+    func figure(_ name: String, values: [Double], _ note: String = "", digits: Int = 2) {
+        guard values.count > 1 else { return figure(name, values.first ?? 0, note, digits: digits) }
+        let rounds = values.map { String(format: "%.\(digits)f", $0) }.joined(separator: ", ")
+        figure(name, median(values), (note.isEmpty ? "" : note + "; ") + "median of \(values.count) rounds: \(rounds)", digits: digits)
     }
 
     func missing(_ name: String, _ why: String) {

@@ -97,29 +97,4 @@ extension RunCommand {
           return wrk.format("POST", nil, headers, "[" .. table.concat(parts, ",") .. "]")
         end
         """
-
-    /// Import and totals on PostgreSQL, against the SQLite figures of the same run.
-    func postgresFigures(_ report: Report, url: String, file: String, sqliteSeconds: Double, label: String) async throws {
-        guard let psql = which("psql") else {
-            report.missing("postgres_import_seconds_\(label)", "psql not installed")
-            return
-        }
-        let name = "homeward_bench_\(label)"
-        let admin = try ProcessRun.run([psql, url, "-qc", "DROP DATABASE IF EXISTS \(name)", "-c", "CREATE DATABASE \(name)"])
-        guard admin.status == 0 else {
-            report.missing("postgres_import_seconds_\(label)", "PostgreSQL at the given URL did not answer")
-            return
-        }
-        var components = URLComponents(string: url)!
-        components.path = "/\(name)"
-        let database = components.string!
-        _ = try ProcessRun.run([homeward, "crossings", "list", "--database", database])
-        let run = try ProcessRun.run([homeward, "import", file, "--database", database, "--format", "json"],
-                                     environment: ["HOMEWARD_TODAY": "2020-01-01"])
-        guard run.status == 0 else { throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "PostgreSQL import failed: \(run.output.prefix(1000))"]) }
-        report.figure("postgres_import_seconds_\(label)", run.seconds)
-        report.figure("postgres_import_rows_per_s_\(label)", Double(rows) / run.seconds, "", digits: 0)
-        report.figure("postgres_vs_sqlite_import_ratio", run.seconds / sqliteSeconds, "PostgreSQL import ÷ SQLite import")
-        try await totalsFigures(report, database: .postgres(url: database), label: label, prefix: "postgres_")
-    }
 }

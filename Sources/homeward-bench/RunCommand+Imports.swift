@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import HomewardCore
+
+/// The imports and their baselines, one round after the other, so that each pair meets the same moments of a
+/// shared machine: sqlite3's bare import, sqlite3's append, hxlcount's count and PostgreSQL's import.
+struct ImportRounds {
+    var homeward: [ProcessRun] = []
+    var sqlite3: [Double] = [], sqlite3Ratios: [Double] = []
+    var appends: [Double] = [], sqlite3Appends: [Double] = [], appendRatios: [Double] = []
+    var hxlcount: [Double] = [], hxlRatios: [Double] = []
+    var postgres: [Double] = [], postgresRatios: [Double] = []
+    /// The last round's PostgreSQL database, for the totals figures.
+    var postgresDatabase: String?
+
+    /// Each figure is the median round's; ratios are taken within a round, then their median.
+    func report(to report: Report, rows: Int, label: String) {
+        let seconds = homeward.map(\.seconds)
+        report.figure("import_seconds_\(label)", values: seconds)
+        report.figure("import_rows_per_s_\(label)", Double(rows) / median(seconds), "one transaction, full validation", digits: 0)
+        report.figure("import_peak_rss_mb_\(label)", homeward.map(\.peakRSSMegabytes).max() ?? 0, homeward.count > 1 ? "the highest round" : "")
+        if sqlite3.isEmpty {
+            report.missing("import_vs_sqlite3_ratio", "sqlite3 not installed (Debian package sqlite3)")
+        } else {
+            report.figure("sqlite3_import_seconds_\(label)", values: sqlite3, "sqlite3 .import into a bare table, then GROUP BY")
+            report.figure("import_vs_sqlite3_ratio", values: sqlite3Ratios, "Homeward import ÷ sqlite3 import+group (target ≤ 1.0)")
+        }
+        report.figure("append_100k_seconds_into_\(label)", values: appends, "100,000 new rows into the \(label)-row ledger")
+        if !sqlite3Appends.isEmpty {
+            report.figure("sqlite3_append_100k_seconds", values: sqlite3Appends, "sqlite3 .import of the same file into its \(label)-row table")
+            report.figure("append_vs_sqlite3_ratio", values: appendRatios, "Homeward append ÷ sqlite3 append")
+        }
+        if hxlcount.isEmpty {
+            report.missing("import_vs_libhxl_ratio", "hxlcount not installed (PyPI libhxl)")
+        } else {
+            report.figure("libhxl_count_seconds_\(label)", values: hxlcount, "hxlcount by destination governorate")
+            report.figure("import_vs_libhxl_ratio", values: hxlRatios, "Homeward import + totals ÷ hxlcount (target ≤ 0.2)")
+        }
+        if postgresDatabase == nil {
+            report.missing("postgres_import_seconds_\(label)", "no PostgreSQL URL (--postgres or HOMEWARD_BENCH_POSTGRES_URL), no psql, or no answer")
+        } else {
+            report.figure("postgres_import_seconds_\(label)", values: postgres)
+            report.figure("postgres_import_rows_per_s_\(label)", Double(rows) / median(postgres), "", digits: 0)
+            report.figure("postgres_vs_sqlite_import_ratio", values: postgresRatios, "PostgreSQL import ÷ SQLite import")
+        }
+    }
+}
+
+extension RunCommand {
+    /// The import of `file` into a new ledger at `database` and its baselines, in ``rounds`` rounds.
+    func importRounds(_ file: String, into database: String, postgres: String?, label: String) throws -> ImportRounds {
+        var measured = ImportRounds()
+        for round in 1 ... self.rounds {
+            if self.rounds > 1 { print("round \(round) of \(self.rounds)") }
+            let imported = try importFile(file, into: database)
+            measured.homeward.append(imported)
+            let totalsRun = try ProcessRun.run([homeward, "totals", "--by", "adm1", "--format", "json", "--database", database])
+            if let sqlite3 = which("sqlite3") {
+                let bare = "\(work)/sqlite3-bare-\(label).sqlite"
+                try? FileManager.default.removeItem(atPath: bare)
+                let baseline = try ProcessRun.run([sqlite3, bare, ".mode csv", ".import \(file) returns",
+                                                   #"SELECT "Destination governorate", SUM(CAST("IDPs" AS INTEGER)) FROM returns GROUP BY 1;"#])
+                measured.sqlite3.append(baseline.seconds)
+                measured.sqlite3Ratios.append(imported.seconds / baseline.seconds)
+            }
+            let (appended, sqlite3Appended) = try appendRound(into: database, label: label)
+            measured.appends.append(appended)
+            if let sqlite3Appended {
+                measured.sqlite3Appends.append(sqlite3Appended)
+                measured.appendRatios.append(appended / sqlite3Appended)
+            }
+            if let hxlcount = which("hxlcount") {
+                let peer = try ProcessRun.run([hxlcount, "-t", "#adm1+dest", "-a", "sum(#affected+returnees+idps+num) as IDPs#affected+idps", file])
+                measured.hxlcount.append(peer.seconds)
+                measured.hxlRatios.append((imported.seconds + totalsRun.seconds) / peer.seconds)
+            }
+            if let postgres, let (seconds, url) = try postgresImport(url: postgres, file: file, label: label) {
+                measured.postgres.append(seconds)
+                measured.postgresRatios.append(seconds / imported.seconds)
+                measured.postgresDatabase = url
+            }
+        }
+        return measured
+    }
+
+    func importFile(_ file: String, into database: String) throws -> ProcessRun {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        // A first run creates and seeds the database, so that the timed run is the import alone.
+        _ = try ProcessRun.run([homeward, "crossings", "list", "--database", database])
+        let run = try ProcessRun.run([homeward, "import", file, "--database", database, "--format", "json"],
+                                     environment: ["HOMEWARD_TODAY": "2020-01-01"])
+        guard run.status == 0, run.output.contains("\"SUCCESS\"") else {
+            throw ValidationError("the import of \(file) failed: \(run.output.prefix(2000))")
+        }
+        return run
+    }
+
+    /// The everyday case: this week's file of 100,000 new rows into a ledger that holds the big import already,
+    /// against sqlite3 appending the same file to its bare table of the big one.
+    /// - Returns: Homeward's seconds, and sqlite3's when sqlite3 and its table are there.
+    private func appendRound(into database: String, label: String) throws -> (homeward: Double, sqlite3: Double?) {
+        let week = "\(work)/movements-100k-seed\(seed + 1).csv"
+        if !FileManager.default.fileExists(atPath: week) {
+            try MovementFile.write(rows: 100_000, seed: seed + 1, lastDay: Day(year: 2020, month: 1, day: 7)!, days: 7, to: week)
+        }
+        // Another seed's ids would meet the big file's ("demo-1"…); its own ids keep every row new.
+        let renamed = "\(work)/movements-100k-week.csv"
+        if !FileManager.default.fileExists(atPath: renamed) {
+            let text = try String(contentsOfFile: week, encoding: .utf8).replacingOccurrences(of: ",demo-", with: ",week-")
+            try text.write(toFile: renamed, atomically: true, encoding: .utf8)
+        }
+        let copy = "\(work)/append-\(label).sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+        try FileManager.default.copyItem(atPath: database, toPath: copy)
+        let run = try ProcessRun.run([homeward, "import", renamed, "--database", copy, "--format", "json"],
+                                     environment: ["HOMEWARD_TODAY": "2020-01-08"])
+        guard run.status == 0, run.output.contains("\"SUCCESS\"") else {
+            throw ValidationError("the import of \(renamed) failed: \(run.output.prefix(2000))")
+        }
+        guard let sqlite3 = which("sqlite3") else { return (run.seconds, nil) }
+        let bare = "\(work)/sqlite3-bare-\(label).sqlite"
+        let bareCopy = "\(work)/sqlite3-append-\(label).sqlite"
+        try? FileManager.default.removeItem(atPath: bareCopy)
+        guard FileManager.default.fileExists(atPath: bare) else { return (run.seconds, nil) }
+        try FileManager.default.copyItem(atPath: bare, toPath: bareCopy)
+        // The bare table has its header already: skip the new file's header and hashtag rows.
+        let baseline = try ProcessRun.run([sqlite3, bareCopy, ".mode csv", ".import --skip 2 \(renamed) returns"])
+        return (run.seconds, baseline.seconds)
+    }
+
+    /// An import into a new PostgreSQL database; `nil` when psql is missing or the server does not answer.
+    /// - Returns: its seconds, and the database's URL.
+    func postgresImport(url: String, file: String, label: String) throws -> (seconds: Double, url: String)? {
+        guard let psql = which("psql") else { return nil }
+        let name = "homeward_bench_\(label)"
+        let admin = try ProcessRun.run([psql, url, "-qc", "DROP DATABASE IF EXISTS \(name)", "-c", "CREATE DATABASE \(name)"])
+        guard admin.status == 0 else { return nil }
+        var components = URLComponents(string: url)!
+        components.path = "/\(name)"
+        let database = components.string!
+        _ = try ProcessRun.run([homeward, "crossings", "list", "--database", database])
+        let run = try ProcessRun.run([homeward, "import", file, "--database", database, "--format", "json"],
+                                     environment: ["HOMEWARD_TODAY": "2020-01-01"])
+        guard run.status == 0 else { throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "PostgreSQL import failed: \(run.output.prefix(1000))"]) }
+        return (run.seconds, database)
+    }
+}
