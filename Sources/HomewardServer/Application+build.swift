@@ -16,7 +16,7 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     router.add(middleware: LogRequestsMiddleware(.info))
     let pages = try Pages.bundled()
     router.add(middleware: ProblemMiddleware(catalogues: pages.catalogues))
-    router.add(middleware: AuthenticationMiddleware(access: stores.access))
+    router.add(middleware: AuthenticationMiddleware(access: stores.access, database: stores.database))
     router.add(middleware: FreshnessMiddleware(database: stores.database, today: today))
 
     PagesController(stores: stores, pages: pages, configuration: configuration, today: today).add(to: router)

@@ -6,19 +6,19 @@ import Logging
 
 extension RunCommand {
     /// Requests per second and p99 latency over loopback, with wrk, against `GET /healthz` as the baseline.
-    func apiFigures(_ report: Report, database: String) async throws {
+    /// - Parameters:
+    ///   - database: a SQLite file or a PostgreSQL URL, which the posts write into.
+    ///   - prefix: before every figure's name (`postgres_`).
+    func apiFigures(_ report: Report, serving database: String, prefix: String = "") async throws {
         guard let wrk = which("wrk") else {
-            report.missing("api_totals_rps", "wrk not installed (Debian package wrk)")
+            report.missing("\(prefix)api_totals_rps", "wrk not installed (Debian package wrk)")
             return
         }
-        let copy = "\(work)/api.sqlite"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
-        try FileManager.default.copyItem(atPath: database, toPath: copy)
-        let token = try partnerToken(database: copy)
+        let token = try partnerToken(database: database)
         let port = 18_000 + Int.random(in: 0 ..< 2000)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: homeward)
-        server.arguments = ["serve", "--database", copy, "--port", String(port)]
+        server.arguments = ["serve", "--database", database, "--port", String(port)]
         server.environment = ProcessInfo.processInfo.environment.merging(["HOMEWARD_LOG_LEVEL": "error", "HOMEWARD_TODAY": "2020-01-01"]) { $1 }
         server.standardError = FileHandle.nullDevice
         server.standardOutput = FileHandle.nullDevice
@@ -30,19 +30,19 @@ extension RunCommand {
         }
         let seconds = "\(apiSeconds)s"
         let health = try Self.wrk(wrk, ["-t2", "-c16", "-d\(seconds)", "--latency", "\(base)/healthz"])
-        report.figure("api_healthz_rps", health.rps, "baseline: the server's own floor", digits: 0)
+        report.figure("\(prefix)api_healthz_rps", health.rps, "baseline: the server's own floor", digits: 0)
         let bearer = "Authorization: Bearer \(token)"
         let totals = try Self.wrk(wrk, ["-t2", "-c16", "-d\(seconds)", "--latency", "-H", bearer,
                                         "\(base)/api/v1/totals?by=adm1&from=2018-01-01&to=2019-12-31"])
-        report.figure("api_totals_rps", totals.rps, "GET /api/v1/totals?by=adm1, 16 connections", digits: 0)
-        report.figure("api_totals_p99_ms", totals.p99)
-        report.figure("api_totals_vs_healthz_ratio", health.rps / max(totals.rps, 0.001), "healthz rps ÷ totals rps")
+        report.figure("\(prefix)api_totals_rps", totals.rps, "GET /api/v1/totals?by=adm1, 16 connections", digits: 0)
+        report.figure("\(prefix)api_totals_p99_ms", totals.p99)
+        report.figure("\(prefix)api_totals_vs_healthz_ratio", health.rps / max(totals.rps, 0.001), "healthz rps ÷ totals rps")
         let script = "\(work)/post-movements.lua"
         try Self.postScript.write(toFile: script, atomically: true, encoding: .utf8)
         let posts = try Self.wrk(wrk, ["-t1", "-c2", "-d\(seconds)", "--latency", "-H", bearer, "-s", script, "\(base)/api/v1/movements"])
-        report.figure("api_post_1000_batches_per_s", posts.rps, "POST /api/v1/movements, 1,000 movements a batch, 2 connections")
-        report.figure("api_post_1000_p99_ms", posts.p99)
-        report.figure("api_post_movements_per_s", posts.rps * 1000, "", digits: 0)
+        report.figure("\(prefix)api_post_1000_batches_per_s", posts.rps, "POST /api/v1/movements, 1,000 movements a batch, 2 connections")
+        report.figure("\(prefix)api_post_1000_p99_ms", posts.p99)
+        report.figure("\(prefix)api_post_movements_per_s", posts.rps * 1000, "", digits: 0)
     }
 
     /// A token for an editor of the organisation the posts name, made as a partner's would be, with the command line.

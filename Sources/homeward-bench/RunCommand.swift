@@ -62,10 +62,14 @@ struct RunCommand: AsyncParsableCommand {
             try await totalsFigures(report, database: .sqlite(path: big), label: Self.label(bigRows))
         }
 
-        try await apiFigures(report, database: database)
+        let served = "\(work)/api.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: served + suffix) }
+        try FileManager.default.copyItem(atPath: database, toPath: served)
+        try await apiFigures(report, serving: served)
 
         if let postgresDatabase = imports.postgresDatabase {
             try await totalsFigures(report, database: .postgres(url: postgresDatabase), label: label, prefix: "postgres_")
+            try await apiFigures(report, serving: postgresDatabase, prefix: "postgres_")
         }
         report.table()
     }

@@ -14,18 +14,22 @@ struct AuthenticationMiddleware: RouterMiddleware {
     static let sessionCookie = "homeward_session"
 
     let access: AccessStore
+    let database: Database
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request, context = context
         let route = APIRoute.route(method: request.method, path: request.uri.path)
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
+            // Read before the proof, and before the route runs: the answer's tag may use it too.
+            let version = try? await database.dataVersion()
             guard parts.count == 2, parts[0].lowercased() == "bearer",
-                  let caller = try await access.caller(forToken: parts[1].trimmingCharacters(in: .whitespaces)) else {
+                  let caller = try await access.caller(forToken: parts[1].trimmingCharacters(in: .whitespaces), at: version) else {
                 throw Problem(.unauthorized, "the token is unknown, expired or revoked",
                               headers: [.wwwAuthenticate: #"Bearer realm="homeward", error="invalid_token""#])
             }
             context.proven = caller
+            context.dataVersion = version
         } else if let cookie = request.cookies[Self.sessionCookie], let session = try await access.session(cookie.value) {
             context.proven = session.caller
             context.session = session

@@ -6,6 +6,12 @@ import NIOCore
 /// What a request context must say for Homeward's routes: who is calling, for every write to name.
 public protocol CallerRequestContext: RequestContext {
     var caller: Caller { get }
+    /// The data version read before the route runs, if it was read already (``FreshnessMiddleware`` reads it otherwise).
+    var dataVersion: DataVersion? { get }
+}
+
+extension CallerRequestContext {
+    public var dataVersion: DataVersion? { nil }
 }
 
 /// The request context of Homeward's server: the caller a request proves (a token or a page session),
@@ -17,6 +23,8 @@ public struct HomewardRequestContext: CallerRequestContext, RemoteAddressRequest
     public var proven: Caller?
     /// The signed-in page session, for its CSRF token.
     public var session: PageSession?
+    /// The version a bearer token was proven at (``AuthenticationMiddleware``), which the answer's tag reuses.
+    public var dataVersion: DataVersion?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -8,17 +8,20 @@ import Hummingbird
 /// The tag is the database's ``DataVersion`` (which every committed write changes, in any process), the day
 /// (answers such as `last=30` move with it), the language asked for and the reader, so a client or proxy that asks again
 /// gets 304 until any of them changes, and never an answer older than the last write. The version is read
-/// before the route runs and handed to it (``RequestDataVersion/current``), so an answer cached under it
-/// can only be newer than its tag, never older. Health, metrics and the contract are not tagged.
+/// before the route runs (by ``AuthenticationMiddleware`` for a bearer token, else here) and handed to it
+/// (``RequestDataVersion/current``), so an answer cached under it can only be newer than its tag, never older. Health, metrics and the contract are not tagged.
 struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
     let database: Database
     let today: @Sendable () -> Day
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get || request.method == .head, !untaggedPaths.contains(request.uri.path),
-              let version = try? await database.dataVersion() else {
+        guard request.method == .get || request.method == .head, !untaggedPaths.contains(request.uri.path) else {
             return try await next(request, context)
         }
+        // A bearer token's proof read it already, before the route runs as the tag needs.
+        var read = context.dataVersion
+        if read == nil { read = try? await database.dataVersion() }
+        guard let version = read else { return try await next(request, context) }
         // Answers differ by reader (the public sees small counts hidden, a page names who is signed in): the tag
         // names whose answer it is, by a digest, so that one reader's copy is never confirmed to another.
         let reader = Secret.digest(context.caller.owner).prefix(12)
