@@ -9,7 +9,8 @@ import Hummingbird
 /// (answers such as `last=30` move with it), the language asked for and the reader, so a client or proxy that asks again
 /// gets 304 until any of them changes, and never an answer older than the last write. The version is read
 /// before the route runs (by ``AuthenticationMiddleware`` for a bearer token, else here) and handed to it
-/// (``RequestDataVersion/current``), so an answer cached under it can only be newer than its tag, never older. Health, metrics and the contract are not tagged.
+/// (``RequestDataVersion/current``), so an answer cached under it can only be newer than its tag, never older.
+/// Health, metrics and the contract are not tagged.
 struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
     let database: Database
     let today: @Sendable () -> Day
