@@ -24,6 +24,10 @@ struct RunCommand: AsyncParsableCommand {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("homeward").path
     }
 
+    func validate() throws {
+        guard rounds >= 1 else { throw ValidationError("--rounds must be 1 or more") }
+    }
+
     func run() async throws {
         guard FileManager.default.isExecutableFile(atPath: homeward) else {
             throw ValidationError("build homeward beside homeward-bench first: swift build -c release")
