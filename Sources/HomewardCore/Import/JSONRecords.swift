@@ -27,16 +27,20 @@ public enum JSONRecords {
         }
         var problems: [ImportProblem] = []
         var drafts: [ImportDraft<Field>] = []
+        // Asked for every key of every object: a table made once, rather than a search through the fields each time
+        // (a seventh of the server's time in posts of 1,000 movements).
+        let fieldsByKey = Dictionary(uniqueKeysWithValues: Field.allCases.compactMap { field in field.jsonKey.map { ($0, field) } })
+        let fieldCount = Field.allCases.count
         for (index, item) in objects.enumerated() {
             guard let object = item as? [String: Any] else {
                 problems.append(ImportProblem(row: index + 1, column: "", value: "", Message("import.json.notAnObject")))
                 continue
             }
-            var values = [String?](repeating: nil, count: Field.allCases.count)
-            var labels = [String](repeating: "", count: Field.allCases.count)
+            var values = [String?](repeating: nil, count: fieldCount)
+            var labels = [String](repeating: "", count: fieldCount)
             var content: [String] = []
             for (key, raw) in object.sorted(by: { $0.key < $1.key }) {
-                guard let field = Field(jsonKey: key) else {
+                guard let field = fieldsByKey[key] else {
                     problems.append(ImportProblem(row: index + 1, column: key, value: "",
                         Message("import.json.unknownKey", ["keys": .text(Field.jsonKeys.joined(separator: ", "))])))
                     continue
