@@ -83,16 +83,33 @@ extension RunCommand {
         return measured
     }
 
+    /// An import of `file` into a new SQLite ledger at `database`.
     func importFile(_ file: String, into database: String) throws -> ProcessRun {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        removeSQLiteFiles(database)
         // A first run creates and seeds the database, so that the timed run is the import alone.
         _ = try ProcessRun.run([homeward, "crossings", "list", "--database", database])
+        return try timedImport(file, into: database)
+    }
+
+    /// `homeward import`, timed; it must succeed. `today` is the day the rules check dates against.
+    private func timedImport(_ file: String, into database: String, today: String = "2020-01-01") throws -> ProcessRun {
         let run = try ProcessRun.run([homeward, "import", file, "--database", database, "--format", "json"],
-                                     environment: ["HOMEWARD_TODAY": "2020-01-01"])
+                                     environment: ["HOMEWARD_TODAY": today])
         guard run.status == 0, run.output.contains("\"SUCCESS\"") else {
-            throw ValidationError("the import of \(file) failed: \(run.output.prefix(2000))")
+            throw ValidationError("the import of \(file) into \(database) failed: \(run.output.prefix(2000))")
         }
         return run
+    }
+
+    /// A SQLite database and its WAL files gone, so that a copy or a new database starts clean.
+    func removeSQLiteFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// A copy of a SQLite database (checkpointed: Homeward's processes leave no WAL behind) at `copy`.
+    func copySQLite(_ database: String, to copy: String) throws {
+        removeSQLiteFiles(copy)
+        try FileManager.default.copyItem(atPath: database, toPath: copy)
     }
 
     /// The everyday case: this week's file of 100,000 new rows into a ledger that holds the big import already,
@@ -110,13 +127,8 @@ extension RunCommand {
             try text.write(toFile: renamed, atomically: true, encoding: .utf8)
         }
         let copy = "\(work)/append-\(label).sqlite"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
-        try FileManager.default.copyItem(atPath: database, toPath: copy)
-        let run = try ProcessRun.run([homeward, "import", renamed, "--database", copy, "--format", "json"],
-                                     environment: ["HOMEWARD_TODAY": "2020-01-08"])
-        guard run.status == 0, run.output.contains("\"SUCCESS\"") else {
-            throw ValidationError("the import of \(renamed) failed: \(run.output.prefix(2000))")
-        }
+        try copySQLite(database, to: copy)
+        let run = try timedImport(renamed, into: copy, today: "2020-01-08")
         guard let sqlite3 = which("sqlite3") else { return (run.seconds, nil) }
         let bare = "\(work)/sqlite3-bare-\(label).sqlite"
         let bareCopy = "\(work)/sqlite3-append-\(label).sqlite"
@@ -139,9 +151,6 @@ extension RunCommand {
         components.path = "/\(name)"
         let database = components.string!
         _ = try ProcessRun.run([homeward, "crossings", "list", "--database", database])
-        let run = try ProcessRun.run([homeward, "import", file, "--database", database, "--format", "json"],
-                                     environment: ["HOMEWARD_TODAY": "2020-01-01"])
-        guard run.status == 0 else { throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "PostgreSQL import failed: \(run.output.prefix(1000))"]) }
-        return (run.seconds, database)
+        return (try timedImport(file, into: database).seconds, database)
     }
 }

@@ -67,8 +67,7 @@ struct RunCommand: AsyncParsableCommand {
         }
 
         let served = "\(work)/api.sqlite"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: served + suffix) }
-        try FileManager.default.copyItem(atPath: database, toPath: served)
+        try copySQLite(database, to: served)
         try await apiFigures(report, serving: served)
 
         if let postgresDatabase = imports.postgresDatabase {
@@ -99,7 +98,7 @@ struct RunCommand: AsyncParsableCommand {
             let count = try await store.ledger.ledgerExtent().movements
             await store.close()
             if count == rows { return nil }
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            removeSQLiteFiles(path)
         }
         let store = try await Stores.open(location, logger: logger)
         var generator = MovementGenerator(gazetteer: try await store.places.gazetteer(), seed: seed, lastDay: Day(year: 2019, month: 12, day: 31)!, days: 5 * 365)
