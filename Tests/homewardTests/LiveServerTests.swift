@@ -53,6 +53,66 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    @Test func aDemoServerPrintsItsAccountsWhileItServesAndTheirPasswordsSignIn() async throws {
+        // setup: a demo server with its output in a pipe, as under nohup or in a container
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-demo-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["serve", "--demo", "--demo-rows", "200", "--database", database, "--port", "0"]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let printed = PrintedText()
+        output.fileHandleForReading.readabilityHandler = { handle in printed.append(handle.availableData) }
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let port = try #require(Self.listeningPort(errors.fileHandleForReading))
+
+        // act: read the accounts while the server runs (they are printed before it listens), then sign in
+        var passwords: [String: String] = [:]
+        for _ in 0 ..< 50 where passwords.count < 4 {
+            passwords = printed.passwords()
+            if passwords.count < 4 { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        let password = try #require(passwords["demo-viewer"], "printed while serving: \(printed.text)")
+        let session = URLSession(configuration: .ephemeral)
+        func signIn(_ password: String) async throws -> HTTPURLResponse? {
+            var post = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/signin")!)
+            post.httpMethod = "POST"
+            post.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+            post.httpBody = Data("login=demo-viewer&password=\(password)".utf8)
+            return try await session.data(for: post).1 as? HTTPURLResponse
+        }
+        let wrong = try await signIn("not-\(password)")
+        let right = try await signIn(password)
+
+        // check: one account per role; the printed password opens a session (on to the overview), another does not
+        #expect(Set(passwords.keys) == ["demo-admin", "demo-coordinator", "demo-editor", "demo-viewer"])
+        #expect(wrong?.statusCode == 401)
+        #expect(right?.statusCode == 200)
+        #expect(right?.url?.path != "/signin")
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// What a child process has printed so far, collected as it arrives.
+    final class PrintedText: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func append(_ more: Data) { lock.withLock { data.append(more) } }
+        var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+        /// The demo's accounts, by login, from lines `  LOGIN  ROLE  password SECRET`.
+        func passwords() -> [String: String] {
+            var found: [String: String] = [:]
+            for line in text.split(separator: "\n") {
+                let words = line.split(separator: " ")
+                if words.count == 4, words[2] == "password" { found[String(words[0])] = String(words[3]) }
+            }
+            return found
+        }
+    }
+
     /// Reads the server's log until it says where it listens; gives up after 60 seconds.
     static func listeningPort(_ handle: FileHandle) -> Int? {
         var text = ""

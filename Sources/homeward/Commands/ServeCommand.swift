@@ -80,5 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
                                               by: .operatingSystemUser)
             print("  \(login.padding(toLength: 18, withPad: " ", startingAt: 0)) \(role.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) password \(password)")
         }
+        // Into a pipe or a file (nohup, a container's log) the lines would otherwise wait in the buffer until the server stops (nil: every stream, stdout among them).
+        fflush(nil)
     }
 }
