@@ -213,7 +213,7 @@ import Testing
     @Test func facilitiesAndAidAreRecordedSummarisedAndSetBesideReturns() throws {
         defer { cleanUp() }
         // setup: returns to two communities of Rural Damascus, schools and a road under way, aid delivered
-        let movements = "#date,#adm4+dest+code,#affected+returnees+idps+num,#org\n2019-07-01,C2269,400,UNHCR\n2019-07-02,C2270,90,UNHCR\n"
+        let movements = "#date,#adm4+dest+code,#affected+returnees+idps+num,#org\n2019-07-01,C2269,1400,UNHCR\n2019-07-02,C2270,90,UNHCR\n"
         #expect(try run(["import", "-"], input: movements).status == 0)
         #expect(try run(["facilities", "add", "--settlement", "C2269", "--kind", "school", "--status", "under-restoration",
                          "--date", "2019-03-01", "--quantity", "3", "--org", "UNDP"]).status == 0)
@@ -247,6 +247,9 @@ import Testing
         let readiness = try run(["readiness", "--level", "adm4", "--format", "csv"])
         #expect(readiness.status == 0, "\(readiness.stderr)")
         #expect(readiness.stdout.split(separator: "\n").dropFirst().map { $0.prefix(6) } == ["C2269,", "C2270,"])
+        #expect(readiness.stdout.contains(",1400,0,1400,"))
+        // A reader's table groups thousands, as every other table does.
+        #expect(try run(["readiness", "--level", "adm4"]).stdout.contains("1,400"))
         #expect(try run(["readiness", "--sort", "index"]).status != 0)
     }
 
