@@ -330,6 +330,10 @@ extension CommandLineTests {
         #expect(!said.contains("not a real date"))
         let compare = try run(["sources", "compare", "--measure", "returns", "--to", "2019-07-20", "--format", "json"])
         #expect((compare.json["figures"] as? [[String: Any]])?.count == 2)
+        // The ledger's own row, in words a reader expects.
+        #expect(try run(["import", "-", "--org", "UNHCR"], input: "#date,#adm1+dest+code,#affected+returnees+idps+num\n2019-07-10,SY03,40\n").status == 0)
+        let table = try run(["sources", "compare", "--measure", "returns", "--to", "2019-07-20"])
+        #expect(table.stdout.contains("ledger: 40 (1 record of 1 organisation)"), "\(table.stdout)")
         let check = try run(["sources", "check", "--format", "json"])
         #expect((check.json["problems"] as? [[String: Any]])?.first?["kind"] as? String == "parts-do-not-add-up")
         #expect(try run(["sessions", "add", "--date", "2019-07-20", "--org", "Ministry", "Agency"]).status == 0)

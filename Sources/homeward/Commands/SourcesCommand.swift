@@ -161,7 +161,8 @@ enum SourcesText {
         }
         lines.append(TextTable(header: ["ID", "ORGANISATION", "MEASURE", "STATED", "VALUE", "COVERS"], rows: rows, numeric: [0]).rendered)
         if let ledger = c.ledger {
-            lines.append("ledger: \(ledger.value.grouped) (\(ledger.records.grouped) records of \(ledger.organisations) organisations)")
+            let records = "\(ledger.records.grouped) record\(ledger.records == 1 ? "" : "s")"
+            lines.append("ledger: \(ledger.value.grouped) (\(records) of \(ledger.organisations) organisation\(ledger.organisations == 1 ? "" : "s"))")
         }
         if let spread = c.spread {
             lines.append("spread: \(spread.min.grouped) to \(spread.max.grouped)\(spread.ratio.map { ", ×\($0)" } ?? "")")
