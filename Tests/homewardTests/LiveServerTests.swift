@@ -65,6 +65,7 @@ import Testing
         process.standardError = errors
         let printed = PrintedText()
         output.fileHandleForReading.readabilityHandler = { handle in printed.append(handle.availableData) }
+        defer { output.fileHandleForReading.readabilityHandler = nil } // at the end of the pipe it would fire without end
         try process.run()
         defer { if process.isRunning { process.terminate() } }
         let port = try #require(Self.listeningPort(errors.fileHandleForReading))
