@@ -244,6 +244,10 @@ import Testing
         #expect((summary.json["commissioned"] as? [String: Any])?["settlements"] as? Int == 2)
         let aid = try run(["aid", "summary", "--format", "json"])
         #expect(aid.json["kilograms"] as? Int == 3_500 && aid.json["localities"] as? Int == 1)
+        // By type, the table is the type table once; by region, the regions follow it.
+        let byType = try run(["aid", "summary", "--by", "type"]).stdout, byRegion = try run(["aid", "summary", "--by", "adm1"]).stdout
+        #expect(byType.components(separatedBy: "Humanitarian").count == 2, "\(byType)")
+        #expect(byRegion.contains("Humanitarian") && byRegion.contains("Rural Damascus"), "\(byRegion)")
         let readiness = try run(["readiness", "--level", "adm4", "--format", "csv"])
         #expect(readiness.status == 0, "\(readiness.stderr)")
         #expect(readiness.stdout.split(separator: "\n").dropFirst().map { $0.prefix(6) } == ["C2269,", "C2270,"])

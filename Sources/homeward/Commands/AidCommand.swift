@@ -89,7 +89,7 @@ struct AidCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(summary)
             case .csv: print(AssistanceText.csv(summary))
-            case .table: print(AssistanceText.table(summary))
+            case .table: print(AssistanceText.table(summary, grouping: by))
             }
         }
     }

@@ -4,12 +4,13 @@ import HomewardCore
 enum AssistanceText {
     static let header = ["ACTIONS", "LOCALITIES", "TONNES", "PARCELS", "REACHED", "TREATED"]
 
-    static func table(_ s: AidSummary) -> String {
+    /// The whole and each type, then the breakdown asked for, unless that is by type again.
+    static func table(_ s: AidSummary, grouping: AidGrouping? = nil) -> String {
         let window = [s.from.map { "from \($0)" }, s.to.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
         var lines = ["Aid, \(window.isEmpty ? "all dates" : window)", ""]
         lines.append(TextTable(header: ["TYPE"] + header, rows: [["all"] + cells(s.figures)] + s.byType.map { [$0.name] + cells($0.figures) },
                                numeric: Set(1...6)).rendered)
-        if !s.groups.isEmpty {
+        if !s.groups.isEmpty && grouping != .type {
             lines += ["", TextTable(header: ["GROUP", "NAME"] + header, rows: s.groups.map { [$0.key ?? "-", $0.name] + cells($0.figures) },
                                     numeric: Set(2...7)).rendered]
         }
