@@ -33,6 +33,16 @@ import Testing
         #expect(!html.contains("2,703,739") && !html.contains("1,503,739"))
     }
 
+    @Test func theLedgersRowReadsRightForOneOrganisation() throws {
+        var model = SourcesModel.mock
+        let ledger = try #require(model.comparison.ledger)
+        model.comparison.ledger = .init(value: ledger.value, records: 1, organisations: 1)
+        let english = SourcesView(model: model, language: .en).render(pages)
+        let russian = SourcesView(model: model, language: .ru).render(pages)
+        #expect(english.contains(#"the sum of <bdi dir="ltr">1</bdi> record (organisations: <bdi dir="ltr">1</bdi>)"#))
+        #expect(russian.contains(#"сумма <bdi dir="ltr">1</bdi> записи (организаций: <bdi dir="ltr">1</bdi>)"#))
+    }
+
     @Test func organisationNamesAreEscapedInTheChartAndTheTable() {
         var model = SourcesModel.mock
         model.comparison.figures[0].figure.organisation = #"<script>x</script>"#
