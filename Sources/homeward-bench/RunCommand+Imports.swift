@@ -2,46 +2,63 @@ import ArgumentParser
 import Foundation
 import HomewardCore
 
-/// The imports and their baselines, one round after the other, so that each pair meets the same moments of a
-/// shared machine: sqlite3's bare import, sqlite3's append, hxlcount's count and PostgreSQL's import.
+/// One round of the import and its baselines, run one after the other so that each pair meets the same
+/// moments of a shared machine: sqlite3's bare import, sqlite3's append, hxlcount's count and PostgreSQL's import.
+/// A baseline is `nil` where its tool or server is missing.
+struct ImportRound {
+    var homeward: ProcessRun
+    var totalsSeconds: Double
+    var sqlite3: Double?
+    var append: Double
+    var sqlite3Append: Double?
+    var hxlcount: Double?
+    var postgres: Double?
+}
+
+/// The rounds of one run; each figure is the median round's, and each ratio is taken within a round.
 struct ImportRounds {
-    var homeward: [ProcessRun] = []
-    var sqlite3: [Double] = [], sqlite3Ratios: [Double] = []
-    var appends: [Double] = [], sqlite3Appends: [Double] = [], appendRatios: [Double] = []
-    var hxlcount: [Double] = [], hxlRatios: [Double] = []
-    var postgres: [Double] = [], postgresRatios: [Double] = []
+    var rounds: [ImportRound] = []
     /// The last round's PostgreSQL database, for the totals figures.
     var postgresDatabase: String?
 
-    /// Each figure is the median round's; ratios are taken within a round, then their median.
+    /// Every round's value of a figure, or none where a round lacks it (its tool is missing in every round).
+    private func values(_ value: (ImportRound) -> Double?) -> [Double] { rounds.compactMap(value) }
+
     func report(to report: Report, rows: Int, label: String) {
-        let seconds = homeward.map(\.seconds)
+        let seconds = values { $0.homeward.seconds }
         report.figure("import_seconds_\(label)", values: seconds)
         report.figure("import_rows_per_s_\(label)", Double(rows) / median(seconds), "one transaction, full validation", digits: 0)
-        report.figure("import_peak_rss_mb_\(label)", homeward.map(\.peakRSSMegabytes).max() ?? 0, homeward.count > 1 ? "the highest round" : "")
+        report.figure("import_peak_rss_mb_\(label)", rounds.map(\.homeward.peakRSSMegabytes).max() ?? 0, rounds.count > 1 ? "the highest round" : "")
+        let sqlite3 = values(\.sqlite3)
         if sqlite3.isEmpty {
             report.missing("import_vs_sqlite3_ratio", "sqlite3 not installed (Debian package sqlite3)")
         } else {
             report.figure("sqlite3_import_seconds_\(label)", values: sqlite3, "sqlite3 .import into a bare table, then GROUP BY")
-            report.figure("import_vs_sqlite3_ratio", values: sqlite3Ratios, "Homeward import ÷ sqlite3 import+group (target ≤ 1.0)")
+            report.figure("import_vs_sqlite3_ratio", values: values { r in r.sqlite3.map { r.homeward.seconds / $0 } },
+                          "Homeward import ÷ sqlite3 import+group (target ≤ 1.0)")
         }
-        report.figure("append_100k_seconds_into_\(label)", values: appends, "100,000 new rows into the \(label)-row ledger")
+        report.figure("append_100k_seconds_into_\(label)", values: values(\.append), "100,000 new rows into the \(label)-row ledger")
+        let sqlite3Appends = values(\.sqlite3Append)
         if !sqlite3Appends.isEmpty {
             report.figure("sqlite3_append_100k_seconds", values: sqlite3Appends, "sqlite3 .import of the same file into its \(label)-row table")
-            report.figure("append_vs_sqlite3_ratio", values: appendRatios, "Homeward append ÷ sqlite3 append")
+            report.figure("append_vs_sqlite3_ratio", values: values { r in r.sqlite3Append.map { r.append / $0 } }, "Homeward append ÷ sqlite3 append")
         }
+        let hxlcount = values(\.hxlcount)
         if hxlcount.isEmpty {
             report.missing("import_vs_libhxl_ratio", "hxlcount not installed (PyPI libhxl)")
         } else {
             report.figure("libhxl_count_seconds_\(label)", values: hxlcount, "hxlcount by destination governorate")
-            report.figure("import_vs_libhxl_ratio", values: hxlRatios, "Homeward import + totals ÷ hxlcount (target ≤ 0.2)")
+            report.figure("import_vs_libhxl_ratio", values: values { r in r.hxlcount.map { (r.homeward.seconds + r.totalsSeconds) / $0 } },
+                          "Homeward import + totals ÷ hxlcount (target ≤ 0.2)")
         }
-        if postgresDatabase == nil {
+        let postgres = values(\.postgres)
+        if postgres.isEmpty {
             report.missing("postgres_import_seconds_\(label)", "no PostgreSQL URL (--postgres or HOMEWARD_BENCH_POSTGRES_URL), no psql, or no answer")
         } else {
             report.figure("postgres_import_seconds_\(label)", values: postgres)
             report.figure("postgres_import_rows_per_s_\(label)", Double(rows) / median(postgres), "", digits: 0)
-            report.figure("postgres_vs_sqlite_import_ratio", values: postgresRatios, "PostgreSQL import ÷ SQLite import")
+            report.figure("postgres_vs_sqlite_import_ratio", values: values { r in r.postgres.map { $0 / r.homeward.seconds } },
+                          "PostgreSQL import ÷ SQLite import")
         }
     }
 }
@@ -53,32 +70,25 @@ extension RunCommand {
         for round in 1 ... self.rounds {
             if self.rounds > 1 { print("round \(round) of \(self.rounds)") }
             let imported = try importFile(file, into: database)
-            measured.homeward.append(imported)
             let totalsRun = try ProcessRun.run([homeward, "totals", "--by", "adm1", "--format", "json", "--database", database])
+            var sqlite3Seconds: Double?
             if let sqlite3 = which("sqlite3") {
                 let bare = "\(work)/sqlite3-bare-\(label).sqlite"
                 try? FileManager.default.removeItem(atPath: bare)
-                let baseline = try ProcessRun.run([sqlite3, bare, ".mode csv", ".import \(file) returns",
-                                                   #"SELECT "Destination governorate", SUM(CAST("IDPs" AS INTEGER)) FROM returns GROUP BY 1;"#])
-                measured.sqlite3.append(baseline.seconds)
-                measured.sqlite3Ratios.append(imported.seconds / baseline.seconds)
+                sqlite3Seconds = try ProcessRun.run([sqlite3, bare, ".mode csv", ".import \(file) returns",
+                                                     #"SELECT "Destination governorate", SUM(CAST("IDPs" AS INTEGER)) FROM returns GROUP BY 1;"#]).seconds
             }
             let (appended, sqlite3Appended) = try appendRound(into: database, label: label)
-            measured.appends.append(appended)
-            if let sqlite3Appended {
-                measured.sqlite3Appends.append(sqlite3Appended)
-                measured.appendRatios.append(appended / sqlite3Appended)
+            let hxlcountSeconds = try which("hxlcount").map { hxlcount in
+                try ProcessRun.run([hxlcount, "-t", "#adm1+dest", "-a", "sum(#affected+returnees+idps+num) as IDPs#affected+idps", file]).seconds
             }
-            if let hxlcount = which("hxlcount") {
-                let peer = try ProcessRun.run([hxlcount, "-t", "#adm1+dest", "-a", "sum(#affected+returnees+idps+num) as IDPs#affected+idps", file])
-                measured.hxlcount.append(peer.seconds)
-                measured.hxlRatios.append((imported.seconds + totalsRun.seconds) / peer.seconds)
-            }
+            var postgresSeconds: Double?
             if let postgres, let (seconds, url) = try postgresImport(url: postgres, file: file, label: label) {
-                measured.postgres.append(seconds)
-                measured.postgresRatios.append(seconds / imported.seconds)
+                postgresSeconds = seconds
                 measured.postgresDatabase = url
             }
+            measured.rounds.append(ImportRound(homeward: imported, totalsSeconds: totalsRun.seconds, sqlite3: sqlite3Seconds, append: appended,
+                                               sqlite3Append: sqlite3Appended, hxlcount: hxlcountSeconds, postgres: postgresSeconds))
         }
         return measured
     }

@@ -89,26 +89,26 @@ import Testing
             let revoked = try await store.access.createToken(for: "amal", by: .test)
             let kept = try await store.access.createToken(for: "amal", by: .test)
             // act
-            #expect(try await store.access.caller(forToken: expiring.token) == .token(id: expiring.id, login: "amal"))
+            #expect(try await store.access.caller(forToken: expiring.token, at: try? await store.database.dataVersion()) == .token(id: expiring.id, login: "amal"))
             // Proven twice, so that its proof is kept (the first notes its use, a write): revoking it must still count at once.
-            for _ in 0 ..< 2 { #expect(try await store.access.caller(forToken: revoked.token) == .token(id: revoked.id, login: "amal")) }
+            for _ in 0 ..< 2 { #expect(try await store.access.caller(forToken: revoked.token, at: try? await store.database.dataVersion()) == .token(id: revoked.id, login: "amal")) }
             try await store.database.read { db in
                 try await db.raw("UPDATE api_tokens SET expires_at = '2000-01-01T00:00:00Z' WHERE id = \(bind: expiring.id)").run()
             }
             try await store.access.revokeTokens(id: revoked.id, by: .test)
             // check
             #expect(expiring.token.count == 67 && expiring.token.hasPrefix("hw_"), "256 bits as 64 hex digits")
-            #expect(try await store.access.caller(forToken: expiring.token) == nil)
-            #expect(try await store.access.caller(forToken: revoked.token) == nil)
-            #expect(try await store.access.caller(forToken: kept.token) != nil)
-            #expect(try await store.access.caller(forToken: kept.token + "0") == nil)
+            #expect(try await store.access.caller(forToken: expiring.token, at: try? await store.database.dataVersion()) == nil)
+            #expect(try await store.access.caller(forToken: revoked.token, at: try? await store.database.dataVersion()) == nil)
+            #expect(try await store.access.caller(forToken: kept.token, at: try? await store.database.dataVersion()) != nil)
+            #expect(try await store.access.caller(forToken: kept.token + "0", at: try? await store.database.dataVersion()) == nil)
             let listed = try await store.access.tokens(of: "amal")
             #expect(listed.first { $0.id == kept.id }?.lastUsed != nil && listed.first { $0.id == revoked.id }?.revoked != nil)
             // The secret is nowhere in the database.
             let stored = try await store.database.read { try await $0.raw("SELECT digest FROM api_tokens").all(decodingColumn: "digest", as: String.self) }
             #expect(!stored.contains(kept.token) && stored.contains(Secret.digest(kept.token)))
             try await store.access.disable("amal", by: .test)
-            #expect(try await store.access.caller(forToken: kept.token) == nil)
+            #expect(try await store.access.caller(forToken: kept.token, at: try? await store.database.dataVersion()) == nil)
         }
     }
 

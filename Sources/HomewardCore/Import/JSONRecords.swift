@@ -27,9 +27,7 @@ public enum JSONRecords {
         }
         var problems: [ImportProblem] = []
         var drafts: [ImportDraft<Field>] = []
-        // Asked for every key of every object: a table made once, rather than a search through the fields each time
-        // (a seventh of the server's time in posts of 1,000 movements).
-        let fieldsByKey = Dictionary(uniqueKeysWithValues: Field.allCases.compactMap { field in field.jsonKey.map { ($0, field) } })
+        let fieldsByKey = Field.byJSONKey
         let fieldCount = Field.allCases.count
         for (index, item) in objects.enumerated() {
             guard let object = item as? [String: Any] else {

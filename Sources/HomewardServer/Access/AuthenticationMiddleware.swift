@@ -21,12 +21,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let route = APIRoute.route(method: request.method, path: request.uri.path)
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
+            let refused = Problem(.unauthorized, "the token is unknown, expired or revoked",
+                                  headers: [.wwwAuthenticate: #"Bearer realm="homeward", error="invalid_token""#])
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw refused }
             // Read before the proof, and before the route runs: the answer's tag may use it too.
             let version = try? await database.dataVersion()
-            guard parts.count == 2, parts[0].lowercased() == "bearer",
-                  let caller = try await access.caller(forToken: parts[1].trimmingCharacters(in: .whitespaces), at: version) else {
-                throw Problem(.unauthorized, "the token is unknown, expired or revoked",
-                              headers: [.wwwAuthenticate: #"Bearer realm="homeward", error="invalid_token""#])
+            guard let caller = try await access.caller(forToken: parts[1].trimmingCharacters(in: .whitespaces), at: version) else {
+                throw refused
             }
             context.proven = caller
             context.dataVersion = version

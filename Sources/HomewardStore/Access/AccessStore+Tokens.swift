@@ -64,15 +64,9 @@ extension AccessStore {
     /// The caller a bearer token proves: `nil` for an unknown, expired or revoked token, or a disabled account.
     /// Notes the token's last use, to the minute.
     ///
-    /// Proven once per data version (``TokenProofs``): the version is read before the proof, so a proof is never
-    /// kept under a version newer than what it read.
-    public func caller(forToken token: String) async throws -> Caller? {
-        try await caller(forToken: token, at: try? await database.dataVersion())
-    }
-
-    /// The same, at a data version the caller read just before (``Database/dataVersion()``; `nil` if it could not),
-    /// so that a server tags its answer with the version it proved the token at: one read of it per request, not
-    /// two, and on PostgreSQL one round trip less.
+    /// Proven once per data version (``TokenProofs``) at `version`, which the caller reads just before
+    /// (``Database/dataVersion()``; `nil` if it could not): a proof is never kept under a version newer than what it
+    /// read, and a server tags its answer with the version it proved the token at, one read of it per request.
     public func caller(forToken token: String, at version: DataVersion?) async throws -> Caller? {
         let digest = Secret.digest(token)
         let now = Database.timestamp(database.now())
