@@ -114,6 +114,48 @@ import Testing
         #expect(catalogue.entries["k"]?.choices == ["via=cli", "via=api"])
     }
 
+    /// A part writes a second count with its own noun; its name is no argument, and a part no text uses is refused.
+    @Test func partsGiveASecondCountItsOwnPluralForm() throws {
+        let catalogue = try Catalogue(language: .ru, json: Data(#"""
+            {"k": {"plural": "n", "one": "{n} человек {every}", "few": "{n} человека {every}", "many": "{n} человек {every}", "other": "{n} человека {every}",
+                   "parts": {"every": {"plural": "days", "one": "каждый {days} день", "few": "каждые {days} дня", "many": "каждые {days} дней", "other": "каждые {days} дня"}}},
+             "t": {"text": "в пунктах {places}", "parts": {"places": {"plural": "m", "one": "{m} место", "few": "{m} места", "many": "{m} мест", "other": "{m} места"}}}}
+            """#.utf8))
+        #expect(catalogue.text("k", ["n": .count(3_500), "days": .count(21)]) == "3\u{00A0}500 человек каждый 21 день")
+        #expect(catalogue.text("k", ["n": .count(2), "days": .count(5)]) == "2 человека каждые 5 дней")
+        #expect(catalogue.text("t", ["m": .count(1_000)]) == "в пунктах 1\u{00A0}000 мест")
+        #expect(catalogue.entries["k"]?.argumentNames == ["n", "days"])
+        #expect(catalogue.entries["t"]?.argumentNames == ["m"])
+        // the part's count is still an argument of its own, kept left to right in a page
+        #expect(catalogue.phrase("t", ["m": .count(4)]).segments[1] == .argument(name: "m", text: "4", leftToRight: true))
+        #expect(throws: DecodingError.self) {
+            try Catalogue(language: .en, json: Data(#"{"k": {"text": "no part here", "parts": {"every": "every day"}}}"#.utf8))
+        }
+    }
+
+    /// The joint statement's plan and a site's standing read right whatever the cycle's length and the counts:
+    /// not "every 1 days", nor Arabic's "أيام" after 14 or "شخص" after 4,467.
+    @Test func secondCountsInCampsSentencesAgreeWithTheirNouns() throws {
+        let en = try Catalogue.bundled(.en), ru = try Catalogue.bundled(.ru), ar = try Catalogue.bundled(.ar)
+        let plan: (Int, Int) -> [String: MessageArgument] = { ["site": .text("Al-Hol"), "count": .count($0), "days": .count($1)] }
+        #expect(en.text("bulletin.camps.plan.noEnd", plan(3_500, 1)) == "Al-Hol: the plan moves 3,500 people every day.")
+        #expect(en.text("bulletin.camps.plan.noEnd", plan(3_500, 5)) == "Al-Hol: the plan moves 3,500 people every 5 days.")
+        #expect(ru.text("bulletin.camps.plan.noEnd", plan(3_500, 21)) == "Al-Hol: по плану выезжают 3\u{00A0}500 человек каждый 21 день.")
+        #expect(ru.text("bulletin.camps.plan.noEnd", plan(3_500, 14)) == "Al-Hol: по плану выезжают 3\u{00A0}500 человек каждые 14 дней.")
+        #expect(ar.text("bulletin.camps.plan.noEnd", plan(3_500, 14)) == "Al-Hol: تنقل الخطة ٣٬٥٠٠ شخص كل ١٤ يوماً.")
+        #expect(ar.text("bulletin.camps.plan.noEnd", plan(3_500, 2)) == "Al-Hol: تنقل الخطة ٣٬٥٠٠ شخص كل يومين.")
+        #expect(ar.text("bulletin.camps.plan.noEnd", plan(3_500, 5)) == "Al-Hol: تنقل الخطة ٣٬٥٠٠ شخص كل ٥ أيام.")
+        let pace: [String: MessageArgument] = ["persons": .count(4_467), "days": .count(5), "start": .day(Day(year: 2020, month: 6, day: 2)!)]
+        #expect(ar.text("camps.operation.pace", pace) == "٤٬٤٦٧ شخصاً في كل دورة من ٥ أيام، ابتداءً من ٢ حزيران، ٢٠٢٠")
+        #expect(en.text("camps.operation.pace", pace) == "4,467 persons per cycle of 5 days, from 2 June 2020")
+        let left: [String: MessageArgument] = ["site": .text("S"), "count": .count(3), "percent": .code("14.29"), "residents": .count(21),
+                                               "baseline": .day(Day(year: 2020, month: 6, day: 1)!), "remaining": .count(18)]
+        #expect(ru.text("bulletin.camps.left", left).contains(") из 21 жителя, учтённого 1 июня 2020"))
+        #expect(ar.text("bulletin.camps.left", left).hasSuffix(") من أصل ٢١ مقيماً أُحصوا في ١ حزيران، ٢٠٢٠؛ يبقى ١٨."))
+        #expect(en.text("camps.warning.transit", ["available": .count(1), "needed": .count(700)])
+                == "the transit centres hold 1 place; the plan needs 700 at its busiest.")
+    }
+
     @Test func levelsAreWrittenAsTheLanguageNamesThem() throws {
         #expect(try Catalogue.bundled(.ru).string(.level(.adm3)) == "подрайон")
         #expect(try Catalogue.bundled(.ar).string(.level(.adm1)) == "محافظة")

@@ -14,10 +14,21 @@
 /// ```json
 /// "import.organisation.missing": {"select": "via", "cli": "… give --org …", "api": "… give the org parameter …"}
 /// ```
+///
+/// Parts let a sentence hold a second count with its own noun without writing every pair of forms: each
+/// `{part}` is written by its own entry, from the same arguments. The parts go beside the forms, or beside
+/// a `text` when the sentence itself has one form:
+///
+/// ```json
+/// "bulletin.camps.plan.noEnd": {"plural": "count", "one": "… moves {count} person {every}.", "other": "… moves {count} people {every}.",
+///                              "parts": {"every": {"plural": "days", "one": "every day", "other": "every {days} days"}}}
+/// ```
 public indirect enum CatalogueEntry: Hashable, Sendable {
     case text(String)
     case plural(argument: String, forms: [PluralCategory: String])
     case select(argument: String, cases: [String: CatalogueEntry])
+    /// An entry whose `{name}` placeholders naming a part are written by that part; a part's name is no argument.
+    case composed(CatalogueEntry, parts: [String: CatalogueEntry])
 
     /// Every text of the entry, for checks.
     public var texts: [String] {
@@ -25,6 +36,7 @@ public indirect enum CatalogueEntry: Hashable, Sendable {
         case .text(let text): [text]
         case .plural(_, let forms): PluralCategory.allCases.compactMap { forms[$0] }
         case .select(_, let cases): cases.keys.sorted().flatMap { cases[$0]!.texts }
+        case .composed(let entry, let parts): entry.texts + parts.keys.sorted().flatMap { parts[$0]!.texts }
         }
     }
 
@@ -34,13 +46,18 @@ public indirect enum CatalogueEntry: Hashable, Sendable {
         case .text: []
         case .plural(_, let forms): [forms]
         case .select(_, let cases): cases.values.flatMap(\.pluralForms)
+        case .composed(let entry, let parts): entry.pluralForms + parts.values.flatMap(\.pluralForms)
         }
     }
 
     /// Every variant the entry offers, as `argument=value`, so that a check can hold languages to the same ones.
     public var choices: Set<String> {
-        guard case .select(let argument, let cases) = self else { return [] }
-        return cases.reduce(into: Set(cases.keys.map { "\(argument)=\($0)" })) { $0.formUnion($1.value.choices) }
+        switch self {
+        case .text, .plural: []
+        case .select(let argument, let cases):
+            cases.reduce(into: Set(cases.keys.map { "\(argument)=\($0)" })) { $0.formUnion($1.value.choices) }
+        case .composed(let entry, let parts): parts.values.reduce(entry.choices) { $0.union($1.choices) }
+        }
     }
 
     /// The names of the arguments the entry takes: every placeholder of every form, and the arguments that
@@ -56,6 +73,8 @@ public indirect enum CatalogueEntry: Hashable, Sendable {
         case .select(let argument, let cases):
             names.insert(argument)
             for entry in cases.values { names.formUnion(entry.argumentNames) }
+        case .composed(let entry, let parts):
+            return parts.values.reduce(entry.argumentNames.subtracting(parts.keys)) { $0.union($1.argumentNames) }
         }
         return names
     }
@@ -74,6 +93,13 @@ public indirect enum CatalogueEntry: Hashable, Sendable {
         case .select(let argument, let cases):
             guard let entry = arguments[argument].flatMap({ cases[$0.wireText] }) ?? cases["other"] else { return "{\(argument)}" }
             return entry.text(for: arguments, in: language)
+        case .composed(let entry, let parts):
+            return Self.split(entry.text(for: arguments, in: language)).map { piece in
+                switch piece {
+                case .literal(let text): String(text)
+                case .placeholder(let name): parts[name]?.text(for: arguments, in: language) ?? "{\(name)}"
+                }
+            }.joined()
         }
     }
 
@@ -123,9 +149,28 @@ extension CatalogueEntry: Decodable {
             return
         }
         let container = try decoder.container(keyedBy: Key.self)
+        if let parts = try container.decodeIfPresent([String: CatalogueEntry].self, forKey: Key(stringValue: "parts")) {
+            let entry = try Self(container, decoder: decoder, without: "parts")
+            let used = Set(entry.texts.flatMap(Self.placeholders))
+            if let unused = parts.keys.sorted().first(where: { !used.contains($0) }) {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "the part '\(unused)' is in no text"))
+            }
+            self = .composed(entry, parts: parts)
+            return
+        }
+        self = try Self(container, decoder: decoder)
+    }
+
+    /// A text, plural forms or variants from an object's keys, less `ignored`.
+    private init(_ container: KeyedDecodingContainer<Key>, decoder: any Decoder, without ignored: String? = nil) throws {
+        let keys = container.allKeys.filter { $0.stringValue != ignored }
+        if keys.map(\.stringValue) == ["text"] {
+            self = .text(try container.decode(String.self, forKey: keys[0]))
+            return
+        }
         if let argument = try container.decodeIfPresent(String.self, forKey: Key(stringValue: "select")) {
             var cases: [String: CatalogueEntry] = [:]
-            for key in container.allKeys where key.stringValue != "select" {
+            for key in keys where key.stringValue != "select" {
                 cases[key.stringValue] = try container.decode(CatalogueEntry.self, forKey: key)
             }
             guard !cases.isEmpty else {
@@ -136,7 +181,7 @@ extension CatalogueEntry: Decodable {
         }
         let argument = try container.decode(String.self, forKey: Key(stringValue: "plural"))
         var forms: [PluralCategory: String] = [:]
-        for key in container.allKeys where key.stringValue != "plural" {
+        for key in keys where key.stringValue != "plural" {
             guard let category = PluralCategory(rawValue: key.stringValue) else {
                 throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription:
                     "'\(key.stringValue)' is not a CLDR plural category (zero, one, two, few, many, other)")
