@@ -152,6 +152,8 @@ import Testing
                                                "baseline": .day(Day(year: 2020, month: 6, day: 1)!), "remaining": .count(18)]
         #expect(ru.text("bulletin.camps.left", left).contains(") из 21 жителя, учтённого 1 июня 2020"))
         #expect(ar.text("bulletin.camps.left", left).hasSuffix(") من أصل ٢١ مقيماً أُحصوا في ١ حزيران، ٢٠٢٠؛ يبقى ١٨."))
+        let overdrawn: [String: MessageArgument] = ["site": .code("HOL"), "date": .day(Day(year: 2020, month: 6, day: 1)!), "total": .count(22), "residents": .count(21)]
+        #expect(ru.text("import.departures.overdrawn", overdrawn).contains("составило бы 22 человека, больше чем 21 житель;"))
         #expect(en.text("camps.warning.transit", ["available": .count(1), "needed": .count(700)])
                 == "the transit centres hold 1 place; the plan needs 700 at its busiest.")
     }
