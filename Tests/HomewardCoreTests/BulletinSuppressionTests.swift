@@ -45,6 +45,34 @@ import Testing
         #expect(ru.contains("<5"))
     }
 
+    /// A hidden count's noun reads as after its threshold ("fewer than 5 people"), in every language, not in the
+    /// form for fractions that no count takes ("<5 человека", "<٥ شخص").
+    @Test func aHiddenCountsNounAgreesWithItsThreshold() throws {
+        let snapshot = Self.snapshot(refugees: 900, idps: 3, crossings: [("LBN-01", 2), ("JOR-01", 40)], weekTotal: 42)
+        let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(ru.contains("<5 внутренне перемещённых лиц вернулись") && ru.contains("Из них [не раскрывается] человек вернулись"))
+        let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(ar.contains("LBN-01): <٥ أشخاص"))
+    }
+
+    /// A withheld share reads without its sign: "([withheld])", not "([withheld]%)".
+    @Test func aWithheldShareHasNoPercentSign() throws {
+        let operation = EvacuationOperation(id: 1, site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000,
+                                            start: Day("2020-06-02")!, perCycle: 3_500, cycleDays: 5, via: [])
+        let departure = Departure(site: "HOL", period: Period(day: Day("2020-06-10")!), persons: 3, organisation: "CCCM")
+        let progress = EvacuationProgress(operation: operation, departures: [departure], asOf: Self.date)
+        let camps = try #require(CampsBlock.make(date: Self.date, progress: [progress], sites: [:]))
+        let snapshot = BulletinSnapshot(date: Self.date, since: nil, blocks: [camps])
+        for language in Language.allCases {
+            let catalogue = try Catalogue.bundled(language)
+            let text = BulletinText(snapshot: snapshot, catalogue: catalogue, forThePublic: SmallCounts(threshold: 5)).text
+            #expect(text.contains("(\(catalogue.text("bulletin.withheld")))"), "\(language)")
+            #expect(!text.contains("%") && !text.contains("٪"), "\(language)")
+        }
+        let exact = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+        #expect(exact.contains("3 people have left (0.03%) of the 10,000 residents"))
+    }
+
     @Test func nothingIsHiddenWhenEveryCountIsLargeEnough() {
         let snapshot = Self.snapshot(refugees: 1_200, idps: 300, crossings: [("JOR-01", 60), ("LBN-01", 7)], weekTotal: 67)
         #expect(BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5)).isEmpty)

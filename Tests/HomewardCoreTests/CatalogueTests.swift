@@ -134,14 +134,14 @@ import Testing
     }
 
     /// The joint statement's plan and a site's standing read right whatever the cycle's length and the counts:
-    /// not "every 1 days", nor Arabic's "أيام" after 14 or "شخص" after 4,467.
+    /// not "every 1 days" nor "каждый 1 день", nor Arabic's "أيام" after 14 or "شخص" after 4,467.
     @Test func secondCountsInCampsSentencesAgreeWithTheirNouns() throws {
         let en = try Catalogue.bundled(.en), ru = try Catalogue.bundled(.ru), ar = try Catalogue.bundled(.ar)
         let plan: (Int, Int) -> [String: MessageArgument] = { ["site": .text("Al-Hol"), "count": .count($0), "days": .count($1)] }
         #expect(en.text("bulletin.camps.plan.noEnd", plan(3_500, 1)) == "Al-Hol: the plan moves 3,500 people every day.")
         #expect(en.text("bulletin.camps.plan.noEnd", plan(3_500, 5)) == "Al-Hol: the plan moves 3,500 people every 5 days.")
-        #expect(ru.text("bulletin.camps.plan.noEnd", plan(3_500, 21)) == "Al-Hol: по плану выезжают 3\u{00A0}500 человек каждый 21 день.")
-        #expect(ru.text("bulletin.camps.plan.noEnd", plan(3_500, 14)) == "Al-Hol: по плану выезжают 3\u{00A0}500 человек каждые 14 дней.")
+        #expect(ru.text("bulletin.camps.plan.noEnd", plan(3_500, 21)) == "Al-Hol: по плану выезжают 3\u{00A0}500 человек за цикл в 21 день.")
+        #expect(ru.text("bulletin.camps.plan.noEnd", plan(3_500, 14)) == "Al-Hol: по плану выезжают 3\u{00A0}500 человек за цикл в 14 дней.")
         #expect(ar.text("bulletin.camps.plan.noEnd", plan(3_500, 14)) == "Al-Hol: تنقل الخطة ٣٬٥٠٠ شخص كل ١٤ يوماً.")
         #expect(ar.text("bulletin.camps.plan.noEnd", plan(3_500, 2)) == "Al-Hol: تنقل الخطة ٣٬٥٠٠ شخص كل يومين.")
         #expect(ar.text("bulletin.camps.plan.noEnd", plan(3_500, 5)) == "Al-Hol: تنقل الخطة ٣٬٥٠٠ شخص كل ٥ أيام.")
@@ -153,7 +153,7 @@ import Testing
         #expect(ru.text("bulletin.camps.left", left).contains(") из 21 жителя, учтённого 1 июня 2020"))
         #expect(ar.text("bulletin.camps.left", left).hasSuffix(") من أصل ٢١ مقيماً أُحصوا في ١ حزيران، ٢٠٢٠؛ يبقى ١٨."))
         let overdrawn: [String: MessageArgument] = ["site": .code("HOL"), "date": .day(Day(year: 2020, month: 6, day: 1)!), "total": .count(22), "residents": .count(21)]
-        #expect(ru.text("import.departures.overdrawn", overdrawn).contains("составило бы 22 человека, больше чем 21 житель;"))
+        #expect(ru.text("import.departures.overdrawn", overdrawn).contains("составило бы 22 человека — больше, чем 21 житель;"))
         #expect(en.text("camps.warning.transit", ["available": .count(1), "needed": .count(700)])
                 == "the transit centres hold 1 place; the plan needs 700 at its busiest.")
     }

@@ -126,9 +126,9 @@ import Testing
             let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
             #expect(en.contains("Al-Hol: 4,133 people have left (41.33%) of the 10,000 residents counted on 1 June 2020; 5,867 remain."))
             let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
-            #expect(ru.contains("выбыли 4\u{00A0}133 человека (41,33 %)"))
+            #expect(ru.contains("выбыли 4\u{00A0}133 человека (41,33\u{00A0}%)"))
             let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
-            #expect(ar.contains("الهول: غادر ٤٬١٣٣ شخصاً (٤١٫٣٣٪)"))
+            #expect(ar.contains("الهول: غادر ٤٬١٣٣ شخصاً (٤١٫٣٣٪\u{061C})"))
         }
     }
 }

@@ -80,8 +80,7 @@ public struct BulletinText: Sendable {
             case .entry(let id):
                 entries[name] = id
                 guard let entry = snapshot.entry(id) else { continue }
-                // A hidden count is no operand for a plural form: "one" or "two" would give it away.
-                arguments[name] = entry.unit == .count && hidden[id] == nil ? .count(entry.value) : .code(self.value(entry))
+                arguments[name] = argument(entry)
             case .day(let day): arguments[name] = .day(day)
             case .code(let code): arguments[name] = .code(code)
             case .name(let en, let ru, let ar):
@@ -89,6 +88,20 @@ public struct BulletinText: Sendable {
             }
         }
         return Sentence(phrase: catalogue.phrase(Message(line.key, arguments)), entries: entries)
+    }
+
+    /// An entry as a sentence takes it: a count chooses its noun's form; a percentage carries its sign, so that a
+    /// withheld one reads without it.
+    ///
+    /// - Important: a hidden count's noun takes the form of the threshold, never of the count ("one" or "two" would
+    ///   give it away).
+    func argument(_ entry: SnapshotEntry) -> MessageArgument {
+        if let smallCounts, hidden[entry.id] != nil { return .hidden(shown: value(entry), pluralAs: smallCounts.threshold) }
+        return switch entry.unit {
+        case .count: .count(entry.value)
+        case .hundredths: .percent(hundredths: entry.value)
+        case .tenths, .thousandths: .code(value(entry))
+        }
     }
 
     /// Hundredths of a percent as the language writes a number with two decimals.

@@ -61,7 +61,7 @@ public struct Catalogue: Sendable {
         case .change(let n): numbers.change(n)
         case .percent(let hundredths): numbers.percent(hundredths: hundredths)
         case .day(let day): days.string(day)
-        case .code(let code), .text(let code): code
+        case .code(let code), .text(let code), .hidden(let code, _): code
         case .level(let level): text("level.adm\(level.rawValue).noun")
         }
     }

@@ -21,15 +21,20 @@ public enum MessageArgument: Hashable, Sendable {
     /// A level of the administrative hierarchy, written as the language names it in a sentence: the
     /// catalogue's `level.adm1.noun` … (governorate, мухафаза, محافظة).
     case level(AdminLevel)
+    /// A count a public text does not give, shown as `shown` ("<5", "[withheld]"). Its noun takes the form that
+    /// `pluralAs` takes, the threshold it stands for ("<5 человек", "<٥ أشخاص"), which tells nothing of the count.
+    case hidden(shown: String, pluralAs: Int)
 
     /// Whether the value runs left to right whatever the text around it: counts and codes do, so that in
     /// Arabic text `SY03` and a group of digits are not turned around. Days and names follow their own
-    /// letters; so does a change, whose sign ICU leads with a direction mark (U+061C in Arabic-Indic
-    /// digits, which puts the sign on the right as Arabic writes it; U+200E with Latin digits).
+    /// letters; so do a change, whose sign ICU leads with a direction mark (U+061C in Arabic-Indic
+    /// digits, which puts the sign on the right as Arabic writes it; U+200E with Latin digits), and a
+    /// percentage, whose sign ICU follows with U+061C in Arabic so that it stands after the number as
+    /// Arabic reads, on its left.
     public var runsLeftToRight: Bool {
         switch self {
-        case .count, .code, .percent: true
-        case .change, .day, .text, .level: false
+        case .count, .code, .hidden: true
+        case .change, .percent, .day, .text, .level: false
         }
     }
 
@@ -44,7 +49,7 @@ public enum MessageArgument: Hashable, Sendable {
         case .change(let n): n > 0 ? "+\(n)" : String(n)
         case .percent(let hundredths): (Decimal(hundredths) / 100).formatted(.number.precision(.fractionLength(2)).locale(Locale(identifier: "en_US_POSIX")))
         case .day(let day): day.description
-        case .code(let text), .text(let text): text
+        case .code(let text), .text(let text), .hidden(let text, _): text
         case .level(let level): "adm\(level.rawValue)"
         }
     }
@@ -52,7 +57,7 @@ public enum MessageArgument: Hashable, Sendable {
     /// The number the plural form is chosen by, if this argument is one.
     var pluralOperand: Int? {
         switch self {
-        case .count(let n), .change(let n): n
+        case .count(let n), .change(let n), .hidden(_, let n): n
         case .day, .code, .text, .level, .percent: nil
         }
     }
