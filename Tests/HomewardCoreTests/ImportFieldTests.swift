@@ -56,4 +56,18 @@ import HomewardCore
             try JSONRecords.drafts(from: Data(#"[{"note": 5, "level": 1}]"#.utf8), as: Reading.self, listKey: "readings")
         }
     }
+
+    /// JSON's `true` is no count of 1, nor `false` one of 0, though Foundation hands both over as numbers.
+    @Test func aBooleanIsNoFigure() throws {
+        for boolean in ["true", "false"] {
+            let error = #expect(throws: ImportError.self) {
+                try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01", "level": \#(boolean)}]"#.utf8), as: Reading.self, listKey: "readings")
+            }
+            #expect(error?.problems.map(\.column) == ["level"])
+            #expect(error?.problems.first?.reason == "expected a number or a string")
+        }
+        let drafts = try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01", "level": 1}, {"date": "2025-03-02", "level": 0}]"#.utf8),
+                                            as: Reading.self, listKey: "readings")
+        #expect(drafts.map { $0[.level] } == ["1", "0"])
+    }
 }

@@ -5,6 +5,9 @@ import Foundation
 ///
 /// The keys are the fields' ``ImportField/jsonKey``s; the kind's rules then apply as for CSV rows.
 public enum JSONRecords {
+    /// The class of JSON's `true` and `false`, which Foundation hands over as numbers (1 and 0) like any other.
+    private static let boolean = type(of: NSNumber(value: true))
+
     /// The drafts of every object, numbered from 1 in their order.
     /// - Throws: ``ImportError`` for text that is not JSON of that shape, an unknown key, or a value of the wrong
     ///   JSON type (figures are numbers or strings, everything else strings or null), as the API's schema says.
@@ -47,7 +50,7 @@ public enum JSONRecords {
                 switch raw {
                 case is NSNull: text = nil
                 case let string as String: text = string
-                case let number as NSNumber where field.isFigure: text = number.stringValue
+                case let number as NSNumber where field.isFigure && type(of: number) != Self.boolean: text = number.stringValue
                 default:
                     problems.append(ImportProblem(row: index + 1, column: key, value: "\(raw)",
                         Message(field.isFigure ? "import.json.expectedNumberOrString" : "import.json.expectedString")))
