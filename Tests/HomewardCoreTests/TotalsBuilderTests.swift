@@ -29,4 +29,18 @@ import Testing
         #expect(report.groups[0].name == "SY02", "a key without a name is named by itself")
         #expect(report.groups[0].refugees == 7 && report.groups[0].idps == 1)
     }
+
+    /// Weeks and months are a series: in the calendar's order, across a new year and with a period that spans
+    /// weeks, whatever their sizes; `top` still keeps the largest.
+    @Test func weeksAndMonthsComeInTheCalendarsOrder() {
+        let sum = { (key: String, persons: Int) in TotalsBuilder.Sum(key: key, category: .refugee, persons: persons) }
+        let weeks = [sum("2026-W01", 5), sum("2025-W52", 9), sum("2025-12-10/2025-12-20", 1), sum("2026-W02", 7)]
+        let report = TotalsBuilder().report(window: DateWindow(), sums: weeks, partial: 0, top: nil, calendar: .week) { _, _ in nil }
+        #expect(report.groups.map(\.key) == ["2025-12-10/2025-12-20", "2025-W52", "2026-W01", "2026-W02"])
+        let largest = TotalsBuilder().report(window: DateWindow(), sums: weeks, partial: 0, top: 2, calendar: .week) { _, _ in nil }
+        #expect(largest.groups.map(\.key) == ["2025-W52", "2026-W02"])
+        let months = [sum("2026-07", 3), sum("2026-06", 8), sum("2026-10", 1), sum("2026-09", 2)]
+        let byMonth = TotalsBuilder().report(window: DateWindow(), sums: months, partial: 0, top: nil, calendar: .month) { _, _ in nil }
+        #expect(byMonth.groups.map(\.key) == ["2026-06", "2026-07", "2026-09", "2026-10"])
+    }
 }

@@ -1,4 +1,5 @@
-/// Turns per-key sums into a ``TotalsReport``: sorted, named, cut to the top N.
+/// Turns per-key sums into a ``TotalsReport``: sorted (largest first; weeks and months in the calendar's order),
+/// named, cut to the top N.
 ///
 /// The store sums in SQL; bucketing by week or month happens here, on sums by period, so both
 /// databases share one definition of a week.
@@ -34,11 +35,18 @@ public struct TotalsBuilder: Sendable {
     /// The readable name of a calendar key: a week's first and last day, or the month.
     public static func calendarName(_ key: String, _ grouping: Grouping) -> String {
         if key.contains("/") { return "period \(key.replacingOccurrences(of: "/", with: " to ")), across \(grouping.rawValue)s" }
-        guard grouping == .week else { return key }
-        let parts = key.split(separator: "-W")
-        guard parts.count == 2, let year = Int(parts[0]), let week = Int(parts[1]) else { return key }
-        let monday = Day(year: year, month: 1, day: 4)!.weekStart.adding(days: 7 * (week - 1))
+        guard grouping == .week, let monday = calendarStart(key, grouping) else { return key }
         return "\(monday) to \(monday.adding(days: 6))"
+    }
+
+    /// The first day of a calendar key's bucket (a week's Monday, a month's first, a period's start), which orders
+    /// buckets as the calendar does: "2026-W01" may begin in December 2025.
+    static func calendarStart(_ key: String, _ grouping: Grouping) -> Day? {
+        if let slash = key.firstIndex(of: "/") { return Day(String(key[..<slash])) }
+        guard grouping == .week else { return Day(key + "-01") }
+        let parts = key.split(separator: "-W")
+        guard parts.count == 2, let year = Int(parts[0]), let week = Int(parts[1]) else { return nil }
+        return Day(year: year, month: 1, day: 4)!.weekStart.adding(days: 7 * (week - 1))
     }
 
     /// - Parameter name: a key's name in a language, `nil` where it has none; a key without an English name is named by itself.
@@ -59,6 +67,13 @@ public struct TotalsBuilder: Sendable {
             $0.persons != $1.persons ? $0.persons > $1.persons : ($0.key ?? "") < ($1.key ?? "")
         }
         if let top { sorted = Array(sorted.prefix(top)) }
+        // Weeks and months read as a series, in the calendar's order, whichever of them are shown.
+        if let calendar {
+            sorted.sort { a, b in
+                let (x, y) = (a.key.flatMap { Self.calendarStart($0, calendar) }, b.key.flatMap { Self.calendarStart($0, calendar) })
+                return x != y ? (x?.description ?? "") < (y?.description ?? "") : (a.key ?? "") < (b.key ?? "")
+            }
+        }
         for index in sorted.indices {
             let key = sorted[index].key
             sorted[index].name = key.map { k in calendar.map { Self.calendarName(k, $0) } ?? name(k, .en) ?? k } ?? "not reported"
