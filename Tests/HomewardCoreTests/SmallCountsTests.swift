@@ -67,4 +67,31 @@ import Testing
         // Left out: 1,040 persons, 1,000 refugees, 2 IDPs: the 2 is small, so a shown IDP cell is hidden beside it.
         #expect(cut.groups.contains { $0.idps.isHidden })
     }
+
+    /// A zero is no partner for a hidden count: readers know that no IDP crosses a border, nor does anyone come
+    /// through a crossing without a crossing point; the smallest count above zero, or the line's total, is withheld.
+    @Test func aZeroIsNeverTheOnlyCellHiddenBesideASmallOne() throws {
+        // By crossing: JOR-02's 2 refugees are hidden; hiding the refugees of "not reported" (0) would leave
+        // 1,411 − 950 − 459 = 2.
+        let byCrossing = PublicTotals(TotalsReport(from: nil, to: nil, total: 1_451, refugees: 1_411, idps: 40, partial: 0, groups: [
+            TotalsGroup(key: "LBN-01", name: "Jdeidet Yabous", persons: 950, refugees: 950, idps: 0),
+            TotalsGroup(key: "JOR-01", name: "Nasib", persons: 459, refugees: 459, idps: 0),
+            TotalsGroup(key: nil, name: "not reported", persons: 40, refugees: 0, idps: 40),
+            TotalsGroup(key: "JOR-02", name: "Jaber", persons: 2, refugees: 2, idps: 0),
+        ]), smallCounts: k5)
+        #expect(byCrossing.groups[3].refugees == .fewerThan(5))
+        let refugees = byCrossing.groups.map(\.refugees)
+        #expect(refugees.filter { if case .exact(let n) = $0 { n > 0 } else { false } }.count <= 1,
+                "two shown refugee counts above zero and the total would give JOR-02's away")
+        // By category: 3 refugees hidden; the IDPs' own row must not show 40 beside a total of 43.
+        let byCategory = PublicTotals(TotalsReport(from: nil, to: nil, total: 43, refugees: 3, idps: 40, partial: 0, groups: [
+            TotalsGroup(key: "refugee", name: "refugee", persons: 3, refugees: 3, idps: 0),
+            TotalsGroup(key: "idp", name: "idp", persons: 40, refugees: 0, idps: 40),
+        ]), smallCounts: k5)
+        #expect(byCategory.refugees == .fewerThan(5) && byCategory.total == .exact(43))
+        #expect(byCategory.idps.isHidden && byCategory.groups[1].idps.isHidden && byCategory.groups[1].persons.isHidden)
+        // What has no key says so.
+        let json = String(decoding: try JSONEncoder().encode(byCrossing.groups[2]), as: UTF8.self)
+        #expect(json.contains(#""key":null"#))
+    }
 }

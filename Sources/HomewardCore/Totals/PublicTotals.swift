@@ -12,6 +12,18 @@ public struct PublicTotals: Sendable, Encodable {
         public var persons: PublicCount
         public var refugees: PublicCount
         public var idps: PublicCount
+
+        enum CodingKeys: String, CodingKey { case key, name, persons, refugees, idps }
+
+        /// `key` is null, not absent, for what has none ("not reported"), as in the totals of signed-in readers.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key, forKey: .key)
+            try c.encode(name, forKey: .name)
+            try c.encode(persons, forKey: .persons)
+            try c.encode(refugees, forKey: .refugees)
+            try c.encode(idps, forKey: .idps)
+        }
     }
 
     public var from: Day?
