@@ -341,8 +341,12 @@ extension CommandLineTests {
         let check = try run(["sources", "check", "--format", "json"])
         #expect((check.json["problems"] as? [[String: Any]])?.first?["kind"] as? String == "parts-do-not-add-up")
         #expect(try run(["sessions", "add", "--date", "2019-07-20", "--org", "Ministry", "Agency"]).status == 0)
+        // A statement about days still to come is not frozen, as the API refuses it too.
+        let ahead = try run(["bulletin", "publish", "--date", "2019-07-21"])
+        #expect(ahead.status != 0 && ahead.stderr.contains("--date 2019-07-21 is after today (2019-07-20)"), "\(ahead.stderr)")
         let published = try run(["bulletin", "publish", "--date", "2019-07-20", "--format", "json"])
         #expect((published.json["sha256"] as? String)?.count == 64, "\(published.stderr)")
+        #expect(published.json["id"] as? Int == 1, "the refused one left no bulletin")
         let shown = try run(["bulletin", "show", String(published.json["id"] as? Int ?? 0), "--lang", "ar", "--format", "html"])
         #expect(shown.stdout.contains(#"dir="rtl""#))
         let all = try run(["bulletin", "draft", "--date", "2019-07-20"])

@@ -60,6 +60,8 @@ struct BulletinCommand: AsyncParsableCommand {
         @Flag(help: "Let the public read it at once, small counts hidden (as `bulletin public ID` does later).") var `public` = false
 
         func run() async throws {
+            let today = try today()
+            guard date <= today else { throw ValidationError("--date \(date) is after today (\(today)): a bulletin reports what happened") }
             var edited: [Language: String] = [:]
             for item in text {
                 let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
