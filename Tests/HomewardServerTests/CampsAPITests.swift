@@ -89,6 +89,7 @@ import Testing
             #expect(reopened.status == .badRequest)
             #expect(try (reopened.json["detail"] as? String)?.contains("stays completed") == true)
             #expect(unknown.status == .badRequest)
+            #expect(try unknown.json["detail"] as? String == "'finished' is not one of planned, under-way, completed, suspended", "\(String(buffer: unknown.body))")
             #expect(missing.status == .notFound)
             // The plan's path is not an operation's: PATCH there is not allowed, whatever {id} would match.
             let plan = try await client.patch("/api/v1/evacuations/plan", #"{"status": "completed"}"#)

@@ -1,6 +1,6 @@
 /// An evacuation of one site, planned in cycles from a baseline census: what the centre committed to.
 public struct EvacuationOperation: Hashable, Sendable, Codable {
-    public enum Status: String, CaseIterable, Sendable, Codable {
+    public enum Status: String, CaseIterable, Sendable, Codable, ClosedSet {
         case planned
         case underWay = "under-way"
         case completed

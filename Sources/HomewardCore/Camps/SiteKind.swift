@@ -1,5 +1,5 @@
 /// What kind of place people live in or pass through, as CCCM names them.
-public enum SiteKind: String, CaseIterable, Sendable, Codable {
+public enum SiteKind: String, CaseIterable, Sendable, Codable, ClosedSet {
     case camp
     case informalSettlement = "informal-settlement"
     case collectiveCentre = "collective-centre"

@@ -1,5 +1,5 @@
 /// What a kind of facility is counted in: whole items (schools, bakeries) or kilometres exact to 0.1 (roads, lines).
-public enum FacilityUnit: String, CaseIterable, Sendable, Codable {
+public enum FacilityUnit: String, CaseIterable, Sendable, Codable, ClosedSet {
     case items
     case km
 
