@@ -216,7 +216,7 @@ import Testing
         let movements = "#date,#adm4+dest+code,#affected+returnees+idps+num,#org\n2019-07-01,C2269,1400,UNHCR\n2019-07-02,C2270,90,UNHCR\n"
         #expect(try run(["import", "-"], input: movements).status == 0)
         #expect(try run(["facilities", "add", "--settlement", "C2269", "--kind", "school", "--status", "under-restoration",
-                         "--date", "2019-03-01", "--quantity", "3", "--org", "UNDP"]).status == 0)
+                         "--date", "2019-03-01", "--quantity", "1203", "--org", "UNDP"]).status == 0)
         let facilities = "#date,#adm4+code,#loc+type,#status,#indicator+num,#org,#meta+id\n"
             + "2019-03-02,C2270,road,under-restoration,0.1,UNDP,r1\n2019-03-03,C2270,road,under-restoration,0.2,UNDP,r2\n"
             + "2019-07-10,C2269,school,commissioned,1,UNDP,\n"
@@ -232,18 +232,26 @@ import Testing
         #expect(try run(["users", "add", "--login", "sarc-field", "--name", "SARC field team", "--org", "SARC", "--role", "editor"]).status == 0)
         let nobody = try run(["aid", "add", "--locality", "C2269", "--type", "humanitarian", "--date", "2019-07-12", "--parcels", "1"])
         #expect(nobody.status != 0 && nobody.stderr.contains("no reporting organisation"))
-        let delivered = try run(["aid", "add", "--locality", "C2269", "--type", "humanitarian", "--date", "2019-07-12", "--tonnes", "3.5",
-                                 "--parcels", "750", "--as", "sarc-field"])
+        let delivered = try run(["aid", "add", "--locality", "C2269", "--type", "humanitarian", "--date", "2019-07-12", "--tonnes", "1234.5",
+                                 "--parcels", "1250", "--as", "sarc-field"])
         #expect(delivered.status == 0, "\(delivered.stderr)")
-        #expect(try run(["aid", "list", "--format", "csv"]).stdout.contains(",SARC,3.5"))
+        #expect(try run(["aid", "list", "--format", "csv"]).stdout.contains(",SARC,1234.5,1250,"))
+        // A reader's tables group thousands; spreadsheets get bare numbers.
+        let aidTable = try run(["aid", "list"]).stdout
+        #expect(aidTable.contains("1,234.5") && aidTable.contains("1,250"), "\(aidTable)")
+        #expect(try run(["facilities", "list"]).stdout.contains("1,203"))
+        #expect(try run(["facilities", "list", "--format", "csv"]).stdout.contains(",1203,"))
         // act and check
         let summary = try run(["facilities", "summary", "--from", "2019-07-01", "--to", "2019-07-20", "--format", "json"])
         let stock = summary.json["under_restoration"] as? [String: Any]
         #expect(stock?["settlements"] as? Int == 2)
-        #expect((stock?["by_kind"] as? [[String: Any]])?.map { $0["quantity"] as? Double } == [2, 0.3])
+        #expect((stock?["by_kind"] as? [[String: Any]])?.map { $0["quantity"] as? Double } == [1_202, 0.3])
+        let summaryTable = try run(["facilities", "summary", "--from", "2019-07-01", "--to", "2019-07-20"]).stdout
+        #expect(summaryTable.contains("1,202"), "\(summaryTable)")
         #expect((summary.json["commissioned"] as? [String: Any])?["settlements"] as? Int == 2)
         let aid = try run(["aid", "summary", "--format", "json"])
-        #expect(aid.json["kilograms"] as? Int == 3_500 && aid.json["localities"] as? Int == 1)
+        #expect(aid.json["kilograms"] as? Int == 1_234_500 && aid.json["localities"] as? Int == 1)
+        #expect(try run(["aid", "summary"]).stdout.contains("1,234.5"))
         // By type, the table is the type table once; by region, the regions follow it.
         let byType = try run(["aid", "summary", "--by", "type"]).stdout, byRegion = try run(["aid", "summary", "--by", "adm1"]).stdout
         #expect(byType.components(separatedBy: "Humanitarian").count == 2, "\(byType)")
@@ -372,6 +380,8 @@ extension CommandLineTests {
         // A number of the aid block lists the ids of the actions it sums, as the snapshot keeps them.
         let aid = try run(["bulletin", "records", id, "--entry", "aid.week.reached", "--format", "json"])
         #expect(aid.status == 0 && aid.json["kind"] as? String == "aid actions" && (aid.json["ids"] as? [Int])?.count == 1, "\(aid.stderr)")
+        #expect(try run(["bulletin", "records", id, "--entry", "aid.week.reached"]).stdout.contains("1 aid action, by id"))
+        #expect(try run(["bulletin", "records", id, "--entry", "returns.start.total"]).stdout.contains("2 records, 103 persons, as recorded on"))
         let unknown = try run(["bulletin", "records", id, "--entry", "nope"])
         #expect(unknown.status != 0 && unknown.stderr.contains("returns.start.total"))
         let withdrawn = try run(["bulletin", "public", id, "--withdraw"])

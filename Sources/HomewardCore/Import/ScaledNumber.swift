@@ -15,17 +15,19 @@ public enum ScaledNumber {
         return whole * scale(decimals) + (Int(padded) ?? 0)
     }
 
-    /// The value as a program reads it: `12.5`, `3`, `0.125`; no groups, trailing zeros dropped.
-    public static func string(_ value: Int, decimals: Int) -> String {
+    /// The value as a program reads it: `12.5`, `3`, `0.125`; trailing zeros dropped, no groups unless `grouped`
+    /// (`1,354.5`, for a reader).
+    public static func string(_ value: Int, decimals: Int, grouped: Bool = false) -> String {
         let unit = scale(decimals)
         let sign = value < 0 ? "-" : ""
         let magnitude = value.magnitude
         let whole = magnitude / UInt(unit), rest = magnitude % UInt(unit)
-        guard rest > 0 else { return sign + String(whole) }
+        let wholeText = grouped ? Int(whole).grouped : String(whole)
+        guard rest > 0 else { return sign + wholeText }
         var fraction = String(rest)
         fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
         while fraction.last == "0" { fraction.removeLast() }
-        return "\(sign)\(whole).\(fraction)"
+        return "\(sign)\(wholeText).\(fraction)"
     }
 
     /// The value as a JSON number: the nearest `Double`, which prints as the decimal it came from.

@@ -54,21 +54,21 @@ struct AidCommand: AsyncParsableCommand {
         func run() async throws {
             let window = DateWindow(from: try day(from, "--from"), to: try day(to, "--to"))
             let actions = try await db.withStores { try await $0.assistance.actions(window: window, area: area, type: type, organisation: org, limit: limit) }
-            let rows = actions.map { Self.cells($0.action) }
             switch format {
             case .json: try printJSON(["actions": actions])
             case .csv:
                 print("date,locality,type,organisation,tonnes,parcels,people_reached,medical_treated,description")
-                for row in rows { print(row.map(CSVWriter.field).joined(separator: ",")) }
+                for action in actions { print(Self.cells(action.action, grouped: false).map(CSVWriter.field).joined(separator: ",")) }
             case .table:
                 print(TextTable(header: ["DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"],
-                                rows: rows, numeric: [4, 5, 6, 7]).rendered)
+                                rows: actions.map { Self.cells($0.action, grouped: true) }, numeric: [4, 5, 6, 7]).rendered)
             }
         }
 
-        static func cells(_ a: AidAction) -> [String] {
-            let kilograms: String = a.kilograms.map { ScaledNumber.string($0, decimals: 3) } ?? ""
-            let counts: [String] = [a.parcels, a.reached, a.treated].map { $0.map(String.init) ?? "" }
+        /// An action's cells, numbers grouped in thousands for a reader or bare for a spreadsheet.
+        static func cells(_ a: AidAction, grouped: Bool) -> [String] {
+            let kilograms: String = a.kilograms.map { ScaledNumber.string($0, decimals: 3, grouped: grouped) } ?? ""
+            let counts: [String] = [a.parcels, a.reached, a.treated].map { $0.map { grouped ? $0.grouped : String($0) } ?? "" }
             return [a.date.description, a.place.finest ?? "", a.type, a.organisation, kilograms] + counts + [a.description ?? ""]
         }
     }

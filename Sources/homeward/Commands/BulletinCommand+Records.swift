@@ -66,7 +66,8 @@ extension BulletinCommand {
                 switch format {
                 case .json: try printJSON(Listing(entry: entry, recordedOn: moment, records: all, persons: persons, matches: matches))
                 case .table:
-                    print("\(count) records, \(persons) persons, as recorded on \(moment); the snapshot says \(found.records ?? 0) records, \(found.value) persons"
+                    let records = { (n: Int) in n == 1 ? "1 record" : "\(n.grouped) records" }, people = { (n: Int) in n == 1 ? "1 person" : "\(n.grouped) persons" }
+                    print("\(records(count)), \(people(persons)), as recorded on \(moment); the snapshot says \(records(found.records ?? 0)), \(people(found.value))"
                           + (matches ? "" : " (they differ)"))
                 case .csv: break
                 }
@@ -76,7 +77,9 @@ extension BulletinCommand {
 
         /// A number of the camps, reconstruction, aid or sources block: the ids the snapshot keeps of the records it sums.
         func listIDs(_ ids: [Int], of block: String) throws {
-            let records = ["camps": "departures", "reconstruction": "facility works", "aid": "aid actions", "sources": "source figures"][block] ?? "records"
+            let kinds = ["camps": ("departure", "departures"), "reconstruction": ("facility work", "facility works"), "aid": ("aid action", "aid actions"),
+                         "sources": ("source figure", "source figures")]
+            let kind = kinds[block] ?? ("record", "records"), records = kind.1
             switch format {
             case .json: try printJSON(IDListing(entry: entry, kind: records, ids: ids))
             case .csv:
@@ -84,7 +87,7 @@ extension BulletinCommand {
                 for id in ids { print(id) }
             case .table:
                 for id in ids { print(id) }
-                print("\(ids.count) \(records), by id, as the snapshot keeps them")
+                print("\(ids.count.grouped) \(ids.count == 1 ? kind.0 : records), by id, as the snapshot keeps them")
             }
         }
 

@@ -49,17 +49,19 @@ struct FacilitiesCommand: AsyncParsableCommand {
             let filter = ReconstructionStore.Filter(window: DateWindow(from: try day(from, "--from"), to: try day(to, "--to")), area: area,
                                                     kind: kind, status: status, externalId: id)
             let works = try await db.withStores { try await $0.reconstruction.works(filter, limit: limit) }
-            let rows = works.map { r in
-                [r.work.date.description, r.work.place.finest ?? "", r.work.kind, r.work.status.rawValue,
-                 ScaledNumber.string(r.work.tenths, decimals: 1), r.unit.rawValue, r.work.organisation, r.work.externalId ?? ""]
+            let rows = { (grouped: Bool) in
+                works.map { r in
+                    [r.work.date.description, r.work.place.finest ?? "", r.work.kind, r.work.status.rawValue,
+                     ScaledNumber.string(r.work.tenths, decimals: 1, grouped: grouped), r.unit.rawValue, r.work.organisation, r.work.externalId ?? ""]
+                }
             }
             switch format {
             case .json: try printJSON(["facilities": works])
             case .csv:
                 print("date,settlement,kind,status,quantity,unit,organisation,id")
-                for row in rows { print(row.map(CSVWriter.field).joined(separator: ",")) }
+                for row in rows(false) { print(row.map(CSVWriter.field).joined(separator: ",")) }
             case .table:
-                print(TextTable(header: ["DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"], rows: rows, numeric: [4]).rendered)
+                print(TextTable(header: ["DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"], rows: rows(true), numeric: [4]).rendered)
             }
         }
     }

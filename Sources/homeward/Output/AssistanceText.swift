@@ -28,6 +28,6 @@ enum AssistanceText {
     }
 
     static func cells(_ f: AidFigures) -> [String] {
-        [f.actions.grouped, f.localities.grouped, f.tonnes, f.parcels.grouped, f.reached.grouped, f.treated.grouped]
+        [f.actions.grouped, f.localities.grouped, ScaledNumber.string(f.kilograms, decimals: 3, grouped: true), f.parcels.grouped, f.reached.grouped, f.treated.grouped]
     }
 }

@@ -30,12 +30,13 @@ enum ReconstructionText {
 
     private static func byKind(_ figures: FacilityFigures) -> String {
         guard !figures.byKind.isEmpty else { return "  none" }
-        return TextTable(header: ["KIND", "QUANTITY", "UNIT"], rows: figures.byKind.map { [$0.kind.nameEn, $0.quantity, $0.kind.unit.rawValue] },
+        return TextTable(header: ["KIND", "QUANTITY", "UNIT"], rows: figures.byKind.map { [$0.kind.nameEn, ScaledNumber.string($0.tenths, decimals: 1, grouped: true), $0.kind.unit.rawValue] },
                          numeric: [1]).rendered
     }
 
     private static func rows(_ group: ReconstructionSummary.Group) -> [[String]] {
-        kinds(group).map { [group.key ?? "-", group.name, $0.code, quantity(group.underRestoration, $0), quantity(group.commissioned, $0)] }
+        kinds(group).map { [group.key ?? "-", group.name, $0.code, quantity(group.underRestoration, $0, grouped: true),
+                            quantity(group.commissioned, $0, grouped: true)] }
     }
 
     private static func kinds(_ group: ReconstructionSummary.Group) -> [FacilityKind] {
@@ -43,7 +44,7 @@ enum ReconstructionText {
         return (group.underRestoration.byKind + group.commissioned.byKind).map(\.kind).filter { seen.insert($0.code).inserted }
     }
 
-    private static func quantity(_ figures: FacilityFigures, _ kind: FacilityKind) -> String {
-        ScaledNumber.string(figures.tenths(of: kind.code), decimals: 1)
+    private static func quantity(_ figures: FacilityFigures, _ kind: FacilityKind, grouped: Bool = false) -> String {
+        ScaledNumber.string(figures.tenths(of: kind.code), decimals: 1, grouped: grouped)
     }
 }
