@@ -56,6 +56,8 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                // The API's contract is read, not copied: each route's documented query parameters come from it.
+                .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("openapi.yaml"), .copy("Resources/templates")]
         ),

@@ -130,7 +130,9 @@ public enum APIRoute: CaseIterable, Sendable {
     ///
     /// Asked for every request (by the authentication middleware): the routes' segments are split once.
     static func route(method: HTTPRequest.Method, path: String) -> APIRoute? {
-        candidates(for: path).first { $0.route.method == method }?.route
+        // Only among the best fits: PATCH /api/v1/evacuations/plan is the plan's path, without PATCH (405), not an operation's.
+        let matching = candidates(for: path)
+        return matching.first { $0.literals == matching.first?.literals && $0.route.method == method }?.route
     }
 
     /// The methods a path answers, for `405 Method Not Allowed`: only those of its best-matching path, so

@@ -94,6 +94,9 @@ import Testing
             // The plan's path is not an operation's: PATCH there is not allowed, whatever {id} would match.
             let plan = try await client.patch("/api/v1/evacuations/plan", #"{"status": "completed"}"#)
             #expect(plan.status == .methodNotAllowed && plan.headers[.allow] == "GET")
+            // … with a query too, which no route's parameters are checked against but the plan's.
+            let withQuery = try await client.patch("/api/v1/evacuations/plan?arrivals=spread", #"{"status": "completed"}"#)
+            #expect(withQuery.status == .methodNotAllowed)
             let progress = try await client.get("/api/v1/evacuations/\(id)?as_of=2020-06-30")
             let changes = try #require(try progress.json["status_changes"] as? [[String: Any]])
             #expect(changes.map { "\($0["from"] ?? "")→\($0["to"] ?? "")" } == ["planned→under-way", "under-way→completed"])

@@ -1,6 +1,7 @@
 import Foundation
 import HomewardCore
 import HomewardStore
+@testable import HomewardServer
 import HTTPTypes
 import HomewardTestSupport
 import HummingbirdTesting
@@ -141,6 +142,39 @@ import Testing
                 #expect(try response.json["field"] as? String == field, "\(uri)")
             }
         }
+    }
+
+    /// A filter the route does not take is refused, not ignored: `org` (the importer's word) on the totals, whose
+    /// filter is `organisation`, would otherwise give the whole ledger as one organisation's figure.
+    @Test(arguments: Backend.available)
+    func aQueryParameterTheRouteDoesNotTakeIsRefusedNamingTheOnesItDoes(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // setup: two organisations' returns
+            let rows = [#"{"date": "2019-03-01", "destination": "SY01", "idps": 10, "organisation": "UNHCR"}"#,
+                        #"{"date": "2019-03-01", "destination": "SY02", "idps": 5, "organisation": "SARC"}"#]
+            #expect(try await client.post("/api/v1/movements", "[" + rows.joined(separator: ",") + "]").status == .ok)
+            // act
+            let misspelt = try await client.get("/api/v1/totals?org=UNHCR")
+            let filtered = try await client.get("/api/v1/totals?organisation=UNHCR")
+            let listed = try await client.get("/api/v1/movements?limit=1&bogus=1")
+            // check
+            #expect(misspelt.status == .badRequest)
+            #expect(try misspelt.json["field"] as? String == "org")
+            #expect(try (misspelt.json["detail"] as? String)?.contains("organisation") == true)
+            #expect(try filtered.decode(TotalsReport.self).total == 10)
+            #expect(listed.status == .badRequest)
+            #expect(try listed.json["field"] as? String == "bogus")
+            // Pages are not held to it: a browser adds what it likes.
+            #expect(try await client.get("/?lang=en&utm_source=mail").status == .ok)
+        }
+    }
+
+    /// Every route the server answers has its query parameters from the OpenAPI document it serves.
+    @Test func everyRoutesParametersAreReadFromTheContract() {
+        for route in APIRoute.allCases {
+            #expect(DocumentedParameters.byOperation["\(route.method.rawValue) \(route.path)"] != nil, "\(route)")
+        }
+        #expect(DocumentedParameters.byOperation["GET /api/v1/totals"]?.isSuperset(of: ["from", "to", "by", "organisation", "last", "year"]) == true)
     }
 
     @Test(arguments: Backend.available)
