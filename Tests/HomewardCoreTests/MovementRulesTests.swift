@@ -91,6 +91,11 @@ let sampleGazetteer = Gazetteer(
             #expect(outcome.problems.first?.column == "#affected+returnees+idps+num")
             #expect(outcome.problems.first?.value == bad)
         }
+        // Too many is said so, however many digits: not "a whole number above zero".
+        for huge in ["10000001", "99999999999999999999"] {
+            let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": huge])
+            #expect(outcome.problems.first?.code == "import.persons.tooMany", "\(huge)")
+        }
         let zero = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "0"])
         #expect(!zero.isRejected && zero.records.isEmpty && zero.ignored == 1)
         #expect(MovementRules.wholeNumber("12 838") == 12838)

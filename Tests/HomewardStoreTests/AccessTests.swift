@@ -76,6 +76,9 @@ import Testing
             #expect(group.imported == 1)
             #expect(viewer?.description == "the role viewer may not write records")
             #expect(planning?.description == "the role editor may not write planning")
+            // Reading the audit is refused as a read, not as a write of planning.
+            let audit = await #expect(throws: StoreError.self) { try await store.access.audit(readBy: .person(login: "vera")) }
+            #expect(audit?.description == "the role viewer may not read the audit log; coordinators and admins do")
             #expect(try await store.organisations.members()["Returns WG"] == ["IOM", "UNHCR"])
         }
     }

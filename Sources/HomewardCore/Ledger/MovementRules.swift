@@ -111,13 +111,15 @@ public struct MovementRules: ImportRules {
         for (field, category) in columns {
             guard let text = draft[field] else { continue }
             sawAny = true
+            let tooMany = Message("import.persons.tooMany", ["maximum": .count(Self.maximumPersons)])
             guard let count = MovementRules.wholeNumber(text), count >= 0 else {
-                fail(field, Message("import.persons.invalid"), nil, false)
+                // Digits past what a whole number holds are a count too large, not a malformed one.
+                fail(field, text.allSatisfy({ $0.isASCII && $0.isNumber }) && !text.isEmpty ? tooMany : Message("import.persons.invalid"), nil, false)
                 continue
             }
             if count == 0 { zeroCounts += 1; continue }
             if count > Self.maximumPersons {
-                fail(field, Message("import.persons.tooMany", ["maximum": .count(Self.maximumPersons)]), nil, false)
+                fail(field, tooMany, nil, false)
                 continue
             }
             if let category { result.append((category, count)) }

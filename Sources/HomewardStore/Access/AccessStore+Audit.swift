@@ -11,7 +11,11 @@ extension AccessStore {
         try await database.read { db in
             let permit: Permit
             do { permit = try await Database.permit(of: reader, on: db) } catch let refusal as AccessRefusal { throw refusal.storeError }
-            if let refusal: AccessRefusal = permit.refusal(for: .planning) { throw refusal.storeError }
+            if let refusal: AccessRefusal = permit.refusal(for: .planning) {
+                // A read, refused as one: not "may not write planning".
+                guard let role = permit.role else { throw refusal.storeError }
+                throw StoreError.forbidden(Message("access.readAudit", ["role": .code(role.rawValue)]))
+            }
             var conditions: [SQLQueryString] = []
             if let from { conditions.append("at >= \(bind: from.description)") }
             if let to { conditions.append("at < \(bind: to.adding(days: 1).description)") }
