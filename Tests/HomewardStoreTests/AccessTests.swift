@@ -76,6 +76,11 @@ import Testing
             #expect(group.imported == 1)
             #expect(viewer?.description == "the role viewer may not write records")
             #expect(planning?.description == "the role editor may not write planning")
+            // A password is never quoted back, and no empty quotes stand in for it.
+            let short = await #expect(throws: StoreError.self) {
+                try await store.access.addPerson(Person(login: "sami", name: "Sami", organisation: "IOM", role: .viewer), password: "short", by: .test)
+            }
+            #expect(short?.description == "password: a password has at least 12 characters")
             // Reading the audit is refused as a read, not as a write of planning.
             let audit = await #expect(throws: StoreError.self) { try await store.access.audit(readBy: .person(login: "vera")) }
             #expect(audit?.description == "the role viewer may not read the audit log; coordinators and admins do")

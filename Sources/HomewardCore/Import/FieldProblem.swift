@@ -18,8 +18,8 @@ public struct FieldProblem: Error, Hashable, Sendable, CustomStringConvertible {
     /// Why, in English.
     public var reason: String { Catalogue.english.text(message) }
 
-    /// The field, the value and why, in the catalogue's language.
-    public func written(in catalogue: Catalogue) -> String { "\(field) '\(value)': \(catalogue.text(message))" }
+    /// The field, the value and why, in the catalogue's language: "capacity '-5': …", or "capacity: …" when there is no value to quote (one missing, or a password never echoed).
+    public func written(in catalogue: Catalogue) -> String { "\(field)\(value.isEmpty ? "" : " '\(value)'"): \(catalogue.text(message))" }
 
     public var description: String { written(in: .english) }
 }
