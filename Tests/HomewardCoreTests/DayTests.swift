@@ -61,7 +61,8 @@ import Testing
         #expect(try DateWindow.resolve(.init(year: 2019), today: today).window == DateWindow(from: Day("2019-01-01"), to: Day("2019-12-31")))
         #expect(try DateWindow.resolve(.init(from: Day("2019-03-01")), today: today) == (DateWindow(from: Day("2019-03-01")), nil))
         for (asked, field) in [(DateWindow.Asked(year: 2019, last: 7), "year"), (.init(from: Day("2019-01-01"), last: 7), "last"),
-                               (.init(last: 0), "last"), (.init(from: Day("2019-02-01"), to: Day("2019-01-01")), "to")] {
+                               (.init(last: 0), "last"), (.init(from: Day("2019-02-01"), to: Day("2019-01-01")), "to"),
+                               (.init(year: 0), "year"), (.init(year: 99_999), "year")] {
             #expect(throws: DateWindow.Problem.self) { try DateWindow.resolve(asked, today: today) }
             do { _ = try DateWindow.resolve(asked, today: today) } catch { #expect(error.field == field) }
         }
