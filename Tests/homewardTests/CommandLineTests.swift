@@ -263,6 +263,9 @@ import Testing
         // A reader's table groups thousands, as every other table does.
         #expect(try run(["readiness", "--level", "adm4"]).stdout.contains("1,400"))
         #expect(try run(["readiness", "--sort", "index"]).status != 0)
+        let spaceport = try run(["readiness", "--sort", "commissioned:spaceport"])
+        #expect(spaceport.status != 0 && spaceport.stderr.contains("no facility kind has the code spaceport; the kinds are"), "\(spaceport.stderr)")
+        #expect(try run(["readiness", "--sort", "commissioned:school"]).status == 0)
     }
 
     @Test func aCampEvacuationIsPlannedRecordedAndFollowed() throws {
