@@ -31,6 +31,13 @@ public struct ImportLayout<Field: ImportField>: Sendable {
         let via = vocabulary.argument
         let tagRowIndex = firstRows.prefix(Self.tagRowSearchDepth).firstIndex(where: Self.isTagRow)
         if tagRowIndex == nil && mapping.isEmpty {
+            // A hashtag row that reads as one cell was written with another separator (a spreadsheet's ';').
+            for (index, row) in firstRows.prefix(Self.tagRowSearchDepth).enumerated() where row.count == 1 {
+                for separator in [";", "\t"] where Self.isTagRow(row[0].components(separatedBy: separator)) {
+                    throw ImportError(Message("import.layout.otherSeparator", ["row": .count(index + 1), "via": via,
+                                                                               "separator": .code(separator == "\t" ? "tab" : separator)]))
+                }
+            }
             throw ImportError(Message("import.layout.noTagRow", ["first": .count(1), "last": .count(Self.tagRowSearchDepth), "via": via]))
         }
         let headers: [String]
