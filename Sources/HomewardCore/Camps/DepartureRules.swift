@@ -61,6 +61,9 @@ public struct DepartureRules: ImportRules {
         let zero = draft[.persons].map(DraftChecks<DepartureField>.isZero) ?? false
         let persons = zero ? nil : checks.wholeNumber(.persons, minimum: 1)
         let destination = readDestination(draft, &checks)
+        if let site, destination == site {
+            checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination, Message("import.destination.sameSite"))
+        }
         let organisation = draft[.organisation] ?? defaultOrganisation ?? site.flatMap { operators[$0] }
         if organisation == nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
