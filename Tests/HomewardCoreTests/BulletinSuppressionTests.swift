@@ -53,6 +53,15 @@ import Testing
         #expect(ru.contains("<5 внутренне перемещённых лиц вернулись") && ru.contains("Из них [не раскрывается] человек вернулись"))
         let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar), forThePublic: SmallCounts(threshold: 5)).text
         #expect(ar.contains("LBN-01): <٥ أشخاص"))
+        // "менее 3 человек", "менее 21 человека": the genitive, not the form of 3 or 21 ("3 человека", "21 человек").
+        let three = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru), forThePublic: SmallCounts(threshold: 3)).text
+        #expect(three.contains("LBN-01 (LBN-01): <3 человек\n"), "\(three)")
+        let russian = try Catalogue.bundled(.ru), arabic = try Catalogue.bundled(.ar)
+        #expect(russian.text("bulletin.returns.crossing", ["crossing": MessageArgument.text("X"), "code": .code("X"), "count": .hidden(shown: "<21", threshold: 21)])
+                == "X (X): <21 человека")
+        // Arabic's form for two writes no number; "<2" must still show.
+        #expect(arabic.text("bulletin.returns.crossing", ["crossing": MessageArgument.text("X"), "code": .code("X"), "count": .hidden(shown: "<٢", threshold: 2)])
+                == "X (X): <٢ أشخاص")
     }
 
     /// A withheld share reads without its sign: "([withheld])", not "([withheld]%)".

@@ -58,11 +58,14 @@ import Testing
         var rules = DepartureRules(sites: sites, gazetteer: sampleGazetteer, today: today)
         let drafts = try departures([["2019-04-01", "HOL", "5", "", "CCCM", ""], ["2019-03-01", "XYZ", "5", "", "CCCM", ""],
                                      ["2019-03-01", "HOL", "-5", "", "CCCM", ""], ["2019-03-01", "HOL", "5", "TC-9", "CCCM", ""],
-                                     ["2019-03-01", "HOL", "0", "", "CCCM", ""], ["2019-03-01", "HOL", "5", "HOL", "CCCM", ""]])
+                                     ["2019-03-01", "HOL", "0", "", "CCCM", ""], ["2019-03-01", "HOL", "5", "HOL", "CCCM", ""],
+                                     ["2019-03-01", "HOL", "99999999999999999999", "", "CCCM", ""]])
         let outcomes = drafts.map { rules.check($0) }
         // A departure to the site it leaves is no departure.
         #expect(outcomes[5].isRejected && outcomes[5].problems.map(\.code) == ["import.destination.sameSite"])
         #expect(outcomes[5].problems.first?.column == "#loc+dest+code")
+        // More digits than a number holds is too many, as the ledger says it, not "not a whole number".
+        #expect(outcomes[6].problems.map(\.code) == ["import.number.tooLarge"])
         #expect(outcomes[0].problems.first?.reason.contains("future") == true)
         #expect(outcomes[1].problems.first?.value == "XYZ" && outcomes[1].problems.first?.code == "import.site.unknown")
         #expect(outcomes[2].problems.first?.code == "import.persons.invalid")

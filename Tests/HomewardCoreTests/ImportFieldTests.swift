@@ -64,6 +64,7 @@ import HomewardCore
                 try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01", "level": \#(boolean)}]"#.utf8), as: Reading.self, listKey: "readings")
             }
             #expect(error?.problems.map(\.column) == ["level"])
+            #expect(error?.problems.first?.value == boolean, "quoted as sent, not as 1 or 0")
             #expect(error?.problems.first?.reason == "expected a number or a string")
         }
         let drafts = try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01", "level": 1}, {"date": "2025-03-02", "level": 0}]"#.utf8),

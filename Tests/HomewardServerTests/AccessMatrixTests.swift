@@ -134,7 +134,7 @@ import Testing
                                                        today: TestStores.today, by: .test)
             }
             _ = try await store.importCSV("#date,#meta+id,#org,#adm1+dest+code,#affected+returnees+idps+num\n2020-06-01,seed,UNHCR,SY01,3\n")
-            _ = try await store.publishBulletin(date: TestStores.today, since: nil, by: .test)
+            _ = try await store.publishBulletin(date: TestStores.today, since: nil, today: TestStores.today, by: .test)
             var tokens: [Who: String] = [:]
             for (n, who) in Who.allCases.enumerated() {
                 guard let role = who.role else { continue }

@@ -22,8 +22,8 @@ import Testing
                 2020-06-29,LBN-01,,3,UNHCR
 
                 """.utf8)), by: .test)
-            let first = try await store.publishBulletin(date: TestStores.today, by: .test)
-            let second = try await store.publishBulletin(date: TestStores.today, by: .test)
+            let first = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
+            let second = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
             let coordinator = "Bearer " + (try await TestAccounts.token(store, role: .coordinator))
             let editor = "Bearer " + (try await TestAccounts.token(store, role: .editor))
             func patch(_ id: Int, _ body: String, as token: String?) async throws -> TestResponse {

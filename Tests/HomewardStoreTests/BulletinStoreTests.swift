@@ -134,7 +134,7 @@ import Testing
             let header = "#date,#meta+id,#loc+crossing+code,#affected+returnees+refugees+num,#org\n"
             try await importRecords(store, .movements, header + "2020-06-01,a,LBN-01,100,UNHCR\n2020-06-20,b,LBN-01,40,UNHCR\n"
                 + "2020-06-25,c,JOR-01,60,UNHCR\n2020-06-29,d,LBN-01,7,UNHCR\n")
-            let published = try await store.publishBulletin(date: TestStores.today, by: .test)
+            let published = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
             let moment = try #require(published.snapshot.recordedOn)
             let total = try #require(published.snapshot.entry("returns.start.total"))
             let crossing = try #require(published.snapshot.entry("returns.week.crossing.LBN-01"))
@@ -162,8 +162,8 @@ import Testing
         try await withStores(backend) { store in
             // setup
             try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-06-29,LBN-01,3,UNHCR\n")
-            let closed = try await store.publishBulletin(date: TestStores.today, by: .test)
-            let atOnce = try await store.publishBulletin(date: TestStores.today, isPublic: true, by: .test)
+            let closed = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
+            let atOnce = try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
             #expect(!closed.isPublic && atOnce.isPublic)
             #expect(try await store.bulletins(publicOnly: true).map(\.id) == [atOnce.id])
             // act
@@ -188,10 +188,10 @@ import Testing
         try await withStores(backend) { store in
             // setup: one bulletin without a session or a start, one of a session counting since a day, one public
             try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-06-29,LBN-01,3,UNHCR\n")
-            _ = try await store.publishBulletin(date: TestStores.today, by: .test)
+            _ = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
             _ = try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "UNHCR")]), by: .test)
-            _ = try await store.publishBulletin(date: TestStores.today, since: TestStores.today.adding(days: -7), by: .test)
-            _ = try await store.publishBulletin(date: TestStores.today, isPublic: true, by: .test)
+            _ = try await store.publishBulletin(date: TestStores.today, since: TestStores.today.adding(days: -7), today: TestStores.today, by: .test)
+            _ = try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
             for publicOnly in [false, true] {
                 // act
                 let listed = try await store.bulletinList(publicOnly: publicOnly)

@@ -77,7 +77,7 @@ import Testing
             // setup
             try await importMovements(store, Self.movements)
             _ = try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "UNHCR", text: "…"), .init(organisation: "SARC")]), by: .test)
-            let published = try await store.publishBulletin(date: TestStores.today, since: Day("2020-06-15"), by: .test)
+            let published = try await store.publishBulletin(date: TestStores.today, since: Day("2020-06-15"), today: TestStores.today, by: .test)
             let catalogue = try Catalogue.bundled(.en)
             let before = BulletinText(snapshot: published.snapshot, catalogue: catalogue, published: (published.id, published.sha256)).text
             #expect(published.snapshot.entry("returns.start.total")?.value == 207)
@@ -87,7 +87,7 @@ import Testing
             #expect(published.snapshot.participants == ["UNHCR", "SARC"])
             // act: more movements arrive, and a second bulletin is published
             try await importMovements(store, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-06-30,LBN-01,500,UNHCR\n")
-            let second = try await store.publishBulletin(date: TestStores.today, since: Day("2020-06-15"), by: .test)
+            let second = try await store.publishBulletin(date: TestStores.today, since: Day("2020-06-15"), today: TestStores.today, by: .test)
             // check: the first reads as it did, hash and all; the diff names the change
             let stored = try #require(try await store.bulletin(published.id))
             #expect(stored.sha256 == published.sha256 && Secret.digest(stored.snapshot.canonicalJSON) == published.sha256 && published.sha256.count == 64)
@@ -98,10 +98,10 @@ import Testing
             #expect(try await store.bulletins().map(\.id) == [second.id, published.id])
             // Prose edited by hand is published beside the snapshot when its numbers are the snapshot's, refused otherwise.
             let good = "С начала учёта вернулись 707 человек; за неделю — 567 (по состоянию на 30 июня 2020 г.)."
-            let third = try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: good], by: .test)
+            let third = try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: good], today: TestStores.today, by: .test)
             #expect(try await store.bulletin(third.id)?.editedTexts == [.ru: good])
             await #expect(throws: StoreError.invalid(field: "text.ru", value: "770", reason: "numbers that the snapshot does not give; correct them or leave the generated text")) {
-                try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: "Вернулись 770 человек."], by: .test)
+                try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: "Вернулись 770 человек."], today: TestStores.today, by: .test)
             }
         }
     }

@@ -53,7 +53,8 @@ public struct SmallCounts: Sendable {
             changed = false
             for line in lines where line.filter({ hidden[$0.0][$0.1] }).count == 1 {
                 // Hide the smallest other shown cell of the line, a component before the total; not a zero while
-                // another will do, as a zero protects nothing when readers know it (no IDP crosses a border).
+                // another cell (the total first) will do, as a zero protects nothing when readers know it (no IDP
+                // crosses a border).
                 let shown = line.dropLast().filter { !hidden[$0.0][$0.1] && grid[$0.0][$0.1] != nil }
                 let smallest = { (cells: [(Int, Int)]) in cells.min(by: { grid[$0.0][$0.1]! < grid[$1.0][$1.1]! }) }
                 guard let pick = smallest(shown.filter { grid[$0.0][$0.1]! > 0 }) ?? line.last.flatMap({ hidden[$0.0][$0.1] ? nil : $0 })

@@ -93,10 +93,10 @@ public struct BulletinText: Sendable {
     /// An entry as a sentence takes it: a count chooses its noun's form; a percentage carries its sign, so that a
     /// withheld one reads without it.
     ///
-    /// - Important: a hidden count's noun takes the form of the threshold, never of the count ("one" or "two" would
-    ///   give it away).
+    /// - Important: a hidden count's noun reads as after "fewer than" its threshold, never as after the count ("one"
+    ///   or "two" would give it away).
     func argument(_ entry: SnapshotEntry) -> MessageArgument {
-        if let smallCounts, hidden[entry.id] != nil { return .hidden(shown: value(entry), pluralAs: smallCounts.threshold) }
+        if let smallCounts, hidden[entry.id] != nil { return .hidden(shown: value(entry), threshold: smallCounts.threshold) }
         return switch entry.unit {
         case .count: .count(entry.value)
         case .hundredths: .percent(hundredths: entry.value)

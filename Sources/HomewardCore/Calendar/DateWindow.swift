@@ -1,5 +1,8 @@
 /// The dates a question is asked about, each end optional and inclusive.
 public struct DateWindow: Hashable, Sendable, Codable {
+    /// The years a window may be asked by, on the command line and in the API alike.
+    public static let years = 1900...2999
+
     public var from: Day?
     public var to: Day?
 
@@ -42,8 +45,7 @@ public struct DateWindow: Hashable, Sendable, Codable {
         if let last = asked.last, !(1...3_660).contains(last) { throw Problem(field: "last", reason: "a number of days from 1 to 3660") }
         if let from = asked.from, let to = asked.to, to < from { throw Problem(field: "to", reason: "\(to) is before from (\(from))") }
         if let year = asked.year {
-            // The API's bounds, so that the command line reads no year 0 or 99999 either.
-            guard (1900...2999).contains(year), let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else {
+            guard Self.years.contains(year), let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else {
                 throw Problem(field: "year", reason: "a year from 1900 to 2999, such as 2019")
             }
             return (DateWindow(from: first, to: last), nil)

@@ -88,7 +88,7 @@ public indirect enum CatalogueEntry: Hashable, Sendable {
         case .text(let text):
             return text
         case .plural(let argument, let forms):
-            let category = arguments[argument]?.pluralOperand.map { PluralCategory.of($0, in: language) } ?? .other
+            let category = arguments[argument]?.pluralCategory(in: language) ?? .other
             return forms[category] ?? forms[.other] ?? ""
         case .select(let argument, let cases):
             guard let entry = arguments[argument].flatMap({ cases[$0.wireText] }) ?? cases["other"] else { return "{\(argument)}" }

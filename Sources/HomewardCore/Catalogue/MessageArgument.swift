@@ -21,9 +21,9 @@ public enum MessageArgument: Hashable, Sendable {
     /// A level of the administrative hierarchy, written as the language names it in a sentence: the
     /// catalogue's `level.adm1.noun` … (governorate, мухафаза, محافظة).
     case level(AdminLevel)
-    /// A count a public text does not give, shown as `shown` ("<5", "[withheld]"). Its noun takes the form that
-    /// `pluralAs` takes, the threshold it stands for ("<5 человек", "<٥ أشخاص"), which tells nothing of the count.
-    case hidden(shown: String, pluralAs: Int)
+    /// A count a public text does not give, shown as `shown` ("<5", "[withheld]"). Its noun reads as after "fewer
+    /// than `threshold`" (``PluralCategory/fewerThan(_:in:)``: "<5 человек", "<٥ أشخاص"), which tells nothing of the count.
+    case hidden(shown: String, threshold: Int)
 
     /// Whether the value runs left to right whatever the text around it: counts and codes do, so that in
     /// Arabic text `SY03` and a group of digits are not turned around. Days and names follow their own
@@ -54,10 +54,11 @@ public enum MessageArgument: Hashable, Sendable {
         }
     }
 
-    /// The number the plural form is chosen by, if this argument is one.
-    var pluralOperand: Int? {
+    /// The plural form a noun after this argument takes in `language`, if it is a number.
+    func pluralCategory(in language: Language) -> PluralCategory? {
         switch self {
-        case .count(let n), .change(let n), .hidden(_, let n): n
+        case .count(let n), .change(let n): PluralCategory.of(n, in: language)
+        case .hidden(_, let threshold): PluralCategory.fewerThan(threshold, in: language)
         case .day, .code, .text, .level, .percent: nil
         }
     }

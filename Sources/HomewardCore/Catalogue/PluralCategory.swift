@@ -31,4 +31,15 @@ public enum PluralCategory: String, CaseIterable, Sendable, Codable {
             }
         }
     }
+
+    /// The category of the noun after "fewer than `k`" (a hidden count shown as "<5"), which is not always `k`'s own:
+    /// Russian "менее" takes the genitive ("менее 3 человек", "менее 21 человека"), and Arabic's forms for 1 and 2
+    /// write no number, which would drop the "<".
+    public static func fewerThan(_ k: Int, in language: Language) -> PluralCategory {
+        switch language {
+        case .en: .other
+        case .ru: k % 10 == 1 && k % 100 != 11 ? .few : .many
+        case .ar: k <= 2 ? .few : of(k, in: .ar)
+        }
+    }
 }

@@ -78,7 +78,7 @@ public struct DraftChecks<Field: ImportField>: Sendable {
             return nil
         }
         guard let number = MovementRules.wholeNumber(text) else {
-            fail(field, Message("import.number.invalid"))
+            fail(field, MovementRules.isTooLong(text) ? Message("import.number.tooLarge", ["maximum": .count(maximum)]) : Message("import.number.invalid"))
             return nil
         }
         guard number >= minimum else {

@@ -31,9 +31,10 @@ public struct ImportLayout<Field: ImportField>: Sendable {
         let via = vocabulary.argument
         let tagRowIndex = firstRows.prefix(Self.tagRowSearchDepth).firstIndex(where: Self.isTagRow)
         if tagRowIndex == nil && mapping.isEmpty {
-            // A hashtag row that reads as one cell was written with another separator (a spreadsheet's ';').
+            // A hashtag row that reads as one cell was written with another separator (a spreadsheet's ';'), or the
+            // one given is not the file's.
             for (index, row) in firstRows.prefix(Self.tagRowSearchDepth).enumerated() where row.count == 1 {
-                for separator in [";", "\t"] where Self.isTagRow(row[0].components(separatedBy: separator)) {
+                for separator in [";", "\t", ","] where Self.isTagRow(row[0].components(separatedBy: separator)) {
                     throw ImportError(Message("import.layout.otherSeparator", ["row": .count(index + 1), "via": via,
                                                                                "separator": .code(separator == "\t" ? "tab" : separator)]))
                 }

@@ -52,7 +52,9 @@ public enum JSONRecords {
                 case let string as String: text = string
                 case let number as NSNumber where field.isFigure && type(of: number) != Self.boolean: text = number.stringValue
                 default:
-                    problems.append(ImportProblem(row: index + 1, column: key, value: "\(raw)",
+                    // A boolean as JSON wrote it, not as the number Foundation made of it ("true", not "1").
+                    let shown = (raw as? NSNumber).flatMap { type(of: $0) == Self.boolean ? ($0.boolValue ? "true" : "false") : nil } ?? "\(raw)"
+                    problems.append(ImportProblem(row: index + 1, column: key, value: shown,
                         Message(field.isFigure ? "import.json.expectedNumberOrString" : "import.json.expectedString")))
                     continue
                 }

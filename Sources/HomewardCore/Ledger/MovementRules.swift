@@ -113,8 +113,7 @@ public struct MovementRules: ImportRules {
             sawAny = true
             let tooMany = Message("import.persons.tooMany", ["maximum": .count(Self.maximumPersons)])
             guard let count = MovementRules.wholeNumber(text), count >= 0 else {
-                // Digits past what a whole number holds are a count too large, not a malformed one.
-                fail(field, text.allSatisfy({ $0.isASCII && $0.isNumber }) && !text.isEmpty ? tooMany : Message("import.persons.invalid"), nil, false)
+                fail(field, Self.isTooLong(text) ? tooMany : Message("import.persons.invalid"), nil, false)
                 continue
             }
             if count == 0 { zeroCounts += 1; continue }
@@ -263,6 +262,12 @@ public struct MovementRules: ImportRules {
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }
         return Int(groups.joined())
+    }
+
+    /// Whether the text is written as a whole number (`99999999999999999999`, `1,234,…,567.0`) with more digits than
+    /// one holds: a count too large, not a malformed one.
+    public static func isTooLong(_ text: String) -> Bool {
+        wholeNumber(text) == nil && wholeNumber(String(text.map { $0.isASCII && $0.isNumber ? "0" : $0 })) != nil
     }
 
     /// Reads a category as people write it: `refugee`, `refugees`, `idp`, `IDPs`.

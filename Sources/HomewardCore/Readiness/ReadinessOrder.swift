@@ -33,5 +33,13 @@ public enum ReadinessOrder: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The facility kind whose column it sorts by, if it is one.
+    public var kind: String? {
+        switch self {
+        case .commissioned(let kind), .restoring(let kind): kind
+        default: nil
+        }
+    }
+
     public static let expected = "returned, area, actions, kilograms, reached, treated, commissioned:KIND or restoring:KIND"
 }

@@ -70,8 +70,12 @@ public struct TotalsBuilder: Sendable {
         // Weeks and months read as a series, in the calendar's order, whichever of them are shown.
         if let calendar {
             sorted.sort { a, b in
-                let (x, y) = (a.key.flatMap { Self.calendarStart($0, calendar) }, b.key.flatMap { Self.calendarStart($0, calendar) })
-                return x != y ? (x?.description ?? "") < (y?.description ?? "") : (a.key ?? "") < (b.key ?? "")
+                switch (a.key.flatMap { Self.calendarStart($0, calendar) }, b.key.flatMap { Self.calendarStart($0, calendar) }) {
+                case let (x?, y?) where x != y: x < y
+                case (nil, _?): true
+                case (_?, nil): false
+                default: (a.key ?? "") < (b.key ?? "")
+                }
             }
         }
         for index in sorted.indices {

@@ -137,7 +137,6 @@ struct BulletinsController<Context: CallerRequestContext> {
             let body = StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try JSONDecoder().decode(BulletinInput.self, from: Data(try await source.collect()))
-                guard input.date <= today() else { throw Problem.badRequest("date", "\(input.date) is after today (\(today())): a bulletin reports what happened") }
                 var edited: [Language: String] = [:]
                 for (code, text) in input.texts ?? [:] {
                     guard let language = Language(rawValue: code) else { throw Problem.badRequest("texts.\(code)", "a language: en, ru or ar") }
@@ -145,7 +144,7 @@ struct BulletinsController<Context: CallerRequestContext> {
                     edited[language] = text
                 }
                 let published = try await stores.publishBulletin(date: input.date, since: input.since, editedTexts: edited, isPublic: input.public ?? false,
-                                                                  by: context.caller)
+                                                                  today: today(), by: context.caller)
                 return (.created, try jsonData(PublishedID(id: published.id, sha256: published.sha256)))
             }
         }

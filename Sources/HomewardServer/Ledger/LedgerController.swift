@@ -43,7 +43,7 @@ struct LedgerController<Context: CallerRequestContext> {
         let asked = DateWindow.Asked(
             from: try request.query("from", "a date (YYYY-MM-DD)") { Day($0) },
             to: try request.query("to", "a date (YYYY-MM-DD)") { Day($0) },
-            year: try request.query("year", "a year from 1900 to 2999") { Int($0).flatMap { (1900...2999).contains($0) ? $0 : nil } },
+            year: try request.query("year", "a year from 1900 to 2999") { Int($0).flatMap { DateWindow.years.contains($0) ? $0 : nil } },
             last: try request.query("last", "a number of days from 1 to 3660") { Int($0) })
         let window: DateWindow, earlier: DateWindow?
         do {

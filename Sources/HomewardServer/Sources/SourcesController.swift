@@ -51,7 +51,7 @@ struct SourcesController<Context: CallerRequestContext> {
         let asked = DateWindow.Asked(
             from: try request.query("from", "a date (YYYY-MM-DD)") { Day($0) },
             to: try request.query("to", "a date (YYYY-MM-DD)") { Day($0) },
-            year: try request.query("year", "a year from 1900 to 2999") { Int($0).flatMap { (1900...2999).contains($0) ? $0 : nil } })
+            year: try request.query("year", "a year from 1900 to 2999") { Int($0).flatMap { DateWindow.years.contains($0) ? $0 : nil } })
         do {
             return try DateWindow.resolve(asked, today: today).window
         } catch {

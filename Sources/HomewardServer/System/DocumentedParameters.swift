@@ -3,12 +3,22 @@ import Yams
 
 /// The query parameters the OpenAPI document gives each operation, as `"GET /api/v1/totals"` → `["from", "to", …]`.
 ///
-/// Read from the bundled document once, so that the contract partners read is the one the server holds requests to.
-enum DocumentedParameters {
-    static let byOperation: [String: Set<String>] = (try? load(SystemController<HomewardRequestContext>.openAPIDocument())) ?? [:]
+/// Read from the bundled document when the application is built, so that the contract partners read is the one the
+/// server holds requests to, and a document that cannot be read stops the server instead of letting every parameter by.
+struct DocumentedParameters: Sendable {
+    let byOperation: [String: Set<String>]
 
-    static func load(_ yaml: String) throws -> [String: Set<String>] {
-        guard let document = try Yams.load(yaml: yaml) as? [String: Any], let paths = document["paths"] as? [String: Any] else { return [:] }
+    /// The parameters of a route, `nil` for one the document does not describe.
+    func of(_ route: APIRoute) -> Set<String>? { byOperation["\(route.method.rawValue) \(route.path)"] }
+
+    static func bundled() throws -> DocumentedParameters {
+        try DocumentedParameters(yaml: SystemController<HomewardRequestContext>.openAPIDocument())
+    }
+
+    init(yaml: String) throws {
+        guard let document = try Yams.load(yaml: yaml) as? [String: Any], let paths = document["paths"] as? [String: Any] else {
+            throw Problem(.internalServerError, "the OpenAPI document has no paths")
+        }
         let shared = ((document["components"] as? [String: Any])?["parameters"] as? [String: Any]) ?? [:]
         func queryNames(_ list: Any?) -> [String] {
             ((list as? [Any]) ?? []).compactMap { item in
@@ -27,6 +37,6 @@ enum DocumentedParameters {
                 operations["\(method.uppercased()) \(path)"] = Set(common + queryNames((operation as? [String: Any])?["parameters"]))
             }
         }
-        return operations
+        byOperation = operations
     }
 }

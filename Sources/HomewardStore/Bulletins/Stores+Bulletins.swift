@@ -27,10 +27,15 @@ extension Stores {
     /// - Parameters:
     ///   - editedTexts: prose the centre rewrote by hand, by language.
     ///   - isPublic: let the public read it at once (small counts hidden); ``setPublic(_:_:by:)`` decides it later.
+    ///   - today: a bulletin reports what happened: one dated after it is refused.
     /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the language whose edited text writes a number
-    ///   that the snapshot's text in that language does not (a figure, a day, a year): nothing is published.
+    ///   that the snapshot's text in that language does not (a figure, a day, a year), or a date after `today`:
+    ///   nothing is published.
     public func publishBulletin(date: Day, since: Day? = nil, editedTexts: [Language: String] = [:], isPublic: Bool = false,
-                                by caller: Caller) async throws -> PublishedBulletin {
+                                today: Day, by caller: Caller) async throws -> PublishedBulletin {
+        guard date <= today else {
+            throw StoreError.invalid(field: "date", value: date.description, reason: "after today (\(today)): a bulletin reports what happened")
+        }
         let snapshot = try await draftBulletin(date: date, since: since)
         for language in Language.allCases {
             guard let edited = editedTexts[language] else { continue }

@@ -19,14 +19,11 @@ extension Stores {
         async let kinds = reconstruction.kinds()
         let gazetteer = try await places.gazetteer(), known = try await kinds
         // A column of a kind that is not there would sort nothing, and the table would say it did.
-        if case .commissioned(let kind) = order, !known.contains(where: { $0.code == kind }) { throw Self.unknownKind(kind, order, known) }
-        if case .restoring(let kind) = order, !known.contains(where: { $0.code == kind }) { throw Self.unknownKind(kind, order, known) }
+        if let kind = order.kind, !known.contains(where: { $0.code == kind }) {
+            throw StoreError.invalid(field: "sort", value: order.description, reason: "no facility kind has the code \(kind)"
+                                     + (known.isEmpty ? "; none is recorded yet" : "; the kinds are \(known.map(\.code).joined(separator: ", "))"))
+        }
         return ReadinessReport(returns: try await returns.groups, facilities: try await facilities, aid: try await aid, kinds: known,
                                from: window.from, to: end, level: level, order: order, names: gazetteer.area)
-    }
-
-    private static func unknownKind(_ kind: String, _ order: ReadinessOrder, _ known: [FacilityKind]) -> StoreError {
-        .invalid(field: "sort", value: order.description,
-                 reason: "no facility kind has the code \(kind); the kinds are \(known.map(\.code).joined(separator: ", "))")
     }
 }

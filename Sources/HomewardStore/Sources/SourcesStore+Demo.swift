@@ -24,6 +24,6 @@ extension Stores {
         _ = try await sessions.addSession(CoordinationSession(date: lastDay, briefings: [
             .init(organisation: ministry, text: "Demo briefing (not real)."), .init(organisation: agency, text: "Demo briefing (not real)."),
         ]), by: caller)
-        _ = try await publishBulletin(date: lastDay, since: lastDay.adding(days: -30), isPublic: true, by: caller)
+        _ = try await publishBulletin(date: lastDay, since: lastDay.adding(days: -30), isPublic: true, today: lastDay, by: caller)
     }
 }

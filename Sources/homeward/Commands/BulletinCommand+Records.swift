@@ -66,7 +66,7 @@ extension BulletinCommand {
                 switch format {
                 case .json: try printJSON(Listing(entry: entry, recordedOn: moment, records: all, persons: persons, matches: matches))
                 case .table:
-                    let records = { (n: Int) in n == 1 ? "1 record" : "\(n.grouped) records" }, people = { (n: Int) in n == 1 ? "1 person" : "\(n.grouped) persons" }
+                    let records = { Self.counted($0, "record", "records") }, people = { Self.counted($0, "person", "persons") }
                     print("\(records(count)), \(people(persons)), as recorded on \(moment); the snapshot says \(records(found.records ?? 0)), \(people(found.value))"
                           + (matches ? "" : " (they differ)"))
                 case .csv: break
@@ -77,9 +77,9 @@ extension BulletinCommand {
 
         /// A number of the camps, reconstruction, aid or sources block: the ids the snapshot keeps of the records it sums.
         func listIDs(_ ids: [Int], of block: String) throws {
-            let kinds = ["camps": ("departure", "departures"), "reconstruction": ("facility work", "facility works"), "aid": ("aid action", "aid actions"),
-                         "sources": ("source figure", "source figures")]
-            let kind = kinds[block] ?? ("record", "records"), records = kind.1
+            let kinds: [String: (one: String, other: String)] = ["camps": ("departure", "departures"), "reconstruction": ("facility work", "facility works"),
+                                                                 "aid": ("aid action", "aid actions"), "sources": ("source figure", "source figures")]
+            let kind = kinds[block] ?? ("record", "records"), records = kind.other
             switch format {
             case .json: try printJSON(IDListing(entry: entry, kind: records, ids: ids))
             case .csv:
@@ -87,9 +87,12 @@ extension BulletinCommand {
                 for id in ids { print(id) }
             case .table:
                 for id in ids { print(id) }
-                print("\(ids.count.grouped) \(ids.count == 1 ? kind.0 : records), by id, as the snapshot keeps them")
+                print("\(Self.counted(ids.count, kind.one, kind.other)), by id, as the snapshot keeps them")
             }
         }
+
+        /// "1 record", "1,659 records": the command line's own English.
+        static func counted(_ n: Int, _ one: String, _ other: String) -> String { n == 1 ? "1 \(one)" : "\(n.grouped) \(other)" }
 
         struct IDListing: Encodable {
             var entry: String

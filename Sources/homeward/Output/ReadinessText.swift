@@ -8,24 +8,26 @@ enum ReadinessText {
             + ["AID ACTIONS", "TONNES", "PARCELS", "REACHED", "TREATED"]
     }
 
-    /// A row's cells; `count` writes whole numbers and `tonnes` kilograms as tonnes: grouped in thousands for a reader,
-    /// bare for a spreadsheet.
-    static func cells(_ row: ReadinessReport.Row, kinds: [FacilityKind], count: (Int) -> String, tonnes: (Int) -> String) -> [String] {
-        [row.area, row.name, count(row.returned), count(row.refugees), count(row.idps)]
-            + kinds.map { ScaledNumber.string(row.commissioned.tenths(of: $0.code), decimals: 1) }
-            + kinds.map { ScaledNumber.string(row.underRestoration.tenths(of: $0.code), decimals: 1) }
+    /// A row's cells, numbers grouped in thousands for a reader or bare for a spreadsheet.
+    static func cells(_ row: ReadinessReport.Row, kinds: [FacilityKind], grouped: Bool) -> [String] {
+        let count = { (n: Int) in grouped ? n.grouped : String(n) }
+        let quantity = { (tenths: Int) in ScaledNumber.string(tenths, decimals: 1, grouped: grouped) }
+        let tonnes = { (kilograms: Int) in ScaledNumber.string(kilograms, decimals: 3, grouped: grouped) }
+        return [row.area, row.name, count(row.returned), count(row.refugees), count(row.idps)]
+            + kinds.map { quantity(row.commissioned.tenths(of: $0.code)) }
+            + kinds.map { quantity(row.underRestoration.tenths(of: $0.code)) }
             + [count(row.aid.actions), tonnes(row.aid.kilograms), count(row.aid.parcels), count(row.aid.reached), count(row.aid.treated)]
     }
 
     static func table(_ r: ReadinessReport) -> String {
         let title = "Returns beside facilities and aid by adm\(r.level.rawValue), \(r.from.map { "from \($0) " } ?? "")to \(r.to); sorted by \(r.order)"
         let head = header(r)
-        return [title, "", TextTable(header: head, rows: r.rows.map { cells($0, kinds: r.kinds, count: \.grouped) { ScaledNumber.string($0, decimals: 3, grouped: true) } }, numeric: Set(2..<head.count)).rendered]
+        return [title, "", TextTable(header: head, rows: r.rows.map { cells($0, kinds: r.kinds, grouped: true) }, numeric: Set(2..<head.count)).rendered]
             .joined(separator: "\n")
     }
 
     static func csv(_ r: ReadinessReport) -> String {
         let head = header(r).map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }
-        return ([head.joined(separator: ",")] + r.rows.map { cells($0, kinds: r.kinds, count: String.init) { ScaledNumber.string($0, decimals: 3) }.map(CSVWriter.field).joined(separator: ",") }).joined(separator: "\n")
+        return ([head.joined(separator: ",")] + r.rows.map { cells($0, kinds: r.kinds, grouped: false).map(CSVWriter.field).joined(separator: ",") }).joined(separator: "\n")
     }
 }

@@ -1,0 +1,25 @@
+import Hummingbird
+
+/// Refuses a query parameter that the API's contract does not give the route, naming those it takes.
+///
+/// A misspelt filter must not pass for an answer: `?org=UNHCR` on `/api/v1/totals` (whose filter is `organisation`)
+/// would otherwise give the whole ledger as UNHCR's figure. Pages keep their leniency: a browser adds what it likes.
+struct UnknownParameterMiddleware: RouterMiddleware {
+    typealias Context = HomewardRequestContext
+    let documented: DocumentedParameters
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        if request.uri.path.hasPrefix("/api/"), !parameters.isEmpty,
+           let route = APIRoute.route(method: request.method, path: request.uri.path), let known = documented.of(route) {
+            // `?&from=…` gives an empty name, which asks for nothing. A name is compared as sent, as the route reads it:
+            // `dry%5Frun` is no `dry_run` to the route either.
+            let names = parameters.map { String($0.key) }.filter { !$0.isEmpty }
+            if let unknown = names.sorted().first(where: { !known.contains($0) }) {
+                throw Problem.badRequest(unknown, known.isEmpty ? "this route takes no query parameters"
+                                                    : "not a parameter of this route; it takes \(known.sorted().joined(separator: ", "))")
+            }
+        }
+        return try await next(request, context)
+    }
+}
