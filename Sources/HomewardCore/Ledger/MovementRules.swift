@@ -111,14 +111,13 @@ public struct MovementRules: ImportRules {
         for (field, category) in columns {
             guard let text = draft[field] else { continue }
             sawAny = true
-            let tooMany = Message("import.persons.tooMany", ["maximum": .count(Self.maximumPersons)])
             guard let count = MovementRules.wholeNumber(text), count >= 0 else {
-                fail(field, Self.isTooLong(text) ? tooMany : Message("import.persons.invalid"), nil, false)
+                fail(field, Self.isTooLong(text) ? Self.tooMany : Message("import.persons.invalid"), nil, false)
                 continue
             }
             if count == 0 { zeroCounts += 1; continue }
             if count > Self.maximumPersons {
-                fail(field, tooMany, nil, false)
+                fail(field, Self.tooMany, nil, false)
                 continue
             }
             if let category { result.append((category, count)) }
@@ -263,6 +262,9 @@ public struct MovementRules: ImportRules {
         }
         return Int(groups.joined())
     }
+
+    /// Made once, not for every row's count on the import's path.
+    static let tooMany = Message("import.persons.tooMany", ["maximum": .count(maximumPersons)])
 
     /// Whether the text is written as a whole number (`99999999999999999999`, `1,234,…,567.0`) with more digits than
     /// one holds: a count too large, not a malformed one.
