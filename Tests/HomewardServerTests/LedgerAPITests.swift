@@ -164,6 +164,13 @@ import Testing
             #expect(try (misspelt.json["detail"] as? String)?.contains("organisation") == true)
             #expect(try filtered.decode(TotalsReport.self).total == 10)
             #expect(try emptyName.decode(TotalsReport.self).total == 10, "an empty name asks for nothing")
+            // A crossing code that names no crossing point is said so, not answered with 0.
+            for (uri, field) in [("/api/v1/totals?crossing=NOPE", "crossing"), ("/api/v1/public/totals?crossing=NOPE", "crossing")] {
+                let response = try await client.get(uri)
+                #expect(response.status == .badRequest, "\(uri)")
+                #expect(try response.json["field"] as? String == field, "\(uri)")
+            }
+            #expect(try await client.get("/api/v1/totals?crossing=LBN-01").decode(TotalsReport.self).total == 0, "a known crossing without returns")
             #expect(listed.status == .badRequest)
             #expect(try listed.json["field"] as? String == "bogus")
             // Pages are not held to it: a browser adds what it likes.

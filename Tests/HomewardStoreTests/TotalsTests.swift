@@ -88,6 +88,10 @@ import HomewardTestSupport
             let unhcr = try await store.ledger.totals(TotalsQuery(organisation: "UNHCR"))
             let nobody = try await store.ledger.totals(TotalsQuery(organisation: "nobody"))
             #expect(lbn.total == 150 && unhcr.total == 770 && nobody.total == 0)
+            // A misspelt crossing code is said so; an organisation that has not reported is 0, as above.
+            await #expect(throws: StoreError.invalid(field: "crossing", value: "LBN-1", reason: "no crossing point has this code")) {
+                try await store.ledger.totals(TotalsQuery(crossing: "LBN-1"))
+            }
         }
     }
 

@@ -4,8 +4,17 @@ import SQLKit
 
 extension LedgerStore {
     /// Answers a totals question: sums in SQL, names and calendar buckets in ``TotalsBuilder``.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` for a crossing point the database does not know: a misspelt
+    ///   code is said so, not answered with 0. An organisation is not checked: one that has not reported yet is 0, as a
+    ///   partner's script polling a list of them expects.
     public func totals(_ query: TotalsQuery) async throws -> TotalsReport {
-        try await database.read { db in try await LedgerStore.totals(query, on: db) }
+        try await database.read { db in
+            if let crossing = query.crossing,
+               try await db.raw("SELECT 1 AS one FROM crossing_points WHERE code = \(bind: crossing)").first() == nil {
+                throw StoreError.invalid(field: "crossing", value: crossing, reason: "no crossing point has this code")
+            }
+            return try await LedgerStore.totals(query, on: db)
+        }
     }
 
     static func totals(_ query: TotalsQuery, on db: any SQLDatabase) async throws -> TotalsReport {
