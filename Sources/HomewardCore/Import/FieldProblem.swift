@@ -19,7 +19,10 @@ public struct FieldProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var reason: String { Catalogue.english.text(message) }
 
     /// The field, the value and why, in the catalogue's language: "capacity '-5': …", or "capacity: …" when there is no value to quote (one missing, or a password never echoed).
-    public func written(in catalogue: Catalogue) -> String { "\(field)\(value.isEmpty ? "" : " '\(value)'"): \(catalogue.text(message))" }
+    public func written(in catalogue: Catalogue) -> String { "\(Self.label(field, value)): \(catalogue.text(message))" }
+
+    /// The field and its value as every refusal names them: `capacity '-5'`, or `password` with nothing to quote.
+    public static func label(_ field: String, _ value: String) -> String { value.isEmpty ? field : "\(field) '\(value)'" }
 
     public var description: String { written(in: .english) }
 }

@@ -19,6 +19,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request, context = context
         let route = APIRoute.route(method: request.method, path: request.uri.path)
+        context.route = route
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             let refused = Problem(.unauthorized, "the token is unknown, expired or revoked",

@@ -25,6 +25,8 @@ public struct HomewardRequestContext: CallerRequestContext, RemoteAddressRequest
     public var session: PageSession?
     /// The version a bearer token was proven at (``AuthenticationMiddleware``), which the answer's tag reuses.
     public var dataVersion: DataVersion?
+    /// The route the request is for, found once by ``AuthenticationMiddleware`` for the middlewares after it.
+    var route: APIRoute?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

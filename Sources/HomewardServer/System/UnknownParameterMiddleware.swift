@@ -7,11 +7,12 @@ import Hummingbird
 struct UnknownParameterMiddleware: RouterMiddleware {
     typealias Context = HomewardRequestContext
     let documented: DocumentedParameters
+    // Runs after AuthenticationMiddleware, which finds the route once for both.
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let parameters = request.uri.queryParameters
         if request.uri.path.hasPrefix("/api/"), !parameters.isEmpty,
-           let route = APIRoute.route(method: request.method, path: request.uri.path), let known = documented.of(route) {
+           let route = context.route, let known = documented.of(route) {
             // `?&from=…` gives an empty name, which asks for nothing. A name is compared as sent, as the route reads it:
             // `dry%5Frun` is no `dry_run` to the route either.
             let names = parameters.map { String($0.key) }.filter { !$0.isEmpty }

@@ -22,7 +22,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         switch self {
         case .closed: "the database is closed"
         case .notFound(let what): "\(what) not found"
-        case .invalid(let field, let value, let reason): "\(field)\(value.isEmpty ? "" : " '\(value)'"): \(reason)"
+        case .invalid(let field, let value, let reason): "\(FieldProblem.label(field, value)): \(reason)"
         case .conflict(let what): what
         case .refused(let problem): problem.isConflict ? problem.reason : problem.description
         case .forbidden(let message), .unauthenticated(let message): Catalogue.english.text(message)
