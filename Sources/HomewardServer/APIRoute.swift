@@ -129,7 +129,9 @@ public enum APIRoute: CaseIterable, Sendable {
     /// The route a request is for, a literal segment winning over a parameter as in the router.
     ///
     /// Asked for every request (by the authentication middleware): the routes' segments are split once.
+    /// A HEAD is the GET's route: the router answers it from the GET without its body, behind the same checks.
     static func route(method: HTTPRequest.Method, path: String) -> APIRoute? {
+        let method = method == .head ? .get : method
         // Only among the best fits: PATCH /api/v1/evacuations/plan is the plan's path, without PATCH (405), not an operation's.
         let matching = candidates(for: path)
         return matching.first { $0.literals == matching.first?.literals && $0.route.method == method }?.route
@@ -139,7 +141,7 @@ public enum APIRoute: CaseIterable, Sendable {
     /// that `/api/v1/evacuations/plan` is the plan's path only, not also an operation's `{id}`.
     static func methods(for path: String) -> [HTTPRequest.Method] {
         let matching = candidates(for: path)
-        return matching.filter { $0.literals == matching.first?.literals }.map(\.route.method)
+        return matching.filter { $0.literals == matching.first?.literals }.flatMap { $0.route.method == .get ? [.get, .head] : [$0.route.method] }
     }
 
     /// Each route's path split into segments (`nil` for a parameter), most literal segments first.

@@ -11,7 +11,7 @@ import Logging
 public func buildApplication(stores: Stores, configuration: ServerConfiguration,
                              today: @escaping @Sendable () -> Day) throws -> Application<RouterResponder<HomewardRequestContext>> {
     let metrics = ServerMetrics()
-    let router = Router(context: HomewardRequestContext.self)
+    let router = Router(context: HomewardRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: LogRequestsMiddleware(.info))
     let pages = try Pages.bundled()

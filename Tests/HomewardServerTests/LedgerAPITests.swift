@@ -83,7 +83,7 @@ import Testing
             #expect(notFound.status == .notFound && notFound.headers[.contentType] == "application/problem+json")
             let wrongMethod = try await client.execute(uri: "/api/v1/totals", method: .delete)
             #expect(wrongMethod.status == .methodNotAllowed)
-            #expect(wrongMethod.headers[.allow] == "GET")
+            #expect(wrongMethod.headers[.allow] == "GET, HEAD")
             let wrongType = try await client.post("/api/v1/movements", "date,persons", contentType: "text/csv")
             #expect(wrongType.status == .unsupportedMediaType)
             #expect(try wrongType.json["field"] as? String == "Content-Type")

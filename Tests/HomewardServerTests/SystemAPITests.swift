@@ -1,6 +1,7 @@
 import Foundation
 import HomewardServer
 import HomewardTestSupport
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 import Yams
@@ -29,6 +30,31 @@ import Yams
             #expect(metrics.text.contains(#"homeward_import_rows_total{outcome="imported"} 278"#))
             let document = try await client.get("/openapi.yaml")
             #expect(document.status == .ok && document.text.hasPrefix("openapi: 3.1"))
+        }
+    }
+
+    /// Monitors and `curl -I` ask with HEAD: they get the GET's status and headers (its tag too), no body, and the same checks.
+    @Test(arguments: Backend.available)
+    func aHeadIsAnsweredAsItsGetWithoutTheBody(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            _ = try await client.post("/api/v1/imports?\(ochaMapping)", try fixture(ochaSample), contentType: "text/csv")
+            let health = try await client.execute(uri: "/healthz", method: .head)
+            #expect(health.status == .ok && health.body.readableBytes == 0)
+            let get = try await client.get("/api/v1/totals?by=adm1")
+            let head = try await client.execute(uri: "/api/v1/totals?by=adm1", method: .head)
+            #expect(head.status == .ok && head.body.readableBytes == 0)
+            #expect(head.headers[.eTag] != nil && head.headers[.eTag] == get.headers[.eTag])
+            #expect(head.headers[.contentType] == get.headers[.contentType])
+            var ask = HTTPFields()
+            ask[.ifNoneMatch] = try #require(get.headers[.eTag])
+            #expect(try await client.execute(uri: "/api/v1/totals?by=adm1", method: .head, headers: ask).status == .notModified)
+            // The GET's checks hold: a parameter the route does not take, no credentials, a path without GET.
+            #expect(try await client.execute(uri: "/api/v1/totals?org=UNHCR", method: .head).status == .badRequest)
+            var anonymous = HTTPFields()
+            anonymous[.authorization] = "Bearer nope"
+            #expect(try await client.execute(uri: "/api/v1/totals", method: .head, headers: anonymous).status == .unauthorized)
+            let postOnly = try await client.execute(uri: "/api/v1/imports", method: .head)
+            #expect(postOnly.status == .methodNotAllowed && postOnly.headers[.allow] == "POST")
         }
     }
 

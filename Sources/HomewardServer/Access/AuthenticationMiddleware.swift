@@ -50,7 +50,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
         }
         if let route, route.access == .signedIn, context.proven == nil {
-            if route.isPage && request.method == .get {
+            if route.isPage && [.get, .head].contains(request.method) {
                 // Back to the page as asked (its query too), the form in the page's language.
                 let asked = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
                 let next = asked.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/"])) ?? "/"
