@@ -168,6 +168,23 @@ import Testing
         #expect(russian.stdout.contains("Возвращения, с 2019-07-14 по 2019-07-20") && russian.stdout.contains("изменение -10"))
     }
 
+    /// The table's group names follow `--lang` too; CSV keeps the API's keys and English names for scripts.
+    @Test func weeksMonthsAndWhatIsNotReportedAreNamedInTheTablesLanguage() throws {
+        defer { cleanUp() }
+        let file = "#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#affected+returnees+idps+num\n"
+            + "2019-06-28,LBN-01,SY03,40,\n2019-07-18,,SY07,,25\n"
+        #expect(try run(["import", "-", "--org", "UNHCR"], input: file).status == 0)
+        let weeks = try run(["totals", "--by", "week", "--lang", "ru"]).stdout
+        #expect(weeks.contains("НЕДЕЛЯ") && weeks.contains("2019-W26  с 2019-06-24 по 2019-06-30"), "\(weeks)")
+        let months = try run(["totals", "--by", "month", "--lang", "ar"]).stdout
+        #expect(months.contains("الشهر") && months.contains("حزيران ٢٠١٩") && months.contains("تموز ٢٠١٩"), "\(months)")
+        #expect(try run(["totals", "--by", "month"]).stdout.contains("2019-07  July 2019"))
+        let crossings = try run(["totals", "--by", "crossing", "--lang", "ru"]).stdout
+        #expect(crossings.contains("ПУНКТ ПРОПУСКА") && crossings.contains("не указано"), "\(crossings)")
+        let csv = try run(["totals", "--by", "crossing", "--lang", "ru", "--format", "csv"]).stdout
+        #expect(csv.contains(",not reported,") && csv.contains("LBN-01,"), "\(csv)")
+    }
+
     @Test func crossingsAreListedAndAdded() throws {
         defer { cleanUp() }
         let added = try run(["crossings", "add", "--code", "INT-01", "--name", "Abu al-Duhur corridor", "--internal", "--admin", "SY07"])

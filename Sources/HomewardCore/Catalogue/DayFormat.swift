@@ -7,14 +7,22 @@ import Foundation
 public struct DayFormat: Sendable {
     public let language: Language
     private let style: Date.FormatStyle
+    private let monthStyle: Date.FormatStyle
 
     public init(_ language: Language, digits: Digits = .native) {
         self.language = language
         style = Date.FormatStyle(date: .long, time: .omitted, locale: language.locale(digits: digits),
                                  calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!)
+        monthStyle = Date.FormatStyle(locale: language.locale(digits: digits), calendar: Calendar(identifier: .gregorian),
+                                      timeZone: TimeZone(identifier: "UTC")!).month(.wide).year()
     }
 
     public func string(_ day: Day) -> String {
         Date(timeIntervalSince1970: TimeInterval(day.number) * 86_400).formatted(style)
+    }
+
+    /// The month a day falls in, as the language names it: June 2020, июнь 2020 г., حزيران ٢٠٢٠.
+    public func month(_ day: Day) -> String {
+        Date(timeIntervalSince1970: TimeInterval(day.number) * 86_400).formatted(monthStyle)
     }
 }

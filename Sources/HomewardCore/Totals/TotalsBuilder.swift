@@ -41,7 +41,7 @@ public struct TotalsBuilder: Sendable {
 
     /// The first day of a calendar key's bucket (a week's Monday, a month's first, a period's start), which orders
     /// buckets as the calendar does: "2026-W01" may begin in December 2025.
-    static func calendarStart(_ key: String, _ grouping: Grouping) -> Day? {
+    public static func calendarStart(_ key: String, _ grouping: Grouping) -> Day? {
         if let slash = key.firstIndex(of: "/") { return Day(String(key[..<slash])) }
         guard grouping == .week else { return Day(key + "-01") }
         let parts = key.split(separator: "-W")

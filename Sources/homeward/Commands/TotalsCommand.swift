@@ -95,9 +95,16 @@ struct TotalsCommand: AsyncParsableCommand {
         }
         guard let by else { return }
         print("")
-        var table = TextTable(header: [by.rawValue.uppercased(), c.text("cli.totals.column.name"), c.text("cli.totals.column.persons"),
+        // Weeks, months and "not reported" in the table's language; CSV and JSON keep the API's English names.
+        func name(_ group: TotalsGroup) -> String {
+            guard let key = group.key else { return c.text("totals.notReported") }
+            guard by.isCalendar, let start = TotalsBuilder.calendarStart(key, by) else { return group.name(in: lang) }
+            if let slash = key.firstIndex(of: "/") { return window(start, Day(String(key[key.index(after: slash)...]))) }
+            return by == .week ? window(start, start.adding(days: 6)) : c.days.month(start)
+        }
+        var table = TextTable(header: [c.text("cli.totals.column.by.\(by.rawValue)"), c.text("cli.totals.column.name"), c.text("cli.totals.column.persons"),
                                        c.text("cli.totals.column.refugees"), c.text("cli.totals.column.idps")], numeric: [2, 3, 4])
-        table.rows = report.groups.map { [$0.key ?? "-", $0.name(in: lang), c.numbers.string($0.persons), c.numbers.string($0.refugees),
+        table.rows = report.groups.map { [$0.key ?? "-", name($0), c.numbers.string($0.persons), c.numbers.string($0.refugees),
                                           c.numbers.string($0.idps)] }
         print(table.rendered)
     }

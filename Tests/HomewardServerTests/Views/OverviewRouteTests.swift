@@ -36,6 +36,25 @@ import Testing
         }
     }
 
+    /// IDPs who return without a border crossing are in the headline total: the table by crossing point counts
+    /// them in a last row of their own, so that its rows add up to the figure above it.
+    @Test(arguments: Backend.available)
+    func theCrossingsTableAddsUpToTheTotal(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            _ = try await store.importCSV(Self.csv)
+            _ = try await store.importCSV("""
+                #date,#adm1+dest+code,#affected+returnees+idps+num
+                2020-06-28,SY07,45
+                """)
+            let page = try await client.get("/")
+            #expect(page.text.contains(#"<bdi dir="ltr">1,545</bdi>"#))
+            let rows = page.text.components(separatedBy: "<h2>").first { $0.hasPrefix("By crossing point") }?
+                .components(separatedBy: "<tr><td>").dropFirst().map { String($0.prefix { $0 != "<" }) } ?? []
+            #expect(rows == ["Jdeidet Yabous", "Nasib", "No crossing point given"], "\(page.text)")
+            #expect(try await client.get("/?lang=ru").text.contains("<td>Пункт пропуска не указан</td>"))
+        }
+    }
+
     @Test(arguments: Backend.available)
     func englishIsTheDefault(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in

@@ -12,6 +12,7 @@ struct OverviewModel: Sendable {
     var weekTo: Day
     var latest: Day?
     var movements: Int
+    /// Every crossing point, then the movements that name none, last: the rows add up to the totals above them.
     var crossings: [TotalsGroup]
     var governorates: [TotalsGroup]
     var demo: Bool
@@ -61,6 +62,7 @@ struct OverviewModel: Sendable {
         let (a, w, b, c, g, e) = try await (all, week, before, crossings, governorates, extent)
         return OverviewModel(total: a.total, refugees: a.refugees, idps: a.idps, lastWeek: w.total, weekBefore: b.total,
                              weekFrom: today.adding(days: -6), weekTo: today, latest: e.latest, movements: e.movements,
-                             crossings: c.groups.filter { $0.key != nil }, governorates: g.groups.filter { $0.key != nil }, demo: demo)
+                             crossings: c.groups.filter { $0.key != nil } + c.groups.filter { $0.key == nil },
+                             governorates: g.groups.filter { $0.key != nil }, demo: demo)
     }
 }

@@ -39,7 +39,8 @@ struct OverviewView {
                                                                         "before": .count(m.weekBefore)]))),
             ],
             tables: [
-                table(c, title: "overview.byCrossing", empty: "overview.byCrossing.none", place: "place.crossing.name", groups: m.crossings,
+                table(c, title: "overview.byCrossing", empty: "overview.byCrossing.none", place: "place.crossing.name",
+                      unnamed: "overview.byCrossing.notGiven", groups: m.crossings,
                       shown: m.suppression?.crossings),
                 table(c, title: "overview.topGovernorates", empty: "overview.topGovernorates.none", place: "level.adm1.name",
                       groups: m.governorates, shown: m.suppression?.governorates),
@@ -56,13 +57,14 @@ struct OverviewView {
         }
     }
 
-    private func table(_ c: Catalogue, title: String, empty: String, place: String, groups: [TotalsGroup], shown cells: [[PublicCount]]?) -> Table {
+    private func table(_ c: Catalogue, title: String, empty: String, place: String, unnamed: String = "totals.notReported",
+                       groups: [TotalsGroup], shown cells: [[PublicCount]]?) -> Table {
         Table(title: c.text(title), empty: c.text(empty), hasRows: !groups.isEmpty,
               placeHeader: c.text(place), personsHeader: c.text("table.persons"),
               refugeesHeader: c.text("category.refugee.short"), idpsHeader: c.text("category.idp.short"),
               rows: groups.enumerated().map { index, group in
                   let cell = cells?[index]
-                  return Row(name: group.name(in: language), code: group.key, persons: shown(c, group.persons, cell?[2]),
+                  return Row(name: group.key == nil ? c.text(unnamed) : group.name(in: language), code: group.key, persons: shown(c, group.persons, cell?[2]),
                              refugees: shown(c, group.refugees, cell?[0]), idps: shown(c, group.idps, cell?[1]))
               })
     }
