@@ -31,6 +31,11 @@ import Testing
             let districts = try await client.get("/api/v1/areas?parent=SY12")
             #expect(try districts.jsonArray.allSatisfy { $0["parent"] as? String == "SY12" && $0["level"] as? Int == 2 })
             #expect(try !districts.jsonArray.isEmpty)
+            // A community has no subdivisions: an empty list. A P-code that names no area is a typo, said so.
+            let community = try await client.get("/api/v1/areas?parent=C3912")
+            #expect(try community.status == .ok && community.jsonArray.isEmpty)
+            let typo = try await client.get("/api/v1/areas?parent=SY99")
+            #expect(try typo.status == .badRequest && typo.json["field"] as? String == "parent")
             let countries = try await client.get("/api/v1/countries")
             let lebanon = try countries.jsonArray.first { $0["iso3"] as? String == "LBN" }
             #expect(lebanon?["name_ru"] as? String == "Ливан" && lebanon?["name_ar"] as? String == "لبنان")

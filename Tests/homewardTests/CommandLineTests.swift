@@ -79,6 +79,8 @@ import Testing
         #expect(try Set(levels(districts)) == [2])
         #expect(try !levels(inside).isEmpty && Set(levels(inside)) == [2])
         #expect(wrong.status != 0 && wrong.stderr.contains("--level 5: expected 1 to 4"), "\(wrong.stderr)")
+        let typo = try run(["areas", "list", "--parent", "SY99"])
+        #expect(typo.status != 0 && typo.stderr.contains("SY99") && typo.stderr.contains("no area has this P-code"), "\(typo.stderr)")
     }
 
     @Test func tokensAreListedAsJSONWithEveryKeyNullOrNot() throws {

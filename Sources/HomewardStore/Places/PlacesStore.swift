@@ -41,8 +41,17 @@ public final class PlacesStore: Sendable {
     }
 
     /// Areas of one level, or the children of one area.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` for a parent P-code that names no area: a typo is
+    ///   said so, not answered with an empty list, which would read as an area without subdivisions.
     public func areas(level: AdminLevel? = nil, parent: String? = nil) async throws -> [AdminArea] {
-        try await database.read { db in try await PlacesStore.areas(on: db, level: level, parent: parent) }
+        try await database.read { db in
+            let areas = try await PlacesStore.areas(on: db, level: level, parent: parent)
+            if let parent, areas.isEmpty,
+               try await db.raw("SELECT 1 AS found FROM admin_areas WHERE pcode = \(bind: parent)").first() == nil {
+                throw StoreError.invalid(field: "parent", value: parent, reason: "no area has this P-code")
+            }
+            return areas
+        }
     }
 
     static func areas(on db: any SQLDatabase, level: AdminLevel? = nil, parent: String? = nil) async throws -> [AdminArea] {
