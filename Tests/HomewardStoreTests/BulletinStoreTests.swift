@@ -183,6 +183,31 @@ import Testing
         }
     }
 
+    /// Two sessions on one day: the bulletin follows the one named, with its participants; unnamed, the day is
+    /// refused naming both, rather than one session's participants dropped without a word.
+    @Test(arguments: Backend.available)
+    func aDayOfSeveralSessionsNamesTheSessionItsBulletinFollows(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a morning and an evening session, and one the day before
+            let day = TestStores.today
+            let morning = try await store.sessions.addSession(CoordinationSession(date: day, briefings: [.init(organisation: "UNHCR"), .init(organisation: "SARC")]), by: .test)
+            let evening = try await store.sessions.addSession(CoordinationSession(date: day, briefings: [.init(organisation: "IOM")]), by: .test)
+            let before = try await store.sessions.addSession(CoordinationSession(date: day.adding(days: -1), briefings: [.init(organisation: "WFP")]), by: .test)
+            // act and check
+            #expect(try await store.draftBulletin(date: day, session: morning.id).participants == ["UNHCR", "SARC"])
+            #expect(try await store.draftBulletin(date: day, session: evening.id).session == evening.id)
+            let unnamed = await #expect(throws: StoreError.self) { try await store.draftBulletin(date: day) }
+            #expect(unnamed?.description.contains("2 sessions were held on \(day) (ids \(morning.id!), \(evening.id!))") == true, "\(String(describing: unnamed))")
+            let otherDay = await #expect(throws: StoreError.self) { try await store.draftBulletin(date: day, session: before.id) }
+            #expect(otherDay?.description.contains("no session with this id was held on \(day)") == true)
+            // A day of one session needs no id, and the one published is the one named.
+            #expect(try await store.draftBulletin(date: day.adding(days: -1)).participants == ["WFP"])
+            let published = try await store.publishBulletin(date: day, session: evening.id, today: day, by: .test)
+            #expect(published.snapshot.participants == ["IOM"] && published.snapshot.session == evening.id)
+            await #expect(throws: StoreError.self) { try await store.publishBulletin(date: day, today: day, by: .test) }
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aListOfBulletinsSaysWhatTheirSnapshotsSay(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -22,6 +22,8 @@ struct BulletinsController<Context: CallerRequestContext> {
     struct BulletinInput: Decodable {
         var date: Day
         var since: Day?
+        /// Where the day had several sessions, the one the statement follows.
+        var session: Int?
         /// Prose edited by hand, by language code.
         var texts: [String: String]?
         /// Let the public read it at once, small counts hidden.
@@ -143,7 +145,7 @@ struct BulletinsController<Context: CallerRequestContext> {
                     guard !text.utf8.contains(0), text.unicodeScalars.count <= 100_000 else { throw Problem.badRequest("texts.\(code)", "text of at most 100,000 characters") }
                     edited[language] = text
                 }
-                let published = try await stores.publishBulletin(date: input.date, since: input.since, editedTexts: edited, isPublic: input.public ?? false,
+                let published = try await stores.publishBulletin(date: input.date, since: input.since, session: input.session, editedTexts: edited, isPublic: input.public ?? false,
                                                                   today: today(), by: context.caller)
                 return (.created, try jsonData(PublishedID(id: published.id, sha256: published.sha256)))
             }

@@ -5,17 +5,33 @@ import SQLKit
 extension Stores {
     /// The bulletin for a session's date as the data stands now: every block's numbers, not yet frozen.
     ///
-    /// The session of that day, if one is recorded, gives the participants.
-    /// - Throws: ``StoreError/invalid(field:value:reason:)`` when `since` is after `date`.
-    public func draftBulletin(date: Day, since: Day? = nil) async throws -> BulletinSnapshot {
+    /// The session of that day, if one is recorded, gives the participants; where a day has several, `session`
+    /// names the one the statement follows, so that no session's participants are dropped unseen.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` when `since` is after `date`, when `session` is not a
+    ///   session of that day, or when the day has several sessions and `session` names none.
+    public func draftBulletin(date: Day, since: Day? = nil, session chosen: Int? = nil) async throws -> BulletinSnapshot {
         if let since, since > date {
             throw StoreError.invalid(field: "since", value: since.description, reason: "the day returns are also counted from comes after the bulletin's date (\(date))")
+        }
+        let held = try await sessions.sessions(on: date)
+        let session: CoordinationSession?
+        if let chosen {
+            guard let found = held.first(where: { $0.id == chosen }) else {
+                throw StoreError.invalid(field: "session", value: String(chosen), reason: "no session with this id was held on \(date)")
+            }
+            session = found
+        } else {
+            guard held.count <= 1 else {
+                let ids = held.compactMap(\.id).sorted().map { "\($0)" }.joined(separator: ", ")
+                throw StoreError.invalid(field: "session", value: "",
+                                         reason: "\(held.count) sessions were held on \(date) (ids \(ids)): name the one the bulletin follows")
+            }
+            session = held.first
         }
         var blocks: [BulletinBlock] = []
         for source in Self.bulletinBlocks {
             if let block = try await source(self, date, since) { blocks.append(block) }
         }
-        let session = try await sessions.sessions(on: date).first
         // Taken after the blocks were read: every write they saw had committed, so was recorded, by then.
         let recordedOn = Database.timestamp(database.now())
         return BulletinSnapshot(date: date, since: since, session: session?.id, participants: session?.organisations ?? [], blocks: blocks,
@@ -25,18 +41,19 @@ extension Stores {
     /// Freezes the bulletin: its snapshot and the snapshot's SHA-256 are written once and never changed.
     ///
     /// - Parameters:
+    ///   - session: where the day had several sessions, the one the statement follows.
     ///   - editedTexts: prose the centre rewrote by hand, by language.
     ///   - isPublic: let the public read it at once (small counts hidden); ``setPublic(_:_:by:)`` decides it later.
     ///   - today: a bulletin reports what happened: one dated after it is refused.
     /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the language whose edited text writes a number
     ///   that the snapshot's text in that language does not (a figure, a day, a year), or a date after `today`:
     ///   nothing is published.
-    public func publishBulletin(date: Day, since: Day? = nil, editedTexts: [Language: String] = [:], isPublic: Bool = false,
+    public func publishBulletin(date: Day, since: Day? = nil, session: Int? = nil, editedTexts: [Language: String] = [:], isPublic: Bool = false,
                                 today: Day, by caller: Caller) async throws -> PublishedBulletin {
         guard date <= today else {
             throw StoreError.invalid(field: "date", value: date.description, reason: "after today (\(today)): a bulletin reports what happened")
         }
-        let snapshot = try await draftBulletin(date: date, since: since)
+        let snapshot = try await draftBulletin(date: date, since: since, session: session)
         for language in Language.allCases {
             guard let edited = editedTexts[language] else { continue }
             let generated = Digits.allCases.map { BulletinText(snapshot: snapshot, catalogue: (try? Catalogue.bundled(language, digits: $0)) ?? Catalogue.english).text }

@@ -40,10 +40,11 @@ struct BulletinCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @Option(help: "The session's day: the data as of the end of it.") var date: Day
         @Option(help: "Also count returns from this day.") var since: Day?
+        @Option(help: "Where the day had several sessions, the id of the one the bulletin follows (`homeward sessions list`).") var session: Int?
         @OptionGroup var output: Output
 
         func run() async throws {
-            let snapshot = try await db.withStores { try await $0.draftBulletin(date: date, since: since) }
+            let snapshot = try await db.withStores { try await $0.draftBulletin(date: date, since: since, session: session) }
             try output.print(snapshot, published: nil)
         }
     }
@@ -54,6 +55,7 @@ struct BulletinCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
         @Option(help: "The session's day: the data as of the end of it.") var date: Day
         @Option(help: "Also count returns from this day.") var since: Day?
+        @Option(help: "Where the day had several sessions, the id of the one the bulletin follows (`homeward sessions list`).") var session: Int?
         @Option(help: ArgumentHelp("Publish prose edited by hand in a language, as LANG=FILE (repeatable); its numbers must be the snapshot's.",
                                    valueName: "lang=file")) var text: [String] = []
         @Option(help: "text or json ({\"id\", \"sha256\"})") var format: TextOrJSON = .text
@@ -66,7 +68,7 @@ struct BulletinCommand: AsyncParsableCommand {
                 guard parts.count == 2, let language = Language(rawValue: parts[0]) else { throw ValidationError("--text '\(item)': expected en=FILE, ru=FILE or ar=FILE") }
                 edited[language] = try String(contentsOfFile: parts[1], encoding: .utf8)
             }
-            let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, editedTexts: edited, isPublic: `public`, today: try today(), by: who.caller) }
+            let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, session: session, editedTexts: edited, isPublic: `public`, today: try today(), by: who.caller) }
             switch format {
             case .json: try printJSON(PublishedID(id: published.id, sha256: published.sha256))
             case .text: print("\(published.id) \(published.sha256)")
@@ -134,6 +136,7 @@ struct BulletinCommand: AsyncParsableCommand {
         @Option(help: "The published bulletin it rewrites.") var id: Int?
         @Option(help: "Or the draft's day.") var date: Day?
         @Option(help: "Or the draft's since day.") var since: Day?
+        @Option(help: "And, where that day had several sessions, the draft's session.") var session: Int?
         @Option(help: "en, ru or ar") var lang: Language = .en
         @Option(help: "native or latin") var digits: Digits = .native
 
@@ -145,7 +148,7 @@ struct BulletinCommand: AsyncParsableCommand {
                     return bulletin.snapshot
                 }
                 guard let date else { throw ValidationError("give --id or --date") }
-                return try await stores.draftBulletin(date: date, since: since)
+                return try await stores.draftBulletin(date: date, since: since, session: session)
             }
             let generated = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(lang, digits: digits)).text
             let unmatched = EditedTextCheck.unmatched(edited, generated: generated)
