@@ -187,6 +187,22 @@ import Testing
         #expect(csv.contains(",not reported,") && csv.contains("LBN-01,"), "\(csv)")
     }
 
+    /// A long audit is not cut off unseen: a full page says so on stderr and names the `--after` of the next.
+    @Test func aFullPageOfTheAuditNamesWhereTheNextBegins() throws {
+        defer { cleanUp() }
+        for login in ["amal", "badr", "chadi"] {
+            #expect(try run(["users", "add", "--login", login, "--name", login, "--org", "Centre", "--role", "viewer"]).status == 0)
+        }
+        let all = try #require(try run(["audit", "--format", "json"]).json["entries"] as? [[String: Any]])
+        let ids = all.compactMap { $0["id"] as? Int }
+        #expect(ids.count >= 3)
+        let first = try run(["audit", "--limit", "2", "--format", "csv"])
+        #expect(first.stderr.contains("2 entries shown, up to id \(ids[1]); more may follow: --after \(ids[1])"), "\(first.stderr)")
+        let rest = try run(["audit", "--after", String(ids[1]), "--format", "json"])
+        #expect((rest.json["entries"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == Array(ids.dropFirst(2)))
+        #expect(!rest.stderr.contains("more may follow"))
+    }
+
     @Test func crossingsAreListedAndAdded() throws {
         defer { cleanUp() }
         let added = try run(["crossings", "add", "--code", "INT-01", "--name", "Abu al-Duhur corridor", "--internal", "--admin", "SY07"])

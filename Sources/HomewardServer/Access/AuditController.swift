@@ -14,10 +14,29 @@ struct AuditController<Context: CallerRequestContext> {
                 guard let n = Int(text), (1...10_000).contains(n) else { return nil }
                 return n
             }
+            let after: Int? = try request.query("after", "an entry's id: a whole number from 0") { text -> Int? in
+                guard let n = Int(text), n >= 0 else { return nil }
+                return n
+            }
             let user: String? = request.uri.queryParameters.get("user").map { String($0) }
             let kind: String? = request.uri.queryParameters.get("kind").map { String($0) }
-            let entries = try await access.audit(from: from, to: to, login: user, kind: kind, limit: limit ?? 10_000, readBy: context.caller)
-            return try jsonResponse(["entries": entries])
+            let entries = try await access.audit(from: from, to: to, login: user, kind: kind, after: after, limit: limit ?? 10_000, readBy: context.caller)
+            // A full page may have more behind it: `next` is the `after` that asks for them.
+            return try jsonResponse(AuditPage(entries: entries, next: entries.count == (limit ?? 10_000) ? entries.last?.id : nil))
         }
     }
+}
+
+/// A page of the audit, and the cursor of the next (`null` when this page was not full).
+struct AuditPage: Encodable {
+    var entries: [AuditEntry]
+    var next: Int?
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(entries, forKey: .entries)
+        try c.encode(next, forKey: .next)
+    }
+
+    enum CodingKeys: String, CodingKey { case entries, next }
 }

@@ -5,8 +5,9 @@ extension AccessStore {
     /// The audit log, oldest first, within the days and of the person and kind asked.
     ///
     /// - Parameter login: entries by this person, signed in or through a token.
+    /// - Parameter after: entries after this one's id: the next page, or what was added since a reader last looked.
     /// - Parameter reader: who asks; only coordinators and admins (and the database's owner) read the audit.
-    public func audit(from: Day? = nil, to: Day? = nil, login: String? = nil, kind: String? = nil, limit: Int = 10_000,
+    public func audit(from: Day? = nil, to: Day? = nil, login: String? = nil, kind: String? = nil, after: Int? = nil, limit: Int = 10_000,
                       readBy reader: Caller = .system(user: "owner")) async throws -> [AuditEntry] {
         try await database.read { db in
             let permit: Permit
@@ -29,6 +30,7 @@ extension AccessStore {
                     """)
             }
             if let kind { conditions.append("kind = \(bind: kind)") }
+            if let after { conditions.append("id > \(bind: after)") }
             var filter: SQLQueryString = ""
             for (index, condition) in conditions.enumerated() { filter = index == 0 ? "WHERE \(condition)" : "\(filter) AND \(condition)" }
             return try await db.raw("SELECT * FROM audit_log \(filter) ORDER BY id LIMIT \(bind: limit)").all().map { row in

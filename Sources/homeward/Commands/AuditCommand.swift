@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HomewardCore
 import HomewardStore
 
@@ -11,10 +12,19 @@ struct AuditCommand: AsyncParsableCommand {
     @Option var to: Day?
     @Option(help: "Entries by this person (signed in or through a token).") var user: String?
     @Option(help: "Entries about this kind of record (movements, site, person, token, session, …).") var kind: String?
+    @Option(help: "Entries after the one with this id (the next page, or what was added since).") var after: Int?
+    @Option(help: "At most this many entries, oldest first.") var limit = 10_000
     @Option(help: "table, json or csv") var format: OutputFormat = .table
 
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit \(limit): expected 1 or more") }
+    }
+
     func run() async throws {
-        let entries = try await db.withStores { try await $0.access.audit(from: from, to: to, login: user, kind: kind) }
+        let entries = try await db.withStores { try await $0.access.audit(from: from, to: to, login: user, kind: kind, after: after, limit: limit) }
+        if entries.count == limit, let last = entries.last {
+            FileHandle.standardError.write(Data("\(limit) entries shown, up to id \(last.id); more may follow: --after \(last.id)\n".utf8))
+        }
         switch format {
         case .json: try printJSON(["entries": entries])
         case .csv:
