@@ -12,6 +12,18 @@ import Testing
         return (rules ?? self.rules).check(layout.draft(row: tags.map { cells[$0]! }, number: 2))
     }
 
+    /// A quoted CSV cell may hold a line break: the problem that quotes it stays one line, and its value, as given.
+    @Test func aValueWithALineBreakIsQuotedOnOneLine() throws {
+        let outcome = try check(["#date": "2019-01-0\n1", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5\t\u{7}"])
+        let written = outcome.problems.map { $0.description(in: .english) }
+        #expect(written.contains { $0.contains("value '2019-01-0\\n1'") }, "\(written)")
+        #expect(written.contains { $0.contains("value '5\\t\\u{7}'") }, "\(written)")
+        #expect(written.allSatisfy { !$0.contains("\n") && !$0.contains("\t") })
+        #expect(outcome.problems.contains { $0.value == "2019-01-0\n1" })
+        #expect(FieldProblem(field: "name", value: "a\r\nb", Message("import.text.tooLong")).description.hasPrefix("name 'a\\r\\nb': "))
+        #expect("Dar\u{2019}a, دمشق".oneLine == "Dar\u{2019}a, دمشق")
+    }
+
     @Test func aFutureDateHasItsCodeAndTodayAsADay() throws {
         let outcome = try check(["#date": "2019-02-02", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
         let problem = try #require(outcome.problems.first)

@@ -22,7 +22,7 @@ public struct FieldProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public func written(in catalogue: Catalogue) -> String { "\(Self.label(field, value)): \(catalogue.text(message))" }
 
     /// The field and its value as every refusal names them: `capacity '-5'`, or `password` with nothing to quote.
-    public static func label(_ field: String, _ value: String) -> String { value.isEmpty ? field : "\(field) '\(value)'" }
+    public static func label(_ field: String, _ value: String) -> String { value.isEmpty ? field : "\(field) '\(value.oneLine)'" }
 
     public var description: String { written(in: .english) }
 }

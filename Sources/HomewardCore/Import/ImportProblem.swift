@@ -54,8 +54,8 @@ public struct ImportProblem: Hashable, Sendable {
     /// Where and what, for a reader of that language: "row 3, column 'Date', value '2019-02-30': not a real date …".
     public func description(in catalogue: Catalogue) -> String {
         var place = [row > 0 ? catalogue.text("import.at.row", ["row": .code(String(row))]) : catalogue.text("import.at.file")]
-        if !column.isEmpty { place.append(catalogue.text("import.at.column", ["column": .text(column)])) }
-        if !value.isEmpty { place.append(catalogue.text("import.at.value", ["value": .text(value)])) }
+        if !column.isEmpty { place.append(catalogue.text("import.at.column", ["column": .text(column.oneLine)])) }
+        if !value.isEmpty { place.append(catalogue.text("import.at.value", ["value": .text(value.oneLine)])) }
         return catalogue.text("import.problem", ["place": .text(place.joined(separator: catalogue.text("list.separator"))),
                                                  "reason": .text(reason(in: catalogue))])
     }
