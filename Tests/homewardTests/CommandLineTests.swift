@@ -203,6 +203,21 @@ import Testing
         #expect(!rest.stderr.contains("more may follow"))
     }
 
+    /// Scripts tell a refused option (64, with the command's own usage) from a request the data cannot answer (1, no usage).
+    @Test func aRefusedOptionAndSomethingNotFoundExitDifferently() throws {
+        defer { cleanUp() }
+        for (arguments, usage) in [(["readiness", "--sort", "spaceport"], "Usage: homeward readiness"),
+                                   (["areas", "list", "--level", "7"], "Usage: homeward areas list"),
+                                   (["bulletin", "check-text", "/dev/null"], "Usage: homeward bulletin check-text")] {
+            let refused = try run(arguments)
+            #expect(refused.status == 64 && refused.stderr.contains(usage), "\(arguments): \(refused.stderr)")
+        }
+        for arguments in [["bulletin", "show", "99"], ["bulletin", "diff", "98", "99"], ["movements", "history", "99"]] {
+            let missing = try run(arguments)
+            #expect(missing.status == 1 && !missing.stderr.contains("Usage:"), "\(arguments): \(missing.stderr)")
+        }
+    }
+
     @Test func crossingsAreListedAndAdded() throws {
         defer { cleanUp() }
         let added = try run(["crossings", "add", "--code", "INT-01", "--name", "Abu al-Duhur corridor", "--internal", "--admin", "SY07"])

@@ -16,14 +16,12 @@ struct AreasCommand: AsyncParsableCommand {
         @Option(help: "Only the areas directly inside this P-code.") var parent: String?
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
+        func validate() throws {
+            if let level, AdminLevel(rawValue: level) == nil { throw ValidationError("--level \(level): expected 1 to 4") }
+        }
+
         func run() async throws {
-            let adminLevel: AdminLevel?
-            if let level {
-                guard let given = AdminLevel(rawValue: level) else { throw ValidationError("--level \(level): expected 1 to 4") }
-                adminLevel = given
-            } else {
-                adminLevel = parent == nil ? .adm1 : nil
-            }
+            let adminLevel = level.flatMap(AdminLevel.init(rawValue:)) ?? (parent == nil ? .adm1 : nil)
             let areas = try await db.withStores { try await $0.places.areas(level: adminLevel, parent: parent) }
             switch format {
             case .json: try printJSON(areas)

@@ -29,14 +29,14 @@ extension BulletinCommand {
 
         func run() async throws {
             try await db.withStores { stores in
-                guard let bulletin = try await stores.bulletin(id) else { throw ValidationError("no bulletin has id \(id); homeward bulletin list shows them") }
+                guard let bulletin = try await stores.bulletin(id) else { throw CommandFailure("no bulletin has id \(id); homeward bulletin list shows them") }
                 guard let found = bulletin.snapshot.entry(entry) else {
-                    throw ValidationError("bulletin \(id) has no entry '\(entry)'; its entries: "
+                    throw CommandFailure("bulletin \(id) has no entry '\(entry)'; its entries: "
                                           + bulletin.snapshot.entries.map(\.id).joined(separator: ", "))
                 }
                 guard let selection = found.movements, let moment = bulletin.snapshot.recordedOn else {
                     guard let ids = found.ids else {
-                        throw ValidationError("'\(entry)' sums no records the snapshot keeps (a plan's figure); its question: \(found.query)")
+                        throw CommandFailure("'\(entry)' sums no records the snapshot keeps (a plan's figure); its question: \(found.query)")
                     }
                     try listIDs(ids, of: bulletin.snapshot.blocks.first { $0.entries.contains { $0.id == entry } }?.kind ?? "")
                     return

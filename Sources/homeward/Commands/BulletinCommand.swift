@@ -61,13 +61,20 @@ struct BulletinCommand: AsyncParsableCommand {
         @Option(help: "text or json ({\"id\", \"sha256\"})") var format: TextOrJSON = .text
         @Flag(help: "Let the public read it at once, small counts hidden (as `bulletin public ID` does later).") var `public` = false
 
-        func run() async throws {
-            var edited: [Language: String] = [:]
-            for item in text {
+        /// Each `--text` as its language and file.
+        private func texts() throws -> [(language: Language, file: String)] {
+            try text.map { item in
                 let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let language = Language(rawValue: parts[0]) else { throw ValidationError("--text '\(item)': expected en=FILE, ru=FILE or ar=FILE") }
-                edited[language] = try String(contentsOfFile: parts[1], encoding: .utf8)
+                return (language, parts[1])
             }
+        }
+
+        func validate() throws { _ = try texts() }
+
+        func run() async throws {
+            var edited: [Language: String] = [:]
+            for (language, file) in try texts() { edited[language] = try String(contentsOfFile: file, encoding: .utf8) }
             let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, session: session, editedTexts: edited, isPublic: `public`, today: try today(), by: who.caller) }
             switch format {
             case .json: try printJSON(PublishedID(id: published.id, sha256: published.sha256))
@@ -84,7 +91,7 @@ struct BulletinCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let bulletin = try await db.withStores({ try await $0.bulletin(id) }) else {
-                throw ValidationError("no bulletin has id \(id); homeward bulletin list shows them")
+                throw CommandFailure("no bulletin has id \(id); homeward bulletin list shows them")
             }
             try output.print(bulletin.snapshot, published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts)
         }
@@ -111,8 +118,8 @@ struct BulletinCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (a, b) = try await db.withStores { (try await $0.bulletin(first), try await $0.bulletin(second)) }
-            guard let a else { throw ValidationError("no bulletin has id \(first)") }
-            guard let b else { throw ValidationError("no bulletin has id \(second)") }
+            guard let a else { throw CommandFailure("no bulletin has id \(first)") }
+            guard let b else { throw CommandFailure("no bulletin has id \(second)") }
             let diff = BulletinDiff(from: a.snapshot, to: b.snapshot)
             switch format {
             case .json: try printJSON(diff)
@@ -140,15 +147,18 @@ struct BulletinCommand: AsyncParsableCommand {
         @Option(help: "en, ru or ar") var lang: Language = .en
         @Option(help: "native or latin") var digits: Digits = .native
 
+        func validate() throws {
+            guard id != nil || date != nil else { throw ValidationError("give --id or --date") }
+        }
+
         func run() async throws {
             let edited = try String(contentsOfFile: file, encoding: .utf8)
             let snapshot: BulletinSnapshot = try await db.withStores { stores in
                 if let id {
-                    guard let bulletin = try await stores.bulletin(id) else { throw ValidationError("no bulletin has id \(id)") }
+                    guard let bulletin = try await stores.bulletin(id) else { throw CommandFailure("no bulletin has id \(id)") }
                     return bulletin.snapshot
                 }
-                guard let date else { throw ValidationError("give --id or --date") }
-                return try await stores.draftBulletin(date: date, since: since, session: session)
+                return try await stores.draftBulletin(date: date!, since: since, session: session)
             }
             let generated = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(lang, digits: digits)).text
             let unmatched = EditedTextCheck.unmatched(edited, generated: generated)

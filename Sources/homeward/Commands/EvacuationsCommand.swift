@@ -56,7 +56,7 @@ struct EvacuationsCommand: AsyncParsableCommand {
                 if residents == nil {
                     let censuses = try await stores.camps.censuses(of: site).filter { $0.date == baseline }
                     guard censuses.count == 1 else {
-                        throw ValidationError(censuses.isEmpty
+                        throw CommandFailure(censuses.isEmpty
                             ? "--baseline-residents: the site has no census on \(baseline); give the residents, or record the census first"
                             : "--baseline-residents: \(censuses.count) organisations counted the site on \(baseline) (\(censuses.map { "\($0.organisation): \($0.residents)" }.joined(separator: ", "))); say which figure the operation counts from")
                     }

@@ -81,10 +81,16 @@ struct FacilitiesCommand: AsyncParsableCommand {
         @Option(help: "kind, adm1, adm2 or settlement") var by: ReconstructionGrouping?
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
+        func validate() throws {
+            _ = try day(asOf, "--as-of")
+            if let fromDay = try day(from, "--from"), let toDay = try day(to, "--to"), toDay < fromDay {
+                throw ValidationError("--to \(toDay) is before --from \(fromDay)")
+            }
+        }
+
         func run() async throws {
             let asOfDay = try day(asOf, "--as-of") ?? today()
             let (fromDay, toDay) = (try day(from, "--from"), try day(to, "--to"))
-            if let fromDay, let toDay, toDay < fromDay { throw ValidationError("--to \(toDay) is before --from \(fromDay)") }
             let summary = try await db.withStores { try await $0.reconstruction.summary(asOf: asOfDay, from: fromDay, to: toDay, grouping: by) }
             switch format {
             case .json: try printJSON(summary)

@@ -19,13 +19,17 @@ struct ReadinessCommand: AsyncParsableCommand {
     @Option(help: "Sort by: \(ReadinessOrder.expected).") var sort: String = "returned"
     @Option(help: "table, json or csv") var format: OutputFormat = .table
 
+    private var adminLevel: AdminLevel? { AdminLevel.allCases.first { "adm\($0.rawValue)" == level } }
+
+    func validate() throws {
+        guard adminLevel != nil else { throw ValidationError("--level '\(level)': adm1, adm2, adm3 or adm4") }
+        guard ReadinessOrder(sort) != nil else { throw ValidationError("--sort '\(sort)': \(ReadinessOrder.expected)") }
+        if let f = try day(from, "--from"), let t = try day(to, "--to"), t < f { throw ValidationError("--to \(t) is before --from \(f)") }
+    }
+
     func run() async throws {
-        guard let level = AdminLevel.allCases.first(where: { "adm\($0.rawValue)" == self.level }) else {
-            throw ValidationError("--level '\(self.level)': adm1, adm2, adm3 or adm4")
-        }
-        guard let order = ReadinessOrder(sort) else { throw ValidationError("--sort '\(sort)': \(ReadinessOrder.expected)") }
+        let level = adminLevel!, order = ReadinessOrder(sort)!
         let window = DateWindow(from: try day(from, "--from"), to: try day(to, "--to"))
-        if let f = window.from, let t = window.to, t < f { throw ValidationError("--to \(t) is before --from \(f)") }
         let today = try today()
         let report = try await db.withStores { try await $0.readiness(window, level: level, order: order, today: today) }
         switch format {

@@ -30,6 +30,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard minPublicCount >= 2 else {
             throw ValidationError("--min-public-count \(minPublicCount): counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
         }
+        if demo, let path = db.database, case .postgres = DatabaseLocation(path) {
+            throw ValidationError("--demo makes a new SQLite file; give a file path, not a server URL")
+        }
     }
 
     func run() async throws {
@@ -41,7 +44,6 @@ struct ServeCommand: AsyncParsableCommand {
         var location = db.location
         if demo {
             let path = db.database ?? "homeward-demo.sqlite"
-            guard case .sqlite = DatabaseLocation(path) else { throw ValidationError("--demo makes a new SQLite file; give a file path, not a server URL") }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             location = .sqlite(path: path)
         }

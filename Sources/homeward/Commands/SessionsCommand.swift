@@ -18,7 +18,8 @@ struct SessionsCommand: AsyncParsableCommand {
         @Option(parsing: .upToNextOption, help: "The participating organisations, in order.") var org: [String]
         @Option(help: ArgumentHelp("An organisation's briefing, as ORG=TEXT (repeatable).", valueName: "org=text")) var briefing: [String] = []
 
-        func run() async throws {
+        /// Each `--briefing` by its organisation.
+        private func briefings() throws -> [String: String] {
             var briefings: [String: String] = [:]
             for item in briefing {
                 guard let equals = item.firstIndex(of: "="), org.contains(String(item[..<equals])) else {
@@ -26,6 +27,13 @@ struct SessionsCommand: AsyncParsableCommand {
                 }
                 briefings[String(item[..<equals])] = String(item[item.index(after: equals)...])
             }
+            return briefings
+        }
+
+        func validate() throws { _ = try briefings() }
+
+        func run() async throws {
+            let briefings = try briefings()
             let session = CoordinationSession(date: date, briefings: org.map { .init(organisation: $0, text: briefings[$0]) })
             let added = try await db.withStores { try await $0.sessions.addSession(session, by: who.caller) }
             print(added.id ?? 0)

@@ -134,9 +134,12 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "The broader measure it lies within.") var within: String?
         @Option(help: "table or json") var format: TableOrJSON = .table
 
+        func validate() throws {
+            if add != nil, name == nil || nameRu == nil || nameAr == nil { throw ValidationError("--add needs --name, --name-ru and --name-ar") }
+        }
+
         func run() async throws {
-            if let add {
-                guard let name, let nameRu, let nameAr else { throw ValidationError("--add needs --name, --name-ru and --name-ar") }
+            if let add, let name, let nameRu, let nameAr {
                 try await db.withStores { try await $0.sources.addMeasure(Measure(code: add, nameEn: name, nameRu: nameRu, nameAr: nameAr, within: within), by: who.caller) }
                 print("added measure \(add)")
                 return
