@@ -137,6 +137,40 @@ import HomewardTestSupport
         }
     }
 
+    /// "sarc" in a file would otherwise make a second SARC whose figures no total of SARC's counts: the row is
+    /// refused naming the known spelling, and anything else that would create the organisation is refused too.
+    @Test(arguments: Backend.available)
+    func anotherSpellingOfAKnownOrganisationIsRefusedNamingTheKnownOne(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup
+            let header = "#date,#org,#adm1+dest+code,#affected+returnees+idps+num\n"
+            #expect(try await store.importCSV(header + "2019-01-01,Syrian Arab Red Crescent,SY01,5\n").status == .success)
+            // act: the same file with two other spellings, and a new organisation spelt two ways
+            let summary = try await store.importCSV(header + "2019-01-02,syrian arab red crescent,SY01,6\n2019-01-03,Syrian  Arab Red Crescent,SY01,7\n"
+                + "2019-01-04,IOM,SY01,8\n2019-01-05,iom,SY01,9\n")
+            // check: each refused where it is, nothing written
+            #expect(summary.status == .error && summary.rejected == 3)
+            #expect(summary.problems.map(\.row) == [2, 3, 5] && summary.problems.allSatisfy { $0.column == "org" && $0.code == "import.organisation.spelling" })
+            #expect(summary.problems.first?.description.contains("value 'syrian arab red crescent': the organisation is known as 'Syrian Arab Red Crescent'") == true,
+                    "\(summary.problems)")
+            #expect(summary.problems.last?.message.arguments["known"] == .text("IOM"))
+            #expect(try await store.organisations.organisations().map(\.name) == ["Syrian Arab Red Crescent"])
+            // Skipping invalid rows writes the rest under the known names.
+            let skipped = try await store.importCSV(header + "2019-01-02,syrian arab red crescent,SY01,6\n2019-01-04,IOM,SY01,8\n", skipInvalid: true)
+            #expect(skipped.imported == 1 && skipped.rejected == 1)
+            #expect(try await store.organisations.organisations().map(\.name) == ["IOM", "Syrian Arab Red Crescent"])
+            // An account, a session or a working group may not create one either.
+            let account = await #expect(throws: StoreError.self) {
+                try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "iom", role: .viewer), password: "a long enough passphrase", by: .test)
+            }
+            #expect(account?.description.contains("known as 'IOM'") == true, "\(String(describing: account))")
+            await #expect(throws: StoreError.self) {
+                try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "Iom")]), by: .test)
+            }
+            #expect(try await store.organisations.organisations().count == 2)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func jsonTakesTheSameRules(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -24,8 +24,9 @@ extension Database {
                     VALUES (\(bind: write.timestamp), \(bind: request.sourceName), \(bind: write.caller.description), \(bind: records.rawValue))
                     RETURNING id
                     """).first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new import's id") }
+                let organisations = try await db.raw("SELECT name FROM organisations").all().map { try $0.decode(column: "name", as: String.self) }
                 var run = ImportRun(request: request, listKey: records.rawValue, rules: rules, writer: makeWriter(write, importID),
-                                    permit: write.permit)
+                                    permit: write.permit, organisations: OrganisationNames(organisations))
                 do {
                     try await run.read(source, progress: progress)
                 } catch {

@@ -29,10 +29,15 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     let permit: Permit
     /// The first refusal of a row for another organisation, which refuses the whole import unless skipping.
     private(set) var forbidden: Message?
+    /// The organisations known, and those this import will create, to refuse another spelling of one.
+    private var organisations: OrganisationNames
+    /// The last organisation a row named that passed: a file of one organisation checks each row by one comparison.
+    private var lastOrganisation: String?
 
-    init(request: ImportRequest, listKey: String, rules: Rules, writer: Writer, permit: Permit) {
+    init(request: ImportRequest, listKey: String, rules: Rules, writer: Writer, permit: Permit, organisations: OrganisationNames) {
         self.request = request
         self.permit = permit
+        self.organisations = organisations
         self.listKey = listKey
         self.rules = rules
         self.writer = writer
@@ -117,6 +122,14 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             forbidden = forbidden ?? refusal
             outcome = ImportOutcome(records: [], problems: [ImportProblem(row: draft.row, column: "org", value: outcome.records.first?.organisation ?? "",
                                                                           refusal)])
+        }
+        if let organisation = outcome.records.first?.organisation, organisation != lastOrganisation {
+            if let known = organisations.knownSpelling(of: organisation) {
+                outcome = ImportOutcome(records: [], problems: outcome.problems + [ImportProblem(
+                    row: draft.row, column: "org", value: organisation, Message("import.organisation.spelling", ["known": .text(known)]))])
+            } else {
+                lastOrganisation = organisation
+            }
         }
         for problem in outcome.problems {
             problemCount += 1

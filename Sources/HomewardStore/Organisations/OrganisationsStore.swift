@@ -18,8 +18,20 @@ public struct OrganisationsStore: Sendable {
     }
 
     /// The id of the organisation with this name, created if it is new.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` for a new name that differs from a known one only in case or spacing.
     static func organisationID(named name: String, on write: WriteContext) async throws -> Int {
-        try await write.sql.raw("INSERT INTO organisations (name, created_at) VALUES (\(bind: name), \(bind: write.timestamp)) ON CONFLICT (name) DO NOTHING").run()
+        let created = try await write.sql.raw("""
+            INSERT INTO organisations (name, created_at) VALUES (\(bind: name), \(bind: write.timestamp)) ON CONFLICT (name) DO NOTHING RETURNING id
+            """).first(decodingColumn: "id", as: Int.self)
+        if let created {
+            // Another spelling of a known organisation would split its figures: refused, naming the known one.
+            let others = try await write.sql.raw("SELECT name FROM organisations WHERE id <> \(bind: created)").all()
+            var known = OrganisationNames(try others.map { try $0.decode(column: "name", as: String.self) })
+            if let spelling = known.knownSpelling(of: name) {
+                throw StoreError.invalid(field: "org", value: name, reason: "the organisation is known as '\(spelling)': write it so, or another organisation would be made")
+            }
+            return created
+        }
         guard let id = try await write.sql.raw("SELECT id FROM organisations WHERE name = \(bind: name)").first(decodingColumn: "id", as: Int.self) else {
             throw StoreError.notFound("organisation \(name)")
         }

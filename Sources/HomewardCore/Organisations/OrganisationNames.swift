@@ -1,0 +1,30 @@
+/// The organisations a ledger knows, to catch a name that differs from a known one only in letter case or spacing.
+///
+/// Organisations are created on first use, so "unhcr" in a file would otherwise become a second UNHCR whose
+/// figures no total of UNHCR's counts; such a name is refused, naming the spelling the ledger knows. Names are
+/// compared after folding letter case and runs of spaces, not accents or scripts: "Croissant-Rouge" and
+/// "Croissant Rouge" stay two names.
+public struct OrganisationNames: Sendable {
+    private var exact: Set<String>
+    private var byFolded: [String: String]
+
+    public init(_ names: some Sequence<String>) {
+        exact = Set(names)
+        byFolded = Dictionary(exact.map { (Self.fold($0), $0) }, uniquingKeysWith: min)
+    }
+
+    /// The known spelling that `name` stands for, when it is not known as written but differs from a known name only
+    /// in case or spacing; `nil` for a known name or a new one, which is known from then on (as the import will create it).
+    public mutating func knownSpelling(of name: String) -> String? {
+        guard !exact.contains(name) else { return nil }
+        let folded = Self.fold(name)
+        if let known = byFolded[folded] { return known }
+        exact.insert(name)
+        byFolded[folded] = name
+        return nil
+    }
+
+    static func fold(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
