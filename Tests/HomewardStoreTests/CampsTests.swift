@@ -117,6 +117,22 @@ import Testing
         }
     }
 
+    /// Two departures of one day from one site by one organisation share a key: the second replaces the first, and
+    /// the summary says so rather than counting 700 where 1,200 left.
+    @Test(arguments: Backend.available)
+    func aDepartureRepeatedInOneFileIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.camps.addSite(Self.camp, by: .test)
+            let header = "#date,#loc+site+code,#affected+departed+num,#org\n"
+            let summary = try await importRecords(store, .departures, header + "2020-03-05,HOL,500,CCCM\n2020-03-05,HOL,700,CCCM\n")
+            #expect(summary.status == .warning && summary.imported == 1 && summary.updated == 1 && summary.warnings == 1)
+            #expect(summary.problems.map(\.row) == [3] && summary.problems.first?.code == "import.repeated.earlier")
+            // The same file again is no repeat within a file: nothing new, nothing warned.
+            let again = try await importRecords(store, .departures, header + "2020-03-05,HOL,700,CCCM\n")
+            #expect(again.status == .success && again.ignored == 1)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func anOperationIsRefusedWhenDeparturesSinceItsBaselineExceedIt(_ backend: Backend) async throws {
         try await withStores(backend) { store in

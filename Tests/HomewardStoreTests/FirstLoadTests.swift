@@ -48,7 +48,9 @@ import HomewardTestSupport
                     for rows in [first, week] {
                         let summary = try await store.ledger.importMovements(ImportRequest(sourceName: "f.csv", today: TestStores.today),
                                                                              from: .bytes(Array(ImportEquivalenceTests.csv(rows).utf8)), by: .test)
-                        #expect(summary.status == .success)
+                        // Each row of the file that repeats an earlier row's key is warned of, whichever way it is written.
+                        let repeats = repeatsAcrossBatches && rows == first ? 2502 : 0
+                        #expect(summary.status == (repeats > 0 ? .warning : .success) && summary.warnings == repeats)
                         outcome.counts.append(WriteCounts(imported: summary.imported, updated: summary.updated, ignored: summary.ignored))
                     }
                 } }

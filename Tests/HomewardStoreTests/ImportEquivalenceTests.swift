@@ -36,15 +36,19 @@ import HomewardTestSupport
     struct Model {
         var movements: [String: Movement] = [:]
         var revisions = 0
+        /// Rows of the last file that repeat a key an earlier row of the same file gave: each one is warned of.
+        var repeatedRows = 0
 
         mutating func `import`(_ rows: [[String]], rules: MovementRules) throws -> WriteCounts {
             let layout = try ImportLayout<MovementField>(firstRows: [MovementGenerator.tags])
             var counts = WriteCounts()
             var seenHere: Set<String> = []
+            repeatedRows = 0
             for (index, row) in rows.enumerated() {
                 let outcome = rules.check(layout.draft(row: row, number: index + 2))
                 #expect(!outcome.isRejected)
                 counts.ignored += outcome.ignored
+                if outcome.records.contains(where: { seenHere.contains($0.key) }) { repeatedRows += 1 }
                 for movement in outcome.records {
                     if let stored = movements[movement.key] {
                         if stored.fingerprint == movement.fingerprint {
@@ -97,7 +101,8 @@ import HomewardTestSupport
                 // check
                 let expected = try model.import(rows, rules: rules)
                 for run in [dryRun, summary] {
-                    #expect(run.status == .success && run.rows == rows.count && run.rejected == 0, "file \(number)")
+                    #expect(run.status == (model.repeatedRows > 0 ? .warning : .success) && run.rows == rows.count && run.rejected == 0, "file \(number)")
+                    #expect(run.warnings == model.repeatedRows && run.problems.allSatisfy { $0.code.hasPrefix("import.repeated.") }, "file \(number)")
                     #expect(WriteCounts(imported: run.imported, updated: run.updated, ignored: run.ignored) == expected, "file \(number)")
                 }
             }

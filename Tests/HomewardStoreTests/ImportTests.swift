@@ -171,6 +171,28 @@ import HomewardTestSupport
         }
     }
 
+    /// Two convoys of one day through one crossing to one governorate, without ids, share a key: the second replaces the
+    /// first, as a correction further down a log would. The author is told which rows, and how to keep both.
+    @Test(arguments: Backend.available)
+    func aRowRepeatingAnEarlierRowsKeyIsWarnedOfNamingBoth(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = "#date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num\n"
+            let summary = try await store.importCSV(header + "2019-07-10,LBN-01,LBN,SY03,950\n2019-07-11,JOR-01,JOR,SY12,40\n2019-07-10,LBN-01,LBN,SY03,300\n")
+            #expect(summary.status == .warning && summary.imported == 2 && summary.updated == 1 && summary.warnings == 1)
+            let problem = try #require(summary.problems.first)
+            #expect(summary.problems.count == 1 && problem.row == 4 && problem.severity == .warning)
+            #expect(problem.description.hasPrefix("row 4: repeats row 2's record"), "\(problem.description)")
+            #expect(problem.reason(in: try Catalogue.bundled(.ru)).hasPrefix("повторяет запись строки 2"))
+            #expect(try await store.ledger.totals(TotalsQuery()).total == 340)
+            // Given ids, both are kept; the same file again repeats nothing within itself.
+            let ids = "#date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num,#meta+id\n"
+                + "2019-07-12,LBN-01,LBN,SY03,950,c1\n2019-07-12,LBN-01,LBN,SY03,300,c2\n"
+            #expect(try await store.importCSV(ids).status == .success)
+            #expect(try await store.importCSV(ids).status == .success)
+            #expect(try await store.ledger.totals(TotalsQuery()).total == 1_590)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func jsonTakesTheSameRules(_ backend: Backend) async throws {
         try await withStores(backend) { store in

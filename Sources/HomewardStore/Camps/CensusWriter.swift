@@ -15,13 +15,13 @@ struct CensusWriter: BatchWriter {
         self.importID = importID
     }
 
-    mutating func write(_ batch: [Census]) async throws {
-        for census in batch {
+    mutating func write(_ batch: [Census], rows: [Int]) async throws {
+        for (census, row) in zip(batch, rows) {
             let organisationID = try await organisations.id(of: census.organisation, on: write)
             counts += try await write.store(
                 [BulkValue(census.residents), BulkValue(census.households)], in: Self.table,
                 key: "site_code = \(bind: census.site) AND day = \(bind: census.date.number) AND organisation_id = \(bind: organisationID)",
-                importID: importID, insert: """
+                importID: importID, row: row, insert: """
                     INSERT INTO site_censuses (site_code, day, organisation_id, residents, households, recorded_at, recorded_by, import_id)
                     VALUES (\(bind: census.site), \(bind: census.date.number), \(bind: organisationID), \(bind: census.residents),
                             \(bind: census.households), \(bind: write.timestamp), \(bind: write.caller.description), \(bind: importID))

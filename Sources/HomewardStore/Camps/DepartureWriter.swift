@@ -16,13 +16,13 @@ struct DepartureWriter: BatchWriter {
         self.importID = importID
     }
 
-    mutating func write(_ batch: [Departure]) async throws {
-        for departure in batch {
+    mutating func write(_ batch: [Departure], rows: [Int]) async throws {
+        for (departure, row) in zip(batch, rows) {
             let key = departure.key, start = departure.period.start.number, end = departure.period.end.number
             let organisationID = try await organisations.id(of: departure.organisation, on: write)
             counts += try await write.store(
                 [BulkValue(departure.persons), BulkValue(departure.destination), BulkValue(start), BulkValue(end)], in: Self.table,
-                key: "row_key = \(bind: key)", importID: importID, insert: """
+                key: "row_key = \(bind: key)", importID: importID, row: row, insert: """
                     INSERT INTO site_departures (row_key, site_code, start_day, end_day, persons, destination, organisation_id, external_id,
                                                  recorded_at, recorded_by, import_id)
                     VALUES (\(bind: key), \(bind: departure.site), \(bind: start), \(bind: end), \(bind: departure.persons),

@@ -9,7 +9,8 @@ protocol BatchWriter: Sendable {
     /// Records per round trip.
     static var batchSize: Int { get }
 
-    mutating func write(_ batch: [Record]) async throws
+    /// - Parameter rows: the row of the file (or position of the JSON object) each record came from, for the problems it meets.
+    mutating func write(_ batch: [Record], rows: [Int]) async throws
     /// Writes what is still held (sums, the last batch's leftovers); called once, before the transaction commits.
     mutating func finish() async throws
     /// Lets anything the writer still has running end, without writing more; called instead of ``finish()`` when
@@ -32,4 +33,14 @@ struct WriteCounts: Sendable, Equatable {
     var updated = 0
     /// Records that were there as they are.
     var ignored = 0
+    /// Records whose key an earlier row of the same import gave already: two groups, or a typo in an id,
+    /// that would otherwise leave only the last figure without a word.
+    var repeats: [RepeatedRecord] = []
+}
+
+/// A record of an import whose key an earlier row of the same import gave: the last is kept, and the author told.
+struct RepeatedRecord: Sendable, Equatable {
+    var row: Int
+    /// The earlier row, where the writer still knows it (within one batch).
+    var earlierRow: Int?
 }

@@ -24,6 +24,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     private var head: [[String]] = []
     private var rowNumber = 0
     private var batch: [Rules.Record] = []
+    /// The row each record of the batch came from.
+    private var batchRows: [Int] = []
     private var problemCount = 0
     /// What the caller may write: an editor's rows for other organisations are refused.
     let permit: Permit
@@ -143,19 +145,22 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         if outcome.hasWarnings { summary.warnings += 1 }
         guard writing else { return }
         batch += outcome.records
+        batchRows += repeatElement(draft.row, count: outcome.records.count)
         if batch.count >= Writer.batchSize { try await flush() }
     }
 
     /// Hands the batch to the writer and goes on reading: the database inserts one batch while
     /// the next is parsed and checked, so the two cores both work.
     private mutating func flush() async throws {
-        guard writing, !batch.isEmpty else { batch.removeAll(); return }
+        guard writing, !batch.isEmpty else { batch.removeAll(); batchRows.removeAll(); return }
         var writer = try await idleWriter()
-        let records = batch
+        let records = batch, rows = batchRows
         batch = []
         batch.reserveCapacity(Writer.batchSize)
+        batchRows = []
+        batchRows.reserveCapacity(Writer.batchSize)
         pendingWrite = Task {
-            try await writer.write(records)
+            try await writer.write(records, rows: rows)
             return writer
         }
     }
@@ -185,10 +190,26 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         writer = nil
     }
 
+    /// Warns of each record whose key an earlier row of the file gave: only the last is kept, which is right for a
+    /// correction further down a log and wrong for two groups that happen to share a day and places.
+    private mutating func noteRepeats(_ repeats: [RepeatedRecord]) {
+        guard !repeats.isEmpty else { return }
+        var rows = Set<Int>()
+        for repeated in repeats where rows.insert(repeated.row).inserted {
+            summary.warnings += 1
+            problemCount += 1
+            guard summary.problems.count < Self.listedProblemLimit else { continue }
+            let message = repeated.earlierRow.map { Message("import.repeated.row", ["earlier": .code(String($0))]) } ?? Message("import.repeated.earlier")
+            summary.problems.append(ImportProblem(row: repeated.row, column: "", value: "", message, severity: .warning))
+        }
+        summary.problems.sort { $0.row < $1.row }
+    }
+
     /// Writes what is left and settles the summary's status and counts.
     mutating func finish() async throws -> ImportSummary {
         var writer = try await idleWriter()
         if writing { try await writer.finish() } else { await writer.abandon() }
+        if summary.rejected == 0 || request.skipInvalid { noteRepeats(writer.counts.repeats) }
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",
                 Message("import.moreProblems", ["count": .count(problemCount - summary.problems.count)]), severity: .warning))

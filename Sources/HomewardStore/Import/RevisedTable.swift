@@ -22,16 +22,18 @@ extension WriteContext {
     ///   - values: the record's values for the table's `columns`, in their order.
     ///   - key: the condition that finds the stored version of the record: `row_key = …`.
     ///   - insert: the statement that writes the record when it is new.
-    func store(_ values: [BulkValue], in table: RevisedTable, key: SQLQueryString, importID: Int,
+    ///   - row: the row it came from: a record this import wrote already is a repeat within the file, said so.
+    func store(_ values: [BulkValue], in table: RevisedTable, key: SQLQueryString, importID: Int, row: Int,
                insert: SQLQueryString) async throws -> WriteCounts {
         let columns = table.columns.joined(separator: ", ")
-        let select: SQLQueryString = "SELECT id, \(unsafeRaw: columns) FROM \(unsafeRaw: table.table) WHERE "
+        let select: SQLQueryString = "SELECT id, import_id, \(unsafeRaw: columns) FROM \(unsafeRaw: table.table) WHERE "
         guard let stored = try await sql.raw(select + key).first() else {
             try await sql.raw(insert).run()
             return WriteCounts(imported: 1)
         }
+        let repeats = try stored.decode(column: "import_id", as: Int?.self) == importID ? [RepeatedRecord(row: row)] : []
         guard try !zip(table.columns, values).allSatisfy({ try Self.holds(stored, $0, $1) }) else {
-            return WriteCounts(ignored: 1)
+            return WriteCounts(ignored: 1, repeats: repeats)
         }
         let id = try stored.decode(column: "id", as: Int.self)
         try await sql.raw("""
@@ -44,7 +46,7 @@ extension WriteContext {
         try await sql.raw("UPDATE \(unsafeRaw: table.table) SET " + assignments.joined(separator: ", ") + """
             , recorded_at = \(bind: timestamp), recorded_by = \(bind: caller.description), import_id = \(bind: importID) WHERE id = \(bind: id)
             """).run()
-        return WriteCounts(updated: 1)
+        return WriteCounts(updated: 1, repeats: repeats)
     }
 
     /// Whether the stored row holds `value` in `column`.
@@ -63,6 +65,7 @@ extension WriteCounts {
         counts.imported += more.imported
         counts.updated += more.updated
         counts.ignored += more.ignored
+        counts.repeats += more.repeats
     }
 }
 

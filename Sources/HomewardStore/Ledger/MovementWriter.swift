@@ -38,16 +38,16 @@ struct MovementWriter: BatchWriter {
         self.importID = importID
     }
 
-    mutating func write(_ batch: [Movement]) async throws {
+    mutating func write(_ batch: [Movement], rows: [Int]) async throws {
         do {
-            try await write(checked: batch)
+            try await write(checked: batch, fileRows: rows)
         } catch {
             await abandon()
             throw error
         }
     }
 
-    private mutating func write(checked batch: [Movement]) async throws {
+    private mutating func write(checked batch: [Movement], fileRows: [Int]) async throws {
         guard !batch.isEmpty else { return }
         if !started { try await start() }
         // Within the batch, each occurrence of a key is compared with the one before it, as if
@@ -59,6 +59,7 @@ struct MovementWriter: BatchWriter {
         last.reserveCapacity(batch.count)
         for position in batch.indices {
             if let slot = slots[batch[position].key] {
+                counts.repeats.append(RepeatedRecord(row: fileRows[position], earlierRow: fileRows[last[slot]]))
                 if batch[last[slot]].fingerprint == batch[position].fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
                 last[slot] = position
             } else {
@@ -86,7 +87,7 @@ struct MovementWriter: BatchWriter {
                 existing.append((first[slot], last[slot]))
             }
         }
-        if !existing.isEmpty { try await update(existing, of: batch, organisationIDs: organisationIDs) }
+        if !existing.isEmpty { try await update(existing, of: batch, rows: fileRows, organisationIDs: organisationIDs) }
         if rollups.needsFlush {
             try await copied()
             try await rollups.flush(on: connection)
@@ -175,12 +176,13 @@ struct MovementWriter: BatchWriter {
 
     /// Compares keys that exist already with what is stored, and updates those that changed.
     /// - Parameter existing: for each key the database had, the positions in `batch` of its first and last occurrence.
-    private mutating func update(_ existing: [(first: Int, last: Int)], of batch: [Movement], organisationIDs: [Int]) async throws {
+    private mutating func update(_ existing: [(first: Int, last: Int)], of batch: [Movement], rows: [Int], organisationIDs: [Int]) async throws {
         var stored: [String: (id: Int, fingerprint: String, entry: MovementRollups.Entry)] = [:]
+        var writtenHere: Set<String> = []
         for start in stride(from: 0, to: existing.count, by: 1000) {
             let slice = existing[start ..< min(start + 1000, existing.count)].map { batch[$0.last].key }
             let query: SQLQueryString = """
-                SELECT id, row_key, fingerprint, start_day, end_day, category, crossing_code,
+                SELECT id, row_key, import_id, fingerprint, start_day, end_day, category, crossing_code,
                        COALESCE(origin_country, origin_pcode) AS origin, dest_adm1, dest_adm2, organisation_id, persons
                 FROM movements WHERE row_key IN (\(binds: slice))
                 """
@@ -191,8 +193,9 @@ struct MovementWriter: BatchWriter {
                     crossing: try row.decode(column: "crossing_code", as: String?.self), origin: try row.decode(column: "origin", as: String?.self),
                     adm1: try row.decode(column: "dest_adm1", as: String?.self), adm2: try row.decode(column: "dest_adm2", as: String?.self),
                     organisationID: try row.decode(column: "organisation_id", as: Int.self), persons: try row.decode(column: "persons", as: Int.self))
-                stored[try row.decode(column: "row_key", as: String.self)] =
-                    (try row.decode(column: "id", as: Int.self), try row.decode(column: "fingerprint", as: String.self), entry)
+                let key = try row.decode(column: "row_key", as: String.self)
+                stored[key] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "fingerprint", as: String.self), entry)
+                if try row.decode(column: "import_id", as: Int?.self) == importID { writtenHere.insert(key) }
             }
         }
         let changed = existing.compactMap { positions in
@@ -202,6 +205,8 @@ struct MovementWriter: BatchWriter {
         for positions in existing {
             let movement = batch[positions.last]
             guard let (id, fingerprint, old) = stored[movement.key] else { continue }
+            // An earlier batch of this very import wrote the key: a repeat within the file.
+            if writtenHere.contains(movement.key) { counts.repeats.append(RepeatedRecord(row: rows[positions.first])) }
             if batch[positions.first].fingerprint == fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
             guard movement.fingerprint != fingerprint else { continue }
             rollups.add(old, sign: -1)

@@ -16,11 +16,11 @@ struct FacilityWorkWriter: BatchWriter {
         self.importID = importID
     }
 
-    mutating func write(_ batch: [FacilityWork]) async throws {
-        for work in batch {
+    mutating func write(_ batch: [FacilityWork], rows: [Int]) async throws {
+        for (work, row) in zip(batch, rows) {
             let organisationID = try await organisations.id(of: work.organisation, on: write)
             counts += try await write.store(
-                [BulkValue(work.date.number), BulkValue(work.tenths)], in: Self.table, key: "row_key = \(bind: work.key)", importID: importID,
+                [BulkValue(work.date.number), BulkValue(work.tenths)], in: Self.table, key: "row_key = \(bind: work.key)", importID: importID, row: row,
                 insert: """
                     INSERT INTO facility_works (row_key, day, place_pcode, adm1, adm2, adm3, adm4, kind_code, status, quantity_tenths,
                                                 organisation_id, external_id, recorded_at, recorded_by, import_id)

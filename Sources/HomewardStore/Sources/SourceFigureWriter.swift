@@ -16,8 +16,8 @@ struct SourceFigureWriter: BatchWriter {
         self.importID = importID
     }
 
-    mutating func write(_ batch: [SourceFigure]) async throws {
-        for figure in batch {
+    mutating func write(_ batch: [SourceFigure], rows: [Int]) async throws {
+        for (figure, row) in zip(batch, rows) {
             let organisationID = try await organisations.id(of: figure.organisation, on: write)
             var partOf = figure.partOf
             if let reference = figure.partOfReference {
@@ -32,7 +32,7 @@ struct SourceFigureWriter: BatchWriter {
             let key = figure.identity
             let values = [BulkValue(figure.value), BulkValue(figure.qualifier.rawValue), BulkValue(figure.citation), BulkValue(figure.url),
                           BulkValue(partOf)]
-            counts += try await write.store(values, in: Self.table, key: "row_key = \(bind: key)", importID: importID, insert: """
+            counts += try await write.store(values, in: Self.table, key: "row_key = \(bind: key)", importID: importID, row: row, insert: """
                 INSERT INTO source_figures (row_key, organisation_id, stated_day, measure, value, qualifier, kind, since_day, from_day, to_day,
                                             area_pcode, citation, url, part_of, reference, recorded_at, recorded_by, import_id)
                 VALUES (\(bind: key), \(bind: organisationID), \(bind: figure.date.number), \(bind: figure.measure), \(bind: figure.value),
