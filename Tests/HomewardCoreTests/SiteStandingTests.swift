@@ -55,10 +55,24 @@ import HomewardCore
         #expect(progress.cycles.map(\.planned) == [3_500, 3_500, 3_000])
         #expect(progress.cycles.map(\.actual) == [2_000, 1_500, 0])
         #expect(progress.left == 3_500 && progress.plannedByNow == 7_000 && progress.ahead == -3_500)
-        // 3,500 in the last 14 days: 6,500 left need 26 days at that pace
-        #expect(progress.recentPersons == 3_500 && progress.forecastEnd == Day("2019-04-07"))
+        // 3,500 in the 11 days since the start (not 14: the days before it would slow an operation only days old):
+        // 6,500 left need 21 days at that pace
+        #expect(progress.paceDays == 11 && progress.recentPersons == 3_500 && progress.forecastEnd == Day("2019-04-02"))
         #expect(progress.plan.end == Day("2019-03-16"))
         let stalled = EvacuationProgress(operation: operation, departures: departures, asOf: Day("2019-04-30")!)
-        #expect(stalled.recentPersons == 0 && stalled.forecastEnd == nil)
+        #expect(stalled.paceDays == 14 && stalled.recentPersons == 0 && stalled.forecastEnd == nil)
+        let beforeStart = EvacuationProgress(operation: operation, departures: departures, asOf: Day("2019-03-01")!)
+        #expect(beforeStart.paceDays == 0 && beforeStart.forecastEnd == nil)
+    }
+
+    /// An operation ahead of its plan is not forecast late: 3,600 in its first 5 days is 720 a day.
+    @Test func anOperationAheadOfPlanInItsFirstDaysIsForecastAtItsOwnPace() {
+        let operation = EvacuationOperation(site: "HOL", baselineDate: Day("2019-03-04")!, baselineResidents: 70_500,
+                                            start: Day("2019-03-06")!, perCycle: 3_500, cycleDays: 5)
+        let progress = EvacuationProgress(operation: operation, departures: [departure("2019-03-07", 1_800), departure("2019-03-09", 1_800)],
+                                          asOf: Day("2019-03-10")!)
+        #expect(progress.ahead == 100 && progress.paceDays == 5)
+        // 66,900 left at 720 a day: 93 days, against the plan's 18 June
+        #expect(progress.forecastEnd == Day("2019-06-11") && progress.plan.end == Day("2019-06-18"))
     }
 }

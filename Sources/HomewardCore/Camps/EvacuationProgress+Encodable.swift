@@ -21,7 +21,7 @@ extension EvacuationProgress: Encodable {
         try c.encode(plannedByNow, forKey: .plannedByNow)
         try c.encode(ahead, forKey: .ahead)
         try c.encode(recentPersons, forKey: .recentPersons)
-        try c.encode(Self.paceWindowDays, forKey: .paceWindowDays)
+        try c.encode(paceDays, forKey: .paceWindowDays)
         try c.encode(forecastEnd, forKey: .forecastEnd)
         try c.encode(plan.end, forKey: .plannedEnd)
         try c.encode(cycles, forKey: .cycles)

@@ -10,7 +10,7 @@ public struct EvacuationProgress: Sendable {
         public var actual: Int
     }
 
-    /// How many days of departures the forecast pace is taken from.
+    /// How many days of departures the forecast pace is taken from, at most: fewer in an operation's first days.
     public static let paceWindowDays = 14
 
     public let operation: EvacuationOperation
@@ -25,8 +25,11 @@ public struct EvacuationProgress: Sendable {
     public let plannedByNow: Int
     /// `left - plannedByNow`: ahead when positive, behind when negative.
     public let ahead: Int
-    /// Persons who left in the last ``paceWindowDays`` days up to the day asked.
+    /// Persons who left in the last ``paceDays`` days up to the day asked.
     public let recentPersons: Int
+    /// The days the pace is taken from: the last ``paceWindowDays`` up to the day asked, but none before the
+    /// operation's start, whose days before it would slow the pace of an operation only days old; 0 before the start.
+    public let paceDays: Int
     /// When the last person would leave at the recent pace; `nil` when nobody left recently (never, at that pace),
     /// and the day asked when nobody remains.
     public let forecastEnd: Day?
@@ -58,13 +61,15 @@ public struct EvacuationProgress: Sendable {
         leftPercent = Percent(left, of: operation.baselineResidents)
         plannedByNow = plan.schedule.filter { $0.end <= asOf }.reduce(0) { $0 + $1.persons }
         ahead = left - plannedByNow
-        let windowStart = asOf.adding(days: 1 - Self.paceWindowDays)
-        let recentPersons = counted.filter { $0.day >= windowStart }.reduce(0) { $0 + $1.persons }
+        let windowStart = max(asOf.adding(days: 1 - Self.paceWindowDays), operation.start)
+        let paceDays = max(0, asOf.number - windowStart.number + 1)
+        self.paceDays = paceDays
+        let recentPersons = paceDays == 0 ? 0 : counted.filter { $0.day >= windowStart }.reduce(0) { $0 + $1.persons }
         self.recentPersons = recentPersons
         if remaining <= 0 {
             forecastEnd = asOf
         } else if recentPersons > 0 {
-            let days = (remaining * Self.paceWindowDays + recentPersons - 1) / recentPersons
+            let days = (remaining * paceDays + recentPersons - 1) / recentPersons
             forecastEnd = asOf.adding(days: days)
         } else {
             forecastEnd = nil

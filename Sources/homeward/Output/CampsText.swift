@@ -34,7 +34,7 @@ struct EvacuationPlanText {
 
     var rendered: String {
         let q = plan.question
-        var lines = ["Evacuation of \(site): \(q.remaining.grouped) people, \(q.perCycle.grouped) every \(q.cycleDays) days from \(q.start)"]
+        var lines = ["Evacuation of \(site): \(q.remaining.grouped) people, \(q.perCycle.grouped) \(every(q.cycleDays)) from \(q.start)"]
         lines.append("  cycles      \(plan.schedule.count), \(plan.days) days, ending \(plan.end?.description ?? "-")")
         if let deadline = q.deadline {
             let needed = plan.neededPerCycle.map { "\($0.grouped) per cycle would meet it" } ?? "not even one whole cycle fits before it"
@@ -55,10 +55,10 @@ struct EvacuationProgressText {
         let p = progress
         let o = p.operation
         var lines = ["Operation \(o.id): \(o.site), \(o.status.rawValue); baseline \(o.baselineResidents.grouped) on \(o.baselineDate), "
-                     + "\(o.perCycle.grouped) every \(o.cycleDays) days from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
+                     + "\(o.perCycle.grouped) \(every(o.cycleDays)) from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
         lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")
         lines.append("  plan        \(p.plannedByNow.grouped) by now; \(p.ahead >= 0 ? "ahead by \(p.ahead.grouped)" : "behind by \((-p.ahead).grouped)")")
-        lines.append("  end         planned \(p.plan.end?.description ?? "-"); at the last \(EvacuationProgress.paceWindowDays) days' pace "
+        lines.append("  end         planned \(p.plan.end?.description ?? "-"); at the last \(p.paceDays) days' pace "
                      + (p.forecastEnd?.description ?? "never (nobody left in that time)"))
         if let deadline = o.deadline { lines.append("  deadline    \(deadline)\(p.forecastEnd.map { $0 > deadline ? ": NOT met at the pace seen" : "" } ?? ": NOT met")") }
         if p.plan.transitPlacesSuffice == false {
@@ -71,3 +71,6 @@ struct EvacuationProgressText {
         return lines.joined(separator: "\n")
     }
 }
+
+/// A cycle's length as the plan's header says it: "every day", "every 5 days".
+private func every(_ days: Int) -> String { days == 1 ? "every day" : "every \(days) days" }

@@ -160,7 +160,7 @@ struct CampsPageView {
 
         init(_ c: Catalogue, _ p: EvacuationProgress, sites: [String: Site], language: Language) {
             let o = p.operation
-            let window = EvacuationProgress.paceWindowDays
+            let window = p.paceDays
             heading = PhraseContext(c.phrase("camps.operation.heading", ["site": .text(sites[o.site]?.name(in: language) ?? o.site),
                                                                          "id": .code(String(o.id))]))
             status = c.text("camps.status.\(o.status.rawValue)")
@@ -205,7 +205,7 @@ struct CampsPageView {
         static func warnings(_ p: EvacuationProgress) -> [Message] {
             guard p.operation.status != .completed, p.remaining > 0 else { return [] }
             var warnings: [Message] = []
-            let window = MessageArgument.count(EvacuationProgress.paceWindowDays)
+            let window = MessageArgument.count(p.paceDays)
             if let deadline = p.operation.deadline {
                 if p.plan.feasible == false, let end = p.plan.end {
                     warnings.append(p.plan.neededPerCycle.map {
