@@ -8,6 +8,17 @@ import Testing
     }
 
     /// No language lacks a phrase, and each phrase takes the arguments the code gives the English one.
+    /// A Russian date ends in "г.": a sentence that ends on one takes no second full stop, in a statement or a page.
+    @Test func aSentenceEndingOnADateThatEndsInAFullStopTakesNoSecond() throws {
+        let ru = try Catalogue.bundled(.ru)
+        let warning = ru.text("camps.warning.deadlineForecast", ["days": .count(14), "end": .day(Day("2026-12-20")!), "deadline": .day(Day("2026-12-08")!)])
+        #expect(warning.hasSuffix("позже срока 8 декабря 2026\u{202F}г."), "\(warning)")
+        #expect(!warning.contains("г.."))
+        // Elsewhere the full stop stays: after a number, and in English after a date.
+        #expect(try Catalogue.bundled(.en).text("camps.warning.deadlineForecast", ["days": .count(14), "end": .day(Day("2026-12-20")!),
+                                                                                    "deadline": .day(Day("2026-12-08")!)]).hasSuffix("2026."))
+    }
+
     @Test(arguments: [Language.ru, .ar])
     func everyEnglishKeyExistsWithTheSameArguments(_ language: Language) throws {
         let english = try Self.entries(.en)

@@ -30,15 +30,19 @@ public struct Catalogue: Sendable {
     public func phrase(_ message: Message) -> Phrase {
         guard let entry = entries[message.key] else { return Phrase([.text(message.key)]) }
         let text = entry.text(for: message.arguments, in: language)
-        return Phrase(CatalogueEntry.split(text).map { piece in
+        var pieces: [Phrase.Segment] = []
+        for piece in CatalogueEntry.split(text) {
             switch piece {
-            case .literal(let text):
-                return .text(String(text))
+            case .literal(var text):
+                // A sentence that ends on a date ending in a full stop ("8 декабря 2026 г.") takes no second one.
+                if case .argument(_, let written, _)? = pieces.last, written.hasSuffix("."), text.hasPrefix(".") { text = text.dropFirst() }
+                pieces.append(.text(String(text)))
             case .placeholder(let name):
-                guard let argument = message.arguments[name] else { return .text("{\(name)}") }
-                return .argument(name: name, text: string(argument), leftToRight: argument.runsLeftToRight)
+                guard let argument = message.arguments[name] else { pieces.append(.text("{\(name)}")); continue }
+                pieces.append(.argument(name: name, text: string(argument), leftToRight: argument.runsLeftToRight))
             }
-        })
+        }
+        return Phrase(pieces)
     }
 
     public func phrase(_ key: String, _ arguments: [String: MessageArgument] = [:]) -> Phrase {
