@@ -9,12 +9,16 @@ public struct MovementSelection: Hashable, Sendable, Codable {
     public var to: Day
     public var category: MovementCategory?
     public var crossing: String?
+    /// Only movements that name no crossing point (returns inside the country, mostly); absent, not `false`, in
+    /// snapshots that do not ask it, so that their canonical JSON and hash stay as they were.
+    public var withoutCrossing: Bool?
 
-    public init(from: Day? = nil, to: Day, category: MovementCategory? = nil, crossing: String? = nil) {
+    public init(from: Day? = nil, to: Day, category: MovementCategory? = nil, crossing: String? = nil, withoutCrossing: Bool? = nil) {
         self.from = from
         self.to = to
         self.category = category
         self.crossing = crossing
+        self.withoutCrossing = withoutCrossing
     }
 
     public var window: DateWindow { DateWindow(from: from, to: to) }

@@ -21,8 +21,10 @@ public enum ReturnsBlock {
     /// The 7 days up to and including `date`.
     public static func lastWeek(to date: Day) -> DateWindow { DateWindow(from: date.adding(days: -6), to: date) }
 
+    /// - Parameter withoutCrossing: the week's movements that name no crossing point, a line of their own after the
+    ///   crossing points', so that the lines add up to the week's total.
     public static func make(date: Day, sinceStart: LedgerSums, since: Day?, sinceDate: LedgerSums?, lastWeek: SourceComparison.LedgerFigure,
-                            byCrossing: [Crossing]) -> BulletinBlock {
+                            byCrossing: [Crossing], withoutCrossing: SourceComparison.LedgerFigure? = nil) -> BulletinBlock {
         var lines: [BulletinLine] = [], entries: [SnapshotEntry] = []
         func add(_ id: String, _ sum: SourceComparison.LedgerFigure, _ query: String, _ selection: MovementSelection) -> BulletinValue {
             entries.append(SnapshotEntry(id: id, value: sum.value, query: query, records: sum.records, organisations: sum.organisations,
@@ -52,6 +54,12 @@ public enum ReturnsBlock {
                 "code": .code(crossing.code),
                 "count": add("returns.week.crossing.\(crossing.code)", crossing.sum, weekQuery + " --crossing \(crossing.code)",
                              MovementSelection(from: week.from, to: date, crossing: crossing.code)),
+            ]))
+        }
+        if let withoutCrossing, withoutCrossing.value > 0 {
+            lines.append(BulletinLine("bulletin.returns.withoutCrossing", [
+                "count": add("returns.week.withoutCrossing", withoutCrossing, weekQuery + " --by crossing",
+                             MovementSelection(from: week.from, to: date, withoutCrossing: true)),
             ]))
         }
         return BulletinBlock(kind: "returns", heading: "bulletin.returns.heading", lines: lines, entries: entries)

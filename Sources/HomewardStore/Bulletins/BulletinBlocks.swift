@@ -13,14 +13,17 @@ extension Stores {
     static func returnsBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
         let week = ReturnsBlock.lastWeek(to: date)
         let crossings = try await stores.places.gazetteer().crossings
-        let byCrossing = try await stores.sources.ledgerSumsByCrossing(window: week).map { item in
-            let crossing = crossings[item.crossing]
-            return ReturnsBlock.Crossing(code: item.crossing, name: crossing?.nameEn ?? item.crossing, nameRu: crossing?.nameRu,
+        let sums = try await stores.sources.ledgerSumsByCrossing(window: week)
+        let byCrossing = sums.compactMap { item -> ReturnsBlock.Crossing? in
+            guard let code = item.crossing else { return nil }
+            let crossing = crossings[code]
+            return ReturnsBlock.Crossing(code: code, name: crossing?.nameEn ?? code, nameRu: crossing?.nameRu,
                                          nameAr: crossing.flatMap { $0.nameAr.isEmpty ? nil : $0.nameAr }, sum: item.sum)
         }
         return ReturnsBlock.make(date: date, sinceStart: try await stores.sources.ledgerSums(window: DateWindow(to: date)), since: since,
                                  sinceDate: try await since.asyncMap { try await stores.sources.ledgerSums(window: DateWindow(from: $0, to: date)) },
-                                 lastWeek: try await stores.sources.ledgerSum(window: week), byCrossing: byCrossing)
+                                 lastWeek: try await stores.sources.ledgerSum(window: week), byCrossing: byCrossing,
+                                 withoutCrossing: sums.first { $0.crossing == nil }?.sum)
     }
 
     static func campsBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {

@@ -14,7 +14,7 @@ extension LedgerStore {
 
     /// The movements of `source` (the table, or `movementsSource(asRecordedOn:)` for the versions in force at a moment)
     /// whose whole period lies in `window`, in id order, a page at a time.
-    func movements(in source: SQLQueryString, window: DateWindow, category: MovementCategory? = nil, crossing: String?,
+    func movements(in source: SQLQueryString, window: DateWindow, category: MovementCategory? = nil, crossing: String?, withoutCrossing: Bool = false,
                    after: Int?, limit: Int) async throws -> [RecordedMovement] {
         try await database.read { db in
             var query: SQLQueryString = """
@@ -26,6 +26,7 @@ extension LedgerStore {
             if let to = window.to { query += " AND m.end_day <= \(bind: to.number)" }
             if let category { query += " AND m.category = \(bind: category.rawValue)" }
             if let crossing { query += " AND m.crossing_code = \(bind: crossing)" }
+            if withoutCrossing { query += " AND m.crossing_code IS NULL" }
             query += " ORDER BY m.id LIMIT \(bind: limit)"
             return try await db.raw(query).all().map { try LedgerStore.recordedMovement($0, id: try $0.decode(column: "id", as: Int.self)) }
         }

@@ -10,6 +10,6 @@ extension LedgerStore {
     public func movements(_ selection: MovementSelection, asRecordedOn moment: String, after: Int? = nil,
                           limit: Int = 1000) async throws -> [RecordedMovement] {
         try await movements(in: Self.movementsSource(asRecordedOn: moment), window: selection.window, category: selection.category,
-                            crossing: selection.crossing, after: after, limit: limit)
+                            crossing: selection.crossing, withoutCrossing: selection.withoutCrossing == true, after: after, limit: limit)
     }
 }

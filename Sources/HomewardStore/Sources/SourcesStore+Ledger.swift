@@ -46,16 +46,17 @@ extension SourcesStore {
     ///
     /// Summed from the movements themselves (no rollup holds organisations per crossing), so meant for short windows
     /// such as a bulletin's week: the period index bounds the rows read.
-    public func ledgerSumsByCrossing(window: DateWindow) async throws -> [(crossing: String, sum: SourceComparison.LedgerFigure)] {
+    /// - Returns: each crossing point's sum, and (crossing `nil`) the sum of movements that name none.
+    public func ledgerSumsByCrossing(window: DateWindow) async throws -> [(crossing: String?, sum: SourceComparison.LedgerFigure)] {
         try await database.read { db in
             var query: SQLQueryString = "SELECT crossing_code AS crossing, CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS persons, "
-                + "COUNT(*) AS records, COUNT(DISTINCT organisation_id) AS organisations FROM movements WHERE crossing_code IS NOT NULL"
+                + "COUNT(*) AS records, COUNT(DISTINCT organisation_id) AS organisations FROM movements WHERE 1 = 1"
             if let from = window.from { query += " AND start_day >= \(bind: from.number)" }
             // A movement ends no earlier than it starts: bounding the start lets the index stop at the window's end.
             if let to = window.to { query += " AND end_day <= \(bind: to.number) AND start_day <= \(bind: to.number)" }
             query += " GROUP BY crossing_code ORDER BY persons DESC, crossing_code"
             return try await db.raw(query).all().map { row in
-                (try row.decode(column: "crossing", as: String.self),
+                (try row.decode(column: "crossing", as: String?.self),
                  SourceComparison.LedgerFigure(value: try row.decode(column: "persons", as: Int.self), records: try row.decode(column: "records", as: Int.self),
                                                organisations: try row.decode(column: "organisations", as: Int.self)))
             }
