@@ -27,6 +27,18 @@ import HomewardCore
         #expect(standing.departuresByDestination.map(\.key) == ["TC-1", "SY02"])
     }
 
+    /// More departures than residents counted: none remain, and by how much they disagree is kept beside it.
+    @Test func departuresBeyondTheCountLeaveNoneAndSayByHowMuch() {
+        let censuses = [Census(site: "HOL", date: Day("2019-03-01")!, residents: 3_000, organisation: "UNHCR")]
+        let standing = SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: censuses,
+                                    departures: [departure("2019-03-05", 2_000), departure("2019-03-06", 1_500)])
+        #expect(standing.left == 3_500 && standing.remaining == 0 && standing.beyondCount == 500)
+        #expect(standing.leftPercent?.description == "116.67")
+        let within = SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: censuses, departures: [departure("2019-03-05", 2_000)])
+        #expect(within.remaining == 1_000 && within.beyondCount == 0)
+        #expect(SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: [], departures: [departure("2019-03-05", 20)]).beyondCount == 0)
+    }
+
     @Test func anOperationsBaselineComesBeforeAnyLaterCensus() {
         let censuses = [Census(site: "HOL", date: Day("2019-03-10")!, residents: 50_000, organisation: "WHO")]
         let operation = EvacuationOperation(site: "HOL", baselineDate: Day("2019-03-01")!, baselineResidents: 10_000,

@@ -62,6 +62,11 @@ import Testing
             #expect(posted.status == .ok && summary.imported == 1 && summary.warnings == 1)
             #expect(summary.problems.first?.code == "import.departures.beyondCensus" && summary.problems.first?.severity == .warning)
             #expect(summary.problems.first?.reason.contains("أكثر مما أحصاه ذلك التعداد") == true, "\(posted.text)")
+            // …and where the figures are read: none remain, not -200, and the page says by how much they disagree.
+            let standing = try await client.get("/api/v1/sites/HOL?as_of=2020-06-30")
+            #expect(try standing.json["remaining"] as? Int == 0 && standing.json["beyond_count"] as? Int == 200)
+            let page = try await client.get("/camps").text
+            #expect(page.contains(">200</bdi> people more reported leaving than the <bdi dir=\"ltr\">1,000</bdi> counted"), "\(page)")
         }
     }
 

@@ -12,7 +12,11 @@ public struct SiteStanding: Sendable {
     public var censusDate: Day?
     /// Persons who left after the census date, up to the day asked.
     public var left: Int
+    /// Never below zero: more departures than residents counted leave none, and ``beyondCount`` says by how much.
     public var remaining: Int?
+    /// Persons reported leaving beyond the residents counted: the count and the departures disagree, and a reader
+    /// must see it where the figures are, rather than a negative remainder or a share above 100 % unexplained.
+    public var beyondCount: Int
     public var leftPercent: Percent?
     /// Each organisation's latest census by the day asked, beside the baseline: they may disagree.
     public var censuses: [Census]
@@ -38,7 +42,8 @@ public struct SiteStanding: Sendable {
         let counted = departures.filter { departure in departure.day <= asOf && since.map { departure.day > $0 } ?? true }
         let left = counted.reduce(0) { $0 + $1.persons }
         self.left = left
-        remaining = residents.map { $0 - left }
+        remaining = residents.map { max(0, $0 - left) }
+        beyondCount = residents.map { max(0, left - $0) } ?? 0
         leftPercent = residents.flatMap { Percent(left, of: $0) }
         self.censuses = Dictionary(grouping: known, by: \.organisation).values
             .compactMap { $0.max { $0.date < $1.date } }
@@ -57,6 +62,7 @@ extension SiteStanding: Encodable {
         case code, name, kind, admin, residents, left, remaining, censuses
         case asOf = "as_of"
         case censusDate = "census_date"
+        case beyondCount = "beyond_count"
         case leftPercent = "left_percent"
         case departuresByWeek = "departures_by_week"
         case departuresByDestination = "departures_by_destination"
@@ -76,6 +82,7 @@ extension SiteStanding: Encodable {
         try c.encode(censusDate, forKey: .censusDate)
         try c.encode(left, forKey: .left)
         try c.encode(remaining, forKey: .remaining)
+        try c.encode(beyondCount, forKey: .beyondCount)
         try c.encode(leftPercent, forKey: .leftPercent)
         try c.encode(censuses, forKey: .censuses)
         try c.encode(departuresByWeek.map { Week(week: $0.key, persons: $0.persons) }, forKey: .departuresByWeek)

@@ -13,6 +13,9 @@ struct SiteStandingText {
             lines.append("  residents   \(residents.grouped)  (baseline of \(date))")
             lines.append("  left        \(s.left.grouped)  (\(s.leftPercent.map { "\($0) %" } ?? "-"))")
             lines.append("  remaining   \((s.remaining ?? 0).grouped)")
+            if s.beyondCount > 0 {
+                lines.append("  WARNING     \(s.beyondCount.grouped) more reported leaving than the \(residents.grouped) counted: the census or the departures need checking")
+            }
         } else {
             lines.append("  no census yet; left: \(s.left.grouped)")
         }

@@ -53,6 +53,8 @@ struct CampsPageView {
             let left: String
             let leftPercent: String?
             let remaining: String?
+            /// More reported leaving than were counted: said beside the figures, which it makes doubtful.
+            let beyond: PhraseContext?
             /// Each organisation's latest census, shown when more than one organisation counted the site.
             let censuses: [PhraseContext]
             let censusesLabel: String
@@ -82,6 +84,8 @@ struct CampsPageView {
                         ?? c.phrase("camps.census.none")),
                     left: c.numbers.string(s.left), leftPercent: s.leftPercent.map { c.string($0.argument) },
                     remaining: s.remaining.map(c.numbers.string),
+                    beyond: s.beyondCount > 0 ? PhraseContext(c.phrase("camps.site.beyondCount", ["count": .count(s.beyondCount),
+                                                                                                 "residents": .count(s.residents ?? 0)])) : nil,
                     censuses: organisations.count > 1 ? s.censuses.map {
                         PhraseContext(c.phrase("camps.census.by", ["organisation": .text($0.organisation), "residents": .count($0.residents), "day": .day($0.date)]))
                     } : [],
