@@ -28,12 +28,19 @@ import Testing
         #expect(comparison.projections.map(\.figure.id) == [3])
         #expect(comparison.spread?.min == 56_000 && comparison.spread?.max == 1_490_739)
         #expect(comparison.spread?.ratio?.description == "26.62")
+        // Like with like: one figure of `returns` alone sets nothing against it, and covers another day than the window's end.
+        #expect(comparison.sameMeasureSpread == nil)
         // The ministry's cumulative figure ends on 15 August, not on the window's last day: marked, not adjusted.
         #expect(comparison.figures.map(\.matchesWindow) == [false, false])
         let json = String(decoding: try! JSONEncoder().encode(comparison), as: UTF8.self)
         #expect(json.contains(#""ledger":{"#) && json.contains(#""records":120"#) && !json.contains("3046739"))
         let matching = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")), figures: figures, measures: Measure.builtIn, ledger: nil)
         #expect(matching.figures.first?.matchesWindow == true)
+        // Two organisations' cumulative returns on the window's last day disagree: that spread is theirs alone.
+        let two = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")),
+                                   figures: figures + [Self.figure(5, "Governorate", "2018-08-15", "returns", 1_200_000)], measures: Measure.builtIn, ledger: nil)
+        #expect(two.sameMeasureSpread?.min == 1_200_000 && two.sameMeasureSpread?.max == 1_490_739 && two.sameMeasureSpread?.ratio?.description == "1.24")
+        #expect(two.spread?.min == 56_000)
     }
 
     @Test func eachArithmeticCheckIsCaught() {

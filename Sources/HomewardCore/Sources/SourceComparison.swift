@@ -36,6 +36,10 @@ public struct SourceComparison: Sendable {
     public var projections: [Row]
     public var ledger: LedgerFigure?
     public var spread: Spread?
+    /// The spread of like with like: the figures of the measure asked (not its narrower ones) that cover the window;
+    /// `nil` unless two can be set against each other. Where ``spread`` runs across nested measures and periods,
+    /// and so shows how far apart figures that are all right can be, this one is a disagreement.
+    public var sameMeasureSpread: Spread?
 
     /// Whether a figure speaks to the window: a cumulative figure stated in it, or a period that overlaps it.
     static func concerns(_ figure: SourceFigure, _ window: DateWindow) -> Bool {
@@ -66,11 +70,18 @@ public struct SourceComparison: Sendable {
         if let low = values.min(), let high = values.max() {
             spread = Spread(min: low, max: high, ratio: Ratio(high, over: low))
         }
+        let alike = self.figures.filter { $0.figure.measure == measure && $0.matchesWindow }.map(\.figure.value)
+        if alike.count > 1, let low = alike.min(), let high = alike.max() {
+            sameMeasureSpread = Spread(min: low, max: high, ratio: Ratio(high, over: low))
+        }
     }
 }
 
 extension SourceComparison: Encodable {
-    enum CodingKeys: String, CodingKey { case measure, from, to, figures, ledger, spread, projections }
+    enum CodingKeys: String, CodingKey {
+        case measure, from, to, figures, ledger, spread, projections
+        case sameMeasureSpread = "spread_same_measure"
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -80,6 +91,7 @@ extension SourceComparison: Encodable {
         try c.encode(figures, forKey: .figures)
         try c.encode(ledger, forKey: .ledger)
         try c.encode(spread, forKey: .spread)
+        try c.encode(sameMeasureSpread, forKey: .sameMeasureSpread)
         try c.encode(projections, forKey: .projections)
     }
 }

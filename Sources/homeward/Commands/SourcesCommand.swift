@@ -168,7 +168,11 @@ enum SourcesText {
             lines.append("ledger: \(ledger.value.grouped) (\(records) of \(ledger.organisations) organisation\(ledger.organisations == 1 ? "" : "s"))")
         }
         if let spread = c.spread {
-            lines.append("spread: \(spread.min.grouped) to \(spread.max.grouped)\(spread.ratio.map { ", ×\($0)" } ?? "")")
+            lines.append("spread of all shown (narrower measures and other periods too): \(spread.min.grouped) to \(spread.max.grouped)"
+                         + (spread.ratio.map { ", ×\($0)" } ?? ""))
+        }
+        if let spread = c.sameMeasureSpread {
+            lines.append("spread of \(c.measure) over this window alone: \(spread.min.grouped) to \(spread.max.grouped)\(spread.ratio.map { ", ×\($0)" } ?? "")")
         }
         if !c.projections.isEmpty {
             lines.append("projections (not counts):")

@@ -40,6 +40,10 @@ struct SourcesView {
             rows: comparison.figures.map(row),
             ledger: comparison.ledger.map { PhraseContext(c.phrase("sources.page.ledger", ["value": .count($0.value), "records": .count($0.records),
                                                                                           "organisations": .count($0.organisations)])) },
+            sameMeasureSpread: comparison.sameMeasureSpread.map { spread in
+                PhraseContext(c.phrase("sources.page.spread.sameMeasure", ["min": .count(spread.min), "max": .count(spread.max),
+                                                                           "ratio": .code(spread.ratio.map { BulletinText.decimal($0.hundredths, in: c) } ?? "—")]))
+            },
             spread: comparison.spread.map { spread in
                 PhraseContext(c.phrase("sources.page.spread", ["min": .count(spread.min), "max": .count(spread.max),
                                                                "ratio": .code(spread.ratio.map { BulletinText.decimal($0.hundredths, in: c) } ?? "—")]))
@@ -72,6 +76,8 @@ struct SourcesView {
         let coversHeader: String
         let rows: [Row]
         let ledger: PhraseContext?
+        /// Figures of the measure asked over the window alone: a disagreement, where ``spread`` is not necessarily one.
+        let sameMeasureSpread: PhraseContext?
         let spread: PhraseContext?
         let hasProjections: Bool
         let projectionsTitle: String
