@@ -8,6 +8,19 @@ import Testing
     }
 
     /// No language lacks a phrase, and each phrase takes the arguments the code gives the English one.
+    /// Bulletins published before a figure's coverage was written beside it render as they always did: the
+    /// part has nothing to say without its argument.
+    @Test func aSourceFigureOfAnOlderSnapshotReadsAsItWasPublished() throws {
+        let en = try Catalogue.bundled(.en)
+        let old: [String: MessageArgument] = ["organisation": .text("Ministry"), "date": .day(Day("2020-06-29")!), "qualifier": .code("exact"),
+                                              "count": .count(600), "measure": .text("returns")]
+        #expect(en.text("bulletin.sources.figure", old) == "Ministry, 29 June 2020: 600 (returns)")
+        var new = old
+        new["coverage"] = .code("since")
+        new["since"] = .day(Day("2019-01-01")!)
+        #expect(en.text("bulletin.sources.figure", new) == "Ministry, 29 June 2020: 600 (returns, cumulative since 1 January 2019)")
+    }
+
     /// A Russian date ends in "г.": a sentence that ends on one takes no second full stop, in a statement or a page.
     @Test func aSentenceEndingOnADateThatEndsInAFullStopTakesNoSecond() throws {
         let ru = try Catalogue.bundled(.ru)

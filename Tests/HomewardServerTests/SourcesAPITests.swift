@@ -48,7 +48,11 @@ import Testing
             let page = try await client.get("/bulletins/\(id)?lang=ar")
             #expect(page.status == .ok && page.text.contains(#"<html lang="ar" dir="rtl">"#) && page.text.contains(hash))
             let text = try await client.get("/api/v1/bulletins/\(id)?format=text")
-            #expect(text.text.contains("Ministry, 29 June 2020: more than 1,000 (returns)"))
+            // Each figure says what it covers: a year's registered returns are not set under a cumulative total as like for like.
+            #expect(text.text.contains("Ministry, 29 June 2020: more than 1,000 (returns, cumulative since records began)"))
+            #expect(text.text.contains("Agency, 28 June 2020: 90 (refugee returns verified by a refugee agency, 1 January 2020 to 31 December 2020)"))
+            let russian = try await client.get("/api/v1/bulletins/\(id)?format=text&lang=ru").text
+            #expect(russian.contains("нарастающим итогом с начала учёта") && russian.contains("с 1 января 2020\u{202F}г. по 31 декабря 2020\u{202F}г."), "\(russian)")
             #expect(try await client.get("/api/v1/bulletins/999").status == .notFound)
             // A second session that day: a bulletin names the one it follows.
             let evening = try await client.post("/api/v1/sessions", #"{"date": "2020-06-30", "participants": [{"organisation": "Agency"}]}"#)

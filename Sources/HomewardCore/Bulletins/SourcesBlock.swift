@@ -12,13 +12,20 @@ public enum SourcesBlock {
             let id = "sources.\(figure.id!)"
             entries.append(SnapshotEntry(id: id, value: figure.value, query: "homeward sources list --id \(figure.id!)", ids: [figure.id!]))
             let measure = named[figure.measure]
-            lines.append(BulletinLine(figure.kind == .projection ? "bulletin.sources.projection" : "bulletin.sources.figure", [
+            var arguments: [String: BulletinValue] = [
                 "organisation": .name(en: figure.organisation, ru: nil, ar: nil),
                 "date": .day(figure.date),
                 "qualifier": .code(figure.qualifier.rawValue),
                 "count": .entry(id),
                 "measure": .name(en: measure?.nameEn ?? figure.measure, ru: measure?.nameRu, ar: measure?.nameAr),
-            ]))
+            ]
+            // What the figure covers, beside it: a year's registered returns set under a cumulative total is not like for like.
+            switch figure.coverage {
+            case .cumulative(nil): arguments["coverage"] = .code("start")
+            case .cumulative(let since?): arguments["coverage"] = .code("since"); arguments["since"] = .day(since)
+            case .period(let period): arguments["coverage"] = .code("period"); arguments["from"] = .day(period.start); arguments["to"] = .day(period.end)
+            }
+            lines.append(BulletinLine(figure.kind == .projection ? "bulletin.sources.projection" : "bulletin.sources.figure", arguments))
         }
         return BulletinBlock(kind: "sources", heading: "bulletin.sources.heading", lines: lines, entries: entries)
     }
