@@ -31,6 +31,29 @@ import Testing
         #expect(block?.entries.first { $0.id == "reconstruction.road.underRestoration" }?.unit == .tenths)
     }
 
+    /// An operation under way behind its plan: the statement says by how much and when the last would leave at the
+    /// pace seen, not only the plan's end, which the figures no longer expect.
+    @Test func campsSayHowFarBehindThePlanAndWhenTheLastWouldLeaveAtThePaceSeen() throws {
+        var operation = EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000,
+                                            start: Day("2020-06-02")!, perCycle: 1_500, cycleDays: 5, status: .underWay)
+        operation.id = 1
+        let departures = [Departure(site: "HOL", period: Period(day: Day("2020-06-20")!), persons: 2_000, organisation: "CCCM"),
+                          Departure(site: "HOL", period: Period(day: Day("2020-06-27")!), persons: 800, organisation: "CCCM")]
+        let progress = EvacuationProgress(operation: operation, departures: departures, asOf: Self.date)
+        let block = CampsBlock.make(date: Self.date, progress: [progress], sites: [:])
+        // 28 days in: five cycles over, 7,500 planned, 2,800 left; 2,800 in the last 14 days leaves 7,200 for 36 days
+        #expect(progress.ahead == -4_700 && progress.forecastEnd == Day("2020-08-05"))
+        let en = try text(block, .en)
+        #expect(en.contains("HOL: 4,700 people fewer left than the plan had moved by 30 June 2020."), "\(en)")
+        #expect(en.contains("HOL: at the pace of the last 14 days, the last would leave by 5 August 2020."))
+        #expect(try text(block, .ru).contains("HOL: к 30 июня 2020\u{202F}г. выехало на 4\u{00A0}700 человек меньше, чем предусматривал план."))
+        #expect(try text(block, .ar).contains("الـ١٤ يوماً الأخيرة"))
+        // A completed operation's statement has no forecast.
+        operation.status = .completed
+        let done = CampsBlock.make(date: Self.date, progress: [EvacuationProgress(operation: operation, departures: departures, asOf: Self.date)], sites: [:])
+        #expect(try !text(done, .en).contains("at the pace of"))
+    }
+
     @Test func aidGivesActionsLocalitiesTonnesAndPeopleReached() throws {
         let block = AidBlock.make(date: Self.date, figures: AidFigures(actions: 2, localities: 11, kilograms: 3_525, parcels: 780, reached: 101))
         let en = try text(block, .en)

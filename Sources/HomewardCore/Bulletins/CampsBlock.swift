@@ -1,5 +1,6 @@
 /// The camps block of a bulletin: for each site under evacuation, how many have left (count and share of the
-/// baseline), how many remain, and the plan's pace and end.
+/// baseline), how many remain, the plan's pace and end, and for an operation under way how far ahead or behind
+/// the plan it is and when the last would leave at the pace seen.
 public enum CampsBlock {
     public static func make(date: Day, progress: [EvacuationProgress], sites: [String: Site]) -> BulletinBlock? {
         guard !progress.isEmpty else { return nil }
@@ -26,6 +27,19 @@ public enum CampsBlock {
             var plan: [String: BulletinValue] = ["site": arguments["site"]!, "count": .entry("\(prefix).perCycle"), "days": .entry("\(prefix).cycleDays")]
             if let end = item.plan.end { plan["end"] = .day(end) }
             lines.append(BulletinLine(item.plan.end == nil ? "bulletin.camps.plan.noEnd" : "bulletin.camps.plan", plan))
+            // Where the operation stands against its plan, and when the last would leave at the pace seen: the plan's end
+            // alone would tell readers a date the figures no longer expect.
+            guard item.operation.status == .underWay, item.remaining > 0, item.plannedByNow > 0 || item.left > 0 else { continue }
+            if item.ahead != 0 {
+                entries.append(SnapshotEntry(id: "\(prefix).\(item.ahead < 0 ? "behind" : "ahead")", value: abs(item.ahead), query: query))
+                lines.append(BulletinLine(item.ahead < 0 ? "bulletin.camps.behind" : "bulletin.camps.ahead", [
+                    "site": arguments["site"]!, "count": .entry("\(prefix).\(item.ahead < 0 ? "behind" : "ahead")"), "date": .day(date)]))
+            }
+            guard item.paceDays > 0 else { continue }
+            entries.append(SnapshotEntry(id: "\(prefix).paceDays", value: item.paceDays, query: query))
+            var pace: [String: BulletinValue] = ["site": arguments["site"]!, "days": .entry("\(prefix).paceDays")]
+            if let end = item.forecastEnd { pace["end"] = .day(end) }
+            lines.append(BulletinLine(item.forecastEnd == nil ? "bulletin.camps.forecast.none" : "bulletin.camps.forecast", pace))
         }
         return BulletinBlock(kind: "camps", heading: "bulletin.camps.heading", lines: lines, entries: entries)
     }
