@@ -91,6 +91,8 @@ import Testing
             #expect(tooLarge.status == .contentTooLarge)
             let notJSON = try await client.post("/api/v1/movements", "{not json")
             #expect(notJSON.status == .badRequest && notJSON.headers[.contentType] == "application/problem+json")
+            let noOrganisation = try await client.post("/api/v1/movements", #"{"date": "2019-01-01", "crossing": "LBN-01", "category": "refugee", "persons": 5}"#)
+            #expect(noOrganisation.text.contains(#"(in JSON, an \"organisation\" key)"#), "\(noOrganisation.text)")
             let unknownKey = try await client.post("/api/v1/movements", #"{"date": "2019-01-01", "planet": "Mars"}"#)
             #expect(unknownKey.status == .badRequest)
             #expect(try (unknownKey.json["problems"] as? [[String: Any]])?.first?["column"] as? String == "planet")

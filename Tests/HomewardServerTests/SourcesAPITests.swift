@@ -26,6 +26,10 @@ import Testing
             #expect(half.status == .unprocessableContent && problem?["code"] as? String == "import.sources.period.noStart" && problem?["column"] as? String == "from")
             #expect((problem?["reason"] as? String)?.contains("нет начала: укажите его первый день в from (#date+start)") == true, "\(half.text)")
             #expect(try await client.post("/api/v1/sessions", #"{"date": "2020-06-30", "participants": [{"organisation": "Ministry", "briefing": "…"}, {"organisation": "Agency"}]}"#).status == .created)
+            // A participant given as a bare name is refused in JSON's words, naming where.
+            let bare = try await client.post("/api/v1/sessions", #"{"date": "2020-06-30", "participants": ["Ministry"]}"#)
+            #expect(try bare.status == .badRequest && bare.json["field"] as? String == "participants[0]" && bare.json["detail"] as? String == "expected an object",
+                    "\(bare.text)")
             // act and check: compare
             let compare = try await client.get("/api/v1/sources/compare?measure=returns&to=2020-06-30")
             #expect(compare.status == .ok)

@@ -74,8 +74,8 @@ import Testing
             }
             // check
             #expect(group.imported == 1)
-            #expect(viewer?.description == "the role viewer may not write records")
-            #expect(planning?.description == "the role editor may not write planning")
+            #expect(viewer?.description == "the role viewer may not write figures (movements, censuses, departures, facilities, aid, source figures); editors, coordinators and admins do")
+            #expect(planning?.description == "the role editor may not write the centre's planning (sites, evacuations, sessions, bulletins); coordinators and admins do")
             // A password is never quoted back, and no empty quotes stand in for it.
             let short = await #expect(throws: StoreError.self) {
                 try await store.access.addPerson(Person(login: "sami", name: "Sami", organisation: "IOM", role: .viewer), password: "short", by: .test)

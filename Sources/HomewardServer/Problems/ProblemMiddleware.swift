@@ -71,20 +71,36 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     static func problem(for error: DecodingError) -> Problem {
         func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            // `participants[0].organisation`, as a JSON path reads.
+            context.codingPath.reduce(into: "") { path, key in
+                if let index = key.intValue { path += "[\(index)]" } else { path += (path.isEmpty ? "" : ".") + key.stringValue }
+            }
         }
         switch error {
         case .keyNotFound(let key, let context):
             let prefix = path(context)
             return .badRequest(prefix.isEmpty ? key.stringValue : "\(prefix).\(key.stringValue)", "required")
         case .typeMismatch(let type, let context):
-            return .badRequest(path(context), "expected \(type)")
+            return .badRequest(path(context), "expected \(jsonName(type))")
         case .valueNotFound(let type, let context):
-            return .badRequest(path(context), "expected \(type), found null")
+            return .badRequest(path(context), "expected \(jsonName(type)), found null")
         case .dataCorrupted(let context):
             return .badRequest(path(context).isEmpty ? "body" : path(context), context.debugDescription)
         @unknown default:
             return .badRequest("body", "the body could not be read")
         }
+    }
+}
+
+/// A Swift type a request body was decoded as, in JSON's words: clients write JSON, not `Dictionary<String, Any>`.
+func jsonName(_ type: Any.Type) -> String {
+    let name = String(describing: type)
+    if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return "an object" }
+    if name.hasPrefix("Array") || name.hasPrefix("UnkeyedDecodingContainer") { return "an array" }
+    switch name {
+    case "String", "Day": return "a string"
+    case "Int", "Int64", "Double", "Decimal": return "a number"
+    case "Bool": return "true or false"
+    default: return name.hasPrefix("Optional") ? "a value" : "a \(name)"
     }
 }
