@@ -359,6 +359,9 @@ import Testing
         #expect((byOperator.json["censuses"] as? [[String: Any]])?.first?["organisation"] as? String == "SARC")
         let overdrawn = try run(["sites", "departures", "HOL", "--date", "2019-07-10", "--persons", "8000", "--org", "CCCM"])
         #expect(overdrawn.status != 0 && overdrawn.stderr.contains("would come to 10,500, more than its 10,000 residents"))
+        // a count of zero is left out, and not said to be recorded already
+        let zero = try run(["sites", "departures", "HOL", "--date", "2019-07-10", "--persons", "0", "--org", "CCCM"])
+        #expect(zero.status == 0 && zero.stdout == "nothing recorded\n" && zero.stderr.contains("zero: nothing to record"), "\(zero.stdout)")
         // a status change is printed, kept, and a completed operation stays completed
         let suspended = try run(["evacuations", "status", "1", "suspended"])
         #expect(suspended.status == 0 && suspended.stdout.contains("Operation 1 (HOL) is now suspended."))

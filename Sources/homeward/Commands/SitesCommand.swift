@@ -129,12 +129,15 @@ func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions,
         return try await stores.importRecords(kind, request, from: .bytes(Array(json)), by: who.caller)
     }
     if summary.status == .error {
-        let text = summary.problems.map { "Error: \($0.column) '\($0.value)': \($0.reason)\n" }.joined()
+        let text = summary.problems.map { "Error: \(FieldProblem.label($0.column, $0.value)): \($0.reason)\n" }.joined()
         FileHandle.standardError.write(Data(text.utf8))
         throw ExitCode.failure
     }
-    for warning in summary.problems where warning.severity == .warning {
-        FileHandle.standardError.write(Data("Warning: \(warning.column) '\(warning.value)': \(warning.reason)\n".utf8))
+    let warnings = summary.problems.filter { $0.severity == .warning }
+    for warning in warnings {
+        FileHandle.standardError.write(Data("Warning: \(FieldProblem.label(warning.column, warning.value)): \(warning.reason)\n".utf8))
     }
-    print(summary.updated > 0 ? "corrected" : summary.ignored > 0 ? "already recorded" : "recorded")
+    // A record left out with a warning (a count of zero) was not "already recorded".
+    let leftOut = summary.imported == 0 && summary.updated == 0 && !warnings.isEmpty
+    print(summary.updated > 0 ? "corrected" : leftOut ? "nothing recorded" : summary.ignored > 0 ? "already recorded" : "recorded")
 }
