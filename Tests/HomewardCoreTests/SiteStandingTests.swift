@@ -48,6 +48,19 @@ import HomewardCore
         #expect(standing.residents == 10_000 && standing.left == 2_000 && standing.leftPercent?.description == "20.00")
     }
 
+    /// A census of the baseline's day corrected after the operation was planned: the operation keeps its baseline,
+    /// and the standing says which census now reads otherwise.
+    @Test func aCensusThatNowDiffersFromAnOperationsBaselineIsNamed() {
+        let operation = EvacuationOperation(site: "HOL", baselineDate: Day("2019-03-04")!, baselineResidents: 70_500,
+                                            start: Day("2019-03-06")!, perCycle: 3_500, cycleDays: 5)
+        let censuses = [Census(site: "HOL", date: Day("2019-03-04")!, residents: 71_000, organisation: "WHO"),
+                        Census(site: "HOL", date: Day("2019-03-04")!, residents: 70_500, organisation: "UNHCR")]
+        let standing = SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: censuses, departures: [], operation: operation)
+        #expect(standing.residents == 70_500 && standing.isOperationBaseline)
+        #expect(standing.censusesUnlikeBaseline.map(\.organisation) == ["WHO"])
+        #expect(!SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: censuses, departures: []).isOperationBaseline)
+    }
+
     @Test func percentagesAreRoundedHalfUpFromWholeNumbersAndWrittenWithTwoDecimals() throws {
         #expect(Percent(1, of: 3)?.description == "33.33")
         #expect(Percent(2, of: 3)?.description == "66.67")

@@ -36,6 +36,10 @@ import Testing
             #expect(try standing.json["left"] as? Int == 2_500)
             #expect(try standing.json["remaining"] as? Int == 7_500)
             #expect((try standing.json["censuses"] as? [[String: Any]])?.count == 2)
+            // The page counts from the operation's baseline, and names the census of that day that says otherwise.
+            let page = try await client.get("/camps").text
+            #expect(page.contains("the operation&#39;s baseline of") || page.contains("the operation's baseline of"), "\(page)")
+            #expect(page.contains("census of that day now reads <bdi dir=\"ltr\">11,000</bdi>"))
             let progress = try await client.get("/api/v1/evacuations/\(id)?as_of=2020-06-30")
             #expect(try progress.json["ahead"] as? Int == -7_500)
             let plan = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=1000&cycle_days=5&deadline=2020-07-10&via=TC-1")

@@ -10,6 +10,11 @@ public struct SiteStanding: Sendable {
     /// The baseline of the site's latest operation if it has one, else its latest census; `nil` with neither.
     public var residents: Int?
     public var censusDate: Day?
+    /// Whether ``residents`` is an operation's baseline, fixed when the operation was planned, rather than a census.
+    public var isOperationBaseline = false
+    /// Censuses of the baseline's day that now say otherwise than the operation's baseline (one corrected since the
+    /// operation was planned, or another organisation's): the baseline stays, and readers see that they differ.
+    public var censusesUnlikeBaseline: [Census] = []
     /// Persons who left after the census date, up to the day asked.
     public var left: Int
     /// Never below zero: more departures than residents counted leave none, and ``beyondCount`` says by how much.
@@ -34,6 +39,9 @@ public struct SiteStanding: Sendable {
         if let operation, operation.baselineDate <= asOf {
             residents = operation.baselineResidents
             censusDate = operation.baselineDate
+            isOperationBaseline = true
+            censusesUnlikeBaseline = known.filter { $0.date == operation.baselineDate && $0.residents != operation.baselineResidents }
+                .sorted { $0.organisation < $1.organisation }
         } else {
             residents = latest?.residents
             censusDate = latest?.date

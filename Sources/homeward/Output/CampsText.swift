@@ -10,7 +10,10 @@ struct SiteStandingText {
         let s = standing
         var lines = ["\(s.site.name) (\(s.site.code), \(s.site.kind.rawValue), \(s.site.admin)), as of \(s.asOf)"]
         if let residents = s.residents, let date = s.censusDate {
-            lines.append("  residents   \(residents.grouped)  (baseline of \(date))")
+            lines.append("  residents   \(residents.grouped)  (\(s.isOperationBaseline ? "the operation's baseline" : "census") of \(date))")
+            for census in s.censusesUnlikeBaseline {
+                lines.append("  NOTE        \(census.organisation)'s census of \(date) now reads \(census.residents.grouped); the operation keeps its baseline")
+            }
             lines.append("  left        \(s.left.grouped)  (\(s.leftPercent.map { "\($0) %" } ?? "-"))")
             lines.append("  remaining   \((s.remaining ?? 0).grouped)")
             if s.beyondCount > 0 {

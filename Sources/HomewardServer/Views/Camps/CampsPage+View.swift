@@ -50,6 +50,8 @@ struct CampsPageView {
             let kind: String
             let residents: String?
             let baseline: PhraseContext
+            /// Censuses of the baseline's day that now say otherwise: the operation keeps its baseline, and says so.
+            let unlikeBaseline: [PhraseContext]
             let left: String
             let leftPercent: String?
             let remaining: String?
@@ -80,8 +82,11 @@ struct CampsPageView {
                 let organisations = Set(s.censuses.map(\.organisation))
                 return Row(
                     name: s.site.name(in: language), code: s.site.code, kind: c.text("camps.kind.\(s.site.kind.rawValue)"),
-                    residents: s.residents.map(c.numbers.string), baseline: PhraseContext(s.censusDate.map { c.phrase("camps.baseline", ["day": .day($0)]) }
-                        ?? c.phrase("camps.census.none")),
+                    residents: s.residents.map(c.numbers.string), baseline: PhraseContext(s.censusDate.map {
+                        c.phrase(s.isOperationBaseline ? "camps.baseline.operation" : "camps.baseline", ["day": .day($0)]) } ?? c.phrase("camps.census.none")),
+                    unlikeBaseline: s.censusesUnlikeBaseline.map {
+                        PhraseContext(c.phrase("camps.baseline.unlike", ["organisation": .text($0.organisation), "residents": .count($0.residents)]))
+                    },
                     left: c.numbers.string(s.left), leftPercent: s.leftPercent.map { c.string($0.argument) },
                     remaining: s.remaining.map(c.numbers.string),
                     beyond: s.beyondCount > 0 ? PhraseContext(c.phrase("camps.site.beyondCount", ["count": .count(s.beyondCount),
