@@ -7,7 +7,6 @@ import Testing
         try Catalogue.bundled(language).entries
     }
 
-    /// No language lacks a phrase, and each phrase takes the arguments the code gives the English one.
     /// Bulletins published before a figure's coverage was written beside it render as they always did: the
     /// part has nothing to say without its argument.
     @Test func aSourceFigureOfAnOlderSnapshotReadsAsItWasPublished() throws {
@@ -32,6 +31,7 @@ import Testing
                                                                                     "deadline": .day(Day("2026-12-08")!)]).hasSuffix("2026."))
     }
 
+    /// No language lacks a phrase, and each phrase takes the arguments the code gives the English one.
     @Test(arguments: [Language.ru, .ar])
     func everyEnglishKeyExistsWithTheSameArguments(_ language: Language) throws {
         let english = try Self.entries(.en)

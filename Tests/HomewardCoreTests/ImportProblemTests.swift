@@ -22,6 +22,7 @@ import Testing
         #expect(outcome.problems.contains { $0.value == "2019-01-0\n1" })
         #expect(FieldProblem(field: "name", value: "a\r\nb", Message("import.text.tooLong")).description.hasPrefix("name 'a\\r\\nb': "))
         #expect("Dar\u{2019}a, دمشق".oneLine == "Dar\u{2019}a, دمشق")
+        #expect("a\u{2028}b\u{2029}c".oneLine == "a\\u{2028}b\\u{2029}c")
     }
 
     @Test func aFutureDateHasItsCodeAndTodayAsADay() throws {

@@ -88,6 +88,12 @@ import HomewardCore
         #expect(stalled.paceDays == 14 && stalled.recentPersons == 0 && stalled.forecastEnd == nil)
         let beforeStart = EvacuationProgress(operation: operation, departures: departures, asOf: Day("2019-03-01")!)
         #expect(beforeStart.paceDays == 0 && beforeStart.forecastEnd == nil)
+        // The words follow the days: "the last day", "the last 2 days" in Russian and Arabic too.
+        let ru = try! Catalogue.bundled(.ru), ar = try! Catalogue.bundled(.ar), en = try! Catalogue.bundled(.en)
+        #expect(en.text("camps.operation.forecastEnd", ["days": .count(1), "day": .day(Day("2019-04-02")!)]) == "At the pace of the last day: 2 April 2019")
+        #expect(ru.text("camps.operation.forecastNone", ["days": .count(2)]).hasPrefix("За последние 2 дня"))
+        #expect(ru.text("camps.operation.forecastNone", ["days": .count(5)]).hasPrefix("За последние 5 дней"))
+        #expect(ar.text("camps.operation.forecastNone", ["days": .count(3)]).contains("آخر ٣ أيام"))
     }
 
     /// An operation ahead of its plan is not forecast late: 3,600 in its first 5 days is 720 a day.

@@ -41,6 +41,11 @@ import Testing
                                    figures: figures + [Self.figure(5, "Governorate", "2018-08-15", "returns", 1_200_000)], measures: Measure.builtIn, ledger: nil)
         #expect(two.sameMeasureSpread?.min == 1_200_000 && two.sameMeasureSpread?.max == 1_490_739 && two.sameMeasureSpread?.ratio?.description == "1.24")
         #expect(two.spread?.min == 56_000)
+        // One organisation's cumulative figures of two days are its progress; equal figures are no disagreement.
+        let progress = SourceComparison(measure: "returns", window: DateWindow(), figures: [
+            Self.figure(6, "Ministry", "2018-08-01", "returns", 1_400_000), Self.figure(7, "Ministry", "2018-08-15", "returns", 1_490_739),
+            Self.figure(8, "Governorate", "2018-08-01", "returns", 1_400_000)], measures: Measure.builtIn, ledger: nil)
+        #expect(progress.sameMeasureSpread == nil && progress.spread?.max == 1_490_739)
     }
 
     @Test func eachArithmeticCheckIsCaught() {

@@ -127,6 +127,8 @@ import Testing
             let summary = try await importRecords(store, .departures, header + "2020-03-05,HOL,500,CCCM\n2020-03-05,HOL,700,CCCM\n")
             #expect(summary.status == .warning && summary.imported == 1 && summary.updated == 1 && summary.warnings == 1)
             #expect(summary.problems.map(\.row) == [3] && summary.problems.first?.code == "import.repeated.earlier")
+            // Not the movements' advice: two counts of one site and day are not added up.
+            #expect(summary.problems.first?.reason == "repeats the record of an earlier row of this file: only the last is kept; check which of the two is right")
             // The same file again is no repeat within a file: nothing new, nothing warned.
             let again = try await importRecords(store, .departures, header + "2020-03-05,HOL,700,CCCM\n")
             #expect(again.status == .success && again.ignored == 1)

@@ -182,7 +182,7 @@ import Testing
         #expect(months.contains("الشهر") && months.contains("حزيران ٢٠١٩") && months.contains("تموز ٢٠١٩"), "\(months)")
         #expect(try run(["totals", "--by", "month"]).stdout.contains("2019-07  July 2019"))
         let crossings = try run(["totals", "--by", "crossing", "--lang", "ru"]).stdout
-        #expect(crossings.contains("ПУНКТ ПРОПУСКА") && crossings.contains("не указано"), "\(crossings)")
+        #expect(crossings.contains("ПУНКТ ПЕРЕСЕЧЕНИЯ") && crossings.contains("не указано"), "\(crossings)")
         let csv = try run(["totals", "--by", "crossing", "--lang", "ru", "--format", "csv"]).stdout
         #expect(csv.contains(",not reported,") && csv.contains("LBN-01,"), "\(csv)")
     }

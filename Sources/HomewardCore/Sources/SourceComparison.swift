@@ -36,8 +36,8 @@ public struct SourceComparison: Sendable {
     public var projections: [Row]
     public var ledger: LedgerFigure?
     public var spread: Spread?
-    /// The spread of like with like: the figures of the measure asked (not its narrower ones) that cover the window;
-    /// `nil` unless two can be set against each other. Where ``spread`` runs across nested measures and periods,
+    /// The spread of like with like: the figures of the measure asked (not its narrower ones) that cover the window and
+    /// the same days, from two organisations or more; `nil` unless they disagree. Where ``spread`` runs across nested measures and periods,
     /// and so shows how far apart figures that are all right can be, this one is a disagreement.
     public var sameMeasureSpread: Spread?
 
@@ -70,8 +70,15 @@ public struct SourceComparison: Sendable {
         if let low = values.min(), let high = values.max() {
             spread = Spread(min: low, max: high, ratio: Ratio(high, over: low))
         }
-        let alike = self.figures.filter { $0.figure.measure == measure && $0.matchesWindow }.map(\.figure.value)
-        if alike.count > 1, let low = alike.min(), let high = alike.max() {
+        // Like with like: figures of the measure asked that cover the same days (a cumulative figure, up to the day it was
+        // stated), from two organisations or more that do not agree; of such sets, the latest. One organisation's own
+        // figures of two days are its progress, not a disagreement.
+        let alike = Dictionary(grouping: self.figures.filter { $0.figure.measure == measure && $0.matchesWindow }) { row in
+            let span = row.figure.coverage.span(statedOn: row.figure.date)
+            return "\(span.from?.number ?? -1)/\(span.to.number)"
+        }.values.filter { rows in Set(rows.map(\.figure.organisation)).count > 1 }
+        if let latest = alike.max(by: { $0[0].figure.coverage.span(statedOn: $0[0].figure.date).to < $1[0].figure.coverage.span(statedOn: $1[0].figure.date).to }),
+           let low = latest.map(\.figure.value).min(), let high = latest.map(\.figure.value).max(), low < high {
             sameMeasureSpread = Spread(min: low, max: high, ratio: Ratio(high, over: low))
         }
     }

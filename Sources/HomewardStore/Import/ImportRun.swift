@@ -195,11 +195,15 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     private mutating func noteRepeats(_ repeats: [RepeatedRecord]) {
         guard !repeats.isEmpty else { return }
         var rows = Set<Int>()
+        // Rows already counted as warned (a place kept coarser): `warnings` counts rows, as far as the listed problems tell.
+        let warned = Set(summary.problems.filter { $0.severity == .warning }.map(\.row))
         for repeated in repeats where rows.insert(repeated.row).inserted {
-            summary.warnings += 1
+            if !warned.contains(repeated.row) { summary.warnings += 1 }
             problemCount += 1
             guard summary.problems.count < Self.listedProblemLimit else { continue }
-            let message = repeated.earlierRow.map { Message("import.repeated.row", ["earlier": .code(String($0))]) } ?? Message("import.repeated.earlier")
+            let kind: [String: MessageArgument] = ["records": .code(listKey)]
+            let message = repeated.earlierRow.map { Message("import.repeated.row", kind.merging(["earlier": .code(String($0))]) { $1 }) }
+                ?? Message("import.repeated.earlier", kind)
             summary.problems.append(ImportProblem(row: repeated.row, column: "", value: "", message, severity: .warning))
         }
         summary.problems.sort { $0.row < $1.row }

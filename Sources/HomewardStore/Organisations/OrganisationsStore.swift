@@ -28,7 +28,7 @@ public struct OrganisationsStore: Sendable {
             let others = try await write.sql.raw("SELECT name FROM organisations WHERE id <> \(bind: created)").all()
             var known = OrganisationNames(try others.map { try $0.decode(column: "name", as: String.self) })
             if let spelling = known.knownSpelling(of: name) {
-                throw StoreError.invalid(field: "org", value: name, reason: "the organisation is known as '\(spelling)': write it so, or another organisation would be made")
+                throw StoreError.refused(FieldProblem(field: "org", value: name, Message("import.organisation.spelling", ["known": .text(spelling)])))
             }
             return created
         }

@@ -64,8 +64,9 @@ struct EvacuationProgressText {
                      + "\(o.perCycle.grouped) \(every(o.cycleDays)) from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
         lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")
         lines.append("  plan        \(p.plannedByNow.grouped) by now; \(p.ahead >= 0 ? "ahead by \(p.ahead.grouped)" : "behind by \((-p.ahead).grouped)")")
-        lines.append("  end         planned \(p.plan.end?.description ?? "-"); at the last \(p.paceDays) days' pace "
-                     + (p.forecastEnd?.description ?? "never (nobody left in that time)"))
+        let pace = p.paceDays == 0 ? "not started: no pace yet"
+            : "at the last \(p.paceDays == 1 ? "day" : "\(p.paceDays) days")'s pace " + (p.forecastEnd?.description ?? "never (nobody left in that time)")
+        lines.append("  end         planned \(p.plan.end?.description ?? "-"); " + pace)
         if let deadline = o.deadline { lines.append("  deadline    \(deadline)\(p.forecastEnd.map { $0 > deadline ? ": NOT met at the pace seen" : "" } ?? ": NOT met")") }
         if p.plan.transitPlacesSuffice == false {
             lines.append("  transit     \(p.plan.transitPlacesNeeded.grouped) places needed, \(p.plan.question.transitPlaces?.grouped ?? "0") available: NOT ENOUGH")

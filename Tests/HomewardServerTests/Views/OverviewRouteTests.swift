@@ -51,7 +51,7 @@ import Testing
             let rows = page.text.components(separatedBy: "<h2>").first { $0.hasPrefix("By crossing point") }?
                 .components(separatedBy: "<tr><td>").dropFirst().map { String($0.prefix { $0 != "<" }) } ?? []
             #expect(rows == ["Jdeidet Yabous", "Nasib", "No crossing point given"], "\(page.text)")
-            #expect(try await client.get("/?lang=ru").text.contains("<td>Пункт пропуска не указан</td>"))
+            #expect(try await client.get("/?lang=ru").text.contains("<td>Пункт пересечения не указан</td>"))
         }
     }
 

@@ -187,7 +187,8 @@ struct CampsPageView {
                 : p.ahead < 0 ? c.phrase("camps.operation.behind", ["count": .count(-p.ahead)]) : c.phrase("camps.operation.onPlan"))
             plannedByNow = PhraseContext(c.phrase("camps.operation.plannedByNow", ["planned": .count(p.plannedByNow)]))
             plannedEnd = p.plan.end.map { PhraseContext(c.phrase("camps.operation.plannedEnd", ["day": .day($0)])) }
-            forecast = PhraseContext(p.forecastEnd.map { c.phrase("camps.operation.forecastEnd", ["days": .count(window), "day": .day($0)]) }
+            forecast = PhraseContext(window == 0 ? c.phrase("camps.operation.notStarted")
+                : p.forecastEnd.map { c.phrase("camps.operation.forecastEnd", ["days": .count(window), "day": .day($0)]) }
                 ?? c.phrase("camps.operation.forecastNone", ["days": .count(window)]))
             deadline = o.deadline.map { PhraseContext(c.phrase("camps.operation.deadline", ["day": .day($0)])) }
             warningLabel = c.text("camps.warning.label")
@@ -221,7 +222,7 @@ struct CampsPageView {
                         Message("camps.warning.deadlinePlan", ["end": .day(end), "deadline": .day(deadline), "needed": .count($0)])
                     } ?? Message("camps.warning.deadlinePlan.noCycle", ["end": .day(end), "deadline": .day(deadline)]))
                 }
-                if p.operation.status == .underWay {
+                if p.operation.status == .underWay, p.paceDays > 0 {
                     if let forecast = p.forecastEnd, forecast > deadline {
                         warnings.append(Message("camps.warning.deadlineForecast", ["days": window, "end": .day(forecast), "deadline": .day(deadline)]))
                     } else if p.forecastEnd == nil {
