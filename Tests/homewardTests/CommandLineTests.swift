@@ -208,7 +208,9 @@ import Testing
         defer { cleanUp() }
         for (arguments, usage) in [(["readiness", "--sort", "spaceport"], "Usage: homeward readiness"),
                                    (["areas", "list", "--level", "7"], "Usage: homeward areas list"),
-                                   (["bulletin", "check-text", "/dev/null"], "Usage: homeward bulletin check-text")] {
+                                   (["bulletin", "check-text", "/dev/null"], "Usage: homeward bulletin check-text"),
+                                   (["import", "/dev/null", "--delimiter", "|"], "Usage: homeward import"),
+                                   (["import", "/dev/null", "--map", "no equals sign"], "Usage: homeward import")] {
             let refused = try run(arguments)
             #expect(refused.status == 64 && refused.stderr.contains(usage), "\(arguments): \(refused.stderr)")
         }

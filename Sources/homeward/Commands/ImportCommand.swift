@@ -54,6 +54,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The language of the summary and its problems: en, ru or ar. Codes stay as they are.")
     var lang: Language = .en
 
+    /// `--map`, `--set` and `--delimiter` refused as options, with this command's usage, before anything is read.
+    func validate() throws {
+        _ = try Self.option("--map", mappings, ImportOptionPairs.mapping)
+        _ = try Self.option("--set", constants, ImportOptionPairs.constants)
+        _ = try delimiterByte()
+    }
+
     func run() async throws {
         let request = ImportRequest(
             sourceName: file == "-" ? "standard input" : URL(fileURLWithPath: file).lastPathComponent,
