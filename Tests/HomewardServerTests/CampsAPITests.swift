@@ -36,6 +36,8 @@ import Testing
             #expect(try standing.json["left"] as? Int == 2_500)
             #expect(try standing.json["remaining"] as? Int == 7_500)
             #expect((try standing.json["censuses"] as? [[String: Any]])?.count == 2)
+            #expect(try standing.json["baseline_from_operation"] as? Bool == true)
+            #expect((try standing.json["censuses_unlike_baseline"] as? [[String: Any]])?.map { $0["organisation"] as? String } == ["WHO"])
             // The page counts from the operation's baseline, and names the census of that day that says otherwise.
             let page = try await client.get("/camps").text
             #expect(page.contains("the operation&#39;s baseline of") || page.contains("the operation's baseline of"), "\(page)")

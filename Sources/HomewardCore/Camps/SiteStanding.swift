@@ -71,6 +71,8 @@ extension SiteStanding: Encodable {
         case asOf = "as_of"
         case censusDate = "census_date"
         case beyondCount = "beyond_count"
+        case isOperationBaseline = "baseline_from_operation"
+        case censusesUnlikeBaseline = "censuses_unlike_baseline"
         case leftPercent = "left_percent"
         case departuresByWeek = "departures_by_week"
         case departuresByDestination = "departures_by_destination"
@@ -91,6 +93,8 @@ extension SiteStanding: Encodable {
         try c.encode(left, forKey: .left)
         try c.encode(remaining, forKey: .remaining)
         try c.encode(beyondCount, forKey: .beyondCount)
+        try c.encode(isOperationBaseline, forKey: .isOperationBaseline)
+        try c.encode(censusesUnlikeBaseline, forKey: .censusesUnlikeBaseline)
         try c.encode(leftPercent, forKey: .leftPercent)
         try c.encode(censuses, forKey: .censuses)
         try c.encode(departuresByWeek.map { Week(week: $0.key, persons: $0.persons) }, forKey: .departuresByWeek)
