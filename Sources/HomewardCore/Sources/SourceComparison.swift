@@ -75,10 +75,10 @@ public struct SourceComparison: Sendable {
         // figures of two days are its progress, not a disagreement.
         let alike = Dictionary(grouping: self.figures.filter { $0.figure.measure == measure && $0.matchesWindow }) { row in
             let span = row.figure.coverage.span(statedOn: row.figure.date)
-            return "\(span.from?.number ?? -1)/\(span.to.number)"
-        }.values.filter { rows in Set(rows.map(\.figure.organisation)).count > 1 }
-        if let latest = alike.max(by: { $0[0].figure.coverage.span(statedOn: $0[0].figure.date).to < $1[0].figure.coverage.span(statedOn: $1[0].figure.date).to }),
-           let low = latest.map(\.figure.value).min(), let high = latest.map(\.figure.value).max(), low < high {
+            return DateWindow(from: span.from, to: span.to)
+        }.filter { Set($0.value.map(\.figure.organisation)).count > 1 }
+        if let latest = alike.max(by: { $0.key.to! < $1.key.to! })?.value.map(\.figure.value),
+           let low = latest.min(), let high = latest.max(), low < high {
             sameMeasureSpread = Spread(min: low, max: high, ratio: Ratio(high, over: low))
         }
     }

@@ -10,19 +10,19 @@ struct AuditController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.audit.routerPath), method: APIRoute.audit.method) { request, context -> Response in
             let from: Day? = try request.query("from", "a date (YYYY-MM-DD)") { Day($0) }
             let to: Day? = try request.query("to", "a date (YYYY-MM-DD)") { Day($0) }
-            let limit: Int? = try request.query("limit", "a whole number from 1 to 10000") { text -> Int? in
+            let limit = try request.query("limit", "a whole number from 1 to 10000") { text -> Int? in
                 guard let n = Int(text), (1...10_000).contains(n) else { return nil }
                 return n
-            }
+            } ?? 10_000
             let after: Int? = try request.query("after", "an entry's id: a whole number from 0") { text -> Int? in
                 guard let n = Int(text), n >= 0 else { return nil }
                 return n
             }
             let user: String? = request.uri.queryParameters.get("user").map { String($0) }
             let kind: String? = request.uri.queryParameters.get("kind").map { String($0) }
-            let entries = try await access.audit(from: from, to: to, login: user, kind: kind, after: after, limit: limit ?? 10_000, readBy: context.caller)
+            let entries = try await access.audit(from: from, to: to, login: user, kind: kind, after: after, limit: limit, readBy: context.caller)
             // A full page may have more behind it: `next` is the `after` that asks for them.
-            return try jsonResponse(AuditPage(entries: entries, next: entries.count == (limit ?? 10_000) ? entries.last?.id : nil))
+            return try jsonResponse(AuditPage(entries: entries, next: entries.count == limit ? entries.last?.id : nil))
         }
     }
 }

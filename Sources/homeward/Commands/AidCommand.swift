@@ -82,15 +82,11 @@ struct AidCommand: AsyncParsableCommand {
         @Option(help: "type, adm1, locality or organisation") var by: AidGrouping?
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
-        func validate() throws {
-            if let fromDay = try day(from, "--from"), let toDay = try day(to, "--to"), toDay < fromDay {
-                throw ValidationError("--to \(toDay) is before --from \(fromDay)")
-            }
-        }
+        func validate() throws { _ = try window(from: from, to: to) }
 
         func run() async throws {
-            let (fromDay, toDay) = (try day(from, "--from"), try day(to, "--to"))
-            let summary = try await db.withStores { try await $0.assistance.summary(DateWindow(from: fromDay, to: toDay), grouping: by) }
+            let window = try window(from: from, to: to)
+            let summary = try await db.withStores { try await $0.assistance.summary(window, grouping: by) }
             switch format {
             case .json: try printJSON(summary)
             case .csv: print(AssistanceText.csv(summary))

@@ -83,15 +83,13 @@ struct FacilitiesCommand: AsyncParsableCommand {
 
         func validate() throws {
             _ = try day(asOf, "--as-of")
-            if let fromDay = try day(from, "--from"), let toDay = try day(to, "--to"), toDay < fromDay {
-                throw ValidationError("--to \(toDay) is before --from \(fromDay)")
-            }
+            _ = try window(from: from, to: to)
         }
 
         func run() async throws {
             let asOfDay = try day(asOf, "--as-of") ?? today()
-            let (fromDay, toDay) = (try day(from, "--from"), try day(to, "--to"))
-            let summary = try await db.withStores { try await $0.reconstruction.summary(asOf: asOfDay, from: fromDay, to: toDay, grouping: by) }
+            let window = try window(from: from, to: to)
+            let summary = try await db.withStores { try await $0.reconstruction.summary(asOf: asOfDay, from: window.from, to: window.to, grouping: by) }
             switch format {
             case .json: try printJSON(summary)
             case .csv: print(ReconstructionText.csv(summary))

@@ -24,12 +24,12 @@ struct ReadinessCommand: AsyncParsableCommand {
     func validate() throws {
         guard adminLevel != nil else { throw ValidationError("--level '\(level)': adm1, adm2, adm3 or adm4") }
         guard ReadinessOrder(sort) != nil else { throw ValidationError("--sort '\(sort)': \(ReadinessOrder.expected)") }
-        if let f = try day(from, "--from"), let t = try day(to, "--to"), t < f { throw ValidationError("--to \(t) is before --from \(f)") }
+        _ = try window(from: from, to: to)
     }
 
     func run() async throws {
         let level = adminLevel!, order = ReadinessOrder(sort)!
-        let window = DateWindow(from: try day(from, "--from"), to: try day(to, "--to"))
+        let window = try window(from: from, to: to)
         let today = try today()
         let report = try await db.withStores { try await $0.readiness(window, level: level, order: order, today: today) }
         switch format {
