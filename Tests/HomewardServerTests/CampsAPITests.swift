@@ -77,6 +77,32 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
+    func aTransitCentreSaysHowFullItIsEstimatedAndWhenItWentAboveItsCapacity(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // setup: a centre of 1,000 places (24-hour stays) and two camps sending people to it
+            _ = try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#)
+            _ = try await client.post("/api/v1/sites", #"{"code": "ROJ", "name": "Roj", "kind": "camp", "admin": "SY080006"}"#)
+            _ = try await client.post("/api/v1/sites", #"{"code": "TC-1", "name": "Transit", "kind": "transit-centre", "admin": "SY08", "capacity": 1000, "stay_hours": 24}"#)
+            _ = try await client.post("/api/v1/sites/HOL/departures", #"[{"date": "2020-06-03", "persons": 800, "destination": "TC-1", "organisation": "CCCM"}, {"date": "2020-06-05", "persons": 900, "destination": "TC-1", "organisation": "CCCM"}]"#)
+            // act: a second camp's convoy the same day as the first
+            let posted = try await client.post("/api/v1/sites/ROJ/departures", #"{"date": "2020-06-03", "persons": 400, "destination": "TC-1", "organisation": "IOM"}"#)
+            let centre = try await client.get("/api/v1/sites/TC-1?as_of=2020-06-05")
+            // check: kept with a warning; the estimate, the busiest day, the spell above capacity and who sent people
+            let summary = try posted.decode(ImportSummary.self)
+            #expect(posted.status == .ok && summary.warnings == 1 && summary.problems.first?.code == "import.departures.transitOverCapacity")
+            let occupancy = try #require(try centre.json["occupancy"] as? [String: Any])
+            #expect(occupancy["capacity"] as? Int == 1_000 && occupancy["stay_hours"] as? Int == 24)
+            #expect(occupancy["estimated_persons"] as? Int == 900 && occupancy["arrived"] as? Int == 2_100)
+            #expect((occupancy["peak"] as? [String: Any])?["persons"] as? Int == 1_200 && (occupancy["peak"] as? [String: Any])?["day"] as? String == "2020-06-03")
+            let spells = try #require(occupancy["over_capacity"] as? [[String: Any]])
+            #expect(spells.count == 1 && spells[0]["first"] as? String == "2020-06-03" && spells[0]["last"] as? String == "2020-06-03" && spells[0]["days"] as? Int == 1)
+            #expect((occupancy["arrivals_by_site"] as? [[String: Any]])?.map { "\($0["site"] ?? "") \($0["persons"] ?? "")" } == ["HOL 1700", "ROJ 400"])
+            // A camp has none.
+            #expect(try await client.get("/api/v1/sites/HOL").json["occupancy"] is NSNull)
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func anOperationsStatusChangesAndTheChangeIsKept(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in
             // setup: a camp with a census and a planned operation
@@ -152,6 +178,15 @@ import Testing
             #expect(english.text.components(separatedBy: #"<rect class="planned""#).count - 1 == progress.cycles.count)
             #expect(arabic.text.contains(#"<html lang="ar" dir="rtl">"#) && arabic.text.contains("مخيم الشمال (تجريبي)"))
             #expect(try await client.get("/camps?lang=xx").status == .badRequest)
+            // The demo's convoys overfill its centre of 400 places: the centre's row and the operation say so, from the store's estimate.
+            let centre = try #require(try await store.camps.site("DEMO-TC-1"))
+            let occupancy = try #require(try await store.camps.occupancies(of: [centre])["DEMO-TC-1"])
+            let peak = try #require(occupancy.peak(through: TestStores.today))
+            #expect(english.text.contains("Estimated above its capacity of <bdi dir=\"ltr\">400</bdi> on"))
+            #expect(english.text.contains("the highest, <bdi dir=\"ltr\">\(peak.persons.grouped)</bdi>, on"))
+            #expect(english.text.contains("<bdi>Demo transit centre</bdi> was estimated above its capacity of <bdi dir=\"ltr\">400</bdi> since the operation began, up to <bdi dir=\"ltr\">\(peak.persons.grouped)</bdi>"))
+            #expect(english.text.contains("Who is in a transit centre is estimated from the departures recorded to it"))
+            #expect(arabic.text.contains("يُقدَّر أن العدد تجاوز السعة"))
         }
     }
 }

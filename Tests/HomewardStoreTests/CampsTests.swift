@@ -117,6 +117,32 @@ import Testing
         }
     }
 
+    /// The acceptance tester's case: 4,000 sent in two days through a centre of 2,000 places, in two files.
+    @Test(arguments: Backend.available)
+    func departuresThatTakeATransitCentreAboveItsCapacityAreWarnedOfAndItsStandingSaysWhen(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a camp and a centre of 2,000 places where people stay the usual 48 hours
+            try await store.camps.addSite(Self.camp, by: .test)
+            try await store.camps.addSite(Self.centre, by: .test)
+            let header = "#date,#loc+site+code,#affected+departed+num,#loc+dest+code,#adm1+dest+code,#org\n"
+            // act: 1,500 on the 5th, then a second file of 2,500 on the 6th and 300 elsewhere
+            let first = try await importRecords(store, .departures, header + "2020-03-05,HOL,1500,TC-1,,CCCM\n")
+            let second = try await importRecords(store, .departures, header + "2020-03-06,HOL,2500,TC-1,,CCCM\n2020-03-06,HOL,300,,SY08,CCCM\n")
+            // check: the second file's row that takes the centre to 4,000 is kept and warned of; the first file fits
+            #expect(first.status == .success)
+            #expect(second.status == .warning && second.imported == 2 && second.warnings == 1, "\(second.problems.map(\.reason))")
+            #expect(second.problems.first?.code == "import.departures.transitOverCapacity" && second.problems.first?.row == 2)
+            #expect(second.problems.first?.reason.contains("an estimated 4,000 on 6 March 2020, above its capacity of 2,000") == true)
+            // The centre's standing says when it was full and who sent people; a camp has no occupancy.
+            let standing = try await store.camps.standing(of: "TC-1", asOf: Day("2020-03-31")!)
+            let occupancy = try #require(standing.occupancy)
+            #expect(occupancy.persons(on: Day("2020-03-07")!) == 2_500 && occupancy.persons(on: Day("2020-03-31")!) == 0)
+            #expect(occupancy.spellsOverCapacity(through: Day("2020-03-31")!).map { "\($0.first) \($0.last) \($0.peak)" } == ["2020-03-06 2020-03-07 4000"])
+            #expect(occupancy.arrivedBySite(through: Day("2020-03-31")!).map(\.persons) == [4_000])
+            #expect(try await store.camps.standing(of: "HOL", asOf: Day("2020-03-31")!).occupancy == nil)
+        }
+    }
+
     /// Two departures of one day from one site by one organisation share a key: the second replaces the first, and
     /// the summary says so rather than counting 700 where 1,200 left.
     @Test(arguments: Backend.available)

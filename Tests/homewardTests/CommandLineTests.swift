@@ -332,7 +332,12 @@ import Testing
         let censuses = "#date,#loc+site+code,#population+ind+num,#org\n2019-07-01,HOL,11000,WHO\n"
         #expect(try run(["import", "-", "--records", "censuses"], input: censuses).status == 0)
         let departures = "#date,#loc+site+code,#affected+departed+num,#loc+dest+code,#org\n2019-07-03,HOL,2500,TC-1,CCCM\n"
-        #expect(try run(["import", "-", "--records", "departures"], input: departures).status == 0)
+        let sent = try run(["import", "-", "--records", "departures"], input: departures)
+        // 2,500 into a centre of 2,000 places is kept, with a warning, and the centre says when it was full
+        #expect(sent.status == 0 && (sent.stdout + sent.stderr).contains("above its capacity of 2,000"), "\(sent.stdout)")
+        let full = try run(["sites", "show", "TC-1"]).stdout
+        #expect(full.contains("OVER        2019-07-03 to 2019-07-04: up to 2,500 on 2019-07-03, above the 2,000 places"), "\(full)")
+        #expect(full.contains("estimated   0 in the centre on") && full.contains("2,500 arrived in all"))
         // act and check: where the camp stands, both censuses side by side
         let show = try run(["sites", "show", "HOL", "--format", "json"])
         #expect(show.json["left"] as? Int == 2_500)

@@ -1,6 +1,6 @@
 /// The rules a departure must pass, including those that need the running count: departures never take a site
 /// below zero against its evacuation operation's baseline, and are warned of when they outnumber a site's latest
-/// census where no operation gives one.
+/// census where no operation gives one, or take a transit centre above its capacity.
 public struct DepartureRules: ImportRules {
     /// What a site under evacuation counts from, and the departures already counted against it.
     public struct Baseline: Sendable {
@@ -37,9 +37,12 @@ public struct DepartureRules: ImportRules {
     public private(set) var baselines: [String: Baseline]
     /// Per site with a census and no baseline; updated as rows are accepted, as baselines are.
     public private(set) var censuses: [String: DeparturesSinceCensus]
+    /// Per transit centre, with the departures already recorded to it; updated as rows are accepted.
+    public private(set) var transitCentres: [String: TransitCentreOccupancy]
 
     public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], baselines: [String: Baseline] = [:],
-                censuses: [String: DeparturesSinceCensus] = [:], vocabulary: Vocabulary = .commandLine) {
+                censuses: [String: DeparturesSinceCensus] = [:], transitCentres: [String: TransitCentreOccupancy] = [:],
+                vocabulary: Vocabulary = .commandLine) {
         self.vocabulary = vocabulary
         self.sites = sites
         self.gazetteer = gazetteer
@@ -48,6 +51,7 @@ public struct DepartureRules: ImportRules {
         self.operators = operators
         self.baselines = baselines
         self.censuses = censuses
+        self.transitCentres = transitCentres
     }
 
     public mutating func check(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> {
@@ -88,6 +92,14 @@ public struct DepartureRules: ImportRules {
         if baselines[site] == nil, var since = censuses[site] {
             if let warning = since.count(departure) { checks.fail(.persons, warning, warning: true) }
             censuses[site] = since
+        }
+        // Every centre, not only the destination: a corrected departure may have gone to another before.
+        for code in transitCentres.keys {
+            guard let days = transitCentres[code]?.count(departure), let centre = transitCentres[code],
+                  let over = centre.overCapacity(on: days) else { continue }
+            checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination, Message("import.departures.transitOverCapacity", [
+                "centre": .code(code), "persons": .count(over.persons), "day": .day(over.day), "capacity": .count(centre.capacity),
+                "hours": .count(centre.centre.stayHours ?? Site.defaultStayHours)]), warning: true)
         }
         return ImportOutcome(records: [departure], problems: checks.problems)
     }

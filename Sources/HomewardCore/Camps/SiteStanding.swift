@@ -28,6 +28,9 @@ public struct SiteStanding: Sendable {
     /// By the Monday that starts each ISO week.
     public var departuresByWeek: [Group]
     public var departuresByDestination: [Group]
+    /// A transit centre's estimated occupancy, from the departures recorded to it; `nil` for other sites. The store
+    /// fills it in, as it alone reads departures by destination.
+    public var occupancy: TransitCentreOccupancy?
 
     /// - Parameters:
     ///   - operation: the site's latest operation by the day asked, whose baseline is the count to start from.
@@ -76,6 +79,51 @@ extension SiteStanding: Encodable {
         case leftPercent = "left_percent"
         case departuresByWeek = "departures_by_week"
         case departuresByDestination = "departures_by_destination"
+        case occupancy
+    }
+
+    /// A transit centre's occupancy up to the day asked, as the API gives it.
+    private struct Occupancy: Encodable {
+        struct Peak: Encodable { var day: Day; var persons: Int }
+        struct Spell: Encodable {
+            var first: Day, last: Day, days: Int, peak: Int
+            var peakDay: Day
+            enum CodingKeys: String, CodingKey { case first, last, days, peak, peakDay = "peak_day" }
+        }
+        struct Arrivals: Encodable { var site: String; var persons: Int }
+        var capacity: Int
+        var stayHours: Int
+        var arrived: Int
+        var estimatedPersons: Int
+        var peak: Peak?
+        var overCapacity: [Spell]
+        var arrivalsBySite: [Arrivals]
+
+        init(_ o: TransitCentreOccupancy, asOf: Day) {
+            capacity = o.capacity
+            stayHours = o.centre.stayHours ?? Site.defaultStayHours
+            arrived = o.arrived(through: asOf)
+            estimatedPersons = o.persons(on: asOf)
+            peak = o.peak(through: asOf).map { Peak(day: $0.day, persons: $0.persons) }
+            overCapacity = o.spellsOverCapacity(through: asOf).map { Spell(first: $0.first, last: $0.last, days: $0.days, peak: $0.peak, peakDay: $0.peakDay) }
+            arrivalsBySite = o.arrivedBySite(through: asOf).map { Arrivals(site: $0.key, persons: $0.persons) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case capacity, arrived, peak
+            case stayHours = "stay_hours", estimatedPersons = "estimated_persons", overCapacity = "over_capacity", arrivalsBySite = "arrivals_by_site"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(capacity, forKey: .capacity)
+            try c.encode(stayHours, forKey: .stayHours)
+            try c.encode(arrived, forKey: .arrived)
+            try c.encode(estimatedPersons, forKey: .estimatedPersons)
+            try c.encode(peak, forKey: .peak)
+            try c.encode(overCapacity, forKey: .overCapacity)
+            try c.encode(arrivalsBySite, forKey: .arrivalsBySite)
+        }
     }
 
     private struct Week: Encodable { var week: String; var persons: Int }
@@ -100,5 +148,6 @@ extension SiteStanding: Encodable {
         try c.encode(departuresByWeek.map { Week(week: $0.key, persons: $0.persons) }, forKey: .departuresByWeek)
         try c.encode(departuresByDestination.map { Destination(destination: $0.key.isEmpty ? nil : $0.key, persons: $0.persons) },
                      forKey: .departuresByDestination)
+        try c.encode(occupancy.map { Occupancy($0, asOf: asOf) }, forKey: .occupancy)
     }
 }

@@ -4,8 +4,19 @@ extension CampsStore {
     /// Where a site stands on a day: its baseline (its latest operation's, else its latest census), left, remaining.
     public func standing(of code: String, asOf: Day) async throws -> SiteStanding {
         guard let site = try await site(code) else { throw StoreError.notFound("site \(code)") }
-        return SiteStanding(site: site, asOf: asOf, censuses: try await censuses(of: code), departures: try await departures(from: code),
-                            operation: Self.operation(of: code, in: try await operations(), asOf: asOf))
+        var standing = SiteStanding(site: site, asOf: asOf, censuses: try await censuses(of: code), departures: try await departures(from: code),
+                                    operation: Self.operation(of: code, in: try await operations(), asOf: asOf))
+        standing.occupancy = try await occupancies(of: [site]).values.first
+        return standing
+    }
+
+    /// Each transit centre among `sites` with the departures recorded to it, by code; other sites are left out.
+    public func occupancies(of sites: [Site]) async throws -> [String: TransitCentreOccupancy] {
+        let centres = sites.filter { $0.kind == .transitCentre }
+        guard !centres.isEmpty else { return [:] }
+        let departures = Dictionary(grouping: try await departures(
+            where: "d.destination IN (SELECT code FROM sites WHERE kind = \(bind: SiteKind.transitCentre.rawValue))"), by: { $0.destination ?? "" })
+        return Dictionary(uniqueKeysWithValues: centres.map { ($0.code, TransitCentreOccupancy(centre: $0, departures: departures[$0.code] ?? [])) })
     }
 
     /// Where every site people live in (every site but transit centres) stands on a day, by code, as

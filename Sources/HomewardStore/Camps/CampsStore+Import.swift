@@ -16,7 +16,8 @@ extension CampsStore {
 
     /// Imports departures through the one importer (`homeward import FILE --records departures`); a file that
     /// would take a site under evacuation below zero against its baseline is refused at the row that does; at a site
-    /// without one, a row that takes an organisation's departures beyond the latest census is kept with a warning.
+    /// without one, a row that takes an organisation's departures beyond the latest census is kept with a warning, as
+    /// is a row that takes a transit centre above its capacity.
     public func importDepartures(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
                                  progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
         let sites = try await sites()
@@ -24,7 +25,8 @@ extension CampsStore {
         let rules = DepartureRules(sites: Set(sites.map(\.code)), gazetteer: try await places.gazetteer(), today: request.today,
                                    defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
                                    operators: Self.operators(of: sites), baselines: baselines,
-                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)), vocabulary: request.vocabulary)
+                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
+                                   transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), vocabulary: request.vocabulary)
         return try await database.runImport(.departures, request, from: source, by: caller, rules: rules, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
         }

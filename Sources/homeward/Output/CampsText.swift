@@ -25,11 +25,28 @@ struct SiteStandingText {
         if !s.censuses.isEmpty {
             lines += ["", TextTable(header: ["CENSUS", "RESIDENTS", "HOUSEHOLDS", "ORGANISATION"], rows: s.censuses.map { [$0.date.description, $0.residents.grouped, $0.households?.grouped ?? "", $0.organisation] }, numeric: [1, 2]).rendered]
         }
+        if let occupancy = s.occupancy { lines += Self.lines(occupancy, asOf: s.asOf) }
         if !s.departuresByWeek.isEmpty {
             lines += ["", TextTable(header: ["WEEK OF", "LEFT"], rows: s.departuresByWeek.map { [$0.key, $0.persons.grouped] }, numeric: [1]).rendered]
             lines += ["", TextTable(header: ["TO", "LEFT"], rows: s.departuresByDestination.map { [$0.key.isEmpty ? "not known" : $0.key, $0.persons.grouped] }, numeric: [1]).rendered]
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A transit centre's estimated occupancy: today's, the busiest day, each spell above capacity, and who sent people.
+    private static func lines(_ o: TransitCentreOccupancy, asOf: Day) -> [String] {
+        var lines = ["  capacity    \(o.capacity.grouped) places, usual stay \(o.centre.stayHours ?? Site.defaultStayHours) h",
+                     "  estimated   \(o.persons(on: asOf).grouped) in the centre on \(asOf) (from the departures recorded to it; \(o.arrived(through: asOf).grouped) arrived in all)"]
+        if let peak = o.peak(through: asOf) { lines.append("  busiest     \(peak.persons.grouped) on \(peak.day)") }
+        for spell in o.spellsOverCapacity(through: asOf) {
+            let days = spell.days == 1 ? "\(spell.first)" : "\(spell.first) to \(spell.last)"
+            lines.append("  OVER        \(days): up to \(spell.peak.grouped) on \(spell.peakDay), above the \(o.capacity.grouped) places")
+        }
+        let bySite = o.arrivedBySite(through: asOf)
+        if !bySite.isEmpty {
+            lines += ["", TextTable(header: ["FROM", "ARRIVED"], rows: bySite.map { [$0.key, $0.persons.grouped] }, numeric: [1]).rendered]
+        }
+        return lines
     }
 }
 

@@ -9,7 +9,7 @@ extension CampsPageModel {
                              capacity: 1_000, stayHours: 48)
 
     /// A camp under evacuation, behind its plan, with a deadline the plan misses and a transit centre too
-    /// small for its pace; a settlement two organisations count differently; a transit centre.
+    /// small for its pace, estimated above its capacity from the departures sent to it; a settlement two organisations count differently; a transit centre.
     static var mock: CampsPageModel {
         let departures = (0 ..< 20).map { Departure(site: "HOL", period: Period(day: Day("2020-06-02")!.adding(days: $0)), persons: 450 + $0 * 10,
                                                    destination: "TC-1", organisation: "UNHCR") }
@@ -30,11 +30,11 @@ extension CampsPageModel {
                     Census(site: "SET-1", date: Day("2020-06-12")!, residents: 4_020, organisation: "Governorate of Aleppo"),
                 ], departures: []),
             ],
-            transitCentres: [centre], operations: CampsPageModel.sortedForReading([done, progress]),
+            transitCentres: [centre], occupancies: ["TC-1": TransitCentreOccupancy(centre: centre, departures: departures)], operations: CampsPageModel.sortedForReading([done, progress]),
             sitesByCode: ["HOL": camp, "SET-1": settlement, "TC-1": centre], demo: false)
     }
 
     static var emptyDemo: CampsPageModel {
-        CampsPageModel(asOf: asOf, sites: [], transitCentres: [], operations: [], sitesByCode: [:], demo: true)
+        CampsPageModel(asOf: asOf, sites: [], transitCentres: [], occupancies: [:], operations: [], sitesByCode: [:], demo: true)
     }
 }

@@ -8,6 +8,8 @@ struct CampsPageModel: Sendable {
     /// Sites people live in (camps, settlements, collective centres), by name.
     var sites: [SiteStanding]
     var transitCentres: [Site]
+    /// Each transit centre's estimated occupancy, by code.
+    var occupancies: [String: TransitCentreOccupancy]
     /// Operations under way first, then planned, suspended and completed; the newest first within each.
     var operations: [EvacuationProgress]
     /// Every site by its code, to name an operation's site and centres.
@@ -17,7 +19,9 @@ struct CampsPageModel: Sendable {
     static func load(store: CampsStore, today: Day, demo: Bool) async throws -> CampsPageModel {
         // Each table read once for the whole page, not once per site and operation.
         let all = try await store.sites()
-        return CampsPageModel(asOf: today, sites: try await store.standings(asOf: today), transitCentres: all.filter { $0.kind == .transitCentre },
+        let centres = all.filter { $0.kind == .transitCentre }
+        return CampsPageModel(asOf: today, sites: try await store.standings(asOf: today), transitCentres: centres,
+                              occupancies: try await store.occupancies(of: centres),
                               operations: sortedForReading(try await store.progress(asOf: today)), sitesByCode: Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) }),
                               demo: demo)
     }

@@ -20,11 +20,11 @@ struct CampsPageView {
             heading: c.text("camps.heading"),
             asOf: PhraseContext(c.phrase("camps.asOf", ["day": .day(m.asOf)])),
             sites: SitesTable(c, m.sites, language: language),
-            transit: TransitTable(c, m.transitCentres, language: language),
+            transit: TransitTable(c, m.transitCentres, occupancies: m.occupancies, asOf: m.asOf, language: language),
             operationsTitle: c.text("camps.operations"),
             operationsEmpty: c.text("camps.operations.none"),
             hasOperations: !m.operations.isEmpty,
-            operations: m.operations.map { Operation(c, $0, sites: m.sitesByCode, language: language) },
+            operations: m.operations.map { Operation(c, $0, sites: m.sitesByCode, occupancies: m.occupancies, language: language) },
         )
     }
 
@@ -99,28 +99,49 @@ struct CampsPageView {
         }
     }
 
+    /// The transit centres, each with how full it is estimated to be today, its busiest day, and the days it was
+    /// estimated above its capacity.
     struct TransitTable {
         struct Row {
             let name: String
             let code: String
             let capacity: String
             let stay: String
+            let estimated: String
+            /// `nil` when nobody was recorded leaving for the centre.
+            let peak: PhraseContext?
+            /// Said beside the figures when the estimate went above the capacity.
+            let over: PhraseContext?
         }
 
         let title: String
         let hasRows: Bool
-        let siteHeader, capacityHeader, stayHeader: String
+        let siteHeader, capacityHeader, stayHeader, estimatedHeader, peakHeader: String
+        let estimateNote: String
         let rows: [Row]
 
-        init(_ c: Catalogue, _ centres: [Site], language: Language) {
+        init(_ c: Catalogue, _ centres: [Site], occupancies: [String: TransitCentreOccupancy], asOf: Day, language: Language) {
             title = c.text("camps.transit")
             hasRows = !centres.isEmpty
             siteHeader = c.text("camps.column.site")
             capacityHeader = c.text("camps.column.capacity")
             stayHeader = c.text("camps.column.stay")
-            rows = centres.map {
-                Row(name: $0.name(in: language), code: $0.code, capacity: c.numbers.string($0.capacity ?? 0),
-                    stay: c.numbers.string($0.stayHours ?? Site.defaultStayHours))
+            estimatedHeader = c.text("camps.column.estimated")
+            peakHeader = c.text("camps.column.peak")
+            estimateNote = c.text("camps.transit.estimate")
+            rows = centres.map { centre in
+                let occupancy = occupancies[centre.code]
+                let spells = occupancy?.spellsOverCapacity(through: asOf) ?? []
+                let peak = occupancy?.peak(through: asOf)
+                return Row(name: centre.name(in: language), code: centre.code, capacity: c.numbers.string(centre.capacity ?? 0),
+                           stay: c.numbers.string(centre.stayHours ?? Site.defaultStayHours),
+                           estimated: c.numbers.string(occupancy?.persons(on: asOf) ?? 0),
+                           peak: peak.map { PhraseContext(c.phrase("camps.transit.peak", ["persons": .count($0.persons), "day": .day($0.day)])) },
+                           over: spells.first.flatMap { first in peak.map { peak in
+                               PhraseContext(c.phrase("camps.transit.over", [
+                                   "capacity": .count(centre.capacity ?? 0), "days": .count(spells.reduce(0) { $0 + $1.days }),
+                                   "first": .day(first.first), "peak": .count(peak.persons), "day": .day(peak.day)]))
+                           } })
             }
         }
     }
@@ -167,7 +188,7 @@ struct CampsPageView {
         let cycleHeader, datesHeader, plannedHeader, actualHeader: String
         let cycles: [Cycle]
 
-        init(_ c: Catalogue, _ p: EvacuationProgress, sites: [String: Site], language: Language) {
+        init(_ c: Catalogue, _ p: EvacuationProgress, sites: [String: Site], occupancies: [String: TransitCentreOccupancy], language: Language) {
             let o = p.operation
             let window = p.paceDays
             heading = PhraseContext(c.phrase("camps.operation.heading", ["site": .text(sites[o.site]?.name(in: language) ?? o.site),
@@ -192,7 +213,8 @@ struct CampsPageView {
                 ?? c.phrase("camps.operation.forecastNone", ["days": .count(window)]))
             deadline = o.deadline.map { PhraseContext(c.phrase("camps.operation.deadline", ["day": .day($0)])) }
             warningLabel = c.text("camps.warning.label")
-            warnings = Self.warnings(p).map { PhraseContext(c.phrase($0)) }
+            warnings = (Self.warnings(p) + Self.centresOverCapacity(p, occupancies: occupancies, sites: sites, language: language))
+                .map { PhraseContext(c.phrase($0)) }
             let drawn = CycleChart(cycles: p.cycles, asOf: p.asOf) {
                 c.text("camps.chart.cycle", ["cycle": .count($0.cycle), "start": .day($0.start), "end": .day($0.end),
                                              "planned": .count($0.planned), "actual": .count($0.actual)])
@@ -234,6 +256,20 @@ struct CampsPageView {
                 warnings.append(Message("camps.warning.transit", ["available": .count(available), "needed": .count(p.plan.transitPlacesNeeded)]))
             }
             return warnings
+        }
+
+        /// The operation's centres estimated above their capacity since it began, while it still runs: what the
+        /// plan's check of transit places cannot see, people sent faster or through fewer centres than planned.
+        static func centresOverCapacity(_ p: EvacuationProgress, occupancies: [String: TransitCentreOccupancy], sites: [String: Site],
+                                        language: Language) -> [Message] {
+            guard p.operation.status != .completed, p.operation.start <= p.asOf else { return [] }
+            return p.operation.via.compactMap { code in
+                guard let occupancy = occupancies[code],
+                      let peak = occupancy.spellsOverCapacity(through: p.asOf).filter({ $0.last >= p.operation.start })
+                          .max(by: { $0.peak < $1.peak }) else { return nil }
+                return Message("camps.warning.transitActual", ["centre": .text(sites[code]?.name(in: language) ?? code),
+                                                                "capacity": .count(occupancy.capacity), "peak": .count(peak.peak), "day": .day(peak.peakDay)])
+            }
         }
     }
 }

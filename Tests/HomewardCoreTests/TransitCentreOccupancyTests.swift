@@ -1,0 +1,71 @@
+import Testing
+@testable import HomewardCore
+
+@Suite struct TransitCentreOccupancyTests {
+    let centre = Site(code: "TC-1", name: "Transit", kind: .transitCentre, admin: "SY08", capacity: 1_000, stayHours: 48)
+
+    func departure(_ start: String, through end: String? = nil, _ persons: Int, to destination: String? = "TC-1", from site: String = "HOL",
+                   id: String? = nil) -> Departure {
+        Departure(site: site, period: Period(start: Day(start)!, end: Day(end ?? start)!), persons: persons, destination: destination,
+                  organisation: "CCCM", externalId: id)
+    }
+
+    @Test func eachArrivalStaysTheCentresUsualStayAndTheDaysAboveCapacityAreNamed() {
+        // setup: 600 a day for three days into a centre of 1,000 places where people stay 48 hours (2 days);
+        // 900 elsewhere, which the centre never sees
+        let occupancy = TransitCentreOccupancy(centre: centre, departures: [
+            departure("2020-06-01", 600), departure("2020-06-02", 600), departure("2020-06-03", 600), departure("2020-06-02", 900, to: "SY08"),
+            departure("2020-06-02", 50, from: "SET-1"),
+        ])
+        // check: the first day's 600 are still there on the second; 1,250 on the 2nd and the 3rd, 600 on the 4th
+        #expect((1 ... 5).map { occupancy.persons(on: Day("2020-06-0\($0)")!) } == [600, 1_250, 1_250, 600, 0])
+        let peak = occupancy.peak(through: Day("2020-06-30")!)
+        #expect(peak?.day == Day("2020-06-02")! && peak?.persons == 1_250)
+        #expect(occupancy.spellsOverCapacity(through: Day("2020-06-30")!)
+                == [.init(first: Day("2020-06-02")!, last: Day("2020-06-03")!, peak: 1_250, peakDay: Day("2020-06-02")!)])
+        // Up to a day before the spell ends, it ends on that day; before anyone arrived there is nothing to say.
+        #expect(occupancy.spellsOverCapacity(through: Day("2020-06-02")!).map(\.last) == [Day("2020-06-02")!])
+        #expect(occupancy.peak(through: Day("2020-05-31")!) == nil && occupancy.spellsOverCapacity(through: Day("2020-05-31")!).isEmpty)
+        #expect(occupancy.arrived(through: Day("2020-06-02")!) == 1_250)
+        #expect(occupancy.arrivedBySite(through: Day("2020-06-30")!).map { "\($0.key) \($0.persons)" } == ["HOL 1800", "SET-1 50"])
+    }
+
+    @Test func aDepartureOverSeveralDaysIsSpreadOverThemAndACorrectionReplacesIt() {
+        // setup: 301 over three days, then corrected (same id) to 3,000 sent elsewhere, then a stay of 50 hours (3 days)
+        var occupancy = TransitCentreOccupancy(centre: centre, departures: [departure("2020-06-01", through: "2020-06-03", 301, id: "d1")])
+        // check: 101, 100 and 100 arrive; by the 3rd 100 + 100 are in (the 1st's have left); half the period has arrived by the 2nd
+        #expect((1 ... 4).map { occupancy.persons(on: Day("2020-06-0\($0)")!) } == [101, 201, 200, 100])
+        #expect(occupancy.arrivedBySite(through: Day("2020-06-02")!).first?.persons == 201)
+        // A correction of the same departure replaces it, wherever it now goes; the days it covered are given back.
+        #expect(occupancy.count(departure("2020-06-01", 3_000, to: "SY08", id: "d1")) == nil)
+        #expect(occupancy.persons(on: Day("2020-06-02")!) == 0 && occupancy.peak(through: Day("2020-06-30")!) == nil)
+        let days = occupancy.count(departure("2020-06-05", 1_200, id: "d2"))
+        #expect(days == Day("2020-06-05")!.number ... Day("2020-06-06")!.number)
+        #expect(occupancy.overCapacity(on: days!)?.persons == 1_200 && occupancy.overCapacity(on: days!)?.day == Day("2020-06-05")!)
+        let longer = TransitCentreOccupancy(centre: Site(code: "TC-1", name: "Transit", kind: .transitCentre, admin: "SY08", capacity: 1_000, stayHours: 50),
+                                            departures: [departure("2020-06-01", 400), departure("2020-06-03", 700)])
+        #expect(longer.persons(on: Day("2020-06-03")!) == 1_100 && longer.persons(on: Day("2020-06-04")!) == 700)
+    }
+
+    @Test func aRowThatTakesACentreAboveItsCapacityIsKeptWithAWarningNamingTheDayAndTheEstimate() throws {
+        // setup: 700 already recorded to TC-1 on 2 March (stay 48 hours, 1,000 places)
+        let recorded = departure("2019-03-02", 700, id: "d1")
+        var rules = DepartureRules(sites: ["HOL", "TC-1"], gazetteer: sampleGazetteer, today: Day("2019-03-20")!,
+                                   transitCentres: ["TC-1": TransitCentreOccupancy(centre: centre, departures: [recorded])])
+        let layout = try ImportLayout<DepartureField>(firstRows: [["#date", "#loc+site+code", "#affected+departed+num", "#loc+dest+code", "#org", "#meta+id"]])
+        let rows = [["2019-03-03", "HOL", "300", "TC-1", "CCCM", "d2"],   // 1,000 on the 3rd: at capacity, not above
+                    ["2019-03-03", "HOL", "50", "", "CCCM", "d3"],        // elsewhere
+                    ["2019-03-04", "HOL", "800", "TC-1", "CCCM", "d4"],   // 1,100 on the 4th
+                    ["2019-03-02", "HOL", "100", "TC-1", "CCCM", "d1"]]   // d1 corrected down: 400 on the 3rd
+        // act
+        let outcomes = rows.enumerated().map { rules.check(layout.draft(row: $1, number: $0 + 2)) }
+        // check: all kept; only the row that takes the centre above its places warns, naming the centre, the day and the estimate
+        #expect(outcomes.allSatisfy { !$0.isRejected && $0.records.count == 1 })
+        #expect(outcomes.map(\.hasWarnings) == [false, false, true, false])
+        let warning = try #require(outcomes[2].problems.first)
+        #expect(warning.code == "import.departures.transitOverCapacity" && warning.severity == .warning && warning.column == "#loc+dest+code")
+        #expect(warning.reason.contains("TC-1 would hold an estimated 1,100 on 4 March 2019, above its capacity of 1,000"), "\(warning.reason)")
+        #expect(rules.transitCentres["TC-1"]?.persons(on: Day("2019-03-03")!) == 400)
+        #expect(rules.transitCentres["TC-1"]?.persons(on: Day("2019-03-04")!) == 1_100)
+    }
+}
