@@ -54,9 +54,12 @@ import Testing
         #expect(try !text(done, .en).contains("at the pace of"))
     }
 
-    @Test func aidGivesActionsLocalitiesTonnesAndPeopleReached() throws {
-        let block = AidBlock.make(date: Self.date, figures: AidFigures(actions: 2, localities: 11, kilograms: 3_525, parcels: 780, reached: 101))
+    @Test func aidGivesActionsLocalitiesTonnesParcelsPeopleReachedAndTreated() throws {
+        let block = AidBlock.make(date: Self.date, figures: AidFigures(actions: 2, localities: 11, kilograms: 3_525, parcels: 780, reached: 101, treated: 3))
         let en = try text(block, .en)
+        #expect(en.contains("780 parcels were distributed.") && en.contains("3 people were given medical treatment, as the organisations reported."))
+        #expect(try text(block, .ru).contains("Роздано 780 наборов.") && text(block, .ru).contains("медицинскую помощь получили 3 человека."))
+        #expect(try text(block, .ar).contains("وُزِّعت ٧٨٠ سلة.") && text(block, .ar).contains("تلقّى ٣ أشخاص رعاية طبية"))
         #expect(en.contains("From 24 June 2020 to 30 June 2020, 2 aid actions were recorded."))
         #expect(en.contains("They reached 11 localities.") && en.contains("Tonnes delivered: 3.525."))
         #expect(en.contains("101 people were reached, as the organisations reported."))

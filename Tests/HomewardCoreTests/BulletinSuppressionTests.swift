@@ -89,4 +89,12 @@ import Testing
         let unnamed = Self.snapshot(refugees: 1_200, idps: 300, crossings: [("JOR-01", 60), ("LBN-01", 7)], weekTotal: 70)
         #expect(BulletinSuppression.hidden(in: unnamed, smallCounts: SmallCounts(threshold: 5)) == ["returns.week.crossing.LBN-01": .recoverable])
     }
+
+    @Test func smallCountsOfPeopleReachedOrTreatedAreHiddenAndParcelsAreNot() throws {
+        let aid = try #require(AidBlock.make(date: Self.date, figures: AidFigures(actions: 2, localities: 2, parcels: 3, reached: 40, treated: 2)))
+        let snapshot = BulletinSnapshot(date: Self.date, since: nil, blocks: [aid])
+        #expect(BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5)) == ["aid.week.treated": .small])
+        let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(en.contains("<5 people were given medical treatment") && en.contains("3 parcels were distributed.") && en.contains("40 people were reached"), "\(en)")
+    }
 }

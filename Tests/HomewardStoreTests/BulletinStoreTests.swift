@@ -37,8 +37,8 @@ import Testing
             try await importRecords(store, .facilities, "#date,#adm1+code,#adm4+code,#loc+type,#status,#indicator+num,#org\n"
                 + "2020-05-10,SY03,C2269,school,under-restoration,5,UNDP\n2020-06-26,SY03,C2269,school,commissioned,2,UNDP\n"
                 + "2020-06-01,SY03,C2270,road,under-restoration,12.5,UNDP\n")
-            try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#reached+ind+num\n"
-                + "2020-06-25,C2269,SARC,humanitarian,3.5,3000\n2020-06-29,C2270,SARC,humanitarian,0.025,21\n2020-06-01,C5992,SARC,humanitarian,9,500\n")
+            try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#indicator+parcels+num,#reached+ind+num,#reached+ind+medical\n"
+                + "2020-06-25,C2269,SARC,humanitarian,3.5,700,3000,\n2020-06-29,C2270,SARC,humanitarian,0.025,,21,16\n2020-06-01,C5992,SARC,humanitarian,9,90,500,40\n")
             // act
             let snapshot = try await store.draftBulletin(date: TestStores.today)
             // check: the stock on the day and the week's commissioning per kind; the week's aid only
@@ -52,6 +52,8 @@ import Testing
             #expect(en.contains("2 commissioned from 24 June 2020 to 30 June 2020"))
             #expect(en.contains("12.5 km under restoration on 30 June 2020"))
             #expect(en.contains("Tonnes delivered: 3.525.") && en.contains("3,021 people were reached"))
+            // The week's parcels and treated only, not the 1st of June's.
+            #expect(en.contains("700 parcels were distributed.") && en.contains("16 people were given medical treatment"), "\(en)")
             let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
             #expect(ru.contains("помощь получил 3\u{00A0}021 человек.") && ru.contains("ведутся в 2 населённых пунктах."))
             let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text

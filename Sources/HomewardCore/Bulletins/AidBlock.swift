@@ -1,5 +1,5 @@
 /// The aid block of a bulletin: the actions of the 7 days up to the session, the localities they reached (each
-/// once), the tonnes delivered and the people reached.
+/// once), the tonnes and parcels delivered, the people reached and those given medical treatment.
 ///
 /// People reached are as the organisations reported them per action; one person reached twice counts twice, so
 /// the sentence says "reached", never "people helped".
@@ -22,9 +22,17 @@ public enum AidBlock {
             entries.append(SnapshotEntry(id: "aid.week.tonnes", value: figures.kilograms, unit: .thousandths, query: query, records: figures.actions))
             lines.append(BulletinLine("bulletin.aid.tonnes", ["tonnes": .entry("aid.week.tonnes")]))
         }
+        if figures.parcels > 0 {
+            entries.append(SnapshotEntry(id: "aid.week.parcels", value: figures.parcels, query: query, records: figures.actions))
+            lines.append(BulletinLine("bulletin.aid.parcels", ["count": .entry("aid.week.parcels")]))
+        }
         if figures.reached > 0 {
             entries.append(SnapshotEntry(id: "aid.week.reached", value: figures.reached, query: query, records: figures.actions))
             lines.append(BulletinLine("bulletin.aid.reached", ["count": .entry("aid.week.reached")]))
+        }
+        if figures.treated > 0 {
+            entries.append(SnapshotEntry(id: "aid.week.treated", value: figures.treated, query: query, records: figures.actions))
+            lines.append(BulletinLine("bulletin.aid.treated", ["count": .entry("aid.week.treated")]))
         }
         return BulletinBlock(kind: "aid", heading: "bulletin.aid.heading", lines: lines, entries: entries)
     }

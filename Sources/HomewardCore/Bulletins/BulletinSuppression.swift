@@ -7,7 +7,7 @@
 /// refugees + IDPs = all returns (since records began, and since the chosen date); the week's crossing points plus
 /// the movements that name none (not printed, so protected only when it is itself small) = the week's returns; and,
 /// per camp, those who left + those who remain = the residents counted, the percentage left going with those who
-/// left. Counts of people with no total beside them (people reached by aid, figures organisations stated) are hidden
+/// left. Counts of people with no total beside them (people reached by aid or treated, figures organisations stated) are hidden
 /// when small. Quantities of facilities, actions, localities and the plan's pace count no one and stay as they are.
 public enum BulletinSuppression {
     public enum Reason: Hashable, Sendable {
@@ -48,7 +48,7 @@ public enum BulletinSuppression {
                 hidden["\(site).leftPercent"] = .recoverable
             }
         }
-        for entry in snapshot.entries where (entry.id == "aid.week.reached" || entry.id.hasPrefix("sources.")) && isSmall(entry.value) {
+        for entry in snapshot.entries where (["aid.week.reached", "aid.week.treated"].contains(entry.id) || entry.id.hasPrefix("sources.")) && isSmall(entry.value) {
             hidden[entry.id] = .small
         }
         return hidden
