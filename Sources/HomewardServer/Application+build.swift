@@ -22,7 +22,8 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
 
     PagesController(stores: stores, pages: pages, configuration: configuration, today: today).add(to: router)
     SystemController(stores: stores, metrics: metrics).add(to: router)
-    LedgerController(store: stores.ledger, today: today, smallCounts: SmallCounts(threshold: configuration.minPublicCount)).add(to: router)
+    LedgerController(store: stores.ledger, today: today, smallCounts: SmallCounts(threshold: configuration.minPublicCount),
+                     publicRounding: configuration.publicRounding).add(to: router)
     AuditController(access: stores.access).add(to: router)
     AccountController(access: stores.access, pages: pages).add(to: router)
     PeopleController(stores: stores, pages: pages).add(to: router)

@@ -19,17 +19,25 @@ public struct ServerConfiguration: Sendable {
     public var demo: Bool
     /// What the public sees of small counts: from 1 to this minus one shows as "<k".
     public let minPublicCount: Int
+    /// The multiple that the open totals (`/api/v1/public/totals`, which answer any window) round each count to,
+    /// so that two answers set side by side do not give a hidden count away by subtraction; 1 leaves them exact.
+    public let publicRounding: Int
     public var logger: Logger
 
     /// - Throws: ``InvalidSetting`` for a `minPublicCount` below 2, which would hide nothing from the public; raised
     ///   silently to 2, a caller would publish counts it meant to hide.
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 64 << 20, demo: Bool = false, minPublicCount: Int = 5,
-                logger: Logger = Logger(label: "homeward.server")) throws {
+                publicRounding: Int = 5, logger: Logger = Logger(label: "homeward.server")) throws {
         guard minPublicCount >= 2 else {
             throw InvalidSetting(setting: "minPublicCount", value: String(minPublicCount),
                                  reason: "counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
         }
+        guard publicRounding >= 1 else {
+            throw InvalidSetting(setting: "publicRounding", value: String(publicRounding),
+                                 reason: "counts are rounded to a multiple of this, so it takes 1 (exact) or more")
+        }
         self.minPublicCount = minPublicCount
+        self.publicRounding = publicRounding
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes

@@ -94,4 +94,26 @@ import Testing
         let json = String(decoding: try JSONEncoder().encode(byCrossing.groups[2]), as: UTF8.self)
         #expect(json.contains(#""key":null"#))
     }
+
+    /// Two open answers set side by side (a window to yesterday and one to today) would give today's count by
+    /// subtraction; rounded to 5, each on its own, the difference says no more than "about so many".
+    @Test func countsShownAreRoundedEachOnItsOwnAfterSmallOnesAreHidden() throws {
+        let report = { (lbn: Int, jor: Int) in
+            TotalsReport(from: nil, to: nil, total: lbn + jor, refugees: lbn + jor, idps: 0, partial: 0, groups: [
+                TotalsGroup(key: "LBN-01", name: "Jdeidet Yabous", persons: lbn, refugees: lbn, idps: 0),
+                TotalsGroup(key: "JOR-01", name: "Nasib", persons: jor, refugees: jor, idps: 0)])
+        }
+        let yesterday = PublicTotals(report(1_201, 457), smallCounts: k5, roundingTo: 5)
+        let today = PublicTotals(report(1_202, 457), smallCounts: k5, roundingTo: 5)
+        // 1,201 and 1,202 both read 1,200: the one who came today through LBN-01 cannot be subtracted out.
+        #expect(yesterday.groups[0].persons == .exact(1_200) && today.groups[0].persons == .exact(1_200))
+        #expect(today.groups[1].persons == .exact(455) && today.total == .exact(1_660) && today.roundedTo == 5)
+        // Halves go up; hidden counts stay hidden; zero stays zero; 1 leaves every count exact.
+        #expect(PublicCount.exact(1_658).rounded(to: 5) == .exact(1_660) && PublicCount.exact(1_657).rounded(to: 5) == .exact(1_655))
+        #expect(PublicCount.exact(15).rounded(to: 10) == .exact(20) && PublicCount.exact(0).rounded(to: 5) == .exact(0))
+        #expect(PublicCount.fewerThan(5).rounded(to: 5) == .fewerThan(5) && PublicCount.withheld.rounded(to: 5) == .withheld)
+        #expect(PublicTotals(report(1_203, 457), smallCounts: k5).groups[0].persons == .exact(1_203))
+        let json = String(decoding: try JSONEncoder().encode(today), as: UTF8.self)
+        #expect(json.contains(#""rounded_to":5"#))
+    }
 }

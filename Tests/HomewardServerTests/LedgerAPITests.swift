@@ -180,6 +180,24 @@ import Testing
         }
     }
 
+    /// The open totals answer any window, so each count they show is rounded (to 5 unless the server is told
+    /// otherwise): a day's window against the next no longer gives the day's returns by subtraction.
+    @Test(arguments: Backend.available)
+    func theOpenTotalsRoundEachCountSoThatNeighbouringWindowsGiveNoneAway(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            // setup: 1,201 returns up to the 1st of March, 1 more on the 2nd
+            _ = try await store.importCSV("#date,#org,#adm1+dest+code,#affected+returnees+idps+num\n2019-03-01,UNHCR,SY01,1201\n2019-03-02,UNHCR,SY01,1\n")
+            // act
+            let toFirst = try await client.get("/api/v1/public/totals?to=2019-03-01")
+            let toSecond = try await client.get("/api/v1/public/totals?to=2019-03-02")
+            // check: both read 1,200; the one is neither shown nor recoverable
+            #expect(toFirst.status == .ok, "\(toFirst.text)")
+            #expect(try toFirst.json["total"] as? Int == 1_200 && toFirst.json["rounded_to"] as? Int == 5)
+            #expect(try toSecond.json["total"] as? Int == 1_200 && toSecond.json["idps"] as? Int == 1_200)
+            #expect(try await client.get("/api/v1/public/totals?from=2019-03-02").json["total"] as? String == "<5")
+        }
+    }
+
     /// Every route the server answers has its query parameters from the OpenAPI document it serves, shared ones
     /// (`$ref`) and a path's own among them.
     @Test func everyRoutesParametersAreReadFromTheContract() throws {

@@ -59,6 +59,8 @@ import Testing
             #expect(refused.stderr.contains("--min-public-count \(count): counts from 1 to this minus one are hidden from the public, so it takes 2 or more"),
                     "\(refused.stderr)")
         }
+        let unrounded = try run(["serve", "--port", "0", "--public-rounding", "0"], timeout: 30)
+        #expect(unrounded.status == 64 && unrounded.stderr.contains("--public-rounding 0: counts are rounded to a multiple of this"), "\(unrounded.stderr)")
     }
 
     /// The help says it: governorates unless a level or a parent is given.

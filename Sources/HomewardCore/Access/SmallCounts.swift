@@ -19,6 +19,12 @@ public enum PublicCount: Hashable, Sendable, Encodable {
     public var isHidden: Bool {
         if case .exact = self { false } else { true }
     }
+
+    /// A count shown, to the nearest multiple of `base` (halves up); hidden ones stay as they are.
+    public func rounded(to base: Int) -> PublicCount {
+        guard case .exact(let n) = self, base > 1 else { return self }
+        return .exact((n + base / 2) / base * base)
+    }
 }
 
 /// Hides small counts in what the public sees, so that no one is singled out by a table of returns: a count

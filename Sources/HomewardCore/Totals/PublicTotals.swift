@@ -5,6 +5,10 @@
 /// What the groups leave out (the groups after `top`, movements without a crossing point) is not shown, but a
 /// reader can work it out as the totals less the groups shown, so it takes part as one more row: when it is small
 /// it is hidden with a partner, and a hidden group is never the only unknown of a column.
+///
+/// Suppression protects within one table. An open endpoint answers any window and breakdown, so a reader could set
+/// two answers side by side (one day's window against the next) and subtract a hidden count; rounding every count
+/// shown to a base (``roundedTo``) leaves such a difference uncertain by as much as the base, the usual remedy.
 public struct PublicTotals: Sendable, Encodable {
     public struct Group: Sendable, Encodable {
         public var key: String?
@@ -34,8 +38,14 @@ public struct PublicTotals: Sendable, Encodable {
     public var groups: [Group]
     /// Counts from 1 to this minus one show as `"<threshold"`.
     public var threshold: Int
+    /// Every count shown is rounded to the nearest multiple of this, each on its own, after suppression; 1 is exact.
+    /// Parts may then not add up to their totals.
+    public var roundedTo: Int
 
-    public init(_ report: TotalsReport, smallCounts: SmallCounts) {
+    /// - Parameter base: the multiple counts shown are rounded to, 1 or more (1 leaves them exact).
+    public init(_ report: TotalsReport, smallCounts: SmallCounts, roundingTo base: Int = 1) {
+        precondition(base >= 1)
+        roundedTo = base
         from = report.from
         to = report.to
         threshold = smallCounts.threshold
@@ -49,6 +59,7 @@ public struct PublicTotals: Sendable, Encodable {
             // Groups that add up to more than the totals (a movement in two groups) make no column line.
             : report.groups.map { smallCounts.suppress([[$0.refugees, $0.idps, $0.persons]])[0] } + smallCounts.suppress([[report.refugees, report.idps, report.total]])
         if restRow { shown.remove(at: shown.count - 2) }
+        shown = shown.map { $0.map { $0?.rounded(to: base) } }
         groups = zip(report.groups, shown).map { group, cells in
             Group(key: group.key, name: group.name, persons: cells[2]!, refugees: cells[0]!, idps: cells[1]!)
         }
@@ -60,6 +71,7 @@ public struct PublicTotals: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case from, to, total, refugees, idps, groups, threshold
+        case roundedTo = "rounded_to"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,5 +83,6 @@ public struct PublicTotals: Sendable, Encodable {
         try c.encode(idps, forKey: .idps)
         try c.encode(groups, forKey: .groups)
         try c.encode(threshold, forKey: .threshold)
+        try c.encode(roundedTo, forKey: .roundedTo)
     }
 }

@@ -9,13 +9,15 @@ struct LedgerController<Context: CallerRequestContext> {
     let today: @Sendable () -> Day
     /// What the public sees of small counts.
     var smallCounts = SmallCounts()
+    /// The multiple the open totals round each count to (``ServerConfiguration/publicRounding``).
+    var publicRounding = 1
     /// Totals already computed at the current data version (``FreshnessMiddleware`` reads it).
     let totalsCache = AnswerCache()
 
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.publicTotals.routerPath), method: APIRoute.publicTotals.method) { request, _ in
             let (query, _) = try Self.totalsQuery(request, today: today())
-            return try jsonResponse(PublicTotals(try await store.totals(query), smallCounts: smallCounts))
+            return try jsonResponse(PublicTotals(try await store.totals(query), smallCounts: smallCounts, roundingTo: publicRounding))
         }
         router.on(RouterPath(APIRoute.totals.routerPath), method: APIRoute.totals.method) { request, _ in
             let day = today()

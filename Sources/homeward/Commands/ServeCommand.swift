@@ -25,10 +25,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How many demo movements to generate.") var demoRows = 10_000
     @Option(help: "Counts shown to the public from 1 to this minus one read \"<N\"; cells that would reveal them are hidden too.")
     var minPublicCount = 5
+    @Option(help: "The open totals (/api/v1/public/totals, any window) round each count to a multiple of this, so that two answers set side by side give no hidden count away; 1 leaves them exact.")
+    var publicRounding = 5
 
     func validate() throws {
         guard minPublicCount >= 2 else {
             throw ValidationError("--min-public-count \(minPublicCount): counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
+        }
+        guard publicRounding >= 1 else {
+            throw ValidationError("--public-rounding \(publicRounding): counts are rounded to a multiple of this, so it takes 1 (exact) or more")
         }
         if demo, let path = db.database, case .postgres = DatabaseLocation(path) {
             throw ValidationError("--demo makes a new SQLite file; give a file path, not a server URL")
@@ -61,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await addDemoAccounts(stores)
         }
         let configuration = try ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, minPublicCount: minPublicCount,
-                                                logger: logger)
+                                                publicRounding: publicRounding, logger: logger)
         var app = try buildApplication(stores: stores, configuration: configuration, today: today)
         // The database closes when the service group shuts down, after the server has stopped.
         app.addServices(stores.database)
