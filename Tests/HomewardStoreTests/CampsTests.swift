@@ -152,12 +152,16 @@ import Testing
             let header = "#date,#loc+site+code,#affected+departed+num,#org\n"
             let summary = try await importRecords(store, .departures, header + "2020-03-05,HOL,500,CCCM\n2020-03-05,HOL,700,CCCM\n")
             #expect(summary.status == .warning && summary.imported == 1 && summary.updated == 1 && summary.warnings == 1)
-            #expect(summary.problems.map(\.row) == [3] && summary.problems.first?.code == "import.repeated.earlier")
+            #expect(summary.problems.map(\.row) == [3] && summary.problems.first?.code == "import.repeated.row")
             // Not the movements' advice: two counts of one site and day are not added up.
-            #expect(summary.problems.first?.reason == "repeats the record of an earlier row of this file: only the last is kept; check which of the two is right")
+            #expect(summary.problems.first?.reason == "repeats row 2's record: only the last is kept; check which of the two is right")
             // The same file again is no repeat within a file: nothing new, nothing warned.
             let again = try await importRecords(store, .departures, header + "2020-03-05,HOL,700,CCCM\n")
             #expect(again.status == .success && again.ignored == 1)
+            // A first copy as it is stored leaves no trace in the table, and the second is a repeat all the same.
+            let unchangedFirst = try await importRecords(store, .departures, header + "2020-03-05,HOL,700,CCCM\n2020-03-05,HOL,800,CCCM\n")
+            #expect(unchangedFirst.status == .warning && unchangedFirst.ignored == 1 && unchangedFirst.updated == 1)
+            #expect(unchangedFirst.problems.map(\.row) == [3] && unchangedFirst.problems.first?.reason.hasPrefix("repeats row 2's record") == true)
         }
     }
 

@@ -190,6 +190,11 @@ import HomewardTestSupport
             #expect(try await store.importCSV(ids).status == .success)
             #expect(try await store.importCSV(ids).status == .success)
             #expect(try await store.ledger.totals(TotalsQuery()).total == 1_590)
+            // A record found as it is stored in one batch and given again, changed, in a later one: still a repeat.
+            let filler = (1 ... 5_100).map { "2019-07-13,LBN-01,LBN,SY03,1,f\($0)\n" }.joined()
+            let apart = try await store.importCSV(ids + filler + "2019-07-12,LBN-01,LBN,SY03,310,c2\n")
+            #expect(apart.status == .warning && apart.updated == 1 && apart.problems.map(\.row) == [5_104], "\(apart.problems)")
+            #expect(apart.problems.first?.reason.hasPrefix("repeats row 3's record") == true)
         }
     }
 

@@ -35,7 +35,8 @@ import Testing
                 """)
             // The repeated statement is ignored, and said to repeat row 3.
             #expect(summary.status == .warning && summary.imported == 3 && summary.ignored == 1, "\(summary.text)")
-            #expect(summary.problems.map(\.row) == [5] && summary.problems.first?.code == "import.repeated.earlier")
+            #expect(summary.problems.map(\.row) == [5] && summary.problems.first?.code == "import.repeated.row")
+            #expect(summary.problems.first?.reason.hasPrefix("repeats row 3's record") == true, "\(summary.problems)")
             // act
             let comparison = try await store.sources.compare(measure: "returns", window: DateWindow(to: TestStores.today))
             // check

@@ -8,6 +8,8 @@ struct CensusWriter: BatchWriter {
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
+    /// The records this import gave, by identity, with their rows: a second is a repeat within the file.
+    private var seen: [String: Int] = [:]
     private var organisations = OrganisationIDs()
 
     init(write: WriteContext, importID: Int) {
@@ -21,7 +23,7 @@ struct CensusWriter: BatchWriter {
             counts += try await write.store(
                 [BulkValue(census.residents), BulkValue(census.households)], in: Self.table,
                 key: "site_code = \(bind: census.site) AND day = \(bind: census.date.number) AND organisation_id = \(bind: organisationID)",
-                importID: importID, row: row, insert: """
+                identity: "\(census.site) \(census.date.number) \(organisationID)", importID: importID, row: row, seen: &seen, insert: """
                     INSERT INTO site_censuses (site_code, day, organisation_id, residents, households, recorded_at, recorded_by, import_id)
                     VALUES (\(bind: census.site), \(bind: census.date.number), \(bind: organisationID), \(bind: census.residents),
                             \(bind: census.households), \(bind: write.timestamp), \(bind: write.caller.description), \(bind: importID))

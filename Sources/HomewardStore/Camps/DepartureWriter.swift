@@ -9,6 +9,8 @@ struct DepartureWriter: BatchWriter {
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
+    /// The records this import gave, by identity, with their rows: a second is a repeat within the file.
+    private var seen: [String: Int] = [:]
     private var organisations = OrganisationIDs()
 
     init(write: WriteContext, importID: Int) {
@@ -22,7 +24,7 @@ struct DepartureWriter: BatchWriter {
             let organisationID = try await organisations.id(of: departure.organisation, on: write)
             counts += try await write.store(
                 [BulkValue(departure.persons), BulkValue(departure.destination), BulkValue(start), BulkValue(end)], in: Self.table,
-                key: "row_key = \(bind: key)", importID: importID, row: row, insert: """
+                key: "row_key = \(bind: key)", identity: key, importID: importID, row: row, seen: &seen, insert: """
                     INSERT INTO site_departures (row_key, site_code, start_day, end_day, persons, destination, organisation_id, external_id,
                                                  recorded_at, recorded_by, import_id)
                     VALUES (\(bind: key), \(bind: departure.site), \(bind: start), \(bind: end), \(bind: departure.persons),

@@ -21,17 +21,20 @@ extension WriteContext {
     /// - Parameters:
     ///   - values: the record's values for the table's `columns`, in their order.
     ///   - key: the condition that finds the stored version of the record: `row_key = …`.
+    ///   - identity: who the record is, the same for every version of it (its row key).
     ///   - insert: the statement that writes the record when it is new.
-    ///   - row: the row it came from: a record this import wrote already is a repeat within the file, said so.
-    func store(_ values: [BulkValue], in table: RevisedTable, key: SQLQueryString, importID: Int, row: Int,
-               insert: SQLQueryString) async throws -> WriteCounts {
+    ///   - row: the row it came from.
+    ///   - seen: the identities this import gave already, with the row that gave each: a record given twice is a
+    ///     repeat within the file, said so, whether the first found it new, changed or as it was.
+    func store(_ values: [BulkValue], in table: RevisedTable, key: SQLQueryString, identity: String, importID: Int, row: Int,
+               seen: inout [String: Int], insert: SQLQueryString) async throws -> WriteCounts {
         let columns = table.columns.joined(separator: ", ")
-        let select: SQLQueryString = "SELECT id, import_id, \(unsafeRaw: columns) FROM \(unsafeRaw: table.table) WHERE "
+        let repeats = seen.updateValue(row, forKey: identity).map { [RepeatedRecord(row: row, earlierRow: $0)] } ?? []
+        let select: SQLQueryString = "SELECT id, \(unsafeRaw: columns) FROM \(unsafeRaw: table.table) WHERE "
         guard let stored = try await sql.raw(select + key).first() else {
             try await sql.raw(insert).run()
-            return WriteCounts(imported: 1)
+            return WriteCounts(imported: 1, repeats: repeats)
         }
-        let repeats = try stored.decode(column: "import_id", as: Int?.self) == importID ? [RepeatedRecord(row: row)] : []
         guard try !zip(table.columns, values).allSatisfy({ try Self.holds(stored, $0, $1) }) else {
             return WriteCounts(ignored: 1, repeats: repeats)
         }

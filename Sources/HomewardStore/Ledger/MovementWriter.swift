@@ -28,6 +28,11 @@ struct MovementWriter: BatchWriter {
     /// process prepares the next (some 6 % off a 1,000,000-row load). Settled before any other statement on the
     /// connection, and before its transaction ends either way, so that no COPY comes after the rollback.
     private var copying: Task<Void, any Error>?
+    /// Keys that an earlier batch of this import found stored as they were, by hash, with the row that gave them: they
+    /// leave no trace in the table (its `import_id` stays the earlier import's), yet a later row with the same key is a
+    /// repeat within the file all the same. A hash (8 bytes, not the 64-character key) keeps a re-import of a large
+    /// file small; two keys that share one would at worst warn of a repeat that is not.
+    private var unchangedHere: [Int: Int] = [:]
 
     static let columns = ["row_key", "fingerprint", "start_day", "end_day", "category", "crossing_code", "origin_country",
                           "origin_pcode", "dest_pcode", "dest_level", "dest_adm1", "dest_adm2", "dest_adm3", "dest_adm4",
@@ -205,10 +210,16 @@ struct MovementWriter: BatchWriter {
         for positions in existing {
             let movement = batch[positions.last]
             guard let (id, fingerprint, old) = stored[movement.key] else { continue }
-            // An earlier batch of this very import wrote the key: a repeat within the file.
-            if writtenHere.contains(movement.key) { counts.repeats.append(RepeatedRecord(row: rows[positions.first])) }
+            // An earlier batch of this very import wrote the key, or found it as it was: a repeat within the file.
+            let unchangedRow = unchangedHere[movement.key.hashValue]
+            if writtenHere.contains(movement.key) || unchangedRow != nil {
+                counts.repeats.append(RepeatedRecord(row: rows[positions.first], earlierRow: unchangedRow))
+            }
             if batch[positions.first].fingerprint == fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
-            guard movement.fingerprint != fingerprint else { continue }
+            guard movement.fingerprint != fingerprint else {
+                unchangedHere[movement.key.hashValue] = rows[positions.last]
+                continue
+            }
             rollups.add(old, sign: -1)
             rollups.add(entry(movement, organisationID: organisationIDs[positions.last]), sign: 1)
             let values = values(movement, organisationID: organisationIDs[positions.last])

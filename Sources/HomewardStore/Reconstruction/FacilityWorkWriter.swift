@@ -9,6 +9,8 @@ struct FacilityWorkWriter: BatchWriter {
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
+    /// The records this import gave, by identity, with their rows: a second is a repeat within the file.
+    private var seen: [String: Int] = [:]
     private var organisations = OrganisationIDs()
 
     init(write: WriteContext, importID: Int) {
@@ -20,7 +22,8 @@ struct FacilityWorkWriter: BatchWriter {
         for (work, row) in zip(batch, rows) {
             let organisationID = try await organisations.id(of: work.organisation, on: write)
             counts += try await write.store(
-                [BulkValue(work.date.number), BulkValue(work.tenths)], in: Self.table, key: "row_key = \(bind: work.key)", importID: importID, row: row,
+                [BulkValue(work.date.number), BulkValue(work.tenths)], in: Self.table, key: "row_key = \(bind: work.key)", identity: work.key,
+                importID: importID, row: row, seen: &seen,
                 insert: """
                     INSERT INTO facility_works (row_key, day, place_pcode, adm1, adm2, adm3, adm4, kind_code, status, quantity_tenths,
                                                 organisation_id, external_id, recorded_at, recorded_by, import_id)

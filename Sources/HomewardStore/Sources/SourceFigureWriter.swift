@@ -9,6 +9,8 @@ struct SourceFigureWriter: BatchWriter {
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
+    /// The records this import gave, by identity, with their rows: a second is a repeat within the file.
+    private var seen: [String: Int] = [:]
     private var organisations = OrganisationIDs()
 
     init(write: WriteContext, importID: Int) {
@@ -32,7 +34,8 @@ struct SourceFigureWriter: BatchWriter {
             let key = figure.identity
             let values = [BulkValue(figure.value), BulkValue(figure.qualifier.rawValue), BulkValue(figure.citation), BulkValue(figure.url),
                           BulkValue(partOf)]
-            counts += try await write.store(values, in: Self.table, key: "row_key = \(bind: key)", importID: importID, row: row, insert: """
+            counts += try await write.store(values, in: Self.table, key: "row_key = \(bind: key)", identity: key, importID: importID, row: row,
+                                            seen: &seen, insert: """
                 INSERT INTO source_figures (row_key, organisation_id, stated_day, measure, value, qualifier, kind, since_day, from_day, to_day,
                                             area_pcode, citation, url, part_of, reference, recorded_at, recorded_by, import_id)
                 VALUES (\(bind: key), \(bind: organisationID), \(bind: figure.date.number), \(bind: figure.measure), \(bind: figure.value),
