@@ -212,7 +212,9 @@ import Testing
                                    (["areas", "list", "--level", "7"], "Usage: homeward areas list"),
                                    (["bulletin", "check-text", "/dev/null"], "Usage: homeward bulletin check-text"),
                                    (["import", "/dev/null", "--delimiter", "|"], "Usage: homeward import"),
-                                   (["import", "/dev/null", "--map", "no equals sign"], "Usage: homeward import")] {
+                                   (["import", "/dev/null", "--map", "no equals sign"], "Usage: homeward import"),
+                                   (["totals", "--from", "2020-07-01", "--to", "2020-06-01"], "Usage: homeward totals"),
+                                   (["sources", "compare", "--measure", "returns", "--year", "2020", "--to", "2020-06-01"], "Usage: homeward sources compare")] {
             let refused = try run(arguments)
             #expect(refused.status == 64 && refused.stderr.contains(usage), "\(arguments): \(refused.stderr)")
         }
