@@ -18,17 +18,22 @@ public struct OrganisationsStore: Sendable {
     }
 
     /// The id of the organisation with this name, created if it is new.
+    /// - Parameter checkingSpelling: whether a new name is held to the known ones here; an import checks every row's
+    ///   name against those it read once (``OrganisationNames``), and reading them all again for each new name would
+    ///   make a file of many new organisations quadratic.
     /// - Throws: ``StoreError/invalid(field:value:reason:)`` for a new name that differs from a known one only in case or spacing.
-    static func organisationID(named name: String, on write: WriteContext) async throws -> Int {
+    static func organisationID(named name: String, on write: WriteContext, checkingSpelling: Bool = true) async throws -> Int {
         let created = try await write.sql.raw("""
             INSERT INTO organisations (name, created_at) VALUES (\(bind: name), \(bind: write.timestamp)) ON CONFLICT (name) DO NOTHING RETURNING id
             """).first(decodingColumn: "id", as: Int.self)
         if let created {
             // Another spelling of a known organisation would split its figures: refused, naming the known one.
-            let others = try await write.sql.raw("SELECT name FROM organisations WHERE id <> \(bind: created)").all()
-            var known = OrganisationNames(try others.map { try $0.decode(column: "name", as: String.self) })
-            if let spelling = known.knownSpelling(of: name) {
-                throw StoreError.refused(FieldProblem(field: "org", value: name, Message("import.organisation.spelling", ["known": .text(spelling)])))
+            if checkingSpelling {
+                let others = try await write.sql.raw("SELECT name FROM organisations WHERE id <> \(bind: created)").all()
+                var known = OrganisationNames(try others.map { try $0.decode(column: "name", as: String.self) })
+                if let spelling = known.knownSpelling(of: name) {
+                    throw StoreError.refused(FieldProblem(field: "org", value: name, Message("import.organisation.spelling", ["known": .text(spelling)])))
+                }
             }
             return created
         }
