@@ -185,7 +185,15 @@ import Testing
             var later = operation
             later.baselineDate = Day("2020-06-05")!
             later.start = Day("2020-06-06")!
+            let added = try await store.camps.addOperation(later, today: TestStores.today, by: .test)
+            // The same operation again (a form sent twice) is refused, naming the one stored; another pace is another phase.
+            await #expect { _ = try await store.camps.addOperation(later, today: TestStores.today, by: .test) } throws: { error in
+                guard case StoreError.refused(let problem) = error else { return false }
+                return problem.field == "site" && problem.reason.hasPrefix("operation \(added.id) already plans this site's evacuation")
+            }
+            later.perCycle = 60
             _ = try await store.camps.addOperation(later, today: TestStores.today, by: .test)
+            #expect(try await store.camps.operations().count == 2)
         }
     }
 

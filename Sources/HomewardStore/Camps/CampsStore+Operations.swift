@@ -2,7 +2,8 @@ import HomewardCore
 import SQLKit
 
 extension CampsStore {
-    /// Stores an evacuation operation, checked; returns it with its id.
+    /// Stores an evacuation operation, checked; returns it with its id. A site may have several operations (phases),
+    /// but one the same as a stored one in baseline, start and pace is a second submission of it, refused by name.
     public func addOperation(_ operation: EvacuationOperation, today: Day, by caller: Caller) async throws -> EvacuationOperation {
         let sites = Dictionary(uniqueKeysWithValues: try await sites().map { ($0.code, $0) })
         let rules = EvacuationRules(sites: sites, today: today)
@@ -18,6 +19,15 @@ extension CampsStore {
                 throw StoreError.refused(FieldProblem(field: "baseline_residents", value: String(checked.baselineResidents),
                     Message("import.departures.overdrawn", ["site": .code(checked.site), "date": .day(checked.baselineDate),
                                                             "total": .count(left), "residents": .count(checked.baselineResidents)])))
+            }
+            if let same = try await db.raw("""
+                SELECT id FROM evacuation_operations
+                WHERE site_code = \(bind: checked.site) AND baseline_day = \(bind: checked.baselineDate.number)
+                  AND baseline_residents = \(bind: checked.baselineResidents) AND start_day = \(bind: checked.start.number)
+                  AND per_cycle = \(bind: checked.perCycle) AND cycle_days = \(bind: checked.cycleDays)
+                ORDER BY id LIMIT 1
+                """).first(decodingColumn: "id", as: Int.self) {
+                throw StoreError.refused(FieldProblem(field: "site", value: checked.site, Message("evacuation.duplicate", ["id": .code(String(same))])))
             }
             guard let id = try await db.raw("""
                 INSERT INTO evacuation_operations (site_code, baseline_day, baseline_residents, start_day, per_cycle, cycle_days,
