@@ -27,6 +27,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     /// The row each record of the batch came from.
     private var batchRows: [Int] = []
     private var problemCount = 0
+    /// Every row warned of, listed or not: `warnings` counts rows, and a repeat warned of again is not a second.
+    private var warnedRows = RowBits()
     /// What the caller may write: an editor's rows for other organisations are refused.
     let permit: Permit
     /// The first refusal of a row for another organisation, which refuses the whole import unless skipping.
@@ -142,7 +144,10 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             return
         }
         summary.ignored += outcome.ignored
-        if outcome.hasWarnings { summary.warnings += 1 }
+        if outcome.hasWarnings {
+            summary.warnings += 1
+            warnedRows.insert(draft.row)
+        }
         guard writing else { return }
         batch += outcome.records
         batchRows += repeatElement(draft.row, count: outcome.records.count)
@@ -195,10 +200,9 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     private mutating func noteRepeats(_ repeats: [RepeatedRecord]) {
         guard !repeats.isEmpty else { return }
         var rows = Set<Int>()
-        // Rows already counted as warned (a place kept coarser): `warnings` counts rows, as far as the listed problems tell.
-        let warned = Set(summary.problems.filter { $0.severity == .warning }.map(\.row))
         for repeated in repeats where rows.insert(repeated.row).inserted {
-            if !warned.contains(repeated.row) { summary.warnings += 1 }
+            // A row warned of already (a place kept coarser) is one row warned of, not two.
+            if !warnedRows.contains(repeated.row) { summary.warnings += 1 }
             problemCount += 1
             guard summary.problems.count < Self.listedProblemLimit else { continue }
             let kind: [String: MessageArgument] = ["records": .code(listKey)]
