@@ -32,9 +32,10 @@ public struct ServerConfiguration: Sendable {
             throw InvalidSetting(setting: "minPublicCount", value: String(minPublicCount),
                                  reason: "counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
         }
-        guard publicRounding >= 1 else {
+        guard (1 ... 2 * minPublicCount).contains(publicRounding) else {
             throw InvalidSetting(setting: "publicRounding", value: String(publicRounding),
-                                 reason: "counts are rounded to a multiple of this, so it takes 1 (exact) or more")
+                                 reason: "counts are rounded to a multiple of this, from 1 (exact) to twice the smallest count shown (\(2 * minPublicCount)), "
+                                     + "beyond which that count would round to 0")
         }
         self.minPublicCount = minPublicCount
         self.publicRounding = publicRounding

@@ -111,6 +111,8 @@ import Testing
         // Halves go up; hidden counts stay hidden; zero stays zero; 1 leaves every count exact.
         #expect(PublicCount.exact(1_658).rounded(to: 5) == .exact(1_660) && PublicCount.exact(1_657).rounded(to: 5) == .exact(1_655))
         #expect(PublicCount.exact(15).rounded(to: 10) == .exact(20) && PublicCount.exact(0).rounded(to: 5) == .exact(0))
+        // A count shown is never rounded to 0, which would read as none.
+        #expect(PublicCount.exact(2).rounded(to: 5) == .exact(5) && PublicCount.exact(5).rounded(to: 10) == .exact(10))
         #expect(PublicCount.fewerThan(5).rounded(to: 5) == .fewerThan(5) && PublicCount.withheld.rounded(to: 5) == .withheld)
         #expect(PublicTotals(report(1_203, 457), smallCounts: k5).groups[0].persons == .exact(1_203))
         let json = String(decoding: try JSONEncoder().encode(today), as: UTF8.self)

@@ -12,7 +12,18 @@ import Yams
             let refusal = #expect(throws: ServerConfiguration.InvalidSetting.self) { try ServerConfiguration(minPublicCount: count) }
             #expect(refusal?.description == "minPublicCount \(count): counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
         }
-        #expect(try ServerConfiguration(minPublicCount: 2).minPublicCount == 2)
+        #expect(try ServerConfiguration(minPublicCount: 2, publicRounding: 4).minPublicCount == 2)
+    }
+
+    /// Rounding beyond twice the smallest count shown would publish that count as 0, which reads as "none".
+    @Test func aPublicRoundingThatWouldShowACountAsZeroIsRefused() throws {
+        for (rounding, threshold) in [(0, 5), (11, 5), (5, 2)] {
+            let refusal = #expect(throws: ServerConfiguration.InvalidSetting.self) {
+                try ServerConfiguration(minPublicCount: threshold, publicRounding: rounding)
+            }
+            #expect(refusal?.description.hasPrefix("publicRounding \(rounding): counts are rounded to a multiple of this") == true)
+        }
+        #expect(try ServerConfiguration(minPublicCount: 5, publicRounding: 10).publicRounding == 10)
     }
 
     @Test(arguments: Backend.available)

@@ -156,6 +156,9 @@ import Testing
             #expect(occupancy.spellsOverCapacity(through: Day("2020-03-31")!).map { "\($0.first) \($0.last) \($0.peak)" } == ["2020-03-06 2020-03-07 4000"])
             #expect(occupancy.arrivedBySite(through: Day("2020-03-31")!).map(\.persons) == [4_000])
             #expect(try await store.camps.standing(of: "HOL", asOf: Day("2020-03-31")!).occupancy == nil)
+            // The same file again changes nothing and warns of nothing.
+            let again = try await importRecords(store, .departures, header + "2020-03-06,HOL,2500,TC-1,,CCCM\n2020-03-06,HOL,300,,SY08,CCCM\n")
+            #expect(again.status == .success && again.ignored == 2, "\(again.problems.map(\.reason))")
         }
     }
 

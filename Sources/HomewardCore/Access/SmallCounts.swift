@@ -20,10 +20,11 @@ public enum PublicCount: Hashable, Sendable, Encodable {
         if case .exact = self { false } else { true }
     }
 
-    /// A count shown, to the nearest multiple of `base` (halves up); hidden ones stay as they are.
+    /// A count shown, to the nearest multiple of `base` (halves up), and never to 0 unless it is 0: a zero reads as
+    /// "none"; hidden ones stay as they are.
     public func rounded(to base: Int) -> PublicCount {
         guard case .exact(let n) = self, base > 1 else { return self }
-        return .exact((n + base / 2) / base * base)
+        return .exact(n == 0 ? 0 : max(base, (n + base / 2) / base * base))
     }
 }
 

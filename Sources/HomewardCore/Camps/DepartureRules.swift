@@ -39,6 +39,8 @@ public struct DepartureRules: ImportRules {
     public private(set) var censuses: [String: DeparturesSinceCensus]
     /// Per transit centre, with the departures already recorded to it; updated as rows are accepted.
     public private(set) var transitCentres: [String: TransitCentreOccupancy]
+    /// The centre each departure counted in a centre went to, by key: a correction sent elsewhere leaves it.
+    private var transitCentreOf: [String: String] = [:]
 
     public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], baselines: [String: Baseline] = [:],
                 censuses: [String: DeparturesSinceCensus] = [:], transitCentres: [String: TransitCentreOccupancy] = [:],
@@ -52,6 +54,9 @@ public struct DepartureRules: ImportRules {
         self.baselines = baselines
         self.censuses = censuses
         self.transitCentres = transitCentres
+        for (code, occupancy) in transitCentres {
+            for key in occupancy.keys { transitCentreOf[key] = code }
+        }
     }
 
     public mutating func check(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> {
@@ -93,15 +98,26 @@ public struct DepartureRules: ImportRules {
             if let warning = since.count(departure) { checks.fail(.persons, warning, warning: true) }
             censuses[site] = since
         }
-        // Every centre, not only the destination: a corrected departure may have gone to another before.
-        for code in transitCentres.keys {
-            guard let days = transitCentres[code]?.count(departure), let centre = transitCentres[code],
-                  let over = centre.overCapacity(on: days) else { continue }
-            checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination, Message("import.departures.transitOverCapacity", [
-                "centre": .code(code), "persons": .count(over.persons), "day": .day(over.day), "capacity": .count(centre.capacity),
-                "hours": .count(centre.centre.stayHours ?? Site.defaultStayHours)]), warning: true)
-        }
+        countInTransitCentre(departure, &checks)
         return ImportOutcome(records: [departure], problems: checks.problems)
+    }
+
+    /// Counts a departure in the transit centre it goes to (and out of one an earlier version went to), warning when
+    /// it takes the centre above its capacity, or further above, on a day its people stay: not when the same row comes
+    /// again, or a correction brings the estimate down.
+    private mutating func countInTransitCentre(_ departure: Departure, _ checks: inout DraftChecks<DepartureField>) {
+        guard !transitCentres.isEmpty else { return }
+        let key = departure.key
+        if let earlier = transitCentreOf[key], earlier != departure.destination {
+            transitCentres[earlier]?.remove(key: key)
+            transitCentreOf[key] = nil
+        }
+        guard let code = departure.destination, transitCentres[code] != nil else { return }
+        transitCentreOf[key] = code
+        guard let over = transitCentres[code]?.count(departure, key: key), let centre = transitCentres[code] else { return }
+        checks.fail(checks.draft[.destinationSite] != nil ? .destinationSite : .destination, Message("import.departures.transitOverCapacity", [
+            "centre": .code(code), "persons": .count(over.persons), "day": .day(over.day), "capacity": .count(centre.capacity),
+            "hours": .count(centre.centre.stayHours ?? Site.defaultStayHours)]), warning: true)
     }
 
     /// A site's code, or the finest area P-code the row gives.

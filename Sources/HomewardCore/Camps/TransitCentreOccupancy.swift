@@ -30,21 +30,38 @@ public struct TransitCentreOccupancy: Sendable {
         self.centre = centre
         capacity = centre.capacity ?? 0
         stayDays = Self.stayDays(hours: centre.stayHours ?? Site.defaultStayHours)
-        for departure in departures { count(departure) }
+        for departure in departures where departure.destination == centre.code { count(departure, key: departure.key) }
     }
 
     /// Whole days of a stay in hours, as a plan counts them: 48 hours are 2 days, 50 are 3.
     static func stayDays(hours: Int) -> Int { max(1, (hours + 23) / 24) }
 
-    /// Counts a departure to the centre, replacing an earlier version of it (one with the same key), and takes
-    /// out an earlier version that went to the centre and now goes elsewhere. Returns the days its arrivals stay on.
+    /// The keys of the departures counted.
+    public var keys: Dictionary<String, Departure>.Keys { counted.keys }
+
+    /// Counts a departure to the centre, replacing an earlier version of it (one with the same `key`, its
+    /// ``Departure/key``, worked out once by the caller).
+    ///
+    /// - Returns: the busiest day, among those the departure's arrivals stay on, that it takes above the centre's
+    ///   capacity or further above it; `nil` when it does not (an unchanged row again, a correction down, a day with room).
     @discardableResult
-    public mutating func count(_ departure: Departure) -> ClosedRange<Int>? {
-        if let earlier = counted.removeValue(forKey: departure.key) { add(earlier, sign: -1) }
-        guard departure.destination == centre.code else { return nil }
-        counted[departure.key] = departure
+    public mutating func count(_ departure: Departure, key: String) -> (day: Day, persons: Int)? {
+        precondition(departure.destination == centre.code)
+        let days = departure.period.start.number ... departure.period.end.number + stayDays - 1
+        let before = persons(over: days)
+        if let earlier = counted.removeValue(forKey: key) { add(earlier, sign: -1) }
+        counted[key] = departure
         add(departure, sign: 1)
-        return departure.period.start.number ... departure.period.end.number + stayDays - 1
+        var busiest: (day: Day, persons: Int)?
+        for (offset, persons) in persons(over: days).enumerated() where persons > capacity && persons > before[offset] {
+            if persons > busiest?.persons ?? 0 { busiest = (Day(number: days.lowerBound + offset), persons) }
+        }
+        return busiest
+    }
+
+    /// Takes out a departure counted before, whose correction now goes elsewhere.
+    public mutating func remove(key: String) {
+        if let earlier = counted.removeValue(forKey: key) { add(earlier, sign: -1) }
     }
 
     private mutating func add(_ departure: Departure, sign: Int) {
@@ -64,10 +81,19 @@ public struct TransitCentreOccupancy: Sendable {
     }
 
     /// Persons estimated in the centre on a day: those who arrived on it and on the days before it within a stay.
-    public func persons(on day: Day) -> Int { persons(onDayNumber: day.number) }
+    public func persons(on day: Day) -> Int { persons(over: day.number ... day.number)[0] }
 
-    private func persons(onDayNumber day: Int) -> Int {
-        (day - stayDays + 1 ... day).reduce(0) { $0 + (arrivals[$1] ?? 0) }
+    /// Persons in the centre on each of the days, by a sum over the stay that slides from one day to the next: a
+    /// long stay costs one step a day, not one per day of it.
+    private func persons(over days: ClosedRange<Int>) -> [Int] {
+        var sum = (days.lowerBound - stayDays + 1 ... days.lowerBound).reduce(0) { $0 + (arrivals[$1] ?? 0) }
+        var persons = [sum]
+        persons.reserveCapacity(days.count)
+        for day in days.dropFirst() {
+            sum += (arrivals[day] ?? 0) - (arrivals[day - stayDays] ?? 0)
+            persons.append(sum)
+        }
+        return persons
     }
 
     /// Persons who arrived up to a day.
@@ -94,9 +120,8 @@ public struct TransitCentreOccupancy: Sendable {
     public func peak(through day: Day) -> (day: Day, persons: Int)? {
         guard let days = occupiedDays(through: day) else { return nil }
         var best: (day: Day, persons: Int)?
-        for number in days {
-            let persons = persons(onDayNumber: number)
-            if persons > best?.persons ?? 0 { best = (Day(number: number), persons) }
+        for (offset, persons) in persons(over: days).enumerated() where persons > best?.persons ?? 0 {
+            best = (Day(number: days.lowerBound + offset), persons)
         }
         return best
     }
@@ -107,17 +132,18 @@ public struct TransitCentreOccupancy: Sendable {
         return spells(in: days)
     }
 
-    /// The busiest day above capacity among the days given (those ``count(_:)`` says a departure's arrivals stay
-    /// on), the earliest of equals; `nil` when the centre held its capacity on all of them.
-    public func overCapacity(on days: ClosedRange<Int>) -> (day: Day, persons: Int)? {
-        spells(in: days).reduce(nil) { best, spell in spell.peak > best?.persons ?? 0 ? (spell.peakDay, spell.peak) : best }
+    /// The busiest day above capacity among the days given, the earliest of equals; `nil` when the centre held its
+    /// capacity on all of them.
+    public func overCapacity(on days: ClosedRange<Day>) -> (day: Day, persons: Int)? {
+        spells(in: days.lowerBound.number ... days.upperBound.number)
+            .reduce(nil) { best, spell in spell.peak > best?.persons ?? 0 ? (spell.peakDay, spell.peak) : best }
     }
 
     private func spells(in days: ClosedRange<Int>) -> [Spell] {
         var spells: [Spell] = []
         var open: Spell?
-        for number in days {
-            let persons = persons(onDayNumber: number), day = Day(number: number)
+        for (offset, persons) in persons(over: days).enumerated() {
+            let day = Day(number: days.lowerBound + offset)
             guard persons > capacity else {
                 if let spell = open { spells.append(spell); open = nil }
                 continue

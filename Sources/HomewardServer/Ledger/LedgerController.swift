@@ -10,7 +10,7 @@ struct LedgerController<Context: CallerRequestContext> {
     /// What the public sees of small counts.
     var smallCounts = SmallCounts()
     /// The multiple the open totals round each count to (``ServerConfiguration/publicRounding``).
-    var publicRounding = 1
+    var publicRounding = 5
     /// Totals already computed at the current data version (``FreshnessMiddleware`` reads it).
     let totalsCache = AnswerCache()
 

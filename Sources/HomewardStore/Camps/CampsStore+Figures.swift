@@ -10,12 +10,13 @@ extension CampsStore {
         return standing
     }
 
-    /// Each transit centre among `sites` with the departures recorded to it, by code; other sites are left out.
+    /// Each transit centre among `sites` with the departures recorded to it, by code; other sites are left out, and
+    /// so is a centre without a capacity (stored before one was required), which nothing could be held to.
     public func occupancies(of sites: [Site]) async throws -> [String: TransitCentreOccupancy] {
-        let centres = sites.filter { $0.kind == .transitCentre }
+        let centres = sites.filter { $0.kind == .transitCentre && $0.capacity != nil }
         guard !centres.isEmpty else { return [:] }
-        let departures = Dictionary(grouping: try await departures(
-            where: "d.destination IN (SELECT code FROM sites WHERE kind = \(bind: SiteKind.transitCentre.rawValue))"), by: { $0.destination ?? "" })
+        let departures = Dictionary(grouping: try await departures(where: "d.destination IN (\(binds: centres.map(\.code)))"),
+                                    by: { $0.destination ?? "" })
         return Dictionary(uniqueKeysWithValues: centres.map { ($0.code, TransitCentreOccupancy(centre: $0, departures: departures[$0.code] ?? [])) })
     }
 

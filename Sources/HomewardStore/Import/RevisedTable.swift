@@ -3,7 +3,7 @@ import SQLKit
 /// A table whose records an import corrects in place, each version it replaces first copied into the table's
 /// `…_revisions` with when, by whom and in which import it was superseded (DEVELOPERS.md, "Its history").
 ///
-/// Every kind of record but movements (whose writer does the same in bulk) writes through ``WriteContext/store(_:in:key:importID:row:insert:)``,
+/// Every kind of record but movements (whose writer does the same in bulk) writes through ``WriteContext/store(_:in:key:identity:importID:row:seen:insert:)``,
 /// so that what a correction overwrites and what its revision keeps are one list of columns and cannot drift apart.
 struct RevisedTable: Sendable {
     let table: String

@@ -32,8 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard minPublicCount >= 2 else {
             throw ValidationError("--min-public-count \(minPublicCount): counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
         }
-        guard publicRounding >= 1 else {
-            throw ValidationError("--public-rounding \(publicRounding): counts are rounded to a multiple of this, so it takes 1 (exact) or more")
+        guard (1 ... 2 * minPublicCount).contains(publicRounding) else {
+            throw ValidationError("--public-rounding \(publicRounding): counts are rounded to a multiple of this, from 1 (exact) to twice "
+                                  + "--min-public-count (\(2 * minPublicCount)), beyond which the smallest count shown would round to 0")
         }
         if demo, let path = db.database, case .postgres = DatabaseLocation(path) {
             throw ValidationError("--demo makes a new SQLite file; give a file path, not a server URL")

@@ -135,7 +135,7 @@ struct CampsPageView {
                 let peak = occupancy?.peak(through: asOf)
                 return Row(name: centre.name(in: language), code: centre.code, capacity: c.numbers.string(centre.capacity ?? 0),
                            stay: c.numbers.string(centre.stayHours ?? Site.defaultStayHours),
-                           estimated: c.numbers.string(occupancy?.persons(on: asOf) ?? 0),
+                           estimated: peak == nil ? "–" : c.numbers.string(occupancy?.persons(on: asOf) ?? 0),
                            peak: peak.map { PhraseContext(c.phrase("camps.transit.peak", ["persons": .count($0.persons), "day": .day($0.day)])) },
                            over: spells.first.flatMap { first in peak.map { peak in
                                PhraseContext(c.phrase("camps.transit.over", [
@@ -263,12 +263,12 @@ struct CampsPageView {
         static func centresOverCapacity(_ p: EvacuationProgress, occupancies: [String: TransitCentreOccupancy], sites: [String: Site],
                                         language: Language) -> [Message] {
             guard p.operation.status != .completed, p.operation.start <= p.asOf else { return [] }
+            var named = Set<String>()
             return p.operation.via.compactMap { code in
-                guard let occupancy = occupancies[code],
-                      let peak = occupancy.spellsOverCapacity(through: p.asOf).filter({ $0.last >= p.operation.start })
-                          .max(by: { $0.peak < $1.peak }) else { return nil }
+                guard named.insert(code).inserted, let occupancy = occupancies[code],
+                      let over = occupancy.overCapacity(on: p.operation.start ... p.asOf) else { return nil }
                 return Message("camps.warning.transitActual", ["centre": .text(sites[code]?.name(in: language) ?? code),
-                                                                "capacity": .count(occupancy.capacity), "peak": .count(peak.peak), "day": .day(peak.peakDay)])
+                                                                "capacity": .count(occupancy.capacity), "peak": .count(over.persons), "day": .day(over.day)])
             }
         }
     }

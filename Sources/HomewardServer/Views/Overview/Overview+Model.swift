@@ -34,8 +34,9 @@ struct OverviewModel: Sendable {
     /// The page as the public sees it: small counts hidden, and the cells that would give them away.
     func forThePublic(_ smallCounts: SmallCounts) -> OverviewModel {
         var model = self
-        // Each table as /api/v1/public/totals shows it, against the headline totals (rows and columns, what the
-        // table leaves out included); a headline figure hidden in either table is hidden at the head too.
+        // Each table hidden as /api/v1/public/totals hides it, against the headline totals (rows and columns, what the
+        // table leaves out included); a headline figure hidden in either table is hidden at the head too. Unlike the open
+        // totals, the page is not rounded: its tables are fixed (all time, the last two weeks), not any window asked.
         func table(_ groups: [TotalsGroup]) -> PublicTotals {
             PublicTotals(TotalsReport(from: nil, to: nil, total: total, refugees: refugees, idps: idps, partial: 0, groups: groups),
                          smallCounts: smallCounts)
