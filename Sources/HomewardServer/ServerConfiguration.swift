@@ -21,17 +21,20 @@ public struct ServerConfiguration: Sendable {
     public let minPublicCount: Int
     /// The multiple that the open totals (`/api/v1/public/totals`, which answer any window) round each count to,
     /// so that two answers set side by side do not give a hidden count away by subtraction; 1 leaves them exact.
+    /// 5 unless given, and never more than twice `minPublicCount`, beyond which the smallest count shown would read 0.
     public let publicRounding: Int
     public var logger: Logger
 
     /// - Throws: ``InvalidSetting`` for a `minPublicCount` below 2, which would hide nothing from the public; raised
     ///   silently to 2, a caller would publish counts it meant to hide.
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 64 << 20, demo: Bool = false, minPublicCount: Int = 5,
-                publicRounding: Int = 5, logger: Logger = Logger(label: "homeward.server")) throws {
+                publicRounding: Int? = nil, logger: Logger = Logger(label: "homeward.server")) throws {
         guard minPublicCount >= 2 else {
             throw InvalidSetting(setting: "minPublicCount", value: String(minPublicCount),
                                  reason: "counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
         }
+        // 5 unless told, or less where a small threshold would have its smallest count shown round to 0.
+        let publicRounding = publicRounding ?? min(5, 2 * minPublicCount)
         guard (1 ... 2 * minPublicCount).contains(publicRounding) else {
             throw InvalidSetting(setting: "publicRounding", value: String(publicRounding),
                                  reason: "counts are rounded to a multiple of this, from 1 (exact) to twice the smallest count shown (\(2 * minPublicCount)), "

@@ -12,7 +12,8 @@ import Yams
             let refusal = #expect(throws: ServerConfiguration.InvalidSetting.self) { try ServerConfiguration(minPublicCount: count) }
             #expect(refusal?.description == "minPublicCount \(count): counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
         }
-        #expect(try ServerConfiguration(minPublicCount: 2, publicRounding: 4).minPublicCount == 2)
+        // A threshold of 2 takes a rounding of 4 unless told otherwise, so that a count of 2 is not shown as 0.
+        #expect(try ServerConfiguration(minPublicCount: 2).publicRounding == 4 && ServerConfiguration().publicRounding == 5)
     }
 
     /// Rounding beyond twice the smallest count shown would publish that count as 0, which reads as "none".

@@ -25,14 +25,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How many demo movements to generate.") var demoRows = 10_000
     @Option(help: "Counts shown to the public from 1 to this minus one read \"<N\"; cells that would reveal them are hidden too.")
     var minPublicCount = 5
-    @Option(help: "The open totals (/api/v1/public/totals, any window) round each count to a multiple of this, so that two answers set side by side give no hidden count away; 1 leaves them exact.")
-    var publicRounding = 5
+    @Option(help: "The open totals (/api/v1/public/totals, any window) round each count to a multiple of this, so that two answers set side by side give no hidden count away; 1 leaves them exact. 5 unless given (at most twice --min-public-count).")
+    var publicRounding: Int?
 
     func validate() throws {
         guard minPublicCount >= 2 else {
             throw ValidationError("--min-public-count \(minPublicCount): counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
         }
-        guard (1 ... 2 * minPublicCount).contains(publicRounding) else {
+        if let publicRounding, !(1 ... 2 * minPublicCount).contains(publicRounding) {
             throw ValidationError("--public-rounding \(publicRounding): counts are rounded to a multiple of this, from 1 (exact) to twice "
                                   + "--min-public-count (\(2 * minPublicCount)), beyond which the smallest count shown would round to 0")
         }
