@@ -19,7 +19,8 @@ struct SiteStandingText {
             if s.beyondCount > 0 {
                 lines.append("  WARNING     \(s.beyondCount.grouped) more reported leaving than the \(residents.grouped) counted: the census or the departures need checking")
             }
-        } else {
+        } else if s.site.kind != .transitCentre || s.left > 0 {
+            // A transit centre is passed through, not counted: its occupancy follows instead.
             lines.append("  no census yet; left: \(s.left.grouped)")
         }
         if !s.censuses.isEmpty {
