@@ -368,6 +368,11 @@ import Testing
         #expect(try run(["sites", "census", "RUK", "--date", "2019-07-01", "--residents", "800"]).status == 0)
         let byOperator = try run(["sites", "show", "RUK", "--format", "json"])
         #expect((byOperator.json["censuses"] as? [[String: Any]])?.first?["organisation"] as? String == "SARC")
+        // The same departure again, warned of for leaving more than counted, was already recorded: not "nothing recorded".
+        let beyond = ["sites", "departures", "RUK", "--date", "2019-07-05", "--persons", "900"]
+        #expect(try run(beyond).stdout == "recorded\n")
+        let again = try run(beyond)
+        #expect(again.stdout == "already recorded\n" && again.stderr.contains("more than it counted"), "\(again.stdout)\(again.stderr)")
         let overdrawn = try run(["sites", "departures", "HOL", "--date", "2019-07-10", "--persons", "8000", "--org", "CCCM"])
         #expect(overdrawn.status != 0 && overdrawn.stderr.contains("would come to 10,500, more than its 10,000 residents"))
         // a count of zero is left out, and not said to be recorded already
