@@ -84,30 +84,31 @@ public struct DepartureRules: ImportRules {
         }
         let departure = Departure(site: site, period: period, persons: persons, destination: destination, organisation: organisation,
                                   externalId: draft[.externalId])
+        // A digest: worked out once for every count below.
+        let key = departure.key
         if var baseline = baselines[site], departure.day > baseline.date {
-            let total = baseline.left + persons - (baseline.counted[departure.key] ?? 0)
+            let total = baseline.left + persons - (baseline.counted[key] ?? 0)
             guard total <= baseline.residents else {
                 checks.fail(.persons, Message("import.departures.overdrawn", ["site": .code(site), "date": .day(baseline.date),
                                                                                "total": .count(total), "residents": .count(baseline.residents)]))
                 return ImportOutcome(problems: checks.problems)
             }
-            baseline.count(departure.key, persons: persons)
+            baseline.count(key, persons: persons)
             baselines[site] = baseline
         }
         if baselines[site] == nil, var since = censuses[site] {
-            if let warning = since.count(departure) { checks.fail(.persons, warning, warning: true) }
+            if let warning = since.count(departure, key: key) { checks.fail(.persons, warning, warning: true) }
             censuses[site] = since
         }
-        countInTransitCentre(departure, &checks)
+        countInTransitCentre(departure, key: key, &checks)
         return ImportOutcome(records: [departure], problems: checks.problems)
     }
 
     /// Counts a departure in the transit centre it goes to (and out of one an earlier version went to), warning when
     /// it takes the centre above its capacity, or further above, on a day its people stay: not when the same row comes
     /// again, or a correction brings the estimate down.
-    private mutating func countInTransitCentre(_ departure: Departure, _ checks: inout DraftChecks<DepartureField>) {
+    private mutating func countInTransitCentre(_ departure: Departure, key: String, _ checks: inout DraftChecks<DepartureField>) {
         guard !transitCentres.isEmpty else { return }
-        let key = departure.key
         if let earlier = transitCentreOf[key], earlier != departure.destination {
             transitCentres[earlier]?.remove(key: key)
             transitCentreOf[key] = nil

@@ -18,11 +18,12 @@ public struct DeparturesSinceCensus: Sendable {
         }
     }
 
-    /// Counts a departure from the census's site, replacing an earlier version of it; the warning when its
-    /// organisation's departures since the census then come to more than the census counted.
-    public mutating func count(_ departure: Departure) -> Message? {
+    /// Counts a departure from the census's site, replacing an earlier version of it (the same `key`, its
+    /// ``Departure/key``); the warning when its organisation's departures since the census then come to more than the
+    /// census counted.
+    public mutating func count(_ departure: Departure, key: String) -> Message? {
         guard departure.day > census.date else { return nil }
-        counted[departure.organisation, default: [:]][departure.key] = departure.persons
+        counted[departure.organisation, default: [:]][key] = departure.persons
         let total = counted[departure.organisation, default: [:]].values.reduce(0, +)
         guard total > census.residents else { return nil }
         return Message("import.departures.beyondCensus", [

@@ -85,18 +85,13 @@ extension SiteStanding: Encodable {
     /// A transit centre's occupancy up to the day asked, as the API gives it.
     private struct Occupancy: Encodable {
         struct Peak: Encodable { var day: Day; var persons: Int }
-        struct Spell: Encodable {
-            var first: Day, last: Day, days: Int, peak: Int
-            var peakDay: Day
-            enum CodingKeys: String, CodingKey { case first, last, days, peak, peakDay = "peak_day" }
-        }
         struct Arrivals: Encodable { var site: String; var persons: Int }
         var capacity: Int
         var stayHours: Int
         var arrived: Int
         var estimatedPersons: Int
         var peak: Peak?
-        var overCapacity: [Spell]
+        var overCapacity: [TransitCentreOccupancy.Spell]
         var arrivalsBySite: [Arrivals]
 
         init(_ o: TransitCentreOccupancy, asOf: Day) {
@@ -105,7 +100,7 @@ extension SiteStanding: Encodable {
             arrived = o.arrived(through: asOf)
             estimatedPersons = o.persons(on: asOf)
             peak = o.peak(through: asOf).map { Peak(day: $0.day, persons: $0.persons) }
-            overCapacity = o.spellsOverCapacity(through: asOf).map { Spell(first: $0.first, last: $0.last, days: $0.days, peak: $0.peak, peakDay: $0.peakDay) }
+            overCapacity = o.spellsOverCapacity(through: asOf)
             arrivalsBySite = o.arrivedBySite(through: asOf).map { Arrivals(site: $0.key, persons: $0.persons) }
         }
 

@@ -7,13 +7,24 @@
 /// and organisation are summed, as a site's own standing sums them.
 public struct TransitCentreOccupancy: Sendable {
     /// Days in a row on which the estimate was above the centre's capacity.
-    public struct Spell: Hashable, Sendable {
+    public struct Spell: Hashable, Sendable, Encodable {
         public var first: Day
         public var last: Day
         public var peak: Int
         public var peakDay: Day
 
         public var days: Int { last.number - first.number + 1 }
+
+        enum CodingKeys: String, CodingKey { case first, last, days, peak, peakDay = "peak_day" }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(first, forKey: .first)
+            try c.encode(last, forKey: .last)
+            try c.encode(days, forKey: .days)
+            try c.encode(peak, forKey: .peak)
+            try c.encode(peakDay, forKey: .peakDay)
+        }
     }
 
     public let centre: Site

@@ -23,8 +23,7 @@ struct AidActionWriter: BatchWriter {
             let organisationID = try await organisations.id(of: action.organisation, on: write)
             let values = [BulkValue(action.date.number), BulkValue(action.kilograms), BulkValue(action.parcels), BulkValue(action.reached),
                           BulkValue(action.treated), BulkValue(action.description)]
-            counts += try await write.store(values, in: Self.table, key: "row_key = \(bind: action.key)", identity: action.key,
-                                            importID: importID, row: row, seen: &seen, insert: """
+            counts += try await write.store(values, in: Self.table, rowKey: action.key, importID: importID, row: row, seen: &seen, insert: """
                 INSERT INTO aid_actions (row_key, day, place_pcode, adm1, adm2, adm3, adm4, organisation_id, type_code, kilograms, parcels,
                                          reached, treated, description, external_id, recorded_at, recorded_by, import_id)
                 VALUES (\(bind: action.key), \(bind: action.date.number), \(bind: action.place.finest ?? ""), \(bind: action.place[.adm1]),

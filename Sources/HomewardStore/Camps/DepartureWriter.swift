@@ -24,7 +24,7 @@ struct DepartureWriter: BatchWriter {
             let organisationID = try await organisations.id(of: departure.organisation, on: write)
             counts += try await write.store(
                 [BulkValue(departure.persons), BulkValue(departure.destination), BulkValue(start), BulkValue(end)], in: Self.table,
-                key: "row_key = \(bind: key)", identity: key, importID: importID, row: row, seen: &seen, insert: """
+                rowKey: key, importID: importID, row: row, seen: &seen, insert: """
                     INSERT INTO site_departures (row_key, site_code, start_day, end_day, persons, destination, organisation_id, external_id,
                                                  recorded_at, recorded_by, import_id)
                     VALUES (\(bind: key), \(bind: departure.site), \(bind: start), \(bind: end), \(bind: departure.persons),

@@ -52,6 +52,12 @@ extension WriteContext {
         return WriteCounts(updated: 1, repeats: repeats)
     }
 
+    /// ``store(_:in:key:identity:importID:row:seen:insert:)`` for a record found by its `row_key`, its identity too.
+    func store(_ values: [BulkValue], in table: RevisedTable, rowKey: String, importID: Int, row: Int, seen: inout [String: Int],
+               insert: SQLQueryString) async throws -> WriteCounts {
+        try await store(values, in: table, key: "row_key = \(bind: rowKey)", identity: rowKey, importID: importID, row: row, seen: &seen, insert: insert)
+    }
+
     /// Whether the stored row holds `value` in `column`.
     private static func holds(_ row: any SQLRow, _ column: String, _ value: BulkValue) throws -> Bool {
         switch value {

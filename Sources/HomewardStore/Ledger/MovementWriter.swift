@@ -211,13 +211,14 @@ struct MovementWriter: BatchWriter {
             let movement = batch[positions.last]
             guard let (id, fingerprint, old) = stored[movement.key] else { continue }
             // An earlier batch of this very import wrote the key, or found it as it was: a repeat within the file.
-            let unchangedRow = unchangedHere[movement.key.hashValue]
+            let hash = movement.key.hashValue
+            let unchangedRow = unchangedHere[hash]
             if writtenHere.contains(movement.key) || unchangedRow != nil {
                 counts.repeats.append(RepeatedRecord(row: rows[positions.first], earlierRow: unchangedRow))
             }
             if batch[positions.first].fingerprint == fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
             guard movement.fingerprint != fingerprint else {
-                unchangedHere[movement.key.hashValue] = rows[positions.last]
+                unchangedHere[hash] = rows[positions.last]
                 continue
             }
             rollups.add(old, sign: -1)

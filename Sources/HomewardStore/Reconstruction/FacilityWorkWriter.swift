@@ -22,8 +22,7 @@ struct FacilityWorkWriter: BatchWriter {
         for (work, row) in zip(batch, rows) {
             let organisationID = try await organisations.id(of: work.organisation, on: write)
             counts += try await write.store(
-                [BulkValue(work.date.number), BulkValue(work.tenths)], in: Self.table, key: "row_key = \(bind: work.key)", identity: work.key,
-                importID: importID, row: row, seen: &seen,
+                [BulkValue(work.date.number), BulkValue(work.tenths)], in: Self.table, rowKey: work.key, importID: importID, row: row, seen: &seen,
                 insert: """
                     INSERT INTO facility_works (row_key, day, place_pcode, adm1, adm2, adm3, adm4, kind_code, status, quantity_tenths,
                                                 organisation_id, external_id, recorded_at, recorded_by, import_id)

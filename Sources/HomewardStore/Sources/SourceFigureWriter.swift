@@ -34,7 +34,7 @@ struct SourceFigureWriter: BatchWriter {
             let key = figure.identity
             let values = [BulkValue(figure.value), BulkValue(figure.qualifier.rawValue), BulkValue(figure.citation), BulkValue(figure.url),
                           BulkValue(partOf)]
-            counts += try await write.store(values, in: Self.table, key: "row_key = \(bind: key)", identity: key, importID: importID, row: row,
+            counts += try await write.store(values, in: Self.table, rowKey: key, importID: importID, row: row,
                                             seen: &seen, insert: """
                 INSERT INTO source_figures (row_key, organisation_id, stated_day, measure, value, qualifier, kind, since_day, from_day, to_day,
                                             area_pcode, citation, url, part_of, reference, recorded_at, recorded_by, import_id)

@@ -87,19 +87,10 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "A whole year as the window.") var year: Int?
         @Option(help: "table or json") var format: TableOrJSON = .table
 
-        func validate() throws { _ = try window() }
-
-        /// The window asked; one that cannot be is refused as usage.
-        private func window() throws -> DateWindow {
-            do {
-                return try DateWindow.resolve(.init(from: from, to: to, year: year), today: try today()).window
-            } catch let error as DateWindow.Problem {
-                throw ValidationError("--\(error.field): \(error.reason)")
-            }
-        }
+        func validate() throws { _ = try resolvedWindow(.init(from: from, to: to, year: year)) }
 
         func run() async throws {
-            let window = try window()
+            let window = try resolvedWindow(.init(from: from, to: to, year: year)).window
             let comparison = try await db.withStores { try await $0.sources.compare(measure: measure, window: window) }
             switch format {
             case .json: try printJSON(comparison)

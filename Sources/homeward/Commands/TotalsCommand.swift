@@ -43,20 +43,13 @@ struct TotalsCommand: AsyncParsableCommand {
         if let asRecordedOn, RecordingMoment.parse(asRecordedOn) == nil {
             throw ValidationError("--as-recorded-on '\(asRecordedOn)': expected \(RecordingMoment.expected)")
         }
-        _ = try windows()
+        _ = try resolvedWindow(asked)
     }
 
-    /// The window asked and, with `--last`, the one before it; a window that cannot be is refused as usage.
-    private func windows() throws -> (DateWindow, DateWindow?) {
-        do {
-            return try DateWindow.resolve(.init(from: from, to: to, year: year, last: last), today: try today())
-        } catch let error as DateWindow.Problem {
-            throw ValidationError("--\(error.field): \(error.reason)")
-        }
-    }
+    private var asked: DateWindow.Asked { .init(from: from, to: to, year: year, last: last) }
 
     func run() async throws {
-        let (window, previousWindow) = try windows()
+        let (window, previousWindow) = try resolvedWindow(asked)
         let query = TotalsQuery(window: window, grouping: by, top: top, category: category, crossing: crossing, organisation: org,
                                 asRecordedOn: asRecordedOn.flatMap(RecordingMoment.parse))
         let answer = try await db.withStores { try await $0.ledger.totals(query, comparedWith: previousWindow) }
