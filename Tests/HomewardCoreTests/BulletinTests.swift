@@ -26,6 +26,22 @@ import Testing
         #expect(!latin.unicodeScalars.contains { ("\u{0660}"..."\u{0669}").contains($0) }, "--digits latin leaves no Arabic-Indic digit")
     }
 
+    @Test func aPartOfNoneIsLeftUnsaidAndItsEntryKept() throws {
+        let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: value == 0 ? 0 : 3, organisations: value == 0 ? 0 : 1) }
+        let returns = ReturnsBlock.make(date: Self.date, sinceStart: .init(total: sum(1_200), refugees: sum(0), idps: sum(1_200)),
+                                        since: Day("2018-08-01"), sinceDate: .init(total: sum(40), refugees: sum(40), idps: sum(0)),
+                                        lastWeek: sum(40), byCrossing: [])
+        let snapshot = BulletinSnapshot(date: Self.date, since: Day("2018-08-01"), participants: ["UNHCR"], blocks: [returns])
+        let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+        #expect(!en.contains("Of them, 0"), "no sentence says that none of them came from abroad")
+        #expect(en.contains("1,200 internally displaced persons returned to their homes."))
+        #expect(en.contains("Of them, 40 people returned from abroad."))
+        #expect(!en.contains(" 0 internally displaced"))
+        #expect(returns.lines.map(\.key).filter { $0.hasPrefix("bulletin.returns.refugees") || $0.hasPrefix("bulletin.returns.idps") }.count == 2)
+        let entries = Dictionary(uniqueKeysWithValues: returns.entries.map { ($0.id, $0.value) })
+        #expect(entries["returns.start.refugees"] == 0 && entries["returns.since.idps"] == 0, "the figures stay, for the next bulletin's diff")
+    }
+
     @Test func everyNumberInTheHTMLLinksToItsEntryAndArabicRunsRightToLeft() throws {
         let html = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ar), published: (7, String(repeating: "ab", count: 32))).html
         #expect(html.hasPrefix(#"<article class="bulletin" lang="ar" dir="rtl">"#))

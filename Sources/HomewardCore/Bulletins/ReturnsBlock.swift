@@ -39,8 +39,12 @@ public enum ReturnsBlock {
             idps.category = .idp
             lines.append(BulletinLine("bulletin.returns.total.\(prefix)", ["count": add("returns.\(prefix).total", sums.total, query, all),
                                                                           "date": .day(date), "since": since.map { .day($0) } ?? .day(date)]))
-            lines.append(BulletinLine("bulletin.returns.refugees", ["count": add("returns.\(prefix).refugees", sums.refugees, query + " --category refugee", refugees)]))
-            lines.append(BulletinLine("bulletin.returns.idps", ["count": add("returns.\(prefix).idps", sums.idps, query + " --category idp", idps)]))
+            // A part of none is left unsaid ("Of them, 0 people returned from abroad"); its entry stays, for the diff.
+            let parts = [("refugees", sums.refugees, refugees), ("idps", sums.idps, idps)]
+            for (category, sum, selection) in parts {
+                let count = add("returns.\(prefix).\(category)", sum, query + " --category \(selection.category!.rawValue)", selection)
+                if sum.value > 0 { lines.append(BulletinLine("bulletin.returns.\(category)", ["count": count])) }
+            }
         }
         three("start", sinceStart, "--to \(date)", from: nil)
         if let since, let sinceDate { three("since", sinceDate, "--from \(since) --to \(date)", from: since) }
