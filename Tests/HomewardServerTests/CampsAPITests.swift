@@ -42,6 +42,13 @@ import Testing
             let page = try await client.get("/camps").text
             #expect(page.contains("the operation&#39;s baseline of") || page.contains("the operation's baseline of"), "\(page)")
             #expect(page.contains("census of that day now reads <bdi dir=\"ltr\">11,000</bdi>"))
+            // The page as it stood on a day: before the departure nobody had left; after it, 7,500 remain.
+            let before = try await client.get("/camps?as_of=2020-06-02").text
+            #expect(before.contains("Figures as of <bdi>2 June 2020</bdi>"), "\(before)")
+            #expect(!before.contains(">2,500</bdi>") && !before.contains(">7,500</bdi>"))
+            let after = try await client.get("/camps?as_of=2020-06-30").text
+            #expect(after.contains(">2,500</bdi>") && after.contains(">7,500</bdi>"), "\(after)")
+            #expect(try await client.get("/camps?as_of=June").status == .badRequest)
             let progress = try await client.get("/api/v1/evacuations/\(id)?as_of=2020-06-30")
             #expect(try progress.json["ahead"] as? Int == -7_500)
             let plan = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=1000&cycle_days=5&deadline=2020-07-10&via=TC-1")

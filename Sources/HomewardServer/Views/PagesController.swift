@@ -15,17 +15,18 @@ struct PagesController {
     let today: @Sendable () -> Day
 
     func add(to router: Router<Context>) {
-        page(.overview, router) { language, signedIn in
+        page(.overview, router) { _, language, signedIn in
             let model = try await OverviewModel.load(store: stores.ledger, today: today(), demo: configuration.demo)
             // Internal readers (a session or a token) see exact figures; the public, small counts hidden.
             return OverviewView(model: signedIn ? model : model.forThePublic(SmallCounts(threshold: configuration.minPublicCount)),
                                 language: language).render(pages)
         }
-        page(.campsPage, router) { language, _ in
-            CampsPageView(model: try await CampsPageModel.load(store: stores.camps, today: today(), demo: configuration.demo), language: language)
+        page(.campsPage, router) { request, language, _ in
+            let asOf = try request.query("as_of", "a date (YYYY-MM-DD)") { Day($0) } ?? today()
+            return CampsPageView(model: try await CampsPageModel.load(store: stores.camps, asOf: asOf, demo: configuration.demo), language: language)
                 .render(pages)
         }
-        page(.sessionsPage, router) { language, _ in
+        page(.sessionsPage, router) { _, language, _ in
             SessionsView(model: try await SessionsModel.load(stores: stores, demo: configuration.demo), language: language).render(pages)
         }
         router.on(RouterPath(APIRoute.signInPage.routerPath), method: .get) { request, context in
@@ -77,10 +78,10 @@ struct PagesController {
     }
 
     private func page(_ route: APIRoute, _ router: Router<Context>,
-                      render: @escaping @Sendable (Language, _ signedIn: Bool) async throws -> String) {
+                      render: @escaping @Sendable (Request, Language, _ signedIn: Bool) async throws -> String) {
         router.on(RouterPath(route.routerPath), method: route.method) { request, context in
             let language = try request.pageLanguage()
-            return htmlResponse(try await render(language, context.proven != nil), language: language)
+            return htmlResponse(try await render(request, language, context.proven != nil), language: language)
         }
     }
 }

@@ -1,8 +1,8 @@
 import HomewardCore
 import HomewardStore
 
-/// What the camps page shows: where every site stands today, the transit centres, and each evacuation
-/// operation against its plan.
+/// What the camps page shows: where every site stands on a day (today unless `?as_of=` asks for another), the
+/// transit centres, and each evacuation operation against its plan.
 struct CampsPageModel: Sendable {
     var asOf: Day
     /// Sites people live in (camps, settlements, collective centres), by name.
@@ -16,13 +16,13 @@ struct CampsPageModel: Sendable {
     var sitesByCode: [String: Site]
     var demo: Bool
 
-    static func load(store: CampsStore, today: Day, demo: Bool) async throws -> CampsPageModel {
+    static func load(store: CampsStore, asOf: Day, demo: Bool) async throws -> CampsPageModel {
         // Each table read once for the whole page, not once per site and operation.
         let all = try await store.sites()
         let centres = all.filter { $0.kind == .transitCentre }
-        return CampsPageModel(asOf: today, sites: try await store.standings(asOf: today), transitCentres: centres,
+        return CampsPageModel(asOf: asOf, sites: try await store.standings(asOf: asOf), transitCentres: centres,
                               occupancies: try await store.occupancies(of: centres),
-                              operations: sortedForReading(try await store.progress(asOf: today)), sitesByCode: Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) }),
+                              operations: sortedForReading(try await store.progress(asOf: asOf)), sitesByCode: Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) }),
                               demo: demo)
     }
 
