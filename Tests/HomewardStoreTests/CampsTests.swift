@@ -216,6 +216,31 @@ import Testing
         }
     }
 
+    /// A row refused for its organisation is not written, so it must not use up the baseline for the rows after it.
+    @Test(arguments: Backend.available)
+    func aRowRefusedForItsOrganisationDoesNotCountAgainstTheRowsAfterIt(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: 1,000 residents at the baseline, and CCCM known
+            try await store.camps.addSite(Self.camp, by: .test)
+            _ = try await store.camps.addOperation(
+                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 1_000, start: Day("2020-06-02")!,
+                                    perCycle: 500, cycleDays: 5),
+                today: TestStores.today, by: .test)
+            let header = "#date,#loc+site+code,#affected+departed+num,#org,#meta+id\n"
+            #expect(try await importRecords(store, .departures, header + "2020-06-02,HOL,100,CCCM,d0\n").status == .success)
+            // act: 800 under another spelling of CCCM, refused; then 700 under CCCM's own name
+            let summary = try await importRecords(store, .departures, header + "2020-06-03,HOL,800,cccm,d1\n2020-06-04,HOL,700,CCCM,d2\n",
+                                                  skipInvalid: true)
+            // check: the second row stands against the 900 left of the baseline, not against 100
+            #expect(summary.imported == 1 && summary.rejected == 1, "\(summary.problems)")
+            #expect(summary.problems.map(\.code) == ["import.organisation.spelling"])
+            #expect(try await store.camps.standing(of: "HOL", asOf: Day("2020-06-30")!).left == 800)
+            // Without skipping, the refused row alone is listed: the rows after it are told nothing false.
+            let strict = try await importRecords(store, .departures, header + "2020-06-05,HOL,150,cccm,d3\n2020-06-06,HOL,150,CCCM,d4\n")
+            #expect(strict.status == .error && strict.problems.map(\.row) == [2])
+        }
+    }
+
     @Test(arguments: Backend.available)
     func departuresAgainstAnOperationNeverGoBelowZeroAndProgressIsMeasuredByCycle(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -18,6 +18,10 @@ public struct AidRules: ImportRules {
         self.vocabulary = vocabulary
     }
 
+    public func organisation(of draft: ImportDraft<AidField>) -> String? { draft[.organisation] ?? defaultOrganisation }
+
+    public mutating func checkWithoutCounting(_ draft: ImportDraft<AidField>) -> ImportOutcome<AidAction> { check(draft) }
+
     public func check(_ draft: ImportDraft<AidField>) -> ImportOutcome<AidAction> {
         var checks = DraftChecks(draft, today: today)
         let date = checks.day(.date)
@@ -37,7 +41,7 @@ public struct AidRules: ImportRules {
         }
         let counts = [AidField.parcels, .reached, .treated].map { draft[$0] == nil ? nil : checks.wholeNumber($0) }
         let description = draft[.description] == nil ? nil : checks.required(.description, missing: Message("import.text.tooLong"))
-        let organisation = draft[.organisation] ?? defaultOrganisation
+        let organisation = organisation(of: draft)
         if organisation == nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }

@@ -16,6 +16,13 @@ public struct CensusRules: ImportRules {
         self.vocabulary = vocabulary
     }
 
+    /// The row's organisation, or the default given, or the site's operator.
+    public func organisation(of draft: ImportDraft<CensusField>) -> String? {
+        draft[.organisation] ?? defaultOrganisation ?? draft[.site].flatMap { operators[$0] }
+    }
+
+    public mutating func checkWithoutCounting(_ draft: ImportDraft<CensusField>) -> ImportOutcome<Census> { check(draft) }
+
     public func check(_ draft: ImportDraft<CensusField>) -> ImportOutcome<Census> {
         var checks = DraftChecks(draft, today: today)
         let date = checks.day(.date)
@@ -28,7 +35,7 @@ public struct CensusRules: ImportRules {
         if let residents, let households, households > residents {
             checks.fail(.households, Message("import.households.moreThanResidents", ["residents": .count(residents)]))
         }
-        let organisation = draft[.organisation] ?? defaultOrganisation ?? site.flatMap { operators[$0] }
+        let organisation = organisation(of: draft)
         if organisation == nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }

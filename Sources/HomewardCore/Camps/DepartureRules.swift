@@ -59,7 +59,17 @@ public struct DepartureRules: ImportRules {
         }
     }
 
-    public mutating func check(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> {
+    /// The row's organisation, or the default given, or the site's operator.
+    public func organisation(of draft: ImportDraft<DepartureField>) -> String? {
+        draft[.organisation] ?? defaultOrganisation ?? draft[.site].flatMap { operators[$0] }
+    }
+
+    public mutating func check(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> { check(draft, counting: true) }
+
+    /// Without the running counts: neither the baseline, the census nor the transit centre reads or counts the row.
+    public mutating func checkWithoutCounting(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> { check(draft, counting: false) }
+
+    private mutating func check(_ draft: ImportDraft<DepartureField>, counting: Bool) -> ImportOutcome<Departure> {
         var checks = DraftChecks(draft, today: today)
         let period = checks.period(date: .date, start: .dateStart, end: .dateEnd)
         let site = checks.required(.site, missing: Message("import.site.missing"))
@@ -73,7 +83,7 @@ public struct DepartureRules: ImportRules {
         if let site, destination == site {
             checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination, Message("import.destination.sameSite"))
         }
-        let organisation = draft[.organisation] ?? defaultOrganisation ?? site.flatMap { operators[$0] }
+        let organisation = organisation(of: draft)
         if organisation == nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
@@ -84,6 +94,7 @@ public struct DepartureRules: ImportRules {
         }
         let departure = Departure(site: site, period: period, persons: persons, destination: destination, organisation: organisation,
                                   externalId: draft[.externalId])
+        guard counting else { return ImportOutcome(records: [departure], problems: checks.problems) }
         // A digest: worked out once for every count below.
         let key = departure.key
         if var baseline = baselines[site], departure.day > baseline.date {

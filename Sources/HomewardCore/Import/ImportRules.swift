@@ -9,6 +9,15 @@ public protocol ImportRules: Sendable {
     associatedtype Record: Sendable
 
     mutating func check(_ draft: ImportDraft<Field>) -> ImportOutcome<Record>
+
+    /// The organisation a row reports for, known before its checks, so that the import can refuse a row for it
+    /// (another's, or another spelling of a known name) before the rules count the row.
+    func organisation(of draft: ImportDraft<Field>) -> String?
+
+    /// What a row the import refuses anyway would be told, with the running state left as it was: a row not written
+    /// must not count against those after it (a site's departures against its baseline). Rules without running
+    /// state give ``check(_:)``; those with it leave out the checks that read it.
+    mutating func checkWithoutCounting(_ draft: ImportDraft<Field>) -> ImportOutcome<Record>
 }
 
 /// What a kind's rules made of one row.

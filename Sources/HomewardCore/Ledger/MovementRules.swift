@@ -23,6 +23,10 @@ public struct MovementRules: ImportRules {
 
     public typealias Outcome = ImportOutcome<Movement>
 
+    public func organisation(of draft: MovementDraft) -> String? { draft[.organisation] ?? defaultOrganisation }
+
+    public func checkWithoutCounting(_ draft: MovementDraft) -> Outcome { check(draft) }
+
     public func check(_ draft: MovementDraft) -> Outcome {
         var outcome = Outcome()
         func fail(_ field: MovementField?, _ message: Message, value: String? = nil, warning: Bool = false) {
@@ -42,7 +46,7 @@ public struct MovementRules: ImportRules {
         var zeroCounts = 0
         let counts = readCounts(draft, zeroCounts: &zeroCounts, fail: fail)
         outcome.ignored = zeroCounts
-        let organisation = draft[.organisation] ?? defaultOrganisation
+        let organisation = organisation(of: draft)
         if organisation == nil {
             fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }

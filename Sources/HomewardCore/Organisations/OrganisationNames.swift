@@ -16,12 +16,21 @@ public struct OrganisationNames: Sendable {
     /// The known spelling that `name` stands for, when it is not known as written but differs from a known name only
     /// in case or spacing; `nil` for a known name or a new one, which is known from then on (as the import will create it).
     public mutating func knownSpelling(of name: String) -> String? {
-        guard !exact.contains(name) else { return nil }
-        let folded = Self.fold(name)
-        if let known = byFolded[folded] { return known }
-        exact.insert(name)
-        byFolded[folded] = name
+        if let known = otherSpelling(of: name) { return known }
+        note(name)
         return nil
+    }
+
+    /// The known spelling that `name` differs from only in case or spacing, leaving a new name unknown: an import
+    /// knows a new name only once a row of it is accepted.
+    public func otherSpelling(of name: String) -> String? {
+        exact.contains(name) ? nil : byFolded[Self.fold(name)]
+    }
+
+    /// Knows `name` from now on, as it will be created.
+    public mutating func note(_ name: String) {
+        guard exact.insert(name).inserted else { return }
+        byFolded[Self.fold(name)] = name
     }
 
     static func fold(_ name: String) -> String {

@@ -24,7 +24,14 @@ public struct FacilityRules: ImportRules {
         self.vocabulary = vocabulary
     }
 
-    public mutating func check(_ draft: ImportDraft<FacilityField>) -> ImportOutcome<FacilityWork> {
+    public func organisation(of draft: ImportDraft<FacilityField>) -> String? { draft[.organisation] ?? defaultOrganisation }
+
+    public mutating func check(_ draft: ImportDraft<FacilityField>) -> ImportOutcome<FacilityWork> { check(draft, counting: true) }
+
+    /// Without the settlement's restoration so far: neither read nor added to.
+    public mutating func checkWithoutCounting(_ draft: ImportDraft<FacilityField>) -> ImportOutcome<FacilityWork> { check(draft, counting: false) }
+
+    private mutating func check(_ draft: ImportDraft<FacilityField>, counting: Bool) -> ImportOutcome<FacilityWork> {
         var checks = DraftChecks(draft, today: today)
         let date = checks.day(.date)
         let place = checks.area(FacilityField.place, gazetteer: gazetteer, missing: Message("import.facilities.settlement.missing"))
@@ -39,7 +46,7 @@ public struct FacilityRules: ImportRules {
             if status == nil { checks.fail(.status, Message("import.facilities.status.invalid")) }
         }
         let tenths = kind.flatMap { quantity(draft, unit: $0.unit, checks: &checks) }
-        let organisation = draft[.organisation] ?? defaultOrganisation
+        let organisation = organisation(of: draft)
         if organisation == nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
@@ -52,7 +59,7 @@ public struct FacilityRules: ImportRules {
         }
         let key = FacilityWork.key(externalId: draft[.externalId], status: status, organisation: organisation, content: draft.content)
         let at = RestorationLedger.Place(settlement: settlement, kind: kind.code)
-        if status == .commissioned {
+        if counting, status == .commissioned {
             let balance = ledger.balance(at, on: date, excluding: key)
             if balance < tenths {
                 checks.fail(.quantity, Message("import.facilities.commissionedWithoutStart", [
@@ -60,7 +67,7 @@ public struct FacilityRules: ImportRules {
                             value: ScaledNumber.string(tenths, decimals: 1), warning: true)
             }
         }
-        ledger.record(at, key: key, .init(day: date, status: status, tenths: tenths))
+        if counting { ledger.record(at, key: key, .init(day: date, status: status, tenths: tenths)) }
         return ImportOutcome(records: [FacilityWork(date: date, place: place, kind: kind.code, status: status, tenths: tenths,
                                                     organisation: organisation, externalId: draft[.externalId], key: key)],
                              problems: checks.problems)

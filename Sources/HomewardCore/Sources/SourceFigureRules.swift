@@ -20,9 +20,16 @@ public struct SourceFigureRules: ImportRules {
         self.vocabulary = vocabulary
     }
 
-    public mutating func check(_ draft: ImportDraft<SourceFigureField>) -> ImportOutcome<SourceFigure> {
+    public func organisation(of draft: ImportDraft<SourceFigureField>) -> String? { draft[.organisation] ?? defaultOrganisation }
+
+    public mutating func check(_ draft: ImportDraft<SourceFigureField>) -> ImportOutcome<SourceFigure> { check(draft, counting: true) }
+
+    /// Without adding the row's reference to the totals a later part may name.
+    public mutating func checkWithoutCounting(_ draft: ImportDraft<SourceFigureField>) -> ImportOutcome<SourceFigure> { check(draft, counting: false) }
+
+    private mutating func check(_ draft: ImportDraft<SourceFigureField>, counting: Bool) -> ImportOutcome<SourceFigure> {
         var checks = DraftChecks(draft, today: today)
-        let organisation = draft[.organisation] ?? defaultOrganisation
+        let organisation = organisation(of: draft)
         if organisation == nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
@@ -53,7 +60,7 @@ public struct SourceFigureRules: ImportRules {
         guard !checks.isRejected, let organisation, let date, let measure, let value, let qualifier, let kind, let coverage else {
             return ImportOutcome(problems: checks.problems)
         }
-        if let reference { totals.insert("\(organisation)|\(reference)") }
+        if counting, let reference { totals.insert("\(organisation)|\(reference)") }
         return ImportOutcome(records: [SourceFigure(organisation: organisation, date: date, measure: measure, value: value,
                                                     qualifier: qualifier, kind: kind, coverage: coverage, area: area,
                                                     citation: draft[.citation], url: draft[.url], partOf: partOf,

@@ -120,18 +120,21 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     }
 
     private mutating func take(_ draft: ImportDraft<Field>) async throws {
-        var outcome = rules.check(draft)
-        let permit = self.permit
-        if permit.organisations != nil, let refusal = outcome.records.lazy.compactMap({ permit.refusal(forOrganisation: $0.organisation) }).first {
+        // A row refused for its organisation is refused before the rules count it: what is not written must not
+        // count against the rows after it (a site's departures against its baseline).
+        let organisation = rules.organisation(of: draft)
+        var outcome: ImportOutcome<Rules.Record>
+        if let organisation, permit.organisations != nil, let refusal = permit.refusal(forOrganisation: organisation) {
             forbidden = forbidden ?? refusal
-            outcome = ImportOutcome(records: [], problems: [ImportProblem(row: draft.row, column: "org", value: outcome.records.first?.organisation ?? "",
-                                                                          refusal)])
-        }
-        if let organisation = outcome.records.first?.organisation, organisation != lastOrganisation {
-            if let known = organisations.knownSpelling(of: organisation) {
-                outcome = ImportOutcome(records: [], problems: outcome.problems + [ImportProblem(
-                    row: draft.row, column: "org", value: organisation, Message("import.organisation.spelling", ["known": .text(known)]))])
-            } else {
+            outcome = ImportOutcome(problems: [ImportProblem(row: draft.row, column: "org", value: organisation, refusal)])
+        } else if let organisation, organisation != lastOrganisation, let known = organisations.otherSpelling(of: organisation) {
+            outcome = ImportOutcome(problems: rules.checkWithoutCounting(draft).problems + [ImportProblem(
+                row: draft.row, column: "org", value: organisation, Message("import.organisation.spelling", ["known": .text(known)]))])
+        } else {
+            outcome = rules.check(draft)
+            // A new name is known once a row of it is accepted: the import will create it.
+            if let organisation, organisation != lastOrganisation, !outcome.records.isEmpty {
+                organisations.note(organisation)
                 lastOrganisation = organisation
             }
         }
