@@ -357,9 +357,13 @@ import Testing
                                  "--per-cycle", "1000", "--cycle-days", "5"])
         #expect(ambiguous.status != 0 && ambiguous.stderr.contains("2 organisations counted"))
         #expect(try run(["evacuations", "add", "--site", "HOL", "--baseline-date", "2019-07-01", "--baseline-residents", "10000",
-                         "--start", "2019-07-02", "--per-cycle", "1000", "--cycle-days", "5", "--status", "under-way"]).status == 0)
+                         "--start", "2019-07-02", "--per-cycle", "1000", "--cycle-days", "5", "--via", "TC-1", "--status", "under-way"]).status == 0)
         let progress = try run(["evacuations", "show", "1", "--format", "json"])
         #expect(progress.json["left"] as? Int == 2_500 && progress.json["remaining"] as? Int == 7_500)
+        // the operation says that a centre it goes through was estimated above its capacity, and at what pace it would end
+        let table = try run(["evacuations", "show", "1", "--as-of", "2019-07-10"]).stdout
+        #expect(table.contains("OVER        TC-1 estimated above its 2,000 places since the operation began: up to 2,500 on 2019-07-03"), "\(table)")
+        #expect(table.contains("at the pace of the last 9 days: "), "\(table)")
         // a departure that would take the camp below zero is refused, naming the numbers
         // Without --org, a departure is reported by the site's operator; a site without one needs --org.
         let unreported = try run(["sites", "departures", "HOL", "--date", "2019-07-09", "--persons", "5"])

@@ -74,6 +74,8 @@ struct EvacuationPlanText {
 /// An operation's progress, for a terminal.
 struct EvacuationProgressText {
     let progress: EvacuationProgress
+    /// Its centres estimated above their capacity since it began.
+    var centresOverCapacity: [EvacuationProgress.CentreOverCapacity] = []
 
     var rendered: String {
         let p = progress
@@ -83,11 +85,15 @@ struct EvacuationProgressText {
         lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")
         lines.append("  plan        \(p.plannedByNow.grouped) by now; \(p.ahead >= 0 ? "ahead by \(p.ahead.grouped)" : "behind by \((-p.ahead).grouped)")")
         let pace = p.paceDays == 0 ? "not started: no pace yet"
-            : "at the last \(p.paceDays == 1 ? "day" : "\(p.paceDays) days")'s pace " + (p.forecastEnd?.description ?? "never (nobody left in that time)")
+                : "at the pace of the last \(p.paceDays == 1 ? "day" : "\(p.paceDays) days"): " + (p.forecastEnd?.description ?? "never (nobody left in that time)")
         lines.append("  end         planned \(p.plan.end?.description ?? "-"); " + pace)
         if let deadline = o.deadline { lines.append("  deadline    \(deadline)\(p.forecastEnd.map { $0 > deadline ? ": NOT met at the pace seen" : "" } ?? ": NOT met")") }
         if p.plan.transitPlacesSuffice == false {
             lines.append("  transit     \(p.plan.transitPlacesNeeded.grouped) places needed, \(p.plan.question.transitPlaces?.grouped ?? "0") available: NOT ENOUGH")
+        }
+        for over in centresOverCapacity {
+            lines.append("  OVER        \(over.centre) estimated above its \(over.capacity.grouped) places since the operation began: up to "
+                         + "\(over.persons.grouped) on \(over.day) (every site's departures to it counted)")
         }
         for change in p.statusChanges {
             lines.append("  status      \(change.from.rawValue) → \(change.to.rawValue) at \(change.at) by \(change.by)")

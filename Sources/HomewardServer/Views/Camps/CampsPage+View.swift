@@ -258,17 +258,11 @@ struct CampsPageView {
             return warnings
         }
 
-        /// The operation's centres estimated above their capacity since it began, while it still runs: what the
-        /// plan's check of transit places cannot see, people sent faster or through fewer centres than planned.
         static func centresOverCapacity(_ p: EvacuationProgress, occupancies: [String: TransitCentreOccupancy], sites: [String: Site],
                                         language: Language) -> [Message] {
-            guard p.operation.status != .completed, p.operation.start <= p.asOf else { return [] }
-            var named = Set<String>()
-            return p.operation.via.compactMap { code in
-                guard named.insert(code).inserted, let occupancy = occupancies[code],
-                      let over = occupancy.overCapacity(on: p.operation.start ... p.asOf) else { return nil }
-                return Message("camps.warning.transitActual", ["centre": .text(sites[code]?.name(in: language) ?? code),
-                                                                "capacity": .count(occupancy.capacity), "peak": .count(over.persons), "day": .day(over.day)])
+            p.centresOverCapacity(occupancies).map { over in
+                Message("camps.warning.transitActual", ["centre": .text(sites[over.centre]?.name(in: language) ?? over.centre),
+                                                         "capacity": .count(over.capacity), "peak": .count(over.persons), "day": .day(over.day)])
             }
         }
     }

@@ -1,0 +1,23 @@
+extension EvacuationProgress {
+    /// A centre the operation goes through, estimated above its capacity on a day since the operation began.
+    public struct CentreOverCapacity: Hashable, Sendable {
+        public var centre: String
+        public var capacity: Int
+        /// The busiest such day, and its estimate.
+        public var day: Day
+        public var persons: Int
+    }
+
+    /// The operation's centres estimated above their capacity since it began, while it still runs, each once: what the
+    /// plan's check of transit places cannot see (people sent faster, or through fewer centres, than planned). The
+    /// estimates count every site's departures to a centre, not only this operation's.
+    public func centresOverCapacity(_ occupancies: [String: TransitCentreOccupancy]) -> [CentreOverCapacity] {
+        guard operation.status != .completed, operation.start <= asOf else { return [] }
+        var named = Set<String>()
+        return operation.via.compactMap { code in
+            guard named.insert(code).inserted, let occupancy = occupancies[code],
+                  let over = occupancy.overCapacity(on: operation.start ... asOf) else { return nil }
+            return CentreOverCapacity(centre: code, capacity: occupancy.capacity, day: over.day, persons: over.persons)
+        }
+    }
+}
