@@ -238,6 +238,9 @@ import Testing
             // Without skipping, the refused row alone is listed: the rows after it are told nothing false.
             let strict = try await importRecords(store, .departures, header + "2020-06-05,HOL,150,cccm,d3\n2020-06-06,HOL,150,CCCM,d4\n")
             #expect(strict.status == .error && strict.problems.map(\.row) == [2])
+            // A row that would record nothing (a count of zero) is ignored, as before, whatever its organisation's spelling.
+            let zero = try await importRecords(store, .departures, header + "2020-06-07,HOL,0,cccm,d5\n")
+            #expect(zero.rejected == 0 && zero.ignored == 1 && zero.problems.map(\.code) == ["import.count.zero"], "\(zero.problems)")
         }
     }
 

@@ -14,9 +14,10 @@ public protocol ImportRules: Sendable {
     /// (another's, or another spelling of a known name) before the rules count the row.
     func organisation(of draft: ImportDraft<Field>) -> String?
 
-    /// What a row the import refuses anyway would be told, with the running state left as it was: a row not written
-    /// must not count against those after it (a site's departures against its baseline). Rules without running
-    /// state give ``check(_:)``; those with it leave out the checks that read it.
+    /// The row checked with the running state left as it was, for a row the import will refuse for its organisation
+    /// if the rules accept it: a row not written must not count against those after it (a site's departures against
+    /// its baseline). Rules without running state give ``check(_:)``; those with it add nothing to it, and leave out
+    /// the checks that only the count makes.
     mutating func checkWithoutCounting(_ draft: ImportDraft<Field>) -> ImportOutcome<Record>
 }
 

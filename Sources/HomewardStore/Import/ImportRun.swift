@@ -121,15 +121,22 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
 
     private mutating func take(_ draft: ImportDraft<Field>) async throws {
         // A row refused for its organisation is refused before the rules count it: what is not written must not
-        // count against the rows after it (a site's departures against its baseline).
+        // count against the rows after it (a site's departures against its baseline). A row that would write nothing
+        // anyway (rejected for its own fields, or a count of zero) is told only its own problems, as any other.
         let organisation = rules.organisation(of: draft)
         var outcome: ImportOutcome<Rules.Record>
         if let organisation, permit.organisations != nil, let refusal = permit.refusal(forOrganisation: organisation) {
-            forbidden = forbidden ?? refusal
-            outcome = ImportOutcome(problems: [ImportProblem(row: draft.row, column: "org", value: organisation, refusal)])
+            outcome = rules.checkWithoutCounting(draft)
+            if !outcome.records.isEmpty {
+                forbidden = forbidden ?? refusal
+                outcome = ImportOutcome(problems: [ImportProblem(row: draft.row, column: "org", value: organisation, refusal)])
+            }
         } else if let organisation, organisation != lastOrganisation, let known = organisations.otherSpelling(of: organisation) {
-            outcome = ImportOutcome(problems: rules.checkWithoutCounting(draft).problems + [ImportProblem(
-                row: draft.row, column: "org", value: organisation, Message("import.organisation.spelling", ["known": .text(known)]))])
+            outcome = rules.checkWithoutCounting(draft)
+            if !outcome.records.isEmpty {
+                outcome = ImportOutcome(problems: outcome.problems + [ImportProblem(
+                    row: draft.row, column: "org", value: organisation, Message("import.organisation.spelling", ["known": .text(known)]))])
+            }
         } else {
             outcome = rules.check(draft)
             // A new name is known once a row of it is accepted: the import will create it.
