@@ -46,6 +46,12 @@ import Testing
             let before = try await client.get("/camps?as_of=2020-06-02").text
             #expect(before.contains("Figures as of <bdi>2 June 2020</bdi>"), "\(before)")
             #expect(!before.contains(">2,500</bdi>") && !before.contains(">7,500</bdi>"))
+            // A page of an earlier day says that statuses are today's, and leaves out an operation whose baseline came later.
+            let statusesToday = "status is as it stands today"
+            #expect(before.contains(statusesToday) && !page.contains(statusesToday))
+            let earlier = try await client.get("/camps?as_of=2020-05-31").text
+            let operationHeading = "<span class=\"status planned\">"
+            #expect(before.contains(operationHeading) && !earlier.contains(operationHeading), "\(earlier)")
             let after = try await client.get("/camps?as_of=2020-06-30").text
             #expect(after.contains(">2,500</bdi>") && after.contains(">7,500</bdi>"), "\(after)")
             #expect(try await client.get("/camps?as_of=June").status == .badRequest)

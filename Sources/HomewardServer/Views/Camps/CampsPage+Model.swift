@@ -15,15 +15,18 @@ struct CampsPageModel: Sendable {
     /// Every site by its code, to name an operation's site and centres.
     var sitesByCode: [String: Site]
     var demo: Bool
+    /// The page shows a day before today: operations' statuses are as they are today, not as they were then.
+    var earlierDay = false
 
-    static func load(store: CampsStore, asOf: Day, demo: Bool) async throws -> CampsPageModel {
+    /// Operations whose baseline comes after `asOf` are left out, as a site's standing leaves them out.
+    static func load(store: CampsStore, asOf: Day, today: Day, demo: Bool) async throws -> CampsPageModel {
         // Each table read once for the whole page, not once per site and operation.
         let all = try await store.sites()
         let centres = all.filter { $0.kind == .transitCentre }
         return CampsPageModel(asOf: asOf, sites: try await store.standings(asOf: asOf), transitCentres: centres,
                               occupancies: try await store.occupancies(of: centres),
-                              operations: sortedForReading(try await store.progress(asOf: asOf)), sitesByCode: Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) }),
-                              demo: demo)
+                              operations: sortedForReading(try await store.progress(asOf: asOf).filter { $0.operation.baselineDate <= asOf }), sitesByCode: Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) }),
+                              demo: demo, earlierDay: asOf < today)
     }
 
     static func sortedForReading(_ operations: [EvacuationProgress]) -> [EvacuationProgress] {
