@@ -57,6 +57,10 @@ import Testing
             #expect(try await client.get("/camps?as_of=June").status == .badRequest)
             let progress = try await client.get("/api/v1/evacuations/\(id)?as_of=2020-06-30")
             #expect(try progress.json["ahead"] as? Int == -7_500)
+            // The 2,500 sent to a centre of 2,000 places on the 3rd: the operation through it says so.
+            let over = try #require(try progress.json["centres_over_capacity"] as? [[String: Any]])
+            #expect(over.count == 1 && over.first?["centre"] as? String == "TC-1" && over.first?["capacity"] as? Int == 2_000)
+            #expect(over.first?["day"] as? String == "2020-06-03" && over.first?["persons"] as? Int == 2_500, "\(over)")
             let plan = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=1000&cycle_days=5&deadline=2020-07-10&via=TC-1")
             #expect(plan.status == .ok)
             #expect(try plan.json["feasible"] as? Bool == false)

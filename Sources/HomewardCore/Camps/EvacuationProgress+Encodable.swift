@@ -9,6 +9,7 @@ extension EvacuationProgress: Encodable {
         case forecastEnd = "forecast_end"
         case plannedEnd = "planned_end"
         case statusChanges = "status_changes"
+        case centresOverCapacity = "centres_over_capacity"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -27,5 +28,6 @@ extension EvacuationProgress: Encodable {
         try c.encode(cycles, forKey: .cycles)
         try c.encode(plan, forKey: .plan)
         try c.encode(statusChanges, forKey: .statusChanges)
+        try c.encode(centresOverCapacity, forKey: .centresOverCapacity)
     }
 }

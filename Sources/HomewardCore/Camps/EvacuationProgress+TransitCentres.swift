@@ -1,6 +1,6 @@
 extension EvacuationProgress {
     /// A centre the operation goes through, estimated above its capacity on a day since the operation began.
-    public struct CentreOverCapacity: Hashable, Sendable {
+    public struct CentreOverCapacity: Hashable, Sendable, Encodable {
         public var centre: String
         public var capacity: Int
         /// The busiest such day, and its estimate.
@@ -11,7 +11,7 @@ extension EvacuationProgress {
     /// The operation's centres estimated above their capacity since it began, while it still runs, each once: what the
     /// plan's check of transit places cannot see (people sent faster, or through fewer centres, than planned). The
     /// estimates count every site's departures to a centre, not only this operation's.
-    public func centresOverCapacity(_ occupancies: [String: TransitCentreOccupancy]) -> [CentreOverCapacity] {
+    public func centres(overCapacityIn occupancies: [String: TransitCentreOccupancy]) -> [CentreOverCapacity] {
         guard operation.status != .completed, operation.start <= asOf else { return [] }
         var named = Set<String>()
         return operation.via.compactMap { code in

@@ -35,6 +35,8 @@ public struct EvacuationProgress: Sendable {
     public let forecastEnd: Day?
     /// How the operation's status changed, oldest first; the store fills it in.
     public var statusChanges: [EvacuationStatusChange] = []
+    /// Its centres estimated above their capacity since it began (``centres(overCapacityIn:)``); the store fills it in.
+    public var centresOverCapacity: [CentreOverCapacity] = []
 
     /// - Parameter departures: the site's departures; those on or before the baseline date are not counted.
     public init(operation: EvacuationOperation, departures: [Departure], asOf: Day, transitPlaces: Int? = nil,

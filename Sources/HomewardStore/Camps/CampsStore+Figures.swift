@@ -41,9 +41,9 @@ extension CampsStore {
     /// A stored operation against the departures reported, on a day.
     public func progress(ofOperation id: Int, asOf: Day) async throws -> EvacuationProgress {
         guard let operation = try await operation(id) else { throw StoreError.notFound("evacuation operation \(id)") }
-        return try Self.progress(of: operation, departures: try await departures(from: operation.site),
-                                 centres: try await transitCentres(operation.via, today: asOf),
-                                 statusChanges: try await statusChanges(ofOperation: id), asOf: asOf)
+        let centres = try await transitCentres(operation.via, today: asOf)
+        return try Self.progress(of: operation, departures: try await departures(from: operation.site), centres: centres,
+                                 occupancies: try await occupancies(of: centres), statusChanges: try await statusChanges(ofOperation: id), asOf: asOf)
     }
 
     /// Every operation, oldest first, as ``progress(ofOperation:asOf:)`` says of one: sites, operations, departures
@@ -52,20 +52,30 @@ extension CampsStore {
         let operations = try await operations()
         guard !operations.isEmpty else { return [] }
         let rules = try await evacuationRules(today: asOf)
-        let departures = Dictionary(grouping: try await departures(where: nil), by: \.site)
+        let all = try await departures(where: nil)
+        let departures = Dictionary(grouping: all, by: \.site)
+        let arrivals = Dictionary(grouping: all.filter { $0.destination != nil }, by: { $0.destination ?? "" })
         let changes = try await statusChanges(where: nil)
+        // Each centre's estimate worked out once, however many operations go through it.
+        var occupancies: [String: TransitCentreOccupancy] = [:]
         return try operations.map { operation in
-            try Self.progress(of: operation, departures: departures[operation.site] ?? [], centres: try Self.transitCentres(operation.via, rules: rules),
-                              statusChanges: changes[operation.id] ?? [], asOf: asOf)
+            let centres = try Self.transitCentres(operation.via, rules: rules)
+            for centre in centres where occupancies[centre.code] == nil && centre.capacity != nil {
+                occupancies[centre.code] = TransitCentreOccupancy(centre: centre, departures: arrivals[centre.code] ?? [])
+            }
+            return try Self.progress(of: operation, departures: departures[operation.site] ?? [], centres: centres, occupancies: occupancies,
+                                     statusChanges: changes[operation.id] ?? [], asOf: asOf)
         }
     }
 
     private static func progress(of operation: EvacuationOperation, departures: [Departure], centres: [Site],
-                                 statusChanges: [EvacuationStatusChange], asOf: Day) throws -> EvacuationProgress {
+                                 occupancies: [String: TransitCentreOccupancy], statusChanges: [EvacuationStatusChange],
+                                 asOf: Day) throws -> EvacuationProgress {
         var progress = EvacuationProgress(operation: operation, departures: departures, asOf: asOf,
                                           transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
                                           stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours)
         progress.statusChanges = statusChanges
+        progress.centresOverCapacity = progress.centres(overCapacityIn: occupancies)
         return progress
     }
 

@@ -97,14 +97,10 @@ struct EvacuationsCommand: AsyncParsableCommand {
         @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
-            let (progress, occupancies) = try await db.withStores { stores in
-                let progress = try await stores.camps.progress(ofOperation: id, asOf: try day(asOf, "--as-of") ?? today())
-                let centres = try await stores.camps.sites().filter { progress.operation.via.contains($0.code) }
-                return (progress, try await stores.camps.occupancies(of: centres))
-            }
+            let progress = try await db.withStores { try await $0.camps.progress(ofOperation: id, asOf: try day(asOf, "--as-of") ?? today()) }
             switch format {
             case .json: try printJSON(progress)
-            case .table: print(EvacuationProgressText(progress: progress, centresOverCapacity: progress.centresOverCapacity(occupancies)).rendered)
+            case .table: print(EvacuationProgressText(progress: progress).rendered)
             }
         }
     }

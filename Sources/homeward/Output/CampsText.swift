@@ -74,8 +74,6 @@ struct EvacuationPlanText {
 /// An operation's progress, for a terminal.
 struct EvacuationProgressText {
     let progress: EvacuationProgress
-    /// Its centres estimated above their capacity since it began.
-    var centresOverCapacity: [EvacuationProgress.CentreOverCapacity] = []
 
     var rendered: String {
         let p = progress
@@ -91,7 +89,7 @@ struct EvacuationProgressText {
         if p.plan.transitPlacesSuffice == false {
             lines.append("  transit     \(p.plan.transitPlacesNeeded.grouped) places needed, \(p.plan.question.transitPlaces?.grouped ?? "0") available: NOT ENOUGH")
         }
-        for over in centresOverCapacity {
+        for over in p.centresOverCapacity {
             lines.append("  OVER        \(over.centre) estimated above its \(over.capacity.grouped) places since the operation began: up to "
                          + "\(over.persons.grouped) on \(over.day) (every site's departures to it counted)")
         }

@@ -17,7 +17,9 @@ extension CampsPageModel {
         let operation = EvacuationOperation(id: 3, site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 73_000,
                                             start: Day("2020-06-02")!, perCycle: 3_500, cycleDays: 5, via: ["TC-1"],
                                             deadline: Day("2020-07-31")!, status: .underWay)
-        let progress = EvacuationProgress(operation: operation, departures: departures, asOf: asOf, transitPlaces: 1_000, stayHours: 48)
+        let occupancies = ["TC-1": TransitCentreOccupancy(centre: centre, departures: departures)]
+        var progress = EvacuationProgress(operation: operation, departures: departures, asOf: asOf, transitPlaces: 1_000, stayHours: 48)
+        progress.centresOverCapacity = progress.centres(overCapacityIn: occupancies)
         let done = EvacuationProgress(operation: EvacuationOperation(id: 1, site: "SET-1", baselineDate: Day("2020-05-01")!, baselineResidents: 400,
                                                                      start: Day("2020-05-02")!, perCycle: 200, cycleDays: 2, status: .completed),
                                       departures: [Departure(site: "SET-1", period: Period(day: Day("2020-05-02")!), persons: 400, organisation: "IOM")], asOf: asOf)
@@ -30,7 +32,7 @@ extension CampsPageModel {
                     Census(site: "SET-1", date: Day("2020-06-12")!, residents: 4_020, organisation: "Governorate of Aleppo"),
                 ], departures: []),
             ],
-            transitCentres: [centre], occupancies: ["TC-1": TransitCentreOccupancy(centre: centre, departures: departures)], operations: CampsPageModel.sortedForReading([done, progress]),
+            transitCentres: [centre], occupancies: occupancies, operations: CampsPageModel.sortedForReading([done, progress]),
             sitesByCode: ["HOL": camp, "SET-1": settlement, "TC-1": centre], demo: false)
     }
 

@@ -25,7 +25,7 @@ struct CampsPageView {
             operationsTitle: c.text("camps.operations"),
             operationsEmpty: c.text("camps.operations.none"),
             hasOperations: !m.operations.isEmpty,
-            operations: m.operations.map { Operation(c, $0, sites: m.sitesByCode, occupancies: m.occupancies, language: language) },
+            operations: m.operations.map { Operation(c, $0, sites: m.sitesByCode, language: language) },
         )
     }
 
@@ -191,7 +191,7 @@ struct CampsPageView {
         let cycleHeader, datesHeader, plannedHeader, actualHeader: String
         let cycles: [Cycle]
 
-        init(_ c: Catalogue, _ p: EvacuationProgress, sites: [String: Site], occupancies: [String: TransitCentreOccupancy], language: Language) {
+        init(_ c: Catalogue, _ p: EvacuationProgress, sites: [String: Site], language: Language) {
             let o = p.operation
             let window = p.paceDays
             heading = PhraseContext(c.phrase("camps.operation.heading", ["site": .text(sites[o.site]?.name(in: language) ?? o.site),
@@ -216,7 +216,7 @@ struct CampsPageView {
                 ?? c.phrase("camps.operation.forecastNone", ["days": .count(window)]))
             deadline = o.deadline.map { PhraseContext(c.phrase("camps.operation.deadline", ["day": .day($0)])) }
             warningLabel = c.text("camps.warning.label")
-            warnings = (Self.warnings(p) + Self.centresOverCapacity(p, occupancies: occupancies, sites: sites, language: language))
+            warnings = (Self.warnings(p) + Self.centresOverCapacity(p, sites: sites, language: language))
                 .map { PhraseContext(c.phrase($0)) }
             let drawn = CycleChart(cycles: p.cycles, asOf: p.asOf) {
                 c.text("camps.chart.cycle", ["cycle": .count($0.cycle), "start": .day($0.start), "end": .day($0.end),
@@ -261,9 +261,8 @@ struct CampsPageView {
             return warnings
         }
 
-        static func centresOverCapacity(_ p: EvacuationProgress, occupancies: [String: TransitCentreOccupancy], sites: [String: Site],
-                                        language: Language) -> [Message] {
-            p.centresOverCapacity(occupancies).map { over in
+        static func centresOverCapacity(_ p: EvacuationProgress, sites: [String: Site], language: Language) -> [Message] {
+            p.centresOverCapacity.map { over in
                 Message("camps.warning.transitActual", ["centre": .text(sites[over.centre]?.name(in: language) ?? over.centre),
                                                          "capacity": .count(over.capacity), "peak": .count(over.persons), "day": .day(over.day)])
             }
