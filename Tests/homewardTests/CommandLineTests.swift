@@ -364,6 +364,9 @@ import Testing
         let table = try run(["evacuations", "show", "1", "--as-of", "2019-07-10"]).stdout
         #expect(table.contains("OVER        TC-1 estimated above its 2,000 places since the operation began: up to 2,500 on 2019-07-03"), "\(table)")
         #expect(table.contains("at the pace of the last 9 days: "), "\(table)")
+        // On an earlier day than today the status printed is today's, and says so.
+        #expect(table.hasPrefix("Operation 1: HOL, under-way today;"), "\(table)")
+        #expect(try run(["evacuations", "show", "1"]).stdout.hasPrefix("Operation 1: HOL, under-way;"))
         // a departure that would take the camp below zero is refused, naming the numbers
         // Without --org, a departure is reported by the site's operator; a site without one needs --org.
         let unreported = try run(["sites", "departures", "HOL", "--date", "2019-07-09", "--persons", "5"])

@@ -97,10 +97,11 @@ struct EvacuationsCommand: AsyncParsableCommand {
         @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
-            let progress = try await db.withStores { try await $0.camps.progress(ofOperation: id, asOf: try day(asOf, "--as-of") ?? today()) }
+            let today = try today()
+            let progress = try await db.withStores { try await $0.camps.progress(ofOperation: id, asOf: try day(asOf, "--as-of") ?? today) }
             switch format {
             case .json: try printJSON(progress)
-            case .table: print(EvacuationProgressText(progress: progress).rendered)
+            case .table: print(EvacuationProgressText(progress: progress, today: today).rendered)
             }
         }
     }

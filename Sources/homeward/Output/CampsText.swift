@@ -74,11 +74,14 @@ struct EvacuationPlanText {
 /// An operation's progress, for a terminal.
 struct EvacuationProgressText {
     let progress: EvacuationProgress
+    /// On an earlier day, the status printed is today's, and says so.
+    var today: Day? = nil
 
     var rendered: String {
         let p = progress
         let o = p.operation
-        var lines = ["Operation \(o.id): \(o.site), \(o.status.rawValue); baseline \(o.baselineResidents.grouped) on \(o.baselineDate), "
+        let statusToday = today.map { p.asOf < $0 } == true ? " today" : ""
+        var lines = ["Operation \(o.id): \(o.site), \(o.status.rawValue)\(statusToday); baseline \(o.baselineResidents.grouped) on \(o.baselineDate), "
                      + "\(o.perCycle.grouped) \(every(o.cycleDays)) from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
         lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")
         lines.append("  plan        \(p.plannedByNow.grouped) by now; \(p.ahead >= 0 ? "ahead by \(p.ahead.grouped)" : "behind by \((-p.ahead).grouped)")")
