@@ -34,16 +34,14 @@ public enum ReturnsBlock {
         func three(_ prefix: String, _ sums: LedgerSums, _ window: String, from: Day?) {
             let query = "homeward totals \(window)"
             let all = MovementSelection(from: from, to: date)
-            var refugees = all, idps = all
-            refugees.category = .refugee
-            idps.category = .idp
             lines.append(BulletinLine("bulletin.returns.total.\(prefix)", ["count": add("returns.\(prefix).total", sums.total, query, all),
                                                                           "date": .day(date), "since": since.map { .day($0) } ?? .day(date)]))
             // A part of none is left unsaid ("Of them, 0 people returned from abroad"); its entry stays, for the diff.
-            let parts = [("refugees", sums.refugees, refugees), ("idps", sums.idps, idps)]
-            for (category, sum, selection) in parts {
-                let count = add("returns.\(prefix).\(category)", sum, query + " --category \(selection.category!.rawValue)", selection)
-                if sum.value > 0 { lines.append(BulletinLine("bulletin.returns.\(category)", ["count": count])) }
+            for (part, sum, category) in [("refugees", sums.refugees, MovementCategory.refugee), ("idps", sums.idps, .idp)] {
+                var selection = all
+                selection.category = category
+                let count = add("returns.\(prefix).\(part)", sum, query + " --category \(category.rawValue)", selection)
+                if sum.value > 0 { lines.append(BulletinLine("bulletin.returns.\(part)", ["count": count])) }
             }
         }
         three("start", sinceStart, "--to \(date)", from: nil)

@@ -48,7 +48,8 @@ extension CampsStore {
 
     /// Every operation, oldest first, as ``progress(ofOperation:asOf:)`` says of one: sites, operations, departures
     /// and status changes each read once, whatever the number of operations.
-    public func progress(asOf: Day) async throws -> [EvacuationProgress] {
+    /// - Parameter known: centres' estimates the caller has already (``occupancies(of:)``), not worked out again.
+    public func progress(asOf: Day, occupancies known: [String: TransitCentreOccupancy] = [:]) async throws -> [EvacuationProgress] {
         let operations = try await operations()
         guard !operations.isEmpty else { return [] }
         let rules = try await evacuationRules(today: asOf)
@@ -57,7 +58,7 @@ extension CampsStore {
         let arrivals = Dictionary(grouping: all.filter { $0.destination != nil }, by: { $0.destination ?? "" })
         let changes = try await statusChanges(where: nil)
         // Each centre's estimate worked out once, however many operations go through it.
-        var occupancies: [String: TransitCentreOccupancy] = [:]
+        var occupancies = known
         return try operations.map { operation in
             let centres = try Self.transitCentres(operation.via, rules: rules)
             for centre in centres where occupancies[centre.code] == nil && centre.capacity != nil {

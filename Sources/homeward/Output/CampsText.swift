@@ -74,13 +74,13 @@ struct EvacuationPlanText {
 /// An operation's progress, for a terminal.
 struct EvacuationProgressText {
     let progress: EvacuationProgress
-    /// On an earlier day, the status printed is today's, and says so.
-    var today: Day? = nil
+    /// On an earlier day than this, the status printed is today's, and says so.
+    let today: Day
 
     var rendered: String {
         let p = progress
         let o = p.operation
-        let statusToday = today.map { p.asOf < $0 } == true ? " today" : ""
+        let statusToday = p.asOf < today ? " today" : ""
         var lines = ["Operation \(o.id): \(o.site), \(o.status.rawValue)\(statusToday); baseline \(o.baselineResidents.grouped) on \(o.baselineDate), "
                      + "\(o.perCycle.grouped) \(every(o.cycleDays)) from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
         lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")

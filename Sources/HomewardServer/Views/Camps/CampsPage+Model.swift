@@ -23,9 +23,10 @@ struct CampsPageModel: Sendable {
         // Each table read once for the whole page, not once per site and operation.
         let all = try await store.sites()
         let centres = all.filter { $0.kind == .transitCentre }
-        return CampsPageModel(asOf: asOf, sites: try await store.standings(asOf: asOf), transitCentres: centres,
-                              occupancies: try await store.occupancies(of: centres),
-                              operations: sortedForReading(try await store.progress(asOf: asOf).filter { $0.operation.baselineDate <= asOf }), sitesByCode: Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) }),
+        let occupancies = try await store.occupancies(of: centres)
+        let operations = try await store.progress(asOf: asOf, occupancies: occupancies).filter { $0.operation.baselineDate <= asOf }
+        return CampsPageModel(asOf: asOf, sites: try await store.standings(asOf: asOf), transitCentres: centres, occupancies: occupancies,
+                              operations: sortedForReading(operations), sitesByCode: Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) }),
                               demo: demo, earlierDay: asOf < today)
     }
 
