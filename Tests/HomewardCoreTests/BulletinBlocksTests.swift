@@ -72,6 +72,27 @@ import Testing
         #expect(ar.contains("إلى ١٠١ شخص"))
     }
 
+    /// Where only some of the week's actions gave the people reached, the sum is theirs alone, and the sentence says
+    /// how many gave it, its noun agreeing with the number of actions.
+    @Test func peopleReachedGivenByOnlySomeActionsSayHowMany() throws {
+        let some = { (actions: Int, given: Int) in
+            AidBlock.make(date: Self.date, figures: AidFigures(actions: actions, localities: 3, reached: 12_400,
+                                                               reportedBy: AidReporting(kilograms: actions, parcels: actions, reached: given)))
+        }
+        let block = some(42, 30)
+        #expect(block?.lines.map(\.key).contains("bulletin.aid.reached.partly") == true)
+        #expect(block?.entries.first { $0.id == "aid.week.reached.reported_by" }?.value == 30)
+        #expect(try text(block, .en).contains("12,400 people were reached, as reported for 30 of the 42 actions."))
+        #expect(try text(block, .ru).contains("По сведениям организаций о 30 из 42 акций, помощь получили 12\u{00A0}400 человек."))
+        #expect(try text(block, .ar).contains("وصلت المساعدات إلى ١٢٬٤٠٠ شخص بحسب ما أفادت به المنظمات عن ٣٠ من أصل ٤٢ عملية."))
+        #expect(try text(some(21, 20), .ru).contains("о 20 из 21 акции,"), "21 takes the form of one in Russian")
+        #expect(try text(some(2, 1), .ar).contains("عن ١ من أصل عمليتين."), "2 is the dual in Arabic")
+        #expect(try text(some(5, 4), .ar).contains("عن ٤ من أصل ٥ عمليات."))
+        // Every action gave it: the sentence as before, with no count of actions.
+        let all = try #require(some(42, 42))
+        #expect(all.lines.map(\.key).contains("bulletin.aid.reached") && !all.entries.contains { $0.id == "aid.week.reached.reported_by" })
+    }
+
     @Test func aBlockWithNothingToReportIsLeftOut() {
         #expect(ReconstructionBlock.make(date: Self.date, stock: FacilityFigures(), flow: FacilityFigures()) == nil)
         #expect(AidBlock.make(date: Self.date, figures: AidFigures()) == nil)

@@ -61,6 +61,9 @@ import Testing
             #expect(try summary.json["kilograms"] as? Int == 3_500)
             #expect(try summary.json["tonnes"] as? Double == 3.5)
             #expect(try summary.json["medical_treated"] as? Int == 120)
+            // One action of three gave a weight, one the people treated.
+            let reportedBy = try #require(try summary.json["reported_by"] as? [String: Int])
+            #expect(reportedBy == ["kilograms": 1, "parcels": 1, "people_reached": 1, "medical_treated": 1])
             #expect((try summary.json["by_type"] as? [[String: Any]])?.map { $0["type"] as? String } == ["humanitarian", "medical", "shelter"])
             let readiness = try await client.get("/api/v1/readiness?level=adm1&sort=actions")
             let rows = try #require(try readiness.json["rows"] as? [[String: Any]])

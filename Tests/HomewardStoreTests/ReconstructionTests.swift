@@ -107,6 +107,11 @@ import Testing
             let may = try await store.assistance.summary(DateWindow(from: Day("2020-05-01")!, to: Day("2020-05-31")!), grouping: .organisation)
             #expect(may.figures.actions == 3 && may.figures.localities == 2 && may.figures.kilograms == 3_525 && may.figures.tonnes == "3.525")
             #expect(may.figures.parcels == 780 && may.figures.reached == 3_000 && may.figures.treated == 120)
+            // Each figure says how many actions gave it: a sum of 0 that none gave is not known.
+            #expect(may.figures.reportedBy == AidReporting(kilograms: 2, parcels: 2, reached: 1, treated: 1))
+            #expect(may.figures.reporting(\.reached) == .partly(1))
+            let who = try #require(may.groups.first { $0.key == "WHO" }?.figures)
+            #expect(who.reporting(\.treated) == .complete && who.reporting(\.kilograms) == .unreported && who.kilograms == 0)
             #expect(may.byType.map(\.key) == ["humanitarian", "medical"] && may.groups.map(\.key) == ["SARC", "WHO"])
             let all = try await store.assistance.summary(DateWindow(), grouping: .adm1)
             #expect(all.figures.localities == 3 && all.groups.map(\.key) == ["SY03", "SY12"])

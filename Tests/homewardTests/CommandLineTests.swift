@@ -307,7 +307,14 @@ import Testing
         #expect((summary.json["commissioned"] as? [String: Any])?["settlements"] as? Int == 2)
         let aid = try run(["aid", "summary", "--format", "json"])
         #expect(aid.json["kilograms"] as? Int == 1_234_500 && aid.json["localities"] as? Int == 1)
-        #expect(try run(["aid", "summary"]).stdout.contains("1,234.5"))
+        // The delivery gave no people reached nor treated: not known, which the table says rather than 0.
+        let aidSummary = try run(["aid", "summary"]).stdout
+        #expect(aidSummary.contains("1,234.5") && aidSummary.contains("1,250        -        -"), "\(aidSummary)")
+        #expect(aidSummary.contains("Actions that gave each figure, of 1: tonnes 1, parcels 1, reached 0, treated 0."), "\(aidSummary)")
+        let aidCSV = try run(["aid", "summary", "--format", "csv"]).stdout
+        #expect(aidCSV.hasPrefix("group,name,actions,localities,tonnes,parcels,people_reached,medical_treated,tonnes_reported_by,"), "\(aidCSV)")
+        #expect(aidCSV.contains(",all,1,1,1234.5,1250,0,0,1,1,0,0\n"), "\(aidCSV)")
+        #expect((aid.json["reported_by"] as? [String: Int])?["people_reached"] == 0)
         // By type, the table is the type table once; by region, the regions follow it.
         let byType = try run(["aid", "summary", "--by", "type"]).stdout, byRegion = try run(["aid", "summary", "--by", "adm1"]).stdout
         #expect(byType.components(separatedBy: "Humanitarian").count == 2, "\(byType)")
@@ -319,6 +326,7 @@ import Testing
         // A reader's table groups thousands, as every other table does.
         let readinessTable = try run(["readiness", "--level", "adm4"]).stdout
         #expect(readinessTable.contains("1,400") && readinessTable.contains("1,234.5") && readinessTable.contains("1,202"), "\(readinessTable)")
+        #expect(readinessTable.contains("1,250        -        -"), "people reached and treated not reported: \(readinessTable)")
         #expect(try run(["readiness", "--sort", "index"]).status != 0)
         let spaceport = try run(["readiness", "--sort", "commissioned:spaceport"])
         #expect(spaceport.status != 0 && spaceport.stderr.contains("no facility kind has the code spaceport; the kinds are"), "\(spaceport.stderr)")

@@ -13,7 +13,8 @@ public struct AidTally: Hashable, Sendable {
     }
 }
 
-/// What aid actions delivered, summed: actions, distinct localities, weight, parcels, people reached and treated.
+/// What aid actions delivered, summed: actions, distinct localities, weight, parcels, people reached and treated,
+/// and how many actions gave each figure.
 public struct AidFigures: Hashable, Sendable, Encodable {
     public var actions = 0
     /// Distinct localities (finest P-codes) among the actions summed.
@@ -22,14 +23,18 @@ public struct AidFigures: Hashable, Sendable, Encodable {
     public var parcels = 0
     public var reached = 0
     public var treated = 0
+    public var reportedBy = AidReporting()
 
-    public init(actions: Int = 0, localities: Int = 0, kilograms: Int = 0, parcels: Int = 0, reached: Int = 0, treated: Int = 0) {
+    /// - Parameter reportedBy: `nil` when every action gave every figure.
+    public init(actions: Int = 0, localities: Int = 0, kilograms: Int = 0, parcels: Int = 0, reached: Int = 0, treated: Int = 0,
+                reportedBy: AidReporting? = nil) {
         self.actions = actions
         self.localities = localities
         self.kilograms = kilograms
         self.parcels = parcels
         self.reached = reached
         self.treated = treated
+        self.reportedBy = reportedBy ?? AidReporting(all: actions)
     }
 
     /// Sums tallies, counting each locality once.
@@ -40,6 +45,7 @@ public struct AidFigures: Hashable, Sendable, Encodable {
             parcels += t.figures.parcels
             reached += t.figures.reached
             treated += t.figures.treated
+            reportedBy = reportedBy + t.figures.reportedBy
         }
         localities = Set(tallies.compactMap(\.place.finest)).count
     }
@@ -47,8 +53,14 @@ public struct AidFigures: Hashable, Sendable, Encodable {
     /// Tonnes as people write them: `3.5`.
     public var tonnes: String { ScaledNumber.string(kilograms, decimals: 3) }
 
+    /// Whether the actions gave `figure` (`\.reached`, say): with no action, every figure is complete at 0.
+    public func reporting(_ figure: KeyPath<AidReporting, Int>) -> AidFigureReporting {
+        let given = reportedBy[keyPath: figure]
+        return given >= actions ? .complete : given == 0 ? .unreported : .partly(given)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case actions, localities, kilograms, tonnes, parcels, reached = "people_reached", treated = "medical_treated"
+        case actions, localities, kilograms, tonnes, parcels, reached = "people_reached", treated = "medical_treated", reportedBy = "reported_by"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -60,5 +72,6 @@ public struct AidFigures: Hashable, Sendable, Encodable {
         try c.encode(parcels, forKey: .parcels)
         try c.encode(reached, forKey: .reached)
         try c.encode(treated, forKey: .treated)
+        try c.encode(reportedBy, forKey: .reportedBy)
     }
 }

@@ -2,7 +2,9 @@
 /// once), the tonnes and parcels delivered, the people reached and those given medical treatment.
 ///
 /// People reached are as the organisations reported them per action; one person reached twice counts twice, so
-/// the sentence says "reached", never "people helped".
+/// the sentence says "reached", never "people helped". Where only some actions gave the people reached, the
+/// sentence says how many of them did: the sum is theirs alone. Weight, parcels and treatment are given only by
+/// the kinds of aid that deliver them, so a count of the week's actions beside them would say little.
 public enum AidBlock {
     /// - Parameter figures: the actions of ``ReturnsBlock/lastWeek(to:)``.
     /// - Returns: `nil` when no action was recorded in those days.
@@ -28,7 +30,13 @@ public enum AidBlock {
         }
         if figures.reached > 0 {
             entries.append(SnapshotEntry(id: "aid.week.reached", value: figures.reached, query: query, records: figures.actions))
-            lines.append(BulletinLine("bulletin.aid.reached", ["count": .entry("aid.week.reached")]))
+            if case .partly(let given) = figures.reporting(\.reached) {
+                entries.append(SnapshotEntry(id: "aid.week.reached.reported_by", value: given, query: query, records: figures.actions))
+                lines.append(BulletinLine("bulletin.aid.reached.partly", ["count": .entry("aid.week.reached"), "reporting": .entry("aid.week.reached.reported_by"),
+                                                                          "actions": .entry("aid.week.actions")]))
+            } else {
+                lines.append(BulletinLine("bulletin.aid.reached", ["count": .entry("aid.week.reached")]))
+            }
         }
         if figures.treated > 0 {
             entries.append(SnapshotEntry(id: "aid.week.treated", value: figures.treated, query: query, records: figures.actions))

@@ -82,7 +82,9 @@ public struct AssistanceStore: Sendable {
             var query: SQLQueryString = """
                 SELECT a.adm1, a.adm2, a.adm3, a.adm4, a.type_code, o.name AS organisation, CAST(COUNT(*) AS BIGINT) AS actions,
                        CAST(COALESCE(SUM(a.kilograms), 0) AS BIGINT) AS kilograms, CAST(COALESCE(SUM(a.parcels), 0) AS BIGINT) AS parcels,
-                       CAST(COALESCE(SUM(a.reached), 0) AS BIGINT) AS reached, CAST(COALESCE(SUM(a.treated), 0) AS BIGINT) AS treated
+                       CAST(COALESCE(SUM(a.reached), 0) AS BIGINT) AS reached, CAST(COALESCE(SUM(a.treated), 0) AS BIGINT) AS treated,
+                       CAST(COUNT(a.kilograms) AS BIGINT) AS kilograms_by, CAST(COUNT(a.parcels) AS BIGINT) AS parcels_by,
+                       CAST(COUNT(a.reached) AS BIGINT) AS reached_by, CAST(COUNT(a.treated) AS BIGINT) AS treated_by
                 FROM aid_actions a JOIN organisations o ON o.id = a.organisation_id WHERE 1 = 1
                 """
             if let from = window.from { query += " AND a.day >= \(bind: from.number)" }
@@ -93,7 +95,11 @@ public struct AssistanceStore: Sendable {
                          organisation: try row.decode(column: "organisation", as: String.self),
                          figures: AidFigures(actions: try row.decode(column: "actions", as: Int.self), kilograms: try row.decode(column: "kilograms", as: Int.self),
                                              parcels: try row.decode(column: "parcels", as: Int.self), reached: try row.decode(column: "reached", as: Int.self),
-                                             treated: try row.decode(column: "treated", as: Int.self)))
+                                             treated: try row.decode(column: "treated", as: Int.self),
+                                             reportedBy: AidReporting(kilograms: try row.decode(column: "kilograms_by", as: Int.self),
+                                                                      parcels: try row.decode(column: "parcels_by", as: Int.self),
+                                                                      reached: try row.decode(column: "reached_by", as: Int.self),
+                                                                      treated: try row.decode(column: "treated_by", as: Int.self))))
             }
         }
     }

@@ -14,20 +14,35 @@ enum AssistanceText {
             lines += ["", TextTable(header: ["GROUP", "NAME"] + header, rows: s.groups.map { [$0.key ?? "-", $0.name] + cells($0.figures) },
                                     numeric: Set(2...7)).rendered]
         }
+        if let reporting = reporting(s.figures) { lines += ["", reporting] }
         return lines.joined(separator: "\n")
+    }
+
+    /// Below the tables, where some figure is not given by every action: how many gave each, and what a dash means.
+    static func reporting(_ f: AidFigures) -> String? {
+        let fields: [(String, KeyPath<AidReporting, Int>)] = [("tonnes", \.kilograms), ("parcels", \.parcels), ("reached", \.reached), ("treated", \.treated)]
+        guard fields.contains(where: { f.reporting($0.1) != .complete }) else { return nil }
+        let given = fields.map { "\($0.0) \(f.reportedBy[keyPath: $0.1].grouped)" }.joined(separator: ", ")
+        return "Actions that gave each figure, of \(f.actions.grouped): \(given). A figure no action gave is shown as -, not 0."
     }
 
     /// One line per group (per type when not grouped), after the whole: `group,name,actions,…`.
     static func csv(_ s: AidSummary) -> String {
         let all = AidSummary.Group(key: nil, name: "all", figures: s.figures)
         let lines = ([all] + (s.groups.isEmpty ? s.byType : s.groups)).map { g in
-            ([g.key ?? "", g.name] + [String(g.figures.actions), String(g.figures.localities), g.figures.tonnes, String(g.figures.parcels),
-                                      String(g.figures.reached), String(g.figures.treated)]).map(CSVWriter.field).joined(separator: ",")
+            let f = g.figures, r = f.reportedBy
+            let counts: [Int] = [f.parcels, f.reached, f.treated, r.kilograms, r.parcels, r.reached, r.treated]
+            let cells: [String] = [g.key ?? "", g.name, String(f.actions), String(f.localities), f.tonnes] + counts.map { String($0) }
+            return cells.map(CSVWriter.field).joined(separator: ",")
         }
-        return (["group,name,actions,localities,tonnes,parcels,people_reached,medical_treated"] + lines).joined(separator: "\n")
+        return (["group,name,actions,localities,tonnes,parcels,people_reached,medical_treated,"
+                 + "tonnes_reported_by,parcels_reported_by,people_reached_reported_by,medical_treated_reported_by"] + lines).joined(separator: "\n")
     }
 
+    /// A figure that no action of the line gave is `-`: not known, where 0 would say none.
     static func cells(_ f: AidFigures) -> [String] {
-        [f.actions.grouped, f.localities.grouped, ScaledNumber.string(f.kilograms, decimals: 3, grouped: true), f.parcels.grouped, f.reached.grouped, f.treated.grouped]
+        let given = { (value: String, figure: KeyPath<AidReporting, Int>) in f.reporting(figure) == .unreported ? "-" : value }
+        return [f.actions.grouped, f.localities.grouped, given(ScaledNumber.string(f.kilograms, decimals: 3, grouped: true), \.kilograms),
+                given(f.parcels.grouped, \.parcels), given(f.reached.grouped, \.reached), given(f.treated.grouped, \.treated)]
     }
 }

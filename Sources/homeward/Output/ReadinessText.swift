@@ -13,10 +13,13 @@ enum ReadinessText {
         let count = { (n: Int) in grouped ? n.grouped : String(n) }
         let quantity = { (tenths: Int) in ScaledNumber.string(tenths, decimals: 1, grouped: grouped) }
         let tonnes = { (kilograms: Int) in ScaledNumber.string(kilograms, decimals: 3, grouped: grouped) }
+        // For a reader, a figure none of the area's actions gave is `-`; a spreadsheet keeps the sum.
+        let given = { (value: String, figure: KeyPath<AidReporting, Int>) in grouped && row.aid.reporting(figure) == .unreported ? "-" : value }
         return [row.area, row.name, count(row.returned), count(row.refugees), count(row.idps)]
             + kinds.map { quantity(row.commissioned.tenths(of: $0.code)) }
             + kinds.map { quantity(row.underRestoration.tenths(of: $0.code)) }
-            + [count(row.aid.actions), tonnes(row.aid.kilograms), count(row.aid.parcels), count(row.aid.reached), count(row.aid.treated)]
+            + [count(row.aid.actions), given(tonnes(row.aid.kilograms), \.kilograms), given(count(row.aid.parcels), \.parcels),
+               given(count(row.aid.reached), \.reached), given(count(row.aid.treated), \.treated)]
     }
 
     static func table(_ r: ReadinessReport) -> String {

@@ -32,8 +32,11 @@ extension ReconstructionModel {
 extension AidModel {
     static var mock: AidModel {
         let tallies = [
-            AidTally(place: rural, type: "humanitarian", organisation: "SARC", figures: AidFigures(actions: 12, kilograms: 3_500, parcels: 750, reached: 3_000)),
-            AidTally(place: daraa, type: "medical", organisation: "WHO", figures: AidFigures(actions: 1, kilograms: 125, treated: 1_250)),
+            // Food actions give no treatment, nine of them the people reached; the clinic gives no parcels nor people reached.
+            AidTally(place: rural, type: "humanitarian", organisation: "SARC",
+                     figures: AidFigures(actions: 12, kilograms: 3_500, parcels: 750, reached: 3_000, reportedBy: AidReporting(kilograms: 12, parcels: 12, reached: 9))),
+            AidTally(place: daraa, type: "medical", organisation: "WHO",
+                     figures: AidFigures(actions: 1, kilograms: 125, treated: 1_250, reportedBy: AidReporting(kilograms: 1, treated: 1))),
         ]
         let types = [AidType(code: "humanitarian", nameEn: "Humanitarian", nameRu: "Гуманитарная", nameAr: "إنسانية"),
                      AidType(code: "medical", nameEn: "Medical", nameRu: "Медицинская", nameAr: "طبية")]
@@ -53,7 +56,8 @@ extension ReadinessModel {
             returns: [TotalsGroup(key: "SY03", name: "Rural Damascus", nameAr: "ريف دمشق", nameRu: "Риф-Димашк", persons: 12_400, refugees: 10_000, idps: 2_400),
                       TotalsGroup(key: "SY12", name: "Dar'a", nameAr: "درعا", nameRu: "Дараа", persons: 950, refugees: 950, idps: 0)],
             facilities: ReconstructionModel.mockTallies, aid: [AidTally(place: daraa, type: "humanitarian", organisation: "SARC",
-                                                                        figures: AidFigures(actions: 2, kilograms: 3_500, parcels: 750))],
+                                                                        figures: AidFigures(actions: 2, kilograms: 3_500, parcels: 750,
+                                                                                            reportedBy: AidReporting(kilograms: 2, parcels: 2)))],
             kinds: [school, road], from: Day("2020-06-01")!, to: today, level: .adm1, names: names)
         return ReadinessModel(report: report, demo: false)
     }

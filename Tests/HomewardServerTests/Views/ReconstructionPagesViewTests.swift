@@ -41,6 +41,18 @@ import Testing
         #expect(html(.ar)["aid"]!.contains(#"<html lang="ar" dir="rtl">"#))
     }
 
+    /// A figure that no action gave is not shown as 0, and one that only some gave says how many did.
+    @Test func aidFiguresSayWhichActionsGaveThem() {
+        let en = html(.en)["aid"]!
+        #expect(en.contains(#"<span class="note">given for <bdi dir="ltr">9</bdi> of <bdi dir="ltr">13</bdi> actions</span>"#), "\(en)")
+        #expect(en.contains(#"<td class="num"><bdi dir="ltr">3,000</bdi></td><td class="num"><bdi dir="ltr">—</bdi></td></tr>"#), "humanitarian aid treats nobody")
+        #expect(en.contains("— : not reported by any of the actions in the row."))
+        #expect(html(.ru)["aid"]!.contains(#"из <bdi dir="ltr">13</bdi> акций"#))
+        #expect(html(.ar)["aid"]!.contains(#"من أصل <bdi dir="ltr">١٣</bdi> عملية"#))
+        #expect(html(.en)["readiness"]!.contains("<li>Treated: <bdi>not reported</bdi></li>"))
+        #expect(!AidView(model: .empty, language: .en).render(pages).contains("not reported"))
+    }
+
     @Test func thePagesLinkToEachOtherAndTheReadinessTableSortsByAnyColumn() {
         for (page, text) in html(.ru) {
             for path in ["/?lang=ru", "/reconstruction?lang=ru", "/aid?lang=ru", "/readiness?lang=ru"] {

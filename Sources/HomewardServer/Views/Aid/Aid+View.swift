@@ -14,15 +14,33 @@ struct AidView {
         let c = pages.catalogue(language)
         let s = model.summary
         let f = s.figures
+        var unreported = false
         func row(_ group: AidSummary.Group, name: String) -> Row {
             let g = group.figures
+            // A figure no action of the row gave is a dash, explained once below the tables.
+            func cell(_ value: String, _ figure: KeyPath<AidReporting, Int>) -> String {
+                guard g.reporting(figure) == .unreported else { return value }
+                unreported = true
+                return "—"
+            }
             return Row(name: name, code: group.key, actions: c.numbers.string(g.actions), localities: c.numbers.string(g.localities),
-                       tonnes: c.numbers.decimal(g.kilograms, decimals: 3), parcels: c.numbers.string(g.parcels),
-                       reached: c.numbers.string(g.reached), treated: c.numbers.string(g.treated))
+                       tonnes: cell(c.numbers.decimal(g.kilograms, decimals: 3), \.kilograms), parcels: cell(c.numbers.string(g.parcels), \.parcels),
+                       reached: cell(c.numbers.string(g.reached), \.reached), treated: cell(c.numbers.string(g.treated), \.treated))
         }
         let byType = s.byType.map { row($0, name: $0.name(in: language)) }
         let byGovernorate = s.groups.map { row($0, name: $0.key == nil ? c.text("area.notKnown") : $0.name(in: language)) }
         let figure = { (value: String, key: String) in OverviewView.Figure(value: value, label: PhraseContext(c.phrase(key)), note: nil) }
+        // A figure only some actions gave says how many did; one that none gave is not 0 but unknown.
+        func reported(_ value: String, _ key: String, _ field: KeyPath<AidReporting, Int>) -> OverviewView.Figure {
+            switch f.reporting(field) {
+            case .complete: figure(value, key)
+            case .partly(let given):
+                OverviewView.Figure(value: value, label: PhraseContext(c.phrase(key)),
+                                    note: PhraseContext(c.phrase("aid.reported.partly", ["count": .count(given), "of": .count(f.actions)])))
+            case .unreported:
+                OverviewView.Figure(value: "—", label: PhraseContext(c.phrase(key)), note: PhraseContext(c.phrase("aid.reported.none")))
+            }
+        }
         return Context(
             page: PageContext(language: language, title: c.text("aid.title"), path: APIRoute.aidPage.path, pages: pages, current: .aidPage),
             chrome: PageChrome(api: .aidSummary, demo: model.demo, catalogue: c),
@@ -31,10 +49,10 @@ struct AidView {
             figures: [
                 figure(c.numbers.string(f.actions), "aid.figure.actions"),
                 figure(c.numbers.string(f.localities), "aid.figure.localities"),
-                figure(c.numbers.decimal(f.kilograms, decimals: 3), "aid.figure.tonnes"),
-                figure(c.numbers.string(f.parcels), "aid.figure.parcels"),
-                figure(c.numbers.string(f.reached), "aid.figure.reached"),
-                figure(c.numbers.string(f.treated), "aid.figure.treated"),
+                reported(c.numbers.decimal(f.kilograms, decimals: 3), "aid.figure.tonnes", \.kilograms),
+                reported(c.numbers.string(f.parcels), "aid.figure.parcels", \.parcels),
+                reported(c.numbers.string(f.reached), "aid.figure.reached", \.reached),
+                reported(c.numbers.string(f.treated), "aid.figure.treated", \.treated),
             ],
             headers: Headers(actions: c.text("aid.column.actions"), localities: c.text("aid.column.localities"), tonnes: c.text("aid.column.tonnes"),
                              parcels: c.text("aid.column.parcels"), reached: c.text("aid.column.reached"), treated: c.text("aid.column.treated")),
@@ -42,7 +60,8 @@ struct AidView {
                 Table(title: c.text("aid.byType"), nameHeader: c.text("aid.column.type"), rows: byType, hasRows: !byType.isEmpty),
                 Table(title: c.text("aid.byGovernorate"), nameHeader: c.text("level.adm1.name"), rows: byGovernorate, hasRows: !byGovernorate.isEmpty),
             ],
-            none: c.text("aid.none")
+            none: c.text("aid.none"),
+            legend: unreported ? c.text("aid.reported.legend") : nil
         )
     }
 
@@ -56,6 +75,8 @@ struct AidView {
         let headers: Headers
         let tables: [Table]
         let none: String
+        /// What a dash in the tables stands for, when one does.
+        let legend: String?
     }
 
     struct Headers {

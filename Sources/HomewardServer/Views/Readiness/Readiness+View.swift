@@ -34,9 +34,12 @@ struct ReadinessView {
         let rows = r.rows.map { row in
             Row(name: row.name(in: language), code: row.area, returned: c.numbers.string(row.returned),
                 commissioned: c.quantities(row.commissioned, in: language), underRestoration: c.quantities(row.underRestoration, in: language),
-                aid: [LabelledValue(label: c.text("aid.column.actions"), value: c.numbers.string(row.aid.actions)),
-                      LabelledValue(label: c.text("aid.column.tonnes"), value: c.numbers.decimal(row.aid.kilograms, decimals: 3)),
-                      LabelledValue(label: c.text("aid.column.treated"), value: c.numbers.string(row.aid.treated))].filter { _ in row.aid.actions > 0 })
+                aid: row.aid.actions == 0 ? [] : [
+                    LabelledValue(label: c.text("aid.column.actions"), value: c.numbers.string(row.aid.actions)),
+                    LabelledValue(label: c.text("aid.column.tonnes"),
+                                  value: c.aidFigure(c.numbers.decimal(row.aid.kilograms, decimals: 3), row.aid.reporting(\.kilograms))),
+                    LabelledValue(label: c.text("aid.column.treated"), value: c.aidFigure(c.numbers.string(row.aid.treated), row.aid.reporting(\.treated))),
+                ])
         }
         return Context(
             page: PageContext(language: language, title: c.text("readiness.title"), path: path, pages: pages, current: .readinessPage),
