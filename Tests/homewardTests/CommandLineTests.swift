@@ -372,6 +372,10 @@ import Testing
         let table = try run(["evacuations", "show", "1", "--as-of", "2019-07-10"]).stdout
         #expect(table.contains("OVER        TC-1 estimated above its 2,000 places since the operation began: up to 2,500 on 2019-07-03"), "\(table)")
         #expect(table.contains("at the pace of the last 9 days: "), "\(table)")
+        // and so does the joint statement of that day
+        let statement = try run(["bulletin", "draft", "--date", "2019-07-10"]).stdout
+        #expect(statement.contains("Transit: the transit centre was estimated to hold 2,500 people on 3 July 2019, more than its 2,000 places, "
+                                   + "from the departures sent to it."), "\(statement)")
         // On an earlier day than today the status printed is today's, and says so.
         #expect(table.hasPrefix("Operation 1: HOL, under-way today;"), "\(table)")
         #expect(try run(["evacuations", "show", "1"]).stdout.hasPrefix("Operation 1: HOL, under-way;"))

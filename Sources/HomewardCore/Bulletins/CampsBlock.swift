@@ -1,6 +1,7 @@
 /// The camps block of a bulletin: for each site under evacuation, how many have left (count and share of the
 /// baseline), how many remain, the plan's pace and end, and for an operation under way how far ahead or behind
-/// the plan it is and when the last would leave at the pace seen.
+/// the plan it is and when the last would leave at the pace seen. Then each transit centre those operations go
+/// through that was estimated above its capacity since its operation began, once however many go through it.
 public enum CampsBlock {
     public static func make(date: Day, progress: [EvacuationProgress], sites: [String: Site]) -> BulletinBlock? {
         guard !progress.isEmpty else { return nil }
@@ -41,6 +42,24 @@ public enum CampsBlock {
             if let end = item.forecastEnd { pace["end"] = .day(end) }
             lines.append(BulletinLine(item.forecastEnd == nil ? "bulletin.camps.forecast.none" : "bulletin.camps.forecast", pace))
         }
+        centresOverCapacity(progress, date: date, sites: sites, lines: &lines, entries: &entries)
         return BulletinBlock(kind: "camps", heading: "bulletin.camps.heading", lines: lines, entries: entries)
+    }
+
+    /// An estimate, from the departures sent to the centre and its usual stay, which the sentence says.
+    private static func centresOverCapacity(_ progress: [EvacuationProgress], date: Day, sites: [String: Site],
+                                            lines: inout [BulletinLine], entries: inout [SnapshotEntry]) {
+        var named = Set<String>()
+        for item in progress {
+            for over in item.centresOverCapacity where named.insert(over.centre).inserted {
+                let query = "homeward evacuations show \(item.operation.id) --as-of \(date)", prefix = "camps.transit.\(over.centre)"
+                let centre = sites[over.centre]
+                entries.append(SnapshotEntry(id: "\(prefix).persons", value: over.persons, query: query))
+                entries.append(SnapshotEntry(id: "\(prefix).capacity", value: over.capacity, query: query))
+                lines.append(BulletinLine("bulletin.camps.centreOverCapacity", [
+                    "centre": .name(en: centre?.name ?? over.centre, ru: nil, ar: centre?.nameAr), "persons": .entry("\(prefix).persons"),
+                    "capacity": .entry("\(prefix).capacity"), "day": .day(over.day)]))
+            }
+        }
     }
 }

@@ -6,6 +6,13 @@ extension EvacuationProgress {
         /// The busiest such day, and its estimate.
         public var day: Day
         public var persons: Int
+
+        public init(centre: String, capacity: Int, day: Day, persons: Int) {
+            self.centre = centre
+            self.capacity = capacity
+            self.day = day
+            self.persons = persons
+        }
     }
 
     /// The operation's centres estimated above their capacity since it began, while it still runs, each once: what the
