@@ -82,4 +82,27 @@ import Testing
         let bad = rules.check(layout.draft(row: ["2019-02-30", "HOL", "ten", "20", ""], number: 3))
         #expect(bad.problems.map(\.column) == ["#date", "#population+ind+num", "#org"])
     }
+
+    /// An operation's status on a day is the last change to take effect by then, or the status before the first; a
+    /// change is dated by today at the latest and not before the last one, so that days follow the order recorded.
+    @Test func anOperationsStatusOnADayGoesByTheDaysItsChangesTookEffect() throws {
+        var operation = EvacuationOperation(site: "HOL", baselineDate: Day("2019-03-01")!, baselineResidents: 1_000, start: Day("2019-03-02")!,
+                                            perCycle: 100, cycleDays: 5, status: .suspended)
+        let changes = [EvacuationStatusChange(from: .planned, to: .underWay, day: Day("2019-03-02")!, at: "2019-03-19T10:00:00Z", by: "a"),
+                       EvacuationStatusChange(from: .underWay, to: .suspended, day: Day("2019-03-10")!, at: "2019-03-19T10:01:00Z", by: "a")]
+        #expect(operation.status(on: Day("2019-03-01")!, changes: changes) == .planned)
+        #expect(operation.status(on: Day("2019-03-02")!, changes: changes) == .underWay)
+        #expect(operation.status(on: Day("2019-03-09")!, changes: changes) == .underWay)
+        #expect(operation.status(on: today, changes: changes) == .suspended)
+        #expect(operation.status(on: Day("2019-01-01")!, changes: []) == .suspended, "with no change, the status it has")
+        #expect(throws: FieldProblem.self) {
+            try EvacuationRules.checkChange(of: operation, to: .underWay, on: today.adding(days: 1), after: changes.last, today: today)
+        }
+        #expect(throws: FieldProblem.self) {
+            try EvacuationRules.checkChange(of: operation, to: .underWay, on: Day("2019-03-09")!, after: changes.last, today: today)
+        }
+        try EvacuationRules.checkChange(of: operation, to: .underWay, on: Day("2019-03-10")!, after: changes.last, today: today)
+        operation.status = .completed
+        #expect(throws: FieldProblem.self) { try EvacuationRules.checkChange(of: operation, to: .underWay, on: today, after: nil, today: today) }
+    }
 }

@@ -46,9 +46,7 @@ import Testing
             let before = try await client.get("/camps?as_of=2020-06-02").text
             #expect(before.contains("Figures as of <bdi>2 June 2020</bdi>"), "\(before)")
             #expect(!before.contains(">2,500</bdi>") && !before.contains(">7,500</bdi>"))
-            // A page of an earlier day says that statuses are today's, and leaves out an operation whose baseline came later.
-            let statusesToday = "status is as it stands today"
-            #expect(before.contains(statusesToday) && !page.contains(statusesToday))
+            // A page of an earlier day leaves out an operation whose baseline came later.
             let earlier = try await client.get("/camps?as_of=2020-05-31").text
             let operationHeading = "<span class=\"status planned\">"
             #expect(before.contains(operationHeading) && !earlier.contains(operationHeading), "\(earlier)")
@@ -116,6 +114,45 @@ import Testing
             #expect((occupancy["arrivals_by_site"] as? [[String: Any]])?.map { "\($0["site"] ?? "") \($0["persons"] ?? "")" } == ["HOL 1700", "ROJ 400"])
             // A camp has none.
             #expect(try await client.get("/api/v1/sites/HOL").json["occupancy"] is NSNull)
+        }
+    }
+
+    /// A change recorded after the fact takes effect on the day given: the progress and the page of a day show the
+    /// status of that day, and a change cannot be dated after today nor before the last one.
+    @Test(arguments: Backend.available)
+    func aStatusChangeRecordedAfterTheFactGoesByTheDayItTookEffect(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // setup: a camp and a planned operation from 2020-06-02
+            _ = try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#)
+            let operation = try await client.post("/api/v1/evacuations",
+                #"{"site": "HOL", "baseline_date": "2020-06-01", "baseline_residents": 10000, "start": "2020-06-02", "per_cycle": 3500, "cycle_days": 5}"#)
+            let id = try #require(try operation.json["id"] as? Int)
+            // act: under way from the 2nd, suspended from the 20th, both recorded today (2020-06-30)
+            let begun = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "under-way", "date": "2020-06-02"}"#)
+            let future = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "suspended", "date": "2020-07-01"}"#)
+            let beforeLast = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "suspended", "date": "2020-06-01"}"#)
+            let notADay = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "suspended", "date": "June"}"#)
+            let suspended = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "suspended", "date": "2020-06-20"}"#)
+            // check
+            #expect(begun.status == .ok && suspended.status == .ok)
+            #expect(try future.json["field"] as? String == "date" && (future.json["detail"] as? String)?.contains("today") == true, "\(String(buffer: future.body))")
+            #expect(try beforeLast.json["field"] as? String == "date" && (beforeLast.json["detail"] as? String)?.contains("under-way") == true)
+            #expect(notADay.status == .badRequest)
+            func status(on day: String) async throws -> String? {
+                try (await client.get("/api/v1/evacuations/\(id)?as_of=\(day)").json["operation"] as? [String: Any])?["status"] as? String
+            }
+            #expect(try await status(on: "2020-06-01") == "planned")
+            #expect(try await status(on: "2020-06-02") == "under-way")
+            #expect(try await status(on: "2020-06-19") == "under-way")
+            #expect(try await status(on: "2020-06-30") == "suspended")
+            let changes = try #require(try await client.get("/api/v1/evacuations/\(id)").json["status_changes"] as? [[String: Any]])
+            #expect(changes.map { $0["day"] as? String } == ["2020-06-02", "2020-06-20"])
+            #expect(try await client.get("/camps?as_of=2020-06-10").text.contains(#"<span class="status under-way">"#))
+            #expect(try await client.get("/camps?as_of=2020-06-01").text.contains(#"<span class="status planned">"#))
+            // Without a date, a change takes effect today.
+            let resumed = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "under-way"}"#)
+            let dayBefore = try await status(on: "2020-06-29"), today = try await status(on: "2020-06-30")
+            #expect(resumed.status == .ok && dayBefore == "suspended" && today == "under-way")
         }
     }
 

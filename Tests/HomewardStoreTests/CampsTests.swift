@@ -13,6 +13,31 @@ import Testing
                                       from: .bytes(Array(text.utf8)), by: .test)
     }
 
+    /// A status change kept before changes had days took effect on the day it was recorded; one given a day, on that day.
+    @Test(arguments: Backend.available)
+    func aStatusChangeTakesEffectOnItsDayOrTheDayItWasRecorded(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a planned operation, under way from 2020-06-02 as recorded today (2020-06-30)
+            try await store.camps.addSite(Self.camp, by: .test)
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,10000,UNHCR\n")
+            let operation = try await store.camps.addOperation(
+                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000, start: Day("2020-06-02")!,
+                                    perCycle: 1_000, cycleDays: 5), today: TestStores.today, by: .test)
+            try await store.camps.setStatus(.underWay, ofOperation: operation.id, on: Day("2020-06-02")!, today: TestStores.today, by: .test)
+            let status = { (day: String) in try await store.camps.progress(ofOperation: operation.id, asOf: Day(day)!).operation.status }
+            let (dayBefore, dayOf) = (try await status("2020-06-01"), try await status("2020-06-02"))
+            #expect(dayBefore == .planned && dayOf == .underWay)
+            // act: the change as a database kept it before days were, recorded on the 5th
+            try await store.database.read { db in
+                try await db.raw("UPDATE evacuation_status_changes SET day = NULL, changed_at = '2020-06-05T09:00:00Z'").run()
+            }
+            // check
+            #expect(try await store.camps.statusChanges(ofOperation: operation.id).map(\.day) == [Day("2020-06-05")!])
+            let (before, recorded) = (try await status("2020-06-04"), try await status("2020-06-05"))
+            #expect(before == .planned && recorded == .underWay)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func everySiteAndOperationReadAtOnceStandAsEachReadAlone(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -376,9 +376,7 @@ import Testing
         let statement = try run(["bulletin", "draft", "--date", "2019-07-10"]).stdout
         #expect(statement.contains("Transit: the transit centre was estimated to hold 2,500 people on 3 July 2019, more than its 2,000 places, "
                                    + "from the departures sent to it."), "\(statement)")
-        // On an earlier day than today the status printed is today's, and says so.
-        #expect(table.hasPrefix("Operation 1: HOL, under-way today;"), "\(table)")
-        #expect(try run(["evacuations", "show", "1"]).stdout.hasPrefix("Operation 1: HOL, under-way;"))
+        #expect(table.hasPrefix("Operation 1: HOL, under-way;"), "\(table)")
         // a departure that would take the camp below zero is refused, naming the numbers
         // Without --org, a departure is reported by the site's operator; a site without one needs --org.
         let unreported = try run(["sites", "departures", "HOL", "--date", "2019-07-09", "--persons", "5"])
@@ -397,10 +395,15 @@ import Testing
         // a count of zero is left out, and not said to be recorded already
         let zero = try run(["sites", "departures", "HOL", "--date", "2019-07-10", "--persons", "0", "--org", "CCCM"])
         #expect(zero.status == 0 && zero.stdout == "nothing recorded\n" && zero.stderr.contains("zero: nothing to record"), "\(zero.stdout)")
-        // a status change is printed, kept, and a completed operation stays completed
-        let suspended = try run(["evacuations", "status", "1", "suspended"])
-        #expect(suspended.status == 0 && suspended.stdout.contains("Operation 1 (HOL) is now suspended."))
-        #expect(try run(["evacuations", "status", "1", "completed"]).status == 0)
+        // a status change is printed, kept with the day it took effect (today unless given), and a completed operation stays completed
+        #expect(try run(["evacuations", "status", "1", "suspended", "--date", "2019-07-21"]).stderr.contains("by today (20 July 2019)"))
+        let suspended = try run(["evacuations", "status", "1", "suspended", "--date", "2019-07-15"])
+        #expect(suspended.status == 0 && suspended.stdout.contains("Operation 1 (HOL) is suspended from 2019-07-15."), "\(suspended.stdout)\(suspended.stderr)")
+        // the status printed is the one of the day shown
+        #expect(try run(["evacuations", "show", "1", "--as-of", "2019-07-10"]).stdout.hasPrefix("Operation 1: HOL, under-way;"))
+        let now = try run(["evacuations", "show", "1"]).stdout
+        #expect(now.hasPrefix("Operation 1: HOL, suspended;") && now.contains("under-way → suspended from 2019-07-15 (recorded "), "\(now)")
+        #expect(try run(["evacuations", "status", "1", "completed"]).stdout.contains("Operation 1 (HOL) is now completed."))
         let reopened = try run(["evacuations", "status", "1", "under-way"])
         #expect(reopened.status != 0 && reopened.stderr.contains("stays completed"))
         let changes = try run(["evacuations", "show", "1", "--format", "json"]).json["status_changes"] as? [[String: Any]]

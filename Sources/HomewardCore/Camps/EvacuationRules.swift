@@ -61,6 +61,21 @@ public struct EvacuationRules: Sendable {
 
     /// A change of an operation's status. Any status may follow any other but for a completed operation,
     /// which stays completed: a new phase is a new operation with its own baseline.
+    ///
+    /// The change takes effect on `day`: not after `today`, and not before the last change took effect, so that
+    /// changes follow one another in the order they were recorded.
+    public static func checkChange(of operation: EvacuationOperation, to status: EvacuationOperation.Status, on day: Day,
+                                   after last: EvacuationStatusChange?, today: Day) throws(FieldProblem) {
+        try checkChange(of: operation, to: status)
+        if day > today {
+            throw FieldProblem(field: "date", value: day.description, Message("evacuation.status.future", ["today": .day(today)]))
+        }
+        if let last, day < last.day {
+            throw FieldProblem(field: "date", value: day.description,
+                               Message("evacuation.status.beforeLast", ["status": .code(last.to.rawValue), "day": .day(last.day)]))
+        }
+    }
+
     public static func checkChange(of operation: EvacuationOperation, to status: EvacuationOperation.Status) throws(FieldProblem) {
         guard operation.status != status else {
             throw FieldProblem(field: "status", value: status.rawValue, Message("evacuation.status.same", ["status": .code(status.rawValue)]))

@@ -51,6 +51,8 @@ struct CampsController<Context: CallerRequestContext> {
     /// A change to an operation: today only its status.
     struct OperationChange: Decodable {
         var status: EvacuationOperation.Status
+        /// The day the change took effect; today when absent.
+        var date: Day?
     }
 
     func add(to router: Router<Context>) {
@@ -112,7 +114,7 @@ struct CampsController<Context: CallerRequestContext> {
             try request.require(contentType: ["application/json", "application/merge-patch+json"])
             let body = try await request.body.collect(upTo: 64 * 1024)
             let change = try JSONDecoder().decode(OperationChange.self, from: Data(buffer: body))
-            return try jsonResponse(try await store.setStatus(change.status, ofOperation: id, by: context.caller))
+            return try jsonResponse(try await store.setStatus(change.status, ofOperation: id, on: change.date, today: today(), by: context.caller))
         }
     }
 

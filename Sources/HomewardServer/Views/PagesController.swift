@@ -22,9 +22,8 @@ struct PagesController {
                                 language: language).render(pages)
         }
         page(.campsPage, router) { request, language, _ in
-            let today = today()
-            let asOf = try request.query("as_of", "a date (YYYY-MM-DD)") { Day($0) } ?? today
-            return CampsPageView(model: try await CampsPageModel.load(store: stores.camps, asOf: asOf, today: today, demo: configuration.demo),
+            let asOf = try request.query("as_of", "a date (YYYY-MM-DD)") { Day($0) } ?? today()
+            return CampsPageView(model: try await CampsPageModel.load(store: stores.camps, asOf: asOf, demo: configuration.demo),
                                  language: language)
                 .render(pages)
         }

@@ -38,6 +38,6 @@ extension CampsStore {
             EvacuationOperation(site: camp, baselineDate: baseline, baselineResidents: 10_000, start: start, perCycle: 1_500, cycleDays: 5,
                                 via: [transit], deadline: lastDay.adding(days: 10)),
             today: lastDay, by: caller)
-        try await setStatus(.underWay, ofOperation: operation.id, by: caller)
+        try await setStatus(.underWay, ofOperation: operation.id, on: start, today: lastDay, by: caller)
     }
 }

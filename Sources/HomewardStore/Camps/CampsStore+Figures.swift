@@ -72,6 +72,9 @@ extension CampsStore {
     private static func progress(of operation: EvacuationOperation, departures: [Departure], centres: [Site],
                                  occupancies: [String: TransitCentreOccupancy], statusChanges: [EvacuationStatusChange],
                                  asOf: Day) throws -> EvacuationProgress {
+        // The operation as it stood on the day: its status then, which the forecast and the centres' warnings go by.
+        var operation = operation
+        operation.status = operation.status(on: asOf, changes: statusChanges)
         var progress = EvacuationProgress(operation: operation, departures: departures, asOf: asOf,
                                           transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
                                           stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours)

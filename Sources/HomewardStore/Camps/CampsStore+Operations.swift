@@ -84,19 +84,25 @@ extension CampsStore {
         try await database.read { try await Self.operations(on: $0, id: id).first }
     }
 
-    /// Changes an operation's status after ``EvacuationRules/checkChange(of:to:)``, keeping the change with
-    /// who made it; returns the operation as it now stands.
+    /// Changes an operation's status after ``EvacuationRules/checkChange(of:to:on:after:today:)``, keeping the change
+    /// with the day it took effect and who made it; returns the operation as it now stands.
+    /// - Parameter day: the day the change took effect; `nil` for today.
     @discardableResult
-    public func setStatus(_ status: EvacuationOperation.Status, ofOperation id: Int, by caller: Caller) async throws -> EvacuationOperation {
+    public func setStatus(_ status: EvacuationOperation.Status, ofOperation id: Int, on day: Day? = nil, today: Day,
+                          by caller: Caller) async throws -> EvacuationOperation {
         try await database.write(by: caller, for: .planning) { write in
             let db = write.sql
             guard var operation = try await Self.operations(on: db, id: id).first else { throw StoreError.notFound("evacuation operation \(id)") }
-            let current = operation.status
-            try StoreError.refusing { () throws(FieldProblem) in try EvacuationRules.checkChange(of: operation, to: status) }
+            let current = operation.status, day = day ?? today
+            let last = try await Self.statusChanges(on: db, where: "operation_id = \(bind: id)")[id]?.last
+            try StoreError.refusing { () throws(FieldProblem) in
+                try EvacuationRules.checkChange(of: operation, to: status, on: day, after: last, today: today)
+            }
             try await db.raw("UPDATE evacuation_operations SET status = \(bind: status.rawValue) WHERE id = \(bind: id)").run()
             try await db.raw("""
-                INSERT INTO evacuation_status_changes (operation_id, from_status, to_status, changed_at, changed_by)
-                VALUES (\(bind: id), \(bind: current.rawValue), \(bind: status.rawValue), \(bind: write.timestamp), \(bind: write.caller.description))
+                INSERT INTO evacuation_status_changes (operation_id, from_status, to_status, day, changed_at, changed_by)
+                VALUES (\(bind: id), \(bind: current.rawValue), \(bind: status.rawValue), \(bind: day.number), \(bind: write.timestamp),
+                        \(bind: write.caller.description))
                 """).run()
             let before = operation
             operation.status = status
@@ -112,21 +118,27 @@ extension CampsStore {
 
     /// How operations' statuses changed, by operation, each oldest first.
     func statusChanges(where condition: SQLQueryString?) async throws -> [Int: [EvacuationStatusChange]] {
-        try await database.read { db in
-            var query: SQLQueryString = "SELECT operation_id, from_status, to_status, changed_at, changed_by FROM evacuation_status_changes"
-            if let condition { query += " WHERE " + condition }
-            query += " ORDER BY id"
-            var changes: [Int: [EvacuationStatusChange]] = [:]
-            for row in try await db.raw(query).all() {
-                let from = try row.decode(column: "from_status", as: String.self), to = try row.decode(column: "to_status", as: String.self)
-                guard let fromStatus = EvacuationOperation.Status(rawValue: from), let toStatus = EvacuationOperation.Status(rawValue: to) else {
-                    throw StoreError.database("evacuation_status_changes holds status '\(from)' or '\(to)'")
-                }
-                changes[try row.decode(column: "operation_id", as: Int.self), default: []].append(
-                    EvacuationStatusChange(from: fromStatus, to: toStatus, at: try row.decode(column: "changed_at", as: String.self),
-                                           by: try row.decode(column: "changed_by", as: String.self)))
+        try await database.read { try await Self.statusChanges(on: $0, where: condition) }
+    }
+
+    private static func statusChanges(on db: any SQLDatabase, where condition: SQLQueryString?) async throws -> [Int: [EvacuationStatusChange]] {
+        var query: SQLQueryString = "SELECT operation_id, from_status, to_status, day, changed_at, changed_by FROM evacuation_status_changes"
+        if let condition { query += " WHERE " + condition }
+        query += " ORDER BY id"
+        var changes: [Int: [EvacuationStatusChange]] = [:]
+        for row in try await db.raw(query).all() {
+            let from = try row.decode(column: "from_status", as: String.self), to = try row.decode(column: "to_status", as: String.self)
+            guard let fromStatus = EvacuationOperation.Status(rawValue: from), let toStatus = EvacuationOperation.Status(rawValue: to) else {
+                throw StoreError.database("evacuation_status_changes holds status '\(from)' or '\(to)'")
             }
-            return changes
+            let at = try row.decode(column: "changed_at", as: String.self)
+            // A change kept before days were: it took effect on the day it was recorded.
+            guard let day = try row.decode(column: "day", as: Int?.self).map(Day.init(number:)) ?? Day(String(at.prefix(10))) else {
+                throw StoreError.database("evacuation_status_changes holds the time '\(at)'")
+            }
+            changes[try row.decode(column: "operation_id", as: Int.self), default: []].append(
+                EvacuationStatusChange(from: fromStatus, to: toStatus, day: day, at: at, by: try row.decode(column: "changed_by", as: String.self)))
         }
+        return changes
     }
 }

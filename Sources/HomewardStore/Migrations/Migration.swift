@@ -45,6 +45,7 @@ extension Database {
         AddPublicBulletins(),
         IndexMovementKeys(),
         AddDepartureRevisionDays(),
+        AddStatusChangeDays(),
     ]
 
     /// Applies the steps the database has not seen yet.

@@ -97,11 +97,10 @@ struct EvacuationsCommand: AsyncParsableCommand {
         @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
-            let today = try today()
-            let progress = try await db.withStores { try await $0.camps.progress(ofOperation: id, asOf: try day(asOf, "--as-of") ?? today) }
+            let progress = try await db.withStores { try await $0.camps.progress(ofOperation: id, asOf: try day(asOf, "--as-of") ?? today()) }
             switch format {
             case .json: try printJSON(progress)
-            case .table: print(EvacuationProgressText(progress: progress, today: today).rendered)
+            case .table: print(EvacuationProgressText(progress: progress).rendered)
             }
         }
     }
@@ -109,15 +108,24 @@ struct EvacuationsCommand: AsyncParsableCommand {
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change an operation's status: planned, under-way, completed or suspended.",
-            discussion: "The change is kept with who made it and when (evacuations show lists them). A completed operation stays completed.")
+            discussion: """
+                The change is kept with the day it took effect, who made it and when (evacuations show lists them). A change \
+                recorded after the fact takes --date: the page and the statement of an earlier day go by it. A completed \
+                operation stays completed.
+                """)
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The operation's id.") var id: Int
         @Argument(help: "planned, under-way, completed or suspended") var status: EvacuationOperation.Status
+        @Option(help: "The day the change took effect (YYYY-MM-DD): not after today, nor before the last change; today by default.")
+        var date: String?
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            let operation = try await db.withStores { try await $0.camps.setStatus(status, ofOperation: id, by: who.caller) }
-            print("Operation \(operation.id) (\(operation.site)) is now \(operation.status.rawValue).")
+            let day = try day(date, "--date"), today = try today()
+            let operation = try await db.withStores {
+                try await $0.camps.setStatus(status, ofOperation: id, on: day, today: today, by: who.caller)
+            }
+            print("Operation \(operation.id) (\(operation.site)) is \(day.map { "\(operation.status.rawValue) from \($0)" } ?? "now \(operation.status.rawValue)").")
         }
     }
 }

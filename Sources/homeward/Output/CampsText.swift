@@ -72,16 +72,15 @@ struct EvacuationPlanText {
 }
 
 /// An operation's progress, for a terminal.
+///
+/// The status is the operation's on the day shown, from the days its changes took effect.
 struct EvacuationProgressText {
     let progress: EvacuationProgress
-    /// On an earlier day than this, the status printed is today's, and says so.
-    let today: Day
 
     var rendered: String {
         let p = progress
         let o = p.operation
-        let statusToday = p.asOf < today ? " today" : ""
-        var lines = ["Operation \(o.id): \(o.site), \(o.status.rawValue)\(statusToday); baseline \(o.baselineResidents.grouped) on \(o.baselineDate), "
+        var lines = ["Operation \(o.id): \(o.site), \(o.status.rawValue); baseline \(o.baselineResidents.grouped) on \(o.baselineDate), "
                      + "\(o.perCycle.grouped) \(every(o.cycleDays)) from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
         lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")
         lines.append("  plan        \(p.plannedByNow.grouped) by now; \(p.ahead >= 0 ? "ahead by \(p.ahead.grouped)" : "behind by \((-p.ahead).grouped)")")
@@ -97,7 +96,7 @@ struct EvacuationProgressText {
                          + "\(over.persons.grouped) on \(over.day) (every site's departures to it counted)")
         }
         for change in p.statusChanges {
-            lines.append("  status      \(change.from.rawValue) → \(change.to.rawValue) at \(change.at) by \(change.by)")
+            lines.append("  status      \(change.from.rawValue) → \(change.to.rawValue) from \(change.day) (recorded \(change.at) by \(change.by))")
         }
         lines += ["", TextTable(header: ["CYCLE", "FROM", "TO", "PLANNED", "ACTUAL"], rows: p.cycles.map { [String($0.cycle), $0.start.description, $0.end.description, $0.planned.grouped, $0.actual.grouped] }, numeric: [0, 3, 4]).rendered]
         return lines.joined(separator: "\n")

@@ -15,11 +15,10 @@ struct CampsPageModel: Sendable {
     /// Every site by its code, to name an operation's site and centres.
     var sitesByCode: [String: Site]
     var demo: Bool
-    /// The page shows a day before today: operations' statuses are as they are today, not as they were then.
-    var earlierDay = false
 
-    /// Operations whose baseline comes after `asOf` are left out, as a site's standing leaves them out.
-    static func load(store: CampsStore, asOf: Day, today: Day, demo: Bool) async throws -> CampsPageModel {
+    /// Operations whose baseline comes after `asOf` are left out, as a site's standing leaves them out; each
+    /// operation's status is its status on `asOf`.
+    static func load(store: CampsStore, asOf: Day, demo: Bool) async throws -> CampsPageModel {
         // Each table read once for the whole page, not once per site and operation.
         let all = try await store.sites()
         let centres = all.filter { $0.kind == .transitCentre }
@@ -27,7 +26,7 @@ struct CampsPageModel: Sendable {
         let operations = try await store.progress(asOf: asOf, occupancies: occupancies).filter { $0.operation.baselineDate <= asOf }
         return CampsPageModel(asOf: asOf, sites: try await store.standings(asOf: asOf), transitCentres: centres, occupancies: occupancies,
                               operations: sortedForReading(operations), sitesByCode: Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) }),
-                              demo: demo, earlierDay: asOf < today)
+                              demo: demo)
     }
 
     static func sortedForReading(_ operations: [EvacuationProgress]) -> [EvacuationProgress] {

@@ -19,7 +19,6 @@ struct CampsPageView {
             chrome: PageChrome(api: .openapi, demo: m.demo, catalogue: c),
             heading: c.text("camps.heading"),
             asOf: PhraseContext(c.phrase("camps.asOf", ["day": .day(m.asOf)])),
-            statusesToday: m.earlierDay ? c.text("camps.asOf.statusesToday") : nil,
             sites: SitesTable(c, m.sites, language: language),
             transit: TransitTable(c, m.transitCentres, occupancies: m.occupancies, asOf: m.asOf, language: language),
             operationsTitle: c.text("camps.operations"),
@@ -35,8 +34,6 @@ struct CampsPageView {
         let chrome: PageChrome
         let heading: String
         let asOf: PhraseContext
-        /// On a page of an earlier day: the statuses shown are today's.
-        let statusesToday: String?
         let sites: SitesTable
         let transit: TransitTable
         let operationsTitle: String
