@@ -117,16 +117,21 @@ import Testing
         }
     }
 
+    /// Al-Hol and a planned operation of its 10,000 residents from 2020-06-02: the operation's id.
+    static func plannedOperation(_ client: any TestClientProtocol) async throws -> Int {
+        _ = try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#)
+        let operation = try await client.post("/api/v1/evacuations",
+            #"{"site": "HOL", "baseline_date": "2020-06-01", "baseline_residents": 10000, "start": "2020-06-02", "per_cycle": 3500, "cycle_days": 5}"#)
+        return try #require(try operation.json["id"] as? Int)
+    }
+
     /// A change recorded after the fact takes effect on the day given: the progress and the page of a day show the
     /// status of that day, and a change cannot be dated after today nor before the last one.
     @Test(arguments: Backend.available)
     func aStatusChangeRecordedAfterTheFactGoesByTheDayItTookEffect(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in
             // setup: a camp and a planned operation from 2020-06-02
-            _ = try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#)
-            let operation = try await client.post("/api/v1/evacuations",
-                #"{"site": "HOL", "baseline_date": "2020-06-01", "baseline_residents": 10000, "start": "2020-06-02", "per_cycle": 3500, "cycle_days": 5}"#)
-            let id = try #require(try operation.json["id"] as? Int)
+            let id = try await Self.plannedOperation(client)
             // act: under way from the 2nd, suspended from the 20th, both recorded today (2020-06-30)
             let begun = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "under-way", "date": "2020-06-02"}"#)
             let future = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "suspended", "date": "2020-07-01"}"#)
@@ -159,11 +164,8 @@ import Testing
     @Test(arguments: Backend.available)
     func anOperationsStatusChangesAndTheChangeIsKept(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in
-            // setup: a camp with a census and a planned operation
-            _ = try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#)
-            let operation = try await client.post("/api/v1/evacuations",
-                #"{"site": "HOL", "baseline_date": "2020-06-01", "baseline_residents": 10000, "start": "2020-06-02", "per_cycle": 3500, "cycle_days": 5}"#)
-            let id = try #require(try operation.json["id"] as? Int)
+            // setup: a camp and a planned operation
+            let id = try await Self.plannedOperation(client)
             // act
             let underWay = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "under-way"}"#)
             let again = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "under-way"}"#)
