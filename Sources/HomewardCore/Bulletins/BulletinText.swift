@@ -56,12 +56,15 @@ public struct BulletinText: Sendable {
                                                        "organisations": .text(snapshot.participants.joined(separator: catalogue.text("bulletin.listSeparator")))])
     }
 
-    public var footer: String {
-        guard let published else { return catalogue.text("bulletin.footer.draft") }
+    public var footer: String { footerPhrase.text }
+
+    /// The footer with its arguments marked, so that in HTML only the id, the hash and "<5" run left to right.
+    var footerPhrase: Phrase {
+        guard let published else { return catalogue.phrase("bulletin.footer.draft") }
         if let smallCounts {
-            return catalogue.text("bulletin.footer.public", ["id": .code(String(published.id)), "below": .code(fewerThan(smallCounts))])
+            return catalogue.phrase("bulletin.footer.public", ["id": .serial(published.id), "below": .code(fewerThan(smallCounts))])
         }
-        return catalogue.text("bulletin.footer.published", ["id": .code(String(published.id)), "hash": .code(published.sha256)])
+        return catalogue.phrase("bulletin.footer.published", ["id": .serial(published.id), "hash": .code(published.sha256)])
     }
 
     /// "<5" with the language's digits.
@@ -154,7 +157,7 @@ public struct BulletinText: Sendable {
                 + "<td><bdi dir=\"ltr\">\(Self.escape(value(entry)))</bdi></td><td><code dir=\"ltr\">\(Self.escape(entry.query))</code></td>"
                 + "<td><bdi dir=\"ltr\">\(entry.records.flatMap { smallCounts == nil ? Self.escape(catalogue.numbers.string($0)) : nil } ?? "")</bdi></td></tr>\n"
         }
-        out += "</tbody>\n</table>\n</section>\n<p class=\"footer\"><bdi dir=\"ltr\">\(Self.escape(footer))</bdi></p>\n</article>\n"
+        out += "</tbody>\n</table>\n</section>\n<p class=\"footer\">\(html(Sentence(phrase: footerPhrase, entries: [:])))</p>\n</article>\n"
         return out
     }
 

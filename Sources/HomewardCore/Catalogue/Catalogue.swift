@@ -62,6 +62,7 @@ public struct Catalogue: Sendable {
     public func string(_ argument: MessageArgument) -> String {
         switch argument {
         case .count(let n): numbers.string(n)
+        case .serial(let n): numbers.serial(n)
         case .change(let n): numbers.change(n)
         case .percent(let hundredths): numbers.percent(hundredths: hundredths)
         case .day(let day): days.string(day)

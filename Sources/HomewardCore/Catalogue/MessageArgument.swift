@@ -8,6 +8,9 @@ import Foundation
 public enum MessageArgument: Hashable, Sendable {
     /// A count: digits and group separators of the language; chooses the plural form of the entry naming it.
     case count(Int)
+    /// A number that names something, a bulletin's or an operation's: the language's digits, without groups, and
+    /// no plural form chosen by it.
+    case serial(Int)
     /// A change against an earlier figure, its sign always written.
     case change(Int)
     /// A share in hundredths of a percent (1234 is 12.34 %), written with two decimals and the language's
@@ -33,7 +36,7 @@ public enum MessageArgument: Hashable, Sendable {
     /// Arabic reads, on its left.
     public var runsLeftToRight: Bool {
         switch self {
-        case .count, .code, .hidden: true
+        case .count, .serial, .code, .hidden: true
         case .change, .percent, .day, .text, .level: false
         }
     }
@@ -45,7 +48,7 @@ public enum MessageArgument: Hashable, Sendable {
     /// entry are chosen by it.
     public var wireText: String {
         switch self {
-        case .count(let n): String(n)
+        case .count(let n), .serial(let n): String(n)
         case .change(let n): n > 0 ? "+\(n)" : String(n)
         case .percent(let hundredths): (Decimal(hundredths) / 100).formatted(.number.precision(.fractionLength(2)).locale(Locale(identifier: "en_US_POSIX")))
         case .day(let day): day.description
@@ -59,7 +62,7 @@ public enum MessageArgument: Hashable, Sendable {
         switch self {
         case .count(let n), .change(let n): PluralCategory.of(n, in: language)
         case .hidden(_, let threshold): PluralCategory.fewerThan(threshold, in: language)
-        case .day, .code, .text, .level, .percent: nil
+        case .serial, .day, .code, .text, .level, .percent: nil
         }
     }
 }

@@ -9,6 +9,7 @@ public struct NumberFormat: Sendable {
     public let language: Language
     public let digits: Digits
     private let plain: IntegerFormatStyle<Int>
+    private let ungrouped: IntegerFormatStyle<Int>
     private let signed: IntegerFormatStyle<Int>
     private let share: Decimal.FormatStyle.Percent
 
@@ -17,12 +18,16 @@ public struct NumberFormat: Sendable {
         self.digits = digits
         let locale = language.locale(digits: digits)
         plain = IntegerFormatStyle<Int>.number.locale(locale)
+        ungrouped = plain.grouping(.never)
         signed = plain.sign(strategy: .always(includingZero: false))
         share = Decimal.FormatStyle.Percent.percent.precision(.fractionLength(2)).locale(locale)
     }
 
     /// The count with the language's digits and group separators.
     public func string(_ n: Int) -> String { n.formatted(plain) }
+
+    /// A number that names something (bulletin 1234): the language's digits, no groups.
+    public func serial(_ n: Int) -> String { n.formatted(ungrouped) }
 
     /// A change, with its sign always written (+900, −900 as the locale writes it, and 0 without a sign).
     ///

@@ -27,7 +27,7 @@ extension CampsStore {
                   AND per_cycle = \(bind: checked.perCycle) AND cycle_days = \(bind: checked.cycleDays)
                 ORDER BY id LIMIT 1
                 """).first(decodingColumn: "id", as: Int.self) {
-                throw StoreError.refused(FieldProblem(field: "site", value: checked.site, Message("evacuation.duplicate", ["id": .code(String(same))])))
+                throw StoreError.refused(FieldProblem(field: "site", value: checked.site, Message("evacuation.duplicate", ["id": .serial(same)])))
             }
             guard let id = try await db.raw("""
                 INSERT INTO evacuation_operations (site_code, baseline_day, baseline_residents, start_day, per_cycle, cycle_days,

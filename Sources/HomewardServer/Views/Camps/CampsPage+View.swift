@@ -192,7 +192,7 @@ struct CampsPageView {
             let o = p.operation
             let window = p.paceDays
             heading = PhraseContext(c.phrase("camps.operation.heading", ["site": .text(sites[o.site]?.name(in: language) ?? o.site),
-                                                                         "id": .code(String(o.id))]))
+                                                                         "id": .serial(o.id)]))
             status = c.text("camps.status.\(o.status.rawValue)")
             statusKey = o.status.rawValue
             pace = PhraseContext(c.phrase("camps.operation.pace", ["persons": .count(o.perCycle), "days": .count(o.cycleDays), "start": .day(o.start)]))

@@ -22,7 +22,7 @@ struct SessionsView {
                         participants: PhraseContext(c.phrase("sessions.page.participants", ["count": .count(item.session.briefings.count)])),
                         briefings: item.session.briefings.map { Briefing(organisation: $0.organisation, text: $0.text ?? c.text("sessions.page.noBriefing")) },
                         bulletins: item.bulletins.map { id in
-                            Link(name: c.text("bulletin.page.title", ["id": .code(String(id))]),
+                            Link(name: c.text("bulletin.page.title", ["id": .serial(id)]),
                                  href: APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(id)) + "?lang=\(language.rawValue)")
                         },
                         hasBulletins: !item.bulletins.isEmpty, noBulletin: item.bulletins.isEmpty ? c.text("sessions.page.noBulletin") : nil)
