@@ -22,9 +22,9 @@ import Testing
     @Test func localitiesAreCountedOnceAndWeightIsSummedExactly() throws {
         let nasib = Lineage(sampleGazetteer.lineage(of: "C5999")), hole = Lineage(sampleGazetteer.lineage(of: "C4519"))
         let tallies = [
-            AidTally(place: nasib, type: "humanitarian", organisation: "SARC", figures: AidFigures(actions: 2, kilograms: 3_500, parcels: 750)),
-            AidTally(place: nasib, type: "medical", organisation: "WHO", figures: AidFigures(actions: 1, treated: 120)),
-            AidTally(place: hole, type: "humanitarian", organisation: "WFP", figures: AidFigures(actions: 1, kilograms: 125, parcels: 30)),
+            AidTally(place: nasib, type: "humanitarian", organisation: "SARC", figures: AidFigures(actions: 2, kilograms: 3_500, parcels: 750, reportedBy: AidReporting(kilograms: 2, parcels: 2))),
+            AidTally(place: nasib, type: "medical", organisation: "WHO", figures: AidFigures(actions: 1, treated: 120, reportedBy: AidReporting(treated: 1))),
+            AidTally(place: hole, type: "humanitarian", organisation: "WFP", figures: AidFigures(actions: 1, kilograms: 125, parcels: 30, reportedBy: AidReporting(kilograms: 1, parcels: 1))),
         ]
         let summary = AidSummary(tallies: tallies, types: types, from: nil, to: today, grouping: .adm1, names: sampleGazetteer.area)
         #expect(summary.figures.actions == 4 && summary.figures.localities == 2 && summary.figures.kilograms == 3_625)
@@ -43,7 +43,7 @@ import Testing
                       TotalsGroup(key: "SY08", name: "Al-Hasakeh", persons: 9_000, refugees: 0, idps: 9_000)],
             facilities: [FacilityTally(place: nasib, kind: "school", status: .underRestoration, day: Day("2019-01-01")!, tenths: 30),
                          FacilityTally(place: nasib, kind: "school", status: .commissioned, day: Day("2019-05-01")!, tenths: 10)],
-            aid: [AidTally(place: nasib, type: "humanitarian", organisation: "SARC", figures: AidFigures(actions: 2, kilograms: 3_500))],
+            aid: [AidTally(place: nasib, type: "humanitarian", organisation: "SARC", figures: AidFigures(actions: 2, kilograms: 3_500, reportedBy: AidReporting(kilograms: 2)))],
             kinds: [school], from: Day("2019-04-01")!, to: today, level: .adm1, names: sampleGazetteer.area)
         #expect(report.rows.map(\.area) == ["SY08", "SY12"], "most returns first")
         let daraa = report.rows[1]

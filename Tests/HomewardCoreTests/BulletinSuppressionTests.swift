@@ -91,7 +91,8 @@ import Testing
     }
 
     @Test func smallCountsOfPeopleReachedOrTreatedAreHiddenAndParcelsAreNot() throws {
-        let aid = try #require(AidBlock.make(date: Self.date, figures: AidFigures(actions: 2, localities: 2, parcels: 3, reached: 40, treated: 2)))
+        let aid = try #require(AidBlock.make(date: Self.date, figures: AidFigures(actions: 2, localities: 2, parcels: 3, reached: 40, treated: 2,
+                                                                                                 reportedBy: AidReporting(all: 2))))
         let snapshot = BulletinSnapshot(date: Self.date, since: nil, blocks: [aid])
         #expect(BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5)) == ["aid.week.treated": .small])
         let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text

@@ -95,14 +95,30 @@ import Testing
         #expect(operation.status(on: Day("2019-03-09")!, changes: changes) == .underWay)
         #expect(operation.status(on: today, changes: changes) == .suspended)
         #expect(operation.status(on: Day("2019-01-01")!, changes: []) == .suspended, "with no change, the status it has")
-        #expect(throws: FieldProblem.self) {
+        func refusal(_ check: () throws(FieldProblem) -> Void) -> String? {
+            do { try check(); return nil } catch { return "\(error.field) \(error.message.key)" }
+        }
+        #expect(refusal { () throws(FieldProblem) in
             try EvacuationRules.checkChange(of: operation, to: .underWay, on: today.adding(days: 1), after: changes.last, today: today)
-        }
-        #expect(throws: FieldProblem.self) {
+        } == "date evacuation.status.future")
+        #expect(refusal { () throws(FieldProblem) in
             try EvacuationRules.checkChange(of: operation, to: .underWay, on: Day("2019-03-09")!, after: changes.last, today: today)
-        }
+        } == "date evacuation.status.beforeLast")
+        #expect(refusal { () throws(FieldProblem) in
+            try EvacuationRules.checkChange(of: operation, to: .underWay, on: Day("2019-02-28")!, after: nil, today: today)
+        } == "date evacuation.status.beforeBaseline")
         try EvacuationRules.checkChange(of: operation, to: .underWay, on: Day("2019-03-10")!, after: changes.last, today: today)
+        // The latest change, which made it suspended, may be given another day, bounded by the change before it.
+        try EvacuationRules.checkRedating(of: operation, latest: changes[1], to: Day("2019-03-03")!, after: changes[0], today: today)
+        #expect(refusal { () throws(FieldProblem) in
+            try EvacuationRules.checkRedating(of: operation, latest: changes[1], to: Day("2019-03-01")!, after: changes[0], today: today)
+        } == "date evacuation.status.beforeLast")
+        #expect(refusal { () throws(FieldProblem) in
+            try EvacuationRules.checkRedating(of: operation, latest: nil, to: today, after: nil, today: today)
+        } == "date evacuation.status.nothingToRedate")
         operation.status = .completed
-        #expect(throws: FieldProblem.self) { try EvacuationRules.checkChange(of: operation, to: .underWay, on: today, after: nil, today: today) }
+        #expect(refusal { () throws(FieldProblem) in
+            try EvacuationRules.checkChange(of: operation, to: .underWay, on: today, after: nil, today: today)
+        } == "status evacuation.status.final")
     }
 }

@@ -154,6 +154,17 @@ import Testing
             #expect(changes.map { $0["day"] as? String } == ["2020-06-02", "2020-06-20"])
             #expect(try await client.get("/camps?as_of=2020-06-10").text.contains(#"<span class="status under-way">"#))
             #expect(try await client.get("/camps?as_of=2020-06-01").text.contains(#"<span class="status planned">"#))
+            // A day before the baseline the operation counts from is refused; the status it has already, with a day,
+            // puts the day of the change that made it so right.
+            let beforeBaseline = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "under-way", "date": "2020-05-31"}"#)
+            #expect(try beforeBaseline.json["field"] as? String == "date" && (beforeBaseline.json["detail"] as? String)?.contains("baseline") == true)
+            let redated = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "suspended", "date": "2020-06-25"}"#)
+            let (stillUnderWay, nowSuspended) = (try await status(on: "2020-06-20"), try await status(on: "2020-06-25"))
+            #expect(redated.status == .ok && stillUnderWay == "under-way" && nowSuspended == "suspended")
+            let audit = try await client.get("/api/v1/audit?kind=evacuation-status-change")
+            let entries = try #require(try audit.json["entries"] as? [[String: Any]])
+            #expect(entries.count == 1 && (entries.first?["before"] as? String)?.contains("2020-06-20") == true
+                    && (entries.first?["after"] as? String)?.contains("2020-06-25") == true, "\(entries)")
             // Without a date, a change takes effect today.
             let resumed = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "under-way"}"#)
             let dayBefore = try await status(on: "2020-06-29"), today = try await status(on: "2020-06-30")

@@ -327,6 +327,7 @@ import Testing
         let readinessTable = try run(["readiness", "--level", "adm4"]).stdout
         #expect(readinessTable.contains("1,400") && readinessTable.contains("1,234.5") && readinessTable.contains("1,202"), "\(readinessTable)")
         #expect(readinessTable.contains("1,250        -        -"), "people reached and treated not reported: \(readinessTable)")
+        #expect(readinessTable.contains("- : given by none of the area's aid actions"), "\(readinessTable)")
         #expect(try run(["readiness", "--sort", "index"]).status != 0)
         let spaceport = try run(["readiness", "--sort", "commissioned:spaceport"])
         #expect(spaceport.status != 0 && spaceport.stderr.contains("no facility kind has the code spaceport; the kinds are"), "\(spaceport.stderr)")
@@ -403,6 +404,10 @@ import Testing
         #expect(try run(["evacuations", "show", "1", "--as-of", "2019-07-10"]).stdout.hasPrefix("Operation 1: HOL, under-way;"))
         let now = try run(["evacuations", "show", "1"]).stdout
         #expect(now.hasPrefix("Operation 1: HOL, suspended;") && now.contains("under-way → suspended from 2019-07-15 (recorded "), "\(now)")
+        // the status it has already, with --date, puts the day of the change that made it so right
+        #expect(try run(["evacuations", "status", "1", "suspended", "--date", "2019-07-16"]).stdout.contains("is suspended from 2019-07-16."))
+        #expect(try run(["evacuations", "show", "1", "--as-of", "2019-07-15"]).stdout.hasPrefix("Operation 1: HOL, under-way;"))
+        #expect(try run(["evacuations", "status", "1", "suspended"]).stderr.contains("suspended already"))
         #expect(try run(["evacuations", "status", "1", "completed"]).stdout.contains("Operation 1 (HOL) is now completed."))
         let reopened = try run(["evacuations", "status", "1", "under-way"])
         #expect(reopened.status != 0 && reopened.stderr.contains("stays completed"))

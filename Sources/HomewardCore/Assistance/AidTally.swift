@@ -25,16 +25,19 @@ public struct AidFigures: Hashable, Sendable, Encodable {
     public var treated = 0
     public var reportedBy = AidReporting()
 
-    /// - Parameter reportedBy: `nil` when every action gave every figure.
-    public init(actions: Int = 0, localities: Int = 0, kilograms: Int = 0, parcels: Int = 0, reached: Int = 0, treated: Int = 0,
-                reportedBy: AidReporting? = nil) {
+    /// None: no action, every figure 0 and complete.
+    public init() {}
+
+    /// - Parameter reportedBy: how many of the actions gave each figure; a sum is only known with it.
+    public init(actions: Int, localities: Int = 0, kilograms: Int = 0, parcels: Int = 0, reached: Int = 0, treated: Int = 0,
+                reportedBy: AidReporting) {
         self.actions = actions
         self.localities = localities
         self.kilograms = kilograms
         self.parcels = parcels
         self.reached = reached
         self.treated = treated
-        self.reportedBy = reportedBy ?? AidReporting(all: actions)
+        self.reportedBy = reportedBy
     }
 
     /// Sums tallies, counting each locality once.

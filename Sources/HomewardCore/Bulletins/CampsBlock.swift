@@ -46,20 +46,31 @@ public enum CampsBlock {
         return BulletinBlock(kind: "camps", heading: "bulletin.camps.heading", lines: lines, entries: entries)
     }
 
-    /// An estimate, from the departures sent to the centre and its usual stay, which the sentence says.
+    /// An estimate from the departures sent to the centre, which the sentence says. Each operation sees the centre from
+    /// its own start, so a centre that several go through is named with the busiest day any of them saw (the earlier
+    /// on a tie), in the order centres first appear.
     private static func centresOverCapacity(_ progress: [EvacuationProgress], date: Day, sites: [String: Site],
                                             lines: inout [BulletinLine], entries: inout [SnapshotEntry]) {
-        var named = Set<String>()
+        var busiest: [String: (over: EvacuationProgress.CentreOverCapacity, operation: Int)] = [:], order: [String] = []
         for item in progress {
-            for over in item.centresOverCapacity where named.insert(over.centre).inserted {
-                let query = "homeward evacuations show \(item.operation.id) --as-of \(date)", prefix = "camps.transit.\(over.centre)"
-                let centre = sites[over.centre]
-                entries.append(SnapshotEntry(id: "\(prefix).persons", value: over.persons, query: query))
-                entries.append(SnapshotEntry(id: "\(prefix).capacity", value: over.capacity, query: query))
-                lines.append(BulletinLine("bulletin.camps.centreOverCapacity", [
-                    "centre": .name(en: centre?.name ?? over.centre, ru: nil, ar: centre?.nameAr), "persons": .entry("\(prefix).persons"),
-                    "capacity": .entry("\(prefix).capacity"), "day": .day(over.day)]))
+            for over in item.centresOverCapacity {
+                guard let seen = busiest[over.centre] else {
+                    busiest[over.centre] = (over, item.operation.id)
+                    order.append(over.centre)
+                    continue
+                }
+                if (over.persons, -over.day.number) > (seen.over.persons, -seen.over.day.number) { busiest[over.centre] = (over, item.operation.id) }
             }
+        }
+        for code in order {
+            let (over, operation) = busiest[code]!
+            let query = "homeward evacuations show \(operation) --as-of \(date)", prefix = "camps.transit.\(code)"
+            let centre = sites[code]
+            entries.append(SnapshotEntry(id: "\(prefix).persons", value: over.persons, query: query))
+            entries.append(SnapshotEntry(id: "\(prefix).capacity", value: over.capacity, query: query))
+            lines.append(BulletinLine("bulletin.camps.centreOverCapacity", [
+                "centre": .name(en: centre?.name ?? code, ru: nil, ar: centre?.nameAr), "persons": .entry("\(prefix).persons"),
+                "capacity": .entry("\(prefix).capacity"), "day": .day(over.day)]))
         }
     }
 }

@@ -59,29 +59,43 @@ public struct EvacuationRules: Sendable {
         return operation
     }
 
-    /// A change of an operation's status. Any status may follow any other but for a completed operation,
-    /// which stays completed: a new phase is a new operation with its own baseline.
-    ///
-    /// The change takes effect on `day`: not after `today`, and not before the last change took effect, so that
-    /// changes follow one another in the order they were recorded.
+    /// A change of an operation's status, taking effect on `day`. Any status may follow any other but for a completed
+    /// operation, which stays completed: a new phase is a new operation with its own baseline.
     public static func checkChange(of operation: EvacuationOperation, to status: EvacuationOperation.Status, on day: Day,
                                    after last: EvacuationStatusChange?, today: Day) throws(FieldProblem) {
-        try checkChange(of: operation, to: status)
-        if day > today {
-            throw FieldProblem(field: "date", value: day.description, Message("evacuation.status.future", ["today": .day(today)]))
-        }
-        if let last, day < last.day {
-            throw FieldProblem(field: "date", value: day.description,
-                               Message("evacuation.status.beforeLast", ["status": .code(last.to.rawValue), "day": .day(last.day)]))
-        }
-    }
-
-    public static func checkChange(of operation: EvacuationOperation, to status: EvacuationOperation.Status) throws(FieldProblem) {
         guard operation.status != status else {
             throw FieldProblem(field: "status", value: status.rawValue, Message("evacuation.status.same", ["status": .code(status.rawValue)]))
         }
         guard operation.status != .completed else {
             throw FieldProblem(field: "status", value: status.rawValue, Message("evacuation.status.final"))
+        }
+        try checkDay(day, of: operation, after: last, today: today)
+    }
+
+    /// A new day for the latest change, the one that made the operation what it is now: a change recorded without its
+    /// day, or with a wrong one, is put right rather than stacked with another.
+    public static func checkRedating(of operation: EvacuationOperation, latest: EvacuationStatusChange?, to day: Day,
+                                     after previous: EvacuationStatusChange?, today: Day) throws(FieldProblem) {
+        guard let latest, latest.to == operation.status else {
+            throw FieldProblem(field: "date", value: day.description,
+                               Message("evacuation.status.nothingToRedate", ["status": .code(operation.status.rawValue)]))
+        }
+        try checkDay(day, of: operation, after: previous, today: today)
+    }
+
+    /// Not after today, not before the baseline the operation counts from, and not before the change before it, so that
+    /// changes take effect in the order they were recorded.
+    private static func checkDay(_ day: Day, of operation: EvacuationOperation, after last: EvacuationStatusChange?,
+                                 today: Day) throws(FieldProblem) {
+        if day > today {
+            throw FieldProblem(field: "date", value: day.description, Message("evacuation.status.future", ["today": .day(today)]))
+        }
+        if day < operation.baselineDate {
+            throw FieldProblem(field: "date", value: day.description, Message("evacuation.status.beforeBaseline", ["baseline": .day(operation.baselineDate)]))
+        }
+        if let last, day < last.day {
+            throw FieldProblem(field: "date", value: day.description,
+                               Message("evacuation.status.beforeLast", ["status": .code(last.to.rawValue), "day": .day(last.day)]))
         }
     }
 }

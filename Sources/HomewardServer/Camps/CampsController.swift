@@ -48,10 +48,10 @@ struct CampsController<Context: CallerRequestContext> {
         }
     }
 
-    /// A change to an operation: today only its status.
+    /// A change to an operation: its status, and the day the change took effect.
     struct OperationChange: Decodable {
         var status: EvacuationOperation.Status
-        /// The day the change took effect; today when absent.
+        /// Today when absent or null; with the status the operation has already, the latest change's day put right.
         var date: Day?
     }
 

@@ -86,17 +86,35 @@ extension CampsStore {
 
     /// Changes an operation's status after ``EvacuationRules/checkChange(of:to:on:after:today:)``, keeping the change
     /// with the day it took effect and who made it; returns the operation as it now stands.
+    ///
+    /// The status it has already, with a `day`, gives that day to the change that made it so
+    /// (``EvacuationRules/checkRedating(of:latest:to:after:today:)``): a change recorded without its day is put right.
     /// - Parameter day: the day the change took effect; `nil` for today.
     @discardableResult
     public func setStatus(_ status: EvacuationOperation.Status, ofOperation id: Int, on day: Day? = nil, today: Day,
                           by caller: Caller) async throws -> EvacuationOperation {
         try await database.write(by: caller, for: .planning) { write in
             let db = write.sql
+            // On PostgreSQL, locks the operation: its changes are read and added one writer at a time, in the order of their days.
+            try await db.raw("UPDATE evacuation_operations SET status = status WHERE id = \(bind: id)").run()
             guard var operation = try await Self.operations(on: db, id: id).first else { throw StoreError.notFound("evacuation operation \(id)") }
+            let changes = try await Self.statusChanges(on: db, where: "operation_id = \(bind: id)")[id] ?? []
+            if status == operation.status, let day {
+                try StoreError.refusing { () throws(FieldProblem) in
+                    try EvacuationRules.checkRedating(of: operation, latest: changes.last, to: day, after: changes.dropLast().last, today: today)
+                }
+                try await db.raw("""
+                    UPDATE evacuation_status_changes SET day = \(bind: day.number)
+                    WHERE id = (SELECT MAX(id) FROM evacuation_status_changes WHERE operation_id = \(bind: id))
+                    """).run()
+                var redated = changes.last!
+                redated.day = day
+                try await write.audit("update", kind: "evacuation-status-change", record: String(id), before: changes.last, after: redated)
+                return operation
+            }
             let current = operation.status, day = day ?? today
-            let last = try await Self.statusChanges(on: db, where: "operation_id = \(bind: id)")[id]?.last
             try StoreError.refusing { () throws(FieldProblem) in
-                try EvacuationRules.checkChange(of: operation, to: status, on: day, after: last, today: today)
+                try EvacuationRules.checkChange(of: operation, to: status, on: day, after: changes.last, today: today)
             }
             try await db.raw("UPDATE evacuation_operations SET status = \(bind: status.rawValue) WHERE id = \(bind: id)").run()
             try await db.raw("""
@@ -106,7 +124,8 @@ extension CampsStore {
                 """).run()
             let before = operation
             operation.status = status
-            try await write.audit("update", kind: "evacuation", record: String(id), before: before, after: operation)
+            try await write.audit("update", kind: "evacuation", record: String(id), detail: "\(current.rawValue) → \(status.rawValue) from \(day)",
+                                  before: before, after: operation)
             return operation
         }
     }

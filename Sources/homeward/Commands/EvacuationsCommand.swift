@@ -110,13 +110,14 @@ struct EvacuationsCommand: AsyncParsableCommand {
             abstract: "Change an operation's status: planned, under-way, completed or suspended.",
             discussion: """
                 The change is kept with the day it took effect, who made it and when (evacuations show lists them). A change \
-                recorded after the fact takes --date: the page and the statement of an earlier day go by it. A completed \
-                operation stays completed.
+                recorded after the fact takes --date: the page and the statement of an earlier day go by it. The status the \
+                operation has already, with --date, gives that day to the change that made it so, to put its day right. A \
+                completed operation stays completed.
                 """)
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The operation's id.") var id: Int
         @Argument(help: "planned, under-way, completed or suspended") var status: EvacuationOperation.Status
-        @Option(help: "The day the change took effect (YYYY-MM-DD): not after today, nor before the last change; today by default.")
+        @Option(help: "The day the change took effect (YYYY-MM-DD): not after today, nor before the baseline or the change before it; today by default.")
         var date: String?
         @OptionGroup var who: CallerOptions
 

@@ -25,8 +25,12 @@ enum ReadinessText {
     static func table(_ r: ReadinessReport) -> String {
         let title = "Returns beside facilities and aid by adm\(r.level.rawValue), \(r.from.map { "from \($0) " } ?? "")to \(r.to); sorted by \(r.order)"
         let head = header(r)
-        return [title, "", TextTable(header: head, rows: r.rows.map { cells($0, kinds: r.kinds, grouped: true) }, numeric: Set(2..<head.count)).rendered]
-            .joined(separator: "\n")
+        var lines = [title, "", TextTable(header: head, rows: r.rows.map { cells($0, kinds: r.kinds, grouped: true) }, numeric: Set(2..<head.count)).rendered]
+        let figures: [KeyPath<AidReporting, Int>] = [\.kilograms, \.parcels, \.reached, \.treated]
+        if r.rows.contains(where: { row in figures.contains { row.aid.reporting($0) == .unreported } }) {
+            lines += ["", "- : given by none of the area's aid actions (the CSV keeps 0)."]
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func csv(_ r: ReadinessReport) -> String {

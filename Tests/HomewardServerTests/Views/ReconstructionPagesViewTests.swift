@@ -45,6 +45,8 @@ import Testing
     @Test func aidFiguresSayWhichActionsGaveThem() {
         let en = html(.en)["aid"]!
         #expect(en.contains(#"<span class="note">given for <bdi dir="ltr">9</bdi> of <bdi dir="ltr">13</bdi> actions</span>"#), "\(en)")
+        // Parcels come only from the kinds of aid that deliver them: a count of the actions beside them would read as a gap.
+        #expect(en.contains(#"<span>parcels</span></div>"#) && !en.contains("given for <bdi dir=\"ltr\">12</bdi>"))
         #expect(en.contains(#"<td class="num"><bdi dir="ltr">3,000</bdi></td><td class="num"><bdi dir="ltr">—</bdi></td></tr>"#), "humanitarian aid treats nobody")
         #expect(en.contains("— : not reported by any of the actions in the row."))
         #expect(html(.ru)["aid"]!.contains(#"из <bdi dir="ltr">13</bdi> акций"#))

@@ -30,10 +30,13 @@ struct AidView {
         let byType = s.byType.map { row($0, name: $0.name(in: language)) }
         let byGovernorate = s.groups.map { row($0, name: $0.key == nil ? c.text("area.notKnown") : $0.name(in: language)) }
         let figure = { (value: String, key: String) in OverviewView.Figure(value: value, label: PhraseContext(c.phrase(key)), note: nil) }
-        // A figure only some actions gave says how many did; one that none gave is not 0 but unknown.
+        // People reached, which any kind of aid may give, says how many actions gave it when not all did (weight, parcels
+        // and treatment come only from the kinds that deliver them, so such a count would read as a gap); a figure that no
+        // action gave is not 0 but unknown.
         func reported(_ value: String, _ key: String, _ field: KeyPath<AidReporting, Int>) -> OverviewView.Figure {
             switch f.reporting(field) {
             case .complete: figure(value, key)
+            case .partly where field != \AidReporting.reached: figure(value, key)
             case .partly(let given):
                 OverviewView.Figure(value: value, label: PhraseContext(c.phrase(key)),
                                     note: PhraseContext(c.phrase("aid.reported.partly", ["count": .count(given), "of": .count(f.actions)])))
