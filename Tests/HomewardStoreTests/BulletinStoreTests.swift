@@ -14,6 +14,30 @@ import Testing
         #expect(summary.status == .success, "\(summary.text)")
     }
 
+    /// A statement's blocks are read in one read transaction: a write committed while it is drafted is in all of its
+    /// blocks or in none, and reads after it see the write.
+    @Test(arguments: Backend.available)
+    func readsInsideAConsistentReadSeeNoWriteCommittedMeanwhile(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let movements = "#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#org\n"
+            try await importRecords(store, .movements, movements + "2020-06-01,LBN-01,SY03,100,UNHCR\n")
+            let total = { @Sendable in try await store.ledger.totals(TotalsQuery()).total }
+            // act: a write from a task of its own commits between two reads of one consistent read
+            let (first, second) = try await store.database.consistentRead {
+                let first = try await total()
+                let file = Array((movements + "2020-06-02,LBN-01,SY03,50,UNHCR\n").utf8)
+                let written = try await Task.detached {
+                    try await store.importRecords(.movements, ImportRequest(sourceName: "movements.csv", today: TestStores.today), from: .bytes(file), by: .test)
+                }.value
+                #expect(written.imported == 1)
+                return (first, try await total())
+            }
+            // check
+            #expect(first == 100 && second == 100)
+            #expect(try await total() == 150)
+        }
+    }
+
     /// A clock a second further on at every reading, so that each write is recorded after the one before.
     final class Ticking: @unchecked Sendable {
         private let lock = NSLock()

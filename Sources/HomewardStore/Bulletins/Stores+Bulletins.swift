@@ -28,9 +28,13 @@ extension Stores {
             }
             session = held.first
         }
-        var blocks: [BulletinBlock] = []
-        for source in Self.bulletinBlocks {
-            if let block = try await source(self, date, since) { blocks.append(block) }
+        // One read for every block, so that a write landing meanwhile is in all of them or in none.
+        let blocks = try await database.consistentRead {
+            var blocks: [BulletinBlock] = []
+            for source in Self.bulletinBlocks {
+                if let block = try await source(self, date, since) { blocks.append(block) }
+            }
+            return blocks
         }
         // Taken after the blocks were read: every write they saw had committed, so was recorded, by then.
         let recordedOn = Database.timestamp(database.now())

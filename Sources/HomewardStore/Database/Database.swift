@@ -117,7 +117,31 @@ public final class Database: Sendable, Service {
 
     /// Runs `body` on a connection of its own, outside any transaction.
     public func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await lease(writing: false) { try await body($0.sql) }
+        if let pinned = Self.pinned, pinned.database == ObjectIdentifier(self) { return try await body(pinned.connection.sql) }
+        return try await lease(writing: false) { try await body($0.sql) }
+    }
+
+    /// The connection of a ``consistentRead(_:)`` under way in this task, and the database it belongs to.
+    @TaskLocal private static var pinned: (database: ObjectIdentifier, connection: Connection)?
+
+    /// Runs `body` in one read transaction: every ``read(_:)`` inside it sees the database as it stood at the first,
+    /// whatever is written meanwhile. A statement's blocks are read so, and agree with each other.
+    ///
+    /// Reads in tasks that `body` starts detached, and writes, go their own way.
+    public func consistentRead<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
+        if let pinned = Self.pinned, pinned.database == ObjectIdentifier(self) { return try await body() }
+        return try await lease(writing: false) { connection in
+            // SQLite's read transaction takes its snapshot at the first read; PostgreSQL's at the first statement.
+            try await connection.sql.raw(SQLQueryString(backend == .sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")).run()
+            do {
+                let result = try await Self.$pinned.withValue((ObjectIdentifier(self), connection)) { try await body() }
+                try await connection.sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await connection.sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
     }
 
     /// Runs `body` in one transaction on behalf of `caller`: all of it is written, or none.
