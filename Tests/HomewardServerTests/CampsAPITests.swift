@@ -161,10 +161,15 @@ import Testing
             let redated = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "suspended", "date": "2020-06-25"}"#)
             let (stillUnderWay, nowSuspended) = (try await status(on: "2020-06-20"), try await status(on: "2020-06-25"))
             #expect(redated.status == .ok && stillUnderWay == "under-way" && nowSuspended == "suspended")
-            let audit = try await client.get("/api/v1/audit?kind=evacuation-status-change")
+            let audit = try await client.get("/api/v1/audit?kind=evacuation")
             let entries = try #require(try audit.json["entries"] as? [[String: Any]])
-            #expect(entries.count == 1 && (entries.first?["before"] as? String)?.contains("2020-06-20") == true
-                    && (entries.first?["after"] as? String)?.contains("2020-06-25") == true, "\(entries)")
+            let redating = entries.filter { ($0["detail"] as? String) == "under-way → suspended from 2020-06-25, not 2020-06-20" }
+            #expect(redating.count == 1 && (redating.first?["before"] as? String)?.contains("2020-06-20") == true
+                    && (redating.first?["after"] as? String)?.contains("2020-06-25") == true, "\(entries)")
+            // The same day again changes nothing and is not audited again.
+            #expect(try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "suspended", "date": "2020-06-25"}"#).status == .ok)
+            let again = try #require(try await client.get("/api/v1/audit?kind=evacuation").json["entries"] as? [[String: Any]])
+            #expect(again.count == entries.count)
             // Without a date, a change takes effect today.
             let resumed = try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "under-way"}"#)
             let dayBefore = try await status(on: "2020-06-29"), today = try await status(on: "2020-06-30")

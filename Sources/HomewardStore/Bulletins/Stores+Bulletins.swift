@@ -13,28 +13,28 @@ extension Stores {
         if let since, since > date {
             throw StoreError.invalid(field: "since", value: since.description, reason: "the day returns are also counted from comes after the bulletin's date (\(date))")
         }
-        let held = try await sessions.sessions(on: date)
-        let session: CoordinationSession?
-        if let chosen {
-            guard let found = held.first(where: { $0.id == chosen }) else {
-                throw StoreError.invalid(field: "session", value: String(chosen), reason: "no session with this id was held on \(date)")
+        // One read for the session and every block, so that a write landing meanwhile is in all of them or in none.
+        let (session, blocks) = try await database.consistentRead { () async throws -> (CoordinationSession?, [BulletinBlock]) in
+            let held = try await sessions.sessions(on: date)
+            let session: CoordinationSession?
+            if let chosen {
+                guard let found = held.first(where: { $0.id == chosen }) else {
+                    throw StoreError.invalid(field: "session", value: String(chosen), reason: "no session with this id was held on \(date)")
+                }
+                session = found
+            } else {
+                guard held.count <= 1 else {
+                    let ids = held.compactMap(\.id).sorted().map { "\($0)" }.joined(separator: ", ")
+                    throw StoreError.invalid(field: "session", value: "",
+                                             reason: "\(held.count) sessions were held on \(date) (ids \(ids)): name the one the bulletin follows")
+                }
+                session = held.first
             }
-            session = found
-        } else {
-            guard held.count <= 1 else {
-                let ids = held.compactMap(\.id).sorted().map { "\($0)" }.joined(separator: ", ")
-                throw StoreError.invalid(field: "session", value: "",
-                                         reason: "\(held.count) sessions were held on \(date) (ids \(ids)): name the one the bulletin follows")
-            }
-            session = held.first
-        }
-        // One read for every block, so that a write landing meanwhile is in all of them or in none.
-        let blocks = try await database.consistentRead {
             var blocks: [BulletinBlock] = []
             for source in Self.bulletinBlocks {
                 if let block = try await source(self, date, since) { blocks.append(block) }
             }
-            return blocks
+            return (session, blocks)
         }
         // Taken after the blocks were read: every write they saw had committed, so was recorded, by then.
         let recordedOn = Database.timestamp(database.now())

@@ -95,7 +95,8 @@ extension CampsStore {
                           by caller: Caller) async throws -> EvacuationOperation {
         try await database.write(by: caller, for: .planning) { write in
             let db = write.sql
-            // On PostgreSQL, locks the operation: its changes are read and added one writer at a time, in the order of their days.
+            // Locks the operation on PostgreSQL (SQLite's writers take turns already): its changes are read and added one
+            // writer at a time, in the order of their days.
             try await db.raw("UPDATE evacuation_operations SET status = status WHERE id = \(bind: id)").run()
             guard var operation = try await Self.operations(on: db, id: id).first else { throw StoreError.notFound("evacuation operation \(id)") }
             let changes = try await Self.statusChanges(on: db, where: "operation_id = \(bind: id)")[id] ?? []
@@ -103,13 +104,16 @@ extension CampsStore {
                 try StoreError.refusing { () throws(FieldProblem) in
                     try EvacuationRules.checkRedating(of: operation, latest: changes.last, to: day, after: changes.dropLast().last, today: today)
                 }
+                let latest = changes.last!
+                guard latest.day != day else { return operation }
                 try await db.raw("""
                     UPDATE evacuation_status_changes SET day = \(bind: day.number)
                     WHERE id = (SELECT MAX(id) FROM evacuation_status_changes WHERE operation_id = \(bind: id))
                     """).run()
-                var redated = changes.last!
+                var redated = latest
                 redated.day = day
-                try await write.audit("update", kind: "evacuation-status-change", record: String(id), before: changes.last, after: redated)
+                try await write.audit("update", kind: "evacuation", record: String(id),
+                                      detail: "\(latest.from.rawValue) → \(latest.to.rawValue) from \(day), not \(latest.day)", before: latest, after: redated)
                 return operation
             }
             let current = operation.status, day = day ?? today

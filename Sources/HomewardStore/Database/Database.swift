@@ -7,6 +7,7 @@ import PostgresKit
 import SQLKit
 import SQLiteKit
 import ServiceLifecycle
+import Synchronization
 
 /// Homeward's database, SQLite or PostgreSQL, behind one SQL layer (SQLKit): connections,
 /// transactions, migrations and readable errors. The stores per capability work through it.
@@ -115,32 +116,50 @@ public final class Database: Sendable, Service {
         await close()
     }
 
-    /// Runs `body` on a connection of its own, outside any transaction.
+    /// Runs `body` on a connection of its own, outside any transaction; inside a ``consistentRead(_:)``, on its connection.
     public func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        if let pinned = Self.pinned, pinned.database == ObjectIdentifier(self) { return try await body(pinned.connection.sql) }
+        if let connection = Self.pinned?.connection(of: self) { return try await body(connection.sql) }
         return try await lease(writing: false) { try await body($0.sql) }
     }
 
-    /// The connection of a ``consistentRead(_:)`` under way in this task, and the database it belongs to.
-    @TaskLocal private static var pinned: (database: ObjectIdentifier, connection: Connection)?
+    /// The read transaction of a ``consistentRead(_:)`` under way, which this task's reads use while it lasts.
+    @TaskLocal private static var pinned: PinnedRead?
 
     /// Runs `body` in one read transaction: every ``read(_:)`` inside it sees the database as it stood at the first,
     /// whatever is written meanwhile. A statement's blocks are read so, and agree with each other.
     ///
-    /// Reads in tasks that `body` starts detached, and writes, go their own way.
+    /// For reads only: a write inside goes its own way and the reads after it do not see it (and on PostgreSQL the
+    /// transaction is read-only). Reads inside run one at a time on the one connection, and a task started inside that
+    /// outlives it reads on connections of its own.
     public func consistentRead<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
-        if let pinned = Self.pinned, pinned.database == ObjectIdentifier(self) { return try await body() }
+        if Self.pinned?.connection(of: self) != nil { return try await body() }
         return try await lease(writing: false) { connection in
             // SQLite's read transaction takes its snapshot at the first read; PostgreSQL's at the first statement.
             try await connection.sql.raw(SQLQueryString(backend == .sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")).run()
+            let pin = PinnedRead(database: self, connection: connection)
+            defer { pin.close() }
             do {
-                let result = try await Self.$pinned.withValue((ObjectIdentifier(self), connection)) { try await body() }
+                let result = try await Self.$pinned.withValue(pin) { try await body() }
+                pin.close()
                 try await connection.sql.raw("COMMIT").run()
                 return result
             } catch {
-                try? await connection.sql.raw("ROLLBACK").run()
-                throw error
+                throw await rollBack(connection.sql, after: error)
             }
+        }
+    }
+
+    /// Ends a transaction that failed, giving the error to throw. A SQLite connection whose ROLLBACK failed too (its task
+    /// cancelled, say) would go back to the pool still inside the transaction; the error then says the connection
+    /// cannot be trusted, and the pool closes it.
+    private func rollBack(_ db: any SQLDatabase, after error: any Error) async -> any Error {
+        do {
+            try await db.raw("ROLLBACK").run()
+            return error
+        } catch let rollback {
+            // SQLite ends the transaction itself after some errors (a full disk): then nothing is left to roll back.
+            guard backend == .sqlite, !String(describing: rollback).contains("no transaction is active") else { return error }
+            return ConnectionSettingLost(setting: "autocommit after a failed transaction (\(error))", underlying: rollback)
         }
     }
 
@@ -181,15 +200,14 @@ public final class Database: Sendable, Service {
                     if !rollback && backend == .postgres && (need != .bookkeeping || allowed.trail.hasEntries) { await moveDataVersionOn(db) }
                     return result
                 } catch let refusal as AccessRefusal {
-                    try? await db.raw("ROLLBACK").run()
+                    if case let lost as ConnectionSettingLost = await rollBack(db, after: refusal) { throw lost }
                     // The refusal itself is a fact the audit keeps, in a transaction of its own.
                     try await db.raw(SQLQueryString(begin)).run()
                     try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(refusal.message))
                     try await db.raw("COMMIT").run()
                     throw refusal.storeError
                 } catch {
-                    try? await db.raw("ROLLBACK").run()
-                    throw error
+                    throw await rollBack(db, after: error)
                 }
             }
             guard !foreignKeys && backend == .sqlite else { return try await transaction() }
@@ -273,4 +291,25 @@ struct ConnectionSettingLost: Error, CustomStringConvertible {
     let setting: String
     let underlying: any Error
     var description: String { "could not restore \(setting) on an SQLite connection: \(underlying)" }
+}
+
+/// A ``Database/consistentRead(_:)``'s connection, lent to reads while the read transaction lasts: a task started inside
+/// copies the task-local, and may outlive it.
+final class PinnedRead: Sendable {
+    private let database: ObjectIdentifier
+    private let pinned: Mutex<Connection?>
+
+    init(database: Database, connection: Connection) {
+        self.database = ObjectIdentifier(database)
+        pinned = Mutex(connection)
+    }
+
+    /// The connection, while the transaction lasts and if it is `database`'s.
+    func connection(of database: Database) -> Connection? {
+        ObjectIdentifier(database) == self.database ? pinned.withLock { $0 } : nil
+    }
+
+    func close() {
+        pinned.withLock { $0 = nil }
+    }
 }
