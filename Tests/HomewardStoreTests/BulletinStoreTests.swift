@@ -127,7 +127,7 @@ import Testing
                 + "2020-05-10,SY03,C2269,school,under-restoration,5,UNDP\n2020-06-26,SY03,C2269,school,commissioned,2,UNDP\n"
                 + "2020-05-11,SY03,C2269,school,damaged,9,UNDP\n2020-06-01,SY03,C2270,road,under-restoration,12.5,UNDP\n")
             try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#reached+ind+num\n"
-                + "2020-06-25,C2269,SARC,humanitarian,300\n2020-06-01,C5992,SARC,humanitarian,500\n")
+                + "2020-06-25,C2269,SARC,humanitarian,300\n2020-06-01,C5992,SARC,humanitarian,500\n2020-06-26,C2269,WFP,humanitarian,\n")
             func ids(_ query: String) async throws -> [Int] {
                 try await store.database.read { try await $0.raw(SQLQueryString(query)).all(decodingColumn: "id", as: Int.self) }
             }
@@ -143,8 +143,12 @@ import Testing
             let commissioned = try await ids("SELECT id FROM facility_works WHERE status = 'commissioned'")
             #expect(snapshot.entry("reconstruction.school.commissioned")?.ids == commissioned && commissioned.count == 1)
             #expect(snapshot.entry("reconstruction.settlements.underRestoration")?.ids?.count == 3)
-            let week = try await ids("SELECT id FROM aid_actions WHERE reached = 300")
-            #expect(snapshot.entry("aid.week.actions")?.ids == week && snapshot.entry("aid.week.reached")?.ids == week)
+            let week = try await ids("SELECT id FROM aid_actions WHERE day >= \(Day("2020-06-24")!.number) ORDER BY id")
+            #expect(week.count == 2 && snapshot.entry("aid.week.actions")?.ids == week && snapshot.entry("aid.week.reached")?.ids == week)
+            // Only one of the week's two actions gave the people reached: the count of them names that one.
+            let reporting = try #require(snapshot.entry(AidBlock.reachedReportedBy))
+            let gave = try await ids("SELECT id FROM aid_actions WHERE reached = 300")
+            #expect(reporting.value == 1 && reporting.ids == gave && reporting.records == 1)
         }
     }
 

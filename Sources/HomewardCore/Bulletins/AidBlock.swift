@@ -6,6 +6,9 @@
 /// sentence says how many of them did: the sum is theirs alone. Weight, parcels and treatment are given only by
 /// the kinds of aid that deliver them, so a count of the week's actions beside them would say little.
 public enum AidBlock {
+    /// The entry that counts the week's actions that gave the people reached, when not all did.
+    public static let reachedReportedBy = "aid.week.reached.reported_by"
+
     /// - Parameter figures: the actions of ``ReturnsBlock/lastWeek(to:)``.
     /// - Returns: `nil` when no action was recorded in those days.
     public static func make(date: Day, figures: AidFigures) -> BulletinBlock? {
@@ -31,8 +34,8 @@ public enum AidBlock {
         if figures.reached > 0 {
             entries.append(SnapshotEntry(id: "aid.week.reached", value: figures.reached, query: query, records: figures.actions))
             if case .partly(let given) = figures.reporting(\.reached) {
-                entries.append(SnapshotEntry(id: "aid.week.reached.reported_by", value: given, query: query, records: figures.actions))
-                lines.append(BulletinLine("bulletin.aid.reached.partly", ["count": .entry("aid.week.reached"), "reporting": .entry("aid.week.reached.reported_by"),
+                entries.append(SnapshotEntry(id: reachedReportedBy, value: given, query: query, records: given))
+                lines.append(BulletinLine("bulletin.aid.reached.partly", ["count": .entry("aid.week.reached"), "reporting": .entry(reachedReportedBy),
                                                                           "actions": .entry("aid.week.actions")]))
             } else {
                 lines.append(BulletinLine("bulletin.aid.reached", ["count": .entry("aid.week.reached")]))

@@ -63,7 +63,9 @@ extension Stores {
         let week = ReturnsBlock.lastWeek(to: date)
         guard let block = AidBlock.make(date: date, figures: AidFigures(try await stores.assistance.tallies(week))) else { return nil }
         let ids = try await stores.aidActionIDs(week)
-        return await block.withRecords { _ in ids }
+        // The count of actions that gave the people reached names those actions, not the whole week's.
+        let reporting = block.entries.contains { $0.id == AidBlock.reachedReportedBy } ? try await stores.aidActionIDs(week, givingPeopleReached: true) : []
+        return await block.withRecords { $0.id == AidBlock.reachedReportedBy ? reporting : ids }
     }
 
     static func sourcesBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
