@@ -14,7 +14,7 @@ struct AidView {
         let c = pages.catalogue(language)
         let s = model.summary
         let f = s.figures
-        var unreported = false
+        var unreported = false, partly = false
         func row(_ group: AidSummary.Group, name: String) -> Row {
             let g = group.figures
             // A figure no action of the row gave is a dash, explained once below the tables.
@@ -23,9 +23,15 @@ struct AidView {
                 unreported = true
                 return "—"
             }
+            // People reached that only some of the row's actions gave: how many of them, as "20/24", explained below too.
+            var reachedGivenBy: String?
+            if case .partly(let given) = g.reporting(\.reached) {
+                partly = true
+                reachedGivenBy = c.numbers.serial(given) + "/" + c.numbers.serial(g.actions)
+            }
             return Row(name: name, code: group.key, actions: c.numbers.string(g.actions), localities: c.numbers.string(g.localities),
                        tonnes: cell(c.numbers.decimal(g.kilograms, decimals: 3), \.kilograms), parcels: cell(c.numbers.string(g.parcels), \.parcels),
-                       reached: cell(c.numbers.string(g.reached), \.reached), treated: cell(c.numbers.string(g.treated), \.treated))
+                       reached: cell(c.numbers.string(g.reached), \.reached), reachedGivenBy: reachedGivenBy, treated: cell(c.numbers.string(g.treated), \.treated))
         }
         let byType = s.byType.map { row($0, name: $0.name(in: language)) }
         let byGovernorate = s.groups.map { row($0, name: $0.key == nil ? c.text("area.notKnown") : $0.name(in: language)) }
@@ -64,7 +70,7 @@ struct AidView {
                 Table(title: c.text("aid.byGovernorate"), nameHeader: c.text("level.adm1.name"), rows: byGovernorate, hasRows: !byGovernorate.isEmpty),
             ],
             none: c.text("aid.none"),
-            legend: unreported ? c.text("aid.reported.legend") : nil
+            legends: (unreported ? [c.text("aid.reported.legend")] : []) + (partly ? [c.text("aid.reported.partlyLegend")] : [])
         )
     }
 
@@ -78,8 +84,8 @@ struct AidView {
         let headers: Headers
         let tables: [Table]
         let none: String
-        /// What a dash in the tables stands for, when one does.
-        let legend: String?
+        /// What a dash, or a pair under people reached, in the tables stands for, when there is one.
+        let legends: [String]
     }
 
     struct Headers {
@@ -106,6 +112,8 @@ struct AidView {
         let tonnes: String
         let parcels: String
         let reached: String
+        /// "20/24" where only some of the row's actions gave the people reached.
+        let reachedGivenBy: String?
         let treated: String
     }
 }
