@@ -19,6 +19,9 @@ public struct AidReporting: Hashable, Sendable, Encodable {
         self.init(kilograms: actions, parcels: actions, reached: actions, treated: actions)
     }
 
+    /// The four figures, in the order tables give them.
+    public static var figures: [KeyPath<AidReporting, Int>] { [\.kilograms, \.parcels, \.reached, \.treated] }
+
     static func + (a: AidReporting, b: AidReporting) -> AidReporting {
         AidReporting(kilograms: a.kilograms + b.kilograms, parcels: a.parcels + b.parcels, reached: a.reached + b.reached, treated: a.treated + b.treated)
     }

@@ -62,6 +62,16 @@ public struct AidFigures: Hashable, Sendable, Encodable {
         return given >= actions ? .complete : given == 0 ? .unreported : .partly(given)
     }
 
+    /// `value` as a table shows it, or `placeholder` (a dash, "not reported") where no action gave the figure: 0 would say none.
+    public func shown(_ value: String, _ figure: KeyPath<AidReporting, Int>, unreported placeholder: String) -> String {
+        reporting(figure) == .unreported ? placeholder : value
+    }
+
+    /// Whether some figure was given by none of the actions, so that a table explains its placeholder.
+    public var hasUnreported: Bool {
+        AidReporting.figures.contains { reporting($0) == .unreported }
+    }
+
     enum CodingKeys: String, CodingKey {
         case actions, localities, kilograms, tonnes, parcels, reached = "people_reached", treated = "medical_treated", reportedBy = "reported_by"
     }

@@ -41,7 +41,7 @@ enum AssistanceText {
 
     /// A figure that no action of the line gave is `-`: not known, where 0 would say none.
     static func cells(_ f: AidFigures) -> [String] {
-        let given = { (value: String, figure: KeyPath<AidReporting, Int>) in f.reporting(figure) == .unreported ? "-" : value }
+        let given = { (value: String, figure: KeyPath<AidReporting, Int>) in f.shown(value, figure, unreported: "-") }
         return [f.actions.grouped, f.localities.grouped, given(ScaledNumber.string(f.kilograms, decimals: 3, grouped: true), \.kilograms),
                 given(f.parcels.grouped, \.parcels), given(f.reached.grouped, \.reached), given(f.treated.grouped, \.treated)]
     }

@@ -14,7 +14,7 @@ enum ReadinessText {
         let quantity = { (tenths: Int) in ScaledNumber.string(tenths, decimals: 1, grouped: grouped) }
         let tonnes = { (kilograms: Int) in ScaledNumber.string(kilograms, decimals: 3, grouped: grouped) }
         // For a reader, a figure none of the area's actions gave is `-`; a spreadsheet keeps the sum.
-        let given = { (value: String, figure: KeyPath<AidReporting, Int>) in grouped && row.aid.reporting(figure) == .unreported ? "-" : value }
+        let given = { (value: String, figure: KeyPath<AidReporting, Int>) in grouped ? row.aid.shown(value, figure, unreported: "-") : value }
         return [row.area, row.name, count(row.returned), count(row.refugees), count(row.idps)]
             + kinds.map { quantity(row.commissioned.tenths(of: $0.code)) }
             + kinds.map { quantity(row.underRestoration.tenths(of: $0.code)) }
@@ -26,8 +26,7 @@ enum ReadinessText {
         let title = "Returns beside facilities and aid by adm\(r.level.rawValue), \(r.from.map { "from \($0) " } ?? "")to \(r.to); sorted by \(r.order)"
         let head = header(r)
         var lines = [title, "", TextTable(header: head, rows: r.rows.map { cells($0, kinds: r.kinds, grouped: true) }, numeric: Set(2..<head.count)).rendered]
-        let figures: [KeyPath<AidReporting, Int>] = [\.kilograms, \.parcels, \.reached, \.treated]
-        if r.rows.contains(where: { row in figures.contains { row.aid.reporting($0) == .unreported } }) {
+        if r.rows.contains(where: \.aid.hasUnreported) {
             lines += ["", "- : given by none of the area's aid actions (the CSV keeps 0)."]
         }
         return lines.joined(separator: "\n")

@@ -18,11 +18,8 @@ struct AidView {
         func row(_ group: AidSummary.Group, name: String) -> Row {
             let g = group.figures
             // A figure no action of the row gave is a dash, explained once below the tables.
-            func cell(_ value: String, _ figure: KeyPath<AidReporting, Int>) -> String {
-                guard g.reporting(figure) == .unreported else { return value }
-                unreported = true
-                return "—"
-            }
+            unreported = unreported || g.hasUnreported
+            let cell = { (value: String, figure: KeyPath<AidReporting, Int>) in g.shown(value, figure, unreported: "—") }
             // People reached that only some of the row's actions gave: how many of them, as "20/24", explained below too.
             var reachedGivenBy: String?
             if case .partly(let given) = g.reporting(\.reached) {

@@ -17,9 +17,4 @@ extension Catalogue {
     func quantities(_ figures: FacilityFigures, in language: Language) -> [LabelledValue] {
         figures.byKind.map { LabelledValue(label: $0.kind.name(in: language), value: quantity($0)) }
     }
-
-    /// An aid figure as a value beside its label: "not reported" where no action gave it, as 0 would say none.
-    func aidFigure(_ value: String, _ reporting: AidFigureReporting) -> String {
-        reporting == .unreported ? text("aid.reported.none") : value
-    }
 }

@@ -37,8 +37,9 @@ struct ReadinessView {
                 aid: row.aid.actions == 0 ? [] : [
                     LabelledValue(label: c.text("aid.column.actions"), value: c.numbers.string(row.aid.actions)),
                     LabelledValue(label: c.text("aid.column.tonnes"),
-                                  value: c.aidFigure(c.numbers.decimal(row.aid.kilograms, decimals: 3), row.aid.reporting(\.kilograms))),
-                    LabelledValue(label: c.text("aid.column.treated"), value: c.aidFigure(c.numbers.string(row.aid.treated), row.aid.reporting(\.treated))),
+                                  value: row.aid.shown(c.numbers.decimal(row.aid.kilograms, decimals: 3), \.kilograms, unreported: c.text("aid.reported.none"))),
+                    LabelledValue(label: c.text("aid.column.treated"),
+                                  value: row.aid.shown(c.numbers.string(row.aid.treated), \.treated, unreported: c.text("aid.reported.none"))),
                 ])
         }
         return Context(
