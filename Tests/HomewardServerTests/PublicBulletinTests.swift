@@ -72,6 +72,7 @@ import Testing
                                                        headers: headers, body: nil).json
             let persons = ((firstPage["movements"] as? [[String: Any]] ?? []) + (rest["movements"] as? [[String: Any]] ?? [])).compactMap { $0["persons"] as? Int }
             #expect(persons.sorted() == [3, 60] && rest["next_cursor"] is NSNull && firstPage["value"] as? Int == 63)
+            #expect(firstPage["recorded_through"] as? Int == first.snapshot.recordedThrough && first.snapshot.recordedThrough != nil)
             // Withdrawn: closed to the public again.
             #expect(try await patch(first.id, #"{"public": false}"#, as: coordinator).status == .ok)
             #expect(try await client.get("/api/v1/bulletins/\(first.id)").status == .unauthorized)

@@ -196,6 +196,7 @@ import Testing
             let total = try #require(published.snapshot.entry("returns.start.total"))
             let crossing = try #require(published.snapshot.entry("returns.week.crossing.LBN-01"))
             let before = try await store.ledger.movements(try #require(total.movements), asRecordedOn: moment)
+            #expect(try await store.ledger.movements(try #require(total.movements), readFor: published.snapshot) == before)
             // act: one movement corrected, one added, after the bulletin
             try await importRecords(store, .movements, header + "2020-06-20,b,LBN-01,45,UNHCR\n2020-06-28,e,LBN-01,9,UNHCR\n")
             // check: the same records, each as it stood, adding up to the numbers printed
@@ -211,6 +212,42 @@ import Testing
             let first = try await store.ledger.movements(try #require(total.movements), asRecordedOn: moment, limit: 3)
             let rest = try await store.ledger.movements(try #require(total.movements), asRecordedOn: moment, after: first.last?.id)
             #expect(first + rest == before)
+        }
+    }
+
+    /// The snapshot keeps the last import its read saw: a correction or an import committed after the read is not listed,
+    /// though recorded within the same second, which the moment of the read (to the second) cannot tell apart.
+    @Test(arguments: Backend.available)
+    func aWriteCommittedAfterTheReadIsNotListedThoughRecordedInTheSameSecond(_ backend: Backend) async throws {
+        let second = Date(timeIntervalSince1970: 1_593_504_000)
+        try await withStores(backend, now: { second }) { store in
+            // setup: three movements, the first as if imported before imports were numbered; one bulletin
+            let header = "#date,#meta+id,#loc+crossing+code,#affected+returnees+refugees+num,#org\n"
+            try await importRecords(store, .movements, header + "2020-06-01,a,LBN-01,100,UNHCR\n")
+            try await store.database.read { db in
+                try await db.raw("UPDATE imports SET commit_number = NULL, committed_at = NULL").run()
+                try await db.raw("UPDATE import_commits SET last_number = 0").run()
+            }
+            try await importRecords(store, .movements, header + "2020-06-20,b,LBN-01,40,UNHCR\n2020-06-25,c,JOR-01,60,UNHCR\n")
+            let published = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
+            let snapshot = published.snapshot
+            let total = try #require(snapshot.entry("returns.start.total"))
+            #expect(total.value == 200 && total.records == 3 && snapshot.recordedThrough == 1)
+            // act: a correction and a new movement, committed after the read, within its second
+            try await importRecords(store, .movements, header + "2020-06-20,b,LBN-01,45,UNHCR\n2020-06-28,e,LBN-01,9,UNHCR\n")
+            // check: the records the number summed, each as the read saw it
+            let selection = try #require(total.movements)
+            let listed = try #require(try await store.ledger.movements(selection, readFor: snapshot))
+            #expect(listed.map(\.persons).sorted() == [40, 60, 100])
+            // By the moment alone (a bulletin from before the numbering), the later write counts: the limit this removes.
+            var unnumbered = snapshot
+            unnumbered.recordedThrough = nil
+            let byMoment = try #require(try await store.ledger.movements(selection, readFor: unnumbered))
+            #expect(byMoment.map(\.persons).sorted() == [9, 45, 60, 100])
+            // A new bulletin sees the write; a dry run takes no number.
+            _ = try await store.importRecords(.movements, ImportRequest(sourceName: "dry.csv", dryRun: true, today: TestStores.today),
+                                              from: .bytes(Array((header + "2020-06-29,f,LBN-01,1,UNHCR\n").utf8)), by: .test)
+            #expect(try await store.draftBulletin(date: TestStores.today).recordedThrough == 2)
         }
     }
 

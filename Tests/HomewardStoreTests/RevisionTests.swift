@@ -37,6 +37,31 @@ final class ManualClock: Sendable {
         }
     }
 
+    /// The ledger as it stood at a moment holds what had committed by then: an import that began before it and
+    /// committed after it is not in it, though its rows are stamped with its start.
+    @Test(arguments: Backend.available)
+    func anImportInFlightAtAMomentIsNotInTheLedgerAsItStoodThen(_ backend: Backend) async throws {
+        let clock = BulletinStoreTests.Ticking()
+        try await withStores(backend, now: { clock.now() }) { store in
+            // setup: one import, then a correction whose transaction spans several ticks of the clock
+            _ = try await store.importCSV(Self.header + "2019-07-12,a,SY01,100\n")
+            _ = try await store.importCSV(Self.header + "2019-07-12,a,SY01,120\n2019-07-12,b,SY02,50\n")
+            let imports = try await store.database.read { db in
+                try await db.raw("SELECT started_at, committed_at FROM imports ORDER BY id").all().map {
+                    (try $0.decode(column: "started_at", as: String.self), try $0.decode(column: "committed_at", as: String.self))
+                }
+            }
+            let (started, committed) = try #require(imports.last)
+            #expect(started < committed)
+            // check: at its start it was in flight; at its commit it was in
+            let movementsRecorded = try await store.ledger.movements().map(\.recordedAt)
+            #expect(movementsRecorded.allSatisfy { $0 == started })
+            #expect(try await store.ledger.totals(TotalsQuery(asRecordedOn: Self.moment(started))).total == 100)
+            #expect(try await store.ledger.totals(TotalsQuery(asRecordedOn: Self.moment(committed))).total == 170)
+            #expect(try await store.ledger.totals(TotalsQuery(asRecordedOn: Self.moment(imports[0].0))).total == 0)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aMovementsHistorySaysWhoChangedItWhenAndInWhichImport(_ backend: Backend) async throws {
         let clock = ManualClock("2019-07-20T10:00:00Z")

@@ -476,6 +476,8 @@ extension CommandLineTests {
         #expect(try run(["bulletin", "list"]).stdout.contains("PUBLIC SINCE"))
         let records = try run(["bulletin", "records", id, "--entry", "returns.start.total", "--format", "json"])
         #expect(records.status == 0 && records.json["matches"] as? Bool == true, "\(records.stderr)")
+        // The last import the bulletin's read saw: the movements', then the aid action's.
+        #expect(records.json["recorded_through"] as? Int == 2)
         #expect((records.json["records"] as? [[String: Any]])?.compactMap { $0["persons"] as? Int }.sorted() == [3, 100])
         // A number of the aid block lists the ids of the actions it sums, as the snapshot keeps them.
         let aid = try run(["bulletin", "records", id, "--entry", "aid.week.reached", "--format", "json"])

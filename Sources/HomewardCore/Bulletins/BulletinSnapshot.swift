@@ -17,18 +17,24 @@ public struct BulletinSnapshot: Hashable, Sendable, Codable {
     /// When the data was read (ISO 8601, UTC, to the second): with each entry's ``MovementSelection``, it lists again
     /// the records a number summed, each in the version then in force. Absent from snapshots taken before it was kept.
     public var recordedOn: String?
+    /// The number of the last import the read saw, in the order imports commit: the records are listed again from the
+    /// versions of imports numbered up to it, exactly, where `recordedOn` (to the second, and blind to an import in
+    /// flight across the read) may count a write the read did not see. Absent from snapshots taken before it was kept.
+    public var recordedThrough: Int?
 
-    public init(date: Day, since: Day?, session: Int? = nil, participants: [String] = [], blocks: [BulletinBlock], recordedOn: String? = nil) {
+    public init(date: Day, since: Day?, session: Int? = nil, participants: [String] = [], blocks: [BulletinBlock], recordedOn: String? = nil,
+                recordedThrough: Int? = nil) {
         self.date = date
         self.since = since
         self.session = session
         self.participants = participants
         self.blocks = blocks
         self.recordedOn = recordedOn
+        self.recordedThrough = recordedThrough
     }
 
     enum CodingKeys: String, CodingKey {
-        case date, since, session, participants, blocks, recordedOn = "recorded_on"
+        case date, since, session, participants, blocks, recordedOn = "recorded_on", recordedThrough = "recorded_through"
     }
 
     public var entries: [SnapshotEntry] { blocks.flatMap(\.entries) }

@@ -122,8 +122,9 @@ struct BulletinsController<Context: CallerRequestContext> {
             guard let selection = entry.movements, let moment = bulletin.snapshot.recordedOn else {
                 throw Problem.badRequest("entry", "'\(entryID)' is not a sum of movements kept with its filters; its question: \(entry.query)")
             }
-            let records = try await stores.ledger.movements(selection, asRecordedOn: moment, after: after, limit: limit)
-            return try jsonResponse(EntryRecords(entry: entryID, recordedOn: moment, value: entry.value, records: entry.records,
+            let records = try await stores.ledger.movements(selection, readFor: bulletin.snapshot, after: after, limit: limit) ?? []
+            return try jsonResponse(EntryRecords(entry: entryID, recordedOn: moment, recordedThrough: bulletin.snapshot.recordedThrough,
+                                                 value: entry.value, records: entry.records,
                                                  movements: records, nextCursor: records.count == limit ? records.last.map { String($0.id) } : nil))
         }
         router.on(RouterPath(APIRoute.patchBulletin.routerPath), method: APIRoute.patchBulletin.method) { request, context in
@@ -185,6 +186,9 @@ extension BulletinsController {
 struct EntryRecords: Encodable {
     var entry: String
     var recordedOn: String
+    /// The last import the bulletin's read saw, by which the movements are listed; `null` for a bulletin published before
+    /// imports were numbered, listed by `recordedOn`.
+    var recordedThrough: Int?
     /// The entry's value and record count, to hold the listing against.
     var value: Int
     var records: Int?
@@ -192,12 +196,13 @@ struct EntryRecords: Encodable {
     /// Pass as `cursor` for the next page; `null` on the last.
     var nextCursor: String?
 
-    enum CodingKeys: String, CodingKey { case entry, recordedOn = "recorded_on", value, records, movements, nextCursor = "next_cursor" }
+    enum CodingKeys: String, CodingKey { case entry, recordedOn = "recorded_on", recordedThrough = "recorded_through", value, records, movements, nextCursor = "next_cursor" }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(entry, forKey: .entry)
         try c.encode(recordedOn, forKey: .recordedOn)
+        try c.encode(recordedThrough, forKey: .recordedThrough)
         try c.encode(value, forKey: .value)
         try c.encode(records, forKey: .records)
         try c.encode(movements, forKey: .movements)

@@ -14,7 +14,7 @@ extension Stores {
             throw StoreError.invalid(field: "since", value: since.description, reason: "the day returns are also counted from comes after the bulletin's date (\(date))")
         }
         // One read for the session and every block, so that a write landing meanwhile is in all of them or in none.
-        let (session, blocks) = try await database.consistentRead { () async throws -> (CoordinationSession?, [BulletinBlock]) in
+        let (session, blocks, lastCommit) = try await database.consistentRead { () async throws -> (CoordinationSession?, [BulletinBlock], Int) in
             let held = try await sessions.sessions(on: date)
             let session: CoordinationSession?
             if let chosen {
@@ -34,12 +34,12 @@ extension Stores {
             for source in Self.bulletinBlocks {
                 if let block = try await source(self, date, since) { blocks.append(block) }
             }
-            return (session, blocks)
+            return (session, blocks, try await database.lastCommitNumber())
         }
         // Taken after the blocks were read: every write they saw had committed, so was recorded, by then.
         let recordedOn = Database.timestamp(database.now())
         return BulletinSnapshot(date: date, since: since, session: session?.id, participants: session?.organisations ?? [], blocks: blocks,
-                                recordedOn: recordedOn)
+                                recordedOn: recordedOn, recordedThrough: lastCommit)
     }
 
     /// Freezes the bulletin: its snapshot and the snapshot's SHA-256 are written once and never changed.

@@ -47,10 +47,33 @@ extension Database {
                 try await write.audit("import", kind: records.rawValue, record: String(importID),
                                       detail: "\(request.sourceName): \(summary.rows) rows, \(summary.imported) imported, \(summary.updated) updated, "
                                           + "\(summary.ignored) ignored, \(summary.rejected) rejected")
+                if !request.dryRun { try await numberCommit(of: importID, on: db) }
                 return summary
             }
         } catch let abandoned as AbandonedImport {
             return abandoned.summary
+        }
+    }
+}
+
+extension Database {
+    /// Gives the import the next number in the order imports commit, and the moment: its transaction's last statement.
+    ///
+    /// On PostgreSQL the counter's row stays locked until the commit, so a concurrent import waits for it here and
+    /// takes the next number after it: a read that sees an import sees every import numbered before it
+    /// (``BulletinSnapshot/recordedThrough``). On SQLite writers take turns already.
+    func numberCommit(of importID: Int, on db: any SQLDatabase) async throws {
+        guard let number = try await db.raw("UPDATE import_commits SET last_number = last_number + 1 RETURNING last_number")
+            .first(decodingColumn: "last_number", as: Int.self) else { throw StoreError.notFound("the import commits' counter") }
+        try await db.raw("""
+            UPDATE imports SET commit_number = \(bind: number), committed_at = \(bind: Database.timestamp(now())) WHERE id = \(bind: importID)
+            """).run()
+    }
+
+    /// The number of the last import committed, as a read sees it.
+    func lastCommitNumber() async throws -> Int {
+        try await read { db in
+            try await db.raw("SELECT last_number FROM import_commits").first(decodingColumn: "last_number", as: Int.self) ?? 0
         }
     }
 }

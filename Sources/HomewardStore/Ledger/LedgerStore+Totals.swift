@@ -125,13 +125,31 @@ extension LedgerStore {
         moment.map { movementsSource(asRecordedOn: Database.timestamp($0)) } ?? "movements"
     }
 
-    /// Each movement's version recorded by `moment` and not yet superseded then (see `CreateMovementRevisions`), under its
-    /// movement's id: the rule of `--as-recorded-on` and of a bulletin's records.
+    /// Each movement's version written by an import committed by `moment` and not yet superseded then by another so
+    /// committed, under its movement's id: the rule of `--as-recorded-on`. An import in flight at `moment` is not in it,
+    /// though it began before; imports from before commits were timed (``NumberImportCommits``) count from their start.
     static func movementsSource(asRecordedOn moment: String) -> SQLQueryString {
+        versions(committed: "SELECT id FROM imports WHERE COALESCE(committed_at, started_at) <= \(bind: moment)",
+                 unnumbered: "recorded_at <= \(bind: moment)", supersededUnnumbered: "superseded_at > \(bind: moment)")
+    }
+
+    /// Each movement's version written by an import numbered up to `number` in the order imports commit, and not
+    /// superseded by one so numbered: the ledger exactly as a read that saw import `number` last
+    /// (``BulletinSnapshot/recordedThrough``). Imports from before the numbering committed before any number.
+    static func movementsSource(recordedThrough number: Int) -> SQLQueryString {
+        versions(committed: "SELECT id FROM imports WHERE COALESCE(commit_number, 0) <= \(bind: number)",
+                 unnumbered: "1 = 1", supersededUnnumbered: "1 = 0")
+    }
+
+    /// The versions of movements that the imports `committed` selects had written, and that no import it selects had
+    /// superseded; `unnumbered` and `supersededUnnumbered` decide for a version without an import's id.
+    private static func versions(committed: SQLQueryString, unnumbered: SQLQueryString, supersededUnnumbered: SQLQueryString) -> SQLQueryString {
         let columns = "start_day, end_day, category, crossing_code, origin_country, origin_pcode, dest_pcode, "
             + "dest_adm1, dest_adm2, dest_adm3, dest_adm4, persons, organisation_id, source, external_id, recorded_at"
-        return "(SELECT id, \(unsafeRaw: columns) FROM movements WHERE recorded_at <= \(bind: moment) UNION ALL "
-            + "SELECT movement_id, \(unsafeRaw: columns) FROM movement_revisions WHERE recorded_at <= \(bind: moment) AND superseded_at > \(bind: moment))"
+        let written: SQLQueryString = "(import_id IN (" + committed + ") OR (import_id IS NULL AND " + unnumbered + "))"
+        return "(SELECT id, \(unsafeRaw: columns) FROM movements WHERE " + written + " UNION ALL "
+            + "SELECT movement_id, \(unsafeRaw: columns) FROM movement_revisions WHERE " + written
+            + " AND (superseded_in_import NOT IN (" + committed + ") OR (superseded_in_import IS NULL AND " + supersededUnnumbered + ")))"
     }
 
     /// A category as stored; anything else means the table was written by something other than Homeward.

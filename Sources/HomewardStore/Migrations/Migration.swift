@@ -46,6 +46,7 @@ extension Database {
         IndexMovementKeys(),
         AddDepartureRevisionDays(),
         AddStatusChangeDays(),
+        NumberImportCommits(),
     ]
 
     /// Applies the steps the database has not seen yet.

@@ -8,9 +8,10 @@ extension BulletinCommand {
         static let configuration = CommandConfiguration(
             abstract: "The records one number of a published bulletin summed: movements as the ledger stood when it was drafted, or the ids kept.",
             discussion: """
-                The snapshot keeps each number's filters and the moment the data was read, not a million ids; this applies \
-                them again to each movement's version in force at that moment, then says whether the count and the sum \
-                still match the entry (a write in flight while the bulletin was drafted can make them differ).
+                The snapshot keeps each number's filters and the last import the read saw, not a million ids; this applies \
+                them again to each movement's version as that import left the ledger, then says whether the count and the \
+                sum still match the entry. Bulletins published before imports were numbered keep only the moment of the \
+                read, to the second: a write committed within that second, or in flight across it, can make them differ.
                 """)
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The bulletin's id.") var id: Int
@@ -20,11 +21,12 @@ extension BulletinCommand {
         struct Listing: Encodable {
             var entry: String
             var recordedOn: String
+            var recordedThrough: Int?
             var records: [RecordedMovement]
             var persons: Int
             var matches: Bool
 
-            enum CodingKeys: String, CodingKey { case entry, recordedOn = "recorded_on", records, persons, matches }
+            enum CodingKeys: String, CodingKey { case entry, recordedOn = "recorded_on", recordedThrough = "recorded_through", records, persons, matches }
         }
 
         func run() async throws {
@@ -45,8 +47,8 @@ extension BulletinCommand {
                 if format == .table { print(["ID", "START", "END", "CATEGORY", "CROSSING", "DESTINATION", "PERSONS", "ORGANISATION"].joined(separator: "\t")) }
                 if format == .csv { print("id,start,end,category,crossing,destination,persons,organisation") }
                 while true {
-                    let page = try await stores.ledger.movements(selection, asRecordedOn: moment, after: after, limit: 10_000)
-                    guard let last = page.last else { break }
+                    guard let page = try await stores.ledger.movements(selection, readFor: bulletin.snapshot, after: after, limit: 10_000),
+                          let last = page.last else { break }
                     after = last.id
                     for m in page {
                         count += 1
@@ -64,7 +66,7 @@ extension BulletinCommand {
                 }
                 let matches = count == found.records && persons == found.value
                 switch format {
-                case .json: try printJSON(Listing(entry: entry, recordedOn: moment, records: all, persons: persons, matches: matches))
+                case .json: try printJSON(Listing(entry: entry, recordedOn: moment, recordedThrough: bulletin.snapshot.recordedThrough, records: all, persons: persons, matches: matches))
                 case .table:
                     let records = { Self.counted($0, "record", "records") }, people = { Self.counted($0, "person", "persons") }
                     print("\(records(count)), \(people(persons)), as recorded on \(moment); the snapshot says \(records(found.records ?? 0)), \(people(found.value))"
