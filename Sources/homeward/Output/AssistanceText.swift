@@ -18,12 +18,16 @@ enum AssistanceText {
         return lines.joined(separator: "\n")
     }
 
-    /// Below the tables, where some figure is not given by every action: how many gave each, and what a dash means.
+    /// Below the tables, where some figure is not given by every action: how many gave each, and what a dash and a pair mean.
     static func reporting(_ f: AidFigures) -> String? {
         let fields: [(String, KeyPath<AidReporting, Int>)] = [("tonnes", \.kilograms), ("parcels", \.parcels), ("reached", \.reached), ("treated", \.treated)]
         guard fields.contains(where: { f.reporting($0.1) != .complete }) else { return nil }
         let given = fields.map { "\($0.0) \(f.reportedBy[keyPath: $0.1].grouped)" }.joined(separator: ", ")
-        return "Actions that gave each figure, of \(f.actions.grouped): \(given). A figure no action gave is shown as -, not 0."
+        var partly = ""
+        if case .partly(let count) = f.reporting(\.reached) {
+            partly = " People reached with (\(count.grouped)/\(f.actions.grouped)): given by \(count.grouped) of the line's \(f.actions.grouped) actions."
+        }
+        return "Actions that gave each figure, of \(f.actions.grouped): \(given). A figure no action gave is shown as -, not 0." + partly
     }
 
     /// One line per group (per type when not grouped), after the whole: `group,name,actions,…`.
@@ -39,10 +43,13 @@ enum AssistanceText {
                  + "tonnes_reported_by,parcels_reported_by,people_reached_reported_by,medical_treated_reported_by"] + lines).joined(separator: "\n")
     }
 
-    /// A figure that no action of the line gave is `-`: not known, where 0 would say none.
+    /// A figure that no action of the line gave is `-`: not known, where 0 would say none. People reached, the one figure
+    /// every kind of aid may give, says how many of the line's actions gave it where not all did, as the aid page does.
     static func cells(_ f: AidFigures) -> [String] {
         let given = { (value: String, figure: KeyPath<AidReporting, Int>) in f.shown(value, figure, unreported: "-") }
+        var reached = given(f.reached.grouped, \.reached)
+        if case .partly(let count) = f.reporting(\.reached) { reached += " (\(count.grouped)/\(f.actions.grouped))" }
         return [f.actions.grouped, f.localities.grouped, given(ScaledNumber.string(f.kilograms, decimals: 3, grouped: true), \.kilograms),
-                given(f.parcels.grouped, \.parcels), given(f.reached.grouped, \.reached), given(f.treated.grouped, \.treated)]
+                given(f.parcels.grouped, \.parcels), reached, given(f.treated.grouped, \.treated)]
     }
 }
