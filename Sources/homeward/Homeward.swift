@@ -1,4 +1,5 @@
 import ArgumentParser
+import HomewardCore
 
 @main
 struct Homeward: AsyncParsableCommand {
@@ -18,4 +19,10 @@ struct Homeward: AsyncParsableCommand {
             SourcesCommand.self, SessionsCommand.self, BulletinCommand.self,
         ]
     )
+
+    /// Reads numbers and dates written in another script's digits (`evacuations show ٣`, as the Arabic pages write ids)
+    /// as Latin ones, before any option parses them.
+    static func main() async {
+        await main(CommandLine.arguments.dropFirst().map { $0.isNumberInAnotherScript ? $0.withLatinDigits : $0 })
+    }
 }

@@ -35,6 +35,30 @@ import Testing
     }
 }
 
+/// Field teams write numbers and dates in their own script: what the Arabic pages print reads back as the same value.
+@Suite struct NumbersInAnotherScriptTests {
+    @Test func arabicDigitsAndSeparatorsReadAsTheNumbersTheyWrite() {
+        #expect(MovementRules.wholeNumber(NumberFormat(.ar).string(1_234_567)) == 1_234_567)
+        #expect(MovementRules.wholeNumber("١٢٠") == 120 && MovementRules.wholeNumber("۱۲۰") == 120)
+        #expect(ScaledNumber.parse("١٢٫٥", decimals: 3) == 12_500 && ScaledNumber.parse("١٬٢٣٤٫٥", decimals: 3) == 1_234_500)
+        #expect(MovementRules.isTooLong("٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩"))
+        // Only decimal digits: a superscript or a fraction is not a digit.
+        #expect(MovementRules.wholeNumber("2²") == nil && MovementRules.wholeNumber("½") == nil)
+    }
+
+    @Test func arabicDigitsReadAsDaysPeriodsAndMoments() {
+        #expect(Day("٢٠٢٠-٠٦-٢٩") == Day(year: 2020, month: 6, day: 29))
+        #expect(Period.parse("٢٠١٩-٠١") == Period(start: Day(year: 2019, month: 1, day: 1)!, end: Day(year: 2019, month: 1, day: 31)!))
+        #expect(RecordingMoment.parse("٢٠١٩-٠٧-٢٤T١٤:٠٠:٠٠Z") == RecordingMoment.parse("2019-07-24T14:00:00Z"))
+        #expect(Day("٢٠٢٠-٠٢-٣٠") == nil)
+    }
+
+    @Test func anArgumentIsReadWithLatinDigitsWhenItIsANumberOrADate() {
+        #expect("٣".isNumberInAnotherScript && "٢٠٢٠-٠٦-٠١".isNumberInAnotherScript && "٢٠٢٠-٠٦-٠١".withLatinDigits == "2020-06-01")
+        #expect(!"3".isNumberInAnotherScript && !"مخيم ٣".isNumberInAnotherScript && "مخيم ٣".withLatinDigits == "مخيم 3")
+    }
+}
+
 @Suite struct DayFormatTests {
     let day = Day(year: 2020, month: 6, day: 29)!
 

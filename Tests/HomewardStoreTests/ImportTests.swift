@@ -33,6 +33,21 @@ import HomewardTestSupport
         }
     }
 
+    /// A spreadsheet typed in Arabic writes its dates and counts in Arabic-Indic digits; they are read as the same values.
+    @Test(arguments: Backend.available)
+    func datesAndCountsInArabicDigitsAreReadAsWritten(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // act
+            let summary = try await store.importCSV("#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num\n"
+                + "٢٠١٩-٠٧-١٢,LBN-01,SY03,١٬٢٠٠\n٢٠١٩-٠٧,LBN-01,SY04,۳۵\n")
+            // check
+            #expect(summary.status == .success && summary.imported == 2, "\(summary.problems)")
+            let stored = try await store.ledger.movements().sorted { $0.persons < $1.persons }
+            #expect(stored.map(\.persons) == [35, 1_200])
+            #expect(stored.map { "\($0.start)/\($0.end)" } == ["2019-07-01/2019-07-31", "2019-07-12/2019-07-12"])
+        }
+    }
+
     @Test(arguments: Backend.available)
     func importingTheSameFileAgainImportsNothingNew(_ backend: Backend) async throws {
         try await withStores(backend) { store in

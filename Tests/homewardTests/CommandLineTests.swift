@@ -332,8 +332,8 @@ import Testing
         let spaceport = try run(["readiness", "--sort", "commissioned:spaceport"])
         #expect(spaceport.status != 0 && spaceport.stderr.contains("no facility kind has the code spaceport; the kinds are"), "\(spaceport.stderr)")
         #expect(try run(["readiness", "--sort", "commissioned:school"]).status == 0)
-        // A second action of the type gives people reached: its line, and the whole, say how many gave them.
-        #expect(try run(["aid", "add", "--locality", "C2270", "--type", "humanitarian", "--date", "2019-07-13", "--reached", "1400",
+        // A second action of the type gives people reached (typed in Arabic digits): its line, and the whole, say how many gave them.
+        #expect(try run(["aid", "add", "--locality", "C2270", "--type", "humanitarian", "--date", "٢٠١٩-٠٧-١٣", "--reached", "١٤٠٠",
                          "--as", "sarc-field"]).status == 0)
         let partly = try run(["aid", "summary"]).stdout
         #expect(partly.components(separatedBy: "1,400 (1/2)").count == 3, "the whole and the type: \(partly)")

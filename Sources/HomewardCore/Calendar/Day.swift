@@ -91,9 +91,10 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
         }
     }
 
-    /// Parses `YYYY-MM-DD` only; see ``Period/parse(_:)`` for months and years.
+    /// Parses `YYYY-MM-DD` only, in the digits of any script (`٢٠٢٠-٠٦-٠١`); see ``Period/parse(_:)`` for months and years.
     public init?(_ text: String) {
-        self.init(digits: text.utf8)
+        guard let day = Day(digits: text.utf8) ?? Day(digits: text.withLatinDigits.utf8) else { return nil }
+        self = day
     }
 
     /// `YYYY-MM-DD` of ASCII digits, read byte by byte: nearly every row has a date, and splitting strings showed in imports.

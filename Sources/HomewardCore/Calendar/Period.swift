@@ -24,7 +24,7 @@ public struct Period: Hashable, Sendable, Codable {
     public static func parse(_ raw: String) -> Period? {
         // The common case first, without trimming or splitting.
         if let day = Day(digits: raw.utf8) { return Period(day: day) }
-        var text = raw.trimmingBlanks
+        var text = raw.withLatinDigits.trimmingBlanks
         if let t = text.firstIndex(where: { $0 == "T" || $0 == " " }), text.distance(from: text.startIndex, to: t) == 10 {
             text = String(text[..<t])
         }

@@ -5,7 +5,7 @@ public enum RecordingMoment {
     /// Reads an ISO 8601 date-time with its zone (`2019-07-24T14:00:00Z`, `2019-07-24T17:00:00+03:00`),
     /// or a date, which means the end of that day in UTC: what had been recorded by the close of it.
     public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingBlanks
+        let trimmed = text.withLatinDigits.trimmingBlanks
         if let day = Day(trimmed) {
             return Date(timeIntervalSince1970: TimeInterval(day.number + 1) * 86_400 - 1)
         }

@@ -252,10 +252,10 @@ public struct MovementRules: ImportRules {
         gazetteer.lineages[code] ?? Lineage(gazetteer.lineage(of: code))
     }
 
-    /// Reads `1234`, `1,234`, `1 234` or `1234.0` as a whole number; `nil` for anything else.
+    /// Reads `1234`, `1,234`, `1 234` or `1234.0` as a whole number, in the digits of any script (`١٬٢٣٤`); `nil` for anything else.
     public static func wholeNumber(_ text: String) -> Int? {
         if let value = Int(text) { return value }
-        var digits = Substring(text)
+        var digits = Substring(text.withLatinDigits)
         if let dot = digits.firstIndex(of: ".") {
             guard digits[digits.index(after: dot)...].allSatisfy({ $0 == "0" }) else { return nil }
             digits = digits[..<dot]
@@ -273,7 +273,7 @@ public struct MovementRules: ImportRules {
     /// Whether the text is written as a whole number (`99999999999999999999`, `1,234,…,567.0`) with more digits than
     /// one holds: a count too large, not a malformed one.
     public static func isTooLong(_ text: String) -> Bool {
-        wholeNumber(text) == nil && wholeNumber(String(text.map { $0.isASCII && $0.isNumber ? "0" : $0 })) != nil
+        wholeNumber(text) == nil && wholeNumber(String(text.withLatinDigits.map { $0.isASCII && $0.isNumber ? "0" : $0 })) != nil
     }
 
     /// Reads a category as people write it: `refugee`, `refugees`, `idp`, `IDPs`.
