@@ -54,6 +54,29 @@ import Testing
         #expect(try !text(done, .en).contains("at the pace of"))
     }
 
+    /// A suspended or completed operation's plan would promise an end it no longer moves towards: the statement says
+    /// since when it is suspended, or when it was completed, instead, in each language.
+    @Test func aSuspendedOrCompletedOperationIsSaidSoInsteadOfItsPlan() throws {
+        var operation = EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000,
+                                            start: Day("2020-06-02")!, perCycle: 1_500, cycleDays: 5, status: .suspended)
+        operation.id = 1
+        let departures = [Departure(site: "HOL", period: Period(day: Day("2020-06-20")!), persons: 2_000, organisation: "CCCM")]
+        var suspended = EvacuationProgress(operation: operation, departures: departures, asOf: Self.date)
+        suspended.statusChanges = [EvacuationStatusChange(from: .planned, to: .underWay, day: Day("2020-06-02")!, at: "", by: ""),
+                                   EvacuationStatusChange(from: .underWay, to: .suspended, day: Day("2020-06-22")!, at: "", by: "")]
+        let block = CampsBlock.make(date: Self.date, progress: [suspended], sites: [:])
+        let en = try text(block, .en)
+        #expect(en.contains("HOL: 2,000 people have left (20.00%)") && en.contains("HOL: the operation has been suspended since 22 June 2020."), "\(en)")
+        #expect(!en.contains("the plan moves"))
+        #expect(try text(block, .ru).contains("HOL: операция приостановлена с 22 июня 2020\u{202F}г."))
+        #expect(try text(block, .ar).contains("HOL: العملية معلّقة منذ ٢٢ حزيران، ٢٠٢٠."))
+        // Completed, with no change that gave the day: said without one.
+        operation.status = .completed
+        let completed = CampsBlock.make(date: Self.date, progress: [EvacuationProgress(operation: operation, departures: departures, asOf: Self.date)], sites: [:])
+        #expect(try text(completed, .en).contains("HOL: the operation is completed."))
+        #expect(try text(completed, .ar).contains("HOL: العملية مكتملة."))
+    }
+
     /// A transit centre estimated above its capacity is named once, however many operations go through it, with the
     /// busiest day any of them saw: each sees the centre only from its own start.
     @Test func aCentreAboveItsCapacityIsNamedOnceWithItsBusiestDay() throws {

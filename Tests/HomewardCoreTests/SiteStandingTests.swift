@@ -96,6 +96,21 @@ import HomewardCore
         #expect(ar.text("camps.operation.forecastNone", ["days": .count(3)]).contains("آخر ٣ أيام"))
     }
 
+    /// A site evacuated twice: the first operation counts the departures up to the second's baseline, and those after
+    /// are the second's; an operation everyone left ends on the day the last left, and says nothing below zero.
+    @Test func anOperationCountsTheDeparturesUpToTheNextOperationsBaseline() {
+        let first = EvacuationOperation(site: "HOL", baselineDate: Day("2020-05-01")!, baselineResidents: 100,
+                                        start: Day("2020-05-02")!, perCycle: 50, cycleDays: 7)
+        let departures = [departure("2020-05-05", 60), departure("2020-05-09", 40), departure("2020-06-05", 300)]
+        // act
+        let progress = EvacuationProgress(operation: first, departures: departures, asOf: Day("2020-06-30")!, nextBaseline: Day("2020-06-01")!)
+        // check
+        #expect(progress.left == 100 && progress.remaining == 0 && progress.forecastEnd == Day("2020-05-09"))
+        // Without the next operation's baseline (as before), it would count the second's departures too.
+        let unbounded = EvacuationProgress(operation: first, departures: departures, asOf: Day("2020-06-30")!)
+        #expect(unbounded.left == 400 && unbounded.remaining == 0)
+    }
+
     /// An operation ahead of its plan is not forecast late: 3,600 in its first 5 days is 720 a day.
     @Test func anOperationAheadOfPlanInItsFirstDaysIsForecastAtItsOwnPace() {
         let operation = EvacuationOperation(site: "HOL", baselineDate: Day("2019-03-04")!, baselineResidents: 70_500,

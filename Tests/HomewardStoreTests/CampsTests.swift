@@ -38,6 +38,36 @@ import Testing
         }
     }
 
+    /// A site evacuated twice: the first operation counts the departures up to the second's baseline, whatever came
+    /// after; and a site's code may hold a dot, which the statement's records still find.
+    @Test(arguments: Backend.available)
+    func aSitesSecondOperationTakesTheDeparturesAfterItsBaseline(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: 100 counted, all left by 9 May; then 500 counted on 1 June, 300 of whom left on the 5th
+            try await store.camps.addSite(Site(code: "CAMP.2", name: "Camp two", kind: .camp, admin: "SY080006"), by: .test)
+            let censuses = "#date,#loc+site+code,#population+ind+num,#org\n"
+            let departures = "#date,#loc+site+code,#affected+departed+num,#org\n"
+            _ = try await importRecords(store, .censuses, censuses + "2020-05-01,CAMP.2,100,UNHCR\n")
+            let first = try await store.camps.addOperation(
+                EvacuationOperation(site: "CAMP.2", baselineDate: Day("2020-05-01")!, baselineResidents: 100, start: Day("2020-05-02")!,
+                                    perCycle: 50, cycleDays: 7), today: TestStores.today, by: .test)
+            _ = try await importRecords(store, .departures, departures + "2020-05-05,CAMP.2,60,CCCM\n2020-05-09,CAMP.2,40,CCCM\n")
+            _ = try await importRecords(store, .censuses, censuses + "2020-06-01,CAMP.2,500,UNHCR\n")
+            _ = try await store.camps.addOperation(
+                EvacuationOperation(site: "CAMP.2", baselineDate: Day("2020-06-01")!, baselineResidents: 500, start: Day("2020-06-02")!,
+                                    perCycle: 100, cycleDays: 7), today: TestStores.today, by: .test)
+            _ = try await importRecords(store, .departures, departures + "2020-06-05,CAMP.2,300,CCCM\n")
+            // act
+            let progress = try await store.camps.progress(ofOperation: first.id, asOf: TestStores.today)
+            let all = try await store.camps.progress(asOf: TestStores.today)
+            // check
+            #expect(progress.left == 100 && progress.remaining == 0 && progress.forecastEnd == Day("2020-05-09"))
+            #expect(all.map(\.left) == [100, 300] && all.map(\.remaining) == [0, 200])
+            let snapshot = try await store.draftBulletin(date: TestStores.today)
+            #expect(snapshot.entry("camps.CAMP.2.left")?.value == 300 && snapshot.entry("camps.CAMP.2.left")?.ids?.count == 1)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func everySiteAndOperationReadAtOnceStandAsEachReadAlone(_ backend: Backend) async throws {
         try await withStores(backend) { store in

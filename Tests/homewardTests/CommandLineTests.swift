@@ -415,6 +415,9 @@ import Testing
         #expect(try run(["evacuations", "show", "1", "--as-of", "2019-07-15"]).stdout.hasPrefix("Operation 1: HOL, under-way;"))
         #expect(try run(["evacuations", "status", "1", "suspended"]).stderr.contains("suspended already"))
         #expect(try run(["evacuations", "status", "1", "completed"]).stdout.contains("Operation 1 (HOL) is now completed."))
+        // The statement says so, rather than the plan's end, which no longer holds.
+        let completed = try run(["bulletin", "draft", "--date", "2019-07-20"]).stdout
+        #expect(completed.contains("Al-Hol: the operation was completed on 20 July 2019.") && !completed.contains("the plan moves"), "\(completed)")
         let reopened = try run(["evacuations", "status", "1", "under-way"])
         #expect(reopened.status != 0 && reopened.stderr.contains("stays completed"))
         let changes = try run(["evacuations", "show", "1", "--format", "json"]).json["status_changes"] as? [[String: Any]]

@@ -1,6 +1,7 @@
 /// The camps block of a bulletin: for each site under evacuation, how many have left (count and share of the
-/// baseline), how many remain, the plan's pace and end, and for an operation under way how far ahead or behind
-/// the plan it is and when the last would leave at the pace seen. Then each transit centre those operations go
+/// baseline), how many remain, the plan's pace and end (or since when the operation is suspended, or when it was
+/// completed), and for an operation under way how far ahead or behind the plan it is and when the last would leave
+/// at the pace seen. Then each transit centre those operations go
 /// through that was estimated above its capacity since its operation began, once however many go through it.
 public enum CampsBlock {
     public static func make(date: Day, progress: [EvacuationProgress], sites: [String: Site]) -> BulletinBlock? {
@@ -25,6 +26,11 @@ public enum CampsBlock {
             lines.append(BulletinLine(item.leftPercent == nil ? "bulletin.camps.left.noPercent" : "bulletin.camps.left", arguments))
             entries.append(SnapshotEntry(id: "\(prefix).perCycle", value: item.operation.perCycle, query: query))
             entries.append(SnapshotEntry(id: "\(prefix).cycleDays", value: item.operation.cycleDays, query: query))
+            // A suspended or completed operation's plan would give readers an end the operation no longer moves towards.
+            if let stopped = Self.stopped(item, on: date, site: arguments["site"]!) {
+                lines.append(stopped)
+                continue
+            }
             var plan: [String: BulletinValue] = ["site": arguments["site"]!, "count": .entry("\(prefix).perCycle"), "days": .entry("\(prefix).cycleDays")]
             if let end = item.plan.end { plan["end"] = .day(end) }
             lines.append(BulletinLine(item.plan.end == nil ? "bulletin.camps.plan.noEnd" : "bulletin.camps.plan", plan))
@@ -44,6 +50,15 @@ public enum CampsBlock {
         }
         centresOverCapacity(progress, date: date, sites: sites, lines: &lines, entries: &entries)
         return BulletinBlock(kind: "camps", heading: "bulletin.camps.heading", lines: lines, entries: entries)
+    }
+
+    /// The line of an operation suspended or completed on `date`, with the day its status took effect where a change gave it.
+    private static func stopped(_ item: EvacuationProgress, on date: Day, site: BulletinValue) -> BulletinLine? {
+        let status = item.operation.status
+        guard status == .suspended || status == .completed else { return nil }
+        let key = status == .suspended ? "bulletin.camps.suspended" : "bulletin.camps.completed"
+        guard let change = item.statusChanges.last(where: { $0.day <= date && $0.to == status }) else { return BulletinLine(key + ".noDay", ["site": site]) }
+        return BulletinLine(key, ["site": site, "day": .day(change.day)])
     }
 
     /// An estimate from the departures sent to the centre, which the sentence says. Each operation sees the centre from

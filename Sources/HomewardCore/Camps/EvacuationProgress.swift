@@ -17,8 +17,9 @@ public struct EvacuationProgress: Sendable {
     public let asOf: Day
     public let plan: EvacuationPlan
     public let cycles: [CycleProgress]
-    /// Persons who left after the baseline, up to the day asked.
+    /// Persons who left after the baseline, up to the day asked (and up to the next operation's baseline on the site).
     public let left: Int
+    /// The baseline less those who left; never below zero.
     public let remaining: Int
     public let leftPercent: Percent?
     /// Persons the plan had moved in the cycles that ended by the day asked (no cycle counts in part).
@@ -30,23 +31,27 @@ public struct EvacuationProgress: Sendable {
     /// The days the pace is taken from: the last ``paceWindowDays`` up to the day asked, but none before the
     /// operation's start, whose days before it would slow the pace of an operation only days old; 0 before the start.
     public let paceDays: Int
-    /// When the last person would leave at the recent pace; `nil` when nobody left recently (never, at that pace),
-    /// and the day asked when nobody remains.
+    /// When the last person would leave at the recent pace; `nil` when nobody left recently (never, at that pace).
+    /// When nobody remains, the day the last left.
     public let forecastEnd: Day?
     /// How the operation's status changed, oldest first; the store fills it in.
     public var statusChanges: [EvacuationStatusChange] = []
     /// Its centres estimated above their capacity since it began (``centres(overCapacityIn:)``); the store fills it in.
     public var centresOverCapacity: [CentreOverCapacity] = []
 
-    /// - Parameter departures: the site's departures; those on or before the baseline date are not counted.
-    public init(operation: EvacuationOperation, departures: [Departure], asOf: Day, transitPlaces: Int? = nil,
+    /// - Parameters:
+    ///   - departures: the site's departures; those on or before the baseline date are not counted.
+    ///   - nextBaseline: the baseline date of the site's next operation, if one followed: departures after it are the
+    ///     next operation's, counted against its baseline, not this one's.
+    public init(operation: EvacuationOperation, departures: [Departure], asOf: Day, nextBaseline: Day? = nil, transitPlaces: Int? = nil,
                 stayHours: Int = Site.defaultStayHours) {
         self.operation = operation
         self.asOf = asOf
         let plan = EvacuationPlan(.init(remaining: operation.baselineResidents, perCycle: operation.perCycle, cycleDays: operation.cycleDays,
                                     start: operation.start, deadline: operation.deadline, transitPlaces: transitPlaces, stayHours: stayHours))
         self.plan = plan
-        let counted = departures.filter { $0.day > operation.baselineDate && $0.day <= asOf }
+        let lastDay = min(asOf, nextBaseline ?? asOf)
+        let counted = departures.filter { $0.day > operation.baselineDate && $0.day <= lastDay }
         // Departures before the first cycle count in it; those after the last in the last.
         var actual = [Int](repeating: 0, count: plan.schedule.count)
         for departure in counted where !actual.isEmpty {
@@ -58,7 +63,7 @@ public struct EvacuationProgress: Sendable {
         }
         let left = counted.reduce(0) { $0 + $1.persons }
         self.left = left
-        let remaining = operation.baselineResidents - left
+        let remaining = max(0, operation.baselineResidents - left)
         self.remaining = remaining
         leftPercent = Percent(left, of: operation.baselineResidents)
         plannedByNow = plan.schedule.filter { $0.end <= asOf }.reduce(0) { $0 + $1.persons }
@@ -68,8 +73,8 @@ public struct EvacuationProgress: Sendable {
         self.paceDays = paceDays
         let recentPersons = paceDays == 0 ? 0 : counted.filter { $0.day >= windowStart }.reduce(0) { $0 + $1.persons }
         self.recentPersons = recentPersons
-        if remaining <= 0 {
-            forecastEnd = asOf
+        if remaining == 0 {
+            forecastEnd = counted.map(\.day).max() ?? operation.baselineDate
         } else if recentPersons > 0 {
             let days = (remaining * paceDays + recentPersons - 1) / recentPersons
             forecastEnd = asOf.adding(days: days)

@@ -39,9 +39,9 @@ extension Stores {
             departures[operation.site] = try await stores.departureIDs(site: operation.site, after: operation.baselineDate, upTo: date)
         }
         return await CampsBlock.make(date: date, progress: progress, sites: sites)?.withRecords { entry in
-            let parts = entry.id.split(separator: ".")
-            guard parts.count == 3, ["left", "remaining", "leftPercent"].contains(parts[2]) else { return nil }
-            return departures[String(parts[1])]
+            // camps.CODE.left, .remaining, .leftPercent: a site's code may hold dots of its own.
+            guard let (code, _) = Self.entryParts(entry.id, prefix: "camps.", suffixes: [".left", ".remaining", ".leftPercent"]) else { return nil }
+            return departures[code]
         }
     }
 
@@ -50,10 +50,11 @@ extension Stores {
         let summary = try await stores.reconstruction.summary(asOf: date, from: week.from, to: date)
         return try await ReconstructionBlock.make(date: date, stock: summary.underRestoration, flow: summary.commissioned)?.withRecords { entry in
             // reconstruction.KIND.underRestoration / .commissioned; reconstruction.settlements.… for every kind.
-            let parts = entry.id.split(separator: ".").map(String.init)
-            guard parts.count == 3 else { return nil }
-            let kind = parts[1] == "settlements" ? nil : parts[1]
-            return parts[2] == "commissioned"
+            guard let (middle, suffix) = Self.entryParts(entry.id, prefix: "reconstruction.", suffixes: [".underRestoration", ".commissioned"]) else {
+                return nil
+            }
+            let kind = middle == "settlements" ? nil : middle
+            return suffix == ".commissioned"
                 ? try await stores.facilityWorkIDs(kind: kind, statuses: [.commissioned], from: week.from, to: date)
                 : try await stores.facilityWorkIDs(kind: kind, statuses: [.underRestoration, .commissioned], from: nil, to: date)
         }
@@ -66,6 +67,12 @@ extension Stores {
         // The count of actions that gave the people reached names those actions, not the whole week's.
         let reporting = block.entries.contains { $0.id == AidBlock.reachedReportedBy } ? try await stores.aidActionIDs(week, givingPeopleReached: true) : []
         return await block.withRecords { $0.id == AidBlock.reachedReportedBy ? reporting : ids }
+    }
+
+    /// An entry's id split into the code between `prefix` and one of `suffixes`, and that suffix: codes may hold dots.
+    static func entryParts(_ id: String, prefix: String, suffixes: [String]) -> (code: String, suffix: String)? {
+        guard id.hasPrefix(prefix), let suffix = suffixes.first(where: { id.hasSuffix($0) && id.count > prefix.count + $0.count }) else { return nil }
+        return (String(id.dropFirst(prefix.count).dropLast(suffix.count)), suffix)
     }
 
     static func sourcesBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {

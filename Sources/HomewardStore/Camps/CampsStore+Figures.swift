@@ -43,7 +43,8 @@ extension CampsStore {
         guard let operation = try await operation(id) else { throw StoreError.notFound("evacuation operation \(id)") }
         let centres = try await transitCentres(operation.via, today: asOf)
         return try Self.progress(of: operation, departures: try await departures(from: operation.site), centres: centres,
-                                 occupancies: try await occupancies(of: centres), statusChanges: try await statusChanges(ofOperation: id), asOf: asOf)
+                                 occupancies: try await occupancies(of: centres), statusChanges: try await statusChanges(ofOperation: id),
+                                 nextBaseline: Self.nextBaseline(after: operation, in: try await operations()), asOf: asOf)
     }
 
     /// Every operation, oldest first, as ``progress(ofOperation:asOf:)`` says of one: sites, operations, departures
@@ -65,17 +66,23 @@ extension CampsStore {
                 occupancies[centre.code] = TransitCentreOccupancy(centre: centre, departures: arrivals[centre.code] ?? [])
             }
             return try Self.progress(of: operation, departures: departures[operation.site] ?? [], centres: centres, occupancies: occupancies,
-                                     statusChanges: changes[operation.id] ?? [], asOf: asOf)
+                                     statusChanges: changes[operation.id] ?? [], nextBaseline: Self.nextBaseline(after: operation, in: operations),
+                                     asOf: asOf)
         }
+    }
+
+    /// The baseline date of the operation that followed this one on its site, if any: departures after it are that one's.
+    private static func nextBaseline(after operation: EvacuationOperation, in operations: [EvacuationOperation]) -> Day? {
+        operations.filter { $0.site == operation.site && $0.baselineDate > operation.baselineDate }.map(\.baselineDate).min()
     }
 
     private static func progress(of operation: EvacuationOperation, departures: [Departure], centres: [Site],
                                  occupancies: [String: TransitCentreOccupancy], statusChanges: [EvacuationStatusChange],
-                                 asOf: Day) throws -> EvacuationProgress {
+                                 nextBaseline: Day?, asOf: Day) throws -> EvacuationProgress {
         // The operation as it stood on the day: its status then, which the forecast and the centres' warnings go by.
         var operation = operation
         operation.status = operation.status(on: asOf, changes: statusChanges)
-        var progress = EvacuationProgress(operation: operation, departures: departures, asOf: asOf,
+        var progress = EvacuationProgress(operation: operation, departures: departures, asOf: asOf, nextBaseline: nextBaseline,
                                           transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
                                           stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours)
         progress.statusChanges = statusChanges

@@ -77,6 +77,13 @@ struct EvacuationPlanText {
 struct EvacuationProgressText {
     let progress: EvacuationProgress
 
+    /// Whether the deadline is met: by the day the last left, or at the pace seen; none before there is a pace.
+    static func verdict(_ p: EvacuationProgress, deadline: Day) -> String {
+        if p.remaining == 0 { return p.forecastEnd.map { $0 <= deadline ? ": met" : ": NOT met" } ?? "" }
+        if p.paceDays == 0 { return "" }
+        return p.forecastEnd.map { $0 > deadline ? ": NOT met at the pace seen" : ": met at the pace seen" } ?? ": NOT met at the pace seen"
+    }
+
     var rendered: String {
         let p = progress
         let o = p.operation
@@ -84,10 +91,11 @@ struct EvacuationProgressText {
                      + "\(o.perCycle.grouped) \(every(o.cycleDays)) from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
         lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")
         lines.append("  plan        \(p.plannedByNow.grouped) by now; \(p.ahead >= 0 ? "ahead by \(p.ahead.grouped)" : "behind by \((-p.ahead).grouped)")")
-        let pace = p.paceDays == 0 ? "not started: no pace yet"
-                : "at the pace of the last \(p.paceDays == 1 ? "day" : "\(p.paceDays) days"): " + (p.forecastEnd?.description ?? "never (nobody left in that time)")
+        let pace = p.remaining == 0 ? "everyone counted had left by \(p.forecastEnd?.description ?? "-")"
+            : p.paceDays == 0 ? "not started: no pace yet"
+            : "at the pace of the last \(p.paceDays == 1 ? "day" : "\(p.paceDays) days"): " + (p.forecastEnd?.description ?? "never (nobody left in that time)")
         lines.append("  end         planned \(p.plan.end?.description ?? "-"); " + pace)
-        if let deadline = o.deadline { lines.append("  deadline    \(deadline)\(p.forecastEnd.map { $0 > deadline ? ": NOT met at the pace seen" : "" } ?? ": NOT met")") }
+        if let deadline = o.deadline { lines.append("  deadline    \(deadline)" + Self.verdict(p, deadline: deadline)) }
         if p.plan.transitPlacesSuffice == false {
             lines.append("  transit     \(p.plan.transitPlacesNeeded.grouped) places needed, \(p.plan.question.transitPlaces?.grouped ?? "0") available: NOT ENOUGH")
         }

@@ -208,7 +208,8 @@ struct CampsPageView {
                 : p.ahead < 0 ? c.phrase("camps.operation.behind", ["count": .count(-p.ahead)]) : c.phrase("camps.operation.onPlan"))
             plannedByNow = PhraseContext(c.phrase("camps.operation.plannedByNow", ["planned": .count(p.plannedByNow)]))
             plannedEnd = p.plan.end.map { PhraseContext(c.phrase("camps.operation.plannedEnd", ["day": .day($0)])) }
-            forecast = PhraseContext(window == 0 ? c.phrase("camps.operation.notStarted")
+            forecast = PhraseContext(p.remaining == 0 ? c.phrase("camps.operation.allLeft", ["day": .day(p.forecastEnd ?? o.baselineDate)])
+                : window == 0 ? c.phrase("camps.operation.notStarted")
                 : p.forecastEnd.map { c.phrase("camps.operation.forecastEnd", ["days": .count(window), "day": .day($0)]) }
                 ?? c.phrase("camps.operation.forecastNone", ["days": .count(window)]))
             deadline = o.deadline.map { PhraseContext(c.phrase("camps.operation.deadline", ["day": .day($0)])) }
