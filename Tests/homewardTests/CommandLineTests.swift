@@ -483,6 +483,18 @@ extension CommandLineTests {
         let published = try run(["bulletin", "publish", "--date", "2019-07-20", "--public", "--format", "json"])
         let id = String(try #require(published.json["id"] as? Int))
         #expect(try run(["bulletin", "list"]).stdout.contains("PUBLIC SINCE"))
+        // The text as shown, footer and its SHA-256 included, checks; a figure typed wrongly does not.
+        for language in ["en", "ar"] {
+            let shown = try run(["bulletin", "show", id, "--lang", language, "--format", "text"]).stdout
+            try shown.write(toFile: file + ".txt", atomically: true, encoding: .utf8)
+            let check = try run(["bulletin", "check-text", file + ".txt", "--id", id, "--lang", language])
+            #expect(check.status == 0 && check.stdout == "every number matches the snapshot\n", "\(language): \(check.stdout)")
+        }
+        try (try run(["bulletin", "show", id, "--lang", "en", "--format", "text"]).stdout.replacingOccurrences(of: "103 people", with: "104 people"))
+            .write(toFile: file + ".txt", atomically: true, encoding: .utf8)
+        let mistyped = try run(["bulletin", "check-text", file + ".txt", "--id", id, "--lang", "en"])
+        #expect(mistyped.status != 0 && mistyped.stdout == "numbers not in the snapshot: 104, 104\n", "\(mistyped.stdout)")
+        try? FileManager.default.removeItem(atPath: file + ".txt")
         let records = try run(["bulletin", "records", id, "--entry", "returns.start.total", "--format", "json"])
         #expect(records.status == 0 && records.json["matches"] as? Bool == true, "\(records.stderr)")
         // The last import the bulletin's read saw: the movements', then the aid action's.

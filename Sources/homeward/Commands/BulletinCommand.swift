@@ -153,14 +153,15 @@ struct BulletinCommand: AsyncParsableCommand {
 
         func run() async throws {
             let edited = try String(contentsOfFile: file, encoding: .utf8)
-            let snapshot: BulletinSnapshot = try await db.withStores { stores in
+            let (snapshot, published): (BulletinSnapshot, (id: Int, sha256: String)?) = try await db.withStores { stores in
                 if let id {
                     guard let bulletin = try await stores.bulletin(id) else { throw CommandFailure("no bulletin has id \(id)") }
-                    return bulletin.snapshot
+                    return (bulletin.snapshot, (bulletin.id, bulletin.sha256))
                 }
-                return try await stores.draftBulletin(date: date!, since: since, session: session)
+                return (try await stores.draftBulletin(date: date!, since: since, session: session), nil)
             }
-            let generated = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(lang, digits: digits)).text
+            // As `bulletin show` and `bulletin draft` print it, heading and footer included, since that is what is edited.
+            let generated = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(lang, digits: digits), published: published).readable
             let unmatched = EditedTextCheck.unmatched(edited, generated: generated)
             if unmatched.isEmpty {
                 print("every number matches the snapshot")
