@@ -91,8 +91,13 @@ let sampleGazetteer = Gazetteer(
             #expect(outcome.problems.first?.column == "#affected+returnees+idps+num")
             #expect(outcome.problems.first?.value == bad)
         }
-        // Too many is said so, however many digits: not "a whole number above zero".
+        // Too many is said so, however many digits: not "a whole number above zero"; a fraction is not too many.
         #expect(MovementRules.isTooLong("99,999,999,999,999,999,999") && !MovementRules.isTooLong("99,99") && !MovementRules.isTooLong("12"))
+        #expect(MovementRules.isTooLong("99999999999999999999.0") && !MovementRules.isTooLong("1.5") && !MovementRules.isTooLong("-1.5"))
+        for fraction in ["1.5", "2.5", "-1.5"] {
+            let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": fraction])
+            #expect(outcome.problems.first?.code == "import.persons.invalid", "\(fraction)")
+        }
         for huge in ["10000001", "99999999999999999999", "99,999,999,999,999,999,999"] {
             let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": huge])
             #expect(outcome.problems.first?.code == "import.persons.tooMany", "\(huge)")

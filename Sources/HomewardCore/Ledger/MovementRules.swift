@@ -273,7 +273,13 @@ public struct MovementRules: ImportRules {
     /// Whether the text is written as a whole number (`99999999999999999999`, `1,234,…,567.0`) with more digits than
     /// one holds: a count too large, not a malformed one.
     public static func isTooLong(_ text: String) -> Bool {
-        wholeNumber(text) == nil && wholeNumber(String(text.withLatinDigits.map { $0.isASCII && $0.isNumber ? "0" : $0 })) != nil
+        guard wholeNumber(text) == nil else { return false }
+        // The whole part's digits as 0: a number of a whole number's shape then reads, a fraction (`1.5`) still does not.
+        var fraction = false
+        return wholeNumber(String(text.withLatinDigits.map { character -> Character in
+            if character == "." { fraction = true }
+            return !fraction && character.isASCII && character.isNumber ? "0" : character
+        })) != nil
     }
 
     /// Reads a category as people write it: `refugee`, `refugees`, `idp`, `IDPs`.
