@@ -42,6 +42,24 @@ import Testing
         #expect(entries["returns.start.refugees"] == 0 && entries["returns.since.idps"] == 0, "the figures stay, for the next bulletin's diff")
     }
 
+    /// A week with nothing in the ledger: the three languages say alike that no return was recorded, which is what the
+    /// ledger holds, not that nobody returned.
+    @Test func aWeekWithNoReturnRecordedIsSaidAlikeInTheThreeLanguages() throws {
+        let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: value == 0 ? 0 : 3, organisations: value == 0 ? 0 : 1) }
+        let returns = ReturnsBlock.make(date: Self.date, sinceStart: .init(total: sum(1_200), refugees: sum(0), idps: sum(1_200)),
+                                        since: Day("2018-08-01"), sinceDate: .init(total: sum(0), refugees: sum(0), idps: sum(0)),
+                                        lastWeek: sum(0), byCrossing: [])
+        let snapshot = BulletinSnapshot(date: Self.date, since: Day("2018-08-01"), blocks: [returns])
+        let text = { (language: Language) in BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(language)).text }
+        let en = try text(.en), ru = try text(.ru), ar = try text(.ar)
+        #expect(en.contains("Over the 7 days from 9 August 2018 to 15 August 2018, no return was recorded.") && !en.contains(" 0 people"), "\(en)")
+        #expect(en.contains("Since 1 August 2018, no return has been recorded."))
+        #expect(ru.contains("возвращений не зафиксировано.") && !ru.contains(" 0 человек"), "\(ru)")
+        #expect(ar.contains("لم يُسجَّل أي عائد."), "\(ar)")
+        // A count of 1,200 keeps its number.
+        #expect(en.contains("As of 15 August 2018, 1,200 people have returned home since records began."))
+    }
+
     @Test func everyNumberInTheHTMLLinksToItsEntryAndArabicRunsRightToLeft() throws {
         let html = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ar), published: (7, String(repeating: "ab", count: 32))).html
         #expect(html.hasPrefix(#"<article class="bulletin" lang="ar" dir="rtl">"#))

@@ -88,6 +88,9 @@ public indirect enum CatalogueEntry: Hashable, Sendable {
         case .text(let text):
             return text
         case .plural(let argument, let forms):
+            // A `zero` form is the text for a count of 0 in every language, though only Arabic has zero as a CLDR
+            // category: "no return was recorded" states what the ledger holds, where "0 people returned" claims a fact.
+            if let zero = forms[.zero], case .count(0)? = arguments[argument] { return zero }
             let category = arguments[argument]?.pluralCategory(in: language) ?? .other
             return forms[category] ?? forms[.other] ?? ""
         case .select(let argument, let cases):
