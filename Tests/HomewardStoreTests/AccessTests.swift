@@ -46,7 +46,7 @@ import Testing
             try await store.sources.addMeasure(Measure(code: "returns-camps", nameEn: "Returns from camps", nameRu: "Возвращения из лагерей",
                                                        nameAr: "العودة من المخيمات", within: "returns"), by: .test)
             let session = try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "UNHCR")]),
-                                                              by: .test)
+                                                              today: TestStores.today, by: .test)
             let counts = try await store.places.loadReference(try ReferenceDirectory.bundled(), by: .test)
             // check: one entry each, naming what was added, as `homeward audit` and GET /api/v1/audit list them
             let audit = try await store.access.audit().filter { $0.actor == "system:test" }

@@ -284,9 +284,9 @@ import Testing
         try await withStores(backend) { store in
             // setup: a morning and an evening session, and one the day before
             let day = TestStores.today
-            let morning = try await store.sessions.addSession(CoordinationSession(date: day, briefings: [.init(organisation: "UNHCR"), .init(organisation: "SARC")]), by: .test)
-            let evening = try await store.sessions.addSession(CoordinationSession(date: day, briefings: [.init(organisation: "IOM")]), by: .test)
-            let before = try await store.sessions.addSession(CoordinationSession(date: day.adding(days: -1), briefings: [.init(organisation: "WFP")]), by: .test)
+            let morning = try await store.sessions.addSession(CoordinationSession(date: day, briefings: [.init(organisation: "UNHCR"), .init(organisation: "SARC")]), today: TestStores.today, by: .test)
+            let evening = try await store.sessions.addSession(CoordinationSession(date: day, briefings: [.init(organisation: "IOM")]), today: TestStores.today, by: .test)
+            let before = try await store.sessions.addSession(CoordinationSession(date: day.adding(days: -1), briefings: [.init(organisation: "WFP")]), today: TestStores.today, by: .test)
             // act and check
             #expect(try await store.draftBulletin(date: day, session: morning.id).participants == ["UNHCR", "SARC"])
             #expect(try await store.draftBulletin(date: day, session: evening.id).session == evening.id)
@@ -294,6 +294,13 @@ import Testing
             #expect(unnamed?.description.contains("2 sessions were held on \(day) (ids \(morning.id!), \(evening.id!))") == true, "\(String(describing: unnamed))")
             let otherDay = await #expect(throws: StoreError.self) { try await store.draftBulletin(date: day, session: before.id) }
             #expect(otherDay?.description.contains("no session with this id was held on \(day)") == true)
+            // A session is recorded once held: tomorrow's is refused, naming the date.
+            let tomorrow = await #expect(throws: StoreError.self) {
+                try await store.sessions.addSession(CoordinationSession(date: day.adding(days: 1), briefings: [.init(organisation: "WFP")]),
+                                                    today: day, by: .test)
+            }
+            #expect(tomorrow == .invalid(field: "date", value: day.adding(days: 1).description,
+                                         reason: "after today (\(day)): a session is recorded once it was held"))
             // A day of one session needs no id, and the one published is the one named.
             #expect(try await store.draftBulletin(date: day.adding(days: -1)).participants == ["WFP"])
             let published = try await store.publishBulletin(date: day, session: evening.id, today: day, by: .test)
@@ -308,7 +315,7 @@ import Testing
             // setup: one bulletin without a session or a start, one of a session counting since a day, one public
             try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-06-29,LBN-01,3,UNHCR\n")
             _ = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
-            _ = try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "UNHCR")]), by: .test)
+            _ = try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "UNHCR")]), today: TestStores.today, by: .test)
             _ = try await store.publishBulletin(date: TestStores.today, since: TestStores.today.adding(days: -7), today: TestStores.today, by: .test)
             _ = try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
             for publicOnly in [false, true] {

@@ -180,7 +180,7 @@ import HomewardTestSupport
             }
             #expect(account?.description.contains("known as 'IOM'") == true, "\(String(describing: account))")
             await #expect(throws: StoreError.self) {
-                try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "Iom")]), by: .test)
+                try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "Iom")]), today: TestStores.today, by: .test)
             }
             #expect(try await store.organisations.organisations().count == 2)
         }

@@ -79,7 +79,7 @@ import Testing
         try await withStores(backend) { store in
             // setup
             try await importMovements(store, Self.movements)
-            _ = try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "UNHCR", text: "…"), .init(organisation: "SARC")]), by: .test)
+            _ = try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "UNHCR", text: "…"), .init(organisation: "SARC")]), today: TestStores.today, by: .test)
             let published = try await store.publishBulletin(date: TestStores.today, since: Day("2020-06-15"), today: TestStores.today, by: .test)
             let catalogue = try Catalogue.bundled(.en)
             let before = BulletinText(snapshot: published.snapshot, catalogue: catalogue, published: (published.id, published.sha256)).text

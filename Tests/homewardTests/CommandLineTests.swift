@@ -480,6 +480,8 @@ extension CommandLineTests {
             .write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try run(["import", file]).status == 0)
         #expect(try run(["aid", "add", "--locality", "C2269", "--type", "humanitarian", "--date", "2019-07-18", "--reached", "40", "--org", "SARC"]).status == 0)
+        let tomorrow = try run(["bulletin", "draft", "--date", "2019-07-21"])
+        #expect(tomorrow.status != 0 && tomorrow.stderr.contains("after today (2019-07-20): a bulletin reports what happened"), "\(tomorrow.stderr)")
         let published = try run(["bulletin", "publish", "--date", "2019-07-20", "--public", "--format", "json"])
         let id = String(try #require(published.json["id"] as? Int))
         #expect(try run(["bulletin", "list"]).stdout.contains("PUBLIC SINCE"))

@@ -10,8 +10,12 @@ public struct SessionsStore: Sendable {
     }
 
     /// Records a session and returns it with its id.
-    /// - Throws: ``StoreError/invalid(field:value:reason:)`` without participants, or with one named twice.
-    public func addSession(_ session: CoordinationSession, by caller: Caller) async throws -> CoordinationSession {
+    /// - Parameter today: a session is recorded once held: one dated after it is refused, as a bulletin following it would be.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` without participants, with one named twice, or dated after `today`.
+    public func addSession(_ session: CoordinationSession, today: Day, by caller: Caller) async throws -> CoordinationSession {
+        guard session.date <= today else {
+            throw StoreError.invalid(field: "date", value: session.date.description, reason: "after today (\(today)): a session is recorded once it was held")
+        }
         let names = session.briefings.map { $0.organisation.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty else { throw StoreError.invalid(field: "org", value: "", reason: "a session needs at least one participating organisation") }
         if let bad = names.first(where: { !PlainName.isValid($0) }) {

@@ -23,7 +23,7 @@ extension Stores {
         _ = try await sources.importFigures(ImportRequest(sourceName: "demo source figures", today: lastDay), from: .bytes(Array(csv.utf8)), by: caller)
         _ = try await sessions.addSession(CoordinationSession(date: lastDay, briefings: [
             .init(organisation: ministry, text: "Demo briefing (not real)."), .init(organisation: agency, text: "Demo briefing (not real)."),
-        ]), by: caller)
+        ]), today: lastDay, by: caller)
         _ = try await publishBulletin(date: lastDay, since: lastDay.adding(days: -30), isPublic: true, today: lastDay, by: caller)
     }
 }

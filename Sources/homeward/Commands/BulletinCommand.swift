@@ -44,6 +44,8 @@ struct BulletinCommand: AsyncParsableCommand {
         @OptionGroup var output: Output
 
         func run() async throws {
+            let today = try today()
+            guard date <= today else { throw CommandFailure("--date \(date) is after today (\(today)): a bulletin reports what happened") }
             let snapshot = try await db.withStores { try await $0.draftBulletin(date: date, since: since, session: session) }
             try output.print(snapshot, published: nil)
         }
