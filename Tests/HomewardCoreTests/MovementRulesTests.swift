@@ -84,6 +84,19 @@ let sampleGazetteer = Gazetteer(
         #expect(period.records.first?.period == Period(start: Day("2019-01-10")!, end: Day("2019-01-31")!))
     }
 
+    /// A year typed wrongly (1, 1850) is refused with the year every question starts from, not counted in totals that no
+    /// query can then ask for.
+    @Test func aDateBeforeTheFirstYearAnyQueryAsksForIsRefused() throws {
+        for early in ["0001-01-01", "1850-03-02", "1899-12", "1899"] {
+            let outcome = try check(["#date": early, "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
+            #expect(outcome.problems.first?.code == "import.date.tooEarly" && outcome.problems.first?.column == "#date", "\(early)")
+        }
+        let span = try check(["#date+start": "1899-12-31", "#date+end": "1900-01-02", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
+        #expect(span.problems.first?.code == "import.date.tooEarly" && span.problems.first?.column == "#date+start")
+        #expect(try check(["#date": "1900-01-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"]).records.count == 1)
+        #expect(try Catalogue.bundled(.en).text(Message("import.date.tooEarly", ["year": .serial(1900)])) == "the date is before 1900: check the year")
+    }
+
     @Test func personsIsAPositiveWholeNumber() throws {
         for bad in ["-3", "2.5", "many", "1,23", "10000001", "99999999999999999999"] {
             let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": bad])

@@ -1,3 +1,6 @@
+/// Made once: a generic type keeps no stored statics, and every row's date is held to it.
+private let firstDayOfTheFirstYear = Day(year: DateWindow.years.lowerBound, month: 1, day: 1)!
+
 /// Reads the values every kind of record shares (a date, a period, a whole number, a required text) from
 /// a draft, and keeps each refusal located by row, column and value, as ``MovementRules`` does.
 public struct DraftChecks<Field: ImportField>: Sendable {
@@ -43,8 +46,17 @@ public struct DraftChecks<Field: ImportField>: Sendable {
             fail(field, Message("import.date.future", ["today": .day(today)]))
             return nil
         }
+        guard day >= Self.earliest else {
+            fail(field, Self.tooEarly)
+            return nil
+        }
         return day
     }
+
+    /// The first day a figure may be dated: the first of the years every question accepts (``DateWindow/years``), so
+    /// that a typed year 1 or 1850 is refused here rather than counted in totals no query can ask for.
+    public static var earliest: Day { firstDayOfTheFirstYear }
+    static var tooEarly: Message { Message("import.date.tooEarly", ["year": .serial(DateWindow.years.lowerBound)]) }
 
     /// A day or a period: one date (a day, `YYYY-MM` or `YYYY`), or a start and an end; not after today.
     public mutating func period(date: Field, start: Field, end: Field) -> Period? {
@@ -66,6 +78,10 @@ public struct DraftChecks<Field: ImportField>: Sendable {
         }
         if let period, period.end > today {
             fail(draft[date] != nil ? date : end, Message("import.date.future", ["today": .day(today)]))
+            return nil
+        }
+        if let period, period.start < Self.earliest {
+            fail(draft[date] != nil ? date : start, Self.tooEarly)
             return nil
         }
         return period

@@ -97,6 +97,7 @@ public struct SourceFigureRules: ImportRules {
             guard let fromText = draft[.from] else { checks.fail(.from, Message("import.sources.period.noStart")); return nil }
             guard let toText = draft[.to] else { checks.fail(.to, Message("import.sources.period.noEnd")); return nil }
             guard let from = Day(fromText) else { checks.fail(.from, Message("import.day.invalid")); return nil }
+            guard from >= DraftChecks<SourceFigureField>.earliest else { checks.fail(.from, DraftChecks<SourceFigureField>.tooEarly); return nil }
             guard let to = Day(toText) else { checks.fail(.to, Message("import.day.invalid")); return nil }
             guard to >= from else { checks.fail(.to, Message("import.date.endBeforeStart", ["start": .day(from)])); return nil }
             return .period(Period(start: from, end: to))
