@@ -34,6 +34,15 @@ import Testing
             // check
             let standing = try await client.get("/api/v1/sites/HOL?as_of=2020-06-30")
             #expect(try standing.json["left"] as? Int == 2_500)
+            // A code in Arabic, or holding a `/`, is found by its percent-encoded path.
+            for code in ["مخيم-١", "TC/9"] {
+                let site = #"{"code": "\#(code)", "name": "Camp", "kind": "camp", "admin": "SY080006"}"#
+                #expect(try await client.post("/api/v1/sites", site).status == .created)
+                let path = code.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ACLMOPTacmp-"))!
+                let found = try await client.get("/api/v1/sites/\(path)")
+                let json = try found.json
+                #expect(found.status == .ok && json["code"] as? String == code, "\(path)")
+            }
             #expect(try standing.json["remaining"] as? Int == 7_500)
             #expect((try standing.json["censuses"] as? [[String: Any]])?.count == 2)
             #expect(try standing.json["baseline_from_operation"] as? Bool == true)

@@ -46,7 +46,7 @@ struct PeopleController {
         }
         router.on(RouterPath(APIRoute.disablePerson.routerPath), method: APIRoute.disablePerson.method) { request, context in
             _ = try await request.form()
-            let login = context.parameters.get("login") ?? ""
+            let login = context.parameters.get("login")?.removingPercentEncoding ?? ""
             try await stores.access.disable(login, by: context.caller)
             return try Self.back(request, done: "disabled")
         }

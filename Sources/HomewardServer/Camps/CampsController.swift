@@ -145,7 +145,9 @@ struct CampsController<Context: CallerRequestContext> {
     }
 
     private func siteCode(_ context: Context) throws -> String {
-        guard let code = context.parameters.get("code"), !code.isEmpty, code.unicodeScalars.count <= 32, !code.utf8.contains(0) else {
+        // Percent-decoded: a code may hold letters of any script, or a `/`, which a URL carries encoded.
+        guard let code = context.parameters.get("code")?.removingPercentEncoding, !code.isEmpty, code.unicodeScalars.count <= 32,
+              !code.utf8.contains(0) else {
             throw Problem.badRequest("code", "a site code is up to 32 characters")
         }
         return code
