@@ -92,6 +92,10 @@ import HomewardTestSupport
             await #expect(throws: StoreError.invalid(field: "crossing", value: "LBN-1", reason: "no crossing point has this code")) {
                 try await store.ledger.totals(TotalsQuery(crossing: "LBN-1"))
             }
+            // Another spelling of a known organisation would read as "reported none": it is said so, naming the known one.
+            await #expect(throws: StoreError.invalid(field: "organisation", value: "unhcr", reason: "no organisation is written so; did you mean 'UNHCR'?")) {
+                try await store.ledger.totals(TotalsQuery(organisation: "unhcr"))
+            }
         }
     }
 

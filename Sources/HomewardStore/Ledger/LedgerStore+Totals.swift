@@ -5,13 +5,20 @@ import SQLKit
 extension LedgerStore {
     /// Answers a totals question: sums in SQL, names and calendar buckets in ``TotalsBuilder``.
     /// - Throws: ``StoreError/invalid(field:value:reason:)`` for a crossing point the database does not know: a misspelt
-    ///   code is said so, not answered with 0. An organisation is not checked: one that has not reported yet is 0, as a
-    ///   partner's script polling a list of them expects.
+    ///   code is said so, not answered with 0; and for an organisation written as another spelling of a known one
+    ///   (`unhcr` for `UNHCR`), which would read as "reported none". A name not known at all is 0: one that has not
+    ///   reported yet, as a partner's script polling a list of them expects.
     public func totals(_ query: TotalsQuery) async throws -> TotalsReport {
         try await database.read { db in
             if let crossing = query.crossing,
                try await db.raw("SELECT 1 AS one FROM crossing_points WHERE code = \(bind: crossing)").first() == nil {
                 throw StoreError.invalid(field: "crossing", value: crossing, reason: "no crossing point has this code")
+            }
+            if let organisation = query.organisation {
+                let names = try await db.raw("SELECT name FROM organisations").all().map { try $0.decode(column: "name", as: String.self) }
+                if let known = OrganisationNames(names).otherSpelling(of: organisation) {
+                    throw StoreError.invalid(field: "organisation", value: organisation, reason: "no organisation is written so; did you mean '\(known)'?")
+                }
             }
             return try await LedgerStore.totals(query, on: db)
         }
