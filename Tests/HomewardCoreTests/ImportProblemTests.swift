@@ -66,6 +66,17 @@ import Testing
             try ImportLayout<MovementField>(firstRows: [["#adm1+dest+code"]], constants: ["#nonsense": "x"], vocabulary: .api)
         }
         #expect(constant?.problems.first?.column == "set #nonsense")
+        // A column mapped to a tag the records are not read from was mistyped, not left out on purpose.
+        let mapped = #expect(throws: ImportError.self) {
+            try ImportLayout<MovementField>(firstRows: [["Day", "Governorate", "People"]],
+                                            mapping: ["Day": "#datee", "Governorate": "#adm1+dest+code", "People": "#affected+returnees+idps+num"])
+        }
+        #expect(mapped?.problems.map(\.code) == ["import.layout.constantNotRead", "import.movements.missing.date"], "\(String(describing: mapped?.problems))")
+        #expect(mapped?.problems.first?.column == "--map Day" && mapped?.problems.first?.value == "#datee")
+        // A header the mapping does not name is still passed over.
+        let unnamed = try ImportLayout<MovementField>(firstRows: [["Day", "Note", "Governorate", "People"]],
+                                                      mapping: ["Day": "#date", "Governorate": "#adm1+dest+code", "People": "#affected+returnees+idps+num"])
+        #expect(unnamed.ignoredColumns == ["Note"])
     }
 
     @Test func jsonKeepsReasonAndAddsCodeAndArgumentsAsText() throws {

@@ -54,6 +54,9 @@ public struct ImportLayout<Field: ImportField>: Sendable {
         }
         if tags.count < headers.count { tags += Array(repeating: nil, count: headers.count - tags.count) }
 
+        // The columns a mapping named: a tag given there that the records are not read from is a typing error, not a
+        // column to pass over, since the user asked for that column to be read.
+        var mapped: [Int: String] = [:]
         for (header, tag) in mapping {
             let wanted = header.trimmingCharacters(in: .whitespaces)
             let index = headers.firstIndex { $0.trimmingCharacters(in: .whitespaces) == wanted }
@@ -64,6 +67,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
                 continue
             }
             tags[index] = tag
+            mapped[index] = header
         }
 
         for (index, tagText) in tags.enumerated() {
@@ -79,6 +83,11 @@ public struct ImportLayout<Field: ImportField>: Sendable {
                 continue
             }
             guard let field = Field(tag: tag) else {
+                if let header = mapped[index] {
+                    problems.append(ImportProblem(row: 0, column: (vocabulary == .commandLine ? "--map " : "map ") + header, value: tagText,
+                                                  Message("import.layout.constantNotRead")))
+                    continue
+                }
                 ignoredColumns.append(label)
                 contentColumns.append(index)
                 continue
