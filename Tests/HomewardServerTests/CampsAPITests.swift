@@ -71,8 +71,8 @@ import Testing
             let plan = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=1000&cycle_days=5&deadline=2020-07-10&via=TC-1")
             #expect(plan.status == .ok)
             #expect(try plan.json["feasible"] as? Bool == false)
-            // From 2020-06-04 (after the last departure) seven whole cycles end by the 10th of July: 7,500 ÷ 7, rounded up
-            #expect(try plan.json["needed_per_cycle"] as? Int == 1_072)
+            // From today (2020-06-30; the last departure was on the 3rd) two whole cycles end by the 10th of July: 7,500 ÷ 2
+            #expect(try plan.json["start"] as? String == "2020-06-30" && plan.json["needed_per_cycle"] as? Int == 3_750)
             #expect(try await client.get("/api/v1/sites/NOPE").status == .notFound)
             #expect(try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=0&cycle_days=5").status == .badRequest)
         }

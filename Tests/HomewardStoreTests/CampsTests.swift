@@ -356,15 +356,20 @@ import Testing
     }
 
     @Test(arguments: Backend.available)
-    func aPlanStartsTheDayAfterTheLastDepartureAndSaysWhetherADeadlineHolds(_ backend: Backend) async throws {
+    func aPlanStartsTodayOrAfterTheLastDepartureAndSaysWhetherADeadlineHolds(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             try await store.camps.addSite(Self.camp, by: .test)
             _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,40000,UNHCR\n")
             _ = try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-10,HOL,5000,CCCM\n")
             let plan = try await store.camps.plan(site: "HOL", perCycle: 3_500, cycleDays: 5, start: nil, deadline: Day("2020-07-10")!,
                                                   via: [], today: TestStores.today)
-            #expect(plan.plan.question.start == Day("2020-06-11") && plan.plan.question.remaining == 35_000)
-            #expect(plan.plan.schedule.count == 10 && plan.plan.feasible == false && plan.plan.neededPerCycle == 5_834)
+            // From today (30 June), not the day after the last departure (11 June), which is past: two whole cycles by the 10th
+            #expect(plan.plan.question.start == TestStores.today && plan.plan.question.remaining == 35_000)
+            #expect(plan.plan.schedule.count == 10 && plan.plan.feasible == false && plan.plan.neededPerCycle == 17_500)
+            // A departure today: the plan starts the day after it.
+            _ = try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-30,HOL,1000,CCCM\n")
+            let after = try await store.camps.plan(site: "HOL", perCycle: 3_500, cycleDays: 5, start: nil, deadline: nil, via: [], today: TestStores.today)
+            #expect(after.plan.question.start == Day("2020-07-01") && after.plan.question.remaining == 34_000)
             await #expect(throws: StoreError.self) {
                 try await store.camps.plan(site: "HOL", perCycle: 0, cycleDays: 5, start: nil, deadline: nil, via: [], today: TestStores.today)
             }

@@ -92,8 +92,9 @@ extension CampsStore {
 
     /// A plan for a site from where it stands today: its remaining people at the pace asked.
     ///
-    /// - Parameter start: the first day of the first cycle; by default the day after the last departure
-    ///   (or after the baseline when none is recorded).
+    /// - Parameter start: the first day of the first cycle; by default today, or the day after the last departure (or
+    ///   after the census when none is recorded) if that is later: a plan started in the past would judge its deadline by
+    ///   days already gone.
     public func plan(site code: String, perCycle: Int, cycleDays: Int, start: Day?, deadline: Day?, via: [String],
                      arrivals: EvacuationPlan.Arrivals = .spread, today: Day, vocabulary: Vocabulary = .commandLine) async throws -> SitePlan {
         let standing = try await standing(of: code, asOf: today)
@@ -104,7 +105,7 @@ extension CampsStore {
         try StoreError.refusing { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays) }
         let centres = try await transitCentres(via, today: today)
         let lastDeparture = try await departures(from: code).last?.day
-        let first = start ?? (lastDeparture ?? standing.censusDate ?? today).adding(days: 1)
+        let first = start ?? max(today, (lastDeparture ?? standing.censusDate ?? today).adding(days: 1))
         if let deadline, deadline < first {
             throw StoreError.refused(FieldProblem(field: "deadline", value: deadline.description, Message("evacuation.deadline.beforeStart", ["start": .day(first)])))
         }

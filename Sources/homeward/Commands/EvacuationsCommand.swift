@@ -17,7 +17,7 @@ struct EvacuationsCommand: AsyncParsableCommand {
         @Option(help: "The site's code.") var site: String
         @Option(help: "Persons per cycle.") var perCycle: Int
         @Option(help: "Days per cycle.") var cycleDays: Int
-        @Option(help: "The first day of the first cycle (default: the day after the last departure).") var start: String?
+        @Option(help: "The first day of the first cycle (default: today, or the day after the last departure if later).") var start: String?
         @Option(help: "The last day on which people may still leave.") var deadline: String?
         @Option(help: "A transit centre used (repeatable).") var via: [String] = []
         @Flag(help: "A whole cycle arrives in the transit centres at once (default: spread evenly over the cycle's days).") var convoy = false
