@@ -338,6 +338,10 @@ import Testing
         let partly = try run(["aid", "summary"]).stdout
         #expect(partly.components(separatedBy: "1,400 (1/2)").count == 3, "the whole and the type: \(partly)")
         #expect(partly.contains("People reached with (1/2): given by 1 of the line's 2 actions."), "\(partly)")
+        // And so does the readiness table of the governorate that holds both localities.
+        let governorate = try run(["readiness", "--level", "adm1"]).stdout
+        #expect(governorate.contains("1,400 (1/2)") && governorate.contains("REACHED with (n/m): people reached given by n of the area's m aid actions."),
+                "\(governorate)")
     }
 
     @Test func aCampEvacuationIsPlannedRecordedAndFollowed() throws {

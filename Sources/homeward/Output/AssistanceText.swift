@@ -47,9 +47,14 @@ enum AssistanceText {
     /// every kind of aid may give, says how many of the line's actions gave it where not all did, as the aid page does.
     static func cells(_ f: AidFigures) -> [String] {
         let given = { (value: String, figure: KeyPath<AidReporting, Int>) in f.shown(value, figure, unreported: "-") }
-        var reached = given(f.reached.grouped, \.reached)
-        if case .partly(let count) = f.reporting(\.reached) { reached += " (\(count.grouped)/\(f.actions.grouped))" }
         return [f.actions.grouped, f.localities.grouped, given(ScaledNumber.string(f.kilograms, decimals: 3, grouped: true), \.kilograms),
-                given(f.parcels.grouped, \.parcels), reached, given(f.treated.grouped, \.treated)]
+                given(f.parcels.grouped, \.parcels), reached(f), given(f.treated.grouped, \.treated)]
+    }
+
+    /// People reached for a reader: `-` where no action gave them, `1,400 (1/2)` where only some did.
+    static func reached(_ f: AidFigures) -> String {
+        let value = f.shown(f.reached.grouped, \.reached, unreported: "-")
+        guard case .partly(let count) = f.reporting(\.reached) else { return value }
+        return value + " (\(count.grouped)/\(f.actions.grouped))"
     }
 }

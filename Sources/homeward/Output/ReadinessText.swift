@@ -19,7 +19,7 @@ enum ReadinessText {
             + kinds.map { quantity(row.commissioned.tenths(of: $0.code)) }
             + kinds.map { quantity(row.underRestoration.tenths(of: $0.code)) }
             + [count(row.aid.actions), given(tonnes(row.aid.kilograms), \.kilograms), given(count(row.aid.parcels), \.parcels),
-               given(count(row.aid.reached), \.reached), given(count(row.aid.treated), \.treated)]
+               grouped ? AssistanceText.reached(row.aid) : count(row.aid.reached), given(count(row.aid.treated), \.treated)]
     }
 
     static func table(_ r: ReadinessReport) -> String {
@@ -28,6 +28,9 @@ enum ReadinessText {
         var lines = [title, "", TextTable(header: head, rows: r.rows.map { cells($0, kinds: r.kinds, grouped: true) }, numeric: Set(2..<head.count)).rendered]
         if r.rows.contains(where: \.aid.hasUnreported) {
             lines += ["", "- : given by none of the area's aid actions (the CSV keeps 0)."]
+        }
+        if r.rows.contains(where: { if case .partly = $0.aid.reporting(\.reached) { true } else { false } }) {
+            lines += ["REACHED with (n/m): people reached given by n of the area's m aid actions."]
         }
         return lines.joined(separator: "\n")
     }
