@@ -404,6 +404,8 @@ import Testing
         #expect(again.stdout == "already recorded\n" && again.stderr.contains("more than it counted"), "\(again.stdout)\(again.stderr)")
         let overdrawn = try run(["sites", "departures", "HOL", "--date", "2019-07-10", "--persons", "8000", "--org", "CCCM"])
         #expect(overdrawn.status != 0 && overdrawn.stderr.contains("would come to 10,500, more than its 10,000 residents"))
+        // The operation's baseline is fixed: a new census alone would not help, a new operation from it would.
+        #expect(overdrawn.stderr.contains("record a new census and start a new operation from it"), "\(overdrawn.stderr)")
         // a count of zero is left out, and not said to be recorded already
         let zero = try run(["sites", "departures", "HOL", "--date", "2019-07-10", "--persons", "0", "--org", "CCCM"])
         #expect(zero.status == 0 && zero.stdout == "nothing recorded\n" && zero.stderr.contains("zero: nothing to record"), "\(zero.stdout)")
