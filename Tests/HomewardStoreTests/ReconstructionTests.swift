@@ -85,6 +85,15 @@ import Testing
                 try await store.reconstruction.addKind(FacilityKind(code: "irrigation-canal", unit: .km, nameEn: "Canals"), by: .test)
             }
             #expect(taken?.description == "irrigation-canal exists already")
+            // Another kind under a name in use would be printed twice for two things: refused, naming the kind, whatever the case.
+            let named = await #expect(throws: StoreError.self) {
+                try await store.reconstruction.addKind(FacilityKind(code: "clinic-2", unit: .items, nameEn: "schools"), by: .test)
+            }
+            #expect(named?.description == "already the name of school; each name stands for one entry")
+            let namedInArabic = await #expect(throws: StoreError.self) {
+                try await store.reconstruction.addKind(FacilityKind(code: "canal-2", unit: .km, nameEn: "Canals", nameAr: "قنوات الري"), by: .test)
+            }
+            #expect(namedInArabic?.description == "already the name of irrigation-canal; each name stands for one entry")
             let known = try await importRecords(store, .facilities, Self.header + "2020-01-10,SY03,C2269,irrigation-canal,under-restoration,2.5,FAO,\n")
             #expect(known.imported == 1)
             let kinds = try await store.reconstruction.kinds()

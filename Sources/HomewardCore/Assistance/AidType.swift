@@ -30,10 +30,11 @@ public struct AidType: Hashable, Sendable, Codable {
 
 extension AidType {
     /// The type as it will be stored (code trimmed and in lower case), or the first problem.
-    public func checked(existing: Set<String>) throws(FieldProblem) -> AidType {
+    public func checked(existing: [AidType]) throws(FieldProblem) -> AidType {
         var type = self
         type.code = code.trimmingCharacters(in: .whitespaces).lowercased()
-        try CatalogueTerm.check(code: type.code, given: code, names: [("name", nameEn), ("name_ru", nameRu), ("name_ar", nameAr)], existing: existing)
+        try CatalogueTerm.check(code: type.code, given: code, names: [("name", nameEn), ("name_ru", nameRu), ("name_ar", nameAr)],
+                                existing: existing.map { ($0.code, [$0.nameEn, $0.nameRu, $0.nameAr]) })
         return type
     }
 }

@@ -37,10 +37,11 @@ public struct FacilityKind: Hashable, Sendable, Codable {
 extension FacilityKind {
     /// The kind as it will be stored (code trimmed and in lower case), or the first problem: a code as sites have
     /// them, an English name, and names of at most 200 characters.
-    public func checked(existing: Set<String>) throws(FieldProblem) -> FacilityKind {
+    public func checked(existing: [FacilityKind]) throws(FieldProblem) -> FacilityKind {
         var kind = self
         kind.code = code.trimmingCharacters(in: .whitespaces).lowercased()
-        try CatalogueTerm.check(code: kind.code, given: code, names: [("name", nameEn), ("name_ru", nameRu), ("name_ar", nameAr)], existing: existing)
+        try CatalogueTerm.check(code: kind.code, given: code, names: [("name", nameEn), ("name_ru", nameRu), ("name_ar", nameAr)],
+                                existing: existing.map { ($0.code, [$0.nameEn, $0.nameRu, $0.nameAr]) })
         return kind
     }
 }

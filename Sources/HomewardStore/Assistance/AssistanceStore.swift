@@ -22,10 +22,10 @@ public struct AssistanceStore: Sendable {
     }
 
     /// Adds a type of aid to the catalogue.
-    /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the field, or ``StoreError/conflict(_:)`` for a code in use.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the field, or ``StoreError/conflict(_:)`` for a code or a name in use.
     @discardableResult
     public func addType(_ type: AidType, by caller: Caller) async throws -> AidType {
-        let existing = Set(try await types().map(\.code))
+        let existing = try await types()
         let checked = try StoreError.refusing { () throws(FieldProblem) in try type.checked(existing: existing) }
         try await database.write(by: caller, for: .reference) { write in
             try await write.sql.raw("""

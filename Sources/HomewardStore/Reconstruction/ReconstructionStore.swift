@@ -24,10 +24,10 @@ public struct ReconstructionStore: Sendable {
     }
 
     /// Adds a kind of facility to the catalogue.
-    /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the field, or ``StoreError/conflict(_:)`` for a code in use.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` naming the field, or ``StoreError/conflict(_:)`` for a code or a name in use.
     @discardableResult
     public func addKind(_ kind: FacilityKind, by caller: Caller) async throws -> FacilityKind {
-        let existing = Set(try await kinds().map(\.code))
+        let existing = try await kinds()
         let checked = try StoreError.refusing { () throws(FieldProblem) in try kind.checked(existing: existing) }
         try await database.write(by: caller, for: .reference) { write in
             try await write.sql.raw("""
