@@ -48,6 +48,8 @@ import Testing
         #expect(en.contains("HOL: at the pace of the last 14 days, the last would leave by 5 August 2020."))
         #expect(try text(block, .ru).contains("HOL: к 30 июня 2020\u{202F}г. выехало на 4\u{00A0}700 человек меньше, чем предусматривал план."))
         #expect(try text(block, .ar).contains("الـ١٤ يوماً الأخيرة"))
+        // The date and the count are apart: a comma after the date, so that two numbers do not run together.
+        #expect(try text(block, .ar).contains("HOL: بحلول ٣٠ حزيران، ٢٠٢٠، غادر ٤٬٧٠٠ شخص أقل مما نقلته الخطة."))
         // A completed operation's statement has no forecast.
         operation.status = .completed
         let done = CampsBlock.make(date: Self.date, progress: [EvacuationProgress(operation: operation, departures: departures, asOf: Self.date)], sites: [:])
