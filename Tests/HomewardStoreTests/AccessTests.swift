@@ -48,12 +48,14 @@ import Testing
             let session = try await store.sessions.addSession(CoordinationSession(date: TestStores.today, briefings: [.init(organisation: "UNHCR")]),
                                                               today: TestStores.today, by: .test)
             let counts = try await store.places.loadReference(try ReferenceDirectory.bundled(), by: .test)
-            // check: one entry each, naming what was added, as `homeward audit` and GET /api/v1/audit list them
+            // check: one entry each, naming what was added, as `homeward audit` and GET /api/v1/audit list them; the organisation
+            // the session named first is created there, and that is audited too
             let audit = try await store.access.audit().filter { $0.actor == "system:test" }
             #expect(audit.map { "\($0.action) \($0.kind) \($0.record ?? "-")" }
-                    == ["create measure returns-camps", "create coordination-session \(session.id ?? 0)", "load reference -"])
-            #expect(audit[0].after?.contains("Returns from camps") == true && audit[1].after?.contains("UNHCR") == true)
-            #expect(audit[2].detail == "areas: \(counts.areas), countries: \(counts.countries), crossings: \(counts.crossings), "
+                    == ["create measure returns-camps", "create organisation UNHCR", "create coordination-session \(session.id ?? 0)", "load reference -"])
+            #expect(audit[0].after?.contains("Returns from camps") == true && audit[2].after?.contains("UNHCR") == true)
+            #expect(audit[1].detail == "created where first named")
+            #expect(audit[3].detail == "areas: \(counts.areas), countries: \(counts.countries), crossings: \(counts.crossings), "
                     + "names in other languages: \(counts.names); home country SYR")
             #expect(counts.areas > 0 && counts.crossings > 0)
         }

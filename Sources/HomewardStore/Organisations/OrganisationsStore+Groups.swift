@@ -16,7 +16,7 @@ extension OrganisationsStore {
             throw StoreError.invalid(field: "member", value: members[0], reason: "only a working group has members (--working-group)")
         }
         try await database.write(by: caller, for: .reference) { write in
-            let id = try await Self.organisationID(named: trimmed, on: write)
+            let id = try await Self.organisationID(named: trimmed, on: write, auditingCreation: false)
             if workingGroup {
                 try await write.sql.raw("UPDATE organisations SET working_group = \(bind: true) WHERE id = \(bind: id)").run()
             }

@@ -17,12 +17,15 @@ public struct OrganisationsStore: Sendable {
         }
     }
 
-    /// The id of the organisation with this name, created if it is new.
-    /// - Parameter checkingSpelling: whether a new name is held to the known ones here; an import checks every row's
-    ///   name against those it read once (``OrganisationNames``), and reading them all again for each new name would
-    ///   make a file of many new organisations quadratic.
+    /// The id of the organisation with this name, created if it is new; a creation is audited, as every change is.
+    /// - Parameters:
+    ///   - checkingSpelling: whether a new name is held to the known ones here; an import checks every row's name
+    ///     against those it read once (``OrganisationNames``), and reading them all again for each new name would make a
+    ///     file of many new organisations quadratic.
+    ///   - auditingCreation: `false` where the caller audits the creation itself (``add(_:workingGroup:members:by:)``).
     /// - Throws: ``StoreError/invalid(field:value:reason:)`` for a new name that differs from a known one only in case or spacing.
-    static func organisationID(named name: String, on write: WriteContext, checkingSpelling: Bool = true) async throws -> Int {
+    static func organisationID(named name: String, on write: WriteContext, checkingSpelling: Bool = true,
+                               auditingCreation: Bool = true) async throws -> Int {
         let created = try await write.sql.raw("""
             INSERT INTO organisations (name, created_at) VALUES (\(bind: name), \(bind: write.timestamp)) ON CONFLICT (name) DO NOTHING RETURNING id
             """).first(decodingColumn: "id", as: Int.self)
@@ -35,6 +38,7 @@ public struct OrganisationsStore: Sendable {
                     throw StoreError.refused(FieldProblem(field: "org", value: name, Message("import.organisation.spelling", ["known": .text(spelling)])))
                 }
             }
+            if auditingCreation { try await write.audit("create", kind: "organisation", record: name, detail: "created where first named") }
             return created
         }
         guard let id = try await write.sql.raw("SELECT id FROM organisations WHERE name = \(bind: name)").first(decodingColumn: "id", as: Int.self) else {
