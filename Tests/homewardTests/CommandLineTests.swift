@@ -122,7 +122,13 @@ import Testing
         #expect(groups.map { $0["persons"] as? Int ?? 0 } == groups.map { $0["persons"] as? Int ?? 0 }.sorted(by: >))
 
         let csv = try run(["totals", "--by", "adm1", "--top", "2", "--format", "csv"])
-        #expect(csv.stdout == "key,name,persons,refugees,idps\nSY12,Dar'a,46344,0,46344\nSY08,Al-Hasakeh,19868,0,19868\n")
+        #expect(csv.stdout == "key,name,persons,refugees,idps,partial,previous,change\nSY12,Dar'a,46344,0,46344,,,\nSY08,Al-Hasakeh,19868,0,19868,,,\n")
+        // The total's row keeps what the table says beside it: the movements that only overlap the window (a month
+        // across its start), and with --last the window before and the change.
+        let partial = try run(["totals", "--from", "2019-01-15", "--format", "csv"]).stdout
+        #expect(partial == "key,name,persons,refugees,idps,partial,previous,change\n,Total,0,0,0,103396,,\n", "\(partial)")
+        let compared = try run(["totals", "--last", "7", "--to", "2019-02-07", "--format", "csv"]).stdout
+        #expect(compared == "key,name,persons,refugees,idps,partial,previous,change\n,Total,0,0,0,0,0,0\n", "\(compared)")
 
         let again = try run(["import", Self.sample, "--org", "OCHA Turkey", "--set", "#date=2019-01",
                              "--map", "Nahya PCODE=#adm3+dest+code", "--map", "Ret_Flow_Estimation=#affected+returnees+idps+num"])

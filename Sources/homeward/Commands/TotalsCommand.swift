@@ -56,18 +56,21 @@ struct TotalsCommand: AsyncParsableCommand {
         let (report, previous) = (answer.report, answer.previous)
         switch format {
         case .json: try printJSON(answer)
-        case .csv: printCSV(report)
+        case .csv: printCSV(report, previous: previous)
         case .table: printTable(report, previous: previous)
         }
     }
 
-    private func printCSV(_ report: TotalsReport) {
-        print("key,name,persons,refugees,idps")
+    /// The table's figures, the total's row with what the table says beside it: the persons in movements that only
+    /// overlap the window (`partial`, not in the total) and, with `--last`, the window before and the change.
+    private func printCSV(_ report: TotalsReport, previous: TotalsReport?) {
+        print("key,name,persons,refugees,idps,partial,previous,change")
         if by == nil {
-            print(",Total,\(report.total),\(report.refugees),\(report.idps)")
+            let comparison = previous.map { [String($0.total), String(report.total - $0.total)] } ?? ["", ""]
+            print(([",Total", String(report.total), String(report.refugees), String(report.idps), String(report.partial)] + comparison).joined(separator: ","))
         }
         for g in report.groups {
-            print([g.key ?? "", g.name, String(g.persons), String(g.refugees), String(g.idps)].map(CSVWriter.field).joined(separator: ","))
+            print(([g.key ?? "", g.name, String(g.persons), String(g.refugees), String(g.idps)].map(CSVWriter.field) + ["", "", ""]).joined(separator: ","))
         }
     }
 
