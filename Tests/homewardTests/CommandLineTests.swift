@@ -144,6 +144,15 @@ import Testing
         #expect(result.stdout.contains("row 4, column 'Refugees', value 'ten'"))
         let totals = try run(["totals", "--format", "json"])
         #expect(totals.json["total"] as? Int == 0)
+        // A file is named: on its own line, and in place of "file" where the problem is the whole file's.
+        let named = database + ".returns.csv"
+        defer { try? FileManager.default.removeItem(atPath: named) }
+        try "Day,Crossing,Refugees\n2019-07-01,LBN-01,10\n".write(toFile: named, atomically: true, encoding: .utf8)
+        let mapped = try run(["import", named, "--org", "UNHCR", "--map", "Day=#datee", "--map", "Crossing=#loc+crossing+code",
+                              "--map", "Refugees=#affected+returnees+refugees+num"])
+        let name = URL(fileURLWithPath: named).lastPathComponent
+        #expect(mapped.status != 0 && mapped.stdout.contains("\nfile: \(name)\n"), "\(mapped.stdout)")
+        #expect(mapped.stdout.contains("error: \(name), column '--map Day', value '#datee': not a tag Homeward reads"), "\(mapped.stdout)")
     }
 
     /// `--lang` writes the summary in Russian or Arabic; the command line names its own flags.

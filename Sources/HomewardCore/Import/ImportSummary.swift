@@ -49,9 +49,11 @@ public struct ImportSummary: Hashable, Sendable, Codable {
     public var text: String { text(in: .english) }
 
     /// A report for people in the catalogue's language; the status stays its code (SUCCESS, WARNING, ERROR).
-    public func text(in catalogue: Catalogue) -> String {
+    /// - Parameter file: the file imported, named on a line of its own and in place of "file" in its problems.
+    public func text(in catalogue: Catalogue, file: String? = nil) -> String {
         let c = catalogue
         var lines = [c.text(dryRun ? "import.summary.status.dryRun" : "import.summary.status", ["status": .code(status.rawValue)])]
+        if let file { lines.append(c.text("import.summary.file", ["file": .text(file)])) }
         for (key, count) in [("rows", rows), ("imported", imported), ("updated", updated), ("ignored", ignored),
                              ("rejected", rejected), ("warnings", warnings)] {
             lines.append(c.text("import.summary.\(key)", ["count": .count(count)]))
@@ -60,7 +62,7 @@ public struct ImportSummary: Hashable, Sendable, Codable {
             lines.append(c.text("import.summary.ignoredColumns", ["columns": .text(ignoredColumns.joined(separator: ", "))]))
         }
         if !problems.isEmpty { lines.append(c.text("import.summary.problems")) }
-        lines += problems.map { "  \(c.text("import.severity.\($0.severity.rawValue)")): \($0.description(in: c))" }
+        lines += problems.map { "  \(c.text("import.severity.\($0.severity.rawValue)")): \($0.description(in: c, file: file))" }
         return lines.joined(separator: "\n")
     }
 

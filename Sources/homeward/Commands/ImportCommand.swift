@@ -86,7 +86,7 @@ struct ImportCommand: AsyncParsableCommand {
         let catalogue = try Catalogue.bundled(lang)
         switch format {
         case .json: try printJSON(summary.written(in: catalogue))
-        case .text: print(summary.text(in: catalogue))
+        case .text: print(summary.text(in: catalogue, file: request.sourceName))
         }
         if summary.status == .error { throw ExitCode.failure }
     }
