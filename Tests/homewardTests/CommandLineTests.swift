@@ -502,6 +502,12 @@ extension CommandLineTests {
             .write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try run(["import", file]).status == 0)
         #expect(try run(["aid", "add", "--locality", "C2269", "--type", "humanitarian", "--date", "2019-07-18", "--reached", "40", "--org", "SARC"]).status == 0)
+        // The ledger's ids, a page at a time, as the API's list gives them.
+        let firstPage = try run(["movements", "list", "--limit", "1", "--format", "json"])
+        #expect((firstPage.json["movements"] as? [[String: Any]])?.map { $0["persons"] as? Int } == [100] && firstPage.json["next_cursor"] as? String == "1",
+                "\(firstPage.stdout)")
+        #expect(try run(["movements", "list", "--after", "1", "--format", "csv"]).stdout.hasSuffix(",LBN-01,,3,UNHCR\n"))
+        #expect(try run(["movements", "list", "--limit", "1"]).stdout.contains("more: --after 1"))
         let tomorrow = try run(["bulletin", "draft", "--date", "2019-07-21"])
         #expect(tomorrow.status != 0 && tomorrow.stderr.contains("after today (2019-07-20): a bulletin reports what happened"), "\(tomorrow.stderr)")
         let published = try run(["bulletin", "publish", "--date", "2019-07-20", "--public", "--format", "json"])

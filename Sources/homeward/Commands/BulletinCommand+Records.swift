@@ -44,8 +44,8 @@ extension BulletinCommand {
                     return
                 }
                 var all: [RecordedMovement] = [], count = 0, persons = 0, after: Int?
-                if format == .table { print(["ID", "START", "END", "CATEGORY", "CROSSING", "DESTINATION", "PERSONS", "ORGANISATION"].joined(separator: "\t")) }
-                if format == .csv { print("id,start,end,category,crossing,destination,persons,organisation") }
+                if format == .table { print(MovementsText.header.joined(separator: "\t")) }
+                if format == .csv { print(MovementsText.csvHeader) }
                 while true {
                     guard let page = try await stores.ledger.movements(selection, readFor: bulletin.snapshot, after: after, limit: 10_000),
                           let last = page.last else { break }
@@ -55,12 +55,8 @@ extension BulletinCommand {
                         persons += m.persons
                         switch format {
                         case .json: all.append(m)
-                        case .table:
-                            print([String(m.id), m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.destination ?? "",
-                                   String(m.persons), m.organisation].joined(separator: "\t"))
-                        case .csv:
-                            print([String(m.id), m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.destination ?? "",
-                                   String(m.persons), CSVWriter.field(m.organisation)].joined(separator: ","))
+                        case .table: print(MovementsText.cells(m).joined(separator: "\t"))
+                        case .csv: print(MovementsText.csv(m))
                         }
                     }
                 }

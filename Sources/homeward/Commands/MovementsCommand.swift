@@ -7,8 +7,51 @@ struct MovementsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "movements",
         abstract: "Movements of the returns ledger, one by one.",
-        subcommands: [History.self]
+        subcommands: [List.self, History.self]
     )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Movements in recording order, a page at a time, with the ids that `movements history` takes.",
+            discussion: "As GET /api/v1/movements answers: pass the last id of a page as --after for the next.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Only movements whose whole period is on or after this date (YYYY-MM-DD).") var from: String?
+        @Option(help: "Only movements whose whole period is on or before this date (YYYY-MM-DD).") var to: String?
+        @Option(help: "Only through this crossing point (its code).") var crossing: String?
+        @Option(help: "The id the previous page ended with.") var after: Int?
+        @Option(help: "At most this many (1 to 10000).") var limit: Int = 100
+        @Option(help: "table, json or csv") var format: OutputFormat = .table
+
+        func validate() throws {
+            guard (1...10_000).contains(limit) else { throw ValidationError("--limit \(limit): from 1 to 10000") }
+            _ = try window(from: from, to: to)
+        }
+
+        func run() async throws {
+            let window = try window(from: from, to: to)
+            let page = try await db.withStores { try await $0.ledger.movements(window: window, crossing: crossing, after: after, limit: limit) }
+            let next = page.count == limit ? page.last?.id : nil
+            switch format {
+            case .json: try printJSON(Page(movements: page, nextCursor: next.map(String.init)))
+            case .csv: print(([MovementsText.csvHeader] + page.map(MovementsText.csv)).joined(separator: "\n"))
+            case .table:
+                print(TextTable(header: MovementsText.header, rows: page.map(MovementsText.cells), numeric: [0, 6]).rendered)
+                if let next { print("more: --after \(next)") }
+            }
+        }
+
+        /// As GET /api/v1/movements answers.
+        struct Page: Encodable {
+            var movements: [RecordedMovement]
+            var nextCursor: String?
+            enum CodingKeys: String, CodingKey { case movements, nextCursor = "next_cursor" }
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(movements, forKey: .movements)
+                try c.encode(nextCursor, forKey: .nextCursor)
+            }
+        }
+    }
 
     struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
