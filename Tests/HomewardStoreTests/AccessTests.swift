@@ -22,6 +22,11 @@ import Testing
         try await withStores(backend) { store in
             // setup: an editor of UNHCR
             try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .editor), password: nil, by: .test)
+            // A login left empty is said to be missing, not to be too long.
+            let empty = await #expect(throws: StoreError.self) {
+                try await store.access.addPerson(Person(login: " ", name: "Nobody", organisation: "UNHCR", role: .viewer), password: nil, by: .test)
+            }
+            #expect(empty?.description.contains("a login is needed") == true, "\(String(describing: empty))")
             let rows = "2020-06-01,a,UNHCR,SY01,5\n2020-06-01,b,WFP,SY01,7\n"
             // act
             let refused = await #expect(throws: StoreError.self) { try await importMovements(store, rows, by: .person(login: "amal")) }

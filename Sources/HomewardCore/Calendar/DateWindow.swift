@@ -43,7 +43,7 @@ public struct DateWindow: Hashable, Sendable, Codable {
             throw Problem(field: "last", reason: "last counts back from to (or today): leave out from")
         }
         if let last = asked.last, !(1...3_660).contains(last) { throw Problem(field: "last", reason: "a number of days from 1 to 3660") }
-        if let from = asked.from, let to = asked.to, to < from { throw Problem(field: "to", reason: "\(to) is before from (\(from))") }
+        if let from = asked.from, let to = asked.to, to < from { throw Problem(field: "to", reason: "\(to) is before the window's start, \(from)") }
         if let year = asked.year {
             guard Self.years.contains(year), let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else {
                 throw Problem(field: "year", reason: "a year from 1900 to 2999, such as 2019")

@@ -73,7 +73,7 @@ extension Request {
     func window() throws -> DateWindow {
         let from = try query("from", "a date (YYYY-MM-DD)") { Day($0) }
         let to = try query("to", "a date (YYYY-MM-DD)") { Day($0) }
-        if let from, let to, to < from { throw Problem.badRequest("to", "\(to) is before from (\(from))") }
+        if let from, let to, to < from { throw Problem.badRequest("to", "\(to) is before the window's start, \(from)") }
         return DateWindow(from: from, to: to)
     }
 

@@ -17,6 +17,7 @@ public struct AccessStore: Sendable {
     /// - Parameter password: hashed with bcrypt; `nil` for an account that uses tokens only.
     public func addPerson(_ person: Person, password: String?, by caller: Caller) async throws {
         let login = person.login.trimmingCharacters(in: .whitespaces)
+        guard !login.isEmpty else { throw StoreError.refused(FieldProblem(field: "login", value: "", Message("person.login.missing"))) }
         guard RecordCode.isValid(login) else {
             throw StoreError.refused(FieldProblem(field: "login", value: person.login, Message("person.login.invalid", ["maximum": .count(32)])))
         }

@@ -8,8 +8,8 @@ struct AuditCommand: AsyncParsableCommand {
         commandName: "audit",
         abstract: "The audit log: every change, import, sign-in, token and refusal, with who, when and from where.")
     @OptionGroup var db: DatabaseOptions
-    @Option var from: Day?
-    @Option var to: Day?
+    @Option(help: "Entries from this day on (YYYY-MM-DD, UTC).") var from: Day?
+    @Option(help: "Entries up to the end of this day (YYYY-MM-DD, UTC).") var to: Day?
     @Option(help: "Entries by this person (signed in or through a token).") var user: String?
     @Option(help: "Entries about this kind of record (movements, site, person, token, session, …).") var kind: String?
     @Option(help: "Entries after the one with this id (the next page, or what was added since).") var after: Int?
