@@ -54,7 +54,7 @@ import Testing
             _ = try await importRecords(store, .departures, departures + "2020-05-05,CAMP.2,60,CCCM\n2020-05-09,CAMP.2,40,CCCM\n")
             _ = try await importRecords(store, .censuses, censuses + "2020-06-01,CAMP.2,500,UNHCR\n")
             _ = try await store.camps.addOperation(
-                EvacuationOperation(site: "CAMP.2", baselineDate: Day("2020-06-01")!, baselineResidents: 500, start: Day("2020-06-02")!,
+                EvacuationOperation(site: "CAMP.2", baselineDate: Day("2020-06-01")!, baselineResidents: 500, start: Day("2020-07-01")!,
                                     perCycle: 100, cycleDays: 7), today: TestStores.today, by: .test)
             _ = try await importRecords(store, .departures, departures + "2020-06-05,CAMP.2,300,CCCM\n")
             // act
@@ -63,8 +63,11 @@ import Testing
             // check
             #expect(progress.left == 100 && progress.remaining == 0 && progress.forecastEnd == Day("2020-05-09"))
             #expect(all.map(\.left) == [100, 300] && all.map(\.remaining) == [0, 200])
+            // The statement speaks for the site by its latest operation by the day, begun or not (the second starts in July),
+            // and the records of its number are the departures that number sums.
             let snapshot = try await store.draftBulletin(date: TestStores.today)
             #expect(snapshot.entry("camps.CAMP.2.left")?.value == 300 && snapshot.entry("camps.CAMP.2.left")?.ids?.count == 1)
+            #expect(snapshot.entry("camps.CAMP.2.residents")?.value == 500)
         }
     }
 

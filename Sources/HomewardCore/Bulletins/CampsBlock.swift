@@ -39,8 +39,10 @@ public enum CampsBlock {
             guard item.operation.status == .underWay, item.remaining > 0, item.plannedByNow > 0 || item.left > 0 else { continue }
             if item.ahead != 0 {
                 entries.append(SnapshotEntry(id: "\(prefix).\(item.ahead < 0 ? "behind" : "ahead")", value: abs(item.ahead), query: query))
+                // Both sides counted to the end of the last finished cycle: the day the sentence names.
                 lines.append(BulletinLine(item.ahead < 0 ? "bulletin.camps.behind" : "bulletin.camps.ahead", [
-                    "site": arguments["site"]!, "count": .entry("\(prefix).\(item.ahead < 0 ? "behind" : "ahead")"), "date": .day(date)]))
+                    "site": arguments["site"]!, "count": .entry("\(prefix).\(item.ahead < 0 ? "behind" : "ahead")"),
+                    "date": .day(item.plannedThrough ?? date)]))
             }
             guard item.paceDays > 0 else { continue }
             entries.append(SnapshotEntry(id: "\(prefix).paceDays", value: item.paceDays, query: query))

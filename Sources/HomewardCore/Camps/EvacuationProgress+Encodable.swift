@@ -4,6 +4,7 @@ extension EvacuationProgress: Encodable {
         case asOf = "as_of"
         case leftPercent = "left_percent"
         case plannedByNow = "planned_by_now"
+        case plannedThrough = "planned_through"
         case recentPersons = "recent_persons"
         case paceWindowDays = "pace_window_days"
         case forecastEnd = "forecast_end"
@@ -20,6 +21,7 @@ extension EvacuationProgress: Encodable {
         try c.encode(remaining, forKey: .remaining)
         try c.encode(leftPercent, forKey: .leftPercent)
         try c.encode(plannedByNow, forKey: .plannedByNow)
+        try c.encode(plannedThrough, forKey: .plannedThrough)
         try c.encode(ahead, forKey: .ahead)
         try c.encode(recentPersons, forKey: .recentPersons)
         try c.encode(paceDays, forKey: .paceWindowDays)

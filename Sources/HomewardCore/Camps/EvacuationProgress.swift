@@ -24,8 +24,14 @@ public struct EvacuationProgress: Sendable {
     public let leftPercent: Percent?
     /// Persons the plan had moved in the cycles that ended by the day asked (no cycle counts in part).
     public let plannedByNow: Int
-    /// `left - plannedByNow`: ahead when positive, behind when negative.
+    /// The day ``ahead`` is measured at: the end of the last cycle that ended by the day asked while a cycle is under way
+    /// (the plan counts a cycle only once it ends), the day asked once every cycle has; `nil` before the first ends.
+    public let plannedThrough: Day?
+    /// Those who had left by ``plannedThrough`` less ``plannedByNow``: ahead when positive, behind when negative, both
+    /// sides counted to the same day (a cycle under way counts on neither); 0 before the first cycle ends.
     public let ahead: Int
+    /// The last day whose departures count for the operation: the day asked, or the next operation's baseline if earlier.
+    public let lastCountedDay: Day
     /// Persons who left in the last ``paceDays`` days up to the day asked.
     public let recentPersons: Int
     /// The days the pace is taken from: the last ``paceWindowDays`` up to the day asked, but none before the
@@ -51,6 +57,7 @@ public struct EvacuationProgress: Sendable {
                                     start: operation.start, deadline: operation.deadline, transitPlaces: transitPlaces, stayHours: stayHours))
         self.plan = plan
         let lastDay = min(asOf, nextBaseline ?? asOf)
+        lastCountedDay = lastDay
         let counted = departures.filter { $0.day > operation.baselineDate && $0.day <= lastDay }
         // Departures before the first cycle count in it; those after the last in the last.
         var actual = [Int](repeating: 0, count: plan.schedule.count)
@@ -66,8 +73,12 @@ public struct EvacuationProgress: Sendable {
         let remaining = max(0, operation.baselineResidents - left)
         self.remaining = remaining
         leftPercent = Percent(left, of: operation.baselineResidents)
-        plannedByNow = plan.schedule.filter { $0.end <= asOf }.reduce(0) { $0 + $1.persons }
-        ahead = left - plannedByNow
+        let ended = plan.schedule.filter { $0.end <= asOf }
+        let planned = ended.reduce(0) { $0 + $1.persons }
+        let through = ended.count == plan.schedule.count && !ended.isEmpty ? asOf : ended.last?.end
+        plannedByNow = planned
+        plannedThrough = through
+        ahead = through.map { day in counted.filter { $0.day <= day }.reduce(0) { $0 + $1.persons } - planned } ?? 0
         let windowStart = max(asOf.adding(days: 1 - Self.paceWindowDays), operation.start)
         let paceDays = max(0, asOf.number - windowStart.number + 1)
         self.paceDays = paceDays

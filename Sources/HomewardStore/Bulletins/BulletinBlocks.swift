@@ -27,16 +27,18 @@ extension Stores {
     }
 
     static func campsBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
-        let operations = try await stores.camps.operations().filter { $0.start <= date && $0.baselineDate <= date }
-        // A site's latest operation by the date speaks for it.
+        // A site's latest operation by the date speaks for it, as it does on the site's own page (one not begun yet says its plan).
+        let operations = try await stores.camps.operations().filter { $0.baselineDate <= date }
         let latest = Dictionary(operations.map { ($0.site, $0) }, uniquingKeysWith: { $1 }).values.sorted { $0.site < $1.site }
         var progress: [EvacuationProgress] = []
         for operation in latest { progress.append(try await stores.camps.progress(ofOperation: operation.id, asOf: date)) }
         let sites = Dictionary(uniqueKeysWithValues: try await stores.camps.sites().map { ($0.code, $0) })
-        // Those who left, and so those who remain and the share left, sum the site's departures since the baseline.
+        // Those who left, and so those who remain and the share left, sum the site's departures since the baseline, up to the
+        // last day that counts for the operation.
         var departures: [String: [Int]] = [:]
-        for operation in latest {
-            departures[operation.site] = try await stores.departureIDs(site: operation.site, after: operation.baselineDate, upTo: date)
+        for item in progress {
+            let operation = item.operation
+            departures[operation.site] = try await stores.departureIDs(site: operation.site, after: operation.baselineDate, upTo: item.lastCountedDay)
         }
         return await CampsBlock.make(date: date, progress: progress, sites: sites)?.withRecords { entry in
             // camps.CODE.left, .remaining, .leftPercent: a site's code may hold dots of its own.

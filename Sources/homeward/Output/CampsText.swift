@@ -90,7 +90,9 @@ struct EvacuationProgressText {
         var lines = ["Operation \(o.id): \(o.site), \(o.status.rawValue); baseline \(o.baselineResidents.grouped) on \(o.baselineDate), "
                      + "\(o.perCycle.grouped) \(every(o.cycleDays)) from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
         lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")
-        lines.append("  plan        \(p.plannedByNow.grouped) by now; \(p.ahead >= 0 ? "ahead by \(p.ahead.grouped)" : "behind by \((-p.ahead).grouped)")")
+        let standing = p.ahead > 0 ? "ahead by \(p.ahead.grouped)" : p.ahead < 0 ? "behind by \((-p.ahead).grouped)" : "on plan"
+        lines.append("  plan        " + (p.plannedThrough.map { "\(p.plannedByNow.grouped) by \($0), the end of the last finished cycle; \(standing) then" }
+                                         ?? "no cycle finished yet"))
         let pace = p.remaining == 0 ? "everyone counted had left by \(p.forecastEnd?.description ?? "-")"
             : p.paceDays == 0 ? "not started: no pace yet"
             : "at the pace of the last \(p.paceDays == 1 ? "day" : "\(p.paceDays) days"): " + (p.forecastEnd?.description ?? "never (nobody left in that time)")
