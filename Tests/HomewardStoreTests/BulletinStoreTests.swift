@@ -1,8 +1,9 @@
 import Foundation
 import HomewardCore
-import HomewardStore
+@testable import HomewardStore
 import HomewardTestSupport
 import SQLKit
+import Synchronization
 import Testing
 
 /// The bulletin's later blocks, its figures read from the rollups, the records a number summed listed again, and
@@ -212,6 +213,42 @@ import Testing
             let first = try await store.ledger.movements(try #require(total.movements), asRecordedOn: moment, limit: 3)
             let rest = try await store.ledger.movements(try #require(total.movements), asRecordedOn: moment, after: first.last?.id)
             #expect(first + rest == before)
+        }
+    }
+
+    /// Two imports at once: the first to take the counter holds it until it commits, so the other waits and takes the
+    /// next number. Numbers follow the order imports commit, which `recorded_through` relies on; on PostgreSQL that needs
+    /// the writes' READ COMMITTED (under REPEATABLE READ the second would fail instead of waiting).
+    @Test(arguments: Backend.available)
+    func importsAreNumberedInTheOrderTheyCommit(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let database = store.database
+            @Sendable func numbered(_ name: String, holding release: AsyncStream<Void>? = nil, _ taken: @escaping @Sendable (Int) -> Void) async throws -> Int {
+                try await database.write(by: .test, for: .records) { write in
+                    let id = try await write.sql.raw("""
+                        INSERT INTO imports (started_at, source_name, started_by, records) VALUES ('2020-06-30T00:00:00Z', \(bind: name), 'test', 'movements')
+                        RETURNING id
+                        """).first(decodingColumn: "id", as: Int.self)!
+                    let number = try await database.numberCommit(of: id, on: write.sql)
+                    taken(number)
+                    if let release { for await _ in release { break } }
+                    return number
+                }
+            }
+            let (firstTaken, firstNumber) = AsyncStream.makeStream(of: Int.self)
+            let (release, releasing) = AsyncStream.makeStream(of: Void.self)
+            let first = Task { try await numbered("first.csv", holding: release) { firstNumber.yield($0) } }
+            var taken = firstTaken.makeAsyncIterator()
+            let a = await taken.next()
+            // act: a second import while the first holds its number, uncommitted
+            let secondTook = Mutex(false)
+            let second = Task { try await numbered("second.csv") { _ in secondTook.withLock { $0 = true } } }
+            try await Task.sleep(for: .milliseconds(300))
+            // check: it waits for the first's commit, then takes the next number
+            #expect(secondTook.withLock { $0 } == false)
+            releasing.yield()
+            let (one, two) = (try await first.value, try await second.value)
+            #expect(one == a && two == one + 1)
         }
     }
 

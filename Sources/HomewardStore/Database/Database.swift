@@ -177,7 +177,9 @@ public final class Database: Sendable, Service {
     /// - Important: SQLite writers wait for each other (up to ``busyTimeoutMilliseconds``) rather than fail.
     func write<R: Sendable>(by caller: Caller, for need: WriteNeed, rollback: Bool = false, foreignKeys: Bool = true,
                             _ body: @Sendable (WriteContext) async throws -> R) async throws -> R {
-        let begin = backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        // PostgreSQL's writes rely on READ COMMITTED (a statement waiting on a row lock then sees the row as committed:
+        // the import commits' counter, a correction's row), whatever the database's or role's default isolation.
+        let begin = backend == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED"
         let timestamp = Database.timestamp(now())
         return try await lease(writing: true) { connection in
             let db = connection.sql

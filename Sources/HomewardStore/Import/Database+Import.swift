@@ -62,12 +62,14 @@ extension Database {
     /// On PostgreSQL the counter's row stays locked until the commit, so a concurrent import waits for it here and
     /// takes the next number after it: a read that sees an import sees every import numbered before it
     /// (``BulletinSnapshot/recordedThrough``). On SQLite writers take turns already.
-    func numberCommit(of importID: Int, on db: any SQLDatabase) async throws {
-        guard let number = try await db.raw("UPDATE import_commits SET last_number = last_number + 1 RETURNING last_number")
+    @discardableResult
+    func numberCommit(of importID: Int, on db: any SQLDatabase) async throws -> Int {
+        guard let number = try await db.raw("UPDATE import_commits SET last_number = last_number + 1 WHERE id = 1 RETURNING last_number")
             .first(decodingColumn: "last_number", as: Int.self) else { throw StoreError.notFound("the import commits' counter") }
         try await db.raw("""
             UPDATE imports SET commit_number = \(bind: number), committed_at = \(bind: Database.timestamp(now())) WHERE id = \(bind: importID)
             """).run()
+        return number
     }
 
     /// The number of the last import committed, as a read sees it.

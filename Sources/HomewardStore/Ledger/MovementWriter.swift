@@ -186,10 +186,12 @@ struct MovementWriter: BatchWriter {
         var writtenHere: Set<String> = []
         for start in stride(from: 0, to: existing.count, by: 1000) {
             let slice = existing[start ..< min(start + 1000, existing.count)].map { batch[$0.last].key }
+            // Locked on PostgreSQL: a concurrent import correcting the same movement waits here for this one to commit, then
+            // reads and keeps as a revision the version it wrote, not the one before it.
             let query: SQLQueryString = """
                 SELECT id, row_key, import_id, fingerprint, start_day, end_day, category, crossing_code,
                        COALESCE(origin_country, origin_pcode) AS origin, dest_adm1, dest_adm2, organisation_id, persons
-                FROM movements WHERE row_key IN (\(binds: slice))
+                FROM movements WHERE row_key IN (\(binds: slice))\(unsafeRaw: connection.backend == .postgres ? " FOR UPDATE" : "")
                 """
             for row in try await db.raw(query).all() {
                 let entry = MovementRollups.Entry(

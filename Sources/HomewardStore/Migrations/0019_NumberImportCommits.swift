@@ -13,7 +13,8 @@ struct NumberImportCommits: Migration {
     func prepare(on db: any SQLDatabase, _ sql: SchemaSQL) async throws {
         try await db.raw("ALTER TABLE imports ADD COLUMN commit_number BIGINT").run()
         try await db.raw("ALTER TABLE imports ADD COLUMN committed_at TEXT").run()
-        try await db.raw("CREATE TABLE import_commits (last_number BIGINT NOT NULL)").run()
-        try await db.raw("INSERT INTO import_commits (last_number) VALUES (0)").run()
+        // One row, kept so by its key (which logical replication also needs to carry its updates).
+        try await db.raw("CREATE TABLE import_commits (id INTEGER PRIMARY KEY CHECK (id = 1), last_number BIGINT NOT NULL)").run()
+        try await db.raw("INSERT INTO import_commits (id, last_number) VALUES (1, 0)").run()
     }
 }
