@@ -20,9 +20,17 @@ struct Homeward: AsyncParsableCommand {
         ]
     )
 
-    /// Reads numbers and dates written in another script's digits (`evacuations show ٣`, as the Arabic pages write ids)
-    /// as Latin ones, before any option parses them.
+    /// Reads numbers and dates written in Arabic digits (`evacuations show ٣`, as the Arabic pages write ids; `--limit=٣`)
+    /// as Latin ones, before any option parses them. A value with letters or other signs (a code, a name) is left as written.
     static func main() async {
-        await main(CommandLine.arguments.dropFirst().map { $0.isNumberInAnotherScript ? $0.withLatinDigits : $0 })
+        await main(CommandLine.arguments.dropFirst().map(Self.latinDigits))
+    }
+
+    static func latinDigits(_ argument: String) -> String {
+        if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+            let value = String(argument[argument.index(after: equals)...])
+            return value.isNumberInAnotherScript ? String(argument[...equals]) + value.withLatinDigits : argument
+        }
+        return argument.isNumberInAnotherScript ? argument.withLatinDigits : argument
     }
 }

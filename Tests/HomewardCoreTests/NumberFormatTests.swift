@@ -56,6 +56,9 @@ import Testing
     @Test func anArgumentIsReadWithLatinDigitsWhenItIsANumberOrADate() {
         #expect("٣".isNumberInAnotherScript && "٢٠٢٠-٠٦-٠١".isNumberInAnotherScript && "٢٠٢٠-٠٦-٠١".withLatinDigits == "2020-06-01")
         #expect(!"3".isNumberInAnotherScript && !"مخيم ٣".isNumberInAnotherScript && "مخيم ٣".withLatinDigits == "مخيم 3")
+        #expect(!"١٢٣٤ أ".isNumberInAnotherScript && !"TC-١".isNumberInAnotherScript, "a code with letters is left as written")
+        // Only Arabic's digits: fullwidth and Thai digits stay as written, and are refused where a number is read.
+        #expect("１２".withLatinDigits == "１２" && MovementRules.wholeNumber("１２") == nil && MovementRules.wholeNumber("๑๒") == nil)
     }
 }
 

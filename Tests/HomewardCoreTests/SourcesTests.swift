@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func aFileOfFiguresIsReadWithItsCoverageAndRefusedWhereWrong() {
-        var rules = SourceFigureRules(measures: Set(Measure.builtIn.map(\.code)), areas: ["SY01"], today: Self.day("2019-01-01"))
+        var rules = SourceFigureRules(measures: Measure.builtIn, areas: ["SY01"], today: Self.day("2019-01-01"))
         func draft(_ values: [SourceFigureField: String], row: Int = 2) -> ImportDraft<SourceFigureField> {
             ImportDraft(row: row, values: SourceFigureField.allCases.map { values[$0] }, labels: SourceFigureField.allCases.map { "#\($0)" }, content: [])
         }
@@ -123,6 +123,23 @@ import Testing
         #expect(total.records.first?.coverage == .year(2018) && total.records.first?.value == 1_490_739 && total.records.first?.qualifier == .moreThan)
         let part = rules.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns-idps", .value: "1241212", .partOf: "t1"]))
         #expect(part.records.first?.partOfReference == "t1")
+        // A part is its own organisation's, of the total's measure or one within it: two organisations' figures never add up.
+        var figures = SourceFigureRules(measures: Measure.builtIn, areas: [], today: Self.day("2019-01-01"),
+                                        totals: ["7": .init(organisation: "M", measure: "returns-idps")])
+        let other = figures.check(draft([.organisation: "A", .date: "2018-08-15", .measure: "returns-idps", .value: "5", .partOf: "7"]))
+        #expect(other.problems.map(\.code) == ["import.sources.partOf.otherOrganisation"] && other.problems.first?.column == "#partOf")
+        let broader = figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .partOf: "7"]))
+        #expect(broader.problems.map(\.code) == ["import.sources.partOf.broader"])
+        #expect(figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns-idps", .value: "5", .partOf: "7"])).records.count == 1)
+        // Years and days as every other import reads them: Arabic digits, nothing before 1900.
+        #expect(figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .year: "٢٠١٨"])).records.first?.coverage == .year(2018))
+        #expect(figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .year: "1850"])).problems.map(\.code)
+                == ["import.sources.year.invalid"])
+        #expect(figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .since: "1850-01-01"])).problems.map(\.code)
+                == ["import.date.tooEarly"])
+        // A count over a period ending after it was stated is kept, with a warning.
+        let ahead = figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .from: "2018-08-01", .to: "2018-08-31"]))
+        #expect(ahead.records.count == 1 && ahead.problems.map(\.code) == ["import.sources.period.afterStatement"] && ahead.problems.first?.severity == .warning)
         let wrong = rules.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returnees", .value: "5", .qualifier: "roughly",
                                        .since: "2018-01-01", .year: "2018", .partOf: "nope"]))
         #expect(Set(wrong.problems.map(\.message.key)) == ["import.sources.measure.unknown", "import.sources.choice.invalid",

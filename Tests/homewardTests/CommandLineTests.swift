@@ -508,6 +508,7 @@ extension CommandLineTests {
                 "\(firstPage.stdout)")
         #expect(try run(["movements", "list", "--after", "1", "--format", "csv"]).stdout.hasSuffix(",LBN-01,,3,UNHCR\n"))
         #expect(try run(["movements", "list", "--limit", "1"]).stdout.contains("more: --after 1"))
+        #expect(try run(["movements", "list", "--limit=١", "--format", "csv"]).stdout.split(separator: "\n").count == 2, "an option's value in Arabic digits")
         let tomorrow = try run(["bulletin", "draft", "--date", "2019-07-21"])
         #expect(tomorrow.status != 0 && tomorrow.stderr.contains("after today (2019-07-20): a bulletin reports what happened"), "\(tomorrow.stderr)")
         let published = try run(["bulletin", "publish", "--date", "2019-07-20", "--public", "--format", "json"])

@@ -1,23 +1,48 @@
 /// The rules a source figure must pass: an organisation, a statement date not in the future, a known measure,
 /// a whole number, a known qualifier and kind, one coverage at most, a known area, and a total it is part of
-/// that exists.
+/// that exists, is the same organisation's, and measures the same or a broader thing.
 public struct SourceFigureRules: ImportRules {
+    /// A figure a part may name: whose it is and what it measures, since a part adds up only with its own organisation's
+    /// total of a measure that holds it.
+    public struct Total: Hashable, Sendable {
+        public var organisation: String
+        public var measure: String
+        public init(organisation: String, measure: String) {
+            self.organisation = organisation
+            self.measure = measure
+        }
+    }
+
     public let measures: Set<String>
+    /// Each measure's broader one (``Measure/within``).
+    public let broader: [String: String]
     public let areas: Set<String>
     public let today: Day
     public let defaultOrganisation: String?
     public let vocabulary: Vocabulary
-    /// Ids of recorded figures, and `organisation|reference` of recorded and earlier rows, that a part may name.
-    public private(set) var totals: Set<String>
+    /// Recorded figures by id, and recorded and earlier rows by `organisation|reference`, that a part may name.
+    public private(set) var totals: [String: Total]
 
-    public init(measures: Set<String>, areas: Set<String>, today: Day, defaultOrganisation: String? = nil,
-                totals: Set<String> = [], vocabulary: Vocabulary = .commandLine) {
-        self.measures = measures
+    public init(measures: [Measure], areas: Set<String>, today: Day, defaultOrganisation: String? = nil,
+                totals: [String: Total] = [:], vocabulary: Vocabulary = .commandLine) {
+        self.measures = Set(measures.map(\.code))
+        broader = Dictionary(measures.compactMap { m in m.within.map { (m.code, $0) } }, uniquingKeysWith: { first, _ in first })
         self.areas = areas
         self.today = today
         self.defaultOrganisation = defaultOrganisation
         self.totals = totals
         self.vocabulary = vocabulary
+    }
+
+    /// Whether `measure` is `total` or lies within it, however deep.
+    func measure(_ measure: String, liesWithin total: String) -> Bool {
+        var current: String? = measure, steps = 0
+        while let code = current, steps <= broader.count {
+            if code == total { return true }
+            current = broader[code]
+            steps += 1
+        }
+        return false
     }
 
     public func organisation(of draft: ImportDraft<SourceFigureField>) -> String? { draft[.organisation] ?? defaultOrganisation }
@@ -49,18 +74,33 @@ public struct SourceFigureRules: ImportRules {
         let reference = draft[.reference]
         var partOf: Int?, partOfReference: String?
         if let total = draft[.partOf] {
-            if let id = Int(total), totals.contains(String(id)) {
+            var named: Total?
+            if let id = Int(total), let found = totals[String(id)] {
                 partOf = id
-            } else if let organisation, totals.contains("\(organisation)|\(total)") {
+                named = found
+            } else if let organisation, let found = totals["\(organisation)|\(total)"] {
                 partOfReference = total
+                named = found
             } else {
                 checks.fail(.partOf, Message("import.sources.partOf.unknown"))
             }
+            // The parts of a total are its own organisation's, of the measure or one within it: figures of two
+            // organisations are never added together.
+            if let named, let organisation, named.organisation != organisation {
+                checks.fail(.partOf, Message("import.sources.partOf.otherOrganisation", ["organisation": .text(named.organisation)]))
+            } else if let named, let measure, !self.measure(measure, liesWithin: named.measure) {
+                checks.fail(.partOf, Message("import.sources.partOf.broader", ["measure": .code(named.measure)]))
+            }
+        }
+        // A count or an estimate is of what happened by the day it was stated; only a projection looks beyond it. A period
+        // given by its end is warned of; a year is often stated while under way ("in 2018", on 15 August 2018).
+        if let date, let kind, kind != .projection, draft[.to] != nil, case .period(let period)? = coverage, period.end > date {
+            checks.fail(.to, Message("import.sources.period.afterStatement", ["date": .day(date)]), warning: true)
         }
         guard !checks.isRejected, let organisation, let date, let measure, let value, let qualifier, let kind, let coverage else {
             return ImportOutcome(problems: checks.problems)
         }
-        if counting, let reference { totals.insert("\(organisation)|\(reference)") }
+        if counting, let reference { totals["\(organisation)|\(reference)"] = Total(organisation: organisation, measure: measure) }
         return ImportOutcome(records: [SourceFigure(organisation: organisation, date: date, measure: measure, value: value,
                                                     qualifier: qualifier, kind: kind, coverage: coverage, area: area,
                                                     citation: draft[.citation], url: draft[.url], partOf: partOf,
@@ -87,7 +127,7 @@ public struct SourceFigureRules: ImportRules {
             return nil
         }
         if let text = draft[.year] {
-            guard let year = Int(text), let coverage = Coverage.year(year) else {
+            guard let year = MovementRules.wholeNumber(text), DateWindow.years.contains(year), let coverage = Coverage.year(year) else {
                 checks.fail(.year, Message("import.sources.year.invalid"))
                 return nil
             }
@@ -104,6 +144,7 @@ public struct SourceFigureRules: ImportRules {
         }
         if let text = draft[.since] {
             guard let since = Day(text) else { checks.fail(.since, Message("import.day.invalid")); return nil }
+            guard since >= DraftChecks<SourceFigureField>.earliest else { checks.fail(.since, DraftChecks<SourceFigureField>.tooEarly); return nil }
             return .cumulative(since: since)
         }
         return .cumulative(since: nil)

@@ -83,17 +83,19 @@ public struct SourcesStore: Sendable {
     func rules(for request: ImportRequest) async throws -> SourceFigureRules {
         let totals = try await database.read { db in
             try await db.raw("""
-                SELECT f.id, f.reference, o.name FROM source_figures f JOIN organisations o ON o.id = f.organisation_id
-                """).all().flatMap { row -> [String] in
+                SELECT f.id, f.reference, f.measure, o.name FROM source_figures f JOIN organisations o ON o.id = f.organisation_id
+                """).all().flatMap { row -> [(String, SourceFigureRules.Total)] in
                 let id = String(try row.decode(column: "id", as: Int.self))
-                guard let reference = try row.decode(column: "reference", as: String?.self) else { return [id] }
-                return [id, "\(try row.decode(column: "name", as: String.self))|\(reference)"]
+                let organisation = try row.decode(column: "name", as: String.self)
+                let total = SourceFigureRules.Total(organisation: organisation, measure: try row.decode(column: "measure", as: String.self))
+                guard let reference = try row.decode(column: "reference", as: String?.self) else { return [(id, total)] }
+                return [(id, total), ("\(organisation)|\(reference)", total)]
             }
         }
         let gazetteer = try await places.gazetteer()
-        return SourceFigureRules(measures: Set(try await measures().map(\.code)), areas: Set(gazetteer.areas.keys), today: request.today,
+        return SourceFigureRules(measures: try await measures(), areas: Set(gazetteer.areas.keys), today: request.today,
                                  defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
-                                 totals: Set(totals), vocabulary: request.vocabulary)
+                                 totals: Dictionary(totals, uniquingKeysWith: { first, _ in first }), vocabulary: request.vocabulary)
     }
 
     /// Figures by statement date, optionally of some measures, or one by id.
