@@ -83,5 +83,13 @@ import Testing
         let diff = BulletinDiff(from: a, to: b)
         #expect(diff.changes.map(\.entry) == ["returns.start.total"])
         #expect(diff.changes.first?.before == 1_490_739 && diff.changes.first?.after == 1_490_839)
+        // Km kept in tenths and tonnes in kilograms are written as the bulletin writes them, not 10 or 1,000 times over.
+        let road = { (tenths: Int) in BulletinSnapshot(date: Self.date, since: nil, blocks: [BulletinBlock(kind: "reconstruction", heading: "h", lines: [],
+            entries: [SnapshotEntry(id: "reconstruction.road.commissioned", value: tenths, unit: .tenths, query: "q"),
+                      SnapshotEntry(id: "aid.week.tonnes", value: tenths * 100, unit: .thousandths, query: "q")])]) }
+        let km = BulletinDiff(from: road(125), to: road(250)).changes
+        #expect(km.map(\.unit) == [.thousandths, .tenths])
+        #expect(km.map { [$0.written($0.before!), $0.written($0.after!), $0.written($0.after! - $0.before!)] }
+                == [["12.5", "25", "12.5"], ["12.5", "25", "12.5"]])
     }
 }

@@ -6,7 +6,14 @@ public struct BulletinDiff: Sendable, Encodable {
         public var before: Int?
         /// `nil` where the entry is gone from the later bulletin.
         public var after: Int?
+        /// What `before` and `after` count in: tenths of a km, kilograms of a tonne… as the snapshot keeps them.
+        public var unit: SnapshotEntry.Unit
         public var query: String
+
+        /// A value as the bulletin writes it: `12.5` for 125 tenths, `30.094` for 30,094 kilograms of tonnes.
+        public func written(_ value: Int, grouped: Bool = true) -> String {
+            unit.decimals.map { ScaledNumber.string(value, decimals: $0, grouped: grouped) } ?? (grouped ? value.grouped : String(value))
+        }
     }
 
     public var changes: [Change]
@@ -20,7 +27,9 @@ public struct BulletinDiff: Sendable, Encodable {
         for id in Set(before.keys).union(after.keys).sorted() {
             let a = before[id], b = after[id]
             if a?.value == b?.value && a?.unit == b?.unit { unchanged += 1; continue }
-            changes.append(Change(entry: id, before: a?.value, after: b?.value, query: (b ?? a)!.query))
+            // Entries whose unit changed compare as written; the later unit names both.
+            let unit = (b ?? a)!.unit
+            changes.append(Change(entry: id, before: a?.value, after: b?.value, unit: unit, query: (b ?? a)!.query))
         }
         self.changes = changes
         self.unchanged = unchanged

@@ -127,8 +127,8 @@ struct BulletinCommand: AsyncParsableCommand {
             case .json: try printJSON(diff)
             case .table:
                 print(TextTable(header: ["ENTRY", "BEFORE", "AFTER", "CHANGE"], rows: diff.changes.map { change in
-                    [change.entry, change.before?.grouped ?? "—", change.after?.grouped ?? "—",
-                     change.before.flatMap { old in change.after.map { new in (new - old > 0 ? "+" : "") + (new - old).grouped } } ?? ""]
+                    [change.entry, change.before.map { change.written($0) } ?? "—", change.after.map { change.written($0) } ?? "—",
+                     change.before.flatMap { old in change.after.map { new in (new - old > 0 ? "+" : "") + change.written(new - old) } } ?? ""]
                 }, numeric: [1, 2, 3]).rendered)
                 print("\(diff.unchanged) entries unchanged")
             }
