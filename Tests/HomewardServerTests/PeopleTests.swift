@@ -40,6 +40,12 @@ import Testing
             let viewersTry = try await account.form(client, "/people", "csrf=\(viewer.csrf)&login=sneaky&name=S&organisation=WFP&role=admin",
                                                     cookie: viewer.cookie)
             let disabled = try await account.form(client, "/people/reader/disable", "csrf=\(admin.csrf)", cookie: admin.cookie)
+            // A login holding a `%` is disabled by the link the page gives, not the account its decoding would name.
+            try await store.access.addPerson(Person(login: "ali%41", name: "Ali", organisation: "WFP", role: .viewer), password: nil, by: .test)
+            try await store.access.addPerson(Person(login: "aliA", name: "Another", organisation: "WFP", role: .viewer), password: nil, by: .test)
+            let listed = try await client.execute(uri: "/people", method: .get, headers: [.cookie: admin.cookie]).text
+            #expect(listed.contains(#"action="/people/ali%2541/disable"#), "\(listed)")
+            #expect(try await account.form(client, "/people/ali%2541/disable", "csrf=\(admin.csrf)", cookie: admin.cookie).status == .seeOther)
             // check
             #expect(added.status == .seeOther && added.headers[.location] == "/people?lang=en&done=added")
             #expect(group.status == .seeOther)
@@ -54,6 +60,7 @@ import Testing
             let people = try await store.access.persons()
             #expect(people.first { $0.login == "unhcr-im" } == Person(login: "unhcr-im", name: "UNHCR IM", organisation: "UNHCR", role: .editor))
             #expect(people.first { $0.login == "reader" }?.active == false)
+            #expect(people.first { $0.login == "ali%41" }?.active == false && people.first { $0.login == "aliA" }?.active == true)
             #expect(!people.contains { $0.login == "sneaky" })
             #expect(try await store.organisations.members()["Returns WG"] == ["UNHCR", "WFP"])
             // The disabled viewer's session has ended; the admin's page lists the group with its members.

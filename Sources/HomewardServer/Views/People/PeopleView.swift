@@ -1,3 +1,4 @@
+import Foundation
 import HomewardCore
 
 /// Who may sign in, for which organisation and with which role, and the organisations and working groups they
@@ -35,7 +36,7 @@ struct PeopleView {
                               c.text(person.active ? "people.active" : "people.disabled")]
                 return PersonRow(cells: zip(columns, values).map { LabelledValue(label: $0, value: $1) },
                                  disable: isAdmin && person.active && person.login != viewer?.login
-                                    ? Button(action: "/people/\(person.login)/disable" + lang, csrf: csrf, label: c.text("people.disable"))
+                                    ? Button(action: "/people/\(Self.pathSegment(person.login))/disable" + lang, csrf: csrf, label: c.text("people.disable"))
                                     : nil)
             },
             addPerson: isAdmin ? AddPerson(
@@ -116,5 +117,10 @@ struct PeopleView {
         let membersLabel: String
         let organisations: [String]
         let submit: String
+    }
+
+    /// A login as one segment of a path: `%`, `/`, `?` and `#` encoded, as the controller decodes it.
+    static func pathSegment(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/%?#"))) ?? text
     }
 }
