@@ -502,6 +502,9 @@ extension CommandLineTests {
             .write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try run(["import", file]).status == 0)
         #expect(try run(["aid", "add", "--locality", "C2269", "--type", "humanitarian", "--date", "2019-07-18", "--reached", "40", "--org", "SARC"]).status == 0)
+        // The CSV's total row keeps the window before and the change: 3 in the 19 days to the 20th, 100 in the 19 before.
+        let compared = try run(["totals", "--last", "19", "--to", "2019-07-20", "--format", "csv"]).stdout
+        #expect(compared == "key,name,persons,refugees,idps,partial,previous,change\n,Total,3,3,0,0,100,-97\n", "\(compared)")
         // The ledger's ids, a page at a time, as the API's list gives them.
         let firstPage = try run(["movements", "list", "--limit", "1", "--format", "json"])
         #expect((firstPage.json["movements"] as? [[String: Any]])?.map { $0["persons"] as? Int } == [100] && firstPage.json["next_cursor"] as? String == "1",

@@ -14,8 +14,9 @@ public struct BulletinSnapshot: Hashable, Sendable, Codable {
     /// The organisations that took part in the session, as recorded.
     public var participants: [String]
     public var blocks: [BulletinBlock]
-    /// When the data was read (ISO 8601, UTC, to the second): with each entry's ``MovementSelection``, it lists again
-    /// the records a number summed, each in the version then in force. Absent from snapshots taken before it was kept.
+    /// When the data was read (ISO 8601, UTC, to the second). Snapshots that keep ``recordedThrough`` list their records
+    /// by it; older ones, which keep only this, list them by this moment (``LedgerStore/movements(_:readFor:after:limit:)``).
+    /// Absent from snapshots taken before it was kept.
     public var recordedOn: String?
     /// The number of the last import the read saw, in the order imports commit: the records are listed again from the
     /// versions of imports numbered up to it, exactly, where `recordedOn` (to the second, and blind to an import in

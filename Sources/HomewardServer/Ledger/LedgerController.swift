@@ -63,21 +63,6 @@ struct LedgerController<Context: CallerRequestContext> {
             asRecordedOn: try request.query("as_recorded_on", RecordingMoment.expected, RecordingMoment.parse)), earlier)
     }
 
-    struct MovementPage: Encodable {
-        var movements: [RecordedMovement]
-        var nextCursor: String?
-
-        enum CodingKeys: String, CodingKey {
-            case movements
-            case nextCursor = "next_cursor"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(movements, forKey: .movements)
-            try c.encode(nextCursor, forKey: .nextCursor)
-        }
-    }
 
     private func listMovements(_ request: Request) async throws -> Response {
         let from = try request.query("from", "a date (YYYY-MM-DD)") { Day($0) }

@@ -7,9 +7,13 @@ extension Stores {
     ///
     /// The session of that day, if one is recorded, gives the participants; where a day has several, `session`
     /// names the one the statement follows, so that no session's participants are dropped unseen.
-    /// - Throws: ``StoreError/invalid(field:value:reason:)`` when `since` is after `date`, when `session` is not a
-    ///   session of that day, or when the day has several sessions and `session` names none.
-    public func draftBulletin(date: Day, since: Day? = nil, session chosen: Int? = nil) async throws -> BulletinSnapshot {
+    /// - Parameter today: where given, a date after it is refused, as publishing refuses it: a bulletin reports what happened.
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` when `since` is after `date`, when `date` is after `today`, when
+    ///   `session` is not a session of that day, or when the day has several sessions and `session` names none.
+    public func draftBulletin(date: Day, since: Day? = nil, session chosen: Int? = nil, today: Day? = nil) async throws -> BulletinSnapshot {
+        if let today, date > today {
+            throw StoreError.invalid(field: "date", value: date.description, reason: "after today (\(today)): a bulletin reports what happened")
+        }
         if let since, since > date {
             throw StoreError.invalid(field: "since", value: since.description, reason: "the day returns are also counted from comes after the bulletin's date (\(date))")
         }
@@ -54,10 +58,7 @@ extension Stores {
     ///   nothing is published.
     public func publishBulletin(date: Day, since: Day? = nil, session: Int? = nil, editedTexts: [Language: String] = [:], isPublic: Bool = false,
                                 today: Day, by caller: Caller) async throws -> PublishedBulletin {
-        guard date <= today else {
-            throw StoreError.invalid(field: "date", value: date.description, reason: "after today (\(today)): a bulletin reports what happened")
-        }
-        let snapshot = try await draftBulletin(date: date, since: since, session: session)
+        let snapshot = try await draftBulletin(date: date, since: since, session: session, today: today)
         for language in Language.allCases {
             guard let edited = editedTexts[language] else { continue }
             let generated = Digits.allCases.map { BulletinText(snapshot: snapshot, catalogue: (try? Catalogue.bundled(language, digits: $0)) ?? Catalogue.english).text }

@@ -12,7 +12,8 @@ extension LedgerStore {
         try await movements(in: "movements", window: window, crossing: crossing, after: after, limit: limit)
     }
 
-    /// The movements of `source` (the table, or `movementsSource(asRecordedOn:)` for the versions in force at a moment)
+    /// The movements of `source` (the table, or `movementsSource(asRecordedOn:)` or `movementsSource(recordedThrough:)` for
+    /// the versions in force at a moment or after an import)
     /// whose whole period lies in `window`, in id order, a page at a time.
     func movements(in source: SQLQueryString, window: DateWindow, category: MovementCategory? = nil, crossing: String?, withoutCrossing: Bool = false,
                    after: Int?, limit: Int) async throws -> [RecordedMovement] {

@@ -27,6 +27,17 @@ extension BulletinCommand {
             var matches: Bool
 
             enum CodingKeys: String, CodingKey { case entry, recordedOn = "recorded_on", recordedThrough = "recorded_through", records, persons, matches }
+
+            /// `recorded_through` always, `null` for an older bulletin, as the API answers.
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(entry, forKey: .entry)
+                try c.encode(recordedOn, forKey: .recordedOn)
+                try c.encode(recordedThrough, forKey: .recordedThrough)
+                try c.encode(records, forKey: .records)
+                try c.encode(persons, forKey: .persons)
+                try c.encode(matches, forKey: .matches)
+            }
         }
 
         func run() async throws {
@@ -65,7 +76,8 @@ extension BulletinCommand {
                 case .json: try printJSON(Listing(entry: entry, recordedOn: moment, recordedThrough: bulletin.snapshot.recordedThrough, records: all, persons: persons, matches: matches))
                 case .table:
                     let records = { Self.counted($0, "record", "records") }, people = { Self.counted($0, "person", "persons") }
-                    print("\(records(count)), \(people(persons)), as recorded on \(moment); the snapshot says \(records(found.records ?? 0)), \(people(found.value))"
+                    let read = bulletin.snapshot.recordedThrough.map { "as recorded on \(moment), through import commit \($0)" } ?? "as recorded on \(moment)"
+                    print("\(records(count)), \(people(persons)), \(read); the snapshot says \(records(found.records ?? 0)), \(people(found.value))"
                           + (matches ? "" : " (they differ)"))
                 case .csv: break
                 }

@@ -45,8 +45,7 @@ struct BulletinCommand: AsyncParsableCommand {
 
         func run() async throws {
             let today = try today()
-            guard date <= today else { throw CommandFailure("--date \(date) is after today (\(today)): a bulletin reports what happened") }
-            let snapshot = try await db.withStores { try await $0.draftBulletin(date: date, since: since, session: session) }
+            let snapshot = try await db.withStores { try await $0.draftBulletin(date: date, since: since, session: session, today: today) }
             try output.print(snapshot, published: nil)
         }
     }
@@ -160,7 +159,7 @@ struct BulletinCommand: AsyncParsableCommand {
                     guard let bulletin = try await stores.bulletin(id) else { throw CommandFailure("no bulletin has id \(id)") }
                     return (bulletin.snapshot, (bulletin.id, bulletin.sha256))
                 }
-                return (try await stores.draftBulletin(date: date!, since: since, session: session), nil)
+                return (try await stores.draftBulletin(date: date!, since: since, session: session, today: try today()), nil)
             }
             // As `bulletin show` and `bulletin draft` print it, heading and footer included, since that is what is edited.
             let generated = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(lang, digits: digits), published: published).readable

@@ -32,7 +32,7 @@ struct MovementsCommand: AsyncParsableCommand {
             let page = try await db.withStores { try await $0.ledger.movements(window: window, crossing: crossing, after: after, limit: limit) }
             let next = page.count == limit ? page.last?.id : nil
             switch format {
-            case .json: try printJSON(Page(movements: page, nextCursor: next.map(String.init)))
+            case .json: try printJSON(MovementPage(movements: page, nextCursor: next.map(String.init)))
             case .csv: print(([MovementsText.csvHeader] + page.map(MovementsText.csv)).joined(separator: "\n"))
             case .table:
                 print(TextTable(header: MovementsText.header, rows: page.map(MovementsText.cells), numeric: [0, 6]).rendered)
@@ -40,17 +40,6 @@ struct MovementsCommand: AsyncParsableCommand {
             }
         }
 
-        /// As GET /api/v1/movements answers.
-        struct Page: Encodable {
-            var movements: [RecordedMovement]
-            var nextCursor: String?
-            enum CodingKeys: String, CodingKey { case movements, nextCursor = "next_cursor" }
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(movements, forKey: .movements)
-                try c.encode(nextCursor, forKey: .nextCursor)
-            }
-        }
     }
 
     struct History: AsyncParsableCommand {

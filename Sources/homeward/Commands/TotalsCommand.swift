@@ -61,8 +61,9 @@ struct TotalsCommand: AsyncParsableCommand {
         }
     }
 
-    /// The table's figures, the total's row with what the table says beside it: the persons in movements that only
-    /// overlap the window (`partial`, not in the total) and, with `--last`, the window before and the change.
+    /// The table's figures, the total's row (without `--by`) with what the table says beside it: the persons in movements
+    /// that only overlap the window (`partial`, not in the total) and, with `--last`, the window before and the change.
+    /// Group rows leave those columns empty: they are the whole's, and a total row among the groups would be summed with them.
     private func printCSV(_ report: TotalsReport, previous: TotalsReport?) {
         print("key,name,persons,refugees,idps,partial,previous,change")
         if by == nil {

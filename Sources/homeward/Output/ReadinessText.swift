@@ -30,6 +30,7 @@ enum ReadinessText {
             lines += ["", "- : given by none of the area's aid actions (the CSV keeps 0)."]
         }
         if r.rows.contains(where: { if case .partly = $0.aid.reporting(\.reached) { true } else { false } }) {
+            if lines.last?.hasPrefix("- :") != true { lines.append("") }
             lines += ["REACHED with (n/m): people reached given by n of the area's m aid actions."]
         }
         return lines.joined(separator: "\n")
