@@ -56,6 +56,9 @@ import Testing
         #expect(en.contains("Since 1 August 2018, no return has been recorded."))
         #expect(ru.contains("возвращений не зафиксировано.") && !ru.contains(" 0 человек"), "\(ru)")
         #expect(ar.contains("لم يُسجَّل أي عائد."), "\(ar)")
+        // No session was recorded that day: the statement is the centre's, and claims no session.
+        #expect(en.hasPrefix("Statement of the returns coordination centre, 15 August 2018"), "\(en)")
+        #expect(BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.en)).text.hasPrefix("Joint statement of the coordination session"))
         // A count of 1,200 keeps its number.
         #expect(en.contains("As of 15 August 2018, 1,200 people have returned home since records began."))
     }

@@ -48,7 +48,12 @@ public struct BulletinText: Sendable {
         return edited.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + footer + "\n"
     }
 
-    public var title: String { catalogue.text("bulletin.title", ["date": .day(snapshot.date)]) }
+    /// A session's joint statement where the snapshot follows one (or names its participants, as older ones do); else the
+    /// centre's statement of the day, which claims no session.
+    public var title: String {
+        let followsSession = snapshot.session != nil || !snapshot.participants.isEmpty
+        return catalogue.text(followsSession ? "bulletin.title" : "bulletin.title.noSession", ["date": .day(snapshot.date)])
+    }
 
     public var participants: String? {
         snapshot.participants.isEmpty ? nil
