@@ -15,7 +15,7 @@ extension BulletinCommand {
                 """)
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The bulletin's id.") var id: Int
-        @Option(help: "The entry's id, as the snapshot names it (returns.start.total, returns.week.crossing.LBN-07…).") var entry: String
+        @Option(help: "The entry's id, as the snapshot names it (returns.start.total, returns.week.crossing.LBN-01…).") var entry: String
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
         struct Listing: Encodable {

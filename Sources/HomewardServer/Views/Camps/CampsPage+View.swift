@@ -175,6 +175,8 @@ struct CampsPageView {
         let left: Int
         let baseline: Int
         let progress: PhraseContext
+        /// Between two clauses: `; `, or Arabic's `؛ `.
+        let clauseSeparator: String
         let remaining: PhraseContext
         let standing: PhraseContext
         let plannedByNow: PhraseContext
@@ -203,6 +205,7 @@ struct CampsPageView {
             baseline = o.baselineResidents
             progress = PhraseContext(c.phrase("camps.operation.progress", ["left": .count(p.left), "baseline": .count(o.baselineResidents),
                                                                           "percent": (p.leftPercent ?? Percent(0, of: 1)!).argument]))
+            clauseSeparator = c.text("clause.separator")
             remaining = PhraseContext(c.phrase("camps.operation.remaining", ["remaining": .count(p.remaining)]))
             standing = PhraseContext(p.ahead > 0 ? c.phrase("camps.operation.ahead", ["count": .count(p.ahead)])
                 : p.ahead < 0 ? c.phrase("camps.operation.behind", ["count": .count(-p.ahead)]) : c.phrase("camps.operation.onPlan"))
