@@ -74,6 +74,10 @@ import Testing
             // From today (2020-06-30; the last departure was on the 3rd) two whole cycles end by the 10th of July: 7,500 ÷ 2
             #expect(try plan.json["start"] as? String == "2020-06-30" && plan.json["needed_per_cycle"] as? Int == 3_750)
             #expect(try await client.get("/api/v1/sites/NOPE").status == .notFound)
+            // Nothing is known of a day after today: asked of it, the answer is a 400 naming as_of, not a standing stated as fact.
+            let future = try await client.get("/api/v1/sites/HOL?as_of=2020-07-01")
+            let futureField = try future.json["field"] as? String
+            #expect(future.status == .badRequest && futureField == "as_of", "\(future.text)")
             #expect(try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=0&cycle_days=5").status == .badRequest)
         }
     }

@@ -141,7 +141,7 @@ struct CampsController<Context: CallerRequestContext> {
     }
 
     private func asOf(_ request: Request) throws -> Day {
-        try request.query("as_of", "a date (YYYY-MM-DD)") { Day($0) } ?? today()
+        try request.asOf(today: today())
     }
 
     private func siteCode(_ context: Context) throws -> String {

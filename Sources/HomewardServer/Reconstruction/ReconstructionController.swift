@@ -47,7 +47,7 @@ struct ReconstructionController<Context: CallerRequestContext> {
             return try jsonResponse(Page(facilities: works, nextCursor: works.count == limit ? works.last.map { String($0.id) } : nil))
         }
         router.on(RouterPath(APIRoute.facilitiesSummary.routerPath), method: APIRoute.facilitiesSummary.method) { request, _ in
-            let asOf = try request.query("as_of", "a date (YYYY-MM-DD)") { Day($0) } ?? today()
+            let asOf = try request.asOf(today: today())
             let window = try request.window()
             let grouping = try request.query("by", "one of \(ReconstructionGrouping.allCases.map(\.rawValue).joined(separator: ", "))",
                                              ReconstructionGrouping.init(rawValue:))

@@ -22,7 +22,7 @@ struct PagesController {
                                 language: language).render(pages)
         }
         page(.campsPage, router) { request, language, _ in
-            let asOf = try request.query("as_of", "a date (YYYY-MM-DD)") { Day($0) } ?? today()
+            let asOf = try request.asOf(today: today())
             return CampsPageView(model: try await CampsPageModel.load(store: stores.camps, asOf: asOf, demo: configuration.demo),
                                  language: language)
                 .render(pages)

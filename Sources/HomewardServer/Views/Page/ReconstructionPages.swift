@@ -12,7 +12,7 @@ struct ReconstructionPages<Context: CallerRequestContext> {
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.reconstructionPage.routerPath), method: APIRoute.reconstructionPage.method) { request, _ in
             let language = try request.pageLanguage()
-            let asOf = try request.query("as_of", "a date (YYYY-MM-DD)") { Day($0) } ?? today()
+            let asOf = try request.asOf(today: today())
             let model = try await ReconstructionModel.load(store: stores.reconstruction, asOf: asOf, demo: configuration.demo)
             return htmlResponse(ReconstructionView(model: model, language: language).render(pages), language: language)
         }
