@@ -32,19 +32,21 @@ struct AidView {
         }
         let byType = s.byType.map { row($0, name: $0.name(in: language)) }
         let byGovernorate = s.groups.map { row($0, name: $0.key == nil ? c.text("area.notKnown") : $0.name(in: language)) }
-        let figure = { (value: String, key: String) in OverviewView.Figure(value: value, label: PhraseContext(c.phrase(key)), note: nil) }
+        // A label takes the form its count asks for ("50 акций помощи", "٥٠ عملية مساعدة"); tonnes, a decimal, take one form.
+        let label = { (key: String, count: Int?) in PhraseContext(c.phrase(key, count.map { ["count": .count($0)] } ?? [:])) }
+        let figure = { (value: String, key: String, count: Int?) in OverviewView.Figure(value: value, label: label(key, count), note: nil) }
         // People reached, which any kind of aid may give, says how many actions gave it when not all did (weight, parcels
         // and treatment come only from the kinds that deliver them, so such a count would read as a gap); a figure that no
         // action gave is not 0 but unknown.
-        func reported(_ value: String, _ key: String, _ field: KeyPath<AidReporting, Int>) -> OverviewView.Figure {
+        func reported(_ value: String, _ key: String, _ field: KeyPath<AidReporting, Int>, count: Int?) -> OverviewView.Figure {
             switch f.reporting(field) {
-            case .complete: figure(value, key)
-            case .partly where field != \AidReporting.reached: figure(value, key)
+            case .complete: figure(value, key, count)
+            case .partly where field != \AidReporting.reached: figure(value, key, count)
             case .partly(let given):
-                OverviewView.Figure(value: value, label: PhraseContext(c.phrase(key)),
+                OverviewView.Figure(value: value, label: label(key, count),
                                     note: PhraseContext(c.phrase("aid.reported.partly", ["count": .count(given), "of": .count(f.actions)])))
             case .unreported:
-                OverviewView.Figure(value: "—", label: PhraseContext(c.phrase(key)), note: PhraseContext(c.phrase("aid.reported.none")))
+                OverviewView.Figure(value: "—", label: label(key, nil), note: PhraseContext(c.phrase("aid.reported.none")))
             }
         }
         return Context(
@@ -53,12 +55,12 @@ struct AidView {
             heading: c.text("aid.heading"),
             period: PhraseContext(c.phrase("aid.period", ["from": .day(model.from), "to": .day(model.to)])),
             figures: [
-                figure(c.numbers.string(f.actions), "aid.figure.actions"),
-                figure(c.numbers.string(f.localities), "aid.figure.localities"),
-                reported(c.numbers.decimal(f.kilograms, decimals: 3), "aid.figure.tonnes", \.kilograms),
-                reported(c.numbers.string(f.parcels), "aid.figure.parcels", \.parcels),
-                reported(c.numbers.string(f.reached), "aid.figure.reached", \.reached),
-                reported(c.numbers.string(f.treated), "aid.figure.treated", \.treated),
+                figure(c.numbers.string(f.actions), "aid.figure.actions", f.actions),
+                figure(c.numbers.string(f.localities), "aid.figure.localities", f.localities),
+                reported(c.numbers.decimal(f.kilograms, decimals: 3), "aid.figure.tonnes", \.kilograms, count: nil),
+                reported(c.numbers.string(f.parcels), "aid.figure.parcels", \.parcels, count: f.parcels),
+                reported(c.numbers.string(f.reached), "aid.figure.reached", \.reached, count: f.reached),
+                reported(c.numbers.string(f.treated), "aid.figure.treated", \.treated, count: f.treated),
             ],
             headers: Headers(actions: c.text("aid.column.actions"), localities: c.text("aid.column.localities"), tonnes: c.text("aid.column.tonnes"),
                              parcels: c.text("aid.column.parcels"), reached: c.text("aid.column.reached"), treated: c.text("aid.column.treated")),

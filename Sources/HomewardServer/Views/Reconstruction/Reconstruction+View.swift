@@ -35,9 +35,11 @@ struct ReconstructionView {
             asOf: PhraseContext(c.phrase("reconstruction.asOf", ["day": .day(s.asOf)])),
             figures: [
                 OverviewView.Figure(value: c.numbers.string(s.underRestoration.settlements),
-                                    label: PhraseContext(c.phrase("reconstruction.settlements.underRestoration", ["day": .day(s.asOf)])), note: nil),
+                                    label: PhraseContext(c.phrase("reconstruction.settlements.underRestoration",
+                                                                  ["day": .day(s.asOf), "count": .count(s.underRestoration.settlements)])), note: nil),
                 OverviewView.Figure(value: c.numbers.string(s.commissioned.settlements),
-                                    label: PhraseContext(c.phrase("reconstruction.settlements.commissioned", week)), note: nil),
+                                    label: PhraseContext(c.phrase("reconstruction.settlements.commissioned",
+                                                                  week.merging(["count": .count(s.commissioned.settlements)]) { $1 })), note: nil),
             ],
             byKindTitle: c.text("reconstruction.byKind"),
             kindHeader: c.text("reconstruction.column.kind"),
