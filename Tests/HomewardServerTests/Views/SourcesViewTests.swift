@@ -33,6 +33,19 @@ import Testing
         #expect(!html.contains("2,703,739") && !html.contains("1,503,739"))
     }
 
+    /// An organisation's returns and its IDP returns are two lines, named by measure: one line through both would draw a
+    /// fall of a million that no figure says.
+    @Test func anOrganisationsMeasuresAreSeriesOfTheirOwn() {
+        let figures = [("returns", "2020-06-01", 2_150_162), ("returns", "2020-06-30", 2_329_342), ("returns-idps", "2020-06-30", 1_497_459)].map {
+            SourceFigure(organisation: "Ministry", date: Day($0.1)!, measure: $0.0, value: $0.2)
+        }
+        let comparison = SourceComparison(measure: "returns", window: DateWindow(), figures: figures, measures: Measure.builtIn, ledger: nil)
+        let chart = SourcesChart(rows: comparison.figures, catalogue: pages.catalogue(.en)) { $0 == "returns" ? "Returns" : "IDP returns" }
+        #expect(chart.series.map { $0.name } == ["Ministry: Returns", "Ministry: IDP returns"])
+        #expect(chart.series.map { $0.points.count } == [2, 1])
+        #expect(chart.svg.components(separatedBy: "<polyline").count - 1 == 1)
+    }
+
     @Test func theLedgersRowReadsRightForOneOrganisation() throws {
         var model = SourcesModel.mock
         let ledger = try #require(model.comparison.ledger)

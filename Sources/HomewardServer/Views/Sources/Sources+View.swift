@@ -14,7 +14,7 @@ struct SourcesView {
         let c = pages.catalogue(language), comparison = model.comparison
         let named = Dictionary(uniqueKeysWithValues: model.measures.map { ($0.code, $0) })
         let measureName = { (code: String) in named[code]?.name(in: language) ?? code }
-        let chart = SourcesChart(rows: comparison.figures, catalogue: c)
+        let chart = SourcesChart(rows: comparison.figures, catalogue: c, measureName: measureName)
         func covers(_ figure: SourceFigure) -> String {
             switch figure.coverage {
             case .cumulative(let since): since.map { c.text("sources.covers.since", ["since": .day($0)]) } ?? c.text("sources.covers.start")
@@ -34,7 +34,7 @@ struct SourcesView {
             measure: PhraseContext(c.phrase("sources.page.measure", ["measure": .text(measureName(comparison.measure))])),
             hasFigures: !comparison.figures.isEmpty || !comparison.projections.isEmpty,
             chartTitle: c.text("sources.page.chart"), chart: chart.svg,
-            legend: chart.series.map { Legend(name: $0.organisation, colour: $0.colour) },
+            legend: chart.series.map { Legend(name: $0.name, colour: $0.colour) },
             organisationHeader: c.text("sources.page.organisation"), countsHeader: c.text("sources.page.counts"),
             dateHeader: c.text("sources.page.date"), valueHeader: c.text("sources.page.value"), coversHeader: c.text("sources.page.covers"),
             rows: comparison.figures.map(row),

@@ -1,12 +1,14 @@
 import HomewardCore
 
-/// A small SVG chart of each organisation's figures over time: one line and its points per organisation,
+/// A small SVG chart of each organisation's figures over time: one line and its points per organisation and measure,
 /// x by statement date, y by value from zero; labels formatted for the language, every text escaped.
 ///
-/// Each organisation is its own series: lines are never stacked or summed.
+/// Each organisation's measure is its own series: lines are never stacked or summed, and a line never joins a broad
+/// measure to a narrower one (returns to IDP returns), which would draw a fall that no figure says.
 struct SourcesChart {
     struct Series {
-        let organisation: String
+        /// The organisation, and the measure where the organisation gives several.
+        let name: String
         let colour: String
         let points: [(day: Day, value: Int)]
     }
@@ -17,11 +19,18 @@ struct SourcesChart {
     let series: [Series]
     let catalogue: Catalogue
 
-    init(rows: [SourceComparison.Row], catalogue: Catalogue) {
-        let byOrganisation = Dictionary(grouping: rows.map(\.figure), by: \.organisation)
-        series = byOrganisation.keys.sorted().enumerated().map { index, organisation in
-            Series(organisation: organisation, colour: Self.palette[index % Self.palette.count],
-                   points: byOrganisation[organisation]!.sorted { $0.date < $1.date }.map { ($0.date, $0.value) })
+    /// - Parameter measureName: a measure's name in the page's language.
+    init(rows: [SourceComparison.Row], catalogue: Catalogue, measureName: (String) -> String = { $0 }) {
+        struct Key: Hashable, Comparable {
+            var organisation: String, measure: String
+            static func < (a: Key, b: Key) -> Bool { (a.organisation, a.measure) < (b.organisation, b.measure) }
+        }
+        let grouped = Dictionary(grouping: rows.map(\.figure), by: { Key(organisation: $0.organisation, measure: $0.measure) })
+        let measuresOf = Dictionary(grouping: grouped.keys, by: \.organisation)
+        series = grouped.keys.sorted().enumerated().map { index, key in
+            Series(name: (measuresOf[key.organisation]?.count ?? 0) > 1 ? "\(key.organisation): \(measureName(key.measure))" : key.organisation,
+                   colour: Self.palette[index % Self.palette.count],
+                   points: grouped[key]!.sorted { $0.date < $1.date }.map { ($0.date, $0.value) })
         }
         self.catalogue = catalogue
     }
@@ -50,7 +59,7 @@ struct SourcesChart {
                 out += "<polyline fill=\"none\" stroke=\"\(series.colour)\" stroke-width=\"2\" points=\"\(coordinates.joined(separator: " "))\"/>"
             }
             for point in series.points {
-                out += "<circle cx=\"\(x(point.day))\" cy=\"\(y(point.value))\" r=\"3.5\" fill=\"\(series.colour)\"><title>\(e(series.organisation)): \(e(catalogue.numbers.string(point.value))), \(e(catalogue.days.string(point.day)))</title></circle>"
+                out += "<circle cx=\"\(x(point.day))\" cy=\"\(y(point.value))\" r=\"3.5\" fill=\"\(series.colour)\"><title>\(e(series.name)): \(e(catalogue.numbers.string(point.value))), \(e(catalogue.days.string(point.day)))</title></circle>"
             }
         }
         return out + "</svg>"
