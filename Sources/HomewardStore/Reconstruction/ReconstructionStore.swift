@@ -90,6 +90,8 @@ public struct ReconstructionStore: Sendable {
     /// Facility records in date order, `limit` at a time after the record with id `after`.
     public func works(_ filter: Filter, after: Int? = nil, limit: Int = 100) async throws -> [RecordedFacilityWork] {
         try await database.read { db in
+            try await KnownCodes.checkArea(filter.area, on: db)
+            try await KnownCodes.check(filter.kind, field: "kind", in: "facility_kinds", naming: "facility kind", on: db)
             var query: SQLQueryString = """
                 SELECT w.id, w.day, w.adm1, w.adm2, w.adm3, w.adm4, w.kind_code, k.unit, w.status, w.quantity_tenths, o.name AS organisation,
                        w.external_id, w.row_key

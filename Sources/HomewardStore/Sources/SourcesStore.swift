@@ -101,6 +101,7 @@ public struct SourcesStore: Sendable {
     /// Figures by statement date, optionally of some measures, or one by id.
     public func figures(measures: [String]? = nil, id: Int? = nil) async throws -> [SourceFigure] {
         try await database.read { db in
+            for measure in measures ?? [] { try await KnownCodes.check(measure, field: "measure", in: "source_measures", naming: "measure", on: db) }
             var query: SQLQueryString = """
                 SELECT f.id, o.name AS organisation, f.stated_day, f.measure, f.value, f.qualifier, f.kind, f.since_day, f.from_day, f.to_day,
                        f.area_pcode, f.citation, f.url, f.part_of, f.reference
