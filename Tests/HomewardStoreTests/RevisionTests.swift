@@ -59,6 +59,10 @@ final class ManualClock: Sendable {
             #expect(try await store.ledger.totals(TotalsQuery(asRecordedOn: Self.moment(started))).total == 100)
             #expect(try await store.ledger.totals(TotalsQuery(asRecordedOn: Self.moment(committed))).total == 170)
             #expect(try await store.ledger.totals(TotalsQuery(asRecordedOn: Self.moment(imports[0].0))).total == 0)
+            // A movement's history says when each version's import committed: the moment to ask the ledger from.
+            let id = try #require(try await store.ledger.movements().first { $0.persons == 120 }?.id)
+            let history = try await store.ledger.history(ofMovement: id)
+            #expect(history.map(\.committedAt) == [imports[0].1, committed] && history.map(\.movement.persons) == [100, 120])
         }
     }
 

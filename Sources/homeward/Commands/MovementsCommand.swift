@@ -60,12 +60,12 @@ struct MovementsCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(["versions": versions])
             case .table:
-                var table = TextTable(header: ["PERIOD", "PERSONS", "CATEGORY", "PLACE", "RECORDED", "BY", "IMPORT", "REPLACED", "BY"],
+                var table = TextTable(header: ["PERIOD", "PERSONS", "CATEGORY", "PLACE", "RECORDED", "BY", "IMPORT", "COMMITTED", "REPLACED", "BY"],
                                       numeric: [1])
                 table.rows = versions.map { v in
                     let m = v.movement
                     return [m.start == m.end ? "\(m.start)" : "\(m.start) to \(m.end)", m.persons.grouped, m.category.rawValue,
-                            m.crossing ?? m.destination ?? "", m.recordedAt, v.recordedBy ?? "", v.importID.map(String.init) ?? "",
+                            m.crossing ?? m.destination ?? "", m.recordedAt, v.recordedBy ?? "", v.importID.map(String.init) ?? "", v.committedAt ?? "",
                             v.supersededAt ?? "in force", v.supersededBy ?? ""]
                 }
                 print(table.rendered)
