@@ -30,6 +30,12 @@ import Testing
             let bare = try await client.post("/api/v1/sessions", #"{"date": "2020-06-30", "participants": ["Ministry"]}"#)
             #expect(try bare.status == .badRequest && bare.json["field"] as? String == "participants[0]" && bare.json["detail"] as? String == "expected an object",
                     "\(bare.text)")
+            // Refusals name the body's own fields, not the command line's --org.
+            let twice = try await client.post("/api/v1/sessions", #"{"date": "2020-06-30", "participants": [{"organisation": "Ministry"}, {"organisation": "Ministry"}]}"#)
+            let nobody = try await client.post("/api/v1/sessions", #"{"date": "2020-06-30", "participants": []}"#)
+            let (twiceField, nobodyField) = (try twice.json["field"] as? String, try nobody.json["field"] as? String)
+            #expect(twice.status == .badRequest && twiceField == "participants[1].organisation", "\(twice.text)")
+            #expect(nobody.status == .badRequest && nobodyField == "participants", "\(nobody.text)")
             // act and check: compare
             let compare = try await client.get("/api/v1/sources/compare?measure=returns&to=2020-06-30")
             #expect(compare.status == .ok)

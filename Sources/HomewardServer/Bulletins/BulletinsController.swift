@@ -100,7 +100,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try JSONDecoder().decode(SessionInput.self, from: Data(try await source.collect()))
                 let session = CoordinationSession(date: input.date, briefings: input.participants.map { .init(organisation: $0.organisation, text: $0.briefing) })
-                return (.created, try jsonData(try await stores.sessions.addSession(session, today: today(), by: context.caller)))
+                return (.created, try jsonData(try await stores.sessions.addSession(session, today: today(), vocabulary: .api, by: context.caller)))
             }
         }
         router.on(RouterPath(APIRoute.listBulletins.routerPath), method: APIRoute.listBulletins.method) { _, context in

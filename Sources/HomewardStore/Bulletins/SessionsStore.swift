@@ -10,22 +10,33 @@ public struct SessionsStore: Sendable {
     }
 
     /// Records a session and returns it with its id.
-    /// - Parameter today: a session is recorded once held: one dated after it is refused, as a bulletin following it would be.
+    /// - Parameters:
+    ///   - today: a session is recorded once held: one dated after it is refused, as a bulletin following it would be.
+    ///   - vocabulary: whose words a refusal names its field in: `--org` and `--briefing`, or the JSON's
+    ///     `participants[i].organisation` and `participants[i].briefing`.
     /// - Throws: ``StoreError/invalid(field:value:reason:)`` without participants, with one named twice, or dated after `today`.
-    public func addSession(_ session: CoordinationSession, today: Day, by caller: Caller) async throws -> CoordinationSession {
+    public func addSession(_ session: CoordinationSession, today: Day, vocabulary: Vocabulary = .commandLine,
+                           by caller: Caller) async throws -> CoordinationSession {
+        let api = vocabulary == .api
+        func field(_ index: Int?, _ key: String) -> String {
+            api ? (index.map { "participants[\($0)].\(key)" } ?? "participants") : (key == "organisation" ? "org" : key)
+        }
         guard session.date <= today else {
             throw StoreError.invalid(field: "date", value: session.date.description, reason: "after today (\(today)): a session is recorded once it was held")
         }
         let names = session.briefings.map { $0.organisation.trimmingCharacters(in: .whitespaces) }
-        guard !names.isEmpty else { throw StoreError.invalid(field: "org", value: "", reason: "a session needs at least one participating organisation") }
-        if let bad = names.first(where: { !PlainName.isValid($0) }) {
-            throw StoreError.invalid(field: "org", value: bad, reason: "an organisation's name of 1 to 200 characters")
+        guard !names.isEmpty else {
+            throw StoreError.invalid(field: field(nil, "organisation"), value: "", reason: "a session needs at least one participating organisation")
         }
-        if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
-            throw StoreError.invalid(field: "org", value: twice, reason: "each organisation takes part once")
+        if let bad = names.firstIndex(where: { !PlainName.isValid($0) }) {
+            throw StoreError.invalid(field: field(bad, "organisation"), value: names[bad], reason: "an organisation's name of 1 to 200 characters")
         }
-        if let long = session.briefings.compactMap(\.text).first(where: { $0.unicodeScalars.count > 20_000 || $0.utf8.contains(0) }) {
-            throw StoreError.invalid(field: "briefing", value: String(long.prefix(40)), reason: "a briefing is text of at most 20,000 characters")
+        if let twice = names.indices.first(where: { index in names[..<index].contains(names[index]) }) {
+            throw StoreError.invalid(field: field(twice, "organisation"), value: names[twice], reason: "each organisation takes part once")
+        }
+        if let long = session.briefings.firstIndex(where: { ($0.text?.unicodeScalars.count ?? 0) > 20_000 || $0.text?.utf8.contains(0) == true }) {
+            throw StoreError.invalid(field: field(long, "briefing"), value: String((session.briefings[long].text ?? "").prefix(40)),
+                                     reason: "a briefing is text of at most 20,000 characters")
         }
         return try await database.write(by: caller, for: .planning) { write in
             guard let id = try await write.sql.raw("""
