@@ -33,6 +33,24 @@ import HomewardTestSupport
         }
     }
 
+    /// A file that gives one movement twice (x1 = 10, then x1 = 20), imported again: nothing changes, and the summary says
+    /// so (every row ignored), not "updated 2" for a ledger it left as it was.
+    @Test(arguments: Backend.available)
+    func aFileThatRepeatsAMovementImportedAgainUpdatesNothing(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let file = "#date,#loc+crossing+code,#affected+returnees+refugees+num,#meta+id,#org\n2020-06-01,LBN-01,10,x1,UNHCR\n2020-06-01,LBN-01,20,x1,UNHCR\n"
+            // act
+            let first = try await store.importCSV(file), again = try await store.importCSV(file)
+            // check
+            #expect(first.imported == 1 && first.updated == 1 && first.ignored == 0)
+            #expect(again.imported == 0 && again.updated == 0 && again.ignored == 2, "\(again)")
+            let total = try await store.ledger.totals(TotalsQuery()).total
+            let id = try #require(try await store.ledger.movements().first?.id)
+            let versions = try await store.ledger.history(ofMovement: id)
+            #expect(again.warnings == first.warnings && total == 20 && versions.count == 1)
+        }
+    }
+
     /// A spreadsheet typed in Arabic writes its dates and counts in Arabic-Indic digits; they are read as the same values.
     @Test(arguments: Backend.available)
     func datesAndCountsInArabicDigitsAreReadAsWritten(_ backend: Backend) async throws {

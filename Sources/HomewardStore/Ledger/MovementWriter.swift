@@ -62,10 +62,17 @@ struct MovementWriter: BatchWriter {
         var first: [Int] = [], last: [Int] = []
         first.reserveCapacity(batch.count)
         last.reserveCapacity(batch.count)
+        // Repeats counted as updates, by their key's first position: undone if the key's last value is what is stored already.
+        var repeatUpdates: [Int: Int] = [:]
         for position in batch.indices {
             if let slot = slots[batch[position].key] {
                 counts.repeats.append(RepeatedRecord(row: fileRows[position], earlierRow: fileRows[last[slot]]))
-                if batch[last[slot]].fingerprint == batch[position].fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
+                if batch[last[slot]].fingerprint == batch[position].fingerprint {
+                    counts.ignored += 1
+                } else {
+                    counts.updated += 1
+                    repeatUpdates[first[slot], default: 0] += 1
+                }
                 last[slot] = position
             } else {
                 slots[batch[position].key] = first.count
@@ -92,7 +99,7 @@ struct MovementWriter: BatchWriter {
                 existing.append((first[slot], last[slot]))
             }
         }
-        if !existing.isEmpty { try await update(existing, of: batch, rows: fileRows, organisationIDs: organisationIDs) }
+        if !existing.isEmpty { try await update(existing, of: batch, rows: fileRows, organisationIDs: organisationIDs, repeatUpdates: repeatUpdates) }
         if rollups.needsFlush {
             try await copied()
             try await rollups.flush(on: connection)
@@ -181,7 +188,10 @@ struct MovementWriter: BatchWriter {
 
     /// Compares keys that exist already with what is stored, and updates those that changed.
     /// - Parameter existing: for each key the database had, the positions in `batch` of its first and last occurrence.
-    private mutating func update(_ existing: [(first: Int, last: Int)], of batch: [Movement], rows: [Int], organisationIDs: [Int]) async throws {
+    /// - Parameter repeatUpdates: by a key's first position, its later occurrences in the batch counted as updates of the one
+    ///   before: where the key's last value is the one stored, the file changed nothing, and every occurrence is ignored.
+    private mutating func update(_ existing: [(first: Int, last: Int)], of batch: [Movement], rows: [Int], organisationIDs: [Int],
+                                 repeatUpdates: [Int: Int]) async throws {
         var stored: [String: (id: Int, fingerprint: String, entry: MovementRollups.Entry)] = [:]
         var writtenHere: Set<String> = []
         for start in stride(from: 0, to: existing.count, by: 1000) {
@@ -218,7 +228,15 @@ struct MovementWriter: BatchWriter {
             if writtenHere.contains(movement.key) || unchangedRow != nil {
                 counts.repeats.append(RepeatedRecord(row: rows[positions.first], earlierRow: unchangedRow))
             }
-            if batch[positions.first].fingerprint == fingerprint { counts.ignored += 1 } else { counts.updated += 1 }
+            if movement.fingerprint == fingerprint, let undone = repeatUpdates[positions.first] {
+                // x1 = 10 then x1 = 20 again, with 20 stored: nothing changes, so nothing is counted as updated.
+                counts.updated -= undone
+                counts.ignored += undone + 1
+            } else if batch[positions.first].fingerprint == fingerprint {
+                counts.ignored += 1
+            } else {
+                counts.updated += 1
+            }
             guard movement.fingerprint != fingerprint else {
                 unchangedHere[hash] = rows[positions.last]
                 continue
