@@ -2,6 +2,8 @@
 public struct DateWindow: Hashable, Sendable, Codable {
     /// The years a window may be asked by, on the command line and in the API alike.
     public static let years = 1900...2999
+    /// The first day of the first of ``years``: nothing is recorded before it, since no question could ask for it.
+    public static let firstDay = Day(year: years.lowerBound, month: 1, day: 1)!
 
     public var from: Day?
     public var to: Day?

@@ -91,7 +91,7 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
         }
     }
 
-    /// Parses `YYYY-MM-DD` only, in the digits of any script (`٢٠٢٠-٠٦-٠١`); see ``Period/parse(_:)`` for months and years.
+    /// Parses `YYYY-MM-DD` only, in Latin or Arabic digits (`٢٠٢٠-٠٦-٠١`); see ``Period/parse(_:)`` for months and years.
     public init?(_ text: String) {
         guard let day = Day(digits: text.utf8) ?? Day(digits: text.withLatinDigits.utf8) else { return nil }
         self = day

@@ -1,6 +1,3 @@
-/// Made once: a generic type keeps no stored statics, and every row's date is held to it.
-private let firstDayOfTheFirstYear = Day(year: DateWindow.years.lowerBound, month: 1, day: 1)!
-
 /// Reads the values every kind of record shares (a date, a period, a whole number, a required text) from
 /// a draft, and keeps each refusal located by row, column and value, as ``MovementRules`` does.
 public struct DraftChecks<Field: ImportField>: Sendable {
@@ -46,17 +43,17 @@ public struct DraftChecks<Field: ImportField>: Sendable {
             fail(field, Message("import.date.future", ["today": .day(today)]))
             return nil
         }
-        guard day >= Self.earliest else {
-            fail(field, Self.tooEarly)
-            return nil
-        }
+        guard notTooEarly(day, field) else { return nil }
         return day
     }
 
-    /// The first day a figure may be dated: the first of the years every question accepts (``DateWindow/years``), so
-    /// that a typed year 1 or 1850 is refused here rather than counted in totals no query can ask for.
-    public static var earliest: Day { firstDayOfTheFirstYear }
-    static var tooEarly: Message { Message("import.date.tooEarly", ["year": .serial(DateWindow.years.lowerBound)]) }
+    /// Whether `day` is on or after ``DateWindow/firstDay``, failing `field` if not: a typed year 1 or 1850 is refused here
+    /// rather than counted in totals that no query can ask for.
+    public mutating func notTooEarly(_ day: Day, _ field: Field) -> Bool {
+        guard day < DateWindow.firstDay else { return true }
+        fail(field, Message("import.date.tooEarly", ["year": .serial(DateWindow.years.lowerBound)]))
+        return false
+    }
 
     /// A day or a period: one date (a day, `YYYY-MM` or `YYYY`), or a start and an end; not after today.
     public mutating func period(date: Field, start: Field, end: Field) -> Period? {
@@ -80,10 +77,7 @@ public struct DraftChecks<Field: ImportField>: Sendable {
             fail(draft[date] != nil ? date : end, Message("import.date.future", ["today": .day(today)]))
             return nil
         }
-        if let period, period.start < Self.earliest {
-            fail(draft[date] != nil ? date : start, Self.tooEarly)
-            return nil
-        }
+        if let period, !notTooEarly(period.start, draft[date] != nil ? date : start) { return nil }
         return period
     }
 

@@ -2,8 +2,8 @@
 /// tonnes as kilograms. Sums of such values are integer sums, so 0.1 + 0.2 km is 0.3 km, never 0.30000000000000004.
 public enum ScaledNumber {
     /// Reads `12`, `12.5`, `1,234.5` or `1 234.50` with at most `decimals` significant decimal places as
-    /// the value times 10^`decimals`; `nil` for anything else (more places, a comma as the decimal sign, a sign). Digits
-    /// of any script are read, with Arabic's decimal sign (`١٢٫٥`).
+    /// the value times 10^`decimals`; `nil` for anything else (more places, a comma as the decimal sign, a sign). Arabic
+    /// digits are read too, with Arabic's decimal sign (`١٢٫٥`).
     public static func parse(_ text: String, decimals: Int) -> Int? {
         let parts = text.withLatinDigits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0].isEmpty && parts.count == 2 ? 0 : MovementRules.wholeNumber(String(parts[0]))

@@ -252,7 +252,7 @@ public struct MovementRules: ImportRules {
         gazetteer.lineages[code] ?? Lineage(gazetteer.lineage(of: code))
     }
 
-    /// Reads `1234`, `1,234`, `1 234` or `1234.0` as a whole number, in the digits of any script (`١٬٢٣٤`); `nil` for anything else.
+    /// Reads `1234`, `1,234`, `1 234` or `1234.0` as a whole number, in Latin or Arabic digits (`١٬٢٣٤`); `nil` for anything else.
     public static func wholeNumber(_ text: String) -> Int? {
         if let value = Int(text) { return value }
         var digits = Substring(text.withLatinDigits)

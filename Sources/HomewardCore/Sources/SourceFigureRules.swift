@@ -14,8 +14,8 @@ public struct SourceFigureRules: ImportRules {
     }
 
     public let measures: Set<String>
-    /// Each measure's broader one (``Measure/within``).
-    public let broader: [String: String]
+    /// The measures with their nesting (``Measure/within``): a part's measure is its total's or one of its family.
+    let catalogue: [Measure]
     public let areas: Set<String>
     public let today: Day
     public let defaultOrganisation: String?
@@ -26,23 +26,12 @@ public struct SourceFigureRules: ImportRules {
     public init(measures: [Measure], areas: Set<String>, today: Day, defaultOrganisation: String? = nil,
                 totals: [String: Total] = [:], vocabulary: Vocabulary = .commandLine) {
         self.measures = Set(measures.map(\.code))
-        broader = Dictionary(measures.compactMap { m in m.within.map { (m.code, $0) } }, uniquingKeysWith: { first, _ in first })
+        catalogue = measures
         self.areas = areas
         self.today = today
         self.defaultOrganisation = defaultOrganisation
         self.totals = totals
         self.vocabulary = vocabulary
-    }
-
-    /// Whether `measure` is `total` or lies within it, however deep.
-    func measure(_ measure: String, liesWithin total: String) -> Bool {
-        var current: String? = measure, steps = 0
-        while let code = current, steps <= broader.count {
-            if code == total { return true }
-            current = broader[code]
-            steps += 1
-        }
-        return false
     }
 
     public func organisation(of draft: ImportDraft<SourceFigureField>) -> String? { draft[.organisation] ?? defaultOrganisation }
@@ -88,7 +77,7 @@ public struct SourceFigureRules: ImportRules {
             // organisations are never added together.
             if let named, let organisation, named.organisation != organisation {
                 checks.fail(.partOf, Message("import.sources.partOf.otherOrganisation", ["organisation": .text(named.organisation)]))
-            } else if let named, let measure, !self.measure(measure, liesWithin: named.measure) {
+            } else if let named, let measure, !Measure.family(of: named.measure, in: catalogue).contains(measure) {
                 checks.fail(.partOf, Message("import.sources.partOf.broader", ["measure": .code(named.measure)]))
             }
         }
@@ -137,14 +126,14 @@ public struct SourceFigureRules: ImportRules {
             guard let fromText = draft[.from] else { checks.fail(.from, Message("import.sources.period.noStart")); return nil }
             guard let toText = draft[.to] else { checks.fail(.to, Message("import.sources.period.noEnd")); return nil }
             guard let from = Day(fromText) else { checks.fail(.from, Message("import.day.invalid")); return nil }
-            guard from >= DraftChecks<SourceFigureField>.earliest else { checks.fail(.from, DraftChecks<SourceFigureField>.tooEarly); return nil }
+            guard checks.notTooEarly(from, .from) else { return nil }
             guard let to = Day(toText) else { checks.fail(.to, Message("import.day.invalid")); return nil }
             guard to >= from else { checks.fail(.to, Message("import.date.endBeforeStart", ["start": .day(from)])); return nil }
             return .period(Period(start: from, end: to))
         }
         if let text = draft[.since] {
             guard let since = Day(text) else { checks.fail(.since, Message("import.day.invalid")); return nil }
-            guard since >= DraftChecks<SourceFigureField>.earliest else { checks.fail(.since, DraftChecks<SourceFigureField>.tooEarly); return nil }
+            guard checks.notTooEarly(since, .since) else { return nil }
             return .cumulative(since: since)
         }
         return .cumulative(since: nil)

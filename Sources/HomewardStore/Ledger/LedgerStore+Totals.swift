@@ -14,13 +14,15 @@ extension LedgerStore {
                try await db.raw("SELECT 1 AS one FROM crossing_points WHERE code = \(bind: crossing)").first() == nil {
                 throw StoreError.invalid(field: "crossing", value: crossing, reason: "no crossing point has this code")
             }
-            if let organisation = query.organisation {
+            let report = try await LedgerStore.totals(query, on: db)
+            // Only an empty answer can come from a misspelt name: a known one's answer needs no list of names read.
+            if let organisation = query.organisation, report.total == 0, report.partial == 0 {
                 let names = try await db.raw("SELECT name FROM organisations").all().map { try $0.decode(column: "name", as: String.self) }
                 if let known = OrganisationNames(names).otherSpelling(of: organisation) {
                     throw StoreError.invalid(field: "organisation", value: organisation, reason: "no organisation is written so; did you mean '\(known)'?")
                 }
             }
-            return try await LedgerStore.totals(query, on: db)
+            return report
         }
     }
 
