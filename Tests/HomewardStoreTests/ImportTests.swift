@@ -118,6 +118,22 @@ import HomewardTestSupport
         }
     }
 
+    /// A value holding the separator without quotes moves the values after it one column on: the row is refused, naming
+    /// its first value past the last column, and nothing of the file is written. Empty cells past the end are no values.
+    @Test(arguments: Backend.available)
+    func aRowWithMoreValuesThanColumnsIsRefused(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let summary = try await store.importCSV(Self.tagged + "\n2019-07-14,LBN-01,LBN,SY03,15,Aleppo, city")
+            #expect(summary.status == .error && summary.rejected == 1 && summary.imported == 0)
+            #expect(summary.problems.map(\.row) == [6])
+            #expect(summary.problems[0].column == "column 7" && summary.problems[0].value == "city")
+            #expect(summary.problems[0].reason.contains("(7 against 6)"))
+            #expect(try await store.movementCount() == 0)
+            let trailing = try await store.importCSV(Self.tagged + "\n2019-07-14,LBN-01,LBN,SY03,15,,,")
+            #expect(trailing.status == .success && trailing.imported == 4)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func skipInvalidWritesTheValidRowsAndReportsTheRest(_ backend: Backend) async throws {
         try await withStores(backend) { store in

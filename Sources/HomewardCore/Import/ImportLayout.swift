@@ -16,6 +16,8 @@ public struct ImportLayout<Field: ImportField>: Sendable {
     public private(set) var ignoredColumns: [String] = []
     /// How many rows precede the data (headers and the hashtag row).
     public private(set) var headerRowCount = 0
+    /// How many columns the header and hashtag rows give: a data row's values past them have no column.
+    public private(set) var width = 0
 
     /// Works out the layout from the first rows of a file.
     ///
@@ -53,6 +55,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             headerRowCount = 1
         }
         if tags.count < headers.count { tags += Array(repeating: nil, count: headers.count - tags.count) }
+        width = tags.count
 
         // The columns a mapping named: a tag given there that the records are not read from is a typing error, not a
         // column to pass over, since the user asked for that column to be read.
@@ -129,6 +132,18 @@ public struct ImportLayout<Field: ImportField>: Sendable {
         guard !filled.isEmpty else { return false }
         let tagged = filled.filter { HXLTag($0) != nil }.count
         return tagged * 2 > filled.count
+    }
+
+    /// A problem for a row that gives values past the file's last column, `nil` for any other.
+    ///
+    /// A value that holds the separator without quotes (`Aleppo, city`) moves every value after it one column on:
+    /// a count can then be read as a place, or go unread. Empty cells past the end (a spreadsheet's trailing
+    /// separators) are no values.
+    public func extraValues(in cells: [String], row: Int) -> ImportProblem? {
+        guard cells.count > width, let extra = cells[width...].firstIndex(where: { !$0.isBlank }),
+              let last = cells.lastIndex(where: { !$0.isBlank }) else { return nil }
+        return ImportProblem(row: row, column: "column \(extra + 1)", value: cells[extra].trimmingBlanks,
+                             Message("import.row.extraValues", ["values": .count(last + 1), "columns": .count(width)]))
     }
 
     /// The draft of one data row.

@@ -116,7 +116,20 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         rowNumber += 1
         if cells.allSatisfy(\.isBlank) { return }
         summary.rows += 1
+        if let problem = layout.extraValues(in: cells, row: rowNumber) {
+            note([problem])
+            summary.rejected += 1
+            return
+        }
         try await take(layout.draft(row: cells, number: rowNumber))
+    }
+
+    /// Counts problems, and lists them up to the limit.
+    private mutating func note(_ problems: [ImportProblem]) {
+        for problem in problems {
+            problemCount += 1
+            if summary.problems.count < Self.listedProblemLimit { summary.problems.append(problem) }
+        }
     }
 
     private mutating func take(_ draft: ImportDraft<Field>) async throws {
@@ -145,10 +158,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
                 lastOrganisation = organisation
             }
         }
-        for problem in outcome.problems {
-            problemCount += 1
-            if summary.problems.count < Self.listedProblemLimit { summary.problems.append(problem) }
-        }
+        note(outcome.problems)
         if outcome.isRejected {
             summary.rejected += 1
             return
