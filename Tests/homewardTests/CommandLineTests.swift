@@ -275,6 +275,11 @@ import Testing
         #expect(versions.last?["superseded_at"] is NSNull)
         let table = try run(["movements", "history", "1"])
         #expect(table.stdout.contains("in force"))
+        // Figures of the ledger as it once stood say so, in the table and in JSON; today's do not.
+        let then = try run(["totals", "--as-recorded-on", "2000-01-01", "--format", "json"])
+        #expect(then.json["total"] as? Int == 0 && then.json["as_recorded_on"] as? String == "2000-01-01T23:59:59Z")
+        #expect(try run(["totals", "--format", "json"]).json["as_recorded_on"] == nil)
+        #expect(try run(["totals", "--as-recorded-on", "2000-01-01"]).stdout.contains("The ledger as recorded on 2000-01-01T23:59:59Z (UTC)"))
         let missing = try run(["movements", "history", "99"])
         #expect(missing.status != 0 && missing.stderr.contains("no movement has id 99"))
         let unknownKind = try run(["import", "-", "--records", "planets"], input: header)

@@ -222,10 +222,10 @@ extension LedgerStore {
     /// Totals for the query's window and, when given, the same question (without its breakdown) for an earlier window.
     public func totals(_ query: TotalsQuery, comparedWith earlier: DateWindow?) async throws -> TotalsComparison {
         let report = try await totals(query)
-        guard let earlier else { return TotalsComparison(report: report) }
+        guard let earlier else { return TotalsComparison(report: report, asRecordedOn: query.asRecordedOn) }
         var before = query
         before.window = earlier
         before.grouping = nil
-        return TotalsComparison(report: report, previous: try await totals(before))
+        return TotalsComparison(report: report, previous: try await totals(before), asRecordedOn: query.asRecordedOn)
     }
 }

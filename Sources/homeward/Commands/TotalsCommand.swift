@@ -57,7 +57,7 @@ struct TotalsCommand: AsyncParsableCommand {
         switch format {
         case .json: try printJSON(answer)
         case .csv: printCSV(report, previous: previous)
-        case .table: printTable(report, previous: previous)
+        case .table: printTable(report, previous: previous, asRecordedOn: answer.asRecordedOn)
         }
     }
 
@@ -75,7 +75,7 @@ struct TotalsCommand: AsyncParsableCommand {
         }
     }
 
-    private func printTable(_ report: TotalsReport, previous: TotalsReport?) {
+    private func printTable(_ report: TotalsReport, previous: TotalsReport?, asRecordedOn: Date?) {
         let c = Catalogue.shipped[lang] ?? .english
         func window(_ from: Day?, _ to: Day?) -> String {
             switch (from, to) {
@@ -86,6 +86,9 @@ struct TotalsCommand: AsyncParsableCommand {
             }
         }
         print(c.text("cli.totals.heading", ["window": .text(window(report.from, report.to))]))
+        if let asRecordedOn {
+            print(c.text("cli.totals.asRecordedOn", ["moment": .code(asRecordedOn.formatted(.iso8601))]))
+        }
         print(c.text("cli.totals.total", ["total": .count(report.total), "refugees": .count(report.refugees), "idps": .count(report.idps)]))
         if let previous, previous.from != nil, previous.to != nil {
             print(c.text("cli.totals.before", ["previous": .count(previous.total), "window": .text(window(previous.from, previous.to)),
