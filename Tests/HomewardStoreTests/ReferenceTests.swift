@@ -135,6 +135,110 @@ import HomewardTestSupport
         }
     }
 
+    /// Another country's deployment starts from the bundled gazetteer: a folder that replaces it leaves none of Syria's places.
+    @Test(arguments: Backend.available)
+    func aFolderThatReplacesTheGazetteerRemovesThePlacesItDoesNotList(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let folder = try Self.folder([
+                "adm1.csv": "adm1_pcode,adm1_name_en,adm1_name_ar\nIQ01,Anbar,الأنبار\n",
+                "adm2.csv": "adm2_pcode,adm2_name_en,adm2_name_ar,adm1_pcode\nIQ0101,Al-Qaim,القائم,IQ01\n",
+                "crossings.csv": "crossing_code,name_en,name_ar,country_iso3,counterpart_name,admin_pcode,note\nSYR-01,Al-Qaim,القائم,SYR,Al-Bukamal,IQ0101,\n",
+            ])
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let counts = try await store.places.loadReference([try ReferenceDirectory(url: folder)], homeCountry: "IRQ", replacing: true, by: .test)
+            #expect(counts.removedAreas == 14 + 61 + 270 + 5_251 && counts.removedCrossings == 21)
+            #expect(counts.homeCountry == "IRQ" && counts.homeCountryGiven)
+            #expect(try await store.places.areas(level: .adm1).map(\.pcode) == ["IQ01"])
+            #expect(try await store.places.areas(level: .adm4).isEmpty)
+            #expect(try await store.places.crossings().map(\.code) == ["SYR-01"])
+            let syrian = try await store.importCSV("#date,#adm1+dest+code,#affected+returnees+idps+num\n2019-01-01,SY12,5\n")
+            #expect(syrian.status == .error && syrian.problems.first?.value == "SY12")
+            #expect(try await store.importCSV("#date,#adm2+dest+code,#affected+returnees+idps+num\n2019-01-01,IQ0101,5\n").imported == 1)
+            // A replacing folder must say whose country it is.
+            let nameless = await #expect(throws: ImportError.self) {
+                try await store.places.loadReference([try ReferenceDirectory(url: folder)], replacing: true, by: .test)
+            }
+            #expect(nameless?.problems.first?.reason.contains("--country") == true)
+        }
+    }
+
+    /// Figures keep the places they were recorded in: a load may neither remove one nor move it under another parent,
+    /// and says which; an area with no figures moves freely.
+    @Test(arguments: Backend.available)
+    func aGazetteerLoadRefusesToRemoveOrMoveWhatFiguresName(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            #expect(try await store.importCSV("#date,#adm2+dest+code,#affected+returnees+idps+num\n2019-01-01,SY1200,5\n").imported == 1)
+            let replacing = try Self.folder(["adm1.csv": "adm1_pcode,adm1_name_en,adm1_name_ar\nIQ01,Anbar,الأنبار\n"])
+            defer { try? FileManager.default.removeItem(at: replacing) }
+            let removal = await #expect(throws: ImportError.self) {
+                try await store.places.loadReference([try ReferenceDirectory(url: replacing)], homeCountry: "IRQ", replacing: true, by: .test)
+            }
+            #expect(removal?.problems.first?.reason.contains("SY1200") == true)
+            #expect(removal?.problems.first?.reason.contains("movements") == true)
+            #expect(try await store.places.areas(level: .adm1).count == 14)
+            #expect(try await store.places.homeCountry() == "SYR")
+
+            let moving = try Self.folder(["adm2.csv": "adm2_pcode,adm2_name_en,adm2_name_ar,adm1_pcode\nSY0200,Jebel Saman,جبل سمعان,SY03\nSY1200,Dar'a,درعا,SY01\n"])
+            defer { try? FileManager.default.removeItem(at: moving) }
+            let move = await #expect(throws: ImportError.self) {
+                try await store.places.loadReference([try ReferenceDirectory(url: moving)], by: .test)
+            }
+            #expect(move?.problems.first?.row == 3 && move?.problems.first?.column == "adm2_pcode" && move?.problems.first?.value == "SY1200")
+            #expect(move?.problems.first?.reason.contains("from SY12 to SY01") == true)
+            #expect(try await store.places.areas(parent: "SY03").contains { $0.pcode == "SY0200" } == false)
+
+            let free = try Self.folder(["adm2.csv": "adm2_pcode,adm2_name_en,adm2_name_ar,adm1_pcode\nSY0200,Jebel Saman,جبل سمعان,SY03\n"])
+            defer { try? FileManager.default.removeItem(at: free) }
+            try await store.places.loadReference([try ReferenceDirectory(url: free)], by: .test)
+            #expect(try await store.places.areas(parent: "SY03").contains { $0.pcode == "SY0200" })
+        }
+    }
+
+    /// What one file cannot tell: a parent of the wrong level or in no file, a crossing's unknown area or country.
+    @Test func aGazetteerIsCheckedAsAWholeNamingFileRowAndColumn() throws {
+        let north = AdminArea(pcode: "XK01", level: .adm1, nameEn: "North", nameAr: "", parent: nil)
+        let town = AdminArea(pcode: "XK010101", level: .adm4, nameEn: "Town", nameAr: "", parent: "XK01")
+        let orphan = AdminArea(pcode: "XK0201", level: .adm2, nameEn: "Orphan", nameAr: "", parent: "XK02")
+        let gate = CrossingPoint(code: "ZZ-01", nameEn: "Gate", country: "ZZZ", adminPcode: "XK99")
+        let error = #expect(throws: ImportError.self) {
+            try ReferenceCheck(areas: [(north, ReferenceRow(file: "adm1.csv", row: 2)), (town, ReferenceRow(file: "adm4.csv", row: 5)),
+                                       (orphan, ReferenceRow(file: "adm2.csv", row: 3))],
+                               crossings: [(gate, ReferenceRow(file: "crossings.csv", row: 4))], stored: [:],
+                               countries: ["XKA"], homeCountry: "XKB", replacing: true)
+        }
+        let problems = try #require(error?.problems)
+        #expect(problems.map(\.row) == [5, 3, 4, 4, 0])
+        #expect(problems.map(\.column) == ["adm3_pcode", "adm1_pcode", "admin_pcode", "country_iso3", "home country"])
+        #expect(problems[0].reason == "adm4.csv: XK01 is an adm1 area; the parent of an adm4 area is an adm3 area")
+        #expect(problems[1].reason.hasPrefix("adm2.csv: no adm1 area has the P-code XK02"))
+        let moved = try ReferenceCheck(areas: [(north, ReferenceRow(file: "adm1.csv", row: 2))], crossings: [],
+                                       stored: ["XK01": .init(level: .adm2, parent: "XK")], countries: [], homeCountry: nil, replacing: false)
+        #expect(moved.moves.map(\.area.pcode) == ["XK01"])
+    }
+
+    /// A file's own faults: a header without a column it needs, a code given twice, coordinates that are not numbers.
+    @Test func aGazetteerFileNamesAMissingColumnARepeatedCodeAndABadCoordinate() throws {
+        func problem(_ rows: [[String]]) -> ImportProblem? {
+            (#expect(throws: ImportError.self) { try ReferenceTable.read(rows: rows, file: "f.csv") })?.problems.first
+        }
+        let header = ["adm2_pcode", "adm2_name_en", "adm1_pcode", "lat"]
+        let noParent = problem([["adm2_pcode", "adm2_name_en"], ["XK0101", "A"]])
+        #expect(noParent?.row == 1 && noParent?.column == "adm1_pcode")
+        let twice = problem([header, ["XK0101", "A", "XK01", ""], ["XK0102", "B", "XK01", ""], ["XK0101", "C", "XK01", ""]])
+        #expect(twice?.row == 4 && twice?.value == "XK0101" && twice?.reason == "f.csv: XK0101 is given again (first on row 2)")
+        let north = problem([header, ["XK0101", "A", "XK01", "north"]])
+        #expect(north?.row == 2 && north?.column == "lat" && north?.value == "north")
+        let crossingTwice = problem([["crossing_code", "name_en"], ["A-1", "A"], ["A-1", "B"]])
+        #expect(crossingTwice?.row == 3 && crossingTwice?.column == "crossing_code")
+    }
+
+    static func folder(_ files: [String: String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return folder
+    }
+
     @Test func aGazetteerFileWithAMissingParentNamesItsRowAndColumn() throws {
         let error = #expect(throws: ImportError.self) {
             try ReferenceTable.read(rows: [["adm2_pcode", "adm2_name_en", "adm2_name_ar", "adm1_pcode"], ["IQ0101", "Al-Qaim", "", ""]], file: "adm2.csv")

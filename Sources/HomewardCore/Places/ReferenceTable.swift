@@ -4,9 +4,10 @@
 /// Each kind is known by its columns, not its file name, so another country's gazetteer loads from
 /// files laid out as the bundled ones (`adm1_pcode,adm1_name_en,adm1_name_ar,…`).
 public enum ReferenceTable: Sendable {
-    case areas([AdminArea])
+    /// With the file and row each came from, for the checks that need the rest of the gazetteer (``ReferenceCheck``).
+    case areas([AdminArea], rows: [ReferenceRow])
     case countries([Country])
-    case crossings([CrossingPoint])
+    case crossings([CrossingPoint], rows: [ReferenceRow])
     /// From `code,kind,name_en,name_ru` (and/or `name_ar`); `name_en` is there for the reader and is not loaded.
     case names([PlaceName])
 
@@ -26,20 +27,52 @@ public enum ReferenceTable: Sendable {
             return value
         }
 
+        /// A file's columns that its kind cannot do without: a header without one is the file's problem, not each row's.
+        func requireColumns(_ names: [String]) throws {
+            let missing = names.filter { columns[$0] == nil }
+            guard !missing.isEmpty else { return }
+            throw ImportError([ImportProblem(row: 1, column: missing.joined(separator: ", "), value: "",
+                                             reason: "\(file): the header has no column \(missing.joined(separator: ", "))")])
+        }
+        /// Each code once in a file: a second row for it would silently replace the first.
+        var seen: [String: Int] = [:]
+        func once(_ code: String, _ number: Int, _ column: String) throws {
+            if let first = seen.updateValue(number, forKey: code) {
+                throw ImportError([ImportProblem(row: number, column: column, value: code, reason: "\(file): \(code) is given again (first on row \(first))")])
+            }
+        }
+        func coordinate(_ row: [String], _ number: Int, _ names: [String]) throws -> Double? {
+            for name in names {
+                let text = cell(row, name)
+                guard !text.isEmpty else { continue }
+                guard let value = Double(text), value.isFinite else {
+                    throw ImportError([ImportProblem(row: number, column: name, value: text, reason: "\(file): not a number of degrees")])
+                }
+                return value
+            }
+            return nil
+        }
+
         if let level = AdminLevel.allCases.last(where: { columns["adm\($0.rawValue)_pcode"] != nil }) {
             let n = level.rawValue
-            return .areas(try body.map { offset, row in
+            try requireColumns(["adm\(n)_pcode", "adm\(n)_name_en"] + (level.coarser.map { ["adm\($0.rawValue)_pcode"] } ?? []))
+            var rows: [ReferenceRow] = []
+            let areas = try body.map { offset, row in
                 let number = offset + 2
+                let pcode = try required(row, number, "adm\(n)_pcode")
                 let parent = level.coarser.map { cell(row, "adm\($0.rawValue)_pcode") }
                 if let parent, parent.isEmpty {
                     throw ImportError([ImportProblem(row: number, column: "adm\(n - 1)_pcode", value: "", reason: "\(file): a \(level.noun) needs its parent's P-code")])
                 }
-                return AdminArea(pcode: try required(row, number, "adm\(n)_pcode"), level: level,
+                try once(pcode, number, "adm\(n)_pcode")
+                rows.append(ReferenceRow(file: file, row: number))
+                return AdminArea(pcode: pcode, level: level,
                                  nameEn: try required(row, number, "adm\(n)_name_en"), nameAr: cell(row, "adm\(n)_name_ar"),
                                  parent: parent,
-                                 latitude: Double(cell(row, "lat")) ?? Double(cell(row, "centroid_lat")),
-                                 longitude: Double(cell(row, "lon")) ?? Double(cell(row, "centroid_lon")))
-            })
+                                 latitude: try coordinate(row, number, ["lat", "centroid_lat"]),
+                                 longitude: try coordinate(row, number, ["lon", "centroid_lon"]))
+            }
+            return .areas(areas, rows: rows)
         }
         if columns["ISO 3166-1 Alpha 3-Codes"] != nil {
             return .countries(try body.compactMap { offset, row in
@@ -57,16 +90,22 @@ public enum ReferenceTable: Sendable {
             })
         }
         if columns["crossing_code"] != nil {
-            return .crossings(try body.map { offset, row in
+            try requireColumns(["crossing_code", "name_en"])
+            var rows: [ReferenceRow] = []
+            let crossings = try body.map { offset, row in
                 let country = cell(row, "country_iso3")
                 let admin = cell(row, "admin_pcode")
-                return CrossingPoint(code: try required(row, offset + 2, "crossing_code"),
+                let code = try required(row, offset + 2, "crossing_code")
+                try once(code, offset + 2, "crossing_code")
+                rows.append(ReferenceRow(file: file, row: offset + 2))
+                return CrossingPoint(code: code,
                                      nameEn: try required(row, offset + 2, "name_en"), nameAr: cell(row, "name_ar"),
                                      country: country.isEmpty ? nil : country,
                                      counterpartName: cell(row, "counterpart_name").isEmpty ? nil : cell(row, "counterpart_name"),
                                      adminPcode: admin.isEmpty ? nil : admin,
                                      note: cell(row, "note").isEmpty ? nil : cell(row, "note"))
-            })
+            }
+            return .crossings(crossings, rows: rows)
         }
         if columns["code"] != nil, columns["kind"] != nil {
             let languages = Language.allCases.filter { $0 != .en && columns["name_\($0.rawValue)"] != nil }
@@ -86,5 +125,16 @@ public enum ReferenceTable: Sendable {
         }
         throw ImportError("\(file): not a gazetteer file; its header has none of adm1_pcode … adm4_pcode, iso3, "
             + "ISO 3166-1 Alpha 3-Codes, crossing_code, or code and kind")
+    }
+}
+
+/// Where a line of the gazetteer came from, for problems that only the whole gazetteer shows (a parent in another file).
+public struct ReferenceRow: Hashable, Sendable {
+    public var file: String
+    public var row: Int
+
+    public init(file: String, row: Int) {
+        self.file = file
+        self.row = row
     }
 }

@@ -48,9 +48,9 @@ extension Gazetteer {
             if let country = directory.homeCountry { home = country }
             for table in directory.tables {
                 switch table {
-                case .areas(let list): areas += list
+                case .areas(let list, _): areas += list
                 case .countries(let list): countries += list
-                case .crossings(let list): crossings += list
+                case .crossings(let list, _): crossings += list
                 case .names(let list): names += list
                 }
             }

@@ -18,7 +18,12 @@ struct GazetteerCommand: AsyncParsableCommand {
                 crossing_code,name_en,name_ar,country_iso3,counterpart_name,admin_pcode,note; \
                 iso3,iso2,name_en,name_ru,name_ar for countries; code,kind,name_en,name_ru (or name_ar) \
                 for names of places in more languages, kind being adm1 … adm4, crossing or country. \
-                Areas and crossings are added or updated, and names given, in one transaction.
+                Areas and crossings are added or updated, and names given, in one transaction; nothing is \
+                written when a file, row or column is wrong.
+
+                Another country's deployment starts from the bundled gazetteer and replaces it: \
+                homeward gazetteer load FOLDER --replace --country XKA. Stored areas and crossing points that the \
+                folder does not list are then removed, unless recorded figures name them.
                 """
         )
         @OptionGroup var db: DatabaseOptions
@@ -26,12 +31,22 @@ struct GazetteerCommand: AsyncParsableCommand {
         @Argument(help: "The folder of CSV files.") var directory: String
         @Option(help: "The ISO3 code of the country people return to (else the folder's home_country.txt).")
         var country: String?
+        @Flag(help: "The folder becomes the whole gazetteer: stored areas and crossing points it does not list are removed.")
+        var replace = false
 
         func run() async throws {
             let folder = try ReferenceDirectory(url: URL(fileURLWithPath: directory, isDirectory: true))
-            let counts = try await db.withStores { try await $0.places.loadReference([folder], homeCountry: country?.uppercased(), by: who.caller) }
+            let counts = try await db.withStores {
+                try await $0.places.loadReference([folder], homeCountry: country?.uppercased(), replacing: replace, by: who.caller)
+            }
             print("loaded \(counts.areas.grouped) areas, \(counts.countries.grouped) countries, \(counts.crossings.grouped) crossing points, "
                   + "\(counts.names.grouped) names in other languages")
+            if replace {
+                print("removed \(counts.removedAreas.grouped) areas and \(counts.removedCrossings.grouped) crossing points the folder does not list")
+            }
+            if let home = counts.homeCountry {
+                print("home country: \(home)" + (counts.homeCountryGiven ? "" : " (kept: give --country, or home_country.txt in the folder, to change it)"))
+            }
         }
     }
 }
