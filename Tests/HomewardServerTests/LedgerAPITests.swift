@@ -124,6 +124,36 @@ import Testing
         }
     }
 
+    /// A client that retries while its first request still runs sends one key twice at once: the request is carried
+    /// out once, and every other answer is the first's, replayed, or 409 saying it is still being answered.
+    @Test(arguments: Backend.available)
+    func requestsSentAtOnceWithOneKeyAreCarriedOutOnce(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            let body = #"{"date": "2020-06-01", "participants": [{"organisation": "UNHCR", "briefing": "x"}]}"#
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "at-once"]
+            let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String).self) { group in
+                for _ in 0 ..< 4 {
+                    group.addTask {
+                        let answer = try await client.post("/api/v1/sessions", body, headers: key)
+                        return (answer.status, answer.text)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let created = answers.filter { $0.0 == .created }
+            #expect(!created.isEmpty && Set(created.map(\.1)).count == 1)
+            #expect(answers.allSatisfy { $0.0 == .created || $0.0 == .conflict }, "\(answers)")
+            #expect(try await store.sessions.sessions().count == 1)
+            // Once answered, the key replays; a refused request keeps no answer, so the key may carry it again mended.
+            #expect(try await client.post("/api/v1/sessions", body, headers: key).status == .created)
+            let refusedKey: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "refused-first"]
+            let refused = try await client.post("/api/v1/sessions", #"{"date": "2020-06-02", "participants": []}"#, headers: refusedKey)
+            #expect(refused.status == .badRequest || refused.status == .unprocessableContent)
+            #expect(try await client.post("/api/v1/sessions", #"{"date": "2020-06-02", "participants": [{"organisation": "UNHCR"}]}"#,
+                                          headers: refusedKey).status == .created)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func totalsTakeTheSameWindowsAsTheCommandLine(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in

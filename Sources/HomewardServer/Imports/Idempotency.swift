@@ -22,15 +22,29 @@ struct Idempotency {
         guard (1...255).contains(given.count) else { throw Problem.badRequest("Idempotency-Key", "1 to 255 characters") }
         // Keys are the caller's own: two partners choosing the same key never see each other's answers.
         let key = "\(caller.owner) \(given)"
-        if let stored = try await store.storedResponse(forKey: key) {
+        switch try await store.reserve(key, by: caller) {
+        case .answered(let stored):
             guard stored.requestDigest == (try await body.finalDigest()) else {
                 throw Problem(.unprocessableContent, "this Idempotency-Key was used with another request; use a new key", field: "Idempotency-Key")
             }
             return Response(status: HTTPResponse.Status(code: stored.status),
                             headers: [.contentType: stored.contentType, HTTPField.Name("Idempotent-Replayed")!: "true"],
                             body: .init(byteBuffer: ByteBuffer(string: stored.body)))
+        case .inProgress:
+            _ = try await body.finalDigest() // read through, as every request is, before it is answered
+            throw Problem(.conflict, "a request with this Idempotency-Key is still being answered, and this one was not carried out; "
+                          + "send it again once that one is done", field: "Idempotency-Key")
+        case .reserved:
+            break
         }
-        let (status, json) = try await produce(body.source)
+        let status: HTTPResponse.Status, json: Data
+        do {
+            (status, json) = try await produce(body.source)
+        } catch {
+            // A refusal is not kept: the same key may carry the request again once it is mended.
+            try? await store.release(key, by: caller)
+            throw error
+        }
         let digest = try await body.finalDigest()
         try await store.storeResponse(StoredResponse(requestDigest: digest, status: status.code, contentType: "application/json",
                                                      body: String(decoding: json, as: UTF8.self)), forKey: key, by: caller)

@@ -1,3 +1,4 @@
+import Foundation
 import HomewardCore
 import SQLKit
 
@@ -17,34 +18,73 @@ public struct StoredResponse: Sendable, Equatable {
     }
 }
 
+/// What an `Idempotency-Key` holds when a request comes with it.
+public enum IdempotencyReservation: Sendable, Equatable {
+    /// The key is now this request's: answer it, then ``IdempotencyStore/storeResponse(_:forKey:by:)``, or
+    /// ``IdempotencyStore/release(_:by:)`` if no answer is to be kept.
+    case reserved
+    /// Another request with the key is being answered: this one must not be carried out as well.
+    case inProgress
+    case answered(StoredResponse)
+}
+
 /// Responses kept for their `Idempotency-Key`, so that a retried request gets the first answer.
+///
+/// A key is reserved before its request is carried out, so that two requests sent at once with one key (a client
+/// retrying after a timeout while the first still runs) are carried out once: the second is told the first is in
+/// progress. A reservation is a row without an answer (`status` 0).
 public struct IdempotencyStore: Sendable {
     let database: Database
+    /// After this long a reservation is taken to be left by a server that stopped mid-request, and may be taken over.
+    static let abandonedAfter: TimeInterval = 15 * 60
 
     public init(database: Database) {
         self.database = database
     }
 
-    public func storedResponse(forKey key: String) async throws -> StoredResponse? {
-        try await database.read { db in
-            guard let row = try await db.raw("SELECT request_digest, status, content_type, body FROM idempotency_keys WHERE key = \(bind: key)").first() else {
-                return nil
+    /// Reserves the key for this request, unless it is answered or being answered.
+    public func reserve(_ key: String, by caller: Caller) async throws -> IdempotencyReservation {
+        let abandoned = Database.timestamp(database.now().addingTimeInterval(-Self.abandonedAfter))
+        return try await database.write(by: caller, for: .bookkeeping) { write in
+            let db = write.sql
+            let inserted = try await db.raw("""
+                INSERT INTO idempotency_keys (key, request_digest, status, content_type, body, created_at)
+                VALUES (\(bind: key), '', 0, '', '', \(bind: write.timestamp)) ON CONFLICT (key) DO NOTHING RETURNING key
+                """).first()
+            if inserted != nil { return .reserved }
+            guard let row = try await db.raw("""
+                SELECT request_digest, status, content_type, body, created_at FROM idempotency_keys WHERE key = \(bind: key)
+                """).first() else { return .inProgress }
+            let status = try row.decode(column: "status", as: Int.self)
+            guard status == 0 else {
+                return .answered(StoredResponse(requestDigest: try row.decode(column: "request_digest", as: String.self), status: status,
+                                                contentType: try row.decode(column: "content_type", as: String.self),
+                                                body: try row.decode(column: "body", as: String.self)))
             }
-            return StoredResponse(requestDigest: try row.decode(column: "request_digest", as: String.self),
-                                  status: try row.decode(column: "status", as: Int.self),
-                                  contentType: try row.decode(column: "content_type", as: String.self),
-                                  body: try row.decode(column: "body", as: String.self))
+            guard try row.decode(column: "created_at", as: String.self) < abandoned else { return .inProgress }
+            try await db.raw("UPDATE idempotency_keys SET created_at = \(bind: write.timestamp) WHERE key = \(bind: key) AND status = 0").run()
+            return .reserved
         }
     }
 
-    /// Keeps the first response for a key; a second one for the same key is not kept.
+    /// Gives up a reservation whose request ended without an answer to keep (a refusal thrown as a problem).
+    public func release(_ key: String, by caller: Caller) async throws {
+        try await database.write(by: caller, for: .bookkeeping) { write in
+            try await write.sql.raw("DELETE FROM idempotency_keys WHERE key = \(bind: key) AND status = 0").run()
+        }
+    }
+
+    /// Keeps the first response for a key, in place of its reservation; a second one for the same key is not kept.
     public func storeResponse(_ response: StoredResponse, forKey key: String, by caller: Caller) async throws {
         try await database.write(by: caller, for: .bookkeeping) { write in
             let db = write.sql
             try await db.raw("""
                 INSERT INTO idempotency_keys (key, request_digest, status, content_type, body, created_at)
                 VALUES (\(bind: key), \(bind: response.requestDigest), \(bind: response.status), \(bind: response.contentType),
-                        \(bind: response.body), \(bind: write.timestamp)) ON CONFLICT (key) DO NOTHING
+                        \(bind: response.body), \(bind: write.timestamp))
+                ON CONFLICT (key) DO UPDATE SET request_digest = excluded.request_digest, status = excluded.status,
+                    content_type = excluded.content_type, body = excluded.body, created_at = excluded.created_at
+                WHERE idempotency_keys.status = 0
                 """).run()
         }
     }
