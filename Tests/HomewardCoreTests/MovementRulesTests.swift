@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HomewardCore
 
@@ -71,6 +72,20 @@ let sampleGazetteer = Gazetteer(
                                  "#affected+returnees+idps+num": "1,250"])
         #expect(outcome.records.map(\.persons).sorted() == [10, 1250])
         #expect(Set(outcome.records.map(\.key)).count == 2)
+    }
+
+    /// A row that gives its count or its period two ways is refused naming both: keeping one of them silently put a
+    /// month's figure on one day, or lost one of two counts.
+    @Test func aCountOrAPeriodGivenTwoWaysIsRefusedNamingBoth() throws {
+        let dated = try check(["#date": "2019-01-15", "#date+start": "2019-01-01", "#date+end": "2019-01-31", "#adm1+dest+code": "SY12",
+                               "#affected+returnees+idps+num": "5"])
+        #expect(dated.records.isEmpty && dated.problems.map(\.column) == ["#date"])
+        #expect(dated.problems.first?.reason == "the row gives both a date and #date+start: give one, a date, or a start and an end")
+        let json = #"[{"date": "2019-01-15", "destination": "SY12", "category": "refugee", "persons": 5, "refugees": 7}]"#
+        let draft = try #require(try JSONRecords.drafts(from: Data(json.utf8), as: MovementField.self, listKey: "movements").first)
+        let counted = rules.check(draft)
+        #expect(counted.records.isEmpty && counted.problems.map(\.column) == ["persons"])
+        #expect(counted.problems.first?.reason == "the row gives persons with a category and also refugees: give the count one way")
     }
 
     @Test func datesAreRealAndNotInTheFuture() throws {

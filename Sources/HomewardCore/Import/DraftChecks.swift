@@ -59,6 +59,11 @@ public struct DraftChecks<Field: ImportField>: Sendable {
     public mutating func period(date: Field, start: Field, end: Field) -> Period? {
         let invalid = Message("import.date.invalid")
         var period: Period?
+        if draft[date] != nil, let other = [start, end].first(where: { draft[$0] != nil }) {
+            // Which one the reporter meant cannot be told: a month's figure kept on one day is a wrong figure.
+            fail(date, Message("import.date.andPeriod", ["other": .code(draft.label(other))]))
+            return nil
+        }
         if let text = draft[date] {
             guard let parsed = Period.parse(text) else { fail(date, invalid); return nil }
             period = parsed

@@ -100,6 +100,11 @@ public struct MovementRules: ImportRules {
 
     private func readCounts(_ draft: MovementDraft, zeroCounts: inout Int, fail: Fail) -> [(MovementCategory, Int)] {
         var result: [(MovementCategory, Int)] = []
+        if draft[.persons] != nil, let other = [MovementField.refugees, .idps].first(where: { draft[$0] != nil }) {
+            // Two counts of one group, or of two: which is meant cannot be told, and keeping one loses the other.
+            fail(.persons, Message("import.persons.twoWays", ["other": .code(draft.label(other))]), nil, false)
+            return result
+        }
         var sawAny = false
         var columns: [(MovementField, MovementCategory?)] = [(.refugees, .refugee), (.idps, .idp)]
         if draft.has(.persons) {
