@@ -8,6 +8,7 @@ import Testing
         #expect(names.knownSpelling(of: "UNHCR") == nil)
         #expect(names.knownSpelling(of: "unhcr") == "UNHCR")
         #expect(names.knownSpelling(of: "Syrian  Arab red crescent") == "Syrian Arab Red Crescent")
+        #expect(names.knownSpelling(of: "U N H C R") == "UNHCR" && names.knownSpelling(of: "UN  HCR") == "UNHCR")
         #expect(names.knownSpelling(of: "الهلال الأحمر العربي السوري") == nil)
         // Other letters are other names: accents and punctuation are not folded.
         #expect(names.knownSpelling(of: "UNHCR Syria") == nil)

@@ -33,6 +33,10 @@ import HomewardTestSupport
                 try await store.places.addCrossing(CrossingPoint(code: "INT-01", nameEn: "Again", country: nil, adminPcode: nil), by: .test)
             }
             #expect(taken?.description == "a crossing point with code INT-01 exists already")
+            let otherCase = await #expect(throws: StoreError.self) {
+                try await store.places.addCrossing(CrossingPoint(code: "int-01", nameEn: "Again", country: nil, adminPcode: nil), by: .test)
+            }
+            #expect(otherCase?.description == "a crossing point with code INT-01 exists already")
             await #expect(throws: StoreError.self) {
                 try await store.places.addCrossing(CrossingPoint(code: "XX-1", nameEn: "Nowhere", country: "ZZZ", adminPcode: nil), by: .test)
             }

@@ -2,8 +2,8 @@
 ///
 /// Organisations are created on first use, so "unhcr" in a file would otherwise become a second UNHCR whose
 /// figures no total of UNHCR's counts; such a name is refused, naming the spelling the ledger knows. Names are
-/// compared after folding letter case and runs of spaces, not accents or scripts: "Croissant-Rouge" and
-/// "Croissant Rouge" stay two names.
+/// compared without letter case and spaces ("U N H C R", "UN  HCR"), not accents, punctuation or scripts:
+/// "Croissant-Rouge" and "Croissant Rouge" stay two names.
 public struct OrganisationNames: Sendable {
     private var exact: Set<String>
     private var byFolded: [String: String]
@@ -34,6 +34,6 @@ public struct OrganisationNames: Sendable {
     }
 
     static func fold(_ name: String) -> String {
-        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        String(name.lowercased().filter { !$0.isWhitespace })
     }
 }

@@ -109,9 +109,11 @@ public final class PlacesStore: Sendable {
         let rules = CrossingPointRules(gazetteer: try await gazetteer(), vocabulary: vocabulary)
         let checked = try StoreError.refusing { () throws(FieldProblem) in try rules.check(crossing) }
         try await database.write(by: caller, for: .reference) { write in
-            // Another writer may have added the code since the gazetteer was read.
-            if try await write.sql.raw("SELECT code FROM crossing_points WHERE code = \(bind: checked.code)").first() != nil {
-                throw StoreError.refused(FieldProblem(field: "code", value: checked.code, Message("crossing.code.taken", ["code": .code(checked.code)]),
+            // Another writer may have added the code since the gazetteer was read. A code that differs only in letter case is
+            // taken too: rows naming the crossing in either case would split its figures between two.
+            let query: SQLQueryString = "SELECT code FROM crossing_points WHERE UPPER(code) = \(bind: checked.code.uppercased())"
+            if let taken = try await write.sql.raw(query).first(decodingColumn: "code", as: String.self) {
+                throw StoreError.refused(FieldProblem(field: "code", value: checked.code, Message("crossing.code.taken", ["code": .code(taken)]),
                                                       isConflict: true))
             }
             try await PlacesStore.bumpReferenceVersion(on: write.sql)
