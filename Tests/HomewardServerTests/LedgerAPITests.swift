@@ -42,6 +42,11 @@ import Testing
             let cursor = try #require(first.next_cursor)
             let second = try await client.get("/api/v1/movements?limit=4&cursor=\(cursor)").decode(MovementPage.self)
             #expect(second.movements.count == 2 && second.next_cursor == nil)
+            // A full last page says it is the last, and a filter naming nothing is refused, not answered "none".
+            let whole = try await client.get("/api/v1/movements?limit=6").decode(MovementPage.self)
+            #expect(whole.movements.count == 6 && whole.next_cursor == nil)
+            #expect(try await client.get("/api/v1/movements?crossing=NOPE").json["field"] as? String == "crossing")
+            #expect(try await client.get("/api/v1/movements?from=2019-07-05&to=2019-07-01").json["field"] as? String == "to")
             let filtered = try await client.get("/api/v1/movements?crossing=LBN-01&from=2019-07-02&to=2019-07-03").decode(MovementPage.self)
             #expect(filtered.movements.map(\.externalId) == ["m2", "m3"])
         }
@@ -257,7 +262,7 @@ import Testing
             let moment = Database.timestamp(Date())
             try await Task.sleep(for: .milliseconds(1_100))
             #expect(try await client.post("/api/v1/movements", #"{"date": "2019-07-06", "destination": "SY01", "idps": 9, "organisation": "SARC", "id": "h1"}"#).status == .ok)
-            let id = try #require(try await store.ledger.movements().first?.id)
+            let id = try #require(try await store.ledger.movementPage().movements.first?.id)
             // act
             let history = try await client.get("/api/v1/movements/\(id)/history")
             // check

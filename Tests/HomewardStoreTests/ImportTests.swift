@@ -25,7 +25,7 @@ import HomewardTestSupport
                 + rows.joined(separator: "\n")
             // act
             let summary = try await store.importCSV(text)
-            let stored = try await store.ledger.movements().sorted { $0.persons < $1.persons }
+            let stored = try await store.ledger.movementPage().movements.sorted { $0.persons < $1.persons }
             // check
             #expect(summary.status == .success && summary.imported == sources.count)
             #expect(stored.map(\.source) == sources)
@@ -45,7 +45,7 @@ import HomewardTestSupport
             #expect(first.imported == 1 && first.updated == 1 && first.ignored == 0)
             #expect(again.imported == 0 && again.updated == 0 && again.ignored == 2, "\(again)")
             let total = try await store.ledger.totals(TotalsQuery()).total
-            let id = try #require(try await store.ledger.movements().first?.id)
+            let id = try #require(try await store.ledger.movementPage().movements.first?.id)
             let versions = try await store.ledger.history(ofMovement: id)
             #expect(again.warnings == first.warnings && total == 20 && versions.count == 1)
         }
@@ -60,7 +60,7 @@ import HomewardTestSupport
                 + "٢٠١٩-٠٧-١٢,LBN-01,SY03,١٬٢٠٠\n٢٠١٩-٠٧,LBN-01,SY04,۳۵\n")
             // check
             #expect(summary.status == .success && summary.imported == 2, "\(summary.problems)")
-            let stored = try await store.ledger.movements().sorted { $0.persons < $1.persons }
+            let stored = try await store.ledger.movementPage().movements.sorted { $0.persons < $1.persons }
             #expect(stored.map(\.persons) == [35, 1_200])
             #expect(stored.map { "\($0.start)/\($0.end)" } == ["2019-07-01/2019-07-31", "2019-07-12/2019-07-12"])
         }

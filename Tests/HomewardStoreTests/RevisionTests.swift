@@ -54,13 +54,13 @@ final class ManualClock: Sendable {
             let (started, committed) = try #require(imports.last)
             #expect(started < committed)
             // check: at its start it was in flight; at its commit it was in
-            let movementsRecorded = try await store.ledger.movements().map(\.recordedAt)
+            let movementsRecorded = try await store.ledger.movementPage().movements.map(\.recordedAt)
             #expect(movementsRecorded.allSatisfy { $0 == started })
             #expect(try await store.ledger.totals(TotalsQuery(asRecordedOn: Self.moment(started))).total == 100)
             #expect(try await store.ledger.totals(TotalsQuery(asRecordedOn: Self.moment(committed))).total == 170)
             #expect(try await store.ledger.totals(TotalsQuery(asRecordedOn: Self.moment(imports[0].0))).total == 0)
             // A movement's history says when each version's import committed: the moment to ask the ledger from.
-            let id = try #require(try await store.ledger.movements().first { $0.persons == 120 }?.id)
+            let id = try #require(try await store.ledger.movementPage().movements.first { $0.persons == 120 }?.id)
             let history = try await store.ledger.history(ofMovement: id)
             #expect(history.map(\.committedAt) == [imports[0].1, committed] && history.map(\.movement.persons) == [100, 120])
         }
@@ -75,7 +75,7 @@ final class ManualClock: Sendable {
             _ = try await store.importCSV(Self.header + "2019-07-12,a,SY01,120\n")
             clock.set("2019-07-22T10:00:00Z")
             _ = try await store.importCSV(Self.header + "2019-07-12,a,SY01,125\n")
-            let id = try #require(try await store.ledger.movements().first?.id)
+            let id = try #require(try await store.ledger.movementPage().movements.first?.id)
             // act
             let history = try await store.ledger.history(ofMovement: id)
             // check: oldest first, each replaced by the next, the last in force

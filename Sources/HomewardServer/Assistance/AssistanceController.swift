@@ -37,9 +37,10 @@ struct AssistanceController<Context: CallerRequestContext> {
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.listAid.routerPath), method: APIRoute.listAid.method) { request, _ in
             let (after, limit) = try request.paging()
-            let actions = try await store.actions(window: try request.window(), area: try request.text("area"), type: try request.text("type"),
-                                                  organisation: try request.text("organisation"), after: after, limit: limit)
-            return try jsonResponse(Page(actions: actions, nextCursor: actions.count == limit ? actions.last.map { String($0.id) } : nil))
+            let page = PageCut(reading: try await store.actions(window: try request.window(), area: try request.text("area"), type: try request.text("type"),
+                                                                organisation: try request.text("organisation"), after: after, limit: limit + 1),
+                               limit: limit, id: \.id)
+            return try jsonResponse(Page(actions: page.items, nextCursor: page.nextCursor))
         }
         router.on(RouterPath(APIRoute.aidSummary.routerPath), method: APIRoute.aidSummary.method) { request, _ in
             let grouping = try request.query("by", "one of \(AidGrouping.allCases.map(\.rawValue).joined(separator: ", "))", AidGrouping.init(rawValue:))

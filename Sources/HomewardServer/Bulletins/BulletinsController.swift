@@ -122,10 +122,10 @@ struct BulletinsController<Context: CallerRequestContext> {
             guard let selection = entry.movements, let moment = bulletin.snapshot.recordedOn else {
                 throw Problem.badRequest("entry", "'\(entryID)' is not a sum of movements kept with its filters; its question: \(entry.query)")
             }
-            let records = try await stores.ledger.movements(selection, readFor: bulletin.snapshot, after: after, limit: limit) ?? []
+            let page = PageCut(reading: try await stores.ledger.movements(selection, readFor: bulletin.snapshot, after: after, limit: limit + 1) ?? [],
+                               limit: limit, id: \.id)
             return try jsonResponse(EntryRecords(entry: entryID, recordedOn: moment, recordedThrough: bulletin.snapshot.recordedThrough,
-                                                 value: entry.value, records: entry.records,
-                                                 movements: records, nextCursor: records.count == limit ? records.last.map { String($0.id) } : nil))
+                                                 value: entry.value, records: entry.records, movements: page.items, nextCursor: page.nextCursor))
         }
         router.on(RouterPath(APIRoute.patchBulletin.routerPath), method: APIRoute.patchBulletin.method) { request, context in
             try request.require(contentType: ["application/json"])

@@ -70,7 +70,6 @@ struct LedgerController<Context: CallerRequestContext> {
         let limit = try request.query("limit", "a whole number from 1 to 1000") { Int($0).flatMap { (1...1000).contains($0) ? $0 : nil } } ?? 100
         let cursor = try request.query("cursor", "a cursor from a previous page's next_cursor") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
         let crossing = try request.text("crossing")
-        let page = try await store.movements(window: DateWindow(from: from, to: to), crossing: crossing, after: cursor, limit: limit)
-        return try jsonResponse(MovementPage(movements: page, nextCursor: page.count == limit ? page.last.map { String($0.id) } : nil))
+        return try jsonResponse(try await store.movementPage(window: DateWindow(from: from, to: to), crossing: crossing, after: cursor, limit: limit))
     }
 }

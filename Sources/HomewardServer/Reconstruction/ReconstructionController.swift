@@ -43,8 +43,8 @@ struct ReconstructionController<Context: CallerRequestContext> {
                 status: try request.query("status", "damaged, under-restoration or commissioned", FacilityStatus.init(rawValue:)),
                 externalId: try request.text("id"))
             let (after, limit) = try request.paging()
-            let works = try await store.works(filter, after: after, limit: limit)
-            return try jsonResponse(Page(facilities: works, nextCursor: works.count == limit ? works.last.map { String($0.id) } : nil))
+            let page = PageCut(reading: try await store.works(filter, after: after, limit: limit + 1), limit: limit, id: \.id)
+            return try jsonResponse(Page(facilities: page.items, nextCursor: page.nextCursor))
         }
         router.on(RouterPath(APIRoute.facilitiesSummary.routerPath), method: APIRoute.facilitiesSummary.method) { request, _ in
             let asOf = try request.asOf(today: today())

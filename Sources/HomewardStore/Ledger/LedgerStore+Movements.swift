@@ -2,14 +2,27 @@ import HomewardCore
 import SQLKit
 
 extension LedgerStore {
-    /// Movements in recording order, a page at a time: pass the last id of one page to get the next.
+    /// Movements in recording order, a page at a time: pass a page's `nextCursor` (its last id) to get the next.
     ///
+    /// One more than `limit` is read, so that the last page says it is the last, even when it is full.
     /// - Parameters:
     ///   - window: only movements whose whole period lies in it.
     ///   - after: the id the previous page ended with.
-    public func movements(window: DateWindow = DateWindow(), crossing: String? = nil, after: Int? = nil,
-                          limit: Int = 100) async throws -> [RecordedMovement] {
-        try await movements(in: "movements", window: window, crossing: crossing, after: after, limit: limit)
+    /// - Throws: ``StoreError/invalid(field:value:reason:)`` for a window that ends before it starts, or a crossing point
+    ///   the database does not know: answered as an empty page, either would read as "nothing recorded".
+    public func movementPage(window: DateWindow = DateWindow(), crossing: String? = nil, after: Int? = nil,
+                             limit: Int = 100) async throws -> MovementPage {
+        if let from = window.from, let to = window.to, to < from {
+            throw StoreError.invalid(field: "to", value: to.description, reason: "\(to) is before the window's start, \(from)")
+        }
+        if let crossing, try await database.read({ db in
+            try await db.raw("SELECT 1 AS one FROM crossing_points WHERE code = \(bind: crossing)").first() == nil
+        }) {
+            throw StoreError.invalid(field: "crossing", value: crossing, reason: "no crossing point has this code")
+        }
+        let page = PageCut(reading: try await movements(in: "movements", window: window, crossing: crossing, after: after, limit: limit + 1),
+                           limit: limit, id: \.id)
+        return MovementPage(movements: page.items, nextCursor: page.nextCursor)
     }
 
     /// The movements of `source` (the table, or `movementsSource(asRecordedOn:)` or `movementsSource(recordedThrough:)` for

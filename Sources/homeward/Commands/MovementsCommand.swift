@@ -29,14 +29,13 @@ struct MovementsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let window = try window(from: from, to: to)
-            let page = try await db.withStores { try await $0.ledger.movements(window: window, crossing: crossing, after: after, limit: limit) }
-            let next = page.count == limit ? page.last?.id : nil
+            let page = try await db.withStores { try await $0.ledger.movementPage(window: window, crossing: crossing, after: after, limit: limit) }
             switch format {
-            case .json: try printJSON(MovementPage(movements: page, nextCursor: next.map(String.init)))
-            case .csv: print(([MovementsText.csvHeader] + page.map(MovementsText.csv)).joined(separator: "\n"))
+            case .json: try printJSON(page)
+            case .csv: print(([MovementsText.csvHeader] + page.movements.map(MovementsText.csv)).joined(separator: "\n"))
             case .table:
-                print(TextTable(header: MovementsText.header, rows: page.map(MovementsText.cells), numeric: [0, 6]).rendered)
-                if let next { print("more: --after \(next)") }
+                print(TextTable(header: MovementsText.header, rows: page.movements.map(MovementsText.cells), numeric: [0, 6]).rendered)
+                if let next = page.nextCursor { print("more: --after \(next)") }
             }
         }
 
