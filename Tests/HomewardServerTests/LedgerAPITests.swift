@@ -201,6 +201,12 @@ import Testing
             #expect(try (misspelt.json["detail"] as? String)?.contains("organisation") == true)
             #expect(try filtered.decode(TotalsReport.self).total == 10)
             #expect(try emptyName.decode(TotalsReport.self).total == 10, "an empty name asks for nothing")
+            // One value given twice is not answered by one of the two; a list parameter (map, set) takes one per value.
+            let twice = try await client.get("/api/v1/totals?by=adm1&by=crossing")
+            #expect(try twice.status == .badRequest && twice.json["field"] as? String == "by")
+            let mapped = try await client.post("/api/v1/imports?set=%23date%3D2019-01&set=%23org%3DOCHA&map=People%3D%23affected%2Breturnees%2Bidps%2Bnum"
+                                               + "&map=Place%3D%23adm1%2Bdest%2Bcode&dry_run=true", "Place,People\nSY01,4\n", contentType: "text/csv")
+            #expect(mapped.status == .ok, "\(mapped.text)")
             // A crossing code that names no crossing point is said so, not answered with 0.
             for (uri, field) in [("/api/v1/totals?crossing=NOPE", "crossing"), ("/api/v1/public/totals?crossing=NOPE", "crossing")] {
                 let response = try await client.get(uri)

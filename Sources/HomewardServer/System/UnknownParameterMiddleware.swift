@@ -1,9 +1,11 @@
 import Hummingbird
 
-/// Refuses a query parameter that the API's contract does not give the route, naming those it takes.
+/// Refuses a query parameter that the API's contract does not give the route, naming those it takes, and one of a
+/// single value given twice.
 ///
 /// A misspelt filter must not pass for an answer: `?org=UNHCR` on `/api/v1/totals` (whose filter is `organisation`)
-/// would otherwise give the whole ledger as UNHCR's figure. Pages keep their leniency: a browser adds what it likes.
+/// would otherwise give the whole ledger as UNHCR's figure; nor may `?by=adm1&by=crossing` be answered by one of the
+/// two. Pages keep their leniency: a browser adds what it likes.
 struct UnknownParameterMiddleware: RouterMiddleware {
     typealias Context = HomewardRequestContext
     let documented: DocumentedParameters
@@ -19,6 +21,10 @@ struct UnknownParameterMiddleware: RouterMiddleware {
             if let unknown = names.sorted().first(where: { !known.contains($0) }) {
                 throw Problem.badRequest(unknown, known.isEmpty ? "this route takes no query parameters"
                                                     : "not a parameter of this route; it takes \(known.sorted().joined(separator: ", "))")
+            }
+            let lists = documented.repeatable(route)
+            if let repeated = Dictionary(grouping: names, by: { $0 }).filter({ $0.value.count > 1 && !lists.contains($0.key) }).keys.sorted().first {
+                throw Problem.badRequest(repeated, "given more than once; it takes one value")
             }
         }
         return try await next(request, context)
