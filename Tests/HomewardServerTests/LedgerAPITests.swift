@@ -35,6 +35,11 @@ import Testing
             #expect(try posted.json["imported"] as? Int == 5)
             let one = try await client.post("/api/v1/movements", #"{"date": "2019-07-06", "destination": "SY01", "idps": 7, "organisation": "SARC"}"#)
             #expect(try one.json["imported"] as? Int == 1)
+            // The organisation of movements that name none comes as org, which the refusal without it names.
+            let nameless = #"{"date": "2019-07-06", "destination": "SY02", "idps": 3}"#
+            let refused = try await client.post("/api/v1/movements?dry_run=true", nameless)
+            #expect(try ((refused.json["problems"] as? [[String: Any]])?.first?["reason"] as? String)?.contains("the org parameter") == true)
+            #expect(try await client.post("/api/v1/movements?org=SARC&dry_run=true", nameless).json["imported"] as? Int == 1)
 
             let first = try await client.get("/api/v1/movements?limit=4").decode(MovementPage.self)
             #expect(first.movements.count == 4)

@@ -39,7 +39,7 @@ struct ImportsController<Context: CallerRequestContext> {
                                           dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"), today: today(),
                                           vocabulary: .api)
         let catalogue = catalogues.catalogue(for: request)
-        if records == .facilities || records == .aid { importRequest.organisation = try request.text("org") }
+        if format == .json { importRequest.organisation = try request.text("org") }
         if format == .csv {
             let parameters = request.uri.queryParameters
             importRequest.organisation = try request.text("org")
