@@ -19,6 +19,13 @@ import Testing
             #expect(try badCountry.status == .badRequest && badCountry.json["field"] as? String == "country")
             let missing = try await client.post("/api/v1/crossings", #"{"code": "X-2"}"#)
             #expect(try missing.status == .badRequest && missing.json["field"] as? String == "name_en")
+            // Refusals name the body's keys, not the command line's options.
+            let badArea = try await client.post("/api/v1/crossings", #"{"code": "X-3", "name_en": "X", "admin_pcode": "SY99"}"#)
+            #expect(try badArea.status == .badRequest && badArea.json["field"] as? String == "admin_pcode")
+            let blankName = try await client.post("/api/v1/crossings", #"{"code": "X-4", "name_en": " "}"#)
+            #expect(try blankName.json["field"] as? String == "name_en")
+            let otherCase = try await client.post("/api/v1/crossings", #"{"code": "int-01", "name_en": "Again"}"#)
+            #expect(try otherCase.status == .conflict && (otherCase.json["detail"] as? String)?.contains("INT-01") == true)
             #expect(try await client.get("/api/v1/crossings").jsonArray.count == 22)
         }
     }

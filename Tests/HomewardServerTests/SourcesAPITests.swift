@@ -36,6 +36,8 @@ import Testing
             let (twiceField, nobodyField) = (try twice.json["field"] as? String, try nobody.json["field"] as? String)
             #expect(twice.status == .badRequest && twiceField == "participants[1].organisation", "\(twice.text)")
             #expect(nobody.status == .badRequest && nobodyField == "participants", "\(nobody.text)")
+            let misspelt = try await client.post("/api/v1/sessions", #"{"date": "2020-06-30", "participants": [{"organisation": "Agency"}, {"organisation": "ministry"}]}"#)
+            #expect(try misspelt.json["field"] as? String == "participants[1].organisation", "\(misspelt.text)")
             // act and check: compare
             let compare = try await client.get("/api/v1/sources/compare?measure=returns&to=2020-06-30")
             #expect(compare.status == .ok)

@@ -18,14 +18,17 @@ public struct CrossingPointRules: Sendable {
         guard RecordCode.isValid(code) else {
             throw FieldProblem(field: "code", value: crossing.code, Message("crossing.code.invalid", ["maximum": .count(32)]))
         }
-        for (field, value) in [("name", crossing.nameEn), ("name_ar", crossing.nameAr), ("name_ru", crossing.nameRu ?? ""), ("country", crossing.country ?? ""),
-                               ("counterpart_name", crossing.counterpartName ?? ""), ("admin", crossing.adminPcode ?? ""),
+        // The body's keys in the API, the options' names on the command line.
+        let api = vocabulary == .api
+        let name = api ? "name_en" : "name", admin = api ? "admin_pcode" : "admin"
+        for (field, value) in [(name, crossing.nameEn), ("name_ar", crossing.nameAr), ("name_ru", crossing.nameRu ?? ""), ("country", crossing.country ?? ""),
+                               ("counterpart_name", crossing.counterpartName ?? ""), (admin, crossing.adminPcode ?? ""),
                                ("note", crossing.note ?? "")]
         where value.contains("\u{0}") || value.unicodeScalars.count > 500 {
             throw FieldProblem(field: field, value: String(value.prefix(40)), Message("crossing.text.invalid", ["maximum": .count(500)]))
         }
         guard !crossing.nameEn.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw FieldProblem(field: "name", value: crossing.nameEn, Message("crossing.name.missing"))
+            throw FieldProblem(field: name, value: crossing.nameEn, Message("crossing.name.missing"))
         }
         if let country = crossing.country {
             guard gazetteer.countries[country] != nil else {
@@ -36,7 +39,7 @@ public struct CrossingPointRules: Sendable {
             }
         }
         if let admin = crossing.adminPcode, gazetteer.area(admin) == nil {
-            throw FieldProblem(field: "admin", value: admin, Message("crossing.admin.unknown"))
+            throw FieldProblem(field: api ? "admin_pcode" : "admin", value: admin, Message("crossing.admin.unknown"))
         }
         if gazetteer.crossings[code] != nil {
             throw FieldProblem(field: "code", value: code, Message("crossing.code.taken", ["code": .code(code)]), isConflict: true)

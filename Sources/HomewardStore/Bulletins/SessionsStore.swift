@@ -38,13 +38,15 @@ public struct SessionsStore: Sendable {
             throw StoreError.invalid(field: field(long, "briefing"), value: String((session.briefings[long].text ?? "").prefix(40)),
                                      reason: "a briefing is text of at most 20,000 characters")
         }
+        let organisationFields = names.indices.map { field($0, "organisation") }
         return try await database.write(by: caller, for: .planning) { write in
             guard let id = try await write.sql.raw("""
                 INSERT INTO coordination_sessions (day, created_at, created_by)
                 VALUES (\(bind: session.date.number), \(bind: write.timestamp), \(bind: write.caller.description)) RETURNING id
                 """).first(decodingColumn: "id", as: Int.self) else { throw StoreError.notFound("the new session's id") }
             for (position, briefing) in session.briefings.enumerated() {
-                let organisation = try await OrganisationsStore.organisationID(named: names[position], on: write)
+                let organisation = try await OrganisationsStore.organisationID(named: names[position], on: write,
+                                                                               field: organisationFields[position])
                 try await write.sql.raw("""
                     INSERT INTO session_briefings (session_id, organisation_id, position, briefing)
                     VALUES (\(bind: id), \(bind: organisation), \(bind: position), \(bind: briefing.text))

@@ -24,8 +24,9 @@ public struct OrganisationsStore: Sendable {
     ///     file of many new organisations quadratic.
     ///   - auditingCreation: `false` where the caller audits the creation itself (``add(_:workingGroup:members:by:)``).
     /// - Throws: ``StoreError/invalid(field:value:reason:)`` for a new name that differs from a known one only in case or spacing.
+    /// - Parameter field: what a refusal of another spelling names: the command line's `org`, or the request's own key.
     static func organisationID(named name: String, on write: WriteContext, checkingSpelling: Bool = true,
-                               auditingCreation: Bool = true) async throws -> Int {
+                               auditingCreation: Bool = true, field: String = "org") async throws -> Int {
         let created = try await write.sql.raw("""
             INSERT INTO organisations (name, created_at) VALUES (\(bind: name), \(bind: write.timestamp)) ON CONFLICT (name) DO NOTHING RETURNING id
             """).first(decodingColumn: "id", as: Int.self)
@@ -35,7 +36,7 @@ public struct OrganisationsStore: Sendable {
                 let others = try await write.sql.raw("SELECT name FROM organisations WHERE id <> \(bind: created)").all()
                 var known = OrganisationNames(try others.map { try $0.decode(column: "name", as: String.self) })
                 if let spelling = known.knownSpelling(of: name) {
-                    throw StoreError.refused(FieldProblem(field: "org", value: name, Message("import.organisation.spelling", ["known": .text(spelling)])))
+                    throw StoreError.refused(FieldProblem(field: field, value: name, Message("import.organisation.spelling", ["known": .text(spelling)])))
                 }
             }
             if auditingCreation { try await write.audit("create", kind: "organisation", record: name, detail: "created where first named") }
