@@ -265,6 +265,13 @@ import HomewardTestSupport
                 try await store.ledger.importMovements(request, from: .bytes(Array(#"{"date": 20190301, "idps": 5, "destination": "SY01", "organisation": "SARC"}"#.utf8)), by: .test)
             }
             #expect(wrongType.problems.map { [$0.column, $0.reason] } == [["date", "expected a string"]])
+            // A mapping given for JSON would go unread: refused, not passed over.
+            var mapped = request
+            mapped.mapping = ["entry/date": "#date"]
+            let unread = try await #require(throws: ImportError.self) {
+                try await store.ledger.importMovements(mapped, from: .bytes(Array(json.utf8)), by: .test)
+            }
+            #expect(unread.problems.first?.reason.hasPrefix("--map and --set apply to CSV files") == true)
             #expect(summary.problems.map(\.row) == [3])
             #expect(summary.problems.first?.column == "origin")
             var skipping = request
