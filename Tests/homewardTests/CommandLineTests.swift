@@ -449,6 +449,14 @@ import Testing
         #expect(reopened.status != 0 && reopened.stderr.contains("stays completed"))
         let changes = try run(["evacuations", "show", "1", "--format", "json"]).json["status_changes"] as? [[String: Any]]
         #expect(changes?.compactMap { $0["to"] as? String } == ["suspended", "completed"])
+        // Once every cycle has ended, the plan's line names the last cycle's end, and the day the standing is measured.
+        #expect(try run(["sites", "add", "--code", "BAB", "--name", "Bab", "--kind", "camp", "--admin", "SY08", "--org", "SARC"]).status == 0)
+        #expect(try run(["sites", "census", "BAB", "--date", "2019-07-01", "--residents", "1000"]).status == 0)
+        #expect(try run(["sites", "departures", "BAB", "--date", "2019-07-05", "--persons", "300"]).status == 0)
+        #expect(try run(["evacuations", "add", "--site", "BAB", "--baseline-date", "2019-07-01", "--baseline-residents", "1000",
+                         "--start", "2019-07-02", "--per-cycle", "500", "--cycle-days", "5", "--status", "under-way"]).status == 0)
+        let ended = try run(["evacuations", "show", "2", "--as-of", "2019-07-15"]).stdout
+        #expect(ended.contains("plan        1,000 by 2019-07-11, its last cycle's end; behind by 700 on 2019-07-15"), "\(ended)")
     }
 }
 

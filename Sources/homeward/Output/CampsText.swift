@@ -91,8 +91,12 @@ struct EvacuationProgressText {
                      + "\(o.perCycle.grouped) \(every(o.cycleDays)) from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
         lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")
         let standing = p.ahead > 0 ? "ahead by \(p.ahead.grouped)" : p.ahead < 0 ? "behind by \((-p.ahead).grouped)" : "on plan"
-        lines.append("  plan        " + (p.plannedThrough.map { "\(p.plannedByNow.grouped) by \($0), the end of the last finished cycle; \(standing) then" }
-                                         ?? "no cycle finished yet"))
+        // Once every cycle has ended, the standing is measured on the day asked, which is no cycle's end.
+        let allEnded = p.plan.end.map { $0 <= p.asOf } ?? false
+        lines.append("  plan        " + (p.plannedThrough.map { through in
+            allEnded ? "\(p.plannedByNow.grouped) by \(p.plan.end!), its last cycle's end; \(standing) on \(through)"
+                : "\(p.plannedByNow.grouped) by \(through), the end of the last finished cycle; \(standing) then"
+        } ?? "no cycle finished yet"))
         let pace = p.remaining == 0 ? "everyone counted had left by \(p.forecastEnd?.description ?? "-")"
             : p.paceDays == 0 ? "not started: no pace yet"
             : "at the pace of the last \(p.paceDays == 1 ? "day" : "\(p.paceDays) days"): " + (p.forecastEnd?.description ?? "never (nobody left in that time)")
