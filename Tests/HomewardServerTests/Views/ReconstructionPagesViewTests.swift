@@ -56,6 +56,8 @@ import Testing
         #expect(html(.ru)["aid"]!.contains(#"из <bdi dir="ltr">13</bdi> акций"#))
         #expect(html(.ar)["aid"]!.contains(#"من أصل <bdi dir="ltr">١٣</bdi> عملية"#))
         #expect(html(.en)["readiness"]!.contains("<li>Treated: <bdi>not reported</bdi></li>"))
+        // The readiness table gives every figure of the aid page: parcels and people reached too.
+        #expect(html(.en)["readiness"]!.contains("<li>Parcels: <bdi>750</bdi></li><li>People reached: <bdi>not reported</bdi></li>"))
         #expect(!AidView(model: .empty, language: .en).render(pages).contains("not reported"))
     }
 

@@ -31,6 +31,12 @@ struct ReadinessView {
         hidden.append(Field(name: "to", value: r.to.description))
         let window: Phrase = r.from.map { c.phrase("readiness.window", ["from": .day($0), "to": .day(r.to)]) }
             ?? c.phrase("readiness.window.upTo", ["to": .day(r.to)])
+        // People reached that only some actions gave say how many of them, as the aid page does.
+        func reached(_ aid: AidFigures) -> String {
+            let value = aid.shown(c.numbers.string(aid.reached), \.reached, unreported: c.text("aid.reported.none"))
+            guard case .partly(let given) = aid.reporting(\.reached) else { return value }
+            return value + " (" + c.text("aid.reported.partly", ["count": .count(given), "of": .count(aid.actions)]) + ")"
+        }
         let rows = r.rows.map { row in
             Row(name: row.name(in: language), code: row.area, returned: c.numbers.string(row.returned),
                 commissioned: c.quantities(row.commissioned, in: language), underRestoration: c.quantities(row.underRestoration, in: language),
@@ -38,6 +44,9 @@ struct ReadinessView {
                     LabelledValue(label: c.text("aid.column.actions"), value: c.numbers.string(row.aid.actions)),
                     LabelledValue(label: c.text("aid.column.tonnes"),
                                   value: row.aid.shown(c.numbers.decimal(row.aid.kilograms, decimals: 3), \.kilograms, unreported: c.text("aid.reported.none"))),
+                    LabelledValue(label: c.text("aid.column.parcels"),
+                                  value: row.aid.shown(c.numbers.string(row.aid.parcels), \.parcels, unreported: c.text("aid.reported.none"))),
+                    LabelledValue(label: c.text("aid.column.reached"), value: reached(row.aid)),
                     LabelledValue(label: c.text("aid.column.treated"),
                                   value: row.aid.shown(c.numbers.string(row.aid.treated), \.treated, unreported: c.text("aid.reported.none"))),
                 ])
