@@ -72,6 +72,23 @@ import Testing
         #expect(SourceChecks.problems(in: adding).isEmpty)
     }
 
+    /// A figure stated as a bound is held to what it may be: "at least 1,241,212" as part of "more than 150,000", or after
+    /// an exact 1,500,000, is no problem; parts whose least sum exceeds a total "up to" it, or a fall below a lower bound, are.
+    @Test func boundsAreHeldToWhatTheyMayBe() {
+        func figure(_ id: Int, _ date: String, _ measure: String, _ value: Int, _ qualifier: Qualifier, partOf: Int? = nil) -> SourceFigure {
+            SourceFigure(id: id, organisation: "Ministry", date: Self.day(date), measure: measure, value: value, qualifier: qualifier, partOf: partOf)
+        }
+        let agreeing = [figure(1, "2018-08-15", "returns", 150_000, .moreThan), figure(2, "2018-08-15", "returns-idps", 1_241_212, .atLeast, partOf: 1),
+                        figure(3, "2018-08-20", "returns", 1_490_000, .atLeast)]
+        #expect(SourceChecks.problems(in: agreeing).isEmpty)
+        let over = [figure(1, "2018-08-15", "returns", 1_000_000, .upTo), figure(2, "2018-08-15", "returns-idps", 1_241_212, .atLeast, partOf: 1)]
+        #expect(SourceChecks.problems(in: over).map(\.kind) == [.partsDoNotAddUp])
+        let under = [figure(1, "2018-08-15", "returns", 2_000_000, .moreThan), figure(2, "2018-08-15", "returns-idps", 1_241_212, .exact, partOf: 1)]
+        #expect(SourceChecks.problems(in: under).map(\.kind) == [.partsDoNotAddUp])
+        let falling = [figure(1, "2018-08-01", "returns", 1_500_000, .moreThan), figure(2, "2018-08-15", "returns", 1_400_000, .upTo)]
+        #expect(SourceChecks.problems(in: falling).map(\.kind) == [.cumulativeFalls])
+    }
+
     @Test func aWeekIsHeldAgainstEachSeriesOfItsOrganisationWhateverItsStart() {
         // setup: the ministry's returns since records began (no figure a week apart), and since 1 January (100,000 → 110,000)
         let week = Period(start: Self.day("2018-08-09"), end: Self.day("2018-08-15"))

@@ -55,16 +55,16 @@ import Testing
     func eachArithmeticCheckIsCaughtAndACorrectionKeepsItsRevision(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             _ = try await importFigures(store, """
-                Ministry,2020-06-30,returns,1500000,more-than,count,,t,,s
-                Ministry,2020-06-30,returns-idps,1241212,at-least,count,,i,t,s
-                Ministry,2020-06-30,returns-refugees,249527,more-than,count,,r,t,s
+                Ministry,2020-06-30,returns,1500000,exact,count,,t,,s
+                Ministry,2020-06-30,returns-idps,1241212,exact,count,,i,t,s
+                Ministry,2020-06-30,returns-refugees,249527,exact,count,,r,t,s
                 Ministry,2020-06-23,returns,1510000,more-than,count,,w,,s
 
                 """)
             let problems = try await store.sources.problems()
             #expect(problems.map(\.kind) == [.partsDoNotAddUp, .cumulativeFalls])
             // act: the total is corrected to the sum of its parts
-            let corrected = try await importFigures(store, "Ministry,2020-06-30,returns,1490739,more-than,count,,t,,s\n")
+            let corrected = try await importFigures(store, "Ministry,2020-06-30,returns,1490739,exact,count,,t,,s\n")
             // check
             #expect(corrected.updated == 1)
             #expect(try await store.sources.problems().map(\.kind) == [.cumulativeFalls])

@@ -28,7 +28,12 @@ public enum SourceChecks {
         return figures.compactMap { total in
             guard let id = total.id, let parts = parts[id]?.sorted(by: { $0.id! < $1.id! }) else { return nil }
             let sum = parts.reduce(0) { $0 + $1.value }
-            guard sum != total.value else { return nil }
+            // "At least 1,241,212" as part of "more than 150,000" agrees: only bounds that cannot meet disagree.
+            let bounds = parts.map { $0.qualifier.bounds($0.value) }
+            let low = bounds.reduce(0) { $0 + $1.low }
+            let high = bounds.allSatisfy { $0.high != nil } ? bounds.reduce(0) { $0 + $1.high! } : nil
+            let whole = total.qualifier.bounds(total.value)
+            guard whole.high.map({ low > $0 }) == true || high.map({ $0 < whole.low }) == true else { return nil }
             return Problem(kind: .partsDoNotAddUp, figures: [id] + parts.map { $0.id! },
                            message: Message("sources.check.partsDoNotAddUp", ["total": .count(total.value), "sum": .count(sum),
                                                                               "parts": .count(parts.count)]))
@@ -52,7 +57,9 @@ public enum SourceChecks {
                     if highest.map({ $0.value < series[counted].value }) ?? true { highest = series[counted] }
                     counted += 1
                 }
-                guard let highest, later.value < highest.value else { return nil }
+                // Bounds that may meet are no fall: "at least 140,000" after 150,000 may be 150,000 or more.
+                guard let highest, later.value < highest.value,
+                      let laterHigh = later.qualifier.bounds(later.value).high, laterHigh < highest.qualifier.bounds(highest.value).low else { return nil }
                 return Problem(kind: .cumulativeFalls, figures: [highest.id!, later.id!],
                                message: Message("sources.check.cumulativeFalls", ["earlier": .count(highest.value), "earlierDate": .day(highest.date),
                                                                                  "later": .count(later.value), "laterDate": .day(later.date)]))
