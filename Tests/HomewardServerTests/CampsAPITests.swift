@@ -11,8 +11,9 @@ import Testing
     func aCampIsFollowedFromItsCensusesToAnOperationsProgress(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in
             // setup: a camp and a transit centre
-            let camp = try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#)
-            #expect(camp.status == .created)
+            let camp = try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "name_ru": "Аль-Хол", "kind": "camp", "admin": "SY080006"}"#)
+            #expect(try camp.status == .created && camp.json["name_ru"] as? String == "Аль-Хол")
+            #expect(try await client.execute(uri: "/camps?lang=ru", method: .get, headers: [:]).text.contains("Аль-Хол"))
             let noCapacity = try await client.post("/api/v1/sites", #"{"code": "TC-1", "name": "Transit", "kind": "transit-centre", "admin": "SY08"}"#)
             #expect(noCapacity.status == .badRequest)
             #expect(try noCapacity.json["field"] as? String == "capacity")

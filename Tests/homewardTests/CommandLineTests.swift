@@ -450,7 +450,8 @@ import Testing
         let changes = try run(["evacuations", "show", "1", "--format", "json"]).json["status_changes"] as? [[String: Any]]
         #expect(changes?.compactMap { $0["to"] as? String } == ["suspended", "completed"])
         // Once every cycle has ended, the plan's line names the last cycle's end, and the day the standing is measured.
-        #expect(try run(["sites", "add", "--code", "BAB", "--name", "Bab", "--kind", "camp", "--admin", "SY08", "--org", "SARC"]).status == 0)
+        #expect(try run(["sites", "add", "--code", "BAB", "--name", "Bab", "--name-ru", "Баб", "--kind", "camp", "--admin", "SY08", "--org", "SARC"]).status == 0)
+        #expect(try run(["sites", "list", "--format", "csv"]).stdout.contains("\nBAB,Bab,,camp,SY08,SARC,,,Баб\n"))
         #expect(try run(["sites", "census", "BAB", "--date", "2019-07-01", "--residents", "1000"]).status == 0)
         #expect(try run(["sites", "departures", "BAB", "--date", "2019-07-05", "--persons", "300"]).status == 0)
         #expect(try run(["evacuations", "add", "--site", "BAB", "--baseline-date", "2019-07-01", "--baseline-residents", "1000",

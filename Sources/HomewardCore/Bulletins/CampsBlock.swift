@@ -15,7 +15,7 @@ public enum CampsBlock {
             entries.append(SnapshotEntry(id: "\(prefix).residents", value: item.operation.baselineResidents, query: query))
             entries.append(SnapshotEntry(id: "\(prefix).remaining", value: item.remaining, query: query))
             var arguments: [String: BulletinValue] = [
-                "site": .name(en: site?.name ?? code, ru: nil, ar: site?.nameAr), "code": .code(code),
+                "site": .name(en: site?.name ?? code, ru: site?.nameRu, ar: site?.nameAr), "code": .code(code),
                 "count": .entry("\(prefix).left"), "residents": .entry("\(prefix).residents"), "remaining": .entry("\(prefix).remaining"),
                 "baseline": .day(item.operation.baselineDate),
             ]
@@ -86,7 +86,7 @@ public enum CampsBlock {
             entries.append(SnapshotEntry(id: "\(prefix).persons", value: over.persons, query: query))
             entries.append(SnapshotEntry(id: "\(prefix).capacity", value: over.capacity, query: query))
             lines.append(BulletinLine("bulletin.camps.centreOverCapacity", [
-                "centre": .name(en: centre?.name ?? code, ru: nil, ar: centre?.nameAr), "persons": .entry("\(prefix).persons"),
+                "centre": .name(en: centre?.name ?? code, ru: centre?.nameRu, ar: centre?.nameAr), "persons": .entry("\(prefix).persons"),
                 "capacity": .entry("\(prefix).capacity"), "day": .day(over.day)]))
         }
     }

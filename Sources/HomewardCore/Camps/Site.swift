@@ -6,6 +6,7 @@ public struct Site: Hashable, Sendable, Codable {
     public var code: String
     public var name: String
     public var nameAr: String?
+    public var nameRu: String?
     public var kind: SiteKind
     /// The administrative area it lies in, at any level (a P-code of the gazetteer).
     public var admin: String
@@ -16,11 +17,12 @@ public struct Site: Hashable, Sendable, Codable {
     /// How long evacuees usually stay (transit centres).
     public var stayHours: Int?
 
-    public init(code: String, name: String, nameAr: String? = nil, kind: SiteKind, admin: String, operatorName: String? = nil,
-                capacity: Int? = nil, stayHours: Int? = nil) {
+    public init(code: String, name: String, nameAr: String? = nil, nameRu: String? = nil, kind: SiteKind, admin: String,
+                operatorName: String? = nil, capacity: Int? = nil, stayHours: Int? = nil) {
         self.code = code
         self.name = name
         self.nameAr = nameAr
+        self.nameRu = nameRu
         self.kind = kind
         self.admin = admin
         self.operatorName = operatorName
@@ -30,7 +32,7 @@ public struct Site: Hashable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case code, name, kind, admin, capacity
-        case nameAr = "name_ar"
+        case nameAr = "name_ar", nameRu = "name_ru"
         case operatorName = "operator"
         case stayHours = "stay_hours"
     }
@@ -40,6 +42,7 @@ public struct Site: Hashable, Sendable, Codable {
         try c.encode(code, forKey: .code)
         try c.encode(name, forKey: .name)
         try c.encode(nameAr, forKey: .nameAr)
+        try c.encode(nameRu, forKey: .nameRu)
         try c.encode(kind, forKey: .kind)
         try c.encode(admin, forKey: .admin)
         try c.encode(operatorName, forKey: .operatorName)
@@ -49,8 +52,8 @@ public struct Site: Hashable, Sendable, Codable {
 }
 
 extension Site {
-    /// The site's name as a reader of the language sees it: the Arabic name on Arabic pages where there is one.
+    /// The site's name as a reader of the language sees it: the Arabic or Russian name where there is one.
     public func name(in language: Language) -> String {
-        language.name(en: name, ar: nameAr, ru: nil)
+        language.name(en: name, ar: nameAr, ru: nameRu)
     }
 }

@@ -15,7 +15,7 @@ public struct SiteRules: Sendable {
         guard RecordCode.isValid(code) else {
             throw FieldProblem(field: "code", value: site.code, Message("site.code.invalid", ["maximum": .count(32)]))
         }
-        for (field, value) in [("name", site.name), ("name_ar", site.nameAr ?? ""), ("operator", site.operatorName ?? "")]
+        for (field, value) in [("name", site.name), ("name_ar", site.nameAr ?? ""), ("name_ru", site.nameRu ?? ""), ("operator", site.operatorName ?? "")]
         where value.contains("\u{0}") || value.unicodeScalars.count > 500 {
             throw FieldProblem(field: field, value: String(value.prefix(40)), Message("site.text.invalid", ["maximum": .count(500)]))
         }

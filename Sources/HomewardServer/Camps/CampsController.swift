@@ -18,6 +18,7 @@ struct CampsController<Context: CallerRequestContext> {
         var code: String
         var name: String
         var nameAr: String?
+        var nameRu: String?
         var kind: SiteKind
         var admin: String
         var operatorName: String?
@@ -26,7 +27,7 @@ struct CampsController<Context: CallerRequestContext> {
 
         enum CodingKeys: String, CodingKey {
             case code, name, kind, admin, capacity
-            case nameAr = "name_ar", operatorName = "operator", stayHours = "stay_hours"
+            case nameAr = "name_ar", nameRu = "name_ru", operatorName = "operator", stayHours = "stay_hours"
         }
     }
 
@@ -65,7 +66,7 @@ struct CampsController<Context: CallerRequestContext> {
             let body = StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try JSONDecoder().decode(SiteInput.self, from: Data(try await source.collect()))
-                let site = Site(code: input.code, name: input.name, nameAr: input.nameAr, kind: input.kind, admin: input.admin,
+                let site = Site(code: input.code, name: input.name, nameAr: input.nameAr, nameRu: input.nameRu, kind: input.kind, admin: input.admin,
                                 operatorName: input.operatorName, capacity: input.capacity, stayHours: input.stayHours)
                 try await store.addSite(site, by: context.caller)
                 return (.created, try jsonData(try await store.site(site.code.trimmingCharacters(in: .whitespaces))))

@@ -24,8 +24,8 @@ public struct CampsStore: Sendable {
             }
             let operatorID = try await checked.operatorName.asyncMap { try await OrganisationsStore.organisationID(named: $0, on: write) }
             try await db.raw("""
-                INSERT INTO sites (code, name, name_ar, kind, admin_pcode, operator_id, capacity, stay_hours, created_at, created_by)
-                VALUES (\(bind: checked.code), \(bind: checked.name), \(bind: checked.nameAr), \(bind: checked.kind.rawValue),
+                INSERT INTO sites (code, name, name_ar, name_ru, kind, admin_pcode, operator_id, capacity, stay_hours, created_at, created_by)
+                VALUES (\(bind: checked.code), \(bind: checked.name), \(bind: checked.nameAr), \(bind: checked.nameRu), \(bind: checked.kind.rawValue),
                         \(bind: checked.admin), \(bind: operatorID), \(bind: checked.capacity), \(bind: checked.stayHours),
                         \(bind: write.timestamp), \(bind: write.caller.description))
                 """).run()
@@ -45,7 +45,7 @@ public struct CampsStore: Sendable {
     private func sites(where condition: SQLQueryString?) async throws -> [Site] {
         try await database.read { db in
             var query: SQLQueryString = """
-                SELECT s.code, s.name, s.name_ar, s.kind, s.admin_pcode, o.name AS operator, s.capacity, s.stay_hours
+                SELECT s.code, s.name, s.name_ar, s.name_ru, s.kind, s.admin_pcode, o.name AS operator, s.capacity, s.stay_hours
                 FROM sites s LEFT JOIN organisations o ON o.id = s.operator_id
                 """
             if let condition { query += " WHERE " + condition }
@@ -106,7 +106,7 @@ public struct CampsStore: Sendable {
         let kindText = try row.decode(column: "kind", as: String.self)
         guard let kind = SiteKind(rawValue: kindText) else { throw StoreError.database("sites holds kind '\(kindText)'") }
         return Site(code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
-                    nameAr: try row.decode(column: "name_ar", as: String?.self), kind: kind,
+                    nameAr: try row.decode(column: "name_ar", as: String?.self), nameRu: try row.decode(column: "name_ru", as: String?.self), kind: kind,
                     admin: try row.decode(column: "admin_pcode", as: String.self),
                     operatorName: try row.decode(column: "operator", as: String?.self),
                     capacity: try row.decode(column: "capacity", as: Int?.self), stayHours: try row.decode(column: "stay_hours", as: Int?.self))

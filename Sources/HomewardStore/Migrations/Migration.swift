@@ -47,6 +47,7 @@ extension Database {
         AddDepartureRevisionDays(),
         AddStatusChangeDays(),
         NumberImportCommits(),
+        AddSiteRussianNames(),
     ]
 
     /// Applies the steps the database has not seen yet.

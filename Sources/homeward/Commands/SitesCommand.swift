@@ -17,6 +17,7 @@ struct SitesCommand: AsyncParsableCommand {
         @Option(help: "A short unique code, such as HOL.") var code: String
         @Option(help: "Its name in English.") var name: String
         @Option(help: "Its name in Arabic.") var nameAr: String?
+        @Option(help: "Its name in Russian.") var nameRu: String?
         @Option(help: "camp, informal-settlement, collective-centre or transit-centre") var kind: SiteKind
         @Option(help: "The P-code of the area it lies in, at any level.") var admin: String
         @Option(help: "Places (required for a transit centre).") var capacity: Int?
@@ -24,7 +25,7 @@ struct SitesCommand: AsyncParsableCommand {
         @Option(help: "The organisation that runs it.") var org: String?
 
         func run() async throws {
-            let site = Site(code: code, name: name, nameAr: nameAr, kind: kind, admin: admin, operatorName: org, capacity: capacity, stayHours: stayHours)
+            let site = Site(code: code, name: name, nameAr: nameAr, nameRu: nameRu, kind: kind, admin: admin, operatorName: org, capacity: capacity, stayHours: stayHours)
             try await db.withStores { try await $0.camps.addSite(site, by: who.caller) }
             print("added site \(code)")
         }
@@ -41,10 +42,11 @@ struct SitesCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(sites)
             case .csv:
-                print("code,name,name_ar,kind,admin,operator,capacity,stay_hours")
+                // A column added at the end: scripts read the earlier ones by position.
+                print("code,name,name_ar,kind,admin,operator,capacity,stay_hours,name_ru")
                 for s in sites {
                     print([s.code, s.name, s.nameAr ?? "", s.kind.rawValue, s.admin, s.operatorName ?? "", s.capacity.map(String.init) ?? "",
-                           s.stayHours.map(String.init) ?? ""].map(CSVWriter.field).joined(separator: ","))
+                           s.stayHours.map(String.init) ?? "", s.nameRu ?? ""].map(CSVWriter.field).joined(separator: ","))
                 }
             case .table:
                 print(TextTable(header: ["CODE", "NAME", "KIND", "AREA", "OPERATOR", "CAPACITY", "STAY (H)"],
