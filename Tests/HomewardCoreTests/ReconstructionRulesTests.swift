@@ -105,4 +105,13 @@ import Testing
         #expect(summary.groups.map(\.key) == ["SY08", "SY12"] && summary.groups[1].name == "Dar'a")
         #expect(summary.groups[0].underRestoration.byKind.isEmpty && summary.groups[0].commissioned.tenths(of: "school") == 10)
     }
+
+    /// Work recorded for a whole district or governorate is in the quantities, but is no settlement.
+    @Test func onlyCommunitiesCountAsSettlements() {
+        let tallies = [tally("C5999", "school", .underRestoration, "2019-01-10", 10), tally("SY1200", "road", .underRestoration, "2019-01-10", 25),
+                       tally("SY08", "school", .underRestoration, "2019-01-10", 10)]
+        let summary = ReconstructionSummary(tallies: tallies, kinds: kinds, asOf: today, from: nil, to: today)
+        #expect(summary.underRestoration.settlements == 1)
+        #expect(summary.underRestoration.tenths(of: "school") == 20 && summary.underRestoration.tenths(of: "road") == 25)
+    }
 }

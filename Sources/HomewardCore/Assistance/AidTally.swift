@@ -17,7 +17,7 @@ public struct AidTally: Hashable, Sendable {
 /// and how many actions gave each figure.
 public struct AidFigures: Hashable, Sendable, Encodable {
     public var actions = 0
-    /// Distinct localities (finest P-codes) among the actions summed.
+    /// Distinct localities (communities, the gazetteer's finest level) among the actions summed.
     public var localities = 0
     public var kilograms = 0
     public var parcels = 0
@@ -50,7 +50,8 @@ public struct AidFigures: Hashable, Sendable, Encodable {
             treated += t.figures.treated
             reportedBy = reportedBy + t.figures.reportedBy
         }
-        localities = Set(tallies.compactMap(\.place.finest)).count
+        // Aid given to a whole district or governorate is in the sums, but is no locality.
+        localities = Set(tallies.compactMap { $0.place[.adm4] }).count
     }
 
     /// Tonnes as people write them: `3.5`.

@@ -17,4 +17,7 @@ public struct FacilityTally: Hashable, Sendable {
 
     /// The finest P-code given: the settlement.
     public var settlement: String { place.finest ?? "" }
+
+    /// The places of `tallies` that are communities: counted as settlements, where a district or governorate is not.
+    static func communities(_ tallies: [FacilityTally]) -> Set<String> { Set(tallies.compactMap { $0.place[.adm4] }) }
 }
