@@ -23,6 +23,14 @@ struct Homeward: AsyncParsableCommand {
     /// Reads numbers and dates written in Arabic digits (`evacuations show ٣`, as the Arabic pages write ids; `--limit=٣`)
     /// as Latin ones, before any option parses them. A value with letters or other signs (a code, a name) is left as written.
     static func main() async {
+        // A deployment's own words that cannot be read stop every command: otherwise messages would come out as keys.
+        if Catalogue.overlayFolder != nil {
+            do {
+                for language in Language.allCases { _ = try Catalogue.bundled(language) }
+            } catch {
+                exit(withError: ValidationError("\(error)"))
+            }
+        }
         await main(CommandLine.arguments.dropFirst().map(Self.latinDigits))
     }
 

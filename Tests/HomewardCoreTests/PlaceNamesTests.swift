@@ -59,7 +59,7 @@ import Testing
         let error = #expect(throws: ImportError.self) { try gazetteer.naming(names) }
         #expect(error?.problems.first?.row == 3)
         #expect(error?.problems.first?.value == "SY1200")
-        #expect(error?.problems.first?.reason == "names.csv: the gazetteer has no governorate SY1200")
+        #expect(error?.problems.first?.reason == "names.csv: the gazetteer has no adm1 area SY1200")
         let kind = #expect(throws: ImportError.self) {
             try ReferenceTable.read(rows: [["code", "kind", "name_ru"], ["SY12", "province", "Дараа"]], file: "names.csv")
         }

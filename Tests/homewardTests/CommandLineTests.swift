@@ -21,13 +21,14 @@ import Testing
     }
 
     /// - Parameter timeout: seconds after which the command is stopped (a server that started when it should not have).
-    func run(_ arguments: [String], input: String? = nil, timeout: Double? = nil) throws -> Result {
+    func run(_ arguments: [String], input: String? = nil, timeout: Double? = nil, environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["HOMEWARD_DATABASE"] = database
         environment["HOMEWARD_TODAY"] = "2019-07-20"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
@@ -221,6 +222,29 @@ import Testing
     }
 
     /// Scripts tell a refused option (64, with the command's own usage) from a request the data cannot answer (1, no usage).
+    /// Another country's centre names its levels its own way, in each language, without a change to Homeward; a file of
+    /// its words that cannot be laid over the shipped ones stops every command, naming the file and the entry.
+    @Test func aDeploymentNamesItsLevelsInItsOwnWords() throws {
+        defer { cleanUp() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #"{"cli.totals.column.by.adm1": "ОБЛАСТЬ", "level.adm1.count": {"plural": "count", "one": "{count} область", "few": "{count} области", "many": "{count} областей", "other": "{count} области"}}"#
+            .write(to: folder.appendingPathComponent("ru.json"), atomically: true, encoding: .utf8)
+        let words = ["HOMEWARD_CATALOGUE": folder.path]
+        #expect(try run(["import", "-", "--org", "SARC"], input: "#date,#adm1+dest+code,#affected+returnees+idps+num\n2019-07-01,SY01,5\n").status == 0)
+        let russian = try run(["totals", "--by", "adm1", "--lang", "ru"], environment: words)
+        #expect(russian.status == 0 && russian.stdout.contains("ОБЛАСТЬ") && !russian.stdout.contains("МУХАФАЗА"), "\(russian.stdout)\(russian.stderr)")
+        #expect(try run(["totals", "--by", "adm1"], environment: words).stdout.contains("ADM1"), "English keeps its words")
+        try #"{"level.adm1.nmae": "Province"}"#.write(to: folder.appendingPathComponent("en.json"), atomically: true, encoding: .utf8)
+        let misspelt = try run(["totals"], environment: words)
+        #expect(misspelt.status != 0 && misspelt.stderr.contains("en.json (HOMEWARD_CATALOGUE): level.adm1.nmae is no entry"), "\(misspelt.stderr)")
+        try #"{"level.adm1.count": {"plural": "count", "one": "{n} province", "other": "{n} provinces"}}"#
+            .write(to: folder.appendingPathComponent("en.json"), atomically: true, encoding: .utf8)
+        let unfilled = try run(["totals"], environment: words)
+        #expect(unfilled.status != 0 && unfilled.stderr.contains("level.adm1.count uses {n}"), "\(unfilled.stderr)")
+    }
+
     @Test func aRefusedOptionAndSomethingNotFoundExitDifferently() throws {
         defer { cleanUp() }
         for (arguments, usage) in [(["readiness", "--sort", "spaceport"], "Usage: homeward readiness"),

@@ -1,11 +1,14 @@
 import Foundation
 
 extension Catalogue {
-    /// The catalogue of `language` that ships with Homeward (`Resources/catalogue/<code>.json`).
+    /// The catalogue of `language` that ships with Homeward (`Resources/catalogue/<code>.json`), with the deployment's
+    /// own words laid over it (``overlayFolder``).
     ///
     /// Read once when a program starts: callers keep the value rather than reading the file per request.
     public static func bundled(_ language: Language, digits: Digits = .native) throws -> Catalogue {
-        try Catalogue(language: language, json: bundledJSON(language), digits: digits)
+        var json = try bundledJSON(language)
+        if let folder = overlayFolder { json = try overlaid(json, language: language, folder: folder) }
+        return try Catalogue(language: language, json: json, digits: digits)
     }
 
     /// The English catalogue, read once: the language of problems and summaries unless a reader asks for another.
@@ -37,10 +40,13 @@ extension Catalogue {
 /// A catalogue that could not be read.
 public enum CatalogueError: Error, CustomStringConvertible {
     case missingFile(Language)
+    /// A deployment's file of its own words (``Catalogue/overlayFolder``) that cannot be laid over the shipped one.
+    case overlay(file: String, reason: String)
 
     public var description: String {
         switch self {
         case .missingFile(let language): "no catalogue file catalogue/\(language.rawValue).json among Homeward's resources"
+        case .overlay(let file, let reason): "\(file) (HOMEWARD_CATALOGUE): \(reason)"
         }
     }
 }

@@ -23,7 +23,7 @@ public struct PlaceName: Hashable, Sendable {
         /// What error messages call it.
         var noun: String {
             switch self {
-            case .area(let level): level.noun
+            case .area(let level): "adm\(level.rawValue) area"
             case .crossing: "crossing point"
             case .country: "country"
             }

@@ -62,7 +62,7 @@ public enum ReferenceTable: Sendable {
                 let pcode = try required(row, number, "adm\(n)_pcode")
                 let parent = level.coarser.map { cell(row, "adm\($0.rawValue)_pcode") }
                 if let parent, parent.isEmpty {
-                    throw ImportError([ImportProblem(row: number, column: "adm\(n - 1)_pcode", value: "", reason: "\(file): a \(level.noun) needs its parent's P-code")])
+                    throw ImportError([ImportProblem(row: number, column: "adm\(n - 1)_pcode", value: "", reason: "\(file): an adm\(n) area needs its parent's P-code")])
                 }
                 try once(pcode, number, "adm\(n)_pcode")
                 rows.append(ReferenceRow(file: file, row: number))

@@ -72,7 +72,7 @@ extension PlacesStore {
                                     rows: rows,
                                     suffix: "ON CONFLICT (pcode) DO UPDATE SET level = excluded.level, name_en = excluded.name_en, name_ar = excluded.name_ar, name_ru = COALESCE(excluded.name_ru, admin_areas.name_ru), parent_pcode = excluded.parent_pcode, latitude = excluded.latitude, longitude = excluded.longitude")
             } catch {
-                throw ImportError("the \(level.noun) areas could not be written; is every parent P-code in the files of the level above? (\(String(reflecting: error)))")
+                throw ImportError("the adm\(level.rawValue) areas could not be written; is every parent P-code in the files of the level above? (\(String(reflecting: error)))")
             }
         }
         try await insertCrossings(crossings, on: connection,
