@@ -14,7 +14,7 @@ import Testing
             #expect(created.status == .created)
             #expect(try created.json["internal"] as? Bool == true)
             let again = try await client.post("/api/v1/crossings", #"{"code": "INT-01", "name_en": "Again"}"#)
-            #expect(again.status == .conflict)
+            #expect(try again.status == .conflict && again.json["field"] as? String == "code")
             let badCountry = try await client.post("/api/v1/crossings", #"{"code": "X-1", "name_en": "X", "country": "ZZZ"}"#)
             #expect(try badCountry.status == .badRequest && badCountry.json["field"] as? String == "country")
             let missing = try await client.post("/api/v1/crossings", #"{"code": "X-2"}"#)

@@ -35,7 +35,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 throw Problem(.unauthorized, catalogues.catalogue(for: request).text(message), headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
             case .refused(let problem):
                 let catalogue = catalogues.catalogue(for: request)
-                throw problem.isConflict ? Problem(.conflict, catalogue.text(problem.message))
+                throw problem.isConflict ? Problem(.conflict, catalogue.text(problem.message), field: problem.field)
                     : Problem(.badRequest, problem.written(in: catalogue), field: problem.field)
             case .notFound: throw Problem(.notFound, error.description)
             case .closed, .database, .storage:
