@@ -37,7 +37,7 @@ import Testing
             #expect(refused?.description.contains("may write records of UNHCR only, not of WFP") == true)
             #expect(countAfterRefusal == 0)
             #expect(skipped.imported == 1 && skipped.rejected == 1)
-            #expect(skipped.problems.first?.column == "org" && skipped.problems.first?.row == 3)
+            #expect(skipped.problems.first?.column == "#org" && skipped.problems.first?.row == 3)
             let audit = try await store.access.audit()
             #expect(audit.contains { $0.action == "refused" && $0.actor == "person:amal" && $0.kind == "records" })
             #expect(audit.contains { $0.action == "import" && $0.actor == "person:amal" && $0.detail?.contains("1 imported") == true })

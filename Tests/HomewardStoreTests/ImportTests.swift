@@ -199,7 +199,7 @@ import HomewardTestSupport
                 + "2019-01-04,IOM,SY01,8\n2019-01-05,iom,SY01,9\n")
             // check: each refused where it is, nothing written
             #expect(summary.status == .error && summary.rejected == 3)
-            #expect(summary.problems.map(\.row) == [2, 3, 5] && summary.problems.allSatisfy { $0.column == "org" && $0.code == "import.organisation.spelling" })
+            #expect(summary.problems.map(\.row) == [2, 3, 5] && summary.problems.allSatisfy { $0.column == "#org" && $0.code == "import.organisation.spelling" })
             #expect(summary.problems.first?.description.contains("value 'syrian arab red crescent': the organisation is known as 'Syrian Arab Red Crescent'") == true,
                     "\(summary.problems)")
             #expect(summary.problems.last?.message.arguments["known"] == .text("IOM"))

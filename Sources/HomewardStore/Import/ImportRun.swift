@@ -146,13 +146,13 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             outcome = rules.checkWithoutCounting(draft)
             if !outcome.records.isEmpty {
                 forbidden = forbidden ?? refusal
-                outcome = ImportOutcome(problems: [ImportProblem(row: draft.row, column: "org", value: organisation, refusal)])
+                outcome = ImportOutcome(problems: [ImportProblem(row: draft.row, column: organisationColumn(draft), value: organisation, refusal)])
             }
         } else if let organisation, organisation != lastOrganisation, let known = organisations.otherSpelling(of: organisation) {
             outcome = rules.checkWithoutCounting(draft)
             if !outcome.records.isEmpty {
                 outcome = ImportOutcome(problems: outcome.problems + [ImportProblem(
-                    row: draft.row, column: "org", value: organisation, Message("import.organisation.spelling", ["known": .text(known)]))])
+                    row: draft.row, column: organisationColumn(draft), value: organisation, Message("import.organisation.spelling", ["known": .text(known)]))])
             }
         } else {
             outcome = rules.check(draft)
@@ -176,6 +176,12 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         batch += outcome.records
         batchRows += repeatElement(draft.row, count: outcome.records.count)
         if batch.count >= Writer.batchSize { try await flush() }
+    }
+
+    /// Where a row's organisation came from, for a refusal of it: its column or JSON key, else the option for all rows.
+    private func organisationColumn(_ draft: ImportDraft<Field>) -> String {
+        guard let field = Field.allCases.first(where: { $0.jsonKey == "organisation" }), draft[field] != nil else { return "org" }
+        return draft.label(field)
     }
 
     /// Hands the batch to the writer and goes on reading: the database inserts one batch while
