@@ -54,6 +54,8 @@ import Testing
             #expect(try await client.get("/api/v1/movements?from=2019-07-05&to=2019-07-01").json["field"] as? String == "to")
             let filtered = try await client.get("/api/v1/movements?crossing=LBN-01&from=2019-07-02&to=2019-07-03").decode(MovementPage.self)
             #expect(filtered.movements.map(\.externalId) == ["m2", "m3"])
+            let own = try await client.get("/api/v1/movements?organisation=SARC").decode(MovementPage.self)
+            #expect(own.movements.map(\.persons) == [7])
         }
     }
 

@@ -70,6 +70,7 @@ struct LedgerController<Context: CallerRequestContext> {
         let limit = try request.query("limit", "a whole number from 1 to 1000") { Int($0).flatMap { (1...1000).contains($0) ? $0 : nil } } ?? 100
         let cursor = try request.query("cursor", "a cursor from a previous page's next_cursor") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
         let crossing = try request.text("crossing")
-        return try jsonResponse(try await store.movementPage(window: DateWindow(from: from, to: to), crossing: crossing, after: cursor, limit: limit))
+        return try jsonResponse(try await store.movementPage(window: DateWindow(from: from, to: to), crossing: crossing,
+                                                             organisation: try request.text("organisation"), after: cursor, limit: limit))
     }
 }

@@ -7,10 +7,11 @@ extension LedgerStore {
     /// One more than `limit` is read, so that the last page says it is the last, even when it is full.
     /// - Parameters:
     ///   - window: only movements whose whole period lies in it.
+    ///   - organisation: only the movements one organisation reported (a partner's own), by its name as written.
     ///   - after: the id the previous page ended with.
     /// - Throws: ``StoreError/invalid(field:value:reason:)`` for a window that ends before it starts, or a crossing point
     ///   the database does not know: answered as an empty page, either would read as "nothing recorded".
-    public func movementPage(window: DateWindow = DateWindow(), crossing: String? = nil, after: Int? = nil,
+    public func movementPage(window: DateWindow = DateWindow(), crossing: String? = nil, organisation: String? = nil, after: Int? = nil,
                              limit: Int = 100) async throws -> MovementPage {
         if let from = window.from, let to = window.to, to < from {
             throw StoreError.invalid(field: "to", value: to.description, reason: "\(to) is before the window's start, \(from)")
@@ -20,7 +21,8 @@ extension LedgerStore {
         }) {
             throw StoreError.invalid(field: "crossing", value: crossing, reason: "no crossing point has this code")
         }
-        let page = PageCut(reading: try await movements(in: "movements", window: window, crossing: crossing, after: after, limit: limit + 1),
+        let page = PageCut(reading: try await movements(in: "movements", window: window, crossing: crossing, organisation: organisation,
+                                                         after: after, limit: limit + 1),
                            limit: limit, id: \.id)
         return MovementPage(movements: page.items, nextCursor: page.nextCursor)
     }
@@ -29,7 +31,7 @@ extension LedgerStore {
     /// the versions in force at a moment or after an import)
     /// whose whole period lies in `window`, in id order, a page at a time.
     func movements(in source: SQLQueryString, window: DateWindow, category: MovementCategory? = nil, crossing: String?, withoutCrossing: Bool = false,
-                   after: Int?, limit: Int) async throws -> [RecordedMovement] {
+                   organisation: String? = nil, after: Int?, limit: Int) async throws -> [RecordedMovement] {
         try await database.read { db in
             var query: SQLQueryString = """
                 SELECT m.id, m.start_day, m.end_day, m.category, m.crossing_code, COALESCE(m.origin_country, m.origin_pcode) AS origin,
@@ -41,6 +43,7 @@ extension LedgerStore {
             if let category { query += " AND m.category = \(bind: category.rawValue)" }
             if let crossing { query += " AND m.crossing_code = \(bind: crossing)" }
             if withoutCrossing { query += " AND m.crossing_code IS NULL" }
+            if let organisation { query += " AND o.name = \(bind: organisation)" }
             query += " ORDER BY m.id LIMIT \(bind: limit)"
             return try await db.raw(query).all().map { try LedgerStore.recordedMovement($0, id: try $0.decode(column: "id", as: Int.self)) }
         }

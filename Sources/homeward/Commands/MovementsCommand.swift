@@ -18,6 +18,7 @@ struct MovementsCommand: AsyncParsableCommand {
         @Option(help: "Only movements whose whole period is on or after this date (YYYY-MM-DD).") var from: String?
         @Option(help: "Only movements whose whole period is on or before this date (YYYY-MM-DD).") var to: String?
         @Option(help: "Only through this crossing point (its code).") var crossing: String?
+        @Option(help: "Only those this organisation reported (its name).") var org: String?
         @Option(help: "The id the previous page ended with.") var after: Int?
         @Option(help: "At most this many (1 to 10000).") var limit: Int = 100
         @Option(help: "table, json or csv") var format: OutputFormat = .table
@@ -29,7 +30,7 @@ struct MovementsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let window = try window(from: from, to: to)
-            let page = try await db.withStores { try await $0.ledger.movementPage(window: window, crossing: crossing, after: after, limit: limit) }
+            let page = try await db.withStores { try await $0.ledger.movementPage(window: window, crossing: crossing, organisation: org, after: after, limit: limit) }
             switch format {
             case .json: try printJSON(page)
             case .csv: print(([MovementsText.csvHeader] + page.movements.map(MovementsText.csv)).joined(separator: "\n"))
