@@ -19,6 +19,15 @@ import Testing
         #expect(medical.records.first?.treated == 120 && medical.records.first?.kilograms == nil)
     }
 
+    /// Two codes of one level are two places, not a place and the area above it: the row is refused saying so.
+    @Test func twoPlacesOfOneLevelAreRefusedAsSuch() throws {
+        let layout = try ImportLayout<AidField>(firstRows: [["#date", "#adm4+code", "#adm1+code", "#org", "#activity+type", "#indicator+parcels+num"]])
+        let rules = AidRules(gazetteer: sampleGazetteer, types: types, today: today)
+        let two = rules.check(layout.draft(row: ["2019-03-01", "SY12", "SY08", "SARC", "humanitarian", "5"], number: 2))
+        #expect(two.records.isEmpty && two.problems.map(\.code) == ["import.place.twoOfOneLevel"])
+        #expect(two.problems.first?.reason == "governorate: SY12 or SY08? A record lies in one place: give one of them", "\(two.problems)")
+    }
+
     @Test func localitiesAreCountedOnceAndWeightIsSummedExactly() throws {
         let nasib = Lineage(sampleGazetteer.lineage(of: "C5999")), hole = Lineage(sampleGazetteer.lineage(of: "C4519"))
         let tallies = [

@@ -16,6 +16,12 @@ extension DraftChecks {
             fail(unknown.first ?? fields.first(where: draft.has) ?? fields.first, unknown.isEmpty ? missing : Message("import.area.unknown"))
             return nil
         }
+        // Two codes of one level ("locality" SY03 beside "adm1" SY02) are two places, not a place and the area above it.
+        if let other = known.first(where: { $0.area.level == finest.area.level && $0.area.pcode != finest.area.pcode }) {
+            fail(other.field, Message("import.place.twoOfOneLevel", ["level": .level(finest.area.level), "given": .code(other.area.pcode),
+                                                                    "other": .code(finest.area.pcode)]))
+            return nil
+        }
         let lineage = gazetteer.lineage(of: finest.area.pcode)
         for given in known where lineage[given.area.level] != given.area.pcode {
             fail(given.field, Message("import.place.outsideParent", [
