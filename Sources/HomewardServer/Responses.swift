@@ -27,7 +27,8 @@ extension Request {
     func require(contentType expected: [String]) throws {
         let given = headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let given, expected.contains(given) else {
-            throw Problem(.unsupportedMediaType, "send the body as \(expected.joined(separator: " or "))\(given.map { ", not \($0)" } ?? "")",
+            let arguments: [String: MessageArgument] = ["expected": .code(expected.joined(separator: ", ")), "given": .code(given ?? "")]
+            throw Problem(.unsupportedMediaType, Message(given == nil ? "problem.contentType" : "problem.contentType.other", arguments),
                           field: "Content-Type")
         }
     }

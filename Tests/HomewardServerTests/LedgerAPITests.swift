@@ -3,6 +3,7 @@ import HomewardCore
 import HomewardStore
 @testable import HomewardServer
 import HTTPTypes
+import Hummingbird
 import HomewardTestSupport
 import HummingbirdTesting
 import Testing
@@ -211,6 +212,12 @@ import Testing
             // One value given twice is not answered by one of the two; a list parameter (map, set) takes one per value.
             let twice = try await client.get("/api/v1/totals?by=adm1&by=crossing")
             #expect(try twice.status == .badRequest && twice.json["field"] as? String == "by")
+            // The refusals the server words itself are in the language asked for, as an import's problems are.
+            let russian = try await client.execute(uri: "/api/v1/totals?org=UNHCR", method: .get, headers: [.acceptLanguage: "ru"])
+            #expect(try (russian.json["detail"] as? String)?.hasPrefix("у этого маршрута нет такого параметра; он принимает:") == true)
+            let arabic = try await client.execute(uri: "/api/v1/movements", method: .post, headers: [.acceptLanguage: "ar", .contentType: "text/plain"],
+                                                  body: ByteBuffer(string: "{}"))
+            #expect(try arabic.status == .unsupportedMediaType && arabic.json["detail"] as? String == "أرسل نص الطلب بصيغة application/json، لا text/plain")
             let mapped = try await client.post("/api/v1/imports?set=%23date%3D2019-01&set=%23org%3DOCHA&map=People%3D%23affected%2Breturnees%2Bidps%2Bnum"
                                                + "&map=Place%3D%23adm1%2Bdest%2Bcode&dry_run=true", "Place,People\nSY01,4\n", contentType: "text/csv")
             #expect(mapped.status == .ok, "\(mapped.text)")

@@ -22,7 +22,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         context.route = route
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
-            let refused = Problem(.unauthorized, "the token is unknown, expired or revoked",
+            let refused = Problem(.unauthorized, Message("problem.token.invalid"),
                                   headers: [.wwwAuthenticate: #"Bearer realm="homeward", error="invalid_token""#])
             guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw refused }
             // Read before the proof, and before the route runs: the answer's tag may use it too.
@@ -57,7 +57,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 let lang = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)).map { "&lang=\($0.rawValue)" } ?? ""
                 return Response(status: .seeOther, headers: [.location: "\(APIRoute.signInPage.path)?next=\(next)\(lang)"])
             }
-            throw Problem(.unauthorized, "sign in or send a bearer token (Authorization: Bearer …)",
+            throw Problem(.unauthorized, Message("problem.signIn"),
                           headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
         }
         // A page read with a bearer token names its reader too, with no session's token for forms.

@@ -12,6 +12,8 @@ public struct Problem: HTTPResponseError, Sendable {
     /// Located problems of an import or batch, when there are several, written in the reader's language.
     public var problems: [ImportProblem]?
     public var headers: HTTPFields
+    /// The detail as the catalogue words it, written in the request's language (``ProblemMiddleware``); `detail` is its English.
+    public var message: Message?
 
     public init(_ status: HTTPResponse.Status, _ detail: String, field: String? = nil, problems: [ImportProblem]? = nil,
                 headers: HTTPFields = [:]) {
@@ -20,6 +22,11 @@ public struct Problem: HTTPResponseError, Sendable {
         self.field = field
         self.problems = problems
         self.headers = headers
+    }
+
+    public init(_ status: HTTPResponse.Status, _ message: Message, field: String? = nil, headers: HTTPFields = [:]) {
+        self.init(status, Catalogue.english.text(message), field: field, headers: headers)
+        self.message = message
     }
 
     public static func badRequest(_ field: String, _ detail: String) -> Problem {

@@ -15,11 +15,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let (name, _) = request.uri.queryParameters.first(where: { $0.value.utf8.contains(0) }) {
-            throw Problem.badRequest(String(name), "contains a NUL character")
+            throw Problem(.badRequest, Message("problem.parameter.nul"), field: String(name))
         }
         do {
             return try await next(request, context)
-        } catch let problem as Problem {
+        } catch var problem as Problem {
+            if let message = problem.message { problem.detail = catalogues.catalogue(for: request).text(message) }
             throw problem
         } catch let error as HTTPError {
             throw Self.problem(for: error, request: request)

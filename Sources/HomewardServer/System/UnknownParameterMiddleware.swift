@@ -1,3 +1,4 @@
+import HomewardCore
 import Hummingbird
 
 /// Refuses a query parameter that the API's contract does not give the route, naming those it takes, and one of a
@@ -19,12 +20,12 @@ struct UnknownParameterMiddleware: RouterMiddleware {
             // `dry%5Frun` is no `dry_run` to the route either.
             let names = parameters.map { String($0.key) }.filter { !$0.isEmpty }
             if let unknown = names.sorted().first(where: { !known.contains($0) }) {
-                throw Problem.badRequest(unknown, known.isEmpty ? "this route takes no query parameters"
-                                                    : "not a parameter of this route; it takes \(known.sorted().joined(separator: ", "))")
+                throw Problem(.badRequest, known.isEmpty ? Message("problem.parameter.none")
+                                : Message("problem.parameter.unknown", ["known": .code(known.sorted().joined(separator: ", "))]), field: unknown)
             }
             let lists = documented.repeatable(route)
             if let repeated = Dictionary(grouping: names, by: { $0 }).filter({ $0.value.count > 1 && !lists.contains($0.key) }).keys.sorted().first {
-                throw Problem.badRequest(repeated, "given more than once; it takes one value")
+                throw Problem(.badRequest, Message("problem.parameter.repeated"), field: repeated)
             }
         }
         return try await next(request, context)
