@@ -236,6 +236,14 @@ import Testing
         let russian = try run(["totals", "--by", "adm1", "--lang", "ru"], environment: words)
         #expect(russian.status == 0 && russian.stdout.contains("ОБЛАСТЬ") && !russian.stdout.contains("МУХАФАЗА"), "\(russian.stdout)\(russian.stderr)")
         #expect(try run(["totals", "--by", "adm1"], environment: words).stdout.contains("ADM1"), "English keeps its words")
+        // Arabic dates in a centre's own locale: Yemen's months (يوليو), not the Levant's (تموز).
+        try #"{"locale": "ar-YE"}"#.write(to: folder.appendingPathComponent("ar.json"), atomically: true, encoding: .utf8)
+        let yemen = try run(["totals", "--by", "month", "--lang", "ar"], environment: words).stdout
+        #expect(yemen.contains("يوليو") && !yemen.contains("تموز"), "\(yemen)")
+        #expect(try run(["totals", "--by", "month", "--lang", "ar"]).stdout.contains("تموز"))
+        try #"{"locale": "en-US"}"#.write(to: folder.appendingPathComponent("ar.json"), atomically: true, encoding: .utf8)
+        #expect(try run(["totals"], environment: words).stderr.contains("locale is a locale of ar"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("ar.json"))
         try #"{"level.adm1.nmae": "Province"}"#.write(to: folder.appendingPathComponent("en.json"), atomically: true, encoding: .utf8)
         let misspelt = try run(["totals"], environment: words)
         #expect(misspelt.status != 0 && misspelt.stderr.contains("en.json (HOMEWARD_CATALOGUE): level.adm1.nmae is no entry"), "\(misspelt.stderr)")

@@ -34,6 +34,10 @@ extension Catalogue {
             guard let original = merged[key] else {
                 throw CatalogueError.overlay(file: file, reason: "\(key) is no entry of Homeward's catalogue; keys are those of its own files")
             }
+            // The locale's language is the file's: `ar-YE` for Arabic, never `en-US`.
+            if key == "locale", !((value as? String).map { $0 == language.rawValue || $0.hasPrefix(language.rawValue + "-") } ?? false) {
+                throw CatalogueError.overlay(file: file, reason: "locale is a locale of \(language.rawValue), such as \(language.rawValue)-XX")
+            }
             let given = placeholders(value), filled = placeholders(original)
             if let unknown = given.subtracting(filled).sorted().first {
                 throw CatalogueError.overlay(file: file, reason: "\(key) uses {\(unknown)}, which the entry is not given; it is given \(filled.sorted().map { "{\($0)}" }.joined(separator: ", "))")

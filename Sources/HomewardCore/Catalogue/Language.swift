@@ -14,17 +14,30 @@ public enum Language: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The locale numbers and dates are written with.
+    /// The locale numbers and dates are written with: the catalogue's `locale` entry, which a deployment may word its
+    /// own way (``Catalogue/overlayFolder``).
     ///
-    /// English follows British usage (29 June 2020, 1,234), as UN documents do. Arabic uses `ar-SY`: since
+    /// English follows British usage (29 June 2020, 1,234), as UN documents do. Arabic ships as `ar-SY`: since
     /// CLDR 46 plain `ar` gives Latin digits, while `ar-SY` gives Arabic-Indic digits and the Levantine
-    /// month names (حزيران) that readers in Syria expect.
+    /// month names (حزيران) that readers in Syria expect; a centre in Yemen says `ar-YE` (يونيو).
     public func locale(digits: Digits = .native) -> Locale {
-        switch (self, digits) {
-        case (.en, _): Locale(identifier: "en-GB")
-        case (.ru, _): Locale(identifier: "ru")
-        case (.ar, .native): Locale(identifier: "ar-SY")
-        case (.ar, .latin): Locale(identifier: "ar-SY@numbers=latn")
+        let identifier = Self.localeIdentifiers[self] ?? defaultLocaleIdentifier
+        return Locale(identifier: self == .ar && digits == .latin ? identifier + "@numbers=latn" : identifier)
+    }
+
+    private var defaultLocaleIdentifier: String {
+        switch self {
+        case .en: "en-GB"
+        case .ru: "ru"
+        case .ar: "ar-SY"
         }
     }
+
+    /// Read once from the catalogue files, without building a catalogue (whose number formats ask for the locale).
+    private static let localeIdentifiers: [Language: String] = Dictionary(uniqueKeysWithValues: allCases.compactMap { language in
+        guard var json = try? Catalogue.bundledJSON(language) else { return nil }
+        if let folder = Catalogue.overlayFolder, let own = try? Catalogue.overlaid(json, language: language, folder: folder) { json = own }
+        guard let entries = try? JSONSerialization.jsonObject(with: json) as? [String: Any], let identifier = entries["locale"] as? String else { return nil }
+        return (language, identifier)
+    })
 }
