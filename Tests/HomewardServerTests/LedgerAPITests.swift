@@ -158,7 +158,14 @@ import Testing
             #expect(answers.allSatisfy { $0.0 == .created || $0.0 == .conflict }, "\(answers)")
             #expect(try await store.sessions.sessions().count == 1)
             // Once answered, the key replays; a refused request keeps no answer, so the key may carry it again mended.
-            #expect(try await client.post("/api/v1/sessions", body, headers: key).status == .created)
+            let replayed = try await client.post("/api/v1/sessions", body, headers: key)
+            #expect(replayed.status == .created && replayed.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+            #expect(try await store.sessions.sessions().count == 1)
+            // A key another request holds is not carried out again, whoever sends it.
+            #expect(try await store.idempotency.reserve("person:test-admin held", by: .test) == .reserved)
+            let held = try await client.post("/api/v1/sessions", body, headers: [HTTPField.Name("Idempotency-Key")!: "held"])
+            #expect(try held.status == .conflict && (held.json["detail"] as? String)?.contains("still being answered") == true)
+            #expect(try await store.sessions.sessions().count == 1)
             let refusedKey: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "refused-first"]
             let refused = try await client.post("/api/v1/sessions", #"{"date": "2020-06-02", "participants": []}"#, headers: refusedKey)
             #expect(refused.status == .badRequest || refused.status == .unprocessableContent)

@@ -30,8 +30,14 @@ struct Idempotency {
             return Response(status: HTTPResponse.Status(code: stored.status),
                             headers: [.contentType: stored.contentType, HTTPField.Name("Idempotent-Replayed")!: "true"],
                             body: .init(byteBuffer: ByteBuffer(string: stored.body)))
-        case .inProgress:
+        case .inProgress(let since):
             _ = try await body.finalDigest() // read through, as every request is, before it is answered
+            // A request left unanswered may have been carried out: only the client can tell, so the key is not run again.
+            if Date().timeIntervalSince(since) > IdempotencyStore.interruptedAfter {
+                throw Problem(.conflict, "the request first sent with this Idempotency-Key at \(since.formatted(.iso8601)) was interrupted before "
+                              + "its answer was kept, and may or may not have been carried out: check, then send it with a new key",
+                              field: "Idempotency-Key")
+            }
             throw Problem(.conflict, "a request with this Idempotency-Key is still being answered, and this one was not carried out; "
                           + "send it again once that one is done", field: "Idempotency-Key")
         case .reserved:

@@ -23,8 +23,9 @@ public enum IdempotencyReservation: Sendable, Equatable {
     /// The key is now this request's: answer it, then ``IdempotencyStore/storeResponse(_:forKey:by:)``, or
     /// ``IdempotencyStore/release(_:by:)`` if no answer is to be kept.
     case reserved
-    /// Another request with the key is being answered: this one must not be carried out as well.
-    case inProgress
+    /// Another request with the key is being answered, or was left unanswered (``IdempotencyStore/interruptedAfter``):
+    /// this one must not be carried out as well.
+    case inProgress(since: Date)
     case answered(StoredResponse)
 }
 
@@ -32,11 +33,13 @@ public enum IdempotencyReservation: Sendable, Equatable {
 ///
 /// A key is reserved before its request is carried out, so that two requests sent at once with one key (a client
 /// retrying after a timeout while the first still runs) are carried out once: the second is told the first is in
-/// progress. A reservation is a row without an answer (`status` 0).
+/// progress. A reservation is a row without an answer (`status` 0), held by the one request that made it: it is never
+/// taken over, since a request whose answer was not kept (a server stopped after the write committed) may have been
+/// carried out, and running it again would do it twice.
 public struct IdempotencyStore: Sendable {
     let database: Database
-    /// After this long a reservation is taken to be left by a server that stopped mid-request, and may be taken over.
-    static let abandonedAfter: TimeInterval = 15 * 60
+    /// After this long without an answer a reservation was left by a request interrupted mid-way, not one still running.
+    public static let interruptedAfter: TimeInterval = 15 * 60
 
     public init(database: Database) {
         self.database = database
@@ -44,8 +47,7 @@ public struct IdempotencyStore: Sendable {
 
     /// Reserves the key for this request, unless it is answered or being answered.
     public func reserve(_ key: String, by caller: Caller) async throws -> IdempotencyReservation {
-        let abandoned = Database.timestamp(database.now().addingTimeInterval(-Self.abandonedAfter))
-        return try await database.write(by: caller, for: .bookkeeping) { write in
+        try await database.write(by: caller, for: .bookkeeping) { write in
             let db = write.sql
             let inserted = try await db.raw("""
                 INSERT INTO idempotency_keys (key, request_digest, status, content_type, body, created_at)
@@ -54,20 +56,20 @@ public struct IdempotencyStore: Sendable {
             if inserted != nil { return .reserved }
             guard let row = try await db.raw("""
                 SELECT request_digest, status, content_type, body, created_at FROM idempotency_keys WHERE key = \(bind: key)
-                """).first() else { return .inProgress }
+                """).first() else { return .inProgress(since: Date()) }
             let status = try row.decode(column: "status", as: Int.self)
             guard status == 0 else {
                 return .answered(StoredResponse(requestDigest: try row.decode(column: "request_digest", as: String.self), status: status,
                                                 contentType: try row.decode(column: "content_type", as: String.self),
                                                 body: try row.decode(column: "body", as: String.self)))
             }
-            guard try row.decode(column: "created_at", as: String.self) < abandoned else { return .inProgress }
-            try await db.raw("UPDATE idempotency_keys SET created_at = \(bind: write.timestamp) WHERE key = \(bind: key) AND status = 0").run()
-            return .reserved
+            let since = try row.decode(column: "created_at", as: String.self)
+            return .inProgress(since: (try? Date(since, strategy: .iso8601)) ?? Date())
         }
     }
 
-    /// Gives up a reservation whose request ended without an answer to keep (a refusal thrown as a problem).
+    /// Gives up a reservation whose request was refused before it wrote anything (a problem thrown), so that the key may
+    /// carry the request again once mended.
     public func release(_ key: String, by caller: Caller) async throws {
         try await database.write(by: caller, for: .bookkeeping) { write in
             try await write.sql.raw("DELETE FROM idempotency_keys WHERE key = \(bind: key) AND status = 0").run()
