@@ -14,6 +14,11 @@ import Testing
             let camp = try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "name_ru": "Аль-Хол", "kind": "camp", "admin": "SY080006"}"#)
             #expect(try camp.status == .created && camp.json["name_ru"] as? String == "Аль-Хол")
             #expect(try await client.execute(uri: "/camps?lang=ru", method: .get, headers: [:]).text.contains("Аль-Хол"))
+            // A code in another letter case is the same site's; a blank name in another language is no name.
+            let twin = try await client.post("/api/v1/sites", #"{"code": "hol", "name": "Al-Hol again", "kind": "camp", "admin": "SY080006"}"#)
+            #expect(try twin.status == .conflict && (twin.json["detail"] as? String)?.contains("HOL") == true)
+            let blank = try await client.post("/api/v1/sites", #"{"code": "ROJ", "name": "Roj", "name_ru": "  ", "kind": "camp", "admin": "SY080006"}"#)
+            #expect(try blank.status == .created && blank.json["name_ru"] is NSNull)
             let noCapacity = try await client.post("/api/v1/sites", #"{"code": "TC-1", "name": "Transit", "kind": "transit-centre", "admin": "SY08"}"#)
             #expect(noCapacity.status == .badRequest)
             #expect(try noCapacity.json["field"] as? String == "capacity")

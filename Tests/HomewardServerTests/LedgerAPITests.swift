@@ -57,6 +57,7 @@ import Testing
             #expect(filtered.movements.map(\.externalId) == ["m2", "m3"])
             let own = try await client.get("/api/v1/movements?organisation=SARC").decode(MovementPage.self)
             #expect(own.movements.map(\.persons) == [7])
+            #expect(try await client.get("/api/v1/movements?organisation=sarc").json["field"] as? String == "organisation")
         }
     }
 

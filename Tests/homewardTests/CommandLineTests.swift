@@ -221,7 +221,6 @@ import Testing
         #expect(!rest.stderr.contains("more may follow"))
     }
 
-    /// Scripts tell a refused option (64, with the command's own usage) from a request the data cannot answer (1, no usage).
     /// Another country's centre names its levels its own way, in each language, without a change to Homeward; a file of
     /// its words that cannot be laid over the shipped ones stops every command, naming the file and the entry.
     @Test func aDeploymentNamesItsLevelsInItsOwnWords() throws {
@@ -253,6 +252,7 @@ import Testing
         #expect(unfilled.status != 0 && unfilled.stderr.contains("level.adm1.count uses {n}"), "\(unfilled.stderr)")
     }
 
+    /// Scripts tell a refused option (64, with the command's own usage) from a request the data cannot answer (1, no usage).
     @Test func aRefusedOptionAndSomethingNotFoundExitDifferently() throws {
         defer { cleanUp() }
         for (arguments, usage) in [(["readiness", "--sort", "spaceport"], "Usage: homeward readiness"),

@@ -33,14 +33,18 @@ public struct SiteRules: Sendable {
         }
         var checked = site
         checked.code = code
+        // A name in another language left blank is no name: the pages and the statement then say the English one.
+        checked.nameAr = site.nameAr.flatMap { $0.isBlank ? nil : $0.trimmingBlanks }
+        checked.nameRu = site.nameRu.flatMap { $0.isBlank ? nil : $0.trimmingBlanks }
         if site.kind == .transitCentre {
             guard site.capacity != nil else {
                 throw FieldProblem(field: "capacity", value: "", Message("site.capacity.missing"))
             }
             checked.stayHours = site.stayHours ?? Site.defaultStayHours
         }
-        if existing.contains(code) {
-            throw FieldProblem(field: "code", value: code, Message("site.code.taken", ["code": .code(code)]), isConflict: true)
+        // A code that differs from a stored one only in letter case is taken too: rows naming either would split one site.
+        if let taken = existing.first(where: { $0.uppercased() == code.uppercased() }) {
+            throw FieldProblem(field: "code", value: code, Message("site.code.taken", ["code": .code(taken)]), isConflict: true)
         }
         return checked
     }

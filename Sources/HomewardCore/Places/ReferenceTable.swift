@@ -34,10 +34,11 @@ public enum ReferenceTable: Sendable {
             throw ImportError([ImportProblem(row: 1, column: missing.joined(separator: ", "), value: "",
                                              reason: "\(file): the header has no column \(missing.joined(separator: ", "))")])
         }
-        /// Each code once in a file: a second row for it would silently replace the first.
+        /// Each code once in a file, in any letter case: a second row for it would silently replace the first, or (`geo-01`
+        /// beside `GEO-01`) make a second place whose rows split the first's figures.
         var seen: [String: Int] = [:]
         func once(_ code: String, _ number: Int, _ column: String) throws {
-            if let first = seen.updateValue(number, forKey: code) {
+            if let first = seen.updateValue(number, forKey: code.uppercased()) {
                 throw ImportError([ImportProblem(row: number, column: column, value: code, reason: "\(file): \(code) is given again (first on row \(first))")])
             }
         }

@@ -39,10 +39,9 @@ struct ImportsController<Context: CallerRequestContext> {
                                           dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"), today: today(),
                                           vocabulary: .api)
         let catalogue = catalogues.catalogue(for: request)
-        if format == .json { importRequest.organisation = try request.text("org") }
+        importRequest.organisation = try request.text("org")
         if format == .csv {
             let parameters = request.uri.queryParameters
-            importRequest.organisation = try request.text("org")
             do {
                 importRequest.mapping = try ImportOptionPairs.mapping(parameters.getAll("map").map { String($0) })
             } catch {

@@ -18,8 +18,9 @@ public struct CampsStore: Sendable {
         let checked = try StoreError.refusing { () throws(FieldProblem) in try rules.check(site) }
         try await database.write(by: caller, for: .planning) { write in
             let db = write.sql
-            if try await db.raw("SELECT code FROM sites WHERE code = \(bind: checked.code)").first() != nil {
-                throw StoreError.refused(FieldProblem(field: "code", value: checked.code, Message("site.code.taken", ["code": .code(checked.code)]),
+            let codes = try await db.raw("SELECT code FROM sites").all(decodingColumn: "code", as: String.self)
+            if let taken = codes.first(where: { $0.uppercased() == checked.code.uppercased() }) {
+                throw StoreError.refused(FieldProblem(field: "code", value: checked.code, Message("site.code.taken", ["code": .code(taken)]),
                                                       isConflict: true))
             }
             let operatorID = try await checked.operatorName.asyncMap { try await OrganisationsStore.organisationID(named: $0, on: write) }

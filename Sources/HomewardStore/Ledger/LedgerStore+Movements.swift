@@ -24,6 +24,8 @@ extension LedgerStore {
         let page = PageCut(reading: try await movements(in: "movements", window: window, crossing: crossing, organisation: organisation,
                                                          after: after, limit: limit + 1),
                            limit: limit, id: \.id)
+        // Only an empty page can come from a misspelt name, as in the totals.
+        if let organisation, page.items.isEmpty { try await database.read { try await Self.refuseOtherSpelling(organisation, on: $0) } }
         return MovementPage(movements: page.items, nextCursor: page.nextCursor)
     }
 

@@ -56,6 +56,14 @@ extension PlacesStore {
         let removedAreas = replacing ? Set(stored.keys).subtracting(check.areas.keys) : []
         let storedCrossings = try await db.raw("SELECT code FROM crossing_points").all().map { try $0.decode(column: "code", as: String.self) }
         let removedCrossings = replacing ? Set(storedCrossings).subtracting(crossings.map(\.code)) : []
+        // A stored crossing written in another letter case would be a second crossing, whose rows split the first's figures.
+        let storedByFold = Dictionary(storedCrossings.map { ($0.uppercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        for (crossing, at) in zip(crossings, crossingRows) where !replacing {
+            if let stored = storedByFold[crossing.code.uppercased()], stored != crossing.code {
+                throw ImportError([ImportProblem(row: at.row, column: "crossing_code", value: crossing.code,
+                                                 reason: "\(at.file): the crossing point \(stored) is stored already; write its code as it is")])
+            }
+        }
         try await refuseRemovingWhatFiguresName(areas: removedAreas, crossings: removedCrossings, on: db)
         try await connection.bulkInsert(into: "countries", columns: ["iso3", "iso2", "name_en", "name_ru", "name_ar"],
                             rows: countries.map { [.text($0.iso3), .text($0.iso2), .text($0.nameEn), .text($0.nameRu), .text($0.nameAr)] },

@@ -111,8 +111,9 @@ public final class PlacesStore: Sendable {
         try await database.write(by: caller, for: .reference) { write in
             // Another writer may have added the code since the gazetteer was read. A code that differs only in letter case is
             // taken too: rows naming the crossing in either case would split its figures between two.
-            let query: SQLQueryString = "SELECT code FROM crossing_points WHERE UPPER(code) = \(bind: checked.code.uppercased())"
-            if let taken = try await write.sql.raw(query).first(decodingColumn: "code", as: String.self) {
+            // Folded in Swift, as imports fold a code: SQL's UPPER differs between the databases beyond ASCII.
+            let codes = try await write.sql.raw("SELECT code FROM crossing_points").all(decodingColumn: "code", as: String.self)
+            if let taken = codes.first(where: { $0.uppercased() == checked.code.uppercased() }) {
                 throw StoreError.refused(FieldProblem(field: "code", value: checked.code, Message("crossing.code.taken", ["code": .code(taken)]),
                                                       isConflict: true))
             }
