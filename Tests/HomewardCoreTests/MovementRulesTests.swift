@@ -85,7 +85,12 @@ let sampleGazetteer = Gazetteer(
         let draft = try #require(try JSONRecords.drafts(from: Data(json.utf8), as: MovementField.self, listKey: "movements").first)
         let counted = rules.check(draft)
         #expect(counted.records.isEmpty && counted.problems.map(\.column) == ["persons"])
-        #expect(counted.problems.first?.reason == "the row gives persons with a category and also refugees: give the count one way")
+        #expect(counted.problems.first?.reason == "the row gives persons and also refugees: give the count one way")
+        let contradicting = #"[{"date": "2019-01-15", "destination": "SY12", "category": "idp", "refugees": 3}]"#
+        let said = rules.check(try #require(try JSONRecords.drafts(from: Data(contradicting.utf8), as: MovementField.self, listKey: "movements").first))
+        #expect(said.records.isEmpty && said.problems.map(\.column) == ["category"] && said.problems.first?.reason.contains("refugees") == true)
+        let agreeing = #"[{"date": "2019-01-15", "destination": "SY12", "category": "idp", "idps": 3}]"#
+        #expect(rules.check(try #require(try JSONRecords.drafts(from: Data(agreeing.utf8), as: MovementField.self, listKey: "movements").first)).records.count == 1)
     }
 
     @Test func datesAreRealAndNotInTheFuture() throws {

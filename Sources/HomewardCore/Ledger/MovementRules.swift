@@ -105,6 +105,12 @@ public struct MovementRules: ImportRules {
             fail(.persons, Message("import.persons.twoWays", ["other": .code(draft.label(other))]), nil, false)
             return result
         }
+        // A category beside refugees or IDPs that says the other: which of the two is meant cannot be told.
+        if draft[.persons] == nil, let text = draft[.category], let category = MovementRules.category(text),
+           let other = (category == .refugee ? [MovementField.idps] : [.refugees]).first(where: { draft[$0] != nil }) {
+            fail(.category, Message("import.category.contradicts", ["other": .code(draft.label(other))]), nil, false)
+            return result
+        }
         var sawAny = false
         var columns: [(MovementField, MovementCategory?)] = [(.refugees, .refugee), (.idps, .idp)]
         if draft.has(.persons) {
