@@ -87,6 +87,14 @@ import Testing
         #expect(SourceChecks.problems(in: under).map(\.kind) == [.partsDoNotAddUp])
         let falling = [figure(1, "2018-08-01", "returns", 1_500_000, .moreThan), figure(2, "2018-08-15", "returns", 1_400_000, .upTo)]
         #expect(SourceChecks.problems(in: falling).map(\.kind) == [.cumulativeFalls])
+        // Strict bounds that cannot meet fall, and say so in bounds; an earlier bound does not hide a fall between exact figures.
+        let strict = SourceChecks.problems(in: [figure(1, "2018-08-01", "returns", 1_000, .moreThan), figure(2, "2018-08-10", "returns", 1_000, .lessThan)])
+        #expect(strict.map(\.figures) == [[1, 2]])
+        #expect(Catalogue.english.text(strict[0].message) == "the cumulative figure falls: at most 999 on 10 August 2018, after at least 1,001 on 1 August 2018")
+        let hidden = [figure(1, "2018-08-01", "returns", 200_000, .upTo), figure(2, "2018-08-02", "returns", 150_000, .exact),
+                      figure(3, "2018-08-03", "returns", 140_000, .exact)]
+        #expect(SourceChecks.problems(in: hidden).map(\.figures) == [[2, 3]])
+        #expect(Catalogue.english.text(SourceChecks.problems(in: over)[0].message) == "its parts come to at least 1,241,212, and the total to at most 1,000,000")
     }
 
     @Test func aWeekIsHeldAgainstEachSeriesOfItsOrganisationWhateverItsStart() {

@@ -33,10 +33,18 @@ public enum SourceChecks {
             let low = bounds.reduce(0) { $0 + $1.low }
             let high = bounds.allSatisfy { $0.high != nil } ? bounds.reduce(0) { $0 + $1.high! } : nil
             let whole = total.qualifier.bounds(total.value)
-            guard whole.high.map({ low > $0 }) == true || high.map({ $0 < whole.low }) == true else { return nil }
-            return Problem(kind: .partsDoNotAddUp, figures: [id] + parts.map { $0.id! },
-                           message: Message("sources.check.partsDoNotAddUp", ["total": .count(total.value), "sum": .count(sum),
-                                                                              "parts": .count(parts.count)]))
+            let figures = [id] + parts.map { $0.id! }
+            let exact = ([total] + parts).allSatisfy(\.isPoint)
+            if let most = whole.high, low > most {
+                // Bounds are named as bounds: "add up to 1,000, not to the total of 1,000" said nothing of "up to".
+                return Problem(kind: .partsDoNotAddUp, figures: figures, message: exact
+                    ? Message("sources.check.partsDoNotAddUp", ["total": .count(total.value), "sum": .count(sum), "parts": .count(parts.count)])
+                    : Message("sources.check.partsAboveTotal", ["least": .count(low), "most": .count(most)]))
+            }
+            guard let most = high, most < whole.low else { return nil }
+            return Problem(kind: .partsDoNotAddUp, figures: figures, message: exact
+                ? Message("sources.check.partsDoNotAddUp", ["total": .count(total.value), "sum": .count(sum), "parts": .count(parts.count)])
+                : Message("sources.check.partsBelowTotal", ["most": .count(most), "least": .count(whole.low)]))
         }.sorted { $0.figures.first! < $1.figures.first! }
     }
 
@@ -47,22 +55,24 @@ public enum SourceChecks {
             .sorted { $0[0].id! < $1[0].id! }
     }
 
-    /// Each figure below the highest of its series stated on an earlier day (the first of equal ones), found in one
-    /// pass: the highest is carried along as the days go by.
+    /// Each figure that can only be below the least an earlier figure of its series may be (the first of equal ones),
+    /// found in one pass: the greatest lower bound is carried along as the days go by. Bounds that may meet are no fall:
+    /// "at least 140,000" after 150,000 may be 150,000 or more; "less than 1,000" after "more than 1,000" cannot.
     static func cumulativesThatFall(_ figures: [SourceFigure]) -> [Problem] {
         series(figures).flatMap { series in
-            var highest: SourceFigure?, counted = 0
+            var highest: (figure: SourceFigure, low: Int)?, counted = 0
             return series.map { later -> Problem? in
                 while series[counted].date < later.date {
-                    if highest.map({ $0.value < series[counted].value }) ?? true { highest = series[counted] }
+                    let low = series[counted].qualifier.bounds(series[counted].value).low
+                    if highest.map({ $0.low < low }) ?? true { highest = (series[counted], low) }
                     counted += 1
                 }
-                // Bounds that may meet are no fall: "at least 140,000" after 150,000 may be 150,000 or more.
-                guard let highest, later.value < highest.value,
-                      let laterHigh = later.qualifier.bounds(later.value).high, laterHigh < highest.qualifier.bounds(highest.value).low else { return nil }
-                return Problem(kind: .cumulativeFalls, figures: [highest.id!, later.id!],
-                               message: Message("sources.check.cumulativeFalls", ["earlier": .count(highest.value), "earlierDate": .day(highest.date),
-                                                                                 "later": .count(later.value), "laterDate": .day(later.date)]))
+                guard let (earlier, least) = highest, let most = later.qualifier.bounds(later.value).high, most < least else { return nil }
+                let exact = earlier.isPoint && later.isPoint
+                return Problem(kind: .cumulativeFalls, figures: [earlier.id!, later.id!], message: Message(
+                    exact ? "sources.check.cumulativeFalls" : "sources.check.cumulativeFallsBounds",
+                    ["earlier": .count(exact ? earlier.value : least), "earlierDate": .day(earlier.date),
+                     "later": .count(exact ? later.value : most), "laterDate": .day(later.date)]))
             }.compactMap { $0 }
         }
     }
@@ -96,4 +106,9 @@ extension SourceChecks.Problem: Encodable {
         try c.encode(message.key, forKey: .code)
         try c.encode(Catalogue.english.text(message), forKey: .detail)
     }
+}
+
+private extension SourceFigure {
+    /// Whether the figure stands for its number alone (exact, or about it): its problems are told in its numbers.
+    var isPoint: Bool { qualifier.bounds(value) == (value, value) }
 }
