@@ -158,6 +158,16 @@ import HomewardTestSupport
             let syrian = try await store.importCSV("#date,#adm1+dest+code,#affected+returnees+idps+num\n2019-01-01,SY12,5\n")
             #expect(syrian.status == .error && syrian.problems.first?.value == "SY12")
             #expect(try await store.importCSV("#date,#adm2+dest+code,#affected+returnees+idps+num\n2019-01-01,IQ0101,5\n").imported == 1)
+            // A gazetteer of two levels has its settlements at the second: aid and work there count in them, a governorate's do not.
+            func records(_ kind: RecordKind, _ text: String) async throws {
+                let summary = try await store.importRecords(kind, ImportRequest(sourceName: "t.csv", today: TestStores.today), from: .bytes(Array(text.utf8)), by: .test)
+                #expect(summary.status == .success, "\(summary.text)")
+            }
+            try await records(.aid, "#date,#adm4+code,#org,#activity+type,#indicator+parcels+num\n2020-06-01,IQ0101,SARC,humanitarian,5\n2020-06-02,IQ01,SARC,humanitarian,7\n")
+            try await records(.facilities, "#date,#adm4+code,#loc+type,#status,#indicator+num,#org\n2020-06-01,IQ0101,school,under-restoration,2,UNDP\n"
+                              + "2020-06-01,IQ01,school,under-restoration,1,UNDP\n")
+            #expect(try await store.assistance.summary(DateWindow(to: TestStores.today)).figures.localities == 1)
+            #expect(try await store.reconstruction.summary(asOf: TestStores.today).underRestoration.settlements == 1)
             // A replacing folder must say whose country it is.
             let nameless = await #expect(throws: ImportError.self) {
                 try await store.places.loadReference([try ReferenceDirectory(url: folder)], replacing: true, by: .test)

@@ -4,20 +4,26 @@ public struct AidTally: Hashable, Sendable {
     public var type: String
     public var organisation: String
     public var figures: AidFigures
+    /// The gazetteer's finest level, whose places are the localities: a whole district's or governorate's aid is none.
+    public var settlementLevel: AdminLevel
 
-    public init(place: Lineage, type: String, organisation: String, figures: AidFigures) {
+    public init(place: Lineage, type: String, organisation: String, figures: AidFigures, settlementLevel: AdminLevel = .adm4) {
         self.place = place
         self.type = type
         self.organisation = organisation
         self.figures = figures
+        self.settlementLevel = settlementLevel
     }
+
+    /// The locality the aid went to, `nil` when it went to a coarser area.
+    public var locality: String? { place.level == settlementLevel ? place.finest : nil }
 }
 
 /// What aid actions delivered, summed: actions, distinct localities, weight, parcels, people reached and treated,
 /// and how many actions gave each figure.
 public struct AidFigures: Hashable, Sendable, Encodable {
     public var actions = 0
-    /// Distinct localities (communities, the gazetteer's finest level) among the actions summed.
+    /// Distinct localities (places of the gazetteer's finest level) among the actions summed.
     public var localities = 0
     public var kilograms = 0
     public var parcels = 0
@@ -51,7 +57,7 @@ public struct AidFigures: Hashable, Sendable, Encodable {
             reportedBy = reportedBy + t.figures.reportedBy
         }
         // Aid given to a whole district or governorate is in the sums, but is no locality.
-        localities = Set(tallies.compactMap { $0.place[.adm4] }).count
+        localities = Set(tallies.compactMap(\.locality)).count
     }
 
     /// Tonnes as people write them: `3.5`.

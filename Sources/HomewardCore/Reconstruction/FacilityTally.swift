@@ -7,17 +7,23 @@ public struct FacilityTally: Hashable, Sendable {
     public var day: Day
     public var tenths: Int
 
-    public init(place: Lineage, kind: String, status: FacilityStatus, day: Day, tenths: Int) {
+    /// The gazetteer's finest level, whose places are settlements: work recorded for a whole district is in no settlement.
+    public var settlementLevel: AdminLevel
+
+    public init(place: Lineage, kind: String, status: FacilityStatus, day: Day, tenths: Int, settlementLevel: AdminLevel = .adm4) {
         self.place = place
         self.kind = kind
         self.status = status
         self.day = day
         self.tenths = tenths
+        self.settlementLevel = settlementLevel
     }
 
     /// The finest P-code given: the settlement.
     public var settlement: String { place.finest ?? "" }
 
-    /// The places of `tallies` that are communities: counted as settlements, where a district or governorate is not.
-    static func communities(_ tallies: [FacilityTally]) -> Set<String> { Set(tallies.compactMap { $0.place[.adm4] }) }
+    /// The places of `tallies` that are settlements (of the gazetteer's finest level), where a district or governorate is not.
+    static func communities(_ tallies: [FacilityTally]) -> Set<String> {
+        Set(tallies.compactMap { $0.place.level == $0.settlementLevel ? $0.place.finest : nil })
+    }
 }

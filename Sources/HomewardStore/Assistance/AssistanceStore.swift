@@ -92,6 +92,7 @@ public struct AssistanceStore: Sendable {
             if let from = window.from { query += " AND a.day >= \(bind: from.number)" }
             if let to = window.to { query += " AND a.day <= \(bind: to.number)" }
             query += " GROUP BY a.adm1, a.adm2, a.adm3, a.adm4, a.type_code, o.name"
+            let settlements = try await PlacesStore.finestLevel(on: db)
             return try await db.raw(query).all().map { row in
                 AidTally(place: try Lineage(row: row), type: try row.decode(column: "type_code", as: String.self),
                          organisation: try row.decode(column: "organisation", as: String.self),
@@ -101,7 +102,8 @@ public struct AssistanceStore: Sendable {
                                              reportedBy: AidReporting(kilograms: try row.decode(column: "kilograms_by", as: Int.self),
                                                                       parcels: try row.decode(column: "parcels_by", as: Int.self),
                                                                       reached: try row.decode(column: "reached_by", as: Int.self),
-                                                                      treated: try row.decode(column: "treated_by", as: Int.self))))
+                                                                      treated: try row.decode(column: "treated_by", as: Int.self))),
+                         settlementLevel: settlements)
             }
         }
     }

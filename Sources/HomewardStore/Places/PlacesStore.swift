@@ -34,6 +34,13 @@ public final class PlacesStore: Sendable {
         try await db.raw("INSERT INTO settings (key, value) VALUES ('reference_version', \(bind: next))").run()
     }
 
+    /// The gazetteer's finest level, whose places are settlements (localities): communities where there are four levels,
+    /// districts in a gazetteer of two.
+    static func finestLevel(on db: any SQLDatabase) async throws -> AdminLevel {
+        let deepest = try await db.raw("SELECT MAX(level) AS deepest FROM admin_areas").first(decodingColumn: "deepest", as: Int?.self) ?? nil
+        return deepest.flatMap(AdminLevel.init(rawValue:)) ?? .adm4
+    }
+
     static func gazetteer(on db: any SQLDatabase) async throws -> Gazetteer {
         let home = try await db.raw("SELECT value FROM settings WHERE key = 'home_country'").first(decodingColumn: "value", as: String.self)
         return Gazetteer(homeCountry: home ?? "", areas: try await areas(on: db), countries: try await countries(on: db),

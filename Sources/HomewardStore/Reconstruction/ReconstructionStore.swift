@@ -122,13 +122,15 @@ public struct ReconstructionStore: Sendable {
     /// Quantities summed by settlement, kind, status and day, up to `through`: every reconstruction figure starts here.
     public func tallies(through: Day) async throws -> [FacilityTally] {
         try await database.read { db in
-            try await db.raw("""
+            let settlements = try await PlacesStore.finestLevel(on: db)
+            return try await db.raw("""
                 SELECT adm1, adm2, adm3, adm4, kind_code, status, day, CAST(SUM(quantity_tenths) AS BIGINT) AS tenths FROM facility_works
                 WHERE day <= \(bind: through.number) GROUP BY adm1, adm2, adm3, adm4, kind_code, status, day
                 """).all().compactMap { row in
                 guard let status = FacilityStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
                 return FacilityTally(place: try Lineage(row: row), kind: try row.decode(column: "kind_code", as: String.self), status: status,
-                                     day: Day(number: try row.decode(column: "day", as: Int.self)), tenths: try row.decode(column: "tenths", as: Int.self))
+                                     day: Day(number: try row.decode(column: "day", as: Int.self)), tenths: try row.decode(column: "tenths", as: Int.self),
+                                     settlementLevel: settlements)
             }
         }
     }
