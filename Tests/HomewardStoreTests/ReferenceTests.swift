@@ -210,6 +210,11 @@ import HomewardTestSupport
             defer { try? FileManager.default.removeItem(at: free) }
             try await store.places.loadReference([try ReferenceDirectory(url: free)], by: .test)
             #expect(try await store.places.areas(parent: "SY03").contains { $0.pcode == "SY0200" })
+            // A file that leaves the Arabic name blank keeps the stored one.
+            let blank = try Self.folder(["adm2.csv": "adm2_pcode,adm2_name_en,adm2_name_ar,adm1_pcode\nSY0200,Jebel Saman,,SY03\n"])
+            defer { try? FileManager.default.removeItem(at: blank) }
+            try await store.places.loadReference([try ReferenceDirectory(url: blank)], by: .test)
+            #expect(try await store.places.areas(parent: "SY03").first { $0.pcode == "SY0200" }?.nameAr == "جبل سمعان")
         }
     }
 
@@ -233,6 +238,14 @@ import HomewardTestSupport
         let moved = try ReferenceCheck(areas: [(north, ReferenceRow(file: "adm1.csv", row: 2))], crossings: [],
                                        stored: ["XK01": .init(level: .adm2, parent: "XK")], countries: [], homeCountry: nil, replacing: false)
         #expect(moved.moves.map(\.area.pcode) == ["XK01"])
+        // A stored area left as it was, whose parent the folder makes another level, would lie in an area of the wrong level.
+        let orphaned = #expect(throws: ImportError.self) {
+            try ReferenceCheck(areas: [(north, ReferenceRow(file: "adm1.csv", row: 2))], crossings: [],
+                               stored: ["XK01": .init(level: .adm2, parent: "XK"), "XK": .init(level: .adm1, parent: nil),
+                                        "XK0101": .init(level: .adm3, parent: "XK01")],
+                               countries: [], homeCountry: nil, replacing: false)
+        }
+        #expect(orphaned?.problems.first?.reason == "adm1.csv: XK01 would be an adm1 area, but the stored adm3 area XK0101 lies in it")
     }
 
     /// A file's own faults: a header without a column it needs, a code given twice, coordinates that are not numbers.
@@ -247,6 +260,9 @@ import HomewardTestSupport
         #expect(twice?.row == 4 && twice?.value == "XK0101" && twice?.reason == "f.csv: XK0101 is given again (first on row 2)")
         let north = problem([header, ["XK0101", "A", "XK01", "north"]])
         #expect(north?.row == 2 && north?.column == "lat" && north?.value == "north")
+        #expect(problem([header, ["XK0101", "A", "XK01", "141.15"]])?.column == "lat", "no latitude is beyond 90 degrees")
+        let shifted = problem([header, ["XK0101", "A", "XK01", "41", "15"]])
+        #expect(shifted?.row == 2 && shifted?.column == "column 5" && shifted?.value == "15", "a separator without quotes moved the values")
         let crossingTwice = problem([["crossing_code", "name_en"], ["A-1", "A"], ["a-1", "B"]])
         #expect(crossingTwice?.row == 3 && crossingTwice?.column == "crossing_code", "a code in another letter case is the same code")
     }

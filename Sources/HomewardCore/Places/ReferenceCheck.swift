@@ -60,6 +60,15 @@ public struct ReferenceCheck: Sendable {
                 problem(at, column, parent, "\(parent) is an adm\(found.level.rawValue) area; the parent of an adm\(area.level.rawValue) area is an adm\(level.rawValue) area")
             }
         }
+        // A stored area the folder leaves as it was, under a parent the folder gives another level, would lie in an area
+        // of the wrong level.
+        let givenAt = Dictionary(given.map { ($0.0.pcode, $0.1) }, uniquingKeysWith: { a, _ in a })
+        for (code, area) in areas.sorted(by: { $0.key < $1.key }) where givenAt[code] == nil {
+            guard let parent = area.parent, let level = area.level.coarser, let found = areas[parent], found.level != level,
+                  let at = givenAt[parent] else { continue }
+            problem(at, "adm\(found.level.rawValue)_pcode", parent,
+                    "\(parent) would be an adm\(found.level.rawValue) area, but the stored adm\(area.level.rawValue) area \(code) lies in it")
+        }
         for (crossing, at) in crossings {
             if let admin = crossing.adminPcode, areas[admin] == nil {
                 problem(at, "admin_pcode", admin, "no area has the P-code \(admin), in the folder\(replacing ? "" : " or stored")")

@@ -17,6 +17,14 @@ public enum ReferenceTable: Sendable {
         guard let header = rows.first else { throw ImportError("\(file): the file is empty") }
         let columns = Dictionary(header.enumerated().map { ($1.trimmingCharacters(in: .whitespaces), $0) }, uniquingKeysWith: { a, _ in a })
         let body = rows.dropFirst().enumerated().filter { !($0.element.allSatisfy { $0.isEmpty }) }
+        // A row with values past the header's last column has had them moved by a separator without quotes (`41,15` for a
+        // latitude of 41.15): every value after it would be read from the wrong column.
+        for (offset, row) in body where row.count > header.count {
+            if let extra = row[header.count...].firstIndex(where: { !$0.isBlank }) {
+                throw ImportError([ImportProblem(row: offset + 2, column: "column \(extra + 1)", value: row[extra],
+                                                 reason: "\(file): the row gives more values than the header has columns (\(row.count) against \(header.count))")])
+            }
+        }
         func cell(_ row: [String], _ name: String) -> String {
             guard let index = columns[name], index < row.count else { return "" }
             return row[index].trimmingCharacters(in: .whitespaces)
@@ -42,12 +50,13 @@ public enum ReferenceTable: Sendable {
                 throw ImportError([ImportProblem(row: number, column: column, value: code, reason: "\(file): \(code) is given again (first on row \(first))")])
             }
         }
-        func coordinate(_ row: [String], _ number: Int, _ names: [String]) throws -> Double? {
+        func coordinate(_ row: [String], _ number: Int, _ names: [String], within limit: Double) throws -> Double? {
             for name in names {
                 let text = cell(row, name)
                 guard !text.isEmpty else { continue }
-                guard let value = Double(text), value.isFinite else {
-                    throw ImportError([ImportProblem(row: number, column: name, value: text, reason: "\(file): not a number of degrees")])
+                guard let value = Double(text), value.isFinite, abs(value) <= limit else {
+                    throw ImportError([ImportProblem(row: number, column: name, value: text,
+                                                     reason: "\(file): not a number of degrees from -\(Int(limit)) to \(Int(limit))")])
                 }
                 return value
             }
@@ -70,8 +79,8 @@ public enum ReferenceTable: Sendable {
                 return AdminArea(pcode: pcode, level: level,
                                  nameEn: try required(row, number, "adm\(n)_name_en"), nameAr: cell(row, "adm\(n)_name_ar"),
                                  parent: parent,
-                                 latitude: try coordinate(row, number, ["lat", "centroid_lat"]),
-                                 longitude: try coordinate(row, number, ["lon", "centroid_lon"]))
+                                 latitude: try coordinate(row, number, ["lat", "centroid_lat"], within: 90),
+                                 longitude: try coordinate(row, number, ["lon", "centroid_lon"], within: 180))
             }
             return .areas(areas, rows: rows)
         }

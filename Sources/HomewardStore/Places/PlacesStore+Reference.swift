@@ -78,7 +78,7 @@ extension PlacesStore {
                 // A Russian name comes from a names file, so reloading an areas file keeps the one there is.
                 try await connection.bulkInsert(into: "admin_areas", columns: ["pcode", "level", "name_en", "name_ar", "name_ru", "parent_pcode", "latitude", "longitude"],
                                     rows: rows,
-                                    suffix: "ON CONFLICT (pcode) DO UPDATE SET level = excluded.level, name_en = excluded.name_en, name_ar = excluded.name_ar, name_ru = COALESCE(excluded.name_ru, admin_areas.name_ru), parent_pcode = excluded.parent_pcode, latitude = excluded.latitude, longitude = excluded.longitude")
+                                    suffix: "ON CONFLICT (pcode) DO UPDATE SET level = excluded.level, name_en = excluded.name_en, name_ar = COALESCE(NULLIF(excluded.name_ar, ''), admin_areas.name_ar), name_ru = COALESCE(excluded.name_ru, admin_areas.name_ru), parent_pcode = excluded.parent_pcode, latitude = excluded.latitude, longitude = excluded.longitude")
             } catch {
                 throw ImportError("the adm\(level.rawValue) areas could not be written; is every parent P-code in the files of the level above? (\(String(reflecting: error)))")
             }

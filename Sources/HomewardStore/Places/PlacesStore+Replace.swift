@@ -55,22 +55,28 @@ extension PlacesStore {
         guard !moves.isEmpty else { return }
         var children: [String: [String]] = [:]
         for (code, area) in areas { if let parent = area.parent { children[parent, default: []].append(code) } }
-        for move in moves {
+        let below = moves.map { move in
             var below: Set<String> = [move.area.pcode]
             var queue = [move.area.pcode]
             while let code = queue.popLast() {
                 for child in children[code] ?? [] where below.insert(child).inserted { queue.append(child) }
             }
-            let found = try await named(below, in: areaColumns, on: db)
-            guard !found.isEmpty else { continue }
+            return below
+        }
+        // The tables are read once for every move: a corrected gazetteer may move hundreds of areas.
+        let found = try await named(below.reduce(into: Set<String>()) { $0.formUnion($1) }, in: areaColumns, on: db)
+        let problems = zip(moves, below).compactMap { move, below -> ImportProblem? in
+            let here = found.filter { below.contains($0.code) }
+            guard !here.isEmpty else { return nil }
             let from = move.was.parent.map { "from \($0) " } ?? ""
             let to = move.area.parent.map { "to \($0)" } ?? "to the top level"
-            throw ImportError([ImportProblem(
+            return ImportProblem(
                 row: move.at.row, column: "adm\(move.area.level.rawValue)_pcode", value: move.area.pcode,
                 reason: "\(move.at.file): \(move.area.pcode) would move \(from)\(to), but figures are recorded in it or below it: "
-                    + "\(listed(found)). They keep the areas above them as they were recorded, so totals by the coarser level would "
-                    + "split them from the place's new figures; load the area under its stored parent")])
+                    + "\(listed(here)). They keep the areas above them as they were recorded, so totals by the coarser level would "
+                    + "split them from the place's new figures; load the area under its stored parent")
         }
+        if !problems.isEmpty { throw ImportError(problems) }
     }
 
     /// Removes crossing points, then areas finest first, so that no row is left naming a parent that has gone.
