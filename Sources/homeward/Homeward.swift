@@ -24,8 +24,9 @@ struct Homeward: AsyncParsableCommand {
     /// as Latin ones, before any option parses them. A value with letters or other signs (a code, a name) is left as written.
     static func main() async {
         // A deployment's own words that cannot be read stop every command: otherwise messages would come out as keys.
-        if Catalogue.overlayFolder != nil {
+        if let folder = Catalogue.overlayFolder {
             do {
+                try Catalogue.checkOverlayFolder(folder)
                 for language in Language.allCases { _ = try Catalogue.bundled(language) }
             } catch {
                 exit(withError: ValidationError("\(error)"))

@@ -250,6 +250,21 @@ import Testing
             .write(to: folder.appendingPathComponent("en.json"), atomically: true, encoding: .utf8)
         let unfilled = try run(["totals"], environment: words)
         #expect(unfilled.status != 0 && unfilled.stderr.contains("level.adm1.count uses {n}"), "\(unfilled.stderr)")
+        // Russian takes few and many where Homeward's entry gives them; a variant entry needs its cases or an other.
+        try #"{"level.adm1.count": {"plural": "count", "one": "{count} province", "other": "{count} provinces"}}"#
+            .write(to: folder.appendingPathComponent("en.json"), atomically: true, encoding: .utf8)
+        try #"{"level.adm1.count": {"plural": "count", "one": "{count} область", "other": "{count} области"}}"#
+            .write(to: folder.appendingPathComponent("ru.json"), atomically: true, encoding: .utf8)
+        #expect(try run(["totals"], environment: words).stderr.contains("level.adm1.count lacks the form few"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("ru.json"))
+        try #"{"access.role": {"select": "need", "records": "the role {role} may not write figures"}}"#
+            .write(to: folder.appendingPathComponent("en.json"), atomically: true, encoding: .utf8)
+        #expect(try run(["totals"], environment: words).stderr.contains("access.role lacks the form"))
+        // The folder must be there and hold only the languages' files.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("en.json"))
+        try "{}".write(to: folder.appendingPathComponent("RU.json"), atomically: true, encoding: .utf8)
+        #expect(try run(["totals"], environment: words).stderr.contains("RU.json (HOMEWARD_CATALOGUE): not a catalogue file"))
+        #expect(try run(["totals"], environment: ["HOMEWARD_CATALOGUE": folder.path + "-nowhere"]).stderr.contains("no such folder"))
     }
 
     /// Scripts tell a refused option (64, with the command's own usage) from a request the data cannot answer (1, no usage).

@@ -38,6 +38,9 @@ extension Catalogue {
             if key == "locale", !((value as? String).map { $0 == language.rawValue || $0.hasPrefix(language.rawValue + "-") } ?? false) {
                 throw CatalogueError.overlay(file: file, reason: "locale is a locale of \(language.rawValue), such as \(language.rawValue)-XX")
             }
+            if let missing = missingForms(value, shipped: original) {
+                throw CatalogueError.overlay(file: file, reason: "\(key) \(missing)")
+            }
             let given = placeholders(value), filled = placeholders(original)
             if let unknown = given.subtracting(filled).sorted().first {
                 throw CatalogueError.overlay(file: file, reason: "\(key) uses {\(unknown)}, which the entry is not given; it is given \(filled.sorted().map { "{\($0)}" }.joined(separator: ", "))")
@@ -51,6 +54,44 @@ extension Catalogue {
             throw CatalogueError.overlay(file: file, reason: "an entry is not of a catalogue's shape: a text, or plural or select forms (\(error))")
         }
         return data
+    }
+
+    /// The folder itself: there, and holding only the languages' files (a misnamed `RU.json` would change nothing).
+    public static func checkOverlayFolder(_ folder: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CatalogueError.overlay(file: folder.path, reason: "no such folder")
+        }
+        let known = Set(Language.allCases.map { "\($0.rawValue).json" })
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
+        if let other = names.sorted().first(where: { !known.contains($0) }) {
+            throw CatalogueError.overlay(file: folder.appendingPathComponent(other).path,
+                                         reason: "not a catalogue file: the files are \(known.sorted().joined(separator: ", "))")
+        }
+    }
+
+    /// What an entry lacks that the shipped one has: the same kind (text, plural or select), every plural category the
+    /// language's entry gives (Russian's few and many), every select case or an `other`; `nil` when it lacks nothing.
+    private static func missingForms(_ value: Any, shipped: Any) -> String? {
+        switch (shipped, value) {
+        case (is String, is String): return nil
+        case (let shipped as [String: Any], let value as [String: Any]):
+            for kind in ["plural", "select"] where shipped[kind] != nil {
+                guard let variable = value[kind] as? String, variable == shipped[kind] as? String else {
+                    return "is \(kind == "plural" ? "plural forms" : "variants") by {\(shipped[kind] as? String ?? "")}, as Homeward's entry is"
+                }
+                let forms = Set(shipped.keys).subtracting([kind, "parts"]), given = Set(value.keys).subtracting([kind, "parts"])
+                let lacking = kind == "select" && given.contains("other") ? [] : forms.subtracting(given)
+                if let form = lacking.sorted().first { return "lacks the form \(form), which Homeward's entry gives" }
+                for form in given.intersection(forms) {
+                    if let missing = missingForms(value[form] as Any, shipped: shipped[form] as Any) { return missing }
+                }
+            }
+            if shipped["text"] != nil, value["text"] == nil { return "lacks its text, as Homeward's entry has one" }
+            return nil
+        default:
+            return shipped is String ? "is a text, as Homeward's entry is" : "is plural forms or variants, as Homeward's entry is"
+        }
     }
 
     /// The placeholder names an entry's texts use, at any depth of its forms.
