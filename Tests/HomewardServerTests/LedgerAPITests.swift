@@ -258,6 +258,10 @@ import Testing
             #expect(try toFirst.json["total"] as? Int == 1_200 && toFirst.json["rounded_to"] as? Int == 5)
             #expect(try toSecond.json["total"] as? Int == 1_200 && toSecond.json["idps"] as? Int == 1_200)
             #expect(try await client.get("/api/v1/public/totals?from=2019-03-02").json["total"] as? String == "<5")
+            // Open figures of the ledger as it once stood say so, as the partners' do.
+            let then = try await client.get("/api/v1/public/totals?as_recorded_on=2000-01-01")
+            #expect(try then.json["total"] as? Int == 0 && then.json["as_recorded_on"] as? String == "2000-01-01T23:59:59Z")
+            #expect(try toFirst.json["as_recorded_on"] == nil)
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Totals as the public may see them: the same answer as ``TotalsReport``, with small counts hidden by
 /// ``SmallCounts`` across the groups (rows: refugees + IDPs = persons; columns: the groups and what they leave
 /// out add up to the totals).
@@ -41,11 +43,14 @@ public struct PublicTotals: Sendable, Encodable {
     /// Every count shown is rounded to the nearest multiple of this, each on its own, after suppression; 1 is exact.
     /// Parts may then not add up to their totals.
     public var roundedTo: Int
+    /// The moment the ledger was read as it then stood, when asked: figures saved without the question still say so.
+    public var asRecordedOn: Date?
 
     /// - Parameter base: the multiple counts shown are rounded to, 1 or more (1 leaves them exact).
-    public init(_ report: TotalsReport, smallCounts: SmallCounts, roundingTo base: Int = 1) {
+    public init(_ report: TotalsReport, smallCounts: SmallCounts, roundingTo base: Int = 1, asRecordedOn: Date? = nil) {
         precondition(base >= 1)
         roundedTo = base
+        self.asRecordedOn = asRecordedOn
         from = report.from
         to = report.to
         threshold = smallCounts.threshold
@@ -72,6 +77,7 @@ public struct PublicTotals: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case from, to, total, refugees, idps, groups, threshold
         case roundedTo = "rounded_to"
+        case asRecordedOn = "as_recorded_on"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -84,5 +90,6 @@ public struct PublicTotals: Sendable, Encodable {
         try c.encode(groups, forKey: .groups)
         try c.encode(threshold, forKey: .threshold)
         try c.encode(roundedTo, forKey: .roundedTo)
+        if let asRecordedOn { try c.encode(asRecordedOn.formatted(.iso8601), forKey: .asRecordedOn) }
     }
 }

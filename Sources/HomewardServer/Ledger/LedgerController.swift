@@ -17,7 +17,8 @@ struct LedgerController<Context: CallerRequestContext> {
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.publicTotals.routerPath), method: APIRoute.publicTotals.method) { request, _ in
             let (query, _) = try Self.totalsQuery(request, today: today())
-            return try jsonResponse(PublicTotals(try await store.totals(query), smallCounts: smallCounts, roundingTo: publicRounding))
+            return try jsonResponse(PublicTotals(try await store.totals(query), smallCounts: smallCounts, roundingTo: publicRounding,
+                                                 asRecordedOn: query.asRecordedOn))
         }
         router.on(RouterPath(APIRoute.totals.routerPath), method: APIRoute.totals.method) { request, _ in
             let day = today()
