@@ -17,8 +17,9 @@ extension Catalogue {
     ///   messages come out as their keys.
     public static let english: Catalogue = (try? bundled(.en)) ?? Catalogue(language: .en, entries: [:])
 
-    /// The shipped catalogue of every language, read once, for code that labels data (the names of
-    /// categories in totals) rather than pages, which hold their own.
+    /// The catalogue of every language as ``bundled(_:digits:)`` reads it (the deployment's own words laid over the
+    /// shipped ones), read once, for code that labels data (the names of categories in totals) rather than pages,
+    /// which hold their own.
     public static let shipped: [Language: Catalogue] = Dictionary(uniqueKeysWithValues: Language.allCases.map {
         ($0, (try? bundled($0)) ?? Catalogue(language: $0, entries: [:]))
     })
