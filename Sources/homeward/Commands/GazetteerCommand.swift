@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HomewardCore
 import HomewardStore
 
 struct GazetteerCommand: AsyncParsableCommand {
@@ -35,14 +36,23 @@ struct GazetteerCommand: AsyncParsableCommand {
         var replace = false
 
         func run() async throws {
-            let folder = try ReferenceDirectory(url: URL(fileURLWithPath: directory, isDirectory: true))
-            let counts = try await db.withStores {
-                try await $0.places.loadReference([folder], homeCountry: country?.uppercased(), replacing: replace, by: who.caller)
+            let counts: ReferenceCounts
+            do {
+                let folder = try ReferenceDirectory(url: URL(fileURLWithPath: directory, isDirectory: true))
+                counts = try await db.withStores {
+                    try await $0.places.loadReference([folder], homeCountry: country?.uppercased(), replacing: replace, by: who.caller)
+                }
+            } catch let error as ImportError {
+                // A problem of the folder as a whole names the folder, not "file".
+                throw CommandFailure(error.problems.map { $0.description(in: .english, file: directory) }.joined(separator: "\n"))
             }
-            print("loaded \(counts.areas.grouped) areas, \(counts.countries.grouped) countries, \(counts.crossings.grouped) crossing points, "
-                  + "\(counts.names.grouped) names in other languages")
+            func counted(_ n: Int, _ one: String, _ other: String) -> String { "\(n.grouped) \(n == 1 ? one : other)" }
+            print("loaded \(counted(counts.areas, "area", "areas")), \(counted(counts.countries, "country", "countries")), "
+                  + "\(counted(counts.crossings, "crossing point", "crossing points")), "
+                  + "\(counted(counts.names, "name", "names")) in other languages")
             if replace {
-                print("removed \(counts.removedAreas.grouped) areas and \(counts.removedCrossings.grouped) crossing points the folder does not list")
+                print("removed \(counted(counts.removedAreas, "area", "areas")) and \(counted(counts.removedCrossings, "crossing point", "crossing points"))"
+                      + " the folder does not list")
             }
             if let home = counts.homeCountry {
                 print("home country: \(home)" + (counts.homeCountryGiven ? "" : " (kept: give --country, or home_country.txt in the folder, to change it)"))
