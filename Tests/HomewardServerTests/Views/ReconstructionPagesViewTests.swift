@@ -59,6 +59,13 @@ import Testing
         // The readiness table gives every figure of the aid page: parcels and people reached too.
         #expect(html(.en)["readiness"]!.contains("<li>Parcels: <bdi>750</bdi></li><li>People reached: <bdi>not reported</bdi></li>"))
         #expect(!AidView(model: .empty, language: .en).render(pages).contains("not reported"))
+        // A figure no action gave is a dash with the label's form for no number, not one that reads as a count of people.
+        let food = AidTally(place: Lineage([.adm1: "SY12"]), type: "humanitarian", organisation: "SARC",
+                            figures: AidFigures(actions: 2, parcels: 40, reportedBy: AidReporting(parcels: 2)))
+        let untreated = AidModel(summary: AidSummary(tallies: [food], types: [], from: Day("2020-06-01")!, to: Day("2020-06-30")!),
+                                 from: Day("2020-06-01")!, to: Day("2020-06-30")!, demo: false)
+        #expect(AidView(model: untreated, language: .ru).render(pages)
+            .contains(#"<bdi dir="ltr">—</bdi></span><span>человек получили медицинскую помощь</span>"#))
     }
 
     @Test func thePagesLinkToEachOtherAndTheReadinessTableSortsByAnyColumn() {

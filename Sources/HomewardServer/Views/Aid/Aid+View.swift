@@ -46,7 +46,8 @@ struct AidView {
                 OverviewView.Figure(value: value, label: label(key, count),
                                     note: PhraseContext(c.phrase("aid.reported.partly", ["count": .count(given), "of": .count(f.actions)])))
             case .unreported:
-                OverviewView.Figure(value: "—", label: label(key, nil), note: PhraseContext(c.phrase("aid.reported.none")))
+                // The label's form for no number ("человек получили", not "человека получили" beside a dash).
+                OverviewView.Figure(value: "—", label: label(key, 0), note: PhraseContext(c.phrase("aid.reported.none")))
             }
         }
         return Context(
