@@ -182,13 +182,16 @@ import HomewardTestSupport
     func aGazetteerLoadRefusesToRemoveOrMoveWhatFiguresName(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             #expect(try await store.importCSV("#date,#adm2+dest+code,#affected+returnees+idps+num\n2019-01-01,SY1200,5\n").imported == 1)
+            #expect(try await store.importCSV("#date,#loc+crossing+code,#country+origin+code,#affected+returnees+refugees+num\n2019-01-01,JOR-01,JOR,5\n").imported == 1)
+            try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006"), by: .test)
             let replacing = try Self.folder(["adm1.csv": "adm1_pcode,adm1_name_en,adm1_name_ar\nIQ01,Anbar,الأنبار\n"])
             defer { try? FileManager.default.removeItem(at: replacing) }
             let removal = await #expect(throws: ImportError.self) {
                 try await store.places.loadReference([try ReferenceDirectory(url: replacing)], homeCountry: "IRQ", replacing: true, by: .test)
             }
-            #expect(removal?.problems.first?.reason.contains("SY1200") == true)
-            #expect(removal?.problems.first?.reason.contains("movements") == true)
+            // Every place a record names is listed with what names it: an area of a movement and of a site, a crossing.
+            let reason = try #require(removal?.problems.first?.reason)
+            #expect(reason.contains("JOR-01, SY080006, SY1200 (named by movements, sites)"), "\(reason)")
             #expect(try await store.places.areas(level: .adm1).count == 14)
             #expect(try await store.places.homeCountry() == "SYR")
 
