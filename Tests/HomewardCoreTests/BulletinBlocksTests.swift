@@ -112,7 +112,7 @@ import Testing
         #expect(try text(block, .ru).contains("Роздано 780 наборов.") && text(block, .ru).contains("медицинскую помощь получили 3 человека."))
         #expect(try text(block, .ar).contains("وُزِّعت ٧٨٠ سلة.") && text(block, .ar).contains("تلقّى ٣ أشخاص رعاية طبية"))
         #expect(en.contains("From 24 June 2020 to 30 June 2020, 2 aid actions were recorded."))
-        #expect(en.contains("They reached 11 localities.") && en.contains("Tonnes delivered: 3.525."))
+        #expect(en.contains("Aid reached 11 localities.") && en.contains("Tonnes delivered: 3.525."))
         #expect(en.contains("101 people were reached, as the organisations reported."))
         let ru = try text(block, .ru)
         #expect(ru.contains("зарегистрированы 2 акции помощи") && ru.contains("получили 11 населённых пунктов") && ru.contains("3,525"))
@@ -121,6 +121,9 @@ import Testing
         #expect(ar.contains("سُجِّلت عمليتا مساعدة"), "2 is the dual in Arabic")
         #expect(ar.contains("وصلت إلى ١١ منطقة.") && ar.contains("٣٫٥٢٥"))
         #expect(ar.contains("إلى ١٠١ شخص"))
+        // Aid recorded only for whole districts or governorates reached no locality: no sentence says none was reached.
+        let coarse = AidBlock.make(date: Self.date, figures: AidFigures(actions: 1, localities: 0, parcels: 7, reportedBy: AidReporting(all: 1)))
+        #expect(try !text(coarse, .en).contains("localit") && !text(coarse, .ar).contains("لم تصل"))
     }
 
     /// Where only some of the week's actions gave the people reached, the sum is theirs alone, and the sentence says

@@ -19,10 +19,10 @@ public enum AidBlock {
             SnapshotEntry(id: "aid.week.actions", value: figures.actions, query: query, records: figures.actions),
             SnapshotEntry(id: "aid.week.localities", value: figures.localities, query: query, records: figures.actions),
         ]
-        var lines = [
-            BulletinLine("bulletin.aid.actions", ["count": .entry("aid.week.actions"), "from": .day(week.from!), "to": .day(date)]),
-            BulletinLine("bulletin.aid.localities", ["count": .entry("aid.week.localities")]),
-        ]
+        var lines = [BulletinLine("bulletin.aid.actions", ["count": .entry("aid.week.actions"), "from": .day(week.from!), "to": .day(date)])]
+        // Aid recorded only for whole districts or governorates reached no locality the statement can count: no sentence
+        // says "0 localities" (nor, in Arabic, that it reached no area).
+        if figures.localities > 0 { lines.append(BulletinLine("bulletin.aid.localities", ["count": .entry("aid.week.localities")])) }
         if figures.kilograms > 0 {
             entries.append(SnapshotEntry(id: "aid.week.tonnes", value: figures.kilograms, unit: .thousandths, query: query, records: figures.actions))
             lines.append(BulletinLine("bulletin.aid.tonnes", ["tonnes": .entry("aid.week.tonnes")]))
