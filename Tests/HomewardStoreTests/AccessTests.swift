@@ -38,6 +38,9 @@ import Testing
             #expect(countAfterRefusal == 0)
             #expect(skipped.imported == 1 && skipped.rejected == 1)
             #expect(skipped.problems.first?.column == "#org" && skipped.problems.first?.row == 3)
+            // The partner's own name written another way is a spelling to mend, not another organisation's rows.
+            let misspelt = try await importMovements(store, "2020-06-01,c,unhcr,SY01,5\n", by: .person(login: "amal"))
+            #expect(misspelt.status == .error && misspelt.problems.first?.code == "import.organisation.spelling", "\(misspelt.problems)")
             let audit = try await store.access.audit()
             #expect(audit.contains { $0.action == "refused" && $0.actor == "person:amal" && $0.kind == "records" })
             #expect(audit.contains { $0.action == "import" && $0.actor == "person:amal" && $0.detail?.contains("1 imported") == true })

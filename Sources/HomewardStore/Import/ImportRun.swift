@@ -145,8 +145,14 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         if let organisation, permit.organisations != nil, let refusal = permit.refusal(forOrganisation: organisation) {
             outcome = rules.checkWithoutCounting(draft)
             if !outcome.records.isEmpty {
-                forbidden = forbidden ?? refusal
-                outcome = ImportOutcome(problems: [ImportProblem(row: draft.row, column: organisationColumn(draft), value: organisation, refusal)])
+                if let known = organisations.otherSpelling(of: organisation), permit.refusal(forOrganisation: known) == nil {
+                    // The caller's own organisation written another way (unhcr for UNHCR): a spelling to mend, not another's rows.
+                    outcome = ImportOutcome(problems: outcome.problems + [ImportProblem(
+                        row: draft.row, column: organisationColumn(draft), value: organisation, Message("import.organisation.spelling", ["known": .text(known)]))])
+                } else {
+                    forbidden = forbidden ?? refusal
+                    outcome = ImportOutcome(problems: [ImportProblem(row: draft.row, column: organisationColumn(draft), value: organisation, refusal)])
+                }
             }
         } else if let organisation, organisation != lastOrganisation, let known = organisations.otherSpelling(of: organisation) {
             outcome = rules.checkWithoutCounting(draft)
