@@ -238,6 +238,14 @@ import HomewardTestSupport
         #expect(problems.map(\.column) == ["adm3_pcode", "adm1_pcode", "admin_pcode", "country_iso3", "home country"])
         #expect(problems[0].reason == "adm4.csv: XK01 is an adm1 area; the parent of an adm4 area is an adm3 area")
         #expect(problems[1].reason.hasPrefix("adm2.csv: no adm1 area has the P-code XK02"))
+        // A code given in two files is told once: the second's parent and children are not told of it again.
+        let again = AdminArea(pcode: "XK01", level: .adm2, nameEn: "North again", nameAr: "", parent: "XK00")
+        let twice = #expect(throws: ImportError.self) {
+            try ReferenceCheck(areas: [(north, ReferenceRow(file: "adm1.csv", row: 2)), (again, ReferenceRow(file: "adm2.csv", row: 2)),
+                                       (AdminArea(pcode: "XK0101", level: .adm2, nameEn: "A", nameAr: "", parent: "XK01"), ReferenceRow(file: "adm2.csv", row: 3))],
+                               crossings: [], stored: [:], countries: [], homeCountry: nil, replacing: true)
+        }
+        #expect(twice?.problems.map(\.reason) == ["adm2.csv: XK01 is given again (first in adm1.csv, row 2)"])
         let moved = try ReferenceCheck(areas: [(north, ReferenceRow(file: "adm1.csv", row: 2))], crossings: [],
                                        stored: ["XK01": .init(level: .adm2, parent: "XK")], countries: [], homeCountry: nil, replacing: false)
         #expect(moved.moves.map(\.area.pcode) == ["XK01"])

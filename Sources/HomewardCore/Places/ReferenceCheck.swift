@@ -41,15 +41,18 @@ public struct ReferenceCheck: Sendable {
         }
         var seen: [String: ReferenceRow] = [:]
         for (area, at) in given {
-            if let first = seen.updateValue(at, forKey: area.pcode), first.file != at.file {
+            if let first = seen[area.pcode], first.file != at.file {
+                // The first stays the one the other checks see: its children are not also told of a parent of another level.
                 problem(at, "adm\(area.level.rawValue)_pcode", area.pcode, "\(area.pcode) is given again (first in \(first.file), row \(first.row))")
+                continue
             }
+            seen[area.pcode] = at
             if let was = stored[area.pcode], was.level != area.level || was.parent != area.parent {
                 moves.append(Move(area: area, was: was, at: at))
             }
             areas[area.pcode] = Stored(level: area.level, parent: area.parent)
         }
-        for (area, at) in given {
+        for (area, at) in given where seen[area.pcode] == at {
             guard let parent = area.parent, let level = area.level.coarser else { continue }
             let column = "adm\(level.rawValue)_pcode"
             guard let found = areas[parent] else {
