@@ -327,6 +327,8 @@ import Testing
         #expect(then.json["total"] as? Int == 0 && then.json["as_recorded_on"] as? String == "2000-01-01T23:59:59Z")
         #expect(try run(["totals", "--format", "json"]).json["as_recorded_on"] == nil)
         #expect(try run(["totals", "--as-recorded-on", "2000-01-01"]).stdout.contains("The ledger as recorded on 2000-01-01T23:59:59Z (UTC)"))
+        #expect(try run(["totals", "--as-recorded-on", "2000-01-01", "--format", "csv"]).stdout
+            == "key,name,persons,refugees,idps,partial,previous,change,as_recorded_on\n,Total,0,0,0,0,,,2000-01-01T23:59:59Z\n")
         let missing = try run(["movements", "history", "99"])
         #expect(missing.status != 0 && missing.stderr.contains("no movement has id 99"))
         let unknownKind = try run(["import", "-", "--records", "planets"], input: header)

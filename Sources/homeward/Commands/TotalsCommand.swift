@@ -56,7 +56,7 @@ struct TotalsCommand: AsyncParsableCommand {
         let (report, previous) = (answer.report, answer.previous)
         switch format {
         case .json: try printJSON(answer)
-        case .csv: printCSV(report, previous: previous)
+        case .csv: printCSV(report, previous: previous, asRecordedOn: answer.asRecordedOn)
         case .table: printTable(report, previous: previous, asRecordedOn: answer.asRecordedOn)
         }
     }
@@ -64,14 +64,18 @@ struct TotalsCommand: AsyncParsableCommand {
     /// The table's figures, the total's row (without `--by`) with what the table says beside it: the persons in movements
     /// that only overlap the window (`partial`, not in the total) and, with `--last`, the window before and the change.
     /// Group rows leave those columns empty: they are the whole's, and a total row among the groups would be summed with them.
-    private func printCSV(_ report: TotalsReport, previous: TotalsReport?) {
-        print("key,name,persons,refugees,idps,partial,previous,change")
+    /// With `--as-recorded-on`, a last column on every row says the moment, so that a saved file says it is not today's.
+    private func printCSV(_ report: TotalsReport, previous: TotalsReport?, asRecordedOn: Date?) {
+        let moment = asRecordedOn.map { [$0.formatted(.iso8601)] } ?? []
+        print((["key,name,persons,refugees,idps,partial,previous,change"] + (moment.isEmpty ? [] : ["as_recorded_on"])).joined(separator: ","))
         if by == nil {
             let comparison = previous.map { [String($0.total), String(report.total - $0.total)] } ?? ["", ""]
-            print(([",Total", String(report.total), String(report.refugees), String(report.idps), String(report.partial)] + comparison).joined(separator: ","))
+            print(([",Total", String(report.total), String(report.refugees), String(report.idps), String(report.partial)] + comparison + moment)
+                .joined(separator: ","))
         }
         for g in report.groups {
-            print(([g.key ?? "", g.name, String(g.persons), String(g.refugees), String(g.idps)].map(CSVWriter.field) + ["", "", ""]).joined(separator: ","))
+            print(([g.key ?? "", g.name, String(g.persons), String(g.refugees), String(g.idps)].map(CSVWriter.field) + ["", "", ""] + moment)
+                .joined(separator: ","))
         }
     }
 
