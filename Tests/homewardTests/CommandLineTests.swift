@@ -267,6 +267,19 @@ import Testing
         #expect(try run(["totals"], environment: ["HOMEWARD_CATALOGUE": folder.path + "-nowhere"]).stderr.contains("no such folder"))
     }
 
+    /// A country given on the command line against the folder's own is taken, and the difference said.
+    @Test func aCountryOtherThanTheFoldersIsTakenWithAWarning() throws {
+        defer { cleanUp() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "adm1_pcode,adm1_name_en,adm1_name_ar\nIQ01,Anbar,الأنبار\n".write(to: folder.appendingPathComponent("adm1.csv"), atomically: true, encoding: .utf8)
+        try "IRQ\n".write(to: folder.appendingPathComponent("home_country.txt"), atomically: true, encoding: .utf8)
+        let loaded = try run(["gazetteer", "load", folder.path, "--country", "jor"])
+        #expect(loaded.status == 0 && loaded.stdout.contains("home country: JOR"), "\(loaded.stdout)\(loaded.stderr)")
+        #expect(loaded.stderr.contains("home_country.txt says IRQ; --country JOR is taken"))
+    }
+
     /// Scripts tell a refused option (64, with the command's own usage) from a request the data cannot answer (1, no usage).
     @Test func aRefusedOptionAndSomethingNotFoundExitDifferently() throws {
         defer { cleanUp() }

@@ -39,6 +39,9 @@ struct GazetteerCommand: AsyncParsableCommand {
             let counts: ReferenceCounts
             do {
                 let folder = try ReferenceDirectory(url: URL(fileURLWithPath: directory, isDirectory: true))
+                if let country, let written = folder.homeCountry, written.uppercased() != country.uppercased() {
+                    FileHandle.standardError.write(Data("warning: the folder's home_country.txt says \(written); --country \(country.uppercased()) is taken\n".utf8))
+                }
                 counts = try await db.withStores {
                     try await $0.places.loadReference([folder], homeCountry: country?.uppercased(), replacing: replace, by: who.caller)
                 }
