@@ -43,7 +43,7 @@ public struct SiteRules: Sendable {
             checked.stayHours = site.stayHours ?? Site.defaultStayHours
         }
         // A code that differs from a stored one only in letter case is taken too: rows naming either would split one site.
-        if let taken = existing.first(where: { $0.uppercased() == code.uppercased() }) {
+        if let taken = RecordCode.taken(code, among: existing) {
             throw FieldProblem(field: "code", value: code, Message("site.code.taken", ["code": .code(taken)]), isConflict: true)
         }
         return checked

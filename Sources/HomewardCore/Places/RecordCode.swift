@@ -7,4 +7,12 @@ public enum RecordCode {
             $0.properties.isWhitespace || $0 == "," || $0.properties.generalCategory == .control
         }
     }
+
+    /// The code among `stored` that `code` is another writing of, or is: codes are one whatever their letter case, as imports
+    /// read them (`lbn-01` is LBN-01), so a second in another case would split one place's figures. Folded here, not in
+    /// SQL, whose `UPPER` differs between SQLite and PostgreSQL beyond ASCII.
+    public static func taken(_ code: String, among stored: some Sequence<String>) -> String? {
+        let folded = code.uppercased()
+        return stored.first { $0.uppercased() == folded }
+    }
 }

@@ -65,10 +65,9 @@ public struct ReferenceCheck: Sendable {
         }
         // A stored area the folder leaves as it was, under a parent the folder gives another level, would lie in an area
         // of the wrong level.
-        let givenAt = Dictionary(given.map { ($0.0.pcode, $0.1) }, uniquingKeysWith: { a, _ in a })
-        for (code, area) in areas.sorted(by: { $0.key < $1.key }) where givenAt[code] == nil {
+        for (code, area) in areas.sorted(by: { $0.key < $1.key }) where seen[code] == nil {
             guard let parent = area.parent, let level = area.level.coarser, let found = areas[parent], found.level != level,
-                  let at = givenAt[parent] else { continue }
+                  let at = seen[parent] else { continue }
             problem(at, "adm\(found.level.rawValue)_pcode", parent,
                     "\(parent) would be an adm\(found.level.rawValue) area, but the stored adm\(area.level.rawValue) area \(code) lies in it")
         }

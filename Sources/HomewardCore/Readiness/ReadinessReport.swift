@@ -66,15 +66,15 @@ public struct ReadinessReport: Hashable, Sendable, Encodable {
                 .mapValues { Dictionary(uniqueKeysWithValues: $0.map { ($0.key, $0.value) }) }
         }
         let stockByArea = byArea(stock), flowByArea = byArea(flow)
-        let communities = FacilityTally.communities(atLevel)
+        let settlementCodes = FacilityTally.settlementCodes(atLevel)
         let aidByArea = Dictionary(grouping: aid.filter { $0.place[level] != nil }, by: { $0.place[level]! })
         let areas = Set(returnsByArea.keys).union(stockByArea.keys).union(flowByArea.keys).union(aidByArea.keys)
         rows = areas.map { code in
             let area = names(code), returned = returnsByArea[code]
             return Row(area: code, name: area?.nameEn ?? returned?.name ?? code, nameRu: area?.nameRu ?? returned?.nameRu,
                        nameAr: area?.nameAr ?? returned?.nameAr, returned: returned?.persons ?? 0, refugees: returned?.refugees ?? 0,
-                       idps: returned?.idps ?? 0, commissioned: FacilityFigures(flowByArea[code] ?? [:], kinds: kinds, communities: communities),
-                       underRestoration: FacilityFigures(stockByArea[code] ?? [:], kinds: kinds, communities: communities), aid: AidFigures(aidByArea[code] ?? []))
+                       idps: returned?.idps ?? 0, commissioned: FacilityFigures(flowByArea[code] ?? [:], kinds: kinds, settlementCodes: settlementCodes),
+                       underRestoration: FacilityFigures(stockByArea[code] ?? [:], kinds: kinds, settlementCodes: settlementCodes), aid: AidFigures(aidByArea[code] ?? []))
         }
         let used = Set(rows.flatMap { $0.commissioned.byKind.map(\.kind.code) + $0.underRestoration.byKind.map(\.kind.code) })
         self.kinds = kinds.filter { used.contains($0.code) }

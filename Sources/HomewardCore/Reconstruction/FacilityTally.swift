@@ -23,7 +23,7 @@ public struct FacilityTally: Hashable, Sendable {
     public var settlement: String { place.finest ?? "" }
 
     /// The places of `tallies` that are settlements (of the gazetteer's finest level), where a district or governorate is not.
-    static func communities(_ tallies: [FacilityTally]) -> Set<String> {
+    static func settlementCodes(_ tallies: [FacilityTally]) -> Set<String> {
         Set(tallies.compactMap { $0.place.level == $0.settlementLevel ? $0.place.finest : nil })
     }
 }

@@ -27,7 +27,7 @@ public struct KindQuantity: Hashable, Sendable, Encodable {
 
 /// Quantities by kind in the settlements that have any: one side (under restoration, or commissioned) of a summary.
 public struct FacilityFigures: Hashable, Sendable, Encodable {
-    /// Distinct settlements (communities, the gazetteer's finest level) with a quantity above zero of any kind: work
+    /// Distinct settlements (places of the gazetteer's finest level) with a quantity above zero of any kind: work
     /// recorded for a whole district or governorate is in the quantities, but is no settlement.
     public var settlements: Int
     public var byKind: [KindQuantity]
@@ -38,10 +38,10 @@ public struct FacilityFigures: Hashable, Sendable, Encodable {
     }
 
     /// Sums quantities per settlement and kind (zeros left out), kinds in catalogue order.
-    /// - Parameter communities: the places among the quantities' that are communities, which alone count as settlements.
-    init(_ quantities: [RestorationLedger.Place: Int], kinds: [FacilityKind], communities: Set<String>) {
+    /// - Parameter settlementCodes: the places among the quantities' that are settlements (``FacilityTally/settlementCodes(_:)``).
+    init(_ quantities: [RestorationLedger.Place: Int], kinds: [FacilityKind], settlementCodes: Set<String>) {
         let positive = quantities.filter { $0.value > 0 }
-        settlements = Set(positive.keys.map(\.settlement).filter(communities.contains)).count
+        settlements = Set(positive.keys.map(\.settlement).filter(settlementCodes.contains)).count
         var byCode: [String: Int] = [:]
         for (place, tenths) in positive { byCode[place.kind, default: 0] += tenths }
         byKind = kinds.compactMap { kind in byCode[kind.code].map { KindQuantity(kind: kind, tenths: $0) } }

@@ -57,9 +57,9 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
         self.to = to
         let stock = Self.stock(tallies, asOf: asOf)
         let flow = Self.commissioned(tallies, from: from, to: to)
-        let communities = FacilityTally.communities(tallies)
-        underRestoration = FacilityFigures(stock, kinds: kinds, communities: communities)
-        commissioned = FacilityFigures(flow, kinds: kinds, communities: communities)
+        let settlementCodes = FacilityTally.settlementCodes(tallies)
+        underRestoration = FacilityFigures(stock, kinds: kinds, settlementCodes: settlementCodes)
+        commissioned = FacilityFigures(flow, kinds: kinds, settlementCodes: settlementCodes)
         guard let grouping else { groups = []; return }
         let lineages = Dictionary(tallies.map { ($0.settlement, $0.place) }, uniquingKeysWith: { a, _ in a })
         func key(_ place: RestorationLedger.Place) -> String? {
@@ -75,9 +75,9 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
         let keys = Set(stockByKey.keys).union(flowByKey.keys)
         groups = keys.map { key in
             let stock = FacilityFigures(Dictionary(uniqueKeysWithValues: (stockByKey[key] ?? []).map { ($0.key, $0.value) }), kinds: kinds,
-                                        communities: communities)
+                                        settlementCodes: settlementCodes)
             let flow = FacilityFigures(Dictionary(uniqueKeysWithValues: (flowByKey[key] ?? []).map { ($0.key, $0.value) }), kinds: kinds,
-                                       communities: communities)
+                                       settlementCodes: settlementCodes)
             let kind = grouping == .kind ? kinds.first { $0.code == key } : nil
             let area = grouping == .kind ? nil : key.flatMap(names)
             return Group(key: key, name: kind?.nameEn ?? area?.nameEn ?? key ?? "not known", nameRu: kind?.nameRu ?? area?.nameRu,

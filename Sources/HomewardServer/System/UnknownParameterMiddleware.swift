@@ -23,9 +23,12 @@ struct UnknownParameterMiddleware: RouterMiddleware {
                 throw Problem(.badRequest, known.isEmpty ? Message("problem.parameter.none")
                                 : Message("problem.parameter.unknown", ["known": .code(known.sorted().joined(separator: ", "))]), field: unknown)
             }
-            let lists = documented.repeatable(route)
-            if let repeated = Dictionary(grouping: names, by: { $0 }).filter({ $0.value.count > 1 && !lists.contains($0.key) }).keys.sorted().first {
-                throw Problem(.badRequest, Message("problem.parameter.repeated"), field: repeated)
+            // Most requests give each name once: the repeats are looked for only when there are some.
+            if names.count > 1, Set(names).count < names.count {
+                let lists = documented.repeatable(route)
+                if let repeated = Dictionary(grouping: names, by: { $0 }).filter({ $0.value.count > 1 && !lists.contains($0.key) }).keys.sorted().first {
+                    throw Problem(.badRequest, Message("problem.parameter.repeated"), field: repeated)
+                }
             }
         }
         return try await next(request, context)

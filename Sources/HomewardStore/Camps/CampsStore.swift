@@ -19,7 +19,7 @@ public struct CampsStore: Sendable {
         try await database.write(by: caller, for: .planning) { write in
             let db = write.sql
             let codes = try await db.raw("SELECT code FROM sites").all(decodingColumn: "code", as: String.self)
-            if let taken = codes.first(where: { $0.uppercased() == checked.code.uppercased() }) {
+            if let taken = RecordCode.taken(checked.code, among: codes) {
                 throw StoreError.refused(FieldProblem(field: "code", value: checked.code, Message("site.code.taken", ["code": .code(taken)]),
                                                       isConflict: true))
             }

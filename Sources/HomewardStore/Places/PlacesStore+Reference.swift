@@ -57,9 +57,8 @@ extension PlacesStore {
         let storedCrossings = try await db.raw("SELECT code FROM crossing_points").all().map { try $0.decode(column: "code", as: String.self) }
         let removedCrossings = replacing ? Set(storedCrossings).subtracting(crossings.map(\.code)) : []
         // A stored crossing written in another letter case would be a second crossing, whose rows split the first's figures.
-        let storedByFold = Dictionary(storedCrossings.map { ($0.uppercased(), $0) }, uniquingKeysWith: { a, _ in a })
         for (crossing, at) in zip(crossings, crossingRows) where !replacing {
-            if let stored = storedByFold[crossing.code.uppercased()], stored != crossing.code {
+            if let stored = RecordCode.taken(crossing.code, among: storedCrossings), stored != crossing.code {
                 throw ImportError([ImportProblem(row: at.row, column: "crossing_code", value: crossing.code,
                                                  reason: "\(at.file): the crossing point \(stored) is stored already; write its code as it is")])
             }

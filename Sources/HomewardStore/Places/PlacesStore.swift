@@ -120,7 +120,7 @@ public final class PlacesStore: Sendable {
             // taken too: rows naming the crossing in either case would split its figures between two.
             // Folded in Swift, as imports fold a code: SQL's UPPER differs between the databases beyond ASCII.
             let codes = try await write.sql.raw("SELECT code FROM crossing_points").all(decodingColumn: "code", as: String.self)
-            if let taken = codes.first(where: { $0.uppercased() == checked.code.uppercased() }) {
+            if let taken = RecordCode.taken(checked.code, among: codes) {
                 throw StoreError.refused(FieldProblem(field: "code", value: checked.code, Message("crossing.code.taken", ["code": .code(taken)]),
                                                       isConflict: true))
             }
