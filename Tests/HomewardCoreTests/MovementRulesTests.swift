@@ -117,7 +117,7 @@ let sampleGazetteer = Gazetteer(
         #expect(try Catalogue.bundled(.en).text(Message("import.date.tooEarly", ["year": .serial(1900)])) == "the date is before 1900: check the year")
     }
 
-    @Test func personsIsAPositiveWholeNumber() throws {
+    @Test func personsIsAWholeNumber() throws {
         for bad in ["-3", "2.5", "many", "1,23", "10000001", "99999999999999999999"] {
             let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": bad])
             #expect(outcome.isRejected, "\(bad)")
@@ -129,16 +129,34 @@ let sampleGazetteer = Gazetteer(
         #expect(MovementRules.isTooLong("99999999999999999999.0") && !MovementRules.isTooLong("1.5") && !MovementRules.isTooLong("-1.5"))
         for fraction in ["1.5", "2.5", "-1.5"] {
             let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": fraction])
-            #expect(outcome.problems.first?.code == "import.persons.invalid", "\(fraction)")
+            #expect(outcome.problems.first?.code == "import.persons.notWhole", "\(fraction)")
         }
         for huge in ["10000001", "99999999999999999999", "99,999,999,999,999,999,999"] {
             let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": huge])
             #expect(outcome.problems.first?.code == "import.persons.tooMany", "\(huge)")
         }
+        // A 0 is a record of nobody, written so: it withdraws what its key holds, if anything (KeyReplay).
         let zero = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "0"])
-        #expect(!zero.isRejected && zero.records.isEmpty && zero.ignored == 1)
+        #expect(!zero.isRejected && zero.records.map(\.persons) == [0] && zero.records[0].countWritten && zero.ignored == 0)
         #expect(MovementRules.wholeNumber("12 838") == 12838)
         #expect(MovementRules.wholeNumber("12838.0") == 12838)
+    }
+
+    /// A row that fills one category column leaves the other blank: that blank is a 0 for its key, so that a row moved
+    /// from refugees to IDPs (a form edited in the field) withdraws its refugees; it is not one the row wrote, and the
+    /// other category's rules on origin do not refuse the row for it.
+    @Test func aBlankCategoryCellIsAZeroTheRowDidNotWrite() throws {
+        let idps = try check(["#date": "2019-01-12", "#adm1+origin+code": "SY08", "#adm1+dest+code": "SY12",
+                              "#affected+returnees+refugees+num": "", "#affected+returnees+idps+num": "45", "#meta+id": "u9", "#org": "UNHCR"])
+        #expect(idps.problems.isEmpty, "\(reasons(idps))")
+        #expect(idps.records.map(\.category) == [.idp, .refugee] && idps.records.map(\.persons) == [45, 0])
+        #expect(idps.records.map(\.countWritten) == [true, false])
+        let moved = try check(["#date": "2019-01-12", "#loc+crossing+code": "LBN-01", "#country+origin+code": "LBN", "#adm1+dest+code": "SY12",
+                               "#affected+returnees+refugees+num": "45", "#affected+returnees+idps+num": "", "#meta+id": "u9", "#org": "UNHCR"])
+        #expect(moved.records.map(\.key).reversed() == idps.records.map(\.key), "one key per category of the id, whichever is blank")
+        // A row with one category column has no blank to read.
+        let one = try check(["#date": "2019-01-12", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "45"])
+        #expect(one.records.count == 1)
     }
 
     @Test func codesMustExist() throws {

@@ -28,6 +28,23 @@ import HomewardTestSupport
         return row
     }
 
+    /// The same row with its count taken back: a 0 where it gave one.
+    static func withdrawn(_ row: [String]) -> [String] {
+        var row = row
+        for column in [6, 7] where !row[column].isEmpty { row[column] = "0" }
+        return row
+    }
+
+    /// The same row with its count given for the other category (and no origin, which each category reads its own way):
+    /// the blank it leaves withdraws the first.
+    static func moved(_ row: [String]) -> [String] {
+        var row = row
+        row.swapAt(6, 7)
+        row[2] = ""
+        row[3] = ""
+        return row
+    }
+
     static func csv(_ rows: [[String]]) -> String {
         CSVWriter.line(MovementGenerator.tags) + rows.map(CSVWriter.line).joined()
     }
@@ -42,14 +59,28 @@ import HomewardTestSupport
         mutating func `import`(_ rows: [[String]], rules: MovementRules) throws -> WriteCounts {
             let layout = try ImportLayout<MovementField>(firstRows: [MovementGenerator.tags])
             var counts = WriteCounts()
-            var seenHere: Set<String> = []
+            var seenHere: Set<String> = [], seenAny: Set<String> = []
             repeatedRows = 0
             for (index, row) in rows.enumerated() {
                 let outcome = rules.check(layout.draft(row: row, number: index + 2))
                 #expect(!outcome.isRejected)
                 counts.ignored += outcome.ignored
-                if outcome.records.contains(where: { seenHere.contains($0.key) }) { repeatedRows += 1 }
+                // A repeat is a key given again, where this row or the earlier one gave it a count (not two blank cells).
+                if outcome.records.contains(where: { seenAny.contains($0.key) && ($0.countWritten || seenHere.contains($0.key)) }) { repeatedRows += 1 }
+                seenAny.formUnion(outcome.records.map(\.key))
                 for movement in outcome.records {
+                    if movement.persons == 0 {
+                        // A 0 withdraws what the key records, and is otherwise nothing (ignored, where the row wrote it).
+                        if let stored = movements[movement.key], stored.persons > 0 {
+                            counts.updated += 1
+                            if !seenHere.contains(movement.key) { revisions += 1 }
+                            movements[movement.key] = movement
+                        } else if movement.countWritten {
+                            counts.ignored += 1
+                        }
+                        if movement.countWritten { seenHere.insert(movement.key) }
+                        continue
+                    }
                     if let stored = movements[movement.key] {
                         if stored.fingerprint == movement.fingerprint {
                             counts.ignored += 1
@@ -85,8 +116,10 @@ import HomewardTestSupport
             let rules = MovementRules(gazetteer: gazetteer, today: TestStores.today)
             let base = Self.rows(0 ..< Self.rowCount, gazetteer: gazetteer)
             let more = Self.rows(Self.rowCount ..< Self.rowCount + 200, gazetteer: gazetteer)
-            // Corrections of committed movements, new rows, a repeat and a correction within the file.
-            let week = base.prefix(300).map(Self.corrected) + more + [more[10], more[20], Self.corrected(more[20])]
+            // Corrections of committed movements, withdrawals of them (a 0, or the count moved to the other category), new
+            // rows, a repeat, a correction and a withdrawal within the file.
+            let week = base.prefix(300).map(Self.corrected) + base[300 ..< 320].map(Self.withdrawn) + base[320 ..< 330].map(Self.moved)
+                + more + [more[10], more[20], Self.corrected(more[20]), Self.withdrawn(more[30])]
             let files = [base, base, week]
             var model = Model()
 
@@ -119,7 +152,7 @@ import HomewardTestSupport
             let revisions = try await store.database.read { db in
                 try await db.raw("SELECT COUNT(*) AS n FROM movement_revisions").first(decodingColumn: "n", as: Int.self)
             }
-            #expect(revisions == model.revisions && model.revisions == 300)
+            #expect(revisions == model.revisions && model.revisions == 330)
 
             // Totals read the rollups: by governorate and crossing, over windows of whole and partial months.
             for (from, to) in [("2019-01-01", "2020-06-01"), ("2019-06-15", "2019-09-10"), ("2020-02-01", "2020-02-29")] {

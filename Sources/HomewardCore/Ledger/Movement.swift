@@ -1,7 +1,8 @@
 /// A count of people who returned in a period, as one organisation reported it.
 ///
 /// A movement passed the rules (``MovementRules``): its places exist and agree, its dates are real,
-/// its count is a positive whole number.
+/// its count is a whole number. A count of 0 withdraws the movement stored under its key (a partner taking a figure
+/// back, or moving it to the other category), and records nothing where none is stored (``KeyReplay``).
 public struct Movement: Hashable, Sendable {
     public let period: Period
     public let category: MovementCategory
@@ -17,9 +18,13 @@ public struct Movement: Hashable, Sendable {
     public let externalId: String?
     /// What identifies this movement across imports; see ``MovementKey``.
     public let key: String
+    /// Whether the row wrote this count: false for the 0 of a category column the row left blank, which withdraws
+    /// as a written 0 does, but is not counted as ignored where it finds nothing (every row of refugees has a blank IDPs cell).
+    public let countWritten: Bool
 
     public init(period: Period, category: MovementCategory, crossing: String?, origin: Origin?, destination: Lineage,
-                persons: Int, organisation: String, source: String? = nil, externalId: String? = nil, key: String) {
+                persons: Int, organisation: String, source: String? = nil, externalId: String? = nil, key: String,
+                countWritten: Bool = true) {
         self.period = period
         self.category = category
         self.crossing = crossing
@@ -30,10 +35,13 @@ public struct Movement: Hashable, Sendable {
         self.source = source
         self.externalId = externalId
         self.key = key
-        fingerprint = StableDigest.hex([period.description, category.rawValue, crossing ?? "", origin?.code ?? "", destination.finest ?? "",
-                                        String(persons), organisation, source ?? "", externalId ?? ""])
+        self.countWritten = countWritten
     }
 
-    /// A digest of every field, so that a store can tell an unchanged movement from a corrected one.
-    public let fingerprint: String
+    /// A digest of every field, so that a store can tell an unchanged movement from a corrected one. Worked out when
+    /// asked: a first load asks once per movement, and the zeros of blank cells, which mostly find nothing, never.
+    public var fingerprint: String {
+        StableDigest.hex([period.description, category.rawValue, crossing ?? "", origin?.code ?? "", destination.finest ?? "",
+                          String(persons), organisation, source ?? "", externalId ?? ""])
+    }
 }

@@ -43,9 +43,7 @@ public struct MovementRules: ImportRules {
         var dates = DraftChecks(draft, today: today)
         let period = dates.period(date: .date, start: .dateStart, end: .dateEnd)
         outcome.problems += dates.problems
-        var zeroCounts = 0
-        let counts = readCounts(draft, zeroCounts: &zeroCounts, fail: fail)
-        outcome.ignored = zeroCounts
+        let counts = readCounts(draft, fail: fail)
         let organisation = organisation(of: draft)
         if organisation == nil {
             fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
@@ -63,9 +61,12 @@ public struct MovementRules: ImportRules {
         }
 
         var movements: [Movement] = []
-        for (category, persons) in counts {
+        for (category, persons, written) in counts {
             let origin: Origin?
             switch category {
+            // A 0 records nobody: it withdraws what its key holds, whatever the origin says of the category.
+            case .refugee where persons == 0: origin = originCountry.map(Origin.country)
+            case .idp where persons == 0: origin = originArea.map { .area($0.finest!) } ?? originCountry.map(Origin.country)
             case .refugee:
                 if let country = originCountry, country == gazetteer.homeCountry {
                     fail(countryField, Message("import.refugees.fromHome", ["home": .code(gazetteer.homeCountry)]))
@@ -85,7 +86,7 @@ public struct MovementRules: ImportRules {
                 ?? MovementKey.forContent(draft.content, organisation: organisation, category: category)
             movements.append(Movement(period: period, category: category, crossing: crossing, origin: origin,
                                       destination: destination ?? Lineage(), persons: persons, organisation: organisation,
-                                      source: draft[.source], externalId: draft[.externalId], key: key))
+                                      source: draft[.source], externalId: draft[.externalId], key: key, countWritten: written))
         }
         if !outcome.isRejected { outcome.records = movements }
         return outcome
@@ -98,8 +99,10 @@ public struct MovementRules: ImportRules {
         case destination, origin
     }
 
-    private func readCounts(_ draft: MovementDraft, zeroCounts: inout Int, fail: Fail) -> [(MovementCategory, Int)] {
-        var result: [(MovementCategory, Int)] = []
+    /// Each category's count, and whether the row wrote it: a category column left blank counts 0 (so that a row moved
+    /// from refugees to IDPs withdraws its refugees), though only for a row that gives a count in another column.
+    private func readCounts(_ draft: MovementDraft, fail: Fail) -> [(MovementCategory, Int, Bool)] {
+        var result: [(MovementCategory, Int, Bool)] = []
         if draft[.persons] != nil, let other = [MovementField.refugees, .idps].first(where: { draft[$0] != nil }) {
             // Two counts of one group, or of two: which is meant cannot be told, and keeping one loses the other.
             fail(.persons, Message("import.persons.twoWays", ["other": .code(draft.label(other))]), nil, false)
@@ -127,19 +130,23 @@ public struct MovementRules: ImportRules {
             guard let text = draft[field] else { continue }
             sawAny = true
             guard let count = MovementRules.wholeNumber(text), count >= 0 else {
-                fail(field, Self.isTooLong(text) ? Self.tooMany : Message("import.persons.invalid"), nil, false)
+                fail(field, Self.isTooLong(text) ? Self.tooMany : Message("import.persons.notWhole"), nil, false)
                 continue
             }
-            if count == 0 { zeroCounts += 1; continue }
             if count > Self.maximumPersons {
                 fail(field, Self.tooMany, nil, false)
                 continue
             }
-            if let category { result.append((category, count)) }
+            if let category { result.append((category, count, true)) }
         }
         if !sawAny {
             let field: MovementField = draft.has(.refugees) ? .refugees : draft.has(.idps) ? .idps : .persons
             fail(field, Message("import.persons.missing"), nil, false)
+            return result
+        }
+        for (field, category) in [(MovementField.refugees, MovementCategory.refugee), (.idps, .idp)]
+        where draft.has(field) && draft[field] == nil && !result.contains(where: { $0.0 == category }) {
+            result.append((category, 0, false))
         }
         return result
     }

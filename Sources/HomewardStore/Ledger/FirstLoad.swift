@@ -82,6 +82,17 @@ struct FirstLoad: Sendable {
         return true
     }
 
+    /// Whether any of the keys may have been written by this load (a 0 further down the file for a key given above it):
+    /// the current segment's hashes, then the sealed segments' filter and indexes. Nothing is held.
+    func mayHold(_ keys: [String], on db: any SQLDatabase) async throws -> Bool {
+        let batch = keys.map(\.hashValue)
+        if batch.contains(where: hashes.contains) { return true }
+        guard backend == .sqlite else { return false }
+        let suspects = keys.indices.filter { sealedKeys.mayContain(batch[$0]) }.map { keys[$0] }
+        guard !suspects.isEmpty else { return false }
+        return try await written(suspects, on: db)
+    }
+
     /// Whether any of the keys is in a sealed segment.
     private func written(_ keys: [String], on db: any SQLDatabase) async throws -> Bool {
         for (first, last) in zip([0] + sealed, sealed) {

@@ -28,9 +28,9 @@ struct MovementWriter: BatchWriter {
     /// process prepares the next (some 6 % off a 1,000,000-row load). Settled before any other statement on the
     /// connection, and before its transaction ends either way, so that no COPY comes after the rollback.
     private var copying: Task<Void, any Error>?
-    /// Keys that an earlier batch of this import found stored as they were, by hash, with the row that gave them: they
-    /// leave no trace in the table (its `import_id` stays the earlier import's), yet a later row with the same key is a
-    /// repeat within the file all the same. A hash (8 bytes, not the 64-character key) keeps a re-import of a large
+    /// Keys that an earlier batch of this import gave and left as they were (found stored as given, or zeros that found
+    /// nothing), by hash, with the row that gave them: they leave no trace in the table (its `import_id` stays the earlier
+    /// import's), yet a later row with the same key is a repeat within the file all the same. A hash (8 bytes, not the 64-character key) keeps a re-import of a large
     /// file small; two keys that share one would at worst warn of a repeat that is not.
     private var unchangedHere: [Int: Int] = [:]
 
@@ -55,55 +55,109 @@ struct MovementWriter: BatchWriter {
     private mutating func write(checked batch: [Movement], fileRows: [Int]) async throws {
         guard !batch.isEmpty else { return }
         if !started { try await start() }
-        // Within the batch, each occurrence of a key is compared with the one before it, as if
-        // written one by one; the database sees only the last. Positions, not copies of movements.
+        // Each key's first position in the batch, and every position of a key given more than once (rare): the
+        // database sees one row per key, what the key's records leave in the file's order (``KeyReplay``).
         var slots: [String: Int] = [:]
         slots.reserveCapacity(batch.count)
-        var first: [Int] = [], last: [Int] = []
+        var first: [Int] = []
         first.reserveCapacity(batch.count)
-        last.reserveCapacity(batch.count)
-        // Repeats counted as updates, by their key's first position: undone if the key's last value is what is stored already.
-        var repeatUpdates: [Int: Int] = [:]
+        var repeated: [Int: [Int]] = [:]
         for position in batch.indices {
-            if let slot = slots[batch[position].key] {
-                counts.repeats.append(RepeatedRecord(row: fileRows[position], earlierRow: fileRows[last[slot]]))
-                if batch[last[slot]].fingerprint == batch[position].fingerprint {
-                    counts.ignored += 1
-                } else {
-                    counts.updated += 1
-                    repeatUpdates[first[slot], default: 0] += 1
-                }
-                last[slot] = position
-            } else {
+            guard let slot = slots[batch[position].key] else {
                 slots[batch[position].key] = first.count
                 first.append(position)
-                last.append(position)
+                continue
+            }
+            let earlier = repeated[slot] ?? [first[slot]]
+            repeated[slot] = earlier + [position]
+            // Two blank cells' zeros are no report of the key: a repeat is a key given with a count, or given again with one.
+            if batch[position].countWritten || earlier.contains(where: { batch[$0].countWritten }) {
+                counts.repeats.append(RepeatedRecord(row: fileRows[position], earlierRow: fileRows[earlier.last!]))
             }
         }
-        // By index: a lazy map over the movements themselves copies each one whole to read its organisation.
+        // Keys that would be written if new: one row for each, at the position of the record it is left with. A key given
+        // only zeros is written only where it is stored already, as a withdrawal.
+        var insertSlots: [Int] = [], insertPositions: [Int] = [], zeroSlots: [Int] = []
+        insertSlots.reserveCapacity(first.count)
+        insertPositions.reserveCapacity(first.count)
+        for slot in first.indices {
+            var position: Int? = first[slot]
+            if let positions = repeated[slot] {
+                position = KeyReplay(positions.map { batch[$0] }, over: nil).final.map { positions[$0] }
+            } else if batch[first[slot]].persons == 0 {
+                position = nil
+            }
+            if let position {
+                insertSlots.append(slot)
+                insertPositions.append(position)
+            } else {
+                zeroSlots.append(slot)
+            }
+        }
+        // By index: a lazy map over the movements themselves copies each one whole to read its organisation. Only the
+        // organisations of rows to write: a row of zeros names one that may not exist, and makes none.
         let copy = copying
-        let organisationIDs = try await organisations.ids(of: batch.indices.lazy.map { batch[$0].organisation }, on: write) {
+        let organisationIDs = try await organisations.ids(of: insertPositions.lazy.map { batch[$0].organisation }, on: write) {
             try await copy?.value
         }
         // New keys go in at once, in the file's order (ids follow it); the index answers which keys were there already.
         var rows: [[BulkValue]] = []
-        rows.reserveCapacity(last.count)
-        for position in last { rows.append(values(batch[position], organisationID: organisationIDs[position])) }
-        let written = try await insert(rows, keys: last.map { batch[$0].key })
-        var existing: [(first: Int, last: Int)] = []
-        for (slot, isNew) in written.enumerated() {
-            if isNew {
-                counts.imported += 1
-                rollups.add(entry(batch[last[slot]], organisationID: organisationIDs[last[slot]]), sign: 1)
+        rows.reserveCapacity(insertPositions.count)
+        for (index, position) in insertPositions.enumerated() { rows.append(values(batch[position], organisationID: organisationIDs[index])) }
+        let written = rows.isEmpty ? [] : try await insert(rows, keys: insertPositions.map { batch[$0].key })
+        var stored: [Int] = []
+        for (index, isNew) in written.enumerated() {
+            let slot = insertSlots[index]
+            guard isNew else {
+                stored.append(slot)
+                continue
+            }
+            if let positions = repeated[slot] {
+                count(KeyReplay(positions.map { batch[$0] }, over: nil))
             } else {
-                existing.append((first[slot], last[slot]))
+                counts.imported += 1
+            }
+            rollups.add(entry(batch[insertPositions[index]], organisationID: organisationIDs[index]), sign: 1)
+        }
+        if !zeroSlots.isEmpty {
+            let keys = zeroSlots.map { batch[first[$0]].key }
+            if try await mayBeStored(keys) {
+                stored += zeroSlots
+            } else {
+                for slot in zeroSlots { settleUnstored(slot, of: batch, first: first, repeated: repeated, rows: fileRows) }
             }
         }
-        if !existing.isEmpty { try await update(existing, of: batch, rows: fileRows, organisationIDs: organisationIDs, repeatUpdates: repeatUpdates) }
+        if !stored.isEmpty { try await update(stored, of: batch, first: first, repeated: repeated, rows: fileRows) }
         if rollups.needsFlush {
             try await copied()
             try await rollups.flush(on: connection)
         }
+    }
+
+    private mutating func count(_ replay: KeyReplay) {
+        counts.imported += replay.imported
+        counts.updated += replay.updated
+        counts.ignored += replay.ignored
+    }
+
+    /// Whether any of the keys may be stored: always but in a first load, which knows the keys it wrote. Where one of them
+    /// may be, the first load's keys are checked from now on, so that the lookup finds it by the key's index.
+    private mutating func mayBeStored(_ keys: [String]) async throws -> Bool {
+        guard firstLoad?.keysChecked == false else { return true }
+        let db = self.db
+        guard try await firstLoad!.mayHold(keys, on: db) else { return false }
+        try await copied()
+        try await firstLoad!.checkKeys(on: db)
+        if connection.backend == .sqlite { try await db.raw(SQLQueryString(Database.sqlitePageCache)).run() }
+        return true
+    }
+
+    /// Counts the records of a key that is not stored and that they leave unwritten (zeros only), and remembers a key they
+    /// wrote a count for: a later row of the file with the same key is a repeat all the same.
+    private mutating func settleUnstored(_ slot: Int, of batch: [Movement], first: [Int], repeated: [Int: [Int]], rows: [Int]) {
+        let positions = repeated[slot] ?? [first[slot]]
+        count(KeyReplay(positions.map { batch[$0] }, over: nil))
+        if let last = positions.last(where: { batch[$0].countWritten }) { unchangedHere[batch[last].key.hashValue] = rows[last] }
     }
 
     /// Inserts the rows whose keys are new, and tells for each row whether it went in.
@@ -186,16 +240,14 @@ struct MovementWriter: BatchWriter {
         rollups.tablesEmpty = firstLoad?.rollupsEmpty == true
     }
 
-    /// Compares keys that exist already with what is stored, and updates those that changed.
-    /// - Parameter existing: for each key the database had, the positions in `batch` of its first and last occurrence.
-    /// - Parameter repeatUpdates: by a key's first position, its later occurrences in the batch counted as updates of the one
-    ///   before: where the key's last value is the one stored, the file changed nothing, and every occurrence is ignored.
-    private mutating func update(_ existing: [(first: Int, last: Int)], of batch: [Movement], rows: [Int], organisationIDs: [Int],
-                                 repeatUpdates: [Int: Int]) async throws {
+    /// Replays the records of keys that may be stored over what is stored, and updates those they change.
+    /// - Parameter slots: the keys, by their slot: `first` gives each one's first position in `batch`, `repeated` every
+    ///   position of a key given more than once.
+    private mutating func update(_ slots: [Int], of batch: [Movement], first: [Int], repeated: [Int: [Int]], rows: [Int]) async throws {
         var stored: [String: (id: Int, fingerprint: String, entry: MovementRollups.Entry)] = [:]
         var writtenHere: Set<String> = []
-        for start in stride(from: 0, to: existing.count, by: 1000) {
-            let slice = existing[start ..< min(start + 1000, existing.count)].map { batch[$0.last].key }
+        for start in stride(from: 0, to: slots.count, by: 1000) {
+            let slice = slots[start ..< min(start + 1000, slots.count)].map { batch[first[$0]].key }
             // Locked on PostgreSQL: a concurrent import correcting the same movement waits here for this one to commit, then
             // reads and keeps as a revision the version it wrote, not the one before it.
             let query: SQLQueryString = """
@@ -215,35 +267,34 @@ struct MovementWriter: BatchWriter {
                 if try row.decode(column: "import_id", as: Int?.self) == importID { writtenHere.insert(key) }
             }
         }
-        let changed = existing.compactMap { positions in
-            stored[batch[positions.last].key].flatMap { $0.fingerprint != batch[positions.last].fingerprint ? $0.id : nil }
-        }
-        try await keepRevisions(of: changed)
-        for positions in existing {
-            let movement = batch[positions.last]
-            guard let (id, fingerprint, old) = stored[movement.key] else { continue }
-            // An earlier batch of this very import wrote the key, or found it as it was: a repeat within the file.
-            let hash = movement.key.hashValue
-            let unchangedRow = unchangedHere[hash]
-            if writtenHere.contains(movement.key) || unchangedRow != nil {
-                counts.repeats.append(RepeatedRecord(row: rows[positions.first], earlierRow: unchangedRow))
-            }
-            if movement.fingerprint == fingerprint, let undone = repeatUpdates[positions.first] {
-                // x1 = 10 then x1 = 20 again, with 20 stored: nothing changes, so nothing is counted as updated.
-                counts.updated -= undone
-                counts.ignored += undone + 1
-            } else if batch[positions.first].fingerprint == fingerprint {
-                counts.ignored += 1
-            } else {
-                counts.updated += 1
-            }
-            guard movement.fingerprint != fingerprint else {
-                unchangedHere[hash] = rows[positions.last]
+        var changes: [(id: Int, old: MovementRollups.Entry, movement: Movement)] = []
+        for slot in slots {
+            let positions = repeated[slot] ?? [first[slot]]
+            let key = batch[first[slot]].key
+            guard let (id, fingerprint, old) = stored[key] else {
+                settleUnstored(slot, of: batch, first: first, repeated: repeated, rows: rows)
                 continue
             }
+            // An earlier batch of this very import wrote the key, or gave it and left it as it was: a repeat within the file.
+            let hash = key.hashValue
+            let unchangedRow = unchangedHere[hash]
+            if writtenHere.contains(key) || unchangedRow != nil {
+                counts.repeats.append(RepeatedRecord(row: rows[positions[0]], earlierRow: unchangedRow))
+            }
+            let replay = KeyReplay(positions.map { batch[$0] }, over: KeyReplay.Stored(fingerprint: fingerprint, persons: old.persons))
+            count(replay)
+            guard let final = replay.final else {
+                if let given = positions.last(where: { batch[$0].countWritten }) { unchangedHere[hash] = rows[given] }
+                continue
+            }
+            changes.append((id, old, batch[positions[final]]))
+        }
+        try await keepRevisions(of: changes.map(\.id))
+        for (id, old, movement) in changes {
+            // The key names the organisation, so the stored one is the record's: none is looked up or made for a withdrawal.
             rollups.add(old, sign: -1)
-            rollups.add(entry(movement, organisationID: organisationIDs[positions.last]), sign: 1)
-            let values = values(movement, organisationID: organisationIDs[positions.last])
+            rollups.add(entry(movement, organisationID: old.organisationID), sign: 1)
+            let values = values(movement, organisationID: old.organisationID)
             var query: SQLQueryString = "UPDATE movements SET "
             for (index, column) in Self.columns.enumerated() {
                 query += SQLQueryString((index == 0 ? "" : ", ") + column + " = ")

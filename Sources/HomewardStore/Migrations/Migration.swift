@@ -48,6 +48,7 @@ extension Database {
         AddStatusChangeDays(),
         NumberImportCommits(),
         AddSiteRussianNames(),
+        AllowWithdrawals(),
     ]
 
     /// Applies the steps the database has not seen yet.

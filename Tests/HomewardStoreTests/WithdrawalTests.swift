@@ -1,0 +1,72 @@
+import HomewardCore
+import Testing
+@testable import HomewardStore
+import HomewardTestSupport
+
+/// A partner takes a figure back by sending its row again with 0, or with its count moved to the other category (a form
+/// edited in the field): the movement is left at 0, its earlier version kept, and every total drops by it.
+@Suite struct WithdrawalTests {
+    static let head = "#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#affected+returnees+idps+num,#meta+id\n"
+
+    @Test(arguments: Backend.available)
+    func aZeroWithdrawsAMovementAndKeepsItsEarlierVersion(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup
+            _ = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,45,,u1\n2020-06-01,LBN-01,SY03,30,,u2\n")
+            // act
+            let withdrawn = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,0,,u1\n2020-06-01,LBN-01,SY03,30,,u2\n")
+            let again = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,0,,u1\n2020-06-01,LBN-01,SY03,30,,u2\n")
+            // check
+            #expect(withdrawn.status == .success && withdrawn.updated == 1 && withdrawn.ignored == 1 && withdrawn.imported == 0, "\(withdrawn)")
+            #expect(again.updated == 0 && again.ignored == 2 && again.imported == 0)
+            #expect(try await store.ledger.totals(TotalsQuery()).total == 30)
+            let u1 = try #require(try await store.ledger.movementPage().movements.first { $0.externalId == "u1" })
+            #expect(u1.persons == 0)
+            #expect(try await store.ledger.history(ofMovement: u1.id).map(\.movement.persons) == [45, 0])
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aZeroForAFigureNeverReportedRecordsNothingAndMakesNoOrganisation(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // act
+            let summary = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,0,,u3\n", org: "Relief Without Figures")
+            // check
+            #expect(summary.status == .success && summary.imported == 0 && summary.updated == 0 && summary.ignored == 1, "\(summary)")
+            #expect(try await store.movementCount() == 0)
+            #expect(try await store.organisations.organisations().allSatisfy { $0.name != "Relief Without Figures" })
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aCountMovedToTheOtherCategoryWithdrawsTheFirst(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup
+            _ = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,45,,u9\n")
+            // act: the form edited in the field, its 45 now IDPs, the refugees' cell left blank
+            let moved = try await store.importCSV(Self.head + "2020-06-01,,SY03,,45,u9\n")
+            // check
+            #expect(moved.status == .success && moved.imported == 1 && moved.updated == 1 && moved.ignored == 0, "\(moved)")
+            let totals = try await store.ledger.totals(TotalsQuery())
+            #expect(totals.total == 45 && totals.refugees == 0 && totals.idps == 45)
+        }
+    }
+
+    /// A first load holds no key index until its end; a 0 in a later batch for a key an earlier batch wrote finds it all the same.
+    @Test(arguments: Backend.available)
+    func aZeroFurtherDownAFirstLoadWithdrawsARowOfAnEarlierBatch(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: more rows than a batch holds between the count and its 0
+            let filler = (1 ... 2100).map { "2020-05-01,LBN-01,SY03,1,,f\($0)\n" }.joined()
+            let file = Self.head + "2020-06-01,LBN-01,SY03,45,,u0\n" + filler + "2020-06-01,LBN-01,SY03,0,,u0\n"
+            // act
+            let summary = try await store.importCSV(file)
+            // check
+            #expect(summary.imported == 2101 && summary.updated == 1 && summary.warnings == 1, "\(summary.imported) \(summary.updated)")
+            #expect(summary.problems.map(\.row) == [2103] && summary.problems.first?.code == "import.repeated.earlier")
+            let totals = try await store.ledger.totals(TotalsQuery())
+            let byCrossing = try await store.ledger.totals(TotalsQuery(grouping: .crossing))
+            #expect(totals.total == 2100 && byCrossing.groups.map(\.persons) == [2100])
+        }
+    }
+}
