@@ -296,9 +296,13 @@ import Testing
             // Without skipping, the refused row alone is listed: the rows after it are told nothing false.
             let strict = try await importRecords(store, .departures, header + "2020-06-05,HOL,150,cccm,d3\n2020-06-06,HOL,150,CCCM,d4\n")
             #expect(strict.status == .error && strict.problems.map(\.row) == [2])
-            // A row that would record nothing (a count of zero) is ignored, as before, whatever its organisation's spelling.
-            let zero = try await importRecords(store, .departures, header + "2020-06-07,HOL,0,cccm,d5\n")
-            #expect(zero.rejected == 0 && zero.ignored == 1 && zero.problems.map(\.code) == ["import.count.zero"], "\(zero.problems)")
+            // A 0 takes back what its key holds, so it is checked as any row: another spelling of its organisation is refused.
+            let zero = try await importRecords(store, .departures, header + "2020-06-04,HOL,0,cccm,d2\n")
+            #expect(zero.rejected == 1 && zero.problems.map(\.code) == ["import.organisation.spelling"], "\(zero.problems)")
+            // Under CCCM's own name it takes back the 700, its version kept; a 0 for a departure never recorded records nothing.
+            let withdrawn = try await importRecords(store, .departures, header + "2020-06-04,HOL,0,CCCM,d2\n2020-06-07,HOL,0,CCCM,d5\n")
+            #expect(withdrawn.status == .success && withdrawn.updated == 1 && withdrawn.ignored == 1 && withdrawn.imported == 0, "\(withdrawn)")
+            #expect(try await store.camps.standing(of: "HOL", asOf: Day("2020-06-30")!).left == 100)
         }
     }
 

@@ -488,9 +488,11 @@ import Testing
         #expect(overdrawn.status != 0 && overdrawn.stderr.contains("would come to 10,500, more than its 10,000 residents"))
         // The operation's baseline is fixed: a new census alone would not help, a new operation from it would.
         #expect(overdrawn.stderr.contains("record a new census and start a new operation from it"), "\(overdrawn.stderr)")
-        // a count of zero is left out, and not said to be recorded already
+        // a 0 for a departure never recorded records nothing, and is not said to be recorded already; a 0 for one recorded takes it back
         let zero = try run(["sites", "departures", "HOL", "--date", "2019-07-10", "--persons", "0", "--org", "CCCM"])
-        #expect(zero.status == 0 && zero.stdout == "nothing recorded\n" && zero.stderr.contains("zero: nothing to record"), "\(zero.stdout)")
+        #expect(zero.status == 0 && zero.stdout == "nothing recorded\n" && zero.stderr.isEmpty, "\(zero.stdout)\(zero.stderr)")
+        let takenBack = try run(["sites", "departures", "RUK", "--date", "2019-07-05", "--persons", "0"])
+        #expect(takenBack.status == 0 && takenBack.stdout == "corrected\n", "\(takenBack.stdout)\(takenBack.stderr)")
         // a status change is printed, kept with the day it took effect (today unless given), and a completed operation stays completed
         #expect(try run(["evacuations", "status", "1", "suspended", "--date", "2019-07-21"]).stderr.contains("by today (20 July 2019)"))
         let suspended = try run(["evacuations", "status", "1", "suspended", "--date", "2019-07-15"])

@@ -76,9 +76,8 @@ public struct DepartureRules: ImportRules {
         if let site, !sites.contains(site) {
             checks.fail(.site, Message("import.site.unknown"))
         }
-        // A count of zero records nothing: the row is ignored, with a warning.
-        let zero = draft[.persons].map(DraftChecks<DepartureField>.isZero) ?? false
-        let persons = zero ? nil : checks.wholeNumber(.persons, minimum: 1)
+        // A count of 0 takes back the departure its key finds, and records nothing where none is stored (the writer's part).
+        let persons = checks.wholeNumber(.persons, minimum: 0)
         let destination = readDestination(draft, &checks)
         if let site, destination == site {
             checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination, Message("import.destination.sameSite"))
@@ -87,11 +86,7 @@ public struct DepartureRules: ImportRules {
         if organisation == nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
-        guard !checks.isRejected, let period, let site, let organisation else { return ImportOutcome(problems: checks.problems) }
-        guard let persons else {
-            checks.fail(.persons, Message("import.count.zero"), warning: true)
-            return ImportOutcome(problems: checks.problems, ignored: 1)
-        }
+        guard !checks.isRejected, let period, let site, let organisation, let persons else { return ImportOutcome(problems: checks.problems) }
         let departure = Departure(site: site, period: period, persons: persons, destination: destination, organisation: organisation,
                                   externalId: draft[.externalId])
         guard counting else { return ImportOutcome(records: [departure], problems: checks.problems) }

@@ -2,7 +2,8 @@ import HomewardCore
 import SQLKit
 
 /// Writes departures by their key: a new key is imported, a known one with another count, destination or period
-/// is corrected (the version it replaces kept), the same one again is ignored.
+/// is corrected (the version it replaces kept), the same one again is ignored. A 0 takes back the departure its key
+/// finds (left at 0, its version before kept), and writes nothing where none is stored.
 struct DepartureWriter: BatchWriter {
     static let table = RevisedTable(table: "site_departures", revisions: "site_departure_revisions", recordColumn: "departure_id",
                                     columns: ["persons", "destination", "start_day", "end_day"])
@@ -24,7 +25,7 @@ struct DepartureWriter: BatchWriter {
             let organisationID = try await organisations.id(of: departure.organisation, on: write)
             counts += try await write.store(
                 [BulkValue(departure.persons), BulkValue(departure.destination), BulkValue(start), BulkValue(end)], in: Self.table,
-                rowKey: key, importID: importID, row: row, seen: &seen, insert: """
+                rowKey: key, importID: importID, row: row, seen: &seen, insert: departure.persons == 0 ? nil : """
                     INSERT INTO site_departures (row_key, site_code, start_day, end_day, persons, destination, organisation_id, external_id,
                                                  recorded_at, recorded_by, import_id)
                     VALUES (\(bind: key), \(bind: departure.site), \(bind: start), \(bind: end), \(bind: departure.persons),

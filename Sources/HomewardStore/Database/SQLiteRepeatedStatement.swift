@@ -47,12 +47,13 @@ final class SQLiteRepeatedStatement: @unchecked Sendable {
         }
     }
 
-    /// Runs the statement once per row, in order; for each row, whether it changed the table.
-    func run(_ rows: [[BulkValue]]) async throws -> [Bool] {
-        try await NIOThreadPool.singleton.runIfActive { try self.runHere(rows) }
+    /// Runs the statement once per row, in order; for each row, whether it changed the table or, `finding`, whether
+    /// it found a row (a `SELECT` of one key).
+    func run(_ rows: [[BulkValue]], finding: Bool = false) async throws -> [Bool] {
+        try await NIOThreadPool.singleton.runIfActive { try self.runHere(rows, finding: finding) }
     }
 
-    private func runHere(_ rows: [[BulkValue]]) throws -> [Bool] {
+    private func runHere(_ rows: [[BulkValue]], finding: Bool) throws -> [Bool] {
         guard let statement else { throw SQLiteCallError(code: SQLITE_MISUSE, handle: handle) }
         // The connection's mutex held once for the whole batch: every bind, step and reset takes it again, and
         // taking a mutex the thread holds already costs no atomic operation.
@@ -98,7 +99,7 @@ final class SQLiteRepeatedStatement: @unchecked Sendable {
                 throw SQLiteCallError(code: code, handle: handle)
             }
             let total = sqlite_nio_sqlite3_total_changes64(handle)
-            written.append(total != before)
+            written.append(finding ? code == SQLITE_ROW : total != before)
             before = total
             sqlite_nio_sqlite3_reset(statement)
         }

@@ -17,6 +17,7 @@ struct RevisedTable: Sendable {
 extension WriteContext {
     /// Writes one record, and says what became of it: `insert` runs when `key` finds none (imported); the stored
     /// one is overwritten when its values differ, after they are kept as a revision (updated); else nothing (ignored).
+    /// Without `insert` (a 0 that takes back what is stored), a record that finds none is ignored.
     ///
     /// - Parameters:
     ///   - values: the record's values for the table's `columns`, in their order.
@@ -27,11 +28,12 @@ extension WriteContext {
     ///   - seen: the identities this import gave already, with the row that gave each: a record given twice is a
     ///     repeat within the file, said so, whether the first found it new, changed or as it was.
     func store(_ values: [BulkValue], in table: RevisedTable, key: SQLQueryString, identity: String, importID: Int, row: Int,
-               seen: inout [String: Int], insert: SQLQueryString) async throws -> WriteCounts {
+               seen: inout [String: Int], insert: SQLQueryString?) async throws -> WriteCounts {
         let columns = table.columns.joined(separator: ", ")
         let repeats = seen.updateValue(row, forKey: identity).map { [RepeatedRecord(row: row, earlierRow: $0)] } ?? []
         let select: SQLQueryString = "SELECT id, \(unsafeRaw: columns) FROM \(unsafeRaw: table.table) WHERE "
         guard let stored = try await sql.raw(select + key).first() else {
+            guard let insert else { return WriteCounts(ignored: 1, repeats: repeats) }
             try await sql.raw(insert).run()
             return WriteCounts(imported: 1, repeats: repeats)
         }
@@ -54,7 +56,7 @@ extension WriteContext {
 
     /// ``store(_:in:key:identity:importID:row:seen:insert:)`` for a record found by its `row_key`, its identity too.
     func store(_ values: [BulkValue], in table: RevisedTable, rowKey: String, importID: Int, row: Int, seen: inout [String: Int],
-               insert: SQLQueryString) async throws -> WriteCounts {
+               insert: SQLQueryString?) async throws -> WriteCounts {
         try await store(values, in: table, key: "row_key = \(bind: rowKey)", identity: rowKey, importID: importID, row: row, seen: &seen, insert: insert)
     }
 

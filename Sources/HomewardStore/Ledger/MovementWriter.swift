@@ -18,6 +18,8 @@ struct MovementWriter: BatchWriter {
     private var insertStatement: SQLiteRepeatedStatement?
     /// SQLite's insert without a conflict clause, for rows a first load knows to be new.
     private var newRowStatement: SQLiteRepeatedStatement?
+    /// SQLite's lookup of one key, for the zeros of blank cells (one a row, mostly finding nothing).
+    private var keyStatement: SQLiteRepeatedStatement?
     /// An import into an empty ledger, whose rows with keys known to be new go straight in.
     private var firstLoad: FirstLoad?
     private var started = false
@@ -122,7 +124,10 @@ struct MovementWriter: BatchWriter {
         if !zeroSlots.isEmpty {
             let keys = zeroSlots.map { batch[first[$0]].key }
             if try await mayBeStored(keys) {
-                stored += zeroSlots
+                let found = try await found(keys)
+                for (index, slot) in zeroSlots.enumerated() {
+                    if found?[index] ?? true { stored.append(slot) } else { settleUnstored(slot, of: batch, first: first, repeated: repeated, rows: fileRows) }
+                }
             } else {
                 for slot in zeroSlots { settleUnstored(slot, of: batch, first: first, repeated: repeated, rows: fileRows) }
             }
@@ -150,6 +155,13 @@ struct MovementWriter: BatchWriter {
         try await firstLoad!.checkKeys(on: db)
         if connection.backend == .sqlite { try await db.raw(SQLQueryString(Database.sqlitePageCache)).run() }
         return true
+    }
+
+    /// Whether each key is stored, on SQLite by a statement prepared once; `nil` where the lookup with the rest must tell.
+    private mutating func found(_ keys: [String]) async throws -> [Bool]? {
+        guard case .sqlite(let sqlite) = connection.driver else { return nil }
+        if keyStatement == nil { keyStatement = try SQLiteRepeatedStatement(sqlite, sql: "SELECT 1 FROM movements WHERE row_key = ?") }
+        return try await keyStatement?.run(keys.map { [.text($0)] }, finding: true)
     }
 
     /// Counts the records of a key that is not stored and that they leave unwritten (zeros only), and remembers a key they
@@ -220,8 +232,10 @@ struct MovementWriter: BatchWriter {
         try await copied()
         try await insertStatement?.close()
         try await newRowStatement?.close()
+        try await keyStatement?.close()
         insertStatement = nil
         newRowStatement = nil
+        keyStatement = nil
         try await rollups.flush(on: connection)
         try await references?.check(on: db)
         if var load = firstLoad {

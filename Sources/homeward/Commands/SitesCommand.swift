@@ -139,8 +139,9 @@ func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions,
     for warning in warnings {
         FileHandle.standardError.write(Data("Warning: \(FieldProblem.label(warning.column, warning.value)): \(warning.reason)\n".utf8))
     }
-    // A record left out for a count of zero was not "already recorded"; one the same as before, warned of for
-    // something else (more left than counted), was.
-    let leftOut = summary.imported == 0 && summary.updated == 0 && warnings.contains { $0.code == "import.count.zero" }
+    // A record left out for a count of zero (a facility's), or a departure's 0 that found none to take back, was not
+    // "already recorded"; one the same as before, warned of for something else (more left than counted), was.
+    let leftOut = summary.imported == 0 && summary.updated == 0
+        && (warnings.contains { $0.code == "import.count.zero" } || (kind == .departures && record["persons"] as? Int == 0))
     print(summary.updated > 0 ? "corrected" : leftOut ? "nothing recorded" : summary.ignored > 0 ? "already recorded" : "recorded")
 }
