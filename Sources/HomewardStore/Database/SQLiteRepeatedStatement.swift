@@ -47,13 +47,36 @@ final class SQLiteRepeatedStatement: @unchecked Sendable {
         }
     }
 
-    /// Runs the statement once per row, in order; for each row, whether it changed the table or, `finding`, whether
-    /// it found a row (a `SELECT` of one key).
-    func run(_ rows: [[BulkValue]], finding: Bool = false) async throws -> [Bool] {
-        try await NIOThreadPool.singleton.runIfActive { try self.runHere(rows, finding: finding) }
+    /// Runs the statement once per row, in order; for each row, whether it changed the table.
+    func run(_ rows: [[BulkValue]]) async throws -> [Bool] {
+        try await NIOThreadPool.singleton.runIfActive { try self.runHere(rows) }
     }
 
-    private func runHere(_ rows: [[BulkValue]], finding: Bool) throws -> [Bool] {
+    /// Runs a statement of one text parameter (`SELECT 1 FROM t WHERE key = ?`) once per key; for each, whether it found a row.
+    func find(_ keys: [String]) async throws -> [Bool] {
+        try await NIOThreadPool.singleton.runIfActive {
+            guard let statement = self.statement else { throw SQLiteCallError(code: SQLITE_MISUSE, handle: self.handle) }
+            let mutex = sqlite_nio_sqlite3_db_mutex(self.handle)
+            sqlite_nio_sqlite3_mutex_enter(mutex)
+            defer { sqlite_nio_sqlite3_mutex_leave(mutex) }
+            var found: [Bool] = []
+            found.reserveCapacity(keys.count)
+            for var key in keys {
+                let code: Int32 = key.withUTF8 { bytes in
+                    let bound = sqlite_nio_sqlite3_bind_text64(statement, 1, UnsafeRawPointer(bytes.baseAddress ?? Self.empty.assumingMemoryBound(to: UInt8.self))
+                        .assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil, UInt8(SQLITE_UTF8))
+                    return bound == SQLITE_OK ? sqlite_nio_sqlite3_step(statement) : bound
+                }
+                sqlite_nio_sqlite3_reset(statement)
+                guard code == SQLITE_ROW || code == SQLITE_DONE else { throw SQLiteCallError(code: code, handle: self.handle) }
+                found.append(code == SQLITE_ROW)
+            }
+            sqlite_nio_sqlite3_clear_bindings(statement)
+            return found
+        }
+    }
+
+    private func runHere(_ rows: [[BulkValue]]) throws -> [Bool] {
         guard let statement else { throw SQLiteCallError(code: SQLITE_MISUSE, handle: handle) }
         // The connection's mutex held once for the whole batch: every bind, step and reset takes it again, and
         // taking a mutex the thread holds already costs no atomic operation.
@@ -99,7 +122,7 @@ final class SQLiteRepeatedStatement: @unchecked Sendable {
                 throw SQLiteCallError(code: code, handle: handle)
             }
             let total = sqlite_nio_sqlite3_total_changes64(handle)
-            written.append(finding ? code == SQLITE_ROW : total != before)
+            written.append(total != before)
             before = total
             sqlite_nio_sqlite3_reset(statement)
         }

@@ -161,13 +161,20 @@ struct MovementWriter: BatchWriter {
     private mutating func found(_ keys: [String]) async throws -> [Bool]? {
         guard case .sqlite(let sqlite) = connection.driver else { return nil }
         if keyStatement == nil { keyStatement = try SQLiteRepeatedStatement(sqlite, sql: "SELECT 1 FROM movements WHERE row_key = ?") }
-        return try await keyStatement?.run(keys.map { [.text($0)] }, finding: true)
+        return try await keyStatement?.find(keys)
     }
 
     /// Counts the records of a key that is not stored and that they leave unwritten (zeros only), and remembers a key they
     /// wrote a count for: a later row of the file with the same key is a repeat all the same.
     private mutating func settleUnstored(_ slot: Int, of batch: [Movement], first: [Int], repeated: [Int: [Int]], rows: [Int]) {
-        let positions = repeated[slot] ?? [first[slot]]
+        guard let positions = repeated[slot] else {
+            // One a row, mostly a blank cell's: nothing to count or remember.
+            let position = first[slot]
+            guard batch[position].countWritten else { return }
+            counts.ignored += 1
+            unchangedHere[batch[position].key.hashValue] = rows[position]
+            return
+        }
         count(KeyReplay(positions.map { batch[$0] }, over: nil))
         if let last = positions.last(where: { batch[$0].countWritten }) { unchangedHere[batch[last].key.hashValue] = rows[last] }
     }
