@@ -47,6 +47,21 @@ import Testing
         let en = try text(block, .en)
         #expect(en.contains("HOL: 5,500 people fewer left than the plan had moved by 26 June 2020."), "\(en)")
         #expect(en.contains("HOL: at the pace of the last 14 days, the last would leave by 5 August 2020."))
+        // The plan's line gives the plan's own end, not a day the remaining would leave by at its pace: they are behind it.
+        #expect(en.contains("HOL: the plan moves 1,500 people every 5 days, its last cycle ending on 6 July 2020."), "\(en)")
+        #expect(!en.contains("at that pace the last would leave by 6 July"))
+        // Without a deadline, none is named; with one, the statement says which side of it the pace seen falls.
+        #expect(!en.contains("deadline"))
+        var due = operation
+        due.deadline = Day("2020-07-31")!
+        let late = try text(CampsBlock.make(date: Self.date, progress: [EvacuationProgress(operation: due, departures: departures, asOf: Self.date)],
+                                            sites: [:]), .en)
+        #expect(late.contains("HOL: at that pace the last would leave after the deadline of 31 July 2020."), "\(late)")
+        due.deadline = Day("2020-08-05")!
+        let inTime = CampsBlock.make(date: Self.date, progress: [EvacuationProgress(operation: due, departures: departures, asOf: Self.date)], sites: [:])
+        #expect(try text(inTime, .en).contains("HOL: at that pace the last would leave by the deadline of 5 August 2020."))
+        #expect(try text(inTime, .ru).contains("HOL: при таком темпе последние выедут к установленному сроку — 5 августа 2020\u{202F}г."))
+        #expect(try text(inTime, .ar).contains("HOL: بهذه الوتيرة يغادر آخرهم بحلول الموعد النهائي ٥ آب، ٢٠٢٠."))
         #expect(try text(block, .ru).contains("HOL: к 26 июня 2020\u{202F}г. выехало на 5\u{00A0}500 человек меньше, чем предусматривал план."))
         #expect(try text(block, .ar).contains("الـ١٤ يوماً الأخيرة"))
         // The date and the count are apart: a comma after the date, so that two numbers do not run together.
@@ -98,10 +113,11 @@ import Testing
         #expect(block.lines.filter { $0.key == "bulletin.camps.centreOverCapacity" }.count == 1)
         let persons = try #require(block.entries.first { $0.id == "camps.transit.TC-1.persons" })
         #expect(persons.value == 2_500 && persons.query == "homeward evacuations show 1 --as-of 2020-06-30")
-        #expect(try text(block, .en).contains("Tal Abyad: the transit centre was estimated to hold 2,500 people on 3 June 2020, more than its 2,000 places, "
-                                              + "from the departures sent to it."))
-        #expect(try text(block, .ru).contains("3 июня 2020\u{202F}г. в нём находилось 2\u{00A0}500 человек — больше, чем 2\u{00A0}000 мест."))
-        #expect(try text(block, .ar).contains("تل أبيض: يُقدَّر بحسب المغادرات المرسلة إلى مركز العبور أنه ضمّ ٢٬٥٠٠ شخص في ٣ حزيران، ٢٠٢٠، أي أكثر من سعته البالغة ٢٬٠٠٠ مكان."))
+        // The busiest day since the operation began, said so: a later statement repeats it while no day is fuller.
+        #expect(try text(block, .en).contains("Tal Abyad: at its fullest since the operation began, the transit centre was estimated to hold 2,500 people, "
+                                              + "on 3 June 2020, more than its 2,000 places, from the departures sent to it."))
+        #expect(try text(block, .ru).contains("больше всего людей с начала операции в нём находилось 3 июня 2020\u{202F}г.: 2\u{00A0}500 человек — больше, чем 2\u{00A0}000 мест."))
+        #expect(try text(block, .ar).contains("تل أبيض: يُقدَّر بحسب المغادرات المرسلة إلى مركز العبور أن أكبر عدد ضمّه منذ بدء العملية كان ٢٬٥٠٠ شخص في ٣ حزيران، ٢٠٢٠، أي أكثر من سعته البالغة ٢٬٠٠٠ مكان."))
     }
 
     @Test func aidGivesActionsLocalitiesTonnesParcelsPeopleReachedAndTreated() throws {

@@ -79,6 +79,13 @@ import Testing
             #expect(try plan.json["feasible"] as? Bool == false)
             // From today (2020-06-30; the last departure was on the 3rd) two whole cycles end by the 10th of July: 7,500 ÷ 2
             #expect(try plan.json["start"] as? String == "2020-06-30" && plan.json["needed_per_cycle"] as? Int == 3_750)
+            // A plan may count from other residents than the baseline: those who left since are taken off.
+            let counted = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=1000&cycle_days=5&residents=9000")
+            let remaining = try counted.json["remaining"] as? Int
+            #expect(counted.status == .ok && remaining == 6_500, "\(counted.text)")
+            let negative = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=1000&cycle_days=5&residents=-1")
+            let field = try negative.json["field"] as? String
+            #expect(negative.status == .badRequest && field == "residents")
             #expect(try await client.get("/api/v1/sites/NOPE").status == .notFound)
             // Nothing is known of a day after today: asked of it, the answer is a 400 naming as_of, not a standing stated as fact.
             let future = try await client.get("/api/v1/sites/HOL?as_of=2020-07-01")

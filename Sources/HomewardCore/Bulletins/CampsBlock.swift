@@ -1,8 +1,9 @@
 /// The camps block of a bulletin: for each site under evacuation, how many have left (count and share of the
 /// baseline), how many remain, the plan's pace and end (or since when the operation is suspended, or when it was
 /// completed), and for an operation under way how far ahead or behind the plan it is and when the last would leave
-/// at the pace seen. Then each transit centre those operations go
-/// through that was estimated above its capacity since its operation began, once however many go through it.
+/// at the pace seen, and on which side of its deadline (if it has one) that falls. Then each transit centre those
+/// operations go through that was estimated above its capacity since its operation began, once however many go through
+/// it, with its fullest day.
 public enum CampsBlock {
     public static func make(date: Day, progress: [EvacuationProgress], sites: [String: Site]) -> BulletinBlock? {
         guard !progress.isEmpty else { return nil }
@@ -49,6 +50,12 @@ public enum CampsBlock {
             var pace: [String: BulletinValue] = ["site": arguments["site"]!, "days": .entry("\(prefix).paceDays")]
             if let end = item.forecastEnd { pace["end"] = .day(end) }
             lines.append(BulletinLine(item.forecastEnd == nil ? "bulletin.camps.forecast.none" : "bulletin.camps.forecast", pace))
+            // The deadline the operation was given, and which side of it the pace seen falls: the plan's own end may meet it
+            // while the departures do not.
+            if let deadline = item.operation.deadline {
+                let side = item.forecastEnd.map { $0 > deadline ? "after" : "by" } ?? "only"
+                lines.append(BulletinLine("bulletin.camps.deadline.\(side)", ["site": arguments["site"]!, "deadline": .day(deadline)]))
+            }
         }
         centresOverCapacity(progress, date: date, sites: sites, lines: &lines, entries: &entries)
         return BulletinBlock(kind: "camps", heading: "bulletin.camps.heading", lines: lines, entries: entries)

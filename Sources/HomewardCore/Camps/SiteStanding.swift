@@ -12,8 +12,9 @@ public struct SiteStanding: Sendable {
     public var censusDate: Day?
     /// Whether ``residents`` is an operation's baseline, fixed when the operation was planned, rather than a census.
     public var isOperationBaseline = false
-    /// Censuses of the baseline's day that now say otherwise than the operation's baseline (one corrected since the
-    /// operation was planned, or another organisation's): the baseline stays, and readers see that they differ.
+    /// Censuses of the baseline's day that say otherwise than the baseline: another organisation's count of that day,
+    /// or (for an operation's baseline) one corrected since the operation was planned. The baseline stays, and readers
+    /// see that they differ; without an operation, the baseline is one organisation's count among them (the last by name).
     public var censusesUnlikeBaseline: [Census] = []
     /// Persons who left after the census date, up to the day asked.
     public var left: Int
@@ -48,6 +49,9 @@ public struct SiteStanding: Sendable {
         } else {
             residents = latest?.residents
             censusDate = latest?.date
+            censusesUnlikeBaseline = latest.map { latest in
+                known.filter { $0.date == latest.date && $0.residents != latest.residents }.sorted { $0.organisation < $1.organisation }
+            } ?? []
         }
         let since = censusDate
         let counted = departures.filter { departure in departure.day <= asOf && since.map { departure.day > $0 } ?? true }

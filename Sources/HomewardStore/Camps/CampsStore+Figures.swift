@@ -95,11 +95,22 @@ extension CampsStore {
     /// - Parameter start: the first day of the first cycle; by default today, or the day after the last departure (or
     ///   after the census when none is recorded) if that is later: a plan started in the past would judge its deadline by
     ///   days already gone.
+    /// - Parameter residents: the residents to count from at the latest census, where organisations counted that day and disagree.
     public func plan(site code: String, perCycle: Int, cycleDays: Int, start: Day?, deadline: Day?, via: [String],
-                     arrivals: EvacuationPlan.Arrivals = .spread, today: Day, vocabulary: Vocabulary = .commandLine) async throws -> SitePlan {
+                     arrivals: EvacuationPlan.Arrivals = .spread, residents: Int? = nil, today: Day,
+                     vocabulary: Vocabulary = .commandLine) async throws -> SitePlan {
         let standing = try await standing(of: code, asOf: today)
-        guard let remaining = standing.remaining else {
+        guard var remaining = standing.remaining, let baseline = standing.residents, let date = standing.censusDate else {
             throw StoreError.refused(FieldProblem(field: "site", value: code, Message("site.census.none", ["code": .code(code), "via": vocabulary.argument])))
+        }
+        if let residents {
+            remaining = max(0, residents - standing.left)
+        } else if !standing.isOperationBaseline, let other = standing.censusesUnlikeBaseline.first,
+                  let counted = standing.censuses.first(where: { $0.date == date && $0.residents == baseline }) {
+            // Which organisation's count the plan starts from is the centre's call, not the order of their names.
+            throw StoreError.refused(FieldProblem(field: "residents", value: "", Message("evacuation.plan.censusesDiffer", [
+                "date": .day(date), "organisation": .text(counted.organisation), "residents": .count(baseline),
+                "other": .text(other.organisation), "otherResidents": .count(other.residents), "via": vocabulary.argument])))
         }
         let rules = EvacuationRules(sites: [:], today: today)
         try StoreError.refusing { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays) }

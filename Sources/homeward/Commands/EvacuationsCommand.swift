@@ -21,12 +21,14 @@ struct EvacuationsCommand: AsyncParsableCommand {
         @Option(help: "The last day on which people may still leave.") var deadline: String?
         @Option(help: "A transit centre used (repeatable).") var via: [String] = []
         @Flag(help: "A whole cycle arrives in the transit centres at once (default: spread evenly over the cycle's days).") var convoy = false
+        @Option(help: "The residents to count from at the latest census (needed where organisations counted it and disagree).") var residents: Int?
         @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
             let plan = try await db.withStores {
                 try await $0.camps.plan(site: site, perCycle: perCycle, cycleDays: cycleDays, start: try day(start, "--start"),
-                                        deadline: try day(deadline, "--deadline"), via: via, arrivals: convoy ? .convoy : .spread, today: try today())
+                                        deadline: try day(deadline, "--deadline"), via: via, arrivals: convoy ? .convoy : .spread,
+                                        residents: residents, today: try today())
             }
             switch format {
             case .json: try printJSON(plan)

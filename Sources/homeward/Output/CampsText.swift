@@ -12,7 +12,9 @@ struct SiteStandingText {
         if let residents = s.residents, let date = s.censusDate {
             lines.append("  residents   \(residents.grouped)  (\(s.isOperationBaseline ? "the operation's baseline" : "census") of \(date))")
             for census in s.censusesUnlikeBaseline {
-                lines.append("  NOTE        \(census.organisation)'s census of \(date) now reads \(census.residents.grouped); the operation keeps its baseline")
+                lines.append(s.isOperationBaseline
+                    ? "  NOTE        \(census.organisation)'s census of \(date) now reads \(census.residents.grouped); the operation keeps its baseline"
+                    : "  NOTE        \(census.organisation) counted \(census.residents.grouped) on \(date); the figures here count from the census above")
             }
             lines.append("  left        \(s.left.grouped)  (\(s.leftPercent.map { "\($0) %" } ?? "-"))")
             lines.append("  remaining   \((s.remaining ?? 0).grouped)")
