@@ -54,8 +54,7 @@ extension AccessStore {
         // without its control characters and after a hash check like any other.
         guard RecordCode.isValid(login) else {
             _ = Bcrypt.verify(password, hash: Self.standInHash)
-            let printable = String(String.UnicodeScalarView(login.unicodeScalars.filter { $0.properties.generalCategory != .control }).prefix(64))
-            try await noteFailure(login: printable, reason: "not a login: \(failure)")
+            try await noteFailure(login: nil, reason: "not a login: \(failure)")
             throw SignInRefusal.wrongLoginOrPassword
         }
         let since = Database.timestamp(database.now().addingTimeInterval(-Self.throttleWindowSeconds))
@@ -74,15 +73,20 @@ extension AccessStore {
         // A hash is checked even for an unknown login, so that timing does not tell which logins exist.
         let matches = Bcrypt.verify(password, hash: hash ?? Self.standInHash)
         guard let row, hash != nil, matches else {
-            try await noteFailure(login: login, reason: failure)
+            let known = try await database.read { db in try await db.raw("SELECT id FROM persons WHERE login = \(bind: login)").first() != nil }
+            try await noteFailure(login: known ? login : nil, reason: known ? failure : "not a known login: \(failure)")
             throw SignInRefusal.wrongLoginOrPassword
         }
         return row
     }
 
-    private func noteFailure(login: String, reason: String) async throws {
+    /// Audits a failed sign-in, and counts it against its login. What was typed for a login that no account has is
+    /// neither kept nor counted: it is often a password typed in the wrong field, and the audit cannot be erased.
+    private func noteFailure(login: String?, reason: String) async throws {
         try await database.write(by: .anonymous(address: RequestOrigin.address), for: .bookkeeping) { write in
-            try await write.sql.raw("INSERT INTO sign_in_failures (login, address, at) VALUES (\(bind: login), \(bind: RequestOrigin.address), \(bind: write.timestamp))").run()
+            if let login {
+                try await write.sql.raw("INSERT INTO sign_in_failures (login, address, at) VALUES (\(bind: login), \(bind: RequestOrigin.address), \(bind: write.timestamp))").run()
+            }
             try await write.audit("sign-in-failed", kind: "session", record: login, detail: reason)
         }
     }

@@ -4,7 +4,10 @@ import SQLKit
 
 extension AccessStore {
     /// Makes an API token for an account: 256 random bits, returned this once, kept only as a digest.
+    ///
+    /// A token makes none, for its own account or another's: whoever held a leaked token could keep a way in after its revocation.
     public func createToken(for login: String, expiresInDays days: Int = 90, by caller: Caller) async throws -> IssuedToken {
+        if case .token = caller { throw StoreError.forbidden(Message("access.token.noCredentials")) }
         guard (1...3_650).contains(days) else {
             throw StoreError.invalid(field: "expires-days", value: String(days), reason: "a token lasts from 1 to 3650 days")
         }

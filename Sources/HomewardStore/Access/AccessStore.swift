@@ -18,7 +18,9 @@ public struct AccessStore: Sendable {
     public func addPerson(_ person: Person, password: String?, by caller: Caller) async throws {
         let login = person.login.trimmingCharacters(in: .whitespaces)
         guard !login.isEmpty else { throw StoreError.refused(FieldProblem(field: "login", value: "", Message("person.login.missing"))) }
-        guard RecordCode.isValid(login) else {
+        // A password set by a token would give whoever holds the token a way in that outlives the token's revocation.
+        if password != nil, case .token = caller { throw StoreError.forbidden(Message("access.token.noCredentials")) }
+        guard Person.isValidNewLogin(login) else {
             throw StoreError.refused(FieldProblem(field: "login", value: person.login, Message("person.login.invalid", ["maximum": .count(32)])))
         }
         for (field, value) in [("name", person.name), ("organisation", person.organisation)] where !PlainName.isValid(value) {
@@ -31,6 +33,11 @@ public struct AccessStore: Sendable {
         try await database.write(by: caller, for: .people) { write in
             if try await write.sql.raw("SELECT id FROM persons WHERE login = \(bind: login)").first() != nil {
                 throw StoreError.conflict("an account with login \(login) exists already")
+            }
+            // Viewer1 beside viewer1: the audit and the people page would name two accounts alike.
+            let logins = try await write.sql.raw("SELECT login FROM persons").all().map { try $0.decode(column: "login", as: String.self) }
+            if let known = RecordCode.taken(login, among: logins) {
+                throw StoreError.refused(FieldProblem(field: "login", value: login, Message("person.login.taken", ["known": .code(known)])))
             }
             let organisation = try await OrganisationsStore.organisationID(named: person.organisation, on: write)
             try await write.sql.raw("""

@@ -1,0 +1,67 @@
+import HomewardCore
+import HomewardStore
+import HomewardTestSupport
+import Testing
+
+/// What an account's credentials may come from, what logins may look like, and what a failed sign-in leaves in the audit.
+@Suite struct CredentialsTests {
+    /// A leaked admin token could otherwise make a password account or a token of its own, and keep a way in after its revocation.
+    @Test(arguments: Backend.available)
+    func aTokenSetsNoPasswordAndMakesNoToken(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: an admin and a token of theirs
+            try await store.access.addPerson(Person(login: "root", name: "Root", organisation: "UNHCR", role: .admin), password: nil, by: .test)
+            let token = try await store.access.createToken(for: "root", by: .test)
+            let caller = Caller.token(id: token.id, login: "root")
+            // act
+            let password = await #expect(throws: StoreError.self) {
+                try await store.access.addPerson(Person(login: "backdoor", name: "B", organisation: "UNHCR", role: .admin),
+                                                 password: "a long passphrase", by: caller)
+            }
+            let ownToken = await #expect(throws: StoreError.self) { try await store.access.createToken(for: "root", by: caller) }
+            let othersToken = await #expect(throws: StoreError.self) { try await store.access.createToken(for: "root", by: caller) }
+            try await store.access.addPerson(Person(login: "reader", name: "R", organisation: "UNHCR", role: .viewer), password: nil, by: caller)
+            // check: refused as forbidden; an account without a password (tokens only, made by a person) is still the admin's to add
+            for refusal in [password, ownToken, othersToken] {
+                #expect(refusal.map { if case .forbidden = $0 { true } else { false } } == true, "\(String(describing: refusal))")
+            }
+            #expect(password?.description.contains("cannot outlive its revocation") == true)
+            let logins = try await store.access.persons().map(\.login)
+            #expect(logins == ["reader", "root"])
+            #expect(try await store.access.tokens().count == 1)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func aLoginLikeAnotherOrInAnotherScriptIsRefused(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.access.addPerson(Person(login: "viewer1", name: "V", organisation: "UNHCR", role: .viewer), password: nil, by: .test)
+            for (login, expected) in [("Viewer1", "another writing of the login viewer1"), ("аdmin1", "Latin letters, digits"), ("amal h", "Latin letters")] {
+                let refusal = await #expect(throws: StoreError.self) {
+                    try await store.access.addPerson(Person(login: login, name: "X", organisation: "UNHCR", role: .admin), password: nil, by: .test)
+                }
+                #expect(refusal?.description.contains(expected) == true, "\(login): \(String(describing: refusal))")
+            }
+            try await store.access.addPerson(Person(login: "amal.h@unhcr", name: "Amal", organisation: "UNHCR", role: .editor), password: nil, by: .test)
+            #expect(try await store.access.persons().map(\.login) == ["amal.h@unhcr", "viewer1"])
+        }
+    }
+
+    /// A password typed into the login field must not be kept for good in an audit nobody can erase.
+    @Test(arguments: Backend.available)
+    func aFailedSignInKeepsNoTextTypedForALoginNoAccountHas(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .editor),
+                                             password: "the right passphrase", by: .test)
+            // act
+            for (login, password) in [("My Secret Passphrase 99", "x"), ("MySecretPassphrase99", "x"), ("amal", "a wrong passphrase")] {
+                await #expect(throws: (any Error).self) { try await store.access.signIn(login: login, password: password) }
+            }
+            // check
+            let failures = try await store.access.audit().filter { $0.action == "sign-in-failed" }
+            #expect(failures.count == 3)
+            #expect(failures.map(\.record) == [nil, nil, "amal"], "\(failures.map(\.record))")
+            #expect(!failures.contains { ($0.detail ?? "").contains("Secret") || ($0.record ?? "").contains("Secret") })
+        }
+    }
+}
