@@ -36,6 +36,16 @@ struct WriteCounts: Sendable, Equatable {
     /// Records whose key an earlier row of the same import gave already: two groups, or a typo in an id,
     /// that would otherwise leave only the last figure without a word.
     var repeats: [RepeatedRecord] = []
+    /// New records without an id that an earlier import recorded the same way but for cells Homeward does not read:
+    /// both are counted, which is right for two groups and wrong for one report sent again with a note or a status changed.
+    var twins: [TwinRecord] = []
+}
+
+/// A new record of an import, without an id, beside a stored one of an earlier import that it matches in all Homeward reads.
+struct TwinRecord: Sendable, Equatable {
+    var row: Int
+    /// The stored record's id.
+    var twin: Int
 }
 
 /// A record of an import whose key an earlier row of the same import gave: the last is kept, and the author told.

@@ -249,11 +249,28 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         summary.problems.sort { $0.row < $1.row }
     }
 
+    /// Warns of each new record beside a stored one that matches it in all Homeward reads (``TwinRecord``).
+    private mutating func noteTwins(_ twins: [TwinRecord]) {
+        guard !twins.isEmpty else { return }
+        for twin in twins {
+            if !warnedRows.contains(twin.row) { summary.warnings += 1 }
+            warnedRows.insert(twin.row)
+            problemCount += 1
+            guard summary.problems.count < Self.listedProblemLimit else { continue }
+            summary.problems.append(ImportProblem(row: twin.row, column: "", value: "", Message("import.movements.twin", ["movement": .serial(twin.twin)]),
+                                                  severity: .warning))
+        }
+        summary.problems.sort { $0.row < $1.row }
+    }
+
     /// Writes what is left and settles the summary's status and counts.
     mutating func finish() async throws -> ImportSummary {
         var writer = try await idleWriter()
         if writing { try await writer.finish() } else { await writer.abandon() }
-        if summary.rejected == 0 || request.skipInvalid { noteRepeats(writer.counts.repeats) }
+        if summary.rejected == 0 || request.skipInvalid {
+            noteRepeats(writer.counts.repeats)
+            noteTwins(writer.counts.twins)
+        }
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",
                 Message("import.moreProblems", ["count": .count(problemCount - summary.problems.count)]), severity: .warning))

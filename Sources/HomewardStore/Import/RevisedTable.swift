@@ -77,6 +77,7 @@ extension WriteCounts {
         counts.updated += more.updated
         counts.ignored += more.ignored
         counts.repeats += more.repeats
+        counts.twins += more.twins
     }
 }
 

@@ -35,6 +35,8 @@ struct MovementWriter: BatchWriter {
     /// import's), yet a later row with the same key is a repeat within the file all the same. A hash (8 bytes, not the 64-character key) keeps a re-import of a large
     /// file small; two keys that share one would at worst warn of a repeat that is not.
     private var unchangedHere: [Int: Int] = [:]
+    /// The batch's new movements without an id, with their rows, for ``noteTwins()``.
+    private var newWithoutID: [(key: String, row: Int)] = []
 
     static let columns = ["row_key", "fingerprint", "start_day", "end_day", "category", "crossing_code", "origin_country",
                           "origin_pcode", "dest_pcode", "dest_level", "dest_adm1", "dest_adm2", "dest_adm3", "dest_adm4",
@@ -120,7 +122,12 @@ struct MovementWriter: BatchWriter {
                 counts.imported += 1
             }
             rollups.add(entry(batch[insertPositions[index]], organisationID: organisationIDs[index]), sign: 1)
+            // A first load's ledger had nothing for a new row to match.
+            if firstLoad == nil, batch[insertPositions[index]].externalId == nil, batch[insertPositions[index]].persons > 0 {
+                newWithoutID.append((batch[insertPositions[index]].key, fileRows[insertPositions[index]]))
+            }
         }
+        if !newWithoutID.isEmpty { try await noteTwins() }
         if !zeroSlots.isEmpty {
             let keys = zeroSlots.map { batch[first[$0]].key }
             if try await mayBeStored(keys) {
@@ -155,6 +162,32 @@ struct MovementWriter: BatchWriter {
         try await firstLoad!.checkKeys(on: db)
         if connection.backend == .sqlite { try await db.raw(SQLQueryString(Database.sqlitePageCache)).run() }
         return true
+    }
+
+    /// Finds, for the batch's new rows without an id, a movement of an earlier import that records the same organisation,
+    /// period, category and places: a report sent again with a note added or a status changed (a form's review) makes
+    /// a second movement, and the import says so rather than doubling a figure without a word.
+    private mutating func noteTwins() async throws {
+        let rows = Dictionary(newWithoutID, uniquingKeysWith: { first, _ in first })
+        let keys = newWithoutID.map(\.key)
+        newWithoutID = []
+        try await copied()
+        let same = connection.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
+        let matching = ["crossing_code", "origin_country", "origin_pcode", "dest_pcode"].map { "o.\($0) \(same) n.\($0)" }.joined(separator: " AND ")
+        for start in stride(from: 0, to: keys.count, by: 1000) {
+            let slice = Array(keys[start ..< min(start + 1000, keys.count)])
+            let query: SQLQueryString = """
+                SELECT n.row_key, MIN(o.id) AS twin FROM movements n
+                JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND o.category = n.category
+                    AND o.organisation_id = n.organisation_id AND \(unsafeRaw: matching)
+                    AND o.id <> n.id AND o.persons > 0 AND (o.import_id IS NULL OR o.import_id <> n.import_id)
+                WHERE n.row_key IN (\(binds: slice)) GROUP BY n.row_key
+                """
+            for row in try await db.raw(query).all() {
+                guard let fileRow = rows[try row.decode(column: "row_key", as: String.self)] else { continue }
+                counts.twins.append(TwinRecord(row: fileRow, twin: try row.decode(column: "twin", as: Int.self)))
+            }
+        }
     }
 
     /// Whether each key is stored, on SQLite by a statement prepared once; `nil` where the lookup with the rest must tell.
