@@ -20,6 +20,11 @@ import Testing
         #expect(MovementField(tag: HXLTag("#country+origin+code")!) == .originCountry)
         #expect(MovementField(tag: HXLTag("#date+start")!) == .dateStart)
         #expect(MovementField(tag: HXLTag("#meta+id")!) == .externalId)
+        // One count beside its category, as a form asks them: the category's column is read as JSON's `category` is.
+        #expect(MovementField(tag: HXLTag("#affected+returnees+num")!) == .persons)
+        for category in ["#affected+type", "#affected+returnees+type", "#category", "#meta+category"] {
+            #expect(MovementField(tag: HXLTag(category)!) == .category, "\(category)")
+        }
     }
 
     @Test func layoutFindsTheHashtagRowBelowTheHeaders() throws {
@@ -60,6 +65,9 @@ import Testing
                 == ["row 2 is a hashtag row with ';' between its cells: give --delimiter ';'"])
         #expect(problems([["#date\t#adm1+dest+code"]]) == ["row 1 is a hashtag row with tabs between its cells: give --delimiter 'tab'"])
         #expect(problems([["X"]], mapping: ["Y": "#date"]).first?.contains("header the file does not have") == true)
+        // Two columns of one header (a form's labels): the mapping is refused, naming both, rather than read from the first.
+        #expect(problems([["Date", "Number of people", "Number of people"]], mapping: ["Number of people": "#affected+returnees+refugees+num"])
+                .first == "columns 2, 3 both have this header: which one --map means cannot be told; rename one in the file")
         #expect(problems([["#date", "#adm1+dest+code"]]).contains { $0.contains("count") })
         #expect(problems([["#date", "#affected+returnees+idps+num"]]).contains { $0.contains("crossing point") })
         #expect(problems([["#adm1+dest+code", "#affected+returnees+idps+num"]]).contains { $0.contains("date") })

@@ -62,9 +62,15 @@ public struct ImportLayout<Field: ImportField>: Sendable {
         var mapped: [Int: String] = [:]
         for (header, tag) in mapping {
             let wanted = header.trimmingCharacters(in: .whitespaces)
-            let index = headers.firstIndex { $0.trimmingCharacters(in: .whitespaces) == wanted }
-                ?? headers.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == wanted.lowercased() }
-            guard let index else {
+            var matches = headers.indices.filter { headers[$0].trimmingCharacters(in: .whitespaces) == wanted }
+            if matches.isEmpty { matches = headers.indices.filter { headers[$0].trimmingCharacters(in: .whitespaces).lowercased() == wanted.lowercased() } }
+            // Two columns of one header (a form's labels): which one the mapping means cannot be told.
+            if matches.count > 1 {
+                problems.append(ImportProblem(row: 1, column: header, value: tag, Message("import.layout.mapTwoColumns",
+                    ["positions": .text(matches.map { String($0 + 1) }.joined(separator: ", ")), "via": via])))
+                continue
+            }
+            guard let index = matches.first else {
                 problems.append(ImportProblem(row: 1, column: header, value: tag, Message("import.layout.mapUnknownHeader",
                     ["headers": .text(headers.joined(separator: ", ")), "via": via])))
                 continue
