@@ -106,7 +106,10 @@ import Testing
         #expect(summary.text.contains("  error: row 3, column 'Date', value 'x': not a real date"))
         #expect(summary.text.contains("  warning: file: 22 more problems are not listed"))
         let russian = summary.text(in: try Catalogue.bundled(.ru))
-        #expect(russian.hasPrefix("Статус импорта: ERROR"))
+        // The status in the language's words, with the code scripts compare beside it.
+        #expect(russian.hasPrefix("Статус импорта: ошибка (ERROR)"))
+        // Row numbers in the language's digits, as its counts are.
+        #expect(try summary.text(in: Catalogue.bundled(.ar)).contains("الصف ٣"))
         #expect(russian.contains("прочитано строк: 1\u{00A0}205"))
         #expect(russian.contains("  ошибка: строка 3, столбец «Date», значение «x»: недопустимая дата"))
         #expect(russian.contains("  предупреждение: файл: ещё 22 проблемы не показаны"))

@@ -162,7 +162,7 @@ import Testing
         let file = "#date,#loc+crossing+code,#affected+returnees+refugees+num\n2019-07-01,LBN-01,10\n"
         let russian = try run(["import", "-", "--lang", "ru"], input: file)
         #expect(russian.status != 0)
-        #expect(russian.stdout.contains("Статус импорта: ERROR"))
+        #expect(russian.stdout.contains("Статус импорта: ошибка (ERROR)"))
         #expect(russian.stdout.contains("ошибка: строка 2: не указана организация, представившая данные"))
         #expect(russian.stdout.contains("--org"))
         let json = try run(["import", "-", "--lang", "ar", "--format", "json"], input: file)

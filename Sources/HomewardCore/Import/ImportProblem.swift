@@ -54,7 +54,7 @@ public struct ImportProblem: Hashable, Sendable {
     /// Where and what, for a reader of that language: "row 3, column 'Date', value '2019-02-30': not a real date …".
     /// - Parameter file: the file's name, where the problem is the file's as a whole (no row): named, not "file".
     public func description(in catalogue: Catalogue, file: String? = nil) -> String {
-        var place = [row > 0 ? catalogue.text("import.at.row", ["row": .code(String(row))]) : file ?? catalogue.text("import.at.file")]
+        var place = [row > 0 ? catalogue.text("import.at.row", ["row": .serial(row)]) : file ?? catalogue.text("import.at.file")]
         if !column.isEmpty { place.append(catalogue.text("import.at.column", ["column": .text(column.oneLine)])) }
         if !value.isEmpty { place.append(catalogue.text("import.at.value", ["value": .text(value.oneLine)])) }
         return catalogue.text("import.problem", ["place": .text(place.joined(separator: catalogue.text("list.separator"))),

@@ -52,6 +52,7 @@ public struct ImportSummary: Hashable, Sendable, Codable {
     /// - Parameter file: the file imported, named on a line of its own and in place of "file" in its problems.
     public func text(in catalogue: Catalogue, file: String? = nil) -> String {
         let c = catalogue
+        // The status as scripts compare it; a language that words it otherwise gives its word beside it.
         var lines = [c.text(dryRun ? "import.summary.status.dryRun" : "import.summary.status", ["status": .code(status.rawValue)])]
         if let file { lines.append(c.text("import.summary.file", ["file": .text(file)])) }
         for (key, count) in [("rows", rows), ("imported", imported), ("updated", updated), ("ignored", ignored),
