@@ -21,6 +21,10 @@ import Testing
         #expect(ru.contains("вернулись 1\u{00A0}490\u{00A0}739 человек."))
         let ar = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ar)).text
         #expect(ar.contains("١٬٤٩٠٬٧٣٩") && ar.contains("آب"))
+        // Each participant's name isolated in the HTML: in an Arabic sentence, Latin names would otherwise run together
+        // left to right and read in reverse order.
+        let arabicHTML = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ar)).html
+        #expect(arabicHTML.contains("<bdi>UNHCR</bdi>، <bdi>SARC</bdi>"), "\(arabicHTML.prefix(600))")
         let latin = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ar, digits: .latin)).text
         #expect(latin.contains("1,490,739") || latin.contains("1٬490٬739"))
         #expect(!latin.unicodeScalars.contains { ("\u{0660}"..."\u{0669}").contains($0) }, "--digits latin leaves no Arabic-Indic digit")

@@ -55,10 +55,27 @@ public struct BulletinText: Sendable {
         return catalogue.text(followsSession ? "bulletin.title" : "bulletin.title.noSession", ["date": .day(snapshot.date)])
     }
 
-    public var participants: String? {
+    public var participants: String? { participantsPhrase?.text }
+
+    private var participantsPhrase: Phrase? {
         snapshot.participants.isEmpty ? nil
-            : catalogue.text("bulletin.participants", ["count": .count(snapshot.participants.count),
-                                                       "organisations": .text(snapshot.participants.joined(separator: catalogue.text("bulletin.listSeparator")))])
+            : catalogue.phrase("bulletin.participants", ["count": .count(snapshot.participants.count),
+                                                         "organisations": .text(snapshot.participants.joined(separator: catalogue.text("bulletin.listSeparator")))])
+    }
+
+    /// The participants' line, each organisation's name isolated: Latin names listed in an Arabic sentence otherwise run
+    /// together left to right, and their order reverses for its reader.
+    private var participantsHTML: String? {
+        participantsPhrase.map { phrase in
+            phrase.segments.map { segment in
+                switch segment {
+                case .text(let text): Self.escape(text)
+                case .argument("organisations", _, _):
+                    snapshot.participants.map { "<bdi>\(Self.escape($0))</bdi>" }.joined(separator: Self.escape(catalogue.text("bulletin.listSeparator")))
+                case .argument(_, let text, let leftToRight): "<bdi\(leftToRight ? " dir=\"ltr\"" : "")>\(Self.escape(text))</bdi>"
+                }
+            }.joined()
+        }
     }
 
     public var footer: String { footerPhrase.text }
@@ -148,7 +165,7 @@ public struct BulletinText: Sendable {
         let language = catalogue.language
         var out = "<article class=\"bulletin\" lang=\"\(language.rawValue)\" dir=\"\(language.direction.rawValue)\">\n"
         out += "<h1>\(Self.escape(title))</h1>\n"
-        if let participants { out += "<p class=\"participants\">\(Self.escape(participants))</p>\n" }
+        if let participantsHTML { out += "<p class=\"participants\">\(participantsHTML)</p>\n" }
         for section in sections {
             out += "<section class=\"block block-\(Self.escape(section.kind))\">\n<h2>\(Self.escape(section.heading))</h2>\n"
             for sentence in section.sentences { out += "<p>\(html(sentence))</p>\n" }
