@@ -15,6 +15,30 @@ import Testing
         #expect(summary.status == .success, "\(summary.text)")
     }
 
+    /// Late reports and corrections move the total a published statement gave for its day: the next statement says by how
+    /// much, so that readers comparing the two are not left with figures that do not add up.
+    @Test(arguments: Backend.available)
+    func theNextStatementSaysHowTheLastOnesTotalHasBeenRevised(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a statement of 10 June with 100 returned
+            let movements = "#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#org,#meta+id\n"
+            try await importRecords(store, .movements, movements + "2020-06-01,LBN-01,SY03,100,UNHCR,a\n")
+            let first = try await store.publishBulletin(date: Day("2020-06-10")!, today: TestStores.today, by: .test)
+            let unrevised = BulletinText(snapshot: try await store.draftBulletin(date: Day("2020-06-17")!), catalogue: try Catalogue.bundled(.en)).text
+            // act: a late report for 5 June and a correction of the 1 June row, then the next statement
+            try await importRecords(store, .movements, movements + "2020-06-01,LBN-01,SY03,90,UNHCR,a\n2020-06-05,LBN-01,SY03,25,UNHCR,b\n")
+            let snapshot = try await store.draftBulletin(date: Day("2020-06-17")!)
+            // check
+            #expect(!unrevised.contains("revised"))
+            let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+            #expect(en.contains("Since the statement of 10 June 2020 (no. \(first.id)), late reports and corrections have revised the total "
+                                + "up to that day from 100 to 115."), "\(en)")
+            let entry = try #require(snapshot.entry("returns.revised.total"))
+            #expect(entry.value == 115 && entry.query == "homeward totals --to 2020-06-10" && entry.records == 2)
+            #expect(BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text.contains("было 100, стало 115."))
+        }
+    }
+
     /// A statement's blocks are read in one read transaction: a write committed while it is drafted is in all of its
     /// blocks or in none, and reads after it see the write.
     @Test(arguments: Backend.available)

@@ -18,13 +18,30 @@ public enum ReturnsBlock {
         }
     }
 
+    /// The total up to the day of the last statement published before this one, as that statement gave it and as the
+    /// ledger now gives it: late reports and corrections since move it, and a reader comparing two statements must be told.
+    public struct Revision: Sendable {
+        public var date: Day
+        public var bulletin: Int
+        public var published: Int
+        public var now: SourceComparison.LedgerFigure
+
+        public init(date: Day, bulletin: Int, published: Int, now: SourceComparison.LedgerFigure) {
+            self.date = date
+            self.bulletin = bulletin
+            self.published = published
+            self.now = now
+        }
+    }
+
     /// The 7 days up to and including `date`.
     public static func lastWeek(to date: Day) -> DateWindow { DateWindow(from: date.adding(days: -6), to: date) }
 
     /// - Parameter withoutCrossing: the week's movements that name no crossing point, a line of their own after the
     ///   crossing points', so that the lines add up to the week's total.
+    ///   - revision: the last statement's total as it was published and as it stands; said only where the two differ.
     public static func make(date: Day, sinceStart: LedgerSums, since: Day?, sinceDate: LedgerSums?, lastWeek: SourceComparison.LedgerFigure,
-                            byCrossing: [Crossing], withoutCrossing: SourceComparison.LedgerFigure? = nil) -> BulletinBlock {
+                            byCrossing: [Crossing], withoutCrossing: SourceComparison.LedgerFigure? = nil, revision: Revision? = nil) -> BulletinBlock {
         var lines: [BulletinLine] = [], entries: [SnapshotEntry] = []
         func add(_ id: String, _ sum: SourceComparison.LedgerFigure, _ query: String, _ selection: MovementSelection) -> BulletinValue {
             entries.append(SnapshotEntry(id: id, value: sum.value, query: query, records: sum.records, organisations: sum.organisations,
@@ -45,6 +62,13 @@ public enum ReturnsBlock {
             }
         }
         three("start", sinceStart, "--to \(date)", from: nil)
+        if let revision, revision.now.value != revision.published {
+            entries.append(SnapshotEntry(id: "returns.revised.published", value: revision.published, query: "homeward bulletin show \(revision.bulletin)"))
+            lines.append(BulletinLine("bulletin.returns.revised", [
+                "date": .day(revision.date), "bulletin": .code(String(revision.bulletin)), "before": .entry("returns.revised.published"),
+                "count": add("returns.revised.total", revision.now, "homeward totals --to \(revision.date)", MovementSelection(from: nil, to: revision.date)),
+            ]))
+        }
         if let since, let sinceDate { three("since", sinceDate, "--from \(since) --to \(date)", from: since) }
         let week = Self.lastWeek(to: date)
         let weekQuery = "homeward totals --from \(week.from!) --to \(date)"

@@ -23,7 +23,16 @@ extension Stores {
         return ReturnsBlock.make(date: date, sinceStart: try await stores.sources.ledgerSums(window: DateWindow(to: date)), since: since,
                                  sinceDate: try await since.asyncMap { try await stores.sources.ledgerSums(window: DateWindow(from: $0, to: date)) },
                                  lastWeek: try await stores.sources.ledgerSum(window: week), byCrossing: byCrossing,
-                                 withoutCrossing: sums.first { $0.crossing == nil }?.sum)
+                                 withoutCrossing: sums.first { $0.crossing == nil }?.sum, revision: try await revision(stores, before: date))
+    }
+
+    /// The last statement published for a day before `date`: its total since records began, then and now.
+    private static func revision(_ stores: Stores, before date: Day) async throws -> ReturnsBlock.Revision? {
+        guard let earlier = try await stores.bulletinList().filter({ $0.date < date }).max(by: { ($0.date, $0.id) < ($1.date, $1.id) }),
+              let published = try await stores.bulletin(earlier.id),
+              let then = published.snapshot.entries.first(where: { $0.id == "returns.start.total" })?.value else { return nil }
+        return ReturnsBlock.Revision(date: earlier.date, bulletin: earlier.id, published: then,
+                                     now: try await stores.sources.ledgerSum(window: DateWindow(to: earlier.date)))
     }
 
     static func campsBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
