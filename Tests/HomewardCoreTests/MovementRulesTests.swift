@@ -23,6 +23,7 @@ let sampleGazetteer = Gazetteer(
     crossings: [
         CrossingPoint(code: "LBN-01", nameEn: "Jdeidet Yabous", nameAr: "جديدة يابوس", country: "LBN", adminPcode: nil),
         CrossingPoint(code: "JOR-01", nameEn: "Nasib", nameAr: "نصيب", country: "JOR", adminPcode: "SY120000"),
+        CrossingPoint(code: "INT-01", nameEn: "Corridor", nameAr: "ممر", country: nil, adminPcode: "SY120000"),
     ])
 
 @Suite struct MovementRulesTests {
@@ -157,6 +158,19 @@ let sampleGazetteer = Gazetteer(
         // A row with one category column has no blank to read.
         let one = try check(["#date": "2019-01-12", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "45"])
         #expect(one.records.count == 1)
+    }
+
+    /// A P-code in small letters is the area's code; refugees through an internal crossing are kept, and said to be odd.
+    @Test func aPCodeInSmallLettersIsReadAndRefugeesThroughAnInternalCrossingAreWarnedOf() throws {
+        let lower = try check(["#date": "2019-01-12", "#loc+crossing+code": "LBN-01", "#adm1+dest+code": "sy12", "#affected+returnees+refugees+num": "5"])
+        #expect(lower.problems.isEmpty && lower.records.first?.destination[.adm1] == "SY12", "\(reasons(lower))")
+        let inside = try check(["#date": "2019-01-12", "#loc+crossing+code": "INT-01", "#country+origin+code": "LBN", "#adm1+dest+code": "SY12",
+                                "#affected+returnees+refugees+num": "5"])
+        #expect(!inside.isRejected && inside.records.count == 1)
+        #expect(inside.problems.map(\.code) == ["import.refugees.internalCrossing"] && inside.problems.first?.column == "#loc+crossing+code")
+        let idps = try check(["#date": "2019-01-12", "#loc+crossing+code": "INT-01", "#adm1+origin+code": "SY08", "#adm1+dest+code": "SY12",
+                              "#affected+returnees+idps+num": "5"])
+        #expect(idps.problems.isEmpty, "\(reasons(idps))")
     }
 
     @Test func codesMustExist() throws {

@@ -74,6 +74,11 @@ public struct MovementRules: ImportRules {
                 if originCountry == nil, originArea != nil {
                     fail(draft.has(.origin) ? .origin : nil, Message("import.refugees.fromArea", ["home": .code(gazetteer.homeCountry)]))
                 }
+                // Kept, since a group may have come in by a border crossing and been counted again inside; but said.
+                if let crossing, gazetteer.crossings[crossing]?.isInternal == true {
+                    fail([MovementField.crossingCode, .crossingName, .crossing].first { draft[$0] != nil },
+                         Message("import.refugees.internalCrossing", ["crossing": .code(crossing)]), warning: true)
+                }
                 origin = originCountry.map(Origin.country)
             case .idp:
                 if let country = originCountry, country != gazetteer.homeCountry, originArea == nil {
@@ -211,7 +216,9 @@ public struct MovementRules: ImportRules {
         var parent: String?
         var finestLineage: Lineage?
         for level in AdminLevel.allCases {
-            if let code = draft[codes(level)] {
+            if let given = draft[codes(level)] {
+                // P-codes are one whatever their letter case (sy07 is SY07), as the other kinds of record read them.
+                let code = gazetteer.lineages[given] == nil && gazetteer.lineages[given.uppercased()] != nil ? given.uppercased() : given
                 if let lineage = gazetteer.lineages[code], lineage[level] == code { // the area is at this level
                     known.append((level, code, codes(level)))
                     parent = code
