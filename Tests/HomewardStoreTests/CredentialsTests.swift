@@ -65,3 +65,42 @@ import Testing
         }
     }
 }
+
+/// An admin changes an account after making it: its role, its state, a lost password, a departed person's name.
+@Suite struct PeopleManagementTests {
+    @Test(arguments: Backend.available)
+    func anAccountsRoleStateAndPasswordChangeAndANameIsErased(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup
+            try await store.access.addPerson(Person(login: "root", name: "Root", organisation: "UNHCR", role: .admin), password: nil, by: .test)
+            try await store.access.addPerson(Person(login: "amal", name: "Amal Haddad", organisation: "UNHCR", role: .viewer),
+                                             password: "the first passphrase", by: .test)
+            let admin = Caller.person(login: "root")
+            // act and check: a role, a state
+            try await store.access.setRole("amal", to: .editor, by: admin)
+            try await store.access.disable("amal", by: admin)
+            try await store.access.enable("amal", by: admin)
+            #expect(try await store.access.person("amal") == Person(login: "amal", name: "Amal Haddad", organisation: "UNHCR", role: .editor))
+            // a lost password: set by a person, not a token; the old one no longer signs in, the new one does
+            let session = try await store.access.signIn(login: "amal", password: "the first passphrase")
+            let token = try await store.access.createToken(for: "root", by: .test)
+            await #expect(throws: StoreError.self) {
+                try await store.access.resetPassword("amal", to: "a token's passphrase", by: .token(id: token.id, login: "root"))
+            }
+            try await store.access.resetPassword("amal", to: "the second passphrase", by: admin)
+            #expect(try await store.access.session(session.id) == nil, "the sessions ended")
+            await #expect(throws: (any Error).self) { try await store.access.signIn(login: "amal", password: "the first passphrase") }
+            _ = try await store.access.signIn(login: "amal", password: "the second passphrase")
+            // a name erased: the account stays by its login, disabled, its tokens revoked, its name nowhere
+            _ = try await store.access.createToken(for: "amal", by: .test)
+            try await store.access.erase("amal", by: admin)
+            let erased = try #require(try await store.access.person("amal"))
+            #expect(erased.name.isEmpty && !erased.active && erased.role == .editor)
+            #expect(try await store.access.tokens(of: "amal").allSatisfy { $0.revoked != nil })
+            await #expect(throws: (any Error).self) { try await store.access.signIn(login: "amal", password: "the second passphrase") }
+            let audit = try await store.access.audit().filter { $0.kind == "person" && $0.record == "amal" }
+            #expect(audit.map(\.action) == ["create", "update", "update", "update", "password-reset", "erase"], "\(audit.map(\.action))")
+            #expect(!audit.contains { ($0.before ?? "").contains("Haddad") || ($0.after ?? "").contains("Haddad") })
+        }
+    }
+}

@@ -100,6 +100,24 @@ import Testing
         #expect(tokens[0]["revoked"] is NSNull && tokens[0]["last_used"] is NSNull)
     }
 
+    /// An admin at the machine changes an account after making it, and erases a departed person's name.
+    @Test func anAccountIsChangedAndANameErasedFromTheCommandLine() throws {
+        defer { cleanUp() }
+        #expect(try run(["users", "add", "--login", "amal", "--name", "Amal Haddad", "--org", "UNHCR", "--role", "viewer"]).status == 0)
+        // act
+        let role = try run(["users", "set-role", "amal", "editor"])
+        let reset = try run(["users", "reset-password", "amal", "--password-stdin"], input: "a new passphrase\n")
+        let noPassword = try run(["users", "reset-password", "amal"])
+        let erased = try run(["users", "erase", "amal"])
+        // check
+        #expect(role.status == 0 && role.stdout == "Account amal is now editor.\n", "\(role.stderr)")
+        #expect(reset.status == 0 && noPassword.status != 0 && noPassword.stderr.contains("--password-stdin"), "\(reset.stderr)")
+        #expect(erased.status == 0, "\(erased.stderr)")
+        let listed = try run(["users", "list", "--format", "csv"]).stdout
+        #expect(listed.contains("amal,,UNHCR,editor,false") && !listed.contains("Haddad"), "\(listed)")
+        #expect(try run(["users", "enable", "amal"]).status == 0)
+    }
+
     @Test func theOCHASampleImportsWithAMappingAndAnswersByGovernorate() throws {
         defer { cleanUp() }
         let imported = try run(["import", Self.sample, "--org", "OCHA Turkey", "--set", "#date=2019-01",

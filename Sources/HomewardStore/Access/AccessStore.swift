@@ -47,7 +47,7 @@ public struct AccessStore: Sendable {
                 """).run()
             var stored = person
             stored.login = login
-            try await write.audit("create", kind: "person", record: login, after: stored)
+            try await write.audit("create", kind: "person", record: login, after: AuditedPerson(stored))
         }
     }
 
@@ -79,12 +79,10 @@ public struct AccessStore: Sendable {
         try await database.write(by: caller, for: .people) { write in
             guard let before = try await Self.persons(on: write.sql, login: login).first else { throw StoreError.notFound("account \(login)") }
             try await write.sql.raw("UPDATE persons SET active = \(bind: false) WHERE login = \(bind: login)").run()
-            try await write.sql.raw("""
-                DELETE FROM sessions WHERE person_id = (SELECT id FROM persons WHERE login = \(bind: login))
-                """).run()
+            try await Self.endSessions(of: login, on: write)
             var after = before
             after.active = false
-            try await write.audit("update", kind: "person", record: login, before: before, after: after)
+            try await write.audit("update", kind: "person", record: login, before: AuditedPerson(before), after: AuditedPerson(after))
         }
     }
 }

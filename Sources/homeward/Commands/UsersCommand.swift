@@ -9,7 +9,7 @@ struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "People who sign in or hold tokens, their organisation and role.",
-        subcommands: [Add.self, List.self, Disable.self]
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, SetRole.self, ResetPassword.self, Erase.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -63,6 +63,65 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             try await db.withStores { try await $0.access.disable(login, by: who.caller) }
             print("Account \(login) disabled.")
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled account again (its old tokens stay as they were).")
+        @OptionGroup var db: DatabaseOptions
+        @Argument var login: String
+        @OptionGroup var who: CallerOptions
+
+        func run() async throws {
+            try await db.withStores { try await $0.access.enable(login, by: who.caller) }
+            print("Account \(login) enabled.")
+        }
+    }
+
+    struct SetRole: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set-role", abstract: "Change an account's role.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument var login: String
+        @Argument(help: "admin, coordinator, editor or viewer") var role: Role
+        @OptionGroup var who: CallerOptions
+
+        func run() async throws {
+            try await db.withStores { try await $0.access.setRole(login, to: role, by: who.caller) }
+            print("Account \(login) is now \(role.rawValue).")
+        }
+    }
+
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-password", abstract: "Set a new password for someone who lost theirs; their sessions end.",
+            discussion: "Give it to them by a channel of its own; they change it at /account.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument var login: String
+        @Flag(help: "Read the password (at least 12 characters) from the first line of standard input.") var passwordStdin = false
+        @OptionGroup var who: CallerOptions
+
+        func validate() throws {
+            guard passwordStdin else { throw ValidationError("give the new password on standard input, with --password-stdin") }
+        }
+
+        func run() async throws {
+            let password = try passwordFromStandardInput()
+            try await db.withStores { try await $0.access.resetPassword(login, to: password, by: who.caller) }
+            print("Account \(login): new password set; its sessions ended.")
+        }
+    }
+
+    struct Erase: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a person's name when they leave: the account is disabled and its password, tokens and sessions end.",
+            discussion: "The login stays, as records and the audit name who wrote them by it. The audit keeps no names (entries written before this version may).")
+        @OptionGroup var db: DatabaseOptions
+        @Argument var login: String
+        @OptionGroup var who: CallerOptions
+
+        func run() async throws {
+            try await db.withStores { try await $0.access.erase(login, by: who.caller) }
+            print("Account \(login): name erased, account disabled.")
         }
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+import HomewardCore
+import HummingbirdBcrypt
+import SQLKit
+
+/// What an admin does to an account after making it: change its role, enable it again, set a new password for someone
+/// who lost theirs, or erase the person's name when they leave, keeping the login that the records and the audit name.
+extension AccessStore {
+    /// An account as the audit keeps it: its login, organisation, role and state, never the person's name, which
+    /// ``erase(_:by:)`` must be able to take out of the database while the audit cannot change.
+    struct AuditedPerson: Encodable {
+        var login: String
+        var organisation: String
+        var role: Role
+        var active: Bool
+
+        init(_ person: Person) {
+            login = person.login
+            organisation = person.organisation
+            role = person.role
+            active = person.active
+        }
+    }
+
+    public func setRole(_ login: String, to role: Role, by caller: Caller) async throws {
+        try await changePerson(login, by: caller) { write, _ in
+            try await write.sql.raw("UPDATE persons SET role = \(bind: role.rawValue) WHERE login = \(bind: login)").run()
+        }
+    }
+
+    /// Lets a disabled account sign in and use new tokens again; its old tokens stay as they were.
+    public func enable(_ login: String, by caller: Caller) async throws {
+        try await changePerson(login, by: caller) { write, _ in
+            try await write.sql.raw("UPDATE persons SET active = \(bind: true) WHERE login = \(bind: login)").run()
+        }
+    }
+
+    /// Sets a new password for someone who lost theirs, ending their sessions. A person does it (an admin, or the machine's
+    /// operator): a token may not, or a leaked one would outlive its revocation.
+    public func resetPassword(_ login: String, to password: String, by caller: Caller) async throws {
+        if case .token = caller { throw StoreError.forbidden(Message("access.token.noCredentials")) }
+        guard password.count >= 12 else { throw StoreError.invalid(field: "password", value: "", reason: "a password has at least 12 characters") }
+        let hash = Bcrypt.hash(password, cost: 12)
+        try await changePerson(login, by: caller, action: "password-reset") { write, _ in
+            try await write.sql.raw("UPDATE persons SET password_hash = \(bind: hash) WHERE login = \(bind: login)").run()
+            try await Self.endSessions(of: login, on: write)
+        }
+    }
+
+    /// Takes a person's name out of the database when they leave, or ask: the account is disabled, its password, tokens
+    /// and sessions end, and its name becomes empty. The login stays, since records and the audit name who wrote them by it.
+    public func erase(_ login: String, by caller: Caller) async throws {
+        try await changePerson(login, by: caller, action: "erase") { write, _ in
+            try await write.sql.raw("""
+                UPDATE persons SET name = '', active = \(bind: false), password_hash = NULL WHERE login = \(bind: login)
+                """).run()
+            try await write.sql.raw("""
+                UPDATE api_tokens SET revoked_at = \(bind: write.timestamp)
+                WHERE revoked_at IS NULL AND person_id = (SELECT id FROM persons WHERE login = \(bind: login))
+                """).run()
+            try await Self.endSessions(of: login, on: write)
+        }
+    }
+
+    /// Changes one account as an admin may, auditing it as it was and as it is (without its name).
+    private func changePerson(_ login: String, by caller: Caller, action: String = "update",
+                              _ change: @Sendable (WriteContext, Person) async throws -> Void) async throws {
+        try await database.write(by: caller, for: .people) { write in
+            guard let before = try await Self.persons(on: write.sql, login: login).first else { throw StoreError.notFound("account \(login)") }
+            try await change(write, before)
+            guard let after = try await Self.persons(on: write.sql, login: login).first else { throw StoreError.notFound("account \(login)") }
+            try await write.audit(action, kind: "person", record: login, before: AuditedPerson(before), after: AuditedPerson(after))
+        }
+    }
+
+    static func endSessions(of login: String, on write: WriteContext) async throws {
+        try await write.sql.raw("DELETE FROM sessions WHERE person_id = (SELECT id FROM persons WHERE login = \(bind: login))").run()
+    }
+}
