@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HomewardCore
 
 @main
@@ -32,7 +33,10 @@ struct Homeward: AsyncParsableCommand {
                 exit(withError: ValidationError("\(error)"))
             }
         }
-        await main(CommandLine.arguments.dropFirst().map(Self.latinDigits))
+        // The audit's address of a change made here: `--as` a person is then told apart from that person's own request.
+        await RequestOrigin.$address.withValue("command line (\(ProcessInfo.processInfo.userName))") {
+            await main(CommandLine.arguments.dropFirst().map(Self.latinDigits))
+        }
     }
 
     static func latinDigits(_ argument: String) -> String {

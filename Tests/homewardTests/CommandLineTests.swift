@@ -116,6 +116,9 @@ import Testing
         let listed = try run(["users", "list", "--format", "csv"]).stdout
         #expect(listed.contains("amal,,UNHCR,editor,false") && !listed.contains("Haddad"), "\(listed)")
         #expect(try run(["users", "enable", "amal"]).status == 0)
+        // The audit says a change was made at the command line, where a person's own request gives its address.
+        let audit = try run(["audit", "--format", "csv"]).stdout
+        #expect(audit.contains("command line ("), "\(audit)")
     }
 
     @Test func theOCHASampleImportsWithAMappingAndAnswersByGovernorate() throws {

@@ -53,13 +53,14 @@ extension AccessStore {
                     .first(decodingColumn: "login", as: String.self)
             }
         }
+        let of = owner.map { "of \($0)" }
         return try await database.write(by: caller, for: Self.need(of: caller, toRevokeTokensOf: owner)) { write in
             let which: SQLQueryString = if let id { "id = \(bind: id)" } else { "person_id = (SELECT id FROM persons WHERE login = \(bind: login ?? ""))" }
             let ids = try await write.sql.raw("SELECT id FROM api_tokens WHERE \(which) AND revoked_at IS NULL").all()
                 .map { try $0.decode(column: "id", as: Int.self) }
             guard !ids.isEmpty || id == nil else { throw StoreError.notFound("unrevoked token \(id!)") }
             try await write.sql.raw("UPDATE api_tokens SET revoked_at = \(bind: write.timestamp) WHERE \(which) AND revoked_at IS NULL").run()
-            for revoked in ids { try await write.audit("token-revoked", kind: "token", record: String(revoked)) }
+            for revoked in ids { try await write.audit("token-revoked", kind: "token", record: String(revoked), detail: of) }
             return ids.count
         }
     }
