@@ -70,3 +70,26 @@ import HomewardTestSupport
         }
     }
 }
+
+/// An old file imported again by mistake puts back figures that partners have corrected since: the import says so.
+@Suite struct RevertTests {
+    @Test(arguments: Backend.available)
+    func anOldFileImportedAgainIsSaidToUndoALaterCorrection(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: week 1, then week 2 correcting one row
+            let head = WithdrawalTests.head
+            let week1 = head + "2020-06-01,LBN-01,SY03,120,,a\n2020-06-01,LBN-01,SY03,30,,b\n"
+            _ = try await store.importCSV(week1)
+            let corrected = try await store.importCSV(head + "2020-06-01,LBN-01,SY03,125,,a\n")
+            #expect(corrected.updated == 1 && corrected.warnings == 0)
+            let a = try #require(try await store.ledger.movementPage().movements.first { $0.externalId == "a" })
+            let firstImport = try #require(try await store.ledger.history(ofMovement: a.id).first?.importID)
+            // act
+            let again = try await store.importCSV(week1)
+            // check: the correction is undone, as the file says, with a warning naming the import it goes back to
+            #expect(again.updated == 1 && again.ignored == 1 && again.warnings == 1, "\(again)")
+            #expect(again.problems.map(\.code) == ["import.movements.reverted"] && again.problems.first?.row == 2)
+            #expect(again.problems.first?.message.arguments["import"] == .serial(firstImport))
+        }
+    }
+}

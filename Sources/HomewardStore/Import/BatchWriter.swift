@@ -39,6 +39,15 @@ struct WriteCounts: Sendable, Equatable {
     /// New records without an id that an earlier import recorded the same way but for cells Homeward does not read:
     /// both are counted, which is right for two groups and wrong for one report sent again with a note or a status changed.
     var twins: [TwinRecord] = []
+    /// Corrections that put back what an earlier import recorded, undoing a later one's: an old file imported again.
+    var reverts: [RevertedRecord] = []
+}
+
+/// A correction of an import that gives a record as an earlier import had it, before a later one corrected it.
+struct RevertedRecord: Sendable, Equatable {
+    var row: Int
+    /// The import whose version it puts back, where the version names one.
+    var importID: Int?
 }
 
 /// A new record of an import, without an id, beside a stored one of an earlier import that it matches in all Homeward reads.

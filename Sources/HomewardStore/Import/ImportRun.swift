@@ -263,6 +263,19 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         summary.problems.sort { $0.row < $1.row }
     }
 
+    /// Warns of each correction that puts back an earlier import's version of a record (``RevertedRecord``).
+    private mutating func noteReverts(_ reverts: [RevertedRecord]) {
+        for revert in reverts {
+            if !warnedRows.contains(revert.row) { summary.warnings += 1 }
+            warnedRows.insert(revert.row)
+            problemCount += 1
+            guard summary.problems.count < Self.listedProblemLimit else { continue }
+            let message = revert.importID.map { Message("import.movements.reverted", ["import": .serial($0)]) } ?? Message("import.movements.revertedEarlier")
+            summary.problems.append(ImportProblem(row: revert.row, column: "", value: "", message, severity: .warning))
+        }
+        summary.problems.sort { $0.row < $1.row }
+    }
+
     /// Writes what is left and settles the summary's status and counts.
     mutating func finish() async throws -> ImportSummary {
         var writer = try await idleWriter()
@@ -270,6 +283,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         if summary.rejected == 0 || request.skipInvalid {
             noteRepeats(writer.counts.repeats)
             noteTwins(writer.counts.twins)
+            noteReverts(writer.counts.reverts)
         }
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",

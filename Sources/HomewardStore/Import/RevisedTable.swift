@@ -78,6 +78,7 @@ extension WriteCounts {
         counts.ignored += more.ignored
         counts.repeats += more.repeats
         counts.twins += more.twins
+        counts.reverts += more.reverts
     }
 }
 

@@ -321,7 +321,7 @@ struct MovementWriter: BatchWriter {
                 if try row.decode(column: "import_id", as: Int?.self) == importID { writtenHere.insert(key) }
             }
         }
-        var changes: [(id: Int, old: MovementRollups.Entry, movement: Movement)] = []
+        var changes: [(id: Int, old: MovementRollups.Entry, movement: Movement)] = [], changedRows: [Int: Int] = [:]
         for slot in slots {
             let positions = repeated[slot] ?? [first[slot]]
             let key = batch[first[slot]].key
@@ -342,7 +342,9 @@ struct MovementWriter: BatchWriter {
                 continue
             }
             changes.append((id, old, batch[positions[final]]))
+            if !writtenHere.contains(key) { changedRows[id] = rows[positions[final]] }
         }
+        try await noteReverts(changes.compactMap { change in changedRows[change.id].map { (change.id, change.movement.fingerprint, $0) } })
         try await keepRevisions(of: changes.map(\.id))
         for (id, old, movement) in changes {
             // The key names the organisation, so the stored one is the record's: none is looked up or made for a withdrawal.
@@ -361,6 +363,25 @@ struct MovementWriter: BatchWriter {
             }
             query += " WHERE id = \(bind: id)"
             try await db.raw(query).run()
+        }
+    }
+
+    /// Finds corrections that put back a version an earlier import recorded and a later one corrected: an old file
+    /// imported again by mistake undoes the partner's corrections, and the import says so.
+    /// - Parameter changes: each movement an earlier import wrote, the fingerprint it now takes, and the row giving it.
+    private mutating func noteReverts(_ changes: [(id: Int, fingerprint: String, row: Int)]) async throws {
+        let wanted = Dictionary(changes.map { ($0.id, ($0.fingerprint, $0.row)) }, uniquingKeysWith: { first, _ in first })
+        for start in stride(from: 0, to: changes.count, by: 1000) {
+            let ids = changes[start ..< min(start + 1000, changes.count)].map(\.id)
+            let query: SQLQueryString = "SELECT movement_id, fingerprint, import_id FROM movement_revisions WHERE movement_id IN (\(binds: ids)) ORDER BY id"
+            var found: Set<Int> = []
+            for row in try await db.raw(query).all() {
+                let id = try row.decode(column: "movement_id", as: Int.self)
+                guard let (fingerprint, fileRow) = wanted[id], !found.contains(id),
+                      try row.decode(column: "fingerprint", as: String.self) == fingerprint else { continue }
+                found.insert(id)
+                counts.reverts.append(RevertedRecord(row: fileRow, importID: try row.decode(column: "import_id", as: Int?.self)))
+            }
         }
     }
 
