@@ -67,7 +67,7 @@ import Testing
         #expect(problems([["X"]], mapping: ["Y": "#date"]).first?.contains("header the file does not have") == true)
         // Two columns of one header (a form's labels): the mapping is refused, naming both, rather than read from the first.
         #expect(problems([["Date", "Number of people", "Number of people"]], mapping: ["Number of people": "#affected+returnees+refugees+num"])
-                .first == "columns 2, 3 both have this header: which one --map means cannot be told; rename one in the file")
+                .first == "columns 2 and 3 both have this header: which one --map means cannot be told; rename one in the file")
         #expect(problems([["#date", "#adm1+dest+code"]]).contains { $0.contains("count") })
         #expect(problems([["#date", "#affected+returnees+idps+num"]]).contains { $0.contains("crossing point") })
         #expect(problems([["#adm1+dest+code", "#affected+returnees+idps+num"]]).contains { $0.contains("date") })

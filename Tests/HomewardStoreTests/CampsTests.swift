@@ -303,6 +303,10 @@ import Testing
             let withdrawn = try await importRecords(store, .departures, header + "2020-06-04,HOL,0,CCCM,d2\n2020-06-07,HOL,0,CCCM,d5\n")
             #expect(withdrawn.status == .success && withdrawn.updated == 1 && withdrawn.ignored == 1 && withdrawn.imported == 0, "\(withdrawn)")
             #expect(try await store.camps.standing(of: "HOL", asOf: Day("2020-06-30")!).left == 100)
+            // A 0 again over the one taken back changes nothing, and a 0 of an organisation never heard of makes none.
+            let again = try await importRecords(store, .departures, header + "2020-06-04,HOL,0,CCCM,d2\n2020-06-08,HOL,0,Relief Unheard Of,d9\n")
+            #expect(again.ignored == 2 && again.updated == 0, "\(again)")
+            #expect(try await store.organisations.organisations().allSatisfy { $0.name != "Relief Unheard Of" })
         }
     }
 

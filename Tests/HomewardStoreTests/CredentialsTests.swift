@@ -19,8 +19,8 @@ import Testing
                                                  password: "a long passphrase", by: caller)
             }
             let ownToken = await #expect(throws: StoreError.self) { try await store.access.createToken(for: "root", by: caller) }
-            let othersToken = await #expect(throws: StoreError.self) { try await store.access.createToken(for: "root", by: caller) }
             try await store.access.addPerson(Person(login: "reader", name: "R", organisation: "UNHCR", role: .viewer), password: nil, by: caller)
+            let othersToken = await #expect(throws: StoreError.self) { try await store.access.createToken(for: "reader", by: caller) }
             // check: refused as forbidden; an account without a password (tokens only, made by a person) is still the admin's to add
             for refusal in [password, ownToken, othersToken] {
                 #expect(refusal.map { if case .forbidden = $0 { true } else { false } } == true, "\(String(describing: refusal))")
@@ -62,6 +62,12 @@ import Testing
             #expect(failures.count == 3)
             #expect(failures.map(\.record) == [nil, nil, "amal"], "\(failures.map(\.record))")
             #expect(!failures.contains { ($0.detail ?? "").contains("Secret") || ($0.record ?? "").contains("Secret") })
+            // An unknown login is throttled as a real one is, so that the throttle tells nobody which logins exist.
+            var refusals: [AccessStore.SignInRefusal] = []
+            for _ in 1 ... 6 {
+                do { _ = try await store.access.signIn(login: "nobody.here", password: "x") } catch let refusal as AccessStore.SignInRefusal { refusals.append(refusal) }
+            }
+            #expect(refusals.last == .throttled && refusals.filter { $0 == .throttled }.count == 1, "\(refusals)")
         }
     }
 }
@@ -98,6 +104,10 @@ import Testing
             #expect(erased.name.isEmpty && !erased.active && erased.role == .editor)
             #expect(try await store.access.tokens(of: "amal").allSatisfy { $0.revoked != nil })
             await #expect(throws: (any Error).self) { try await store.access.signIn(login: "amal", password: "the second passphrase") }
+            // An erased person's login is not handed on to someone new.
+            let handedOn = await #expect(throws: StoreError.self) { try await store.access.enable("amal", by: admin) }
+            #expect(handedOn?.description.contains("was erased") == true)
+            await #expect(throws: StoreError.self) { try await store.access.resetPassword("amal", to: "a third passphrase", by: admin) }
             let audit = try await store.access.audit().filter { $0.kind == "person" && $0.record == "amal" }
             #expect(audit.map(\.action) == ["create", "update", "update", "update", "password-reset", "erase"], "\(audit.map(\.action))")
             #expect(!audit.contains { ($0.before ?? "").contains("Haddad") || ($0.after ?? "").contains("Haddad") })

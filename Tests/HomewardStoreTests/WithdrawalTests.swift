@@ -52,6 +52,28 @@ import HomewardTestSupport
         }
     }
 
+    /// A 0 that finds nothing, then a count of the same key in a later batch: the count is a repeat, as within one batch.
+    /// A withdrawn movement is no record of anyone: the week's figures count neither it nor its organisation.
+    @Test(arguments: Backend.available)
+    func aCountAfterAZeroOfAnEarlierBatchIsARepeatAndAWithdrawalCountsAsNoRecord(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a ledger with one movement of another organisation, so that this is no first load
+            _ = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,7,,x1\n", org: "WFP")
+            let filler = (1 ... 2100).map { "2020-05-01,LBN-01,SY03,1,,f\($0)\n" }.joined()
+            // act
+            let summary = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,0,,u0\n" + filler + "2020-06-01,LBN-01,SY03,40,,u0\n")
+            // check
+            #expect(summary.imported == 2101 && summary.ignored == 1 && summary.problems.map(\.row) == [2103], "\(summary.problems)")
+            #expect(summary.problems.first?.code == "import.repeated.row")
+            // Taken back, WFP's movement leaves the crossing's week without it: neither its record nor its organisation.
+            _ = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,0,,x1\n", org: "WFP")
+            let week = try await store.sources.ledgerSumsByCrossing(window: DateWindow(from: Day("2020-06-01"), to: Day("2020-06-07")))
+            #expect(week.map(\.sum.value) == [40] && week.first?.sum.records == 1 && week.first?.sum.organisations == 1, "\(week)")
+            let sums = try await store.sources.ledgerSums(window: DateWindow(from: Day("2020-06-01"), to: Day("2020-06-07")))
+            #expect(sums.total.value == 40 && sums.total.records == 1 && sums.total.organisations == 1)
+        }
+    }
+
     /// A first load holds no key index until its end; a 0 in a later batch for a key an earlier batch wrote finds it all the same.
     @Test(arguments: Backend.available)
     func aZeroFurtherDownAFirstLoadWithdrawsARowOfAnEarlierBatch(_ backend: Backend) async throws {

@@ -115,7 +115,9 @@ import Testing
         #expect(erased.status == 0, "\(erased.stderr)")
         let listed = try run(["users", "list", "--format", "csv"]).stdout
         #expect(listed.contains("amal,,UNHCR,editor,false") && !listed.contains("Haddad"), "\(listed)")
-        #expect(try run(["users", "enable", "amal"]).status == 0)
+        // An erased person's login is not enabled again for someone new.
+        let enabled = try run(["users", "enable", "amal"])
+        #expect(enabled.status != 0 && enabled.stderr.contains("was erased"), "\(enabled.stderr)")
         // The audit says a change was made at the command line, where a person's own request gives its address.
         let audit = try run(["audit", "--format", "csv"]).stdout
         #expect(audit.contains("command line ("), "\(audit)")

@@ -37,8 +37,9 @@ public enum ReturnsBlock {
     /// The 7 days up to and including `date`.
     public static func lastWeek(to date: Day) -> DateWindow { DateWindow(from: date.adding(days: -6), to: date) }
 
-    /// - Parameter withoutCrossing: the week's movements that name no crossing point, a line of their own after the
-    ///   crossing points', so that the lines add up to the week's total.
+    /// - Parameters:
+    ///   - withoutCrossing: the week's movements that name no crossing point, a line of their own after the crossing
+    ///     points', so that the lines add up to the week's total.
     ///   - revision: the last statement's total as it was published and as it stands; said only where the two differ.
     public static func make(date: Day, sinceStart: LedgerSums, since: Day?, sinceDate: LedgerSums?, lastWeek: SourceComparison.LedgerFigure,
                             byCrossing: [Crossing], withoutCrossing: SourceComparison.LedgerFigure? = nil, revision: Revision? = nil) -> BulletinBlock {

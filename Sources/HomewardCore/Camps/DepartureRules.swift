@@ -77,7 +77,7 @@ public struct DepartureRules: ImportRules {
             checks.fail(.site, Message("import.site.unknown"))
         }
         // A count of 0 takes back the departure its key finds, and records nothing where none is stored (the writer's part).
-        let persons = checks.wholeNumber(.persons, minimum: 0)
+        let persons = checks.wholeNumber(.persons)
         let destination = readDestination(draft, &checks)
         if let site, destination == site {
             checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination, Message("import.destination.sameSite"))
@@ -147,9 +147,4 @@ public struct DepartureRules: ImportRules {
         }
         return nil
     }
-}
-
-extension DraftChecks {
-    /// Whether a count is given as zero: nothing to record, not an error.
-    static func isZero(_ text: String) -> Bool { MovementRules.wholeNumber(text) == 0 }
 }

@@ -86,8 +86,8 @@ public struct DraftChecks<Field: ImportField>: Sendable {
         return period
     }
 
-    /// A whole number from `minimum` up, read as counts are read in the ledger; `nil` and a problem otherwise.
-    public mutating func wholeNumber(_ field: Field, minimum: Int = 0, maximum: Int = 10_000_000) -> Int? {
+    /// A whole number from 0 up, read as counts are read in the ledger; `nil` and a problem otherwise.
+    public mutating func wholeNumber(_ field: Field, maximum: Int = 10_000_000) -> Int? {
         guard let text = draft[field] else {
             fail(field, Message("import.number.missing"))
             return nil
@@ -96,8 +96,8 @@ public struct DraftChecks<Field: ImportField>: Sendable {
             fail(field, MovementRules.isTooLong(text) ? Message("import.number.tooLarge", ["maximum": .count(maximum)]) : Message("import.number.invalid"))
             return nil
         }
-        guard number >= minimum else {
-            fail(field, Message(minimum == 1 ? "import.persons.invalid" : "import.number.negative"))
+        guard number >= 0 else {
+            fail(field, Message("import.number.negative"))
             return nil
         }
         guard number <= maximum else {

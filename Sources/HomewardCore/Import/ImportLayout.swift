@@ -67,7 +67,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             // Two columns of one header (a form's labels): which one the mapping means cannot be told.
             if matches.count > 1 {
                 problems.append(ImportProblem(row: 1, column: header, value: tag, Message("import.layout.mapTwoColumns",
-                    ["positions": .text(matches.map { String($0 + 1) }.joined(separator: ", ")), "via": via])))
+                    ["first": .serial(matches[0] + 1), "second": .serial(matches[1] + 1), "via": via])))
                 continue
             }
             guard let index = matches.first else {

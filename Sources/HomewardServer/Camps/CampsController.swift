@@ -129,7 +129,7 @@ struct CampsController<Context: CallerRequestContext> {
         let deadline: Day? = try request.query("deadline", "a date (YYYY-MM-DD)") { Day($0) }
         let arrivals: EvacuationPlan.Arrivals? = try request.query("arrivals", "spread or convoy") { EvacuationPlan.Arrivals(rawValue: $0) }
         let via = request.uri.queryParameters.getAll("via").map { String($0) }
-        let residents: Int? = try request.query("residents", "a whole number of 0 or more") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+        let residents: Int? = try request.query("residents", "a whole number from 0 to 10000000") { Int($0).flatMap { (0 ... 10_000_000).contains($0) ? $0 : nil } }
         let plan = try await store.plan(site: site, perCycle: perCycle, cycleDays: cycleDays, start: start, deadline: deadline, via: via,
                                         arrivals: arrivals ?? .spread, residents: residents, today: today(), vocabulary: .api)
         return try jsonResponse(plan)

@@ -67,6 +67,10 @@ extension AccessStore {
                               _ change: @Sendable (WriteContext, Person) async throws -> Void) async throws {
         try await database.write(by: caller, for: .people) { write in
             guard let before = try await Self.persons(on: write.sql, login: login).first else { throw StoreError.notFound("account \(login)") }
+            // An erased person's login is not handed on: its records and audit entries would read as the newcomer's.
+            if before.name.isEmpty, action != "erase" {
+                throw StoreError.refused(FieldProblem(field: "login", value: login, Message("person.erased")))
+            }
             try await change(write, before)
             guard let after = try await Self.persons(on: write.sql, login: login).first else { throw StoreError.notFound("account \(login)") }
             try await write.audit(action, kind: "person", record: login, before: AuditedPerson(before), after: AuditedPerson(after))

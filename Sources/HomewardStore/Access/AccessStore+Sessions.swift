@@ -50,43 +50,38 @@ extension AccessStore {
     /// The active account's row when `password` is its password; each failure is audited and counted, and
     /// after ``throttleFailures`` in the window the login is refused whatever the password.
     func checkPassword(login: String, _ password: String, failure: String) async throws -> any SQLRow {
-        // What cannot be a login (a NUL, which PostgreSQL refuses in text, among them) is a wrong login, noted
-        // without its control characters and after a hash check like any other.
-        guard RecordCode.isValid(login) else {
-            _ = Bcrypt.verify(password, hash: Self.standInHash)
-            try await noteFailure(login: nil, reason: "not a login: \(failure)")
-            throw SignInRefusal.wrongLoginOrPassword
-        }
+        // What no account has as its login (often a password typed in the wrong field) is neither audited nor kept as typed:
+        // its failures are counted under a digest of it, and throttled as a real login's are, so that the throttle does not
+        // tell which logins exist. What cannot be a login (a NUL, which PostgreSQL refuses in text) is never sent to SQL.
+        let row = RecordCode.isValid(login) ? try await database.read { db in
+            try await db.raw("SELECT id, password_hash, active FROM persons WHERE login = \(bind: login)").first()
+        } : nil
+        let known = row != nil
+        let counted = known ? login : "?" + Secret.digest(login)
         let since = Database.timestamp(database.now().addingTimeInterval(-Self.throttleWindowSeconds))
         let failures = try await database.read { db in
-            try await db.raw("SELECT COUNT(*) AS n FROM sign_in_failures WHERE login = \(bind: login) AND at > \(bind: since)")
+            try await db.raw("SELECT COUNT(*) AS n FROM sign_in_failures WHERE login = \(bind: counted) AND at > \(bind: since)")
                 .first(decodingColumn: "n", as: Int.self) ?? 0
         }
         if failures >= Self.throttleFailures {
-            try await noteFailure(login: login, reason: "throttled after \(failures) failures")
+            try await noteFailure(counted: counted, login: known ? login : nil, reason: "throttled after \(failures) failures")
             throw SignInRefusal.throttled
         }
-        let row = try await database.read { db in
-            try await db.raw("SELECT id, password_hash FROM persons WHERE login = \(bind: login) AND active = \(bind: true)").first()
-        }
-        let hash = try row?.decode(column: "password_hash", as: String?.self)
+        let active = try row?.decode(column: "active", as: Bool.self) == true
+        let hash = active ? try row?.decode(column: "password_hash", as: String?.self) : nil
         // A hash is checked even for an unknown login, so that timing does not tell which logins exist.
         let matches = Bcrypt.verify(password, hash: hash ?? Self.standInHash)
         guard let row, hash != nil, matches else {
-            let known = try await database.read { db in try await db.raw("SELECT id FROM persons WHERE login = \(bind: login)").first() != nil }
-            try await noteFailure(login: known ? login : nil, reason: known ? failure : "not a known login: \(failure)")
+            try await noteFailure(counted: counted, login: known ? login : nil, reason: known ? failure : "not a known login: \(failure)")
             throw SignInRefusal.wrongLoginOrPassword
         }
         return row
     }
 
-    /// Audits a failed sign-in, and counts it against its login. What was typed for a login that no account has is
-    /// neither kept nor counted: it is often a password typed in the wrong field, and the audit cannot be erased.
-    private func noteFailure(login: String?, reason: String) async throws {
+    /// Audits a failed sign-in and counts it under `counted`; the audit names the login only where an account has it.
+    private func noteFailure(counted: String, login: String?, reason: String) async throws {
         try await database.write(by: .anonymous(address: RequestOrigin.address), for: .bookkeeping) { write in
-            if let login {
-                try await write.sql.raw("INSERT INTO sign_in_failures (login, address, at) VALUES (\(bind: login), \(bind: RequestOrigin.address), \(bind: write.timestamp))").run()
-            }
+            try await write.sql.raw("INSERT INTO sign_in_failures (login, address, at) VALUES (\(bind: counted), \(bind: RequestOrigin.address), \(bind: write.timestamp))").run()
             try await write.audit("sign-in-failed", kind: "session", record: login, detail: reason)
         }
     }

@@ -22,6 +22,12 @@ struct DepartureWriter: BatchWriter {
     mutating func write(_ batch: [Departure], rows: [Int]) async throws {
         for (departure, row) in zip(batch, rows) {
             let key = departure.key, start = departure.period.start.number, end = departure.period.end.number
+            // A 0 over none, or over one taken back already, changes nothing, and names no organisation into being.
+            if departure.persons == 0,
+               try await write.sql.raw("SELECT persons FROM site_departures WHERE row_key = \(bind: key)").first(decodingColumn: "persons", as: Int.self) ?? 0 == 0 {
+                counts += WriteCounts(ignored: 1, repeats: seen.updateValue(row, forKey: key).map { [RepeatedRecord(row: row, earlierRow: $0)] } ?? [])
+                continue
+            }
             let organisationID = try await organisations.id(of: departure.organisation, on: write)
             counts += try await write.store(
                 [BulkValue(departure.persons), BulkValue(departure.destination), BulkValue(start), BulkValue(end)], in: Self.table,

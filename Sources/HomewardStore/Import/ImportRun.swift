@@ -242,7 +242,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             problemCount += 1
             guard summary.problems.count < Self.listedProblemLimit else { continue }
             let kind: [String: MessageArgument] = ["records": .code(listKey)]
-            let message = repeated.earlierRow.map { Message("import.repeated.row", kind.merging(["earlier": .code(String($0))]) { $1 }) }
+            let message = repeated.earlierRow.map { Message("import.repeated.row", kind.merging(["earlier": .serial($0)]) { $1 }) }
                 ?? Message("import.repeated.earlier", kind)
             summary.problems.append(ImportProblem(row: repeated.row, column: "", value: "", message, severity: .warning))
         }

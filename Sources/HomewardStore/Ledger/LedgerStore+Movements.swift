@@ -32,8 +32,10 @@ extension LedgerStore {
     /// The movements of `source` (the table, or `movementsSource(asRecordedOn:)` or `movementsSource(recordedThrough:)` for
     /// the versions in force at a moment or after an import)
     /// whose whole period lies in `window`, in id order, a page at a time.
+    /// - Parameter withdrawn: whether movements taken back (0 persons) are listed: a list of the ledger shows them, the
+    ///   records a figure summed do not, as no sum counts them.
     func movements(in source: SQLQueryString, window: DateWindow, category: MovementCategory? = nil, crossing: String?, withoutCrossing: Bool = false,
-                   organisation: String? = nil, after: Int?, limit: Int) async throws -> [RecordedMovement] {
+                   organisation: String? = nil, withdrawn: Bool = true, after: Int?, limit: Int) async throws -> [RecordedMovement] {
         try await database.read { db in
             var query: SQLQueryString = """
                 SELECT m.id, m.start_day, m.end_day, m.category, m.crossing_code, COALESCE(m.origin_country, m.origin_pcode) AS origin,
@@ -46,6 +48,7 @@ extension LedgerStore {
             if let crossing { query += " AND m.crossing_code = \(bind: crossing)" }
             if withoutCrossing { query += " AND m.crossing_code IS NULL" }
             if let organisation { query += " AND o.name = \(bind: organisation)" }
+            if !withdrawn { query += " AND m.persons > 0" }
             query += " ORDER BY m.id LIMIT \(bind: limit)"
             return try await db.raw(query).all().map { try LedgerStore.recordedMovement($0, id: try $0.decode(column: "id", as: Int.self)) }
         }

@@ -30,6 +30,6 @@ extension LedgerStore {
 
     private func movements(in source: SQLQueryString, _ selection: MovementSelection, after: Int?, limit: Int) async throws -> [RecordedMovement] {
         try await movements(in: source, window: selection.window, category: selection.category, crossing: selection.crossing,
-                            withoutCrossing: selection.withoutCrossing == true, after: after, limit: limit)
+                            withoutCrossing: selection.withoutCrossing == true, withdrawn: false, after: after, limit: limit)
     }
 }

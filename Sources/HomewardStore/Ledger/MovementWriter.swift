@@ -4,7 +4,8 @@ import SQLKit
 /// Writes checked movements in batches, telling new ones from corrections and repeats.
 ///
 /// A movement whose key is new is imported; one whose key exists with other values is updated in
-/// place; one that is already there as it is, is ignored. Runs inside the caller's transaction.
+/// place; one that is already there as it is, is ignored; a 0 leaves the movement its key finds at 0 persons
+/// (withdrawn) and writes nothing where none is stored (``KeyReplay``). Runs inside the caller's transaction.
 struct MovementWriter: BatchWriter {
 
     let write: WriteContext
@@ -37,6 +38,9 @@ struct MovementWriter: BatchWriter {
     private var unchangedHere: [Int: Int] = [:]
     /// The batch's new movements without an id, with their rows, for ``noteTwins()``.
     private var newWithoutID: [(key: String, row: Int)] = []
+    /// The last movement id before this import: a twin is of an earlier import, and the rows this one adds (one period's
+    /// thousands, in a monthly file) are not read again for every batch after theirs.
+    private var lastIDBefore = 0
 
     static let columns = ["row_key", "fingerprint", "start_day", "end_day", "category", "crossing_code", "origin_country",
                           "origin_pcode", "dest_pcode", "dest_level", "dest_adm1", "dest_adm2", "dest_adm3", "dest_adm4",
@@ -121,6 +125,10 @@ struct MovementWriter: BatchWriter {
             } else {
                 counts.imported += 1
             }
+            // A key an earlier batch gave with a 0 that found nothing: the file gives it again (rarely any, so mostly no lookup).
+            if !unchangedHere.isEmpty, let earlier = unchangedHere[batch[first[slot]].key.hashValue] {
+                counts.repeats.append(RepeatedRecord(row: fileRows[first[slot]], earlierRow: earlier))
+            }
             rollups.add(entry(batch[insertPositions[index]], organisationID: organisationIDs[index]), sign: 1)
             // A first load's ledger had nothing for a new row to match.
             if firstLoad == nil, batch[insertPositions[index]].externalId == nil, batch[insertPositions[index]].persons > 0 {
@@ -180,7 +188,7 @@ struct MovementWriter: BatchWriter {
                 SELECT n.row_key, MIN(o.id) AS twin FROM movements n
                 JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND o.category = n.category
                     AND o.organisation_id = n.organisation_id AND \(unsafeRaw: matching)
-                    AND o.id <> n.id AND o.persons > 0 AND (o.import_id IS NULL OR o.import_id <> n.import_id)
+                    AND o.id <= \(bind: lastIDBefore) AND o.persons > 0 AND (o.import_id IS NULL OR o.import_id <> n.import_id)
                 WHERE n.row_key IN (\(binds: slice)) GROUP BY n.row_key
                 """
             for row in try await db.raw(query).all() {
@@ -291,6 +299,9 @@ struct MovementWriter: BatchWriter {
             references = MovementReferences(locking: connection.backend == .postgres)
         }
         firstLoad = try await FirstLoad.ifEmpty(on: db, connection.backend)
+        if firstLoad == nil {
+            lastIDBefore = (try await db.raw("SELECT MAX(id) AS last FROM movements").first(decodingColumn: "last", as: Int?.self) ?? nil) ?? 0
+        }
         rollups.tablesEmpty = firstLoad?.rollupsEmpty == true
     }
 
@@ -342,7 +353,8 @@ struct MovementWriter: BatchWriter {
                 continue
             }
             changes.append((id, old, batch[positions[final]]))
-            if !writtenHere.contains(key) { changedRows[id] = rows[positions[final]] }
+            // A 0 taken back again matches the 0 of before: no old file's doing.
+            if !writtenHere.contains(key), batch[positions[final]].persons > 0 { changedRows[id] = rows[positions[final]] }
         }
         try await noteReverts(changes.compactMap { change in changedRows[change.id].map { (change.id, change.movement.fingerprint, $0) } })
         try await keepRevisions(of: changes.map(\.id))

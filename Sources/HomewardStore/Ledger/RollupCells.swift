@@ -27,9 +27,10 @@ struct RollupCells: Sendable {
         var persons = 0
         var movements = 0
 
+        /// A movement taken back (0 persons) is no record of anyone: it counts in no sum of records or organisations.
         mutating func add(_ persons: Int, _ sign: Int) {
             self.persons += sign * persons
-            movements += sign
+            if persons > 0 { movements += sign }
         }
 
         mutating func add(_ other: Sums) {

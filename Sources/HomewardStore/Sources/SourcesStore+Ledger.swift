@@ -50,7 +50,7 @@ extension SourcesStore {
     public func ledgerSumsByCrossing(window: DateWindow) async throws -> [(crossing: String?, sum: SourceComparison.LedgerFigure)] {
         try await database.read { db in
             var query: SQLQueryString = "SELECT crossing_code AS crossing, CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS persons, "
-                + "COUNT(*) AS records, COUNT(DISTINCT organisation_id) AS organisations FROM movements WHERE 1 = 1"
+                + "COUNT(*) AS records, COUNT(DISTINCT organisation_id) AS organisations FROM movements WHERE persons > 0"
             if let from = window.from { query += " AND start_day >= \(bind: from.number)" }
             // A movement ends no earlier than it starts: bounding the start lets the index stop at the window's end.
             if let to = window.to { query += " AND end_day <= \(bind: to.number) AND start_day <= \(bind: to.number)" }

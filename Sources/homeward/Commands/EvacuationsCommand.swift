@@ -24,6 +24,10 @@ struct EvacuationsCommand: AsyncParsableCommand {
         @Option(help: "The residents to count from at the latest census (needed where organisations counted it and disagree).") var residents: Int?
         @Option(help: "table or json") var format: TableOrJSON = .table
 
+        func validate() throws {
+            if let residents, !(0 ... 10_000_000).contains(residents) { throw ValidationError("--residents: a whole number from 0 to 10,000,000") }
+        }
+
         func run() async throws {
             let plan = try await db.withStores {
                 try await $0.camps.plan(site: site, perCycle: perCycle, cycleDays: cycleDays, start: try day(start, "--start"),
