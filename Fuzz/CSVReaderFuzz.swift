@@ -156,8 +156,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             _ = outcome.isRejected
             _ = outcome.problems.map(\.description)
             for movement in outcome.records {
-                precondition(movement.persons > 0 && movement.persons <= MovementRules.maximumPersons,
+                // A 0 passes: it withdraws what its key holds (a blank cell's is not one the row wrote).
+                precondition(movement.persons >= 0 && movement.persons <= MovementRules.maximumPersons,
                              "a movement with \(movement.persons) persons passed the rules")
+                precondition(movement.persons > 0 || movement.countWritten || draft[movement.category == .refugee ? .refugees : .idps] == nil,
+                             "a blank cell's 0 said to be written")
                 precondition(movement.period.end >= movement.period.start, "a period that ends before it starts passed the rules")
                 precondition(movement.period.end <= fuzzRules.today, "a future movement passed the rules")
             }

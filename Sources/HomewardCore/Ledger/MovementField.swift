@@ -42,7 +42,11 @@ public enum MovementField: Int, ImportField {
         case "affected" where a.contains("returnees") && a.contains("num"):
             self = a.contains("refugees") ? .refugees : a.contains("idps") ? .idps : .persons
         // A form's one question "refugee or IDP?" beside one count, as JSON's `category` is.
-        case "affected" where a.contains("type") || a.contains("category"), "category", "meta" where a.contains("category"):
+        case "affected" where a.contains("type") || a.contains("category"):
+            self = .category
+        case "category":
+            self = .category
+        case "meta" where a.contains("category"):
             self = .category
         case "org":
             self = .organisation
