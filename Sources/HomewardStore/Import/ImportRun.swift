@@ -231,49 +231,32 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         writer = nil
     }
 
-    /// Warns of each record whose key an earlier row of the file gave: only the last is kept, which is right for a
-    /// correction further down a log and wrong for two groups that happen to share a day and places.
-    private mutating func noteRepeats(_ repeats: [RepeatedRecord]) {
-        guard !repeats.isEmpty else { return }
-        var rows = Set<Int>()
-        for repeated in repeats where rows.insert(repeated.row).inserted {
-            // A row warned of already (a place kept coarser) is one row warned of, not two.
-            if !warnedRows.contains(repeated.row) { summary.warnings += 1 }
-            problemCount += 1
-            guard summary.problems.count < Self.listedProblemLimit else { continue }
-            let kind: [String: MessageArgument] = ["records": .code(listKey)]
-            let message = repeated.earlierRow.map { Message("import.repeated.row", kind.merging(["earlier": .serial($0)]) { $1 }) }
-                ?? Message("import.repeated.earlier", kind)
-            summary.problems.append(ImportProblem(row: repeated.row, column: "", value: "", message, severity: .warning))
+    /// Warns of what the writer found, by row: a record whose key an earlier row of the file gave (only the last is kept,
+    /// right for a correction further down a log and wrong for two groups that share a day and places); a new record
+    /// beside a stored one it matches but for cells not read (``TwinRecord``); a correction that puts back an earlier
+    /// import's version (``RevertedRecord``).
+    private mutating func noteWriterWarnings(_ counts: WriteCounts) {
+        var repeatedRows = Set<Int>()
+        let kind: [String: MessageArgument] = ["records": .code(listKey)]
+        for repeated in counts.repeats where repeatedRows.insert(repeated.row).inserted {
+            warn(row: repeated.row, repeated.earlierRow.map { Message("import.repeated.row", kind.merging(["earlier": .serial($0)]) { $1 }) }
+                ?? Message("import.repeated.earlier", kind))
+        }
+        for twin in counts.twins { warn(row: twin.row, Message("import.movements.twin", ["movement": .serial(twin.twin)])) }
+        for revert in counts.reverts {
+            warn(row: revert.row, revert.importID.map { Message("import.movements.reverted", ["import": .serial($0)]) }
+                ?? Message("import.movements.revertedEarlier"))
         }
         summary.problems.sort { $0.row < $1.row }
     }
 
-    /// Warns of each new record beside a stored one that matches it in all Homeward reads (``TwinRecord``).
-    private mutating func noteTwins(_ twins: [TwinRecord]) {
-        guard !twins.isEmpty else { return }
-        for twin in twins {
-            if !warnedRows.contains(twin.row) { summary.warnings += 1 }
-            warnedRows.insert(twin.row)
-            problemCount += 1
-            guard summary.problems.count < Self.listedProblemLimit else { continue }
-            summary.problems.append(ImportProblem(row: twin.row, column: "", value: "", Message("import.movements.twin", ["movement": .serial(twin.twin)]),
-                                                  severity: .warning))
-        }
-        summary.problems.sort { $0.row < $1.row }
-    }
-
-    /// Warns of each correction that puts back an earlier import's version of a record (``RevertedRecord``).
-    private mutating func noteReverts(_ reverts: [RevertedRecord]) {
-        for revert in reverts {
-            if !warnedRows.contains(revert.row) { summary.warnings += 1 }
-            warnedRows.insert(revert.row)
-            problemCount += 1
-            guard summary.problems.count < Self.listedProblemLimit else { continue }
-            let message = revert.importID.map { Message("import.movements.reverted", ["import": .serial($0)]) } ?? Message("import.movements.revertedEarlier")
-            summary.problems.append(ImportProblem(row: revert.row, column: "", value: "", message, severity: .warning))
-        }
-        summary.problems.sort { $0.row < $1.row }
+    /// A warning at a row: listed up to the limit, and counted once per row however many a row has (a place kept coarser too).
+    private mutating func warn(row: Int, _ message: Message) {
+        if !warnedRows.contains(row) { summary.warnings += 1 }
+        warnedRows.insert(row)
+        problemCount += 1
+        guard summary.problems.count < Self.listedProblemLimit else { return }
+        summary.problems.append(ImportProblem(row: row, column: "", value: "", message, severity: .warning))
     }
 
     /// Writes what is left and settles the summary's status and counts.
@@ -281,9 +264,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         var writer = try await idleWriter()
         if writing { try await writer.finish() } else { await writer.abandon() }
         if summary.rejected == 0 || request.skipInvalid {
-            noteRepeats(writer.counts.repeats)
-            noteTwins(writer.counts.twins)
-            noteReverts(writer.counts.reverts)
+            noteWriterWarnings(writer.counts)
         }
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",

@@ -332,7 +332,8 @@ struct MovementWriter: BatchWriter {
                 if try row.decode(column: "import_id", as: Int?.self) == importID { writtenHere.insert(key) }
             }
         }
-        var changes: [(id: Int, old: MovementRollups.Entry, movement: Movement)] = [], changedRows: [Int: Int] = [:]
+        var changes: [(id: Int, old: MovementRollups.Entry, movement: Movement)] = []
+        var undoCandidates: [(id: Int, fingerprint: String, row: Int)] = []
         for slot in slots {
             let positions = repeated[slot] ?? [first[slot]]
             let key = batch[first[slot]].key
@@ -354,9 +355,11 @@ struct MovementWriter: BatchWriter {
             }
             changes.append((id, old, batch[positions[final]]))
             // A 0 taken back again matches the 0 of before: no old file's doing.
-            if !writtenHere.contains(key), batch[positions[final]].persons > 0 { changedRows[id] = rows[positions[final]] }
+            if !writtenHere.contains(key), batch[positions[final]].persons > 0 {
+                undoCandidates.append((id, batch[positions[final]].fingerprint, rows[positions[final]]))
+            }
         }
-        try await noteReverts(changes.compactMap { change in changedRows[change.id].map { (change.id, change.movement.fingerprint, $0) } })
+        try await noteReverts(undoCandidates)
         try await keepRevisions(of: changes.map(\.id))
         for (id, old, movement) in changes {
             // The key names the organisation, so the stored one is the record's: none is looked up or made for a withdrawal.
