@@ -1,5 +1,5 @@
 import HomewardCore
-import HomewardStore
+@testable import HomewardStore
 import HomewardTestSupport
 import Testing
 
@@ -44,6 +44,30 @@ import Testing
             }
             try await store.access.addPerson(Person(login: "amal.h@unhcr", name: "Amal", organisation: "UNHCR", role: .editor), password: nil, by: .test)
             #expect(try await store.access.persons().map(\.login) == ["amal.h@unhcr", "viewer1"])
+        }
+    }
+
+    /// Two servers on one PostgreSQL database adding Viewer1 and viewer1 at once could both pass the check before either committed.
+    @Test(arguments: Backend.available)
+    func aLoginLikeOneAddedAtTheSameMomentIsRefused(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // act: Viewer1 is inserted in a transaction held open while viewer1 is added beside it
+            let beside = try await store.database.write(by: .test, for: .people) { write in
+                let organisation = try await OrganisationsStore.organisationID(named: "UNHCR", on: write)
+                try await write.sql.raw("""
+                    INSERT INTO persons (login, name, organisation_id, role, active, created_at, created_by)
+                    VALUES ('Viewer1', 'V', \(bind: organisation), 'viewer', \(bind: true), \(bind: write.timestamp), 'test')
+                    """).run()
+                let beside = Task {
+                    try await store.access.addPerson(Person(login: "viewer1", name: "W", organisation: "UNHCR", role: .viewer), password: nil, by: .test)
+                }
+                try await Task.sleep(for: .milliseconds(400))
+                return beside
+            }
+            // check: the second waited for the first to commit, and was refused
+            let outcome = await beside.result
+            #expect(throws: StoreError.self) { try outcome.get() }
+            #expect(try await store.access.persons().map(\.login) == ["Viewer1"])
         }
     }
 

@@ -31,6 +31,9 @@ public struct AccessStore: Sendable {
         }
         let hash = password.map { Bcrypt.hash($0, cost: 12) }
         try await database.write(by: caller, for: .people) { write in
+            // The check below, then the insert: on PostgreSQL another process's Viewer1 could pass the check beside this viewer1
+            // until one of them commits. SQLite's writers already wait for each other.
+            if write.connection.backend == .postgres { try await write.sql.raw("LOCK TABLE persons IN SHARE ROW EXCLUSIVE MODE").run() }
             if try await write.sql.raw("SELECT id FROM persons WHERE login = \(bind: login)").first() != nil {
                 throw StoreError.conflict("an account with login \(login) exists already")
             }
