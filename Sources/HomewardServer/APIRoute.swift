@@ -4,7 +4,7 @@ import HTTPTypes
 public enum APIRoute: CaseIterable, Sendable {
     case overview, campsPage, signInPage, signIn, signOut
     case accountPage, changePassword, createAccountToken, revokeAccountToken
-    case peoplePage, addPerson, disablePerson, addOrganisation
+    case peoplePage, addPerson, disablePerson, enablePerson, setPersonRole, resetPersonPassword, erasePerson, addOrganisation
     case healthz, metrics, openapi
     case totals, publicTotals
     case audit
@@ -28,7 +28,7 @@ public enum APIRoute: CaseIterable, Sendable {
              .postSources, .postSessions, .postBulletins: .post
         case .patchEvacuation, .patchBulletin: .patch
         case .signIn, .signOut, .changePassword, .createAccountToken, .revokeAccountToken: .post
-        case .addPerson, .disablePerson, .addOrganisation: .post
+        case .addPerson, .disablePerson, .enablePerson, .setPersonRole, .resetPersonPassword, .erasePerson, .addOrganisation: .post
         case .postFacilities, .postFacilityKinds, .postAid, .postAidTypes: .post
         default: .get
         }
@@ -47,6 +47,10 @@ public enum APIRoute: CaseIterable, Sendable {
         case .revokeAccountToken: "/account/tokens/{id}/revoke"
         case .peoplePage, .addPerson: "/people"
         case .disablePerson: "/people/{login}/disable"
+        case .enablePerson: "/people/{login}/enable"
+        case .setPersonRole: "/people/{login}/role"
+        case .resetPersonPassword: "/people/{login}/password"
+        case .erasePerson: "/people/{login}/erase"
         case .addOrganisation: "/organisations"
         case .publicTotals: "/api/v1/public/totals"
         case .audit: "/api/v1/audit"
@@ -112,7 +116,7 @@ public enum APIRoute: CaseIterable, Sendable {
         switch self {
         case .overview, .campsPage, .reconstructionPage, .aidPage, .readinessPage, .sourcesPage, .bulletinPage, .signInPage, .signIn, .signOut,
              .accountPage, .changePassword, .createAccountToken, .revokeAccountToken, .peoplePage, .addPerson, .disablePerson, .addOrganisation: true
-        case .sessionsPage: true
+        case .enablePerson, .setPersonRole, .resetPersonPassword, .erasePerson, .sessionsPage: true
         default: false
         }
     }
@@ -122,6 +126,7 @@ public enum APIRoute: CaseIterable, Sendable {
     public var takesForm: Bool {
         switch self {
         case .signOut, .changePassword, .createAccountToken, .revokeAccountToken, .addPerson, .disablePerson, .addOrganisation: true
+        case .enablePerson, .setPersonRole, .resetPersonPassword, .erasePerson: true
         default: false
         }
     }

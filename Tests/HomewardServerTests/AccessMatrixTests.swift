@@ -44,8 +44,11 @@ import Testing
         case .createAccountToken:
             // A token makes no tokens, whatever its role: a leaked one would keep a way in after its revocation.
             return .forbidden
-        case .addPerson, .disablePerson, .addOrganisation:
+        case .addPerson, .disablePerson, .enablePerson, .setPersonRole, .erasePerson, .addOrganisation:
             return role == .admin ? .allowed : .forbidden
+        case .resetPersonPassword:
+            // A password is set by a person, never by a token, whatever its role.
+            return .forbidden
         case .revokeAccountToken:
             // The request revokes another person's token: an admin's right over people.
             return role == .admin ? .allowed : .forbidden
@@ -97,6 +100,10 @@ import Testing
         case .createAccountToken: return (route.path, "expires_days=30", "application/x-www-form-urlencoded")
         case .addPerson: return (route.path, "login=matrix-new-\(n)&name=New&organisation=UNHCR&role=viewer", "application/x-www-form-urlencoded")
         case .disablePerson: return ("/people/matrix-other/disable", "", "application/x-www-form-urlencoded")
+        case .enablePerson: return ("/people/matrix-other/enable", "", "application/x-www-form-urlencoded")
+        case .setPersonRole: return ("/people/matrix-other/role", "role=editor", "application/x-www-form-urlencoded")
+        case .resetPersonPassword: return ("/people/matrix-other/password", "password=a+new+long+passphrase", "application/x-www-form-urlencoded")
+        case .erasePerson: return ("/people/matrix-other/erase", "confirm=true", "application/x-www-form-urlencoded")
         case .addOrganisation: return (route.path, "name=Organisation+\(n)", "application/x-www-form-urlencoded")
         case .revokeAccountToken: return ("/account/tokens/\(Who.allCases.count)/revoke", "", "application/x-www-form-urlencoded")
         case .patchBulletin: return ("/api/v1/bulletins/1", #"{"public": false}"#, json)

@@ -80,4 +80,58 @@ import Testing
             #expect(audit.contains { $0.action == "refused" && $0.actor == "person:reader" })
         }
     }
+
+    /// An admin changes another account from the page as with `homeward users`: its role, its state, a lost password, a departed
+    /// person's name; each change is in the audit, and the page says what it did in its reader's language.
+    @Test(arguments: Backend.available)
+    func anAdminChangesAnotherAccountOnThePage(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            // setup: an admin and a viewer, both signed in
+            try await store.access.addPerson(Person(login: "root-admin", name: "Centre admin", organisation: "Returns Coordination Centre", role: .admin),
+                                             password: "correct horse battery", by: .test)
+            try await store.access.addPerson(Person(login: "amal", name: "Amal Haddad", organisation: "UNHCR", role: .viewer),
+                                             password: "the first passphrase", by: .test)
+            let admin = try await account.signIn(client, "root-admin", "correct+horse+battery")
+            let amal = try await account.signIn(client, "amal", "the+first+passphrase")
+            func post(_ uri: String, _ body: String = "") async throws -> TestResponse {
+                try await account.form(client, uri, "csrf=\(admin.csrf)" + (body.isEmpty ? "" : "&" + body), cookie: admin.cookie)
+            }
+            func page(_ lang: String = "en") async throws -> String {
+                try await client.execute(uri: "/people?lang=\(lang)", method: .get, headers: [.cookie: admin.cookie]).text
+            }
+            let forms = try await page()
+            // act: a role, a short password then a new one
+            let role = try await post("/people/amal/role", "role=editor")
+            let short = try await post("/people/amal/password", "password=short")
+            let password = try await post("/people/amal/password", "password=the+second+passphrase")
+            let amalAfter = try await client.execute(uri: "/people", method: .get, headers: [.cookie: amal.cookie])
+            _ = try await account.signIn(client, "amal", "the+second+passphrase")
+            // disabled, then enabled again
+            _ = try await post("/people/amal/disable")
+            let whileDisabled = try await page()
+            let enabled = try await post("/people/amal/enable")
+            // the name erased: only with the box ticked
+            let unticked = try await post("/people/amal/erase?lang=ar")
+            let nameKept = try await store.access.person("amal")?.name
+            let erased = try await post("/people/amal/erase?lang=ru", "confirm=true")
+            let afterErasing = try await page("ru")
+            let handedOn = try await post("/people/amal/enable")
+            // check: the forms are on others' rows, not the admin's own
+            #expect(forms.contains(#"action="/people/amal/role?lang=en""#) && forms.contains(#"action="/people/amal/password?lang=en""#)
+                    && forms.contains(#"action="/people/amal/erase?lang=en""#), "\(forms)")
+            #expect(!forms.contains("/people/root-admin/"))
+            #expect(role.status == .seeOther && role.headers[.location] == "/people?lang=en&done=role")
+            #expect(short.status == .badRequest && short.text.contains("at least 12 characters"))
+            #expect(password.status == .seeOther && amalAfter.status == .seeOther, "the sessions of the old password ended")
+            #expect(whileDisabled.contains(#"action="/people/amal/enable?lang=en""#) && !whileDisabled.contains("/people/amal/disable"))
+            #expect(enabled.status == .seeOther && enabled.headers[.location] == "/people?lang=en&done=enabled")
+            #expect(unticked.status == .badRequest && unticked.text.contains("حدّد المربع") && nameKept == "Amal Haddad")
+            #expect(erased.status == .seeOther && erased.headers[.location] == "/people?lang=ru&done=erased")
+            #expect(afterErasing.contains("(имя стёрто)") && !afterErasing.contains("Amal Haddad") && !afterErasing.contains("/people/amal/"))
+            #expect(handedOn.status == .badRequest && handedOn.text.contains("its login stays with the records"), "\(handedOn.text)")
+            #expect(try await store.access.person("amal") == Person(login: "amal", name: "", organisation: "UNHCR", role: .editor, active: false))
+            let changes = try await store.access.audit().filter { $0.record == "amal" && $0.actor == "person:root-admin" }.map(\.action)
+            #expect(changes == ["update", "password-reset", "update", "update", "erase"], "\(changes)")
+        }
+    }
 }

@@ -4,8 +4,8 @@ import HomewardStore
 import HTTPTypes
 import Hummingbird
 
-/// The people page and an admin's forms on it: add an account, disable one, add an organisation or a working
-/// group. The same store calls as `homeward users` and `homeward organisations`, so the same checks (admins
+/// The people page and an admin's forms on it: add an account; disable, enable, give another role, set a new password
+/// for, or erase the name of one; add an organisation or a working group. The same store calls as `homeward users` and `homeward organisations`, so the same checks (admins
 /// only, audited) and the same refusals, shown on the page in its reader's language.
 struct PeopleController {
     typealias Context = HomewardRequestContext
@@ -18,6 +18,10 @@ struct PeopleController {
             let notice: String? = switch request.uri.queryParameters.get("done") {
             case "added": "people.added"
             case "disabled": "people.disabledNotice"
+            case "enabled": "people.enabledNotice"
+            case "role": "people.role.changed"
+            case "password": "people.password.changed"
+            case "erased": "people.erase.done"
             case "organisation": "people.organisations.added"
             default: nil
             }
@@ -25,9 +29,7 @@ struct PeopleController {
         }
         router.on(RouterPath(APIRoute.addPerson.routerPath), method: APIRoute.addPerson.method) { request, context in
             let form = try await request.form()
-            guard let role = Role(rawValue: form["role"] ?? "") else {
-                throw Problem.badRequest("role", "'\(form["role"] ?? "")' is not a role: admin, coordinator, editor or viewer")
-            }
+            let role = try Self.role(form["role"])
             let password = form["password"].flatMap { $0.isEmpty ? nil : $0 }
             if let password, password.count < 12 { return try await page(request, context, error: .key("account.password.short"), status: .badRequest) }
             let person = Person(login: form["login"] ?? "", name: (form["name"] ?? "").trimmingCharacters(in: .whitespaces),
@@ -46,9 +48,27 @@ struct PeopleController {
         }
         router.on(RouterPath(APIRoute.disablePerson.routerPath), method: APIRoute.disablePerson.method) { request, context in
             _ = try await request.form()
-            let login = context.parameters.get("login")?.removingPercentEncoding ?? ""
-            try await stores.access.disable(login, by: context.caller)
-            return try Self.back(request, done: "disabled")
+            return try await change(request, context, done: "disabled") { try await stores.access.disable($0, by: context.caller) }
+        }
+        router.on(RouterPath(APIRoute.enablePerson.routerPath), method: APIRoute.enablePerson.method) { request, context in
+            _ = try await request.form()
+            return try await change(request, context, done: "enabled") { try await stores.access.enable($0, by: context.caller) }
+        }
+        router.on(RouterPath(APIRoute.setPersonRole.routerPath), method: APIRoute.setPersonRole.method) { request, context in
+            let role = try Self.role(try await request.form()["role"])
+            return try await change(request, context, done: "role") { try await stores.access.setRole($0, to: role, by: context.caller) }
+        }
+        router.on(RouterPath(APIRoute.resetPersonPassword.routerPath), method: APIRoute.resetPersonPassword.method) { request, context in
+            let password = try await request.form()["password"] ?? ""
+            guard password.count >= 12 else { return try await page(request, context, error: .key("account.password.short"), status: .badRequest) }
+            return try await change(request, context, done: "password") { try await stores.access.resetPassword($0, to: password, by: context.caller) }
+        }
+        router.on(RouterPath(APIRoute.erasePerson.routerPath), method: APIRoute.erasePerson.method) { request, context in
+            // A name erased is gone for good: the form's box must be ticked, so that no stray press erases it.
+            guard try await request.form()["confirm"] == "true" else {
+                return try await page(request, context, error: .key("people.erase.unconfirmed"), status: .badRequest)
+            }
+            return try await change(request, context, done: "erased") { try await stores.access.erase($0, by: context.caller) }
         }
         router.on(RouterPath(APIRoute.addOrganisation.routerPath), method: APIRoute.addOrganisation.method) { request, context in
             let items = try await request.formItems()
@@ -66,6 +86,24 @@ struct PeopleController {
             try await stores.organisations.add(name, workingGroup: workingGroup, members: members, by: context.caller)
             return try Self.back(request, done: "organisation")
         }
+    }
+
+    /// Changes the account the path names, then goes back to the page; a refusal (an erased person's login) is shown on it.
+    private func change(_ request: Request, _ context: Context, done: String,
+                        _ body: (String) async throws -> Void) async throws -> Response {
+        do {
+            try await body(context.parameters.get("login")?.removingPercentEncoding ?? "")
+        } catch StoreError.refused(let problem) {
+            return try await page(request, context, error: .problem(problem), status: .badRequest)
+        }
+        return try Self.back(request, done: done)
+    }
+
+    private static func role(_ text: String?) throws -> Role {
+        guard let role = Role(rawValue: text ?? "") else {
+            throw Problem.badRequest("role", "'\(text ?? "")' is not a role: admin, coordinator, editor or viewer")
+        }
+        return role
     }
 
     /// What went wrong, to be written in the page's language.

@@ -9,7 +9,7 @@ struct PeopleView {
     /// Each working group's member organisations, by the group's name.
     var groups: [String: [String]]
     var language: Language
-    /// Whether the reader may add and disable accounts and add organisations.
+    /// Whether the reader may add and change accounts and add organisations.
     var isAdmin: Bool
     var notice: String?
     var error: String?
@@ -32,11 +32,23 @@ struct PeopleView {
             notice: notice, error: error,
             columns: columns,
             people: people.map { person in
-                let values = [person.login, person.name, person.organisation, c.text("role.\(person.role.rawValue)"),
-                              c.text(person.active ? "people.active" : "people.disabled")]
+                // An erased person's account keeps its login, its name gone: nothing more is done to it.
+                let erased = person.name.isEmpty
+                let values = [person.login, erased ? c.text("people.nameErased") : person.name, person.organisation,
+                              c.text("role.\(person.role.rawValue)"), c.text(person.active ? "people.active" : "people.disabled")]
+                // An admin does not change their own account here, so that nobody locks themselves out from the page.
+                let changeable = isAdmin && !erased && person.login != viewer?.login
+                let path = "/people/\(Self.pathSegment(person.login))/"
                 return PersonRow(cells: zip(columns, values).map { LabelledValue(label: $0, value: $1) },
-                                 disable: isAdmin && person.active && person.login != viewer?.login
-                                    ? Button(action: "/people/\(Self.pathSegment(person.login))/disable" + lang, csrf: csrf, label: c.text("people.disable"))
+                                 disable: changeable && person.active ? Button(action: path + "disable" + lang, csrf: csrf, label: c.text("people.disable")) : nil,
+                                 enable: changeable && !person.active ? Button(action: path + "enable" + lang, csrf: csrf, label: c.text("people.enable")) : nil,
+                                 change: changeable ? Change(
+                                    summary: c.text("people.change", ["login": .code(person.login)]), csrf: csrf,
+                                    roleAction: path + "role" + lang, roleLabel: c.text("account.role"), submitRole: c.text("people.role.submit"),
+                                    roles: Role.allCases.reversed().map { RoleOption(value: $0.rawValue, label: c.text("role.\($0.rawValue)"), selected: $0 == person.role) },
+                                    passwordAction: path + "password" + lang, passwordLabel: c.text("account.password.new"),
+                                    passwordHint: c.text("people.password.hint"), submitPassword: c.text("people.password.submit"),
+                                    eraseAction: path + "erase" + lang, eraseConfirm: c.text("people.erase.confirm"), submitErase: c.text("people.erase.submit"))
                                     : nil)
             },
             addPerson: isAdmin ? AddPerson(
@@ -76,6 +88,25 @@ struct PeopleView {
     struct PersonRow {
         let cells: [LabelledValue]
         let disable: Button?
+        let enable: Button?
+        let change: Change?
+    }
+
+    /// An admin's changes to another account, folded away under its row: another role, a new password, its name erased.
+    struct Change {
+        let summary: String
+        let csrf: String
+        let roleAction: String
+        let roleLabel: String
+        let submitRole: String
+        let roles: [RoleOption]
+        let passwordAction: String
+        let passwordLabel: String
+        let passwordHint: String
+        let submitPassword: String
+        let eraseAction: String
+        let eraseConfirm: String
+        let submitErase: String
     }
 
     struct OrganisationRow {
