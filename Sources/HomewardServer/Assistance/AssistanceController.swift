@@ -12,13 +12,14 @@ struct AssistanceController<Context: CallerRequestContext> {
     var store: AssistanceStore { stores.assistance }
 
     /// A new type as a client sends it.
-    struct TypeInput: Decodable {
+    struct TypeInput: ClosedJSONObject {
+        typealias Keys = CodingKeys
         var code: String
         var name: String
         var nameRu: String?
         var nameAr: String?
 
-        enum CodingKeys: String, CodingKey { case code, name, nameRu = "name_ru", nameAr = "name_ar" }
+        enum CodingKeys: String, CodingKey, CaseIterable { case code, name, nameRu = "name_ru", nameAr = "name_ar" }
     }
 
     struct Page: Encodable {
@@ -53,7 +54,7 @@ struct AssistanceController<Context: CallerRequestContext> {
             try request.require(contentType: ["application/json"])
             let body = StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
-                let input = try JSONDecoder().decode(TypeInput.self, from: Data(try await source.collect()))
+                let input = try TypeInput.decode(from: Data(try await source.collect()))
                 let type = AidType(code: input.code, nameEn: input.name, nameRu: input.nameRu, nameAr: input.nameAr)
                 return (.created, try jsonData(try await store.addType(type, by: context.caller)))
             }

@@ -10,16 +10,30 @@ struct BulletinsController<Context: CallerRequestContext> {
     let pages: Pages
     let today: @Sendable () -> Day
 
-    struct SessionInput: Decodable {
-        struct Participant: Decodable {
+    struct SessionInput: ClosedJSONObject {
+        struct Participant: ClosedJSONObject {
+            typealias Keys = CodingKeys
             var organisation: String
             var briefing: String?
+
+            enum CodingKeys: String, CodingKey, CaseIterable { case organisation, briefing }
+
+            init(from decoder: any Decoder) throws {
+                try Self.refuseUnknownKeys(in: decoder)
+                let values = try decoder.container(keyedBy: CodingKeys.self)
+                organisation = try values.decode(String.self, forKey: .organisation)
+                briefing = try values.decodeIfPresent(String.self, forKey: .briefing)
+            }
         }
+        typealias Keys = CodingKeys
         var date: Day
         var participants: [Participant]
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case date, participants }
     }
 
-    struct BulletinInput: Decodable {
+    struct BulletinInput: ClosedJSONObject {
+        typealias Keys = CodingKeys
         var date: Day
         var since: Day?
         /// Where the day had several sessions, the one the statement follows.
@@ -28,10 +42,15 @@ struct BulletinsController<Context: CallerRequestContext> {
         var texts: [String: String]?
         /// Let the public read it at once, small counts hidden.
         var `public`: Bool?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case date, since, session, texts, `public` }
     }
 
-    struct PublicInput: Decodable {
+    struct PublicInput: ClosedJSONObject {
+        typealias Keys = CodingKeys
         var `public`: Bool
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case `public` }
     }
 
     /// A published bulletin as listed: without its snapshot; for the public, without its hash either (see
@@ -98,7 +117,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             try request.require(contentType: ["application/json"])
             let body = StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
-                let input = try JSONDecoder().decode(SessionInput.self, from: Data(try await source.collect()))
+                let input = try SessionInput.decode(from: Data(try await source.collect()))
                 let session = CoordinationSession(date: input.date, briefings: input.participants.map { .init(organisation: $0.organisation, text: $0.briefing) })
                 return (.created, try jsonData(try await stores.sessions.addSession(session, today: today(), vocabulary: .api, by: context.caller)))
             }
@@ -130,7 +149,7 @@ struct BulletinsController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.patchBulletin.routerPath), method: APIRoute.patchBulletin.method) { request, context in
             try request.require(contentType: ["application/json"])
             let id = try Self.id(context)
-            let input = try JSONDecoder().decode(PublicInput.self, from: Data(buffer: try await request.body.collect(upTo: 4096)))
+            let input = try PublicInput.decode(from: Data(buffer: try await request.body.collect(upTo: 4096)))
             let bulletin = try await stores.setPublic(id, input.public, by: context.caller)
             return try jsonResponse(Listed(id: bulletin.id, date: bulletin.snapshot.date, since: bulletin.snapshot.since, sha256: bulletin.sha256,
                                            publishedAt: bulletin.publishedAt, publicSince: bulletin.publicSince))
@@ -139,7 +158,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             try request.require(contentType: ["application/json"])
             let body = StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
-                let input = try JSONDecoder().decode(BulletinInput.self, from: Data(try await source.collect()))
+                let input = try BulletinInput.decode(from: Data(try await source.collect()))
                 var edited: [Language: String] = [:]
                 for (code, text) in input.texts ?? [:] {
                     guard let language = Language(rawValue: code) else { throw Problem.badRequest("texts.\(code)", "a language: en, ru or ar") }

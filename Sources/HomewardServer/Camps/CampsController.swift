@@ -14,7 +14,8 @@ struct CampsController<Context: CallerRequestContext> {
     var store: CampsStore { stores.camps }
 
     /// A new site as a client sends it.
-    struct SiteInput: Decodable {
+    struct SiteInput: ClosedJSONObject {
+        typealias Keys = CodingKeys
         var code: String
         var name: String
         var nameAr: String?
@@ -25,14 +26,15 @@ struct CampsController<Context: CallerRequestContext> {
         var capacity: Int?
         var stayHours: Int?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case code, name, kind, admin, capacity
             case nameAr = "name_ar", nameRu = "name_ru", operatorName = "operator", stayHours = "stay_hours"
         }
     }
 
     /// A new evacuation operation as a client sends it.
-    struct OperationInput: Decodable {
+    struct OperationInput: ClosedJSONObject {
+        typealias Keys = CodingKeys
         var site: String
         var baselineDate: Day
         var baselineResidents: Int
@@ -43,17 +45,20 @@ struct CampsController<Context: CallerRequestContext> {
         var via: [String]?
         var status: EvacuationOperation.Status?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case site, start, deadline, via, status
             case baselineDate = "baseline_date", baselineResidents = "baseline_residents", perCycle = "per_cycle", cycleDays = "cycle_days"
         }
     }
 
     /// A change to an operation: its status, and the day the change took effect.
-    struct OperationChange: Decodable {
+    struct OperationChange: ClosedJSONObject {
+        typealias Keys = CodingKeys
         var status: EvacuationOperation.Status
         /// Today when absent or null; with the status the operation has already, the latest change's day put right.
         var date: Day?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case status, date }
     }
 
     func add(to router: Router<Context>) {
@@ -65,7 +70,7 @@ struct CampsController<Context: CallerRequestContext> {
             try request.require(contentType: ["application/json"])
             let body = StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
-                let input = try JSONDecoder().decode(SiteInput.self, from: Data(try await source.collect()))
+                let input = try SiteInput.decode(from: Data(try await source.collect()))
                 let site = Site(code: input.code, name: input.name, nameAr: input.nameAr, nameRu: input.nameRu, kind: input.kind, admin: input.admin,
                                 operatorName: input.operatorName, capacity: input.capacity, stayHours: input.stayHours)
                 try await store.addSite(site, by: context.caller)
@@ -97,7 +102,7 @@ struct CampsController<Context: CallerRequestContext> {
             try request.require(contentType: ["application/json"])
             let body = StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
-                let input = try JSONDecoder().decode(OperationInput.self, from: Data(try await source.collect()))
+                let input = try OperationInput.decode(from: Data(try await source.collect()))
                 let operation = EvacuationOperation(site: input.site, baselineDate: input.baselineDate, baselineResidents: input.baselineResidents,
                                                     start: input.start, perCycle: input.perCycle, cycleDays: input.cycleDays,
                                                     via: input.via ?? [], deadline: input.deadline, status: input.status ?? .planned)
@@ -114,7 +119,7 @@ struct CampsController<Context: CallerRequestContext> {
             let id = try operationID(context)
             try request.require(contentType: ["application/json", "application/merge-patch+json"])
             let body = try await request.body.collect(upTo: 64 * 1024)
-            let change = try JSONDecoder().decode(OperationChange.self, from: Data(buffer: body))
+            let change = try OperationChange.decode(from: Data(buffer: body))
             return try jsonResponse(try await store.setStatus(change.status, ofOperation: id, on: change.date, today: today(), by: context.caller))
         }
     }

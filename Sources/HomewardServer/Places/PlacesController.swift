@@ -10,7 +10,8 @@ struct PlacesController<Context: CallerRequestContext> {
     let configuration: ServerConfiguration
 
     /// A new crossing point as a client sends it.
-    struct CrossingInput: Decodable {
+    struct CrossingInput: ClosedJSONObject {
+        typealias Keys = CodingKeys
         var code: String
         var nameEn: String
         var nameAr: String?
@@ -20,7 +21,7 @@ struct PlacesController<Context: CallerRequestContext> {
         var adminPcode: String?
         var note: String?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case code, country, note
             case nameEn = "name_en", nameAr = "name_ar", nameRu = "name_ru", counterpartName = "counterpart_name", adminPcode = "admin_pcode"
         }
@@ -34,7 +35,7 @@ struct PlacesController<Context: CallerRequestContext> {
             try request.require(contentType: ["application/json"])
             let body = StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: idempotency, caller: context.caller).respond(to: request, body: body) { source in
-                let input = try JSONDecoder().decode(CrossingInput.self, from: Data(try await source.collect()))
+                let input = try CrossingInput.decode(from: Data(try await source.collect()))
                 let crossing = CrossingPoint(code: input.code, nameEn: input.nameEn, nameAr: input.nameAr ?? "", nameRu: input.nameRu,
                                              country: input.country?.uppercased(), counterpartName: input.counterpartName,
                                              adminPcode: input.adminPcode, note: input.note)

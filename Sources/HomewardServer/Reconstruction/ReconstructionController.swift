@@ -13,14 +13,15 @@ struct ReconstructionController<Context: CallerRequestContext> {
     var store: ReconstructionStore { stores.reconstruction }
 
     /// A new kind as a client sends it.
-    struct KindInput: Decodable {
+    struct KindInput: ClosedJSONObject {
+        typealias Keys = CodingKeys
         var code: String
         var unit: FacilityUnit
         var name: String
         var nameRu: String?
         var nameAr: String?
 
-        enum CodingKeys: String, CodingKey { case code, unit, name, nameRu = "name_ru", nameAr = "name_ar" }
+        enum CodingKeys: String, CodingKey, CaseIterable { case code, unit, name, nameRu = "name_ru", nameAr = "name_ar" }
     }
 
     struct Page: Encodable {
@@ -60,7 +61,7 @@ struct ReconstructionController<Context: CallerRequestContext> {
             try request.require(contentType: ["application/json"])
             let body = StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
-                let input = try JSONDecoder().decode(KindInput.self, from: Data(try await source.collect()))
+                let input = try KindInput.decode(from: Data(try await source.collect()))
                 let kind = FacilityKind(code: input.code, unit: input.unit, nameEn: input.name, nameRu: input.nameRu, nameAr: input.nameAr)
                 return (.created, try jsonData(try await store.addKind(kind, by: context.caller)))
             }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// A request body of one JSON object whose keys are checked: a misspelt optional key (`"deadlne"`, `"publc"`) would
+/// otherwise be dropped without a word, and the record written without what the partner sent.
+///
+/// The import's records (movements, facilities, aid, figures) are checked by ``JSONRecords``; these are the others.
+protocol ClosedJSONObject: Decodable {
+    associatedtype Keys: CodingKey & CaseIterable
+}
+
+extension ClosedJSONObject {
+    /// Decodes `data` as one object of this type, refusing a key it does not know (400, `field` the key).
+    static func decode(from data: Data) throws -> Self {
+        try JSONDecoder().decode(Checked<Self>.self, from: data).value
+    }
+
+    /// Throws for the first key, in alphabetical order, of the object being decoded that is not one of ``Keys``:
+    /// for objects nested in another (a session's participants), from their own `init(from:)`.
+    static func refuseUnknownKeys(in decoder: any Decoder) throws {
+        let known = Keys.allCases.map(\.stringValue)
+        // Only an object has keys; anything else fails in the type's own decoding, with its own message.
+        guard let object = try? decoder.container(keyedBy: AnyKey.self),
+              let unknown = object.allKeys.map(\.stringValue).sorted().first(where: { !known.contains($0) }) else { return }
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyKey(stringValue: unknown)],
+                                                debugDescription: "unknown key; the keys are \(known.sorted().joined(separator: ", "))"))
+    }
+}
+
+private struct Checked<Value: ClosedJSONObject>: Decodable {
+    let value: Value
+
+    init(from decoder: any Decoder) throws {
+        try Value.refuseUnknownKeys(in: decoder)
+        value = try Value(from: decoder)
+    }
+}
+
+private struct AnyKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
