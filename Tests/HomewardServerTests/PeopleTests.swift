@@ -100,6 +100,7 @@ import Testing
                 try await client.execute(uri: "/people?lang=\(lang)", method: .get, headers: [.cookie: admin.cookie]).text
             }
             let forms = try await page()
+            let own = try await post("/people/root-admin/disable")
             // act: a role, a short password then a new one
             let role = try await post("/people/amal/role", "role=editor")
             let short = try await post("/people/amal/password", "password=short")
@@ -120,6 +121,8 @@ import Testing
             #expect(forms.contains(#"action="/people/amal/role?lang=en""#) && forms.contains(#"action="/people/amal/password?lang=en""#)
                     && forms.contains(#"action="/people/amal/erase?lang=en""#), "\(forms)")
             #expect(!forms.contains("/people/root-admin/"))
+            #expect(own.status == .badRequest && own.text.contains("Your own account is changed at your account page"))
+            #expect(try await store.access.person("root-admin")?.active == true)
             #expect(role.status == .seeOther && role.headers[.location] == "/people?lang=en&done=role")
             #expect(short.status == .badRequest && short.text.contains("at least 12 characters"))
             #expect(password.status == .seeOther && amalAfter.status == .seeOther, "the sessions of the old password ended")

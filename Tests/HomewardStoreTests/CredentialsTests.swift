@@ -98,6 +98,35 @@ import Testing
 
 /// An admin changes an account after making it: its role, its state, a lost password, a departed person's name.
 @Suite struct PeopleManagementTests {
+    /// Without an active admin nobody could manage people but from the database's machine: a stale form or a script could do it.
+    @Test(arguments: Backend.available)
+    func theLastActiveAdminIsNeitherDisabledNorDemotedNorErased(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: two admins
+            for login in ["root", "second"] {
+                try await store.access.addPerson(Person(login: login, name: login, organisation: "UNHCR", role: .admin), password: nil, by: .test)
+            }
+            // act: one of two may go; the last may not, whichever way
+            try await store.access.disable("second", by: .test)
+            let attempts: [(String, @Sendable () async throws -> Void)] = [
+                ("disable", { try await store.access.disable("root", by: .test) }),
+                ("set-role", { try await store.access.setRole("root", to: .coordinator, by: .test) }),
+                ("erase", { try await store.access.erase("root", by: .test) }),
+            ]
+            for (name, attempt) in attempts {
+                let refusal = await #expect(throws: StoreError.self, "\(name)") { try await attempt() }
+                #expect(refusal?.description.contains("the last active admin") == true, "\(name): \(String(describing: refusal))")
+            }
+            let rootAfterRefusals = try await store.access.person("root")
+            // With another admin active again, the first may become a coordinator.
+            try await store.access.enable("second", by: .test)
+            try await store.access.setRole("root", to: .coordinator, by: .test)
+            // check
+            #expect(rootAfterRefusals == Person(login: "root", name: "root", organisation: "UNHCR", role: .admin))
+            #expect(try await store.access.person("root")?.role == .coordinator)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func anAccountsRoleStateAndPasswordChangeAndANameIsErased(_ backend: Backend) async throws {
         try await withStores(backend) { store in

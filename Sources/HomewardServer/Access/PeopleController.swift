@@ -91,8 +91,11 @@ struct PeopleController {
     /// Changes the account the path names, then goes back to the page; a refusal (an erased person's login) is shown on it.
     private func change(_ request: Request, _ context: Context, done: String,
                         _ body: (String) async throws -> Void) async throws -> Response {
+        let login = context.parameters.get("login")?.removingPercentEncoding ?? ""
+        // The page gives no button for the reader's own account; a form sent anyway is refused alike.
+        if login == context.caller.login { return try await page(request, context, error: .key("people.ownAccount"), status: .badRequest) }
         do {
-            try await body(context.parameters.get("login")?.removingPercentEncoding ?? "")
+            try await body(login)
         } catch StoreError.refused(let problem) {
             return try await page(request, context, error: .problem(problem), status: .badRequest)
         }

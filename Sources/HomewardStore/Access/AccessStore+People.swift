@@ -62,10 +62,13 @@ extension AccessStore {
         }
     }
 
-    /// Changes one account as an admin may, auditing it as it was and as it is (without its name).
-    private func changePerson(_ login: String, by caller: Caller, action: String = "update",
+    /// Changes one account as an admin may, auditing it as it was and as it is (without its name). A change that would
+    /// leave no active admin is refused: nobody could then manage people but from the database's machine.
+    func changePerson(_ login: String, by caller: Caller, action: String = "update",
                               _ change: @Sendable (WriteContext, Person) async throws -> Void) async throws {
         try await database.write(by: caller, for: .people) { write in
+            // Two admins disabling each other at once on PostgreSQL must not both find the other still there.
+            try await Self.lockPersons(write)
             guard let before = try await Self.persons(on: write.sql, login: login).first else { throw StoreError.notFound("account \(login)") }
             // An erased person's login is not handed on: its records and audit entries would read as the newcomer's.
             if before.name.isEmpty, action != "erase" {
@@ -73,8 +76,18 @@ extension AccessStore {
             }
             try await change(write, before)
             guard let after = try await Self.persons(on: write.sql, login: login).first else { throw StoreError.notFound("account \(login)") }
+            if before.role == .admin && before.active && !(after.role == .admin && after.active),
+               try await write.sql.raw("SELECT COUNT(*) AS n FROM persons WHERE role = 'admin' AND active").first(decodingColumn: "n", as: Int.self) == 0 {
+                throw StoreError.refused(FieldProblem(field: "login", value: login, Message("person.lastAdmin")))
+            }
             try await write.audit(action, kind: "person", record: login, before: AuditedPerson(before), after: AuditedPerson(after))
         }
+    }
+
+    /// Holds other writers of accounts until this transaction ends, where a check is followed by a change: SQLite's
+    /// writers already wait for each other; PostgreSQL's would each see the table as it was before the other's.
+    static func lockPersons(_ write: WriteContext) async throws {
+        if write.connection.backend == .postgres { try await write.sql.raw("LOCK TABLE persons IN SHARE ROW EXCLUSIVE MODE").run() }
     }
 
     static func endSessions(of login: String, on write: WriteContext) async throws {

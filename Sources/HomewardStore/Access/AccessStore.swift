@@ -33,7 +33,7 @@ public struct AccessStore: Sendable {
         try await database.write(by: caller, for: .people) { write in
             // The check below, then the insert: on PostgreSQL another process's Viewer1 could pass the check beside this viewer1
             // until one of them commits. SQLite's writers already wait for each other.
-            if write.connection.backend == .postgres { try await write.sql.raw("LOCK TABLE persons IN SHARE ROW EXCLUSIVE MODE").run() }
+            try await Self.lockPersons(write)
             if try await write.sql.raw("SELECT id FROM persons WHERE login = \(bind: login)").first() != nil {
                 throw StoreError.conflict("an account with login \(login) exists already")
             }
@@ -79,13 +79,9 @@ public struct AccessStore: Sendable {
 
     /// Disables an account: it signs in no more, its tokens and sessions stop working, its history stays.
     public func disable(_ login: String, by caller: Caller) async throws {
-        try await database.write(by: caller, for: .people) { write in
-            guard let before = try await Self.persons(on: write.sql, login: login).first else { throw StoreError.notFound("account \(login)") }
+        try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET active = \(bind: false) WHERE login = \(bind: login)").run()
             try await Self.endSessions(of: login, on: write)
-            var after = before
-            after.active = false
-            try await write.audit("update", kind: "person", record: login, before: AuditedPerson(before), after: AuditedPerson(after))
         }
     }
 }
