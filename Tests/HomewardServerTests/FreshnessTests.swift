@@ -43,6 +43,19 @@ import Testing
         }
     }
 
+    /// On a shared laptop the browser's Back, after signing out, must not show an internal page again from its cache.
+    @Test(arguments: Backend.available)
+    func aPageReadBySomeoneSignedInIsNotKeptWhileTheAPIsFiguresAreTagged(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            for page in ["/camps", "/people", "/?lang=ar"] {
+                let read = try await client.get(page)
+                #expect(read.status == .ok && read.headers[.cacheControl] == "no-store" && read.headers[.eTag] == nil, "\(page): \(read.headers)")
+            }
+            let figures = try await client.get(Self.totals)
+            #expect(figures.headers[.cacheControl] == "private, no-cache" && figures.headers[.eTag] != nil)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aTagDependsOnTheLanguageAsked(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in

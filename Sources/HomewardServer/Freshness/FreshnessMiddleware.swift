@@ -10,7 +10,8 @@ import Hummingbird
 /// gets 304 until any of them changes, and never an answer older than the last write. The version is read
 /// before the route runs (by ``AuthenticationMiddleware`` for a bearer token, else here) and handed to it
 /// (``RequestDataVersion/current``), so an answer cached under it can only be newer than its tag, never older.
-/// Health, metrics and the contract are not tagged.
+/// Health, metrics and the contract are not tagged; nor is a page read by someone signed in, which no cache may keep
+/// (`no-store`): on a shared laptop, the browser's Back after signing out would show it again from its cache.
 struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
     let database: Database
     let today: @Sendable () -> Day
@@ -18,6 +19,11 @@ struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .get || request.method == .head, !untaggedPaths.contains(request.uri.path) else {
             return try await next(request, context)
+        }
+        if case .anonymous = context.caller {} else if APIRoute.route(method: request.method, path: request.uri.path)?.isPage == true {
+            var response = try await next(request, context)
+            response.headers[.cacheControl] = "no-store"
+            return response
         }
         // A bearer token's proof read it already, before the route runs as the tag needs.
         var read = context.dataVersion
