@@ -25,6 +25,19 @@ import Testing
         #expect("a\u{2028}b\u{2029}c".oneLine == "a\\u{2028}b\\u{2029}c")
     }
 
+    /// A column without a header is named by its place in the reader's words and digits ("столбец «column 8»" read as English).
+    @Test func aColumnWithoutAHeaderIsNamedByItsPlaceInTheReadersLanguage() throws {
+        let problem = ImportProblem(row: 3, column: "column 8", value: "x", Message("import.row.extraValues", ["values": .count(8), "columns": .count(7)]))
+        let russian = problem.description(in: try Catalogue.bundled(.ru))
+        #expect(russian.contains("столбец 8,"), "\(russian)")
+        #expect(problem.description(in: try Catalogue.bundled(.ar)).contains("العمود ٨"))
+        #expect(problem.description(in: .english).contains("column 8, value 'x'"))
+        #expect(problem.column == "column 8", "the JSON's column stays as the API gives it")
+        // A form's refusal names the value typed, not the API's name for the field beside it.
+        let login = FieldProblem(field: "login", value: "has space", Message("person.login.missing"))
+        #expect(login.writtenForAForm(in: try Catalogue.bundled(.ru)) == "\u{2068}has space\u{2069}: нужен логин, например amal.h")
+    }
+
     @Test func aFutureDateHasItsCodeAndTodayAsADay() throws {
         let outcome = try check(["#date": "2019-02-02", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
         let problem = try #require(outcome.problems.first)

@@ -24,5 +24,11 @@ public struct FieldProblem: Error, Hashable, Sendable, CustomStringConvertible {
     /// The field and its value as every refusal names them: `capacity '-5'`, or `password` with nothing to quote.
     public static func label(_ field: String, _ value: String) -> String { value.isEmpty ? field : "\(field) '\(value.oneLine)'" }
 
+    /// The value and why, for a form on a page: the form's own label stands beside the field, so the API's name for it
+    /// (`org`, `login`) is left out; the value is isolated, so that Latin text keeps its order in an Arabic sentence.
+    public func writtenForAForm(in catalogue: Catalogue) -> String {
+        value.isEmpty ? catalogue.text(message) : "\u{2068}\(value.oneLine)\u{2069}: \(catalogue.text(message))"
+    }
+
     public var description: String { written(in: .english) }
 }

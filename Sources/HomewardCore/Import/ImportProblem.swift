@@ -55,7 +55,12 @@ public struct ImportProblem: Hashable, Sendable {
     /// - Parameter file: the file's name, where the problem is the file's as a whole (no row): named, not "file".
     public func description(in catalogue: Catalogue, file: String? = nil) -> String {
         var place = [row > 0 ? catalogue.text("import.at.row", ["row": .serial(row)]) : file ?? catalogue.text("import.at.file")]
-        if !column.isEmpty { place.append(catalogue.text("import.at.column", ["column": .text(column.oneLine)])) }
+        // A column without a header is named by its place ("column 8"): written in the reader's words and digits.
+        if column.hasPrefix("column "), let position = Int(column.dropFirst("column ".count)) {
+            place.append(catalogue.text("import.at.columnNumber", ["position": .serial(position)]))
+        } else if !column.isEmpty {
+            place.append(catalogue.text("import.at.column", ["column": .text(column.oneLine)]))
+        }
         if !value.isEmpty { place.append(catalogue.text("import.at.value", ["value": .text(value.oneLine)])) }
         return catalogue.text("import.problem", ["place": .text(place.joined(separator: catalogue.text("list.separator"))),
                                                  "reason": .text(reason(in: catalogue))])

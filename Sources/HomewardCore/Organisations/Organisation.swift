@@ -4,9 +4,17 @@
 public struct Organisation: Hashable, Sendable, Codable {
     public var id: Int
     public var name: String
+    /// Whether it is a working group, whose members' editors write its records: one without members yet is still one.
+    public var workingGroup: Bool
 
-    public init(id: Int, name: String) {
+    public init(id: Int, name: String, workingGroup: Bool = false) {
         self.id = id
         self.name = name
+        self.workingGroup = workingGroup
+    }
+
+    /// What adding an organisation by name did: a name already known with nothing new is no second creation.
+    public enum Addition: Sendable {
+        case added, changed, unchanged
     }
 }

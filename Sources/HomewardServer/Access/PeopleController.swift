@@ -23,6 +23,8 @@ struct PeopleController {
             case "password": "people.password.changed"
             case "erased": "people.erase.done"
             case "organisation": "people.organisations.added"
+            case "organisationChanged": "people.organisations.changed"
+            case "organisationKnown": "people.organisations.unchanged"
             default: nil
             }
             return try await page(request, context, notice: notice)
@@ -83,8 +85,18 @@ struct PeopleController {
                 return try await page(request, context, error: .key(members.isEmpty ? "people.organisations.nameMissing" : "people.organisations.membersOfGroup"),
                                       status: .badRequest)
             }
-            try await stores.organisations.add(name, workingGroup: workingGroup, members: members, by: context.caller)
-            return try Self.back(request, done: "organisation")
+            let addition: Organisation.Addition
+            do {
+                addition = try await stores.organisations.add(name, workingGroup: workingGroup, members: members, by: context.caller)
+            } catch StoreError.refused(let problem) {
+                return try await page(request, context, error: .problem(problem), status: .badRequest)
+            }
+            let done = switch addition {
+            case .added: "organisation"
+            case .changed: "organisationChanged"
+            case .unchanged: "organisationKnown"
+            }
+            return try Self.back(request, done: done)
         }
     }
 
@@ -121,13 +133,13 @@ struct PeopleController {
         let c = pages.catalogue(language)
         var reader: Person?
         if let login = context.caller.login { reader = try await stores.access.person(login) }
-        let view = PeopleView(people: try await stores.access.persons(), organisations: try await stores.organisations.organisations().map(\.name),
+        let view = PeopleView(people: try await stores.access.persons(), organisations: try await stores.organisations.organisations(),
                               groups: try await stores.organisations.members(), language: language,
                               isAdmin: reader?.role == .admin, notice: notice.map { c.text($0) },
                               error: error.map { mistake in
                                   switch mistake {
                                   case .key(let key, let arguments): c.text(key, arguments)
-                                  case .problem(let problem): problem.written(in: c)
+                                  case .problem(let problem): problem.writtenForAForm(in: c)
                                   }
                               })
         return htmlResponse(view.render(pages), language: language, status: status)

@@ -4,7 +4,9 @@ import SQLKit
 extension OrganisationsStore {
     /// Adds an organisation, or a working group with its member organisations (created if new); an editor of
     /// a member writes the group's records. Adding members to an existing group keeps its other members.
-    public func add(_ name: String, workingGroup: Bool = false, members: [String] = [], by caller: Caller) async throws {
+    /// - Returns: whether the organisation was added, changed (made a group, given members), or known already as asked.
+    @discardableResult
+    public func add(_ name: String, workingGroup: Bool = false, members: [String] = [], by caller: Caller) async throws -> Organisation.Addition {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard PlainName.isValid(trimmed) else {
             throw StoreError.invalid(field: "name", value: name, reason: "an organisation's name is text of 1 to 200 characters")
@@ -15,19 +17,32 @@ extension OrganisationsStore {
         guard members.isEmpty || workingGroup else {
             throw StoreError.invalid(field: "member", value: members[0], reason: "only a working group has members (--working-group)")
         }
-        try await database.write(by: caller, for: .reference) { write in
-            let id = try await Self.organisationID(named: trimmed, on: write, auditingCreation: false)
+        let memberNames = members.map { $0.trimmingCharacters(in: .whitespaces) }
+        // Known already as asked: nothing to write, and nothing for the audit to call a creation.
+        if let known = try await organisations().first(where: { $0.name == trimmed }), known.workingGroup || !workingGroup,
+           Set(memberNames).isSubset(of: try await self.members()[trimmed] ?? []) {
+            return .unchanged
+        }
+        return try await database.write(by: caller, for: .reference) { write in
+            let known = try await write.sql.raw("SELECT working_group FROM organisations WHERE name = \(bind: trimmed)")
+                .first(decodingColumn: "working_group", as: Bool.self)
+            let id = try await Self.organisationID(named: trimmed, on: write, auditingCreation: false, field: "name")
             if workingGroup {
                 try await write.sql.raw("UPDATE organisations SET working_group = \(bind: true) WHERE id = \(bind: id)").run()
             }
-            for member in members {
-                let memberID = try await Self.organisationID(named: member.trimmingCharacters(in: .whitespaces), on: write)
-                try await write.sql.raw("""
-                    INSERT INTO organisation_members (group_id, member_id) VALUES (\(bind: id), \(bind: memberID)) ON CONFLICT DO NOTHING
-                    """).run()
+            var joined: [String] = []
+            for member in memberNames {
+                let memberID = try await Self.organisationID(named: member, on: write, field: "member")
+                let inserted = try await write.sql.raw("""
+                    INSERT INTO organisation_members (group_id, member_id) VALUES (\(bind: id), \(bind: memberID)) ON CONFLICT DO NOTHING RETURNING group_id
+                    """).first()
+                if inserted != nil { joined.append(member) }
             }
-            try await write.audit("create", kind: "organisation", record: trimmed,
-                                  detail: workingGroup ? "working group of \(members.joined(separator: ", "))" : nil)
+            let madeGroup = workingGroup && known == false
+            let detail = [madeGroup || (known == nil && workingGroup) ? "working group" : nil, joined.isEmpty ? nil : "members added: \(joined.joined(separator: ", "))"]
+                .compactMap { $0 }.joined(separator: "; ")
+            try await write.audit(known == nil ? "create" : "update", kind: "organisation", record: trimmed, detail: detail.isEmpty ? nil : detail)
+            return known == nil ? .added : .changed
         }
     }
 

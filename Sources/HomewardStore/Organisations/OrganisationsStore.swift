@@ -11,8 +11,9 @@ public struct OrganisationsStore: Sendable {
 
     public func organisations() async throws -> [Organisation] {
         try await database.read { db in
-            try await db.raw("SELECT id, name FROM organisations ORDER BY name").all().map { row in
-                Organisation(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self))
+            try await db.raw("SELECT id, name, working_group FROM organisations ORDER BY name").all().map { row in
+                Organisation(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                             workingGroup: try row.decode(column: "working_group", as: Bool.self))
             }
         }
     }

@@ -38,8 +38,13 @@ struct OrganisationsCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            try await db.withStores { try await $0.organisations.add(name, workingGroup: workingGroup, members: members, by: who.caller) }
-            print(workingGroup ? "Working group \(name) with \(members.count) member organisation(s)." : "Organisation \(name).")
+            let addition = try await db.withStores { try await $0.organisations.add(name, workingGroup: workingGroup, members: members, by: who.caller) }
+            switch addition {
+            case .unchanged: print("\(name) is known already as asked: nothing changed.")
+            case .added, .changed:
+                print((workingGroup ? "Working group \(name) with \(members.count) member organisation(s)" : "Organisation \(name)")
+                      + (addition == .added ? "." : ": changed."))
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ import HomewardCore
 /// belong to. Every signed-in reader sees it; only an admin gets the forms (the store refuses anyone else).
 struct PeopleView {
     var people: [Person]
-    var organisations: [String]
+    var organisations: [Organisation]
     /// Each working group's member organisations, by the group's name.
     var groups: [String: [String]]
     var language: Language
@@ -56,18 +56,19 @@ struct PeopleView {
                 loginLabel: c.text("signin.login"), nameLabel: c.text("account.name"), organisationLabel: c.text("account.organisation"),
                 roleLabel: c.text("account.role"), passwordLabel: c.text("people.add.password"), passwordHint: c.text("people.add.passwordHint"),
                 roles: Role.allCases.reversed().map { RoleOption(value: $0.rawValue, label: c.text("role.\($0.rawValue)"), selected: $0 == .viewer) },
-                organisations: organisations, submit: c.text("people.add.submit")) : nil,
+                organisations: organisations.map(\.name), submit: c.text("people.add.submit")) : nil,
             organisationsHeading: c.text("people.organisations.heading"),
             organisationColumns: [c.text("account.organisation"), c.text("people.organisations.members")],
-            organisationRows: organisations.map { name in
-                let members = groups[name].map { c.text("people.organisations.groupOf", ["members": .text($0.joined(separator: ", "))]) } ?? "–"
-                return [LabelledValue(label: c.text("account.organisation"), value: name),
+            organisationRows: organisations.map { organisation in
+                let members = groups[organisation.name].map { c.text("people.organisations.groupOf", ["members": .text($0.joined(separator: ", "))]) }
+                    ?? (organisation.workingGroup ? c.text("people.organisations.noMembers") : "–")
+                return [LabelledValue(label: c.text("account.organisation"), value: organisation.name),
                         LabelledValue(label: c.text("people.organisations.members"), value: members)]
             }.map { OrganisationRow(cells: $0) },
             addOrganisation: isAdmin ? AddOrganisation(
                 action: APIRoute.addOrganisation.path + lang, csrf: csrf, nameLabel: c.text("people.organisations.name"),
                 groupLabel: c.text("people.organisations.isGroup"), membersLabel: c.text("people.organisations.chooseMembers"),
-                organisations: organisations, submit: c.text("people.organisations.submit")) : nil)
+                organisations: organisations.map(\.name), submit: c.text("people.organisations.submit")) : nil)
     }
 
     struct Context {
