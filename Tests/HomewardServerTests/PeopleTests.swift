@@ -33,7 +33,7 @@ import Testing
             let nulMember = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Other&working_group=true&member=A%00B", cookie: admin.cookie)
             let badLogin = try await account.form(client, "/people?lang=ru", "csrf=\(admin.csrf)&login=has+space&name=X&organisation=UNHCR&role=viewer",
                                                   cookie: admin.cookie)
-            let again = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=unhcr-im&name=Again&organisation=UNHCR&role=viewer",
+            let again = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=unhcr-im&name=Again&organisation=UNHCR&role=coordinator",
                                                cookie: admin.cookie)
             // A viewer sees the page without its forms, and cannot post them either.
             let viewersPage = try await client.execute(uri: "/people", method: .get, headers: [.cookie: viewer.cookie])
@@ -60,6 +60,10 @@ import Testing
             #expect(nulName.status == .badRequest && nulName.text.contains("name"))
             #expect(badLogin.status == .badRequest && badLogin.text.contains("имя пользователя") && !badLogin.text.contains("login &#39;"), "\(badLogin.text)")
             #expect(again.status == .conflict && again.text.contains("unhcr-im"))
+            // A refused form comes back as it was typed, its role too, so that nothing is typed again by mistake.
+            #expect(again.text.contains(#"name="name" required maxlength="200" value="Again""#) && again.text.contains(#"<option value="coordinator" selected>"#),
+                    "\(again.text)")
+            #expect(badLogin.text.contains(#"value="has space""#))
             #expect(viewersPage.status == .ok && viewersPage.text.contains("unhcr-im") && !viewersPage.text.contains(#"action="/people?"#))
             #expect(viewersTry.status == .forbidden)
             #expect(disabled.status == .seeOther)

@@ -33,18 +33,21 @@ struct PeopleController {
             let form = try await request.form()
             let role = try Self.role(form["role"])
             let password = form["password"].flatMap { $0.isEmpty ? nil : $0 }
-            if let password, password.count < 12 { return try await page(request, context, error: .key("account.password.short"), status: .badRequest) }
             let person = Person(login: form["login"] ?? "", name: (form["name"] ?? "").trimmingCharacters(in: .whitespaces),
                                 organisation: (form["organisation"] ?? "").trimmingCharacters(in: .whitespaces), role: role)
+            // A refusal gives the form back as it was typed (the password apart), so that nothing is typed again by mistake.
+            if let password, password.count < 12 {
+                return try await page(request, context, error: .key("account.password.short"), typed: person, status: .badRequest)
+            }
             guard !person.name.isEmpty, !person.organisation.isEmpty else {
-                return try await page(request, context, error: .key("people.add.incomplete"), status: .badRequest)
+                return try await page(request, context, error: .key("people.add.incomplete"), typed: person, status: .badRequest)
             }
             do {
                 try await stores.access.addPerson(person, password: password, by: context.caller)
             } catch StoreError.refused(let problem) {
-                return try await page(request, context, error: .problem(problem), status: .badRequest)
+                return try await page(request, context, error: .problem(problem), typed: person, status: .badRequest)
             } catch StoreError.conflict {
-                return try await page(request, context, error: .key("people.add.exists", ["login": .code(person.login)]), status: .conflict)
+                return try await page(request, context, error: .key("people.add.exists", ["login": .code(person.login)]), typed: person, status: .conflict)
             }
             return try Self.back(request, done: "added")
         }
@@ -127,7 +130,8 @@ struct PeopleController {
         case problem(FieldProblem)
     }
 
-    private func page(_ request: Request, _ context: Context, notice: String? = nil, error: Mistake? = nil,
+    /// - Parameter typed: the account the add form was sent with, to give the form back filled in.
+    private func page(_ request: Request, _ context: Context, notice: String? = nil, error: Mistake? = nil, typed: Person? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = try request.pageLanguage()
         let c = pages.catalogue(language)
@@ -135,7 +139,7 @@ struct PeopleController {
         if let login = context.caller.login { reader = try await stores.access.person(login) }
         let view = PeopleView(people: try await stores.access.persons(), organisations: try await stores.organisations.organisations(),
                               groups: try await stores.organisations.members(), language: language,
-                              isAdmin: reader?.role == .admin, notice: notice.map { c.text($0) },
+                              isAdmin: reader?.role == .admin, typed: typed, notice: notice.map { c.text($0) },
                               error: error.map { mistake in
                                   switch mistake {
                                   case .key(let key, let arguments): c.text(key, arguments)

@@ -11,6 +11,8 @@ struct PeopleView {
     var language: Language
     /// Whether the reader may add and change accounts and add organisations.
     var isAdmin: Bool
+    /// The account the add form was refused with, to fill the form again.
+    var typed: Person?
     var notice: String?
     var error: String?
 
@@ -55,8 +57,9 @@ struct PeopleView {
                 heading: c.text("people.add.heading"), action: APIRoute.addPerson.path + lang, csrf: csrf,
                 loginLabel: c.text("signin.login"), nameLabel: c.text("account.name"), organisationLabel: c.text("account.organisation"),
                 roleLabel: c.text("account.role"), passwordLabel: c.text("people.add.password"), passwordHint: c.text("people.add.passwordHint"),
-                roles: Role.allCases.reversed().map { RoleOption(value: $0.rawValue, label: c.text("role.\($0.rawValue)"), selected: $0 == .viewer) },
-                organisations: organisations.map(\.name), submit: c.text("people.add.submit")) : nil,
+                roles: Role.allCases.reversed().map { RoleOption(value: $0.rawValue, label: c.text("role.\($0.rawValue)"), selected: $0 == typed?.role ?? .viewer) },
+                organisations: organisations.map(\.name), submit: c.text("people.add.submit"),
+                login: typed?.login ?? "", name: typed?.name ?? "", organisation: typed?.organisation ?? "") : nil,
             organisationsHeading: c.text("people.organisations.heading"),
             organisationColumns: [c.text("account.organisation"), c.text("people.organisations.members")],
             organisationRows: organisations.map { organisation in
@@ -139,6 +142,10 @@ struct PeopleView {
         let roles: [RoleOption]
         let organisations: [String]
         let submit: String
+        /// What was typed, when the form comes back refused.
+        let login: String
+        let name: String
+        let organisation: String
     }
 
     struct AddOrganisation {
