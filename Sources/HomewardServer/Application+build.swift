@@ -17,6 +17,7 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     let pages = try Pages.bundled()
     router.add(middleware: ProblemMiddleware(catalogues: pages.catalogues))
     router.add(middleware: AuthenticationMiddleware(access: stores.access, database: stores.database))
+    router.add(middleware: PageProblemMiddleware(pages: pages))
     router.add(middleware: UnknownParameterMiddleware(documented: try DocumentedParameters.bundled()))
     router.add(middleware: FreshnessMiddleware(database: stores.database, today: today))
 

@@ -19,38 +19,45 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         do {
             return try await next(request, context)
-        } catch var problem as Problem {
-            if let message = problem.message { problem.detail = catalogues.catalogue(for: request).text(message) }
-            throw problem
-        } catch let error as HTTPError {
-            throw Self.problem(for: error, request: request)
-        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            throw Problem(.contentTooLarge, "the request body is larger than this server accepts")
-        } catch let error as StoreError {
-            switch error {
-            case .invalid(let field, _, _): throw Problem(.badRequest, error.description, field: field)
-            case .conflict: throw Problem(.conflict, error.description)
-            case .forbidden(let message):
-                throw Problem(.forbidden, catalogues.catalogue(for: request).text(message))
-            case .unauthenticated(let message):
-                throw Problem(.unauthorized, catalogues.catalogue(for: request).text(message), headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
-            case .refused(let problem):
-                let catalogue = catalogues.catalogue(for: request)
-                throw problem.isConflict ? Problem(.conflict, catalogue.text(problem.message), field: problem.field)
-                    : Problem(.badRequest, problem.written(in: catalogue), field: problem.field)
-            case .notFound: throw Problem(.notFound, error.description)
-            case .closed, .database, .storage:
-                context.logger.error("database error: \(error)")
-                throw Problem(.serviceUnavailable, "the database cannot answer now; try again")
-            }
-        } catch let error as ImportError {
-            let catalogue = catalogues.catalogue(for: request)
-            throw Problem(.badRequest, error.description(in: catalogue), problems: error.problems.map { $0.written(in: catalogue) })
-        } catch let error as DecodingError {
-            throw Self.problem(for: error)
         } catch {
-            context.logger.error("unexpected error: \(String(reflecting: error))")
-            throw Problem(.internalServerError, "an unexpected error; it has been logged")
+            throw Self.problem(for: error, request: request, catalogue: catalogues.catalogue(for: request), logger: context.logger)
+        }
+    }
+
+    /// The problem an error is answered with, its words from `catalogue` where the catalogue has them.
+    ///
+    /// ``PageProblemMiddleware`` writes a page's in the page's language; this middleware, the rest in `Accept-Language`'s.
+    static func problem(for error: any Error, request: Request, catalogue: Catalogue, logger: Logger) -> Problem {
+        switch error {
+        case var problem as Problem:
+            if let message = problem.message { problem.detail = catalogue.text(message) }
+            return problem
+        case let error as HTTPError:
+            return problem(for: error, request: request)
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            return Problem(.contentTooLarge, "the request body is larger than this server accepts")
+        case let error as StoreError:
+            switch error {
+            case .invalid(let field, _, _): return Problem(.badRequest, error.description, field: field)
+            case .conflict: return Problem(.conflict, error.description)
+            case .forbidden(let message): return Problem(.forbidden, catalogue.text(message))
+            case .unauthenticated(let message):
+                return Problem(.unauthorized, catalogue.text(message), headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
+            case .refused(let problem):
+                return problem.isConflict ? Problem(.conflict, catalogue.text(problem.message), field: problem.field)
+                    : Problem(.badRequest, problem.written(in: catalogue), field: problem.field)
+            case .notFound: return Problem(.notFound, error.description)
+            case .closed, .database, .storage:
+                logger.error("database error: \(error)")
+                return Problem(.serviceUnavailable, "the database cannot answer now; try again")
+            }
+        case let error as ImportError:
+            return Problem(.badRequest, error.description(in: catalogue), problems: error.problems.map { $0.written(in: catalogue) })
+        case let error as DecodingError:
+            return problem(for: error)
+        default:
+            logger.error("unexpected error: \(String(reflecting: error))")
+            return Problem(.internalServerError, "an unexpected error; it has been logged")
         }
     }
 

@@ -1,0 +1,27 @@
+import HomewardCore
+import Hummingbird
+
+/// A page's error, or a page form's, answered as a page to a browser (which asks for `text/html`): the problem in the page's
+/// language, inside the site's navigation, with a way back. Scripts, which do not ask for HTML, keep problem details in JSON.
+///
+/// Runs inside ``AuthenticationMiddleware``, so that the page names who reads it; the public asking for an internal page
+/// is sent to the sign-in form before it gets here.
+struct PageProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let pages: Pages
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let route = APIRoute.route(method: request.method, path: request.uri.path), route.isPage,
+              request.headers[values: .accept].contains(where: { $0.contains("text/html") }) else {
+            return try await next(request, context)
+        }
+        do {
+            return try await next(request, context)
+        } catch {
+            // `?lang=fr` is itself a mistake: its page is written in the language the browser asks for.
+            let language = (try? request.pageLanguage()) ?? request.language
+            let problem = ProblemMiddleware<Context>.problem(for: error, request: request, catalogue: pages.catalogue(language), logger: context.logger)
+            let view = ProblemPageView(problem: problem, route: route, language: language)
+            return htmlResponse(view.render(pages), language: language, status: problem.status, headers: problem.headers)
+        }
+    }
+}

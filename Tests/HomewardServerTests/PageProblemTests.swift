@@ -1,0 +1,39 @@
+import Foundation
+import HomewardCore
+import HomewardServer
+import HomewardStore
+import HomewardTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// A browser that gets a page's address or form wrong is shown a page in its reader's language with a way back, not raw JSON;
+/// a script asking the same keeps problem details.
+@Suite struct PageProblemTests {
+    @Test(arguments: Backend.available)
+    func aPagesMistakeIsAPageInItsReadersLanguage(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let browser: HTTPFields = [.accept: "text/html,application/xhtml+xml,*/*;q=0.8", .acceptLanguage: "ar"]
+            // act
+            let badDate = try await client.execute(uri: "/camps?lang=ru&as_of=2026-02-30", method: .get, headers: browser)
+            let badLanguage = try await client.execute(uri: "/?lang=fr", method: .get, headers: browser)
+            let noBulletin = try await client.execute(uri: "/bulletins/99?lang=en", method: .get, headers: browser)
+            var form = browser
+            form[.contentType] = "application/x-www-form-urlencoded"
+            let noAccount = try await client.execute(uri: "/people/nobody/disable?lang=en", method: .post, headers: form, body: ByteBuffer(string: ""))
+            let script = try await client.execute(uri: "/camps?lang=ru&as_of=2026-02-30", method: .get)
+            // check
+            #expect(badDate.status == .badRequest && badDate.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(badDate.text.contains(#"<html lang="ru" dir="ltr">"#) && badDate.text.contains("Страницу нельзя показать в таком виде")
+                    && badDate.text.contains("as_of") && badDate.text.contains(#"href="/camps?lang=ru""#), "\(badDate.text)")
+            #expect(badLanguage.status == .badRequest && badLanguage.text.contains(#"dir="rtl""#) && badLanguage.text.contains("تعذّر عرض الصفحة"),
+                    "the browser's own language, since the one asked for is not one of the site's")
+            #expect(noBulletin.status == .notFound && noBulletin.text.contains("Nothing is recorded at this address") && noBulletin.text.contains(#"href="/?lang=en""#))
+            #expect(noAccount.status == .notFound && noAccount.text.contains("Back to the form") && noAccount.text.contains(#"href="/people?lang=en""#),
+                    "\(noAccount.status) \(noAccount.text)")
+            #expect(script.status == .badRequest && script.headers[.contentType] == "application/problem+json")
+            #expect(try script.json["field"] as? String == "as_of")
+        }
+    }
+}
