@@ -5,7 +5,7 @@ extension String {
     ///
     /// Asked of every cell of every row of an import, so the bytes are searched in place (`memchr`) rather than
     /// walked through the generic `utf8.contains(0)`, which showed in imports.
-    var containsNUL: Bool {
+    public var containsNUL: Bool {
         utf8.withContiguousStorageIfAvailable { bytes in
             guard let start = bytes.baseAddress, !bytes.isEmpty else { return false }
             return memchr(start, 0, bytes.count) != nil

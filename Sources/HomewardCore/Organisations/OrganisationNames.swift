@@ -2,8 +2,9 @@
 ///
 /// Organisations are created on first use, so "unhcr" in a file would otherwise become a second UNHCR whose
 /// figures no total of UNHCR's counts; such a name is refused, naming the spelling the ledger knows. Names are
-/// compared without letter case and spaces ("U N H C R", "UN  HCR"), not accents, punctuation or scripts:
-/// "Croissant-Rouge" and "Croissant Rouge" stay two names.
+/// compared without letter case, spaces and characters that show nothing ("U N H C R", "UN  HCR", a zero-width space
+/// copied from a web page), and with full-width letters as their plain forms ("UNＨCR"); not without accents,
+/// punctuation or scripts: "Croissant-Rouge" and "Croissant Rouge" stay two names.
 public struct OrganisationNames: Sendable {
     private var exact: Set<String>
     private var byFolded: [String: String]
@@ -34,6 +35,10 @@ public struct OrganisationNames: Sendable {
     }
 
     static func fold(_ name: String) -> String {
-        String(name.lowercased().filter { !$0.isWhitespace })
+        // Compatibility forms (full-width, ligatures) as their plain letters, then nothing that shows no mark:
+        // spaces, format characters (zero-width space and joiners) and controls.
+        String(String.UnicodeScalarView(name.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars.filter { scalar in
+            !scalar.properties.isWhitespace && ![.format, .control].contains(scalar.properties.generalCategory)
+        }))
     }
 }

@@ -27,10 +27,12 @@ extension WriteContext {
         encoder.outputFormatting = .sortedKeys
         let beforeText = try before.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         let afterText = try after.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        // What a caller typed can hold NUL, which PostgreSQL takes in no text: the audit keeps it shown, never fails on it.
+        func kept(_ text: String?) -> String? { text.map { $0.containsNUL ? $0.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : $0 } }
         try await sql.raw("""
             INSERT INTO audit_log (at, actor, address, action, kind, record, detail, before_value, after_value)
-            VALUES (\(bind: timestamp), \(bind: caller.description), \(bind: RequestOrigin.address), \(bind: action), \(bind: kind),
-                    \(bind: record), \(bind: detail), \(bind: beforeText), \(bind: afterText))
+            VALUES (\(bind: timestamp), \(bind: kept(caller.description)), \(bind: RequestOrigin.address), \(bind: action), \(bind: kind),
+                    \(bind: kept(record)), \(bind: kept(detail)), \(bind: beforeText), \(bind: afterText))
             """).run()
         trail.count()
     }

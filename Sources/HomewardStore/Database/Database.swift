@@ -203,10 +203,15 @@ public final class Database: Sendable, Service {
                     return result
                 } catch let refusal as AccessRefusal {
                     if case let lost as ConnectionSettingLost = await rollBack(db, after: refusal) { throw lost }
-                    // The refusal itself is a fact the audit keeps, in a transaction of its own.
-                    try await db.raw(SQLQueryString(begin)).run()
-                    try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(refusal.message))
-                    try await db.raw("COMMIT").run()
+                    // The refusal itself is a fact the audit keeps, in a transaction of its own; should that fail, the
+                    // transaction is rolled back too, or the connection would go back to the pool inside it.
+                    do {
+                        try await db.raw(SQLQueryString(begin)).run()
+                        try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(refusal.message))
+                        try await db.raw("COMMIT").run()
+                    } catch {
+                        throw await rollBack(db, after: error)
+                    }
                     throw refusal.storeError
                 } catch {
                     throw await rollBack(db, after: error)

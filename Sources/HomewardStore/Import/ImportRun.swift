@@ -137,6 +137,13 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     }
 
     private mutating func take(_ draft: ImportDraft<Field>) async throws {
+        // NUL is in no text a database column takes (PostgreSQL refuses the whole statement): a damaged file, refused
+        // by row and column for every kind of record before any rule or organisation reads the row.
+        if let field = Field.allCases.first(where: { draft.values[$0.rawValue]?.containsNUL == true }) {
+            note([ImportProblem(row: draft.row, column: draft.label(field), value: draft.values[field.rawValue] ?? "", Message("import.nul"))])
+            summary.rejected += 1
+            return
+        }
         // A row refused for its organisation is refused before the rules count it: what is not written must not
         // count against the rows after it (a site's departures against its baseline). A row that would write nothing
         // anyway (rejected for its own fields, or a count of zero) is told only its own problems, as any other.

@@ -28,6 +28,8 @@ public struct OrganisationsStore: Sendable {
     /// - Parameter field: what a refusal of another spelling names: the command line's `org`, or the request's own key.
     static func organisationID(named name: String, on write: WriteContext, checkingSpelling: Bool = true,
                                auditingCreation: Bool = true, field: String = "org") async throws -> Int {
+        // PostgreSQL takes no NUL in text, and would refuse the statement as the database's failure rather than the name's.
+        if name.containsNUL { throw StoreError.refused(FieldProblem(field: field, value: name, Message("import.nul"))) }
         let created = try await write.sql.raw("""
             INSERT INTO organisations (name, created_at) VALUES (\(bind: name), \(bind: write.timestamp)) ON CONFLICT (name) DO NOTHING RETURNING id
             """).first(decodingColumn: "id", as: Int.self)

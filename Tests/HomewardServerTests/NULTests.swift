@@ -1,0 +1,80 @@
+import Foundation
+import HomewardCore
+import HomewardServer
+@testable import HomewardStore
+import HomewardTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// A damaged spreadsheet's NUL, or a name with a character that shows nothing, is refused by row and field, and takes
+/// nothing down: on PostgreSQL a statement refused for a NUL once left a connection inside its failed transaction, and
+/// every request after it on that connection answered 503 until the server was restarted.
+@Suite struct NULTests {
+    static let aid = #"{"date": "2019-06-02", "locality": "C2269", "type": "humanitarian", "tonnes": 1, "organisation": "UNHCR"}"#
+
+    @Test(arguments: Backend.available)
+    func aNULIsRefusedByRowAndFieldAndTheServerGoesOn(_ backend: Backend) async throws {
+        try await withApp(backend, as: .role(.editor)) { _, client in
+            let json: HTTPFields = [.contentType: "application/json"]
+            // act: an editor's aid action and a census with a NUL in the organisation, as JSON and as CSV
+            let aid = try await client.execute(uri: "/api/v1/aid?dry_run=true", method: .post, headers: json,
+                                               body: ByteBuffer(string: Self.aid.replacingOccurrences(of: "UNHCR", with: #"UN\u0000HCR"#)))
+            let census = try await client.execute(uri: "/api/v1/imports?records=aid", method: .post, headers: [.contentType: "text/csv"],
+                                                  body: ByteBuffer(string: "#date,#adm4+code,#activity+type,#indicator+tonnes,#org\n2019-06-02,C2269,humanitarian,1,UN\u{0}HCR\n"))
+            // check: refused as a damaged file, naming the row and the field
+            for (label, response) in [("aid", aid), ("csv", census)] {
+                #expect(response.status == .unprocessableContent, "\(label): \(response.status) \(response.text)")
+                let problems = try response.json["problems"] as? [[String: Any]] ?? []
+                #expect(problems.first?["code"] as? String == "import.nul" && problems.first?["row"] as? Int == (label == "aid" ? 1 : 2), "\(label): \(problems)")
+                #expect((problems.first?["column"] as? String).map { ["organisation", "#org"].contains($0) } == true, "\(label): \(problems)")
+            }
+            // Every connection the writes lease goes on: the same editor writes again and again.
+            for _ in 0 ..< 6 {
+                let written = try await client.execute(uri: "/api/v1/aid", method: .post, headers: json, body: ByteBuffer(string: Self.aid))
+                #expect(written.status == .ok, "\(written.status) \(written.text)")
+            }
+            #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+        }
+    }
+
+    /// A refusal's audit holds what the caller sent: a NUL in it must not fail the audit's own transaction and leave it open.
+    @Test(arguments: Backend.available)
+    func aRefusalNamingANULIsAuditedAndTheConnectionGoesOn(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.access.addPerson(Person(login: "ed", name: "Ed", organisation: "UNHCR", role: .editor), password: nil, by: .test)
+            let editor = Caller.person(login: "ed")
+            // act: refusals naming an organisation with a NUL, more of them than the pool has connections
+            for _ in 0 ..< 12 {
+                await #expect(throws: StoreError.self) {
+                    try await store.database.write(by: editor, for: .records) { _ in
+                        throw AccessRefusal(message: Message("access.organisation", ["organisation": .text("UN\u{0}HCR"), "allowed": .text("UNHCR")]))
+                    }
+                }
+            }
+            // check: audited, the NUL shown as a replacement character; the database answers writes and reads
+            let refusals = try await store.access.audit().filter { $0.action == "refused" && ($0.detail ?? "").contains("UN\u{FFFD}HCR") }
+            #expect(refusals.count == 12)
+            try await store.access.addPerson(Person(login: "after", name: "After", organisation: "UNHCR", role: .viewer), password: nil, by: .test)
+            try await store.database.ping()
+        }
+    }
+
+    /// Text copied from a web page or a spreadsheet carries characters that show nothing, or full-width letters: a second
+    /// UNHCR that looks like the first would split its figures.
+    @Test(arguments: Backend.available)
+    func aNameLookingLikeAKnownOneIsRefusedNamingIt(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            let json: HTTPFields = [.contentType: "application/json"]
+            #expect(try await client.execute(uri: "/api/v1/aid", method: .post, headers: json, body: ByteBuffer(string: Self.aid)).status == .ok)
+            for lookalike in [#"UN\u200bHCR"#, "UNＨCR", #"UNHCR\u2060"#] {
+                let response = try await client.execute(uri: "/api/v1/aid", method: .post, headers: json,
+                                                        body: ByteBuffer(string: Self.aid.replacingOccurrences(of: "\"UNHCR\"", with: "\"\(lookalike)\"")))
+                let problems = try response.json["problems"] as? [[String: Any]] ?? []
+                #expect(response.status == .unprocessableContent && problems.first?["code"] as? String == "import.organisation.spelling", "\(lookalike): \(response.text)")
+            }
+            #expect(try await store.organisations.organisations().filter { $0.name.contains("HCR") }.map(\.name) == ["UNHCR"])
+        }
+    }
+}
