@@ -20,14 +20,18 @@ extension CampsStore {
     /// is a row that takes a transit centre above its capacity.
     public func importDepartures(_ request: ImportRequest, from source: ByteSource, by caller: Caller,
                                  progress: (@Sendable (Int) -> Void)? = nil) async throws -> ImportSummary {
-        let sites = try await sites()
-        let baselines = try await baselines()
-        let rules = DepartureRules(sites: Set(sites.map(\.code)), gazetteer: try await places.gazetteer(), today: request.today,
-                                   defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
-                                   operators: Self.operators(of: sites), baselines: baselines,
-                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
-                                   transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), vocabulary: request.vocabulary)
-        return try await database.runImport(.departures, request, from: source, by: caller, rules: rules, progress: progress) {
+        let gazetteer = try await places.gazetteer()
+        // The departures counted so far are read once the import holds the table: two imports at once must not both
+        // take 600 from a baseline of 1,000.
+        return try await database.runImport(.departures, request, from: source, by: caller, lockingFirst: "site_departures", rules: {
+            let sites = try await sites()
+            let baselines = try await baselines()
+            return DepartureRules(sites: Set(sites.map(\.code)), gazetteer: gazetteer, today: request.today,
+                                  defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
+                                  operators: Self.operators(of: sites), baselines: baselines,
+                                  censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
+                                  transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), vocabulary: request.vocabulary)
+        }, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
         }
     }

@@ -16,9 +16,26 @@ extension Database {
         _ records: RecordKind, _ request: ImportRequest, from source: ByteSource, by caller: Caller, rules: Rules,
         progress: (@Sendable (Int) -> Void)?, foreignKeys: Bool = true, writer makeWriter: @escaping @Sendable (WriteContext, _ importID: Int) -> Writer
     ) async throws -> ImportSummary where Writer.Record == Rules.Record, Rules.Record: OrganisationRecord {
+        try await runImport(records, request, from: source, by: caller, lockingFirst: nil, rules: { rules }, progress: progress,
+                            foreignKeys: foreignKeys, writer: makeWriter)
+    }
+
+    /// An import whose rules hold a running total against what is stored (departures against a site's baseline): the
+    /// table is locked first, and the rules read what they need after, inside the transaction, so that two imports at
+    /// once cannot both count from the same total. SQLite's writers take turns already; PostgreSQL's would not.
+    /// - Parameter table: the table whose concurrent writers wait (on PostgreSQL) until this import commits.
+    func runImport<Rules: ImportRules, Writer: BatchWriter>(
+        _ records: RecordKind, _ request: ImportRequest, from source: ByteSource, by caller: Caller, lockingFirst table: String?,
+        rules makeRules: @Sendable () async throws -> Rules, progress: (@Sendable (Int) -> Void)?, foreignKeys: Bool = true,
+        writer makeWriter: @escaping @Sendable (WriteContext, _ importID: Int) -> Writer
+    ) async throws -> ImportSummary where Writer.Record == Rules.Record, Rules.Record: OrganisationRecord {
         do {
             return try await write(by: caller, for: .records, rollback: request.dryRun, foreignKeys: foreignKeys) { write in
                 let db = write.sql
+                if let table, write.connection.backend == .postgres {
+                    try await db.raw("LOCK TABLE \(unsafeRaw: table) IN SHARE ROW EXCLUSIVE MODE").run()
+                }
+                let rules = try await makeRules()
                 guard let importID = try await db.raw("""
                     INSERT INTO imports (started_at, source_name, started_by, records)
                     VALUES (\(bind: write.timestamp), \(bind: request.sourceName), \(bind: write.caller.description), \(bind: records.rawValue))
