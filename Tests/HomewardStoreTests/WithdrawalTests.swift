@@ -52,6 +52,67 @@ import HomewardTestSupport
         }
     }
 
+    static let narrow = "#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+num,#affected+type,#meta+id\n"
+
+    /// An id is one report: a Kobo submission of one count and its category, edited from refugees to IDPs with its id kept,
+    /// takes back the refugees rather than counting both, and says so.
+    @Test(arguments: Backend.available)
+    func aSubmissionMovedToTheOtherCategoryTakesBackTheFirstWithAWarning(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup
+            _ = try await store.importCSV(Self.narrow + "2020-06-01,LBN-01,SY03,30,refugee,form-77\n")
+            // act
+            let moved = try await store.importCSV(Self.narrow + "2020-06-01,,SY03,30,idp,form-77\n")
+            let again = try await store.importCSV(Self.narrow + "2020-06-01,,SY03,30,idp,form-77\n")
+            // check
+            #expect(moved.status == .warning && moved.imported == 1 && moved.updated == 1, "\(moved)")
+            #expect(moved.problems.map(\.code) == ["import.movements.movedCategory"] && moved.problems.first?.row == 2)
+            #expect(moved.problems.first?.reason.contains("takes back movement 1 (30 people under the other category") == true, "\(moved.problems)")
+            #expect(again.status == .success && again.ignored == 1 && again.updated == 0 && again.imported == 0, "\(again)")
+            let totals = try await store.ledger.totals(TotalsQuery())
+            #expect(totals.total == 30 && totals.refugees == 0 && totals.idps == 30)
+        }
+    }
+
+    /// One id may carry a row per category in one file, in one batch or across batches: both counts stand, and the file
+    /// imported again changes nothing.
+    @Test(arguments: Backend.available)
+    func anIdWithARowPerCategoryKeepsBoth(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a ledger with a movement of another organisation, so that this is no first load
+            _ = try await store.importCSV(Self.narrow + "2020-05-01,LBN-01,SY03,1,refugee,x\n", org: "WFP")
+            let filler = (1 ... 2100).map { "2020-05-01,LBN-01,SY03,1,refugee,f\($0)\n" }.joined()
+            let file = Self.narrow + "2020-06-02,LBN-01,SY03,20,refugee,form-80\n2020-06-02,,SY03,10,idp,form-80\n"
+                + "2020-06-03,,SY03,5,idp,form-90\n" + filler + "2020-06-03,LBN-01,SY03,7,refugee,form-90\n"
+            // act
+            let first = try await store.importCSV(file)
+            let again = try await store.importCSV(file)
+            // check
+            #expect(first.status == .success && first.imported == 2104 && first.updated == 0, "\(first)")
+            #expect(again.status == .success && again.imported == 0 && again.updated == 0 && again.ignored == 2104, "\(again)")
+            let totals = try await store.ledger.totals(TotalsQuery(organisation: "UNHCR"))
+            #expect(totals.total == 2142 && totals.idps == 15, "\(totals)")
+        }
+    }
+
+    /// JSON's counts by category, a key left out: the same rule, an id being one report.
+    @Test(arguments: Backend.available)
+    func aJSONRecordWithoutTheOtherCategorysKeyTakesItBack(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            func send(_ json: String) async throws -> ImportSummary {
+                try await store.ledger.importMovements(ImportRequest(sourceName: "api", format: .json, today: TestStores.today),
+                                                       from: .bytes(Array(json.utf8)), by: .test)
+            }
+            _ = try await send(#"[{"date": "2020-06-01", "crossing": "LBN-01", "destination": "SY03", "refugees": 5, "organisation": "UNHCR", "id": "form-99"}]"#)
+            // act
+            let moved = try await send(#"[{"date": "2020-06-01", "destination": "SY03", "idps": 5, "organisation": "UNHCR", "id": "form-99"}]"#)
+            // check
+            #expect(moved.imported == 1 && moved.updated == 1 && moved.problems.first?.code == "import.movements.movedCategory", "\(moved)")
+            let totals = try await store.ledger.totals(TotalsQuery())
+            #expect(totals.total == 5 && totals.refugees == 0)
+        }
+    }
+
     /// A 0 that finds nothing, then a count of the same key in a later batch: the count is a repeat, as within one batch.
     /// A withdrawn movement is no record of anyone: the week's figures count neither it nor its organisation.
     @Test(arguments: Backend.available)

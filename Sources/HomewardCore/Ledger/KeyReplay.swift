@@ -1,7 +1,8 @@
 /// What the records an import gives under one key do to the movement stored under it, taken in the file's order.
 ///
 /// A count records the movement, or corrects it; a 0 withdraws it (leaves it at 0 persons, the version before kept)
-/// where it records people, and otherwise changes nothing. Where the key ends as it was stored, the file changed
+/// where it records people, and otherwise changes nothing; a 0 implied for a category an id's row leaves out gives way
+/// to any count the records give the key. Where the key ends as it was stored, the file changed
 /// nothing, and each record is counted as ignored rather than as corrections that undid each other.
 public struct KeyReplay: Sendable {
     /// The version stored under the key, as far as the replay needs it.
@@ -24,7 +25,9 @@ public struct KeyReplay: Sendable {
     /// - Parameter stored: the version stored before these records, `nil` when the key is new.
     public init(_ records: [Movement], over stored: Stored?) {
         var state = stored
-        for (index, record) in records.enumerated() {
+        // A category an id's row leaves out gives way to a count the file gives the key: a row per category of one id.
+        let given = records.contains { $0.countWritten }
+        for (index, record) in records.enumerated() where !(given && record.countSource == .otherCategoryOfID) {
             if record.persons > 0 {
                 let fingerprint = record.fingerprint
                 if state?.fingerprint == fingerprint {

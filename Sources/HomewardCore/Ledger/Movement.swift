@@ -18,13 +18,30 @@ public struct Movement: Hashable, Sendable {
     public let externalId: String?
     /// What identifies this movement across imports; see ``MovementKey``.
     public let key: String
-    /// Whether the row wrote this count: false for the 0 of a category column the row left blank, which withdraws
-    /// as a written 0 does, but is not counted as ignored where it finds nothing (every row of refugees has a blank IDPs cell).
-    public let countWritten: Bool
+    /// Where the count comes from: the row, or a 0 the row implies for a category it leaves out.
+    public let countSource: CountSource
+
+    /// Whether the row wrote this count: a 0 it implies is not counted as ignored where it finds nothing (every row of
+    /// refugees has a blank IDPs cell).
+    public var countWritten: Bool { countSource == .written }
+
+    /// Where a movement's count comes from.
+    public enum CountSource: Sendable, Hashable {
+        /// The row gives it.
+        case written
+        /// A category column the row left blank beside another it filled: 0, withdrawing as a written 0 does (a row
+        /// moved from refugees to IDPs).
+        case blankCell
+        /// A category that a row with an id (`#meta+id`) does not name at all (one count and its category, or JSON
+        /// without the key): 0, since an id is one report. It takes back what an earlier import recorded for the id in
+        /// that category (a form's submission moved to the other), and gives way to any count this import gives it (a
+        /// file with a row per category of one id).
+        case otherCategoryOfID
+    }
 
     public init(period: Period, category: MovementCategory, crossing: String?, origin: Origin?, destination: Lineage,
                 persons: Int, organisation: String, source: String? = nil, externalId: String? = nil, key: String,
-                countWritten: Bool = true) {
+                countSource: CountSource = .written) {
         self.period = period
         self.category = category
         self.crossing = crossing
@@ -35,7 +52,7 @@ public struct Movement: Hashable, Sendable {
         self.source = source
         self.externalId = externalId
         self.key = key
-        self.countWritten = countWritten
+        self.countSource = countSource
     }
 
     /// A digest of every field, so that a store can tell an unchanged movement from a corrected one. Worked out when

@@ -91,7 +91,7 @@ public struct MovementRules: ImportRules {
                 ?? MovementKey.forContent(draft.content, organisation: organisation, category: category)
             movements.append(Movement(period: period, category: category, crossing: crossing, origin: origin,
                                       destination: destination ?? Lineage(), persons: persons, organisation: organisation,
-                                      source: draft[.source], externalId: draft[.externalId], key: key, countWritten: written))
+                                      source: draft[.source], externalId: draft[.externalId], key: key, countSource: written))
         }
         if !outcome.isRejected { outcome.records = movements }
         return outcome
@@ -104,10 +104,11 @@ public struct MovementRules: ImportRules {
         case destination, origin
     }
 
-    /// Each category's count, and whether the row wrote it: a category column left blank counts 0 (so that a row moved
-    /// from refugees to IDPs withdraws its refugees), though only for a row that gives a count in another column.
-    private func readCounts(_ draft: MovementDraft, fail: Fail) -> [(MovementCategory, Int, Bool)] {
-        var result: [(MovementCategory, Int, Bool)] = []
+    /// Each category's count, and where it comes from: a category column left blank counts 0 (so that a row moved
+    /// from refugees to IDPs withdraws its refugees), though only for a row that gives a count in another column; so does
+    /// a category that a row with an id does not name at all (``Movement/CountSource/otherCategoryOfID``).
+    private func readCounts(_ draft: MovementDraft, fail: Fail) -> [(MovementCategory, Int, Movement.CountSource)] {
+        var result: [(MovementCategory, Int, Movement.CountSource)] = []
         if draft[.persons] != nil, let other = [MovementField.refugees, .idps].first(where: { draft[$0] != nil }) {
             // Two counts of one group, or of two: which is meant cannot be told, and keeping one loses the other.
             fail(.persons, Message("import.persons.twoWays", ["other": .code(draft.label(other))]), nil, false)
@@ -142,7 +143,7 @@ public struct MovementRules: ImportRules {
                 fail(field, Self.tooMany, nil, false)
                 continue
             }
-            if let category { result.append((category, count, true)) }
+            if let category { result.append((category, count, .written)) }
         }
         if !sawAny {
             let field: MovementField = draft.has(.refugees) ? .refugees : draft.has(.idps) ? .idps : .persons
@@ -151,7 +152,12 @@ public struct MovementRules: ImportRules {
         }
         for (field, category) in [(MovementField.refugees, MovementCategory.refugee), (.idps, .idp)]
         where draft.has(field) && draft[field] == nil && !result.contains(where: { $0.0 == category }) {
-            result.append((category, 0, false))
+            result.append((category, 0, .blankCell))
+        }
+        if draft[.externalId] != nil, result.contains(where: { $0.2 == .written }) {
+            for category in MovementCategory.allCases where !result.contains(where: { $0.0 == category }) {
+                result.append((category, 0, .otherCategoryOfID))
+            }
         }
         return result
     }

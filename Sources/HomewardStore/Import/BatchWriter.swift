@@ -41,6 +41,17 @@ struct WriteCounts: Sendable, Equatable {
     var twins: [TwinRecord] = []
     /// Corrections that put back what an earlier import recorded, undoing a later one's: an old file imported again.
     var reverts: [RevertedRecord] = []
+    /// Movements of an earlier import taken back because a row gives their id under the other category only.
+    var moves: [MovedRecord] = []
+}
+
+/// A movement an earlier import recorded for an id in one category, taken back by a row that gives the id in the other
+/// category only: one report moved (a form's submission edited), not a second group. Said, since it is inferred.
+struct MovedRecord: Sendable, Equatable {
+    var row: Int
+    /// The movement taken back, and what it counted.
+    var movement: Int
+    var persons: Int
 }
 
 /// A correction of an import that gives a record as an earlier import had it, before a later one corrected it.

@@ -241,7 +241,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     /// Warns of what the writer found, by row: a record whose key an earlier row of the file gave (only the last is kept,
     /// right for a correction further down a log and wrong for two groups that share a day and places); a new record
     /// beside a stored one it matches but for cells not read (``TwinRecord``); a correction that puts back an earlier
-    /// import's version (``RevertedRecord``).
+    /// import's version (``RevertedRecord``); a movement taken back as its id moved to the other category (``MovedRecord``).
     private mutating func noteWriterWarnings(_ counts: WriteCounts) {
         var repeatedRows = Set<Int>()
         let kind: [String: MessageArgument] = ["records": .code(listKey)]
@@ -253,6 +253,9 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         for revert in counts.reverts {
             warn(row: revert.row, revert.importID.map { Message("import.movements.reverted", ["import": .serial($0)]) }
                 ?? Message("import.movements.revertedEarlier"))
+        }
+        for moved in counts.moves {
+            warn(row: moved.row, Message("import.movements.movedCategory", ["movement": .serial(moved.movement), "persons": .count(moved.persons)]))
         }
         summary.problems.sort { $0.row < $1.row }
     }

@@ -38,6 +38,9 @@ struct MovementWriter: BatchWriter {
     private var unchangedHere: [Int: Int] = [:]
     /// The batch's new movements without an id, with their rows, for ``noteTwins()``.
     private var newWithoutID: [(key: String, row: Int)] = []
+    /// Zeros that rows with an id imply for a category they leave out, finding a count an earlier import recorded: taken
+    /// back once the file is read, unless a later row gives the key its count (a row per category of one id), by key.
+    private var impliedLater: [String: (movement: Movement, row: Int)] = [:]
     /// The last movement id before this import: a twin is of an earlier import, and the rows this one adds (one period's
     /// thousands, in a monthly file) are not read again for every batch after theirs.
     private var lastIDBefore = 0
@@ -63,6 +66,9 @@ struct MovementWriter: BatchWriter {
     private mutating func write(checked batch: [Movement], fileRows: [Int]) async throws {
         guard !batch.isEmpty else { return }
         if !started { try await start() }
+        if !impliedLater.isEmpty {
+            for movement in batch where movement.countSource != .otherCategoryOfID { impliedLater[movement.key] = nil }
+        }
         // Each key's first position in the batch, and every position of a key given more than once (rare): the
         // database sees one row per key, what the key's records leave in the file's order (``KeyReplay``).
         var slots: [String: Int] = [:]
@@ -79,7 +85,10 @@ struct MovementWriter: BatchWriter {
             let earlier = repeated[slot] ?? [first[slot]]
             repeated[slot] = earlier + [position]
             // Two blank cells' zeros are no report of the key: a repeat is a key given with a count, or given again with one.
-            if batch[position].countWritten || earlier.contains(where: { batch[$0].countWritten }) {
+            // A 0 a row implies for a category it leaves out is none either (one id, a row per category).
+            let reports = { (position: Int) in batch[position].countSource != .otherCategoryOfID }
+            if reports(position), earlier.contains(where: reports),
+               batch[position].countWritten || earlier.contains(where: { batch[$0].countWritten }) {
                 counts.repeats.append(RepeatedRecord(row: fileRows[position], earlierRow: fileRows[earlier.last!]))
             }
         }
@@ -278,6 +287,12 @@ struct MovementWriter: BatchWriter {
     /// Writes the sums still held; call before the transaction commits.
     mutating func finish() async throws {
         try await copied()
+        if !impliedLater.isEmpty {
+            let pending = impliedLater.values.sorted { $0.row < $1.row }
+            impliedLater = [:]
+            let slots = Array(pending.indices)
+            try await update(slots, of: pending.map(\.movement), first: slots, repeated: [:], rows: pending.map(\.row), deferringImplied: false)
+        }
         try await insertStatement?.close()
         try await newRowStatement?.close()
         try await keyStatement?.close()
@@ -306,9 +321,12 @@ struct MovementWriter: BatchWriter {
     }
 
     /// Replays the records of keys that may be stored over what is stored, and updates those they change.
-    /// - Parameter slots: the keys, by their slot: `first` gives each one's first position in `batch`, `repeated` every
-    ///   position of a key given more than once.
-    private mutating func update(_ slots: [Int], of batch: [Movement], first: [Int], repeated: [Int: [Int]], rows: [Int]) async throws {
+    /// - Parameters:
+    ///   - slots: the keys, by their slot: `first` gives each one's first position in `batch`, `repeated` every
+    ///     position of a key given more than once.
+    ///   - deferringImplied: whether zeros implied for a category an id's row leaves out wait for the end of the file.
+    private mutating func update(_ slots: [Int], of batch: [Movement], first: [Int], repeated: [Int: [Int]], rows: [Int],
+                                 deferringImplied: Bool = true) async throws {
         var stored: [String: (id: Int, fingerprint: String, entry: MovementRollups.Entry)] = [:]
         var writtenHere: Set<String> = []
         for start in stride(from: 0, to: slots.count, by: 1000) {
@@ -341,9 +359,17 @@ struct MovementWriter: BatchWriter {
                 settleUnstored(slot, of: batch, first: first, repeated: repeated, rows: rows)
                 continue
             }
-            // An earlier batch of this very import wrote the key, or gave it and left it as it was: a repeat within the file.
             let hash = key.hashValue
             let unchangedRow = unchangedHere[hash]
+            // Zeros that rows with the id imply for a category they leave out take back only what an earlier import
+            // recorded: a count this import gave the key stands (a row per category of one id, across batches).
+            let implied = positions.allSatisfy { batch[$0].countSource == .otherCategoryOfID }
+            if implied && (writtenHere.contains(key) || unchangedRow != nil) { continue }
+            if implied && deferringImplied {
+                if old.persons > 0 { impliedLater[key] = (batch[positions.last!], rows[positions.last!]) }
+                continue
+            }
+            // An earlier batch of this very import wrote the key, or gave it and left it as it was: a repeat within the file.
             if writtenHere.contains(key) || unchangedRow != nil {
                 counts.repeats.append(RepeatedRecord(row: rows[positions[0]], earlierRow: unchangedRow))
             }
@@ -354,6 +380,7 @@ struct MovementWriter: BatchWriter {
                 continue
             }
             changes.append((id, old, batch[positions[final]]))
+            if implied { counts.moves.append(MovedRecord(row: rows[positions[final]], movement: id, persons: old.persons)) }
             // A 0 taken back again matches the 0 of before: no old file's doing.
             if !writtenHere.contains(key), batch[positions[final]].persons > 0 {
                 undoCandidates.append((id, batch[positions[final]].fingerprint, rows[positions[final]]))
