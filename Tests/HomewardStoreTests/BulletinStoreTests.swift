@@ -36,6 +36,9 @@ import Testing
             let entry = try #require(snapshot.entry("returns.revised.total"))
             #expect(entry.value == 115 && entry.query == "homeward totals --to 2020-06-10" && entry.records == 2)
             #expect(BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text.contains("было 100, стало 115."))
+            // The statement's number is written in the text's digits, as every other number is.
+            let arabic = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
+            #expect(first.id < 10 && arabic.contains("(رقم \(Character(Unicode.Scalar(0x0660 + UInt32(first.id))!)))"), "\(arabic)")
         }
     }
 

@@ -132,10 +132,12 @@ public struct BulletinLine: Hashable, Sendable, Codable {
     }
 }
 
-/// A value of a sentence, frozen: a number by its entry, a day, a code, or a name in every language.
+/// A value of a sentence, frozen: a number by its entry, a day, a code, a name in every language, or a number that names
+/// something (a statement's), written in the text's digits.
 public enum BulletinValue: Hashable, Sendable, Codable {
     case entry(String)
     case day(Day)
     case code(String)
     case name(en: String, ru: String?, ar: String?)
+    case serial(Int)
 }

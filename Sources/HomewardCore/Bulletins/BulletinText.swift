@@ -108,6 +108,7 @@ public struct BulletinText: Sendable {
                 arguments[name] = argument(entry)
             case .day(let day): arguments[name] = .day(day)
             case .code(let code): arguments[name] = .code(code)
+            case .serial(let number): arguments[name] = .serial(number)
             case .name(let en, let ru, let ar):
                 arguments[name] = .text(catalogue.language == .ru ? ru ?? en : catalogue.language == .ar ? ar ?? en : en)
             }

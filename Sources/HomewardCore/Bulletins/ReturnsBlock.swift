@@ -66,7 +66,7 @@ public enum ReturnsBlock {
         if let revision, revision.now.value != revision.published {
             entries.append(SnapshotEntry(id: "returns.revised.published", value: revision.published, query: "homeward bulletin show \(revision.bulletin)"))
             lines.append(BulletinLine("bulletin.returns.revised", [
-                "date": .day(revision.date), "bulletin": .code(String(revision.bulletin)), "before": .entry("returns.revised.published"),
+                "date": .day(revision.date), "bulletin": .serial(revision.bulletin), "before": .entry("returns.revised.published"),
                 "count": add("returns.revised.total", revision.now, "homeward totals --to \(revision.date)", MovementSelection(from: nil, to: revision.date)),
             ]))
         }
