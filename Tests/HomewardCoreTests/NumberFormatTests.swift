@@ -28,6 +28,7 @@ import Testing
         #expect(NumberFormat(.en).change(-1_200) == "-1,200")
         #expect(NumberFormat(.en).change(0) == "0")
         #expect(NumberFormat(.ru).change(1_200) == "+1\u{00A0}200")
+        #expect(NumberFormat(.ru).change(-5_184) == "\u{2212}5\u{00A0}184", "Russian sets a change's minus as the minus sign")
         // An Arabic letter mark keeps the sign with its number in right-to-left text.
         #expect(NumberFormat(.ar).change(900) == "\u{061C}+٩٠٠")
         #expect(NumberFormat(.ar).change(-900) == "\u{061C}-٩٠٠")

@@ -158,6 +158,7 @@ import Testing
             #expect(forms.contains(#"action="/people/amal/role?lang=en""#) && forms.contains(#"action="/people/amal/password?lang=en""#)
                     && forms.contains(#"action="/people/amal/erase?lang=en""#), "\(forms)")
             #expect(!forms.contains("/people/root-admin/"))
+            #expect(forms.contains(#"<button type="submit" aria-label="Disable amal">Disable</button>"#), "a screen reader hears whose account")
             #expect(own.status == .badRequest && own.text.contains("Your own account is changed at your account page"))
             #expect(try await store.access.person("root-admin")?.active == true)
             #expect(role.status == .seeOther && role.headers[.location] == "/people?lang=en&done=role")

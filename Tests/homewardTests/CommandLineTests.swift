@@ -208,7 +208,7 @@ import Testing
         #expect(table.stdout.contains("change -10"))
         // The table's words and numbers in the reader's language, from the catalogue.
         let russian = try run(["totals", "--last", "7", "--lang", "ru"])
-        #expect(russian.stdout.contains("Возвращения, с 2019-07-14 по 2019-07-20") && russian.stdout.contains("изменение -10"))
+        #expect(russian.stdout.contains("Возвращения, с 2019-07-14 по 2019-07-20") && russian.stdout.contains("изменение \u{2212}10"))
     }
 
     /// The table's group names follow `--lang` too; CSV keeps the API's keys and English names for scripts.

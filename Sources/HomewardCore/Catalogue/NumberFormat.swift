@@ -33,7 +33,11 @@ public struct NumberFormat: Sendable {
     ///
     /// - Important: the Arabic forms begin with a direction mark (U+061C or U+200E) that keeps the sign
     ///   on the number's side in right-to-left text; compare exact characters.
-    public func change(_ n: Int) -> String { n.formatted(signed) }
+    public func change(_ n: Int) -> String {
+        let written = n.formatted(signed)
+        // Russian typesetting writes a change's minus as the minus sign (−5 184), where the locale's data give a hyphen.
+        return language == .ru ? written.replacingOccurrences(of: "-", with: "\u{2212}") : written
+    }
 
     /// A share given in hundredths of a percent, with exactly two decimals: 12.34% in English, 12,34 % in
     /// Russian, ١٢٫٣٤٪ in Arabic. Decimal, so the digits are the ones computed, never a binary fraction's.

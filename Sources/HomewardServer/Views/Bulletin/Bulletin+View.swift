@@ -13,7 +13,7 @@ struct BulletinView {
         let text = BulletinText(snapshot: bulletin.snapshot, catalogue: pages.catalogue(language), published: (bulletin.id, bulletin.sha256),
                                 forThePublic: smallCounts)
         let path = APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(bulletin.id))
-        return pages.render(Context(page: PageContext(language: language, title: text.title, path: path, pages: pages, current: .bulletinPage), article: text.html),
+        return pages.render(Context(page: PageContext(language: language, title: pages.catalogue(language).text("page.title", ["heading": .text(text.title)]), path: path, pages: pages, current: .bulletinPage), article: text.html),
                             template: "bulletin")
     }
 

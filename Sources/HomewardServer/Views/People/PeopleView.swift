@@ -42,8 +42,10 @@ struct PeopleView {
                 let changeable = isAdmin && !erased && person.login != viewer?.login
                 let path = "/people/\(Self.pathSegment(person.login))/"
                 return PersonRow(cells: zip(columns, values).map { LabelledValue(label: $0, value: $1) },
-                                 disable: changeable && person.active ? Button(action: path + "disable" + lang, csrf: csrf, label: c.text("people.disable")) : nil,
-                                 enable: changeable && !person.active ? Button(action: path + "enable" + lang, csrf: csrf, label: c.text("people.enable")) : nil,
+                                 disable: changeable && person.active ? Button(action: path + "disable" + lang, csrf: csrf, label: c.text("people.disable"),
+                                                                               named: c.text("people.disable.named", ["login": .code(person.login)])) : nil,
+                                 enable: changeable && !person.active ? Button(action: path + "enable" + lang, csrf: csrf, label: c.text("people.enable"),
+                                                                               named: c.text("people.enable.named", ["login": .code(person.login)])) : nil,
                                  change: changeable ? Change(
                                     summary: c.text("people.change", ["login": .code(person.login)]), csrf: csrf,
                                     roleAction: path + "role" + lang, roleLabel: c.text("account.role"), submitRole: c.text("people.role.submit"),
@@ -121,6 +123,8 @@ struct PeopleView {
         let action: String
         let csrf: String
         let label: String
+        /// The label with whose account it is, for a screen reader going from button to button.
+        let named: String
     }
 
     struct RoleOption {

@@ -20,7 +20,7 @@ struct ProblemPageView {
         case _ where route.method == .get && !route.path.contains("{"): (route.path + lang, c.text("problem.page.again"))
         default: (APIRoute.overview.path + lang, c.text("problem.page.overview"))
         }
-        return pages.render(Context(page: PageContext(language: language, title: c.text("problem.page.title", ["heading": .text(heading)]),
+        return pages.render(Context(page: PageContext(language: language, title: c.text("page.title", ["heading": .text(heading)]),
                                                       path: route.method == .get && !route.path.contains("{") ? route.path : APIRoute.overview.path,
                                                       pages: pages, current: route),
                                     heading: heading, detail: problem.detail,

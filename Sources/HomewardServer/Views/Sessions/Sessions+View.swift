@@ -13,7 +13,7 @@ struct SessionsView {
     func context(_ pages: Pages) -> Context {
         let c = pages.catalogue(language)
         return Context(
-            page: PageContext(language: language, title: c.text("sessions.page.title"), path: APIRoute.sessionsPage.path, pages: pages,
+            page: PageContext(language: language, title: c.text("page.title", ["heading": .text(c.text("sessions.page.title"))]), path: APIRoute.sessionsPage.path, pages: pages,
                               current: .sessionsPage),
             demo: model.demo ? PageChrome.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
             heading: c.text("sessions.page.title"), intro: c.text("sessions.page.intro"),

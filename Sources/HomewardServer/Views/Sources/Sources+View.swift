@@ -28,7 +28,7 @@ struct SourcesView {
                 other: row.matchesWindow ? nil : c.text("sources.page.otherPeriod"))
         }
         return Context(
-            page: PageContext(language: language, title: c.text("sources.page.title"), path: APIRoute.sourcesPage.path, pages: pages, current: .sourcesPage),
+            page: PageContext(language: language, title: c.text("page.title", ["heading": .text(c.text("sources.page.title"))]), path: APIRoute.sourcesPage.path, pages: pages, current: .sourcesPage),
             demo: model.demo ? PageChrome.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
             heading: c.text("sources.page.title"), intro: c.text("sources.page.intro"),
             measure: PhraseContext(c.phrase("sources.page.measure", ["measure": .text(measureName(comparison.measure))])),
