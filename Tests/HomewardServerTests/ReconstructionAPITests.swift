@@ -44,12 +44,14 @@ import Testing
             #expect(try await client.get("/api/v1/facilities?from=2020-06-02&to=2020-06-01").status == .badRequest)
             // A filter that names nothing is said so, naming the field, not answered with an empty list read as "nothing recorded".
             for (path, field) in [("/api/v1/facilities?kind=castle", "kind"), ("/api/v1/facilities?area=XX99", "area"), ("/api/v1/aid?type=nosuch", "type"),
-                                  ("/api/v1/aid?area=ZZ", "area"), ("/api/v1/sources?measure=nosuch", "measure")] {
+                                  ("/api/v1/aid?area=ZZ", "area"), ("/api/v1/sources?measure=nosuch", "measure"),
+                                  ("/api/v1/aid?organisation=undp", "organisation")] {
                 let refused = try await client.get(path)
                 let named = try refused.json["field"] as? String
                 #expect(refused.status == .badRequest && named == field, "\(path): \(refused.text)")
             }
             #expect(try await client.get("/api/v1/facilities?kind=school&area=SY03").status == .ok)
+            #expect(try await client.get("/api/v1/aid?organisation=UNDP").status == .ok, "a known organisation with no aid is an empty list")
         }
     }
 

@@ -66,7 +66,9 @@ public struct AssistanceStore: Sendable {
             if let type { query += " AND a.type_code = \(bind: type)" }
             if let organisation { query += " AND o.name = \(bind: organisation)" }
             query += " ORDER BY a.id LIMIT \(bind: limit)"
-            return try await db.raw(query).all().map { row in
+            let rows = try await db.raw(query).all()
+            if let organisation, rows.isEmpty, after == nil { try await OrganisationsStore.refuseOtherSpelling(organisation, on: db) }
+            return try rows.map { row in
                 RecordedAidAction(id: try row.decode(column: "id", as: Int.self), action: AidAction(
                     date: Day(number: try row.decode(column: "day", as: Int.self)), place: try Lineage(row: row),
                     organisation: try row.decode(column: "organisation", as: String.self), type: try row.decode(column: "type_code", as: String.self),

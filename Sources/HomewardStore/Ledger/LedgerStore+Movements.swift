@@ -25,7 +25,7 @@ extension LedgerStore {
                                                          after: after, limit: limit + 1),
                            limit: limit, id: \.id)
         // Only an empty page can come from a misspelt name, as in the totals.
-        if let organisation, page.items.isEmpty { try await database.read { try await Self.refuseOtherSpelling(organisation, on: $0) } }
+        if let organisation, page.items.isEmpty { try await database.read { try await OrganisationsStore.refuseOtherSpelling(organisation, on: $0) } }
         return MovementPage(movements: page.items, nextCursor: page.nextCursor)
     }
 

@@ -17,18 +17,9 @@ extension LedgerStore {
             let report = try await LedgerStore.totals(query, on: db)
             // Only an empty answer can come from a misspelt name: a known one's answer needs no list of names read.
             if let organisation = query.organisation, report.total == 0, report.partial == 0 {
-                try await Self.refuseOtherSpelling(organisation, on: db)
+                try await OrganisationsStore.refuseOtherSpelling(organisation, on: db)
             }
             return report
-        }
-    }
-
-    /// Refuses an organisation's name written another way than a known one's (`unhcr`), which would read as "none
-    /// recorded"; a name not known at all stays a question whose answer is none.
-    static func refuseOtherSpelling(_ organisation: String, on db: any SQLDatabase) async throws {
-        let names = try await db.raw("SELECT name FROM organisations").all().map { try $0.decode(column: "name", as: String.self) }
-        if let known = OrganisationNames(names).otherSpelling(of: organisation) {
-            throw StoreError.invalid(field: "organisation", value: organisation, reason: "no organisation is written so; did you mean '\(known)'?")
         }
     }
 

@@ -18,6 +18,15 @@ public struct OrganisationsStore: Sendable {
         }
     }
 
+    /// Refuses an organisation's name written another way than a known one's (`unhcr`) in a filter, which would read as
+    /// "none recorded"; a name not known at all stays a question whose answer is none. Asked only of an empty answer.
+    static func refuseOtherSpelling(_ organisation: String, on db: any SQLDatabase) async throws {
+        let names = try await db.raw("SELECT name FROM organisations").all().map { try $0.decode(column: "name", as: String.self) }
+        if let known = OrganisationNames(names).otherSpelling(of: organisation) {
+            throw StoreError.invalid(field: "organisation", value: organisation, reason: "no organisation is written so; did you mean '\(known)'?")
+        }
+    }
+
     /// The id of the organisation with this name, created if it is new; a creation is audited, as every change is.
     /// - Parameters:
     ///   - checkingSpelling: whether a new name is held to the known ones here; an import checks every row's name
