@@ -9,6 +9,27 @@ import HummingbirdTesting
 import Testing
 
 @Suite struct LedgerAPITests {
+    /// The one importer takes JSON as well as CSV, for every kind, as the kinds' own routes do.
+    @Test(arguments: Backend.available)
+    func theImportsRouteTakesJSONRecordsOfAnyKind(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            // act
+            let movements = try await client.post("/api/v1/imports?records=movements",
+                #"[{"date": "2020-06-01", "crossing": "LBN-01", "destination": "SY03", "refugees": 12, "organisation": "UNHCR", "id": "j1"}]"#,
+                contentType: "application/json")
+            let aid = try await client.post("/api/v1/imports?records=aid",
+                #"{"aid": [{"date": "2020-06-02", "locality": "C2269", "type": "humanitarian", "tonnes": 2, "organisation": "WFP"}]}"#,
+                contentType: "application/json")
+            let refused = try await client.post("/api/v1/imports?records=aid", #"[{"date": "2020-06-02", "tonnes": 2}]"#, contentType: "application/json")
+            // check
+            #expect(movements.status == .ok && aid.status == .ok, "\(movements.text) \(aid.text)")
+            #expect(try movements.decode(ImportSummary.self).imported == 1 && aid.decode(ImportSummary.self).imported == 1)
+            #expect(refused.status == .unprocessableContent)
+            #expect(try await store.ledger.totals(TotalsQuery()).total == 12)
+            #expect(try await store.assistance.actions().count == 1)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func anImportThroughTheAPIGivesTheSameTotalsAsTheStore(_ backend: Backend) async throws {
         try await withApp(backend) { store, client in

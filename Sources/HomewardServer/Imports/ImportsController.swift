@@ -3,8 +3,8 @@ import HomewardCore
 import HomewardStore
 import Hummingbird
 
-/// Imports over HTTP, through the one importer: a CSV file of any kind of record (`POST /api/v1/imports?records=`),
-/// or movements, facility records and aid actions as JSON (`POST /api/v1/movements`, `/facilities`, `/aid`). Bodies stream into the importer as they arrive.
+/// Imports over HTTP, through the one importer: a CSV file or JSON records of any kind (`POST /api/v1/imports?records=`),
+/// or movements, facility records and aid actions as JSON on their own routes (`POST /api/v1/movements`, `/facilities`, `/aid`). Bodies stream into the importer as they arrive.
 ///
 /// Problems name options in the API's words (the `org` parameter, not `--org`), and their reasons are
 /// written in the language of `Accept-Language`.
@@ -27,10 +27,11 @@ struct ImportsController<Context: CallerRequestContext> {
             }
         }
         router.on(RouterPath(APIRoute.postImports.routerPath), method: APIRoute.postImports.method) { request, context in
-            try request.require(contentType: ["text/csv", "application/csv", "text/plain"])
+            try request.require(contentType: ["text/csv", "application/csv", "text/plain", "application/json"])
             let records = try request.query("records", "one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))",
                                             RecordKind.init(rawValue:)) ?? .movements
-            return try await importBody(request, context: context, records: records, format: .csv)
+            let json = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
+            return try await importBody(request, context: context, records: records, format: json ? .json : .csv)
         }
     }
 
