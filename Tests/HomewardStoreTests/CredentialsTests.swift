@@ -71,6 +71,28 @@ import Testing
         }
     }
 
+    /// A partner's account guessing the admin's password from its crossing point must not lock the admin out at the centre.
+    @Test(arguments: Backend.available)
+    func aLoginThrottledFromOneAddressStillSignsInFromAnother(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.access.addPerson(Person(login: "admin", name: "Admin", organisation: "UNHCR", role: .admin),
+                                             password: "the right passphrase", by: .test)
+            // act: five wrong passwords from one address
+            try await RequestOrigin.$address.withValue("10.0.0.9") {
+                for _ in 0 ..< AccessStore.throttleFailures {
+                    await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "admin", password: "a guess") }
+                }
+                // check: refused from there, even with the right password
+                await #expect(throws: AccessStore.SignInRefusal.throttled) { try await store.access.signIn(login: "admin", password: "the right passphrase") }
+            }
+            // and signed in from another
+            let session = try await RequestOrigin.$address.withValue("10.0.0.1") {
+                try await store.access.signIn(login: "admin", password: "the right passphrase")
+            }
+            #expect(session.caller == .person(login: "admin"))
+        }
+    }
+
     /// A password typed into the login field must not be kept for good in an audit nobody can erase.
     @Test(arguments: Backend.available)
     func aFailedSignInKeepsNoTextTypedForALoginNoAccountHas(_ backend: Backend) async throws {

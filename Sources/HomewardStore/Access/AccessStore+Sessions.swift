@@ -11,8 +11,12 @@ public struct PageSession: Sendable, Hashable {
 }
 
 extension AccessStore {
-    /// Failed sign-ins of one login within ``throttleWindowSeconds`` after which sign-in is refused until they age out.
+    /// Failed sign-ins of one login from one address within ``throttleWindowSeconds`` after which sign-in to it from
+    /// there is refused until they age out: a partner's account at a crossing point cannot lock the centre's admin out.
     public static let throttleFailures = 5
+    /// Failed sign-ins of one login from every address together after which it is refused from anywhere: guessing
+    /// from many addresses is slowed all the same.
+    public static let throttleFailuresEverywhere = 50
     public static let throttleWindowSeconds: TimeInterval = 15 * 60
     public static let sessionHours: TimeInterval = 12
     /// Checked against when the login is unknown, so that an unknown login takes as long as a wrong password.
@@ -59,11 +63,14 @@ extension AccessStore {
         let known = row != nil
         let counted = known ? login : "?" + Secret.digest(login)
         let since = Database.timestamp(database.now().addingTimeInterval(-Self.throttleWindowSeconds))
-        let failures = try await database.read { db in
-            try await db.raw("SELECT COUNT(*) AS n FROM sign_in_failures WHERE login = \(bind: counted) AND at > \(bind: since)")
-                .first(decodingColumn: "n", as: Int.self) ?? 0
+        let (failures, here) = try await database.read { db in
+            let row = try await db.raw("""
+                SELECT COUNT(*) AS n, SUM(CASE WHEN COALESCE(address, '') = \(bind: RequestOrigin.address ?? "") THEN 1 ELSE 0 END) AS here
+                FROM sign_in_failures WHERE login = \(bind: counted) AND at > \(bind: since)
+                """).first()
+            return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "here", as: Int?.self) ?? 0)
         }
-        if failures >= Self.throttleFailures {
+        if here >= Self.throttleFailures || failures >= Self.throttleFailuresEverywhere {
             try await noteFailure(counted: counted, login: known ? login : nil, reason: "throttled after \(failures) failures")
             throw SignInRefusal.throttled
         }

@@ -1,7 +1,9 @@
 import HomewardCore
 
 /// A small SVG chart of each organisation's figures over time: one line and its points per organisation and measure,
-/// x by statement date, y by value from zero; labels formatted for the language, every text escaped.
+/// x by statement date, y by value from zero; labels formatted for the language, every text escaped. Each line's latest
+/// figure is written beside its point: on a scale from zero to the largest, a figure a hundred times smaller sits on the
+/// axis and would read as none.
 ///
 /// Each organisation's measure is its own series: lines are never stacked or summed, and a line never joins a broad
 /// measure to a narrower one (returns to IDP returns), which would draw a fall that no figure says.
@@ -14,7 +16,9 @@ struct SourcesChart {
     }
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f"]
-    static let width = 640, height = 260, left = 70, right = 16, top = 12, bottom = 36
+    static let width = 640, height = 260, left = 84, right = 16, top = 14, bottom = 38
+    /// Large enough to read where a phone draws the chart at 390 px, some 0.6 of its size.
+    static let fontSize = 15
 
     let series: [Series]
     let catalogue: Catalogue
@@ -48,10 +52,10 @@ struct SourcesChart {
         out += "<line x1=\"\(Self.left)\" y1=\"\(y(0))\" x2=\"\(Self.width - Self.right)\" y2=\"\(y(0))\" stroke=\"#999\"/>"
         out += "<line x1=\"\(Self.left)\" y1=\"\(Self.top)\" x2=\"\(Self.left)\" y2=\"\(y(0))\" stroke=\"#999\"/>"
         for value in [0, top / 2, top] {
-            out += "<text x=\"\(Self.left - 6)\" y=\"\(y(value) + 4)\" text-anchor=\"end\" font-size=\"11\">\(e(catalogue.numbers.string(value)))</text>"
+            out += "<text x=\"\(Self.left - 6)\" y=\"\(y(value) + 5)\" text-anchor=\"end\" font-size=\"\(Self.fontSize)\">\(e(catalogue.numbers.string(value)))</text>"
         }
         for day in Set([first, last]).sorted(by: <) {
-            out += "<text x=\"\(x(day))\" y=\"\(Self.height - 12)\" text-anchor=\"\(day == first && first != last ? "start" : "end")\" font-size=\"11\">\(e(catalogue.days.string(day)))</text>"
+            out += "<text x=\"\(x(day))\" y=\"\(Self.height - 12)\" text-anchor=\"\(day == first && first != last ? "start" : "end")\" font-size=\"\(Self.fontSize)\">\(e(catalogue.days.string(day)))</text>"
         }
         for series in self.series {
             let coordinates = series.points.map { "\(x($0.day)),\(y($0.value))" }
@@ -60,6 +64,12 @@ struct SourcesChart {
             }
             for point in series.points {
                 out += "<circle cx=\"\(x(point.day))\" cy=\"\(y(point.value))\" r=\"3.5\" fill=\"\(series.colour)\"><title>\(e(series.name)): \(e(catalogue.numbers.string(point.value))), \(e(catalogue.days.string(point.day)))</title></circle>"
+            }
+            if let latest = series.points.last {
+                // Beside the point, on the side with room: to its left where it stands at the right edge.
+                let atRight = x(latest.day) > Self.width - Self.right - 90
+                out += "<text x=\"\(x(latest.day) + (atRight ? -8 : 8))\" y=\"\(y(latest.value) - 6)\" text-anchor=\"\(atRight ? "end" : "start")\" "
+                    + "font-size=\"\(Self.fontSize)\" fill=\"\(series.colour)\">\(e(catalogue.numbers.string(latest.value)))</text>"
             }
         }
         return out + "</svg>"
