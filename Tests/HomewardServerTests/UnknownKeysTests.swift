@@ -54,6 +54,15 @@ import Testing
                 #expect(unchanged, "\(label) wrote something")
                 #expect((200..<300).contains(meant.status.code), "\(label) with \(right): \(meant.status) \(meant.text)")
             }
+            // A body the decoder cannot read at all is said why, where Foundation says only "not valid JSON".
+            for (body, field, reason) in [("", "body", "the body is empty"), ("{\"code\": ", "body", "not JSON"),
+                                          (#"{"code": "S-2", "name": "Site", "kind": "camp", "admin": "SY08", "capacity": 100000000000000000000}"#,
+                                           "capacity", "too large")] {
+                let refused = try await client.execute(uri: "/api/v1/sites", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+                let problem = try refused.json
+                #expect(refused.status == .badRequest && problem["field"] as? String == field, "\(body): \(refused.text)")
+                #expect((problem["detail"] as? String)?.contains(reason) == true, "\(body): \(refused.text)")
+            }
             // What the corrected keys carried was kept.
             #expect(try await store.camps.site("S-1")?.capacity == 5000)
             #expect(try await store.camps.operations().contains { $0.deadline == Day("2020-07-31") })

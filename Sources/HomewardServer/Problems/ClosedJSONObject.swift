@@ -11,7 +11,25 @@ protocol ClosedJSONObject: Decodable {
 extension ClosedJSONObject {
     /// Decodes `data` as one object of this type, refusing a key it does not know (400, `field` the key).
     static func decode(from data: Data) throws -> Self {
-        try JSONDecoder().decode(Checked<Self>.self, from: data).value
+        do {
+            return try JSONDecoder().decode(Checked<Self>.self, from: data).value
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // Foundation says only "not valid JSON", for an empty body and for a number too large for a count alike.
+            throw whyNotRead(data) ?? DecodingError.dataCorrupted(context)
+        }
+    }
+
+    /// What is wrong with a body the decoder could not read at all, where it can be told.
+    static func whyNotRead(_ data: Data) -> Problem? {
+        if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return .badRequest("body", "the body is empty: send one JSON object") }
+        guard let value = try? JSONSerialization.jsonObject(with: data) else {
+            return .badRequest("body", "the body is not JSON: check its quotes, commas and brackets")
+        }
+        if let object = value as? [String: Any],
+           let key = object.keys.sorted().first(where: { (object[$0] as? NSNumber).map { $0.doubleValue.magnitude >= 9.2e18 } ?? false }) {
+            return .badRequest(key, "a number too large for any count or quantity")
+        }
+        return nil
     }
 
     /// Throws for the first key, in alphabetical order, of the object being decoded that is not one of ``Keys``:
