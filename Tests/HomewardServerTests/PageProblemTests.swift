@@ -23,6 +23,7 @@ import Testing
             form[.contentType] = "application/x-www-form-urlencoded"
             let noAccount = try await client.execute(uri: "/people/nobody/disable?lang=en", method: .post, headers: form, body: ByteBuffer(string: ""))
             let script = try await client.execute(uri: "/camps?lang=ru&as_of=2026-02-30", method: .get)
+            let mistyped = try await client.execute(uri: "/camp?lang=ru", method: .get, headers: browser)
             // check
             #expect(badDate.status == .badRequest && badDate.headers[.contentType] == "text/html; charset=utf-8")
             #expect(badDate.text.contains(#"<html lang="ru" dir="ltr">"#) && badDate.text.contains("Страницу нельзя показать в таком виде")
@@ -32,6 +33,8 @@ import Testing
             #expect(noBulletin.status == .notFound && noBulletin.text.contains("Nothing is recorded at this address") && noBulletin.text.contains(#"href="/?lang=en""#))
             #expect(noAccount.status == .notFound && noAccount.text.contains("Back to the form") && noAccount.text.contains(#"href="/people?lang=en""#),
                     "\(noAccount.status) \(noAccount.text)")
+            #expect(mistyped.status == .notFound && mistyped.text.contains("По этому адресу ничего не записано") && mistyped.text.contains(#"href="/?lang=ru""#))
+            #expect(badDate.text.contains(##"<a class="skip" href="#content">Перейти к содержимому</a>"##))
             #expect(script.status == .badRequest && script.headers[.contentType] == "application/problem+json")
             #expect(try script.json["field"] as? String == "as_of")
         }

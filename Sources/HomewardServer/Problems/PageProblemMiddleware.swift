@@ -10,8 +10,9 @@ struct PageProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let pages: Pages
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let route = APIRoute.route(method: request.method, path: request.uri.path), route.isPage,
-              request.headers[values: .accept].contains(where: { $0.contains("text/html") }) else {
+        // An address no route has (a link mistyped or gone) is a page's mistake too, for a browser.
+        let route = APIRoute.route(method: request.method, path: request.uri.path)
+        guard route?.isPage ?? true, request.headers[values: .accept].contains(where: { $0.contains("text/html") }) else {
             return try await next(request, context)
         }
         do {
@@ -20,7 +21,7 @@ struct PageProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             // `?lang=fr` is itself a mistake: its page is written in the language the browser asks for.
             let language = (try? request.pageLanguage()) ?? request.language
             let problem = ProblemMiddleware<Context>.problem(for: error, request: request, catalogue: pages.catalogue(language), logger: context.logger)
-            let view = ProblemPageView(problem: problem, route: route, language: language)
+            let view = ProblemPageView(problem: problem, route: route ?? .overview, language: language)
             return htmlResponse(view.render(pages), language: language, status: problem.status, headers: problem.headers)
         }
     }

@@ -22,6 +22,8 @@ struct PageContext {
     let languagesLabel: String
     let languages: [LanguageLink]
     let navLabel: String
+    /// The link a keyboard or screen reader takes past the navigation to the page's own content.
+    let skipLabel: String
     let nav: [NavLink]
     /// Who reads the page (a session or a bearer token), linking their account; `nil` shows a sign-in link instead.
     let account: Account?
@@ -68,6 +70,7 @@ struct PageContext {
         signInLink = viewer == nil && current != .signInPage
             ? SignInLink(label: catalogue.text("signin.link"), href: "\(APIRoute.signInPage.path)?lang=\(language.rawValue)") : nil
         navLabel = catalogue.text("nav.label")
+        skipLabel = catalogue.text("nav.skip")
         nav = Self.navigation.map {
             NavLink(name: catalogue.text($0.key), href: "\($0.route.path)?lang=\(language.rawValue)", current: $0.route == current)
         }
