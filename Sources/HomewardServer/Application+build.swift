@@ -16,6 +16,9 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     router.add(middleware: LogRequestsMiddleware(.info))
     let pages = try Pages.bundled()
     router.add(middleware: ProblemMiddleware(catalogues: pages.catalogues))
+    // Twice: outside authentication for what it refuses (a form's CSRF token, a session ended), inside it for the
+    // routes' own mistakes, the page then naming who reads it.
+    router.add(middleware: PageProblemMiddleware(pages: pages))
     router.add(middleware: AuthenticationMiddleware(access: stores.access, database: stores.database))
     router.add(middleware: PageProblemMiddleware(pages: pages))
     router.add(middleware: UnknownParameterMiddleware(documented: try DocumentedParameters.bundled()))

@@ -38,23 +38,6 @@ let sampleGazetteer = Gazetteer(
 
     func reasons(_ outcome: MovementRules.Outcome) -> [String] { outcome.problems.map(\.reason) }
 
-    @Test func aNULCharacterAnywhereInAnyCellRefusesTheRow() throws {
-        let row = ["#date": "2019-01-12", "#loc+crossing+code": "LBN-01", "#country+origin+code": "LBN",
-                   "#adm4+dest+code": "C5999", "#affected+returnees+refugees+num": "950",
-                   "#org": "Governorate Returns Office of Dar'a"]
-        #expect(try check(row).problems.isEmpty)
-        for tag in ["#date", "#loc+crossing+code", "#org"] {
-            let value = row[tag]!
-            for bad in ["\u{0}" + value, String(value.prefix(3)) + "\u{0}" + String(value.dropFirst(3)), value + "\u{0}"] {
-                var cells = row
-                cells[tag] = bad
-                let outcome = try check(cells)
-                #expect(outcome.isRejected && outcome.problems.map(\.message.key) == ["import.nul"] && outcome.problems.first?.column == tag,
-                        "\(tag): \(bad.debugDescription)")
-            }
-        }
-    }
-
     @Test func aCompleteRowBecomesAMovement() throws {
         let outcome = try check(["#date": "2019-01-12", "#loc+crossing+code": "LBN-01", "#country+origin+code": "LBN",
                                  "#adm4+dest+code": "C5999", "#affected+returnees+refugees+num": "950"])

@@ -21,14 +21,19 @@ import Testing
             // act: an editor's aid action and a census with a NUL in the organisation, as JSON and as CSV
             let aid = try await client.execute(uri: "/api/v1/aid?dry_run=true", method: .post, headers: json,
                                                body: ByteBuffer(string: Self.aid.replacingOccurrences(of: "UNHCR", with: #"UN\u0000HCR"#)))
-            let census = try await client.execute(uri: "/api/v1/imports?records=aid", method: .post, headers: [.contentType: "text/csv"],
+            let aidCSV = try await client.execute(uri: "/api/v1/imports?records=aid", method: .post, headers: [.contentType: "text/csv"],
                                                   body: ByteBuffer(string: "#date,#adm4+code,#activity+type,#indicator+tonnes,#org\n2019-06-02,C2269,humanitarian,1,UN\u{0}HCR\n"))
+            let census = try await client.execute(uri: "/api/v1/imports?records=censuses", method: .post, headers: [.contentType: "text/csv"],
+                                                  body: ByteBuffer(string: "#date,#loc+site+code,#population+ind+num,#org\n2019-06-01,HOL,1000,UN\u{0}HCR\n"))
+            let movements = try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.contentType: "text/csv"],
+                                                     body: ByteBuffer(string: "#date,#adm1+dest+code,#affected+returnees+idps+num,#org\n2019-06-01,SY03,5,UN\u{0}HCR\n"))
             // check: refused as a damaged file, naming the row and the field
-            for (label, response) in [("aid", aid), ("csv", census)] {
+            for (label, response) in [("aid", aid), ("aid csv", aidCSV), ("census csv", census), ("movements csv", movements)] {
                 #expect(response.status == .unprocessableContent, "\(label): \(response.status) \(response.text)")
                 let problems = try response.json["problems"] as? [[String: Any]] ?? []
                 #expect(problems.first?["code"] as? String == "import.nul" && problems.first?["row"] as? Int == (label == "aid" ? 1 : 2), "\(label): \(problems)")
                 #expect((problems.first?["column"] as? String).map { ["organisation", "#org"].contains($0) } == true, "\(label): \(problems)")
+                #expect(problems.first?["value"] as? String == "UN\u{0}HCR", "\(label): the value as sent")
             }
             // Every connection the writes lease goes on: the same editor writes again and again.
             for _ in 0 ..< 6 {
@@ -36,6 +41,27 @@ import Testing
                 #expect(written.status == .ok, "\(written.status) \(written.text)")
             }
             #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
+        }
+    }
+
+    /// Wherever it stands in whichever cell: the row is refused naming that column, for every kind's import alike.
+    @Test func aNULAnywhereInACellIsRefusedByItsColumn() async throws {
+        try await withStores(.sqlite) { store in
+            let row = ["#date": "2019-01-12", "#loc+crossing+code": "LBN-01", "#adm1+dest+code": "SY03", "#affected+returnees+refugees+num": "950",
+                       "#org": "Governorate Returns Office of Dar'a"]
+            let tags = row.keys.sorted()
+            func csv(_ cells: [String: String]) -> String { tags.joined(separator: ",") + "\n" + tags.map { cells[$0]! }.joined(separator: ",") + "\n" }
+            #expect(try await store.importCSV(csv(row), org: nil, dryRun: true).status == .success)
+            for tag in ["#date", "#loc+crossing+code", "#org"] {
+                let value = row[tag]!
+                for bad in ["\u{0}" + value, String(value.prefix(3)) + "\u{0}" + String(value.dropFirst(3)), value + "\u{0}"] {
+                    var cells = row
+                    cells[tag] = bad
+                    let summary = try await store.importCSV(csv(cells), org: nil)
+                    #expect(summary.status == .error && summary.problems.map(\.code) == ["import.nul"] && summary.problems.first?.column == tag,
+                            "\(tag): \(bad.debugDescription) \(summary.problems)")
+                }
+            }
         }
     }
 

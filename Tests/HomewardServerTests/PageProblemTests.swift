@@ -39,4 +39,28 @@ import Testing
             #expect(try script.json["field"] as? String == "as_of")
         }
     }
+
+    /// What authentication refuses of a page's form reaches a browser as a page too: a second tab's stale form, or a form
+    /// sent after the session ended (with a way to sign in and come back).
+    @Test(arguments: Backend.available)
+    func aFormsStaleTokenOrEndedSessionIsAPage(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            try await store.access.addPerson(Person(login: "root-admin", name: "Admin", organisation: "Centre", role: .admin),
+                                             password: "correct horse battery", by: .test)
+            let admin = try await AccountTests().signIn(client, "root-admin", "correct+horse+battery")
+            var browser: HTTPFields = [.accept: "text/html", .contentType: "application/x-www-form-urlencoded", .cookie: admin.cookie]
+            // act
+            let stale = try await client.execute(uri: "/people?lang=en", method: .post, headers: browser,
+                                                 body: ByteBuffer(string: "csrf=stale&login=x&name=X&organisation=Centre&role=viewer"))
+            browser[.cookie] = "homeward_session=ended"
+            let ended = try await client.execute(uri: "/people?lang=ru", method: .post, headers: browser,
+                                                 body: ByteBuffer(string: "csrf=any&login=x&name=X&organisation=Centre&role=viewer"))
+            // check
+            #expect(stale.status == .forbidden && stale.headers[.contentType] == "text/html; charset=utf-8"
+                    && stale.text.contains("the form&#39;s CSRF token does not match this session"), "\(stale.status) \(stale.text)")
+            #expect(ended.status == .unauthorized && ended.text.contains("Ваш сеанс завершён") && ended.text.contains("/signin?lang=ru&amp;next=/people"),
+                    "\(ended.status) \(ended.text)")
+            #expect(ended.headers[.cacheControl] == "no-store" && stale.headers[.cacheControl] == "no-store")
+        }
+    }
 }

@@ -212,4 +212,17 @@ import Testing
             #expect(try await store.access.audit().contains { $0.action == "sign-in-failed" && $0.record == "amal" })
         }
     }
+
+    /// "Known already" is an admin's answer: anyone else adding an organisation, known or new, is refused and audited.
+    @Test(arguments: Backend.available)
+    func aViewerAddingAKnownOrganisationIsRefusedAsForANewOne(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.organisations.add("UNHCR", by: .test)
+            try await store.access.addPerson(Person(login: "reader", name: "Reader", organisation: "UNHCR", role: .viewer), password: nil, by: .test)
+            for name in ["UNHCR", "WFP"] {
+                await #expect(throws: StoreError.self, "\(name)") { try await store.organisations.add(name, by: .person(login: "reader")) }
+            }
+            #expect(try await store.access.audit().filter { $0.action == "refused" && $0.actor == "person:reader" }.count == 2)
+        }
+    }
 }

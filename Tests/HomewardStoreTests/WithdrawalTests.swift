@@ -95,21 +95,27 @@ import HomewardTestSupport
         }
     }
 
-    /// JSON's counts by category, a key left out: the same rule, an id being one report.
+    /// JSON's one count beside its category: the same rule, an id being one report. Files of one category column each,
+    /// their ids numbered per form, say nothing of each other: both stand.
     @Test(arguments: Backend.available)
-    func aJSONRecordWithoutTheOtherCategorysKeyTakesItBack(_ backend: Backend) async throws {
+    func aJSONCategoryMovedTakesBackTheFirstWhileOneColumnFilesStandSideBySide(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             func send(_ json: String) async throws -> ImportSummary {
                 try await store.ledger.importMovements(ImportRequest(sourceName: "api", format: .json, today: TestStores.today),
                                                        from: .bytes(Array(json.utf8)), by: .test)
             }
-            _ = try await send(#"[{"date": "2020-06-01", "crossing": "LBN-01", "destination": "SY03", "refugees": 5, "organisation": "UNHCR", "id": "form-99"}]"#)
+            _ = try await send(#"[{"date": "2020-06-01", "crossing": "LBN-01", "destination": "SY03", "category": "refugee", "persons": 5, "organisation": "UNHCR", "id": "form-99"}]"#)
+            let refugeesOnly = "#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#meta+id\n2020-06-02,LBN-01,SY03,8,n1\n"
+            let idpsOnly = "#date,#adm1+dest+code,#affected+returnees+idps+num,#meta+id\n2020-06-02,SY03,3,n1\n"
+            _ = try await store.importCSV(refugeesOnly)
             // act
-            let moved = try await send(#"[{"date": "2020-06-01", "destination": "SY03", "idps": 5, "organisation": "UNHCR", "id": "form-99"}]"#)
+            let moved = try await send(#"[{"date": "2020-06-01", "destination": "SY03", "category": "idp", "persons": 5, "organisation": "UNHCR", "id": "form-99"}]"#)
+            let beside = try await store.importCSV(idpsOnly)
             // check
             #expect(moved.imported == 1 && moved.updated == 1 && moved.problems.first?.code == "import.movements.movedCategory", "\(moved)")
+            #expect(beside.status == .success && beside.imported == 1 && beside.updated == 0, "\(beside)")
             let totals = try await store.ledger.totals(TotalsQuery())
-            #expect(totals.total == 5 && totals.refugees == 0)
+            #expect(totals.total == 16 && totals.refugees == 8 && totals.idps == 8, "\(totals)")
         }
     }
 

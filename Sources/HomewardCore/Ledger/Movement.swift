@@ -32,8 +32,8 @@ public struct Movement: Hashable, Sendable {
         /// A category column the row left blank beside another it filled: 0, withdrawing as a written 0 does (a row
         /// moved from refugees to IDPs).
         case blankCell
-        /// A category that a row with an id (`#meta+id`) does not name at all (one count and its category, or JSON
-        /// without the key): 0, since an id is one report. It takes back what an earlier import recorded for the id in
+        /// The other category of a row with an id (`#meta+id`) that gives one count beside its category (CSV's
+        /// `#affected+type`, JSON's `category`): 0, since an id is one report. It takes back what an earlier import recorded for the id in
         /// that category (a form's submission moved to the other), and gives way to any count this import gives it (a
         /// file with a row per category of one id).
         case otherCategoryOfID

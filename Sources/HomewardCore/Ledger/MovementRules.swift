@@ -36,10 +36,6 @@ public struct MovementRules: ImportRules {
                 severity: warning ? .warning : .error))
         }
 
-        for field in MovementField.allCases where draft.values[field.rawValue]?.containsNUL == true {
-            fail(field, Message("import.nul"))
-            return outcome
-        }
         var dates = DraftChecks(draft, today: today)
         let period = dates.period(date: .date, start: .dateStart, end: .dateEnd)
         outcome.problems += dates.problems
@@ -106,7 +102,7 @@ public struct MovementRules: ImportRules {
 
     /// Each category's count, and where it comes from: a category column left blank counts 0 (so that a row moved
     /// from refugees to IDPs withdraws its refugees), though only for a row that gives a count in another column; so does
-    /// a category that a row with an id does not name at all (``Movement/CountSource/otherCategoryOfID``).
+    /// the other category of a row with an id that gives one count beside its category (``Movement/CountSource/otherCategoryOfID``).
     private func readCounts(_ draft: MovementDraft, fail: Fail) -> [(MovementCategory, Int, Movement.CountSource)] {
         var result: [(MovementCategory, Int, Movement.CountSource)] = []
         if draft[.persons] != nil, let other = [MovementField.refugees, .idps].first(where: { draft[$0] != nil }) {
@@ -154,7 +150,9 @@ public struct MovementRules: ImportRules {
         where draft.has(field) && draft[field] == nil && !result.contains(where: { $0.0 == category }) {
             result.append((category, 0, .blankCell))
         }
-        if draft[.externalId] != nil, result.contains(where: { $0.2 == .written }) {
+        // Only a row that gives one count beside its category could have named the other: a file of a refugees column
+        // alone, its ids numbered per form, says nothing of the IDPs another file gives under the same ids.
+        if draft[.externalId] != nil, draft[.persons] != nil, result.contains(where: { $0.2 == .written }) {
             for category in MovementCategory.allCases where !result.contains(where: { $0.0 == category }) {
                 result.append((category, 0, .otherCategoryOfID))
             }

@@ -7,6 +7,11 @@ public struct Organisation: Hashable, Sendable, Codable {
     /// Whether it is a working group, whose members' editors write its records: one without members yet is still one.
     public var workingGroup: Bool
 
+    enum CodingKeys: String, CodingKey {
+        case id, name
+        case workingGroup = "working_group"
+    }
+
     public init(id: Int, name: String, workingGroup: Bool = false) {
         self.id = id
         self.name = name

@@ -4,8 +4,8 @@ import Hummingbird
 /// A page's error, or a page form's, answered as a page to a browser (which asks for `text/html`): the problem in the page's
 /// language, inside the site's navigation, with a way back. Scripts, which do not ask for HTML, keep problem details in JSON.
 ///
-/// Runs inside ``AuthenticationMiddleware``, so that the page names who reads it; the public asking for an internal page
-/// is sent to the sign-in form before it gets here.
+/// Added both outside ``AuthenticationMiddleware`` (for a form's CSRF token refused, a session ended) and inside it (for
+/// the routes' own mistakes, the page then naming who reads it). Never kept by a cache: it may name its reader.
 struct PageProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let pages: Pages
 
@@ -22,7 +22,10 @@ struct PageProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let language = (try? request.pageLanguage()) ?? request.language
             let problem = ProblemMiddleware<Context>.problem(for: error, request: request, catalogue: pages.catalogue(language), logger: context.logger)
             let view = ProblemPageView(problem: problem, route: route ?? .overview, language: language)
-            return htmlResponse(view.render(pages), language: language, status: problem.status, headers: problem.headers)
+            var headers = problem.headers
+            headers[.cacheControl] = "no-store"
+            headers[.wwwAuthenticate] = nil
+            return htmlResponse(view.render(pages), language: language, status: problem.status, headers: headers)
         }
     }
 }

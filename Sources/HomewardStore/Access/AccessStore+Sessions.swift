@@ -71,7 +71,8 @@ extension AccessStore {
             return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "here", as: Int?.self) ?? 0)
         }
         if here >= Self.throttleFailures || failures >= Self.throttleFailuresEverywhere {
-            try await noteFailure(counted: counted, login: known ? login : nil, reason: "throttled after \(failures) failures")
+            // Audited, not counted: an address refused already must not go on to lock the login everywhere.
+            try await noteFailure(counted: nil, login: known ? login : nil, reason: "throttled after \(failures) failures")
             throw SignInRefusal.throttled
         }
         let active = try row?.decode(column: "active", as: Bool.self) == true
@@ -85,10 +86,13 @@ extension AccessStore {
         return row
     }
 
-    /// Audits a failed sign-in and counts it under `counted`; the audit names the login only where an account has it.
-    private func noteFailure(counted: String, login: String?, reason: String) async throws {
+    /// Audits a failed sign-in and counts it under `counted` (`nil`: not counted); the audit names the login only where an
+    /// account has it.
+    private func noteFailure(counted: String?, login: String?, reason: String) async throws {
         try await database.write(by: .anonymous(address: RequestOrigin.address), for: .bookkeeping) { write in
-            try await write.sql.raw("INSERT INTO sign_in_failures (login, address, at) VALUES (\(bind: counted), \(bind: RequestOrigin.address), \(bind: write.timestamp))").run()
+            if let counted {
+                try await write.sql.raw("INSERT INTO sign_in_failures (login, address, at) VALUES (\(bind: counted), \(bind: RequestOrigin.address), \(bind: write.timestamp))").run()
+            }
             try await write.audit("sign-in-failed", kind: "session", record: login, detail: reason)
         }
     }

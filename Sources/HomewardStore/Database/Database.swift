@@ -125,6 +125,14 @@ public final class Database: Sendable, Service {
     /// The read transaction of a ``consistentRead(_:)`` under way, which this task's reads use while it lasts.
     @TaskLocal private static var pinned: PinnedRead?
 
+    /// Runs `body` with every ``read(_:)`` inside it on a write's own connection, inside its transaction: reads made
+    /// after the write took a lock must not wait for a second connection from a pool that writers waiting on the lock hold.
+    func reading<R: Sendable>(on write: WriteContext, _ body: @Sendable () async throws -> R) async throws -> R {
+        let pin = PinnedRead(database: self, connection: write.connection)
+        defer { pin.close() }
+        return try await Self.$pinned.withValue(pin) { try await body() }
+    }
+
     /// Runs `body` in one read transaction: every ``read(_:)`` inside it sees the database as it stood at the first,
     /// whatever is written meanwhile. A statement's blocks are read so, and agree with each other.
     ///
@@ -210,7 +218,9 @@ public final class Database: Sendable, Service {
                         try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(refusal.message))
                         try await db.raw("COMMIT").run()
                     } catch {
-                        throw await rollBack(db, after: error)
+                        // The caller is refused all the same: the refusal, not the audit's failure, is the answer.
+                        if case let lost as ConnectionSettingLost = await rollBack(db, after: error) { throw lost }
+                        logger.error("a refusal could not be audited: \(String(reflecting: error))")
                     }
                     throw refusal.storeError
                 } catch {

@@ -35,7 +35,7 @@ extension Database {
                 if let table, write.connection.backend == .postgres {
                     try await db.raw("LOCK TABLE \(unsafeRaw: table) IN SHARE ROW EXCLUSIVE MODE").run()
                 }
-                let rules = try await makeRules()
+                let rules = try await reading(on: write) { try await makeRules() }
                 guard let importID = try await db.raw("""
                     INSERT INTO imports (started_at, source_name, started_by, records)
                     VALUES (\(bind: write.timestamp), \(bind: request.sourceName), \(bind: write.caller.description), \(bind: records.rawValue))

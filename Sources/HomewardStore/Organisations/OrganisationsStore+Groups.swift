@@ -18,8 +18,11 @@ extension OrganisationsStore {
             throw StoreError.invalid(field: "member", value: members[0], reason: "only a working group has members (--working-group)")
         }
         let memberNames = members.map { $0.trimmingCharacters(in: .whitespaces) }
-        // Known already as asked: nothing to write, and nothing for the audit to call a creation.
-        if let known = try await organisations().first(where: { $0.name == trimmed }), known.workingGroup || !workingGroup,
+        // Known already as asked: nothing to write, and nothing for the audit to call a creation; but only for a caller who
+        // may add organisations, or a viewer would learn "known" where the write would refuse them (and audit it).
+        let permit = try? await database.read { try await Database.permit(of: caller, on: $0) }
+        let refusal: Message? = permit.flatMap { $0.refusal(for: .reference) }
+        if permit != nil, refusal == nil, let known = try await organisations().first(where: { $0.name == trimmed }), known.workingGroup || !workingGroup,
            Set(memberNames).isSubset(of: try await self.members()[trimmed] ?? []) {
             return .unchanged
         }

@@ -12,24 +12,36 @@ struct ProblemPageView {
     func render(_ pages: Pages) -> String {
         let c = pages.catalogue(language), lang = "?lang=\(language.rawValue)"
         let heading = c.text("problem.page.\(Self.headingKey(problem.status))")
-        let back: (href: String, label: String) = switch route {
-        case _ where problem.status == .notFound && route.method == .get: (APIRoute.overview.path + lang, c.text("problem.page.overview"))
-        case .addPerson, .disablePerson, .enablePerson, .setPersonRole, .resetPersonPassword, .erasePerson, .addOrganisation:
-            (APIRoute.peoplePage.path + lang, c.text("problem.page.form"))
-        case .changePassword, .createAccountToken, .revokeAccountToken: (APIRoute.accountPage.path + lang, c.text("problem.page.form"))
-        case _ where route.method == .get && !route.path.contains("{"): (route.path + lang, c.text("problem.page.again"))
-        default: (APIRoute.overview.path + lang, c.text("problem.page.overview"))
+        let page = Self.pagePath(of: route)
+        let back: (href: String, label: String) = switch problem.status {
+        // A session ended (or none): sign in, then back to the page, or to the page of the form.
+        case .unauthorized: ("\(APIRoute.signInPage.path)\(lang)&next=\(page)", c.text("problem.page.signIn"))
+        case _ where page == APIRoute.overview.path || (problem.status == .notFound && route.method == .get):
+            (APIRoute.overview.path + lang, c.text("problem.page.overview"))
+        case _ where route.method == .get: (page + lang, c.text("problem.page.again"))
+        default: (page + lang, c.text("problem.page.form"))
         }
         return pages.render(Context(page: PageContext(language: language, title: c.text("page.title", ["heading": .text(heading)]),
-                                                      path: route.method == .get && !route.path.contains("{") ? route.path : APIRoute.overview.path,
+                                                      path: route.method == .get ? page : APIRoute.overview.path,
                                                       pages: pages, current: route),
                                     heading: heading, detail: problem.detail,
                                     field: problem.field.map { c.text("problem.page.field", ["field": .code($0)]) },
                                     backHref: back.href, backLabel: back.label), template: "problem")
     }
 
+    /// The page a route's form is on, or the route's own page; the overview where it has none without parameters.
+    static func pagePath(of route: APIRoute) -> String {
+        switch route {
+        case .addPerson, .disablePerson, .enablePerson, .setPersonRole, .resetPersonPassword, .erasePerson, .addOrganisation: APIRoute.peoplePage.path
+        case .changePassword, .createAccountToken, .revokeAccountToken: APIRoute.accountPage.path
+        case _ where route.method == .get && !route.path.contains("{"): route.path
+        default: APIRoute.overview.path
+        }
+    }
+
     static func headingKey(_ status: HTTPResponse.Status) -> String {
         switch status {
+        case .unauthorized: "unauthorized"
         case .forbidden: "forbidden"
         case .notFound: "notFound"
         case .conflict: "conflict"
