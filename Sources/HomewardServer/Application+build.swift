@@ -19,7 +19,7 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     // Twice: outside authentication for what it refuses (a form's CSRF token, a session ended), inside it for the
     // routes' own mistakes, the page then naming who reads it.
     router.add(middleware: PageProblemMiddleware(pages: pages))
-    router.add(middleware: AuthenticationMiddleware(access: stores.access, database: stores.database))
+    router.add(middleware: AuthenticationMiddleware(access: stores.access, database: stores.database, trustedProxies: configuration.trustedProxies))
     router.add(middleware: PageProblemMiddleware(pages: pages))
     router.add(middleware: UnknownParameterMiddleware(documented: try DocumentedParameters.bundled()))
     router.add(middleware: FreshnessMiddleware(database: stores.database, today: today))

@@ -23,12 +23,14 @@ public struct ServerConfiguration: Sendable {
     /// so that two answers set side by side do not give a hidden count away by subtraction; 1 leaves them exact.
     /// 5 unless given, and never more than twice `minPublicCount`, beyond which the smallest count shown would read 0.
     public let publicRounding: Int
+    /// Proxies (by address) whose `X-Forwarded-For` names the client, for the audit and the sign-in throttle.
+    public var trustedProxies: Set<String>
     public var logger: Logger
 
     /// - Throws: ``InvalidSetting`` for a `minPublicCount` below 2, which would hide nothing from the public; raised
     ///   silently to 2, a caller would publish counts it meant to hide.
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 64 << 20, demo: Bool = false, minPublicCount: Int = 5,
-                publicRounding: Int? = nil, logger: Logger = Logger(label: "homeward.server")) throws {
+                publicRounding: Int? = nil, trustedProxies: Set<String> = [], logger: Logger = Logger(label: "homeward.server")) throws {
         guard minPublicCount >= 2 else {
             throw InvalidSetting(setting: "minPublicCount", value: String(minPublicCount),
                                  reason: "counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
@@ -46,6 +48,7 @@ public struct ServerConfiguration: Sendable {
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.demo = demo
+        self.trustedProxies = trustedProxies
         self.logger = logger
     }
 }

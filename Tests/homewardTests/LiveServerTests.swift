@@ -59,7 +59,8 @@ import Testing
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let process = Process()
         process.executableURL = CommandLineTests.executable
-        process.arguments = ["serve", "--demo", "--demo-rows", "200", "--database", database, "--port", "0"]
+        // Behind a proxy on this machine (TLS, say), which names the client in X-Forwarded-For.
+        process.arguments = ["serve", "--demo", "--demo-rows", "200", "--database", database, "--port", "0", "--trusted-proxy", "127.0.0.1"]
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -83,6 +84,7 @@ import Testing
             post.httpMethod = "POST"
             post.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
             post.httpBody = Data("login=demo-viewer&password=\(password)".utf8)
+            post.setValue("203.0.113.9", forHTTPHeaderField: "X-Forwarded-For")
             return try await session.data(for: post).1 as? HTTPURLResponse
         }
         let wrong = try await signIn("not-\(password)")
@@ -95,6 +97,9 @@ import Testing
         #expect(right?.url?.path != "/signin")
         process.terminate()
         process.waitUntilExit()
+        // The audit names the client the proxy named, not the proxy.
+        let audit = try CommandLineTests().run(["audit", "--database", database, "--format", "csv"]).stdout
+        #expect(audit.contains(",203.0.113.9,sign-in-failed,"), "\(audit)")
     }
 
     /// What a child process has printed so far, collected as it arrives.

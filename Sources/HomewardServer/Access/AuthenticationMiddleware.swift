@@ -15,9 +15,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     let access: AccessStore
     let database: Database
+    /// Proxies whose `X-Forwarded-For` names the client (``ClientAddress``).
+    var trustedProxies: Set<String> = []
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request, context = context
+        context.clientAddress = ClientAddress.resolve(socket: context.remoteAddress?.ipAddress,
+                                                      forwardedFor: request.headers[values: HTTPField.Name("X-Forwarded-For")!], trusted: trustedProxies)
         let route = APIRoute.route(method: request.method, path: request.uri.path)
         context.route = route
         if let authorization = request.headers[.authorization] {
@@ -62,7 +66,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         // A page read with a bearer token names its reader too, with no session's token for forms.
         let viewer = context.proven?.login.map { PageViewer(login: $0, csrf: context.session?.csrf) }
-        return try await RequestOrigin.$address.withValue(context.remoteAddress?.ipAddress) {
+        return try await RequestOrigin.$address.withValue(context.clientAddress) {
             try await PageViewer.$current.withValue(viewer) { try await next(request, context) }
         }
     }

@@ -33,5 +33,8 @@ public struct HomewardRequestContext: CallerRequestContext, RemoteAddressRequest
         remoteAddress = source.channel.remoteAddress
     }
 
-    public var caller: Caller { proven ?? .anonymous(address: remoteAddress?.ipAddress) }
+    /// The client's address (``ClientAddress``), set by ``AuthenticationMiddleware``; the socket's until then.
+    public var clientAddress: String?
+
+    public var caller: Caller { proven ?? .anonymous(address: clientAddress ?? remoteAddress?.ipAddress) }
 }

@@ -27,6 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
     var minPublicCount = 5
     @Option(help: "The open totals (/api/v1/public/totals, any window) round each count to a multiple of this, so that two answers set side by side give no hidden count away; 1 leaves them exact. 5 unless given (at most twice --min-public-count).")
     var publicRounding: Int?
+    @Option(name: .customLong("trusted-proxy"), help: "The address of a proxy in front of the server (TLS, say) whose X-Forwarded-For names the client, for the audit and the sign-in throttle (repeatable).")
+    var trustedProxies: [String] = []
 
     func validate() throws {
         guard minPublicCount >= 2 else {
@@ -67,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await addDemoAccounts(stores)
         }
         let configuration = try ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, minPublicCount: minPublicCount,
-                                                publicRounding: publicRounding, logger: logger)
+                                                publicRounding: publicRounding, trustedProxies: Set(trustedProxies), logger: logger)
         var app = try buildApplication(stores: stores, configuration: configuration, today: today)
         // The database closes when the service group shuts down, after the server has stopped.
         app.addServices(stores.database)
