@@ -57,7 +57,8 @@ import Testing
             // A body the decoder cannot read at all is said why, where Foundation says only "not valid JSON".
             for (body, field, reason) in [("", "body", "the body is empty"), ("{\"code\": ", "body", "not JSON"),
                                           (#"{"code": "S-2", "name": "Site", "kind": "camp", "admin": "SY08", "capacity": 100000000000000000000}"#,
-                                           "capacity", "too large")] {
+                                           "capacity", "too large"),
+                                          (#"{"code": "S-2", "name": "Site", "kind": "camp", "admin": "SY08", "capacity": 1.5}"#, "capacity", "a whole number")] {
                 let refused = try await client.execute(uri: "/api/v1/sites", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
                 let problem = try refused.json
                 #expect(refused.status == .badRequest && problem["field"] as? String == field, "\(body): \(refused.text)")

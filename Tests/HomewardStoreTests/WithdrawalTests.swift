@@ -71,6 +71,14 @@ import HomewardTestSupport
             #expect(again.status == .success && again.ignored == 1 && again.updated == 0 && again.imported == 0, "\(again)")
             let totals = try await store.ledger.totals(TotalsQuery())
             #expect(totals.total == 30 && totals.refugees == 0 && totals.idps == 30)
+            // Taken back, the refugees' movement keeps its own places: the IDP row that implied the 0 gives none of them.
+            let refugees = try #require(try await store.ledger.movementPage().movements.first { $0.category == .refugee })
+            #expect(refugees.persons == 0 && refugees.crossing == "LBN-01" && refugees.start == Day("2020-06-01"), "\(refugees)")
+            // The first file imported again puts the refugees back and takes the IDPs back, each keeping its places.
+            let back = try await store.importCSV(Self.narrow + "2020-06-01,LBN-01,SY03,30,refugee,form-77\n")
+            let movements = try await store.ledger.movementPage().movements
+            #expect(back.updated == 2 && movements.map(\.persons).sorted() == [0, 30], "\(back) \(movements)")
+            #expect(movements.first { $0.category == .idp }.map { $0.crossing == nil && $0.origin == nil && $0.persons == 0 } == true, "\(movements)")
         }
     }
 

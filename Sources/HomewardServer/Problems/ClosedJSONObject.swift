@@ -25,9 +25,13 @@ extension ClosedJSONObject {
         guard let value = try? JSONSerialization.jsonObject(with: data) else {
             return .badRequest("body", "the body is not JSON: check its quotes, commas and brackets")
         }
-        if let object = value as? [String: Any],
-           let key = object.keys.sorted().first(where: { (object[$0] as? NSNumber).map { $0.doubleValue.magnitude >= 9.2e18 } ?? false }) {
-            return .badRequest(key, "a number too large for any count or quantity")
+        // Every number these objects take is a whole one (a capacity, persons per cycle, a session's id).
+        if let object = value as? [String: Any] {
+            for key in object.keys.sorted() {
+                guard let number = (object[key] as? NSNumber)?.doubleValue else { continue }
+                if number.magnitude >= 9.2e18 { return .badRequest(key, "a number too large for any count or quantity") }
+                if number.rounded() != number { return .badRequest(key, "a whole number is needed") }
+            }
         }
         return nil
     }

@@ -391,6 +391,17 @@ struct MovementWriter: BatchWriter {
         for (id, old, movement) in changes {
             // The key names the organisation, so the stored one is the record's: none is looked up or made for a withdrawal.
             rollups.add(old, sign: -1)
+            if movement.persons == 0 {
+                // A withdrawal takes the count back and nothing else: the row that implied it (a blank cell beside a filled
+                // one, the other category of an id) gives its own places and dates, which this movement never had. The
+                // fingerprint is the 0's, as a 0 given again must find it; it is no count's, so the next count corrects it.
+                try await db.raw("""
+                    UPDATE movements SET persons = 0, fingerprint = \(bind: movement.fingerprint),
+                    import_id = \(bind: importID), recorded_at = \(bind: write.timestamp), recorded_by = \(bind: write.caller.description)
+                    WHERE id = \(bind: id)
+                    """).run()
+                continue
+            }
             rollups.add(entry(movement, organisationID: old.organisationID), sign: 1)
             let values = values(movement, organisationID: old.organisationID)
             var query: SQLQueryString = "UPDATE movements SET "

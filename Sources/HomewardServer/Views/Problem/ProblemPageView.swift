@@ -11,7 +11,8 @@ struct ProblemPageView {
 
     func render(_ pages: Pages) -> String {
         let c = pages.catalogue(language), lang = "?lang=\(language.rawValue)"
-        let heading = c.text("problem.page.\(Self.headingKey(problem.status))")
+        // A form whose CSRF token no longer matches was opened before the session changed (a second tab, a sign-in since).
+        let heading = c.text("problem.page.\(problem.status == .forbidden && problem.field == "csrf" ? "staleForm" : Self.headingKey(problem.status))")
         let page = Self.pagePath(of: route)
         let back: (href: String, label: String) = switch problem.status {
         // A session ended (or none): sign in, then back to the page, or to the page of the form.
@@ -24,7 +25,8 @@ struct ProblemPageView {
         return pages.render(Context(page: PageContext(language: language, title: c.text("page.title", ["heading": .text(heading)]),
                                                       path: route.method == .get ? page : APIRoute.overview.path,
                                                       pages: pages, current: route),
-                                    heading: heading, detail: problem.detail,
+                                    // An ended session's detail is for scripts (send a bearer token); the heading and the link say it all.
+                                    heading: heading, detail: problem.status == .unauthorized || problem.field == "csrf" ? nil : problem.detail,
                                     field: problem.field.map { c.text("problem.page.field", ["field": .code($0)]) },
                                     backHref: back.href, backLabel: back.label), template: "problem")
     }
@@ -53,7 +55,7 @@ struct ProblemPageView {
     struct Context {
         let page: PageContext
         let heading: String
-        let detail: String
+        let detail: String?
         let field: String?
         let backHref: String
         let backLabel: String
