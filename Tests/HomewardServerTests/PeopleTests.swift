@@ -163,6 +163,7 @@ import Testing
             #expect(try await store.access.person("root-admin")?.active == true)
             #expect(role.status == .seeOther && role.headers[.location] == "/people?lang=en&done=role")
             #expect(short.status == .badRequest && short.text.contains("at least 12 characters"))
+            #expect(short.text.components(separatedBy: "<details class=\"change\" open>").count == 2, "the refused account's forms open under the alert, no other's")
             #expect(password.status == .seeOther && amalAfter.status == .seeOther, "the sessions of the old password ended")
             #expect(whileDisabled.contains(#"action="/people/amal/enable?lang=en""#) && !whileDisabled.contains("/people/amal/disable"))
             #expect(enabled.status == .seeOther && enabled.headers[.location] == "/people?lang=en&done=enabled")

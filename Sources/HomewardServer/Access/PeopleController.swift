@@ -65,13 +65,15 @@ struct PeopleController {
         }
         router.on(RouterPath(APIRoute.resetPersonPassword.routerPath), method: APIRoute.resetPersonPassword.method) { request, context in
             let password = try await request.form()["password"] ?? ""
-            guard password.count >= 12 else { return try await page(request, context, error: .key("account.password.short"), status: .badRequest) }
+            guard password.count >= 12 else {
+                return try await page(request, context, error: .key("account.password.short"), changing: Self.login(context), status: .badRequest)
+            }
             return try await change(request, context, done: "password") { try await stores.access.resetPassword($0, to: password, by: context.caller) }
         }
         router.on(RouterPath(APIRoute.erasePerson.routerPath), method: APIRoute.erasePerson.method) { request, context in
             // A name erased is gone for good: the form's box must be ticked, so that no stray press erases it.
             guard try await request.form()["confirm"] == "true" else {
-                return try await page(request, context, error: .key("people.erase.unconfirmed"), status: .badRequest)
+                return try await page(request, context, error: .key("people.erase.unconfirmed"), changing: Self.login(context), status: .badRequest)
             }
             return try await change(request, context, done: "erased") { try await stores.access.erase($0, by: context.caller) }
         }
@@ -106,15 +108,20 @@ struct PeopleController {
     /// Changes the account the path names, then goes back to the page; a refusal (an erased person's login) is shown on it.
     private func change(_ request: Request, _ context: Context, done: String,
                         _ body: (String) async throws -> Void) async throws -> Response {
-        let login = context.parameters.get("login")?.removingPercentEncoding ?? ""
+        let login = Self.login(context)
         // The page gives no button for the reader's own account; a form sent anyway is refused alike.
         if login == context.caller.login { return try await page(request, context, error: .key("people.ownAccount"), status: .badRequest) }
         do {
             try await body(login)
         } catch StoreError.refused(let problem) {
-            return try await page(request, context, error: .problem(problem), status: .badRequest)
+            return try await page(request, context, error: .problem(problem), changing: login, status: .badRequest)
         }
         return try Self.back(request, done: done)
+    }
+
+    /// The account a change's path names.
+    private static func login(_ context: Context) -> String {
+        context.parameters.get("login")?.removingPercentEncoding ?? ""
     }
 
     private static func role(_ text: String?) throws -> Role {
@@ -130,16 +137,18 @@ struct PeopleController {
         case problem(FieldProblem)
     }
 
-    /// - Parameter typed: the account the add form was sent with, to give the form back filled in.
+    /// - Parameters:
+    ///   - typed: the account the add form was sent with, to give the form back filled in.
+    ///   - changing: the account whose change was refused, its forms shown open under the alert.
     private func page(_ request: Request, _ context: Context, notice: String? = nil, error: Mistake? = nil, typed: Person? = nil,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+                      changing: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = try request.pageLanguage()
         let c = pages.catalogue(language)
         var reader: Person?
         if let login = context.caller.login { reader = try await stores.access.person(login) }
         let view = PeopleView(people: try await stores.access.persons(), organisations: try await stores.organisations.organisations(),
                               groups: try await stores.organisations.members(), language: language,
-                              isAdmin: reader?.role == .admin, typed: typed, notice: notice.map { c.text($0) },
+                              isAdmin: reader?.role == .admin, typed: typed, changing: changing, notice: notice.map { c.text($0) },
                               error: error.map { mistake in
                                   switch mistake {
                                   case .key(let key, let arguments): c.text(key, arguments)

@@ -13,6 +13,8 @@ struct PeopleView {
     var isAdmin: Bool
     /// The account the add form was refused with, to fill the form again.
     var typed: Person?
+    /// The account whose change was refused: its forms open, beside the alert saying why.
+    var changing: String?
     var notice: String?
     var error: String?
 
@@ -47,7 +49,7 @@ struct PeopleView {
                                  enable: changeable && !person.active ? Button(action: path + "enable" + lang, csrf: csrf, label: c.text("people.enable"),
                                                                                named: c.text("people.enable.named", ["login": .code(person.login)])) : nil,
                                  change: changeable ? Change(
-                                    summary: c.text("people.change", ["login": .code(person.login)]), csrf: csrf,
+                                    summary: c.text("people.change", ["login": .code(person.login)]), open: person.login == changing, csrf: csrf,
                                     roleAction: path + "role" + lang, roleLabel: c.text("account.role"), submitRole: c.text("people.role.submit"),
                                     roles: Role.allCases.reversed().map { RoleOption(value: $0.rawValue, label: c.text("role.\($0.rawValue)"), selected: $0 == person.role) },
                                     passwordAction: path + "password" + lang, passwordLabel: c.text("account.password.new"),
@@ -101,6 +103,7 @@ struct PeopleView {
     /// An admin's changes to another account, folded away under its row: another role, a new password, its name erased.
     struct Change {
         let summary: String
+        let open: Bool
         let csrf: String
         let roleAction: String
         let roleLabel: String
