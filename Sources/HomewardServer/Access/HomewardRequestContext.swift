@@ -8,10 +8,13 @@ public protocol CallerRequestContext: RequestContext {
     var caller: Caller { get }
     /// The data version read before the route runs, if it was read already (``FreshnessMiddleware`` reads it otherwise).
     var dataVersion: DataVersion? { get }
+    /// The route the request is for, if found already (``AuthenticationMiddleware`` finds it once for the middlewares after it).
+    var route: APIRoute? { get }
 }
 
 extension CallerRequestContext {
     public var dataVersion: DataVersion? { nil }
+    public var route: APIRoute? { nil }
 }
 
 /// The request context of Homeward's server: the caller a request proves (a token or a page session),
@@ -26,7 +29,7 @@ public struct HomewardRequestContext: CallerRequestContext, RemoteAddressRequest
     /// The version a bearer token was proven at (``AuthenticationMiddleware``), which the answer's tag reuses.
     public var dataVersion: DataVersion?
     /// The route the request is for, found once by ``AuthenticationMiddleware`` for the middlewares after it.
-    var route: APIRoute?
+    public internal(set) var route: APIRoute?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -20,7 +20,8 @@ struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
         guard request.method == .get || request.method == .head, !untaggedPaths.contains(request.uri.path) else {
             return try await next(request, context)
         }
-        if case .anonymous = context.caller {} else if APIRoute.route(method: request.method, path: request.uri.path)?.isPage == true {
+        // The route authentication found: no second look-up on every GET of figures.
+        if case .anonymous = context.caller {} else if context.route?.isPage == true {
             var response = try await next(request, context)
             response.headers[.cacheControl] = "no-store"
             return response

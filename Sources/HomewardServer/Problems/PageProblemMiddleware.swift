@@ -10,11 +10,11 @@ struct PageProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let pages: Pages
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // Scripts, which ask for no HTML, pass at the cost of a header's look: the route is found for browsers only.
+        guard request.headers[values: .accept].contains(where: { $0.contains("text/html") }) else { return try await next(request, context) }
         // An address no route has (a link mistyped or gone) is a page's mistake too, for a browser.
         let route = APIRoute.route(method: request.method, path: request.uri.path)
-        guard route?.isPage ?? true, request.headers[values: .accept].contains(where: { $0.contains("text/html") }) else {
-            return try await next(request, context)
-        }
+        guard route?.isPage ?? true else { return try await next(request, context) }
         do {
             return try await next(request, context)
         } catch {
