@@ -57,6 +57,34 @@ import HomewardCore
         }
     }
 
+    /// A record giving a key twice is refused by its place and the key: Foundation would keep one of the two values
+    /// without a word, and the figure written might be the one its sender corrected.
+    @Test func aKeyGivenTwiceInARecordIsRefusedByRecordAndKey() throws {
+        let bodies = [#"[{"date": "2025-03-01", "level": 1}, {"date": "2025-03-02", "level": 5, "level": 7}]"#,
+                      #"{"readings": [{"date": "2025-03-01", "level": 1}, {"level": 5, "date": "2025-03-02", "l\u0065vel": 7}]}"#]
+        for body in bodies {
+            let error = #expect(throws: ImportError.self) {
+                try JSONRecords.drafts(from: Data(body.utf8), as: Reading.self, listKey: "readings")
+            }
+            #expect(error?.problems.map { "\($0.row) \($0.column)" } == ["2 level"], "\(body)")
+            #expect(error?.problems.first?.reason.contains("given twice in one object") == true)
+        }
+        // The same key in two records, and a key's name inside a value, are no repeat.
+        let drafts = try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01", "note": "level\", \"level", "level": 1}, {"date": "2025-03-02", "level": 2}]"#.utf8),
+                                            as: Reading.self, listKey: "readings")
+        #expect(drafts.map { $0[.level] } == ["1", "2"])
+    }
+
+    @Test func theRepeatedKeysScanFollowsNestingAndStrings() {
+        let text = #"{"a": {"b": [1, {"c": 1, "c": 2, "c": 3}], "b": "{\"d\": 1, \"d\": 2}"}, "e": [[], {"f": 1}, {"f": 1, "f": 2}]}"#
+        #expect(JSONRepeatedKey.all(in: Data(text.utf8)) == [
+            JSONRepeatedKey(key: "c", path: [.key("a"), .key("b"), .index(1)]),
+            JSONRepeatedKey(key: "b", path: [.key("a")]),
+            JSONRepeatedKey(key: "f", path: [.key("e"), .index(2)]),
+        ])
+        #expect(JSONRepeatedKey.all(in: Data(#"[{"a": 1}, {"a": 2}, "a", {"b": {"a": 1}, "a": 3}]"#.utf8)).isEmpty)
+    }
+
     /// JSON's `true` is no count of 1, nor `false` one of 0, though Foundation hands both over as numbers.
     @Test func aBooleanIsNoFigure() throws {
         for boolean in ["true", "false"] {

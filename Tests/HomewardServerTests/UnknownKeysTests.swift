@@ -64,6 +64,17 @@ import Testing
                 #expect(refused.status == .badRequest && problem["field"] as? String == field, "\(body): \(refused.text)")
                 #expect((problem["detail"] as? String)?.contains(reason) == true, "\(body): \(refused.text)")
             }
+            // A key given twice is refused by name (the decoder would keep one of the two), as is a census record's sent to a site's route.
+            for (uri, body, field) in [("/api/v1/sites", #"{"code": "S-3", "name": "Site", "kind": "camp", "admin": "SY08", "capacity": 5, "capacity": 5000}"#, "capacity"),
+                                       ("/api/v1/sessions", #"{"date": "2020-06-26", "participants": [{"organisation": "UNHCR", "briefing": "a", "briefing": "b"}]}"#, "briefing"),
+                                       ("/api/v1/sites/HOL/censuses", #"[{"date": "2020-06-10", "residents": 900, "residents": 950, "organisation": "UNHCR"}]"#, "residents")] {
+                let before = try await AccessMatrixTests.fingerprint(store)
+                let refused = try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+                let problem = try refused.json
+                #expect(refused.status == .badRequest && problem["field"] as? String == field, "\(uri): \(refused.text)")
+                #expect((problem["detail"] as? String)?.contains("given twice") == true, "\(uri): \(refused.text)")
+                #expect(try await AccessMatrixTests.fingerprint(store) == before, "\(uri) wrote something")
+            }
             // What the corrected keys carried was kept.
             #expect(try await store.camps.site("S-1")?.capacity == 5000)
             #expect(try await store.camps.operations().contains { $0.deadline == Day("2020-07-31") })

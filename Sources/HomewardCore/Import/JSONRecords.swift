@@ -9,7 +9,7 @@ public enum JSONRecords {
     private static let boolean = type(of: NSNumber(value: true))
 
     /// The drafts of every object, numbered from 1 in their order.
-    /// - Throws: ``ImportError`` for text that is not JSON of that shape, an unknown key, or a value of the wrong
+    /// - Throws: ``ImportError`` for text that is not JSON of that shape, an unknown key, a key given twice in one object, or a value of the wrong
     ///   JSON type (figures are numbers or strings, everything else strings or null), as the API's schema says.
     public static func drafts<Field: ImportField>(from data: Data, as _: Field.Type, listKey: String) throws -> [ImportDraft<Field>] {
         let value: Any
@@ -17,6 +17,12 @@ public enum JSONRecords {
             value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
             throw ImportError(Message("import.json.invalid", ["detail": .text((error as NSError).localizedDescription)]))
+        }
+        let repeatedKeys = JSONRepeatedKey.all(in: data)
+        if !repeatedKeys.isEmpty {
+            throw ImportError(repeatedKeys.map { repeated in
+                ImportProblem(row: record(of: repeated.path, listKey: listKey), column: repeated.key, value: "", Message("import.json.repeatedKey"))
+            })
         }
         let objects: [Any]
         if let array = value as? [Any] {
@@ -70,5 +76,13 @@ public enum JSONRecords {
         }
         if !problems.isEmpty { throw ImportError(problems) }
         return drafts
+    }
+
+    /// The record (from 1) holding an object at `path`: one of the top array's, or of the list under `listKey`, or the one object.
+    private static func record(of path: [JSONRepeatedKey.Step], listKey: String) -> Int {
+        switch (path.first, path.dropFirst().first) {
+        case (.index(let index)?, _), (.key(listKey)?, .index(let index)?): index + 1
+        default: 1
+        }
     }
 }

@@ -189,6 +189,10 @@ struct CampsController<Context: CallerRequestContext> {
         } catch {
             throw Problem.badRequest("body", "the body is not JSON")
         }
+        // Written out again below, the body would keep one of a key's two values without a word.
+        if let repeated = JSONRepeatedKey.all(in: body).first {
+            throw Problem.repeatedKey(repeated, record: repeated.path.first.flatMap { if case .index(let index) = $0 { index + 1 } else { nil } })
+        }
         guard var records = (value as? [Any]) ?? (value as? [String: Any]).map({ [$0] }) else {
             throw Problem.badRequest("body", "expected an object or an array of objects")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HomewardCore
 
 /// A request body of one JSON object whose keys are checked: a misspelt optional key (`"deadlne"`, `"publc"`) would
 /// otherwise be dropped without a word, and the record written without what the partner sent.
@@ -9,10 +10,12 @@ protocol ClosedJSONObject: Decodable {
 }
 
 extension ClosedJSONObject {
-    /// Decodes `data` as one object of this type, refusing a key it does not know (400, `field` the key).
+    /// Decodes `data` as one object of this type, refusing a key it does not know or gives twice (400, `field` the key).
     static func decode(from data: Data) throws -> Self {
         do {
-            return try JSONDecoder().decode(Checked<Self>.self, from: data).value
+            let value = try JSONDecoder().decode(Checked<Self>.self, from: data).value
+            if let repeated = JSONRepeatedKey.all(in: data).first { throw Problem.repeatedKey(repeated) }
+            return value
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
             // Foundation says only "not valid JSON", for an empty body and for a number too large for a count alike.
             throw whyNotRead(data) ?? DecodingError.dataCorrupted(context)
@@ -45,6 +48,13 @@ extension ClosedJSONObject {
               let unknown = object.allKeys.map(\.stringValue).sorted().first(where: { !known.contains($0) }) else { return }
         throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [AnyKey(stringValue: unknown)],
                                                 debugDescription: "unknown key; the keys are \(known.sorted().joined(separator: ", "))"))
+    }
+}
+
+extension Problem {
+    /// A key one object of the body gives twice, of which the decoder would have kept one without a word.
+    static func repeatedKey(_ repeated: JSONRepeatedKey, record: Int? = nil) -> Problem {
+        .badRequest(repeated.key, "'\(repeated.key)' is given twice in one object\(record.map { " (record \($0))" } ?? ""): send each key once")
     }
 }
 
