@@ -57,6 +57,13 @@ import Testing
             #expect(try await form(client, "/signout", "csrf=forged", cookie: cookie).status == .forbidden)
             #expect(try await form(client, "/signout", "csrf=\(csrf)", cookie: cookie).status == .seeOther)
             #expect(try await client.execute(uri: "/api/v1/sites", method: .get, headers: [.cookie: cookie]).status == .unauthorized)
+            // A throttled login is told, in the reader's language, how many minutes are left, and a script is sent Retry-After.
+            for _ in 1 ..< AccessStore.throttleFailures { _ = try await form(client, "/signin", "login=amal&password=wrong") }
+            let throttled = try await form(client, "/signin?lang=ru", "login=amal&password=correct+horse+battery")
+            #expect(throttled.status == .tooManyRequests, "\(throttled.status)")
+            let retryAfter = try #require(throttled.headers[.retryAfter].flatMap { Int($0) })
+            #expect((880...900).contains(retryAfter), "\(retryAfter)")
+            #expect(throttled.text.contains("повторите через 15 минут."), "\(throttled.text)")
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import HomewardCore
-import HomewardStore
+@testable import HomewardStore
 import HomewardTestSupport
 import SQLKit
 import Testing
@@ -179,10 +179,74 @@ import Testing
                 await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "amal", password: "wrong") }
             }
             // check: even the right password is refused now; every failure is in the audit
-            await #expect(throws: AccessStore.SignInRefusal.throttled) { try await store.access.signIn(login: "amal", password: "correct horse battery") }
+            await #expect { try await store.access.signIn(login: "amal", password: "correct horse battery") } throws: { ($0 as? AccessStore.SignInRefusal)?.isThrottled == true }
             #expect(try await store.access.session(session.id)?.caller == .person(login: "amal"))
             #expect(try await store.access.audit().filter { $0.action == "sign-in-failed" }.count == AccessStore.throttleFailures + 1)
             await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "nobody", password: "x") }
+        }
+    }
+}
+
+/// A throttled person is told when the login is taken again, and is taken then: a message saying "15 minutes" whatever the
+/// failures' times would send someone away for longer than needed, or back too soon to be refused again.
+@Suite struct SignInThrottleTests {
+    @Test(arguments: Backend.available)
+    func aThrottledLoginIsTakenAgainWhenItsFifthLatestFailureAgesOut(_ backend: Backend) async throws {
+        let clock = ManualClock("2026-11-01T08:00:00Z")
+        try await withStores(backend, now: { clock.now }) { store in
+            // setup: five wrong passwords from one address, two minutes apart
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .viewer),
+                                             password: "correct horse battery", by: .test)
+            func signIn(at time: String) async throws -> PageSession {
+                clock.set("2026-11-01T\(time)Z")
+                return try await RequestOrigin.$address.withValue("10.0.0.9") {
+                    try await store.access.signIn(login: "amal", password: "correct horse battery")
+                }
+            }
+            for minute in ["00", "02", "04", "06", "08"] {
+                clock.set("2026-11-01T08:\(minute):00Z")
+                await RequestOrigin.$address.withValue("10.0.0.9") {
+                    await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "amal", password: "wrong") }
+                }
+            }
+            // act and check: refused until the first failure is 15 minutes old, told how long is left
+            await #expect(throws: AccessStore.SignInRefusal.throttled(retryAfterSeconds: 300)) { try await signIn(at: "08:10:00") }
+            await #expect(throws: AccessStore.SignInRefusal.throttled(retryAfterSeconds: 1)) { try await signIn(at: "08:14:59") }
+            #expect(try await signIn(at: "08:15:00").caller == .person(login: "amal"))
+        }
+    }
+
+    /// Fifty failures of one login from anywhere refuse it everywhere, even from an address that never failed.
+    @Test(arguments: Backend.available)
+    func fiftyFailuresFromManyAddressesRefuseTheLoginFromAnyUntilTheyAgeOut(_ backend: Backend) async throws {
+        let clock = ManualClock("2026-11-01T08:00:00Z")
+        try await withStores(backend, now: { clock.now }) { store in
+            // setup: 49 failures from 49 addresses over the first minutes (written as sign-in writes them: bcrypt's 49 checks
+            // would only slow the test), then the fiftieth by a real sign-in
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .viewer),
+                                             password: "correct horse battery", by: .test)
+            try await store.database.write(by: .test, for: .bookkeeping) { write in
+                for index in 0 ..< AccessStore.throttleFailuresEverywhere - 1 {
+                    let at = Database.timestamp(clock.now.addingTimeInterval(Double(index) * 6))
+                    try await write.sql.raw("INSERT INTO sign_in_failures (login, address, at) VALUES ('amal', \(bind: "10.1.0.\(index)"), \(bind: at))").run()
+                }
+            }
+            clock.set("2026-11-01T08:05:00Z")
+            await RequestOrigin.$address.withValue("10.2.0.1") {
+                await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "amal", password: "wrong") }
+            }
+            // act and check: refused from an address that never failed, until the oldest of the fifty is 15 minutes old
+            clock.set("2026-11-01T08:06:00Z")
+            await RequestOrigin.$address.withValue("10.3.0.1") {
+                await #expect(throws: AccessStore.SignInRefusal.throttled(retryAfterSeconds: 540)) {
+                    try await store.access.signIn(login: "amal", password: "correct horse battery")
+                }
+            }
+            clock.set("2026-11-01T08:15:00Z")
+            let session = try await RequestOrigin.$address.withValue("10.3.0.1") {
+                try await store.access.signIn(login: "amal", password: "correct horse battery")
+            }
+            #expect(session.caller == .person(login: "amal"))
         }
     }
 }

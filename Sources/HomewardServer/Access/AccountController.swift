@@ -31,19 +31,19 @@ struct AccountController {
             let current = form["current"] ?? "", new = form["new"] ?? ""
             let mistake: String? = new != form["repeat"] ? "account.password.mismatch"
                 : new.count < 12 ? "account.password.short" : new == current ? "account.password.same" : nil
-            if let mistake { return try await page(request, context, error: mistake, status: .badRequest) }
+            if let mistake { return try await page(request, context, error: Message(mistake), status: .badRequest) }
             do {
                 try await access.changePassword(current: current, new: new, in: session)
             } catch let refusal as AccessStore.SignInRefusal {
-                return try await page(request, context, error: refusal == .throttled ? "signin.throttled" : "account.password.wrong",
-                                      status: refusal == .throttled ? .tooManyRequests : .forbidden)
+                return try await page(request, context, error: refusal.isThrottled ? refusal.message : Message("account.password.wrong"),
+                                      status: refusal.isThrottled ? .tooManyRequests : .forbidden, headers: refusal.headers)
             }
             return try Self.back(request, done: "password")
         }
         router.on(RouterPath(APIRoute.createAccountToken.routerPath), method: APIRoute.createAccountToken.method) { request, context in
             let form = try await request.form()
             guard let days = form["expires_days"].flatMap({ Int($0) }), (1...3_650).contains(days) else {
-                return try await page(request, context, error: "account.tokens.daysInvalid", status: .badRequest)
+                return try await page(request, context, error: Message("account.tokens.daysInvalid"), status: .badRequest)
             }
             guard let login = context.caller.login else { throw StoreError.unauthenticated(Message("access.public")) }
             let issued = try await access.createToken(for: login, expiresInDays: days, by: context.caller)
@@ -59,15 +59,17 @@ struct AccountController {
         }
     }
 
-    private func page(_ request: Request, _ context: Context, notice: String? = nil, error: String? = nil, issued: IssuedToken? = nil,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func page(_ request: Request, _ context: Context, notice: String? = nil, error: Message? = nil, issued: IssuedToken? = nil,
+                      status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) async throws -> Response {
         let language = try request.pageLanguage()
         guard let login = context.caller.login, let person = try await access.person(login) else { throw StoreError.unauthenticated(Message("access.public")) }
         let c = pages.catalogue(language)
         let view = AccountView(person: person, tokens: try await access.tokens(of: login), language: language,
-                               issued: issued, notice: notice.map { c.text($0) }, error: error.map { c.text($0) },
+                               issued: issued, notice: notice.map { c.text($0) }, error: error.map(c.text),
                                now: Database.timestamp(Date()))
-        return htmlResponse(view.render(pages), language: language, status: status, headers: [.cacheControl: "no-store"])
+        var headers = headers
+        headers[.cacheControl] = "no-store"
+        return htmlResponse(view.render(pages), language: language, status: status, headers: headers)
     }
 
     /// Back to the account page, in the same language, with what was done.

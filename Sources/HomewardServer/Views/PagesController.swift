@@ -71,10 +71,8 @@ struct PagesController {
                                       path: "/", secure: secure, httpOnly: true, sameSite: .strict))
             return response
         } catch let refusal as AccessStore.SignInRefusal {
-            let throttled = refusal == .throttled
-            return htmlResponse(SignInView(language: language, next: next, login: login,
-                                           error: catalogue.text(throttled ? "signin.throttled" : "signin.wrong")).render(pages),
-                                language: language, status: throttled ? .tooManyRequests : .unauthorized)
+            return htmlResponse(SignInView(language: language, next: next, login: login, error: catalogue.text(refusal.message)).render(pages),
+                                language: language, status: refusal.isThrottled ? .tooManyRequests : .unauthorized, headers: refusal.headers)
         }
     }
 

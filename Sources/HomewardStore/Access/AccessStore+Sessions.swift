@@ -25,8 +25,12 @@ extension AccessStore {
     /// Why a sign-in did not open a session.
     public enum SignInRefusal: Error, Equatable {
         case wrongLoginOrPassword
-        /// Too many failures lately: try again later.
-        case throttled
+        /// Too many failures lately: the login is taken again once enough of them age out, in `retryAfterSeconds`.
+        case throttled(retryAfterSeconds: Int)
+
+        public var isThrottled: Bool {
+            if case .throttled = self { true } else { false }
+        }
     }
 
     /// Checks a login and password and opens a session; each failure is audited and counted, and after
@@ -73,7 +77,8 @@ extension AccessStore {
         if here >= Self.throttleFailures || failures >= Self.throttleFailuresEverywhere {
             // Audited, not counted: an address refused already must not go on to lock the login everywhere.
             try await noteFailure(counted: nil, login: known ? login : nil, reason: "throttled after \(failures) failures")
-            throw SignInRefusal.throttled
+            throw SignInRefusal.throttled(retryAfterSeconds: try await secondsUntilTaken(counted, overHere: here >= Self.throttleFailures,
+                                                                                         overEverywhere: failures >= Self.throttleFailuresEverywhere))
         }
         let active = try row?.decode(column: "active", as: Bool.self) == true
         let hash = active ? try row?.decode(column: "password_hash", as: String?.self) : nil
@@ -84,6 +89,23 @@ extension AccessStore {
             throw SignInRefusal.wrongLoginOrPassword
         }
         return row
+    }
+
+    /// How long until a throttled login is taken again: until the failure that each limit reached counts back from (the
+    /// fifth latest here, the fiftieth everywhere) leaves the window, whole seconds, at least one.
+    private func secondsUntilTaken(_ counted: String, overHere: Bool, overEverywhere: Bool) async throws -> Int {
+        let limits = [(overHere, Self.throttleFailures, true), (overEverywhere, Self.throttleFailuresEverywhere, false)].filter(\.0)
+        let oldest = try await database.read { db in
+            var times: [String] = []
+            for (_, limit, hereOnly) in limits {
+                let address: SQLQueryString = hereOnly ? " AND COALESCE(address, '') = \(bind: RequestOrigin.address ?? "")" : ""
+                let query: SQLQueryString = "SELECT at FROM sign_in_failures WHERE login = \(bind: counted)\(address) ORDER BY at DESC LIMIT 1 OFFSET \(unsafeRaw: String(limit - 1))"
+                if let at = try await db.raw(query).first(decodingColumn: "at", as: String.self) { times.append(at) }
+            }
+            return times.max()
+        }
+        guard let oldest, let counted = try? Date(oldest, strategy: .iso8601) else { return Int(Self.throttleWindowSeconds) }
+        return max(1, Int((counted.addingTimeInterval(Self.throttleWindowSeconds).timeIntervalSince(database.now())).rounded(.up)))
     }
 
     /// Audits a failed sign-in and counts it under `counted` (`nil`: not counted); the audit names the login only where an
