@@ -211,6 +211,43 @@ import Testing
         #expect(russian.stdout.contains("Возвращения, с 2019-07-14 по 2019-07-20") && russian.stdout.contains("изменение \u{2212}10"))
     }
 
+    /// Another deployment (or a spreadsheet's edits) takes Homeward's movements back as Homeward lists them: the HXL
+    /// export reads into a new ledger unchanged, origins and places of every level and the partner's ids kept.
+    @Test func theHXLExportImportsIntoAnotherLedgerWithTheSameTotals() throws {
+        let other = database + "-other.sqlite"
+        defer {
+            cleanUp()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: other + suffix) }
+        }
+        let file = """
+            #date,#loc+crossing+code,#country+origin+code,#adm1+origin+code,#adm1+dest+code,#adm4+dest+code,#affected+returnees+refugees+num,#affected+returnees+idps+num,#org,#meta+source,#meta+id
+            2019-07-01,LBN-01,LBN,,SY07,C3912,40,,UNHCR,"Border monitoring, week 27",r-1
+            2019-07-02,JOR-01,JOR,,SY01,,25,,UNHCR,,
+            2019-07-03,,,SY06,SY07,C3912,,120,SARC,,s-1
+            2019-07-04,,,SY09,SY08,,,35,SARC,,
+            """ + "\n"
+        #expect(try run(["import", "-"], input: file).status == 0)
+        // act
+        let exported = try run(["movements", "list", "--format", "hxl"])
+        let imported = try run(["import", "-", "--database", other, "--format", "json"], input: exported.stdout)
+        // check: every movement read back, nothing refused or left unread, and the same totals by every grouping
+        #expect(exported.stdout.split(separator: "\n").count == 6, "\(exported.stdout)")
+        #expect(imported.status == 0 && imported.json["imported"] as? Int == 4 && imported.json["rejected"] as? Int == 0, "\(imported.stdout)")
+        #expect((imported.json["ignored_columns"] as? [Any])?.isEmpty != false, "\(imported.stdout)")
+        for by in ["origin", "adm1", "adm2", "crossing", "organisation", "category"] {
+            let here = try run(["totals", "--by", by, "--format", "csv"]), there = try run(["totals", "--by", by, "--format", "csv", "--database", other])
+            #expect(here.status == 0 && here.stdout == there.stdout, "by \(by): \(here.stdout) against \(there.stdout)")
+        }
+        let listed = try run(["movements", "list", "--format", "json", "--database", other]).json["movements"] as? [[String: Any]] ?? []
+        #expect(listed.compactMap { $0["external_id"] as? String }.sorted() == ["r-1", "s-1"])
+        #expect(listed.contains { $0["source"] as? String == "Border monitoring, week 27" })
+        // The plain CSV keeps its first eight columns and adds what a movement holds besides.
+        let csv = try run(["movements", "list", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(csv.first == "id,start,end,category,crossing,destination,persons,organisation,origin,source,external_id,recorded_at")
+        #expect(csv.dropFirst().first?.hasPrefix("1,2019-07-01,2019-07-01,refugee,LBN-01,C3912,40,UNHCR,LBN,\"Border monitoring, week 27\",r-1,") == true,
+                "\(csv)")
+    }
+
     /// The table's group names follow `--lang` too; CSV keeps the API's keys and English names for scripts.
     @Test func weeksMonthsAndWhatIsNotReportedAreNamedInTheTablesLanguage() throws {
         defer { cleanUp() }

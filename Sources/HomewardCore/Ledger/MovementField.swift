@@ -30,6 +30,11 @@ public enum MovementField: Int, ImportField {
             self = a.contains("start") ? .dateStart : a.contains("end") ? .dateEnd : .date
         case "loc" where a.contains("crossing"):
             self = a.contains("code") ? .crossingCode : a.contains("name") ? .crossingName : .crossing
+        // A place of any level by its code, as JSON's `origin` and `destination` are: Homeward's own export writes them so.
+        case "loc" where a.contains("dest") && !a.contains("name"):
+            self = .destination
+        case "loc" where a.contains("origin") && !a.contains("name"):
+            self = .origin
         case "country" where !a.contains("dest"):
             self = .originCountry
         case _ where level != nil:

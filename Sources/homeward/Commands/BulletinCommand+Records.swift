@@ -16,7 +16,7 @@ extension BulletinCommand {
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The bulletin's id.") var id: Int
         @Option(help: "The entry's id, as the snapshot names it (returns.start.total, returns.week.crossing.LBN-01…).") var entry: String
-        @Option(help: "table, json or csv") var format: OutputFormat = .table
+        @Option(help: "table, json, csv, or hxl (CSV with a hashtag row that homeward import reads back unchanged)") var format: MovementsFormat = .table
 
         struct Listing: Encodable {
             var entry: String
@@ -57,6 +57,7 @@ extension BulletinCommand {
                 var all: [RecordedMovement] = [], count = 0, persons = 0, after: Int?
                 if format == .table { print(MovementsText.header.joined(separator: "\t")) }
                 if format == .csv { print(MovementsText.csvHeader) }
+                if format == .hxl { print(MovementsText.hxlHeader) }
                 while true {
                     guard let page = try await stores.ledger.movements(selection, readFor: bulletin.snapshot, after: after, limit: 10_000),
                           let last = page.last else { break }
@@ -68,6 +69,7 @@ extension BulletinCommand {
                         case .json: all.append(m)
                         case .table: print(MovementsText.cells(m).joined(separator: "\t"))
                         case .csv: print(MovementsText.csv(m))
+                        case .hxl: print(MovementsText.hxl(m))
                         }
                     }
                 }
@@ -79,7 +81,7 @@ extension BulletinCommand {
                     let read = bulletin.snapshot.recordedThrough.map { "as recorded on \(moment), through import commit \($0)" } ?? "as recorded on \(moment)"
                     print("\(records(count)), \(people(persons)), \(read); the snapshot says \(records(found.records ?? 0)), \(people(found.value))"
                           + (matches ? "" : " (they differ)"))
-                case .csv: break
+                case .csv, .hxl: break
                 }
                 if !matches { throw ExitCode.failure }
             }
@@ -92,7 +94,7 @@ extension BulletinCommand {
             let kind = kinds[block] ?? ("record", "records"), records = kind.other
             switch format {
             case .json: try printJSON(IDListing(entry: entry, kind: records, ids: ids))
-            case .csv:
+            case .csv, .hxl:
                 print("id")
                 for id in ids { print(id) }
             case .table:

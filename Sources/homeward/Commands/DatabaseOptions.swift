@@ -81,3 +81,8 @@ enum TextOrJSON: String, ExpressibleByArgument { case text, json }
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
+
+/// What a list of movements prints: besides the others, HXL that `homeward import` takes back as it is.
+enum MovementsFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, hxl
+}

@@ -21,7 +21,7 @@ struct MovementsCommand: AsyncParsableCommand {
         @Option(help: "Only those this organisation reported (its name).") var org: String?
         @Option(help: "The id the previous page ended with.") var after: Int?
         @Option(help: "At most this many (1 to 10000).") var limit: Int = 100
-        @Option(help: "table, json or csv") var format: OutputFormat = .table
+        @Option(help: "table, json, csv, or hxl (CSV with a hashtag row that homeward import reads back unchanged)") var format: MovementsFormat = .table
 
         func validate() throws {
             guard (1...10_000).contains(limit) else { throw ValidationError("--limit \(limit): from 1 to 10000") }
@@ -34,6 +34,7 @@ struct MovementsCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(page)
             case .csv: print(([MovementsText.csvHeader] + page.movements.map(MovementsText.csv)).joined(separator: "\n"))
+            case .hxl: print(([MovementsText.hxlHeader] + page.movements.map(MovementsText.hxl)).joined(separator: "\n"))
             case .table:
                 print(TextTable(header: MovementsText.header, rows: page.movements.map(MovementsText.cells), numeric: [0, 6]).rendered)
                 if let next = page.nextCursor { print("more: --after \(next)") }

@@ -3,12 +3,29 @@ import HomewardCore
 /// Movements one per line, for a terminal and for spreadsheets: `movements list` and `bulletin records`.
 enum MovementsText {
     static let header = ["ID", "START", "END", "CATEGORY", "CROSSING", "DESTINATION", "PERSONS", "ORGANISATION"]
-    static let csvHeader = "id,start,end,category,crossing,destination,persons,organisation"
+    /// The CSV's columns: the first eight as they always were, then what a movement holds besides.
+    static let csvColumns = ["id", "start", "end", "category", "crossing", "destination", "persons", "organisation",
+                             "origin", "source", "external_id", "recorded_at"]
+    static var csvHeader: String { csvColumns.joined(separator: ",") }
+    /// The HXL export's columns and their hashtags, which `homeward import` reads as they are: another deployment, or a
+    /// spreadsheet's edits, take the file back unchanged. Homeward's own id and recording time are not the record's to send.
+    static let hxlColumns = [("start", "#date+start"), ("end", "#date+end"), ("category", "#affected+type"),
+                             ("crossing", "#loc+crossing+code"), ("origin", "#loc+origin+code"), ("destination", "#loc+dest+code"),
+                             ("persons", "#affected+returnees+num"), ("organisation", "#org"), ("source", "#meta+source"),
+                             ("external_id", "#meta+id")]
+    static var hxlHeader: String { [hxlColumns.map(\.0), hxlColumns.map(\.1)].map { $0.joined(separator: ",") }.joined(separator: "\n") }
 
     static func cells(_ m: RecordedMovement) -> [String] {
         [String(m.id), m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.destination ?? "",
          String(m.persons), m.organisation]
     }
 
-    static func csv(_ m: RecordedMovement) -> String { cells(m).map(CSVWriter.field).joined(separator: ",") }
+    static func csv(_ m: RecordedMovement) -> String {
+        (cells(m) + [m.origin ?? "", m.source ?? "", m.externalId ?? "", m.recordedAt]).map(CSVWriter.field).joined(separator: ",")
+    }
+
+    static func hxl(_ m: RecordedMovement) -> String {
+        [m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.origin ?? "", m.destination ?? "",
+         String(m.persons), m.organisation, m.source ?? "", m.externalId ?? ""].map(CSVWriter.field).joined(separator: ",")
+    }
 }
