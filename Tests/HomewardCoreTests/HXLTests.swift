@@ -56,14 +56,14 @@ import Testing
                 _ = try ImportLayout<MovementField>(firstRows: rows, mapping: mapping, constants: constants)
                 return []
             } catch let error as ImportError {
-                return error.problems.map(\.reason)
+                return error.problems.map { $0.row > 0 && $0.code == "import.layout.otherSeparator" ? "row \($0.row): \($0.reason)" : $0.reason }
             } catch { return ["\(error)"] }
         }
         #expect(problems([["a", "b"], ["1", "2"]]).first?.contains("no HXL hashtag row") == true)
         // A spreadsheet's ';' between cells: the hashtag row reads as one cell, and the message says what to give.
         #expect(problems([["Date;People"], ["#date;#adm1+dest+code;#affected+returnees+idps+num"], ["2019-01-01;SY01;5"]])
-                == ["row 2 is a hashtag row with ';' between its cells: give --delimiter ';'"])
-        #expect(problems([["#date\t#adm1+dest+code"]]) == ["row 1 is a hashtag row with tabs between its cells: give --delimiter 'tab'"])
+                == ["row 2: a hashtag row with ';' between its cells: give --delimiter ';'"])
+        #expect(problems([["#date\t#adm1+dest+code"]]) == ["row 1: a hashtag row with tabs between its cells: give --delimiter 'tab'"])
         #expect(problems([["X"]], mapping: ["Y": "#date"]).first?.contains("header the file does not have") == true)
         // Two columns of one header (a form's labels): the mapping is refused, naming both, rather than read from the first.
         #expect(problems([["Date", "Number of people", "Number of people"]], mapping: ["Number of people": "#affected+returnees+refugees+num"])

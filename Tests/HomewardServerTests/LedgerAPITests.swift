@@ -30,6 +30,28 @@ import Testing
         }
     }
 
+    /// A spreadsheet saved as CSV in many languages separates its cells with ';', and as "Unicode text" with tabs.
+    @Test(arguments: Backend.available)
+    func theImportsRouteTakesASemicolonOrTabFileWhenToldItsDelimiter(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            let semicolons = "Date;Crossing;Governorate;Refugees\n#date;#loc+crossing+code;#adm1+dest+code;#affected+returnees+refugees+num\n2020-06-01;LBN-01;SY03;40\n"
+            // act
+            let untold = try await client.post("/api/v1/imports?org=UNHCR", semicolons, contentType: "text/csv")
+            let told = try await client.post("/api/v1/imports?org=UNHCR&delimiter=%3B", semicolons, contentType: "text/csv")
+            let tabs = try await client.post("/api/v1/imports?org=UNHCR&delimiter=tab",
+                                             semicolons.replacingOccurrences(of: ";", with: "\t").replacingOccurrences(of: "40", with: "2").replacingOccurrences(of: "2020-06-01", with: "2020-06-02"), contentType: "text/csv")
+            let other = try await client.post("/api/v1/imports?org=UNHCR&delimiter=%7C", semicolons, contentType: "text/csv")
+            // check: without it, the row and the parameter to add are named; with it, the rows are read
+            let problem = try #require((try untold.json)["problems"] as? [[String: Any]]).first
+            #expect(untold.status == .badRequest && problem?["row"] as? Int == 2, "\(untold.text)")
+            #expect(problem?["reason"] as? String == "a hashtag row with ';' between its cells: add delimiter=; to the address", "\(untold.text)")
+            #expect(told.status == .ok && tabs.status == .ok, "\(told.text) \(tabs.text)")
+            #expect(try await store.ledger.totals(TotalsQuery()).total == 42)
+            let otherProblem = try other.json
+            #expect(other.status == .badRequest && otherProblem["field"] as? String == "delimiter", "\(other.text)")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func anImportThroughTheAPIGivesTheSameTotalsAsTheStore(_ backend: Backend) async throws {
         try await withApp(backend) { store, client in

@@ -37,8 +37,8 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             // one given is not the file's.
             for (index, row) in firstRows.prefix(Self.tagRowSearchDepth).enumerated() where row.count == 1 {
                 for separator in [";", "\t", ","] where Self.isTagRow(row[0].components(separatedBy: separator)) {
-                    throw ImportError(Message("import.layout.otherSeparator", ["row": .count(index + 1), "via": via,
-                                                                               "separator": .code(separator == "\t" ? "tab" : separator)]))
+                    throw ImportError([ImportProblem(row: index + 1, column: "", value: "", Message("import.layout.otherSeparator", [
+                        "row": .count(index + 1), "via": via, "separator": .code(separator == "\t" ? "tab" : separator)]))])
                 }
             }
             throw ImportError(Message("import.layout.noTagRow", ["first": .count(1), "last": .count(Self.tagRowSearchDepth), "via": via]))

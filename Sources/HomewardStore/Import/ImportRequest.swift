@@ -19,6 +19,7 @@ public struct ImportRequest: Sendable {
     public var skipInvalid: Bool
     /// The day imports are checked against (nothing after it).
     public var today: Day
+    /// The byte between a CSV's cells: `,` but in a spreadsheet's semicolon or tab files.
     public var delimiter: UInt8
     /// Whose words problems use for options: the command line's (`--org`) or the API's (`org`).
     public var vocabulary: Vocabulary
@@ -36,5 +37,15 @@ public struct ImportRequest: Sendable {
         self.today = today
         self.delimiter = delimiter
         self.vocabulary = vocabulary
+    }
+
+    /// The delimiters a person may name (`,`, `;`, `tab`), as `--delimiter` and the API's `delimiter` take them.
+    public static func delimiter(named name: String) -> UInt8? {
+        switch name {
+        case ",": UInt8(ascii: ",")
+        case ";": UInt8(ascii: ";")
+        case "tab", "\\t", "\t": UInt8(ascii: "\t")
+        default: nil
+        }
     }
 }

@@ -101,12 +101,8 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     private func delimiterByte() throws -> UInt8 {
-        switch delimiter {
-        case ",": return UInt8(ascii: ",")
-        case ";": return UInt8(ascii: ";")
-        case "tab", "\\t", "\t": return UInt8(ascii: "\t")
-        default: throw ValidationError("--delimiter '\(delimiter)': expected , ; or tab")
-        }
+        guard let byte = ImportRequest.delimiter(named: delimiter) else { throw ValidationError("--delimiter '\(delimiter)': expected , ; or tab") }
+        return byte
     }
 }
 
