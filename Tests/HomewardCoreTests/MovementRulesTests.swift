@@ -124,6 +124,17 @@ let sampleGazetteer = Gazetteer(
         #expect(!zero.isRejected && zero.records.map(\.persons) == [0] && zero.records[0].countWritten && zero.ignored == 0)
         #expect(MovementRules.wholeNumber("12 838") == 12838)
         #expect(MovementRules.wholeNumber("12838.0") == 12838)
+        // The group separators spreadsheets write in Russian and French: a no-break space, a narrow one, a thin one.
+        #expect(["1\u{00A0}300", "1\u{202F}300", "1\u{2009}300"].map(MovementRules.wholeNumber) == [1300, 1300, 1300])
+    }
+
+    /// Cells copied from an Arabic spreadsheet carry marks that show nothing (a right-to-left mark before a code or a
+    /// count, a zero-width space after one): read as the code or count they mark, not refused as looking like one.
+    @Test func marksThatShowNothingAtACellsEndsAreNotPartOfIt() throws {
+        let outcome = try check(["#date": "\u{200F}2019-01-05", "#loc+crossing+code": "\u{200F}JOR-01\u{200B}",
+                                 "#affected+returnees+refugees+num": "\u{200F}79\u{200E}", "#country+origin+code": "\u{FEFF}JOR\u{2066}"])
+        #expect(!outcome.isRejected, "\(reasons(outcome))")
+        #expect(outcome.records.map(\.crossing) == ["JOR-01"] && outcome.records.map(\.persons) == [79])
     }
 
     /// A row that fills one category column leaves the other blank: that blank is a 0 for its key, so that a row moved

@@ -289,7 +289,7 @@ public struct MovementRules: ImportRules {
             guard digits[digits.index(after: dot)...].allSatisfy({ $0 == "0" }) else { return nil }
             digits = digits[..<dot]
         }
-        let groups = digits.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == " " || $0 == "\u{A0}" })
+        let groups = digits.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "\u{2009}" })
         if groups.count > 1 {
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }
