@@ -15,6 +15,17 @@ import HomewardCore
         #expect(plan.feasible == nil && plan.neededPerCycle == nil)
     }
 
+    /// An operation stored before plans were bounded may need more cycles than a plan lists: it lists the first ones and
+    /// still counts them all, and ends when the last would.
+    @Test func aPlanListsAtMostItsMaximumOfCyclesAndStillCountsAndEndsThemAll() {
+        let plan = EvacuationPlan(.init(remaining: 10_000_000, perCycle: 1, cycleDays: 1, start: start))
+        #expect(plan.cycleCount == 10_000_000 && plan.schedule.count == EvacuationPlan.maximumCycles)
+        #expect(plan.end == start.adding(days: 9_999_999) && plan.days == 10_000_000)
+        let rules = EvacuationRules(sites: [:], today: start)
+        #expect(throws: FieldProblem.self) { try rules.checkPace(perCycle: 9_999, cycleDays: 5, residents: 10_000_000) }
+        #expect(throws: Never.self) { try rules.checkPace(perCycle: 10_000, cycleDays: 5, residents: 10_000_000) }
+    }
+
     @Test func aDeadlineThatCannotBeMetSaysWhatPaceWouldMeetIt() {
         // setup: 40,000 people, 3,500 every 5 days, "within a month": the last day is 2019-03-30
         let plan = EvacuationPlan(.init(remaining: 40_000, perCycle: 3_500, cycleDays: 5, start: start, deadline: Day("2019-03-30")!))

@@ -92,6 +92,16 @@ import Testing
             let futureField = try future.json["field"] as? String
             #expect(future.status == .badRequest && futureField == "as_of", "\(future.text)")
             #expect(try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=0&cycle_days=5").status == .badRequest)
+            // A plan of ten million cycles (one person a day) would take the server's memory for a minute: refused at once,
+            // saying what pace would do; an operation too.
+            let endless = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=1&cycle_days=1&residents=10000000")
+            let endlessProblem = try endless.json
+            #expect(endless.status == .badRequest && endlessProblem["field"] as? String == "per_cycle", "\(endless.text)")
+            #expect((endlessProblem["detail"] as? String)?.contains("would take 9,997,500 cycles, and a plan has at most 1,000: move at least 9,998 persons per cycle") == true,
+                    "\(endless.text)")
+            let endlessOperation = try await client.post("/api/v1/evacuations",
+                #"{"site": "HOL", "baseline_date": "2020-06-01", "baseline_residents": 10000000, "start": "2020-06-02", "per_cycle": 1, "cycle_days": 1}"#)
+            #expect(endlessOperation.status == .badRequest)
         }
     }
 

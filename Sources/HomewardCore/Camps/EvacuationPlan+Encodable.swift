@@ -15,7 +15,7 @@ extension EvacuationPlan: Encodable {
         try c.encode(question.perCycle, forKey: .perCycle)
         try c.encode(question.cycleDays, forKey: .cycleDays)
         try c.encode(question.start, forKey: .start)
-        try c.encode(schedule.count, forKey: .cycles)
+        try c.encode(cycleCount, forKey: .cycles)
         try c.encode(end, forKey: .end)
         try c.encode(days, forKey: .days)
         try c.encode(question.deadline, forKey: .deadline)

@@ -45,7 +45,14 @@ public struct EvacuationPlan: Hashable, Sendable {
         }
     }
 
+    /// The most cycles a plan lists: a real operation moves its camp in tens of cycles, and a plan of a million cycles
+    /// (ten million residents at one a day) would take a server's memory to write out. ``EvacuationRules`` refuses more.
+    public static let maximumCycles = 1_000
+
     public let question: Question
+    /// How many cycles the plan takes.
+    public let cycleCount: Int
+    /// The cycles, the first ``maximumCycles`` of them at most.
     public let schedule: [Cycle]
     /// The last day of the last cycle; `nil` when nobody remains.
     public let end: Day?
@@ -65,11 +72,12 @@ public struct EvacuationPlan: Hashable, Sendable {
         self.question = question
         let q = question
         let count = (q.remaining + q.perCycle - 1) / q.perCycle
-        schedule = (0 ..< count).map { index in
+        cycleCount = count
+        schedule = (0 ..< min(count, Self.maximumCycles)).map { index in
             Cycle(cycle: index + 1, start: q.start.adding(days: index * q.cycleDays), end: q.start.adding(days: (index + 1) * q.cycleDays - 1),
                   persons: index == count - 1 ? q.remaining - index * q.perCycle : q.perCycle)
         }
-        end = schedule.last?.end
+        end = count == 0 ? nil : q.start.adding(days: count * q.cycleDays - 1)
         days = count * q.cycleDays
         if let deadline = q.deadline {
             feasible = end.map { $0 <= deadline } ?? true

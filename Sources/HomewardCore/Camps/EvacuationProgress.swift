@@ -75,7 +75,7 @@ public struct EvacuationProgress: Sendable {
         leftPercent = Percent(left, of: operation.baselineResidents)
         let ended = plan.schedule.filter { $0.end <= asOf }
         let planned = ended.reduce(0) { $0 + $1.persons }
-        let through = ended.count == plan.schedule.count && !ended.isEmpty ? asOf : ended.last?.end
+        let through = ended.count == plan.cycleCount && !ended.isEmpty ? asOf : ended.last?.end
         plannedByNow = planned
         plannedThrough = through
         ahead = through.map { day in counted.filter { $0.day <= day }.reduce(0) { $0 + $1.persons } - planned } ?? 0

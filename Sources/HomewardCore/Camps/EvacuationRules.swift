@@ -21,13 +21,19 @@ public struct EvacuationRules: Sendable {
         return centres
     }
 
-    /// A pace: whole positive persons and days per cycle.
-    public func checkPace(perCycle: Int, cycleDays: Int) throws(FieldProblem) {
+    /// A pace: whole positive persons and days per cycle, moving `residents` in at most ``EvacuationPlan/maximumCycles`` cycles.
+    public func checkPace(perCycle: Int, cycleDays: Int, residents: Int) throws(FieldProblem) {
         guard (1...10_000_000).contains(perCycle) else {
             throw FieldProblem(field: "per_cycle", value: String(perCycle), Message("evacuation.perCycle.invalid"))
         }
         guard (1...366).contains(cycleDays) else {
             throw FieldProblem(field: "cycle_days", value: String(cycleDays), Message("evacuation.cycleDays.invalid", ["maximum": .count(366)]))
+        }
+        let cycles = (residents + perCycle - 1) / perCycle, maximum = EvacuationPlan.maximumCycles
+        guard cycles <= maximum else {
+            throw FieldProblem(field: "per_cycle", value: String(perCycle), Message("evacuation.cycles.tooMany", [
+                "residents": .count(residents), "cycles": .count(cycles), "maximum": .count(maximum),
+                "needed": .count((residents + maximum - 1) / maximum)]))
         }
     }
 
@@ -51,7 +57,7 @@ public struct EvacuationRules: Sendable {
             throw FieldProblem(field: "start", value: operation.start.description,
                                Message("evacuation.start.beforeBaseline", ["baseline": .day(operation.baselineDate)]))
         }
-        try checkPace(perCycle: operation.perCycle, cycleDays: operation.cycleDays)
+        try checkPace(perCycle: operation.perCycle, cycleDays: operation.cycleDays, residents: operation.baselineResidents)
         if let deadline = operation.deadline, deadline < operation.start {
             throw FieldProblem(field: "deadline", value: deadline.description, Message("evacuation.deadline.beforeStart", ["start": .day(operation.start)]))
         }

@@ -113,7 +113,7 @@ extension CampsStore {
                 "other": .text(other.organisation), "otherResidents": .count(other.residents), "via": vocabulary.argument])))
         }
         let rules = EvacuationRules(sites: [:], today: today)
-        try StoreError.refusing { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays) }
+        try StoreError.refusing { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays, residents: max(remaining, 0)) }
         let centres = try await transitCentres(via, today: today)
         let lastDeparture = try await departures(from: code).last?.day
         let first = start ?? max(today, (lastDeparture ?? standing.censusDate ?? today).adding(days: 1))
