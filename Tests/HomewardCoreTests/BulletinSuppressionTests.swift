@@ -90,6 +90,45 @@ import Testing
         #expect(BulletinSuppression.hidden(in: unnamed, smallCounts: SmallCounts(threshold: 5)) == ["returns.week.crossing.LBN-01": .recoverable])
     }
 
+    /// The week's movements without a crossing point have a line of their own: a cell of the week's table, hidden when
+    /// small and protected like the crossing points' (2 of them shown, and the IDPs' "<5" above read as those 2).
+    @Test func theWeeksLineWithoutACrossingPointIsHiddenWhenSmall() throws {
+        let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: 1, organisations: 1) }
+        let returns = ReturnsBlock.make(date: Self.date, sinceStart: LedgerSums(total: sum(45), refugees: sum(43), idps: sum(2)), since: nil,
+                                        sinceDate: nil, lastWeek: sum(45),
+                                        byCrossing: [("JOR-01", 40), ("LBN-01", 3)].map { .init(code: $0.0, name: $0.0, nameRu: nil, nameAr: nil, sum: sum($0.1)) },
+                                        withoutCrossing: sum(2))
+        let snapshot = BulletinSnapshot(date: Self.date, since: nil, blocks: [returns])
+        let hidden = BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5))
+        #expect(hidden["returns.week.withoutCrossing"] == .small && hidden["returns.week.crossing.LBN-01"] == .small)
+        #expect(hidden["returns.week.crossing.JOR-01"] == nil, "45 − 40 gives the two hidden ones' sum only, not either")
+        let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(en.contains("No crossing point given: <5 people") && !en.contains(": 2 people") && !en.contains(": 3 people"), "\(en)")
+    }
+
+    /// A camp whose departures are hidden says nothing that gives them back: not how far behind the plan it is (the plan's
+    /// figure less those who left), nor when the last would leave at the pace seen, nor a transit centre's estimate of them.
+    @Test func aCampsHiddenDeparturesAreNotGivenBackByItsPaceOrItsCentre() throws {
+        var operation = EvacuationOperation(site: "C9", baselineDate: Day("2020-06-01")!, baselineResidents: 1_000,
+                                            start: Day("2020-06-02")!, perCycle: 100, cycleDays: 5, via: ["TC-9"], deadline: Day("2020-08-01")!,
+                                            status: .underWay)
+        operation.id = 1
+        var progress = EvacuationProgress(operation: operation, departures: [Departure(site: "C9", period: Period(day: Day("2020-06-25")!), persons: 3,
+                                                                                       organisation: "CCCM")], asOf: Self.date)
+        progress.centresOverCapacity = [.init(centre: "TC-9", capacity: 1, day: Day("2020-06-25")!, persons: 3)]
+        let snapshot = BulletinSnapshot(date: Self.date, since: nil, blocks: [try #require(CampsBlock.make(date: Self.date, progress: [progress], sites: [:]))])
+        let exact = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+        #expect(exact.contains("people fewer left than the plan") && exact.contains("at the pace of the last") && exact.contains("deadline"), "\(exact)")
+        // act
+        let hidden = BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5))
+        let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
+        // check
+        #expect(hidden["camps.C9.left"] == .small && hidden["camps.C9.behind"] == .recoverable && hidden["camps.transit.TC-9.persons"] == .small)
+        #expect(en.contains("C9: <5 people have left"), "\(en)")
+        #expect(!en.contains("fewer left than the plan") && !en.contains("at the pace of") && !en.contains("deadline") && !en.contains("hold 3 people"), "\(en)")
+        #expect(en.contains("the plan moves 100 people every 5 days"), "the plan's own pace and end are no one's departures")
+    }
+
     @Test func smallCountsOfPeopleReachedOrTreatedAreHiddenAndParcelsAreNot() throws {
         let aid = try #require(AidBlock.make(date: Self.date, figures: AidFigures(actions: 2, localities: 2, parcels: 3, reached: 40, treated: 2,
                                                                                                  reportedBy: AidReporting(all: 2))))

@@ -5,9 +5,11 @@
 /// The snapshot is never changed (its hash is what was published); this is worked out each time the bulletin is
 /// rendered for the public, from the snapshot alone, with ``SmallCounts``. The tables a reader could subtract in:
 /// refugees + IDPs = all returns (since records began, and since the chosen date); the week's crossing points plus
-/// the movements that name none (not printed, so protected only when it is itself small) = the week's returns; and,
+/// the movements that name none (a line of its own; in statements made before it was printed, protected only when
+/// itself small) = the week's returns; and,
 /// per camp, those who left + those who remain = the residents counted, the percentage left going with those who
-/// left. Counts of people with no total beside them (people reached by aid or treated, figures organisations stated) are hidden
+/// left, with how far ahead or behind the plan those who left are (the lines of the camp's pace and forecast left out),
+/// and the transit centres' estimates from them. Counts of people with no total beside them (people reached by aid or treated, figures organisations stated) are hidden
 /// when small. Quantities of facilities, actions, localities and the plan's pace count no one and stay as they are.
 public enum BulletinSuppression {
     public enum Reason: Hashable, Sendable {
@@ -21,6 +23,7 @@ public enum BulletinSuppression {
         let values = Dictionary(snapshot.entries.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let isSmall = { (value: Int) in (1..<smallCounts.threshold).contains(value) }
         var hidden: [String: Reason] = [:]
+        var campsHidden = false
         /// One row of cells and its total; a cell without an id is a value the text does not print.
         func suppress(_ cells: [(id: String?, value: Int?)], total: String) {
             guard let totalValue = values[total] else { return }
@@ -37,20 +40,48 @@ public enum BulletinSuppression {
         if let week = values["returns.week.total"] {
             let crossings = snapshot.entries.filter { $0.id.hasPrefix("returns.week.crossing.") }
             let unnamed = week - crossings.map(\.value).reduce(0, +)
-            // Not printed: a cell only when small, so that it is never the one picked to protect another.
-            suppress(crossings.map { ($0.id, $0.value) } + [(nil, isSmall(unnamed) ? unnamed : nil)], total: "returns.week.total")
+            if let printed = values["returns.week.withoutCrossing"] {
+                // A line of its own since statements print it: a cell like the crossing points'.
+                suppress(crossings.map { ($0.id, $0.value) } + [("returns.week.withoutCrossing", printed)], total: "returns.week.total")
+            } else {
+                // Not printed: a cell only when small, so that it is never the one picked to protect another.
+                suppress(crossings.map { ($0.id, $0.value) } + [(nil, isSmall(unnamed) ? unnamed : nil)], total: "returns.week.total")
+            }
         }
         for left in snapshot.entries where left.id.hasPrefix("camps.") && left.id.hasSuffix(".left") {
             let site = String(left.id.dropLast(".left".count))
             guard let remaining = values["\(site).remaining"] else { continue }
             suppress([(left.id, left.value), ("\(site).remaining", remaining)], total: "\(site).residents")
-            if hidden[left.id] != nil || hidden["\(site).remaining"] != nil, values["\(site).leftPercent"] != nil {
-                hidden["\(site).leftPercent"] = .recoverable
+            guard hidden[left.id] != nil || hidden["\(site).remaining"] != nil else { continue }
+            // How far the departures are ahead of the plan or behind it is the plan's figure less those who left: hidden with them.
+            for figure in ["leftPercent", "ahead", "behind"] where values["\(site).\(figure)"] != nil {
+                hidden["\(site).\(figure)"] = .recoverable
             }
+            campsHidden = true
+        }
+        // A centre's estimate is the departures sent to it: small, or from a camp whose departures are hidden, it is hidden too.
+        for entry in snapshot.entries where entry.id.hasPrefix("camps.transit.") && entry.id.hasSuffix(".persons") {
+            if isSmall(entry.value) { hidden[entry.id] = .small } else if campsHidden { hidden[entry.id] = .recoverable }
         }
         for entry in snapshot.entries where (["aid.week.reached", "aid.week.treated"].contains(entry.id) || entry.id.hasPrefix("sources.")) && isSmall(entry.value) {
             hidden[entry.id] = .small
         }
         return hidden
+    }
+
+    /// The lines of a camp that would tell its hidden departures without a number: how far ahead or behind the plan it is,
+    /// when the last would leave at the pace seen, and which side of its deadline that falls.
+    static let campLinesFromDepartures: Set<String> = ["bulletin.camps.ahead", "bulletin.camps.behind", "bulletin.camps.forecast",
+                                                       "bulletin.camps.forecast.none", "bulletin.camps.deadline.after",
+                                                       "bulletin.camps.deadline.by", "bulletin.camps.deadline.only"]
+
+    /// The block's lines as the public reads them: a camp's lines that follow from its departures are left out where
+    /// those are hidden, since a pace and a forecast date give back what the count hides.
+    public static func publicLines(of block: BulletinBlock, hidden: [String: Reason]) -> [BulletinLine] {
+        guard block.kind == "camps", !hidden.isEmpty else { return block.lines }
+        let isHidden = { (value: BulletinValue?) in if case .entry(let id)? = value { hidden[id] != nil } else { false } }
+        let sites = Set(block.lines.filter { $0.key.hasPrefix("bulletin.camps.left") && (isHidden($0.arguments["count"]) || isHidden($0.arguments["remaining"])) }
+            .compactMap { $0.arguments["site"] })
+        return block.lines.filter { !(campLinesFromDepartures.contains($0.key) && $0.arguments["site"].map(sites.contains) == true) }
     }
 }

@@ -94,7 +94,8 @@ public struct BulletinText: Sendable {
 
     public var sections: [Section] {
         snapshot.blocks.map { block in
-            Section(kind: block.kind, heading: catalogue.text(block.heading), sentences: block.lines.map(sentence))
+            Section(kind: block.kind, heading: catalogue.text(block.heading),
+                    sentences: BulletinSuppression.publicLines(of: block, hidden: hidden).map(sentence))
         }
     }
 
