@@ -71,6 +71,26 @@ import Testing
         }
     }
 
+    /// bcrypt reads 72 bytes of a password: a longer one would sign in with any tail, its owner believing the tail counted.
+    @Test(arguments: Backend.available)
+    func aPasswordLongerThanBcryptReadsIsRefusedWherePasswordsAreSet(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let longest = String(repeating: "س", count: 36), tooLong = String(repeating: "ж", count: 36) + "x"
+            #expect(longest.utf8.count == 72 && tooLong.utf8.count == 73)
+            // act and check: refused on creation, reset and change, naming the field; 72 bytes are taken
+            await #expect(throws: StoreError.self) {
+                try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .viewer), password: tooLong, by: .test)
+            }
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .viewer), password: longest, by: .test)
+            await #expect(throws: StoreError.self) { try await store.access.resetPassword("amal", to: tooLong, by: .test) }
+            let session = try await store.access.signIn(login: "amal", password: longest)
+            let refused = await #expect(throws: StoreError.self) { try await store.access.changePassword(current: longest, new: tooLong, in: session) }
+            #expect(refused?.description.contains("at most 72 bytes") == true, "\(String(describing: refused))")
+            if case .invalid(let field, _, _)? = refused { #expect(field == "new") } else { Issue.record("\(String(describing: refused))") }
+            #expect(PasswordRule.mistake(tooLong) == "account.password.long" && PasswordRule.mistake(longest) == nil)
+        }
+    }
+
     /// A partner's account guessing the admin's password from its crossing point must not lock the admin out at the centre.
     @Test(arguments: Backend.available)
     func aLoginThrottledFromOneAddressStillSignsInFromAnother(_ backend: Backend) async throws {

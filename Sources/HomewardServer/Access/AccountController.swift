@@ -30,7 +30,7 @@ struct AccountController {
             guard let session = context.session else { throw StoreError.forbidden(Message("account.session_only")) }
             let current = form["current"] ?? "", new = form["new"] ?? ""
             let mistake: String? = new != form["repeat"] ? "account.password.mismatch"
-                : new.count < 12 ? "account.password.short" : new == current ? "account.password.same" : nil
+                : PasswordRule.mistake(new) ?? (new == current ? "account.password.same" : nil)
             if let mistake { return try await page(request, context, error: Message(mistake), status: .badRequest) }
             do {
                 try await access.changePassword(current: current, new: new, in: session)

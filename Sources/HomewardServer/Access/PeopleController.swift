@@ -36,8 +36,8 @@ struct PeopleController {
             let person = Person(login: form["login"] ?? "", name: (form["name"] ?? "").trimmingCharacters(in: .whitespaces),
                                 organisation: (form["organisation"] ?? "").trimmingCharacters(in: .whitespaces), role: role)
             // A refusal gives the form back as it was typed (the password apart), so that nothing is typed again by mistake.
-            if let password, password.count < 12 {
-                return try await page(request, context, error: .key("account.password.short"), typed: person, status: .badRequest)
+            if let password, let mistake = PasswordRule.mistake(password) {
+                return try await page(request, context, error: .key(mistake), typed: person, status: .badRequest)
             }
             guard !person.name.isEmpty, !person.organisation.isEmpty else {
                 return try await page(request, context, error: .key("people.add.incomplete"), typed: person, status: .badRequest)
@@ -65,8 +65,8 @@ struct PeopleController {
         }
         router.on(RouterPath(APIRoute.resetPersonPassword.routerPath), method: APIRoute.resetPersonPassword.method) { request, context in
             let password = try await request.form()["password"] ?? ""
-            guard password.count >= 12 else {
-                return try await page(request, context, error: .key("account.password.short"), changing: Self.login(context), status: .badRequest)
+            if let mistake = PasswordRule.mistake(password) {
+                return try await page(request, context, error: .key(mistake), changing: Self.login(context), status: .badRequest)
             }
             return try await change(request, context, done: "password") { try await stores.access.resetPassword($0, to: password, by: context.caller) }
         }

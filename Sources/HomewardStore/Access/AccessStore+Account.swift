@@ -12,7 +12,7 @@ extension AccessStore {
     /// Only a page session may: a bearer token that could set a password would outlive its own revocation.
     public func changePassword(current: String, new: String, in session: PageSession) async throws {
         guard case .person(let login) = session.caller else { throw StoreError.forbidden(Message("account.session_only")) }
-        guard new.count >= 12 else { throw StoreError.invalid(field: "new", value: "", reason: "a password has at least 12 characters") }
+        try PasswordRule.check(new, field: "new")
         guard new != current else { throw StoreError.invalid(field: "new", value: "", reason: "the new password is the current one") }
         _ = try await checkPassword(login: login, current, failure: "wrong current password on a password change")
         let hash = Bcrypt.hash(new, cost: 12)

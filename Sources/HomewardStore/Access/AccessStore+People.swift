@@ -39,7 +39,7 @@ extension AccessStore {
     /// operator): a token may not, or a leaked one would outlive its revocation.
     public func resetPassword(_ login: String, to password: String, by caller: Caller) async throws {
         if case .token = caller { throw StoreError.forbidden(Message("access.token.noCredentials")) }
-        guard password.count >= 12 else { throw StoreError.invalid(field: "password", value: "", reason: "a password has at least 12 characters") }
+        try PasswordRule.check(password, field: "password")
         let hash = Bcrypt.hash(password, cost: 12)
         try await changePerson(login, by: caller, action: "password-reset") { write, _ in
             try await write.sql.raw("UPDATE persons SET password_hash = \(bind: hash) WHERE login = \(bind: login)").run()

@@ -26,9 +26,7 @@ public struct AccessStore: Sendable {
         for (field, value) in [("name", person.name), ("organisation", person.organisation)] where !PlainName.isValid(value) {
             throw StoreError.invalid(field: field, value: value, reason: "a person's \(field) is text of 1 to 200 characters")
         }
-        if let password, password.count < 12 {
-            throw StoreError.invalid(field: "password", value: "", reason: "a password has at least 12 characters")
-        }
+        if let password { try PasswordRule.check(password, field: "password") }
         let hash = password.map { Bcrypt.hash($0, cost: 12) }
         try await database.write(by: caller, for: .people) { write in
             // The check below, then the insert: on PostgreSQL another process's Viewer1 could pass the check beside this viewer1

@@ -23,7 +23,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Option var name: String
         @Option var org: String
         @Option(help: "admin, coordinator, editor or viewer") var role: Role
-        @Flag(help: "Read the password (at least 12 characters) from the first line of standard input.") var passwordStdin = false
+        @Flag(help: "Read the password (at least 12 characters, at most 72 bytes) from the first line of standard input.") var passwordStdin = false
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
@@ -97,7 +97,7 @@ struct UsersCommand: AsyncParsableCommand {
             discussion: "Give it to them by a channel of its own; they change it at /account.")
         @OptionGroup var db: DatabaseOptions
         @Argument var login: String
-        @Flag(help: "Read the password (at least 12 characters) from the first line of standard input.") var passwordStdin = false
+        @Flag(help: "Read the password (at least 12 characters, at most 72 bytes) from the first line of standard input.") var passwordStdin = false
         @OptionGroup var who: CallerOptions
 
         func validate() throws {
