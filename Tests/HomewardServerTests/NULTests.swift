@@ -65,6 +65,28 @@ import Testing
         }
     }
 
+    /// A 2 MB source on every row would fill the ledger and every answer listing it: a cell has at most 1,000 characters,
+    /// an organisation's name 200 (as on the organisations page), told by the cell's start, for every kind alike.
+    @Test(arguments: Backend.available)
+    func aCellLongerThanItsFieldHoldsIsRefusedByItsColumn(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = "#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#org,#meta+source\n"
+            func row(org: String = "UNHCR", source: String = "Border monitoring") -> String { header + "2019-01-12,LBN-01,SY03,950,\(org),\(source)\n" }
+            #expect(try await store.importCSV(row(org: String(repeating: "O", count: 200), source: String(repeating: "s", count: 1_000)), org: nil,
+                                              dryRun: true).status == .success)
+            for (file, column, maximum) in [(row(source: String(repeating: "s", count: 1_001)), "#meta+source", 1_000),
+                                            (row(source: String(repeating: "ж", count: 2_000_000)), "#meta+source", 1_000),
+                                            (row(org: String(repeating: "O", count: 201)), "#org", 200)] {
+                let summary = try await store.importCSV(file, org: nil)
+                #expect(summary.status == .error && summary.problems.map(\.code) == ["import.cell.tooLong"] && summary.problems.first?.column == column,
+                        "\(column): \(summary.problems)")
+                #expect(summary.problems.first?.reason == "longer than the \(maximum.grouped) characters this field holds")
+                #expect((summary.problems.first?.value.count ?? 0) <= 41, "the value is told by its start, not echoed whole")
+            }
+            #expect(try await store.ledger.totals(TotalsQuery()).total == 0)
+        }
+    }
+
     /// A refusal's audit holds what the caller sent: a NUL in it must not fail the audit's own transaction and leave it open.
     @Test(arguments: Backend.available)
     func aRefusalNamingANULIsAuditedAndTheConnectionGoesOn(_ backend: Backend) async throws {
@@ -94,12 +116,16 @@ import Testing
         try await withApp(backend) { store, client in
             let json: HTTPFields = [.contentType: "application/json"]
             #expect(try await client.execute(uri: "/api/v1/aid", method: .post, headers: json, body: ByteBuffer(string: Self.aid)).status == .ok)
-            for lookalike in [#"UN\u200bHCR"#, "UNＨCR", #"UNHCR\u2060"#] {
+            for lookalike in [#"UN\u200bHCR"#, "UNＨCR", #"UNH\u2060CR"#] {
                 let response = try await client.execute(uri: "/api/v1/aid", method: .post, headers: json,
                                                         body: ByteBuffer(string: Self.aid.replacingOccurrences(of: "\"UNHCR\"", with: "\"\(lookalike)\"")))
                 let problems = try response.json["problems"] as? [[String: Any]] ?? []
                 #expect(response.status == .unprocessableContent && problems.first?["code"] as? String == "import.organisation.spelling", "\(lookalike): \(response.text)")
             }
+            // At a name's ends such a character is no part of it: the row is UNHCR's.
+            let trailing = try await client.execute(uri: "/api/v1/aid", method: .post, headers: json,
+                                                    body: ByteBuffer(string: Self.aid.replacingOccurrences(of: "\"UNHCR\"", with: #""UNHCR\u2060""#)))
+            #expect(trailing.status == .ok, "\(trailing.text)")
             #expect(try await store.organisations.organisations().filter { $0.name.contains("HCR") }.map(\.name) == ["UNHCR"])
         }
     }

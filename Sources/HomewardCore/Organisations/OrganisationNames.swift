@@ -36,9 +36,11 @@ public struct OrganisationNames: Sendable {
 
     static func fold(_ name: String) -> String {
         // Compatibility forms (full-width, ligatures) as their plain letters, then nothing that shows no mark:
-        // spaces, format characters (zero-width space and joiners) and controls.
+        // spaces, format characters (zero-width space and joiners), controls, and what Unicode says a renderer
+        // ignores (a combining grapheme joiner, the Hangul fillers).
         String(String.UnicodeScalarView(name.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars.filter { scalar in
-            !scalar.properties.isWhitespace && ![.format, .control].contains(scalar.properties.generalCategory)
+            !scalar.properties.isWhitespace && !scalar.properties.isDefaultIgnorableCodePoint
+                && ![.format, .control].contains(scalar.properties.generalCategory)
         }))
     }
 }

@@ -11,6 +11,9 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
 
     /// How many problems a summary lists; the counts still count them all.
     static var listedProblemLimit: Int { 1000 }
+    /// The most characters a cell holds: a citation with its address fits, a pasted report does not; an organisation's
+    /// name as many as one made on a page.
+    static func limit(of field: Field) -> Int { field.jsonKey == "organisation" ? PlainName.maximum : 1_000 }
 
     let request: ImportRequest
     /// The key under which a JSON object lists its records (`{"movements": [...]}`).
@@ -141,6 +144,17 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         // by row and column for every kind of record before any rule or organisation reads the row.
         if let field = Field.allCases.first(where: { draft.values[$0.rawValue]?.containsNUL == true }) {
             note([ImportProblem(row: draft.row, column: draft.label(field), value: draft.values[field.rawValue] ?? "", Message("import.nul"))])
+            summary.rejected += 1
+            return
+        }
+        // One partner's 2 MB source on every row would fill the ledger, and every answer listing it; an organisation's name
+        // is a name, as long as one made on a page. Told by its start, not echoed whole.
+        if let field = Field.allCases.first(where: { field in
+            guard let value = draft.values[field.rawValue], value.utf8.count > PlainName.maximum else { return false }
+            return value.unicodeScalars.count > Self.limit(of: field)
+        }) {
+            note([ImportProblem(row: draft.row, column: draft.label(field), value: String(draft.values[field.rawValue]!.prefix(40)) + "…",
+                                Message("import.cell.tooLong", ["maximum": .count(Self.limit(of: field))]))])
             summary.rejected += 1
             return
         }
