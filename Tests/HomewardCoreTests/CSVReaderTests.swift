@@ -49,10 +49,10 @@ import Testing
 
     /// ASCII cells skip the UTF-8 check: a byte that is not UTF-8 must still be found, quoted or not, after any cell.
     @Test func findsTheByteThatIsNotUTF8InAnyCellAfterAnyOther() {
-        let cases: [(bytes: [UInt8], row: Int, field: String)] = [
-            (Array("a,b\nc,\"".utf8) + [0xFF] + Array("\"\n".utf8), 2, "2"),
-            (Array("درعا,x\n".utf8) + [0x41, 0xE2, 0x82] + Array(",y\n".utf8), 2, "1"),
-            (Array("x,".utf8) + [0xC7], 1, "2"),
+        let cases: [(bytes: [UInt8], row: Int, field: Int)] = [
+            (Array("a,b\nc,\"".utf8) + [0xFF] + Array("\"\n".utf8), 2, 2),
+            (Array("درعا,x\n".utf8) + [0x41, 0xE2, 0x82] + Array(",y\n".utf8), 2, 1),
+            (Array("x,".utf8) + [0xC7], 1, 2),
         ]
         for (bytes, row, field) in cases {
             var reader = CSVReader()
@@ -61,7 +61,23 @@ import Testing
                 try reader.read(bytes, into: &rows)
                 try reader.finish(into: &rows)
             }
-            #expect(failure?.row == row && failure?.message.arguments["field"] == .code(field), "\(bytes)")
+            #expect(failure?.row == row && failure?.message.arguments["field"] == .count(field), "\(bytes)")
+        }
+    }
+
+    /// A spreadsheet's "Unicode Text" is UTF-16: named so, with what to save instead, however the bytes arrive.
+    @Test func aUTF16FileIsNamedSo() {
+        for bom in [[0xFF, 0xFE] as [UInt8], [0xFE, 0xFF]] {
+            let bytes = bom + Array("d\0a\0t\0e\0".utf8)
+            for chunks in [[bytes], bytes.map { [$0] }, [Array(bom)]] {
+                var reader = CSVReader()
+                var rows: [[String]] = []
+                let failure = #expect(throws: CSVReader.Failure.self) {
+                    for chunk in chunks { try reader.read(chunk, into: &rows) }
+                    try reader.finish(into: &rows)
+                }
+                #expect(failure?.row == 1 && failure?.message.key == "import.csv.utf16", "\(chunks.count) chunks")
+            }
         }
     }
 

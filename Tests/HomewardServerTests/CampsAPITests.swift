@@ -276,7 +276,7 @@ import Testing
             // check: every site, the operation's figures from the store, the warnings
             #expect(english.status == .ok && english.headers[.contentType] == "text/html; charset=utf-8")
             let progress = try await store.camps.progress(ofOperation: 1, asOf: TestStores.today)
-            #expect(english.text.contains(#"<progress max="10000" value="\#(progress.left)"></progress>"#))
+            #expect(english.text.contains(#"<progress max="10000" value="\#(progress.left)" aria-label="\#(progress.left.grouped) of 10,000 have left ("#), "\(english.text)")
             for name in ["Demo camp North", "Demo settlement East", "Demo collective centre South", "Demo transit centre"] {
                 #expect(english.text.contains(name))
             }

@@ -173,7 +173,7 @@ public struct BulletinText: Sendable {
             for sentence in section.sentences { out += "<p>\(html(sentence))</p>\n" }
             out += "</section>\n"
         }
-        out += "<section class=\"snapshot\">\n<h2>\(Self.escape(catalogue.text("bulletin.snapshot.heading")))</h2>\n<table>\n"
+        out += "<section class=\"snapshot\" tabindex=\"0\">\n<h2>\(Self.escape(catalogue.text("bulletin.snapshot.heading")))</h2>\n<table>\n"
         out += "<thead><tr>" + ["bulletin.snapshot.entry", "bulletin.snapshot.value", "bulletin.snapshot.query", "bulletin.snapshot.records"]
             .map { "<th>\(Self.escape(catalogue.text($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for entry in snapshot.entries {

@@ -40,6 +40,7 @@ public struct CSVReader: Sendable {
             // Hold back the first bytes until there are three: a byte-order mark may arrive split.
             head += bytes
             guard head.count >= 3 else { return }
+            try refuseUTF16(head)
             bytes = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...]
             head = []
             atStart = false
@@ -87,6 +88,7 @@ public struct CSVReader: Sendable {
     public mutating func finish(into rows: inout [[String]]) throws {
         if atStart {
             atStart = false
+            try refuseUTF16(head)
             let held = head.starts(with: [0xEF, 0xBB, 0xBF]) ? [] : head
             head = []
             if !held.isEmpty { try read(held, into: &rows) }
@@ -102,11 +104,18 @@ public struct CSVReader: Sendable {
         }
     }
 
+    /// A spreadsheet's "Unicode Text" is UTF-16, told by its byte-order mark: said so, rather than "field 1 is not UTF-8".
+    private func refuseUTF16(_ head: [UInt8]) throws {
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            throw Failure(row: 1, message: Message("import.csv.utf16"))
+        }
+    }
+
     private mutating func endField() throws {
         // Most cells are ASCII (codes, dates, counts): `String(validating:)` is generic, and its checks showed in imports.
         let text: String? = fieldBits < 0x80 ? String(decoding: field, as: UTF8.self) : field.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
         guard let text else {
-            throw Failure(row: rowsRead + 1, message: Message("import.csv.notUTF8", ["field": .code(String(row.count + 1))]))
+            throw Failure(row: rowsRead + 1, message: Message("import.csv.notUTF8", ["field": .count(row.count + 1)]))
         }
         row.append(text)
         field.removeAll(keepingCapacity: true)

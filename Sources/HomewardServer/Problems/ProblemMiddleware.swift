@@ -69,7 +69,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 return Problem(.methodNotAllowed, "\(request.method) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: " or "))",
                                headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")])
             }
-            return Problem(.notFound, "no such resource: \(request.uri.path)")
+            return Problem(.notFound, Problem.noSuchResource + request.uri.path)
         case .contentTooLarge:
             return Problem(.contentTooLarge, "the request body is larger than this server accepts")
         default:
@@ -111,4 +111,9 @@ func jsonName(_ type: Any.Type) -> String {
     case "Bool": return "true or false"
     default: return name.hasPrefix("Optional") ? "a value" : "a \(name)"
     }
+}
+
+extension Problem {
+    /// The start of an unknown address's detail, which a page leaves to its heading.
+    static var noSuchResource: String { "no such resource: " }
 }

@@ -54,6 +54,7 @@ struct AccountView {
             issued: issued.map { Issued(label: c.text("account.tokens.issued", ["expires": .text(when($0.expires))]), token: $0.token) },
             noTokens: tokens.isEmpty ? c.text("account.tokens.none") : nil,
             columns: columns,
+            actionsHeader: c.text("table.actions"),
             tokens: tokens.map { token in
                 let live = token.revoked == nil && token.expires > now
                 let state = token.revoked != nil ? c.text("account.tokens.revoked") : live ? c.text("account.tokens.live") : c.text("account.tokens.expired")
@@ -83,6 +84,8 @@ struct AccountView {
         let issued: Issued?
         let noTokens: String?
         let columns: [String]
+        /// The last column's header, for a screen reader: its cells are forms, and a header seen as empty names none.
+        let actionsHeader: String
         let tokens: [TokenRow]
         let create: CreateForm?
     }

@@ -175,6 +175,8 @@ struct CampsPageView {
         let left: Int
         let baseline: Int
         let progress: PhraseContext
+        /// The progress bar's name for a screen reader: the sentence it draws, as plain text.
+        let progressLabel: String
         /// Between two clauses: `; `, or Arabic's `؛ `.
         let clauseSeparator: String
         let remaining: PhraseContext
@@ -203,8 +205,10 @@ struct CampsPageView {
             hasVia = !o.via.isEmpty
             left = max(0, min(p.left, o.baselineResidents))
             baseline = o.baselineResidents
-            progress = PhraseContext(c.phrase("camps.operation.progress", ["left": .count(p.left), "baseline": .count(o.baselineResidents),
-                                                                          "percent": (p.leftPercent ?? Percent(0, of: 1)!).argument]))
+            let progressPhrase = c.phrase("camps.operation.progress", ["left": .count(p.left), "baseline": .count(o.baselineResidents),
+                                                                      "percent": (p.leftPercent ?? Percent(0, of: 1)!).argument])
+            progress = PhraseContext(progressPhrase)
+            progressLabel = progressPhrase.text
             clauseSeparator = c.text("clause.separator")
             remaining = PhraseContext(c.phrase("camps.operation.remaining", ["remaining": .count(p.remaining)]))
             standing = PhraseContext(p.ahead > 0 ? c.phrase("camps.operation.ahead", ["count": .count(p.ahead)])

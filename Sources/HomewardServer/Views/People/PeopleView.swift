@@ -35,6 +35,7 @@ struct PeopleView {
             intro: c.text("people.intro"),
             notice: notice, error: error,
             columns: columns,
+            actionsHeader: c.text("table.actions"),
             people: people.map { person in
                 // An erased person's account keeps its login, its name gone: nothing more is done to it.
                 let erased = person.name.isEmpty
@@ -85,6 +86,8 @@ struct PeopleView {
         let notice: String?
         let error: String?
         let columns: [String]
+        /// The last column's header, for a screen reader: its cells are forms, and a header seen as empty names none.
+        let actionsHeader: String
         let people: [PersonRow]
         let addPerson: AddPerson?
         let organisationsHeading: String

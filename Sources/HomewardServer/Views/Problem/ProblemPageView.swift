@@ -25,8 +25,10 @@ struct ProblemPageView {
         return pages.render(Context(page: PageContext(language: language, title: c.text("page.title", ["heading": .text(heading)]),
                                                       path: route.method == .get ? page : APIRoute.overview.path,
                                                       pages: pages, current: route),
-                                    // An ended session's detail is for scripts (send a bearer token); the heading and the link say it all.
-                                    heading: heading, detail: problem.status == .unauthorized || problem.field == "csrf" ? nil : problem.detail,
+                                    // An ended session's detail is for scripts (send a bearer token), an unknown address's is English
+                                    // for the address itself; the heading and the link say it all.
+                                    heading: heading, detail: problem.status == .unauthorized || problem.field == "csrf"
+                                        || problem.detail.hasPrefix(Problem.noSuchResource) ? nil : problem.detail,
                                     field: problem.field.map { c.text("problem.page.field", ["field": .code($0)]) },
                                     backHref: back.href, backLabel: back.label), template: "problem")
     }
