@@ -14,6 +14,14 @@ import Testing
             let token = try await store.access.createToken(for: "root", by: .test)
             let caller = Caller.token(id: token.id, login: "root")
             // act
+            // A role or a disabled account brought back would let the token's holder in through an account whose password they know.
+            try await store.access.addPerson(Person(login: "partner", name: "P", organisation: "UNHCR", role: .viewer), password: "a long passphrase", by: .test)
+            try await store.access.disable("partner", by: .test)
+            for change in [{ try await store.access.setRole("partner", to: .admin, by: caller) }, { try await store.access.enable("partner", by: caller) }] {
+                await #expect(throws: StoreError.forbidden(Message("access.token.noGrant"))) { try await change() }
+            }
+            let partner = try await store.access.person("partner")
+            #expect(partner?.role == .viewer && partner?.active == false)
             let password = await #expect(throws: StoreError.self) {
                 try await store.access.addPerson(Person(login: "backdoor", name: "B", organisation: "UNHCR", role: .admin),
                                                  password: "a long passphrase", by: caller)
@@ -27,7 +35,7 @@ import Testing
             }
             #expect(password?.description.contains("cannot outlive its revocation") == true)
             let logins = try await store.access.persons().map(\.login)
-            #expect(logins == ["reader", "root"])
+            #expect(logins == ["partner", "reader", "root"])
             #expect(try await store.access.tokens().count == 1)
         }
     }

@@ -22,14 +22,19 @@ extension AccessStore {
         }
     }
 
+    /// A person does it (an admin, or the machine's operator): a leaked admin token could otherwise make its holder's own
+    /// account an admin's, a way in that outlives the token's revocation.
     public func setRole(_ login: String, to role: Role, by caller: Caller) async throws {
+        if case .token = caller { throw StoreError.forbidden(Message("access.token.noGrant")) }
         try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET role = \(bind: role.rawValue) WHERE login = \(bind: login)").run()
         }
     }
 
-    /// Lets a disabled account sign in and use new tokens again; its old tokens stay as they were.
+    /// Lets a disabled account sign in and use new tokens again; its old tokens stay as they were. A person does it, as
+    /// ``setRole(_:to:by:)``: a token may not bring back an account whose password its holder knows.
     public func enable(_ login: String, by caller: Caller) async throws {
+        if case .token = caller { throw StoreError.forbidden(Message("access.token.noGrant")) }
         try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET active = \(bind: true) WHERE login = \(bind: login)").run()
         }
