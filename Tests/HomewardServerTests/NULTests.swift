@@ -87,6 +87,37 @@ import Testing
         }
     }
 
+    /// A direction override in a name turns round what follows it wherever the name is shown as plain text: "EvilOrg‮, 1
+    /// December: 12,345" in an emailed statement reads its figure backwards. Refused where names come in; marks are taken.
+    @Test(arguments: Backend.available)
+    func aNameWithADirectionOverrideIsRefusedWhereNamesComeIn(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            let json: HTTPFields = [.contentType: "application/json"]
+            // act
+            let aid = try await client.execute(uri: "/api/v1/aid", method: .post, headers: json,
+                                               body: ByteBuffer(string: Self.aid.replacingOccurrences(of: "\"UNHCR\"", with: #""Evil\u202eOrg""#)))
+            let source = try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.contentType: "text/csv"],
+                body: ByteBuffer(string: "#date,#adm1+dest+code,#affected+returnees+idps+num,#org,#meta+source\n2019-06-01,SY03,5,UNHCR,Report \u{2066}x\u{2069}\n"))
+            let site = try await client.execute(uri: "/api/v1/sites", method: .post, headers: json,
+                                                body: ByteBuffer(string: #"{"code": "S-9", "name": "Camp\u202e9", "kind": "camp", "admin": "SY08"}"#))
+            let marked = try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.contentType: "text/csv"],
+                body: ByteBuffer(string: "#date,#adm1+dest+code,#affected+returnees+idps+num,#org,#meta+source\n2019-06-01,SY03,5,UNHCR,تقرير \u{200F}٣\n"))
+            // check: each refused naming its field; a right-to-left mark is no override
+            for (response, field) in [(aid, "organisation"), (source, "#meta+source")] {
+                let problems = try response.json["problems"] as? [[String: Any]] ?? []
+                #expect(response.status == .unprocessableContent && problems.first?["code"] as? String == "import.directionControl"
+                        && problems.first?["column"] as? String == field, "\(response.text)")
+            }
+            let siteProblem = try site.json
+            #expect(site.status == .badRequest && siteProblem["field"] as? String == "name", "\(site.text)")
+            #expect(marked.status == .ok, "\(marked.text)")
+            await #expect(throws: StoreError.self) {
+                try await store.access.addPerson(Person(login: "x", name: "Amal\u{202E}", organisation: "UNHCR", role: .viewer), password: nil, by: .test)
+            }
+            #expect(try await store.organisations.organisations().allSatisfy { !$0.name.containsDirectionControl })
+        }
+    }
+
     /// A refusal's audit holds what the caller sent: a NUL in it must not fail the audit's own transaction and leave it open.
     @Test(arguments: Backend.available)
     func aRefusalNamingANULIsAuditedAndTheConnectionGoesOn(_ backend: Backend) async throws {

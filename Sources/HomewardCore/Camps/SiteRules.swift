@@ -16,8 +16,9 @@ public struct SiteRules: Sendable {
             throw FieldProblem(field: "code", value: site.code, Message("site.code.invalid", ["maximum": .count(32)]))
         }
         for (field, value) in [("name", site.name), ("name_ar", site.nameAr ?? ""), ("name_ru", site.nameRu ?? ""), ("operator", site.operatorName ?? "")]
-        where value.contains("\u{0}") || value.unicodeScalars.count > 500 {
-            throw FieldProblem(field: field, value: String(value.prefix(40)), Message("site.text.invalid", ["maximum": .count(500)]))
+        where value.contains("\u{0}") || value.unicodeScalars.count > 500 || value.containsDirectionControl {
+            throw FieldProblem(field: field, value: String(value.prefix(40)), value.containsDirectionControl && !value.contains("\u{0}")
+                               ? Message("import.directionControl") : Message("site.text.invalid", ["maximum": .count(500)]))
         }
         guard !site.name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw FieldProblem(field: "name", value: site.name, Message("site.name.missing"))

@@ -11,8 +11,9 @@ public enum PlainName {
         !name.trimmingCharacters(in: .whitespaces).isEmpty && fits(name, maximum: maximum)
     }
 
-    /// At most `maximum` code points and no control character; blank allowed (an optional name left empty).
+    /// At most `maximum` code points, no control character and no direction override; blank allowed (an optional name left empty).
     public static func fits(_ name: String, maximum: Int = maximum) -> Bool {
         name.unicodeScalars.count <= maximum && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            && !name.containsDirectionControl
     }
 }

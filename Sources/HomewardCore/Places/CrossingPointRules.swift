@@ -24,8 +24,9 @@ public struct CrossingPointRules: Sendable {
         for (field, value) in [(name, crossing.nameEn), ("name_ar", crossing.nameAr), ("name_ru", crossing.nameRu ?? ""), ("country", crossing.country ?? ""),
                                ("counterpart_name", crossing.counterpartName ?? ""), (admin, crossing.adminPcode ?? ""),
                                ("note", crossing.note ?? "")]
-        where value.contains("\u{0}") || value.unicodeScalars.count > 500 {
-            throw FieldProblem(field: field, value: String(value.prefix(40)), Message("crossing.text.invalid", ["maximum": .count(500)]))
+        where value.contains("\u{0}") || value.unicodeScalars.count > 500 || value.containsDirectionControl {
+            throw FieldProblem(field: field, value: String(value.prefix(40)), value.containsDirectionControl && !value.contains("\u{0}")
+                               ? Message("import.directionControl") : Message("crossing.text.invalid", ["maximum": .count(500)]))
         }
         guard !crossing.nameEn.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw FieldProblem(field: name, value: crossing.nameEn, Message("crossing.name.missing"))

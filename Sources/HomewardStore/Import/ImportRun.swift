@@ -147,6 +147,12 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             summary.rejected += 1
             return
         }
+        // A direction override in a name or a note turns round what follows it where the text is shown, a figure too.
+        if let field = Field.allCases.first(where: { draft.values[$0.rawValue]?.containsDirectionControl == true }) {
+            note([ImportProblem(row: draft.row, column: draft.label(field), value: draft.values[field.rawValue] ?? "", Message("import.directionControl"))])
+            summary.rejected += 1
+            return
+        }
         // One partner's 2 MB source on every row would fill the ledger, and every answer listing it; an organisation's name
         // is a name, as long as one made on a page. Told by its start, not echoed whole.
         if let field = Field.allCases.first(where: { field in

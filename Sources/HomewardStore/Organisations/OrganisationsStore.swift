@@ -39,6 +39,7 @@ public struct OrganisationsStore: Sendable {
                                auditingCreation: Bool = true, field: String = "org") async throws -> Int {
         // PostgreSQL takes no NUL in text, and would refuse the statement as the database's failure rather than the name's.
         if name.containsNUL { throw StoreError.refused(FieldProblem(field: field, value: name, Message("import.nul"))) }
+        if name.containsDirectionControl { throw StoreError.refused(FieldProblem(field: field, value: name, Message("import.directionControl"))) }
         let created = try await write.sql.raw("""
             INSERT INTO organisations (name, created_at) VALUES (\(bind: name), \(bind: write.timestamp)) ON CONFLICT (name) DO NOTHING RETURNING id
             """).first(decodingColumn: "id", as: Int.self)
