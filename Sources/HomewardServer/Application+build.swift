@@ -42,7 +42,9 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     SourcesController(stores: stores, configuration: configuration, pages: pages, today: today).add(to: router)
     BulletinsController(stores: stores, configuration: configuration, pages: pages, today: today).add(to: router)
 
-    return Application(router: router,
+    // A connection that sends nothing for a minute (an idle keep-alive, or one that never finishes its headers) is closed,
+    // so that a few hundred such cannot hold every descriptor; a request being answered is never cut off.
+    return Application(router: router, server: .http1(configuration: .init(idleTimeout: .seconds(60))),
                        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Homeward"),
                        logger: configuration.logger)
 }

@@ -3,6 +3,7 @@ import HomewardCore
 import HomewardStore
 import Hummingbird
 import Logging
+import NIOHTTP1
 
 /// Turns every error into problem details, so that no client ever sees a stack trace or an empty body.
 ///
@@ -34,6 +35,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return problem
         case let error as HTTPError:
             return problem(for: error, request: request)
+        case let error as HTTPParserError:
+            // A body the client sent malformed (a chunk's size that is no number): its mistake, not the server's.
+            return Problem(.badRequest, "the request is not well-formed HTTP: \(error)")
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
             return Problem(.contentTooLarge, "the request body is larger than this server accepts")
         case let error as StoreError:
