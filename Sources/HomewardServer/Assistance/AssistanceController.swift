@@ -52,7 +52,7 @@ struct AssistanceController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.postAidTypes.routerPath), method: APIRoute.postAidTypes.method) { request, context in
             try request.require(contentType: ["application/json"])
-            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try TypeInput.decode(from: Data(try await source.collect()))
                 let type = AidType(code: input.code, nameEn: input.name, nameRu: input.nameRu, nameAr: input.nameAr)

@@ -115,7 +115,7 @@ struct BulletinsController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.postSessions.routerPath), method: APIRoute.postSessions.method) { request, context in
             try request.require(contentType: ["application/json"])
-            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try SessionInput.decode(from: Data(try await source.collect()))
                 let session = CoordinationSession(date: input.date, briefings: input.participants.map { .init(organisation: $0.organisation, text: $0.briefing) })
@@ -156,7 +156,7 @@ struct BulletinsController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.postBulletins.routerPath), method: APIRoute.postBulletins.method) { request, context in
             try request.require(contentType: ["application/json"])
-            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try BulletinInput.decode(from: Data(try await source.collect()))
                 var edited: [Language: String] = [:]

@@ -68,7 +68,7 @@ struct CampsController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.postSites.routerPath), method: APIRoute.postSites.method) { request, context in
             try request.require(contentType: ["application/json"])
-            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try SiteInput.decode(from: Data(try await source.collect()))
                 let site = Site(code: input.code, name: input.name, nameAr: input.nameAr, nameRu: input.nameRu, kind: input.kind, admin: input.admin,
@@ -100,7 +100,7 @@ struct CampsController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.postEvacuations.routerPath), method: APIRoute.postEvacuations.method) { request, context in
             try request.require(contentType: ["application/json"])
-            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try OperationInput.decode(from: Data(try await source.collect()))
                 let operation = EvacuationOperation(site: input.site, baselineDate: input.baselineDate, baselineResidents: input.baselineResidents,
@@ -173,7 +173,7 @@ struct CampsController<Context: CallerRequestContext> {
         let importRequest = ImportRequest(sourceName: "POST /sites/\(code)/\(kind.rawValue)", format: .json,
                                           dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"),
                                           today: today(), vocabulary: .api)
-        let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+        let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
         return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
             let records = try Self.withSite(code, Data(try await source.collect()))
             let summary = try await stores.importRecords(kind, importRequest, from: .bytes(Array(records)), by: context.caller)

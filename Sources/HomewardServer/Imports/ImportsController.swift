@@ -59,7 +59,7 @@ struct ImportsController<Context: CallerRequestContext> {
                 throw Problem.badRequest("set", "'\(error.value)' is not of the form \(error.expected)")
             }
         }
-        let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+        let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
         return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
             let summary = try await stores.importRecords(records, importRequest, from: source, by: context.caller)
             metrics.recordImport(imported: summary.imported, updated: summary.updated, ignored: summary.ignored, rejected: summary.rejected)

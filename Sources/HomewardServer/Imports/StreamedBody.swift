@@ -12,7 +12,9 @@ final class StreamedBody: @unchecked Sendable {
     private(set) var source: ByteSource!
 
     /// - Parameter limit: the largest body accepted, in bytes.
-    init(_ request: Request, limit: Int) {
+    /// - Throws: 413 at once for a body whose declared length passes the limit, rather than once that much has streamed in.
+    init(_ request: Request, limit: Int) throws {
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { throw Self.tooLarge(limit) }
         self.limit = limit
         for part in [request.method.rawValue, request.uri.path, request.uri.query ?? ""] {
             digest.add(part.utf8)
@@ -20,11 +22,13 @@ final class StreamedBody: @unchecked Sendable {
         }
         source = ByteSource.stream(request.body, bytes: { Array($0.readableBytesView) }) { [unowned self] chunk in
             size += chunk.count
-            guard size <= limit else {
-                throw Problem(.contentTooLarge, "the body is larger than \(limit) bytes; split the file, or start the server with a larger --max-body-mb")
-            }
+            guard size <= limit else { throw Self.tooLarge(limit) }
             digest.add(chunk)
         }
+    }
+
+    private static func tooLarge(_ limit: Int) -> Problem {
+        Problem(.contentTooLarge, "the body is larger than \(limit) bytes; split the file, or start the server with a larger --max-body-mb")
     }
 
     /// The digest of method, path, query and the whole body, once the body has been read to its end.

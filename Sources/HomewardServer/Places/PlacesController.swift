@@ -33,7 +33,7 @@ struct PlacesController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.postCrossings.routerPath), method: APIRoute.postCrossings.method) { request, context in
             try request.require(contentType: ["application/json"])
-            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try CrossingInput.decode(from: Data(try await source.collect()))
                 let crossing = CrossingPoint(code: input.code, nameEn: input.nameEn, nameAr: input.nameAr ?? "", nameRu: input.nameRu,

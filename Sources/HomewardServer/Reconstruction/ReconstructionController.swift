@@ -59,7 +59,7 @@ struct ReconstructionController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.postFacilityKinds.routerPath), method: APIRoute.postFacilityKinds.method) { request, context in
             try request.require(contentType: ["application/json"])
-            let body = StreamedBody(request, limit: configuration.maxBodyBytes)
+            let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let input = try KindInput.decode(from: Data(try await source.collect()))
                 let kind = FacilityKind(code: input.code, unit: input.unit, nameEn: input.name, nameRu: input.nameRu, nameAr: input.nameAr)
