@@ -59,6 +59,15 @@ public enum BulletinSuppression {
             }
             campsHidden = true
         }
+        // The departures a camp's pace is taken from, when few: its forecast date gives them back.
+        for entry in snapshot.entries where entry.id.hasPrefix("camps.") && entry.id.hasSuffix(".recentPersons") && isSmall(entry.value) {
+            hidden[entry.id] = .small
+        }
+        // A revision of the last statement's total by a few late reports tells how many they were.
+        if let published = values["returns.revised.published"], let now = values["returns.revised.total"], isSmall(abs(now - published)) {
+            hidden["returns.revised.published"] = .recoverable
+            hidden["returns.revised.total"] = .recoverable
+        }
         // A centre's estimate is the departures sent to it: small, or from a camp whose departures are hidden, it is hidden too.
         for entry in snapshot.entries where entry.id.hasPrefix("camps.transit.") && entry.id.hasSuffix(".persons") {
             if isSmall(entry.value) { hidden[entry.id] = .small } else if campsHidden { hidden[entry.id] = .recoverable }
@@ -78,10 +87,27 @@ public enum BulletinSuppression {
     /// The block's lines as the public reads them: a camp's lines that follow from its departures are left out where
     /// those are hidden, since a pace and a forecast date give back what the count hides.
     public static func publicLines(of block: BulletinBlock, hidden: [String: Reason]) -> [BulletinLine] {
-        guard block.kind == "camps", !hidden.isEmpty else { return block.lines }
+        guard !hidden.isEmpty else { return block.lines }
         let isHidden = { (value: BulletinValue?) in if case .entry(let id)? = value { hidden[id] != nil } else { false } }
-        let sites = Set(block.lines.filter { $0.key.hasPrefix("bulletin.camps.left") && (isHidden($0.arguments["count"]) || isHidden($0.arguments["remaining"])) }
-            .compactMap { $0.arguments["site"] })
-        return block.lines.filter { !(campLinesFromDepartures.contains($0.key) && $0.arguments["site"].map(sites.contains) == true) }
+        switch block.kind {
+        case "returns":
+            // Withheld, the revision's two totals would read "from [withheld] to [withheld]": the line says nothing then.
+            return block.lines.filter { !($0.key == "bulletin.returns.revised" && isHidden($0.arguments["count"])) }
+        case "camps":
+            let leftHidden = block.lines.filter { $0.key.hasPrefix("bulletin.camps.left") && (isHidden($0.arguments["count"]) || isHidden($0.arguments["remaining"])) }
+            let paceHidden = block.lines.filter { $0.key.hasPrefix("bulletin.camps.forecast") && isHidden($0.arguments["days"].flatMap { days in
+                if case .entry(let id) = days { .entry(id.replacingOccurrences(of: ".paceDays", with: ".recentPersons")) } else { nil }
+            }) }
+            let sites = Set(leftHidden.compactMap { $0.arguments["site"] }), paced = Set(paceHidden.compactMap { $0.arguments["site"] })
+            return block.lines.filter { line in
+                // "<5 people, more than its 3 places" would say 4: a centre's line goes with its estimate.
+                if line.key == "bulletin.camps.centreOverCapacity" { return !isHidden(line.arguments["persons"]) }
+                guard let site = line.arguments["site"] else { return true }
+                if campLinesFromDepartures.contains(line.key), sites.contains(site) { return false }
+                return !((line.key.hasPrefix("bulletin.camps.forecast") || line.key.hasPrefix("bulletin.camps.deadline.")) && paced.contains(site))
+            }
+        default:
+            return block.lines
+        }
     }
 }

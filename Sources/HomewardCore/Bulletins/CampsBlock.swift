@@ -47,6 +47,8 @@ public enum CampsBlock {
             }
             guard item.paceDays > 0 else { continue }
             entries.append(SnapshotEntry(id: "\(prefix).paceDays", value: item.paceDays, query: query))
+            // Those who left in the pace's days: the forecast is taken from them, so the public must not read them back from it.
+            entries.append(SnapshotEntry(id: "\(prefix).recentPersons", value: item.recentPersons, query: query))
             var pace: [String: BulletinValue] = ["site": arguments["site"]!, "days": .entry("\(prefix).paceDays")]
             if let end = item.forecastEnd { pace["end"] = .day(end) }
             lines.append(BulletinLine(item.forecastEnd == nil ? "bulletin.camps.forecast.none" : "bulletin.camps.forecast", pace))
