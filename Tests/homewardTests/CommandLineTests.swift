@@ -225,15 +225,19 @@ import Testing
             2019-07-02,JOR-01,JOR,,SY01,,25,,UNHCR,,
             2019-07-03,,,SY06,SY07,C3912,,120,SARC,,s-1
             2019-07-04,,,SY09,SY08,,,35,SARC,,
+            2019-07-04,,,SY09,SY08,,,35,SARC,,
             """ + "\n"
+        // The last two are one report given twice in one file: a repeat, the last kept. Then the same again in a second
+        // file: twins, both counted (a note Homeward does not read may tell them apart).
         #expect(try run(["import", "-"], input: file).status == 0)
+        #expect(try run(["import", "-"], input: "#date,#adm1+origin+code,#adm1+dest+code,#affected+returnees+idps+num,#org,#meta+note\n2019-07-04,SY09,SY08,35,SARC,again\n").status == 0)
         // act
         let exported = try run(["movements", "list", "--format", "hxl"])
         let imported = try run(["import", "-", "--database", other, "--format", "json"], input: exported.stdout)
         // check: every movement read back, nothing refused or left unread, and the same totals by every grouping
-        #expect(exported.stdout.split(separator: "\n").count == 6, "\(exported.stdout)")
-        #expect(imported.status == 0 && imported.json["imported"] as? Int == 4 && imported.json["rejected"] as? Int == 0, "\(imported.stdout)")
-        #expect((imported.json["ignored_columns"] as? [Any])?.isEmpty != false, "\(imported.stdout)")
+        #expect(exported.stdout.split(separator: "\n").count == 7, "\(exported.stdout)")
+        #expect(imported.status == 0 && imported.json["imported"] as? Int == 5 && imported.json["rejected"] as? Int == 0, "\(imported.stdout)")
+        #expect(imported.json["ignored_columns"] as? [String] == ["homeward_id"], "\(imported.stdout)")
         for by in ["origin", "adm1", "adm2", "crossing", "organisation", "category"] {
             let here = try run(["totals", "--by", by, "--format", "csv"]), there = try run(["totals", "--by", by, "--format", "csv", "--database", other])
             #expect(here.status == 0 && here.stdout == there.stdout, "by \(by): \(here.stdout) against \(there.stdout)")

@@ -8,8 +8,9 @@ enum MovementsText {
                              "origin", "source", "external_id", "recorded_at"]
     static var csvHeader: String { csvColumns.joined(separator: ",") }
     /// The HXL export's columns and their hashtags, which `homeward import` reads as they are: another deployment, or a
-    /// spreadsheet's edits, take the file back unchanged. Homeward's own id and recording time are not the record's to send.
-    static let hxlColumns = [("start", "#date+start"), ("end", "#date+end"), ("category", "#affected+type"),
+    /// spreadsheet's edits, take the file back unchanged. Homeward's own id has no tag, so the importer reads it only as part
+    /// of a row without an id of its own: two such movements alike in all else (twins, both counted) stay two, not a repeat.
+    static let hxlColumns = [("homeward_id", ""), ("start", "#date+start"), ("end", "#date+end"), ("category", "#affected+type"),
                              ("crossing", "#loc+crossing+code"), ("origin", "#loc+origin+code"), ("destination", "#loc+dest+code"),
                              ("persons", "#affected+returnees+num"), ("organisation", "#org"), ("source", "#meta+source"),
                              ("external_id", "#meta+id")]
@@ -25,7 +26,7 @@ enum MovementsText {
     }
 
     static func hxl(_ m: RecordedMovement) -> String {
-        [m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.origin ?? "", m.destination ?? "",
+        [String(m.id), m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.origin ?? "", m.destination ?? "",
          String(m.persons), m.organisation, m.source ?? "", m.externalId ?? ""].map(CSVWriter.field).joined(separator: ",")
     }
 }
