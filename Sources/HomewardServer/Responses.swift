@@ -72,6 +72,10 @@ extension Request {
     /// middleware kept.
     func formItems() async throws -> [(name: String, value: String)] {
         try require(contentType: ["application/x-www-form-urlencoded"])
+        // A form declared larger than any page posts is refused at once, not after waiting for a body that may never come.
+        if let declared = headers[.contentLength].flatMap({ Int($0) }), declared > Self.formLimit {
+            throw Problem(.contentTooLarge, "a form of more than \(Self.formLimit) bytes: no page posts one")
+        }
         let text = String(buffer: try await body.collect(upTo: Self.formLimit)).replacingOccurrences(of: "+", with: "%20")
         return (URLComponents(string: "?" + text)?.queryItems ?? []).map { ($0.name, $0.value ?? "") }
     }

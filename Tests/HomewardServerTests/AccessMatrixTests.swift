@@ -44,11 +44,11 @@ import Testing
         case .createAccountToken:
             // A token makes no tokens, whatever its role: a leaked one would keep a way in after its revocation.
             return .forbidden
-        case .enablePerson, .setPersonRole:
-            // A role or an account brought back is given by a person, never by a token: a leaked admin token would otherwise
-            // make its holder's own account an admin's, for good.
+        case .addPerson, .enablePerson, .setPersonRole:
+            // An account, a role or an account brought back is given by a person, never by a token: a leaked admin token would
+            // otherwise make its holder's own account an admin's, for good.
             return .forbidden
-        case .addPerson, .disablePerson, .erasePerson, .addOrganisation:
+        case .disablePerson, .erasePerson, .addOrganisation:
             return role == .admin ? .allowed : .forbidden
         case .resetPersonPassword:
             // A password is set by a person, never by a token, whatever its role.

@@ -83,7 +83,12 @@ import Testing
                 #expect(summary.problems.first?.reason == "longer than the \(maximum.grouped) characters this field holds")
                 #expect((summary.problems.first?.value.count ?? 0) <= 41, "the value is told by its start, not echoed whole")
             }
+            // The organisation given for every row is held to the same: `?org=`, `--org`.
+            let file = "#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num\n2019-01-12,LBN-01,SY03,950\n"
+            let given = await #expect(throws: ImportError.self) { try await store.importCSV(file, org: String(repeating: "Q", count: 300)) }
+            #expect(given?.problems.map(\.column) == ["org"] && given?.problems.first?.code == "import.cell.tooLong", "\(String(describing: given))")
             #expect(try await store.ledger.totals(TotalsQuery()).total == 0)
+            #expect(try await store.organisations.organisations().allSatisfy { $0.name.count <= 200 })
         }
     }
 
@@ -110,6 +115,14 @@ import Testing
             }
             let siteProblem = try site.json
             #expect(site.status == .badRequest && siteProblem["field"] as? String == "name", "\(site.text)")
+            // Codes and briefings too: shown unisolated in lists and on the command line.
+            for (uri, body, field) in [("/api/v1/crossings", #"{"code": "BX\u20671", "name_en": "Crossing", "country": "LBN"}"#, "code"),
+                                       ("/api/v1/sessions", #"{"date": "2019-06-02", "participants": [{"organisation": "UNHCR", "briefing": "a\u202eb"}]}"#,
+                                        "participants[0].briefing")] {
+                let refused = try await client.execute(uri: uri, method: .post, headers: json, body: ByteBuffer(string: body))
+                let problem = try refused.json
+                #expect(refused.status == .badRequest && problem["field"] as? String == field, "\(uri): \(refused.text)")
+            }
             #expect(marked.status == .ok, "\(marked.text)")
             await #expect(throws: StoreError.self) {
                 try await store.access.addPerson(Person(login: "x", name: "Amal\u{202E}", organisation: "UNHCR", role: .viewer), password: nil, by: .test)

@@ -27,10 +27,14 @@ import Testing
                                                  password: "a long passphrase", by: caller)
             }
             let ownToken = await #expect(throws: StoreError.self) { try await store.access.createToken(for: "root", by: caller) }
-            try await store.access.addPerson(Person(login: "reader", name: "R", organisation: "UNHCR", role: .viewer), password: nil, by: caller)
+            // An account even without a password is given by a person, with its role: a token adds none.
+            let account = await #expect(throws: StoreError.forbidden(Message("access.token.noGrant"))) {
+                try await store.access.addPerson(Person(login: "newadmin", name: "N", organisation: "UNHCR", role: .admin), password: nil, by: caller)
+            }
+            try await store.access.addPerson(Person(login: "reader", name: "R", organisation: "UNHCR", role: .viewer), password: nil, by: .test)
             let othersToken = await #expect(throws: StoreError.self) { try await store.access.createToken(for: "reader", by: caller) }
-            // check: refused as forbidden; an account without a password (tokens only, made by a person) is still the admin's to add
-            for refusal in [password, ownToken, othersToken] {
+            // check: refused as forbidden
+            for refusal in [password, ownToken, othersToken, account] {
                 #expect(refusal.map { if case .forbidden = $0 { true } else { false } } == true, "\(String(describing: refusal))")
             }
             #expect(password?.description.contains("cannot outlive its revocation") == true)
@@ -92,6 +96,8 @@ import Testing
             try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .viewer), password: longest, by: .test)
             await #expect(throws: StoreError.self) { try await store.access.resetPassword("amal", to: tooLong, by: .test) }
             let session = try await store.access.signIn(login: "amal", password: longest)
+            // Typed longer, it is no password ever set, though bcrypt would read only its first 72 bytes.
+            await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "amal", password: longest + "x") }
             let refused = await #expect(throws: StoreError.self) { try await store.access.changePassword(current: longest, new: tooLong, in: session) }
             #expect(refused?.description.contains("at most 72 bytes") == true, "\(String(describing: refused))")
             if case .invalid(let field, _, _)? = refused { #expect(field == "new") } else { Issue.record("\(String(describing: refused))") }

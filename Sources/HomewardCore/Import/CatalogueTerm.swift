@@ -14,7 +14,8 @@ public enum CatalogueTerm {
         for (field, value) in names {
             guard let value else { continue }
             guard PlainName.fits(value) else {
-                throw FieldProblem(field: field, value: String(value.prefix(40)), Message("site.text.invalid", ["maximum": .count(200)]))
+                throw FieldProblem(field: field, value: String(value.prefix(40)), value.containsDirectionControl
+                                   ? Message("import.directionControl") : Message("site.text.invalid", ["maximum": .count(200)]))
             }
         }
         guard let english = names.first?.value, !english.trimmingCharacters(in: .whitespaces).isEmpty else {

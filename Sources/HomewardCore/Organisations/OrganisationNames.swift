@@ -39,7 +39,8 @@ public struct OrganisationNames: Sendable {
         // spaces, format characters (zero-width space and joiners), controls, and what Unicode says a renderer
         // ignores (a combining grapheme joiner, the Hangul fillers).
         String(String.UnicodeScalarView(name.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars.filter { scalar in
-            !scalar.properties.isWhitespace && !scalar.properties.isDefaultIgnorableCodePoint
+            // U+2800, Braille's blank cell, shows as a space and is no letter of any name.
+            !scalar.properties.isWhitespace && !scalar.properties.isDefaultIgnorableCodePoint && scalar.value != 0x2800
                 && ![.format, .control].contains(scalar.properties.generalCategory)
         }))
     }

@@ -5,7 +5,7 @@ public enum RecordCode {
     public static func isValid(_ code: String) -> Bool {
         !code.isEmpty && code.unicodeScalars.count <= 32 && !code.unicodeScalars.contains {
             $0.properties.isWhitespace || $0 == "," || $0.properties.generalCategory == .control
-        }
+        } && !code.containsDirectionControl
     }
 
     /// The code among `stored` that `code` is another writing of, or is: codes are one whatever their letter case, as imports

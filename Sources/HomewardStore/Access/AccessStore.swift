@@ -18,13 +18,16 @@ public struct AccessStore: Sendable {
     public func addPerson(_ person: Person, password: String?, by caller: Caller) async throws {
         let login = person.login.trimmingCharacters(in: .whitespaces)
         guard !login.isEmpty else { throw StoreError.refused(FieldProblem(field: "login", value: "", Message("person.login.missing"))) }
-        // A password set by a token would give whoever holds the token a way in that outlives the token's revocation.
+        // A password set by a token would give whoever holds the token a way in that outlives the token's revocation; an
+        // account, with its role, is given by a person as a role is (``setRole(_:to:by:)``).
         if password != nil, case .token = caller { throw StoreError.forbidden(Message("access.token.noCredentials")) }
+        if case .token = caller { throw StoreError.forbidden(Message("access.token.noGrant")) }
         guard Person.isValidNewLogin(login) else {
             throw StoreError.refused(FieldProblem(field: "login", value: person.login, Message("person.login.invalid", ["maximum": .count(32)])))
         }
         for (field, value) in [("name", person.name), ("organisation", person.organisation)] where !PlainName.isValid(value) {
-            throw StoreError.invalid(field: field, value: value, reason: "a person's \(field) is text of 1 to 200 characters")
+            throw StoreError.invalid(field: field, value: value, reason: value.containsDirectionControl
+                                     ? Catalogue.english.text(Message("import.directionControl")) : "a person's \(field) is text of 1 to 200 characters")
         }
         if let password { try PasswordRule.check(password, field: "password") }
         let hash = password.map { Bcrypt.hash($0, cost: 12) }

@@ -29,10 +29,15 @@ public struct SessionsStore: Sendable {
             throw StoreError.invalid(field: field(nil, "organisation"), value: "", reason: "a session needs at least one participating organisation")
         }
         if let bad = names.firstIndex(where: { !PlainName.isValid($0) }) {
-            throw StoreError.invalid(field: field(bad, "organisation"), value: names[bad], reason: "an organisation's name of 1 to 200 characters")
+            throw StoreError.invalid(field: field(bad, "organisation"), value: names[bad], reason: names[bad].containsDirectionControl
+                                     ? Catalogue.english.text(Message("import.directionControl")) : "an organisation's name of 1 to 200 characters")
         }
         if let twice = names.indices.first(where: { index in names[..<index].contains(names[index]) }) {
             throw StoreError.invalid(field: field(twice, "organisation"), value: names[twice], reason: "each organisation takes part once")
+        }
+        if let turned = session.briefings.firstIndex(where: { $0.text?.containsDirectionControl == true }) {
+            throw StoreError.invalid(field: field(turned, "briefing"), value: String((session.briefings[turned].text ?? "").prefix(40)),
+                                     reason: Catalogue.english.text(Message("import.directionControl")))
         }
         if let long = session.briefings.firstIndex(where: { ($0.text?.unicodeScalars.count ?? 0) > 20_000 || $0.text?.utf8.contains(0) == true }) {
             throw StoreError.invalid(field: field(long, "briefing"), value: String((session.briefings[long].text ?? "").prefix(40)),

@@ -59,6 +59,12 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     /// - Throws: ``ImportError`` when the source as a whole cannot be read; the caller must then
     ///   ``abandon()`` the run before its transaction ends.
     mutating func read(_ source: ByteSource, progress: (@Sendable (Int) -> Void)?) async throws {
+        // The organisation given for every row is a name as a cell's is: as long, and as plain.
+        if let organisation = request.organisation {
+            let message = organisation.containsDirectionControl ? Message("import.directionControl")
+                : organisation.unicodeScalars.count > PlainName.maximum ? Message("import.cell.tooLong", ["maximum": .count(PlainName.maximum)]) : nil
+            if let message { throw ImportError([ImportProblem(row: 0, column: "org", value: String(organisation.prefix(40)) + "…", message)]) }
+        }
         do {
             switch request.format {
             case .json: try await readJSON(source)
