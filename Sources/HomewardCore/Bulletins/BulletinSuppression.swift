@@ -84,8 +84,9 @@ public enum BulletinSuppression {
                                                        "bulletin.camps.forecast.none", "bulletin.camps.deadline.after",
                                                        "bulletin.camps.deadline.by", "bulletin.camps.deadline.only"]
 
-    /// The block's lines as the public reads them: a camp's lines that follow from its departures are left out where
-    /// those are hidden, since a pace and a forecast date give back what the count hides.
+    /// The block's lines as the public reads them, without those that would give a hidden count back with no number of
+    /// their own: a revision of the last total by a few; a camp's distance from its plan and its forecast where its
+    /// departures (or the forecast's few) are hidden; a transit centre's line, whose capacity bounds its hidden estimate.
     public static func publicLines(of block: BulletinBlock, hidden: [String: Reason]) -> [BulletinLine] {
         guard !hidden.isEmpty else { return block.lines }
         let isHidden = { (value: BulletinValue?) in if case .entry(let id)? = value { hidden[id] != nil } else { false } }
