@@ -128,6 +128,9 @@ import Testing
         #expect(!en.contains("fewer left than the plan") && !en.contains("at the pace of") && !en.contains("deadline") && !en.contains("hold 3 people"), "\(en)")
         #expect(en.contains("the plan moves 100 people every 5 days"), "the plan's own pace and end are no one's departures")
         #expect(!en.contains("TC-9:"), "the centre's line would bound its hidden estimate by its capacity")
+        #expect(hidden["camps.transit.TC-9.capacity"] == .recoverable, "the snapshot's table would too")
+        let html = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).html
+        #expect(html.contains(#"TC-9.capacity</code></td><td><bdi dir="ltr">[withheld]</bdi>"#), "\(html)")
     }
 
     /// Many left in all, few lately: the forecast date is the remaining over those few, and would give them back.
@@ -157,6 +160,15 @@ import Testing
         #expect(!few.contains("revised") && !few.contains("1,050"), "\(few)")
         let many = BulletinText(snapshot: statement(revisedFrom: 1_000), catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
         #expect(many.contains("revised") && many.contains("1,000"), "\(many)")
+        // Revised to 1,050 in a statement of 1,053: three returned since the last statement's day.
+        func since(_ revised: Int) -> BulletinSnapshot {
+            let returns = ReturnsBlock.make(date: Self.date, sinceStart: LedgerSums(total: sum(1_053), refugees: sum(1_053), idps: sum(0)), since: nil,
+                                            sinceDate: nil, lastWeek: sum(3), byCrossing: [],
+                                            revision: .init(date: Day("2020-06-29")!, bulletin: 1, published: 1_000, now: sum(revised)))
+            return BulletinSnapshot(date: Self.date, since: nil, blocks: [returns])
+        }
+        let gap = BulletinText(snapshot: since(1_050), catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(!gap.contains("revised") && !gap.contains("1,050"), "\(gap)")
     }
 
     @Test func smallCountsOfPeopleReachedOrTreatedAreHiddenAndParcelsAreNot() throws {

@@ -64,13 +64,18 @@ public enum BulletinSuppression {
             hidden[entry.id] = .small
         }
         // A revision of the last statement's total by a few late reports tells how many they were.
-        if let published = values["returns.revised.published"], let now = values["returns.revised.total"], isSmall(abs(now - published)) {
+        // So does one that leaves few returns between the revised total and this one's: this total less the revised is
+        // the returns since the last statement's day.
+        if let published = values["returns.revised.published"], let now = values["returns.revised.total"],
+           isSmall(abs(now - published)) || isSmall(abs((values["returns.start.total"] ?? now) - now)) {
             hidden["returns.revised.published"] = .recoverable
             hidden["returns.revised.total"] = .recoverable
         }
         // A centre's estimate is the departures sent to it: small, or from a camp whose departures are hidden, it is hidden too.
         for entry in snapshot.entries where entry.id.hasPrefix("camps.transit.") && entry.id.hasSuffix(".persons") {
             if isSmall(entry.value) { hidden[entry.id] = .small } else if campsHidden { hidden[entry.id] = .recoverable }
+            // Only a centre above its capacity has a line: "<5" beside a capacity of 3 would say 4.
+            if hidden[entry.id] != nil { hidden[String(entry.id.dropLast(".persons".count)) + ".capacity"] = .recoverable }
         }
         for entry in snapshot.entries where (["aid.week.reached", "aid.week.treated"].contains(entry.id) || entry.id.hasPrefix("sources.")) && isSmall(entry.value) {
             hidden[entry.id] = .small

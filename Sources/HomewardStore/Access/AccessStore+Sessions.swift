@@ -83,8 +83,8 @@ extension AccessStore {
         let active = try row?.decode(column: "active", as: Bool.self) == true
         let hash = active ? try row?.decode(column: "password_hash", as: String?.self) : nil
         // A hash is checked even for an unknown login, so that timing does not tell which logins exist.
-        // bcrypt reads 72 bytes: a longer password typed is none that was ever set (``PasswordRule``), whatever its start.
-        let matches = Bcrypt.verify(password, hash: hash ?? Self.standInHash) && password.utf8.count <= PasswordRule.maximumBytes
+        // bcrypt reads 72 bytes: an account whose longer passphrase was set before ``PasswordRule`` refused one signs in with it.
+        let matches = Bcrypt.verify(password, hash: hash ?? Self.standInHash)
         guard let row, hash != nil, matches else {
             try await noteFailure(counted: counted, login: known ? login : nil, reason: known ? failure : "not a known login: \(failure)")
             throw SignInRefusal.wrongLoginOrPassword

@@ -61,6 +61,9 @@ extension Stores {
         let snapshot = try await draftBulletin(date: date, since: since, session: session, today: today)
         for language in Language.allCases {
             guard let edited = editedTexts[language] else { continue }
+            if edited.containsDirectionControl {
+                throw StoreError.invalid(field: "text.\(language.rawValue)", value: "", reason: Catalogue.english.text(Message("import.directionControl")))
+            }
             // Both ways of writing digits, read from the catalogue files for this check (rare: a publish with edited text);
             // the program checked the files, the deployment's too, when it started.
             let generated = Digits.allCases.map { BulletinText(snapshot: snapshot, catalogue: (try? Catalogue.bundled(language, digits: $0)) ?? Catalogue.english).text }

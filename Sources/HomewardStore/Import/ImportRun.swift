@@ -155,7 +155,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
         // A direction override in a name or a note turns round what follows it where the text is shown, a figure too.
         if let field = Field.allCases.first(where: { draft.values[$0.rawValue]?.containsDirectionControl == true }) {
-            note([ImportProblem(row: draft.row, column: draft.label(field), value: draft.values[field.rawValue] ?? "", Message("import.directionControl"))])
+            note([ImportProblem(row: draft.row, column: draft.label(field), value: String((draft.values[field.rawValue] ?? "").prefix(40)),
+                                Message("import.directionControl"))])
             summary.rejected += 1
             return
         }
