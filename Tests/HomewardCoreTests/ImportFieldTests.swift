@@ -69,6 +69,10 @@ import HomewardCore
             #expect(error?.problems.map { "\($0.row) \($0.column)" } == ["2 level"], "\(body)")
             #expect(error?.problems.first?.reason.contains("given twice in one object") == true)
         }
+        // Foundation reads UTF-16 too, where the byte scan would find no key: JSON is UTF-8, as RFC 8259 says.
+        let utf16 = #"[{"note": "Т", "level": 5, "level": 7, "date": "2025-03-01"}]"#.data(using: .utf16LittleEndian)!
+        let wide = #expect(throws: ImportError.self) { try JSONRecords.drafts(from: utf16, as: Reading.self, listKey: "readings") }
+        #expect(wide?.problems.map(\.code) == ["import.json.notUTF8"])
         // The same key in two records, and a key's name inside a value, are no repeat.
         let drafts = try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01", "note": "level\", \"level", "level": 1}, {"date": "2025-03-02", "level": 2}]"#.utf8),
                                             as: Reading.self, listKey: "readings")

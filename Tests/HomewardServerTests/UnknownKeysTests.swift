@@ -75,6 +75,10 @@ import Testing
                 #expect((problem["detail"] as? String)?.contains("given twice") == true, "\(uri): \(refused.text)")
                 #expect(try await AccessMatrixTests.fingerprint(store) == before, "\(uri) wrote something")
             }
+            let wide = try await client.execute(uri: "/api/v1/sites", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(data: #"{"code": "S-4", "name": "Т", "kind": "camp", "admin": "SY08", "capacity": 5, "capacity": 5000}"#.data(using: .utf16LittleEndian)!))
+            let wideProblem = try wide.json
+            #expect(wide.status == .badRequest && wideProblem["field"] as? String == "body", "\(wide.text)")
             // What the corrected keys carried was kept.
             #expect(try await store.camps.site("S-1")?.capacity == 5000)
             #expect(try await store.camps.operations().contains { $0.deadline == Day("2020-07-31") })

@@ -19,8 +19,14 @@ public struct JSONRepeatedKey: Sendable, Equatable {
         self.path = path
     }
 
+    /// Whether `data` can be JSON in UTF-8, as RFC 8259 requires: UTF-16 or UTF-32 text (which Foundation also parses)
+    /// holds a zero byte beside every ASCII character, and would pass the byte scan below unread.
+    public static func isUTF8(_ data: Data) -> Bool {
+        !data.contains(0)
+    }
+
     /// Every key given twice in one object of `data`, in the text's order, each object's key once.
-    /// `data` must be valid JSON (parsed already): the scan only follows its brackets and strings.
+    /// `data` must be valid JSON (parsed already) in UTF-8 (``isUTF8(_:)``): the scan only follows its brackets and strings.
     public static func all(in data: Data) -> [JSONRepeatedKey] {
         data.withUnsafeBytes { scan($0) }
     }

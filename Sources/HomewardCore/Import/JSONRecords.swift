@@ -12,6 +12,7 @@ public enum JSONRecords {
     /// - Throws: ``ImportError`` for text that is not JSON of that shape, an unknown key, a key given twice in one object, or a value of the wrong
     ///   JSON type (figures are numbers or strings, everything else strings or null), as the API's schema says.
     public static func drafts<Field: ImportField>(from data: Data, as _: Field.Type, listKey: String) throws -> [ImportDraft<Field>] {
+        guard JSONRepeatedKey.isUTF8(data) else { throw ImportError(Message("import.json.notUTF8")) }
         let value: Any
         do {
             value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])

@@ -12,6 +12,7 @@ protocol ClosedJSONObject: Decodable {
 extension ClosedJSONObject {
     /// Decodes `data` as one object of this type, refusing a key it does not know or gives twice (400, `field` the key).
     static func decode(from data: Data) throws -> Self {
+        guard JSONRepeatedKey.isUTF8(data) else { throw Problem.badRequest("body", "the body is not UTF-8: send JSON as UTF-8 text") }
         do {
             let value = try JSONDecoder().decode(Checked<Self>.self, from: data).value
             if let repeated = JSONRepeatedKey.all(in: data).first { throw Problem.repeatedKey(repeated) }
