@@ -1,3 +1,4 @@
+import Foundation
 import HomewardCore
 import Testing
 
@@ -12,17 +13,16 @@ import Testing
                 == ["-97", "+3", "-1.5", "-", "Al-Hol", "SY0203", "", "#affected+returnees+num"])
     }
 
-    /// The apostrophe is the export's, not the partner's: read back, the cell is what was recorded.
-    @Test func theImporterTakesTheExportsApostropheOffAgain() throws {
-        func draft(organisation: String, source: String) -> ImportDraft<MovementField> {
-            var values = [String?](repeating: nil, count: MovementField.allCases.count)
-            values[MovementField.organisation.rawValue] = organisation
-            values[MovementField.source.rawValue] = source
-            return ImportDraft(row: 2, values: values, labels: values.map { _ in "" }, content: [])
+    /// The apostrophe is the export's, not the partner's: read back, every cell is what was recorded, one that began with
+    /// an apostrophe too; JSON never went through an export and keeps its own.
+    @Test func aCSVCellReadsBackAsItWasWritten() throws {
+        for cell in ["=1+2 org", "-2+3", "'=x", "''@y", "'quoted'", "'-", "-", "-97", "Al-Hol", "\r\n=1", "'+ve report", ""] {
+            #expect(CSVWriter.readBack(CSVWriter.inert(cell)) == cell, "\(cell.debugDescription)")
         }
-        let exported = draft(organisation: CSVWriter.inert("=1+2 org"), source: CSVWriter.inert("-2+3"))
-        #expect(exported[.organisation] == "=1+2 org" && exported[.source] == "-2+3")
-        let written = draft(organisation: "'quoted'", source: "'-")
-        #expect(written[.organisation] == "'quoted'" && written[.source] == "'-")
+        #expect(CSVWriter.inert("'=x") == "''=x" && CSVWriter.inert("\r\n=1") == "'\r\n=1")
+        let layout = try ImportLayout<MovementField>(firstRows: [["#date", "#adm1+dest+code", "#affected+returnees+idps+num", "#org", "#meta+source"]])
+        #expect(layout.draft(row: ["2019-01-01", "SY01", "5", CSVWriter.inert("=1+2 org"), CSVWriter.inert("'=x")], number: 2)[.source] == "'=x")
+        let json = try JSONRecords.drafts(from: Data(#"[{"date": "2019-01-01", "source": "'+ve report", "idps": 5}]"#.utf8), as: MovementField.self, listKey: "movements")
+        #expect(json.first?[.source] == "'+ve report")
     }
 }

@@ -16,14 +16,9 @@ public struct ImportDraft<Field: ImportField>: Sendable {
         self.content = content
     }
 
-    /// The field's trimmed value, `nil` when absent or blank; without the apostrophe an export puts before what a
-    /// spreadsheet would read as a formula (``CSVWriter/inert(_:)``).
+    /// The field's trimmed value, `nil` when absent or blank.
     public subscript(field: Field) -> String? {
         guard let trimmed = values[field.rawValue]?.trimmingBlanks, !trimmed.isEmpty else { return nil }
-        if trimmed.utf8.first == UInt8(ascii: "'"), let next = trimmed.dropFirst().first, CSVWriter.formulaStarts.contains(next) {
-            let exported = String(trimmed.dropFirst())
-            if CSVWriter.inert(exported) == trimmed { return exported }
-        }
         return trimmed
     }
 

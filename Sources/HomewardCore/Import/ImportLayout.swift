@@ -156,7 +156,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
     public func draft(row cells: [String], number: Int) -> ImportDraft<Field> {
         var values = constants
         for (fieldIndex, column) in columns.enumerated() {
-            if let column, column < cells.count { values[fieldIndex] = cells[column] }
+            if let column, column < cells.count { values[fieldIndex] = CSVWriter.readBack(cells[column]) }
         }
         let content = contentColumns.map { $0 < cells.count ? cells[$0] : "" }
             + constants.compactMap { $0 }
