@@ -245,6 +245,11 @@ import Testing
         let listed = try run(["movements", "list", "--format", "json", "--database", other]).json["movements"] as? [[String: Any]] ?? []
         #expect(listed.compactMap { $0["external_id"] as? String }.sorted() == ["r-1", "s-1"])
         #expect(listed.contains { $0["source"] as? String == "Border monitoring, week 27" })
+        // An export is every movement, not a first page: 150 movements more, and all 155 come out.
+        let many = "#date,#adm1+dest+code,#affected+returnees+idps+num,#org,#meta+id\n" + (1...150).map { "2019-06-01,SY01,\($0),SARC,m\($0)" }.joined(separator: "\n")
+        #expect(try run(["import", "-"], input: many + "\n").status == 0)
+        #expect(try run(["movements", "list", "--format", "hxl"]).stdout.split(separator: "\n").count == 2 + 155)
+        #expect(try run(["movements", "list", "--format", "hxl", "--limit", "10"]).stdout.split(separator: "\n").count == 2 + 10)
         // The plain CSV keeps its first eight columns and adds what a movement holds besides.
         let csv = try run(["movements", "list", "--format", "csv"]).stdout.split(separator: "\n")
         #expect(csv.first == "id,start,end,category,crossing,destination,persons,organisation,origin,source,external_id,recorded_at")

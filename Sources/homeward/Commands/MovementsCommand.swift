@@ -20,17 +20,31 @@ struct MovementsCommand: AsyncParsableCommand {
         @Option(help: "Only through this crossing point (its code).") var crossing: String?
         @Option(help: "Only those this organisation reported (its name).") var org: String?
         @Option(help: "The id the previous page ended with.") var after: Int?
-        @Option(help: "At most this many (1 to 10000).") var limit: Int = 100
+        @Option(help: "At most this many (1 to 10000); by default 100 for a table or JSON, and every one for CSV and HXL, an export.")
+        var limit: Int?
         @Option(help: "table, json, csv, or hxl (CSV with a hashtag row that homeward import reads back unchanged)") var format: MovementsFormat = .table
 
         func validate() throws {
-            guard (1...10_000).contains(limit) else { throw ValidationError("--limit \(limit): from 1 to 10000") }
+            if let limit, !(1...10_000).contains(limit) { throw ValidationError("--limit \(limit): from 1 to 10000") }
             _ = try window(from: from, to: to)
         }
 
         func run() async throws {
             let window = try window(from: from, to: to)
-            let page = try await db.withStores { try await $0.ledger.movementPage(window: window, crossing: crossing, organisation: org, after: after, limit: limit) }
+            if limit == nil, format == .csv || format == .hxl {
+                // An export is every movement: a file of the first hundred would read back with other totals and no word.
+                print(format == .csv ? MovementsText.csvHeader : MovementsText.hxlHeader)
+                try await db.withStores { stores in
+                    var after = self.after
+                    repeat {
+                        let page = try await stores.ledger.movementPage(window: window, crossing: crossing, organisation: org, after: after, limit: 10_000)
+                        for m in page.movements { print(format == .csv ? MovementsText.csv(m) : MovementsText.hxl(m)) }
+                        after = page.nextCursor.flatMap { Int($0) }
+                    } while after != nil
+                }
+                return
+            }
+            let page = try await db.withStores { try await $0.ledger.movementPage(window: window, crossing: crossing, organisation: org, after: after, limit: limit ?? 100) }
             switch format {
             case .json: try printJSON(page)
             case .csv: print(([MovementsText.csvHeader] + page.movements.map(MovementsText.csv)).joined(separator: "\n"))
