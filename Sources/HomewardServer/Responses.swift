@@ -62,6 +62,11 @@ extension Request {
         try query(name, "true or false") { ["true": true, "1": true, "false": false, "0": false][$0.lowercased()] } ?? false
     }
 
+    /// Whether the body's declared length passes `limit`: refused before a byte of it is read.
+    func declaresBody(over limit: Int) -> Bool {
+        headers[.contentLength].flatMap { Int($0) }.map { $0 > limit } ?? false
+    }
+
     /// The largest form a page posts.
     static let formLimit = 16 * 1024
 
@@ -73,9 +78,7 @@ extension Request {
     func formItems() async throws -> [(name: String, value: String)] {
         try require(contentType: ["application/x-www-form-urlencoded"])
         // A form declared larger than any page posts is refused at once, not after waiting for a body that may never come.
-        if let declared = headers[.contentLength].flatMap({ Int($0) }), declared > Self.formLimit {
-            throw Problem(.contentTooLarge, "a form of more than \(Self.formLimit) bytes: no page posts one")
-        }
+        if declaresBody(over: Self.formLimit) { throw Problem(.contentTooLarge, "a form of more than \(Self.formLimit) bytes: no page posts one") }
         let text = String(buffer: try await body.collect(upTo: Self.formLimit)).replacingOccurrences(of: "+", with: "%20")
         return (URLComponents(string: "?" + text)?.queryItems ?? []).map { ($0.name, $0.value ?? "") }
     }

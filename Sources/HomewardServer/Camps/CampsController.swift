@@ -183,7 +183,7 @@ struct CampsController<Context: CallerRequestContext> {
 
     /// The body's records with the path's site filled in; a record naming another site is refused.
     static func withSite(_ code: String, _ body: Data) throws -> Data {
-        guard JSONRepeatedKey.isUTF8(body) else { throw Problem.badRequest("body", "the body is not UTF-8: send JSON as UTF-8 text") }
+        guard JSONRepeatedKey.isUTF8(body) else { throw Problem.notUTF8 }
         let value: Any
         do {
             value = try JSONSerialization.jsonObject(with: body)

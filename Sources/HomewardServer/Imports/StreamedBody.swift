@@ -14,7 +14,7 @@ final class StreamedBody: @unchecked Sendable {
     /// - Parameter limit: the largest body accepted, in bytes.
     /// - Throws: 413 at once for a body whose declared length passes the limit, rather than once that much has streamed in.
     init(_ request: Request, limit: Int) throws {
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit { throw Self.tooLarge(limit) }
+        if request.declaresBody(over: limit) { throw Self.tooLarge(limit) }
         self.limit = limit
         for part in [request.method.rawValue, request.uri.path, request.uri.query ?? ""] {
             digest.add(part.utf8)

@@ -12,7 +12,7 @@ protocol ClosedJSONObject: Decodable {
 extension ClosedJSONObject {
     /// Decodes `data` as one object of this type, refusing a key it does not know or gives twice (400, `field` the key).
     static func decode(from data: Data) throws -> Self {
-        guard JSONRepeatedKey.isUTF8(data) else { throw Problem.badRequest("body", "the body is not UTF-8: send JSON as UTF-8 text") }
+        guard JSONRepeatedKey.isUTF8(data) else { throw Problem.notUTF8 }
         do {
             let value = try JSONDecoder().decode(Checked<Self>.self, from: data).value
             if let repeated = JSONRepeatedKey.all(in: data).first { throw Problem.repeatedKey(repeated) }
@@ -53,6 +53,9 @@ extension ClosedJSONObject {
 }
 
 extension Problem {
+    /// A JSON body in UTF-16 or UTF-32, which Foundation would read but the repeated-key scan could not.
+    static var notUTF8: Problem { .badRequest("body", "the body is not UTF-8: send JSON as UTF-8 text") }
+
     /// A key one object of the body gives twice, of which the decoder would have kept one without a word.
     static func repeatedKey(_ repeated: JSONRepeatedKey, record: Int? = nil) -> Problem {
         .badRequest(repeated.key, "'\(repeated.key)' is given twice in one object\(record.map { " (record \($0))" } ?? ""): send each key once")

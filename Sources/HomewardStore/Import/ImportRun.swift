@@ -15,6 +15,19 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     /// name as many as one made on a page.
     static func limit(of field: Field) -> Int { field.jsonKey == "organisation" ? PlainName.maximum : 1_000 }
 
+    /// What no cell of any kind may hold, and the value as a problem shows it: a NUL, which no database column takes
+    /// (PostgreSQL refuses the whole statement: a damaged file); a direction override, which turns round what follows it
+    /// where the text is shown, a figure too; more than `limit` characters (one partner's 2 MB source on every row would
+    /// fill the ledger and every answer listing it), told by its start rather than echoed whole.
+    static func cellProblem(_ value: String, limit: Int) -> (Message, shown: String)? {
+        if value.containsNUL { return (Message("import.nul"), value) }
+        if value.containsDirectionControl { return (Message("import.directionControl"), String(value.prefix(40))) }
+        if value.utf8.count > limit, value.unicodeScalars.count > limit {
+            return (Message("import.cell.tooLong", ["maximum": .count(limit)]), String(value.prefix(40)) + "…")
+        }
+        return nil
+    }
+
     let request: ImportRequest
     /// The key under which a JSON object lists its records (`{"movements": [...]}`).
     let listKey: String
@@ -60,10 +73,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     ///   ``abandon()`` the run before its transaction ends.
     mutating func read(_ source: ByteSource, progress: (@Sendable (Int) -> Void)?) async throws {
         // The organisation given for every row is a name as a cell's is: as long, and as plain.
-        if let organisation = request.organisation {
-            let message = organisation.containsDirectionControl ? Message("import.directionControl")
-                : organisation.unicodeScalars.count > PlainName.maximum ? Message("import.cell.tooLong", ["maximum": .count(PlainName.maximum)]) : nil
-            if let message { throw ImportError([ImportProblem(row: 0, column: "org", value: String(organisation.prefix(40)) + "…", message)]) }
+        if let organisation = request.organisation, let (message, shown) = Self.cellProblem(organisation, limit: PlainName.maximum) {
+            throw ImportError([ImportProblem(row: 0, column: "org", value: shown, message)])
         }
         do {
             switch request.format {
@@ -146,28 +157,10 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     }
 
     private mutating func take(_ draft: ImportDraft<Field>) async throws {
-        // NUL is in no text a database column takes (PostgreSQL refuses the whole statement): a damaged file, refused
-        // by row and column for every kind of record before any rule or organisation reads the row.
-        if let field = Field.allCases.first(where: { draft.values[$0.rawValue]?.containsNUL == true }) {
-            note([ImportProblem(row: draft.row, column: draft.label(field), value: draft.values[field.rawValue] ?? "", Message("import.nul"))])
-            summary.rejected += 1
-            return
-        }
-        // A direction override in a name or a note turns round what follows it where the text is shown, a figure too.
-        if let field = Field.allCases.first(where: { draft.values[$0.rawValue]?.containsDirectionControl == true }) {
-            note([ImportProblem(row: draft.row, column: draft.label(field), value: String((draft.values[field.rawValue] ?? "").prefix(40)),
-                                Message("import.directionControl"))])
-            summary.rejected += 1
-            return
-        }
-        // One partner's 2 MB source on every row would fill the ledger, and every answer listing it; an organisation's name
-        // is a name, as long as one made on a page. Told by its start, not echoed whole.
-        if let field = Field.allCases.first(where: { field in
-            guard let value = draft.values[field.rawValue], value.utf8.count > PlainName.maximum else { return false }
-            return value.unicodeScalars.count > Self.limit(of: field)
-        }) {
-            note([ImportProblem(row: draft.row, column: draft.label(field), value: String(draft.values[field.rawValue]!.prefix(40)) + "…",
-                                Message("import.cell.tooLong", ["maximum": .count(Self.limit(of: field))]))])
+        // Every cell once, for what no kind of record takes, before any rule or organisation reads the row.
+        for field in Field.allCases {
+            guard let value = draft.values[field.rawValue], let (message, shown) = Self.cellProblem(value, limit: Self.limit(of: field)) else { continue }
+            note([ImportProblem(row: draft.row, column: draft.label(field), value: shown, message)])
             summary.rejected += 1
             return
         }
