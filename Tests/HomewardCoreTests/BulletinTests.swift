@@ -28,6 +28,11 @@ import Testing
         let latin = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.ar, digits: .latin)).text
         #expect(latin.contains("1,490,739") || latin.contains("1٬490٬739"))
         #expect(!latin.unicodeScalars.contains { ("\u{0660}"..."\u{0669}").contains($0) }, "--digits latin leaves no Arabic-Indic digit")
+        // Plain Arabic text has no dir attribute: each line opens with a right-to-left mark, or a line that opens with a
+        // Latin name (a crossing's, an organisation's) runs left to right in a mail reader; English needs none.
+        let lines = ar.split(separator: "\n")
+        #expect(lines.count > 5 && lines.allSatisfy { $0.unicodeScalars.first == "\u{200F}" })
+        #expect(!en.unicodeScalars.contains("\u{200F}"))
     }
 
     @Test func aPartOfNoneIsLeftUnsaidAndItsEntryKept() throws {

@@ -68,6 +68,19 @@ import Testing
         }
     }
 
+    /// Russian's `one` holds 21 and 31 too: a text that writes no count is for exactly one, and 21 reads its number.
+    @Test func aTextWithoutItsCountIsForExactlyOne() throws {
+        let ru = try Catalogue.bundled(.ru)
+        let names = MessageArgument.text("A, B")
+        #expect(ru.text("bulletin.participants", ["count": .count(1), "organisations": names]) == "Участник: A, B.")
+        #expect(ru.text("bulletin.participants", ["count": .count(21), "organisations": names]) == "Участники (21): A, B.")
+        #expect(ru.text("camps.operation.forecastNone", ["days": .count(31)]).hasPrefix("За последний 31 день"))
+        #expect(ru.text("camps.operation.forecastNone", ["days": .count(1)]).hasPrefix("За последний день"))
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(CatalogueEntry.self, from: Data(#"{"plural": "n", "=2": "two", "other": "{n}"}"#.utf8))
+        }
+    }
+
     @Test func countsPickTheirPluralFormAndTheLanguagesDigits() throws {
         let ru = try Catalogue.bundled(.ru)
         #expect(ru.text("overview.movements", ["count": .count(21)]) == "21 запись о перемещении")

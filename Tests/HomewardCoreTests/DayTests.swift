@@ -67,5 +67,9 @@ import Testing
             #expect(throws: DateWindow.Problem.self) { try DateWindow.resolve(asked, today: today) }
             do { _ = try DateWindow.resolve(asked, today: today) } catch { #expect(error.field == field) }
         }
+        // The refusal names what was given with the year, not a parameter the route may not take.
+        do { _ = try DateWindow.resolve(.init(to: Day("2019-08-01"), year: 2018), today: today) } catch {
+            #expect(error.reason == "a year is a window of its own: leave out to")
+        }
     }
 }

@@ -45,7 +45,7 @@ public struct BulletinText: Sendable {
     /// The edited prose with the footer when there is one, else the generated text.
     public var readable: String {
         guard let edited else { return text }
-        return edited.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + footer + "\n"
+        return edited.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + directed(footer) + "\n"
     }
 
     /// A session's joint statement where the snapshot follows one (or names its participants, as older ones do); else the
@@ -158,7 +158,14 @@ public struct BulletinText: Sendable {
         for section in sections {
             lines += ["", section.heading] + section.sentences.map(\.phrase.text)
         }
-        return (lines + ["", footer]).joined(separator: "\n") + "\n"
+        return (lines + ["", footer]).map(directed).joined(separator: "\n") + "\n"
+    }
+
+    /// A line of plain text that opens with a right-to-left mark in a right-to-left language: a mail reader, an editor or
+    /// a terminal sets a line's direction by its first letter, and an Arabic line that opens with a Latin name
+    /// ("UNHCR، ١٥ آب ٢٠١٨: …") would run left to right, its figures on the wrong side.
+    private func directed(_ line: String) -> String {
+        catalogue.language.direction == .rtl && !line.isEmpty ? "\u{200F}" + line : line
     }
 
     /// An `<article>` with the language and direction of its text; each number an `<a>` to its row in the

@@ -39,7 +39,9 @@ public struct DateWindow: Hashable, Sendable, Codable {
     /// The window asked for, and for `last` the window of the same length just before it.
     public static func resolve(_ asked: Asked, today: Day) throws(Problem) -> (window: DateWindow, previous: DateWindow?) {
         if asked.year != nil && (asked.from != nil || asked.to != nil || asked.last != nil) {
-            throw Problem(field: "year", reason: "a year is a window of its own: leave out from, to and last")
+            // Only what was given is named: a route that takes no `last` must not suggest it.
+            let given = [("from", asked.from != nil), ("to", asked.to != nil), ("last", asked.last != nil)].filter(\.1).map(\.0)
+            throw Problem(field: "year", reason: "a year is a window of its own: leave out " + given.joined(separator: " and "))
         }
         if asked.last != nil && asked.from != nil {
             throw Problem(field: "last", reason: "last counts back from to (or today): leave out from")

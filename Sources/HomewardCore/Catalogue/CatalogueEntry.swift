@@ -19,13 +19,16 @@
 /// `{part}` is written by its own entry, from the same arguments. The parts go beside the forms, or beside
 /// a `text` when the sentence itself has one form:
 ///
+/// A language whose `one` category holds more than 1 (Russian: 21, 31, 101) may give the text for exactly 1 apart, as
+/// ICU's `=1`, where that text writes no count: "Участник: X." for one participant, "Участники (21): …" for 21.
+///
 /// ```json
 /// "bulletin.camps.plan.noEnd": {"plural": "count", "one": "… moves {count} person {every}.", "other": "… moves {count} people {every}.",
 ///                              "parts": {"every": {"plural": "days", "one": "every day", "other": "every {days} days"}}}
 /// ```
 public indirect enum CatalogueEntry: Hashable, Sendable {
     case text(String)
-    case plural(argument: String, forms: [PluralCategory: String])
+    case plural(argument: String, forms: [PluralCategory: String], exactlyOne: String? = nil)
     case select(argument: String, cases: [String: CatalogueEntry])
     /// An entry whose `{name}` placeholders naming a part are written by that part; a part's name is no argument.
     case composed(CatalogueEntry, parts: [String: CatalogueEntry])
@@ -34,7 +37,7 @@ public indirect enum CatalogueEntry: Hashable, Sendable {
     public var texts: [String] {
         switch self {
         case .text(let text): [text]
-        case .plural(_, let forms): PluralCategory.allCases.compactMap { forms[$0] }
+        case .plural(_, let forms, let exactlyOne): PluralCategory.allCases.compactMap { forms[$0] } + (exactlyOne.map { [$0] } ?? [])
         case .select(_, let cases): cases.keys.sorted().flatMap { cases[$0]!.texts }
         case .composed(let entry, let parts): entry.texts + parts.keys.sorted().flatMap { parts[$0]!.texts }
         }
@@ -44,7 +47,7 @@ public indirect enum CatalogueEntry: Hashable, Sendable {
     public var pluralForms: [[PluralCategory: String]] {
         switch self {
         case .text: []
-        case .plural(_, let forms): [forms]
+        case .plural(_, let forms, _): [forms]
         case .select(_, let cases): cases.values.flatMap(\.pluralForms)
         case .composed(let entry, let parts): entry.pluralForms + parts.values.flatMap(\.pluralForms)
         }
@@ -69,7 +72,7 @@ public indirect enum CatalogueEntry: Hashable, Sendable {
         var names = Set(texts.flatMap { Self.placeholders(in: $0) })
         switch self {
         case .text: break
-        case .plural(let argument, _): names.insert(argument)
+        case .plural(let argument, _, _): names.insert(argument)
         case .select(let argument, let cases):
             names.insert(argument)
             for entry in cases.values { names.formUnion(entry.argumentNames) }
@@ -87,7 +90,8 @@ public indirect enum CatalogueEntry: Hashable, Sendable {
         switch self {
         case .text(let text):
             return text
-        case .plural(let argument, let forms):
+        case .plural(let argument, let forms, let exactlyOne):
+            if let exactlyOne, case .count(1)? = arguments[argument] { return exactlyOne }
             // A `zero` form is the text for a count of 0 in every language, though only Arabic has zero as a CLDR
             // category: "no return was recorded" states what the ledger holds, where "0 people returned" claims a fact.
             if let zero = forms[.zero], case .count(0)? = arguments[argument] { return zero }
@@ -184,7 +188,12 @@ extension CatalogueEntry: Decodable {
         }
         let argument = try container.decode(String.self, forKey: Key(stringValue: "plural"))
         var forms: [PluralCategory: String] = [:]
+        var exactlyOne: String?
         for key in keys where key.stringValue != "plural" {
+            if key.stringValue == "=1" {
+                exactlyOne = try container.decode(String.self, forKey: key)
+                continue
+            }
             guard let category = PluralCategory(rawValue: key.stringValue) else {
                 throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription:
                     "'\(key.stringValue)' is not a CLDR plural category (zero, one, two, few, many, other)")
@@ -194,6 +203,6 @@ extension CatalogueEntry: Decodable {
         guard forms[.other] != nil else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "plural forms need 'other'"))
         }
-        self = .plural(argument: argument, forms: forms)
+        self = .plural(argument: argument, forms: forms, exactlyOne: exactlyOne)
     }
 }

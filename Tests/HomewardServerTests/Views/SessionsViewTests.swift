@@ -40,6 +40,13 @@ extension SessionsModel {
         #expect(empty.contains("لم تُسجَّل اجتماعات تنسيق بعد.") && empty.contains(#"<html lang="ar" dir="rtl">"#))
     }
 
+    /// A briefing is in its writer's language, not the page's: an Arabic briefing on the English page, a Latin name on the
+    /// Arabic one, each takes its own direction, so that its punctuation stays on its own side.
+    @Test func eachBriefingAndItsOrganisationTakeTheirOwnDirection() {
+        let html = SessionsView(model: .mock, language: .ar).render(pages)
+        #expect(html.contains(#"<dt dir="auto">UNHCR</dt>"#) && html.contains(#"<dd dir="auto">Two mobile clinics at Nassib.</dd>"#))
+    }
+
     @Test func briefingsAreEscaped() {
         var model = SessionsModel.mock
         model.items[0].session.briefings[0].text = "<script>alert(1)</script>"
