@@ -66,6 +66,23 @@ import Testing
         }
     }
 
+    /// A tag confirms only the answer it came with: another route's tag, or `*` before the route has answered, would give 304
+    /// for what the reader may not read or what does not exist.
+    @Test(arguments: Backend.available)
+    func aTagIsOfOneResourceAndAnyMatchesOnlyWhatExists(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let totalsTag = try #require(try await client.get(Self.totals).headers[.eTag])
+            let crossings = try await client.execute(uri: "/api/v1/crossings", method: .get, headers: [.ifNoneMatch: totalsTag])
+            #expect(crossings.status == .ok && crossings.headers[.eTag] != totalsTag)
+            let missing = try await client.execute(uri: "/api/v1/bulletins/999", method: .get, headers: [.ifNoneMatch: "*"])
+            #expect(missing.status == .notFound)
+            let unknown = try await client.execute(uri: "/api/v1/sites/NOPE", method: .get, headers: [.ifNoneMatch: totalsTag])
+            #expect(unknown.status == .notFound)
+            let any = try await client.execute(uri: Self.totals, method: .get, headers: [.ifNoneMatch: "*"])
+            #expect(any.status == .notModified && any.headers[.eTag] != nil)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aWriteThroughAnotherConnectionChangesTheVersion(_ backend: Backend) async throws {
         try await withApp(backend) { stores, client in

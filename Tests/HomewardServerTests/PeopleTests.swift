@@ -29,6 +29,12 @@ import Testing
             let group = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Returns+WG&working_group=true&member=UNHCR&member=WFP",
                                                cookie: admin.cookie)
             let notAFlag = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Other&working_group=yes", cookie: admin.cookie)
+            _ = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Border+WG&working_group=true&member=UNHCR&member=WFP",
+                                       cookie: admin.cookie)
+            let leaving = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Border+WG&working_group=true&remove_member=WFP",
+                                                 cookie: admin.cookie)
+            let partnerAsGroup = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=UNHCR&working_group=true&member=WFP",
+                                                        cookie: admin.cookie)
             let nulName = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=nul&name=A%00B&organisation=UNHCR&role=viewer", cookie: admin.cookie)
             let nulMember = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Other&working_group=true&member=A%00B", cookie: admin.cookie)
             let badLogin = try await account.form(client, "/people?lang=ru", "csrf=\(admin.csrf)&login=has+space&name=X&organisation=UNHCR&role=viewer",
@@ -55,6 +61,9 @@ import Testing
             // check
             #expect(added.status == .seeOther && added.headers[.location] == "/people?lang=en&done=added")
             #expect(group.status == .seeOther)
+            #expect(leaving.status == .seeOther && leaving.headers[.location]?.contains("done=organisationChanged") == true)
+            #expect(try await store.organisations.members()["Border WG"] == ["UNHCR"])
+            #expect(partnerAsGroup.status == .badRequest && partnerAsGroup.text.contains("UNHCR"), "\(partnerAsGroup.text)")
             #expect(notAFlag.status == .badRequest && notAFlag.text.contains("working_group"))
             #expect(nulMember.status == .badRequest && nulMember.text.contains("member"))
             #expect(nulName.status == .badRequest && nulName.text.contains("name"))

@@ -98,6 +98,56 @@ import Testing
         }
     }
 
+    /// A refusal is audited, so the audit reads differently after it: every tag given before must change, on each backend.
+    @Test(arguments: Backend.available)
+    func aRefusedWriteMovesTheDataVersionAsItsAuditEntryIsNew(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.access.addPerson(Person(login: "vera", name: "Vera", organisation: "IOM", role: .viewer), password: nil, by: .test)
+            let before = try await store.database.dataVersion()
+            await #expect(throws: StoreError.self) { try await importMovements(store, "2020-06-01,v,IOM,SY01,5\n", by: .person(login: "vera")) }
+            #expect(try await store.access.audit().last?.action == "refused")
+            #expect(try await store.database.dataVersion() != before)
+        }
+    }
+
+    /// A member taken out of a group takes its editors' right to write the group's records with it; a partner with accounts of
+    /// its own is not made a group (its figures would be another's to write), nor is a group a member of itself or of another.
+    @Test(arguments: Backend.available)
+    func aWorkingGroupLosesAMemberAndNoPartnerBecomesAGroup(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup
+            try await store.organisations.add("Returns WG", workingGroup: true, members: ["UNHCR", "IOM", "SARC"], by: .test)
+            try await store.access.addPerson(Person(login: "sami", name: "Sami", organisation: "SARC", role: .editor), password: nil, by: .test)
+            #expect(try await importMovements(store, "2020-06-01,s,Returns WG,SY01,5\n", by: .person(login: "sami")).imported == 1)
+            // act
+            let asked = try await store.organisations.add("Returns WG", workingGroup: true, members: ["UNHCR"], removing: ["SARC"], by: .test)
+            let notMember = await #expect(throws: StoreError.self) {
+                try await store.organisations.add("Returns WG", workingGroup: true, removing: ["WHO"], by: .test)
+            }
+            let partner = await #expect(throws: StoreError.self) {
+                try await store.organisations.add("SARC", workingGroup: true, members: ["IOM"], by: .test)
+            }
+            let itself = await #expect(throws: StoreError.self) {
+                try await store.organisations.add("New WG", workingGroup: true, members: ["new wg"], by: .test)
+            }
+            let nested = await #expect(throws: StoreError.self) {
+                try await store.organisations.add("Big WG", workingGroup: true, members: ["Returns WG"], by: .test)
+            }
+            // check
+            #expect(asked == .changed)
+            #expect(try await store.organisations.members()["Returns WG"] == ["IOM", "UNHCR"])
+            await #expect(throws: StoreError.self) { try await importMovements(store, "2020-06-02,s2,Returns WG,SY01,5\n", by: .person(login: "sami")) }
+            #expect(notMember?.description == "remove_member 'WHO': is not a member of Returns WG")
+            #expect(partner?.description.hasPrefix("name 'SARC': has an account of its own") == true, "\(String(describing: partner))")
+            #expect(itself?.description == "member 'new wg': a working group is not a member of itself")
+            #expect(nested?.description.hasPrefix("member 'Returns WG': is a working group itself") == true)
+            #expect(try await store.organisations.organisations().first { $0.name == "SARC" }?.workingGroup == false)
+            #expect(try await store.organisations.members()["Big WG"] == nil)
+            let audit = try await store.access.audit().filter { $0.kind == "organisation" && $0.record == "Returns WG" }
+            #expect(audit.last?.detail == "members removed: SARC")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func tokensExpireAreRevokedAndDieWithTheirAccount(_ backend: Backend) async throws {
         try await withStores(backend) { store in

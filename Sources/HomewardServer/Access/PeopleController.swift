@@ -81,6 +81,7 @@ struct PeopleController {
             let items = try await request.formItems()
             let name = items.first { $0.name == "name" }?.value ?? ""
             let members = items.filter { $0.name == "member" }.map(\.value).filter { !$0.isEmpty }
+            let removed = items.filter { $0.name == "remove_member" }.map(\.value).filter { !$0.isEmpty }
             let groupFlags = items.filter { $0.name == "working_group" }.map(\.value)
             if let wrong = groupFlags.first(where: { $0 != "true" }) {
                 throw Problem.badRequest("working_group", "'\(wrong)' is not true; leave the field out for an organisation that is not a working group")
@@ -92,7 +93,7 @@ struct PeopleController {
             }
             let addition: Organisation.Addition
             do {
-                addition = try await stores.organisations.add(name, workingGroup: workingGroup, members: members, by: context.caller)
+                addition = try await stores.organisations.add(name, workingGroup: workingGroup, members: members, removing: removed, by: context.caller)
             } catch StoreError.refused(let problem) {
                 return try await page(request, context, error: .problem(problem), status: .badRequest)
             }

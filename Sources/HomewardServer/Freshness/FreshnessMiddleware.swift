@@ -30,14 +30,18 @@ struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
         var read = context.dataVersion
         if read == nil { read = try? await database.dataVersion() }
         guard let version = read else { return try await next(request, context) }
-        // Answers differ by reader (the public sees small counts hidden, a page names who is signed in): the tag
-        // names whose answer it is, by a digest, so that one reader's copy is never confirmed to another.
-        let reader = Secret.digest(context.caller.owner).prefix(12)
+        // Answers differ by reader (the public sees small counts hidden, a page names who is signed in) and by what was
+        // asked: the tag names whose answer it is and to what, by a digest, so that one reader's copy is never confirmed to
+        // another, nor one resource's tag (the totals') taken for another's (the audit's, which the reader may not read).
+        // Since every write moves the version, a role taken away or a record erased changes every tag given before it.
+        let reader = Secret.digest(context.caller.owner + "\n" + request.uri.description).prefix(16)
         let tag = "\"\(version)-\(today().number)-\(request.language.rawValue)-\(reader)\""
-        if let asked = request.headers[values: .ifNoneMatch].first, Self.matches(asked, tag) {
-            return Response(status: .notModified, headers: [.eTag: tag, .vary: "Accept-Language, Authorization, Cookie", .cacheControl: "private, no-cache"])
-        }
+        let asked = request.headers[values: .ifNoneMatch].first
+        if let asked, Self.matches(asked, tag) { return Self.notModified(tag) }
         var response = try await RequestDataVersion.$current.withValue(version) { try await next(request, context) }
+        // `*` matches whatever the route would answer, so the route must answer first: a resource that does not exist or
+        // that the reader may not read is no match.
+        if let asked, response.status == .ok, Self.isAny(asked) { return Self.notModified(tag) }
         // An answer that must not be kept (the account page) keeps its own Cache-Control and gets no tag.
         if response.status == .ok && response.headers[.cacheControl] != "no-store" {
             response.headers[.eTag] = tag
@@ -52,8 +56,17 @@ struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
     static func matches(_ header: String, _ tag: String) -> Bool {
         header.split(separator: ",").contains { item in
             let given = item.trimmingCharacters(in: .whitespaces)
-            return given == "*" || given == tag || given == "W/" + tag
+            return given == tag || given == "W/" + tag
         }
+    }
+
+    /// Whether an `If-None-Match` list holds `*`, any current answer.
+    static func isAny(_ header: String) -> Bool {
+        header.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "*" }
+    }
+
+    private static func notModified(_ tag: String) -> Response {
+        Response(status: .notModified, headers: [.eTag: tag, .vary: "Accept-Language, Authorization, Cookie", .cacheControl: "private, no-cache"])
     }
 }
 

@@ -41,7 +41,8 @@ extension Database {
         do {
             try await db.raw("SELECT nextval('data_version')").run()
         } catch {
-            logger.debug("data version not moved on: \(String(reflecting: error))")
+            // Every tag and cached answer stays as it was until the next write: an operator must hear of it.
+            logger.error("data version not moved on after a commit: \(String(reflecting: error))")
         }
     }
 }

@@ -217,6 +217,8 @@ public final class Database: Sendable, Service {
                         try await db.raw(SQLQueryString(begin)).run()
                         try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(refusal.message))
                         try await db.raw("COMMIT").run()
+                        // The audit reads differently now: its tag must change, or a monitor polling it would get 304.
+                        if backend == .postgres { await moveDataVersionOn(db) }
                     } catch {
                         // The caller is refused all the same: the refusal, not the audit's failure, is the answer.
                         if case let lost as ConnectionSettingLost = await rollBack(db, after: error) { throw lost }

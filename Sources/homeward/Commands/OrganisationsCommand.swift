@@ -35,15 +35,22 @@ struct OrganisationsCommand: AsyncParsableCommand {
         @Argument(help: "The organisation's name.") var name: String
         @Flag(help: "The organisation is a working group of other organisations.") var workingGroup = false
         @Option(name: .customLong("member"), help: "A member organisation of the working group (repeat for each).") var members: [String] = []
+        @Option(name: .customLong("remove-member"), help: "A member organisation to take out of the working group (repeat for each).")
+        var removed: [String] = []
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            let addition = try await db.withStores { try await $0.organisations.add(name, workingGroup: workingGroup, members: members, by: who.caller) }
+            let (addition, groups) = try await db.withStores { stores in
+                (try await stores.organisations.add(name, workingGroup: workingGroup, members: members, removing: removed, by: who.caller),
+                 try await stores.organisations.members())
+            }
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            // The members it has now, not the count given: adding to a group keeps its other members.
+            let now = groups[trimmed].map { ": members \($0.joined(separator: ", "))" } ?? ""
             switch addition {
-            case .unchanged: print("\(name) is known already as asked: nothing changed.")
-            case .added, .changed:
-                print((workingGroup ? "Working group \(name) with \(members.count) member organisation(s)" : "Organisation \(name)")
-                      + (addition == .added ? "." : ": changed."))
+            case .unchanged: print("\(trimmed) is known already as asked: nothing changed\(now).")
+            case .added: print((workingGroup || !removed.isEmpty ? "Working group \(trimmed)" : "Organisation \(trimmed)") + " added\(now).")
+            case .changed: print((workingGroup || !removed.isEmpty ? "Working group \(trimmed)" : "Organisation \(trimmed)") + " changed\(now).")
             }
         }
     }

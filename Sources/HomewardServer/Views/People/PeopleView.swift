@@ -76,6 +76,7 @@ struct PeopleView {
             addOrganisation: isAdmin ? AddOrganisation(
                 action: APIRoute.addOrganisation.path + lang, csrf: csrf, nameLabel: c.text("people.organisations.name"),
                 groupLabel: c.text("people.organisations.isGroup"), membersLabel: c.text("people.organisations.chooseMembers"),
+                removeMembersLabel: c.text("people.organisations.chooseRemoved"),
                 organisations: organisations.map(\.name), submit: c.text("people.organisations.submit")) : nil)
     }
 
@@ -164,6 +165,7 @@ struct PeopleView {
         let nameLabel: String
         let groupLabel: String
         let membersLabel: String
+        let removeMembersLabel: String
         let organisations: [String]
         let submit: String
     }
