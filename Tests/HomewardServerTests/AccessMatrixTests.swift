@@ -182,6 +182,19 @@ import Testing
             // Every refused write is in the audit, with who was refused.
             let refusals = try await store.access.audit().filter { $0.action == "refused" }
             #expect(refusals.count >= 10 && refusals.allSatisfy { $0.actor.hasPrefix("token:") })
+            // A role that may never make a write is refused before the body is read, a malformed one too (not 400, as if
+            // only the body stood in the way), and each refusal is audited.
+            var refused = 0
+            for route in APIRoute.allCases where route.method != .get && Self.expected(route, .viewer) == .forbidden
+                && ![.changePassword, .createAccountToken, .revokeAccountToken].contains(route) {
+                let (uri, _, contentType) = Self.request(route, 0)
+                let headers: HTTPFields = [.contentType: contentType, .authorization: "Bearer \(tokens[.viewer]!)"]
+                let response = try await client.executeRequest(uri: uri, method: route.method, headers: headers, body: ByteBuffer(string: "{"))
+                #expect(response.status == .forbidden, "\(route.method) \(uri) as a viewer, malformed: \(response.status)")
+                refused += 1
+            }
+            #expect(refused >= 15)
+            #expect(try await store.access.audit().filter { $0.action == "refused" }.count == refusals.count + refused)
         }
     }
 }

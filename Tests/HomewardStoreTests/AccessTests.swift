@@ -110,6 +110,24 @@ import Testing
         }
     }
 
+    /// What only a person may do, tried with a token (a leaked admin token minting a way in), is refused and audited.
+    @Test(arguments: Backend.available)
+    func whatATokenMayNotDoIsRefusedAndAudited(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.access.addPerson(Person(login: "root", name: "Root", organisation: "Centre", role: .admin), password: nil, by: .test)
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "IOM", role: .viewer), password: nil, by: .test)
+            let token = Caller.token(id: try await store.access.createToken(for: "root", by: .test).id, login: "root")
+            await #expect(throws: StoreError.self) { try await store.access.setRole("amal", to: .admin, by: token) }
+            await #expect(throws: StoreError.self) { try await store.access.createToken(for: "amal", by: token) }
+            await #expect(throws: StoreError.self) {
+                try await store.access.addPerson(Person(login: "evil", name: "E", organisation: "IOM", role: .admin), password: nil, by: token)
+            }
+            let refusals = try await store.access.audit().filter { $0.action == "refused" }
+            #expect(refusals.count == 3 && refusals.allSatisfy { $0.actor.hasPrefix("token:") })
+            #expect(try await store.access.persons().first { $0.login == "amal" }?.role == .viewer)
+        }
+    }
+
     /// A member taken out of a group takes its editors' right to write the group's records with it; a partner with accounts of
     /// its own is not made a group (its figures would be another's to write), nor is a group a member of itself or of another.
     @Test(arguments: Backend.available)

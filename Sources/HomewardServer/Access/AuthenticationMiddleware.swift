@@ -64,6 +64,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
             throw Problem(.unauthorized, Message("problem.signIn"),
                           headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
         }
+        if let need = route?.writeNeed, let caller = context.proven {
+            try await RequestOrigin.$address.withValue(context.clientAddress) { try await database.checkRole(of: caller, for: need) }
+        }
         // A page read with a bearer token names its reader too, with no session's token for forms.
         let viewer = context.proven?.login.map { PageViewer(login: $0, csrf: context.session?.csrf) }
         return try await RequestOrigin.$address.withValue(context.clientAddress) {

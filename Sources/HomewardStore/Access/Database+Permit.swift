@@ -42,3 +42,23 @@ extension Database {
         }
     }
 }
+
+extension Database {
+    /// Refuses a caller whose role may never make a write of `need`, before anything of the write is read, auditing the
+    /// refusal as a write's own is audited; a caller who may is checked again, organisation and all, by the write itself.
+    public func checkRole(of caller: Caller, for need: WriteNeed) async throws {
+        let refusal: AccessRefusal
+        do {
+            let permit = try await read { try await Self.permit(of: caller, on: $0) }
+            guard let refused: AccessRefusal = permit.refusal(for: need) else { return }
+            refusal = refused
+        } catch let refused as AccessRefusal {
+            refusal = refused
+        }
+        // Should the audit fail, the caller is refused all the same.
+        try? await write(by: caller, for: .bookkeeping) { write in
+            try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(refusal.message))
+        }
+        throw refusal.storeError
+    }
+}

@@ -1,0 +1,16 @@
+import HomewardCore
+
+extension APIRoute {
+    /// What the route writes, so that a caller whose role may never write it is refused (and audited) before its body
+    /// is read: a viewer's malformed post would otherwise be answered 400, as if only the body stood in the way.
+    /// `nil` for reads, and for a person's own account, which every role may change.
+    var writeNeed: WriteNeed? {
+        switch self {
+        case .postMovements, .postImports, .postCensuses, .postDepartures, .postFacilities, .postAid, .postSources: .records
+        case .postSites, .postEvacuations, .patchEvacuation, .postSessions, .postBulletins, .patchBulletin: .planning
+        case .postCrossings, .postFacilityKinds, .postAidTypes, .addOrganisation: .reference
+        case .addPerson, .disablePerson, .enablePerson, .setPersonRole, .resetPersonPassword, .erasePerson: .people
+        default: nil
+        }
+    }
+}
