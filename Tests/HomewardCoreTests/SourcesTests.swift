@@ -48,6 +48,29 @@ import Testing
         #expect(progress.sameMeasureSpread == nil && progress.spread?.max == 1_490_739)
     }
 
+    /// A governorate's figure is shown, but set against no national one: 5,000 in Homs against 1,490,739 in the country is
+    /// no disagreement of ×298. The bulletin names its area, and says an estimate is one.
+    @Test func anAreasFigureIsNoDisagreementWithTheCountrysAndTheBulletinNamesIt() throws {
+        var homs = Self.figure(2, "Governorate", "2018-08-15", "returns", 5_000)
+        homs.area = "SY04"
+        let national = [Self.figure(1, "Ministry", "2018-08-15", "returns", 1_490_739), Self.figure(3, "Agency", "2018-08-15", "returns", 1_300_000, kind: .estimate)]
+        let comparison = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")), figures: national + [homs],
+                                          measures: Measure.builtIn, ledger: nil)
+        #expect(comparison.figures.count == 3)
+        #expect(comparison.spread?.min == 1_300_000 && comparison.sameMeasureSpread?.min == 1_300_000)
+        let alone = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")), figures: [homs], measures: Measure.builtIn, ledger: nil)
+        #expect(alone.spread?.min == 5_000)
+        let area = AdminArea(pcode: "SY04", level: .adm1, nameEn: "Homs", nameAr: "حمص", nameRu: "Хомс", parent: nil)
+        let block = try #require(SourcesBlock.make(date: Self.day("2018-08-15"), figures: national + [homs], measures: Measure.builtIn, areas: ["SY04": area]))
+        let snapshot = BulletinSnapshot(date: Self.day("2018-08-15"), since: nil, participants: [], blocks: [block])
+        let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+        #expect(en.contains("Governorate, 15 August 2018: 5,000 (returns, Homs (SY04), cumulative since records began)"), "\(en)")
+        #expect(en.contains("Agency, 15 August 2018, estimate: 1,300,000"))
+        #expect(en.contains("Ministry, 15 August 2018: 1,490,739 (returns, cumulative"))
+        let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
+        #expect(ar.contains("حمص (SY04)") && ar.contains("، تقدير:"))
+    }
+
     @Test func eachArithmeticCheckIsCaught() {
         let week = Period(start: Self.day("2018-08-09"), end: Self.day("2018-08-15"))
         let figures = [

@@ -23,7 +23,8 @@ public struct SourceComparison: Sendable {
         }
     }
 
-    /// The smallest and largest figure shown (counts and estimates), and how many times the one is the other.
+    /// The smallest and largest figure shown (counts and estimates) of one scope (the country's where several are shown),
+    /// and how many times the one is the other.
     public struct Spread: Hashable, Sendable, Encodable {
         public var min: Int
         public var max: Int
@@ -37,7 +38,7 @@ public struct SourceComparison: Sendable {
     public var ledger: LedgerFigure?
     public var spread: Spread?
     /// The spread of like with like: the figures of the measure asked (not its narrower ones) that cover the window and
-    /// the same days, from two organisations or more; `nil` unless they disagree. Where ``spread`` runs across nested measures and periods,
+    /// the same days and place, from two organisations or more; `nil` unless they disagree. Where ``spread`` runs across nested measures and periods,
     /// and so shows how far apart figures that are all right can be, this one is a disagreement.
     public var sameMeasureSpread: Spread?
 
@@ -66,14 +67,17 @@ public struct SourceComparison: Sendable {
         }.map { Row(figure: $0, matchesWindow: $0.coverage.matches(window, statedOn: $0.date)) }
         self.figures = shown.filter { $0.figure.kind != .projection }
         projections = shown.filter { $0.figure.kind == .projection }
-        let values = self.figures.map(\.figure.value)
+        // Like scope with like: a governorate's figure is no disagreement with the country's. Where figures of several scopes
+        // are shown, the spreads are of the country-wide ones.
+        let compared = Set(self.figures.map(\.figure.area)).count <= 1 ? self.figures : self.figures.filter { $0.figure.area == nil }
+        let values = compared.map(\.figure.value)
         if let low = values.min(), let high = values.max() {
             spread = Spread(min: low, max: high, ratio: Ratio(high, over: low))
         }
         // Like with like: figures of the measure asked that cover the same days (a cumulative figure, up to the day it was
         // stated), from two organisations or more that do not agree; of such sets, the latest. One organisation's own
         // figures of two days are its progress, not a disagreement.
-        let alike = Dictionary(grouping: self.figures.filter { $0.figure.measure == measure && $0.matchesWindow }) { row in
+        let alike = Dictionary(grouping: compared.filter { $0.figure.measure == measure && $0.matchesWindow }) { row in
             let span = row.figure.coverage.span(statedOn: row.figure.date)
             return DateWindow(from: span.from, to: span.to)
         }.filter { Set($0.value.map(\.figure.organisation)).count > 1 }

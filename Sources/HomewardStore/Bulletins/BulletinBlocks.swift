@@ -87,6 +87,7 @@ extension Stores {
     }
 
     static func sourcesBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
-        SourcesBlock.make(date: date, figures: try await stores.sources.figures(), measures: try await stores.sources.measures())
+        SourcesBlock.make(date: date, figures: try await stores.sources.figures(), measures: try await stores.sources.measures(),
+                          areas: try await stores.places.gazetteer().areas)
     }
 }

@@ -68,9 +68,10 @@ struct SourcesCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(["figures": figures])
             case .table:
-                print(TextTable(header: ["ID", "ORGANISATION", "DATE", "MEASURE", "QUALIFIER", "VALUE", "KIND", "COVERS", "PART OF"],
+                print(TextTable(header: ["ID", "ORGANISATION", "DATE", "MEASURE", "QUALIFIER", "VALUE", "KIND", "COVERS", "AREA", "PART OF"],
                                 rows: figures.map { [String($0.id ?? 0), $0.organisation, $0.date.description, $0.measure, $0.qualifier.rawValue,
-                                                     $0.value.grouped, $0.kind.rawValue, $0.coverage.text(statedOn: $0.date), $0.partOf.map(String.init) ?? ""] },
+                                                     $0.value.grouped, $0.kind.rawValue, $0.coverage.text(statedOn: $0.date), $0.area ?? "country",
+                                                     $0.partOf.map(String.init) ?? ""] },
                                 numeric: [0, 5]).rendered)
             }
         }
@@ -156,10 +157,10 @@ enum SourcesText {
         var lines = ["\(c.measure), \(c.window.from?.description ?? "start") to \(c.window.to?.description ?? "now")"]
         let rows = c.figures.map { row in
             [String(row.figure.id ?? 0), row.figure.organisation, row.figure.measure, row.figure.date.description,
-             "\(row.figure.qualifier == .exact ? "" : row.figure.qualifier.rawValue + " ")\(row.figure.value.grouped)",
-             row.figure.coverage.text(statedOn: row.figure.date) + (row.matchesWindow ? "" : "  (another period)")]
+             "\(row.figure.qualifier == .exact ? "" : row.figure.qualifier.rawValue + " ")\(row.figure.value.grouped)", row.figure.kind.rawValue,
+             row.figure.area ?? "country", row.figure.coverage.text(statedOn: row.figure.date) + (row.matchesWindow ? "" : "  (another period)")]
         }
-        lines.append(TextTable(header: ["ID", "ORGANISATION", "MEASURE", "STATED", "VALUE", "COVERS"], rows: rows, numeric: [0]).rendered)
+        lines.append(TextTable(header: ["ID", "ORGANISATION", "MEASURE", "STATED", "VALUE", "KIND", "AREA", "COVERS"], rows: rows, numeric: [0]).rendered)
         if let ledger = c.ledger {
             let records = "\(ledger.records.grouped) record\(ledger.records == 1 ? "" : "s")"
             lines.append("ledger: \(ledger.value.grouped) (\(records) of \(ledger.organisations) organisation\(ledger.organisations == 1 ? "" : "s"))")

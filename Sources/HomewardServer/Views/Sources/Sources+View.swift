@@ -24,7 +24,11 @@ struct SourcesView {
         func row(_ row: SourceComparison.Row) -> Row {
             Row(organisation: row.figure.organisation, measure: measureName(row.figure.measure), date: c.days.string(row.figure.date),
                 qualifier: row.figure.qualifier == .exact ? "" : c.text("sources.qualifier.\(row.figure.qualifier.rawValue)"),
-                value: c.numbers.string(row.figure.value), covers: covers(row.figure),
+                value: c.numbers.string(row.figure.value),
+                // Where it counts when not the whole country, and an estimate as one: neither reads as a national count.
+                covers: ([covers(row.figure)] + [row.figure.area.map { c.text("sources.page.area", ["area": .code($0)]) },
+                                                  row.figure.kind == .estimate ? c.text("sources.page.estimate") : nil].compactMap { $0 })
+                    .joined(separator: c.text("bulletin.listSeparator")),
                 other: row.matchesWindow ? nil : c.text("sources.page.otherPeriod"))
         }
         return Context(
