@@ -171,6 +171,11 @@ import Testing
         #expect(total.records.first?.coverage == .year(2018) && total.records.first?.value == 1_490_739 && total.records.first?.qualifier == .moreThan)
         let part = rules.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns-idps", .value: "1241212", .partOf: "t1"]))
         #expect(part.records.first?.partOfReference == "t1")
+        // A total since a day after it was stated is a date typed wrongly; a projection may look ahead.
+        let later = rules.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .since: "2018-09-01"]))
+        #expect(later.isRejected && later.problems.map(\.code) == ["import.sources.since.afterStatement"] && later.problems.first?.column == "#since")
+        #expect(rules.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .since: "2018-09-01",
+                                   .kind: "projection"])).records.count == 1)
         // A part is its own organisation's, of the total's measure or one within it: two organisations' figures never add up.
         var figures = SourceFigureRules(measures: Measure.builtIn, areas: [], today: Self.day("2019-01-01"),
                                         totals: ["7": .init(organisation: "M", measure: "returns-idps")])

@@ -602,6 +602,27 @@ import Testing
 }
 
 extension CommandLineTests {
+    /// A second figure of one organisation, day and measure corrects the first, and says so; the first stays readable; a
+    /// reference of the organisation's own keeps two statements of one day side by side.
+    @Test func aFigureStatedAgainIsACorrectionThatSaysSoAndKeepsItsHistory() throws {
+        defer { cleanUp() }
+        let figure = ["sources", "add", "--org", "Ministry", "--date", "2019-07-15", "--measure", "returns"]
+        let first = try run(figure + ["--value", "1000", "--format", "json"])
+        let id = try #require(first.json["id"] as? Int)
+        #expect(first.json["status"] as? String == "added")
+        let again = try run(figure + ["--value", "1,200", "--cite", "Press release 2"])
+        #expect(again.status == 0 && again.stdout == "\(id)\n" && again.stderr.contains("figure \(id) corrected"), "\(again.stderr)")
+        let same = try run(figure + ["--value", "1200", "--cite", "Press release 2", "--format", "json"])
+        #expect(same.json["status"] as? String == "unchanged" && same.stderr.contains("recorded already"))
+        let history = try run(["sources", "history", String(id), "--format", "json"])
+        let revisions = try #require(history.json["revisions"] as? [[String: Any]])
+        #expect(revisions.count == 1 && revisions.first?["value"] as? Int == 1000 && revisions.first?["superseded_by"] != nil, "\(history.stdout)")
+        let apart = try run(figure + ["--value", "900", "--reference", "TV-1", "--format", "json"])
+        #expect(apart.json["status"] as? String == "added" && apart.json["id"] as? Int != id)
+        let listed = try run(["sources", "list", "--measure", "returns", "--format", "json"])
+        #expect((listed.json["figures"] as? [[String: Any]])?.compactMap { $0["value"] as? Int }.sorted() == [900, 1200])
+    }
+
     @Test func sourcesAreAddedComparedCheckedAndABulletinIsPublished() throws {
         defer { cleanUp() }
         let total = try run(["sources", "add", "--org", "Ministry", "--date", "2019-07-15", "--measure", "returns", "--value", "1500",

@@ -86,6 +86,10 @@ public struct SourceFigureRules: ImportRules {
         if let date, let kind, kind != .projection, draft[.to] != nil, case .period(let period)? = coverage, period.end > date {
             checks.fail(.to, Message("import.sources.period.afterStatement", ["date": .day(date)]), warning: true)
         }
+        // A total since a day after it was stated counts nothing yet: a date typed wrongly, refused rather than shown.
+        if let date, let kind, kind != .projection, case .cumulative(let since?)? = coverage, since > date {
+            checks.fail(.since, Message("import.sources.since.afterStatement", ["date": .day(date)]))
+        }
         guard !checks.isRejected, let organisation, let date, let measure, let value, let qualifier, let kind, let coverage else {
             return ImportOutcome(problems: checks.problems)
         }

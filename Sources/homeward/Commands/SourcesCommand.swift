@@ -7,7 +7,7 @@ struct SourcesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sources",
         abstract: "Headline figures as organisations stated them, side by side: never summed, merged or picked between.",
-        subcommands: [Add.self, List.self, Compare.self, Check.self, Measures.self]
+        subcommands: [Add.self, List.self, History.self, Compare.self, Check.self, Measures.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -30,6 +30,9 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "The id of the figure (a total) this one is a part of.") var partOf: String?
         @Option(help: "The statement's title, as cited.") var cite: String?
         @Option(help: "A link to the statement.") var url: String?
+        @Option(help: ArgumentHelp("The organisation's own reference for the statement.", discussion:
+            "Without one, a figure of the same organisation, day, measure, coverage and area corrects the one recorded (its earlier version kept: sources history); with one, figures of other references stand side by side."))
+        var reference: String?
         @Option(help: "table (prints the id) or json ({\"id\": …})") var format: TableOrJSON = .table
 
         func validate() throws {
@@ -40,7 +43,7 @@ struct SourcesCommand: AsyncParsableCommand {
         func run() async throws {
             let given: [(SourceFigureField, String?)] = [(.organisation, org), (.date, date), (.measure, measure), (.value, value),
                 (.qualifier, qualifier), (.kind, kind), (.since, since), (.from, from), (.to, to), (.year, year), (.area, area),
-                (.partOf, partOf), (.citation, cite), (.url, url)]
+                (.partOf, partOf), (.citation, cite), (.url, url), (.reference, reference)]
             let fields = Dictionary(uniqueKeysWithValues: given.compactMap { field, value in value.map { (field, $0) } })
             let request = ImportRequest(sourceName: "homeward sources add", format: .json, today: try today())
             let (summary, id) = try await db.withStores { try await $0.sources.addFigure(fields, request, by: who.caller) }
@@ -49,9 +52,38 @@ struct SourcesCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data(text.utf8))
                 throw ExitCode.failure
             }
+            // A figure of the same identity is corrected, not added beside: say so, or a second statement seems recorded.
+            if summary.updated > 0 {
+                FileHandle.standardError.write(Data("figure \(id) corrected: it replaces what was recorded for this organisation, day, measure and coverage (the earlier version: homeward sources history \(id); give --reference to record another statement beside it)\n".utf8))
+            } else if summary.imported == 0 {
+                FileHandle.standardError.write(Data("figure \(id) is recorded already as given: nothing changed\n".utf8))
+            }
             switch format {
-            case .json: try printJSON(["id": id])
+            case .json:
+                struct Added: Encodable { var id: Int; var status: String }
+                try printJSON(Added(id: id, status: summary.updated > 0 ? "corrected" : summary.imported > 0 ? "added" : "unchanged"))
             case .table: print(id)
+            }
+        }
+    }
+
+    struct History: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The versions a figure had before its corrections, oldest first.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The figure's id.") var id: Int
+        @Option(help: "table or json") var format: TableOrJSON = .table
+
+        func run() async throws {
+            let revisions = try await db.withStores { try await $0.sources.revisions(ofFigure: id) }
+            switch format {
+            case .json:
+                struct History: Encodable { var figure: Int; var revisions: [SourcesStore.Revision] }
+                try printJSON(History(figure: id, revisions: revisions))
+            case .table:
+                if revisions.isEmpty { print("figure \(id) was never corrected"); return }
+                print(TextTable(header: ["VALUE", "QUALIFIER", "CITATION", "RECORDED", "BY", "REPLACED", "BY"],
+                                rows: revisions.map { [$0.value.grouped, $0.qualifier, $0.citation ?? "", $0.recordedAt, $0.recordedBy, $0.supersededAt, $0.supersededBy] },
+                                numeric: [0]).rendered)
             }
         }
     }
