@@ -87,7 +87,7 @@ import Testing
             return ("/api/v1/sites/HOL/departures", #"{"date": "2020-06-1\#(n)", "persons": 1, "organisation": "UNHCR"}"#, json)
         case .postSites: return (route.path, #"{"code": "S-\#(n)", "name": "Site \#(n)", "kind": "camp", "admin": "SY08"}"#, json)
         case .postEvacuations:
-            return (route.path, #"{"site": "HOL", "baseline_date": "2020-06-01", "baseline_residents": 1000, "start": "2020-06-02", "per_cycle": \#(200 + n), "cycle_days": 5}"#, json)
+            return (route.path, #"{"site": "HOL", "baseline_date": "2020-05-0\#(n + 1)", "baseline_residents": 1000, "start": "2020-06-02", "per_cycle": \#(200 + n), "cycle_days": 5}"#, json)
         case .patchEvacuation: return ("/api/v1/evacuations/\(n + 1)", #"{"status": "under-way"}"#, json)
         case .postCrossings: return (route.path, #"{"code": "X-\#(n)", "name_en": "Crossing \#(n)", "country": "LBN"}"#, json)
         case .postFacilities:
@@ -139,8 +139,9 @@ import Testing
             try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006", operatorName: "UNHCR"), by: .test)
             _ = try await store.importRecords(.censuses, ImportRequest(sourceName: "c", today: TestStores.today),
                                               from: .bytes(Array("#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,1000,UNHCR\n".utf8)), by: .test)
+            // Each from a census day of its own: two operations from one baseline are refused.
             for n in Who.allCases.indices {
-                _ = try await store.camps.addOperation(EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 1000,
+                _ = try await store.camps.addOperation(EvacuationOperation(site: "HOL", baselineDate: Day("2020-05-2\(n)")!, baselineResidents: 1000,
                                                                            start: Day("2020-06-02")!, perCycle: 100 + n, cycleDays: 5),
                                                        today: TestStores.today, by: .test)
             }

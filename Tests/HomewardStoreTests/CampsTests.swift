@@ -268,7 +268,15 @@ import Testing
                 guard case StoreError.refused(let problem) = error else { return false }
                 return problem.field == "site" && problem.reason.hasPrefix("operation \(added.id) already plans this site's evacuation")
             }
+            // Another pace from the same census would count every departure twice, beside the first: a new phase counts from a
+            // later census, which takes the site over from its day.
             later.perCycle = 60
+            await #expect { _ = try await store.camps.addOperation(later, today: TestStores.today, by: .test) } throws: { error in
+                guard case StoreError.refused(let problem) = error else { return false }
+                return problem.field == "baseline_date" && problem.reason.hasPrefix("operation \(added.id) of this site counts from the same census day")
+            }
+            later.baselineDate = Day("2020-06-06")!
+            later.start = Day("2020-06-07")!
             _ = try await store.camps.addOperation(later, today: TestStores.today, by: .test)
             #expect(try await store.camps.operations().count == 2)
         }

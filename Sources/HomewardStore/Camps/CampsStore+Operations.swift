@@ -29,6 +29,15 @@ extension CampsStore {
                 """).first(decodingColumn: "id", as: Int.self) {
                 throw StoreError.refused(FieldProblem(field: "site", value: checked.site, Message("evacuation.duplicate", ["id": .serial(same)])))
             }
+            // A later operation takes over the site from its own baseline; two from one baseline would each count every
+            // departure, and tell two stories of one camp.
+            if let other = try await db.raw("""
+                SELECT id FROM evacuation_operations WHERE site_code = \(bind: checked.site) AND baseline_day = \(bind: checked.baselineDate.number)
+                ORDER BY id LIMIT 1
+                """).first(decodingColumn: "id", as: Int.self) {
+                throw StoreError.refused(FieldProblem(field: "baseline_date", value: checked.baselineDate.description,
+                                                      Message("evacuation.sameBaseline", ["id": .serial(other)])))
+            }
             guard let id = try await db.raw("""
                 INSERT INTO evacuation_operations (site_code, baseline_day, baseline_residents, start_day, per_cycle, cycle_days,
                                                    deadline_day, status, created_at, created_by)
