@@ -70,6 +70,10 @@ import Testing
         #expect(outcomes[1].problems.first?.value == "XYZ" && outcomes[1].problems.first?.code == "import.site.unknown")
         #expect(outcomes[2].problems.first?.code == "import.number.negative")
         #expect(outcomes[3].problems.first?.column == "#loc+dest+code")
+        #expect(outcomes[3].problems.first?.reason == "neither a site's code nor an area's P-code")
+        // `#loc+dest+code` takes an area's P-code as well as a site's, as JSON's destination and `--to` do.
+        let toArea = rules.check(try departures([["2019-03-01", "HOL", "5", "SY12", "CCCM", ""]])[0])
+        #expect(!toArea.isRejected && toArea.records.first?.destination == "SY12")
         // A 0 is a departure of nobody: it takes back the one its key finds (the writer's part), and warns of nothing.
         #expect(!outcomes[4].isRejected && outcomes[4].records.map(\.persons) == [0] && outcomes[4].problems.isEmpty)
     }

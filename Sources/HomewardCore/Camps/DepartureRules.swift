@@ -127,15 +127,13 @@ public struct DepartureRules: ImportRules {
             "hours": .count(centre.centre.stayHours ?? Site.defaultStayHours)]), warning: true)
     }
 
-    /// A site's code, or the finest area P-code the row gives.
+    /// A site's code, or the finest area P-code the row gives. `#loc+dest+code` takes either, as JSON's `destination` and
+    /// `sites departures --to` do, and as a movement's `#loc+dest+code` is a place of any level.
     private func readDestination(_ draft: ImportDraft<DepartureField>, _ checks: inout DraftChecks<DepartureField>) -> String? {
-        if let code = draft[.destinationSite] {
-            guard sites.contains(code) else { checks.fail(.destinationSite, Message("import.destination.unknownSite")); return nil }
-            return code
-        }
-        if let code = draft[.destination] {
+        for field in [DepartureField.destinationSite, .destination] {
+            guard let code = draft[field] else { continue }
             guard sites.contains(code) || gazetteer.area(code) != nil else {
-                checks.fail(.destination, Message("import.destination.unknown"))
+                checks.fail(field, Message("import.destination.unknown"))
                 return nil
             }
             return code
