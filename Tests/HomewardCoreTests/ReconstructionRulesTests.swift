@@ -39,6 +39,7 @@ import Testing
             ["2019-03-01", "SY08", "C5999", "school", "under-restoration", "1", "UNDP", ""],
             ["2019-03-01", "SY12", "C0000", "school", "damaged", "1", "UNDP", ""],
             ["2019-07-01", "SY12", "C5999", "school", "damaged", "1", "", ""],
+            ["2019-03-01", "SY12", "C5999", "school", "damaged", "-1", "UNDP", ""],
         ]).map { rules.check($0) }
         #expect(outcomes[0].records.first?.tenths == 10, "no quantity is one facility")
         #expect(outcomes[1].problems.first?.code == "import.facilities.kind.unknown" && outcomes[1].problems.first?.column == "#loc+type")
@@ -49,6 +50,8 @@ import Testing
         // An unknown community beside a known governorate keeps the record at the governorate, with a warning.
         #expect(!outcomes[6].isRejected && outcomes[6].hasWarnings && outcomes[6].records.first?.place.finest == "SY12")
         #expect(outcomes[7].problems.map(\.column) == ["#date", "#org"])
+        // −1 is a whole number; what is wrong is its sign.
+        #expect(outcomes[8].problems.map(\.code) == ["import.number.negative"])
     }
 
     @Test func aCommissioningWithoutAReportedStartIsKeptWithAWarning() throws {
@@ -63,6 +66,12 @@ import Testing
         #expect(outcomes.allSatisfy { !$0.isRejected && $0.records.count == 1 })
         #expect(outcomes[2].problems.first?.code == "import.facilities.commissionedWithoutStart")
         #expect(outcomes[2].problems.first?.reason.contains("only 0 reported under restoration") == true)
+        // A record that gives no quantity (one, implied) is warned of under the field's name, not an empty column.
+        let given: [FacilityField: String] = [.date: "2019-06-01", .settlement: "C5999", .kind: "school", .status: "commissioned", .organisation: "UNDP"]
+        let bare = ImportDraft<FacilityField>(row: 1, values: FacilityField.allCases.map { given[$0] },
+                                              labels: FacilityField.allCases.map { given[$0] == nil ? "" : $0.jsonKey ?? "" }, content: [])
+        let implied = rules.check(bare)
+        #expect(implied.problems.map(\.column) == ["quantity"] && implied.problems.first?.value == "1", "\(implied.problems)")
     }
 
     @Test func theStockRisesAndFallsOverDatesAndNeverGoesBelowZero() {

@@ -14,7 +14,9 @@ public struct DraftChecks<Field: ImportField>: Sendable {
     public var isRejected: Bool { problems.contains { $0.severity == .error } }
 
     public mutating func fail(_ field: Field?, _ message: Message, value: String? = nil, warning: Bool = false) {
-        problems.append(ImportProblem(row: draft.row, column: field.map(draft.label) ?? "",
+        // A value the row did not give (an implied quantity of 1) is named by the field's key, not by an empty column.
+        let label = field.map { draft.label($0).isEmpty && value != nil ? $0.jsonKey ?? "" : draft.label($0) } ?? ""
+        problems.append(ImportProblem(row: draft.row, column: label,
                                       value: value ?? field.flatMap { draft[$0] } ?? "", message,
                                       severity: warning ? .warning : .error))
     }

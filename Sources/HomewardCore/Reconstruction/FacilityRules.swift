@@ -81,6 +81,12 @@ public struct FacilityRules: ImportRules {
     /// The quantity in tenths of the kind's unit; 1 when absent.
     private func quantity(_ draft: ImportDraft<FacilityField>, unit: FacilityUnit, checks: inout DraftChecks<FacilityField>) -> Int? {
         guard let text = draft[.quantity] else { return 10 }
+        // A minus sign is the problem, not the kind of number: "-1" is a whole number of items.
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("-"), ScaledNumber.parse(String(text.trimmingCharacters(in: .whitespaces).dropFirst()),
+                                                                                        decimals: unit.decimals) != nil {
+            checks.fail(.quantity, Message("import.number.negative"))
+            return nil
+        }
         guard let scaled = ScaledNumber.parse(text, decimals: unit.decimals) else {
             checks.fail(.quantity, Message(unit == .km ? "import.facilities.quantity.km" : "import.facilities.quantity.items"))
             return nil

@@ -64,7 +64,7 @@ struct EvacuationsCommand: AsyncParsableCommand {
                     guard censuses.count == 1 else {
                         throw CommandFailure(censuses.isEmpty
                             ? "--baseline-residents: the site has no census on \(baseline); give the residents, or record the census first"
-                            : "--baseline-residents: \(censuses.count) organisations counted the site on \(baseline) (\(censuses.map { "\($0.organisation): \($0.residents)" }.joined(separator: ", "))); say which figure the operation counts from")
+                            : "--baseline-residents: \(censuses.count) organisations counted the site on \(baseline) (\(censuses.map { "\($0.organisation): \($0.residents.grouped)" }.joined(separator: "; "))); say which figure the operation counts from")
                     }
                     residents = censuses[0].residents
                 }
@@ -129,10 +129,14 @@ struct EvacuationsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let day = try day(date, "--date"), today = try today()
-            let operation = try await db.withStores {
-                try await $0.camps.setStatus(status, ofOperation: id, on: day, today: today, by: who.caller)
+            let (before, operation) = try await db.withStores { stores in
+                (try await stores.camps.statusChanges(ofOperation: id).last,
+                 try await stores.camps.setStatus(status, ofOperation: id, on: day, today: today, by: who.caller))
             }
-            print("Operation \(operation.id) (\(operation.site)) is \(day.map { "\(operation.status.rawValue) from \($0)" } ?? "now \(operation.status.rawValue)").")
+            // The status it had already, with another day: the change that made it so is put right, and the reply says from what.
+            let redated = before.flatMap { latest in latest.to == status && day != nil && latest.day != day ? latest.day : nil }
+            print("Operation \(operation.id) (\(operation.site)) is \(day.map { "\(operation.status.rawValue) from \($0)" } ?? "now \(operation.status.rawValue)")"
+                  + (redated.map { " (the change to \(status.rawValue) was recorded from \($0); its day is put right)" } ?? "") + ".")
         }
     }
 }

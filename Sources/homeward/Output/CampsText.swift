@@ -13,7 +13,7 @@ struct SiteStandingText {
             lines.append("  residents   \(residents.grouped)  (\(s.isOperationBaseline ? "the operation's baseline" : "census") of \(date))")
             for census in s.censusesUnlikeBaseline {
                 lines.append(s.isOperationBaseline
-                    ? "  NOTE        \(census.organisation)'s census of \(date) now reads \(census.residents.grouped); the operation keeps its baseline"
+                    ? "  NOTE        \(census.organisation)'s census of \(date) reads \(census.residents.grouped), not the figure the operation counts from"
                     : "  NOTE        \(census.organisation) counted \(census.residents.grouped) on \(date); the figures here count from the census above")
             }
             lines.append("  left        \(s.left.grouped)  (\(s.leftPercent.map { "\($0) %" } ?? "-"))")
