@@ -46,6 +46,10 @@ import HomewardCore
         let standing = SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: censuses,
                                     departures: [departure("2019-03-03", 2_000)], operation: operation)
         #expect(standing.residents == 10_000 && standing.left == 2_000 && standing.leftPercent?.description == "20.00")
+        // The later count stays in sight: the figures count from the baseline, and a reader sees that a newer census differs.
+        #expect(standing.censusesAfterBaseline.map(\.residents) == [50_000])
+        let before = SiteStanding(site: camp, asOf: Day("2019-03-05")!, censuses: censuses, departures: [], operation: operation)
+        #expect(before.censusesAfterBaseline.isEmpty)
     }
 
     /// A census of the baseline's day corrected after the operation was planned: the operation keeps its baseline,

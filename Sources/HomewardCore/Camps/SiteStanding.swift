@@ -26,6 +26,12 @@ public struct SiteStanding: Sendable {
     public var leftPercent: Percent?
     /// Each organisation's latest census by the day asked, beside the baseline: they may disagree.
     public var censuses: [Census]
+    /// Organisations' latest censuses taken after an operation's baseline: the figures here still count from the baseline,
+    /// and a reader must see that a newer count (60,000 where 62,800 remain by the baseline) says otherwise.
+    public var censusesAfterBaseline: [Census] {
+        guard isOperationBaseline, let censusDate else { return [] }
+        return censuses.filter { $0.date > censusDate }
+    }
     /// By the Monday that starts each ISO week.
     public var departuresByWeek: [Group]
     public var departuresByDestination: [Group]
@@ -80,6 +86,7 @@ extension SiteStanding: Encodable {
         case beyondCount = "beyond_count"
         case isOperationBaseline = "baseline_from_operation"
         case censusesUnlikeBaseline = "censuses_unlike_baseline"
+        case censusesAfterBaseline = "censuses_after_baseline"
         case leftPercent = "left_percent"
         case departuresByWeek = "departures_by_week"
         case departuresByDestination = "departures_by_destination"
@@ -144,6 +151,7 @@ extension SiteStanding: Encodable {
         try c.encode(censusesUnlikeBaseline, forKey: .censusesUnlikeBaseline)
         try c.encode(leftPercent, forKey: .leftPercent)
         try c.encode(censuses, forKey: .censuses)
+        try c.encode(censusesAfterBaseline, forKey: .censusesAfterBaseline)
         try c.encode(departuresByWeek.map { Week(week: $0.key, persons: $0.persons) }, forKey: .departuresByWeek)
         try c.encode(departuresByDestination.map { Destination(destination: $0.key.isEmpty ? nil : $0.key, persons: $0.persons) },
                      forKey: .departuresByDestination)

@@ -18,6 +18,10 @@ struct SiteStandingText {
             }
             lines.append("  left        \(s.left.grouped)  (\(s.leftPercent.map { "\($0) %" } ?? "-"))")
             lines.append("  remaining   \((s.remaining ?? 0).grouped)")
+            for census in s.censusesAfterBaseline {
+                lines.append("  NOTE        \(census.organisation) counted \(census.residents.grouped) on \(census.date), after the baseline: "
+                             + "the figures here count from the baseline")
+            }
             if s.beyondCount > 0 {
                 lines.append("  WARNING     \(s.beyondCount.grouped) more reported leaving than the \(residents.grouped) counted: the census or the departures need checking")
             }

@@ -86,6 +86,9 @@ struct CampsPageView {
                         c.phrase(s.isOperationBaseline ? "camps.baseline.operation" : "camps.baseline", ["day": .day($0)]) } ?? c.phrase("camps.census.none")),
                     unlikeBaseline: s.censusesUnlikeBaseline.map {
                         PhraseContext(c.phrase("camps.baseline.unlike", ["organisation": .text($0.organisation), "residents": .count($0.residents)]))
+                    } + s.censusesAfterBaseline.map {
+                        PhraseContext(c.phrase("camps.census.afterBaseline", ["organisation": .text($0.organisation), "residents": .count($0.residents),
+                                                                              "day": .day($0.date)]))
                     },
                     left: c.numbers.string(s.left), leftPercent: s.leftPercent.map { c.string($0.argument) },
                     remaining: s.remaining.map(c.numbers.string),
