@@ -39,6 +39,19 @@ import Testing
         #expect(completed.contains("completed") && !completed.contains(#"class="warning""#))
     }
 
+    /// A suspended operation's pace is set against its deadline as `evacuations show` does, so the page and the command agree.
+    @Test func aSuspendedOperationIsWarnedOfAtThePaceSeenAsUnderWay() {
+        let progress = CampsPageModel.mock.operations[0]
+        let underWay = CampsPageView.Operation.warnings(progress).map(\.key)
+        var operation = progress.operation
+        operation.status = .suspended
+        let suspended = EvacuationProgress(operation: operation, departures: (0 ..< 20).map {
+            Departure(site: "HOL", period: Period(day: Day("2020-06-02")!.adding(days: $0)), persons: 450 + $0 * 10, destination: "TC-1", organisation: "UNHCR")
+        }, asOf: CampsPageModel.asOf, transitPlaces: 1_000, stayHours: 48)
+        #expect(underWay.contains { $0.hasPrefix("camps.warning.deadlineForecast") })
+        #expect(CampsPageView.Operation.warnings(suspended).map(\.key) == underWay)
+    }
+
     @Test func operationsUnderWayComeBeforeCompletedOnes() throws {
         let english = html(.mock, .en)
         let underWay = try #require(english.range(of: "Al-Hol</bdi>: operation"))

@@ -255,7 +255,8 @@ struct CampsPageView {
                         Message("camps.warning.deadlinePlan", ["end": .day(end), "deadline": .day(deadline), "needed": .count($0)])
                     } ?? Message("camps.warning.deadlinePlan.noCycle", ["end": .day(end), "deadline": .day(deadline)]))
                 }
-                if p.operation.status == .underWay, p.paceDays > 0 {
+                // Suspended or planned as well as under way, as `evacuations show` says it: the pace seen, set against the deadline.
+                if p.paceDays > 0 {
                     if let forecast = p.forecastEnd, forecast > deadline {
                         warnings.append(Message("camps.warning.deadlineForecast", ["days": window, "end": .day(forecast), "deadline": .day(deadline)]))
                     } else if p.forecastEnd == nil {
