@@ -85,6 +85,17 @@ import Testing
         #expect((paragraphs[0]["figures"] as! [[String: Any]]).first?["entry"] as? String == "returns.start.total")
     }
 
+    /// A count Arabic writes as words (one person, two persons) links to its entry all the same, as every number does.
+    @Test func aCountWrittenAsWordsLinksToItsEntry() throws {
+        let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: 1, organisations: 1) }
+        let returns = ReturnsBlock.make(date: Self.date, sinceStart: .init(total: sum(2), refugees: sum(1), idps: sum(1)),
+                                        since: nil, sinceDate: nil, lastWeek: sum(1), byCrossing: [])
+        let snapshot = BulletinSnapshot(date: Self.date, since: nil, participants: [], blocks: [returns])
+        let html = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).html
+        #expect(html.contains(##"<p><a class="figure" href="#entry-returns.week.total">"##) && html.contains("عاد شخص واحد"), "\(html)")
+        #expect(html.contains(##"<a class="figure" href="#entry-returns.start.total">"##))
+    }
+
     @Test func theSnapshotsHashIsStableAndTheDiffNamesWhatChanged() throws {
         let a = Self.snapshot
         let decoded = try JSONDecoder().decode(BulletinSnapshot.self, from: a.canonicalJSON)

@@ -193,13 +193,27 @@ public struct BulletinText: Sendable {
     }
 
     func html(_ sentence: Sentence) -> String {
-        sentence.phrase.segments.map { segment in
+        var written: Set<String> = []
+        let body = sentence.phrase.segments.map { segment in
             switch segment {
             case .text(let text): return Self.escape(text)
             case .argument(let name, let text, let leftToRight):
+                written.insert(name)
                 let bdi = "<bdi\(leftToRight ? " dir=\"ltr\"" : "")>\(Self.escape(text))</bdi>"
                 guard let id = sentence.entries[name] else { return bdi }
                 return "<a class=\"figure\" href=\"#entry-\(Self.escape(id))\">\(bdi)</a>"
+            }
+        }.joined()
+        // A count the language writes as words (Arabic's "شخص واحد", "شخصان"; "no return was recorded") has no number to
+        // link: the sentence links to its entry, or, where its other numbers link already, the entry's value after it does.
+        let unwritten = sentence.entries.filter { !written.contains($0.key) }.map(\.value).sorted()
+        guard !unwritten.isEmpty else { return body }
+        if unwritten.count == 1, !sentence.entries.values.contains(where: { !unwritten.contains($0) }) {
+            return "<a class=\"figure\" href=\"#entry-\(Self.escape(unwritten[0]))\">\(body)</a>"
+        }
+        return body + unwritten.compactMap { id in
+            snapshot.entries.first { $0.id == id }.map {
+                "<sup><a class=\"figure\" href=\"#entry-\(Self.escape(id))\"><bdi dir=\"ltr\">\(Self.escape(value($0)))</bdi></a></sup>"
             }
         }.joined()
     }
