@@ -21,6 +21,25 @@ import Testing
     static let movements = "#date,#loc+crossing+code,#affected+returnees+refugees+num,#affected+returnees+idps+num,#org\n"
         + "2020-06-01,LBN-01,100,,UNHCR\n2020-06-20,LBN-01,40,,SARC\n2020-06-25,JOR-01,,60,SARC\n2020-06-29,LBN-01,,7,UNHCR\n"
 
+    /// A file that corrects a figure and further down gives it as before leaves it as it found it: imported again, it
+    /// updates nothing and keeps no revision, where row by row it would have counted two updates and kept two versions.
+    @Test(arguments: Backend.available)
+    func aFileImportedAgainThatEndsWhereTheLedgerIsUpdatesNothing(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let rows = "Ministry,2020-06-15,returns,1490739,exact,count,,,,\nMinistry,2020-06-15,returns,1490739,exact,count,,,,\n"
+                + "Ministry,2020-06-15,returns,1490800,exact,count,,,,\n"
+            let first = try await importFigures(store, rows)
+            #expect(first.imported == 1 && first.updated == 1, "\(first.text)")
+            let figure = try #require(try await store.sources.figures().first)
+            // act
+            let again = try await importFigures(store, rows)
+            // check
+            #expect(again.updated == 0 && again.imported == 0 && again.ignored == 3, "\(again.text)")
+            #expect(try await store.sources.figures().first?.value == 1_490_800)
+            #expect(try await store.sources.revisions(ofFigure: figure.id!).map(\.value) == [1_490_739])
+        }
+    }
+
     @Test(arguments: Backend.available)
     func figuresThatDisagreeAreShownSideBySideWithTheLedgerAndNeverSummed(_ backend: Backend) async throws {
         try await withStores(backend) { store in

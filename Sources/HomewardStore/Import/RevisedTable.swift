@@ -31,7 +31,7 @@ extension WriteContext {
                seen: inout [String: Int], insert: SQLQueryString?) async throws -> WriteCounts {
         let columns = table.columns.joined(separator: ", ")
         let repeats = seen.updateValue(row, forKey: identity).map { [RepeatedRecord(row: row, earlierRow: $0)] } ?? []
-        let select: SQLQueryString = "SELECT id, \(unsafeRaw: columns) FROM \(unsafeRaw: table.table) WHERE "
+        let select: SQLQueryString = "SELECT id, import_id, \(unsafeRaw: columns) FROM \(unsafeRaw: table.table) WHERE "
         guard let stored = try await sql.raw(select + key).first() else {
             guard let insert else { return WriteCounts(ignored: 1, repeats: repeats) }
             try await sql.raw(insert).run()
@@ -41,6 +41,10 @@ extension WriteContext {
             return WriteCounts(ignored: 1, repeats: repeats)
         }
         let id = try stored.decode(column: "id", as: Int.self)
+        if !repeats.isEmpty, try stored.decode(column: "import_id", as: Int?.self) == importID,
+           let restored = try await restore(id, in: table, to: values, importID: importID) {
+            return WriteCounts(updated: -restored, ignored: restored + 1, repeats: repeats)
+        }
         try await sql.raw("""
             INSERT INTO \(unsafeRaw: table.revisions) (\(unsafeRaw: table.recordColumn), \(unsafeRaw: columns), recorded_at, recorded_by, import_id,
                                                       superseded_at, superseded_by, superseded_in_import)
@@ -52,6 +56,27 @@ extension WriteContext {
             , recorded_at = \(bind: timestamp), recorded_by = \(bind: caller.description), import_id = \(bind: importID) WHERE id = \(bind: id)
             """).run()
         return WriteCounts(updated: 1, repeats: repeats)
+    }
+
+    /// Puts a record back as it was before this import, when a later row of the file gives what it was then: a file that
+    /// corrects a figure and, further down, gives it as before (an old file imported again: 1,490,739, then 1,490,800)
+    /// leaves the record as it found it, with no revision and no update to its name.
+    /// - Returns: how many of this import's updates of the record it undid; `nil` when the values are not the record's before.
+    private func restore(_ id: Int, in table: RevisedTable, to values: [BulkValue], importID: Int) async throws -> Int? {
+        let columns = table.columns.joined(separator: ", ")
+        let mine: SQLQueryString = "\(unsafeRaw: table.recordColumn) = \(bind: id) AND superseded_in_import = \(bind: importID)"
+        let revisions = try await sql.raw("""
+            SELECT id, \(unsafeRaw: columns), recorded_at, recorded_by, import_id FROM \(unsafeRaw: table.revisions) WHERE
+            """ + " " + mine + " ORDER BY id").all()
+        guard let before = revisions.first, try zip(table.columns, values).allSatisfy({ try Self.holds(before, $0, $1) }) else { return nil }
+        let assignments = zip(table.columns, values).map { column, value -> SQLQueryString in "\(unsafeRaw: column) = \(bind: value)" }
+        try await sql.raw("UPDATE \(unsafeRaw: table.table) SET " + assignments.joined(separator: ", ") + """
+            , recorded_at = \(bind: try before.decode(column: "recorded_at", as: String.self)),
+            recorded_by = \(bind: try before.decode(column: "recorded_by", as: String.self)),
+            import_id = \(bind: try before.decode(column: "import_id", as: Int?.self)) WHERE id = \(bind: id)
+            """).run()
+        try await sql.raw("DELETE FROM \(unsafeRaw: table.revisions) WHERE " + mine).run()
+        return revisions.count
     }
 
     /// ``store(_:in:key:identity:importID:row:seen:insert:)`` for a record found by its `row_key`, its identity too.
