@@ -15,6 +15,29 @@ import Testing
         #expect(summary.status == .success, "\(summary.text)")
     }
 
+    /// A month's figure on the 15th, or a period begun before the window, is in no total of the statement: it says so, with
+    /// the number, as `totals` gives it apart, rather than dropping it without a word.
+    @Test(arguments: Backend.available)
+    func figuresForPeriodsAcrossAStatementsEdgesAreToldApart(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let rows = "#date+start,#date+end,#adm1+dest+code,#affected+returnees+idps+num,#org\n"
+                + "2020-06-01,2020-06-30,SY07,800,OCHA\n2020-05-25,2020-06-03,SY07,40,OCHA\n2020-06-10,2020-06-10,SY07,100,OCHA\n"
+            try await importRecords(store, .movements, rows)
+            // act
+            let snapshot = try await store.draftBulletin(date: Day("2020-06-15")!, since: Day("2020-06-01")!)
+            // check: 800 run past the 15th; 40 began before the 1st; the week (9–15 June) has neither inside it
+            #expect(snapshot.entry("returns.partial.pastDate")?.value == 800)
+            #expect(snapshot.entry("returns.partial.since")?.value == 40)
+            #expect(snapshot.entry("returns.partial.week") == nil)
+            #expect(snapshot.entry("returns.week.total")?.value == 100)
+            let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+            #expect(en.contains("Not counted above: 800 people reported for periods that run past 15 June 2020."), "\(en)")
+            #expect(en.contains("Not counted since 1 June 2020: 40 people reported for periods that began before it."))
+            let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
+            #expect(ru.contains("Выше не учтены 800 человек, указанные за периоды"), "\(ru)")
+        }
+    }
+
     /// Late reports and corrections move the total a published statement gave for its day: the next statement says by how
     /// much, so that readers comparing the two are not left with figures that do not add up.
     @Test(arguments: Backend.available)

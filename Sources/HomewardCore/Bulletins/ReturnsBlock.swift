@@ -18,6 +18,22 @@ public enum ReturnsBlock {
         }
     }
 
+    /// Persons recorded for periods that run across a window's edge (a month's figure, on the 15th), which no total of the
+    /// window counts, as `totals` gives them apart (`partial`): a statement must not drop them without a word.
+    public struct Partial: Sendable {
+        /// Of periods that run past the statement's day: in none of its figures.
+        public var pastDate: Int
+        /// Of the window since `since`, and of the 7 days: periods across either edge, those past the day among them.
+        public var since: Int
+        public var week: Int
+
+        public init(pastDate: Int, since: Int, week: Int) {
+            self.pastDate = pastDate
+            self.since = since
+            self.week = week
+        }
+    }
+
     /// The total up to the day of the last statement published before this one, as that statement gave it and as the
     /// ledger now gives it: late reports and corrections since move it, and a reader comparing two statements must be told.
     public struct Revision: Sendable {
@@ -42,7 +58,8 @@ public enum ReturnsBlock {
     ///     points', so that the lines add up to the week's total.
     ///   - revision: the last statement's total as it was published and as it stands; said only where the two differ.
     public static func make(date: Day, sinceStart: LedgerSums, since: Day?, sinceDate: LedgerSums?, lastWeek: SourceComparison.LedgerFigure,
-                            byCrossing: [Crossing], withoutCrossing: SourceComparison.LedgerFigure? = nil, revision: Revision? = nil) -> BulletinBlock {
+                            byCrossing: [Crossing], withoutCrossing: SourceComparison.LedgerFigure? = nil, revision: Revision? = nil,
+                            partial: Partial? = nil) -> BulletinBlock {
         var lines: [BulletinLine] = [], entries: [SnapshotEntry] = []
         func add(_ id: String, _ sum: SourceComparison.LedgerFigure, _ query: String, _ selection: MovementSelection) -> BulletinValue {
             entries.append(SnapshotEntry(id: id, value: sum.value, query: query, records: sum.records, organisations: sum.organisations,
@@ -88,6 +105,19 @@ public enum ReturnsBlock {
                 "count": add("returns.week.withoutCrossing", withoutCrossing, weekQuery + " --by crossing",
                              MovementSelection(from: week.from, to: date, withoutCrossing: true)),
             ]))
+        }
+        if let partial {
+            // Those past the day first, as they are in none of the figures; then those across the start of a window alone.
+            let apart: [(id: String, value: Int, key: String, arguments: [String: BulletinValue], query: String)] = [
+                ("returns.partial.pastDate", partial.pastDate, "bulletin.returns.partial.pastDate", ["date": .day(date)], "homeward totals --to \(date)"),
+                ("returns.partial.since", partial.since - partial.pastDate, "bulletin.returns.partial.since", since.map { ["since": .day($0)] } ?? [:],
+                 since.map { "homeward totals --from \($0) --to \(date)" } ?? ""),
+                ("returns.partial.week", partial.week - partial.pastDate, "bulletin.returns.partial.week", ["from": .day(week.from!)], weekQuery),
+            ]
+            for item in apart where item.value > 0 && (item.id != "returns.partial.since" || since != nil) {
+                entries.append(SnapshotEntry(id: item.id, value: item.value, query: item.query + " (partial)"))
+                lines.append(BulletinLine(item.key, item.arguments.merging(["count": .entry(item.id)]) { $1 }))
+            }
         }
         return BulletinBlock(kind: "returns", heading: "bulletin.returns.heading", lines: lines, entries: entries)
     }

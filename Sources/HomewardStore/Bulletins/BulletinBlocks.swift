@@ -23,7 +23,11 @@ extension Stores {
         return ReturnsBlock.make(date: date, sinceStart: try await stores.sources.ledgerSums(window: DateWindow(to: date)), since: since,
                                  sinceDate: try await since.asyncMap { try await stores.sources.ledgerSums(window: DateWindow(from: $0, to: date)) },
                                  lastWeek: try await stores.sources.ledgerSum(window: week), byCrossing: byCrossing,
-                                 withoutCrossing: sums.first { $0.crossing == nil }?.sum, revision: try await revision(stores, before: date))
+                                 withoutCrossing: sums.first { $0.crossing == nil }?.sum, revision: try await revision(stores, before: date),
+                                 partial: ReturnsBlock.Partial(
+                                    pastDate: try await stores.ledger.totals(TotalsQuery(window: DateWindow(to: date))).partial,
+                                    since: try await since.asyncMap { try await stores.ledger.totals(TotalsQuery(window: DateWindow(from: $0, to: date))).partial } ?? 0,
+                                    week: try await stores.ledger.totals(TotalsQuery(window: week)).partial))
     }
 
     /// The last statement published for a day before `date`: its total since records began, then and now.
