@@ -46,6 +46,26 @@ import Testing
         #expect(chart.svg.components(separatedBy: "<polyline").count - 1 == 1)
     }
 
+    /// Past the palette, a series keeps its colour but not its look (a dashed line); two latest values of one day and close
+    /// figures are labelled one above the other, not one over the other.
+    @Test func manySeriesStayApartAndTheirLabelsDoNotOverlap() throws {
+        let figures = (0 ..< 10).flatMap { n in
+            [SourceFigure(organisation: "Org \(n)", date: Day("2020-06-01")!, measure: "returns", value: 10_000 + n * 100),
+             SourceFigure(organisation: "Org \(n)", date: Day("2020-06-30")!, measure: "returns", value: 15_000 + n * 100)]
+        }
+        let comparison = SourceComparison(measure: "returns", window: DateWindow(), figures: figures, measures: Measure.builtIn, ledger: nil)
+        let chart = SourcesChart(rows: comparison.figures, catalogue: pages.catalogue(.en))
+        let looks = chart.series.map { "\($0.colour) \($0.dash ?? "")" }
+        #expect(Set(looks).count == 10)
+        let labels = chart.svg.components(separatedBy: "<text ").dropFirst().map { $0.components(separatedBy: "</text>")[0] }.filter { $0.contains("fill=\"#") }
+        let places = try labels.map { label in
+            let y = try #require(label.range(of: #"y="(-?[0-9]+)""#, options: .regularExpression)).lowerBound
+            return String(label[y...].prefix(12))
+        }
+        #expect(places.count == 10 && Set(places).count == 10, "\(places)")
+        #expect(!places.contains { $0.hasPrefix(#"y="-"#) }, "every label within the chart")
+    }
+
     @Test func theLedgersRowReadsRightForOneOrganisation() throws {
         var model = SourcesModel.mock
         let ledger = try #require(model.comparison.ledger)

@@ -12,10 +12,13 @@ struct SourcesChart {
         /// The organisation, and the measure where the organisation gives several.
         let name: String
         let colour: String
+        /// A dash pattern where the palette has come round again: two series of one colour never look the same.
+        var dash: String? = nil
         let points: [(day: Day, value: Int)]
     }
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f"]
+    static let dashes: [String?] = [nil, "8 4", "2 3"]
     static let width = 640, height = 260, left = 84, right = 16, top = 14, bottom = 38
     /// Large enough to read where a phone draws the chart at 390 px, some 0.6 of its size.
     static let fontSize = 15
@@ -33,7 +36,7 @@ struct SourcesChart {
         let measuresOf = Dictionary(grouping: grouped.keys, by: \.organisation)
         series = grouped.keys.sorted().enumerated().map { index, key in
             Series(name: (measuresOf[key.organisation]?.count ?? 0) > 1 ? "\(key.organisation): \(measureName(key.measure))" : key.organisation,
-                   colour: Self.palette[index % Self.palette.count],
+                   colour: Self.palette[index % Self.palette.count], dash: Self.dashes[(index / Self.palette.count) % Self.dashes.count],
                    points: grouped[key]!.sorted { $0.date < $1.date }.map { ($0.date, $0.value) })
         }
         self.catalogue = catalogue
@@ -57,10 +60,13 @@ struct SourcesChart {
         for day in Set([first, last]).sorted(by: <) {
             out += "<text x=\"\(x(day))\" y=\"\(Self.height - 12)\" text-anchor=\"\(day == first && first != last ? "start" : "end")\" font-size=\"\(Self.fontSize)\">\(e(catalogue.days.string(day)))</text>"
         }
+        // Where each latest value's label went, so that two series ending side by side do not print one over the other.
+        var labels: [(x: Int, y: Int)] = []
         for series in self.series {
             let coordinates = series.points.map { "\(x($0.day)),\(y($0.value))" }
             if coordinates.count > 1 {
-                out += "<polyline fill=\"none\" stroke=\"\(series.colour)\" stroke-width=\"2\" points=\"\(coordinates.joined(separator: " "))\"/>"
+                let dash = series.dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
+                out += "<polyline fill=\"none\" stroke=\"\(series.colour)\" stroke-width=\"2\"\(dash) points=\"\(coordinates.joined(separator: " "))\"/>"
             }
             for point in series.points {
                 out += "<circle cx=\"\(x(point.day))\" cy=\"\(y(point.value))\" r=\"3.5\" fill=\"\(series.colour)\"><title>\(e(series.name)): \(e(catalogue.numbers.string(point.value))), \(e(catalogue.days.string(point.day)))</title></circle>"
@@ -68,7 +74,15 @@ struct SourcesChart {
             if let latest = series.points.last {
                 // Beside the point, on the side with room: to its left where it stands at the right edge.
                 let atRight = x(latest.day) > Self.width - Self.right - 90
-                out += "<text x=\"\(x(latest.day) + (atRight ? -8 : 8))\" y=\"\(y(latest.value) - 6)\" text-anchor=\"\(atRight ? "end" : "start")\" "
+                let labelX = x(latest.day) + (atRight ? -8 : 8)
+                // Its own height, then a line above, below, two above…, within the chart.
+                let base = y(latest.value) - 6
+                let labelY = (0 ..< 40).lazy.map { base + ($0 % 2 == 0 ? 1 : -1) * (($0 + 1) / 2) * Self.fontSize }.first { candidate in
+                    candidate >= Self.fontSize && candidate <= Self.height - Self.bottom
+                        && !labels.contains { abs($0.x - labelX) < 90 && abs($0.y - candidate) < Self.fontSize }
+                } ?? base
+                labels.append((labelX, labelY))
+                out += "<text x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"\(atRight ? "end" : "start")\" "
                     + "font-size=\"\(Self.fontSize)\" fill=\"\(series.colour)\">\(e(catalogue.numbers.string(latest.value)))</text>"
             }
         }
