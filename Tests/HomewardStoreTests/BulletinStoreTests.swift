@@ -62,6 +62,10 @@ import Testing
             // The statement's number is written in the text's digits, as every other number is.
             let arabic = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
             #expect(first.id < 10 && arabic.contains("(رقم \(Character(Unicode.Scalar(0x0660 + UInt32(first.id))!)))"), "\(arabic)")
+            // A statement of the same day published again after the corrections says so too.
+            let again = BulletinText(snapshot: try await store.draftBulletin(date: Day("2020-06-10")!), catalogue: try Catalogue.bundled(.en)).text
+            #expect(again.contains("Since the statement of 10 June 2020 (no. \(first.id)), late reports and corrections have revised the total "
+                                   + "up to that day from 100 to 115."), "\(again)")
         }
     }
 

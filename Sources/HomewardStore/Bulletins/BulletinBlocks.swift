@@ -30,9 +30,10 @@ extension Stores {
                                     week: try await stores.ledger.totals(TotalsQuery(window: week)).partial))
     }
 
-    /// The last statement published for a day before `date`: its total since records began, then and now.
+    /// The last statement published for a day up to `date`, that day's too (a statement published again after corrections):
+    /// its total since records began, then and now.
     private static func revision(_ stores: Stores, before date: Day) async throws -> ReturnsBlock.Revision? {
-        guard let earlier = try await stores.bulletinList().filter({ $0.date < date }).max(by: { ($0.date, $0.id) < ($1.date, $1.id) }),
+        guard let earlier = try await stores.bulletinList().filter({ $0.date <= date }).max(by: { ($0.date, $0.id) < ($1.date, $1.id) }),
               let published = try await stores.bulletin(earlier.id),
               let then = published.snapshot.entries.first(where: { $0.id == "returns.start.total" })?.value else { return nil }
         return ReturnsBlock.Revision(date: earlier.date, bulletin: earlier.id, published: then,
