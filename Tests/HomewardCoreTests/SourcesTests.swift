@@ -161,6 +161,13 @@ import Testing
         }
     }
 
+    /// An estimate followed by a lower count of the same organisation is an estimate put right, not a cumulative total that fell.
+    @Test func anEstimateFollowedByALowerCountIsNoFall() {
+        let figures = [Self.figure(1, "M", "2018-08-01", "returns", 2_000, kind: .estimate), Self.figure(2, "M", "2018-08-10", "returns", 1_500),
+                       Self.figure(3, "M", "2018-08-12", "returns", 1_400)]
+        #expect(SourceChecks.problems(in: figures).map(\.figures) == [[2, 3]])
+    }
+
     @Test func aFileOfFiguresIsReadWithItsCoverageAndRefusedWhereWrong() {
         var rules = SourceFigureRules(measures: Measure.builtIn, areas: ["SY01"], today: Self.day("2019-01-01"))
         func draft(_ values: [SourceFigureField: String], row: Int = 2) -> ImportDraft<SourceFigureField> {

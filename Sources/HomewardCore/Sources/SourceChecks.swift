@@ -48,9 +48,10 @@ public enum SourceChecks {
         }.sorted { $0.figures.first! < $1.figures.first! }
     }
 
-    /// Cumulative series: one organisation, measure, start and area, in statement order.
+    /// Cumulative series: one organisation, measure, start, area and kind, in statement order: an estimate followed by a
+    /// lower count is an estimate put right, not a total that fell.
     static func series(_ figures: [SourceFigure]) -> [[SourceFigure]] {
-        Dictionary(grouping: figures.filter(\.coverage.isCumulative)) { [$0.organisation, $0.measure, $0.coverage.key, $0.area ?? ""] }
+        Dictionary(grouping: figures.filter(\.coverage.isCumulative)) { [$0.organisation, $0.measure, $0.coverage.key, $0.area ?? "", $0.kind.rawValue] }
             .values.map { $0.sorted { ($0.date, $0.id!) < ($1.date, $1.id!) } }
             .sorted { $0[0].id! < $1[0].id! }
     }
