@@ -83,6 +83,24 @@ import Testing
         }
     }
 
+    /// A viewer cannot make up the tag of an answer it was never given: its own totals' tag tells the version, day and
+    /// language, and a tag for the audit worked out from them is no match (the key is the database's own); nor is `*`.
+    @Test(arguments: Backend.available)
+    func aReaderCannotMakeUpATagForWhatItMayNotRead(_ backend: Backend) async throws {
+        try await withApp(backend, as: .role(.viewer)) { _, client in
+            let totalsTag = try #require(try await client.get(Self.totals).headers[.eTag])
+            let prefix = totalsTag.dropFirst().split(separator: "-").dropLast().joined(separator: "-")
+            // The tag as it was worked out before it was keyed: a plain digest of whose answer and of what.
+            for length in [16, 32] {
+                let unkeyed = Secret.digest("person:test-viewer\n/api/v1/audit").prefix(length)
+                let forged = try await client.execute(uri: "/api/v1/audit", method: .get, headers: [.ifNoneMatch: "\"\(prefix)-\(unkeyed)\""])
+                #expect(forged.status == .forbidden)
+            }
+            let any = try await client.execute(uri: "/api/v1/audit", method: .get, headers: [.ifNoneMatch: "*"])
+            #expect(any.status == .forbidden)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aWriteThroughAnotherConnectionChangesTheVersion(_ backend: Backend) async throws {
         try await withApp(backend) { stores, client in

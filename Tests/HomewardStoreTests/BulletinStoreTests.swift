@@ -35,6 +35,19 @@ import Testing
             #expect(en.contains("Not counted since 1 June 2020: 40 people reported for periods that began before it."))
             let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
             #expect(ru.contains("Выше не учтены 800 человек, указанные за периоды"), "\(ru)")
+            // For the public, a few persons across an edge are a small count: the line goes with its number, in every language.
+            try await importRecords(store, .movements, "#date+start,#date+end,#adm1+dest+code,#affected+returnees+idps+num,#org\n"
+                                    + "2020-05-01,2020-05-31,SY07,3,OCHA\n2020-04-25,2020-05-03,SY07,2,OCHA\n")
+            let few = try await store.draftBulletin(date: Day("2020-05-15")!, since: Day("2020-05-01")!)
+            #expect(few.entry("returns.partial.pastDate")?.value == 3 && few.entry("returns.partial.since")?.value == 2)
+            for language in Language.allCases {
+                let publicText = BulletinText(snapshot: few, catalogue: try Catalogue.bundled(language), forThePublic: SmallCounts(threshold: 5))
+                #expect(!publicText.text.contains("\u{200F}") || language == .ar)
+                for sentence in publicText.sections.flatMap(\.sentences) {
+                    #expect(!sentence.entries.values.contains { $0.hasPrefix("returns.partial.") }, "\(language): \(sentence.phrase.text)")
+                }
+                #expect(publicText.hidden["returns.partial.pastDate"] == .small && publicText.hidden["returns.partial.since"] == .small)
+            }
         }
     }
 

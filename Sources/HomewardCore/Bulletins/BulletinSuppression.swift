@@ -80,6 +80,12 @@ public enum BulletinSuppression {
         for entry in snapshot.entries where (["aid.week.reached", "aid.week.treated"].contains(entry.id) || entry.id.hasPrefix("sources.")) && isSmall(entry.value) {
             hidden[entry.id] = .small
         }
+        // Persons of periods across a window's edge: small, they are a small count; beside a hidden total, the total since
+        // records began less them could give a window's hidden figure back.
+        let returnsHidden = hidden.keys.contains { $0.hasPrefix("returns.") }
+        for entry in snapshot.entries where entry.id.hasPrefix("returns.partial.") {
+            if isSmall(entry.value) { hidden[entry.id] = .small } else if returnsHidden { hidden[entry.id] = .recoverable }
+        }
         return hidden
     }
 
@@ -98,7 +104,8 @@ public enum BulletinSuppression {
         switch block.kind {
         case "returns":
             // Withheld, the revision's two totals would read "from [withheld] to [withheld]": the line says nothing then.
-            return block.lines.filter { !($0.key == "bulletin.returns.revised" && isHidden($0.arguments["count"])) }
+            // So would "Not counted above: <5 people …": a note on the figures, left out with its number.
+            return block.lines.filter { !(($0.key == "bulletin.returns.revised" || $0.key.hasPrefix("bulletin.returns.partial.")) && isHidden($0.arguments["count"])) }
         case "camps":
             let leftHidden = block.lines.filter { $0.key.hasPrefix("bulletin.camps.left") && (isHidden($0.arguments["count"]) || isHidden($0.arguments["remaining"])) }
             let paceHidden = block.lines.filter { $0.key.hasPrefix("bulletin.camps.forecast") && isHidden($0.arguments["days"].flatMap { days in

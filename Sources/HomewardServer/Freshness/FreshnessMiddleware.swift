@@ -2,12 +2,15 @@ import HTTPTypes
 import HomewardCore
 import HomewardStore
 import Hummingbird
+import Synchronization
 
 /// Tags every GET of figures with an `ETag` from the data version, and answers `If-None-Match` with 304.
 ///
 /// The tag is the database's ``DataVersion`` (which every committed write changes, in any process), the day
-/// (answers such as `last=30` move with it), the language asked for and the reader, so a client or proxy that asks again
-/// gets 304 until any of them changes, and never an answer older than the last write. The version is read
+/// (answers such as `last=30` move with it), the language asked for, and a keyed digest of the reader and the request's
+/// path and query (``Database/answerTagKey()``), so a client or proxy that asks again gets 304 until any of them changes,
+/// and never an answer older than the last write; nobody can make up the tag of an answer they were not given, and `*`
+/// matches only what the route answers 200. The version is read
 /// before the route runs (by ``AuthenticationMiddleware`` for a bearer token, else here) and handed to it
 /// (``RequestDataVersion/current``), so an answer cached under it can only be newer than its tag, never older.
 /// Health, metrics and the contract are not tagged; nor is a page read by someone signed in, which no cache may keep
@@ -15,6 +18,13 @@ import Hummingbird
 struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
     let database: Database
     let today: @Sendable () -> Day
+    /// The database's key for tags (``Database/answerTagKey()``), read on the first tagged answer and kept.
+    private let tagKey = TagKey()
+
+    init(database: Database, today: @escaping @Sendable () -> Day) {
+        self.database = database
+        self.today = today
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .get || request.method == .head, !untaggedPaths.contains(request.uri.path) else {
@@ -34,14 +44,15 @@ struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
         // asked: the tag names whose answer it is and to what, by a digest, so that one reader's copy is never confirmed to
         // another, nor one resource's tag (the totals') taken for another's (the audit's, which the reader may not read).
         // Since every write moves the version, a role taken away or a record erased changes every tag given before it.
-        let reader = Secret.digest(context.caller.owner + "\n" + request.uri.description).prefix(16)
+        // Keyed, so that a reader cannot make up the tag of an answer it was never given (one for the audit, from its own totals').
+        let reader = Secret.tag(context.caller.owner + "\n" + request.uri.description, key: try await tagKey.value(database))
         let tag = "\"\(version)-\(today().number)-\(request.language.rawValue)-\(reader)\""
         let asked = request.headers[values: .ifNoneMatch].first
         if let asked, Self.matches(asked, tag) { return Self.notModified(tag) }
         var response = try await RequestDataVersion.$current.withValue(version) { try await next(request, context) }
         // `*` matches whatever the route would answer, so the route must answer first: a resource that does not exist or
         // that the reader may not read is no match.
-        if let asked, response.status == .ok, Self.isAny(asked) { return Self.notModified(tag) }
+        if let asked, response.status == .ok, response.headers[.cacheControl] != "no-store", Self.isAny(asked) { return Self.notModified(tag) }
         // An answer that must not be kept (the account page) keeps its own Cache-Control and gets no tag.
         if response.status == .ok && response.headers[.cacheControl] != "no-store" {
             response.headers[.eTag] = tag
@@ -67,6 +78,18 @@ struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
 
     private static func notModified(_ tag: String) -> Response {
         Response(status: .notModified, headers: [.eTag: tag, .vary: "Accept-Language, Authorization, Cookie", .cacheControl: "private, no-cache"])
+    }
+}
+
+/// The database's key for tags, read once per server.
+private final class TagKey: Sendable {
+    private let key = Mutex<String?>(nil)
+
+    func value(_ database: Database) async throws -> String {
+        if let known = key.withLock({ $0 }) { return known }
+        let read = try await database.answerTagKey()
+        key.withLock { $0 = read }
+        return read
     }
 }
 

@@ -12,6 +12,12 @@ public enum Secret {
 
     public static func digest(_ secret: String) -> String { digest(Data(secret.utf8)) }
 
+    /// HMAC-SHA-256 of `message` under `key`, as its first 32 hex digits: a tag only the holder of the key can make.
+    public static func tag(_ message: String, key: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: Data(key.utf8)))
+        return code.prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// SHA-256 as 64 hex digits: secrets' digests, and a published bulletin's snapshot's.
     public static func digest(_ data: Data) -> String {
         // By hand: `String(format:)` per byte showed in the API's profile (every request digests its token and reader).

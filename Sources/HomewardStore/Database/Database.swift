@@ -89,6 +89,8 @@ public final class Database: Sendable, Service {
         }
         do {
             try await database.migrate()
+            // Drawn with the schema, once: a server's first answer must not write it, or that answer's tag would be out of date.
+            _ = try await database.answerTagKey()
             if seedReference { try await PlacesStore(database: database).seedBundledReferenceIfNew() }
         } catch {
             await database.close()
