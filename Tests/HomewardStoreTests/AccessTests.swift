@@ -3,6 +3,7 @@ import HomewardCore
 @testable import HomewardStore
 import HomewardTestSupport
 import SQLKit
+import Synchronization
 import Testing
 
 @Suite struct AccessTests {
@@ -125,6 +126,40 @@ import Testing
             let refusals = try await store.access.audit().filter { $0.action == "refused" }
             #expect(refusals.count == 3 && refusals.allSatisfy { $0.actor.hasPrefix("token:") })
             #expect(try await store.access.persons().first { $0.login == "amal" }?.role == .viewer)
+        }
+    }
+
+    /// A member taken out of a group while its editor's import of the group's records is running waits for the import, on
+    /// both databases: the rows are written while the member may write them, and none after the removal.
+    @Test(arguments: Backend.available)
+    func aMemberTakenOutDuringItsEditorsImportWaitsForIt(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.organisations.add("Returns WG", workingGroup: true, members: ["UNHCR", "IOM"], by: .test)
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "IOM", role: .editor), password: nil, by: .test)
+            let (stream, gate) = AsyncStream<[UInt8]>.makeStream()
+            let chunks = Chunks(stream)
+            gate.yield(Array((Self.header + "2020-06-01,a,Returns WG,SY01,5\n").utf8))
+            let importing = Task {
+                try await store.importRecords(.movements, ImportRequest(sourceName: "slow.csv", today: TestStores.today),
+                                              from: ByteSource(totalBytes: nil) { await chunks.next() }, by: .person(login: "amal"))
+            }
+            // The import asks for its second chunk once it has read the first, inside its transaction.
+            await chunks.asked(2)
+            let removed = Mutex(false)
+            let removing = Task {
+                try await store.organisations.add("Returns WG", workingGroup: true, removing: ["IOM"], by: .test)
+                removed.withLock { $0 = true }
+            }
+            try await Task.sleep(for: .milliseconds(500))
+            // check: the removal waits while the import is open
+            #expect(removed.withLock { $0 } == false)
+            gate.yield(Array("2020-06-02,b,Returns WG,SY01,5\n".utf8))
+            gate.finish()
+            #expect(try await importing.value.imported == 2)
+            try await removing.value
+            let audit = try await store.access.audit().filter { $0.kind == "organisation" || $0.action == "import" }
+            #expect(audit.last?.detail == "members removed: IOM", "\(audit.map { "\($0.action) \($0.detail ?? "")" })")
+            await #expect(throws: StoreError.self) { try await importMovements(store, "2020-06-03,c,Returns WG,SY01,5\n", by: .person(login: "amal")) }
         }
     }
 
@@ -356,5 +391,29 @@ import Testing
             }
             #expect(try await store.access.audit().filter { $0.action == "refused" && $0.actor == "person:reader" }.count == 2)
         }
+    }
+}
+
+/// The chunks of a source that arrive when the test sends them, telling the test how many have been asked for.
+private final class Chunks: @unchecked Sendable {
+    private var iterator: AsyncStream<[UInt8]>.Iterator
+    private let requests: AsyncStream<Int>
+    private let request: AsyncStream<Int>.Continuation
+    private var count = 0
+
+    init(_ stream: AsyncStream<[UInt8]>) {
+        iterator = stream.makeAsyncIterator()
+        (requests, request) = AsyncStream<Int>.makeStream()
+    }
+
+    func next() async -> [UInt8]? {
+        count += 1
+        request.yield(count)
+        return await iterator.next()
+    }
+
+    /// Returns once `n` chunks have been asked for.
+    func asked(_ n: Int) async {
+        for await count in requests where count >= n { return }
     }
 }

@@ -20,14 +20,18 @@ extension Permit {
 extension Database {
     /// What `caller` may write, read in the write's own transaction so that a person disabled a moment
     /// ago writes nothing more.
-    static func permit(of caller: Caller, on db: any SQLDatabase) async throws -> Permit {
+    /// - Parameter locking: hold the account and its organisation's group memberships (PostgreSQL's `FOR SHARE`) until the
+    ///   write ends, so that a member taken out of a group, an account disabled or a role changed while a long import runs
+    ///   waits for it, rather than committing under it while the import goes on writing what it no longer may (SQLite's
+    ///   writers take turns already).
+    static func permit(of caller: Caller, on db: any SQLDatabase, locking: Bool = false) async throws -> Permit {
         switch caller {
         case .system: return .owner
         case .anonymous: return .everyoneElse
         case .person(let login), .token(_, let login):
             guard let row = try await db.raw("""
                 SELECT p.role, p.active, p.organisation_id, o.name AS organisation FROM persons p
-                JOIN organisations o ON o.id = p.organisation_id WHERE p.login = \(bind: login)
+                JOIN organisations o ON o.id = p.organisation_id WHERE p.login = \(bind: login)\(unsafeRaw: locking ? " FOR SHARE OF p" : "")
                 """).first(),
                   try row.decode(column: "active", as: Bool.self),
                   let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else {
@@ -35,7 +39,7 @@ extension Database {
             }
             let groups = try await db.raw("""
                 SELECT g.name FROM organisation_members m JOIN organisations g ON g.id = m.group_id
-                WHERE m.member_id = \(bind: try row.decode(column: "organisation_id", as: Int.self))
+                WHERE m.member_id = \(bind: try row.decode(column: "organisation_id", as: Int.self))\(unsafeRaw: locking ? " FOR SHARE OF m" : "")
                 """).all().map { try $0.decode(column: "name", as: String.self) }
             let person = Person(login: login, name: login, organisation: try row.decode(column: "organisation", as: String.self), role: role)
             return Permit(person: person, workingGroups: Set(groups))

@@ -199,7 +199,7 @@ public final class Database: Sendable, Service {
                 let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse)
                 do {
                     // Housekeeping is neither checked nor audited: its writes need no permit looked up.
-                    let permit = need == .bookkeeping ? .everyoneElse : try await Self.permit(of: caller, on: db)
+                    let permit = need == .bookkeeping ? .everyoneElse : try await Self.permit(of: caller, on: db, locking: backend == .postgres)
                     if let refusal: AccessRefusal = permit.refusal(for: need) { throw refusal }
                     let allowed = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: permit)
                     let result = try await body(allowed)

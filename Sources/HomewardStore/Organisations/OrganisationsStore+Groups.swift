@@ -49,7 +49,9 @@ extension OrganisationsStore {
                     throw StoreError.refused(FieldProblem(field: "name", value: trimmed, Message("organisations.group.hasAccounts", ["accounts": .count(accounts)])))
                 }
             }
-            if workingGroup {
+            // Only where it changes: the row would be locked until the commit, and an import of the group's records checking
+            // the organisations it names (``MovementReferences``) would wait on it while this waits on the import.
+            if workingGroup && known != true {
                 try await write.sql.raw("UPDATE organisations SET working_group = \(bind: true) WHERE id = \(bind: id)").run()
             }
             var joined: [String] = [], left: [String] = []
