@@ -198,6 +198,18 @@ import Testing
             #expect(try await store.organisations.members()["Big WG"] == nil)
             let audit = try await store.access.audit().filter { $0.kind == "organisation" && $0.record == "Returns WG" }
             #expect(audit.last?.detail == "members removed: SARC")
+            // Nor the other way round: a member made a group, or an account given to a group.
+            let memberAsGroup = await #expect(throws: StoreError.self) {
+                try await store.organisations.add("IOM", workingGroup: true, members: ["WFP"], by: .test)
+            }
+            #expect(memberAsGroup?.description == "name 'IOM': is a member of the working group Returns WG: made a group itself, the groups would nest")
+            let accountInGroup = await #expect(throws: StoreError.self) {
+                try await store.access.addPerson(Person(login: "wg", name: "WG", organisation: "Returns WG", role: .editor), password: nil, by: .test)
+            }
+            #expect(accountInGroup?.description.hasPrefix("organisation 'Returns WG': is a working group") == true)
+            // A member to take out is found by any spelling of its name.
+            #expect(try await store.organisations.add("Returns WG", workingGroup: true, removing: ["iom"], by: .test) == .changed)
+            #expect(try await store.organisations.members()["Returns WG"] == ["UNHCR"])
         }
     }
 

@@ -44,6 +44,10 @@ public struct AccessStore: Sendable {
                 throw StoreError.refused(FieldProblem(field: "login", value: login, Message("person.login.taken", ["known": .code(known)])))
             }
             let organisation = try await OrganisationsStore.organisationID(named: person.organisation, on: write)
+            // An account is a partner's: in a working group, its editors would write every member's group records as their own.
+            if try await write.sql.raw("SELECT working_group FROM organisations WHERE id = \(bind: organisation)").first(decodingColumn: "working_group", as: Bool.self) == true {
+                throw StoreError.refused(FieldProblem(field: "organisation", value: person.organisation, Message("person.organisation.workingGroup")))
+            }
             try await write.sql.raw("""
                 INSERT INTO persons (login, name, organisation_id, role, active, password_hash, created_at, created_by)
                 VALUES (\(bind: login), \(bind: person.name), \(bind: organisation), \(bind: person.role.rawValue), \(bind: person.active),

@@ -48,6 +48,12 @@ extension OrganisationsStore {
                 if accounts > 0 {
                     throw StoreError.refused(FieldProblem(field: "name", value: trimmed, Message("organisations.group.hasAccounts", ["accounts": .count(accounts)])))
                 }
+                // A member of a group made a group itself would nest them, which neither way round is allowed.
+                if let group = try await write.sql.raw("""
+                    SELECT g.name FROM organisation_members m JOIN organisations g ON g.id = m.group_id WHERE m.member_id = \(bind: id) ORDER BY g.name LIMIT 1
+                    """).first(decodingColumn: "name", as: String.self) {
+                    throw StoreError.refused(FieldProblem(field: "name", value: trimmed, Message("organisations.group.isMember", ["group": .text(group)])))
+                }
             }
             // Only where it changes: the row would be locked until the commit, and an import of the group's records checking
             // the organisations it names (``MovementReferences``) would wait on it while this waits on the import.
@@ -55,7 +61,12 @@ extension OrganisationsStore {
                 try await write.sql.raw("UPDATE organisations SET working_group = \(bind: true) WHERE id = \(bind: id)").run()
             }
             var joined: [String] = [], left: [String] = []
-            for member in removedNames {
+            // A member to take out is found as a new one would be: `iom` is IOM, not "no member of that name".
+            let current = try await write.sql.raw("""
+                SELECT o.name FROM organisation_members m JOIN organisations o ON o.id = m.member_id WHERE m.group_id = \(bind: id)
+                """).all().map { try $0.decode(column: "name", as: String.self) }
+            for asked in removedNames {
+                let member = current.first { OrganisationNames.fold($0) == OrganisationNames.fold(asked) } ?? asked
                 let deleted = try await write.sql.raw("""
                     DELETE FROM organisation_members WHERE group_id = \(bind: id)
                     AND member_id = (SELECT id FROM organisations WHERE name = \(bind: member)) RETURNING member_id
