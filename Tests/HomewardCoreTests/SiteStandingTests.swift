@@ -113,6 +113,13 @@ import HomewardCore
         // Without the next operation's baseline (as before), it would count the second's departures too.
         let unbounded = EvacuationProgress(operation: first, departures: departures, asOf: Day("2020-06-30")!)
         #expect(unbounded.left == 400 && unbounded.remaining == 0)
+        #expect(progress.takenOver == Day("2020-06-01") && unbounded.takenOver == nil)
+        // Taken over with people still counted as remaining, it stands as on that day: behind by what the plan had moved by
+        // then, its pace that of the days before, not "nobody left in the last 14 days" and ever further behind.
+        let slow = EvacuationProgress(operation: first, departures: [departure("2020-05-20", 10), departure("2020-06-20", 300)],
+                                      asOf: Day("2020-06-30")!, nextBaseline: Day("2020-06-01")!)
+        #expect(slow.left == 10 && slow.ahead == 10 - 100 && slow.plannedThrough == Day("2020-06-01") && slow.recentPersons == 10)
+        #expect(slow.forecastEnd != nil)
     }
 
     /// An operation ahead of its plan is not forecast late: 3,600 in its first 5 days is 720 a day.

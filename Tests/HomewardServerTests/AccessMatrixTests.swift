@@ -87,7 +87,8 @@ import Testing
             return ("/api/v1/sites/HOL/departures", #"{"date": "2020-06-1\#(n)", "persons": 1, "organisation": "UNHCR"}"#, json)
         case .postSites: return (route.path, #"{"code": "S-\#(n)", "name": "Site \#(n)", "kind": "camp", "admin": "SY08"}"#, json)
         case .postEvacuations:
-            return (route.path, #"{"site": "HOL", "baseline_date": "2020-05-0\#(n + 1)", "baseline_residents": 1000, "start": "2020-06-02", "per_cycle": \#(200 + n), "cycle_days": 5}"#, json)
+            // Each after the set-up's operations' census days (05-20 to 05-25), and after the one before: a later plan takes over.
+            return (route.path, #"{"site": "HOL", "baseline_date": "\#(Day("2020-05-26")!.adding(days: n))", "baseline_residents": 1000, "start": "2020-06-02", "per_cycle": \#(200 + n), "cycle_days": 5}"#, json)
         case .patchEvacuation: return ("/api/v1/evacuations/\(n + 1)", #"{"status": "under-way"}"#, json)
         case .postCrossings: return (route.path, #"{"code": "X-\#(n)", "name_en": "Crossing \#(n)", "country": "LBN"}"#, json)
         case .postFacilities:

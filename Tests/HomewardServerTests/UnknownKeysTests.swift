@@ -26,7 +26,7 @@ import Testing
             let cases: [(method: HTTPRequest.Method, uri: String, body: String, wrong: String, right: String)] = [
                 (.post, "/api/v1/crossings", #"{"code": "X-1", "name_en": "Crossing", "contry": "LBN"}"#, "contry", "country"),
                 (.post, "/api/v1/sites", #"{"code": "S-1", "name": "Site", "kind": "camp", "admin": "SY08", "capacty": 5000}"#, "capacty", "capacity"),
-                (.post, "/api/v1/evacuations", #"{"site": "HOL", "baseline_date": "2020-05-31", "baseline_residents": 1000, "start": "2020-06-02", "per_cycle": 200, "cycle_days": 5, "deadlne": "2020-07-31"}"#,
+                (.post, "/api/v1/evacuations", #"{"site": "HOL", "baseline_date": "2020-06-02", "baseline_residents": 1000, "start": "2020-06-03", "per_cycle": 200, "cycle_days": 5, "deadlne": "2020-07-31"}"#,
                  "deadlne", "deadline"),
                 (.patch, "/api/v1/evacuations/1", #"{"status": "under-way", "dat": "2020-06-03"}"#, "dat", "date"),
                 (.post, "/api/v1/facility-kinds", #"{"code": "k-1", "unit": "items", "name": "Kind", "name_arr": "نوع"}"#, "name_arr", "name_ar"),

@@ -273,8 +273,13 @@ import Testing
             later.perCycle = 60
             await #expect { _ = try await store.camps.addOperation(later, today: TestStores.today, by: .test) } throws: { error in
                 guard case StoreError.refused(let problem) = error else { return false }
-                return problem.field == "baseline_date" && problem.reason.hasPrefix("operation \(added.id) of this site counts from the same census day")
+                return problem.field == "baseline_date" && problem.reason.hasPrefix("operation \(added.id) of this site counts from its census of 5 June 2020")
             }
+            // One from an earlier census would count none of the departures: the later operation has taken them.
+            var earlier = later
+            earlier.baselineDate = Day("2020-06-03")!
+            earlier.start = Day("2020-06-04")!
+            await #expect(throws: StoreError.self) { _ = try await store.camps.addOperation(earlier, today: TestStores.today, by: .test) }
             later.baselineDate = Day("2020-06-06")!
             later.start = Day("2020-06-07")!
             _ = try await store.camps.addOperation(later, today: TestStores.today, by: .test)

@@ -32,6 +32,9 @@ public struct EvacuationProgress: Sendable {
     public let ahead: Int
     /// The last day whose departures count for the operation: the day asked, or the next operation's baseline if earlier.
     public let lastCountedDay: Day
+    /// The day the site's next operation took it over (its baseline), when that was by the day asked: the plan, the pace and
+    /// the forecast then stand as they were on that day, and nothing after it is this operation's, nor behind it.
+    public var takenOver: Day? { lastCountedDay < asOf ? lastCountedDay : nil }
     /// Persons who left in the last ``paceDays`` days up to the day asked.
     public let recentPersons: Int
     /// The days the pace is taken from: the last ``paceWindowDays`` up to the day asked, but none before the
@@ -73,14 +76,15 @@ public struct EvacuationProgress: Sendable {
         let remaining = max(0, operation.baselineResidents - left)
         self.remaining = remaining
         leftPercent = Percent(left, of: operation.baselineResidents)
-        let ended = plan.schedule.filter { $0.end <= asOf }
+        // Taken over by a later operation, it is measured as it stood that day.
+        let ended = plan.schedule.filter { $0.end <= lastDay }
         let planned = ended.reduce(0) { $0 + $1.persons }
-        let through = ended.count == plan.cycleCount && !ended.isEmpty ? asOf : ended.last?.end
+        let through = ended.count == plan.cycleCount && !ended.isEmpty ? lastDay : ended.last?.end
         plannedByNow = planned
         plannedThrough = through
         ahead = through.map { day in counted.filter { $0.day <= day }.reduce(0) { $0 + $1.persons } - planned } ?? 0
-        let windowStart = max(asOf.adding(days: 1 - Self.paceWindowDays), operation.start)
-        let paceDays = max(0, asOf.number - windowStart.number + 1)
+        let windowStart = max(lastDay.adding(days: 1 - Self.paceWindowDays), operation.start)
+        let paceDays = max(0, lastDay.number - windowStart.number + 1)
         self.paceDays = paceDays
         let recentPersons = paceDays == 0 ? 0 : counted.filter { $0.day >= windowStart }.reduce(0) { $0 + $1.persons }
         self.recentPersons = recentPersons
@@ -88,7 +92,7 @@ public struct EvacuationProgress: Sendable {
             forecastEnd = counted.map(\.day).max() ?? operation.baselineDate
         } else if recentPersons > 0 {
             let days = (remaining * paceDays + recentPersons - 1) / recentPersons
-            forecastEnd = asOf.adding(days: days)
+            forecastEnd = lastDay.adding(days: days)
         } else {
             forecastEnd = nil
         }

@@ -29,14 +29,18 @@ extension CampsStore {
                 """).first(decodingColumn: "id", as: Int.self) {
                 throw StoreError.refused(FieldProblem(field: "site", value: checked.site, Message("evacuation.duplicate", ["id": .serial(same)])))
             }
-            // A later operation takes over the site from its own baseline; two from one baseline would each count every
-            // departure, and tell two stories of one camp.
+            // A later operation takes over the site from its own baseline; one from the same census day would count every
+            // departure twice, one from an earlier day none (the later takes them): two stories of one camp. On PostgreSQL the
+            // site is locked first, so that two servers adding operations at once check one after the other.
+            if write.connection.backend == .postgres {
+                try await db.raw("SELECT code FROM sites WHERE code = \(bind: checked.site) FOR UPDATE").run()
+            }
             if let other = try await db.raw("""
-                SELECT id FROM evacuation_operations WHERE site_code = \(bind: checked.site) AND baseline_day = \(bind: checked.baselineDate.number)
-                ORDER BY id LIMIT 1
-                """).first(decodingColumn: "id", as: Int.self) {
-                throw StoreError.refused(FieldProblem(field: "baseline_date", value: checked.baselineDate.description,
-                                                      Message("evacuation.sameBaseline", ["id": .serial(other)])))
+                SELECT id, baseline_day FROM evacuation_operations WHERE site_code = \(bind: checked.site) AND baseline_day >= \(bind: checked.baselineDate.number)
+                ORDER BY baseline_day DESC, id LIMIT 1
+                """).first() {
+                throw StoreError.refused(FieldProblem(field: "baseline_date", value: checked.baselineDate.description, Message("evacuation.sameBaseline", [
+                    "id": .serial(try other.decode(column: "id", as: Int.self)), "date": .day(Day(number: try other.decode(column: "baseline_day", as: Int.self)))])))
             }
             guard let id = try await db.raw("""
                 INSERT INTO evacuation_operations (site_code, baseline_day, baseline_residents, start_day, per_cycle, cycle_days,

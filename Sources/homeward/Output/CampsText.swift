@@ -96,6 +96,9 @@ struct EvacuationProgressText {
         var lines = ["Operation \(o.id): \(o.site), \(o.status.rawValue); baseline \(o.baselineResidents.grouped) on \(o.baselineDate), "
                      + "\(o.perCycle.grouped) \(every(o.cycleDays)) from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
         lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")
+        if let day = p.takenOver {
+            lines.append("  TAKEN OVER  from \(day) by the site's next operation, counting from its census of that day: the figures below stand as on \(day)")
+        }
         let standing = p.ahead > 0 ? "ahead by \(p.ahead.grouped)" : p.ahead < 0 ? "behind by \((-p.ahead).grouped)" : "on plan"
         // Once every cycle has ended, the standing is measured on the day asked, which is no cycle's end.
         let allEnded = p.plan.end.map { $0 <= p.asOf } ?? false
@@ -107,7 +110,7 @@ struct EvacuationProgressText {
             : p.paceDays == 0 ? "not started: no pace yet"
             : "at the pace of the last \(p.paceDays == 1 ? "day" : "\(p.paceDays) days"): " + (p.forecastEnd?.description ?? "never (nobody left in that time)")
         lines.append("  end         planned \(p.plan.end?.description ?? "-"); " + pace)
-        if let deadline = o.deadline { lines.append("  deadline    \(deadline)" + Self.verdict(p, deadline: deadline)) }
+        if let deadline = o.deadline, p.takenOver == nil { lines.append("  deadline    \(deadline)" + Self.verdict(p, deadline: deadline)) }
         if p.plan.transitPlacesSuffice == false {
             lines.append("  transit     \(p.plan.transitPlacesNeeded.grouped) places needed, \(p.plan.question.transitPlaces?.grouped ?? "0") available: NOT ENOUGH")
         }

@@ -246,7 +246,8 @@ struct CampsPageView {
         /// What cannot hold, while the operation still runs: a deadline the plan or the recent pace misses,
         /// and transit places fewer than the plan's busiest moment.
         static func warnings(_ p: EvacuationProgress) -> [Message] {
-            guard p.operation.status != .completed, p.remaining > 0 else { return [] }
+            // A completed operation, or one a later operation took over, has nothing left to miss.
+            guard p.operation.status != .completed, p.takenOver == nil, p.remaining > 0 else { return [] }
             var warnings: [Message] = []
             let window = MessageArgument.count(p.paceDays)
             if let deadline = p.operation.deadline {
