@@ -45,6 +45,14 @@ public struct KeyReplay: Sendable {
                 ignored += 1
             }
         }
+        // A movement the file records and then takes back (200, then 0), with none stored: as if neither row had been, as a
+        // lone 0 for a new key is.
+        if stored == nil, let last = final, records[last].persons == 0 {
+            imported = 0
+            updated = 0
+            ignored = records.count { $0.countWritten }
+            final = nil
+        }
         if let stored, final.map({ records[$0].fingerprint == stored.fingerprint }) ?? false {
             // Back where it was stored (x1 = 10, then 20 again, with 20 stored): nothing changed.
             imported = 0

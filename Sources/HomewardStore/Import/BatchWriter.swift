@@ -29,7 +29,9 @@ extension BatchWriter {
 struct WriteCounts: Sendable, Equatable {
     /// Records that were not there before.
     var imported = 0
-    /// Records that were there with other figures, and now have these.
+    /// Records that were there with other figures, and now have these: once per import, however many of its rows change
+    /// the record (the later ones count as ignored); negative in one record's counts where a later row of the file puts it
+    /// back as it was before the import, undoing the update an earlier row counted.
     var updated = 0
     /// Records that were there as they are.
     var ignored = 0

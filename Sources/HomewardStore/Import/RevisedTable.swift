@@ -41,9 +41,25 @@ extension WriteContext {
             return WriteCounts(ignored: 1, repeats: repeats)
         }
         let id = try stored.decode(column: "id", as: Int.self)
-        if !repeats.isEmpty, try stored.decode(column: "import_id", as: Int?.self) == importID,
-           let restored = try await restore(id, in: table, to: values, importID: importID) {
-            return WriteCounts(updated: -restored, ignored: restored + 1, repeats: repeats)
+        let assignments = zip(table.columns, values).map { column, value -> SQLQueryString in "\(unsafeRaw: column) = \(bind: value)" }
+        // Written already by this import (the file gives the record again): what it had before the import is kept, or put
+        // back, and nothing in between, which was never in force, becomes a revision.
+        if !repeats.isEmpty, try stored.decode(column: "import_id", as: Int?.self) == importID {
+            if let restored = try await restore(id, in: table, to: values, importID: importID) {
+                return WriteCounts(updated: -restored, ignored: restored + 1, repeats: repeats)
+            }
+            let revised = try await sql.raw("""
+                SELECT 1 AS one FROM \(unsafeRaw: table.revisions) WHERE \(unsafeRaw: table.recordColumn) = \(bind: id)
+                """).first() != nil
+            if insert == nil && !revised {
+                // A record the file added and then takes back: as if neither row had been, as a lone 0 for a new key is.
+                try await sql.raw("DELETE FROM \(unsafeRaw: table.table) WHERE id = \(bind: id)").run()
+                return WriteCounts(imported: -1, ignored: 2, repeats: repeats)
+            }
+            try await sql.raw("UPDATE \(unsafeRaw: table.table) SET " + assignments.joined(separator: ", ") + """
+                , recorded_at = \(bind: timestamp), recorded_by = \(bind: caller.description) WHERE id = \(bind: id)
+                """).run()
+            return WriteCounts(ignored: 1, repeats: repeats)
         }
         try await sql.raw("""
             INSERT INTO \(unsafeRaw: table.revisions) (\(unsafeRaw: table.recordColumn), \(unsafeRaw: columns), recorded_at, recorded_by, import_id,
@@ -51,7 +67,6 @@ extension WriteContext {
             SELECT id, \(unsafeRaw: columns), recorded_at, recorded_by, import_id, \(bind: timestamp), \(bind: caller.description), \(bind: importID)
             FROM \(unsafeRaw: table.table) WHERE id = \(bind: id)
             """).run()
-        let assignments = zip(table.columns, values).map { column, value -> SQLQueryString in "\(unsafeRaw: column) = \(bind: value)" }
         try await sql.raw("UPDATE \(unsafeRaw: table.table) SET " + assignments.joined(separator: ", ") + """
             , recorded_at = \(bind: timestamp), recorded_by = \(bind: caller.description), import_id = \(bind: importID) WHERE id = \(bind: id)
             """).run()
