@@ -60,6 +60,13 @@ import Testing
         #expect(comparison.spread?.min == 1_300_000 && comparison.sameMeasureSpread?.min == 1_300_000)
         let alone = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")), figures: [homs], measures: Measure.builtIn, ledger: nil)
         #expect(alone.spread?.min == 5_000)
+        // Two organisations' figures for one governorate disagree as national ones do, beside a national figure too.
+        var other = Self.figure(4, "Other", "2018-08-15", "returns", 9_000)
+        other.area = "SY04"
+        let governorate = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")),
+                                           figures: [national[0], homs, other], measures: Measure.builtIn, ledger: nil)
+        #expect(governorate.sameMeasureSpread?.min == 5_000 && governorate.sameMeasureSpread?.max == 9_000)
+        #expect(governorate.spread?.min == 1_490_739 && governorate.spread?.max == 1_490_739)
         let area = AdminArea(pcode: "SY04", level: .adm1, nameEn: "Homs", nameAr: "حمص", nameRu: "Хомс", parent: nil)
         let block = try #require(SourcesBlock.make(date: Self.day("2018-08-15"), figures: national + [homs], measures: Measure.builtIn, areas: ["SY04": area]))
         let snapshot = BulletinSnapshot(date: Self.day("2018-08-15"), since: nil, participants: [], blocks: [block])

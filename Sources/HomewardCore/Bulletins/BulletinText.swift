@@ -45,7 +45,8 @@ public struct BulletinText: Sendable {
     /// The edited prose with the footer when there is one, else the generated text.
     public var readable: String {
         guard let edited else { return text }
-        return edited.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + directed(footer) + "\n"
+        let lines = edited.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.map { directed(String($0)) }.joined(separator: "\n") + "\n\n" + directed(footer) + "\n"
     }
 
     /// A session's joint statement where the snapshot follows one (or names its participants, as older ones do); else the
@@ -165,7 +166,7 @@ public struct BulletinText: Sendable {
     /// a terminal sets a line's direction by its first letter, and an Arabic line that opens with a Latin name
     /// ("UNHCR، ١٥ آب ٢٠١٨: …") would run left to right, its figures on the wrong side.
     private func directed(_ line: String) -> String {
-        catalogue.language.direction == .rtl && !line.isEmpty ? "\u{200F}" + line : line
+        catalogue.language.direction == .rtl && !line.isEmpty && line.unicodeScalars.first != "\u{200F}" ? "\u{200F}" + line : line
     }
 
     /// An `<article>` with the language and direction of its text; each number an `<a>` to its row in the

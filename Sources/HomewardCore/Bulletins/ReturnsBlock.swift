@@ -114,8 +114,11 @@ public enum ReturnsBlock {
                  since.map { "homeward totals --from \($0) --to \(date)" } ?? ""),
                 ("returns.partial.week", partial.week - partial.pastDate, "bulletin.returns.partial.week", ["from": .day(week.from!)], weekQuery),
             ]
-            for item in apart where item.value > 0 && (item.id != "returns.partial.since" || since != nil) {
-                entries.append(SnapshotEntry(id: item.id, value: item.value, query: item.query + " (partial)"))
+            // The week's line says again what the since-day's says when the since-day is the week's first.
+            for item in apart where item.value > 0 && (item.id != "returns.partial.since" || since != nil)
+                && !(item.id == "returns.partial.week" && since == week.from) {
+                // `totals` gives the figure as its `partial`.
+                entries.append(SnapshotEntry(id: item.id, value: item.value, query: item.query))
                 lines.append(BulletinLine(item.key, item.arguments.merging(["count": .entry(item.id)]) { $1 }))
             }
         }

@@ -41,7 +41,8 @@ public struct DateWindow: Hashable, Sendable, Codable {
         if asked.year != nil && (asked.from != nil || asked.to != nil || asked.last != nil) {
             // Only what was given is named: a route that takes no `last` must not suggest it.
             let given = [("from", asked.from != nil), ("to", asked.to != nil), ("last", asked.last != nil)].filter(\.1).map(\.0)
-            throw Problem(field: "year", reason: "a year is a window of its own: leave out " + given.joined(separator: " and "))
+            let named = given.count > 1 ? given.dropLast().joined(separator: ", ") + " and " + given.last! : given.joined()
+            throw Problem(field: "year", reason: "a year is a window of its own: leave out " + named)
         }
         if asked.last != nil && asked.from != nil {
             throw Problem(field: "last", reason: "last counts back from to (or today): leave out from")

@@ -1,5 +1,5 @@
 /// What a column of a departures import says: `#date` (or `#date+start`/`#date+end`), `#loc+site+code`,
-/// `#affected+departed+num`, `#loc+dest+code` (a site) or `#adm1+dest+code`…`#adm4+dest+code`, `#org`, `#meta+id`.
+/// `#affected+departed+num`, `#loc+dest+code` (a site, or an area of any level) or `#adm1+dest+code`…`#adm4+dest+code`, `#org`, `#meta+id`.
 public enum DepartureField: Int, ImportField {
     case date, dateStart, dateEnd, site, persons, destinationSite, destAdm1, destAdm2, destAdm3, destAdm4, destination
     case organisation, externalId

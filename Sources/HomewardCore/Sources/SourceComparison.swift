@@ -77,11 +77,17 @@ public struct SourceComparison: Sendable {
         // Like with like: figures of the measure asked that cover the same days (a cumulative figure, up to the day it was
         // stated), from two organisations or more that do not agree; of such sets, the latest. One organisation's own
         // figures of two days are its progress, not a disagreement.
-        let alike = Dictionary(grouping: compared.filter { $0.figure.measure == measure && $0.matchesWindow }) { row in
+        // Of every scope: two organisations' figures for one governorate disagree as national ones do.
+        struct Alike: Hashable { var days: DateWindow; var area: String? }
+        let alike = Dictionary(grouping: self.figures.filter { $0.figure.measure == measure && $0.matchesWindow }) { row in
             let span = row.figure.coverage.span(statedOn: row.figure.date)
-            return DateWindow(from: span.from, to: span.to)
+            return Alike(days: DateWindow(from: span.from, to: span.to), area: row.figure.area)
         }.filter { Set($0.value.map(\.figure.organisation)).count > 1 }
-        if let latest = alike.max(by: { $0.key.to! < $1.key.to! })?.value.map(\.figure.value),
+        // The latest such set; of sets of one day, the country's, then the largest disagreement.
+        let disagreeing = alike.filter { Set($0.value.map(\.figure.value)).count > 1 }
+        if let latest = disagreeing.max(by: { a, b in
+            (a.key.days.to!, a.key.area == nil ? 1 : 0) < (b.key.days.to!, b.key.area == nil ? 1 : 0)
+        })?.value.map(\.figure.value),
            let low = latest.min(), let high = latest.max(), low < high {
             sameMeasureSpread = Spread(min: low, max: high, ratio: Ratio(high, over: low))
         }

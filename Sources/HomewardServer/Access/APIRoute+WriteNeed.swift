@@ -10,7 +10,14 @@ extension APIRoute {
         case .postSites, .postEvacuations, .patchEvacuation, .postSessions, .postBulletins, .patchBulletin: .planning
         case .postCrossings, .postFacilityKinds, .postAidTypes, .addOrganisation: .reference
         case .addPerson, .disablePerson, .enablePerson, .setPersonRole, .resetPersonPassword, .erasePerson: .people
-        default: nil
+        // A person's own account, sign-in and out, and every read: no role is too low for them. Listed, not `default`,
+        // so that a new route must say what it writes.
+        case .signIn, .signOut, .changePassword, .createAccountToken, .revokeAccountToken: nil
+        case .overview, .campsPage, .signInPage, .accountPage, .peoplePage, .healthz, .metrics, .openapi, .totals, .publicTotals, .audit,
+             .listMovements, .movementHistory, .listCrossings, .areas, .countries, .listSites, .showSite, .listCensuses, .listDepartures,
+             .listEvacuations, .planEvacuation, .showEvacuation, .listFacilities, .facilitiesSummary, .listFacilityKinds, .listAid,
+             .aidSummary, .listAidTypes, .readiness, .reconstructionPage, .aidPage, .readinessPage, .listSources, .compareSources,
+             .checkSources, .listSessions, .listBulletins, .showBulletin, .sourcesPage, .bulletinPage, .sessionsPage, .bulletinRecords: nil
         }
     }
 }

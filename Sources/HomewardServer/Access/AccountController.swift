@@ -27,7 +27,9 @@ struct AccountController {
         }
         router.on(RouterPath(APIRoute.changePassword.routerPath), method: APIRoute.changePassword.method) { request, context in
             let form = try await request.form()
-            guard let session = context.session else { throw StoreError.forbidden(Message("account.session_only")) }
+            guard let session = context.session else {
+                throw await access.auditedRefusal(Message("account.session_only"), for: .account, by: context.caller)
+            }
             let current = form["current"] ?? "", new = form["new"] ?? ""
             let mistake: String? = new != form["repeat"] ? "account.password.mismatch"
                 : PasswordRule.mistake(new) ?? (new == current ? "account.password.same" : nil)

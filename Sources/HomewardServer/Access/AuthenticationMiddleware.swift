@@ -8,7 +8,9 @@ import Hummingbird
 ///
 /// A session's unsafe requests must carry its CSRF token (the `X-CSRF-Token` header, or a page form's `csrf`
 /// field, checked here for every form route so that none can forget it) and must not come from another site; bearer tokens need neither,
-/// as no browser sends them on its own. It also tells the store where the request came from, for the audit.
+/// as no browser sends them on its own. A write whose route needs a role the caller lacks (``APIRoute/writeNeed``) is
+/// refused here, audited, before its body is read (a page form's after its CSRF token, which is in the body). It also tells
+/// the store where the request came from, for the audit.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = HomewardRequestContext
     static let sessionCookie = "homeward_session"

@@ -25,7 +25,7 @@ extension AccessStore {
     /// A person does it (an admin, or the machine's operator): a leaked admin token could otherwise make its holder's own
     /// account an admin's, a way in that outlives the token's revocation.
     public func setRole(_ login: String, to role: Role, by caller: Caller) async throws {
-        if case .token = caller { throw await refusal(ofToken: Message("access.token.noGrant"), for: .people, by: caller) }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller) }
         try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET role = \(bind: role.rawValue) WHERE login = \(bind: login)").run()
         }
@@ -34,7 +34,7 @@ extension AccessStore {
     /// Lets a disabled account sign in and use new tokens again; its old tokens stay as they were. A person does it, as
     /// ``setRole(_:to:by:)``: a token may not bring back an account whose password its holder knows.
     public func enable(_ login: String, by caller: Caller) async throws {
-        if case .token = caller { throw await refusal(ofToken: Message("access.token.noGrant"), for: .people, by: caller) }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller) }
         try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET active = \(bind: true) WHERE login = \(bind: login)").run()
         }
@@ -43,7 +43,7 @@ extension AccessStore {
     /// Sets a new password for someone who lost theirs, ending their sessions. A person does it (an admin, or the machine's
     /// operator): a token may not, or a leaked one would outlive its revocation.
     public func resetPassword(_ login: String, to password: String, by caller: Caller) async throws {
-        if case .token = caller { throw await refusal(ofToken: Message("access.token.noCredentials"), for: .people, by: caller) }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller) }
         try PasswordRule.check(password, field: "password")
         let hash = Bcrypt.hash(password, cost: 12)
         try await changePerson(login, by: caller, action: "password-reset") { write, _ in

@@ -20,8 +20,8 @@ public struct AccessStore: Sendable {
         guard !login.isEmpty else { throw StoreError.refused(FieldProblem(field: "login", value: "", Message("person.login.missing"))) }
         // A password set by a token would give whoever holds the token a way in that outlives the token's revocation; an
         // account, with its role, is given by a person as a role is (``setRole(_:to:by:)``).
-        if password != nil, case .token = caller { throw await refusal(ofToken: Message("access.token.noCredentials"), for: .people, by: caller) }
-        if case .token = caller { throw await refusal(ofToken: Message("access.token.noGrant"), for: .people, by: caller) }
+        if password != nil, case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller) }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller) }
         guard Person.isValidNewLogin(login) else {
             throw StoreError.refused(FieldProblem(field: "login", value: person.login, Message("person.login.invalid", ["maximum": .count(32)])))
         }

@@ -59,10 +59,19 @@ extension Database {
         } catch let refused as AccessRefusal {
             refusal = refused
         }
-        // Should the audit fail, the caller is refused all the same.
-        try? await write(by: caller, for: .bookkeeping) { write in
-            try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(refusal.message))
-        }
+        await auditRefusal(refusal.message, for: need, by: caller)
         throw refusal.storeError
+    }
+
+    /// Audits a refusal made outside a write's transaction, in a transaction of its own, as a write's own refusal is: a leaked
+    /// token tried for a way in leaves a trace. Should the audit fail, the caller is refused all the same, and it is logged.
+    func auditRefusal(_ message: Message, for need: WriteNeed, by caller: Caller) async {
+        do {
+            try await write(by: caller, for: .bookkeeping) { write in
+                try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(message))
+            }
+        } catch {
+            logger.error("a refusal could not be audited: \(String(reflecting: error))")
+        }
     }
 }

@@ -49,7 +49,7 @@ extension BulletinCommand {
                 }
                 guard let selection = found.movements, let moment = bulletin.snapshot.recordedOn else {
                     guard let ids = found.ids else {
-                        throw CommandFailure("'\(entry)' sums no records the snapshot keeps (a plan's figure); its question: \(found.query)")
+                        throw CommandFailure("'\(entry)' is no sum of movements the snapshot keeps as filters (a plan's figure, a count across a window's edge); its question: \(found.query)")
                     }
                     try listIDs(ids, of: bulletin.snapshot.blocks.first { $0.entries.contains { $0.id == entry } }?.kind ?? "")
                     return

@@ -54,7 +54,8 @@ struct SourcesCommand: AsyncParsableCommand {
             }
             // A figure of the same identity is corrected, not added beside: say so, or a second statement seems recorded.
             if summary.updated > 0 {
-                FileHandle.standardError.write(Data("figure \(id) corrected: it replaces what was recorded for this organisation, day, measure and coverage (the earlier version: homeward sources history \(id); give --reference to record another statement beside it)\n".utf8))
+                let apart = reference == nil ? "; give --reference to record another statement beside it" : ""
+                FileHandle.standardError.write(Data("figure \(id) corrected: it replaces what was recorded \(reference == nil ? "for this organisation, day, measure, coverage and area" : "under this reference") (the earlier version: homeward sources history \(id)\(apart))\n".utf8))
             } else if summary.imported == 0 {
                 FileHandle.standardError.write(Data("figure \(id) is recorded already as given: nothing changed\n".utf8))
             }
@@ -74,7 +75,10 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
-            let revisions = try await db.withStores { try await $0.sources.revisions(ofFigure: id) }
+            let (figure, revisions) = try await db.withStores { stores in
+                (try await stores.sources.figures(id: id).first, try await stores.sources.revisions(ofFigure: id))
+            }
+            guard figure != nil else { throw CommandFailure("no figure has id \(id)") }
             switch format {
             case .json:
                 struct History: Encodable { var figure: Int; var revisions: [SourcesStore.Revision] }

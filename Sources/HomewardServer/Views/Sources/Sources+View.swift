@@ -27,7 +27,7 @@ struct SourcesView {
                 value: c.numbers.string(row.figure.value),
                 // Where it counts when not the whole country, and an estimate as one: neither reads as a national count.
                 covers: ([covers(row.figure)] + [row.figure.area.map { c.text("sources.page.area", ["area": .code($0)]) },
-                                                  row.figure.kind == .estimate ? c.text("sources.page.estimate") : nil].compactMap { $0 })
+                                                  row.figure.kind == .estimate ? c.text("sources.kind.estimate") : nil].compactMap { $0 })
                     .joined(separator: c.text("bulletin.listSeparator")),
                 other: row.matchesWindow ? nil : c.text("sources.page.otherPeriod"))
         }

@@ -12,13 +12,15 @@ struct SourcesChart {
         /// The organisation, and the measure where the organisation gives several.
         let name: String
         let colour: String
-        /// A dash pattern where the palette has come round again: two series of one colour never look the same.
+        /// A dash pattern where the palette has come round again, so that up to 24 series (8 colours, 3 patterns) look apart.
         var dash: String? = nil
         let points: [(day: Day, value: Int)]
     }
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f"]
     static let dashes: [String?] = [nil, "8 4", "2 3"]
+    /// Room a latest value's label takes beside its point, to keep it inside the chart and apart from another's.
+    static let labelWidth = 90
     static let width = 640, height = 260, left = 84, right = 16, top = 14, bottom = 38
     /// Large enough to read where a phone draws the chart at 390 px, some 0.6 of its size.
     static let fontSize = 15
@@ -73,13 +75,13 @@ struct SourcesChart {
             }
             if let latest = series.points.last {
                 // Beside the point, on the side with room: to its left where it stands at the right edge.
-                let atRight = x(latest.day) > Self.width - Self.right - 90
+                let atRight = x(latest.day) > Self.width - Self.right - Self.labelWidth
                 let labelX = x(latest.day) + (atRight ? -8 : 8)
                 // Its own height, then a line above, below, two above…, within the chart.
                 let base = y(latest.value) - 6
                 let labelY = (0 ..< 40).lazy.map { base + ($0 % 2 == 0 ? 1 : -1) * (($0 + 1) / 2) * Self.fontSize }.first { candidate in
                     candidate >= Self.fontSize && candidate <= Self.height - Self.bottom
-                        && !labels.contains { abs($0.x - labelX) < 90 && abs($0.y - candidate) < Self.fontSize }
+                        && !labels.contains { abs($0.x - labelX) < Self.labelWidth && abs($0.y - candidate) < Self.fontSize }
                 } ?? base
                 labels.append((labelX, labelY))
                 out += "<text x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"\(atRight ? "end" : "start")\" "
