@@ -128,6 +128,20 @@ let sampleGazetteer = Gazetteer(
         #expect(["1\u{00A0}300", "1\u{202F}300", "1\u{2009}300"].map(MovementRules.wholeNumber) == [1300, 1300, 1300])
     }
 
+    /// What one file's records of one key leave: imported or updated once, their later changes ignored (versions of the file's
+    /// own, never in force), and a key the file records and takes back with a 0 left as if none of them had been.
+    @Test func aFileRecordsAKeyOnceAndWhatItTakesBackItNeverRecorded() throws {
+        let record = { (persons: String) in try self.check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": persons,
+                                                            "#meta+id": "x"]).records[0] }
+        let (forty, fortyFive, zero) = (try record("40"), try record("45"), try record("0"))
+        let twice = KeyReplay([forty, fortyFive], over: nil)
+        #expect((twice.imported, twice.updated, twice.ignored, twice.final) == (1, 0, 1, 1))
+        let takenBack = KeyReplay([forty, zero], over: nil)
+        #expect((takenBack.imported, takenBack.updated, takenBack.ignored, takenBack.final) == (0, 0, 2, nil))
+        let corrected = KeyReplay([forty, fortyFive], over: KeyReplay.Stored(fingerprint: zero.fingerprint, persons: 30))
+        #expect((corrected.imported, corrected.updated, corrected.ignored, corrected.final) == (0, 1, 1, 1))
+    }
+
     /// Cells copied from an Arabic spreadsheet carry marks that show nothing (a right-to-left mark before a code or a
     /// count, a zero-width space after one): read as the code or count they mark, not refused as looking like one.
     @Test func marksThatShowNothingAtACellsEndsAreNotPartOfIt() throws {

@@ -114,6 +114,10 @@ import HomewardCore
         let unbounded = EvacuationProgress(operation: first, departures: departures, asOf: Day("2020-06-30")!)
         #expect(unbounded.left == 400 && unbounded.remaining == 0)
         #expect(progress.takenOver == Day("2020-06-01") && unbounded.takenOver == nil)
+        // Taken over on the next operation's census day itself, and not before.
+        let onTheDay = EvacuationProgress(operation: first, departures: departures, asOf: Day("2020-06-01")!, nextBaseline: Day("2020-06-01")!)
+        let before = EvacuationProgress(operation: first, departures: departures, asOf: Day("2020-05-31")!, nextBaseline: Day("2020-06-01")!)
+        #expect(onTheDay.takenOver == Day("2020-06-01") && before.takenOver == nil)
         // Taken over with people still counted as remaining, it stands as on that day: behind by what the plan had moved by
         // then, its pace that of the days before, not "nobody left in the last 14 days" and ever further behind.
         let slow = EvacuationProgress(operation: first, departures: [departure("2020-05-20", 10), departure("2020-06-20", 300)],

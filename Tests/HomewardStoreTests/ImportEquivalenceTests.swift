@@ -60,8 +60,8 @@ import HomewardTestSupport
             let layout = try ImportLayout<MovementField>(firstRows: [MovementGenerator.tags])
             var counts = WriteCounts()
             var seenHere: Set<String> = [], seenAny: Set<String> = []
-            // Keys this file records for the first time, with how many of its rows wrote them (imported, then updated).
-            var newHere: [String: Int] = [:]
+            // Keys this file records for the first time; keys it has imported or updated once already (later changes are ignored).
+            var newHere: Set<String> = [], countedHere: Set<String> = []
             repeatedRows = 0
             for (index, row) in rows.enumerated() {
                 let outcome = rules.check(layout.draft(row: row, number: index + 2))
@@ -74,14 +74,14 @@ import HomewardTestSupport
                     if movement.persons == 0 {
                         // A 0 withdraws what the key records, and is otherwise nothing (ignored, where the row wrote it); what
                         // this file recorded and takes back is as if none of its rows had been.
-                        if let written = newHere[movement.key], movements[movement.key]?.persons ?? 0 > 0 {
+                        if newHere.contains(movement.key), movements[movement.key]?.persons ?? 0 > 0 {
                             counts.imported -= 1
-                            counts.updated -= written - 1
-                            counts.ignored += written + (movement.countWritten ? 1 : 0)
+                            counts.ignored += 1 + (movement.countWritten ? 1 : 0)
                             movements[movement.key] = nil
-                            newHere[movement.key] = nil
+                            newHere.remove(movement.key)
+                            countedHere.remove(movement.key)
                         } else if let stored = movements[movement.key], stored.persons > 0 {
-                            counts.updated += 1
+                            if countedHere.insert(movement.key).inserted { counts.updated += 1 } else { counts.ignored += 1 }
                             if !seenHere.contains(movement.key) { revisions += 1 }
                             movements[movement.key] = movement
                         } else if movement.countWritten {
@@ -94,14 +94,14 @@ import HomewardTestSupport
                         if stored.fingerprint == movement.fingerprint {
                             counts.ignored += 1
                         } else {
-                            counts.updated += 1
+                            if countedHere.insert(movement.key).inserted { counts.updated += 1 } else { counts.ignored += 1 }
                             // A version committed by an earlier import is kept as a revision.
                             if !seenHere.contains(movement.key) { revisions += 1 }
-                            if let written = newHere[movement.key] { newHere[movement.key] = written + 1 }
                         }
                     } else {
                         counts.imported += 1
-                        newHere[movement.key] = 1
+                        newHere.insert(movement.key)
+                        countedHere.insert(movement.key)
                     }
                     movements[movement.key] = movement
                     seenHere.insert(movement.key)

@@ -11,12 +11,14 @@ extension EvacuationProgress: Encodable {
         case plannedEnd = "planned_end"
         case statusChanges = "status_changes"
         case centresOverCapacity = "centres_over_capacity"
+        case takenOver = "taken_over"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(operation, forKey: .operation)
         try c.encode(asOf, forKey: .asOf)
+        try c.encode(takenOver, forKey: .takenOver)
         try c.encode(left, forKey: .left)
         try c.encode(remaining, forKey: .remaining)
         try c.encode(leftPercent, forKey: .leftPercent)

@@ -34,7 +34,9 @@ public struct EvacuationProgress: Sendable {
     public let lastCountedDay: Day
     /// The day the site's next operation took it over (its baseline), when that was by the day asked: the plan, the pace and
     /// the forecast then stand as they were on that day, and nothing after it is this operation's, nor behind it.
-    public var takenOver: Day? { lastCountedDay < asOf ? lastCountedDay : nil }
+    public var takenOver: Day? { nextBaseline.flatMap { $0 <= asOf ? $0 : nil } }
+    /// The baseline of the site's next operation, if one followed.
+    public let nextBaseline: Day?
     /// Persons who left in the last ``paceDays`` days up to the day asked.
     public let recentPersons: Int
     /// The days the pace is taken from: the last ``paceWindowDays`` up to the day asked, but none before the
@@ -56,6 +58,7 @@ public struct EvacuationProgress: Sendable {
                 stayHours: Int = Site.defaultStayHours) {
         self.operation = operation
         self.asOf = asOf
+        self.nextBaseline = nextBaseline
         let plan = EvacuationPlan(.init(remaining: operation.baselineResidents, perCycle: operation.perCycle, cycleDays: operation.cycleDays,
                                     start: operation.start, deadline: operation.deadline, transitPlaces: transitPlaces, stayHours: stayHours))
         self.plan = plan

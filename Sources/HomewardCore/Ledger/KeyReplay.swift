@@ -27,6 +27,8 @@ public struct KeyReplay: Sendable {
         var state = stored
         // A category an id's row leaves out gives way to a count the file gives the key: a row per category of one id.
         let given = records.contains { $0.countWritten }
+        // A key is imported or updated once by a file: its later changes are the file's own versions, never in force.
+        var counted = false
         for (index, record) in records.enumerated() where !(given && record.countSource == .otherCategoryOfID) {
             if record.persons > 0 {
                 let fingerprint = record.fingerprint
@@ -34,11 +36,13 @@ public struct KeyReplay: Sendable {
                     ignored += 1
                     continue
                 }
-                if state == nil { imported += 1 } else { updated += 1 }
+                if counted { ignored += 1 } else if state == nil { imported += 1 } else { updated += 1 }
+                counted = true
                 state = Stored(fingerprint: fingerprint, persons: record.persons)
                 final = index
             } else if let current = state, current.persons > 0 {
-                updated += 1
+                if counted { ignored += 1 } else { updated += 1 }
+                counted = true
                 state = Stored(fingerprint: record.fingerprint, persons: 0)
                 final = index
             } else if record.countWritten {

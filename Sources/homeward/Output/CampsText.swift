@@ -101,7 +101,7 @@ struct EvacuationProgressText {
         }
         let standing = p.ahead > 0 ? "ahead by \(p.ahead.grouped)" : p.ahead < 0 ? "behind by \((-p.ahead).grouped)" : "on plan"
         // Once every cycle has ended, the standing is measured on the day asked, which is no cycle's end.
-        let allEnded = p.plan.end.map { $0 <= p.asOf } ?? false
+        let allEnded = p.plan.end.map { $0 <= p.lastCountedDay } ?? false
         lines.append("  plan        " + (p.plannedThrough.map { through in
             allEnded ? "\(p.plannedByNow.grouped) by \(p.plan.end!), its last cycle's end; \(standing) on \(through)"
                 : "\(p.plannedByNow.grouped) by \(through), the end of the last finished cycle; \(standing) then"

@@ -200,8 +200,9 @@ struct CampsPageView {
             let window = p.paceDays
             heading = PhraseContext(c.phrase("camps.operation.heading", ["site": .text(sites[o.site]?.name(in: language) ?? o.site),
                                                                          "id": .serial(o.id)]))
-            status = c.text("camps.status.\(o.status.rawValue)")
-            statusKey = o.status.rawValue
+            // Taken over by the site's next operation, its own status is no longer what the page must say first.
+            status = p.takenOver.map { c.text("camps.status.takenOver", ["day": .day($0)]) } ?? c.text("camps.status.\(o.status.rawValue)")
+            statusKey = p.takenOver == nil ? o.status.rawValue : "taken-over"
             pace = PhraseContext(c.phrase("camps.operation.pace", ["persons": .count(o.perCycle), "days": .count(o.cycleDays), "start": .day(o.start)]))
             viaLabel = c.text("camps.operation.via")
             via = o.via.map { sites[$0]?.name(in: language) ?? $0 }
