@@ -221,6 +221,33 @@ import HomewardTestSupport
         }
     }
 
+    /// Across the writer's batches as within one: a movement a file corrects twice keeps only what it had before the file, one
+    /// it records and takes back thousands of rows later is not stored, and the file imported again changes nothing.
+    @Test(arguments: Backend.available)
+    func aFileLeavesNoVersionInBetweenAcrossBatches(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = "#date,#adm1+dest+code,#affected+returnees+idps+num,#meta+id,#org\n"
+            _ = try await store.importCSV(header + "2020-06-01,SY03,950,s1,UNHCR\n")
+            let filler = (0 ..< 3_000).map { "2020-06-02,SY03,\($0 + 1),f\($0),UNHCR\n" }.joined()
+            let file = header + "2020-06-01,SY01,40,x1,UNHCR\n2020-06-01,SY03,960,s1,UNHCR\n" + filler
+                + "2020-06-01,SY01,0,x1,UNHCR\n2020-06-01,SY03,970,s1,UNHCR\n"
+            // act
+            let first = try await store.importCSV(file)
+            // check
+            #expect((first.imported, first.updated, first.ignored) == (3_000, 1, 3), "\(first)")
+            let movements = try await store.ledger.movementPage(limit: 10_000).movements
+            #expect(movements.count == 3_001 && !movements.contains { $0.externalId == "x1" })
+            let s1 = try #require(movements.first { $0.externalId == "s1" })
+            let versions = try await store.ledger.history(ofMovement: s1.id).map(\.movement.persons)
+            #expect(s1.persons == 970 && versions == [950, 970], "\(versions)")
+            let again = try await store.importCSV(file)
+            #expect((again.imported, again.updated, again.ignored) == (0, 0, 3_004), "\(again)")
+            let versionsAfter = try await store.ledger.history(ofMovement: s1.id).map(\.movement.persons)
+            #expect(versionsAfter == [950, 970], "\(versionsAfter)")
+            #expect(try await store.ledger.totals(TotalsQuery()).total == 970 + (1 ... 3_000).reduce(0, +))
+        }
+    }
+
     /// Two convoys of one day through one crossing to one governorate, without ids, share a key: the second replaces the
     /// first, as a correction further down a log would. The author is told which rows, and how to keep both.
     @Test(arguments: Backend.available)

@@ -352,6 +352,8 @@ struct MovementWriter: BatchWriter {
         }
         var changes: [(id: Int, old: MovementRollups.Entry, movement: Movement)] = []
         var undoCandidates: [(id: Int, fingerprint: String, row: Int)] = []
+        // Movements an earlier batch of this import wrote, and those of them it recorded that this batch takes back.
+        var sameImport: Set<Int> = [], removals: Set<Int> = []
         for slot in slots {
             let positions = repeated[slot] ?? [first[slot]]
             let key = batch[first[slot]].key
@@ -380,6 +382,14 @@ struct MovementWriter: BatchWriter {
                 continue
             }
             changes.append((id, old, batch[positions[final]]))
+            if writtenHere.contains(key) {
+                // Written by an earlier batch of this import: one record of the file, counted once, and the version that batch
+                // wrote was never in force. One it recorded and this batch takes back with a 0 is as if neither had been.
+                counts.updated -= replay.updated
+                counts.ignored += replay.updated
+                sameImport.insert(id)
+                if id > lastIDBefore && batch[positions[final]].persons == 0 { removals.insert(id) }
+            }
             if implied { counts.moves.append(MovedRecord(row: rows[positions[final]], movement: id, persons: old.persons)) }
             // A 0 taken back again matches the 0 of before: no old file's doing.
             if !writtenHere.contains(key), batch[positions[final]].persons > 0 {
@@ -387,10 +397,16 @@ struct MovementWriter: BatchWriter {
             }
         }
         try await noteReverts(undoCandidates)
-        try await keepRevisions(of: changes.map(\.id))
+        try await keepRevisions(of: changes.map(\.id).filter { !sameImport.contains($0) })
         for (id, old, movement) in changes {
             // The key names the organisation, so the stored one is the record's: none is looked up or made for a withdrawal.
             rollups.add(old, sign: -1)
+            if removals.contains(id) {
+                try await db.raw("DELETE FROM movements WHERE id = \(bind: id)").run()
+                counts.imported -= 1
+                counts.ignored += 1
+                continue
+            }
             if movement.persons == 0 {
                 // A withdrawal takes the count back and nothing else: the row that implied it (a blank cell beside a filled
                 // one, the other category of an id) gives its own places and dates, which this movement never had. The
@@ -417,6 +433,26 @@ struct MovementWriter: BatchWriter {
             query += " WHERE id = \(bind: id)"
             try await db.raw(query).run()
         }
+        for id in sameImport.subtracting(removals).sorted() { try await restoreIfAsBefore(id) }
+    }
+
+    /// Puts a movement back as it was before this import where a later batch gives what it had then (an old file whose
+    /// corrections a later part undoes): no revision, no update to the import's name, as for the other kinds of record.
+    private mutating func restoreIfAsBefore(_ id: Int) async throws {
+        guard let before = try await db.raw("""
+            SELECT fingerprint, recorded_at, recorded_by, import_id FROM movement_revisions
+            WHERE movement_id = \(bind: id) AND superseded_in_import = \(bind: importID) ORDER BY id LIMIT 1
+            """).first(),
+              let now = try await db.raw("SELECT fingerprint FROM movements WHERE id = \(bind: id)").first(decodingColumn: "fingerprint", as: String.self),
+              try before.decode(column: "fingerprint", as: String.self) == now else { return }
+        try await db.raw("""
+            UPDATE movements SET recorded_at = \(bind: try before.decode(column: "recorded_at", as: String.self)),
+            recorded_by = \(bind: try before.decode(column: "recorded_by", as: String.self)),
+            import_id = \(bind: try before.decode(column: "import_id", as: Int?.self)) WHERE id = \(bind: id)
+            """).run()
+        try await db.raw("DELETE FROM movement_revisions WHERE movement_id = \(bind: id) AND superseded_in_import = \(bind: importID)").run()
+        counts.updated -= 1
+        counts.ignored += 1
     }
 
     /// Finds corrections that put back a version an earlier import recorded and a later one corrected: an old file
