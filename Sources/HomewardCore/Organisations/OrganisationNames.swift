@@ -34,8 +34,7 @@ public struct OrganisationNames: Sendable {
         byFolded[Self.fold(name)] = name
     }
 
-    /// The name as compared for another spelling: case, spaces and what shows no mark folded away.
-    public static func fold(_ name: String) -> String {
+    static func fold(_ name: String) -> String {
         // Compatibility forms (full-width, ligatures) as their plain letters, then nothing that shows no mark:
         // spaces, format characters (zero-width space and joiners), controls, and what Unicode says a renderer
         // ignores (a combining grapheme joiner, the Hangul fillers).

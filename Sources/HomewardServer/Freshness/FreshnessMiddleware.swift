@@ -43,8 +43,8 @@ struct FreshnessMiddleware<Context: CallerRequestContext>: RouterMiddleware {
         // Answers differ by reader (the public sees small counts hidden, a page names who is signed in) and by what was
         // asked: the tag names whose answer it is and to what, by a digest, so that one reader's copy is never confirmed to
         // another, nor one resource's tag (the totals') taken for another's (the audit's, which the reader may not read).
-        // Since every write moves the version, a role taken away or a record erased changes every tag given before it.
-        // Keyed, so that a reader cannot make up the tag of an answer it was never given (one for the audit, from its own totals').
+        // Since every write moves the version, a role taken away or a record erased changes every tag given before it; keyed,
+        // so that a reader cannot work out the tag of an answer it was never given from its own.
         let reader = Secret.tag(context.caller.owner + "\n" + request.uri.description, key: try await tagKey.value(database))
         let tag = "\"\(version)-\(today().number)-\(request.language.rawValue)-\(reader)\""
         let asked = request.headers[values: .ifNoneMatch].first

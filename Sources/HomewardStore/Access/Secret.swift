@@ -14,21 +14,23 @@ public enum Secret {
 
     /// HMAC-SHA-256 of `message` under `key`, as its first 32 hex digits: a tag only the holder of the key can make.
     public static func tag(_ message: String, key: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: Data(key.utf8)))
-        return code.prefix(16).map { String(format: "%02x", $0) }.joined()
+        hex(HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: Data(key.utf8))).prefix(16))
     }
 
     /// SHA-256 as 64 hex digits: secrets' digests, and a published bulletin's snapshot's.
-    public static func digest(_ data: Data) -> String {
-        // By hand: `String(format:)` per byte showed in the API's profile (every request digests its token and reader).
+    public static func digest(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
+
+    /// Bytes as lower-case hex digits, by hand: `String(format:)` per byte showed in the API's profile (every request digests
+    /// its token and tags its answer).
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
-        let hash = SHA256.hash(data: data)
-        return String(unsafeUninitializedCapacity: 64) { buffer in
-            for (index, byte) in hash.enumerated() {
+        let bytes = Array(bytes)
+        return String(unsafeUninitializedCapacity: 2 * bytes.count) { buffer in
+            for (index, byte) in bytes.enumerated() {
                 buffer[2 * index] = digits[Int(byte >> 4)]
                 buffer[2 * index + 1] = digits[Int(byte & 0xF)]
             }
-            return 64
+            return 2 * bytes.count
         }
     }
 

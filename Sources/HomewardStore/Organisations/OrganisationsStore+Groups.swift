@@ -24,7 +24,8 @@ extension OrganisationsStore {
         }
         let memberNames = members.map { $0.trimmingCharacters(in: .whitespaces) }
         let removedNames = removing.map { $0.trimmingCharacters(in: .whitespaces) }
-        if let own = memberNames.first(where: { OrganisationNames.fold($0) == OrganisationNames.fold(trimmed) }) {
+        let group = OrganisationNames([trimmed])
+        if let own = memberNames.first(where: { $0 == trimmed || group.otherSpelling(of: $0) != nil }) {
             throw StoreError.refused(FieldProblem(field: "member", value: own, Message("organisations.group.ofItself")))
         }
         if let both = memberNames.first(where: removedNames.contains) {
@@ -65,8 +66,9 @@ extension OrganisationsStore {
             let current = try await write.sql.raw("""
                 SELECT o.name FROM organisation_members m JOIN organisations o ON o.id = m.member_id WHERE m.group_id = \(bind: id)
                 """).all().map { try $0.decode(column: "name", as: String.self) }
+            let members = OrganisationNames(current)
             for asked in removedNames {
-                let member = current.first { OrganisationNames.fold($0) == OrganisationNames.fold(asked) } ?? asked
+                let member = members.otherSpelling(of: asked) ?? asked
                 let deleted = try await write.sql.raw("""
                     DELETE FROM organisation_members WHERE group_id = \(bind: id)
                     AND member_id = (SELECT id FROM organisations WHERE name = \(bind: member)) RETURNING member_id
