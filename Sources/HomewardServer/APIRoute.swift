@@ -18,7 +18,7 @@ public enum APIRoute: CaseIterable, Sendable {
     case listAid, postAid, aidSummary, listAidTypes, postAidTypes
     case readiness
     case reconstructionPage, aidPage, readinessPage
-    case listSources, postSources, compareSources, checkSources, listSessions, postSessions, listBulletins, postBulletins, showBulletin
+    case listSources, postSources, sourceHistory, compareSources, checkSources, listSessions, postSessions, listBulletins, postBulletins, showBulletin
     case sourcesPage, bulletinPage
     case patchBulletin, sessionsPage, bulletinRecords
 
@@ -82,6 +82,7 @@ public enum APIRoute: CaseIterable, Sendable {
         case .aidPage: "/aid"
         case .readinessPage: "/readiness"
         case .listSources, .postSources: "/api/v1/sources"
+        case .sourceHistory: "/api/v1/sources/{id}/history"
         case .compareSources: "/api/v1/sources/compare"
         case .checkSources: "/api/v1/sources/check"
         case .listSessions, .postSessions: "/api/v1/sessions"

@@ -115,6 +115,7 @@ import Testing
         case .bulletinRecords: return ("/api/v1/bulletins/1/records?entry=returns.start.total", nil, json)
         case .bulletinPage: return ("/bulletins/1", nil, json)
         case .compareSources: return ("/api/v1/sources/compare?measure=returns", nil, json)
+        case .sourceHistory: return ("/api/v1/sources/1/history", nil, json)
         case .postFacilityKinds: return (route.path, #"{"code": "kind-\#(n)", "unit": "items", "name": "Kind \#(n)"}"#, json)
         case .postAidTypes: return (route.path, #"{"code": "type-\#(n)", "name": "Type \#(n)"}"#, json)
         default: return (route.path, nil, json)

@@ -46,6 +46,16 @@ import Testing
             #expect(figures.map { $0["measure"] as? String } == ["returns", "returns-idps", "returns-refugees-registered"])
             #expect((try compare.json["ledger"] as? [String: Any])?["value"] as? Int == 0)
             #expect(try await client.get("/api/v1/sources/compare").status == .badRequest)
+            // A figure stated again for the same day corrects it; what it said before is read back, with the figure in force.
+            let figureID = try #require((try await client.get("/api/v1/sources?measure=returns-refugees-registered").json["figures"] as? [[String: Any]])?.first?["id"] as? Int)
+            let corrected = try await client.post("/api/v1/sources", #"{"organisation": "Agency", "date": "2020-06-28", "measure": "returns-refugees-registered", "value": 95, "year": 2020}"#)
+            #expect(corrected.status == .ok, "\(corrected.text)")
+            let history = try await client.get("/api/v1/sources/\(figureID)/history")
+            let revisions = try history.json["revisions"] as? [[String: Any]] ?? []
+            #expect(try (history.json["current"] as? [String: Any])?["value"] as? Int == 95 && history.json["figure"] as? Int == figureID, "\(history.text)")
+            #expect(revisions.map { $0["value"] as? Int } == [90] && revisions.first?["superseded_by"] as? String != nil, "\(history.text)")
+            #expect(try await client.get("/api/v1/sources/999/history").status == .notFound)
+            #expect(try await client.get("/api/v1/sources/x/history").status == .badRequest)
             let check = try await client.get("/api/v1/sources/check")
             #expect((try check.json["problems"] as? [[String: Any]])?.first?["kind"] as? String == "parts-do-not-add-up")
             // publish and read
@@ -62,7 +72,7 @@ import Testing
             let text = try await client.get("/api/v1/bulletins/\(id)?format=text")
             // Each figure says what it covers: a year's registered returns are not set under a cumulative total as like for like.
             #expect(text.text.contains("Ministry, 29 June 2020: more than 1,000 (returns, cumulative since records began)"))
-            #expect(text.text.contains("Agency, 28 June 2020: 90 (refugee returns verified by a refugee agency, 1 January 2020 to 31 December 2020)"))
+            #expect(text.text.contains("Agency, 28 June 2020: 95 (refugee returns verified by a refugee agency, 1 January 2020 to 31 December 2020)"))
             let russian = try await client.get("/api/v1/bulletins/\(id)?format=text&lang=ru").text
             #expect(russian.contains("нарастающим итогом с начала учёта") && russian.contains("с 1 января 2020\u{202F}г. по 31 декабря 2020\u{202F}г."), "\(russian)")
             #expect(try await client.get("/api/v1/bulletins/999").status == .notFound)
