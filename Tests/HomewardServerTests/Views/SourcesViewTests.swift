@@ -46,6 +46,21 @@ import Testing
         #expect(chart.svg.components(separatedBy: "<polyline").count - 1 == 1)
     }
 
+    /// A governorate's figure is a series of its own, named by its area in the page's language: one line from the country's
+    /// figure to a governorate's would draw a fall that no figure says.
+    @Test func anAreasFiguresAreASeriesOfTheirOwnNamedInThePagesLanguage() {
+        var model = SourcesModel.mock
+        model.areas = ["SY07": AdminArea(pcode: "SY07", level: .adm1, nameEn: "Aleppo", nameAr: "حلب", nameRu: "Алеппо", parent: nil)]
+        model.comparison = SourceComparison(measure: "returns", window: DateWindow(), figures: [
+            SourceFigure(organisation: "Ministry", date: Day("2018-07-15")!, measure: "returns", value: 1_200_000),
+            SourceFigure(organisation: "Ministry", date: Day("2018-08-15")!, measure: "returns", value: 40_000, area: "SY07"),
+        ], measures: Measure.builtIn, ledger: nil)
+        let english = SourcesView(model: model, language: .en).render(pages), arabic = SourcesView(model: model, language: .ar).render(pages)
+        #expect(english.components(separatedBy: "<polyline").count - 1 == 0, "two series of one point each")
+        #expect(english.contains("Ministry: Aleppo (SY07)") && english.contains("Aleppo (SY07) only"), "\(english)")
+        #expect(arabic.contains("Ministry: حلب (SY07)") && arabic.contains("حلب (SY07) فقط"))
+    }
+
     /// Past the palette, a series keeps its colour but not its look (a dashed line); two latest values of one day and close
     /// figures are labelled one above the other, not one over the other.
     @Test func manySeriesStayApartAndTheirLabelsDoNotOverlap() throws {

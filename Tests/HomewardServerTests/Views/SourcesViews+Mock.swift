@@ -15,7 +15,7 @@ extension SourcesModel {
         ]
         return SourcesModel(comparison: SourceComparison(measure: "returns", window: DateWindow(), figures: figures, measures: Measure.builtIn,
                                                          ledger: .init(value: 2_609, records: 3, organisations: 2)),
-                            measures: Measure.builtIn, demo: false)
+                            measures: Measure.builtIn, areas: [:], demo: false)
     }
 }
 

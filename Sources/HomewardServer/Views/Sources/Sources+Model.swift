@@ -6,10 +6,13 @@ import HomewardStore
 struct SourcesModel {
     var comparison: SourceComparison
     var measures: [Measure]
+    /// The gazetteer's areas, to name the area a figure is of where it is not the whole country.
+    var areas: [String: AdminArea]
     var demo: Bool
 
     static func load(stores: Stores, measure: String, demo: Bool) async throws -> SourcesModel {
         SourcesModel(comparison: try await stores.sources.compare(measure: measure, window: DateWindow()),
-                     measures: try await stores.sources.measures(), demo: demo)
+                     measures: try await stores.sources.measures(),
+                     areas: try await stores.places.gazetteer().areas, demo: demo)
     }
 }

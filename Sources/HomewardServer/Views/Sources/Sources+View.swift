@@ -14,7 +14,9 @@ struct SourcesView {
         let c = pages.catalogue(language), comparison = model.comparison
         let named = Dictionary(uniqueKeysWithValues: model.measures.map { ($0.code, $0) })
         let measureName = { (code: String) in named[code]?.name(in: language) ?? code }
-        let chart = SourcesChart(rows: comparison.figures, catalogue: c, measureName: measureName)
+        // An area by its name in the page's language and its P-code, as the statement names it.
+        let areaName = { (code: String) in model.areas[code].map { "\($0.name(in: language)) (\(code))" } ?? code }
+        let chart = SourcesChart(rows: comparison.figures, catalogue: c, measureName: measureName, areaName: areaName)
         func covers(_ figure: SourceFigure) -> String {
             switch figure.coverage {
             case .cumulative(let since): since.map { c.text("sources.covers.since", ["since": .day($0)]) } ?? c.text("sources.covers.start")
@@ -26,7 +28,7 @@ struct SourcesView {
                 qualifier: row.figure.qualifier == .exact ? "" : c.text("sources.qualifier.\(row.figure.qualifier.rawValue)"),
                 value: c.numbers.string(row.figure.value),
                 // Where it counts when not the whole country, and an estimate as one: neither reads as a national count.
-                covers: ([covers(row.figure)] + [row.figure.area.map { c.text("sources.page.area", ["area": .code($0)]) },
+                covers: ([covers(row.figure)] + [row.figure.area.map { c.text("sources.page.area", ["area": .text(areaName($0))]) },
                                                   row.figure.kind == .estimate ? c.text("sources.kind.estimate") : nil].compactMap { $0 })
                     .joined(separator: c.text("bulletin.listSeparator")),
                 other: row.matchesWindow ? nil : c.text("sources.page.otherPeriod"))

@@ -5,11 +5,12 @@ import HomewardCore
 /// figure is written beside its point: on a scale from zero to the largest, a figure a hundred times smaller sits on the
 /// axis and would read as none.
 ///
-/// Each organisation's measure is its own series: lines are never stacked or summed, and a line never joins a broad
-/// measure to a narrower one (returns to IDP returns), which would draw a fall that no figure says.
+/// Each organisation's measure, for the country or for one area, is its own series: lines are never stacked or summed,
+/// and a line never joins a broad measure to a narrower one (returns to IDP returns), nor the country's figure to a
+/// governorate's, either of which would draw a fall that no figure says.
 struct SourcesChart {
     struct Series {
-        /// The organisation, and the measure where the organisation gives several.
+        /// The organisation, the measure where the organisation gives several, and the area where not the whole country.
         let name: String
         let colour: String
         /// A dash pattern where the palette has come round again, so that up to 24 series (8 colours, 3 patterns) look apart.
@@ -28,16 +29,20 @@ struct SourcesChart {
     let series: [Series]
     let catalogue: Catalogue
 
-    /// - Parameter measureName: a measure's name in the page's language.
-    init(rows: [SourceComparison.Row], catalogue: Catalogue, measureName: (String) -> String = { $0 }) {
+    /// - Parameters:
+    ///   - measureName: a measure's name in the page's language.
+    ///   - areaName: an area's name in the page's language.
+    init(rows: [SourceComparison.Row], catalogue: Catalogue, measureName: (String) -> String = { $0 }, areaName: (String) -> String = { $0 }) {
         struct Key: Hashable, Comparable {
-            var organisation: String, measure: String
-            static func < (a: Key, b: Key) -> Bool { (a.organisation, a.measure) < (b.organisation, b.measure) }
+            var organisation: String, measure: String, area: String
+            static func < (a: Key, b: Key) -> Bool { (a.organisation, a.measure, a.area) < (b.organisation, b.measure, b.area) }
         }
-        let grouped = Dictionary(grouping: rows.map(\.figure), by: { Key(organisation: $0.organisation, measure: $0.measure) })
-        let measuresOf = Dictionary(grouping: grouped.keys, by: \.organisation)
+        let grouped = Dictionary(grouping: rows.map(\.figure), by: { Key(organisation: $0.organisation, measure: $0.measure, area: $0.area ?? "") })
+        let measuresOf = Dictionary(grouping: grouped.keys, by: \.organisation).mapValues { Set($0.map(\.measure)) }
         series = grouped.keys.sorted().enumerated().map { index, key in
-            Series(name: (measuresOf[key.organisation]?.count ?? 0) > 1 ? "\(key.organisation): \(measureName(key.measure))" : key.organisation,
+            let named = [(measuresOf[key.organisation]?.count ?? 0) > 1 ? measureName(key.measure) : nil, key.area.isEmpty ? nil : areaName(key.area)]
+                .compactMap { $0 }
+            return Series(name: named.isEmpty ? key.organisation : "\(key.organisation): \(named.joined(separator: catalogue.text("bulletin.listSeparator")))",
                    colour: Self.palette[index % Self.palette.count], dash: Self.dashes[(index / Self.palette.count) % Self.dashes.count],
                    points: grouped[key]!.sorted { $0.date < $1.date }.map { ($0.date, $0.value) })
         }
