@@ -18,7 +18,8 @@ struct PagesController {
         page(.overview, router) { _, language, signedIn in
             let model = try await OverviewModel.load(store: stores.ledger, today: today(), demo: configuration.demo)
             // Internal readers (a session or a token) see exact figures; the public, small counts hidden.
-            return OverviewView(model: signedIn ? model : model.forThePublic(SmallCounts(threshold: configuration.minPublicCount)),
+            return OverviewView(model: signedIn ? model : model.forThePublic(SmallCounts(threshold: configuration.minPublicCount),
+                                                                                     roundingTo: configuration.publicRounding),
                                 language: language).render(pages)
         }
         page(.campsPage, router) { request, language, _ in

@@ -108,18 +108,31 @@ import Testing
         model.crossings[1] = TotalsGroup(key: "JOR-01", name: "Nasib", nameAr: "نصيب", persons: 7, refugees: 3, idps: 4)
         model.weekBefore = 2
         let exact = html(model, .en)
-        let shown = html(model.forThePublic(SmallCounts(threshold: 5)), .en)
+        let shown = html(model.forThePublic(SmallCounts(threshold: 5), roundingTo: 1), .en)
         #expect(exact.contains(#"<td class="num"><bdi dir="ltr">3</bdi></td>"#))
         #expect(shown.contains(#"<td class="num"><bdi dir="ltr">&lt;5</bdi></td><td class="num"><bdi dir="ltr">&lt;5</bdi></td>"#))
         #expect(!shown.contains("days before (") && exact.contains("days before ("), "the change would give away the hidden week")
         #expect(shown.contains("Public figures:") && !exact.contains("Public figures:"))
-        #expect(html(model.forThePublic(SmallCounts(threshold: 5)), .ar).contains(#"<bdi dir="ltr">&lt;٥</bdi>"#))
+        #expect(html(model.forThePublic(SmallCounts(threshold: 5), roundingTo: 1), .ar).contains(#"<bdi dir="ltr">&lt;٥</bdi>"#))
         // The column too: no hidden crossing's IDPs are the headline's IDPs less the crossings shown. A zero shown
         // (no IDP crosses a border) is no partner; what the table leaves out (IDPs without a crossing) is.
-        let suppression = try #require(model.forThePublic(SmallCounts(threshold: 5)).suppression)
+        let suppression = try #require(model.forThePublic(SmallCounts(threshold: 5), roundingTo: 1).suppression)
         let shownIDPs: [Int?] = suppression.crossings.map { cells -> Int? in if case .exact(let n) = cells[1] { n } else { nil } }
         #expect(suppression.crossings[0][1] == .exact(0) && suppression.crossings[1][1] == .fewerThan(5))
         #expect(suppression.headline[1] == .exact(234_546))
         #expect(234_546 - shownIDPs.compactMap { $0 }.reduce(0, +) != 4, "the headline less the crossings shown gives the hidden 4")
+    }
+
+    /// The public page rounds every count it shows as the open totals do, so that the two public views of one figure agree,
+    /// and says so; the change over the last days is of the counts shown.
+    @Test func thePublicSeesCountsRoundedAsTheOpenTotalsRoundThem() throws {
+        var model = OverviewModel.mock
+        (model.lastWeek, model.weekBefore) = (1_502, 603)
+        let shown = html(model.forThePublic(SmallCounts(threshold: 5), roundingTo: 5), .en)
+        #expect(shown.contains(">1,234,565<") && !shown.contains("1,234,567"), "the headline as /api/v1/public/totals gives it")
+        #expect(shown.contains(">234,545<") && shown.contains(">1,500<") && !shown.contains("1,502"))
+        #expect(shown.contains("<bdi>+895</bdi> against the") && shown.contains(#"(<bdi dir="ltr">605</bdi>)"#), "1,500 shown less 605 shown")
+        #expect(shown.contains("each count is rounded to the nearest 5"))
+        #expect(html(model.forThePublic(SmallCounts(threshold: 5), roundingTo: 1), .en).contains("1,234,567"))
     }
 }

@@ -22,6 +22,8 @@ struct OverviewModel: Sendable {
     /// What the public sees of each count, beside the exact figures internal readers see.
     struct Suppression: Sendable {
         var threshold: Int
+        /// The multiple every count shown is rounded to, as `/api/v1/public/totals` rounds it; 1 leaves them exact.
+        var roundedTo: Int
         /// Total, refugees, IDPs.
         var headline: [PublicCount]
         var lastWeek: PublicCount
@@ -31,24 +33,27 @@ struct OverviewModel: Sendable {
         var governorates: [[PublicCount]]
     }
 
-    /// The page as the public sees it: small counts hidden, and the cells that would give them away.
-    func forThePublic(_ smallCounts: SmallCounts) -> OverviewModel {
+    /// The page as the public sees it: small counts hidden, and the cells that would give them away; every count rounded
+    /// as the open totals round it, so that the two public views of one figure agree (and two days' pages, set side by
+    /// side, give no small count away by subtraction).
+    /// - Parameter base: ``ServerConfiguration/publicRounding``.
+    func forThePublic(_ smallCounts: SmallCounts, roundingTo base: Int) -> OverviewModel {
         var model = self
         // Each table hidden as /api/v1/public/totals hides it, against the headline totals (rows and columns, what the
-        // table leaves out included); a headline figure hidden in either table is hidden at the head too. Unlike the open
-        // totals, the page is not rounded: its tables are fixed (all time, the last two weeks), not any window asked.
+        // table leaves out included); a headline figure hidden in either table is hidden at the head too.
         func table(_ groups: [TotalsGroup]) -> PublicTotals {
             PublicTotals(TotalsReport(from: nil, to: nil, total: total, refugees: refugees, idps: idps, partial: 0, groups: groups),
-                         smallCounts: smallCounts)
+                         smallCounts: smallCounts, roundingTo: base)
         }
         let byCrossing = table(crossings), byGovernorate = table(governorates)
         func head(_ cell: (PublicTotals) -> PublicCount) -> PublicCount {
             cell(byCrossing).isHidden ? cell(byCrossing) : cell(byGovernorate)
         }
         func rows(_ shown: PublicTotals) -> [[PublicCount]] { shown.groups.map { [$0.refugees, $0.idps, $0.persons] } }
-        model.suppression = Suppression(threshold: smallCounts.threshold,
+        model.suppression = Suppression(threshold: smallCounts.threshold, roundedTo: base,
                                         headline: [head(\.refugees), head(\.idps), head(\.total)],
-                                        lastWeek: smallCounts.suppress([[lastWeek]])[0][0]!, weekBefore: smallCounts.suppress([[weekBefore]])[0][0]!,
+                                        lastWeek: smallCounts.suppress([[lastWeek]])[0][0]!.rounded(to: base),
+                                        weekBefore: smallCounts.suppress([[weekBefore]])[0][0]!.rounded(to: base),
                                         crossings: rows(byCrossing), governorates: rows(byGovernorate))
         return model
     }

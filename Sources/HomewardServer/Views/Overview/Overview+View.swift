@@ -25,7 +25,8 @@ struct OverviewView {
             movements: PhraseContext(c.phrase("overview.movements", ["count": .count(m.movements)])),
             totalsLabel: c.text("overview.totals"),
             publicNote: m.suppression.map {
-                c.text("overview.public", ["k": .count($0.threshold - 1), "limit": .count($0.threshold)])
+                c.text($0.roundedTo > 1 ? "overview.public.rounded" : "overview.public",
+                       ["k": .count($0.threshold - 1), "limit": .count($0.threshold), "base": .count($0.roundedTo)])
             },
             figures: [
                 Figure(value: shown(c, m.total, m.suppression?.headline[2]), label: PhraseContext(c.phrase("overview.returnedInAll")), note: nil),
@@ -33,10 +34,9 @@ struct OverviewView {
                 Figure(value: shown(c, m.idps, m.suppression?.headline[1]), label: PhraseContext(c.phrase("category.idp")), note: nil),
                 Figure(value: shown(c, m.lastWeek, m.suppression?.lastWeek),
                        label: PhraseContext(c.phrase("overview.lastDays", ["days": .count(days), "from": .day(m.weekFrom), "to": .day(m.weekTo)])),
-                       // A change between two counts, one of them hidden, would give it away: no note then.
-                       note: m.suppression.map { $0.lastWeek != .exact(m.lastWeek) || $0.weekBefore != .exact(m.weekBefore) } == true ? nil
-                           : PhraseContext(c.phrase("overview.change", ["change": .change(m.lastWeek - m.weekBefore), "days": .count(days),
-                                                                        "before": .count(m.weekBefore)]))),
+                       // A change between two counts, one of them hidden, would give it away: no note then; the public's from
+                       // the rounded counts it is shown.
+                       note: change(c, days: days)),
             ],
             tables: [
                 table(c, title: "overview.byCrossing", empty: "overview.byCrossing.none", place: "place.crossing.name",
@@ -48,13 +48,24 @@ struct OverviewView {
         )
     }
 
-    /// A count as this reader may see it: exact, or "<k" or withheld for the public.
+    /// A count as this reader may see it: exact, or rounded, "<k" or withheld for the public.
     private func shown(_ c: Catalogue, _ n: Int, _ publicCount: PublicCount?) -> String {
         switch publicCount {
         case .fewerThan(let k): c.text("count.fewerThan", ["k": .count(k)])
         case .withheld: c.text("bulletin.withheld")
-        case .exact, nil: c.numbers.string(n)
+        case .exact(let shown): c.numbers.string(shown)
+        case nil: c.numbers.string(n)
         }
+    }
+
+    /// The last days against the days before, as this reader sees both counts; none where either is hidden.
+    private func change(_ c: Catalogue, days: Int) -> PhraseContext? {
+        var (last, before) = (model.lastWeek, model.weekBefore)
+        if let suppression = model.suppression {
+            guard case .exact(let shownLast) = suppression.lastWeek, case .exact(let shownBefore) = suppression.weekBefore else { return nil }
+            (last, before) = (shownLast, shownBefore)
+        }
+        return PhraseContext(c.phrase("overview.change", ["change": .change(last - before), "days": .count(days), "before": .count(before)]))
     }
 
     private func table(_ c: Catalogue, title: String, empty: String, place: String, unnamed: String = "totals.notReported",
