@@ -57,6 +57,26 @@ import HomewardCore
         }
     }
 
+    /// Nothing stands beside the list of records: a `"dry_run": true` there would be dropped and the records written.
+    @Test func aKeyBesideTheListIsRefusedByName() throws {
+        let error = #expect(throws: ImportError.self) {
+            try JSONRecords.drafts(from: Data(#"{"readings": [{"date": "2025-03-01", "level": 7}], "dry_run": true}"#.utf8), as: Reading.self, listKey: "readings")
+        }
+        #expect(error?.problems.map(\.column) == ["dry_run"] && error?.problems.first?.code == "import.json.besideList")
+    }
+
+    /// Text that is not JSON is refused saying where it stops being JSON, or that it ends too soon.
+    @Test func jsonThatCannotBeReadIsPlacedByLineAndColumn() {
+        let broken = #expect(throws: ImportError.self) {
+            try JSONRecords.drafts(from: Data("[{\"date\": \"2025-03-01\"},\n {\"level\": tru}]".utf8), as: Reading.self, listKey: "readings")
+        }
+        #expect(broken?.problems.first?.reason == "the input is not JSON: it cannot be read near line 2, column 15", "\(String(describing: broken?.problems))")
+        let cut = #expect(throws: ImportError.self) {
+            try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01""#.utf8), as: Reading.self, listKey: "readings")
+        }
+        #expect(cut?.problems.first?.code == "import.json.endsEarly")
+    }
+
     /// A record giving a key twice is refused by its place and the key: Foundation would keep one of the two values
     /// without a word, and the figure written might be the one its sender corrected.
     @Test func aKeyGivenTwiceInARecordIsRefusedByRecordAndKey() throws {

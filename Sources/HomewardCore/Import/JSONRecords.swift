@@ -17,7 +17,7 @@ public enum JSONRecords {
         do {
             value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw ImportError(Message("import.json.invalid", ["detail": .text((error as NSError).localizedDescription)]))
+            throw ImportError(unreadable(data, error as NSError))
         }
         let repeatedKeys = JSONRepeatedKey.all(in: data)
         if !repeatedKeys.isEmpty {
@@ -29,6 +29,10 @@ public enum JSONRecords {
         if let array = value as? [Any] {
             objects = array
         } else if let object = value as? [String: Any], let list = object[listKey] as? [Any] {
+            // Nothing beside the list: a `"dry_run": true` there would otherwise be dropped, and the records written.
+            if let other = object.keys.sorted().first(where: { $0 != listKey }) {
+                throw ImportError([ImportProblem(row: 0, column: other, value: "", Message("import.json.besideList", ["list": .code(listKey)]))])
+            }
             objects = list
         } else if value is [String: Any] {
             objects = [value]
@@ -77,6 +81,21 @@ public enum JSONRecords {
         }
         if !problems.isEmpty { throw ImportError(problems) }
         return drafts
+    }
+
+    /// Where the text stops being JSON, by line and column (Foundation says only "around character 8" in English, or
+    /// nothing useful), or that it ends too soon.
+    private static func unreadable(_ data: Data, _ error: NSError) -> Message {
+        let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+        if let range = detail.range(of: #"around character [0-9]+"#, options: .regularExpression),
+           let offset = Int(detail[range].split(separator: " ").last ?? ""), offset <= data.count {
+            let before = data.prefix(offset)
+            let line = before.count { $0 == 0x0A } + 1
+            let column = String(decoding: before.suffix(from: (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? before.startIndex), as: UTF8.self).count + 1
+            return Message("import.json.invalidAt", ["line": .count(line), "column": .count(column)])
+        }
+        if detail.contains("end of file") { return Message("import.json.endsEarly") }
+        return Message("import.json.invalid", ["detail": .text(detail.isEmpty ? error.localizedDescription : detail)])
     }
 
     /// The record (from 1) holding an object at `path`: one of the top array's, or of the list under `listKey`, or the one object.

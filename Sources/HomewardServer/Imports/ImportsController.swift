@@ -46,8 +46,12 @@ struct ImportsController<Context: CallerRequestContext> {
             guard let byte = ImportRequest.delimiter(named: name) else { throw Problem.badRequest("delimiter", "'\(name)' is not one of , ; tab") }
             importRequest.delimiter = byte
         }
+        let parameters = request.uri.queryParameters
+        if format == .json, let option = ["map", "set"].first(where: { !parameters.getAll($0).isEmpty }) {
+            // JSON names its fields by its keys: a mapping or a constant would go unread, as a delimiter would.
+            throw Problem.badRequest(option, "\(option) is CSV's: JSON names its fields by its keys")
+        }
         if format == .csv {
-            let parameters = request.uri.queryParameters
             do {
                 importRequest.mapping = try ImportOptionPairs.mapping(parameters.getAll("map").map { String($0) })
             } catch {

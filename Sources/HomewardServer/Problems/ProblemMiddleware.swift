@@ -56,7 +56,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 return Problem(.serviceUnavailable, "the database cannot answer now; try again")
             }
         case let error as ImportError:
-            return Problem(.badRequest, error.description(in: catalogue), problems: error.problems.map { $0.written(in: catalogue) })
+            // One key or column at fault is the body's field a client looks for, as the other routes' refusals name theirs.
+            let field = error.problems.count == 1 && !error.problems[0].column.isEmpty ? error.problems[0].column : nil
+            return Problem(.badRequest, error.description(in: catalogue), field: field, problems: error.problems.map { $0.written(in: catalogue) })
         case let error as DecodingError:
             return problem(for: error)
         default:
