@@ -1,6 +1,6 @@
 import Foundation
 import HomewardCore
-import HomewardStore
+@testable import HomewardStore
 import HomewardTestSupport
 import Testing
 
@@ -116,6 +116,45 @@ import Testing
             #expect(try await store.sources.figures(measures: ["returns"]).map(\.value) == [1_510_000, 1_490_739])
             let revisions = try await store.database.read { db in try await db.raw("SELECT value FROM source_figure_revisions").all(decodingColumn: "value", as: Int.self) }
             #expect(revisions == [1_500_000])
+        }
+    }
+
+    /// One statement under one reference gives several measures, each a figure of its own (keyed by the reference alone,
+    /// each had "corrected" the last into a figure no one stated); a part naming the statement is of its nearest broader
+    /// measure; a figure of the same measure restated under the reference corrects it. A database keyed the old way is
+    /// keyed again by step 0022, so a file imported before it is found after it.
+    @Test(arguments: Backend.available)
+    func aStatementsMeasuresStandApartUnderItsReference(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let statement = """
+                MoD,2018-08-27,returns,1493398,more-than,count,,brief-0827,,briefing
+                MoD,2018-08-27,returns-refugees,252186,more-than,count,,brief-0827,brief-0827,briefing
+                MoD,2018-08-27,returns-idps,1241212,at-least,count,,brief-0827,brief-0827,briefing
+                MoD,2018-08-27,returns-refugees-registered,13000,exact,count,,brief-0827,brief-0827,briefing
+
+                """
+            let first = try await importFigures(store, statement)
+            #expect(first.imported == 4 && first.problems.isEmpty, "\(first.text)")
+            let figures = try await store.sources.figures()
+            #expect(figures.map { "\($0.measure) \($0.qualifier.rawValue) \($0.value)" }.sorted() == [
+                "returns more-than 1493398", "returns-idps at-least 1241212", "returns-refugees more-than 252186", "returns-refugees-registered exact 13000"])
+            let id = { (measure: String) in figures.first { $0.measure == measure }?.id }
+            #expect(figures.first { $0.measure == "returns-idps" }?.partOf == id("returns"))
+            #expect(figures.first { $0.measure == "returns-refugees-registered" }?.partOf == id("returns-refugees"), "the nearest broader measure")
+            let corrected = try await importFigures(store, "MoD,2018-08-27,returns-idps,1241300,at-least,count,,brief-0827,brief-0827,briefing\n")
+            #expect(corrected.updated == 1 && corrected.imported == 0)
+            #expect(try await store.sources.figures().count == 4)
+            // A database keyed by the reference alone, as before step 0022
+            try await store.database.write(by: .test, for: .bookkeeping) { write in
+                for figure in figures {
+                    try await write.sql.raw("UPDATE source_figures SET row_key = \(bind: StableDigest.hex(["ref", "MoD", "brief-0827", String(figure.id!)])) WHERE id = \(bind: figure.id!)").run()
+                }
+                try await write.sql.raw("DELETE FROM homeward_migrations WHERE name = '0022_key_source_statements_by_measure'").run()
+            }
+            try await store.database.migrate()
+            let again = try await importFigures(store, statement)
+            #expect(again.imported == 0 && again.updated == 1 && again.ignored == 3, "\(again.text)")
+            #expect(try await store.sources.figures().count == 4)
         }
     }
 

@@ -51,6 +51,17 @@ public struct Measure: Hashable, Sendable, Codable {
     ]
 
     /// `code` and every measure that lies within it, at any depth, broadest first.
+    /// The measures a measure lies within, nearest first: `returns-refugees`, then `returns`, for registered refugee returns.
+    public static func broader(than code: String, in measures: [Measure]) -> [String] {
+        let within = Dictionary(measures.map { ($0.code, $0.within) }, uniquingKeysWith: { first, _ in first })
+        var result: [String] = [], next = within[code] ?? nil
+        while let parent = next, !result.contains(parent), parent != code {
+            result.append(parent)
+            next = within[parent] ?? nil
+        }
+        return result
+    }
+
     public static func family(of code: String, in measures: [Measure]) -> [String] {
         var result = [code], index = 0
         while index < result.count {

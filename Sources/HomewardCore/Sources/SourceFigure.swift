@@ -21,14 +21,18 @@ public struct SourceFigure: Hashable, Sendable {
     public var url: String?
     /// The figure (by id) this one is a part of: a total and its parts from one statement.
     public var partOf: Int?
-    /// The organisation's own reference for the figure, if it gave one; with it, a later import corrects the figure.
+    /// The organisation's own reference for the statement, if it gave one: with it, a later figure of the same measure
+    /// and area under it corrects this one.
     public var reference: String?
-    /// The reference of the total it is a part of, when a file names it so; resolved to `partOf` when written.
+    /// The reference of the statement whose total it is a part of, when a file names it so, and that total's measure
+    /// (the nearest broader one the statement gives): resolved to `partOf` when written.
     public var partOfReference: String?
+    public var partOfMeasure: String?
 
     public init(id: Int? = nil, organisation: String, date: Day, measure: String, value: Int, qualifier: Qualifier = .exact,
                 kind: FigureKind = .count, coverage: Coverage = .cumulative(since: nil), area: String? = nil,
-                citation: String? = nil, url: String? = nil, partOf: Int? = nil, reference: String? = nil, partOfReference: String? = nil) {
+                citation: String? = nil, url: String? = nil, partOf: Int? = nil, reference: String? = nil, partOfReference: String? = nil,
+                partOfMeasure: String? = nil) {
         self.id = id
         self.organisation = organisation
         self.date = date
@@ -43,12 +47,13 @@ public struct SourceFigure: Hashable, Sendable {
         self.partOf = partOf
         self.reference = reference
         self.partOfReference = partOfReference
+        self.partOfMeasure = partOfMeasure
     }
 
-    /// The figure's identity across imports: its organisation's reference when given, else everything but
-    /// what a correction may change (value, qualifier, citation).
+    /// The figure's identity across imports: its organisation's reference for the statement with the measure and area
+    /// (one statement gives several measures), else everything but what a correction may change (value, qualifier, citation).
     public var identity: String {
-        if let reference { return StableDigest.hex(["ref", organisation, reference]) }
+        if let reference { return StableDigest.hex(["ref", organisation, reference, measure, area ?? ""]) }
         return StableDigest.hex(["figure", organisation, date.description, measure, kind.rawValue, coverage.key, area ?? ""])
     }
 }

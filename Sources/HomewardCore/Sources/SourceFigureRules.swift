@@ -20,7 +20,8 @@ public struct SourceFigureRules: ImportRules {
     public let today: Day
     public let defaultOrganisation: String?
     public let vocabulary: Vocabulary
-    /// Recorded figures by id, and recorded and earlier rows by `organisation|reference`, that a part may name.
+    /// Recorded figures by id, and recorded and earlier rows by `organisation|reference|measure` (the country's before an
+    /// area's), and the first of each statement by `organisation|reference`, that a part may name.
     public private(set) var totals: [String: Total]
 
     public init(measures: [Measure], areas: Set<String>, today: Day, defaultOrganisation: String? = nil,
@@ -61,15 +62,18 @@ public struct SourceFigureRules: ImportRules {
             checks.fail(.area, Message("import.area.unknown"))
         }
         let reference = draft[.reference]
-        var partOf: Int?, partOfReference: String?
+        var partOf: Int?, partOfReference: String?, partOfMeasure: String?
         if let total = draft[.partOf] {
             var named: Total?
             if let id = Int(total), let found = totals[String(id)] {
                 partOf = id
                 named = found
-            } else if let organisation, let found = totals["\(organisation)|\(total)"] {
+            } else if let organisation, let statement = totals["\(organisation)|\(total)"] {
+                // A statement gives several measures: the part is of its nearest broader one, else of its own (an area's part).
                 partOfReference = total
-                named = found
+                let held = measure.map { Measure.broader(than: $0, in: catalogue) + [$0] } ?? []
+                partOfMeasure = held.first { totals["\(organisation)|\(total)|\($0)"] != nil }
+                named = partOfMeasure.map { Total(organisation: organisation, measure: $0) } ?? statement
             } else {
                 checks.fail(.partOf, Message("import.sources.partOf.unknown"))
             }
@@ -93,11 +97,15 @@ public struct SourceFigureRules: ImportRules {
         guard !checks.isRejected, let organisation, let date, let measure, let value, let qualifier, let kind, let coverage else {
             return ImportOutcome(problems: checks.problems)
         }
-        if counting, let reference { totals["\(organisation)|\(reference)"] = Total(organisation: organisation, measure: measure) }
+        if counting, let reference {
+            let total = Total(organisation: organisation, measure: measure)
+            if area == nil || totals["\(organisation)|\(reference)|\(measure)"] == nil { totals["\(organisation)|\(reference)|\(measure)"] = total }
+            if totals["\(organisation)|\(reference)"] == nil { totals["\(organisation)|\(reference)"] = total }
+        }
         return ImportOutcome(records: [SourceFigure(organisation: organisation, date: date, measure: measure, value: value,
                                                     qualifier: qualifier, kind: kind, coverage: coverage, area: area,
                                                     citation: draft[.citation], url: draft[.url], partOf: partOf,
-                                                    reference: reference, partOfReference: partOfReference)],
+                                                    reference: reference, partOfReference: partOfReference, partOfMeasure: partOfMeasure)],
                              problems: checks.problems)
     }
 

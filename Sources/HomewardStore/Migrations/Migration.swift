@@ -49,6 +49,7 @@ extension Database {
         NumberImportCommits(),
         AddSiteRussianNames(),
         AllowWithdrawals(),
+        KeySourceStatementsByMeasure(),
     ]
 
     /// Applies the steps the database has not seen yet.

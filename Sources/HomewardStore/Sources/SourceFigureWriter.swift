@@ -22,9 +22,11 @@ struct SourceFigureWriter: BatchWriter {
         for (figure, row) in zip(batch, rows) {
             let organisationID = try await organisations.id(of: figure.organisation, on: write)
             var partOf = figure.partOf
-            if let reference = figure.partOfReference {
+            if let reference = figure.partOfReference, let measure = figure.partOfMeasure {
+                // The statement's figure of that measure: the country's before an area's.
                 partOf = try await write.sql.raw("""
                     SELECT id FROM source_figures WHERE organisation_id = \(bind: organisationID) AND reference = \(bind: reference)
+                    AND measure = \(bind: measure) ORDER BY area_pcode IS NOT NULL, id LIMIT 1
                     """).first(decodingColumn: "id", as: Int.self)
             }
             let (since, from, to): (Int?, Int?, Int?) = switch figure.coverage {

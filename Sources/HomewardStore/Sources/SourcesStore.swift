@@ -84,12 +84,14 @@ public struct SourcesStore: Sendable {
         let totals = try await database.read { db in
             try await db.raw("""
                 SELECT f.id, f.reference, f.measure, o.name FROM source_figures f JOIN organisations o ON o.id = f.organisation_id
+                ORDER BY f.area_pcode IS NOT NULL, f.id
                 """).all().flatMap { row -> [(String, SourceFigureRules.Total)] in
                 let id = String(try row.decode(column: "id", as: Int.self))
                 let organisation = try row.decode(column: "name", as: String.self)
                 let total = SourceFigureRules.Total(organisation: organisation, measure: try row.decode(column: "measure", as: String.self))
                 guard let reference = try row.decode(column: "reference", as: String?.self) else { return [(id, total)] }
-                return [(id, total), ("\(organisation)|\(reference)", total)]
+                // The statement, and its figure of each measure (the country's, read first, before an area's).
+                return [(id, total), ("\(organisation)|\(reference)", total), ("\(organisation)|\(reference)|\(total.measure)", total)]
             }
         }
         let gazetteer = try await places.gazetteer()
