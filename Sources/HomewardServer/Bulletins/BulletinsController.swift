@@ -108,7 +108,7 @@ struct BulletinsController<Context: CallerRequestContext> {
                 return Response(status: .seeOther, headers: [.location: "\(APIRoute.signInPage.path)?next=\(request.uri.path)"])
             }
             guard let bulletin = found else { throw Problem(.notFound, "no bulletin has id \(id)") }
-            return htmlResponse(BulletinView(bulletin: bulletin, language: language, smallCounts: smallCounts).render(pages), language: language)
+            return htmlResponse(BulletinView(bulletin: bulletin, language: language, smallCounts: smallCounts, demo: configuration.demo).render(pages), language: language)
         }
         router.on(RouterPath(APIRoute.listSessions.routerPath), method: APIRoute.listSessions.method) { _, _ in
             try jsonResponse(["sessions": try await stores.sessions.sessions()])

@@ -21,6 +21,9 @@ import Testing
     @Test(arguments: Language.allCases)
     func bulletinSnapshot(_ language: Language) {
         assertSnapshot(of: BulletinView(bulletin: .mock, language: language).render(pages), as: .lines, named: language.rawValue)
+        // On generated data, the statement says so above it: it is the page most often passed on.
+        #expect(BulletinView(bulletin: .mock, language: language, demo: true).render(pages).contains(#"<p class="demo" role="note">"#))
+        #expect(!BulletinView(bulletin: .mock, language: language).render(pages).contains(#"class="demo""#))
     }
 
     @Test func eachOrganisationIsItsOwnSeriesAndNothingIsAddedUp() {

@@ -8,17 +8,22 @@ struct BulletinView {
     var language: Language
     /// Set for the public: small counts hidden.
     var smallCounts: SmallCounts? = nil
+    /// A server on generated data: the statement, the page most often copied and passed on, says so above it.
+    var demo = false
 
     func render(_ pages: Pages) -> String {
         let text = BulletinText(snapshot: bulletin.snapshot, catalogue: pages.catalogue(language), published: (bulletin.id, bulletin.sha256),
                                 forThePublic: smallCounts)
         let path = APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(bulletin.id))
-        return pages.render(Context(page: PageContext(language: language, title: pages.catalogue(language).text("page.title", ["heading": .text(text.title)]), path: path, pages: pages, current: .bulletinPage), article: text.html),
+        let c = pages.catalogue(language)
+        return pages.render(Context(page: PageContext(language: language, title: c.text("page.title", ["heading": .text(text.title)]), path: path, pages: pages, current: .bulletinPage),
+                                    demo: demo ? PageChrome.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil, article: text.html),
                             template: "bulletin")
     }
 
     struct Context {
         let page: PageContext
+        let demo: PageChrome.Demo?
         /// Built and escaped by ``BulletinText/html``.
         let article: String
     }
