@@ -17,6 +17,12 @@ import Testing
         #expect(bad.problems.map(\.code) == ["import.aid.type.unknown", "import.aid.tonnes.invalid", "import.number.invalid", "import.number.negative"])
         let medical = rules.check(layout.draft(row: ["2019-03-02", "C4519", "WHO", "medical", "", "", "", "120", ""], number: 4))
         #expect(medical.records.first?.treated == 120 && medical.records.first?.kilograms == nil)
+        // A weight of 1,234 is 1234 t to one writer and 1.234 t to another: refused, not guessed; a count's comma only groups.
+        let either = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "1,234", "1,234", "", "", ""], number: 5))
+        #expect(either.problems.map { "\($0.column) \($0.code)" } == ["#indicator+tonnes+num import.number.commaEitherWay"])
+        for unambiguous in ["1,234.5", "123,456,789.5"] {
+            #expect(rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", unambiguous, "", "", "", ""], number: 6)).problems.allSatisfy { $0.code != "import.number.commaEitherWay" }, "\(unambiguous)")
+        }
     }
 
     /// Two codes of one level are two places, not a place and the area above it: the row is refused saying so.

@@ -32,7 +32,9 @@ public struct AidRules: ImportRules {
             if type == nil { checks.fail(.type, Message("import.aid.type.unknown", ["via": vocabulary.argument])) }
         }
         var kilograms: Int?
-        if let text = draft[.tonnes] {
+        if let text = draft[.tonnes], ScaledNumber.readsEitherWay(text) {
+            checks.fail(.tonnes, Message("import.number.commaEitherWay"))
+        } else if let text = draft[.tonnes] {
             kilograms = ScaledNumber.parse(text, decimals: 3)
             if kilograms == nil { checks.fail(.tonnes, Message("import.aid.tonnes.invalid")) }
             if let kg = kilograms, kg > Self.maximumKilograms {

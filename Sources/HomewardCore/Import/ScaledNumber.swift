@@ -16,6 +16,16 @@ public enum ScaledNumber {
         return whole * scale(decimals) + (Int(padded) ?? 0)
     }
 
+    /// Whether a decimal quantity reads a thousand times apart by who wrote it: `1,234` is 1234 where a comma groups
+    /// thousands (English) and 1.234 where it is the decimal sign (Russian, most of Europe). A count of people or items has
+    /// no decimals, so its comma can only group; a weight or a length can be either, and is refused rather than guessed.
+    public static func readsEitherWay(_ text: String) -> Bool {
+        let latin = text.withLatinDigits.trimmingCharacters(in: .whitespaces)
+        let parts = latin.split(separator: ",", omittingEmptySubsequences: false)
+        return parts.count == 2 && (1 ... 3).contains(parts[0].count) && parts[1].count == 3
+            && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
     /// The value as a program reads it: `12.5`, `3`, `0.125`; trailing zeros dropped, no groups unless `grouped`
     /// (`1,354.5`, for a reader).
     public static func string(_ value: Int, decimals: Int, grouped: Bool = false) -> String {

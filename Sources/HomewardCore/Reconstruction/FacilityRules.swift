@@ -87,6 +87,10 @@ public struct FacilityRules: ImportRules {
             checks.fail(.quantity, Message("import.number.negative"))
             return nil
         }
+        if unit.decimals > 0, ScaledNumber.readsEitherWay(text) {
+            checks.fail(.quantity, Message("import.number.commaEitherWay"))
+            return nil
+        }
         guard let scaled = ScaledNumber.parse(text, decimals: unit.decimals) else {
             checks.fail(.quantity, Message(unit == .km ? "import.facilities.quantity.km" : "import.facilities.quantity.items"))
             return nil
