@@ -20,6 +20,20 @@ import Testing
         #expect(area.name(in: .ru) == "Дараа" && area.name(in: .en) == "Dar'a")
     }
 
+    /// Arabic names are found in any of their spellings (hamza or none on the alef, ta marbuta or ha, alif maqsura or yeh,
+    /// vowel marks or none), as Latin ones are in any case or punctuation: Foundation folds none of Arabic's.
+    @Test func anArabicNameIsFoundInItsOtherSpellings() {
+        let gazetteer = Gazetteer(homeCountry: "SYR", areas: [
+            AdminArea(pcode: "SY07", level: .adm1, nameEn: "Idleb", nameAr: "إدلب", parent: nil),
+            AdminArea(pcode: "SY05", level: .adm1, nameEn: "Hama", nameAr: "حماة", parent: nil),
+        ], countries: [], crossings: [])
+        for (written, code) in [("ادلب", "SY07"), ("أدلب", "SY07"), ("إِدْلِب", "SY07"), ("حماه", "SY05"), ("حمـاة", "SY05"), ("HAMA", "SY05")] {
+            #expect(gazetteer.areas(named: written, level: .adm1).map(\.pcode) == [code], "\(written)")
+        }
+        #expect(gazetteer.areas(named: "حمص", level: .adm1).isEmpty)
+        #expect(Gazetteer.fold("مستشفى") == Gazetteer.fold("مستشفي") && Gazetteer.fold("مسؤول") == Gazetteer.fold("مسوول"))
+    }
+
     @Test func theWireFormAddsNameRuAndKeepsTheOtherKeys() throws {
         let area = AdminArea(pcode: "SY12", level: .adm1, nameEn: "Dar'a", nameAr: "درعا", nameRu: "Дараа", parent: nil)
         let crossing = CrossingPoint(code: "JOR-01", nameEn: "Nasib", nameAr: "نصيب", country: "JOR", adminPcode: nil)

@@ -63,9 +63,30 @@ public struct Gazetteer: Sendable {
         (crossingsByName[Gazetteer.fold(name)] ?? []).compactMap { crossings[$0] }
     }
 
-    /// Folds case, diacritics and punctuation so that "Dar'a", "DAR'A" and "Dar a" compare equal.
+    /// Folds case, diacritics and punctuation so that "Dar'a", "DAR'A" and "Dar a" compare equal; and Arabic's spelling
+    /// variants, which Foundation leaves as they are, so that "ادلب" finds إدلب and "حماه" حماة.
     public static func fold(_ name: String) -> String {
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        var scalars = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            guard let kept = arabicSpelling(scalar), CharacterSet.alphanumerics.contains(kept) else { continue }
+            scalars.append(kept)
+        }
+        return String(scalars)
+    }
+
+    /// One Arabic letter as names are written in every spelling of them: hamza on or under alef, madda and wasla are
+    /// alef; ta marbuta is ha; alif maqsura and Persian yeh are yeh; hamza on waw or yeh is the letter; Persian kaf is kaf.
+    /// Vowel marks and the tatweel are dropped (`nil`).
+    private static func arabicSpelling(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x064B ... 0x065F, 0x0670, 0x0640: nil
+        case 0x0622, 0x0623, 0x0625, 0x0671: "\u{0627}"
+        case 0x0629: "\u{0647}"
+        case 0x0649, 0x06CC, 0x0626: "\u{064A}"
+        case 0x0624: "\u{0648}"
+        case 0x06A9: "\u{0643}"
+        default: scalar
+        }
     }
 }
