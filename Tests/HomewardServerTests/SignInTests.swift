@@ -29,7 +29,7 @@ import Testing
             // check
             #expect(camps.status == .seeOther && camps.headers[.location] == "/signin?next=/camps")
             #expect(wrong.status == .unauthorized && wrong.text.contains("Wrong login or password."))
-            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/camps", "\(signedIn.headers)")
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/camps?lang=en", "\(signedIn.headers)")
             let setCookie = try #require(signedIn.headers[.setCookie])
             #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
             let cookie = String(setCookie.split(separator: ";")[0])
@@ -42,6 +42,14 @@ import Testing
             // The public asking for an Arabic page comes back to it, query and all, through an Arabic form.
             let arabic = try await client.get("/camps?lang=ar")
             #expect(arabic.headers[.location] == "/signin?next=/camps%3Flang%3Dar&lang=ar")
+            // The form says why it is there, keeps where to go when its language is changed, and sends the reader back in
+            // the form's language; the navigation's sign-in link comes back to the page it is on.
+            let asked = try await client.get("/signin?next=%2Fcamps%3Flang%3Dar&lang=ar")
+            #expect(asked.text.contains("الصفحة المطلوبة تتطلّب حساباً") && asked.text.contains("/signin?lang=en&amp;next=/camps%3Flang%3Dar"), "\(asked.text)")
+            let russian = try await form(client, "/signin?lang=ru", "login=amal&password=correct+horse+battery&next=%2Fsources")
+            #expect(russian.headers[.location] == "/sources?lang=ru")
+            let sourcesPage = try await client.get("/?lang=ar")
+            #expect(sourcesPage.text.contains("/signin?lang=ar&amp;next=/%3Flang%3Dar"), "the overview's own sign-in link")
             let csrf = try #require(page.text.components(separatedBy: #"name="csrf" value=""#).dropFirst().first?.prefix(64)).description
             // A write with the cookie alone is refused; with the session's token it is made.
             let site = #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#

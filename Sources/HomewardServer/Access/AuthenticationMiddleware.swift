@@ -59,7 +59,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             if route.isPage && [.get, .head].contains(request.method) {
                 // Back to the page as asked (its query too), the form in the page's language.
                 let asked = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
-                let next = asked.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["/"])) ?? "/"
+                let next = SignInView.encoded(asked)
                 let lang = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)).map { "&lang=\($0.rawValue)" } ?? ""
                 return Response(status: .seeOther, headers: [.location: "\(APIRoute.signInPage.path)?next=\(next)\(lang)"])
             }

@@ -46,7 +46,7 @@ struct PagesController {
                 throw Problem(.forbidden, "only a page session signs out; this request has none", field: "csrf")
             }
             try await stores.access.signOut(session)
-            var response = Response(status: .seeOther, headers: [.location: APIRoute.overview.path])
+            var response = Response(status: .seeOther, headers: [.location: "\(APIRoute.overview.path)?lang=\(try request.pageLanguage().rawValue)"])
             response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", secure: false,
                                       httpOnly: true, sameSite: .strict))
             return response
@@ -66,7 +66,11 @@ struct PagesController {
         let catalogue = pages.catalogue(language)
         do {
             let session = try await stores.access.signIn(login: login, password: form["password"] ?? "")
-            var response = Response(status: .seeOther, headers: [.location: next])
+            // In the form's language where the page asked for names none.
+            let query = next.split(separator: "?", maxSplits: 1).dropFirst().first ?? ""
+            let there = query.split(separator: "&").contains { $0.hasPrefix("lang=") } ? next
+                : next + (next.contains("?") ? "&" : "?") + "lang=\(language.rawValue)"
+            var response = Response(status: .seeOther, headers: [.location: there])
             let secure = request.uri.scheme == .https || request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https"
             response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: session.id, maxAge: Int(AccessStore.sessionHours * 3_600),
                                       path: "/", secure: secure, httpOnly: true, sameSite: .strict))

@@ -56,8 +56,10 @@ struct PageContext {
 
     /// The page's reader is ``PageViewer/current``.
     ///
-    /// - Parameter path: the page's own path; the links add `?lang=` to it.
-    init(language: Language, title: String, path: String, pages: Pages, current: APIRoute = .overview) {
+    /// - Parameters:
+    ///   - path: the page's own path; the links add `?lang=` to it.
+    ///   - keeping: what the language links keep of the page's query besides the language (the sign-in form's `next`).
+    init(language: Language, title: String, path: String, pages: Pages, current: APIRoute = .overview, keeping query: String? = nil) {
         let catalogue = pages.catalogue(language), viewer = PageViewer.current
         lang = language.rawValue
         dir = language.direction.rawValue
@@ -67,15 +69,17 @@ struct PageContext {
             Account(signedInAs: catalogue.text("signin.as", ["name": .text(viewer.login)]), href: "\(APIRoute.accountPage.path)?lang=\(language.rawValue)",
                     signOut: viewer.csrf.map { SignOut(label: catalogue.text("signin.out"), csrf: $0, action: APIRoute.signOut.path) })
         }
+        // Back to this page, in this language, once signed in.
         signInLink = viewer == nil && current != .signInPage
-            ? SignInLink(label: catalogue.text("signin.link"), href: "\(APIRoute.signInPage.path)?lang=\(language.rawValue)") : nil
+            ? SignInLink(label: catalogue.text("signin.link"),
+                         href: "\(APIRoute.signInPage.path)?lang=\(language.rawValue)&next=\(SignInView.encoded("\(path)?lang=\(language.rawValue)"))") : nil
         navLabel = catalogue.text("nav.label")
         skipLabel = catalogue.text("nav.skip")
         nav = Self.navigation.map {
             NavLink(name: catalogue.text($0.key), href: "\($0.route.path)?lang=\(language.rawValue)", current: $0.route == current)
         }
         languages = Language.allCases.filter { $0 != language }.map {
-            LanguageLink(lang: $0.rawValue, name: pages.catalogue($0).text("language.name"), href: "\(path)?lang=\($0.rawValue)")
+            LanguageLink(lang: $0.rawValue, name: pages.catalogue($0).text("language.name"), href: "\(path)?lang=\($0.rawValue)" + (query.map { "&" + $0 } ?? ""))
         }
     }
 }
