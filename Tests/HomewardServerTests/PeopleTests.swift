@@ -24,6 +24,12 @@ import Testing
             let admin = try await account.signIn(client, "root-admin", "correct+horse+battery")
             let viewer = try await account.signIn(client, "reader", "another+long+passphrase")
             // act: the admin adds a partner's account and a working group, then disables the viewer
+            // An organisation not known is refused, the form given back as typed: a typo would have made a second one.
+            let typo = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=unhcr-im&name=UNHCR+IM&organisation=UNHCRR&role=editor&password=",
+                                              cookie: admin.cookie)
+            #expect(typo.status == .badRequest && typo.text.contains("No organisation is named “UNHCRR”") && typo.text.contains(#"value="UNHCR IM""#), "\(typo.text)")
+            #expect(try await store.organisations.organisations().allSatisfy { $0.name != "UNHCRR" })
+            _ = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=UNHCR", cookie: admin.cookie)
             let added = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=unhcr-im&name=UNHCR+IM&organisation=UNHCR&role=editor&password=",
                                                cookie: admin.cookie)
             let group = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Returns+WG&working_group=true&member=UNHCR&member=WFP",

@@ -42,6 +42,12 @@ struct PeopleController {
             guard !person.name.isEmpty, !person.organisation.isEmpty else {
                 return try await page(request, context, error: .key("people.add.incomplete"), typed: person, status: .badRequest)
             }
+            // The form picks a known organisation: a name typed wrong would make a second one beside it without a word, and
+            // split its figures and people. A new one is added by the organisations form first, as its own decision.
+            if !(try await stores.organisations.organisations()).contains(where: { $0.name == person.organisation }) {
+                return try await page(request, context, error: .key("people.add.unknownOrganisation", ["organisation": .text(person.organisation)]),
+                                      typed: person, status: .badRequest)
+            }
             do {
                 try await stores.access.addPerson(person, password: password, by: context.caller)
             } catch StoreError.refused(let problem) {
