@@ -79,6 +79,14 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             mapped[index] = header
         }
 
+        // A KoboToolbox export's `_uuid` names its submission as `#meta+id` names a record: read so where the file gives no
+        // id, so that the same submissions exported again (one validated since, a column added) update rather than count twice.
+        if let uuid = headers.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "_uuid" }),
+           tags[uuid].map({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? true,
+           let idField = HXLTag("#meta+id").flatMap(Field.init(tag:)),
+           !tags.contains(where: { $0.flatMap(HXLTag.init).flatMap(Field.init(tag:)) == idField }) {
+            tags[uuid] = "#meta+id"
+        }
         for (index, tagText) in tags.enumerated() {
             let header = index < headers.count ? headers[index] : ""
             let label = header.isEmpty || header == tagText ? (tagText ?? "column \(index + 1)") : header
