@@ -72,7 +72,7 @@ import Testing
 
     @Test(arguments: Backend.available)
     func movementsArePostedAsABatchAndListedPageByPage(_ backend: Backend) async throws {
-        try await withApp(backend) { _, client in
+        try await withApp(backend) { store, client in
             let batch = (1...5).map { #"{"date": "2019-07-0\#($0)", "crossing": "LBN-01", "category": "refugee", "origin": "LBN", "persons": \#($0 * 10), "organisation": "UNHCR", "id": "m\#($0)"}"# }
             let posted = try await client.post("/api/v1/movements", "[" + batch.joined(separator: ",") + "]")
             #expect(posted.status == .ok)
@@ -101,6 +101,14 @@ import Testing
             let own = try await client.get("/api/v1/movements?organisation=SARC").decode(MovementPage.self)
             #expect(own.movements.map(\.persons) == [7])
             #expect(try await client.get("/api/v1/movements?organisation=sarc").json["field"] as? String == "organisation")
+            // A space written '+', as most HTTP libraries write it, finds no organisation: said so, not answered 0.
+            _ = try await store.organisations.add("Save the Children", by: .test)
+            for path in ["/api/v1/totals", "/api/v1/movements", "/api/v1/aid"] {
+                let plus = try await client.get("\(path)?organisation=Save+the+Children")
+                #expect(try plus.status == .badRequest && (plus.json["detail"] as? String)?.contains("did you mean 'Save the Children'? A '+' in a query") == true,
+                        "\(path): \(plus.text)")
+                #expect(try await client.get("\(path)?organisation=Save%20the%20Children").status == .ok)
+            }
         }
     }
 

@@ -22,8 +22,15 @@ public struct OrganisationsStore: Sendable {
     /// "none recorded"; a name not known at all stays a question whose answer is none. Asked only of an empty answer.
     static func refuseOtherSpelling(_ organisation: String, on db: any SQLDatabase) async throws {
         let names = try await db.raw("SELECT name FROM organisations").all().map { try $0.decode(column: "name", as: String.self) }
-        if let known = OrganisationNames(names).otherSpelling(of: organisation) {
-            throw StoreError.invalid(field: "organisation", value: organisation, reason: "no organisation is written so; did you mean '\(known)'?")
+        let known = OrganisationNames(names)
+        if let other = known.otherSpelling(of: organisation) {
+            throw StoreError.invalid(field: "organisation", value: organisation, reason: "no organisation is written so; did you mean '\(other)'?")
+        }
+        // `Test+Org`, as most HTTP libraries write a space in a query: a plus sign there is a plus sign.
+        let spaced = organisation.replacingOccurrences(of: "+", with: " ")
+        if spaced != organisation, let meant = names.contains(spaced) ? spaced : known.otherSpelling(of: spaced) {
+            throw StoreError.invalid(field: "organisation", value: organisation,
+                                     reason: "no organisation is written so; did you mean '\(meant)'? A '+' in a query is a plus sign: write a space as %20")
         }
     }
 
