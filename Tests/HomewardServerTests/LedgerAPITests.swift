@@ -98,6 +98,10 @@ import Testing
             #expect(try await client.get("/api/v1/movements?from=2019-07-05&to=2019-07-01").json["field"] as? String == "to")
             let filtered = try await client.get("/api/v1/movements?crossing=LBN-01&from=2019-07-02&to=2019-07-03").decode(MovementPage.self)
             #expect(filtered.movements.map(\.externalId) == ["m2", "m3"])
+            // A code in another letter case is the same crossing point, as an import reads it.
+            let lower = try await client.get("/api/v1/movements?crossing=lbn-01&from=2019-07-02&to=2019-07-03").decode(MovementPage.self)
+            #expect(lower.movements.map(\.externalId) == ["m2", "m3"])
+            #expect(try await client.get("/api/v1/totals?crossing=lbn-01").json["total"] as? Int == client.get("/api/v1/totals?crossing=LBN-01").json["total"] as? Int)
             let own = try await client.get("/api/v1/movements?organisation=SARC").decode(MovementPage.self)
             #expect(own.movements.map(\.persons) == [7])
             #expect(try await client.get("/api/v1/movements?organisation=sarc").json["field"] as? String == "organisation")

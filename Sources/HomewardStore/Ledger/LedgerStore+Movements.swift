@@ -16,17 +16,24 @@ extension LedgerStore {
         if let from = window.from, let to = window.to, to < from {
             throw StoreError.invalid(field: "to", value: to.description, reason: "\(to) is before the window's start, \(from)")
         }
-        if let crossing, try await database.read({ db in
-            try await db.raw("SELECT 1 AS one FROM crossing_points WHERE code = \(bind: crossing)").first() == nil
-        }) {
-            throw StoreError.invalid(field: "crossing", value: crossing, reason: "no crossing point has this code")
-        }
+        var crossing = crossing
+        if let asked = crossing { crossing = try await database.read { try await Self.crossingCode(asked, on: $0) } }
         let page = PageCut(reading: try await movements(in: "movements", window: window, crossing: crossing, organisation: organisation,
                                                          after: after, limit: limit + 1),
                            limit: limit, id: \.id)
         // Only an empty page can come from a misspelt name, as in the totals.
         if let organisation, page.items.isEmpty { try await database.read { try await OrganisationsStore.refuseOtherSpelling(organisation, on: $0) } }
         return MovementPage(movements: page.items, nextCursor: page.nextCursor)
+    }
+
+    /// A crossing point's code as stored, asked in any letter case (codes are unique in any case, and an import reads
+    /// `lbn-01` as `LBN-01`); refused where none has it, rather than answered "nothing recorded".
+    static func crossingCode(_ asked: String, on db: any SQLDatabase) async throws -> String {
+        guard let code = try await db.raw("SELECT code FROM crossing_points WHERE UPPER(code) = UPPER(\(bind: asked))")
+            .first(decodingColumn: "code", as: String.self) else {
+            throw StoreError.invalid(field: "crossing", value: asked, reason: "no crossing point has this code")
+        }
+        return code
     }
 
     /// The movements of `source` (the table, or `movementsSource(asRecordedOn:)` or `movementsSource(recordedThrough:)` for

@@ -10,10 +10,8 @@ extension LedgerStore {
     ///   reported yet, as a partner's script polling a list of them expects.
     public func totals(_ query: TotalsQuery) async throws -> TotalsReport {
         try await database.read { db in
-            if let crossing = query.crossing,
-               try await db.raw("SELECT 1 AS one FROM crossing_points WHERE code = \(bind: crossing)").first() == nil {
-                throw StoreError.invalid(field: "crossing", value: crossing, reason: "no crossing point has this code")
-            }
+            var query = query
+            if let crossing = query.crossing { query.crossing = try await Self.crossingCode(crossing, on: db) }
             let report = try await LedgerStore.totals(query, on: db)
             // Only an empty answer can come from a misspelt name: a known one's answer needs no list of names read.
             if let organisation = query.organisation, report.total == 0, report.partial == 0 {
