@@ -187,7 +187,7 @@ import Testing
             let good = "С начала учёта вернулись 707 человек; за неделю — 567 (по состоянию на 30 июня 2020 г.)."
             let third = try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: good], today: TestStores.today, by: .test)
             #expect(try await store.bulletin(third.id)?.editedTexts == [.ru: good])
-            await #expect(throws: StoreError.invalid(field: "text.ru", value: "770", reason: "numbers that the snapshot does not give; correct them or leave the generated text")) {
+            await #expect(throws: StoreError.invalid(field: "texts.ru", value: "770", reason: "numbers that the snapshot does not give; correct them or leave the generated text")) {
                 try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: "Вернулись 770 человек."], today: TestStores.today, by: .test)
             }
         }

@@ -62,14 +62,14 @@ extension Stores {
         for language in Language.allCases {
             guard let edited = editedTexts[language] else { continue }
             if edited.containsDirectionControl {
-                throw StoreError.invalid(field: "text.\(language.rawValue)", value: "", reason: Catalogue.english.text(Message("import.directionControl")))
+                throw StoreError.invalid(field: "texts.\(language.rawValue)", value: "", reason: Catalogue.english.text(Message("import.directionControl")))
             }
             // Both ways of writing digits, read from the catalogue files for this check (rare: a publish with edited text);
             // the program checked the files, the deployment's too, when it started.
             let generated = Digits.allCases.map { BulletinText(snapshot: snapshot, catalogue: (try? Catalogue.bundled(language, digits: $0)) ?? Catalogue.english).text }
             let unmatched = EditedTextCheck.unmatched(edited, generated: generated.joined(separator: "\n"))
             guard unmatched.isEmpty else {
-                throw StoreError.invalid(field: "text.\(language.rawValue)", value: unmatched.map(String.init).joined(separator: ", "),
+                throw StoreError.invalid(field: "texts.\(language.rawValue)", value: unmatched.map(String.init).joined(separator: ", "),
                                          reason: "numbers that the snapshot does not give; correct them or leave the generated text")
             }
         }
