@@ -7,7 +7,7 @@ public enum APIRoute: CaseIterable, Sendable {
     case peoplePage, addPerson, disablePerson, enablePerson, setPersonRole, resetPersonPassword, erasePerson, addOrganisation
     case healthz, metrics, openapi
     case totals, publicTotals
-    case audit
+    case audit, listOrganisations
     case listMovements, postMovements, movementHistory
     case postImports
     case listCrossings, postCrossings
@@ -52,6 +52,7 @@ public enum APIRoute: CaseIterable, Sendable {
         case .resetPersonPassword: "/people/{login}/password"
         case .erasePerson: "/people/{login}/erase"
         case .addOrganisation: "/organisations"
+        case .listOrganisations: "/api/v1/organisations"
         case .publicTotals: "/api/v1/public/totals"
         case .audit: "/api/v1/audit"
         case .healthz: "/healthz"

@@ -29,6 +29,7 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     LedgerController(store: stores.ledger, today: today, smallCounts: SmallCounts(threshold: configuration.minPublicCount),
                      publicRounding: configuration.publicRounding).add(to: router)
     AuditController(access: stores.access).add(to: router)
+    OrganisationsController(organisations: stores.organisations).add(to: router)
     AccountController(access: stores.access, pages: pages).add(to: router)
     PeopleController(stores: stores, pages: pages).add(to: router)
     CampsController(stores: stores, configuration: configuration, catalogues: pages.catalogues, today: today).add(to: router)

@@ -107,6 +107,9 @@ import Testing
             #expect(try await client.get("/api/v1/movements?organisation=sarc").json["field"] as? String == "organisation")
             // A space written '+', as most HTTP libraries write it, finds no organisation: said so, not answered 0.
             _ = try await store.organisations.add("Save the Children", by: .test)
+            // The exact spellings a script must use are listed.
+            let listed = try await client.get("/api/v1/organisations").json["organisations"] as? [[String: Any]] ?? []
+            #expect(listed.contains { $0["name"] as? String == "Save the Children" && $0["working_group"] as? Bool == false && ($0["members"] as? [String])?.isEmpty == true })
             for path in ["/api/v1/totals", "/api/v1/movements", "/api/v1/aid"] {
                 let plus = try await client.get("\(path)?organisation=Save+the+Children")
                 #expect(try plus.status == .badRequest && (plus.json["detail"] as? String)?.contains("did you mean 'Save the Children'? A '+' in a query") == true,
