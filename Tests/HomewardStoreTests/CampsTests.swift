@@ -96,6 +96,27 @@ import Testing
         }
     }
 
+    /// A camp manager's file names the camp, in English or Arabic, rather than give Homeward's code; beside a code, a name of
+    /// another site is warned of and the code kept; a name no site has, or several, is refused naming the column.
+    @Test(arguments: Backend.available)
+    func aFileMayNameItsSiteRatherThanGiveItsCode(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            var camp = Self.camp
+            camp.nameAr = "الهول"
+            try await store.camps.addSite(camp, by: .test)
+            try await store.camps.addSite(Self.centre, by: .test)
+            let named = try await importRecords(store, .censuses, "#date,#loc+site+name,#population+ind+num,#org\n2020-06-01,الهول,10000,UNHCR\n2020-06-02,AL HOL,9900,IOM\n")
+            #expect(named.imported == 2 && named.problems.isEmpty, "\(named.text)")
+            #expect(try await store.camps.censuses(of: "HOL").count == 2)
+            let both = try await importRecords(store, .censuses, "#date,#loc+site+code,#loc+site+name,#population+ind+num,#org\n2020-06-03,HOL,Hasakeh transit centre,9800,UNHCR\n")
+            #expect(both.imported == 1 && both.problems.map(\.code) == ["import.site.nameOfAnother"], "\(both.text)")
+            let unknown = try await importRecords(store, .departures, "#date,#loc+site+name,#affected+departed+num,#org\n2020-06-04,Roj,50,UNHCR\n")
+            #expect(unknown.rejected == 1 && unknown.problems.map { "\($0.column) \($0.code)" } == ["#loc+site+name import.site.unknownName"], "\(unknown.text)")
+            let departed = try await importRecords(store, .departures, "#date,#loc+site+name,#affected+departed+num,#org\n2020-06-04,Al-Hol,50,UNHCR\n")
+            #expect(departed.imported == 1, "\(departed.text)")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func sitesAreCheckedAndATransitCentreNeedsItsCapacity(_ backend: Backend) async throws {
         try await withStores(backend) { store in

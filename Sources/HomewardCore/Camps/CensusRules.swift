@@ -7,9 +7,13 @@ public struct CensusRules: ImportRules {
     public let operators: [String: String]
     /// Whose words messages use for options: the command line's flags or the API's parameters.
     public let vocabulary: Vocabulary
+    /// The sites by name, for files that name a site rather than give its code.
+    public let siteNames: SiteNames
 
-    public init(sites: Set<String>, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], vocabulary: Vocabulary = .commandLine) {
+    public init(sites: Set<String>, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:],
+                siteNames: SiteNames = SiteNames(), vocabulary: Vocabulary = .commandLine) {
         self.sites = sites
+        self.siteNames = siteNames
         self.today = today
         self.defaultOrganisation = defaultOrganisation
         self.operators = operators
@@ -18,7 +22,7 @@ public struct CensusRules: ImportRules {
 
     /// The row's organisation, or the default given, or the site's operator.
     public func organisation(of draft: ImportDraft<CensusField>) -> String? {
-        draft[.organisation] ?? defaultOrganisation ?? draft[.site].flatMap { operators[$0] }
+        draft[.organisation] ?? defaultOrganisation ?? siteNames.site(code: draft[.site], name: draft[.siteName]).flatMap { operators[$0] }
     }
 
     public mutating func checkWithoutCounting(_ draft: ImportDraft<CensusField>) -> ImportOutcome<Census> { check(draft) }
@@ -26,10 +30,7 @@ public struct CensusRules: ImportRules {
     public func check(_ draft: ImportDraft<CensusField>) -> ImportOutcome<Census> {
         var checks = DraftChecks(draft, today: today)
         let date = checks.day(.date)
-        let site = checks.required(.site, missing: Message("import.site.missing"))
-        if let site, !sites.contains(site) {
-            checks.fail(.site, Message("import.site.unknown"))
-        }
+        let site = checks.site(code: .site, name: .siteName, known: sites, names: siteNames)
         let residents = checks.wholeNumber(.residents)
         let households = draft[.households] == nil ? nil : checks.wholeNumber(.households)
         if let residents, let households, households > residents {

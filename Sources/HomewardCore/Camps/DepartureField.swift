@@ -2,13 +2,14 @@
 /// `#affected+departed+num`, `#loc+dest+code` (a site, or an area of any level) or `#adm1+dest+code`…`#adm4+dest+code`, `#org`, `#meta+id`.
 public enum DepartureField: Int, ImportField {
     case date, dateStart, dateEnd, site, persons, destinationSite, destAdm1, destAdm2, destAdm3, destAdm4, destination
-    case organisation, externalId
+    case organisation, externalId, siteName
 
     public init?(tag: HXLTag) {
         let a = tag.attributes
         switch tag.hashtag {
         case "date": self = a.contains("start") ? .dateStart : a.contains("end") ? .dateEnd : .date
         case "loc" where a.contains("dest"): self = .destinationSite
+        case "loc" where a.contains("site") && a.contains("name"): self = .siteName
         case "loc" where a.contains("site"): self = .site
         case "affected" where a.contains("departed"): self = .persons
         case "adm1" where a.contains("dest"): self = .destAdm1
@@ -41,7 +42,7 @@ public enum DepartureField: Int, ImportField {
     public static func missing(given: (DepartureField) -> Bool, via vocabulary: Vocabulary) -> [Message] {
         var missing: [Message] = []
         if !(given(.date) || (given(.dateStart) && given(.dateEnd))) { missing.append(Message("import.departures.missing.date")) }
-        if !given(.site) { missing.append(Message("import.departures.missing.site")) }
+        if !given(.site) && !given(.siteName) { missing.append(Message("import.departures.missing.site")) }
         if !given(.persons) { missing.append(Message("import.departures.missing.persons")) }
         return missing
     }

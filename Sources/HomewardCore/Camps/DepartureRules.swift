@@ -42,10 +42,14 @@ public struct DepartureRules: ImportRules {
     /// The centre each departure counted in a centre went to, by key: a correction sent elsewhere leaves it.
     private var transitCentreOf: [String: String] = [:]
 
+    /// The sites by name, for files that name a site rather than give its code.
+    public let siteNames: SiteNames
+
     public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], baselines: [String: Baseline] = [:],
                 censuses: [String: DeparturesSinceCensus] = [:], transitCentres: [String: TransitCentreOccupancy] = [:],
-                vocabulary: Vocabulary = .commandLine) {
+                siteNames: SiteNames = SiteNames(), vocabulary: Vocabulary = .commandLine) {
         self.vocabulary = vocabulary
+        self.siteNames = siteNames
         self.sites = sites
         self.gazetteer = gazetteer
         self.today = today
@@ -61,7 +65,7 @@ public struct DepartureRules: ImportRules {
 
     /// The row's organisation, or the default given, or the site's operator.
     public func organisation(of draft: ImportDraft<DepartureField>) -> String? {
-        draft[.organisation] ?? defaultOrganisation ?? draft[.site].flatMap { operators[$0] }
+        draft[.organisation] ?? defaultOrganisation ?? siteNames.site(code: draft[.site], name: draft[.siteName]).flatMap { operators[$0] }
     }
 
     public mutating func check(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> { check(draft, counting: true) }
@@ -72,10 +76,7 @@ public struct DepartureRules: ImportRules {
     private mutating func check(_ draft: ImportDraft<DepartureField>, counting: Bool) -> ImportOutcome<Departure> {
         var checks = DraftChecks(draft, today: today)
         let period = checks.period(date: .date, start: .dateStart, end: .dateEnd)
-        let site = checks.required(.site, missing: Message("import.site.missing"))
-        if let site, !sites.contains(site) {
-            checks.fail(.site, Message("import.site.unknown"))
-        }
+        let site = checks.site(code: .site, name: .siteName, known: sites, names: siteNames)
         // A count of 0 takes back the departure its key finds, and records nothing where none is stored (the writer's part).
         let persons = checks.wholeNumber(.persons)
         let destination = readDestination(draft, &checks)

@@ -8,7 +8,7 @@ extension CampsStore {
         let sites = try await sites()
         let rules = CensusRules(sites: Set(sites.map(\.code)), today: request.today,
                                 defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
-                                operators: Self.operators(of: sites), vocabulary: request.vocabulary)
+                                operators: Self.operators(of: sites), siteNames: SiteNames(sites), vocabulary: request.vocabulary)
         return try await database.runImport(.censuses, request, from: source, by: caller, rules: rules, progress: progress) {
             CensusWriter(write: $0, importID: $1)
         }
@@ -30,7 +30,8 @@ extension CampsStore {
                                   defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
                                   operators: Self.operators(of: sites), baselines: baselines,
                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
-                                  transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), vocabulary: request.vocabulary)
+                                  transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), siteNames: SiteNames(sites),
+                                  vocabulary: request.vocabulary)
         }, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
         }
