@@ -51,6 +51,20 @@ let sampleGazetteer = Gazetteer(
         #expect(movement.organisation == "UNHCR")
     }
 
+    /// A code and a name beside it that say two places (columns shifted in a copy) keep the code, with a warning naming what
+    /// the code is; a name that is the code's own, in either language, says nothing.
+    @Test func aNameThatIsNotItsCodesPlaceIsWarnedOf() throws {
+        let shifted = try check(["#date": "2019-01-12", "#loc+crossing+code": "LBN-01", "#loc+crossing+name": "Nasib", "#country+origin+code": "LBN",
+                                 "#adm1+dest+code": "SY12", "#adm1+dest+name": "Al-Hasakeh", "#affected+returnees+refugees+num": "9"])
+        #expect(shifted.records.first?.crossing == "LBN-01" && shifted.records.first?.destination[.adm1] == "SY12")
+        #expect(shifted.problems.map { "\($0.column) \($0.code) \($0.severity)" } == [
+            "#loc+crossing+name import.place.nameOfAnother warning", "#adm1+dest+name import.place.nameOfAnother warning"], "\(shifted.problems)")
+        #expect(shifted.problems.last?.reason == "this name is not that of SY12 (Dar'a), which the code beside it gives: the code is kept")
+        let agreeing = try check(["#date": "2019-01-12", "#loc+crossing+code": "LBN-01", "#loc+crossing+name": "جديدة يابوس", "#country+origin+code": "LBN",
+                                  "#adm1+dest+code": "SY12", "#adm1+dest+name": "DARA", "#affected+returnees+refugees+num": "9"])
+        #expect(agreeing.problems.isEmpty, "\(agreeing.problems)")
+    }
+
     @Test func oneRowMayCarryRefugeesAndIDPs() throws {
         let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+refugees+num": "10",
                                  "#affected+returnees+idps+num": "1,250"])
