@@ -19,10 +19,28 @@ import HomewardCore
 
         var jsonKey: String? { ["date", "level", "note"][rawValue] }
         var isFigure: Bool { self == .level }
+        static let tags = ["#date", "#indicator+num", "#description"]
 
         static func missing(given: (Reading) -> Bool, via vocabulary: Vocabulary) -> [Message] {
             given(.level) ? [] : [Message("readings.missing.level")]
         }
+    }
+
+    /// The tags each kind lists for its users are the ones it reads: each is read, and each field is read from one of them.
+    @Test func eachKindListsTheTagsItReads() {
+        func check<Field: ImportField>(_: Field.Type, reachedOtherwise: Set<Field> = []) {
+            let reached = Set(Field.tags.compactMap { HXLTag($0).flatMap(Field.init(tag:)) })
+            #expect(Field.tags.allSatisfy { HXLTag($0).flatMap(Field.init(tag:)) != nil }, "\(Field.self): a listed tag it does not read")
+            #expect(Set(Field.allCases).subtracting(reached).subtracting(reachedOtherwise).isEmpty,
+                    "\(Field.self): fields no listed tag gives: \(Set(Field.allCases).subtracting(reached))")
+        }
+        check(MovementField.self, reachedOtherwise: [.crossing])
+        check(CensusField.self)
+        check(DepartureField.self, reachedOtherwise: [.destination])
+        check(FacilityField.self, reachedOtherwise: [.settlement])
+        check(AidField.self, reachedOtherwise: [.locality])
+        check(SourceFigureField.self)
+        check(Reading.self)
     }
 
     @Test func aLayoutReadsTheFieldsOfAnyKind() throws {

@@ -7,6 +7,11 @@ public enum AidField: Int, ImportField {
     /// The fields that name the locality, coarsest first.
     public static let place: [AidField] = [.adm1, .adm2, .adm3, .adm4, .locality]
 
+    public static let tags = [
+        "#date", "#adm4+code", "#activity+type", "#adm1+code", "#adm2+code", "#adm3+code", "#org", "#indicator+tonnes+num",
+        "#indicator+parcels+num", "#reached+ind+num", "#reached+medical+num", "#description", "#meta+id",
+    ]
+
     public init?(tag: HXLTag) {
         if let level = tag.areaCodeLevel {
             self = AidField.place[level.rawValue - 1]

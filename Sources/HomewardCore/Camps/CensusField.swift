@@ -3,6 +3,8 @@
 public enum CensusField: Int, ImportField {
     case date, site, residents, households, organisation, siteName
 
+    public static let tags = ["#date", "#loc+site+code", "#population+ind+num", "#loc+site+name", "#population+hh+num", "#org"]
+
     public init?(tag: HXLTag) {
         let a = tag.attributes
         switch tag.hashtag {

@@ -4,6 +4,11 @@ public enum DepartureField: Int, ImportField {
     case date, dateStart, dateEnd, site, persons, destinationSite, destAdm1, destAdm2, destAdm3, destAdm4, destination
     case organisation, externalId, siteName
 
+    public static let tags = [
+        "#date", "#loc+site+code", "#affected+departed+num", "#date+start", "#date+end", "#loc+site+name", "#loc+dest+code",
+        "#adm1+dest+code", "#adm2+dest+code", "#adm3+dest+code", "#adm4+dest+code", "#org", "#meta+id",
+    ]
+
     public init?(tag: HXLTag) {
         let a = tag.attributes
         switch tag.hashtag {

@@ -14,6 +14,9 @@ public protocol ImportField: RawRepresentable, CaseIterable, Hashable, Sendable 
     /// Fields that JSON messages name by their key even when an object leaves them out, so that a
     /// client learns which key to send.
     static var namedWhenAbsent: [Self] { get }
+    /// The hashtags this kind reads, as a file writes them, those every file needs first: what a refusal of a tag, or of
+    /// a file without a hashtag row, tells its user to write (the binary alone reaches many, without the README).
+    static var tags: [String] { get }
     /// What a layout that gives only the fields for which `given` holds lacks to be read at all, one
     /// message each ("the file gives no date (#date …)"), naming options in the words of `vocabulary`.
     static func missing(given: (Self) -> Bool, via vocabulary: Vocabulary) -> [Message]
@@ -27,6 +30,9 @@ extension ImportField {
     public static var byJSONKey: [String: Self] {
         Dictionary(uniqueKeysWithValues: allCases.compactMap { field in field.jsonKey.map { ($0, field) } })
     }
+
+    /// The tags, joined for a message.
+    public static var tagList: String { tags.joined(separator: ", ") }
 
     /// Every JSON key, in the order of the fields.
     public static var jsonKeys: [String] { allCases.compactMap(\.jsonKey) }

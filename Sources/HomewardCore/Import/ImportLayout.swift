@@ -41,7 +41,8 @@ public struct ImportLayout<Field: ImportField>: Sendable {
                         "row": .count(index + 1), "via": via, "separator": .code(separator == "\t" ? "tab" : separator)]))])
                 }
             }
-            throw ImportError(Message("import.layout.noTagRow", ["first": .count(1), "last": .count(Self.tagRowSearchDepth), "via": via]))
+            throw ImportError(Message("import.layout.noTagRow", ["first": .count(1), "last": .count(Self.tagRowSearchDepth), "via": via,
+                                                                  "example": .code(Field.tags.prefix(3).joined(separator: ","))]))
         }
         let headers: [String]
         var tags: [String?]
@@ -102,7 +103,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             guard let field = Field(tag: tag) else {
                 if let header = mapped[index] {
                     problems.append(ImportProblem(row: 0, column: (vocabulary == .commandLine ? "--map " : "map ") + header, value: tagText,
-                                                  Message("import.layout.constantNotRead")))
+                                                  Message("import.layout.constantNotRead", ["tags": .text(Field.tagList)])))
                     continue
                 }
                 ignoredColumns.append(label)
@@ -122,7 +123,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
         for (tagText, value) in constants.sorted(by: { $0.key < $1.key }) {
             let label = vocabulary == .commandLine ? "--set \(tagText)" : "set \(tagText)"
             guard let tag = HXLTag(tagText), let field = Field(tag: tag) else {
-                problems.append(ImportProblem(row: 0, column: label, value: value, Message("import.layout.constantNotRead")))
+                problems.append(ImportProblem(row: 0, column: label, value: value, Message("import.layout.constantNotRead", ["tags": .text(Field.tagList)])))
                 continue
             }
             if columns[field.rawValue] != nil {

@@ -21,6 +21,14 @@ public enum MovementField: Int, ImportField {
     /// Counts are the values that may change between two versions of the same row.
     public var isFigure: Bool { self == .refugees || self == .idps || self == .persons }
 
+    public static let tags = [
+        "#date", "#adm1+dest+code", "#affected+returnees+refugees+num", "#affected+returnees+idps+num", "#date+start", "#date+end",
+        "#loc+crossing+code", "#loc+crossing+name", "#country+origin+code", "#adm1+origin+code", "#adm2+origin+code", "#adm3+origin+code",
+        "#adm4+origin+code", "#adm1+origin+name", "#adm2+origin+name", "#adm3+origin+name", "#adm4+origin+name", "#adm2+dest+code", "#adm3+dest+code", "#adm4+dest+code", "#adm1+dest+name",
+        "#adm2+dest+name", "#adm3+dest+name", "#adm4+dest+name", "#loc+dest+code", "#loc+origin+code", "#affected+returnees+num",
+        "#affected+type", "#org", "#meta+source", "#meta+id",
+    ]
+
     /// The field an HXL hashtag with attributes stands for, or `nil` when Homeward does not read it.
     public init?(tag: HXLTag) {
         let a = tag.attributes

@@ -6,6 +6,10 @@ public enum FacilityField: Int, ImportField {
     /// The fields that name the settlement, coarsest first.
     public static let place: [FacilityField] = [.adm1, .adm2, .adm3, .adm4, .settlement]
 
+    public static let tags = [
+        "#date", "#adm4+code", "#loc+type", "#status", "#adm1+code", "#adm2+code", "#adm3+code", "#indicator+num", "#org", "#meta+id",
+    ]
+
     public init?(tag: HXLTag) {
         if let level = tag.areaCodeLevel {
             self = FacilityField.place[level.rawValue - 1]
