@@ -112,7 +112,9 @@ public struct SourceFigureRules: ImportRules {
     private static func choice<T: RawRepresentable & CaseIterable>(_ checks: inout DraftChecks<SourceFigureField>, _ field: SourceFigureField,
                                                                    default: T) -> T? where T.RawValue == String {
         guard let text = checks.draft[field] else { return `default` }
-        guard let value = T(rawValue: text.lowercased()) else {
+        // "more than", "More_Than" and "more-than" are one qualifier, as a spreadsheet's users write it.
+        let written = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: "-")
+        guard let value = T(rawValue: written) else {
             checks.fail(field, Message("import.sources.choice.invalid", ["choices": .text(T.allCases.map(\.rawValue).joined(separator: ", "))]))
             return nil
         }
