@@ -21,6 +21,13 @@ import Testing
         assertSnapshot(of: html(.mock, language), as: .lines, named: language.rawValue)
     }
 
+    /// A cycle not begun has no actual figure, and one under way only what has left so far: "actual 0" read as none leaving.
+    @Test func cyclesNotBegunOrUnderWaySaySo() {
+        let english = html(.mock, .en)
+        #expect(english.contains("Cycle 6 (27 June 2020 to 1 July 2020): planned 3,500, so far 0 (under way)"))
+        #expect(english.contains("Cycle 7 (2 July 2020 to 6 July 2020): planned 3,500; not begun") && !english.contains("actual 0"))
+    }
+
     @Test(arguments: Language.allCases)
     func snapshotOfAnEmptyDemoDatabase(_ language: Language) {
         assertSnapshot(of: html(.emptyDemo, language), as: .lines, named: language.rawValue)
