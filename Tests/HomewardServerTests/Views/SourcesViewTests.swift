@@ -64,6 +64,15 @@ import Testing
         #expect(arabic.contains("Ministry: حلب (SY07)") && arabic.contains("حلب (SY07) فقط"))
     }
 
+    /// A figure stated as more than a number says so in the chart too (a sign in the label, words in the point's title, in the
+    /// page's punctuation), and a label keeps a halo to stay readable over a line.
+    @Test func theChartSaysAFiguresQualifier() {
+        let arabic = SourcesView(model: .mock, language: .ar).render(pages), english = SourcesView(model: .mock, language: .en).render(pages)
+        #expect(english.contains("<title>Ministry: more than 1,490,739, 15 August 2018</title>") && english.contains(#"paint-order="stroke">&gt;1,490,739</text>"#),
+                "\(english)")
+        #expect(arabic.contains("Ministry: أكثر من ١٬٤٩٠٬٧٣٩، ١٥ آب، ٢٠١٨"))
+    }
+
     /// Past the palette, a series keeps its colour but not its look (a dashed line); two latest values of one day and close
     /// figures are labelled one above the other, not one over the other.
     @Test func manySeriesStayApartAndTheirLabelsDoNotOverlap() throws {

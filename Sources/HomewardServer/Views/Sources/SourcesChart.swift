@@ -15,14 +15,14 @@ struct SourcesChart {
         let colour: String
         /// A dash pattern where the palette has come round again, so that up to 24 series (8 colours, 3 patterns) look apart.
         var dash: String? = nil
-        let points: [(day: Day, value: Int)]
+        let points: [(day: Day, value: Int, qualifier: Qualifier)]
     }
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f"]
     static let dashes: [String?] = [nil, "8 4", "2 3"]
     /// Room a latest value's label takes beside its point, to keep it inside the chart and apart from another's.
     static let labelWidth = 90
-    static let width = 640, height = 260, left = 84, right = 16, top = 14, bottom = 38
+    static let width = 640, height = 260, left = 96, right = 16, top = 14, bottom = 38
     /// Large enough to read where a phone draws the chart at 390 px, some 0.6 of its size.
     static let fontSize = 15
 
@@ -44,9 +44,21 @@ struct SourcesChart {
                 .compactMap { $0 }
             return Series(name: named.isEmpty ? key.organisation : "\(key.organisation): \(named.joined(separator: catalogue.text("bulletin.listSeparator")))",
                    colour: Self.palette[index % Self.palette.count], dash: Self.dashes[(index / Self.palette.count) % Self.dashes.count],
-                   points: grouped[key]!.sorted { $0.date < $1.date }.map { ($0.date, $0.value) })
+                   points: grouped[key]!.sorted { $0.date < $1.date }.map { ($0.date, $0.value, $0.qualifier) })
         }
         self.catalogue = catalogue
+    }
+
+    /// A qualifier as a sign before a figure, where the label has no room for its words.
+    static func sign(_ qualifier: Qualifier) -> String {
+        switch qualifier {
+        case .exact: ""
+        case .about: "≈"
+        case .moreThan: ">"
+        case .atLeast: "≥"
+        case .upTo: "≤"
+        case .lessThan: "<"
+        }
     }
 
     var svg: String {
@@ -76,7 +88,11 @@ struct SourcesChart {
                 out += "<polyline fill=\"none\" stroke=\"\(series.colour)\" stroke-width=\"2\"\(dash) points=\"\(coordinates.joined(separator: " "))\"/>"
             }
             for point in series.points {
-                out += "<circle cx=\"\(x(point.day))\" cy=\"\(y(point.value))\" r=\"3.5\" fill=\"\(series.colour)\"><title>\(e(series.name)): \(e(catalogue.numbers.string(point.value))), \(e(catalogue.days.string(point.day)))</title></circle>"
+                // The figure as stated ("more than 1,490,739"), and the day, in the page's language and punctuation.
+                let stated = point.qualifier == .exact ? catalogue.numbers.string(point.value)
+                    : "\(catalogue.text("sources.qualifier.\(point.qualifier.rawValue)")) \(catalogue.numbers.string(point.value))"
+                let title = "\(series.name): \(stated)\(catalogue.text("bulletin.listSeparator"))\(catalogue.days.string(point.day))"
+                out += "<circle cx=\"\(x(point.day))\" cy=\"\(y(point.value))\" r=\"3.5\" fill=\"\(series.colour)\"><title>\(e(title))</title></circle>"
             }
             if let latest = series.points.last {
                 // Beside the point, on the side with room: to its left where it stands at the right edge.
@@ -89,8 +105,11 @@ struct SourcesChart {
                         && !labels.contains { abs($0.x - labelX) < Self.labelWidth && abs($0.y - candidate) < Self.fontSize }
                 } ?? base
                 labels.append((labelX, labelY))
+                // A white halo keeps the figure readable where a line runs under it; a sign says a figure stated as more or
+                // less than it (the words are in the point's title and the table).
                 out += "<text x=\"\(labelX)\" y=\"\(labelY)\" text-anchor=\"\(atRight ? "end" : "start")\" "
-                    + "font-size=\"\(Self.fontSize)\" fill=\"\(series.colour)\">\(e(catalogue.numbers.string(latest.value)))</text>"
+                    + "font-size=\"\(Self.fontSize)\" fill=\"\(series.colour)\" stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\">"
+                    + "\(e(Self.sign(latest.qualifier) + catalogue.numbers.string(latest.value)))</text>"
             }
         }
         return out + "</svg>"
