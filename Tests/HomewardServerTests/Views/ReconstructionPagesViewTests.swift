@@ -39,6 +39,9 @@ import Testing
         #expect(html(.ar)["reconstruction"]!.contains("<td>طرق</td><td class=\"num\"><bdi>١٢٫٥ كم</bdi>"))
         #expect(html(.ru)["aid"]!.contains("<bdi dir=\"ltr\">3,625</bdi>"))
         #expect(html(.ar)["aid"]!.contains(#"<html lang="ar" dir="rtl">"#))
+        // Tonnes in a column line up to the kilogram; a type's code that only repeats its name is not shown under it.
+        #expect(html(.en)["aid"]!.contains(#"data-label="Tonnes"><bdi dir="ltr">3.500</bdi>"#) && html(.en)["aid"]!.contains("<span>Humanitarian</span>"))
+        #expect(html(.ru)["aid"]!.contains("<span>Гуманитарная<br><small><bdi dir=\"ltr\">humanitarian</bdi></small></span>"))
     }
 
     /// A figure that no action gave is not shown as 0, and one that only some gave says how many did.
