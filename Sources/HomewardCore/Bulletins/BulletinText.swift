@@ -182,12 +182,14 @@ public struct BulletinText: Sendable {
             out += "</section>\n"
         }
         out += "<section class=\"snapshot\" tabindex=\"0\">\n<h2>\(Self.escape(catalogue.text("bulletin.snapshot.heading")))</h2>\n<table>\n"
-        out += "<thead><tr>" + ["bulletin.snapshot.entry", "bulletin.snapshot.value", "bulletin.snapshot.query", "bulletin.snapshot.records"]
-            .map { "<th>\(Self.escape(catalogue.text($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        // The public is not told how many records a figure sums (a count of records can single out a family): no column for it.
+        let columns = ["bulletin.snapshot.entry", "bulletin.snapshot.value", "bulletin.snapshot.query"] + (smallCounts == nil ? ["bulletin.snapshot.records"] : [])
+        out += "<thead><tr>" + columns.map { "<th>\(Self.escape(catalogue.text($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for entry in snapshot.entries {
             out += "<tr id=\"entry-\(Self.escape(entry.id))\"><td><code dir=\"ltr\">\(Self.escape(entry.id))</code></td>"
                 + "<td><bdi dir=\"ltr\">\(Self.escape(value(entry)))</bdi></td><td><code dir=\"ltr\">\(Self.escape(entry.query))</code></td>"
-                + "<td><bdi dir=\"ltr\">\(entry.records.flatMap { smallCounts == nil ? Self.escape(catalogue.numbers.string($0)) : nil } ?? "")</bdi></td></tr>\n"
+                + (smallCounts == nil ? "<td><bdi dir=\"ltr\">\(entry.records.map { Self.escape(catalogue.numbers.string($0)) } ?? "")</bdi></td>" : "")
+                + "</tr>\n"
         }
         out += "</tbody>\n</table>\n</section>\n<p class=\"footer\">\(html(Sentence(phrase: footerPhrase, entries: [:])))</p>\n</article>\n"
         return out
