@@ -119,42 +119,89 @@ import Testing
         }
     }
 
-    /// One statement under one reference gives several measures, each a figure of its own (keyed by the reference alone,
-    /// each had "corrected" the last into a figure no one stated); a part naming the statement is of its nearest broader
-    /// measure; a figure of the same measure restated under the reference corrects it. A database keyed the old way is
-    /// keyed again by step 0022, so a file imported before it is found after it.
+    /// One statement under one reference gives several measures, coverages, kinds and areas, each a figure of its own (keyed
+    /// by the reference alone, each had "corrected" the last into a figure no one stated); a part naming the statement is of
+    /// its nearest broader measure in the part's own area; a reference written as a number is the statement's, not a figure's
+    /// id; a figure of the same measure, coverage, kind and area restated under the reference corrects it.
     @Test(arguments: Backend.available)
-    func aStatementsMeasuresStandApartUnderItsReference(_ backend: Backend) async throws {
+    func aStatementsFiguresStandApartUnderItsReference(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             let statement = """
-                MoD,2018-08-27,returns,1493398,more-than,count,,brief-0827,,briefing
-                MoD,2018-08-27,returns-refugees,252186,more-than,count,,brief-0827,brief-0827,briefing
-                MoD,2018-08-27,returns-idps,1241212,at-least,count,,brief-0827,brief-0827,briefing
-                MoD,2018-08-27,returns-refugees-registered,13000,exact,count,,brief-0827,brief-0827,briefing
+                MoD,2018-08-27,returns,1493398,more-than,count,,1,,briefing
+                MoD,2018-08-27,returns-refugees,252186,more-than,count,,1,1,briefing
+                MoD,2018-08-27,returns-idps,1241212,at-least,count,,1,1,briefing
+                MoD,2018-08-27,returns-refugees-registered,13000,exact,count,,1,1,briefing
+                MoD,2018-08-27,returns-refugees,56000,exact,count,2018,1,,briefing
+                MoD,2018-08-27,returns-refugees,70000,exact,projection,2019,1,,briefing
 
                 """
             let first = try await importFigures(store, statement)
-            #expect(first.imported == 4 && first.problems.isEmpty, "\(first.text)")
+            #expect(first.imported == 6 && first.problems.isEmpty, "\(first.text)")
             let figures = try await store.sources.figures()
-            #expect(figures.map { "\($0.measure) \($0.qualifier.rawValue) \($0.value)" }.sorted() == [
-                "returns more-than 1493398", "returns-idps at-least 1241212", "returns-refugees more-than 252186", "returns-refugees-registered exact 13000"])
-            let id = { (measure: String) in figures.first { $0.measure == measure }?.id }
-            #expect(figures.first { $0.measure == "returns-idps" }?.partOf == id("returns"))
-            #expect(figures.first { $0.measure == "returns-refugees-registered" }?.partOf == id("returns-refugees"), "the nearest broader measure")
-            let corrected = try await importFigures(store, "MoD,2018-08-27,returns-idps,1241300,at-least,count,,brief-0827,brief-0827,briefing\n")
+            #expect(figures.map { "\($0.measure) \($0.kind.rawValue) \($0.value)" }.sorted() == [
+                "returns count 1493398", "returns-idps count 1241212", "returns-refugees count 252186", "returns-refugees count 56000",
+                "returns-refugees projection 70000", "returns-refugees-registered count 13000"])
+            let id = { (measure: String, value: Int) in figures.first { $0.measure == measure && $0.value == value }?.id }
+            #expect(figures.first { $0.measure == "returns-idps" }?.partOf == id("returns", 1_493_398), "the statement '1', not figure 1")
+            #expect(figures.first { $0.measure == "returns-refugees-registered" }?.partOf == id("returns-refugees", 252_186), "the nearest broader measure")
+            let corrected = try await importFigures(store, "MoD,2018-08-27,returns-idps,1241300,at-least,count,,1,1,briefing\n")
             #expect(corrected.updated == 1 && corrected.imported == 0)
-            #expect(try await store.sources.figures().count == 4)
-            // A database keyed by the reference alone, as before step 0022
+            #expect(try await store.sources.figures().count == 6)
+        }
+    }
+
+    /// A part of an area's figure in a statement is of that area's total, not the country's; where the statement gives the
+    /// area no total, of the country's.
+    @Test(arguments: Backend.available)
+    func anAreasPartIsOfItsAreasTotal(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = "#org,#date,#indicator+code,#indicator+num,#adm1+code,#meta+id,#meta+part\n"
+            let summary = try await store.importRecords(.sources, ImportRequest(sourceName: "s.csv", today: TestStores.today), from: .bytes(Array((header + """
+                UNHCR,2019-01-10,returns,90000,,U1,
+                UNHCR,2019-01-10,returns,20000,SY01,U1,
+                UNHCR,2019-01-10,returns-idps,3000,SY01,U1,U1
+                UNHCR,2019-01-10,returns-idps,4000,SY02,U1,U1
+
+                """).utf8)), by: .test)
+            #expect(summary.imported == 4, "\(summary.text)")
+            let figures = try await store.sources.figures()
+            let national = figures.first { $0.measure == "returns" && $0.area == nil }?.id, aleppo = figures.first { $0.measure == "returns" && $0.area == "SY01" }?.id
+            #expect(figures.first { $0.area == "SY01" && $0.measure == "returns-idps" }?.partOf == aleppo)
+            #expect(figures.first { $0.area == "SY02" }?.partOf == national, "no total of SY02 in the statement: the country's")
+        }
+    }
+
+    /// Step 0022 keys figures stored under a reference by the reference alone (one per reference, as the old key allowed)
+    /// again as they are keyed now, so that their file imported again is found; a figure without a reference keeps its key.
+    @Test(arguments: Backend.available)
+    func figuresKeyedByTheirReferenceAloneAreKeyedAgain(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let file = """
+                MoD,2018-08-27,returns,1493398,more-than,count,,a,,briefing
+                MoD,2018-08-28,returns-idps,1241212,at-least,count,2018,b,,briefing
+                MoD,2018-08-29,returns,1500000,exact,count,,,,briefing
+
+                """
+            _ = try await importFigures(store, file)
+            let keyOf = { (id: Int) in
+                try await store.database.read { try await $0.raw("SELECT row_key FROM source_figures WHERE id = \(bind: id)").first(decodingColumn: "row_key", as: String.self) }
+            }
+            let figures = try await store.sources.figures()
+            let unreferenced = try #require(figures.first { $0.reference == nil }?.id)
+            let keyBefore = try await keyOf(unreferenced)
             try await store.database.write(by: .test, for: .bookkeeping) { write in
-                for figure in figures {
-                    try await write.sql.raw("UPDATE source_figures SET row_key = \(bind: StableDigest.hex(["ref", "MoD", "brief-0827", String(figure.id!)])) WHERE id = \(bind: figure.id!)").run()
+                for figure in figures where figure.reference != nil {
+                    try await write.sql.raw("UPDATE source_figures SET row_key = \(bind: StableDigest.hex(["ref", "MoD", figure.reference!])) WHERE id = \(bind: figure.id!)").run()
                 }
                 try await write.sql.raw("DELETE FROM homeward_migrations WHERE name = '0022_key_source_statements_by_measure'").run()
             }
+            // act
             try await store.database.migrate()
-            let again = try await importFigures(store, statement)
-            #expect(again.imported == 0 && again.updated == 1 && again.ignored == 3, "\(again.text)")
-            #expect(try await store.sources.figures().count == 4)
+            // check
+            let again = try await importFigures(store, file)
+            #expect(again.imported == 0 && again.updated == 0 && again.ignored == 3, "\(again.text)")
+            #expect(try await keyOf(unreferenced) == keyBefore)
+            for figure in figures { #expect(try await keyOf(figure.id!) == figure.identity) }
         }
     }
 

@@ -24,15 +24,16 @@ public struct SourceFigure: Hashable, Sendable {
     /// The organisation's own reference for the statement, if it gave one: with it, a later figure of the same measure
     /// and area under it corrects this one.
     public var reference: String?
-    /// The reference of the statement whose total it is a part of, when a file names it so, and that total's measure
-    /// (the nearest broader one the statement gives): resolved to `partOf` when written.
+    /// The reference of the statement whose total it is a part of, when a file names it so, and that total's measure and
+    /// area (the statement's nearest broader measure, of the part's own area where it gives one): resolved to `partOf` when written.
     public var partOfReference: String?
     public var partOfMeasure: String?
+    public var partOfArea: String?
 
     public init(id: Int? = nil, organisation: String, date: Day, measure: String, value: Int, qualifier: Qualifier = .exact,
                 kind: FigureKind = .count, coverage: Coverage = .cumulative(since: nil), area: String? = nil,
                 citation: String? = nil, url: String? = nil, partOf: Int? = nil, reference: String? = nil, partOfReference: String? = nil,
-                partOfMeasure: String? = nil) {
+                partOfMeasure: String? = nil, partOfArea: String? = nil) {
         self.id = id
         self.organisation = organisation
         self.date = date
@@ -48,12 +49,16 @@ public struct SourceFigure: Hashable, Sendable {
         self.reference = reference
         self.partOfReference = partOfReference
         self.partOfMeasure = partOfMeasure
+        self.partOfArea = partOfArea
     }
 
-    /// The figure's identity across imports: its organisation's reference for the statement with the measure and area
-    /// (one statement gives several measures), else everything but what a correction may change (value, qualifier, citation).
+    /// The figure's identity across imports: everything but what a correction may change (value, qualifier, citation), and
+    /// the organisation's reference for the statement where it gives one: one statement gives several measures, coverages
+    /// and kinds, each a figure of its own, and two statements of one day stand apart by their references.
     public var identity: String {
-        if let reference { return StableDigest.hex(["ref", organisation, reference, measure, area ?? ""]) }
+        if let reference {
+            return StableDigest.hex(["ref", organisation, reference, date.description, measure, kind.rawValue, coverage.key, area ?? ""])
+        }
         return StableDigest.hex(["figure", organisation, date.description, measure, kind.rawValue, coverage.key, area ?? ""])
     }
 }

@@ -20,8 +20,8 @@ public struct SourceFigureRules: ImportRules {
     public let today: Day
     public let defaultOrganisation: String?
     public let vocabulary: Vocabulary
-    /// Recorded figures by id, and recorded and earlier rows by `organisation|reference|measure` (the country's before an
-    /// area's), and the first of each statement by `organisation|reference`, that a part may name.
+    /// Recorded figures by id, recorded and earlier rows by `organisation|reference|measure|area` (the area empty for the
+    /// country), and the first of each statement by `organisation|reference`, that a part may name.
     public private(set) var totals: [String: Total]
 
     public init(measures: [Measure], areas: Set<String>, today: Day, defaultOrganisation: String? = nil,
@@ -62,18 +62,24 @@ public struct SourceFigureRules: ImportRules {
             checks.fail(.area, Message("import.area.unknown"))
         }
         let reference = draft[.reference]
-        var partOf: Int?, partOfReference: String?, partOfMeasure: String?
+        var partOf: Int?, partOfReference: String?, partOfMeasure: String?, partOfArea: String?
         if let total = draft[.partOf] {
             var named: Total?
-            if let id = Int(total), let found = totals[String(id)] {
-                partOf = id
-                named = found
-            } else if let organisation, let statement = totals["\(organisation)|\(total)"] {
-                // A statement gives several measures: the part is of its nearest broader one, else of its own (an area's part).
+            // The organisation's own statement first: a reference written as a number ("3") is its, not figure 3.
+            if let organisation, let statement = totals["\(organisation)|\(total)"] {
+                // A statement gives several measures and areas: the part is of its nearest broader measure in the part's own
+                // area, else in the country (an area's figure is part of the country's), else of its own measure.
                 partOfReference = total
                 let held = measure.map { Measure.broader(than: $0, in: catalogue) + [$0] } ?? []
-                partOfMeasure = held.first { totals["\(organisation)|\(total)|\($0)"] != nil }
+                let known = totals
+                let found = ([area ?? ""] + (area == nil ? [] : [""])).lazy.compactMap { place in
+                    held.first { known["\(organisation)|\(total)|\($0)|\(place)"] != nil }.map { ($0, place) }
+                }.first
+                (partOfMeasure, partOfArea) = (found?.0, found.flatMap { $0.1.isEmpty ? nil : $0.1 })
                 named = partOfMeasure.map { Total(organisation: organisation, measure: $0) } ?? statement
+            } else if let id = Int(total), let found = totals[String(id)] {
+                partOf = id
+                named = found
             } else {
                 checks.fail(.partOf, Message("import.sources.partOf.unknown"))
             }
@@ -99,13 +105,14 @@ public struct SourceFigureRules: ImportRules {
         }
         if counting, let reference {
             let total = Total(organisation: organisation, measure: measure)
-            if area == nil || totals["\(organisation)|\(reference)|\(measure)"] == nil { totals["\(organisation)|\(reference)|\(measure)"] = total }
+            totals["\(organisation)|\(reference)|\(measure)|\(area ?? "")"] = total
             if totals["\(organisation)|\(reference)"] == nil { totals["\(organisation)|\(reference)"] = total }
         }
         return ImportOutcome(records: [SourceFigure(organisation: organisation, date: date, measure: measure, value: value,
                                                     qualifier: qualifier, kind: kind, coverage: coverage, area: area,
                                                     citation: draft[.citation], url: draft[.url], partOf: partOf,
-                                                    reference: reference, partOfReference: partOfReference, partOfMeasure: partOfMeasure)],
+                                                    reference: reference, partOfReference: partOfReference, partOfMeasure: partOfMeasure,
+                                                    partOfArea: partOfArea)],
                              problems: checks.problems)
     }
 

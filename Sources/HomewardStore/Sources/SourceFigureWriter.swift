@@ -23,10 +23,11 @@ struct SourceFigureWriter: BatchWriter {
             let organisationID = try await organisations.id(of: figure.organisation, on: write)
             var partOf = figure.partOf
             if let reference = figure.partOfReference, let measure = figure.partOfMeasure {
-                // The statement's figure of that measure: the country's before an area's.
+                // The statement's figure of that measure and area (the rules chose which); its latest where it was stated on two days.
+                let area = figure.partOfArea.map { SQLQueryString("area_pcode = \(bind: $0)") } ?? "area_pcode IS NULL"
                 partOf = try await write.sql.raw("""
                     SELECT id FROM source_figures WHERE organisation_id = \(bind: organisationID) AND reference = \(bind: reference)
-                    AND measure = \(bind: measure) ORDER BY area_pcode IS NOT NULL, id LIMIT 1
+                    AND measure = \(bind: measure) AND \(area) ORDER BY stated_day DESC, id DESC LIMIT 1
                     """).first(decodingColumn: "id", as: Int.self)
             }
             let (since, from, to): (Int?, Int?, Int?) = switch figure.coverage {

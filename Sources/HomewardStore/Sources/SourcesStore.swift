@@ -83,15 +83,16 @@ public struct SourcesStore: Sendable {
     func rules(for request: ImportRequest) async throws -> SourceFigureRules {
         let totals = try await database.read { db in
             try await db.raw("""
-                SELECT f.id, f.reference, f.measure, o.name FROM source_figures f JOIN organisations o ON o.id = f.organisation_id
-                ORDER BY f.area_pcode IS NOT NULL, f.id
+                SELECT f.id, f.reference, f.measure, f.area_pcode, o.name FROM source_figures f JOIN organisations o ON o.id = f.organisation_id
+                ORDER BY f.id
                 """).all().flatMap { row -> [(String, SourceFigureRules.Total)] in
                 let id = String(try row.decode(column: "id", as: Int.self))
                 let organisation = try row.decode(column: "name", as: String.self)
                 let total = SourceFigureRules.Total(organisation: organisation, measure: try row.decode(column: "measure", as: String.self))
                 guard let reference = try row.decode(column: "reference", as: String?.self) else { return [(id, total)] }
-                // The statement, and its figure of each measure (the country's, read first, before an area's).
-                return [(id, total), ("\(organisation)|\(reference)", total), ("\(organisation)|\(reference)|\(total.measure)", total)]
+                // The statement, and its figure of each measure and area (the area empty for the country).
+                let area = try row.decode(column: "area_pcode", as: String?.self) ?? ""
+                return [(id, total), ("\(organisation)|\(reference)", total), ("\(organisation)|\(reference)|\(total.measure)|\(area)", total)]
             }
         }
         let gazetteer = try await places.gazetteer()
