@@ -59,10 +59,21 @@ let sampleGazetteer = Gazetteer(
         #expect(shifted.records.first?.crossing == "LBN-01" && shifted.records.first?.destination[.adm1] == "SY12")
         #expect(shifted.problems.map { "\($0.column) \($0.code) \($0.severity)" } == [
             "#loc+crossing+name import.place.nameOfAnother warning", "#adm1+dest+name import.place.nameOfAnother warning"], "\(shifted.problems)")
-        #expect(shifted.problems.last?.reason == "this name is not that of SY12 (Dar'a), which the code beside it gives: the code is kept")
+        #expect(shifted.problems.last?.reason == "this name is another place’s, not that of SY12 (Dar'a), which the code beside it gives: the code is kept")
+        // A name the gazetteer does not know at all is said so, not called another place's.
+        let unknown = try check(["#date": "2019-01-12", "#adm1+dest+code": "SY12", "#adm1+dest+name": "Nowhere", "#affected+returnees+idps+num": "9"])
+        #expect(unknown.problems.map(\.code) == ["import.place.nameUnknown"] && unknown.records.count == 1)
         let agreeing = try check(["#date": "2019-01-12", "#loc+crossing+code": "LBN-01", "#loc+crossing+name": "جديدة يابوس", "#country+origin+code": "LBN",
                                   "#adm1+dest+code": "SY12", "#adm1+dest+name": "DARA", "#affected+returnees+refugees+num": "9"])
         #expect(agreeing.problems.isEmpty, "\(agreeing.problems)")
+        // The gazetteer's Russian name is its own name too.
+        let russian = Gazetteer(homeCountry: "SYR", areas: [AdminArea(pcode: "SY12", level: .adm1, nameEn: "Dar'a", nameAr: "درعا", nameRu: "Дараа", parent: nil)],
+                            countries: [], crossings: [CrossingPoint(code: "JOR-01", nameEn: "Nasib", nameAr: "نصيب", nameRu: "Насиб", country: "JOR", adminPcode: nil)])
+        let rules = MovementRules(gazetteer: russian, today: Day("2019-02-01")!, defaultOrganisation: "UNHCR")
+        let layout = try ImportLayout<MovementField>(firstRows: [["#date", "#loc+crossing+code", "#loc+crossing+name", "#adm1+dest+code", "#adm1+dest+name",
+                                                                   "#affected+returnees+idps+num"]])
+        let inRussian = rules.check(layout.draft(row: ["2019-01-12", "JOR-01", "Насиб", "SY12", "Дараа", "9"], number: 2))
+        #expect(inRussian.problems.isEmpty && inRussian.records.count == 1, "\(inRussian.problems)")
     }
 
     @Test func oneRowMayCarryRefugeesAndIDPs() throws {

@@ -164,8 +164,9 @@ public struct MovementRules: ImportRules {
         if let code = draft[.crossingCode] {
             if let crossing = gazetteer.crossings[code] ?? gazetteer.crossings[code.uppercased()] {
                 // A name beside the code that is another crossing's: columns shifted in a copy, most often.
-                if let name = draft[.crossingName], !gazetteer.crossings(named: name).contains(where: { $0.code == crossing.code }) {
-                    fail(.crossingName, Message("import.place.nameOfAnother", ["code": .code(crossing.code), "name": .text(crossing.nameEn)]), nil, true)
+                if let name = draft[.crossingName], case let named = gazetteer.crossings(named: name), !named.contains(where: { $0.code == crossing.code }) {
+                    fail(.crossingName, Message(named.isEmpty ? "import.place.nameUnknown" : "import.place.nameOfAnother",
+                                                ["code": .code(crossing.code), "name": .text(crossing.nameEn)]), nil, true)
                 }
                 return crossing.code
             }
@@ -231,9 +232,9 @@ public struct MovementRules: ImportRules {
                 let code = gazetteer.lineages[given] == nil && gazetteer.lineages[given.uppercased()] != nil ? given.uppercased() : given
                 if let lineage = gazetteer.lineages[code], lineage[level] == code { // the area is at this level
                     // A name beside the code that is not this area's: columns shifted in a copy, most often. The code is kept.
-                    if let name = draft[names(level)], !gazetteer.areas(named: name, level: level).contains(where: { $0.pcode == code }) {
-                        fail(names(level), Message("import.place.nameOfAnother", ["code": .code(code), "name": .text(gazetteer.area(code)?.nameEn ?? code)]),
-                             nil, true)
+                    if let name = draft[names(level)], case let named = gazetteer.areas(named: name, level: level), !named.contains(where: { $0.pcode == code }) {
+                        fail(names(level), Message(named.isEmpty ? "import.place.nameUnknown" : "import.place.nameOfAnother",
+                                                   ["code": .code(code), "name": .text(gazetteer.area(code)?.nameEn ?? code)]), nil, true)
                     }
                     known.append((level, code, codes(level)))
                     parent = code

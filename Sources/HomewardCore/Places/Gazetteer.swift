@@ -23,7 +23,7 @@ public struct Gazetteer: Sendable {
         self.homeCountry = homeCountry
         for area in areas {
             self.areas[area.pcode] = area
-            for name in Set([Gazetteer.fold(area.nameEn), Gazetteer.fold(area.nameAr)]) where !name.isEmpty {
+            for name in Set([area.nameEn, area.nameAr, area.nameRu].compactMap { $0 }.map(Gazetteer.fold)) where !name.isEmpty {
                 areasByName[NameKey(level: area.level, name: name), default: []].append(area.pcode)
             }
         }
@@ -31,7 +31,7 @@ public struct Gazetteer: Sendable {
         for country in countries { self.countries[country.iso3] = country }
         for crossing in crossings {
             self.crossings[crossing.code] = crossing
-            for name in Set([Gazetteer.fold(crossing.nameEn), Gazetteer.fold(crossing.nameAr)]) where !name.isEmpty {
+            for name in Set([crossing.nameEn, crossing.nameAr, crossing.nameRu].compactMap { $0 }.map(Gazetteer.fold)) where !name.isEmpty {
                 crossingsByName[name, default: []].append(crossing.code)
             }
         }
@@ -50,7 +50,7 @@ public struct Gazetteer: Sendable {
         return result
     }
 
-    /// Areas of `level` whose English or Arabic name matches, optionally only those inside `within`.
+    /// Areas of `level` whose English, Arabic or Russian name matches, optionally only those inside `within`.
     public func areas(named name: String, level: AdminLevel, within: String? = nil) -> [AdminArea] {
         let codes = areasByName[NameKey(level: level, name: Gazetteer.fold(name))] ?? []
         return codes.compactMap { areas[$0] }.filter { area in
