@@ -149,6 +149,11 @@ let sampleGazetteer = Gazetteer(
         #expect(!zero.isRejected && zero.records.map(\.persons) == [0] && zero.records[0].countWritten && zero.ignored == 0)
         #expect(MovementRules.wholeNumber("12 838") == 12838)
         #expect(MovementRules.wholeNumber("12838.0") == 12838)
+        // 1.000 is a thousand to one writer and one to another: refused as such, where it was read as 1; 1.0 and 0.000 are not.
+        let thousand = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "1.000"])
+        #expect(thousand.problems.map(\.code) == ["import.number.pointEitherWay"])
+        #expect(MovementRules.wholeNumber("150.000") == nil && MovementRules.wholeNumber("1.0") == 1 && MovementRules.wholeNumber("0.000") == 0)
+        #expect(MovementRules.wholeNumber("1.0000") == 1 && !ScaledNumber.readsEitherWay("0,500"))
         // The group separators spreadsheets write in Russian and French: a no-break space, a narrow one, a thin one.
         #expect(["1\u{00A0}300", "1\u{202F}300", "1\u{2009}300"].map(MovementRules.wholeNumber) == [1300, 1300, 1300])
     }

@@ -95,7 +95,8 @@ public struct DraftChecks<Field: ImportField>: Sendable {
             return nil
         }
         guard let number = MovementRules.wholeNumber(text) else {
-            fail(field, MovementRules.isTooLong(text) ? Message("import.number.tooLarge", ["maximum": .count(maximum)]) : Message("import.number.invalid"))
+            fail(field, ScaledNumber.readsEitherWay(text, separator: ".") ? Message("import.number.pointEitherWay")
+                    : MovementRules.isTooLong(text) ? Message("import.number.tooLarge", ["maximum": .count(maximum)]) : Message("import.number.invalid"))
             return nil
         }
         guard number >= 0 else {

@@ -16,13 +16,14 @@ public enum ScaledNumber {
         return whole * scale(decimals) + (Int(padded) ?? 0)
     }
 
-    /// Whether a decimal quantity reads a thousand times apart by who wrote it: `1,234` is 1234 where a comma groups
-    /// thousands (English) and 1.234 where it is the decimal sign (Russian, most of Europe). A count of people or items has
-    /// no decimals, so its comma can only group; a weight or a length can be either, and is refused rather than guessed.
-    public static func readsEitherWay(_ text: String) -> Bool {
+    /// Whether a number reads a thousand times apart by who wrote it: `1,234` is 1234 where a comma groups thousands
+    /// (English) and 1.234 where it is the decimal sign (Russian, most of Europe); `1.000` is a thousand where a point groups
+    /// them (German, Turkish) and one where it is the decimal sign. A weight or a length written with a comma so, and a
+    /// count with a point and three zeros, are refused rather than guessed. A leading 0 (`0,500`) groups nothing.
+    public static func readsEitherWay(_ text: String, separator: Character = ",") -> Bool {
         let latin = text.withLatinDigits.trimmingCharacters(in: .whitespaces)
-        let parts = latin.split(separator: ",", omittingEmptySubsequences: false)
-        return parts.count == 2 && (1 ... 3).contains(parts[0].count) && parts[1].count == 3
+        let parts = latin.split(separator: separator, omittingEmptySubsequences: false)
+        return parts.count == 2 && (1 ... 3).contains(parts[0].count) && parts[0] != "0" && parts[1].count == 3
             && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 

@@ -132,7 +132,8 @@ public struct MovementRules: ImportRules {
             guard let text = draft[field] else { continue }
             sawAny = true
             guard let count = MovementRules.wholeNumber(text), count >= 0 else {
-                fail(field, Self.isTooLong(text) ? Self.tooMany : Message("import.persons.notWhole"), nil, false)
+                fail(field, ScaledNumber.readsEitherWay(text, separator: ".") ? Message("import.number.pointEitherWay")
+                        : Self.isTooLong(text) ? Self.tooMany : Message("import.persons.notWhole"), nil, false)
                 continue
             }
             if count > Self.maximumPersons {
@@ -296,6 +297,8 @@ public struct MovementRules: ImportRules {
     /// Reads `1234`, `1,234`, `1 234` or `1234.0` as a whole number, in Latin or Arabic digits (`١٬٢٣٤`); `nil` for anything else.
     public static func wholeNumber(_ text: String) -> Int? {
         if let value = Int(text) { return value }
+        // `1.000`: a thousand to one writer, one to another.
+        if ScaledNumber.readsEitherWay(text, separator: ".") { return nil }
         var digits = Substring(text.withLatinDigits)
         if let dot = digits.firstIndex(of: ".") {
             guard digits[digits.index(after: dot)...].allSatisfy({ $0 == "0" }) else { return nil }
@@ -314,7 +317,7 @@ public struct MovementRules: ImportRules {
     /// Whether the text is written as a whole number (`99999999999999999999`, `1,234,…,567.0`) with more digits than
     /// one holds: a count too large, not a malformed one.
     public static func isTooLong(_ text: String) -> Bool {
-        guard wholeNumber(text) == nil else { return false }
+        guard wholeNumber(text) == nil, !ScaledNumber.readsEitherWay(text, separator: ".") else { return false }
         // The whole part's digits as 0: a number of a whole number's shape then reads, a fraction (`1.5`) still does not.
         var fraction = false
         return wholeNumber(String(text.withLatinDigits.map { character -> Character in
