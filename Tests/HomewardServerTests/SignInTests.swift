@@ -27,7 +27,7 @@ import Testing
             let wrong = try await form(client, "/signin", "login=amal&password=wrong&next=%2Fcamps")
             let signedIn = try await form(client, "/signin", "login=amal&password=correct+horse+battery&next=%2Fcamps")
             // check
-            #expect(camps.status == .seeOther && camps.headers[.location] == "/signin?next=/camps")
+            #expect(camps.status == .seeOther && camps.headers[.location] == "/signin?next=/camps&asked=1")
             #expect(wrong.status == .unauthorized && wrong.text.contains("Wrong login or password."))
             #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/camps?lang=en", "\(signedIn.headers)")
             let setCookie = try #require(signedIn.headers[.setCookie])
@@ -41,13 +41,18 @@ import Testing
             #expect(try await form(client, "/signin", "login=amal&password=correct+horse+battery", cookie: cookie).status == .seeOther)
             // The public asking for an Arabic page comes back to it, query and all, through an Arabic form.
             let arabic = try await client.get("/camps?lang=ar")
-            #expect(arabic.headers[.location] == "/signin?next=/camps%3Flang%3Dar&lang=ar")
+            #expect(arabic.headers[.location] == "/signin?next=/camps%3Flang%3Dar&asked=1&lang=ar")
             // The form says why it is there, keeps where to go when its language is changed, and sends the reader back in
             // the form's language; the navigation's sign-in link comes back to the page it is on.
-            let asked = try await client.get("/signin?next=%2Fcamps%3Flang%3Dar&lang=ar")
-            #expect(asked.text.contains("الصفحة المطلوبة تتطلّب حساباً") && asked.text.contains("/signin?lang=en&amp;next=/camps%3Flang%3Dar"), "\(asked.text)")
+            let asked = try await client.get("/signin?next=%2Fcamps%3Flang%3Dar&asked=1&lang=ar")
+            #expect(asked.text.contains("الصفحة المطلوبة تتطلّب حساباً") && asked.text.contains("/signin?lang=en&amp;next=/camps%3Flang%3Dar&amp;asked=1"), "\(asked.text)")
+            // Only a page that needs an account says so: the navigation's link from a public page does not.
+            #expect(try await !client.get("/signin?next=%2Fbulletins%2F1%3Flang%3Dar&lang=ar").text.contains("الصفحة المطلوبة تتطلّب حساباً"))
             let russian = try await form(client, "/signin?lang=ru", "login=amal&password=correct+horse+battery&next=%2Fsources")
             #expect(russian.headers[.location] == "/sources?lang=ru")
+            // The form's language is the one the reader chose last: it replaces the language the page was asked in.
+            let changed = try await form(client, "/signin?lang=en", "login=amal&password=correct+horse+battery&next=%2Fcamps%3Fas_of%3D2020-06-01%26lang%3Dar")
+            #expect(changed.headers[.location] == "/camps?as_of=2020-06-01&lang=en")
             let sourcesPage = try await client.get("/?lang=ar")
             #expect(sourcesPage.text.contains("/signin?lang=ar&amp;next=/%3Flang%3Dar"), "the overview's own sign-in link")
             let csrf = try #require(page.text.components(separatedBy: #"name="csrf" value=""#).dropFirst().first?.prefix(64)).description
@@ -63,7 +68,9 @@ import Testing
             #expect(try await store.access.audit().last { $0.kind == "site" }?.actor == "person:amal")
             // Signing out needs the token too; then the cookie opens nothing.
             #expect(try await form(client, "/signout", "csrf=forged", cookie: cookie).status == .forbidden)
-            #expect(try await form(client, "/signout", "csrf=\(csrf)", cookie: cookie).status == .seeOther)
+            #expect(page.text.contains(#"action="/signout?lang=en""#), "the sign-out form keeps the page's language")
+            let signedOut = try await form(client, "/signout?lang=ar", "csrf=\(csrf)", cookie: cookie)
+            #expect(signedOut.status == .seeOther && signedOut.headers[.location] == "/?lang=ar")
             #expect(try await client.execute(uri: "/api/v1/sites", method: .get, headers: [.cookie: cookie]).status == .unauthorized)
             // A throttled login is told, in the reader's language, how many minutes are left, and a script is sent Retry-After.
             for _ in 1 ..< AccessStore.throttleFailures { _ = try await form(client, "/signin", "login=amal&password=wrong") }

@@ -57,11 +57,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         if let route, route.access == .signedIn, context.proven == nil {
             if route.isPage && [.get, .head].contains(request.method) {
-                // Back to the page as asked (its query too), the form in the page's language.
-                let asked = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
-                let next = SignInView.encoded(asked)
-                let lang = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)).map { "&lang=\($0.rawValue)" } ?? ""
-                return Response(status: .seeOther, headers: [.location: "\(APIRoute.signInPage.path)?next=\(next)\(lang)"])
+                return Response(status: .seeOther, headers: [.location: SignInView.location(askedFor: request)])
             }
             throw Problem(.unauthorized, Message("problem.signIn"),
                           headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])

@@ -105,7 +105,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             let found = try await stores.bulletin(id)
             if smallCounts != nil, !(found?.isPublic ?? false) {
                 // As every page does for the public: the sign-in form, then this page.
-                return Response(status: .seeOther, headers: [.location: "\(APIRoute.signInPage.path)?next=\(request.uri.path)"])
+                return Response(status: .seeOther, headers: [.location: SignInView.location(askedFor: request)])
             }
             guard let bulletin = found else { throw Problem(.notFound, "no bulletin has id \(id)") }
             return htmlResponse(BulletinView(bulletin: bulletin, language: language, smallCounts: smallCounts, demo: configuration.demo).render(pages), language: language)

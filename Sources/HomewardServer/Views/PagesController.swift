@@ -33,7 +33,8 @@ struct PagesController {
         }
         router.on(RouterPath(APIRoute.signInPage.routerPath), method: .get) { request, context in
             let language = try request.pageLanguage()
-            return htmlResponse(SignInView(language: language, next: SignInView.safeNext(request.uri.queryParameters.get("next"))).render(pages),
+            return htmlResponse(SignInView(language: language, next: SignInView.safeNext(request.uri.queryParameters.get("next")),
+                                           asked: request.uri.queryParameters.get("asked") == "1").render(pages),
                                 language: language)
         }
         router.on(RouterPath(APIRoute.signIn.routerPath), method: APIRoute.signIn.method) { request, _ in
@@ -66,11 +67,7 @@ struct PagesController {
         let catalogue = pages.catalogue(language)
         do {
             let session = try await stores.access.signIn(login: login, password: form["password"] ?? "")
-            // In the form's language where the page asked for names none.
-            let query = next.split(separator: "?", maxSplits: 1).dropFirst().first ?? ""
-            let there = query.split(separator: "&").contains { $0.hasPrefix("lang=") } ? next
-                : next + (next.contains("?") ? "&" : "?") + "lang=\(language.rawValue)"
-            var response = Response(status: .seeOther, headers: [.location: there])
+            var response = Response(status: .seeOther, headers: [.location: SignInView.destination(next, in: language)])
             let secure = request.uri.scheme == .https || request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https"
             response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: session.id, maxAge: Int(AccessStore.sessionHours * 3_600),
                                       path: "/", secure: secure, httpOnly: true, sameSite: .strict))

@@ -67,7 +67,7 @@ struct PageContext {
         languagesLabel = catalogue.text("language.choose")
         account = viewer.map { viewer in
             Account(signedInAs: catalogue.text("signin.as", ["name": .text(viewer.login)]), href: "\(APIRoute.accountPage.path)?lang=\(language.rawValue)",
-                    signOut: viewer.csrf.map { SignOut(label: catalogue.text("signin.out"), csrf: $0, action: APIRoute.signOut.path) })
+                    signOut: viewer.csrf.map { SignOut(label: catalogue.text("signin.out"), csrf: $0, action: "\(APIRoute.signOut.path)?lang=\(language.rawValue)") })
         }
         // Back to this page, in this language, once signed in.
         signInLink = viewer == nil && current != .signInPage

@@ -1,19 +1,22 @@
 import HomewardCore
+import Hummingbird
 
 /// The sign-in form, with what went wrong last time, if anything.
 struct SignInView {
     var language: Language
     /// Where to go once signed in: a path of this site only.
     var next: String
+    /// Whether a page that needs an account sent the reader here (rather than the navigation's link, from any page).
+    var asked = false
     var login: String = ""
     var error: String?
 
     func render(_ pages: Pages) -> String {
         let c = pages.catalogue(language)
-        // Asked for by a page that needs an account: said so, and kept when the reader changes the form's language.
-        let asked = next != "/" && !next.hasPrefix("/?")
+        // Where to go, and why the reader is here, kept when they change the form's language.
+        let keeping = [next == "/" ? nil : "next=\(Self.encoded(next))", asked ? "asked=1" : nil].compactMap { $0 }.joined(separator: "&")
         return pages.render(Context(page: PageContext(language: language, title: c.text("signin.title"), path: APIRoute.signInPage.path, pages: pages,
-                                                      current: .signInPage, keeping: next == "/" ? nil : "next=\(Self.encoded(next))"),
+                                                      current: .signInPage, keeping: keeping.isEmpty ? nil : keeping),
                                     heading: c.text("signin.heading"), needed: asked ? c.text("signin.needed") : nil, error: error, action: APIRoute.signIn.path + "?lang=\(language.rawValue)",
                                     next: next, login: login, loginLabel: c.text("signin.login"), passwordLabel: c.text("signin.password"),
                                     submit: c.text("signin.submit")), template: "signin")
@@ -30,6 +33,21 @@ struct SignInView {
         let loginLabel: String
         let passwordLabel: String
         let submit: String
+    }
+
+    /// The sign-in form for a reader sent there by a page that needs an account: back to the page as asked (its query too),
+    /// the form in the page's language.
+    static func location(askedFor request: Request) -> String {
+        let asked = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
+        let lang = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)).map { "&lang=\($0.rawValue)" } ?? ""
+        return "\(APIRoute.signInPage.path)?next=\(encoded(asked))&asked=1\(lang)"
+    }
+
+    /// Where a reader signed in through a form in `language` goes: `next` in that language, the last one they chose.
+    static func destination(_ next: String, in language: Language) -> String {
+        let parts = next.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let kept = parts.count > 1 ? parts[1].split(separator: "&").filter { !$0.hasPrefix("lang=") } : []
+        return "\(parts[0])?" + (kept + ["lang=\(language.rawValue)"]).joined(separator: "&")
     }
 
     /// A path with its query as one value of a query: `/camps?lang=ar` as `%2Fcamps%3Flang%3Dar`.
