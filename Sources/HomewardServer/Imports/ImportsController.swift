@@ -46,22 +46,17 @@ struct ImportsController<Context: CallerRequestContext> {
             guard let byte = ImportRequest.delimiter(named: name) else { throw Problem.badRequest("delimiter", "'\(name)' is not one of , ; tab") }
             importRequest.delimiter = byte
         }
+        // Read for JSON too, so that the importer refuses them there, in the caller's language, rather than leave them unread.
         let parameters = request.uri.queryParameters
-        if format == .json, let option = ["map", "set"].first(where: { !parameters.getAll($0).isEmpty }) {
-            // JSON names its fields by its keys: a mapping or a constant would go unread, as a delimiter would.
-            throw Problem.badRequest(option, "\(option) is CSV's: JSON names its fields by its keys")
+        do {
+            importRequest.mapping = try ImportOptionPairs.mapping(parameters.getAll("map").map { String($0) })
+        } catch {
+            throw Problem.badRequest("map", "'\(error.value)' is not of the form \(error.expected)")
         }
-        if format == .csv {
-            do {
-                importRequest.mapping = try ImportOptionPairs.mapping(parameters.getAll("map").map { String($0) })
-            } catch {
-                throw Problem.badRequest("map", "'\(error.value)' is not of the form \(error.expected)")
-            }
-            do {
-                importRequest.constants = try ImportOptionPairs.constants(parameters.getAll("set").map { String($0) })
-            } catch {
-                throw Problem.badRequest("set", "'\(error.value)' is not of the form \(error.expected)")
-            }
+        do {
+            importRequest.constants = try ImportOptionPairs.constants(parameters.getAll("set").map { String($0) })
+        } catch {
+            throw Problem.badRequest("set", "'\(error.value)' is not of the form \(error.expected)")
         }
         let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
         return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in

@@ -56,15 +56,26 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 return Problem(.serviceUnavailable, "the database cannot answer now; try again")
             }
         case let error as ImportError:
-            // One key or column at fault is the body's field a client looks for, as the other routes' refusals name theirs.
-            let field = error.problems.count == 1 && !error.problems[0].column.isEmpty ? error.problems[0].column : nil
-            return Problem(.badRequest, error.description(in: catalogue), field: field, problems: error.problems.map { $0.written(in: catalogue) })
+            return Problem(.badRequest, error.description(in: catalogue), field: Self.field(of: error),
+                           problems: error.problems.map { $0.written(in: catalogue) })
         case let error as DecodingError:
             return problem(for: error)
         default:
             logger.error("unexpected error: \(String(reflecting: error))")
             return Problem(.internalServerError, "an unexpected error; it has been logged")
         }
+    }
+
+    /// What a refused import names as its `field`, as the other routes' refusals name theirs: the parameter at fault
+    /// (`map`, `set`, `delimiter`), else the key or column at fault; none where problems name several (or none).
+    static func field(of error: ImportError) -> String? {
+        let fields = Set(error.problems.compactMap { problem -> String? in
+            if problem.code == "import.layout.otherSeparator" { return "delimiter" }
+            if problem.code.hasPrefix("import.layout.map") { return "map" }
+            if let option = ["map", "set"].first(where: { problem.column == $0 || problem.column.hasPrefix($0 + " ") }) { return option }
+            return problem.column.isEmpty ? nil : problem.column
+        })
+        return fields.count == 1 ? fields.first : nil
     }
 
     static func problem(for error: HTTPError, request: Request) -> Problem {

@@ -90,7 +90,9 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     private mutating func readJSON(_ source: ByteSource) async throws {
         // JSON names its fields by its keys: a mapping or a constant given for it would go unread.
         if !request.mapping.isEmpty || !request.constants.isEmpty {
-            throw ImportError(Message("import.json.mapping", ["via": request.vocabulary.argument]))
+            let option = (request.mapping.isEmpty ? "set" : "map")
+            throw ImportError([ImportProblem(row: 0, column: request.vocabulary == .commandLine ? "--" + option : option, value: "",
+                                             Message("import.json.mapping", ["via": request.vocabulary.argument]))])
         }
         let data = Data(try await source.collect())
         for draft in try JSONRecords.drafts(from: data, as: Field.self, listKey: listKey) {
