@@ -8,7 +8,7 @@ public enum AidField: Int, ImportField {
     public static let place: [AidField] = [.adm1, .adm2, .adm3, .adm4, .locality]
 
     public static let tags = [
-        "#date", "#adm4+code", "#activity+type", "#adm1+code", "#adm2+code", "#adm3+code", "#org", "#indicator+tonnes+num",
+        "#date", "#adm4+code", "#activity+type", "#org", "#adm1+code", "#adm2+code", "#adm3+code", "#indicator+tonnes+num",
         "#indicator+parcels+num", "#reached+ind+num", "#reached+medical+num", "#description", "#meta+id",
     ]
 

@@ -3,7 +3,7 @@
 public enum CensusField: Int, ImportField {
     case date, site, residents, households, organisation, siteName
 
-    public static let tags = ["#date", "#loc+site+code", "#population+ind+num", "#loc+site+name", "#population+hh+num", "#org"]
+    public static let tags = ["#date", "#loc+site+code", "#population+ind+num", "#org", "#loc+site+name", "#population+hh+num"]
 
     public init?(tag: HXLTag) {
         let a = tag.attributes

@@ -5,8 +5,8 @@ public enum DepartureField: Int, ImportField {
     case organisation, externalId, siteName
 
     public static let tags = [
-        "#date", "#loc+site+code", "#affected+departed+num", "#date+start", "#date+end", "#loc+site+name", "#loc+dest+code",
-        "#adm1+dest+code", "#adm2+dest+code", "#adm3+dest+code", "#adm4+dest+code", "#org", "#meta+id",
+        "#date", "#loc+site+code", "#affected+departed+num", "#org", "#date+start", "#date+end", "#loc+site+name", "#loc+dest+code",
+        "#adm1+dest+code", "#adm2+dest+code", "#adm3+dest+code", "#adm4+dest+code", "#meta+id",
     ]
 
     public init?(tag: HXLTag) {

@@ -14,7 +14,7 @@ public protocol ImportField: RawRepresentable, CaseIterable, Hashable, Sendable 
     /// Fields that JSON messages name by their key even when an object leaves them out, so that a
     /// client learns which key to send.
     static var namedWhenAbsent: [Self] { get }
-    /// The hashtags this kind reads, as a file writes them, those every file needs first: what a refusal of a tag, or of
+    /// The hashtags this kind reads, as a file writes them, the four a file most needs first (the example of a hashtag row): what a refusal of a tag, or of
     /// a file without a hashtag row, tells its user to write (the binary alone reaches many, without the README).
     static var tags: [String] { get }
     /// What a layout that gives only the fields for which `given` holds lacks to be read at all, one

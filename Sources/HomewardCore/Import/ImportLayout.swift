@@ -42,7 +42,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
                 }
             }
             throw ImportError(Message("import.layout.noTagRow", ["first": .count(1), "last": .count(Self.tagRowSearchDepth), "via": via,
-                                                                  "example": .code(Field.tags.prefix(3).joined(separator: ","))]))
+                                                                  "example": .code(Field.tags.prefix(4).joined(separator: ","))]))
         }
         let headers: [String]
         var tags: [String?]

@@ -94,7 +94,12 @@ public enum JSONRecords {
             let column = String(decoding: before.suffix(from: (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? before.startIndex), as: UTF8.self).count + 1
             return Message("import.json.invalidAt", ["line": .count(line), "column": .count(column)])
         }
-        if detail.contains("end of file") { return Message("import.json.endsEarly") }
+        // Darwin's Foundation says where by line and column itself.
+        if let range = detail.range(of: #"line [0-9]+, column [0-9]+"#, options: .regularExpression) {
+            let numbers = detail[range].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            if numbers.count == 2 { return Message("import.json.invalidAt", ["line": .count(numbers[0]), "column": .count(numbers[1])]) }
+        }
+        if detail.contains("end of file") || detail.contains("Unexpected end") { return Message("import.json.endsEarly") }
         return Message("import.json.invalid", ["detail": .text(detail.isEmpty ? error.localizedDescription : detail)])
     }
 

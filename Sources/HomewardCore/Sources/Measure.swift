@@ -50,7 +50,6 @@ public struct Measure: Hashable, Sendable, Codable {
         Measure(code: "camp-departures", nameEn: "departures from camps", nameRu: "выбытие из лагерей", nameAr: "المغادرون من المخيمات"),
     ]
 
-    /// `code` and every measure that lies within it, at any depth, broadest first.
     /// The measures a measure lies within, nearest first: `returns-refugees`, then `returns`, for registered refugee returns.
     public static func broader(than code: String, in measures: [Measure]) -> [String] {
         let within = Dictionary(measures.map { ($0.code, $0.within) }, uniquingKeysWith: { first, _ in first })
@@ -62,6 +61,7 @@ public struct Measure: Hashable, Sendable, Codable {
         return result
     }
 
+    /// `code` and every measure that lies within it, at any depth, broadest first.
     public static func family(of code: String, in measures: [Measure]) -> [String] {
         var result = [code], index = 0
         while index < result.count {

@@ -8,7 +8,7 @@ public enum SourceFigureField: Int, ImportField {
     case organisation, date, measure, value, qualifier, kind, since, from, to, year, area, citation, url, reference, partOf
 
     public static let tags = [
-        "#org", "#date", "#indicator+code", "#indicator+num", "#indicator+qualifier", "#indicator+type", "#date+since", "#date+start",
+        "#date", "#indicator+code", "#indicator+num", "#org", "#indicator+qualifier", "#indicator+type", "#date+since", "#date+start",
         "#date+end", "#date+year", "#adm1+code", "#meta+source", "#meta+url", "#meta+id", "#meta+part",
     ]
 

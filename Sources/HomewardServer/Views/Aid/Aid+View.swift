@@ -27,7 +27,7 @@ struct AidView {
                 reachedGivenBy = c.numbers.serial(given) + "/" + c.numbers.serial(g.actions)
             }
             // A code that only repeats its name ("Humanitarian", humanitarian) is not shown again under it.
-            let code = group.key.flatMap { $0.lowercased() == name.lowercased() ? nil : $0 }
+            let code = group.key.flatMap { Gazetteer.fold($0) == Gazetteer.fold(name) ? nil : $0 }
             return Row(name: name, code: code, actions: c.numbers.string(g.actions), localities: c.numbers.string(g.localities),
                        tonnes: cell(c.numbers.decimal(g.kilograms, decimals: 3, fixed: true), \.kilograms), parcels: cell(c.numbers.string(g.parcels), \.parcels),
                        reached: cell(c.numbers.string(g.reached), \.reached), reachedGivenBy: reachedGivenBy, treated: cell(c.numbers.string(g.treated), \.treated))
