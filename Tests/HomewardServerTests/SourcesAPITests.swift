@@ -54,6 +54,7 @@ import Testing
             let revisions = try history.json["revisions"] as? [[String: Any]] ?? []
             #expect(try (history.json["current"] as? [String: Any])?["value"] as? Int == 95 && history.json["figure"] as? Int == figureID, "\(history.text)")
             #expect(revisions.map { $0["value"] as? Int } == [90] && revisions.first?["superseded_by"] as? String != nil, "\(history.text)")
+            #expect(revisions.first?["citation"] is NSNull, "every key the contract lists, null where none was given: \(history.text)")
             #expect(try await client.get("/api/v1/sources/999/history").status == .notFound)
             #expect(try await client.get("/api/v1/sources/x/history").status == .badRequest)
             let check = try await client.get("/api/v1/sources/check")

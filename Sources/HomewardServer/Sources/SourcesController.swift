@@ -36,8 +36,8 @@ struct SourcesController<Context: CallerRequestContext> {
             guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
                 throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not a figure id (a whole number)")
             }
-            guard let figure = try await stores.sources.figures(id: id).first else { throw Problem(.notFound, "no figure has id \(id)") }
-            return try jsonResponse(SourceHistory(figure: id, current: figure, revisions: try await stores.sources.revisions(ofFigure: id)))
+            guard let history = try await stores.sources.history(ofFigure: id) else { throw Problem(.notFound, "no figure has id \(id)") }
+            return try jsonResponse(history)
         }
         router.on(RouterPath(APIRoute.compareSources.routerPath), method: APIRoute.compareSources.method) { request, _ in
             guard let measure = try Self.measure(request) else { throw Problem.badRequest("measure", "give the measure's code, such as returns") }
@@ -46,14 +46,6 @@ struct SourcesController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.checkSources.routerPath), method: APIRoute.checkSources.method) { _, _ in
             try jsonResponse(["problems": try await stores.sources.problems()])
         }
-    }
-
-    /// A figure as it stands and what it said before its corrections: the command line's `sources history --format json`,
-    /// with the figure in force beside it.
-    struct SourceHistory: Encodable {
-        var figure: Int
-        var current: SourceFigure
-        var revisions: [SourcesStore.Revision]
     }
 
     /// The `measure` parameter: a measure's code, made as every record code is.

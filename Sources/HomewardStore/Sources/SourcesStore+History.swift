@@ -16,6 +16,35 @@ extension SourcesStore {
             case value, qualifier, citation
             case recordedAt = "recorded_at", recordedBy = "recorded_by", supersededAt = "superseded_at", supersededBy = "superseded_by"
         }
+
+        /// Every key, `citation` as `null` where none was given, as the contract lists it.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(value, forKey: .value)
+            try c.encode(qualifier, forKey: .qualifier)
+            try c.encode(citation, forKey: .citation)
+            try c.encode(recordedAt, forKey: .recordedAt)
+            try c.encode(recordedBy, forKey: .recordedBy)
+            try c.encode(supersededAt, forKey: .supersededAt)
+            try c.encode(supersededBy, forKey: .supersededBy)
+        }
+    }
+
+    /// A figure as it stands and what it said before its corrections: `sources history` and its API route give the same.
+    public struct History: Sendable, Encodable {
+        /// The figure's id.
+        public var figure: Int
+        public var current: SourceFigure
+        public var revisions: [Revision]
+    }
+
+    /// A figure and its earlier versions, read at one moment (a correction landing between two reads would set a figure in
+    /// force beside versions that do not lead to it); `nil` for no figure of that id.
+    public func history(ofFigure id: Int) async throws -> History? {
+        try await database.consistentRead {
+            guard let current = try await figures(id: id).first else { return nil }
+            return History(figure: id, current: current, revisions: try await revisions(ofFigure: id))
+        }
     }
 
     /// The versions a figure had before its corrections, oldest first: an organisation restating its figure for the same

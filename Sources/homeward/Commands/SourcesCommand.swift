@@ -75,14 +75,13 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
-            let (figure, revisions) = try await db.withStores { stores in
-                (try await stores.sources.figures(id: id).first, try await stores.sources.revisions(ofFigure: id))
+            guard let history = try await db.withStores({ try await $0.sources.history(ofFigure: id) }) else {
+                throw CommandFailure("no figure has id \(id)")
             }
-            guard figure != nil else { throw CommandFailure("no figure has id \(id)") }
+            let revisions = history.revisions
             switch format {
             case .json:
-                struct History: Encodable { var figure: Int; var revisions: [SourcesStore.Revision] }
-                try printJSON(History(figure: id, revisions: revisions))
+                try printJSON(history)
             case .table:
                 if revisions.isEmpty { print("figure \(id) was never corrected"); return }
                 print(TextTable(header: ["VALUE", "QUALIFIER", "CITATION", "RECORDED", "BY", "REPLACED", "BY"],
