@@ -116,6 +116,11 @@ import Testing
                         "\(path): \(plus.text)")
                 #expect(try await client.get("\(path)?organisation=Save%20the%20Children").status == .ok)
             }
+            // Nor does an import's org make a second organisation of it.
+            let plusOrg = try await client.post("/api/v1/imports?org=Save+the+Children", "#date,#adm1+dest+code,#affected+returnees+idps+num\n2019-01-01,SY01,7\n",
+                                                contentType: "text/csv")
+            #expect(try plusOrg.status == .badRequest && plusOrg.json["field"] as? String == "org", "\(plusOrg.text)")
+            #expect(try await store.organisations.organisations().allSatisfy { $0.name != "Save+the+Children" })
         }
     }
 

@@ -41,6 +41,7 @@ struct ImportsController<Context: CallerRequestContext> {
                                           vocabulary: .api)
         let catalogue = catalogues.catalogue(for: request)
         importRequest.organisation = try request.text("org")
+        try await stores.organisations.refusePlusForSpace(importRequest.organisation, field: "org")
         if let name = try request.text("delimiter") {
             guard format == .csv else { throw Problem.badRequest("delimiter", "a delimiter is CSV's: JSON has none") }
             guard let byte = ImportRequest.delimiter(named: name) else { throw Problem.badRequest("delimiter", "'\(name)' is not one of , ; tab") }

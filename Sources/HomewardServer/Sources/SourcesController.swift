@@ -26,6 +26,7 @@ struct SourcesController<Context: CallerRequestContext> {
             let importRequest = ImportRequest(sourceName: "POST /sources", format: .json, organisation: try request.text("org"),
                                               dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"),
                                               today: today(), vocabulary: .api)
+            try await stores.organisations.refusePlusForSpace(importRequest.organisation, field: "org")
             let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
             return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
                 let summary = try await stores.importRecords(.sources, importRequest, from: .bytes(try await source.collect()), by: context.caller)

@@ -20,18 +20,25 @@ public struct OrganisationsStore: Sendable {
 
     /// Refuses an organisation's name written another way than a known one's (`unhcr`) in a filter, which would read as
     /// "none recorded"; a name not known at all stays a question whose answer is none. Asked only of an empty answer.
-    static func refuseOtherSpelling(_ organisation: String, on db: any SQLDatabase) async throws {
+    static func refuseOtherSpelling(_ organisation: String, field: String = "organisation", on db: any SQLDatabase) async throws {
         let names = try await db.raw("SELECT name FROM organisations").all().map { try $0.decode(column: "name", as: String.self) }
         let known = OrganisationNames(names)
         if let other = known.otherSpelling(of: organisation) {
-            throw StoreError.invalid(field: "organisation", value: organisation, reason: "no organisation is written so; did you mean '\(other)'?")
+            throw StoreError.invalid(field: field, value: organisation, reason: "no organisation is written so; did you mean '\(other)'?")
         }
         // `Test+Org`, as most HTTP libraries write a space in a query: a plus sign there is a plus sign.
         let spaced = organisation.replacingOccurrences(of: "+", with: " ")
         if spaced != organisation, let meant = names.contains(spaced) ? spaced : known.otherSpelling(of: spaced) {
-            throw StoreError.invalid(field: "organisation", value: organisation,
+            throw StoreError.invalid(field: field, value: organisation,
                                      reason: "no organisation is written so; did you mean '\(meant)'? A '+' in a query is a plus sign: write a space as %20")
         }
+    }
+
+    /// Refuses an organisation given in a query with '+' for its spaces (`org=Save+the+Children`, as most HTTP libraries
+    /// write it) where a known one is meant: an import would otherwise make a second organisation of that name.
+    public func refusePlusForSpace(_ organisation: String?, field: String) async throws {
+        guard let organisation, organisation.contains("+") else { return }
+        try await database.read { try await Self.refuseOtherSpelling(organisation, field: field, on: $0) }
     }
 
     /// The id of the organisation with this name, created if it is new; a creation is audited, as every change is.
