@@ -83,6 +83,9 @@ import HomewardCore
         // check
         #expect(progress.cycles.map(\.planned) == [3_500, 3_500, 3_000])
         #expect(progress.cycles.map(\.actual) == [2_000, 1_500, 0])
+        // The third cycle began on the 12th: its 0 is "so far", not "nobody left"; a day earlier it had not begun.
+        #expect(progress.cycles.map(\.state) == [.ended, .ended, .underWay])
+        #expect(EvacuationProgress(operation: operation, departures: departures, asOf: Day("2019-03-11")!).cycles.last?.state == .notBegun)
         #expect(progress.left == 3_500 && progress.plannedByNow == 7_000 && progress.ahead == -3_500)
         // 3,500 in the 11 days since the start (not 14: the days before it would slow an operation only days old):
         // 6,500 left need 21 days at that pace

@@ -8,6 +8,13 @@ public struct EvacuationProgress: Sendable {
         public var end: Day
         public var planned: Int
         public var actual: Int
+        /// Whether the cycle had begun or ended by the day asked: a cycle not begun has no actual figure yet, one under way
+        /// only what has left so far, and neither's 0 reads as "nobody left".
+        public var state: State
+
+        public enum State: String, Sendable, Encodable {
+            case notBegun = "not-begun", underWay = "under-way", ended
+        }
     }
 
     /// How many days of departures the forecast pace is taken from, at most: fewer in an operation's first days.
@@ -72,7 +79,8 @@ public struct EvacuationProgress: Sendable {
             actual[min(max(index, 0), actual.count - 1)] += departure.persons
         }
         cycles = zip(plan.schedule, actual).map { cycle, actual in
-            CycleProgress(cycle: cycle.cycle, start: cycle.start, end: cycle.end, planned: cycle.persons, actual: actual)
+            CycleProgress(cycle: cycle.cycle, start: cycle.start, end: cycle.end, planned: cycle.persons, actual: actual,
+                          state: cycle.start > asOf ? .notBegun : cycle.end >= asOf ? .underWay : .ended)
         }
         let left = counted.reduce(0) { $0 + $1.persons }
         self.left = left

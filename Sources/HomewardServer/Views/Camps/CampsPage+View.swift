@@ -155,8 +155,8 @@ struct CampsPageView {
             let cycle: String
             let dates: PhraseContext
             let planned: String
-            /// `nil` for a cycle not yet begun; "so far" for one under way.
-            let actual: PhraseContext?
+            /// "not begun", or "so far" for a cycle under way.
+            let actual: PhraseContext
         }
 
         struct Chart {
@@ -229,7 +229,7 @@ struct CampsPageView {
                 .map { PhraseContext(c.phrase($0)) }
             // A cycle not begun has no actual figure yet, and one under way only what has left so far: neither is "actual 0".
             let drawn = CycleChart(cycles: p.cycles, asOf: p.asOf) {
-                c.text($0.start > p.asOf ? "camps.chart.cycle.notBegun" : $0.end >= p.asOf ? "camps.chart.cycle.underWay" : "camps.chart.cycle",
+                c.text($0.state == .notBegun ? "camps.chart.cycle.notBegun" : $0.state == .underWay ? "camps.chart.cycle.underWay" : "camps.chart.cycle",
                        ["cycle": .count($0.cycle), "start": .day($0.start), "end": .day($0.end), "planned": .count($0.planned), "actual": .count($0.actual)])
             }
             chart = Chart(label: c.text("camps.chart.label"), width: drawn.width, height: CycleChart.height, bars: drawn.bars,
@@ -242,8 +242,8 @@ struct CampsPageView {
             cycles = p.cycles.map {
                 Cycle(cycle: c.numbers.string($0.cycle), dates: PhraseContext(c.phrase("camps.cycles.dates", ["start": .day($0.start), "end": .day($0.end)])),
                       planned: c.numbers.string($0.planned),
-                      actual: $0.start > p.asOf ? nil : PhraseContext(c.phrase($0.end >= p.asOf ? "camps.cycles.soFar" : "camps.cycles.actual",
-                                                                                   ["count": .count($0.actual)])))
+                      actual: PhraseContext(c.phrase(["not-begun": "camps.cycles.notBegun", "under-way": "camps.cycles.soFar"][$0.state.rawValue] ?? "camps.cycles.actual",
+                                                     ["count": .count($0.actual)])))
             }
         }
 
