@@ -37,6 +37,8 @@ import Testing
         #expect(html(.en)["reconstruction"]!.contains("<td>Roads</td><td class=\"num\"><bdi>12.5 km</bdi>"))
         #expect(html(.ru)["reconstruction"]!.contains("<td>Дороги</td><td class=\"num\"><bdi>12,5 км</bdi>"))
         #expect(html(.ar)["reconstruction"]!.contains("<td>طرق</td><td class=\"num\"><bdi>١٢٫٥ كم</bdi>"))
+        // Kilometres to the tenth always, so that a whole number beside a decimal reads alike.
+        #expect(html(.en)["reconstruction"]!.contains("<bdi>0.0 km</bdi>") && !html(.en)["reconstruction"]!.contains("<bdi>0 km</bdi>"))
         #expect(html(.ru)["aid"]!.contains("<bdi dir=\"ltr\">3,625</bdi>"))
         #expect(html(.ar)["aid"]!.contains(#"<html lang="ar" dir="rtl">"#))
         // Tonnes in a column line up to the kilogram; a type's code that only repeats its name is not shown under it.

@@ -7,9 +7,10 @@ struct LabelledValue {
 }
 
 extension Catalogue {
-    /// A facility quantity in its unit, for the page's language: `3`, `12,5 km`.
+    /// A facility quantity in its unit, for the page's language: `3`, `12,5 km`; kilometres always to the tenth, so that
+    /// figures side by side read alike (`865.0 km` beside `790.7 km`).
     func quantity(_ q: KindQuantity) -> String {
-        let number = numbers.decimal(q.tenths, decimals: 1)
+        let number = numbers.decimal(q.tenths, decimals: 1, fixed: q.kind.unit == .km)
         return q.kind.unit == .km ? text("unit.km", ["quantity": .text(number)]) : number
     }
 
