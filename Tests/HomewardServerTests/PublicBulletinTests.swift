@@ -11,6 +11,23 @@ import Testing
 /// A bulletin made public: the public reads it with small counts hidden, internal readers exactly; a bulletin not
 /// made public stays closed to the public.
 @Suite struct PublicBulletinTests {
+    /// On a server of generated data, every copy of a statement says so above it: its page, its text and its HTML, the ones
+    /// people paste and pass on; on a real one, none does.
+    @Test(arguments: [true, false])
+    func aStatementOfDemoDataSaysSoInEveryForm(_ demo: Bool) async throws {
+        try await withApp(.sqlite, demo: demo) { _, client in
+            #expect(try await client.post("/api/v1/sessions", #"{"date": "2020-06-30", "participants": [{"organisation": "Agency"}]}"#).status == .created)
+            let id = try #require(try await client.post("/api/v1/bulletins", #"{"date": "2020-06-30"}"#).json["id"] as? Int)
+            let text = try await client.get("/api/v1/bulletins/\(id)?format=text").text
+            let arabic = try await client.get("/api/v1/bulletins/\(id)?format=text&lang=ar").text
+            let html = try await client.get("/api/v1/bulletins/\(id)?format=html&lang=ru").text
+            let page = try await client.get("/bulletins/\(id)").text
+            #expect(text.hasPrefix("Demo data: every figure in this statement") == demo, "\(text)")
+            #expect(arabic.hasPrefix("\u{200F}بيانات تجريبية") == demo)
+            #expect(html.contains(#"<p class="demo" role="note">Демонстрационные данные"#) == demo && page.contains(#"<p class="demo" role="note">"#) == demo)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func thePublicReadsAPublicBulletinWithSmallCountsHidden(_ backend: Backend) async throws {
         try await withApp(backend, as: .anonymous) { store, client in

@@ -18,12 +18,12 @@ enum Persona: Sendable {
 
 /// Runs `body` against a fresh application in process, on a fresh store of `backend`, its requests sent with a
 /// token of `persona` (an admin, unless a test asks for someone else).
-func withApp(_ backend: Backend, maxBodyBytes: Int = 1 << 20, as persona: Persona = .role(.admin),
+func withApp(_ backend: Backend, maxBodyBytes: Int = 1 << 20, as persona: Persona = .role(.admin), demo: Bool = false,
              _ body: @escaping @Sendable (Stores, any TestClientProtocol) async throws -> Void) async throws {
     try await withStores(backend) { store in
         var logger = Logger(label: "homeward.server.test")
         logger.logLevel = .warning
-        let app = try buildApplication(stores: store, configuration: try ServerConfiguration(maxBodyBytes: maxBodyBytes, logger: logger),
+        let app = try buildApplication(stores: store, configuration: try ServerConfiguration(maxBodyBytes: maxBodyBytes, demo: demo, logger: logger),
                                    today: { TestStores.today })
         let token: String?
         switch persona {

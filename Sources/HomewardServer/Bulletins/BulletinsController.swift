@@ -179,12 +179,15 @@ struct BulletinsController<Context: CallerRequestContext> {
             let text = BulletinText(snapshot: bulletin.snapshot, catalogue: Catalogue(language: language, entries: pages.catalogue(language).entries, digits: digits),
                                     published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts[language],
                                     forThePublic: smallCounts(for: context.caller))
+            // On generated data, the copies people paste and pass on say so above the statement, as its page does.
+            let demo = configuration.demo ? pages.catalogue(language).text("demo.statement") : nil
             switch format {
             case "text":
+                let mark = language.direction == .rtl ? "\u{200F}" : ""
                 return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .contentLanguage: language.rawValue],
-                                body: .init(byteBuffer: ByteBuffer(string: text.readable)))
+                                body: .init(byteBuffer: ByteBuffer(string: (demo.map { "\(mark)\($0)\n\n" } ?? "") + text.readable)))
             case "html":
-                return htmlResponse(text.html, language: language)
+                return htmlResponse((demo.map { "<p class=\"demo\" role=\"note\">\(BulletinText.escape($0))</p>\n" } ?? "") + text.html, language: language)
             default:
                 return try jsonResponse(text)
             }
