@@ -53,7 +53,7 @@ public struct AssistanceStore: Sendable {
     public func actions(window: DateWindow = DateWindow(), area: String? = nil, type: String? = nil, organisation: String? = nil,
                         after: Int? = nil, limit: Int = 100) async throws -> [RecordedAidAction] {
         try await database.read { db in
-            try await KnownCodes.checkArea(area, on: db)
+            let area = try await KnownCodes.area(area, on: db)
             try await KnownCodes.check(type, field: "type", in: "aid_types", naming: "aid type", on: db)
             var query: SQLQueryString = """
                 SELECT a.id, a.day, a.adm1, a.adm2, a.adm3, a.adm4, o.name AS organisation, a.type_code, a.kilograms, a.parcels, a.reached,

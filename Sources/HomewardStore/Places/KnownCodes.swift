@@ -3,12 +3,14 @@ import SQLKit
 /// Filters by a code that names nothing are refused, naming the field, rather than answered with an empty list, which
 /// would read as "nothing recorded" (as a crossing code in totals is).
 enum KnownCodes {
-    /// An area's P-code, at any level.
-    static func checkArea(_ pcode: String?, on db: any SQLDatabase) async throws {
-        guard let pcode else { return }
-        if try await db.raw("SELECT 1 AS found FROM admin_areas WHERE pcode = \(bind: pcode)").first() == nil {
+    /// An area's P-code, at any level, as stored: asked in any letter case (`sy02`), as imports read it.
+    static func area(_ pcode: String?, on db: any SQLDatabase) async throws -> String? {
+        guard let pcode else { return nil }
+        guard let stored = try await db.raw("SELECT pcode FROM admin_areas WHERE UPPER(pcode) = UPPER(\(bind: pcode))")
+            .first(decodingColumn: "pcode", as: String.self) else {
             throw StoreError.invalid(field: "area", value: pcode, reason: "no area has this P-code")
         }
+        return stored
     }
 
     /// A code of a catalogue table (`aid_types`, `facility_kinds`, `source_measures`), listing the codes there are.

@@ -90,7 +90,7 @@ public struct ReconstructionStore: Sendable {
     /// Facility records in date order, `limit` at a time after the record with id `after`.
     public func works(_ filter: Filter, after: Int? = nil, limit: Int = 100) async throws -> [RecordedFacilityWork] {
         try await database.read { db in
-            try await KnownCodes.checkArea(filter.area, on: db)
+            let area = try await KnownCodes.area(filter.area, on: db)
             try await KnownCodes.check(filter.kind, field: "kind", in: "facility_kinds", naming: "facility kind", on: db)
             var query: SQLQueryString = """
                 SELECT w.id, w.day, w.adm1, w.adm2, w.adm3, w.adm4, w.kind_code, k.unit, w.status, w.quantity_tenths, o.name AS organisation,
@@ -100,7 +100,7 @@ public struct ReconstructionStore: Sendable {
                 """
             if let from = filter.window.from { query += " AND w.day >= \(bind: from.number)" }
             if let to = filter.window.to { query += " AND w.day <= \(bind: to.number)" }
-            if let area = filter.area { query += " AND " + Lineage.within(area) }
+            if let area { query += " AND " + Lineage.within(area) }
             if let kind = filter.kind { query += " AND w.kind_code = \(bind: kind)" }
             if let status = filter.status { query += " AND w.status = \(bind: status.rawValue)" }
             if let id = filter.externalId { query += " AND w.external_id = \(bind: id)" }
