@@ -29,6 +29,8 @@ import Testing
                                               cookie: admin.cookie)
             #expect(typo.status == .badRequest && typo.text.contains("No organisation is named “UNHCRR”") && typo.text.contains(#"value="UNHCR IM""#), "\(typo.text)")
             #expect(try await store.organisations.organisations().allSatisfy { $0.name != "UNHCRR" })
+            let otherSpelling = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=wfp-im&name=WFP+IM&organisation=wfp&role=viewer", cookie: admin.cookie)
+            #expect(otherSpelling.status == .badRequest && otherSpelling.text.contains("did you mean “WFP”?"), "\(otherSpelling.text)")
             _ = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=UNHCR", cookie: admin.cookie)
             let added = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=unhcr-im&name=UNHCR+IM&organisation=UNHCR&role=editor&password=",
                                                cookie: admin.cookie)

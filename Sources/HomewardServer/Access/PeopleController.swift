@@ -44,9 +44,13 @@ struct PeopleController {
             }
             // The form picks a known organisation: a name typed wrong would make a second one beside it without a word, and
             // split its figures and people. A new one is added by the organisations form first, as its own decision.
-            if !(try await stores.organisations.organisations()).contains(where: { $0.name == person.organisation }) {
-                return try await page(request, context, error: .key("people.add.unknownOrganisation", ["organisation": .text(person.organisation)]),
-                                      typed: person, status: .badRequest)
+            let known = try await stores.organisations.organisations().map(\.name)
+            if !known.contains(person.organisation) {
+                // Another spelling of a known one is named, as the API and the command line name it.
+                let error: PeopleController.Mistake = OrganisationNames(known).otherSpelling(of: person.organisation).map {
+                    .key("people.add.otherSpelling", ["organisation": .text(person.organisation), "known": .text($0)])
+                } ?? .key("people.add.unknownOrganisation", ["organisation": .text(person.organisation)])
+                return try await page(request, context, error: error, typed: person, status: .badRequest)
             }
             do {
                 try await stores.access.addPerson(person, password: password, by: context.caller)
