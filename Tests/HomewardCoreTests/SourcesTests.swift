@@ -207,6 +207,7 @@ import Testing
         // A count over a period ending after it was stated is kept, with a warning.
         let ahead = figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .from: "2018-08-01", .to: "2018-08-31"]))
         #expect(ahead.records.count == 1 && ahead.problems.map(\.code) == ["import.sources.period.afterStatement"] && ahead.problems.first?.severity == .warning)
+        #expect(figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "Returns-IDPs", .value: "5"])).records.first?.measure == "returns-idps")
         // A qualifier written with a space or an underscore is the same qualifier.
         for written in ["more than", "More_Than", "MORE-THAN"] {
             #expect(figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .qualifier: written])).records.first?.qualifier

@@ -49,7 +49,10 @@ public struct SourceFigureRules: ImportRules {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
         let date = checks.day(.date)
-        let measure = checks.required(.measure, missing: Message("import.sources.measure.missing"))
+        // A measure's code in another letter case (Returns) is the measure, as a site's or a crossing's code is.
+        let measure = checks.required(.measure, missing: Message("import.sources.measure.missing")).map { written in
+            measures.contains(written) ? written : measures.first { $0.lowercased() == written.lowercased() } ?? written
+        }
         if let measure, !measures.contains(measure) {
             checks.fail(.measure, Message("import.sources.measure.unknown", ["known": .text(measures.sorted().joined(separator: ", "))]))
         }
