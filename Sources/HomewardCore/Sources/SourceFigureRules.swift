@@ -71,13 +71,13 @@ public struct SourceFigureRules: ImportRules {
             // The organisation's own statement first: a reference written as a number ("3") is its, not figure 3.
             if let organisation, let statement = totals["\(organisation)|\(total)"] {
                 // A statement gives several measures and areas: the part is of its nearest broader measure in the part's own
-                // area, else in the country (an area's figure is part of the country's), else of its own measure.
+                // area, else of the country's figure of a broader measure or its own (an area's figure is part of the
+                // country's); never of a figure of its own measure and area, which may be the part itself.
                 partOfReference = total
-                let held = measure.map { Measure.broader(than: $0, in: catalogue) + [$0] } ?? []
-                let known = totals
-                let found = ([area ?? ""] + (area == nil ? [] : [""])).lazy.compactMap { place in
-                    held.first { known["\(organisation)|\(total)|\($0)|\(place)"] != nil }.map { ($0, place) }
-                }.first
+                let broader = measure.map { Measure.broader(than: $0, in: catalogue) } ?? []
+                var candidates = broader.map { ($0, area ?? "") }
+                if area != nil, let measure { candidates += (broader + [measure]).map { ($0, "") } }
+                let found = candidates.first { totals["\(organisation)|\(total)|\($0.0)|\($0.1)"] != nil }
                 (partOfMeasure, partOfArea) = (found?.0, found.flatMap { $0.1.isEmpty ? nil : $0.1 })
                 named = partOfMeasure.map { Total(organisation: organisation, measure: $0) } ?? statement
             } else if let id = Int(total), let found = totals[String(id)] {

@@ -21,18 +21,25 @@ struct SourceFigureWriter: BatchWriter {
     mutating func write(_ batch: [SourceFigure], rows: [Int]) async throws {
         for (figure, row) in zip(batch, rows) {
             let organisationID = try await organisations.id(of: figure.organisation, on: write)
-            var partOf = figure.partOf
-            if let reference = figure.partOfReference, let measure = figure.partOfMeasure {
-                // The statement's figure of that measure and area (the rules chose which); its latest where it was stated on two days.
-                let area = figure.partOfArea.map { SQLQueryString("area_pcode = \(bind: $0)") } ?? "area_pcode IS NULL"
-                partOf = try await write.sql.raw("""
-                    SELECT id FROM source_figures WHERE organisation_id = \(bind: organisationID) AND reference = \(bind: reference)
-                    AND measure = \(bind: measure) AND \(area) ORDER BY stated_day DESC, id DESC LIMIT 1
-                    """).first(decodingColumn: "id", as: Int.self)
-            }
             let (since, from, to): (Int?, Int?, Int?) = switch figure.coverage {
             case .cumulative(let since): (since?.number, nil, nil)
             case .period(let period): (nil, period.start.number, period.end.number)
+            }
+            var partOf = figure.partOf
+            if let reference = figure.partOfReference, let measure = figure.partOfMeasure {
+                // The statement's figure of that measure and area (the rules chose which); where it gives several (a count and a
+                // projection, two coverages, two days), the one of the part's own kind, coverage and day, then the first recorded:
+                // the same whichever of them a file writes first, and never a projection as a count's total while a count is there.
+                let area = figure.partOfArea.map { SQLQueryString("area_pcode = \(bind: $0)") } ?? "area_pcode IS NULL"
+                partOf = try await write.sql.raw("""
+                    SELECT id FROM source_figures WHERE organisation_id = \(bind: organisationID) AND reference = \(bind: reference)
+                    AND measure = \(bind: measure) AND \(area)
+                    ORDER BY CASE WHEN kind = \(bind: figure.kind.rawValue) THEN 0 ELSE 1 END,
+                             CASE WHEN COALESCE(since_day, -1) = \(bind: since ?? -1) AND COALESCE(from_day, -1) = \(bind: from ?? -1)
+                                  AND COALESCE(to_day, -1) = \(bind: to ?? -1) THEN 0 ELSE 1 END,
+                             CASE WHEN stated_day = \(bind: figure.date.number) THEN 0 ELSE 1 END, id
+                    LIMIT 1
+                    """).first(decodingColumn: "id", as: Int.self)
             }
             let key = figure.identity
             let values = [BulkValue(figure.value), BulkValue(figure.qualifier.rawValue), BulkValue(figure.citation), BulkValue(figure.url),
