@@ -126,8 +126,9 @@ import Testing
 
     @Test func aNextThatLeavesTheSiteGoesHomeInstead() {
         #expect(SignInView.safeNext("/camps") == "/camps")
-        for evil in ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)", nil] {
-            #expect(SignInView.safeNext(evil) == "/")
+        for evil in ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)", "/\t/evil.example", "/\n/evil.example", "/ /x", nil] {
+            #expect(SignInView.safeNext(evil) == "/", "\(String(describing: evil))")
         }
+        #expect(SignInView.destination("/camps?lang=ar#cycles", in: .en) == "/camps?lang=en#cycles")
     }
 }

@@ -45,9 +45,11 @@ struct SignInView {
 
     /// Where a reader signed in through a form in `language` goes: `next` in that language, the last one they chose.
     static func destination(_ next: String, in language: Language) -> String {
-        let parts = next.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        // The fragment stays last (`/camps?lang=en#cycles`, not `/camps#cycles?lang=en`).
+        let fragment = next.firstIndex(of: "#").map { String(next[$0...]) } ?? ""
+        let parts = next.dropLast(fragment.count).split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let kept = parts.count > 1 ? parts[1].split(separator: "&").filter { !$0.hasPrefix("lang=") } : []
-        return "\(parts[0])?" + (kept + ["lang=\(language.rawValue)"]).joined(separator: "&")
+        return "\(parts[0])?" + (kept + ["lang=\(language.rawValue)"]).joined(separator: "&") + fragment
     }
 
     /// A path with its query as one value of a query: `/camps?lang=ar` as `%2Fcamps%3Flang%3Dar`.
@@ -57,7 +59,10 @@ struct SignInView {
 
     /// A `next` that stays on this site: a path, never `//host` or a scheme.
     static func safeNext(_ value: String?) -> String {
-        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), !value.contains(":") else { return "/" }
+        // No whitespace or control character either: a browser drops a tab from a Location, and `/\t/evil.example` is then
+        // `//evil.example`, another site.
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), !value.contains(":"),
+              !value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else { return "/" }
         return value
     }
 }
