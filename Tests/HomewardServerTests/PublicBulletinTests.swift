@@ -24,7 +24,7 @@ import Testing
             let page = try await client.get("/bulletins/\(id)").text
             #expect(text.hasPrefix("Demo data: every figure in this statement") == demo, "\(text)")
             #expect(arabic.hasPrefix("\u{200F}بيانات تجريبية") == demo)
-            #expect(html.contains(#"<p class="demo" role="note">Демонстрационные данные"#) == demo && page.contains(#"<p class="demo" role="note">"#) == demo)
+            #expect(html.contains(#"<p class="demo" role="note" lang="ru" dir="ltr">Демонстрационные данные"#) == demo && page.contains(#"<p class="demo" role="note">"#) == demo)
         }
     }
 

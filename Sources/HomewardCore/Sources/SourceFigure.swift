@@ -21,8 +21,8 @@ public struct SourceFigure: Hashable, Sendable {
     public var url: String?
     /// The figure (by id) this one is a part of: a total and its parts from one statement.
     public var partOf: Int?
-    /// The organisation's own reference for the statement, if it gave one: with it, a later figure of the same measure
-    /// and area under it corrects this one.
+    /// The organisation's own reference for the statement, if it gave one: with it, only a figure of the same day, measure,
+    /// kind, coverage and area under the same reference corrects this one.
     public var reference: String?
     /// The reference of the statement whose total it is a part of, when a file names it so, and that total's measure and
     /// area (the statement's nearest broader measure, of the part's own area where it gives one): resolved to `partOf` when written.

@@ -187,7 +187,8 @@ struct BulletinsController<Context: CallerRequestContext> {
                 return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .contentLanguage: language.rawValue],
                                 body: .init(byteBuffer: ByteBuffer(string: (demo.map { "\(mark)\($0)\n\n" } ?? "") + text.readable)))
             case "html":
-                return htmlResponse((demo.map { "<p class=\"demo\" role=\"note\">\(BulletinText.escape($0))</p>\n" } ?? "") + text.html, language: language)
+                let note = demo.map { "<p class=\"demo\" role=\"note\" lang=\"\(language.rawValue)\" dir=\"\(language.direction.rawValue)\">\(BulletinText.escape($0))</p>\n" }
+                return htmlResponse((note ?? "") + text.html, language: language)
             default:
                 return try jsonResponse(text)
             }

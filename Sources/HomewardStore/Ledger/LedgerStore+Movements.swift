@@ -29,7 +29,7 @@ extension LedgerStore {
     /// A crossing point's code as stored, asked in any letter case (codes are unique in any case, and an import reads
     /// `lbn-01` as `LBN-01`); refused where none has it, rather than answered "nothing recorded".
     static func crossingCode(_ asked: String, on db: any SQLDatabase) async throws -> String {
-        guard let code = try await db.raw("SELECT code FROM crossing_points WHERE UPPER(code) = UPPER(\(bind: asked))")
+        guard let code = try await db.raw("SELECT code FROM crossing_points WHERE code IN (\(bind: asked), \(bind: KnownCodes.asciiUppercased(asked))) ORDER BY code")
             .first(decodingColumn: "code", as: String.self) else {
             throw StoreError.invalid(field: "crossing", value: asked, reason: "no crossing point has this code")
         }

@@ -31,7 +31,7 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "The statement's title, as cited.") var cite: String?
         @Option(help: "A link to the statement.") var url: String?
         @Option(help: ArgumentHelp("The organisation's own reference for the statement.", discussion:
-            "Without one, a figure of the same organisation, day, measure, coverage and area corrects the one recorded (its earlier version kept: sources history); with one, only a figure under that reference as well corrects it: one statement's figures of other measures, coverages, kinds or areas stand beside each other, and figures of other references side by side."))
+            "Without one, a figure of the same organisation, day, measure, kind, coverage and area corrects the one recorded (its earlier version kept: sources history); with one, only a figure under that reference as well corrects it: one statement's figures of other measures, coverages, kinds or areas stand beside each other, and figures of other references side by side."))
         var reference: String?
         @Option(help: "table (prints the id) or json ({\"id\": …})") var format: TableOrJSON = .table
 
@@ -55,7 +55,7 @@ struct SourcesCommand: AsyncParsableCommand {
             // A figure of the same identity is corrected, not added beside: say so, or a second statement seems recorded.
             if summary.updated > 0 {
                 let apart = reference == nil ? "; give --reference to record another statement beside it" : ""
-                FileHandle.standardError.write(Data("figure \(id) corrected: it replaces what was recorded \(reference == nil ? "for this organisation, day, measure, coverage and area" : "for this organisation, day, measure, coverage and area under this reference") (the earlier version: homeward sources history \(id)\(apart))\n".utf8))
+                FileHandle.standardError.write(Data("figure \(id) corrected: it replaces what was recorded \(reference == nil ? "for this organisation, day, measure, kind, coverage and area" : "for this organisation, day, measure, kind, coverage and area under this reference") (the earlier version: homeward sources history \(id)\(apart))\n".utf8))
             } else if summary.imported == 0 {
                 FileHandle.standardError.write(Data("figure \(id) is recorded already as given: nothing changed\n".utf8))
             }

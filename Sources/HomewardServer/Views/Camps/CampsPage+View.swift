@@ -242,8 +242,16 @@ struct CampsPageView {
             cycles = p.cycles.map {
                 Cycle(cycle: c.numbers.string($0.cycle), dates: PhraseContext(c.phrase("camps.cycles.dates", ["start": .day($0.start), "end": .day($0.end)])),
                       planned: c.numbers.string($0.planned),
-                      actual: PhraseContext(c.phrase(["not-begun": "camps.cycles.notBegun", "under-way": "camps.cycles.soFar"][$0.state.rawValue] ?? "camps.cycles.actual",
-                                                     ["count": .count($0.actual)])))
+                      actual: PhraseContext(c.phrase(Self.actualKey($0.state), ["count": .count($0.actual)])))
+            }
+        }
+
+        /// How a cycle's actual figure reads: none yet, so far, or what left.
+        static func actualKey(_ state: EvacuationProgress.CycleProgress.State) -> String {
+            switch state {
+            case .notBegun: "camps.cycles.notBegun"
+            case .underWay: "camps.cycles.soFar"
+            case .ended: "camps.cycles.actual"
             }
         }
 
