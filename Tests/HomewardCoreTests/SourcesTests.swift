@@ -208,8 +208,10 @@ import Testing
         let ahead = figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .from: "2018-08-01", .to: "2018-08-31"]))
         #expect(ahead.records.count == 1 && ahead.problems.map(\.code) == ["import.sources.period.afterStatement"] && ahead.problems.first?.severity == .warning)
         #expect(figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "Returns-IDPs", .value: "5"])).records.first?.measure == "returns-idps")
+        #expect(figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .kind: "оценка", .qualifier: "около"])).records.first
+            .map { "\($0.kind.rawValue) \($0.qualifier.rawValue)" } == "estimate about")
         // A qualifier written with a space or an underscore is the same qualifier.
-        for written in ["more than", "More_Than", "MORE-THAN"] {
+        for written in ["more than", "More_Than", "MORE-THAN", "более", "أكثر من", "اكثر من"] {
             #expect(figures.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .qualifier: written])).records.first?.qualifier
                     == .moreThan, "\(written)")
         }

@@ -57,8 +57,8 @@ public struct SourceFigureRules: ImportRules {
             checks.fail(.measure, Message("import.sources.measure.unknown", ["known": .text(measures.sorted().joined(separator: ", "))]))
         }
         let value = checks.wholeNumber(.value, maximum: 1_000_000_000)
-        let qualifier = Self.choice(&checks, .qualifier, default: Qualifier.exact)
-        let kind = Self.choice(&checks, .kind, default: FigureKind.count)
+        let qualifier = Self.choice(&checks, .qualifier, default: Qualifier.exact, words: "sources.qualifier.")
+        let kind = Self.choice(&checks, .kind, default: FigureKind.count, words: "sources.kind.")
         let coverage = Self.coverage(&checks)
         let area = draft[.area]
         if let area, !areas.contains(area) {
@@ -119,12 +119,26 @@ public struct SourceFigureRules: ImportRules {
                              problems: checks.problems)
     }
 
+    /// Each choice's words in the three languages, as the pages write them ("более", "أكثر من"), by their folded form: a
+    /// partner's file in Russian or Arabic writes its qualifier so.
+    private static let spoken: [String: String] = {
+        var words: [String: String] = [:]
+        let choices = [("sources.qualifier.", Qualifier.allCases.map(\.rawValue)), ("sources.kind.", FigureKind.allCases.map(\.rawValue))]
+        for language in Language.allCases {
+            guard let catalogue = try? Catalogue.bundled(language) else { continue }
+            for (prefix, codes) in choices {
+                for code in codes { words[prefix + Gazetteer.fold(catalogue.text(prefix + code))] = code }
+            }
+        }
+        return words
+    }()
+
     private static func choice<T: RawRepresentable & CaseIterable>(_ checks: inout DraftChecks<SourceFigureField>, _ field: SourceFigureField,
-                                                                   default: T) -> T? where T.RawValue == String {
+                                                                   default: T, words prefix: String) -> T? where T.RawValue == String {
         guard let text = checks.draft[field] else { return `default` }
-        // "more than", "More_Than" and "more-than" are one qualifier, as a spreadsheet's users write it.
+        // "more than", "More_Than" and "more-than" are one qualifier, as a spreadsheet's users write it; so are "более" and "أكثر من".
         let written = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: "-")
-        guard let value = T(rawValue: written) else {
+        guard let value = T(rawValue: written) ?? spoken[prefix + Gazetteer.fold(text)].flatMap(T.init(rawValue:)) else {
             checks.fail(field, Message("import.sources.choice.invalid", ["choices": .text(T.allCases.map(\.rawValue).joined(separator: ", "))]))
             return nil
         }
