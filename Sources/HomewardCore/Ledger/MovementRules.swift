@@ -297,12 +297,14 @@ public struct MovementRules: ImportRules {
     /// Reads `1234`, `1,234`, `1 234` or `1234.0` as a whole number, in Latin or Arabic digits (`١٬٢٣٤`); `nil` for anything else.
     public static func wholeNumber(_ text: String) -> Int? {
         if let value = Int(text) { return value }
-        // `1.000`: a thousand to one writer, one to another.
-        if ScaledNumber.readsEitherWay(text, separator: ".") { return nil }
         var digits = Substring(text.withLatinDigits)
         if let dot = digits.firstIndex(of: ".") {
-            guard digits[digits.index(after: dot)...].allSatisfy({ $0 == "0" }) else { return nil }
+            let fraction = digits[digits.index(after: dot)...]
+            guard fraction.allSatisfy({ $0 == "0" }) else { return nil }
             digits = digits[..<dot]
+            // `1.000`: a thousand to one writer, one to another (``ScaledNumber/readsEitherWay(_:separator:)``), read here
+            // from the parts already split rather than by a second pass over every grouped count.
+            if fraction.count == 3, (1 ... 3).contains(digits.count), digits != "0", digits.allSatisfy(\.isASCII) { return nil }
         }
         let groups = digits.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "\u{2009}" })
         if groups.count > 1 {
