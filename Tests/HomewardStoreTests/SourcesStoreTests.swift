@@ -135,9 +135,11 @@ import Testing
                 MoD,2018-08-27,returns-refugees,70000,exact,projection,2019,1,,briefing
 
                 """
+            // Figure 1 is another organisation's, so that a part read as figure 1 rather than statement '1' shows.
+            #expect(try await importFigures(store, "UNHCR,2018-08-20,returns,1000,exact,count,,,,report\n").imported == 1)
             let first = try await importFigures(store, statement)
             #expect(first.imported == 6 && first.problems.isEmpty, "\(first.text)")
-            let figures = try await store.sources.figures()
+            let figures = try await store.sources.figures().filter { $0.organisation == "MoD" }
             #expect(figures.map { "\($0.measure) \($0.kind.rawValue) \($0.value)" }.sorted() == [
                 "returns count 1493398", "returns-idps count 1241212", "returns-refugees count 252186", "returns-refugees count 56000",
                 "returns-refugees projection 70000", "returns-refugees-registered count 13000"])
@@ -149,7 +151,7 @@ import Testing
             #expect(again.imported == 0 && again.updated == 0 && again.ignored == 6, "\(again.text)")
             let corrected = try await importFigures(store, "MoD,2018-08-27,returns-idps,1241300,at-least,count,,1,1,briefing\n")
             #expect(corrected.updated == 1 && corrected.imported == 0)
-            #expect(try await store.sources.figures().count == 6)
+            #expect(try await store.sources.figures().count == 7)
         }
     }
 
