@@ -18,6 +18,13 @@ import HomewardTestSupport
             #expect(countries.count > 240)
             let lebanon = try #require(countries.first { $0.iso3 == "LBN" })
             #expect(lebanon.nameRu == "Ливан" && lebanon.nameAr == "لبنان")
+            // Every country named in each language, in the UN's term (both names where there are two), read as a sentence reads it.
+            let named = { (iso3: String) in countries.first { $0.iso3 == iso3 }.map { [$0.nameEn, $0.nameRu, $0.nameAr] } }
+            #expect(named("FLK") == ["Falkland Islands (Malvinas)", "Фолклендские (Мальвинские) острова", "جزر فوكلاند (مالفيناس)"])
+            #expect(named("ESH") == ["Western Sahara", "Западная Сахара", "الصحراء الغربية"])
+            #expect(named("IRN")?.last == "جمهورية إيران الإسلامية")
+            #expect(named("BOL")?.last == "دولة بوليفيا المتعددة القوميات")
+            #expect(countries.filter { $0.nameRu.isEmpty || $0.nameAr.isEmpty }.map(\.iso3) == ["TWN"], "the taxonomy names it in English only")
             let daraa = try await store.places.areas(parent: "SY12")
             #expect(daraa.map(\.pcode).contains("SY1200"))
             #expect(try await store.places.areas(level: .adm1).first { $0.pcode == "SY12" }?.nameAr == "درعا")

@@ -29,6 +29,15 @@ public struct Country: Hashable, Sendable, Encodable {
         }
     }
 
+    /// An Arabic name as a sentence reads it: the UN's term lists `إيران (جمهورية - الإسلامية)` in the order it sorts by,
+    /// where a text writes جمهورية إيران الإسلامية; any other name as it is.
+    public static func arabicInReadingOrder(_ name: String) -> String {
+        guard name.hasSuffix(")"), let open = name.range(of: " ("),
+              case let inner = name[open.upperBound..<name.index(before: name.endIndex)],
+              let dash = inner.range(of: " - ") else { return name }
+        return [inner[..<dash.lowerBound], name[..<open.lowerBound], inner[dash.upperBound...]].joined(separator: " ")
+    }
+
     /// The one JSON form of a country, for the API and `--format json` alike.
     enum CodingKeys: String, CodingKey {
         case iso3, iso2
