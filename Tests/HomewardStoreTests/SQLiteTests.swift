@@ -36,6 +36,26 @@ import HomewardTestSupport
         }
     }
 
+    /// A demo may start over a file it made (marked, or from before the mark with only its imports), and no other.
+    @Test func aFileHoldsOnlyADemoWhereADemoMadeIt() async throws {
+        let location = try await TestStores.shared.location(for: .sqlite)
+        guard case .sqlite(let path) = location else { return }
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let stores = try await Stores.open(location, logger: TestStores.shared.logger)
+        #expect(await !Database.sqliteFileHoldsOnlyADemo(path: path), "a new deployment's file, with its accounts to come")
+        _ = try await stores.ledger.loadDemoData(rows: 20, lastDay: TestStores.today, by: .test)
+        #expect(await Database.sqliteFileHoldsOnlyADemo(path: path), "a demo made before the mark")
+        #expect(try await stores.importCSV(Self.rows(day: 1)).imported == 200)
+        #expect(await !Database.sqliteFileHoldsOnlyADemo(path: path), "records of a file beside the demo's")
+        try await stores.database.markAsDemo()
+        #expect(await Database.sqliteFileHoldsOnlyADemo(path: path))
+        await stores.close()
+        let text = FileManager.default.temporaryDirectory.appendingPathComponent("not-sqlite-\(UUID().uuidString).txt").path
+        try Data("no database".utf8).write(to: URL(fileURLWithPath: text))
+        defer { try? FileManager.default.removeItem(atPath: text) }
+        #expect(await !Database.sqliteFileHoldsOnlyADemo(path: text))
+    }
+
     @Test func twoWritersOnOneFileWaitForEachOtherInsteadOfFailing() async throws {
         let location = try await TestStores.shared.location(for: .sqlite)
         let first = try await Stores.open(location)

@@ -64,6 +64,24 @@ import Testing
         #expect(unrounded.status == 64 && unrounded.stderr.contains("--public-rounding 0: counts are rounded to a multiple of this"), "\(unrounded.stderr)")
     }
 
+    /// A demo replaces only a file an earlier demo made: `--database` naming a deployment's file had wiped its records,
+    /// users and audit for Syria's demo data without a word.
+    @Test func aDemoRefusesAFileOfOtherRecordsAndLeavesItAsItWas() throws {
+        defer { cleanUp() }
+        let file = database + ".csv"
+        try Data("#date,#meta+id,#adm1+dest+code,#affected+returnees+idps+num\n2019-07-01,a,SY01,30\n".utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let imported = try run(["import", file, "--org", "UNHCR"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let before = try run(["totals", "--format", "json"]).json["total"] as? Int
+        // act
+        let refused = try run(["serve", "--demo", "--demo-rows", "10", "--database", database, "--port", "0"], timeout: 30)
+        // check
+        #expect(refused.status == 64 && refused.stderr.contains("holds a database that --demo did not make"), "\(refused.stderr)")
+        #expect(try run(["totals", "--format", "json"]).json["total"] as? Int == before)
+        #expect(before == 30)
+    }
+
     /// The help says it: governorates unless a level or a parent is given.
     @Test func areasListGovernoratesUnlessALevelOrAParentIsGiven() throws {
         defer { cleanUp() }

@@ -13,7 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             The API is described at /openapi.yaml; the overview page is at /. Stops cleanly on SIGINT or SIGTERM.
             With --demo, serves a new demo database (./homeward-demo.sqlite unless --database is given) \
-            filled with generated movements, marked as demo data on every page.
+            filled with generated movements, marked as demo data on every page. It replaces a file only where an \
+            earlier demo made it: a file of other records is refused.
             """
     )
 
@@ -52,11 +53,16 @@ struct ServeCommand: AsyncParsableCommand {
         var location = db.location
         if demo {
             let path = db.database ?? "homeward-demo.sqlite"
+            if FileManager.default.fileExists(atPath: path), await !Database.sqliteFileHoldsOnlyADemo(path: path) {
+                throw ValidationError("\(path) holds a database that --demo did not make: a demo starts on a new file and would "
+                                      + "replace it; give --database a path of its own")
+            }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             location = .sqlite(path: path)
         }
         let stores = try await Stores.open(location, logger: logger)
         if demo {
+            try await stores.database.markAsDemo()
             let summary = try await stores.ledger.loadDemoData(rows: demoRows, lastDay: today(), by: .operatingSystemUser)
             logger.info("generated \(summary.imported) demo movements (not real data)")
             try await stores.camps.loadDemoData(lastDay: today(), by: .operatingSystemUser)
