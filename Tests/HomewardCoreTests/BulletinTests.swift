@@ -85,6 +85,25 @@ import Testing
         #expect((paragraphs[0]["figures"] as! [[String: Any]]).first?["entry"] as? String == "returns.start.total")
     }
 
+    /// The IDPs' line of the window since a day names the day in each language (after the refugees' "Of them" it read as
+    /// the total since records began); Russian gives 21 of them "places" of residence, and only 1 "a place".
+    @Test func theIDPsLineSinceADayNamesTheDay() throws {
+        let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: 1, organisations: 1) }
+        let since = Day("2018-08-01")!
+        let returns = ReturnsBlock.make(date: Self.date, sinceStart: .init(total: sum(900), refugees: sum(100), idps: sum(800)), since: since,
+                                        sinceDate: .init(total: sum(60), refugees: sum(39), idps: sum(21)), lastWeek: sum(10), byCrossing: [])
+        let snapshot = BulletinSnapshot(date: Self.date, since: since, participants: [], blocks: [returns])
+        let text = { (language: Language) in BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(language)).text }
+        #expect(try text(.en).contains("800 internally displaced persons returned to their homes."))
+        #expect(try text(.en).contains("Since 1 August 2018, 21 internally displaced persons have returned to their homes."))
+        let russian = try text(.ru)
+        #expect(russian.contains("С 1 августа 2018\u{202F}г. 21 внутренне перемещённое лицо вернулось к местам жительства."), "\(russian)")
+        #expect(try text(.ar).contains("منذ ١ آب ٢٠١٨، عاد ٢١ نازحاً داخلياً إلى منازلهم."))
+        let ru = try Catalogue.bundled(.ru)
+        #expect(ru.text("bulletin.returns.idps", ["count": .count(1)]) == "1 внутренне перемещённое лицо вернулось к месту жительства.")
+        #expect(ru.text("bulletin.returns.idps", ["count": .count(21)]) == "21 внутренне перемещённое лицо вернулось к местам жительства.")
+    }
+
     /// A count Arabic writes as words (one person, two persons) links to its entry all the same, as every number does.
     @Test func aCountWrittenAsWordsLinksToItsEntry() throws {
         let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: 1, organisations: 1) }

@@ -45,7 +45,7 @@ import Testing
         #expect(problem.message.arguments == ["today": .day(Day("2019-02-01")!)])
         #expect(problem.reason == "the date is in the future (today is 1 February 2019); figures are recorded after the fact")
         #expect(problem.reason(in: try Catalogue.bundled(.ru)) == "дата в будущем (сегодня 1 февраля 2019\u{202F}г.); данные записываются по факту")
-        #expect(problem.reason(in: try Catalogue.bundled(.ar)) == "التاريخ في المستقبل (اليوم هو ١ شباط، ٢٠١٩)؛ تُسجَّل الأرقام بعد وقوعها")
+        #expect(problem.reason(in: try Catalogue.bundled(.ar)) == "التاريخ في المستقبل (اليوم هو ١ شباط ٢٠١٩)؛ تُسجَّل الأرقام بعد وقوعها")
     }
 
     @Test func placeProblemsNameLevelsInTheReadersLanguage() throws {

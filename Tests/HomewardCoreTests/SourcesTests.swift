@@ -78,6 +78,20 @@ import Testing
         #expect(ar.contains("حمص (SY04)") && ar.contains("، تقدير:"))
     }
 
+    /// A figure hidden from the public reads "<5", not "about <5": its qualifier was of the number no longer shown.
+    @Test func aHiddenFiguresQualifierGoesWithIt() throws {
+        var small = Self.figure(1, "Ministry", "2018-08-15", "returns", 3)
+        small.qualifier = .about
+        var large = Self.figure(2, "Agency", "2018-08-15", "returns", 1_300)
+        large.qualifier = .about
+        let block = try #require(SourcesBlock.make(date: Self.day("2018-08-15"), figures: [small, large], measures: Measure.builtIn))
+        let snapshot = BulletinSnapshot(date: Self.day("2018-08-15"), since: nil, participants: [], blocks: [block])
+        let open = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(open.contains("Ministry, 15 August 2018: <5 (returns") && open.contains("Agency, 15 August 2018: about 1,300 (returns"), "\(open)")
+        let signedIn = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+        #expect(signedIn.contains("Ministry, 15 August 2018: about 3 (returns"))
+    }
+
     @Test func eachArithmeticCheckIsCaught() {
         let week = Period(start: Self.day("2018-08-09"), end: Self.day("2018-08-15"))
         let figures = [
@@ -238,8 +252,8 @@ import Testing
             "Из них 21 человек вернулся из-за рубежа.", "Из них 101 человек вернулся из-за рубежа.",
         ])
         #expect([0, 1, 2, 3, 11, 100].map { line(ar, $0) } == [
-            "لم يعد أحد منهم من الخارج.", "منهم شخص واحد عاد من الخارج.", "منهم شخصان عادا من الخارج.",
-            "منهم ٣ أشخاص عادوا من الخارج.", "منهم ١١ شخصاً عادوا من الخارج.", "منهم ١٠٠ شخص عادوا من الخارج.",
+            "لم يعد أحد من بين العائدين من الخارج.", "من بين العائدين، عاد شخص واحد من الخارج.", "من بين العائدين، عاد شخصان من الخارج.",
+            "من بين العائدين، عاد ٣ أشخاص من الخارج.", "من بين العائدين، عاد ١١ شخصاً من الخارج.", "من بين العائدين، عاد ١٠٠ شخص من الخارج.",
         ])
     }
 

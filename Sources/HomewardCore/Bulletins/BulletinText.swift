@@ -115,6 +115,8 @@ public struct BulletinText: Sendable {
                 arguments[name] = .text(catalogue.language == .ru ? ru ?? en : catalogue.language == .ar ? ar ?? en : en)
             }
         }
+        // A figure hidden from the public is "<5", not "about <5": its qualifier was of the number no longer shown.
+        if arguments["qualifier"] != nil, let id = entries["count"], hidden[id] != nil { arguments["qualifier"] = .code(Qualifier.exact.rawValue) }
         return Sentence(phrase: catalogue.phrase(Message(line.key, arguments)), entries: entries)
     }
 

@@ -76,7 +76,13 @@ public enum ReturnsBlock {
                 var selection = all
                 selection.category = category
                 let count = add("returns.\(prefix).\(part)", sum, query + " --category \(category.rawValue)", selection)
-                if sum.value > 0 { lines.append(BulletinLine("bulletin.returns.\(part)", ["count": count])) }
+                guard sum.value > 0 else { continue }
+                // The IDPs' line since a day names the day: read after the refugees' "Of them", it stood for the total since records began.
+                if part == "idps", prefix == "since", let since {
+                    lines.append(BulletinLine("bulletin.returns.idps.since", ["count": count, "since": .day(since)]))
+                } else {
+                    lines.append(BulletinLine("bulletin.returns.\(part)", ["count": count]))
+                }
             }
         }
         three("start", sinceStart, "--to \(date)", from: nil)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Days written out as a language writes dates: 29 June 2020, 29 июня 2020 г., ٢٩ حزيران، ٢٠٢٠.
+/// Days written out as a language writes dates: 29 June 2020, 29 июня 2020 г., ٢٩ حزيران ٢٠٢٠.
 ///
 /// A ``Day`` has no time zone, so it is formatted as midnight UTC in the Gregorian calendar: the same day
 /// wherever the server runs.
@@ -18,7 +18,10 @@ public struct DayFormat: Sendable {
     }
 
     public func string(_ day: Day) -> String {
-        Date(timeIntervalSince1970: TimeInterval(day.number) * 86_400).formatted(style)
+        let written = Date(timeIntervalSince1970: TimeInterval(day.number) * 86_400).formatted(style)
+        // CLDR's Arabic puts a comma before the year (٢٩ حزيران، ٢٠٢٠), which in a sentence runs into the sentence's own
+        // commas ("حتى ١٥ آذار، ٢٠٢٤، عاد…"); Arabic prose, UN documents among it, writes the day without one.
+        return language == .ar ? written.replacingOccurrences(of: "، ", with: " ") : written
     }
 
     /// The month a day falls in, as the language names it: June 2020, июнь 2020 г., حزيران ٢٠٢٠.

@@ -70,7 +70,7 @@ import Testing
         let arabic = SourcesView(model: .mock, language: .ar).render(pages), english = SourcesView(model: .mock, language: .en).render(pages)
         #expect(english.contains("<title>Ministry: more than 1,490,739, 15 August 2018</title>") && english.contains(#"paint-order="stroke">&gt;1,490,739</text>"#),
                 "\(english)")
-        #expect(arabic.contains("Ministry: أكثر من ١٬٤٩٠٬٧٣٩، ١٥ آب، ٢٠١٨"))
+        #expect(arabic.contains("Ministry: أكثر من ١٬٤٩٠٬٧٣٩، ١٥ آب ٢٠١٨"))
     }
 
     /// Past the palette, a series keeps its colour but not its look (a dashed line); two latest values of one day and close
