@@ -13,6 +13,7 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     let metrics = ServerMetrics()
     let router = Router(context: HomewardRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     let pages = try Pages.bundled()
     router.add(middleware: ProblemMiddleware(catalogues: pages.catalogues))

@@ -26,6 +26,39 @@ import Testing
         return (cookie, csrf)
     }
 
+    /// A sign-in posted from another site's page is refused (login CSRF: a victim signed into the attacker's account would
+    /// upload under it), as a current browser tells it or, in an older one, by its `Origin`; a proxy that rewrites `Host`
+    /// is believed by `X-Forwarded-Host`. The cookie is Secure behind any of the three headers proxies use for TLS; a page
+    /// may not be framed or sniffed as another type.
+    @Test func aSignInFromAnotherSiteIsRefusedAndACookieBehindTLSIsSecure() async throws {
+        try await withApp(.sqlite, as: .anonymous) { store, client in
+            try await store.access.addPerson(Person(login: "amal", name: "Amal H.", organisation: "UNHCR", role: .viewer),
+                                             password: "correct horse battery", by: .test)
+            func signIn(_ headers: HTTPFields) async throws -> TestResponse {
+                var all: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                all.append(contentsOf: headers)
+                return try await client.executeRequest(uri: "/signin", method: .post, headers: all, body: ByteBuffer(string: "login=amal&password=correct+horse+battery"))
+            }
+            let site = HTTPField.Name("Sec-Fetch-Site")!
+            #expect(try await signIn([.origin: "https://evil.example"]).status == .forbidden)
+            #expect(try await signIn([.origin: "null"]).status == .forbidden)
+            #expect(try await signIn([site: "cross-site"]).status == .forbidden)
+            #expect(try await signIn([.origin: "http://localhost"]).status == .seeOther)
+            #expect(try await signIn([.origin: "https://homeward.example", HTTPField.Name("X-Forwarded-Host")!: "homeward.example"]).status == .seeOther)
+            #expect(try await signIn([.origin: "https://homeward.example", site: "same-origin"]).status == .seeOther, "a browser's own word")
+            let plain = try await signIn([:])
+            #expect(plain.status == .seeOther && plain.headers[.setCookie]?.contains("Secure") == false)
+            for header in [(HTTPField.Name("X-Forwarded-Proto")!, "https"), (HTTPField.Name("Forwarded")!, "for=192.0.2.1;proto=https"),
+                           (HTTPField.Name("X-Forwarded-Ssl")!, "on")] {
+                let behindTLS = try await signIn([header.0: header.1])
+                #expect(behindTLS.headers[.setCookie]?.contains("Secure") == true, "\(header.0)")
+            }
+            let page = try await client.execute(uri: "/signin", method: .get)
+            #expect(page.headers[HTTPField.Name("X-Frame-Options")!] == "DENY" && page.headers[.contentSecurityPolicy] == "frame-ancestors 'none'")
+            #expect(page.headers[.xContentTypeOptions] == "nosniff" && page.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aPersonChangesTheirOwnPasswordAndOtherSessionsEnd(_ backend: Backend) async throws {
         try await withApp(backend, as: .anonymous) { store, client in

@@ -59,7 +59,7 @@ struct PagesController {
     private func signIn(_ request: Request) async throws -> Response {
         let language = try request.pageLanguage()
         // A sign-in form posted from another site is refused: no one is signed in on someone else's behalf.
-        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], !["same-origin", "none"].contains(site) {
+        if request.isFromAnotherSite {
             throw Problem(.forbidden, "a sign-in from another site is refused")
         }
         let form = try await request.form()
@@ -68,9 +68,8 @@ struct PagesController {
         do {
             let session = try await stores.access.signIn(login: login, password: form["password"] ?? "")
             var response = Response(status: .seeOther, headers: [.location: SignInView.destination(next, in: language)])
-            let secure = request.uri.scheme == .https || request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https"
             response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: session.id, maxAge: Int(AccessStore.sessionHours * 3_600),
-                                      path: "/", secure: secure, httpOnly: true, sameSite: .strict))
+                                      path: "/", secure: request.cameOverTLS, httpOnly: true, sameSite: .strict))
             return response
         } catch let refusal as AccessStore.SignInRefusal {
             return htmlResponse(SignInView(language: language, next: next, login: login, error: catalogue.text(refusal.message)).render(pages),
