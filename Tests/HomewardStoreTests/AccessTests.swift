@@ -298,6 +298,11 @@ import Testing
             #expect(try await store.access.session(session.id)?.caller == .person(login: "amal"))
             #expect(try await store.access.audit().filter { $0.action == "sign-in-failed" }.count == AccessStore.throttleFailures + 1)
             await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "nobody", password: "x") }
+            // A password typed as the login is not kept, nor its digest (which a list of passwords would find): a short keyed tag.
+            await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "hunter2.horse", password: "x") }
+            let kept = try await store.database.read { db in try await db.raw("SELECT login FROM sign_in_failures").all(decodingColumn: "login", as: String.self) }
+            #expect(kept.filter { $0 != "amal" }.count == 2 && kept.allSatisfy { $0 == "amal" || ($0.hasPrefix("?") && $0.count == 5) }, "\(kept)")
+            #expect(!kept.contains("?" + Secret.digest("hunter2.horse")))
         }
     }
 }

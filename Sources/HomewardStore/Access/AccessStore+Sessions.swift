@@ -58,14 +58,16 @@ extension AccessStore {
     /// The active account's row when `password` is its password; each failure is audited and counted, and
     /// after ``throttleFailures`` in the window the login is refused whatever the password.
     func checkPassword(login: String, _ password: String, failure: String) async throws -> any SQLRow {
-        // What no account has as its login (often a password typed in the wrong field) is neither audited nor kept as typed:
-        // its failures are counted under a digest of it, and throttled as a real login's are, so that the throttle does not
-        // tell which logins exist. What cannot be a login (a NUL, which PostgreSQL refuses in text) is never sent to SQL.
+        // What no account has as its login (often a password typed in the wrong field) is neither audited nor kept: its
+        // failures are counted under 16 bits of a tag keyed by the database's secret, and throttled as a real login's are, so
+        // that the throttle does not tell which logins exist. A plain digest could be looked up in a list of passwords; 16
+        // bits name some 65,000 buckets, each shared by countless passwords, and the unknown logins that share one have no
+        // account to lock. What cannot be a login (a NUL, which PostgreSQL refuses in text) is never sent to SQL.
         let row = RecordCode.isValid(login) ? try await database.read { db in
             try await db.raw("SELECT id, password_hash, active FROM persons WHERE login = \(bind: login)").first()
         } : nil
         let known = row != nil
-        let counted = known ? login : "?" + Secret.digest(login)
+        let counted = known ? login : "?" + Secret.tag(login, key: try await database.answerTagKey()).prefix(4)
         let since = Database.timestamp(database.now().addingTimeInterval(-Self.throttleWindowSeconds))
         let (failures, here) = try await database.read { db in
             let row = try await db.raw("""
