@@ -59,6 +59,38 @@ import Testing
         }
     }
 
+    /// A forged form riding a signed-in admin's session, a session's API write without its token, and a revoked token or
+    /// one of a disabled account tried again are refused and audited, naming what was tried and whose session or token it
+    /// was: they had left no trace. A token tried again within the minute is not audited twice.
+    @Test(arguments: Backend.available)
+    func forgedFormsAndDeadTokensAreAuditedWithWhatTheyTried(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            try await store.access.addPerson(Person(login: "amal", name: "Amal H.", organisation: "Returns Coordination Centre", role: .admin),
+                                             password: "correct horse battery", by: .test)
+            try await store.access.addPerson(Person(login: "ali", name: "Ali", organisation: "UNHCR", role: .viewer), password: "another long one", by: .test)
+            let session = try await signIn(client, "amal", "correct+horse+battery")
+            #expect(try await form(client, "/people/ali/role", "csrf=forged&role=admin", cookie: session.cookie).status == .forbidden)
+            let api = try await client.executeRequest(uri: "/api/v1/crossings", method: .post, headers: [.cookie: session.cookie, .contentType: "application/json"],
+                                                      body: ByteBuffer(string: #"{"code":"INT-95","name":"x","internal":true,"admin":"SY07"}"#))
+            #expect(api.status == .forbidden)
+            let revoked = try await store.access.createToken(for: "ali", by: .test)
+            _ = try await store.access.revokeTokens(id: revoked.id, by: .test)
+            try await store.access.addPerson(Person(login: "gone", name: "Gone", organisation: "UNHCR", role: .viewer), password: "a third long one", by: .test)
+            let gone = try await store.access.createToken(for: "gone", by: .test)
+            try await store.access.disable("gone", by: .test)
+            for token in [revoked.token, revoked.token, gone.token, "not-a-token-anyone-had"] {
+                #expect(try await client.execute(uri: "/api/v1/totals", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
+            }
+            let refusals = try await store.access.audit().filter { $0.action == "refused" }
+            #expect(refusals.contains { $0.actor == "person:amal" && ($0.detail ?? "").contains("POST /people/ali/role") && ($0.detail ?? "").contains("CSRF") },
+                    "\(refusals)")
+            #expect(refusals.contains { $0.actor == "person:amal" && ($0.detail ?? "").contains("POST /api/v1/crossings") })
+            let tokens = refusals.filter { $0.kind == "token" }
+            #expect(tokens.map(\.record) == ["ali", "gone"], "once a minute per token; a token no account had is noise")
+            #expect(tokens.map(\.detail) == ["a revoked token was sent", "a token of a disabled account was sent"])
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aPersonChangesTheirOwnPasswordAndOtherSessionsEnd(_ backend: Backend) async throws {
         try await withApp(backend, as: .anonymous) { store, client in

@@ -43,15 +43,24 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.session = session
             // A public route (sign-in) does not act as the session: posting the sign-in form while signed in is not forged.
             if ![.get, .head, .options].contains(request.method) && route?.access != .everyone {
-                if request.headers[HTTPField.Name("Sec-Fetch-Site")!].map({ !["same-origin", "none"].contains($0) }) ?? false {
-                    throw Problem(.forbidden, "a request from another site may not change anything here")
-                }
-                if route?.takesForm ?? false {
-                    try await Self.checkForm(&request, of: session)
-                } else {
-                    guard let token = request.headers[HTTPField.Name("X-CSRF-Token")!], Secret.equal(token, session.csrf) else {
-                        throw Problem(.forbidden, "send the session's CSRF token in X-CSRF-Token", field: "X-CSRF-Token")
+                do {
+                    if request.headers[HTTPField.Name("Sec-Fetch-Site")!].map({ !["same-origin", "none"].contains($0) }) ?? false {
+                        throw Problem(.forbidden, "a request from another site may not change anything here")
                     }
+                    if route?.takesForm ?? false {
+                        try await Self.checkForm(&request, of: session)
+                    } else {
+                        guard let token = request.headers[HTTPField.Name("X-CSRF-Token")!], Secret.equal(token, session.csrf) else {
+                            throw Problem(.forbidden, "send the session's CSRF token in X-CSRF-Token", field: "X-CSRF-Token")
+                        }
+                    }
+                } catch let refusal as Problem where refusal.status == .forbidden {
+                    // A forged request riding a signed-in officer's session, or a page left open past its token: audited.
+                    await RequestOrigin.$address.withValue(context.clientAddress) {
+                        await database.auditRefusal("\(request.method) \(request.uri.path): \(refusal.detail)", kind: route?.writeNeed?.rawValue ?? "session",
+                                                    by: session.caller)
+                    }
+                    throw refusal
                 }
             }
         }
@@ -63,7 +72,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                           headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
         }
         if let need = route?.writeNeed, let caller = context.proven {
-            try await RequestOrigin.$address.withValue(context.clientAddress) { try await database.checkRole(of: caller, for: need) }
+            try await RequestOrigin.$address.withValue(context.clientAddress) { try await database.checkRole(of: caller, for: need, attempt: "\(request.method) \(request.uri.path)") }
         }
         // A page read with a bearer token names its reader too, with no session's token for forms.
         let viewer = context.proven?.login.map { PageViewer(login: $0, csrf: context.session?.csrf) }

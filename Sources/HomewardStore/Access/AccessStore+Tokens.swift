@@ -82,7 +82,10 @@ extension AccessStore {
                 SELECT t.id, t.last_used_at, t.expires_at, p.login FROM api_tokens t JOIN persons p ON p.id = t.person_id
                 WHERE t.digest = \(bind: digest) AND t.revoked_at IS NULL AND t.expires_at > \(bind: now) AND p.active = \(bind: true)
                 """).first()
-        }) else { return nil }
+        }) else {
+            await auditRefusal(ofTokenWithDigest: digest, now: now, quietAfter: staleBefore)
+            return nil
+        }
         let id = try row.decode(column: "id", as: Int.self)
         if try row.decode(column: "last_used_at", as: String?.self).map({ $0 < staleBefore }) ?? true {
             try await database.write(by: .homeward, for: .bookkeeping) { write in
@@ -94,5 +97,27 @@ extension AccessStore {
             proofs.keep(caller, digest: digest, expires: try row.decode(column: "expires_at", as: String.self), version: version, provenAt: now)
         }
         return caller
+    }
+
+    /// Audits a token that was good once (revoked, expired, or its account disabled or erased) when it is tried again: a
+    /// leaked token tried for a way in leaves a trace, naming its account. A token no account ever had is not audited
+    /// (anyone can send noise); nor more than once a minute per token and process.
+    private func auditRefusal(ofTokenWithDigest digest: String, now: String, quietAfter: String) async {
+        do {
+            guard let row = try await database.read({ db in
+                try await db.raw("""
+                    SELECT t.id, t.revoked_at, t.expires_at, p.login, p.active FROM api_tokens t JOIN persons p ON p.id = t.person_id
+                    WHERE t.digest = \(bind: digest)
+                    """).first()
+            }), proofs.auditsRefusal(digest: digest, now: now, quietAfter: quietAfter) else { return }
+            let reason = try row.decode(column: "revoked_at", as: String?.self) != nil ? "a revoked token"
+                : try row.decode(column: "active", as: Bool.self) ? "an expired token" : "a token of a disabled account"
+            let caller = Caller.token(id: try row.decode(column: "id", as: Int.self), login: try row.decode(column: "login", as: String.self))
+            try await database.write(by: caller, for: .bookkeeping) { write in
+                try await write.audit("refused", kind: "token", record: caller.login, detail: "\(reason) was sent")
+            }
+        } catch {
+            database.logger.error("a refused token could not be audited: \(String(reflecting: error))")
+        }
     }
 }

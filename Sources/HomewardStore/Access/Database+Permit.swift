@@ -50,7 +50,8 @@ extension Database {
 extension Database {
     /// Refuses a caller whose role may never make a write of `need`, before anything of the write is read, auditing the
     /// refusal as a write's own is audited; a caller who may is checked again, organisation and all, by the write itself.
-    public func checkRole(of caller: Caller, for need: WriteNeed) async throws {
+    /// - Parameter attempt: what was tried, for the audit (`POST /people/coord1/role`): a refusal names its target.
+    public func checkRole(of caller: Caller, for need: WriteNeed, attempt: String? = nil) async throws {
         let refusal: AccessRefusal
         do {
             let permit = try await read { try await Self.permit(of: caller, on: $0) }
@@ -59,16 +60,22 @@ extension Database {
         } catch let refused as AccessRefusal {
             refusal = refused
         }
-        await auditRefusal(refusal.message, for: need, by: caller)
+        await auditRefusal([attempt, Catalogue.english.text(refusal.message)].compactMap { $0 }.joined(separator: ": "), kind: need.rawValue, by: caller)
         throw refusal.storeError
     }
 
     /// Audits a refusal made outside a write's transaction, in a transaction of its own, as a write's own refusal is: a leaked
     /// token tried for a way in leaves a trace. Should the audit fail, the caller is refused all the same, and it is logged.
     func auditRefusal(_ message: Message, for need: WriteNeed, by caller: Caller) async {
+        await auditRefusal(Catalogue.english.text(message), kind: need.rawValue, by: caller)
+    }
+
+    /// Audits a refusal that the server makes before any store is asked (a session's form without its CSRF token, or
+    /// posted from another site): a forged request against a signed-in officer leaves a trace, naming whose session it rode.
+    public func auditRefusal(_ detail: String, kind: String, by caller: Caller) async {
         do {
             try await write(by: caller, for: .bookkeeping) { write in
-                try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(message))
+                try await write.audit("refused", kind: kind, detail: detail)
             }
         } catch {
             logger.error("a refusal could not be audited: \(String(reflecting: error))")

@@ -28,6 +28,19 @@ final class TokenProofs: Sendable {
         }
     }
 
+    private let refusals = NIOLockedValueBox<[String: String]>([:])
+
+    /// Whether a refusal of the token at `now` is to be audited: the first in a minute (timestamps as the store writes
+    /// them), so that a script left polling with a revoked token leaves a trace without filling the audit.
+    func auditsRefusal(digest: String, now: String, quietAfter: String) -> Bool {
+        refusals.withLockedValue { refusals in
+            if let last = refusals[digest], last > quietAfter { return false }
+            if refusals.count >= Self.limit { refusals.removeAll(keepingCapacity: true) }
+            refusals[digest] = now
+            return true
+        }
+    }
+
     func keep(_ caller: Caller, digest: String, expires: String, version: DataVersion, provenAt: String) {
         proofs.withLockedValue { proofs in
             if proofs.count >= Self.limit { proofs.removeAll(keepingCapacity: true) }
