@@ -202,8 +202,12 @@ import Testing
             await #expect(throws: StoreError.self) {
                 try await store.access.resetPassword("amal", to: "a token's passphrase", by: .token(id: token.id, login: "root"))
             }
+            let amalsToken = try await store.access.createToken(for: "amal", by: .test)
             try await store.access.resetPassword("amal", to: "the second passphrase", by: admin)
             #expect(try await store.access.session(session.id) == nil, "the sessions ended")
+            #expect(try await store.access.caller(forToken: amalsToken.token, at: nil) != nil, "a forgotten password leaves the tokens")
+            try await store.access.resetPassword("amal", to: "the second passphrase", revokingTokens: true, by: admin)
+            #expect(try await store.access.caller(forToken: amalsToken.token, at: nil) == nil, "another's password: its tokens go too")
             await #expect(throws: (any Error).self) { try await store.access.signIn(login: "amal", password: "the first passphrase") }
             _ = try await store.access.signIn(login: "amal", password: "the second passphrase")
             // a name erased: the account stays by its login, disabled, its tokens revoked, its name nowhere
@@ -218,7 +222,7 @@ import Testing
             #expect(handedOn?.description.contains("was erased") == true)
             await #expect(throws: StoreError.self) { try await store.access.resetPassword("amal", to: "a third passphrase", by: admin) }
             let audit = try await store.access.audit().filter { $0.kind == "person" && $0.record == "amal" }
-            #expect(audit.map(\.action) == ["create", "update", "update", "update", "password-reset", "erase"], "\(audit.map(\.action))")
+            #expect(audit.map(\.action) == ["create", "update", "update", "update", "password-reset", "password-reset-tokens-revoked", "erase"], "\(audit.map(\.action))")
             #expect(!audit.contains { ($0.before ?? "").contains("Haddad") || ($0.after ?? "").contains("Haddad") })
         }
     }

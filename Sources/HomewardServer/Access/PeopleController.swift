@@ -21,6 +21,7 @@ struct PeopleController {
             case "enabled": "people.enabledNotice"
             case "role": "people.role.changed"
             case "password": "people.password.changed"
+            case "passwordAndTokens": "people.password.changedTokensRevoked"
             case "erased": "people.erase.done"
             case "organisation": "people.organisations.added"
             case "organisationChanged": "people.organisations.changed"
@@ -74,11 +75,14 @@ struct PeopleController {
             return try await change(request, context, done: "role") { try await stores.access.setRole($0, to: role, by: context.caller) }
         }
         router.on(RouterPath(APIRoute.resetPersonPassword.routerPath), method: APIRoute.resetPersonPassword.method) { request, context in
-            let password = try await request.form()["password"] ?? ""
+            let form = try await request.form()
+            let password = form["password"] ?? "", revoking = form["revoke_tokens"] == "true"
             if let mistake = PasswordRule.mistake(password) {
                 return try await page(request, context, error: .key(mistake), changing: Self.login(context), status: .badRequest)
             }
-            return try await change(request, context, done: "password") { try await stores.access.resetPassword($0, to: password, by: context.caller) }
+            return try await change(request, context, done: revoking ? "passwordAndTokens" : "password") {
+                try await stores.access.resetPassword($0, to: password, revokingTokens: revoking, by: context.caller)
+            }
         }
         router.on(RouterPath(APIRoute.erasePerson.routerPath), method: APIRoute.erasePerson.method) { request, context in
             // A name erased is gone for good: the form's box must be ticked, so that no stray press erases it.

@@ -42,12 +42,15 @@ extension AccessStore {
 
     /// Sets a new password for someone who lost theirs, ending their sessions. A person does it (an admin, or the machine's
     /// operator): a token may not, or a leaked one would outlive its revocation.
-    public func resetPassword(_ login: String, to password: String, by caller: Caller) async throws {
+    /// - Parameter revokingTokens: end the account's tokens too, where the password may have been another's to use (a
+    ///   token made with it at `/account` would outlive the new password by up to 90 days); a forgotten one leaves them.
+    public func resetPassword(_ login: String, to password: String, revokingTokens: Bool = false, by caller: Caller) async throws {
         if case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller) }
         try PasswordRule.check(password, field: "password")
         let hash = Bcrypt.hash(password, cost: 12)
-        try await changePerson(login, by: caller, action: "password-reset") { write, _ in
+        try await changePerson(login, by: caller, action: revokingTokens ? "password-reset-tokens-revoked" : "password-reset") { write, _ in
             try await write.sql.raw("UPDATE persons SET password_hash = \(bind: hash) WHERE login = \(bind: login)").run()
+            if revokingTokens { try await Self.revokeTokens(of: login, on: write) }
             try await Self.endSessions(of: login, on: write)
         }
     }
@@ -59,12 +62,16 @@ extension AccessStore {
             try await write.sql.raw("""
                 UPDATE persons SET name = '', active = \(bind: false), password_hash = NULL WHERE login = \(bind: login)
                 """).run()
-            try await write.sql.raw("""
-                UPDATE api_tokens SET revoked_at = \(bind: write.timestamp)
-                WHERE revoked_at IS NULL AND person_id = (SELECT id FROM persons WHERE login = \(bind: login))
-                """).run()
+            try await Self.revokeTokens(of: login, on: write)
             try await Self.endSessions(of: login, on: write)
         }
+    }
+
+    static func revokeTokens(of login: String, on write: WriteContext) async throws {
+        try await write.sql.raw("""
+            UPDATE api_tokens SET revoked_at = \(bind: write.timestamp)
+            WHERE revoked_at IS NULL AND person_id = (SELECT id FROM persons WHERE login = \(bind: login))
+            """).run()
     }
 
     /// Changes one account as an admin may, auditing it as it was and as it is (without its name). A change that would

@@ -98,6 +98,8 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @Argument var login: String
         @Flag(help: "Read the password (at least 12 characters, at most 72 bytes) from the first line of standard input.") var passwordStdin = false
+        @Flag(help: "Revoke the account's API tokens too: where the old password may have been someone else's to use, a token made with it would go on working.")
+        var revokeTokens = false
         @OptionGroup var who: CallerOptions
 
         func validate() throws {
@@ -106,8 +108,8 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = try passwordFromStandardInput()
-            try await db.withStores { try await $0.access.resetPassword(login, to: password, by: who.caller) }
-            print("Account \(login): new password set; its sessions ended.")
+            try await db.withStores { try await $0.access.resetPassword(login, to: password, revokingTokens: revokeTokens, by: who.caller) }
+            print("Account \(login): new password set; its sessions ended\(revokeTokens ? ", its tokens revoked" : "").")
         }
     }
 

@@ -54,7 +54,7 @@ struct PeopleView {
                                     roleAction: path + "role" + lang, roleLabel: c.text("account.role"), submitRole: c.text("people.role.submit"),
                                     roles: Role.allCases.reversed().map { RoleOption(value: $0.rawValue, label: c.text("role.\($0.rawValue)"), selected: $0 == person.role) },
                                     passwordAction: path + "password" + lang, passwordLabel: c.text("account.password.new"),
-                                    passwordHint: c.text("people.password.hint"), submitPassword: c.text("people.password.submit"),
+                                    passwordHint: c.text("people.password.hint"), revokeTokensLabel: c.text("people.password.revokeTokens"), submitPassword: c.text("people.password.submit"),
                                     eraseAction: path + "erase" + lang, eraseConfirm: c.text("people.erase.confirm"), submitErase: c.text("people.erase.submit"))
                                     : nil)
             },
@@ -116,6 +116,7 @@ struct PeopleView {
         let passwordAction: String
         let passwordLabel: String
         let passwordHint: String
+        let revokeTokensLabel: String
         let submitPassword: String
         let eraseAction: String
         let eraseConfirm: String
