@@ -82,6 +82,26 @@ import Testing
         #expect(before == 30)
     }
 
+    /// A database or file that cannot be used is named with the reason, at once: a PostgreSQL server that is not there had
+    /// hung a minute for "connectionCreationCircuitBreakerTripped", a file that is not a database said "notADatabase" with
+    /// no path, a folder given to import an NSCocoaErrorDomain dump.
+    @Test func aDatabaseOrFileThatCannotBeUsedIsNamedWithItsReason() throws {
+        defer { cleanUp() }
+        let junk = database + ".junk"
+        try Data("not a database, only words that are long enough to fill a page header".utf8).write(to: URL(fileURLWithPath: junk))
+        defer { try? FileManager.default.removeItem(atPath: junk) }
+        let cases: [([String], String)] = [
+            (["totals", "--database", "postgres://postgres@127.0.0.1:1/nowhere"], "could not connect to the PostgreSQL database postgres://…@127.0.0.1:1/nowhere: "),
+            (["totals", "--database", junk], "could not open the SQLite database \(junk): the file is not an SQLite database"),
+            (["totals", "--database", "/nonexistent-folder/x.sqlite"], "could not open the SQLite database /nonexistent-folder/x.sqlite: its folder /nonexistent-folder does not exist"),
+            (["import", FileManager.default.temporaryDirectory.path, "--org", "UNHCR"], "a folder, not a file"),
+        ]
+        for (arguments, said) in cases {
+            let result = try run(arguments, timeout: 20)
+            #expect(result.status == 1 && result.stderr.contains(said), "\(arguments): \(result.stderr)")
+        }
+    }
+
     /// The help says it: governorates unless a level or a parent is given.
     @Test func areasListGovernoratesUnlessALevelOrAParentIsGiven() throws {
         defer { cleanUp() }

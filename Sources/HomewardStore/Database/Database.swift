@@ -51,10 +51,24 @@ public final class Database: Sendable, Service {
     /// - Parameter seedReference: load the bundled reference data into a new database.
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "homeward.store"),
                             seedReference: Bool = true, now: @escaping @Sendable () -> Date = { Date() }) async throws -> Database {
+        do {
+            return try await opening(location, logger: logger, seedReference: seedReference, now: now)
+        } catch {
+            throw openingError(error, at: location)
+        }
+    }
+
+    private static func opening(_ location: DatabaseLocation, logger: Logger, seedReference: Bool,
+                                now: @escaping @Sendable () -> Date) async throws -> Database {
         let database: Database
         switch location {
         case .sqlite(let path):
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            var isFolder: ObjCBool = false
+            let folder = URL(fileURLWithPath: absolute).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw StoreError.storage("could not open the SQLite database \(path): its folder \(folder) does not exist")
+            }
             let open: @Sendable () async throws -> Connection = { try await openSQLite(path: absolute, logger: logger) }
             // SQLite has one writer at a time; WAL lets readers go on beside it.
             database = Database(location: location, backend: .sqlite,
@@ -77,6 +91,7 @@ public final class Database: Sendable, Service {
                 throw StoreError.database("the PostgreSQL URL names neither a host nor a socket")
             }
             clientConfiguration.options.maximumConnections = 8
+            try await probe(configuration, logger: logger)
             let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
             // The client warns of any lease before its run() has begun: wait until the task is about to call it.
             let (started, starting) = AsyncStream<Never>.makeStream()

@@ -35,19 +35,35 @@ public final class ByteSource: @unchecked Sendable {
         }
     }
 
+    /// The system's word for why a file could not be read ("Permission denied"), not Foundation's "(null)" domain dump.
+    private static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+    }
+
     /// A file read 1 MiB at a time; `-` is standard input.
     public static func file(_ path: String) throws -> ByteSource {
         let handle: FileHandle
         if path == "-" {
             handle = .standardInput
         } else {
-            guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound("file \(path)") }
-            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw StoreError.notFound("file \(path)") }
+            guard !isFolder.boolValue else { throw StoreError.invalid(field: "file", value: path, reason: "a folder, not a file: name a file in it") }
+            do {
+                handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            } catch {
+                throw StoreError.invalid(field: "file", value: path, reason: "cannot be read: \(Self.reason(error))")
+            }
         }
         let size = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         return ByteSource(totalBytes: size) {
-            guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { return nil }
-            return [UInt8](data)
+            do {
+                guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { return nil }
+                return [UInt8](data)
+            } catch {
+                throw StoreError.invalid(field: "file", value: path, reason: "could not be read to its end: \(Self.reason(error))")
+            }
         }
     }
 
