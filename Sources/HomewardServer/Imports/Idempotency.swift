@@ -30,27 +30,29 @@ struct Idempotency {
             return Response(status: HTTPResponse.Status(code: stored.status),
                             headers: [.contentType: stored.contentType, HTTPField.Name("Idempotent-Replayed")!: "true"],
                             body: .init(byteBuffer: ByteBuffer(string: stored.body)))
-        case .inProgress(let since):
+        case .inProgress:
             _ = try await body.finalDigest() // read through, as every request is, before it is answered
-            // A request left unanswered may have been carried out: only the client can tell, so the key is not run again.
-            if Date().timeIntervalSince(since) > IdempotencyStore.interruptedAfter {
-                throw Problem(.conflict, "the request first sent with this Idempotency-Key at \(since.formatted(.iso8601)) was interrupted before "
-                              + "its answer was kept, and may or may not have been carried out: check, then send it with a new key",
-                              field: "Idempotency-Key")
-            }
             throw Problem(.conflict, "a request with this Idempotency-Key is still being answered, and this one was not carried out; "
                           + "send it again once that one is done", field: "Idempotency-Key")
-        case .reserved:
-            break
+        case .carriedOut(let since):
+            _ = try await body.finalDigest()
+            throw Problem(.conflict, "the request first sent with this Idempotency-Key at \(since.formatted(.iso8601)) was carried out, but the "
+                          + "server stopped before its answer was kept: it is not carried out again (the audit shows what it did)",
+                          field: "Idempotency-Key")
+        case .reserved(let claim):
+            let status: HTTPResponse.Status, json: Data
+            do {
+                (status, json) = try await IdempotencyClaim.$current.withValue(claim) { try await produce(body.source) }
+            } catch {
+                // A refusal is not kept: the same key may carry the request again once it is mended.
+                try? await store.release(claim, by: caller)
+                throw error
+            }
+            return try await answer(status, json, key: key, body: body)
         }
-        let status: HTTPResponse.Status, json: Data
-        do {
-            (status, json) = try await produce(body.source)
-        } catch {
-            // A refusal is not kept: the same key may carry the request again once it is mended.
-            try? await store.release(key, by: caller)
-            throw error
-        }
+    }
+
+    private func answer(_ status: HTTPResponse.Status, _ json: Data, key: String, body: StreamedBody) async throws -> Response {
         let digest = try await body.finalDigest()
         try await store.storeResponse(StoredResponse(requestDigest: digest, status: status.code, contentType: "application/json",
                                                      body: String(decoding: json, as: UTF8.self)), forKey: key, by: caller)

@@ -217,7 +217,11 @@ public final class Database: Sendable, Service {
                     let permit = need == .bookkeeping ? .everyoneElse : try await Self.permit(of: caller, on: db, locking: backend == .postgres)
                     if let refusal: AccessRefusal = permit.refusal(for: need) { throw refusal }
                     let allowed = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: permit)
-                    let result = try await body(allowed)
+                    // A request's `Idempotency-Key` is marked carried out with its first write, in the write's transaction;
+                    // a write nested in this one (another connection) leaves it to this one, or would wait on its lock.
+                    let claim = need == .bookkeeping ? nil : IdempotencyClaim.current
+                    try await claim?.take(on: db)
+                    let result = try await IdempotencyClaim.$current.withValue(claim == nil ? IdempotencyClaim.current : nil) { try await body(allowed) }
                     if !rollback && !allowed.trail.hasEntries && need != .bookkeeping {
                         try await allowed.audit("write", kind: need.rawValue)
                     }

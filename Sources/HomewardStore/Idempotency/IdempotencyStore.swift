@@ -20,59 +20,79 @@ public struct StoredResponse: Sendable, Equatable {
 
 /// What an `Idempotency-Key` holds when a request comes with it.
 public enum IdempotencyReservation: Sendable, Equatable {
-    /// The key is now this request's: answer it, then ``IdempotencyStore/storeResponse(_:forKey:by:)``, or
-    /// ``IdempotencyStore/release(_:by:)`` if no answer is to be kept.
-    case reserved
-    /// Another request with the key is being answered, or was left unanswered (``IdempotencyStore/interruptedAfter``):
-    /// this one must not be carried out as well.
+    /// The key is now this request's: answer it with the claim current (``IdempotencyClaim/current``), then
+    /// ``IdempotencyStore/storeResponse(_:forKey:by:)``, or ``IdempotencyStore/release(_:by:)`` if no answer is to be kept.
+    case reserved(IdempotencyClaim)
+    /// Another request with the key is being answered (its write is under way): this one must not be carried out as well.
     case inProgress(since: Date)
+    /// A request with the key was carried out, but its answer was not kept (the server stopped in between): it must not
+    /// be carried out again, and there is no answer to give back.
+    case carriedOut(since: Date)
     case answered(StoredResponse)
 }
 
 /// Responses kept for their `Idempotency-Key`, so that a retried request gets the first answer.
 ///
 /// A key is reserved before its request is carried out, so that two requests sent at once with one key (a client
-/// retrying after a timeout while the first still runs) are carried out once: the second is told the first is in
-/// progress. A reservation is a row without an answer (`status` 0), held by the one request that made it: it is never
-/// taken over, since a request whose answer was not kept (a server stopped after the write committed) may have been
-/// carried out, and running it again would do it twice.
+/// retrying after a timeout while the first still runs) are carried out once. A reservation is a row without an answer
+/// (`status` 0) naming its owner; each write of the request marks it carried out in its own transaction
+/// (``IdempotencyClaim``). A reservation neither answered, nor carried out, nor held by a write under way was left by a
+/// request that stopped before it wrote anything (a server killed mid-request): its retry takes it over and is carried
+/// out, where it had been refused for good.
 public struct IdempotencyStore: Sendable {
     let database: Database
-    /// After this long without an answer a reservation was left by a request interrupted mid-way, not one still running.
-    public static let interruptedAfter: TimeInterval = 15 * 60
 
     public init(database: Database) {
         self.database = database
     }
 
-    /// Reserves the key for this request, unless it is answered or being answered.
+    /// Reserves the key for this request, unless it is answered, carried out or being answered.
     public func reserve(_ key: String, by caller: Caller) async throws -> IdempotencyReservation {
-        try await database.write(by: caller, for: .bookkeeping) { write in
-            let db = write.sql
-            let inserted = try await db.raw("""
-                INSERT INTO idempotency_keys (key, request_digest, status, content_type, body, created_at)
-                VALUES (\(bind: key), '', 0, '', '', \(bind: write.timestamp)) ON CONFLICT (key) DO NOTHING RETURNING key
-                """).first()
-            if inserted != nil { return .reserved }
-            guard let row = try await db.raw("""
-                SELECT request_digest, status, content_type, body, created_at FROM idempotency_keys WHERE key = \(bind: key)
-                """).first() else { return .inProgress(since: Date()) }
-            let status = try row.decode(column: "status", as: Int.self)
-            guard status == 0 else {
-                return .answered(StoredResponse(requestDigest: try row.decode(column: "request_digest", as: String.self), status: status,
-                                                contentType: try row.decode(column: "content_type", as: String.self),
-                                                body: try row.decode(column: "body", as: String.self)))
+        let claim = IdempotencyClaim(key: key, owner: "owner:" + Secret.make())
+        do {
+            return try await database.write(by: caller, for: .bookkeeping) { write in
+                let db = write.sql
+                // A write under way holds the reservation's row: told at once, rather than waited for through an import.
+                if database.backend == .postgres { try await db.raw("SET LOCAL lock_timeout = '200ms'").run() }
+                let inserted = try await db.raw("""
+                    INSERT INTO idempotency_keys (key, request_digest, status, content_type, body, created_at)
+                    VALUES (\(bind: key), \(bind: claim.owner), 0, '', '', \(bind: write.timestamp)) ON CONFLICT (key) DO NOTHING RETURNING key
+                    """).first()
+                if inserted != nil { return .reserved(claim) }
+                let locking: SQLQueryString = database.backend == .postgres ? " FOR UPDATE" : ""
+                guard let row = try await db.raw("""
+                    SELECT request_digest, status, content_type, body, created_at FROM idempotency_keys WHERE key = \(bind: key)\(locking)
+                    """).first() else { return .inProgress(since: Date()) }
+                let status = try row.decode(column: "status", as: Int.self)
+                guard status == 0 else {
+                    return .answered(StoredResponse(requestDigest: try row.decode(column: "request_digest", as: String.self), status: status,
+                                                    contentType: try row.decode(column: "content_type", as: String.self),
+                                                    body: try row.decode(column: "body", as: String.self)))
+                }
+                let since = (try? Date(try row.decode(column: "created_at", as: String.self), strategy: .iso8601)) ?? Date()
+                if try row.decode(column: "body", as: String.self) == IdempotencyClaim.carriedOut { return .carriedOut(since: since) }
+                // Neither answered, nor carried out, nor held by a write: its request stopped before writing, or has yet to
+                // begin its write, and will then find the reservation taken and stop.
+                try await db.raw("""
+                    UPDATE idempotency_keys SET request_digest = \(bind: claim.owner), created_at = \(bind: write.timestamp) WHERE key = \(bind: key)
+                    """).run()
+                return .reserved(claim)
             }
-            let since = try row.decode(column: "created_at", as: String.self)
-            return .inProgress(since: (try? Date(since, strategy: .iso8601)) ?? Date())
+        } catch where Self.isLockTimeout(error) {
+            return .inProgress(since: Date())
         }
     }
 
+    /// PostgreSQL's `lock_not_available`, however the database layer words it.
+    private static func isLockTimeout(_ error: any Error) -> Bool { "\(error)".contains("55P03") || String(reflecting: error).contains("55P03") }
+
     /// Gives up a reservation whose request was refused before it wrote anything (a problem thrown), so that the key may
-    /// carry the request again once mended.
-    public func release(_ key: String, by caller: Caller) async throws {
+    /// carry the request again once mended; one that a write of the request marked carried out is kept.
+    public func release(_ claim: IdempotencyClaim, by caller: Caller) async throws {
         try await database.write(by: caller, for: .bookkeeping) { write in
-            try await write.sql.raw("DELETE FROM idempotency_keys WHERE key = \(bind: key) AND status = 0").run()
+            try await write.sql.raw("""
+                DELETE FROM idempotency_keys WHERE key = \(bind: claim.key) AND request_digest = \(bind: claim.owner) AND status = 0 AND body = ''
+                """).run()
         }
     }
 

@@ -1,0 +1,30 @@
+import SQLKit
+
+/// The reservation of an `Idempotency-Key` that the request being answered holds, known to every write it makes.
+///
+/// Each of the request's write transactions takes the reservation as it begins and marks it carried out, so that the
+/// mark commits with the write or not at all: after a crash the key tells a request that was carried out (not to run
+/// again) from one that never was (run by its retry). A reservation that a retry took over is refused, so that a request
+/// slow to begin its write and its retry are never both carried out.
+public struct IdempotencyClaim: Sendable, Equatable {
+    public let key: String
+    /// Drawn for each reservation: whose it is, where an answer is not yet kept.
+    let owner: String
+
+    @TaskLocal public static var current: IdempotencyClaim?
+
+    static let carriedOut = "carried-out"
+
+    /// Marks the reservation carried out in the write's transaction: a row lock on PostgreSQL until it ends, which tells
+    /// a retry it is still being answered.
+    func take(on db: any SQLDatabase) async throws {
+        let taken = try await db.raw("""
+            UPDATE idempotency_keys SET body = \(bind: Self.carriedOut)
+            WHERE key = \(bind: key) AND request_digest = \(bind: owner) AND status = 0 RETURNING key
+            """).first()
+        guard taken != nil else {
+            throw StoreError.conflict("a retry of this request with the same Idempotency-Key took it over before it began: "
+                                      + "this one was not carried out, the retry is")
+        }
+    }
+}
