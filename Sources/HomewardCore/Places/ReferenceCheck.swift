@@ -76,11 +76,13 @@ public struct ReferenceCheck: Sendable {
                 problem(at, "admin_pcode", admin, "no area has the P-code \(admin), in the folder\(replacing ? "" : " or stored")")
             }
             if let country = crossing.country, !countries.contains(country) {
-                problem(at, "country_iso3", country, "no country has the ISO3 code \(country)")
+                problem(at, "country_iso3", country, "no country has the ISO3 code \(country): a country the bundled list lacks is added by a "
+                        + "countries file in the folder (columns iso3,iso2,name_en,name_ru,name_ar)")
             }
         }
         if let homeCountry, !countries.contains(homeCountry) {
-            problems.append(ImportProblem(row: 0, column: "home country", value: homeCountry, reason: "no country has the ISO3 code \(homeCountry)"))
+            problems.append(ImportProblem(row: 0, column: "home country", value: homeCountry, reason: "no country has the ISO3 code \(homeCountry): "
+                + "a country the bundled list lacks is added by a countries file in the folder (columns iso3,iso2,name_en,name_ru,name_ar)"))
         }
         if !problems.isEmpty { throw ImportError(problems) }
     }

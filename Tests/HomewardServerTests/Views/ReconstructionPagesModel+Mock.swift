@@ -59,12 +59,12 @@ extension ReadinessModel {
                                                                         figures: AidFigures(actions: 2, kilograms: 3_500, parcels: 750,
                                                                                             reportedBy: AidReporting(kilograms: 2, parcels: 2)))],
             kinds: [school, road], from: Day("2020-06-01")!, to: today, level: .adm1, names: names)
-        return ReadinessModel(report: report, demo: false)
+        return ReadinessModel(report: report, demo: false, levels: AdminLevel.allCases)
     }
 
     static var empty: ReadinessModel {
         ReadinessModel(report: ReadinessReport(returns: [], facilities: [], aid: [], kinds: [], from: nil, to: today, level: .adm1, names: { _ in nil }),
-                       demo: true)
+                       demo: true, levels: [.adm1, .adm2])
     }
 }
 

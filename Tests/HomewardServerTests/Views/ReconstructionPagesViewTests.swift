@@ -31,6 +31,9 @@ import Testing
         #expect(ReconstructionView(model: .empty, language: language).render(pages).contains(c.text("reconstruction.none")))
         #expect(AidView(model: .empty, language: language).render(pages).contains(c.text("aid.none")))
         #expect(ReadinessView(model: .empty, language: language).render(pages).contains(c.text("readiness.none")))
+        // A gazetteer of two levels offers no table of a third, which would always be empty.
+        let twoLevels = ReadinessView(model: .empty, language: language).render(pages)
+        #expect(twoLevels.contains(c.text("level.adm2.plural")) && !twoLevels.contains(c.text("level.adm4.plural")))
     }
 
     @Test func quantitiesAreWrittenInEachLanguagesWayWithTheirUnit() {

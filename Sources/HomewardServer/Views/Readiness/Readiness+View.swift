@@ -58,7 +58,7 @@ struct ReadinessView {
             intro: c.text("readiness.intro"),
             window: PhraseContext(window),
             levelLabel: c.text("readiness.level"),
-            levels: AdminLevel.allCases.map { SortLink(label: c.text("level.adm\($0.rawValue).plural"), href: href(level: $0, order: r.order),
+            levels: model.levels.map { SortLink(label: c.text("level.adm\($0.rawValue).plural"), href: href(level: $0, order: r.order),
                                                       current: $0 == r.level) },
             action: path,
             hidden: hidden,
