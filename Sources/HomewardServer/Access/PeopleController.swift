@@ -161,7 +161,11 @@ struct PeopleController {
         let c = pages.catalogue(language)
         var reader: Person?
         if let login = context.caller.login { reader = try await stores.access.person(login) }
-        let view = PeopleView(people: try await stores.access.persons(), organisations: try await stores.organisations.organisations(),
+        // Names, roles and states are personal data: the centre's admins and coordinators see every partner's accounts,
+        // a partner's editors and viewers their own organisation's.
+        let everyone = try await stores.access.persons()
+        let people = [.admin, .coordinator].contains(reader?.role) ? everyone : everyone.filter { $0.organisation == reader?.organisation }
+        let view = PeopleView(people: people, organisations: try await stores.organisations.organisations(),
                               groups: try await stores.organisations.members(), language: language,
                               isAdmin: reader?.role == .admin, typed: typed, changing: changing, notice: notice.map { c.text($0) },
                               error: error.map { mistake in
