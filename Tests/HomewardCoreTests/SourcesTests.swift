@@ -90,6 +90,13 @@ import Testing
         #expect(open.contains("Ministry, 15 August 2018: <5 (returns") && open.contains("Agency, 15 August 2018: about 1,300 (returns"), "\(open)")
         let signedIn = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
         #expect(signedIn.contains("Ministry, 15 August 2018: about 3 (returns"))
+        // "More than 2" allows any larger number, which "<5" would deny.
+        var lower = Self.figure(3, "Other", "2018-08-15", "returns", 2)
+        lower.qualifier = .moreThan
+        let withLower = try #require(SourcesBlock.make(date: Self.day("2018-08-15"), figures: [lower], measures: Measure.builtIn))
+        let lowerText = BulletinText(snapshot: BulletinSnapshot(date: Self.day("2018-08-15"), since: nil, participants: [], blocks: [withLower]),
+                                     catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(lowerText.contains("Other, 15 August 2018: [withheld] (returns") && !lowerText.contains("<5 (returns"), "\(lowerText)")
     }
 
     @Test func eachArithmeticCheckIsCaught() {

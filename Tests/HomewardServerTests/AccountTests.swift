@@ -46,10 +46,16 @@ import Testing
             #expect(try await signIn([.origin: "http://localhost"]).status == .seeOther)
             #expect(try await signIn([.origin: "https://homeward.example", HTTPField.Name("X-Forwarded-Host")!: "homeward.example"]).status == .seeOther)
             #expect(try await signIn([.origin: "https://homeward.example", site: "same-origin"]).status == .seeOther, "a browser's own word")
+            // A chain of proxies, a port written out, RFC 7239's form.
+            #expect(try await signIn([.origin: "https://homeward.example", HTTPField.Name("X-Forwarded-Host")!: "homeward.example, 10.0.0.5:8080"]).status == .seeOther)
+            #expect(try await signIn([.origin: "https://homeward.example", HTTPField.Name("X-Forwarded-Host")!: "homeward.example:443"]).status == .seeOther)
+            #expect(try await signIn([.origin: "https://homeward.example", HTTPField.Name("Forwarded")!: "host=homeward.example;proto=https"]).status == .seeOther)
+            #expect(try await signIn([.origin: "https://homeward.example:8443", HTTPField.Name("X-Forwarded-Host")!: "homeward.example"]).status == .forbidden)
             let plain = try await signIn([:])
             #expect(plain.status == .seeOther && plain.headers[.setCookie]?.contains("Secure") == false)
             for header in [(HTTPField.Name("X-Forwarded-Proto")!, "https"), (HTTPField.Name("Forwarded")!, "for=192.0.2.1;proto=https"),
-                           (HTTPField.Name("X-Forwarded-Ssl")!, "on")] {
+                           (HTTPField.Name("X-Forwarded-Ssl")!, "on"), (HTTPField.Name("Forwarded")!, #"for=192.0.2.1;proto="https""#),
+                           (HTTPField.Name("X-Forwarded-Proto")!, "https, http")] {
                 let behindTLS = try await signIn([header.0: header.1])
                 #expect(behindTLS.headers[.setCookie]?.contains("Secure") == true, "\(header.0)")
             }
@@ -70,7 +76,9 @@ import Testing
             try await store.access.addPerson(Person(login: "ali", name: "Ali", organisation: "UNHCR", role: .viewer), password: "another long one", by: .test)
             let session = try await signIn(client, "amal", "correct+horse+battery")
             #expect(try await form(client, "/people/ali/role", "csrf=forged&role=admin", cookie: session.cookie).status == .forbidden)
-            let api = try await client.executeRequest(uri: "/api/v1/crossings", method: .post, headers: [.cookie: session.cookie, .contentType: "application/json"],
+            #expect(try await form(client, "/people/ali/role", "csrf=forged&role=editor", cookie: session.cookie).status == .forbidden)
+            let other = try await signIn(client, "amal", "correct+horse+battery")
+            let api = try await client.executeRequest(uri: "/api/v1/crossings", method: .post, headers: [.cookie: other.cookie, .contentType: "application/json"],
                                                       body: ByteBuffer(string: #"{"code":"INT-95","name":"x","internal":true,"admin":"SY07"}"#))
             #expect(api.status == .forbidden)
             let revoked = try await store.access.createToken(for: "ali", by: .test)
@@ -85,6 +93,7 @@ import Testing
             #expect(refusals.contains { $0.actor == "person:amal" && ($0.detail ?? "").contains("POST /people/ali/role") && ($0.detail ?? "").contains("CSRF") },
                     "\(refusals)")
             #expect(refusals.contains { $0.actor == "person:amal" && ($0.detail ?? "").contains("POST /api/v1/crossings") })
+            #expect(refusals.filter { ($0.detail ?? "").contains("/people/ali/role") }.count == 1, "once a minute per session")
             let tokens = refusals.filter { $0.kind == "token" }
             #expect(tokens.map(\.record) == ["ali", "gone"], "once a minute per token; a token no account had is noise")
             #expect(tokens.map(\.detail) == ["a revoked token was sent", "a token of a disabled account was sent"])

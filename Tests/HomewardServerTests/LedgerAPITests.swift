@@ -235,17 +235,18 @@ import Testing
             let replayed = try await client.post("/api/v1/sessions", body, headers: key)
             #expect(replayed.status == .created && replayed.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
             #expect(try await store.sessions.sessions().count == 1)
-            // A key whose request was carried out, its answer lost to a stopped server, is not carried out again.
+            // A key whose request was carried out is not carried out again.
             guard case .reserved(let claim) = try await store.idempotency.reserve("person:test-admin held", by: .test) else { Issue.record("not reserved"); return }
             try await IdempotencyClaim.$current.withValue(claim) {
                 _ = try await store.sessions.addSession(CoordinationSession(date: Day("2020-06-03")!, briefings: [.init(organisation: "UNHCR")]),
                                                         today: TestStores.today, by: .test)
             }
+            // Just written, it is being answered (a minute later, with no answer kept, its server had stopped: the store's test).
             let held = try await client.post("/api/v1/sessions", body, headers: [HTTPField.Name("Idempotency-Key")!: "held"])
-            #expect(try held.status == .conflict && (held.json["detail"] as? String)?.contains("was carried out, but the server stopped") == true)
+            #expect(try held.status == .conflict && (held.json["detail"] as? String)?.contains("still being answered") == true)
             #expect(try await store.sessions.sessions().count == 2)
             // One whose request stopped before it wrote (a server killed mid-request) is carried out by its retry.
-            _ = try await store.idempotency.reserve("person:test-admin stopped", by: .test)
+            #expect(try await store.idempotency.reserve("person:test-admin stopped", by: .test) != .inProgress)
             let retried = try await client.post("/api/v1/sessions", #"{"date": "2020-06-04", "participants": [{"organisation": "UNHCR"}]}"#,
                                                 headers: [HTTPField.Name("Idempotency-Key")!: "stopped"])
             #expect(retried.status == .created)

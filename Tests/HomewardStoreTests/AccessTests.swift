@@ -302,7 +302,26 @@ import Testing
             await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "hunter2.horse", password: "x") }
             let kept = try await store.database.read { db in try await db.raw("SELECT login FROM sign_in_failures").all(decodingColumn: "login", as: String.self) }
             #expect(kept.filter { $0 != "amal" }.count == 2 && kept.allSatisfy { $0 == "amal" || ($0.hasPrefix("?") && $0.count == 5) }, "\(kept)")
-            #expect(!kept.contains("?" + Secret.digest("hunter2.horse")))
+            #expect(kept.contains("?" + AccessStore.unknownLoginTag("hunter2.horse", key: try await store.database.answerTagKey())))
+        }
+    }
+}
+
+/// A dead token sent again is audited with the address it came from, once a minute: a leaked token tried for a way in
+/// is traced to where it was tried.
+@Suite struct DeadTokenTests {
+    @Test(arguments: Backend.available)
+    func aRevokedTokenSentAgainIsAuditedWithItsAddressOnceAMinute(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .viewer), password: nil, by: .test)
+            let token = try await store.access.createToken(for: "amal", by: .test)
+            _ = try await store.access.revokeTokens(id: token.id, by: .test)
+            for _ in 0 ..< 3 {
+                let caller = try await RequestOrigin.$address.withValue("10.0.0.7") { try await store.access.caller(forToken: token.token, at: nil) }
+                #expect(caller == nil)
+            }
+            let refused = try await store.access.audit().filter { $0.action == "refused" && $0.kind == "token" }
+            #expect(refused.map(\.address) == ["10.0.0.7"] && refused.map(\.record) == ["amal"])
         }
     }
 }

@@ -77,7 +77,7 @@ import Testing
         // act
         let refused = try run(["serve", "--demo", "--demo-rows", "10", "--database", database, "--port", "0"], timeout: 30)
         // check
-        #expect(refused.status == 64 && refused.stderr.contains("holds a database that --demo did not make"), "\(refused.stderr)")
+        #expect(refused.status == 64 && refused.stderr.contains("is not a database that --demo made"), "\(refused.stderr)")
         #expect(try run(["totals", "--format", "json"]).json["total"] as? Int == before)
         #expect(before == 30)
     }
@@ -95,6 +95,7 @@ import Testing
             (["totals", "--database", junk], "could not open the SQLite database \(junk): the file is not an SQLite database"),
             (["totals", "--database", "/nonexistent-folder/x.sqlite"], "could not open the SQLite database /nonexistent-folder/x.sqlite: its folder /nonexistent-folder does not exist"),
             (["import", FileManager.default.temporaryDirectory.path, "--org", "UNHCR"], "a folder, not a file"),
+            (["totals", "--database", FileManager.default.temporaryDirectory.path], "it is a folder"),
         ]
         for (arguments, said) in cases {
             let result = try run(arguments, timeout: 20)

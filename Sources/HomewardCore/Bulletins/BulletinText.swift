@@ -115,8 +115,14 @@ public struct BulletinText: Sendable {
                 arguments[name] = .text(catalogue.language == .ru ? ru ?? en : catalogue.language == .ar ? ar ?? en : en)
             }
         }
-        // A figure hidden from the public is "<5", not "about <5": its qualifier was of the number no longer shown.
-        if arguments["qualifier"] != nil, let id = entries["count"], hidden[id] != nil { arguments["qualifier"] = .code(Qualifier.exact.rawValue) }
+        // A figure hidden from the public is "<5", not "about <5": its qualifier was of the number no longer shown. A lower
+        // bound ("more than 2") may stand for any larger number, which "<5" would deny: withheld.
+        if case .code(let qualifier)? = line.arguments["qualifier"], let id = entries["count"], hidden[id] != nil, let smallCounts {
+            if [Qualifier.moreThan.rawValue, Qualifier.atLeast.rawValue].contains(qualifier) {
+                arguments["count"] = .hidden(shown: catalogue.text("bulletin.withheld"), threshold: smallCounts.threshold)
+            }
+            arguments["qualifier"] = .code(Qualifier.exact.rawValue)
+        }
         return Sentence(phrase: catalogue.phrase(Message(line.key, arguments)), entries: entries)
     }
 

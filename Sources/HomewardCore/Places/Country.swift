@@ -33,8 +33,10 @@ public struct Country: Hashable, Sendable, Encodable {
     /// where a text writes جمهورية إيران الإسلامية; any other name as it is.
     public static func arabicInReadingOrder(_ name: String) -> String {
         guard name.hasSuffix(")"), let open = name.range(of: " ("),
-              case let inner = name[open.upperBound..<name.index(before: name.endIndex)],
-              let dash = inner.range(of: " - ") else { return name }
+              case let inner = name[open.upperBound..<name.index(before: name.endIndex)] else { return name }
+        // `هولندا (مملكة _)`: the blank stands for the name itself.
+        if inner.hasSuffix(" _") { return inner.dropLast(2) + " " + name[..<open.lowerBound] }
+        guard let dash = inner.range(of: " - ") else { return name }
         return [inner[..<dash.lowerBound], name[..<open.lowerBound], inner[dash.upperBound...]].joined(separator: " ")
     }
 

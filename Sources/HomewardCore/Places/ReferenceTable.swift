@@ -91,8 +91,8 @@ public enum ReferenceTable: Sendable {
                 // The UN's own term in English (Falkland Islands (Malvinas), not the short form that drops one name); where the
                 // short form has no Russian or Arabic name, the M49 one (Western Sahara, Hong Kong), so none falls back to English.
                 let first = { (names: [String]) in names.lazy.map { cell(row, $0) }.first { !$0.isEmpty } ?? "" }
-                let name = first(["Preferred Term", "English Short"])
-                guard !name.isEmpty else { _ = try required(row, offset + 2, "Preferred Term"); return nil }
+                let preferred = first(["Preferred Term", "English Short"])
+                let name = preferred.isEmpty ? try required(row, offset + 2, "Preferred Term") : preferred
                 return Country(iso3: iso3, iso2: cell(row, "ISO 3166-1 Alpha 2-Codes"), nameEn: name,
                                nameRu: first(["Russian Short", "M49 Russian"]),
                                nameAr: Country.arabicInReadingOrder(first(["Arabic Short", "M49 Arabic"])))

@@ -33,7 +33,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
             guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw refused }
             // Read before the proof, and before the route runs: the answer's tag may use it too.
             let version = try? await database.dataVersion()
-            guard let caller = try await access.caller(forToken: parts[1].trimmingCharacters(in: .whitespaces), at: version) else {
+            // Where it came from, for the audit of a dead token sent again.
+            guard let caller = try await RequestOrigin.$address.withValue(context.clientAddress, operation: {
+                try await access.caller(forToken: parts[1].trimmingCharacters(in: .whitespaces), at: version)
+            }) else {
                 throw refused
             }
             context.proven = caller
@@ -44,7 +47,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             // A public route (sign-in) does not act as the session: posting the sign-in form while signed in is not forged.
             if ![.get, .head, .options].contains(request.method) && route?.access != .everyone {
                 do {
-                    if request.headers[HTTPField.Name("Sec-Fetch-Site")!].map({ !["same-origin", "none"].contains($0) }) ?? false {
+                    if request.isFromAnotherSite {
                         throw Problem(.forbidden, "a request from another site may not change anything here")
                     }
                     if route?.takesForm ?? false {
@@ -55,10 +58,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
                         }
                     }
                 } catch let refusal as Problem where refusal.status == .forbidden {
-                    // A forged request riding a signed-in officer's session, or a page left open past its token: audited.
-                    await RequestOrigin.$address.withValue(context.clientAddress) {
-                        await database.auditRefusal("\(request.method) \(request.uri.path): \(refusal.detail)", kind: route?.writeNeed?.rawValue ?? "session",
-                                                    by: session.caller)
+                    // A forged request riding a signed-in officer's session, or a page left open past its token: audited,
+                    // once a minute for the session.
+                    if access.auditsRefusal(of: session) {
+                        await RequestOrigin.$address.withValue(context.clientAddress) {
+                            await database.auditRefusal("\(request.method) \(request.uri.path): \(refusal.detail)",
+                                                        kind: route?.writeNeed?.rawValue ?? "session", by: session.caller)
+                        }
                     }
                     throw refusal
                 }

@@ -76,7 +76,7 @@ struct PeopleController {
         }
         router.on(RouterPath(APIRoute.resetPersonPassword.routerPath), method: APIRoute.resetPersonPassword.method) { request, context in
             let form = try await request.form()
-            let password = form["password"] ?? "", revoking = form["revoke_tokens"] == "true"
+            let password = form["password"] ?? "", revoking = ["true", "on", "1", "yes"].contains(form["revoke_tokens"]?.lowercased() ?? "")
             if let mistake = PasswordRule.mistake(password) {
                 return try await page(request, context, error: .key(mistake), changing: Self.login(context), status: .badRequest)
             }

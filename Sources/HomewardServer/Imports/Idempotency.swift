@@ -39,6 +39,11 @@ struct Idempotency {
             throw Problem(.conflict, "the request first sent with this Idempotency-Key at \(since.formatted(.iso8601)) was carried out, but the "
                           + "server stopped before its answer was kept: it is not carried out again (the audit shows what it did)",
                           field: "Idempotency-Key")
+        case .interrupted(let since):
+            _ = try await body.finalDigest()
+            throw Problem(.conflict, "the request first sent with this Idempotency-Key at \(since.formatted(.iso8601)) was interrupted before "
+                          + "its answer was kept, and may or may not have been carried out: check, then send it with a new key",
+                          field: "Idempotency-Key")
         case .reserved(let claim):
             let status: HTTPResponse.Status, json: Data
             do {
@@ -48,14 +53,14 @@ struct Idempotency {
                 try? await store.release(claim, by: caller)
                 throw error
             }
-            return try await answer(status, json, key: key, body: body)
+            return try await answer(status, json, claim: claim, body: body)
         }
     }
 
-    private func answer(_ status: HTTPResponse.Status, _ json: Data, key: String, body: StreamedBody) async throws -> Response {
+    private func answer(_ status: HTTPResponse.Status, _ json: Data, claim: IdempotencyClaim, body: StreamedBody) async throws -> Response {
         let digest = try await body.finalDigest()
         try await store.storeResponse(StoredResponse(requestDigest: digest, status: status.code, contentType: "application/json",
-                                                     body: String(decoding: json, as: UTF8.self)), forKey: key, by: caller)
+                                                     body: String(decoding: json, as: UTF8.self)), for: claim, by: caller)
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
     }
 }

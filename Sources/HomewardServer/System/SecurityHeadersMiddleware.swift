@@ -8,7 +8,8 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.xContentTypeOptions] = "nosniff"
-        if response.headers[.contentType]?.hasPrefix("text/html") == true {
+        // Pages, and their 304s (which carry no type): not JSON, which no browser frames.
+        if response.headers[.contentType]?.hasPrefix("application/") != true {
             response.headers[.contentSecurityPolicy] = "frame-ancestors 'none'"
             response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
             response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"

@@ -67,7 +67,7 @@ extension AccessStore {
             try await db.raw("SELECT id, password_hash, active FROM persons WHERE login = \(bind: login)").first()
         } : nil
         let known = row != nil
-        let counted = known ? login : "?" + Secret.tag(login, key: try await database.answerTagKey()).prefix(4)
+        let counted = known ? login : "?" + Self.unknownLoginTag(login, key: try await database.answerTagKey())
         let since = Database.timestamp(database.now().addingTimeInterval(-Self.throttleWindowSeconds))
         let (failures, here) = try await database.read { db in
             let row = try await db.raw("""
@@ -93,6 +93,9 @@ extension AccessStore {
         }
         return row
     }
+
+    /// What an unknown login is counted under: a tag apart from the answers' tags made with the same key.
+    static func unknownLoginTag(_ login: String, key: String) -> String { String(Secret.tag("sign-in\n" + login, key: key).prefix(4)) }
 
     /// How long until a throttled login is taken again: until the failure that each limit reached counts back from (the
     /// fifth latest here, the fiftieth everywhere) leaves the window, whole seconds, at least one.

@@ -99,6 +99,15 @@ extension AccessStore {
         return caller
     }
 
+    /// Whether a refusal of a session's request (its CSRF token, another site) is to be audited: the first in a minute
+    /// for the session, so that a page left open past its token, or a forged form sent in a loop, does not fill the audit
+    /// nor move every tag with it.
+    public func auditsRefusal(of session: PageSession) -> Bool {
+        let now = database.now()
+        return proofs.auditsRefusal(digest: "session " + Secret.digest(session.id), now: Database.timestamp(now),
+                                    quietAfter: Database.timestamp(now.addingTimeInterval(-60)))
+    }
+
     /// Audits a token that was good once (revoked, expired, or its account disabled or erased) when it is tried again: a
     /// leaked token tried for a way in leaves a trace, naming its account. A token no account ever had is not audited
     /// (anyone can send noise); nor more than once a minute per token and process.

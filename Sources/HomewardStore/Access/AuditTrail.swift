@@ -14,7 +14,9 @@ final class AuditTrail: Sendable {
 }
 
 extension WriteContext {
-    /// Appends one entry to the audit log, in this write's transaction: it is kept exactly when the change is.
+    /// Appends one entry to the audit log, in this write's transaction: it is kept exactly when the change is. Its time is
+    /// when it is written, at the end of an import rather than its start, so that entries of writes that ran side by side
+    /// follow the order they were kept in.
     ///
     /// - Parameters:
     ///   - action: `create`, `update`, `import`, `status`, `refused`, `sign-in`, `token-created`, …
@@ -31,7 +33,7 @@ extension WriteContext {
         func kept(_ text: String?) -> String? { text.map { $0.containsNUL ? $0.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : $0 } }
         try await sql.raw("""
             INSERT INTO audit_log (at, actor, address, action, kind, record, detail, before_value, after_value)
-            VALUES (\(bind: timestamp), \(bind: kept(caller.description)), \(bind: RequestOrigin.address), \(bind: action), \(bind: kind),
+            VALUES (\(bind: Database.timestamp(now())), \(bind: kept(caller.description)), \(bind: RequestOrigin.address), \(bind: action), \(bind: kind),
                     \(bind: kept(record)), \(bind: kept(detail)), \(bind: beforeText), \(bind: afterText))
             """).run()
         trail.count()

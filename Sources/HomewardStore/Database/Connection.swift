@@ -31,6 +31,8 @@ struct WriteContext: Sendable {
     /// When the write began, as written into `recorded_at` and revision columns.
     let timestamp: String
     let permit: Permit
+    /// The database's clock, for what is stamped when it is written rather than when the write began (an audit entry).
+    var now: @Sendable () -> Date = { Date() }
     /// Whether this write has audited anything yet.
     let trail = AuditTrail()
     var sql: any SQLDatabase { connection.sql }

@@ -10,8 +10,11 @@ extension Database {
         }
     }
 
-    /// Whether the SQLite file at `path` holds nothing but a demo: marked by ``markAsDemo()``, or (made before the mark)
-    /// with imports that are all the demo's. Anything else, an unreadable file too, may be someone's records, which a demo
+    /// What the demo's imports are named: a user's file named "demo 2019.csv" is none of them.
+    static let demoSources: Set<String> = ["demo data", "demo source figures"]
+
+    /// Whether the SQLite file at `path` is one a demo made: marked by ``markAsDemo()`` (whatever was added to it since),
+    /// or, made before the mark, with imports that are all the demo's. Anything else, an unreadable file too, may be someone's records, which a demo
     /// starting over the file would wipe without a word.
     public static func sqliteFileHoldsOnlyADemo(path: String) async -> Bool {
         guard let connection = try? await SQLiteConnection.open(storage: .file(path: path)) else { return false }
@@ -22,7 +25,7 @@ extension Database {
                 isDemo = true
             } else {
                 let names = try await db.raw("SELECT DISTINCT source_name FROM imports").all(decodingColumn: "source_name", as: String.self)
-                isDemo = !names.isEmpty && names.allSatisfy { $0.hasPrefix("demo ") }
+                isDemo = !names.isEmpty && names.allSatisfy { Self.demoSources.contains($0) }
             }
         } catch {
             isDemo = false

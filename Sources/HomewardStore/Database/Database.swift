@@ -69,6 +69,9 @@ public final class Database: Sendable, Service {
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
                 throw StoreError.storage("could not open the SQLite database \(path): its folder \(folder) does not exist")
             }
+            guard !FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) || !isFolder.boolValue else {
+                throw StoreError.storage("could not open the SQLite database \(path): it is a folder; name a file, new or made by Homeward")
+            }
             let open: @Sendable () async throws -> Connection = { try await openSQLite(path: absolute, logger: logger) }
             // SQLite has one writer at a time; WAL lets readers go on beside it.
             database = Database(location: location, backend: .sqlite,
@@ -211,17 +214,18 @@ public final class Database: Sendable, Service {
             @Sendable func transaction() async throws -> R {
                 try await db.raw(SQLQueryString(begin)).run()
                 if !foreignKeys && backend == .postgres { try await Self.skipReferenceTriggers(on: db) }
-                let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse)
+                let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse, now: now)
                 do {
                     // Housekeeping is neither checked nor audited: its writes need no permit looked up.
                     let permit = need == .bookkeeping ? .everyoneElse : try await Self.permit(of: caller, on: db, locking: backend == .postgres)
                     if let refusal: AccessRefusal = permit.refusal(for: need) { throw refusal }
-                    let allowed = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: permit)
+                    let allowed = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: permit, now: now)
                     // A request's `Idempotency-Key` is marked carried out with its first write, in the write's transaction;
                     // a write nested in this one (another connection) leaves it to this one, or would wait on its lock.
                     let claim = need == .bookkeeping ? nil : IdempotencyClaim.current
                     try await claim?.take(on: db)
                     let result = try await IdempotencyClaim.$current.withValue(claim == nil ? IdempotencyClaim.current : nil) { try await body(allowed) }
+                    try await claim?.stamp(on: db, at: Database.timestamp(now()))
                     if !rollback && !allowed.trail.hasEntries && need != .bookkeeping {
                         try await allowed.audit("write", kind: need.rawValue)
                     }

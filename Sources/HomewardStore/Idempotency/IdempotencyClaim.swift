@@ -14,6 +14,7 @@ public struct IdempotencyClaim: Sendable, Equatable {
     @TaskLocal public static var current: IdempotencyClaim?
 
     static let carriedOut = "carried-out"
+    static let ownerPrefix = "owner:"
 
     /// Marks the reservation carried out in the write's transaction: a row lock on PostgreSQL until it ends, which tells
     /// a retry it is still being answered.
@@ -26,5 +27,11 @@ public struct IdempotencyClaim: Sendable, Equatable {
             throw StoreError.conflict("a retry of this request with the same Idempotency-Key took it over before it began: "
                                       + "this one was not carried out, the retry is")
         }
+    }
+
+    /// Stamps the mark with the moment the write is about to commit: a retry soon after is told the request is keeping
+    /// its answer, not that it stopped (``IdempotencyStore/answerKeptWithin``).
+    func stamp(on db: any SQLDatabase, at timestamp: String) async throws {
+        try await db.raw("UPDATE idempotency_keys SET created_at = \(bind: timestamp) WHERE key = \(bind: key) AND request_digest = \(bind: owner)").run()
     }
 }

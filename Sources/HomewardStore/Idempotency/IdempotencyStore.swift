@@ -21,13 +21,17 @@ public struct StoredResponse: Sendable, Equatable {
 /// What an `Idempotency-Key` holds when a request comes with it.
 public enum IdempotencyReservation: Sendable, Equatable {
     /// The key is now this request's: answer it with the claim current (``IdempotencyClaim/current``), then
-    /// ``IdempotencyStore/storeResponse(_:forKey:by:)``, or ``IdempotencyStore/release(_:by:)`` if no answer is to be kept.
+    /// ``IdempotencyStore/storeResponse(_:for:by:)``, or ``IdempotencyStore/release(_:by:)`` if no answer is to be kept.
     case reserved(IdempotencyClaim)
-    /// Another request with the key is being answered (its write is under way): this one must not be carried out as well.
-    case inProgress(since: Date)
+    /// Another request with the key is being answered (its write under way, or done a moment ago and its answer about to
+    /// be kept): this one must not be carried out as well.
+    case inProgress
     /// A request with the key was carried out, but its answer was not kept (the server stopped in between): it must not
     /// be carried out again, and there is no answer to give back.
     case carriedOut(since: Date)
+    /// Reserved by a version before reservations named their owner, and never answered: it may or may not have been
+    /// carried out, which only its client can tell.
+    case interrupted(since: Date)
     case answered(StoredResponse)
 }
 
@@ -48,7 +52,7 @@ public struct IdempotencyStore: Sendable {
 
     /// Reserves the key for this request, unless it is answered, carried out or being answered.
     public func reserve(_ key: String, by caller: Caller) async throws -> IdempotencyReservation {
-        let claim = IdempotencyClaim(key: key, owner: "owner:" + Secret.make())
+        let claim = IdempotencyClaim(key: key, owner: IdempotencyClaim.ownerPrefix + Secret.make())
         do {
             return try await database.write(by: caller, for: .bookkeeping) { write in
                 let db = write.sql
@@ -62,7 +66,7 @@ public struct IdempotencyStore: Sendable {
                 let locking: SQLQueryString = database.backend == .postgres ? " FOR UPDATE" : ""
                 guard let row = try await db.raw("""
                     SELECT request_digest, status, content_type, body, created_at FROM idempotency_keys WHERE key = \(bind: key)\(locking)
-                    """).first() else { return .inProgress(since: Date()) }
+                    """).first() else { return .inProgress }
                 let status = try row.decode(column: "status", as: Int.self)
                 guard status == 0 else {
                     return .answered(StoredResponse(requestDigest: try row.decode(column: "request_digest", as: String.self), status: status,
@@ -70,7 +74,12 @@ public struct IdempotencyStore: Sendable {
                                                     body: try row.decode(column: "body", as: String.self)))
                 }
                 let since = (try? Date(try row.decode(column: "created_at", as: String.self), strategy: .iso8601)) ?? Date()
-                if try row.decode(column: "body", as: String.self) == IdempotencyClaim.carriedOut { return .carriedOut(since: since) }
+                guard try row.decode(column: "request_digest", as: String.self).hasPrefix(IdempotencyClaim.ownerPrefix) else { return .interrupted(since: since) }
+                if try row.decode(column: "body", as: String.self) == IdempotencyClaim.carriedOut {
+                    // Stamped as its write committed: a moment ago, its request is keeping its answer (a retry on SQLite waits
+                    // behind the write, then comes before that); long ago, the server stopped first.
+                    return database.now().timeIntervalSince(since) < Self.answerKeptWithin ? .inProgress : .carriedOut(since: since)
+                }
                 // Neither answered, nor carried out, nor held by a write: its request stopped before writing, or has yet to
                 // begin its write, and will then find the reservation taken and stop.
                 try await db.raw("""
@@ -79,9 +88,12 @@ public struct IdempotencyStore: Sendable {
                 return .reserved(claim)
             }
         } catch where Self.isLockTimeout(error) {
-            return .inProgress(since: Date())
+            return .inProgress
         }
     }
+
+    /// How long after its write committed a request is taken to be keeping its answer, not to have stopped.
+    static let answerKeptWithin: TimeInterval = 60
 
     /// PostgreSQL's `lock_not_available`, however the database layer words it.
     private static func isLockTimeout(_ error: any Error) -> Bool { "\(error)".contains("55P03") || String(reflecting: error).contains("55P03") }
@@ -96,8 +108,10 @@ public struct IdempotencyStore: Sendable {
         }
     }
 
-    /// Keeps the first response for a key, in place of its reservation; a second one for the same key is not kept.
-    public func storeResponse(_ response: StoredResponse, forKey key: String, by caller: Caller) async throws {
+    /// Keeps the first response for a key, in place of its reservation while the claim holds it; a second one for the same
+    /// key is not kept, nor one of a request whose reservation a retry took over.
+    public func storeResponse(_ response: StoredResponse, for claim: IdempotencyClaim, by caller: Caller) async throws {
+        let key = claim.key
         try await database.write(by: caller, for: .bookkeeping) { write in
             let db = write.sql
             try await db.raw("""
@@ -106,7 +120,7 @@ public struct IdempotencyStore: Sendable {
                         \(bind: response.body), \(bind: write.timestamp))
                 ON CONFLICT (key) DO UPDATE SET request_digest = excluded.request_digest, status = excluded.status,
                     content_type = excluded.content_type, body = excluded.body, created_at = excluded.created_at
-                WHERE idempotency_keys.status = 0
+                WHERE idempotency_keys.status = 0 AND idempotency_keys.request_digest = \(bind: claim.owner)
                 """).run()
         }
     }

@@ -37,8 +37,10 @@ public final class ByteSource: @unchecked Sendable {
 
     /// The system's word for why a file could not be read ("Permission denied"), not Foundation's "(null)" domain dump.
     private static func reason(_ error: any Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        return underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+        guard let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain else {
+            return error.localizedDescription
+        }
+        return String(cString: strerror(Int32(underlying.code)))
     }
 
     /// A file read 1 MiB at a time; `-` is standard input.

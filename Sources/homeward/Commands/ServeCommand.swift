@@ -54,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
         if demo {
             let path = db.database ?? "homeward-demo.sqlite"
             if FileManager.default.fileExists(atPath: path), await !Database.sqliteFileHoldsOnlyADemo(path: path) {
-                throw ValidationError("\(path) holds a database that --demo did not make: a demo starts on a new file and would "
+                throw ValidationError("\(path) is not a database that --demo made: a demo starts on a new file and would "
                                       + "replace it; give --database a path of its own")
             }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
