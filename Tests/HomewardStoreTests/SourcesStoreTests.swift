@@ -137,6 +137,7 @@ import Testing
                 """
             // Figure 1 is another organisation's, so that a part read as figure 1 rather than statement '1' shows.
             #expect(try await importFigures(store, "UNHCR,2018-08-20,returns,1000,exact,count,,,,report\n").imported == 1)
+            #expect(try await store.sources.figures().map(\.id) == [1], "figure 1 is UNHCR's")
             let first = try await importFigures(store, statement)
             #expect(first.imported == 6 && first.problems.isEmpty, "\(first.text)")
             let figures = try await store.sources.figures().filter { $0.organisation == "MoD" }
