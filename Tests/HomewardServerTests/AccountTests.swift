@@ -51,6 +51,8 @@ import Testing
             #expect(try await signIn([.origin: "https://homeward.example", HTTPField.Name("X-Forwarded-Host")!: "homeward.example:443"]).status == .seeOther)
             #expect(try await signIn([.origin: "https://homeward.example", HTTPField.Name("Forwarded")!: "host=homeward.example;proto=https"]).status == .seeOther)
             #expect(try await signIn([.origin: "https://homeward.example:8443", HTTPField.Name("X-Forwarded-Host")!: "homeward.example"]).status == .forbidden)
+            #expect(try await signIn([.origin: "https://homeward.example:8443", HTTPField.Name("X-Forwarded-Host")!: "homeward.example",
+                                      HTTPField.Name("X-Forwarded-Port")!: "8443"]).status == .seeOther, "nginx's $host, its port apart")
             let plain = try await signIn([:])
             #expect(plain.status == .seeOther && plain.headers[.setCookie]?.contains("Secure") == false)
             for header in [(HTTPField.Name("X-Forwarded-Proto")!, "https"), (HTTPField.Name("Forwarded")!, "for=192.0.2.1;proto=https"),

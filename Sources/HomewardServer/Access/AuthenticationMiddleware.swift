@@ -60,7 +60,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 } catch let refusal as Problem where refusal.status == .forbidden {
                     // A forged request riding a signed-in officer's session, or a page left open past its token: audited,
                     // once a minute for the session.
-                    if access.auditsRefusal(of: session) {
+                    if access.auditsRefusal(of: session, reason: refusal.field ?? "another site") {
                         await RequestOrigin.$address.withValue(context.clientAddress) {
                             await database.auditRefusal("\(request.method) \(request.uri.path): \(refusal.detail)",
                                                         kind: route?.writeNeed?.rawValue ?? "session", by: session.caller)

@@ -23,7 +23,10 @@ extension Request {
         guard let parts = URLComponents(string: origin), let host = parts.host?.lowercased() else { return true } // "null": a sandboxed or local page
         let defaultPort = parts.scheme == "https" ? 443 : 80
         let port = parts.port ?? defaultPort
-        let ours = [head.authority, firstHop(of: "X-Forwarded-Host"), forwarded("host")].compactMap { $0?.lowercased() }
+        // A proxy that names the host without its port (nginx's `$host`) may give the port apart.
+        let forwardedPort = firstHop(of: "X-Forwarded-Port").map { ":" + $0 } ?? ""
+        let named = [firstHop(of: "X-Forwarded-Host"), forwarded("host")].compactMap { $0 }
+        let ours = [head.authority?.lowercased()].compactMap { $0 } + named + named.filter { !$0.contains(":") }.map { $0 + forwardedPort }
         return !ours.contains { authority in
             // `host`, `host:port`, `[::1]:port`: the port written out or not.
             guard let named = URLComponents(string: "\(parts.scheme ?? "http")://\(authority)"), let namedHost = named.host?.lowercased() else { return false }
@@ -36,13 +39,16 @@ extension Request {
         headers[HTTPField.Name(name)!]?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     }
 
-    /// A parameter of RFC 7239's `Forwarded` in its first element, unquoted and in lower case (`proto="https"`).
+    /// A parameter of RFC 7239's `Forwarded`, unquoted and in lower case (`proto="https"`): from the element nearest the
+    /// client that gives it (an outer proxy may give only `for=` and `proto=`, the inner one `host=`).
     private func forwarded(_ parameter: String) -> String? {
-        guard let first = headers[HTTPField.Name("Forwarded")!]?.split(separator: ",").first else { return nil }
-        for pair in first.split(separator: ";") {
-            let sides = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard sides.count == 2, sides[0].lowercased() == parameter else { continue }
-            return sides[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
+        guard let elements = headers[HTTPField.Name("Forwarded")!]?.split(separator: ",") else { return nil }
+        for element in elements {
+            for pair in element.split(separator: ";") {
+                let sides = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard sides.count == 2, sides[0].lowercased() == parameter else { continue }
+                return sides[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
+            }
         }
         return nil
     }

@@ -36,31 +36,40 @@ struct Idempotency {
                           + "send it again once that one is done", field: "Idempotency-Key")
         case .carriedOut(let since):
             _ = try await body.finalDigest()
-            throw Problem(.conflict, "the request first sent with this Idempotency-Key at \(since.formatted(.iso8601)) was carried out, but the "
-                          + "server stopped before its answer was kept: it is not carried out again (the audit shows what it did)",
-                          field: "Idempotency-Key")
+            throw Problem(.conflict, "the request first sent with this Idempotency-Key was carried out at \(since.formatted(.iso8601)), and its "
+                          + "answer is not kept: send it again in a minute to get the answer; if this is said again, the server stopped "
+                          + "before keeping it. It is not carried out again (the audit shows what it did)", field: "Idempotency-Key")
         case .interrupted(let since):
             _ = try await body.finalDigest()
             throw Problem(.conflict, "the request first sent with this Idempotency-Key at \(since.formatted(.iso8601)) was interrupted before "
                           + "its answer was kept, and may or may not have been carried out: check, then send it with a new key",
                           field: "Idempotency-Key")
         case .reserved(let claim):
+            defer { store.settled(claim) }
             let status: HTTPResponse.Status, json: Data
             do {
                 (status, json) = try await IdempotencyClaim.$current.withValue(claim) { try await produce(body.source) }
             } catch {
-                // A refusal is not kept: the same key may carry the request again once it is mended.
-                try? await store.release(claim, by: caller)
+                // A refusal is not kept: the same key may carry the request again once it is mended. A failure after a
+                // write committed is kept as the answer, so that a retry is told what became of it rather than waiting.
+                if (try? await store.release(claim, by: caller)) == false {
+                    let problem = ["status": "500", "title": "carried out, but its answer failed",
+                                   "detail": "the request was carried out, then failed before its answer: \(error)"]
+                    let stored = StoredResponse(requestDigest: (try? await body.finalDigest()) ?? "", status: 500, contentType: "application/problem+json",
+                                                body: String(decoding: (try? JSONEncoder().encode(problem)) ?? Data(), as: UTF8.self))
+                    try? await store.storeResponse(stored, for: claim, by: caller)
+                }
                 throw error
             }
             return try await answer(status, json, claim: claim, body: body)
         }
     }
 
+    /// The answer, kept for the key; should keeping it fail, given all the same: the request was carried out.
     private func answer(_ status: HTTPResponse.Status, _ json: Data, claim: IdempotencyClaim, body: StreamedBody) async throws -> Response {
         let digest = try await body.finalDigest()
-        try await store.storeResponse(StoredResponse(requestDigest: digest, status: status.code, contentType: "application/json",
-                                                     body: String(decoding: json, as: UTF8.self)), for: claim, by: caller)
+        try? await store.storeResponse(StoredResponse(requestDigest: digest, status: status.code, contentType: "application/json",
+                                                      body: String(decoding: json, as: UTF8.self)), for: claim, by: caller)
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
     }
 }

@@ -102,9 +102,10 @@ extension AccessStore {
     /// Whether a refusal of a session's request (its CSRF token, another site) is to be audited: the first in a minute
     /// for the session, so that a page left open past its token, or a forged form sent in a loop, does not fill the audit
     /// nor move every tag with it.
-    public func auditsRefusal(of session: PageSession) -> Bool {
+    /// - Parameter reason: kept apart, so that a page left open past its token does not hide a forgery in the same minute.
+    public func auditsRefusal(of session: PageSession, reason: String) -> Bool {
         let now = database.now()
-        return proofs.auditsRefusal(digest: "session " + Secret.digest(session.id), now: Database.timestamp(now),
+        return proofs.auditsRefusal(digest: "session \(reason) " + Secret.digest(session.id), now: Database.timestamp(now),
                                     quietAfter: Database.timestamp(now.addingTimeInterval(-60)))
     }
 

@@ -1,3 +1,4 @@
+import HomewardCore
 import SQLKit
 
 /// The reservation of an `Idempotency-Key` that the request being answered holds, known to every write it makes.
@@ -24,8 +25,7 @@ public struct IdempotencyClaim: Sendable, Equatable {
             WHERE key = \(bind: key) AND request_digest = \(bind: owner) AND status = 0 RETURNING key
             """).first()
         guard taken != nil else {
-            throw StoreError.conflict("a retry of this request with the same Idempotency-Key took it over before it began: "
-                                      + "this one was not carried out, the retry is")
+            throw StoreError.refused(FieldProblem(field: "Idempotency-Key", value: "", Message("idempotency.takenOver"), isConflict: true))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HomewardCore
 import SQLKit
+import Synchronization
 
 /// A response kept for its `Idempotency-Key`.
 public struct StoredResponse: Sendable, Equatable {
@@ -45,13 +46,32 @@ public enum IdempotencyReservation: Sendable, Equatable {
 /// out, where it had been refused for good.
 public struct IdempotencyStore: Sendable {
     let database: Database
+    /// The keys this process is answering: a retry of one is told so at once, whatever its reservation's age or mark
+    /// (a retry on SQLite would otherwise wait behind the whole import, then meet a mark just committed).
+    let live = LiveKeys()
 
     public init(database: Database) {
         self.database = database
     }
 
+    /// How long a reservation that no write has marked is held for its request (uploading its body, drafting a
+    /// statement) before a retry may take it over: a request still alive then is refused at its write, never run twice.
+    static let takenOverAfter: TimeInterval = 120
+
     /// Reserves the key for this request, unless it is answered, carried out or being answered.
     public func reserve(_ key: String, by caller: Caller) async throws -> IdempotencyReservation {
+        guard !live.contains(key) else { return .inProgress }
+        let reservation = try await reserveInDatabase(key, by: caller)
+        if case .reserved = reservation { live.insert(key) }
+        return reservation
+    }
+
+    /// Ends this process's answering of the claim's key, once its answer is kept or its reservation released.
+    public func settled(_ claim: IdempotencyClaim) {
+        live.remove(claim.key)
+    }
+
+    private func reserveInDatabase(_ key: String, by caller: Caller) async throws -> IdempotencyReservation {
         let claim = IdempotencyClaim(key: key, owner: IdempotencyClaim.ownerPrefix + Secret.make())
         do {
             return try await database.write(by: caller, for: .bookkeeping) { write in
@@ -73,15 +93,16 @@ public struct IdempotencyStore: Sendable {
                                                     contentType: try row.decode(column: "content_type", as: String.self),
                                                     body: try row.decode(column: "body", as: String.self)))
                 }
-                let since = (try? Date(try row.decode(column: "created_at", as: String.self), strategy: .iso8601)) ?? Date()
+                let since = (try? Date(try row.decode(column: "created_at", as: String.self), strategy: .iso8601)) ?? .distantPast
                 guard try row.decode(column: "request_digest", as: String.self).hasPrefix(IdempotencyClaim.ownerPrefix) else { return .interrupted(since: since) }
                 if try row.decode(column: "body", as: String.self) == IdempotencyClaim.carriedOut {
                     // Stamped as its write committed: a moment ago, its request is keeping its answer (a retry on SQLite waits
                     // behind the write, then comes before that); long ago, the server stopped first.
                     return database.now().timeIntervalSince(since) < Self.answerKeptWithin ? .inProgress : .carriedOut(since: since)
                 }
-                // Neither answered, nor carried out, nor held by a write: its request stopped before writing, or has yet to
-                // begin its write, and will then find the reservation taken and stop.
+                // Neither answered, nor carried out, nor held by a write: its request is about to write (held a while), or
+                // stopped before it wrote; after a while the retry takes it, and the first, should it go on, finds it taken.
+                guard database.now().timeIntervalSince(since) >= Self.takenOverAfter else { return .inProgress }
                 try await db.raw("""
                     UPDATE idempotency_keys SET request_digest = \(bind: claim.owner), created_at = \(bind: write.timestamp) WHERE key = \(bind: key)
                     """).run()
@@ -100,11 +121,14 @@ public struct IdempotencyStore: Sendable {
 
     /// Gives up a reservation whose request was refused before it wrote anything (a problem thrown), so that the key may
     /// carry the request again once mended; one that a write of the request marked carried out is kept.
-    public func release(_ claim: IdempotencyClaim, by caller: Caller) async throws {
+    /// - Returns: whether it was given up (`false`: carried out, or another's now).
+    @discardableResult
+    public func release(_ claim: IdempotencyClaim, by caller: Caller) async throws -> Bool {
         try await database.write(by: caller, for: .bookkeeping) { write in
             try await write.sql.raw("""
                 DELETE FROM idempotency_keys WHERE key = \(bind: claim.key) AND request_digest = \(bind: claim.owner) AND status = 0 AND body = ''
-                """).run()
+                RETURNING key
+                """).first() != nil
         }
     }
 
@@ -124,4 +148,12 @@ public struct IdempotencyStore: Sendable {
                 """).run()
         }
     }
+}
+
+/// Keys being answered in this process.
+final class LiveKeys: Sendable {
+    private let keys = Mutex(Set<String>())
+    func contains(_ key: String) -> Bool { keys.withLock { $0.contains(key) } }
+    func insert(_ key: String) { keys.withLock { _ = $0.insert(key) } }
+    func remove(_ key: String) { keys.withLock { _ = $0.remove(key) } }
 }
