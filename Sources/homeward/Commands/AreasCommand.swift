@@ -12,7 +12,7 @@ struct AreasCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List areas of a level, or inside an area.")
         @OptionGroup var db: DatabaseOptions
-        @Option(help: "1 (governorates) to 4 (communities); default 1 unless --parent is given.") var level: Int?
+        @Option(help: "1 (the first level: governorates, states, provinces) to 4 (the finest: communities, villages); default 1 unless --parent is given.") var level: Int?
         @Option(help: "Only the areas directly inside this P-code.") var parent: String?
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 

@@ -16,7 +16,7 @@ struct FacilitiesCommand: AsyncParsableCommand {
             discussion: "A change of status is a new record; the earlier one stays. Many at once: homeward import FILE --records facilities.")
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var who: CallerOptions
-        @Option(help: "The settlement's P-code (a community, or a coarser area when that is all that is known).") var settlement: String
+        @Option(help: "The settlement's P-code (an area of the gazetteer's finest level, or a coarser one when that is all that is known).") var settlement: String
         @Option(help: "The kind's code (homeward facilities kinds).") var kind: String
         @Option(help: "damaged, under-restoration or commissioned") var status: String
         @Option(help: "The date (YYYY-MM-DD).") var date: String

@@ -17,7 +17,7 @@ struct TotalsCommand: AsyncParsableCommand {
               homeward totals --last 7                          # the past week, against the week before
               homeward totals --by crossing                     # by crossing point
               homeward totals --by origin --category refugee    # by origin country
-              homeward totals --year 2018 --by adm1 --top 5     # top five destination governorates of a year
+              homeward totals --year 2018 --by adm1 --top 5     # top five destination areas of the first level in a year
             """
     )
 
