@@ -84,6 +84,11 @@ import Testing
             #expect(badLogin.text.contains(#"value="has space""#))
             #expect(viewersPage.status == .ok && viewersPage.text.contains("A reader") && !viewersPage.text.contains(#"action="/people?"#))
             #expect(!viewersPage.text.contains("unhcr-im") && !viewersPage.text.contains("Centre admin"), "a partner's viewer sees its own organisation's accounts")
+            try await store.access.addPerson(Person(login: "coord", name: "A coordinator", organisation: "Returns Coordination Centre", role: .coordinator),
+                                             password: "a coordinator's passphrase", by: .test)
+            let coordinator = try await account.signIn(client, "coord", "a+coordinator%27s+passphrase")
+            let coordinatorsPage = try await client.execute(uri: "/people", method: .get, headers: [.cookie: coordinator.cookie])
+            #expect(coordinatorsPage.text.contains("unhcr-im") && coordinatorsPage.text.contains("A reader"), "the centre's coordinators see every account")
             #expect(viewersTry.status == .forbidden)
             #expect(disabled.status == .seeOther)
             let people = try await store.access.persons()
