@@ -98,7 +98,7 @@ import Testing
             #expect(refusals.filter { ($0.detail ?? "").contains("/people/ali/role") }.count == 1, "once a minute per session")
             let tokens = refusals.filter { $0.kind == "token" }
             #expect(tokens.map(\.record) == ["ali", "gone"], "once a minute per token; a token no account had is noise")
-            #expect(tokens.map(\.detail) == ["a revoked token was sent", "a token of a disabled account was sent"])
+            #expect(tokens.map(\.detail) == ["a revoked token was sent for GET /api/v1/totals", "a token of a disabled account was sent for GET /api/v1/totals"])
         }
     }
 

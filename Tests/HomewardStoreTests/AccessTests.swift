@@ -317,11 +317,14 @@ import Testing
             let token = try await store.access.createToken(for: "amal", by: .test)
             _ = try await store.access.revokeTokens(id: token.id, by: .test)
             for _ in 0 ..< 3 {
-                let caller = try await RequestOrigin.$address.withValue("10.0.0.7") { try await store.access.caller(forToken: token.token, at: nil) }
+                let caller = try await RequestOrigin.$address.withValue("10.0.0.7") {
+                    try await store.access.caller(forToken: token.token, at: nil, attempt: "POST /api/v1/movements")
+                }
                 #expect(caller == nil)
             }
             let refused = try await store.access.audit().filter { $0.action == "refused" && $0.kind == "token" }
             #expect(refused.map(\.address) == ["10.0.0.7"] && refused.map(\.record) == ["amal"])
+            #expect(refused.map(\.detail) == ["a revoked token was sent for POST /api/v1/movements"], "what it was tried for")
         }
     }
 }

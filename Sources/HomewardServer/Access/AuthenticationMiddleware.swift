@@ -35,7 +35,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
             let version = try? await database.dataVersion()
             // Where it came from, for the audit of a dead token sent again.
             guard let caller = try await RequestOrigin.$address.withValue(context.clientAddress, operation: {
-                try await access.caller(forToken: parts[1].trimmingCharacters(in: .whitespaces), at: version)
+                try await access.caller(forToken: parts[1].trimmingCharacters(in: .whitespaces), at: version,
+                                        attempt: "\(request.method) \(request.uri.path)")
             }) else {
                 throw refused
             }

@@ -71,7 +71,8 @@ extension AccessStore {
     /// Proven once per data version (``TokenProofs``) at `version`, which the caller reads just before
     /// (``Database/dataVersion()``; `nil` if it could not): a proof is never kept under a version newer than what it
     /// read, and a server tags its answer with the version it proved the token at, one read of it per request.
-    public func caller(forToken token: String, at version: DataVersion?) async throws -> Caller? {
+    /// - Parameter attempt: what the token was sent for (`POST /api/v1/movements`), for the audit of a dead one.
+    public func caller(forToken token: String, at version: DataVersion?, attempt: String? = nil) async throws -> Caller? {
         let digest = Secret.digest(token)
         let now = Database.timestamp(database.now())
         // The last use to the minute: a write for every request would make every read a write.
@@ -83,7 +84,7 @@ extension AccessStore {
                 WHERE t.digest = \(bind: digest) AND t.revoked_at IS NULL AND t.expires_at > \(bind: now) AND p.active = \(bind: true)
                 """).first()
         }) else {
-            await auditRefusal(ofTokenWithDigest: digest, now: now, quietAfter: staleBefore)
+            await auditRefusal(ofTokenWithDigest: digest, attempt: attempt, now: now, quietAfter: staleBefore)
             return nil
         }
         let id = try row.decode(column: "id", as: Int.self)
@@ -112,7 +113,7 @@ extension AccessStore {
     /// Audits a token that was good once (revoked, expired, or its account disabled or erased) when it is tried again: a
     /// leaked token tried for a way in leaves a trace, naming its account. A token no account ever had is not audited
     /// (anyone can send noise); nor more than once a minute per token and process.
-    private func auditRefusal(ofTokenWithDigest digest: String, now: String, quietAfter: String) async {
+    private func auditRefusal(ofTokenWithDigest digest: String, attempt: String?, now: String, quietAfter: String) async {
         do {
             guard let row = try await database.read({ db in
                 try await db.raw("""
@@ -124,7 +125,7 @@ extension AccessStore {
                 : try row.decode(column: "active", as: Bool.self) ? "an expired token" : "a token of a disabled account"
             let caller = Caller.token(id: try row.decode(column: "id", as: Int.self), login: try row.decode(column: "login", as: String.self))
             try await database.write(by: caller, for: .bookkeeping) { write in
-                try await write.audit("refused", kind: "token", record: caller.login, detail: "\(reason) was sent")
+                try await write.audit("refused", kind: "token", record: caller.login, detail: "\(reason) was sent" + (attempt.map { " for \($0)" } ?? ""))
             }
         } catch {
             database.logger.error("a refused token could not be audited: \(String(reflecting: error))")
