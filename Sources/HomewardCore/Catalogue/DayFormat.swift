@@ -20,8 +20,9 @@ public struct DayFormat: Sendable {
     public func string(_ day: Day) -> String {
         let written = Date(timeIntervalSince1970: TimeInterval(day.number) * 86_400).formatted(style)
         // CLDR's Arabic puts a comma before the year (٢٩ حزيران، ٢٠٢٠), which in a sentence runs into the sentence's own
-        // commas ("حتى ١٥ آذار، ٢٠٢٤، عاد…"); Arabic prose, UN documents among it, writes the day without one.
-        return language == .ar ? written.replacingOccurrences(of: "،\\s*", with: " ", options: .regularExpression) : written
+        // commas ("حتى ١٥ آذار، ٢٠٢٤، عاد…"); Arabic prose, UN documents among it, writes the day without one. The comma
+        // alone goes, whatever space CLDR puts after it: a date holds no other.
+        return language == .ar ? written.replacingOccurrences(of: "،", with: "") : written
     }
 
     /// The month a day falls in, as the language names it: June 2020, июнь 2020 г., حزيران ٢٠٢٠.

@@ -72,7 +72,7 @@ extension AccessStore {
     /// (``Database/dataVersion()``; `nil` if it could not): a proof is never kept under a version newer than what it
     /// read, and a server tags its answer with the version it proved the token at, one read of it per request.
     /// - Parameter attempt: what the token was sent for (`POST /api/v1/movements`), for the audit of a dead one.
-    public func caller(forToken token: String, at version: DataVersion?, attempt: String? = nil) async throws -> Caller? {
+    public func caller(forToken token: String, at version: DataVersion?, attempt: @autoclosure () -> String? = nil) async throws -> Caller? {
         let digest = Secret.digest(token)
         let now = Database.timestamp(database.now())
         // The last use to the minute: a write for every request would make every read a write.
@@ -84,7 +84,7 @@ extension AccessStore {
                 WHERE t.digest = \(bind: digest) AND t.revoked_at IS NULL AND t.expires_at > \(bind: now) AND p.active = \(bind: true)
                 """).first()
         }) else {
-            await auditRefusal(ofTokenWithDigest: digest, attempt: attempt, now: now, quietAfter: staleBefore)
+            await auditRefusal(ofTokenWithDigest: digest, attempt: attempt(), now: now, quietAfter: staleBefore)
             return nil
         }
         let id = try row.decode(column: "id", as: Int.self)

@@ -224,7 +224,7 @@ public final class Database: Sendable, Service {
                     // a write nested in this one (another connection) leaves it to this one, or would wait on its lock.
                     let claim = need == .bookkeeping ? nil : IdempotencyClaim.current
                     try await claim?.take(on: db)
-                    let result = try await IdempotencyClaim.$current.withValue(claim == nil ? IdempotencyClaim.current : nil) { try await body(allowed) }
+                    let result = claim == nil ? try await body(allowed) : try await IdempotencyClaim.$current.withValue(nil) { try await body(allowed) }
                     try await claim?.stamp(on: db, at: Database.timestamp(now()))
                     if !rollback && !allowed.trail.hasEntries && need != .bookkeeping {
                         try await allowed.audit("write", kind: need.rawValue)
