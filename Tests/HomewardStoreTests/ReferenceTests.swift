@@ -291,6 +291,20 @@ import HomewardTestSupport
         #expect(crossingTwice?.row == 3 && crossingTwice?.column == "crossing_code", "a code in another letter case is the same code")
     }
 
+    /// A file made by hand is mended in one round: every row's problem is listed, not only the first.
+    @Test func aGazetteerFileListsEveryRowsProblem() throws {
+        let error = #expect(throws: ImportError.self) {
+            try ReferenceTable.read(rows: [["adm2_pcode", "adm2_name_en", "adm1_pcode", "lat"],
+                                           ["XK0101", "A", "XK01", "north"], ["XK0102", "", "XK01", ""], ["XK0101", "C", "XK01", ""],
+                                           ["XK0103", "D", "", ""], ["XK0104", "E", "XK01", "41", "15"]], file: "adm2.csv")
+        }
+        #expect(error?.problems.map { "\($0.row) \($0.column)" } == ["2 lat", "3 adm2_name_en", "4 adm2_pcode", "5 adm1_pcode", "6 column 5"])
+        let names = #expect(throws: ImportError.self) {
+            try ReferenceTable.read(rows: [["code", "kind", "name_ru"], ["SY12", "province", "Дараа"], ["", "adm1", "Дараа"]], file: "names.csv")
+        }
+        #expect(names?.problems.map { "\($0.row) \($0.column)" } == ["2 kind", "3 code"])
+    }
+
     static func folder(_ files: [String: String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
