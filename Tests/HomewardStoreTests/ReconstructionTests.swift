@@ -74,6 +74,39 @@ import Testing
         }
     }
 
+    /// A field team's corrected sheet moves a record to another settlement or kind under its id: the correction is
+    /// taken (it was counted as ignored, and the figure stayed in the wrong governorate), and the version it replaces kept.
+    @Test(arguments: Backend.available)
+    func aCorrectionByIdMovesARecordToAnotherPlaceOrKind(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            _ = try await importRecords(store, .facilities, Self.header + "2020-03-02,SY12,C5992,bakery,under-restoration,1,UNDP,f-3\n")
+            let kind = try await importRecords(store, .facilities, Self.header + "2020-03-02,SY12,C5992,school,under-restoration,1,UNDP,f-3\n")
+            let place = try await importRecords(store, .facilities, Self.header + "2020-03-02,SY03,C2269,school,under-restoration,1,UNDP,f-3\n")
+            #expect(kind.updated == 1 && place.updated == 1)
+            let summary = try await store.reconstruction.summary(asOf: TestStores.today, grouping: .adm1)
+            #expect(summary.groups.map(\.key) == ["SY03"] && summary.underRestoration.tenths(of: "school") == 10)
+            #expect(summary.underRestoration.tenths(of: "bakery") == 0)
+            // Commissioned where it now is: the start moved there with it, so no warning of a commissioning without one.
+            let done = try await importRecords(store, .facilities, Self.header + "2020-04-02,SY03,C2269,school,commissioned,1,UNDP,f-3\n")
+            #expect(done.status == .success)
+            let works = try await store.database.read { db in
+                try await db.raw("SELECT place_pcode, kind_code FROM facility_work_revisions ORDER BY id").all().map {
+                    "\(try $0.decode(column: "place_pcode", as: String.self)) \(try $0.decode(column: "kind_code", as: String.self))"
+                }
+            }
+            #expect(works == ["C5992 bakery", "C5992 school"])
+
+            let header = "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#meta+id\n"
+            _ = try await importRecords(store, .aid, header + "2020-05-18,C2269,WFP,humanitarian,2.75,aa-301\n")
+            let moved = try await importRecords(store, .aid, header + "2020-05-18,C5992,WFP,charitable,2.75,aa-301\n")
+            #expect(moved.updated == 1 && moved.ignored == 0)
+            let listed = try await store.assistance.actions()
+            #expect(listed.map { "\($0.action.place.finest ?? "") \($0.action.type)" } == ["C5992 charitable"])
+            let all = try await store.assistance.summary(DateWindow(), grouping: .adm1)
+            #expect(all.groups.map(\.key) == ["SY12"])
+        }
+    }
+
     @Test(arguments: Backend.available)
     func usersAddKindsAndTheImportKnowsThem(_ backend: Backend) async throws {
         try await withStores(backend) { store in

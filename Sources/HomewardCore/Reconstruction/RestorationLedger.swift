@@ -27,10 +27,13 @@ public struct RestorationLedger: Sendable {
     }
 
     private var entries: [Place: [String: Entry]] = [:]
+    /// Where each record is counted: a correction that moves it to another settlement or kind leaves where it was.
+    private var places: [String: Place] = [:]
 
     public init() {}
 
     public mutating func record(_ place: Place, key: String, _ entry: Entry) {
+        if let earlier = places.updateValue(place, forKey: key), earlier != place { entries[earlier]?[key] = nil }
         entries[place, default: [:]][key] = entry
     }
 

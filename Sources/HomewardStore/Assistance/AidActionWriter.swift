@@ -1,11 +1,12 @@
 import HomewardCore
 import SQLKit
 
-/// Writes aid actions by their key: a new key is imported; a known one with other figures is corrected, the
-/// version it replaces kept in `aid_action_revisions`; the same one again is ignored.
+/// Writes aid actions by their key: a new key is imported; a known one with other figures, another place or type is
+/// corrected, the version it replaces kept in `aid_action_revisions`; the same one again is ignored.
 struct AidActionWriter: BatchWriter {
     static let table = RevisedTable(table: "aid_actions", revisions: "aid_action_revisions", recordColumn: "action_id",
-                                    columns: ["day", "kilograms", "parcels", "reached", "treated", "description"])
+                                    columns: ["day", "place_pcode", "adm1", "adm2", "adm3", "adm4", "type_code", "kilograms", "parcels", "reached",
+                                              "treated", "description"])
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
@@ -21,7 +22,9 @@ struct AidActionWriter: BatchWriter {
     mutating func write(_ batch: [AidAction], rows: [Int]) async throws {
         for (action, row) in zip(batch, rows) {
             let organisationID = try await organisations.id(of: action.organisation, on: write)
-            let values = [BulkValue(action.date.number), BulkValue(action.kilograms), BulkValue(action.parcels), BulkValue(action.reached),
+            let values = [BulkValue(action.date.number), BulkValue(action.place.finest ?? ""), BulkValue(action.place[.adm1]),
+                          BulkValue(action.place[.adm2]), BulkValue(action.place[.adm3]), BulkValue(action.place[.adm4]),
+                          BulkValue(action.type), BulkValue(action.kilograms), BulkValue(action.parcels), BulkValue(action.reached),
                           BulkValue(action.treated), BulkValue(action.description)]
             counts += try await write.store(values, in: Self.table, rowKey: action.key, importID: importID, row: row, seen: &seen, insert: """
                 INSERT INTO aid_actions (row_key, day, place_pcode, adm1, adm2, adm3, adm4, organisation_id, type_code, kilograms, parcels,

@@ -50,6 +50,7 @@ extension Database {
         AddSiteRussianNames(),
         AllowWithdrawals(),
         KeySourceStatementsByMeasure(),
+        AddPlaceToWorkAndAidRevisions(),
     ]
 
     /// Applies the steps the database has not seen yet.

@@ -10,6 +10,8 @@ extension PlacesStore {
         ("sites", "admin_pcode", "sites"), ("site_departures", "destination", "departures"),
         ("site_departure_revisions", "destination", "earlier versions of departures"),
         ("facility_works", "place_pcode", "facility records"), ("aid_actions", "place_pcode", "aid actions"),
+        ("facility_work_revisions", "place_pcode", "earlier versions of facility records"),
+        ("aid_action_revisions", "place_pcode", "earlier versions of aid actions"),
         ("source_figures", "area_pcode", "source figures"),
     ]
     private static let crossingColumns: [(table: String, column: String, records: String)] = [

@@ -1,11 +1,11 @@
 import HomewardCore
 import SQLKit
 
-/// Writes facility records by their key: a new key is imported; a known one with another date or quantity is
-/// corrected, the version it replaces kept in `facility_work_revisions`; the same one again is ignored.
+/// Writes facility records by their key: a new key is imported; a known one with another date, place, kind or quantity
+/// is corrected, the version it replaces kept in `facility_work_revisions`; the same one again is ignored.
 struct FacilityWorkWriter: BatchWriter {
     static let table = RevisedTable(table: "facility_works", revisions: "facility_work_revisions", recordColumn: "work_id",
-                                    columns: ["day", "quantity_tenths"])
+                                    columns: ["day", "place_pcode", "adm1", "adm2", "adm3", "adm4", "kind_code", "quantity_tenths"])
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
@@ -22,7 +22,8 @@ struct FacilityWorkWriter: BatchWriter {
         for (work, row) in zip(batch, rows) {
             let organisationID = try await organisations.id(of: work.organisation, on: write)
             counts += try await write.store(
-                [BulkValue(work.date.number), BulkValue(work.tenths)], in: Self.table, rowKey: work.key, importID: importID, row: row, seen: &seen,
+                [BulkValue(work.date.number), BulkValue(work.place.finest ?? ""), BulkValue(work.place[.adm1]), BulkValue(work.place[.adm2]),
+                 BulkValue(work.place[.adm3]), BulkValue(work.place[.adm4]), BulkValue(work.kind), BulkValue(work.tenths)], in: Self.table, rowKey: work.key, importID: importID, row: row, seen: &seen,
                 insert: """
                     INSERT INTO facility_works (row_key, day, place_pcode, adm1, adm2, adm3, adm4, kind_code, status, quantity_tenths,
                                                 organisation_id, external_id, recorded_at, recorded_by, import_id)
