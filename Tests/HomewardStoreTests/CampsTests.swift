@@ -421,4 +421,33 @@ import Testing
             }
         }
     }
+
+    /// Two organisations count the site on one day and disagree: neither is the site's figure (it was the one whose name
+    /// sorts last, with its remainder and share), each is given, and a plan asks which to count from.
+    @Test(arguments: Backend.available)
+    func censusesOfOneDayThatDisagreeGiveNoResidentsAndAPlanAsksWhichToCountFrom(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.camps.addSite(Self.camp, by: .test)
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,9000,UNHCR\n2020-06-01,HOL,5000,WHO\n")
+            _ = try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-10,HOL,4000,CCCM\n")
+            let standing = try await store.camps.standing(of: "HOL", asOf: TestStores.today)
+            #expect(standing.residents == nil && standing.remaining == nil && standing.leftPercent == nil && standing.residentsDiffer)
+            #expect(standing.left == 4_000 && standing.censusDate == Day("2020-06-01"))
+            #expect(standing.censusesUnlikeBaseline.map { "\($0.organisation) \($0.residents)" } == ["UNHCR 9000", "WHO 5000"])
+            let json = String(decoding: try JSONEncoder().encode(standing), as: UTF8.self)
+            #expect(json.contains(#""residents":null"#) && json.contains(#""residents_differ":true"#))
+            let asked = await #expect(throws: StoreError.self) {
+                try await store.camps.plan(site: "HOL", perCycle: 3_500, cycleDays: 5, start: nil, deadline: nil, via: [], today: TestStores.today)
+            }
+            guard case .refused(let problem)? = asked else { Issue.record("not a refusal: \(String(describing: asked))"); return }
+            #expect(problem.field == "residents" && problem.message.key == "evacuation.plan.censusesDiffer")
+            let chosen = try await store.camps.plan(site: "HOL", perCycle: 3_500, cycleDays: 5, start: nil, deadline: nil, via: [],
+                                                    residents: 9_000, today: TestStores.today)
+            #expect(chosen.plan.question.remaining == 5_000)
+            // Counts that agree are the site's figure, whoever gave them.
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,9000,WHO\n")
+            let agreed = try await store.camps.standing(of: "HOL", asOf: TestStores.today)
+            #expect(agreed.residents == 9_000 && agreed.remaining == 5_000 && !agreed.residentsDiffer && agreed.censusesUnlikeBaseline.isEmpty)
+        }
+    }
 }

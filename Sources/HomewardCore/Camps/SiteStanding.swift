@@ -7,15 +7,19 @@ public struct SiteStanding: Sendable {
 
     public var site: Site
     public var asOf: Day
-    /// The baseline of the site's latest operation if it has one, else its latest census; `nil` with neither.
+    /// The baseline of the site's latest operation if it has one, else its latest census; `nil` with neither, and where
+    /// organisations' censuses of the latest day disagree: which of them to count from is the centre's call, not an order.
     public var residents: Int?
     public var censusDate: Day?
     /// Whether ``residents`` is an operation's baseline, fixed when the operation was planned, rather than a census.
     public var isOperationBaseline = false
-    /// Censuses of the baseline's day that say otherwise than the baseline: another organisation's count of that day,
-    /// or (for an operation's baseline) one corrected since the operation was planned. The baseline stays, and readers
-    /// see that they differ; without an operation, the baseline is one organisation's count among them (the last by name).
+    /// Censuses of the baseline's day that say otherwise than the baseline: for an operation's baseline, one corrected
+    /// since the operation was planned, or another organisation's count of that day (the baseline stays, and readers see
+    /// that they differ); without an operation, every census of the latest day where they disagree (``residentsDiffer``).
     public var censusesUnlikeBaseline: [Census] = []
+    /// Whether organisations counted the site on its latest census day and disagree, with no operation's baseline to
+    /// count from: ``residents``, ``remaining`` and ``leftPercent`` are then not given.
+    public var residentsDiffer: Bool { !isOperationBaseline && censusDate != nil && residents == nil }
     /// Persons who left after the census date, up to the day asked.
     public var left: Int
     /// Never below zero: more departures than residents counted leave none, and ``beyondCount`` says by how much.
@@ -53,11 +57,11 @@ public struct SiteStanding: Sendable {
             censusesUnlikeBaseline = known.filter { $0.date == operation.baselineDate && $0.residents != operation.baselineResidents }
                 .sorted { $0.organisation < $1.organisation }
         } else {
-            residents = latest?.residents
+            let ofDay = known.filter { $0.date == latest?.date }.sorted { $0.organisation < $1.organisation }
+            let differ = Set(ofDay.map(\.residents)).count > 1
+            residents = differ ? nil : latest?.residents
             censusDate = latest?.date
-            censusesUnlikeBaseline = latest.map { latest in
-                known.filter { $0.date == latest.date && $0.residents != latest.residents }.sorted { $0.organisation < $1.organisation }
-            } ?? []
+            censusesUnlikeBaseline = differ ? ofDay : []
         }
         let since = censusDate
         let counted = departures.filter { departure in departure.day <= asOf && since.map { departure.day > $0 } ?? true }
@@ -86,6 +90,7 @@ extension SiteStanding: Encodable {
         case beyondCount = "beyond_count"
         case isOperationBaseline = "baseline_from_operation"
         case censusesUnlikeBaseline = "censuses_unlike_baseline"
+        case residentsDiffer = "residents_differ"
         case censusesAfterBaseline = "censuses_after_baseline"
         case leftPercent = "left_percent"
         case departuresByWeek = "departures_by_week"
@@ -149,6 +154,7 @@ extension SiteStanding: Encodable {
         try c.encode(beyondCount, forKey: .beyondCount)
         try c.encode(isOperationBaseline, forKey: .isOperationBaseline)
         try c.encode(censusesUnlikeBaseline, forKey: .censusesUnlikeBaseline)
+        try c.encode(residentsDiffer, forKey: .residentsDiffer)
         try c.encode(leftPercent, forKey: .leftPercent)
         try c.encode(censuses, forKey: .censuses)
         try c.encode(censusesAfterBaseline, forKey: .censusesAfterBaseline)

@@ -100,17 +100,20 @@ extension CampsStore {
                      arrivals: EvacuationPlan.Arrivals = .spread, residents: Int? = nil, today: Day,
                      vocabulary: Vocabulary = .commandLine) async throws -> SitePlan {
         let standing = try await standing(of: code, asOf: today)
-        guard var remaining = standing.remaining, let baseline = standing.residents, let date = standing.censusDate else {
+        guard let date = standing.censusDate else {
             throw StoreError.refused(FieldProblem(field: "site", value: code, Message("site.census.none", ["code": .code(code), "via": vocabulary.argument])))
         }
+        let remaining: Int
         if let residents {
             remaining = max(0, residents - standing.left)
-        } else if !standing.isOperationBaseline, let other = standing.censusesUnlikeBaseline.first,
-                  let counted = standing.censuses.first(where: { $0.date == date && $0.residents == baseline }) {
+        } else if let standingRemaining = standing.remaining {
+            remaining = standingRemaining
+        } else {
             // Which organisation's count the plan starts from is the centre's call, not the order of their names.
+            let day = standing.censusesUnlikeBaseline
             throw StoreError.refused(FieldProblem(field: "residents", value: "", Message("evacuation.plan.censusesDiffer", [
-                "date": .day(date), "organisation": .text(counted.organisation), "residents": .count(baseline),
-                "other": .text(other.organisation), "otherResidents": .count(other.residents), "via": vocabulary.argument])))
+                "date": .day(date), "organisation": .text(day[0].organisation), "residents": .count(day[0].residents),
+                "other": .text(day[1].organisation), "otherResidents": .count(day[1].residents), "via": vocabulary.argument])))
         }
         let rules = EvacuationRules(sites: [:], today: today)
         try StoreError.refusing { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays, residents: max(remaining, 0)) }

@@ -25,6 +25,11 @@ struct SiteStandingText {
             if s.beyondCount > 0 {
                 lines.append("  WARNING     \(s.beyondCount.grouped) more reported leaving than the \(residents.grouped) counted: the census or the departures need checking")
             }
+        } else if s.residentsDiffer, let date = s.censusDate {
+            // No figure is the site's while its counters disagree: each is given, and the plan asks which to count from.
+            lines.append("  residents   the censuses of \(date) differ: "
+                         + s.censusesUnlikeBaseline.map { "\($0.organisation) \($0.residents.grouped)" }.joined(separator: "; "))
+            lines.append("  left        \(s.left.grouped)  (since \(date))")
         } else if s.site.kind != .transitCentre || s.left > 0 {
             // A transit centre is passed through, not counted: its occupancy follows instead.
             lines.append("  no census yet; left: \(s.left.grouped)")

@@ -83,9 +83,11 @@ struct CampsPageView {
                 return Row(
                     name: s.site.name(in: language), code: s.site.code, kind: c.text("camps.kind.\(s.site.kind.rawValue)"),
                     residents: s.residents.map(c.numbers.string), baseline: PhraseContext(s.censusDate.map {
-                        c.phrase(s.isOperationBaseline ? "camps.baseline.operation" : "camps.baseline", ["day": .day($0)]) } ?? c.phrase("camps.census.none")),
+                        c.phrase(s.residentsDiffer ? "camps.baseline.differ" : s.isOperationBaseline ? "camps.baseline.operation" : "camps.baseline",
+                                 ["day": .day($0)]) } ?? c.phrase("camps.census.none")),
                     unlikeBaseline: s.censusesUnlikeBaseline.map {
-                        PhraseContext(c.phrase("camps.baseline.unlike", ["organisation": .text($0.organisation), "residents": .count($0.residents)]))
+                        PhraseContext(c.phrase(s.residentsDiffer ? "camps.census.ofDay" : "camps.baseline.unlike",
+                                               ["organisation": .text($0.organisation), "residents": .count($0.residents)]))
                     } + s.censusesAfterBaseline.map {
                         PhraseContext(c.phrase("camps.census.afterBaseline", ["organisation": .text($0.organisation), "residents": .count($0.residents),
                                                                               "day": .day($0.date)]))
