@@ -31,6 +31,11 @@ import Testing
             #expect(try departures.decode(ImportSummary.self).imported == 1)
             let otherSite = try await client.post("/api/v1/sites/HOL/departures", #"{"site": "TC-1", "date": "2020-06-03", "persons": 5, "organisation": "CCCM"}"#)
             #expect(otherSite.status == .badRequest)
+            // A code is the site's in any letter case, as it is taken: a script that writes codes in lower case finds it.
+            let lower = try await client.post("/api/v1/sites/hol/departures?dry_run=true", #"{"site": "hol", "date": "2020-06-04", "persons": 5, "destination": "tc-1", "organisation": "CCCM"}"#)
+            #expect(try lower.status == .ok && lower.decode(ImportSummary.self).imported == 1, "\(lower.text)")
+            let lowerStanding = try await client.get("/api/v1/sites/hol?as_of=2020-06-30")
+            #expect(try lowerStanding.status == .ok && lowerStanding.json["code"] as? String == "HOL" && lowerStanding.json["left"] as? Int == 2_500)
             let operation = try await client.post("/api/v1/evacuations",
                 #"{"site": "HOL", "baseline_date": "2020-06-01", "baseline_residents": 10000, "start": "2020-06-02", "per_cycle": 3500, "cycle_days": 5, "via": ["TC-1"]}"#)
             #expect(operation.status == .created)

@@ -422,6 +422,25 @@ import Testing
         }
     }
 
+    /// Codes are one whatever their letter case (a second site `hol` is refused beside `HOL`), so rows, plans and
+    /// operations that write one in another case find the site, and what is stored names it as it was given first.
+    @Test(arguments: Backend.available)
+    func aSiteIsFoundByItsCodeInAnyLetterCase(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.camps.addSite(Self.camp, by: .test)
+            try await store.camps.addSite(Self.centre, by: .test)
+            let census = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,hol,9000,UNHCR\n")
+            let departure = try await importRecords(store, .departures,
+                                                    "#date,#loc+site+code,#affected+departed+num,#loc+dest+code,#org\n2020-06-10,Hol,400,tc-1,CCCM\n")
+            #expect(census.imported == 1 && departure.imported == 1, "\(census.problems) \(departure.problems)")
+            let standing = try await store.camps.standing(of: "hol", asOf: TestStores.today)
+            #expect(standing.site.code == "HOL" && standing.residents == 9_000 && standing.left == 400)
+            #expect(try await store.camps.departures(from: "HOL").map(\.destination) == ["TC-1"])
+            let plan = try await store.camps.plan(site: "hol", perCycle: 3_500, cycleDays: 5, start: nil, deadline: nil, via: ["tc-1"], today: TestStores.today)
+            #expect(plan.site == "HOL" && plan.plan.question.remaining == 8_600)
+        }
+    }
+
     /// Two organisations count the site on one day and disagree: neither is the site's figure (it was the one whose name
     /// sorts last, with its remainder and share), each is given, and a plan asks which to count from.
     @Test(arguments: Backend.available)

@@ -133,7 +133,8 @@ public struct DepartureRules: ImportRules {
     private func readDestination(_ draft: ImportDraft<DepartureField>, _ checks: inout DraftChecks<DepartureField>) -> String? {
         for field in [DepartureField.destinationSite, .destination] {
             guard let code = draft[field] else { continue }
-            guard sites.contains(code) || gazetteer.area(code) != nil else {
+            if let site = RecordCode.stored(code, among: sites) { return site }
+            guard gazetteer.area(code) != nil else {
                 checks.fail(field, Message("import.destination.unknown"))
                 return nil
             }

@@ -8,11 +8,16 @@ public struct EvacuationRules: Sendable {
         self.today = today
     }
 
+    /// The site a code names, in any letter case.
+    public func site(_ code: String) -> Site? {
+        sites[code] ?? RecordCode.taken(code, among: sites.keys).flatMap { sites[$0] }
+    }
+
     /// The transit centres named by `via`, each a known transit centre.
     public func transitCentres(_ via: [String]) throws(FieldProblem) -> [Site] {
         var centres: [Site] = []
         for code in via {
-            guard let centre = sites[code] else { throw FieldProblem(field: "via", value: code, Message("evacuation.via.unknown")) }
+            guard let centre = site(code) else { throw FieldProblem(field: "via", value: code, Message("evacuation.via.unknown")) }
             guard centre.kind == .transitCentre else {
                 throw FieldProblem(field: "via", value: code, Message("evacuation.via.notTransit", ["kind": .code(centre.kind.rawValue)]))
             }
@@ -39,7 +44,7 @@ public struct EvacuationRules: Sendable {
 
     /// The operation as it will be stored, or the first problem.
     public func check(_ operation: EvacuationOperation) throws(FieldProblem) -> EvacuationOperation {
-        guard let site = sites[operation.site] else {
+        guard let site = site(operation.site) else {
             throw FieldProblem(field: "site", value: operation.site, Message("evacuation.site.unknown"))
         }
         guard site.kind != .transitCentre else {
@@ -61,8 +66,10 @@ public struct EvacuationRules: Sendable {
         if let deadline = operation.deadline, deadline < operation.start {
             throw FieldProblem(field: "deadline", value: deadline.description, Message("evacuation.deadline.beforeStart", ["start": .day(operation.start)]))
         }
-        _ = try transitCentres(operation.via)
-        return operation
+        var checked = operation
+        checked.site = site.code
+        checked.via = try transitCentres(operation.via).map(\.code)
+        return checked
     }
 
     /// A change of an operation's status, taking effect on `day`. Any status may follow any other but for a completed

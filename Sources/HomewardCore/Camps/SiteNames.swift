@@ -37,13 +37,13 @@ extension DraftChecks {
             }
             return nil
         }
-        guard known.contains(given) else {
+        guard let stored = RecordCode.stored(given, among: known) else {
             fail(code, Message("import.site.unknown"))
             return nil
         }
-        if let byName, !byName.contains(given) {
-            fail(name, Message("import.site.nameOfAnother", ["code": .code(given)]), warning: true)
+        if let byName, !byName.contains(stored) {
+            fail(name, Message("import.site.nameOfAnother", ["code": .code(stored)]), warning: true)
         }
-        return given
+        return stored
     }
 }

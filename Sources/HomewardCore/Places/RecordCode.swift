@@ -15,4 +15,9 @@ public enum RecordCode {
         let folded = code.uppercased()
         return stored.first { $0.uppercased() == folded }
     }
+
+    /// The stored code that `code` names, in any letter case, as ``taken(_:among:)`` keeps codes apart.
+    public static func stored(_ code: String, among stored: Set<String>) -> String? {
+        stored.contains(code) ? code : taken(code, among: stored)
+    }
 }

@@ -160,10 +160,11 @@ struct CampsController<Context: CallerRequestContext> {
         return code
     }
 
+    /// The stored code of the site the path names, in any letter case.
     private func knownSite(_ context: Context) async throws -> String {
         let code = try siteCode(context)
-        guard try await store.site(code) != nil else { throw Problem(.notFound, "no site has code \(code)") }
-        return code
+        guard let site = try await store.site(code) else { throw Problem(.notFound, "no site has code \(code)") }
+        return site.code
     }
 
     /// Censuses or departures of one site as JSON (an object or an array), through the one importer.
@@ -199,7 +200,7 @@ struct CampsController<Context: CallerRequestContext> {
         }
         for index in records.indices {
             guard var object = records[index] as? [String: Any] else { continue }
-            if let given = object["site"], (given as? String) != code {
+            if let given = object["site"], (given as? String)?.uppercased() != code.uppercased() {
                 throw Problem.badRequest("site", "record \(index + 1) names site '\(given)', not \(code), whose path this is")
             }
             object["site"] = code

@@ -4,8 +4,8 @@ extension CampsStore {
     /// Where a site stands on a day: its baseline (its latest operation's, else its latest census), left, remaining.
     public func standing(of code: String, asOf: Day) async throws -> SiteStanding {
         guard let site = try await site(code) else { throw StoreError.notFound("site \(code)") }
-        var standing = SiteStanding(site: site, asOf: asOf, censuses: try await censuses(of: code), departures: try await departures(from: code),
-                                    operation: Self.operation(of: code, in: try await operations(), asOf: asOf))
+        var standing = SiteStanding(site: site, asOf: asOf, censuses: try await censuses(of: site.code), departures: try await departures(from: site.code),
+                                    operation: Self.operation(of: site.code, in: try await operations(), asOf: asOf))
         standing.occupancy = try await occupancies(of: [site]).values.first
         return standing
     }
@@ -118,7 +118,7 @@ extension CampsStore {
         let rules = EvacuationRules(sites: [:], today: today)
         try StoreError.refusing { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays, residents: max(remaining, 0)) }
         let centres = try await transitCentres(via, today: today)
-        let lastDeparture = try await departures(from: code).last?.day
+        let lastDeparture = try await departures(from: standing.site.code).last?.day
         let first = start ?? max(today, (lastDeparture ?? standing.censusDate ?? today).adding(days: 1))
         if let deadline, deadline < first {
             throw StoreError.refused(FieldProblem(field: "deadline", value: deadline.description, Message("evacuation.deadline.beforeStart", ["start": .day(first)])))
@@ -126,7 +126,7 @@ extension CampsStore {
         let plan = EvacuationPlan(.init(remaining: max(remaining, 0), perCycle: perCycle, cycleDays: cycleDays, start: first, deadline: deadline,
                                         transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
                                         stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours, arrivals: arrivals))
-        return SitePlan(site: code, plan: plan)
+        return SitePlan(site: standing.site.code, plan: plan)
     }
 
     private func evacuationRules(today: Day) async throws -> EvacuationRules {

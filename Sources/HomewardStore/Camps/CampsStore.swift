@@ -39,8 +39,11 @@ public struct CampsStore: Sendable {
         try await sites(where: kind.map { "s.kind = \(bind: $0.rawValue)" })
     }
 
+    /// The site a code names, in any letter case (codes are one whatever their case, as ``RecordCode`` keeps them apart).
     public func site(_ code: String) async throws -> Site? {
-        try await sites(where: "s.code = \(bind: code)").first
+        if let site = try await sites(where: "s.code = \(bind: code)").first { return site }
+        let sites = try await sites()
+        return RecordCode.taken(code, among: sites.map(\.code)).flatMap { stored in sites.first { $0.code == stored } }
     }
 
     private func sites(where condition: SQLQueryString?) async throws -> [Site] {
