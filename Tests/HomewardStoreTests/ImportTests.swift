@@ -33,6 +33,22 @@ import HomewardTestSupport
         }
     }
 
+    /// Field sheets name countries as people say them: Turkey (the taxonomy's pattern finds Türkiye), Iran and Russia (its
+    /// other terms), in any case; a name two countries could answer to, or none, is refused naming the cell.
+    @Test(arguments: Backend.available)
+    func originCountriesAreKnownByTheNamesFieldSheetsUse(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let rows = ["Turkey", "TURKEY", "Iran", "Russia", "DR Congo", "Türkiye"].enumerated().map { "2019-07-1\($0.offset),LBN-01,\($0.element),SY03,1\($0.offset)" }
+            let header = "#date,#loc+crossing+code,#country+origin+name,#adm1+dest+code,#affected+returnees+refugees+num\n"
+            let summary = try await store.importCSV(header + rows.joined(separator: "\n"))
+            #expect(summary.status == .success && summary.imported == rows.count, "\(summary.problems)")
+            let byOrigin = try await store.ledger.totals(TotalsQuery(grouping: .origin))
+            #expect(Set(byOrigin.groups.map(\.key)) == ["TUR", "IRN", "RUS", "COD"])
+            let unknown = try await store.importCSV(header + "2019-07-20,LBN-01,Atlantis,SY03,5\n2019-07-21,LBN-01,Guinea Congo,SY03,5")
+            #expect(unknown.status == .error && unknown.problems.map(\.row) == [2, 3] && unknown.problems.allSatisfy { $0.code == "import.country.unknown" })
+        }
+    }
+
     /// A file that gives one movement twice (x1 = 10, then x1 = 20), imported again: nothing changes, and the summary says
     /// so (every row ignored), not "updated 2" for a ledger it left as it was.
     @Test(arguments: Backend.available)

@@ -193,11 +193,7 @@ public struct MovementRules: ImportRules {
 
     private func readOriginCountry(_ draft: MovementDraft, fail: Fail) -> String? {
         if let text = draft[.originCountry] {
-            if let country = gazetteer.countries[text.uppercased()] { return country.iso3 }
-            let folded = Gazetteer.fold(text)
-            if let country = gazetteer.countries.values.first(where: { [$0.nameEn, $0.nameRu, $0.nameAr].map(Gazetteer.fold).contains(folded) }) {
-                return country.iso3
-            }
+            if let country = gazetteer.country(named: text) { return country.iso3 }
             fail(.originCountry, Message("import.country.unknown"), nil, false)
             return nil
         }

@@ -6,13 +6,19 @@ public struct Country: Hashable, Sendable, Encodable {
     /// This and `nameAr` are empty where the taxonomy has no name.
     public var nameRu: String
     public var nameAr: String
+    /// Other names a file may give it by (Iran, Russia, UK, DR Congo): the taxonomy's other terms, in any language.
+    public var otherNames: [String]
+    /// The taxonomy's pattern for finding the country in a name (`turkey|t(ü|u)rkiye`), as OCHA's tools match names.
+    public var namePattern: String?
 
-    public init(iso3: String, iso2: String, nameEn: String, nameRu: String, nameAr: String) {
+    public init(iso3: String, iso2: String, nameEn: String, nameRu: String, nameAr: String, otherNames: [String] = [], namePattern: String? = nil) {
         self.iso3 = iso3
         self.iso2 = iso2
         self.nameEn = nameEn
         self.nameRu = nameRu
         self.nameAr = nameAr
+        self.otherNames = otherNames
+        self.namePattern = namePattern
     }
 
     /// The name pages show in `language`, English where that language has none.
@@ -38,6 +44,16 @@ public struct Country: Hashable, Sendable, Encodable {
         if inner.hasSuffix(" _") { return inner.dropLast(2) + " " + name[..<open.lowerBound] }
         guard let dash = inner.range(of: " - ") else { return name }
         return [inner[..<dash.lowerBound], name[..<open.lowerBound], inner[dash.upperBound...]].joined(separator: " ")
+    }
+
+    /// Other names as one stored text, and back: a name holds no `|`.
+    public static func joined(_ names: [String]) -> String? {
+        let kept = names.filter { !$0.contains("|") }
+        return kept.isEmpty ? nil : kept.joined(separator: "|")
+    }
+
+    public static func split(_ names: String?) -> [String] {
+        (names ?? "").split(separator: "|").map(String.init)
     }
 
     /// The one JSON form of a country, for the API and `--format json` alike.

@@ -13,6 +13,8 @@ public struct Gazetteer: Sendable {
     public private(set) var lineages: [String: Lineage] = [:]
     private var areasByName: [NameKey: [String]] = [:]
     private var crossingsByName: [String: [String]] = [:]
+    private var countriesByName: [String: String] = [:]
+    private let countryPatterns: CountryPatterns
 
     private struct NameKey: Hashable {
         var level: AdminLevel
@@ -21,6 +23,7 @@ public struct Gazetteer: Sendable {
 
     public init(homeCountry: String, areas: [AdminArea], countries: [Country], crossings: [CrossingPoint]) {
         self.homeCountry = homeCountry
+        countryPatterns = CountryPatterns(countries.compactMap { country in country.namePattern.map { (country.iso3, $0) } })
         for area in areas {
             self.areas[area.pcode] = area
             for name in Set([area.nameEn, area.nameAr, area.nameRu].compactMap { $0 }.map(Gazetteer.fold)) where !name.isEmpty {
@@ -29,6 +32,16 @@ public struct Gazetteer: Sendable {
         }
         for code in self.areas.keys { lineages[code] = Lineage(lineage(of: code)) }
         for country in countries { self.countries[country.iso3] = country }
+        // A country's own names before its other terms; an other term that two countries share names neither.
+        var others: [String: Set<String>] = [:]
+        for country in countries {
+            for name in country.otherNames.map(Gazetteer.fold) where !name.isEmpty { others[name, default: []].insert(country.iso3) }
+        }
+        for (name, codes) in others where codes.count == 1 { countriesByName[name] = codes.first }
+        for country in countries {
+            for name in [country.nameEn, country.nameRu, country.nameAr].map(Gazetteer.fold) where !name.isEmpty { countriesByName[name] = country.iso3 }
+        }
+
         for crossing in crossings {
             self.crossings[crossing.code] = crossing
             for name in Set([crossing.nameEn, crossing.nameAr, crossing.nameRu].compactMap { $0 }.map(Gazetteer.fold)) where !name.isEmpty {
@@ -38,6 +51,15 @@ public struct Gazetteer: Sendable {
     }
 
     public func area(_ pcode: String) -> AdminArea? { areas[pcode] }
+
+    /// The country a file names: by its ISO3 code, one of its names in English, Russian or Arabic or another term of the
+    /// taxonomy's (Iran, Russia, UK), else the one country whose pattern finds the name (Turkey: `turkey|t(ü|u)rkiye`).
+    public func country(named text: String) -> Country? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let country = countries[trimmed.uppercased()] { return country }
+        if let code = countriesByName[Gazetteer.fold(trimmed)] { return countries[code] }
+        return countryPatterns.country(matching: trimmed).flatMap { countries[$0] }
+    }
 
     /// The P-codes of the area and all areas above it, by level.
     public func lineage(of pcode: String) -> [AdminLevel: String] {

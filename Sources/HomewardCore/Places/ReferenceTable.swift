@@ -116,16 +116,24 @@ public enum ReferenceTable: Sendable {
                 let first = { (names: [String]) in names.lazy.map { cell(row, $0) }.first { !$0.isEmpty } ?? "" }
                 let preferred = first(["Preferred Term", "English Short"])
                 guard let name = preferred.isEmpty ? required(row, offset + 2, "Preferred Term") : preferred else { return nil }
+                let others = ["ISO Alt Term", "DGACM Alt Term", "HPC Tools Alt Term", "RW Short Name", "RW API Alt Term", "English Short",
+                              "English Formal", "M49 English", "French Short", "Spanish Short", "M49 Russian", "M49 Arabic"]
+                    .map { cell(row, $0) }.filter { !$0.isEmpty }
+                let pattern = cell(row, "Regex")
                 return Country(iso3: iso3, iso2: cell(row, "ISO 3166-1 Alpha 2-Codes"), nameEn: name,
                                nameRu: first(["Russian Short", "M49 Russian"]),
-                               nameAr: Country.arabicInReadingOrder(first(["Arabic Short", "M49 Arabic"])))
+                               nameAr: Country.arabicInReadingOrder(first(["Arabic Short", "M49 Arabic"])),
+                               otherNames: Array(Set(others.map { $0.hasPrefix("the ") ? String($0.dropFirst(4)) : $0 })).sorted(),
+                               namePattern: pattern.isEmpty ? nil : pattern)
             }))
         }
         if columns["iso3"] != nil {
             return try checked(.countries(rowsRead.compactMap { offset, row in
                 let iso3 = required(row, offset + 2, "iso3"), name = required(row, offset + 2, "name_en")
                 guard let iso3, let name else { return nil }
-                return Country(iso3: iso3, iso2: cell(row, "iso2"), nameEn: name, nameRu: cell(row, "name_ru"), nameAr: cell(row, "name_ar"))
+                let others = cell(row, "other_names").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                return Country(iso3: iso3, iso2: cell(row, "iso2"), nameEn: name, nameRu: cell(row, "name_ru"), nameAr: cell(row, "name_ar"),
+                               otherNames: others, namePattern: cell(row, "name_pattern").isEmpty ? nil : cell(row, "name_pattern"))
             }))
         }
         if columns["crossing_code"] != nil {

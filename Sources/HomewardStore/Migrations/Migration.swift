@@ -51,6 +51,7 @@ extension Database {
         AllowWithdrawals(),
         KeySourceStatementsByMeasure(),
         AddPlaceToWorkAndAidRevisions(),
+        AddCountryOtherNames(),
     ]
 
     /// Applies the steps the database has not seen yet.

@@ -83,10 +83,12 @@ public final class PlacesStore: Sendable {
     }
 
     static func countries(on db: any SQLDatabase) async throws -> [Country] {
-        try await db.raw("SELECT iso3, iso2, name_en, name_ru, name_ar FROM countries ORDER BY iso3").all().map { row in
+        try await db.raw("SELECT iso3, iso2, name_en, name_ru, name_ar, other_names, name_pattern FROM countries ORDER BY iso3").all().map { row in
             Country(iso3: try row.decode(column: "iso3", as: String.self), iso2: try row.decode(column: "iso2", as: String.self),
                     nameEn: try row.decode(column: "name_en", as: String.self), nameRu: try row.decode(column: "name_ru", as: String.self),
-                    nameAr: try row.decode(column: "name_ar", as: String.self))
+                    nameAr: try row.decode(column: "name_ar", as: String.self),
+                    otherNames: Country.split(try row.decode(column: "other_names", as: String?.self)),
+                    namePattern: try row.decode(column: "name_pattern", as: String?.self))
         }
     }
 

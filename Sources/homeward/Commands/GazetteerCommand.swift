@@ -17,7 +17,8 @@ struct GazetteerCommand: AsyncParsableCommand {
                 Each .csv file is recognised by its columns, as the bundled files have them: \
                 adm1_pcode,adm1_name_en,adm1_name_ar (and adm2 … adm4 with the parent's P-code); \
                 crossing_code,name_en,name_ar,country_iso3,counterpart_name,admin_pcode,note; \
-                iso3,iso2,name_en,name_ru,name_ar for countries; code,kind,name_en,name_ru (or name_ar) \
+                iso3,iso2,name_en,name_ru,name_ar for countries (other_names, separated by |, and name_pattern, a \
+                regular expression, for the names files give them: Turkey, Iran); code,kind,name_en,name_ru (or name_ar) \
                 for names of places in more languages, kind being adm1 … adm4, crossing or country. \
                 Areas and crossings are added or updated, and names given, in one transaction; nothing is \
                 written when a file, row or column is wrong.
