@@ -173,7 +173,17 @@ import Testing
                     switch expected {
                     case .allowed: #expect((200..<300).contains(response.status.code) || (route.takesForm && response.status == .seeOther), "\(label): \(response.status) \(String(buffer: response.body).prefix(300))")
                     case .unauthenticated: #expect(response.status == .unauthorized, "\(label): \(response.status)")
-                    case .forbidden: #expect(response.status == .forbidden, "\(label): \(response.status) \(String(buffer: response.body).prefix(300))")
+                    case .forbidden:
+                        #expect(response.status == .forbidden, "\(label): \(response.status) \(String(buffer: response.body).prefix(300))")
+                        // A script tells the rule that refused from its code, in any language; an import's refusal names the row.
+                        let problem = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                        #expect((problem?["code"] as? String)?.isEmpty == false, "\(label): \(String(buffer: response.body).prefix(300))")
+                        if who == .editorOfAnother, problem?["code"] as? String == "access.organisation" {
+                            // JSON's record 1 by its key, a CSV's row 2 by its column
+                            let rows = (problem?["problems"] as? [[String: Any]])?.map { "\($0["row"] ?? "") \($0["column"] ?? "") \($0["code"] ?? "")" }
+                            #expect(rows == ["1 organisation access.organisation"] || rows == ["2 #org access.organisation"], "\(label): \(rows ?? [])")
+                            #expect(["organisation", "#org"].contains(problem?["field"] as? String), "\(label)")
+                        }
                     case .signInPage: #expect(response.status == .seeOther && response.headers[.location]?.hasPrefix("/signin") == true, "\(label)")
                     }
                     if expected != .allowed {

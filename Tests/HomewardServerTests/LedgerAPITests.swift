@@ -207,7 +207,7 @@ import Testing
             #expect(try await store.movementCount() == 1)
             let other = try await client.post("/api/v1/movements", body.replacingOccurrences(of: "3", with: "4"), headers: key)
             #expect(other.status == .unprocessableContent)
-            #expect(try other.json["field"] as? String == "Idempotency-Key")
+            #expect(try other.json["field"] as? String == "Idempotency-Key" && other.json["code"] as? String == "idempotency.otherRequest")
         }
     }
 
@@ -244,6 +244,8 @@ import Testing
             // Just written, it is being answered (a minute later, with no answer kept, its server had stopped: the store's test).
             let held = try await client.post("/api/v1/sessions", body, headers: [HTTPField.Name("Idempotency-Key")!: "held"])
             #expect(try held.status == .conflict && (held.json["detail"] as? String)?.contains("still being answered") == true)
+            // A retry loop tells the four conflicts apart by their code, whatever the language of the words.
+            #expect(try held.json["code"] as? String == "idempotency.inProgress")
             #expect(try await store.sessions.sessions().count == 2)
 
             let refusedKey: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "refused-first"]

@@ -25,7 +25,8 @@ struct Idempotency {
         switch try await store.reserve(key, by: caller) {
         case .answered(let stored):
             guard stored.requestDigest == (try await body.finalDigest()) else {
-                throw Problem(.unprocessableContent, "this Idempotency-Key was used with another request; use a new key", field: "Idempotency-Key")
+                throw Problem(.unprocessableContent, "this Idempotency-Key was used with another request; use a new key", field: "Idempotency-Key",
+                              code: "idempotency.otherRequest")
             }
             return Response(status: HTTPResponse.Status(code: stored.status),
                             headers: [.contentType: stored.contentType, HTTPField.Name("Idempotent-Replayed")!: "true"],
@@ -33,17 +34,18 @@ struct Idempotency {
         case .inProgress:
             _ = try await body.finalDigest() // read through, as every request is, before it is answered
             throw Problem(.conflict, "a request with this Idempotency-Key is still being answered, and this one was not carried out; "
-                          + "send it again once that one is done", field: "Idempotency-Key")
+                          + "send it again once that one is done", field: "Idempotency-Key", code: "idempotency.inProgress")
         case .carriedOut(let since):
             _ = try await body.finalDigest()
             throw Problem(.conflict, "the request first sent with this Idempotency-Key was carried out at \(since.formatted(.iso8601)), and its "
                           + "answer is not kept: send it again in a minute to get the answer; if this is said again, the server stopped "
-                          + "before keeping it. It is not carried out again (the audit shows what it did)", field: "Idempotency-Key")
+                          + "before keeping it. It is not carried out again (the audit shows what it did)", field: "Idempotency-Key",
+                          code: "idempotency.carriedOut")
         case .interrupted(let since):
             _ = try await body.finalDigest()
             throw Problem(.conflict, "the request first sent with this Idempotency-Key at \(since.formatted(.iso8601)) was interrupted before "
                           + "its answer was kept, and may or may not have been carried out: check, then send it with a new key",
-                          field: "Idempotency-Key")
+                          field: "Idempotency-Key", code: "idempotency.interrupted")
         case .reserved(let claim):
             defer { store.settled(claim) }
             let status: HTTPResponse.Status, json: Data

@@ -14,19 +14,30 @@ public struct Problem: HTTPResponseError, Sendable {
     public var headers: HTTPFields
     /// The detail as the catalogue words it, written in the request's language (``ProblemMiddleware``); `detail` is its English.
     public var message: Message?
+    /// What is wrong, for programs, the same in every language: the catalogue key of ``message``, or one given where the
+    /// detail is not in the catalogue yet (an `Idempotency-Key`'s four conflicts, each asking something else of a client).
+    public var code: String?
 
     public init(_ status: HTTPResponse.Status, _ detail: String, field: String? = nil, problems: [ImportProblem]? = nil,
-                headers: HTTPFields = [:]) {
+                headers: HTTPFields = [:], code: String? = nil) {
         self.status = status
         self.detail = detail
         self.field = field
         self.problems = problems
         self.headers = headers
+        self.code = code
     }
 
     public init(_ status: HTTPResponse.Status, _ message: Message, field: String? = nil, headers: HTTPFields = [:]) {
         self.init(status, Catalogue.english.text(message), field: field, headers: headers)
         self.message = message
+    }
+
+    /// The problem with its detail in `catalogue`'s language, where the catalogue words it.
+    func written(in catalogue: Catalogue) -> Problem {
+        var written = self
+        if let message { written.detail = catalogue.text(message) }
+        return written
     }
 
     public static func badRequest(_ field: String, _ detail: String) -> Problem {
@@ -40,12 +51,13 @@ public struct Problem: HTTPResponseError, Sendable {
         var detail: String
         var instance: String
         var field: String?
+        var code: String?
         var problems: [ImportProblem]?
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = Body(title: status.reasonPhrase, status: status.code, detail: detail, instance: request.uri.path,
-                        field: field, problems: problems)
+                        field: field, code: code ?? message?.key, problems: problems)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = self.headers

@@ -30,9 +30,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     /// ``PageProblemMiddleware`` writes a page's in the page's language; this middleware, the rest in `Accept-Language`'s.
     static func problem(for error: any Error, request: Request, catalogue: Catalogue, logger: Logger) -> Problem {
         switch error {
-        case var problem as Problem:
-            if let message = problem.message { problem.detail = catalogue.text(message) }
-            return problem
+        case let problem as Problem:
+            return problem.written(in: catalogue)
         case let error as HTTPError:
             return problem(for: error, request: request)
         case let error as HTTPParserError:
@@ -44,12 +43,19 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             switch error {
             case .invalid(let field, _, _): return Problem(.badRequest, error.description, field: field)
             case .conflict: return Problem(.conflict, error.description)
-            case .forbidden(let message): return Problem(.forbidden, catalogue.text(message))
+            case .forbidden(let message): return Problem(.forbidden, message).written(in: catalogue)
+            case .forbiddenRecords(let message, let problems):
+                // Which rows name another organisation, each as an import's problem: a file of thousands is mended by them.
+                var refusal = Problem(.forbidden, message, field: Self.field(of: ImportError(problems))).written(in: catalogue)
+                refusal.problems = problems.map { $0.written(in: catalogue) }
+                return refusal
             case .unauthenticated(let message):
-                return Problem(.unauthorized, catalogue.text(message), headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
+                return Problem(.unauthorized, message, headers: [.wwwAuthenticate: #"Bearer realm="homeward""#]).written(in: catalogue)
             case .refused(let problem):
-                return problem.isConflict ? Problem(.conflict, catalogue.text(problem.message), field: problem.field)
+                var refusal = problem.isConflict ? Problem(.conflict, catalogue.text(problem.message), field: problem.field)
                     : Problem(.badRequest, problem.written(in: catalogue), field: problem.field)
+                refusal.code = problem.message.key
+                return refusal
             case .notFound: return Problem(.notFound, error.description)
             case .closed, .database, .storage:
                 logger.error("database error: \(error)")

@@ -6,8 +6,12 @@ import SQLKit
 struct AccessRefusal: Error {
     let message: Message
     var unknownCaller = false
+    /// The rows refused, for an import's: which of a file's thousands name another organisation.
+    var problems: [ImportProblem] = []
 
-    var storeError: StoreError { unknownCaller ? .unauthenticated(message) : .forbidden(message) }
+    var storeError: StoreError {
+        unknownCaller ? .unauthenticated(message) : problems.isEmpty ? .forbidden(message) : .forbiddenRecords(message, problems)
+    }
 }
 
 extension Permit {

@@ -54,7 +54,9 @@ extension Database {
                 }
                 let summary = try await run.finish()
                 // Rows for another organisation refuse the whole import (403), unless the caller skips them.
-                if let forbidden = run.forbidden, !request.skipInvalid { throw AccessRefusal(message: forbidden) }
+                if let forbidden = run.forbidden, !request.skipInvalid {
+                    throw AccessRefusal(message: forbidden, problems: summary.problems.filter { $0.code == forbidden.key })
+                }
                 if summary.status == .error { throw AbandonedImport(summary: summary) }
                 try await db.raw("""
                     UPDATE imports SET status = \(bind: summary.status.rawValue), rows_read = \(bind: summary.rows),
