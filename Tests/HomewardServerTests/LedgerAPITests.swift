@@ -211,6 +211,19 @@ import Testing
         }
     }
 
+    /// Absent values are `null`, not missing keys: a participant who gave no briefing has `"text": null`, so that a script
+    /// reading `text` finds the key.
+    @Test(arguments: Backend.available)
+    func aParticipantWithoutABriefingHasItsTextNull(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let added = try await client.post("/api/v1/sessions", #"{"date": "2020-06-01", "participants": [{"organisation": "UNHCR", "briefing": "x"}, {"organisation": "SARC"}]}"#)
+            let briefings = try #require(try added.json["briefings"] as? [[String: Any]])
+            #expect(briefings.count == 2 && briefings[0]["text"] as? String == "x" && briefings[1]["text"] is NSNull && briefings[1].keys.contains("text"))
+            let listed = try #require(try await client.get("/api/v1/sessions").json["sessions"] as? [[String: Any]])
+            #expect((listed.first?["briefings"] as? [[String: Any]])?.last?["text"] is NSNull)
+        }
+    }
+
     /// A client that retries while its first request still runs sends one key twice at once: the request is carried
     /// out once, and every other answer is the first's, replayed, or 409 saying it is still being answered.
     @Test(arguments: Backend.available)

@@ -11,6 +11,13 @@ public struct CoordinationSession: Hashable, Sendable, Codable {
             self.organisation = organisation
             self.text = text
         }
+
+        /// `text` is written `null` where a participant gave no briefing, as every absent value is: a script reads the key.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(organisation, forKey: .organisation)
+            try container.encode(text, forKey: .text)
+        }
     }
 
     public var id: Int?
