@@ -76,6 +76,15 @@ let sampleGazetteer = Gazetteer(
         #expect(inRussian.problems.isEmpty && inRussian.records.count == 1, "\(inRussian.problems)")
     }
 
+    /// A KoboToolbox export of labels gives the category in the form's language.
+    @Test func aCategoryIsReadInEnglishArabicOrRussian() {
+        for text in ["refugee", "Refugees", "لاجئ", "اللاجئين", "беженцы", "Беженец"] { #expect(MovementRules.category(text) == .refugee, "\(text)") }
+        for text in ["IDP", "internally displaced persons", "نازح", "نازحون داخلياً", "ВПЛ", "внутренне перемещённые лица"] {
+            #expect(MovementRules.category(text) == .idp, "\(text)")
+        }
+        for text in ["returnee", "مقيم", "житель", ""] { #expect(MovementRules.category(text) == nil, "\(text)") }
+    }
+
     @Test func oneRowMayCarryRefugeesAndIDPs() throws {
         let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+refugees+num": "10",
                                  "#affected+returnees+idps+num": "1,250"])

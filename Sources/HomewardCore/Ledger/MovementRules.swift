@@ -326,10 +326,25 @@ public struct MovementRules: ImportRules {
 
     /// Reads a category as people write it: `refugee`, `refugees`, `idp`, `IDPs`.
     public static func category(_ text: String) -> MovementCategory? {
-        switch text.lowercased() {
-        case "refugee", "refugees": .refugee
-        case "idp", "idps": .idp
-        default: nil
+        // Most rows write the category as it is stored: no folding for them.
+        switch text {
+        case "refugee", "refugees": return .refugee
+        case "idp", "idps", "IDP", "IDPs": return .idp
+        default: break
         }
+        let folded = Gazetteer.fold(text)
+        if categoryWords.refugee.contains(folded) { return .refugee }
+        if categoryWords.idp.contains(folded) { return .idp }
+        return nil
     }
+
+    /// The words a form's labels give a category by, in English, Arabic and Russian (a KoboToolbox export of labels
+    /// writes لاجئ or беженец where one of names writes `refugee`), folded as names are.
+    private static let categoryWords = (
+        refugee: Set(["refugee", "refugees", "لاجئ", "لاجئة", "لاجئون", "لاجئين", "اللاجئون", "اللاجئين",
+                      "беженец", "беженка", "беженцы", "беженцев"].map(Gazetteer.fold)),
+        idp: Set(["idp", "idps", "internally displaced", "internally displaced person", "internally displaced persons",
+                  "internally displaced people", "نازح", "نازحة", "نازحون", "نازحين", "النازحون", "النازحين", "نازح داخليا",
+                  "نازحون داخليا", "نازحين داخليا", "впл", "внутренне перемещенное лицо", "внутренне перемещенные лица",
+                  "вынужденный переселенец", "вынужденные переселенцы", "переселенец", "переселенцы"].map(Gazetteer.fold)))
 }
