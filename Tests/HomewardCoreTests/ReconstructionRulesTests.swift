@@ -23,7 +23,10 @@ import Testing
         #expect(ScaledNumber.parse("0.125", decimals: 3) == 125)
         #expect(ScaledNumber.parse("3.5", decimals: 3) == 3_500)
         #expect(ScaledNumber.parse("12.55", decimals: 1) == nil)
-        #expect(ScaledNumber.parse("12,5", decimals: 1) == nil)
+        // A decimal comma that cannot group thousands (Russian and Arabic spreadsheets) is read; `1,234` is refused by its callers.
+        #expect(ScaledNumber.parse("12,5", decimals: 1) == 125 && ScaledNumber.parse("1 234,5", decimals: 1) == 12_345)
+        #expect(ScaledNumber.parse("3,25", decimals: 3) == 3_250 && ScaledNumber.parse("0,500", decimals: 3) == 500)
+        #expect(ScaledNumber.parse("12,55", decimals: 1) == nil && ScaledNumber.parse("1,2,5", decimals: 1) == nil)
         #expect(ScaledNumber.parse("-1", decimals: 1) == nil)
         #expect(ScaledNumber.string(3, decimals: 1) == "0.3" && ScaledNumber.string(30, decimals: 1) == "3")
     }

@@ -2,10 +2,13 @@
 /// tonnes as kilograms. Sums of such values are integer sums, so 0.1 + 0.2 km is 0.3 km, never 0.30000000000000004.
 public enum ScaledNumber {
     /// Reads `12`, `12.5`, `1,234.5` or `1 234.50` with at most `decimals` significant decimal places as
-    /// the value times 10^`decimals`; `nil` for anything else (more places, a comma as the decimal sign, a sign). Arabic
-    /// digits are read too, with Arabic's decimal sign (`١٢٫٥`).
+    /// the value times 10^`decimals`; `nil` for anything else (more places, a sign). Arabic digits are read too, with
+    /// Arabic's decimal sign (`١٢٫٥`), and a decimal comma that cannot be a thousands' group (`12,5`, `3,25`, `1 234,5`:
+    /// not `1,234`, which ``readsEitherWay(_:separator:)`` refuses).
     public static func parse(_ text: String, decimals: Int) -> Int? {
-        let parts = text.withLatinDigits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var latin = text.withLatinDigits
+        if let comma = decimalComma(latin) { latin.replaceSubrange(comma...comma, with: ".") }
+        let parts = latin.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0].isEmpty && parts.count == 2 ? 0 : MovementRules.wholeNumber(String(parts[0]))
         guard let whole, whole >= 0, whole <= Int.max / 1_000_000_000 else { return nil }
         var fraction = parts.count == 2 ? Substring(parts[1]) : ""
@@ -14,6 +17,15 @@ public enum ScaledNumber {
         guard fraction.count <= decimals else { return nil }
         let padded = fraction + String(repeating: "0", count: decimals - fraction.count)
         return whole * scale(decimals) + (Int(padded) ?? 0)
+    }
+
+    /// The one comma of a number that can only be its decimal sign: no point beside it, and not three digits after it
+    /// (which would group thousands) unless nothing but 0 comes before it (`0,500`).
+    private static func decimalComma(_ text: String) -> String.Index? {
+        guard !text.contains("."), let comma = text.firstIndex(of: ","), text.lastIndex(of: ",") == comma else { return nil }
+        let before = text[..<comma].trimmingCharacters(in: .whitespaces), after = text[text.index(after: comma)...]
+        guard !before.isEmpty, !after.isEmpty, after.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return after.count != 3 || before == "0" ? comma : nil
     }
 
     /// Whether a number reads a thousand times apart by who wrote it: `1,234` is 1234 where a comma groups thousands
