@@ -65,6 +65,9 @@ import Testing
                 == ["row 2: a hashtag row with ';' between its cells: give --delimiter ';'"])
         #expect(problems([["#date\t#adm1+dest+code"]]) == ["row 1: a hashtag row with tabs between its cells: give --delimiter 'tab'"])
         #expect(problems([["X"]], mapping: ["Y": "#date"]).first?.contains("header the file does not have") == true)
+        // A plain spreadsheet's ';' with --map: one problem, the separator, rather than every mapped header missing.
+        #expect(problems([["grp/date;\"grp/crossing\";People"], ["2024-03-19;LBN-01;5"]], mapping: ["grp/date": "#date", "grp/crossing": "#loc+crossing+code"])
+                == ["a header row with ';' between its cells: give --delimiter ';'"])
         // Two columns of one header (a form's labels): the mapping is refused, naming both, rather than read from the first.
         #expect(problems([["Date", "Number of people", "Number of people"]], mapping: ["Number of people": "#affected+returnees+refugees+num"])
                 .first == "columns 2 and 3 both have this header: which one --map means cannot be told; rename one in the file")

@@ -58,6 +58,14 @@ public struct ImportLayout<Field: ImportField>: Sendable {
         if tags.count < headers.count { tags += Array(repeating: nil, count: headers.count - tags.count) }
         width = tags.count
 
+        // A header that reads as one cell holding another separator (a spreadsheet's ';'): every header the mapping names
+        // would be missing, and the separator is what to mend.
+        if !mapping.isEmpty, headers.count == 1, let separator = [";", "\t"].first(where: { headers[0].contains($0) }),
+           !mapping.keys.contains(where: { $0.trimmingCharacters(in: .whitespaces) == headers[0].trimmingCharacters(in: .whitespaces) }) {
+            throw ImportError([ImportProblem(row: 1, column: "", value: "", Message("import.layout.headerOtherSeparator", [
+                "via": via, "separator": .code(separator == "\t" ? "tab" : separator)]))])
+        }
+
         // The columns a mapping named: a tag given there that the records are not read from is a typing error, not a
         // column to pass over, since the user asked for that column to be read.
         var mapped: [Int: String] = [:]
