@@ -73,3 +73,19 @@ import Testing
         }
     }
 }
+
+/// Dates a spreadsheet wrote its own way: a year first reads one way; day and month apart by the order given, or
+/// without one only where the day is after the 12th.
+@Suite struct DateOrderTests {
+    @Test func aDateWrittenAnotherWayIsReadOnlyWhereItReadsOneWay() {
+        #expect(DateOrder.iso("2024/03/15", order: nil) == .date("2024-03-15") && DateOrder.iso("2024-3-5", order: nil) == .date("2024-03-05"))
+        #expect(DateOrder.iso("15/03/2024", order: nil) == .date("2024-03-15") && DateOrder.iso("03/15/2024", order: nil) == .date("2024-03-15"))
+        #expect(DateOrder.iso("15.03.2024 10:30", order: nil) == .date("2024-03-15"), "Excel's time is left off")
+        #expect(DateOrder.iso("05/03/2024", order: nil) == .eitherWay && DateOrder.iso("05/05/2024", order: nil) == .date("2024-05-05"))
+        #expect(DateOrder.iso("05/03/2024", order: .dmy) == .date("2024-03-05") && DateOrder.iso("05/03/2024", order: .mdy) == .date("2024-05-03"))
+        #expect(DateOrder.iso("15/03/2024", order: .mdy) == .none, "no 15th month: the rules refuse it as it is")
+        for text in ["45366", "2024-03", "1,234", "15/03/24", "31/02/2024", "15/03-2024", "a/b/2024", "2024-03-18T09:00:00+03:00"] {
+            #expect(DateOrder.iso(text, order: .dmy) == .none, "\(text)")
+        }
+    }
+}

@@ -49,6 +49,16 @@ import Testing
             #expect(try await store.ledger.totals(TotalsQuery()).total == 42)
             let otherProblem = try other.json
             #expect(other.status == .badRequest && otherProblem["field"] as? String == "delimiter", "\(other.text)")
+            // A Russian spreadsheet's dates, day first: read once the order is given, refused naming the parameter before.
+            let russian = "#date;#loc+crossing+code;#adm1+dest+code;#affected+returnees+refugees+num\n05.06.2020;LBN-01;SY03;8\n"
+            let unordered = try await client.post("/api/v1/imports?org=UNHCR&delimiter=%3B", russian, contentType: "text/csv")
+            let unorderedProblem = try #require((try unordered.json)["problems"] as? [[String: Any]]).first
+            #expect(unordered.status == .unprocessableContent && unorderedProblem?["code"] as? String == "import.date.order", "\(unordered.text)")
+            #expect((unorderedProblem?["reason"] as? String)?.contains("date_order=dmy") == true)
+            let ordered = try await client.post("/api/v1/imports?org=UNHCR&delimiter=%3B&date_order=dmy", russian, contentType: "text/csv")
+            #expect(try ordered.status == .ok && ordered.json["imported"] as? Int == 1, "\(ordered.text)")
+            let badOrder = try await client.post("/api/v1/imports?org=UNHCR&date_order=ymd", russian, contentType: "text/csv")
+            #expect(try badOrder.status == .badRequest && badOrder.json["field"] as? String == "date_order")
         }
     }
 

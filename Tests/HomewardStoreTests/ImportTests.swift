@@ -33,6 +33,25 @@ import HomewardTestSupport
         }
     }
 
+    /// A spreadsheet's own dates: read where they read one way (15/03/2024, 2024/3/5), refused naming the option where they
+    /// read either way (05/03/2024), and read by the order given.
+    @Test(arguments: Backend.available)
+    func datesASpreadsheetWroteItsOwnWayAreReadByTheOrderGiven(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let file = "#date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num\n"
+                + "15/03/2020,LBN-01,LBN,SY03,10\n2020/3/16,LBN-01,LBN,SY03,20\n05/03/2020,LBN-01,LBN,SY03,30\n"
+            let unordered = try await store.importCSV(file)
+            #expect(unordered.status == .error && unordered.problems.map { "\($0.row) \($0.code)" } == ["4 import.date.order"], "\(unordered.problems)")
+            #expect(unordered.problems.first?.reason.contains("--date-order dmy") == true)
+            var request = ImportRequest(sourceName: "dates.csv", organisation: "UNHCR", today: TestStores.today)
+            request.dateOrder = .dmy
+            let ordered = try await store.ledger.importMovements(request, from: .bytes(Array(file.utf8)), by: .test)
+            #expect(ordered.status == .success && ordered.imported == 3, "\(ordered.problems)")
+            let days = try await store.ledger.movementPage().movements.map(\.start.description).sorted()
+            #expect(days == ["2020-03-05", "2020-03-15", "2020-03-16"])
+        }
+    }
+
     /// Field sheets name countries as people say them: Turkey (the taxonomy's pattern finds Türkiye), Iran and Russia (its
     /// other terms), in any case; a name two countries could answer to, or none, is refused naming the cell.
     @Test(arguments: Backend.available)

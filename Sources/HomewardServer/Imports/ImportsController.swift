@@ -47,6 +47,7 @@ struct ImportsController<Context: CallerRequestContext> {
             guard let byte = ImportRequest.delimiter(named: name) else { throw Problem.badRequest("delimiter", "'\(name)' is not one of , ; tab") }
             importRequest.delimiter = byte
         }
+        importRequest.dateOrder = try request.query("date_order", "dmy (day first) or mdy (month first)", DateOrder.init(rawValue:))
         // Read for JSON too, so that the importer refuses them there, in the caller's language, rather than leave them unread.
         let parameters = request.uri.queryParameters
         do {

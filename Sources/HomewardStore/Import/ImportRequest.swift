@@ -23,6 +23,8 @@ public struct ImportRequest: Sendable {
     public var delimiter: UInt8
     /// Whose words problems use for options: the command line's (`--org`) or the API's (`org`).
     public var vocabulary: Vocabulary
+    /// Which comes first in dates written with day and month apart (`--date-order`); without it only those that read one way.
+    public var dateOrder: DateOrder?
 
     public init(sourceName: String, format: Format = .csv, mapping: [String: String] = [:], constants: [String: String] = [:],
                 organisation: String? = nil, dryRun: Bool = false, skipInvalid: Bool = false, today: Day,

@@ -54,6 +54,15 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     /// The last organisation a row named that passed: a file of one organisation checks each row by one comparison.
     private var lastOrganisation: String?
 
+    /// The fields that give dates (`#date`, `#date+start`, `#date+end`, `#date+since`).
+    private let dateFields = ["#date", "#date+start", "#date+end", "#date+since"].compactMap { HXLTag($0).flatMap(Field.init(tag:)) }
+
+    /// `2024-03-15`, `2024-03` or `2024`: no other way of writing a date to look at, as every row of most files is.
+    private static func isWrittenAsHomewardDoes(_ value: String) -> Bool {
+        let count = value.utf8.count
+        return count == 4 || (count == 7 || count == 10) && value.utf8.dropFirst(4).first == UInt8(ascii: "-")
+    }
+
     init(request: ImportRequest, listKey: String, rules: Rules, writer: Writer, permit: Permit, organisations: OrganisationNames) {
         self.request = request
         self.permit = permit
@@ -158,13 +167,26 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
     }
 
-    private mutating func take(_ draft: ImportDraft<Field>) async throws {
+    private mutating func take(_ given: ImportDraft<Field>) async throws {
+        var draft = given
         // Every cell once, for what no kind of record takes, before any rule or organisation reads the row.
         for field in Field.allCases {
             guard let value = draft.values[field.rawValue], let (message, shown) = Self.cellProblem(value, limit: Self.limit(of: field)) else { continue }
             note([ImportProblem(row: draft.row, column: draft.label(field), value: shown, message)])
             summary.rejected += 1
             return
+        }
+        // Dates a spreadsheet wrote its own way (15/03/2024, 2024/3/5) are read as Homeward writes them, before any rule.
+        for field in dateFields {
+            guard let value = draft[field], !Self.isWrittenAsHomewardDoes(value) else { continue }
+            switch DateOrder.iso(value, order: request.dateOrder) {
+            case .none: continue
+            case .date(let text): draft.values[field.rawValue] = text
+            case .eitherWay:
+                note([ImportProblem(row: draft.row, column: draft.label(field), value: value, Message("import.date.order", ["via": request.vocabulary.argument]))])
+                summary.rejected += 1
+                return
+            }
         }
         // A row refused for its organisation is refused before the rules count it: what is not written must not
         // count against the rows after it (a site's departures against its baseline). A row that would write nothing

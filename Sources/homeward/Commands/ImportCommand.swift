@@ -42,6 +42,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The CSV field separator: , ; or tab.")
     var delimiter: String = ","
 
+    @Option(help: "Which comes first in dates written with day and month apart (15/03/2024): dmy or mdy. Without it, only those that read one way are read.")
+    var dateOrder: DateOrder?
+
     @Flag(help: "Check and count against the database, and write nothing.")
     var dryRun = false
 
@@ -62,13 +65,14 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let request = ImportRequest(
+        var request = ImportRequest(
             sourceName: file == "-" ? "standard input" : URL(fileURLWithPath: file).lastPathComponent,
             format: input ?? (file.lowercased().hasSuffix(".json") ? .json : .csv),
             mapping: try Self.option("--map", mappings, ImportOptionPairs.mapping),
             constants: try Self.option("--set", constants, ImportOptionPairs.constants),
             organisation: org, dryRun: dryRun, skipInvalid: skipInvalid, today: try today(),
             delimiter: try delimiterByte(), vocabulary: .commandLine)
+        request.dateOrder = dateOrder
         let source = try ByteSource.file(file)
         let bar = ProgressBar(total: source.totalBytes, label: "importing")
         var progress: (@Sendable (Int) -> Void)?
@@ -108,4 +112,5 @@ struct ImportCommand: AsyncParsableCommand {
 
 extension ImportRequest.Format: ExpressibleByArgument {}
 extension RecordKind: ExpressibleByArgument {}
+extension DateOrder: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
