@@ -50,6 +50,17 @@ import Testing
         #expect(layout.draft(row: ["SY080006", "19452"], number: 2)[.idps] == "19452")
     }
 
+    /// A tag a slip away from one the kind reads is named with the one it may have meant: its column is not read.
+    @Test func aMistypedTagIsNamedWithTheTagItMayHaveMeant() throws {
+        let layout = try ImportLayout<AidField>(firstRows: [["#date", "#adm4+code", "#activity+type", "#indicator+tonne+num", "#org", "#affected+medical+num"]])
+        #expect(layout.nearTags.map(\.meant) == ["#indicator+tonnes+num"] && layout.ignoredColumns.contains("#indicator+tonne+num"))
+        #expect(layout.nearTagProblems(severity: .warning).first?.reason == "not read: no field has this tag; did you mean #indicator+tonnes+num?")
+        // A tag the file gives rightly elsewhere, or one far from any, is no slip.
+        #expect(try ImportLayout<AidField>(firstRows: [["#date", "#adm4+code", "#activity+type", "#indicator+tonnes+num", "#indicator+tonne+num"]]).nearTags.isEmpty)
+        let missing = #expect(throws: ImportError.self) { try ImportLayout<MovementField>(firstRows: [["#dat", "#adm1+dest+code", "#affected+returnees+idps+num"]]) }
+        #expect(missing?.problems.map(\.code).contains("import.layout.nearTag") == true, "the slip is named beside the missing date")
+    }
+
     @Test func layoutErrorsNameWhatIsMissingOrWrong() {
         func problems(_ rows: [[String]], mapping: [String: String] = [:], constants: [String: String] = [:]) -> [String] {
             do {

@@ -107,6 +107,17 @@ import Testing
         }
     }
 
+    /// A convoy team's sheet with its tonnes' tag mistyped: imported, but not as a success, and the slip named.
+    @Test(arguments: Backend.available)
+    func aMistypedTagLeavesItsColumnUnreadWithAWarning(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let summary = try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#indicator+tonne+num,#indicator+parcels+num\n"
+                                                  + "2020-05-18,C2269,WFP,humanitarian,2.75,520\n")
+            #expect(summary.status == .warning && summary.imported == 1 && summary.warnings == 1)
+            #expect(summary.problems.map { "\($0.row) \($0.column) \($0.code)" } == ["1 #indicator+tonne+num import.layout.nearTag"])
+        }
+    }
+
     @Test(arguments: Backend.available)
     func usersAddKindsAndTheImportKnowsThem(_ backend: Backend) async throws {
         try await withStores(backend) { store in

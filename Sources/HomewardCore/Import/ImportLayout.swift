@@ -14,6 +14,9 @@ public struct ImportLayout<Field: ImportField>: Sendable {
     /// Indices of the columns that make a row's identity: all but the figures, in header order.
     public private(set) var contentColumns: [Int] = []
     public private(set) var ignoredColumns: [String] = []
+    /// Columns not read whose tag is a slip away from one the kind reads and the file does not give otherwise
+    /// (`#indicator+tonne+num`): the column, and the tag it may have meant.
+    public private(set) var nearTags: [(column: String, tag: String, meant: String)] = []
     /// How many rows precede the data (headers and the hashtag row).
     public private(set) var headerRowCount = 0
     /// How many columns the header and hashtag rows give: a data row's values past them have no column.
@@ -143,7 +146,23 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             labels[field.rawValue] = label
         }
         problems += Field.missing(given: gives, via: vocabulary).map { ImportProblem(row: 0, column: "", value: "", $0) }
+        nearTags = zip(tags.indices, tags).compactMap { index, text in
+            guard let text, let tag = HXLTag(text), Field(tag: tag) == nil, mapped[index] == nil else { return nil }
+            // Compared as the standard compares tags (attributes in any order), named as the kind's tags are written.
+            let known = Field.tags.filter { HXLTag($0).flatMap(Field.init(tag:)).map { !gives($0) } ?? false }
+            guard let meant = known.first(where: { (1 ... 2).contains(editDistance(HXLTag($0)!.description, tag.description)) }) else { return nil }
+            let header = index < headers.count ? headers[index] : ""
+            return (header.isEmpty || header == text ? text : header, text.trimmingCharacters(in: .whitespaces), meant)
+        }
+        // A field missing because its tag was mistyped: the slip is what to mend.
+        if !problems.isEmpty { problems += nearTagProblems(severity: .error) }
         if !problems.isEmpty { throw ImportError(problems) }
+    }
+
+    /// The columns whose tags look mistyped, as problems of the hashtag row.
+    public func nearTagProblems(severity: ImportProblem.Severity) -> [ImportProblem] {
+        nearTags.map { ImportProblem(row: headerRowCount, column: $0.column, value: $0.tag, Message("import.layout.nearTag", ["meant": .code($0.meant)]),
+                                     severity: severity) }
     }
 
     /// Whether the layout gives a field at all (by column or constant).

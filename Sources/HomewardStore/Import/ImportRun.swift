@@ -137,6 +137,13 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
                                               vocabulary: request.vocabulary)
         layout = settled
         summary.ignoredColumns = settled.ignoredColumns
+        // A tag a slip away from one the kind reads: its column goes unread, said as a warning of the hashtag row.
+        let slips = settled.nearTagProblems(severity: .warning)
+        if !slips.isEmpty {
+            note(slips)
+            summary.warnings += 1
+            warnedRows.insert(settled.headerRowCount)
+        }
         rowNumber = settled.headerRowCount
         for row in head.dropFirst(settled.headerRowCount) { try await take(row: row) }
         head = []
