@@ -107,6 +107,26 @@ import Testing
         }
     }
 
+    /// Engineers' and convoys' sheets name settlements rather than give their P-codes: a name is read within the
+    /// governorate the row gives, one that fits several settlements is refused naming them, one unknown is kept coarser.
+    @Test(arguments: Backend.available)
+    func aSettlementIsKnownByItsNameWithinTheAreaTheRowGives(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = "#date,#adm1+code,#adm4+name,#loc+type,#status,#indicator+num,#org\n"
+            let named = try await importRecords(store, .facilities, header + "2020-03-02,SY12,Tiba,bakery,under-restoration,1,UNDP\n"
+                                                + "2020-03-02,,Ein Elbeida,school,under-restoration,1,UNDP\n2020-03-02,SY03,عين البيضة,school,damaged,1,UNDP\n")
+            #expect(named.status == .success && named.imported == 3, "\(named.problems)")
+            let places = try await store.reconstruction.works(.init()).map { $0.work.place.finest ?? "" }
+            #expect(Set(places) == ["C5992", "C2269"])
+            let ambiguous = try await importRecords(store, .facilities, header + "2020-03-03,,Tiba,bakery,under-restoration,1,UNDP\n")
+            #expect(ambiguous.status == .error && ambiguous.problems.first?.code == "import.place.ambiguous" && ambiguous.problems.first?.column == "#adm4+name")
+            let coarser = try await importRecords(store, .facilities, header + "2020-03-04,SY12,Nowhere,bakery,under-restoration,1,UNDP\n")
+            #expect(coarser.status == .warning && coarser.problems.first?.code == "import.place.keptCoarser", "\(coarser.problems)")
+            let aid = try await importRecords(store, .aid, "#date,#adm4+name,#org,#activity+type,#indicator+parcels+num\n2020-05-18,Ein Elbeida,WFP,humanitarian,520\n")
+            #expect(aid.status == .success && aid.imported == 1, "\(aid.problems)")
+        }
+    }
+
     /// A convoy team's sheet with its tonnes' tag mistyped: imported, but not as a success, and the slip named.
     @Test(arguments: Backend.available)
     func aMistypedTagLeavesItsColumnUnreadWithAWarning(_ backend: Backend) async throws {

@@ -3,18 +3,25 @@
 /// `#description`, `#meta+id`.
 public enum AidField: Int, ImportField {
     case date, adm1, adm2, adm3, adm4, locality, organisation, type, tonnes, parcels, reached, treated, description, externalId
+    case adm1Name, adm2Name, adm3Name, adm4Name
 
     /// The fields that name the locality, coarsest first.
     public static let place: [AidField] = [.adm1, .adm2, .adm3, .adm4, .locality]
+    /// The fields that name the locality's areas by name (`#adm4+name`), coarsest first: a convoy's sheet lists places so.
+    public static let placeNames: [AidField] = [.adm1Name, .adm2Name, .adm3Name, .adm4Name]
 
     public static let tags = [
         "#date", "#adm4+code", "#activity+type", "#org", "#adm1+code", "#adm2+code", "#adm3+code", "#indicator+tonnes+num",
-        "#indicator+parcels+num", "#reached+ind+num", "#reached+medical+num", "#description", "#meta+id",
+        "#indicator+parcels+num", "#reached+ind+num", "#reached+medical+num", "#description", "#meta+id", "#adm4+name", "#adm1+name", "#adm2+name", "#adm3+name",
     ]
 
     public init?(tag: HXLTag) {
         if let level = tag.areaCodeLevel {
             self = AidField.place[level.rawValue - 1]
+            return
+        }
+        if let level = tag.areaNameLevel {
+            self = AidField.placeNames[level.rawValue - 1]
             return
         }
         let a = tag.attributes
@@ -34,7 +41,7 @@ public enum AidField: Int, ImportField {
 
     public var jsonKey: String? {
         ["date", "adm1", "adm2", "adm3", "adm4", "locality", "organisation", "type", "tonnes", "parcels", "reached", "treated",
-         "description", "id"][rawValue]
+         "description", "id", nil, nil, nil, nil][rawValue]
     }
 
     public var isFigure: Bool { [.tonnes, .parcels, .reached, .treated].contains(self) }
@@ -43,7 +50,7 @@ public enum AidField: Int, ImportField {
     public static func missing(given: (AidField) -> Bool, via vocabulary: Vocabulary) -> [Message] {
         var missing: [Message] = []
         if !given(.date) { missing.append(Message("import.aid.missing.date")) }
-        if !place.contains(where: given) { missing.append(Message("import.aid.missing.locality")) }
+        if !(place + placeNames).contains(where: given) { missing.append(Message("import.aid.missing.locality")) }
         if !given(.type) { missing.append(Message("import.aid.missing.type")) }
         return missing
     }

@@ -5,12 +5,32 @@ extension DraftChecks {
     /// Codes that disagree with the finest known one's lineage reject the row; an unknown code beside a known
     /// coarser one keeps the record at the coarser area, with a warning, as movements do; a row with no known
     /// code is rejected.
-    public mutating func area(_ fields: [Field], gazetteer: Gazetteer, missing: Message) -> Lineage? {
+    /// - Parameter names: the fields that name areas of each level by name, coarsest first; a name is read where its level
+    ///   has no code, within the finest area known above it, and one that fits several areas rejects the row.
+    public mutating func area(_ fields: [Field], names: [Field] = [], gazetteer: Gazetteer, missing: Message) -> Lineage? {
         var known: [(field: Field, area: AdminArea)] = []
         var unknown: [Field] = []
+        var unknownNames: [(field: Field, level: AdminLevel)] = []
         for field in fields {
             guard let code = draft[field] else { continue }
             if let area = gazetteer.area(code) ?? gazetteer.area(code.uppercased()) { known.append((field, area)) } else { unknown.append(field) }
+        }
+        for (field, level) in zip(names, AdminLevel.allCases) {
+            guard let name = draft[field], !known.contains(where: { $0.area.level == level }) else { continue }
+            let within = known.filter { $0.area.level < level }.max { $0.area.level < $1.area.level }?.area.pcode
+            let matches = gazetteer.areas(named: name, level: level, within: within)
+            switch matches.count {
+            case 1: known.append((field, matches[0]))
+            case 0:
+                if known.isEmpty {
+                    fail(field, Message("import.area.unknownName", ["level": .level(level)]))
+                    return nil
+                }
+                unknownNames.append((field, level))
+            default:
+                fail(field, Message("import.place.ambiguous", ["level": .level(level), "codes": .text(matches.map(\.pcode).joined(separator: ", "))]))
+                return nil
+            }
         }
         guard let finest = known.max(by: { $0.area.level < $1.area.level }) else {
             fail(unknown.first ?? fields.first(where: draft.has) ?? fields.first, unknown.isEmpty ? missing : Message("import.area.unknown"))
@@ -32,6 +52,10 @@ extension DraftChecks {
         for field in unknown {
             fail(field, Message("import.area.keptCoarser", ["finest": .code(finest.area.pcode), "name": .text(finest.area.nameEn)]), warning: true)
         }
+        for (field, level) in unknownNames {
+            fail(field, Message("import.place.keptCoarser", ["level": .level(level), "finestLevel": .level(finest.area.level),
+                                                            "finest": .code(finest.area.pcode), "name": .text(finest.area.nameEn)]), warning: true)
+        }
         return Lineage(lineage)
     }
 }
@@ -41,6 +65,12 @@ extension HXLTag {
     /// (`+name`) or another tag: how facility records and aid actions name their place.
     public var areaCodeLevel: AdminLevel? {
         guard !attributes.contains("name") else { return nil }
+        return AdminLevel.allCases.first { "adm\($0.rawValue)" == hashtag }
+    }
+
+    /// The level of an area given by its name (`#adm1+name` … `#adm4+name`), `nil` for any other tag.
+    public var areaNameLevel: AdminLevel? {
+        guard attributes.contains("name") else { return nil }
         return AdminLevel.allCases.first { "adm\($0.rawValue)" == hashtag }
     }
 }

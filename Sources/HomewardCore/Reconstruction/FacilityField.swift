@@ -2,17 +2,24 @@
 /// (the kind's code), `#status`, `#indicator+num` (the quantity, 1 when absent), `#org`, `#meta+id`.
 public enum FacilityField: Int, ImportField {
     case date, adm1, adm2, adm3, adm4, settlement, kind, status, quantity, organisation, externalId
+    case adm1Name, adm2Name, adm3Name, adm4Name
 
     /// The fields that name the settlement, coarsest first.
     public static let place: [FacilityField] = [.adm1, .adm2, .adm3, .adm4, .settlement]
+    /// The fields that name the settlement's areas by name (`#adm4+name`), coarsest first: engineers' sheets list settlements so.
+    public static let placeNames: [FacilityField] = [.adm1Name, .adm2Name, .adm3Name, .adm4Name]
 
     public static let tags = [
-        "#date", "#adm4+code", "#loc+type", "#status", "#adm1+code", "#adm2+code", "#adm3+code", "#indicator+num", "#org", "#meta+id",
+        "#date", "#adm4+code", "#loc+type", "#status", "#adm1+code", "#adm2+code", "#adm3+code", "#indicator+num", "#org", "#meta+id", "#adm4+name", "#adm1+name", "#adm2+name", "#adm3+name",
     ]
 
     public init?(tag: HXLTag) {
         if let level = tag.areaCodeLevel {
             self = FacilityField.place[level.rawValue - 1]
+            return
+        }
+        if let level = tag.areaNameLevel {
+            self = FacilityField.placeNames[level.rawValue - 1]
             return
         }
         let a = tag.attributes
@@ -28,7 +35,7 @@ public enum FacilityField: Int, ImportField {
     }
 
     public var jsonKey: String? {
-        ["date", "adm1", "adm2", "adm3", "adm4", "settlement", "kind", "status", "quantity", "organisation", "id"][rawValue]
+        ["date", "adm1", "adm2", "adm3", "adm4", "settlement", "kind", "status", "quantity", "organisation", "id", nil, nil, nil, nil][rawValue]
     }
 
     public var isFigure: Bool { self == .quantity }
@@ -37,7 +44,7 @@ public enum FacilityField: Int, ImportField {
     public static func missing(given: (FacilityField) -> Bool, via vocabulary: Vocabulary) -> [Message] {
         var missing: [Message] = []
         if !given(.date) { missing.append(Message("import.facilities.missing.date")) }
-        if !place.contains(where: given) { missing.append(Message("import.facilities.missing.settlement")) }
+        if !(place + placeNames).contains(where: given) { missing.append(Message("import.facilities.missing.settlement")) }
         if !given(.kind) { missing.append(Message("import.facilities.missing.kind")) }
         if !given(.status) { missing.append(Message("import.facilities.missing.status")) }
         return missing
