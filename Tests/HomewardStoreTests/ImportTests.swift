@@ -328,13 +328,6 @@ import HomewardTestSupport
                 try await store.ledger.importMovements(request, from: .bytes(Array(#"{"date": 20190301, "idps": 5, "destination": "SY01", "organisation": "SARC"}"#.utf8)), by: .test)
             }
             #expect(wrongType.problems.map { [$0.column, $0.reason] } == [["date", "expected a string"]])
-            // A mapping given for JSON would go unread: refused, not passed over.
-            var mapped = request
-            mapped.mapping = ["entry/date": "#date"]
-            let unread = try await #require(throws: ImportError.self) {
-                try await store.ledger.importMovements(mapped, from: .bytes(Array(json.utf8)), by: .test)
-            }
-            #expect(unread.problems.first?.reason.hasPrefix("--map and --set apply to CSV files") == true)
             #expect(summary.problems.map(\.row) == [3])
             #expect(summary.problems.first?.column == "origin")
             var skipping = request
@@ -344,6 +337,21 @@ import HomewardTestSupport
             let byOrigin = try await store.ledger.totals(TotalsQuery(grouping: .origin))
             #expect(byOrigin.groups.map(\.key) == ["TUR", "SY07"])
             #expect(byOrigin.groups.first?.name == "Türkiye" || byOrigin.groups.first?.name == "Turkey")
+            // A KoboToolbox export's JSON through --map and --set: its keys read as mapped, `_uuid` as the id, the rest passed
+            // over; a mapped tag that these records do not read is refused naming the option.
+            var mapped = request
+            mapped.mapping = ["grp/date": "#date", "grp/crossing": "#loc+crossing+code", "grp/refugees": "#affected+returnees+refugees+num"]
+            mapped.constants = ["#country+origin+code": "LBN", "#org": "SARC"]
+            let kobo = #"[{"_id": 201, "_uuid": "k-201", "grp/date": "2019-03-22", "grp/crossing": "LBN-01", "grp/refugees": "12", "_attachments": [], "_geolocation": [null, null]}]"#
+            let koboSummary = try await store.ledger.importMovements(mapped, from: .bytes(Array(kobo.utf8)), by: .test)
+            #expect(koboSummary.status == .success && koboSummary.imported == 1 && koboSummary.ignoredColumns == ["_attachments", "_geolocation", "_id"], "\(koboSummary)")
+            let again = try await store.ledger.importMovements(mapped, from: .bytes(Array(kobo.replacingOccurrences(of: #""12""#, with: #""13""#).utf8)), by: .test)
+            #expect(again.updated == 1 && again.imported == 0, "the same submission, by its _uuid")
+            mapped.mapping["grp/refugees"] = "#affected+refugees+nm"
+            let unread = try await #require(throws: ImportError.self) {
+                try await store.ledger.importMovements(mapped, from: .bytes(Array(kobo.utf8)), by: .test)
+            }
+            #expect(unread.problems.first?.column == "--map grp/refugees" && unread.problems.first?.code == "import.layout.constantNotRead")
         }
     }
 

@@ -11,7 +11,19 @@ public enum JSONRecords {
     /// The drafts of every object, numbered from 1 in their order.
     /// - Throws: ``ImportError`` for text that is not JSON of that shape, an unknown key, a key given twice in one object, or a value of the wrong
     ///   JSON type (figures are numbers or strings, everything else strings or null), as the API's schema says.
-    public static func drafts<Field: ImportField>(from data: Data, as _: Field.Type, listKey: String) throws -> [ImportDraft<Field>] {
+    public static func drafts<Field: ImportField>(from data: Data, as field: Field.Type, listKey: String) throws -> [ImportDraft<Field>] {
+        try read(from: data, as: field, listKey: listKey).drafts
+    }
+
+    /// The drafts of every object, and the keys passed over.
+    ///
+    /// A form's export (KoboToolbox's JSON) names its keys by the form's questions (`grp/date`): `mapping` says which key
+    /// gives which field by its HXL tag, as `--map` does for a spreadsheet's headers, `constants` what every record takes;
+    /// with a mapping, the export's other keys (`_id`, `_attachments`…) are passed over as a CSV's unread columns are,
+    /// and `_uuid` names the record where no key gives its id.
+    public static func read<Field: ImportField>(from data: Data, as _: Field.Type, listKey: String, mapping: [String: String] = [:],
+                                                constants: [String: String] = [:], vocabulary: Vocabulary = .commandLine)
+        throws -> (drafts: [ImportDraft<Field>], ignoredKeys: [String]) {
         guard JSONRepeatedKey.isUTF8(data) else { throw ImportError(Message("import.json.notUTF8")) }
         let value: Any
         do {
@@ -41,7 +53,27 @@ public enum JSONRecords {
         }
         var problems: [ImportProblem] = []
         var drafts: [ImportDraft<Field>] = []
-        let fieldsByKey = Field.byJSONKey
+        var fieldsByKey = Field.byJSONKey
+        let option = { (name: String) in (vocabulary == .commandLine ? "--" : "") + name }
+        for (key, text) in mapping.sorted(by: { $0.key < $1.key }) {
+            guard let field = HXLTag(text).flatMap(Field.init(tag:)) else {
+                problems.append(ImportProblem(row: 0, column: option("map") + " " + key, value: text, Message("import.layout.constantNotRead", ["tags": .text(Field.tagList)])))
+                continue
+            }
+            fieldsByKey[key] = field
+        }
+        var given: [(field: Field, value: String, label: String)] = []
+        for (text, value) in constants.sorted(by: { $0.key < $1.key }) {
+            guard let field = HXLTag(text).flatMap(Field.init(tag:)) else {
+                problems.append(ImportProblem(row: 0, column: option("set") + " " + text, value: value, Message("import.layout.constantNotRead", ["tags": .text(Field.tagList)])))
+                continue
+            }
+            given.append((field, value, option("set") + " " + text))
+        }
+        if !problems.isEmpty { throw ImportError(problems) }
+        let passesOver = !mapping.isEmpty
+        let idField = HXLTag("#meta+id").flatMap(Field.init(tag:))
+        var ignoredKeys = Set<String>()
         let fieldCount = Field.allCases.count
         for (index, item) in objects.enumerated() {
             guard let object = item as? [String: Any] else {
@@ -53,6 +85,10 @@ public enum JSONRecords {
             var content: [String] = []
             for (key, raw) in object.sorted(by: { $0.key < $1.key }) {
                 guard let field = fieldsByKey[key] else {
+                    if passesOver {
+                        ignoredKeys.insert(key)
+                        continue
+                    }
                     problems.append(ImportProblem(row: index + 1, column: key, value: "",
                         Message("import.json.unknownKey", ["keys": .text(Field.jsonKeys.joined(separator: ", "))])))
                     continue
@@ -73,6 +109,15 @@ public enum JSONRecords {
                 labels[field.rawValue] = key
                 if !field.isFigure { content.append("\(key)=\(text ?? "")") }
             }
+            for constant in given where values[constant.field.rawValue] == nil {
+                values[constant.field.rawValue] = constant.value
+                labels[constant.field.rawValue] = constant.label
+            }
+            if passesOver, let idField, values[idField.rawValue] == nil, let uuid = object["_uuid"] as? String {
+                values[idField.rawValue] = uuid
+                labels[idField.rawValue] = "_uuid"
+                ignoredKeys.remove("_uuid")
+            }
             // Figures may be absent; label them so that messages name the key a client would send.
             for field in Field.namedWhenAbsent where labels[field.rawValue].isEmpty {
                 labels[field.rawValue] = field.jsonKey ?? ""
@@ -80,7 +125,7 @@ public enum JSONRecords {
             drafts.append(ImportDraft(row: index + 1, values: values, labels: labels, content: content))
         }
         if !problems.isEmpty { throw ImportError(problems) }
-        return drafts
+        return (drafts, ignoredKeys.sorted())
     }
 
     /// Where the text stops being JSON, by line and column (Foundation says only "around character 8" in English, or

@@ -48,7 +48,7 @@ struct ImportsController<Context: CallerRequestContext> {
             importRequest.delimiter = byte
         }
         importRequest.dateOrder = try request.query("date_order", "dmy (day first) or mdy (month first)", DateOrder.init(rawValue:))
-        // Read for JSON too, so that the importer refuses them there, in the caller's language, rather than leave them unread.
+        // For JSON too: a form's export names its keys by its questions (`grp/date`), and `map` says which is which.
         let parameters = request.uri.queryParameters
         do {
             importRequest.mapping = try ImportOptionPairs.mapping(parameters.getAll("map").map { String($0) })

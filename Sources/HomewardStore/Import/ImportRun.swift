@@ -97,14 +97,11 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     }
 
     private mutating func readJSON(_ source: ByteSource) async throws {
-        // JSON names its fields by its keys: a mapping or a constant given for it would go unread.
-        if !request.mapping.isEmpty || !request.constants.isEmpty {
-            let option = (request.mapping.isEmpty ? "set" : "map")
-            throw ImportError([ImportProblem(row: 0, column: request.vocabulary == .commandLine ? "--" + option : option, value: "",
-                                             Message("import.json.mapping", ["via": request.vocabulary.argument]))])
-        }
         let data = Data(try await source.collect())
-        for draft in try JSONRecords.drafts(from: data, as: Field.self, listKey: listKey) {
+        let (drafts, ignoredKeys) = try JSONRecords.read(from: data, as: Field.self, listKey: listKey, mapping: request.mapping,
+                                                         constants: request.constants, vocabulary: request.vocabulary)
+        summary.ignoredColumns = ignoredKeys
+        for draft in drafts {
             summary.rows += 1
             try await take(draft)
         }

@@ -27,7 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The kind of record the file holds: \(RecordKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var records: RecordKind = .movements
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("Read a column as an HXL tag: 'Header=#tag'. Repeatable.", valueName: "header=#tag"))
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read a column (or a JSON export's key) as an HXL tag: 'Header=#tag'. Repeatable.", valueName: "header=#tag"))
     var mappings: [String] = []
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Give every row this value: '#tag=value'. Repeatable.", valueName: "#tag=value"))
