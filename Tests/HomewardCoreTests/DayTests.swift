@@ -84,7 +84,10 @@ import Testing
         #expect(DateOrder.iso("05/03/2024", order: nil) == .eitherWay && DateOrder.iso("05/05/2024", order: nil) == .date("2024-05-05"))
         #expect(DateOrder.iso("05/03/2024", order: .dmy) == .date("2024-03-05") && DateOrder.iso("05/03/2024", order: .mdy) == .date("2024-05-03"))
         #expect(DateOrder.iso("15/03/2024", order: .mdy) == .none, "no 15th month: the rules refuse it as it is")
-        for text in ["45366", "2024-03", "1,234", "15/03/24", "31/02/2024", "15/03-2024", "a/b/2024", "2024-03-18T09:00:00+03:00"] {
+        #expect(DateOrder.iso("15/03/2024 9:05 PM", order: nil) == .date("2024-03-15"))
+        // A period in one cell is no day; nor is a date with a part left out.
+        for text in ["45366", "2024-03", "1,234", "15/03/24", "31/02/2024", "15/03-2024", "a/b/2024", "2024-03-18T09:00:00+03:00",
+                     "01/03/2024 - 31/03/2024", "2024-03-01 to 2024-03-31", "15//03/2024", "/15/03/2024", "15/03/2024 later"] {
             #expect(DateOrder.iso(text, order: .dmy) == .none, "\(text)")
         }
     }

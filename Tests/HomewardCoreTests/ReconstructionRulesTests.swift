@@ -27,6 +27,9 @@ import Testing
         #expect(ScaledNumber.parse("12,5", decimals: 1) == 125 && ScaledNumber.parse("1 234,5", decimals: 1) == 12_345)
         #expect(ScaledNumber.parse("3,25", decimals: 3) == 3_250 && ScaledNumber.parse("0,500", decimals: 3) == 500)
         #expect(ScaledNumber.parse("12,55", decimals: 1) == nil && ScaledNumber.parse("1,2,5", decimals: 1) == nil)
+        // Thousands grouped by spaces, or more digits than a group holds: the comma is the decimal sign, not a thousands' one.
+        #expect(ScaledNumber.parse("1 234,567", decimals: 3) == 1_234_567 && ScaledNumber.parse("1\u{00A0}234,567", decimals: 3) == 1_234_567)
+        #expect(ScaledNumber.parse("1234,567", decimals: 3) == 1_234_567 && !ScaledNumber.readsEitherWay("1 234,567"))
         #expect(ScaledNumber.parse("-1", decimals: 1) == nil)
         #expect(ScaledNumber.string(3, decimals: 1) == "0.3" && ScaledNumber.string(30, decimals: 1) == "3")
     }

@@ -49,6 +49,11 @@ import HomewardTestSupport
             #expect(ordered.status == .success && ordered.imported == 3, "\(ordered.problems)")
             let days = try await store.ledger.movementPage().movements.map(\.start.description).sorted()
             #expect(days == ["2020-03-05", "2020-03-15", "2020-03-16"])
+            // The same rows as Homeward writes them (the file saved again by another program): the same records, not new ones.
+            let iso = file.replacingOccurrences(of: "15/03/2020", with: "2020-03-15").replacingOccurrences(of: "2020/3/16", with: "2020-03-16")
+                .replacingOccurrences(of: "05/03/2020", with: "2020-03-05")
+            let again = try await store.importCSV(iso)
+            #expect(again.status == .success && again.imported == 0 && again.ignored == 3, "\(again)")
         }
     }
 

@@ -13,8 +13,10 @@ public enum DateOrder: String, CaseIterable, Sendable {
     /// whose day is after the 12th reads one way only too (`15/03/2024`), and `05/03/2024` is ``Reading/eitherWay``.
     /// A time after the date (`15/03/2024 10:30`, Excel's) is left off: a day is what a record is dated by.
     public static func iso(_ text: String, order: DateOrder?) -> Reading {
-        let date = text.split(separator: " ", maxSplits: 1).first.map(String.init) ?? text
-        let parts = date.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
+        let pieces = text.split(separator: " ", maxSplits: 1)
+        // Only a time may follow: `01/03/2024 - 31/03/2024` is a period, which no day stands for.
+        guard let date = pieces.first.map(String.init), pieces.count == 1 || isTime(pieces[1]) else { return .none }
+        let parts = date.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               Set(date.filter { $0 == "/" || $0 == "." || $0 == "-" }).count == 1 else { return .none }
         let numbers = parts.compactMap { Int($0) }
@@ -28,6 +30,17 @@ public enum DateOrder: String, CaseIterable, Sendable {
             if numbers[1] > 12, numbers[0] <= 12 { return written(numbers[2], numbers[0], numbers[1]) }
             return numbers[0] == numbers[1] ? written(numbers[2], numbers[1], numbers[0]) : .eitherWay
         }
+    }
+
+    /// `10:30`, `10:30:00`, `9:05 AM`: the clock time a spreadsheet writes after a date.
+    private static func isTime(_ text: Substring) -> Bool {
+        var clock = text.trimmingPrefix(" ")
+        for suffix in [" AM", " PM", "AM", "PM", " am", " pm"] where clock.hasSuffix(suffix) {
+            clock = clock.dropLast(suffix.count)
+            break
+        }
+        let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
+        return (2 ... 3).contains(parts.count) && parts.allSatisfy { (1 ... 2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
     /// What ``iso(_:order:)`` made of a text.

@@ -165,6 +165,14 @@ public struct ImportLayout<Field: ImportField>: Sendable {
                                      severity: severity) }
     }
 
+    /// Where a field's value stands in a draft's `content` (its column's place, or its constant's after the columns), so
+    /// that what the import reads it as (a date written another way) is the row's identity too: `nil` for a figure.
+    public func contentIndex(of field: Field) -> Int? {
+        if let column = columns[field.rawValue] { return contentColumns.firstIndex(of: column) }
+        guard constants[field.rawValue] != nil else { return nil }
+        return contentColumns.count + constants[..<field.rawValue].compactMap { $0 }.count
+    }
+
     /// Whether the layout gives a field at all (by column or constant).
     public func gives(_ field: Field) -> Bool { !labels[field.rawValue].isEmpty }
 

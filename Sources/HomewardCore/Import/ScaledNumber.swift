@@ -20,12 +20,14 @@ public enum ScaledNumber {
     }
 
     /// The one comma of a number that can only be its decimal sign: no point beside it, and not three digits after it
-    /// (which would group thousands) unless nothing but 0 comes before it (`0,500`).
+    /// (which would group thousands) unless what comes before it cannot be a first group: 0 (`0,500`), more than three
+    /// digits, or thousands grouped by spaces (`1 234,567`, Russian Excel's 1234.567).
     private static func decimalComma(_ text: String) -> String.Index? {
         guard !text.contains("."), let comma = text.firstIndex(of: ","), text.lastIndex(of: ",") == comma else { return nil }
         let before = text[..<comma].trimmingCharacters(in: .whitespaces), after = text[text.index(after: comma)...]
         guard !before.isEmpty, !after.isEmpty, after.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return after.count != 3 || before == "0" ? comma : nil
+        let grouped = before.contains { $0.isWhitespace }
+        return after.count != 3 || before == "0" || grouped || before.count > 3 ? comma : nil
     }
 
     /// Whether a number reads a thousand times apart by who wrote it: `1,234` is 1234 where a comma groups thousands

@@ -55,7 +55,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     private var lastOrganisation: String?
 
     /// The fields that give dates (`#date`, `#date+start`, `#date+end`, `#date+since`).
-    private let dateFields = ["#date", "#date+start", "#date+end", "#date+since"].compactMap { HXLTag($0).flatMap(Field.init(tag:)) }
+    private let dateFields = Array(Set(["#date", "#date+start", "#date+end", "#date+since"].compactMap { HXLTag($0).flatMap(Field.init(tag:)) }))
 
     /// `2024-03-15`, `2024-03` or `2024`: no other way of writing a date to look at, as every row of most files is.
     private static func isWrittenAsHomewardDoes(_ value: String) -> Bool {
@@ -185,7 +185,15 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             guard let value = draft[field], !Self.isWrittenAsHomewardDoes(value) else { continue }
             switch DateOrder.iso(value, order: request.dateOrder) {
             case .none: continue
-            case .date(let text): draft.values[field.rawValue] = text
+            case .date(let text):
+                // The row's identity takes the date as read too: the same rows saved again by a spreadsheet that writes
+                // 15/03/2024 for 2024-03-15 are the same records, not new ones beside them.
+                if let index = layout?.contentIndex(of: field), index < draft.content.count {
+                    draft.content[index] = text
+                } else if let raw = draft.values[field.rawValue], let index = draft.content.firstIndex(of: "\(draft.label(field))=\(raw)") {
+                    draft.content[index] = "\(draft.label(field))=\(text)"
+                }
+                draft.values[field.rawValue] = text
             case .eitherWay:
                 note([ImportProblem(row: draft.row, column: draft.label(field), value: value, Message("import.date.order", ["via": request.vocabulary.argument]))])
                 summary.rejected += 1
