@@ -463,6 +463,12 @@ import Testing
             let chosen = try await store.camps.plan(site: "HOL", perCycle: 3_500, cycleDays: 5, start: nil, deadline: nil, via: [],
                                                     residents: 9_000, today: TestStores.today)
             #expect(chosen.plan.question.remaining == 5_000)
+            // A third count of the day that agrees with one of them: the refusal names two that differ.
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,9000,WFP\n")
+            let three = await #expect(throws: StoreError.self) {
+                try await store.camps.plan(site: "HOL", perCycle: 3_500, cycleDays: 5, start: nil, deadline: nil, via: [], today: TestStores.today)
+            }
+            #expect(three?.description.contains("UNHCR: 9,000; WHO: 5,000") == true, "\(String(describing: three))")
             // Counts that agree are the site's figure, whoever gave them.
             _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,9000,WHO\n")
             let agreed = try await store.camps.standing(of: "HOL", asOf: TestStores.today)

@@ -122,6 +122,11 @@ import Testing
             #expect(ambiguous.status == .error && ambiguous.problems.first?.code == "import.place.ambiguous" && ambiguous.problems.first?.column == "#adm4+name")
             let coarser = try await importRecords(store, .facilities, header + "2020-03-04,SY12,Nowhere,bakery,under-restoration,1,UNDP\n")
             #expect(coarser.status == .warning && coarser.problems.first?.code == "import.place.keptCoarser", "\(coarser.problems)")
+            // A 5W sheet's names beside its codes: the codes decide, and a name that is another place's is warned of, not refused.
+            let fiveW = try await importRecords(store, .facilities, "#date,#adm1+name,#adm4+name,#adm4+code,#loc+type,#status,#org\n"
+                                                + "2020-03-05,Dar'a,Tiba,C5992,medical-facility,damaged,UNDP\n2020-03-05,Homs,Tiba,C5992,school,damaged,UNDP\n")
+            #expect(fiveW.status == .warning && fiveW.imported == 2 && fiveW.problems.map { "\($0.row) \($0.code)" } == ["3 import.place.nameOfAnother"],
+                    "\(fiveW.problems)")
             let aid = try await importRecords(store, .aid, "#date,#adm4+name,#org,#activity+type,#indicator+parcels+num\n2020-05-18,Ein Elbeida,WFP,humanitarian,520\n")
             #expect(aid.status == .success && aid.imported == 1, "\(aid.problems)")
         }

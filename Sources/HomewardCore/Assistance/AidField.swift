@@ -1,4 +1,5 @@
-/// What a column of an aid import says: `#date`, `#adm1+code` … `#adm4+code` (the locality), `#org`, `#activity+type`,
+/// What a column of an aid import says: `#date`, `#adm1+code` … `#adm4+code` (the locality, or `#adm1+name` … `#adm4+name`
+/// by name), `#org`, `#activity+type`,
 /// `#indicator+tonnes+num`, `#indicator+parcels+num`, `#reached+ind+num`, `#reached+medical+num` (people treated),
 /// `#description`, `#meta+id`.
 public enum AidField: Int, ImportField {

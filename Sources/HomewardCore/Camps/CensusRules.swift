@@ -1,6 +1,7 @@
 /// The rules a census must pass: a known site, a real date not in the future, whole numbers, an organisation.
 public struct CensusRules: ImportRules {
     public let sites: Set<String>
+    private let siteCodes: RecordCodes
     public let today: Day
     public let defaultOrganisation: String?
     /// Each site's operator, the reporter of a row that names no organisation when no default is given.
@@ -13,6 +14,7 @@ public struct CensusRules: ImportRules {
     public init(sites: Set<String>, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:],
                 siteNames: SiteNames = SiteNames(), vocabulary: Vocabulary = .commandLine) {
         self.sites = sites
+        siteCodes = RecordCodes(sites)
         self.siteNames = siteNames
         self.today = today
         self.defaultOrganisation = defaultOrganisation
@@ -30,7 +32,7 @@ public struct CensusRules: ImportRules {
     public func check(_ draft: ImportDraft<CensusField>) -> ImportOutcome<Census> {
         var checks = DraftChecks(draft, today: today)
         let date = checks.day(.date)
-        let site = checks.site(code: .site, name: .siteName, known: sites, names: siteNames)
+        let site = checks.site(code: .site, name: .siteName, known: siteCodes, names: siteNames)
         let residents = checks.wholeNumber(.residents)
         let households = draft[.households] == nil ? nil : checks.wholeNumber(.households)
         if let residents, let households, households > residents {

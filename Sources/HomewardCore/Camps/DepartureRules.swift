@@ -26,6 +26,7 @@ public struct DepartureRules: ImportRules {
     }
 
     public let sites: Set<String>
+    private let siteCodes: RecordCodes
     public let gazetteer: Gazetteer
     public let today: Day
     public let defaultOrganisation: String?
@@ -51,6 +52,7 @@ public struct DepartureRules: ImportRules {
         self.vocabulary = vocabulary
         self.siteNames = siteNames
         self.sites = sites
+        siteCodes = RecordCodes(sites)
         self.gazetteer = gazetteer
         self.today = today
         self.defaultOrganisation = defaultOrganisation
@@ -76,7 +78,7 @@ public struct DepartureRules: ImportRules {
     private mutating func check(_ draft: ImportDraft<DepartureField>, counting: Bool) -> ImportOutcome<Departure> {
         var checks = DraftChecks(draft, today: today)
         let period = checks.period(date: .date, start: .dateStart, end: .dateEnd)
-        let site = checks.site(code: .site, name: .siteName, known: sites, names: siteNames)
+        let site = checks.site(code: .site, name: .siteName, known: siteCodes, names: siteNames)
         // A count of 0 takes back the departure its key finds, and records nothing where none is stored (the writer's part).
         let persons = checks.wholeNumber(.persons)
         let destination = readDestination(draft, &checks)
@@ -133,7 +135,7 @@ public struct DepartureRules: ImportRules {
     private func readDestination(_ draft: ImportDraft<DepartureField>, _ checks: inout DraftChecks<DepartureField>) -> String? {
         for field in [DepartureField.destinationSite, .destination] {
             guard let code = draft[field] else { continue }
-            if let site = RecordCode.stored(code, among: sites) { return site }
+            if let site = siteCodes.stored(code) { return site }
             guard gazetteer.area(code) != nil else {
                 checks.fail(field, Message("import.destination.unknown"))
                 return nil

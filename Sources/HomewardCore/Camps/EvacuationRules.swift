@@ -8,7 +8,8 @@ public struct EvacuationRules: Sendable {
         self.today = today
     }
 
-    /// The site a code names, in any letter case.
+    /// The site a code names, in any letter case: a second site may not differ from one only in case, so a script that
+    /// writes codes in lower case means that one.
     public func site(_ code: String) -> Site? {
         sites[code] ?? RecordCode.taken(code, among: sites.keys).flatMap { sites[$0] }
     }

@@ -23,7 +23,7 @@ public struct SiteNames: Sendable {
 extension DraftChecks {
     /// The site a row is of: by its code (`#loc+site+code`), else by its name (`#loc+site+name`). A name that fits no site,
     /// or several, rejects the row; a name beside a code that says another site is warned of, and the code kept.
-    public mutating func site(code: Field, name: Field, known: Set<String>, names: SiteNames) -> String? {
+    public mutating func site(code: Field, name: Field, known: RecordCodes, names: SiteNames) -> String? {
         let byName = draft[name].map(names.codes(named:))
         guard let given = draft[code] else {
             guard let byName else {
@@ -37,7 +37,7 @@ extension DraftChecks {
             }
             return nil
         }
-        guard let stored = RecordCode.stored(given, among: known) else {
+        guard let stored = known.stored(given) else {
             fail(code, Message("import.site.unknown"))
             return nil
         }

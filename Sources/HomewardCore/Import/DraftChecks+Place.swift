@@ -5,8 +5,10 @@ extension DraftChecks {
     /// Codes that disagree with the finest known one's lineage reject the row; an unknown code beside a known
     /// coarser one keeps the record at the coarser area, with a warning, as movements do; a row with no known
     /// code is rejected.
-    /// - Parameter names: the fields that name areas of each level by name, coarsest first; a name is read where its level
-    ///   has no code, within the finest area known above it, and one that fits several areas rejects the row.
+    /// - Parameter names: the fields that name areas of each level by name, coarsest first; a name finer than every code is
+    ///   read within the finest area known above it, and one that fits several areas rejects the row. A name beside codes as
+    ///   fine (a 5W sheet's `#adm2+name` beside its `#adm4+code`) is the code's to decide: one that is another place's is
+    ///   warned of, as movements do, never refused.
     public mutating func area(_ fields: [Field], names: [Field] = [], gazetteer: Gazetteer, missing: Message) -> Lineage? {
         var known: [(field: Field, area: AdminArea)] = []
         var unknown: [Field] = []
@@ -15,8 +17,17 @@ extension DraftChecks {
             guard let code = draft[field] else { continue }
             if let area = gazetteer.area(code) ?? gazetteer.area(code.uppercased()) { known.append((field, area)) } else { unknown.append(field) }
         }
+        let coded = known.max { $0.area.level < $1.area.level }
+        let codedLineage = coded.map { gazetteer.lineage(of: $0.area.pcode) } ?? [:]
         for (field, level) in zip(names, AdminLevel.allCases) {
-            guard let name = draft[field], !known.contains(where: { $0.area.level == level }) else { continue }
+            guard let name = draft[field] else { continue }
+            if let coded, level <= coded.area.level {
+                if let code = codedLineage[level], !gazetteer.areas(named: name, level: level).contains(where: { $0.pcode == code }) {
+                    fail(field, Message("import.place.nameOfAnother", ["code": .code(code), "name": .text(gazetteer.area(code)?.nameEn ?? code)]),
+                         warning: true)
+                }
+                continue
+            }
             let within = known.filter { $0.area.level < level }.max { $0.area.level < $1.area.level }?.area.pcode
             let matches = gazetteer.areas(named: name, level: level, within: within)
             switch matches.count {

@@ -324,12 +324,12 @@ public struct MovementRules: ImportRules {
         })) != nil
     }
 
-    /// Reads a category as people write it: `refugee`, `refugees`, `idp`, `IDPs`.
+    /// Reads a category as people write it: `refugee`, `refugees`, `idp`, `IDPs`, spelt out, or in Arabic or Russian.
     public static func category(_ text: String) -> MovementCategory? {
-        // Most rows write the category as it is stored: no folding for them.
-        switch text {
+        // Most rows write the category in English: no folding for them.
+        switch text.lowercased() {
         case "refugee", "refugees": return .refugee
-        case "idp", "idps", "IDP", "IDPs": return .idp
+        case "idp", "idps": return .idp
         default: break
         }
         let folded = Gazetteer.fold(text)

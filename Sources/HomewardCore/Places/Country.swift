@@ -52,6 +52,7 @@ public struct Country: Hashable, Sendable, Encodable {
         return kept.isEmpty ? nil : kept.joined(separator: "|")
     }
 
+    /// The names ``joined(_:)`` stored as one text; none for `nil`.
     public static func split(_ names: String?) -> [String] {
         (names ?? "").split(separator: "|").map(String.init)
     }

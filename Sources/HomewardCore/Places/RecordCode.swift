@@ -16,8 +16,17 @@ public enum RecordCode {
         return stored.first { $0.uppercased() == folded }
     }
 
-    /// The stored code that `code` names, in any letter case, as ``taken(_:among:)`` keeps codes apart.
-    public static func stored(_ code: String, among stored: Set<String>) -> String? {
-        stored.contains(code) ? code : taken(code, among: stored)
+}
+
+/// Stored codes found by any letter case with one lookup: asked for every row of a file, where most codes given are
+/// not these at all (a departure's destination is most often a P-code, not a site).
+public struct RecordCodes: Sendable {
+    private let byFolded: [String: String]
+
+    public init(_ codes: some Sequence<String>) {
+        byFolded = Dictionary(codes.map { ($0.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The stored code that `code` names, in any letter case, as ``RecordCode/taken(_:among:)`` keeps codes apart.
+    public func stored(_ code: String) -> String? { byFolded[code.uppercased()] }
 }

@@ -130,10 +130,14 @@ public enum ReferenceTable: Sendable {
         if columns["iso3"] != nil {
             return try checked(.countries(rowsRead.compactMap { offset, row in
                 let iso3 = required(row, offset + 2, "iso3"), name = required(row, offset + 2, "name_en")
+                let pattern = cell(row, "name_pattern")
+                if !pattern.isEmpty, !CountryPatterns.isReadable(pattern) {
+                    fault(offset + 2, "name_pattern", pattern, "not a regular expression this reads")
+                }
                 guard let iso3, let name else { return nil }
                 let others = cell(row, "other_names").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 return Country(iso3: iso3, iso2: cell(row, "iso2"), nameEn: name, nameRu: cell(row, "name_ru"), nameAr: cell(row, "name_ar"),
-                               otherNames: others, namePattern: cell(row, "name_pattern").isEmpty ? nil : cell(row, "name_pattern"))
+                               otherNames: others, namePattern: pattern.isEmpty ? nil : pattern)
             }))
         }
         if columns["crossing_code"] != nil {

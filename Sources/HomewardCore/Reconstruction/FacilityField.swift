@@ -1,4 +1,5 @@
-/// What a column of a facilities import says: `#date`, `#adm1+code` … `#adm4+code` (the settlement), `#loc+type`
+/// What a column of a facilities import says: `#date`, `#adm1+code` … `#adm4+code` (the settlement, or `#adm1+name` …
+/// `#adm4+name` by name), `#loc+type`
 /// (the kind's code), `#status`, `#indicator+num` (the quantity, 1 when absent), `#org`, `#meta+id`.
 public enum FacilityField: Int, ImportField {
     case date, adm1, adm2, adm3, adm4, settlement, kind, status, quantity, organisation, externalId

@@ -76,7 +76,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     /// (`map`, `set`, `delimiter`), else the key or column at fault; none where problems name several (or none).
     static func field(of error: ImportError) -> String? {
         let fields = Set(error.problems.compactMap { problem -> String? in
-            if problem.code == "import.layout.otherSeparator" { return "delimiter" }
+            if problem.code.hasSuffix("OtherSeparator") || problem.code == "import.layout.otherSeparator" { return "delimiter" }
             if problem.code.hasPrefix("import.layout.map") { return "map" }
             if let option = ["map", "set"].first(where: { problem.column == $0 || problem.column.hasPrefix($0 + " ") }) { return option }
             return problem.column.isEmpty ? nil : problem.column

@@ -111,9 +111,12 @@ extension CampsStore {
         } else {
             // Which organisation's count the plan starts from is the centre's call, not the order of their names.
             let day = standing.censusesUnlikeBaseline
+            guard let first = day.first, let other = day.first(where: { $0.residents != first.residents }) else {
+                throw StoreError.refused(FieldProblem(field: "site", value: code, Message("site.census.none", ["code": .code(code), "via": vocabulary.argument])))
+            }
             throw StoreError.refused(FieldProblem(field: "residents", value: "", Message("evacuation.plan.censusesDiffer", [
-                "date": .day(date), "organisation": .text(day[0].organisation), "residents": .count(day[0].residents),
-                "other": .text(day[1].organisation), "otherResidents": .count(day[1].residents), "via": vocabulary.argument])))
+                "date": .day(date), "organisation": .text(first.organisation), "residents": .count(first.residents),
+                "other": .text(other.organisation), "otherResidents": .count(other.residents), "via": vocabulary.argument])))
         }
         let rules = EvacuationRules(sites: [:], today: today)
         try StoreError.refusing { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays, residents: max(remaining, 0)) }

@@ -68,7 +68,9 @@ extension PlacesStore {
                             rows: countries.map { [.text($0.iso3), .text($0.iso2), .text($0.nameEn), .text($0.nameRu), .text($0.nameAr),
                                                    BulkValue(Country.joined($0.otherNames)), BulkValue($0.namePattern)] },
                             suffix: "ON CONFLICT (iso3) DO UPDATE SET iso2 = excluded.iso2, name_en = excluded.name_en, name_ru = excluded.name_ru, "
-                                + "name_ar = excluded.name_ar, other_names = excluded.other_names, name_pattern = excluded.name_pattern")
+                                // A countries file without these columns leaves what a fuller one (the taxonomy) gave.
+                                + "name_ar = excluded.name_ar, other_names = COALESCE(excluded.other_names, countries.other_names), "
+                                + "name_pattern = COALESCE(excluded.name_pattern, countries.name_pattern)")
         // Parents before children, so that every parent reference holds as it is written.
         for level in AdminLevel.allCases {
             let rows: [[BulkValue]] = areas.filter { $0.level == level }.map {

@@ -31,11 +31,15 @@ public struct ReferenceDirectory: Sendable {
 
     /// The reference data that ships with Homeward.
     public static func bundled() throws -> [ReferenceDirectory] {
+        try [bundled("world"), bundled("syria")]
+    }
+
+    /// One folder of the bundled reference data: `world` (the countries) or `syria`.
+    static func bundled(_ folder: String) throws -> ReferenceDirectory {
         guard let root = Bundle.module.url(forResource: "reference", withExtension: nil) else {
             throw StoreError.notFound("the bundled reference data")
         }
-        return try [ReferenceDirectory(url: root.appendingPathComponent("world")),
-                    ReferenceDirectory(url: root.appendingPathComponent("syria"))]
+        return try ReferenceDirectory(url: root.appendingPathComponent(folder))
     }
 }
 

@@ -11,10 +11,9 @@ struct SiteStandingText {
         var lines = ["\(s.site.name) (\(s.site.code), \(s.site.kind.rawValue), \(s.site.admin)), as of \(s.asOf)"]
         if let residents = s.residents, let date = s.censusDate {
             lines.append("  residents   \(residents.grouped)  (\(s.isOperationBaseline ? "the operation's baseline" : "census") of \(date))")
+            // With a figure for the site, only an operation's baseline has censuses that differ from it.
             for census in s.censusesUnlikeBaseline {
-                lines.append(s.isOperationBaseline
-                    ? "  NOTE        \(census.organisation)'s census of \(date) reads \(census.residents.grouped), not the figure the operation counts from"
-                    : "  NOTE        \(census.organisation) counted \(census.residents.grouped) on \(date); the figures here count from the census above")
+                lines.append("  NOTE        \(census.organisation)'s census of \(date) reads \(census.residents.grouped), not the figure the operation counts from")
             }
             lines.append("  left        \(s.left.grouped)  (\(s.leftPercent.map { "\($0) %" } ?? "-"))")
             lines.append("  remaining   \((s.remaining ?? 0).grouped)")
