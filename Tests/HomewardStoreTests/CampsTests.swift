@@ -463,6 +463,11 @@ import Testing
             let chosen = try await store.camps.plan(site: "HOL", perCycle: 3_500, cycleDays: 5, start: nil, deadline: nil, via: [],
                                                     residents: 9_000, today: TestStores.today)
             #expect(chosen.plan.question.remaining == 5_000)
+            // Fewer residents than have left since: refused, not an empty plan.
+            let below = await #expect(throws: StoreError.self) {
+                try await store.camps.plan(site: "HOL", perCycle: 3_500, cycleDays: 5, start: nil, deadline: nil, via: [], residents: 3_000, today: TestStores.today)
+            }
+            #expect(below?.description.contains("fewer than the 4,000 recorded leaving") == true, "\(String(describing: below))")
             // A third count of the day that agrees with one of them: the refusal names two that differ.
             _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,9000,WFP\n")
             let three = await #expect(throws: StoreError.self) {

@@ -561,6 +561,9 @@ import Testing
         let undecided = try run(planArguments)
         #expect(undecided.status != 0 && undecided.stderr.contains("the site's censuses of 1 July 2019 differ (UNHCR: 10,000; WHO: 11,000)")
                 && undecided.stderr.contains("--residents"), "\(undecided.stderr)")
+        // A day to come is refused, as the API and the page refuse it: nothing is known of it yet.
+        let future = try run(["sites", "show", "HOL", "--as-of", "2099-01-01"])
+        #expect(future.status != 0 && future.stderr.contains("after today"), "\(future.stderr)")
         // No figure is the site's while its counters disagree: each is given.
         let shown = try run(["sites", "show", "HOL"]).stdout
         #expect(shown.contains("residents   the censuses of 2019-07-01 differ: UNHCR 10,000; WHO 11,000") && !shown.contains("remaining"), "\(shown)")

@@ -105,7 +105,12 @@ extension CampsStore {
         }
         let remaining: Int
         if let residents {
-            remaining = max(0, residents - standing.left)
+            // Residents at the census fewer than those recorded leaving since: an empty plan would hide a typing slip.
+            guard residents >= standing.left else {
+                throw StoreError.refused(FieldProblem(field: "residents", value: String(residents), Message("evacuation.plan.residentsBelowLeft", [
+                    "left": .count(standing.left), "date": .day(date)])))
+            }
+            remaining = residents - standing.left
         } else if let standingRemaining = standing.remaining {
             remaining = standingRemaining
         } else {

@@ -8,6 +8,15 @@ func day(_ text: String?, _ option: String) throws -> Day? {
     return day
 }
 
+/// `--as-of`, today when absent: a day after today is refused, as the API and the pages refuse it, since nothing is
+/// known of it yet (a progress "behind by 3,400" on a day to come would read as a fact).
+func asOfDay(_ text: String?) throws -> Day {
+    let today = try today()
+    guard let asked = try day(text, "--as-of") else { return today }
+    guard asked <= today else { throw ValidationError("--as-of \(asked): after today (\(today)); nothing is known of it yet") }
+    return asked
+}
+
 /// `--from` and `--to` as a window, each read as ``day(_:_:)`` does, refused when the end comes before the start.
 func window(from: String?, to: String?) throws -> DateWindow {
     let window = DateWindow(from: try day(from, "--from"), to: try day(to, "--to"))

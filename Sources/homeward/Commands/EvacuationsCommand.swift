@@ -103,7 +103,7 @@ struct EvacuationsCommand: AsyncParsableCommand {
         @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
-            let progress = try await db.withStores { try await $0.camps.progress(ofOperation: id, asOf: try day(asOf, "--as-of") ?? today()) }
+            let progress = try await db.withStores { try await $0.camps.progress(ofOperation: id, asOf: try asOfDay(asOf)) }
             switch format {
             case .json: try printJSON(progress)
             case .table: print(EvacuationProgressText(progress: progress).rendered)

@@ -87,7 +87,7 @@ struct FacilitiesCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let asOfDay = try day(asOf, "--as-of") ?? today()
+            let asOfDay = try asOfDay(asOf)
             let window = try window(from: from, to: to)
             let summary = try await db.withStores { try await $0.reconstruction.summary(asOf: asOfDay, from: window.from, to: window.to, grouping: by) }
             switch format {

@@ -104,7 +104,7 @@ struct SitesCommand: AsyncParsableCommand {
         @Option(help: "table or json") var format: TableOrJSON = .table
 
         func run() async throws {
-            let asOfDay = try day(asOf, "--as-of") ?? today()
+            let asOfDay = try asOfDay(asOf)
             let standing = try await db.withStores { try await $0.camps.standing(of: code, asOf: asOfDay) }
             switch format {
             case .json: try printJSON(standing)
