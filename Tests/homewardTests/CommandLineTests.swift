@@ -613,6 +613,12 @@ import Testing
         #expect(zero.status == 0 && zero.stdout == "nothing recorded\n" && zero.stderr.isEmpty, "\(zero.stdout)\(zero.stderr)")
         let takenBack = try run(["sites", "departures", "RUK", "--date", "2019-07-05", "--persons", "0"])
         #expect(takenBack.status == 0 && takenBack.stdout == "corrected\n", "\(takenBack.stdout)\(takenBack.stderr)")
+        // Two convoys of one day to one place: the second corrects the first unless each has its own id, and it says so.
+        let morning = try run(["sites", "departures", "RUK", "--date", "2019-07-06", "--persons", "150", "--to", "SY08", "--org", "CCCM"])
+        let afternoon = try run(["sites", "departures", "RUK", "--date", "2019-07-06", "--persons", "120", "--to", "SY08", "--org", "CCCM"])
+        #expect(morning.stdout.contains("recorded") && afternoon.stdout.contains("corrected") && afternoon.stderr.contains("give --id"), "\(afternoon.stderr)")
+        let second = try run(["sites", "departures", "RUK", "--date", "2019-07-06", "--persons", "150", "--to", "SY08", "--org", "CCCM", "--id", "convoy-2"])
+        #expect(second.status == 0 && second.stdout.contains("recorded") && !second.stdout.contains("corrected"), "\(second.stderr)")
         // a status change is printed, kept with the day it took effect (today unless given), and a completed operation stays completed
         #expect(try run(["evacuations", "status", "1", "suspended", "--date", "2019-07-21"]).stderr.contains("by today (20 July 2019)"))
         let suspended = try run(["evacuations", "status", "1", "suspended", "--date", "2019-07-15"])
