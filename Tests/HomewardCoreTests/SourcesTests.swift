@@ -211,6 +211,13 @@ import Testing
         #expect(later.isRejected && later.problems.map(\.code) == ["import.sources.since.afterStatement"] && later.problems.first?.column == "#since")
         #expect(rules.check(draft([.organisation: "M", .date: "2018-08-15", .measure: "returns", .value: "5", .since: "2018-09-01",
                                    .kind: "projection"])).records.count == 1)
+        // So is a count of a year or a period that starts after the day it was stated; a year under way is not.
+        let nextYear = rules.check(draft([.organisation: "M", .date: "2018-08-10", .measure: "returns", .value: "5000", .year: "2019"]))
+        #expect(nextYear.isRejected && nextYear.problems.map(\.code) == ["import.sources.period.startsAfterStatement"] && nextYear.problems.first?.column == "#year")
+        let september = rules.check(draft([.organisation: "M", .date: "2018-08-10", .measure: "returns", .value: "5", .from: "2018-09-01", .to: "2018-09-30"]))
+        #expect(september.isRejected && september.problems.first?.column == "#from")
+        #expect(rules.check(draft([.organisation: "M", .date: "2018-08-10", .measure: "returns", .value: "5", .year: "2018"])).records.count == 1)
+        #expect(rules.check(draft([.organisation: "M", .date: "2018-08-10", .measure: "returns", .value: "5", .year: "2019", .kind: "projection"])).records.count == 1)
         // A part is its own organisation's, of the total's measure or one within it: two organisations' figures never add up.
         var figures = SourceFigureRules(measures: Measure.builtIn, areas: [], today: Self.day("2019-01-01"),
                                         totals: ["7": .init(organisation: "M", measure: "returns-idps")])

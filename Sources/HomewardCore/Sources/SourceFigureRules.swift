@@ -96,7 +96,10 @@ public struct SourceFigureRules: ImportRules {
         }
         // A count or an estimate is of what happened by the day it was stated; only a projection looks beyond it. A period
         // given by its end is warned of; a year is often stated while under way ("in 2018", on 15 August 2018).
-        if let date, let kind, kind != .projection, draft[.to] != nil, case .period(let period)? = coverage, period.end > date {
+        if let date, let kind, kind != .projection, case .period(let period)? = coverage, period.start > date {
+            // A period (or year) that starts after the statement counts nothing yet: a date typed wrongly, or a projection.
+            checks.fail(draft[.year] != nil ? .year : draft[.from] != nil ? .from : .to, Message("import.sources.period.startsAfterStatement", ["date": .day(date)]))
+        } else if let date, let kind, kind != .projection, draft[.to] != nil, case .period(let period)? = coverage, period.end > date {
             checks.fail(.to, Message("import.sources.period.afterStatement", ["date": .day(date)]), warning: true)
         }
         // A total since a day after it was stated counts nothing yet: a date typed wrongly, refused rather than shown.
