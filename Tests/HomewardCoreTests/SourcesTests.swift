@@ -46,6 +46,18 @@ import Testing
             Self.figure(6, "Ministry", "2018-08-01", "returns", 1_400_000), Self.figure(7, "Ministry", "2018-08-15", "returns", 1_490_739),
             Self.figure(8, "Governorate", "2018-08-01", "returns", 1_400_000)], measures: Measure.builtIn, ledger: nil)
         #expect(progress.sameMeasureSpread == nil && progress.spread?.max == 1_490_739)
+        // Figures that can all be right are no disagreement: "at least 2,659" beside 5,000; "more than 1,490,739" beside
+        // 1,265,000 cannot both be.
+        var atLeast = Self.figure(9, "Ministry", "2018-08-15", "returns", 2_659)
+        atLeast.qualifier = .atLeast
+        let bounded = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")),
+                                       figures: [atLeast, Self.figure(10, "SARC", "2018-08-15", "returns", 5_000)], measures: Measure.builtIn, ledger: nil)
+        #expect(bounded.sameMeasureSpread == nil)
+        var moreThan = Self.figure(11, "Ministry", "2018-08-15", "returns", 1_490_739)
+        moreThan.qualifier = .moreThan
+        let apart = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")),
+                                     figures: [moreThan, Self.figure(12, "IOM", "2018-08-15", "returns", 1_265_000)], measures: Measure.builtIn, ledger: nil)
+        #expect(apart.sameMeasureSpread?.min == 1_265_000 && apart.sameMeasureSpread?.max == 1_490_739)
     }
 
     /// A governorate's figure is shown, but set against no national one: 5,000 in Homs against 1,490,739 in the country is

@@ -42,6 +42,14 @@ public struct SourceComparison: Sendable {
     /// and so shows how far apart figures that are all right can be, this one is a disagreement.
     public var sameMeasureSpread: Spread?
 
+    /// Whether one number can be what every figure says, each by its qualifier ("more than 1,490,739", "about 500,000").
+    static func canAllHold(_ figures: [SourceFigure]) -> Bool {
+        let bounds = figures.map { $0.qualifier.bounds($0.value) }
+        let low = bounds.map(\.low).max() ?? 0
+        let high = bounds.compactMap(\.high).min()
+        return high.map { low <= $0 } ?? true
+    }
+
     /// Whether a figure speaks to the window: a cumulative figure stated in it, or a period that overlaps it.
     static func concerns(_ figure: SourceFigure, _ window: DateWindow) -> Bool {
         let (from, to) = switch figure.coverage {
@@ -83,8 +91,9 @@ public struct SourceComparison: Sendable {
             let span = row.figure.coverage.span(statedOn: row.figure.date)
             return Alike(days: DateWindow(from: span.from, to: span.to), area: row.figure.area)
         }.filter { Set($0.value.map(\.figure.organisation)).count > 1 }
-        // The latest such set; of sets of one day, the country's, then the largest disagreement.
-        let disagreeing = alike.filter { Set($0.value.map(\.figure.value)).count > 1 }
+        // The latest such set; of sets of one day, the country's, then the largest disagreement. Figures that can all be
+        // right at once ("at least 2,659" beside 5,000) do not disagree: only those whose bounds leave no number between.
+        let disagreeing = alike.filter { !Self.canAllHold($0.value.map(\.figure)) }
         if let latest = disagreeing.max(by: { a, b in
             (a.key.days.to!, a.key.area == nil ? 1 : 0) < (b.key.days.to!, b.key.area == nil ? 1 : 0)
         })?.value.map(\.figure.value),
