@@ -174,6 +174,12 @@ import Testing
         // check: the week is held against the series that states both its ends, not only the first series
         #expect(problems.map(\.kind) == [.weekDiffers])
         #expect(problems.map(\.figures) == [[4, 2, 3]])
+        // A week "of at least 5,000" or "up to 12,000" beside a rise of 10,000 agrees; "at least 11,000" cannot.
+        for (qualifier, value, differs) in [(Qualifier.atLeast, 5_000, false), (.upTo, 12_000, false), (.atLeast, 11_000, true), (.upTo, 9_000, true)] {
+            var bounded = figures[3]
+            (bounded.qualifier, bounded.value) = (qualifier, value)
+            #expect(SourceChecks.problems(in: Array(figures.prefix(3)) + [bounded]).isEmpty != differs, "\(qualifier) \(value)")
+        }
     }
 
     @Test func aFallingCumulativeFigureIsFoundInOnePassAsByComparingEveryPair() {

@@ -89,6 +89,12 @@ public enum SourceChecks {
                       let after = series.last(where: { $0.date == period.end }) else { return nil }
                 let change = after.value - before.value
                 guard change != week.value else { return nil }
+                // By their qualifiers, the change may be any number from its least to its most: a week "of at least 500"
+                // beside a rise of 1,000 agrees. Only bounds that cannot meet disagree.
+                let (b, a, w) = (before.qualifier.bounds(before.value), after.qualifier.bounds(after.value), week.qualifier.bounds(week.value))
+                let least = b.high.map { a.low - $0 }, most = a.high.map { $0 - b.low }
+                let apart = (most.map { w.low > $0 } ?? false) || (w.high.flatMap { high in least.map { high < $0 } } ?? false)
+                guard apart else { return nil }
                 return Problem(kind: .weekDiffers, figures: [week.id!, before.id!, after.id!],
                                message: Message("sources.check.weekDiffers", ["week": .count(week.value), "change": .change(change)]))
             }
