@@ -23,29 +23,41 @@ public enum SourceChecks {
         return partsThatDoNotAddUp(recorded) + cumulativesThatFall(recorded) + weeksThatDiffer(recorded)
     }
 
+    /// A total's parts of one kind: its breakdown by narrower measure (refugees and IDPs of returns), country-wide, or by
+    /// area. The two overlap (Homs's returns hold IDPs), so each is held against the total alone, never added to the other.
+    /// Parts may come to more than the total in neither; fewer only in a breakdown by measure of two parts or more, which
+    /// a statement gives whole ("1,490,739, of whom 1,241,212 IDPs and 249,527 refugees"): a few governorates' figures
+    /// beside the country's, or one measure's, are a partial breakdown, not a shortfall.
     static func partsThatDoNotAddUp(_ figures: [SourceFigure]) -> [Problem] {
         let parts = Dictionary(grouping: figures.filter { $0.partOf != nil }, by: { $0.partOf! })
-        return figures.compactMap { total in
-            guard let id = total.id, let parts = parts[id]?.sorted(by: { $0.id! < $1.id! }) else { return nil }
-            let sum = parts.reduce(0) { $0 + $1.value }
-            // "At least 1,241,212" as part of "more than 150,000" agrees: only bounds that cannot meet disagree.
-            let bounds = parts.map { $0.qualifier.bounds($0.value) }
-            let low = bounds.reduce(0) { $0 + $1.low }
-            let high = bounds.allSatisfy { $0.high != nil } ? bounds.reduce(0) { $0 + $1.high! } : nil
-            let whole = total.qualifier.bounds(total.value)
-            let figures = [id] + parts.map { $0.id! }
-            let exact = ([total] + parts).allSatisfy(\.isPoint)
-            if let most = whole.high, low > most {
-                // Bounds are named as bounds: "add up to 1,000, not to the total of 1,000" said nothing of "up to".
-                return Problem(kind: .partsDoNotAddUp, figures: figures, message: exact
-                    ? Message("sources.check.partsDoNotAddUp", ["total": .count(total.value), "sum": .count(sum), "parts": .count(parts.count)])
-                    : Message("sources.check.partsAboveTotal", ["least": .count(low), "most": .count(most)]))
+        return figures.flatMap { total -> [Problem] in
+            guard let id = total.id, let parts = parts[id]?.sorted(by: { $0.id! < $1.id! }) else { return [] }
+            let byArea = parts.filter { $0.area != nil && $0.area != total.area }, byMeasure = parts.filter { !($0.area != nil && $0.area != total.area) }
+            return [(byMeasure, byMeasure.count > 1), (byArea, false)].compactMap { parts, whole in
+                parts.isEmpty ? nil : problem(total: total, id: id, parts: parts, whole: whole)
             }
-            guard let most = high, most < whole.low else { return nil }
+        }.sorted { $0.figures.first! < $1.figures.first! }
+    }
+
+    private static func problem(total: SourceFigure, id: Int, parts: [SourceFigure], whole wholeBreakdown: Bool) -> Problem? {
+        let sum = parts.reduce(0) { $0 + $1.value }
+        // "At least 1,241,212" as part of "more than 150,000" agrees: only bounds that cannot meet disagree.
+        let bounds = parts.map { $0.qualifier.bounds($0.value) }
+        let low = bounds.reduce(0) { $0 + $1.low }
+        let high = bounds.allSatisfy { $0.high != nil } ? bounds.reduce(0) { $0 + $1.high! } : nil
+        let whole = total.qualifier.bounds(total.value)
+        let figures = [id] + parts.map { $0.id! }
+        let exact = ([total] + parts).allSatisfy(\.isPoint)
+        if let most = whole.high, low > most {
+            // Bounds are named as bounds: "add up to 1,000, not to the total of 1,000" said nothing of "up to".
             return Problem(kind: .partsDoNotAddUp, figures: figures, message: exact
                 ? Message("sources.check.partsDoNotAddUp", ["total": .count(total.value), "sum": .count(sum), "parts": .count(parts.count)])
-                : Message("sources.check.partsBelowTotal", ["most": .count(most), "least": .count(whole.low)]))
-        }.sorted { $0.figures.first! < $1.figures.first! }
+                : Message("sources.check.partsAboveTotal", ["least": .count(low), "most": .count(most)]))
+        }
+        guard wholeBreakdown, let most = high, most < whole.low else { return nil }
+        return Problem(kind: .partsDoNotAddUp, figures: figures, message: exact
+            ? Message("sources.check.partsDoNotAddUp", ["total": .count(total.value), "sum": .count(sum), "parts": .count(parts.count)])
+            : Message("sources.check.partsBelowTotal", ["most": .count(most), "least": .count(whole.low)]))
     }
 
     /// Cumulative series: one organisation, measure, start, area and kind, in statement order: an estimate followed by a
