@@ -43,9 +43,11 @@ import Testing
         // act
         let outcomes = drafts.map { rules.check($0) }
         // check: all kept; CCCM's 600 + 300 fits, IOM's 800 stands alone (not 1,700 with CCCM's), 200 more makes CCCM's
-        // 1,100; a departure before the census is not held to it; d1 corrected to 400 brings CCCM's back to 900
+        // 1,100; a departure before the census is not held to it, but said to count in no progress since; d1 corrected to
+        // 400 brings CCCM's back to 900
         #expect(outcomes.allSatisfy { !$0.isRejected && $0.records.count == 1 })
-        #expect(outcomes.map(\.hasWarnings) == [false, false, true, false, false])
+        #expect(outcomes.map(\.hasWarnings) == [false, false, true, true, false])
+        #expect(outcomes[3].problems.map(\.code) == ["import.departures.beforeBaseline"] && outcomes[3].problems.first?.column == "#date")
         let warning = try #require(outcomes[2].problems.first)
         #expect(warning.code == "import.departures.beyondCensus" && warning.column == "#affected+departed+num" && warning.value == "200")
         #expect(warning.reason == "kept: departures from HOL reported by CCCM since the census of 1 March 2019 by UNHCR come to 1,100, "

@@ -95,6 +95,10 @@ public struct DepartureRules: ImportRules {
         guard counting else { return ImportOutcome(records: [departure], problems: checks.problems) }
         // A digest: worked out once for every count below.
         let key = departure.key
+        // Dated on or before what the site counts from (a typing slip, 09-30 for 10-30): kept, but it counts in no progress.
+        if let countsFrom = baselines[site]?.date ?? censuses[site]?.census.date, departure.day <= countsFrom, persons > 0 {
+            checks.fail(draft[.date] != nil ? .date : .dateEnd, Message("import.departures.beforeBaseline", ["date": .day(countsFrom)]), warning: true)
+        }
         if var baseline = baselines[site], departure.day > baseline.date {
             let total = baseline.left + persons - (baseline.counted[key] ?? 0)
             guard total <= baseline.residents else {
