@@ -44,6 +44,8 @@ import Testing
             #expect(compare.status == .ok)
             let figures = try compare.json["figures"] as? [[String: Any]] ?? []
             #expect(figures.map { $0["organisation"] as? String } == ["Ministry", "Ministry", "Ministry", "Agency"])
+            // Each figure says who recorded the version in force, and when: "who entered this?" is answered from it.
+            #expect(figures.allSatisfy { ($0["recorded_by"] as? String)?.isEmpty == false && ($0["recorded_at"] as? String)?.hasPrefix("20") == true }, "\(figures)")
             #expect(figures.map { $0["measure"] as? String } == ["returns", "returns-idps", "returns-refugees", "returns-refugees-registered"])
             #expect((try compare.json["ledger"] as? [String: Any])?["value"] as? Int == 0)
             #expect(try await client.get("/api/v1/sources/compare").status == .badRequest)

@@ -28,6 +28,10 @@ public struct SourceFigure: Hashable, Sendable {
     /// area (the statement's nearest broader measure, of the part's own area where it gives one): resolved to `partOf` when written.
     public var partOfReference: String?
     public var partOfMeasure: String?
+    /// When, and by whom, the version in force was recorded (the audit's words for who): "who entered this 1,490,739?" is
+    /// answered from the figure itself. `nil` before it is recorded.
+    public var recordedAt: String?
+    public var recordedBy: String?
     public var partOfArea: String?
 
     public init(id: Int? = nil, organisation: String, date: Day, measure: String, value: Int, qualifier: Qualifier = .exact,
@@ -67,6 +71,7 @@ extension SourceFigure: Encodable {
     enum CodingKeys: String, CodingKey {
         case id, organisation, measure, date, value, qualifier, kind, covers, area, citation, url, reference
         case partOf = "part_of"
+        case recordedAt = "recorded_at", recordedBy = "recorded_by"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -84,5 +89,8 @@ extension SourceFigure: Encodable {
         try c.encode(url, forKey: .url)
         try c.encode(partOf, forKey: .partOf)
         try c.encode(reference, forKey: .reference)
+        // Only a stored figure has them: a figure read from a file, or in a bulletin's records, gives neither key.
+        try c.encodeIfPresent(recordedAt, forKey: .recordedAt)
+        try c.encodeIfPresent(recordedBy, forKey: .recordedBy)
     }
 }

@@ -107,7 +107,7 @@ public struct SourcesStore: Sendable {
             for measure in measures ?? [] { try await KnownCodes.check(measure, field: "measure", in: "source_measures", naming: "measure", on: db) }
             var query: SQLQueryString = """
                 SELECT f.id, o.name AS organisation, f.stated_day, f.measure, f.value, f.qualifier, f.kind, f.since_day, f.from_day, f.to_day,
-                       f.area_pcode, f.citation, f.url, f.part_of, f.reference
+                       f.area_pcode, f.citation, f.url, f.part_of, f.reference, f.recorded_at, f.recorded_by
                 FROM source_figures f JOIN organisations o ON o.id = f.organisation_id
                 """
             if let measures, measures.isEmpty { return [] }
@@ -147,11 +147,14 @@ public struct SourcesStore: Sendable {
         let to = try row.decode(column: "to_day", as: Int?.self)
         let coverage: Coverage = if let from, let to { .period(Period(start: Day(number: from), end: Day(number: to))) }
             else { .cumulative(since: since.map(Day.init(number:))) }
-        return SourceFigure(id: try row.decode(column: "id", as: Int.self), organisation: try row.decode(column: "organisation", as: String.self),
+        var figure = SourceFigure(id: try row.decode(column: "id", as: Int.self), organisation: try row.decode(column: "organisation", as: String.self),
                             date: Day(number: try row.decode(column: "stated_day", as: Int.self)), measure: try row.decode(column: "measure", as: String.self),
                             value: try row.decode(column: "value", as: Int.self), qualifier: qualifier, kind: kind, coverage: coverage,
                             area: try row.decode(column: "area_pcode", as: String?.self), citation: try row.decode(column: "citation", as: String?.self),
                             url: try row.decode(column: "url", as: String?.self), partOf: try row.decode(column: "part_of", as: Int?.self),
                             reference: try row.decode(column: "reference", as: String?.self))
+        figure.recordedAt = try row.decode(column: "recorded_at", as: String?.self)
+        figure.recordedBy = try row.decode(column: "recorded_by", as: String?.self)
+        return figure
     }
 }
