@@ -85,7 +85,8 @@ extension CampsStore {
         var progress = EvacuationProgress(operation: operation, departures: departures, asOf: asOf, nextBaseline: nextBaseline,
                                           transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
                                           stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours)
-        progress.statusChanges = statusChanges
+        // What was known on the day: a suspension taking effect later is not yet one of its changes.
+        progress.statusChanges = statusChanges.filter { $0.day <= asOf }
         progress.centresOverCapacity = progress.centres(overCapacityIn: occupancies)
         return progress
     }

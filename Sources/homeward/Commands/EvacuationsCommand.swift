@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HomewardCore
 import HomewardStore
 
@@ -74,6 +75,13 @@ struct EvacuationsCommand: AsyncParsableCommand {
                     today: try today(), by: who.caller)
             }
             print("added evacuation operation \(stored.id)")
+            // The plan as stored: one that misses its own deadline is said at once, as the camps page says it.
+            let plan = EvacuationPlan(.init(remaining: stored.baselineResidents, perCycle: stored.perCycle, cycleDays: stored.cycleDays,
+                                            start: stored.start, deadline: stored.deadline))
+            if plan.feasible == false, let deadline = stored.deadline {
+                let needed = plan.neededPerCycle.map { "\($0.grouped) per cycle would meet it" } ?? "not even one whole cycle fits before it"
+                FileHandle.standardError.write(Data("Warning: its last cycle ends on \(plan.end?.description ?? "-"), after the deadline of \(deadline); \(needed)\n".utf8))
+            }
         }
     }
 

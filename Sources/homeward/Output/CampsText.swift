@@ -110,11 +110,16 @@ struct EvacuationProgressText {
             allEnded ? "\(p.plannedByNow.grouped) by \(p.plan.end!), its last cycle's end; \(standing) on \(through)"
                 : "\(p.plannedByNow.grouped) by \(through), the end of the last finished cycle; \(standing) then"
         } ?? "no cycle finished yet"))
-        let pace = p.remaining == 0 ? "everyone counted had left by \(p.forecastEnd?.description ?? "-")"
+        let pace = o.status == .completed ? "completed: no forecast"
+            : p.remaining == 0 ? "everyone counted had left by \(p.forecastEnd?.description ?? "-")"
             : p.paceDays == 0 ? "not started: no pace yet"
             : "at the pace of the last \(p.paceDays == 1 ? "day" : "\(p.paceDays) days"): " + (p.forecastEnd?.description ?? "never (nobody left in that time)")
         lines.append("  end         planned \(p.plan.end?.description ?? "-"); " + pace)
-        if let deadline = o.deadline, p.takenOver == nil { lines.append("  deadline    \(deadline)" + Self.verdict(p, deadline: deadline)) }
+        if let deadline = o.deadline, p.takenOver == nil {
+            // The plan's own verdict beside the pace's: a plan that cannot meet its deadline is said whatever the pace.
+            let planned = p.plan.feasible == false ? "; the plan's own last cycle ends \(p.plan.end?.description ?? "-"), after it" : ""
+            lines.append("  deadline    \(deadline)" + (o.status == .completed ? "" : Self.verdict(p, deadline: deadline)) + planned)
+        }
         if p.plan.transitPlacesSuffice == false {
             lines.append("  transit     \(p.plan.transitPlacesNeeded.grouped) places needed, \(p.plan.question.transitPlaces?.grouped ?? "0") available: NOT ENOUGH")
         }
