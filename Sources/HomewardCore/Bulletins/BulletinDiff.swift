@@ -9,6 +9,14 @@ public struct BulletinDiff: Sendable, Encodable {
         /// What `before` and `after` count in: tenths of a km, kilograms of a tonne… as the snapshot keeps them.
         public var unit: SnapshotEntry.Unit
         public var query: String
+        /// A source figure's qualifier before and after (`more-than`), `nil` where exact: a change of it alone is a change.
+        public var beforeQualifier: String?
+        public var afterQualifier: String?
+
+        enum CodingKeys: String, CodingKey {
+            case entry, before, after, unit, query
+            case beforeQualifier = "before_qualifier", afterQualifier = "after_qualifier"
+        }
 
         /// A value as the bulletin writes it: `12.5` for 125 tenths, `30.094` for 30,094 kilograms of tonnes.
         public func written(_ value: Int, grouped: Bool = true) -> String {
@@ -26,10 +34,11 @@ public struct BulletinDiff: Sendable, Encodable {
         var changes: [Change] = [], unchanged = 0
         for id in Set(before.keys).union(after.keys).sorted() {
             let a = before[id], b = after[id]
-            if a?.value == b?.value && a?.unit == b?.unit { unchanged += 1; continue }
+            if a?.value == b?.value && a?.unit == b?.unit && a?.qualifier == b?.qualifier { unchanged += 1; continue }
             // Entries whose unit changed compare as written; the later unit names both.
             let unit = (b ?? a)!.unit
-            changes.append(Change(entry: id, before: a?.value, after: b?.value, unit: unit, query: (b ?? a)!.query))
+            changes.append(Change(entry: id, before: a?.value, after: b?.value, unit: unit, query: (b ?? a)!.query,
+                                  beforeQualifier: a?.qualifier, afterQualifier: b?.qualifier))
         }
         self.changes = changes
         self.unchanged = unchanged

@@ -125,8 +125,11 @@ struct BulletinCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(diff)
             case .table:
+                // A qualifier other than exact is written before its number ("more-than 1,265,000"), so that its change shows.
+                let qualified = { (qualifier: String?, text: String) in qualifier.map { "\($0) \(text)" } ?? text }
                 print(TextTable(header: ["ENTRY", "BEFORE", "AFTER", "CHANGE"], rows: diff.changes.map { change in
-                    [change.entry, change.before.map { change.written($0) } ?? "—", change.after.map { change.written($0) } ?? "—",
+                    [change.entry, change.before.map { qualified(change.beforeQualifier, change.written($0)) } ?? "—",
+                     change.after.map { qualified(change.afterQualifier, change.written($0)) } ?? "—",
                      change.before.flatMap { old in change.after.map { new in (new - old > 0 ? "+" : "") + change.written(new - old) } } ?? ""]
                 }, numeric: [1, 2, 3]).rendered)
                 print("\(diff.unchanged) entries unchanged")
