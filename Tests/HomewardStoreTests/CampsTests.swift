@@ -441,6 +441,23 @@ import Testing
         }
     }
 
+    /// Departures since a census are warned of only beyond the largest count of its day, not the count of whichever
+    /// organisation's name sorts last.
+    @Test(arguments: Backend.available)
+    func departuresAreWarnedOfBeyondTheLargestCountOfTheLatestCensusDay(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.camps.addSite(Self.camp, by: .test)
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,1200,UNHCR\n2020-06-01,HOL,1000,WHO\n")
+            let header = "#date,#loc+site+code,#affected+departed+num,#org,#meta+id\n"
+            let within = try await importRecords(store, .departures, header + "2020-06-02,HOL,1100,UNHCR,a\n")
+            #expect(within.status == .success, "\(within.problems)")
+            let beyond = try await importRecords(store, .departures, header + "2020-06-03,HOL,200,UNHCR,b\n")
+            #expect(beyond.status == .warning && beyond.problems.first?.code == "import.departures.beyondCensus")
+            #expect(beyond.problems.first?.reason.contains("by UNHCR") == true && beyond.problems.first?.reason.contains("(1,200)") == true,
+                    "\(beyond.problems)")
+        }
+    }
+
     /// Two organisations count the site on one day and disagree: neither is the site's figure (it was the one whose name
     /// sorts last, with its remainder and share), each is given, and a plan asks which to count from.
     @Test(arguments: Backend.available)

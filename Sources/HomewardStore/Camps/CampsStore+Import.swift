@@ -46,8 +46,12 @@ extension CampsStore {
         let departures = Dictionary(grouping: try await departures(where: nil), by: \.site)
         var found: [String: DeparturesSinceCensus] = [:]
         for (site, censuses) in Dictionary(grouping: try await censuses(where: nil), by: \.site) where !underOperation.contains(site) {
-            guard let latest = Census.latest(censuses) else { continue }
-            found[site] = DeparturesSinceCensus(census: latest, departures: departures[site] ?? [])
+            // Of the latest day's counts, the largest: departures are warned of only when they come to more than any
+            // organisation counted, not by whose count sorts last (two that disagree are no warning against the larger).
+            guard let day = censuses.map(\.date).max(),
+                  let largest = censuses.filter({ $0.date == day }).max(by: { ($0.residents, $1.organisation) < ($1.residents, $0.organisation) })
+            else { continue }
+            found[site] = DeparturesSinceCensus(census: largest, departures: departures[site] ?? [])
         }
         return found
     }
