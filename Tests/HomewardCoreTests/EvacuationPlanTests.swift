@@ -59,5 +59,9 @@ import HomewardCore
         // Fewer people left than a cycle's pace need fewer places.
         let few = EvacuationPlan(.init(remaining: 100, perCycle: 3_500, cycleDays: 5, start: start))
         #expect(few.transitPlacesNeeded == 40)
+        // 1,000 in 3 days split as whole persons go (334, 333, 333): a 72-hour stay holds one cycle, not 3 × 334; a day's
+        // stay, the largest day; a stay of 4 days, a cycle and its largest day.
+        let peaks = [24, 72, 96].map { EvacuationPlan(.init(remaining: 10_000, perCycle: 1_000, cycleDays: 3, start: start, stayHours: $0)).transitPlacesNeeded }
+        #expect(peaks == [334, 1_000, 1_334])
     }
 }

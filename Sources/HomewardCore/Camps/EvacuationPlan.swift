@@ -99,8 +99,12 @@ public struct EvacuationPlan: Hashable, Sendable {
         let stayDays = max(1, (stayHours + 23) / 24)
         switch arrivals {
         case .spread:
-            // Arrivals run on from one cycle into the next, so each day's group overlaps the stays of the days before.
-            return (perCycle + cycleDays - 1) / cycleDays * stayDays
+            // Arrivals run on from one cycle into the next, so each day's group overlaps the stays of the days before. A cycle's
+            // persons split as evenly as whole persons go (1,000 in 3 days: 334, 333, 333), the larger days together at worst:
+            // a stay as long as a cycle holds one cycle's persons, not three days of the largest (1,002).
+            let (each, larger) = perCycle.quotientAndRemainder(dividingBy: cycleDays)
+            let (cycles, days) = stayDays.quotientAndRemainder(dividingBy: cycleDays)
+            return cycles * perCycle + min(days, larger) * (each + 1) + max(0, days - larger) * each
         case .convoy:
             // Convoys arrive every cycle; a stay longer than a cycle keeps earlier convoys in.
             return perCycle * ((stayDays + cycleDays - 1) / cycleDays)
