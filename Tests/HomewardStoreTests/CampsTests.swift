@@ -441,6 +441,24 @@ import Testing
         }
     }
 
+    /// A departure after the site's operation was completed counts in no operation's progress: recorded, and said.
+    @Test(arguments: Backend.available)
+    func aDepartureAfterTheOperationWasCompletedIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.camps.addSite(Self.camp, by: .test)
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,10000,UNHCR\n")
+            let operation = try await store.camps.addOperation(
+                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000, start: Day("2020-06-02")!,
+                                    perCycle: 1_000, cycleDays: 5, status: .underWay), today: TestStores.today, by: .test)
+            try await store.camps.setStatus(.completed, ofOperation: operation.id, on: Day("2020-06-20")!, today: TestStores.today, by: .test)
+            let header = "#date,#loc+site+code,#affected+departed+num,#org,#meta+id\n"
+            let within = try await importRecords(store, .departures, header + "2020-06-10,HOL,500,CCCM,a\n")
+            let after = try await importRecords(store, .departures, header + "2020-06-25,HOL,500,CCCM,b\n")
+            #expect(within.status == .success, "\(within.problems)")
+            #expect(after.status == .warning && after.imported == 1 && after.problems.map(\.code) == ["import.departures.afterCompletion"], "\(after.problems)")
+        }
+    }
+
     /// Departures since a census are warned of only beyond the largest count of its day, not the count of whichever
     /// organisation's name sorts last.
     @Test(arguments: Backend.available)

@@ -45,6 +45,8 @@ public struct DepartureRules: ImportRules {
 
     /// The sites by name, for files that name a site rather than give its code.
     public let siteNames: SiteNames
+    /// The day each site's latest operation was completed: a departure after it counts in no operation, which is said.
+    public var completedOn: [String: Day] = [:]
 
     public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], baselines: [String: Baseline] = [:],
                 censuses: [String: DeparturesSinceCensus] = [:], transitCentres: [String: TransitCentreOccupancy] = [:],
@@ -95,6 +97,9 @@ public struct DepartureRules: ImportRules {
         guard counting else { return ImportOutcome(records: [departure], problems: checks.problems) }
         // A digest: worked out once for every count below.
         let key = departure.key
+        if let completed = completedOn[site], departure.day > completed, persons > 0 {
+            checks.fail(draft[.date] != nil ? .date : .dateEnd, Message("import.departures.afterCompletion", ["date": .day(completed)]), warning: true)
+        }
         // Dated on or before what the site counts from (a typing slip, 09-30 for 10-30): kept, but it counts in no progress.
         if let countsFrom = baselines[site]?.date ?? censuses[site]?.census.date, departure.day <= countsFrom, persons > 0 {
             checks.fail(draft[.date] != nil ? .date : .dateEnd, Message("import.departures.beforeBaseline", ["date": .day(countsFrom)]), warning: true)

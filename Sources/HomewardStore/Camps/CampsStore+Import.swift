@@ -26,14 +26,29 @@ extension CampsStore {
         return try await database.runImport(.departures, request, from: source, by: caller, lockingFirst: "site_departures", rules: {
             let sites = try await sites()
             let baselines = try await baselines()
-            return DepartureRules(sites: Set(sites.map(\.code)), gazetteer: gazetteer, today: request.today,
+            var rules = DepartureRules(sites: Set(sites.map(\.code)), gazetteer: gazetteer, today: request.today,
                                   defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
                                   operators: Self.operators(of: sites), baselines: baselines,
                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
                                   transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), siteNames: SiteNames(sites),
                                   vocabulary: request.vocabulary)
+            rules.completedOn = try await completionDays(except: Set(baselines.keys))
+            return rules
         }, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
+        }
+    }
+
+    /// The day each site's latest operation was completed, for the sites whose latest operation is.
+    func completionDays(except underOperation: Set<String>) async throws -> [String: Day] {
+        let changes = try await statusChanges(where: nil)
+        var latest: [String: EvacuationOperation] = [:]
+        for operation in try await operations() where latest[operation.site].map({ $0.baselineDate <= operation.baselineDate }) ?? true {
+            latest[operation.site] = operation
+        }
+        return latest.compactMapValues { operation in
+            guard !underOperation.contains(operation.site), operation.status == .completed else { return nil }
+            return changes[operation.id]?.last { $0.to == .completed }?.day
         }
     }
 
