@@ -63,5 +63,7 @@ import HomewardCore
         // stay, the largest day; a stay of 4 days, a cycle and its largest day.
         let peaks = [24, 72, 96].map { EvacuationPlan(.init(remaining: 10_000, perCycle: 1_000, cycleDays: 3, start: start, stayHours: $0)).transitPlacesNeeded }
         #expect(peaks == [334, 1_000, 1_334])
+        // Never more places than people to move.
+        #expect(EvacuationPlan(.init(remaining: 1_000, perCycle: 1_000, cycleDays: 3, start: start, stayHours: 96)).transitPlacesNeeded == 1_000)
     }
 }

@@ -160,6 +160,12 @@ import Testing
         #expect(SourceChecks.problems(in: [national, homs, figure(6, "2018-08-15", "returns-idps", 60_000, .exact, partOf: 1)]).isEmpty)
         aleppo.value = 60_000
         #expect(SourceChecks.problems(in: [national, homs, aleppo]).map(\.kind) == [.partsDoNotAddUp])
+        // Homs's IDPs overlap Homs's returns: not summed with them; two figures of one measure are no whole breakdown.
+        var homsIDPs = figure(7, "2018-08-15", "returns-idps", 40_000, .exact, partOf: 1)
+        homsIDPs.area = "SY04"
+        #expect(SourceChecks.problems(in: [national, homs, homsIDPs]).isEmpty)
+        #expect(SourceChecks.problems(in: [national, figure(8, "2018-08-15", "returns-idps", 60_000, .exact, partOf: 1),
+                                           figure(9, "2018-08-15", "returns-idps", 61_000, .about, partOf: 1)]).isEmpty)
         let falling = [figure(1, "2018-08-01", "returns", 1_500_000, .moreThan), figure(2, "2018-08-15", "returns", 1_400_000, .upTo)]
         #expect(SourceChecks.problems(in: falling).map(\.kind) == [.cumulativeFalls])
         // Strict bounds that cannot meet fall, and say so in bounds; an earlier bound does not hide a fall between exact figures.

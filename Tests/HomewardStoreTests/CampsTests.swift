@@ -456,6 +456,10 @@ import Testing
             let after = try await importRecords(store, .departures, header + "2020-06-25,HOL,500,CCCM,b\n")
             #expect(within.status == .success, "\(within.problems)")
             #expect(after.status == .warning && after.imported == 1 && after.problems.map(\.code) == ["import.departures.afterCompletion"], "\(after.problems)")
+            // A census taken since: departures count from it, and are not said to come after the operation.
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-26,HOL,8000,UNHCR\n")
+            let counted = try await importRecords(store, .departures, header + "2020-06-28,HOL,100,CCCM,c\n")
+            #expect(counted.status == .success, "\(counted.problems)")
         }
     }
 

@@ -28,17 +28,29 @@ public struct BulletinDiff: Sendable, Encodable {
     /// Entries with the same value in both.
     public var unchanged: Int
 
+    /// The qualifier a sentence gives a number (a source figure's `more-than` beside its entry), by entry; none for exact.
+    /// Read from the sentences, which every snapshot has kept, so that a bulletin stored before this compares alike.
+    static func qualifiers(_ snapshot: BulletinSnapshot) -> [String: String] {
+        var found: [String: String] = [:]
+        for line in snapshot.blocks.flatMap(\.lines) {
+            guard case .code(let qualifier)? = line.arguments["qualifier"], qualifier != Qualifier.exact.rawValue else { continue }
+            for case .entry(let id) in line.arguments.values { found[id] = qualifier }
+        }
+        return found
+    }
+
     public init(from old: BulletinSnapshot, to new: BulletinSnapshot) {
         let before = Dictionary(old.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let (qualifiedBefore, qualifiedAfter) = (Self.qualifiers(old), Self.qualifiers(new))
         var changes: [Change] = [], unchanged = 0
         for id in Set(before.keys).union(after.keys).sorted() {
             let a = before[id], b = after[id]
-            if a?.value == b?.value && a?.unit == b?.unit && a?.qualifier == b?.qualifier { unchanged += 1; continue }
+            if a?.value == b?.value && a?.unit == b?.unit && qualifiedBefore[id] == qualifiedAfter[id] { unchanged += 1; continue }
             // Entries whose unit changed compare as written; the later unit names both.
             let unit = (b ?? a)!.unit
             changes.append(Change(entry: id, before: a?.value, after: b?.value, unit: unit, query: (b ?? a)!.query,
-                                  beforeQualifier: a?.qualifier, afterQualifier: b?.qualifier))
+                                  beforeQualifier: a.flatMap { _ in qualifiedBefore[id] }, afterQualifier: b.flatMap { _ in qualifiedAfter[id] }))
         }
         self.changes = changes
         self.unchanged = unchanged

@@ -89,9 +89,6 @@ public struct SnapshotEntry: Hashable, Sendable, Codable {
     public var ids: [Int]?
     /// The movements it sums, as filters to apply again (see ``BulletinSnapshot/recordedOn``).
     public var movements: MovementSelection?
-    /// The qualifier a source figure was stated with, where it is not exact (`more-than`): a correction from "more than
-    /// 1,265,000" to "about 1,265,000" changes what the statement says, and the diff must see it.
-    public var qualifier: String?
 
     public init(id: String, value: Int, unit: Unit = .count, query: String, records: Int? = nil, organisations: Int? = nil, ids: [Int]? = nil,
                 movements: MovementSelection? = nil) {

@@ -12,9 +12,7 @@ public enum SourcesBlock {
         var lines: [BulletinLine] = [], entries: [SnapshotEntry] = []
         for figure in stated {
             let id = "sources.\(figure.id!)"
-            var entry = SnapshotEntry(id: id, value: figure.value, query: "homeward sources list --id \(figure.id!)", ids: [figure.id!])
-            entry.qualifier = figure.qualifier == .exact ? nil : figure.qualifier.rawValue
-            entries.append(entry)
+            entries.append(SnapshotEntry(id: id, value: figure.value, query: "homeward sources list --id \(figure.id!)", ids: [figure.id!]))
             let measure = named[figure.measure]
             var arguments: [String: BulletinValue] = [
                 "organisation": .name(en: figure.organisation, ru: nil, ar: nil),

@@ -17,6 +17,14 @@ public struct Census: Hashable, Sendable, Codable {
 
     /// The latest of a site's censuses, whoever took it; of two on the same day, the organisation last by name, so
     /// that a site's standing and the checks of its departures count from the same one.
+    /// Of the latest day's counts, the largest: what departures since are held to, so that two organisations that
+    /// disagree warn of none against the larger, whoever's name sorts last.
+    public static func largestOfLatestDay(_ censuses: some Sequence<Census>) -> Census? {
+        let all = Array(censuses)
+        guard let day = all.map(\.date).max() else { return nil }
+        return all.filter { $0.date == day }.max { ($0.residents, $1.organisation) < ($1.residents, $0.organisation) }
+    }
+
     public static func latest(_ censuses: some Sequence<Census>) -> Census? {
         censuses.max { ($0.date, $0.organisation) < ($1.date, $1.organisation) }
     }

@@ -45,8 +45,10 @@ public struct DepartureRules: ImportRules {
 
     /// The sites by name, for files that name a site rather than give its code.
     public let siteNames: SiteNames
-    /// The day each site's latest operation was completed: a departure after it counts in no operation, which is said.
+    /// The day each site's latest operation was completed, where no census was taken since: a departure after it is said.
     public var completedOn: [String: Day] = [:]
+    /// How many days before the day a site counts from a departure is taken for a typing slip rather than history.
+    static let slipDays = 31
 
     public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], baselines: [String: Baseline] = [:],
                 censuses: [String: DeparturesSinceCensus] = [:], transitCentres: [String: TransitCentreOccupancy] = [:],
@@ -100,8 +102,10 @@ public struct DepartureRules: ImportRules {
         if let completed = completedOn[site], departure.day > completed, persons > 0 {
             checks.fail(draft[.date] != nil ? .date : .dateEnd, Message("import.departures.afterCompletion", ["date": .day(completed)]), warning: true)
         }
-        // Dated on or before what the site counts from (a typing slip, 09-30 for 10-30): kept, but it counts in no progress.
-        if let countsFrom = baselines[site]?.date ?? censuses[site]?.census.date, departure.day <= countsFrom, persons > 0 {
+        // Dated on or shortly before what the site counts from (a typing slip, 09-30 for 10-30): kept, but not counted among
+        // those who left since. Older rows are history (a file of past departures), not slips.
+        if let countsFrom = baselines[site]?.date ?? censuses[site]?.census.date, departure.day <= countsFrom,
+           departure.day > countsFrom.adding(days: -Self.slipDays), persons > 0 {
             checks.fail(draft[.date] != nil ? .date : .dateEnd, Message("import.departures.beforeBaseline", ["date": .day(countsFrom)]), warning: true)
         }
         if var baseline = baselines[site], departure.day > baseline.date {

@@ -5,7 +5,7 @@
 /// arrive after it. Organisations are not summed together (two may report the same people leaving), so each
 /// one's departures are held to the census on their own, whoever took it.
 public struct DeparturesSinceCensus: Sendable {
-    /// The site's latest census (``Census/latest(_:)``).
+    /// The census departures since are held to: the largest of the latest day's (``Census/largestOfLatestDay(_:)``).
     public let census: Census
     /// Persons per departure key, per reporting organisation, of the departures after the census date.
     public private(set) var counted: [String: [String: Int]] = [:]

@@ -87,8 +87,9 @@ public struct EvacuationPlan: Hashable, Sendable {
             feasible = nil
             neededPerCycle = nil
         }
-        transitPlacesNeeded = Self.peak(perCycle: min(q.perCycle, max(q.remaining, 0)), cycleDays: q.cycleDays,
-                                        stayHours: q.stayHours, arrivals: q.arrivals)
+        // Never more than there are people to move: a stay longer than the whole plan holds everyone, no more.
+        transitPlacesNeeded = min(max(q.remaining, 0), Self.peak(perCycle: min(q.perCycle, max(q.remaining, 0)), cycleDays: q.cycleDays,
+                                                                 stayHours: q.stayHours, arrivals: q.arrivals))
     }
 
     /// Whether the named centres hold the peak; `nil` when no centre is named.

@@ -32,7 +32,15 @@ public enum SourceChecks {
         let parts = Dictionary(grouping: figures.filter { $0.partOf != nil }, by: { $0.partOf! })
         return figures.flatMap { total -> [Problem] in
             guard let id = total.id, let parts = parts[id]?.sorted(by: { $0.id! < $1.id! }) else { return [] }
-            let byArea = parts.filter { $0.area != nil && $0.area != total.area }, byMeasure = parts.filter { !($0.area != nil && $0.area != total.area) }
+            // An area's part of a narrower measure (Homs's IDPs) overlaps that area's own figure: only the total's own measure
+            // is summed by area; a breakdown by measure is whole when it gives two measures or more, not two figures of one.
+            let inArea = { (part: SourceFigure) in part.area != nil && part.area != total.area }
+            // One figure of each measure or area, the last given: a count and an estimate of one measure are not two parts.
+            let last = { (group: [SourceFigure], key: (SourceFigure) -> String) in
+                Dictionary(grouping: group, by: key).values.compactMap { $0.max { $0.id! < $1.id! } }.sorted { $0.id! < $1.id! }
+            }
+            let byArea = last(parts.filter { inArea($0) && $0.measure == total.measure }) { $0.area ?? "" }
+            let byMeasure = last(parts.filter { !inArea($0) }) { $0.measure }
             return [(byMeasure, byMeasure.count > 1), (byArea, false)].compactMap { parts, whole in
                 parts.isEmpty ? nil : problem(total: total, id: id, parts: parts, whole: whole)
             }

@@ -39,16 +39,19 @@ extension CampsStore {
         }
     }
 
-    /// The day each site's latest operation was completed, for the sites whose latest operation is.
+    /// The day each site's latest operation was completed, for the sites whose latest operation is and that no census
+    /// was taken of since (departures then count from it).
     func completionDays(except underOperation: Set<String>) async throws -> [String: Day] {
         let changes = try await statusChanges(where: nil)
+        let counted = Dictionary(grouping: try await censuses(where: nil), by: \.site).compactMapValues { $0.map(\.date).max() }
         var latest: [String: EvacuationOperation] = [:]
         for operation in try await operations() where latest[operation.site].map({ $0.baselineDate <= operation.baselineDate }) ?? true {
             latest[operation.site] = operation
         }
         return latest.compactMapValues { operation in
-            guard !underOperation.contains(operation.site), operation.status == .completed else { return nil }
-            return changes[operation.id]?.last { $0.to == .completed }?.day
+            guard !underOperation.contains(operation.site), operation.status == .completed,
+                  let day = changes[operation.id]?.last(where: { $0.to == .completed })?.day else { return nil }
+            return counted[operation.site].map { $0 > day } == true ? nil : day
         }
     }
 
@@ -61,11 +64,7 @@ extension CampsStore {
         let departures = Dictionary(grouping: try await departures(where: nil), by: \.site)
         var found: [String: DeparturesSinceCensus] = [:]
         for (site, censuses) in Dictionary(grouping: try await censuses(where: nil), by: \.site) where !underOperation.contains(site) {
-            // Of the latest day's counts, the largest: departures are warned of only when they come to more than any
-            // organisation counted, not by whose count sorts last (two that disagree are no warning against the larger).
-            guard let day = censuses.map(\.date).max(),
-                  let largest = censuses.filter({ $0.date == day }).max(by: { ($0.residents, $1.organisation) < ($1.residents, $0.organisation) })
-            else { continue }
+            guard let largest = Census.largestOfLatestDay(censuses) else { continue }
             found[site] = DeparturesSinceCensus(census: largest, departures: departures[site] ?? [])
         }
         return found

@@ -87,7 +87,7 @@ struct SitesCommand: AsyncParsableCommand {
         @Option(help: "How many left.") var persons: Int
         @Option(help: "Where they went: a site's code (a transit centre) or an area's P-code.") var to: String?
         @Option(help: "The reporting organisation (default: the site's operator).") var org: String?
-        @Option(help: "The report's own id: two convoys of one day to one place are two departures only with ids; without, the second corrects the first.")
+        @Option(help: "The report's own id, unique among the organisation's departures from the site: two convoys of one day to one place are two departures only with ids; the same id again corrects that departure, whatever its date.")
         var id: String?
 
         func run() async throws {
@@ -147,7 +147,7 @@ func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions,
     let leftOut = summary.imported == 0 && summary.updated == 0
         && (warnings.contains { $0.code == "import.count.zero" } || (kind == .departures && record["persons"] as? Int == 0))
     print(summary.updated > 0 ? "corrected" : leftOut ? "nothing recorded" : summary.ignored > 0 ? "already recorded" : "recorded")
-    if summary.updated > 0, kind == .departures, record["id"] == nil {
+    if summary.updated > 0, kind == .departures, record["id"] == nil, record["persons"] as? Int != 0 {
         // A second convoy of the day, not a correction, needs its own id: said, since the first's count is now replaced.
         FileHandle.standardError.write(Data("Note: a departure of that day to that place by that organisation was recorded already, and this replaces its count (its earlier version is kept in its history); give --id to each to record another beside it\n".utf8))
     }
