@@ -55,7 +55,9 @@ public struct Gazetteer: Sendable {
     /// The country a file names: by its ISO3 code, one of its names in English, Russian or Arabic or another term of the
     /// taxonomy's (Iran, Russia, UK), else the one country whose pattern finds the name (Turkey: `turkey|t(ü|u)rkiye`).
     public func country(named text: String) -> Country? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Most rows give the code as it is stored: one lookup, before any trimming (Foundation's, 2 % of an import's time).
+        if let country = countries[text] ?? countries[text.uppercased()] { return country }
+        let trimmed = text.trimmingBlanks
         if let country = countries[trimmed.uppercased()] { return country }
         if let code = countriesByName[Gazetteer.fold(trimmed)] { return countries[code] }
         return countryPatterns.country(matching: trimmed).flatMap { countries[$0] }
