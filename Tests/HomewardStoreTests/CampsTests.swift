@@ -14,15 +14,20 @@ import Testing
     }
 
     /// A status change kept before changes had days took effect on the day it was recorded; one given a day, on that day.
+    /// Al-Hol with UNHCR's census of 10,000 on 2020-06-01, and an operation from it: 1,000 every 5 days from the 2nd.
+    func campUnderOperation(_ store: Stores, status: EvacuationOperation.Status = .planned) async throws -> EvacuationOperation {
+        try await store.camps.addSite(Self.camp, by: .test)
+        _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,10000,UNHCR\n")
+        return try await store.camps.addOperation(
+            EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000, start: Day("2020-06-02")!,
+                                perCycle: 1_000, cycleDays: 5, status: status), today: TestStores.today, by: .test)
+    }
+
     @Test(arguments: Backend.available)
     func aStatusChangeTakesEffectOnItsDayOrTheDayItWasRecorded(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             // setup: a planned operation, under way from 2020-06-02 as recorded today (2020-06-30)
-            try await store.camps.addSite(Self.camp, by: .test)
-            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,10000,UNHCR\n")
-            let operation = try await store.camps.addOperation(
-                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000, start: Day("2020-06-02")!,
-                                    perCycle: 1_000, cycleDays: 5), today: TestStores.today, by: .test)
+            let operation = try await campUnderOperation(store)
             try await store.camps.setStatus(.underWay, ofOperation: operation.id, on: Day("2020-06-02")!, today: TestStores.today, by: .test)
             let status = { (day: String) in try await store.camps.progress(ofOperation: operation.id, asOf: Day(day)!).operation.status }
             let (dayBefore, dayOf) = (try await status("2020-06-01"), try await status("2020-06-02"))
@@ -445,11 +450,7 @@ import Testing
     @Test(arguments: Backend.available)
     func aDepartureAfterTheOperationWasCompletedIsWarnedOf(_ backend: Backend) async throws {
         try await withStores(backend) { store in
-            try await store.camps.addSite(Self.camp, by: .test)
-            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,10000,UNHCR\n")
-            let operation = try await store.camps.addOperation(
-                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000, start: Day("2020-06-02")!,
-                                    perCycle: 1_000, cycleDays: 5, status: .underWay), today: TestStores.today, by: .test)
+            let operation = try await campUnderOperation(store, status: .underWay)
             try await store.camps.setStatus(.completed, ofOperation: operation.id, on: Day("2020-06-20")!, today: TestStores.today, by: .test)
             let header = "#date,#loc+site+code,#affected+departed+num,#org,#meta+id\n"
             let within = try await importRecords(store, .departures, header + "2020-06-10,HOL,500,CCCM,a\n")

@@ -46,14 +46,15 @@ public struct DepartureRules: ImportRules {
     /// The sites by name, for files that name a site rather than give its code.
     public let siteNames: SiteNames
     /// The day each site's latest operation was completed, where no census was taken since: a departure after it is said.
-    public var completedOn: [String: Day] = [:]
+    public let completedOn: [String: Day]
     /// How many days before the day a site counts from a departure is taken for a typing slip rather than history.
     static let slipDays = 31
 
     public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], baselines: [String: Baseline] = [:],
                 censuses: [String: DeparturesSinceCensus] = [:], transitCentres: [String: TransitCentreOccupancy] = [:],
-                siteNames: SiteNames = SiteNames(), vocabulary: Vocabulary = .commandLine) {
+                siteNames: SiteNames = SiteNames(), completedOn: [String: Day] = [:], vocabulary: Vocabulary = .commandLine) {
         self.vocabulary = vocabulary
+        self.completedOn = completedOn
         self.siteNames = siteNames
         self.sites = sites
         siteCodes = RecordCodes(sites)

@@ -26,14 +26,12 @@ extension CampsStore {
         return try await database.runImport(.departures, request, from: source, by: caller, lockingFirst: "site_departures", rules: {
             let sites = try await sites()
             let baselines = try await baselines()
-            var rules = DepartureRules(sites: Set(sites.map(\.code)), gazetteer: gazetteer, today: request.today,
+            return DepartureRules(sites: Set(sites.map(\.code)), gazetteer: gazetteer, today: request.today,
                                   defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
                                   operators: Self.operators(of: sites), baselines: baselines,
                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
                                   transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), siteNames: SiteNames(sites),
-                                  vocabulary: request.vocabulary)
-            rules.completedOn = try await completionDays(except: Set(baselines.keys))
-            return rules
+                                  completedOn: try await completionDays(except: Set(baselines.keys)), vocabulary: request.vocabulary)
         }, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
         }

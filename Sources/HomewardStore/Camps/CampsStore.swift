@@ -43,7 +43,7 @@ public struct CampsStore: Sendable {
     public func site(_ code: String) async throws -> Site? {
         if let site = try await sites(where: "s.code = \(bind: code)").first { return site }
         let sites = try await sites()
-        return RecordCode.taken(code, among: sites.map(\.code)).flatMap { stored in sites.first { $0.code == stored } }
+        return RecordCodes(sites.map(\.code)).stored(code).flatMap { stored in sites.first { $0.code == stored } }
     }
 
     private func sites(where condition: SQLQueryString?) async throws -> [Site] {
