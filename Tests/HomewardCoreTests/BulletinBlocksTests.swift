@@ -135,7 +135,7 @@ import Testing
         #expect(ru.contains("помощь получил 101 человек."))
         let ar = try text(block, .ar)
         #expect(ar.contains("سُجِّلت عمليتا مساعدة"), "2 is the dual in Arabic")
-        #expect(ar.contains("وصلت إلى ١١ منطقة.") && ar.contains("٣٫٥٢٥"))
+        #expect(ar.contains("وصلت المساعدات إلى ١١ تجمّعاً سكنياً.") && ar.contains("٣٫٥٢٥"))
         #expect(ar.contains("إلى ١٠١ شخص"))
         // Aid recorded only for whole districts or governorates reached no locality: no sentence says none was reached.
         let coarse = AidBlock.make(date: Self.date, figures: AidFigures(actions: 1, localities: 0, parcels: 7, reportedBy: AidReporting(all: 1)))

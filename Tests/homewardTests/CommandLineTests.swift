@@ -534,6 +534,19 @@ import Testing
                 "\(governorate)")
     }
 
+    @Test func organisationsCountingTheSameFigureAgreeOnABaseline() throws {
+        defer { cleanUp() }
+        #expect(try run(["sites", "add", "--code", "HOL", "--name", "Al-Hol", "--kind", "camp", "--admin", "SY080006"]).status == 0)
+        for org in ["WHO", "CCCM"] {
+            #expect(try run(["sites", "census", "HOL", "--date", "2024-06-01", "--residents", "5000", "--org", org]).status == 0)
+        }
+        // Two counts of 5,000 are one figure: no choice to make, as the site's standing has none.
+        let added = try run(["evacuations", "add", "--site", "HOL", "--baseline-date", "2024-06-01", "--start", "2024-06-02",
+                             "--per-cycle", "1000", "--cycle-days", "5"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try run(["evacuations", "show", "1", "--format", "json"]).json["baseline_residents"] as? Int == 5_000)
+    }
+
     @Test func aCampEvacuationIsPlannedRecordedAndFollowed() throws {
         defer { cleanUp() }
         // setup: a camp, a transit centre, two organisations' censuses, two departures

@@ -62,7 +62,8 @@ struct EvacuationsCommand: AsyncParsableCommand {
                 var residents = baselineResidents
                 if residents == nil {
                     let censuses = try await stores.camps.censuses(of: site).filter { $0.date == baseline }
-                    guard censuses.count == 1 else {
+                    // Organisations that counted the same figure agree: only differing counts need a choice.
+                    guard Set(censuses.map(\.residents)).count == 1 else {
                         throw CommandFailure(censuses.isEmpty
                             ? "--baseline-residents: the site has no census on \(baseline); give the residents, or record the census first"
                             : "--baseline-residents: \(censuses.count) organisations counted the site on \(baseline) (\(censuses.map { "\($0.organisation): \($0.residents.grouped)" }.joined(separator: "; "))); say which figure the operation counts from")
