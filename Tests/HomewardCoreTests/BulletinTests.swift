@@ -144,5 +144,15 @@ import Testing
         #expect(qualified.map { "\($0.beforeQualifier ?? "-") \($0.afterQualifier ?? "-")" } == ["more-than about"])
         #expect(BulletinDiff(from: stated("more-than"), to: stated("more-than")).changes.isEmpty)
         #expect(BulletinDiff(from: stated("exact"), to: stated("about")).changes.map { $0.beforeQualifier == nil && $0.afterQualifier == "about" } == [true])
+        // The total a statement published, in two corrections of it, is no. 2's in one and no. 3's in the other: two figures
+        // of different statements, not a change of one, so no difference is given.
+        let revised = { (statement: Int, total: Int) in
+            BulletinSnapshot(date: Self.date, since: nil, blocks: [BulletinBlock(kind: "returns", heading: "h",
+                lines: [BulletinLine("bulletin.returns.revised", ["bulletin": .serial(statement), "before": .entry("returns.revised.published")])],
+                entries: [SnapshotEntry(id: "returns.revised.published", value: total, query: "homeward bulletin show \(statement)")])])
+        }
+        let other = BulletinDiff(from: revised(2, 1_168), to: revised(3, 1_167)).changes
+        #expect(other.map { "\($0.isComparable) \($0.beforeQuery ?? "-")" } == ["false homeward bulletin show 2"])
+        #expect(BulletinDiff(from: revised(3, 1_168), to: revised(3, 1_167)).changes.map(\.isComparable) == [true])
     }
 }

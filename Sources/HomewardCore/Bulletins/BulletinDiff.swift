@@ -12,10 +12,29 @@ public struct BulletinDiff: Sendable, Encodable {
         /// A source figure's qualifier before and after (`more-than`), `nil` where exact: a change of it alone is a change.
         public var beforeQualifier: String?
         public var afterQualifier: String?
+        /// The earlier bulletin's query where the entry counts something else there: a figure of another statement (the
+        /// total that statement no. 2 published, then no. 3's), whose difference means nothing. `nil` where comparable.
+        public var beforeQuery: String?
+
+        /// Whether `after − before` is a change of one figure, rather than two figures of different things.
+        public var isComparable: Bool { beforeQuery == nil }
 
         enum CodingKeys: String, CodingKey {
-            case entry, before, after, unit, query
-            case beforeQualifier = "before_qualifier", afterQualifier = "after_qualifier"
+            case entry, before, after, unit, query, comparable
+            case beforeQualifier = "before_qualifier", afterQualifier = "after_qualifier", beforeQuery = "before_query"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(entry, forKey: .entry)
+            try c.encode(before, forKey: .before)
+            try c.encode(after, forKey: .after)
+            try c.encode(unit, forKey: .unit)
+            try c.encode(query, forKey: .query)
+            try c.encode(beforeQualifier, forKey: .beforeQualifier)
+            try c.encode(afterQualifier, forKey: .afterQualifier)
+            try c.encode(isComparable, forKey: .comparable)
+            try c.encode(beforeQuery, forKey: .beforeQuery)
         }
 
         /// A value as the bulletin writes it: `12.5` for 125 tenths, `30.094` for 30,094 kilograms of tonnes.
@@ -39,18 +58,33 @@ public struct BulletinDiff: Sendable, Encodable {
         return found
     }
 
+    /// The statements a sentence names beside a number (`bulletin`: "the statement no. 2 published"), by entry: a number of
+    /// another statement in the later bulletin is not a change of the earlier one's.
+    static func referents(_ snapshot: BulletinSnapshot) -> [String: [String: Int]] {
+        var found: [String: [String: Int]] = [:]
+        for line in snapshot.blocks.flatMap(\.lines) {
+            let serials = line.arguments.compactMapValues { value -> Int? in if case .serial(let number) = value { number } else { nil } }
+            guard !serials.isEmpty else { continue }
+            for case .entry(let id) in line.arguments.values { found[id] = serials }
+        }
+        return found
+    }
+
     public init(from old: BulletinSnapshot, to new: BulletinSnapshot) {
         let before = Dictionary(old.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let (qualifiedBefore, qualifiedAfter) = (Self.qualifiers(old), Self.qualifiers(new))
+        let (referredBefore, referredAfter) = (Self.referents(old), Self.referents(new))
         var changes: [Change] = [], unchanged = 0
         for id in Set(before.keys).union(after.keys).sorted() {
             let a = before[id], b = after[id]
             if a?.value == b?.value && a?.unit == b?.unit && qualifiedBefore[id] == qualifiedAfter[id] { unchanged += 1; continue }
             // Entries whose unit changed compare as written; the later unit names both.
             let unit = (b ?? a)!.unit
+            let otherThing = a != nil && b != nil && referredBefore[id] != referredAfter[id]
             changes.append(Change(entry: id, before: a?.value, after: b?.value, unit: unit, query: (b ?? a)!.query,
-                                  beforeQualifier: a.flatMap { _ in qualifiedBefore[id] }, afterQualifier: b.flatMap { _ in qualifiedAfter[id] }))
+                                  beforeQualifier: a.flatMap { _ in qualifiedBefore[id] }, afterQualifier: b.flatMap { _ in qualifiedAfter[id] },
+                                  beforeQuery: otherThing ? a?.query : nil))
         }
         self.changes = changes
         self.unchanged = unchanged
