@@ -35,6 +35,25 @@ import Testing
         #expect(!en.unicodeScalars.contains("\u{200F}"))
     }
 
+    /// A statement that replaces another, and one replaced, say so above their text in each language, the number in the
+    /// language's digits; one that is neither says nothing of it.
+    @Test func aReplacedStatementAndItsReplacementSaySoAboveTheText() throws {
+        let text = { (language: Language, lineage: BulletinLineage) in
+            BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(language), published: (4, "abc"), lineage: lineage)
+        }
+        let replacing = try text(.en, BulletinLineage(replaces: 3))
+        #expect(replacing.text.hasPrefix("This statement replaces statement no. 3 of the same day and session"), "\(replacing.text)")
+        #expect(replacing.html.contains(#"<p class="notice" role="note">"#) && replacing.html.range(of: "notice")!.lowerBound < replacing.html.range(of: "<h1>")!.lowerBound)
+        #expect(try text(.ru, BulletinLineage(replacedBy: 5)).text.hasPrefix("Заявление № 5, опубликованное позднее"))
+        #expect(try text(.ar, BulletinLineage(replacedBy: 5)).text.hasPrefix("\u{200F}يحلّ البيان رقم ٥"))
+        let plain = try text(.en, BulletinLineage())
+        #expect(plain.notices.isEmpty && plain.text.hasPrefix(plain.title))
+        // An edited text is told too: the notice is not the centre's prose to leave out.
+        let edited = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.en), published: (4, "abc"), edited: "Edited.",
+                                  lineage: BulletinLineage(replaces: 3))
+        #expect(edited.readable.hasPrefix("This statement replaces statement no. 3"))
+    }
+
     @Test func aPartOfNoneIsLeftUnsaidAndItsEntryKept() throws {
         let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: value == 0 ? 0 : 3, organisations: value == 0 ? 0 : 1) }
         let returns = ReturnsBlock.make(date: Self.date, sinceStart: .init(total: sum(1_200), refugees: sum(0), idps: sum(1_200)),

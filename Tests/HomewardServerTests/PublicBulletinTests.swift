@@ -80,6 +80,14 @@ import Testing
             let exact = try await client.executeRequest(uri: "/api/v1/bulletins/\(first.id)?format=text", method: .get, headers: headers, body: nil).text
             #expect(exact.contains("LBN-01): 3 people") && exact.contains("JOR-01): 60 people") && exact.contains(first.sha256))
             #expect(try await store.bulletin(first.id)?.sha256 == first.sha256)
+            // The second statement of the day replaces the first: internal readers are told, above the text and in the list;
+            // the public, who cannot read the second, is not (checked above: its text opens with the statement).
+            #expect(exact.hasPrefix("Statement no. \(second.id), published later for the same day and session, replaces this one"), "\(exact)")
+            #expect(!text.contains("replaces this one") && text.hasPrefix("Statement of the returns coordination centre"), "\(text)")
+            let internalList = try await client.executeRequest(uri: "/api/v1/bulletins", method: .get, headers: headers, body: nil).json["bulletins"] as? [[String: Any]]
+            #expect(internalList?.map { "\($0["id"] as? Int ?? 0) \($0["replaces"] as? Int ?? 0) \($0["replaced_by"] as? Int ?? 0)" }
+                    == ["\(second.id) \(first.id) 0", "\(first.id) 0 \(second.id)"])
+            #expect(listed.first?["replaced_by"] is NSNull && json["replaced_by"] is NSNull)
             // The records of a number: internal only, a page at a time, each as it stood.
             #expect(try await client.get("/api/v1/bulletins/\(first.id)/records?entry=returns.week.total").status == .unauthorized)
             let firstPage = try await client.executeRequest(uri: "/api/v1/bulletins/\(first.id)/records?entry=returns.week.total&limit=1", method: .get,

@@ -415,6 +415,35 @@ import Testing
         }
     }
 
+    /// A statement published again for its day and session (a late report, a correction) replaces the one before, which
+    /// stays as it was: each says so, and the public is told only of a replacement it may read.
+    @Test(arguments: Backend.available)
+    func aStatementPublishedAgainForItsSessionReplacesTheOneBefore(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a session, its statement made public, a late report, the statement published again; another day's
+            let day = TestStores.today
+            let session = try await store.sessions.addSession(CoordinationSession(date: day, briefings: [.init(organisation: "UNHCR")]), today: day, by: .test)
+            try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n\(day),LBN-01,30,UNHCR\n")
+            let first = try await store.publishBulletin(date: day, isPublic: true, today: day, by: .test)
+            let otherDay = try await store.publishBulletin(date: day.adding(days: -1), today: day, by: .test)
+            try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n\(day),LBN-02,40,UNHCR\n")
+            // act
+            let second = try await store.publishBulletin(date: day, today: day, by: .test)
+            // check: the second replaces the first, which is kept as it was; another day's statement replaces nothing
+            #expect(first.lineage == BulletinLineage() && otherDay.lineage == BulletinLineage())
+            #expect(second.lineage == BulletinLineage(replaces: first.id) && second.snapshot.session == session.id)
+            let kept = try #require(try await store.bulletin(first.id))
+            #expect(kept.lineage == BulletinLineage(replacedBy: second.id) && kept.sha256 == first.sha256)
+            #expect(try await store.bulletinList().map { "\($0.id) \($0.lineage.replaces ?? 0) \($0.lineage.replacedBy ?? 0)" }
+                    == ["\(second.id) \(first.id) 0", "\(otherDay.id) 0 0", "\(first.id) 0 \(second.id)"])
+            // The public reads the first, not yet told of a replacement it cannot read; then told once it is public.
+            #expect(try await store.bulletin(first.id, publicOnly: true)?.lineage == BulletinLineage())
+            _ = try await store.setPublic(second.id, true, by: .test)
+            #expect(try await store.bulletin(first.id, publicOnly: true)?.lineage == BulletinLineage(replacedBy: second.id))
+            #expect(try await store.access.audit(kind: "bulletin").contains { $0.record == String(second.id) && $0.detail?.contains("replaces \(first.id)") == true })
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aListOfBulletinsSaysWhatTheirSnapshotsSay(_ backend: Backend) async throws {
         try await withStores(backend) { store in
@@ -430,8 +459,10 @@ import Testing
                 // check: the rows say what the snapshots do
                 let published = try await store.bulletins(publicOnly: publicOnly)
                 #expect(listed == published.map {
-                    ListedBulletin(id: $0.id, date: $0.snapshot.date, since: $0.snapshot.since, session: $0.snapshot.session, sha256: $0.sha256,
-                                   publishedAt: $0.publishedAt, publishedBy: $0.publishedBy, publicSince: $0.publicSince)
+                    var row = ListedBulletin(id: $0.id, date: $0.snapshot.date, since: $0.snapshot.since, session: $0.snapshot.session, sha256: $0.sha256,
+                                             publishedAt: $0.publishedAt, publishedBy: $0.publishedBy, publicSince: $0.publicSince)
+                    row.lineage = $0.lineage
+                    return row
                 })
                 #expect(listed.count == (publicOnly ? 1 : 3))
             }

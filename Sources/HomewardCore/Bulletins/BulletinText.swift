@@ -28,13 +28,16 @@ public struct BulletinText: Sendable {
     public let smallCounts: SmallCounts?
     /// The entries the public does not see, and why.
     public let hidden: [String: BulletinSuppression.Reason]
+    /// The statements of the same day and session this one replaces or is replaced by, told above its text.
+    public let lineage: BulletinLineage
 
     /// - Parameter forThePublic: hide small counts. The snapshot's hash is then left out, as trying each small value
     ///   against it would give the hidden ones back; so is edited prose, whose numbers are not the snapshot's entries,
     ///   wherever a count is hidden.
     public init(snapshot: BulletinSnapshot, catalogue: Catalogue, published: (id: Int, sha256: String)? = nil, edited: String? = nil,
-                forThePublic smallCounts: SmallCounts? = nil) {
+                forThePublic smallCounts: SmallCounts? = nil, lineage: BulletinLineage = BulletinLineage()) {
         self.snapshot = snapshot
+        self.lineage = lineage
         self.catalogue = catalogue
         self.published = published
         self.smallCounts = smallCounts
@@ -46,7 +49,14 @@ public struct BulletinText: Sendable {
     public var readable: String {
         guard let edited else { return text }
         let lines = edited.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.map { directed(String($0)) }.joined(separator: "\n") + "\n\n" + directed(footer) + "\n"
+        let notes = notices.map { directed($0.text) + "\n\n" }.joined()
+        return notes + lines.map { directed(String($0)) }.joined(separator: "\n") + "\n\n" + directed(footer) + "\n"
+    }
+
+    /// What a reader must know before reading the text: the statement it replaces, and the one that replaces it.
+    public var notices: [Phrase] {
+        [lineage.replacedBy.map { catalogue.phrase("bulletin.replacedBy", ["id": .serial($0)]) },
+         lineage.replaces.map { catalogue.phrase("bulletin.replaces", ["id": .serial($0)]) }].compactMap { $0 }
     }
 
     /// A session's joint statement where the snapshot follows one (or names its participants, as older ones do); else the
@@ -162,7 +172,7 @@ public struct BulletinText: Sendable {
     }
 
     public var text: String {
-        var lines = [title]
+        var lines = notices.flatMap { [$0.text, ""] } + [title]
         if let participants { lines.append(participants) }
         for section in sections {
             lines += ["", section.heading] + section.sentences.map(\.phrase.text)
@@ -182,6 +192,7 @@ public struct BulletinText: Sendable {
     public var html: String {
         let language = catalogue.language
         var out = "<article class=\"bulletin\" lang=\"\(language.rawValue)\" dir=\"\(language.direction.rawValue)\">\n"
+        for notice in notices { out += "<p class=\"notice\" role=\"note\">\(html(Sentence(phrase: notice, entries: [:])))</p>\n" }
         out += "<h1>\(Self.escape(title))</h1>\n"
         if let participantsHTML { out += "<p class=\"participants\">\(participantsHTML)</p>\n" }
         for section in sections {
@@ -248,7 +259,8 @@ public struct BulletinText: Sendable {
 }
 
 extension BulletinText: Encodable {
-    enum CodingKeys: String, CodingKey { case id, sha256, language, direction, title, participants, blocks, footer, snapshot, editedText = "edited_text" }
+    enum CodingKeys: String, CodingKey { case id, sha256, language, direction, title, participants, blocks, footer, snapshot, notices, replaces
+        case editedText = "edited_text", replacedBy = "replaced_by" }
     enum SectionKeys: String, CodingKey { case kind, heading, paragraphs }
     enum SentenceKeys: String, CodingKey { case text, figures }
 
@@ -261,6 +273,9 @@ extension BulletinText: Encodable {
         try c.encode(smallCounts == nil ? published?.sha256 : nil, forKey: .sha256)
         try c.encode(catalogue.language, forKey: .language)
         try c.encode(catalogue.language.direction.rawValue, forKey: .direction)
+        try c.encode(lineage.replaces, forKey: .replaces)
+        try c.encode(lineage.replacedBy, forKey: .replacedBy)
+        try c.encode(notices.map(\.text), forKey: .notices)
         try c.encode(title, forKey: .title)
         try c.encode(participants, forKey: .participants)
         var blocks = c.nestedUnkeyedContainer(forKey: .blocks)

@@ -62,10 +62,11 @@ struct BulletinsController<Context: CallerRequestContext> {
         var sha256: String?
         var publishedAt: String
         var publicSince: String?
+        var lineage: BulletinLineage
 
         enum CodingKeys: String, CodingKey {
-            case id, date, since, sha256
-            case publishedAt = "published_at", publicSince = "public_since"
+            case id, date, since, sha256, replaces
+            case publishedAt = "published_at", publicSince = "public_since", replacedBy = "replaced_by"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -76,6 +77,8 @@ struct BulletinsController<Context: CallerRequestContext> {
             try c.encode(sha256, forKey: .sha256)
             try c.encode(publishedAt, forKey: .publishedAt)
             try c.encode(publicSince, forKey: .publicSince)
+            try c.encode(lineage.replaces, forKey: .replaces)
+            try c.encode(lineage.replacedBy, forKey: .replacedBy)
         }
     }
 
@@ -89,7 +92,10 @@ struct BulletinsController<Context: CallerRequestContext> {
     /// The bulletin this caller may read: a bulletin that is not public is, to the public, one that needs signing in.
     func bulletin(_ id: Int, for caller: Caller) async throws -> PublishedBulletin {
         let forThePublic = smallCounts(for: caller) != nil
-        guard let bulletin = try await stores.bulletin(id) else { throw Problem(.notFound, "no bulletin has id \(id)") }
+        // The public is told only of replacing statements it may read.
+        var found = try await stores.bulletin(id, publicOnly: forThePublic)
+        if found == nil, forThePublic { found = try await stores.bulletin(id) }
+        guard let bulletin = found else { throw Problem(.notFound, "no bulletin has id \(id)") }
         guard !forThePublic || bulletin.isPublic else {
             throw Problem(.unauthorized, "bulletin \(id) is not public: sign in or send a bearer token (Authorization: Bearer …)",
                           headers: [.wwwAuthenticate: #"Bearer realm="homeward""#])
@@ -102,8 +108,8 @@ struct BulletinsController<Context: CallerRequestContext> {
             let id = try Self.id(context)
             let language = try request.pageLanguage()
             let smallCounts = smallCounts(for: context.caller)
-            let found = try await stores.bulletin(id)
-            if smallCounts != nil, !(found?.isPublic ?? false) {
+            let found = try await stores.bulletin(id, publicOnly: smallCounts != nil)
+            if smallCounts != nil, found == nil {
                 // As every page does for the public: the sign-in form, then this page.
                 return Response(status: .seeOther, headers: [.location: SignInView.location(askedFor: request)])
             }
@@ -126,7 +132,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             let forThePublic = smallCounts(for: context.caller) != nil
             return try jsonResponse(["bulletins": try await stores.bulletinList(publicOnly: forThePublic).map {
                 Listed(id: $0.id, date: $0.date, since: $0.since, sha256: forThePublic ? nil : $0.sha256, publishedAt: $0.publishedAt,
-                       publicSince: $0.publicSince)
+                       publicSince: $0.publicSince, lineage: $0.lineage)
             }])
         }
         router.on(RouterPath(APIRoute.bulletinRecords.routerPath), method: APIRoute.bulletinRecords.method) { request, context in
@@ -152,7 +158,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             let input = try PublicInput.decode(from: Data(buffer: try await request.body.collect(upTo: 4096)))
             let bulletin = try await stores.setPublic(id, input.public, by: context.caller)
             return try jsonResponse(Listed(id: bulletin.id, date: bulletin.snapshot.date, since: bulletin.snapshot.since, sha256: bulletin.sha256,
-                                           publishedAt: bulletin.publishedAt, publicSince: bulletin.publicSince))
+                                           publishedAt: bulletin.publishedAt, publicSince: bulletin.publicSince, lineage: bulletin.lineage))
         }
         router.on(RouterPath(APIRoute.postBulletins.routerPath), method: APIRoute.postBulletins.method) { request, context in
             try request.require(contentType: ["application/json"])
@@ -167,7 +173,7 @@ struct BulletinsController<Context: CallerRequestContext> {
                 }
                 let published = try await stores.publishBulletin(date: input.date, since: input.since, session: input.session, editedTexts: edited, isPublic: input.public ?? false,
                                                                   today: today(), by: context.caller)
-                return (.created, try jsonData(PublishedID(id: published.id, sha256: published.sha256)))
+                return (.created, try jsonData(PublishedID(id: published.id, sha256: published.sha256, replaces: published.lineage.replaces)))
             }
         }
         router.on(RouterPath(APIRoute.showBulletin.routerPath), method: APIRoute.showBulletin.method) { request, context in
@@ -178,7 +184,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             let bulletin = try await self.bulletin(id, for: context.caller)
             let text = BulletinText(snapshot: bulletin.snapshot, catalogue: Catalogue(language: language, entries: pages.catalogue(language).entries, digits: digits),
                                     published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts[language],
-                                    forThePublic: smallCounts(for: context.caller))
+                                    forThePublic: smallCounts(for: context.caller), lineage: bulletin.lineage)
             // On generated data, the copies people paste and pass on say so above the statement, as its page does.
             let demo = configuration.demo ? pages.catalogue(language).text("demo.statement") : nil
             switch format {
@@ -237,4 +243,15 @@ struct EntryRecords: Encodable {
 struct PublishedID: Encodable {
     var id: Int
     var sha256: String
+    /// The statement of the same day and session it replaces; null where it is the first.
+    var replaces: Int?
+
+    enum CodingKeys: String, CodingKey { case id, sha256, replaces }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(replaces, forKey: .replaces)
+    }
 }

@@ -11,6 +11,8 @@ public struct ListedBulletin: Hashable, Sendable {
     public var publishedAt: String
     public var publishedBy: String
     public var publicSince: String?
+    /// The statements of its day and session it replaces and is replaced by (among those the reader may read).
+    public var lineage = BulletinLineage()
 
     public init(id: Int, date: Day, since: Day?, session: Int?, sha256: String, publishedAt: String, publishedBy: String, publicSince: String?) {
         self.id = id
@@ -35,6 +37,8 @@ public struct PublishedBulletin: Sendable, Encodable {
     public var editedTexts: [Language: String]
     /// Since when the public may read it (small counts hidden); `nil` while it is internal.
     public var publicSince: String?
+    /// The statements of its day and session it replaces and is replaced by (among those the reader may read).
+    public var lineage = BulletinLineage()
 
     public var isPublic: Bool { publicSince != nil }
 
@@ -51,7 +55,9 @@ public struct PublishedBulletin: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, sha256, snapshot
+        case replaces
         case publishedAt = "published_at", publishedBy = "published_by", editedTexts = "edited_texts", publicSince = "public_since"
+        case replacedBy = "replaced_by"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -61,6 +67,8 @@ public struct PublishedBulletin: Sendable, Encodable {
         try c.encode(publishedAt, forKey: .publishedAt)
         try c.encode(publishedBy, forKey: .publishedBy)
         try c.encode(publicSince, forKey: .publicSince)
+        try c.encode(lineage.replaces, forKey: .replaces)
+        try c.encode(lineage.replacedBy, forKey: .replacedBy)
         try c.encode(Dictionary(uniqueKeysWithValues: editedTexts.map { ($0.key.rawValue, $0.value) }), forKey: .editedTexts)
         try c.encode(snapshot, forKey: .snapshot)
     }

@@ -86,9 +86,13 @@ extension Stores {
                     INSERT INTO bulletin_texts (bulletin_id, language, body) VALUES (\(bind: id), \(bind: language.rawValue), \(bind: text))
                     """).run()
             }
-            try await write.audit("publish", kind: "bulletin", record: String(id), detail: "sha256 \(hash)" + (isPublic ? ", public" : ""))
-            return PublishedBulletin(id: id, sha256: hash, publishedAt: write.timestamp, publishedBy: write.caller.description, snapshot: snapshot,
-                                     editedTexts: editedTexts, publicSince: publicSince)
+            let lineage = try await Self.lineage(publicOnly: false, on: write.sql)[id] ?? BulletinLineage()
+            try await write.audit("publish", kind: "bulletin", record: String(id),
+                                  detail: "sha256 \(hash)" + (isPublic ? ", public" : "") + (lineage.replaces.map { ", replaces \($0)" } ?? ""))
+            var published = PublishedBulletin(id: id, sha256: hash, publishedAt: write.timestamp, publishedBy: write.caller.description,
+                                              snapshot: snapshot, editedTexts: editedTexts, publicSince: publicSince)
+            published.lineage = lineage
+            return published
         }
     }
 
@@ -136,15 +140,27 @@ extension Stores {
             var query: SQLQueryString = "SELECT id, day, since_day, session_id, sha256, published_at, published_by, public_since FROM bulletins"
             if publicOnly { query += " WHERE public_since IS NOT NULL" }
             query += " ORDER BY id DESC"
+            let lineage = try await Self.lineage(publicOnly: publicOnly, on: db)
             return try await db.raw(query).all().map { row in
-                ListedBulletin(id: try row.decode(column: "id", as: Int.self), date: Day(number: try row.decode(column: "day", as: Int.self)),
+                var listed = ListedBulletin(id: try row.decode(column: "id", as: Int.self), date: Day(number: try row.decode(column: "day", as: Int.self)),
                                since: try row.decode(column: "since_day", as: Int?.self).map(Day.init(number:)),
                                session: try row.decode(column: "session_id", as: Int?.self), sha256: try row.decode(column: "sha256", as: String.self),
                                publishedAt: try row.decode(column: "published_at", as: String.self),
                                publishedBy: try row.decode(column: "published_by", as: String.self),
                                publicSince: try row.decode(column: "public_since", as: String?.self))
+                listed.lineage = lineage[listed.id] ?? BulletinLineage()
+                return listed
             }
         }
+    }
+
+    /// Which statement replaces which, among all or among those made public: the public is told only of what it may read.
+    private static func lineage(publicOnly: Bool, on db: any SQLDatabase) async throws -> [Int: BulletinLineage] {
+        let query: SQLQueryString = "SELECT id, day, session_id FROM bulletins\(unsafeRaw: publicOnly ? " WHERE public_since IS NOT NULL" : "")"
+        return BulletinLineage.of(try await db.raw(query).all().map { row in
+            (try row.decode(column: "id", as: Int.self), Day(number: try row.decode(column: "day", as: Int.self)),
+             try row.decode(column: "session_id", as: Int?.self))
+        })
     }
 
     private static func publishedBulletins(id: Int?, publicOnly: Bool, on db: any SQLDatabase) async throws -> [PublishedBulletin] {
@@ -159,14 +175,17 @@ extension Stores {
             guard let language = Language(rawValue: try row.decode(column: "language", as: String.self)) else { continue }
             texts[try row.decode(column: "bulletin_id", as: Int.self), default: [:]][language] = try row.decode(column: "body", as: String.self)
         }
+        let lineage = try await lineage(publicOnly: publicOnly, on: db)
         return try await db.raw(query).all().map { row in
             let json = try row.decode(column: "snapshot", as: String.self)
             let snapshot = try JSONDecoder().decode(BulletinSnapshot.self, from: Data(json.utf8))
             let id = try row.decode(column: "id", as: Int.self)
-            return PublishedBulletin(id: id, sha256: try row.decode(column: "sha256", as: String.self),
-                                     publishedAt: try row.decode(column: "published_at", as: String.self),
-                                     publishedBy: try row.decode(column: "published_by", as: String.self), snapshot: snapshot,
-                                     editedTexts: texts[id] ?? [:], publicSince: try row.decode(column: "public_since", as: String?.self))
+            var published = PublishedBulletin(id: id, sha256: try row.decode(column: "sha256", as: String.self),
+                                              publishedAt: try row.decode(column: "published_at", as: String.self),
+                                              publishedBy: try row.decode(column: "published_by", as: String.self), snapshot: snapshot,
+                                              editedTexts: texts[id] ?? [:], publicSince: try row.decode(column: "public_since", as: String?.self))
+            published.lineage = lineage[id] ?? BulletinLineage()
+            return published
         }
     }
 }

@@ -23,9 +23,11 @@ struct BulletinCommand: AsyncParsableCommand {
         @Option(help: "text, html or json") var format: Format = .text
         @Option(help: "native (Arabic-Indic in Arabic) or latin") var digits: Digits = .native
 
-        func print(_ snapshot: BulletinSnapshot, published: (id: Int, sha256: String)?, edited: [Language: String] = [:]) throws {
+        func print(_ snapshot: BulletinSnapshot, published: (id: Int, sha256: String)?, edited: [Language: String] = [:],
+                   lineage: BulletinLineage = BulletinLineage()) throws {
             let texts = try lang.languages.map {
-                BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled($0, digits: digits), published: published, edited: edited[$0])
+                BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled($0, digits: digits), published: published, edited: edited[$0],
+                             lineage: lineage)
             }
             switch format {
             case .text: Swift.print(texts.map(\.readable).joined(separator: "\n"), terminator: "")
@@ -78,8 +80,12 @@ struct BulletinCommand: AsyncParsableCommand {
             for (language, file) in try texts() { edited[language] = try String(contentsOfFile: file, encoding: .utf8) }
             let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, session: session, editedTexts: edited, isPublic: `public`, today: try today(), by: who.caller) }
             switch format {
-            case .json: try printJSON(PublishedID(id: published.id, sha256: published.sha256))
-            case .text: print("\(published.id) \(published.sha256)")
+            case .json: try printJSON(PublishedID(id: published.id, sha256: published.sha256, replaces: published.lineage.replaces))
+            case .text:
+                print("\(published.id) \(published.sha256)")
+                if let replaced = published.lineage.replaces {
+                    FileHandle.standardError.write(Data("It replaces statement \(replaced) of the same day and session, which is kept as it was published.\n".utf8))
+                }
             }
         }
     }
@@ -94,7 +100,7 @@ struct BulletinCommand: AsyncParsableCommand {
             guard let bulletin = try await db.withStores({ try await $0.bulletin(id) }) else {
                 throw CommandFailure("no bulletin has id \(id); homeward bulletin list shows them")
             }
-            try output.print(bulletin.snapshot, published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts)
+            try output.print(bulletin.snapshot, published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts, lineage: bulletin.lineage)
         }
     }
 
@@ -104,9 +110,11 @@ struct BulletinCommand: AsyncParsableCommand {
 
         func run() async throws {
             let bulletins = try await db.withStores { try await $0.bulletinList() }
-            print(TextTable(header: ["ID", "DATE", "SINCE", "PUBLISHED", "BY", "PUBLIC SINCE", "SHA-256"],
+            // A statement published again for its day and session replaces the one before, which stays as it was.
+            print(TextTable(header: ["ID", "DATE", "SINCE", "PUBLISHED", "BY", "PUBLIC SINCE", "REPLACES", "REPLACED BY", "SHA-256"],
                             rows: bulletins.map { [String($0.id), $0.date.description, $0.since?.description ?? "",
-                                                   $0.publishedAt, $0.publishedBy, $0.publicSince ?? "", $0.sha256] }).rendered)
+                                                   $0.publishedAt, $0.publishedBy, $0.publicSince ?? "", $0.lineage.replaces.map(String.init) ?? "",
+                                                   $0.lineage.replacedBy.map(String.init) ?? "", $0.sha256] }).rendered)
         }
     }
 
@@ -182,6 +190,17 @@ struct BulletinCommand: AsyncParsableCommand {
 struct PublishedID: Encodable {
     var id: Int
     var sha256: String
+    /// The statement of the same day and session it replaces; null where it is the first.
+    var replaces: Int?
+
+    enum CodingKeys: String, CodingKey { case id, sha256, replaces }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(replaces, forKey: .replaces)
+    }
 }
 
 extension Digits: ExpressibleByArgument {}

@@ -11,7 +11,7 @@ extension SessionsModel {
             Item(session: CoordinationSession(id: 2, date: Day("2018-08-15")!, briefings: [
                 .init(organisation: "UNHCR", text: "Registration at Jdaidet Yabous resumed on 13 August; queues of up to four hours."),
                 .init(organisation: "Ministry of Local Administration", text: nil),
-            ]), bulletins: [3, 1]),
+            ]), bulletins: [(3, nil), (1, 3)]),
             Item(session: CoordinationSession(id: 1, date: Day("2018-08-08")!, briefings: [.init(organisation: "SARC", text: "Two mobile clinics at Nassib.")]),
                  bulletins: []),
         ], demo: false)
@@ -35,6 +35,8 @@ extension SessionsModel {
         let html = SessionsView(model: .mock, language: .ru).render(pages)
         #expect(html.contains(#"<a href="/bulletins/3?lang=ru">"#) && html.contains(#"<a href="/bulletins/1?lang=ru">"#))
         #expect(html.contains("Бюллетень по этому заседанию пока не опубликован."))
+        // A statement published again for the session replaces the one before: its link says so.
+        #expect(html.contains("Бюллетень 1, заменён заявлением № 3"), "\(html)")
         #expect(html.contains(#"<bdi dir="ltr">2</bdi> организации-участника:"#))
         let empty = SessionsView(model: SessionsModel(items: [], demo: true), language: .ar).render(pages)
         #expect(empty.contains("لم تُسجَّل اجتماعات تنسيق بعد.") && empty.contains(#"<html lang="ar" dir="rtl">"#))

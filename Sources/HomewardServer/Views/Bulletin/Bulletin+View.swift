@@ -13,7 +13,7 @@ struct BulletinView {
 
     func render(_ pages: Pages) -> String {
         let text = BulletinText(snapshot: bulletin.snapshot, catalogue: pages.catalogue(language), published: (bulletin.id, bulletin.sha256),
-                                forThePublic: smallCounts)
+                                forThePublic: smallCounts, lineage: bulletin.lineage)
         let path = APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(bulletin.id))
         let c = pages.catalogue(language)
         return pages.render(Context(page: PageContext(language: language, title: c.text("page.title", ["heading": .text(text.title)]), path: path, pages: pages, current: .bulletinPage),

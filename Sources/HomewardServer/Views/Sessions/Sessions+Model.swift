@@ -6,8 +6,8 @@ import HomewardStore
 struct SessionsModel {
     struct Item {
         var session: CoordinationSession
-        /// The ids of the bulletins published for the session (or its day), newest first.
-        var bulletins: [Int]
+        /// The bulletins published for the session (or its day), newest first, each with the one that replaces it.
+        var bulletins: [(id: Int, replacedBy: Int?)]
     }
 
     var items: [Item]
@@ -17,7 +17,7 @@ struct SessionsModel {
         let bulletins = try await stores.bulletinList()
         let items = try await stores.sessions.sessions().map { session in
             // A bulletin names its session when one was recorded on its day before it was published.
-            Item(session: session, bulletins: bulletins.filter { $0.session.map { $0 == session.id } ?? ($0.date == session.date) }.map(\.id))
+            Item(session: session, bulletins: bulletins.filter { $0.session.map { $0 == session.id } ?? ($0.date == session.date) }.map { ($0.id, $0.lineage.replacedBy) })
         }
         return SessionsModel(items: items, demo: demo)
     }

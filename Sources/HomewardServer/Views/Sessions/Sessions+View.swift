@@ -21,8 +21,9 @@ struct SessionsView {
                 Session(date: PhraseContext(c.phrase("sessions.page.date", ["date": .day(item.session.date)])),
                         participants: PhraseContext(c.phrase("sessions.page.participants", ["count": .count(item.session.briefings.count)])),
                         briefings: item.session.briefings.map { Briefing(organisation: $0.organisation, text: $0.text ?? c.text("sessions.page.noBriefing")) },
-                        bulletins: item.bulletins.map { id in
-                            Link(name: c.text("bulletin.page.title", ["id": .serial(id)]),
+                        bulletins: item.bulletins.map { id, replacedBy in
+                            let name = c.text("bulletin.page.title", ["id": .serial(id)])
+                            return Link(name: replacedBy.map { c.text("sessions.page.replacedBy", ["name": .text(name), "id": .serial($0)]) } ?? name,
                                  href: APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(id)) + "?lang=\(language.rawValue)")
                         },
                         hasBulletins: !item.bulletins.isEmpty, noBulletin: item.bulletins.isEmpty ? c.text("sessions.page.noBulletin") : nil)
