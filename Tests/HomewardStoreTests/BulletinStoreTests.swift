@@ -172,7 +172,7 @@ import Testing
             // Refugees may be reported without their crossing point too: the line does not call them returns within the country.
             #expect(snapshot.entry("returns.week.withoutCrossing")?.value == 475 && snapshot.entry("returns.week.withoutCrossing")?.records == 3)
             let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
-            #expect(en.contains("No crossing point given: 475 people"), "\(en)")
+            #expect(en.contains("Reported by destination only, no crossing point: 475 people"), "\(en)")
             let listed = try await store.ledger.movements(try #require(snapshot.entry("returns.week.withoutCrossing")?.movements),
                                                           asRecordedOn: try #require(snapshot.recordedOn))
             #expect(listed.map(\.persons).sorted() == [30, 45, 400] && listed.allSatisfy { $0.crossing == nil })
