@@ -29,7 +29,7 @@ struct AidView {
             // A code that only repeats its name ("Humanitarian", humanitarian) is not shown again under it.
             let code = group.key.flatMap { Gazetteer.fold($0) == Gazetteer.fold(name) ? nil : $0 }
             return Row(name: name, code: code, actions: c.numbers.string(g.actions), localities: c.numbers.string(g.localities),
-                       tonnes: cell(c.numbers.decimal(g.kilograms, decimals: 3, fixed: true), \.kilograms), parcels: cell(c.numbers.string(g.parcels), \.parcels),
+                       tonnes: cell(c.numbers.decimal(g.kilograms, decimals: 3), \.kilograms), parcels: cell(c.numbers.string(g.parcels), \.parcels),
                        reached: cell(c.numbers.string(g.reached), \.reached), reachedGivenBy: reachedGivenBy, treated: cell(c.numbers.string(g.treated), \.treated))
         }
         let byType = s.byType.map { row($0, name: $0.name(in: language)) }
