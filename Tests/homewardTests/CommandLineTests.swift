@@ -518,6 +518,8 @@ import Testing
         #expect(readinessTable.contains("1,400") && readinessTable.contains("1,234.5") && readinessTable.contains("1,202"), "\(readinessTable)")
         #expect(readinessTable.contains("1,250        -        -"), "people reached and treated not reported: \(readinessTable)")
         #expect(readinessTable.contains("- : given by none of the area's aid actions"), "\(readinessTable)")
+        // A locality without aid has no tonnes, parcels or people to give: `-`, as its legend says, not 0.
+        #expect(readinessTable.split(separator: "\n").contains { $0.wholeMatch(of: /C22\d\d .* 0 +- +- +- +-/) != nil }, "\(readinessTable)")
         #expect(try run(["readiness", "--sort", "index"]).status != 0)
         let spaceport = try run(["readiness", "--sort", "commissioned:spaceport"])
         #expect(spaceport.status != 0 && spaceport.stderr.contains("no facility kind has the code spaceport; the kinds are"), "\(spaceport.stderr)")

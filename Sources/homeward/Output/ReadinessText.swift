@@ -13,21 +13,24 @@ enum ReadinessText {
         let count = { (n: Int) in grouped ? n.grouped : String(n) }
         let quantity = { (tenths: Int) in ScaledNumber.string(tenths, decimals: 1, grouped: grouped) }
         let tonnes = { (kilograms: Int) in ScaledNumber.string(kilograms, decimals: 3, grouped: grouped) }
-        // For a reader, a figure none of the area's actions gave is `-`; a spreadsheet keeps the sum.
-        let given = { (value: String, figure: KeyPath<AidReporting, Int>) in grouped ? row.aid.shown(value, figure, unreported: "-") : value }
+        // For a reader, a figure none of the area's actions gave (or of an area without any) is `-`; a spreadsheet keeps the sum.
+        let given = { (value: String, figure: KeyPath<AidReporting, Int>) in
+            grouped ? row.aid.actions == 0 ? "-" : row.aid.shown(value, figure, unreported: "-") : value
+        }
         return [row.area, row.name, count(row.returned), count(row.refugees), count(row.idps)]
             + kinds.map { quantity(row.commissioned.tenths(of: $0.code)) }
             + kinds.map { quantity(row.underRestoration.tenths(of: $0.code)) }
             + [count(row.aid.actions), given(tonnes(row.aid.kilograms), \.kilograms), given(count(row.aid.parcels), \.parcels),
-               grouped ? AssistanceText.reached(row.aid) : count(row.aid.reached), given(count(row.aid.treated), \.treated)]
+               grouped && row.aid.actions > 0 ? AssistanceText.reached(row.aid) : given(count(row.aid.reached), \.reached),
+               given(count(row.aid.treated), \.treated)]
     }
 
     static func table(_ r: ReadinessReport) -> String {
         let title = "Returns beside facilities and aid by adm\(r.level.rawValue), \(r.from.map { "from \($0) " } ?? "")to \(r.to); sorted by \(r.order)"
         let head = header(r)
         var lines = [title, "", TextTable(header: head, rows: r.rows.map { cells($0, kinds: r.kinds, grouped: true) }, numeric: Set(2..<head.count)).rendered]
-        if r.rows.contains(where: \.aid.hasUnreported) {
-            lines += ["", "- : given by none of the area's aid actions (the CSV keeps 0)."]
+        if r.rows.contains(where: { $0.aid.hasUnreported || $0.aid.actions == 0 }) {
+            lines += ["", "- : given by none of the area's aid actions, or the area has none (the CSV keeps 0)."]
         }
         if r.rows.contains(where: { if case .partly = $0.aid.reporting(\.reached) { true } else { false } }) {
             if lines.last?.hasPrefix("- :") != true { lines.append("") }
