@@ -45,6 +45,38 @@ import Testing
         }
     }
 
+    /// A 0 withdraws a record given by mistake, under its id or by its other cells as a correction finds it: its version is
+    /// kept as a revision and it leaves every figure; a 0 that finds nothing records nothing and names no organisation.
+    @Test(arguments: Backend.available)
+    func aZeroWithdrawsAFacilityRecord(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: 2 water pumping stations by id, 5 schools without one
+            let first = try await importRecords(store, .facilities, Self.header
+                + "2020-01-10,SY03,C2269,water-pumping-station,under-restoration,2,UNICEF,TIB-WPS-01\n"
+                + "2020-01-10,SY03,C2270,school,under-restoration,5,UNDP,\n")
+            #expect(first.imported == 2)
+            // act
+            let withdrawn = try await importRecords(store, .facilities, Self.header
+                + "2020-01-10,SY03,C2269,water-pumping-station,under-restoration,0,UNICEF,TIB-WPS-01\n"
+                + "2020-01-10,SY03,C2270,school,under-restoration,0,UNDP,\n"
+                + "2020-01-10,SY03,C2270,school,under-restoration,0,Nobody Known,NK-1\n")
+            // check: both withdrawn, the third finds nothing; no figure left, the records and their versions kept
+            #expect(withdrawn.status == .success && withdrawn.updated == 2 && withdrawn.ignored == 1 && withdrawn.imported == 0, "\(withdrawn.problems)")
+            let summary = try await store.reconstruction.summary(asOf: TestStores.today)
+            #expect(summary.underRestoration.byKind.isEmpty && summary.underRestoration.settlements == 0)
+            let listed = try await store.reconstruction.works(.init())
+            #expect(listed.map(\.work.tenths) == [0, 0])
+            #expect(try await store.organisations.organisations().map(\.name).contains("Nobody Known") == false)
+            let kept = try await store.database.read { db in
+                try await db.raw("SELECT quantity_tenths FROM facility_work_revisions ORDER BY id").all(decodingColumn: "quantity_tenths", as: Int.self)
+            }
+            #expect(kept == [20, 50])
+            // The same 0 again changes nothing.
+            #expect(try await importRecords(store, .facilities, Self.header
+                + "2020-01-10,SY03,C2269,water-pumping-station,under-restoration,0,UNICEF,TIB-WPS-01\n").ignored == 1)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func oneFacilityIsFollowedThroughItsStatusesByItsId(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -54,10 +54,8 @@ public struct FacilityRules: ImportRules {
         guard !checks.isRejected, let date, let place, let kind, let status, let tenths, let organisation, let settlement = place.finest else {
             return ImportOutcome(problems: checks.problems)
         }
-        if tenths == 0 {
-            checks.fail(.quantity, Message("import.count.zero"), warning: true)
-            return ImportOutcome(problems: checks.problems, ignored: 1)
-        }
+        // A 0 withdraws the record its key finds (by its id, or by its other cells as a correction finds it), which the writer
+        // keeps as a revision; where it finds none, it records nothing.
         let key = FacilityWork.key(externalId: draft[.externalId], status: status, organisation: organisation, content: draft.content)
         let at = RestorationLedger.Place(settlement: settlement, kind: kind.code)
         if counting, status == .commissioned {

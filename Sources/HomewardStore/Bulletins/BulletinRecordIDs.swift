@@ -29,7 +29,7 @@ extension Stores {
     /// A kind's facility works of the given statuses from `from` (or the first) to `to`: the stock sums what entered
     /// restoration and what was commissioned by the day; the week's flow, what was commissioned in it.
     func facilityWorkIDs(kind: String?, statuses: [FacilityStatus], from: Day?, to: Day) async throws -> [Int] {
-        var query: SQLQueryString = "SELECT id FROM facility_works WHERE day <= \(bind: to.number)"
+        var query: SQLQueryString = "SELECT id FROM facility_works WHERE day <= \(bind: to.number) AND quantity_tenths > 0"
         if let from { query += " AND day >= \(bind: from.number)" }
         if let kind { query += " AND kind_code = \(bind: kind)" }
         query += " AND status IN (\(binds: statuses.map(\.rawValue))) ORDER BY id"

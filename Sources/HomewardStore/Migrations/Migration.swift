@@ -52,6 +52,7 @@ extension Database {
         KeySourceStatementsByMeasure(),
         AddPlaceToWorkAndAidRevisions(),
         AddCountryOtherNames(),
+        AllowFacilityWithdrawals(),
     ]
 
     /// Applies the steps the database has not seen yet.

@@ -2,7 +2,8 @@ import HomewardCore
 import SQLKit
 
 /// Writes facility records by their key: a new key is imported; a known one with another date, place, kind or quantity
-/// is corrected, the version it replaces kept in `facility_work_revisions`; the same one again is ignored.
+/// is corrected, the version it replaces kept in `facility_work_revisions`; the same one again is ignored. A 0 under a known
+/// id withdraws the record (kept, at 0, with its revision); one that finds nothing records nothing.
 struct FacilityWorkWriter: BatchWriter {
     static let table = RevisedTable(table: "facility_works", revisions: "facility_work_revisions", recordColumn: "work_id",
                                     columns: ["day", "place_pcode", "adm1", "adm2", "adm3", "adm4", "kind_code", "quantity_tenths"])
@@ -20,11 +21,18 @@ struct FacilityWorkWriter: BatchWriter {
 
     mutating func write(_ batch: [FacilityWork], rows: [Int]) async throws {
         for (work, row) in zip(batch, rows) {
+            // A 0 over none, or over one withdrawn already, changes nothing, and names no organisation into being.
+            if work.tenths == 0,
+               try await write.sql.raw("SELECT quantity_tenths FROM facility_works WHERE row_key = \(bind: work.key)")
+                   .first(decodingColumn: "quantity_tenths", as: Int.self) ?? 0 == 0 {
+                counts += WriteCounts(ignored: 1, repeats: seen.updateValue(row, forKey: work.key).map { [RepeatedRecord(row: row, earlierRow: $0)] } ?? [])
+                continue
+            }
             let organisationID = try await organisations.id(of: work.organisation, on: write)
             counts += try await write.store(
                 [BulkValue(work.date.number), BulkValue(work.place.finest ?? ""), BulkValue(work.place[.adm1]), BulkValue(work.place[.adm2]),
                  BulkValue(work.place[.adm3]), BulkValue(work.place[.adm4]), BulkValue(work.kind), BulkValue(work.tenths)], in: Self.table, rowKey: work.key, importID: importID, row: row, seen: &seen,
-                insert: """
+                insert: work.tenths == 0 ? nil : """
                     INSERT INTO facility_works (row_key, day, place_pcode, adm1, adm2, adm3, adm4, kind_code, status, quantity_tenths,
                                                 organisation_id, external_id, recorded_at, recorded_by, import_id)
                     VALUES (\(bind: work.key), \(bind: work.date.number), \(bind: work.place.finest ?? ""), \(bind: work.place[.adm1]),

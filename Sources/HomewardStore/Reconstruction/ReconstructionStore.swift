@@ -125,7 +125,7 @@ public struct ReconstructionStore: Sendable {
             let settlements = try await PlacesStore.finestLevel(on: db)
             return try await db.raw("""
                 SELECT adm1, adm2, adm3, adm4, kind_code, status, day, CAST(SUM(quantity_tenths) AS BIGINT) AS tenths FROM facility_works
-                WHERE day <= \(bind: through.number) GROUP BY adm1, adm2, adm3, adm4, kind_code, status, day
+                WHERE day <= \(bind: through.number) AND quantity_tenths > 0 GROUP BY adm1, adm2, adm3, adm4, kind_code, status, day
                 """).all().compactMap { row in
                 guard let status = FacilityStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
                 return FacilityTally(place: try Lineage(row: row), kind: try row.decode(column: "kind_code", as: String.self), status: status,
