@@ -197,7 +197,8 @@ import Testing
                 + "2020-05-10,SY03,C2269,school,under-restoration,5,UNDP\n2020-06-26,SY03,C2269,school,commissioned,2,UNDP\n"
                 + "2020-05-11,SY03,C2269,school,damaged,9,UNDP\n2020-06-01,SY03,C2270,road,under-restoration,12.5,UNDP\n")
             try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#reached+ind+num\n"
-                + "2020-06-25,C2269,SARC,humanitarian,300\n2020-06-01,C5992,SARC,humanitarian,500\n2020-06-26,C2269,WFP,humanitarian,\n")
+                + "2020-06-25,C2269,SARC,humanitarian,300\n2020-06-01,C5992,SARC,humanitarian,500\n2020-06-26,C2269,WFP,humanitarian,\n",
+                                warned: ["import.aid.noFigure"])
             func ids(_ query: String) async throws -> [Int] {
                 try await store.database.read { try await $0.raw(SQLQueryString(query)).all(decodingColumn: "id", as: Int.self) }
             }

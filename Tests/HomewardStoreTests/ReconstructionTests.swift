@@ -203,6 +203,26 @@ import Testing
         }
     }
 
+    /// A correction that leaves a figure blank which the action gave loses it from every sum: said, naming the figure and
+    /// what it was; an action that gives no figure at all is kept and said too.
+    @Test(arguments: Backend.available)
+    func aCorrectionThatBlanksAFigureAndAnActionWithoutFiguresAreWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#indicator+parcels+num,#reached+ind+num,#meta+id\n"
+            _ = try await importRecords(store, .aid, header + "2020-05-01,C2269,SARC,humanitarian,1.5,750,3750,SARC-0001\n")
+            // act
+            let corrected = try await importRecords(store, .aid, header + "2020-05-01,C2269,SARC,humanitarian,,700,,SARC-0001\n"
+                                                    + "2020-05-02,C2270,SARC,humanitarian,,,,SARC-0002\n")
+            // check
+            #expect(corrected.status == .warning && corrected.updated == 1 && corrected.imported == 1 && corrected.warnings == 2)
+            let said = corrected.problems.map { "\($0.row) \($0.code) \($0.column) \($0.message.arguments["before"].map { "\($0)" } ?? "")" }
+            #expect(said.contains { $0.hasPrefix("2 import.figure.cleared #indicator+tonnes+num") && $0.contains("1.5") }, "\(said)")
+            #expect(said.contains { $0.hasPrefix("2 import.figure.cleared #reached+ind+num") && $0.contains("3750") }, "\(said)")
+            #expect(said.contains { $0.hasPrefix("3 import.aid.noFigure") }, "\(said)")
+            #expect(!said.contains { $0.contains("parcels") }, "a figure given again is no loss: \(said)")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aidIsSummedWithLocalitiesCountedOnce(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -50,6 +50,11 @@ public struct AidRules: ImportRules {
         guard !checks.isRejected, let date, let place, let type, let organisation else {
             return ImportOutcome(problems: checks.problems)
         }
+        // An action that gives no figure counts as an action and adds to none of its figures: kept, and said, since a file
+        // whose figure columns went unread (a tag mistyped) gives rows like it.
+        if kilograms == nil && counts.allSatisfy({ $0 == nil }) {
+            checks.fail(nil, Message("import.aid.noFigure"), warning: true)
+        }
         let key = AidAction.key(externalId: draft[.externalId], organisation: organisation, content: draft.content)
         return ImportOutcome(records: [AidAction(date: date, place: place, organisation: organisation, type: type.code, kilograms: kilograms,
                                                  parcels: counts[0], reached: counts[1], treated: counts[2], description: description,

@@ -6,7 +6,8 @@ import SQLKit
 struct AidActionWriter: BatchWriter {
     static let table = RevisedTable(table: "aid_actions", revisions: "aid_action_revisions", recordColumn: "action_id",
                                     columns: ["day", "place_pcode", "adm1", "adm2", "adm3", "adm4", "type_code", "kilograms", "parcels", "reached",
-                                              "treated", "description"])
+                                              "treated", "description"],
+                                    figures: ["kilograms", "parcels", "reached", "treated"])
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()

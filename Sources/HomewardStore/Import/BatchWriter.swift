@@ -45,6 +45,18 @@ struct WriteCounts: Sendable, Equatable {
     var reverts: [RevertedRecord] = []
     /// Movements of an earlier import taken back because a row gives their id under the other category only.
     var moves: [MovedRecord] = []
+    /// Figures a correction left blank where the record it corrects gave them: no longer counted, which a partner re-sending
+    /// one figure would not mean.
+    var cleared: [ClearedFigure] = []
+}
+
+/// A figure a correction leaves out (blank) that the version it replaces gave.
+struct ClearedFigure: Sendable, Equatable {
+    var row: Int
+    /// The table's column: `reached`, `kilograms`.
+    var column: String
+    /// What the replaced version gave, as stored (kilograms for tonnes).
+    var before: Int
 }
 
 /// A movement an earlier import recorded for an id in one category, taken back by a row that gives the id in the other

@@ -310,6 +310,13 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             warn(row: revert.row, revert.importID.map { Message("import.movements.reverted", ["import": .serial($0)]) }
                 ?? Message("import.movements.revertedEarlier"))
         }
+        for cleared in counts.cleared {
+            // Tonnes are stored in kilograms: said as the file writes them, in the column the file names the figure by.
+            let before: MessageArgument = cleared.column == "kilograms" ? .code(ScaledNumber.string(cleared.before, decimals: 3)) : .count(cleared.before)
+            let field = Field.allCases.first { $0.jsonKey == (cleared.column == "kilograms" ? "tonnes" : cleared.column) }
+            let label = field.map { field in layout.map { $0.labels[field.rawValue] }.flatMap { $0.isEmpty ? nil : $0 } ?? field.jsonKey ?? "" }
+            warn(row: cleared.row, column: label ?? cleared.column, Message("import.figure.cleared", ["before": before]))
+        }
         for moved in counts.moves {
             warn(row: moved.row, Message("import.movements.movedCategory", ["movement": .serial(moved.movement), "persons": .count(moved.persons)]))
         }
@@ -317,12 +324,12 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     }
 
     /// A warning at a row: listed up to the limit, and counted once per row however many a row has (a place kept coarser too).
-    private mutating func warn(row: Int, _ message: Message) {
+    private mutating func warn(row: Int, column: String = "", _ message: Message) {
         if !warnedRows.contains(row) { summary.warnings += 1 }
         warnedRows.insert(row)
         problemCount += 1
         guard summary.problems.count < Self.listedProblemLimit else { return }
-        summary.problems.append(ImportProblem(row: row, column: "", value: "", message, severity: .warning))
+        summary.problems.append(ImportProblem(row: row, column: column, value: "", message, severity: .warning))
     }
 
     /// Writes what is left and settles the summary's status and counts.

@@ -12,6 +12,8 @@ struct RevisedTable: Sendable {
     let recordColumn: String
     /// The values a correction may change, in the order they are given to `store`; a revision keeps them all.
     let columns: [String]
+    /// The columns of figures a row may leave blank: a correction that blanks one the record gave is warned of.
+    var figures: Set<String> = []
 }
 
 extension WriteContext {
@@ -61,6 +63,10 @@ extension WriteContext {
                 """).run()
             return WriteCounts(ignored: 1, repeats: repeats)
         }
+        let cleared = try zip(table.columns, values).compactMap { column, value -> ClearedFigure? in
+            guard table.figures.contains(column), case .null = value, let before = try stored.decode(column: column, as: Int?.self) else { return nil }
+            return ClearedFigure(row: row, column: column, before: before)
+        }
         try await sql.raw("""
             INSERT INTO \(unsafeRaw: table.revisions) (\(unsafeRaw: table.recordColumn), \(unsafeRaw: columns), recorded_at, recorded_by, import_id,
                                                       superseded_at, superseded_by, superseded_in_import)
@@ -70,7 +76,7 @@ extension WriteContext {
         try await sql.raw("UPDATE \(unsafeRaw: table.table) SET " + assignments.joined(separator: ", ") + """
             , recorded_at = \(bind: timestamp), recorded_by = \(bind: caller.description), import_id = \(bind: importID) WHERE id = \(bind: id)
             """).run()
-        return WriteCounts(updated: 1, repeats: repeats)
+        return WriteCounts(updated: 1, repeats: repeats, cleared: cleared)
     }
 
     /// Puts a record back as it was before this import, when a later row of the file gives what it was then: a file that
@@ -119,6 +125,7 @@ extension WriteCounts {
         counts.repeats += more.repeats
         counts.twins += more.twins
         counts.reverts += more.reverts
+        counts.cleared += more.cleared
     }
 }
 
