@@ -223,6 +223,28 @@ import Testing
         }
     }
 
+    /// Rows without an id are known by all their cells, those not read too: the same report sent again with a note or a
+    /// description changed is a second record, counted beside the first. Said, naming the earlier one; two such rows of
+    /// one file (two groups) are not.
+    @Test(arguments: Backend.available)
+    func aReportSentAgainWithANoteChangedIsWarnedOfAsATwin(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let facilities = "#date,#adm4+code,#loc+type,#status,#indicator+num,#org,#description\n"
+            let first = try await importRecords(store, .facilities, facilities
+                + "2020-06-01,C5992,school,under-restoration,1,UNICEF,Project A\n2020-06-01,C5992,school,under-restoration,1,UNICEF,Project B\n")
+            #expect(first.imported == 2 && first.warnings == 0, "two groups of one file: \(first.problems)")
+            let again = try await importRecords(store, .facilities, facilities + "2020-06-01,C5992,school,under-restoration,1,UNICEF,Project A - reviewed\n")
+            #expect(again.imported == 1 && again.status == .warning)
+            #expect(again.problems.map { "\($0.row) \($0.code) \($0.message.arguments["record"].map { "\($0)" } ?? "")" } == ["2 import.facilities.twin serial(1)"],
+                    "\(again.problems)")
+            let aid = "#date,#adm4+code,#org,#activity+type,#indicator+parcels+num,#description\n"
+            _ = try await importRecords(store, .aid, aid + "2020-06-02,C5992,SARC,humanitarian,120,Kits\n")
+            let aidAgain = try await importRecords(store, .aid, aid + "2020-06-02,C5992,SARC,humanitarian,120,Hygiene kits\n")
+            #expect(aidAgain.imported == 1 && aidAgain.problems.map(\.code) == ["import.aid.twin"], "\(aidAgain.problems)")
+            #expect(aidAgain.text.contains("recorded beside aid action 1 of an earlier import"), "\(aidAgain.text)")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aidIsSummedWithLocalitiesCountedOnce(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -27,7 +27,7 @@ struct AidActionWriter: BatchWriter {
                           BulkValue(action.place[.adm2]), BulkValue(action.place[.adm3]), BulkValue(action.place[.adm4]),
                           BulkValue(action.type), BulkValue(action.kilograms), BulkValue(action.parcels), BulkValue(action.reached),
                           BulkValue(action.treated), BulkValue(action.description)]
-            counts += try await write.store(values, in: Self.table, rowKey: action.key, importID: importID, row: row, seen: &seen, insert: """
+            let stored = try await write.store(values, in: Self.table, rowKey: action.key, importID: importID, row: row, seen: &seen, insert: """
                 INSERT INTO aid_actions (row_key, day, place_pcode, adm1, adm2, adm3, adm4, organisation_id, type_code, kilograms, parcels,
                                          reached, treated, description, external_id, recorded_at, recorded_by, import_id)
                 VALUES (\(bind: action.key), \(bind: action.date.number), \(bind: action.place.finest ?? ""), \(bind: action.place[.adm1]),
@@ -36,6 +36,13 @@ struct AidActionWriter: BatchWriter {
                         \(bind: action.description), \(bind: action.externalId), \(bind: write.timestamp), \(bind: write.caller.description),
                         \(bind: importID))
                 """)
+            counts += stored
+            if stored.imported == 1, action.externalId == nil, let twin = try await write.twin(in: "aid_actions", key: action.key, importID: importID, matching: """
+                organisation_id = \(bind: organisationID) AND day = \(bind: action.date.number) AND place_pcode = \(bind: action.place.finest ?? "")
+                AND type_code = \(bind: action.type)
+                """) {
+                counts.twins.append(TwinRecord(row: row, twin: twin, message: "import.aid.twin"))
+            }
         }
     }
 }

@@ -80,6 +80,8 @@ struct TwinRecord: Sendable, Equatable {
     var row: Int
     /// The stored record's id.
     var twin: Int
+    /// The warning's catalogue key, which names what the kind's records share (`import.movements.twin`).
+    var message = "import.movements.twin"
 }
 
 /// A record of an import whose key an earlier row of the same import gave: the last is kept, and the author told.

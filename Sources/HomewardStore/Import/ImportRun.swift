@@ -305,7 +305,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             warn(row: repeated.row, repeated.earlierRow.map { Message("import.repeated.row", kind.merging(["earlier": .serial($0)]) { $1 }) }
                 ?? Message("import.repeated.earlier", kind))
         }
-        for twin in counts.twins { warn(row: twin.row, Message("import.movements.twin", ["movement": .serial(twin.twin)])) }
+        for twin in counts.twins { warn(row: twin.row, Message(twin.message, ["movement": .serial(twin.twin), "record": .serial(twin.twin)])) }
         for revert in counts.reverts {
             warn(row: revert.row, revert.importID.map { Message("import.movements.reverted", ["import": .serial($0)]) }
                 ?? Message("import.movements.revertedEarlier"))

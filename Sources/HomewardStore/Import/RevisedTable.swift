@@ -117,6 +117,18 @@ extension WriteContext {
     }
 }
 
+
+extension WriteContext {
+    /// The first record of `table` without an id, of an earlier import, that `matching` finds beside the record just written
+    /// under `key`: a report sent again with a note or description changed, which its cells make a second record.
+    func twin(in table: String, key: String, importID: Int, matching: SQLQueryString) async throws -> Int? {
+        try await sql.raw("""
+            SELECT id FROM \(unsafeRaw: table) WHERE external_id IS NULL AND row_key <> \(bind: key)
+            AND (import_id IS NULL OR import_id <> \(bind: importID)) AND 
+            """ + matching + " ORDER BY id LIMIT 1").first(decodingColumn: "id", as: Int.self)
+    }
+}
+
 extension WriteCounts {
     static func += (counts: inout WriteCounts, more: WriteCounts) {
         counts.imported += more.imported

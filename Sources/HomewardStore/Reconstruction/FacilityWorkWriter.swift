@@ -29,7 +29,7 @@ struct FacilityWorkWriter: BatchWriter {
                 continue
             }
             let organisationID = try await organisations.id(of: work.organisation, on: write)
-            counts += try await write.store(
+            let stored = try await write.store(
                 [BulkValue(work.date.number), BulkValue(work.place.finest ?? ""), BulkValue(work.place[.adm1]), BulkValue(work.place[.adm2]),
                  BulkValue(work.place[.adm3]), BulkValue(work.place[.adm4]), BulkValue(work.kind), BulkValue(work.tenths)], in: Self.table, rowKey: work.key, importID: importID, row: row, seen: &seen,
                 insert: work.tenths == 0 ? nil : """
@@ -40,6 +40,13 @@ struct FacilityWorkWriter: BatchWriter {
                             \(bind: work.status.rawValue), \(bind: work.tenths), \(bind: organisationID), \(bind: work.externalId),
                             \(bind: write.timestamp), \(bind: write.caller.description), \(bind: importID))
                     """)
+            counts += stored
+            if stored.imported == 1, work.externalId == nil, let twin = try await write.twin(in: "facility_works", key: work.key, importID: importID, matching: """
+                organisation_id = \(bind: organisationID) AND day = \(bind: work.date.number) AND place_pcode = \(bind: work.place.finest ?? "")
+                AND kind_code = \(bind: work.kind) AND status = \(bind: work.status.rawValue) AND quantity_tenths > 0
+                """) {
+                counts.twins.append(TwinRecord(row: row, twin: twin, message: "import.facilities.twin"))
+            }
         }
     }
 }
