@@ -14,8 +14,8 @@ public enum APIRoute: CaseIterable, Sendable {
     case areas, countries
     case listSites, postSites, showSite, listCensuses, postCensuses, listDepartures, postDepartures
     case listEvacuations, postEvacuations, planEvacuation, showEvacuation, patchEvacuation
-    case listFacilities, postFacilities, facilitiesSummary, listFacilityKinds, postFacilityKinds
-    case listAid, postAid, aidSummary, listAidTypes, postAidTypes
+    case listFacilities, postFacilities, facilitiesSummary, listFacilityKinds, postFacilityKinds, facilityHistory
+    case listAid, postAid, aidSummary, listAidTypes, postAidTypes, aidHistory
     case readiness
     case reconstructionPage, aidPage, readinessPage
     case listSources, postSources, sourceHistory, compareSources, checkSources, listSessions, postSessions, listBulletins, postBulletins, showBulletin
@@ -61,6 +61,8 @@ public enum APIRoute: CaseIterable, Sendable {
         case .totals: "/api/v1/totals"
         case .listMovements, .postMovements: "/api/v1/movements"
         case .movementHistory: "/api/v1/movements/{id}/history"
+        case .facilityHistory: "/api/v1/facilities/{id}/history"
+        case .aidHistory: "/api/v1/aid/{id}/history"
         case .postImports: "/api/v1/imports"
         case .listCrossings, .postCrossings: "/api/v1/crossings"
         case .areas: "/api/v1/areas"

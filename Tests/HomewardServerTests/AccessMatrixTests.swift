@@ -72,6 +72,9 @@ import Testing
         let json = "application/json"
         switch route {
         case .movementHistory: return ("/api/v1/movements/1/history", nil, json)
+        // Written by the callers allowed to post records, whose routes come first.
+        case .facilityHistory: return ("/api/v1/facilities/1/history", nil, json)
+        case .aidHistory: return ("/api/v1/aid/1/history", nil, json)
         case .showSite: return ("/api/v1/sites/HOL", nil, json)
         case .listCensuses: return ("/api/v1/sites/HOL/censuses", nil, json)
         case .listDepartures: return ("/api/v1/sites/HOL/departures", nil, json)

@@ -87,4 +87,33 @@ import Testing
             #expect(try await client.get("/api/v1/readiness?level=adm5").status == .badRequest)
         }
     }
+
+    /// A corrected facility record or aid action keeps what it said before: its history, version by version, who wrote each.
+    @Test(arguments: Backend.available)
+    func aCorrectedRecordsHistoryListsEachVersion(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            // setup: a bakery and a delivery, each corrected once
+            for quantity in [2, 1] {
+                #expect(try await client.post("/api/v1/facilities?org=WFP", #"""
+                    {"date": "2020-05-01", "settlement": "C2269", "kind": "bakery", "status": "under-restoration", "quantity": \#(quantity), "id": "DRA-BAK-01"}
+                    """#).status == .ok)
+            }
+            for parcels in [750, 700] {
+                #expect(try await client.post("/api/v1/aid?org=SARC", #"""
+                    {"date": "2020-05-01", "locality": "C2269", "type": "humanitarian", "parcels": \#(parcels), "id": "SARC-0001"}
+                    """#).status == .ok)
+            }
+            // act
+            let work = try await client.get("/api/v1/facilities/1/history")
+            let aid = try await client.get("/api/v1/aid/1/history")
+            // check: the first version replaced, the second in force
+            let versions = try #require(try work.json["versions"] as? [[String: Any]])
+            #expect(versions.map { ($0["record"] as? [String: Any])?["quantity"] as? Double } == [2, 1])
+            #expect(versions.map { $0["in_force"] as? Bool } == [false, true] && versions.first?["superseded_at"] as? String != nil)
+            let actions = try #require(try aid.json["versions"] as? [[String: Any]])
+            #expect(actions.map { ($0["record"] as? [String: Any])?["parcels"] as? Int } == [750, 700])
+            #expect(try await client.get("/api/v1/facilities/99/history").status == .notFound)
+            #expect(try await client.get("/api/v1/aid/x/history").status == .badRequest)
+        }
+    }
 }

@@ -47,6 +47,14 @@ struct ReconstructionController<Context: CallerRequestContext> {
             let page = PageCut(reading: try await store.works(filter, after: after, limit: limit + 1), limit: limit, id: \.id)
             return try jsonResponse(Page(facilities: page.items, nextCursor: page.nextCursor))
         }
+        router.on(RouterPath(APIRoute.facilityHistory.routerPath), method: APIRoute.facilityHistory.method) { _, context in
+            guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
+                throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not a facility record's number (a whole number)")
+            }
+            let versions = try await store.history(ofWork: id)
+            guard !versions.isEmpty else { throw Problem(.notFound, "no facility record has the number \(id)") }
+            return try jsonResponse(["versions": versions])
+        }
         router.on(RouterPath(APIRoute.facilitiesSummary.routerPath), method: APIRoute.facilitiesSummary.method) { request, _ in
             let asOf = try request.asOf(today: today())
             let window = try request.window()

@@ -68,16 +68,31 @@ public struct AssistanceStore: Sendable {
             query += " ORDER BY a.id LIMIT \(bind: limit)"
             let rows = try await db.raw(query).all()
             if let organisation, rows.isEmpty, after == nil { try await OrganisationsStore.refuseOtherSpelling(organisation, on: db) }
-            return try rows.map { row in
-                RecordedAidAction(id: try row.decode(column: "id", as: Int.self), action: AidAction(
-                    date: Day(number: try row.decode(column: "day", as: Int.self)), place: try Lineage(row: row),
-                    organisation: try row.decode(column: "organisation", as: String.self), type: try row.decode(column: "type_code", as: String.self),
-                    kilograms: try row.decode(column: "kilograms", as: Int?.self), parcels: try row.decode(column: "parcels", as: Int?.self),
-                    reached: try row.decode(column: "reached", as: Int?.self), treated: try row.decode(column: "treated", as: Int?.self),
-                    description: try row.decode(column: "description", as: String?.self),
-                    externalId: try row.decode(column: "external_id", as: String?.self), key: try row.decode(column: "row_key", as: String.self)))
-            }
+            return try rows.map(Self.recordedAction)
         }
+    }
+
+    /// Every version of the aid action with `id`, those a correction replaced first; empty where none has it.
+    public func history(ofAction id: Int) async throws -> [RecordVersion<RecordedAidAction>] {
+        try await database.read { db in
+            try await AidActionWriter.table.versions(
+                of: id, select: """
+                    w.id, v.day, v.adm1, v.adm2, v.adm3, v.adm4, o.name AS organisation, v.type_code, v.kilograms, v.parcels, v.reached, v.treated,
+                    v.description, w.external_id, w.row_key
+                    """,
+                joins: "JOIN organisations o ON o.id = w.organisation_id", on: db, decode: Self.recordedAction)
+        }
+    }
+
+    /// An aid action from a row of `actions` or of a version.
+    static func recordedAction(_ row: any SQLRow) throws -> RecordedAidAction {
+        RecordedAidAction(id: try row.decode(column: "id", as: Int.self), action: AidAction(
+            date: Day(number: try row.decode(column: "day", as: Int.self)), place: try Lineage(row: row),
+            organisation: try row.decode(column: "organisation", as: String.self), type: try row.decode(column: "type_code", as: String.self),
+            kilograms: try row.decode(column: "kilograms", as: Int?.self), parcels: try row.decode(column: "parcels", as: Int?.self),
+            reached: try row.decode(column: "reached", as: Int?.self), treated: try row.decode(column: "treated", as: Int?.self),
+            description: try row.decode(column: "description", as: String?.self),
+            externalId: try row.decode(column: "external_id", as: String?.self), key: try row.decode(column: "row_key", as: String.self)))
     }
 
     /// Actions summed by locality, type and organisation in the window: every aid figure starts here.

@@ -1,3 +1,4 @@
+import HomewardCore
 import SQLKit
 
 /// A table whose records an import corrects in place, each version it replaces first copied into the table's
@@ -14,6 +15,36 @@ struct RevisedTable: Sendable {
     let columns: [String]
     /// The columns of figures a row may leave blank: a correction that blanks one the record gave is warned of.
     var figures: Set<String> = []
+}
+
+extension RevisedTable {
+    /// Every version of the record with `id`, those replaced first (in the order they were), the one in force last; empty
+    /// where no record has it.
+    ///
+    /// - Parameters:
+    ///   - select: the columns `decode` reads, of `v` (the version: a revision, or the record itself) and of `w` (the record,
+    ///     for what no correction changes: its organisation, id, key), and of whatever `joins` adds.
+    ///   - joins: joins after `v` and `w`.
+    func versions<Record>(of id: Int, select: String, joins: String, on db: any SQLDatabase,
+                          decode: (any SQLRow) throws -> Record) async throws -> [RecordVersion<Record>] {
+        let rows = try await db.raw("""
+            SELECT \(unsafeRaw: select), v.recorded_at, v.recorded_by, v.import_id, v.superseded_at, v.superseded_by, v.superseded_in_import,
+                   0 AS in_force, v.id AS version
+            FROM \(unsafeRaw: revisions) v JOIN \(unsafeRaw: table) w ON w.id = v.\(unsafeRaw: recordColumn) \(unsafeRaw: joins)
+            WHERE v.\(unsafeRaw: recordColumn) = \(bind: id)
+            UNION ALL
+            SELECT \(unsafeRaw: select), v.recorded_at, v.recorded_by, v.import_id, NULL, NULL, NULL, 1, 0
+            FROM \(unsafeRaw: table) v JOIN \(unsafeRaw: table) w ON w.id = v.id \(unsafeRaw: joins) WHERE v.id = \(bind: id)
+            ORDER BY in_force, version
+            """).all()
+        return try rows.map { row in
+            RecordVersion(record: try decode(row), recordedAt: try row.decode(column: "recorded_at", as: String.self),
+                          recordedBy: try row.decode(column: "recorded_by", as: String?.self), importID: try row.decode(column: "import_id", as: Int?.self),
+                          supersededAt: try row.decode(column: "superseded_at", as: String?.self),
+                          supersededBy: try row.decode(column: "superseded_by", as: String?.self),
+                          supersededInImport: try row.decode(column: "superseded_in_import", as: Int?.self))
+        }
+    }
 }
 
 extension WriteContext {

@@ -105,18 +105,33 @@ public struct ReconstructionStore: Sendable {
             if let status = filter.status { query += " AND w.status = \(bind: status.rawValue)" }
             if let id = filter.externalId { query += " AND w.external_id = \(bind: id)" }
             query += " ORDER BY w.id LIMIT \(bind: limit)"
-            return try await db.raw(query).all().map { row in
-                let work = FacilityWork(date: Day(number: try row.decode(column: "day", as: Int.self)), place: try Lineage(row: row),
-                                        kind: try row.decode(column: "kind_code", as: String.self),
-                                        status: FacilityStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .damaged,
-                                        tenths: try row.decode(column: "quantity_tenths", as: Int.self),
-                                        organisation: try row.decode(column: "organisation", as: String.self),
-                                        externalId: try row.decode(column: "external_id", as: String?.self),
-                                        key: try row.decode(column: "row_key", as: String.self))
-                return RecordedFacilityWork(id: try row.decode(column: "id", as: Int.self), work: work,
-                                            unit: FacilityUnit(rawValue: try row.decode(column: "unit", as: String.self)) ?? .items)
-            }
+            return try await db.raw(query).all().map(Self.recordedWork)
         }
+    }
+
+    /// Every version of the facility record with `id`, those a correction replaced first; empty where none has it.
+    public func history(ofWork id: Int) async throws -> [RecordVersion<RecordedFacilityWork>] {
+        try await database.read { db in
+            try await FacilityWorkWriter.table.versions(
+                of: id, select: """
+                    w.id, v.day, v.adm1, v.adm2, v.adm3, v.adm4, v.kind_code, k.unit, w.status, v.quantity_tenths, o.name AS organisation,
+                    w.external_id, w.row_key
+                    """,
+                joins: "JOIN facility_kinds k ON k.code = v.kind_code JOIN organisations o ON o.id = w.organisation_id", on: db, decode: Self.recordedWork)
+        }
+    }
+
+    /// A facility record from a row of `works` or of a version.
+    static func recordedWork(_ row: any SQLRow) throws -> RecordedFacilityWork {
+        let work = FacilityWork(date: Day(number: try row.decode(column: "day", as: Int.self)), place: try Lineage(row: row),
+                                kind: try row.decode(column: "kind_code", as: String.self),
+                                status: FacilityStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .damaged,
+                                tenths: try row.decode(column: "quantity_tenths", as: Int.self),
+                                organisation: try row.decode(column: "organisation", as: String.self),
+                                externalId: try row.decode(column: "external_id", as: String?.self),
+                                key: try row.decode(column: "row_key", as: String.self))
+        return RecordedFacilityWork(id: try row.decode(column: "id", as: Int.self), work: work,
+                                    unit: FacilityUnit(rawValue: try row.decode(column: "unit", as: String.self)) ?? .items)
     }
 
     /// Quantities summed by settlement, kind, status and day, up to `through`: every reconstruction figure starts here.

@@ -7,7 +7,7 @@ struct AidCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aid",
         abstract: "Assistance: aid actions and medical assistance delivered in localities.",
-        subcommands: [Add.self, List.self, Summary.self, Types.self]
+        subcommands: [Add.self, List.self, History.self, Summary.self, Types.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -60,8 +60,9 @@ struct AidCommand: AsyncParsableCommand {
                 print("date,locality,type,organisation,tonnes,parcels,people_reached,medical_treated,description")
                 for action in actions { print(Self.cells(action.action, grouped: false).map(CSVWriter.field).joined(separator: ",")) }
             case .table:
-                print(TextTable(header: ["DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"],
-                                rows: actions.map { Self.cells($0.action, grouped: true) }, numeric: [4, 5, 6, 7]).rendered)
+                // The action's own number first: the one `aid history` takes.
+                print(TextTable(header: ["ACTION", "DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"],
+                                rows: actions.map { [String($0.id)] + Self.cells($0.action, grouped: true) }, numeric: [0, 5, 6, 7, 8]).rendered)
             }
         }
 
@@ -70,6 +71,25 @@ struct AidCommand: AsyncParsableCommand {
             let kilograms: String = a.kilograms.map { ScaledNumber.string($0, decimals: 3, grouped: grouped) } ?? ""
             let counts: [String] = [a.parcels, a.reached, a.treated].map { $0.map { grouped ? $0.grouped : String($0) } ?? "" }
             return [a.date.description, a.place.finest ?? "", a.type, a.organisation, kilograms] + counts + [a.description ?? ""]
+        }
+    }
+
+    struct History: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every version of an aid action: who recorded each, when, in which import, and what replaced it.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The action's number (ACTION in aid list, id in its JSON).") var action: Int
+        @Option(help: "table, or json as GET /api/v1/aid/{id}/history answers") var format: TableOrJSON = .table
+
+        func run() async throws {
+            let versions = try await db.withStores { try await $0.assistance.history(ofAction: action) }
+            guard !versions.isEmpty else { throw CommandFailure("no aid action has the number \(action); aid list gives them") }
+            switch format {
+            case .json: try printJSON(["versions": versions])
+            case .table:
+                print(TextTable(header: ["DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"] + VersionCells.header,
+                                rows: versions.map { List.cells($0.record.action, grouped: true) + VersionCells.cells($0) }, numeric: [4, 5, 6, 7]).rendered)
+            }
         }
     }
 

@@ -7,7 +7,7 @@ struct FacilitiesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facilities",
         abstract: "Reconstruction: facilities damaged, under restoration and commissioned, per settlement and kind.",
-        subcommands: [Add.self, List.self, Summary.self, Kinds.self]
+        subcommands: [Add.self, List.self, History.self, Summary.self, Kinds.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -49,19 +49,41 @@ struct FacilitiesCommand: AsyncParsableCommand {
             let filter = ReconstructionStore.Filter(window: DateWindow(from: try day(from, "--from"), to: try day(to, "--to")), area: area,
                                                     kind: kind, status: status, externalId: id)
             let works = try await db.withStores { try await $0.reconstruction.works(filter, limit: limit) }
-            let rows = { (grouped: Bool) in
-                works.map { r in
-                    [r.work.date.description, r.work.place.finest ?? "", r.work.kind, r.work.status.rawValue,
-                     ScaledNumber.string(r.work.tenths, decimals: 1, grouped: grouped), r.unit.rawValue, r.work.organisation, r.work.externalId ?? ""]
-                }
-            }
+            let rows = { (grouped: Bool) in works.map { Self.cells($0, grouped: grouped) } }
             switch format {
             case .json: try printJSON(["facilities": works])
             case .csv:
                 print("date,settlement,kind,status,quantity,unit,organisation,id")
                 for row in rows(false) { print(row.map(CSVWriter.field).joined(separator: ",")) }
             case .table:
-                print(TextTable(header: ["DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"], rows: rows(true), numeric: [4]).rendered)
+                // The record's own number first: the one `facilities history` takes.
+                print(TextTable(header: ["RECORD", "DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"],
+                                rows: zip(works, rows(true)).map { [String($0.id)] + $1 }, numeric: [0, 5]).rendered)
+            }
+        }
+
+        /// A record's cells, quantities grouped in thousands for a reader or bare for a spreadsheet.
+        static func cells(_ r: RecordedFacilityWork, grouped: Bool) -> [String] {
+            [r.work.date.description, r.work.place.finest ?? "", r.work.kind, r.work.status.rawValue,
+             ScaledNumber.string(r.work.tenths, decimals: 1, grouped: grouped), r.unit.rawValue, r.work.organisation, r.work.externalId ?? ""]
+        }
+    }
+
+    struct History: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every version of a facility record: who recorded each, when, in which import, and what replaced it.")
+        @OptionGroup var db: DatabaseOptions
+        @Argument(help: "The record's number (RECORD in facilities list, id in its JSON).") var record: Int
+        @Option(help: "table, or json as GET /api/v1/facilities/{id}/history answers") var format: TableOrJSON = .table
+
+        func run() async throws {
+            let versions = try await db.withStores { try await $0.reconstruction.history(ofWork: record) }
+            guard !versions.isEmpty else { throw CommandFailure("no facility record has the number \(record); facilities list gives them") }
+            switch format {
+            case .json: try printJSON(["versions": versions])
+            case .table:
+                print(TextTable(header: ["DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"] + VersionCells.header,
+                                rows: versions.map { List.cells($0.record, grouped: true) + VersionCells.cells($0) }, numeric: [4]).rendered)
             }
         }
     }
