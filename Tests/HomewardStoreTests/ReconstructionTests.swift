@@ -41,6 +41,8 @@ import Testing
             #expect(try await stock("2020-03-02").settlements == 2)
             #expect(try await stock("2020-04-02").tenths(of: "school") == 0, "3 more commissioned take the 1 left to zero, not below")
             let march = try await store.reconstruction.summary(asOf: TestStores.today, from: Day("2020-03-01")!, to: Day("2020-04-30")!)
+            let bySubdistrict = try await store.reconstruction.summary(asOf: Day("2020-02-15")!, grouping: .adm3)
+            #expect(bySubdistrict.groups.allSatisfy { $0.key?.count == 8 && $0.name != $0.key } && !bySubdistrict.groups.isEmpty, "\(bySubdistrict.groups)")
             #expect(march.commissioned.tenths(of: "school") == 70 && march.commissioned.settlements == 1)
         }
     }
@@ -267,6 +269,12 @@ import Testing
             #expect(may.byType.map(\.key) == ["humanitarian", "medical"] && may.groups.map(\.key) == ["SARC", "WHO"])
             let all = try await store.assistance.summary(DateWindow(), grouping: .adm1)
             #expect(all.figures.localities == 3 && all.groups.map(\.key) == ["SY03", "SY12"])
+            // Each level of the gazetteer is a breakdown, its groups named, their actions adding up to the whole.
+            for grouping in [AidGrouping.adm2, .adm3] {
+                let by = try await store.assistance.summary(DateWindow(), grouping: grouping)
+                #expect(by.groups.allSatisfy { $0.key?.count == (grouping == .adm2 ? 6 : 8) && $0.name != $0.key } && by.groups.count >= 2, "\(by.groups)")
+                #expect(by.groups.map(\.figures.actions).reduce(0, +) == all.figures.actions)
+            }
             let listed = try await store.assistance.actions(area: "SY12")
             #expect(listed.map(\.action.externalId) == ["a3"] && listed.first?.action.kilograms == 1_000)
         }

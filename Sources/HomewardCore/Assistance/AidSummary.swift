@@ -49,13 +49,15 @@ public struct AidSummary: Hashable, Sendable, Encodable {
                 switch grouping {
                 case .type: tally.type
                 case .adm1: tally.place[.adm1]
+                case .adm2: tally.place[.adm2]
+                case .adm3: tally.place[.adm3]
                 case .locality: tally.place.finest
                 case .organisation: tally.organisation
                 }
             }
             return byKey.map { key, tallies in
                 let type = grouping == .type ? key.flatMap { typeNames[$0] } : nil
-                let area = grouping == .adm1 || grouping == .locality ? key.flatMap(names) : nil
+                let area = grouping == .type || grouping == .organisation ? nil : key.flatMap(names)
                 return Group(key: key, name: type?.nameEn ?? area?.nameEn ?? key ?? "not known", nameRu: type?.nameRu ?? area?.nameRu,
                              nameAr: type?.nameAr ?? area?.nameAr, figures: AidFigures(tallies))
             }.sorted { ($0.key ?? "\u{10FFFF}") < ($1.key ?? "\u{10FFFF}") }

@@ -1,4 +1,4 @@
 /// How `facilities summary --by` breaks the figures down.
 public enum ReconstructionGrouping: String, CaseIterable, Sendable, Codable {
-    case kind, adm1, adm2, settlement
+    case kind, adm1, adm2, adm3, settlement
 }

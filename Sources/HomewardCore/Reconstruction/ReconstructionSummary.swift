@@ -68,6 +68,7 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
             case .settlement: place.settlement
             case .adm1: lineages[place.settlement]?[.adm1]
             case .adm2: lineages[place.settlement]?[.adm2]
+            case .adm3: lineages[place.settlement]?[.adm3]
             }
         }
         let stockByKey = Dictionary(grouping: stock, by: { key($0.key) })

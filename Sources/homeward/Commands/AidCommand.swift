@@ -99,7 +99,7 @@ struct AidCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
         @Option(help: "From this date.") var from: String?
         @Option(help: "To this date.") var to: String?
-        @Option(help: "type, adm1, locality or organisation") var by: AidGrouping?
+        @Option(help: "type, adm1, adm2, adm3, locality or organisation") var by: AidGrouping?
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
         func validate() throws { _ = try window(from: from, to: to) }
