@@ -1,8 +1,10 @@
 /// What is under restoration on a day and what was commissioned in a period, in how many settlements,
-/// by kind and by a breakdown: the two figures coordination statements give.
+/// by kind and by a breakdown: the two figures coordination statements give; and what was reported damaged.
 ///
 /// Stock: per settlement and kind, what entered restoration by `asOf` less what was commissioned by then,
-/// never below zero on any day. Flow: what was commissioned between `from` and `to`. Both are integer sums of tenths.
+/// never below zero on any day. Flow: what was commissioned between `from` and `to`. Damaged: per settlement and kind,
+/// what the latest day's damage reports by `asOf` gave (a later assessment replaces an earlier one, not adds to it).
+/// All are integer sums of tenths.
 public struct ReconstructionSummary: Hashable, Sendable, Encodable {
     public struct Group: Hashable, Sendable, Encodable {
         /// A kind's code or a P-code; `nil` for records that do not say this level.
@@ -12,21 +14,23 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
         public var nameAr: String?
         public var underRestoration: FacilityFigures
         public var commissioned: FacilityFigures
+        public var damaged: FacilityFigures
 
         public init(key: String?, name: String, nameRu: String? = nil, nameAr: String? = nil, underRestoration: FacilityFigures,
-                    commissioned: FacilityFigures) {
+                    commissioned: FacilityFigures, damaged: FacilityFigures = FacilityFigures()) {
             self.key = key
             self.name = name
             self.nameRu = nameRu
             self.nameAr = nameAr
             self.underRestoration = underRestoration
             self.commissioned = commissioned
+            self.damaged = damaged
         }
 
         public func name(in language: Language) -> String { language.name(en: name, ar: nameAr, ru: nameRu) }
 
         enum CodingKeys: String, CodingKey {
-            case key, name, nameRu = "name_ru", nameAr = "name_ar", underRestoration = "under_restoration", commissioned
+            case key, name, nameRu = "name_ru", nameAr = "name_ar", underRestoration = "under_restoration", commissioned, damaged
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -37,6 +41,7 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
             try c.encode(nameAr, forKey: .nameAr)
             try c.encode(underRestoration, forKey: .underRestoration)
             try c.encode(commissioned, forKey: .commissioned)
+            try c.encode(damaged, forKey: .damaged)
         }
     }
 
@@ -45,6 +50,8 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
     public var to: Day
     public var underRestoration: FacilityFigures
     public var commissioned: FacilityFigures
+    /// Reported damaged, as the latest assessment of each settlement and kind by `asOf` gives it.
+    public var damaged: FacilityFigures
     public var groups: [Group]
 
     /// - Parameters:
@@ -57,9 +64,11 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
         self.to = to
         let stock = Self.stock(tallies, asOf: asOf)
         let flow = Self.commissioned(tallies, from: from, to: to)
+        let assessed = Self.damaged(tallies, asOf: asOf)
         let settlementCodes = FacilityTally.settlementCodes(tallies)
         underRestoration = FacilityFigures(stock, kinds: kinds, settlementCodes: settlementCodes)
         commissioned = FacilityFigures(flow, kinds: kinds, settlementCodes: settlementCodes)
+        damaged = FacilityFigures(assessed, kinds: kinds, settlementCodes: settlementCodes)
         guard let grouping else { groups = []; return }
         let lineages = Dictionary(tallies.map { ($0.settlement, $0.place) }, uniquingKeysWith: { a, _ in a })
         func key(_ place: RestorationLedger.Place) -> String? {
@@ -73,18 +82,21 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
         }
         let stockByKey = Dictionary(grouping: stock, by: { key($0.key) })
         let flowByKey = Dictionary(grouping: flow, by: { key($0.key) })
-        let keys = Set(stockByKey.keys).union(flowByKey.keys)
+        let damagedByKey = Dictionary(grouping: assessed, by: { key($0.key) })
+        let keys = Set(stockByKey.keys).union(flowByKey.keys).union(damagedByKey.keys)
         groups = keys.map { key in
             let stock = FacilityFigures(Dictionary(uniqueKeysWithValues: (stockByKey[key] ?? []).map { ($0.key, $0.value) }), kinds: kinds,
                                         settlementCodes: settlementCodes)
             let flow = FacilityFigures(Dictionary(uniqueKeysWithValues: (flowByKey[key] ?? []).map { ($0.key, $0.value) }), kinds: kinds,
                                        settlementCodes: settlementCodes)
+            let damaged = FacilityFigures(Dictionary(uniqueKeysWithValues: (damagedByKey[key] ?? []).map { ($0.key, $0.value) }), kinds: kinds,
+                                          settlementCodes: settlementCodes)
             let kind = grouping == .kind ? kinds.first { $0.code == key } : nil
             let area = grouping == .kind ? nil : key.flatMap(names)
             return Group(key: key, name: kind?.nameEn ?? area?.nameEn ?? key ?? "not known", nameRu: kind?.nameRu ?? area?.nameRu,
-                         nameAr: kind?.nameAr ?? area?.nameAr, underRestoration: stock, commissioned: flow)
+                         nameAr: kind?.nameAr ?? area?.nameAr, underRestoration: stock, commissioned: flow, damaged: damaged)
         }
-        .filter { !$0.underRestoration.byKind.isEmpty || !$0.commissioned.byKind.isEmpty }
+        .filter { !$0.underRestoration.byKind.isEmpty || !$0.commissioned.byKind.isEmpty || !$0.damaged.byKind.isEmpty }
         .sorted { ($0.key ?? "\u{10FFFF}") < ($1.key ?? "\u{10FFFF}") }
         if grouping == .kind {
             let order = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1.code, $0) })
@@ -98,6 +110,18 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
         return byPlace.mapValues { RestorationLedger.stock($0.map { .init(day: $0.day, status: $0.status, tenths: $0.tenths) }, on: asOf) }
     }
 
+    /// Reported damaged, per settlement and kind: the reports of the latest day with any by `asOf`, summed (an assessment
+    /// repeated later replaces the earlier one; two organisations' reports of one day add up).
+    static func damaged(_ tallies: [FacilityTally], asOf: Day) -> [RestorationLedger.Place: Int] {
+        var latest: [RestorationLedger.Place: (day: Day, tenths: Int)] = [:]
+        for tally in tallies where tally.status == .damaged && tally.day <= asOf {
+            let place = RestorationLedger.Place(settlement: tally.settlement, kind: tally.kind)
+            if let seen = latest[place], seen.day > tally.day { continue }
+            latest[place] = (tally.day, (latest[place].map { $0.day == tally.day ? $0.tenths : 0 } ?? 0) + tally.tenths)
+        }
+        return latest.mapValues(\.tenths).filter { $0.value > 0 }
+    }
+
     /// Commissioned between `from` and `to`, per settlement and kind.
     static func commissioned(_ tallies: [FacilityTally], from: Day?, to: Day) -> [RestorationLedger.Place: Int] {
         var flow: [RestorationLedger.Place: Int] = [:]
@@ -108,7 +132,7 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case asOf = "as_of", from, to, underRestoration = "under_restoration", commissioned, groups
+        case asOf = "as_of", from, to, underRestoration = "under_restoration", commissioned, damaged, groups
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -118,6 +142,7 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
         try c.encode(to, forKey: .to)
         try c.encode(underRestoration, forKey: .underRestoration)
         try c.encode(commissioned, forKey: .commissioned)
+        try c.encode(damaged, forKey: .damaged)
         try c.encode(groups, forKey: .groups)
     }
 }

@@ -7,23 +7,28 @@ enum ReconstructionText {
         lines += ["", byKind(s.underRestoration), ""]
         lines.append("Commissioned \(s.from.map { "from \($0) " } ?? "")to \(s.to): in \(settlements(s.commissioned.settlements))")
         lines += ["", byKind(s.commissioned)]
+        if !s.damaged.byKind.isEmpty {
+            lines += ["", "Reported damaged, as last assessed by \(s.asOf): in \(settlements(s.damaged.settlements))", "", byKind(s.damaged)]
+        }
         if !s.groups.isEmpty {
-            lines += ["", TextTable(header: ["GROUP", "NAME", "KIND", "UNDER RESTORATION", "COMMISSIONED"],
-                                    rows: s.groups.flatMap(rows), numeric: [3, 4]).rendered]
+            lines += ["", TextTable(header: ["GROUP", "NAME", "KIND", "UNDER RESTORATION", "COMMISSIONED", "DAMAGED"],
+                                    rows: s.groups.flatMap(rows), numeric: [3, 4, 5]).rendered]
         }
         return lines.joined(separator: "\n")
     }
 
-    /// One line per kind and group (the whole when not grouped): `group,name,kind,unit,under_restoration,commissioned`.
+    /// One line per kind and group (the whole when not grouped): `group,name,kind,unit,under_restoration,commissioned,damaged`.
     static func csv(_ s: ReconstructionSummary) -> String {
-        let whole = ReconstructionSummary.Group(key: nil, name: "all", underRestoration: s.underRestoration, commissioned: s.commissioned)
+        let whole = ReconstructionSummary.Group(key: nil, name: "all", underRestoration: s.underRestoration, commissioned: s.commissioned,
+                                                damaged: s.damaged)
         let lines = (s.groups.isEmpty ? [whole] : s.groups).flatMap { group in
             kinds(group).map { kind in
-                [group.key ?? "", group.name, kind.code, kind.unit.rawValue, quantity(group.underRestoration, kind), quantity(group.commissioned, kind)]
+                [group.key ?? "", group.name, kind.code, kind.unit.rawValue, quantity(group.underRestoration, kind), quantity(group.commissioned, kind),
+                 quantity(group.damaged, kind)]
                     .map(CSVWriter.field).joined(separator: ",")
             }
         }
-        return (["group,name,kind,unit,under_restoration,commissioned"] + lines).joined(separator: "\n")
+        return (["group,name,kind,unit,under_restoration,commissioned,damaged"] + lines).joined(separator: "\n")
     }
 
     private static func settlements(_ n: Int) -> String { n == 1 ? "1 settlement" : "\(n.grouped) settlements" }
@@ -36,12 +41,12 @@ enum ReconstructionText {
 
     private static func rows(_ group: ReconstructionSummary.Group) -> [[String]] {
         kinds(group).map { [group.key ?? "-", group.name, $0.code, quantity(group.underRestoration, $0, grouped: true),
-                            quantity(group.commissioned, $0, grouped: true)] }
+                            quantity(group.commissioned, $0, grouped: true), quantity(group.damaged, $0, grouped: true)] }
     }
 
     private static func kinds(_ group: ReconstructionSummary.Group) -> [FacilityKind] {
         var seen = Set<String>()
-        return (group.underRestoration.byKind + group.commissioned.byKind).map(\.kind).filter { seen.insert($0.code).inserted }
+        return (group.underRestoration.byKind + group.commissioned.byKind + group.damaged.byKind).map(\.kind).filter { seen.insert($0.code).inserted }
     }
 
     private static func quantity(_ figures: FacilityFigures, _ kind: FacilityKind, grouped: Bool = false) -> String {

@@ -13,19 +13,22 @@ struct ReconstructionView {
     func context(_ pages: Pages) -> Context {
         let c = pages.catalogue(language)
         let s = model.summary
-        let kinds = (s.underRestoration.byKind + s.commissioned.byKind).map(\.kind).reduce(into: [FacilityKind]()) { kinds, kind in
+        let kinds = (s.underRestoration.byKind + s.commissioned.byKind + s.damaged.byKind).map(\.kind).reduce(into: [FacilityKind]()) { kinds, kind in
             if !kinds.contains(kind) { kinds.append(kind) }
         }
         let kindRows = kinds.map { kind in
             KindRow(name: kind.name(in: language),
                     underRestoration: c.quantity(KindQuantity(kind: kind, tenths: s.underRestoration.tenths(of: kind.code))),
-                    commissioned: c.quantity(KindQuantity(kind: kind, tenths: s.commissioned.tenths(of: kind.code))))
+                    commissioned: c.quantity(KindQuantity(kind: kind, tenths: s.commissioned.tenths(of: kind.code))),
+                    // None reported is not "0 damaged": a dash, as for any figure no report gave.
+                    damaged: s.damaged.tenths(of: kind.code) == 0 ? "—" : c.quantity(KindQuantity(kind: kind, tenths: s.damaged.tenths(of: kind.code))))
         }
         let governorates = s.groups.map { group in
             GovernorateRow(name: group.key == nil ? c.text("area.notKnown") : group.name(in: language), code: group.key,
                            settlements: c.numbers.string(group.underRestoration.settlements),
                            underRestoration: c.quantities(group.underRestoration, in: language),
-                           commissioned: c.quantities(group.commissioned, in: language))
+                           commissioned: c.quantities(group.commissioned, in: language),
+                           damaged: c.quantities(group.damaged, in: language))
         }
         let week: [String: MessageArgument] = ["from": .day(s.from ?? s.to), "to": .day(s.to)]
         return Context(
@@ -45,6 +48,7 @@ struct ReconstructionView {
             kindHeader: c.text("reconstruction.column.kind"),
             underRestorationHeader: c.text("reconstruction.column.underRestoration"),
             commissionedHeader: c.text("reconstruction.column.commissioned"),
+            damagedHeader: c.text("reconstruction.column.damaged"),
             kinds: kindRows,
             hasKinds: !kindRows.isEmpty,
             none: c.text("reconstruction.none"),
@@ -67,6 +71,7 @@ struct ReconstructionView {
         let kindHeader: String
         let underRestorationHeader: String
         let commissionedHeader: String
+        let damagedHeader: String
         let kinds: [KindRow]
         let hasKinds: Bool
         let none: String
@@ -81,6 +86,7 @@ struct ReconstructionView {
         let name: String
         let underRestoration: String
         let commissioned: String
+        let damaged: String
     }
 
     struct GovernorateRow {
@@ -89,5 +95,6 @@ struct ReconstructionView {
         let settlements: String
         let underRestoration: [LabelledValue]
         let commissioned: [LabelledValue]
+        let damaged: [LabelledValue]
     }
 }
