@@ -56,6 +56,10 @@ import Testing
                 #expect(try await client.get("\(path)?area=sy03").text == client.get("\(path)?area=SY03").text, "\(path)")
             }
             #expect(try await client.get("/api/v1/aid?organisation=UNDP").status == .ok, "a known organisation with no aid is an empty list")
+            // The page counts what was commissioned in the period asked, and says which, rather than the last 7 days unasked.
+            let page = try await client.get("/reconstruction?lang=en&as_of=2020-06-30&from=2020-05-01").text
+            #expect(page.contains("Commissioned from 1 May 2020 to 30 June 2020") && page.contains(#"<td class="num"><bdi>1</bdi></td>"#), "\(page)")
+            #expect(try await client.get("/reconstruction?lang=en&as_of=2020-06-30").text.contains("Commissioned in the last 7 days"))
         }
     }
 

@@ -13,7 +13,7 @@ struct ReconstructionPages<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.reconstructionPage.routerPath), method: APIRoute.reconstructionPage.method) { request, _ in
             let language = try request.pageLanguage()
             let asOf = try request.asOf(today: today())
-            let model = try await ReconstructionModel.load(store: stores.reconstruction, asOf: asOf, demo: configuration.demo)
+            let model = try await ReconstructionModel.load(store: stores.reconstruction, asOf: asOf, window: try request.window(), demo: configuration.demo)
             return htmlResponse(ReconstructionView(model: model, language: language).render(pages), language: language)
         }
         router.on(RouterPath(APIRoute.aidPage.routerPath), method: APIRoute.aidPage.method) { request, _ in

@@ -6,9 +6,13 @@ import HomewardStore
 struct ReconstructionModel: Sendable {
     var summary: ReconstructionSummary
     var demo: Bool
+    /// Whether the commissioned figures are of the seven days up to `asOf`, as by default, rather than of a period asked.
+    var isLastWeek = true
 
-    /// The seven days up to `asOf` are "last week".
-    static func load(store: ReconstructionStore, asOf: Day, demo: Bool) async throws -> ReconstructionModel {
-        ReconstructionModel(summary: try await store.summary(asOf: asOf, from: asOf.adding(days: -6), to: asOf, grouping: .adm1), demo: demo)
+    /// Commissioned in `window` where one is asked (`from`, and `to`, by default `asOf`), else in the seven days up to `asOf`.
+    static func load(store: ReconstructionStore, asOf: Day, window: DateWindow = DateWindow(), demo: Bool) async throws -> ReconstructionModel {
+        let asked = window.from != nil || window.to != nil
+        let from = asked ? window.from : asOf.adding(days: -6), to = window.to ?? asOf
+        return ReconstructionModel(summary: try await store.summary(asOf: asOf, from: from, to: to, grouping: .adm1), demo: demo, isLastWeek: !asked)
     }
 }

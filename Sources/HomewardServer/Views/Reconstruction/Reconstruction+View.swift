@@ -47,7 +47,8 @@ struct ReconstructionView {
             byKindTitle: c.text("reconstruction.byKind"),
             kindHeader: c.text("reconstruction.column.kind"),
             underRestorationHeader: c.text("reconstruction.column.underRestoration"),
-            commissionedHeader: c.text("reconstruction.column.commissioned"),
+            commissionedHeader: model.isLastWeek ? c.text("reconstruction.column.commissioned")
+                : c.text("reconstruction.column.commissionedBetween", week),
             damagedHeader: c.text("reconstruction.column.damaged"),
             kinds: kindRows,
             hasKinds: !kindRows.isEmpty,
