@@ -68,16 +68,26 @@ import Testing
             ["2019-05-01", "", "C5999", "school", "commissioned", "1", "UNDP", ""],
             ["2019-05-01", "", "C4519", "school", "commissioned", "1", "UNDP", "s-1"],
         ]).map { rules.check($0) }
-        #expect(outcomes.map(\.hasWarnings) == [false, false, true, true])
-        #expect(outcomes.allSatisfy { !$0.isRejected && $0.records.count == 1 })
-        #expect(outcomes[2].problems.first?.code == "import.facilities.commissionedWithoutStart")
-        #expect(outcomes[2].problems.first?.reason.contains("only 0 reported under restoration") == true)
+        let late = rules.finish()
+        #expect(outcomes.allSatisfy { !$0.isRejected && !$0.hasWarnings && $0.records.count == 1 })
+        // Held against the whole file once read: rows 4 and 5 (of the sheet) commission more than was started by their day.
+        #expect(late.map(\.row) == [4, 5] && late.allSatisfy { $0.code == "import.facilities.commissionedWithoutStart" && $0.severity == .warning })
+        #expect(late.first?.reason.contains("only 0 reported under restoration") == true && late.first?.column == "#indicator+num")
+        #expect(rules.finish().isEmpty, "told once")
+        // A file not in date order: the start on 5 October, further down, counts for the commissioning on the 15th.
+        var unordered = FacilityRules(gazetteer: sampleGazetteer, kinds: kinds, today: today)
+        _ = try drafts([
+            ["2019-10-15", "", "C5999", "school", "commissioned", "1", "UNDP", ""],
+            ["2019-10-05", "", "C5999", "school", "under-restoration", "1", "UNDP", ""],
+        ]).map { unordered.check($0) }
+        #expect(unordered.finish().isEmpty)
         // A record that gives no quantity (one, implied) is warned of under the field's name, not an empty column.
         let given: [FacilityField: String] = [.date: "2019-06-01", .settlement: "C5999", .kind: "school", .status: "commissioned", .organisation: "UNDP"]
         let bare = ImportDraft<FacilityField>(row: 1, values: FacilityField.allCases.map { given[$0] },
                                               labels: FacilityField.allCases.map { given[$0] == nil ? "" : $0.jsonKey ?? "" }, content: [])
-        let implied = rules.check(bare)
-        #expect(implied.problems.map(\.column) == ["quantity"] && implied.problems.first?.value == "1", "\(implied.problems)")
+        _ = rules.check(bare)
+        let implied = rules.finish()
+        #expect(implied.map(\.column) == ["quantity"] && implied.first?.value == "1", "\(implied)")
     }
 
     @Test func theStockRisesAndFallsOverDatesAndNeverGoesBelowZero() {

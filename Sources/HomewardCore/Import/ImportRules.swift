@@ -19,6 +19,14 @@ public protocol ImportRules: Sendable {
     /// its baseline). Rules without running state give ``check(_:)``; those with it add nothing to it, and leave out
     /// the checks that only the count makes.
     mutating func checkWithoutCounting(_ draft: ImportDraft<Field>) -> ImportOutcome<Record>
+
+    /// Warnings that need the whole file: checks against what the rows give by a date, whichever order they come in
+    /// (a commissioning above a start the file gives further down). Called once, after the last row.
+    mutating func finish() -> [ImportProblem]
+}
+
+extension ImportRules {
+    public mutating func finish() -> [ImportProblem] { [] }
 }
 
 /// What a kind's rules made of one row.

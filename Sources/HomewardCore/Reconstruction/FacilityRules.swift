@@ -10,6 +10,9 @@ public struct FacilityRules: ImportRules {
     public let vocabulary: Vocabulary
     /// The records already stored, then each row of the file as it is accepted.
     public private(set) var ledger: RestorationLedger
+    /// Commissionings to hold against the starts reported by their day, once every row is read: a file need not be in date
+    /// order, and a start further down it counts.
+    private var commissionings: [(problem: ImportProblem, at: RestorationLedger.Place, day: Day, key: String, tenths: Int)] = []
 
     /// The largest quantity one record may carry, in tenths: a million items or km.
     public static let maximumTenths = 10_000_000
@@ -59,17 +62,30 @@ public struct FacilityRules: ImportRules {
         let key = FacilityWork.key(externalId: draft[.externalId], status: status, organisation: organisation, content: draft.content)
         let at = RestorationLedger.Place(settlement: settlement, kind: kind.code)
         if counting, status == .commissioned {
-            let balance = ledger.balance(at, on: date, excluding: key)
-            if balance < tenths {
-                checks.fail(.quantity, Message("import.facilities.commissionedWithoutStart", [
-                    "quantity": Self.argument(tenths), "started": Self.argument(max(balance, 0)), "day": .day(date)]),
-                            value: ScaledNumber.string(tenths, decimals: 1), warning: true)
-            }
+            // Where the warning will stand: the quantity's column and value, as the row gives them.
+            var located = DraftChecks(draft, today: today)
+            located.fail(.quantity, Message("import.facilities.commissionedWithoutStart"), value: ScaledNumber.string(tenths, decimals: 1), warning: true)
+            commissionings.append((located.problems[0], at, date, key, tenths))
         }
         if counting { ledger.record(at, key: key, .init(day: date, status: status, tenths: tenths)) }
         return ImportOutcome(records: [FacilityWork(date: date, place: place, kind: kind.code, status: status, tenths: tenths,
                                                     organisation: organisation, externalId: draft[.externalId], key: key)],
                              problems: checks.problems)
+    }
+
+    /// Each commissioning above what was reported under restoration there by its day, the whole file and the stored
+    /// records counted: kept, with a warning. A commissioning corrected further down the file is held as corrected.
+    public mutating func finish() -> [ImportProblem] {
+        defer { commissionings = [] }
+        return commissionings.compactMap { c in
+            guard ledger.entry(c.at, key: c.key) == RestorationLedger.Entry(day: c.day, status: .commissioned, tenths: c.tenths) else { return nil }
+            let balance = ledger.balance(c.at, on: c.day, excluding: c.key)
+            guard balance < c.tenths else { return nil }
+            var problem = c.problem
+            problem.message = Message("import.facilities.commissionedWithoutStart", [
+                "quantity": Self.argument(c.tenths), "started": Self.argument(max(balance, 0)), "day": .day(c.day)])
+            return problem
+        }
     }
 
     /// A quantity for a message: a whole number in the reader's digits, a fraction of a km as written.

@@ -334,6 +334,12 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
 
     /// Writes what is left and settles the summary's status and counts.
     mutating func finish() async throws -> ImportSummary {
+        // The rules' checks of the whole file: warnings of rows already counted as accepted.
+        for problem in rules.finish() {
+            if !warnedRows.contains(problem.row) { summary.warnings += 1 }
+            warnedRows.insert(problem.row)
+            note([problem])
+        }
         var writer = try await idleWriter()
         if writing { try await writer.finish() } else { await writer.abandon() }
         if summary.rejected == 0 || request.skipInvalid {
