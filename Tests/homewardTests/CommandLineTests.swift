@@ -121,6 +121,9 @@ import Testing
         #expect(try Set(levels(districts)) == [2])
         #expect(try !levels(inside).isEmpty && Set(levels(inside)) == [2])
         #expect(wrong.status != 0 && wrong.stderr.contains("--level 5: expected 1 to 4"), "\(wrong.stderr)")
+        // The CSV names each area in the three languages, as the JSON does.
+        let csv = try run(["areas", "list", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(csv.first == "pcode,level,name_en,name_ar,parent_pcode,name_ru" && csv.contains("SY01,1,Damascus,مدينة دمشق,,Дамаск"), "\(csv.prefix(3))")
         let typo = try run(["areas", "list", "--parent", "SY99"])
         #expect(typo.status != 0 && typo.stderr.contains("SY99") && typo.stderr.contains("no area has this P-code"), "\(typo.stderr)")
     }

@@ -26,8 +26,9 @@ struct AreasCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(areas)
             case .csv:
-                print("pcode,level,name_en,name_ar,parent_pcode")
-                for a in areas { print([a.pcode, String(a.level.rawValue), a.nameEn, a.nameAr, a.parent ?? ""].map(CSVWriter.field).joined(separator: ",")) }
+                // The Russian name after the columns scripts read by position, as the JSON gives it.
+                print("pcode,level,name_en,name_ar,parent_pcode,name_ru")
+                for a in areas { print([a.pcode, String(a.level.rawValue), a.nameEn, a.nameAr, a.parent ?? "", a.nameRu ?? ""].map(CSVWriter.field).joined(separator: ",")) }
             case .table:
                 print(TextTable(header: ["P-CODE", "NAME", "ARABIC", "PARENT"],
                                 rows: areas.map { [$0.pcode, $0.nameEn, $0.nameAr, $0.parent ?? ""] }).rendered)
