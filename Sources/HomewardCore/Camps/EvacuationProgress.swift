@@ -49,8 +49,9 @@ public struct EvacuationProgress: Sendable {
     /// The days the pace is taken from: the last ``paceWindowDays`` up to the day asked, but none before the
     /// operation's start, whose days before it would slow the pace of an operation only days old; 0 before the start.
     public let paceDays: Int
-    /// When the last person would leave at the recent pace; `nil` when nobody left recently (never, at that pace).
-    /// When nobody remains, the day the last left.
+    /// When the last person would leave at the recent pace; `nil` when nobody left recently (never, at that pace), and
+    /// for an operation completed (nobody is to leave under it, whatever the count says). When nobody remains, the day
+    /// the last left.
     public let forecastEnd: Day?
     /// How the operation's status changed, oldest first; the store fills it in.
     public var statusChanges: [EvacuationStatusChange] = []
@@ -101,6 +102,8 @@ public struct EvacuationProgress: Sendable {
         self.recentPersons = recentPersons
         if remaining == 0 {
             forecastEnd = counted.map(\.day).max() ?? operation.baselineDate
+        } else if operation.status == .completed {
+            forecastEnd = nil
         } else if recentPersons > 0 {
             let days = (remaining * paceDays + recentPersons - 1) / recentPersons
             forecastEnd = lastDay.adding(days: days)

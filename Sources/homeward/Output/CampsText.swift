@@ -110,7 +110,8 @@ struct EvacuationProgressText {
             allEnded ? "\(p.plannedByNow.grouped) by \(p.plan.end!), its last cycle's end; \(standing) on \(through)"
                 : "\(p.plannedByNow.grouped) by \(through), the end of the last finished cycle; \(standing) then"
         } ?? "no cycle finished yet"))
-        let pace = o.status == .completed ? "completed: no forecast"
+        let pace = o.status == .completed && p.remaining > 0 ? "completed with \(p.remaining.grouped) still counted as there: no forecast; check the status or the departures"
+            : o.status == .completed ? "completed: no forecast"
             : p.remaining == 0 ? "everyone counted had left by \(p.forecastEnd?.description ?? "-")"
             : p.paceDays == 0 ? "not started: no pace yet"
             : "at the pace of the last \(p.paceDays == 1 ? "day" : "\(p.paceDays) days"): " + (p.forecastEnd?.description ?? "never (nobody left in that time)")

@@ -46,6 +46,22 @@ import Testing
         #expect(completed.contains("completed") && !completed.contains(#"class="warning""#))
     }
 
+    /// An operation marked completed while people are still counted as there gives no forecast (nobody is to leave under it)
+    /// and says that the status or the departures need a look; the command line says the same.
+    @Test func anOperationCompletedWithPeopleRemainingIsWarnedOfWithoutAForecast() {
+        let operation = EvacuationOperation(id: 1, site: "SET-1", baselineDate: Day("2020-05-01")!, baselineResidents: 400,
+                                            start: Day("2020-05-02")!, perCycle: 200, cycleDays: 2, deadline: Day("2020-05-10")!, status: .completed)
+        let progress = EvacuationProgress(operation: operation, departures: [Departure(site: "SET-1", period: Period(day: Day("2020-06-20")!),
+                                                                                      persons: 300, organisation: "IOM")], asOf: CampsPageModel.asOf)
+        #expect(progress.remaining == 100 && progress.forecastEnd == nil)
+        var model = CampsPageModel.mock
+        model.operations = [progress]
+        let english = html(model, .en)
+        #expect(english.contains("Completed: no forecast") && english.contains("Marked completed while <bdi dir=\"ltr\">100</bdi> people are still counted as there"),
+                "\(english)")
+        #expect(!english.contains("at the pace seen") && html(model, .ru).contains("числятся"))
+    }
+
     /// A suspended operation's pace is set against its deadline as `evacuations show` does, so the page and the command agree.
     @Test func aSuspendedOperationIsWarnedOfAtThePaceSeenAsUnderWay() {
         let progress = CampsPageModel.mock.operations[0]

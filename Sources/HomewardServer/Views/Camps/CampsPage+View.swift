@@ -222,6 +222,7 @@ struct CampsPageView {
             plannedByNow = PhraseContext(c.phrase("camps.operation.plannedByNow", ["planned": .count(p.plannedByNow)]))
             plannedEnd = p.plan.end.map { PhraseContext(c.phrase("camps.operation.plannedEnd", ["day": .day($0)])) }
             forecast = PhraseContext(p.remaining == 0 ? c.phrase("camps.operation.allLeft", ["day": .day(p.forecastEnd ?? o.baselineDate)])
+                : o.status == .completed ? c.phrase("camps.operation.completed")
                 : window == 0 ? c.phrase("camps.operation.notStarted")
                 : p.forecastEnd.map { c.phrase("camps.operation.forecastEnd", ["days": .count(window), "day": .day($0)]) }
                 ?? c.phrase("camps.operation.forecastNone", ["days": .count(window)]))
@@ -258,10 +259,11 @@ struct CampsPageView {
         }
 
         /// What cannot hold, while the operation still runs: a deadline the plan or the recent pace misses,
-        /// and transit places fewer than the plan's busiest moment.
+        /// and transit places fewer than the plan's busiest moment; and an operation completed with people still counted.
         static func warnings(_ p: EvacuationProgress) -> [Message] {
-            // A completed operation, or one a later operation took over, has nothing left to miss.
-            guard p.operation.status != .completed, p.takenOver == nil, p.remaining > 0 else { return [] }
+            guard p.takenOver == nil, p.remaining > 0 else { return [] }
+            // Completed while people are still counted as there: the status or the departures need a look; nothing else to miss.
+            if p.operation.status == .completed { return [Message("camps.warning.completedRemaining", ["remaining": .count(p.remaining)])] }
             var warnings: [Message] = []
             let window = MessageArgument.count(p.paceDays)
             if let deadline = p.operation.deadline {
