@@ -165,13 +165,23 @@ import Testing
         #expect(BulletinDiff(from: stated("exact"), to: stated("about")).changes.map { $0.beforeQualifier == nil && $0.afterQualifier == "about" } == [true])
         // The total a statement published, in two corrections of it, is no. 2's in one and no. 3's in the other: two figures
         // of different statements, not a change of one, so no difference is given.
+        // The total as it stands now, on the same line and to the same day, is one figure: comparable.
         let revised = { (statement: Int, total: Int) in
             BulletinSnapshot(date: Self.date, since: nil, blocks: [BulletinBlock(kind: "returns", heading: "h",
-                lines: [BulletinLine("bulletin.returns.revised", ["bulletin": .serial(statement), "before": .entry("returns.revised.published")])],
-                entries: [SnapshotEntry(id: "returns.revised.published", value: total, query: "homeward bulletin show \(statement)")])])
+                lines: [BulletinLine("bulletin.returns.revised", ["bulletin": .serial(statement), "before": .entry("returns.revised.published"),
+                                                                 "count": .entry("returns.revised.total")])],
+                entries: [SnapshotEntry(id: "returns.revised.published", value: total, query: "homeward bulletin show \(statement)"),
+                          SnapshotEntry(id: "returns.revised.total", value: total + 40, query: "homeward totals --to 2018-08-15")])])
         }
         let other = BulletinDiff(from: revised(2, 1_168), to: revised(3, 1_167)).changes
-        #expect(other.map { "\($0.isComparable) \($0.beforeQuery ?? "-")" } == ["false homeward bulletin show 2"])
-        #expect(BulletinDiff(from: revised(3, 1_168), to: revised(3, 1_167)).changes.map(\.isComparable) == [true])
+        #expect(other.map { "\($0.entry) \($0.isComparable) \($0.beforeQuery ?? "-")" }
+                == ["returns.revised.published false homeward bulletin show 2", "returns.revised.total true -"])
+        #expect(BulletinDiff(from: revised(3, 1_168), to: revised(3, 1_167)).changes.map(\.isComparable) == [true, true])
+        // A total to another day is the same figure later: comparable, the earlier question given.
+        var later = Self.snapshot
+        later.blocks[0].entries[0].value += 100
+        later.blocks[0].entries[0].query += " --to 2099-01-01"
+        let grown = BulletinDiff(from: Self.snapshot, to: later).changes
+        #expect(grown.map(\.isComparable) == [true] && grown.first?.beforeQuery == Self.snapshot.blocks[0].entries[0].query)
     }
 }

@@ -12,12 +12,12 @@ public struct BulletinDiff: Sendable, Encodable {
         /// A source figure's qualifier before and after (`more-than`), `nil` where exact: a change of it alone is a change.
         public var beforeQualifier: String?
         public var afterQualifier: String?
-        /// The earlier bulletin's query where the entry counts something else there: a figure of another statement (the
-        /// total that statement no. 2 published, then no. 3's), whose difference means nothing. `nil` where comparable.
+        /// The earlier bulletin's query where it differs from the later one's: a total to another day, another week's sum
+        /// (whose difference is the change between them), or a figure of another statement (see ``isComparable``).
         public var beforeQuery: String?
-
-        /// Whether `after − before` is a change of one figure, rather than two figures of different things.
-        public var isComparable: Bool { beforeQuery == nil }
+        /// Whether `after − before` is a change of one figure, rather than figures of different statements (the total that
+        /// statement no. 2 published, then no. 3's), whose difference means nothing.
+        public var isComparable = true
 
         enum CodingKeys: String, CodingKey {
             case entry, before, after, unit, query, comparable
@@ -81,10 +81,12 @@ public struct BulletinDiff: Sendable, Encodable {
             if a?.value == b?.value && a?.unit == b?.unit && qualifiedBefore[id] == qualifiedAfter[id] { unchanged += 1; continue }
             // Entries whose unit changed compare as written; the later unit names both.
             let unit = (b ?? a)!.unit
-            let otherThing = a != nil && b != nil && referredBefore[id] != referredAfter[id]
+            // Another statement's figure: the sentence names another statement and the question asked of it differs.
+            let queried = a != nil && b != nil && a!.query != b!.query ? a!.query : nil
+            let otherStatement = queried != nil && referredBefore[id] != referredAfter[id]
             changes.append(Change(entry: id, before: a?.value, after: b?.value, unit: unit, query: (b ?? a)!.query,
                                   beforeQualifier: a.flatMap { _ in qualifiedBefore[id] }, afterQualifier: b.flatMap { _ in qualifiedAfter[id] },
-                                  beforeQuery: otherThing ? a?.query : nil))
+                                  beforeQuery: queried, isComparable: !otherStatement))
         }
         self.changes = changes
         self.unchanged = unchanged

@@ -138,8 +138,8 @@ struct BulletinCommand: AsyncParsableCommand {
                 print(TextTable(header: ["ENTRY", "BEFORE", "AFTER", "CHANGE"], rows: diff.changes.map { change in
                     [change.entry, change.before.map { qualified(change.beforeQualifier, change.written($0)) } ?? "—",
                      change.after.map { qualified(change.afterQualifier, change.written($0)) } ?? "—",
-                     change.beforeQuery.map { "another figure (was \($0))" }
-                        ?? change.before.flatMap { old in change.after.map { new in (new - old > 0 ? "+" : "") + change.written(new - old) } } ?? ""]
+                     !change.isComparable ? "another statement's figure (was \(change.beforeQuery ?? ""))"
+                        : change.before.flatMap { old in change.after.map { new in (new - old > 0 ? "+" : "") + change.written(new - old) } } ?? ""]
                 }, numeric: [1, 2, 3]).rendered)
                 print("\(diff.unchanged) entries unchanged")
             }
