@@ -38,8 +38,10 @@ import Testing
     /// A statement that replaces another, and one replaced, say so above their text in each language, the number in the
     /// language's digits; one that is neither says nothing of it.
     @Test func aReplacedStatementAndItsReplacementSaySoAboveTheText() throws {
+        var ofSession = Self.snapshot
+        ofSession.session = 7
         let text = { (language: Language, lineage: BulletinLineage) in
-            BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(language), published: (4, "abc"), lineage: lineage)
+            BulletinText(snapshot: ofSession, catalogue: try Catalogue.bundled(language), published: (4, "abc"), lineage: lineage)
         }
         let replacing = try text(.en, BulletinLineage(replaces: 3))
         #expect(replacing.text.hasPrefix("This statement replaces statement no. 3 of the same day and session"), "\(replacing.text)")
@@ -51,7 +53,7 @@ import Testing
         // An edited text is told too: the notice is not the centre's prose to leave out.
         let edited = BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.en), published: (4, "abc"), edited: "Edited.",
                                   lineage: BulletinLineage(replaces: 3))
-        #expect(edited.readable.hasPrefix("This statement replaces statement no. 3"))
+        #expect(edited.readable.hasPrefix("This statement replaces statement no. 3 of the same day, which"), "no session, none claimed")
     }
 
     @Test func aPartOfNoneIsLeftUnsaidAndItsEntryKept() throws {

@@ -82,7 +82,7 @@ import Testing
             #expect(try await store.bulletin(first.id)?.sha256 == first.sha256)
             // The second statement of the day replaces the first: internal readers are told, above the text and in the list;
             // the public, who cannot read the second, is not (checked above: its text opens with the statement).
-            #expect(exact.hasPrefix("Statement no. \(second.id), published later for the same day and session, replaces this one"), "\(exact)")
+            #expect(exact.hasPrefix("Statement no. \(second.id), published later for the same day, replaces this one"), "\(exact)")
             #expect(!text.contains("replaces this one") && text.hasPrefix("Statement of the returns coordination centre"), "\(text)")
             let internalList = try await client.executeRequest(uri: "/api/v1/bulletins", method: .get, headers: headers, body: nil).json["bulletins"] as? [[String: Any]]
             #expect(internalList?.map { "\($0["id"] as? Int ?? 0) \($0["replaces"] as? Int ?? 0) \($0["replaced_by"] as? Int ?? 0)" }

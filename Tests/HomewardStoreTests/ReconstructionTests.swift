@@ -47,20 +47,23 @@ import Testing
         }
     }
 
-    /// Damage is reported as assessed: a later assessment of a settlement's kind replaces the earlier one, two organisations'
-    /// reports of one day add up, and the summary gives it beside restoration, by group too.
+    /// Each damage record is a facility or a group of them, whoever reported it: summed by the day asked, by group too; one
+    /// sent again under its id corrects it rather than adding to it.
     @Test(arguments: Backend.available)
-    func damageIsSummedAsLastAssessed(_ backend: Backend) async throws {
+    func damageReportedIsSummedRecordByRecord(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             _ = try await importRecords(store, .facilities, Self.header
-                + "2020-05-11,SY03,C2269,school,damaged,9,UNDP,\n2020-06-01,SY03,C2269,school,damaged,6,UNDP,\n"
+                + "2020-05-01,SY03,C2269,school,damaged,1,UNDP,school-A\n2020-05-05,SY03,C2269,school,damaged,1,UNDP,school-B\n"
                 + "2020-06-01,SY03,C2270,place-of-worship,damaged,2,SARC,\n2020-06-01,SY03,C2270,place-of-worship,damaged,1,UNHCR,\n")
             let damaged = { (day: String) in try await store.reconstruction.summary(asOf: Day(day)!, grouping: .settlement) }
-            #expect(try await damaged("2020-05-20").damaged.tenths(of: "school") == 90)
+            #expect(try await damaged("2020-05-02").damaged.tenths(of: "school") == 10)
             let june = try await damaged("2020-06-30")
-            #expect(june.damaged.tenths(of: "school") == 60 && june.damaged.tenths(of: "place-of-worship") == 30 && june.damaged.settlements == 2)
+            #expect(june.damaged.tenths(of: "school") == 20 && june.damaged.tenths(of: "place-of-worship") == 30 && june.damaged.settlements == 2)
             #expect(june.underRestoration.byKind.isEmpty && june.groups.map(\.key) == ["C2269", "C2270"])
-            #expect(june.groups.first?.damaged.tenths(of: "school") == 60)
+            #expect(june.groups.first?.damaged.tenths(of: "school") == 20)
+            // School A assessed again: its record corrected, not a third school.
+            _ = try await importRecords(store, .facilities, Self.header + "2020-06-10,SY03,C2269,school,damaged,1,UNDP,school-A\n")
+            #expect(try await damaged("2020-06-30").damaged.tenths(of: "school") == 20)
         }
     }
 

@@ -55,8 +55,10 @@ public struct BulletinText: Sendable {
 
     /// What a reader must know before reading the text: the statement it replaces, and the one that replaces it.
     public var notices: [Phrase] {
-        [lineage.replacedBy.map { catalogue.phrase("bulletin.replacedBy", ["id": .serial($0)]) },
-         lineage.replaces.map { catalogue.phrase("bulletin.replaces", ["id": .serial($0)]) }].compactMap { $0 }
+        // A statement of no session replaces one of the same day: "and session" would claim a session it does not follow.
+        let of = snapshot.session == nil ? ".day" : ""
+        return [lineage.replacedBy.map { catalogue.phrase("bulletin.replacedBy" + of, ["id": .serial($0)]) },
+                lineage.replaces.map { catalogue.phrase("bulletin.replaces" + of, ["id": .serial($0)]) }].compactMap { $0 }
     }
 
     /// A session's joint statement where the snapshot follows one (or names its participants, as older ones do); else the

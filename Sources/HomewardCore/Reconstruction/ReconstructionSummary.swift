@@ -2,8 +2,8 @@
 /// by kind and by a breakdown: the two figures coordination statements give; and what was reported damaged.
 ///
 /// Stock: per settlement and kind, what entered restoration by `asOf` less what was commissioned by then,
-/// never below zero on any day. Flow: what was commissioned between `from` and `to`. Damaged: per settlement and kind,
-/// what the latest day's damage reports by `asOf` gave (a later assessment replaces an earlier one, not adds to it).
+/// never below zero on any day. Flow: what was commissioned between `from` and `to`. Damaged: what the records reported
+/// damaged by `asOf`, each a facility or group of them (a correction under a record's key replaces it; a 0 withdraws it).
 /// All are integer sums of tenths.
 public struct ReconstructionSummary: Hashable, Sendable, Encodable {
     public struct Group: Hashable, Sendable, Encodable {
@@ -50,7 +50,7 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
     public var to: Day
     public var underRestoration: FacilityFigures
     public var commissioned: FacilityFigures
-    /// Reported damaged, as the latest assessment of each settlement and kind by `asOf` gives it.
+    /// Reported damaged by `asOf`: every damage record's quantity, summed.
     public var damaged: FacilityFigures
     public var groups: [Group]
 
@@ -110,16 +110,15 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
         return byPlace.mapValues { RestorationLedger.stock($0.map { .init(day: $0.day, status: $0.status, tenths: $0.tenths) }, on: asOf) }
     }
 
-    /// Reported damaged, per settlement and kind: the reports of the latest day with any by `asOf`, summed (an assessment
-    /// repeated later replaces the earlier one; two organisations' reports of one day add up).
+    /// Reported damaged by `asOf`, per settlement and kind: each record is a facility or a group of them (school A on
+    /// 1 May, school B on 5 May are two), so all are summed, whoever reported them; an assessment sent again is a correction
+    /// of its record (its id, or its cells), not a second one.
     static func damaged(_ tallies: [FacilityTally], asOf: Day) -> [RestorationLedger.Place: Int] {
-        var latest: [RestorationLedger.Place: (day: Day, tenths: Int)] = [:]
+        var damaged: [RestorationLedger.Place: Int] = [:]
         for tally in tallies where tally.status == .damaged && tally.day <= asOf {
-            let place = RestorationLedger.Place(settlement: tally.settlement, kind: tally.kind)
-            if let seen = latest[place], seen.day > tally.day { continue }
-            latest[place] = (tally.day, (latest[place].map { $0.day == tally.day ? $0.tenths : 0 } ?? 0) + tally.tenths)
+            damaged[RestorationLedger.Place(settlement: tally.settlement, kind: tally.kind), default: 0] += tally.tenths
         }
-        return latest.mapValues(\.tenths).filter { $0.value > 0 }
+        return damaged
     }
 
     /// Commissioned between `from` and `to`, per settlement and kind.

@@ -8,7 +8,7 @@ enum ReconstructionText {
         lines.append("Commissioned \(s.from.map { "from \($0) " } ?? "")to \(s.to): in \(settlements(s.commissioned.settlements))")
         lines += ["", byKind(s.commissioned)]
         if !s.damaged.byKind.isEmpty {
-            lines += ["", "Reported damaged, as last assessed by \(s.asOf): in \(settlements(s.damaged.settlements))", "", byKind(s.damaged)]
+            lines += ["", "Reported damaged by \(s.asOf): in \(settlements(s.damaged.settlements))", "", byKind(s.damaged)]
         }
         if !s.groups.isEmpty {
             lines += ["", TextTable(header: ["GROUP", "NAME", "KIND", "UNDER RESTORATION", "COMMISSIONED", "DAMAGED"],
@@ -41,7 +41,8 @@ enum ReconstructionText {
 
     private static func rows(_ group: ReconstructionSummary.Group) -> [[String]] {
         kinds(group).map { [group.key ?? "-", group.name, $0.code, quantity(group.underRestoration, $0, grouped: true),
-                            quantity(group.commissioned, $0, grouped: true), quantity(group.damaged, $0, grouped: true)] }
+                            // None reported is not "0 damaged": a dash, as on the page (the CSV keeps 0).
+                            quantity(group.commissioned, $0, grouped: true), group.damaged.tenths(of: $0.code) == 0 ? "-" : quantity(group.damaged, $0, grouped: true)] }
     }
 
     private static func kinds(_ group: ReconstructionSummary.Group) -> [FacilityKind] {

@@ -36,7 +36,7 @@ extension SessionsModel {
         #expect(html.contains(#"<a href="/bulletins/3?lang=ru">"#) && html.contains(#"<a href="/bulletins/1?lang=ru">"#))
         #expect(html.contains("Бюллетень по этому заседанию пока не опубликован."))
         // A statement published again for the session replaces the one before: its link says so.
-        #expect(html.contains("Бюллетень 1, заменён заявлением № 3"), "\(html)")
+        #expect(html.contains("Бюллетень 1, заменён бюллетенем 3"), "\(html)")
         #expect(html.contains(#"<bdi dir="ltr">2</bdi> организации-участника:"#))
         let empty = SessionsView(model: SessionsModel(items: [], demo: true), language: .ar).render(pages)
         #expect(empty.contains("لم تُسجَّل اجتماعات تنسيق بعد.") && empty.contains(#"<html lang="ar" dir="rtl">"#))
