@@ -539,6 +539,20 @@ import Testing
                 "\(governorate)")
     }
 
+    /// A 0 given on the command line takes back the facility record it finds, and says so; one that finds none says that
+    /// nothing was recorded, not "already recorded".
+    @Test func aFacilityRecordOfZeroIsWithdrawnAndSaidSo() throws {
+        defer { cleanUp() }
+        let add = ["facilities", "add", "--settlement", "C2269", "--kind", "school", "--status", "under-restoration", "--date", "2019-03-01",
+                   "--org", "UNDP", "--id", "school-12"]
+        #expect(try run(add + ["--quantity", "3"]).stdout.contains("recorded"))
+        let withdrawn = try run(add + ["--quantity", "0"])
+        #expect(withdrawn.status == 0 && withdrawn.stdout == "withdrawn\n", "\(withdrawn.stdout) \(withdrawn.stderr)")
+        let none = try run(add.map { $0 == "school-12" ? "school-99" : $0 } + ["--quantity", "0"])
+        #expect(none.status == 0 && none.stdout == "nothing recorded\n", "\(none.stdout)")
+        #expect(try run(["facilities", "summary", "--as-of", "2019-06-30", "--format", "json"]).json["under_restoration"].map { "\($0)" }?.contains("by_kind") == true)
+    }
+
     @Test func organisationsCountingTheSameFigureAgreeOnABaseline() throws {
         defer { cleanUp() }
         #expect(try run(["sites", "add", "--code", "HOL", "--name", "Al-Hol", "--kind", "camp", "--admin", "SY080006"]).status == 0)

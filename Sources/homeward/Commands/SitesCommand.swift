@@ -142,11 +142,11 @@ func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions,
     for warning in warnings {
         FileHandle.standardError.write(Data("Warning: \(FieldProblem.label(warning.column, warning.value)): \(warning.reason)\n".utf8))
     }
-    // A record left out for a count of zero (a facility's), or a departure's 0 that found none to take back, was not
-    // "already recorded"; one the same as before, warned of for something else (more left than counted), was.
-    let leftOut = summary.imported == 0 && summary.updated == 0
-        && (warnings.contains { $0.code == "import.count.zero" } || (kind == .departures && record["persons"] as? Int == 0))
-    print(summary.updated > 0 ? "corrected" : leftOut ? "nothing recorded" : summary.ignored > 0 ? "already recorded" : "recorded")
+    // A 0 takes back what its key finds: "withdrawn" where it found one, "nothing recorded" where it found none (a departure's,
+    // a facility record's), not "already recorded"; a record the same as before, warned of for something else, was.
+    let zero = (kind == .departures && record["persons"] as? Int == 0) || (kind == .facilities && (record["quantity"] as? String).flatMap { ScaledNumber.parse($0, decimals: 1) } == 0)
+    let leftOut = summary.imported == 0 && summary.updated == 0 && (zero || warnings.contains { $0.code == "import.count.zero" })
+    print(summary.updated > 0 ? (zero ? "withdrawn" : "corrected") : leftOut ? "nothing recorded" : summary.ignored > 0 ? "already recorded" : "recorded")
     if summary.updated > 0, kind == .departures, record["id"] == nil, record["persons"] as? Int != 0 {
         // A second convoy of the day, not a correction, needs its own id: said, since the first's count is now replaced.
         FileHandle.standardError.write(Data("Note: a departure of that day to that place by that organisation was recorded already, and this replaces its count (its earlier version is kept in its history); give --id to each to record another beside it\n".utf8))
