@@ -173,7 +173,7 @@ struct BulletinsController<Context: CallerRequestContext> {
                 }
                 let published = try await stores.publishBulletin(date: input.date, since: input.since, session: input.session, editedTexts: edited, isPublic: input.public ?? false,
                                                                   today: today(), by: context.caller)
-                return (.created, try jsonData(PublishedID(id: published.id, sha256: published.sha256, replaces: published.lineage.replaces)))
+                return (.created, try jsonData(PublishedID(published)))
             }
         }
         router.on(RouterPath(APIRoute.showBulletin.routerPath), method: APIRoute.showBulletin.method) { request, context in
@@ -239,19 +239,3 @@ struct EntryRecords: Encodable {
     }
 }
 
-/// What publishing answers: `{"id": 3, "sha256": "…"}`.
-struct PublishedID: Encodable {
-    var id: Int
-    var sha256: String
-    /// The statement of the same day and session it replaces; null where it is the first.
-    var replaces: Int?
-
-    enum CodingKeys: String, CodingKey { case id, sha256, replaces }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(sha256, forKey: .sha256)
-        try c.encode(replaces, forKey: .replaces)
-    }
-}

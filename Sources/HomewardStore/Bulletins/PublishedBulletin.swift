@@ -73,3 +73,26 @@ public struct PublishedBulletin: Sendable, Encodable {
         try c.encode(snapshot, forKey: .snapshot)
     }
 }
+
+/// What publishing answers: the statement's id, its snapshot's hash, and the statement it replaces.
+public struct PublishedID: Encodable, Sendable {
+    public var id: Int
+    public var sha256: String
+    /// The statement of the same day and session it replaces; null where it is the first.
+    public var replaces: Int?
+
+    public init(_ published: PublishedBulletin) {
+        id = published.id
+        sha256 = published.sha256
+        replaces = published.lineage.replaces
+    }
+
+    enum CodingKeys: String, CodingKey { case id, sha256, replaces }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(replaces, forKey: .replaces)
+    }
+}

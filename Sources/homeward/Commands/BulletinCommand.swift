@@ -80,7 +80,7 @@ struct BulletinCommand: AsyncParsableCommand {
             for (language, file) in try texts() { edited[language] = try String(contentsOfFile: file, encoding: .utf8) }
             let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, session: session, editedTexts: edited, isPublic: `public`, today: try today(), by: who.caller) }
             switch format {
-            case .json: try printJSON(PublishedID(id: published.id, sha256: published.sha256, replaces: published.lineage.replaces))
+            case .json: try printJSON(PublishedID(published))
             case .text:
                 print("\(published.id) \(published.sha256)")
                 if let replaced = published.lineage.replaces {
@@ -183,23 +183,6 @@ struct BulletinCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
-    }
-}
-
-/// `{"id": 3, "sha256": "…"}`.
-struct PublishedID: Encodable {
-    var id: Int
-    var sha256: String
-    /// The statement of the same day and session it replaces; null where it is the first.
-    var replaces: Int?
-
-    enum CodingKeys: String, CodingKey { case id, sha256, replaces }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(sha256, forKey: .sha256)
-        try c.encode(replaces, forKey: .replaces)
     }
 }
 

@@ -1,7 +1,7 @@
 import HomewardCore
 
-/// The reconstruction page: what is under restoration on a day and what was commissioned in the week before,
-/// by kind and governorate; plain HTML, readable on a phone, in the reader's language.
+/// The reconstruction page: what is under restoration and reported damaged on a day and what was commissioned in the
+/// week before (or the period asked), by kind and governorate; plain HTML, readable on a phone, in the reader's language.
 struct ReconstructionView {
     var model: ReconstructionModel
     var language: Language
