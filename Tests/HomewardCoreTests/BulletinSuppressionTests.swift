@@ -164,6 +164,12 @@ import Testing
         #expect(!few.contains("revised") && !few.contains("1,050"), "\(few)")
         let many = BulletinText(snapshot: statement(revisedFrom: 1_000), catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
         #expect(many.contains("revised") && many.contains("1,000"), "\(many)")
+        // Statement no. 1 is internal: the public is not told its number nor what it published.
+        let ofInternal = BulletinText(snapshot: statement(revisedFrom: 1_000), catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5),
+                                    publicStatements: [2])
+        #expect(!ofInternal.text.contains("revised") && !ofInternal.text.contains("1,000"), "\(ofInternal.text)")
+        #expect(BulletinText(snapshot: statement(revisedFrom: 1_000), catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5),
+                             publicStatements: [1]).text.contains("revised"))
         // Revised to 1,050 in a statement of 1,053: three returned since the last statement's day.
         func since(_ revised: Int) -> BulletinSnapshot {
             let returns = ReturnsBlock.make(date: Self.date, sinceStart: LedgerSums(total: sum(1_053), refugees: sum(1_053), idps: sum(0)), since: nil,

@@ -445,6 +445,29 @@ import Testing
         }
     }
 
+    /// Two sessions of one day: a statement published again for one of them says how late reports moved its own session's
+    /// statement, and replaces it, not the other session's.
+    @Test(arguments: Backend.available)
+    func aSessionsSecondStatementRevisesItsOwnSessionsFirst(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let day = TestStores.today
+            let morning = try await store.sessions.addSession(CoordinationSession(date: day, briefings: [.init(organisation: "UNHCR")]), today: day, by: .test)
+            let evening = try await store.sessions.addSession(CoordinationSession(date: day, briefings: [.init(organisation: "IOM")]), today: day, by: .test)
+            try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n\(day),LBN-01,100,UNHCR\n")
+            let first = try await store.publishBulletin(date: day, session: morning.id, today: day, by: .test)
+            try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n\(day),LBN-02,40,UNHCR\n")
+            let other = try await store.publishBulletin(date: day, session: evening.id, today: day, by: .test)
+            try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n\(day),LBN-03,7,UNHCR\n")
+            // act
+            let again = try await store.publishBulletin(date: day, session: morning.id, today: day, by: .test)
+            // check: the morning's second statement names the morning's first (100, now 147), and replaces it alone
+            let line = again.snapshot.blocks.flatMap(\.lines).first { $0.key == "bulletin.returns.revised" }
+            #expect(line?.arguments["bulletin"] == .serial(first.id), "\(String(describing: line))")
+            #expect(again.snapshot.entry("returns.revised.published")?.value == 100 && again.snapshot.entry("returns.revised.total")?.value == 147)
+            #expect(again.lineage == BulletinLineage(replaces: first.id) && other.lineage == BulletinLineage())
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aListOfBulletinsSaysWhatTheirSnapshotsSay(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -19,7 +19,9 @@ public enum BulletinSuppression {
         case recoverable
     }
 
-    public static func hidden(in snapshot: BulletinSnapshot, smallCounts: SmallCounts) -> [String: Reason] {
+    /// - Parameter publicStatements: the statements the public may read, where known: a sentence naming another (the total
+    ///   an internal statement published) is withheld with its numbers.
+    public static func hidden(in snapshot: BulletinSnapshot, smallCounts: SmallCounts, publicStatements: Set<Int>? = nil) -> [String: Reason] {
         let values = Dictionary(snapshot.entries.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let isSmall = { (value: Int) in (1..<smallCounts.threshold).contains(value) }
         var hidden: [String: Reason] = [:]
@@ -85,6 +87,13 @@ public enum BulletinSuppression {
         let returnsHidden = hidden.keys.contains { $0.hasPrefix("returns.") }
         for entry in snapshot.entries where entry.id.hasPrefix("returns.partial.") {
             if isSmall(entry.value) { hidden[entry.id] = .small } else if returnsHidden { hidden[entry.id] = .recoverable }
+        }
+        if let publicStatements {
+            for line in snapshot.blocks.flatMap(\.lines) where line.arguments.values.contains(where: { value in
+                if case .serial(let number) = value { !publicStatements.contains(number) } else { false }
+            }) {
+                for case .entry(let id) in line.arguments.values where hidden[id] == nil { hidden[id] = .recoverable }
+            }
         }
         return hidden
     }

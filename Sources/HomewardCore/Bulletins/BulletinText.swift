@@ -34,14 +34,15 @@ public struct BulletinText: Sendable {
     /// - Parameter forThePublic: hide small counts. The snapshot's hash is then left out, as trying each small value
     ///   against it would give the hidden ones back; so is edited prose, whose numbers are not the snapshot's entries,
     ///   wherever a count is hidden.
+    /// - Parameter publicStatements: for the public, the statements it may read: a sentence naming another is withheld.
     public init(snapshot: BulletinSnapshot, catalogue: Catalogue, published: (id: Int, sha256: String)? = nil, edited: String? = nil,
-                forThePublic smallCounts: SmallCounts? = nil, lineage: BulletinLineage = BulletinLineage()) {
+                forThePublic smallCounts: SmallCounts? = nil, publicStatements: Set<Int>? = nil, lineage: BulletinLineage = BulletinLineage()) {
         self.snapshot = snapshot
         self.lineage = lineage
         self.catalogue = catalogue
         self.published = published
         self.smallCounts = smallCounts
-        hidden = smallCounts.map { BulletinSuppression.hidden(in: snapshot, smallCounts: $0) } ?? [:]
+        hidden = smallCounts.map { BulletinSuppression.hidden(in: snapshot, smallCounts: $0, publicStatements: publicStatements) } ?? [:]
         self.edited = hidden.isEmpty ? edited : nil
     }
 

@@ -114,7 +114,9 @@ struct BulletinsController<Context: CallerRequestContext> {
                 return Response(status: .seeOther, headers: [.location: SignInView.location(askedFor: request)])
             }
             guard let bulletin = found else { throw Problem(.notFound, "no bulletin has id \(id)") }
-            return htmlResponse(BulletinView(bulletin: bulletin, language: language, smallCounts: smallCounts, demo: configuration.demo).render(pages), language: language)
+            let readable = smallCounts == nil ? nil : Set(try await stores.bulletinList(publicOnly: true).map(\.id))
+            return htmlResponse(BulletinView(bulletin: bulletin, language: language, smallCounts: smallCounts, publicStatements: readable,
+                                             demo: configuration.demo).render(pages), language: language)
         }
         router.on(RouterPath(APIRoute.listSessions.routerPath), method: APIRoute.listSessions.method) { _, _ in
             try jsonResponse(["sessions": try await stores.sessions.sessions()])
@@ -184,7 +186,9 @@ struct BulletinsController<Context: CallerRequestContext> {
             let bulletin = try await self.bulletin(id, for: context.caller)
             let text = BulletinText(snapshot: bulletin.snapshot, catalogue: Catalogue(language: language, entries: pages.catalogue(language).entries, digits: digits),
                                     published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts[language],
-                                    forThePublic: smallCounts(for: context.caller), lineage: bulletin.lineage)
+                                    forThePublic: smallCounts(for: context.caller),
+                                    publicStatements: smallCounts(for: context.caller) == nil ? nil : Set(try await stores.bulletinList(publicOnly: true).map(\.id)),
+                                    lineage: bulletin.lineage)
             // On generated data, the copies people paste and pass on say so above the statement, as its page does.
             let demo = configuration.demo ? pages.catalogue(language).text("demo.statement") : nil
             switch format {

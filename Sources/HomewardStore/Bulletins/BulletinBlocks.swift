@@ -6,11 +6,12 @@ import HomewardCore
 /// needs from its store as of the bulletin's date and hands it to a pure builder in Core
 /// (`Sources/HomewardCore/Bulletins/…Block.swift`), returning `nil` when it has nothing to report.
 extension Stores {
-    typealias BlockSource = @Sendable (Stores, _ date: Day, _ since: Day?) async throws -> BulletinBlock?
+    /// `session`: the session the statement follows, where it follows one.
+    typealias BlockSource = @Sendable (Stores, _ date: Day, _ since: Day?, _ session: Int?) async throws -> BulletinBlock?
 
     static let bulletinBlocks: [BlockSource] = [returnsBlock, campsBlock, reconstructionBlock, aidBlock, sourcesBlock]
 
-    static func returnsBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
+    static func returnsBlock(_ stores: Stores, date: Day, since: Day?, session: Int?) async throws -> BulletinBlock? {
         let week = ReturnsBlock.lastWeek(to: date)
         let crossings = try await stores.places.gazetteer().crossings
         let sums = try await stores.sources.ledgerSumsByCrossing(window: week)
@@ -23,24 +24,26 @@ extension Stores {
         return ReturnsBlock.make(date: date, sinceStart: try await stores.sources.ledgerSums(window: DateWindow(to: date)), since: since,
                                  sinceDate: try await since.asyncMap { try await stores.sources.ledgerSums(window: DateWindow(from: $0, to: date)) },
                                  lastWeek: try await stores.sources.ledgerSum(window: week), byCrossing: byCrossing,
-                                 withoutCrossing: sums.first { $0.crossing == nil }?.sum, revision: try await revision(stores, before: date),
+                                 withoutCrossing: sums.first { $0.crossing == nil }?.sum, revision: try await revision(stores, before: date, session: session),
                                  partial: ReturnsBlock.Partial(
                                     pastDate: try await stores.ledger.totals(TotalsQuery(window: DateWindow(to: date))).partial,
                                     since: try await since.asyncMap { try await stores.ledger.totals(TotalsQuery(window: DateWindow(from: $0, to: date))).partial } ?? 0,
                                     week: try await stores.ledger.totals(TotalsQuery(window: week)).partial))
     }
 
-    /// The last statement published for a day up to `date`, that day's too (a statement published again after corrections):
-    /// its total since records began, then and now.
-    private static func revision(_ stores: Stores, before date: Day) async throws -> ReturnsBlock.Revision? {
-        guard let earlier = try await stores.bulletinList().filter({ $0.date <= date }).max(by: { ($0.date, $0.id) < ($1.date, $1.id) }),
+    /// The last statement published for a day up to `date`, that day's too where it follows the same session (a statement
+    /// published again after corrections, which this one replaces; another session's of the day is not this one's): its
+    /// total since records began, then and now.
+    private static func revision(_ stores: Stores, before date: Day, session: Int?) async throws -> ReturnsBlock.Revision? {
+        guard let earlier = try await stores.bulletinList().filter({ $0.date < date || $0.date == date && $0.session == session })
+            .max(by: { ($0.date, $0.id) < ($1.date, $1.id) }),
               let published = try await stores.bulletin(earlier.id),
               let then = published.snapshot.entries.first(where: { $0.id == "returns.start.total" })?.value else { return nil }
         return ReturnsBlock.Revision(date: earlier.date, bulletin: earlier.id, published: then,
                                      now: try await stores.sources.ledgerSum(window: DateWindow(to: earlier.date)))
     }
 
-    static func campsBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
+    static func campsBlock(_ stores: Stores, date: Day, since: Day?, session _: Int?) async throws -> BulletinBlock? {
         // A site's latest operation by the date speaks for it, as it does on the site's own page (one not begun yet says its plan).
         let operations = try await stores.camps.operations().filter { $0.baselineDate <= date }
         let latest = Dictionary(operations.map { ($0.site, $0) }, uniquingKeysWith: { $1 }).values.sorted { $0.site < $1.site }
@@ -61,7 +64,7 @@ extension Stores {
         }
     }
 
-    static func reconstructionBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
+    static func reconstructionBlock(_ stores: Stores, date: Day, since: Day?, session _: Int?) async throws -> BulletinBlock? {
         let week = ReturnsBlock.lastWeek(to: date)
         let summary = try await stores.reconstruction.summary(asOf: date, from: week.from, to: date)
         return try await ReconstructionBlock.make(date: date, stock: summary.underRestoration, flow: summary.commissioned)?.withRecords { entry in
@@ -76,7 +79,7 @@ extension Stores {
         }
     }
 
-    static func aidBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
+    static func aidBlock(_ stores: Stores, date: Day, since: Day?, session _: Int?) async throws -> BulletinBlock? {
         let week = ReturnsBlock.lastWeek(to: date)
         guard let block = AidBlock.make(date: date, figures: AidFigures(try await stores.assistance.tallies(week))) else { return nil }
         let ids = try await stores.aidActionIDs(week)
@@ -91,7 +94,7 @@ extension Stores {
         return (String(id.dropFirst(prefix.count).dropLast(suffix.count)), suffix)
     }
 
-    static func sourcesBlock(_ stores: Stores, date: Day, since: Day?) async throws -> BulletinBlock? {
+    static func sourcesBlock(_ stores: Stores, date: Day, since: Day?, session _: Int?) async throws -> BulletinBlock? {
         SourcesBlock.make(date: date, figures: try await stores.sources.figures(), measures: try await stores.sources.measures(),
                           areas: try await stores.places.gazetteer().areas)
     }

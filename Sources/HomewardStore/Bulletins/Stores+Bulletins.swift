@@ -36,7 +36,7 @@ extension Stores {
             }
             var blocks: [BulletinBlock] = []
             for source in Self.bulletinBlocks {
-                if let block = try await source(self, date, since) { blocks.append(block) }
+                if let block = try await source(self, date, since, session?.id) { blocks.append(block) }
             }
             return (session, blocks, try await database.lastCommitNumber())
         }

@@ -14,7 +14,7 @@ extension SessionsModel {
             ]), bulletins: [(3, nil), (1, 3)]),
             Item(session: CoordinationSession(id: 1, date: Day("2018-08-08")!, briefings: [.init(organisation: "SARC", text: "Two mobile clinics at Nassib.")]),
                  bulletins: []),
-        ], demo: false)
+        ], withoutSession: [(id: 7, replacedBy: nil)], demo: false)
     }
 }
 
@@ -35,6 +35,8 @@ extension SessionsModel {
         let html = SessionsView(model: .mock, language: .ru).render(pages)
         #expect(html.contains(#"<a href="/bulletins/3?lang=ru">"#) && html.contains(#"<a href="/bulletins/1?lang=ru">"#))
         #expect(html.contains("Бюллетень по этому заседанию пока не опубликован."))
+        // A statement that follows no session is listed apart, not under a session of its day.
+        #expect(html.contains("Заявления, не относящиеся к записанному заседанию") && html.contains(#"<a href="/bulletins/7?lang=ru">"#))
         // A statement published again for the session replaces the one before: its link says so.
         #expect(html.contains("Бюллетень 1, заменён бюллетенем 3"), "\(html)")
         #expect(html.contains(#"<bdi dir="ltr">2</bdi> организации-участника:"#))

@@ -8,12 +8,14 @@ struct BulletinView {
     var language: Language
     /// Set for the public: small counts hidden.
     var smallCounts: SmallCounts? = nil
+    /// For the public, the statements it may read: a sentence naming another is withheld.
+    var publicStatements: Set<Int>? = nil
     /// A server on generated data: the statement, the page most often copied and passed on, says so above it.
     var demo = false
 
     func render(_ pages: Pages) -> String {
         let text = BulletinText(snapshot: bulletin.snapshot, catalogue: pages.catalogue(language), published: (bulletin.id, bulletin.sha256),
-                                forThePublic: smallCounts, lineage: bulletin.lineage)
+                                forThePublic: smallCounts, publicStatements: publicStatements, lineage: bulletin.lineage)
         let path = APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(bulletin.id))
         let c = pages.catalogue(language)
         return pages.render(Context(page: PageContext(language: language, title: c.text("page.title", ["heading": .text(text.title)]), path: path, pages: pages, current: .bulletinPage),

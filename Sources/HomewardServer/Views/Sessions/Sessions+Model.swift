@@ -11,14 +11,17 @@ struct SessionsModel {
     }
 
     var items: [Item]
+    /// Statements that follow no session (published before any was recorded on their day), newest first: listed apart,
+    /// as they replace one another apart from any session's (``BulletinLineage``).
+    var withoutSession: [(id: Int, replacedBy: Int?)] = []
     var demo: Bool
 
     static func load(stores: Stores, demo: Bool) async throws -> SessionsModel {
         let bulletins = try await stores.bulletinList()
         let items = try await stores.sessions.sessions().map { session in
             // A bulletin names its session when one was recorded on its day before it was published.
-            Item(session: session, bulletins: bulletins.filter { $0.session.map { $0 == session.id } ?? ($0.date == session.date) }.map { ($0.id, $0.lineage.replacedBy) })
+            Item(session: session, bulletins: bulletins.filter { $0.session != nil && $0.session == session.id }.map { ($0.id, $0.lineage.replacedBy) })
         }
-        return SessionsModel(items: items, demo: demo)
+        return SessionsModel(items: items, withoutSession: bulletins.filter { $0.session == nil }.map { ($0.id, $0.lineage.replacedBy) }, demo: demo)
     }
 }

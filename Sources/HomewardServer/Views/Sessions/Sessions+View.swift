@@ -21,14 +21,19 @@ struct SessionsView {
                 Session(date: PhraseContext(c.phrase("sessions.page.date", ["date": .day(item.session.date)])),
                         participants: PhraseContext(c.phrase("sessions.page.participants", ["count": .count(item.session.briefings.count)])),
                         briefings: item.session.briefings.map { Briefing(organisation: $0.organisation, text: $0.text ?? c.text("sessions.page.noBriefing")) },
-                        bulletins: item.bulletins.map { id, replacedBy in
-                            let name = c.text("bulletin.page.title", ["id": .serial(id)])
-                            return Link(name: replacedBy.map { c.text("sessions.page.replacedBy", ["name": .text(name), "id": .serial($0)]) } ?? name,
-                                 href: APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(id)) + "?lang=\(language.rawValue)")
-                        },
+                        bulletins: item.bulletins.map { link($0.id, replacedBy: $0.replacedBy, c) },
                         hasBulletins: !item.bulletins.isEmpty, noBulletin: item.bulletins.isEmpty ? c.text("sessions.page.noBulletin") : nil)
             },
-            none: model.items.isEmpty ? c.text("sessions.page.none") : nil)
+            none: model.items.isEmpty ? c.text("sessions.page.none") : nil,
+            withoutSession: model.withoutSession.isEmpty ? nil
+                : Apart(heading: c.text("sessions.page.withoutSession"), bulletins: model.withoutSession.map { link($0.id, replacedBy: $0.replacedBy, c) }))
+    }
+
+    /// A bulletin's link, saying which replaced it.
+    private func link(_ id: Int, replacedBy: Int?, _ c: Catalogue) -> Link {
+        let name = c.text("bulletin.page.title", ["id": .serial(id)])
+        return Link(name: replacedBy.map { c.text("sessions.page.replacedBy", ["name": .text(name), "id": .serial($0)]) } ?? name,
+                    href: APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(id)) + "?lang=\(language.rawValue)")
     }
 
     struct Context {
@@ -38,6 +43,13 @@ struct SessionsView {
         let intro: String
         let sessions: [Session]
         let none: String?
+        let withoutSession: Apart?
+    }
+
+    /// The statements that follow no session, under their own heading.
+    struct Apart {
+        let heading: String
+        let bulletins: [Link]
     }
 
     struct Session {
