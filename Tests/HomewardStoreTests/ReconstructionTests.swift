@@ -96,6 +96,13 @@ import Testing
             // The same 0 again changes nothing.
             #expect(try await importRecords(store, .facilities, Self.header
                 + "2020-01-10,SY03,C2269,water-pumping-station,under-restoration,0,UNICEF,TIB-WPS-01\n").ignored == 1)
+            // The first file imported again by mistake puts both back: made as the file says, and said, naming the import.
+            let again = try await importRecords(store, .facilities, Self.header
+                + "2020-01-10,SY03,C2269,water-pumping-station,under-restoration,2,UNICEF,TIB-WPS-01\n"
+                + "2020-01-10,SY03,C2270,school,under-restoration,5,UNDP,\n")
+            #expect(again.updated == 2 && again.status == .warning, "\(again.problems)")
+            #expect(again.problems.map { "\($0.row) \($0.code)" } == ["2 import.movements.reverted", "3 import.movements.reverted"], "\(again.problems)")
+            #expect(again.text.contains("puts back what import 1 recorded"), "\(again.text)")
         }
     }
 

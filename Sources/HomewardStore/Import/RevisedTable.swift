@@ -98,6 +98,13 @@ extension WriteContext {
             guard table.figures.contains(column), case .null = value, let before = try stored.decode(column: column, as: Int?.self) else { return nil }
             return ClearedFigure(row: row, column: column, before: before)
         }
+        // A version an earlier import recorded and a later one corrected, given again: an old file imported by mistake
+        // undoes the corrections (a withdrawal too), said as it is for movements.
+        let earlier = try await sql.raw("""
+            SELECT import_id, \(unsafeRaw: columns) FROM \(unsafeRaw: table.revisions) WHERE \(unsafeRaw: table.recordColumn) = \(bind: id) ORDER BY id DESC
+            """).all()
+        let reverts = try earlier.first { version in try zip(table.columns, values).allSatisfy { try Self.holds(version, $0, $1) } }
+            .map { [RevertedRecord(row: row, importID: try $0.decode(column: "import_id", as: Int?.self))] } ?? []
         try await sql.raw("""
             INSERT INTO \(unsafeRaw: table.revisions) (\(unsafeRaw: table.recordColumn), \(unsafeRaw: columns), recorded_at, recorded_by, import_id,
                                                       superseded_at, superseded_by, superseded_in_import)
@@ -107,7 +114,7 @@ extension WriteContext {
         try await sql.raw("UPDATE \(unsafeRaw: table.table) SET " + assignments.joined(separator: ", ") + """
             , recorded_at = \(bind: timestamp), recorded_by = \(bind: caller.description), import_id = \(bind: importID) WHERE id = \(bind: id)
             """).run()
-        return WriteCounts(updated: 1, repeats: repeats, cleared: cleared)
+        return WriteCounts(updated: 1, repeats: repeats, reverts: reverts, cleared: cleared)
     }
 
     /// Puts a record back as it was before this import, when a later row of the file gives what it was then: a file that
