@@ -90,6 +90,27 @@ import Testing
         #expect(implied.map(\.column) == ["quantity"] && implied.first?.value == "1", "\(implied)")
     }
 
+    /// Withdrawing (or lowering) a start that a stored commissioning relied on leaves that commissioning without one: warned
+    /// of at the row that lowers it; a start lowered with enough left is not; a commissioning given twice is warned of once.
+    @Test func aStartWithdrawnUnderAStoredCommissioningIsWarnedOf() throws {
+        var stored = RestorationLedger()
+        let place = RestorationLedger.Place(settlement: "C5999", kind: "school")
+        let start = FacilityWork.key(externalId: "s-1", status: .underRestoration, organisation: "UNDP", content: [])
+        stored.record(place, key: start, .init(day: Day("2019-03-01")!, status: .underRestoration, tenths: 30))
+        stored.record(place, key: "commissioned", .init(day: Day("2019-04-01")!, status: .commissioned, tenths: 20))
+        var rules = FacilityRules(gazetteer: sampleGazetteer, kinds: kinds, today: today, ledger: stored)
+        _ = try drafts([["2019-03-01", "", "C5999", "school", "under-restoration", "0", "UNDP", "s-1"]]).map { rules.check($0) }
+        let late = rules.finish()
+        #expect(late.map { "\($0.row) \($0.code) \($0.column)" } == ["2 import.facilities.startLowered #indicator+num"], "\(late)")
+        #expect(late.first?.reason.contains("2 commissioned there on 1 April 2019 has only 0 reported under restoration") == true, "\(late)")
+        var enough = FacilityRules(gazetteer: sampleGazetteer, kinds: kinds, today: today, ledger: stored)
+        _ = try drafts([["2019-03-01", "", "C5999", "school", "under-restoration", "2", "UNDP", "s-1"]]).map { enough.check($0) }
+        #expect(enough.finish().isEmpty)
+        var twice = FacilityRules(gazetteer: sampleGazetteer, kinds: kinds, today: today)
+        _ = try drafts(Array(repeating: ["2019-05-01", "", "C5999", "school", "commissioned", "1", "UNDP", "c-1"], count: 2)).map { twice.check($0) }
+        #expect(twice.finish().map(\.row) == [3])
+    }
+
     @Test func theStockRisesAndFallsOverDatesAndNeverGoesBelowZero() {
         let tallies = [
             tally("C5999", "school", .underRestoration, "2019-01-10", 50),

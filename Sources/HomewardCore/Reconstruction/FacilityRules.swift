@@ -10,9 +10,21 @@ public struct FacilityRules: ImportRules {
     public let vocabulary: Vocabulary
     /// The records already stored, then each row of the file as it is accepted.
     public private(set) var ledger: RestorationLedger
-    /// Commissionings to hold against the starts reported by their day, once every row is read: a file need not be in date
-    /// order, and a start further down it counts.
-    private var commissionings: [(problem: ImportProblem, at: RestorationLedger.Place, day: Day, key: String, tenths: Int)] = []
+    /// Commissionings to hold against the starts reported by their day, once every row is read (a file need not be in date
+    /// order, and a start further down it counts), by key: a record given twice is held as its last row gives it.
+    private var commissionings: [String: Check] = [:]
+    /// Starts the file lowers or withdraws, by place: the commissionings stored there are held against what is left.
+    private var lowered: [RestorationLedger.Place: Check] = [:]
+
+    /// Where a warning of the whole file will stand: the row, and the quantity's column and value as the row gives them.
+    private struct Check {
+        var row: Int
+        var column: String
+        var value: String
+        var at: RestorationLedger.Place
+        var day: Day
+        var tenths: Int
+    }
 
     /// The largest quantity one record may carry, in tenths: a million items or km.
     public static let maximumTenths = 10_000_000
@@ -61,13 +73,14 @@ public struct FacilityRules: ImportRules {
         // keeps as a revision; where it finds none, it records nothing.
         let key = FacilityWork.key(externalId: draft[.externalId], status: status, organisation: organisation, content: draft.content)
         let at = RestorationLedger.Place(settlement: settlement, kind: kind.code)
-        if counting, status == .commissioned {
-            // Where the warning will stand: the quantity's column and value, as the row gives them.
-            var located = DraftChecks(draft, today: today)
-            located.fail(.quantity, Message("import.facilities.commissionedWithoutStart"), value: ScaledNumber.string(tenths, decimals: 1), warning: true)
-            commissionings.append((located.problems[0], at, date, key, tenths))
+        if counting {
+            // The quantity's column as the row names it (its key where the row implies 1).
+            let column = draft.label(.quantity).isEmpty ? FacilityField.quantity.jsonKey ?? "" : draft.label(.quantity)
+            let check = Check(row: draft.row, column: column, value: ScaledNumber.string(tenths, decimals: 1), at: at, day: date, tenths: tenths)
+            if status == .commissioned { commissionings[key] = check }
+            if status == .underRestoration, let before = ledger.entry(at, key: key), before.tenths > tenths { lowered[at] = check }
+            ledger.record(at, key: key, .init(day: date, status: status, tenths: tenths))
         }
-        if counting { ledger.record(at, key: key, .init(day: date, status: status, tenths: tenths)) }
         return ImportOutcome(records: [FacilityWork(date: date, place: place, kind: kind.code, status: status, tenths: tenths,
                                                     organisation: organisation, externalId: draft[.externalId], key: key)],
                              problems: checks.problems)
@@ -75,17 +88,28 @@ public struct FacilityRules: ImportRules {
 
     /// Each commissioning above what was reported under restoration there by its day, the whole file and the stored
     /// records counted: kept, with a warning. A commissioning corrected further down the file is held as corrected.
+    ///
+    /// A start the file lowers or withdraws (a 0) under which a stored commissioning loses its start is warned of at its row.
     public mutating func finish() -> [ImportProblem] {
-        defer { commissionings = [] }
-        return commissionings.compactMap { c in
-            guard ledger.entry(c.at, key: c.key) == RestorationLedger.Entry(day: c.day, status: .commissioned, tenths: c.tenths) else { return nil }
-            let balance = ledger.balance(c.at, on: c.day, excluding: c.key)
-            guard balance < c.tenths else { return nil }
-            var problem = c.problem
-            problem.message = Message("import.facilities.commissionedWithoutStart", [
-                "quantity": Self.argument(c.tenths), "started": Self.argument(max(balance, 0)), "day": .day(c.day)])
-            return problem
+        defer { commissionings = [:]; lowered = [:] }
+        var problems: [ImportProblem] = []
+        for (key, c) in commissionings {
+            guard ledger.entry(c.at, key: key) == RestorationLedger.Entry(day: c.day, status: .commissioned, tenths: c.tenths) else { continue }
+            let balance = ledger.balance(c.at, on: c.day, excluding: key)
+            guard balance < c.tenths else { continue }
+            problems.append(ImportProblem(row: c.row, column: c.column, value: c.value, Message("import.facilities.commissionedWithoutStart", [
+                "quantity": Self.argument(c.tenths), "started": Self.argument(max(balance, 0)), "day": .day(c.day)]), severity: .warning))
         }
+        for (place, start) in lowered {
+            // The first commissioning there, not the file's own (warned of above), that what is left no longer accounts for.
+            guard let (key, entry) = ledger.entries(at: place).filter({ $0.value.status == .commissioned && commissionings[$0.key] == nil })
+                    .sorted(by: { $0.value.day < $1.value.day })
+                    .first(where: { ledger.balance(place, on: $0.value.day, excluding: $0.key) < $0.value.tenths }) else { continue }
+            problems.append(ImportProblem(row: start.row, column: start.column, value: start.value, Message("import.facilities.startLowered", [
+                "quantity": Self.argument(entry.tenths), "day": .day(entry.day),
+                "started": Self.argument(max(ledger.balance(place, on: entry.day, excluding: key), 0))]), severity: .warning))
+        }
+        return problems.sorted { $0.row < $1.row }
     }
 
     /// A quantity for a message: a whole number in the reader's digits, a fraction of a km as written.

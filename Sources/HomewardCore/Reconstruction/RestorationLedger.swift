@@ -40,6 +40,9 @@ public struct RestorationLedger: Sendable {
     /// The record with `key` at `place` as it stands now, `nil` where it has moved or is not there.
     public func entry(_ place: Place, key: String) -> Entry? { entries[place]?[key] }
 
+    /// Every record at `place`, by key.
+    public func entries(at place: Place) -> [String: Entry] { entries[place] ?? [:] }
+
     /// Under restoration at `place` on `day`, leaving out the record with `excluding` (the one being checked).
     public func balance(_ place: Place, on day: Day, excluding: String? = nil) -> Int {
         Self.stock((entries[place] ?? [:]).filter { $0.key != excluding }.map(\.value), on: day)
