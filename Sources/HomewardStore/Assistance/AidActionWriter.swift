@@ -7,7 +7,7 @@ struct AidActionWriter: BatchWriter {
     static let table = RevisedTable(table: "aid_actions", revisions: "aid_action_revisions", recordColumn: "action_id",
                                     columns: ["day", "place_pcode", "adm1", "adm2", "adm3", "adm4", "type_code", "kilograms", "parcels", "reached",
                                               "treated", "description"],
-                                    figures: ["kilograms", "parcels", "reached", "treated"])
+                                    figures: ["kilograms": ("tonnes", 3), "parcels": ("parcels", 0), "reached": ("reached", 0), "treated": ("treated", 0)])
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
@@ -41,7 +41,7 @@ struct AidActionWriter: BatchWriter {
                 organisation_id = \(bind: organisationID) AND day = \(bind: action.date.number) AND place_pcode = \(bind: action.place.finest ?? "")
                 AND type_code = \(bind: action.type)
                 """) {
-                counts.twins.append(TwinRecord(row: row, twin: twin, message: "import.aid.twin"))
+                counts.twins.append(TwinRecord(row: row, twin: twin, message: "import.aid.twin", argument: "record"))
             }
         }
     }

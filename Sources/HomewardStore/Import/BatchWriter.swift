@@ -53,9 +53,11 @@ struct WriteCounts: Sendable, Equatable {
 /// A figure a correction leaves out (blank) that the version it replaces gave.
 struct ClearedFigure: Sendable, Equatable {
     var row: Int
-    /// The table's column: `reached`, `kilograms`.
-    var column: String
-    /// What the replaced version gave, as stored (kilograms for tonnes).
+    /// The field's JSON key: `reached`, `tonnes`.
+    var field: String
+    /// The decimals `before` is stored to (3 for tonnes, kept in kilograms).
+    var decimals: Int
+    /// What the replaced version gave, as stored.
     var before: Int
 }
 
@@ -80,8 +82,10 @@ struct TwinRecord: Sendable, Equatable {
     var row: Int
     /// The stored record's id.
     var twin: Int
-    /// The warning's catalogue key, which names what the kind's records share (`import.movements.twin`).
+    /// The warning's catalogue key, which names what the kind's records share (`import.movements.twin`), and the name
+    /// it gives the stored record's id.
     var message = "import.movements.twin"
+    var argument = "movement"
 }
 
 /// A record of an import whose key an earlier row of the same import gave: the last is kept, and the author told.

@@ -305,17 +305,17 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             warn(row: repeated.row, repeated.earlierRow.map { Message("import.repeated.row", kind.merging(["earlier": .serial($0)]) { $1 }) }
                 ?? Message("import.repeated.earlier", kind))
         }
-        for twin in counts.twins { warn(row: twin.row, Message(twin.message, ["movement": .serial(twin.twin), "record": .serial(twin.twin)])) }
+        for twin in counts.twins { warn(row: twin.row, Message(twin.message, [twin.argument: .serial(twin.twin)])) }
         for revert in counts.reverts {
             warn(row: revert.row, revert.importID.map { Message("import.movements.reverted", ["import": .serial($0)]) }
                 ?? Message("import.movements.revertedEarlier"))
         }
         for cleared in counts.cleared {
-            // Tonnes are stored in kilograms: said as the file writes them, in the column the file names the figure by.
-            let before: MessageArgument = cleared.column == "kilograms" ? .code(ScaledNumber.string(cleared.before, decimals: 3)) : .count(cleared.before)
-            let field = Field.allCases.first { $0.jsonKey == (cleared.column == "kilograms" ? "tonnes" : cleared.column) }
-            let label = field.map { field in layout.map { $0.labels[field.rawValue] }.flatMap { $0.isEmpty ? nil : $0 } ?? field.jsonKey ?? "" }
-            warn(row: cleared.row, column: label ?? cleared.column, Message("import.figure.cleared", ["before": before]))
+            // Said as the file writes the figure, in the column the file names it by.
+            let before: MessageArgument = cleared.decimals > 0 ? .code(ScaledNumber.string(cleared.before, decimals: cleared.decimals)) : .count(cleared.before)
+            let field = Field.allCases.first { $0.jsonKey == cleared.field }
+            let label = field.map { field in layout.map { $0.labels[field.rawValue] }.flatMap { $0.isEmpty ? nil : $0 } ?? cleared.field }
+            warn(row: cleared.row, column: label ?? cleared.field, Message("import.figure.cleared", ["before": before]))
         }
         for moved in counts.moves {
             warn(row: moved.row, Message("import.movements.movedCategory", ["movement": .serial(moved.movement), "persons": .count(moved.persons)]))

@@ -13,8 +13,9 @@ struct RevisedTable: Sendable {
     let recordColumn: String
     /// The values a correction may change, in the order they are given to `store`; a revision keeps them all.
     let columns: [String]
-    /// The columns of figures a row may leave blank: a correction that blanks one the record gave is warned of.
-    var figures: Set<String> = []
+    /// The columns of figures a row may leave blank, each with its field's JSON key and the decimals it is stored to (tonnes
+    /// in kilograms: 3): a correction that blanks one the record gave is warned of, naming the field as the file does.
+    var figures: [String: (field: String, decimals: Int)] = [:]
 }
 
 extension RevisedTable {
@@ -95,8 +96,8 @@ extension WriteContext {
             return WriteCounts(ignored: 1, repeats: repeats)
         }
         let cleared = try zip(table.columns, values).compactMap { column, value -> ClearedFigure? in
-            guard table.figures.contains(column), case .null = value, let before = try stored.decode(column: column, as: Int?.self) else { return nil }
-            return ClearedFigure(row: row, column: column, before: before)
+            guard let figure = table.figures[column], case .null = value, let before = try stored.decode(column: column, as: Int?.self) else { return nil }
+            return ClearedFigure(row: row, field: figure.field, decimals: figure.decimals, before: before)
         }
         // A version an earlier import recorded and a later one corrected, given again: an old file imported by mistake
         // undoes the corrections (a withdrawal too), said as it is for movements.

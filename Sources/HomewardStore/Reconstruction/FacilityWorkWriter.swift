@@ -21,14 +21,9 @@ struct FacilityWorkWriter: BatchWriter {
 
     mutating func write(_ batch: [FacilityWork], rows: [Int]) async throws {
         for (work, row) in zip(batch, rows) {
-            // A 0 over none, or over one withdrawn already, changes nothing, and names no organisation into being.
-            if work.tenths == 0,
-               try await write.sql.raw("SELECT quantity_tenths FROM facility_works WHERE row_key = \(bind: work.key)")
-                   .first(decodingColumn: "quantity_tenths", as: Int.self) ?? 0 == 0 {
-                counts += WriteCounts(ignored: 1, repeats: seen.updateValue(row, forKey: work.key).map { [RepeatedRecord(row: row, earlierRow: $0)] } ?? [])
-                continue
-            }
-            let organisationID = try await organisations.id(of: work.organisation, on: write)
+            // A 0 inserts nothing (``WriteContext/store``: over none, or over one withdrawn already, it changes nothing), so it
+            // names no organisation into being.
+            let organisationID = work.tenths == 0 ? 0 : try await organisations.id(of: work.organisation, on: write)
             let stored = try await write.store(
                 [BulkValue(work.date.number), BulkValue(work.place.finest ?? ""), BulkValue(work.place[.adm1]), BulkValue(work.place[.adm2]),
                  BulkValue(work.place[.adm3]), BulkValue(work.place[.adm4]), BulkValue(work.kind), BulkValue(work.tenths)], in: Self.table, rowKey: work.key, importID: importID, row: row, seen: &seen,
@@ -45,7 +40,7 @@ struct FacilityWorkWriter: BatchWriter {
                 organisation_id = \(bind: organisationID) AND day = \(bind: work.date.number) AND place_pcode = \(bind: work.place.finest ?? "")
                 AND kind_code = \(bind: work.kind) AND status = \(bind: work.status.rawValue) AND quantity_tenths > 0
                 """) {
-                counts.twins.append(TwinRecord(row: row, twin: twin, message: "import.facilities.twin"))
+                counts.twins.append(TwinRecord(row: row, twin: twin, message: "import.facilities.twin", argument: "record"))
             }
         }
     }
