@@ -15,6 +15,17 @@ func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok) th
     Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try jsonData(value))))
 }
 
+/// A record's history (`{"versions": [...]}`) from the `id` of the route's path: 400 for an id that is no whole number, 404
+/// for one that names no record. `noun` names the record as an error says it ("movement", "aid action").
+func historyResponse<Version: Encodable>(_ parameters: Parameters, noun: String, _ versions: (Int) async throws -> [Version]) async throws -> Response {
+    guard let id = parameters.get("id", as: Int.self), id > 0 else {
+        throw Problem.badRequest("id", "'\(parameters.get("id") ?? "")': the number of the \(noun) is a whole number from 1")
+    }
+    let found = try await versions(id)
+    guard !found.isEmpty else { throw Problem(.notFound, "no \(noun) has the number \(id)") }
+    return try jsonResponse(["versions": found])
+}
+
 /// A page (or a bulletin rendered as HTML) in its language; `headers` adds to the two every page has.
 func htmlResponse(_ html: String, language: Language, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
     var all: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue]

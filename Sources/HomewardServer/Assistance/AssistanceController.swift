@@ -44,12 +44,7 @@ struct AssistanceController<Context: CallerRequestContext> {
             return try jsonResponse(Page(actions: page.items, nextCursor: page.nextCursor))
         }
         router.on(RouterPath(APIRoute.aidHistory.routerPath), method: APIRoute.aidHistory.method) { _, context in
-            guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
-                throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not an aid action's number (a whole number)")
-            }
-            let versions = try await store.history(ofAction: id)
-            guard !versions.isEmpty else { throw Problem(.notFound, "no aid action has the number \(id)") }
-            return try jsonResponse(["versions": versions])
+            try await historyResponse(context.parameters, noun: "aid action") { try await store.history(ofAction: $0) }
         }
         router.on(RouterPath(APIRoute.aidSummary.routerPath), method: APIRoute.aidSummary.method) { request, _ in
             let grouping = try request.query("by", "one of \(AidGrouping.allCases.map(\.rawValue).joined(separator: ", "))", AidGrouping.init(rawValue:))

@@ -32,12 +32,7 @@ struct LedgerController<Context: CallerRequestContext> {
             try await listMovements(request)
         }
         router.on(RouterPath(APIRoute.movementHistory.routerPath), method: APIRoute.movementHistory.method) { _, context in
-            guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
-                throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not a movement id (a whole number)")
-            }
-            let versions = try await store.history(ofMovement: id)
-            guard !versions.isEmpty else { throw Problem(.notFound, "no movement has id \(id)") }
-            return try jsonResponse(["versions": versions])
+            try await historyResponse(context.parameters, noun: "movement") { try await store.history(ofMovement: $0) }
         }
     }
 

@@ -48,12 +48,7 @@ struct ReconstructionController<Context: CallerRequestContext> {
             return try jsonResponse(Page(facilities: page.items, nextCursor: page.nextCursor))
         }
         router.on(RouterPath(APIRoute.facilityHistory.routerPath), method: APIRoute.facilityHistory.method) { _, context in
-            guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
-                throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not a facility record's number (a whole number)")
-            }
-            let versions = try await store.history(ofWork: id)
-            guard !versions.isEmpty else { throw Problem(.notFound, "no facility record has the number \(id)") }
-            return try jsonResponse(["versions": versions])
+            try await historyResponse(context.parameters, noun: "facility record") { try await store.history(ofWork: $0) }
         }
         router.on(RouterPath(APIRoute.facilitiesSummary.routerPath), method: APIRoute.facilitiesSummary.method) { request, _ in
             let asOf = try request.asOf(today: today())

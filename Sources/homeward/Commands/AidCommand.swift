@@ -82,14 +82,10 @@ struct AidCommand: AsyncParsableCommand {
         @Option(help: "table, or json as GET /api/v1/aid/{id}/history answers") var format: TableOrJSON = .table
 
         func run() async throws {
-            let versions = try await db.withStores { try await $0.assistance.history(ofAction: action) }
-            guard !versions.isEmpty else { throw CommandFailure("no aid action has the number \(action); aid list gives them") }
-            switch format {
-            case .json: try printJSON(["versions": versions])
-            case .table:
-                print(TextTable(header: ["DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"] + VersionCells.header,
-                                rows: versions.map { List.cells($0.record.action, grouped: true) + VersionCells.cells($0) }, numeric: [4, 5, 6, 7]).rendered)
-            }
+            try VersionCells.print(try await db.withStores { try await $0.assistance.history(ofAction: action) }, format: format,
+                                   missing: "no aid action has the number \(action); aid list gives them",
+                                   header: ["DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"],
+                                   numeric: [4, 5, 6, 7]) { List.cells($0.action, grouped: true) }
         }
     }
 

@@ -77,13 +77,10 @@ struct FacilitiesCommand: AsyncParsableCommand {
         @Option(help: "table, or json as GET /api/v1/facilities/{id}/history answers") var format: TableOrJSON = .table
 
         func run() async throws {
-            let versions = try await db.withStores { try await $0.reconstruction.history(ofWork: record) }
-            guard !versions.isEmpty else { throw CommandFailure("no facility record has the number \(record); facilities list gives them") }
-            switch format {
-            case .json: try printJSON(["versions": versions])
-            case .table:
-                print(TextTable(header: ["DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"] + VersionCells.header,
-                                rows: versions.map { List.cells($0.record, grouped: true) + VersionCells.cells($0) }, numeric: [4]).rendered)
+            try VersionCells.print(try await db.withStores { try await $0.reconstruction.history(ofWork: record) }, format: format,
+                                   missing: "no facility record has the number \(record); facilities list gives them",
+                                   header: ["DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"], numeric: [4]) {
+                List.cells($0, grouped: true)
             }
         }
     }
