@@ -445,6 +445,20 @@ import Testing
         }
     }
 
+    /// Statements published at once for one day each replace a different one: never two that say they replace the same.
+    @Test(arguments: Backend.available)
+    func statementsPublishedAtOnceReplaceInTurn(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let day = TestStores.today
+            let first = try await store.publishBulletin(date: day, today: day, by: .test)
+            async let a = store.publishBulletin(date: day, today: day, by: .test)
+            async let b = store.publishBulletin(date: day, today: day, by: .test)
+            let (one, two) = try await (a, b)
+            let replaced = [one, two].sorted { $0.id < $1.id }.map(\.lineage.replaces)
+            #expect(replaced == [first.id, min(one.id, two.id)], "\(replaced)")
+        }
+    }
+
     /// Two sessions of one day: a statement published again for one of them says how late reports moved its own session's
     /// statement, and replaces it, not the other session's.
     @Test(arguments: Backend.available)

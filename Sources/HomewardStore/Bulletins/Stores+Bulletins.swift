@@ -75,6 +75,9 @@ extension Stores {
         }
         let json = String(decoding: snapshot.canonicalJSON, as: UTF8.self), hash = Secret.digest(snapshot.canonicalJSON)
         return try await database.write(by: caller, for: .planning) { write in
+            // Two statements published at once for one session must not both say they replace the same one: on PostgreSQL
+            // publishes wait for each other (readers do not); SQLite's one writer needs no lock.
+            if write.connection.backend == .postgres { try await write.sql.raw("LOCK TABLE bulletins IN SHARE ROW EXCLUSIVE MODE").run() }
             let publicSince = isPublic ? write.timestamp : nil, madePublicBy = isPublic ? write.caller.description : nil
             guard let id = try await write.sql.raw("""
                 INSERT INTO bulletins (day, since_day, session_id, snapshot, sha256, published_at, published_by, public_since, made_public_by)
