@@ -168,6 +168,9 @@ import Testing
         let ofInternal = BulletinText(snapshot: statement(revisedFrom: 1_000), catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5),
                                     publicStatements: [2])
         #expect(!ofInternal.text.contains("revised") && !ofInternal.text.contains("1,000"), "\(ofInternal.text)")
+        // Nor its question, which names it: the entries are left out of the public snapshot and its table.
+        let json = String(decoding: try JSONEncoder().encode(ofInternal), as: UTF8.self)
+        #expect(!json.contains("bulletin show 1") && !json.contains("returns.revised") && !ofInternal.html.contains("bulletin show 1"), "\(json)")
         #expect(BulletinText(snapshot: statement(revisedFrom: 1_000), catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5),
                              publicStatements: [1]).text.contains("revised"))
         // Revised to 1,050 in a statement of 1,053: three returned since the last statement's day.

@@ -17,6 +17,9 @@ public enum BulletinSuppression {
         case small
         /// Hidden so that a small one cannot be worked out from a total.
         case recoverable
+        /// A figure of a statement the public may not read (what it published): left out of the public copy altogether, its
+        /// question naming that statement too.
+        case ofInternalStatement
     }
 
     /// - Parameter publicStatements: the statements the public may read, where known: a sentence naming another (the total
@@ -92,7 +95,7 @@ public enum BulletinSuppression {
             for line in snapshot.blocks.flatMap(\.lines) where line.arguments.values.contains(where: { value in
                 if case .serial(let number) = value { !publicStatements.contains(number) } else { false }
             }) {
-                for case .entry(let id) in line.arguments.values where hidden[id] == nil { hidden[id] = .recoverable }
+                for case .entry(let id) in line.arguments.values { hidden[id] = .ofInternalStatement }
             }
         }
         return hidden

@@ -207,7 +207,7 @@ public struct BulletinText: Sendable {
         // The public is not told how many records a figure sums (a count of records can single out a family): no column for it.
         let columns = ["bulletin.snapshot.entry", "bulletin.snapshot.value", "bulletin.snapshot.query"] + (smallCounts == nil ? ["bulletin.snapshot.records"] : [])
         out += "<thead><tr>" + columns.map { "<th>\(Self.escape(catalogue.text($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for entry in snapshot.entries {
+        for entry in snapshot.entries where hidden[entry.id] != .ofInternalStatement {
             out += "<tr id=\"entry-\(Self.escape(entry.id))\"><td><code dir=\"ltr\">\(Self.escape(entry.id))</code></td>"
                 + "<td><bdi dir=\"ltr\">\(Self.escape(value(entry)))</bdi></td><td><code dir=\"ltr\">\(Self.escape(entry.query))</code></td>"
                 + (smallCounts == nil ? "<td><bdi dir=\"ltr\">\(entry.records.map { Self.escape(catalogue.numbers.string($0)) } ?? "")</bdi></td>" : "")
@@ -334,11 +334,11 @@ extension BulletinText: Encodable {
             date = snapshot.date
             since = snapshot.since
             participants = snapshot.participants
-            entries = snapshot.entries.map { entry in
+            entries = snapshot.entries.filter { hidden[$0.id] != .ofInternalStatement }.map { entry in
                 let value: PublicCount? = switch hidden[entry.id] {
                 case nil: .exact(entry.value)
                 case .small: .fewerThan(smallCounts.threshold)
-                case .recoverable: nil
+                case .recoverable, .ofInternalStatement: nil
                 }
                 return Entry(id: entry.id, value: value, unit: entry.unit, query: entry.query)
             }
