@@ -179,6 +179,9 @@ import Testing
         #expect(other.map { "\($0.entry) \($0.isComparable) \($0.beforeQuery ?? "-")" }
                 == ["returns.revised.published false homeward bulletin show 2", "returns.revised.total true -"])
         #expect(BulletinDiff(from: revised(3, 1_168), to: revised(3, 1_167)).changes.map(\.isComparable) == [true, true])
+        // Two statements that published the same total are still two figures: listed, not counted unchanged.
+        let same = BulletinDiff(from: revised(1, 2_609), to: revised(2, 2_609))
+        #expect(same.changes.map { "\($0.entry) \($0.isComparable)" } == ["returns.revised.published false"] && same.unchanged == 1)
         // A total to another day is the same figure later: comparable, the earlier question given.
         var later = Self.snapshot
         later.blocks[0].entries[0].value += 100

@@ -78,12 +78,13 @@ public struct BulletinDiff: Sendable, Encodable {
         var changes: [Change] = [], unchanged = 0
         for id in Set(before.keys).union(after.keys).sorted() {
             let a = before[id], b = after[id]
-            if a?.value == b?.value && a?.unit == b?.unit && qualifiedBefore[id] == qualifiedAfter[id] { unchanged += 1; continue }
-            // Entries whose unit changed compare as written; the later unit names both.
-            let unit = (b ?? a)!.unit
-            // Another statement's figure: the sentence names another statement and the question asked of it differs.
+            // Another statement's figure: the sentence names another statement and the question asked of it differs. Equal
+            // values of two statements are no "unchanged" either.
             let queried = a != nil && b != nil && a!.query != b!.query ? a!.query : nil
             let otherStatement = queried != nil && referredBefore[id] != referredAfter[id]
+            if a?.value == b?.value && a?.unit == b?.unit && qualifiedBefore[id] == qualifiedAfter[id] && !otherStatement { unchanged += 1; continue }
+            // Entries whose unit changed compare as written; the later unit names both.
+            let unit = (b ?? a)!.unit
             changes.append(Change(entry: id, before: a?.value, after: b?.value, unit: unit, query: (b ?? a)!.query,
                                   beforeQualifier: a.flatMap { _ in qualifiedBefore[id] }, afterQualifier: b.flatMap { _ in qualifiedAfter[id] },
                                   beforeQuery: queried, isComparable: !otherStatement))
