@@ -13,7 +13,11 @@ struct ReconstructionPages<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.reconstructionPage.routerPath), method: APIRoute.reconstructionPage.method) { request, _ in
             let language = try request.pageLanguage()
             let asOf = try request.asOf(today: today())
-            let model = try await ReconstructionModel.load(store: stores.reconstruction, asOf: asOf, window: try request.window(), demo: configuration.demo)
+            let window = try request.window()
+            // The page is of one day: what was commissioned after it is not yet, as of it.
+            if let to = window.to, to > asOf { throw Problem.badRequest("to", "\(to) is after as_of (\(asOf)): the page gives the figures as of that day") }
+            if let from = window.from, from > asOf { throw Problem.badRequest("from", "\(from) is after as_of (\(asOf)): the page gives the figures as of that day") }
+            let model = try await ReconstructionModel.load(store: stores.reconstruction, asOf: asOf, window: window, demo: configuration.demo)
             return htmlResponse(ReconstructionView(model: model, language: language).render(pages), language: language)
         }
         router.on(RouterPath(APIRoute.aidPage.routerPath), method: APIRoute.aidPage.method) { request, _ in
