@@ -87,6 +87,7 @@ import Testing
             let internalList = try await client.executeRequest(uri: "/api/v1/bulletins", method: .get, headers: headers, body: nil).json["bulletins"] as? [[String: Any]]
             #expect(internalList?.map { "\($0["id"] as? Int ?? 0) \($0["replaces"] as? Int ?? 0) \($0["replaced_by"] as? Int ?? 0)" }
                     == ["\(second.id) \(first.id) 0", "\(first.id) 0 \(second.id)"])
+            #expect(internalList?.allSatisfy { $0["session"] is NSNull } == true, "statements of no session")
             #expect(listed.first?["replaced_by"] is NSNull && json["replaced_by"] is NSNull)
             // The records of a number: internal only, a page at a time, each as it stood.
             #expect(try await client.get("/api/v1/bulletins/\(first.id)/records?entry=returns.week.total").status == .unauthorized)

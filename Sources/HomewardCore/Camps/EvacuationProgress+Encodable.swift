@@ -12,6 +12,7 @@ extension EvacuationProgress: Encodable {
         case statusChanges = "status_changes"
         case centresOverCapacity = "centres_over_capacity"
         case takenOver = "taken_over"
+        case completedWithRemaining = "completed_with_remaining"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -33,5 +34,6 @@ extension EvacuationProgress: Encodable {
         try c.encode(plan, forKey: .plan)
         try c.encode(statusChanges, forKey: .statusChanges)
         try c.encode(centresOverCapacity, forKey: .centresOverCapacity)
+        try c.encode(completedWithRemaining, forKey: .completedWithRemaining)
     }
 }

@@ -53,6 +53,8 @@ public struct EvacuationProgress: Sendable {
     /// for an operation completed (nobody is to leave under it, whatever the count says). When nobody remains, the day
     /// the last left.
     public let forecastEnd: Day?
+    /// Marked completed while people are still counted as there: the status or the departures recorded need a look.
+    public var completedWithRemaining: Bool { operation.status == .completed && remaining > 0 && takenOver == nil }
     /// How the operation's status changed, oldest first; the store fills it in.
     public var statusChanges: [EvacuationStatusChange] = []
     /// Its centres estimated above their capacity since it began (``centres(overCapacityIn:)``); the store fills it in.

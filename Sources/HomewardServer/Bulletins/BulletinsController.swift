@@ -63,9 +63,11 @@ struct BulletinsController<Context: CallerRequestContext> {
         var publishedAt: String
         var publicSince: String?
         var lineage: BulletinLineage
+        /// The session it follows, where it follows one: a day of two sessions has a statement of each.
+        var session: Int?
 
         enum CodingKeys: String, CodingKey {
-            case id, date, since, sha256, replaces
+            case id, date, since, sha256, replaces, session
             case publishedAt = "published_at", publicSince = "public_since", replacedBy = "replaced_by"
         }
 
@@ -79,6 +81,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             try c.encode(publicSince, forKey: .publicSince)
             try c.encode(lineage.replaces, forKey: .replaces)
             try c.encode(lineage.replacedBy, forKey: .replacedBy)
+            try c.encode(session, forKey: .session)
         }
     }
 
@@ -134,7 +137,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             let forThePublic = smallCounts(for: context.caller) != nil
             return try jsonResponse(["bulletins": try await stores.bulletinList(publicOnly: forThePublic).map {
                 Listed(id: $0.id, date: $0.date, since: $0.since, sha256: forThePublic ? nil : $0.sha256, publishedAt: $0.publishedAt,
-                       publicSince: $0.publicSince, lineage: $0.lineage)
+                       publicSince: $0.publicSince, lineage: $0.lineage, session: $0.session)
             }])
         }
         router.on(RouterPath(APIRoute.bulletinRecords.routerPath), method: APIRoute.bulletinRecords.method) { request, context in
@@ -160,7 +163,8 @@ struct BulletinsController<Context: CallerRequestContext> {
             let input = try PublicInput.decode(from: Data(buffer: try await request.body.collect(upTo: 4096)))
             let bulletin = try await stores.setPublic(id, input.public, by: context.caller)
             return try jsonResponse(Listed(id: bulletin.id, date: bulletin.snapshot.date, since: bulletin.snapshot.since, sha256: bulletin.sha256,
-                                           publishedAt: bulletin.publishedAt, publicSince: bulletin.publicSince, lineage: bulletin.lineage))
+                                           publishedAt: bulletin.publishedAt, publicSince: bulletin.publicSince, lineage: bulletin.lineage,
+                                           session: bulletin.snapshot.session))
         }
         router.on(RouterPath(APIRoute.postBulletins.routerPath), method: APIRoute.postBulletins.method) { request, context in
             try request.require(contentType: ["application/json"])

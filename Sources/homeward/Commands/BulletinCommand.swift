@@ -111,8 +111,8 @@ struct BulletinCommand: AsyncParsableCommand {
         func run() async throws {
             let bulletins = try await db.withStores { try await $0.bulletinList() }
             // A statement published again for its day and session replaces the one before, which stays as it was.
-            print(TextTable(header: ["ID", "DATE", "SINCE", "PUBLISHED", "BY", "PUBLIC SINCE", "REPLACES", "REPLACED BY", "SHA-256"],
-                            rows: bulletins.map { [String($0.id), $0.date.description, $0.since?.description ?? "",
+            print(TextTable(header: ["ID", "DATE", "SESSION", "SINCE", "PUBLISHED", "BY", "PUBLIC SINCE", "REPLACES", "REPLACED BY", "SHA-256"],
+                            rows: bulletins.map { [String($0.id), $0.date.description, $0.session.map(String.init) ?? "", $0.since?.description ?? "",
                                                    $0.publishedAt, $0.publishedBy, $0.publicSince ?? "", $0.lineage.replaces.map(String.init) ?? "",
                                                    $0.lineage.replacedBy.map(String.init) ?? "", $0.sha256] }).rendered)
         }

@@ -110,7 +110,7 @@ struct EvacuationProgressText {
             allEnded ? "\(p.plannedByNow.grouped) by \(p.plan.end!), its last cycle's end; \(standing) on \(through)"
                 : "\(p.plannedByNow.grouped) by \(through), the end of the last finished cycle; \(standing) then"
         } ?? "no cycle finished yet"))
-        let pace = o.status == .completed && p.remaining > 0 ? "completed with \(p.remaining.grouped) still counted as there: no forecast; check the status or the departures"
+        let pace = p.completedWithRemaining ? "completed with \(p.remaining.grouped) still counted as there: no forecast; check the status or the departures"
             : o.status == .completed ? "completed: no forecast"
             : p.remaining == 0 ? "everyone counted had left by \(p.forecastEnd?.description ?? "-")"
             : p.paceDays == 0 ? "not started: no pace yet"

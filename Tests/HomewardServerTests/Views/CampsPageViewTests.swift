@@ -53,7 +53,7 @@ import Testing
                                             start: Day("2020-05-02")!, perCycle: 200, cycleDays: 2, deadline: Day("2020-05-10")!, status: .completed)
         let progress = EvacuationProgress(operation: operation, departures: [Departure(site: "SET-1", period: Period(day: Day("2020-06-20")!),
                                                                                       persons: 300, organisation: "IOM")], asOf: CampsPageModel.asOf)
-        #expect(progress.remaining == 100 && progress.forecastEnd == nil)
+        #expect(progress.remaining == 100 && progress.forecastEnd == nil && progress.completedWithRemaining)
         var model = CampsPageModel.mock
         model.operations = [progress]
         let english = html(model, .en)

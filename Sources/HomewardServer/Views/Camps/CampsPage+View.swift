@@ -263,7 +263,7 @@ struct CampsPageView {
         static func warnings(_ p: EvacuationProgress) -> [Message] {
             guard p.takenOver == nil, p.remaining > 0 else { return [] }
             // Completed while people are still counted as there: the status or the departures need a look; nothing else to miss.
-            if p.operation.status == .completed { return [Message("camps.warning.completedRemaining", ["remaining": .count(p.remaining)])] }
+            if p.completedWithRemaining { return [Message("camps.warning.completedRemaining", ["remaining": .count(p.remaining)])] }
             var warnings: [Message] = []
             let window = MessageArgument.count(p.paceDays)
             if let deadline = p.operation.deadline {
