@@ -44,7 +44,7 @@ public struct BulletinDiff: Sendable, Encodable {
     }
 
     public var changes: [Change]
-    /// Entries with the same value in both.
+    /// Entries with the same value (unit and qualifier) in both, of the same statement.
     public var unchanged: Int
 
     /// The qualifier a sentence gives a number (a source figure's `more-than` beside its entry), by entry; none for exact.

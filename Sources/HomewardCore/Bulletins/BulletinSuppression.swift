@@ -10,7 +10,9 @@
 /// per camp, those who left + those who remain = the residents counted, the percentage left going with those who
 /// left, with how far ahead or behind the plan those who left are (the lines of the camp's pace and forecast left out),
 /// and the transit centres' estimates from them. Counts of people with no total beside them (people reached by aid or treated, figures organisations stated) are hidden
-/// when small. Quantities of facilities, actions, localities and the plan's pace count no one and stay as they are.
+/// when small. Quantities of facilities, actions, localities and the plan's pace count no one and stay as they are. A
+/// sentence naming a statement the public may not read (the total an internal statement published) is left out with its
+/// numbers, whose questions name that statement.
 public enum BulletinSuppression {
     public enum Reason: Hashable, Sendable {
         /// From 1 to k−1.

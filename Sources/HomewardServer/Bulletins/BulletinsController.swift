@@ -54,7 +54,7 @@ struct BulletinsController<Context: CallerRequestContext> {
     }
 
     /// A published bulletin as listed: without its snapshot; for the public, without its hash either (see
-    /// ``BulletinText/init(snapshot:catalogue:published:edited:forThePublic:)``).
+    /// ``BulletinText/init(snapshot:catalogue:published:edited:forThePublic:publicStatements:lineage:)``).
     struct Listed: Encodable {
         var id: Int
         var date: Day
@@ -83,6 +83,12 @@ struct BulletinsController<Context: CallerRequestContext> {
             try c.encode(lineage.replacedBy, forKey: .replacedBy)
             try c.encode(session, forKey: .session)
         }
+    }
+
+    /// For the public, the statements it may read: a sentence naming another (what an internal statement published) is
+    /// withheld from its copy; `nil` for everyone else, who reads them all.
+    func readableStatements(for caller: Caller) async throws -> Set<Int>? {
+        smallCounts(for: caller) == nil ? nil : Set(try await stores.bulletinList(publicOnly: true).map(\.id))
     }
 
     /// The public (no token, no session) reads bulletins made public, small counts hidden; everyone else, every
@@ -117,7 +123,7 @@ struct BulletinsController<Context: CallerRequestContext> {
                 return Response(status: .seeOther, headers: [.location: SignInView.location(askedFor: request)])
             }
             guard let bulletin = found else { throw Problem(.notFound, "no bulletin has id \(id)") }
-            let readable = smallCounts == nil ? nil : Set(try await stores.bulletinList(publicOnly: true).map(\.id))
+            let readable = try await readableStatements(for: context.caller)
             return htmlResponse(BulletinView(bulletin: bulletin, language: language, smallCounts: smallCounts, publicStatements: readable,
                                              demo: configuration.demo).render(pages), language: language)
         }
@@ -191,7 +197,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             let text = BulletinText(snapshot: bulletin.snapshot, catalogue: Catalogue(language: language, entries: pages.catalogue(language).entries, digits: digits),
                                     published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts[language],
                                     forThePublic: smallCounts(for: context.caller),
-                                    publicStatements: smallCounts(for: context.caller) == nil ? nil : Set(try await stores.bulletinList(publicOnly: true).map(\.id)),
+                                    publicStatements: try await readableStatements(for: context.caller),
                                     lineage: bulletin.lineage)
             // On generated data, the copies people paste and pass on say so above the statement, as its page does.
             let demo = configuration.demo ? pages.catalogue(language).text("demo.statement") : nil

@@ -1,7 +1,7 @@
 import HomewardCore
 
 /// A published bulletin as a list names it: what its table row says, without its snapshot or edited texts.
-public struct ListedBulletin: Hashable, Sendable {
+public struct ListedBulletin: Hashable, Sendable, Encodable {
     public var id: Int
     public var date: Day
     public var since: Day?
@@ -23,6 +23,26 @@ public struct ListedBulletin: Hashable, Sendable {
         self.publishedAt = publishedAt
         self.publishedBy = publishedBy
         self.publicSince = publicSince
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, date, since, session, sha256, replaces
+        case publishedAt = "published_at", publishedBy = "published_by", publicSince = "public_since", replacedBy = "replaced_by"
+    }
+
+    /// As `GET /api/v1/bulletins` answers an account, with who published each.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(date, forKey: .date)
+        try c.encode(since, forKey: .since)
+        try c.encode(session, forKey: .session)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(publishedAt, forKey: .publishedAt)
+        try c.encode(publishedBy, forKey: .publishedBy)
+        try c.encode(publicSince, forKey: .publicSince)
+        try c.encode(lineage.replaces, forKey: .replaces)
+        try c.encode(lineage.replacedBy, forKey: .replacedBy)
     }
 }
 

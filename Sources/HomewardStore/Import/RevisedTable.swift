@@ -100,9 +100,9 @@ extension WriteContext {
             return ClearedFigure(row: row, field: figure.field, decimals: figure.decimals, before: before)
         }
         // A version an earlier import recorded and a later one corrected, given again: an old file imported by mistake
-        // undoes the corrections (a withdrawal too), said as it is for movements.
+        // undoes the corrections (a withdrawal too), said as it is for movements, naming the first import that recorded it.
         let earlier = try await sql.raw("""
-            SELECT import_id, \(unsafeRaw: columns) FROM \(unsafeRaw: table.revisions) WHERE \(unsafeRaw: table.recordColumn) = \(bind: id) ORDER BY id DESC
+            SELECT import_id, \(unsafeRaw: columns) FROM \(unsafeRaw: table.revisions) WHERE \(unsafeRaw: table.recordColumn) = \(bind: id) ORDER BY id
             """).all()
         let reverts = try earlier.first { version in try zip(table.columns, values).allSatisfy { try Self.holds(version, $0, $1) } }
             .map { [RevertedRecord(row: row, importID: try $0.decode(column: "import_id", as: Int?.self))] } ?? []

@@ -53,6 +53,7 @@ extension Database {
         AddPlaceToWorkAndAidRevisions(),
         AddCountryOtherNames(),
         AllowFacilityWithdrawals(),
+        IndexRevisionsByRecord(),
     ]
 
     /// Applies the steps the database has not seen yet.

@@ -21,8 +21,8 @@ struct FacilityWorkWriter: BatchWriter {
 
     mutating func write(_ batch: [FacilityWork], rows: [Int]) async throws {
         for (work, row) in zip(batch, rows) {
-            // A 0 inserts nothing (``WriteContext/store``: over none, or over one withdrawn already, it changes nothing), so it
-            // names no organisation into being.
+            // A 0 inserts nothing (``WriteContext/store``: over none it records nothing; over a record, withdrawn already or
+            // not, it leaves it at 0 with the row's date and place), so it names no organisation into being.
             let organisationID = work.tenths == 0 ? 0 : try await organisations.id(of: work.organisation, on: write)
             let stored = try await write.store(
                 [BulkValue(work.date.number), BulkValue(work.place.finest ?? ""), BulkValue(work.place[.adm1]), BulkValue(work.place[.adm2]),

@@ -107,14 +107,20 @@ struct BulletinCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Published bulletins, newest first.")
         @OptionGroup var db: DatabaseOptions
+        @Option(help: "table, or json as GET /api/v1/bulletins answers an account") var format: TableOrJSON = .table
 
         func run() async throws {
             let bulletins = try await db.withStores { try await $0.bulletinList() }
-            // A statement published again for its day and session replaces the one before, which stays as it was.
-            print(TextTable(header: ["ID", "DATE", "SESSION", "SINCE", "PUBLISHED", "BY", "PUBLIC SINCE", "REPLACES", "REPLACED BY", "SHA-256"],
-                            rows: bulletins.map { [String($0.id), $0.date.description, $0.session.map(String.init) ?? "", $0.since?.description ?? "",
-                                                   $0.publishedAt, $0.publishedBy, $0.publicSince ?? "", $0.lineage.replaces.map(String.init) ?? "",
-                                                   $0.lineage.replacedBy.map(String.init) ?? "", $0.sha256] }).rendered)
+            switch format {
+            case .json: try printJSON(["bulletins": bulletins])
+            case .table:
+                // A statement published again for its day and session replaces the one before, which stays as it was. The
+                // columns added since the first come after those a script may read by position.
+                print(TextTable(header: ["ID", "DATE", "SINCE", "PUBLISHED", "BY", "PUBLIC SINCE", "SHA-256", "SESSION", "REPLACES", "REPLACED BY"],
+                                rows: bulletins.map { [String($0.id), $0.date.description, $0.since?.description ?? "", $0.publishedAt, $0.publishedBy,
+                                                       $0.publicSince ?? "", $0.sha256, $0.session.map(String.init) ?? "",
+                                                       $0.lineage.replaces.map(String.init) ?? "", $0.lineage.replacedBy.map(String.init) ?? ""] }).rendered)
+            }
         }
     }
 
