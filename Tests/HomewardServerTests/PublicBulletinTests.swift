@@ -104,4 +104,28 @@ import Testing
             #expect(try await client.get("/api/v1/bulletins/\(first.id)").status == .unauthorized)
         }
     }
+
+    /// A public statement that revises an internal one tells the public neither that statement's number nor what it
+    /// published, in any form the server gives: JSON (text and snapshot), plain text, HTML and its page.
+    @Test(arguments: Backend.available)
+    func thePublicIsNotToldOfAnInternalStatementARevisionNames(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            // setup: an internal statement of a day, a late report, then a public one of the day after revising it
+            let header = "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n"
+            let yesterday = TestStores.today.adding(days: -10)
+            _ = try await store.importRecords(.movements, ImportRequest(sourceName: "a.csv", today: TestStores.today),
+                                              from: .bytes(Array((header + "\(yesterday),LBN-01,1200,UNHCR\n").utf8)), by: .test)
+            let internalOne = try await store.publishBulletin(date: yesterday, today: TestStores.today, by: .test)
+            _ = try await store.importRecords(.movements, ImportRequest(sourceName: "b.csv", today: TestStores.today),
+                                              from: .bytes(Array((header + "\(yesterday),LBN-02,300,UNHCR\n").utf8)), by: .test)
+            let published = try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
+            #expect(published.snapshot.entry("returns.revised.published")?.value == 1_200, "the revision line is there to hide")
+            // act and check: no form names the internal statement or its 1,200
+            let path = "/api/v1/bulletins/\(published.id)"
+            for uri in [path, path + "?format=text", path + "?format=html", "/bulletins/\(published.id)?lang=en"] {
+                let text = try await client.get(uri).text
+                #expect(!text.contains("bulletin show \(internalOne.id)") && !text.contains("1,200") && !text.contains("revised"), "\(uri): \(text)")
+            }
+        }
+    }
 }
