@@ -446,7 +446,7 @@ import Testing
     }
 
     /// Two servers publishing a day's statement at once on one PostgreSQL database: each replaces a different one, never
-    /// two the same (each round publishes a pair at once after the last).
+    /// two the same, and its revision line names the one it replaces (each round a late report, then a pair at once).
     @Test(.enabled(if: Backend.postgresURL != nil))
     func statementsPublishedAtOnceByTwoServersReplaceInTurn() async throws {
         let location = try await TestStores.shared.location(for: .postgres)
@@ -455,11 +455,17 @@ import Testing
         do {
             let day = TestStores.today
             var last = try await one.publishBulletin(date: day, today: day, by: .test).id
-            for _ in 0 ..< 8 {
+            for round in 0 ..< 8 {
+                _ = try await one.importRecords(.movements, ImportRequest(sourceName: "r\(round).csv", today: day), from: .bytes(Array(
+                    "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org,#meta+id\n\(day),LBN-01,\(10 + round),UNHCR,r\(round)\n".utf8)), by: .test)
                 async let a = one.publishBulletin(date: day, today: day, by: .test)
                 async let b = other.publishBulletin(date: day, today: day, by: .test)
                 let pair = try await [a, b].sorted { $0.id < $1.id }
                 #expect(pair.map(\.lineage.replaces) == [last, pair[0].id], "\(pair.map(\.lineage))")
+                for statement in pair {
+                    let revised = statement.snapshot.blocks.flatMap(\.lines).first { $0.key == "bulletin.returns.revised" }?.arguments["bulletin"]
+                    #expect(revised == nil || revised == .serial(statement.lineage.replaces ?? 0), "\(statement.id): \(String(describing: revised))")
+                }
                 last = pair[1].id
             }
         } catch {

@@ -58,6 +58,25 @@ extension Stores {
     ///   nothing is published.
     public func publishBulletin(date: Day, since: Day? = nil, session: Int? = nil, editedTexts: [Language: String] = [:], isPublic: Bool = false,
                                 today: Day, by caller: Caller) async throws -> PublishedBulletin {
+        // A statement of the session published meanwhile (another server's) leaves the draft's revision line naming the one
+        // before it: drafted again, a few times at most.
+        var attempt = 1
+        while true {
+            do {
+                return try await publishOnce(date: date, since: since, session: session, editedTexts: editedTexts, isPublic: isPublic, today: today,
+                                             by: caller)
+            } catch is DraftOutrun {
+                guard attempt < 3 else { throw StoreError.conflict("statements of \(date) were published meanwhile; publish again") }
+                attempt += 1
+            }
+        }
+    }
+
+    /// The draft named as revised a statement that is no longer the last of its day and session.
+    private struct DraftOutrun: Error {}
+
+    private func publishOnce(date: Day, since: Day?, session: Int?, editedTexts: [Language: String], isPublic: Bool,
+                             today: Day, by caller: Caller) async throws -> PublishedBulletin {
         let snapshot = try await draftBulletin(date: date, since: since, session: session, today: today)
         for language in Language.allCases {
             guard let edited = editedTexts[language] else { continue }
@@ -90,6 +109,9 @@ extension Stores {
                     """).run()
             }
             let lineage = try await Self.lineage(publicOnly: false, on: write.sql)[id] ?? BulletinLineage()
+            // The revision line names the statement this one follows; one published since the draft was read is that now.
+            let named = snapshot.blocks.flatMap(\.lines).first { $0.key == "bulletin.returns.revised" }?.arguments["bulletin"]
+            if case .serial(let revised)? = named, let replaced = lineage.replaces, replaced != revised { throw DraftOutrun() }
             try await write.audit("publish", kind: "bulletin", record: String(id),
                                   detail: "sha256 \(hash)" + (isPublic ? ", public" : "") + (lineage.replaces.map { ", replaces \($0)" } ?? ""))
             var published = PublishedBulletin(id: id, sha256: hash, publishedAt: write.timestamp, publishedBy: write.caller.description,
