@@ -106,6 +106,17 @@ import Testing
         var enough = FacilityRules(gazetteer: sampleGazetteer, kinds: kinds, today: today, ledger: stored)
         _ = try drafts([["2019-03-01", "", "C5999", "school", "under-restoration", "2", "UNDP", "s-1"]]).map { enough.check($0) }
         #expect(enough.finish().isEmpty)
+        // Moved to a later day than the commissioning: its start is lowered on that day all the same.
+        var moved = FacilityRules(gazetteer: sampleGazetteer, kinds: kinds, today: today, ledger: stored)
+        _ = try drafts([["2019-05-01", "", "C5999", "school", "under-restoration", "3", "UNDP", "s-1"]]).map { moved.check($0) }
+        #expect(moved.finish().map(\.code) == ["import.facilities.startLowered"])
+        // A commissioning short before the file is not the file's doing: a start lowered after its day blames nothing.
+        var short = RestorationLedger()
+        short.record(place, key: start, .init(day: Day("2019-06-01")!, status: .underRestoration, tenths: 30))
+        short.record(place, key: "commissioned", .init(day: Day("2019-04-01")!, status: .commissioned, tenths: 20))
+        var unrelated = FacilityRules(gazetteer: sampleGazetteer, kinds: kinds, today: today, ledger: short)
+        _ = try drafts([["2019-06-01", "", "C5999", "school", "under-restoration", "1", "UNDP", "s-1"]]).map { unrelated.check($0) }
+        #expect(unrelated.finish().isEmpty)
         var twice = FacilityRules(gazetteer: sampleGazetteer, kinds: kinds, today: today)
         _ = try drafts(Array(repeating: ["2019-05-01", "", "C5999", "school", "commissioned", "1", "UNDP", "c-1"], count: 2)).map { twice.check($0) }
         #expect(twice.finish().map(\.row) == [3])

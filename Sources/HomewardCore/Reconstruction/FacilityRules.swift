@@ -15,6 +15,8 @@ public struct FacilityRules: ImportRules {
     private var commissionings: [String: Check] = [:]
     /// Starts the file lowers or withdraws, by place: the commissionings stored there are held against what is left.
     private var lowered: [RestorationLedger.Place: Check] = [:]
+    /// The records as stored before the file: a commissioning is blamed on the file only where the file lowered its start.
+    private let stored: RestorationLedger
 
     /// Where a warning of the whole file will stand: the row, and the quantity's column and value as the row gives them.
     private struct Check {
@@ -36,6 +38,7 @@ public struct FacilityRules: ImportRules {
         self.today = today
         self.defaultOrganisation = defaultOrganisation
         self.ledger = ledger
+        stored = ledger
         self.vocabulary = vocabulary
     }
 
@@ -78,7 +81,11 @@ public struct FacilityRules: ImportRules {
             let column = draft.label(.quantity).isEmpty ? FacilityField.quantity.jsonKey ?? "" : draft.label(.quantity)
             let check = Check(row: draft.row, column: column, value: ScaledNumber.string(tenths, decimals: 1), at: at, day: date, tenths: tenths)
             if status == .commissioned { commissionings[key] = check }
-            if status == .underRestoration, let before = ledger.entry(at, key: key), before.tenths > tenths { lowered[at] = check }
+            // A start given less, later, or moved away lowers what was under restoration where it stood.
+            if let was = ledger.place(of: key), let before = ledger.entry(was, key: key), before.status == .underRestoration,
+               was != at || status != .underRestoration || before.tenths > tenths || before.day < date {
+                lowered[was] = check
+            }
             ledger.record(at, key: key, .init(day: date, status: status, tenths: tenths))
         }
         return ImportOutcome(records: [FacilityWork(date: date, place: place, kind: kind.code, status: status, tenths: tenths,
@@ -101,10 +108,14 @@ public struct FacilityRules: ImportRules {
                 "quantity": Self.argument(c.tenths), "started": Self.argument(max(balance, 0)), "day": .day(c.day)]), severity: .warning))
         }
         for (place, start) in lowered {
-            // The first commissioning there, not the file's own (warned of above), that what is left no longer accounts for.
+            // The first commissioning there, not the file's own (warned of above), that what is left no longer accounts for
+            // where, before the file, it did (or did better): one already short is not the file's doing.
             guard let (key, entry) = ledger.entries(at: place).filter({ $0.value.status == .commissioned && commissionings[$0.key] == nil })
                     .sorted(by: { $0.value.day < $1.value.day })
-                    .first(where: { ledger.balance(place, on: $0.value.day, excluding: $0.key) < $0.value.tenths }) else { continue }
+                    .first(where: { commissioned in
+                        let now = ledger.balance(place, on: commissioned.value.day, excluding: commissioned.key)
+                        return now < commissioned.value.tenths && now < stored.balance(place, on: commissioned.value.day, excluding: commissioned.key)
+                    }) else { continue }
             problems.append(ImportProblem(row: start.row, column: start.column, value: start.value, Message("import.facilities.startLowered", [
                 "quantity": Self.argument(entry.tenths), "day": .day(entry.day),
                 "started": Self.argument(max(ledger.balance(place, on: entry.day, excluding: key), 0))]), severity: .warning))

@@ -40,6 +40,9 @@ public struct RestorationLedger: Sendable {
     /// The record with `key` at `place` as it stands now, `nil` where it has moved or is not there.
     public func entry(_ place: Place, key: String) -> Entry? { entries[place]?[key] }
 
+    /// Where the record with `key` is counted now, `nil` where it is not.
+    public func place(of key: String) -> Place? { places[key] }
+
     /// Every record at `place`, by key.
     public func entries(at place: Place) -> [String: Entry] { entries[place] ?? [:] }
 
