@@ -64,6 +64,9 @@ import Testing
             // School A assessed again: its record corrected, not a third school.
             _ = try await importRecords(store, .facilities, Self.header + "2020-06-10,SY03,C2269,school,damaged,1,UNDP,school-A\n")
             #expect(try await damaged("2020-06-30").damaged.tenths(of: "school") == 20)
+            // The same organisation's damage of the same settlement and kind, assessed again without an id: counted twice, and said.
+            let again = try await importRecords(store, .facilities, Self.header + "2020-06-20,SY03,C2270,place-of-worship,damaged,2,SARC,\n")
+            #expect(again.imported == 1 && again.problems.map(\.code) == ["import.facilities.damagedAgain"], "\(again.problems)")
         }
     }
 

@@ -36,11 +36,14 @@ struct FacilityWorkWriter: BatchWriter {
                             \(bind: write.timestamp), \(bind: write.caller.description), \(bind: importID))
                     """)
             counts += stored
+            // Damage is summed record by record: the same organisation's damage of a settlement's kind assessed again without an
+            // id, on another day, counts twice; said, as a report sent again on its own day is.
+            let damage = work.status == .damaged
             if stored.imported == 1, work.externalId == nil, let twin = try await write.twin(in: "facility_works", key: work.key, importID: importID, matching: """
-                organisation_id = \(bind: organisationID) AND day = \(bind: work.date.number) AND place_pcode = \(bind: work.place.finest ?? "")
-                AND kind_code = \(bind: work.kind) AND status = \(bind: work.status.rawValue) AND quantity_tenths > 0
+                organisation_id = \(bind: organisationID) AND place_pcode = \(bind: work.place.finest ?? "") AND kind_code = \(bind: work.kind)
+                AND status = \(bind: work.status.rawValue) AND quantity_tenths > 0 AND (\(bind: damage) OR day = \(bind: work.date.number))
                 """) {
-                counts.twins.append(TwinRecord(row: row, twin: twin, message: "import.facilities.twin", argument: "record"))
+                counts.twins.append(TwinRecord(row: row, twin: twin, message: damage ? "import.facilities.damagedAgain" : "import.facilities.twin", argument: "record"))
             }
         }
     }
