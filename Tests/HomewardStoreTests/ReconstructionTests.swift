@@ -235,6 +235,28 @@ import Testing
         }
     }
 
+    /// An action whose figures are all given as 0 is taken back: it leaves every sum (actions and localities too), its
+    /// earlier version kept; one that gives no figure at all still counts as an action.
+    @Test(arguments: Backend.available)
+    func anActionOfZerosIsWithdrawn(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#indicator+parcels+num,#reached+ind+num,#meta+id\n"
+            _ = try await importRecords(store, .aid, header + "2020-05-01,C2269,SARC,humanitarian,1.5,750,3750,SARC-0001\n"
+                                        + "2020-05-02,C2270,SARC,humanitarian,,120,,SARC-0002\n")
+            // act
+            let withdrawn = try await importRecords(store, .aid, header + "2020-05-01,C2269,SARC,humanitarian,0,0,0,SARC-0001\n")
+            // check
+            #expect(withdrawn.updated == 1)
+            let summary = try await store.assistance.summary(DateWindow())
+            #expect(summary.figures.actions == 1 && summary.figures.localities == 1 && summary.figures.parcels == 120 && summary.figures.kilograms == 0)
+            #expect(try await store.assistance.history(ofAction: 1).map(\.record.action.parcels) == [750, 0])
+            // Zeros for an action never recorded record nothing, and make no organisation.
+            let none = try await importRecords(store, .aid, header + "2020-05-03,C2269,Nobody Known,humanitarian,,0,,NK-1\n")
+            let names = try await store.organisations.organisations().map(\.name)
+            #expect(none.imported == 0 && none.ignored == 1 && !names.contains("Nobody Known"))
+        }
+    }
+
     /// A correction that leaves a figure blank which the action gave loses it from every sum: said, naming the figure and
     /// what it was; an action that gives no figure at all is kept and said too.
     @Test(arguments: Backend.available)

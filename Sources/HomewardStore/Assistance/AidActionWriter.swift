@@ -2,8 +2,16 @@ import HomewardCore
 import SQLKit
 
 /// Writes aid actions by their key: a new key is imported; a known one with other figures, another place or type is
-/// corrected, the version it replaces kept in `aid_action_revisions`; the same one again is ignored.
+/// corrected, the version it replaces kept in `aid_action_revisions`; the same one again is ignored. Figures given all as 0
+/// withdraw the action (``counted``).
 struct AidActionWriter: BatchWriter {
+    /// The actions every sum counts: not those whose figures are all given as 0, an action taken back (its key's
+    /// earlier version kept), as a facility record's 0 or a movement's is; one that gives no figure still counts.
+    static let counted = """
+        NOT (COALESCE(kilograms, parcels, reached, treated) IS NOT NULL
+             AND COALESCE(kilograms, 0) = 0 AND COALESCE(parcels, 0) = 0 AND COALESCE(reached, 0) = 0 AND COALESCE(treated, 0) = 0)
+        """
+
     static let table = RevisedTable(table: "aid_actions", revisions: "aid_action_revisions", recordColumn: "action_id",
                                     columns: ["day", "place_pcode", "adm1", "adm2", "adm3", "adm4", "type_code", "kilograms", "parcels", "reached",
                                               "treated", "description"],
@@ -22,12 +30,15 @@ struct AidActionWriter: BatchWriter {
 
     mutating func write(_ batch: [AidAction], rows: [Int]) async throws {
         for (action, row) in zip(batch, rows) {
-            let organisationID = try await organisations.id(of: action.organisation, on: write)
+            // Figures all given as 0 take back the action the key finds, and record nothing where none is: no organisation made.
+            let figures = [action.kilograms, action.parcels, action.reached, action.treated]
+            let withdrawal = figures.contains { $0 != nil } && figures.allSatisfy { $0 == nil || $0 == 0 }
+            let organisationID = withdrawal ? 0 : try await organisations.id(of: action.organisation, on: write)
             let values = [BulkValue(action.date.number), BulkValue(action.place.finest ?? ""), BulkValue(action.place[.adm1]),
                           BulkValue(action.place[.adm2]), BulkValue(action.place[.adm3]), BulkValue(action.place[.adm4]),
                           BulkValue(action.type), BulkValue(action.kilograms), BulkValue(action.parcels), BulkValue(action.reached),
                           BulkValue(action.treated), BulkValue(action.description)]
-            let stored = try await write.store(values, in: Self.table, rowKey: action.key, importID: importID, row: row, seen: &seen, insert: """
+            let stored = try await write.store(values, in: Self.table, rowKey: action.key, importID: importID, row: row, seen: &seen, insert: withdrawal ? nil : """
                 INSERT INTO aid_actions (row_key, day, place_pcode, adm1, adm2, adm3, adm4, organisation_id, type_code, kilograms, parcels,
                                          reached, treated, description, external_id, recorded_at, recorded_by, import_id)
                 VALUES (\(bind: action.key), \(bind: action.date.number), \(bind: action.place.finest ?? ""), \(bind: action.place[.adm1]),

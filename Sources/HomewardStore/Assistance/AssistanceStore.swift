@@ -104,7 +104,7 @@ public struct AssistanceStore: Sendable {
                        CAST(COALESCE(SUM(a.reached), 0) AS BIGINT) AS reached, CAST(COALESCE(SUM(a.treated), 0) AS BIGINT) AS treated,
                        CAST(COUNT(a.kilograms) AS BIGINT) AS kilograms_by, CAST(COUNT(a.parcels) AS BIGINT) AS parcels_by,
                        CAST(COUNT(a.reached) AS BIGINT) AS reached_by, CAST(COUNT(a.treated) AS BIGINT) AS treated_by
-                FROM aid_actions a JOIN organisations o ON o.id = a.organisation_id WHERE 1 = 1
+                FROM aid_actions a JOIN organisations o ON o.id = a.organisation_id WHERE \(unsafeRaw: AidActionWriter.counted)
                 """
             if let from = window.from { query += " AND a.day >= \(bind: from.number)" }
             if let to = window.to { query += " AND a.day <= \(bind: to.number)" }

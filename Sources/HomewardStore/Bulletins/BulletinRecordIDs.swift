@@ -19,7 +19,7 @@ extension Stores {
     /// The aid actions of a window, as ``AssistanceStore/tallies(_:)`` sums them; with `givingPeopleReached`, those of
     /// them that gave the people reached, as `reported_by` counts them.
     func aidActionIDs(_ window: DateWindow, givingPeopleReached: Bool = false) async throws -> [Int] {
-        var query: SQLQueryString = "SELECT id FROM aid_actions WHERE 1 = 1"
+        var query: SQLQueryString = "SELECT id FROM aid_actions WHERE \(unsafeRaw: AidActionWriter.counted)"
         if let from = window.from { query += " AND day >= \(bind: from.number)" }
         if let to = window.to { query += " AND day <= \(bind: to.number)" }
         if givingPeopleReached { query += " AND reached IS NOT NULL" }

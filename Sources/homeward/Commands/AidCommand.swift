@@ -25,7 +25,7 @@ struct AidCommand: AsyncParsableCommand {
         @Option(help: "People given medical treatment.") var treated: Int?
         @Option(help: "What was delivered, in words.") var description: String?
         @Option(help: "The delivering organisation (default: the --as person's).") var org: String?
-        @Option(help: "The action's id in the organisation's own records.") var id: String?
+        @Option(help: "The action's id in the organisation's own records; with every figure given as 0, the action is withdrawn.") var id: String?
 
         func run() async throws {
             var record: [String: Any] = ["locality": locality, "type": type, "date": date]
