@@ -550,6 +550,10 @@ import Testing
         #expect(withdrawn.status == 0 && withdrawn.stdout == "withdrawn\n", "\(withdrawn.stdout) \(withdrawn.stderr)")
         let none = try run(add.map { $0 == "school-12" ? "school-99" : $0 } + ["--quantity", "0"])
         #expect(none.status == 0 && none.stdout == "nothing recorded\n", "\(none.stdout)")
+        // An aid action takes back with a 0 in every figure it gives, and says so.
+        let aid = ["aid", "add", "--locality", "C2269", "--type", "humanitarian", "--date", "2019-03-02", "--org", "SARC", "--id", "A1"]
+        #expect(try run(aid + ["--parcels", "750", "--tonnes", "1.5"]).stdout == "recorded\n")
+        #expect(try run(aid + ["--parcels", "0", "--tonnes", "0"]).stdout == "withdrawn\n")
         let stock = try run(["facilities", "summary", "--as-of", "2019-06-30", "--format", "json"]).json["under_restoration"] as? [String: Any]
         #expect((stock?["by_kind"] as? [Any])?.isEmpty == true && stock?["settlements"] as? Int == 0, "the 3 schools withdrawn: \(String(describing: stock))")
     }

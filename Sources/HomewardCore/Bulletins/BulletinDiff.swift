@@ -53,19 +53,17 @@ public struct BulletinDiff: Sendable, Encodable {
         var found: [String: String] = [:]
         for line in snapshot.blocks.flatMap(\.lines) {
             guard case .code(let qualifier)? = line.arguments["qualifier"], qualifier != Qualifier.exact.rawValue else { continue }
-            for case .entry(let id) in line.arguments.values { found[id] = qualifier }
+            for id in line.entryIDs { found[id] = qualifier }
         }
         return found
     }
 
-    /// The statements a sentence names beside a number (`bulletin`: "the statement no. 2 published"), by entry: a number of
-    /// another statement in the later bulletin is not a change of the earlier one's.
+    /// The statements a sentence names beside a number (``BulletinLine/statements``), by entry: a number of another
+    /// statement in the later bulletin is not a change of the earlier one's.
     static func referents(_ snapshot: BulletinSnapshot) -> [String: [String: Int]] {
         var found: [String: [String: Int]] = [:]
-        for line in snapshot.blocks.flatMap(\.lines) {
-            let serials = line.arguments.compactMapValues { value -> Int? in if case .serial(let number) = value { number } else { nil } }
-            guard !serials.isEmpty else { continue }
-            for case .entry(let id) in line.arguments.values { found[id] = serials }
+        for line in snapshot.blocks.flatMap(\.lines) where !line.statements.isEmpty {
+            for id in line.entryIDs { found[id] = line.statements }
         }
         return found
     }

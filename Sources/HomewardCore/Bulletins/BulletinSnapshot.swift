@@ -130,6 +130,15 @@ public struct BulletinLine: Hashable, Sendable, Codable {
         self.key = key
         self.arguments = arguments
     }
+
+    /// The statements the sentence names (`bulletin`: "the statement no. 2 published"), by argument: its numbers are that
+    /// statement's, which a diff does not subtract and the public is not told of where it may not read it.
+    public var statements: [String: Int] {
+        arguments.compactMapValues { value -> Int? in if case .serial(let number) = value { number } else { nil } }
+    }
+
+    /// The snapshot entries the sentence's numbers come from.
+    public var entryIDs: [String] { arguments.values.compactMap { value -> String? in if case .entry(let id) = value { id } else { nil } } }
 }
 
 /// A value of a sentence, frozen: a number by its entry, a day, a code, a name in every language, or a number that names

@@ -94,10 +94,8 @@ public enum BulletinSuppression {
             if isSmall(entry.value) { hidden[entry.id] = .small } else if returnsHidden { hidden[entry.id] = .recoverable }
         }
         if let publicStatements {
-            for line in snapshot.blocks.flatMap(\.lines) where line.arguments.values.contains(where: { value in
-                if case .serial(let number) = value { !publicStatements.contains(number) } else { false }
-            }) {
-                for case .entry(let id) in line.arguments.values { hidden[id] = .ofInternalStatement }
+            for line in snapshot.blocks.flatMap(\.lines) where !line.statements.values.allSatisfy(publicStatements.contains) {
+                for id in line.entryIDs { hidden[id] = .ofInternalStatement }
             }
         }
         return hidden

@@ -144,10 +144,15 @@ func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions,
     }
     // A 0 takes back what its key finds: "withdrawn" where it found one, "nothing recorded" where it found none (a departure's,
     // a facility record's), not "already recorded"; a record the same as before, warned of for something else, was.
-    // An aid action takes a 0 in every figure it gives.
-    let aidFigures = [record["tonnes"].map { ($0 as? String).flatMap { ScaledNumber.parse($0, decimals: 3) } ?? -1 }] + ["parcels", "reached", "treated"].map { record[$0] as? Int }
-    let zero = (kind == .departures && record["persons"] as? Int == 0) || (kind == .facilities && (record["quantity"] as? String).flatMap { ScaledNumber.parse($0, decimals: 1) } == 0)
-        || (kind == .aid && aidFigures.contains { $0 != nil } && aidFigures.allSatisfy { $0 == nil || $0 == 0 })
+    // A 0 in every figure the record gives (a departure's persons, a facility record's quantity, an aid action's figures).
+    let figureKeys: [String] = switch kind {
+    case .departures: ["persons"]
+    case .facilities: ["quantity"]
+    case .aid: ["tonnes", "parcels", "reached", "treated"]
+    default: []
+    }
+    let given = figureKeys.compactMap { record[$0] }
+    let zero = !given.isEmpty && given.allSatisfy { $0 as? Int == 0 || ($0 as? String).flatMap { ScaledNumber.parse($0, decimals: 3) } == 0 }
     let leftOut = summary.imported == 0 && summary.updated == 0 && (zero || warnings.contains { $0.code == "import.count.zero" })
     print(summary.updated > 0 ? (zero ? "withdrawn" : "corrected") : leftOut ? "nothing recorded" : summary.ignored > 0 ? "already recorded" : "recorded")
     if summary.updated > 0, kind == .departures, record["id"] == nil, record["persons"] as? Int != 0 {
