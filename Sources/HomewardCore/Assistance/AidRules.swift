@@ -22,9 +22,6 @@ public struct AidRules: ImportRules {
 
     public mutating func checkWithoutCounting(_ draft: ImportDraft<AidField>) -> ImportOutcome<AidAction> { check(draft) }
 
-    /// No running state: each row is checked on its own.
-    public static var checksRowsApart: Bool { true }
-
     public func check(_ draft: ImportDraft<AidField>) -> ImportOutcome<AidAction> {
         var checks = DraftChecks(draft, today: today)
         let date = checks.day(.date)

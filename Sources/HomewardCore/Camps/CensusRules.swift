@@ -29,9 +29,6 @@ public struct CensusRules: ImportRules {
 
     public mutating func checkWithoutCounting(_ draft: ImportDraft<CensusField>) -> ImportOutcome<Census> { check(draft) }
 
-    /// No running state: each row is checked on its own.
-    public static var checksRowsApart: Bool { true }
-
     public func check(_ draft: ImportDraft<CensusField>) -> ImportOutcome<Census> {
         var checks = DraftChecks(draft, today: today)
         let date = checks.day(.date)

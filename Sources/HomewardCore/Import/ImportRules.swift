@@ -23,15 +23,10 @@ public protocol ImportRules: Sendable {
     /// Warnings that need the whole file: checks against what the rows give by a date, whichever order they come in
     /// (a commissioning above a start the file gives further down). Called once, after the last row.
     mutating func finish() -> [ImportProblem]
-
-    /// Whether a row's check reads nothing the rows before it left (no running state): an import then checks each
-    /// chunk of rows on the task that reads it, beside the rows before, on the other core.
-    static var checksRowsApart: Bool { get }
 }
 
 extension ImportRules {
     public mutating func finish() -> [ImportProblem] { [] }
-    public static var checksRowsApart: Bool { false }
 }
 
 /// What a kind's rules made of one row.

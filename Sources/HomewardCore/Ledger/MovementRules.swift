@@ -23,9 +23,6 @@ public struct MovementRules: ImportRules {
 
     public typealias Outcome = ImportOutcome<Movement>
 
-    /// No running state: each row is checked on its own.
-    public static var checksRowsApart: Bool { true }
-
     public func organisation(of draft: MovementDraft) -> String? { draft[.organisation] ?? defaultOrganisation }
 
     public func checkWithoutCounting(_ draft: MovementDraft) -> Outcome { check(draft) }

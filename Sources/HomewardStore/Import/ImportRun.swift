@@ -11,6 +11,23 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
 
     /// How many problems a summary lists; the counts still count them all.
     static var listedProblemLimit: Int { 1000 }
+    /// The most characters a cell holds: a citation with its address fits, a pasted report does not; an organisation's
+    /// name as many as one made on a page.
+    static func limit(of field: Field) -> Int { field.jsonKey == "organisation" ? PlainName.maximum : 1_000 }
+
+    /// What no cell of any kind may hold, and the value as a problem shows it: a NUL, which no database column takes
+    /// (PostgreSQL refuses the whole statement: a damaged file); a direction override, which turns round what follows it
+    /// where the text is shown, a figure too; more than `limit` characters (one partner's 2 MB source on every row would
+    /// fill the ledger and every answer listing it), told by its start rather than echoed whole.
+    static func cellProblem(_ value: String, limit: Int) -> (Message, shown: String)? {
+        if value.containsNUL { return (Message("import.nul"), value) }
+        if value.containsDirectionControl { return (Message("import.directionControl"), String(value.prefix(40))) }
+        if value.utf8.count > limit, value.unicodeScalars.count > limit {
+            return (Message("import.cell.tooLong", ["maximum": .count(limit)]), String(value.prefix(40)) + "…")
+        }
+        return nil
+    }
+
     let request: ImportRequest
     /// The key under which a JSON object lists its records (`{"movements": [...]}`).
     let listKey: String
@@ -20,8 +37,6 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     private var pendingWrite: Task<Writer, any Error>?
     private(set) var summary: ImportSummary
     private var layout: ImportLayout<Field>?
-    /// A row's own checks, once the layout is known (at once for JSON).
-    private var screen: RowScreen<Rules>?
     private var head: [[String]] = []
     private var rowNumber = 0
     private var batch: [Rules.Record] = []
@@ -38,6 +53,15 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     private var organisations: OrganisationNames
     /// The last organisation a row named that passed: a file of one organisation checks each row by one comparison.
     private var lastOrganisation: String?
+
+    /// The fields that give dates (`#date`, `#date+start`, `#date+end`, `#date+since`).
+    private let dateFields = Array(Set(["#date", "#date+start", "#date+end", "#date+since"].compactMap { HXLTag($0).flatMap(Field.init(tag:)) }))
+
+    /// `2024-03-15`, `2024-03` or `2024`: no other way of writing a date to look at, as every row of most files is.
+    private static func isWrittenAsHomewardDoes(_ value: String) -> Bool {
+        let count = value.utf8.count
+        return count == 4 || (count == 7 || count == 10) && value.utf8.dropFirst(4).first == UInt8(ascii: "-")
+    }
 
     init(request: ImportRequest, listKey: String, rules: Rules, writer: Writer, permit: Permit, organisations: OrganisationNames) {
         self.request = request
@@ -58,7 +82,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     ///   ``abandon()`` the run before its transaction ends.
     mutating func read(_ source: ByteSource, progress: (@Sendable (Int) -> Void)?) async throws {
         // The organisation given for every row is a name as a cell's is: as long, and as plain.
-        if let organisation = request.organisation, let (message, shown) = RowScreen<Rules>.cellProblem(organisation, limit: PlainName.maximum) {
+        if let organisation = request.organisation, let (message, shown) = Self.cellProblem(organisation, limit: PlainName.maximum) {
             throw ImportError([ImportProblem(row: 0, column: "org", value: shown, message)])
         }
         do {
@@ -77,28 +101,20 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         let (drafts, ignoredKeys) = try JSONRecords.read(from: data, as: Field.self, listKey: listKey, mapping: request.mapping,
                                                          constants: request.constants, vocabulary: request.vocabulary)
         summary.ignoredColumns = ignoredKeys
-        let screen = RowScreen<Rules>(layout: nil, request: request, rules: nil)
-        for draft in drafts { try await take(screen.screen(draft)) }
+        for draft in drafts {
+            summary.rows += 1
+            try await take(draft)
+        }
     }
 
     private mutating func readCSV(_ source: ByteSource, progress: (@Sendable (Int) -> Void)?) async throws {
-        var chunks = CSVRows<RowScreen<Rules>.Screened>(source, delimiter: request.delimiter)
+        var chunks = CSVRows(source, delimiter: request.delimiter)
         var bytesRead = 0
         var freed = FreedMemory()
         do {
             while let chunk = try await chunks.next() {
                 bytesRead += chunk.bytes
-                if let screened = chunk.screened {
-                    assert(chunk.firstRow == rowNumber + 1, "rows are numbered as the run counts them")
-                    for (offset, row) in screened.enumerated() {
-                        rowNumber = chunk.firstRow + offset
-                        try await take(row)
-                    }
-                } else {
-                    for row in chunk.rows { try await take(row: row) }
-                }
-                // The chunks after the one being read are screened as they are read, once the layout is known.
-                if chunks.screen == nil, let screen { chunks.screen(with: screen.screen) }
+                for row in chunk.rows { try await take(row: row) }
                 progress?(bytesRead)
                 freed.read(chunk.bytes)
             }
@@ -117,7 +133,6 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         let settled = try ImportLayout<Field>(firstRows: head, mapping: request.mapping, constants: request.constants,
                                               vocabulary: request.vocabulary)
         layout = settled
-        screen = RowScreen(layout: settled, request: request, rules: rules)
         summary.ignoredColumns = settled.ignoredColumns
         // A tag a slip away from one the kind reads: its column goes unread, said as a warning of the hashtag row.
         let slips = settled.nearTagProblems(severity: .warning)
@@ -132,13 +147,20 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     }
 
     private mutating func take(row cells: [String]) async throws {
-        guard let screen else {
+        guard let layout else {
             head.append(cells)
             if head.count == ImportLayout<Field>.tagRowSearchDepth { try await settleLayout() }
             return
         }
         rowNumber += 1
-        try await take(screen.screen(cells, row: rowNumber))
+        if cells.allSatisfy(\.isBlank) { return }
+        summary.rows += 1
+        if let problem = layout.extraValues(in: cells, row: rowNumber) {
+            note([problem])
+            summary.rejected += 1
+            return
+        }
+        try await take(layout.draft(row: cells, number: rowNumber))
     }
 
     /// Counts problems, and lists them up to the limit.
@@ -149,20 +171,34 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
     }
 
-    /// Takes a screened row: counts it, and checks what needs the rows before it (organisations, the caller's permit,
-    /// rules with running state) before batching its records.
-    private mutating func take(_ screened: RowScreen<Rules>.Screened) async throws {
-        let draft: ImportDraft<Field>, checked: ImportOutcome<Rules.Record>?
-        switch screened {
-        case .blank: return
-        case .refused(let problem):
-            summary.rows += 1
-            note([problem])
+    private mutating func take(_ given: ImportDraft<Field>) async throws {
+        var draft = given
+        // Every cell once, for what no kind of record takes, before any rule or organisation reads the row.
+        for field in Field.allCases {
+            guard let value = draft.values[field.rawValue], let (message, shown) = Self.cellProblem(value, limit: Self.limit(of: field)) else { continue }
+            note([ImportProblem(row: draft.row, column: draft.label(field), value: shown, message)])
             summary.rejected += 1
             return
-        case .drafted(let given, let outcome):
-            summary.rows += 1
-            (draft, checked) = (given, outcome)
+        }
+        // Dates a spreadsheet wrote its own way (15/03/2024, 2024/3/5) are read as Homeward writes them, before any rule.
+        for field in dateFields {
+            guard let value = draft[field], !Self.isWrittenAsHomewardDoes(value) else { continue }
+            switch DateOrder.iso(value, order: request.dateOrder) {
+            case .none: continue
+            case .date(let text):
+                // The row's identity takes the date as read too: the same rows saved again by a spreadsheet that writes
+                // 15/03/2024 for 2024-03-15 are the same records, not new ones beside them.
+                if let index = layout?.contentIndex(of: field), index < draft.content.count {
+                    draft.content[index] = text
+                } else if let raw = draft.values[field.rawValue], let index = draft.content.firstIndex(of: "\(draft.label(field))=\(raw)") {
+                    draft.content[index] = "\(draft.label(field))=\(text)"
+                }
+                draft.values[field.rawValue] = text
+            case .eitherWay:
+                note([ImportProblem(row: draft.row, column: draft.label(field), value: value, Message("import.date.order", ["via": request.vocabulary.argument]))])
+                summary.rejected += 1
+                return
+            }
         }
         // A row refused for its organisation is refused before the rules count it: what is not written must not
         // count against the rows after it (a site's departures against its baseline). A row that would write nothing
@@ -170,7 +206,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         let organisation = rules.organisation(of: draft)
         var outcome: ImportOutcome<Rules.Record>
         if let organisation, permit.organisations != nil, let refusal = permit.refusal(forOrganisation: organisation) {
-            outcome = checked ?? rules.checkWithoutCounting(draft)
+            outcome = rules.checkWithoutCounting(draft)
             if !outcome.records.isEmpty {
                 if let known = organisations.otherSpelling(of: organisation), permit.refusal(forOrganisation: known) == nil {
                     // The caller's own organisation written another way (unhcr for UNHCR): a spelling to mend, not another's rows.
@@ -182,13 +218,13 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
                 }
             }
         } else if let organisation, organisation != lastOrganisation, let known = organisations.otherSpelling(of: organisation) {
-            outcome = checked ?? rules.checkWithoutCounting(draft)
+            outcome = rules.checkWithoutCounting(draft)
             if !outcome.records.isEmpty {
                 outcome = ImportOutcome(problems: outcome.problems + [ImportProblem(
                     row: draft.row, column: organisationColumn(draft), value: organisation, Message("import.organisation.spelling", ["known": .text(known)]))])
             }
         } else {
-            outcome = checked ?? rules.check(draft)
+            outcome = rules.check(draft)
             // A new name is known once a row of it is accepted: the import will create it.
             if let organisation, organisation != lastOrganisation, !outcome.records.isEmpty {
                 organisations.note(organisation)
