@@ -142,6 +142,37 @@ import Testing
         #expect(tokens[0]["revoked"] is NSNull && tokens[0]["last_used"] is NSNull)
     }
 
+    /// An admin revokes a token by its id and names whose it should be: a mistyped id is refused, and nothing ends.
+    @Test func aTokenIdOfAnotherAccountIsRefusedAndLoginsAreTakenInAnyCase() throws {
+        defer { cleanUp() }
+        #expect(try run(["users", "add", "--login", "unhcr-ed", "--name", "U", "--org", "UNHCR", "--role", "editor"]).status == 0)
+        #expect(try run(["users", "add", "--login", "iom-ed", "--name", "I", "--org", "IOM", "--role", "editor"]).status == 0)
+        let made = try run(["tokens", "create", "--user", "UNHCR-ED", "--format", "json"])
+        let id = try #require(made.json["id"] as? Int, "\(made.stdout) \(made.stderr)")
+        // act
+        let wrong = try run(["tokens", "revoke", String(id), "--user", "iom-ed"])
+        let listedBefore = try run(["tokens", "list", "--user", "Unhcr-Ed", "--format", "json"]).stdout
+        let right = try run(["tokens", "revoke", String(id), "--user", "unhcr-ed", "--as", "UNHCR-ED"])
+        // check
+        #expect(wrong.status != 0 && wrong.stderr.contains("unhcr-ed") && wrong.stderr.contains("nothing was revoked"), "\(wrong.stderr)")
+        #expect(listedBefore.contains("\"revoked\" : null"), "\(listedBefore)")
+        #expect(right.status == 0 && right.stdout == "1 token(s) revoked (of unhcr-ed).\n", "\(right.stdout) \(right.stderr)")
+        // A login in other letters names the same account wherever one is taken.
+        #expect(try run(["users", "disable", "IOM-ED"]).status == 0)
+        #expect(try run(["users", "list", "--format", "csv"]).stdout.contains("iom-ed,I,IOM,editor,false"))
+        let audit = try run(["audit", "--user", "Unhcr-Ed", "--kind", "token", "--format", "csv"]).stdout
+        #expect(audit.contains("token-revoked") && !audit.contains("token-created"), "\(audit)")
+        // A filter that can find nothing says why, rather than answer an empty log.
+        let nobody = try run(["audit", "--user", "nosuch"])
+        let kind = try run(["audit", "--kind", "persons"])
+        let reversed = try run(["audit", "--from", "2026-02-02", "--to", "2026-02-01"])
+        #expect(nobody.status != 0 && nobody.stderr.contains("no account has this login"), "\(nobody.stderr)")
+        #expect(kind.status != 0 && kind.stderr.contains("person,"), "\(kind.stderr)")
+        #expect(reversed.status != 0 && reversed.stderr.contains("before the start"), "\(reversed.stderr)")
+        let operatorEntries = try run(["audit", "--user", "system:\(ProcessInfo.processInfo.userName)", "--format", "csv"]).stdout
+        #expect(operatorEntries.contains("token-created"), "\(operatorEntries)")
+    }
+
     /// An admin at the machine changes an account after making it, and erases a departed person's name.
     @Test func anAccountIsChangedAndANameErasedFromTheCommandLine() throws {
         defer { cleanUp() }

@@ -1,5 +1,5 @@
 /// What a write needs of its caller, which each store names when it writes, so that no write is unchecked.
-public enum WriteNeed: String, Sendable, Hashable {
+public enum WriteNeed: String, Sendable, Hashable, CaseIterable {
     /// Figures an organisation reports (movements, censuses, departures, …): an editor, for its own organisations.
     case records
     /// Sites, evacuation operations and their status: the centre's coordinators.

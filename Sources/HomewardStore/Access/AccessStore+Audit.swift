@@ -18,18 +18,29 @@ extension AccessStore {
                 throw StoreError.forbidden(Message("access.readAudit", ["role": .code(role.rawValue)]))
             }
             var conditions: [SQLQueryString] = []
+            if let from, let to, to < from { throw StoreError.invalid(field: "to", value: to.description, reason: "before the start, \(from)") }
             if let from { conditions.append("at >= \(bind: from.description)") }
             if let to { conditions.append("at < \(bind: to.adding(days: 1).description)") }
-            if let login {
+            if let given = login, given.hasPrefix("system:") || given.hasPrefix("anonymous:") {
+                // No account's: the command line's operating-system user, a caller who proved no identity.
+                conditions.append("actor = \(bind: given)")
+            } else if let given = login {
+                guard let login = try await Self.knownLogin(given, on: db) else { throw StoreError.invalid(field: "user", value: given, reason: "no account has this login") }
                 // A token's actor ends with ":login"; compared exactly (LIKE would take `_` and `%` in a login as
-                // wildcards, and ignores case on SQLite only).
-                let suffix = ":" + login
+                // wildcards, and ignores case on SQLite only), but for letter case: `--as AMAL` wrote as amal.
+                let suffix = ":" + login.lowercased()
                 conditions.append("""
-                    (actor = \(bind: "person:\(login)") OR (actor LIKE 'token:%'
-                     AND substr(actor, CAST(length(actor) - \(bind: suffix.unicodeScalars.count) + 1 AS INTEGER)) = \(bind: suffix)))
+                    (lower(actor) = \(bind: "person:\(login.lowercased())") OR (actor LIKE 'token:%'
+                     AND lower(substr(actor, CAST(length(actor) - \(bind: suffix.unicodeScalars.count) + 1 AS INTEGER))) = \(bind: suffix)))
                     """)
             }
-            if let kind { conditions.append("kind = \(bind: kind)") }
+            if let kind {
+                // A kind misspelt would find nothing, said as an empty log; one the log holds is taken whatever this version knows.
+                if !AuditEntry.kinds.contains(kind), try await db.raw("SELECT 1 AS one FROM audit_log WHERE kind = \(bind: kind) LIMIT 1").first() == nil {
+                    throw StoreError.invalid(field: "kind", value: kind, reason: "no such kind; one of " + AuditEntry.kinds.sorted().joined(separator: ", "))
+                }
+                conditions.append("kind = \(bind: kind)")
+            }
             if let after { conditions.append("id > \(bind: after)") }
             var filter: SQLQueryString = ""
             for (index, condition) in conditions.enumerated() { filter = index == 0 ? "WHERE \(condition)" : "\(filter) AND \(condition)" }

@@ -24,8 +24,9 @@ extension AccessStore {
 
     /// A person does it (an admin, or the machine's operator): a leaked admin token could otherwise make its holder's own
     /// account an admin's, a way in that outlives the token's revocation.
-    public func setRole(_ login: String, to role: Role, by caller: Caller) async throws {
+    public func setRole(_ given: String, to role: Role, by caller: Caller) async throws {
         if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller) }
+        let login = try await storedLogin(given)
         try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET role = \(bind: role.rawValue) WHERE login = \(bind: login)").run()
         }
@@ -33,8 +34,9 @@ extension AccessStore {
 
     /// Lets a disabled account sign in and use new tokens again; its old tokens stay as they were. A person does it, as
     /// ``setRole(_:to:by:)``: a token may not bring back an account whose password its holder knows.
-    public func enable(_ login: String, by caller: Caller) async throws {
+    public func enable(_ given: String, by caller: Caller) async throws {
         if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller) }
+        let login = try await storedLogin(given)
         try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET active = \(bind: true) WHERE login = \(bind: login)").run()
         }
@@ -44,8 +46,9 @@ extension AccessStore {
     /// operator): a token may not, or a leaked one would outlive its revocation.
     /// - Parameter revokingTokens: end the account's tokens too, where the password may have been another's to use (a
     ///   token made with it at `/account` would outlive the new password by up to 90 days); a forgotten one leaves them.
-    public func resetPassword(_ login: String, to password: String, revokingTokens: Bool = false, by caller: Caller) async throws {
+    public func resetPassword(_ given: String, to password: String, revokingTokens: Bool = false, by caller: Caller) async throws {
         if case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller) }
+        let login = try await storedLogin(given)
         try PasswordRule.check(password, field: "password")
         let hash = Bcrypt.hash(password, cost: 12)
         try await changePerson(login, by: caller, action: revokingTokens ? "password-reset-tokens-revoked" : "password-reset") { write, _ in
@@ -57,7 +60,8 @@ extension AccessStore {
 
     /// Takes a person's name out of the database when they leave, or ask: the account is disabled, its password, tokens
     /// and sessions end, and its name becomes empty. The login stays, since records and the audit name who wrote them by it.
-    public func erase(_ login: String, by caller: Caller) async throws {
+    public func erase(_ given: String, by caller: Caller) async throws {
+        let login = try await storedLogin(given)
         try await changePerson(login, by: caller, action: "erase") { write, _ in
             try await write.sql.raw("""
                 UPDATE persons SET name = '', active = \(bind: false), password_hash = NULL WHERE login = \(bind: login)

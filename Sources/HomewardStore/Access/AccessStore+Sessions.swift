@@ -35,7 +35,8 @@ extension AccessStore {
 
     /// Checks a login and password and opens a session; each failure is audited and counted, and after
     /// ``throttleFailures`` in the window the login is refused whatever the password.
-    public func signIn(login: String, password: String) async throws -> PageSession {
+    public func signIn(login given: String, password: String) async throws -> PageSession {
+        let login = try await storedLogin(given)
         let row = try await checkPassword(login: login, password, failure: "wrong login or password")
         let session = PageSession(id: Secret.make(), csrf: Secret.make(), caller: .person(login: login))
         let expires = Database.timestamp(database.now().addingTimeInterval(Self.sessionHours * 3_600))

@@ -6,7 +6,8 @@ extension AccessStore {
     /// Makes an API token for an account: 256 random bits, returned this once, kept only as a digest.
     ///
     /// A token makes none, for its own account or another's: whoever held a leaked token could keep a way in after its revocation.
-    public func createToken(for login: String, expiresInDays days: Int = 90, by caller: Caller) async throws -> IssuedToken {
+    public func createToken(for given: String, expiresInDays days: Int = 90, by caller: Caller) async throws -> IssuedToken {
+        let login = try await storedLogin(given)
         if case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: login == caller.login ? .account : .people, by: caller) }
         guard (1...3_650).contains(days) else {
             throw StoreError.invalid(field: "expires-days", value: String(days), reason: "a token lasts from 1 to 3650 days")
@@ -29,9 +30,10 @@ extension AccessStore {
     }
 
     /// Tokens, newest first, optionally of one account.
-    public func tokens(of login: String? = nil) async throws -> [TokenInfo] {
+    public func tokens(of given: String? = nil) async throws -> [TokenInfo] {
         try await database.read { db in
-            let only: SQLQueryString = login.map { "WHERE p.login = \(bind: $0)" } ?? ""
+            var only: SQLQueryString = ""
+            if let given { only = "WHERE p.login = \(bind: try await Self.storedLogin(given, on: db))" }
             return try await db.raw("""
                 SELECT t.id, p.login, t.created_at, t.expires_at, t.revoked_at, t.last_used_at FROM api_tokens t
                 JOIN persons p ON p.id = t.person_id \(only) ORDER BY t.id DESC
@@ -43,16 +45,24 @@ extension AccessStore {
         }
     }
 
-    /// Revokes one token, or every token of an account; returns how many were revoked.
+    /// Revokes one token, or every token of an account; returns how many were revoked, and whose they were.
+    ///
+    /// - Parameter login: with `id`, the account the token must be of: an id mistyped must not end another person's token.
     @discardableResult
-    public func revokeTokens(id: Int? = nil, of login: String? = nil, by caller: Caller) async throws -> Int {
-        var owner = login
+    public func revokeTokens(id: Int? = nil, of given: String? = nil, by caller: Caller) async throws -> (count: Int, owner: String?) {
+        let login: String? = if let given { try await database.read { try await Self.knownLogin(given, on: $0) } } else { nil }
+        if let given, login == nil { throw StoreError.notFound("account \(given)") }
+        var found = login
         if let id {
-            owner = try await database.read { db in
+            found = try await database.read { db in
                 try await db.raw("SELECT p.login FROM api_tokens t JOIN persons p ON p.id = t.person_id WHERE t.id = \(bind: id)")
                     .first(decodingColumn: "login", as: String.self)
             }
+            if let login, let found, found != login {
+                throw StoreError.refused(FieldProblem(field: "user", value: login, Message("token.ofAnother", ["token": .serial(id), "owner": .code(found)])))
+            }
         }
+        let owner = found
         let of = owner.map { "of \($0)" }
         return try await database.write(by: caller, for: Self.need(of: caller, toRevokeTokensOf: owner)) { write in
             let which: SQLQueryString = if let id { "id = \(bind: id)" } else { "person_id = (SELECT id FROM persons WHERE login = \(bind: login ?? ""))" }
@@ -61,7 +71,7 @@ extension AccessStore {
             guard !ids.isEmpty || id == nil else { throw StoreError.notFound("unrevoked token \(id!)") }
             try await write.sql.raw("UPDATE api_tokens SET revoked_at = \(bind: write.timestamp) WHERE \(which) AND revoked_at IS NULL").run()
             for revoked in ids { try await write.audit("token-revoked", kind: "token", record: String(revoked), detail: of) }
-            return ids.count
+            return (ids.count, owner)
         }
     }
 

@@ -65,7 +65,26 @@ public struct AccessStore: Sendable {
     }
 
     public func person(_ login: String) async throws -> Person? {
-        try await database.read { try await Self.persons(on: $0, login: login).first }
+        try await database.read { try await Self.persons(on: $0, login: try await Self.storedLogin(login, on: $0)).first }
+    }
+
+    /// The login as its account writes it, for one given in any letter case: logins that differ only in case are refused
+    /// when an account is made, so at most one matches (`Amal` is `amal`). `given` where none does.
+    func storedLogin(_ given: String) async throws -> String {
+        try await database.read { try await Self.storedLogin(given, on: $0) }
+    }
+
+    static func storedLogin(_ given: String, on db: any SQLDatabase) async throws -> String {
+        try await knownLogin(given, on: db) ?? given
+    }
+
+    /// The login as its account writes it; `nil` when no account has it in any letter case.
+    static func knownLogin(_ given: String, on db: any SQLDatabase) async throws -> String? {
+        // What cannot be a login (a NUL, which PostgreSQL refuses in text) is never sent to SQL.
+        guard RecordCode.isValid(given) else { return nil }
+        let stored = try await db.raw("SELECT login FROM persons WHERE lower(login) = lower(\(bind: given))").all()
+            .map { try $0.decode(column: "login", as: String.self) }
+        return stored.contains(given) ? given : stored.first
     }
 
     static func persons(on db: any SQLDatabase, login: String?) async throws -> [Person] {
@@ -83,7 +102,8 @@ public struct AccessStore: Sendable {
     }
 
     /// Disables an account: it signs in no more, its tokens and sessions stop working, its history stays.
-    public func disable(_ login: String, by caller: Caller) async throws {
+    public func disable(_ given: String, by caller: Caller) async throws {
+        let login = try await storedLogin(given)
         try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET active = \(bind: false) WHERE login = \(bind: login)").run()
             try await Self.endSessions(of: login, on: write)

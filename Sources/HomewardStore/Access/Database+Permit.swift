@@ -35,7 +35,7 @@ extension Database {
         case .person(let login), .token(_, let login):
             guard let row = try await db.raw("""
                 SELECT p.role, p.active, p.organisation_id, o.name AS organisation FROM persons p
-                JOIN organisations o ON o.id = p.organisation_id WHERE p.login = \(bind: login)\(unsafeRaw: locking ? " FOR SHARE OF p" : "")
+                JOIN organisations o ON o.id = p.organisation_id WHERE lower(p.login) = lower(\(bind: login))\(unsafeRaw: locking ? " FOR SHARE OF p" : "")
                 """).first(),
                   try row.decode(column: "active", as: Bool.self),
                   let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else {

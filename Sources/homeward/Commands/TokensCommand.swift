@@ -21,7 +21,7 @@ struct TokensCommand: AsyncParsableCommand {
         func run() async throws {
             let issued = try await db.withStores { try await $0.access.createToken(for: user, expiresInDays: expiresDays, by: who.caller) }
             switch format {
-            case .json: try printJSON(["token": issued.token, "expires": issued.expires])
+            case .json: try printJSON(TokenMade(token: issued.token, id: issued.id, expires: issued.expires))
             case .text:
                 print(issued.token)
                 print("Token \(issued.id) for \(user), expires \(issued.expires). It is not shown again: keep it now.")
@@ -47,8 +47,17 @@ struct TokensCommand: AsyncParsableCommand {
         }
     }
 
+    /// What `tokens create --format json` prints: the secret, and the id that `tokens revoke` takes.
+    struct TokenMade: Encodable {
+        var token: String
+        var id: Int
+        var expires: String
+    }
+
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token by id, or every token of an account (--user L --all).")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a token by id, or every token of an account (--user L --all).",
+            discussion: "With an id, --user names the account the token must be of: a mistyped id is refused rather than end another's token.")
         @OptionGroup var db: DatabaseOptions
         @Argument var id: Int?
         @Option var user: String?
@@ -56,12 +65,12 @@ struct TokensCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
 
         func validate() throws {
-            guard (id != nil) != (user != nil && all) else { throw ValidationError("give a token's ID, or --user LOGIN --all") }
+            guard (id != nil) != (user != nil && all) else { throw ValidationError("give a token's ID (and, to check whose it is, --user LOGIN), or --user LOGIN --all") }
         }
 
         func run() async throws {
-            let count = try await db.withStores { try await $0.access.revokeTokens(id: id, of: all ? user : nil, by: who.caller) }
-            print("\(count) token(s) revoked.")
+            let (count, owner) = try await db.withStores { try await $0.access.revokeTokens(id: id, of: user, by: who.caller) }
+            print("\(count) token(s) revoked\(owner.map { " (of \($0))" } ?? "").")
         }
     }
 }
