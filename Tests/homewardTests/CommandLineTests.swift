@@ -173,6 +173,26 @@ import Testing
         #expect(operatorEntries.contains("token-created"), "\(operatorEntries)")
     }
 
+    /// An organisation typed a slip away from a known one is refused rather than made; a new one is said to be new.
+    @Test func anAccountForAMistypedOrganisationIsRefusedAndANewOneSaid() throws {
+        defer { cleanUp() }
+        let first = try run(["users", "add", "--login", "u1", "--name", "U", "--org", "UNHCR", "--role", "editor"])
+        // act
+        let slip = try run(["users", "add", "--login", "u2", "--name", "U", "--org", "UNHRC", "--role", "editor"])
+        let member = try run(["organisations", "add", "Returns WG", "--working-group", "--member", "UNHCR ", "--member", "UNHCRR"])
+        let known = try run(["users", "add", "--login", "u3", "--name", "U", "--org", "UNHCR", "--role", "viewer"])
+        let meant = try run(["organisations", "add", "UNHRC"])
+        let afterAdding = try run(["users", "add", "--login", "u4", "--name", "U", "--org", "UNHRC", "--role", "viewer"])
+        // check
+        #expect(first.stdout == "Account u1 (editor, UNHCR); organisation UNHCR is new.\n", "\(first.stdout) \(first.stderr)")
+        #expect(slip.status != 0 && slip.stderr.contains("did you mean 'UNHCR'") && slip.stderr.contains("organisations add 'UNHRC'"), "\(slip.stderr)")
+        #expect(member.status != 0 && member.stderr.contains("--member 'UNHCRR'"), "\(member.stderr)")
+        #expect(known.stdout == "Account u3 (viewer, UNHCR).\n", "\(known.stdout) \(known.stderr)")
+        #expect(meant.status == 0 && afterAdding.status == 0, "\(afterAdding.stderr)")
+        let organisations = try run(["organisations", "list", "--format", "csv"]).stdout
+        #expect(!organisations.contains("UNHCRR") && !organisations.contains("Returns WG") && organisations.contains("UNHRC"), "\(organisations)")
+    }
+
     /// An admin at the machine changes an account after making it, and erases a departed person's name.
     @Test func anAccountIsChangedAndANameErasedFromTheCommandLine() throws {
         defer { cleanUp() }
@@ -460,7 +480,14 @@ import Testing
         let file = "#date,#org,#adm1+dest+code,#affected+returnees+idps+num\n2019-01-01,SARC,SY01,5\n"
         #expect(try run(["import", "-"], input: file).status == 0)
         let list = try run(["organisations", "list", "--format", "csv"])
-        #expect(list.stdout == "id,name\n1,SARC\n")
+        #expect(list.stdout == "id,name,working_group,members\n1,SARC,false,\n")
+        // A working group lists its members, in every format.
+        #expect(try run(["organisations", "add", "Returns WG", "--working-group", "--member", "SARC", "--member", "IOM"]).status == 0)
+        let csv = try run(["organisations", "list", "--format", "csv"]).stdout
+        let json = try run(["organisations", "list", "--format", "json"]).stdout
+        #expect(csv.contains("Returns WG,true,IOM; SARC\n"), "\(csv)")
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]], "\(json)")
+        #expect(listed.first { $0["name"] as? String == "Returns WG" }?["members"] as? [String] == ["IOM", "SARC"], "\(json)")
     }
 
     @Test func aCorrectedMovementsHistoryIsShownVersionByVersion() throws {

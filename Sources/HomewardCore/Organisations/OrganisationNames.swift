@@ -28,6 +28,16 @@ public struct OrganisationNames: Sendable {
         exact.contains(name) ? nil : byFolded[Self.fold(name)]
     }
 
+    /// A known name a slip of the keys away from `name`, which is not known (`UNHRC` for UNHCR): one letter in a name
+    /// of up to four, two in a longer one. For where a person types a name that would make an organisation of it.
+    public func nearMiss(of name: String) -> String? {
+        guard !exact.contains(name) else { return nil }
+        if let known = otherSpelling(of: name) { return known }
+        let folded = Self.fold(name)
+        let allowed = folded.count <= 4 ? 1 : 2
+        return byFolded.filter { editDistance($0.key, folded) <= allowed }.min { editDistance($0.key, folded) < editDistance($1.key, folded) }?.value
+    }
+
     /// Knows `name` from now on, as it will be created.
     public mutating func note(_ name: String) {
         guard exact.insert(name).inserted else { return }

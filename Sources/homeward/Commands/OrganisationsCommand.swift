@@ -15,14 +15,19 @@ struct OrganisationsCommand: AsyncParsableCommand {
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
         func run() async throws {
-            let organisations = try await db.withStores { try await $0.organisations.organisations() }
+            let organisations = try await db.withStores { stores in
+                let members = try await stores.organisations.members()
+                return try await stores.organisations.organisations().map { ListedOrganisation($0, members: members) }
+            }
+            // A working group's members after the columns a script reads by position: `;` between them in CSV.
             switch format {
             case .json: try printJSON(organisations)
             case .csv:
-                print("id,name")
-                for o in organisations { print("\(o.id),\(CSVWriter.field(o.name))") }
+                print("id,name,working_group,members")
+                for o in organisations { print("\(o.id),\(CSVWriter.field(o.name)),\(o.workingGroup),\(CSVWriter.field(o.members.joined(separator: "; ")))") }
             case .table:
-                print(TextTable(header: ["ID", "NAME"], rows: organisations.map { [String($0.id), $0.name] }, numeric: [0]).rendered)
+                print(TextTable(header: ["ID", "NAME", "MEMBERS"], rows: organisations.map { [String($0.id), $0.name, $0.members.joined(separator: ", ")] },
+                                numeric: [0]).rendered)
             }
         }
     }
@@ -40,10 +45,14 @@ struct OrganisationsCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            let (addition, groups) = try await db.withStores { stores in
-                (try await stores.organisations.add(name, workingGroup: workingGroup, members: members, removing: removed, by: who.caller),
-                 try await stores.organisations.members())
+            let (addition, groups, new) = try await db.withStores { stores in
+                let known = try await stores.organisations.organisations().map(\.name)
+                let named = members.map { $0.trimmingCharacters(in: .whitespaces) }
+                for member in named { try refuseSlip(member, option: "--member", known: known) }
+                return (try await stores.organisations.add(name, workingGroup: workingGroup, members: members, removing: removed, by: who.caller),
+                        try await stores.organisations.members(), named.filter { !known.contains($0) })
             }
+            if !new.isEmpty { print("New organisation\(new.count == 1 ? "" : "s"): \(new.joined(separator: ", ")).") }
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             // The members it has now, not the count given: adding to a group keeps its other members.
             let now = groups[trimmed].map { ": members \($0.joined(separator: ", "))" } ?? ""
@@ -54,4 +63,12 @@ struct OrganisationsCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// Refuses an organisation typed a slip of the keys away from a known one (`UNHRC` for UNHCR), which would otherwise be
+/// made a new organisation in every list; one that is meant is added first with `organisations add`.
+func refuseSlip(_ name: String, option: String, known: [String]) throws {
+    guard let meant = OrganisationNames(known).nearMiss(of: name) else { return }
+    throw CommandFailure("\(option) '\(name)': no organisation of that name; did you mean '\(meant)'? "
+                         + "If it is another organisation, add it first: homeward organisations add '\(name)'")
 }

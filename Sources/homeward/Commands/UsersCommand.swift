@@ -28,10 +28,15 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = passwordStdin ? try passwordFromStandardInput() : nil
-            try await db.withStores {
-                try await $0.access.addPerson(Person(login: login, name: name, organisation: org, role: role), password: password, by: who.caller)
+            let organisation = org.trimmingCharacters(in: .whitespaces)
+            let new = try await db.withStores { stores in
+                let known = try await stores.organisations.organisations().map(\.name)
+                try refuseSlip(organisation, option: "--org", known: known)
+                try await stores.access.addPerson(Person(login: login, name: name, organisation: org, role: role), password: password, by: who.caller)
+                return !known.contains(organisation)
             }
-            print("Account \(login) (\(role.rawValue), \(org)).")
+            // An organisation made here is said: a name mistyped would otherwise sit in every list unnoticed.
+            print("Account \(login) (\(role.rawValue), \(organisation))" + (new ? "; organisation \(organisation) is new." : "."))
         }
     }
 
