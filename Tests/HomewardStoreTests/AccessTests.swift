@@ -265,6 +265,27 @@ import Testing
         }
     }
 
+    /// An erased name is in no page of an SQLite database, nor of its write-ahead log, while the database stays open (a
+    /// server running beside the command line that erased it).
+    @Test func anErasedNameIsLeftInNoPageOfTheFileOrItsLog() async throws {
+        try await withStores(.sqlite) { store in
+            guard case .sqlite(let path) = store.database.location else { Issue.record("not SQLite"); return }
+            let name = "Qwertzuiop Asdfghjkl"
+            try await store.access.addPerson(Person(login: "amal", name: name, organisation: "UNHCR", role: .editor), password: nil, by: .test)
+            // Versions of the row in several frames of the log, as edits over a day leave them.
+            try await store.access.setRole("amal", to: .viewer, by: .test)
+            try await store.access.setRole("amal", to: .editor, by: .test)
+            let found = { [path] in
+                [path, path + "-wal"].compactMap { FileManager.default.contents(atPath: $0) }.contains { $0.firstRange(of: Data(name.utf8)) != nil }
+            }
+            #expect(found())
+            // act
+            try await store.access.erase("amal", by: .test)
+            // check
+            #expect(!found())
+        }
+    }
+
     @Test(arguments: Backend.available)
     func theAuditOfOnePersonIsTheirsAlone(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -69,6 +69,7 @@ extension AccessStore {
             try await Self.revokeTokens(of: login, on: write)
             try await Self.endSessions(of: login, on: write)
         }
+        await database.emptyLog()
     }
 
     static func revokeTokens(of login: String, on write: WriteContext) async throws {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import HomewardCore
 import Logging
 import NIOCore
@@ -72,6 +75,12 @@ public final class Database: Sendable, Service {
             guard !FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) || !isFolder.boolValue else {
                 throw StoreError.storage("could not open the SQLite database \(path): it is a folder; name a file, new or made by Homeward")
             }
+            // A new file is its owner's alone (its log and shared memory take its mode): it holds password hashes, people's
+            // names and addresses. One that exists keeps the mode it was given.
+            #if canImport(Glibc)
+            let created = Glibc.open(absolute, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if created >= 0 { Glibc.close(created) }
+            #endif
             let open: @Sendable () async throws -> Connection = { try await openSQLite(path: absolute, logger: logger) }
             // SQLite has one writer at a time; WAL lets readers go on beside it.
             database = Database(location: location, backend: .sqlite,
@@ -287,6 +296,18 @@ public final class Database: Sendable, Service {
             }
         } catch {
             throw DatabaseErrors.readable(error, location: location)
+        }
+    }
+
+    /// Copies SQLite's write-ahead log into the database and empties it, so that what a change took out (an erased
+    /// person's name) is in no earlier version of a page the log still holds. It completes only when no read is under way;
+    /// otherwise the log is emptied as readers let go, when SQLite next checkpoints. PostgreSQL keeps its own log.
+    func emptyLog() async {
+        guard backend == .sqlite else { return }
+        do {
+            try await lease(writing: true) { _ = try await $0.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all() }
+        } catch {
+            logger.warning("the write-ahead log could not be emptied: \(String(reflecting: error))")
         }
     }
 
