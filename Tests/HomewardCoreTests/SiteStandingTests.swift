@@ -27,6 +27,16 @@ import HomewardCore
         #expect(standing.departuresByDestination.map(\.key) == ["TC-1", "SY02"])
     }
 
+    /// Departures without a destination are listed under a `destination` of null, the key there as the contract has it.
+    @Test func departuresWithoutADestinationAreListedUnderNull() throws {
+        let standing = SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: [],
+                                    departures: [departure("2019-03-05", 20), departure("2019-03-06", 7, to: "TC-1")])
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(standing)) as? [String: Any])
+        let groups = try #require(json["departures_by_destination"] as? [[String: Any]])
+        #expect(groups.count == 2 && groups.allSatisfy { Set($0.keys) == ["destination", "persons"] }, "\(groups)")
+        #expect(groups.contains { $0["destination"] is NSNull && $0["persons"] as? Int == 20 })
+    }
+
     /// More departures than residents counted: none remain, and by how much they disagree is kept beside it.
     @Test func departuresBeyondTheCountLeaveNoneAndSayByHowMuch() {
         let censuses = [Census(site: "HOL", date: Day("2019-03-01")!, residents: 3_000, organisation: "UNHCR")]

@@ -138,7 +138,19 @@ extension SiteStanding: Encodable {
     }
 
     private struct Week: Encodable { var week: String; var persons: Int }
-    private struct Destination: Encodable { var destination: String?; var persons: Int }
+    /// Where people went; `null`, not left out, where departures gave no destination (the contract's key is always there).
+    private struct Destination: Encodable {
+        var destination: String?
+        var persons: Int
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(destination, forKey: .destination)
+            try c.encode(persons, forKey: .persons)
+        }
+
+        enum CodingKeys: String, CodingKey { case destination, persons }
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

@@ -49,10 +49,14 @@ struct LedgerController<Context: CallerRequestContext> {
         } catch {
             throw Problem.badRequest(error.field, error.reason)
         }
+        let grouping = try request.query("by", "one of \(Grouping.allCases.map(\.rawValue).joined(separator: ", "))", Grouping.init(rawValue:))
+        let top = try request.query("top", "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } }
+        // The largest groups of no grouping: the answer would be the same without it, and the asker expects groups.
+        if top != nil, grouping == nil { throw Problem.badRequest("top", "the largest groups of a breakdown: give by too") }
         return (TotalsQuery(
             window: window,
-            grouping: try request.query("by", "one of \(Grouping.allCases.map(\.rawValue).joined(separator: ", "))", Grouping.init(rawValue:)),
-            top: try request.query("top", "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } },
+            grouping: grouping,
+            top: top,
             category: try request.query("category", "refugee or idp", MovementCategory.init(rawValue:)),
             crossing: try request.text("crossing"),
             organisation: try request.text("organisation"),

@@ -23,6 +23,11 @@ struct UnknownParameterMiddleware: RouterMiddleware {
                 throw Problem(.badRequest, known.isEmpty ? Message("problem.parameter.none")
                                 : Message("problem.parameter.unknown", ["known": .code(known.sorted().joined(separator: ", "))]), field: unknown)
             }
+            // A value that is not percent-encoded UTF-8 (`%FF`, `%ZZ`, a Latin-1 name) would be read as something else and
+            // answer for it (an organisation of no figures, 0) without a word.
+            if let raw = request.uri.query, let badly = Self.badlyEncoded(in: raw) {
+                throw Problem(.badRequest, Message("problem.parameter.encoding"), field: badly)
+            }
             // Most requests give each name once: the repeats are looked for only when there are some.
             if names.count > 1, Set(names).count < names.count {
                 let lists = documented.repeatable(route)
@@ -32,5 +37,24 @@ struct UnknownParameterMiddleware: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+
+    /// The name of the first parameter whose name or value is not percent-encoded UTF-8: a `%` without two hexadecimal
+    /// digits after it, or bytes that decode to no UTF-8 text.
+    static func badlyEncoded(in query: String) -> String? {
+        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            var bytes: [UInt8] = []
+            var rest = Substring(pair).utf8[...]
+            var fine = true
+            while let byte = rest.popFirst() {
+                guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
+                guard rest.count >= 2, let value = UInt8(String(decoding: rest.prefix(2), as: UTF8.self), radix: 16) else { fine = false; break }
+                bytes.append(value)
+                rest = rest.dropFirst(2)
+            }
+            if !fine || String(validating: bytes, as: UTF8.self) == nil { return name.removingPercentEncoding ?? name }
+        }
+        return nil
     }
 }
