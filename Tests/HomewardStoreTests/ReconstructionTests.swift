@@ -104,7 +104,7 @@ import Testing
                 + "2020-01-10,SY03,C2269,water-pumping-station,under-restoration,2,UNICEF,TIB-WPS-01\n"
                 + "2020-01-10,SY03,C2270,school,under-restoration,5,UNDP,\n")
             #expect(again.updated == 2 && again.status == .warning, "\(again.problems)")
-            #expect(again.problems.map { "\($0.row) \($0.code)" } == ["2 import.movements.reverted", "3 import.movements.reverted"], "\(again.problems)")
+            #expect(again.problems.map { "\($0.row) \($0.code)" } == ["2 import.record.reverted", "3 import.record.reverted"], "\(again.problems)")
             #expect(again.text.contains("puts back what import 1 recorded"), "\(again.text)")
         }
     }

@@ -30,7 +30,7 @@ public struct EvacuationRules: Sendable {
     /// A pace: whole positive persons and days per cycle, moving `residents` in at most ``EvacuationPlan/maximumCycles`` cycles.
     public func checkPace(perCycle: Int, cycleDays: Int, residents: Int) throws(FieldProblem) {
         guard (1...10_000_000).contains(perCycle) else {
-            throw FieldProblem(field: "per_cycle", value: String(perCycle), Message("evacuation.perCycle.invalid"))
+            throw FieldProblem(field: "per_cycle", value: String(perCycle), Message("evacuation.perCycle.invalid", ["maximum": .count(10_000_000)]))
         }
         guard (1...366).contains(cycleDays) else {
             throw FieldProblem(field: "cycle_days", value: String(cycleDays), Message("evacuation.cycleDays.invalid", ["maximum": .count(366)]))

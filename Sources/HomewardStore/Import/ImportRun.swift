@@ -307,8 +307,9 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
         for twin in counts.twins { warn(row: twin.row, Message(twin.message, [twin.argument: .serial(twin.twin)])) }
         for revert in counts.reverts {
-            warn(row: revert.row, revert.importID.map { Message("import.movements.reverted", ["import": .serial($0)]) }
-                ?? Message("import.movements.revertedEarlier"))
+            // Movements' code as it has been; the other kinds' names no movement, for scripts that sort warnings by code.
+            let code = listKey == "movements" ? "import.movements" : "import.record"
+            warn(row: revert.row, revert.importID.map { Message("\(code).reverted", ["import": .serial($0)]) } ?? Message("\(code).revertedEarlier"))
         }
         for cleared in counts.cleared {
             // Said as the file writes the figure, in the column the file names it by.
