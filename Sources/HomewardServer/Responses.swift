@@ -42,6 +42,13 @@ extension Request {
             throw Problem(.unsupportedMediaType, Message(given == nil ? "problem.contentType" : "problem.contentType.other", arguments),
                           field: "Content-Type")
         }
+        // Bodies are read as UTF-8: one declared in another encoding would be refused row by row as "not UTF-8", or read
+        // wrong where its bytes happen to be UTF-8 too.
+        let charset = headers[.contentType]?.split(separator: ";").dropFirst().lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.lowercased().hasPrefix("charset=") }.map { $0.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
+        if let charset, !["utf-8", "utf8", "us-ascii"].contains(charset) {
+            throw Problem(.unsupportedMediaType, Message("problem.charset", ["given": .code(charset)]), field: "Content-Type")
+        }
     }
 
     /// A query parameter read by `parse`; a value it cannot read (an empty one too) is a 400 naming the parameter.
