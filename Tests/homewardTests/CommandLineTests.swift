@@ -199,11 +199,21 @@ import Testing
         #expect(try run(["users", "add", "--login", "amal", "--name", "Amal Haddad", "--org", "UNHCR", "--role", "viewer"]).status == 0)
         // act
         let role = try run(["users", "set-role", "amal", "editor"])
+        let sameRole = try run(["users", "set-role", "amal", "editor"])
         let reset = try run(["users", "reset-password", "amal", "--password-stdin"], input: "a new passphrase\n")
         let noPassword = try run(["users", "reset-password", "amal"])
+        #expect(try run(["tokens", "create", "--user", "amal"]).status == 0)
         let erased = try run(["users", "erase", "amal"])
+        let erasedAgain = try run(["users", "erase", "amal"])
         // check
         #expect(role.status == 0 && role.stdout == "Account amal is now editor.\n", "\(role.stderr)")
+        // What changes nothing says so, and the audit holds one change, not two; the erasure names the token it ended.
+        #expect(sameRole.status == 0 && sameRole.stdout == "Account amal was editor already: nothing changed.\n", "\(sameRole.stdout)")
+        #expect(erasedAgain.status == 0 && erasedAgain.stdout == "Account amal was erased already: nothing changed.\n", "\(erasedAgain.stdout)")
+        let changes = try run(["audit", "--kind", "person", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(changes.filter { $0.contains(",update,") }.count == 1 && changes.filter { $0.contains(",erase,") }.count == 1, "\(changes)")
+        let tokens = try run(["audit", "--kind", "token", "--format", "csv"]).stdout
+        #expect(tokens.contains("token-revoked") && tokens.contains("of amal, on erasure"), "\(tokens)")
         #expect(reset.status == 0 && noPassword.status != 0 && noPassword.stderr.contains("--password-stdin"), "\(reset.stderr)")
         #expect(erased.status == 0, "\(erased.stderr)")
         let listed = try run(["users", "list", "--format", "csv"]).stdout

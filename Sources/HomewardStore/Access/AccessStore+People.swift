@@ -24,20 +24,24 @@ extension AccessStore {
 
     /// A person does it (an admin, or the machine's operator): a leaked admin token could otherwise make its holder's own
     /// account an admin's, a way in that outlives the token's revocation.
-    public func setRole(_ given: String, to role: Role, by caller: Caller) async throws {
+    /// - Returns: whether it changed anything.
+    @discardableResult
+    public func setRole(_ given: String, to role: Role, by caller: Caller) async throws -> Bool {
         if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller) }
         let login = try await storedLogin(given)
-        try await changePerson(login, by: caller) { write, _ in
+        return try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET role = \(bind: role.rawValue) WHERE login = \(bind: login)").run()
         }
     }
 
     /// Lets a disabled account sign in and use new tokens again; its old tokens stay as they were. A person does it, as
     /// ``setRole(_:to:by:)``: a token may not bring back an account whose password its holder knows.
-    public func enable(_ given: String, by caller: Caller) async throws {
+    /// - Returns: whether it changed anything.
+    @discardableResult
+    public func enable(_ given: String, by caller: Caller) async throws -> Bool {
         if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller) }
         let login = try await storedLogin(given)
-        try await changePerson(login, by: caller) { write, _ in
+        return try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET active = \(bind: true) WHERE login = \(bind: login)").run()
         }
     }
@@ -53,36 +57,45 @@ extension AccessStore {
         let hash = Bcrypt.hash(password, cost: 12)
         try await changePerson(login, by: caller, action: revokingTokens ? "password-reset-tokens-revoked" : "password-reset") { write, _ in
             try await write.sql.raw("UPDATE persons SET password_hash = \(bind: hash) WHERE login = \(bind: login)").run()
-            if revokingTokens { try await Self.revokeTokens(of: login, on: write) }
+            if revokingTokens { try await Self.revokeTokens(of: login, on: write, because: "with a new password") }
             try await Self.endSessions(of: login, on: write)
         }
     }
 
     /// Takes a person's name out of the database when they leave, or ask: the account is disabled, its password, tokens
     /// and sessions end, and its name becomes empty. The login stays, since records and the audit name who wrote them by it.
-    public func erase(_ given: String, by caller: Caller) async throws {
+    /// - Returns: whether the name was there to erase.
+    @discardableResult
+    public func erase(_ given: String, by caller: Caller) async throws -> Bool {
         let login = try await storedLogin(given)
-        try await changePerson(login, by: caller, action: "erase") { write, _ in
+        let erased = try await changePerson(login, by: caller, action: "erase") { write, _ in
             try await write.sql.raw("""
                 UPDATE persons SET name = '', active = \(bind: false), password_hash = NULL WHERE login = \(bind: login)
                 """).run()
-            try await Self.revokeTokens(of: login, on: write)
+            try await Self.revokeTokens(of: login, on: write, because: "on erasure")
             try await Self.endSessions(of: login, on: write)
         }
         await database.emptyLog()
+        return erased
     }
 
-    static func revokeTokens(of login: String, on write: WriteContext) async throws {
-        try await write.sql.raw("""
-            UPDATE api_tokens SET revoked_at = \(bind: write.timestamp)
-            WHERE revoked_at IS NULL AND person_id = (SELECT id FROM persons WHERE login = \(bind: login))
-            """).run()
+    /// Revokes the account's tokens, each audited as revoked with why (the account's erasure, a new password).
+    static func revokeTokens(of login: String, on write: WriteContext, because reason: String) async throws {
+        let ids = try await write.sql.raw("""
+            SELECT id FROM api_tokens WHERE revoked_at IS NULL AND person_id = (SELECT id FROM persons WHERE login = \(bind: login))
+            """).all().map { try $0.decode(column: "id", as: Int.self) }
+        guard !ids.isEmpty else { return }
+        try await write.sql.raw("UPDATE api_tokens SET revoked_at = \(bind: write.timestamp) WHERE id IN (\(binds: ids))").run()
+        for id in ids { try await write.audit("token-revoked", kind: "token", record: String(id), detail: "of \(login), \(reason)") }
     }
 
     /// Changes one account as an admin may, auditing it as it was and as it is (without its name). A change that would
     /// leave no active admin is refused: nobody could then manage people but from the database's machine.
+    /// - Returns: whether anything changed: a change to what the account is already (a role given again, an account
+    ///   disabled twice, a name erased twice) writes nothing and is not audited as a change.
+    @discardableResult
     func changePerson(_ login: String, by caller: Caller, action: String = "update",
-                              _ change: @Sendable (WriteContext, Person) async throws -> Void) async throws {
+                              _ change: @Sendable (WriteContext, Person) async throws -> Void) async throws -> Bool {
         try await database.write(by: caller, for: .people) { write in
             // Two admins disabling each other at once on PostgreSQL must not both find the other still there.
             try await Self.lockPersons(write)
@@ -91,13 +104,16 @@ extension AccessStore {
             if before.name.isEmpty, action != "erase" {
                 throw StoreError.refused(FieldProblem(field: "login", value: login, Message("person.erased")))
             }
+            if before.name.isEmpty, !before.active, action == "erase" { return false }
             try await change(write, before)
             guard let after = try await Self.persons(on: write.sql, login: login).first else { throw StoreError.notFound("account \(login)") }
+            if action == "update", after == before { return false }
             if before.role == .admin && before.active && !(after.role == .admin && after.active),
                try await write.sql.raw("SELECT COUNT(*) AS n FROM persons WHERE role = 'admin' AND active").first(decodingColumn: "n", as: Int.self) == 0 {
                 throw StoreError.refused(FieldProblem(field: "login", value: login, Message("person.lastAdmin")))
             }
             try await write.audit(action, kind: "person", record: login, before: AuditedPerson(before), after: AuditedPerson(after))
+            return true
         }
     }
 

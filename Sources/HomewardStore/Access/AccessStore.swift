@@ -102,9 +102,11 @@ public struct AccessStore: Sendable {
     }
 
     /// Disables an account: it signs in no more, its tokens and sessions stop working, its history stays.
-    public func disable(_ given: String, by caller: Caller) async throws {
+    /// - Returns: whether it was enabled.
+    @discardableResult
+    public func disable(_ given: String, by caller: Caller) async throws -> Bool {
         let login = try await storedLogin(given)
-        try await changePerson(login, by: caller) { write, _ in
+        return try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET active = \(bind: false) WHERE login = \(bind: login)").run()
             try await Self.endSessions(of: login, on: write)
         }

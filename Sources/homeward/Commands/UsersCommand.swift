@@ -66,8 +66,8 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            try await db.withStores { try await $0.access.disable(login, by: who.caller) }
-            print("Account \(login) disabled.")
+            let changed = try await db.withStores { try await $0.access.disable(login, by: who.caller) }
+            print(changed ? "Account \(login) disabled." : "Account \(login) was disabled already: nothing changed.")
         }
     }
 
@@ -78,8 +78,8 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            try await db.withStores { try await $0.access.enable(login, by: who.caller) }
-            print("Account \(login) enabled.")
+            let changed = try await db.withStores { try await $0.access.enable(login, by: who.caller) }
+            print(changed ? "Account \(login) enabled." : "Account \(login) was enabled already: nothing changed.")
         }
     }
 
@@ -91,8 +91,8 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            try await db.withStores { try await $0.access.setRole(login, to: role, by: who.caller) }
-            print("Account \(login) is now \(role.rawValue).")
+            let changed = try await db.withStores { try await $0.access.setRole(login, to: role, by: who.caller) }
+            print(changed ? "Account \(login) is now \(role.rawValue)." : "Account \(login) was \(role.rawValue) already: nothing changed.")
         }
     }
 
@@ -127,8 +127,8 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            try await db.withStores { try await $0.access.erase(login, by: who.caller) }
-            print("Account \(login): name erased, account disabled.")
+            let erased = try await db.withStores { try await $0.access.erase(login, by: who.caller) }
+            print(erased ? "Account \(login): name erased, account disabled." : "Account \(login) was erased already: nothing changed.")
         }
     }
 }
