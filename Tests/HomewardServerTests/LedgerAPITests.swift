@@ -165,6 +165,7 @@ import Testing
                 #expect(response.headers[.contentType] == "application/problem+json")
                 #expect(try response.json["field"] as? String == field, "\(uri)")
                 #expect(try response.json["status"] as? Int == 400)
+                #expect(try (response.json["code"] as? String)?.hasPrefix("problem.parameter.") == true, "\(uri)")
             }
             // Text in any script, percent-encoded as UTF-8, is read as given.
             #expect(try await client.get("/api/v1/totals?organisation=%D8%A7%D9%84%D9%87%D9%84%D8%A7%D9%84+%D8%A7%D9%84%D8%A3%D8%AD%D9%85%D8%B1").status == .ok)

@@ -41,6 +41,12 @@ import Testing
             let logins = try await store.access.persons().map(\.login)
             #expect(logins == ["partner", "reader", "root"])
             #expect(try await store.access.tokens().count == 1)
+            // The audit names what each refusal tried, and on whom.
+            let refused = try await store.access.audit(kind: "people").filter { $0.action == "refused" }.compactMap(\.detail)
+            for attempt in ["give partner the role admin", "enable partner", "add the account backdoor with a password", "add the account newadmin",
+                            "make a token for reader"] {
+                #expect(refused.contains { $0.hasPrefix(attempt + ": ") }, "\(attempt) in \(refused)")
+            }
         }
     }
 

@@ -22,7 +22,12 @@ public struct FieldProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public func written(in catalogue: Catalogue) -> String { "\(Self.label(field, value)): \(catalogue.text(message))" }
 
     /// The field and its value as every refusal names them: `capacity '-5'`, or `password` with nothing to quote.
-    public static func label(_ field: String, _ value: String) -> String { value.isEmpty ? field : "\(field) '\(value.oneLine)'" }
+    /// A value past 80 characters is quoted by its start and its length: a pasted report echoed whole buries the reason.
+    public static func label(_ field: String, _ value: String) -> String {
+        guard !value.isEmpty else { return field }
+        let count = value.count
+        return count > 80 ? "\(field) '\(String(value.prefix(60)).oneLine)…' (\(count) characters)" : "\(field) '\(value.oneLine)'"
+    }
 
     /// The value and why, for a form on a page: the form's own label stands beside the field, so the API's name for it
     /// (`org`, `login`) is left out; the value is isolated, so that Latin text keeps its order in an Arabic sentence.

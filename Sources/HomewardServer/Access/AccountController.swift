@@ -28,7 +28,7 @@ struct AccountController {
         router.on(RouterPath(APIRoute.changePassword.routerPath), method: APIRoute.changePassword.method) { request, context in
             let form = try await request.form()
             guard let session = context.session else {
-                throw await access.auditedRefusal(Message("account.session_only"), for: .account, by: context.caller)
+                throw await access.auditedRefusal(Message("account.session_only"), for: .account, by: context.caller, attempt: "\(request.method) \(request.uri.path)")
             }
             let current = form["current"] ?? "", new = form["new"] ?? ""
             let mistake: String? = new != form["repeat"] ? "account.password.mismatch"

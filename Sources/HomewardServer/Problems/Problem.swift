@@ -40,8 +40,9 @@ public struct Problem: HTTPResponseError, Sendable {
         return written
     }
 
+    /// A value not taken, said in English: its code says so to programs, as every other problem's does (`field` names which).
     public static func badRequest(_ field: String, _ detail: String) -> Problem {
-        Problem(.badRequest, detail, field: field)
+        Problem(.badRequest, detail, field: field, code: "problem.parameter.invalid")
     }
 
     struct Body: Encodable {

@@ -27,7 +27,7 @@ extension AccessStore {
     /// - Returns: whether it changed anything.
     @discardableResult
     public func setRole(_ given: String, to role: Role, by caller: Caller) async throws -> Bool {
-        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller) }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller, attempt: "give \(given) the role \(role.rawValue)") }
         let login = try await storedLogin(given)
         return try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET role = \(bind: role.rawValue) WHERE login = \(bind: login)").run()
@@ -39,7 +39,7 @@ extension AccessStore {
     /// - Returns: whether it changed anything.
     @discardableResult
     public func enable(_ given: String, by caller: Caller) async throws -> Bool {
-        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller) }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller, attempt: "enable \(given)") }
         let login = try await storedLogin(given)
         return try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET active = \(bind: true) WHERE login = \(bind: login)").run()
@@ -51,7 +51,7 @@ extension AccessStore {
     /// - Parameter revokingTokens: end the account's tokens too, where the password may have been another's to use (a
     ///   token made with it at `/account` would outlive the new password by up to 90 days); a forgotten one leaves them.
     public func resetPassword(_ given: String, to password: String, revokingTokens: Bool = false, by caller: Caller) async throws {
-        if case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller) }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller, attempt: "set a password for \(given)") }
         let login = try await storedLogin(given)
         try PasswordRule.check(password, field: "password")
         let hash = Bcrypt.hash(password, cost: 12)

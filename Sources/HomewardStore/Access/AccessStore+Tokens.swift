@@ -8,7 +8,8 @@ extension AccessStore {
     /// A token makes none, for its own account or another's: whoever held a leaked token could keep a way in after its revocation.
     public func createToken(for given: String, expiresInDays days: Int = 90, by caller: Caller) async throws -> IssuedToken {
         let login = try await storedLogin(given)
-        if case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: login == caller.login ? .account : .people, by: caller) }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: login == caller.login ? .account : .people, by: caller,
+                                                                  attempt: "make a token for \(given)") }
         guard (1...3_650).contains(days) else {
             throw StoreError.invalid(field: "expires-days", value: String(days), reason: "a token lasts from 1 to 3650 days")
         }

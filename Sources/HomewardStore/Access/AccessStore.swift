@@ -20,14 +20,16 @@ public struct AccessStore: Sendable {
         guard !login.isEmpty else { throw StoreError.refused(FieldProblem(field: "login", value: "", Message("person.login.missing"))) }
         // A password set by a token would give whoever holds the token a way in that outlives the token's revocation; an
         // account, with its role, is given by a person as a role is (``setRole(_:to:by:)``).
-        if password != nil, case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller) }
-        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller) }
+        if password != nil, case .token = caller {
+            throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller, attempt: "add the account \(login) with a password")
+        }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller, attempt: "add the account \(login)") }
         guard Person.isValidNewLogin(login) else {
             throw StoreError.refused(FieldProblem(field: "login", value: person.login, Message("person.login.invalid", ["maximum": .count(32)])))
         }
         for (field, value) in [("name", person.name), ("organisation", person.organisation)] where !PlainName.isValid(value) {
             throw StoreError.invalid(field: field, value: value, reason: value.containsDirectionControl
-                                     ? Catalogue.english.text(Message("import.directionControl")) : "a person's \(field) is text of 1 to 200 characters")
+                                     ? Catalogue.english.text(Message("import.directionControl")) : "a person's \(field) is one line of 1 to 200 characters, without control characters (a line break, a tab)")
         }
         if let password { try PasswordRule.check(password, field: "password") }
         let hash = password.map { Bcrypt.hash($0, cost: 12) }

@@ -14,10 +14,10 @@ extension OrganisationsStore {
                     by caller: Caller) async throws -> Organisation.Addition {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard PlainName.isValid(trimmed) else {
-            throw StoreError.invalid(field: "name", value: name, reason: "an organisation's name is text of 1 to 200 characters")
+            throw StoreError.invalid(field: "name", value: name, reason: "an organisation's name is one line of 1 to 200 characters, without control characters (a line break, a tab)")
         }
         if let bad = members.first(where: { !PlainName.isValid($0) }) {
-            throw StoreError.invalid(field: "member", value: bad, reason: "an organisation's name is text of 1 to 200 characters")
+            throw StoreError.invalid(field: "member", value: bad, reason: "an organisation's name is one line of 1 to 200 characters, without control characters (a line break, a tab)")
         }
         guard members.isEmpty || workingGroup else {
             throw StoreError.invalid(field: "member", value: members[0], reason: "only a working group has members (--working-group)")
