@@ -18,6 +18,14 @@ import Testing
         #expect(names.knownSpelling(of: "Croissant-Rouge") == nil && names.knownSpelling(of: "Croissant Rouge") == nil)
     }
 
+    /// A slip of the keys is caught; other organisations whose names are close are not taken for one.
+    @Test func aNameASlipAwayFromAKnownOneIsNamedButCloseOnesAreNot() {
+        let names = OrganisationNames(["UNHCR", "IOM", "NRC", "UNDP", "Area 1", "Hama Governorate Office"])
+        #expect(names.nearMiss(of: "UNHRC") == "UNHCR" && names.nearMiss(of: "UNHCRR") == "UNHCR" && names.nearMiss(of: "UNHC") == "UNHCR")
+        #expect(names.nearMiss(of: "IMO") == "IOM")
+        #expect(["DRC", "UNEP", "Area 2", "Homs Governorate Office", "ILO", "UNHCR", "unhcr"].map(names.nearMiss(of:)) == Array(repeating: nil, count: 7))
+    }
+
     @Test func aNewNameIsKnownFromThenOnAsFirstWritten() {
         var names = OrganisationNames([])
         #expect(names.knownSpelling(of: "IOM") == nil)

@@ -162,8 +162,10 @@ import Testing
             }
             let forms = try await page()
             let own = try await post("/people/root-admin/disable")
+            let ownInCapitals = try await post("/people/ROOT-ADMIN/disable")
             // act: a role, a short password then a new one
             let role = try await post("/people/amal/role", "role=editor")
+            let sameRole = try await post("/people/AMAL/role", "role=editor")
             let short = try await post("/people/amal/password", "password=short")
             let password = try await post("/people/amal/password", "password=the+second+passphrase")
             let amalAfter = try await client.execute(uri: "/people", method: .get, headers: [.cookie: amal.cookie])
@@ -184,6 +186,8 @@ import Testing
             #expect(!forms.contains("/people/root-admin/"))
             #expect(forms.contains(#"<button type="submit" aria-label="Disable amal">Disable</button>"#), "a screen reader hears whose account")
             #expect(own.status == .badRequest && own.text.contains("Your own account is changed at your account page"))
+            #expect(ownInCapitals.status == .badRequest && ownInCapitals.text.contains("Your own account is changed at your account page"))
+            #expect(sameRole.status == .seeOther && sameRole.headers[.location] == "/people?lang=en&done=unchanged")
             #expect(try await store.access.person("root-admin")?.active == true)
             #expect(role.status == .seeOther && role.headers[.location] == "/people?lang=en&done=role")
             #expect(short.status == .badRequest && short.text.contains("at least 12 characters"))

@@ -36,14 +36,12 @@ import HomewardTestSupport
         }
     }
 
-    /// A demo may start over a file it made (marked, or from before the mark with only its imports), and no other.
-    /// A new database file is its owner's alone, whatever the umask: it holds password hashes, names and addresses.
+    /// A new database file is its owner's alone, under the usual umask (022) too: it holds password hashes, names and
+    /// addresses. (The umask is the process's, left as the test run has it.)
     @Test func aNewFileAndItsLogAreReadableByTheirOwnerAlone() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-mode-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let previous = umask(0o022)
-        defer { umask(previous) }
         let stores = try await Stores.open(.sqlite(path: folder + "/new.sqlite"), logger: TestStores.shared.logger)
         try await stores.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .editor), password: nil, by: .test)
         let modes = try ["", "-wal"].map { try FileManager.default.attributesOfItem(atPath: folder + "/new.sqlite" + $0)[.posixPermissions] as? Int }
@@ -51,6 +49,7 @@ import HomewardTestSupport
         #expect(modes == [0o600, 0o600])
     }
 
+    /// A demo may start over a file it made (marked, or from before the mark with only its imports), and no other.
     @Test func aFileHoldsOnlyADemoWhereADemoMadeIt() async throws {
         let location = try await TestStores.shared.location(for: .sqlite)
         guard case .sqlite(let path) = location else { return }

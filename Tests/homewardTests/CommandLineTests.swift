@@ -162,6 +162,13 @@ import Testing
         #expect(try run(["users", "list", "--format", "csv"]).stdout.contains("iom-ed,I,IOM,editor,false"))
         let audit = try run(["audit", "--user", "Unhcr-Ed", "--kind", "token", "--format", "csv"]).stdout
         #expect(audit.contains("token-revoked") && !audit.contains("token-created"), "\(audit)")
+        // The audit names the account as it is written, whatever `--as` typed.
+        #expect(audit.contains("person:unhcr-ed") && !audit.contains("person:UNHCR-ED"), "\(audit)")
+        // What changes nothing leaves no entry: no token was left to revoke.
+        let before = try run(["audit", "--format", "csv"]).stdout.split(separator: "\n").count
+        #expect(try run(["tokens", "revoke", "--user", "unhcr-ed", "--all"]).stdout == "0 token(s) revoked (of unhcr-ed).\n")
+        #expect(try run(["audit", "--format", "csv"]).stdout.split(separator: "\n").count == before)
+        #expect(try run(["tokens", "list", "--user", "nobody"]).status != 0)
         // A filter that can find nothing says why, rather than answer an empty log.
         let nobody = try run(["audit", "--user", "nosuch"])
         let kind = try run(["audit", "--kind", "persons"])

@@ -16,7 +16,7 @@ public struct AuditEntry: Hashable, Sendable, Codable {
     /// The kinds of record entries name, as `audit --kind` takes them: what each kind of write needs, each kind of record
     /// imported, and the records the audit names by their own word.
     public static let kinds: Set<String> = Set(WriteNeed.allCases.map(\.rawValue) + RecordKind.allCases.map(\.rawValue) + [
-        "token", "session", "person", "organisation", "site", "crossing", "evacuation", "planned", "actual", "measure",
+        "token", "session", "person", "organisation", "site", "crossing", "evacuation", "measure", "facility-kind", "aid-type",
         "bulletin", "coordination-session", "application-role"])
 
     public init(id: Int, at: String, actor: String, address: String?, action: String, kind: String, record: String?, detail: String?,

@@ -24,9 +24,13 @@ public struct FieldProblem: Error, Hashable, Sendable, CustomStringConvertible {
     /// The field and its value as every refusal names them: `capacity '-5'`, or `password` with nothing to quote.
     /// A value past 80 characters is quoted by its start and its length: a pasted report echoed whole buries the reason.
     public static func label(_ field: String, _ value: String) -> String {
-        guard !value.isEmpty else { return field }
+        value.isEmpty ? field : "\(field) '\(shown(value))'"
+    }
+
+    /// A value as a message quotes it: on one line, and past 80 characters by its start and its length.
+    public static func shown(_ value: String) -> String {
         let count = value.count
-        return count > 80 ? "\(field) '\(String(value.prefix(60)).oneLine)…' (\(count) characters)" : "\(field) '\(value.oneLine)'"
+        return count > 80 ? "\(String(value.prefix(60)).oneLine)… (\(count) characters)" : value.oneLine
     }
 
     /// The value and why, for a form on a page: the form's own label stands beside the field, so the API's name for it

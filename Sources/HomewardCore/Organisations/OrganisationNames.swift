@@ -28,14 +28,25 @@ public struct OrganisationNames: Sendable {
         exact.contains(name) ? nil : byFolded[Self.fold(name)]
     }
 
-    /// A known name a slip of the keys away from `name`, which is not known (`UNHRC` for UNHCR): one letter in a name
-    /// of up to four, two in a longer one. For where a person types a name that would make an organisation of it.
+    /// A known name a slip of the keys away from `name`, which is not known: two neighbouring letters swapped (`UNHRC` for
+    /// UNHCR, `IMO` for IOM), or beside a name of five letters or more one letter typed, left out or added. Short acronyms one
+    /// letter apart are most often other organisations (NRC and DRC, UNDP and UNEP), as are names apart only in their
+    /// digits ("Area 1", "Area 2"). For where a person types a name that would make an organisation of it.
     public func nearMiss(of name: String) -> String? {
-        guard !exact.contains(name) else { return nil }
-        if let known = otherSpelling(of: name) { return known }
+        guard !exact.contains(name), otherSpelling(of: name) == nil else { return nil }
         let folded = Self.fold(name)
-        let allowed = folded.count <= 4 ? 1 : 2
-        return byFolded.filter { editDistance($0.key, folded) <= allowed }.min { editDistance($0.key, folded) < editDistance($1.key, folded) }?.value
+        let letters = { (text: String) in text.filter { !$0.isNumber } }
+        return byFolded.keys.sorted().first { known in
+            letters(known) == letters(folded) ? false
+                : Self.swapsNeighbours(known, folded) || max(known.count, folded.count) >= 5 && editDistance(known, folded) == 1
+        }.map { byFolded[$0]! }
+    }
+
+    /// Whether one text is the other with two neighbouring characters swapped.
+    private static func swapsNeighbours(_ a: String, _ b: String) -> Bool {
+        let a = Array(a), b = Array(b)
+        guard a.count == b.count, let first = a.indices.first(where: { a[$0] != b[$0] }), first + 1 < a.count else { return false }
+        return a[first] == b[first + 1] && a[first + 1] == b[first] && a[(first + 2)...] == b[(first + 2)...]
     }
 
     /// Knows `name` from now on, as it will be created.

@@ -26,6 +26,7 @@ struct PeopleController {
             case "organisation": "people.organisations.added"
             case "organisationChanged": "people.organisations.changed"
             case "organisationKnown": "people.organisations.unchanged"
+            case "unchanged": "people.unchanged"
             default: nil
             }
             return try await page(request, context, notice: notice)
@@ -82,6 +83,7 @@ struct PeopleController {
             }
             return try await change(request, context, done: revoking ? "passwordAndTokens" : "password") {
                 try await stores.access.resetPassword($0, to: password, revokingTokens: revoking, by: context.caller)
+                return true
             }
         }
         router.on(RouterPath(APIRoute.erasePerson.routerPath), method: APIRoute.erasePerson.method) { request, context in
@@ -89,7 +91,7 @@ struct PeopleController {
             guard try await request.form()["confirm"] == "true" else {
                 return try await page(request, context, error: .key("people.erase.unconfirmed"), changing: Self.login(context), status: .badRequest)
             }
-            return try await change(request, context, done: "erased") { try await stores.access.erase($0, by: context.caller) }
+            return try await change(request, context, done: "erased") { try await stores.access.erase($0, by: context.caller).erased }
         }
         router.on(RouterPath(APIRoute.addOrganisation.routerPath), method: APIRoute.addOrganisation.method) { request, context in
             let items = try await request.formItems()
@@ -121,17 +123,21 @@ struct PeopleController {
     }
 
     /// Changes the account the path names, then goes back to the page; a refusal (an erased person's login) is shown on it.
+    /// - Parameter body: makes the change, and tells whether it changed anything (a role given again does not).
     private func change(_ request: Request, _ context: Context, done: String,
-                        _ body: (String) async throws -> Void) async throws -> Response {
-        let login = Self.login(context)
+                        _ body: (String) async throws -> Bool) async throws -> Response {
+        // The login as its account writes it: `/people/AMAL/disable` is amal's own account to amal.
+        let typed = Self.login(context)
+        let login = try await stores.access.person(typed)?.login ?? typed
         // The page gives no button for the reader's own account; a form sent anyway is refused alike.
         if login == context.caller.login { return try await page(request, context, error: .key("people.ownAccount"), status: .badRequest) }
+        let changed: Bool
         do {
-            try await body(login)
+            changed = try await body(login)
         } catch StoreError.refused(let problem) {
             return try await page(request, context, error: .problem(problem), changing: login, status: .badRequest)
         }
-        return try Self.back(request, done: done)
+        return try Self.back(request, done: changed ? done : "unchanged")
     }
 
     /// The account a change's path names.

@@ -40,10 +40,14 @@ public struct Problem: HTTPResponseError, Sendable {
         return written
     }
 
-    /// A value not taken, said in English: its code says so to programs, as every other problem's does (`field` names which).
+    /// A value not taken (of a query parameter, header, path, form or body field), said in English: its code says so to
+    /// programs, as every other problem's does, and `field` names which.
     public static func badRequest(_ field: String, _ detail: String) -> Problem {
-        Problem(.badRequest, detail, field: field, code: "problem.parameter.invalid")
+        Problem(.badRequest, detail, field: field, code: invalidValue)
     }
+
+    /// The code of a value not taken whose words are not in the catalogue yet.
+    static let invalidValue = "problem.value.invalid"
 
     struct Body: Encodable {
         var type = "about:blank"

@@ -41,7 +41,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return Problem(.contentTooLarge, "the request body is larger than this server accepts")
         case let error as StoreError:
             switch error {
-            case .invalid(let field, _, _): return Problem(.badRequest, error.description, field: field)
+            case .invalid(let field, _, _): return Problem(.badRequest, error.description, field: field, code: Problem.invalidValue)
             case .conflict: return Problem(.conflict, error.description)
             case .forbidden(let message): return Problem(.forbidden, message).written(in: catalogue)
             case .forbiddenRecords(let message, let problems):

@@ -49,7 +49,9 @@ struct UnknownParameterMiddleware: RouterMiddleware {
             var fine = true
             while let byte = rest.popFirst() {
                 guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
-                guard rest.count >= 2, let value = UInt8(String(decoding: rest.prefix(2), as: UTF8.self), radix: 16) else { fine = false; break }
+                // Two hexadecimal digits: `UInt8(_:radix:)` alone would take a sign (`%+F`).
+                guard rest.count >= 2, rest.prefix(2).allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
+                      let value = UInt8(String(decoding: rest.prefix(2), as: UTF8.self), radix: 16) else { fine = false; break }
                 bytes.append(value)
                 rest = rest.dropFirst(2)
             }

@@ -29,12 +29,13 @@ extension AccessStore {
     /// What making or revoking `login`'s tokens needs of `caller`: their own account in a page session, or
     /// an admin's right over people. A token does not make tokens, even its own person's.
     static func need(of caller: Caller, forTokensOf login: String) -> WriteNeed {
-        // A login in other letters is the same account (``storedLogin(_:)``).
-        if case .person(let own) = caller, own.lowercased() == login.lowercased() { .account } else { .people }
+        // Exactly: both are as their accounts write them (``Database/canonical(_:on:)``), and a database older than the rule
+        // against logins that differ only in case may hold two such accounts.
+        caller == .person(login: login) ? .account : .people
     }
 
     /// Revoking needs less: anyone may revoke their own tokens, by session or by token.
     static func need(of caller: Caller, toRevokeTokensOf login: String?) -> WriteNeed {
-        caller.login != nil && caller.login?.lowercased() == login?.lowercased() ? .account : .people
+        caller.login != nil && caller.login == login ? .account : .people
     }
 }

@@ -25,13 +25,15 @@ extension AccessStore {
                 // No account's: the command line's operating-system user, a caller who proved no identity.
                 conditions.append("actor = \(bind: given)")
             } else if let given = login {
-                guard let login = try await Self.knownLogin(given, on: db) else { throw StoreError.invalid(field: "user", value: given, reason: "no account has this login") }
-                // A token's actor ends with ":login"; compared exactly (LIKE would take `_` and `%` in a login as
-                // wildcards, and ignores case on SQLite only), but for letter case: `--as AMAL` wrote as amal.
-                let suffix = ":" + login.lowercased()
+                guard let login = try await Database.knownLogin(given, on: db) else {
+                    throw StoreError.invalid(field: "user", value: given, reason: "no account has this login")
+                }
+                // Actors name accounts as stored (``Database/canonical(_:on:)``). A token's ends with ":login"; compared
+                // exactly (LIKE would take `_` and `%` in a login as wildcards, and ignores case on SQLite only).
+                let suffix = ":" + login
                 conditions.append("""
-                    (lower(actor) = \(bind: "person:\(login.lowercased())") OR (actor LIKE 'token:%'
-                     AND lower(substr(actor, CAST(length(actor) - \(bind: suffix.unicodeScalars.count) + 1 AS INTEGER))) = \(bind: suffix)))
+                    (actor = \(bind: "person:\(login)") OR (actor LIKE 'token:%'
+                     AND substr(actor, CAST(length(actor) - \(bind: suffix.unicodeScalars.count) + 1 AS INTEGER)) = \(bind: suffix)))
                     """)
             }
             if let kind {

@@ -27,7 +27,7 @@ extension AccessStore {
     /// - Returns: whether it changed anything.
     @discardableResult
     public func setRole(_ given: String, to role: Role, by caller: Caller) async throws -> Bool {
-        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller, attempt: "give \(given) the role \(role.rawValue)") }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller, attempt: "give \(FieldProblem.shown(given)) the role \(role.rawValue)") }
         let login = try await storedLogin(given)
         return try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET role = \(bind: role.rawValue) WHERE login = \(bind: login)").run()
@@ -39,7 +39,7 @@ extension AccessStore {
     /// - Returns: whether it changed anything.
     @discardableResult
     public func enable(_ given: String, by caller: Caller) async throws -> Bool {
-        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller, attempt: "enable \(given)") }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller, attempt: "enable \(FieldProblem.shown(given))") }
         let login = try await storedLogin(given)
         return try await changePerson(login, by: caller) { write, _ in
             try await write.sql.raw("UPDATE persons SET active = \(bind: true) WHERE login = \(bind: login)").run()
@@ -51,7 +51,7 @@ extension AccessStore {
     /// - Parameter revokingTokens: end the account's tokens too, where the password may have been another's to use (a
     ///   token made with it at `/account` would outlive the new password by up to 90 days); a forgotten one leaves them.
     public func resetPassword(_ given: String, to password: String, revokingTokens: Bool = false, by caller: Caller) async throws {
-        if case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller, attempt: "set a password for \(given)") }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller, attempt: "set a password for \(FieldProblem.shown(given))") }
         let login = try await storedLogin(given)
         try PasswordRule.check(password, field: "password")
         let hash = Bcrypt.hash(password, cost: 12)
@@ -64,9 +64,10 @@ extension AccessStore {
 
     /// Takes a person's name out of the database when they leave, or ask: the account is disabled, its password, tokens
     /// and sessions end, and its name becomes empty. The login stays, since records and the audit name who wrote them by it.
-    /// - Returns: whether the name was there to erase.
+    /// - Returns: whether the name was there to erase, and whether SQLite's log, which may hold earlier versions of it, could
+    ///   be emptied (``Database/emptyLog()``): an erasure asked again empties it then.
     @discardableResult
-    public func erase(_ given: String, by caller: Caller) async throws -> Bool {
+    public func erase(_ given: String, by caller: Caller) async throws -> (erased: Bool, logEmptied: Bool) {
         let login = try await storedLogin(given)
         let erased = try await changePerson(login, by: caller, action: "erase") { write, _ in
             try await write.sql.raw("""
@@ -75,18 +76,23 @@ extension AccessStore {
             try await Self.revokeTokens(of: login, on: write, because: "on erasure")
             try await Self.endSessions(of: login, on: write)
         }
-        await database.emptyLog()
-        return erased
+        return (erased, await database.emptyLog())
     }
 
     /// Revokes the account's tokens, each audited as revoked with why (the account's erasure, a new password).
     static func revokeTokens(of login: String, on write: WriteContext, because reason: String) async throws {
-        let ids = try await write.sql.raw("""
-            SELECT id FROM api_tokens WHERE revoked_at IS NULL AND person_id = (SELECT id FROM persons WHERE login = \(bind: login))
-            """).all().map { try $0.decode(column: "id", as: Int.self) }
-        guard !ids.isEmpty else { return }
+        try await revokeTokens(where: "person_id = (SELECT id FROM persons WHERE login = \(bind: login))", on: write, detail: "of \(login), \(reason)")
+    }
+
+    /// Revokes the unrevoked tokens `which` selects, each audited as revoked; returns their ids.
+    @discardableResult
+    static func revokeTokens(where which: SQLQueryString, on write: WriteContext, detail: String?) async throws -> [Int] {
+        let ids = try await write.sql.raw("SELECT id FROM api_tokens WHERE \(which) AND revoked_at IS NULL").all()
+            .map { try $0.decode(column: "id", as: Int.self) }
+        guard !ids.isEmpty else { return [] }
         try await write.sql.raw("UPDATE api_tokens SET revoked_at = \(bind: write.timestamp) WHERE id IN (\(binds: ids))").run()
-        for id in ids { try await write.audit("token-revoked", kind: "token", record: String(id), detail: "of \(login), \(reason)") }
+        for id in ids { try await write.audit("token-revoked", kind: "token", record: String(id), detail: detail) }
+        return ids
     }
 
     /// Changes one account as an admin may, auditing it as it was and as it is (without its name). A change that would
@@ -104,10 +110,16 @@ extension AccessStore {
             if before.name.isEmpty, action != "erase" {
                 throw StoreError.refused(FieldProblem(field: "login", value: login, Message("person.erased")))
             }
-            if before.name.isEmpty, !before.active, action == "erase" { return false }
+            if before.name.isEmpty, !before.active, action == "erase" {
+                write.trail.noteNothingChanged()
+                return false
+            }
             try await change(write, before)
             guard let after = try await Self.persons(on: write.sql, login: login).first else { throw StoreError.notFound("account \(login)") }
-            if action == "update", after == before { return false }
+            if action == "update", after == before {
+                write.trail.noteNothingChanged()
+                return false
+            }
             if before.role == .admin && before.active && !(after.role == .admin && after.active),
                try await write.sql.raw("SELECT COUNT(*) AS n FROM persons WHERE role = 'admin' AND active").first(decodingColumn: "n", as: Int.self) == 0 {
                 throw StoreError.refused(FieldProblem(field: "login", value: login, Message("person.lastAdmin")))

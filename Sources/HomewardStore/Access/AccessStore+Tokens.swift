@@ -6,10 +6,12 @@ extension AccessStore {
     /// Makes an API token for an account: 256 random bits, returned this once, kept only as a digest.
     ///
     /// A token makes none, for its own account or another's: whoever held a leaked token could keep a way in after its revocation.
-    public func createToken(for given: String, expiresInDays days: Int = 90, by caller: Caller) async throws -> IssuedToken {
-        let login = try await storedLogin(given)
-        if case .token = caller { throw await auditedRefusal( Message("access.token.noCredentials"), for: login == caller.login ? .account : .people, by: caller,
-                                                                  attempt: "make a token for \(given)") }
+    public func createToken(for given: String, expiresInDays days: Int = 90, by typed: Caller) async throws -> IssuedToken {
+        let (login, caller) = try await database.read { (try await Self.storedLogin(given, on: $0), try await Database.canonical(typed, on: $0)) }
+        if case .token = caller {
+            throw await auditedRefusal(Message("access.token.noCredentials"), for: login == caller.login ? .account : .people, by: caller,
+                                       attempt: "make a token for \(FieldProblem.shown(login))")
+        }
         guard (1...3_650).contains(days) else {
             throw StoreError.invalid(field: "expires-days", value: String(days), reason: "a token lasts from 1 to 3650 days")
         }
@@ -30,11 +32,15 @@ extension AccessStore {
         }
     }
 
-    /// Tokens, newest first, optionally of one account.
+    /// Tokens, newest first, optionally of one account (refused when no account has the login: a typing slip would
+    /// read as a person without tokens).
     public func tokens(of given: String? = nil) async throws -> [TokenInfo] {
         try await database.read { db in
             var only: SQLQueryString = ""
-            if let given { only = "WHERE p.login = \(bind: try await Self.storedLogin(given, on: db))" }
+            if let given {
+                guard let login = try await Database.knownLogin(given, on: db) else { throw StoreError.notFound("account \(given)") }
+                only = "WHERE p.login = \(bind: login)"
+            }
             return try await db.raw("""
                 SELECT t.id, p.login, t.created_at, t.expires_at, t.revoked_at, t.last_used_at FROM api_tokens t
                 JOIN persons p ON p.id = t.person_id \(only) ORDER BY t.id DESC
@@ -50,8 +56,9 @@ extension AccessStore {
     ///
     /// - Parameter login: with `id`, the account the token must be of: an id mistyped must not end another person's token.
     @discardableResult
-    public func revokeTokens(id: Int? = nil, of given: String? = nil, by caller: Caller) async throws -> (count: Int, owner: String?) {
-        let login: String? = if let given { try await database.read { try await Self.knownLogin(given, on: $0) } } else { nil }
+    public func revokeTokens(id: Int? = nil, of given: String? = nil, by typed: Caller) async throws -> (count: Int, owner: String?) {
+        let caller = try await database.read { try await Database.canonical(typed, on: $0) }
+        let login: String? = if let given { try await database.read { try await Database.knownLogin(given, on: $0) } } else { nil }
         if let given, login == nil { throw StoreError.notFound("account \(given)") }
         var found = login
         if let id {
@@ -64,15 +71,12 @@ extension AccessStore {
             }
         }
         let owner = found
-        let of = owner.map { "of \($0)" }
         return try await database.write(by: caller, for: Self.need(of: caller, toRevokeTokensOf: owner)) { write in
             let which: SQLQueryString = if let id { "id = \(bind: id)" } else { "person_id = (SELECT id FROM persons WHERE login = \(bind: login ?? ""))" }
-            let ids = try await write.sql.raw("SELECT id FROM api_tokens WHERE \(which) AND revoked_at IS NULL").all()
-                .map { try $0.decode(column: "id", as: Int.self) }
-            guard !ids.isEmpty || id == nil else { throw StoreError.notFound("unrevoked token \(id!)") }
-            try await write.sql.raw("UPDATE api_tokens SET revoked_at = \(bind: write.timestamp) WHERE \(which) AND revoked_at IS NULL").run()
-            for revoked in ids { try await write.audit("token-revoked", kind: "token", record: String(revoked), detail: of) }
-            return (ids.count, owner)
+            let revoked = try await Self.revokeTokens(where: which, on: write, detail: owner.map { "of \($0)" })
+            guard !revoked.isEmpty || id == nil else { throw StoreError.notFound("unrevoked token \(id!)") }
+            if revoked.isEmpty { write.trail.noteNothingChanged() }
+            return (revoked.count, owner)
         }
     }
 

@@ -21,9 +21,9 @@ public struct AccessStore: Sendable {
         // A password set by a token would give whoever holds the token a way in that outlives the token's revocation; an
         // account, with its role, is given by a person as a role is (``setRole(_:to:by:)``).
         if password != nil, case .token = caller {
-            throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller, attempt: "add the account \(login) with a password")
+            throw await auditedRefusal( Message("access.token.noCredentials"), for: .people, by: caller, attempt: "add the account \(FieldProblem.shown(login)) with a password")
         }
-        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller, attempt: "add the account \(login)") }
+        if case .token = caller { throw await auditedRefusal( Message("access.token.noGrant"), for: .people, by: caller, attempt: "add the account \(FieldProblem.shown(login))") }
         guard Person.isValidNewLogin(login) else {
             throw StoreError.refused(FieldProblem(field: "login", value: person.login, Message("person.login.invalid", ["maximum": .count(32)])))
         }
@@ -77,16 +77,7 @@ public struct AccessStore: Sendable {
     }
 
     static func storedLogin(_ given: String, on db: any SQLDatabase) async throws -> String {
-        try await knownLogin(given, on: db) ?? given
-    }
-
-    /// The login as its account writes it; `nil` when no account has it in any letter case.
-    static func knownLogin(_ given: String, on db: any SQLDatabase) async throws -> String? {
-        // What cannot be a login (a NUL, which PostgreSQL refuses in text) is never sent to SQL.
-        guard RecordCode.isValid(given) else { return nil }
-        let stored = try await db.raw("SELECT login FROM persons WHERE lower(login) = lower(\(bind: given))").all()
-            .map { try $0.decode(column: "login", as: String.self) }
-        return stored.contains(given) ? given : stored.first
+        try await Database.knownLogin(given, on: db) ?? given
     }
 
     static func persons(on db: any SQLDatabase, login: String?) async throws -> [Person] {

@@ -7,10 +7,16 @@ import Synchronization
 /// audit a write that said nothing of itself.
 final class AuditTrail: Sendable {
     private let entries = Mutex(0)
+    private let unchanged = Mutex(false)
 
     var hasEntries: Bool { entries.withLock { $0 > 0 } }
 
     func count() { entries.withLock { $0 += 1 } }
+
+    /// Whether the write found everything already as asked (a role given again) and wrote nothing: no entry says it did.
+    var changedNothing: Bool { unchanged.withLock { $0 } }
+
+    func noteNothingChanged() { unchanged.withLock { $0 = true } }
 }
 
 extension WriteContext {

@@ -22,6 +22,24 @@ extension Permit {
 }
 
 extension Database {
+    /// The login as its account writes it, for one given in any letter case; `nil` when no account has it, or when two
+    /// accounts of a database older than the rule against it differ only in case and neither is written as given.
+    static func knownLogin(_ given: String, on db: any SQLDatabase) async throws -> String? {
+        // What no text column takes (a NUL, which PostgreSQL refuses) is never sent to SQL. Logins are Latin letters, digits
+        // and `. _ - @` (``Person/isValidNewLogin(_:)``), whose case both databases' `lower` folds alike.
+        guard !given.containsNUL else { return nil }
+        let stored = try await db.raw("SELECT login FROM persons WHERE lower(login) = lower(\(bind: given))").all()
+            .map { try $0.decode(column: "login", as: String.self) }
+        return stored.contains(given) ? given : stored.count == 1 ? stored[0] : nil
+    }
+
+    /// The caller with its login as its account writes it: the command line's `--as AMAL` writes, and is audited, as
+    /// `amal`, as a sign-in typed so is. Sessions and tokens name their accounts as stored already.
+    static func canonical(_ caller: Caller, on db: any SQLDatabase) async throws -> Caller {
+        guard case .person(let login) = caller, let stored = try await knownLogin(login, on: db), stored != login else { return caller }
+        return .person(login: stored)
+    }
+
     /// What `caller` may write, read in the write's own transaction so that a person disabled a moment
     /// ago writes nothing more.
     /// - Parameter locking: hold the account and its organisation's group memberships (PostgreSQL's `FOR SHARE`) until the
@@ -35,7 +53,7 @@ extension Database {
         case .person(let login), .token(_, let login):
             guard let row = try await db.raw("""
                 SELECT p.role, p.active, p.organisation_id, o.name AS organisation FROM persons p
-                JOIN organisations o ON o.id = p.organisation_id WHERE lower(p.login) = lower(\(bind: login))\(unsafeRaw: locking ? " FOR SHARE OF p" : "")
+                JOIN organisations o ON o.id = p.organisation_id WHERE p.login = \(bind: login)\(unsafeRaw: locking ? " FOR SHARE OF p" : "")
                 """).first(),
                   try row.decode(column: "active", as: Bool.self),
                   let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else {

@@ -34,7 +34,7 @@ public struct AssistanceStore: Sendable {
                        COALESCE(MAX(position), 0) + 1, \(bind: write.timestamp), \(bind: write.caller.description) FROM aid_types WHERE 1 = 1
                 ON CONFLICT (code) DO NOTHING
                 """).run()
-            try await write.audit("create", kind: "\(Swift.type(of: checked))", record: checked.code, after: checked)
+            try await write.audit("create", kind: "aid-type", record: checked.code, after: checked)
         }
         return checked
     }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import HomewardCore
 import Logging
 import NIOCore
@@ -77,10 +74,9 @@ public final class Database: Sendable, Service {
             }
             // A new file is its owner's alone (its log and shared memory take its mode): it holds password hashes, people's
             // names and addresses. One that exists keeps the mode it was given.
-            #if canImport(Glibc)
-            let created = Glibc.open(absolute, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if created >= 0 { Glibc.close(created) }
-            #endif
+            if !FileManager.default.fileExists(atPath: absolute) {
+                FileManager.default.createFile(atPath: absolute, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
             let open: @Sendable () async throws -> Connection = { try await openSQLite(path: absolute, logger: logger) }
             // SQLite has one writer at a time; WAL lets readers go on beside it.
             database = Database(location: location, backend: .sqlite,
@@ -222,6 +218,7 @@ public final class Database: Sendable, Service {
             let db = connection.sql
             @Sendable func transaction() async throws -> R {
                 try await db.raw(SQLQueryString(begin)).run()
+                let caller = try await Self.canonical(caller, on: db)
                 if !foreignKeys && backend == .postgres { try await Self.skipReferenceTriggers(on: db) }
                 let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse, now: now)
                 do {
@@ -235,13 +232,15 @@ public final class Database: Sendable, Service {
                     try await claim?.take(on: db)
                     let result = claim == nil ? try await body(allowed) : try await IdempotencyClaim.$current.withValue(nil) { try await body(allowed) }
                     try await claim?.stamp(on: db, at: Database.timestamp(now()))
-                    if !rollback && !allowed.trail.hasEntries && need != .bookkeeping {
+                    if !rollback && !allowed.trail.hasEntries && !allowed.trail.changedNothing && need != .bookkeeping {
                         try await allowed.audit("write", kind: need.rawValue)
                     }
                     try await db.raw(rollback ? "ROLLBACK" : "COMMIT").run()
                     // Housekeeping that leaves nothing readable (a token's last use, a remembered response) leaves the
                     // version, and so every tag, cached answer and token proof, as it was; what the audit shows moves it.
-                    if !rollback && backend == .postgres && (need != .bookkeeping || allowed.trail.hasEntries) { await moveDataVersionOn(db) }
+                    if !rollback && backend == .postgres && (need != .bookkeeping && !allowed.trail.changedNothing || allowed.trail.hasEntries) {
+                        await moveDataVersionOn(db)
+                    }
                     return result
                 } catch let refusal as AccessRefusal {
                     if case let lost as ConnectionSettingLost = await rollBack(db, after: refusal) { throw lost }
@@ -300,14 +299,23 @@ public final class Database: Sendable, Service {
     }
 
     /// Copies SQLite's write-ahead log into the database and empties it, so that what a change took out (an erased
-    /// person's name) is in no earlier version of a page the log still holds. It completes only when no read is under way;
-    /// otherwise the log is emptied as readers let go, when SQLite next checkpoints. PostgreSQL keeps its own log.
-    func emptyLog() async {
-        guard backend == .sqlite else { return }
+    /// person's name) is in no earlier version of a page the log still holds. It cannot while another connection reads (a
+    /// server's request): it waits two seconds at most, not the writers' two minutes, holding the writer meanwhile.
+    /// PostgreSQL keeps its own log.
+    /// - Returns: whether the log is empty; `false` where a reader kept it, and it must be asked again.
+    func emptyLog() async -> Bool {
+        guard backend == .sqlite else { return true }
         do {
-            try await lease(writing: true) { _ = try await $0.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").all() }
+            return try await lease(writing: true) { connection in
+                let db = connection.sql
+                try await db.raw("PRAGMA busy_timeout = 2000").run()
+                let busy = try await db.raw("PRAGMA wal_checkpoint(TRUNCATE)").first(decodingColumn: "busy", as: Int.self)
+                try await db.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.busyTimeoutMilliseconds))").run()
+                return busy == 0
+            }
         } catch {
             logger.warning("the write-ahead log could not be emptied: \(String(reflecting: error))")
+            return false
         }
     }
 

@@ -307,8 +307,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
         for twin in counts.twins { warn(row: twin.row, Message(twin.message, [twin.argument: .serial(twin.twin)])) }
         for revert in counts.reverts {
-            // Movements' code as it has been; the other kinds' names no movement, for scripts that sort warnings by code.
-            let code = listKey == "movements" ? "import.movements" : "import.record"
+            // Movements keep the code they had; the other kinds' code names no movement, for scripts that sort warnings by it.
+            let code = listKey == RecordKind.movements.rawValue ? "import.movements" : "import.record"
             warn(row: revert.row, revert.importID.map { Message("\(code).reverted", ["import": .serial($0)]) } ?? Message("\(code).revertedEarlier"))
         }
         for cleared in counts.cleared {

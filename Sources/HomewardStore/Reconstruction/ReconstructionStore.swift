@@ -36,7 +36,7 @@ public struct ReconstructionStore: Sendable {
                        COALESCE(MAX(position), 0) + 1, \(bind: write.timestamp), \(bind: write.caller.description) FROM facility_kinds WHERE 1 = 1
                 ON CONFLICT (code) DO NOTHING
                 """).run()
-            try await write.audit("create", kind: "\(Swift.type(of: checked))", record: checked.code, after: checked)
+            try await write.audit("create", kind: "facility-kind", record: checked.code, after: checked)
         }
         return checked
     }

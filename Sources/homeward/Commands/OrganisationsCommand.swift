@@ -68,7 +68,10 @@ struct OrganisationsCommand: AsyncParsableCommand {
 /// Refuses an organisation typed a slip of the keys away from a known one (`UNHRC` for UNHCR), which would otherwise be
 /// made a new organisation in every list; one that is meant is added first with `organisations add`.
 func refuseSlip(_ name: String, option: String, known: [String]) throws {
-    guard let meant = OrganisationNames(known).nearMiss(of: name) else { return }
+    let names = OrganisationNames(known)
+    // Another writing of a known name (`unhcr`) is that organisation: no new one may be made of it.
+    if let meant = names.otherSpelling(of: name) { throw CommandFailure("\(option) '\(name)': this is how \(meant) is written: give '\(meant)'") }
+    guard let meant = names.nearMiss(of: name) else { return }
     throw CommandFailure("\(option) '\(name)': no organisation of that name; did you mean '\(meant)'? "
                          + "If it is another organisation, add it first: homeward organisations add '\(name)'")
 }

@@ -127,8 +127,11 @@ struct UsersCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
 
         func run() async throws {
-            let erased = try await db.withStores { try await $0.access.erase(login, by: who.caller) }
+            let (erased, logEmptied) = try await db.withStores { try await $0.access.erase(login, by: who.caller) }
             print(erased ? "Account \(login): name erased, account disabled." : "Account \(login) was erased already: nothing changed.")
+            if !logEmptied {
+                print("The database's write-ahead log may still hold the name: a server is reading it. Run this again when it is idle.")
+            }
         }
     }
 }
