@@ -41,6 +41,28 @@ import Testing
         }
     }
 
+    /// A figure given again as 0 is withdrawn, as every other kind of record is: in no list, comparison, check or statement,
+    /// its history kept; a 0 that finds no figure records nothing, and makes no organisation.
+    @Test(arguments: Backend.available)
+    func aFigureGivenAs0IsWithdrawnFromEveryComparisonAndStatement(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            _ = try await importFigures(store, "SARC,2020-06-15,returns,70000,about,count,,,,\nIOM,2020-06-15,returns,65000,exact,count,,,,\n")
+            let sarc = try #require(try await store.sources.figures().first { $0.organisation == "SARC" }?.id)
+            // act
+            let withdrawn = try await importFigures(store, "SARC,2020-06-15,returns,0,about,count,,,,\n")
+            let nothing = try await importFigures(store, "WFP,2020-06-15,returns,0,exact,count,,,,\n")
+            // check
+            #expect(withdrawn.updated == 1 && withdrawn.status == .success, "\(withdrawn.text)")
+            #expect(nothing.imported == 0 && nothing.updated == 0, "\(nothing.text)")
+            #expect(try await store.sources.figures().map(\.organisation) == ["IOM"])
+            let compared = try await store.sources.compare(measure: "returns", window: DateWindow(from: nil, to: Day("2020-06-30")))
+            #expect(compared.figures.map(\.figure.organisation) == ["IOM"] && compared.spread?.min == 65000, "\(compared.figures)")
+            #expect(try await store.sources.revisions(ofFigure: sarc).map(\.value) == [70000])
+            #expect(try await store.sources.figures(id: sarc).first?.value == 0)
+            #expect(try await store.organisations.organisations().map(\.name).contains("WFP") == false)
+        }
+    }
+
     /// A record changed twice by one file keeps as its revision only what it had before the file (the version in between was
     /// never in force); one the file adds and then takes back (200, then 0) is not stored at all, as a lone 0 is not.
     @Test(arguments: Backend.available)

@@ -2,7 +2,9 @@ import HomewardCore
 import SQLKit
 
 /// Writes source figures: one per identity (the organisation's reference, or everything but value, qualifier and
-/// citation); a corrected figure keeps the version it replaces in `source_figure_revisions`.
+/// citation); a corrected figure keeps the version it replaces in `source_figure_revisions`. A value of 0 withdraws the
+/// figure its identity finds (kept at 0, out of every list, comparison and statement, its history kept), as a 0 withdraws
+/// every other kind of record; one that finds nothing records nothing.
 struct SourceFigureWriter: BatchWriter {
     static let table = RevisedTable(table: "source_figures", revisions: "source_figure_revisions", recordColumn: "figure_id",
                                     columns: ["value", "qualifier", "citation", "url", "part_of"])
@@ -20,13 +22,15 @@ struct SourceFigureWriter: BatchWriter {
 
     mutating func write(_ batch: [SourceFigure], rows: [Int]) async throws {
         for (figure, row) in zip(batch, rows) {
-            let organisationID = try await organisations.id(of: figure.organisation, on: write)
+            // A withdrawal inserts nothing (``WriteContext/store``), so it names no organisation into being, and no total.
+            let withdrawal = figure.value == 0
+            let organisationID = withdrawal ? 0 : try await organisations.id(of: figure.organisation, on: write)
             let (since, from, to): (Int?, Int?, Int?) = switch figure.coverage {
             case .cumulative(let since): (since?.number, nil, nil)
             case .period(let period): (nil, period.start.number, period.end.number)
             }
             var partOf = figure.partOf
-            if let reference = figure.partOfReference, let measure = figure.partOfMeasure {
+            if !withdrawal, let reference = figure.partOfReference, let measure = figure.partOfMeasure {
                 // The statement's figure of that measure and area (the rules chose which); where it gives several (a count and a
                 // projection, two coverages, two days), the one of the part's own kind, coverage and day, then the first recorded:
                 // the same whichever of them a file writes first, and never a projection as a count's total while a count is there.
@@ -45,7 +49,7 @@ struct SourceFigureWriter: BatchWriter {
             let values = [BulkValue(figure.value), BulkValue(figure.qualifier.rawValue), BulkValue(figure.citation), BulkValue(figure.url),
                           BulkValue(partOf)]
             counts += try await write.store(values, in: Self.table, rowKey: key, importID: importID, row: row,
-                                            seen: &seen, insert: """
+                                            seen: &seen, insert: withdrawal ? nil : """
                 INSERT INTO source_figures (row_key, organisation_id, stated_day, measure, value, qualifier, kind, since_day, from_day, to_day,
                                             area_pcode, citation, url, part_of, reference, recorded_at, recorded_by, import_id)
                 VALUES (\(bind: key), \(bind: organisationID), \(bind: figure.date.number), \(bind: figure.measure), \(bind: figure.value),

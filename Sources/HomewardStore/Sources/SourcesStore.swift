@@ -101,7 +101,8 @@ public struct SourcesStore: Sendable {
                                  totals: Dictionary(totals, uniquingKeysWith: { first, _ in first }), vocabulary: request.vocabulary)
     }
 
-    /// Figures by statement date, optionally of some measures, or one by id.
+    /// Figures by statement date, optionally of some measures, or one by id (withdrawn or not: its history's current
+    /// version). A figure withdrawn (given as 0) is in no list, comparison, check or statement.
     public func figures(measures: [String]? = nil, id: Int? = nil) async throws -> [SourceFigure] {
         try await database.read { db in
             for measure in measures ?? [] { try await KnownCodes.check(measure, field: "measure", in: "source_measures", naming: "measure", on: db) }
@@ -112,7 +113,7 @@ public struct SourcesStore: Sendable {
                 """
             if let measures, measures.isEmpty { return [] }
             var conditions: [SQLQueryString] = []
-            if let id { conditions.append("f.id = \(bind: id)") }
+            if let id { conditions.append("f.id = \(bind: id)") } else { conditions.append("f.value > 0") }
             if let measures { conditions.append("f.measure IN (\(binds: measures))") }
             for (index, condition) in conditions.enumerated() { query += index == 0 ? " WHERE \(condition)" : " AND \(condition)" }
             query += " ORDER BY f.stated_day, f.id"

@@ -19,7 +19,7 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "The organisation that stated it.") var org: String
         @Option(help: "The day it was stated (YYYY-MM-DD).") var date: String
         @Option(help: "What it counts: a measure's code (homeward sources measures).") var measure: String
-        @Option(help: "The value, a whole number.") var value: String
+        @Option(help: "The value, a whole number; 0 withdraws the figure of this identity.") var value: String
         @Option(help: "exact, about, more-than, at-least, up-to or less-than (default exact).") var qualifier: String?
         @Option(help: "count, estimate or projection (default count).") var kind: String?
         @Option(help: "Cumulative since this day (default: since records began).") var since: String?
@@ -47,13 +47,22 @@ struct SourcesCommand: AsyncParsableCommand {
             let fields = Dictionary(uniqueKeysWithValues: given.compactMap { field, value in value.map { (field, $0) } })
             let request = ImportRequest(sourceName: "homeward sources add", format: .json, today: try today())
             let (summary, id) = try await db.withStores { try await $0.sources.addFigure(fields, request, by: who.caller) }
+            let zero = MovementRules.wholeNumber(value) == 0
+            if summary.status != .error, id == nil, zero {
+                // A 0 withdraws the figure its identity finds; one that finds none records nothing.
+                FileHandle.standardError.write(Data("nothing recorded: no figure of this organisation, day, measure, kind, coverage and area\(reference == nil ? "" : " under this reference") is stored to withdraw\n".utf8))
+                if format == .json { try printJSON(["status": "unchanged"]) }
+                return
+            }
             guard summary.status != .error, let id else {
                 let text = summary.problems.map { "Error: \($0.column) '\($0.value)': \($0.reason)\n" }.joined()
                 FileHandle.standardError.write(Data(text.utf8))
                 throw ExitCode.failure
             }
             // A figure of the same identity is corrected, not added beside: say so, or a second statement seems recorded.
-            if summary.updated > 0 {
+            if summary.updated > 0, zero {
+                FileHandle.standardError.write(Data("figure \(id) withdrawn: in no list, comparison or statement from now on (its history: homeward sources history \(id))\n".utf8))
+            } else if summary.updated > 0 {
                 let apart = reference == nil ? "; give --reference to record another statement beside it" : ""
                 FileHandle.standardError.write(Data("figure \(id) corrected: it replaces what was recorded \(reference == nil ? "for this organisation, day, measure, kind, coverage and area" : "for this organisation, day, measure, kind, coverage and area under this reference") (the earlier version: homeward sources history \(id)\(apart))\n".utf8))
             } else if summary.imported == 0 {
@@ -62,7 +71,7 @@ struct SourcesCommand: AsyncParsableCommand {
             switch format {
             case .json:
                 struct Added: Encodable { var id: Int; var status: String }
-                try printJSON(Added(id: id, status: summary.updated > 0 ? "corrected" : summary.imported > 0 ? "added" : "unchanged"))
+                try printJSON(Added(id: id, status: summary.updated > 0 ? (zero ? "withdrawn" : "corrected") : summary.imported > 0 ? "added" : "unchanged"))
             case .table: print(id)
             }
         }
