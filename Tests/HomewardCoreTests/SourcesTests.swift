@@ -10,7 +10,7 @@ import Testing
         SourceFigure(id: id, organisation: organisation, date: day(date), measure: measure, value: value, kind: kind, coverage: coverage, partOf: partOf)
     }
 
-    @Test func figuresThatDisagreeStandSideBySideAndAreNeverSummed() {
+    @Test func figuresThatDisagreeStandSideBySideAndAreNeverSummed() throws {
         // setup: a ministry's cumulative returns, a refugee agency's registered returns (a narrower measure), a projection
         let figures = [
             Self.figure(1, "Ministry", "2018-08-15", "returns", 1_490_739),
@@ -41,6 +41,11 @@ import Testing
                                    figures: figures + [Self.figure(5, "Governorate", "2018-08-15", "returns", 1_200_000)], measures: Measure.builtIn, ledger: nil)
         #expect(two.sameMeasureSpread?.min == 1_200_000 && two.sameMeasureSpread?.max == 1_490_739 && two.sameMeasureSpread?.ratio?.description == "1.24")
         #expect(two.spread?.min == 56_000)
+        // Its ends are named by who stated them, with how far apart and up to which day.
+        let disagreement = try #require(two.sameMeasureSpread)
+        #expect(disagreement.minFigure.organisation == "Governorate" && disagreement.minFigure.id == 5 && disagreement.through == Self.day("2018-08-15"))
+        let ends = String(decoding: try JSONEncoder().encode(disagreement), as: UTF8.self)
+        #expect(ends.contains(#""gap":290739"#) && ends.contains(#""min_figure":{"#) && ends.contains(#""organisation":"Governorate""#), "\(ends)")
         // One organisation's cumulative figures of two days are its progress; equal figures are no disagreement.
         let progress = SourceComparison(measure: "returns", window: DateWindow(), figures: [
             Self.figure(6, "Ministry", "2018-08-01", "returns", 1_400_000), Self.figure(7, "Ministry", "2018-08-15", "returns", 1_490_739),
@@ -71,14 +76,15 @@ import Testing
         #expect(comparison.figures.count == 3)
         #expect(comparison.spread?.min == 1_300_000 && comparison.sameMeasureSpread?.min == 1_300_000)
         let alone = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")), figures: [homs], measures: Measure.builtIn, ledger: nil)
-        #expect(alone.spread?.min == 5_000)
+        // One figure is apart from nothing: no spread.
+        #expect(alone.figures.count == 1 && alone.spread == nil)
         // Two organisations' figures for one governorate disagree as national ones do, beside a national figure too.
         var other = Self.figure(4, "Other", "2018-08-15", "returns", 9_000)
         other.area = "SY04"
         let governorate = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")),
                                            figures: [national[0], homs, other], measures: Measure.builtIn, ledger: nil)
         #expect(governorate.sameMeasureSpread?.min == 5_000 && governorate.sameMeasureSpread?.max == 9_000)
-        #expect(governorate.spread?.min == 1_490_739 && governorate.spread?.max == 1_490_739)
+        #expect(governorate.spread == nil, "the country's figure is one")
         let area = AdminArea(pcode: "SY04", level: .adm1, nameEn: "Homs", nameAr: "حمص", nameRu: "Хомс", parent: nil)
         let block = try #require(SourcesBlock.make(date: Self.day("2018-08-15"), figures: national + [homs], measures: Measure.builtIn, areas: ["SY04": area]))
         let snapshot = BulletinSnapshot(date: Self.day("2018-08-15"), since: nil, participants: [], blocks: [block])

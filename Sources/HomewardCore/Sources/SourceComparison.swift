@@ -24,11 +24,46 @@ public struct SourceComparison: Sendable {
     }
 
     /// The smallest and largest figure shown (counts and estimates) of one scope (the country's where several are shown),
-    /// and how many times the one is the other.
+    /// who stated each, how far apart they are and how many times the one is the other: a disagreement is told by its
+    /// ends, not by two numbers a reader must look up.
     public struct Spread: Hashable, Sendable, Encodable {
         public var min: Int
         public var max: Int
         public var ratio: Ratio?
+        /// The figures at either end (the first recorded, of several alike).
+        public var minFigure: SourceFigure
+        public var maxFigure: SourceFigure
+        /// The last day the figures cover (a cumulative figure: the day it was stated).
+        public var through: Day?
+
+        init?(_ rows: [Row], through: Day? = nil) {
+            guard rows.count > 1, let low = rows.min(by: { $0.figure.value < $1.figure.value }),
+                  let high = rows.max(by: { $0.figure.value < $1.figure.value }) else { return nil }
+            (min, max, minFigure, maxFigure, self.through) = (low.figure.value, high.figure.value, low.figure, high.figure, through)
+            ratio = Ratio(max, over: min)
+        }
+
+        /// An end as the answer names it: the figure's id, organisation, qualifier and day.
+        struct End: Encodable {
+            var id: Int?
+            var organisation: String
+            var qualifier: String
+            var date: Day
+            init(_ figure: SourceFigure) { (id, organisation, qualifier, date) = (figure.id, figure.organisation, figure.qualifier.rawValue, figure.date) }
+        }
+
+        enum CodingKeys: String, CodingKey { case min, max, ratio, gap, through, minFigure = "min_figure", maxFigure = "max_figure" }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(min, forKey: .min)
+            try c.encode(max, forKey: .max)
+            try c.encode(ratio, forKey: .ratio)
+            try c.encode(max - min, forKey: .gap)
+            try c.encode(through, forKey: .through)
+            try c.encode(End(minFigure), forKey: .minFigure)
+            try c.encode(End(maxFigure), forKey: .maxFigure)
+        }
     }
 
     public var measure: String
@@ -78,10 +113,8 @@ public struct SourceComparison: Sendable {
         // Like scope with like: a governorate's figure is no disagreement with the country's. Where figures of several scopes
         // are shown, the spreads are of the country-wide ones.
         let compared = Set(self.figures.map(\.figure.area)).count <= 1 ? self.figures : self.figures.filter { $0.figure.area == nil }
-        let values = compared.map(\.figure.value)
-        if let low = values.min(), let high = values.max() {
-            spread = Spread(min: low, max: high, ratio: Ratio(high, over: low))
-        }
+        // Of two figures or more: one figure is apart from nothing.
+        spread = Spread(compared)
         // Like with like: figures of the measure asked that cover the same days (a cumulative figure, up to the day it was
         // stated), from two organisations or more that do not agree; of such sets, the latest. One organisation's own
         // figures of two days are its progress, not a disagreement.
@@ -96,9 +129,8 @@ public struct SourceComparison: Sendable {
         let disagreeing = alike.filter { !Self.canAllHold($0.value.map(\.figure)) }
         if let latest = disagreeing.max(by: { a, b in
             (a.key.days.to!, a.key.area == nil ? 1 : 0) < (b.key.days.to!, b.key.area == nil ? 1 : 0)
-        })?.value.map(\.figure.value),
-           let low = latest.min(), let high = latest.max(), low < high {
-            sameMeasureSpread = Spread(min: low, max: high, ratio: Ratio(high, over: low))
+        }), let disagreement = Spread(latest.value, through: latest.key.days.to), disagreement.min < disagreement.max {
+            sameMeasureSpread = disagreement
         }
     }
 }

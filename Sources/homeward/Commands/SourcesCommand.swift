@@ -209,12 +209,19 @@ enum SourcesText {
             let records = "\(ledger.records.grouped) record\(ledger.records == 1 ? "" : "s")"
             lines.append("ledger: \(ledger.value.grouped) (\(records) of \(ledger.organisations) organisation\(ledger.organisations == 1 ? "" : "s"))")
         }
+        // Each end by who stated it and the figure's id, and how far apart: a reader should not have to look them up.
+        func ends(_ spread: SourceComparison.Spread) -> String {
+            "\(spread.min.grouped) (\(spread.minFigure.organisation), figure \(spread.minFigure.id ?? 0)) to \(spread.max.grouped) "
+                + "(\(spread.maxFigure.organisation), figure \(spread.maxFigure.id ?? 0)), \((spread.max - spread.min).grouped) apart"
+                + (spread.ratio.map { ", ×\($0)" } ?? "")
+        }
         if let spread = c.spread {
-            lines.append("spread of all shown (narrower measures and other periods too): \(spread.min.grouped) to \(spread.max.grouped)"
-                         + (spread.ratio.map { ", ×\($0)" } ?? ""))
+            let scope = Set(c.figures.map(\.figure.area)).count > 1 ? "the country's figures shown" : "all shown"
+            lines.append("spread of \(scope) (narrower measures and other periods too): " + ends(spread))
         }
         if let spread = c.sameMeasureSpread {
-            lines.append("spread of \(c.measure) over this window alone: \(spread.min.grouped) to \(spread.max.grouped)\(spread.ratio.map { ", ×\($0)" } ?? "")")
+            let through = spread.through.map { " covering up to \($0)" } ?? ""
+            lines.append("disagreement on \(c.measure), the latest figures of two organisations or more\(through): " + ends(spread))
         }
         if !c.projections.isEmpty {
             lines.append("projections (not counts):")
