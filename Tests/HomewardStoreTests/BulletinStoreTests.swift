@@ -52,6 +52,25 @@ import Testing
         }
     }
 
+    /// The returns block's figures are the centre's ledger: it names first whose reports they add up, as every source's
+    /// figure names its source, in each language's way of listing (an organisation of withdrawn movements or of later
+    /// periods is not among them).
+    @Test(arguments: Backend.available)
+    func theReturnsBlockNamesTheOrganisationsWhoseReportsItAddsUp(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await importRecords(store, .movements, "#date,#adm1+dest+code,#affected+returnees+idps+num,#org,#meta+id\n"
+                + "2020-06-01,SY07,80,UNHCR,a\n2020-06-02,SY07,40,SARC,b\n2020-06-03,SY07,9,WFP,c\n2020-06-20,SY07,5,IOM,d\n")
+            try await importRecords(store, .movements, "#date,#adm1+dest+code,#affected+returnees+idps+num,#org,#meta+id\n2020-06-03,SY07,0,WFP,c\n")
+            // act
+            let snapshot = try await store.draftBulletin(date: Day("2020-06-15")!, since: nil)
+            // check
+            let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+            let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
+            #expect(en.contains("Returns as the centre's ledger records them, from the reports of: SARC, UNHCR."), "\(en)")
+            #expect(ar.contains("SARC، UNHCR"), "\(ar)")
+        }
+    }
+
     /// Late reports and corrections move the total a published statement gave for its day: the next statement says by how
     /// much, so that readers comparing the two are not left with figures that do not add up.
     @Test(arguments: Backend.available)

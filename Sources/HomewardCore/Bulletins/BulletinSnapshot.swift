@@ -149,4 +149,6 @@ public enum BulletinValue: Hashable, Sendable, Codable {
     case code(String)
     case name(en: String, ru: String?, ar: String?)
     case serial(Int)
+    /// Names listed as the reader's language lists them (`, ` or `، `): the organisations whose reports a figure adds up.
+    case names([String])
 }

@@ -126,6 +126,7 @@ public struct BulletinText: Sendable {
             case .serial(let number): arguments[name] = .serial(number)
             case .name(let en, let ru, let ar):
                 arguments[name] = .text(catalogue.language == .ru ? ru ?? en : catalogue.language == .ar ? ar ?? en : en)
+            case .names(let names): arguments[name] = .text(names.joined(separator: catalogue.text("bulletin.listSeparator")))
             }
         }
         // A figure hidden from the public is "<5", not "about <5": its qualifier was of the number no longer shown. A lower

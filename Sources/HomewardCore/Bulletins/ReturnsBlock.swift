@@ -57,10 +57,13 @@ public enum ReturnsBlock {
     ///   - withoutCrossing: the week's movements that name no crossing point, a line of their own after the crossing
     ///     points', so that the lines add up to the week's total.
     ///   - revision: the last statement's total as it was published and as it stands; said only where the two differ.
+    ///   - reporters: the organisations whose reports the total since records began adds up, named first: the block's
+    ///     figures are the centre's ledger, and a reader sets them beside figures each attributed to its source.
     public static func make(date: Day, sinceStart: LedgerSums, since: Day?, sinceDate: LedgerSums?, lastWeek: SourceComparison.LedgerFigure,
                             byCrossing: [Crossing], withoutCrossing: SourceComparison.LedgerFigure? = nil, revision: Revision? = nil,
-                            partial: Partial? = nil) -> BulletinBlock {
+                            partial: Partial? = nil, reporters: [String] = []) -> BulletinBlock {
         var lines: [BulletinLine] = [], entries: [SnapshotEntry] = []
+        if !reporters.isEmpty { lines.append(BulletinLine("bulletin.returns.reporters", ["organisations": .names(reporters)])) }
         func add(_ id: String, _ sum: SourceComparison.LedgerFigure, _ query: String, _ selection: MovementSelection) -> BulletinValue {
             entries.append(SnapshotEntry(id: id, value: sum.value, query: query, records: sum.records, organisations: sum.organisations,
                                          movements: selection))

@@ -28,7 +28,9 @@ extension Stores {
                                  partial: ReturnsBlock.Partial(
                                     pastDate: try await stores.ledger.totals(TotalsQuery(window: DateWindow(to: date))).partial,
                                     since: try await since.asyncMap { try await stores.ledger.totals(TotalsQuery(window: DateWindow(from: $0, to: date))).partial } ?? 0,
-                                    week: try await stores.ledger.totals(TotalsQuery(window: week)).partial))
+                                    week: try await stores.ledger.totals(TotalsQuery(window: week)).partial),
+                                 reporters: try await stores.ledger.totals(TotalsQuery(window: DateWindow(to: date), grouping: .organisation))
+                                    .groups.filter { $0.persons > 0 }.map(\.name).sorted())
     }
 
     /// The last statement published for a day up to `date`, that day's too where it follows the same session (a statement
