@@ -831,6 +831,10 @@ extension CommandLineTests {
         #expect(table.stdout.contains("ledger: 40 (1 record of 1 organisation)"), "\(table.stdout)")
         let check = try run(["sources", "check", "--format", "json"])
         #expect((check.json["problems"] as? [[String: Any]])?.first?["kind"] as? String == "parts-do-not-add-up")
+        // Each problem names whose figures they are, in the language asked.
+        let arabic = try run(["sources", "check", "--lang", "ar"]).stdout
+        #expect(arabic.contains("الأرقام") && !arabic.contains("figures") && ((check.json["problems"] as? [[String: Any]])?.first?["organisation"] as? String)?.isEmpty == false,
+                "\(arabic)")
         #expect(try run(["sessions", "add", "--date", "2019-07-20", "--org", "Ministry", "Agency"]).status == 0)
         // A statement about days still to come is not frozen, as the API refuses it too.
         let ahead = try run(["bulletin", "publish", "--date", "2019-07-21"])

@@ -15,6 +15,8 @@ public enum SourceChecks {
         public var kind: Kind
         /// The figures involved, by id.
         public var figures: [Int]
+        /// Whose figures they are: every check is of one organisation's figures against each other.
+        public var organisation: String
         public var message: Message
     }
 
@@ -58,12 +60,12 @@ public enum SourceChecks {
         let exact = ([total] + parts).allSatisfy(\.isPoint)
         if let most = whole.high, low > most {
             // Bounds are named as bounds: "add up to 1,000, not to the total of 1,000" said nothing of "up to".
-            return Problem(kind: .partsDoNotAddUp, figures: figures, message: exact
+            return Problem(kind: .partsDoNotAddUp, figures: figures, organisation: total.organisation, message: exact
                 ? Message("sources.check.partsDoNotAddUp", ["total": .count(total.value), "sum": .count(sum), "parts": .count(parts.count)])
                 : Message("sources.check.partsAboveTotal", ["least": .count(low), "most": .count(most)]))
         }
         guard wholeBreakdown, let most = high, most < whole.low else { return nil }
-        return Problem(kind: .partsDoNotAddUp, figures: figures, message: exact
+        return Problem(kind: .partsDoNotAddUp, figures: figures, organisation: total.organisation, message: exact
             ? Message("sources.check.partsDoNotAddUp", ["total": .count(total.value), "sum": .count(sum), "parts": .count(parts.count)])
             : Message("sources.check.partsBelowTotal", ["most": .count(most), "least": .count(whole.low)]))
     }
@@ -90,7 +92,7 @@ public enum SourceChecks {
                 }
                 guard let (earlier, least) = highest, let most = later.qualifier.bounds(later.value).high, most < least else { return nil }
                 let exact = earlier.isPoint && later.isPoint
-                return Problem(kind: .cumulativeFalls, figures: [earlier.id!, later.id!], message: Message(
+                return Problem(kind: .cumulativeFalls, figures: [earlier.id!, later.id!], organisation: later.organisation, message: Message(
                     exact ? "sources.check.cumulativeFalls" : "sources.check.cumulativeFallsBounds",
                     ["earlier": .count(exact ? earlier.value : least), "earlierDate": .day(earlier.date),
                      "later": .count(exact ? later.value : most), "laterDate": .day(later.date)]))
@@ -115,7 +117,7 @@ public enum SourceChecks {
                 let least = b.high.map { a.low - $0 }, most = a.high.map { $0 - b.low }
                 let apart = (most.map { w.low > $0 } ?? false) || (w.high.flatMap { high in least.map { high < $0 } } ?? false)
                 guard apart else { return nil }
-                return Problem(kind: .weekDiffers, figures: [week.id!, before.id!, after.id!],
+                return Problem(kind: .weekDiffers, figures: [week.id!, before.id!, after.id!], organisation: week.organisation,
                                message: Message("sources.check.weekDiffers", ["week": .count(week.value), "change": .change(change)]))
             }
         }
@@ -123,13 +125,14 @@ public enum SourceChecks {
 }
 
 extension SourceChecks.Problem: Encodable {
-    enum CodingKeys: String, CodingKey { case kind, figures, code, detail }
+    enum CodingKeys: String, CodingKey { case kind, figures, organisation, code, detail }
 
     /// `detail` in English: the command line and the API write it in another language when asked.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kind, forKey: .kind)
         try c.encode(figures, forKey: .figures)
+        try c.encode(organisation, forKey: .organisation)
         try c.encode(message.key, forKey: .code)
         try c.encode(Catalogue.english.text(message), forKey: .detail)
     }

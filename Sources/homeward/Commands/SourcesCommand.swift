@@ -157,9 +157,11 @@ struct SourcesCommand: AsyncParsableCommand {
             case .json: try printJSON(["problems": problems])
             case .table:
                 let catalogue = try Catalogue.bundled(lang)
-                if problems.isEmpty { print("no problems") }
+                if problems.isEmpty { print(catalogue.text("sources.check.none")) }
                 for problem in problems {
-                    print("\(problem.kind.rawValue)  figures \(problem.figures.map(String.init).joined(separator: ", "))  \(catalogue.text(problem.message))")
+                    print("\(problem.kind.rawValue)  " + catalogue.text(Message("sources.check.line", [
+                        "organisation": .text(problem.organisation), "figures": .code(problem.figures.map(String.init).joined(separator: ", ")),
+                        "detail": .text(catalogue.text(problem.message))])))
                 }
             }
         }
