@@ -138,6 +138,13 @@ import Testing
             #expect(try await store.sources.figures(measures: ["returns"]).map(\.value) == [1_510_000, 1_490_739])
             let revisions = try await store.database.read { db in try await db.raw("SELECT value FROM source_figure_revisions").all(decodingColumn: "value", as: Int.self) }
             #expect(revisions == [1_500_000])
+            // A part corrected by a row that leaves out its total is unlinked from it: said, at the row and column.
+            let unlinked = try await importFigures(store, "Ministry,2020-06-30,returns-refugees,249530,exact,count,,r,,s\n")
+            #expect(unlinked.updated == 1 && unlinked.problems.map { "\($0.row) \($0.column) \($0.code)" } == ["2 #meta+part import.link.cleared"],
+                    "\(unlinked.text)")
+            // Its withdrawal, which gives no total either, is said as nothing else.
+            let withdrawn = try await importFigures(store, "Ministry,2020-06-30,returns-idps,0,exact,count,,i,,s\n")
+            #expect(withdrawn.updated == 1 && withdrawn.warnings == 0, "\(withdrawn.text)")
         }
     }
 

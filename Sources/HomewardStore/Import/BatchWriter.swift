@@ -59,6 +59,8 @@ struct ClearedFigure: Sendable, Equatable {
     var decimals: Int
     /// What the replaced version gave, as stored.
     var before: Int
+    /// Whether the field names another record (a figure's total, by id) rather than gives a figure.
+    var link = false
 }
 
 /// A movement an earlier import recorded for an id in one category, taken back by a row that gives the id in the other

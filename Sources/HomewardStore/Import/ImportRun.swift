@@ -316,7 +316,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             let before: MessageArgument = cleared.decimals > 0 ? .code(ScaledNumber.string(cleared.before, decimals: cleared.decimals)) : .count(cleared.before)
             let field = Field.allCases.first { $0.jsonKey == cleared.field }
             let label = field.map { field in layout.map { $0.labels[field.rawValue] }.flatMap { $0.isEmpty ? nil : $0 } ?? cleared.field }
-            warn(row: cleared.row, column: label ?? cleared.field, Message("import.figure.cleared", ["before": before]))
+            warn(row: cleared.row, column: label ?? cleared.field, cleared.link ? Message("import.link.cleared", ["before": .serial(cleared.before)])
+                 : Message("import.figure.cleared", ["before": before]))
         }
         for moved in counts.moves {
             warn(row: moved.row, Message("import.movements.movedCategory", ["movement": .serial(moved.movement), "persons": .count(moved.persons)]))

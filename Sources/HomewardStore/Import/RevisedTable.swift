@@ -16,6 +16,9 @@ struct RevisedTable: Sendable {
     /// The columns of figures a row may leave blank, each with its field's JSON key and the decimals it is stored to (tonnes
     /// in kilograms: 3): a correction that blanks one the record gave is warned of, naming the field as the file does.
     var figures: [String: (field: String, decimals: Int)] = [:]
+    /// The columns that name another record (a figure's total), each with its field's JSON key: a correction that leaves out
+    /// one the record gave is warned of too, as it unlinks the two.
+    var links: [String: String] = [:]
 }
 
 extension RevisedTable {
@@ -95,9 +98,12 @@ extension WriteContext {
                 """).run()
             return WriteCounts(ignored: 1, repeats: repeats)
         }
+        // A withdrawal (no insert: a 0) takes the record back whole: what it leaves blank is no loss to warn of.
         let cleared = try zip(table.columns, values).compactMap { column, value -> ClearedFigure? in
-            guard let figure = table.figures[column], case .null = value, let before = try stored.decode(column: column, as: Int?.self) else { return nil }
-            return ClearedFigure(row: row, field: figure.field, decimals: figure.decimals, before: before)
+            guard insert != nil, case .null = value, table.figures[column] != nil || table.links[column] != nil,
+                  let before = try stored.decode(column: column, as: Int?.self) else { return nil }
+            if let field = table.links[column] { return ClearedFigure(row: row, field: field, decimals: 0, before: before, link: true) }
+            return table.figures[column].map { ClearedFigure(row: row, field: $0.field, decimals: $0.decimals, before: before) }
         }
         // A version an earlier import recorded and a later one corrected, given again: an old file imported by mistake
         // undoes the corrections (a withdrawal too), said as it is for movements, naming the first import that recorded it.

@@ -7,7 +7,7 @@ import SQLKit
 /// every other kind of record; one that finds nothing records nothing.
 struct SourceFigureWriter: BatchWriter {
     static let table = RevisedTable(table: "source_figures", revisions: "source_figure_revisions", recordColumn: "figure_id",
-                                    columns: ["value", "qualifier", "citation", "url", "part_of"])
+                                    columns: ["value", "qualifier", "citation", "url", "part_of"], links: ["part_of": "part_of"])
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
