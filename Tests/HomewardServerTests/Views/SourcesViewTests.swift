@@ -68,9 +68,11 @@ import Testing
     /// page's punctuation), and a label keeps a halo to stay readable over a line.
     @Test func theChartSaysAFiguresQualifier() {
         let arabic = SourcesView(model: .mock, language: .ar).render(pages), english = SourcesView(model: .mock, language: .en).render(pages)
-        #expect(english.contains("<title>Ministry: more than 1,490,739, 15 August 2018</title>") && english.contains(#"paint-order="stroke">&gt;1,490,739</text>"#),
+        #expect(english.contains("<title>Ministry: returns: more than 1,490,739, 15 August 2018</title>") && english.contains(#"paint-order="stroke">&gt;1,490,739</text>"#),
                 "\(english)")
-        #expect(arabic.contains("Ministry: أكثر من ١٬٤٩٠٬٧٣٩، ١٥ آب ٢٠١٨"))
+        #expect(arabic.contains("أكثر من ١٬٤٩٠٬٧٣٩، ١٥ آب ٢٠١٨"))
+        // The chart shows two measures: each series names its own, Ministry's too, not only where one organisation gave two.
+        #expect(english.contains("<li><span style=\"background:#1f77b4\"></span>Ministry: returns</li>"), "\(english)")
     }
 
     /// Past the palette, a series keeps its colour but not its look (a dashed line); two latest values of one day and close

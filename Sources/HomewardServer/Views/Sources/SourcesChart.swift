@@ -38,9 +38,11 @@ struct SourcesChart {
             static func < (a: Key, b: Key) -> Bool { (a.organisation, a.measure, a.area) < (b.organisation, b.measure, b.area) }
         }
         let grouped = Dictionary(grouping: rows.map(\.figure), by: { Key(organisation: $0.organisation, measure: $0.measure, area: $0.area ?? "") })
-        let measuresOf = Dictionary(grouping: grouped.keys, by: \.organisation).mapValues { Set($0.map(\.measure)) }
+        // Every series names its measure where the chart shows more than one: named for some organisations and not others,
+        // a reader took the unnamed for the measure asked.
+        let severalMeasures = Set(grouped.keys.map(\.measure)).count > 1
         series = grouped.keys.sorted().enumerated().map { index, key in
-            let named = [(measuresOf[key.organisation]?.count ?? 0) > 1 ? measureName(key.measure) : nil, key.area.isEmpty ? nil : areaName(key.area)]
+            let named = [severalMeasures ? measureName(key.measure) : nil, key.area.isEmpty ? nil : areaName(key.area)]
                 .compactMap { $0 }
             return Series(name: named.isEmpty ? key.organisation : "\(key.organisation): \(named.joined(separator: catalogue.text("bulletin.listSeparator")))",
                    colour: Self.palette[index % Self.palette.count], dash: Self.dashes[(index / Self.palette.count) % Self.dashes.count],
