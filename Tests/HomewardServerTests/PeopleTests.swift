@@ -44,6 +44,10 @@ import Testing
                                                  cookie: admin.cookie)
             let partnerAsGroup = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=UNHCR&working_group=true&member=WFP",
                                                         cookie: admin.cookie)
+            // A member a slip away from a known organisation is refused, as the command line refuses it; nothing is made of it.
+            let slip = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Slip+WG&working_group=true&member=UNHRC", cookie: admin.cookie)
+            #expect(slip.status == .badRequest && slip.text.contains("did you mean UNHCR"), "\(slip.text)")
+            #expect(try await store.organisations.organisations().map(\.name).filter { ["UNHRC", "Slip WG"].contains($0) }.isEmpty)
             let nulName = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=nul&name=A%00B&organisation=UNHCR&role=viewer", cookie: admin.cookie)
             let nulMember = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Other&working_group=true&member=A%00B", cookie: admin.cookie)
             let badLogin = try await account.form(client, "/people?lang=ru", "csrf=\(admin.csrf)&login=has+space&name=X&organisation=UNHCR&role=viewer",

@@ -68,6 +68,9 @@ import Testing
             let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
             #expect(en.contains("Returns as the centre's ledger records them, from the reports of: SARC, UNHCR."), "\(en)")
             #expect(ar.contains("SARC، UNHCR"), "\(ar)")
+            // On a page, each name is isolated: one isolate round the list ran Latin names left to right in Arabic.
+            let html = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).html
+            #expect(html.contains("<bdi>SARC</bdi>، <bdi>UNHCR</bdi>"), "\(html)")
         }
     }
 

@@ -60,6 +60,14 @@ import Testing
             #expect(try await store.sources.revisions(ofFigure: sarc).map(\.value) == [70000])
             #expect(try await store.sources.figures(id: sarc).first?.value == 0)
             #expect(try await store.organisations.organisations().map(\.name).contains("WFP") == false)
+            // Withdrawn again, whatever else the row says, it changes nothing; and it is no total a part may name.
+            let again = try await importFigures(store, "SARC,2020-06-15,returns,0,exact,count,,,,other citation\n")
+            #expect(again.updated == 0 && again.ignored == 1, "\(again.text)")
+            #expect(try await store.sources.revisions(ofFigure: sarc).count == 1)
+            let part = try await importFigures(store, "SARC,2020-06-15,returns-refugees,100,exact,count,,,\(sarc),\n")
+            #expect(part.status == .error && part.problems.first?.column == "#meta+part", "\(part.text)")
+            // A problem of the figures left is checked as ever.
+            #expect(try await store.sources.problems().isEmpty)
         }
     }
 

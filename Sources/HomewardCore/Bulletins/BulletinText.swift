@@ -10,6 +10,8 @@ public struct BulletinText: Sendable {
     public struct Sentence: Sendable {
         public var phrase: Phrase
         public var entries: [String: String]
+        /// Arguments that list names (``BulletinValue/names(_:)``): each is isolated in HTML, as the participants' are.
+        public var lists: [String: [String]] = [:]
     }
 
     public struct Section: Sendable {
@@ -114,7 +116,7 @@ public struct BulletinText: Sendable {
     }
 
     func sentence(_ line: BulletinLine) -> Sentence {
-        var arguments: [String: MessageArgument] = [:], entries: [String: String] = [:]
+        var arguments: [String: MessageArgument] = [:], entries: [String: String] = [:], lists: [String: [String]] = [:]
         for (name, value) in line.arguments {
             switch value {
             case .entry(let id):
@@ -126,7 +128,9 @@ public struct BulletinText: Sendable {
             case .serial(let number): arguments[name] = .serial(number)
             case .name(let en, let ru, let ar):
                 arguments[name] = .text(catalogue.language == .ru ? ru ?? en : catalogue.language == .ar ? ar ?? en : en)
-            case .names(let names): arguments[name] = .text(names.joined(separator: catalogue.text("bulletin.listSeparator")))
+            case .names(let names):
+                arguments[name] = .text(names.joined(separator: catalogue.text("bulletin.listSeparator")))
+                lists[name] = names
             }
         }
         // A figure hidden from the public is "<5", not "about <5": its qualifier was of the number no longer shown. A lower
@@ -137,7 +141,7 @@ public struct BulletinText: Sendable {
             }
             arguments["qualifier"] = .code(Qualifier.exact.rawValue)
         }
-        return Sentence(phrase: catalogue.phrase(Message(line.key, arguments)), entries: entries)
+        return Sentence(phrase: catalogue.phrase(Message(line.key, arguments)), entries: entries, lists: lists)
     }
 
     /// An entry as a sentence takes it: a count chooses its noun's form; a percentage carries its sign, so that a
@@ -225,6 +229,10 @@ public struct BulletinText: Sendable {
             case .text(let text): return Self.escape(text)
             case .argument(let name, let text, let leftToRight):
                 written.insert(name)
+                // Latin names listed in an Arabic sentence would otherwise run together left to right, their order reversed.
+                if let names = sentence.lists[name] {
+                    return names.map { "<bdi>\(Self.escape($0))</bdi>" }.joined(separator: Self.escape(catalogue.text("bulletin.listSeparator")))
+                }
                 let bdi = "<bdi\(leftToRight ? " dir=\"ltr\"" : "")>\(Self.escape(text))</bdi>"
                 guard let id = sentence.entries[name] else { return bdi }
                 return "<a class=\"figure\" href=\"#entry-\(Self.escape(id))\">\(bdi)</a>"

@@ -30,15 +30,17 @@ public struct SourceComparison: Sendable {
         public var min: Int
         public var max: Int
         public var ratio: Ratio?
-        /// The figures at either end (the first recorded, of several alike).
+        /// The figures at either end: of several alike, the first recorded at the low end, the last at the high end.
         public var minFigure: SourceFigure
         public var maxFigure: SourceFigure
         /// The last day the figures cover (a cumulative figure: the day it was stated).
         public var through: Day?
 
         init?(_ rows: [Row], through: Day? = nil) {
-            guard rows.count > 1, let low = rows.min(by: { $0.figure.value < $1.figure.value }),
-                  let high = rows.max(by: { $0.figure.value < $1.figure.value }) else { return nil }
+            // Of equal figures, the first recorded at the low end and the last at the high end: two organisations that agree
+            // are two ends, not one figure named twice.
+            let order = { (a: Row, b: Row) in (a.figure.value, a.figure.id ?? 0) < (b.figure.value, b.figure.id ?? 0) }
+            guard rows.count > 1, let low = rows.min(by: order), let high = rows.max(by: order) else { return nil }
             (min, max, minFigure, maxFigure, self.through) = (low.figure.value, high.figure.value, low.figure, high.figure, through)
             ratio = Ratio(max, over: min)
         }

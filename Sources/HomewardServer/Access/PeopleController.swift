@@ -23,6 +23,7 @@ struct PeopleController {
             case "password": "people.password.changed"
             case "passwordAndTokens": "people.password.changedTokensRevoked"
             case "erased": "people.erase.done"
+            case "erasedLogKept": "people.erase.logKept"
             case "organisation": "people.organisations.added"
             case "organisationChanged": "people.organisations.changed"
             case "organisationKnown": "people.organisations.unchanged"
@@ -91,7 +92,15 @@ struct PeopleController {
             guard try await request.form()["confirm"] == "true" else {
                 return try await page(request, context, error: .key("people.erase.unconfirmed"), changing: Self.login(context), status: .badRequest)
             }
-            return try await change(request, context, done: "erased") { try await stores.access.erase($0, by: context.caller).erased }
+            var logKept = false
+            let response = try await change(request, context, done: "erased") {
+                let (erased, emptied) = try await stores.access.erase($0, by: context.caller)
+                logKept = !emptied
+                return erased
+            }
+            // The name erased, but a reading request kept SQLite's log, which may hold it: said, with what to do.
+            guard logKept, response.status == .seeOther else { return response }
+            return try Self.back(request, done: "erasedLogKept")
         }
         router.on(RouterPath(APIRoute.addOrganisation.routerPath), method: APIRoute.addOrganisation.method) { request, context in
             let items = try await request.formItems()
@@ -105,6 +114,13 @@ struct PeopleController {
             let workingGroup = !groupFlags.isEmpty
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty, members.isEmpty || workingGroup else {
                 return try await page(request, context, error: .key(members.isEmpty ? "people.organisations.nameMissing" : "people.organisations.membersOfGroup"),
+                                      status: .badRequest)
+            }
+            // A member typed a slip of the keys away from a known organisation (IMO for IOM) would be made an organisation of
+            // its own, as the command line refuses it too; one meant is added first, on its own.
+            let known = OrganisationNames(try await stores.organisations.organisations().map(\.name))
+            if let (member, meant) = members.lazy.compactMap({ member in known.nearMiss(of: member.trimmingCharacters(in: .whitespaces)).map { (member, $0) } }).first {
+                return try await page(request, context, error: .problem(FieldProblem(field: "member", value: member, Message("organisations.member.slip", ["known": .text(meant)]))),
                                       status: .badRequest)
             }
             let addition: Organisation.Addition

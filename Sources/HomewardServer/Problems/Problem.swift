@@ -46,7 +46,7 @@ public struct Problem: HTTPResponseError, Sendable {
         Problem(.badRequest, detail, field: field, code: invalidValue)
     }
 
-    /// The code of a value not taken whose words are not in the catalogue yet.
+    /// The code of a value not taken: the code is in the catalogue, the detail's words (in English) are not yet.
     static let invalidValue = "problem.value.invalid"
 
     struct Body: Encodable {

@@ -24,7 +24,9 @@ extension AccessStore {
             if let given = login, given.hasPrefix("system:") || given.hasPrefix("anonymous:") {
                 // No account's: the command line's operating-system user, a caller who proved no identity.
                 conditions.append("actor = \(bind: given)")
-            } else if let given = login {
+            } else if let written = login {
+                // As the audit writes an account's entries (`person:amal`), or its login alone.
+                let given = written.hasPrefix("person:") ? String(written.dropFirst("person:".count)) : written
                 guard let login = try await Database.knownLogin(given, on: db) else {
                     throw StoreError.invalid(field: "user", value: given, reason: "no account has this login")
                 }

@@ -14,6 +14,7 @@ final class AuditTrail: Sendable {
     func count() { entries.withLock { $0 += 1 } }
 
     /// Whether the write found everything already as asked (a role given again) and wrote nothing: no entry says it did.
+    /// A write that notes it must change nothing else, or audit what it changes itself: the generic entry is not made.
     var changedNothing: Bool { unchanged.withLock { $0 } }
 
     func noteNothingChanged() { unchanged.withLock { $0 = true } }

@@ -26,9 +26,11 @@ extension Database {
     /// accounts of a database older than the rule against it differ only in case and neither is written as given.
     static func knownLogin(_ given: String, on db: any SQLDatabase) async throws -> String? {
         // What no text column takes (a NUL, which PostgreSQL refuses) is never sent to SQL. Logins are Latin letters, digits
-        // and `. _ - @` (``Person/isValidNewLogin(_:)``), whose case both databases' `lower` folds alike.
+        // and `. _ - @` (``Person/isValidNewLogin(_:)``), whose case both databases' `lower` folds alike; any other text is
+        // matched as written (PostgreSQL folds the Kelvin sign to k by its locale, SQLite folds nothing beyond ASCII).
         guard !given.containsNUL else { return nil }
-        let stored = try await db.raw("SELECT login FROM persons WHERE lower(login) = lower(\(bind: given))").all()
+        let folded: SQLQueryString = given.utf8.allSatisfy({ $0 < 0x80 }) ? "lower(login) = lower(\(bind: given))" : "login = \(bind: given)"
+        let stored = try await db.raw("SELECT login FROM persons WHERE \(folded)").all()
             .map { try $0.decode(column: "login", as: String.self) }
         return stored.contains(given) ? given : stored.count == 1 ? stored[0] : nil
     }
@@ -46,7 +48,10 @@ extension Database {
     ///   write ends, so that a member taken out of a group, an account disabled or a role changed while a long import runs
     ///   waits for it, rather than committing under it while the import goes on writing what it no longer may (SQLite's
     ///   writers take turns already).
-    static func permit(of caller: Caller, on db: any SQLDatabase, locking: Bool = false) async throws -> Permit {
+    static func permit(of typed: Caller, on db: any SQLDatabase, locking: Bool = false) async throws -> Permit {
+        // Every reader of a permit (a write's, an audit's reader, a shortcut for what is known already) takes the login as
+        // its account writes it, as a write's caller is (``canonical(_:on:)``).
+        let caller = try await canonical(typed, on: db)
         switch caller {
         case .system: return .owner
         case .anonymous: return .everyoneElse
@@ -96,8 +101,16 @@ extension Database {
     /// posted from another site): a forged request against a signed-in officer leaves a trace, naming whose session it rode.
     public func auditRefusal(_ detail: String, kind: String, by caller: Caller) async {
         do {
-            try await write(by: caller, for: .bookkeeping) { write in
-                try await write.audit("refused", kind: kind, detail: detail)
+            // A login no account has (`--as` mistyped, or a password typed in its place) is not kept, as a sign-in's is not:
+            // the refusal is the command line's operator's.
+            var caller = caller, detail = detail
+            if case .person(let login) = caller, try await read({ try await Self.knownLogin(login, on: $0) }) == nil {
+                caller = .operatingSystemUser
+                detail = "as a login no account has: " + detail.replacingOccurrences(of: login, with: "…")
+            }
+            let (by, kept) = (caller, detail)
+            try await write(by: by, for: .bookkeeping) { write in
+                try await write.audit("refused", kind: kind, detail: kept)
             }
         } catch {
             logger.error("a refusal could not be audited: \(String(reflecting: error))")

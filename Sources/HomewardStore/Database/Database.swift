@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HomewardCore
 import Logging
 import NIOCore
@@ -74,9 +79,7 @@ public final class Database: Sendable, Service {
             }
             // A new file is its owner's alone (its log and shared memory take its mode): it holds password hashes, people's
             // names and addresses. One that exists keeps the mode it was given.
-            if !FileManager.default.fileExists(atPath: absolute) {
-                FileManager.default.createFile(atPath: absolute, contents: nil, attributes: [.posixPermissions: 0o600])
-            }
+            Self.createOwnersOnly(absolute)
             let open: @Sendable () async throws -> Connection = { try await openSQLite(path: absolute, logger: logger) }
             // SQLite has one writer at a time; WAL lets readers go on beside it.
             database = Database(location: location, backend: .sqlite,
@@ -216,10 +219,20 @@ public final class Database: Sendable, Service {
         let timestamp = Database.timestamp(now())
         return try await lease(writing: true) { connection in
             let db = connection.sql
+            /// The caller as its account writes its login; a failure rolls back, or the connection would go back to the pool
+            /// inside the transaction (SQLite's only writer holding the write lock).
+            @Sendable func begun() async throws -> Caller {
+                do {
+                    let canonical = try await Self.canonical(caller, on: db)
+                    if !foreignKeys && backend == .postgres { try await Self.skipReferenceTriggers(on: db) }
+                    return canonical
+                } catch {
+                    throw await rollBack(db, after: error)
+                }
+            }
             @Sendable func transaction() async throws -> R {
                 try await db.raw(SQLQueryString(begin)).run()
-                let caller = try await Self.canonical(caller, on: db)
-                if !foreignKeys && backend == .postgres { try await Self.skipReferenceTriggers(on: db) }
+                let caller = try await begun()
                 let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse, now: now)
                 do {
                     // Housekeeping is neither checked nor audited: its writes need no permit looked up.
@@ -248,7 +261,14 @@ public final class Database: Sendable, Service {
                     // transaction is rolled back too, or the connection would go back to the pool inside it.
                     do {
                         try await db.raw(SQLQueryString(begin)).run()
-                        try await write.audit("refused", kind: need.rawValue, detail: Catalogue.english.text(refusal.message))
+                        var detail = Catalogue.english.text(refusal.message), audited = write
+                        // A login no account has (`--as` mistyped, a password typed in its place) is not kept, as a sign-in's
+                        // is not: the refusal is the command line operator's.
+                        if refusal.unknownCaller, case .person(let login) = caller, try await Self.knownLogin(login, on: db) == nil {
+                            audited = WriteContext(connection: connection, caller: .operatingSystemUser, timestamp: timestamp, permit: .everyoneElse, now: now)
+                            detail = "as a login no account has: " + detail.replacingOccurrences(of: login, with: "…")
+                        }
+                        try await audited.audit("refused", kind: need.rawValue, detail: detail)
                         try await db.raw("COMMIT").run()
                         // The audit reads differently now: its tag must change, or a monitor polling it would get 304.
                         if backend == .postgres { await moveDataVersionOn(db) }
@@ -298,6 +318,18 @@ public final class Database: Sendable, Service {
         }
     }
 
+    /// Makes a new file its owner's alone, where none is (`O_EXCL`: never over one another process has just made). Its log
+    /// and shared memory take its mode: it holds password hashes, people's names and addresses. One that exists keeps its mode.
+    private static func createOwnersOnly(_ path: String) {
+        #if canImport(Glibc)
+        let descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { Glibc.close(descriptor) }
+        #elseif canImport(Darwin)
+        let descriptor = Darwin.open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { Darwin.close(descriptor) }
+        #endif
+    }
+
     /// Copies SQLite's write-ahead log into the database and empties it, so that what a change took out (an erased
     /// person's name) is in no earlier version of a page the log still holds. It cannot while another connection reads (a
     /// server's request): it waits two seconds at most, not the writers' two minutes, holding the writer meanwhile.
@@ -309,9 +341,15 @@ public final class Database: Sendable, Service {
             return try await lease(writing: true) { connection in
                 let db = connection.sql
                 try await db.raw("PRAGMA busy_timeout = 2000").run()
-                let busy = try await db.raw("PRAGMA wal_checkpoint(TRUNCATE)").first(decodingColumn: "busy", as: Int.self)
-                try await db.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.busyTimeoutMilliseconds))").run()
-                return busy == 0
+                let busy: Result<Int?, any Error>
+                do { busy = .success(try await db.raw("PRAGMA wal_checkpoint(TRUNCATE)").first(decodingColumn: "busy", as: Int.self)) } catch { busy = .failure(error) }
+                // The writer's own wait is put back whatever became of the checkpoint: two seconds would fail the next import.
+                do {
+                    try await db.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.busyTimeoutMilliseconds))").run()
+                } catch {
+                    throw ConnectionSettingLost(setting: "busy_timeout", underlying: error)
+                }
+                return try busy.get() == 0
             }
         } catch {
             logger.warning("the write-ahead log could not be emptied: \(String(reflecting: error))")

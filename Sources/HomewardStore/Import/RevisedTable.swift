@@ -19,6 +19,8 @@ struct RevisedTable: Sendable {
     /// The columns that name another record (a figure's total), each with its field's JSON key: a correction that leaves out
     /// one the record gave is warned of too, as it unlinks the two.
     var links: [String: String] = [:]
+    /// What a withdrawn record holds (`value = 0`): a 0 given again for it changes nothing, whatever else its row gives.
+    var withdrawn: String?
 }
 
 extension RevisedTable {
@@ -78,6 +80,11 @@ extension WriteContext {
             return WriteCounts(ignored: 1, repeats: repeats)
         }
         let id = try stored.decode(column: "id", as: Int.self)
+        if insert == nil, let withdrawn = table.withdrawn, try await sql.raw("""
+            SELECT 1 AS one FROM \(unsafeRaw: table.table) WHERE id = \(bind: id) AND \(unsafeRaw: withdrawn)
+            """).first() != nil {
+            return WriteCounts(ignored: 1, repeats: repeats)
+        }
         let assignments = zip(table.columns, values).map { column, value -> SQLQueryString in "\(unsafeRaw: column) = \(bind: value)" }
         // Written already by this import (the file gives the record again): what it had before the import is kept, or put
         // back, and nothing in between, which was never in force, becomes a revision.
@@ -88,7 +95,8 @@ extension WriteContext {
             let revised = try await sql.raw("""
                 SELECT 1 AS one FROM \(unsafeRaw: table.revisions) WHERE \(unsafeRaw: table.recordColumn) = \(bind: id)
                 """).first() != nil
-            if insert == nil && !revised {
+            // Kept at 0 where another record may name it (a part its total): the row could not go.
+            if insert == nil && !revised && table.links.isEmpty {
                 // A record the file added and then takes back: as if neither row had been, as a lone 0 for a new key is.
                 try await sql.raw("DELETE FROM \(unsafeRaw: table.table) WHERE id = \(bind: id)").run()
                 return WriteCounts(imported: -1, ignored: 2, repeats: repeats)

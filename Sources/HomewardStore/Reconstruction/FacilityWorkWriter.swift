@@ -6,7 +6,8 @@ import SQLKit
 /// id withdraws the record (kept, at 0, with its revision); one that finds nothing records nothing.
 struct FacilityWorkWriter: BatchWriter {
     static let table = RevisedTable(table: "facility_works", revisions: "facility_work_revisions", recordColumn: "work_id",
-                                    columns: ["day", "place_pcode", "adm1", "adm2", "adm3", "adm4", "kind_code", "quantity_tenths"])
+                                    columns: ["day", "place_pcode", "adm1", "adm2", "adm3", "adm4", "kind_code", "quantity_tenths"],
+                                    withdrawn: "quantity_tenths = 0")
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()

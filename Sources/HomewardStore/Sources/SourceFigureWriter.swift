@@ -7,7 +7,8 @@ import SQLKit
 /// every other kind of record; one that finds nothing records nothing.
 struct SourceFigureWriter: BatchWriter {
     static let table = RevisedTable(table: "source_figures", revisions: "source_figure_revisions", recordColumn: "figure_id",
-                                    columns: ["value", "qualifier", "citation", "url", "part_of"], links: ["part_of": "part_of"])
+                                    columns: ["value", "qualifier", "citation", "url", "part_of"], links: ["part_of": "part_of"],
+                                    withdrawn: "value = 0")
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
@@ -37,7 +38,7 @@ struct SourceFigureWriter: BatchWriter {
                 let area = figure.partOfArea.map { SQLQueryString("area_pcode = \(bind: $0)") } ?? "area_pcode IS NULL"
                 partOf = try await write.sql.raw("""
                     SELECT id FROM source_figures WHERE organisation_id = \(bind: organisationID) AND reference = \(bind: reference)
-                    AND measure = \(bind: measure) AND \(area)
+                    AND measure = \(bind: measure) AND \(area) AND value > 0
                     ORDER BY CASE WHEN kind = \(bind: figure.kind.rawValue) THEN 0 ELSE 1 END,
                              CASE WHEN COALESCE(since_day, -1) = \(bind: since ?? -1) AND COALESCE(from_day, -1) = \(bind: from ?? -1)
                                   AND COALESCE(to_day, -1) = \(bind: to ?? -1) THEN 0 ELSE 1 END,

@@ -84,7 +84,7 @@ public struct SourcesStore: Sendable {
         let totals = try await database.read { db in
             try await db.raw("""
                 SELECT f.id, f.reference, f.measure, f.area_pcode, o.name FROM source_figures f JOIN organisations o ON o.id = f.organisation_id
-                ORDER BY f.id
+                WHERE f.value > 0 ORDER BY f.id
                 """).all().flatMap { row -> [(String, SourceFigureRules.Total)] in
                 let id = String(try row.decode(column: "id", as: Int.self))
                 let organisation = try row.decode(column: "name", as: String.self)

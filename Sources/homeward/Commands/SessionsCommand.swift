@@ -35,7 +35,11 @@ struct SessionsCommand: AsyncParsableCommand {
         func run() async throws {
             let briefings = try briefings()
             let session = CoordinationSession(date: date, briefings: org.map { .init(organisation: $0, text: briefings[$0]) })
-            let added = try await db.withStores { try await $0.sessions.addSession(session, today: try today(), by: who.caller) }
+            let added = try await db.withStores { stores in
+                let known = try await stores.organisations.organisations().map(\.name)
+                for organisation in org { try refuseSlip(organisation.trimmingCharacters(in: .whitespaces), option: "--org", known: known) }
+                return try await stores.sessions.addSession(session, today: try today(), by: who.caller)
+            }
             print(added.id ?? 0)
         }
     }

@@ -46,7 +46,10 @@ struct SourcesCommand: AsyncParsableCommand {
                 (.partOf, partOf), (.citation, cite), (.url, url), (.reference, reference)]
             let fields = Dictionary(uniqueKeysWithValues: given.compactMap { field, value in value.map { (field, $0) } })
             let request = ImportRequest(sourceName: "homeward sources add", format: .json, today: try today())
-            let (summary, id) = try await db.withStores { try await $0.sources.addFigure(fields, request, by: who.caller) }
+            let (summary, id) = try await db.withStores { stores in
+                try refuseSlip(org.trimmingCharacters(in: .whitespaces), option: "--org", known: try await stores.organisations.organisations().map(\.name))
+                return try await stores.sources.addFigure(fields, request, by: who.caller)
+            }
             let zero = MovementRules.wholeNumber(value) == 0
             if summary.status != .error, id == nil, zero {
                 // A 0 withdraws the figure its identity finds; one that finds none records nothing.
@@ -213,8 +216,8 @@ enum SourcesText {
         }
         // Each end by who stated it and the figure's id, and how far apart: a reader should not have to look them up.
         func ends(_ spread: SourceComparison.Spread) -> String {
-            "\(spread.min.grouped) (\(spread.minFigure.organisation), figure \(spread.minFigure.id ?? 0)) to \(spread.max.grouped) "
-                + "(\(spread.maxFigure.organisation), figure \(spread.maxFigure.id ?? 0)), \((spread.max - spread.min).grouped) apart"
+            func who(_ figure: SourceFigure) -> String { figure.organisation + (figure.id.map { ", figure \($0)" } ?? "") }
+            return "\(spread.min.grouped) (\(who(spread.minFigure))) to \(spread.max.grouped) (\(who(spread.maxFigure))), \((spread.max - spread.min).grouped) apart"
                 + (spread.ratio.map { ", ×\($0)" } ?? "")
         }
         if let spread = c.spread {
