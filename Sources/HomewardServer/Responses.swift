@@ -45,9 +45,12 @@ extension Request {
         // Bodies are read as UTF-8: one declared in another encoding would be refused row by row as "not UTF-8", or read
         // wrong where its bytes happen to be UTF-8 too.
         // Every `charset` given is looked at, an empty one too: the first alone would let `charset=utf-8; charset=latin1` by.
-        let charsets = headers[.contentType]?.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.lowercased().hasPrefix("charset=") }
-            .map { $0.dropFirst("charset=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() } ?? []
+        // `charset = latin1` (spaces about the `=`) is read as `charset=latin1`.
+        let charsets = headers[.contentType]?.split(separator: ";").dropFirst().compactMap { parameter -> String? in
+            let parts = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { return nil }
+            return parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
+        } ?? []
         if let charset = charsets.first(where: { !["utf-8", "utf8", "us-ascii"].contains($0) }) {
             throw Problem(.unsupportedMediaType, Message("problem.charset", ["given": .code(charset.isEmpty ? "\"\"" : charset)]), field: "Content-Type")
         }

@@ -179,7 +179,7 @@ import Testing
             #expect(wrongType.status == .unsupportedMediaType)
             #expect(try wrongType.json["field"] as? String == "Content-Type")
             // A body declared in another encoding is refused as such, not row by row as "not UTF-8".
-            let latin1 = try await client.post("/api/v1/imports", "#date\n", contentType: "text/csv; charset=windows-1252")
+            let latin1 = try await client.post("/api/v1/imports", "#date\n", contentType: "text/csv; charset = windows-1252")
             let latin1Detail = try latin1.json["detail"] as? String
             #expect(latin1.status == .unsupportedMediaType && latin1Detail?.contains("windows-1252") == true, "\(latin1Detail ?? "")")
             #expect(try await client.post("/api/v1/imports?dry_run=true", "#date\n", contentType: "text/csv; charset=UTF-8").status != .unsupportedMediaType)
