@@ -49,6 +49,18 @@ import Testing
         #expect(chart.svg.components(separatedBy: "<polyline").count - 1 == 1)
     }
 
+    /// A disagreement is told by its ends, who stated each, how far apart and up to which day, as the command line says it.
+    @Test func aDisagreementNamesItsEndsAndTheirGap() {
+        var model = SourcesModel.mock
+        model.comparison = SourceComparison(measure: "returns", window: DateWindow(), figures: [
+            SourceFigure(id: 3, organisation: "IOM", date: Day("2018-08-16")!, measure: "returns", value: 1_360_000),
+            SourceFigure(id: 5, organisation: "OCHA", date: Day("2018-08-16")!, measure: "returns", value: 1_500_000),
+        ], measures: Measure.builtIn, ledger: nil)
+        let english = SourcesView(model: model, language: .en).render(pages), arabic = SourcesView(model: model, language: .ar).render(pages)
+        #expect(english.contains("16 August 2018") && english.contains("1,360,000</bdi> (<bdi>IOM</bdi>)") && english.contains("140,000"), "\(english)")
+        #expect(arabic.contains("<bdi>OCHA</bdi>") && arabic.contains("١٤٠٬٠٠٠"), "\(arabic)")
+    }
+
     /// A governorate's figure is a series of its own, named by its area in the page's language: one line from the country's
     /// figure to a governorate's would draw a fall that no figure says.
     @Test func anAreasFiguresAreASeriesOfTheirOwnNamedInThePagesLanguage() {

@@ -46,9 +46,13 @@ struct SourcesView {
             rows: comparison.figures.map(row),
             ledger: comparison.ledger.map { PhraseContext(c.phrase("sources.page.ledger", ["value": .count($0.value), "records": .count($0.records),
                                                                                           "organisations": .count($0.organisations)])) },
+            // A disagreement by its ends, who stated each, how far apart and up to which day, as the command line and the API say it.
             sameMeasureSpread: comparison.sameMeasureSpread.map { spread in
-                PhraseContext(c.phrase("sources.page.spread.sameMeasure", ["min": .count(spread.min), "max": .count(spread.max),
-                                                                           "ratio": .code(spread.ratio.map { BulletinText.decimal($0.hundredths, in: c) } ?? "—")]))
+                PhraseContext(c.phrase("sources.page.spread.sameMeasure", [
+                    "min": .count(spread.min), "max": .count(spread.max), "gap": .count(spread.max - spread.min),
+                    "minOrganisation": .text(spread.minFigure.organisation), "maxOrganisation": .text(spread.maxFigure.organisation),
+                    "through": .day(spread.through ?? spread.maxFigure.date),
+                    "ratio": .code(spread.ratio.map { BulletinText.decimal($0.hundredths, in: c) } ?? "—")]))
             },
             spread: comparison.spread.map { spread in
                 PhraseContext(c.phrase("sources.page.spread", ["min": .count(spread.min), "max": .count(spread.max),
