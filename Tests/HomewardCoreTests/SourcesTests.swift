@@ -41,6 +41,11 @@ import Testing
                                    figures: figures + [Self.figure(5, "Governorate", "2018-08-15", "returns", 1_200_000)], measures: Measure.builtIn, ledger: nil)
         #expect(two.sameMeasureSpread?.min == 1_200_000 && two.sameMeasureSpread?.max == 1_490_739 && two.sameMeasureSpread?.ratio?.description == "1.24")
         #expect(two.spread?.min == 56_000)
+        // Equal figures of two organisations are two ends, not one figure named twice.
+        let equal = SourceComparison(measure: "returns", window: DateWindow(to: Self.day("2018-08-15")),
+                                     figures: [Self.figure(7, "A", "2018-08-15", "returns", 10), Self.figure(8, "B", "2018-08-15", "returns", 10)],
+                                     measures: Measure.builtIn, ledger: nil)
+        #expect(equal.spread?.minFigure.id == 7 && equal.spread?.maxFigure.id == 8)
         // Its ends are named by who stated them, with how far apart and up to which day.
         let disagreement = try #require(two.sameMeasureSpread)
         #expect(disagreement.minFigure.organisation == "Governorate" && disagreement.minFigure.id == 5 && disagreement.through == Self.day("2018-08-15"))

@@ -183,6 +183,7 @@ import Testing
             let latin1Detail = try latin1.json["detail"] as? String
             #expect(latin1.status == .unsupportedMediaType && latin1Detail?.contains("windows-1252") == true, "\(latin1Detail ?? "")")
             #expect(try await client.post("/api/v1/imports?dry_run=true", "#date\n", contentType: "text/csv; charset=UTF-8").status != .unsupportedMediaType)
+            #expect(try await client.post("/api/v1/imports", "#date\n", contentType: "text/csv; charset=windows-1252").status == .unsupportedMediaType)
             let tooLarge = try await client.post("/api/v1/imports", String(repeating: "x", count: 5_000), contentType: "text/csv")
             #expect(tooLarge.status == .contentTooLarge)
             let notJSON = try await client.post("/api/v1/movements", "{not json")

@@ -169,6 +169,10 @@ import Testing
         #expect(try run(["tokens", "revoke", "--user", "unhcr-ed", "--all"]).stdout == "0 token(s) revoked (of unhcr-ed).\n")
         #expect(try run(["audit", "--format", "csv"]).stdout.split(separator: "\n").count == before)
         #expect(try run(["tokens", "list", "--user", "nobody"]).status != 0)
+        // A login no account has (a password typed in its place) is refused and not kept: the operator's refusal says so.
+        #expect(try run(["users", "disable", "iom-ed", "--as", "hunter2 my secret"]).status != 0)
+        let refused = try run(["audit", "--kind", "people", "--format", "csv"]).stdout
+        #expect(!refused.contains("hunter2") && refused.contains("as a login no account has: the account … is disabled or unknown"), "\(refused)")
         // A filter that can find nothing says why, rather than answer an empty log.
         let nobody = try run(["audit", "--user", "nosuch"])
         let kind = try run(["audit", "--kind", "persons"])
@@ -196,6 +200,8 @@ import Testing
         #expect(member.status != 0 && member.stderr.contains("--member 'UNHCRR'"), "\(member.stderr)")
         #expect(known.stdout == "Account u3 (viewer, UNHCR).\n", "\(known.stdout) \(known.stderr)")
         #expect(meant.status == 0 && afterAdding.status == 0, "\(afterAdding.stderr)")
+        let figure = try run(["sources", "add", "--org", "UNHCRR", "--date", "2018-08-15", "--measure", "returns", "--value", "5"])
+        #expect(figure.status != 0 && figure.stderr.contains("did you mean 'UNHCR'"), "\(figure.stderr)")
         let organisations = try run(["organisations", "list", "--format", "csv"]).stdout
         #expect(!organisations.contains("UNHCRR") && !organisations.contains("Returns WG") && organisations.contains("UNHRC"), "\(organisations)")
     }

@@ -106,7 +106,8 @@ extension Database {
             var caller = caller, detail = detail
             if case .person(let login) = caller, try await read({ try await Self.knownLogin(login, on: $0) }) == nil {
                 caller = .operatingSystemUser
-                detail = "as a login no account has: " + detail.replacingOccurrences(of: login, with: "…")
+                // The login as a word of the detail, not every substring of it.
+                detail = "as a login no account has: " + detail.replacingOccurrences(of: " \(login) ", with: " … ")
             }
             let (by, kept) = (caller, detail)
             try await write(by: by, for: .bookkeeping) { write in

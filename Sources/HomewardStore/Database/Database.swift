@@ -266,7 +266,10 @@ public final class Database: Sendable, Service {
                         // is not: the refusal is the command line operator's.
                         if refusal.unknownCaller, case .person(let login) = caller, try await Self.knownLogin(login, on: db) == nil {
                             audited = WriteContext(connection: connection, caller: .operatingSystemUser, timestamp: timestamp, permit: .everyoneElse, now: now)
-                            detail = "as a login no account has: " + detail.replacingOccurrences(of: login, with: "…")
+                            // The message written again with its login left out, not every substring of it ("the …ccount").
+                            var message = refusal.message
+                            for (name, argument) in message.arguments where argument == .text(login) { message.arguments[name] = .text("…") }
+                            detail = "as a login no account has: " + Catalogue.english.text(message)
                         }
                         try await audited.audit("refused", kind: need.rawValue, detail: detail)
                         try await db.raw("COMMIT").run()
