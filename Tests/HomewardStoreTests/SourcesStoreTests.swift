@@ -66,6 +66,11 @@ import Testing
             #expect(try await store.sources.revisions(ofFigure: sarc).count == 1)
             let part = try await importFigures(store, "SARC,2020-06-15,returns-refugees,100,exact,count,,,\(sarc),\n")
             #expect(part.status == .error && part.problems.first?.column == "#meta+part", "\(part.text)")
+            // A total withdrawn further up a file leaves the part below it stored as part of none, and said.
+            _ = try await importFigures(store, "Agency,2020-06-16,returns,5000,exact,count,,s2,,\n")
+            let unlinked = try await importFigures(store, "Agency,2020-06-16,returns,0,exact,count,,s2,,\nAgency,2020-06-16,returns-refugees,100,exact,count,,s2r,s2,\n")
+            #expect(unlinked.problems.map { "\($0.row) \($0.code)" } == ["3 import.sources.partOf.withdrawn"], "\(unlinked.text)")
+            #expect(try await store.sources.figures().first { $0.organisation == "Agency" }?.partOf == nil)
             // A problem of the figures left is checked as ever.
             #expect(try await store.sources.problems().isEmpty)
         }

@@ -48,6 +48,8 @@ struct WriteCounts: Sendable, Equatable {
     /// Figures a correction left blank where the record it corrects gave them: no longer counted, which a partner re-sending
     /// one figure would not mean.
     var cleared: [ClearedFigure] = []
+    /// Rows of parts whose total the same file withdrew above them: stored as part of none, which their file did not mean.
+    var unlinked: [Int] = []
 }
 
 /// A figure a correction leaves out (blank) that the version it replaces gave.

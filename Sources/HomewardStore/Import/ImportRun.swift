@@ -319,6 +319,10 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             warn(row: cleared.row, column: label ?? cleared.field, cleared.link ? Message("import.link.cleared", ["before": .serial(cleared.before)])
                  : Message("import.figure.cleared", ["before": before]))
         }
+        for row in counts.unlinked {
+            let label = Field.allCases.first { $0.jsonKey == "part_of" }.flatMap { field in layout.map { $0.labels[field.rawValue] } } ?? "part_of"
+            warn(row: row, column: label, Message("import.sources.partOf.withdrawn"))
+        }
         for moved in counts.moves {
             warn(row: moved.row, Message("import.movements.movedCategory", ["movement": .serial(moved.movement), "persons": .count(moved.persons)]))
         }

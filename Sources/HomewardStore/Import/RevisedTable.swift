@@ -191,6 +191,7 @@ extension WriteCounts {
         counts.twins += more.twins
         counts.reverts += more.reverts
         counts.cleared += more.cleared
+        counts.unlinked += more.unlinked
     }
 }
 

@@ -46,6 +46,12 @@ struct SourceFigureWriter: BatchWriter {
                     LIMIT 1
                     """).first(decodingColumn: "id", as: Int.self)
             }
+            // A total the rules knew before the file, withdrawn by a row above this one: the part is stored as part of none, and said.
+            if !withdrawal, let named = partOf, try await write.sql.raw("SELECT value FROM source_figures WHERE id = \(bind: named)")
+                .first(decodingColumn: "value", as: Int.self) == 0 {
+                partOf = nil
+            }
+            if !withdrawal, partOf == nil, figure.partOf != nil || figure.partOfReference != nil { counts.unlinked.append(row) }
             let key = figure.identity
             let values = [BulkValue(figure.value), BulkValue(figure.qualifier.rawValue), BulkValue(figure.citation), BulkValue(figure.url),
                           BulkValue(partOf)]
