@@ -164,6 +164,8 @@ import Testing
         #expect(audit.contains("token-revoked") && !audit.contains("token-created"), "\(audit)")
         // The audit names the account as it is written, whatever `--as` typed.
         #expect(audit.contains("person:unhcr-ed") && !audit.contains("person:UNHCR-ED"), "\(audit)")
+        #expect(try run(["audit", "--user", "person:unhcr-ed", "--kind", "token", "--format", "csv"]).stdout == audit)
+        #expect(try run(["audit", "--user", "token:1:unhcr-ed", "--kind", "token", "--format", "csv"]).stdout == audit)
         // What changes nothing leaves no entry: no token was left to revoke.
         let before = try run(["audit", "--format", "csv"]).stdout.split(separator: "\n").count
         #expect(try run(["tokens", "revoke", "--user", "unhcr-ed", "--all"]).stdout == "0 token(s) revoked (of unhcr-ed).\n")

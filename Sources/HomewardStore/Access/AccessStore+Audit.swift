@@ -25,8 +25,10 @@ extension AccessStore {
                 // No account's: the command line's operating-system user, a caller who proved no identity.
                 conditions.append("actor = \(bind: given)")
             } else if let written = login {
-                // As the audit writes an account's entries (`person:amal`), or its login alone.
-                let given = written.hasPrefix("person:") ? String(written.dropFirst("person:".count)) : written
+                // As the audit writes an account's entries (`person:amal`, `token:12:amal`), or its login alone.
+                let parts = written.split(separator: ":", omittingEmptySubsequences: false)
+                let given = parts.count == 2 && parts[0] == "person" || parts.count == 3 && parts[0] == "token" && Int(parts[1]) != nil
+                    ? String(parts.last!) : written
                 guard let login = try await Database.knownLogin(given, on: db) else {
                     throw StoreError.invalid(field: "user", value: given, reason: "no account has this login")
                 }

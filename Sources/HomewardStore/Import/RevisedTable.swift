@@ -104,6 +104,8 @@ extension WriteContext {
             try await sql.raw("UPDATE \(unsafeRaw: table.table) SET " + assignments.joined(separator: ", ") + """
                 , recorded_at = \(bind: timestamp), recorded_by = \(bind: caller.description) WHERE id = \(bind: id)
                 """).run()
+            // Kept at 0, it is counted as the deleted one is: the file recorded nothing.
+            if insert == nil && !revised { return WriteCounts(imported: -1, ignored: 2, repeats: repeats) }
             return WriteCounts(ignored: 1, repeats: repeats)
         }
         // A withdrawal (no insert: a 0) takes the record back whole: what it leaves blank is no loss to warn of.
