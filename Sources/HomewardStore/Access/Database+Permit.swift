@@ -49,9 +49,13 @@ extension Database {
     ///   waits for it, rather than committing under it while the import goes on writing what it no longer may (SQLite's
     ///   writers take turns already).
     static func permit(of typed: Caller, on db: any SQLDatabase, locking: Bool = false) async throws -> Permit {
-        // Every reader of a permit (a write's, an audit's reader, a shortcut for what is known already) takes the login as
-        // its account writes it, as a write's caller is (``canonical(_:on:)``).
-        let caller = try await canonical(typed, on: db)
+        // Every reader of a permit (an audit's reader, a shortcut for what is known already) takes the login as its
+        // account writes it, as a write's caller is (``canonical(_:on:)``).
+        try await permit(ofCanonical: try await canonical(typed, on: db), on: db, locking: locking)
+    }
+
+    /// The permit of a caller already made canonical: a write looks its login up once, not once more here.
+    static func permit(ofCanonical caller: Caller, on db: any SQLDatabase, locking: Bool = false) async throws -> Permit {
         switch caller {
         case .system: return .owner
         case .anonymous: return .everyoneElse

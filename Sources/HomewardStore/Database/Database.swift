@@ -236,7 +236,7 @@ public final class Database: Sendable, Service {
                 let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse, now: now)
                 do {
                     // Housekeeping is neither checked nor audited: its writes need no permit looked up.
-                    let permit = need == .bookkeeping ? .everyoneElse : try await Self.permit(of: caller, on: db, locking: backend == .postgres)
+                    let permit = need == .bookkeeping ? .everyoneElse : try await Self.permit(ofCanonical: caller, on: db, locking: backend == .postgres)
                     if let refusal: AccessRefusal = permit.refusal(for: need) { throw refusal }
                     let allowed = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: permit, now: now)
                     // A request's `Idempotency-Key` is marked carried out with its first write, in the write's transaction;

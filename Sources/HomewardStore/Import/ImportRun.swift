@@ -314,19 +314,19 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         for cleared in counts.cleared {
             // Said as the file writes the figure, in the column the file names it by.
             let before: MessageArgument = cleared.decimals > 0 ? .code(ScaledNumber.string(cleared.before, decimals: cleared.decimals)) : .count(cleared.before)
-            let field = Field.allCases.first { $0.jsonKey == cleared.field }
-            let label = field.map { field in layout.map { $0.labels[field.rawValue] }.flatMap { $0.isEmpty ? nil : $0 } ?? cleared.field }
-            warn(row: cleared.row, column: label ?? cleared.field, cleared.link ? Message("import.link.cleared", ["before": .serial(cleared.before)])
+            warn(row: cleared.row, column: column(ofJSONKey: cleared.field), cleared.link ? Message("import.link.cleared", ["before": .serial(cleared.before)])
                  : Message("import.figure.cleared", ["before": before]))
         }
-        for row in counts.unlinked {
-            let label = Field.allCases.first { $0.jsonKey == "part_of" }.flatMap { field in layout.map { $0.labels[field.rawValue] } } ?? "part_of"
-            warn(row: row, column: label, Message("import.sources.partOf.withdrawn"))
-        }
+        for row in counts.unlinked { warn(row: row, column: column(ofJSONKey: "part_of"), Message("import.sources.partOf.withdrawn")) }
         for moved in counts.moves {
             warn(row: moved.row, Message("import.movements.movedCategory", ["movement": .serial(moved.movement), "persons": .count(moved.persons)]))
         }
         summary.problems.sort { $0.row < $1.row }
+    }
+
+    /// The column a file names a field by (its header or tag), or the field's JSON key where it gave none (JSON itself).
+    private func column(ofJSONKey key: String) -> String {
+        Field.allCases.first { $0.jsonKey == key }.flatMap { field in layout.map { $0.labels[field.rawValue] } }.flatMap { $0.isEmpty ? nil : $0 } ?? key
     }
 
     /// A warning at a row: listed up to the limit, and counted once per row however many a row has (a place kept coarser too).

@@ -47,7 +47,7 @@ struct SourceFigureWriter: BatchWriter {
                     """).first(decodingColumn: "id", as: Int.self)
             }
             // A total the rules knew before the file, withdrawn by a row above this one: the part is stored as part of none, and said.
-            if !withdrawal, let named = partOf, try await write.sql.raw("SELECT value FROM source_figures WHERE id = \(bind: named)")
+            if !withdrawal, let named = figure.partOf, try await write.sql.raw("SELECT value FROM source_figures WHERE id = \(bind: named)")
                 .first(decodingColumn: "value", as: Int.self) == 0 {
                 partOf = nil
             }
