@@ -95,6 +95,14 @@ extension Database {
         throw refusal.storeError
     }
 
+    /// Who a refusal is audited as, and its detail: a login no account has (`--as` mistyped, or a password typed in its
+    /// place) is not kept, as a sign-in's is not; the refusal is the command line operator's, the login left out as a word
+    /// of the detail (not every substring of it: "the …ccount").
+    static func refusalKept(by caller: Caller, detail: String, on db: any SQLDatabase) async throws -> (Caller, String) {
+        guard case .person(let login) = caller, try await knownLogin(login, on: db) == nil else { return (caller, detail) }
+        return (.operatingSystemUser, "as a login no account has: " + detail.replacingOccurrences(of: " \(login) ", with: " … "))
+    }
+
     /// Audits a refusal made outside a write's transaction, in a transaction of its own, as a write's own refusal is: a leaked
     /// token tried for a way in leaves a trace. Should the audit fail, the caller is refused all the same, and it is logged.
     func auditRefusal(_ message: Message, for need: WriteNeed, by caller: Caller) async {
@@ -105,15 +113,7 @@ extension Database {
     /// posted from another site): a forged request against a signed-in officer leaves a trace, naming whose session it rode.
     public func auditRefusal(_ detail: String, kind: String, by caller: Caller) async {
         do {
-            // A login no account has (`--as` mistyped, or a password typed in its place) is not kept, as a sign-in's is not:
-            // the refusal is the command line's operator's.
-            var caller = caller, detail = detail
-            if case .person(let login) = caller, try await read({ try await Self.knownLogin(login, on: $0) }) == nil {
-                caller = .operatingSystemUser
-                // The login as a word of the detail, not every substring of it.
-                detail = "as a login no account has: " + detail.replacingOccurrences(of: " \(login) ", with: " … ")
-            }
-            let (by, kept) = (caller, detail)
+            let (by, kept) = try await read { try await Self.refusalKept(by: caller, detail: detail, on: $0) }
             try await write(by: by, for: .bookkeeping) { write in
                 try await write.audit("refused", kind: kind, detail: kept)
             }

@@ -233,7 +233,6 @@ public final class Database: Sendable, Service {
             @Sendable func transaction() async throws -> R {
                 try await db.raw(SQLQueryString(begin)).run()
                 let caller = try await begun()
-                let write = WriteContext(connection: connection, caller: caller, timestamp: timestamp, permit: .everyoneElse, now: now)
                 do {
                     // Housekeeping is neither checked nor audited: its writes need no permit looked up.
                     let permit = need == .bookkeeping ? .everyoneElse : try await Self.permit(ofCanonical: caller, on: db, locking: backend == .postgres)
@@ -261,16 +260,8 @@ public final class Database: Sendable, Service {
                     // transaction is rolled back too, or the connection would go back to the pool inside it.
                     do {
                         try await db.raw(SQLQueryString(begin)).run()
-                        var detail = Catalogue.english.text(refusal.message), audited = write
-                        // A login no account has (`--as` mistyped, a password typed in its place) is not kept, as a sign-in's
-                        // is not: the refusal is the command line operator's.
-                        if refusal.unknownCaller, case .person(let login) = caller, try await Self.knownLogin(login, on: db) == nil {
-                            audited = WriteContext(connection: connection, caller: .operatingSystemUser, timestamp: timestamp, permit: .everyoneElse, now: now)
-                            // The message written again with its login left out, not every substring of it ("the …ccount").
-                            var message = refusal.message
-                            for (name, argument) in message.arguments where argument == .text(login) { message.arguments[name] = .text("…") }
-                            detail = "as a login no account has: " + Catalogue.english.text(message)
-                        }
+                        let (author, detail) = try await Self.refusalKept(by: caller, detail: Catalogue.english.text(refusal.message), on: db)
+                        let audited = WriteContext(connection: connection, caller: author, timestamp: timestamp, permit: .everyoneElse, now: now)
                         try await audited.audit("refused", kind: need.rawValue, detail: detail)
                         try await db.raw("COMMIT").run()
                         // The audit reads differently now: its tag must change, or a monitor polling it would get 304.
