@@ -446,9 +446,10 @@ import Testing
         }
     }
 
-    /// A departure after the site's operation was completed counts in no operation's progress: recorded, and said.
+    /// A departure after the site's operation was completed counts in no operation's progress: recorded, and said; the
+    /// operation's figures (left, its last cycle, ahead) stay as they stood the day it was completed (it read 105 %).
     @Test(arguments: Backend.available)
-    func aDepartureAfterTheOperationWasCompletedIsWarnedOf(_ backend: Backend) async throws {
+    func aDepartureAfterTheOperationWasCompletedIsWarnedOfAndNotCounted(_ backend: Backend) async throws {
         try await withStores(backend) { store in
             let operation = try await campUnderOperation(store, status: .underWay)
             try await store.camps.setStatus(.completed, ofOperation: operation.id, on: Day("2020-06-20")!, today: TestStores.today, by: .test)
@@ -457,6 +458,11 @@ import Testing
             let after = try await importRecords(store, .departures, header + "2020-06-25,HOL,500,CCCM,b\n")
             #expect(within.status == .success, "\(within.problems)")
             #expect(after.status == .warning && after.imported == 1 && after.problems.map(\.code) == ["import.departures.afterCompletion"], "\(after.problems)")
+            let progress = try await store.camps.progress(ofOperation: operation.id, asOf: TestStores.today)
+            #expect(progress.left == 500 && progress.lastCountedDay == Day("2020-06-20"))
+            #expect(progress.cycles.map(\.actual).reduce(0, +) == 500 && progress.cycles.last?.actual == 0)
+            // The day before it was completed, nothing of the later departure was known either way.
+            #expect(try await store.camps.progress(ofOperation: operation.id, asOf: Day("2020-06-19")!).left == 500)
             // A census taken since: departures count from it, and are not said to come after the operation.
             _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-26,HOL,8000,UNHCR\n")
             let counted = try await importRecords(store, .departures, header + "2020-06-28,HOL,100,CCCM,c\n")

@@ -24,7 +24,8 @@ public struct EvacuationProgress: Sendable {
     public let asOf: Day
     public let plan: EvacuationPlan
     public let cycles: [CycleProgress]
-    /// Persons who left after the baseline, up to the day asked (and up to the next operation's baseline on the site).
+    /// Persons who left after the baseline, up to the day asked (and up to the next operation's baseline on the site, or
+    /// the day the operation was completed).
     public let left: Int
     /// The baseline less those who left; never below zero.
     public let remaining: Int
@@ -37,7 +38,8 @@ public struct EvacuationProgress: Sendable {
     /// Those who had left by ``plannedThrough`` less ``plannedByNow``: ahead when positive, behind when negative, both
     /// sides counted to the same day (a cycle under way counts on neither); 0 before the first cycle ends.
     public let ahead: Int
-    /// The last day whose departures count for the operation: the day asked, or the next operation's baseline if earlier.
+    /// The last day whose departures count for the operation: the day asked, or the next operation's baseline or the day
+    /// it was completed if earlier.
     public let lastCountedDay: Day
     /// The day the site's next operation took it over (its baseline), when that was by the day asked: the plan, the pace and
     /// the forecast then stand as they were on that day, and nothing after it is this operation's, nor behind it.
@@ -64,15 +66,18 @@ public struct EvacuationProgress: Sendable {
     ///   - departures: the site's departures; those on or before the baseline date are not counted.
     ///   - nextBaseline: the baseline date of the site's next operation, if one followed: departures after it are the
     ///     next operation's, counted against its baseline, not this one's.
-    public init(operation: EvacuationOperation, departures: [Departure], asOf: Day, nextBaseline: Day? = nil, transitPlaces: Int? = nil,
-                stayHours: Int = Site.defaultStayHours) {
+    ///   - completedOn: the day the operation was marked completed, where it was by the day asked: departures recorded
+    ///     after it are kept, with a warning when they come in, and count in no progress of it (nobody leaves under an
+    ///     operation that has ended).
+    public init(operation: EvacuationOperation, departures: [Departure], asOf: Day, nextBaseline: Day? = nil, completedOn: Day? = nil,
+                transitPlaces: Int? = nil, stayHours: Int = Site.defaultStayHours) {
         self.operation = operation
         self.asOf = asOf
         self.nextBaseline = nextBaseline
         let plan = EvacuationPlan(.init(remaining: operation.baselineResidents, perCycle: operation.perCycle, cycleDays: operation.cycleDays,
                                     start: operation.start, deadline: operation.deadline, transitPlaces: transitPlaces, stayHours: stayHours))
         self.plan = plan
-        let lastDay = min(asOf, nextBaseline ?? asOf)
+        let lastDay = min(asOf, nextBaseline ?? asOf, completedOn ?? asOf)
         lastCountedDay = lastDay
         let counted = departures.filter { $0.day > operation.baselineDate && $0.day <= lastDay }
         // Departures before the first cycle count in it; those after the last in the last.

@@ -82,7 +82,9 @@ extension CampsStore {
         // The operation as it stood on the day: its status then, which the forecast and the centres' warnings go by.
         var operation = operation
         operation.status = operation.status(on: asOf, changes: statusChanges)
-        var progress = EvacuationProgress(operation: operation, departures: departures, asOf: asOf, nextBaseline: nextBaseline,
+        // Completed by the day asked: departures after the day it took effect count in no progress of it.
+        let completedOn = operation.status == .completed ? statusChanges.last { $0.to == .completed && $0.day <= asOf }?.day : nil
+        var progress = EvacuationProgress(operation: operation, departures: departures, asOf: asOf, nextBaseline: nextBaseline, completedOn: completedOn,
                                           transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
                                           stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours)
         // What was known on the day: a suspension taking effect later is not yet one of its changes.
