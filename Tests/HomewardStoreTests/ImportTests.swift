@@ -33,6 +33,25 @@ import HomewardTestSupport
         }
     }
 
+    /// A file refused for one row still names what the writer finds in the others (a row repeating another's record): one
+    /// run, a dry run too, lists every problem, where the repeat was said only once the refused row was mended.
+    @Test(arguments: Backend.available)
+    func aRefusedFileListsTheWritersWarningsBesideItsErrorsAndWritesNothing(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let file = "#date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num\n"
+                + "2020-03-05,LBN-01,LBN,SY03,500\n2020-03-05,LBN-01,LBN,SY03,700\n2020-03-06,LBN-01,LBN,SY03,many\n"
+            for dryRun in [true, false] {
+                var request = ImportRequest(sourceName: "refused.csv", organisation: "UNHCR", today: TestStores.today)
+                request.dryRun = dryRun
+                let summary = try await store.ledger.importMovements(request, from: .bytes(Array(file.utf8)), by: .test)
+                #expect(summary.status == .error && summary.imported == 0 && summary.rejected == 1)
+                #expect(summary.problems.map { "\($0.row) \($0.severity) \($0.code)" } == ["3 warning import.repeated.row", "4 error import.persons.notWhole"],
+                        "\(summary.problems)")
+            }
+            #expect(try await store.ledger.movementPage().movements.isEmpty)
+        }
+    }
+
     /// A spreadsheet's own dates: read where they read one way (15/03/2024, 2024/3/5), refused naming the option where they
     /// read either way (05/03/2024), and read by the order given.
     @Test(arguments: Backend.available)

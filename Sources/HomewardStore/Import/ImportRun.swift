@@ -73,8 +73,6 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         summary = ImportSummary(dryRun: request.dryRun)
     }
 
-    /// Whether valid rows are still being written (not after a rejected row, unless skipping).
-    private var writing: Bool { request.skipInvalid || summary.rejected == 0 }
 
     /// Reads the whole source, checking every row and writing the valid ones in batches.
     ///
@@ -241,7 +239,9 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             summary.warnings += 1
             warnedRows.insert(draft.row)
         }
-        guard writing else { return }
+        // Written after a rejected row too, though the import then writes nothing (its transaction rolls back): what the
+        // writer finds (a row repeating another, a correction putting an old version back) is listed beside the errors,
+        // so that one run, a dry run too, names every problem of the file.
         batch += outcome.records
         batchRows += repeatElement(draft.row, count: outcome.records.count)
         if batch.count >= Writer.batchSize { try await flush() }
@@ -256,7 +256,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     /// Hands the batch to the writer and goes on reading: the database inserts one batch while
     /// the next is parsed and checked, so the two cores both work.
     private mutating func flush() async throws {
-        guard writing, !batch.isEmpty else { batch.removeAll(); batchRows.removeAll(); return }
+        guard !batch.isEmpty else { return }
         var writer = try await idleWriter()
         let records = batch, rows = batchRows
         batch = []
@@ -347,10 +347,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             note([problem])
         }
         var writer = try await idleWriter()
-        if writing { try await writer.finish() } else { await writer.abandon() }
-        if summary.rejected == 0 || request.skipInvalid {
-            noteWriterWarnings(writer.counts)
-        }
+        try await writer.finish()
+        noteWriterWarnings(writer.counts)
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",
                 Message("import.moreProblems", ["count": .count(problemCount - summary.problems.count)]), severity: .warning))
