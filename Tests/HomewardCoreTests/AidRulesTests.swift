@@ -20,6 +20,12 @@ import Testing
         // A weight of 1,234 is 1234 t to one writer and 1.234 t to another: refused, not guessed; a count's comma only groups.
         let either = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "1,234", "1,234", "", "", ""], number: 5))
         #expect(either.problems.map { "\($0.column) \($0.code)" } == ["#indicator+tonnes+num import.number.commaEitherWay"])
+        // Too large to hold is refused as such; more than one action carries, kept and said (kilograms in a tonnes column).
+        let huge = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "99999999999", "", "", "", ""], number: 7))
+        #expect(huge.problems.map(\.code) == ["import.number.tooLarge"])
+        let heavy = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "900000", "", "", "", ""], number: 8))
+        #expect(heavy.problems.map { "\($0.severity) \($0.code)" } == ["warning import.aid.tonnes.large"] && heavy.records.first?.kilograms == 900_000_000)
+        #expect(rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "5000", "", "", "", ""], number: 9)).problems.isEmpty)
         for unambiguous in ["1,234.5", "123,456,789.5"] {
             #expect(rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", unambiguous, "", "", "", ""], number: 6)).problems.allSatisfy { $0.code != "import.number.commaEitherWay" }, "\(unambiguous)")
         }

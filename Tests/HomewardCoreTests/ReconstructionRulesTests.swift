@@ -46,6 +46,8 @@ import Testing
             ["2019-03-01", "SY12", "C0000", "school", "damaged", "1", "UNDP", ""],
             ["2019-07-01", "SY12", "C5999", "school", "damaged", "1", "", ""],
             ["2019-03-01", "SY12", "C5999", "school", "damaged", "-1", "UNDP", ""],
+            ["2019-03-01", "SY12", "C5999", "school", "damaged", "99999999999", "UNDP", ""],
+            ["2019-03-01", "SY12", "C5999", "road", "damaged", "٩٩٩٩٩٩٩٩٩٩٩.5", "UNDP", ""],
         ]).map { rules.check($0) }
         #expect(outcomes[0].records.first?.tenths == 10, "no quantity is one facility")
         #expect(outcomes[1].problems.first?.code == "import.facilities.kind.unknown" && outcomes[1].problems.first?.column == "#loc+type")
@@ -58,6 +60,8 @@ import Testing
         #expect(outcomes[7].problems.map(\.column) == ["#date", "#org"])
         // −1 is a whole number; what is wrong is its sign.
         #expect(outcomes[8].problems.map(\.code) == ["import.number.negative"])
+        // A whole number too large to read is too large: it is a whole number (it was "a whole number of items").
+        #expect(outcomes[9].problems.map(\.code) == ["import.number.tooLarge"] && outcomes[10].problems.map(\.code) == ["import.number.tooLarge"])
     }
 
     @Test func aCommissioningWithoutAReportedStartIsKeptWithAWarning() throws {

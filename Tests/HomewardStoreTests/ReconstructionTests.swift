@@ -138,6 +138,32 @@ import Testing
         }
     }
 
+    /// A facility reported damaged or under restoration after its own commissioning (the same id) counts in both figures,
+    /// right where it went back and wrong where a date was mistyped: said at the row of the later status, or of the
+    /// commissioning where that status was stored before; not where a correction further down the file puts it in order.
+    @Test(arguments: Backend.available)
+    func aFacilityReportedBackUnderRestorationAfterItsCommissioningIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let first = try await importRecords(store, .facilities, Self.header
+                + "2020-05-21,SY12,C5992,school,commissioned,1,UNDP,s-1\n2020-05-25,SY12,C5992,school,under-restoration,1,UNDP,s-1\n"
+                + "2020-05-01,SY12,C5992,bakery,commissioned,1,UNDP,b-4\n2020-05-10,SY12,C5992,bakery,damaged,1,UNDP,b-4\n"
+                + "2020-06-10,SY12,C5992,school,under-restoration,1,UNDP,s-3\n2020-06-01,SY12,C5992,school,commissioned,1,UNDP,s-3\n"
+                + "2020-06-20,SY12,C5992,school,commissioned,1,UNDP,s-3\n2020-06-10,SY12,C5992,school,under-restoration,1,UNDP,s-2\n")
+            let back = first.problems.filter { $0.code.hasSuffix("AfterCommissioning") }
+            #expect(back.map { "\($0.row) \($0.code) \($0.column) \($0.value)" } == [
+                "3 import.facilities.restoredAfterCommissioning #status under-restoration",
+                "5 import.facilities.damagedAfterCommissioning #status damaged"], "\(first.problems)")
+            #expect(back.first?.reason.contains("s-1") == true && back.first?.reason.contains("21 May 2020") == true)
+            #expect(first.status == .warning && first.imported == 7)
+            // The stored start of s-2 is later than the commissioning a later file gives it.
+            let later = try await importRecords(store, .facilities, Self.header + "2020-06-01,SY12,C5992,school,commissioned,1,UNDP,s-2\n")
+            #expect(later.problems.filter { $0.code.hasSuffix("AfterCommissioning") }.map(\.row) == [2], "\(later.problems)")
+            // Both figures hold it, as the warning says: under restoration from its later day, commissioned on its own.
+            let summary = try await store.reconstruction.summary(asOf: Day("2020-05-30")!, grouping: .kind)
+            #expect(summary.underRestoration.tenths(of: "school") == 10)
+        }
+    }
+
     /// A field team's corrected sheet moves a record to another settlement or kind under its id: the correction is
     /// taken (it was counted as ignored, and the figure stayed in the wrong governorate), and the version it replaces kept.
     @Test(arguments: Backend.available)

@@ -9,6 +9,9 @@ public struct AidRules: ImportRules {
 
     /// A million tonnes in one action is a typing error.
     public static let maximumKilograms = 1_000_000_000
+    /// More than one action at one place is likely to carry (some 250 lorries): kept, with a warning, since kilograms
+    /// given in a tonnes column read a thousand times too large.
+    public static let plausibleKilograms = 5_000_000
 
     public init(gazetteer: Gazetteer, types: [AidType], today: Day, defaultOrganisation: String? = nil, vocabulary: Vocabulary = .commandLine) {
         self.gazetteer = gazetteer
@@ -36,9 +39,11 @@ public struct AidRules: ImportRules {
             checks.fail(.tonnes, Message("import.number.commaEitherWay"))
         } else if let text = draft[.tonnes] {
             kilograms = ScaledNumber.parse(text, decimals: 3)
-            if kilograms == nil { checks.fail(.tonnes, Message("import.aid.tonnes.invalid")) }
-            if let kg = kilograms, kg > Self.maximumKilograms {
+            if kilograms == nil && !ScaledNumber.wholePartTooLarge(text) { checks.fail(.tonnes, Message("import.aid.tonnes.invalid")) }
+            if ScaledNumber.wholePartTooLarge(text) || kilograms.map({ $0 > Self.maximumKilograms }) == true {
                 checks.fail(.tonnes, Message("import.number.tooLarge", ["maximum": .count(Self.maximumKilograms / 1000)]))
+            } else if let kg = kilograms, kg > Self.plausibleKilograms {
+                checks.fail(.tonnes, Message("import.aid.tonnes.large", ["limit": .count(Self.plausibleKilograms / 1000)]), warning: true)
             }
         }
         let counts = [AidField.parcels, .reached, .treated].map { draft[$0] == nil ? nil : checks.wholeNumber($0) }

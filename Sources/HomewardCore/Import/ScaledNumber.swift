@@ -19,6 +19,14 @@ public enum ScaledNumber {
         return whole * scale(decimals) + (Int(padded) ?? 0)
     }
 
+    /// Whether `text` is a number in digits, grouped or not, whose whole part is too large for ``parse(_:decimals:)``
+    /// (past a thousand million): to be refused as too large, not as no number at all.
+    public static func wholePartTooLarge(_ text: String) -> Bool {
+        let whole = text.withLatinDigits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let digits = whole.filter { $0 != "," && !$0.isWhitespace }
+        return digits.count > 9 && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// The one comma of a number that can only be its decimal sign: no point beside it, and not three digits after it
     /// (which would group thousands) unless what comes before it cannot be a first group: 0 (`0,500`), more than three
     /// digits, or thousands grouped by spaces (`1 234,567`, Russian Excel's 1234.567).

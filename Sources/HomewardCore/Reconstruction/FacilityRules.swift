@@ -17,6 +17,17 @@ public struct FacilityRules: ImportRules {
     private var lowered: [RestorationLedger.Place: Check] = [:]
     /// The records as stored before the file: a commissioning is blamed on the file only where the file lowered its start.
     private let stored: RestorationLedger
+    /// The file's rows that give an id, by their record's key: a facility reported damaged or under restoration after its
+    /// commissioning is said once every row is read (a file need not be in date order).
+    private var identified: [String: Identified] = [:]
+
+    /// A row of the file that names its facility by id.
+    private struct Identified {
+        var check: Check
+        var organisation: String
+        var id: String
+        var status: FacilityStatus
+    }
 
     /// Where a warning of the whole file will stand: the row, and the quantity's column and value as the row gives them.
     private struct Check {
@@ -87,6 +98,11 @@ public struct FacilityRules: ImportRules {
                 lowered[was] = check
             }
             ledger.record(at, key: key, .init(day: date, status: status, tenths: tenths))
+            if let id = draft[.externalId] {
+                let column = draft.label(.status).isEmpty ? FacilityField.status.jsonKey ?? "" : draft.label(.status)
+                identified[key] = Identified(check: Check(row: draft.row, column: column, value: status.rawValue, at: at, day: date, tenths: tenths),
+                                             organisation: organisation, id: id, status: status)
+            }
         }
         return ImportOutcome(records: [FacilityWork(date: date, place: place, kind: kind.code, status: status, tenths: tenths,
                                                     organisation: organisation, externalId: draft[.externalId], key: key)],
@@ -98,8 +114,8 @@ public struct FacilityRules: ImportRules {
     ///
     /// A start the file lowers or withdraws (a 0) under which a stored commissioning loses its start is warned of at its row.
     public mutating func finish() -> [ImportProblem] {
-        defer { commissionings = [:]; lowered = [:] }
-        var problems: [ImportProblem] = []
+        defer { commissionings = [:]; lowered = [:]; identified = [:] }
+        var problems = wentBack()
         for (key, c) in commissionings {
             guard ledger.entry(c.at, key: key) == RestorationLedger.Entry(day: c.day, status: .commissioned, tenths: c.tenths) else { continue }
             let balance = ledger.balance(c.at, on: c.day, excluding: key)
@@ -123,6 +139,36 @@ public struct FacilityRules: ImportRules {
         return problems.sorted { $0.row < $1.row }
     }
 
+    /// Each facility with an id reported damaged or under restoration on a day after it was reported commissioned: the
+    /// stock counts it from then and its commissioning on its own day, both in the figures, which is right where it went
+    /// back (damaged again) and wrong where a date was mistyped. Said at the file's row of the later status, or of the
+    /// commissioning where the later status was stored before.
+    private func wentBack() -> [ImportProblem] {
+        var problems: [ImportProblem] = []
+        let entry = { (key: String) -> RestorationLedger.Entry? in
+            ledger.place(of: key).flatMap { ledger.entry($0, key: key) }.flatMap { $0.tenths > 0 ? $0 : nil }
+        }
+        for (key, row) in identified {
+            // Only as the file leaves it: a row corrected further down is warned of, if at all, as corrected.
+            guard let given = entry(key), given.day == row.check.day, given.status == row.status else { continue }
+            let sibling = { (status: FacilityStatus) in FacilityWork.key(externalId: row.id, status: status, organisation: row.organisation, content: []) }
+            var pairs: [(status: FacilityStatus, day: Day, commissioned: Day)] = []
+            if row.status == .commissioned {
+                for status in [FacilityStatus.damaged, .underRestoration] where identified[sibling(status)] == nil {
+                    if let later = entry(sibling(status)), later.day > given.day { pairs.append((status, later.day, given.day)) }
+                }
+            } else if let commissioned = entry(sibling(.commissioned)), commissioned.day < given.day {
+                pairs.append((row.status, given.day, commissioned.day))
+            }
+            for pair in pairs {
+                let code = pair.status == .damaged ? "import.facilities.damagedAfterCommissioning" : "import.facilities.restoredAfterCommissioning"
+                problems.append(ImportProblem(row: row.check.row, column: row.check.column, value: row.check.value, Message(code, [
+                    "id": .text(row.id), "day": .day(pair.day), "commissioned": .day(pair.commissioned)]), severity: .warning))
+            }
+        }
+        return problems
+    }
+
     /// A quantity for a message: a whole number in the reader's digits, a fraction of a km as written.
     static func argument(_ tenths: Int) -> MessageArgument {
         tenths % 10 == 0 ? .count(tenths / 10) : .code(ScaledNumber.string(tenths, decimals: 1))
@@ -142,7 +188,12 @@ public struct FacilityRules: ImportRules {
             return nil
         }
         guard let scaled = ScaledNumber.parse(text, decimals: unit.decimals) else {
-            checks.fail(.quantity, Message(unit == .km ? "import.facilities.quantity.km" : "import.facilities.quantity.items"))
+            // A whole number too large to read is too large, not "not a whole number".
+            if ScaledNumber.wholePartTooLarge(text) {
+                checks.fail(.quantity, Message("import.number.tooLarge", ["maximum": .count(Self.maximumTenths / 10)]))
+            } else {
+                checks.fail(.quantity, Message(unit == .km ? "import.facilities.quantity.km" : "import.facilities.quantity.items"))
+            }
             return nil
         }
         let tenths = unit == .km ? scaled : scaled * 10
