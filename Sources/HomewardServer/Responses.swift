@@ -28,7 +28,8 @@ func historyResponse<Version: Encodable>(_ parameters: Parameters, noun: String,
 
 /// A page (or a bulletin rendered as HTML) in its language; `headers` adds to the two every page has.
 func htmlResponse(_ html: String, language: Language, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
-    var all: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue]
+    // A page without `?lang=` is in the browser's language: a cache keeps one copy per language asked for.
+    var all: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue, .vary: "Accept-Language"]
     all.append(contentsOf: headers)
     return Response(status: status, headers: all, body: .init(byteBuffer: ByteBuffer(string: html)))
 }
@@ -76,9 +77,13 @@ extension Request {
         return raw
     }
 
-    /// The language `?lang=` asks for, English when absent; another value is a 400 naming `lang`.
+    /// The language `?lang=` asks for (`ar`, `ar-SY`, `AR`: its primary subtag), else the browser's (`Accept-Language`),
+    /// else English: a reader whose browser asks for Arabic gets the first page in Arabic, and every link of a page names
+    /// its language, so that a choice made on the page holds. Another value is a 400 naming `lang`.
     func pageLanguage() throws -> Language {
-        try query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))", Language.init(rawValue:)) ?? .en
+        try query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") { raw in
+            raw.split(separator: "-", maxSplits: 1).first.flatMap { Language(rawValue: $0.lowercased()) }
+        } ?? language
     }
 
     func flag(_ name: String) throws -> Bool {

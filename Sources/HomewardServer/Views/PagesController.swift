@@ -4,7 +4,7 @@ import HomewardStore
 import HTTPTypes
 import Hummingbird
 
-/// The server-rendered pages: each in the language its `?lang=` asks for (English by default), as HTML,
+/// The server-rendered pages: each in the language its `?lang=` asks for (else the browser's, else English), as HTML,
 /// and the sign-in form that opens a page session.
 struct PagesController {
     typealias Context = HomewardRequestContext

@@ -64,7 +64,30 @@ import Testing
         }
     }
 
-    @Test(arguments: ["fr", "", "AR", "en-GB"])
+    /// A browser set to Arabic or Russian gets its first page in that language (it got English); `?lang=` chooses over it,
+    /// as every link of a page names its language, and reads a region or capitals (`ar-SY`, `AR`) as the language.
+    @Test(arguments: Backend.available)
+    func aPageWithoutLangIsInTheBrowsersLanguage(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let lang = { (uri: String, accept: String) in
+                let page = try await client.execute(uri: uri, method: .get, headers: [.acceptLanguage: accept])
+                #expect(page.status == .ok && page.headers[.vary]?.contains("Accept-Language") == true, "\(uri) \(accept)")
+                return page.headers[.contentLanguage] ?? ""
+            }
+            var chosen: [String] = []
+            for (uri, accept) in [("/", "ar-SY,ar;q=0.9,en;q=0.5"), ("/", "ru-RU, ru;q=0.9"), ("/", "fr-FR, de;q=0.8"), ("/", ""),
+                                  ("/", "ar;q=0.1, ru;q=0.9"), ("/?lang=en", "ar"), ("/?lang=AR", "en"), ("/?lang=ru-RU", "ar")] {
+                chosen.append(try await lang(uri, accept))
+            }
+            #expect(chosen == ["ar", "ru", "en", "en", "ru", "en", "ar", "ru"])
+            let arabic = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "ar"])
+            #expect(arabic.text.contains(#"<html lang="ar" dir="rtl">"#))
+            // The page's own links name their language: choosing English on it holds whatever the browser asks for.
+            #expect(arabic.text.contains(#"href="/?lang=en""#))
+        }
+    }
+
+    @Test(arguments: ["fr", "", "e", "arabic"])
     func anUnknownLanguageIsAProblemNamingLang(_ value: String) async throws {
         try await withApp(.sqlite) { _, client in
             let page = try await client.get("/?lang=\(value)")
