@@ -74,6 +74,36 @@ import Testing
         }
     }
 
+    /// The camps, reconstruction and aid blocks name whose records their figures count, as the returns block does: the
+    /// baseline census's and the counted departures' organisations, the works' up to the day, the week's aid (an
+    /// organisation of records outside them, or withdrawn, is not named).
+    @Test(arguments: Backend.available)
+    func campsReconstructionAndAidNameTheOrganisationsWhoseRecordsTheyCount(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006"), by: .test)
+            try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-05,HOL,1000,UNHCR\n2020-06-01,HOL,1200,WHO\n")
+            _ = try await store.camps.addOperation(
+                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-05")!, baselineResidents: 1_000, start: Day("2020-06-06")!,
+                                    perCycle: 100, cycleDays: 5), today: TestStores.today, by: .test)
+            try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org,#meta+id\n"
+                + "2020-06-03,HOL,40,IOM,before\n2020-06-10,HOL,100,CCCM,first\n2020-06-12,HOL,10,DRC,taken-back\n",
+                warned: ["import.departures.beforeBaseline"])
+            try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org,#meta+id\n2020-06-12,HOL,0,DRC,taken-back\n")
+            try await importRecords(store, .facilities, "#date,#adm1+code,#adm4+code,#loc+type,#status,#indicator+num,#org\n"
+                + "2020-05-10,SY03,C2269,school,under-restoration,5,UNDP\n2020-06-29,SY03,C2269,school,under-restoration,2,UN-Habitat\n")
+            try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#reached+ind+num\n"
+                + "2020-06-25,C2269,SARC,humanitarian,300\n2020-06-01,C5992,WFP,humanitarian,500\n")
+            // act
+            let snapshot = try await store.draftBulletin(date: Day("2020-06-26")!)
+            // check
+            let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+            #expect(en.contains("Camp figures from the censuses and departures reported by: CCCM, UNHCR."), "\(en)")
+            #expect(en.contains("Reconstruction figures as reported by: UNDP.") && en.contains("Aid figures as reported by: SARC."), "\(en)")
+            let html = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).html
+            #expect(html.contains("<bdi>CCCM</bdi>، <bdi>UNHCR</bdi>"), "\(html)")
+        }
+    }
+
     /// Late reports and corrections move the total a published statement gave for its day: the next statement says by how
     /// much, so that readers comparing the two are not left with figures that do not add up.
     @Test(arguments: Backend.available)

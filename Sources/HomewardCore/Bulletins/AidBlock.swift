@@ -9,9 +9,11 @@ public enum AidBlock {
     /// The entry that counts the week's actions that gave the people reached, when not all did.
     public static let reachedReportedBy = "aid.week.reached.reported_by"
 
-    /// - Parameter figures: the actions of ``ReturnsBlock/lastWeek(to:)``.
+    /// - Parameters:
+    ///   - figures: the actions of ``ReturnsBlock/lastWeek(to:)``.
+    ///   - reporters: the organisations that reported those actions, named last: every figure of a statement names its source.
     /// - Returns: `nil` when no action was recorded in those days.
-    public static func make(date: Day, figures: AidFigures) -> BulletinBlock? {
+    public static func make(date: Day, figures: AidFigures, reporters: [String] = []) -> BulletinBlock? {
         guard figures.actions > 0 else { return nil }
         let week = ReturnsBlock.lastWeek(to: date)
         let query = "homeward aid summary --from \(week.from!) --to \(date)"
@@ -45,6 +47,7 @@ public enum AidBlock {
             entries.append(SnapshotEntry(id: "aid.week.treated", value: figures.treated, query: query, records: figures.actions))
             lines.append(BulletinLine("bulletin.aid.treated", ["count": .entry("aid.week.treated")]))
         }
+        if !reporters.isEmpty { lines.append(BulletinLine("bulletin.aid.reporters", ["organisations": .names(reporters)])) }
         return BulletinBlock(kind: "aid", heading: "bulletin.aid.heading", lines: lines, entries: entries)
     }
 }

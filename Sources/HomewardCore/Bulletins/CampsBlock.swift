@@ -3,9 +3,10 @@
 /// completed), and for an operation under way how far ahead or behind the plan it is and when the last would leave
 /// at the pace seen, and on which side of its deadline (if it has one) that falls. Then each transit centre those
 /// operations go through that was estimated above its capacity since its operation began, once however many go through
-/// it, with its fullest day.
+/// it, with its fullest day. Last, whose censuses and departures the figures come from.
 public enum CampsBlock {
-    public static func make(date: Day, progress: [EvacuationProgress], sites: [String: Site]) -> BulletinBlock? {
+    /// - Parameter reporters: the organisations whose censuses (the baselines) and departures the figures count.
+    public static func make(date: Day, progress: [EvacuationProgress], sites: [String: Site], reporters: [String] = []) -> BulletinBlock? {
         guard !progress.isEmpty else { return nil }
         var lines: [BulletinLine] = [], entries: [SnapshotEntry] = []
         for item in progress {
@@ -60,6 +61,7 @@ public enum CampsBlock {
             }
         }
         centresOverCapacity(progress, date: date, sites: sites, lines: &lines, entries: &entries)
+        if !reporters.isEmpty { lines.append(BulletinLine("bulletin.camps.reporters", ["organisations": .names(reporters)])) }
         return BulletinBlock(kind: "camps", heading: "bulletin.camps.heading", lines: lines, entries: entries)
     }
 

@@ -6,8 +6,9 @@ public enum ReconstructionBlock {
     /// - Parameters:
     ///   - stock: under restoration on `date`.
     ///   - flow: commissioned over ``ReturnsBlock/lastWeek(to:)``.
+    ///   - reporters: the organisations whose records the stock and the flow sum, named last.
     /// - Returns: `nil` when nothing is under restoration and nothing was commissioned.
-    public static func make(date: Day, stock: FacilityFigures, flow: FacilityFigures) -> BulletinBlock? {
+    public static func make(date: Day, stock: FacilityFigures, flow: FacilityFigures, reporters: [String] = []) -> BulletinBlock? {
         guard !stock.byKind.isEmpty || !flow.byKind.isEmpty else { return nil }
         let week = ReturnsBlock.lastWeek(to: date)
         let query = "homeward facilities summary --as-of \(date) --from \(week.from!) --to \(date) --by kind"
@@ -34,6 +35,7 @@ public enum ReconstructionBlock {
             lines.append(BulletinLine("bulletin.reconstruction.settlements.commissioned",
                                       ["count": .entry("reconstruction.settlements.commissioned"), "from": .day(week.from!), "to": .day(date)]))
         }
+        if !reporters.isEmpty { lines.append(BulletinLine("bulletin.reconstruction.reporters", ["organisations": .names(reporters)])) }
         return BulletinBlock(kind: "reconstruction", heading: "bulletin.reconstruction.heading", lines: lines, entries: entries)
     }
 }

@@ -55,11 +55,14 @@ extension Stores {
         // Those who left, and so those who remain and the share left, sum the site's departures since the baseline, up to the
         // last day that counts for the operation.
         var departures: [String: [Int]] = [:]
+        var reporters: Set<String> = []
         for item in progress {
             let operation = item.operation
             departures[operation.site] = try await stores.departureIDs(site: operation.site, after: operation.baselineDate, upTo: item.lastCountedDay)
+            reporters.formUnion(try await stores.censusReporters(site: operation.site, on: operation.baselineDate))
         }
-        return await CampsBlock.make(date: date, progress: progress, sites: sites)?.withRecords { entry in
+        reporters.formUnion(try await stores.reporters(of: .departures, ids: departures.values.flatMap { $0 }))
+        return await CampsBlock.make(date: date, progress: progress, sites: sites, reporters: reporters.sorted())?.withRecords { entry in
             // camps.CODE.left, .remaining, .leftPercent: a site's code may hold dots of its own.
             guard let (code, _) = Self.entryParts(entry.id, prefix: "camps.", suffixes: [".left", ".remaining", ".leftPercent"]) else { return nil }
             return departures[code]
@@ -69,7 +72,9 @@ extension Stores {
     static func reconstructionBlock(_ stores: Stores, date: Day, since: Day?, session _: Int?) async throws -> BulletinBlock? {
         let week = ReturnsBlock.lastWeek(to: date)
         let summary = try await stores.reconstruction.summary(asOf: date, from: week.from, to: date)
-        return try await ReconstructionBlock.make(date: date, stock: summary.underRestoration, flow: summary.commissioned)?.withRecords { entry in
+        let reporters = try await stores.reporters(of: .facilityWorks, ids: try await stores.facilityWorkIDs(kind: nil, statuses: [.underRestoration, .commissioned],
+                                                                                                                from: nil, to: date))
+        return try await ReconstructionBlock.make(date: date, stock: summary.underRestoration, flow: summary.commissioned, reporters: reporters)?.withRecords { entry in
             // reconstruction.KIND.underRestoration / .commissioned; reconstruction.settlements.… for every kind.
             guard let (middle, suffix) = Self.entryParts(entry.id, prefix: "reconstruction.", suffixes: [".underRestoration", ".commissioned"]) else {
                 return nil
@@ -83,8 +88,9 @@ extension Stores {
 
     static func aidBlock(_ stores: Stores, date: Day, since: Day?, session _: Int?) async throws -> BulletinBlock? {
         let week = ReturnsBlock.lastWeek(to: date)
-        guard let block = AidBlock.make(date: date, figures: AidFigures(try await stores.assistance.tallies(week))) else { return nil }
         let ids = try await stores.aidActionIDs(week)
+        guard let block = AidBlock.make(date: date, figures: AidFigures(try await stores.assistance.tallies(week)),
+                                        reporters: try await stores.reporters(of: .aidActions, ids: ids)) else { return nil }
         // The count of actions that gave the people reached names those actions, not the whole week's.
         let reporting = block.entries.contains { $0.id == AidBlock.reachedReportedBy } ? try await stores.aidActionIDs(week, givingPeopleReached: true) : []
         return await block.withRecords { $0.id == AidBlock.reachedReportedBy ? reporting : ids }

@@ -11,7 +11,7 @@ extension Stores {
     /// A site's departures counted as having left under an operation: after its baseline day, up to the bulletin's.
     func departureIDs(site: String, after baseline: Day, upTo date: Day) async throws -> [Int] {
         try await ids("""
-            SELECT id FROM site_departures WHERE site_code = \(bind: site) AND end_day > \(bind: baseline.number)
+            SELECT id FROM site_departures WHERE site_code = \(bind: site) AND persons > 0 AND end_day > \(bind: baseline.number)
             AND end_day <= \(bind: date.number) ORDER BY id
             """)
     }
@@ -34,6 +34,37 @@ extension Stores {
         if let kind { query += " AND kind_code = \(bind: kind)" }
         query += " AND status IN (\(binds: statuses.map(\.rawValue))) ORDER BY id"
         return try await ids(query)
+    }
+
+    /// The tables whose records a statement's blocks sum.
+    enum RecordTable: String {
+        case departures = "site_departures", facilityWorks = "facility_works", aidActions = "aid_actions"
+    }
+
+    /// The organisations of the records of `table` a block's figures sum, by name, each once and in order: the block
+    /// names them, as every figure of a statement names its source.
+    func reporters(of table: RecordTable, ids: [Int]) async throws -> [String] {
+        var names: Set<String> = []
+        for start in stride(from: 0, to: ids.count, by: 1000) {
+            let slice = Array(ids[start ..< min(start + 1000, ids.count)])
+            names.formUnion(try await database.read { db in
+                try await db.raw("""
+                    SELECT DISTINCT o.name FROM \(unsafeRaw: table.rawValue) r JOIN organisations o ON o.id = r.organisation_id
+                    WHERE r.id IN (\(binds: slice))
+                    """).all(decodingColumn: "name", as: String.self)
+            })
+        }
+        return names.sorted()
+    }
+
+    /// The organisations that counted a site on a day (an operation's baseline census).
+    func censusReporters(site: String, on day: Day) async throws -> [String] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT DISTINCT o.name FROM site_censuses c JOIN organisations o ON o.id = c.organisation_id
+                WHERE c.site_code = \(bind: site) AND c.day = \(bind: day.number) ORDER BY o.name
+                """).all(decodingColumn: "name", as: String.self)
+        }
     }
 
     private func ids(_ query: SQLQueryString) async throws -> [Int] {
