@@ -26,6 +26,14 @@ import Testing
                           [.exact(23), .exact(70), .exact(93)]])
     }
 
+    /// A cell another copy of the table hides is hidden here too whatever its value, and protected as a small one is: alone
+    /// in its row, the total less the rest would give it back.
+    @Test func aCellHiddenElsewhereIsHiddenAndProtected() {
+        let shown = k5.suppress([[100, 10, 0, 110]], hiding: [[true, false, false, false]])
+        #expect(shown == [[.withheld, .withheld, .exact(0), .exact(110)]])
+        #expect(k5.suppress([[100, 10, 110]]) == [[.exact(100), .exact(10), .exact(110)]])
+    }
+
     @Test func countsOfZeroAndFromKShowExactly() {
         let shown = k5.suppress([[0, 5, 5], [0, 5, 5]])
         #expect(shown == [[.exact(0), .exact(5), .exact(5)], [.exact(0), .exact(5), .exact(5)]])

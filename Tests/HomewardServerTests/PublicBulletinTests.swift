@@ -105,6 +105,32 @@ import Testing
         }
     }
 
+    /// Two public versions of one day's statement, read side by side, give back no count either hides: a late report of 10
+    /// through another crossing moved the protection of 3 IDPs from one crossing to the other, and 103 − 100 gave them back.
+    @Test(arguments: Backend.available)
+    func publicVersionsOfOneDaysStatementHideWhatEitherHides(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            let importing = { (text: String) in
+                _ = try await store.importRecords(.movements, ImportRequest(sourceName: "m.csv", today: TestStores.today), from: .bytes(Array(text.utf8)), by: .test)
+            }
+            try await importing("#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#affected+returnees+idps+num,#org\n"
+                + "2020-06-28,LBN-01,SY03,100,,UNHCR\n2020-06-29,,SY04,,3,UNHCR\n")
+            let first = try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
+            let alone = try await client.get("/api/v1/bulletins/\(first.id)?format=text").text
+            #expect(alone.contains("LBN-01): [withheld] people") && alone.contains("<5 people"), "\(alone)")
+            try await importing("#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#org\n2020-06-30,JOR-01,SY12,10,UNHCR\n")
+            let second = try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
+            for id in [first.id, second.id] {
+                for uri in ["/api/v1/bulletins/\(id)?format=text", "/bulletins/\(id)?lang=en"] {
+                    let text = try await client.get(uri).text
+                    #expect(!text.contains("100 people") && !text.contains(">100<") && text.contains("[withheld]"), "\(uri): \(text)")
+                }
+            }
+            // The crossing still has its own figure to internal readers, and the snapshots are as published.
+            #expect(second.snapshot.entry("returns.week.crossing.LBN-01")?.value == 100)
+        }
+    }
+
     /// A public statement that revises an internal one tells the public neither that statement's number nor what it
     /// published, in any form the server gives: JSON (text and snapshot), plain text, HTML and its page.
     @Test(arguments: Backend.available)

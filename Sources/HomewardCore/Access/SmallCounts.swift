@@ -44,8 +44,14 @@ public struct SmallCounts: Sendable {
     /// A table whose last column is each row's total and whose last row is each column's total, every total
     /// the sum of the cells before it (`nil` for a total that is not such a sum, which protects nothing and
     /// betrays nothing). Returns the same grid with hidden cells.
-    public func suppress(_ grid: [[Int?]]) -> [[PublicCount?]] {
-        var hidden = grid.map { $0.map { value in value.map { (1..<threshold).contains($0) } ?? false } }
+    /// - Parameter hiding: cells to hide whatever their value (`true`), by row and column: those another copy of the table
+    ///   hides, which this one must not give back; they are protected as any hidden cell is.
+    public func suppress(_ grid: [[Int?]], hiding: [[Bool]] = []) -> [[PublicCount?]] {
+        var hidden = grid.enumerated().map { r, row in
+            row.enumerated().map { c, value in
+                value.map { (1..<threshold).contains($0) || r < hiding.count && c < hiding[r].count && hiding[r][c] } ?? false
+            }
+        }
         // Each line: a row or a column, its components and its total, when the total is a sum.
         var lines: [[(Int, Int)]] = []
         let rows = grid.count, columns = grid.first?.count ?? 0

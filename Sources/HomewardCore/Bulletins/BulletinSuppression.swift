@@ -26,7 +26,10 @@ public enum BulletinSuppression {
 
     /// - Parameter publicStatements: the statements the public may read, where known: a sentence naming another (the total
     ///   an internal statement published) is withheld with its numbers.
-    public static func hidden(in snapshot: BulletinSnapshot, smallCounts: SmallCounts, publicStatements: Set<Int>? = nil) -> [String: Reason] {
+    /// - Parameter elsewhere: entries another version of the statement hides (``hiddenInAnyVersion(_:smallCounts:publicStatements:)``):
+    ///   hidden here too, and protected as any hidden count is.
+    public static func hidden(in snapshot: BulletinSnapshot, smallCounts: SmallCounts, publicStatements: Set<Int>? = nil,
+                              elsewhere: Set<String> = []) -> [String: Reason] {
         let values = Dictionary(snapshot.entries.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let isSmall = { (value: Int) in (1..<smallCounts.threshold).contains(value) }
         var hidden: [String: Reason] = [:]
@@ -34,8 +37,9 @@ public enum BulletinSuppression {
         /// One row of cells and its total; a cell without an id is a value the text does not print.
         func suppress(_ cells: [(id: String?, value: Int?)], total: String) {
             guard let totalValue = values[total] else { return }
-            let shown = smallCounts.suppress([cells.map(\.value) + [totalValue]])[0]
-            for (index, id) in (cells.map(\.id) + [total]).enumerated() {
+            let ids = cells.map(\.id) + [total]
+            let shown = smallCounts.suppress([cells.map(\.value) + [totalValue]], hiding: [ids.map { $0.map(elsewhere.contains) ?? false }])[0]
+            for (index, id) in ids.enumerated() {
                 guard let id, shown[index]?.isHidden == true else { continue }
                 hidden[id] = isSmall(values[id] ?? 0) ? .small : .recoverable
             }
@@ -87,6 +91,8 @@ public enum BulletinSuppression {
         for entry in snapshot.entries where (["aid.week.reached", "aid.week.treated"].contains(entry.id) || entry.id.hasPrefix("sources.")) && isSmall(entry.value) {
             hidden[entry.id] = .small
         }
+        // What another version hides and no table here protected (a camp's percentage, a source figure): hidden too.
+        for id in elsewhere where hidden[id] == nil && values[id] != nil { hidden[id] = isSmall(values[id]!) ? .small : .recoverable }
         // Persons of periods across a window's edge: small, they are a small count; beside a hidden total, the total since
         // records began less them could give a window's hidden figure back.
         let returnsHidden = hidden.keys.contains { $0.hasPrefix("returns.") }
@@ -99,6 +105,23 @@ public enum BulletinSuppression {
             }
         }
         return hidden
+    }
+
+    /// The entries any of a statement's public versions hides (those of one day and session, each replacing the one before):
+    /// a reader who sets two side by side must not find in one a count the other hides (a late report of 10 moved the
+    /// protection from one crossing to another, and 103 − 100 gave the hidden 3 back). Each version hides them all, and what
+    /// then protects them, until no version hides more.
+    public static func hiddenInAnyVersion(_ versions: [BulletinSnapshot], smallCounts: SmallCounts, publicStatements: Set<Int>? = nil) -> Set<String> {
+        var union: Set<String> = []
+        while true {
+            var next = union
+            for snapshot in versions {
+                next.formUnion(hidden(in: snapshot, smallCounts: smallCounts, publicStatements: publicStatements, elsewhere: union)
+                    .filter { $0.value != .ofInternalStatement }.keys)
+            }
+            if next == union { return union }
+            union = next
+        }
     }
 
     /// The lines of a camp that would tell its hidden departures without a number: how far ahead or behind the plan it is,

@@ -37,14 +37,17 @@ public struct BulletinText: Sendable {
     ///   against it would give the hidden ones back; so is edited prose, whose numbers are not the snapshot's entries,
     ///   wherever a count is hidden.
     /// - Parameter publicStatements: for the public, the statements it may read: a sentence naming another is withheld.
+    /// - Parameter hiddenElsewhere: for the public, what the statement's other public versions hide
+    ///   (``BulletinSuppression/hiddenInAnyVersion(_:smallCounts:publicStatements:)``): hidden here too.
     public init(snapshot: BulletinSnapshot, catalogue: Catalogue, published: (id: Int, sha256: String)? = nil, edited: String? = nil,
-                forThePublic smallCounts: SmallCounts? = nil, publicStatements: Set<Int>? = nil, lineage: BulletinLineage = BulletinLineage()) {
+                forThePublic smallCounts: SmallCounts? = nil, publicStatements: Set<Int>? = nil, hiddenElsewhere: Set<String> = [],
+                lineage: BulletinLineage = BulletinLineage()) {
         self.snapshot = snapshot
         self.lineage = lineage
         self.catalogue = catalogue
         self.published = published
         self.smallCounts = smallCounts
-        hidden = smallCounts.map { BulletinSuppression.hidden(in: snapshot, smallCounts: $0, publicStatements: publicStatements) } ?? [:]
+        hidden = smallCounts.map { BulletinSuppression.hidden(in: snapshot, smallCounts: $0, publicStatements: publicStatements, elsewhere: hiddenElsewhere) } ?? [:]
         self.edited = hidden.isEmpty ? edited : nil
     }
 

@@ -91,6 +91,15 @@ struct BulletinsController<Context: CallerRequestContext> {
         smallCounts(for: caller) == nil ? nil : Set(try await stores.bulletinList(publicOnly: true).map(\.id))
     }
 
+    /// For the public, what the statement's other public versions (its day's and session's) hide, to be hidden in its copy
+    /// too; nothing for everyone else, or where it has no other.
+    func hiddenElsewhere(_ bulletin: PublishedBulletin, for caller: Caller, publicStatements: Set<Int>?) async throws -> Set<String> {
+        guard let smallCounts = smallCounts(for: caller) else { return [] }
+        let versions = try await stores.publicVersions(of: bulletin)
+        guard versions.count > 1 else { return [] }
+        return BulletinSuppression.hiddenInAnyVersion(versions, smallCounts: smallCounts, publicStatements: publicStatements)
+    }
+
     /// The public (no token, no session) reads bulletins made public, small counts hidden; everyone else, every
     /// bulletin with exact figures.
     func smallCounts(for caller: Caller) -> SmallCounts? {
@@ -125,6 +134,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             guard let bulletin = found else { throw Problem(.notFound, "no bulletin has id \(id)") }
             let readable = try await readableStatements(for: context.caller)
             return htmlResponse(BulletinView(bulletin: bulletin, language: language, smallCounts: smallCounts, publicStatements: readable,
+                                             hiddenElsewhere: try await hiddenElsewhere(bulletin, for: context.caller, publicStatements: readable),
                                              demo: configuration.demo).render(pages), language: language)
         }
         router.on(RouterPath(APIRoute.listSessions.routerPath), method: APIRoute.listSessions.method) { _, _ in
@@ -194,10 +204,11 @@ struct BulletinsController<Context: CallerRequestContext> {
             let format = try request.query("format", "one of json, text, html") { ["json", "text", "html"].contains($0) ? $0 : nil } ?? "json"
             let digits = try request.query("digits", "native or latin", Digits.init(rawValue:)) ?? .native
             let bulletin = try await self.bulletin(id, for: context.caller)
+            let readable = try await readableStatements(for: context.caller)
             let text = BulletinText(snapshot: bulletin.snapshot, catalogue: Catalogue(language: language, entries: pages.catalogue(language).entries, digits: digits),
                                     published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts[language],
-                                    forThePublic: smallCounts(for: context.caller),
-                                    publicStatements: try await readableStatements(for: context.caller),
+                                    forThePublic: smallCounts(for: context.caller), publicStatements: readable,
+                                    hiddenElsewhere: try await hiddenElsewhere(bulletin, for: context.caller, publicStatements: readable),
                                     lineage: bulletin.lineage)
             // On generated data, the copies people paste and pass on say so above the statement, as its page does.
             let demo = configuration.demo ? pages.catalogue(language).text("demo.statement") : nil

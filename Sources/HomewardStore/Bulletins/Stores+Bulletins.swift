@@ -153,6 +153,18 @@ extension Stores {
         try await database.read { db in try await Self.publishedBulletins(id: id, publicOnly: publicOnly, on: db).first }
     }
 
+    /// The snapshots of the public statements of a statement's day and session, its own among them where it is public: the
+    /// versions a reader may set side by side.
+    public func publicVersions(of bulletin: PublishedBulletin) async throws -> [BulletinSnapshot] {
+        let rows = try await database.read { db in
+            try await db.raw("""
+                SELECT id, snapshot FROM bulletins WHERE public_since IS NOT NULL AND day = \(bind: bulletin.snapshot.date.number) ORDER BY id
+                """).all()
+        }
+        return try rows.map { try JSONDecoder().decode(BulletinSnapshot.self, from: Data(try $0.decode(column: "snapshot", as: String.self).utf8)) }
+            .filter { $0.session == bulletin.snapshot.session }
+    }
+
     /// Published bulletins, newest first; with `publicOnly`, those the public may read.
     public func bulletins(publicOnly: Bool = false) async throws -> [PublishedBulletin] {
         try await database.read { db in try await Self.publishedBulletins(id: nil, publicOnly: publicOnly, on: db) }
