@@ -131,6 +131,30 @@ import Testing
         }
     }
 
+    /// A public statement published after an internal one tells the public how the total of the last statement it could
+    /// read has moved (it dropped the revision line naming the internal one, and the total moved by 42 unexplained);
+    /// internal readers read both lines.
+    @Test(arguments: Backend.available)
+    func aPublicStatementSaysHowTheLastPublicTotalWasRevised(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            let importing = { (rows: String) in
+                _ = try await store.importRecords(.movements, ImportRequest(sourceName: "m.csv", today: TestStores.today), from: .bytes(Array(
+                    ("#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n" + rows).utf8)), by: .test)
+            }
+            try await importing("2020-06-10,LBN-01,3500,UNHCR\n")
+            let first = try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
+            try await importing("2020-06-11,LBN-01,20,UNHCR\n")
+            let second = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
+            try await importing("2020-06-12,JOR-01,40,UNHCR\n")
+            let third = try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
+            let text = try await client.get("/api/v1/bulletins/\(third.id)?format=text").text
+            #expect(text.contains("(no. \(first.id)), late reports and corrections have revised the total up to that day from 3,500 to 3,560."), "\(text)")
+            #expect(!text.contains("no. \(second.id)") && !text.contains("3,520"), "\(text)")
+            let lines = third.snapshot.blocks.flatMap(\.lines).filter { $0.key == "bulletin.returns.revised" }.compactMap { $0.statements["bulletin"] }
+            #expect(lines == [second.id, first.id])
+        }
+    }
+
     /// A public statement that revises an internal one tells the public neither that statement's number nor what it
     /// published, in any form the server gives: JSON (text and snapshot), plain text, HTML and its page.
     @Test(arguments: Backend.available)

@@ -77,10 +77,11 @@ public enum BulletinSuppression {
         // A revision of the last statement's total by a few late reports tells how many they were.
         // So does one that leaves few returns between the revised total and this one's: this total less the revised is
         // the returns since the last statement's day.
-        if let published = values["returns.revised.published"], let now = values["returns.revised.total"],
-           isSmall(abs(now - published)) || isSmall(abs((values["returns.start.total"] ?? now) - now)) {
-            hidden["returns.revised.published"] = .recoverable
-            hidden["returns.revised.total"] = .recoverable
+        for prefix in ["returns.revised", "returns.revisedPublic"] {
+            guard let published = values["\(prefix).published"], let now = values["\(prefix).total"],
+                  isSmall(abs(now - published)) || isSmall(abs((values["returns.start.total"] ?? now) - now)) else { continue }
+            hidden["\(prefix).published"] = .recoverable
+            hidden["\(prefix).total"] = .recoverable
         }
         // A centre's estimate is the departures sent to it: small, or from a camp whose departures are hidden, it is hidden too.
         for entry in snapshot.entries where entry.id.hasPrefix("camps.transit.") && entry.id.hasSuffix(".persons") {

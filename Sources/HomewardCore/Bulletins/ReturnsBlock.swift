@@ -57,11 +57,13 @@ public enum ReturnsBlock {
     ///   - withoutCrossing: the week's movements that name no crossing point, a line of their own after the crossing
     ///     points', so that the lines add up to the week's total.
     ///   - revision: the last statement's total as it was published and as it stands; said only where the two differ.
+    ///   - publicRevision: the same of the last statement made public, where that is another: the public, who may not read
+    ///     the last one, is told how the total it last read has moved (internal readers read both).
     ///   - reporters: the organisations whose reports the total since records began adds up, named first: the block's
     ///     figures are the centre's ledger, and a reader sets them beside figures each attributed to its source.
     public static func make(date: Day, sinceStart: LedgerSums, since: Day?, sinceDate: LedgerSums?, lastWeek: SourceComparison.LedgerFigure,
                             byCrossing: [Crossing], withoutCrossing: SourceComparison.LedgerFigure? = nil, revision: Revision? = nil,
-                            partial: Partial? = nil, reporters: [String] = []) -> BulletinBlock {
+                            publicRevision: Revision? = nil, partial: Partial? = nil, reporters: [String] = []) -> BulletinBlock {
         var lines: [BulletinLine] = [], entries: [SnapshotEntry] = []
         if !reporters.isEmpty { lines.append(BulletinLine("bulletin.returns.reporters", ["organisations": .names(reporters)])) }
         func add(_ id: String, _ sum: SourceComparison.LedgerFigure, _ query: String, _ selection: MovementSelection) -> BulletinValue {
@@ -89,11 +91,12 @@ public enum ReturnsBlock {
             }
         }
         three("start", sinceStart, "--to \(date)", from: nil)
-        if let revision, revision.now.value != revision.published {
-            entries.append(SnapshotEntry(id: "returns.revised.published", value: revision.published, query: "homeward bulletin show \(revision.bulletin)"))
+        for (prefix, revision) in [("returns.revised", revision), ("returns.revisedPublic", publicRevision)] {
+            guard let revision, revision.now.value != revision.published else { continue }
+            entries.append(SnapshotEntry(id: "\(prefix).published", value: revision.published, query: "homeward bulletin show \(revision.bulletin)"))
             lines.append(BulletinLine("bulletin.returns.revised", [
-                "date": .day(revision.date), "bulletin": .serial(revision.bulletin), "before": .entry("returns.revised.published"),
-                "count": add("returns.revised.total", revision.now, "homeward totals --to \(revision.date)", MovementSelection(from: nil, to: revision.date)),
+                "date": .day(revision.date), "bulletin": .serial(revision.bulletin), "before": .entry("\(prefix).published"),
+                "count": add("\(prefix).total", revision.now, "homeward totals --to \(revision.date)", MovementSelection(from: nil, to: revision.date)),
             ]))
         }
         if let since, let sinceDate { three("since", sinceDate, "--from \(since) --to \(date)", from: since) }

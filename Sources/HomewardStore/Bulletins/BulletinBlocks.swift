@@ -13,6 +13,8 @@ extension Stores {
 
     static func returnsBlock(_ stores: Stores, date: Day, since: Day?, session: Int?) async throws -> BulletinBlock? {
         let week = ReturnsBlock.lastWeek(to: date)
+        let revision = try await Self.revision(stores, before: date, session: session)
+        let publicRevision = try await Self.revision(stores, before: date, session: session, publicOnly: true)
         let crossings = try await stores.places.gazetteer().crossings
         let sums = try await stores.sources.ledgerSumsByCrossing(window: week)
         let byCrossing = sums.compactMap { item -> ReturnsBlock.Crossing? in
@@ -24,7 +26,8 @@ extension Stores {
         return ReturnsBlock.make(date: date, sinceStart: try await stores.sources.ledgerSums(window: DateWindow(to: date)), since: since,
                                  sinceDate: try await since.asyncMap { try await stores.sources.ledgerSums(window: DateWindow(from: $0, to: date)) },
                                  lastWeek: try await stores.sources.ledgerSum(window: week), byCrossing: byCrossing,
-                                 withoutCrossing: sums.first { $0.crossing == nil }?.sum, revision: try await revision(stores, before: date, session: session),
+                                 withoutCrossing: sums.first { $0.crossing == nil }?.sum, revision: revision,
+                                 publicRevision: publicRevision?.bulletin == revision?.bulletin ? nil : publicRevision,
                                  partial: ReturnsBlock.Partial(
                                     pastDate: try await stores.ledger.totals(TotalsQuery(window: DateWindow(to: date))).partial,
                                     since: try await since.asyncMap { try await stores.ledger.totals(TotalsQuery(window: DateWindow(from: $0, to: date))).partial } ?? 0,
@@ -36,8 +39,9 @@ extension Stores {
     /// The last statement published for a day up to `date`, that day's too where it follows the same session (a statement
     /// published again after corrections, which this one replaces; another session's of the day is not this one's): its
     /// total since records began, then and now.
-    private static func revision(_ stores: Stores, before date: Day, session: Int?) async throws -> ReturnsBlock.Revision? {
-        guard let earlier = try await stores.bulletinList().filter({ $0.date < date || $0.date == date && $0.session == session })
+    /// - Parameter publicOnly: the last made public, of which the public is told.
+    private static func revision(_ stores: Stores, before date: Day, session: Int?, publicOnly: Bool = false) async throws -> ReturnsBlock.Revision? {
+        guard let earlier = try await stores.bulletinList(publicOnly: publicOnly).filter({ $0.date < date || $0.date == date && $0.session == session })
             .max(by: { ($0.date, $0.id) < ($1.date, $1.id) }),
               let published = try await stores.bulletin(earlier.id),
               let then = published.snapshot.entries.first(where: { $0.id == "returns.start.total" })?.value else { return nil }

@@ -110,7 +110,9 @@ extension Stores {
             }
             let lineage = try await Self.lineage(publicOnly: false, on: write.sql)[id] ?? BulletinLineage()
             // The revision line names the statement this one follows; one published since the draft was read is that now.
-            let named = snapshot.blocks.flatMap(\.lines).first { $0.key == "bulletin.returns.revised" }?.arguments["bulletin"]
+            let named = snapshot.blocks.flatMap(\.lines).first {
+                $0.key == "bulletin.returns.revised" && $0.arguments["before"] == .entry("returns.revised.published")
+            }?.arguments["bulletin"]
             if case .serial(let revised)? = named, let replaced = lineage.replaces, replaced != revised { throw DraftOutrun() }
             try await write.audit("publish", kind: "bulletin", record: String(id),
                                   detail: "sha256 \(hash)" + (isPublic ? ", public" : "") + (lineage.replaces.map { ", replaces \($0)" } ?? ""))
