@@ -12,7 +12,7 @@ public enum APIRoute: CaseIterable, Sendable {
     case postImports
     case listCrossings, postCrossings
     case areas, countries
-    case listSites, postSites, showSite, listCensuses, postCensuses, listDepartures, postDepartures
+    case listSites, postSites, showSite, listCensuses, postCensuses, listDepartures, postDepartures, censusHistory, departureHistory
     case listEvacuations, postEvacuations, planEvacuation, showEvacuation, patchEvacuation
     case listFacilities, postFacilities, facilitiesSummary, listFacilityKinds, postFacilityKinds, facilityHistory
     case listAid, postAid, aidSummary, listAidTypes, postAidTypes, aidHistory
@@ -63,6 +63,8 @@ public enum APIRoute: CaseIterable, Sendable {
         case .movementHistory: "/api/v1/movements/{id}/history"
         case .facilityHistory: "/api/v1/facilities/{id}/history"
         case .aidHistory: "/api/v1/aid/{id}/history"
+        case .censusHistory: "/api/v1/censuses/{id}/history"
+        case .departureHistory: "/api/v1/departures/{id}/history"
         case .postImports: "/api/v1/imports"
         case .listCrossings, .postCrossings: "/api/v1/crossings"
         case .areas: "/api/v1/areas"

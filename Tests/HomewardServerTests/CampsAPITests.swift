@@ -110,6 +110,34 @@ import Testing
         }
     }
 
+    /// A census or departure corrected keeps the version it replaces, and the lists say who recorded each and when, with the
+    /// number its history is asked by: the versions were kept, but nothing gave them back, nor who reported a figure.
+    @Test(arguments: Backend.available)
+    func correctedCensusesAndDeparturesKeepTheirHistoryAndSayWhoRecordedThem(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            #expect(try await client.post("/api/v1/sites", #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006"}"#).status == .created)
+            for body in [#"{"date": "2020-06-01", "residents": 10000, "organisation": "UNHCR"}"#, #"{"date": "2020-06-01", "residents": 9500, "organisation": "UNHCR"}"#] {
+                #expect(try await client.post("/api/v1/sites/HOL/censuses", body).status == .ok)
+            }
+            for persons in [1200, 1100] {
+                let body = #"{"date": "2020-06-03", "persons": \#(persons), "organisation": "CCCM", "id": "m2"}"#
+                #expect(try await client.post("/api/v1/sites/HOL/departures", body).status == .ok)
+            }
+            let departures = try #require(try await client.get("/api/v1/sites/HOL/departures").json["departures"] as? [[String: Any]])
+            #expect(departures.count == 1 && departures.first?["persons"] as? Int == 1100 && departures.first?["id"] as? String == "m2")
+            #expect((departures.first?["recorded_by"] as? String)?.hasPrefix("token:") == true && departures.first?["recorded_at"] as? String != nil)
+            let departure = try #require(departures.first?["record_id"] as? Int)
+            let versions = try #require(try await client.get("/api/v1/departures/\(departure)/history").json["versions"] as? [[String: Any]])
+            #expect(versions.compactMap { ($0["record"] as? [String: Any])?["persons"] as? Int } == [1200, 1100])
+            #expect(versions.map { $0["in_force"] as? Bool } == [false, true] && versions.first?["superseded_at"] as? String != nil)
+            let census = try #require((try await client.get("/api/v1/sites/HOL/censuses").json["censuses"] as? [[String: Any]])?.first?["record_id"] as? Int)
+            let censusVersions = try #require(try await client.get("/api/v1/censuses/\(census)/history").json["versions"] as? [[String: Any]])
+            #expect(censusVersions.compactMap { ($0["record"] as? [String: Any])?["residents"] as? Int } == [10000, 9500])
+            #expect(try await client.get("/api/v1/departures/999/history").status == .notFound)
+            #expect(try await client.get("/api/v1/censuses/x/history").status == .badRequest)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func departuresBeyondTheLatestCensusAreAcceptedWithAWarningInTheLanguageAsked(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in

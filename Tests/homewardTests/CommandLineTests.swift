@@ -739,6 +739,13 @@ import Testing
         #expect(morning.stdout.contains("recorded") && afternoon.stdout.contains("corrected") && afternoon.stderr.contains("give --id"), "\(afternoon.stderr)")
         let second = try run(["sites", "departures", "RUK", "--date", "2019-07-06", "--persons", "150", "--to", "SY08", "--org", "CCCM", "--id", "convoy-2"])
         #expect(second.status == 0 && second.stdout.contains("recorded") && !second.stdout.contains("corrected"), "\(second.stderr)")
+        // The corrected convoy's earlier count is in its history, as the note says; the site's records say who recorded each.
+        let records = try run(["sites", "records", "ruk", "--format", "json"])
+        let corrected = try #require((records.json["departures"] as? [[String: Any]])?.first { $0["persons"] as? Int == 120 })
+        #expect(corrected["recorded_by"] as? String != nil && (records.json["censuses"] as? [[String: Any]])?.first?["record_id"] as? Int != nil)
+        let history = try run(["sites", "history", "departure", String(try #require(corrected["record_id"] as? Int))])
+        #expect(history.status == 0 && history.stdout.contains("     150") && history.stdout.contains("in force"), "\(history.stdout)\(history.stderr)")
+        #expect(try run(["sites", "records", "RUK"]).stdout.contains("RECORD  FROM"))
         // a status change is printed, kept with the day it took effect (today unless given), and a completed operation stays completed
         #expect(try run(["evacuations", "status", "1", "suspended", "--date", "2019-07-21"]).stderr.contains("by today (20 July 2019)"))
         let suspended = try run(["evacuations", "status", "1", "suspended", "--date", "2019-07-15"])

@@ -16,7 +16,7 @@ extension APIRoute {
         case .overview, .campsPage, .signInPage, .accountPage, .peoplePage, .healthz, .metrics, .openapi, .totals, .publicTotals, .audit,
              .listMovements, .movementHistory, .listOrganisations, .listCrossings, .areas, .countries, .listSites, .showSite, .listCensuses, .listDepartures,
              .listEvacuations, .planEvacuation, .showEvacuation, .listFacilities, .facilitiesSummary, .listFacilityKinds, .listAid,
-             .facilityHistory, .aidHistory,
+             .facilityHistory, .aidHistory, .censusHistory, .departureHistory,
              .aidSummary, .listAidTypes, .readiness, .reconstructionPage, .aidPage, .readinessPage, .listSources, .sourceHistory, .compareSources,
              .checkSources, .listSessions, .listBulletins, .showBulletin, .sourcesPage, .bulletinPage, .sessionsPage, .bulletinRecords: nil
         }

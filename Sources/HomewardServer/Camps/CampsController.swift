@@ -83,11 +83,17 @@ struct CampsController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.listCensuses.routerPath), method: APIRoute.listCensuses.method) { _, context in
             let code = try await knownSite(context)
-            return try jsonResponse(["censuses": try await store.censuses(of: code)])
+            return try jsonResponse(["censuses": try await store.censusRecords(of: code)])
         }
         router.on(RouterPath(APIRoute.listDepartures.routerPath), method: APIRoute.listDepartures.method) { _, context in
             let code = try await knownSite(context)
-            return try jsonResponse(["departures": try await store.departures(from: code)])
+            return try jsonResponse(["departures": try await store.departureRecords(from: code)])
+        }
+        router.on(RouterPath(APIRoute.censusHistory.routerPath), method: APIRoute.censusHistory.method) { _, context in
+            try await historyResponse(context.parameters, noun: "census") { try await store.history(ofCensus: $0) }
+        }
+        router.on(RouterPath(APIRoute.departureHistory.routerPath), method: APIRoute.departureHistory.method) { _, context in
+            try await historyResponse(context.parameters, noun: "departure") { try await store.history(ofDeparture: $0) }
         }
         router.on(RouterPath(APIRoute.postCensuses.routerPath), method: APIRoute.postCensuses.method) { request, context in
             try await post(.censuses, request, context)

@@ -65,20 +65,41 @@ public struct CampsStore: Sendable {
 
     /// Censuses by site code, each site's newest first.
     func censuses(where condition: SQLQueryString?) async throws -> [Census] {
+        try await censusRecords(where: condition).map(\.record)
+    }
+
+    /// Every census of a site as its list gives it, newest first: with its number and who recorded it when.
+    public func censusRecords(of site: String) async throws -> [StoredRecord<Census>] {
+        try await censusRecords(where: "c.site_code = \(bind: site)")
+    }
+
+    private func censusRecords(where condition: SQLQueryString?) async throws -> [StoredRecord<Census>] {
         try await database.read { db in
             var query: SQLQueryString = """
-                SELECT c.site_code, c.day, c.residents, c.households, o.name AS organisation FROM site_censuses c
-                JOIN organisations o ON o.id = c.organisation_id
+                SELECT c.id, c.site_code, c.day, c.residents, c.households, o.name AS organisation, c.recorded_at, c.recorded_by
+                FROM site_censuses c JOIN organisations o ON o.id = c.organisation_id
                 """
             if let condition { query += " WHERE " + condition }
             query += " ORDER BY c.site_code, c.day DESC, o.name"
             return try await db.raw(query).all().map { row in
-                Census(site: try row.decode(column: "site_code", as: String.self), date: Day(number: try row.decode(column: "day", as: Int.self)),
-                       residents: try row.decode(column: "residents", as: Int.self),
-                       households: try row.decode(column: "households", as: Int?.self),
-                       organisation: try row.decode(column: "organisation", as: String.self))
+                StoredRecord(recordID: try row.decode(column: "id", as: Int.self), record: try Self.census(row),
+                             recordedAt: try row.decode(column: "recorded_at", as: String.self), recordedBy: try row.decode(column: "recorded_by", as: String.self))
             }
         }
+    }
+
+    /// Every version of the census with `id` (``RevisedTable/versions(of:select:joins:on:decode:)``); empty where none has it.
+    public func history(ofCensus id: Int) async throws -> [RecordVersion<Census>] {
+        try await database.read { db in
+            try await CensusWriter.table.versions(of: id, select: "w.site_code, w.day, v.residents, v.households, o.name AS organisation",
+                                                  joins: "JOIN organisations o ON o.id = w.organisation_id", on: db, decode: Self.census)
+        }
+    }
+
+    static func census(_ row: any SQLRow) throws -> Census {
+        Census(site: try row.decode(column: "site_code", as: String.self), date: Day(number: try row.decode(column: "day", as: Int.self)),
+               residents: try row.decode(column: "residents", as: Int.self), households: try row.decode(column: "households", as: Int?.self),
+               organisation: try row.decode(column: "organisation", as: String.self))
     }
 
     /// Every departure from a site, in date order.
@@ -88,22 +109,44 @@ public struct CampsStore: Sendable {
 
     /// Departures by site code, each site's in date order.
     func departures(where condition: SQLQueryString?) async throws -> [Departure] {
+        try await departureRecords(where: condition).map(\.record)
+    }
+
+    /// Every departure from a site as its list gives it, in date order: with its number and who recorded it when.
+    public func departureRecords(from site: String) async throws -> [StoredRecord<Departure>] {
+        try await departureRecords(where: "d.site_code = \(bind: site)")
+    }
+
+    private func departureRecords(where condition: SQLQueryString?) async throws -> [StoredRecord<Departure>] {
         try await database.read { db in
             var query: SQLQueryString = """
-                SELECT d.site_code, d.start_day, d.end_day, d.persons, d.destination, o.name AS organisation, d.external_id FROM site_departures d
-                JOIN organisations o ON o.id = d.organisation_id
+                SELECT d.id, d.site_code, d.start_day, d.end_day, d.persons, d.destination, o.name AS organisation, d.external_id,
+                       d.recorded_at, d.recorded_by
+                FROM site_departures d JOIN organisations o ON o.id = d.organisation_id
                 """
             if let condition { query += " WHERE " + condition }
             query += " ORDER BY d.site_code, d.end_day, d.id"
             return try await db.raw(query).all().map { row in
-                Departure(site: try row.decode(column: "site_code", as: String.self), period: Period(start: Day(number: try row.decode(column: "start_day", as: Int.self)),
-                                                     end: Day(number: try row.decode(column: "end_day", as: Int.self))),
-                          persons: try row.decode(column: "persons", as: Int.self),
-                          destination: try row.decode(column: "destination", as: String?.self),
-                          organisation: try row.decode(column: "organisation", as: String.self),
-                          externalId: try row.decode(column: "external_id", as: String?.self))
+                StoredRecord(recordID: try row.decode(column: "id", as: Int.self), record: try Self.departure(row),
+                             recordedAt: try row.decode(column: "recorded_at", as: String.self), recordedBy: try row.decode(column: "recorded_by", as: String.self))
             }
         }
+    }
+
+    /// Every version of the departure with `id`; empty where none has it.
+    public func history(ofDeparture id: Int) async throws -> [RecordVersion<Departure>] {
+        try await database.read { db in
+            try await DepartureWriter.table.versions(
+                of: id, select: "w.site_code, v.start_day, v.end_day, v.persons, v.destination, o.name AS organisation, w.external_id",
+                joins: "JOIN organisations o ON o.id = w.organisation_id", on: db, decode: Self.departure)
+        }
+    }
+
+    static func departure(_ row: any SQLRow) throws -> Departure {
+        Departure(site: try row.decode(column: "site_code", as: String.self),
+                  period: Period(start: Day(number: try row.decode(column: "start_day", as: Int.self)), end: Day(number: try row.decode(column: "end_day", as: Int.self))),
+                  persons: try row.decode(column: "persons", as: Int.self), destination: try row.decode(column: "destination", as: String?.self),
+                  organisation: try row.decode(column: "organisation", as: String.self), externalId: try row.decode(column: "external_id", as: String?.self))
     }
 
     static func site(_ row: any SQLRow) throws -> Site {
