@@ -446,6 +446,31 @@ import Testing
         }
     }
 
+    /// A plan that starts in the past counts from the residents as they stood the day before it: its own cycles' departures
+    /// are what it plans, not what it starts from (it counted from today's remainder); a start before any census is refused.
+    @Test(arguments: Backend.available)
+    func aPlanStartedInThePastCountsFromTheResidentsOfItsEve(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.camps.addSite(Self.camp, by: .test)
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,10000,UNHCR\n")
+            _ = try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-03,HOL,300,CCCM\n2020-06-10,HOL,500,CCCM\n")
+            let remaining = { (start: String?) in
+                try await store.camps.plan(site: "HOL", perCycle: 1_000, cycleDays: 5, start: start.flatMap(Day.init), deadline: nil, via: [],
+                                           today: TestStores.today).plan.question.remaining
+            }
+            let (past, now, later) = (try await remaining("2020-06-05"), try await remaining(nil), try await remaining("2020-06-20"))
+            #expect(past == 9_700 && now == 9_200 && later == 9_200)
+            let early = await #expect(throws: StoreError.self) { _ = try await remaining("2020-05-20") }
+            guard case .refused(let problem)? = early else { Issue.record("\(String(describing: early))"); return }
+            #expect(problem.field == "start" && problem.message.key == "evacuation.plan.startBeforeCensus")
+            // Nobody left: no plan of 0 cycles that "meets" its deadline.
+            _ = try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-12,HOL,9200,CCCM\n")
+            let empty = await #expect(throws: StoreError.self) { _ = try await remaining(nil) }
+            guard case .refused(let none)? = empty else { Issue.record("\(String(describing: empty))"); return }
+            #expect(none.message.key == "evacuation.plan.nobodyRemains")
+        }
+    }
+
     /// A departure after the site's operation was completed counts in no operation's progress: recorded, and said; the
     /// operation's figures (left, its last cycle, ahead) stay as they stood the day it was completed (it read 105 %).
     @Test(arguments: Backend.available)

@@ -93,18 +93,26 @@ extension CampsStore {
         return progress
     }
 
-    /// A plan for a site from where it stands today: its remaining people at the pace asked.
+    /// A plan for a site from where it stands today, or on the day before a start in the past: its remaining people at the
+    /// pace asked.
     ///
     /// - Parameter start: the first day of the first cycle; by default today, or the day after the last departure (or
     ///   after the census when none is recorded) if that is later: a plan started in the past would judge its deadline by
-    ///   days already gone.
+    ///   days already gone. A start in the past counts from the residents as they stood the day before it (a plan
+    ///   started on 5 March counted from today's remainder, less the departures of its own cycles).
     /// - Parameter residents: the residents to count from at the latest census, where organisations counted that day and disagree.
     public func plan(site code: String, perCycle: Int, cycleDays: Int, start: Day?, deadline: Day?, via: [String],
                      arrivals: EvacuationPlan.Arrivals = .spread, residents: Int? = nil, today: Day,
                      vocabulary: Vocabulary = .commandLine) async throws -> SitePlan {
-        let standing = try await standing(of: code, asOf: today)
-        guard let date = standing.censusDate else {
+        let now = try await standing(of: code, asOf: today)
+        guard now.censusDate != nil else {
             throw StoreError.refused(FieldProblem(field: "site", value: code, Message("site.census.none", ["code": .code(code), "via": vocabulary.argument])))
+        }
+        let standing = if let start, start <= today { try await standing(of: code, asOf: start.adding(days: -1)) } else { now }
+        guard let date = standing.censusDate else {
+            let first = try await censuses(of: now.site.code).map(\.date).min() ?? today
+            throw StoreError.refused(FieldProblem(field: "start", value: start?.description ?? "", Message("evacuation.plan.startBeforeCensus", [
+                "census": .day(first)])))
         }
         let remaining: Int
         if let residents {
@@ -126,15 +134,20 @@ extension CampsStore {
                 "date": .day(date), "organisation": .text(first.organisation), "residents": .count(first.residents),
                 "other": .text(other.organisation), "otherResidents": .count(other.residents), "via": vocabulary.argument])))
         }
+        // Nobody left to plan for: "0 cycles, deadline met" would read as a plan; the figures (or the camp's end) are the news.
+        guard remaining > 0 else {
+            throw StoreError.refused(FieldProblem(field: "site", value: code, Message("evacuation.plan.nobodyRemains", [
+                "code": .code(standing.site.code), "date": .day(date), "left": .count(standing.left)])))
+        }
         let rules = EvacuationRules(sites: [:], today: today)
-        try StoreError.refusing { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays, residents: max(remaining, 0)) }
+        try StoreError.refusing { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays, residents: remaining) }
         let centres = try await transitCentres(via, today: today)
         let lastDeparture = try await departures(from: standing.site.code).last?.day
         let first = start ?? max(today, (lastDeparture ?? standing.censusDate ?? today).adding(days: 1))
         if let deadline, deadline < first {
             throw StoreError.refused(FieldProblem(field: "deadline", value: deadline.description, Message("evacuation.deadline.beforeStart", ["start": .day(first)])))
         }
-        let plan = EvacuationPlan(.init(remaining: max(remaining, 0), perCycle: perCycle, cycleDays: cycleDays, start: first, deadline: deadline,
+        let plan = EvacuationPlan(.init(remaining: remaining, perCycle: perCycle, cycleDays: cycleDays, start: first, deadline: deadline,
                                         transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
                                         stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours, arrivals: arrivals))
         return SitePlan(site: standing.site.code, plan: plan)
