@@ -172,6 +172,8 @@ import Testing
             #expect(try await client.get("/api/v1/totals?organisation=%D8%A7%D9%84%D9%87%D9%84%D8%A7%D9%84%20%D8%A7%D9%84%D8%A3%D8%AD%D9%85%D8%B1").status == .ok)
             let notFound = try await client.get("/api/v1/nothing")
             #expect(notFound.status == .notFound && notFound.headers[.contentType] == "application/problem+json")
+            #expect(try notFound.json["code"] as? String == "problem.notFound")
+            #expect(try await client.get("/api/v1/bulletins/99").json["code"] as? String == "problem.notFound")
             let wrongMethod = try await client.execute(uri: "/api/v1/totals", method: .delete)
             #expect(wrongMethod.status == .methodNotAllowed)
             #expect(wrongMethod.headers[.allow] == "GET, HEAD")

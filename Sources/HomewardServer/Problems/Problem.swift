@@ -48,6 +48,9 @@ public struct Problem: HTTPResponseError, Sendable {
 
     /// The code of a value not taken: the code is in the catalogue, the detail's words (in English) are not yet.
     static let invalidValue = "problem.value.invalid"
+    /// The code of a 404 whose detail names what was not found in English: scripts tell "no such record" from other
+    /// problems by it, in any language.
+    static let notFound = "problem.notFound"
 
     struct Body: Encodable {
         var type = "about:blank"
@@ -62,7 +65,7 @@ public struct Problem: HTTPResponseError, Sendable {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = Body(title: status.reasonPhrase, status: status.code, detail: detail, instance: request.uri.path,
-                        field: field, code: code ?? message?.key, problems: problems)
+                        field: field, code: code ?? message?.key ?? (status == .notFound ? Self.notFound : nil), problems: problems)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = self.headers
