@@ -101,6 +101,6 @@ let package = Package(
             ],
             exclude: ["Views/__Snapshots__"]
         ),
-        .testTarget(name: "homewardTests", dependencies: ["homeward", "HomewardTestSupport"]),
+        .testTarget(name: "homewardTests", dependencies: ["homeward", "HomewardStore", "HomewardTestSupport"]),
     ]
 )

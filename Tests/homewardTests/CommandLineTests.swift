@@ -1,4 +1,5 @@
 import Foundation
+import HomewardStore
 import HomewardTestSupport
 import Testing
 
@@ -80,6 +81,21 @@ import Testing
         #expect(refused.status == 64 && refused.stderr.contains("is not a database that --demo made"), "\(refused.stderr)")
         #expect(try run(["totals", "--format", "json"]).json["total"] as? Int == before)
         #expect(before == 30)
+    }
+
+    /// A statement printed from a demo's database says its figures are generated, as the server's copies do: pasted from a
+    /// terminal, it was a statement of made-up figures without a word.
+    @Test func aStatementOfADemosDatabaseSaysSoOnTheCommandLine() async throws {
+        defer { cleanUp() }
+        #expect(try run(["sessions", "add", "--date", "2019-07-10", "--org", "UNHCR"]).status == 0)
+        let plain = try run(["bulletin", "draft", "--date", "2019-07-10", "--lang", "en"]).stdout
+        let stores = try await Stores.open(DatabaseLocation(database))
+        try await stores.database.markAsDemo()
+        await stores.close()
+        let marked = try run(["bulletin", "draft", "--date", "2019-07-10", "--lang", "en"]).stdout
+        let arabic = try run(["bulletin", "draft", "--date", "2019-07-10", "--lang", "ar", "--format", "html"]).stdout
+        #expect(!plain.hasPrefix("Demo data") && marked.hasPrefix("Demo data: every figure in this statement"), "\(marked)")
+        #expect(arabic.hasPrefix(#"<p class="demo" role="note" lang="ar" dir="rtl">"#), "\(arabic)")
     }
 
     /// A database or file that cannot be used is named with the reason, at once: a PostgreSQL server that is not there had

@@ -13,6 +13,11 @@ extension Database {
     /// What the demo's imports are named: a user's file named "demo 2019.csv" is none of them.
     static let demoSources: Set<String> = ["demo data", "demo source figures"]
 
+    /// Whether ``markAsDemo()`` marked the database: what is printed from it (a statement) says its figures are generated.
+    public func isMarkedAsDemo() async throws -> Bool {
+        try await read { try await $0.raw("SELECT value FROM settings WHERE key = 'demo'").first() != nil }
+    }
+
     /// Whether the SQLite file at `path` is one a demo made: marked by ``markAsDemo()`` (whatever was added to it since),
     /// or, made before the mark, with imports that are all the demo's. Anything else, an unreadable file too, may be someone's records, which a demo
     /// starting over the file would wipe without a word.

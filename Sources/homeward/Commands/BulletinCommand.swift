@@ -23,15 +23,25 @@ struct BulletinCommand: AsyncParsableCommand {
         @Option(help: "text, html or json") var format: Format = .text
         @Option(help: "native (Arabic-Indic in Arabic) or latin") var digits: Digits = .native
 
+        /// - Parameter demo: the database is a demo's: the text and HTML say so above the statement, as the server's copies do.
         func print(_ snapshot: BulletinSnapshot, published: (id: Int, sha256: String)?, edited: [Language: String] = [:],
-                   lineage: BulletinLineage = BulletinLineage()) throws {
+                   lineage: BulletinLineage = BulletinLineage(), demo: Bool = false) throws {
             let texts = try lang.languages.map {
                 BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled($0, digits: digits), published: published, edited: edited[$0],
                              lineage: lineage)
             }
+            let note = { (text: BulletinText) -> String? in
+                guard demo else { return nil }
+                return (text.catalogue.language.direction == .rtl ? "\u{200F}" : "") + text.catalogue.text("demo.statement")
+            }
             switch format {
-            case .text: Swift.print(texts.map(\.readable).joined(separator: "\n"), terminator: "")
-            case .html: Swift.print(texts.map(\.html).joined(separator: "\n"), terminator: "")
+            case .text: Swift.print(texts.map { (note($0).map { $0 + "\n\n" } ?? "") + $0.readable }.joined(separator: "\n"), terminator: "")
+            case .html:
+                Swift.print(texts.map { text in
+                    let language = text.catalogue.language
+                    return (note(text).map { "<p class=\"demo\" role=\"note\" lang=\"\(language.rawValue)\" dir=\"\(language.direction.rawValue)\">\(BulletinText.escape($0))</p>\n" } ?? "")
+                        + text.html
+                }.joined(separator: "\n"), terminator: "")
             case .json: texts.count == 1 ? try printJSON(texts[0]) : try printJSON(["bulletins": texts])
             }
         }
@@ -47,8 +57,10 @@ struct BulletinCommand: AsyncParsableCommand {
 
         func run() async throws {
             let today = try today()
-            let snapshot = try await db.withStores { try await $0.draftBulletin(date: date, since: since, session: session, today: today) }
-            try output.print(snapshot, published: nil)
+            let (snapshot, demo) = try await db.withStores {
+                (try await $0.draftBulletin(date: date, since: since, session: session, today: today), try await $0.database.isMarkedAsDemo())
+            }
+            try output.print(snapshot, published: nil, demo: demo)
         }
     }
 
@@ -97,10 +109,11 @@ struct BulletinCommand: AsyncParsableCommand {
         @OptionGroup var output: Output
 
         func run() async throws {
-            guard let bulletin = try await db.withStores({ try await $0.bulletin(id) }) else {
+            let (found, demo) = try await db.withStores { (try await $0.bulletin(id), try await $0.database.isMarkedAsDemo()) }
+            guard let bulletin = found else {
                 throw CommandFailure("no bulletin has id \(id); homeward bulletin list shows them")
             }
-            try output.print(bulletin.snapshot, published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts, lineage: bulletin.lineage)
+            try output.print(bulletin.snapshot, published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts, lineage: bulletin.lineage, demo: demo)
         }
     }
 
