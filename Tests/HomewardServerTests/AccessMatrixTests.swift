@@ -75,6 +75,8 @@ import Testing
         // Written by the callers allowed to post records, whose routes come first.
         case .facilityHistory: return ("/api/v1/facilities/1/history", nil, json)
         case .aidHistory: return ("/api/v1/aid/1/history", nil, json)
+        case .censusHistory: return ("/api/v1/censuses/1/history", nil, json)
+        case .departureHistory: return ("/api/v1/departures/1/history", nil, json)
         case .showSite: return ("/api/v1/sites/HOL", nil, json)
         case .listCensuses: return ("/api/v1/sites/HOL/censuses", nil, json)
         case .listDepartures: return ("/api/v1/sites/HOL/departures", nil, json)
@@ -144,6 +146,8 @@ import Testing
             try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006", operatorName: "UNHCR"), by: .test)
             _ = try await store.importRecords(.censuses, ImportRequest(sourceName: "c", today: TestStores.today),
                                               from: .bytes(Array("#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,1000,UNHCR\n".utf8)), by: .test)
+            _ = try await store.importRecords(.departures, ImportRequest(sourceName: "d", today: TestStores.today),
+                                              from: .bytes(Array("#date,#loc+site+code,#affected+departed+num,#org\n2020-06-03,HOL,10,UNHCR\n".utf8)), by: .test)
             // Each from a census day of its own: two operations from one baseline are refused.
             for n in Who.allCases.indices {
                 _ = try await store.camps.addOperation(EvacuationOperation(site: "HOL", baselineDate: Day("2020-05-2\(n)")!, baselineResidents: 1000,
