@@ -40,6 +40,9 @@ import Testing
 
                 """.utf8)), by: .test)
             let first = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
+            // A late report: the second statement of the day replaces the first (the same one again is refused).
+            _ = try await store.importRecords(.movements, ImportRequest(sourceName: "late.csv", today: TestStores.today), from: .bytes(Array(
+                "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-05-01,LBN-01,7,UNHCR\n".utf8)), by: .test)
             let second = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
             let coordinator = "Bearer " + (try await TestAccounts.token(store, role: .coordinator))
             let editor = "Bearer " + (try await TestAccounts.token(store, role: .editor))

@@ -416,6 +416,9 @@ import Testing
             // setup
             try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-06-29,LBN-01,3,UNHCR\n")
             let closed = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
+            // The same statement again is refused, public or not (it would say it replaces one it repeats); a late report makes another.
+            await #expect(throws: StoreError.self) { try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test) }
+            try await importRecords(store, .movements, "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-06-28,LBN-01,40,UNHCR\n")
             let atOnce = try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
             #expect(!closed.isPublic && atOnce.isPublic)
             #expect(try await store.bulletins(publicOnly: true).map(\.id) == [atOnce.id])

@@ -152,3 +152,12 @@ public enum BulletinValue: Hashable, Sendable, Codable {
     /// Names listed as the reader's language lists them (`, ` or `، `): the organisations whose reports a figure adds up.
     case names([String])
 }
+
+extension BulletinSnapshot {
+    /// Whether the two say the same: every block, entry and line alike, whenever their data was read.
+    public func sayingTheSame(as other: BulletinSnapshot) -> Bool {
+        var (a, b) = (self, other)
+        (a.recordedOn, a.recordedThrough, b.recordedOn, b.recordedThrough) = (nil, nil, nil, nil)
+        return a.canonicalJSON == b.canonicalJSON
+    }
+}

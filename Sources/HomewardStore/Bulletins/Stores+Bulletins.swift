@@ -97,6 +97,20 @@ extension Stores {
             // Two statements published at once for one session must not both say they replace the same one: on PostgreSQL
             // publishes wait for each other (readers do not); SQLite's one writer needs no lock.
             if write.connection.backend == .postgres { try await write.sql.raw("LOCK TABLE bulletins IN SHARE ROW EXCLUSIVE MODE").run() }
+            // The same statement again (nothing imported or corrected since the last of its day and session): a second one would
+            // tell its readers it replaces one it only repeats.
+            // Told by what it says, not by its hash, which holds the moment the data was read.
+            let earlier = try await write.sql.raw("SELECT id, snapshot, session_id FROM bulletins WHERE day = \(bind: date.number) ORDER BY id DESC").all()
+                .first { try $0.decode(column: "session_id", as: Int?.self) == snapshot.session }
+            if let earlier, editedTexts.isEmpty {
+                let id = try earlier.decode(column: "id", as: Int.self)
+                let before = try JSONDecoder().decode(BulletinSnapshot.self, from: Data(try earlier.decode(column: "snapshot", as: String.self).utf8))
+                let texts = try await write.sql.raw("SELECT COUNT(*) AS n FROM bulletin_texts WHERE bulletin_id = \(bind: id)").first(decodingColumn: "n", as: Int.self)
+                if texts == 0, before.sayingTheSame(as: snapshot) {
+                    throw StoreError.conflict("statement \(id) of \(date) says exactly this already (nothing was imported or corrected since that changes it): "
+                        + "nothing was published" + (isPublic ? "; making \(id) public lets the public read it" : ""))
+                }
+            }
             let publicSince = isPublic ? write.timestamp : nil, madePublicBy = isPublic ? write.caller.description : nil
             guard let id = try await write.sql.raw("""
                 INSERT INTO bulletins (day, since_day, session_id, snapshot, sha256, published_at, published_by, public_since, made_public_by)
