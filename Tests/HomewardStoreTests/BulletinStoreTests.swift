@@ -513,8 +513,9 @@ import Testing
             for round in 0 ..< 8 {
                 _ = try await one.importRecords(.movements, ImportRequest(sourceName: "r\(round).csv", today: day), from: .bytes(Array(
                     "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org,#meta+id\n\(day),LBN-01,\(10 + round),UNHCR,r\(round)\n".utf8)), by: .test)
+                // Each counting since another day: two statements that say the same would be refused (the second repeats the first).
                 async let a = one.publishBulletin(date: day, today: day, by: .test)
-                async let b = other.publishBulletin(date: day, today: day, by: .test)
+                async let b = other.publishBulletin(date: day, since: day.adding(days: -3), today: day, by: .test)
                 let pair = try await [a, b].sorted { $0.id < $1.id }
                 #expect(pair.map(\.lineage.replaces) == [last, pair[0].id], "\(pair.map(\.lineage))")
                 for statement in pair {
