@@ -83,6 +83,21 @@ import Testing
         #expect(before == 30)
     }
 
+    /// `evacuations add` takes `--residents` as `plan` does, reads a negative pace as a value to refuse by its range (it said
+    /// "Missing value"), and warns at once of a plan its transit centres cannot hold, as `show` would.
+    @Test func anOperationIsAddedAsItIsPlannedAndItsShortfallOfPlacesSaid() throws {
+        defer { cleanUp() }
+        #expect(try run(["sites", "add", "--code", "HOL", "--name", "Al-Hol", "--kind", "camp", "--admin", "SY080006"]).status == 0)
+        #expect(try run(["sites", "add", "--code", "TC-9", "--name", "Transit", "--kind", "transit-centre", "--admin", "SY08", "--capacity", "50"]).status == 0)
+        #expect(try run(["sites", "census", "HOL", "--date", "2019-07-01", "--residents", "1100", "--org", "UNHCR"]).status == 0)
+        let negative = try run(["evacuations", "plan", "--site", "HOL", "--per-cycle", "-5", "--cycle-days", "5"])
+        #expect(negative.status != 0 && negative.stderr.contains("whole number from 1") && !negative.stderr.contains("Missing value"), "\(negative.stderr)")
+        let added = try run(["evacuations", "add", "--site", "HOL", "--baseline-date", "2019-07-01", "--residents", "1100", "--start", "2019-07-02",
+                             "--per-cycle", "500", "--cycle-days", "2", "--via", "TC-9"])
+        #expect(added.status == 0 && added.stdout.contains("added evacuation operation 1"), "\(added.stderr)")
+        #expect(added.stderr.contains("500 transit places needed at the peak, 50 available at TC-9"), "\(added.stderr)")
+    }
+
     /// A statement printed from a demo's database says its figures are generated, as the server's copies do: pasted from a
     /// terminal, it was a statement of made-up figures without a word.
     @Test func aStatementOfADemosDatabaseSaysSoOnTheCommandLine() async throws {

@@ -16,13 +16,14 @@ struct EvacuationsCommand: AsyncParsableCommand {
             discussion: "Nothing is stored. Cycle n runs from start + (n-1)·D to start + n·D - 1; only whole cycles that end by the deadline count.")
         @OptionGroup var db: DatabaseOptions
         @Option(help: "The site's code.") var site: String
-        @Option(help: "Persons per cycle.") var perCycle: Int
-        @Option(help: "Days per cycle.") var cycleDays: Int
+        // Read whatever follows them, "-5" too, so that a negative pace is refused by its range, not as a missing value.
+        @Option(parsing: .unconditional, help: "Persons per cycle.") var perCycle: Int
+        @Option(parsing: .unconditional, help: "Days per cycle.") var cycleDays: Int
         @Option(help: "The first day of the first cycle (default: today, or the day after the last departure if later).") var start: String?
         @Option(help: "The last day on which people may still leave.") var deadline: String?
         @Option(help: "A transit centre used (repeatable).") var via: [String] = []
         @Flag(help: "A whole cycle arrives in the transit centres at once (default: spread evenly over the cycle's days).") var convoy = false
-        @Option(help: "The residents to count from at the latest census (needed where organisations counted it and disagree).") var residents: Int?
+        @Option(parsing: .unconditional, help: "The residents to count from at the latest census (needed where organisations counted it and disagree).") var residents: Int?
         @Option(help: "table or json") var format: TableOrJSON = .table
 
         func validate() throws {
@@ -48,10 +49,12 @@ struct EvacuationsCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
         @Option(help: "The site's code.") var site: String
         @Option(help: "The date of the census the operation counts from.") var baselineDate: String
-        @Option(help: "The residents at that census (default: the site's census of that date).") var baselineResidents: Int?
+        /// `--residents` too, as `plan` names it.
+        @Option(name: [.customLong("baseline-residents"), .customLong("residents")], parsing: .unconditional,
+                help: "The residents at that census (default: the site's census of that date).") var baselineResidents: Int?
         @Option(help: "The first day of the first cycle.") var start: String
-        @Option(help: "Persons per cycle.") var perCycle: Int
-        @Option(help: "Days per cycle.") var cycleDays: Int
+        @Option(parsing: .unconditional, help: "Persons per cycle.") var perCycle: Int
+        @Option(parsing: .unconditional, help: "Days per cycle.") var cycleDays: Int
         @Option(help: "The last day on which people may still leave.") var deadline: String?
         @Option(help: "A transit centre used (repeatable).") var via: [String] = []
         @Option(help: "planned, under-way, completed or suspended") var status: EvacuationOperation.Status = .planned
@@ -70,18 +73,23 @@ struct EvacuationsCommand: AsyncParsableCommand {
                     }
                     residents = censuses[0].residents
                 }
-                return try await stores.camps.addOperation(
+                let stored = try await stores.camps.addOperation(
                     EvacuationOperation(site: site, baselineDate: baseline, baselineResidents: residents!, start: try day(start, "--start")!,
                                         perCycle: perCycle, cycleDays: cycleDays, via: via, deadline: try day(deadline, "--deadline"), status: status),
                     today: try today(), by: who.caller)
+                // The plan as stored, with its centres' places: what `evacuations show` will hold it to.
+                return (stored, try await stores.camps.progress(ofOperation: stored.id, asOf: try today()).plan)
             }
-            print("added evacuation operation \(stored.id)")
-            // The plan as stored: one that misses its own deadline is said at once, as the camps page says it.
-            let plan = EvacuationPlan(.init(remaining: stored.baselineResidents, perCycle: stored.perCycle, cycleDays: stored.cycleDays,
-                                            start: stored.start, deadline: stored.deadline))
-            if plan.feasible == false, let deadline = stored.deadline {
+            print("added evacuation operation \(stored.0.id)")
+            // One that misses its own deadline, or needs more transit places than its centres have, is said at once, as the
+            // camps page and `evacuations show` say it.
+            let plan = stored.1
+            if plan.feasible == false, let deadline = stored.0.deadline {
                 let needed = plan.neededPerCycle.map { "\($0.grouped) per cycle would meet it" } ?? "not even one whole cycle fits before it"
                 FileHandle.standardError.write(Data("Warning: its last cycle ends on \(plan.end?.description ?? "-"), after the deadline of \(deadline); \(needed)\n".utf8))
+            }
+            if plan.transitPlacesSuffice == false, let available = plan.question.transitPlaces {
+                FileHandle.standardError.write(Data("Warning: \(plan.transitPlacesNeeded.grouped) transit places needed at the peak, \(available.grouped) available at \(stored.0.via.joined(separator: ", "))\n".utf8))
             }
         }
     }

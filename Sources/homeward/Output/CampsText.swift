@@ -69,7 +69,7 @@ struct EvacuationPlanText {
     var rendered: String {
         let q = plan.question
         var lines = ["Evacuation of \(site): \(q.remaining.grouped) people, \(q.perCycle.grouped) \(every(q.cycleDays)) from \(q.start)"]
-        lines.append("  cycles      \(plan.cycleCount), \(plan.days) days, ending \(plan.end?.description ?? "-")")
+        lines.append("  cycles      \(plan.cycleCount.grouped), \(plan.days.grouped) days, ending \(plan.end?.description ?? "-")")
         if let deadline = q.deadline {
             let needed = plan.neededPerCycle.map { "\($0.grouped) per cycle would meet it" } ?? "not even one whole cycle fits before it"
             lines.append("  deadline    \(deadline): \(plan.feasible == true ? "met" : "NOT met at this pace"); \(needed)")
