@@ -67,7 +67,7 @@ extension Request {
     /// The day `?as_of=` asks for, today when absent: a day after today is a 400, since nothing is known of it yet and a
     /// page or an answer of that day would state a future standing as fact.
     func asOf(today: Day) throws -> Day {
-        try query("as_of", "a date (YYYY-MM-DD) not after today (\(today))") { Day($0).flatMap { $0 <= today ? $0 : nil } } ?? today
+        try query("as_of", "a date (YYYY-MM-DD) up to today (\(today))") { Day($0).flatMap { $0 <= today ? $0 : nil } } ?? today
     }
 
     /// A text parameter, `nil` when absent or empty. (`ProblemMiddleware` has refused NUL already.)
