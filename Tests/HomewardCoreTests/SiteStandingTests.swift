@@ -139,6 +139,20 @@ import HomewardCore
         #expect(slow.forecastEnd != nil)
     }
 
+    /// A transit centre's overload after the next operation took the site over (from another site, a year later) is not
+    /// charged to this operation: only the days that count for it are looked at.
+    @Test func anOperationTakenOverIsChargedWithNoLaterOverloadOfItsCentre() {
+        let centre = Site(code: "TC-1", name: "Transit", kind: .transitCentre, admin: "SY08", capacity: 100, stayHours: 48)
+        let first = EvacuationOperation(site: "HOL", baselineDate: Day("2020-05-01")!, baselineResidents: 100,
+                                        start: Day("2020-05-02")!, perCycle: 50, cycleDays: 7, via: ["TC-1"], status: .underWay)
+        let later = Departure(site: "RUK", period: Period(day: Day("2020-06-20")!), persons: 500, destination: "TC-1", organisation: "IOM")
+        let occupancies = ["TC-1": TransitCentreOccupancy(centre: centre, departures: [later])]
+        let takenOver = EvacuationProgress(operation: first, departures: [], asOf: Day("2020-06-30")!, nextBaseline: Day("2020-06-01")!)
+        let running = EvacuationProgress(operation: first, departures: [], asOf: Day("2020-06-30")!)
+        #expect(takenOver.centres(overCapacityIn: occupancies).isEmpty)
+        #expect(running.centres(overCapacityIn: occupancies).map(\.persons) == [500])
+    }
+
     /// An operation ahead of its plan is not forecast late: 3,600 in its first 5 days is 720 a day.
     @Test func anOperationAheadOfPlanInItsFirstDaysIsForecastAtItsOwnPace() {
         let operation = EvacuationOperation(site: "HOL", baselineDate: Day("2019-03-04")!, baselineResidents: 70_500,

@@ -134,6 +134,35 @@ import Testing
         }
     }
 
+    /// A late report of 2 moves the totals of the day's second public version by 2 over the first's: set side by side, the two
+    /// would give the 2 back, so the totals that moved by a few are withheld in both copies; and the same statement once more,
+    /// after the one that revised the first, is refused (it differs only by having no revision to make).
+    @Test(arguments: Backend.available)
+    func totalsThatMovedByAFewBetweenPublicVersionsAreWithheldInBoth(_ backend: Backend) async throws {
+        try await withApp(backend, as: .anonymous) { store, client in
+            let importing = { (text: String) in
+                _ = try await store.importRecords(.movements, ImportRequest(sourceName: "m.csv", today: TestStores.today), from: .bytes(Array(text.utf8)), by: .test)
+            }
+            let header = "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n"
+            try await importing(header + "2020-06-27,LBN-01,1200,UNHCR\n2020-06-28,JOR-01,460,UNHCR\n")
+            let first = try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
+            #expect(try await client.get("/api/v1/bulletins/\(first.id)?format=text").text.contains("1,660"))
+            try await importing(header + "2020-06-29,IRQ-01,2,IOM\n")
+            let second = try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
+            for id in [first.id, second.id] {
+                let text = try await client.get("/api/v1/bulletins/\(id)?format=text").text
+                #expect(!text.contains("1,660") && !text.contains("1,662"), "\(id): \(text)")
+            }
+            // Internal readers see both totals exactly.
+            #expect(second.snapshot.entry("returns.start.total")?.value == 1_662)
+            let again = await #expect(throws: StoreError.self) {
+                try await store.publishBulletin(date: TestStores.today, isPublic: true, today: TestStores.today, by: .test)
+            }
+            guard case .refused(let problem)? = again else { Issue.record("\(String(describing: again))"); return }
+            #expect(problem.isConflict && problem.message.key == "bulletin.publish.unchanged" && problem.message.arguments["id"] == .serial(second.id))
+        }
+    }
+
     /// A public statement published after an internal one tells the public how the total of the last statement it could
     /// read has moved (it dropped the revision line naming the internal one, and the total moved by 42 unexplained);
     /// internal readers read both lines.

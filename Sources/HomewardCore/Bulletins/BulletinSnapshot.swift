@@ -154,10 +154,22 @@ public enum BulletinValue: Hashable, Sendable, Codable {
 }
 
 extension BulletinSnapshot {
-    /// Whether the two say the same: every block, entry and line alike, whenever their data was read.
+    /// Whether the two say the same: every block, entry and line alike, whenever their data was read, and but for how they
+    /// revise the statements before them (a statement published again with nothing new revises the one it would repeat by
+    /// nothing, and so has no revision line where that one had one).
     public func sayingTheSame(as other: BulletinSnapshot) -> Bool {
-        var (a, b) = (self, other)
-        (a.recordedOn, a.recordedThrough, b.recordedOn, b.recordedThrough) = (nil, nil, nil, nil)
-        return a.canonicalJSON == b.canonicalJSON
+        func plain(_ snapshot: BulletinSnapshot) -> Data {
+            var s = snapshot
+            (s.recordedOn, s.recordedThrough) = (nil, nil)
+            let revised = { (id: String) in ReturnsBlock.revisionPrefixes.contains { id.hasPrefix($0 + ".") } }
+            s.blocks = s.blocks.map { block in
+                var block = block
+                block.lines = block.lines.filter { !$0.entryIDs.contains(where: revised) }
+                block.entries = block.entries.filter { !revised($0.id) }
+                return block
+            }
+            return s.canonicalJSON
+        }
+        return plain(self) == plain(other)
     }
 }

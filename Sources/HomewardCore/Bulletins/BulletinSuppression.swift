@@ -77,9 +77,11 @@ public enum BulletinSuppression {
         // A revision of the last statement's total by a few late reports tells how many they were.
         // So does one that leaves few returns between the revised total and this one's: this total less the revised is
         // the returns since the last statement's day.
-        for prefix in ["returns.revised", "returns.revisedPublic"] {
+        // So does a total that was itself small (the statement it names hid it), or is now.
+        for prefix in ReturnsBlock.revisionPrefixes {
             guard let published = values["\(prefix).published"], let now = values["\(prefix).total"],
-                  isSmall(abs(now - published)) || isSmall(abs((values["returns.start.total"] ?? now) - now)) else { continue }
+                  isSmall(abs(now - published)) || isSmall(abs((values["returns.start.total"] ?? now) - now)) || isSmall(published) || isSmall(now)
+            else { continue }
             hidden["\(prefix).published"] = .recoverable
             hidden["\(prefix).total"] = .recoverable
         }
@@ -112,8 +114,18 @@ public enum BulletinSuppression {
     /// a reader who sets two side by side must not find in one a count the other hides (a late report of 10 moved the
     /// protection from one crossing to another, and 103 − 100 gave the hidden 3 back). Each version hides them all, and what
     /// then protects them, until no version hides more.
+    ///
+    /// A count of people that moved by a few between two versions (a late report of 2) is hidden in all of them too: the two
+    /// totals side by side give the few back as surely as a line would.
     public static func hiddenInAnyVersion(_ versions: [BulletinSnapshot], smallCounts: SmallCounts, publicStatements: Set<Int>? = nil) -> Set<String> {
         var union: Set<String> = []
+        var values: [String: [Int]] = [:]
+        for snapshot in versions {
+            for entry in snapshot.entries where countsPeople(entry.id) { values[entry.id, default: []].append(entry.value) }
+        }
+        for (id, seen) in values where seen.contains(where: { a in seen.contains { (1..<smallCounts.threshold).contains(abs(a - $0)) } }) {
+            union.insert(id)
+        }
         while true {
             var next = union
             for snapshot in versions {
@@ -123,6 +135,13 @@ public enum BulletinSuppression {
             if next == union { return union }
             union = next
         }
+    }
+
+    /// Whether an entry counts people (returns, a camp's residents and departures, people reached, partners' figures), as a
+    /// facility's quantity, an action's count or a plan's pace does not.
+    static func countsPeople(_ id: String) -> Bool {
+        if id.hasPrefix("returns.") || id.hasPrefix("sources.") || id == "aid.week.reached" || id == "aid.week.treated" { return true }
+        return id.hasPrefix("camps.") && [".left", ".remaining", ".residents", ".ahead", ".behind", ".recentPersons", ".persons"].contains { id.hasSuffix($0) }
     }
 
     /// The lines of a camp that would tell its hidden departures without a number: how far ahead or behind the plan it is,

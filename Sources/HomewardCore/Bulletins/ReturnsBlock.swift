@@ -50,6 +50,9 @@ public enum ReturnsBlock {
         }
     }
 
+    /// The entries' prefixes of the revision lines: of the last statement, and of the last made public where that is another.
+    public static let revisionPrefixes = ["returns.revised", "returns.revisedPublic"]
+
     /// The 7 days up to and including `date`.
     public static func lastWeek(to date: Day) -> DateWindow { DateWindow(from: date.adding(days: -6), to: date) }
 
@@ -91,7 +94,7 @@ public enum ReturnsBlock {
             }
         }
         three("start", sinceStart, "--to \(date)", from: nil)
-        for (prefix, revision) in [("returns.revised", revision), ("returns.revisedPublic", publicRevision)] {
+        for (prefix, revision) in zip(Self.revisionPrefixes, [revision, publicRevision]) {
             guard let revision, revision.now.value != revision.published else { continue }
             entries.append(SnapshotEntry(id: "\(prefix).published", value: revision.published, query: "homeward bulletin show \(revision.bulletin)"))
             lines.append(BulletinLine("bulletin.returns.revised", [

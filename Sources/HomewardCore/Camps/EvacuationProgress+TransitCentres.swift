@@ -19,11 +19,13 @@ extension EvacuationProgress {
     /// plan's check of transit places cannot see (people sent faster, or through fewer centres, than planned). The
     /// estimates count every site's departures to a centre, not only this operation's.
     public func centres(overCapacityIn occupancies: [String: TransitCentreOccupancy]) -> [CentreOverCapacity] {
-        guard operation.status != .completed, operation.start <= asOf else { return [] }
+        // Up to the last day that counts for it: a centre's later overload, from another site's operation once a next one
+        // took this site over, is not this one's.
+        guard operation.status != .completed, operation.start <= lastCountedDay else { return [] }
         var named = Set<String>()
         return operation.via.compactMap { code in
             guard named.insert(code).inserted, let occupancy = occupancies[code],
-                  let over = occupancy.overCapacity(on: operation.start ... asOf) else { return nil }
+                  let over = occupancy.overCapacity(on: operation.start ... lastCountedDay) else { return nil }
             return CentreOverCapacity(centre: code, capacity: occupancy.capacity, day: over.day, persons: over.persons)
         }
     }

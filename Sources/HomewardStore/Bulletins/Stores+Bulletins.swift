@@ -100,15 +100,16 @@ extension Stores {
             // The same statement again (nothing imported or corrected since the last of its day and session): a second one would
             // tell its readers it replaces one it only repeats.
             // Told by what it says, not by its hash, which holds the moment the data was read.
-            let earlier = try await write.sql.raw("SELECT id, snapshot, session_id FROM bulletins WHERE day = \(bind: date.number) ORDER BY id DESC").all()
+            let earlier = try await write.sql.raw("SELECT id, snapshot, session_id, public_since FROM bulletins WHERE day = \(bind: date.number) ORDER BY id DESC").all()
                 .first { try $0.decode(column: "session_id", as: Int?.self) == snapshot.session }
             if let earlier, editedTexts.isEmpty {
                 let id = try earlier.decode(column: "id", as: Int.self)
                 let before = try JSONDecoder().decode(BulletinSnapshot.self, from: Data(try earlier.decode(column: "snapshot", as: String.self).utf8))
                 let texts = try await write.sql.raw("SELECT COUNT(*) AS n FROM bulletin_texts WHERE bulletin_id = \(bind: id)").first(decodingColumn: "n", as: Int.self)
                 if texts == 0, before.sayingTheSame(as: snapshot) {
-                    throw StoreError.conflict("statement \(id) of \(date) says exactly this already (nothing was imported or corrected since that changes it): "
-                        + "nothing was published" + (isPublic ? "; making \(id) public lets the public read it" : ""))
+                    let closed = try isPublic && earlier.decode(column: "public_since", as: String?.self) == nil
+                    throw StoreError.refused(FieldProblem(field: "date", value: date.description, Message(
+                        closed ? "bulletin.publish.unchanged.closed" : "bulletin.publish.unchanged", ["id": .serial(id), "date": .day(date)]), isConflict: true))
                 }
             }
             let publicSince = isPublic ? write.timestamp : nil, madePublicBy = isPublic ? write.caller.description : nil
@@ -125,7 +126,7 @@ extension Stores {
             let lineage = try await Self.lineage(publicOnly: false, on: write.sql)[id] ?? BulletinLineage()
             // The revision line names the statement this one follows; one published since the draft was read is that now.
             let named = snapshot.blocks.flatMap(\.lines).first {
-                $0.key == "bulletin.returns.revised" && $0.arguments["before"] == .entry("returns.revised.published")
+                $0.key == "bulletin.returns.revised" && $0.arguments["before"] == .entry(ReturnsBlock.revisionPrefixes[0] + ".published")
             }?.arguments["bulletin"]
             if case .serial(let revised)? = named, let replaced = lineage.replaces, replaced != revised { throw DraftOutrun() }
             try await write.audit("publish", kind: "bulletin", record: String(id),
