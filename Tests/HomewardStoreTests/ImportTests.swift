@@ -38,16 +38,23 @@ import HomewardTestSupport
     @Test(arguments: Backend.available)
     func aRefusedFileListsTheWritersWarningsBesideItsErrorsAndWritesNothing(_ backend: Backend) async throws {
         try await withStores(backend) { store in
+            // The refused row first: the rows after it are still compared with one another.
             let file = "#date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num\n"
-                + "2020-03-05,LBN-01,LBN,SY03,500\n2020-03-05,LBN-01,LBN,SY03,700\n2020-03-06,LBN-01,LBN,SY03,many\n"
+                + "2020-03-06,LBN-01,LBN,SY03,many\n2020-03-05,LBN-01,LBN,SY03,500\n2020-03-05,LBN-01,LBN,SY03,700\n"
             for dryRun in [true, false] {
                 var request = ImportRequest(sourceName: "refused.csv", organisation: "UNHCR", today: TestStores.today)
                 request.dryRun = dryRun
                 let summary = try await store.ledger.importMovements(request, from: .bytes(Array(file.utf8)), by: .test)
                 #expect(summary.status == .error && summary.imported == 0 && summary.rejected == 1)
-                #expect(summary.problems.map { "\($0.row) \($0.severity) \($0.code)" } == ["3 warning import.repeated.row", "4 error import.persons.notWhole"],
+                #expect(summary.problems.map { "\($0.row) \($0.severity) \($0.code)" } == ["2 error import.persons.notWhole", "4 warning import.repeated.row"],
                         "\(summary.problems)")
             }
+            // Past a bound, the rows after the refusal are no longer written, and the summary says from which row.
+            let stopped = try await RefusedImport.$writtenAfterRefusal.withValue(1) {
+                try await store.ledger.importMovements(ImportRequest(sourceName: "refused.csv", organisation: "UNHCR", today: TestStores.today),
+                                                       from: .bytes(Array(file.utf8)), by: .test)
+            }
+            #expect(stopped.problems.map { "\($0.row) \($0.code)" } == ["2 import.persons.notWhole", "4 import.refused.writerStopped"], "\(stopped.problems)")
             #expect(try await store.ledger.movementPage().movements.isEmpty)
         }
     }

@@ -1,6 +1,13 @@
 import Foundation
 import HomewardCore
 
+/// How far a refused file is still written.
+enum RefusedImport {
+    /// Records still written after a file's first refused row (without skipping), to list what the writer finds in them:
+    /// beyond, a file refused near its top is not written to its end only to be rolled back. Tests make it small.
+    @TaskLocal static var writtenAfterRefusal = 50_000
+}
+
 /// One import in progress, of any kind of record: the layout, the kind's rules, its writer and the running summary.
 ///
 /// Reading, the hashtag-row search, `--map` and `--set`, JSON, skip-invalid, the problem list and
@@ -11,6 +18,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
 
     /// How many problems a summary lists; the counts still count them all.
     static var listedProblemLimit: Int { 1000 }
+
     /// The most characters a cell holds: a citation with its address fits, a pasted report does not; an organisation's
     /// name as many as one made on a page.
     static func limit(of field: Field) -> Int { field.jsonKey == "organisation" ? PlainName.maximum : 1_000 }
@@ -53,6 +61,10 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     private var organisations: OrganisationNames
     /// The last organisation a row named that passed: a file of one organisation checks each row by one comparison.
     private var lastOrganisation: String?
+    /// Records taken since the file's first refused row, where it is refused (``RefusedImport/writtenAfterRefusal``).
+    private var takenAfterRefusal = 0
+    /// Whether the writer was given no more, past ``RefusedImport/writtenAfterRefusal``.
+    private var stoppedWriting = false
 
     /// The fields that give dates (`#date`, `#date+start`, `#date+end`, `#date+since`).
     private let dateFields = Array(Set(["#date", "#date+start", "#date+end", "#date+since"].compactMap { HXLTag($0).flatMap(Field.init(tag:)) }))
@@ -241,7 +253,16 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
         // Written after a rejected row too, though the import then writes nothing (its transaction rolls back): what the
         // writer finds (a row repeating another, a correction putting an old version back) is listed beside the errors,
-        // so that one run, a dry run too, names every problem of the file.
+        // so that one run, a dry run too, names every problem of the file; up to a point, said where it is.
+        if summary.rejected > 0 && !request.skipInvalid {
+            guard !stoppedWriting else { return }
+            takenAfterRefusal += outcome.records.count
+            if takenAfterRefusal > RefusedImport.writtenAfterRefusal {
+                stoppedWriting = true
+                warn(row: draft.row, Message("import.refused.writerStopped"))
+                return
+            }
+        }
         batch += outcome.records
         batchRows += repeatElement(draft.row, count: outcome.records.count)
         if batch.count >= Writer.batchSize { try await flush() }
@@ -347,7 +368,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             note([problem])
         }
         var writer = try await idleWriter()
-        try await writer.finish()
+        // A refused file rolls back: what the writer would still build (a first load's indexes) is not built for nothing.
+        if summary.rejected > 0 && !request.skipInvalid { await writer.abandon() } else { try await writer.finish() }
         noteWriterWarnings(writer.counts)
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",
