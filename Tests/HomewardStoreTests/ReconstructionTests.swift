@@ -158,6 +158,16 @@ import Testing
             // The stored start of s-2 is later than the commissioning a later file gives it.
             let later = try await importRecords(store, .facilities, Self.header + "2020-06-01,SY12,C5992,school,commissioned,1,UNDP,s-2\n")
             #expect(later.problems.filter { $0.code.hasSuffix("AfterCommissioning") }.map(\.row) == [2], "\(later.problems)")
+            // A stored restoration before the commissioning is moved by the later one (one date per status), and said; a stored
+            // damage after a commissioning given later is warned of as in one file (the order records come in does not matter).
+            _ = try await importRecords(store, .facilities, Self.header
+                + "2020-03-01,SY12,C5992,school,under-restoration,1,UNDP,s-5\n2020-04-01,SY12,C5992,school,commissioned,1,UNDP,s-5\n"
+                + "2020-06-25,SY12,C5992,school,damaged,1,UNDP,s-6\n")
+            let moved = try await importRecords(store, .facilities, Self.header + "2020-06-12,SY12,C5992,school,under-restoration,1,UNDP,s-5\n"
+                + "2020-06-15,SY12,C5992,school,commissioned,1,UNDP,s-6\n")
+            #expect(moved.problems.filter { $0.code.contains("AfterCommissioning") }.map { "\($0.row) \($0.code)" }
+                    == ["2 import.facilities.restoredAfterCommissioning.replacing", "3 import.facilities.damagedAfterCommissioning"], "\(moved.problems)")
+            #expect(moved.problems.first { $0.code.hasSuffix(".replacing") }?.reason.contains("1 March 2020") == true)
             // Both figures hold it, as the warning says: under restoration from its later day, commissioned on its own.
             let summary = try await store.reconstruction.summary(asOf: Day("2020-05-30")!, grouping: .kind)
             #expect(summary.underRestoration.tenths(of: "school") == 10)

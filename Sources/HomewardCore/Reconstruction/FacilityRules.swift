@@ -152,18 +152,24 @@ public struct FacilityRules: ImportRules {
             // Only as the file leaves it: a row corrected further down is warned of, if at all, as corrected.
             guard let given = entry(key), given.day == row.check.day, given.status == row.status else { continue }
             let sibling = { (status: FacilityStatus) in FacilityWork.key(externalId: row.id, status: status, organisation: row.organisation, content: []) }
-            var pairs: [(status: FacilityStatus, day: Day, commissioned: Day)] = []
+            var pairs: [(status: FacilityStatus, day: Day, commissioned: Day, replaced: Day?)] = []
             if row.status == .commissioned {
                 for status in [FacilityStatus.damaged, .underRestoration] where identified[sibling(status)] == nil {
-                    if let later = entry(sibling(status)), later.day > given.day { pairs.append((status, later.day, given.day)) }
+                    if let later = entry(sibling(status)), later.day > given.day { pairs.append((status, later.day, given.day, nil)) }
                 }
             } else if let commissioned = entry(sibling(.commissioned)), commissioned.day < given.day {
-                pairs.append((row.status, given.day, commissioned.day))
+                // One id holds one date per status: a stored record of this status before the commissioning is moved, not kept.
+                let replaced = stored.place(of: key).flatMap { stored.entry($0, key: key) }.flatMap { $0.day < commissioned.day && $0.tenths > 0 ? $0.day : nil }
+                pairs.append((row.status, given.day, commissioned.day, replaced))
             }
             for pair in pairs {
-                let code = pair.status == .damaged ? "import.facilities.damagedAfterCommissioning" : "import.facilities.restoredAfterCommissioning"
-                problems.append(ImportProblem(row: row.check.row, column: row.check.column, value: row.check.value, Message(code, [
-                    "id": .text(row.id), "day": .day(pair.day), "commissioned": .day(pair.commissioned)]), severity: .warning))
+                var code = pair.status == .damaged ? "import.facilities.damagedAfterCommissioning" : "import.facilities.restoredAfterCommissioning"
+                var arguments: [String: MessageArgument] = ["id": .text(row.id), "day": .day(pair.day), "commissioned": .day(pair.commissioned)]
+                if let replaced = pair.replaced {
+                    code += ".replacing"
+                    arguments["replaced"] = .day(replaced)
+                }
+                problems.append(ImportProblem(row: row.check.row, column: row.check.column, value: row.check.value, Message(code, arguments), severity: .warning))
             }
         }
         return problems

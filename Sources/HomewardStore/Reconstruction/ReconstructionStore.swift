@@ -52,12 +52,12 @@ public struct ReconstructionStore: Sendable {
         }
     }
 
-    /// Every stored start and commissioning by key, for the import's warning about a commissioning without a start.
+    /// Every stored record by key (damage too), for the import's warnings: a commissioning without a start, a facility that went back.
     private func ledger() async throws -> RestorationLedger {
         try await database.read { db in
             var ledger = RestorationLedger()
             for row in try await db.raw("""
-                SELECT row_key, place_pcode, kind_code, status, day, quantity_tenths FROM facility_works WHERE status <> 'damaged'
+                SELECT row_key, place_pcode, kind_code, status, day, quantity_tenths FROM facility_works
                 """).all() {
                 guard let status = FacilityStatus(rawValue: try row.decode(column: "status", as: String.self)) else { continue }
                 ledger.record(.init(settlement: try row.decode(column: "place_pcode", as: String.self), kind: try row.decode(column: "kind_code", as: String.self)),
