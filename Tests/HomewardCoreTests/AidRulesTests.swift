@@ -26,6 +26,8 @@ import Testing
         let heavy = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "900000", "", "", "", ""], number: 8))
         #expect(heavy.problems.map { "\($0.severity) \($0.code)" } == ["warning import.aid.tonnes.large"] && heavy.records.first?.kilograms == 900_000_000)
         #expect(rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "5000", "", "", "", ""], number: 9)).problems.isEmpty)
+        // Leading zeros are no size: 0000000005 is 5 tonnes.
+        #expect(rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "0000000005", "", "", "", ""], number: 10)).records.first?.kilograms == 5_000)
         for unambiguous in ["1,234.5", "123,456,789.5"] {
             #expect(rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", unambiguous, "", "", "", ""], number: 6)).problems.allSatisfy { $0.code != "import.number.commaEitherWay" }, "\(unambiguous)")
         }

@@ -39,8 +39,9 @@ public struct AidRules: ImportRules {
             checks.fail(.tonnes, Message("import.number.commaEitherWay"))
         } else if let text = draft[.tonnes] {
             kilograms = ScaledNumber.parse(text, decimals: 3)
-            if kilograms == nil && !ScaledNumber.wholePartTooLarge(text) { checks.fail(.tonnes, Message("import.aid.tonnes.invalid")) }
-            if ScaledNumber.wholePartTooLarge(text) || kilograms.map({ $0 > Self.maximumKilograms }) == true {
+            let tooLarge = kilograms.map { $0 > Self.maximumKilograms } ?? ScaledNumber.wholePartTooLarge(text)
+            if kilograms == nil && !tooLarge { checks.fail(.tonnes, Message("import.aid.tonnes.invalid")) }
+            if tooLarge {
                 checks.fail(.tonnes, Message("import.number.tooLarge", ["maximum": .count(Self.maximumKilograms / 1000)]))
             } else if let kg = kilograms, kg > Self.plausibleKilograms {
                 checks.fail(.tonnes, Message("import.aid.tonnes.large", ["limit": .count(Self.plausibleKilograms / 1000)]), warning: true)

@@ -19,12 +19,13 @@ public enum ScaledNumber {
         return whole * scale(decimals) + (Int(padded) ?? 0)
     }
 
-    /// Whether `text` is a number in digits, grouped or not, whose whole part is too large for ``parse(_:decimals:)``
-    /// (past a thousand million): to be refused as too large, not as no number at all.
+    /// Whether `text` is a number in digits, grouped or not, whose whole part has more digits than any quantity a record
+    /// holds (ten or more, leading zeros aside), which ``parse(_:decimals:)`` may not read: to be refused as too large, not
+    /// as no number at all.
     public static func wholePartTooLarge(_ text: String) -> Bool {
         let whole = text.withLatinDigits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         let digits = whole.filter { $0 != "," && !$0.isWhitespace }
-        return digits.count > 9 && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        return digits.allSatisfy { $0.isASCII && $0.isNumber } && digits.drop(while: { $0 == "0" }).count > 9
     }
 
     /// The one comma of a number that can only be its decimal sign: no point beside it, and not three digits after it

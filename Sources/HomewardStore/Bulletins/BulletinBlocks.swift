@@ -65,7 +65,9 @@ extension Stores {
             departures[operation.site] = try await stores.departureIDs(site: operation.site, after: operation.baselineDate, upTo: item.lastCountedDay)
             reporters.formUnion(try await stores.censusReporters(site: operation.site, on: operation.baselineDate))
         }
-        reporters.formUnion(try await stores.reporters(of: .departures, ids: departures.values.flatMap { $0 }))
+        reporters.formUnion(try await stores.reporters(of: progress.map {
+            Self.departures(site: $0.operation.site, after: $0.operation.baselineDate, upTo: $0.lastCountedDay)
+        }))
         return await CampsBlock.make(date: date, progress: progress, sites: sites, reporters: reporters.sorted())?.withRecords { entry in
             // camps.CODE.left, .remaining, .leftPercent: a site's code may hold dots of its own.
             guard let (code, _) = Self.entryParts(entry.id, prefix: "camps.", suffixes: [".left", ".remaining", ".leftPercent"]) else { return nil }
@@ -76,8 +78,7 @@ extension Stores {
     static func reconstructionBlock(_ stores: Stores, date: Day, since: Day?, session _: Int?) async throws -> BulletinBlock? {
         let week = ReturnsBlock.lastWeek(to: date)
         let summary = try await stores.reconstruction.summary(asOf: date, from: week.from, to: date)
-        let reporters = try await stores.reporters(of: .facilityWorks, ids: try await stores.facilityWorkIDs(kind: nil, statuses: [.underRestoration, .commissioned],
-                                                                                                                from: nil, to: date))
+        let reporters = try await stores.reporters(of: [Self.facilityWorks(kind: nil, statuses: [.underRestoration, .commissioned], from: nil, to: date)])
         return try await ReconstructionBlock.make(date: date, stock: summary.underRestoration, flow: summary.commissioned, reporters: reporters)?.withRecords { entry in
             // reconstruction.KIND.underRestoration / .commissioned; reconstruction.settlements.… for every kind.
             guard let (middle, suffix) = Self.entryParts(entry.id, prefix: "reconstruction.", suffixes: [".underRestoration", ".commissioned"]) else {
@@ -94,7 +95,7 @@ extension Stores {
         let week = ReturnsBlock.lastWeek(to: date)
         let ids = try await stores.aidActionIDs(week)
         guard let block = AidBlock.make(date: date, figures: AidFigures(try await stores.assistance.tallies(week)),
-                                        reporters: try await stores.reporters(of: .aidActions, ids: ids)) else { return nil }
+                                        reporters: try await stores.reporters(of: [Self.aidActions(week)])) else { return nil }
         // The count of actions that gave the people reached names those actions, not the whole week's.
         let reporting = block.entries.contains { $0.id == AidBlock.reachedReportedBy } ? try await stores.aidActionIDs(week, givingPeopleReached: true) : []
         return await block.withRecords { $0.id == AidBlock.reachedReportedBy ? reporting : ids }

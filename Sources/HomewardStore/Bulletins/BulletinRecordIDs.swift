@@ -8,49 +8,60 @@ import SQLKit
 /// Each query repeats the rule of the figure it stands beside, so that the ids are exactly the records summed;
 /// `homeward bulletin records` lists them, and the tests hold their count to the figures.
 extension Stores {
+    /// The records a figure sums: their table, and the condition (on its columns, unprefixed) that picks them.
+    struct BlockRecords {
+        let table: String
+        let condition: SQLQueryString
+    }
+
     /// A site's departures counted as having left under an operation: after its baseline day, up to the bulletin's.
-    func departureIDs(site: String, after baseline: Day, upTo date: Day) async throws -> [Int] {
-        try await ids("""
-            SELECT id FROM site_departures WHERE site_code = \(bind: site) AND persons > 0 AND end_day > \(bind: baseline.number)
-            AND end_day <= \(bind: date.number) ORDER BY id
+    static func departures(site: String, after baseline: Day, upTo date: Day) -> BlockRecords {
+        BlockRecords(table: "site_departures", condition: """
+            site_code = \(bind: site) AND persons > 0 AND end_day > \(bind: baseline.number) AND end_day <= \(bind: date.number)
             """)
     }
 
     /// The aid actions of a window, as ``AssistanceStore/tallies(_:)`` sums them; with `givingPeopleReached`, those of
     /// them that gave the people reached, as `reported_by` counts them.
-    func aidActionIDs(_ window: DateWindow, givingPeopleReached: Bool = false) async throws -> [Int] {
-        var query: SQLQueryString = "SELECT id FROM aid_actions WHERE \(unsafeRaw: AidActionWriter.counted)"
-        if let from = window.from { query += " AND day >= \(bind: from.number)" }
-        if let to = window.to { query += " AND day <= \(bind: to.number)" }
-        if givingPeopleReached { query += " AND reached IS NOT NULL" }
-        return try await ids(query + " ORDER BY id")
+    static func aidActions(_ window: DateWindow, givingPeopleReached: Bool = false) -> BlockRecords {
+        var condition: SQLQueryString = "\(unsafeRaw: AidActionWriter.counted)"
+        if let from = window.from { condition += " AND day >= \(bind: from.number)" }
+        if let to = window.to { condition += " AND day <= \(bind: to.number)" }
+        if givingPeopleReached { condition += " AND reached IS NOT NULL" }
+        return BlockRecords(table: "aid_actions", condition: condition)
     }
 
     /// A kind's facility works of the given statuses from `from` (or the first) to `to`: the stock sums what entered
     /// restoration and what was commissioned by the day; the week's flow, what was commissioned in it.
+    static func facilityWorks(kind: String?, statuses: [FacilityStatus], from: Day?, to: Day) -> BlockRecords {
+        var condition: SQLQueryString = "day <= \(bind: to.number) AND quantity_tenths > 0"
+        if let from { condition += " AND day >= \(bind: from.number)" }
+        if let kind { condition += " AND kind_code = \(bind: kind)" }
+        condition += " AND status IN (\(binds: statuses.map(\.rawValue)))"
+        return BlockRecords(table: "facility_works", condition: condition)
+    }
+
+    func departureIDs(site: String, after baseline: Day, upTo date: Day) async throws -> [Int] {
+        try await ids(Self.departures(site: site, after: baseline, upTo: date))
+    }
+
+    func aidActionIDs(_ window: DateWindow, givingPeopleReached: Bool = false) async throws -> [Int] {
+        try await ids(Self.aidActions(window, givingPeopleReached: givingPeopleReached))
+    }
+
     func facilityWorkIDs(kind: String?, statuses: [FacilityStatus], from: Day?, to: Day) async throws -> [Int] {
-        var query: SQLQueryString = "SELECT id FROM facility_works WHERE day <= \(bind: to.number) AND quantity_tenths > 0"
-        if let from { query += " AND day >= \(bind: from.number)" }
-        if let kind { query += " AND kind_code = \(bind: kind)" }
-        query += " AND status IN (\(binds: statuses.map(\.rawValue))) ORDER BY id"
-        return try await ids(query)
+        try await ids(Self.facilityWorks(kind: kind, statuses: statuses, from: from, to: to))
     }
 
-    /// The tables whose records a statement's blocks sum.
-    enum RecordTable: String {
-        case departures = "site_departures", facilityWorks = "facility_works", aidActions = "aid_actions"
-    }
-
-    /// The organisations of the records of `table` a block's figures sum, by name, each once and in order: the block
-    /// names them, as every figure of a statement names its source.
-    func reporters(of table: RecordTable, ids: [Int]) async throws -> [String] {
+    /// The organisations of the records a block's figures sum, by name, each once and in order: the block names them, as
+    /// every figure of a statement names its source.
+    func reporters(of selections: [BlockRecords]) async throws -> [String] {
         var names: Set<String> = []
-        for start in stride(from: 0, to: ids.count, by: 1000) {
-            let slice = Array(ids[start ..< min(start + 1000, ids.count)])
+        for records in selections {
             names.formUnion(try await database.read { db in
                 try await db.raw("""
-                    SELECT DISTINCT o.name FROM \(unsafeRaw: table.rawValue) r JOIN organisations o ON o.id = r.organisation_id
-                    WHERE r.id IN (\(binds: slice))
+                    SELECT DISTINCT o.name FROM \(unsafeRaw: records.table) r JOIN organisations o ON o.id = r.organisation_id
+                    WHERE r.id IN (SELECT id FROM \(unsafeRaw: records.table) WHERE \(records.condition))
                     """).all(decodingColumn: "name", as: String.self)
             })
         }
@@ -67,8 +78,8 @@ extension Stores {
         }
     }
 
-    private func ids(_ query: SQLQueryString) async throws -> [Int] {
-        try await database.read { try await $0.raw(query).all(decodingColumn: "id", as: Int.self) }
+    private func ids(_ records: BlockRecords) async throws -> [Int] {
+        try await database.read { try await $0.raw("SELECT id FROM \(unsafeRaw: records.table) WHERE \(records.condition) ORDER BY id").all(decodingColumn: "id", as: Int.self) }
     }
 }
 
