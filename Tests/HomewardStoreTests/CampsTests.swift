@@ -486,6 +486,7 @@ import Testing
             let progress = try await store.camps.progress(ofOperation: operation.id, asOf: TestStores.today)
             #expect(progress.left == 500 && progress.lastCountedDay == Day("2020-06-20"))
             #expect(progress.cycles.map(\.actual).reduce(0, +) == 500 && progress.cycles.last?.actual == 0)
+            #expect(progress.cycles.allSatisfy { $0.state == .ended }, "no cycle under way or to begin once completed")
             // The day before it was completed, nothing of the later departure was known either way.
             #expect(try await store.camps.progress(ofOperation: operation.id, asOf: Day("2020-06-19")!).left == 500)
             // A census taken since: departures count from it, and are not said to come after the operation.

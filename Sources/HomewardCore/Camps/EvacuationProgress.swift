@@ -86,9 +86,10 @@ public struct EvacuationProgress: Sendable {
             let index = (departure.day.number - operation.start.number).quotientRoundingDown(by: operation.cycleDays)
             actual[min(max(index, 0), actual.count - 1)] += departure.persons
         }
+        // Completed, no cycle is under way or yet to begin: what its cycles hold is all they will.
         cycles = zip(plan.schedule, actual).map { cycle, actual in
             CycleProgress(cycle: cycle.cycle, start: cycle.start, end: cycle.end, planned: cycle.persons, actual: actual,
-                          state: cycle.start > asOf ? .notBegun : cycle.end >= asOf ? .underWay : .ended)
+                          state: completedOn != nil ? .ended : cycle.start > asOf ? .notBegun : cycle.end >= asOf ? .underWay : .ended)
         }
         let left = counted.reduce(0) { $0 + $1.persons }
         self.left = left
