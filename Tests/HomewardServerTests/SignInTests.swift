@@ -27,7 +27,7 @@ import Testing
             let wrong = try await form(client, "/signin", "login=amal&password=wrong&next=%2Fcamps")
             let signedIn = try await form(client, "/signin", "login=amal&password=correct+horse+battery&next=%2Fcamps")
             // check
-            #expect(camps.status == .seeOther && camps.headers[.location] == "/signin?next=/camps&asked=1")
+            #expect(camps.status == .seeOther && camps.headers[.location] == "/signin?next=/camps&asked=1&lang=en")
             #expect(wrong.status == .unauthorized && wrong.text.contains("Wrong login or password."))
             #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/camps?lang=en", "\(signedIn.headers)")
             let setCookie = try #require(signedIn.headers[.setCookie])
@@ -42,6 +42,9 @@ import Testing
             // The public asking for an Arabic page comes back to it, query and all, through an Arabic form.
             let arabic = try await client.get("/camps?lang=ar")
             #expect(arabic.headers[.location] == "/signin?next=/camps%3Flang%3Dar&asked=1&lang=ar")
+            // So does one asking in a region's form, or in the browser's language (the form was in English).
+            #expect(try await client.get("/camps?lang=ar-SY").headers[.location]?.hasSuffix("&lang=ar") == true)
+            #expect(try await client.execute(uri: "/camps", method: .get, headers: [.acceptLanguage: "ru-RU"]).headers[.location]?.hasSuffix("&lang=ru") == true)
             // The form says why it is there, keeps where to go when its language is changed, and sends the reader back in
             // the form's language; the navigation's sign-in link comes back to the page it is on.
             let asked = try await client.get("/signin?next=%2Fcamps%3Flang%3Dar&asked=1&lang=ar")

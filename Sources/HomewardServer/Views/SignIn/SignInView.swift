@@ -39,7 +39,8 @@ struct SignInView {
     /// the form in the page's language.
     static func location(askedFor request: Request) -> String {
         let asked = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
-        let lang = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)).map { "&lang=\($0.rawValue)" } ?? ""
+        // The page's language as the page would have read it (`ar-SY`, or the browser's): the form is in it.
+        let lang = (try? request.pageLanguage()).map { "&lang=\($0.rawValue)" } ?? ""
         return "\(APIRoute.signInPage.path)?next=\(encoded(asked))&asked=1\(lang)"
     }
 
