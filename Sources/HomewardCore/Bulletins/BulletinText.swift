@@ -51,6 +51,14 @@ public struct BulletinText: Sendable {
         self.edited = hidden.isEmpty ? edited : nil
     }
 
+    /// The note a statement of generated data carries above it, in its language: a paragraph of HTML, or a line of text
+    /// (opened by a right-to-left mark in Arabic) and a blank line. The copies people paste and pass on say so.
+    public func demoNote(html: Bool) -> String {
+        let note = catalogue.text("demo.statement"), language = catalogue.language
+        return html ? "<p class=\"demo\" role=\"note\" lang=\"\(language.rawValue)\" dir=\"\(language.direction.rawValue)\">\(Self.escape(note))</p>\n"
+            : (language.direction == .rtl ? "\u{200F}" : "") + note + "\n\n"
+    }
+
     /// The edited prose with the footer when there is one, else the generated text.
     public var readable: String {
         guard let edited else { return text }

@@ -211,15 +211,13 @@ struct BulletinsController<Context: CallerRequestContext> {
                                     hiddenElsewhere: try await hiddenElsewhere(bulletin, for: context.caller, publicStatements: readable),
                                     lineage: bulletin.lineage)
             // On generated data, the copies people paste and pass on say so above the statement, as its page does.
-            let demo = configuration.demo ? pages.catalogue(language).text("demo.statement") : nil
+            let demo = configuration.demo
             switch format {
             case "text":
-                let mark = language.direction == .rtl ? "\u{200F}" : ""
                 return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .contentLanguage: language.rawValue],
-                                body: .init(byteBuffer: ByteBuffer(string: (demo.map { "\(mark)\($0)\n\n" } ?? "") + text.readable)))
+                                body: .init(byteBuffer: ByteBuffer(string: (demo ? text.demoNote(html: false) : "") + text.readable)))
             case "html":
-                let note = demo.map { "<p class=\"demo\" role=\"note\" lang=\"\(language.rawValue)\" dir=\"\(language.direction.rawValue)\">\(BulletinText.escape($0))</p>\n" }
-                return htmlResponse((note ?? "") + text.html, language: language)
+                return htmlResponse((demo ? text.demoNote(html: true) : "") + text.html, language: language)
             default:
                 return try jsonResponse(text)
             }

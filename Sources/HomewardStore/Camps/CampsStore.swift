@@ -82,8 +82,7 @@ public struct CampsStore: Sendable {
             if let condition { query += " WHERE " + condition }
             query += " ORDER BY c.site_code, c.day DESC, o.name"
             return try await db.raw(query).all().map { row in
-                StoredRecord(recordID: try row.decode(column: "id", as: Int.self), record: try Self.census(row),
-                             recordedAt: try row.decode(column: "recorded_at", as: String.self), recordedBy: try row.decode(column: "recorded_by", as: String.self))
+                try StoredRecord(row, Self.census(row))
             }
         }
     }
@@ -127,8 +126,7 @@ public struct CampsStore: Sendable {
             if let condition { query += " WHERE " + condition }
             query += " ORDER BY d.site_code, d.end_day, d.id"
             return try await db.raw(query).all().map { row in
-                StoredRecord(recordID: try row.decode(column: "id", as: Int.self), record: try Self.departure(row),
-                             recordedAt: try row.decode(column: "recorded_at", as: String.self), recordedBy: try row.decode(column: "recorded_by", as: String.self))
+                try StoredRecord(row, Self.departure(row))
             }
         }
     }
@@ -165,5 +163,13 @@ extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let self else { return nil }
         return try await transform(self)
+    }
+}
+
+extension StoredRecord {
+    /// The record of a row that gives its `id`, `recorded_at` and `recorded_by` beside its own columns.
+    init(_ row: any SQLRow, _ record: Record) throws {
+        self.init(recordID: try row.decode(column: "id", as: Int.self), record: record,
+                  recordedAt: try row.decode(column: "recorded_at", as: String.self), recordedBy: try row.decode(column: "recorded_by", as: String.self))
     }
 }

@@ -30,18 +30,9 @@ struct BulletinCommand: AsyncParsableCommand {
                 BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled($0, digits: digits), published: published, edited: edited[$0],
                              lineage: lineage)
             }
-            let note = { (text: BulletinText) -> String? in
-                guard demo else { return nil }
-                return (text.catalogue.language.direction == .rtl ? "\u{200F}" : "") + text.catalogue.text("demo.statement")
-            }
             switch format {
-            case .text: Swift.print(texts.map { (note($0).map { $0 + "\n\n" } ?? "") + $0.readable }.joined(separator: "\n"), terminator: "")
-            case .html:
-                Swift.print(texts.map { text in
-                    let language = text.catalogue.language
-                    return (note(text).map { "<p class=\"demo\" role=\"note\" lang=\"\(language.rawValue)\" dir=\"\(language.direction.rawValue)\">\(BulletinText.escape($0))</p>\n" } ?? "")
-                        + text.html
-                }.joined(separator: "\n"), terminator: "")
+            case .text: Swift.print(texts.map { (demo ? $0.demoNote(html: false) : "") + $0.readable }.joined(separator: "\n"), terminator: "")
+            case .html: Swift.print(texts.map { (demo ? $0.demoNote(html: true) : "") + $0.html }.joined(separator: "\n"), terminator: "")
             case .json: texts.count == 1 ? try printJSON(texts[0]) : try printJSON(["bulletins": texts])
             }
         }
