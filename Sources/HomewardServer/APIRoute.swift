@@ -12,7 +12,7 @@ public enum APIRoute: CaseIterable, Sendable {
     case postImports
     case listCrossings, postCrossings
     case areas, countries
-    case listSites, postSites, showSite, listCensuses, postCensuses, listDepartures, postDepartures, censusHistory, departureHistory
+    case listSites, postSites, showSite, patchSite, listCensuses, postCensuses, listDepartures, postDepartures, censusHistory, departureHistory
     case listEvacuations, postEvacuations, planEvacuation, showEvacuation, patchEvacuation
     case listFacilities, postFacilities, facilitiesSummary, listFacilityKinds, postFacilityKinds, facilityHistory
     case listAid, postAid, aidSummary, listAidTypes, postAidTypes, aidHistory
@@ -26,7 +26,7 @@ public enum APIRoute: CaseIterable, Sendable {
         switch self {
         case .postMovements, .postImports, .postCrossings, .postSites, .postCensuses, .postDepartures, .postEvacuations,
              .postSources, .postSessions, .postBulletins: .post
-        case .patchEvacuation, .patchBulletin: .patch
+        case .patchEvacuation, .patchBulletin, .patchSite: .patch
         case .signIn, .signOut, .changePassword, .createAccountToken, .revokeAccountToken: .post
         case .addPerson, .disablePerson, .enablePerson, .setPersonRole, .resetPersonPassword, .erasePerson, .addOrganisation: .post
         case .postFacilities, .postFacilityKinds, .postAid, .postAidTypes: .post
@@ -70,7 +70,7 @@ public enum APIRoute: CaseIterable, Sendable {
         case .areas: "/api/v1/areas"
         case .countries: "/api/v1/countries"
         case .listSites, .postSites: "/api/v1/sites"
-        case .showSite: "/api/v1/sites/{code}"
+        case .showSite, .patchSite: "/api/v1/sites/{code}"
         case .listCensuses, .postCensuses: "/api/v1/sites/{code}/censuses"
         case .listDepartures, .postDepartures: "/api/v1/sites/{code}/departures"
         case .listEvacuations, .postEvacuations: "/api/v1/evacuations"

@@ -58,7 +58,7 @@ import Testing
             return role == .admin ? .allowed : .forbidden
         case .postMovements, .postImports, .postCensuses, .postDepartures, .postFacilities, .postAid, .postSources:
             return role >= .coordinator || who == .editorOfTheRecords ? .allowed : .forbidden
-        case .postSites, .postEvacuations, .patchEvacuation, .audit, .postSessions, .postBulletins, .patchBulletin:
+        case .postSites, .patchSite, .postEvacuations, .patchEvacuation, .audit, .postSessions, .postBulletins, .patchBulletin:
             return role >= .coordinator ? .allowed : .forbidden
         case .postCrossings, .postFacilityKinds, .postAidTypes:
             return role == .admin ? .allowed : .forbidden
@@ -76,6 +76,7 @@ import Testing
         case .facilityHistory: return ("/api/v1/facilities/1/history", nil, json)
         case .aidHistory: return ("/api/v1/aid/1/history", nil, json)
         case .censusHistory: return ("/api/v1/censuses/1/history", nil, json)
+        case .patchSite: return ("/api/v1/sites/HOL", #"{"name_ru": "Аль-Хол \#(n)"}"#, json)
         case .departureHistory: return ("/api/v1/departures/1/history", nil, json)
         case .showSite: return ("/api/v1/sites/HOL", nil, json)
         case .listCensuses: return ("/api/v1/sites/HOL/censuses", nil, json)

@@ -96,6 +96,15 @@ import Testing
                              "--per-cycle", "500", "--cycle-days", "2", "--via", "TC-9"])
         #expect(added.status == 0 && added.stdout.contains("added evacuation operation 1"), "\(added.stderr)")
         #expect(added.stderr.contains("500 transit places needed at the peak, 50 available at TC-9"), "\(added.stderr)")
+        // The centre enlarged: its places change (audited), the same again changes nothing, a code no site has is named.
+        let enlarged = try run(["sites", "update", "tc-9", "--capacity", "600", "--name-ru", "Транзитный"])
+        #expect(enlarged.status == 0 && enlarged.stdout == "updated site TC-9\n", "\(enlarged.stderr)")
+        #expect(try run(["sites", "update", "TC-9", "--capacity", "600"]).stdout.hasPrefix("nothing changed"))
+        let (zero, unknown) = (try run(["sites", "update", "TC-9", "--capacity", "0"]), try run(["sites", "update", "NOPE", "--capacity", "5"]))
+        #expect(zero.status != 0 && zero.stderr.contains("capacity") && unknown.status != 0 && unknown.stderr.contains("NOPE"), "\(zero.stderr)\(unknown.stderr)")
+        let shown = try run(["evacuations", "show", "1"]).stdout
+        #expect(!shown.contains("NOT ENOUGH"), "\(shown)")
+        #expect(try run(["audit", "--kind", "site"]).stdout.contains("update"))
     }
 
     /// A statement printed from a demo's database says its figures are generated, as the server's copies do: pasted from a

@@ -7,7 +7,7 @@ extension APIRoute {
     var writeNeed: WriteNeed? {
         switch self {
         case .postMovements, .postImports, .postCensuses, .postDepartures, .postFacilities, .postAid, .postSources: .records
-        case .postSites, .postEvacuations, .patchEvacuation, .postSessions, .postBulletins, .patchBulletin: .planning
+        case .postSites, .patchSite, .postEvacuations, .patchEvacuation, .postSessions, .postBulletins, .patchBulletin: .planning
         case .postCrossings, .postFacilityKinds, .postAidTypes, .addOrganisation: .reference
         case .addPerson, .disablePerson, .enablePerson, .setPersonRole, .resetPersonPassword, .erasePerson: .people
         // A person's own account, sign-in and out, and every read: no role is too low for them. Listed, not `default`,

@@ -52,6 +52,22 @@ struct CampsController<Context: CallerRequestContext> {
     }
 
     /// A change to an operation: its status, and the day the change took effect.
+    /// A site's change: each key left out, or null, leaves its value as it is; an empty name in another language takes it away.
+    struct SiteChangeInput: ClosedJSONObject {
+        typealias Keys = CodingKeys
+        var name: String?
+        var nameAr: String?
+        var nameRu: String?
+        var operatorName: String?
+        var capacity: Int?
+        var stayHours: Int?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, capacity
+            case nameAr = "name_ar", nameRu = "name_ru", operatorName = "operator", stayHours = "stay_hours"
+        }
+    }
+
     struct OperationChange: ClosedJSONObject {
         typealias Keys = CodingKeys
         var status: EvacuationOperation.Status
@@ -120,6 +136,15 @@ struct CampsController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.showEvacuation.routerPath), method: APIRoute.showEvacuation.method) { request, context in
             try jsonResponse(try await store.progress(ofOperation: try operationID(context), asOf: try asOf(request)))
+        }
+        router.on(RouterPath(APIRoute.patchSite.routerPath), method: APIRoute.patchSite.method) { request, context in
+            let code = try await knownSite(context)
+            try request.require(contentType: ["application/json", "application/merge-patch+json"])
+            let body = try await request.body.collect(upTo: 64 * 1024)
+            let input = try SiteChangeInput.decode(from: Data(buffer: body))
+            let change = SiteChange(name: input.name, nameAr: input.nameAr, nameRu: input.nameRu, operatorName: input.operatorName,
+                                    capacity: input.capacity, stayHours: input.stayHours)
+            return try jsonResponse(try await store.changeSite(code, change, by: context.caller).site)
         }
         router.on(RouterPath(APIRoute.patchEvacuation.routerPath), method: APIRoute.patchEvacuation.method) { request, context in
             let id = try operationID(context)

@@ -68,3 +68,27 @@ extension SitesCommand {
         }
     }
 }
+
+extension SitesCommand {
+    /// A site's names, operator, or a transit centre's places and usual stay, changed and audited.
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a site's names, operator, or a transit centre's places and usual stay (its code, kind and area stay).",
+            discussion: "An option left out leaves its value as it is; --name-ar \"\" or --name-ru \"\" takes that name away.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var who: CallerOptions
+        @Argument(help: "The site's code.") var code: String
+        @Option(help: "Its name in English.") var name: String?
+        @Option(help: "Its name in Arabic.") var nameAr: String?
+        @Option(help: "Its name in Russian.") var nameRu: String?
+        @Option(help: "The organisation that runs it.") var org: String?
+        @Option(parsing: .unconditional, help: "Places.") var capacity: Int?
+        @Option(parsing: .unconditional, help: "The usual stay in hours.") var stayHours: Int?
+
+        func run() async throws {
+            let change = SiteChange(name: name, nameAr: nameAr, nameRu: nameRu, operatorName: org, capacity: capacity, stayHours: stayHours)
+            let (site, changed) = try await db.withStores { try await $0.camps.changeSite(code, change, by: who.caller) }
+            print(changed ? "updated site \(site.code)" : "nothing changed: site \(site.code) is so already")
+        }
+    }
+}

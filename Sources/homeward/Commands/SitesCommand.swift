@@ -7,7 +7,7 @@ struct SitesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sites",
         abstract: "Camps, informal settlements, collective centres and transit centres: their censuses and departures.",
-        subcommands: [Add.self, List.self, CensusCommand.self, DeparturesCommand.self, Show.self, Records.self, History.self]
+        subcommands: [Add.self, List.self, CensusCommand.self, DeparturesCommand.self, Show.self, Update.self, Records.self, History.self]
     )
 
     struct Add: AsyncParsableCommand {
