@@ -505,6 +505,13 @@ import Testing
         let loaded = try run(["gazetteer", "load", folder.path, "--country", "jor"])
         #expect(loaded.status == 0 && loaded.stdout.contains("home country: JOR"), "\(loaded.stdout)\(loaded.stderr)")
         #expect(loaded.stderr.contains("home_country.txt says IRQ; --country JOR is taken"))
+        // Another country than the words that ship are for is told where its own go, once; not where it gave them.
+        #expect(loaded.stderr.contains("a folder named by HOMEWARD_CATALOGUE gives JOR's own"), "\(loaded.stderr)")
+        let words = folder.appendingPathComponent("words")
+        try FileManager.default.createDirectory(at: words, withIntermediateDirectories: true)
+        try "{}".write(to: words.appendingPathComponent("en.json"), atomically: true, encoding: .utf8)
+        let worded = try run(["gazetteer", "load", folder.path, "--country", "jor"], environment: ["HOMEWARD_CATALOGUE": words.path])
+        #expect(!worded.stderr.contains("HOMEWARD_CATALOGUE"), "\(worded.stderr)")
     }
 
     /// Scripts tell a refused option (64, with the command's own usage) from a request the data cannot answer (1, no usage).

@@ -61,6 +61,13 @@ struct GazetteerCommand: AsyncParsableCommand {
             if let home = counts.homeCountry {
                 print("home country: \(home)" + (counts.homeCountryGiven ? "" : " (kept: give --country, or home_country.txt in the folder, to change it)"))
             }
+            // The words that ship name Syria's levels (governorate, مُحافظة, мухафаза) and its Arabic months: another country's
+            // deployment reads them until its own are given, so it is told where, once, when its gazetteer comes in.
+            if let home = counts.homeCountry, home != "SYR", ProcessInfo.processInfo.environment["HOMEWARD_CATALOGUE"] == nil {
+                FileHandle.standardError.write(Data(("note: the words that ship name Syria's levels (governorate, district, sub-district, community) "
+                    + "and use Levantine Arabic month names; a folder named by HOMEWARD_CATALOGUE gives \(home)'s own (README, the "
+                    + "level.adm1.name … entries)\n").utf8))
+            }
         }
     }
 }
