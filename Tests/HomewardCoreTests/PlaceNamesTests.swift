@@ -78,6 +78,17 @@ import Testing
             try ReferenceTable.read(rows: [["code", "kind", "name_ru"], ["SY12", "province", "Дараа"]], file: "names.csv")
         }
         #expect(kind?.problems.first?.column == "kind" && kind?.problems.first?.row == 2)
+        // A mistyped name column loaded no name and said nothing: refused, naming it.
+        let column = #expect(throws: ImportError.self) {
+            try ReferenceTable.read(rows: [["code", "kind", "name_rus"], ["SY12", "adm1", "Дараа"]], file: "names.csv")
+        }
+        #expect(column?.problems.first?.column == "name_rus" && column?.problems.first?.reason.contains("name_ru or name_ar") == true)
+        // So is an areas file whose finer level's P-code column is mistyped: it was read as its parents' file, every row a repeat.
+        let level = #expect(throws: ImportError.self) {
+            try ReferenceTable.read(rows: [["adm2_pcod", "adm2_name_en", "adm1_pcode", "adm1_name_en"], ["SS0101", "Juba", "SS01", "Central Equatoria"]],
+                                    file: "counties.csv")
+        }
+        #expect(level?.problems.first?.reason == "counties.csv: the header has adm2 columns but no adm2_pcode", "\(String(describing: level))")
     }
 
     private func json(_ value: some Encodable) throws -> String {

@@ -89,6 +89,13 @@ public enum ReferenceTable: Sendable {
 
         if let level = AdminLevel.allCases.last(where: { columns["adm\($0.rawValue)_pcode"] != nil }) {
             let n = level.rawValue
+            // A finer level's columns without its P-code (`adm2_pcod`): the file would be read as its parents', every row a
+            // repeat of the one before.
+            if let finer = AdminLevel.allCases.first(where: { finer in finer.rawValue > n && columns.keys.contains { $0.hasPrefix("adm\(finer.rawValue)_") } }) {
+                let given = columns.keys.filter { $0.hasPrefix("adm\(finer.rawValue)_") }.sorted()
+                throw ImportError([ImportProblem(row: 1, column: given.joined(separator: ", "), value: "",
+                                                 reason: "\(file): the header has adm\(finer.rawValue) columns but no adm\(finer.rawValue)_pcode")])
+            }
             try requireColumns(["adm\(n)_pcode", "adm\(n)_name_en"] + (level.coarser.map { ["adm\($0.rawValue)_pcode"] } ?? []))
             var rows: [ReferenceRow] = []
             let areas = rowsRead.compactMap { offset, row -> AdminArea? in
@@ -161,6 +168,15 @@ public enum ReferenceTable: Sendable {
         }
         if columns["code"] != nil, columns["kind"] != nil {
             let languages = Language.allCases.filter { $0 != .en && columns["name_\($0.rawValue)"] != nil }
+            // A names file whose name column is mistyped (`name_rus`) would load no name at all, and say nothing.
+            let known = Set(["code", "kind"] + Language.allCases.map { "name_\($0.rawValue)" })
+            let unknown = columns.keys.filter { !known.contains($0) && !$0.isEmpty }.sorted()
+            guard unknown.isEmpty, !languages.isEmpty else {
+                throw ImportError([ImportProblem(row: 1, column: unknown.joined(separator: ", "), value: "",
+                                                 reason: "\(file): a names file's columns are code, kind and "
+                                                    + Language.allCases.filter { $0 != .en }.map { "name_\($0.rawValue)" }.joined(separator: " or ")
+                                                    + (unknown.isEmpty ? "" : "; not \(unknown.joined(separator: ", "))"))])
+            }
             return try checked(.names(rowsRead.flatMap { offset, row -> [PlaceName] in
                 let number = offset + 2
                 let code = required(row, number, "code")
