@@ -108,7 +108,7 @@ extension CampsStore {
         guard now.censusDate != nil else {
             throw StoreError.refused(FieldProblem(field: "site", value: code, Message("site.census.none", ["code": .code(code), "via": vocabulary.argument])))
         }
-        let standing = if let start, start <= today { try await standing(of: code, asOf: start.adding(days: -1)) } else { now }
+        let standing = if let start, start < today { try await standing(of: code, asOf: start.adding(days: -1)) } else { now }
         guard let date = standing.censusDate else {
             let first = try await censuses(of: now.site.code).map(\.date).min() ?? today
             throw StoreError.refused(FieldProblem(field: "start", value: start?.description ?? "", Message("evacuation.plan.startBeforeCensus", [
