@@ -524,6 +524,18 @@ import Testing
                 }
                 last = pair[1].id
             }
+            // The same statement published at once by both, nothing new between: one is published, the other refused as the
+            // same (published one after the other under the table's lock, the second reads the first).
+            _ = try await one.importRecords(.movements, ImportRequest(sourceName: "last.csv", today: day), from: .bytes(Array(
+                "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org,#meta+id\n\(day),LBN-01,99,UNHCR,last\n".utf8)), by: .test)
+            func attempt(_ stores: Stores) async -> Result<PublishedBulletin, any Error> {
+                do { return .success(try await stores.publishBulletin(date: day, today: day, by: .test)) } catch { return .failure(error) }
+            }
+            async let a = attempt(one)
+            async let b = attempt(other)
+            let results = await [a, b]
+            #expect(results.filter { (try? $0.get()) != nil }.count == 1, "\(results)")
+            #expect(results.contains { if case .failure(StoreError.refused(let problem)) = $0 { problem.message.key == "bulletin.publish.unchanged" } else { false } })
         } catch {
             Issue.record(error)
         }
