@@ -101,6 +101,25 @@ import Testing
         }
     }
 
+    /// A token's last use is written when it is an hour old or more (housekeeping): no figure changes, so no tag does
+    /// either. On SQLite every commit moved the version, and a client polling once a minute lost its 304s to any request.
+    @Test(arguments: Backend.available)
+    func aTokensLastUseLeavesEveryTagAsItWas(_ backend: Backend) async throws {
+        try await withApp(backend) { stores, client in
+            #expect(try await client.post("/api/v1/movements", Self.movement("a", persons: 10)).status == .ok)
+            let other = try await TestAccounts.token(stores, role: .viewer)
+            let tag = try #require(try await client.get(Self.totals).headers[.eTag])
+            let before = try await stores.database.dataVersion()
+            // act: another token's first use, which writes its last use
+            #expect(try await client.execute(uri: "/api/v1/crossings", method: .get, headers: [.authorization: "Bearer \(other)"]).status == .ok)
+            let used = try await stores.database.read { try await $0.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE last_used_at IS NOT NULL").first(decodingColumn: "n", as: Int.self) }
+            // check
+            #expect((used ?? 0) >= 2, "the last use was written")
+            #expect(try await stores.database.dataVersion() == before)
+            #expect(try await client.execute(uri: Self.totals, method: .get, headers: [.ifNoneMatch: tag]).status == .notModified)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aWriteThroughAnotherConnectionChangesTheVersion(_ backend: Backend) async throws {
         try await withApp(backend) { stores, client in

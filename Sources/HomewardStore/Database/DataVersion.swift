@@ -10,9 +10,9 @@ import VaporCSQLite
 /// Read on every GET of figures, so that answers can be tagged (ETag), answered 304, and cached, without
 /// ever serving an answer older than the last committed write. It costs microseconds on SQLite and one
 /// round trip on PostgreSQL, and needs nothing of the writes: it lives in the database itself.
-/// - SQLite: `PRAGMA data_version` on a connection of its own, which changes whenever any other
-///   connection (any process's) commits; with a number drawn when the database was opened, because the
-///   pragma counts from 1 on every new connection.
+/// - SQLite: the table `data_version`, which every write of something readable moves on inside its transaction, read
+///   on a connection of its own only when `PRAGMA data_version` (which changes with any other connection's commit, any
+///   process's, a token's last use too) says something was committed; with a number drawn when the database was opened.
 /// - PostgreSQL: the sequence `data_version`, which every write of something readable moves on after it commits, on any server
 ///   process (the cluster-wide snapshot would change with every other database's writes too).
 public struct DataVersion: Hashable, Sendable, CustomStringConvertible {
@@ -32,6 +32,11 @@ extension Database {
             }
             return DataVersion(description: String(number ?? 0))
         }
+    }
+
+    /// Moves SQLite's version on, inside the write's transaction: its readers see the number and the write together.
+    static func moveSQLiteDataVersionOn(_ db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE data_version SET value = value + 1").run()
     }
 
     /// Moves PostgreSQL's version on after a commit: before it, a reader could cache what it read then
@@ -55,6 +60,10 @@ final class SQLiteDataVersionWatch: Sendable {
     private struct Handles: @unchecked Sendable {
         var connection: OpaquePointer?
         var statement: OpaquePointer?
+        /// `SELECT value FROM data_version`, prepared at the first read (the watch opens before the migrations run).
+        var counter: OpaquePointer?
+        /// The pragma's value at the counter's last reading, and what it read: while the pragma stands, so does the counter.
+        var seen: (pragma: Int64, counter: Int64)?
     }
 
     private let handles: NIOLockedValueBox<Handles>
@@ -85,13 +94,33 @@ final class SQLiteDataVersionWatch: Sendable {
                 let message = sqlite_nio_sqlite3_errmsg(handles.connection).map { String(cString: $0) } ?? "?"
                 throw StoreError.database("PRAGMA data_version: \(message)")
             }
-            return "\(String(epoch, radix: 36))-\(sqlite_nio_sqlite3_column_int64(statement, 0))"
+            let pragma = sqlite_nio_sqlite3_column_int64(statement, 0)
+            let prefix = String(epoch, radix: 36)
+            if let seen = handles.seen, seen.pragma == pragma { return "\(prefix)-\(seen.counter)" }
+            // Something was committed: whether it moved the data, the counter says (read after the pragma, so never older).
+            if handles.counter == nil {
+                var counter: OpaquePointer?
+                if sqlite_nio_sqlite3_prepare_v3(handles.connection, "SELECT value FROM data_version", -1, UInt32(SQLITE_PREPARE_PERSISTENT),
+                                                 &counter, nil) == SQLITE_OK {
+                    handles.counter = counter
+                }
+            }
+            guard let counter = handles.counter else { return "\(prefix)-p\(pragma)" }
+            defer { sqlite_nio_sqlite3_reset(counter) }
+            guard sqlite_nio_sqlite3_step(counter) == SQLITE_ROW else {
+                let message = sqlite_nio_sqlite3_errmsg(handles.connection).map { String(cString: $0) } ?? "?"
+                throw StoreError.database("data_version: \(message)")
+            }
+            let value = sqlite_nio_sqlite3_column_int64(counter, 0)
+            handles.seen = (pragma, value)
+            return "\(prefix)-\(value)"
         }
     }
 
     func close() {
         handles.withLockedValue { handles in
             sqlite_nio_sqlite3_finalize(handles.statement)
+            sqlite_nio_sqlite3_finalize(handles.counter)
             sqlite_nio_sqlite3_close(handles.connection)
             handles = Handles()
         }

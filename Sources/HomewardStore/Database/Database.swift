@@ -247,12 +247,12 @@ public final class Database: Sendable, Service {
                     if !rollback && !allowed.trail.hasEntries && !allowed.trail.changedNothing && need != .bookkeeping {
                         try await allowed.audit("write", kind: need.rawValue)
                     }
-                    try await db.raw(rollback ? "ROLLBACK" : "COMMIT").run()
                     // Housekeeping that leaves nothing readable (a token's last use, a remembered response) leaves the
                     // version, and so every tag, cached answer and token proof, as it was; what the audit shows moves it.
-                    if !rollback && backend == .postgres && (need != .bookkeeping && !allowed.trail.changedNothing || allowed.trail.hasEntries) {
-                        await moveDataVersionOn(db)
-                    }
+                    let readable = !rollback && (need != .bookkeeping && !allowed.trail.changedNothing || allowed.trail.hasEntries)
+                    if readable && backend == .sqlite { try await Self.moveSQLiteDataVersionOn(db) }
+                    try await db.raw(rollback ? "ROLLBACK" : "COMMIT").run()
+                    if readable && backend == .postgres { await moveDataVersionOn(db) }
                     return result
                 } catch let refusal as AccessRefusal {
                     if case let lost as ConnectionSettingLost = await rollBack(db, after: refusal) { throw lost }
@@ -263,6 +263,7 @@ public final class Database: Sendable, Service {
                         let (author, detail) = try await Self.refusalKept(by: caller, detail: Catalogue.english.text(refusal.message), on: db)
                         let audited = WriteContext(connection: connection, caller: author, timestamp: timestamp, permit: .everyoneElse, now: now)
                         try await audited.audit("refused", kind: need.rawValue, detail: detail)
+                        if backend == .sqlite { try await Self.moveSQLiteDataVersionOn(db) }
                         try await db.raw("COMMIT").run()
                         // The audit reads differently now: its tag must change, or a monitor polling it would get 304.
                         if backend == .postgres { await moveDataVersionOn(db) }

@@ -54,6 +54,7 @@ extension Database {
         AddCountryOtherNames(),
         AllowFacilityWithdrawals(),
         IndexRevisionsByRecord(),
+        CreateSQLiteDataVersion(),
     ]
 
     /// Applies the steps the database has not seen yet.
