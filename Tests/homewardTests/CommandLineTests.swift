@@ -102,6 +102,8 @@ import Testing
         #expect(try run(["sites", "update", "TC-9", "--capacity", "600"]).stdout.hasPrefix("nothing changed"))
         let (zero, unknown) = (try run(["sites", "update", "TC-9", "--capacity", "0"]), try run(["sites", "update", "NOPE", "--capacity", "5"]))
         #expect(zero.status != 0 && zero.stderr.contains("capacity") && unknown.status != 0 && unknown.stderr.contains("NOPE"), "\(zero.stderr)\(unknown.stderr)")
+        let blank = try run(["sites", "update", "TC-9", "--org", "  "])
+        #expect(blank.status != 0 && blank.stderr.contains("operator"), "\(blank.stderr)")
         let shown = try run(["evacuations", "show", "1"]).stdout
         #expect(!shown.contains("NOT ENOUGH"), "\(shown)")
         #expect(try run(["audit", "--kind", "site"]).stdout.contains("update"))

@@ -23,6 +23,10 @@ public struct SiteRules: Sendable {
         guard !site.name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw FieldProblem(field: "name", value: site.name, Message("site.name.missing"))
         }
+        // An operator is an organisation named, or none: a blank one would make an organisation without a name.
+        if let operatorName = site.operatorName, operatorName.isBlank {
+            throw FieldProblem(field: "operator", value: operatorName, Message("site.operator.blank"))
+        }
         guard gazetteer.area(site.admin) != nil else {
             throw FieldProblem(field: "admin", value: site.admin, Message("site.admin.unknown"))
         }

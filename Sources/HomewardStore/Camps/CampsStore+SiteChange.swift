@@ -30,19 +30,27 @@ extension CampsStore {
     /// - Returns: the site as it stands, and whether anything changed (a change to what it is already is no change, nor audited).
     /// - Throws: ``StoreError/notFound(_:)`` for a code no site has; ``StoreError/refused(_:)`` naming the field.
     public func changeSite(_ code: String, _ change: SiteChange, by caller: Caller) async throws -> (site: Site, changed: Bool) {
-        guard let before = try await site(code) else { throw StoreError.notFound("site \(code)") }
-        var after = before
-        if let name = change.name { after.name = name }
-        if let nameAr = change.nameAr { after.nameAr = nameAr }
-        if let nameRu = change.nameRu { after.nameRu = nameRu }
-        if let operatorName = change.operatorName { after.operatorName = operatorName }
-        if let capacity = change.capacity { after.capacity = capacity }
-        if let stayHours = change.stayHours { after.stayHours = stayHours }
-        let others = Set(try await sites().map(\.code)).subtracting([before.code])
-        let rules = SiteRules(gazetteer: try await places.gazetteer(), existing: others)
-        let checked = try StoreError.refusing { () throws(FieldProblem) in try rules.check(after) }
-        guard checked != before else { return (before, false) }
-        try await database.write(by: caller, for: .planning) { write in
+        guard let found = try await site(code) else { throw StoreError.notFound("site \(code)") }
+        let gazetteer = try await places.gazetteer()
+        return try await database.write(by: caller, for: .planning) { write in
+            // Read again in the write, locked on PostgreSQL: two changes of other fields at once must not undo each other.
+            let locking = write.connection.backend == .postgres ? "FOR UPDATE OF s" : ""
+            guard let before = try await Self.sites(where: "s.code = \(bind: found.code)", suffix: locking, on: write.sql).first else {
+                throw StoreError.notFound("site \(code)")
+            }
+            var after = before
+            if let name = change.name { after.name = name }
+            if let nameAr = change.nameAr { after.nameAr = nameAr }
+            if let nameRu = change.nameRu { after.nameRu = nameRu }
+            if let operatorName = change.operatorName { after.operatorName = operatorName }
+            if let capacity = change.capacity { after.capacity = capacity }
+            if let stayHours = change.stayHours { after.stayHours = stayHours }
+            let others = Set(try await Self.sites(where: nil, on: write.sql).map(\.code)).subtracting([before.code])
+            let checked = try StoreError.refusing { () throws(FieldProblem) in try SiteRules(gazetteer: gazetteer, existing: others).check(after) }
+            guard checked != before else {
+                write.trail.noteNothingChanged()
+                return (before, false)
+            }
             let operatorID = try await checked.operatorName.asyncMap { try await OrganisationsStore.organisationID(named: $0, on: write) }
             try await write.sql.raw("""
                 UPDATE sites SET name = \(bind: checked.name), name_ar = \(bind: checked.nameAr), name_ru = \(bind: checked.nameRu),
@@ -50,7 +58,7 @@ extension CampsStore {
                 WHERE code = \(bind: before.code)
                 """).run()
             try await write.audit("update", kind: "site", record: before.code, before: before, after: checked)
+            return (checked, true)
         }
-        return (checked, true)
     }
 }

@@ -47,15 +47,19 @@ public struct CampsStore: Sendable {
     }
 
     private func sites(where condition: SQLQueryString?) async throws -> [Site] {
-        try await database.read { db in
-            var query: SQLQueryString = """
-                SELECT s.code, s.name, s.name_ar, s.name_ru, s.kind, s.admin_pcode, o.name AS operator, s.capacity, s.stay_hours
-                FROM sites s LEFT JOIN organisations o ON o.id = s.operator_id
-                """
-            if let condition { query += " WHERE " + condition }
-            query += " ORDER BY s.code"
-            return try await db.raw(query).all().map(Self.site)
-        }
+        try await database.read { db in try await Self.sites(where: condition, on: db) }
+    }
+
+    /// Sites by code on `db` (a write's own connection too); `suffix` after the order (`FOR UPDATE`).
+    static func sites(where condition: SQLQueryString?, suffix: String = "", on db: any SQLDatabase) async throws -> [Site] {
+        var query: SQLQueryString = """
+            SELECT s.code, s.name, s.name_ar, s.name_ru, s.kind, s.admin_pcode, o.name AS operator, s.capacity, s.stay_hours
+            FROM sites s LEFT JOIN organisations o ON o.id = s.operator_id
+            """
+        if let condition { query += " WHERE " + condition }
+        query += " ORDER BY s.code"
+        if !suffix.isEmpty { query += " \(unsafeRaw: suffix)" }
+        return try await db.raw(query).all().map(Self.site)
     }
 
     /// Every census of a site, newest first, each with its organisation.

@@ -9,8 +9,9 @@ import VaporCSQLite
 ///
 /// Read on every GET of figures, so that answers can be tagged (ETag), answered 304, and cached, without
 /// ever serving an answer older than the last committed write. It costs microseconds on SQLite and one
-/// round trip on PostgreSQL, and needs nothing of the writes: it lives in the database itself.
-/// - SQLite: the table `data_version`, which every write of something readable moves on inside its transaction, read
+/// round trip on PostgreSQL, and lives in the database itself.
+/// - SQLite: the table `data_version`, which every write of something readable moves on inside its transaction (a
+///   trigger on the audit, which every such write adds to: ``CreateSQLiteDataVersion``), read
 ///   on a connection of its own only when `PRAGMA data_version` (which changes with any other connection's commit, any
 ///   process's, a token's last use too) says something was committed; with a number drawn when the database was opened.
 /// - PostgreSQL: the sequence `data_version`, which every write of something readable moves on after it commits, on any server
@@ -32,11 +33,6 @@ extension Database {
             }
             return DataVersion(description: String(number ?? 0))
         }
-    }
-
-    /// Moves SQLite's version on, inside the write's transaction: its readers see the number and the write together.
-    static func moveSQLiteDataVersionOn(_ db: any SQLDatabase) async throws {
-        try await db.raw("UPDATE data_version SET value = value + 1").run()
     }
 
     /// Moves PostgreSQL's version on after a commit: before it, a reader could cache what it read then

@@ -249,10 +249,11 @@ public final class Database: Sendable, Service {
                     }
                     // Housekeeping that leaves nothing readable (a token's last use, a remembered response) leaves the
                     // version, and so every tag, cached answer and token proof, as it was; what the audit shows moves it.
-                    let readable = !rollback && (need != .bookkeeping && !allowed.trail.changedNothing || allowed.trail.hasEntries)
-                    if readable && backend == .sqlite { try await Self.moveSQLiteDataVersionOn(db) }
+                    // (SQLite's moves inside the transaction, by a trigger on the audit: ``CreateSQLiteDataVersion``.)
                     try await db.raw(rollback ? "ROLLBACK" : "COMMIT").run()
-                    if readable && backend == .postgres { await moveDataVersionOn(db) }
+                    if !rollback && backend == .postgres && (need != .bookkeeping && !allowed.trail.changedNothing || allowed.trail.hasEntries) {
+                        await moveDataVersionOn(db)
+                    }
                     return result
                 } catch let refusal as AccessRefusal {
                     if case let lost as ConnectionSettingLost = await rollBack(db, after: refusal) { throw lost }
@@ -263,7 +264,6 @@ public final class Database: Sendable, Service {
                         let (author, detail) = try await Self.refusalKept(by: caller, detail: Catalogue.english.text(refusal.message), on: db)
                         let audited = WriteContext(connection: connection, caller: author, timestamp: timestamp, permit: .everyoneElse, now: now)
                         try await audited.audit("refused", kind: need.rawValue, detail: detail)
-                        if backend == .sqlite { try await Self.moveSQLiteDataVersionOn(db) }
                         try await db.raw("COMMIT").run()
                         // The audit reads differently now: its tag must change, or a monitor polling it would get 304.
                         if backend == .postgres { await moveDataVersionOn(db) }

@@ -5,7 +5,7 @@ import SQLKit
 ///
 /// A sequence, not a row: `nextval` takes no lock, so concurrent writers never wait for each other on it,
 /// and `last_value` is the latest number of every session. `Database.write` calls it after each commit.
-/// SQLite needs nothing here: its own `PRAGMA data_version` tells the same.
+/// SQLite's is a table of its own (``CreateSQLiteDataVersion``), read when its `PRAGMA data_version` says something was committed.
 struct CreateDataVersion: Migration {
     let name = "0014_create_data_version"
 
