@@ -51,7 +51,6 @@ struct CampsController<Context: CallerRequestContext> {
         }
     }
 
-    /// A change to an operation: its status, and the day the change took effect.
     /// A site's change: each key left out, or null, leaves its value as it is; an empty name in another language takes it away.
     struct SiteChangeInput: ClosedJSONObject {
         typealias Keys = CodingKeys
@@ -68,6 +67,7 @@ struct CampsController<Context: CallerRequestContext> {
         }
     }
 
+    /// A change to an operation: its status, and the day the change took effect.
     struct OperationChange: ClosedJSONObject {
         typealias Keys = CodingKeys
         var status: EvacuationOperation.Status
