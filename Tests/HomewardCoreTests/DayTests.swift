@@ -81,6 +81,8 @@ import Testing
         #expect(DateOrder.iso("2024/03/15", order: nil) == .date("2024-03-15") && DateOrder.iso("2024-3-5", order: nil) == .date("2024-03-05"))
         #expect(DateOrder.iso("15/03/2024", order: nil) == .date("2024-03-15") && DateOrder.iso("03/15/2024", order: nil) == .date("2024-03-15"))
         #expect(DateOrder.iso("15.03.2024 10:30", order: nil) == .date("2024-03-15"), "Excel's time is left off")
+        // Arabic-Indic digits, as an Arabic spreadsheet writes them: read as the Latin ones (they were "not a real date").
+        #expect(DateOrder.iso("٢٧/١١/٢٠٢٦", order: .dmy) == .date("2026-11-27") && DateOrder.iso("٠٥/٠٣/٢٠٢٤", order: nil) == .eitherWay)
         #expect(DateOrder.iso("05/03/2024", order: nil) == .eitherWay && DateOrder.iso("05/05/2024", order: nil) == .date("2024-05-05"))
         #expect(DateOrder.iso("05/03/2024", order: .dmy) == .date("2024-03-05") && DateOrder.iso("05/03/2024", order: .mdy) == .date("2024-05-03"))
         #expect(DateOrder.iso("15/03/2024", order: .mdy) == .none, "no 15th month: the rules refuse it as it is")

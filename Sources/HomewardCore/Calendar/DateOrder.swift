@@ -13,7 +13,8 @@ public enum DateOrder: String, CaseIterable, Sendable {
     /// whose day is after the 12th reads one way only too (`15/03/2024`), and `05/03/2024` is ``Reading/eitherWay``.
     /// A time after the date (`15/03/2024 10:30`, Excel's) is left off: a day is what a record is dated by.
     public static func iso(_ text: String, order: DateOrder?) -> Reading {
-        let pieces = text.split(separator: " ", maxSplits: 1)
+        // Arabic-Indic digits (٢٧/١١/٢٠٢٦) read as the Latin ones, as every other figure of a row is.
+        let pieces = text.withLatinDigits.split(separator: " ", maxSplits: 1)
         // Only a time may follow: `01/03/2024 - 31/03/2024` is a period, which no day stands for.
         guard let date = pieces.first.map(String.init), pieces.count == 1 || isTime(pieces[1]) else { return .none }
         let parts = date.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
