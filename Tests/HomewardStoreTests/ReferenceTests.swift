@@ -164,7 +164,7 @@ import HomewardTestSupport
             #expect(counts.removedAreas == 14 + 61 + 270 + 5_251 && counts.removedCrossings == 21)
             #expect(counts.homeCountry == "IRQ" && counts.homeCountryGiven)
             #expect(try await store.places.areas(level: .adm1).map(\.pcode) == ["IQ01"])
-            #expect(try await store.places.areas(level: .adm4).isEmpty)
+            #expect(try await store.places.areas(level: .adm2).map(\.pcode) == ["IQ0101"])
             #expect(try await store.places.crossings().map(\.code) == ["SYR-01"])
             let syrian = try await store.importCSV("#date,#adm1+dest+code,#affected+returnees+idps+num\n2019-01-01,SY12,5\n")
             #expect(syrian.status == .error && syrian.problems.first?.value == "SY12")
@@ -179,6 +179,19 @@ import HomewardTestSupport
                               + "2020-06-01,IQ01,school,under-restoration,1,UNDP\n")
             #expect(try await store.assistance.summary(DateWindow(to: TestStores.today)).figures.localities == 1)
             #expect(try await store.reconstruction.summary(asOf: TestStores.today).underRestoration.settlements == 1)
+            // A third level it does not have is refused, naming its two, not answered "not reported" or with an empty list.
+            func refusesAdm3(_ field: String, _ ask: () async throws -> Void) async {
+                let error = await #expect(throws: StoreError.self) { try await ask() }
+                guard case .invalid(let named, _, let reason)? = error else { return }
+                #expect(named == field && reason == "the gazetteer has 2 levels, adm1 to adm2")
+            }
+            await refusesAdm3("by") { _ = try await store.ledger.totals(TotalsQuery(window: DateWindow(), grouping: .adm3)) }
+            await refusesAdm3("by") { _ = try await store.reconstruction.summary(asOf: TestStores.today, grouping: .adm3) }
+            await refusesAdm3("by") { _ = try await store.assistance.summary(DateWindow(), grouping: .adm3) }
+            await refusesAdm3("level") { _ = try await store.places.areas(level: .adm3) }
+            await refusesAdm3("level") { _ = try await store.readiness(DateWindow(), level: .adm3, today: TestStores.today) }
+            #expect(try await store.ledger.totals(TotalsQuery(window: DateWindow(), grouping: .adm2)).groups.map(\.key) == ["IQ0101"])
+            #expect(try await store.places.areas(level: .adm2).count > 0)
             // A replacing folder must say whose country it is.
             let nameless = await #expect(throws: ImportError.self) {
                 try await store.places.loadReference([try ReferenceDirectory(url: folder)], replacing: true, by: .test)

@@ -5,4 +5,6 @@ public enum Grouping: String, CaseIterable, Codable, Sendable {
     /// Groupings by time, whose groups are calendar buckets rather than codes.
     public var isCalendar: Bool { self == .week || self == .month }
 
+    /// The administrative level a breakdown by area groups at; nil for the others.
+    public var level: AdminLevel? { AdminLevel.allCases.first { "adm\($0.rawValue)" == rawValue } }
 }

@@ -52,6 +52,7 @@ public final class PlacesStore: Sendable {
     ///   said so, not answered with an empty list, which would read as an area without subdivisions.
     public func areas(level: AdminLevel? = nil, parent: String? = nil) async throws -> [AdminArea] {
         try await database.read { db in
+            if let level { try await PlacesStore.refuseAbsentLevel(level, field: "level", value: String(level.rawValue), on: db) }
             let areas = try await PlacesStore.areas(on: db, level: level, parent: parent)
             if let parent, areas.isEmpty,
                try await db.raw("SELECT 1 AS found FROM admin_areas WHERE pcode = \(bind: parent)").first() == nil {

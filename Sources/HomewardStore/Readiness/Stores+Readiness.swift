@@ -7,6 +7,7 @@ extension Stores {
     /// - Parameter window: open ends are the first record and `today`.
     public func readiness(_ window: DateWindow, level: AdminLevel, order: ReadinessOrder = .returned, today: Day) async throws -> ReadinessReport {
         let end = window.to ?? today
+        try await places.refuseAbsentLevel(level, field: "level", value: "adm\(level.rawValue)")
         let grouping: Grouping = switch level {
         case .adm1: .adm1
         case .adm2: .adm2
