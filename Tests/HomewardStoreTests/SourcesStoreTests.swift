@@ -134,6 +134,44 @@ import Testing
         }
     }
 
+    /// Every disagreement is found, a governorate's beside the country's, whatever window is asked; one area's figures are
+    /// set beside the ledger's returns to that area alone; a P-code that names no area is refused.
+    @Test(arguments: Backend.available)
+    func everyDisagreementIsFoundAndAnAreaIsComparedWithItsOwnReturns(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await importMovements(store, "#date,#adm1+dest+code,#affected+returnees+idps+num,#org\n"
+                                      + "2020-06-02,SY12,300,UNHCR\n2020-06-03,SY12,45,SARC\n2020-06-03,SY01,500,UNHCR\n2020-06-20,SY12,9,UNHCR\n")
+            let header = "#org,#date,#indicator+code,#indicator+num,#date+start,#date+end,#adm1+code\n"
+            let summary = try await store.importRecords(.sources, ImportRequest(sourceName: "areas.csv", today: TestStores.today), from: .bytes(Array((header + """
+                Field Teams,2020-06-14,returns,4800,2020-06-01,2020-06-14,SY12
+                UNHCR,2020-06-14,returns,4800,2020-06-01,2020-06-14,SY12
+                Governorate,2020-06-14,returns,5200,2020-06-01,2020-06-14,SY12
+                IOM,2020-06-14,returns,9000,2020-06-01,2020-06-14,
+                Ministry,2020-06-14,returns,11000,2020-06-01,2020-06-14,
+
+                """).utf8)), by: .test)
+            #expect(summary.status == .success, "\(summary.text)")
+            // Over all time, both disagreements, the country's first, and both organisations at Dar'a's low end.
+            let all = try await store.sources.compare(measure: "returns", window: DateWindow())
+            #expect(all.disagreements.map(\.area) == [nil, "SY12"])
+            #expect(all.disagreements.map(\.gap) == [2_000, 400])
+            #expect(all.disagreements[1].lowest.map(\.organisation) == ["Field Teams", "UNHCR"] && all.disagreements[1].highest.map(\.organisation) == ["Governorate"])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            let json = String(decoding: try encoder.encode(all.disagreements[1]), as: UTF8.self)
+            #expect(json.hasPrefix(#"{"area":"SY12","figures":[1,2,3],"from":"2020-06-01","gap":400,"max":5200,"max_figures":[{"date":"2020-06-14","id":3"#)
+                    && json.contains(#""measure":"returns","min":4800,"min_figures":[{"date":"2020-06-14","id":1,"#) && json.hasSuffix(#""ratio":1.08,"to":"2020-06-14"}"#), "\(json)")
+            // One area: its figures alone, beside the ledger's returns to it in the window (not the country's, not a later day's).
+            let darA = try await store.sources.compare(measure: "returns", window: DateWindow(from: Day("2020-06-01")!, to: Day("2020-06-14")!), area: "SY12")
+            #expect(darA.figures.map(\.figure.organisation) == ["Field Teams", "Governorate", "UNHCR"])
+            #expect(darA.ledger == SourceComparison.LedgerFigure(value: 345, records: 2, organisations: 2))
+            #expect(darA.disagreements.count == 1 && darA.sameMeasureSpread?.area == "SY12")
+            let unknown = await #expect(throws: StoreError.self) { try await store.sources.compare(measure: "returns", window: DateWindow(), area: "SY99") }
+            guard case .invalid(let field, _, _)? = unknown else { Issue.record("no refusal"); return }
+            #expect(field == "area")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func eachArithmeticCheckIsCaughtAndACorrectionKeepsItsRevision(_ backend: Backend) async throws {
         try await withStores(backend) { store in

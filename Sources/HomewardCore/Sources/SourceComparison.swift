@@ -35,6 +35,8 @@ public struct SourceComparison: Sendable {
         public var maxFigure: SourceFigure
         /// The last day the figures cover (a cumulative figure: the day it was stated).
         public var through: Day?
+        /// The area all the figures are of; `nil` for the country's, or figures of several scopes.
+        public var area: String?
 
         init?(_ rows: [Row], through: Day? = nil) {
             // Of equal figures, the first recorded at the low end and the last at the high end: two organisations that agree
@@ -42,11 +44,12 @@ public struct SourceComparison: Sendable {
             let order = { (a: Row, b: Row) in (a.figure.value, a.figure.id ?? 0) < (b.figure.value, b.figure.id ?? 0) }
             guard rows.count > 1, let low = rows.min(by: order), let high = rows.max(by: order) else { return nil }
             (min, max, minFigure, maxFigure, self.through) = (low.figure.value, high.figure.value, low.figure, high.figure, through)
+            area = Set(rows.map(\.figure.area)).count == 1 ? rows[0].figure.area : nil
             ratio = Ratio(max, over: min)
         }
 
         /// An end as the answer names it: the figure's id, organisation, qualifier and day.
-        struct End: Encodable {
+        struct End: Encodable, Hashable {
             var id: Int?
             var organisation: String
             var qualifier: String
@@ -54,7 +57,7 @@ public struct SourceComparison: Sendable {
             init(_ figure: SourceFigure) { (id, organisation, qualifier, date) = (figure.id, figure.organisation, figure.qualifier.rawValue, figure.date) }
         }
 
-        enum CodingKeys: String, CodingKey { case min, max, ratio, gap, through, minFigure = "min_figure", maxFigure = "max_figure" }
+        enum CodingKeys: String, CodingKey { case min, max, ratio, gap, through, area, minFigure = "min_figure", maxFigure = "max_figure" }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -63,6 +66,7 @@ public struct SourceComparison: Sendable {
             try c.encode(ratio, forKey: .ratio)
             try c.encode(max - min, forKey: .gap)
             try c.encode(through, forKey: .through)
+            try c.encode(area, forKey: .area)
             try c.encode(End(minFigure), forKey: .minFigure)
             try c.encode(End(maxFigure), forKey: .maxFigure)
         }
@@ -78,6 +82,9 @@ public struct SourceComparison: Sendable {
     /// the same days and place, from two organisations or more; `nil` unless they disagree. Where ``spread`` runs across nested measures and periods,
     /// and so shows how far apart figures that are all right can be, this one is a disagreement.
     public var sameMeasureSpread: Spread?
+    /// Every set of like figures that disagree, of any scope and any measure shown: ``sameMeasureSpread`` is the latest
+    /// of them alone, and a governorate's disagreement hid behind the country's.
+    public var disagreements: [SourceDisagreement]
 
     /// Whether one number can be what every figure says, each by its qualifier ("more than 1,490,739", "about 500,000").
     static func canAllHold(_ figures: [SourceFigure]) -> Bool {
@@ -111,6 +118,7 @@ public struct SourceComparison: Sendable {
             (rank[a.measure]!, a.organisation, a.date.number, a.id ?? 0) < (rank[b.measure]!, b.organisation, b.date.number, b.id ?? 0)
         }.map { Row(figure: $0, matchesWindow: $0.coverage.matches(window, statedOn: $0.date)) }
         self.figures = shown.filter { $0.figure.kind != .projection }
+        disagreements = SourceDisagreement.find(in: self.figures.map(\.figure))
         projections = shown.filter { $0.figure.kind == .projection }
         // Like scope with like: a governorate's figure is no disagreement with the country's. Where figures of several scopes
         // are shown, the spreads are of the country-wide ones.
@@ -139,7 +147,7 @@ public struct SourceComparison: Sendable {
 
 extension SourceComparison: Encodable {
     enum CodingKeys: String, CodingKey {
-        case measure, from, to, figures, ledger, spread, projections
+        case measure, from, to, figures, ledger, spread, projections, disagreements
         case sameMeasureSpread = "spread_same_measure"
     }
 
@@ -152,6 +160,7 @@ extension SourceComparison: Encodable {
         try c.encode(ledger, forKey: .ledger)
         try c.encode(spread, forKey: .spread)
         try c.encode(sameMeasureSpread, forKey: .sameMeasureSpread)
+        try c.encode(disagreements, forKey: .disagreements)
         try c.encode(projections, forKey: .projections)
     }
 }

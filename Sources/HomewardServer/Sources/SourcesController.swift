@@ -14,7 +14,8 @@ struct SourcesController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.sourcesPage.routerPath), method: APIRoute.sourcesPage.method) { request, _ in
             let language = try request.pageLanguage()
             let measure = try Self.measure(request) ?? "returns"
-            let model = try await SourcesModel.load(stores: stores, measure: measure, demo: configuration.demo)
+            let model = try await SourcesModel.load(stores: stores, measure: measure, window: try Self.window(request, today: today()),
+                                                    area: try request.text("area"), demo: configuration.demo)
             return htmlResponse(SourcesView(model: model, language: language).render(pages), language: language)
         }
         router.on(RouterPath(APIRoute.listSources.routerPath), method: APIRoute.listSources.method) { request, _ in
@@ -42,7 +43,8 @@ struct SourcesController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.compareSources.routerPath), method: APIRoute.compareSources.method) { request, _ in
             guard let measure = try Self.measure(request) else { throw Problem.badRequest("measure", "give the measure's code, such as returns") }
-            return try jsonResponse(try await stores.sources.compare(measure: measure, window: try Self.window(request, today: today())))
+            return try jsonResponse(try await stores.sources.compare(measure: measure, window: try Self.window(request, today: today()),
+                                                                     area: try request.text("area")))
         }
         router.on(RouterPath(APIRoute.checkSources.routerPath), method: APIRoute.checkSources.method) { _, _ in
             try jsonResponse(["problems": try await stores.sources.problems()])

@@ -42,6 +42,24 @@ extension SourcesStore {
         try await ledgerSums(window: window).figure(category)
     }
 
+    /// The ledger's own sum of the returns to one area (or inside it) over a window: movements whose whole period lies in it.
+    ///
+    /// Summed from the movements (the rollups keep no organisations per area), as a question about one area is asked
+    /// now and then, not on every page.
+    public func ledgerSum(window: DateWindow, category: MovementCategory?, area: String) async throws -> SourceComparison.LedgerFigure {
+        try await database.read { db in
+            var query: SQLQueryString = "SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS persons, COUNT(*) AS records, "
+                + "COUNT(DISTINCT organisation_id) AS organisations FROM movements WHERE persons > 0 AND "
+                + "(dest_adm1 = \(bind: area) OR dest_adm2 = \(bind: area) OR dest_adm3 = \(bind: area) OR dest_adm4 = \(bind: area))"
+            if let category { query += " AND category = \(bind: category.rawValue)" }
+            if let from = window.from { query += " AND start_day >= \(bind: from.number)" }
+            if let to = window.to { query += " AND end_day <= \(bind: to.number) AND start_day <= \(bind: to.number)" }
+            guard let row = try await db.raw(query).first() else { return .init(value: 0, records: 0, organisations: 0) }
+            return .init(value: try row.decode(column: "persons", as: Int.self), records: try row.decode(column: "records", as: Int.self),
+                         organisations: try row.decode(column: "organisations", as: Int.self))
+        }
+    }
+
     /// The same sum for each crossing point with movements in the window, largest first.
     ///
     /// Summed from the movements themselves (no rollup holds organisations per crossing), so meant for short windows

@@ -122,14 +122,23 @@ public struct SourcesStore: Sendable {
     }
 
     /// A measure's figures and its narrower measures' side by side over a window, with the ledger's own sum.
-    public func compare(measure: String, window: DateWindow) async throws -> SourceComparison {
+    /// - Parameter area: only the figures of this area (a P-code of any level), and the ledger's sum of the returns to it.
+    public func compare(measure: String, window: DateWindow, area: String? = nil) async throws -> SourceComparison {
         let measures = try await measures()
         guard let asked = measures.first(where: { $0.code == measure }) else {
             throw StoreError.invalid(field: "measure", value: measure, reason: "no measure has this code; known: \(measures.map(\.code).joined(separator: ", "))")
         }
-        let figures = try await figures(measures: Measure.family(of: measure, in: measures))
+        var figures = try await figures(measures: Measure.family(of: measure, in: measures))
+        if let area {
+            guard try await database.read({ db in try await db.raw("SELECT 1 AS found FROM admin_areas WHERE pcode = \(bind: area)").first() }) != nil else {
+                throw StoreError.invalid(field: "area", value: area, reason: "no area has this P-code")
+            }
+            figures = figures.filter { $0.area == area }
+        }
         let ledger = try await asked.ledger.asyncMap { kind in
-            try await ledgerSum(window: window, category: kind == "all" ? nil : MovementCategory(rawValue: kind))
+            let category = kind == "all" ? nil : MovementCategory(rawValue: kind)
+            if let area { return try await ledgerSum(window: window, category: category, area: area) }
+            return try await ledgerSum(window: window, category: category)
         }
         return SourceComparison(measure: measure, window: window, figures: figures, measures: measures, ledger: ledger)
     }

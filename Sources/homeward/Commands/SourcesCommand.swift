@@ -133,13 +133,14 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "First day of the window.") var from: Day?
         @Option(help: "Last day of the window.") var to: Day?
         @Option(help: "A whole year as the window.") var year: Int?
+        @Option(help: "Only the figures of this area (its P-code), beside the ledger's returns to it.") var area: String?
         @Option(help: "table or json") var format: TableOrJSON = .table
 
         func validate() throws { _ = try resolvedWindow(.init(from: from, to: to, year: year)) }
 
         func run() async throws {
             let window = try resolvedWindow(.init(from: from, to: to, year: year)).window
-            let comparison = try await db.withStores { try await $0.sources.compare(measure: measure, window: window) }
+            let comparison = try await db.withStores { try await $0.sources.compare(measure: measure, window: window, area: area) }
             switch format {
             case .json: try printJSON(comparison)
             case .table: print(SourcesText.comparison(comparison))
@@ -224,9 +225,17 @@ enum SourcesText {
             let scope = Set(c.figures.map(\.figure.area)).count > 1 ? "the country's figures shown" : "all shown"
             lines.append("spread of \(scope) (narrower measures and other periods too): " + ends(spread))
         }
-        if let spread = c.sameMeasureSpread {
-            let through = spread.through.map { " covering up to \($0)" } ?? ""
-            lines.append("disagreement on \(c.measure), the latest figures of two organisations or more\(through): " + ends(spread))
+        // Every disagreement, each by its measure, place and days, and everyone at either end.
+        if !c.disagreements.isEmpty {
+            lines.append("disagreements (figures of one measure, place and days, from two organisations or more, that cannot all be right):")
+            for d in c.disagreements {
+                func who(_ figures: [SourceFigure]) -> String {
+                    figures.map { $0.organisation + ($0.id.map { ", figure \($0)" } ?? "") }.joined(separator: "; ")
+                }
+                let days = d.from.map { $0 == d.to ? "\($0)" : "\($0) to \(d.to)" } ?? "since the start to \(d.to)"
+                lines.append("  \(d.measure), \(d.area ?? "country"), \(days): \(d.min.grouped) (\(who(d.lowest))) to \(d.max.grouped) (\(who(d.highest))), "
+                             + "\(d.gap.grouped) apart" + (d.ratio.map { ", ×\($0)" } ?? ""))
+            }
         }
         if !c.projections.isEmpty {
             lines.append("projections (not counts):")

@@ -49,17 +49,25 @@ import Testing
         #expect(chart.svg.components(separatedBy: "<polyline").count - 1 == 1)
     }
 
-    /// A disagreement is told by its ends, who stated each, how far apart and up to which day, as the command line says it.
-    @Test func aDisagreementNamesItsEndsAndTheirGap() {
+    /// Every disagreement is told by its measure, place and days, everyone at either end, how far apart, as the command line
+    /// says it: a governorate's beside the country's, and two organisations that agree both named.
+    @Test func everyDisagreementNamesItsPlaceDaysEndsAndGap() {
         var model = SourcesModel.mock
+        model.areas = ["SY12": AdminArea(pcode: "SY12", level: .adm1, nameEn: "Dar'a", nameAr: "درعا", nameRu: "Дараа", parent: nil)]
+        let fortnight = Coverage.period(Period(start: Day("2018-08-01")!, end: Day("2018-08-14")!))
         model.comparison = SourceComparison(measure: "returns", window: DateWindow(), figures: [
             SourceFigure(id: 3, organisation: "IOM", date: Day("2018-08-16")!, measure: "returns", value: 1_360_000),
             SourceFigure(id: 5, organisation: "OCHA", date: Day("2018-08-16")!, measure: "returns", value: 1_500_000),
+            SourceFigure(id: 6, organisation: "Field Teams", date: Day("2018-08-14")!, measure: "returns", value: 4_800, coverage: fortnight, area: "SY12"),
+            SourceFigure(id: 7, organisation: "UNHCR", date: Day("2018-08-14")!, measure: "returns", value: 4_800, coverage: fortnight, area: "SY12"),
+            SourceFigure(id: 8, organisation: "Governorate", date: Day("2018-08-14")!, measure: "returns", value: 5_200, coverage: fortnight, area: "SY12"),
         ], measures: Measure.builtIn, ledger: nil)
         let english = SourcesView(model: model, language: .en).render(pages), arabic = SourcesView(model: model, language: .ar).render(pages)
-        #expect(english.contains("covering up to <bdi>16 August 2018</bdi>") && english.contains("1,360,000</bdi> (<bdi>IOM</bdi>)")
-                && english.contains("140,000</bdi> apart"), "\(english)")
-        #expect(arabic.contains("(<bdi>OCHA</bdi>)") && arabic.contains("١٤٠٬٠٠٠"), "\(arabic)")
+        #expect(english.contains("<bdi>returns</bdi>, <bdi>the whole country</bdi>, <bdi>cumulative up to 16 August 2018</bdi>: from <bdi dir=\"ltr\">1,360,000</bdi> (<bdi>IOM</bdi>) to <bdi dir=\"ltr\">1,500,000</bdi> (<bdi>OCHA</bdi>), <bdi dir=\"ltr\">140,000</bdi> apart"), "\(english)")
+        #expect(english.contains("<bdi>Dar&#39;a (SY12)</bdi>, <bdi>1 August 2018 to 14 August 2018</bdi>: from <bdi dir=\"ltr\">4,800</bdi> (<bdi>Field Teams, UNHCR</bdi>) to <bdi dir=\"ltr\">5,200</bdi> (<bdi>Governorate</bdi>)"), "\(english)")
+        // Over all time, no figure is of another period than the window.
+        #expect(!english.contains("covers another period than the window"))
+        #expect(arabic.contains("(<bdi>OCHA</bdi>)") && arabic.contains("١٤٠٬٠٠٠") && arabic.contains("(<bdi>Field Teams، UNHCR</bdi>)"), "\(arabic)")
     }
 
     /// A governorate's figure is a series of its own, named by its area in the page's language: one line from the country's

@@ -13,7 +13,8 @@ extension SourcesModel {
             SourceFigure(id: 4, organisation: "Ministry", date: Day("2018-08-15")!, measure: "returns", value: 1_700_000, qualifier: .moreThan,
                          kind: .projection),
         ]
-        return SourcesModel(comparison: SourceComparison(measure: "returns", window: DateWindow(), figures: figures, measures: Measure.builtIn,
+        let window = DateWindow(from: Day("2018-01-01")!, to: Day("2018-08-15")!)
+        return SourcesModel(comparison: SourceComparison(measure: "returns", window: window, figures: figures, measures: Measure.builtIn,
                                                          ledger: .init(value: 2_609, records: 3, organisations: 2)),
                             measures: Measure.builtIn, areas: [:], demo: false)
     }

@@ -20,8 +20,24 @@ struct SourcesView {
         func covers(_ figure: SourceFigure) -> String {
             switch figure.coverage {
             case .cumulative(let since): since.map { c.text("sources.covers.since", ["since": .day($0)]) } ?? c.text("sources.covers.start")
+            case .period(let period) where period.start == period.end: c.text("sources.covers.day", ["day": .day(period.start)])
             case .period(let period): c.text("sources.covers.period", ["from": .day(period.start), "to": .day(period.end)])
             }
+        }
+        // A figure is of another period only where a window was asked: over all time, every figure is in it.
+        let windowAsked = comparison.window.from != nil || comparison.window.to != nil
+        // A disagreement by its measure, place and days, everyone at either end, how far apart: as the command line and the API say it.
+        func disagreement(_ d: SourceDisagreement) -> PhraseContext {
+            let separator = c.text("bulletin.listSeparator")
+            let days = d.from == d.to ? c.text("sources.covers.day", ["day": .day(d.to)])
+                : d.from.map { c.text("sources.covers.period", ["from": .day($0), "to": .day(d.to)]) }
+                ?? c.text("sources.covers.through", ["to": .day(d.to)])
+            return PhraseContext(c.phrase("sources.page.disagreement", [
+                "measure": .text(measureName(d.measure)), "place": .text(d.area.map(areaName) ?? c.text("sources.page.country")),
+                "days": .text(days), "min": .count(d.min), "max": .count(d.max), "gap": .count(d.gap),
+                "minOrganisations": .text(d.lowest.map(\.organisation).joined(separator: separator)),
+                "maxOrganisations": .text(d.highest.map(\.organisation).joined(separator: separator)),
+                "ratio": .code(d.ratio.map { BulletinText.decimal($0.hundredths, in: c) } ?? "—")]))
         }
         func row(_ row: SourceComparison.Row) -> Row {
             Row(organisation: row.figure.organisation, measure: measureName(row.figure.measure), date: c.days.string(row.figure.date),
@@ -31,13 +47,17 @@ struct SourcesView {
                 covers: ([covers(row.figure)] + [row.figure.area.map { c.text("sources.page.area", ["area": .text(areaName($0))]) },
                                                   row.figure.kind == .estimate ? c.text("sources.kind.estimate") : nil].compactMap { $0 })
                     .joined(separator: c.text("bulletin.listSeparator")),
-                other: row.matchesWindow ? nil : c.text("sources.page.otherPeriod"))
+                other: row.matchesWindow || !windowAsked ? nil : c.text("sources.page.otherPeriod"))
         }
         return Context(
             page: PageContext(language: language, title: c.text("page.title", ["heading": .text(c.text("sources.page.title"))]), path: APIRoute.sourcesPage.path, pages: pages, current: .sourcesPage),
             demo: model.demo ? PageChrome.Demo(title: c.text("demo.title"), body: c.text("demo.body")) : nil,
             heading: c.text("sources.page.title"), intro: c.text("sources.page.intro"),
             measure: PhraseContext(c.phrase("sources.page.measure", ["measure": .text(measureName(comparison.measure))])),
+            window: windowAsked ? PhraseContext(c.phrase("sources.page.window", [
+                "from": comparison.window.from.map { .day($0) } ?? .text(c.text("sources.page.window.start")),
+                "to": comparison.window.to.map { .day($0) } ?? .text(c.text("sources.page.window.now"))])) : nil,
+            area: model.area.map { PhraseContext(c.phrase("sources.page.area", ["area": .text(areaName($0))])) },
             hasFigures: !comparison.figures.isEmpty || !comparison.projections.isEmpty,
             chartTitle: c.text("sources.page.chart"), chart: chart.svg,
             legend: chart.series.map { Legend(name: $0.name, colour: $0.colour) },
@@ -46,14 +66,7 @@ struct SourcesView {
             rows: comparison.figures.map(row),
             ledger: comparison.ledger.map { PhraseContext(c.phrase("sources.page.ledger", ["value": .count($0.value), "records": .count($0.records),
                                                                                           "organisations": .count($0.organisations)])) },
-            // A disagreement by its ends, who stated each, how far apart and up to which day, as the command line and the API say it.
-            sameMeasureSpread: comparison.sameMeasureSpread.map { spread in
-                PhraseContext(c.phrase("sources.page.spread.sameMeasure", [
-                    "min": .count(spread.min), "max": .count(spread.max), "gap": .count(spread.max - spread.min),
-                    "minOrganisation": .text(spread.minFigure.organisation), "maxOrganisation": .text(spread.maxFigure.organisation),
-                    "through": .day(spread.through ?? spread.maxFigure.date),
-                    "ratio": .code(spread.ratio.map { BulletinText.decimal($0.hundredths, in: c) } ?? "—")]))
-            },
+            hasDisagreements: !comparison.disagreements.isEmpty, disagreementsTitle: c.text("sources.page.disagreements"), disagreements: comparison.disagreements.map(disagreement),
             spread: comparison.spread.map { spread in
                 PhraseContext(c.phrase("sources.page.spread", ["min": .count(spread.min), "max": .count(spread.max),
                                                                "ratio": .code(spread.ratio.map { BulletinText.decimal($0.hundredths, in: c) } ?? "—")]))
@@ -74,6 +87,8 @@ struct SourcesView {
         let heading: String
         let intro: String
         let measure: PhraseContext
+        let window: PhraseContext?
+        let area: PhraseContext?
         let hasFigures: Bool
         let chartTitle: String
         /// Built and escaped by ``SourcesChart``.
@@ -86,8 +101,10 @@ struct SourcesView {
         let coversHeader: String
         let rows: [Row]
         let ledger: PhraseContext?
-        /// Figures of the measure asked over the window alone: a disagreement, where ``spread`` is not necessarily one.
-        let sameMeasureSpread: PhraseContext?
+        /// Figures of one measure, place and days that cannot all be right: disagreements, where ``spread`` is not necessarily one.
+        let hasDisagreements: Bool
+        let disagreementsTitle: String
+        let disagreements: [PhraseContext]
         let spread: PhraseContext?
         let hasProjections: Bool
         let projectionsTitle: String
