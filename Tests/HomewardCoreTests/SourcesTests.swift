@@ -101,6 +101,42 @@ import Testing
         #expect(ar.contains("حمص (SY04)") && ar.contains("، تقدير:"))
     }
 
+    /// The statement says where figures of one measure, place and days disagree, naming everyone at either end, in each
+    /// language; its ends are the figures' own entries, so the public's copy hides them where it hides the figures.
+    @Test func theStatementSaysWhereFiguresDisagree() throws {
+        let fortnight = Coverage.period(Period(start: Self.day("2018-08-01"), end: Self.day("2018-08-14")))
+        var figures = [(1, "IOM", 9_000, nil), (2, "Ministry", 11_000, nil), (3, "Field Teams", 4_800, "SY12"), (4, "UNHCR", 4_800, "SY12"),
+                       (5, "Governorate", 5_200, "SY12"), (6, "UNHCR", 3, "SY07"), (7, "SARC", 40, "SY07")].map { id, organisation, value, area in
+            var figure = Self.figure(id, organisation, "2018-08-14", "returns", value, coverage: fortnight)
+            figure.area = area
+            return figure
+        }
+        figures.append(Self.figure(8, "Ministry", "2018-08-14", "returns", 20_000, kind: .projection))
+        let areas = ["SY12": AdminArea(pcode: "SY12", level: .adm1, nameEn: "Dar'a", nameAr: "درعا", nameRu: "Дараа", parent: nil)]
+        let block = try #require(SourcesBlock.make(date: Self.day("2018-08-14"), figures: figures, measures: Measure.builtIn, areas: areas))
+        let snapshot = BulletinSnapshot(date: Self.day("2018-08-14"), since: nil, participants: [], blocks: [block])
+        let text = { (language: Language) in BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(language)).text }
+        let en = try text(.en), ru = try text(.ru), ar = try text(.ar)
+        #expect(en.contains("Figures differ (returns, the whole country, 1 August 2018 to 14 August 2018): lowest 9,000 (IOM), highest 11,000 (Ministry)"), "\(en)")
+        #expect(en.contains("Figures differ (returns, Dar'a (SY12), 1 August 2018 to 14 August 2018): lowest 4,800 (Field Teams, UNHCR), highest 5,200 (Governorate)"))
+        #expect(en.components(separatedBy: "Figures differ").count - 1 == 3, "the country's, Dar'a's and SY07's; no projection")
+        // After the figures, before the projections.
+        #expect(en.range(of: "Figures differ")!.lowerBound > en.range(of: "Governorate, 14 August 2018")!.lowerBound
+                && en.range(of: "Figures differ")!.lowerBound < en.range(of: "projection")!.lowerBound)
+        #expect(ru.contains("Цифры расходятся (возвращения, Дараа (SY12), с 1 августа 2018\u{202F}г. по 14 августа 2018\u{202F}г.): наименьшая — 4\u{00A0}800 (Field Teams, UNHCR), наибольшая — 5\u{00A0}200 (Governorate)"), "\(ru)")
+        #expect(ar.contains("تتفاوت الأرقام") && ar.contains("(Field Teams، UNHCR)"), "\(ar)")
+        // The public's copy: a small end is hidden in the line as in its figure's.
+        let publicEnglish = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(publicEnglish.contains("lowest <5 (UNHCR), highest 40 (SARC)") && !publicEnglish.contains(" 3 (UNHCR)"), "\(publicEnglish)")
+        // A bound's qualifier goes with its number: "more than 1,000" and "up to 900" cannot both hold.
+        var above = Self.figure(9, "A", "2018-08-14", "returns-idps", 1_000), below = Self.figure(10, "B", "2018-08-14", "returns-idps", 900)
+        (above.qualifier, below.qualifier) = (.moreThan, .upTo)
+        let bounds = try #require(SourcesBlock.make(date: Self.day("2018-08-14"), figures: [above, below], measures: Measure.builtIn))
+        let boundsText = BulletinText(snapshot: BulletinSnapshot(date: Self.day("2018-08-14"), since: nil, participants: [], blocks: [bounds]),
+                                      catalogue: try Catalogue.bundled(.en)).text
+        #expect(boundsText.contains("cumulative up to 14 August 2018): lowest up to 900 (B), highest more than 1,000 (A)"), "\(boundsText)")
+    }
+
     /// A figure hidden from the public reads "<5", not "about <5": its qualifier was of the number no longer shown.
     @Test func aHiddenFiguresQualifierGoesWithIt() throws {
         var small = Self.figure(1, "Ministry", "2018-08-15", "returns", 3)

@@ -146,11 +146,12 @@ public struct BulletinText: Sendable {
         }
         // A figure hidden from the public is "<5", not "about <5": its qualifier was of the number no longer shown. A lower
         // bound ("more than 2") may stand for any larger number, which "<5" would deny: withheld.
-        if case .code(let qualifier)? = line.arguments["qualifier"], let id = entries["count"], hidden[id] != nil, let smallCounts {
+        for (qualifierName, countName) in [("qualifier", "count"), ("minQualifier", "min"), ("maxQualifier", "max")] {
+            guard case .code(let qualifier)? = line.arguments[qualifierName], let id = entries[countName], hidden[id] != nil, let smallCounts else { continue }
             if [Qualifier.moreThan.rawValue, Qualifier.atLeast.rawValue].contains(qualifier) {
-                arguments["count"] = .hidden(shown: catalogue.text("bulletin.withheld"), threshold: smallCounts.threshold)
+                arguments[countName] = .hidden(shown: catalogue.text("bulletin.withheld"), threshold: smallCounts.threshold)
             }
-            arguments["qualifier"] = .code(Qualifier.exact.rawValue)
+            arguments[qualifierName] = .code(Qualifier.exact.rawValue)
         }
         return Sentence(phrase: catalogue.phrase(Message(line.key, arguments)), entries: entries, lists: lists)
     }
