@@ -30,4 +30,28 @@ import HomewardTestSupport
             #expect(withIDs.imported == 1 && withIDs.warnings == 0)
         }
     }
+
+    /// Another organisation's report of the same days, crossing, origin, destination and category, from an earlier import,
+    /// is warned of at the new row, with its id, organisation and count: the ledger adds both, twice the people where both
+    /// counted one group. Both are kept: two groups are as likely.
+    @Test(arguments: Backend.available)
+    func anotherOrganisationsReportOfTheSameGroupIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let head = "#date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num,#org,#meta+id\n"
+            let first = try await store.importCSV(head + "2018-08-12,LBN-01,LBN,SY01,1200,UNHCR,u1\n2018-08-12,LBN-01,LBN,SY03,300,UNHCR,u2\n")
+            #expect(first.imported == 2 && first.warnings == 0, "\(first.problems)")
+            let unhcr = try await store.ledger.movementPage().movements.sorted { $0.id < $1.id }.first!.id
+            // act: the same group by another organisation (with its own id), beside another destination, another day, and
+            // the first organisation's own next report
+            let second = try await store.importCSV(head + "2018-08-12,LBN-01,LBN,SY01,1150,Field Teams,f1\n2018-08-12,LBN-01,LBN,SY02,70,Field Teams,f2\n"
+                + "2018-08-13,LBN-01,LBN,SY01,90,Field Teams,f3\n2018-08-12,LBN-01,LBN,SY01,5,UNHCR,u3\n")
+            // check: one warning, at the row of the same group, naming UNHCR's movement and count; all four recorded
+            #expect(second.imported == 4 && second.warnings == 1, "\(second.problems)")
+            let warning = try #require(second.problems.first)
+            #expect(warning.row == 2 && warning.code == "import.movements.otherOrganisation")
+            #expect(warning.message.arguments["movement"] == .serial(unhcr) && warning.message.arguments["organisation"] == .text("UNHCR")
+                    && warning.reason.hasPrefix("UNHCR recorded 1,200 people for the same days, crossing, origin, destination and category"), "\(warning.reason)")
+            #expect(try await store.ledger.totals(TotalsQuery(window: DateWindow())).total == 1_200 + 300 + 1_150 + 70 + 90 + 5)
+        }
+    }
 }

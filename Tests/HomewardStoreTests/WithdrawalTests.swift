@@ -87,8 +87,8 @@ import HomewardTestSupport
     @Test(arguments: Backend.available)
     func anIdWithARowPerCategoryKeepsBoth(_ backend: Backend) async throws {
         try await withStores(backend) { store in
-            // setup: a ledger with a movement of another organisation, so that this is no first load
-            _ = try await store.importCSV(Self.narrow + "2020-05-01,LBN-01,SY03,1,refugee,x\n", org: "WFP")
+            // setup: a ledger with a movement of another organisation (of another group), so that this is no first load
+            _ = try await store.importCSV(Self.narrow + "2020-05-01,LBN-01,SY04,1,refugee,x\n", org: "WFP")
             let filler = (1 ... 2100).map { "2020-05-01,LBN-01,SY03,1,refugee,f\($0)\n" }.joined()
             let file = Self.narrow + "2020-06-02,LBN-01,SY03,20,refugee,form-80\n2020-06-02,,SY03,10,idp,form-80\n"
                 + "2020-06-03,,SY03,5,idp,form-90\n" + filler + "2020-06-03,LBN-01,SY03,7,refugee,form-90\n"
@@ -132,8 +132,8 @@ import HomewardTestSupport
     @Test(arguments: Backend.available)
     func aCountAfterAZeroOfAnEarlierBatchIsARepeatAndAWithdrawalCountsAsNoRecord(_ backend: Backend) async throws {
         try await withStores(backend) { store in
-            // setup: a ledger with one movement of another organisation, so that this is no first load
-            _ = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,7,,x1\n", org: "WFP")
+            // setup: a ledger with one movement of another organisation (of another group), so that this is no first load
+            _ = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY04,7,,x1\n", org: "WFP")
             let filler = (1 ... 2100).map { "2020-05-01,LBN-01,SY03,1,,f\($0)\n" }.joined()
             // act
             let summary = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,0,,u0\n" + filler + "2020-06-01,LBN-01,SY03,40,,u0\n")
@@ -141,7 +141,7 @@ import HomewardTestSupport
             #expect(summary.imported == 2101 && summary.ignored == 1 && summary.problems.map(\.row) == [2103], "\(summary.problems)")
             #expect(summary.problems.first?.code == "import.repeated.row")
             // Taken back, WFP's movement leaves the crossing's week without it: neither its record nor its organisation.
-            _ = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,0,,x1\n", org: "WFP")
+            _ = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY04,0,,x1\n", org: "WFP")
             let week = try await store.sources.ledgerSumsByCrossing(window: DateWindow(from: Day("2020-06-01"), to: Day("2020-06-07")))
             #expect(week.map(\.sum.value) == [40] && week.first?.sum.records == 1 && week.first?.sum.organisations == 1, "\(week)")
             let sums = try await store.sources.ledgerSums(window: DateWindow(from: Day("2020-06-01"), to: Day("2020-06-07")))

@@ -41,6 +41,9 @@ struct WriteCounts: Sendable, Equatable {
     /// New records without an id that an earlier import recorded the same way but for cells Homeward does not read:
     /// both are counted, which is right for two groups and wrong for one report sent again with a note or a status changed.
     var twins: [TwinRecord] = []
+    /// New movements beside another organisation's report of an earlier import for the same days, crossing, origin,
+    /// destination and category: the ledger adds both, twice the people where both counted the same group.
+    var shared: [SharedRecord] = []
     /// Corrections that put back what an earlier import recorded, undoing a later one's: an old file imported again.
     var reverts: [RevertedRecord] = []
     /// Movements of an earlier import taken back because a row gives their id under the other category only.
@@ -90,6 +93,16 @@ struct TwinRecord: Sendable, Equatable {
     /// it gives the stored record's id.
     var message = "import.movements.twin"
     var argument = "movement"
+}
+
+/// A new movement beside another organisation's movement of an earlier import for the same days, crossing, origin,
+/// destination and category.
+struct SharedRecord: Sendable, Equatable {
+    var row: Int
+    /// The other organisation's movement (the first recorded, where it reported several), what it counted, and its name.
+    var movement: Int
+    var persons: Int
+    var organisation: String
 }
 
 /// A record of an import whose key an earlier row of the same import gave: the last is kept, and the author told.

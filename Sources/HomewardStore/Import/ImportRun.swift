@@ -327,6 +327,10 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
                 ?? Message("import.repeated.earlier", kind))
         }
         for twin in counts.twins { warn(row: twin.row, Message(twin.message, [twin.argument: .serial(twin.twin)])) }
+        for shared in counts.shared {
+            warn(row: shared.row, Message("import.movements.otherOrganisation", ["organisation": .text(shared.organisation),
+                                                                                 "movement": .serial(shared.movement), "persons": .count(shared.persons)]))
+        }
         for revert in counts.reverts {
             // Movements keep the code they had; the other kinds' code names no movement, for scripts that sort warnings by it.
             let code = listKey == RecordKind.movements.rawValue ? "import.movements" : "import.record"

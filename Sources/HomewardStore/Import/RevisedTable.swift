@@ -191,6 +191,7 @@ extension WriteCounts {
         counts.ignored += more.ignored
         counts.repeats += more.repeats
         counts.twins += more.twins
+        counts.shared += more.shared
         counts.reverts += more.reverts
         counts.cleared += more.cleared
         counts.unlinked += more.unlinked

@@ -134,7 +134,7 @@ struct FirstLoad: Sendable {
     mutating func finish(on db: any SQLDatabase) async throws {
         try await checkKeys(on: db)
         guard backend == .sqlite else { return }
-        try await db.raw("CREATE INDEX movements_period ON movements (start_day, end_day)").run()
+        try await db.raw(SQLQueryString(IndexMovementsByCrossingAndPlace.create)).run()
         try await db.raw(SQLQueryString(Database.sqlitePageCache)).run()
     }
 }

@@ -38,6 +38,8 @@ struct MovementWriter: BatchWriter {
     private var unchangedHere: [Int: Int] = [:]
     /// The batch's new movements without an id, with their rows, for ``noteTwins()``.
     private var newWithoutID: [(key: String, row: Int)] = []
+    /// The batch's new movements, with their rows, for ``noteOtherOrganisations()``.
+    private var newCounts: [(key: String, row: Int)] = []
     /// Zeros that rows with an id imply for a category they leave out, finding a count an earlier import recorded: taken
     /// back once the file is read, unless a later row gives the key its count (a row per category of one id), by key.
     private var impliedLater: [String: (movement: Movement, row: Int)] = [:]
@@ -140,11 +142,13 @@ struct MovementWriter: BatchWriter {
             }
             rollups.add(entry(batch[insertPositions[index]], organisationID: organisationIDs[index]), sign: 1)
             // A first load's ledger had nothing for a new row to match.
-            if firstLoad == nil, batch[insertPositions[index]].externalId == nil, batch[insertPositions[index]].persons > 0 {
-                newWithoutID.append((batch[insertPositions[index]].key, fileRows[insertPositions[index]]))
+            if firstLoad == nil, batch[insertPositions[index]].persons > 0 {
+                newCounts.append((batch[insertPositions[index]].key, fileRows[insertPositions[index]]))
+                if batch[insertPositions[index]].externalId == nil { newWithoutID.append(newCounts.last!) }
             }
         }
         if !newWithoutID.isEmpty { try await noteTwins() }
+        if !newCounts.isEmpty { try await noteOtherOrganisations() }
         if !zeroSlots.isEmpty {
             let keys = zeroSlots.map { batch[first[$0]].key }
             if try await mayBeStored(keys) {
@@ -205,6 +209,38 @@ struct MovementWriter: BatchWriter {
                 counts.twins.append(TwinRecord(row: fileRow, twin: try row.decode(column: "twin", as: Int.self)))
             }
         }
+    }
+
+    /// Finds, for the batch's new movements, another organisation's movement of an earlier import for the same days,
+    /// crossing, origin, destination and category: two organisations reporting one group at one crossing would count it
+    /// twice in every total, by crossing, by destination, in the statement, without a word. Both are kept (two groups are
+    /// as likely), and the import says so. The period index carries the crossing and destination, so each is one probe.
+    private mutating func noteOtherOrganisations() async throws {
+        let rows = Dictionary(newCounts, uniquingKeysWith: { first, _ in first })
+        let keys = newCounts.map(\.key)
+        newCounts = []
+        try await copied()
+        let same = connection.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
+        let matching = ["crossing_code", "dest_pcode", "origin_country", "origin_pcode"].map { "o.\($0) \(same) n.\($0)" }.joined(separator: " AND ")
+        var found: [String: SharedRecord] = [:]
+        for start in stride(from: 0, to: keys.count, by: 1000) {
+            let slice = Array(keys[start ..< min(start + 1000, keys.count)])
+            let query: SQLQueryString = """
+                SELECT n.row_key, o.id, o.persons, g.name FROM movements n
+                JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND \(unsafeRaw: matching)
+                    AND o.category = n.category AND o.organisation_id <> n.organisation_id
+                    AND o.id <= \(bind: lastIDBefore) AND o.persons > 0 AND (o.import_id IS NULL OR o.import_id <> n.import_id)
+                JOIN organisations g ON g.id = o.organisation_id
+                WHERE n.row_key IN (\(binds: slice))
+                """
+            for row in try await db.raw(query).all() {
+                let key = try row.decode(column: "row_key", as: String.self), id = try row.decode(column: "id", as: Int.self)
+                guard let fileRow = rows[key], found[key].map({ id < $0.movement }) ?? true else { continue }
+                found[key] = SharedRecord(row: fileRow, movement: id, persons: try row.decode(column: "persons", as: Int.self),
+                                          organisation: try row.decode(column: "name", as: String.self))
+            }
+        }
+        counts.shared += found.values.sorted { $0.row < $1.row }
     }
 
     /// Whether each key is stored, on SQLite by a statement prepared once; `nil` where the lookup with the rest must tell.

@@ -55,6 +55,7 @@ extension Database {
         AllowFacilityWithdrawals(),
         IndexRevisionsByRecord(),
         CreateSQLiteDataVersion(),
+        IndexMovementsByCrossingAndPlace(),
     ]
 
     /// Applies the steps the database has not seen yet.
