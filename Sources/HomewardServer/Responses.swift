@@ -111,10 +111,21 @@ extension Request {
         return (URLComponents(string: "?" + text)?.queryItems ?? []).map { ($0.name, $0.value ?? "") }
     }
 
-    /// A form's fields, each field's first value.
-    func form() async throws -> [String: String] {
-        var fields: [String: String] = [:]
-        for (name, value) in try await formItems() where fields[name] == nil { fields[name] = value }
-        return fields
+    /// Every field of a form that takes `fields` (and `csrf`); a field it does not take is refused, naming those it takes:
+    /// a misspelt one (`members` for `member`) was dropped without a word, and a working group made without its members.
+    func formItems(taking fields: Set<String>) async throws -> [(name: String, value: String)] {
+        let items = try await formItems()
+        if let unknown = items.map(\.name).first(where: { !$0.isEmpty && $0 != "csrf" && !fields.contains($0) }) {
+            throw Problem(.badRequest, fields.isEmpty ? Message("problem.form.none")
+                            : Message("problem.form.unknownField", ["known": .code(fields.sorted().joined(separator: ", "))]), field: unknown)
+        }
+        return items
+    }
+
+    /// A form's fields, each field's first value, as ``formItems(taking:)`` takes them.
+    func form(taking fields: Set<String>) async throws -> [String: String] {
+        var form: [String: String] = [:]
+        for (name, value) in try await formItems(taking: fields) where form[name] == nil { form[name] = value }
+        return form
     }
 }

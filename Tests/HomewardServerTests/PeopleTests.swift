@@ -48,6 +48,14 @@ import Testing
             let slip = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Slip+WG&working_group=true&member=UNHRC", cookie: admin.cookie)
             #expect(slip.status == .badRequest && slip.text.contains("did you mean UNHCR"), "\(slip.text)")
             #expect(try await store.organisations.organisations().map(\.name).filter { ["UNHRC", "Slip WG"].contains($0) }.isEmpty)
+            // A field the form does not take is refused, naming those it does: `members` was dropped, the group made empty.
+            let misspelt = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Misspelt+WG&working_group=true&members=UNHCR",
+                                                  cookie: admin.cookie)
+            #expect(misspelt.status == .badRequest && misspelt.text.contains("members") && misspelt.text.contains("member, name, remove_member, working_group"),
+                    "\(misspelt.text)")
+            #expect(try await store.organisations.organisations().allSatisfy { $0.name != "Misspelt WG" })
+            let noFields = try await account.form(client, "/people/reader/disable", "csrf=\(admin.csrf)&really=yes", cookie: admin.cookie)
+            #expect(noFields.status == .badRequest && noFields.text.contains("which takes none"), "\(noFields.text)")
             let nulName = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=nul&name=A%00B&organisation=UNHCR&role=viewer", cookie: admin.cookie)
             let nulMember = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Other&working_group=true&member=A%00B", cookie: admin.cookie)
             let badLogin = try await account.form(client, "/people?lang=ru", "csrf=\(admin.csrf)&login=has+space&name=X&organisation=UNHCR&role=viewer",

@@ -26,7 +26,7 @@ struct AccountController {
             return try await page(request, context, notice: notice)
         }
         router.on(RouterPath(APIRoute.changePassword.routerPath), method: APIRoute.changePassword.method) { request, context in
-            let form = try await request.form()
+            let form = try await request.form(taking: ["current", "new", "repeat"])
             guard let session = context.session else {
                 throw await access.auditedRefusal(Message("account.session_only"), for: .account, by: context.caller, attempt: "\(request.method) \(request.uri.path)")
             }
@@ -43,7 +43,7 @@ struct AccountController {
             return try Self.back(request, done: "password")
         }
         router.on(RouterPath(APIRoute.createAccountToken.routerPath), method: APIRoute.createAccountToken.method) { request, context in
-            let form = try await request.form()
+            let form = try await request.form(taking: ["expires_days"])
             guard let days = form["expires_days"].flatMap({ Int($0) }), (1...3_650).contains(days) else {
                 return try await page(request, context, error: Message("account.tokens.daysInvalid"), status: .badRequest)
             }
@@ -52,7 +52,7 @@ struct AccountController {
             return try await page(request, context, issued: issued)
         }
         router.on(RouterPath(APIRoute.revokeAccountToken.routerPath), method: APIRoute.revokeAccountToken.method) { request, context in
-            _ = try await request.form()
+            _ = try await request.form(taking: [])
             guard let id = context.parameters.get("id", as: Int.self), id > 0 else {
                 throw Problem.badRequest("id", "'\(context.parameters.get("id") ?? "")' is not a token id (a whole number)")
             }

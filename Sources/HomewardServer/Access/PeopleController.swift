@@ -33,7 +33,7 @@ struct PeopleController {
             return try await page(request, context, notice: notice)
         }
         router.on(RouterPath(APIRoute.addPerson.routerPath), method: APIRoute.addPerson.method) { request, context in
-            let form = try await request.form()
+            let form = try await request.form(taking: ["login", "name", "organisation", "role", "password"])
             let role = try Self.role(form["role"])
             let password = form["password"].flatMap { $0.isEmpty ? nil : $0 }
             let person = Person(login: form["login"] ?? "", name: (form["name"] ?? "").trimmingCharacters(in: .whitespaces),
@@ -65,19 +65,19 @@ struct PeopleController {
             return try Self.back(request, done: "added")
         }
         router.on(RouterPath(APIRoute.disablePerson.routerPath), method: APIRoute.disablePerson.method) { request, context in
-            _ = try await request.form()
+            _ = try await request.form(taking: [])
             return try await change(request, context, done: "disabled") { try await stores.access.disable($0, by: context.caller) }
         }
         router.on(RouterPath(APIRoute.enablePerson.routerPath), method: APIRoute.enablePerson.method) { request, context in
-            _ = try await request.form()
+            _ = try await request.form(taking: [])
             return try await change(request, context, done: "enabled") { try await stores.access.enable($0, by: context.caller) }
         }
         router.on(RouterPath(APIRoute.setPersonRole.routerPath), method: APIRoute.setPersonRole.method) { request, context in
-            let role = try Self.role(try await request.form()["role"])
+            let role = try Self.role(try await request.form(taking: ["role"])["role"])
             return try await change(request, context, done: "role") { try await stores.access.setRole($0, to: role, by: context.caller) }
         }
         router.on(RouterPath(APIRoute.resetPersonPassword.routerPath), method: APIRoute.resetPersonPassword.method) { request, context in
-            let form = try await request.form()
+            let form = try await request.form(taking: ["password", "revoke_tokens"])
             let password = form["password"] ?? "", revoking = ["true", "on", "1", "yes"].contains(form["revoke_tokens"]?.lowercased() ?? "")
             if let mistake = PasswordRule.mistake(password) {
                 return try await page(request, context, error: .key(mistake), changing: Self.login(context), status: .badRequest)
@@ -89,7 +89,7 @@ struct PeopleController {
         }
         router.on(RouterPath(APIRoute.erasePerson.routerPath), method: APIRoute.erasePerson.method) { request, context in
             // A name erased is gone for good: the form's box must be ticked, so that no stray press erases it.
-            guard try await request.form()["confirm"] == "true" else {
+            guard try await request.form(taking: ["confirm"])["confirm"] == "true" else {
                 return try await page(request, context, error: .key("people.erase.unconfirmed"), changing: Self.login(context), status: .badRequest)
             }
             var logKept = false
@@ -103,7 +103,7 @@ struct PeopleController {
             return try Self.back(request, done: "erasedLogKept")
         }
         router.on(RouterPath(APIRoute.addOrganisation.routerPath), method: APIRoute.addOrganisation.method) { request, context in
-            let items = try await request.formItems()
+            let items = try await request.formItems(taking: ["name", "working_group", "member", "remove_member"])
             let name = items.first { $0.name == "name" }?.value ?? ""
             let members = items.filter { $0.name == "member" }.map(\.value).filter { !$0.isEmpty }
             let removed = items.filter { $0.name == "remove_member" }.map(\.value).filter { !$0.isEmpty }

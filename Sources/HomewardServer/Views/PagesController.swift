@@ -41,7 +41,7 @@ struct PagesController {
             try await signIn(request)
         }
         router.on(RouterPath(APIRoute.signOut.routerPath), method: APIRoute.signOut.method) { request, context in
-            _ = try await request.form()
+            _ = try await request.form(taking: [])
             // Its token was checked with the session's; a bearer token has no session to end.
             guard let session = context.session else {
                 throw Problem(.forbidden, "only a page session signs out; this request has none", field: "csrf")
@@ -62,7 +62,7 @@ struct PagesController {
         if request.isFromAnotherSite {
             throw Problem(.forbidden, "a sign-in from another site is refused")
         }
-        let form = try await request.form()
+        let form = try await request.form(taking: ["login", "password", "next"])
         let login = form["login"] ?? "", next = SignInView.safeNext(form["next"])
         let catalogue = pages.catalogue(language)
         do {
