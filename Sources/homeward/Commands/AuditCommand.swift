@@ -34,8 +34,10 @@ struct AuditCommand: AsyncParsableCommand {
                     .map(CSVWriter.field).joined(separator: ","))
             }
         case .table:
-            print(TextTable(header: ["ID", "AT", "WHO", "FROM", "ACTION", "KIND", "RECORD", "DETAIL"],
-                            rows: entries.map { [String($0.id), $0.at, $0.actor, $0.address ?? "", $0.action, $0.kind, $0.record ?? "", $0.detail ?? ""] },
+            // What a change changed, beside it: the before and after in full are in json and csv.
+            print(TextTable(header: ["ID", "AT", "WHO", "FROM", "ACTION", "KIND", "RECORD", "DETAIL", "CHANGED"],
+                            rows: entries.map { [String($0.id), $0.at, $0.actor, $0.address ?? "", $0.action, $0.kind, $0.record ?? "", $0.detail ?? "",
+                                                 $0.change ?? ""] },
                             numeric: [0]).rendered)
         }
     }
