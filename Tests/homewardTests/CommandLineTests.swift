@@ -860,6 +860,11 @@ extension CommandLineTests {
         #expect(apart.json["status"] as? String == "added" && apart.json["id"] as? Int != id)
         let listed = try run(["sources", "list", "--measure", "returns", "--format", "json"])
         #expect((listed.json["figures"] as? [[String: Any]])?.compactMap { $0["value"] as? Int }.sorted() == [900, 1200])
+        // Recorded with a warning, it says so, as a file's import would: a count whose period runs past its statement's day.
+        let ahead = try run(figure + ["--value", "700", "--from", "2019-07-15", "--to", "2030-07-15", "--format", "json"])
+        let warnings = try #require(ahead.json["warnings"] as? [[String: Any]])
+        #expect(ahead.status == 0 && warnings.first?["code"] as? String == "import.sources.period.afterStatement", "\(ahead.stdout)")
+        #expect(ahead.stderr.contains("warning: to '2030-07-15': the period ends after the figure was stated"), "\(ahead.stderr)")
     }
 
     @Test func sourcesAreAddedComparedCheckedAndABulletinIsPublished() throws {

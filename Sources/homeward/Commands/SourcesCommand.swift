@@ -62,6 +62,9 @@ struct SourcesCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data(text.utf8))
                 throw ExitCode.failure
             }
+            // Recorded with a warning (a period running past the statement's day), said as a file's import says it.
+            let warnings = summary.problems.filter { $0.severity == .warning }
+            FileHandle.standardError.write(Data(warnings.map { "warning: \($0.column) '\($0.value)': \($0.reason)\n" }.joined().utf8))
             // A figure of the same identity is corrected, not added beside: say so, or a second statement seems recorded.
             if summary.updated > 0, zero {
                 FileHandle.standardError.write(Data("figure \(id) withdrawn: in no list, comparison or statement from now on (its history: homeward sources history \(id))\n".utf8))
@@ -73,8 +76,9 @@ struct SourcesCommand: AsyncParsableCommand {
             }
             switch format {
             case .json:
-                struct Added: Encodable { var id: Int; var status: String }
-                try printJSON(Added(id: id, status: summary.updated > 0 ? (zero ? "withdrawn" : "corrected") : summary.imported > 0 ? "added" : "unchanged"))
+                struct Added: Encodable { var id: Int; var status: String; var warnings: [ImportProblem] }
+                try printJSON(Added(id: id, status: summary.updated > 0 ? (zero ? "withdrawn" : "corrected") : summary.imported > 0 ? "added" : "unchanged",
+                                    warnings: warnings))
             case .table: print(id)
             }
         }
