@@ -175,6 +175,9 @@ import Testing
         // setup: a token never used, never revoked
         #expect(try run(["users", "add", "--login", "amal", "--name", "Amal", "--org", "UNHCR", "--role", "viewer"]).status == 0)
         #expect(try run(["tokens", "create", "--user", "amal"]).status == 0)
+        // A negative number of days is refused by the range, as 0 is, not as a value missing.
+        let negative = try run(["tokens", "create", "--user", "amal", "--expires-days", "-1"])
+        #expect(negative.status != 0 && negative.stderr.contains("a token lasts from 1 to 3650 days"), "\(negative.stderr)")
         // act
         let listed = try run(["tokens", "list", "--format", "json"])
         // check: revoked and last_used are there, as null

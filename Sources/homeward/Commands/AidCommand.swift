@@ -20,9 +20,9 @@ struct AidCommand: AsyncParsableCommand {
         @Option(help: "The type's code (homeward aid types).") var type: String
         @Option(help: "The date (YYYY-MM-DD).") var date: String
         @Option(help: "Weight delivered in tonnes, to the kilogram (such as 3.5).") var tonnes: String?
-        @Option(help: "Parcels delivered.") var parcels: Int?
-        @Option(help: "People reached.") var reached: Int?
-        @Option(help: "People given medical treatment.") var treated: Int?
+        @Option(parsing: .unconditional, help: "Parcels delivered.") var parcels: Int?
+        @Option(parsing: .unconditional, help: "People reached.") var reached: Int?
+        @Option(parsing: .unconditional, help: "People given medical treatment.") var treated: Int?
         @Option(help: "What was delivered, in words.") var description: String?
         @Option(help: "The delivering organisation (default: the --as person's).") var org: String?
         @Option(help: "The action's id in the organisation's own records; with every figure given as 0, the action is withdrawn.") var id: String?

@@ -20,8 +20,8 @@ struct SitesCommand: AsyncParsableCommand {
         @Option(help: "Its name in Russian.") var nameRu: String?
         @Option(help: "camp, informal-settlement, collective-centre or transit-centre") var kind: SiteKind
         @Option(help: "The P-code of the area it lies in, at any level.") var admin: String
-        @Option(help: "Places (required for a transit centre).") var capacity: Int?
-        @Option(help: "The usual stay in hours (transit centres; default 48).") var stayHours: Int?
+        @Option(parsing: .unconditional, help: "Places (required for a transit centre).") var capacity: Int?
+        @Option(parsing: .unconditional, help: "The usual stay in hours (transit centres; default 48).") var stayHours: Int?
         @Option(help: "The organisation that runs it.") var org: String?
 
         func run() async throws {
@@ -64,8 +64,8 @@ struct SitesCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
         @Argument(help: "The site's code.") var code: String
         @Option(help: "The census date (YYYY-MM-DD).") var date: String
-        @Option(help: "Residents counted.") var residents: Int
-        @Option(help: "Households counted.") var households: Int?
+        @Option(parsing: .unconditional, help: "Residents counted.") var residents: Int
+        @Option(parsing: .unconditional, help: "Households counted.") var households: Int?
         @Option(help: "The organisation that counted (default: the site's operator).") var org: String?
 
         func run() async throws {
@@ -84,7 +84,7 @@ struct SitesCommand: AsyncParsableCommand {
         @OptionGroup var who: CallerOptions
         @Argument(help: "The site's code.") var code: String
         @Option(help: "The date they left (YYYY-MM-DD).") var date: String
-        @Option(help: "How many left.") var persons: Int
+        @Option(parsing: .unconditional, help: "How many left.") var persons: Int
         @Option(help: "Where they went: a site's code (a transit centre) or an area's P-code.") var to: String?
         @Option(help: "The reporting organisation (default: the site's operator).") var org: String?
         @Option(help: "The report's own id, unique among the organisation's departures from the site: two convoys of one day to one place are two departures only with ids; the same id again corrects that departure, whatever its date.")

@@ -13,7 +13,7 @@ struct TokensCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a token for an account and print it, this once.")
         @OptionGroup var db: DatabaseOptions
         @Option var user: String
-        @Option(help: "Days until it expires (1 to 3650).") var expiresDays = 90
+        @Option(parsing: .unconditional, help: "Days until it expires (1 to 3650).") var expiresDays = 90
         @Option(help: "text or json") var format: TextOrJSON = .text
         @OptionGroup var who: CallerOptions
 
