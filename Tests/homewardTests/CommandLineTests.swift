@@ -565,6 +565,10 @@ import Testing
         #expect(csv.contains("Returns WG,true,IOM; SARC\n"), "\(csv)")
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]], "\(json)")
         #expect(listed.first { $0["name"] as? String == "Returns WG" }?["members"] as? [String] == ["IOM", "SARC"], "\(json)")
+        // The table says which is a working group, one without members too.
+        #expect(try run(["organisations", "add", "Empty WG", "--working-group"]).status == 0)
+        let table = try run(["organisations", "list"]).stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(table.contains { $0.hasSuffix("Empty WG working group") } && table.contains { $0.hasSuffix("SARC organisation") }, "\(table)")
     }
 
     @Test func aCorrectedMovementsHistoryIsShownVersionByVersion() throws {

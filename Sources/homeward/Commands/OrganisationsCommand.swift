@@ -26,7 +26,9 @@ struct OrganisationsCommand: AsyncParsableCommand {
                 print("id,name,working_group,members")
                 for o in organisations { print("\(o.id),\(CSVWriter.field(o.name)),\(o.workingGroup),\(CSVWriter.field(o.members.joined(separator: "; ")))") }
             case .table:
-                print(TextTable(header: ["ID", "NAME", "MEMBERS"], rows: organisations.map { [String($0.id), $0.name, $0.members.joined(separator: ", ")] },
+                // A working group says it is one, members or none: one without members read as a partner.
+                print(TextTable(header: ["ID", "NAME", "KIND", "MEMBERS"],
+                                rows: organisations.map { [String($0.id), $0.name, $0.workingGroup ? "working group" : "organisation", $0.members.joined(separator: ", ")] },
                                 numeric: [0]).rendered)
             }
         }
