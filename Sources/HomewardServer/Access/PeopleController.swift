@@ -49,8 +49,9 @@ struct PeopleController {
             // split its figures and people. A new one is added by the organisations form first, as its own decision.
             let known = try await stores.organisations.organisations().map(\.name)
             if !known.contains(person.organisation) {
-                // Another spelling of a known one is named, as the API and the command line name it.
-                let error: PeopleController.Mistake = OrganisationNames(known).otherSpelling(of: person.organisation).map {
+                // Another spelling of a known one, or one a slip of the keys away (UNHRC), is named, as the command line names it.
+                let names = OrganisationNames(known)
+                let error: PeopleController.Mistake = (names.otherSpelling(of: person.organisation) ?? names.nearMiss(of: person.organisation)).map {
                     .key("people.add.otherSpelling", ["organisation": .text(person.organisation), "known": .text($0)])
                 } ?? .key("people.add.unknownOrganisation", ["organisation": .text(person.organisation)])
                 return try await page(request, context, error: error, typed: person, status: .badRequest)
