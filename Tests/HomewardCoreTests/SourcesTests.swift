@@ -182,6 +182,31 @@ import Testing
         #expect(SourceChecks.problems(in: adding).isEmpty)
     }
 
+    /// An area's figure above its organisation's figure for the whole country, same measure, kind and days, is caught
+    /// without a `part_of` linking them; another organisation's, another measure's or another period's is not held to it.
+    @Test func anAreasFigureAboveItsOrganisationsCountryFigureIsCaught() {
+        let fortnight = Coverage.period(Period(start: Self.day("2018-08-01"), end: Self.day("2018-08-14")))
+        func figure(_ id: Int, _ organisation: String, _ measure: String, _ value: Int, area: String?, qualifier: Qualifier = .exact) -> SourceFigure {
+            var figure = Self.figure(id, organisation, "2018-08-14", measure, value, coverage: fortnight)
+            (figure.area, figure.qualifier) = (area, qualifier)
+            return figure
+        }
+        let figures = [figure(1, "Field Teams", "returns", 4_000, area: nil), figure(2, "Field Teams", "returns", 4_800, area: "SY12"),
+                       figure(3, "UNHCR", "returns", 9_000, area: "SY12"), figure(4, "Field Teams", "returns-idps", 5_000, area: "SY07"),
+                       figure(5, "Field Teams", "returns", 3_999, area: "SY07"), figure(6, "Field Teams", "returns", 3_000, area: "SY01", qualifier: .moreThan)]
+        let problems = SourceChecks.problems(in: figures)
+        #expect(problems.map(\.kind) == [.areaAboveCountry] && problems.map(\.figures) == [[1, 2]], "\(problems)")
+        #expect(Catalogue.english.text(problems[0].message)
+                == "the figure for SY12 (4,800) is above the same organisation's figure for the whole country (4,000), of the same measure and days")
+        // "More than 4,000" for the country leaves room for any area's figure; a link to it is the parts' check's.
+        var bounded = figures
+        bounded[0].qualifier = .moreThan
+        #expect(SourceChecks.problems(in: bounded).isEmpty)
+        var linked = Array(figures.prefix(2))
+        linked[1].partOf = 1
+        #expect(SourceChecks.problems(in: linked).map(\.kind) == [.partsDoNotAddUp])
+    }
+
     /// A figure stated as a bound is held to what it may be: "at least 1,241,212" as part of "more than 150,000", or after
     /// an exact 1,500,000, is no problem; parts whose least sum exceeds a total "up to" it, or a fall below a lower bound, are.
     @Test func boundsAreHeldToWhatTheyMayBe() {

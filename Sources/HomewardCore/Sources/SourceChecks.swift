@@ -1,6 +1,6 @@
 /// Arithmetic that a set of stated figures should obey, and where it does not: parts that do not add up to
 /// their total, a cumulative figure that falls below an earlier one of the same organisation, a week's figure
-/// that differs from the change between two cumulative figures a week apart.
+/// that differs from the change between two cumulative figures a week apart, an area's figure above the country's.
 ///
 /// Only figures of one organisation are held against each other: two organisations that disagree are not a
 /// problem to report, they are what the comparison shows.
@@ -9,6 +9,7 @@ public enum SourceChecks {
         case partsDoNotAddUp = "parts-do-not-add-up"
         case cumulativeFalls = "cumulative-falls"
         case weekDiffers = "week-differs"
+        case areaAboveCountry = "area-above-country"
     }
 
     public struct Problem: Hashable, Sendable {
@@ -22,7 +23,28 @@ public enum SourceChecks {
 
     public static func problems(in figures: [SourceFigure]) -> [Problem] {
         let recorded = figures.filter { $0.id != nil && $0.kind != .projection }
-        return partsThatDoNotAddUp(recorded) + cumulativesThatFall(recorded) + weeksThatDiffer(recorded)
+        return partsThatDoNotAddUp(recorded) + cumulativesThatFall(recorded) + weeksThatDiffer(recorded) + areasAboveCountry(recorded)
+    }
+
+    /// An area's figure above its organisation's figure for the whole country, of the same measure, kind and days, where no
+    /// `part_of` links them (linked, the parts' check holds them): a governorate cannot count more than the country it lies in.
+    static func areasAboveCountry(_ figures: [SourceFigure]) -> [Problem] {
+        let alike = Dictionary(grouping: figures) { figure in
+            let span = figure.coverage.span(statedOn: figure.date)
+            return [figure.organisation, figure.measure, figure.kind.rawValue, span.from?.description ?? "", span.to.description]
+        }
+        return alike.values.flatMap { group -> [Problem] in
+            let countries = group.filter { $0.area == nil }
+            return group.filter { $0.area != nil }.flatMap { area in
+                countries.compactMap { country -> Problem? in
+                    guard area.partOf != country.id, let most = country.qualifier.bounds(country.value).high,
+                          area.qualifier.bounds(area.value).low > most else { return nil }
+                    return Problem(kind: .areaAboveCountry, figures: [country.id!, area.id!], organisation: area.organisation,
+                                   message: Message("sources.check.areaAboveCountry", ["area": .code(area.area!), "areaFigure": .count(area.value),
+                                                                                       "country": .count(country.value)]))
+                }
+            }
+        }.sorted { $0.figures.lexicographicallyPrecedes($1.figures) }
     }
 
     /// A total's parts of one kind: its breakdown by narrower measure (refugees and IDPs of returns), country-wide, or by
