@@ -20,7 +20,7 @@ public enum APIRoute: CaseIterable, Sendable {
     case reconstructionPage, aidPage, readinessPage
     case listSources, postSources, sourceHistory, compareSources, checkSources, listSessions, postSessions, listBulletins, postBulletins, showBulletin
     case sourcesPage, bulletinPage
-    case patchBulletin, sessionsPage, bulletinRecords
+    case patchBulletin, sessionsPage, bulletinRecords, bulletinsPage
 
     public var method: HTTPRequest.Method {
         switch self {
@@ -97,6 +97,7 @@ public enum APIRoute: CaseIterable, Sendable {
         case .sourcesPage: "/sources"
         case .bulletinPage: "/bulletins/{id}"
         case .sessionsPage: "/sessions"
+        case .bulletinsPage: "/bulletins"
         }
     }
 
@@ -112,7 +113,7 @@ public enum APIRoute: CaseIterable, Sendable {
     public var access: Access {
         switch self {
         case .overview, .healthz, .openapi, .publicTotals, .signInPage, .signIn: .everyone
-        case .listBulletins, .showBulletin, .bulletinPage: .everyone
+        case .listBulletins, .showBulletin, .bulletinPage, .bulletinsPage: .everyone
         default: .signedIn
         }
     }
@@ -122,7 +123,7 @@ public enum APIRoute: CaseIterable, Sendable {
         switch self {
         case .overview, .campsPage, .reconstructionPage, .aidPage, .readinessPage, .sourcesPage, .bulletinPage, .signInPage, .signIn, .signOut,
              .accountPage, .changePassword, .createAccountToken, .revokeAccountToken, .peoplePage, .addPerson, .disablePerson, .addOrganisation: true
-        case .enablePerson, .setPersonRole, .resetPersonPassword, .erasePerson, .sessionsPage: true
+        case .enablePerson, .setPersonRole, .resetPersonPassword, .erasePerson, .sessionsPage, .bulletinsPage: true
         default: false
         }
     }

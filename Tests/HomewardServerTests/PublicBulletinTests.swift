@@ -56,6 +56,8 @@ import Testing
             #expect((try await client.get("/api/v1/bulletins").json["bulletins"] as? [Any])?.isEmpty == true)
             #expect(try await client.get("/api/v1/bulletins/\(first.id)").status == .unauthorized)
             #expect(try await client.get("/bulletins/\(first.id)?lang=ar").status == .seeOther)
+            let noneYet = try await client.get("/bulletins?lang=en")
+            #expect(noneYet.status == .ok && noneYet.text.contains("No statement has been made public yet.") && !noneYet.text.contains("/bulletins/\(first.id)?"))
             // act: an editor may not make it public, the public may not, a coordinator may
             #expect(try await patch(first.id, #"{"public": true}"#, as: editor).status == .forbidden)
             #expect(try await patch(first.id, #"{"public": true}"#, as: nil).status == .unauthorized)
@@ -77,6 +79,10 @@ import Testing
             #expect(entries.first { $0["id"] as? String == "returns.week.crossing.JOR-01" }?["value"] is NSNull)
             let page = try await client.get("/bulletins/\(first.id)?lang=ar")
             #expect(page.status == .ok && page.text.contains("&lt;٥") && !page.text.contains(first.sha256))
+            // The public's list of statements links the public one alone, and says nothing of the internal one that replaces it.
+            let index = try await client.get("/bulletins?lang=en").text
+            #expect(index.contains(#"<a href="/bulletins/\#(first.id)?lang=en">Bulletin \#(first.id)</a>"#) && !index.contains("/bulletins/\(second.id)?")
+                    && !index.contains("internal") && !index.contains("replaced by"), "\(index)")
             // Internal readers see the exact figures and the hash; the snapshot is as it was.
             var headers: HTTPFields = [:]
             headers[.authorization] = editor
@@ -88,6 +94,10 @@ import Testing
             #expect(exact.hasPrefix("Statement no. \(second.id), published later for the same day, replaces this one"), "\(exact)")
             #expect(!text.contains("replaces this one") && text.hasPrefix("Statement of the returns coordination centre"), "\(text)")
             let internalList = try await client.executeRequest(uri: "/api/v1/bulletins", method: .get, headers: headers, body: nil).json["bulletins"] as? [[String: Any]]
+            // Internal readers' list: both, which is public and which internal, and which replaces which.
+            let internalIndex = try await client.executeRequest(uri: "/bulletins?lang=en", method: .get, headers: headers, body: nil).text
+            #expect(internalIndex.contains("/bulletins/\(second.id)?lang=en") && internalIndex.contains(">internal<") && internalIndex.contains("public since")
+                    && internalIndex.contains("replaced by bulletin \(second.id)") && internalIndex.contains("replaces bulletin \(first.id)"), "\(internalIndex)")
             #expect(internalList?.map { "\($0["id"] as? Int ?? 0) \($0["replaces"] as? Int ?? 0) \($0["replaced_by"] as? Int ?? 0)" }
                     == ["\(second.id) \(first.id) 0", "\(first.id) 0 \(second.id)"])
             #expect(internalList?.allSatisfy { $0["session"] is NSNull } == true, "statements of no session")

@@ -26,10 +26,11 @@ struct AccountController {
             return try await page(request, context, notice: notice)
         }
         router.on(RouterPath(APIRoute.changePassword.routerPath), method: APIRoute.changePassword.method) { request, context in
-            let form = try await request.form(taking: ["current", "new", "repeat"])
+            // Who may is settled before what was sent: a token is refused as one, whatever its body.
             guard let session = context.session else {
                 throw await access.auditedRefusal(Message("account.session_only"), for: .account, by: context.caller, attempt: "\(request.method) \(request.uri.path)")
             }
+            let form = try await request.form(taking: ["current", "new", "repeat"])
             let current = form["current"] ?? "", new = form["new"] ?? ""
             let mistake: String? = new != form["repeat"] ? "account.password.mismatch"
                 : PasswordRule.mistake(new) ?? (new == current ? "account.password.same" : nil)
@@ -43,6 +44,10 @@ struct AccountController {
             return try Self.back(request, done: "password")
         }
         router.on(RouterPath(APIRoute.createAccountToken.routerPath), method: APIRoute.createAccountToken.method) { request, context in
+            if case .token = context.caller {
+                throw await access.auditedRefusal(Message("access.token.noCredentials"), for: .account, by: context.caller,
+                                                  attempt: "\(request.method) \(request.uri.path)")
+            }
             let form = try await request.form(taking: ["expires_days"])
             guard let days = form["expires_days"].flatMap({ Int($0) }), (1...3_650).contains(days) else {
                 return try await page(request, context, error: Message("account.tokens.daysInvalid"), status: .badRequest)

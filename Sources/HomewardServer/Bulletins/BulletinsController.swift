@@ -137,6 +137,11 @@ struct BulletinsController<Context: CallerRequestContext> {
                                              hiddenElsewhere: try await hiddenElsewhere(bulletin, for: context.caller, publicStatements: readable),
                                              demo: configuration.demo).render(pages), language: language)
         }
+        router.on(RouterPath(APIRoute.bulletinsPage.routerPath), method: APIRoute.bulletinsPage.method) { request, context in
+            let language = try request.pageLanguage(), forThePublic = smallCounts(for: context.caller) != nil
+            return htmlResponse(BulletinsView(bulletins: try await stores.bulletinList(publicOnly: forThePublic), forThePublic: forThePublic,
+                                              language: language, demo: configuration.demo).render(pages), language: language)
+        }
         router.on(RouterPath(APIRoute.listSessions.routerPath), method: APIRoute.listSessions.method) { _, _ in
             try jsonResponse(["sessions": try await stores.sessions.sessions()])
         }

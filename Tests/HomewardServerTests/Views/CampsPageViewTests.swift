@@ -13,7 +13,7 @@ import Testing
     }
 
     func html(_ model: CampsPageModel, _ language: Language) -> String {
-        CampsPageView(model: model, language: language).render(pages)
+        PageViewer.signedIn { CampsPageView(model: model, language: language).render(pages) }
     }
 
     @Test(arguments: Language.allCases)
@@ -137,5 +137,19 @@ import Testing
         let russian = html(.mock, .ru)
         #expect(russian.contains(#"<a href="/?lang=ru">Возвращения</a>"#))
         #expect(russian.contains(#"<a href="/camps?lang=ru" aria-current="page">Лагеря и эвакуация</a>"#))
+        #expect(russian.contains(#"<a href="/bulletins?lang=ru">Заявления</a>"#))
+    }
+
+    /// The public is offered the pages it may read (the returns overview and the statements made public), not pages that
+    /// would send it to sign in; a signed-in reader, every page.
+    @Test func thePublicsNavigationLinksOnlyThePagesItMayRead() {
+        let publicPage = OverviewView(model: .mock, language: .en).render(pages)
+        let nav = publicPage.components(separatedBy: "<nav").dropFirst().first?.components(separatedBy: "</nav>").first ?? ""
+        #expect(nav.contains(#"href="/?lang=en""#) && nav.contains(#"href="/bulletins?lang=en""#), "\(nav)")
+        for hidden in ["/camps", "/reconstruction", "/aid", "/readiness", "/sources", "/sessions"] {
+            #expect(!nav.contains("href=\"\(hidden)?"), "\(hidden) offered to the public")
+        }
+        let signedIn = PageViewer.signedIn { OverviewView(model: .mock, language: .en).render(pages) }
+        #expect(["/camps", "/sources", "/sessions", "/bulletins"].allSatisfy { signedIn.contains("href=\"\($0)?lang=en\"") })
     }
 }

@@ -13,9 +13,11 @@ import Testing
     }
 
     func html(_ language: Language) -> [String: String] {
-        ["reconstruction": ReconstructionView(model: .mock, language: language).render(pages),
-         "aid": AidView(model: .mock, language: language).render(pages),
-         "readiness": ReadinessView(model: .mock, language: language).render(pages)]
+        PageViewer.signedIn {
+            ["reconstruction": ReconstructionView(model: .mock, language: language).render(pages),
+             "aid": AidView(model: .mock, language: language).render(pages),
+             "readiness": ReadinessView(model: .mock, language: language).render(pages)]
+        }
     }
 
     @Test(arguments: Language.allCases)

@@ -28,7 +28,7 @@ extension SessionsModel {
 
     @Test(arguments: Language.allCases)
     func snapshot(_ language: Language) {
-        assertSnapshot(of: SessionsView(model: .mock, language: language).render(pages), as: .lines, named: language.rawValue)
+        assertSnapshot(of: PageViewer.signedIn { SessionsView(model: .mock, language: language).render(pages) }, as: .lines, named: language.rawValue)
     }
 
     @Test func eachSessionLinksToItsBulletinsInThePagesLanguage() {

@@ -15,7 +15,7 @@ import Testing
 
     @Test(arguments: Language.allCases)
     func sourcesSnapshot(_ language: Language) {
-        assertSnapshot(of: SourcesView(model: .mock, language: language).render(pages), as: .lines, named: language.rawValue)
+        assertSnapshot(of: PageViewer.signedIn { SourcesView(model: .mock, language: language).render(pages) }, as: .lines, named: language.rawValue)
     }
 
     @Test(arguments: Language.allCases)

@@ -48,11 +48,11 @@ struct PageContext {
         let href: String
     }
 
-    /// The pages the navigation links, in order.
+    /// The pages the navigation links, in order; the public's, those it may read.
     static let navigation: [(route: APIRoute, key: String)] = [(.overview, "nav.overview"), (.campsPage, "nav.camps"),
                                                                 (.reconstructionPage, "nav.reconstruction"), (.aidPage, "nav.aid"),
                                                                 (.readinessPage, "nav.readiness"), (.sourcesPage, "nav.sources"),
-                                                                (.sessionsPage, "nav.sessions")]
+                                                                (.sessionsPage, "nav.sessions"), (.bulletinsPage, "nav.bulletins")]
 
     /// The page's reader is ``PageViewer/current``.
     ///
@@ -75,7 +75,8 @@ struct PageContext {
                          href: "\(APIRoute.signInPage.path)?lang=\(language.rawValue)&next=\(SignInView.encoded("\(path)?lang=\(language.rawValue)"))") : nil
         navLabel = catalogue.text("nav.label")
         skipLabel = catalogue.text("nav.skip")
-        nav = Self.navigation.map {
+        // The public is offered the pages it may read, not ones that send it to sign in.
+        nav = Self.navigation.filter { viewer != nil || $0.route.access == .everyone }.map {
             NavLink(name: catalogue.text($0.key), href: "\($0.route.path)?lang=\(language.rawValue)", current: $0.route == current)
         }
         languages = Language.allCases.filter { $0 != language }.map {
