@@ -105,7 +105,7 @@ import Testing
     @Test func arabicIsRightToLeftWithArabicNamesAndDigits() {
         let arabic = html(.mock, .ar)
         #expect(arabic.contains(#"<html lang="ar" dir="rtl">"#))
-        #expect(arabic.contains("<td>الهول<br>"))
+        #expect(arabic.contains("الهول<br>"))
         #expect(arabic.contains("East settlement"), "no Arabic name: the English one")
         #expect(arabic.contains(#"<bdi dir="ltr">٧٣٬٠٠٠</bdi>"#))
         #expect(arabic.contains(#"<svg viewBox="#) && arabic.contains(#"dir="ltr">"#))
@@ -138,6 +138,14 @@ import Testing
         #expect(russian.contains(#"<a href="/?lang=ru">Возвращения</a>"#))
         #expect(russian.contains(#"<a href="/camps?lang=ru" aria-current="page">Лагеря и эвакуация</a>"#))
         #expect(russian.contains(#"<a href="/bulletins?lang=ru">Заявления</a>"#))
+    }
+
+    /// The chart says in words how to read it (the cycles' order, what its tallest bar stands for) and names the table of
+    /// every cycle's figures, shown open beside it, as its description: the bars alone have no axis a reader could use.
+    @Test func theCycleChartSaysItsScaleAndIsDescribedByItsTable() {
+        let english = html(.mock, .en)
+        #expect(english.contains("Cycles 1 to <bdi dir=\"ltr\">21</bdi>, left to right; the tallest bar stands for <bdi dir=\"ltr\">3,500</bdi> people."), "\(english)")
+        #expect(english.contains(#"aria-describedby="cycles-3""#) && english.contains(#"<details open>"#) && english.contains(#"<table id="cycles-3" class="stack">"#))
     }
 
     /// The public is offered the pages it may read (the returns overview and the statements made public), not pages that

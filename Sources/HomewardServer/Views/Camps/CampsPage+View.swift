@@ -163,6 +163,10 @@ struct CampsPageView {
 
         struct Chart {
             let label: String
+            /// How to read it, in words: the cycles' order and the scale; the table of every cycle's figures follows it.
+            let scale: PhraseContext
+            /// The table's id, which the chart names as its description.
+            let table: String
             let width: Int
             let height: Int
             let bars: [CycleChart.Bar]
@@ -235,7 +239,9 @@ struct CampsPageView {
                 c.text($0.state == .notBegun ? "camps.chart.cycle.notBegun" : $0.state == .underWay ? "camps.chart.cycle.underWay" : "camps.chart.cycle",
                        ["cycle": .count($0.cycle), "start": .day($0.start), "end": .day($0.end), "planned": .count($0.planned), "actual": .count($0.actual)])
             }
-            chart = Chart(label: c.text("camps.chart.label"), width: drawn.width, height: CycleChart.height, bars: drawn.bars,
+            chart = Chart(label: c.text("camps.chart.label"),
+                          scale: PhraseContext(c.phrase("camps.chart.scale", ["cycles": .count(p.cycles.count), "top": .count(drawn.top)])),
+                          table: "cycles-\(o.id)", width: drawn.width, height: CycleChart.height, bars: drawn.bars,
                           plannedLabel: c.text("camps.column.planned"), actualLabel: c.text("camps.column.actual"))
             detailsLabel = c.text("camps.cycles.details")
             cycleHeader = c.text("camps.column.cycle")

@@ -20,11 +20,14 @@ struct CycleChart {
 
     let width: Int
     let bars: [Bar]
+    /// The figure the tallest bar stands for: the scale, which the page says in words beside the chart.
+    let top: Int
 
     /// - Parameter title: what a reader hears or sees on hovering a cycle's bars.
     init(cycles: [EvacuationProgress.CycleProgress], asOf: Day, title: (EvacuationProgress.CycleProgress) -> String) {
         width = max(cycles.count, 1) * Self.slot
         let top = max(cycles.map { max($0.planned, $0.actual) }.max() ?? 0, 1)
+        self.top = top
         func scaled(_ n: Int) -> Int { (n * Self.height + top - 1) / top }
         bars = cycles.enumerated().flatMap { index, cycle -> [Bar] in
             let left = index * Self.slot + 1
