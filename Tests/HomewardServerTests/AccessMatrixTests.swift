@@ -216,6 +216,15 @@ import Testing
                 refused += 1
             }
             #expect(refused >= 15)
+            // What no token may do (grant access, set a password) is refused as such to an admin's token whatever its form says,
+            // a field the form does not take too (a 400 would tell the form's fields and leave no trace), and audited.
+            for route in [APIRoute.addPerson, .enablePerson, .setPersonRole, .resetPersonPassword, .createAccountToken, .changePassword] {
+                let (uri, _, _) = Self.request(route, 0)
+                let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .authorization: "Bearer \(tokens[.admin]!)"]
+                let response = try await client.executeRequest(uri: uri, method: route.method, headers: headers, body: ByteBuffer(string: "not_a_field=1"))
+                #expect(response.status == .forbidden, "\(route.method) \(uri) with an admin's token and a stray field: \(response.status)")
+                refused += 1
+            }
             #expect(try await store.access.audit().filter { $0.action == "refused" }.count == refusals.count + refused)
         }
     }

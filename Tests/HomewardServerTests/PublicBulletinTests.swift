@@ -25,6 +25,8 @@ import Testing
             #expect(text.hasPrefix("Demo data: every figure in this statement") == demo, "\(text)")
             #expect(arabic.hasPrefix("\u{200F}بيانات تجريبية") == demo)
             #expect(html.contains(#"<p class="demo" role="note" lang="ru" dir="ltr">Демонстрационные данные"#) == demo && page.contains(#"<p class="demo" role="note">"#) == demo)
+            // The JSON a script passes on says so too.
+            #expect(try await client.get("/api/v1/bulletins/\(id)").json["demo"] as? Bool == demo)
         }
     }
 

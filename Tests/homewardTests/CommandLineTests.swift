@@ -122,6 +122,8 @@ import Testing
         let arabic = try run(["bulletin", "draft", "--date", "2019-07-10", "--lang", "ar", "--format", "html"]).stdout
         #expect(!plain.hasPrefix("Demo data") && marked.hasPrefix("Demo data: every figure in this statement"), "\(marked)")
         #expect(arabic.hasPrefix(#"<p class="demo" role="note" lang="ar" dir="rtl">"#), "\(arabic)")
+        let json = try run(["bulletin", "draft", "--date", "2019-07-10", "--lang", "en", "--format", "json"])
+        #expect(json.json["demo"] as? Bool == true, "\(json.stdout)")
     }
 
     /// A database or file that cannot be used is named with the reason, at once: a PostgreSQL server that is not there had

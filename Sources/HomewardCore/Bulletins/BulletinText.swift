@@ -32,6 +32,9 @@ public struct BulletinText: Sendable {
     public let hidden: [String: BulletinSuppression.Reason]
     /// The statements of the same day and session this one replaces or is replaced by, told above its text.
     public let lineage: BulletinLineage
+    /// Whether its figures are generated (a demo's database): its JSON says so, as its text and HTML open with
+    /// ``demoNote(html:)``, so that a script passing it on can too.
+    public var demo = false
 
     /// - Parameter forThePublic: hide small counts. The snapshot's hash is then left out, as trying each small value
     ///   against it would give the hidden ones back; so is edited prose, whose numbers are not the snapshot's entries,
@@ -283,7 +286,7 @@ public struct BulletinText: Sendable {
 }
 
 extension BulletinText: Encodable {
-    enum CodingKeys: String, CodingKey { case id, sha256, language, direction, title, participants, blocks, footer, snapshot, notices, replaces
+    enum CodingKeys: String, CodingKey { case id, sha256, language, direction, title, participants, blocks, footer, snapshot, notices, replaces, demo
         case editedText = "edited_text", replacedBy = "replaced_by" }
     enum SectionKeys: String, CodingKey { case kind, heading, paragraphs }
     enum SentenceKeys: String, CodingKey { case text, figures }
@@ -300,6 +303,7 @@ extension BulletinText: Encodable {
         try c.encode(lineage.replaces, forKey: .replaces)
         try c.encode(lineage.replacedBy, forKey: .replacedBy)
         try c.encode(notices.map(\.text), forKey: .notices)
+        try c.encode(demo, forKey: .demo)
         try c.encode(title, forKey: .title)
         try c.encode(participants, forKey: .participants)
         var blocks = c.nestedUnkeyedContainer(forKey: .blocks)

@@ -33,6 +33,7 @@ struct PeopleController {
             return try await page(request, context, notice: notice)
         }
         router.on(RouterPath(APIRoute.addPerson.routerPath), method: APIRoute.addPerson.method) { request, context in
+            try await refuseToken(context, "access.token.noGrant", request)
             let form = try await request.form(taking: ["login", "name", "organisation", "role", "password"])
             let role = try Self.role(form["role"])
             let password = form["password"].flatMap { $0.isEmpty ? nil : $0 }
@@ -70,14 +71,17 @@ struct PeopleController {
             return try await change(request, context, done: "disabled") { try await stores.access.disable($0, by: context.caller) }
         }
         router.on(RouterPath(APIRoute.enablePerson.routerPath), method: APIRoute.enablePerson.method) { request, context in
+            try await refuseToken(context, "access.token.noGrant", request)
             _ = try await request.form(taking: [])
             return try await change(request, context, done: "enabled") { try await stores.access.enable($0, by: context.caller) }
         }
         router.on(RouterPath(APIRoute.setPersonRole.routerPath), method: APIRoute.setPersonRole.method) { request, context in
+            try await refuseToken(context, "access.token.noGrant", request)
             let role = try Self.role(try await request.form(taking: ["role"])["role"])
             return try await change(request, context, done: "role") { try await stores.access.setRole($0, to: role, by: context.caller) }
         }
         router.on(RouterPath(APIRoute.resetPersonPassword.routerPath), method: APIRoute.resetPersonPassword.method) { request, context in
+            try await refuseToken(context, "access.token.noCredentials", request)
             let form = try await request.form(taking: ["password", "revoke_tokens"])
             let password = form["password"] ?? "", revoking = ["true", "on", "1", "yes"].contains(form["revoke_tokens"]?.lowercased() ?? "")
             if let mistake = PasswordRule.mistake(password) {
@@ -158,6 +162,13 @@ struct PeopleController {
     }
 
     /// The account a change's path names.
+    /// Refuses a token what no token may do (grant access, set a password), audited as the store refuses it, before the
+    /// form is read: what a token sent does not decide how it is refused.
+    private func refuseToken(_ context: Context, _ reason: String, _ request: Request) async throws {
+        guard case .token = context.caller else { return }
+        throw await stores.access.auditedRefusal(Message(reason), for: .people, by: context.caller, attempt: "\(request.method) \(request.uri.path)")
+    }
+
     private static func login(_ context: Context) -> String {
         context.parameters.get("login")?.removingPercentEncoding ?? ""
     }

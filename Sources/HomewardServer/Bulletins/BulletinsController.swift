@@ -210,13 +210,14 @@ struct BulletinsController<Context: CallerRequestContext> {
             let digits = try request.query("digits", "native or latin", Digits.init(rawValue:)) ?? .native
             let bulletin = try await self.bulletin(id, for: context.caller)
             let readable = try await readableStatements(for: context.caller)
-            let text = BulletinText(snapshot: bulletin.snapshot, catalogue: Catalogue(language: language, entries: pages.catalogue(language).entries, digits: digits),
+            var text = BulletinText(snapshot: bulletin.snapshot, catalogue: Catalogue(language: language, entries: pages.catalogue(language).entries, digits: digits),
                                     published: (bulletin.id, bulletin.sha256), edited: bulletin.editedTexts[language],
                                     forThePublic: smallCounts(for: context.caller), publicStatements: readable,
                                     hiddenElsewhere: try await hiddenElsewhere(bulletin, for: context.caller, publicStatements: readable),
                                     lineage: bulletin.lineage)
             // On generated data, the copies people paste and pass on say so above the statement, as its page does.
             let demo = configuration.demo
+            text.demo = demo
             switch format {
             case "text":
                 return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .contentLanguage: language.rawValue],

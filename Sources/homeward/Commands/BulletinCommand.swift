@@ -27,8 +27,10 @@ struct BulletinCommand: AsyncParsableCommand {
         func print(_ snapshot: BulletinSnapshot, published: (id: Int, sha256: String)?, edited: [Language: String] = [:],
                    lineage: BulletinLineage = BulletinLineage(), demo: Bool = false) throws {
             let texts = try lang.languages.map {
-                BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled($0, digits: digits), published: published, edited: edited[$0],
-                             lineage: lineage)
+                var text = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled($0, digits: digits), published: published, edited: edited[$0],
+                                        lineage: lineage)
+                text.demo = demo
+                return text
             }
             switch format {
             case .text: Swift.print(texts.map { (demo ? $0.demoNote(html: false) : "") + $0.readable }.joined(separator: "\n"), terminator: "")
