@@ -113,11 +113,16 @@ extension Request {
 
     /// Every field of a form that takes `fields` (and `csrf`); a field it does not take is refused, naming those it takes:
     /// a misspelt one (`members` for `member`) was dropped without a word, and a working group made without its members.
-    func formItems(taking fields: Set<String>) async throws -> [(name: String, value: String)] {
+    /// A field given twice is refused unless it is one of `lists` (a multiple choice): which of two logins was meant cannot be told.
+    func formItems(taking fields: Set<String>, lists: Set<String> = []) async throws -> [(name: String, value: String)] {
         let items = try await formItems()
-        if let unknown = items.map(\.name).first(where: { !$0.isEmpty && $0 != "csrf" && !fields.contains($0) }) {
+        if let unknown = items.map(\.name).first(where: { $0 != "csrf" && !fields.contains($0) }) {
             throw Problem(.badRequest, fields.isEmpty ? Message("problem.form.none")
                             : Message("problem.form.unknownField", ["known": .code(fields.sorted().joined(separator: ", "))]), field: unknown)
+        }
+        var seen = Set<String>()
+        if let repeated = items.map(\.name).first(where: { !lists.contains($0) && !seen.insert($0).inserted }) {
+            throw Problem(.badRequest, Message("problem.parameter.repeated"), field: repeated)
         }
         return items
     }

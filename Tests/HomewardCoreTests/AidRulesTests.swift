@@ -15,6 +15,8 @@ import Testing
         #expect(good.records.first?.place[.adm1] == "SY12" && good.records.first?.description == "Food parcels")
         let bad = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "shelter", "3.5005", "many", "", "-2", ""], number: 3))
         #expect(bad.problems.map(\.code) == ["import.aid.type.unknown", "import.aid.tonnes.invalid", "import.number.invalid", "import.number.negative"])
+        let negative = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "-1.5", "", "", "", ""], number: 3))
+        #expect(negative.problems.map(\.code) == ["import.aid.tonnes.negative"], "a minus sign is the problem, not the number")
         let medical = rules.check(layout.draft(row: ["2019-03-02", "C4519", "WHO", "medical", "", "", "", "120", ""], number: 4))
         #expect(medical.records.first?.treated == 120 && medical.records.first?.kilograms == nil)
         // A weight of 1,234 is 1234 t to one writer and 1.234 t to another: refused, not guessed; a count's comma only groups.

@@ -135,6 +135,22 @@ import Testing
         let boundsText = BulletinText(snapshot: BulletinSnapshot(date: Self.day("2018-08-14"), since: nil, participants: [], blocks: [bounds]),
                                       catalogue: try Catalogue.bundled(.en)).text
         #expect(boundsText.contains("cumulative up to 14 August 2018): lowest up to 900 (B), highest more than 1,000 (A)"), "\(boundsText)")
+        // One number, two qualifiers: each end keeps its own, and no organisation stands at both ends.
+        var under = Self.figure(11, "A1", "2018-08-14", "returns-refugees", 1_000), over = Self.figure(12, "B1", "2018-08-14", "returns-refugees", 1_000)
+        (under.qualifier, over.qualifier) = (.lessThan, .atLeast)
+        let tie = try #require(SourceDisagreement.find(in: [over, under]).first)
+        #expect(tie.lowest.map(\.organisation) == ["A1"] && tie.highest.map(\.organisation) == ["B1"] && tie.gap == 0)
+        let tieBlock = try #require(SourcesBlock.make(date: Self.day("2018-08-14"), figures: [over, under], measures: Measure.builtIn))
+        let tieText = BulletinText(snapshot: BulletinSnapshot(date: Self.day("2018-08-14"), since: nil, participants: [], blocks: [tieBlock]),
+                                   catalogue: try Catalogue.bundled(.en)).text
+        #expect(tieText.contains("lowest less than 1,000 (A1), highest at least 1,000 (B1)"), "\(tieText)")
+        // A period of one day is that day, in the figure's line as in the disagreement's.
+        var oneDay = Self.figure(13, "C", "2018-08-14", "returns", 350, coverage: .period(Period(start: Self.day("2018-08-10"), end: Self.day("2018-08-10"))))
+        oneDay.qualifier = .about
+        let dayBlock = try #require(SourcesBlock.make(date: Self.day("2018-08-14"), figures: [oneDay], measures: Measure.builtIn))
+        let dayText = BulletinText(snapshot: BulletinSnapshot(date: Self.day("2018-08-14"), since: nil, participants: [], blocks: [dayBlock]),
+                                   catalogue: try Catalogue.bundled(.en)).text
+        #expect(dayText.contains("C, 14 August 2018: about 350 (returns, 10 August 2018 alone)"), "\(dayText)")
     }
 
     /// A figure hidden from the public reads "<5", not "about <5": its qualifier was of the number no longer shown.

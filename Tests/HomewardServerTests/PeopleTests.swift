@@ -58,6 +58,13 @@ import Testing
             #expect(try await store.organisations.organisations().allSatisfy { $0.name != "Misspelt WG" })
             let noFields = try await account.form(client, "/people/reader/disable", "csrf=\(admin.csrf)&really=yes", cookie: admin.cookie)
             #expect(noFields.status == .badRequest && noFields.text.contains("which takes none"), "\(noFields.text)")
+            // A field given twice is refused (which login was meant?), but for a list's (a group's members); a nameless one too.
+            let twice = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=a1&login=a2&name=A&organisation=WFP&role=viewer", cookie: admin.cookie)
+            #expect(twice.status == .badRequest && twice.text.contains("given more than once"), "\(twice.text)")
+            let nameless = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=a1&name=A&organisation=WFP&role=viewer&=x", cookie: admin.cookie)
+            #expect(nameless.status == .badRequest, "\(nameless.text)")
+            let (a1, a2) = (try await store.access.person("a1"), try await store.access.person("a2"))
+            #expect(a1 == nil && a2 == nil)
             let nulName = try await account.form(client, "/people", "csrf=\(admin.csrf)&login=nul&name=A%00B&organisation=UNHCR&role=viewer", cookie: admin.cookie)
             let nulMember = try await account.form(client, "/organisations", "csrf=\(admin.csrf)&name=Other&working_group=true&member=A%00B", cookie: admin.cookie)
             let badLogin = try await account.form(client, "/people?lang=ru", "csrf=\(admin.csrf)&login=has+space&name=X&organisation=UNHCR&role=viewer",

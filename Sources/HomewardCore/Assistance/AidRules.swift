@@ -40,7 +40,12 @@ public struct AidRules: ImportRules {
         } else if let text = draft[.tonnes] {
             kilograms = ScaledNumber.parse(text, decimals: 3)
             let tooLarge = kilograms.map { $0 > Self.maximumKilograms } ?? ScaledNumber.wholePartTooLarge(text)
-            if kilograms == nil && !tooLarge { checks.fail(.tonnes, Message("import.aid.tonnes.invalid")) }
+            // A minus sign is the problem, as a facility's quantity says it: "-1" is a weight in all but its sign.
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let negative = trimmed.hasPrefix("-") && ScaledNumber.parse(String(trimmed.dropFirst()), decimals: 3) != nil
+            if kilograms == nil && !tooLarge {
+                checks.fail(.tonnes, Message(negative ? "import.aid.tonnes.negative" : "import.aid.tonnes.invalid"))
+            }
             if tooLarge {
                 checks.fail(.tonnes, Message("import.number.tooLarge", ["maximum": .count(Self.maximumKilograms / 1000)]))
             } else if let kg = kilograms, kg > Self.plausibleKilograms {

@@ -57,6 +57,7 @@ public enum SourcesBlock {
             switch figure.coverage {
             case .cumulative(nil): arguments["coverage"] = .code("start")
             case .cumulative(let since?): arguments["coverage"] = .code("since"); arguments["since"] = .day(since)
+            case .period(let period) where period.start == period.end: arguments["coverage"] = .code("day"); arguments["from"] = .day(period.start)
             case .period(let period): arguments["coverage"] = .code("period"); arguments["from"] = .day(period.start); arguments["to"] = .day(period.end)
             }
             if figure.kind == .projection {

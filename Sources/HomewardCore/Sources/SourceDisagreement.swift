@@ -11,16 +11,31 @@ public struct SourceDisagreement: Hashable, Sendable {
     /// The days the figures cover: from (`nil` since records began) to the last (a cumulative figure's, the day stated).
     public var from: Day?
     public var to: Day
-    /// Every figure of the set, smallest first.
+    /// Every figure of the set, smallest first: by number, then by what its qualifier lets it be ("less than 1,000" before
+    /// "at least 1,000").
     public var figures: [SourceFigure]
 
     public var min: Int { figures.first!.value }
     public var max: Int { figures.last!.value }
     public var gap: Int { max - min }
     public var ratio: Ratio? { Ratio(max, over: min) }
-    /// Every figure at either end: two organisations that agree with each other are both named, not the first of them.
-    public var lowest: [SourceFigure] { figures.filter { $0.value == min } }
-    public var highest: [SourceFigure] { figures.filter { $0.value == max } }
+    /// Every figure at either end, each the same number with the same qualifier: two organisations that agree are both
+    /// named, and one that said "at least" is not given another's "less than".
+    public var lowest: [SourceFigure] { figures.filter { Self.alike($0, figures.first!) } }
+    public var highest: [SourceFigure] { figures.filter { Self.alike($0, figures.last!) } }
+
+    static func alike(_ a: SourceFigure, _ b: SourceFigure) -> Bool { a.value == b.value && a.qualifier == b.qualifier }
+
+    /// Where a qualifier puts a number among others of the same number: below it, at it, or above it.
+    static func rank(_ qualifier: Qualifier) -> Int {
+        switch qualifier {
+        case .lessThan: 0
+        case .upTo: 1
+        case .exact, .about: 2
+        case .atLeast: 3
+        case .moreThan: 4
+        }
+    }
 
     /// Every disagreement among `figures`, the latest days first, the country's before its areas', then by measure and area.
     public static func find(in figures: [SourceFigure]) -> [SourceDisagreement] {
@@ -31,7 +46,9 @@ public struct SourceDisagreement: Hashable, Sendable {
         }
         return sets.compactMap { key, figures -> SourceDisagreement? in
             guard Set(figures.map(\.organisation)).count > 1, !SourceComparison.canAllHold(figures) else { return nil }
-            let sorted = figures.sorted { ($0.value, $0.organisation, $0.id ?? 0) < ($1.value, $1.organisation, $1.id ?? 0) }
+            let sorted = figures.sorted { a, b in
+                (a.value, rank(a.qualifier), a.qualifier.rawValue, a.organisation, a.id ?? 0) < (b.value, rank(b.qualifier), b.qualifier.rawValue, b.organisation, b.id ?? 0)
+            }
             return SourceDisagreement(measure: key.measure, area: key.area, from: key.from, to: key.to, figures: sorted)
         }.sorted { a, b in
             (-a.to.number, a.area == nil ? 0 : 1, a.measure, a.area ?? "", a.from?.number ?? Int.min)

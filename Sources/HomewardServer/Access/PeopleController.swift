@@ -108,7 +108,7 @@ struct PeopleController {
             return try Self.back(request, done: "erasedLogKept")
         }
         router.on(RouterPath(APIRoute.addOrganisation.routerPath), method: APIRoute.addOrganisation.method) { request, context in
-            let items = try await request.formItems(taking: ["name", "working_group", "member", "remove_member"])
+            let items = try await request.formItems(taking: ["name", "working_group", "member", "remove_member"], lists: ["member", "remove_member"])
             let name = items.first { $0.name == "name" }?.value ?? ""
             let members = items.filter { $0.name == "member" }.map(\.value).filter { !$0.isEmpty }
             let removed = items.filter { $0.name == "remove_member" }.map(\.value).filter { !$0.isEmpty }

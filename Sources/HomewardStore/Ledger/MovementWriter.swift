@@ -193,47 +193,32 @@ struct MovementWriter: BatchWriter {
         let keys = newWithoutID.map(\.key)
         newWithoutID = []
         try await copied()
-        let same = connection.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
-        let matching = ["crossing_code", "origin_country", "origin_pcode", "dest_pcode"].map { "o.\($0) \(same) n.\($0)" }.joined(separator: " AND ")
+        var twins: [String: Int] = [:]
         for start in stride(from: 0, to: keys.count, by: 1000) {
             let slice = Array(keys[start ..< min(start + 1000, keys.count)])
-            let query: SQLQueryString = """
-                SELECT n.row_key, MIN(o.id) AS twin FROM movements n
-                JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND o.category = n.category
-                    AND o.organisation_id = n.organisation_id AND \(unsafeRaw: matching)
-                    AND o.id <= \(bind: lastIDBefore) AND o.persons > 0 AND (o.import_id IS NULL OR o.import_id <> n.import_id)
-                WHERE n.row_key IN (\(binds: slice)) GROUP BY n.row_key
-                """
-            for row in try await db.raw(query).all() {
-                guard let fileRow = rows[try row.decode(column: "row_key", as: String.self)] else { continue }
-                counts.twins.append(TwinRecord(row: fileRow, twin: try row.decode(column: "twin", as: Int.self)))
+            for row in try await sameGroup(slice, select: "o.id AS id", also: "o.organisation_id = n.organisation_id "
+                                           + "AND (o.import_id IS NULL OR o.import_id <> n.import_id)") {
+                let key = try row.decode(column: "row_key", as: String.self), id = try row.decode(column: "id", as: Int.self)
+                if twins[key].map({ id < $0 }) ?? true { twins[key] = id }
             }
         }
+        counts.twins += twins.compactMap { key, twin in rows[key].map { TwinRecord(row: $0, twin: twin) } }.sorted { $0.row < $1.row }
     }
 
     /// Finds, for the batch's new movements, another organisation's movement of an earlier import for the same days,
     /// crossing, origin, destination and category: two organisations reporting one group at one crossing would count it
     /// twice in every total, by crossing, by destination, in the statement, without a word. Both are kept (two groups are
-    /// as likely), and the import says so. The period index carries the crossing and destination, so each is one probe.
+    /// as likely), and the import says so.
     private mutating func noteOtherOrganisations() async throws {
         let rows = Dictionary(newCounts, uniquingKeysWith: { first, _ in first })
         let keys = newCounts.map(\.key)
         newCounts = []
         try await copied()
-        let same = connection.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
-        let matching = ["crossing_code", "dest_pcode", "origin_country", "origin_pcode"].map { "o.\($0) \(same) n.\($0)" }.joined(separator: " AND ")
         var found: [String: SharedRecord] = [:]
         for start in stride(from: 0, to: keys.count, by: 1000) {
             let slice = Array(keys[start ..< min(start + 1000, keys.count)])
-            let query: SQLQueryString = """
-                SELECT n.row_key, o.id, o.persons, g.name FROM movements n
-                JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND \(unsafeRaw: matching)
-                    AND o.category = n.category AND o.organisation_id <> n.organisation_id
-                    AND o.id <= \(bind: lastIDBefore) AND o.persons > 0 AND (o.import_id IS NULL OR o.import_id <> n.import_id)
-                JOIN organisations g ON g.id = o.organisation_id
-                WHERE n.row_key IN (\(binds: slice))
-                """
-            for row in try await db.raw(query).all() {
+            for row in try await sameGroup(slice, select: "o.id AS id, o.persons AS persons, g.name AS name", also: "o.organisation_id <> n.organisation_id",
+                                           join: "JOIN organisations g ON g.id = o.organisation_id") {
                 let key = try row.decode(column: "row_key", as: String.self), id = try row.decode(column: "id", as: Int.self)
                 guard let fileRow = rows[key], found[key].map({ id < $0.movement }) ?? true else { continue }
                 found[key] = SharedRecord(row: fileRow, movement: id, persons: try row.decode(column: "persons", as: Int.self),
@@ -241,6 +226,31 @@ struct MovementWriter: BatchWriter {
             }
         }
         counts.shared += found.values.sorted { $0.row < $1.row }
+    }
+
+    /// The stored movements of earlier imports (`o`) with a count, of the same days, crossing, destination, origin and
+    /// category as each new movement of `keys` (`n`), and `also`.
+    ///
+    /// One query per way a movement gives its crossing and destination (both, or one: never neither), each an equality
+    /// that the period index `(start_day, end_day, crossing_code, dest_pcode)` answers in one probe on both databases:
+    /// PostgreSQL's index takes no `IS NOT DISTINCT FROM`, and read every movement of the day instead.
+    private func sameGroup(_ keys: [String], select: String, also: String, join: String = "") async throws -> [any SQLRow] {
+        let same = connection.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
+        let places = ["n.crossing_code IS NOT NULL AND n.dest_pcode IS NOT NULL AND o.crossing_code = n.crossing_code AND o.dest_pcode = n.dest_pcode",
+                      "n.crossing_code IS NULL AND o.crossing_code IS NULL AND o.dest_pcode = n.dest_pcode",
+                      "n.dest_pcode IS NULL AND o.dest_pcode IS NULL AND o.crossing_code = n.crossing_code"]
+        var query: SQLQueryString = ""
+        for (index, place) in places.enumerated() {
+            if index > 0 { query += " UNION ALL " }
+            query += """
+                SELECT n.row_key AS row_key, \(unsafeRaw: select) FROM movements n
+                JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND \(unsafeRaw: place)
+                    AND o.origin_country \(unsafeRaw: same) n.origin_country AND o.origin_pcode \(unsafeRaw: same) n.origin_pcode
+                    AND o.category = n.category AND \(unsafeRaw: also) AND o.id <= \(bind: lastIDBefore) AND o.persons > 0
+                \(unsafeRaw: join) WHERE n.row_key IN (\(binds: keys))
+                """
+        }
+        return try await db.raw(query).all()
     }
 
     /// Whether each key is stored, on SQLite by a statement prepared once; `nil` where the lookup with the rest must tell.

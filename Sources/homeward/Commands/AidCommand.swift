@@ -19,7 +19,7 @@ struct AidCommand: AsyncParsableCommand {
         @Option(help: "The locality's P-code, at any level.") var locality: String
         @Option(help: "The type's code (homeward aid types).") var type: String
         @Option(help: "The date (YYYY-MM-DD).") var date: String
-        @Option(help: "Weight delivered in tonnes, to the kilogram (such as 3.5).") var tonnes: String?
+        @Option(parsing: .unconditional, help: "Weight delivered in tonnes, to the kilogram (such as 3.5).") var tonnes: String?
         @Option(parsing: .unconditional, help: "Parcels delivered.") var parcels: Int?
         @Option(parsing: .unconditional, help: "People reached.") var reached: Int?
         @Option(parsing: .unconditional, help: "People given medical treatment.") var treated: Int?

@@ -20,7 +20,7 @@ struct FacilitiesCommand: AsyncParsableCommand {
         @Option(help: "The kind's code (homeward facilities kinds).") var kind: String
         @Option(help: "damaged, under-restoration or commissioned") var status: String
         @Option(help: "The date (YYYY-MM-DD).") var date: String
-        @Option(help: "How many (items), or km to 0.1 (default 1); 0 withdraws the record it finds (the same --id, or the same other options).") var quantity: String?
+        @Option(parsing: .unconditional, help: "How many (items), or km to 0.1 (default 1); 0 withdraws the record it finds (the same --id, or the same other options).") var quantity: String?
         @Option(help: "The reporting organisation (default: the --as person's).") var org: String?
         @Option(help: "An id that follows one named facility through its statuses.") var id: String?
 

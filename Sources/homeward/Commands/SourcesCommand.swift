@@ -19,7 +19,7 @@ struct SourcesCommand: AsyncParsableCommand {
         @Option(help: "The organisation that stated it.") var org: String
         @Option(help: "The day it was stated (YYYY-MM-DD).") var date: String
         @Option(help: "What it counts: a measure's code (homeward sources measures).") var measure: String
-        @Option(help: "The value, a whole number; 0 withdraws the figure of this identity.") var value: String
+        @Option(parsing: .unconditional, help: "The value, a whole number; 0 withdraws the figure of this identity.") var value: String
         @Option(help: "exact, about, more-than, at-least, up-to or less-than (default exact).") var qualifier: String?
         @Option(help: "count, estimate or projection (default count).") var kind: String?
         @Option(help: "Cumulative since this day (default: since records began).") var since: String?
@@ -236,8 +236,12 @@ enum SourcesText {
                 func who(_ figures: [SourceFigure]) -> String {
                     figures.map { $0.organisation + ($0.id.map { ", figure \($0)" } ?? "") }.joined(separator: "; ")
                 }
+                // A number as stated, its qualifier with it: "at least 1,500" is not 1,500.
+                func stated(_ figure: SourceFigure) -> String {
+                    (figure.qualifier == .exact ? "" : figure.qualifier.rawValue + " ") + figure.value.grouped
+                }
                 let days = d.from.map { $0 == d.to ? "\($0)" : "\($0) to \(d.to)" } ?? "since the start to \(d.to)"
-                lines.append("  \(d.measure), \(d.area ?? "country"), \(days): \(d.min.grouped) (\(who(d.lowest))) to \(d.max.grouped) (\(who(d.highest))), "
+                lines.append("  \(d.measure), \(d.area ?? "country"), \(days): \(stated(d.lowest[0])) (\(who(d.lowest))) to \(stated(d.highest[0])) (\(who(d.highest))), "
                              + "\(d.gap.grouped) apart" + (d.ratio.map { ", ×\($0)" } ?? ""))
             }
         }

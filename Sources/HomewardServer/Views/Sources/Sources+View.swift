@@ -35,6 +35,7 @@ struct SourcesView {
             return PhraseContext(c.phrase("sources.page.disagreement", [
                 "measure": .text(measureName(d.measure)), "place": .text(d.area.map(areaName) ?? c.text("sources.page.country")),
                 "days": .text(days), "min": .count(d.min), "max": .count(d.max), "gap": .count(d.gap),
+                "minQualifier": .code(d.lowest[0].qualifier.rawValue), "maxQualifier": .code(d.highest[0].qualifier.rawValue),
                 "minOrganisations": .text(d.lowest.map(\.organisation).joined(separator: separator)),
                 "maxOrganisations": .text(d.highest.map(\.organisation).joined(separator: separator)),
                 "ratio": .code(d.ratio.map { BulletinText.decimal($0.hundredths, in: c) } ?? "—")]))
