@@ -10,8 +10,17 @@ struct IndexMovementsByCrossingAndPlace: Migration {
     /// Also how a first load on SQLite, which drops the index while it appends, builds it again.
     static let create = "CREATE INDEX movements_period ON movements (start_day, end_day, crossing_code, dest_pcode)"
 
+    /// On PostgreSQL the new index is built beside the old one, which goes only once it is there: dropping it first would
+    /// hold every read of the ledger for the whole build (the drop's lock lasts to the migration's commit). SQLite has no
+    /// index rename, and a writer holds its database whole either way.
     func prepare(on db: any SQLDatabase, _ sql: SchemaSQL) async throws {
-        try await db.raw("DROP INDEX IF EXISTS movements_period").run()
-        try await db.raw(SQLQueryString(Self.create)).run()
+        if sql.backend == .postgres {
+            try await db.raw(SQLQueryString(Self.create.replacingOccurrences(of: "movements_period", with: "movements_period_new"))).run()
+            try await db.raw("DROP INDEX IF EXISTS movements_period").run()
+            try await db.raw("ALTER INDEX movements_period_new RENAME TO movements_period").run()
+        } else {
+            try await db.raw("DROP INDEX IF EXISTS movements_period").run()
+            try await db.raw(SQLQueryString(Self.create)).run()
+        }
     }
 }
