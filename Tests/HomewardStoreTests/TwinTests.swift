@@ -52,6 +52,13 @@ import HomewardTestSupport
             #expect(warning.message.arguments["movement"] == .serial(unhcr) && warning.message.arguments["organisation"] == .text("UNHCR")
                     && warning.reason.hasPrefix("UNHCR recorded 1,200 people for the same days, crossing, origin, destination and category"), "\(warning.reason)")
             #expect(try await store.ledger.totals(TotalsQuery(window: DateWindow())).total == 1_200 + 300 + 1_150 + 70 + 90 + 5)
+            // Without a crossing (an IDP's move inside the country), the same group is found by its destination alone; two
+            // organisations in one file are not held against each other (neither is an earlier import's).
+            let idps = "#date,#adm1+origin+code,#adm1+dest+code,#affected+returnees+idps+num,#org,#meta+id\n"
+            let inside = try await store.importCSV(idps + "2018-08-12,SY07,SY01,40,UNHCR,i1\n2018-08-12,SY07,SY01,35,SARC,s1\n")
+            #expect(inside.imported == 2 && inside.warnings == 0, "\(inside.problems)")
+            let later = try await store.importCSV(idps + "2018-08-12,SY07,SY01,38,IOM,m1\n2018-08-12,SY07,SY03,38,IOM,m2\n")
+            #expect(later.warnings == 1 && later.problems.first?.row == 2 && later.problems.first?.code == "import.movements.otherOrganisation", "\(later.problems)")
         }
     }
 }

@@ -126,7 +126,7 @@ public struct AssistanceStore: Sendable {
     }
 
     public func summary(_ window: DateWindow, grouping: AidGrouping? = nil) async throws -> AidSummary {
-        if let level = grouping?.level { try await places.refuseAbsentLevel(level, field: "by", value: grouping!.rawValue) }
+        if let grouping, let level = grouping.level { try await places.refuseAbsentLevel(level, field: "by", value: grouping.rawValue) }
         let gazetteer = try await places.gazetteer()
         return AidSummary(tallies: try await tallies(window), types: try await types(), from: window.from, to: window.to, grouping: grouping,
                           names: gazetteer.area)

@@ -12,8 +12,8 @@ extension LedgerStore {
         try await database.read { db in
             var query = query
             if let crossing = query.crossing { query.crossing = try await Self.crossingCode(crossing, on: db) }
-            if let level = query.grouping?.level {
-                try await PlacesStore.refuseAbsentLevel(level, field: "by", value: query.grouping!.rawValue, on: db)
+            if let grouping = query.grouping, let level = grouping.level {
+                try await PlacesStore.refuseAbsentLevel(level, field: "by", value: grouping.rawValue, on: db)
             }
             let report = try await LedgerStore.totals(query, on: db)
             // Only an empty answer can come from a misspelt name: a known one's answer needs no list of names read.

@@ -153,7 +153,7 @@ public struct ReconstructionStore: Sendable {
     /// Under restoration on `asOf`, commissioned from `from` (default: the first record) to `to` (default: `asOf`).
     public func summary(asOf: Day, from: Day? = nil, to: Day? = nil, grouping: ReconstructionGrouping? = nil) async throws -> ReconstructionSummary {
         let end = to ?? asOf
-        if let level = grouping?.level { try await places.refuseAbsentLevel(level, field: "by", value: grouping!.rawValue) }
+        if let grouping, let level = grouping.level { try await places.refuseAbsentLevel(level, field: "by", value: grouping.rawValue) }
         let gazetteer = try await places.gazetteer()
         return ReconstructionSummary(tallies: try await tallies(through: max(asOf, end)), kinds: try await kinds(), asOf: asOf, from: from, to: end,
                                      grouping: grouping, names: gazetteer.area)

@@ -48,12 +48,14 @@ extension SourcesStore {
     /// now and then, not on every page.
     public func ledgerSum(window: DateWindow, category: MovementCategory?, area: String) async throws -> SourceComparison.LedgerFigure {
         try await database.read { db in
+            // The area's own level's column alone: one condition, not four.
+            let level = try await db.raw("SELECT level FROM admin_areas WHERE pcode = \(bind: area)").first(decodingColumn: "level", as: Int.self) ?? 1
             var query: SQLQueryString = "SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS persons, COUNT(*) AS records, "
                 + "COUNT(DISTINCT organisation_id) AS organisations FROM movements WHERE persons > 0 AND "
-                + "(dest_adm1 = \(bind: area) OR dest_adm2 = \(bind: area) OR dest_adm3 = \(bind: area) OR dest_adm4 = \(bind: area))"
+                + "dest_adm\(unsafeRaw: String(try PlacesStore.level(level).rawValue)) = \(bind: area)"
             if let category { query += " AND category = \(bind: category.rawValue)" }
             if let from = window.from { query += " AND start_day >= \(bind: from.number)" }
-            if let to = window.to { query += " AND end_day <= \(bind: to.number) AND start_day <= \(bind: to.number)" }
+            if let to = window.to { query += " AND end_day <= \(bind: to.number)" }
             guard let row = try await db.raw(query).first() else { return .init(value: 0, records: 0, organisations: 0) }
             return .init(value: try row.decode(column: "persons", as: Int.self), records: try row.decode(column: "records", as: Int.self),
                          organisations: try row.decode(column: "organisations", as: Int.self))

@@ -27,8 +27,8 @@ struct OrganisationsCommand: AsyncParsableCommand {
                 for o in organisations { print("\(o.id),\(CSVWriter.field(o.name)),\(o.workingGroup),\(CSVWriter.field(o.members.joined(separator: "; ")))") }
             case .table:
                 // A working group says it is one, members or none: one without members read as a partner.
-                print(TextTable(header: ["ID", "NAME", "KIND", "MEMBERS"],
-                                rows: organisations.map { [String($0.id), $0.name, $0.workingGroup ? "working group" : "organisation", $0.members.joined(separator: ", ")] },
+                print(TextTable(header: ["ID", "NAME", "MEMBERS", "KIND"],
+                                rows: organisations.map { [String($0.id), $0.name, $0.members.joined(separator: ", "), $0.workingGroup ? "working group" : "organisation"] },
                                 numeric: [0]).rendered)
             }
         }

@@ -240,7 +240,7 @@ struct CampsPageView {
                        ["cycle": .count($0.cycle), "start": .day($0.start), "end": .day($0.end), "planned": .count($0.planned), "actual": .count($0.actual)])
             }
             chart = Chart(label: c.text("camps.chart.label"),
-                          scale: PhraseContext(c.phrase("camps.chart.scale", ["cycles": .count(p.cycles.count), "top": .count(drawn.top)])),
+                          scale: PhraseContext(c.phrase("camps.chart.scale", ["first": .count(1), "cycles": .count(p.cycles.count), "top": .count(drawn.top)])),
                           table: "cycles-\(o.id)", width: drawn.width, height: CycleChart.height, bars: drawn.bars,
                           plannedLabel: c.text("camps.column.planned"), actualLabel: c.text("camps.column.actual"))
             detailsLabel = c.text("camps.cycles.details")

@@ -11,8 +11,8 @@ struct ReadinessModel: Sendable {
 
     static func load(stores: Stores, window: DateWindow, level: AdminLevel, order: ReadinessOrder, today: Day, demo: Bool) async throws -> ReadinessModel {
         let areas = try await stores.places.gazetteer().areas.values
-        let levels = AdminLevel.allCases.filter { level in areas.contains { $0.level == level } }
+        // A level the gazetteer does not have is refused by the report, so the page offers those it has.
         return ReadinessModel(report: try await stores.readiness(window, level: level, order: order, today: today), demo: demo,
-                              levels: levels.contains(level) ? levels : (levels + [level]).sorted { $0.rawValue < $1.rawValue })
+                              levels: AdminLevel.allCases.filter { level in areas.contains { $0.level == level } })
     }
 }
