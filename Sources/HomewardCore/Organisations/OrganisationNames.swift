@@ -63,6 +63,19 @@ public struct OrganisationNames: Sendable {
             // U+2800, Braille's blank cell, shows as a space and is no letter of any name.
             !scalar.properties.isWhitespace && !scalar.properties.isDefaultIgnorableCodePoint && scalar.value != 0x2800
                 && ![.format, .control].contains(scalar.properties.generalCategory)
-        }))
+                // Arabic's short vowels and tatweel, which writers put in or leave out.
+                && !(0x064B...0x0652).contains(scalar.value) && scalar.value != 0x0640
+        }.map(arabicLetter)))
+    }
+
+    /// The Arabic letters one name is written with either way: an alef with or without its hamza or madda, a final
+    /// ya without its dots (alef maqsura), a ta marbuta without its dots ("ادارة" for "إدارة").
+    private static func arabicLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x0622, 0x0623, 0x0625, 0x0671: "\u{0627}"
+        case 0x0649: "\u{064A}"
+        case 0x0629: "\u{0647}"
+        default: scalar
+        }
     }
 }
