@@ -196,8 +196,8 @@ struct MovementWriter: BatchWriter {
         var twins: [String: Int] = [:]
         for start in stride(from: 0, to: keys.count, by: 1000) {
             let slice = Array(keys[start ..< min(start + 1000, keys.count)])
-            for row in try await sameGroup(slice, select: "o.id AS id", also: "o.organisation_id = n.organisation_id "
-                                           + "AND (o.import_id IS NULL OR o.import_id <> n.import_id)") {
+            for row in try await sameGroup(slice, select: "o.id AS id", organisations: ["o.organisation_id = n.organisation_id"],
+                                           also: "(o.import_id IS NULL OR o.import_id <> n.import_id)") {
                 let key = try row.decode(column: "row_key", as: String.self), id = try row.decode(column: "id", as: Int.self)
                 if twins[key].map({ id < $0 }) ?? true { twins[key] = id }
             }
@@ -217,7 +217,10 @@ struct MovementWriter: BatchWriter {
         var found: [String: SharedRecord] = [:]
         for start in stride(from: 0, to: keys.count, by: 1000) {
             let slice = Array(keys[start ..< min(start + 1000, keys.count)])
-            for row in try await sameGroup(slice, select: "o.id AS id, o.persons AS persons, g.name AS name", also: "o.organisation_id <> n.organisation_id",
+            // Below and above its own organisation's id, each a range of the index: `<>` would read every movement of the
+            // organisation's own for the group (a day's reports of one crossing and destination) to pass over them.
+            for row in try await sameGroup(slice, select: "o.id AS id, o.persons AS persons, g.name AS name",
+                                           organisations: ["o.organisation_id < n.organisation_id", "o.organisation_id > n.organisation_id"],
                                            join: "JOIN organisations g ON g.id = o.organisation_id") {
                 let key = try row.decode(column: "row_key", as: String.self), id = try row.decode(column: "id", as: Int.self)
                 guard let fileRow = rows[key], found[key].map({ id < $0.movement }) ?? true else { continue }
@@ -229,22 +232,24 @@ struct MovementWriter: BatchWriter {
     }
 
     /// The stored movements of earlier imports (`o`) with a count, of the same days, crossing, destination, origin and
-    /// category as each new movement of `keys` (`n`), and `also`.
+    /// category as each new movement of `keys` (`n`), of an organisation each of `organisations` says, and `also`.
     ///
-    /// One query per way a movement gives its crossing and destination (both, or one: never neither), each an equality
-    /// that the period index `(start_day, end_day, crossing_code, dest_pcode)` answers in one probe on both databases:
-    /// PostgreSQL's index takes no `IS NOT DISTINCT FROM`, and read every movement of the day instead.
-    private func sameGroup(_ keys: [String], select: String, also: String, join: String = "") async throws -> [any SQLRow] {
+    /// One query per way a movement gives its crossing and destination (both, or one: never neither) and per condition on
+    /// the organisation, each an equality or a range that the period index `(start_day, end_day, crossing_code,
+    /// dest_pcode, organisation_id)` answers in one probe on both databases: PostgreSQL's index takes no
+    /// `IS NOT DISTINCT FROM`, and read every movement of the day instead.
+    private func sameGroup(_ keys: [String], select: String, organisations: [String], also: String = "1 = 1",
+                           join: String = "") async throws -> [any SQLRow] {
         let same = connection.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
         let places = ["n.crossing_code IS NOT NULL AND n.dest_pcode IS NOT NULL AND o.crossing_code = n.crossing_code AND o.dest_pcode = n.dest_pcode",
                       "n.crossing_code IS NULL AND o.crossing_code IS NULL AND o.dest_pcode = n.dest_pcode",
                       "n.dest_pcode IS NULL AND o.dest_pcode IS NULL AND o.crossing_code = n.crossing_code"]
         var query: SQLQueryString = ""
-        for (index, place) in places.enumerated() {
+        for (index, (place, organisation)) in places.flatMap({ place in organisations.map { (place, $0) } }).enumerated() {
             if index > 0 { query += " UNION ALL " }
             query += """
                 SELECT n.row_key AS row_key, \(unsafeRaw: select) FROM movements n
-                JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND \(unsafeRaw: place)
+                JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND \(unsafeRaw: place) AND \(unsafeRaw: organisation)
                     AND o.origin_country \(unsafeRaw: same) n.origin_country AND o.origin_pcode \(unsafeRaw: same) n.origin_pcode
                     AND o.category = n.category AND \(unsafeRaw: also) AND o.id <= \(bind: lastIDBefore) AND o.persons > 0
                 \(unsafeRaw: join) WHERE n.row_key IN (\(binds: keys))
