@@ -59,6 +59,7 @@ import HomewardTestSupport
             #expect(inside.imported == 2 && inside.warnings == 0, "\(inside.problems)")
             let later = try await store.importCSV(idps + "2018-08-12,SY07,SY01,38,IOM,m1\n2018-08-12,SY07,SY03,38,IOM,m2\n")
             #expect(later.warnings == 1 && later.problems.first?.row == 2 && later.problems.first?.code == "import.movements.otherOrganisation", "\(later.problems)")
+            #expect(later.problems.first?.reason.contains("recorded 40 people for the same days, origin, destination and category") == true, "no crossing to name")
         }
     }
 }

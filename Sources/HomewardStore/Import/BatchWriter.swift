@@ -103,6 +103,8 @@ struct SharedRecord: Sendable, Equatable {
     var movement: Int
     var persons: Int
     var organisation: String
+    /// Whether the movements name a crossing point: a move inside the country may name none, and the warning says so.
+    var crossing = true
 }
 
 /// A record of an import whose key an earlier row of the same import gave: the last is kept, and the author told.

@@ -37,9 +37,9 @@ struct MovementWriter: BatchWriter {
     /// file small; two keys that share one would at worst warn of a repeat that is not.
     private var unchangedHere: [Int: Int] = [:]
     /// The batch's new movements without an id, with their rows, for ``noteTwins()``.
-    private var newWithoutID: [(key: String, row: Int)] = []
+    private var newWithoutID: [NewMovement] = []
     /// The batch's new movements, with their rows, for ``noteOtherOrganisations()``.
-    private var newCounts: [(key: String, row: Int)] = []
+    private var newCounts: [NewMovement] = []
     /// Zeros that rows with an id imply for a category they leave out, finding a count an earlier import recorded: taken
     /// back once the file is read, unless a later row gives the key its count (a row per category of one id), by key.
     private var impliedLater: [String: (movement: Movement, row: Int)] = [:]
@@ -143,8 +143,9 @@ struct MovementWriter: BatchWriter {
             rollups.add(entry(batch[insertPositions[index]], organisationID: organisationIDs[index]), sign: 1)
             // A first load's ledger had nothing for a new row to match.
             if firstLoad == nil, batch[insertPositions[index]].persons > 0 {
-                newCounts.append((batch[insertPositions[index]].key, fileRows[insertPositions[index]]))
-                if batch[insertPositions[index]].externalId == nil { newWithoutID.append(newCounts.last!) }
+                let new = NewMovement(batch[insertPositions[index]], row: fileRows[insertPositions[index]], organisationID: organisationIDs[index])
+                newCounts.append(new)
+                if batch[insertPositions[index]].externalId == nil { newWithoutID.append(new) }
             }
         }
         if !newWithoutID.isEmpty { try await noteTwins() }
@@ -189,20 +190,18 @@ struct MovementWriter: BatchWriter {
     /// period, category and places: a report sent again with a note added or a status changed (a form's review) makes
     /// a second movement, and the import says so rather than doubling a figure without a word.
     private mutating func noteTwins() async throws {
-        let rows = Dictionary(newWithoutID, uniquingKeysWith: { first, _ in first })
-        let keys = newWithoutID.map(\.key)
+        let new = newWithoutID
         newWithoutID = []
         try await copied()
-        var twins: [String: Int] = [:]
-        for start in stride(from: 0, to: keys.count, by: 1000) {
-            let slice = Array(keys[start ..< min(start + 1000, keys.count)])
-            for row in try await sameGroup(slice, select: "o.id AS id", organisations: ["o.organisation_id = n.organisation_id"],
-                                           also: "(o.import_id IS NULL OR o.import_id <> n.import_id)") {
-                let key = try row.decode(column: "row_key", as: String.self), id = try row.decode(column: "id", as: Int.self)
-                if twins[key].map({ id < $0 }) ?? true { twins[key] = id }
+        var twins: [Int: Int] = [:]
+        for start in stride(from: 0, to: new.count, by: 1000) {
+            for row in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]), select: "o.id AS id",
+                                           organisations: ["o.organisation_id = n.organisation_id"]) {
+                let fileRow = try row.decode(column: "file_row", as: Int.self), id = try row.decode(column: "id", as: Int.self)
+                if twins[fileRow].map({ id < $0 }) ?? true { twins[fileRow] = id }
             }
         }
-        counts.twins += twins.compactMap { key, twin in rows[key].map { TwinRecord(row: $0, twin: twin) } }.sorted { $0.row < $1.row }
+        counts.twins += twins.map { TwinRecord(row: $0.key, twin: $0.value) }.sorted { $0.row < $1.row }
     }
 
     /// Finds, for the batch's new movements, another organisation's movement of an earlier import for the same days,
@@ -210,49 +209,55 @@ struct MovementWriter: BatchWriter {
     /// twice in every total, by crossing, by destination, in the statement, without a word. Both are kept (two groups are
     /// as likely), and the import says so.
     private mutating func noteOtherOrganisations() async throws {
-        let rows = Dictionary(newCounts, uniquingKeysWith: { first, _ in first })
-        let keys = newCounts.map(\.key)
+        let new = newCounts
         newCounts = []
         try await copied()
-        var found: [String: SharedRecord] = [:]
-        for start in stride(from: 0, to: keys.count, by: 1000) {
-            let slice = Array(keys[start ..< min(start + 1000, keys.count)])
+        var found: [Int: SharedRecord] = [:]
+        for start in stride(from: 0, to: new.count, by: 1000) {
             // Below and above its own organisation's id, each a range of the index: `<>` would read every movement of the
             // organisation's own for the group (a day's reports of one crossing and destination) to pass over them.
-            for row in try await sameGroup(slice, select: "o.id AS id, o.persons AS persons, g.name AS name",
+            for row in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]),
+                                           select: "o.id AS id, o.persons AS persons, g.name AS name, o.crossing_code AS crossing",
                                            organisations: ["o.organisation_id < n.organisation_id", "o.organisation_id > n.organisation_id"],
                                            join: "JOIN organisations g ON g.id = o.organisation_id") {
-                let key = try row.decode(column: "row_key", as: String.self), id = try row.decode(column: "id", as: Int.self)
-                guard let fileRow = rows[key], found[key].map({ id < $0.movement }) ?? true else { continue }
-                found[key] = SharedRecord(row: fileRow, movement: id, persons: try row.decode(column: "persons", as: Int.self),
-                                          organisation: try row.decode(column: "name", as: String.self))
+                let fileRow = try row.decode(column: "file_row", as: Int.self), id = try row.decode(column: "id", as: Int.self)
+                guard found[fileRow].map({ id < $0.movement }) ?? true else { continue }
+                found[fileRow] = SharedRecord(row: fileRow, movement: id, persons: try row.decode(column: "persons", as: Int.self),
+                                              organisation: try row.decode(column: "name", as: String.self),
+                                              crossing: try row.decode(column: "crossing", as: String?.self) != nil)
             }
         }
         counts.shared += found.values.sorted { $0.row < $1.row }
     }
 
     /// The stored movements of earlier imports (`o`) with a count, of the same days, crossing, destination, origin and
-    /// category as each new movement of `keys` (`n`), of an organisation each of `organisations` says, and `also`.
+    /// category as each of `new` (`n`), of an organisation each of `organisations` says.
     ///
-    /// One query per way a movement gives its crossing and destination (both, or one: never neither) and per condition on
-    /// the organisation, each an equality or a range that the period index `(start_day, end_day, crossing_code,
-    /// dest_pcode, organisation_id)` answers in one probe on both databases: PostgreSQL's index takes no
-    /// `IS NOT DISTINCT FROM`, and read every movement of the day instead.
-    private func sameGroup(_ keys: [String], select: String, organisations: [String], also: String = "1 = 1",
-                           join: String = "") async throws -> [any SQLRow] {
+    /// The new movements are given as values, not read back by their keys (a random probe each, per query); one query
+    /// per way a movement gives its crossing and destination (both, or one: never neither) and per condition on the
+    /// organisation, each an equality or a range that the period index `(start_day, end_day, crossing_code, dest_pcode,
+    /// organisation_id)` answers in one probe on both databases: PostgreSQL's index takes no `IS NOT DISTINCT FROM`, and
+    /// read every movement of the day instead.
+    private func sameGroup(_ new: [NewMovement], select: String, organisations: [String], join: String = "") async throws -> [any SQLRow] {
         let same = connection.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
         let places = ["n.crossing_code IS NOT NULL AND n.dest_pcode IS NOT NULL AND o.crossing_code = n.crossing_code AND o.dest_pcode = n.dest_pcode",
                       "n.crossing_code IS NULL AND o.crossing_code IS NULL AND o.dest_pcode = n.dest_pcode",
                       "n.dest_pcode IS NULL AND o.dest_pcode IS NULL AND o.crossing_code = n.crossing_code"]
-        var query: SQLQueryString = ""
+        var query: SQLQueryString = "WITH n (file_row, start_day, end_day, category, crossing_code, origin_country, origin_pcode, dest_pcode, organisation_id) AS (VALUES "
+        for (index, m) in new.enumerated() {
+            query += index == 0 ? "(" : ", ("
+            query += "\(bind: m.row), \(bind: m.start), \(bind: m.end), \(bind: m.category), \(bind: m.crossing), \(bind: m.originCountry), "
+            query += "\(bind: m.originArea), \(bind: m.destination), \(bind: m.organisationID))"
+        }
+        query += ") "
         for (index, (place, organisation)) in places.flatMap({ place in organisations.map { (place, $0) } }).enumerated() {
             if index > 0 { query += " UNION ALL " }
             query += """
-                SELECT n.row_key AS row_key, \(unsafeRaw: select) FROM movements n
+                SELECT n.file_row AS file_row, \(unsafeRaw: select) FROM n
                 JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND \(unsafeRaw: place) AND \(unsafeRaw: organisation)
                     AND o.origin_country \(unsafeRaw: same) n.origin_country AND o.origin_pcode \(unsafeRaw: same) n.origin_pcode
-                    AND o.category = n.category AND \(unsafeRaw: also) AND o.id <= \(bind: lastIDBefore) AND o.persons > 0
-                \(unsafeRaw: join) WHERE n.row_key IN (\(binds: keys))
+                    AND o.category = n.category AND o.id <= \(bind: lastIDBefore) AND o.persons > 0
+                \(unsafeRaw: join)
                 """
         }
         return try await db.raw(query).all()
@@ -563,5 +568,29 @@ struct MovementWriter: BatchWriter {
                 BulkValue(d.level?.rawValue), BulkValue(d[.adm1]), BulkValue(d[.adm2]), BulkValue(d[.adm3]), BulkValue(d[.adm4]),
                 .integer(m.persons), .integer(organisationID), BulkValue(m.source), BulkValue(m.externalId), BulkValue(importID),
                 .text(write.timestamp), .text(write.caller.description)]
+    }
+}
+
+/// A movement the batch added, with what a lookup of its group needs: its file row, days, category, places and organisation.
+private struct NewMovement {
+    var row: Int
+    var start: Int
+    var end: Int
+    var category: String
+    var crossing: String?
+    var originCountry: String?
+    var originArea: String?
+    var destination: String?
+    var organisationID: Int
+
+    init(_ m: Movement, row: Int, organisationID: Int) {
+        self.row = row
+        (start, end, category, crossing, destination) = (m.period.start.number, m.period.end.number, m.category.rawValue, m.crossing, m.destination.finest)
+        switch m.origin {
+        case .country(let code): originCountry = code
+        case .area(let code): originArea = code
+        case nil: break
+        }
+        self.organisationID = organisationID
     }
 }
