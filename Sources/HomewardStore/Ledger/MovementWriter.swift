@@ -40,6 +40,8 @@ struct MovementWriter: BatchWriter {
     private var newWithoutID: [NewMovement] = []
     /// The batch's new movements, with their rows, for ``noteOtherOrganisations()``.
     private var newCounts: [NewMovement] = []
+    /// Whether an earlier import recorded movements starting on a day, by day, as asked once per import.
+    private var daysWithEarlier: [Int: Bool] = [:]
     /// Zeros that rows with an id imply for a category they leave out, finding a count an earlier import recorded: taken
     /// back once the file is read, unless a later row gives the key its count (a row per category of one id), by key.
     private var impliedLater: [String: (movement: Movement, row: Int)] = [:]
@@ -233,34 +235,49 @@ struct MovementWriter: BatchWriter {
     /// The stored movements of earlier imports (`o`) with a count, of the same days, crossing, destination, origin and
     /// category as each of `new` (`n`), of an organisation each of `organisations` says.
     ///
-    /// The new movements are given as values, not read back by their keys (a random probe each, per query); one query
-    /// per way a movement gives its crossing and destination (both, or one: never neither) and per condition on the
-    /// organisation, each an equality or a range that the period index `(start_day, end_day, crossing_code, dest_pcode,
+    /// Only movements of days an earlier import has movements of are looked up (this week's file into years of data
+    /// asks one question a day); the rest are given as values, not read back by their keys, one query for each way a
+    /// movement gives its crossing and destination (both, or one: never neither) and each condition on the organisation,
+    /// each an equality or a range that the period index `(start_day, end_day, crossing_code, dest_pcode,
     /// organisation_id)` answers in one probe on both databases: PostgreSQL's index takes no `IS NOT DISTINCT FROM`, and
     /// read every movement of the day instead.
-    private func sameGroup(_ new: [NewMovement], select: String, organisations: [String], join: String = "") async throws -> [any SQLRow] {
+    private mutating func sameGroup(_ new: [NewMovement], select: String, organisations: [String], join: String = "") async throws -> [any SQLRow] {
+        let unasked = Set(new.map(\.start)).filter { daysWithEarlier[$0] == nil }
+        if !unasked.isEmpty {
+            let found = try await db.raw("""
+                SELECT DISTINCT start_day FROM movements WHERE start_day IN (\(binds: Array(unasked))) AND id <= \(bind: lastIDBefore)
+                """).all().map { try $0.decode(column: "start_day", as: Int.self) }
+            for day in unasked { daysWithEarlier[day] = found.contains(day) }
+        }
+        let asked = new.filter { daysWithEarlier[$0.start] == true }
         let same = connection.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
-        let places = ["n.crossing_code IS NOT NULL AND n.dest_pcode IS NOT NULL AND o.crossing_code = n.crossing_code AND o.dest_pcode = n.dest_pcode",
-                      "n.crossing_code IS NULL AND o.crossing_code IS NULL AND o.dest_pcode = n.dest_pcode",
-                      "n.dest_pcode IS NULL AND o.dest_pcode IS NULL AND o.crossing_code = n.crossing_code"]
-        var query: SQLQueryString = "WITH n (file_row, start_day, end_day, category, crossing_code, origin_country, origin_pcode, dest_pcode, organisation_id) AS (VALUES "
-        for (index, m) in new.enumerated() {
-            query += index == 0 ? "(" : ", ("
-            query += "\(bind: m.row), \(bind: m.start), \(bind: m.end), \(bind: m.category), \(bind: m.crossing), \(bind: m.originCountry), "
-            query += "\(bind: m.originArea), \(bind: m.destination), \(bind: m.organisationID))"
+        let shapes: [(place: String, holds: (NewMovement) -> Bool)] = [
+            ("o.crossing_code = n.crossing_code AND o.dest_pcode = n.dest_pcode", { $0.crossing != nil && $0.destination != nil }),
+            ("o.crossing_code IS NULL AND o.dest_pcode = n.dest_pcode", { $0.crossing == nil }),
+            ("o.dest_pcode IS NULL AND o.crossing_code = n.crossing_code", { $0.destination == nil }),
+        ]
+        var rows: [any SQLRow] = []
+        for shape in shapes {
+            let these = asked.filter(shape.holds)
+            guard !these.isEmpty else { continue }
+            for organisation in organisations {
+                var query: SQLQueryString = "WITH n (file_row, start_day, end_day, category, crossing_code, origin_country, origin_pcode, dest_pcode, organisation_id) AS (VALUES "
+                for (index, m) in these.enumerated() {
+                    query += index == 0 ? "(" : ", ("
+                    query += "\(bind: m.row), \(bind: m.start), \(bind: m.end), \(bind: m.category), \(bind: m.crossing), \(bind: m.originCountry), "
+                    query += "\(bind: m.originArea), \(bind: m.destination), \(bind: m.organisationID))"
+                }
+                query += """
+                    ) SELECT n.file_row AS file_row, \(unsafeRaw: select) FROM n
+                    JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND \(unsafeRaw: shape.place) AND \(unsafeRaw: organisation)
+                        AND o.origin_country \(unsafeRaw: same) n.origin_country AND o.origin_pcode \(unsafeRaw: same) n.origin_pcode
+                        AND o.category = n.category AND o.id <= \(bind: lastIDBefore) AND o.persons > 0
+                    \(unsafeRaw: join)
+                    """
+                rows += try await db.raw(query).all()
+            }
         }
-        query += ") "
-        for (index, (place, organisation)) in places.flatMap({ place in organisations.map { (place, $0) } }).enumerated() {
-            if index > 0 { query += " UNION ALL " }
-            query += """
-                SELECT n.file_row AS file_row, \(unsafeRaw: select) FROM n
-                JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND \(unsafeRaw: place) AND \(unsafeRaw: organisation)
-                    AND o.origin_country \(unsafeRaw: same) n.origin_country AND o.origin_pcode \(unsafeRaw: same) n.origin_pcode
-                    AND o.category = n.category AND o.id <= \(bind: lastIDBefore) AND o.persons > 0
-                \(unsafeRaw: join)
-                """
-        }
-        return try await db.raw(query).all()
+        return rows
     }
 
     /// Whether each key is stored, on SQLite by a statement prepared once; `nil` where the lookup with the rest must tell.
