@@ -197,9 +197,9 @@ struct MovementWriter: BatchWriter {
         try await copied()
         var twins: [Int: Int] = [:]
         for start in stride(from: 0, to: new.count, by: 1000) {
-            for row in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]), select: "o.id AS id",
-                                           organisations: ["o.organisation_id = n.organisation_id"]) {
-                let fileRow = try row.decode(column: "file_row", as: Int.self), id = try row.decode(column: "id", as: Int.self)
+            for (fileRow, row) in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]), select: "o.id AS id",
+                                                      organisations: ["o.organisation_id = n.organisation_id"]) {
+                let id = try row.decode(column: "id", as: Int.self)
                 if twins[fileRow].map({ id < $0 }) ?? true { twins[fileRow] = id }
             }
         }
@@ -218,11 +218,11 @@ struct MovementWriter: BatchWriter {
         for start in stride(from: 0, to: new.count, by: 1000) {
             // Below and above its own organisation's id, each a range of the index: `<>` would read every movement of the
             // organisation's own for the group (a day's reports of one crossing and destination) to pass over them.
-            for row in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]),
-                                           select: "o.id AS id, o.persons AS persons, g.name AS name, o.crossing_code AS crossing",
-                                           organisations: ["o.organisation_id < n.organisation_id", "o.organisation_id > n.organisation_id"],
-                                           join: "JOIN organisations g ON g.id = o.organisation_id") {
-                let fileRow = try row.decode(column: "file_row", as: Int.self), id = try row.decode(column: "id", as: Int.self)
+            for (fileRow, row) in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]),
+                                                      select: "o.id AS id, o.persons AS persons, g.name AS name, o.crossing_code AS crossing",
+                                                      organisations: ["o.organisation_id < n.organisation_id", "o.organisation_id > n.organisation_id"],
+                                                      join: "JOIN organisations g ON g.id = o.organisation_id") {
+                let id = try row.decode(column: "id", as: Int.self)
                 guard found[fileRow].map({ id < $0.movement }) ?? true else { continue }
                 found[fileRow] = SharedRecord(row: fileRow, movement: id, persons: try row.decode(column: "persons", as: Int.self),
                                               organisation: try row.decode(column: "name", as: String.self),
@@ -241,7 +241,10 @@ struct MovementWriter: BatchWriter {
     /// each an equality or a range that the period index `(start_day, end_day, crossing_code, dest_pcode,
     /// organisation_id)` answers in one probe on both databases: PostgreSQL's index takes no `IS NOT DISTINCT FROM`, and
     /// read every movement of the day instead.
-    private mutating func sameGroup(_ new: [NewMovement], select: String, organisations: [String], join: String = "") async throws -> [any SQLRow] {
+    /// - Returns: each match, by the file row of each new movement of its group (a batch's rows of one day, crossing and
+    ///   destination are asked as one).
+    private mutating func sameGroup(_ new: [NewMovement], select: String, organisations: [String],
+                                    join: String = "") async throws -> [(row: Int, match: any SQLRow)] {
         let unasked = Set(new.map(\.start)).filter { daysWithEarlier[$0] == nil }
         if !unasked.isEmpty {
             let found = try await db.raw("""
@@ -256,15 +259,17 @@ struct MovementWriter: BatchWriter {
             ("o.crossing_code IS NULL AND o.dest_pcode = n.dest_pcode", { $0.crossing == nil }),
             ("o.dest_pcode IS NULL AND o.crossing_code = n.crossing_code", { $0.destination == nil }),
         ]
-        var rows: [any SQLRow] = []
+        var rows: [(row: Int, match: any SQLRow)] = []
         for shape in shapes {
-            let these = asked.filter(shape.holds)
+            // One of each group, numbered by its place here; the group's file rows get its matches.
+            let groups = Dictionary(grouping: asked.filter(shape.holds), by: \.group)
+            let these = Array(groups.values)
             guard !these.isEmpty else { continue }
             for organisation in organisations {
                 var query: SQLQueryString = "WITH n (file_row, start_day, end_day, category, crossing_code, origin_country, origin_pcode, dest_pcode, organisation_id) AS (VALUES "
-                for (index, m) in these.enumerated() {
+                for (index, m) in these.map({ $0[0] }).enumerated() {
                     query += index == 0 ? "(" : ", ("
-                    query += "\(bind: m.row), \(bind: m.start), \(bind: m.end), \(bind: m.category), \(bind: m.crossing), \(bind: m.originCountry), "
+                    query += "\(bind: index), \(bind: m.start), \(bind: m.end), \(bind: m.category), \(bind: m.crossing), \(bind: m.originCountry), "
                     query += "\(bind: m.originArea), \(bind: m.destination), \(bind: m.organisationID))"
                 }
                 query += """
@@ -274,7 +279,9 @@ struct MovementWriter: BatchWriter {
                         AND o.category = n.category AND o.id <= \(bind: lastIDBefore) AND o.persons > 0
                     \(unsafeRaw: join)
                     """
-                rows += try await db.raw(query).all()
+                for match in try await db.raw(query).all() {
+                    rows += these[try match.decode(column: "file_row", as: Int.self)].map { ($0.row, match) }
+                }
             }
         }
         return rows
@@ -599,6 +606,11 @@ private struct NewMovement {
     var originArea: String?
     var destination: String?
     var organisationID: Int
+
+    /// What a lookup of its group asks: all but its file row.
+    var group: [String?] {
+        [String(start), String(end), category, crossing, originCountry, originArea, destination, String(organisationID)]
+    }
 
     init(_ m: Movement, row: Int, organisationID: Int) {
         self.row = row
