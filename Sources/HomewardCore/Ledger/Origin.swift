@@ -9,4 +9,9 @@ public enum Origin: Hashable, Sendable {
         case .country(let code), .area(let code): code
         }
     }
+
+    /// The country's ISO3 code, for the ledger's `origin_country` column; `nil` for an area.
+    public var country: String? { if case .country(let code) = self { code } else { nil } }
+    /// The area's P-code, for the ledger's `origin_pcode` column; `nil` for a country.
+    public var area: String? { if case .area(let code) = self { code } else { nil } }
 }

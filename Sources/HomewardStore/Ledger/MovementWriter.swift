@@ -578,12 +578,7 @@ struct MovementWriter: BatchWriter {
     }
 
     private mutating func values(_ m: Movement, organisationID: Int) -> [BulkValue] {
-        var originCountry: String?, originArea: String?
-        switch m.origin {
-        case .country(let code): originCountry = code
-        case .area(let code): originArea = code
-        case nil: break
-        }
+        let (originCountry, originArea) = (m.origin?.country, m.origin?.area)
         let d = m.destination
         references?.note(crossing: m.crossing, originCountry: originCountry, originArea: originArea, destination: d.finest,
                          organisation: organisationID)
@@ -615,11 +610,7 @@ private struct NewMovement {
     init(_ m: Movement, row: Int, organisationID: Int) {
         self.row = row
         (start, end, category, crossing, destination) = (m.period.start.number, m.period.end.number, m.category.rawValue, m.crossing, m.destination.finest)
-        switch m.origin {
-        case .country(let code): originCountry = code
-        case .area(let code): originArea = code
-        case nil: break
-        }
+        (originCountry, originArea) = (m.origin?.country, m.origin?.area)
         self.organisationID = organisationID
     }
 }

@@ -7,8 +7,7 @@ extension PlacesStore {
     /// table, as if it had none. A database with no gazetteer yet refuses nothing: every level is as empty as the rest.
     /// - Parameter value: the level as the caller wrote it (`adm3`, `3`).
     static func refuseAbsentLevel(_ level: AdminLevel, field: String, value: String, on db: any SQLDatabase) async throws {
-        let deepest = try await db.raw("SELECT MAX(level) AS deepest FROM admin_areas").first(decodingColumn: "deepest", as: Int?.self) ?? nil
-        guard let deepest, deepest < level.rawValue else { return }
+        guard let deepest = try await deepestLevel(on: db)?.rawValue, deepest < level.rawValue else { return }
         let levels = deepest == 1 ? "one level, adm1" : "\(deepest) levels, adm1 to adm\(deepest)"
         throw StoreError.invalid(field: field, value: value, reason: "the gazetteer has \(levels)")
     }

@@ -37,8 +37,13 @@ public final class PlacesStore: Sendable {
     /// The gazetteer's finest level, whose places are settlements (localities): communities where there are four levels,
     /// districts in a gazetteer of two.
     static func finestLevel(on db: any SQLDatabase) async throws -> AdminLevel {
+        try await deepestLevel(on: db) ?? .adm4
+    }
+
+    /// The gazetteer's deepest level; `nil` before any area is loaded.
+    static func deepestLevel(on db: any SQLDatabase) async throws -> AdminLevel? {
         let deepest = try await db.raw("SELECT MAX(level) AS deepest FROM admin_areas").first(decodingColumn: "deepest", as: Int?.self) ?? nil
-        return deepest.flatMap(AdminLevel.init(rawValue:)) ?? .adm4
+        return deepest.flatMap(AdminLevel.init(rawValue:))
     }
 
     static func gazetteer(on db: any SQLDatabase) async throws -> Gazetteer {
