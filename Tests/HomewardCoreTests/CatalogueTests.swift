@@ -76,6 +76,9 @@ import Testing
         #expect(ru.text("bulletin.participants", ["count": .count(21), "organisations": names]) == "Участники (21): A, B.")
         #expect(ru.text("camps.operation.forecastNone", ["days": .count(31)]).hasPrefix("За последний 31 день"))
         #expect(ru.text("camps.operation.forecastNone", ["days": .count(1)]).hasPrefix("За последний день"))
+        let scale: (Int) -> [String: MessageArgument] = { ["first": .count(1), "cycles": .count($0), "top": .count(3_500)] }
+        #expect(ru.text("camps.chart.scale", scale(1)).hasPrefix("Один цикл слева направо"))
+        #expect(ru.text("camps.chart.scale", scale(21)).hasPrefix("Циклы 1–21 слева направо"))
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(CatalogueEntry.self, from: Data(#"{"plural": "n", "=2": "two", "other": "{n}"}"#.utf8))
         }

@@ -35,7 +35,7 @@ struct PeopleView {
             intro: c.text("people.intro"),
             notice: notice, error: error,
             columns: columns,
-            actionsHeader: c.text("table.actions"),
+            actionsHeader: isAdmin ? c.text("table.actions") : nil,
             people: people.map { person in
                 // An erased person's account keeps its login, its name gone: nothing more is done to it.
                 let erased = person.name.isEmpty
@@ -44,7 +44,7 @@ struct PeopleView {
                 // An admin does not change their own account here, so that nobody locks themselves out from the page.
                 let changeable = isAdmin && !erased && person.login != viewer?.login
                 let path = "/people/\(Self.pathSegment(person.login))/"
-                return PersonRow(cells: zip(columns, values).map { LabelledValue(label: $0, value: $1) },
+                return PersonRow(cells: zip(columns, values).map { LabelledValue(label: $0, value: $1) }, actions: isAdmin,
                                  disable: changeable && person.active ? Button(action: path + "disable" + lang, csrf: csrf, label: c.text("people.disable"),
                                                                                named: c.text("people.disable.named", ["login": .code(person.login)])) : nil,
                                  enable: changeable && !person.active ? Button(action: path + "enable" + lang, csrf: csrf, label: c.text("people.enable"),
@@ -88,7 +88,8 @@ struct PeopleView {
         let error: String?
         let columns: [String]
         /// The last column's header, for a screen reader: its cells are forms, and a header seen as empty names none.
-        let actionsHeader: String
+        /// None for a reader who may change no account: a column of empty cells says nothing.
+        let actionsHeader: String?
         let people: [PersonRow]
         let addPerson: AddPerson?
         let organisationsHeading: String
@@ -99,6 +100,8 @@ struct PeopleView {
 
     struct PersonRow {
         let cells: [LabelledValue]
+        /// Whether the row has its actions' cell (the reader is an admin), empty for the admin's own account.
+        let actions: Bool
         let disable: Button?
         let enable: Button?
         let change: Change?
