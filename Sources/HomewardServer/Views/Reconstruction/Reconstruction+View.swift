@@ -50,6 +50,7 @@ struct ReconstructionView {
             commissionedHeader: model.isLastWeek ? c.text("reconstruction.column.commissioned")
                 : c.text("reconstruction.column.commissionedBetween", week),
             damagedHeader: c.text("reconstruction.column.damaged"),
+            zero: c.numbers.string(0),
             kinds: kindRows,
             hasKinds: !kindRows.isEmpty,
             none: c.text("reconstruction.none"),
@@ -73,6 +74,8 @@ struct ReconstructionView {
         let underRestorationHeader: String
         let commissionedHeader: String
         let damagedHeader: String
+        /// A governorate's cell of no facilities under restoration or commissioned; none reported damaged is a dash, as by kind.
+        let zero: String
         let kinds: [KindRow]
         let hasKinds: Bool
         let none: String
