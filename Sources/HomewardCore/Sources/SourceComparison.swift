@@ -125,23 +125,11 @@ public struct SourceComparison: Sendable {
         let compared = Set(self.figures.map(\.figure.area)).count <= 1 ? self.figures : self.figures.filter { $0.figure.area == nil }
         // Of two figures or more: one figure is apart from nothing.
         spread = Spread(compared)
-        // Like with like: figures of the measure asked that cover the same days (a cumulative figure, up to the day it was
-        // stated), from two organisations or more that do not agree; of such sets, the latest. One organisation's own
-        // figures of two days are its progress, not a disagreement.
-        // Of every scope: two organisations' figures for one governorate disagree as national ones do.
-        struct Alike: Hashable { var days: DateWindow; var area: String? }
-        let alike = Dictionary(grouping: self.figures.filter { $0.figure.measure == measure && $0.matchesWindow }) { row in
-            let span = row.figure.coverage.span(statedOn: row.figure.date)
-            return Alike(days: DateWindow(from: span.from, to: span.to), area: row.figure.area)
-        }.filter { Set($0.value.map(\.figure.organisation)).count > 1 }
-        // The latest such set; of sets of one day, the country's, then the largest disagreement. Figures that can all be
-        // right at once ("at least 2,659" beside 5,000) do not disagree: only those whose bounds leave no number between.
-        let disagreeing = alike.filter { !Self.canAllHold($0.value.map(\.figure)) }
-        if let latest = disagreeing.max(by: { a, b in
-            (a.key.days.to!, a.key.area == nil ? 1 : 0) < (b.key.days.to!, b.key.area == nil ? 1 : 0)
-        }), let disagreement = Spread(latest.value, through: latest.key.days.to), disagreement.min < disagreement.max {
-            sameMeasureSpread = disagreement
-        }
+        // Like with like: the latest disagreement of the measure asked over the window's own days, the country's first.
+        sameMeasureSpread = disagreements.lazy
+            .filter { $0.measure == measure && $0.figures.allSatisfy { $0.coverage.matches(window, statedOn: $0.date) } }
+            .compactMap { Spread($0.figures.map { Row(figure: $0, matchesWindow: true) }, through: $0.to) }
+            .first { $0.min < $0.max }
     }
 }
 
