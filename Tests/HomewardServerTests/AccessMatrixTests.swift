@@ -149,7 +149,11 @@ import Testing
                                               from: .bytes(Array("#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,1000,UNHCR\n".utf8)), by: .test)
             _ = try await store.importRecords(.departures, ImportRequest(sourceName: "d", today: TestStores.today),
                                               from: .bytes(Array("#date,#loc+site+code,#affected+departed+num,#org\n2020-06-03,HOL,10,UNHCR\n".utf8)), by: .test)
-            // Each from a census day of its own: two operations from one baseline are refused.
+            // Each from a census day of its own: two operations from one baseline are refused, and a later one takes the site over
+            // from a count of its day (the set-up's days, then those of the operations each caller posts).
+            let counts = (20...31).map { "2020-05-\($0),HOL,1000,UNHCR\n" }.joined()
+            _ = try await store.importRecords(.censuses, ImportRequest(sourceName: "c2", today: TestStores.today),
+                                              from: .bytes(Array(("#date,#loc+site+code,#population+ind+num,#org\n" + counts).utf8)), by: .test)
             for n in Who.allCases.indices {
                 _ = try await store.camps.addOperation(EvacuationOperation(site: "HOL", baselineDate: Day("2020-05-2\(n)")!, baselineResidents: 1000,
                                                                            start: Day("2020-06-02")!, perCycle: 100 + n, cycleDays: 5),

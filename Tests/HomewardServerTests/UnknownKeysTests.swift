@@ -17,7 +17,7 @@ import Testing
             // setup: a camp with a census and an operation, and a statement, for the routes that change them
             try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006", operatorName: "UNHCR"), by: .test)
             _ = try await store.importRecords(.censuses, ImportRequest(sourceName: "c", today: TestStores.today),
-                                              from: .bytes(Array("#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,1000,UNHCR\n".utf8)), by: .test)
+                                              from: .bytes(Array("#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,1000,UNHCR\n2020-06-02,HOL,1000,UNHCR\n".utf8)), by: .test)
             _ = try await store.camps.addOperation(EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 1000,
                                                                        start: Day("2020-06-02")!, perCycle: 100, cycleDays: 5),
                                                    today: TestStores.today, by: .test)

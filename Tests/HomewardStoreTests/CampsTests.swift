@@ -309,6 +309,14 @@ import Testing
             await #expect(throws: StoreError.self) { _ = try await store.camps.addOperation(earlier, today: TestStores.today, by: .test) }
             later.baselineDate = Day("2020-06-06")!
             later.start = Day("2020-06-07")!
+            // A later census day nobody counted: the typed figure would become the site's residents, and stop the first operation.
+            await #expect { _ = try await store.camps.addOperation(later, today: TestStores.today, by: .test) } throws: { error in
+                guard case StoreError.refused(let problem) = error else { return false }
+                return problem.field == "baseline_date" && problem.reason.contains("nobody counted the site on 6 June 2020; record that census first")
+            }
+            #expect(try await store.camps.operations().count == 1)
+            _ = try await store.importRecords(.censuses, ImportRequest(sourceName: "c.csv", today: TestStores.today), from: .bytes(Array(
+                "#date,#loc+site+code,#population+ind+num,#org\n2020-06-06,HOL,100,UNHCR\n".utf8)), by: .test)
             _ = try await store.camps.addOperation(later, today: TestStores.today, by: .test)
             #expect(try await store.camps.operations().count == 2)
         }
