@@ -17,6 +17,11 @@ import Testing
         #expect(bad.problems.map(\.code) == ["import.aid.type.unknown", "import.aid.tonnes.invalid", "import.number.invalid", "import.number.negative"])
         let negative = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "-1.5", "", "", "", ""], number: 3))
         #expect(negative.problems.map(\.code) == ["import.aid.tonnes.negative"], "a minus sign is the problem, not the number")
+        // Below one tonne the whole part is "-0", whose reading alone dropped the sign: 0.125 t was stored.
+        for text in ["-0.125", " -0.5", "-.5", "\u{2212}0.5"] {
+            let small = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", text, "", "", "", ""], number: 4))
+            #expect(small.problems.map(\.code) == ["import.aid.tonnes.negative"] && small.records.isEmpty, "\(text): \(small.problems)")
+        }
         let medical = rules.check(layout.draft(row: ["2019-03-02", "C4519", "WHO", "medical", "", "", "", "120", ""], number: 4))
         #expect(medical.records.first?.treated == 120 && medical.records.first?.kilograms == nil)
         // A weight of 1,234 is 1234 t to one writer and 1.234 t to another: refused, not guessed; a count's comma only groups.

@@ -9,6 +9,8 @@ public enum ScaledNumber {
         var latin = text.withLatinDigits
         if let comma = decimalComma(latin) { latin.replaceSubrange(comma...comma, with: ".") }
         let parts = latin.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        // "-0.5" is a sign the whole part's reading would drop with its zero.
+        guard !parts[0].contains(where: { $0 == "-" || $0 == "+" || $0 == "\u{2212}" }) else { return nil }
         let whole = parts[0].isEmpty && parts.count == 2 ? 0 : MovementRules.wholeNumber(String(parts[0]))
         guard let whole, whole >= 0, whole <= Int.max / 1_000_000_000 else { return nil }
         var fraction = parts.count == 2 ? Substring(parts[1]) : ""
