@@ -198,6 +198,16 @@ import HomewardTestSupport
             #expect(try await store.movementCount() == 0)
             let trailing = try await store.importCSV(Self.tagged + "\n2019-07-14,LBN-01,LBN,SY03,15,,,")
             #expect(trailing.status == .success && trailing.imported == 4)
+            // A header ending in a separator names no column there: "1,200" unquoted is refused, not read as 1.
+            let stored = try await store.movementCount()
+            let endsInSeparator = try await store.importCSV("""
+                #date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num,\r
+                2019-07-14,LBN-01,LBN,SY03,1,200\r
+                2019-07-14,LBN-02,LBN,SY03,5,\r
+                """)
+            #expect(endsInSeparator.status == .error && endsInSeparator.problems.map(\.row) == [2], "\(endsInSeparator.problems)")
+            #expect(endsInSeparator.problems.first?.value == "200" && endsInSeparator.problems.first?.reason.contains("(6 against 5)") == true)
+            #expect(try await store.movementCount() == stored)
         }
     }
 

@@ -19,7 +19,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
     public private(set) var nearTags: [(column: String, tag: String, meant: String)] = []
     /// How many rows precede the data (headers and the hashtag row).
     public private(set) var headerRowCount = 0
-    /// How many columns the header and hashtag rows give: a data row's values past them have no column.
+    /// How many columns the header and hashtag rows name, up to the last named: a data row's values past them have no column.
     public private(set) var width = 0
 
     /// Works out the layout from the first rows of a file.
@@ -59,7 +59,9 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             headerRowCount = 1
         }
         if tags.count < headers.count { tags += Array(repeating: nil, count: headers.count - tags.count) }
-        width = tags.count
+        // A header row ending in separators (a spreadsheet's or Kobo's `;;;`) names no columns there: a value shifted past
+        // the last named column by an unquoted separator (`1,200`) would land in one unread, and the count read as 1.
+        width = (tags.indices.last { !(tags[$0] ?? "").isBlank || ($0 < headers.count && !headers[$0].isBlank) } ?? -1) + 1
 
         // A header that reads as one cell holding another separator (a spreadsheet's ';'): every header the mapping names
         // would be missing, and the separator is what to mend.
