@@ -21,7 +21,9 @@ import Testing
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    /// - Parameter timeout: seconds after which the command is stopped (a server that started when it should not have).
+    /// - Parameters:
+    ///   - timeout: seconds after which the command is stopped (a server that started when it should not have).
+    ///   - environment: variables to set; an empty value unsets one (`HOMEWARD_TODAY`, for the clock's own day).
     func run(_ arguments: [String], input: String? = nil, timeout: Double? = nil, environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
@@ -30,6 +32,7 @@ import Testing
         environment["HOMEWARD_DATABASE"] = database
         environment["HOMEWARD_TODAY"] = "2019-07-20"
         environment.merge(extra) { $1 }
+        for (name, value) in extra where value.isEmpty { environment[name] = nil }
         process.environment = environment
         let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
@@ -322,6 +325,32 @@ import Testing
         let again = try run(["import", Self.sample, "--org", "OCHA Turkey", "--set", "#date=2019-01",
                              "--map", "Nahya PCODE=#adm3+dest+code", "--map", "Ret_Flow_Estimation=#affected+returnees+idps+num"])
         #expect(again.stdout.contains("imported: 0") && again.stdout.contains("ignored: 278"))
+    }
+
+    /// Today is the deployment's day (`TZ`), not UTC's: a team east of UTC reports its own day before UTC reaches it, and a
+    /// day that UTC has reached may still be tomorrow west of it.
+    @Test func todayIsTheDeploymentsOwnDay() throws {
+        defer { cleanUp() }
+        // A zone whose day differs from UTC's now: 14 hours ahead from 11:00 UTC, 12 behind before.
+        let now = Date()
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let ahead = utc.component(.hour, from: now) >= 11
+        let zone = ahead ? "Etc/GMT-14" : "Etc/GMT+12" // POSIX names: the sign is reversed
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: ahead ? "Pacific/Kiritimati" : "Etc/GMT+12")
+        let localDay = formatter.string(from: now)
+        formatter.timeZone = utc.timeZone
+        let utcDay = formatter.string(from: now)
+        #expect(localDay != utcDay)
+        let file = "#date,#loc+crossing+code,#affected+returnees+refugees+num\n\(ahead ? localDay : utcDay),LBN-01,10\n"
+        let result = try run(["import", "-", "--org", "UNHCR", "--dry-run"], input: file, environment: ["HOMEWARD_TODAY": "", "TZ": zone])
+        if ahead {
+            #expect(result.status == 0 && result.stdout.contains("status: SUCCESS"), "\(result.stdout) \(result.stderr)")
+        } else {
+            #expect(result.status != 0 && result.stdout.contains("the date is in the future"), "\(result.stdout) \(result.stderr)")
+        }
     }
 
     @Test func aBadRowFailsTheCommandAndSaysWhere() throws {

@@ -51,7 +51,9 @@ func passwordFromStandardInput() throws -> String {
     return line
 }
 
-/// Today, in UTC; `HOMEWARD_TODAY` (YYYY-MM-DD) fixes it, for tests and for replaying a past day.
+/// Today, in the deployment's time zone (`TZ`, or the machine's), so that a field team's report of its own day is not
+/// "in the future" for the hours its clock runs ahead of UTC; `HOMEWARD_TODAY` (YYYY-MM-DD) fixes it, for tests and for
+/// replaying a past day.
 func today() throws -> Day {
     try todayClock()()
 }
@@ -62,10 +64,13 @@ func todayClock() throws -> @Sendable () -> Day {
         guard let day = Day(fixed) else { throw ValidationError("HOMEWARD_TODAY '\(fixed)' is not a date of the form YYYY-MM-DD") }
         return { day }
     }
-    return {
-        let seconds = Int(Date().timeIntervalSince1970)
-        return Day(number: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-    }
+    return { localDay(of: Date(), in: .current) }
+}
+
+/// The calendar day an instant falls on in a time zone.
+func localDay(of instant: Date, in zone: TimeZone) -> Day {
+    let seconds = Int(instant.timeIntervalSince1970) + zone.secondsFromGMT(for: instant)
+    return Day(number: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
 }
 
 extension Day: ExpressibleByArgument {
