@@ -182,6 +182,10 @@ import Testing
         }
         let gap = BulletinText(snapshot: since(1_050), catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
         #expect(!gap.contains("revised") && !gap.contains("1,050"), "\(gap)")
+        // Another version of the day's statement hid the earlier total: "from [withheld] to 1,053" says nothing, and is left out.
+        let elsewhere = BulletinText(snapshot: statement(revisedFrom: 1_000), catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5),
+                                     hiddenElsewhere: [ReturnsBlock.revisionPrefixes[0] + ".published"]).text
+        #expect(!elsewhere.contains("revised") && !elsewhere.contains("withheld"), "\(elsewhere)")
     }
 
     @Test func smallCountsOfPeopleReachedOrTreatedAreHiddenAndParcelsAreNot() throws {

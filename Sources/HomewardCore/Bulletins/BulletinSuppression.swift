@@ -158,9 +158,13 @@ public enum BulletinSuppression {
         let isHidden = { (value: BulletinValue?) in if case .entry(let id)? = value { hidden[id] != nil } else { false } }
         switch block.kind {
         case "returns":
-            // Withheld, the revision's two totals would read "from [withheld] to [withheld]": the line says nothing then.
+            // Withheld, the revision's two totals would read "from [withheld] to [withheld]": the line says nothing then; nor
+            // with one withheld (another version of the statement hid its earlier total), a revision of an unknown size.
             // So would "Not counted above: <5 people …": a note on the figures, left out with its number.
-            return block.lines.filter { !(($0.key == "bulletin.returns.revised" || $0.key.hasPrefix("bulletin.returns.partial.")) && isHidden($0.arguments["count"])) }
+            return block.lines.filter { line in
+                if line.key == "bulletin.returns.revised" { return !isHidden(line.arguments["count"]) && !isHidden(line.arguments["before"]) }
+                return !(line.key.hasPrefix("bulletin.returns.partial.") && isHidden(line.arguments["count"]))
+            }
         case "camps":
             let leftHidden = block.lines.filter { $0.key.hasPrefix("bulletin.camps.left") && (isHidden($0.arguments["count"]) || isHidden($0.arguments["remaining"])) }
             let paceHidden = block.lines.filter { $0.key.hasPrefix("bulletin.camps.forecast") && isHidden($0.arguments["days"].flatMap { days in
