@@ -100,7 +100,7 @@ import Testing
         #expect(html.contains(#"<tr id="entry-returns.start.total">"#))
         #expect(html.contains(String(repeating: "ab", count: 32)))
         // The footer reads right to left, its bulletin number in Arabic digits; only the number and the hash run left to right.
-        #expect(html.contains(#"<p class="footer">النشرة <bdi dir="ltr">٧</bdi>. بصمة SHA-256 للقطة البيانات: <bdi dir="ltr">abab"#), "\(html)")
+        #expect(html.contains(#"<p class="footer">البيان رقم <bdi dir="ltr">٧</bdi>. بصمة SHA-256 للقطة البيانات: <bdi dir="ltr">abab"#), "\(html)")
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(BulletinText(snapshot: Self.snapshot, catalogue: try Catalogue.bundled(.en)))) as! [String: Any]
         let paragraphs = ((json["blocks"] as! [[String: Any]])[0]["paragraphs"] as! [[String: Any]])
         #expect((paragraphs[0]["figures"] as! [[String: Any]]).first?["entry"] as? String == "returns.start.total")

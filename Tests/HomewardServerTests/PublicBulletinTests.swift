@@ -83,7 +83,7 @@ import Testing
             #expect(page.status == .ok && page.text.contains("&lt;٥") && !page.text.contains(first.sha256))
             // The public's list of statements links the public one alone, and says nothing of the internal one that replaces it.
             let index = try await client.get("/bulletins?lang=en").text
-            #expect(index.contains(#"<a href="/bulletins/\#(first.id)?lang=en">Bulletin \#(first.id)</a>"#) && !index.contains("/bulletins/\(second.id)?")
+            #expect(index.contains(#"<a href="/bulletins/\#(first.id)?lang=en">Statement no. \#(first.id)</a>"#) && !index.contains("/bulletins/\(second.id)?")
                     && !index.contains("internal") && !index.contains("replaced by"), "\(index)")
             // Internal readers see the exact figures and the hash; the snapshot is as it was.
             var headers: HTTPFields = [:]
@@ -99,7 +99,7 @@ import Testing
             // Internal readers' list: both, which is public and which internal, and which replaces which.
             let internalIndex = try await client.executeRequest(uri: "/bulletins?lang=en", method: .get, headers: headers, body: nil).text
             #expect(internalIndex.contains("/bulletins/\(second.id)?lang=en") && internalIndex.contains(">internal<") && internalIndex.contains("public since")
-                    && internalIndex.contains("replaced by bulletin \(second.id)") && internalIndex.contains("replaces bulletin \(first.id)"), "\(internalIndex)")
+                    && internalIndex.contains("replaced by statement no. \(second.id)") && internalIndex.contains("replaces statement no. \(first.id)"), "\(internalIndex)")
             #expect(internalList?.map { "\($0["id"] as? Int ?? 0) \($0["replaces"] as? Int ?? 0) \($0["replaced_by"] as? Int ?? 0)" }
                     == ["\(second.id) \(first.id) 0", "\(first.id) 0 \(second.id)"])
             #expect(internalList?.allSatisfy { $0["session"] is NSNull } == true, "statements of no session")

@@ -34,11 +34,11 @@ extension SessionsModel {
     @Test func eachSessionLinksToItsBulletinsInThePagesLanguage() {
         let html = SessionsView(model: .mock, language: .ru).render(pages)
         #expect(html.contains(#"<a href="/bulletins/3?lang=ru">"#) && html.contains(#"<a href="/bulletins/1?lang=ru">"#))
-        #expect(html.contains("Бюллетень по этому заседанию пока не опубликован."))
+        #expect(html.contains("Заявление по этому заседанию пока не опубликовано."))
         // A statement that follows no session is listed apart, not under a session of its day.
         #expect(html.contains("Заявления, не относящиеся к записанному заседанию") && html.contains(#"<a href="/bulletins/7?lang=ru">"#))
         // A statement published again for the session replaces the one before: its link says so.
-        #expect(html.contains("Бюллетень 1, заменён бюллетенем 3"), "\(html)")
+        #expect(html.contains("Заявление № 1, заменено заявлением № 3"), "\(html)")
         #expect(html.contains(#"<bdi dir="ltr">2</bdi> организации-участника:"#))
         let empty = SessionsView(model: SessionsModel(items: [], demo: true), language: .ar).render(pages)
         #expect(empty.contains("لم تُسجَّل اجتماعات تنسيق بعد.") && empty.contains(#"<html lang="ar" dir="rtl">"#))
