@@ -198,6 +198,22 @@ import Testing
                 == "the transit centres hold 1 place; the plan needs 700 at its busiest.")
     }
 
+    /// A second count in Arabic agrees with its noun as the first does: "عن ١ من أصل عمليتين" wrote a bare digit for one action.
+    @Test func theActionsThatGaveAFigureAreCountedInWords() throws {
+        let ar = try Catalogue.bundled(.ar)
+        let partly: (Int, Int) -> [String: MessageArgument] = { ["count": .count(40), "reporting": .count($0), "actions": .count($1)] }
+        #expect(ar.text("bulletin.aid.reached.partly", partly(1, 2)).hasSuffix("عن عملية واحدة من أصل اثنتين."))
+        #expect(ar.text("bulletin.aid.reached.partly", partly(2, 3)).hasSuffix("عن عمليتين من أصل ٣."))
+        #expect(ar.text("bulletin.aid.reached.partly", partly(13, 14)).hasSuffix("عن ١٣ عملية من أصل ١٤."))
+        // "up to" is worded in a disagreement as in the list of figures above it.
+        let differ: [String: MessageArgument] = ["measure": .text("returns"), "scope": .code("country"), "coverage": .code("none"),
+                                                "min": .count(4_000), "max": .count(5_000), "minQualifier": .code("up-to"), "maxQualifier": .code("more-than"),
+                                                "minOrganisations": .text("B"), "maxOrganisations": .text("A")]
+        let ru = try Catalogue.bundled(.ru)
+        #expect(ru.text("bulletin.sources.disagreement", differ).contains("наименьшая — до 4\u{00A0}000 (B)") && ru.text("sources.qualifier.up-to") == "до")
+        #expect(ar.text("bulletin.sources.disagreement", differ).contains("أدناها حتى ٤٬٠٠٠ (B)") && ar.text("sources.qualifier.up-to") == "حتى")
+    }
+
     @Test func levelsAreWrittenAsTheLanguageNamesThem() throws {
         #expect(try Catalogue.bundled(.ru).string(.level(.adm3)) == "подрайон")
         #expect(try Catalogue.bundled(.ar).string(.level(.adm1)) == "محافظة")
