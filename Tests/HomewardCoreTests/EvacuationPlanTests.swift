@@ -26,6 +26,22 @@ import HomewardCore
         #expect(throws: Never.self) { try rules.checkPace(perCycle: 10_000, cycleDays: 5, residents: 10_000_000) }
     }
 
+    /// An operation that has not begun is planned: recorded completed before its start, it could never be put right.
+    @Test func anOperationNotYetBegunIsRecordedAsPlanned() throws {
+        let camp = Site(code: "QAM", name: "Qah", kind: .camp, admin: "SY07")
+        let rules = EvacuationRules(sites: ["QAM": camp], today: start)
+        for status in [EvacuationOperation.Status.completed, .underWay, .suspended] {
+            let early = EvacuationOperation(site: "QAM", baselineDate: start, baselineResidents: 3_000, start: start.adding(days: 19),
+                                            perCycle: 1_000, cycleDays: 3, status: status)
+            #expect { _ = try rules.check(early) } throws: { ($0 as? FieldProblem)?.field == "status" }
+        }
+        let begun = EvacuationOperation(site: "QAM", baselineDate: start.adding(days: -10), baselineResidents: 3_000, start: start.adding(days: -9),
+                                        perCycle: 1_000, cycleDays: 3, status: .completed)
+        #expect(try rules.check(begun).status == .completed, "one recorded after the fact")
+        #expect(try rules.check(EvacuationOperation(site: "QAM", baselineDate: start, baselineResidents: 3_000, start: start.adding(days: 1),
+                                                    perCycle: 1_000, cycleDays: 3)).status == .planned)
+    }
+
     @Test func aDeadlineThatCannotBeMetSaysWhatPaceWouldMeetIt() {
         // setup: 40,000 people, 3,500 every 5 days, "within a month": the last day is 2019-03-30
         let plan = EvacuationPlan(.init(remaining: 40_000, perCycle: 3_500, cycleDays: 5, start: start, deadline: Day("2019-03-30")!))

@@ -67,6 +67,11 @@ public struct EvacuationRules: Sendable {
         if let deadline = operation.deadline, deadline < operation.start {
             throw FieldProblem(field: "deadline", value: deadline.description, Message("evacuation.deadline.beforeStart", ["start": .day(operation.start)]))
         }
+        // An operation not yet begun is planned: "completed" before its start could not be put right (a completed one stays so).
+        if operation.status != .planned, operation.start > today {
+            throw FieldProblem(field: "status", value: operation.status.rawValue,
+                               Message("evacuation.status.beforeStart", ["start": .day(operation.start), "today": .day(today)]))
+        }
         var checked = operation
         checked.site = site.code
         checked.via = try transitCentres(operation.via).map(\.code)
