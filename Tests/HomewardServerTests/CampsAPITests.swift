@@ -107,6 +107,11 @@ import Testing
             let endlessOperation = try await client.post("/api/v1/evacuations",
                 #"{"site": "HOL", "baseline_date": "2020-06-01", "baseline_residents": 10000000, "start": "2020-06-02", "per_cycle": 1, "cycle_days": 1}"#)
             #expect(endlessOperation.status == .badRequest)
+            // Completed, the operation keeps the centre's overload it met: it was dropped with the status.
+            #expect(try await client.patch("/api/v1/evacuations/\(id)", #"{"status": "completed", "date": "2020-06-20"}"#).status == .ok)
+            let completed = try await client.get("/api/v1/evacuations/\(id)")
+            let kept = try #require(try completed.json["centres_over_capacity"] as? [[String: Any]])
+            #expect(kept.count == 1 && kept.first?["day"] as? String == "2020-06-03", "\(completed.text)")
         }
     }
 

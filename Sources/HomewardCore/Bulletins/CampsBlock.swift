@@ -80,7 +80,8 @@ public enum CampsBlock {
     private static func centresOverCapacity(_ progress: [EvacuationProgress], date: Day, sites: [String: Site],
                                             lines: inout [BulletinLine], entries: inout [SnapshotEntry]) {
         var busiest: [String: (over: EvacuationProgress.CentreOverCapacity, operation: Int)] = [:], order: [String] = []
-        for item in progress {
+        // Of operations still running: a completed one's overload is its record, not the session's news.
+        for item in progress where item.operation.status != .completed {
             for over in item.centresOverCapacity {
                 guard let seen = busiest[over.centre] else {
                     busiest[over.centre] = (over, item.operation.id)

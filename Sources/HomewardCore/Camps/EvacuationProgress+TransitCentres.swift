@@ -15,13 +15,13 @@ extension EvacuationProgress {
         }
     }
 
-    /// The operation's centres estimated above their capacity since it began, while it still runs, each once: what the
-    /// plan's check of transit places cannot see (people sent faster, or through fewer centres, than planned). The
-    /// estimates count every site's departures to a centre, not only this operation's.
+    /// The operation's centres estimated above their capacity since it began, each once: what the plan's check of transit
+    /// places cannot see (people sent faster, or through fewer centres, than planned). A completed operation keeps what it
+    /// met, up to its last counted day. The estimates count every site's departures to a centre, not only this operation's.
     public func centres(overCapacityIn occupancies: [String: TransitCentreOccupancy]) -> [CentreOverCapacity] {
         // Up to the last day that counts for it: a centre's later overload, from another site's operation once a next one
         // took this site over, is not this one's.
-        guard operation.status != .completed, operation.start <= lastCountedDay else { return [] }
+        guard operation.start <= lastCountedDay else { return [] }
         var named = Set<String>()
         return operation.via.compactMap { code in
             guard named.insert(code).inserted, let occupancy = occupancies[code],
