@@ -497,6 +497,9 @@ import Testing
             #expect(progress.cycles.allSatisfy { $0.state == .ended }, "no cycle under way or to begin once completed")
             // The day before it was completed, nothing of the later departure was known either way.
             #expect(try await store.camps.progress(ofOperation: operation.id, asOf: Day("2020-06-19")!).left == 500)
+            // The site still counts from the operation's baseline: more leaving than it held is refused, as while it ran.
+            let beyond = try await importRecords(store, .departures, header + "2020-06-26,HOL,9001,CCCM,d\n")
+            #expect(beyond.status == .error && beyond.problems.map(\.code) == ["import.departures.overdrawn"], "\(beyond.problems)")
             // A census taken since: departures count from it, and are not said to come after the operation.
             _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-26,HOL,8000,UNHCR\n")
             let counted = try await importRecords(store, .departures, header + "2020-06-28,HOL,100,CCCM,c\n")

@@ -100,9 +100,6 @@ public struct DepartureRules: ImportRules {
         guard counting else { return ImportOutcome(records: [departure], problems: checks.problems) }
         // A digest: worked out once for every count below.
         let key = departure.key
-        if let completed = completedOn[site], departure.day > completed, persons > 0 {
-            checks.fail(draft[.date] != nil ? .date : .dateEnd, Message("import.departures.afterCompletion", ["date": .day(completed)]), warning: true)
-        }
         // Dated on or shortly before what the site counts from (a typing slip, 09-30 for 10-30): kept, but not counted among
         // those who left since. Older rows are history (a file of past departures), not slips.
         if let countsFrom = baselines[site]?.date ?? censuses[site]?.census.date, departure.day <= countsFrom,
@@ -118,6 +115,10 @@ public struct DepartureRules: ImportRules {
             }
             baseline.count(key, persons: persons)
             baselines[site] = baseline
+        }
+        // Said of a row that is recorded: one refused above is not.
+        if let completed = completedOn[site], departure.day > completed, persons > 0 {
+            checks.fail(draft[.date] != nil ? .date : .dateEnd, Message("import.departures.afterCompletion", ["date": .day(completed)]), warning: true)
         }
         if baselines[site] == nil, var since = censuses[site] {
             if let warning = since.count(departure, key: key) { checks.fail(.persons, warning, warning: true) }

@@ -31,7 +31,7 @@ extension CampsStore {
                                   operators: Self.operators(of: sites), baselines: baselines,
                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
                                   transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), siteNames: SiteNames(sites),
-                                  completedOn: try await completionDays(except: Set(baselines.keys)), vocabulary: request.vocabulary)
+                                  completedOn: try await completionDays(), vocabulary: request.vocabulary)
         }, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
         }
@@ -39,18 +39,22 @@ extension CampsStore {
 
     /// The day each site's latest operation was completed, for the sites whose latest operation is and that no census
     /// was taken of since (departures then count from it).
-    func completionDays(except underOperation: Set<String>) async throws -> [String: Day] {
+    func completionDays() async throws -> [String: Day] {
         let changes = try await statusChanges(where: nil)
         let counted = Dictionary(grouping: try await censuses(where: nil), by: \.site).compactMapValues { $0.map(\.date).max() }
+        return try await latestOperations().compactMapValues { operation in
+            guard operation.status == .completed, let day = changes[operation.id]?.last(where: { $0.to == .completed })?.day else { return nil }
+            return counted[operation.site].map { $0 > day } == true ? nil : day
+        }
+    }
+
+    /// Each site's operation with the latest baseline: the one its departures count against.
+    func latestOperations() async throws -> [String: EvacuationOperation] {
         var latest: [String: EvacuationOperation] = [:]
         for operation in try await operations() where latest[operation.site].map({ $0.baselineDate <= operation.baselineDate }) ?? true {
             latest[operation.site] = operation
         }
-        return latest.compactMapValues { operation in
-            guard !underOperation.contains(operation.site), operation.status == .completed,
-                  let day = changes[operation.id]?.last(where: { $0.to == .completed })?.day else { return nil }
-            return counted[operation.site].map { $0 > day } == true ? nil : day
-        }
+        return latest
     }
 
     static func operators(of sites: [Site]) -> [String: String] {
@@ -68,11 +72,13 @@ extension CampsStore {
         return found
     }
 
-    /// Each site's latest operation's baseline, with the departures already counted against it.
+    /// Each site's latest operation's baseline, with the departures already counted against it: a completed one's too, until
+    /// a census taken after its completion gives the site a new count, since the site's standing still counts from it (a
+    /// departure beyond it, refused while the operation ran, made 21,200 of 21,000 leave once it was completed).
     func baselines() async throws -> [String: DepartureRules.Baseline] {
         var baselines: [String: DepartureRules.Baseline] = [:]
-        // Oldest first, so a site's latest operation is the one kept.
-        for operation in try await operations() where operation.status != .completed {
+        let completed = try await completionDays()
+        for operation in try await latestOperations().values where operation.status != .completed || completed[operation.site] != nil {
             let counted = try await database.read { db in
                 try await db.raw("""
                     SELECT row_key, persons FROM site_departures WHERE site_code = \(bind: operation.site) AND end_day > \(bind: operation.baselineDate.number)
