@@ -507,6 +507,24 @@ import Testing
         }
     }
 
+    /// One convoy reported by the camp manager and by a partner is counted twice: the second report is warned of, naming
+    /// the first, as movements are; a departure to another destination is not.
+    @Test(arguments: Backend.available)
+    func aDepartureBesideAnotherOrganisationsOfTheSameDaysAndPlaceIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            _ = try await campUnderOperation(store)
+            let header = "#date,#loc+site+code,#affected+departed+num,#loc+dest+code,#org,#meta+id\n"
+            _ = try await importRecords(store, .departures, header + "2020-06-11,HOL,2000,SY0800,CCCM,c1\n")
+            let partner = try await importRecords(store, .departures, header + "2020-06-11,HOL,2000,SY0800,SARC,s1\n2020-06-11,HOL,300,SY0700,SARC,s2\n")
+            let own = try await importRecords(store, .departures, header + "2020-06-11,HOL,100,SY0800,CCCM,c2\n")
+            #expect(partner.status == .warning && partner.imported == 2, "\(partner.problems)")
+            #expect(partner.problems.map(\.code) == ["import.departures.otherOrganisation"] && partner.problems.first?.row == 2)
+            #expect(partner.problems.first?.reason.hasPrefix("CCCM recorded 2,000 people leaving this site on the same days for the same destination (departure 1") == true,
+                    "\(partner.problems)")
+            #expect(own.problems.first?.reason.hasPrefix("SARC recorded 2,000 people") == true, "SARC's is another organisation's to CCCM: \(own.problems)")
+        }
+    }
+
     /// Departures since a census are warned of only beyond the largest count of its day, not the count of whichever
     /// organisation's name sorts last.
     @Test(arguments: Backend.available)

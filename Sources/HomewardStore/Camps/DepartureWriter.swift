@@ -29,7 +29,7 @@ struct DepartureWriter: BatchWriter {
                 continue
             }
             let organisationID = try await organisations.id(of: departure.organisation, on: write)
-            counts += try await write.store(
+            let stored = try await write.store(
                 [BulkValue(departure.persons), BulkValue(departure.destination), BulkValue(start), BulkValue(end)], in: Self.table,
                 rowKey: key, importID: importID, row: row, seen: &seen, insert: departure.persons == 0 ? nil : """
                     INSERT INTO site_departures (row_key, site_code, start_day, end_day, persons, destination, organisation_id, external_id,
@@ -38,6 +38,25 @@ struct DepartureWriter: BatchWriter {
                             \(bind: departure.destination), \(bind: organisationID), \(bind: departure.externalId),
                             \(bind: write.timestamp), \(bind: write.caller.description), \(bind: importID))
                     """)
+            counts += stored
+            if stored.imported == 1, let other = try await otherOrganisations(departure, organisationID: organisationID) {
+                counts.shared.append(SharedRecord(row: row, movement: other.id, persons: other.persons, organisation: other.organisation,
+                                                  message: "import.departures.otherOrganisation", recordArgument: "departure"))
+            }
         }
+    }
+
+    /// Another organisation's departure of an earlier import from the same site on the same days to the same place: the
+    /// site counts both, twice the people where both reported one convoy (a camp manager's and a partner's).
+    private func otherOrganisations(_ departure: Departure, organisationID: Int) async throws -> (id: Int, persons: Int, organisation: String)? {
+        let destination: SQLQueryString = departure.destination.map { "d.destination = \(bind: $0)" } ?? "d.destination IS NULL"
+        guard let row = try await write.sql.raw("""
+            SELECT d.id, d.persons, o.name FROM site_departures d JOIN organisations o ON o.id = d.organisation_id
+            WHERE d.site_code = \(bind: departure.site) AND d.start_day = \(bind: departure.period.start.number)
+              AND d.end_day = \(bind: departure.period.end.number) AND \(destination) AND d.organisation_id <> \(bind: organisationID)
+              AND d.persons > 0 AND (d.import_id IS NULL OR d.import_id <> \(bind: importID))
+            ORDER BY d.id LIMIT 1
+            """).first() else { return nil }
+        return (try row.decode(column: "id", as: Int.self), try row.decode(column: "persons", as: Int.self), try row.decode(column: "name", as: String.self))
     }
 }

@@ -42,7 +42,8 @@ struct WriteCounts: Sendable, Equatable {
     /// both are counted, which is right for two groups and wrong for one report sent again with a note or a status changed.
     var twins: [TwinRecord] = []
     /// New movements beside another organisation's report of an earlier import for the same days, crossing, origin,
-    /// destination and category: the ledger adds both, twice the people where both counted the same group.
+    /// destination and category: the ledger adds both, twice the people where both counted the same group. New departures
+    /// beside another's of the same site, days and destination likewise.
     var shared: [SharedRecord] = []
     /// Corrections that put back what an earlier import recorded, undoing a later one's: an old file imported again.
     var reverts: [RevertedRecord] = []
@@ -99,12 +100,15 @@ struct TwinRecord: Sendable, Equatable {
 /// destination and category.
 struct SharedRecord: Sendable, Equatable {
     var row: Int
-    /// The other organisation's movement (the first recorded, where it reported several), what it counted, and its name.
+    /// The other organisation's record (the first recorded, where it reported several), what it counted, and its name.
     var movement: Int
     var persons: Int
     var organisation: String
     /// Whether the movements name a crossing point: a move inside the country may name none, and the warning says so.
     var crossing = true
+    /// The warning's key, and the argument that numbers the other record: a departure's is its own.
+    var message = "import.movements.otherOrganisation"
+    var recordArgument = "movement"
 }
 
 /// A record of an import whose key an earlier row of the same import gave: the last is kept, and the author told.

@@ -328,8 +328,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
         for twin in counts.twins { warn(row: twin.row, Message(twin.message, [twin.argument: .serial(twin.twin)])) }
         for shared in counts.shared {
-            warn(row: shared.row, Message("import.movements.otherOrganisation", ["organisation": .text(shared.organisation), "movement": .serial(shared.movement),
-                                                                                 "persons": .count(shared.persons), "place": .code(shared.crossing ? "crossing" : "none")]))
+            warn(row: shared.row, Message(shared.message, ["organisation": .text(shared.organisation), shared.recordArgument: .serial(shared.movement),
+                                                           "persons": .count(shared.persons), "place": .code(shared.crossing ? "crossing" : "none")]))
         }
         for revert in counts.reverts {
             // Movements keep the code they had; the other kinds' code names no movement, for scripts that sort warnings by it.
