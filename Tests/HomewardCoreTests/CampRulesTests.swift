@@ -70,6 +70,9 @@ import Testing
         #expect(outcomes[6].problems.map(\.code) == ["import.number.tooLarge"])
         #expect(outcomes[0].problems.first?.reason.contains("future") == true)
         #expect(outcomes[1].problems.first?.value == "XYZ" && outcomes[1].problems.first?.code == "import.site.unknown")
+        // An unknown site without an organisation: its operator is unknown too, and the site alone is what to mend.
+        let noOrganisation = rules.check(try departures([["2019-03-01", "XYZ", "5", "", "", ""]])[0])
+        #expect(noOrganisation.problems.map(\.code) == ["import.site.unknown"], "\(noOrganisation.problems)")
         #expect(outcomes[2].problems.first?.code == "import.number.negative")
         #expect(outcomes[3].problems.first?.column == "#loc+dest+code")
         #expect(outcomes[3].problems.first?.reason == "neither a site's code nor an area's P-code")

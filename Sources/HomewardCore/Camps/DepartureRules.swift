@@ -91,7 +91,8 @@ public struct DepartureRules: ImportRules {
             checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination, Message("import.destination.sameSite"))
         }
         let organisation = organisation(of: draft)
-        if organisation == nil {
+        // Of an unknown site the operator is unknown too: the site is what to mend, not the organisation.
+        if organisation == nil, site != nil {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
         guard !checks.isRejected, let period, let site, let organisation, let persons else { return ImportOutcome(problems: checks.problems) }
