@@ -110,7 +110,8 @@ public struct EvacuationProgress: Sendable {
         self.recentPersons = recentPersons
         if remaining == 0 {
             forecastEnd = counted.map(\.day).max() ?? operation.baselineDate
-        } else if operation.status == .completed {
+        } else if operation.status == .completed || operation.status == .suspended || nextBaseline.map({ $0 <= asOf }) == true {
+            // Nobody is moved while suspended, and a later operation carries the rest: a pace from before says nothing.
             forecastEnd = nil
         } else if recentPersons > 0 {
             let days = (remaining * paceDays + recentPersons - 1) / recentPersons

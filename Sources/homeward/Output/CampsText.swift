@@ -91,6 +91,7 @@ struct EvacuationProgressText {
     static func verdict(_ p: EvacuationProgress, deadline: Day) -> String {
         if p.remaining == 0 { return p.forecastEnd.map { $0 <= deadline ? ": met" : ": NOT met" } ?? "" }
         if p.paceDays == 0 { return "" }
+        if p.operation.status == .suspended { return ": suspended, no forecast" }
         return p.forecastEnd.map { $0 > deadline ? ": NOT met at the pace seen" : ": met at the pace seen" } ?? ": NOT met at the pace seen"
     }
 
@@ -112,6 +113,8 @@ struct EvacuationProgressText {
         } ?? "no cycle finished yet"))
         let pace = p.completedWithRemaining ? "completed with \(p.remaining.grouped) still counted as there: no forecast; check the status or the departures"
             : o.status == .completed ? "completed: no forecast"
+            : p.takenOver != nil ? "taken over: no forecast of its own"
+            : o.status == .suspended ? "suspended: no forecast while nobody is moved"
             : p.remaining == 0 ? "everyone counted had left by \(p.forecastEnd?.description ?? "-")"
             : p.paceDays == 0 ? "not started: no pace yet"
             : "at the pace of the last \(p.paceDays == 1 ? "day" : "\(p.paceDays) days"): " + (p.forecastEnd?.description ?? "never (nobody left in that time)")

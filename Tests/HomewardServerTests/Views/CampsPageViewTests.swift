@@ -62,8 +62,9 @@ import Testing
         #expect(!english.contains("at the pace seen") && html(model, .ru).contains("числятся"))
     }
 
-    /// A suspended operation's pace is set against its deadline as `evacuations show` does, so the page and the command agree.
-    @Test func aSuspendedOperationIsWarnedOfAtThePaceSeenAsUnderWay() {
+    /// A suspended operation moves nobody: the pace from before it was suspended forecasts nothing, nor meets a deadline
+    /// ("met at the pace seen"), on the page as in `evacuations show`.
+    @Test func aSuspendedOperationHasNoForecastFromThePaceBefore() {
         let progress = CampsPageModel.mock.operations[0]
         let underWay = CampsPageView.Operation.warnings(progress).map(\.key)
         var operation = progress.operation
@@ -72,7 +73,16 @@ import Testing
             Departure(site: "HOL", period: Period(day: Day("2020-06-02")!.adding(days: $0)), persons: 450 + $0 * 10, destination: "TC-1", organisation: "UNHCR")
         }, asOf: CampsPageModel.asOf, transitPlaces: 1_000, stayHours: 48)
         #expect(underWay.contains { $0.hasPrefix("camps.warning.deadlineForecast") })
-        #expect(CampsPageView.Operation.warnings(suspended).map(\.key) == underWay)
+        #expect(CampsPageView.Operation.warnings(suspended).map(\.key) == underWay.filter { !$0.hasPrefix("camps.warning.deadlineForecast") })
+        #expect(suspended.forecastEnd == nil && suspended.paceDays > 0)
+        // Taken over by a later operation, it carries no end of its own: the later one moves the rest.
+        let takenOver = EvacuationProgress(operation: progress.operation, departures: (0 ..< 5).map {
+            Departure(site: "HOL", period: Period(day: Day("2020-06-02")!.adding(days: $0)), persons: 450, destination: "TC-1", organisation: "UNHCR")
+        }, asOf: CampsPageModel.asOf, nextBaseline: Day("2020-06-10")!, transitPlaces: 1_000, stayHours: 48)
+        #expect(takenOver.takenOver != nil && takenOver.remaining > 0 && takenOver.forecastEnd == nil)
+        var model = CampsPageModel.mock
+        model.operations = [takenOver]
+        #expect(html(model, .en).contains("Taken over by a later operation: no forecast of its own"))
     }
 
     @Test func operationsUnderWayComeBeforeCompletedOnes() throws {

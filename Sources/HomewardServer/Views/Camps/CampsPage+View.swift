@@ -227,6 +227,8 @@ struct CampsPageView {
             plannedEnd = p.plan.end.map { PhraseContext(c.phrase("camps.operation.plannedEnd", ["day": .day($0)])) }
             forecast = PhraseContext(p.remaining == 0 ? c.phrase("camps.operation.allLeft", ["day": .day(p.forecastEnd ?? o.baselineDate)])
                 : o.status == .completed ? c.phrase("camps.operation.completed")
+                : p.takenOver != nil ? c.phrase("camps.operation.takenOverForecast")
+                : o.status == .suspended ? c.phrase("camps.operation.suspended")
                 : window == 0 ? c.phrase("camps.operation.notStarted")
                 : p.forecastEnd.map { c.phrase("camps.operation.forecastEnd", ["days": .count(window), "day": .day($0)]) }
                 ?? c.phrase("camps.operation.forecastNone", ["days": .count(window)]))
@@ -279,7 +281,7 @@ struct CampsPageView {
                     } ?? Message("camps.warning.deadlinePlan.noCycle", ["end": .day(end), "deadline": .day(deadline)]))
                 }
                 // Suspended or planned as well as under way, as `evacuations show` says it: the pace seen, set against the deadline.
-                if p.paceDays > 0 {
+                if p.paceDays > 0, p.operation.status != .suspended {
                     if let forecast = p.forecastEnd, forecast > deadline {
                         warnings.append(Message("camps.warning.deadlineForecast", ["days": window, "end": .day(forecast), "deadline": .day(deadline)]))
                     } else if p.forecastEnd == nil {
