@@ -47,6 +47,11 @@ import Testing
         let two = rules.check(layout.draft(row: ["2019-03-01", "SY12", "SY08", "SARC", "humanitarian", "5"], number: 2))
         #expect(two.records.isEmpty && two.problems.map(\.code) == ["import.place.twoOfOneLevel"])
         #expect(two.problems.first?.reason == "governorate: SY12 or SY08? A record lies in one place: give one of them", "\(two.problems)")
+        // A level's column holds that level's codes: a community under #adm1+code, or two columns swapped, is refused as such.
+        let swapped = rules.check(layout.draft(row: ["2019-03-01", "SY12", "C5999", "SARC", "humanitarian", "5"], number: 3))
+        #expect(swapped.records.isEmpty && swapped.problems.map(\.code) == ["import.place.wrongLevel"] && swapped.problems.first?.column == "#adm1+code",
+                "\(swapped.problems)")
+        #expect(swapped.problems.first?.reason == "this P-code is a community, not a governorate")
     }
 
     @Test func localitiesAreCountedOnceAndWeightIsSummedExactly() throws {

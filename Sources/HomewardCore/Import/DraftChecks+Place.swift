@@ -1,6 +1,9 @@
 extension DraftChecks {
     /// An area given by P-codes at one or more levels, or by one code at any level: the finest known code
-    /// and its lineage.
+    /// and its lineage. `fields` are the codes of each level, coarsest first: those above the finest (`#adm1+code` …
+    /// `#adm3+code`) hold codes of their own level, and one of another is refused, as movements refuse it (a settlement's
+    /// code under `#adm1+code` was stored as the settlement, two columns swapped read as places apart); the finest
+    /// (`#adm4+code`, the settlement of a gazetteer of any depth) and JSON's `settlement` after it take any level's.
     ///
     /// Codes that disagree with the finest known one's lineage reject the row; an unknown code beside a known
     /// coarser one keeps the record at the coarser area, with a warning, as movements do; a row with no known
@@ -13,9 +16,17 @@ extension DraftChecks {
         var known: [(field: Field, area: AdminArea)] = []
         var unknown: [Field] = []
         var unknownNames: [(field: Field, level: AdminLevel)] = []
-        for field in fields {
+        for (index, field) in fields.enumerated() {
             guard let code = draft[field] else { continue }
-            if let area = gazetteer.area(code) ?? gazetteer.area(code.uppercased()) { known.append((field, area)) } else { unknown.append(field) }
+            guard let area = gazetteer.area(code) ?? gazetteer.area(code.uppercased()) else {
+                unknown.append(field)
+                continue
+            }
+            if index < AdminLevel.allCases.count - 1, let level = AdminLevel(rawValue: index + 1), area.level != level {
+                fail(field, Message("import.place.wrongLevel", ["actual": .level(area.level), "expected": .level(level)]))
+                return nil
+            }
+            known.append((field, area))
         }
         let coded = known.max { $0.area.level < $1.area.level }
         let codedLineage = coded.map { gazetteer.lineage(of: $0.area.pcode) } ?? [:]
