@@ -211,6 +211,18 @@ import HomewardTestSupport
         }
     }
 
+    /// A header with no rows below it (a Kobo export whose filter matched nothing) is said, not reported as a success.
+    @Test(arguments: Backend.available)
+    func aFileWithoutRowsIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = Self.tagged.split(separator: "\n").prefix(2).joined(separator: "\n")
+            for text in [header, header + "\n\n"] {
+                let summary = try await store.importCSV(text)
+                #expect(summary.status == .warning && summary.rows == 0 && summary.problems.map(\.code) == ["import.file.noRows"], "\(summary.problems)")
+            }
+        }
+    }
+
     @Test(arguments: Backend.available)
     func skipInvalidWritesTheValidRowsAndReportsTheRest(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -375,6 +375,9 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         // A refused file rolls back: what the writer would still build (a first load's indexes) is not built for nothing.
         if summary.rejected > 0 && !request.skipInvalid { await writer.abandon() } else { try await writer.finish() }
         noteWriterWarnings(writer.counts)
+        // A header and no rows (an export's filter that matched nothing) is no success to report: nothing was recorded.
+        let empty = summary.rows == 0
+        if empty { summary.problems.append(ImportProblem(row: 0, column: "", value: "", Message("import.file.noRows"), severity: .warning)) }
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",
                 Message("import.moreProblems", ["count": .count(problemCount - summary.problems.count)]), severity: .warning))
@@ -386,7 +389,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             summary.imported = writer.counts.imported
             summary.updated = writer.counts.updated
             summary.ignored += writer.counts.ignored
-            summary.status = summary.rejected > 0 || summary.warnings > 0 ? .warning : .success
+            summary.status = summary.rejected > 0 || summary.warnings > 0 || empty ? .warning : .success
         }
         return summary
     }
