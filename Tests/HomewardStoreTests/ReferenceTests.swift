@@ -32,6 +32,11 @@ import HomewardTestSupport
             let daraa = try await store.places.areas(parent: "SY12")
             #expect(daraa.map(\.pcode).contains("SY1200"))
             #expect(try await store.places.areas(level: .adm1).first { $0.pcode == "SY12" }?.nameAr == "درعا")
+            // An Arabic name the source cut short reads as cut, and is still found as the source writes it.
+            let gazetteer = try await store.places.gazetteer()
+            #expect(gazetteer.area("C2340")?.nameAr == "مدينة الشهيد باسل الأسد الع…")
+            #expect(gazetteer.areas(named: "مدينة الشهيد باسل الأسد الع", level: .adm4).map(\.pcode) == ["C2340"])
+            #expect(gazetteer.area("C2099")?.nameAr.hasSuffix("…") == false, "a long name that is whole")
         }
     }
 

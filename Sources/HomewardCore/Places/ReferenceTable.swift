@@ -109,7 +109,11 @@ public enum ReferenceTable: Sendable {
                 let longitude = coordinate(row, number, ["lon", "centroid_lon"], within: 180)
                 guard let pcode, let name else { return nil }
                 rows.append(ReferenceRow(file: file, row: number))
-                return AdminArea(pcode: pcode, level: level, nameEn: name, nameAr: cell(row, "adm\(n)_name_ar"), parent: parent,
+                // A name the source cut short (a shapefile's 50-byte field) is shown as cut, not as a whole name: an ellipsis,
+                // which name matching ignores, so a file that writes the cut name still finds it.
+                var nameAr = cell(row, "adm\(n)_name_ar")
+                if !nameAr.isEmpty, cell(row, "note").split(separator: ";").contains("ar_name_truncated_in_source") { nameAr += "…" }
+                return AdminArea(pcode: pcode, level: level, nameEn: name, nameAr: nameAr, parent: parent,
                                  latitude: latitude, longitude: longitude)
             }
             return try checked(.areas(areas, rows: rows))
