@@ -45,7 +45,7 @@ import Testing
         // 2,800 in the last 14 days leaves 7,200 for 36 days
         #expect(progress.ahead == -5_500 && progress.plannedThrough == Day("2020-06-26") && progress.forecastEnd == Day("2020-08-05"))
         let en = try text(block, .en)
-        #expect(en.contains("HOL: 5,500 people fewer left than the plan had moved by 26 June 2020."), "\(en)")
+        #expect(en.contains("HOL: by 26 June 2020, 5,500 fewer people had left than the plan provided for."), "\(en)")
         #expect(en.contains("HOL: at the pace of the last 14 days, the last would leave by 5 August 2020."))
         // The plan's line gives the plan's own end, not a day the remaining would leave by at its pace: they are behind it.
         #expect(en.contains("HOL: the plan moves 1,500 people every 5 days, its last cycle ending on 6 July 2020."), "\(en)")
@@ -65,7 +65,7 @@ import Testing
         #expect(try text(block, .ru).contains("HOL: к 26 июня 2020\u{202F}г. выехало на 5\u{00A0}500 человек меньше, чем предусматривал план."))
         #expect(try text(block, .ar).contains("الـ١٤ يوماً الأخيرة"))
         // The date and the count are apart: a comma after the date, so that two numbers do not run together.
-        #expect(try text(block, .ar).contains("HOL: بحلول ٢٦ حزيران ٢٠٢٠، غادر ٥٬٥٠٠ شخص أقل مما نقلته الخطة."))
+        #expect(try text(block, .ar).contains("HOL: بحلول ٢٦ حزيران ٢٠٢٠، كان عدد المغادرين أقل بـ٥٬٥٠٠ شخص مما كانت تقتضيه الخطة."))
         // A completed operation's statement has no forecast.
         operation.status = .completed
         let done = CampsBlock.make(date: Self.date, progress: [EvacuationProgress(operation: operation, departures: departures, asOf: Self.date)], sites: [:])
@@ -84,7 +84,7 @@ import Testing
                                    EvacuationStatusChange(from: .underWay, to: .suspended, day: Day("2020-06-22")!, at: "", by: "")]
         let block = CampsBlock.make(date: Self.date, progress: [suspended], sites: [:])
         let en = try text(block, .en)
-        #expect(en.contains("HOL: 2,000 people have left (20.00%)") && en.contains("HOL: the operation has been suspended since 22 June 2020."), "\(en)")
+        #expect(en.contains("HOL: 2,000 (20.00%) of the 10,000 residents counted on") && en.contains("HOL: the operation has been suspended since 22 June 2020."), "\(en)")
         #expect(!en.contains("the plan moves"))
         #expect(try text(block, .ru).contains("HOL: операция приостановлена с 22 июня 2020\u{202F}г."))
         #expect(try text(block, .ar).contains("HOL: العملية معلّقة منذ ٢٢ حزيران ٢٠٢٠."))

@@ -83,7 +83,7 @@ import Testing
             #expect(!text.contains("%") && !text.contains("٪"), "\(language)")
         }
         let exact = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
-        #expect(exact.contains("3 people have left (0.03%) of the 10,000 residents"))
+        #expect(exact.contains("3 (0.03%) of the 10,000 residents"))
     }
 
     @Test func nothingIsHiddenWhenEveryCountIsLargeEnough() {
@@ -122,14 +122,14 @@ import Testing
         progress.centresOverCapacity = [.init(centre: "TC-9", capacity: 1, day: Day("2020-06-25")!, persons: 3)]
         let snapshot = BulletinSnapshot(date: Self.date, since: nil, blocks: [try #require(CampsBlock.make(date: Self.date, progress: [progress], sites: [:]))])
         let exact = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
-        #expect(exact.contains("people fewer left than the plan") && exact.contains("at the pace of the last") && exact.contains("deadline"), "\(exact)")
+        #expect(exact.contains("fewer people had left than the plan") && exact.contains("at the pace of the last") && exact.contains("deadline"), "\(exact)")
         // act
         let hidden = BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5))
         let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
         // check
         #expect(hidden["camps.C9.left"] == .small && hidden["camps.C9.behind"] == .recoverable && hidden["camps.transit.TC-9.persons"] == .small)
-        #expect(en.contains("C9: <5 people have left"), "\(en)")
-        #expect(!en.contains("fewer left than the plan") && !en.contains("at the pace of") && !en.contains("deadline") && !en.contains("hold 3 people"), "\(en)")
+        #expect(en.contains("C9: <5 ("), "\(en)")
+        #expect(!en.contains("had left than the plan") && !en.contains("at the pace of") && !en.contains("deadline") && !en.contains("hold 3 people"), "\(en)")
         #expect(en.contains("the plan moves 100 people every 5 days"), "the plan's own pace and end are no one's departures")
         #expect(!en.contains("TC-9:"), "the centre's line would bound its hidden estimate by its capacity")
         #expect(hidden["camps.transit.TC-9.capacity"] == .recoverable, "the snapshot's table would too")
@@ -147,7 +147,7 @@ import Testing
         let progress = EvacuationProgress(operation: operation, departures: departures, asOf: Self.date)
         let snapshot = BulletinSnapshot(date: Self.date, since: nil, blocks: [try #require(CampsBlock.make(date: Self.date, progress: [progress], sites: [:]))])
         let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
-        #expect(en.contains("C8: 503 people have left") && !en.contains("at the pace of"), "\(en)")
+        #expect(en.contains("C8: 503 (") && !en.contains("at the pace of"), "\(en)")
         #expect(BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text.contains("at the pace of the last"))
     }
 

@@ -359,7 +359,7 @@ import Testing
             #expect(snapshot.entry("camps.HOL.remaining")?.value == progress.remaining)
             #expect(snapshot.entry("camps.HOL.leftPercent")?.value == progress.leftPercent?.hundredths)
             let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
-            #expect(en.contains("Al-Hol: 4,133 people have left (41.33%) of the 10,000 residents counted on 1 June 2020; 5,867 remain."))
+            #expect(en.contains("Al-Hol: 4,133 (41.33%) of the 10,000 residents counted on 1 June 2020 have left; 5,867 remain."))
             let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
             #expect(ru.contains("выбыли 4\u{00A0}133 человека (41,33\u{00A0}%)"))
             let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
