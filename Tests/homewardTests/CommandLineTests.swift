@@ -127,6 +127,12 @@ import Testing
         #expect(arabic.hasPrefix(#"<p class="demo" role="note" lang="ar" dir="rtl">"#), "\(arabic)")
         let json = try run(["bulletin", "draft", "--date", "2019-07-10", "--lang", "en", "--format", "json"])
         #expect(json.json["demo"] as? Bool == true, "\(json.stdout)")
+        // The three languages in one document: each article's figures link to its own table, no id given twice.
+        _ = try run(["import", "-", "--org", "UNHCR"], input: "#date,#loc+crossing+code,#affected+returnees+refugees+num\n2019-07-09,LBN-01,40\n")
+        let all = try run(["bulletin", "draft", "--date", "2019-07-10", "--lang", "all", "--format", "html"]).stdout
+        let ids = all.matches(of: /id="([^"]+)"/).map { String($0.1) }
+        #expect(!ids.isEmpty && Set(ids).count == ids.count, "\(ids)")
+        #expect(all.contains(##"href="#entry-ar-returns.start.total""##) && all.contains(#"<tr id="entry-ar-returns.start.total">"#), "\(all)")
     }
 
     /// A database or file that cannot be used is named with the reason, at once: a PostgreSQL server that is not there had

@@ -35,6 +35,9 @@ public struct BulletinText: Sendable {
     /// Whether its figures are generated (a demo's database): its JSON says so, as its text and HTML open with
     /// ``demoNote(html:)``, so that a script passing it on can too.
     public var demo = false
+    /// What the snapshot table's row ids and the figures' links begin with: one document of the three languages gives each
+    /// its own (`entry-ar-`), so that a figure's link in the Arabic article reaches the Arabic table, not the English one.
+    public var anchorPrefix = "entry-"
 
     /// - Parameter forThePublic: hide small counts. The snapshot's hash is then left out, as trying each small value
     ///   against it would give the hidden ones back; so is edited prose, whose numbers are not the snapshot's entries,
@@ -228,7 +231,7 @@ public struct BulletinText: Sendable {
         let columns = ["bulletin.snapshot.entry", "bulletin.snapshot.value", "bulletin.snapshot.query"] + (smallCounts == nil ? ["bulletin.snapshot.records"] : [])
         out += "<thead><tr>" + columns.map { "<th>\(Self.escape(catalogue.text($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for entry in snapshot.entries where hidden[entry.id] != .ofInternalStatement {
-            out += "<tr id=\"entry-\(Self.escape(entry.id))\"><td><code dir=\"ltr\">\(Self.escape(entry.id))</code></td>"
+            out += "<tr id=\"\(anchorPrefix)\(Self.escape(entry.id))\"><td><code dir=\"ltr\">\(Self.escape(entry.id))</code></td>"
                 + "<td><bdi dir=\"ltr\">\(Self.escape(value(entry)))</bdi></td><td><code dir=\"ltr\">\(Self.escape(entry.query))</code></td>"
                 + (smallCounts == nil ? "<td><bdi dir=\"ltr\">\(entry.records.map { Self.escape(catalogue.numbers.string($0)) } ?? "")</bdi></td>" : "")
                 + "</tr>\n"
@@ -250,7 +253,7 @@ public struct BulletinText: Sendable {
                 }
                 let bdi = "<bdi\(leftToRight ? " dir=\"ltr\"" : "")>\(Self.escape(text))</bdi>"
                 guard let id = sentence.entries[name] else { return bdi }
-                return "<a class=\"figure\" href=\"#entry-\(Self.escape(id))\">\(bdi)</a>"
+                return "<a class=\"figure\" href=\"#\(anchorPrefix)\(Self.escape(id))\">\(bdi)</a>"
             }
         }.joined()
         // A count the language writes as words (Arabic's "شخص واحد", "شخصان"; "no return was recorded") has no number to
@@ -258,11 +261,11 @@ public struct BulletinText: Sendable {
         let unwritten = sentence.entries.filter { !written.contains($0.key) }.map(\.value).sorted()
         guard !unwritten.isEmpty else { return body }
         if unwritten.count == 1, !sentence.entries.values.contains(where: { !unwritten.contains($0) }) {
-            return "<a class=\"figure\" href=\"#entry-\(Self.escape(unwritten[0]))\">\(body)</a>"
+            return "<a class=\"figure\" href=\"#\(anchorPrefix)\(Self.escape(unwritten[0]))\">\(body)</a>"
         }
         return body + unwritten.compactMap { id in
             snapshot.entries.first { $0.id == id }.map {
-                "<sup><a class=\"figure\" href=\"#entry-\(Self.escape(id))\"><bdi dir=\"ltr\">\(Self.escape(value($0)))</bdi></a></sup>"
+                "<sup><a class=\"figure\" href=\"#\(anchorPrefix)\(Self.escape(id))\"><bdi dir=\"ltr\">\(Self.escape(value($0)))</bdi></a></sup>"
             }
         }.joined()
     }

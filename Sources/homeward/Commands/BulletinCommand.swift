@@ -30,6 +30,7 @@ struct BulletinCommand: AsyncParsableCommand {
                 var text = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled($0, digits: digits), published: published, edited: edited[$0],
                                         lineage: lineage)
                 text.demo = demo
+                if lang == .all { text.anchorPrefix = "entry-\($0.rawValue)-" }
                 return text
             }
             switch format {
