@@ -27,6 +27,20 @@ import HomewardCore
         #expect(standing.departuresByDestination.map(\.key) == ["TC-1", "SY02"])
     }
 
+    /// Where the latest day's counts differ, the site has no residents, yet more leaving than the largest count is wrong
+    /// whichever count is right: said, as beyond a single count.
+    @Test func departuresBeyondTheLargestOfDifferingCountsAreSaid() throws {
+        let censuses = [Census(site: "HOL", date: Day("2019-02-01")!, residents: 41_000, organisation: "OCHA"),
+                        Census(site: "HOL", date: Day("2019-02-01")!, residents: 36_000, organisation: "SARC")]
+        let beyond = SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: censuses, departures: [departure("2019-03-05", 51_950)])
+        #expect(beyond.residentsDiffer && beyond.residents == nil && beyond.countLeftAgainst == 41_000 && beyond.beyondCount == 10_950)
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(beyond)) as? [String: Any])
+        #expect(json["beyond_count"] as? Int == 10_950)
+        // Between the two counts, one of them may be right: nothing to say.
+        let between = SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: censuses, departures: [departure("2019-03-05", 38_000)])
+        #expect(between.beyondCount == 0)
+    }
+
     /// Departures without a destination are listed under a `destination` of null, the key there as the contract has it.
     @Test func departuresWithoutADestinationAreListedUnderNull() throws {
         let standing = SiteStanding(site: camp, asOf: Day("2019-03-12")!, censuses: [],

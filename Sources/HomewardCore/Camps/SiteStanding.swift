@@ -24,9 +24,13 @@ public struct SiteStanding: Sendable {
     public var left: Int
     /// Never below zero: more departures than residents counted leave none, and ``beyondCount`` says by how much.
     public var remaining: Int?
-    /// Persons reported leaving beyond the residents counted: the count and the departures disagree, and a reader
+    /// Persons reported leaving beyond the residents counted (the largest count, where the day's differ): the count and
+    /// the departures disagree, and a reader
     /// must see it where the figures are, rather than a negative remainder or a share above 100 % unexplained.
-    public var beyondCount: Int
+    public var beyondCount: Int { countLeftAgainst.map { max(0, left - $0) } ?? 0 }
+    /// The residents, or, where the latest census day's counts differ, the largest of them: more left than any organisation
+    /// counted is wrong whichever count is right.
+    public var countLeftAgainst: Int? { residents ?? censusesUnlikeBaseline.map(\.residents).max() }
     public var leftPercent: Percent?
     /// Each organisation's latest census by the day asked, beside the baseline: they may disagree.
     public var censuses: [Census]
@@ -68,7 +72,6 @@ public struct SiteStanding: Sendable {
         let left = counted.reduce(0) { $0 + $1.persons }
         self.left = left
         remaining = residents.map { max(0, $0 - left) }
-        beyondCount = residents.map { max(0, left - $0) } ?? 0
         leftPercent = residents.flatMap { Percent(left, of: $0) }
         self.censuses = Dictionary(grouping: known, by: \.organisation).values
             .compactMap { $0.max { $0.date < $1.date } }

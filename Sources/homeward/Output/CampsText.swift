@@ -29,6 +29,9 @@ struct SiteStandingText {
             lines.append("  residents   the censuses of \(date) differ: "
                          + s.censusesUnlikeBaseline.map { "\($0.organisation) \($0.residents.grouped)" }.joined(separator: "; "))
             lines.append("  left        \(s.left.grouped)  (since \(date))")
+            if s.beyondCount > 0, let largest = s.countLeftAgainst {
+                lines.append("  WARNING     \(s.beyondCount.grouped) more reported leaving than the largest count, \(largest.grouped): the censuses or the departures need checking")
+            }
         } else if s.site.kind != .transitCentre || s.left > 0 {
             // A transit centre is passed through, not counted: its occupancy follows instead.
             lines.append("  no census yet; left: \(s.left.grouped)")
