@@ -64,10 +64,33 @@ extension Request {
         return value
     }
 
+    /// A query parameter read by `parse`, refused with a problem the catalogue words, so that a page in Russian or Arabic
+    /// says what is wrong in its language; its code stays ``Problem/invalidValue``, as every refused value's.
+    func query<T>(_ name: String, refusing message: (String) -> Message, _ parse: (String) -> T?) throws -> T? {
+        guard let raw = uri.queryParameters.get(name) else { return nil }
+        guard let value = parse(raw) else { throw Problem.badRequest(name, message(raw)) }
+        return value
+    }
+
+    /// A day (`?from=`, `?to=`, `?start=`…), `nil` when absent.
+    func day(_ name: String) throws -> Day? {
+        try query(name, refusing: { Message("problem.value.date", ["value": .code($0)]) }) { Day($0) }
+    }
+
+    /// A whole year of ``DateWindow/years`` (`?year=`), `nil` when absent.
+    func year() throws -> Int? {
+        try query("year", refusing: { Message("problem.value.year", ["value": .code($0), "first": .code(String(DateWindow.years.lowerBound)),
+                                                                     "last": .code(String(DateWindow.years.upperBound))]) }) {
+            Int($0).flatMap { DateWindow.years.contains($0) ? $0 : nil }
+        }
+    }
+
     /// The day `?as_of=` asks for, today when absent: a day after today is a 400, since nothing is known of it yet and a
     /// page or an answer of that day would state a future standing as fact.
     func asOf(today: Day) throws -> Day {
-        try query("as_of", "a date (YYYY-MM-DD) up to today (\(today))") { Day($0).flatMap { $0 <= today ? $0 : nil } } ?? today
+        try query("as_of", refusing: { Message("problem.value.dateUpTo", ["value": .code($0), "today": .day(today)]) }) {
+            Day($0).flatMap { $0 <= today ? $0 : nil }
+        } ?? today
     }
 
     /// A text parameter, `nil` when absent or empty. (`ProblemMiddleware` has refused NUL already.)
@@ -81,7 +104,7 @@ extension Request {
     /// else English: a reader whose browser asks for Arabic gets the first page in Arabic, and every link of a page names
     /// its language, so that a choice made on the page holds. Another value is a 400 naming `lang`.
     func pageLanguage() throws -> Language {
-        try query("lang", "one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))") { raw in
+        try query("lang", refusing: { Message("problem.value.lang", ["value": .code($0), "languages": .code(Language.allCases.map(\.rawValue).joined(separator: ", "))]) }) { raw in
             raw.split(separator: "-", maxSplits: 1).first.flatMap { Language(rawValue: $0.lowercased()) }
         } ?? language
     }

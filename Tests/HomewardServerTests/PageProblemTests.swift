@@ -35,8 +35,13 @@ import Testing
                     "\(noAccount.status) \(noAccount.text)")
             #expect(mistyped.status == .notFound && mistyped.text.contains("По этому адресу ничего не записано") && mistyped.text.contains(#"href="/?lang=ru""#))
             #expect(badDate.text.contains(##"<a class="skip" href="#content">Перейти к содержимому</a>"##))
+            // What is wrong is said in the page's language too, not in English inside a Russian page.
+            #expect(badDate.text.contains("не дата (ГГГГ-ММ-ДД) не позже сегодняшнего дня") && !badDate.text.contains("is not a date"), "\(badDate.text)")
+            #expect(badLanguage.text.contains("ليس أحد"), "\(badLanguage.text)")
             #expect(script.status == .badRequest && script.headers[.contentType] == "application/problem+json")
             #expect(try script.json["field"] as? String == "as_of")
+            // Scripts compare the code, which is that of every refused value.
+            #expect(try script.json["code"] as? String == "problem.value.invalid" && (script.json["detail"] as? String)?.contains("is not a date") == true)
         }
     }
 

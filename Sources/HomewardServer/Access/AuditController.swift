@@ -8,8 +8,8 @@ struct AuditController<Context: CallerRequestContext> {
 
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.audit.routerPath), method: APIRoute.audit.method) { request, context -> Response in
-            let from: Day? = try request.query("from", "a date (YYYY-MM-DD)") { Day($0) }
-            let to: Day? = try request.query("to", "a date (YYYY-MM-DD)") { Day($0) }
+            let from: Day? = try request.day("from")
+            let to: Day? = try request.day("to")
             let limit = try request.query("limit", "a whole number from 1 to 10000") { text -> Int? in
                 guard let n = Int(text), (1...10_000).contains(n) else { return nil }
                 return n

@@ -161,8 +161,8 @@ struct CampsController<Context: CallerRequestContext> {
         let cycleDays: Int? = try request.query("cycle_days", "a whole number from 1 to 366") { Int($0) }
         guard let perCycle else { throw Problem.badRequest("per_cycle", "give the persons per cycle") }
         guard let cycleDays else { throw Problem.badRequest("cycle_days", "give the days per cycle") }
-        let start: Day? = try request.query("start", "a date (YYYY-MM-DD)") { Day($0) }
-        let deadline: Day? = try request.query("deadline", "a date (YYYY-MM-DD)") { Day($0) }
+        let start: Day? = try request.day("start")
+        let deadline: Day? = try request.day("deadline")
         let arrivals: EvacuationPlan.Arrivals? = try request.query("arrivals", "spread or convoy") { EvacuationPlan.Arrivals(rawValue: $0) }
         let via = request.uri.queryParameters.getAll("via").map { String($0) }
         let residents: Int? = try request.query("residents", "a whole number from 0 to 10000000") { Int($0).flatMap { (0 ... 10_000_000).contains($0) ? $0 : nil } }

@@ -39,9 +39,9 @@ struct LedgerController<Context: CallerRequestContext> {
     /// Reads the totals question from a query string, naming the parameter that is wrong.
     static func totalsQuery(_ request: Request, today: Day) throws -> (TotalsQuery, comparedWith: DateWindow?) {
         let asked = DateWindow.Asked(
-            from: try request.query("from", "a date (YYYY-MM-DD)") { Day($0) },
-            to: try request.query("to", "a date (YYYY-MM-DD)") { Day($0) },
-            year: try request.query("year", "a year from 1900 to 2999") { Int($0).flatMap { DateWindow.years.contains($0) ? $0 : nil } },
+            from: try request.day("from"),
+            to: try request.day("to"),
+            year: try request.year(),
             last: try request.query("last", "a number of days from 1 to 3660") { Int($0) })
         let window: DateWindow, earlier: DateWindow?
         do {
@@ -65,8 +65,8 @@ struct LedgerController<Context: CallerRequestContext> {
 
 
     private func listMovements(_ request: Request) async throws -> Response {
-        let from = try request.query("from", "a date (YYYY-MM-DD)") { Day($0) }
-        let to = try request.query("to", "a date (YYYY-MM-DD)") { Day($0) }
+        let from = try request.day("from")
+        let to = try request.day("to")
         let limit = try request.query("limit", "a whole number from 1 to 1000") { Int($0).flatMap { (1...1000).contains($0) ? $0 : nil } } ?? 100
         let cursor = try request.query("cursor", "a cursor from a previous page's next_cursor") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
         let crossing = try request.text("crossing")

@@ -46,6 +46,13 @@ public struct Problem: HTTPResponseError, Sendable {
         Problem(.badRequest, detail, field: field, code: invalidValue)
     }
 
+    /// A value not taken, worded by the catalogue in the reader's language; its code is still ``invalidValue``.
+    public static func badRequest(_ field: String, _ message: Message) -> Problem {
+        var problem = Problem(.badRequest, message, field: field)
+        problem.code = invalidValue
+        return problem
+    }
+
     /// The code of a value not taken: the code is in the catalogue, the detail's words (in English) are not yet.
     static let invalidValue = "problem.value.invalid"
     /// The code of a 404 whose detail names what was not found in English: scripts tell "no such record" from other

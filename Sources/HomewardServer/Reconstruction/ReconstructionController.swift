@@ -75,8 +75,8 @@ struct ReconstructionController<Context: CallerRequestContext> {
 extension Request {
     /// `from` and `to`, the second not before the first.
     func window() throws -> DateWindow {
-        let from = try query("from", "a date (YYYY-MM-DD)") { Day($0) }
-        let to = try query("to", "a date (YYYY-MM-DD)") { Day($0) }
+        let from = try day("from")
+        let to = try day("to")
         if let from, let to, to < from { throw Problem.badRequest("to", "\(to) is before the window's start, \(from)") }
         return DateWindow(from: from, to: to)
     }

@@ -59,9 +59,9 @@ struct SourcesController<Context: CallerRequestContext> {
     /// `from`/`to` or `year`, as the totals read them.
     static func window(_ request: Request, today: Day) throws -> DateWindow {
         let asked = DateWindow.Asked(
-            from: try request.query("from", "a date (YYYY-MM-DD)") { Day($0) },
-            to: try request.query("to", "a date (YYYY-MM-DD)") { Day($0) },
-            year: try request.query("year", "a year from 1900 to 2999") { Int($0).flatMap { DateWindow.years.contains($0) ? $0 : nil } })
+            from: try request.day("from"),
+            to: try request.day("to"),
+            year: try request.year())
         do {
             return try DateWindow.resolve(asked, today: today).window
         } catch {
