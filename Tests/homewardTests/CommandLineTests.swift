@@ -99,6 +99,10 @@ import Testing
                              "--per-cycle", "500", "--cycle-days", "2", "--via", "TC-9"])
         #expect(added.status == 0 && added.stdout.contains("added evacuation operation 1"), "\(added.stderr)")
         #expect(added.stderr.contains("500 transit places needed at the peak, 50 available at TC-9"), "\(added.stderr)")
+        // A rule's refusal names the option typed, not the API's field.
+        let early = try run(["evacuations", "add", "--site", "HOL", "--baseline-date", "2019-07-01", "--residents", "1100", "--start", "2019-07-01",
+                             "--per-cycle", "400", "--cycle-days", "2"])
+        #expect(early.status != 0 && early.stderr.contains("Error: --start '2019-07-01': ") && !early.stderr.contains("Error: start"), "\(early.stderr)")
         // The centre enlarged: its places change (audited), the same again changes nothing, a code no site has is named.
         let enlarged = try run(["sites", "update", "tc-9", "--capacity", "600", "--name-ru", "Транзитный"])
         #expect(enlarged.status == 0 && enlarged.stdout == "updated site TC-9\n", "\(enlarged.stderr)")

@@ -31,11 +31,11 @@ struct EvacuationsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let plan = try await db.withStores {
+            let plan = try await namingOptions { try await db.withStores {
                 try await $0.camps.plan(site: site, perCycle: perCycle, cycleDays: cycleDays, start: try day(start, "--start"),
                                         deadline: try day(deadline, "--deadline"), via: via, arrivals: convoy ? .convoy : .spread,
                                         residents: residents, today: try today())
-            }
+            } }
             switch format {
             case .json: try printJSON(plan)
             case .table: print(EvacuationPlanText(site: plan.site, plan: plan.plan).rendered)
@@ -61,7 +61,7 @@ struct EvacuationsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let baseline = try day(baselineDate, "--baseline-date")!
-            let stored = try await db.withStores { stores in
+            let stored = try await namingOptions { try await db.withStores { stores in
                 var residents = baselineResidents
                 if residents == nil {
                     let censuses = try await stores.camps.censuses(of: site).filter { $0.date == baseline }
@@ -79,7 +79,7 @@ struct EvacuationsCommand: AsyncParsableCommand {
                     today: try today(), by: who.caller)
                 // The plan as stored, with its centres' places: what `evacuations show` will hold it to.
                 return (stored, try await stores.camps.progress(ofOperation: stored.id, asOf: try today()).plan)
-            }
+            } }
             print("added evacuation operation \(stored.0.id)")
             // One that misses its own deadline, or needs more transit places than its centres have, is said at once, as the
             // camps page and `evacuations show` say it.

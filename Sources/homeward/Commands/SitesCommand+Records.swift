@@ -87,7 +87,7 @@ extension SitesCommand {
 
         func run() async throws {
             let change = SiteChange(name: name, nameAr: nameAr, nameRu: nameRu, operatorName: org, capacity: capacity, stayHours: stayHours)
-            let (site, changed) = try await db.withStores { try await $0.camps.changeSite(code, change, by: who.caller) }
+            let (site, changed) = try await namingOptions { try await db.withStores { try await $0.camps.changeSite(code, change, by: who.caller) } }
             print(changed ? "updated site \(site.code)" : "nothing changed: site \(site.code) is so already")
         }
     }

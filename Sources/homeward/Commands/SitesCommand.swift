@@ -26,7 +26,7 @@ struct SitesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let site = Site(code: code, name: name, nameAr: nameAr, nameRu: nameRu, kind: kind, admin: admin, operatorName: org, capacity: capacity, stayHours: stayHours)
-            try await db.withStores { try await $0.camps.addSite(site, by: who.caller) }
+            try await namingOptions { try await db.withStores { try await $0.camps.addSite(site, by: who.caller) } }
             print("added site \(code)")
         }
     }
