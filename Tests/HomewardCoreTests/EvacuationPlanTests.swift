@@ -26,14 +26,20 @@ import HomewardCore
         #expect(throws: Never.self) { try rules.checkPace(perCycle: 10_000, cycleDays: 5, residents: 10_000_000) }
     }
 
-    /// An operation that has not begun is planned: recorded completed before its start, it could never be put right.
-    @Test func anOperationNotYetBegunIsRecordedAsPlanned() throws {
+    /// An operation that has not begun cannot be completed: recorded so, or changed so, it could never be put right.
+    @Test func anOperationNotYetBegunIsNotCompleted() throws {
         let camp = Site(code: "QAM", name: "Qah", kind: .camp, admin: "SY07")
         let rules = EvacuationRules(sites: ["QAM": camp], today: start)
-        for status in [EvacuationOperation.Status.completed, .underWay, .suspended] {
-            let early = EvacuationOperation(site: "QAM", baselineDate: start, baselineResidents: 3_000, start: start.adding(days: 19),
-                                            perCycle: 1_000, cycleDays: 3, status: status)
-            #expect { _ = try rules.check(early) } throws: { ($0 as? FieldProblem)?.field == "status" }
+        let early = EvacuationOperation(site: "QAM", baselineDate: start, baselineResidents: 3_000, start: start.adding(days: 19),
+                                        perCycle: 1_000, cycleDays: 3, status: .completed)
+        #expect { _ = try rules.check(early) } throws: { ($0 as? FieldProblem)?.field == "status" }
+        var suspended = early
+        suspended.status = .suspended
+        #expect(try rules.check(suspended).status == .suspended, "suspended before its start: held back, which a change could say too")
+        var planned = early
+        planned.status = .planned
+        #expect { try EvacuationRules.checkChange(of: planned, to: .completed, on: start, after: nil, today: start) } throws: {
+            ($0 as? FieldProblem)?.message.key == "evacuation.status.completedBeforeStart"
         }
         let begun = EvacuationOperation(site: "QAM", baselineDate: start.adding(days: -10), baselineResidents: 3_000, start: start.adding(days: -9),
                                         perCycle: 1_000, cycleDays: 3, status: .completed)

@@ -10,6 +10,20 @@ import Testing
                   organisation: "CCCM", externalId: id)
     }
 
+    /// An operation completed keeps the overload it met; one recorded completed without the day it ended is not charged with
+    /// another site's later overload of the same centre, every day after its last departure.
+    @Test func aCompletedOperationKeepsItsOwnOverloadOnly() {
+        let hol = departure("2020-06-02", 1_200), later = departure("2020-06-20", 1_500, from: "RUK")
+        let occupancy = TransitCentreOccupancy(centre: centre, departures: [hol, later])
+        let operation = EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 1_200, start: Day("2020-06-02")!,
+                                            perCycle: 1_200, cycleDays: 5, via: ["TC-1"], status: .completed)
+        let asOf = Day("2020-06-30")!
+        let recorded = EvacuationProgress(operation: operation, departures: [hol], asOf: asOf)
+        #expect(recorded.centres(overCapacityIn: ["TC-1": occupancy]).map(\.day) == [Day("2020-06-02")!])
+        let dated = EvacuationProgress(operation: operation, departures: [hol], asOf: asOf, completedOn: Day("2020-06-25")!)
+        #expect(dated.centres(overCapacityIn: ["TC-1": occupancy]).map(\.persons) == [1_500], "its centre's busiest day up to its completion")
+    }
+
     @Test func eachArrivalStaysTheCentresUsualStayAndTheDaysAboveCapacityAreNamed() {
         // setup: 600 a day for three days into a centre of 1,000 places where people stay 48 hours (2 days);
         // 900 elsewhere, which the centre never sees

@@ -21,11 +21,11 @@ extension EvacuationProgress {
     public func centres(overCapacityIn occupancies: [String: TransitCentreOccupancy]) -> [CentreOverCapacity] {
         // Up to the last day that counts for it: a centre's later overload, from another site's operation once a next one
         // took this site over, is not this one's.
-        guard operation.start <= lastCountedDay else { return [] }
+        guard operation.start <= lastDayOfCentres else { return [] }
         var named = Set<String>()
         return operation.via.compactMap { code in
             guard named.insert(code).inserted, let occupancy = occupancies[code],
-                  let over = occupancy.overCapacity(on: operation.start ... lastCountedDay) else { return nil }
+                  let over = occupancy.overCapacity(on: operation.start ... lastDayOfCentres) else { return nil }
             return CentreOverCapacity(centre: code, capacity: occupancy.capacity, day: over.day, persons: over.persons)
         }
     }

@@ -61,6 +61,9 @@ public struct EvacuationProgress: Sendable {
     public var statusChanges: [EvacuationStatusChange] = []
     /// Its centres estimated above their capacity since it began (``centres(overCapacityIn:)``); the store fills it in.
     public var centresOverCapacity: [CentreOverCapacity] = []
+    /// The last day a centre's overload is this operation's: the last counted day; for one recorded completed without the
+    /// day it ended, the day its last departure left, not every later day of another site's departures.
+    let lastDayOfCentres: Day
 
     /// - Parameters:
     ///   - departures: the site's departures; those on or before the baseline date are not counted.
@@ -93,6 +96,7 @@ public struct EvacuationProgress: Sendable {
         }
         let left = counted.reduce(0) { $0 + $1.persons }
         self.left = left
+        lastDayOfCentres = operation.status == .completed && completedOn == nil ? min(lastDay, counted.map(\.day).max() ?? operation.start) : lastDay
         let remaining = max(0, operation.baselineResidents - left)
         self.remaining = remaining
         leftPercent = Percent(left, of: operation.baselineResidents)

@@ -67,8 +67,8 @@ public struct EvacuationRules: Sendable {
         if let deadline = operation.deadline, deadline < operation.start {
             throw FieldProblem(field: "deadline", value: deadline.description, Message("evacuation.deadline.beforeStart", ["start": .day(operation.start)]))
         }
-        // An operation not yet begun is planned: "completed" before its start could not be put right (a completed one stays so).
-        if operation.status != .planned, operation.start > today {
+        // An operation not yet begun cannot be completed: that could not be put right (a completed one stays so).
+        if operation.status == .completed, operation.start > today {
             throw FieldProblem(field: "status", value: operation.status.rawValue,
                                Message("evacuation.status.beforeStart", ["start": .day(operation.start), "today": .day(today)]))
         }
@@ -87,6 +87,9 @@ public struct EvacuationRules: Sendable {
         }
         guard operation.status != .completed else {
             throw FieldProblem(field: "status", value: status.rawValue, Message("evacuation.status.final"))
+        }
+        if status == .completed, day < operation.start {
+            throw FieldProblem(field: "date", value: day.description, Message("evacuation.status.completedBeforeStart", ["start": .day(operation.start)]))
         }
         try checkDay(day, of: operation, after: last, today: today)
     }
