@@ -1,9 +1,9 @@
 /// The camps block of a bulletin: for each site under evacuation, how many have left (count and share of the
 /// baseline), how many remain, the plan's pace and end (or since when the operation is suspended, or when it was
 /// completed), and for an operation under way how far ahead or behind the plan it is and when the last would leave
-/// at the pace seen, and on which side of its deadline (if it has one) that falls. Then each transit centre those
-/// operations go through that was estimated above its capacity since its operation began, once however many go through
-/// it, with its fullest day. Last, whose censuses and departures the figures come from.
+/// at the pace seen, and on which side of its deadline (if it has one) that falls. Then each transit centre the operations
+/// still running go through that was estimated above its capacity since its operation began, once however many go
+/// through it, with its fullest day. Last, whose censuses and departures the figures come from.
 public enum CampsBlock {
     /// - Parameter reporters: the organisations whose censuses (the baselines) and departures the figures count.
     public static func make(date: Day, progress: [EvacuationProgress], sites: [String: Site], reporters: [String] = []) -> BulletinBlock? {

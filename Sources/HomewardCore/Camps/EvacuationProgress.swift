@@ -43,7 +43,8 @@ public struct EvacuationProgress: Sendable {
     public let lastCountedDay: Day
     /// The day the site's next operation took it over (its baseline), when that was by the day asked: the plan, the pace and
     /// the forecast then stand as they were on that day, and nothing after it is this operation's, nor behind it.
-    public var takenOver: Day? { nextBaseline.flatMap { $0 <= asOf ? $0 : nil } }
+    public var takenOver: Day? { Self.takenOver(nextBaseline, asOf: asOf) }
+    private static func takenOver(_ nextBaseline: Day?, asOf: Day) -> Day? { nextBaseline.flatMap { $0 <= asOf ? $0 : nil } }
     /// The baseline of the site's next operation, if one followed.
     public let nextBaseline: Day?
     /// Persons who left in the last ``paceDays`` days up to the day asked.
@@ -51,9 +52,9 @@ public struct EvacuationProgress: Sendable {
     /// The days the pace is taken from: the last ``paceWindowDays`` up to the day asked, but none before the
     /// operation's start, whose days before it would slow the pace of an operation only days old; 0 before the start.
     public let paceDays: Int
-    /// When the last person would leave at the recent pace; `nil` when nobody left recently (never, at that pace), and
-    /// for an operation completed (nobody is to leave under it, whatever the count says). When nobody remains, the day
-    /// the last left.
+    /// When the last person would leave at the recent pace; `nil` when nobody left recently (never, at that pace), for an
+    /// operation completed or suspended (nobody is moved under it, whatever the count says), and for one taken over (the
+    /// later operation moves the rest). When nobody remains, the day the last left.
     public let forecastEnd: Day?
     /// Marked completed while people are still counted as there: the status or the departures recorded need a look.
     public var completedWithRemaining: Bool { operation.status == .completed && remaining > 0 && takenOver == nil }
@@ -114,7 +115,7 @@ public struct EvacuationProgress: Sendable {
         self.recentPersons = recentPersons
         if remaining == 0 {
             forecastEnd = counted.map(\.day).max() ?? operation.baselineDate
-        } else if operation.status == .completed || operation.status == .suspended || nextBaseline.map({ $0 <= asOf }) == true {
+        } else if operation.status == .completed || operation.status == .suspended || Self.takenOver(nextBaseline, asOf: asOf) != nil {
             // Nobody is moved while suspended, and a later operation carries the rest: a pace from before says nothing.
             forecastEnd = nil
         } else if recentPersons > 0 {

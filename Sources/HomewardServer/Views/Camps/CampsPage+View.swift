@@ -280,7 +280,8 @@ struct CampsPageView {
                         Message("camps.warning.deadlinePlan", ["end": .day(end), "deadline": .day(deadline), "needed": .count($0)])
                     } ?? Message("camps.warning.deadlinePlan.noCycle", ["end": .day(end), "deadline": .day(deadline)]))
                 }
-                // Suspended or planned as well as under way, as `evacuations show` says it: the pace seen, set against the deadline.
+                // Planned as well as under way, as `evacuations show` says it: the pace seen, set against the deadline; not once
+                // suspended, when nobody is moved and the pace before says nothing.
                 if p.paceDays > 0, p.operation.status != .suspended {
                     if let forecast = p.forecastEnd, forecast > deadline {
                         warnings.append(Message("camps.warning.deadlineForecast", ["days": window, "end": .day(forecast), "deadline": .day(deadline)]))
