@@ -81,6 +81,14 @@ import Testing
         }, asOf: CampsPageModel.asOf, nextBaseline: Day("2020-06-10")!, transitPlaces: 1_000, stayHours: 48)
         #expect(takenOver.takenOver != nil && takenOver.remaining > 0 && takenOver.forecastEnd == nil)
         var model = CampsPageModel.mock
+        // A site whose counts differ says departures beyond the largest of them as that, not as "the … counted".
+        let camp = Site(code: "RUK", name: "Rukban", kind: .informalSettlement, admin: "SY08")
+        let counts = [Census(site: "RUK", date: Day("2020-06-01")!, residents: 41_000, organisation: "OCHA"),
+                      Census(site: "RUK", date: Day("2020-06-01")!, residents: 36_000, organisation: "SARC")]
+        model.sites = [SiteStanding(site: camp, asOf: CampsPageModel.asOf, censuses: counts, departures: [
+            Departure(site: "RUK", period: Period(day: Day("2020-06-05")!), persons: 51_950, organisation: "CCCM")])]
+        #expect(html(model, .en).contains(#"<bdi dir="ltr">10,950</bdi> people more reported leaving than the largest of the counts, <bdi dir="ltr">41,000</bdi>"#),
+                "\(html(model, .en))")
         model.operations = [takenOver]
         #expect(html(model, .en).contains("Taken over by a later operation: no forecast of its own"))
     }

@@ -94,7 +94,7 @@ struct CampsPageView {
                     },
                     left: c.numbers.string(s.left), leftPercent: s.leftPercent.map { c.string($0.argument) },
                     remaining: s.remaining.map(c.numbers.string),
-                    beyond: s.beyondCount > 0 ? PhraseContext(c.phrase("camps.site.beyondCount", ["count": .count(s.beyondCount),
+                    beyond: s.beyondCount > 0 ? PhraseContext(c.phrase(s.residentsDiffer ? "camps.site.beyondCountLargest" : "camps.site.beyondCount", ["count": .count(s.beyondCount),
                                                                                                  "residents": .count(s.countLeftAgainst ?? 0)])) : nil,
                     censuses: organisations.count > 1 ? s.censuses.map {
                         PhraseContext(c.phrase("camps.census.by", ["organisation": .text($0.organisation), "residents": .count($0.residents), "day": .day($0.date)]))
