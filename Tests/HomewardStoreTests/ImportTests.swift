@@ -218,7 +218,8 @@ import HomewardTestSupport
             let header = Self.tagged.split(separator: "\n").prefix(2).joined(separator: "\n")
             for text in [header, header + "\n\n"] {
                 let summary = try await store.importCSV(text)
-                #expect(summary.status == .warning && summary.rows == 0 && summary.problems.map(\.code) == ["import.file.noRows"], "\(summary.problems)")
+                #expect(summary.status == .warning && summary.rows == 0 && summary.warnings == 1 && summary.problems.map(\.code) == ["import.file.noRows"],
+                        "\(summary.problems)")
             }
         }
     }

@@ -137,6 +137,7 @@ import Testing
         let ids = all.matches(of: /id="([^"]+)"/).map { String($0.1) }
         #expect(!ids.isEmpty && Set(ids).count == ids.count, "\(ids)")
         #expect(all.contains(##"href="#entry-ar-returns.start.total""##) && all.contains(#"<tr id="entry-ar-returns.start.total">"#), "\(all)")
+        #expect(all.contains(#"<tr id="entry-returns.start.total">"#), "English keeps its anchors")
     }
 
     /// A database or file that cannot be used is named with the reason, at once: a PostgreSQL server that is not there had

@@ -36,7 +36,7 @@ public struct BulletinText: Sendable {
     /// ``demoNote(html:)``, so that a script passing it on can too.
     public var demo = false
     /// What the snapshot table's row ids and the figures' links begin with: one document of the three languages gives each
-    /// its own (`entry-ar-`), so that a figure's link in the Arabic article reaches the Arabic table, not the English one.
+    /// its own (`entry-ar-`, English keeping `entry-`), so that a figure's link in the Arabic article reaches the Arabic table.
     public var anchorPrefix = "entry-"
 
     /// - Parameter forThePublic: hide small counts. The snapshot's hash is then left out, as trying each small value

@@ -377,7 +377,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         noteWriterWarnings(writer.counts)
         // A header and no rows (an export's filter that matched nothing) is no success to report: nothing was recorded.
         let empty = summary.rows == 0
-        if empty { summary.problems.append(ImportProblem(row: 0, column: "", value: "", Message("import.file.noRows"), severity: .warning)) }
+        if empty { warn(row: 0, Message("import.file.noRows")) }
         if problemCount > summary.problems.count {
             summary.problems.append(ImportProblem(row: 0, column: "", value: "",
                 Message("import.moreProblems", ["count": .count(problemCount - summary.problems.count)]), severity: .warning))
@@ -389,7 +389,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             summary.imported = writer.counts.imported
             summary.updated = writer.counts.updated
             summary.ignored += writer.counts.ignored
-            summary.status = summary.rejected > 0 || summary.warnings > 0 || empty ? .warning : .success
+            summary.status = summary.rejected > 0 || summary.warnings > 0 ? .warning : .success
         }
         return summary
     }

@@ -30,7 +30,8 @@ struct BulletinCommand: AsyncParsableCommand {
                 var text = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled($0, digits: digits), published: published, edited: edited[$0],
                                         lineage: lineage)
                 text.demo = demo
-                if lang == .all { text.anchorPrefix = "entry-\($0.rawValue)-" }
+                // English keeps the anchors one language gives (`entry-…`), which links to the document already use.
+                if lang == .all, $0 != .en { text.anchorPrefix = "entry-\($0.rawValue)-" }
                 return text
             }
             switch format {
