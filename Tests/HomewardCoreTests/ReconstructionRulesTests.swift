@@ -48,6 +48,7 @@ import Testing
             ["2019-03-01", "SY12", "C5999", "school", "damaged", "-1", "UNDP", ""],
             ["2019-03-01", "SY12", "C5999", "school", "damaged", "99999999999", "UNDP", ""],
             ["2019-03-01", "SY12", "C5999", "road", "damaged", "٩٩٩٩٩٩٩٩٩٩٩.5", "UNDP", ""],
+            ["2019-03-01", "SY12", "C5999", "road", "damaged", "\u{2212}0.5", "UNDP", ""],
         ]).map { rules.check($0) }
         #expect(outcomes[0].records.first?.tenths == 10, "no quantity is one facility")
         #expect(outcomes[1].problems.first?.code == "import.facilities.kind.unknown" && outcomes[1].problems.first?.column == "#loc+type")
@@ -60,6 +61,7 @@ import Testing
         #expect(outcomes[7].problems.map(\.column) == ["#date", "#org"])
         // −1 is a whole number; what is wrong is its sign.
         #expect(outcomes[8].problems.map(\.code) == ["import.number.negative"])
+        #expect(outcomes[11].problems.map(\.code) == ["import.number.negative"], "a typographic minus below one km, as aid's tonnes read it")
         // A whole number too large to read is too large: it is a whole number (it was "a whole number of items").
         #expect(outcomes[9].problems.map(\.code) == ["import.number.tooLarge"] && outcomes[10].problems.map(\.code) == ["import.number.tooLarge"])
     }

@@ -41,8 +41,7 @@ public struct AidRules: ImportRules {
             kilograms = ScaledNumber.parse(text, decimals: 3)
             let tooLarge = kilograms.map { $0 > Self.maximumKilograms } ?? ScaledNumber.wholePartTooLarge(text)
             // A minus sign is the problem, as a facility's quantity says it: "-1" is a weight in all but its sign.
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            let negative = (trimmed.hasPrefix("-") || trimmed.hasPrefix("\u{2212}")) && ScaledNumber.parse(String(trimmed.dropFirst()), decimals: 3) != nil
+            let negative = ScaledNumber.isNegative(text, decimals: 3)
             if kilograms == nil && !tooLarge {
                 checks.fail(.tonnes, Message(negative ? "import.aid.tonnes.negative" : "import.aid.tonnes.invalid"))
             }

@@ -184,8 +184,7 @@ public struct FacilityRules: ImportRules {
     private func quantity(_ draft: ImportDraft<FacilityField>, unit: FacilityUnit, checks: inout DraftChecks<FacilityField>) -> Int? {
         guard let text = draft[.quantity] else { return 10 }
         // A minus sign is the problem, not the kind of number: "-1" is a whole number of items.
-        if text.trimmingCharacters(in: .whitespaces).hasPrefix("-"), ScaledNumber.parse(String(text.trimmingCharacters(in: .whitespaces).dropFirst()),
-                                                                                        decimals: unit.decimals) != nil {
+        if ScaledNumber.isNegative(text, decimals: unit.decimals) {
             checks.fail(.quantity, Message("import.number.negative"))
             return nil
         }
