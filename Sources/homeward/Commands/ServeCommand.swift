@@ -79,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
         var app = try buildApplication(stores: stores, configuration: configuration, today: today)
         // The database closes when the service group shuts down, after the server has stopped.
         app.addServices(stores.database)
-        logger.info("Homeward serves \(location) on http://\(host):\(port)/")
+        logger.info("Homeward serves \(location) on http://\(host):\(port)/; today is \(today()) in \(TimeZone.current.identifier)")
         try await app.runService()
     }
 
