@@ -317,6 +317,13 @@ import Testing
             #expect(try await store.camps.operations().count == 1)
             _ = try await store.importRecords(.censuses, ImportRequest(sourceName: "c.csv", today: TestStores.today), from: .bytes(Array(
                 "#date,#loc+site+code,#population+ind+num,#org\n2020-06-06,HOL,100,UNHCR\n".utf8)), by: .test)
+            // Counted that day, but as another figure than the one typed: which is the site's residents?
+            var unlike = later
+            unlike.baselineResidents = 90
+            await #expect { _ = try await store.camps.addOperation(unlike, today: TestStores.today, by: .test) } throws: { error in
+                guard case StoreError.refused(let problem) = error else { return false }
+                return problem.field == "baseline_residents" && problem.reason.contains("counted on 6 June 2020 as UNHCR: 100")
+            }
             _ = try await store.camps.addOperation(later, today: TestStores.today, by: .test)
             #expect(try await store.camps.operations().count == 2)
         }

@@ -78,6 +78,24 @@ public struct EvacuationRules: Sendable {
         return checked
     }
 
+    /// A later operation takes its site over from a count of its baseline day, and counts from one of that day's figures:
+    /// a figure typed for a day nobody counted, or unlike every count of it, would become the site's residents, and the
+    /// earlier operation's progress would stop on it. (A site's first operation may count from an agreed figure alone.)
+    /// - Parameters:
+    ///   - earlier: the site's operation before it, and its baseline day.
+    ///   - counts: each organisation's count of the site on the new operation's baseline day.
+    public static func checkTakeOver(by operation: EvacuationOperation, from earlier: Int, of earlierBaseline: Day,
+                                     counts: [(organisation: String, residents: Int)]) throws(FieldProblem) {
+        guard !counts.isEmpty else {
+            throw FieldProblem(field: "baseline_date", value: operation.baselineDate.description, Message("evacuation.laterWithoutCensus", [
+                "id": .serial(earlier), "date": .day(earlierBaseline), "baseline": .day(operation.baselineDate)]))
+        }
+        guard counts.contains(where: { $0.residents == operation.baselineResidents }) else {
+            throw FieldProblem(field: "baseline_residents", value: String(operation.baselineResidents), Message("evacuation.laterUnlikeCensus", [
+                "baseline": .day(operation.baselineDate), "counts": .text(counts.map { "\($0.organisation): \($0.residents.grouped)" }.joined(separator: "; "))]))
+        }
+    }
+
     /// A change of an operation's status, taking effect on `day`. Any status may follow any other but for a completed
     /// operation, which stays completed: a new phase is a new operation with its own baseline.
     public static func checkChange(of operation: EvacuationOperation, to status: EvacuationOperation.Status, on day: Day,
