@@ -40,7 +40,7 @@ struct DepartureWriter: BatchWriter {
                     """)
             counts += stored
             if stored.imported == 1, let other = try await otherOrganisations(departure, organisationID: organisationID) {
-                counts.shared.append(SharedRecord(row: row, movement: other.id, persons: other.persons, organisation: other.organisation,
+                counts.shared.append(SharedRecord(row: row, record: other.id, persons: other.persons, organisation: other.organisation,
                                                   message: "import.departures.otherOrganisation", recordArgument: "departure"))
             }
         }

@@ -101,7 +101,7 @@ struct TwinRecord: Sendable, Equatable {
 struct SharedRecord: Sendable, Equatable {
     var row: Int
     /// The other organisation's record (the first recorded, where it reported several), what it counted, and its name.
-    var movement: Int
+    var record: Int
     var persons: Int
     var organisation: String
     /// Whether the movements name a crossing point: a move inside the country may name none, and the warning says so.

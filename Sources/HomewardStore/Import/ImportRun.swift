@@ -328,7 +328,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
         for twin in counts.twins { warn(row: twin.row, Message(twin.message, [twin.argument: .serial(twin.twin)])) }
         for shared in counts.shared {
-            warn(row: shared.row, Message(shared.message, ["organisation": .text(shared.organisation), shared.recordArgument: .serial(shared.movement),
+            warn(row: shared.row, Message(shared.message, ["organisation": .text(shared.organisation), shared.recordArgument: .serial(shared.record),
                                                            "persons": .count(shared.persons), "place": .code(shared.crossing ? "crossing" : "none")]))
         }
         for revert in counts.reverts {

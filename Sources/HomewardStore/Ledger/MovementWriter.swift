@@ -223,8 +223,8 @@ struct MovementWriter: BatchWriter {
                                                       organisations: ["o.organisation_id < n.organisation_id", "o.organisation_id > n.organisation_id"],
                                                       join: "JOIN organisations g ON g.id = o.organisation_id") {
                 let id = try row.decode(column: "id", as: Int.self)
-                guard found[fileRow].map({ id < $0.movement }) ?? true else { continue }
-                found[fileRow] = SharedRecord(row: fileRow, movement: id, persons: try row.decode(column: "persons", as: Int.self),
+                guard found[fileRow].map({ id < $0.record }) ?? true else { continue }
+                found[fileRow] = SharedRecord(row: fileRow, record: id, persons: try row.decode(column: "persons", as: Int.self),
                                               organisation: try row.decode(column: "name", as: String.self),
                                               crossing: try row.decode(column: "crossing", as: String?.self) != nil)
             }
