@@ -110,7 +110,9 @@ public struct DepartureRules: ImportRules {
         if var baseline = baselines[site], departure.day > baseline.date {
             let total = baseline.left + persons - (baseline.counted[key] ?? 0)
             guard total <= baseline.residents else {
-                checks.fail(.persons, Message("import.departures.overdrawn", ["site": .code(site), "date": .day(baseline.date),
+                // Of a completed operation, a census alone gives the site a new count to go by; a running one needs a new operation.
+                checks.fail(.persons, Message(completedOn[site] != nil ? "import.departures.overdrawnCompleted" : "import.departures.overdrawn", [
+                                                                               "site": .code(site), "date": .day(baseline.date),
                                                                                "total": .count(total), "residents": .count(baseline.residents)]))
                 return ImportOutcome(problems: checks.problems)
             }
