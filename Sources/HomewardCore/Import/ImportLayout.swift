@@ -21,6 +21,9 @@ public struct ImportLayout<Field: ImportField>: Sendable {
     public private(set) var headerRowCount = 0
     /// How many columns the header and hashtag rows name, up to the last named: a data row's values past them have no column.
     public private(set) var width = 0
+    /// Whether the header row goes on past its last named column (separators at its end): a value there is named as lying
+    /// under no header, not past the file's end.
+    public private(set) var endsUnnamed = false
 
     /// Works out the layout from the first rows of a file.
     ///
@@ -62,6 +65,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
         // A header row ending in separators (a spreadsheet's or Kobo's `;;;`) names no columns there: a value shifted past
         // the last named column by an unquoted separator (`1,200`) would land in one unread, and the count read as 1.
         width = (tags.indices.last { !(tags[$0] ?? "").isBlank || ($0 < headers.count && !headers[$0].isBlank) } ?? -1) + 1
+        endsUnnamed = max(tags.count, headers.count) > width
 
         // A header that reads as one cell holding another separator (a spreadsheet's ';'): every header the mapping names
         // would be missing, and the separator is what to mend.
@@ -195,7 +199,8 @@ public struct ImportLayout<Field: ImportField>: Sendable {
         guard cells.count > width, let extra = cells[width...].firstIndex(where: { !$0.isBlank }),
               let last = cells.lastIndex(where: { !$0.isBlank }) else { return nil }
         return ImportProblem(row: row, column: "column \(extra + 1)", value: cells[extra].trimmingBlanks,
-                             Message("import.row.extraValues", ["values": .count(last + 1), "columns": .count(width)]))
+                             Message("import.row.extraValues", ["values": .count(last + 1), "columns": .count(width),
+                                                                "header": .code(endsUnnamed ? "unnamed" : "named")]))
     }
 
     /// The draft of one data row.
