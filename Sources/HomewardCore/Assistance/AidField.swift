@@ -8,6 +8,8 @@ public enum AidField: Int, ImportField {
 
     /// The fields that name the locality, coarsest first.
     public static let place: [AidField] = [.adm1, .adm2, .adm3, .adm4, .locality]
+    /// The fields whose codes are of one level alone; `#adm4+code` is the locality, of whatever level the gazetteer's finest is.
+    public static let placeLevels: [AidField: AdminLevel] = [.adm1: .adm1, .adm2: .adm2, .adm3: .adm3]
     /// The fields that name the locality's areas by name (`#adm4+name`), coarsest first: a convoy's sheet lists places so.
     public static let placeNames: [AidField] = [.adm1Name, .adm2Name, .adm3Name, .adm4Name]
 

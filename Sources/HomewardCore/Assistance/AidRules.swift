@@ -28,7 +28,7 @@ public struct AidRules: ImportRules {
     public func check(_ draft: ImportDraft<AidField>) -> ImportOutcome<AidAction> {
         var checks = DraftChecks(draft, today: today)
         let date = checks.day(.date)
-        let place = checks.area(AidField.place, names: AidField.placeNames, gazetteer: gazetteer, missing: Message("import.aid.locality.missing"))
+        let place = checks.area(AidField.place, levels: AidField.placeLevels, names: AidField.placeNames, gazetteer: gazetteer, missing: Message("import.aid.locality.missing"))
         var type: AidType?
         if let code = checks.required(.type, missing: Message("import.aid.type.missing", ["via": vocabulary.argument])) {
             type = types[code] ?? types[code.lowercased()]

@@ -1,9 +1,9 @@
 extension DraftChecks {
     /// An area given by P-codes at one or more levels, or by one code at any level: the finest known code
-    /// and its lineage. `fields` are the codes of each level, coarsest first: those above the finest (`#adm1+code` …
-    /// `#adm3+code`) hold codes of their own level, and one of another is refused, as movements refuse it (a settlement's
-    /// code under `#adm1+code` was stored as the settlement, two columns swapped read as places apart); the finest
-    /// (`#adm4+code`, the settlement of a gazetteer of any depth) and JSON's `settlement` after it take any level's.
+    /// and its lineage. `fields` are the codes, coarsest first; those `levels` names (`#adm1+code` … `#adm3+code`) hold codes
+    /// of their own level, and one of another is refused, as movements refuse it (a settlement's code under `#adm1+code` was
+    /// stored as the settlement, two columns swapped read as places apart); the finest (`#adm4+code`, the settlement of a
+    /// gazetteer of any depth) and JSON's `settlement` take any level's.
     ///
     /// Codes that disagree with the finest known one's lineage reject the row; an unknown code beside a known
     /// coarser one keeps the record at the coarser area, with a warning, as movements do; a row with no known
@@ -12,17 +12,18 @@ extension DraftChecks {
     ///   read within the finest area known above it, and one that fits several areas rejects the row. A name beside codes as
     ///   fine (a 5W sheet's `#adm2+name` beside its `#adm4+code`) is the code's to decide: one that is another place's is
     ///   warned of, as movements do, never refused.
-    public mutating func area(_ fields: [Field], names: [Field] = [], gazetteer: Gazetteer, missing: Message) -> Lineage? {
+    public mutating func area(_ fields: [Field], levels: [Field: AdminLevel] = [:], names: [Field] = [], gazetteer: Gazetteer,
+                              missing: Message) -> Lineage? {
         var known: [(field: Field, area: AdminArea)] = []
         var unknown: [Field] = []
         var unknownNames: [(field: Field, level: AdminLevel)] = []
-        for (index, field) in fields.enumerated() {
+        for field in fields {
             guard let code = draft[field] else { continue }
             guard let area = gazetteer.area(code) ?? gazetteer.area(code.uppercased()) else {
                 unknown.append(field)
                 continue
             }
-            if index < AdminLevel.allCases.count - 1, let level = AdminLevel(rawValue: index + 1), area.level != level {
+            if let level = levels[field], area.level != level {
                 fail(field, Message("import.place.wrongLevel", ["actual": .level(area.level), "expected": .level(level)]))
                 return nil
             }

@@ -7,6 +7,8 @@ public enum FacilityField: Int, ImportField {
 
     /// The fields that name the settlement, coarsest first.
     public static let place: [FacilityField] = [.adm1, .adm2, .adm3, .adm4, .settlement]
+    /// The fields whose codes are of one level alone; `#adm4+code` is the settlement, of whatever level the gazetteer's finest is.
+    public static let placeLevels: [FacilityField: AdminLevel] = [.adm1: .adm1, .adm2: .adm2, .adm3: .adm3]
     /// The fields that name the settlement's areas by name (`#adm4+name`), coarsest first: engineers' sheets list settlements so.
     public static let placeNames: [FacilityField] = [.adm1Name, .adm2Name, .adm3Name, .adm4Name]
 

@@ -63,7 +63,7 @@ public struct FacilityRules: ImportRules {
     private mutating func check(_ draft: ImportDraft<FacilityField>, counting: Bool) -> ImportOutcome<FacilityWork> {
         var checks = DraftChecks(draft, today: today)
         let date = checks.day(.date)
-        let place = checks.area(FacilityField.place, names: FacilityField.placeNames, gazetteer: gazetteer,
+        let place = checks.area(FacilityField.place, levels: FacilityField.placeLevels, names: FacilityField.placeNames, gazetteer: gazetteer,
                                 missing: Message("import.facilities.settlement.missing"))
         var kind: FacilityKind?
         if let code = checks.required(.kind, missing: Message("import.facilities.kind.missing", ["via": vocabulary.argument])) {
