@@ -25,13 +25,14 @@ extension CampsStore {
         // take 600 from a baseline of 1,000.
         return try await database.runImport(.departures, request, from: source, by: caller, lockingFirst: "site_departures", rules: {
             let sites = try await sites()
-            let baselines = try await baselines()
+            let completedOn = try await completionDays()
+            let baselines = try await baselines(completedOn: completedOn)
             return DepartureRules(sites: Set(sites.map(\.code)), gazetteer: gazetteer, today: request.today,
                                   defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
                                   operators: Self.operators(of: sites), baselines: baselines,
                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
                                   transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), siteNames: SiteNames(sites),
-                                  completedOn: try await completionDays(), vocabulary: request.vocabulary)
+                                  completedOn: completedOn, vocabulary: request.vocabulary)
         }, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
         }
@@ -75,10 +76,9 @@ extension CampsStore {
     /// Each site's latest operation's baseline, with the departures already counted against it: a completed one's too, until
     /// a census taken after its completion gives the site a new count, since the site's standing still counts from it (a
     /// departure beyond it, refused while the operation ran, made 21,200 of 21,000 leave once it was completed).
-    func baselines() async throws -> [String: DepartureRules.Baseline] {
+    func baselines(completedOn: [String: Day]) async throws -> [String: DepartureRules.Baseline] {
         var baselines: [String: DepartureRules.Baseline] = [:]
-        let completed = try await completionDays()
-        for operation in try await latestOperations().values where operation.status != .completed || completed[operation.site] != nil {
+        for operation in try await latestOperations().values where operation.status != .completed || completedOn[operation.site] != nil {
             let counted = try await database.read { db in
                 try await db.raw("""
                     SELECT row_key, persons FROM site_departures WHERE site_code = \(bind: operation.site) AND end_day > \(bind: operation.baselineDate.number)

@@ -21,7 +21,7 @@ struct ReconstructionView {
                     underRestoration: c.quantity(KindQuantity(kind: kind, tenths: s.underRestoration.tenths(of: kind.code))),
                     commissioned: c.quantity(KindQuantity(kind: kind, tenths: s.commissioned.tenths(of: kind.code))),
                     // None reported is not "0 damaged": a dash, as for any figure no report gave.
-                    damaged: s.damaged.tenths(of: kind.code) == 0 ? "—" : c.quantity(KindQuantity(kind: kind, tenths: s.damaged.tenths(of: kind.code))))
+                    damaged: s.damaged.tenths(of: kind.code) == 0 ? Self.noneReported : c.quantity(KindQuantity(kind: kind, tenths: s.damaged.tenths(of: kind.code))))
         }
         let governorates = s.groups.map { group in
             GovernorateRow(name: group.key == nil ? c.text("area.notKnown") : group.name(in: language), code: group.key,
@@ -50,7 +50,7 @@ struct ReconstructionView {
             commissionedHeader: model.isLastWeek ? c.text("reconstruction.column.commissioned")
                 : c.text("reconstruction.column.commissionedBetween", week),
             damagedHeader: c.text("reconstruction.column.damaged"),
-            zero: c.numbers.string(0),
+            zero: c.numbers.string(0), noneReported: Self.noneReported,
             kinds: kindRows,
             hasKinds: !kindRows.isEmpty,
             none: c.text("reconstruction.none"),
@@ -76,6 +76,7 @@ struct ReconstructionView {
         let damagedHeader: String
         /// A governorate's cell of no facilities under restoration or commissioned; none reported damaged is a dash, as by kind.
         let zero: String
+        let noneReported: String
         let kinds: [KindRow]
         let hasKinds: Bool
         let none: String
@@ -85,6 +86,9 @@ struct ReconstructionView {
         let governorates: [GovernorateRow]
         let hasGovernorates: Bool
     }
+
+    /// A figure no report gave, in either table.
+    static let noneReported = "—"
 
     struct KindRow {
         let name: String
