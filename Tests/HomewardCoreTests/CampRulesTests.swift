@@ -56,6 +56,18 @@ import Testing
         #expect(rules.censuses["HOL"]?.counted["CCCM"]?.values.reduce(0, +) == 900)
     }
 
+    /// Beyond a census, an organisation's departures are said once per import: each row after would repeat it with a larger
+    /// total; a 0, which takes a departure back, says nothing of it.
+    @Test func departuresBeyondACensusAreSaidOnce() throws {
+        let census = Census(site: "HOL", date: Day("2019-03-01")!, residents: 100, organisation: "UNHCR")
+        var rules = DepartureRules(sites: sites, gazetteer: sampleGazetteer, today: today, censuses: [
+            "HOL": DeparturesSinceCensus(census: census, departures: [
+                Departure(site: "HOL", period: Period(day: Day("2019-03-02")!), persons: 150, organisation: "SARC", externalId: "s1")])])
+        let outcomes = try departures([["2019-03-02", "HOL", "150", "", "CCCM", "c1"], ["2019-03-03", "HOL", "20", "", "CCCM", "c2"],
+                                       ["2019-03-04", "HOL", "120", "", "IOM", "i1"], ["2019-03-04", "HOL", "0", "", "SARC", "s2"]]).map { rules.check($0) }
+        #expect(outcomes.map { $0.problems.map(\.code) } == [["import.departures.beyondCensus"], [], ["import.departures.beyondCensus"], []])
+    }
+
     @Test func departuresNameTheFieldAtFault() throws {
         var rules = DepartureRules(sites: sites, gazetteer: sampleGazetteer, today: today)
         let drafts = try departures([["2019-04-01", "HOL", "5", "", "CCCM", ""], ["2019-03-01", "XYZ", "5", "", "CCCM", ""],

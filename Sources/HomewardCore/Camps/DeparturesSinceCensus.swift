@@ -9,6 +9,8 @@ public struct DeparturesSinceCensus: Sendable {
     public let census: Census
     /// Persons per departure key, per reporting organisation, of the departures after the census date.
     public private(set) var counted: [String: [String: Int]] = [:]
+    /// The organisations already warned of in this import: the rows after the first beyond say nothing new.
+    private var warned: Set<String> = []
 
     /// - Parameter departures: those already recorded from the census's site; the ones after its date are counted.
     public init(census: Census, departures: some Sequence<Departure>) {
@@ -20,12 +22,13 @@ public struct DeparturesSinceCensus: Sendable {
 
     /// Counts a departure from the census's site, replacing an earlier version of it (the same `key`, its
     /// ``Departure/key``); the warning when its organisation's departures since the census then come to more than the
-    /// census counted.
+    /// census counted, once per organisation (an import's later rows would each repeat it with a larger total), and never
+    /// for a 0, which takes a departure back.
     public mutating func count(_ departure: Departure, key: String) -> Message? {
         guard departure.day > census.date else { return nil }
         counted[departure.organisation, default: [:]][key] = departure.persons
         let total = counted[departure.organisation, default: [:]].values.reduce(0, +)
-        guard total > census.residents else { return nil }
+        guard departure.persons > 0, total > census.residents, warned.insert(departure.organisation).inserted else { return nil }
         return Message("import.departures.beyondCensus", [
             "site": .code(census.site), "organisation": .text(departure.organisation), "total": .count(total),
             "counter": .text(census.organisation), "date": .day(census.date), "residents": .count(census.residents)])
