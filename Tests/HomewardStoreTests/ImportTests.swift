@@ -212,6 +212,19 @@ import HomewardTestSupport
         }
     }
 
+    /// A file that ends inside a short last row (cut off in a copy or a download) says so at that row; a whole last row
+    /// without a line break is no sign of it.
+    @Test(arguments: Backend.available)
+    func aFileCutOffInItsLastRowIsSaid(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = "#date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num\n"
+            let cut = try await store.importCSV(header + "2019-07-13,LBN-01,LBN,SY03,10\n2019-07-14,LBN-01,LB", dryRun: true)
+            #expect(cut.problems.contains { $0.code == "import.row.cutOff" && $0.row == 3 && $0.reason.contains("with 3 of its 5 values") }, "\(cut.problems)")
+            let whole = try await store.importCSV(header + "2019-07-13,LBN-01,LBN,SY03,10", dryRun: true)
+            #expect(whole.status == .success && whole.problems.isEmpty, "\(whole.problems)")
+        }
+    }
+
     /// A header with no rows below it (a Kobo export whose filter matched nothing) is said, not reported as a success.
     @Test(arguments: Backend.available)
     func aFileWithoutRowsIsWarnedOf(_ backend: Backend) async throws {

@@ -27,6 +27,8 @@ public struct CSVReader: Sendable {
     private var pendingCR = false
     /// Records completed so far.
     public private(set) var rowsRead = 0
+    /// Whether the input ended inside a record, with no line break after its last: a file cut off, or one saved without.
+    public private(set) var endedMidRecord = false
 
     public init(delimiter: UInt8 = UInt8(ascii: ",")) {
         self.delimiter = delimiter
@@ -99,6 +101,7 @@ public struct CSVReader: Sendable {
         inQuotes = false
         quoteInQuoted = false
         if fieldStarted || !row.isEmpty {
+            endedMidRecord = true
             try endField()
             try endRow(into: &rows)
         }

@@ -16,6 +16,8 @@ struct CSVRows {
 
     private let source: ByteSource
     private var pending: Task<Chunk, any Error>?
+    /// Whether the source ended inside a row (``CSVReader/endedMidRecord``), known once the last chunk is read.
+    private(set) var endedMidRecord = false
 
     init(_ source: ByteSource, delimiter: UInt8) {
         self.source = source
@@ -29,7 +31,7 @@ struct CSVRows {
         pending = nil
         // The read ahead is a task of its own: the caller's cancellation (a client gone) must reach the source's read.
         let chunk = try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
-        if !chunk.ended { pending = Self.read(source, chunk.reader) }
+        if !chunk.ended { pending = Self.read(source, chunk.reader) } else { endedMidRecord = chunk.reader.endedMidRecord }
         return chunk.ended && chunk.rows.isEmpty ? nil : (chunk.rows, chunk.bytes)
     }
 

@@ -47,6 +47,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     private var layout: ImportLayout<Field>?
     private var head: [[String]] = []
     private var rowNumber = 0
+    /// The last data row read and how many values it gave: a short one at the end of a file cut off is said.
+    private var lastRow: (number: Int, cells: Int)?
     private var batch: [Rules.Record] = []
     /// The row each record of the batch came from.
     private var batchRows: [Int] = []
@@ -136,6 +138,11 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             guard !head.isEmpty else { throw ImportError(Message("import.empty")) }
             try await settleLayout()
         }
+        // A last row short of the named columns, with no line break after it: most likely a file cut off in a copy or a
+        // download, whose rows' other values read as they stand.
+        if chunks.endedMidRecord, let layout, let last = lastRow, last.cells < layout.width {
+            warn(row: last.number, Message("import.row.cutOff", ["values": .count(last.cells), "columns": .count(layout.width)]))
+        }
     }
 
     /// Works out the layout from the rows held back so far, then reads the data rows among them.
@@ -164,6 +171,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
         rowNumber += 1
         if cells.allSatisfy(\.isBlank) { return }
+        lastRow = (rowNumber, cells.count)
         summary.rows += 1
         if let problem = layout.extraValues(in: cells, row: rowNumber) {
             note([problem])
