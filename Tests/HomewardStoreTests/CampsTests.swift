@@ -513,6 +513,15 @@ import Testing
             _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-26,HOL,8000,UNHCR\n")
             let counted = try await importRecords(store, .departures, header + "2020-06-28,HOL,100,CCCM,c\n")
             #expect(counted.status == .success, "\(counted.problems)")
+            // And the site's figures count from it too, as its departures are held to it: not 110 % of the old baseline.
+            let standing = try await store.camps.standing(of: "HOL", asOf: TestStores.today)
+            #expect(standing.residents == 8_000 && !standing.isOperationBaseline && standing.left == 100 && standing.beyondCount == 0, "\(standing)")
+            #expect(try await store.camps.standings(asOf: TestStores.today).first { $0.site.code == "HOL" }?.residents == 8_000)
+            // Before that census, the completed operation's baseline still stood.
+            #expect(try await store.camps.standing(of: "HOL", asOf: Day("2020-06-25")!).isOperationBaseline)
+            // The statement no longer says what remains of the operation's baseline; before the census, it did.
+            let (counted30, before25) = (try await store.draftBulletin(date: Day("2020-06-30")!), try await store.draftBulletin(date: Day("2020-06-25")!))
+            #expect(!counted30.blocks.map(\.kind).contains("camps") && before25.blocks.map(\.kind).contains("camps"))
         }
     }
 

@@ -54,7 +54,13 @@ extension Stores {
         let operations = try await stores.camps.operations().filter { $0.baselineDate <= date }
         let latest = Dictionary(operations.map { ($0.site, $0) }, uniquingKeysWith: { $1 }).values.sorted { $0.site < $1.site }
         var progress: [EvacuationProgress] = []
-        for operation in latest { progress.append(try await stores.camps.progress(ofOperation: operation.id, asOf: date)) }
+        for operation in latest {
+            let item = try await stores.camps.progress(ofOperation: operation.id, asOf: date)
+            // Completed, and the site counted since: that census is the site's figure now, not what the operation left.
+            if item.operation.status == .completed, let completed = item.statusChanges.last(where: { $0.to == .completed })?.day,
+               try await stores.camps.censuses(of: operation.site).contains(where: { $0.date > completed && $0.date <= date }) { continue }
+            progress.append(item)
+        }
         let sites = Dictionary(uniqueKeysWithValues: try await stores.camps.sites().map { ($0.code, $0) })
         // Those who left, and so those who remain and the share left, sum the site's departures since the baseline, up to the
         // last day that counts for the operation.

@@ -4,8 +4,10 @@ extension CampsStore {
     /// Where a site stands on a day: its baseline (its latest operation's, else its latest census), left, remaining.
     public func standing(of code: String, asOf: Day) async throws -> SiteStanding {
         guard let site = try await site(code) else { throw StoreError.notFound("site \(code)") }
-        var standing = SiteStanding(site: site, asOf: asOf, censuses: try await censuses(of: site.code), departures: try await departures(from: site.code),
-                                    operation: Self.operation(of: site.code, in: try await operations(), asOf: asOf))
+        let censuses = try await censuses(of: site.code)
+        var standing = SiteStanding(site: site, asOf: asOf, censuses: censuses, departures: try await departures(from: site.code),
+                                    operation: Self.operation(of: site.code, in: try await operations(), asOf: asOf, censuses: censuses,
+                                                              changes: try await statusChanges(where: nil)))
         standing.occupancy = try await occupancies(of: [site]).values.first
         return standing
     }
@@ -24,18 +26,26 @@ extension CampsStore {
     /// ``standing(of:asOf:)`` says of one: sites, operations, censuses and departures each read once, whatever the
     /// number of sites.
     public func standings(asOf: Day) async throws -> [SiteStanding] {
-        let operations = try await operations()
+        let operations = try await operations(), changes = try await statusChanges(where: nil)
         let censuses = Dictionary(grouping: try await censuses(where: nil), by: \.site)
         let departures = Dictionary(grouping: try await departures(where: nil), by: \.site)
         return try await sites().filter { $0.kind != .transitCentre }.map { site in
             SiteStanding(site: site, asOf: asOf, censuses: censuses[site.code] ?? [], departures: departures[site.code] ?? [],
-                         operation: Self.operation(of: site.code, in: operations, asOf: asOf))
+                         operation: Self.operation(of: site.code, in: operations, asOf: asOf, censuses: censuses[site.code] ?? [], changes: changes))
         }
     }
 
-    /// The operation a site stands against on a day: its latest whose baseline is not after the day.
-    private static func operation(of site: String, in operations: [EvacuationOperation], asOf: Day) -> EvacuationOperation? {
-        operations.last { $0.site == site && $0.baselineDate <= asOf }
+    /// The operation a site stands against on a day: its latest whose baseline is not after the day, unless it was completed
+    /// by then and the site counted since, when the site counts from that census, as its departures are held to it.
+    private static func operation(of site: String, in operations: [EvacuationOperation], asOf: Day, censuses: [Census],
+                                  changes: [Int: [EvacuationStatusChange]]) -> EvacuationOperation? {
+        guard let operation = operations.last(where: { $0.site == site && $0.baselineDate <= asOf }) else { return nil }
+        if operation.status(on: asOf, changes: changes[operation.id] ?? []) == .completed,
+           let completed = changes[operation.id]?.last(where: { $0.to == .completed && $0.day <= asOf })?.day,
+           censuses.contains(where: { $0.site == site && $0.date > completed && $0.date <= asOf }) {
+            return nil
+        }
+        return operation
     }
 
     /// A stored operation against the departures reported, on a day.
