@@ -330,6 +330,24 @@ import Testing
         }
     }
 
+    /// A site counted on an operation's baseline day: the operation counts from one of those counts, not a figure nobody
+    /// gave (the statement would say "of the 25,000 residents counted"); a day nobody counted may take an agreed figure.
+    @Test(arguments: Backend.available)
+    func aFirstOperationCountsFromOneOfItsDaysCounts(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.camps.addSite(Self.camp, by: .test)
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,21000,WHO\n2020-06-01,HOL,20000,UNHCR\n")
+            var operation = EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 25_000, start: Day("2020-06-02")!,
+                                                perCycle: 1_000, cycleDays: 5)
+            await #expect { _ = try await store.camps.addOperation(operation, today: TestStores.today, by: .test) } throws: { error in
+                guard case StoreError.refused(let problem) = error else { return false }
+                return problem.field == "baseline_residents" && problem.reason.contains("UNHCR: 20,000; WHO: 21,000")
+            }
+            operation.baselineResidents = 20_000
+            #expect(try await store.camps.addOperation(operation, today: TestStores.today, by: .test).baselineResidents == 20_000)
+        }
+    }
+
     /// A row refused for its organisation is not written, so it must not use up the baseline for the rows after it.
     @Test(arguments: Backend.available)
     func aRowRefusedForItsOrganisationDoesNotCountAgainstTheRowsAfterIt(_ backend: Backend) async throws {

@@ -78,18 +78,20 @@ public struct EvacuationRules: Sendable {
         return checked
     }
 
-    /// A later operation takes its site over from a count of its baseline day, and counts from one of that day's figures:
-    /// a figure typed for a day nobody counted, or unlike every count of it, would become the site's residents, and the
-    /// earlier operation's progress would stop on it. (A site's first operation may count from an agreed figure alone.)
+    /// An operation counts from one of its baseline day's counts, where the site was counted that day (another
+    /// organisation's count beside it is noted, not refused); a later one takes its site over from such a count: a figure
+    /// typed for a day nobody counted, or unlike every count of it, would become the site's residents, and the earlier
+    /// operation's progress would stop on it. (A site's first operation may count from an agreed figure of a day nobody counted.)
     /// - Parameters:
-    ///   - earlier: the site's operation before it, and its baseline day.
+    ///   - earlier: the site's operation before it, if any, and its baseline day.
     ///   - counts: each organisation's count of the site on the new operation's baseline day.
-    public static func checkTakeOver(by operation: EvacuationOperation, from earlier: Int, of earlierBaseline: Day,
+    public static func checkBaseline(of operation: EvacuationOperation, after earlier: (id: Int, baseline: Day)?,
                                      counts: [(organisation: String, residents: Int)]) throws(FieldProblem) {
-        guard !counts.isEmpty else {
+        if counts.isEmpty, let earlier {
             throw FieldProblem(field: "baseline_date", value: operation.baselineDate.description, Message("evacuation.laterWithoutCensus", [
-                "id": .serial(earlier), "date": .day(earlierBaseline), "baseline": .day(operation.baselineDate)]))
+                "id": .serial(earlier.id), "date": .day(earlier.baseline), "baseline": .day(operation.baselineDate)]))
         }
+        guard !counts.isEmpty else { return }
         guard counts.contains(where: { $0.residents == operation.baselineResidents }) else {
             throw FieldProblem(field: "baseline_residents", value: String(operation.baselineResidents), Message("evacuation.laterUnlikeCensus", [
                 "baseline": .day(operation.baselineDate), "counts": .text(counts.map { "\($0.organisation): \($0.residents.grouped)" }.joined(separator: "; "))]))

@@ -42,19 +42,14 @@ extension CampsStore {
                 throw StoreError.refused(FieldProblem(field: "baseline_date", value: checked.baselineDate.description, Message("evacuation.sameBaseline", [
                     "id": .serial(try other.decode(column: "id", as: Int.self)), "date": .day(Day(number: try other.decode(column: "baseline_day", as: Int.self)))])))
             }
-            if let earlier = try await db.raw("""
+            let earlier = try await db.raw("""
                 SELECT id, baseline_day FROM evacuation_operations WHERE site_code = \(bind: checked.site) ORDER BY baseline_day DESC, id LIMIT 1
-                """).first() {
-                let counts = try await db.raw("""
-                    SELECT c.residents, o.name FROM site_censuses c JOIN organisations o ON o.id = c.organisation_id
-                    WHERE c.site_code = \(bind: checked.site) AND c.day = \(bind: checked.baselineDate.number) ORDER BY o.name
-                    """).all().map { (organisation: try $0.decode(column: "name", as: String.self), residents: try $0.decode(column: "residents", as: Int.self)) }
-                let earlierID = try earlier.decode(column: "id", as: Int.self)
-                let earlierBaseline = Day(number: try earlier.decode(column: "baseline_day", as: Int.self))
-                try StoreError.refusing { () throws(FieldProblem) in
-                    try EvacuationRules.checkTakeOver(by: checked, from: earlierID, of: earlierBaseline, counts: counts)
-                }
-            }
+                """).first().map { (id: try $0.decode(column: "id", as: Int.self), baseline: Day(number: try $0.decode(column: "baseline_day", as: Int.self))) }
+            let counts = try await db.raw("""
+                SELECT c.residents, o.name FROM site_censuses c JOIN organisations o ON o.id = c.organisation_id
+                WHERE c.site_code = \(bind: checked.site) AND c.day = \(bind: checked.baselineDate.number) ORDER BY o.name
+                """).all().map { (organisation: try $0.decode(column: "name", as: String.self), residents: try $0.decode(column: "residents", as: Int.self)) }
+            try StoreError.refusing { () throws(FieldProblem) in try EvacuationRules.checkBaseline(of: checked, after: earlier, counts: counts) }
             guard let id = try await db.raw("""
                 INSERT INTO evacuation_operations (site_code, baseline_day, baseline_residents, start_day, per_cycle, cycle_days,
                                                    deadline_day, status, created_at, created_by)
