@@ -79,8 +79,8 @@ extension Request {
 
     /// A whole year of ``DateWindow/years`` (`?year=`), `nil` when absent.
     func year() throws -> Int? {
-        try query("year", refusing: { Message("problem.value.year", ["value": .code($0), "first": .code(String(DateWindow.years.lowerBound)),
-                                                                     "last": .code(String(DateWindow.years.upperBound))]) }) {
+        try query("year", refusing: { Message("problem.value.year", ["value": .code($0), "first": .serial(DateWindow.years.lowerBound),
+                                                                     "last": .serial(DateWindow.years.upperBound)]) }) {
             Int($0).flatMap { DateWindow.years.contains($0) ? $0 : nil }
         }
     }

@@ -109,7 +109,8 @@ public struct EvacuationRules: Sendable {
             throw FieldProblem(field: "status", value: status.rawValue, Message("evacuation.status.final"))
         }
         if status == .completed, day < operation.start {
-            throw FieldProblem(field: "date", value: day.description, Message("evacuation.status.completedBeforeStart", ["start": .day(operation.start)]))
+            throw FieldProblem(field: "status", value: status.rawValue, Message("evacuation.status.completedBeforeStart", [
+                "day": .day(day), "start": .day(operation.start)]))
         }
         try checkDay(day, of: operation, after: last, today: today)
     }

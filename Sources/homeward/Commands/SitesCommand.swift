@@ -122,6 +122,11 @@ extension SiteKind: ExpressibleByArgument {}
 
 /// Records one census, departure, facility record or aid action through the one importer, so that it meets the
 /// same rules as a file.
+/// A problem of one record entered on the command line: its field where it names one ("persons '-5': …"), else its reason alone.
+private func said(_ problem: ImportProblem) -> String {
+    problem.column.isEmpty ? problem.reason : "\(FieldProblem.label(problem.column, problem.value)): \(problem.reason)"
+}
+
 func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions, who: CallerOptions,
                sourceName: String = "homeward sites") async throws {
     let json = try JSONSerialization.data(withJSONObject: record)
@@ -134,13 +139,13 @@ func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions,
         return try await stores.importRecords(kind, request, from: .bytes(Array(json)), by: who.caller)
     }
     if summary.status == .error {
-        let text = summary.problems.map { "Error: \(FieldProblem.label($0.column, $0.value)): \($0.reason)\n" }.joined()
+        let text = summary.problems.map { "Error: \(said($0))\n" }.joined()
         FileHandle.standardError.write(Data(text.utf8))
         throw ExitCode.failure
     }
     let warnings = summary.problems.filter { $0.severity == .warning }
     for warning in warnings {
-        FileHandle.standardError.write(Data("Warning: \(FieldProblem.label(warning.column, warning.value)): \(warning.reason)\n".utf8))
+        FileHandle.standardError.write(Data("Warning: \(said(warning))\n".utf8))
     }
     // A 0 takes back what its key finds: "withdrawn" where it found one, "nothing recorded" where it found none (a departure's,
     // a facility record's), not "already recorded"; a record the same as before, warned of for something else, was.
