@@ -36,6 +36,8 @@ import HomewardTestSupport
             let gazetteer = try await store.places.gazetteer()
             #expect(gazetteer.area("C2340")?.nameAr == "مدينة الشهيد باسل الأسد الع…")
             #expect(gazetteer.areas(named: "مدينة الشهيد باسل الأسد الع", level: .adm4).map(\.pcode) == ["C2340"])
+            #expect(gazetteer.areas(named: "مدينة الشهيد باسل الأسد العمالية (عدرا)", level: .adm4).map(\.pcode) == ["C2340"], "written out in full")
+            #expect(gazetteer.areas(named: "مدينة", level: .adm4).isEmpty)
             #expect(gazetteer.area("C2099")?.nameAr.hasSuffix("…") == false, "a long name that is whole")
         }
     }

@@ -12,6 +12,8 @@ public struct Gazetteer: Sendable {
     /// Every area's lineage, worked out once: an import's every row asks for its destination's.
     public private(set) var lineages: [String: Lineage] = [:]
     private var areasByName: [NameKey: [String]] = [:]
+    /// Names a source cut short ("…"), folded: a name written out in full begins with one of them.
+    private var cutNames: [(key: NameKey, pcode: String)] = []
     private var crossingsByName: [String: [String]] = [:]
     private var countriesByName: [String: String] = [:]
     private let countryPatterns: CountryPatterns
@@ -28,6 +30,9 @@ public struct Gazetteer: Sendable {
             self.areas[area.pcode] = area
             for name in Set([area.nameEn, area.nameAr, area.nameRu].compactMap { $0 }.map(Gazetteer.fold)) where !name.isEmpty {
                 areasByName[NameKey(level: area.level, name: name), default: []].append(area.pcode)
+            }
+            for name in [area.nameEn, area.nameAr, area.nameRu].compactMap({ $0 }) where name.hasSuffix("…") {
+                cutNames.append((NameKey(level: area.level, name: Gazetteer.fold(name)), area.pcode))
             }
         }
         for code in self.areas.keys { lineages[code] = Lineage(lineage(of: code)) }
@@ -74,9 +79,12 @@ public struct Gazetteer: Sendable {
         return result
     }
 
-    /// Areas of `level` whose English, Arabic or Russian name matches, optionally only those inside `within`.
+    /// Areas of `level` whose English, Arabic or Russian name matches, optionally only those inside `within`; a name the
+    /// source cut short ("…") matches the name written out in full too.
     public func areas(named name: String, level: AdminLevel, within: String? = nil) -> [AdminArea] {
-        let codes = areasByName[NameKey(level: level, name: Gazetteer.fold(name))] ?? []
+        let folded = Gazetteer.fold(name)
+        var codes = areasByName[NameKey(level: level, name: folded)] ?? []
+        if codes.isEmpty { codes = cutNames.filter { $0.key.level == level && !$0.key.name.isEmpty && folded.hasPrefix($0.key.name) }.map(\.pcode) }
         return codes.compactMap { areas[$0] }.filter { area in
             guard let within else { return true }
             return lineage(of: area.pcode).values.contains(within)
