@@ -149,6 +149,11 @@ let sampleGazetteer = Gazetteer(
             let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": fraction])
             #expect(outcome.problems.first?.code == "import.persons.notWhole", "\(fraction)")
         }
+        // A minus sign, as every kind's counts say it, written by a keyboard or a word processor.
+        for negative in ["-3", "\u{2212}3", "-1,200"] {
+            let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": negative])
+            #expect(outcome.problems.first?.code == "import.number.negative", "\(negative)")
+        }
         for huge in ["10000001", "99999999999999999999", "99,999,999,999,999,999,999"] {
             let outcome = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": huge])
             #expect(outcome.problems.first?.code == "import.persons.tooMany", "\(huge)")

@@ -1,13 +1,14 @@
 extension String {
     /// The text with Arabic-Indic (٠–٩) and Eastern Arabic-Indic (۰–۹) digits written 0–9, and Arabic's decimal and
-    /// group separators (٫ ٬) as `.` and `,`: how dates and numbers are read, since field teams write them in their own
-    /// script, as the Arabic pages do. Other scripts' digits (fullwidth, Thai…) stay as they are, and are refused where a
+    /// group separators (٫ ٬) as `.` and `,`, and the typographic minus (−, as word processors write it) as `-`: how dates
+    /// and numbers are read, since field teams write them in their own script, as the Arabic pages do. Other scripts' digits (fullwidth, Thai…) stay as they are, and are refused where a
     /// number is read. The same string when it is all ASCII, as nearly every cell is.
     public var withLatinDigits: String {
         guard !utf8.allSatisfy({ $0 < 0x80 }) else { return self }
         var scalars = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             switch scalar.value {
+            case 0x2212: scalars.append("-")
             case 0x066B: scalars.append(".")
             case 0x066C: scalars.append(",")
             case 0x0660...0x0669: scalars.append(Unicode.Scalar(UInt8(scalar.value - 0x0660) + UInt8(ascii: "0")))

@@ -132,7 +132,9 @@ public struct MovementRules: ImportRules {
             guard let text = draft[field] else { continue }
             sawAny = true
             guard let count = MovementRules.wholeNumber(text), count >= 0 else {
-                fail(field, ScaledNumber.readsEitherWay(text, separator: ".") ? Message("import.number.pointEitherWay")
+                // A minus sign is the problem, as every other count says it: "-5" is a whole number in all but its sign.
+                fail(field, MovementRules.wholeNumber(text).map { $0 < 0 } == true ? Message("import.number.negative")
+                        : ScaledNumber.readsEitherWay(text, separator: ".") ? Message("import.number.pointEitherWay")
                         : Self.isTooLong(text) ? Self.tooMany : Message("import.persons.notWhole"), nil, false)
                 continue
             }
