@@ -225,6 +225,16 @@ import HomewardTestSupport
         }
     }
 
+    /// A date a spreadsheet wrote its own way is quoted as the file writes it in a problem: its author searches the file for it.
+    @Test(arguments: Backend.available)
+    func aDateIsQuotedAsTheFileWritesIt(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = "#date,#loc+crossing+code,#country+origin+code,#adm1+dest+code,#affected+returnees+refugees+num\n"
+            let future = try await store.importCSV(header + "12/13/2021,LBN-01,LBN,SY03,10\n", dryRun: true)
+            #expect(future.problems.map(\.code) == ["import.date.future"] && future.problems.first?.value == "12/13/2021", "\(future.problems)")
+        }
+    }
+
     /// A header with no rows below it (a Kobo export whose filter matched nothing) is said, not reported as a success.
     @Test(arguments: Backend.available)
     func aFileWithoutRowsIsWarnedOf(_ backend: Backend) async throws {

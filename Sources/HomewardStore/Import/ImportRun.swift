@@ -198,7 +198,9 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             summary.rejected += 1
             return
         }
-        // Dates a spreadsheet wrote its own way (15/03/2024, 2024/3/5) are read as Homeward writes them, before any rule.
+        // Dates a spreadsheet wrote its own way (15/03/2024, 2024/3/5) are read as Homeward writes them, before any rule;
+        // a problem quotes them as the file writes them, which is what its author searches the file for.
+        var written: [String: (read: String, given: String)] = [:]
         for field in dateFields {
             guard let value = draft[field], !Self.isWrittenAsHomewardDoes(value) else { continue }
             switch DateOrder.iso(value, order: request.dateOrder) {
@@ -212,6 +214,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
                     draft.content[index] = "\(draft.label(field))=\(text)"
                 }
                 draft.values[field.rawValue] = text
+                written[draft.label(field)] = (text, value)
             case .eitherWay:
                 note([ImportProblem(row: draft.row, column: draft.label(field), value: value, Message("import.date.order", ["via": request.vocabulary.argument]))])
                 summary.rejected += 1
@@ -247,6 +250,14 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             if let organisation, organisation != lastOrganisation, !outcome.records.isEmpty {
                 organisations.note(organisation)
                 lastOrganisation = organisation
+            }
+        }
+        if !written.isEmpty {
+            outcome.problems = outcome.problems.map { problem in
+                guard let date = written[problem.column], problem.value == date.read else { return problem }
+                var quoted = problem
+                quoted.value = date.given
+                return quoted
             }
         }
         note(outcome.problems)
