@@ -225,6 +225,22 @@ import HomewardTestSupport
         }
     }
 
+    /// A key a JSON mapping names that no record gives (ODK's nested group, `movement/date`) is said, beside the rows' own
+    /// problems: the rows alone said "no date" and "no count".
+    @Test(arguments: Backend.available)
+    func aMappedKeyNoRecordGivesIsSaid(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let nested = #"[{"__id":"uuid:o-9","movement":{"date":"2020-06-22","dest":"SY07","refugees":300}}]"#
+            let request = ImportRequest(sourceName: "odata.json", format: .json, mapping: ["movement/date": "#date", "movement/dest": "#adm1+dest+code",
+                                                                                           "movement/refugees": "#affected+returnees+refugees+num"],
+                                        organisation: "UNHCR", dryRun: true, today: TestStores.today)
+            let summary = try await store.ledger.importMovements(request, from: .bytes(Array(nested.utf8)), by: .test)
+            let unmapped = summary.problems.filter { $0.code == "import.json.mapUnknownKey" }
+            #expect(unmapped.map(\.column) == ["--map movement/date", "--map movement/dest", "--map movement/refugees"], "\(summary.problems)")
+            #expect(unmapped.first?.reason.contains("__id, movement") == true && summary.status == .error)
+        }
+    }
+
     /// A date a spreadsheet wrote its own way is quoted as the file writes it in a problem: its author searches the file for it.
     @Test(arguments: Backend.available)
     func aDateIsQuotedAsTheFileWritesIt(_ backend: Backend) async throws {

@@ -23,7 +23,7 @@ public enum JSONRecords {
     /// and `_uuid` names the record where no key gives its id.
     public static func read<Field: ImportField>(from data: Data, as _: Field.Type, listKey: String, mapping: [String: String] = [:],
                                                 constants: [String: String] = [:], vocabulary: Vocabulary = .commandLine)
-        throws -> (drafts: [ImportDraft<Field>], ignoredKeys: [String]) {
+        throws -> (drafts: [ImportDraft<Field>], ignoredKeys: [String], unmapped: [ImportProblem]) {
         guard JSONRepeatedKey.isUTF8(data) else { throw ImportError(Message("import.json.notUTF8")) }
         let value: Any
         do {
@@ -73,7 +73,7 @@ public enum JSONRecords {
         if !problems.isEmpty { throw ImportError(problems) }
         let passesOver = !mapping.isEmpty
         let idField = HXLTag("#meta+id").flatMap(Field.init(tag:))
-        var ignoredKeys = Set<String>()
+        var ignoredKeys = Set<String>(), keysGiven = Set<String>()
         let fieldCount = Field.allCases.count
         for (index, item) in objects.enumerated() {
             guard let object = item as? [String: Any] else {
@@ -123,9 +123,17 @@ public enum JSONRecords {
                 labels[field.rawValue] = field.jsonKey ?? ""
             }
             drafts.append(ImportDraft(row: index + 1, values: values, labels: labels, content: content))
+            keysGiven.formUnion(object.keys)
         }
         if !problems.isEmpty { throw ImportError(problems) }
-        return (drafts, ignoredKeys.sorted())
+        // A key the mapping names that no record gives (a group's path, `movement/date`, where the export nests the group):
+        // warned of, not left to read as "no date" at every row alone; a warning, since a form's question nobody answered
+        // is a key no record of its export gives.
+        let unmapped = objects.isEmpty ? [] : mapping.keys.sorted().filter { !keysGiven.contains($0) }.map { key in
+            ImportProblem(row: 0, column: option("map") + " " + key, value: mapping[key] ?? "", Message("import.json.mapUnknownKey", [
+                "via": vocabulary.argument, "keys": .text(keysGiven.sorted().prefix(40).joined(separator: ", "))]), severity: .warning)
+        }
+        return (drafts, ignoredKeys.sorted(), unmapped)
     }
 
     /// Where the text stops being JSON, by line and column (Foundation says only "around character 8" in English, or

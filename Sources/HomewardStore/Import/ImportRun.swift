@@ -110,9 +110,10 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
 
     private mutating func readJSON(_ source: ByteSource) async throws {
         let data = Data(try await source.collect())
-        let (drafts, ignoredKeys) = try JSONRecords.read(from: data, as: Field.self, listKey: listKey, mapping: request.mapping,
-                                                         constants: request.constants, vocabulary: request.vocabulary)
+        let (drafts, ignoredKeys, unmapped) = try JSONRecords.read(from: data, as: Field.self, listKey: listKey, mapping: request.mapping,
+                                                                   constants: request.constants, vocabulary: request.vocabulary)
         summary.ignoredColumns = ignoredKeys
+        for problem in unmapped { warn(row: 0, column: problem.column, problem.message) }
         for draft in drafts {
             summary.rows += 1
             try await take(draft)
