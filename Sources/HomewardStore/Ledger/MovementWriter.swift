@@ -245,11 +245,14 @@ struct MovementWriter: BatchWriter {
     ///   destination are asked as one).
     private mutating func sameGroup(_ new: [NewMovement], select: String, organisations: [String],
                                     join: String = "") async throws -> [(row: Int, match: any SQLRow)] {
-        let unasked = Set(new.map(\.start)).filter { daysWithEarlier[$0] == nil }
+        let unasked = Set(new.map(\.start)).filter { daysWithEarlier[$0] == nil }.sorted()
         if !unasked.isEmpty {
-            let found = try await db.raw("""
-                SELECT DISTINCT start_day FROM movements WHERE start_day IN (\(binds: Array(unasked))) AND id <= \(bind: lastIDBefore)
-                """).all().map { try $0.decode(column: "start_day", as: Int.self) }
+            // Whether any is there, each day at its first index entry: `DISTINCT` read every movement of the day, 127 ms a
+            // batch on PostgreSQL once the benchmark's POSTs had put 23,000 into one day (0.2 ms so).
+            var query: SQLQueryString = "WITH asked (day) AS (VALUES "
+            for (index, day) in unasked.enumerated() { query += index == 0 ? "(\(bind: day))" : ", (\(bind: day))" }
+            query += ") SELECT day FROM asked WHERE EXISTS (SELECT 1 FROM movements m WHERE m.start_day = asked.day AND m.id <= \(bind: lastIDBefore))"
+            let found = Set(try await db.raw(query).all().map { try $0.decode(column: "day", as: Int.self) })
             for day in unasked { daysWithEarlier[day] = found.contains(day) }
         }
         let asked = new.filter { daysWithEarlier[$0.start] == true }
