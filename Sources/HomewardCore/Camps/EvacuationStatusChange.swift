@@ -28,4 +28,18 @@ extension EvacuationOperation {
         guard let first = changes.first else { return status }
         return changes.last { $0.day <= day }?.to ?? first.from
     }
+
+    /// The day it took effect as completed, where it was completed by `day` (by its last change when `nil`); `nil` too for
+    /// one recorded completed without a change, whose day is not known.
+    public func completedOn(_ day: Day? = nil, changes: [EvacuationStatusChange]) -> Day? {
+        guard (day.map { status(on: $0, changes: changes) } ?? status) == .completed else { return nil }
+        return changes.last { change in change.to == .completed && day.map { change.day <= $0 } ?? true }?.day
+    }
+
+    /// Whether its site counts from a census again by `day` (by every census when `nil`): completed, and counted since.
+    /// Its departures are then held to that census, and its figures are no longer the site's.
+    public func isHandedBack(_ day: Day? = nil, changes: [EvacuationStatusChange], censusDays: some Sequence<Day>) -> Bool {
+        guard let completed = completedOn(day, changes: changes) else { return false }
+        return censusDays.contains { counted in counted > completed && day.map { counted <= $0 } ?? true }
+    }
 }

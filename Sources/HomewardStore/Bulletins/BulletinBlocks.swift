@@ -57,8 +57,7 @@ extension Stores {
         for operation in latest {
             let item = try await stores.camps.progress(ofOperation: operation.id, asOf: date)
             // Completed, and the site counted since: that census is the site's figure now, not what the operation left.
-            if item.operation.status == .completed, let completed = item.statusChanges.last(where: { $0.to == .completed })?.day,
-               try await stores.camps.censuses(of: operation.site).contains(where: { $0.date > completed && $0.date <= date }) { continue }
+            if item.operation.isHandedBack(date, changes: item.statusChanges, censusDays: try await stores.camps.censuses(of: operation.site).map(\.date)) { continue }
             progress.append(item)
         }
         let sites = Dictionary(uniqueKeysWithValues: try await stores.camps.sites().map { ($0.code, $0) })

@@ -40,12 +40,7 @@ extension CampsStore {
     private static func operation(of site: String, in operations: [EvacuationOperation], asOf: Day, censuses: [Census],
                                   changes: [Int: [EvacuationStatusChange]]) -> EvacuationOperation? {
         guard let operation = operations.last(where: { $0.site == site && $0.baselineDate <= asOf }) else { return nil }
-        if operation.status(on: asOf, changes: changes[operation.id] ?? []) == .completed,
-           let completed = changes[operation.id]?.last(where: { $0.to == .completed && $0.day <= asOf })?.day,
-           censuses.contains(where: { $0.site == site && $0.date > completed && $0.date <= asOf }) {
-            return nil
-        }
-        return operation
+        return operation.isHandedBack(asOf, changes: changes[operation.id] ?? [], censusDays: censuses.map(\.date)) ? nil : operation
     }
 
     /// A stored operation against the departures reported, on a day.
@@ -93,7 +88,7 @@ extension CampsStore {
         var operation = operation
         operation.status = operation.status(on: asOf, changes: statusChanges)
         // Completed by the day asked: departures after the day it took effect count in no progress of it.
-        let completedOn = operation.status == .completed ? statusChanges.last { $0.to == .completed && $0.day <= asOf }?.day : nil
+        let completedOn = operation.completedOn(asOf, changes: statusChanges)
         var progress = EvacuationProgress(operation: operation, departures: departures, asOf: asOf, nextBaseline: nextBaseline, completedOn: completedOn,
                                           transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
                                           stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours)

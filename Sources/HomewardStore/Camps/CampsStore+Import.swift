@@ -44,8 +44,8 @@ extension CampsStore {
         let changes = try await statusChanges(where: nil)
         let counted = Dictionary(grouping: try await censuses(where: nil), by: \.site).compactMapValues { $0.map(\.date).max() }
         return try await latestOperations().compactMapValues { operation in
-            guard operation.status == .completed, let day = changes[operation.id]?.last(where: { $0.to == .completed })?.day else { return nil }
-            return counted[operation.site].map { $0 > day } == true ? nil : day
+            let changes = changes[operation.id] ?? []
+            return operation.isHandedBack(changes: changes, censusDays: counted[operation.site].map { [$0] } ?? []) ? nil : operation.completedOn(changes: changes)
         }
     }
 
