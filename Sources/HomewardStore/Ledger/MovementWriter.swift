@@ -594,7 +594,7 @@ struct MovementWriter: BatchWriter {
 }
 
 /// A movement the batch added, with what a lookup of its group needs: its file row, days, category, places and organisation.
-private struct NewMovement {
+private struct NewMovement: Hashable {
     var row: Int
     var start: Int
     var end: Int
@@ -605,9 +605,11 @@ private struct NewMovement {
     var destination: String?
     var organisationID: Int
 
-    /// What a lookup of its group asks: all but its file row.
-    var group: [String?] {
-        [String(start), String(end), category, crossing, originCountry, originArea, destination, String(organisationID)]
+    /// What a lookup of its group asks: itself but for its file row (no strings made of its numbers for each movement).
+    var group: NewMovement {
+        var group = self
+        group.row = 0
+        return group
     }
 
     init(_ m: Movement, row: Int, organisationID: Int) {
