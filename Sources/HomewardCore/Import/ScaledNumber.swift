@@ -9,8 +9,8 @@ public enum ScaledNumber {
         var latin = text.withLatinDigits
         if let comma = decimalComma(latin) { latin.replaceSubrange(comma...comma, with: ".") }
         let parts = latin.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        // "-0.5" is a sign the whole part's reading would drop with its zero.
-        guard !parts[0].contains(where: { $0 == "-" || $0 == "\u{2212}" }) else { return nil }
+        // "-0.5" (or "−0.5", folded with the digits) is a sign the whole part's reading would drop with its zero.
+        guard !parts[0].contains("-") else { return nil }
         let whole = parts[0].isEmpty && parts.count == 2 ? 0 : MovementRules.wholeNumber(String(parts[0]))
         guard let whole, whole >= 0, whole <= Int.max / 1_000_000_000 else { return nil }
         var fraction = parts.count == 2 ? Substring(parts[1]) : ""
@@ -23,8 +23,8 @@ public enum ScaledNumber {
 
     /// Whether `text` is a number but for its minus sign (`-1.5`, `−0.5`): refused as negative, not as no number at all.
     public static func isNegative(_ text: String, decimals: Int) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let sign = trimmed.first, sign == "-" || sign == "\u{2212}" else { return false }
+        let trimmed = text.withLatinDigits.trimmingCharacters(in: .whitespaces)
+        guard trimmed.first == "-" else { return false }
         return parse(String(trimmed.dropFirst()), decimals: decimals) != nil
     }
 

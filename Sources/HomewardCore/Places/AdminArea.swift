@@ -1,5 +1,9 @@
 /// A governorate, district, sub-district or community, named by its OCHA P-code.
 public struct AdminArea: Hashable, Sendable {
+    /// What ends a name the source cut short (a shapefile's 50-byte field): the reader sees it is not whole, and a name
+    /// written out in full is still found by it (``Gazetteer/areas(named:level:within:)``).
+    public static let cutMark = "…"
+
     public var pcode: String
     public var level: AdminLevel
     public var nameEn: String

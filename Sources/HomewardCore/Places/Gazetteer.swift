@@ -31,7 +31,7 @@ public struct Gazetteer: Sendable {
             for name in Set([area.nameEn, area.nameAr, area.nameRu].compactMap { $0 }.map(Gazetteer.fold)) where !name.isEmpty {
                 areasByName[NameKey(level: area.level, name: name), default: []].append(area.pcode)
             }
-            for name in [area.nameEn, area.nameAr, area.nameRu].compactMap({ $0 }) where name.hasSuffix("…") {
+            for name in [area.nameEn, area.nameAr, area.nameRu].compactMap({ $0 }) where name.hasSuffix(AdminArea.cutMark) {
                 cutNames.append((NameKey(level: area.level, name: Gazetteer.fold(name)), area.pcode))
             }
         }

@@ -112,7 +112,7 @@ public enum ReferenceTable: Sendable {
                 // A name the source cut short (a shapefile's 50-byte field) is shown as cut, not as a whole name: an ellipsis,
                 // which name matching ignores, so a file that writes the cut name still finds it.
                 var nameAr = cell(row, "adm\(n)_name_ar")
-                if !nameAr.isEmpty, cell(row, "note").split(separator: ";").contains("ar_name_truncated_in_source") { nameAr += "…" }
+                if !nameAr.isEmpty, cell(row, "note").split(separator: ";").contains("ar_name_truncated_in_source") { nameAr += AdminArea.cutMark }
                 return AdminArea(pcode: pcode, level: level, nameEn: name, nameAr: nameAr, parent: parent,
                                  latitude: latitude, longitude: longitude)
             }
