@@ -69,6 +69,12 @@ import HomewardCore
         }
         #expect(error?.problems.first?.column == "persons")
         #expect(error?.problems.first?.reason == "unknown key; the keys are date, level, note")
+        // Once, at the first record that gives it, however many records do.
+        let many = #expect(throws: ImportError.self) {
+            try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01", "level": 1}, {"persons": 3}, {"persons": 4, "planet": "x"}, {"persons": 5}]"#.utf8),
+                                   as: Reading.self, listKey: "readings")
+        }
+        #expect(many?.problems.map { "\($0.row) \($0.column)" } == ["2 persons", "3 planet"])
         // Only figures may be numbers.
         #expect(throws: ImportError.self) {
             try JSONRecords.drafts(from: Data(#"[{"note": 5, "level": 1}]"#.utf8), as: Reading.self, listKey: "readings")

@@ -122,6 +122,20 @@ let sampleGazetteer = Gazetteer(
         #expect(period.records.first?.period == Period(start: Day("2019-01-10")!, end: Day("2019-01-31")!))
     }
 
+    /// A date column a spreadsheet wrote as its day numbers is refused saying which day the number stands for, in every
+    /// field a date is read from; other numbers stay "not a real date".
+    @Test func aSpreadsheetsDayNumberIsRefusedNamingItsDay() throws {
+        let outcome = try check(["#date": "43466", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
+        #expect(outcome.records.isEmpty && outcome.problems.first?.code == "import.date.spreadsheetNumber" && outcome.problems.first?.value == "43466")
+        #expect(try Catalogue.bundled(.en).text(outcome.problems.first!.message).contains("writes 1 January 2019 so"))
+        let span = try check(["#date+start": "43466", "#date+end": "2019-01-31", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
+        #expect(span.problems.first?.code == "import.date.spreadsheetNumber" && span.problems.first?.column == "#date+start")
+        for other in ["12345", "99999", "43466.5", "043466"] {
+            #expect(try check(["#date": other, "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"]).problems.first?.code == "import.date.invalid", "\(other)")
+        }
+        #expect(DraftChecks<MovementField>.spreadsheetDay("45600") == Day("2024-11-04"))
+    }
+
     /// A year typed wrongly (1, 1850) is refused with the year every question starts from, not counted in totals that no
     /// query can then ask for.
     @Test func aDateBeforeTheFirstYearAnyQueryAsksForIsRefused() throws {

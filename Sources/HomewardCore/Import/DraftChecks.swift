@@ -34,11 +34,25 @@ public struct DraftChecks<Field: ImportField>: Sendable {
         return value
     }
 
+    /// The refusal of a date that does not read; for a spreadsheet's day number (45600, where a date column was formatted
+    /// as numbers), one that says which day the number stands for: the column may hold something else, so it is not taken.
+    static func notADate(_ text: String, _ refusal: Message) -> Message {
+        spreadsheetDay(text).map { Message("import.date.spreadsheetNumber", ["day": .day($0)]) } ?? refusal
+    }
+
+    /// The day a spreadsheet writes as `text`, counting from 30 December 1899 as Excel and LibreOffice do, for the
+    /// numbers of 1970 to 2099 alone.
+    static func spreadsheetDay(_ text: String) -> Day? {
+        guard text.utf8.count == 5, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(text),
+              (25_569...73_050).contains(number) else { return nil }
+        return Day(year: 1899, month: 12, day: 30)!.adding(days: number)
+    }
+
     /// One day, `YYYY-MM-DD`, not after today.
     public mutating func day(_ field: Field) -> Day? {
         guard let text = required(field, missing: Message("import.date.missing")) else { return nil }
         guard let day = Day(text) else {
-            fail(field, Message("import.day.invalid"))
+            fail(field, Self.notADate(text, Message("import.day.invalid")))
             return nil
         }
         guard day <= today else {
@@ -67,13 +81,13 @@ public struct DraftChecks<Field: ImportField>: Sendable {
             return nil
         }
         if let text = draft[date] {
-            guard let parsed = Period.parse(text) else { fail(date, invalid); return nil }
+            guard let parsed = Period.parse(text) else { fail(date, Self.notADate(text, invalid)); return nil }
             period = parsed
         } else if draft[start] != nil || draft[end] != nil {
             guard let startText = draft[start] else { fail(start, Message("import.date.endWithoutStart")); return nil }
             guard let endText = draft[end] else { fail(end, Message("import.date.startWithoutEnd")); return nil }
-            guard let first = Period.parse(startText)?.start else { fail(start, invalid); return nil }
-            guard let last = Period.parse(endText)?.end else { fail(end, invalid); return nil }
+            guard let first = Period.parse(startText)?.start else { fail(start, Self.notADate(startText, invalid)); return nil }
+            guard let last = Period.parse(endText)?.end else { fail(end, Self.notADate(endText, invalid)); return nil }
             guard last >= first else { fail(end, Message("import.date.endBeforeStart", ["start": .day(first)])); return nil }
             period = Period(start: first, end: last)
         } else {
