@@ -53,7 +53,9 @@ public enum JSONRecords {
         }
         var problems: [ImportProblem] = []
         var drafts: [ImportDraft<Field>] = []
-        var fieldsByKey = Field.byJSONKey
+        // With a mapping, a record is read as a mapped spreadsheet is, by its mapping alone: a KoboToolbox export's own
+        // `start` and `end` (when the form was filled in) are no period of the record.
+        var fieldsByKey = mapping.isEmpty ? Field.byJSONKey : [:]
         let option = { (name: String) in (vocabulary == .commandLine ? "--" : "") + name }
         for (key, text) in mapping.sorted(by: { $0.key < $1.key }) {
             guard let field = HXLTag(text).flatMap(Field.init(tag:)) else {
