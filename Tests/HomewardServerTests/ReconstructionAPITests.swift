@@ -63,6 +63,10 @@ import Testing
                     && page.replacingOccurrences(of: #" data-label="[^"]*""#, with: "", options: .regularExpression)
                         .contains(#"<tr><td>Schools</td><td class="num"><bdi>2</bdi></td><td class="num"><bdi>1</bdi></td><td class="num"><bdi>—</bdi></td></tr>"#), "\(page)")
             #expect(try await client.get("/reconstruction?lang=en&as_of=2020-06-30").text.contains("Commissioned in the last 7 days"))
+            // The page's API link asks the page's question: its figures are the page's (the route's own default is all dates).
+            let linked = try await client.get(try apiLink(in: page))
+            #expect(((try linked.json["commissioned"] as? [String: Any])?["by_kind"] as? [[String: Any]])?.first?["quantity"] as? Double == 1)
+            #expect(try apiLink(in: page) == "/api/v1/facilities/summary?as_of=2020-06-30&from=2020-05-01&to=2020-06-30&by=adm1")
             // A period past the page's day is refused, naming it: the page is as of that day.
             #expect(try await client.get("/reconstruction?lang=en&as_of=2020-05-03&from=2020-05-01&to=2020-06-30").status == .badRequest)
         }
@@ -89,9 +93,14 @@ import Testing
             let reportedBy = try #require(try summary.json["reported_by"] as? [String: Int])
             #expect(reportedBy == ["kilograms": 1, "parcels": 1, "people_reached": 1, "medical_treated": 1])
             #expect((try summary.json["by_type"] as? [[String: Any]])?.map { $0["type"] as? String } == ["humanitarian", "medical", "shelter"])
+            // The page's API link asks the page's period, not all dates.
+            let link = try apiLink(in: try await client.get("/aid?lang=en&from=2020-06-02&to=2020-06-30").text)
+            #expect(link == "/api/v1/aid/summary?from=2020-06-02&to=2020-06-30&by=adm1")
+            #expect(try await client.get(link).json["actions"] as? Int == 2)
             let readiness = try await client.get("/api/v1/readiness?level=adm1&sort=actions")
             let rows = try #require(try readiness.json["rows"] as? [[String: Any]])
             #expect(rows.map { $0["area"] as? String } == ["SY03", "SY12"])
+            #expect(try apiLink(in: try await client.get("/readiness?lang=ru&level=adm1&sort=actions").text) == "/api/v1/readiness?level=adm1&sort=actions")
             #expect(try await client.get("/api/v1/readiness?sort=index").status == .badRequest)
             #expect(try await client.get("/api/v1/readiness?level=adm5").status == .badRequest)
         }
@@ -125,4 +134,10 @@ import Testing
             #expect(try await client.get("/api/v1/aid/x/history").status == .badRequest)
         }
     }
+}
+
+/// The footer's link to the API route of a page's figures, as the browser follows it.
+func apiLink(in page: String) throws -> String {
+    let match = try #require(page.firstMatch(of: /<footer>.*<a href="([^"]*)"/))
+    return String(match.1).replacingOccurrences(of: "&amp;", with: "&")
 }

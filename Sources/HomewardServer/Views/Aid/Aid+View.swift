@@ -54,7 +54,8 @@ struct AidView {
         }
         return Context(
             page: PageContext(language: language, title: c.text("aid.title"), path: APIRoute.aidPage.path, pages: pages, current: .aidPage),
-            chrome: PageChrome(api: .aidSummary, demo: model.demo, catalogue: c),
+            chrome: PageChrome(api: .aidSummary, query: [("from", model.from.description), ("to", model.to.description), ("by", "adm1")],
+                               demo: model.demo, catalogue: c),
             heading: c.text("aid.heading"),
             period: PhraseContext(c.phrase("aid.period", ["from": .day(model.from), "to": .day(model.to)])),
             figures: [

@@ -28,8 +28,9 @@ struct ReconstructionPages<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.readinessPage.routerPath), method: APIRoute.readinessPage.method) { request, _ in
             let language = try request.pageLanguage()
             let (window, level, order) = try ReadinessController<Context>.question(request)
-            let model = try await ReadinessModel.load(stores: stores, window: window, level: level, order: order, today: today(),
+            var model = try await ReadinessModel.load(stores: stores, window: window, level: level, order: order, today: today(),
                                                       demo: configuration.demo)
+            model.question = request.uri.queryParameters.filter { $0.key != "lang" }.map { (String($0.key), String($0.value)) }
             return htmlResponse(ReadinessView(model: model, language: language).render(pages), language: language)
         }
     }

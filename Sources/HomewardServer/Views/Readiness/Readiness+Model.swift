@@ -8,6 +8,8 @@ struct ReadinessModel: Sendable {
     /// The levels the gazetteer has areas of: a deployment whose reference data stops at districts offers no empty
     /// table of communities.
     var levels: [AdminLevel]
+    /// The page's question but for its language (window, level, order), which the API route takes as the page does.
+    var question: [(name: String, value: String)] = []
 
     static func load(stores: Stores, window: DateWindow, level: AdminLevel, order: ReadinessOrder, today: Day, demo: Bool) async throws -> ReadinessModel {
         let areas = try await stores.places.gazetteer().areas.values

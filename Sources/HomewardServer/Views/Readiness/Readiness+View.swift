@@ -53,7 +53,7 @@ struct ReadinessView {
         }
         return Context(
             page: PageContext(language: language, title: c.text("readiness.title"), path: path, pages: pages, current: .readinessPage),
-            chrome: PageChrome(api: .readiness, demo: model.demo, catalogue: c),
+            chrome: PageChrome(api: .readiness, query: model.question, demo: model.demo, catalogue: c),
             heading: c.text("readiness.heading"),
             intro: c.text("readiness.intro"),
             window: PhraseContext(window),

@@ -33,7 +33,8 @@ struct ReconstructionView {
         let week: [String: MessageArgument] = ["from": .day(s.from ?? s.to), "to": .day(s.to)]
         return Context(
             page: PageContext(language: language, title: c.text("reconstruction.title"), path: APIRoute.reconstructionPage.path, pages: pages, current: .reconstructionPage),
-            chrome: PageChrome(api: .facilitiesSummary, demo: model.demo, catalogue: c),
+            chrome: PageChrome(api: .facilitiesSummary, query: [("as_of", s.asOf.description)] + (s.from.map { [("from", $0.description)] } ?? [])
+                                   + [("to", s.to.description), ("by", "adm1")], demo: model.demo, catalogue: c),
             heading: c.text("reconstruction.heading"),
             asOf: PhraseContext(c.phrase("reconstruction.asOf", ["day": .day(s.asOf)])),
             figures: [
