@@ -68,7 +68,10 @@ public struct MovementRules: ImportRules {
                     fail(countryField, Message("import.refugees.fromHome", ["home": .code(gazetteer.homeCountry)]))
                 }
                 if originCountry == nil, originArea != nil {
-                    fail(draft.has(.origin) ? .origin : nil, Message("import.refugees.fromArea", ["home": .code(gazetteer.homeCountry)]))
+                    // Named by the cell that gave the area (`#adm1+origin+code`), as the IDPs' mirror refusal names its own.
+                    let areaField = ([.origin] + AdminLevel.allCases.flatMap { [MovementField.originCode($0), MovementField.originName($0)] })
+                        .first { draft[$0] != nil }
+                    fail(areaField, Message("import.refugees.fromArea", ["home": .code(gazetteer.homeCountry)]))
                 }
                 // Kept, since a group may have come in by a border crossing and been counted again inside; but said.
                 if let crossing, gazetteer.crossings[crossing]?.isInternal == true {
