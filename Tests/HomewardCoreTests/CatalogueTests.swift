@@ -221,4 +221,11 @@ import Testing
         #expect(MessageArgument.day(Day(year: 2019, month: 2, day: 1)!).wireText == "2019-02-01")
         #expect(MessageArgument.count(12_345).wireText == "12345")
     }
+
+    /// The table by crossing point lists internal crossings beside border ones: no language heads it as the border's.
+    @Test func theTableByCrossingPointIsNotHeadedAsTheBorders() throws {
+        #expect(try Catalogue.bundled(.en).text("overview.byCrossing") == "By crossing point")
+        #expect(try Catalogue.bundled(.ru).text("overview.byCrossing") == "По пунктам пересечения")
+        #expect(try Catalogue.bundled(.ar).text("overview.byCrossing") == "حسب نقطة العبور")
+    }
 }
