@@ -82,12 +82,14 @@ struct TotalsCommand: AsyncParsableCommand {
 
     private func printTable(_ report: TotalsReport, previous: TotalsReport?, asRecordedOn: Date?) {
         let c = Catalogue.shipped[lang] ?? .english
-        func window(_ from: Day?, _ to: Day?) -> String {
-            switch (from, to) {
+        /// A window in words and the language's digits for the headings; a table's rows keep ISO days, in columns.
+        func window(_ from: Day?, _ to: Day?, inWords: Bool = true) -> String {
+            let day = { (day: Day) in inWords ? MessageArgument.day(day) : .code(day.description) }
+            return switch (from, to) {
             case (nil, nil): c.text("cli.totals.window.all")
-            case (let from?, nil): c.text("cli.totals.window.from", ["from": .code(from.description)])
-            case (nil, let to?): c.text("cli.totals.window.upTo", ["to": .code(to.description)])
-            case (let from?, let to?): c.text("cli.totals.window.between", ["from": .code(from.description), "to": .code(to.description)])
+            case (let from?, nil): c.text("cli.totals.window.from", ["from": day(from)])
+            case (nil, let to?): c.text("cli.totals.window.upTo", ["to": day(to)])
+            case (let from?, let to?): c.text("cli.totals.window.between", ["from": day(from), "to": day(to)])
             }
         }
         print(c.text("cli.totals.heading", ["window": .text(window(report.from, report.to))]))
@@ -108,8 +110,8 @@ struct TotalsCommand: AsyncParsableCommand {
         func name(_ group: TotalsGroup) -> String {
             guard let key = group.key else { return c.text("totals.notReported") }
             guard by.isCalendar, let start = TotalsBuilder.calendarStart(key, by) else { return group.name(in: lang) }
-            if let slash = key.firstIndex(of: "/") { return window(start, Day(String(key[key.index(after: slash)...]))) }
-            return by == .week ? window(start, start.adding(days: 6)) : c.days.month(start)
+            if let slash = key.firstIndex(of: "/") { return window(start, Day(String(key[key.index(after: slash)...])), inWords: false) }
+            return by == .week ? window(start, start.adding(days: 6), inWords: false) : c.days.month(start)
         }
         var table = TextTable(header: [c.text("cli.totals.column.by.\(by.rawValue)"), c.text("cli.totals.column.name"), c.text("cli.totals.column.persons"),
                                        c.text("cli.totals.column.refugees"), c.text("cli.totals.column.idps")], numeric: [2, 3, 4])
