@@ -38,7 +38,7 @@ public final class Database: Sendable, Service {
 
     private enum Connections: Sendable {
         case sqlite(writer: SQLiteConnections, readers: SQLiteConnections)
-        case postgres(PostgresClient, run: Task<Void, Never>)
+        case postgres(PostgresLease, run: Task<Void, Never>)
     }
 
     private init(location: DatabaseLocation, backend: Backend, connections: Connections, logger: Logger,
@@ -111,7 +111,7 @@ public final class Database: Sendable, Service {
                 await client.run()
             }
             for await _ in started {}
-            database = Database(location: location, backend: .postgres, connections: .postgres(client, run: run), logger: logger, now: now)
+            database = Database(location: location, backend: .postgres, connections: .postgres(PostgresLease(client: client), run: run), logger: logger, now: now)
         }
         do {
             try await database.migrate()
@@ -298,13 +298,18 @@ public final class Database: Sendable, Service {
         }
     }
 
-    private func lease<R: Sendable>(writing: Bool, _ body: @Sendable (Connection) async throws -> R) async throws -> R {
+    /// How long a caller waits for PostgreSQL's pool to give a connection (``PostgresLease``): with the server gone, a
+    /// request answers 503 in seconds, not when the pool's circuit breaker trips a minute on.
+    static let postgresLeaseWait: Duration = .seconds(5)
+
+    private func lease<R: Sendable>(writing: Bool, waiting wait: Duration = postgresLeaseWait,
+                                    _ body: @Sendable (Connection) async throws -> R) async throws -> R {
         do {
             switch connections {
             case .sqlite(let writer, let readers):
                 return try await (writing ? writer : readers).lease(body)
             case .postgres(let client, _):
-                return try await client.withConnection { connection in
+                return try await client.run(waiting: wait) { connection in
                     try await body(Connection(sql: connection.sql(), driver: .postgres(connection)))
                 }
             }
@@ -353,8 +358,9 @@ public final class Database: Sendable, Service {
     }
 
     /// Whether the database answers, for health checks.
+    /// Whether the database answers within two seconds, as a load balancer's health check waits.
     public func ping() async throws {
-        _ = try await read { db in try await db.raw("SELECT 1 AS one").first() }
+        _ = try await lease(writing: false, waiting: .seconds(2)) { connection in try await connection.sql.raw("SELECT 1 AS one").first() }
     }
 
     /// The one form of every timestamp Homeward writes: UTC to the second, so that text order is time order.
