@@ -3,18 +3,20 @@ import HomewardCore
 import HomewardStore
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Builds the Homeward server around open stores; `homeward serve` and the tests both start here.
 ///
 /// - Parameter today: the clock, injected so that tests fix "today".
 /// - Throws: when the bundled templates or catalogues cannot be read: the server does not start without its pages.
 public func buildApplication(stores: Stores, configuration: ServerConfiguration,
-                             today: @escaping @Sendable () -> Day) throws -> Application<RouterResponder<HomewardRequestContext>> {
+                             today: @escaping @Sendable () -> Day,
+                             onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) throws -> Application<RouterResponder<HomewardRequestContext>> {
     let metrics = ServerMetrics()
     let router = Router(context: HomewardRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware(level: .info))
     let pages = try Pages.bundled()
     router.add(middleware: ProblemMiddleware(catalogues: pages.catalogues))
     // Twice: outside authentication for what it refuses (a form's CSRF token, a session ended), inside it for the
@@ -48,5 +50,5 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     // so that a few hundred such cannot hold every descriptor; a request being answered is never cut off.
     return Application(router: router, server: .http1(configuration: .init(idleTimeout: .seconds(60))),
                        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Homeward"),
-                       logger: configuration.logger)
+                       onServerRunning: onServerRunning, logger: configuration.logger)
 }

@@ -54,6 +54,21 @@ import Testing
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
     }
 
+    /// A URL of another kind of database is refused as such, its password unsaid, not read as a file in a folder `mysql:`.
+    @Test func aDatabaseURLOfAnotherKindIsRefusedNamingItsScheme() throws {
+        let refused = try run(["totals", "--database", "mysql://root:pw@127.0.0.1/x"])
+        #expect(refused.status == 1 && refused.stderr.contains("mysql:// is no database Homeward opens") && !refused.stderr.contains("pw"), "\(refused.stderr)")
+    }
+
+    /// A port out of range and an unknown log level are usage errors, not a port wrapped round (70000 listened on 4464)
+    /// or a level silently left at info.
+    @Test func servesOptionsOutOfRangeAreRefusedAsUsage() throws {
+        let port = try run(["serve", "--port", "70000"])
+        #expect(port.status == 64 && port.stderr.contains("--port 70000: a port is from 1 to 65535"), "\(port.stderr)")
+        let level = try run(["serve", "--port", "0"], environment: ["HOMEWARD_LOG_LEVEL": "loud"])
+        #expect(level.status == 64 && level.stderr.contains("HOMEWARD_LOG_LEVEL=loud: the levels are trace, debug, info"), "\(level.stderr)")
+    }
+
     @Test func aServerThatWouldHideNoSmallCountIsRefused() throws {
         defer { cleanUp() }
         for count in ["0", "1"] {

@@ -53,6 +53,32 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    /// The operator's log: the port the server listens on once it does, each request's status with its query's values left
+    /// out (a token a script put in a URL), and a port another program holds said as such, with no "serves" line before.
+    @Test func theLogSaysThePortEachRequestsStatusAndNoQueryValue() async throws {
+        // setup: a server on a port the system chooses
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-log-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
+        let server = try await ServerProcess(database: .sqlite(path: database))
+        defer { server.child.killIfRunning() }
+
+        // act: a request with a secret in its query, then a second server on the same port
+        let (_, response) = try await URLSession.shared.data(from: URL(string: server.base + "/api/v1/totals?access_token=s3cr3t-value&from=2019-01-01")!)
+        let port = try #require(Int(server.base.split(separator: ":").last!))
+        let second = try Child.start(Fault.homeward, ["serve", "--database", database, "--port", String(port)])
+        let refused = try await second.wait(timeout: 60)
+        let stopped = try await server.stop()
+
+        // check
+        #expect((response as? HTTPURLResponse)?.statusCode == 401)
+        let log = stopped.stderr
+        #expect(log.contains("Homeward serves") && log.contains(":\(port)/; today is"), "the port it listens on, not 0: \(log.prefix(1000))")
+        #expect(log.contains("hb.request.path=/api/v1/totals") && log.contains("hb.response.status=401"), "\(log)")
+        #expect(log.contains("hb.request.query=access_token,from") && !log.contains("s3cr3t"), "\(log)")
+        #expect(refused.status == 1 && refused.stderr.contains("could not listen on 127.0.0.1 port \(port): another program listens there"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("Homeward serves"), "announced before the port was bound: \(refused.stderr)")
+    }
+
     @Test func aDemoServerPrintsItsAccountsWhileItServesAndTheirPasswordsSignIn() async throws {
         // setup: a demo server with its output in a pipe, as under nohup or in a container
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-demo-\(UUID().uuidString).sqlite").path

@@ -23,7 +23,7 @@ extension Database {
     /// starting over the file would wipe without a word.
     public static func sqliteFileHoldsOnlyADemo(path: String) async -> Bool {
         guard let connection = try? await SQLiteConnection.open(storage: .file(path: path)) else { return false }
-        let db = connection.sql()
+        let db = connection.sql(queryLogLevel: Database.queryLogLevel)
         let isDemo: Bool
         do {
             if try await db.raw("SELECT value FROM settings WHERE key = 'demo'").first() != nil {

@@ -68,6 +68,10 @@ public final class Database: Sendable, Service {
         let database: Database
         switch location {
         case .sqlite(let path):
+            // `mysql://…` read as a file's path was refused as a missing folder `mysql:`.
+            if let scheme = path.firstMatch(of: /^([A-Za-z][A-Za-z0-9+.\-]*):\/\//) {
+                throw StoreError.storage("could not open the database: \(scheme.1):// is no database Homeward opens; give an SQLite file's path or a postgres:// URL")
+            }
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             var isFolder: ObjCBool = false
             let folder = URL(fileURLWithPath: absolute).deletingLastPathComponent().path
@@ -298,6 +302,10 @@ public final class Database: Sendable, Service {
         }
     }
 
+    /// Statements are logged with their values, passwords' hashes, sessions' and tokens' secrets among them: at `trace`,
+    /// which an operator asks for knowing it, not at `debug`.
+    static let queryLogLevel = Logger.Level.trace
+
     /// How long a caller waits for PostgreSQL's pool to give a connection (``PostgresLease``): with the server gone, a
     /// request answers 503 in seconds, not when the pool's circuit breaker trips a minute on.
     static let postgresLeaseWait: Duration = .seconds(5)
@@ -310,7 +318,7 @@ public final class Database: Sendable, Service {
                 return try await (writing ? writer : readers).lease(body)
             case .postgres(let client, _):
                 return try await client.run(waiting: wait) { connection in
-                    try await body(Connection(sql: connection.sql(), driver: .postgres(connection)))
+                    try await body(Connection(sql: connection.sql(queryLogLevel: Self.queryLogLevel), driver: .postgres(connection)))
                 }
             }
         } catch {
@@ -378,7 +386,7 @@ public final class Database: Sendable, Service {
 
     private static func openSQLite(path: String, logger: Logger) async throws -> Connection {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        let db = connection.sql()
+        let db = connection.sql(queryLogLevel: queryLogLevel)
         do {
             try await db.raw("PRAGMA busy_timeout = \(unsafeRaw: String(busyTimeoutMilliseconds))").run()
             // Only a new file takes it (an existing one keeps its own): 8 KiB pages made a 1,000,000-row load some 7 %

@@ -5,6 +5,7 @@ import HomewardServer
 import HomewardStore
 import Hummingbird
 import Logging
+import NIOCore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,6 +33,14 @@ struct ServeCommand: AsyncParsableCommand {
     var trustedProxies: [String] = []
 
     func validate() throws {
+        guard (0 ... 65_535).contains(port) else {
+            throw ValidationError("--port \(port): a port is from 1 to 65535 (0 lets the system choose one)")
+        }
+        guard maxBodyMb >= 1 else { throw ValidationError("--max-body-mb \(maxBodyMb): a request body of 1 MiB or more") }
+        if let level = ProcessInfo.processInfo.environment["HOMEWARD_LOG_LEVEL"], Logger.Level(rawValue: level) == nil {
+            throw ValidationError("HOMEWARD_LOG_LEVEL=\(level): the levels are "
+                                  + Logger.Level.allCases.map(\.rawValue).joined(separator: ", ") + " (info unless given)")
+        }
         guard minPublicCount >= 2 else {
             throw ValidationError("--min-public-count \(minPublicCount): counts from 1 to this minus one are hidden from the public, so it takes 2 or more")
         }
@@ -60,6 +69,15 @@ struct ServeCommand: AsyncParsableCommand {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             location = .sqlite(path: path)
         }
+        // A file this user may only read opens, and every sign-in, token and change would then be refused with 503 while
+        // the health check said ok: refused here instead, naming it. Its folder too, where SQLite keeps the write-ahead log.
+        if case .sqlite(let path) = location, FileManager.default.fileExists(atPath: path) {
+            let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+            for (what, name) in [("the SQLite database", path), ("the folder of the SQLite database", folder)] where access(name, W_OK) != 0 {
+                throw CommandFailure("\(what) \(name) is read-only to this user: the server writes sign-ins, tokens' use and every "
+                                     + "change; give it write access, or serve a copy it may write")
+            }
+        }
         let stores = try await Stores.open(location, logger: logger)
         if demo {
             try await stores.database.markAsDemo()
@@ -76,11 +94,23 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = try ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyMb << 20, demo: demo, minPublicCount: minPublicCount,
                                                 publicRounding: publicRounding, trustedProxies: Set(trustedProxies), logger: logger)
-        var app = try buildApplication(stores: stores, configuration: configuration, today: today)
+        // Said once the socket is bound, with the port it has (`--port 0` lets the system choose).
+        let (served, day, zone) = ("\(location)", today(), TimeZone.current.identifier)
+        var app = try buildApplication(stores: stores, configuration: configuration, today: today) { [logger, host, port] channel in
+            logger.info("Homeward serves \(served) on http://\(host):\(channel.localAddress?.port ?? port)/; today is \(day) in \(zone)")
+        }
         // The database closes when the service group shuts down, after the server has stopped.
         app.addServices(stores.database)
-        logger.info("Homeward serves \(location) on http://\(host):\(port)/; today is \(today()) in \(TimeZone.current.identifier)")
-        try await app.runService()
+        if let zone = ProcessInfo.processInfo.environment["TZ"], !zone.isEmpty,
+           TimeZone(identifier: zone.hasPrefix(":") ? String(zone.dropFirst()) : zone) == nil {
+            logger.warning("TZ=\(zone) is no time zone this system knows: today is \(TimeZone.current.identifier)'s, which decides what date is in the future")
+        }
+        do {
+            try await app.runService()
+        } catch let error as IOError where [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {
+            throw CommandFailure("could not listen on \(host) port \(port): " + (error.errnoCode == EADDRINUSE ? "another program listens there"
+                                 : error.errnoCode == EACCES ? "this user may not listen on that port" : "no interface here has that address"))
+        }
     }
 
     /// One demo account of each role, each with a new random password, printed once so that whoever runs the
