@@ -56,6 +56,16 @@ import Testing
         #expect(shown.groups[0].refugees != .exact(1_000) || shown.groups[0].persons != .exact(1_004))
     }
 
+    /// What the window leaves out (periods across its edge) is given to the public too, as its other counts are shown.
+    @Test func publicTotalsGiveWhatTheWindowLeavesOutHiddenAndRounded() throws {
+        let report = { (partial: Int) in TotalsReport(from: Day("2019-03-01"), to: Day("2019-03-07"), total: 1_006, refugees: 1_002, idps: 4, partial: partial, groups: []) }
+        #expect(PublicTotals(report(502), smallCounts: k5, roundingTo: 5).partial == .exact(500))
+        #expect(PublicTotals(report(3), smallCounts: k5, roundingTo: 5).partial == .fewerThan(5))
+        #expect(PublicTotals(report(0), smallCounts: k5).partial == .exact(0))
+        let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(PublicTotals(report(3), smallCounts: k5))) as? [String: Any]
+        #expect(json?["partial"] as? String == "<5")
+    }
+
     @Test func aHiddenGroupIsNeverTheOnlyUnknownOfAColumnWhetherOrNotTheTableShowsEveryGroup() {
         // Five governorates hold every IDP (263): Idleb's 2 must not be 263 less the others (the overview's leak).
         let all = [TotalsGroup(key: "SY03", name: "Rural Damascus", persons: 700, refugees: 450, idps: 250),

@@ -37,6 +37,8 @@ public struct PublicTotals: Sendable, Encodable {
     public var total: PublicCount
     public var refugees: PublicCount
     public var idps: PublicCount
+    /// People in periods across the window's edge, in no count above: hidden and rounded on its own, as a count of its own.
+    public var partial: PublicCount
     public var groups: [Group]
     /// Counts from 1 to this minus one show as `"<threshold"`.
     public var threshold: Int
@@ -72,10 +74,11 @@ public struct PublicTotals: Sendable, Encodable {
         total = totals[2]!
         refugees = totals[0]!
         idps = totals[1]!
+        partial = smallCounts.suppress([[report.partial]])[0][0]!.rounded(to: base)
     }
 
     enum CodingKeys: String, CodingKey {
-        case from, to, total, refugees, idps, groups, threshold
+        case from, to, total, refugees, idps, partial, groups, threshold
         case roundedTo = "rounded_to"
         case asRecordedOn = "as_recorded_on"
     }
@@ -87,6 +90,7 @@ public struct PublicTotals: Sendable, Encodable {
         try c.encode(total, forKey: .total)
         try c.encode(refugees, forKey: .refugees)
         try c.encode(idps, forKey: .idps)
+        try c.encode(partial, forKey: .partial)
         try c.encode(groups, forKey: .groups)
         try c.encode(threshold, forKey: .threshold)
         try c.encode(roundedTo, forKey: .roundedTo)

@@ -135,4 +135,20 @@ import Testing
         #expect(shown.contains("each count is rounded to the nearest 5"))
         #expect(html(model.forThePublic(SmallCounts(threshold: 5), roundingTo: 1), .en).contains("1,234,567"))
     }
+
+    /// People reported for periods across a week's first or last day are in neither week's count: the page says how many,
+    /// as the command line and the statement do, for the public as its other counts are shown (rounded, or "<5").
+    @Test func whatTheWeeksLeaveOutIsSaid() throws {
+        var model = OverviewModel.mock
+        #expect(!html(model, .en).contains("Not counted"), "nothing to say where nothing is left out")
+        (model.lastWeekPartial, model.weekBeforePartial) = (502, 3)
+        let exact = html(model, .en)
+        #expect(exact.contains("Not counted in the 7 days: <bdi dir=\"ltr\">502</bdi> people reported for periods that began before"), "\(exact)")
+        #expect(exact.contains("Not counted in the 7 days before: <bdi dir=\"ltr\">3</bdi> people reported for periods across their first or last day."))
+        let shown = html(model.forThePublic(SmallCounts(threshold: 5), roundingTo: 5), .en)
+        #expect(shown.contains(">500</bdi> people reported") && !shown.contains("502"), "\(shown)")
+        #expect(shown.contains("&lt;5</bdi> people reported for periods across"))
+        #expect(html(model, .ru).contains("За 7 дней до этого не учтены"))
+        #expect(html(model, .ar).contains("لفترات تتجاوز أول الأيام السبعة السابقة أو آخرها"))
+    }
 }

@@ -8,6 +8,10 @@ struct OverviewModel: Sendable {
     var idps: Int
     var lastWeek: Int
     var weekBefore: Int
+    /// People reported for periods across the first or last day of each of the two weeks: in neither week's count, and
+    /// said beside it, as the command line and the statement say them.
+    var lastWeekPartial = 0
+    var weekBeforePartial = 0
     var weekFrom: Day
     var weekTo: Day
     var latest: Day?
@@ -28,6 +32,8 @@ struct OverviewModel: Sendable {
         var headline: [PublicCount]
         var lastWeek: PublicCount
         var weekBefore: PublicCount
+        var lastWeekPartial: PublicCount
+        var weekBeforePartial: PublicCount
         /// Per row: refugees, IDPs, persons.
         var crossings: [[PublicCount]]
         var governorates: [[PublicCount]]
@@ -54,6 +60,8 @@ struct OverviewModel: Sendable {
                                         headline: [head(\.refugees), head(\.idps), head(\.total)],
                                         lastWeek: smallCounts.suppress([[lastWeek]])[0][0]!.rounded(to: base),
                                         weekBefore: smallCounts.suppress([[weekBefore]])[0][0]!.rounded(to: base),
+                                        lastWeekPartial: smallCounts.suppress([[lastWeekPartial]])[0][0]!.rounded(to: base),
+                                        weekBeforePartial: smallCounts.suppress([[weekBeforePartial]])[0][0]!.rounded(to: base),
                                         crossings: rows(byCrossing), governorates: rows(byGovernorate))
         return model
     }
@@ -67,6 +75,7 @@ struct OverviewModel: Sendable {
         async let extent = store.ledgerExtent()
         let (a, w, b, c, g, e) = try await (all, week, before, crossings, governorates, extent)
         return OverviewModel(total: a.total, refugees: a.refugees, idps: a.idps, lastWeek: w.total, weekBefore: b.total,
+                             lastWeekPartial: w.partial, weekBeforePartial: b.partial,
                              weekFrom: today.adding(days: -6), weekTo: today, latest: e.latest, movements: e.movements,
                              crossings: c.groups.filter { $0.key != nil } + c.groups.filter { $0.key == nil },
                              governorates: g.groups.filter { $0.key != nil }, demo: demo)

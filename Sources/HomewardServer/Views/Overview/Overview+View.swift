@@ -36,7 +36,9 @@ struct OverviewView {
                        label: PhraseContext(c.phrase("overview.lastDays", ["days": .count(days), "from": .day(m.weekFrom), "to": .day(m.weekTo)])),
                        // A change between two counts, one of them hidden, would give it away: no note then; the public's from
                        // the rounded counts it is shown.
-                       note: change(c, days: days)),
+                       note: change(c, days: days),
+                       more: [partial(c, "bulletin.returns.partial.week", m.lastWeekPartial, m.suppression?.lastWeekPartial),
+                              partial(c, "overview.partial.before", m.weekBeforePartial, m.suppression?.weekBeforePartial)].compactMap { $0 }),
             ],
             tables: [
                 table(c, title: "overview.byCrossing", empty: "overview.byCrossing.none", place: "place.crossing.name",
@@ -56,6 +58,17 @@ struct OverviewView {
         case .exact(let shown): c.numbers.string(shown)
         case nil: c.numbers.string(n)
         }
+    }
+
+    /// People reported for periods across a week's first or last day, as this reader sees the count; none where there are none.
+    private func partial(_ c: Catalogue, _ key: String, _ count: Int, _ publicCount: PublicCount?) -> PhraseContext? {
+        guard count > 0 else { return nil }
+        let argument: MessageArgument = switch publicCount {
+        case nil: .count(count)
+        case .exact(let shown)?: .count(shown)
+        case .fewerThan?, .withheld?: .hidden(shown: shown(c, count, publicCount), threshold: model.suppression!.threshold)
+        }
+        return PhraseContext(c.phrase(key, ["count": argument, "from": .day(model.weekFrom)]))
     }
 
     /// The last days against the days before, as this reader sees both counts; none where either is hidden.
@@ -99,6 +112,8 @@ struct OverviewView {
         let value: String
         let label: PhraseContext
         let note: PhraseContext?
+        /// Further notes under it: what its count leaves out.
+        var more: [PhraseContext] = []
     }
 
     struct Table {
