@@ -494,6 +494,10 @@ import Testing
         #expect(crossings.contains("ПУНКТ ПЕРЕСЕЧЕНИЯ") && crossings.contains("не указано"), "\(crossings)")
         let csv = try run(["totals", "--by", "crossing", "--lang", "ru", "--format", "csv"]).stdout
         #expect(csv.contains(",not reported,") && csv.contains("LBN-01,"), "\(csv)")
+        // Below a governorate, the destinations given at a coarser level are not said to be unreported.
+        let districts = try run(["totals", "--by", "adm2"]).stdout
+        #expect(districts.contains("not reported at this level")
+                && districts.components(separatedBy: "not reported").count == districts.components(separatedBy: "not reported at this level").count, "\(districts)")
     }
 
     /// A long audit is not cut off unseen: a full page says so on stderr and names the `--after` of the next.

@@ -108,7 +108,8 @@ struct TotalsCommand: AsyncParsableCommand {
         print("")
         // Weeks, months and "not reported" in the table's language; CSV and JSON keep the API's English names.
         func name(_ group: TotalsGroup) -> String {
-            guard let key = group.key else { return c.text("totals.notReported") }
+            // Below a governorate, most of such movements gave a coarser destination, not none.
+            guard let key = group.key else { return c.text((by.level?.rawValue ?? 1) > 1 ? "totals.notReported.atLevel" : "totals.notReported") }
             guard by.isCalendar, let start = TotalsBuilder.calendarStart(key, by) else { return group.name(in: lang) }
             if let slash = key.firstIndex(of: "/") { return window(start, Day(String(key[key.index(after: slash)...])), inWords: false) }
             return by == .week ? window(start, start.adding(days: 6), inWords: false) : c.days.month(start)
