@@ -825,6 +825,8 @@ import Testing
         let table = try run(["evacuations", "show", "1", "--as-of", "2019-07-10"]).stdout
         #expect(table.contains("OVER        TC-1 estimated above its 2,000 places since the operation began: up to 2,500 on 2019-07-03"), "\(table)")
         #expect(table.contains("at the pace of the last 9 days: "), "\(table)")
+        // mid-cycle, the standing is of the last cycle's end, with what had left by then (not the figure above it)
+        #expect(table.contains("1,000 by 2019-07-06, the end of the last finished cycle, when 2,500 had left; ahead by 1,500 then"), "\(table)")
         // and so does the joint statement of that day
         let statement = try run(["bulletin", "draft", "--date", "2019-07-10"]).stdout
         #expect(statement.contains("Transit: at its fullest since the operation began, the transit centre was estimated to hold 2,500 people, "

@@ -112,7 +112,7 @@ struct EvacuationProgressText {
         let allEnded = p.plan.end.map { $0 <= p.lastCountedDay } ?? false
         lines.append("  plan        " + (p.plannedThrough.map { through in
             allEnded ? "\(p.plannedByNow.grouped) by \(p.plan.end!), its last cycle's end; \(standing) on \(through)"
-                : "\(p.plannedByNow.grouped) by \(through), the end of the last finished cycle; \(standing) then"
+                : "\(p.plannedByNow.grouped) by \(through), the end of the last finished cycle, when \((p.plannedByNow + p.ahead).grouped) had left; \(standing) then"
         } ?? "no cycle finished yet"))
         let pace = p.completedWithRemaining ? "completed with \(p.remaining.grouped) still counted as there: no forecast; check the status or the departures"
             : o.status == .completed ? "completed: no forecast"

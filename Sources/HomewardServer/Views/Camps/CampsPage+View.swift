@@ -223,7 +223,13 @@ struct CampsPageView {
             remaining = PhraseContext(c.phrase("camps.operation.remaining", ["remaining": .count(p.remaining)]))
             standing = PhraseContext(p.ahead > 0 ? c.phrase("camps.operation.ahead", ["count": .count(p.ahead)])
                 : p.ahead < 0 ? c.phrase("camps.operation.behind", ["count": .count(-p.ahead)]) : c.phrase("camps.operation.onPlan"))
-            plannedByNow = PhraseContext(c.phrase("camps.operation.plannedByNow", ["planned": .count(p.plannedByNow)]))
+            // While a cycle is under way, the standing is of the last cycle's end: what had left by then, not the figure above.
+            let allEnded = p.plan.end.map { $0 <= p.lastCountedDay } ?? false
+            plannedByNow = PhraseContext(p.plannedThrough.map { through in
+                allEnded ? c.phrase("camps.operation.plannedByNow", ["planned": .count(p.plannedByNow)])
+                    : c.phrase("camps.operation.plannedByNow.then", ["planned": .count(p.plannedByNow), "day": .day(through),
+                                                                     "left": .count(p.plannedByNow + p.ahead)])
+            } ?? c.phrase("camps.operation.plannedByNow", ["planned": .count(p.plannedByNow)]))
             plannedEnd = p.plan.end.map { PhraseContext(c.phrase("camps.operation.plannedEnd", ["day": .day($0)])) }
             forecast = PhraseContext(p.remaining == 0 ? c.phrase("camps.operation.allLeft", ["day": .day(p.forecastEnd ?? o.baselineDate)])
                 : o.status == .completed ? c.phrase("camps.operation.completed")
