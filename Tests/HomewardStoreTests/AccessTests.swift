@@ -35,8 +35,9 @@ import Testing
             let skipped = try await importMovements(store, rows, by: .person(login: "amal"), skipInvalid: true)
             // check: nothing written the first time; the partner's own row the second, the other refused with why
             // The refusal names the row, so that a file of thousands is mended by it.
-            guard case .forbiddenRecords(_, let refusedRows)? = refused else { Issue.record("not refused by its rows: \(String(describing: refused))"); return }
-            #expect(refusedRows.map { "\($0.row) \($0.column) \($0.value)" } == ["3 #org WFP"])
+            guard case .forbiddenRecords(_, let refusedSummary)? = refused else { Issue.record("not refused by its rows: \(String(describing: refused))"); return }
+            #expect(refusedSummary.problems.map { "\($0.row) \($0.column) \($0.value)" } == ["3 #org WFP"])
+            #expect(refusedSummary.rows == 2 && refusedSummary.rejected == 1 && refusedSummary.status == .error, "the file's counts, as any summary gives them")
             #expect(refused?.description.contains("may write records of UNHCR only, not of WFP") == true)
             #expect(countAfterRefusal == 0)
             #expect(skipped.imported == 1 && skipped.rejected == 1)

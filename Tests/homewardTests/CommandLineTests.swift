@@ -54,6 +54,24 @@ import Testing
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
     }
 
+    /// The organisation every row takes from `--org`, refused, is said once, as the option typed and under the file's name,
+    /// with the file's counts: it was said at every row as a column 'org' the file does not have, and a refusal of another
+    /// organisation's rows came without the summary.
+    @Test func aRefusedOrgOptionIsSaidOnceAsTheOption() throws {
+        defer { cleanUp() }
+        let file = "#date,#adm1+dest+code,#affected+returnees+idps+num\n2019-07-01,SY01,5\n2019-07-02,SY01,6\n2019-07-03,SY01,7\n"
+        #expect(try run(["import", "-", "--org", "UNHCR"], input: file).status == 0)
+        let misspelt = try run(["import", "-", "--org", "unhcr"], input: file.replacingOccurrences(of: ",5\n", with: ",8\n"))
+        #expect(misspelt.status == 1 && misspelt.stdout.contains("rejected: 3"), "\(misspelt.stdout)")
+        #expect(misspelt.stdout.components(separatedBy: "column '--org', value 'unhcr': the organisation is known as 'UNHCR'").count == 2, "\(misspelt.stdout)")
+        #expect(!misspelt.stdout.contains("row 2"), "\(misspelt.stdout)")
+        #expect(try run(["users", "add", "--login", "field1", "--name", "Field", "--org", "UNHCR", "--role", "editor"]).status == 0)
+        let other = try run(["import", "-", "--org", "IOM", "--as", "field1"], input: file)
+        #expect(other.status == 1 && other.stdout.contains("file: standard input") && other.stdout.contains("rows read: 3"), "\(other.stdout)\(other.stderr)")
+        #expect(other.stdout.components(separatedBy: "standard input, column '--org', value 'IOM': this account may write records of UNHCR only").count == 2,
+                "\(other.stdout)")
+    }
+
     /// A URL of another kind of database is refused as such, its password unsaid, not read as a file in a folder `mysql:`.
     @Test func aDatabaseURLOfAnotherKindIsRefusedNamingItsScheme() throws {
         let refused = try run(["totals", "--database", "mysql://root:pw@127.0.0.1/x"])

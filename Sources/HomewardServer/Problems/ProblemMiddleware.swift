@@ -44,7 +44,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             case .invalid(let field, _, _): return Problem(.badRequest, error.description, field: field, code: Problem.invalidValue)
             case .conflict: return Problem(.conflict, error.description)
             case .forbidden(let message): return Problem(.forbidden, message).written(in: catalogue)
-            case .forbiddenRecords(let message, let problems):
+            case .forbiddenRecords(let message, let summary):
+                let problems = summary.problems
                 // Which rows name another organisation, each as an import's problem: a file of thousands is mended by them.
                 var refusal = Problem(.forbidden, message, field: Self.field(of: ImportError(problems))).written(in: catalogue)
                 refusal.problems = problems.map { $0.written(in: catalogue) }

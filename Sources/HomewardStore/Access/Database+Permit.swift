@@ -6,11 +6,11 @@ import SQLKit
 struct AccessRefusal: Error {
     let message: Message
     var unknownCaller = false
-    /// The rows refused, for an import's: which of a file's thousands name another organisation.
-    var problems: [ImportProblem] = []
+    /// An import's summary, its problems the rows refused: which of a file's thousands name another organisation.
+    var summary: ImportSummary?
 
     var storeError: StoreError {
-        unknownCaller ? .unauthenticated(message) : problems.isEmpty ? .forbidden(message) : .forbiddenRecords(message, problems)
+        unknownCaller ? .unauthenticated(message) : summary.map { .forbiddenRecords(message, $0) } ?? .forbidden(message)
     }
 }
 

@@ -12,7 +12,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The caller may not make this change (its role, or another organisation's records); nothing was written.
     case forbidden(Message)
     /// Records of an import the caller may not write (another organisation's), each named by its row; nothing was written.
-    case forbiddenRecords(Message, [ImportProblem])
+    case forbiddenRecords(Message, ImportSummary)
     /// The caller is no one the store knows (the public, or a disabled account); nothing was written.
     case unauthenticated(Message)
     /// The database refused a statement; the message is the server's, without the statement's values.
@@ -28,7 +28,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case .conflict(let what): what
         case .refused(let problem): problem.isConflict ? problem.reason : problem.description
         case .forbidden(let message), .unauthenticated(let message): Catalogue.english.text(message)
-        case .forbiddenRecords(_, let problems): problems.map(\.description).joined(separator: "\n")
+        case .forbiddenRecords(_, let summary): summary.problems.map(\.description).joined(separator: "\n")
         case .database(let message): "the database refused: \(message)"
         case .storage(let message): message
         }

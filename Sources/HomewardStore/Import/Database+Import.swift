@@ -55,7 +55,9 @@ extension Database {
                 let summary = try await run.finish()
                 // Rows for another organisation refuse the whole import (403), unless the caller skips them.
                 if let forbidden = run.forbidden, !request.skipInvalid {
-                    throw AccessRefusal(message: forbidden, problems: summary.problems.filter { $0.code == forbidden.key })
+                    var refused = summary
+                    (refused.status, refused.problems) = (.error, summary.problems.filter { $0.code == forbidden.key })
+                    throw AccessRefusal(message: forbidden, summary: refused)
                 }
                 if summary.status == .error { throw AbandonedImport(summary: summary) }
                 try await db.raw("""

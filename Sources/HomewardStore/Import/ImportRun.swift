@@ -59,6 +59,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     let permit: Permit
     /// The first refusal of a row for another organisation, which refuses the whole import unless skipping.
     private(set) var forbidden: Message?
+    /// The refusals of the organisation option already said, by code and value.
+    private var optionProblems: Set<String> = []
     /// The organisations known, and those this import will create, to refuse another spelling of one.
     private var organisations: OrganisationNames
     /// The last organisation a row named that passed: a file of one organisation checks each row by one comparison.
@@ -261,7 +263,15 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
                 return quoted
             }
         }
-        note(outcome.problems)
+        // A refusal of the option every row takes is the file's, said once (a file of 5,000 rows gave 5,000); each row it
+        // refuses is counted all the same.
+        note(outcome.problems.compactMap { problem in
+            guard problem.column == organisationOption else { return problem }
+            guard optionProblems.insert("\(problem.code)\u{0}\(problem.value)").inserted else { return nil }
+            var once = problem
+            once.row = 0
+            return once
+        })
         if outcome.isRejected {
             summary.rejected += 1
             return
@@ -290,9 +300,12 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
 
     /// Where a row's organisation came from, for a refusal of it: its column or JSON key, else the option for all rows.
     private func organisationColumn(_ draft: ImportDraft<Field>) -> String {
-        guard let field = Field.allCases.first(where: { $0.jsonKey == "organisation" }), draft[field] != nil else { return "org" }
+        guard let field = Field.allCases.first(where: { $0.jsonKey == "organisation" }), draft[field] != nil else { return organisationOption }
         return draft.label(field)
     }
+
+    /// The option that gives the rows without one their organisation, as the caller typed it.
+    private var organisationOption: String { request.vocabulary == .commandLine ? "--org" : "org" }
 
     /// Hands the batch to the writer and goes on reading: the database inserts one batch while
     /// the next is parsed and checked, so the two cores both work.

@@ -85,6 +85,9 @@ struct ImportCommand: AsyncParsableCommand {
         } catch let error as ImportError {
             // The file as a whole could not be read: report it as a summary all the same.
             summary = ImportSummary(status: .error, dryRun: dryRun, problems: error.problems)
+        } catch StoreError.forbiddenRecords(_, let refused) {
+            // Rows of an organisation this account may not write: named as any refused row, under the file's name.
+            summary = refused
         }
         bar?.finish()
         let catalogue = try Catalogue.bundled(lang)
