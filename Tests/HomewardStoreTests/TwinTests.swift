@@ -31,6 +31,33 @@ import HomewardTestSupport
         }
     }
 
+    /// A report sent again with its destination corrected is, without ids, a second group beside the first: the import
+    /// names the earlier movement where the file does not give it again, and says nothing where it does (two groups) or
+    /// where the counts differ.
+    @Test(arguments: Backend.available)
+    func aReportSentAgainToAnotherDestinationIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: one day's two groups at one crossing
+            let first = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,300,\n2020-06-01,LBN-01,SY01,120,\n")
+            #expect(first.imported == 2 && first.warnings == 0, "\(first.problems)")
+            let stored = try await store.ledger.movementPage().movements.sorted { $0.id < $1.id }.map(\.id)
+            // act: the file sent again with the first group's destination corrected (SY03 to SY02)
+            let corrected = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY02,300,\n2020-06-01,LBN-01,SY01,120,\n")
+            // check: recorded beside it, with the earlier movement named
+            #expect(corrected.imported == 1 && corrected.ignored == 1 && corrected.warnings == 1, "\(corrected.problems)")
+            #expect(corrected.problems.map(\.row) == [2] && corrected.problems.first?.code == "import.movements.otherDestination")
+            #expect(corrected.problems.first?.message.arguments["movement"] == .serial(stored[0]))
+            // A file giving the earlier group again beside a new one of the same count has two groups: nothing to say; nor
+            // for another count.
+            let both = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,300,\n2020-06-01,LBN-01,SY02,300,\n2020-06-01,LBN-01,SY04,300,\n"
+                                                 + "2020-06-01,LBN-01,SY05,299,\n")
+            #expect(both.imported == 2 && both.warnings == 0, "\(both.problems)")
+            // Nor where the file takes the earlier one back with a 0 (the correction made as asked).
+            let takenBack = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY01,0,\n2020-06-01,LBN-01,SY06,120,\n")
+            #expect(takenBack.imported == 1 && takenBack.updated == 1 && takenBack.warnings == 0, "\(takenBack.problems)")
+        }
+    }
+
     /// Another organisation's report of the same days, crossing, origin, destination and category, from an earlier import,
     /// is warned of at the new row, with its id, organisation and count: the ledger adds both, twice the people where both
     /// counted one group. Both are kept: two groups are as likely.

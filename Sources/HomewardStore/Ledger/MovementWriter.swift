@@ -38,6 +38,8 @@ struct MovementWriter: BatchWriter {
     private var unchangedHere: [Int: Int] = [:]
     /// The batch's new movements without an id, with their rows, for ``noteTwins()``.
     private var newWithoutID: [NewMovement] = []
+    /// Earlier movements that new ones without an id give again but for the destination.
+    private var otherDestinations = OtherDestinations()
     /// The batch's new movements, with their rows, for ``noteOtherOrganisations()``.
     private var newCounts: [NewMovement] = []
     /// Whether an earlier import recorded movements starting on a day, by day, as asked once per import.
@@ -150,8 +152,14 @@ struct MovementWriter: BatchWriter {
                 if batch[insertPositions[index]].externalId == nil { newWithoutID.append(new) }
             }
         }
+        let withoutID = newWithoutID
         if !newWithoutID.isEmpty { try await noteTwins() }
         if !newCounts.isEmpty { try await noteOtherOrganisations() }
+        // After the lookups above, which ask which days earlier imports have movements of.
+        let corrections = withoutID.filter { $0.crossing != nil && daysWithEarlier[$0.start] == true }
+        if !corrections.isEmpty {
+            try await otherDestinations.look(for: corrections, lastIDBefore: lastIDBefore, on: db, postgres: connection.backend == .postgres)
+        }
         if !zeroSlots.isEmpty {
             let keys = zeroSlots.map { batch[first[$0]].key }
             if try await mayBeStored(keys) {
@@ -376,6 +384,8 @@ struct MovementWriter: BatchWriter {
             let slots = Array(pending.indices)
             try await update(slots, of: pending.map(\.movement), first: slots, repeated: [:], rows: pending.map(\.row), deferringImplied: false)
         }
+        let unchanged = unchangedHere
+        counts.twins += try await otherDestinations.warnings(importID: importID, givenAgain: { unchanged[$0.hashValue] != nil }, on: db)
         try await insertStatement?.close()
         try await newRowStatement?.close()
         try await keyStatement?.close()
@@ -593,8 +603,9 @@ struct MovementWriter: BatchWriter {
     }
 }
 
-/// A movement the batch added, with what a lookup of its group needs: its file row, days, category, places and organisation.
-private struct NewMovement: Hashable {
+/// A movement the batch added, with what a lookup of its group needs: its file row, days, category, places, organisation
+/// and count.
+struct NewMovement: Hashable {
     var row: Int
     var start: Int
     var end: Int
@@ -604,11 +615,12 @@ private struct NewMovement: Hashable {
     var originArea: String?
     var destination: String?
     var organisationID: Int
+    var persons: Int
 
-    /// What a lookup of its group asks: itself but for its file row (no strings made of its numbers for each movement).
+    /// What a lookup of its group asks: itself but for its file row and count (no strings made of its numbers for each movement).
     var group: NewMovement {
         var group = self
-        group.row = 0
+        (group.row, group.persons) = (0, 0)
         return group
     }
 
@@ -617,5 +629,6 @@ private struct NewMovement: Hashable {
         (start, end, category, crossing, destination) = (m.period.start.number, m.period.end.number, m.category.rawValue, m.crossing, m.destination.finest)
         (originCountry, originArea) = (m.origin?.country, m.origin?.area)
         self.organisationID = organisationID
+        persons = m.persons
     }
 }
