@@ -505,6 +505,9 @@ import Testing
         #expect(try run(["import", "-", "--org", "UNHCR"], input: file).status == 0)
         let weeks = try run(["totals", "--by", "week", "--lang", "ru"]).stdout
         #expect(weeks.contains("НЕДЕЛЯ") && weeks.contains("2019-W26  с 2019-06-24 по 2019-06-30"), "\(weeks)")
+        // A week the window cuts is named by the days it counts.
+        let cut = try run(["totals", "--by", "week", "--from", "2019-06-27"]).stdout
+        #expect(cut.contains("2019-W26  2019-06-27 to 2019-06-30"), "\(cut)")
         let months = try run(["totals", "--by", "month", "--lang", "ar"]).stdout
         #expect(months.contains("الشهر") && months.contains("حزيران ٢٠١٩") && months.contains("تموز ٢٠١٩"), "\(months)")
         #expect(try run(["totals", "--by", "month"]).stdout.contains("2019-07  July 2019"))

@@ -112,7 +112,9 @@ struct TotalsCommand: AsyncParsableCommand {
             guard let key = group.key else { return c.text((by.level?.rawValue ?? 1) > 1 ? "totals.notReported.atLevel" : "totals.notReported") }
             guard by.isCalendar, let start = TotalsBuilder.calendarStart(key, by) else { return group.name(in: lang) }
             if let slash = key.firstIndex(of: "/") { return window(start, Day(String(key[key.index(after: slash)...])), inWords: false) }
-            return by == .week ? window(start, start.adding(days: 6), inWords: false) : c.days.month(start)
+            // A week the window cuts (2020-W53 asked from 2021-01-01) is named by the days it counts, not its whole span.
+            return by == .week ? window(max(start, report.from ?? start), min(start.adding(days: 6), report.to ?? start.adding(days: 6)), inWords: false)
+                : c.days.month(start)
         }
         var table = TextTable(header: [c.text("cli.totals.column.by.\(by.rawValue)"), c.text("cli.totals.column.name"), c.text("cli.totals.column.persons"),
                                        c.text("cli.totals.column.refugees"), c.text("cli.totals.column.idps")], numeric: [2, 3, 4])
