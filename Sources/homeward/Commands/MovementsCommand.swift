@@ -50,7 +50,7 @@ struct MovementsCommand: AsyncParsableCommand {
             case .csv: print(([MovementsText.csvHeader] + page.movements.map(MovementsText.csv)).joined(separator: "\n"))
             case .hxl: print(([MovementsText.hxlHeader] + page.movements.map(MovementsText.hxl)).joined(separator: "\n"))
             case .table:
-                print(TextTable(header: MovementsText.header, rows: page.movements.map(MovementsText.cells), numeric: [0, 6]).rendered)
+                print(TextTable(header: MovementsText.header, rows: page.movements.map(MovementsText.tableCells), numeric: [0, 7]).rendered)
                 if let next = page.nextCursor { print("more: --after \(next)") }
             }
         }

@@ -2,7 +2,8 @@ import HomewardCore
 
 /// Movements one per line, for a terminal and for spreadsheets: `movements list` and `bulletin records`.
 enum MovementsText {
-    static let header = ["ID", "START", "END", "CATEGORY", "CROSSING", "DESTINATION", "PERSONS", "ORGANISATION"]
+    /// The table's columns: the origin beside the crossing, to check a movement's attribution where it is listed.
+    static let header = ["ID", "START", "END", "CATEGORY", "CROSSING", "ORIGIN", "DESTINATION", "PERSONS", "ORGANISATION"]
     /// The CSV's columns: the first eight as they always were, then what a movement holds besides.
     static let csvColumns = ["id", "start", "end", "category", "crossing", "destination", "persons", "organisation",
                              "origin", "source", "external_id", "recorded_at"]
@@ -15,6 +16,11 @@ enum MovementsText {
                              ("persons", "#affected+returnees+num"), ("organisation", "#org"), ("source", "#meta+source"),
                              ("external_id", "#meta+id")]
     static var hxlHeader: String { [hxlColumns.map(\.0), hxlColumns.map(\.1)].map { $0.joined(separator: ",") }.joined(separator: "\n") }
+
+    static func tableCells(_ m: RecordedMovement) -> [String] {
+        [String(m.id), m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.origin ?? "", m.destination ?? "",
+         m.persons.grouped, m.organisation]
+    }
 
     static func cells(_ m: RecordedMovement) -> [String] {
         [String(m.id), m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.destination ?? "",
