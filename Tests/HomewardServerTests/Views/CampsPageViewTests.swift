@@ -93,6 +93,17 @@ import Testing
         #expect(html(model, .en).contains("Taken over by a later operation: no forecast of its own"))
     }
 
+    /// Before its first cycle ends, an operation is neither ahead of nor behind a plan of 0: the page says no cycle has ended.
+    @Test func anOperationBeforeItsFirstCycleEndsIsNotOnPlan() {
+        var model = CampsPageModel.mock
+        let operation = model.operations.first { $0.operation.status == .underWay }!.operation
+        model.operations = [EvacuationProgress(operation: operation, departures: [
+            Departure(site: "HOL", period: Period(day: Day("2020-06-02")!), persons: 450, destination: "TC-1", organisation: "UNHCR")],
+            asOf: Day("2020-06-04")!, transitPlaces: 1_000, stayHours: 48)]
+        let english = html(model, .en)
+        #expect(english.contains("<li>no cycle has ended yet</li>") && !english.contains("on plan"), "\(english)")
+    }
+
     @Test func operationsUnderWayComeBeforeCompletedOnes() throws {
         let english = html(.mock, .en)
         let underWay = try #require(english.range(of: "Al-Hol</bdi>: operation"))

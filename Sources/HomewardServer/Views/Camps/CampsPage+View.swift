@@ -190,7 +190,7 @@ struct CampsPageView {
         let clauseSeparator: String
         let remaining: PhraseContext
         let standing: PhraseContext
-        let plannedByNow: PhraseContext
+        let plannedByNow: PhraseContext?
         let plannedEnd: PhraseContext?
         let forecast: PhraseContext
         let deadline: PhraseContext?
@@ -221,15 +221,17 @@ struct CampsPageView {
             progressLabel = progressPhrase.text
             clauseSeparator = c.text("clause.separator")
             remaining = PhraseContext(c.phrase("camps.operation.remaining", ["remaining": .count(p.remaining)]))
-            standing = PhraseContext(p.ahead > 0 ? c.phrase("camps.operation.ahead", ["count": .count(p.ahead)])
+            // Before a cycle has ended there is nothing to be ahead or behind of (not "on plan" against the plan's 0).
+            standing = PhraseContext(p.plannedThrough == nil ? c.phrase("camps.operation.noCycleEnded")
+                : p.ahead > 0 ? c.phrase("camps.operation.ahead", ["count": .count(p.ahead)])
                 : p.ahead < 0 ? c.phrase("camps.operation.behind", ["count": .count(-p.ahead)]) : c.phrase("camps.operation.onPlan"))
             // While a cycle is under way, the standing is of the last cycle's end: what had left by then, not the figure above.
             let allEnded = p.plan.end.map { $0 <= p.lastCountedDay } ?? false
-            plannedByNow = PhraseContext(p.plannedThrough.map { through in
-                allEnded ? c.phrase("camps.operation.plannedByNow", ["planned": .count(p.plannedByNow)])
+            plannedByNow = p.plannedThrough.map { through in
+                PhraseContext(allEnded ? c.phrase("camps.operation.plannedByNow", ["planned": .count(p.plannedByNow)])
                     : c.phrase("camps.operation.plannedByNow.then", ["planned": .count(p.plannedByNow), "day": .day(through),
-                                                                     "left": .count(p.plannedByNow + p.ahead)])
-            } ?? c.phrase("camps.operation.plannedByNow", ["planned": .count(p.plannedByNow)]))
+                                                                     "left": .count(p.plannedByNow + p.ahead)]))
+            }
             plannedEnd = p.plan.end.map { PhraseContext(c.phrase("camps.operation.plannedEnd", ["day": .day($0)])) }
             forecast = PhraseContext(p.remaining == 0 ? c.phrase("camps.operation.allLeft", ["day": .day(p.forecastEnd ?? o.baselineDate)])
                 : o.status == .completed ? c.phrase("camps.operation.completed")
