@@ -67,6 +67,10 @@ import Testing
             let linked = try await client.get(try apiLink(in: page))
             #expect(((try linked.json["commissioned"] as? [String: Any])?["by_kind"] as? [[String: Any]])?.first?["quantity"] as? Double == 1)
             #expect(try apiLink(in: page) == "/api/v1/facilities/summary?as_of=2020-06-30&from=2020-05-01&to=2020-06-30&by=adm1")
+            // `to` alone asks for the week up to it, not a window from the first record that may run backwards.
+            let upTo = try await client.get("/reconstruction?lang=en&as_of=2020-06-30&to=2020-05-31").text
+            #expect(upTo.contains("Commissioned from 25 May 2020 to 31 May 2020"), "\(upTo)")
+            #expect(try await client.get(try apiLink(in: upTo)).status == .ok)
             // A period past the page's day is refused, naming it: the page is as of that day.
             #expect(try await client.get("/reconstruction?lang=en&as_of=2020-05-03&from=2020-05-01&to=2020-06-30").status == .badRequest)
         }

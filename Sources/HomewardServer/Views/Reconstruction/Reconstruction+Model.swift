@@ -9,10 +9,11 @@ struct ReconstructionModel: Sendable {
     /// Whether the commissioned figures are of the seven days up to `asOf`, as by default, rather than of a period asked.
     var isLastWeek = true
 
-    /// Commissioned in `window` where one is asked (`from`, and `to`, by default `asOf`), else in the seven days up to `asOf`.
+    /// Commissioned in `window` where one is asked (`from`, and `to`, by default `asOf`; `to` alone, the seven days up to it),
+    /// else in the seven days up to `asOf`.
     static func load(store: ReconstructionStore, asOf: Day, window: DateWindow = DateWindow(), demo: Bool) async throws -> ReconstructionModel {
         let asked = window.from != nil || window.to != nil
-        let from = asked ? window.from : asOf.adding(days: -6), to = window.to ?? asOf
+        let to = window.to ?? asOf, from = window.from ?? to.adding(days: -6)
         return ReconstructionModel(summary: try await store.summary(asOf: asOf, from: from, to: to, grouping: .adm1), demo: demo, isLastWeek: !asked)
     }
 }
