@@ -259,6 +259,11 @@ let sampleGazetteer = Gazetteer(
         let fromArea = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#adm1+origin+code": "SY08", "#affected+returnees+refugees+num": "5"])
         #expect(reasons(fromArea).first?.contains("origin is a country") == true)
         #expect(fromArea.problems.first.map { "\($0.column) \($0.value)" } == "#adm1+origin+code SY08", "named by the cell that gave the area")
+        // Beside the country, the area is not kept, and the row says so rather than dropping it unsaid.
+        let both = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#country+origin+code": "LBN", "#adm1+origin+code": "SY08",
+                              "#affected+returnees+refugees+num": "5"])
+        #expect(both.records.first?.origin == .country("LBN"))
+        #expect(both.problems.map { "\($0.severity) \($0.code) \($0.column) \($0.value)" } == ["warning import.refugees.areaNotKept #adm1+origin+code SY08"])
         #expect(reasons(try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#country+origin+code": "LBN",
                                    "#affected+returnees+idps+num": "5"])).first?.contains("not another country") == true)
         let idp = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#adm1+origin+code": "SY08", "#affected+returnees+idps+num": "5"])

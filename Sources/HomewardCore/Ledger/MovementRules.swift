@@ -67,11 +67,16 @@ public struct MovementRules: ImportRules {
                 if let country = originCountry, country == gazetteer.homeCountry {
                     fail(countryField, Message("import.refugees.fromHome", ["home": .code(gazetteer.homeCountry)]))
                 }
+                // Named by the cell that gave the area (`#adm1+origin+code`), as the IDPs' mirror refusal names its own.
+                let areaField = originArea == nil ? nil : ([.origin] + AdminLevel.allCases.flatMap { [MovementField.originCode($0), MovementField.originName($0)] })
+                    .first { draft[$0] != nil }
                 if originCountry == nil, originArea != nil {
-                    // Named by the cell that gave the area (`#adm1+origin+code`), as the IDPs' mirror refusal names its own.
-                    let areaField = ([.origin] + AdminLevel.allCases.flatMap { [MovementField.originCode($0), MovementField.originName($0)] })
-                        .first { draft[$0] != nil }
                     fail(areaField, Message("import.refugees.fromArea", ["home": .code(gazetteer.homeCountry)]))
+                } else if let country = originCountry, originArea != nil, areaField != countryField,
+                          !counts.contains(where: { $0.0 == .idp && $0.1 > 0 }) {
+                    // A refugee's origin is the country returned from: the area (where they lived before, as some forms ask)
+                    // is not kept, and the row says so rather than dropping it unsaid; the row's IDPs, if any, keep it.
+                    fail(areaField, Message("import.refugees.areaNotKept", ["country": .code(country)]), warning: true)
                 }
                 // Kept, since a group may have come in by a border crossing and been counted again inside; but said.
                 if let crossing, gazetteer.crossings[crossing]?.isInternal == true {
