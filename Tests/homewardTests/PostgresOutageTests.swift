@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -34,6 +37,18 @@ import Testing
         }
         #expect(try await status("/healthz") == 200)
         #expect(try await status("/api/v1/totals") == 200)
+
+        // A database that keeps its connections and answers nothing (the relay stopped, its sockets open): the health check
+        // says so all the same, and answers again once it does.
+        _ = Glibc.kill(relay.child.pid, SIGSTOP)
+        #expect(try await status("/healthz") == 503)
+        _ = Glibc.kill(relay.child.pid, SIGCONT)
+        var answering = 0
+        for _ in 0 ..< 30 where answering != 200 {
+            answering = try await status("/healthz")
+            if answering != 200 { try await Task.sleep(for: .seconds(1)) }
+        }
+        #expect(answering == 200)
 
         // act: the database goes away
         relay.child.kill()

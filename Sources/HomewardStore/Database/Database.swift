@@ -6,6 +6,7 @@ import Darwin
 #endif
 import HomewardCore
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PostgresKit
@@ -366,9 +367,28 @@ public final class Database: Sendable, Service {
     }
 
     /// Whether the database answers, for health checks.
-    /// Whether the database answers within two seconds, as a load balancer's health check waits.
+    /// Whether the database answers within two seconds, as a load balancer's health check waits: the whole check, since a
+    /// database that keeps its connections open and answers nothing (a stalled server, a network dropping packets) holds a
+    /// query on a connection given at once. A check left unanswered ends when the database answers or the connection drops.
     public func ping() async throws {
-        _ = try await lease(writing: false, waiting: .seconds(2)) { connection in try await connection.sql.raw("SELECT 1 AS one").first() }
+        try await withCheckedThrowingContinuation { (answer: CheckedContinuation<Void, any Error>) in
+            let answered = NIOLockedValueBox(false)
+            let settle: @Sendable (Result<Void, any Error>) -> Void = { result in
+                if answered.withLockedValue({ done in defer { done = true }; return !done }) { answer.resume(with: result) }
+            }
+            Task {
+                do {
+                    _ = try await self.lease(writing: false, waiting: .seconds(2)) { connection in try await connection.sql.raw("SELECT 1 AS one").first() }
+                    settle(.success(()))
+                } catch {
+                    settle(.failure(error))
+                }
+            }
+            Task {
+                try? await Task.sleep(for: .seconds(2))
+                settle(.failure(StoreError.database("no answer within 2 seconds")))
+            }
+        }
     }
 
     /// The one form of every timestamp Homeward writes: UTC to the second, so that text order is time order.

@@ -37,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--port \(port): a port is from 1 to 65535 (0 lets the system choose one)")
         }
         guard maxBodyMb >= 1 else { throw ValidationError("--max-body-mb \(maxBodyMb): a request body of 1 MiB or more") }
-        if let level = ProcessInfo.processInfo.environment["HOMEWARD_LOG_LEVEL"], Logger.Level(rawValue: level) == nil {
+        if let level = ProcessInfo.processInfo.environment["HOMEWARD_LOG_LEVEL"], !level.isEmpty, Logger.Level(rawValue: level) == nil {
             throw ValidationError("HOMEWARD_LOG_LEVEL=\(level): the levels are "
                                   + Logger.Level.allCases.map(\.rawValue).joined(separator: ", ") + " (info unless given)")
         }
@@ -71,9 +71,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // A file this user may only read opens, and every sign-in, token and change would then be refused with 503 while
         // the health check said ok: refused here instead, naming it. Its folder too, where SQLite keeps the write-ahead log.
-        if case .sqlite(let path) = location, FileManager.default.fileExists(atPath: path) {
+        if case .sqlite(let path) = location {
             let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
-            for (what, name) in [("the SQLite database", path), ("the folder of the SQLite database", folder)] where access(name, W_OK) != 0 {
+            let exists = FileManager.default.fileExists(atPath: path)
+            for (what, name) in [("the SQLite database", path), ("the folder of the SQLite database", folder)]
+            where (exists || name == folder) && FileManager.default.fileExists(atPath: name) && access(name, W_OK) != 0 {
                 throw CommandFailure("\(what) \(name) is read-only to this user: the server writes sign-ins, tokens' use and every "
                                      + "change; give it write access, or serve a copy it may write")
             }
