@@ -20,6 +20,10 @@ import Testing
         let location = try await TestStores.shared.location(for: .postgres)
         var url = try #require(URLComponents(string: location.argument))
         var relay = try await Relay.start(to: try #require(url.host), port: try #require(url.port))
+        defer {
+            _ = Glibc.kill(relay.child.pid, SIGCONT)
+            relay.child.killIfRunning()
+        }
         url.port = relay.port
         let relayed = try #require(url.string)
         let token = try Fault.coordinatorToken(relayed)
@@ -62,7 +66,6 @@ import Testing
         // and with the database back on the same port, both answer again
         relay = try await Relay.start(to: try #require(URLComponents(string: location.argument)?.host),
                                       port: try #require(URLComponents(string: location.argument)?.port), listening: relay.port)
-        defer { relay.child.killIfRunning() }
         var health = 0, totals = 0
         for _ in 0 ..< 60 where health != 200 || totals != 200 {
             try await Task.sleep(for: .seconds(1))
