@@ -153,10 +153,11 @@ struct MovementWriter: BatchWriter {
             }
         }
         let withoutID = newWithoutID
-        if !newWithoutID.isEmpty { try await noteTwins() }
+        let twinned = newWithoutID.isEmpty ? [] : try await noteTwins()
         if !newCounts.isEmpty { try await noteOtherOrganisations() }
-        // After the lookups above, which ask which days earlier imports have movements of.
-        let corrections = withoutID.filter { $0.crossing != nil && daysWithEarlier[$0.start] == true }
+        // After the lookups above, which ask which days earlier imports have movements of; a row warned of as a twin is
+        // that movement again, not another destination's.
+        let corrections = withoutID.filter { $0.crossing != nil && daysWithEarlier[$0.start] == true && !twinned.contains($0.row) }
         if !corrections.isEmpty {
             try await otherDestinations.look(for: corrections, lastIDBefore: lastIDBefore, on: db, postgres: connection.backend == .postgres)
         }
@@ -199,7 +200,9 @@ struct MovementWriter: BatchWriter {
     /// Finds, for the batch's new rows without an id, a movement of an earlier import that records the same organisation,
     /// period, category and places: a report sent again with a note added or a status changed (a form's review) makes
     /// a second movement, and the import says so rather than doubling a figure without a word.
-    private mutating func noteTwins() async throws {
+    /// - Returns: the file rows given a twin.
+    @discardableResult
+    private mutating func noteTwins() async throws -> Set<Int> {
         let new = newWithoutID
         newWithoutID = []
         try await copied()
@@ -212,6 +215,7 @@ struct MovementWriter: BatchWriter {
             }
         }
         counts.twins += twins.map { TwinRecord(row: $0.key, twin: $0.value) }.sorted { $0.row < $1.row }
+        return Set(twins.keys)
     }
 
     /// Finds, for the batch's new movements, another organisation's movement of an earlier import for the same days,
@@ -385,7 +389,8 @@ struct MovementWriter: BatchWriter {
             try await update(slots, of: pending.map(\.movement), first: slots, repeated: [:], rows: pending.map(\.row), deferringImplied: false)
         }
         let unchanged = unchangedHere
-        counts.twins += try await otherDestinations.warnings(importID: importID, givenAgain: { unchanged[$0.hashValue] != nil }, on: db)
+        counts.twins += try await otherDestinations.warnings(importID: importID, givenAgain: { unchanged[$0] != nil }, on: db)
+        counts.twins.sort { $0.row < $1.row }
         try await insertStatement?.close()
         try await newRowStatement?.close()
         try await keyStatement?.close()

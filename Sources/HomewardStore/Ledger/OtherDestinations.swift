@@ -7,7 +7,11 @@ import SQLKit
 /// Asked batch by batch of what earlier imports hold, at the crossing's own entries of the period index; settled once the
 /// file is read, since a later row may give the earlier movement again (two groups, then, not a correction).
 struct OtherDestinations {
-    private var found: [(row: Int, id: Int, key: String)] = []
+    /// The earlier movements each row may correct, the first few by id, with their keys' hashes (as
+    /// ``MovementWriter``'s keys left unchanged are kept): a large file re-sent with a column added would otherwise keep
+    /// every same-count movement of its days for each row.
+    private var found: [Int: [(id: Int, key: Int)]] = [:]
+    static let kept = 4
 
     /// - Parameters:
     ///   - new: the batch's new movements without an id, with a crossing, of days earlier imports have movements of.
@@ -33,16 +37,17 @@ struct OtherDestinations {
                 ORDER BY o.id
                 """
             for row in try await db.raw(query).all() {
-                found.append((try row.decode(column: "file_row", as: Int.self), try row.decode(column: "id", as: Int.self),
-                              try row.decode(column: "row_key", as: String.self)))
+                let fileRow = try row.decode(column: "file_row", as: Int.self)
+                guard found[fileRow, default: []].count < Self.kept else { continue }
+                found[fileRow, default: []].append((try row.decode(column: "id", as: Int.self), try row.decode(column: "row_key", as: String.self).hashValue))
             }
         }
     }
 
     /// The warnings, once the file is read: of the earlier movements this import neither wrote (a correction or a 0)
-    /// nor found given again as they stand (`givenAgain`), the first for each row.
-    func warnings(importID: Int?, givenAgain: (String) -> Bool, on db: any SQLDatabase) async throws -> [TwinRecord] {
-        let candidates = found.filter { !givenAgain($0.key) }
+    /// nor found given again as they stand (`givenAgain`, by the key's hash), the first for each row.
+    func warnings(importID: Int?, givenAgain: (Int) -> Bool, on db: any SQLDatabase) async throws -> [TwinRecord] {
+        let candidates = found.flatMap { row, matches in matches.filter { !givenAgain($0.key) }.map { (row: row, id: $0.id) } }
         var touched: Set<Int> = []
         for start in stride(from: 0, to: candidates.count, by: 1000) {
             let ids = candidates[start ..< min(start + 1000, candidates.count)].map(\.id)
@@ -50,7 +55,7 @@ struct OtherDestinations {
             touched.formUnion(try await db.raw(query).all().map { try $0.decode(column: "id", as: Int.self) })
         }
         var first: [Int: Int] = [:]
-        for match in candidates where !touched.contains(match.id) && first[match.row] == nil { first[match.row] = match.id }
+        for match in candidates.sorted(by: { $0.id < $1.id }) where !touched.contains(match.id) && first[match.row] == nil { first[match.row] = match.id }
         return first.sorted { $0.key < $1.key }.map { TwinRecord(row: $0.key, twin: $0.value, message: "import.movements.otherDestination") }
     }
 }
