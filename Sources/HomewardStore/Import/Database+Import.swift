@@ -55,8 +55,10 @@ extension Database {
                 let summary = try await run.finish()
                 // Rows for another organisation refuse the whole import (403), unless the caller skips them.
                 if let forbidden = run.forbidden, !request.skipInvalid {
+                    // The rows of other organisations first, then the file's other problems, as its counts count them.
                     var refused = summary
-                    (refused.status, refused.problems) = (.error, summary.problems.filter { $0.code == forbidden.key })
+                    let (others, own) = (summary.problems.filter { $0.code == forbidden.key }, summary.problems.filter { $0.code != forbidden.key })
+                    (refused.status, refused.problems) = (.error, others + own)
                     throw AccessRefusal(message: forbidden, summary: refused)
                 }
                 if summary.status == .error { throw AbandonedImport(summary: summary) }
