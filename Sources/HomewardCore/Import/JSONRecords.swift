@@ -139,7 +139,17 @@ public enum JSONRecords {
             ImportProblem(row: 0, column: option("map") + " " + key, value: mapping[key] ?? "", Message("import.json.mapUnknownKey", [
                 "via": vocabulary.argument, "keys": .text(keysGiven.sorted().prefix(40).joined(separator: ", "))]), severity: .warning)
         }
-        return (drafts, ignoredKeys.sorted(), unmapped)
+        // A key Homeward reads by itself (`id`, `organisation`) is passed over once a mapping is given: said, unless the
+        // mapping or a constant gives its field, or it is a period's key beside a mapped date (a form's own `start` and `end`).
+        let read = Set(fieldsByKey.values.map(\.rawValue) + given.map(\.field.rawValue))
+        let periodKeys: Set<String> = ["date", "start", "end"]
+        let datesMapped = fieldsByKey.values.contains { periodKeys.contains($0.jsonKey ?? "") }
+        let passedOver = !passesOver ? [] : ignoredKeys.sorted().compactMap { key -> ImportProblem? in
+            guard let field = Field.byJSONKey[key], !read.contains(field.rawValue), !(datesMapped && periodKeys.contains(key)) else { return nil }
+            return ImportProblem(row: 0, column: key, value: "", Message("import.json.keyNotMapped", ["via": vocabulary.argument, "key": .code(key)]),
+                                 severity: .warning)
+        }
+        return (drafts, ignoredKeys.sorted(), unmapped + passedOver)
     }
 
     /// Where the text stops being JSON, by line and column (Foundation says only "around character 8" in English, or
