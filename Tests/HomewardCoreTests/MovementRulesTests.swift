@@ -264,6 +264,10 @@ let sampleGazetteer = Gazetteer(
                               "#affected+returnees+refugees+num": "5"])
         #expect(both.records.first?.origin == .country("LBN"))
         #expect(both.problems.map { "\($0.severity) \($0.code) \($0.column) \($0.value)" } == ["warning import.refugees.areaNotKept #adm1+origin+code SY08"])
+        // The country given as #loc+origin+code beside the area's column is no area: the area's column is named.
+        let locCountry = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#loc+origin+code": "LBN", "#adm1+origin+code": "SY08",
+                                    "#affected+returnees+refugees+num": "5"])
+        #expect(locCountry.problems.map { "\($0.code) \($0.column)" } == ["import.refugees.areaNotKept #adm1+origin+code"], "\(locCountry.problems)")
         #expect(reasons(try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#country+origin+code": "LBN",
                                    "#affected+returnees+idps+num": "5"])).first?.contains("not another country") == true)
         let idp = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#adm1+origin+code": "SY08", "#affected+returnees+idps+num": "5"])

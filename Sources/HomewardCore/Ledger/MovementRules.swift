@@ -68,7 +68,8 @@ public struct MovementRules: ImportRules {
                     fail(countryField, Message("import.refugees.fromHome", ["home": .code(gazetteer.homeCountry)]))
                 }
                 // Named by the cell that gave the area (`#adm1+origin+code`), as the IDPs' mirror refusal names its own.
-                let areaField = originArea == nil ? nil : ([.origin] + AdminLevel.allCases.flatMap { [MovementField.originCode($0), MovementField.originName($0)] })
+                // The area's own columns first: `#loc+origin+code` may hold the country beside them.
+                let areaField = originArea == nil ? nil : (AdminLevel.allCases.flatMap { [MovementField.originCode($0), MovementField.originName($0)] } + [.origin])
                     .first { draft[$0] != nil }
                 if originCountry == nil, originArea != nil {
                     fail(areaField, Message("import.refugees.fromArea", ["home": .code(gazetteer.homeCountry)]))
