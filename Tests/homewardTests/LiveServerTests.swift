@@ -53,8 +53,8 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
-    /// The operator's log: the port the server listens on once it does, each request's status with its query's values left
-    /// out (a token a script put in a URL), and a port another program holds said as such, with no "serves" line before.
+    /// The operator's log: the port the server listens on once it does, each request's route and status with its query's
+    /// values and its path's left out (a token a script put in a URL, a person's login), and a port another program holds said as such, with no "serves" line before.
     @Test func theLogSaysThePortEachRequestsStatusAndNoQueryValue() async throws {
         // setup: a server on a port the system chooses
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-log-\(UUID().uuidString).sqlite").path
@@ -64,6 +64,7 @@ import Testing
 
         // act: a request with a secret in its query, then a second server on the same port
         let (_, response) = try await URLSession.shared.data(from: URL(string: server.base + "/api/v1/totals?access_token=s3cr3t-value&from=2019-01-01")!)
+        _ = try await URLSession.shared.data(from: URL(string: server.base + "/api/v1/movements/987654321/history")!)
         let port = try #require(Int(server.base.split(separator: ":").last!))
         let second = try Child.start(Fault.homeward, ["serve", "--database", database, "--port", String(port)])
         let refused = try await second.wait(timeout: 60)
@@ -75,6 +76,7 @@ import Testing
         #expect(log.contains("Homeward serves") && log.contains(":\(port)/; today is"), "the port it listens on, not 0: \(log.prefix(1000))")
         #expect(log.contains("hb.request.path=/api/v1/totals") && log.contains("hb.response.status=401"), "\(log)")
         #expect(log.contains("hb.request.query=access_token,from") && !log.contains("s3cr3t"), "\(log)")
+        #expect(log.contains("hb.request.path=/api/v1/movements/{id}/history") && !log.contains("987654321"), "the route, not what fills it: \(log)")
         #expect(refused.status == 1 && refused.stderr.contains("could not listen on 127.0.0.1 port \(port): another program listens there"), "\(refused.stderr)")
         #expect(!refused.stderr.contains("Homeward serves"), "announced before the port was bound: \(refused.stderr)")
     }

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// One line per request once answered: method, path, the query's keys (their values left out: a person's login, a
-/// token a script put in a URL), status and milliseconds.
+/// One line per request once answered: method, the route's path (`/people/{login}`, not the login in it), the query's keys
+/// (their values left out: a person's login, a token a script put in a URL), status and milliseconds.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let level: Logger.Level
 
@@ -22,7 +22,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     private func log(_ request: Request, context: Context, status: Int, since started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        var metadata: Logger.Metadata = ["hb.request.method": "\(request.method.rawValue)", "hb.request.path": "\(request.uri.path)",
+        var metadata: Logger.Metadata = ["hb.request.method": "\(request.method.rawValue)", "hb.request.path": "\(APIRoute.route(method: request.method, path: request.uri.path)?.path ?? request.uri.path)",
                                          "hb.response.status": "\(status)", "hb.request.ms": "\(String(format: "%.1f", milliseconds))"]
         let keys = request.uri.queryParameters.map { String($0.key) }
         if !keys.isEmpty { metadata["hb.request.query"] = "\(keys.joined(separator: ","))" }
