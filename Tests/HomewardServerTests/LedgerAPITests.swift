@@ -27,6 +27,15 @@ import Testing
             #expect(refused.status == .unprocessableContent)
             #expect(try await store.ledger.totals(TotalsQuery()).total == 12)
             #expect(try await store.assistance.actions().count == 1)
+            // A column that happens to be named as the `org` parameter is the rows' own: each row says its problem, where
+            // the parameter's own refusal is said once, the file's.
+            let column = try await client.post("/api/v1/imports?map=org%3D%23org&map=date%3D%23date&map=dest%3D%23adm1%2Bdest%2Bcode&map=n%3D%23affected%2Breturnees%2Bidps%2Bnum",
+                                               "date,dest,n,org\n2020-06-03,SY01,5,unhcr\n2020-06-04,SY01,6,unhcr\n", contentType: "text/csv")
+            let rows = try (column.json["problems"] as? [[String: Any]])?.map { "\($0["row"] ?? "") \($0["column"] ?? "")" }
+            #expect(rows == ["2 org", "3 org"], "\(column.text)")
+            let option = try await client.post("/api/v1/imports?org=unhcr", "#date,#adm1+dest+code,#affected+returnees+idps+num\n2020-06-03,SY01,5\n2020-06-04,SY01,6\n",
+                                               contentType: "text/csv")
+            #expect(try (option.json["problems"] as? [[String: Any]])?.map { "\($0["row"] ?? "") \($0["column"] ?? "")" } == ["0 org"], "\(option.text)")
         }
     }
 

@@ -265,8 +265,10 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
         // A refusal of the option every row takes is the file's, said once (a file of 5,000 rows gave 5,000); each row it
         // refuses is counted all the same.
+        let organisationFromOption = Field.allCases.first(where: { $0.jsonKey == "organisation" }).map { draft[$0] == nil } ?? true
         note(outcome.problems.compactMap { problem in
-            guard problem.column == organisationOption else { return problem }
+            // A column named as the option (`org`, mapped) is a column: its rows' problems are each row's.
+            guard organisationFromOption, problem.column == organisationOption else { return problem }
             guard optionProblems.insert("\(problem.code)\u{0}\(problem.value)").inserted else { return nil }
             var once = problem
             once.row = 0
