@@ -130,7 +130,8 @@ let sampleGazetteer = Gazetteer(
         #expect(try Catalogue.bundled(.en).text(outcome.problems.first!.message).contains("writes 1 January 2019 so"))
         let span = try check(["#date+start": "43466", "#date+end": "2019-01-31", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"])
         #expect(span.problems.first?.code == "import.date.spreadsheetNumber" && span.problems.first?.column == "#date+start")
-        for other in ["12345", "99999", "43466.5", "043466"] {
+        #expect(DraftChecks<MovementField>.spreadsheetDay("43466.5") == Day("2019-01-01"), "a date and time")
+        for other in ["12345", "99999", "43466.", "043466", "43466.5x"] {
             #expect(try check(["#date": other, "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"]).problems.first?.code == "import.date.invalid", "\(other)")
         }
         #expect(DraftChecks<MovementField>.spreadsheetDay("45600") == Day("2024-11-04"))

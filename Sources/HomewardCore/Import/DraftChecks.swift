@@ -43,6 +43,10 @@ public struct DraftChecks<Field: ImportField>: Sendable {
     /// The day a spreadsheet writes as `text`, counting from 30 December 1899 as Excel and LibreOffice do, for the
     /// numbers of 1970 to 2099 alone.
     static func spreadsheetDay(_ text: String) -> Day? {
+        // A date and time is the day's number with the time as its fraction (45600.5, pandas' 45600.0).
+        let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard whole.count == 1 || whole[1].utf8.allSatisfy({ (0x30...0x39).contains($0) }) && !whole[1].isEmpty else { return nil }
+        let text = whole[0]
         guard text.utf8.count == 5, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(text),
               (25_569...73_050).contains(number) else { return nil }
         return Day(year: 1899, month: 12, day: 30)!.adding(days: number)

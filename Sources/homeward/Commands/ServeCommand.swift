@@ -103,8 +103,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // The database closes when the service group shuts down, after the server has stopped.
         app.addServices(stores.database)
+        // Said only where the system fell back to UTC: a path (`:/etc/localtime`) or a POSIX rule (`CET-1CEST`) is no name
+        // Foundation knows, yet sets the zone.
         if let zone = ProcessInfo.processInfo.environment["TZ"], !zone.isEmpty,
-           TimeZone(identifier: zone.hasPrefix(":") ? String(zone.dropFirst()) : zone) == nil {
+           TimeZone(identifier: zone.hasPrefix(":") ? String(zone.dropFirst()) : zone) == nil,
+           ["GMT", "UTC", "Etc/UTC", "Etc/GMT"].contains(TimeZone.current.identifier), !zone.uppercased().hasPrefix("UTC"), !zone.uppercased().hasPrefix("GMT") {
             logger.warning("TZ=\(zone) is no time zone this system knows: today is \(TimeZone.current.identifier)'s, which decides what date is in the future")
         }
         do {
