@@ -20,6 +20,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func log(_ request: Request, context: Context, status: Int, since started: ContinuousClock.Instant) {
+        // Nothing worked out for a level not logged (a loaded server logs errors alone).
+        guard context.logger.logLevel <= level else { return }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         var metadata: Logger.Metadata = ["hb.request.method": "\(request.method.rawValue)", "hb.request.path": "\(APIRoute.route(method: request.method, path: request.uri.path)?.path ?? request.uri.path)",

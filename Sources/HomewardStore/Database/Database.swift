@@ -374,6 +374,11 @@ public final class Database: Sendable, Service {
     /// PostgreSQL is asked on a connection of the check's own (``PostgresLease/check()``): a pool at work to its last
     /// connection (eight imports) is no database down.
     public func ping() async throws {
+        // SQLite's file answers a read beside any writer (WAL): no race of tasks on every check.
+        guard case .postgres(let lease, _) = connections else {
+            _ = try await lease(writing: false) { connection in try await connection.sql.raw("SELECT 1 AS one").first() }
+            return
+        }
         try await withCheckedThrowingContinuation { (answer: CheckedContinuation<Void, any Error>) in
             let answered = NIOLockedValueBox(false)
             let settle: @Sendable (Result<Void, any Error>) -> Void = { result in
@@ -381,11 +386,7 @@ public final class Database: Sendable, Service {
             }
             Task {
                 do {
-                    if case .postgres(let lease, _) = self.connections {
-                        try await lease.check()
-                    } else {
-                        _ = try await self.lease(writing: false) { connection in try await connection.sql.raw("SELECT 1 AS one").first() }
-                    }
+                    try await lease.check()
                     settle(.success(()))
                 } catch {
                     settle(.failure(error))
