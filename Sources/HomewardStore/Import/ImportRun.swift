@@ -59,6 +59,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     let permit: Permit
     /// The first refusal of a row for another organisation, which refuses the whole import unless skipping.
     private(set) var forbidden: Message?
+    /// The kind's field of the organisation, found once rather than at every row.
+    private let organisationField = Field.allCases.first { $0.jsonKey == "organisation" }
     /// The refusals of the organisation option already said, by code and value.
     private var optionProblems: Set<String> = []
     /// The organisations known, and those this import will create, to refuse another spelling of one.
@@ -265,7 +267,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
         // A refusal of the option every row takes is the file's, said once (a file of 5,000 rows gave 5,000); each row it
         // refuses is counted all the same.
-        let organisationFromOption = Field.allCases.first(where: { $0.jsonKey == "organisation" }).map { draft[$0] == nil } ?? true
+        let organisationFromOption = organisationField.map { draft[$0] == nil } ?? true
         note(outcome.problems.compactMap { problem in
             // A column named as the option (`org`, mapped) is a column: its rows' problems are each row's.
             guard organisationFromOption, problem.column == organisationOption else { return problem }
@@ -302,7 +304,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
 
     /// Where a row's organisation came from, for a refusal of it: its column or JSON key, else the option for all rows.
     private func organisationColumn(_ draft: ImportDraft<Field>) -> String {
-        guard let field = Field.allCases.first(where: { $0.jsonKey == "organisation" }), draft[field] != nil else { return organisationOption }
+        guard let field = organisationField, draft[field] != nil else { return organisationOption }
         return draft.label(field)
     }
 
