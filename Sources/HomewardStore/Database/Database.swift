@@ -312,14 +312,13 @@ public final class Database: Sendable, Service {
     /// request answers 503 in seconds, not when the pool's circuit breaker trips a minute on.
     static let postgresLeaseWait: Duration = .seconds(5)
 
-    private func lease<R: Sendable>(writing: Bool, waiting wait: Duration = postgresLeaseWait,
-                                    _ body: @Sendable (Connection) async throws -> R) async throws -> R {
+    private func lease<R: Sendable>(writing: Bool, _ body: @Sendable (Connection) async throws -> R) async throws -> R {
         do {
             switch connections {
             case .sqlite(let writer, let readers):
                 return try await (writing ? writer : readers).lease(body)
-            case .postgres(let client, _):
-                return try await client.run(waiting: wait) { connection in
+            case .postgres(let pool, _):
+                return try await pool.run(waiting: Self.postgresLeaseWait) { connection in
                     try await body(Connection(sql: connection.sql(queryLogLevel: Self.queryLogLevel), driver: .postgres(connection)))
                 }
             }
@@ -367,7 +366,6 @@ public final class Database: Sendable, Service {
         }
     }
 
-    /// Whether the database answers, for health checks.
     /// Whether the database answers within two seconds, as a load balancer's health check waits: the whole check, since a
     /// database that keeps its connections open and answers nothing (a stalled server, a network dropping packets) holds a
     /// query on a connection given at once. A check left unanswered ends when the database answers or the connection drops.
