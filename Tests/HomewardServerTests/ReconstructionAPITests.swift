@@ -40,6 +40,9 @@ import Testing
             #expect(((try summary.json["groups"] as? [[String: Any]])?.first?["key"] as? String) == "SY03")
             let list = try await client.get("/api/v1/facilities?kind=school&status=commissioned")
             #expect((try list.json["facilities"] as? [[String: Any]])?.first?["settlement"] as? String == "C2269")
+            // Each record listed says who recorded it and when, as its history does.
+            let listed = try #require((try list.json["facilities"] as? [[String: Any]])?.first)
+            #expect((listed["recorded_by"] as? String)?.hasPrefix("token:") == true && (listed["recorded_at"] as? String)?.hasPrefix("20") == true, "\(listed)")
             #expect(try await client.get("/api/v1/facilities/summary?by=street").status == .badRequest)
             #expect(try await client.get("/api/v1/facilities?from=2020-06-02&to=2020-06-01").status == .badRequest)
             // A filter that names nothing is said so, naming the field, not answered with an empty list read as "nothing recorded".

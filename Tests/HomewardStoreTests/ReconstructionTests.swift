@@ -335,6 +335,33 @@ import Testing
         }
     }
 
+    /// Two organisations reporting one delivery, or one work, on the same day would be summed twice without a word: both
+    /// are kept and every sum adds them, so the second import says so, naming the first's record; a withdrawn one, another
+    /// day or the same organisation's are no such pair.
+    @Test(arguments: Backend.available)
+    func anotherOrganisationsAidOrWorkOfTheSameDayAndPlaceIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let aid = "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#meta+id\n"
+            _ = try await importRecords(store, .aid, aid + "2020-06-02,C5992,WFP,humanitarian,12.5,w1\n2020-06-03,C5992,WFP,humanitarian,2,w2\n")
+            #expect(try await importRecords(store, .aid, aid + "2020-06-03,C5992,WFP,humanitarian,0,w2\n").updated == 1)
+            let sarc = try await importRecords(store, .aid, aid + "2020-06-02,C5992,SARC,humanitarian,12,s1\n2020-06-02,C5992,SARC,medical,1,s2\n"
+                                                + "2020-06-03,C5992,SARC,humanitarian,2,s3\n2020-06-04,C5992,SARC,humanitarian,2,s4\n")
+            #expect(sarc.imported == 4 && sarc.warnings == 1, "\(sarc.problems)")
+            #expect(sarc.problems.map { "\($0.row) \($0.code) \($0.message.arguments["record"].map { "\($0)" } ?? "")" } == ["2 import.aid.otherOrganisation serial(1)"],
+                    "\(sarc.problems)")
+            #expect(sarc.text.contains("WFP recorded an action of the same type in this locality on the same day (action 1, an earlier import)"), "\(sarc.text)")
+            // The organisation's own report again is a correction, not another's.
+            let own = try await importRecords(store, .aid, aid + "2020-06-04,C5992,SARC,humanitarian,3,s4\n")
+            #expect(own.updated == 1 && own.warnings == 0, "\(own.problems)")
+            let works = "#date,#adm4+code,#loc+type,#status,#indicator+num,#org,#meta+id\n"
+            _ = try await importRecords(store, .facilities, works + "2020-06-03,C5992,bakery,under-restoration,1,UNDP,u1\n")
+            let ministry = try await importRecords(store, .facilities, works + "2020-06-03,C5992,bakery,under-restoration,2,Ministry,m1\n"
+                                                    + "2020-06-03,C5992,bakery,damaged,2,Ministry,m2\n")
+            #expect(ministry.problems.map { "\($0.row) \($0.code)" } == ["2 import.facilities.otherOrganisation"], "\(ministry.problems)")
+            #expect(ministry.text.contains("UNDP recorded this kind with this status in this settlement on the same day"), "\(ministry.text)")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aidIsSummedWithLocalitiesCountedOnce(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -492,7 +492,8 @@ import Testing
         #expect(try run(["movements", "list", "--format", "hxl", "--limit", "10"]).stdout.split(separator: "\n").count == 2 + 10)
         // The plain CSV keeps its first eight columns and adds what a movement holds besides.
         let csv = try run(["movements", "list", "--format", "csv"]).stdout.split(separator: "\n")
-        #expect(csv.first == "id,start,end,category,crossing,destination,persons,organisation,origin,source,external_id,recorded_at")
+        #expect(csv.first == "id,start,end,category,crossing,destination,persons,organisation,origin,source,external_id,recorded_at,recorded_by")
+        #expect(csv.dropFirst().allSatisfy { $0.hasSuffix(",system:\(ProcessInfo.processInfo.userName)") }, "\(csv)")
         #expect(csv.dropFirst().first?.hasPrefix("1,2019-07-01,2019-07-01,refugee,LBN-01,C3912,40,UNHCR,LBN,\"Border monitoring, week 27\",r-1,") == true,
                 "\(csv)")
     }
@@ -708,6 +709,17 @@ import Testing
                                  "--parcels", "1250", "--as", "sarc-field"])
         #expect(delivered.status == 0, "\(delivered.stderr)")
         #expect(try run(["aid", "list", "--format", "csv"]).stdout.contains(",SARC,1234.5,1250,"))
+        // Every figure listed says who recorded it and when, and its number for `aid history`: no call per record to find out.
+        let actionsCSV = try run(["aid", "list", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(actionsCSV.first?.hasSuffix(",description,action,recorded_at,recorded_by") == true, "\(actionsCSV)")
+        #expect(actionsCSV.last?.contains(",person:sarc-field") == true, "\(actionsCSV)")
+        let aidJSON = try #require(try run(["aid", "list", "--format", "json"]).json["actions"] as? [[String: Any]])
+        #expect(aidJSON.last?["recorded_by"] as? String == "person:sarc-field" && aidJSON.last?["recorded_at"] is String, "\(aidJSON)")
+        let worksCSV = try run(["facilities", "list", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(worksCSV.first == "date,settlement,kind,status,quantity,unit,organisation,id,record,recorded_at,recorded_by", "\(worksCSV)")
+        #expect(worksCSV.dropFirst().allSatisfy { $0.contains(",system:") }, "\(worksCSV)")
+        let worksJSON = try #require(try run(["facilities", "list", "--format", "json"]).json["facilities"] as? [[String: Any]])
+        #expect(worksJSON.allSatisfy { ($0["recorded_by"] as? String)?.hasPrefix("system:") == true && $0["recorded_at"] is String })
         // A reader's tables group thousands; spreadsheets get bare numbers.
         let aidTable = try run(["aid", "list"]).stdout
         #expect(aidTable.contains("1,234.5") && aidTable.contains("1,250"), "\(aidTable)")
@@ -947,6 +959,9 @@ extension CommandLineTests {
         let revisions = try #require(history.json["revisions"] as? [[String: Any]])
         #expect(revisions.count == 1 && revisions.first?["value"] as? Int == 1000, "\(history.stdout)")
         #expect((revisions.first?["superseded_by"] as? String)?.hasPrefix("system:") == true, "\(history.stdout)")
+        // The table lists the version in force last, under those it replaced, as the other kinds' histories do.
+        let table = try run(["sources", "history", String(id)]).stdout.split(separator: "\n")
+        #expect(table.count == 3 && table[1].hasPrefix("1,000") && table[2].hasPrefix("1,200") && table[2].contains("in force"), "\(table)")
         let none = try run(["sources", "history", "999"])
         #expect(none.status != 0 && none.stderr.contains("no figure has id 999"))
         let apart = try run(figure + ["--value", "900", "--reference", "TV-1", "--format", "json"])
@@ -1057,6 +1072,11 @@ extension CommandLineTests {
         #expect(aid.status == 0 && aid.json["kind"] as? String == "aid actions" && (aid.json["ids"] as? [Int])?.count == 1, "\(aid.stderr)")
         #expect(try run(["bulletin", "records", id, "--entry", "aid.week.reached"]).stdout.contains("1 aid action, by id"))
         #expect(try run(["bulletin", "records", id, "--entry", "returns.week.total"]).stdout.contains("1 record, 3 persons, as recorded on"))
+        // The table's rows have the header's columns: the origin had none, and the count read as the destination.
+        let listed = try run(["bulletin", "records", id, "--entry", "returns.start.total"]).stdout.split(separator: "\n")
+        #expect(listed.count >= 3 && listed.prefix(3).allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 9 }, "\(listed)")
+        let recorded = try #require(records.json["records"] as? [[String: Any]])
+        #expect(recorded.allSatisfy { ($0["recorded_by"] as? String)?.hasPrefix("system:") == true }, "\(recorded)")
         let unknown = try run(["bulletin", "records", id, "--entry", "nope"])
         #expect(unknown.status != 0 && unknown.stderr.contains("returns.start.total"))
         let withdrawn = try run(["bulletin", "public", id, "--withdraw"])

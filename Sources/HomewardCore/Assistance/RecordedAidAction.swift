@@ -2,15 +2,21 @@
 public struct RecordedAidAction: Hashable, Sendable, Encodable {
     public var id: Int
     public var action: AidAction
+    /// When and by whom the version listed was recorded: a figure in a list says who gave it without a call for its history.
+    public var recordedAt: String?
+    public var recordedBy: String?
 
-    public init(id: Int, action: AidAction) {
+    public init(id: Int, action: AidAction, recordedAt: String? = nil, recordedBy: String? = nil) {
         self.id = id
         self.action = action
+        self.recordedAt = recordedAt
+        self.recordedBy = recordedBy
     }
 
     enum CodingKeys: String, CodingKey {
         case id, date, locality, adm1, adm2, adm3, adm4, organisation, type, kilograms, tonnes, parcels
         case reached = "people_reached", treated = "medical_treated", description, externalId = "external_id"
+        case recordedAt = "recorded_at", recordedBy = "recorded_by"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -29,5 +35,7 @@ public struct RecordedAidAction: Hashable, Sendable, Encodable {
         try c.encode(a.treated, forKey: .treated)
         try c.encode(a.description, forKey: .description)
         try c.encode(a.externalId, forKey: .externalId)
+        try c.encodeIfPresent(recordedAt, forKey: .recordedAt)
+        try c.encodeIfPresent(recordedBy, forKey: .recordedBy)
     }
 }

@@ -13,9 +13,12 @@ public struct RecordedMovement: Hashable, Sendable, Codable {
     public var source: String?
     public var externalId: String?
     public var recordedAt: String
+    /// Who recorded the version listed (`person:LOGIN`, `token:ID:LOGIN`, `system:USER`): every figure says who gave it;
+    /// `nil` for movements written before Homeward kept it.
+    public var recordedBy: String?
 
     public init(id: Int, start: Day, end: Day, category: MovementCategory, crossing: String?, origin: String?, destination: String?,
-                persons: Int, organisation: String, source: String?, externalId: String?, recordedAt: String) {
+                persons: Int, organisation: String, source: String?, externalId: String?, recordedAt: String, recordedBy: String? = nil) {
         self.id = id
         self.start = start
         self.end = end
@@ -28,12 +31,14 @@ public struct RecordedMovement: Hashable, Sendable, Codable {
         self.source = source
         self.externalId = externalId
         self.recordedAt = recordedAt
+        self.recordedBy = recordedBy
     }
 
     enum CodingKeys: String, CodingKey {
         case id, start, end, category, crossing, origin, destination, persons, organisation, source
         case externalId = "external_id"
         case recordedAt = "recorded_at"
+        case recordedBy = "recorded_by"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -50,5 +55,6 @@ public struct RecordedMovement: Hashable, Sendable, Codable {
         try c.encode(source, forKey: .source)
         try c.encode(externalId, forKey: .externalId)
         try c.encode(recordedAt, forKey: .recordedAt)
+        try c.encode(recordedBy, forKey: .recordedBy)
     }
 }

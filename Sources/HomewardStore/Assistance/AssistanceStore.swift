@@ -57,7 +57,7 @@ public struct AssistanceStore: Sendable {
             try await KnownCodes.check(type, field: "type", in: "aid_types", naming: "aid type", on: db)
             var query: SQLQueryString = """
                 SELECT a.id, a.day, a.adm1, a.adm2, a.adm3, a.adm4, o.name AS organisation, a.type_code, a.kilograms, a.parcels, a.reached,
-                       a.treated, a.description, a.external_id, a.row_key
+                       a.treated, a.description, a.external_id, a.row_key, a.recorded_at, a.recorded_by
                 FROM aid_actions a JOIN organisations o ON o.id = a.organisation_id WHERE a.id > \(bind: after ?? 0)
                 """
             if let from = window.from { query += " AND a.day >= \(bind: from.number)" }
@@ -92,7 +92,8 @@ public struct AssistanceStore: Sendable {
             kilograms: try row.decode(column: "kilograms", as: Int?.self), parcels: try row.decode(column: "parcels", as: Int?.self),
             reached: try row.decode(column: "reached", as: Int?.self), treated: try row.decode(column: "treated", as: Int?.self),
             description: try row.decode(column: "description", as: String?.self),
-            externalId: try row.decode(column: "external_id", as: String?.self), key: try row.decode(column: "row_key", as: String.self)))
+            externalId: try row.decode(column: "external_id", as: String?.self), key: try row.decode(column: "row_key", as: String.self)),
+            recordedAt: try row.decode(column: "recorded_at", as: String?.self), recordedBy: try row.decode(column: "recorded_by", as: String?.self))
     }
 
     /// Actions summed by locality, type and organisation in the window: every aid figure starts here.

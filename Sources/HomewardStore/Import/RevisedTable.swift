@@ -182,6 +182,17 @@ extension WriteContext {
             AND (import_id IS NULL OR import_id <> \(bind: importID)) AND 
             """ + matching + " ORDER BY id LIMIT 1").first(decodingColumn: "id", as: Int.self)
     }
+
+    /// The first record of another organisation, of an earlier import, that `matching` (on the table as `r`) finds: two
+    /// organisations reporting one delivery or one work would be summed twice without a word. Both are kept (two are as
+    /// likely), and the import says so.
+    func otherOrganisation(in table: String, organisationID: Int, importID: Int, matching: SQLQueryString) async throws -> (id: Int, organisation: String)? {
+        guard let row = try await sql.raw("""
+            SELECT r.id, o.name FROM \(unsafeRaw: table) r JOIN organisations o ON o.id = r.organisation_id
+            WHERE r.organisation_id <> \(bind: organisationID) AND (r.import_id IS NULL OR r.import_id <> \(bind: importID)) AND 
+            """ + matching + " ORDER BY r.id LIMIT 1").first() else { return nil }
+        return (try row.decode(column: "id", as: Int.self), try row.decode(column: "name", as: String.self))
+    }
 }
 
 extension WriteCounts {

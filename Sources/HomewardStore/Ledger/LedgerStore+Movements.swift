@@ -46,7 +46,7 @@ extension LedgerStore {
         try await database.read { db in
             var query: SQLQueryString = """
                 SELECT m.id, m.start_day, m.end_day, m.category, m.crossing_code, COALESCE(m.origin_country, m.origin_pcode) AS origin,
-                       m.dest_pcode, m.persons, o.name AS organisation, m.source, m.external_id, m.recorded_at
+                       m.dest_pcode, m.persons, o.name AS organisation, m.source, m.external_id, m.recorded_at, m.recorded_by
                 FROM \(source) m JOIN organisations o ON o.id = m.organisation_id WHERE m.id > \(bind: after ?? 0)
                 """
             if let from = window.from { query += " AND m.start_day >= \(bind: from.number)" }
@@ -75,7 +75,8 @@ extension LedgerStore {
             organisation: try row.decode(column: "organisation", as: String.self),
             source: try row.decode(column: "source", as: String?.self),
             externalId: try row.decode(column: "external_id", as: String?.self),
-            recordedAt: try row.decode(column: "recorded_at", as: String.self))
+            recordedAt: try row.decode(column: "recorded_at", as: String.self),
+            recordedBy: try row.decode(column: "recorded_by", as: String?.self))
     }
 
     /// How many movements are stored, and the last day any of them covers.

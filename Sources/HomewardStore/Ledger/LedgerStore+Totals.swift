@@ -152,7 +152,7 @@ extension LedgerStore {
     /// superseded; `unnumbered` and `supersededUnnumbered` decide for a version without an import's id.
     private static func versions(committed: SQLQueryString, unnumbered: SQLQueryString, supersededUnnumbered: SQLQueryString) -> SQLQueryString {
         let columns = "start_day, end_day, category, crossing_code, origin_country, origin_pcode, dest_pcode, "
-            + "dest_adm1, dest_adm2, dest_adm3, dest_adm4, persons, organisation_id, source, external_id, recorded_at"
+            + "dest_adm1, dest_adm2, dest_adm3, dest_adm4, persons, organisation_id, source, external_id, recorded_at, recorded_by"
         let written: SQLQueryString = "(import_id IN (" + committed + ") OR (import_id IS NULL AND " + unnumbered + "))"
         return "(SELECT id, \(unsafeRaw: columns) FROM movements WHERE " + written + " UNION ALL "
             + "SELECT movement_id, \(unsafeRaw: columns) FROM movement_revisions WHERE " + written

@@ -94,7 +94,7 @@ public struct ReconstructionStore: Sendable {
             try await KnownCodes.check(filter.kind, field: "kind", in: "facility_kinds", naming: "facility kind", on: db)
             var query: SQLQueryString = """
                 SELECT w.id, w.day, w.adm1, w.adm2, w.adm3, w.adm4, w.kind_code, k.unit, w.status, w.quantity_tenths, o.name AS organisation,
-                       w.external_id, w.row_key
+                       w.external_id, w.row_key, w.recorded_at, w.recorded_by
                 FROM facility_works w JOIN facility_kinds k ON k.code = w.kind_code JOIN organisations o ON o.id = w.organisation_id
                 WHERE w.id > \(bind: after ?? 0)
                 """
@@ -131,7 +131,9 @@ public struct ReconstructionStore: Sendable {
                                 externalId: try row.decode(column: "external_id", as: String?.self),
                                 key: try row.decode(column: "row_key", as: String.self))
         return RecordedFacilityWork(id: try row.decode(column: "id", as: Int.self), work: work,
-                                    unit: FacilityUnit(rawValue: try row.decode(column: "unit", as: String.self)) ?? .items)
+                                    unit: FacilityUnit(rawValue: try row.decode(column: "unit", as: String.self)) ?? .items,
+                                    recordedAt: try row.decode(column: "recorded_at", as: String?.self),
+                                    recordedBy: try row.decode(column: "recorded_by", as: String?.self))
     }
 
     /// Quantities summed by settlement, kind, status and day, up to `through`: every reconstruction figure starts here.

@@ -57,8 +57,12 @@ struct AidCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(["actions": actions])
             case .csv:
-                print("date,locality,type,organisation,tonnes,parcels,people_reached,medical_treated,description")
-                for action in actions { print(Self.cells(action.action, grouped: false).map(CSVWriter.field).joined(separator: ",")) }
+                // The columns as they always were, then the action's number (`aid history` takes it) and who recorded it when.
+                print("date,locality,type,organisation,tonnes,parcels,people_reached,medical_treated,description,action,recorded_at,recorded_by")
+                for action in actions {
+                    let cells = Self.cells(action.action, grouped: false) + [String(action.id), action.recordedAt ?? "", action.recordedBy ?? ""]
+                    print(cells.map(CSVWriter.field).joined(separator: ","))
+                }
             case .table:
                 // The action's own number first: the one `aid history` takes.
                 print(TextTable(header: ["ACTION", "DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"],

@@ -67,7 +67,7 @@ extension BulletinCommand {
                         persons += m.persons
                         switch format {
                         case .json: all.append(m)
-                        case .table: print(MovementsText.cells(m).joined(separator: "\t"))
+                        case .table: print(MovementsText.tableCells(m).joined(separator: "\t"))
                         case .csv: print(MovementsText.csv(m))
                         case .hxl: print(MovementsText.hxl(m))
                         }

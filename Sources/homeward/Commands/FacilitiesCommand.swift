@@ -53,8 +53,12 @@ struct FacilitiesCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(["facilities": works])
             case .csv:
-                print("date,settlement,kind,status,quantity,unit,organisation,id")
-                for row in rows(false) { print(row.map(CSVWriter.field).joined(separator: ",")) }
+                // The columns as they always were (`id` is the organisation's own), then the record's number (`facilities
+                // history` takes it) and who recorded it when.
+                print("date,settlement,kind,status,quantity,unit,organisation,id,record,recorded_at,recorded_by")
+                for (work, row) in zip(works, rows(false)) {
+                    print((row + [String(work.id), work.recordedAt ?? "", work.recordedBy ?? ""]).map(CSVWriter.field).joined(separator: ","))
+                }
             case .table:
                 // The record's own number first: the one `facilities history` takes.
                 print(TextTable(header: ["RECORD", "DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"],

@@ -85,7 +85,7 @@ struct SourcesCommand: AsyncParsableCommand {
     }
 
     struct History: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The versions a figure had before its corrections, oldest first.")
+        static let configuration = CommandConfiguration(abstract: "The versions a figure had, oldest first, the one in force last.")
         @OptionGroup var db: DatabaseOptions
         @Argument(help: "The figure's id.") var id: Int
         @Option(help: "table or json") var format: TableOrJSON = .table
@@ -99,10 +99,15 @@ struct SourcesCommand: AsyncParsableCommand {
             case .json:
                 try printJSON(history)
             case .table:
-                if revisions.isEmpty { print("figure \(id) was never corrected"); return }
+                // The version in force last, as `aid history` and `facilities history` list it: what replaced the others.
+                let current = history.current
+                let inForce = [current.value.grouped, current.qualifier.rawValue, current.citation ?? "", current.recordedAt ?? "",
+                               current.recordedBy ?? "", "in force", ""]
                 print(TextTable(header: ["VALUE", "QUALIFIER", "CITATION", "RECORDED", "BY", "REPLACED", "BY"],
-                                rows: revisions.map { [$0.value.grouped, $0.qualifier, $0.citation ?? "", $0.recordedAt, $0.recordedBy, $0.supersededAt, $0.supersededBy] },
+                                rows: revisions.map { [$0.value.grouped, $0.qualifier, $0.citation ?? "", $0.recordedAt, $0.recordedBy, $0.supersededAt, $0.supersededBy] }
+                                    + [inForce],
                                 numeric: [0]).rendered)
+                if revisions.isEmpty { print("figure \(id) was never corrected") }
             }
         }
     }

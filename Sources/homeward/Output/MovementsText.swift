@@ -4,9 +4,9 @@ import HomewardCore
 enum MovementsText {
     /// The table's columns: the origin beside the crossing, to check a movement's attribution where it is listed.
     static let header = ["ID", "START", "END", "CATEGORY", "CROSSING", "ORIGIN", "DESTINATION", "PERSONS", "ORGANISATION"]
-    /// The CSV's columns: the first eight as they always were, then what a movement holds besides.
+    /// The CSV's columns: the first eight as they always were, then what a movement holds besides, who recorded it last.
     static let csvColumns = ["id", "start", "end", "category", "crossing", "destination", "persons", "organisation",
-                             "origin", "source", "external_id", "recorded_at"]
+                             "origin", "source", "external_id", "recorded_at", "recorded_by"]
     static var csvHeader: String { csvColumns.joined(separator: ",") }
     /// The HXL export's columns and their hashtags, which `homeward import` reads as they are: another deployment, or a
     /// spreadsheet's edits, take the file back unchanged. Homeward's own id has no tag, so the importer reads it only as part
@@ -22,13 +22,10 @@ enum MovementsText {
          m.persons.grouped, m.organisation]
     }
 
-    static func cells(_ m: RecordedMovement) -> [String] {
-        [String(m.id), m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.destination ?? "",
-         String(m.persons), m.organisation]
-    }
-
     static func csv(_ m: RecordedMovement) -> String {
-        (cells(m) + [m.origin ?? "", m.source ?? "", m.externalId ?? "", m.recordedAt]).map(CSVWriter.field).joined(separator: ",")
+        [String(m.id), m.start.description, m.end.description, m.category.rawValue, m.crossing ?? "", m.destination ?? "",
+         String(m.persons), m.organisation, m.origin ?? "", m.source ?? "", m.externalId ?? "", m.recordedAt, m.recordedBy ?? ""]
+            .map(CSVWriter.field).joined(separator: ",")
     }
 
     static func hxl(_ m: RecordedMovement) -> String {
