@@ -9,6 +9,11 @@ public enum AidBlock {
     /// The entry that counts the week's actions that gave the people reached, when not all did.
     public static let reachedReportedBy = "aid.week.reached.reported_by"
 
+    /// The entries of figures that only some kinds of action give, with the column of the actions each sums: its records
+    /// are those that gave it (a medical action summed into no tonnes), not the week's.
+    public static let figureColumns = ["aid.week.tonnes": "kilograms", "aid.week.parcels": "parcels", "aid.week.reached": "reached",
+                                       reachedReportedBy: "reached", "aid.week.treated": "treated"]
+
     /// - Parameters:
     ///   - figures: the actions of ``ReturnsBlock/lastWeek(to:)``.
     ///   - reporters: the organisations that reported those actions, named last: every figure of a statement names its source.
@@ -26,15 +31,16 @@ public enum AidBlock {
         // says "0 localities" (nor, in Arabic, that it reached no area).
         if figures.localities > 0 { lines.append(BulletinLine("bulletin.aid.localities", ["count": .entry("aid.week.localities")])) }
         if figures.kilograms > 0 {
-            entries.append(SnapshotEntry(id: "aid.week.tonnes", value: figures.kilograms, unit: .thousandths, query: query, records: figures.actions))
+            entries.append(SnapshotEntry(id: "aid.week.tonnes", value: figures.kilograms, unit: .thousandths, query: query,
+                                         records: figures.reportedBy.kilograms))
             lines.append(BulletinLine("bulletin.aid.tonnes", ["tonnes": .entry("aid.week.tonnes")]))
         }
         if figures.parcels > 0 {
-            entries.append(SnapshotEntry(id: "aid.week.parcels", value: figures.parcels, query: query, records: figures.actions))
+            entries.append(SnapshotEntry(id: "aid.week.parcels", value: figures.parcels, query: query, records: figures.reportedBy.parcels))
             lines.append(BulletinLine("bulletin.aid.parcels", ["count": .entry("aid.week.parcels")]))
         }
         if figures.reached > 0 {
-            entries.append(SnapshotEntry(id: "aid.week.reached", value: figures.reached, query: query, records: figures.actions))
+            entries.append(SnapshotEntry(id: "aid.week.reached", value: figures.reached, query: query, records: figures.reportedBy.reached))
             if case .partly(let given) = figures.reporting(\.reached) {
                 entries.append(SnapshotEntry(id: reachedReportedBy, value: given, query: query, records: given))
                 lines.append(BulletinLine("bulletin.aid.reached.partly", ["count": .entry("aid.week.reached"), "reporting": .entry(reachedReportedBy),
@@ -44,7 +50,7 @@ public enum AidBlock {
             }
         }
         if figures.treated > 0 {
-            entries.append(SnapshotEntry(id: "aid.week.treated", value: figures.treated, query: query, records: figures.actions))
+            entries.append(SnapshotEntry(id: "aid.week.treated", value: figures.treated, query: query, records: figures.reportedBy.treated))
             lines.append(BulletinLine("bulletin.aid.treated", ["count": .entry("aid.week.treated")]))
         }
         if !reporters.isEmpty { lines.append(BulletinLine("bulletin.aid.reporters", ["organisations": .names(reporters)])) }

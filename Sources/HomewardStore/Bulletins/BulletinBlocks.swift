@@ -101,9 +101,10 @@ extension Stores {
         let ids = try await stores.aidActionIDs(week)
         guard let block = AidBlock.make(date: date, figures: AidFigures(try await stores.assistance.tallies(week)),
                                         reporters: try await stores.reporters(of: [Self.aidActions(week)])) else { return nil }
-        // The count of actions that gave the people reached names those actions, not the whole week's.
-        let reporting = block.entries.contains { $0.id == AidBlock.reachedReportedBy } ? try await stores.aidActionIDs(week, givingPeopleReached: true) : []
-        return await block.withRecords { $0.id == AidBlock.reachedReportedBy ? reporting : ids }
+        // A figure that only some actions give names those actions, not the whole week's: tonnes are no medical action's.
+        var giving: [String: [Int]] = [:]
+        for column in Set(block.entries.compactMap { AidBlock.figureColumns[$0.id] }) { giving[column] = try await stores.aidActionIDs(week, giving: column) }
+        return await block.withRecords { entry in AidBlock.figureColumns[entry.id].flatMap { giving[$0] } ?? ids }
     }
 
     /// An entry's id split into the code between `prefix` and one of `suffixes`, and that suffix: codes may hold dots.

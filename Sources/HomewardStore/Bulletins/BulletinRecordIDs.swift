@@ -21,13 +21,13 @@ extension Stores {
             """)
     }
 
-    /// The aid actions of a window, as ``AssistanceStore/tallies(_:)`` sums them; with `givingPeopleReached`, those of
-    /// them that gave the people reached, as `reported_by` counts them.
-    static func aidActions(_ window: DateWindow, givingPeopleReached: Bool = false) -> BlockRecords {
+    /// The aid actions of a window, as ``AssistanceStore/tallies(_:)`` sums them; with `giving`, those of them that gave
+    /// that figure's column, as `reported_by` counts them.
+    static func aidActions(_ window: DateWindow, giving column: String? = nil) -> BlockRecords {
         var condition: SQLQueryString = "\(unsafeRaw: AidActionWriter.counted)"
         if let from = window.from { condition += " AND day >= \(bind: from.number)" }
         if let to = window.to { condition += " AND day <= \(bind: to.number)" }
-        if givingPeopleReached { condition += " AND reached IS NOT NULL" }
+        if let column { condition += " AND \(ident: column) IS NOT NULL" }
         return BlockRecords(table: "aid_actions", condition: condition)
     }
 
@@ -45,8 +45,8 @@ extension Stores {
         try await ids(Self.departures(site: site, after: baseline, upTo: date))
     }
 
-    func aidActionIDs(_ window: DateWindow, givingPeopleReached: Bool = false) async throws -> [Int] {
-        try await ids(Self.aidActions(window, givingPeopleReached: givingPeopleReached))
+    func aidActionIDs(_ window: DateWindow, giving column: String? = nil) async throws -> [Int] {
+        try await ids(Self.aidActions(window, giving: column))
     }
 
     func facilityWorkIDs(kind: String?, statuses: [FacilityStatus], from: Day?, to: Day) async throws -> [Int] {
