@@ -19,14 +19,16 @@ import Testing
         let block = ReconstructionBlock.make(date: Self.date, stock: stock, flow: flow)
         let en = try text(block, .en)
         #expect(en.contains("Schools: 12 under restoration on 30 June 2020; 3 commissioned from 24 June 2020 to 30 June 2020."))
-        #expect(en.contains("Roads: 12.5 km under restoration on 30 June 2020; 0 km commissioned"))
+        // Nothing commissioned is said in words, in every language ("و٠ دخلت الخدمة" read badly).
+        #expect(en.contains("Roads: 12.5 km under restoration on 30 June 2020; none commissioned from 24 June 2020 to 30 June 2020."), "\(en)")
         #expect(en.contains("restoration work is under way in 21 settlements."))
         #expect(en.contains("facilities were commissioned in 1 settlement."))
         let ru = try text(block, .ru)
         #expect(ru.contains("Дороги: на восстановлении на 30 июня") && ru.contains("— 12,5 км;"))
         #expect(ru.contains("ведутся в 21 населённом пункте."), "21 takes the form of one in Russian")
         let ar = try text(block, .ar)
-        #expect(ar.contains("الطرق: ١٢٫٥ كم قيد الترميم في"))
+        #expect(ar.contains("الطرق: ١٢٫٥ كم قيد الترميم في") && ar.contains("ولم يدخل أيٌّ منها الخدمة") && !ar.contains("و٠"), "\(ar)")
+        #expect(ru.contains("в эксплуатацию не введено."), "\(ru)")
         #expect(ar.contains("في تجمّع سكني واحد"), "1 is written as a word in Arabic")
         #expect(block?.entries.first { $0.id == "reconstruction.road.underRestoration" }?.unit == .tenths)
     }

@@ -122,8 +122,12 @@ public struct BulletinText: Sendable {
         return catalogue.phrase("bulletin.footer.published", ["id": .serial(published.id), "hash": .code(published.sha256)])
     }
 
-    /// "<5" with the language's digits.
-    func fewerThan(_ smallCounts: SmallCounts) -> String { "<" + catalogue.numbers.string(smallCounts.threshold) }
+    /// "<5" with the language's digits; in a right-to-left text isolated left to right (U+2066 … U+2069), as the page's
+    /// `<bdi dir="ltr">` shows it: left to the text's direction, the sign was mirrored in the text and not on the page.
+    func fewerThan(_ smallCounts: SmallCounts) -> String {
+        let sign = "<" + catalogue.numbers.string(smallCounts.threshold)
+        return catalogue.language.direction == .rtl ? "\u{2066}" + sign + "\u{2069}" : sign
+    }
 
     public var sections: [Section] {
         snapshot.blocks.map { block in

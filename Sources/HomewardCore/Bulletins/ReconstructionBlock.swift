@@ -19,8 +19,10 @@ public enum ReconstructionBlock {
             let prefix = "reconstruction.\(kind.code)"
             entries.append(SnapshotEntry(id: "\(prefix).underRestoration", value: stock.tenths(of: kind.code), unit: .tenths, query: query))
             entries.append(SnapshotEntry(id: "\(prefix).commissioned", value: flow.tenths(of: kind.code), unit: .tenths, query: query))
+            // Nothing commissioned is said in words ("none commissioned"): "0 commissioned" reads badly in Arabic above all.
             lines.append(BulletinLine("bulletin.reconstruction.kind", [
                 "kind": .name(en: kind.nameEn, ru: kind.nameRu, ar: kind.nameAr), "unit": .code(kind.unit.rawValue),
+                "flow": .code(flow.tenths(of: kind.code) == 0 ? "none" : "some"),
                 "stock": .entry("\(prefix).underRestoration"), "commissioned": .entry("\(prefix).commissioned"),
                 "date": .day(date), "from": .day(week.from!), "to": .day(date),
             ]))
