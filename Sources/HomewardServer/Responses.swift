@@ -72,6 +72,31 @@ extension Request {
         return value
     }
 
+    /// A whole number of `range` (`?limit=`, `?top=`…), refused in the reader's language; `nil` when absent.
+    func wholeNumber(_ name: String, _ range: ClosedRange<Int>) throws -> Int? {
+        try query(name, refusing: { Message("problem.value.wholeNumber", ["value": .code($0), "first": .count(range.lowerBound),
+                                                                         "last": .count(range.upperBound)]) }) {
+            Int($0).flatMap { range.contains($0) ? $0 : nil }
+        }
+    }
+
+    /// A whole number from `first` up (`?after=`, `?cursor=`), refused in the reader's language; `nil` when absent.
+    func wholeNumber(_ name: String, from first: Int) throws -> Int? {
+        try query(name, refusing: { Message("problem.value.wholeNumberFrom", ["value": .code($0), "first": .count(first)]) }) {
+            Int($0).flatMap { $0 >= first ? $0 : nil }
+        }
+    }
+
+    /// One of `choices`, each a code the same in every language, refused naming them in the reader's language.
+    func oneOf<T>(_ name: String, _ choices: [String], _ parse: (String) -> T?) throws -> T? {
+        try query(name, refusing: { Message("problem.value.oneOf", ["value": .code($0), "choices": .code(choices.joined(separator: ", "))]) }, parse)
+    }
+
+    /// A value of a closed set of codes (`?by=`, `?category=`, `?status=`…), refused naming its codes.
+    func oneOf<T: CaseIterable & RawRepresentable>(_ name: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+        try oneOf(name, T.allCases.map(\.rawValue), T.init(rawValue:))
+    }
+
     /// A day (`?from=`, `?to=`, `?start=`…), `nil` when absent.
     func day(_ name: String) throws -> Day? {
         try query(name, refusing: { Message("problem.value.date", ["value": .code($0)]) }) { Day($0) }

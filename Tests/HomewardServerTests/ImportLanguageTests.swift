@@ -33,6 +33,31 @@ import Testing
         }
     }
 
+    /// A parameter's value refused is said in the reader's language too (a Russian or Arabic script's log read by its
+    /// author): the codes it may take stay codes, the problem's code stays the same.
+    @Test(arguments: Backend.available)
+    func refusedParametersAreExplainedInTheLanguageAskedFor(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let asked: [(path: String, language: String, field: String, detail: String)] = [
+                ("/api/v1/totals?by=foo", "ru", "by", "«foo» — не одно из значений crossing, "),
+                ("/api/v1/totals?top=0", "ar", "top", "«0» ليس عدداً صحيحاً بين ١ و١٠٬٠٠٠"),
+                ("/api/v1/totals?category=x", "ru", "category", "«x» — не одно из значений refugee, idp"),
+                ("/api/v1/movements?cursor=-1", "ar", "cursor", "«-1» ليس عدداً صحيحاً لا يقلّ عن ٠"),
+                ("/api/v1/totals?from=2020-06-02&to=2020-06-01", "ru", "to", "2020-06-01 — раньше начала периода, 2020-06-02"),
+                ("/api/v1/facilities?status=done", "ar", "status", "«done» ليس أحد damaged, under-restoration, commissioned"),
+                ("/api/v1/readiness?level=adm9", "ru", "level", "«adm9» — не одно из значений adm1, adm2, adm3, adm4"),
+                ("/api/v1/aid/summary?by=street", "en", "by", "'street' is not one of "),
+            ]
+            for (path, language, field, detail) in asked {
+                let response = try await client.execute(uri: path, method: .get, headers: [.acceptLanguage: language])
+                #expect(response.status == .badRequest, "\(path)")
+                let body = try response.json
+                #expect(body["field"] as? String == field && body["code"] as? String == "problem.value.invalid", "\(path): \(body)")
+                #expect((body["detail"] as? String)?.hasPrefix(detail) == true, "\(path): \(body["detail"] ?? "")")
+            }
+        }
+    }
+
     @Test(arguments: Backend.available)
     func censusesDeparturesAndSourceFiguresAreRefusedInTheLanguageAskedFor(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in

@@ -34,6 +34,14 @@ public struct DateWindow: Hashable, Sendable, Codable {
     public struct Problem: Error, Hashable, Sendable {
         public var field: String
         public var reason: String
+        /// The reason as the catalogue words it, where it does: an API's reader is answered in their language.
+        public var message: Message?
+    }
+
+    /// The problem of a window whose end comes before its start.
+    public static func endBeforeStart(from: Day, to: Day) -> Problem {
+        Problem(field: "to", reason: "\(to) is before the window's start, \(from)",
+                message: Message("problem.value.beforeStart", ["to": .code(to.description), "from": .code(from.description)]))
     }
 
     /// The window asked for, and for `last` the window of the same length just before it.
@@ -48,7 +56,7 @@ public struct DateWindow: Hashable, Sendable, Codable {
             throw Problem(field: "last", reason: "last counts back from to (or today): leave out from")
         }
         if let last = asked.last, !(1...3_660).contains(last) { throw Problem(field: "last", reason: "a number of days from 1 to 3660") }
-        if let from = asked.from, let to = asked.to, to < from { throw Problem(field: "to", reason: "\(to) is before the window's start, \(from)") }
+        if let from = asked.from, let to = asked.to, to < from { throw endBeforeStart(from: from, to: to) }
         if let year = asked.year {
             guard Self.years.contains(year), let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else {
                 throw Problem(field: "year", reason: "a year from 1900 to 2999, such as 2019")

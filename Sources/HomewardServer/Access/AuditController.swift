@@ -10,14 +10,8 @@ struct AuditController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.audit.routerPath), method: APIRoute.audit.method) { request, context -> Response in
             let from: Day? = try request.day("from")
             let to: Day? = try request.day("to")
-            let limit = try request.query("limit", "a whole number from 1 to 10000") { text -> Int? in
-                guard let n = Int(text), (1...10_000).contains(n) else { return nil }
-                return n
-            } ?? 10_000
-            let after: Int? = try request.query("after", "an entry's id: a whole number from 0") { text -> Int? in
-                guard let n = Int(text), n >= 0 else { return nil }
-                return n
-            }
+            let limit = try request.wholeNumber("limit", 1 ... 10_000) ?? 10_000
+            let after: Int? = try request.wholeNumber("after", from: 0)
             let user: String? = request.uri.queryParameters.get("user").map { String($0) }
             let kind: String? = request.uri.queryParameters.get("kind").map { String($0) }
             let entries = try await access.audit(from: from, to: to, login: user, kind: kind, after: after, limit: limit, readBy: context.caller)

@@ -47,7 +47,7 @@ struct AssistanceController<Context: CallerRequestContext> {
             try await historyResponse(context.parameters, noun: "aid action") { try await store.history(ofAction: $0) }
         }
         router.on(RouterPath(APIRoute.aidSummary.routerPath), method: APIRoute.aidSummary.method) { request, _ in
-            let grouping = try request.query("by", "one of \(AidGrouping.allCases.map(\.rawValue).joined(separator: ", "))", AidGrouping.init(rawValue:))
+            let grouping = try request.oneOf("by", AidGrouping.self)
             return try jsonResponse(try await store.summary(try request.window(), grouping: grouping))
         }
         router.on(RouterPath(APIRoute.listAidTypes.routerPath), method: APIRoute.listAidTypes.method) { _, _ in

@@ -164,8 +164,8 @@ struct BulletinsController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.bulletinRecords.routerPath), method: APIRoute.bulletinRecords.method) { request, context in
             let id = try Self.id(context)
             let entryID = try request.query("entry", "an entry's id, as the snapshot names it") { $0.isEmpty ? nil : $0 }
-            let after = try request.query("cursor", "the next_cursor of the previous page") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
-            let limit = try request.query("limit", "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 1_000
+            let after = try request.wholeNumber("cursor", from: 0)
+            let limit = try request.wholeNumber("limit", 1 ... 10_000) ?? 1_000
             guard let bulletin = try await stores.bulletin(id) else { throw Problem(.notFound, "no bulletin has id \(id)") }
             guard let entryID, let entry = bulletin.snapshot.entry(entryID) else {
                 throw Problem.badRequest("entry", "one of the bulletin's entries: " + bulletin.snapshot.entries.map(\.id).joined(separator: ", "))
@@ -206,8 +206,8 @@ struct BulletinsController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.showBulletin.routerPath), method: APIRoute.showBulletin.method) { request, context in
             let id = try Self.id(context)
             let language = try request.pageLanguage()
-            let format = try request.query("format", "one of json, text, html") { ["json", "text", "html"].contains($0) ? $0 : nil } ?? "json"
-            let digits = try request.query("digits", "native or latin", Digits.init(rawValue:)) ?? .native
+            let format = try request.oneOf("format", ["json", "text", "html"]) { ["json", "text", "html"].contains($0) ? $0 : nil } ?? "json"
+            let digits = try request.oneOf("digits", Digits.self) ?? .native
             let bulletin = try await self.bulletin(id, for: context.caller)
             let readable = try await readableStatements(for: context.caller)
             var text = BulletinText(snapshot: bulletin.snapshot, catalogue: Catalogue(language: language, entries: pages.catalogue(language).entries, digits: digits),

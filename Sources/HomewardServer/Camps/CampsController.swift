@@ -79,7 +79,7 @@ struct CampsController<Context: CallerRequestContext> {
 
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.listSites.routerPath), method: APIRoute.listSites.method) { request, _ in
-            let kind = try request.query("kind", "one of \(SiteKind.allCases.map(\.rawValue).joined(separator: ", "))", SiteKind.init(rawValue:))
+            let kind = try request.oneOf("kind", SiteKind.self)
             return try jsonResponse(["sites": try await store.sites(kind: kind)])
         }
         router.on(RouterPath(APIRoute.postSites.routerPath), method: APIRoute.postSites.method) { request, context in
@@ -163,9 +163,9 @@ struct CampsController<Context: CallerRequestContext> {
         guard let cycleDays else { throw Problem.badRequest("cycle_days", "give the days per cycle") }
         let start: Day? = try request.day("start")
         let deadline: Day? = try request.day("deadline")
-        let arrivals: EvacuationPlan.Arrivals? = try request.query("arrivals", "spread or convoy") { EvacuationPlan.Arrivals(rawValue: $0) }
+        let arrivals: EvacuationPlan.Arrivals? = try request.oneOf("arrivals", ["spread", "convoy"]) { EvacuationPlan.Arrivals(rawValue: $0) }
         let via = request.uri.queryParameters.getAll("via").map { String($0) }
-        let residents: Int? = try request.query("residents", "a whole number from 0 to 10000000") { Int($0).flatMap { (0 ... 10_000_000).contains($0) ? $0 : nil } }
+        let residents: Int? = try request.wholeNumber("residents", 0 ... 10_000_000)
         let plan = try await store.plan(site: site, perCycle: perCycle, cycleDays: cycleDays, start: start, deadline: deadline, via: via,
                                         arrivals: arrivals ?? .spread, residents: residents, today: today(), vocabulary: .api)
         return try jsonResponse(plan)

@@ -28,8 +28,7 @@ struct ImportsController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.postImports.routerPath), method: APIRoute.postImports.method) { request, context in
             try request.require(contentType: ["text/csv", "application/csv", "text/plain", "application/json"])
-            let records = try request.query("records", "one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))",
-                                            RecordKind.init(rawValue:)) ?? .movements
+            let records = try request.oneOf("records", RecordKind.self) ?? .movements
             let json = request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true
             return try await importBody(request, context: context, records: records, format: json ? .json : .csv)
         }

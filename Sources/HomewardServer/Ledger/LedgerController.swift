@@ -47,17 +47,17 @@ struct LedgerController<Context: CallerRequestContext> {
         do {
             (window, earlier) = try DateWindow.resolve(asked, today: today)
         } catch {
-            throw Problem.badRequest(error.field, error.reason)
+            throw error.message.map { Problem.badRequest(error.field, $0) } ?? Problem.badRequest(error.field, error.reason)
         }
-        let grouping = try request.query("by", "one of \(Grouping.allCases.map(\.rawValue).joined(separator: ", "))", Grouping.init(rawValue:))
-        let top = try request.query("top", "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } }
+        let grouping = try request.oneOf("by", Grouping.self)
+        let top = try request.wholeNumber("top", 1 ... 10_000)
         // The largest groups of no grouping: the answer would be the same without it, and the asker expects groups.
         if top != nil, grouping == nil { throw Problem.badRequest("top", "the largest groups of a breakdown: give by too") }
         return (TotalsQuery(
             window: window,
             grouping: grouping,
             top: top,
-            category: try request.query("category", "refugee or idp", MovementCategory.init(rawValue:)),
+            category: try request.oneOf("category", MovementCategory.self),
             crossing: try request.text("crossing"),
             organisation: try request.text("organisation"),
             asRecordedOn: try request.query("as_recorded_on", RecordingMoment.expected, RecordingMoment.parse)), earlier)
@@ -67,8 +67,8 @@ struct LedgerController<Context: CallerRequestContext> {
     private func listMovements(_ request: Request) async throws -> Response {
         let from = try request.day("from")
         let to = try request.day("to")
-        let limit = try request.query("limit", "a whole number from 1 to 1000") { Int($0).flatMap { (1...1000).contains($0) ? $0 : nil } } ?? 100
-        let cursor = try request.query("cursor", "a cursor from a previous page's next_cursor") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+        let limit = try request.wholeNumber("limit", 1 ... 1000) ?? 100
+        let cursor = try request.wholeNumber("cursor", from: 0)
         let crossing = try request.text("crossing")
         return try jsonResponse(try await store.movementPage(window: DateWindow(from: from, to: to), crossing: crossing,
                                                              organisation: try request.text("organisation"), after: cursor, limit: limit))

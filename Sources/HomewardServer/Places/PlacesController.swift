@@ -44,7 +44,7 @@ struct PlacesController<Context: CallerRequestContext> {
             }
         }
         router.on(RouterPath(APIRoute.areas.routerPath), method: APIRoute.areas.method) { request, _ in
-            let level = try request.query("level", "1, 2, 3 or 4") { Int($0).flatMap(AdminLevel.init(rawValue:)) }
+            let level = try request.oneOf("level", AdminLevel.allCases.map { String($0.rawValue) }) { Int($0).flatMap(AdminLevel.init(rawValue:)) }
             let parent = try request.text("parent")
             return try jsonResponse(try await store.areas(level: level ?? (parent == nil ? .adm1 : nil), parent: parent))
         }

@@ -16,7 +16,7 @@ struct ReadinessController<Context: CallerRequestContext> {
 
     /// The window, the level and the order asked, naming the parameter that is wrong; shared with the page.
     static func question(_ request: Request) throws -> (DateWindow, AdminLevel, ReadinessOrder) {
-        let level = try request.query("level", "adm1, adm2, adm3 or adm4") { text in
+        let level = try request.oneOf("level", AdminLevel.allCases.map { "adm\($0.rawValue)" }) { text in
             AdminLevel.allCases.first { "adm\($0.rawValue)" == text }
         } ?? .adm1
         let order = try request.query("sort", ReadinessOrder.expected) { ReadinessOrder($0) } ?? .returned

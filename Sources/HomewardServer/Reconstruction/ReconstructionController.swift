@@ -41,7 +41,7 @@ struct ReconstructionController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.listFacilities.routerPath), method: APIRoute.listFacilities.method) { request, _ in
             let filter = ReconstructionStore.Filter(
                 window: try request.window(), area: try request.text("area"), kind: try request.text("kind"),
-                status: try request.query("status", "damaged, under-restoration or commissioned", FacilityStatus.init(rawValue:)),
+                status: try request.oneOf("status", FacilityStatus.self),
                 externalId: try request.text("id"))
             let (after, limit) = try request.paging()
             let page = PageCut(reading: try await store.works(filter, after: after, limit: limit + 1), limit: limit, id: \.id)
@@ -53,8 +53,7 @@ struct ReconstructionController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.facilitiesSummary.routerPath), method: APIRoute.facilitiesSummary.method) { request, _ in
             let asOf = try request.asOf(today: today())
             let window = try request.window()
-            let grouping = try request.query("by", "one of \(ReconstructionGrouping.allCases.map(\.rawValue).joined(separator: ", "))",
-                                             ReconstructionGrouping.init(rawValue:))
+            let grouping = try request.oneOf("by", ReconstructionGrouping.self)
             return try jsonResponse(try await store.summary(asOf: asOf, from: window.from, to: window.to, grouping: grouping))
         }
         router.on(RouterPath(APIRoute.listFacilityKinds.routerPath), method: APIRoute.listFacilityKinds.method) { _, _ in
@@ -77,14 +76,14 @@ extension Request {
     func window() throws -> DateWindow {
         let from = try day("from")
         let to = try day("to")
-        if let from, let to, to < from { throw Problem.badRequest("to", "\(to) is before the window's start, \(from)") }
+        if let from, let to, to < from, let message = DateWindow.endBeforeStart(from: from, to: to).message { throw Problem.badRequest("to", message) }
         return DateWindow(from: from, to: to)
     }
 
     /// `cursor` (the last id of the previous page) and `limit` (1 to 1000, default 100).
     func paging() throws -> (after: Int?, limit: Int) {
-        let limit = try query("limit", "a whole number from 1 to 1000") { Int($0).flatMap { (1...1000).contains($0) ? $0 : nil } } ?? 100
-        let cursor = try query("cursor", "a cursor from a previous page's next_cursor") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+        let limit = try wholeNumber("limit", 1 ... 1000) ?? 100
+        let cursor = try wholeNumber("cursor", from: 0)
         return (cursor, limit)
     }
 }

@@ -65,7 +65,7 @@ struct SourcesController<Context: CallerRequestContext> {
         do {
             return try DateWindow.resolve(asked, today: today).window
         } catch {
-            throw Problem.badRequest(error.field, error.reason)
+            throw error.message.map { Problem.badRequest(error.field, $0) } ?? Problem.badRequest(error.field, error.reason)
         }
     }
 }
