@@ -74,6 +74,33 @@ import Testing
         }
     }
 
+    /// Two organisations reporting one group alike (same days, crossing, origin, destination and category) are both counted,
+    /// as the import warned: the statement says how many such groups the week's figures hold and at which crossings, not only
+    /// the import's log. Another category, another day or one organisation's two reports are no such group.
+    @Test(arguments: Backend.available)
+    func theWeeksGroupsReportedByMoreThanOneOrganisationAreSaid(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let header = "#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#org,#meta+id\n"
+            try await importRecords(store, .movements, header + "2020-06-10,JOR-01,SY12,1250,UNHCR,u1\n2020-06-11,JOR-01,SY12,300,UNHCR,u2\n"
+                + "2020-06-12,,SY07,40,UNHCR,u3\n")
+            try await importRecords(store, .movements, header + "2020-06-10,JOR-01,SY12,1190,IOM,i1\n2020-06-12,,SY07,35,IOM,i2\n"
+                + "2020-06-13,JOR-01,SY12,300,IOM,i3\n", warned: ["import.movements.otherOrganisation", "import.movements.otherOrganisation"])
+            // A second report of UNHCR's for the group: still one group.
+            try await importRecords(store, .movements, header + "2020-06-10,JOR-01,SY12,20,UNHCR,u4\n", warned: ["import.movements.otherOrganisation"])
+            // act
+            let snapshot = try await store.draftBulletin(date: Day("2020-06-15")!, since: nil)
+            // check
+            #expect(snapshot.entry("returns.week.overlaps")?.value == 2)
+            let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+            #expect(en.contains("In these 7 days, 2 groups were each reported by more than one organisation (the same days, crossing, origin, destination and category; at JOR-01)"), "\(en)")
+            let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
+            #expect(ar.contains("أبلغت أكثر من منظمة عن مجموعتين"), "\(ar)")
+            // None in another week: no line.
+            let later = BulletinText(snapshot: try await store.draftBulletin(date: Day("2020-06-30")!, since: nil), catalogue: try Catalogue.bundled(.en)).text
+            #expect(!later.contains("more than one organisation"), "\(later)")
+        }
+    }
+
     /// The camps, reconstruction and aid blocks name whose records their figures count, as the returns block does: the
     /// baseline census's and the counted departures' organisations, the works' up to the day, the week's aid (an
     /// organisation of records outside them, or withdrawn, is not named).

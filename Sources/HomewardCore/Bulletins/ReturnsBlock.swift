@@ -20,6 +20,18 @@ public enum ReturnsBlock {
 
     /// Persons recorded for periods that run across a window's edge (a month's figure, on the 15th), which no total of the
     /// window counts, as `totals` gives them apart (`partial`): a statement must not drop them without a word.
+    /// The week's groups that more than one organisation reported alike (same days, crossing, origin, destination and
+    /// category), and the crossing points among them: the figures add every report, which the statement says.
+    public struct Overlaps: Sendable {
+        public var groups: Int
+        public var crossings: [String]
+
+        public init(groups: Int, crossings: [String]) {
+            self.groups = groups
+            self.crossings = crossings
+        }
+    }
+
     public struct Partial: Sendable {
         /// Of periods that run past the statement's day: in none of its figures.
         public var pastDate: Int
@@ -66,7 +78,8 @@ public enum ReturnsBlock {
     ///     figures are the centre's ledger, and a reader sets them beside figures each attributed to its source.
     public static func make(date: Day, sinceStart: LedgerSums, since: Day?, sinceDate: LedgerSums?, lastWeek: SourceComparison.LedgerFigure,
                             byCrossing: [Crossing], withoutCrossing: SourceComparison.LedgerFigure? = nil, revision: Revision? = nil,
-                            publicRevision: Revision? = nil, partial: Partial? = nil, reporters: [String] = []) -> BulletinBlock {
+                            publicRevision: Revision? = nil, partial: Partial? = nil, reporters: [String] = [],
+                            overlaps: Overlaps? = nil) -> BulletinBlock {
         var lines: [BulletinLine] = [], entries: [SnapshotEntry] = []
         if !reporters.isEmpty { lines.append(BulletinLine("bulletin.returns.reporters", ["organisations": .names(reporters)])) }
         func add(_ id: String, _ sum: SourceComparison.LedgerFigure, _ query: String, _ selection: MovementSelection) -> BulletinValue {
@@ -119,6 +132,13 @@ public enum ReturnsBlock {
             lines.append(BulletinLine("bulletin.returns.withoutCrossing", [
                 "count": add("returns.week.withoutCrossing", withoutCrossing, weekQuery + " --by crossing",
                              MovementSelection(from: week.from, to: date, withoutCrossing: true)),
+            ]))
+        }
+        if let overlaps, overlaps.groups > 0 {
+            entries.append(SnapshotEntry(id: "returns.week.overlaps", value: overlaps.groups, query: weekQuery + " --by organisation"))
+            lines.append(BulletinLine("bulletin.returns.overlaps", [
+                "count": .entry("returns.week.overlaps"), "where": .code(overlaps.crossings.isEmpty ? "none" : "crossings"),
+                "crossings": .code(overlaps.crossings.joined(separator: ", ")),
             ]))
         }
         if let partial {

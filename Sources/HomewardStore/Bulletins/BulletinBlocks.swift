@@ -17,6 +17,8 @@ extension Stores {
         let publicRevision = try await Self.revision(stores, before: date, session: session, publicOnly: true)
         let crossings = try await stores.places.gazetteer().crossings
         let sums = try await stores.sources.ledgerSumsByCrossing(window: week)
+        let reportedTwice = try await stores.ledger.groupsReportedTwice(in: week)
+        let overlaps = ReturnsBlock.Overlaps(groups: reportedTwice.map(\.groups).reduce(0, +), crossings: reportedTwice.compactMap(\.crossing))
         let byCrossing = sums.compactMap { item -> ReturnsBlock.Crossing? in
             guard let code = item.crossing else { return nil }
             let crossing = crossings[code]
@@ -33,7 +35,8 @@ extension Stores {
                                     since: try await since.asyncMap { try await stores.ledger.totals(TotalsQuery(window: DateWindow(from: $0, to: date))).partial } ?? 0,
                                     week: try await stores.ledger.totals(TotalsQuery(window: week)).partial),
                                  reporters: try await stores.ledger.totals(TotalsQuery(window: DateWindow(to: date), grouping: .organisation))
-                                    .groups.filter { $0.persons > 0 }.map(\.name).sorted())
+                                    .groups.filter { $0.persons > 0 }.map(\.name).sorted(),
+                                 overlaps: overlaps)
     }
 
     /// The last statement published for a day up to `date`, that day's too where it follows the same session (a statement
