@@ -31,6 +31,9 @@ import Testing
         #expect(ru.contains("в эксплуатацию не введено."), "\(ru)")
         #expect(ar.contains("في تجمّع سكني واحد"), "1 is written as a word in Arabic")
         #expect(block?.entries.first { $0.id == "reconstruction.road.underRestoration" }?.unit == .tenths)
+        // The table of figures gives a length in its unit, as the sentence does; a count of schools stays bare.
+        let html = BulletinText(snapshot: BulletinSnapshot(date: Self.date, since: nil, blocks: [try #require(block)]), catalogue: try Catalogue.bundled(.ru)).html
+        #expect(html.contains(">12,5 км</bdi>") && html.contains(">12</bdi></td>"), "\(html)")
     }
 
     /// An operation under way behind its plan: the statement says by how much and when the last would leave at the

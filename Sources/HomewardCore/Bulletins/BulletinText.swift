@@ -234,9 +234,13 @@ public struct BulletinText: Sendable {
         // The public is not told how many records a figure sums (a count of records can single out a family): no column for it.
         let columns = ["bulletin.snapshot.entry", "bulletin.snapshot.value", "bulletin.snapshot.query"] + (smallCounts == nil ? ["bulletin.snapshot.records"] : [])
         out += "<thead><tr>" + columns.map { "<th>\(Self.escape(catalogue.text($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        // A length in the table as in its sentence, "0.3 km", not a bare number beside counts of schools.
+        let kilometres = Set(snapshot.blocks.flatMap(\.lines).filter { $0.arguments["unit"] == .code("km") }.flatMap(\.entryIDs))
         for entry in snapshot.entries where hidden[entry.id] != .ofInternalStatement {
+            let shown = kilometres.contains(entry.id) ? catalogue.text("unit.km", ["quantity": .text(value(entry))]) : value(entry)
             out += "<tr id=\"\(anchorPrefix)\(Self.escape(entry.id))\"><td><code dir=\"ltr\">\(Self.escape(entry.id))</code></td>"
-                + "<td><bdi dir=\"ltr\">\(Self.escape(value(entry)))</bdi></td><td><code dir=\"ltr\">\(Self.escape(entry.query))</code></td>"
+                + "<td><bdi dir=\"ltr\">\(Self.escape(shown))</bdi></td>"
+                + "<td><code dir=\"ltr\">\(Self.escape(entry.query))</code></td>"
                 + (smallCounts == nil ? "<td><bdi dir=\"ltr\">\(entry.records.map { Self.escape(catalogue.numbers.string($0)) } ?? "")</bdi></td>" : "")
                 + "</tr>\n"
         }

@@ -68,7 +68,7 @@ extension Database {
                     rejected = \(bind: summary.rejected), warnings = \(bind: summary.warnings) WHERE id = \(bind: importID)
                     """).run()
                 try await write.audit("import", kind: records.rawValue, record: String(importID),
-                                      detail: "\(request.sourceName): \(summary.rows) rows, \(summary.imported) imported, \(summary.updated) updated, "
+                                      detail: "\(request.sourceName): \(summary.rows) \(summary.rows == 1 ? "row" : "rows"), \(summary.imported) imported, \(summary.updated) updated, "
                                           + "\(summary.ignored) ignored, \(summary.rejected) rejected")
                 if !request.dryRun { try await numberCommit(of: importID, on: db) }
                 return summary
