@@ -8,6 +8,7 @@ public struct DayFormat: Sendable {
     public let language: Language
     private let style: Date.FormatStyle
     private let monthStyle: Date.FormatStyle
+    private let rangeStyle: Date.IntervalFormatStyle
 
     public init(_ language: Language, digits: Digits = .native) {
         self.language = language
@@ -15,6 +16,8 @@ public struct DayFormat: Sendable {
                                  calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!)
         monthStyle = Date.FormatStyle(locale: language.locale(digits: digits), calendar: Calendar(identifier: .gregorian),
                                       timeZone: TimeZone(identifier: "UTC")!).month(.wide).year()
+        rangeStyle = Date.IntervalFormatStyle(date: .long, time: .omitted, locale: language.locale(digits: digits),
+                                              calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC")!)
     }
 
     public func string(_ day: Day) -> String {
@@ -22,6 +25,23 @@ public struct DayFormat: Sendable {
         // CLDR's Arabic puts a comma before the year (٢٩ حزيران، ٢٠٢٠), which in a sentence runs into the sentence's own
         // commas ("حتى ١٥ آذار، ٢٠٢٤، عاد…"); Arabic prose, UN documents among it, writes the day without one. The comma
         // alone goes, whatever space CLDR puts after it: a date holds no other.
+        return language == .ar ? written.replacingOccurrences(of: "،", with: "") : written
+    }
+
+    /// Days from `first` to `last` as the language writes a span, its month and year once where they are shared: 9–15 November
+    /// 2026, 9—15 ноября 2026 г., ٩–١٥ تشرين الثاني ٢٠٢٦ (a week of a table, beside months named in words).
+    public func range(_ first: Day, _ last: Day) -> String {
+        guard first < last else { return string(first) }
+        let dates = Date(timeIntervalSince1970: TimeInterval(first.number) * 86_400) ..< Date(timeIntervalSince1970: TimeInterval(last.number) * 86_400)
+        let written = dates.formatted(rangeStyle)
+        return language == .ar ? written.replacingOccurrences(of: "،", with: "") : written
+    }
+
+    /// A moment as the language writes a date and a time of day in UTC (1 December 2026, 23:59:59), for a ledger read as it
+    /// stood then.
+    public func moment(_ date: Date) -> String {
+        let written = date.formatted(Date.FormatStyle(date: .long, time: .standard, locale: style.locale, calendar: Calendar(identifier: .gregorian),
+                                                      timeZone: TimeZone(identifier: "UTC")!))
         return language == .ar ? written.replacingOccurrences(of: "،", with: "") : written
     }
 

@@ -82,9 +82,9 @@ struct TotalsCommand: AsyncParsableCommand {
 
     private func printTable(_ report: TotalsReport, previous: TotalsReport?, asRecordedOn: Date?) {
         let c = Catalogue.shipped[lang] ?? .english
-        /// A window in words and the language's digits for the headings; a table's rows keep ISO days, in columns.
-        func window(_ from: Day?, _ to: Day?, inWords: Bool = true) -> String {
-            let day = { (day: Day) in inWords ? MessageArgument.day(day) : .code(day.description) }
+        /// A window in words and the language's digits, for the headings.
+        func window(_ from: Day?, _ to: Day?) -> String {
+            let day = { (day: Day) in MessageArgument.day(day) }
             return switch (from, to) {
             case (nil, nil): c.text("cli.totals.window.all")
             case (let from?, nil): c.text("cli.totals.window.from", ["from": day(from)])
@@ -94,7 +94,7 @@ struct TotalsCommand: AsyncParsableCommand {
         }
         print(c.text("cli.totals.heading", ["window": .text(window(report.from, report.to))]))
         if let asRecordedOn {
-            print(c.text("cli.totals.asRecordedOn", ["moment": .code(asRecordedOn.formatted(.iso8601))]))
+            print(c.text("cli.totals.asRecordedOn", ["moment": .text(c.days.moment(asRecordedOn))]))
         }
         print(c.text("cli.totals.total", ["total": .count(report.total), "refugees": .count(report.refugees), "idps": .count(report.idps)]))
         if let previous, previous.from != nil, previous.to != nil {
@@ -111,9 +111,10 @@ struct TotalsCommand: AsyncParsableCommand {
             // Below a governorate, most of such movements gave a coarser destination, not none.
             guard let key = group.key else { return c.text((by.level?.rawValue ?? 1) > 1 ? "totals.notReported.atLevel" : "totals.notReported") }
             guard by.isCalendar, let start = TotalsBuilder.calendarStart(key, by) else { return group.name(in: lang) }
-            if let slash = key.firstIndex(of: "/") { return window(start, Day(String(key[key.index(after: slash)...])), inWords: false) }
+            // Days as the language writes a span (9–15 November 2026), as months are named in words; the key beside keeps ISO's.
+            if let slash = key.firstIndex(of: "/"), let end = Day(String(key[key.index(after: slash)...])) { return c.days.range(start, end) }
             // A week the window cuts (2020-W53 asked from 2021-01-01) is named by the days it counts, not its whole span.
-            return by == .week ? window(max(start, report.from ?? start), min(start.adding(days: 6), report.to ?? start.adding(days: 6)), inWords: false)
+            return by == .week ? c.days.range(max(start, report.from ?? start), min(start.adding(days: 6), report.to ?? start.adding(days: 6)))
                 : c.days.month(start)
         }
         var table = TextTable(header: [c.text("cli.totals.column.by.\(by.rawValue)"), c.text("cli.totals.column.name"), c.text("cli.totals.column.persons"),
