@@ -1016,6 +1016,8 @@ extension CommandLineTests {
         #expect((check.json["problems"] as? [[String: Any]])?.first?["kind"] as? String == "parts-do-not-add-up")
         // Each problem names whose figures they are, in the language asked.
         let arabic = try run(["sources", "check", "--lang", "ar"]).stdout
+        // The figures' numbers in Arabic's digits and its comma: "1, 2" stood in an Arabic line.
+        #expect(arabic.range(of: #"الأرقام [٠-٩]+(، [٠-٩]+)+:"#, options: .regularExpression) != nil, "\(arabic)")
         #expect(arabic.contains("الأرقام") && !arabic.contains("figures") && ((check.json["problems"] as? [[String: Any]])?.first?["organisation"] as? String)?.isEmpty == false,
                 "\(arabic)")
         #expect(try run(["sessions", "add", "--date", "2019-07-20", "--org", "Ministry", "Agency"]).status == 0)

@@ -173,7 +173,9 @@ struct SourcesCommand: AsyncParsableCommand {
                 if problems.isEmpty { print(catalogue.text("sources.check.none")) }
                 for problem in problems {
                     print("\(problem.kind.rawValue)  " + catalogue.text(Message("sources.check.line", [
-                        "organisation": .text(problem.organisation), "figures": .code(problem.figures.map(String.init).joined(separator: ", ")),
+                        // The figures' numbers in the language's digits and list separator ("١، ٢، ٣"), as `sources list` numbers them.
+                        "organisation": .text(problem.organisation),
+                        "figures": .text(problem.figures.map(catalogue.numbers.serial).joined(separator: catalogue.text("bulletin.listSeparator"))),
                         "detail": .text(catalogue.text(problem.message))])))
                 }
             }
