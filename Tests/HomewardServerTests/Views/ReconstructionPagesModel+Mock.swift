@@ -41,12 +41,14 @@ extension AidModel {
         let types = [AidType(code: "humanitarian", nameEn: "Humanitarian", nameRu: "Гуманитарная", nameAr: "إنسانية"),
                      AidType(code: "medical", nameEn: "Medical", nameRu: "Медицинская", nameAr: "طبية")]
         return AidModel(summary: AidSummary(tallies: tallies, types: types, from: Day("2020-06-01")!, to: today, grouping: .adm1, names: names),
+                        byOrganisation: AidSummary(tallies: tallies, types: types, from: Day("2020-06-01")!, to: today, grouping: .organisation),
                         from: Day("2020-06-01")!, to: today, demo: false)
     }
 
     static var empty: AidModel {
-        AidModel(summary: AidSummary(tallies: [], types: [], from: Day("2020-06-01")!, to: today, grouping: .adm1), from: Day("2020-06-01")!, to: today,
-                 demo: true)
+        AidModel(summary: AidSummary(tallies: [], types: [], from: Day("2020-06-01")!, to: today, grouping: .adm1),
+                 byOrganisation: AidSummary(tallies: [], types: [], from: Day("2020-06-01")!, to: today, grouping: .organisation),
+                 from: Day("2020-06-01")!, to: today, demo: true)
     }
 }
 

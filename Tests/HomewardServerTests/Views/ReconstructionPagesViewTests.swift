@@ -81,6 +81,7 @@ import Testing
         let food = AidTally(place: Lineage([.adm1: "SY12"]), type: "humanitarian", organisation: "SARC",
                             figures: AidFigures(actions: 2, parcels: 40, reportedBy: AidReporting(parcels: 2)))
         let untreated = AidModel(summary: AidSummary(tallies: [food], types: [], from: Day("2020-06-01")!, to: Day("2020-06-30")!),
+                                 byOrganisation: AidSummary(tallies: [food], types: [], from: Day("2020-06-01")!, to: Day("2020-06-30")!, grouping: .organisation),
                                  from: Day("2020-06-01")!, to: Day("2020-06-30")!, demo: false)
         #expect(AidView(model: untreated, language: .ru).render(pages)
             .contains(#"<bdi dir="ltr">—</bdi></span><span>человек получили медицинскую помощь</span>"#))

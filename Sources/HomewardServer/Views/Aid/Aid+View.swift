@@ -34,6 +34,7 @@ struct AidView {
         }
         let byType = s.byType.map { row($0, name: $0.name(in: language)) }
         let byGovernorate = s.groups.map { row($0, name: $0.key == nil ? c.text("area.notKnown") : $0.name(in: language)) }
+        let byOrganisation = model.byOrganisation.groups.map { row($0, name: $0.name) }
         // A label takes the form its count asks for ("50 акций помощи", "٥٠ عملية مساعدة"); tonnes, a decimal, take one form.
         let label = { (key: String, count: Int?) in PhraseContext(c.phrase(key, count.map { ["count": .count($0)] } ?? [:])) }
         let figure = { (value: String, key: String, count: Int?) in OverviewView.Figure(value: value, label: label(key, count), note: nil) }
@@ -71,6 +72,7 @@ struct AidView {
             tables: [
                 Table(title: c.text("aid.byType"), nameHeader: c.text("aid.column.type"), rows: byType, hasRows: !byType.isEmpty),
                 Table(title: c.text("aid.byGovernorate"), nameHeader: c.text("level.adm1.name"), rows: byGovernorate, hasRows: !byGovernorate.isEmpty),
+                Table(title: c.text("aid.byOrganisation"), nameHeader: c.text("aid.column.organisation"), rows: byOrganisation, hasRows: !byOrganisation.isEmpty),
             ],
             none: c.text("aid.none"),
             legends: (unreported ? [c.text("aid.reported.legend")] : []) + (partly ? [c.text("aid.reported.partlyLegend")] : [])
