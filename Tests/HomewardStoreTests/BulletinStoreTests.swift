@@ -90,11 +90,22 @@ import Testing
             // act
             let snapshot = try await store.draftBulletin(date: Day("2020-06-15")!, since: nil)
             // check
-            #expect(snapshot.entry("returns.week.overlaps")?.value == 2)
+            let entry = try #require(snapshot.entry(ReturnsBlock.Overlaps.entry))
+            #expect(entry.value == 2)
+            // The group without a crossing point is said too, not folded into the crossings named.
             let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
-            #expect(en.contains("In these 7 days, 2 groups were each reported by more than one organisation (the same days, crossing, origin, destination and category; at JOR-01)"), "\(en)")
+            #expect(en.contains("In these 7 days, 2 groups were each reported by more than one organisation (the same days, crossing, origin, "
+                                + "destination and category; at JOR-01, and without a crossing point)"), "\(en)")
+            let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
+            #expect(ru.contains("категория; через JOR-01 и без пункта пересечения): 2."), "\(ru)")
             let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
             #expect(ar.contains("أبلغت أكثر من منظمة عن مجموعتين"), "\(ar)")
+            // A count of groups, not of people: the public copy shows it as it is, however small.
+            #expect(BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5))[entry.id] == nil)
+            // Its question lists the movements of those groups: UNHCR's three and IOM's two, not IOM's group of its own.
+            #expect(entry.query.hasSuffix("--reported-by-several"))
+            let listed = try await store.ledger.movementPage(window: DateWindow(from: Day("2020-06-09")!, to: Day("2020-06-15")!), reportedBySeveral: true)
+            #expect(listed.movements.compactMap(\.externalId).sorted() == ["i1", "i2", "u1", "u3", "u4"], "\(listed.movements)")
             // None in another week: no line.
             let later = BulletinText(snapshot: try await store.draftBulletin(date: Day("2020-06-30")!, since: nil), catalogue: try Catalogue.bundled(.en)).text
             #expect(!later.contains("more than one organisation"), "\(later)")

@@ -350,6 +350,8 @@ import Testing
             #expect(sarc.problems.map { "\($0.row) \($0.code) \($0.message.arguments["record"].map { "\($0)" } ?? "")" } == ["2 import.aid.otherOrganisation serial(1)"],
                     "\(sarc.problems)")
             #expect(sarc.text.contains("WFP recorded an action of the same type in this locality on the same day (action 1, an earlier import)"), "\(sarc.text)")
+            // Only what the warning says: no count of people, nor a crossing, that a movement's would give.
+            #expect(sarc.problems.first.map { Set($0.message.arguments.keys) } == ["organisation", "record"], "\(sarc.problems)")
             // The organisation's own report again is a correction, not another's.
             let own = try await importRecords(store, .aid, aid + "2020-06-04,C5992,SARC,humanitarian,3,s4\n")
             #expect(own.updated == 1 && own.warnings == 0, "\(own.problems)")

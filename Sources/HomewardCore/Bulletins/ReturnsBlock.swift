@@ -20,18 +20,6 @@ public enum ReturnsBlock {
 
     /// Persons recorded for periods that run across a window's edge (a month's figure, on the 15th), which no total of the
     /// window counts, as `totals` gives them apart (`partial`): a statement must not drop them without a word.
-    /// The week's groups that more than one organisation reported alike (same days, crossing, origin, destination and
-    /// category), and the crossing points among them: the figures add every report, which the statement says.
-    public struct Overlaps: Sendable {
-        public var groups: Int
-        public var crossings: [String]
-
-        public init(groups: Int, crossings: [String]) {
-            self.groups = groups
-            self.crossings = crossings
-        }
-    }
-
     public struct Partial: Sendable {
         /// Of periods that run past the statement's day: in none of its figures.
         public var pastDate: Int
@@ -135,10 +123,12 @@ public enum ReturnsBlock {
             ]))
         }
         if let overlaps, overlaps.groups > 0 {
-            entries.append(SnapshotEntry(id: "returns.week.overlaps", value: overlaps.groups, query: weekQuery + " --by organisation"))
+            // A count of groups, not of people: named apart from the returns' figures, which small counts hide.
+            entries.append(SnapshotEntry(id: Overlaps.entry, value: overlaps.groups,
+                                         query: "homeward movements list --from \(week.from!) --to \(date) --reported-by-several"))
+            let place = overlaps.crossings.isEmpty ? "none" : overlaps.withoutCrossing ? "both" : "crossings"
             lines.append(BulletinLine("bulletin.returns.overlaps", [
-                "count": .entry("returns.week.overlaps"), "where": .code(overlaps.crossings.isEmpty ? "none" : "crossings"),
-                "crossings": .code(overlaps.crossings.joined(separator: ", ")),
+                "count": .entry(Overlaps.entry), "where": .code(place), "crossings": .names(overlaps.crossings),
             ]))
         }
         if let partial {

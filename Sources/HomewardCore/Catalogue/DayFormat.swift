@@ -37,12 +37,11 @@ public struct DayFormat: Sendable {
         return language == .ar ? written.replacingOccurrences(of: "،", with: "") : written
     }
 
-    /// A moment as the language writes a date and a time of day in UTC (1 December 2026, 23:59:59), for a ledger read as it
-    /// stood then.
+    /// A moment as the language writes a date and a time of day in UTC (1 December 2026 at 23:59:59), for a ledger read as it
+    /// stood then; Arabic keeps CLDR's commas here, the only mark between the year and the hour.
     public func moment(_ date: Date) -> String {
-        let written = date.formatted(Date.FormatStyle(date: .long, time: .standard, locale: style.locale, calendar: Calendar(identifier: .gregorian),
-                                                      timeZone: TimeZone(identifier: "UTC")!))
-        return language == .ar ? written.replacingOccurrences(of: "،", with: "") : written
+        date.formatted(Date.FormatStyle(date: .long, time: .standard, locale: style.locale, calendar: Calendar(identifier: .gregorian),
+                                        timeZone: TimeZone(identifier: "UTC")!))
     }
 
     /// The month a day falls in, as the language names it: June 2020, июнь 2020 г., حزيران ٢٠٢٠.

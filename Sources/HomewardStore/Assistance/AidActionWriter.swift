@@ -58,7 +58,7 @@ struct AidActionWriter: BatchWriter {
                 r.day = \(bind: action.date.number) AND r.place_pcode = \(bind: action.place.finest ?? "") AND r.type_code = \(bind: action.type)
                 AND \(unsafeRaw: Self.counted)
                 """) {
-                counts.shared.append(SharedRecord(row: row, record: other.id, persons: 0, organisation: other.organisation,
+                counts.shared.append(SharedRecord(row: row, record: other.id, persons: nil, organisation: other.organisation,
                                                   message: "import.aid.otherOrganisation", recordArgument: "record"))
             }
         }

@@ -18,7 +18,8 @@ extension Stores {
         let crossings = try await stores.places.gazetteer().crossings
         let sums = try await stores.sources.ledgerSumsByCrossing(window: week)
         let reportedTwice = try await stores.ledger.groupsReportedTwice(in: week)
-        let overlaps = ReturnsBlock.Overlaps(groups: reportedTwice.map(\.groups).reduce(0, +), crossings: reportedTwice.compactMap(\.crossing))
+        let overlaps = ReturnsBlock.Overlaps(groups: reportedTwice.map(\.groups).reduce(0, +), crossings: reportedTwice.compactMap(\.crossing),
+                                             withoutCrossing: reportedTwice.contains { $0.crossing == nil })
         let byCrossing = sums.compactMap { item -> ReturnsBlock.Crossing? in
             guard let code = item.crossing else { return nil }
             let crossing = crossings[code]

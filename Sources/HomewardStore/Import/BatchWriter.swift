@@ -96,13 +96,14 @@ struct TwinRecord: Sendable, Equatable {
     var argument = "movement"
 }
 
-/// A new movement beside another organisation's movement of an earlier import for the same days, crossing, origin,
-/// destination and category.
+/// A new record beside another organisation's record of an earlier import of the same group, delivery or work: a movement
+/// of the same days, crossing, origin, destination and category; a departure; an aid action; a facility record.
 struct SharedRecord: Sendable, Equatable {
     var row: Int
-    /// The other organisation's record (the first recorded, where it reported several), what it counted, and its name.
+    /// The other organisation's record (the first recorded, where it reported several), what it counted (people, where the
+    /// records count them), and its name.
     var record: Int
-    var persons: Int
+    var persons: Int?
     var organisation: String
     /// Whether the movements name a crossing point: a move inside the country may name none, and the warning says so.
     var crossing = true

@@ -365,8 +365,13 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         }
         for twin in counts.twins { warn(row: twin.row, Message(twin.message, [twin.argument: .serial(twin.twin)])) }
         for shared in counts.shared {
-            warn(row: shared.row, Message(shared.message, ["organisation": .text(shared.organisation), shared.recordArgument: .serial(shared.record),
-                                                           "persons": .count(shared.persons), "place": .code(shared.crossing ? "crossing" : "none")]))
+            var arguments: [String: MessageArgument] = ["organisation": .text(shared.organisation), shared.recordArgument: .serial(shared.record)]
+            // A count of people and a crossing only where the records give them (movements, departures), not aid's or works'.
+            if let persons = shared.persons {
+                arguments["persons"] = .count(persons)
+                arguments["place"] = .code(shared.crossing ? "crossing" : "none")
+            }
+            warn(row: shared.row, Message(shared.message, arguments))
         }
         for revert in counts.reverts {
             // Movements keep the code they had; the other kinds' code names no movement, for scripts that sort warnings by it.

@@ -9,17 +9,19 @@ extension LedgerStore {
     ///   - window: only movements whose whole period lies in it.
     ///   - organisation: only the movements one organisation reported (a partner's own), by its name as written.
     ///   - after: the id the previous page ended with.
+    ///   - reportedBySeveral: only movements of a group another organisation reported alike (``groupsReportedTwice(in:)``),
+    ///     the records behind a statement's count of them.
     /// - Throws: ``StoreError/invalid(field:value:reason:)`` for a window that ends before it starts, or a crossing point
     ///   the database does not know: answered as an empty page, either would read as "nothing recorded".
     public func movementPage(window: DateWindow = DateWindow(), crossing: String? = nil, organisation: String? = nil, after: Int? = nil,
-                             limit: Int = 100) async throws -> MovementPage {
+                             limit: Int = 100, reportedBySeveral: Bool = false) async throws -> MovementPage {
         if let from = window.from, let to = window.to, to < from {
             throw StoreError.invalid(field: "to", value: to.description, reason: "\(to) is before the window's start, \(from)")
         }
         var crossing = crossing
         if let asked = crossing { crossing = try await database.read { try await Self.crossingCode(asked, on: $0) } }
         let page = PageCut(reading: try await movements(in: "movements", window: window, crossing: crossing, organisation: organisation,
-                                                         after: after, limit: limit + 1),
+                                                         after: after, limit: limit + 1, reportedBySeveral: reportedBySeveral),
                            limit: limit, id: \.id)
         // Only an empty page can come from a misspelt name, as in the totals.
         if let organisation, page.items.isEmpty { try await database.read { try await OrganisationsStore.refuseOtherSpelling(organisation, on: $0) } }
@@ -42,8 +44,10 @@ extension LedgerStore {
     /// - Parameter withdrawn: whether movements taken back (0 persons) are listed: a list of the ledger shows them, the
     ///   records a figure summed do not, as no sum counts them.
     func movements(in source: SQLQueryString, window: DateWindow, category: MovementCategory? = nil, crossing: String?, withoutCrossing: Bool = false,
-                   organisation: String? = nil, withdrawn: Bool = true, after: Int?, limit: Int) async throws -> [RecordedMovement] {
-        try await database.read { db in
+                   organisation: String? = nil, withdrawn: Bool = true, after: Int?, limit: Int,
+                   reportedBySeveral: Bool = false) async throws -> [RecordedMovement] {
+        let same = database.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
+        return try await database.read { db in
             var query: SQLQueryString = """
                 SELECT m.id, m.start_day, m.end_day, m.category, m.crossing_code, COALESCE(m.origin_country, m.origin_pcode) AS origin,
                        m.dest_pcode, m.persons, o.name AS organisation, m.source, m.external_id, m.recorded_at, m.recorded_by
@@ -56,6 +60,14 @@ extension LedgerStore {
             if withoutCrossing { query += " AND m.crossing_code IS NULL" }
             if let organisation { query += " AND o.name = \(bind: organisation)" }
             if !withdrawn { query += " AND m.persons > 0" }
+            if reportedBySeveral {
+                query += """
+                     AND m.persons > 0 AND EXISTS (SELECT 1 FROM movements s WHERE s.start_day = m.start_day AND s.end_day = m.end_day
+                        AND s.category = m.category AND s.crossing_code \(unsafeRaw: same) m.crossing_code AND s.dest_pcode \(unsafeRaw: same) m.dest_pcode
+                        AND s.origin_country \(unsafeRaw: same) m.origin_country AND s.origin_pcode \(unsafeRaw: same) m.origin_pcode
+                        AND s.organisation_id <> m.organisation_id AND s.persons > 0)
+                    """
+            }
             query += " ORDER BY m.id LIMIT \(bind: limit)"
             return try await db.raw(query).all().map { try LedgerStore.recordedMovement($0, id: try $0.decode(column: "id", as: Int.self)) }
         }

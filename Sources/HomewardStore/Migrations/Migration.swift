@@ -56,6 +56,7 @@ extension Database {
         IndexRevisionsByRecord(),
         CreateSQLiteDataVersion(),
         IndexMovementsByCrossingAndPlace(),
+        IndexAidAndWorksByPlace(),
     ]
 
     /// Applies the steps the database has not seen yet.

@@ -50,7 +50,7 @@ struct FacilityWorkWriter: BatchWriter {
                 r.day = \(bind: work.date.number) AND r.place_pcode = \(bind: work.place.finest ?? "") AND r.kind_code = \(bind: work.kind)
                 AND r.status = \(bind: work.status.rawValue) AND r.quantity_tenths > 0
                 """) {
-                counts.shared.append(SharedRecord(row: row, record: other.id, persons: 0, organisation: other.organisation,
+                counts.shared.append(SharedRecord(row: row, record: other.id, persons: nil, organisation: other.organisation,
                                                   message: "import.facilities.otherOrganisation", recordArgument: "record"))
             }
         }

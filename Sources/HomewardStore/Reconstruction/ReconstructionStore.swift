@@ -121,6 +121,17 @@ public struct ReconstructionStore: Sendable {
         }
     }
 
+    /// The organisations whose records up to `through` count in the figures (none withdrawn), by name: a page of them names its
+    /// sources, as the statement does.
+    public func reporters(through: Day) async throws -> [String] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT DISTINCT o.name FROM facility_works w JOIN organisations o ON o.id = w.organisation_id
+                WHERE w.day <= \(bind: through.number) AND w.quantity_tenths > 0 ORDER BY o.name
+                """).all(decodingColumn: "name", as: String.self)
+        }
+    }
+
     /// A facility record from a row of `works` or of a version.
     static func recordedWork(_ row: any SQLRow) throws -> RecordedFacilityWork {
         let work = FacilityWork(date: Day(number: try row.decode(column: "day", as: Int.self)), place: try Lineage(row: row),

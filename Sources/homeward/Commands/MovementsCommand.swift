@@ -20,6 +20,8 @@ struct MovementsCommand: AsyncParsableCommand {
         @Option(help: "Only through this crossing point (its code).") var crossing: String?
         @Option(help: "Only those this organisation reported (its name).") var org: String?
         @Option(help: "The id the previous page ended with.") var after: Int?
+        @Flag(help: "Only movements of a group another organisation reported alike (same days, crossing, origin, destination and category), as a statement counts them.")
+        var reportedBySeveral = false
         @Option(help: "At most this many (1 to 10000); by default 100 for a table or JSON, and every one for CSV and HXL, an export.")
         var limit: Int?
         @Option(help: "table, json, csv, or hxl (CSV with a hashtag row that homeward import reads back unchanged)") var format: MovementsFormat = .table
@@ -37,14 +39,18 @@ struct MovementsCommand: AsyncParsableCommand {
                 try await db.withStores { stores in
                     var after = self.after
                     repeat {
-                        let page = try await stores.ledger.movementPage(window: window, crossing: crossing, organisation: org, after: after, limit: 10_000)
+                        let page = try await stores.ledger.movementPage(window: window, crossing: crossing, organisation: org, after: after, limit: 10_000,
+                                                                        reportedBySeveral: reportedBySeveral)
                         for m in page.movements { print(format == .csv ? MovementsText.csv(m) : MovementsText.hxl(m)) }
                         after = page.nextCursor.flatMap { Int($0) }
                     } while after != nil
                 }
                 return
             }
-            let page = try await db.withStores { try await $0.ledger.movementPage(window: window, crossing: crossing, organisation: org, after: after, limit: limit ?? 100) }
+            let page = try await db.withStores {
+                try await $0.ledger.movementPage(window: window, crossing: crossing, organisation: org, after: after, limit: limit ?? 100,
+                                                 reportedBySeveral: reportedBySeveral)
+            }
             switch format {
             case .json: try printJSON(page)
             case .csv: print(([MovementsText.csvHeader] + page.movements.map(MovementsText.csv)).joined(separator: "\n"))

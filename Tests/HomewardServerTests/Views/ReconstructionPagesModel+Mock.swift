@@ -20,7 +20,7 @@ extension ReconstructionModel {
             FacilityTally(place: daraa, kind: "road", status: .underRestoration, day: Day("2020-02-10")!, tenths: 125),
         ]
         return ReconstructionModel(summary: ReconstructionSummary(tallies: tallies, kinds: [school, road], asOf: today, from: today.adding(days: -6),
-                                                                  to: today, grouping: .adm1, names: names), demo: false)
+                                                                  to: today, grouping: .adm1, names: names), reporters: ["Ministry", "UNDP"], demo: false)
     }
 
     static var empty: ReconstructionModel {

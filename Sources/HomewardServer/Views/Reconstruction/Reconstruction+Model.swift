@@ -5,6 +5,8 @@ import HomewardStore
 /// by kind and by governorate, as coordination statements give them.
 struct ReconstructionModel: Sendable {
     var summary: ReconstructionSummary
+    /// The organisations whose records the figures count: who says so.
+    var reporters: [String] = []
     var demo: Bool
     /// Whether the commissioned figures are of the seven days up to `asOf`, as by default, rather than of a period asked.
     var isLastWeek = true
@@ -14,6 +16,7 @@ struct ReconstructionModel: Sendable {
     static func load(store: ReconstructionStore, asOf: Day, window: DateWindow = DateWindow(), demo: Bool) async throws -> ReconstructionModel {
         let asked = window.from != nil || window.to != nil
         let to = window.to ?? asOf, from = window.from ?? to.adding(days: -6)
-        return ReconstructionModel(summary: try await store.summary(asOf: asOf, from: from, to: to, grouping: .adm1), demo: demo, isLastWeek: !asked)
+        return ReconstructionModel(summary: try await store.summary(asOf: asOf, from: from, to: to, grouping: .adm1),
+                                   reporters: try await store.reporters(through: max(asOf, to)), demo: demo, isLastWeek: !asked)
     }
 }

@@ -37,6 +37,11 @@ struct ReconstructionView {
                                    + [("to", s.to.description), ("by", "adm1")], demo: model.demo, catalogue: c),
             heading: c.text("reconstruction.heading"),
             asOf: PhraseContext(c.phrase("reconstruction.asOf", ["day": .day(s.asOf)])),
+            reportersLabel: c.text("reconstruction.reporters"),
+            reporters: model.reporters.enumerated().map { index, name in
+                Reporter(name: name, separator: index == model.reporters.count - 1 ? "" : c.text("bulletin.listSeparator"))
+            },
+            hasReporters: !model.reporters.isEmpty,
             figures: [
                 OverviewView.Figure(value: c.numbers.string(s.underRestoration.settlements),
                                     label: PhraseContext(c.phrase("reconstruction.settlements.underRestoration",
@@ -69,6 +74,10 @@ struct ReconstructionView {
         let chrome: PageChrome
         let heading: String
         let asOf: PhraseContext
+        /// Whose records the figures count, each name isolated (Latin names in an Arabic list ran together).
+        let reportersLabel: String
+        let reporters: [Reporter]
+        let hasReporters: Bool
         let figures: [OverviewView.Figure]
         let byKindTitle: String
         let kindHeader: String
@@ -86,6 +95,12 @@ struct ReconstructionView {
         let settlementsHeader: String
         let governorates: [GovernorateRow]
         let hasGovernorates: Bool
+    }
+
+    struct Reporter {
+        let name: String
+        /// The list's separator after the name; none after the last.
+        let separator: String
     }
 
     /// A figure no report gave, in either table.
