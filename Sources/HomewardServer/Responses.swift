@@ -87,6 +87,11 @@ extension Request {
         }
     }
 
+    /// A page's cursor (`?cursor=`, the `next_cursor` of the page before), refused saying where one comes from.
+    func cursor() throws -> Int? {
+        try query("cursor", refusing: { Message("problem.value.cursor", ["value": .code($0)]) }) { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+    }
+
     /// One of `choices`, each a code the same in every language, refused naming them in the reader's language.
     func oneOf<T>(_ name: String, _ choices: [String], _ parse: (String) -> T?) throws -> T? {
         try query(name, refusing: { Message("problem.value.oneOf", ["value": .code($0), "choices": .code(choices.joined(separator: ", "))]) }, parse)

@@ -9,11 +9,6 @@ public enum AidBlock {
     /// The entry that counts the week's actions that gave the people reached, when not all did.
     public static let reachedReportedBy = "aid.week.reached.reported_by"
 
-    /// The entries of figures that only some kinds of action give, with the column of the actions each sums: its records
-    /// are those that gave it (a medical action summed into no tonnes), not the week's.
-    public static let figureColumns = ["aid.week.tonnes": "kilograms", "aid.week.parcels": "parcels", "aid.week.reached": "reached",
-                                       reachedReportedBy: "reached", "aid.week.treated": "treated"]
-
     /// - Parameters:
     ///   - figures: the actions of ``ReturnsBlock/lastWeek(to:)``.
     ///   - reporters: the organisations that reported those actions, named last: every figure of a statement names its source.

@@ -8,8 +8,8 @@ struct AuditController<Context: CallerRequestContext> {
 
     func add(to router: Router<Context>) {
         router.on(RouterPath(APIRoute.audit.routerPath), method: APIRoute.audit.method) { request, context -> Response in
-            let from: Day? = try request.day("from")
-            let to: Day? = try request.day("to")
+            let window = try request.window()
+            let (from, to) = (window.from, window.to)
             let limit = try request.wholeNumber("limit", 1 ... 10_000) ?? 10_000
             let after: Int? = try request.wholeNumber("after", from: 0)
             let user: String? = request.uri.queryParameters.get("user").map { String($0) }

@@ -5,6 +5,8 @@ import Hummingbird
 
 /// Sessions and bulletins over HTTP: record a session, publish a bulletin, read one in any language and format.
 struct BulletinsController<Context: CallerRequestContext> {
+    /// The forms a statement is answered in (`?format=`).
+    static var formats: [String] { ["json", "text", "html"] }
     let stores: Stores
     let configuration: ServerConfiguration
     let pages: Pages
@@ -164,7 +166,7 @@ struct BulletinsController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.bulletinRecords.routerPath), method: APIRoute.bulletinRecords.method) { request, context in
             let id = try Self.id(context)
             let entryID = try request.query("entry", "an entry's id, as the snapshot names it") { $0.isEmpty ? nil : $0 }
-            let after = try request.wholeNumber("cursor", from: 0)
+            let after = try request.cursor()
             let limit = try request.wholeNumber("limit", 1 ... 10_000) ?? 1_000
             guard let bulletin = try await stores.bulletin(id) else { throw Problem(.notFound, "no bulletin has id \(id)") }
             guard let entryID, let entry = bulletin.snapshot.entry(entryID) else {
@@ -206,7 +208,7 @@ struct BulletinsController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.showBulletin.routerPath), method: APIRoute.showBulletin.method) { request, context in
             let id = try Self.id(context)
             let language = try request.pageLanguage()
-            let format = try request.oneOf("format", ["json", "text", "html"]) { ["json", "text", "html"].contains($0) ? $0 : nil } ?? "json"
+            let format = try request.oneOf("format", Self.formats) { Self.formats.contains($0) ? $0 : nil } ?? "json"
             let digits = try request.oneOf("digits", Digits.self) ?? .native
             let bulletin = try await self.bulletin(id, for: context.caller)
             let readable = try await readableStatements(for: context.caller)

@@ -46,7 +46,7 @@ struct ImportsController<Context: CallerRequestContext> {
             guard let byte = ImportRequest.delimiter(named: name) else { throw Problem.badRequest("delimiter", "'\(name)' is not one of , ; tab") }
             importRequest.delimiter = byte
         }
-        importRequest.dateOrder = try request.query("date_order", "dmy (day first) or mdy (month first)", DateOrder.init(rawValue:))
+        importRequest.dateOrder = try request.oneOf("date_order", DateOrder.self)
         // For JSON too: a form's export names its keys by its questions (`grp/date`), and `map` says which is which.
         let parameters = request.uri.queryParameters
         do {

@@ -65,12 +65,12 @@ struct LedgerController<Context: CallerRequestContext> {
 
 
     private func listMovements(_ request: Request) async throws -> Response {
-        let from = try request.day("from")
-        let to = try request.day("to")
+        // A window ending before it starts is refused here, in the reader's language, before the store would in English.
+        let window = try request.window()
         let limit = try request.wholeNumber("limit", 1 ... 1000) ?? 100
-        let cursor = try request.wholeNumber("cursor", from: 0)
+        let cursor = try request.cursor()
         let crossing = try request.text("crossing")
-        return try jsonResponse(try await store.movementPage(window: DateWindow(from: from, to: to), crossing: crossing,
+        return try jsonResponse(try await store.movementPage(window: window, crossing: crossing,
                                                              organisation: try request.text("organisation"), after: cursor, limit: limit))
     }
 }

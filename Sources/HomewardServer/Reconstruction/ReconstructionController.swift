@@ -83,7 +83,7 @@ extension Request {
     /// `cursor` (the last id of the previous page) and `limit` (1 to 1000, default 100).
     func paging() throws -> (after: Int?, limit: Int) {
         let limit = try wholeNumber("limit", 1 ... 1000) ?? 100
-        let cursor = try wholeNumber("cursor", from: 0)
+        let cursor = try cursor()
         return (cursor, limit)
     }
 }

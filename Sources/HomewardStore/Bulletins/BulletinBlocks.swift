@@ -17,9 +17,9 @@ extension Stores {
         let publicRevision = try await Self.revision(stores, before: date, session: session, publicOnly: true)
         let crossings = try await stores.places.gazetteer().crossings
         let sums = try await stores.sources.ledgerSumsByCrossing(window: week)
-        let reportedTwice = try await stores.ledger.groupsReportedTwice(in: week)
-        let overlaps = ReturnsBlock.Overlaps(groups: reportedTwice.map(\.groups).reduce(0, +), crossings: reportedTwice.compactMap(\.crossing),
-                                             withoutCrossing: reportedTwice.contains { $0.crossing == nil })
+        let reportedBySeveral = try await stores.ledger.groupsReportedBySeveral(in: week)
+        let overlaps = ReturnsBlock.Overlaps(groups: reportedBySeveral.map(\.groups).reduce(0, +), crossings: reportedBySeveral.compactMap(\.crossing),
+                                             withoutCrossing: reportedBySeveral.contains { $0.crossing == nil })
         let byCrossing = sums.compactMap { item -> ReturnsBlock.Crossing? in
             guard let code = item.crossing else { return nil }
             let crossing = crossings[code]
@@ -107,9 +107,14 @@ extension Stores {
                                         reporters: try await stores.reporters(of: [Self.aidActions(week)])) else { return nil }
         // A figure that only some actions give names those actions, not the whole week's: tonnes are no medical action's.
         var giving: [String: [Int]] = [:]
-        for column in Set(block.entries.compactMap { AidBlock.figureColumns[$0.id] }) { giving[column] = try await stores.aidActionIDs(week, giving: column) }
-        return await block.withRecords { entry in AidBlock.figureColumns[entry.id].flatMap { giving[$0] } ?? ids }
+        for column in Set(block.entries.compactMap { Self.aidFigureColumns[$0.id] }) { giving[column] = try await stores.aidActionIDs(week, giving: column) }
+        return await block.withRecords { entry in Self.aidFigureColumns[entry.id].flatMap { giving[$0] } ?? ids }
     }
+
+    /// The aid block's entries of figures that only some kinds of action give, with the column of the actions each sums: its
+    /// records are those that gave it (a medical action summed into no tonnes), not the week's.
+    static let aidFigureColumns = ["aid.week.tonnes": "kilograms", "aid.week.parcels": "parcels", "aid.week.reached": "reached",
+                                   AidBlock.reachedReportedBy: "reached", "aid.week.treated": "treated"]
 
     /// An entry's id split into the code between `prefix` and one of `suffixes`, and that suffix: codes may hold dots.
     static func entryParts(_ id: String, prefix: String, suffixes: [String]) -> (code: String, suffix: String)? {

@@ -9,7 +9,7 @@ extension LedgerStore {
     ///   - window: only movements whose whole period lies in it.
     ///   - organisation: only the movements one organisation reported (a partner's own), by its name as written.
     ///   - after: the id the previous page ended with.
-    ///   - reportedBySeveral: only movements of a group another organisation reported alike (``groupsReportedTwice(in:)``),
+    ///   - reportedBySeveral: only movements of a group another organisation reported alike (``groupsReportedBySeveral(in:)``),
     ///     the records behind a statement's count of them.
     /// - Throws: ``StoreError/invalid(field:value:reason:)`` for a window that ends before it starts, or a crossing point
     ///   the database does not know: answered as an empty page, either would read as "nothing recorded".

@@ -6,7 +6,7 @@ extension LedgerStore {
     /// category, each with a count), by crossing point: every sum adds each organisation's report, which counts one group
     /// twice where they are of the same people, so a statement says how many there are. `nil` crossings are moves inside
     /// the country that name none.
-    public func groupsReportedTwice(in window: DateWindow) async throws -> [(crossing: String?, groups: Int)] {
+    public func groupsReportedBySeveral(in window: DateWindow) async throws -> [(crossing: String?, groups: Int)] {
         try await database.read { db in
             var query: SQLQueryString = """
                 SELECT crossing_code, CAST(COUNT(*) AS BIGINT) AS groups FROM (
