@@ -29,6 +29,12 @@ import Testing
         let ar = try text(block, .ar)
         #expect(ar.contains("الطرق: ١٢٫٥ كم قيد الترميم في") && ar.contains("ولم يدخل أيٌّ منها الخدمة") && !ar.contains("و٠"), "\(ar)")
         #expect(ru.contains("ничего не введено в эксплуатацию."), "\(ru)")
+        // A kind only commissioned: nothing under restoration is said in words too.
+        let bakery = FacilityKind(code: "bakery", unit: .items, nameEn: "Bakeries", nameRu: "Пекарни", nameAr: "المخابز")
+        let onlyCommissioned = ReconstructionBlock.make(date: Self.date, stock: FacilityFigures(settlements: 0, byKind: []),
+                                                        flow: FacilityFigures(settlements: 1, byKind: [KindQuantity(kind: bakery, tenths: 20)]))
+        #expect(try text(onlyCommissioned, .en).contains("Bakeries: none under restoration on 30 June 2020; 2 commissioned from"))
+        #expect(try text(onlyCommissioned, .ar).contains("المخابز: لا شيء قيد الترميم في"))
         #expect(ar.contains("في تجمّع سكني واحد"), "1 is written as a word in Arabic")
         #expect(block?.entries.first { $0.id == "reconstruction.road.underRestoration" }?.unit == .tenths)
         // The table of figures gives a length in its unit, as the sentence does; a count of schools stays bare.

@@ -19,10 +19,11 @@ public enum ReconstructionBlock {
             let prefix = "reconstruction.\(kind.code)"
             entries.append(SnapshotEntry(id: "\(prefix).underRestoration", value: stock.tenths(of: kind.code), unit: .tenths, query: query))
             entries.append(SnapshotEntry(id: "\(prefix).commissioned", value: flow.tenths(of: kind.code), unit: .tenths, query: query))
-            // Nothing commissioned is said in words ("none commissioned"): "0 commissioned" reads badly in Arabic above all.
+            // Nothing under restoration or commissioned is said in words ("none commissioned"): "0 commissioned" reads badly in
+            // Arabic above all. A kind is listed only where one of the two is not nothing.
             lines.append(BulletinLine("bulletin.reconstruction.kind", [
                 "kind": .name(en: kind.nameEn, ru: kind.nameRu, ar: kind.nameAr), "unit": .code(kind.unit.rawValue),
-                "flow": .code(flow.tenths(of: kind.code) == 0 ? "none" : "some"),
+                "flow": .code(flow.tenths(of: kind.code) == 0 ? "none" : "some"), "stocked": .code(stock.tenths(of: kind.code) == 0 ? "none" : "some"),
                 "stock": .entry("\(prefix).underRestoration"), "commissioned": .entry("\(prefix).commissioned"),
                 "date": .day(date), "from": .day(week.from!), "to": .day(date),
             ]))
