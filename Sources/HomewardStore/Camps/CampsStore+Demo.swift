@@ -10,11 +10,11 @@ extension CampsStore {
         let camp = "DEMO-CAMP-N", settlement = "DEMO-SET-E", centre = "DEMO-CC-S", transit = "DEMO-TC-1"
         let agency = "Demo: Camp Management Agency", ministry = "Demo: Ministry of Local Administration"
         for site in [
-            Site(code: camp, name: "Demo camp North", nameAr: "مخيم الشمال (تجريبي)", kind: .camp, admin: "SY08", operatorName: agency),
-            Site(code: settlement, name: "Demo settlement East", nameAr: "تجمع الشرق (تجريبي)", kind: .informalSettlement, admin: "SY02"),
-            Site(code: centre, name: "Demo collective centre South", nameAr: "مركز الإيواء الجنوبي (تجريبي)", kind: .collectiveCentre, admin: "SY12",
+            Site(code: camp, name: "Demo camp North", nameAr: "مخيم الشمال (تجريبي)", nameRu: "Северный лагерь (демо)", kind: .camp, admin: "SY08", operatorName: agency),
+            Site(code: settlement, name: "Demo settlement East", nameAr: "تجمع الشرق (تجريبي)", nameRu: "Восточное поселение (демо)", kind: .informalSettlement, admin: "SY02"),
+            Site(code: centre, name: "Demo collective centre South", nameAr: "مركز الإيواء الجنوبي (تجريبي)", nameRu: "Южный центр коллективного размещения (демо)", kind: .collectiveCentre, admin: "SY12",
                  operatorName: ministry),
-            Site(code: transit, name: "Demo transit centre", nameAr: "مركز العبور (تجريبي)", kind: .transitCentre, admin: "SY08", capacity: 400,
+            Site(code: transit, name: "Demo transit centre", nameAr: "مركز العبور (تجريبي)", nameRu: "Транзитный центр (демо)", kind: .transitCentre, admin: "SY08", capacity: 400,
                  stayHours: 48),
         ] {
             try await addSite(site, by: caller)
