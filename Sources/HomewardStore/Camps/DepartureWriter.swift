@@ -39,24 +39,16 @@ struct DepartureWriter: BatchWriter {
                             \(bind: write.timestamp), \(bind: write.caller.description), \(bind: importID))
                     """)
             counts += stored
-            if stored.imported == 1, let other = try await otherOrganisations(departure, organisationID: organisationID) {
+            // Another organisation's departure of an earlier import from the same site on the same days to the same place: the
+            // site counts both, twice the people where both reported one convoy (a camp manager's and a partner's).
+            let destination: SQLQueryString = departure.destination.map { "r.destination = \(bind: $0)" } ?? "r.destination IS NULL"
+            if stored.imported == 1, let other = try await write.otherOrganisation(in: "site_departures", organisationID: organisationID, importID: importID,
+                                                                                   matching: """
+                r.site_code = \(bind: departure.site) AND r.start_day = \(bind: start) AND r.end_day = \(bind: end) AND \(destination) AND r.persons > 0
+                """, persons: true) {
                 counts.shared.append(SharedRecord(row: row, record: other.id, persons: other.persons, organisation: other.organisation,
                                                   message: "import.departures.otherOrganisation", recordArgument: "departure"))
             }
         }
-    }
-
-    /// Another organisation's departure of an earlier import from the same site on the same days to the same place: the
-    /// site counts both, twice the people where both reported one convoy (a camp manager's and a partner's).
-    private func otherOrganisations(_ departure: Departure, organisationID: Int) async throws -> (id: Int, persons: Int, organisation: String)? {
-        let destination: SQLQueryString = departure.destination.map { "d.destination = \(bind: $0)" } ?? "d.destination IS NULL"
-        guard let row = try await write.sql.raw("""
-            SELECT d.id, d.persons, o.name FROM site_departures d JOIN organisations o ON o.id = d.organisation_id
-            WHERE d.site_code = \(bind: departure.site) AND d.start_day = \(bind: departure.period.start.number)
-              AND d.end_day = \(bind: departure.period.end.number) AND \(destination) AND d.organisation_id <> \(bind: organisationID)
-              AND d.persons > 0 AND (d.import_id IS NULL OR d.import_id <> \(bind: importID))
-            ORDER BY d.id LIMIT 1
-            """).first() else { return nil }
-        return (try row.decode(column: "id", as: Int.self), try row.decode(column: "persons", as: Int.self), try row.decode(column: "name", as: String.self))
     }
 }

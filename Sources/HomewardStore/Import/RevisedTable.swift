@@ -186,12 +186,15 @@ extension WriteContext {
     /// The first record of another organisation, of an earlier import, that `matching` (on the table as `r`) finds: two
     /// organisations reporting one delivery or one work would be summed twice without a word. Both are kept (two are as
     /// likely), and the import says so.
-    func otherOrganisation(in table: String, organisationID: Int, importID: Int, matching: SQLQueryString) async throws -> (id: Int, organisation: String)? {
+    /// - Parameter persons: whether the records count people (`persons`), which the warning then says.
+    func otherOrganisation(in table: String, organisationID: Int, importID: Int, matching: SQLQueryString,
+                           persons: Bool = false) async throws -> (id: Int, organisation: String, persons: Int?)? {
         guard let row = try await sql.raw("""
-            SELECT r.id, o.name FROM \(unsafeRaw: table) r JOIN organisations o ON o.id = r.organisation_id
+            SELECT r.id, o.name\(unsafeRaw: persons ? ", r.persons" : "") FROM \(unsafeRaw: table) r JOIN organisations o ON o.id = r.organisation_id
             WHERE r.organisation_id <> \(bind: organisationID) AND (r.import_id IS NULL OR r.import_id <> \(bind: importID)) AND 
             """ + matching + " ORDER BY r.id LIMIT 1").first() else { return nil }
-        return (try row.decode(column: "id", as: Int.self), try row.decode(column: "name", as: String.self))
+        return (try row.decode(column: "id", as: Int.self), try row.decode(column: "name", as: String.self),
+                persons ? try row.decode(column: "persons", as: Int.self) : nil)
     }
 }
 
