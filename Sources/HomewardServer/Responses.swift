@@ -80,6 +80,13 @@ extension Request {
         }
     }
 
+    /// A whole number, refused in the reader's language as not one of `range`, which a rule after it checks (a plan's cycle,
+    /// with its own words for a number out of it); `nil` when absent.
+    func integer(_ name: String, said range: ClosedRange<Int>) throws -> Int? {
+        try query(name, refusing: { Message("problem.value.wholeNumber", ["value": .code($0), "first": .count(range.lowerBound),
+                                                                         "last": .count(range.upperBound)]) }) { Int($0) }
+    }
+
     /// A whole number from `first` up (`?after=`, `?cursor=`), refused in the reader's language; `nil` when absent.
     func wholeNumber(_ name: String, from first: Int) throws -> Int? {
         try query(name, refusing: { Message("problem.value.wholeNumberFrom", ["value": .code($0), "first": .count(first)]) }) {

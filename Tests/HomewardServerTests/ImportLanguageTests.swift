@@ -45,6 +45,8 @@ import Testing
                 ("/api/v1/movements?cursor=-1", "ar", "cursor", "«-1» ليس مؤشّر صفحة: مرّر next_cursor"),
                 ("/api/v1/movements?from=2020-06-02&to=2020-06-01", "ar", "to", "2020-06-01 يسبق بداية الفترة"),
                 ("/api/v1/audit?limit=0", "ru", "limit", "«0» — не целое число от 1 до 10"),
+                ("/api/v1/totals?last=0", "ar", "last", "«0» ليس عدداً صحيحاً بين ١ و٣٬٦٦٠"),
+                ("/api/v1/totals?last=week", "ru", "last", "«week» — не целое число от 1 до 3"),
                 ("/api/v1/totals?from=2020-06-02&to=2020-06-01", "ru", "to", "2020-06-01 — раньше начала периода, 2020-06-02"),
                 ("/api/v1/facilities?status=done", "ar", "status", "«done» ليس أحد damaged, under-restoration, commissioned"),
                 ("/api/v1/readiness?level=adm9", "ru", "level", "«adm9» — не одно из значений adm1, adm2, adm3, adm4"),

@@ -314,6 +314,25 @@ import Testing
         }
     }
 
+    /// The week's tonnes sum the food deliveries, not a clinic's day: the number lists the actions that gave a weight, and
+    /// the treated those that gave treatment, each its own records.
+    @Test(arguments: Backend.available)
+    func eachAidFigureNamesTheActionsThatGaveIt(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#indicator+parcels+num,#reached+medical+num\n"
+                + "2020-06-25,C2269,WFP,humanitarian,12.5,2500,\n2020-06-26,C2270,WFP,humanitarian,3,,\n2020-06-27,C2270,WHO,medical,,,120\n")
+            let snapshot = try await store.draftBulletin(date: TestStores.today)
+            let ids = { (condition: String) in
+                try await store.database.read { try await $0.raw(SQLQueryString("SELECT id FROM aid_actions WHERE \(condition) ORDER BY id")).all(decodingColumn: "id", as: Int.self) }
+            }
+            let food = try await ids("kilograms IS NOT NULL"), clinic = try await ids("treated IS NOT NULL")
+            #expect(food.count == 2 && clinic.count == 1)
+            #expect(snapshot.entry("aid.week.tonnes")?.ids == food && snapshot.entry("aid.week.tonnes")?.records == 2)
+            #expect(snapshot.entry("aid.week.parcels")?.ids == [food[0]] && snapshot.entry("aid.week.treated")?.ids == clinic)
+            #expect(snapshot.entry("aid.week.actions")?.records == 3)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func theLedgersSumsFromTheRollupsAreThoseOfTheMovements(_ backend: Backend) async throws {
         try await withStores(backend) { store in

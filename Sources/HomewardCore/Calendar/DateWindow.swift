@@ -44,6 +44,9 @@ public struct DateWindow: Hashable, Sendable, Codable {
                 message: Message("problem.value.beforeStart", ["to": .code(to.description), "from": .code(from.description)]))
     }
 
+    /// The days `last` may count back: ten years.
+    public static let lastDays = 1 ... 3_660
+
     /// The window asked for, and for `last` the window of the same length just before it.
     public static func resolve(_ asked: Asked, today: Day) throws(Problem) -> (window: DateWindow, previous: DateWindow?) {
         if asked.year != nil && (asked.from != nil || asked.to != nil || asked.last != nil) {
@@ -55,7 +58,11 @@ public struct DateWindow: Hashable, Sendable, Codable {
         if asked.last != nil && asked.from != nil {
             throw Problem(field: "last", reason: "last counts back from to (or today): leave out from")
         }
-        if let last = asked.last, !(1...3_660).contains(last) { throw Problem(field: "last", reason: "a number of days from 1 to 3660") }
+        if let last = asked.last, !lastDays.contains(last) {
+            throw Problem(field: "last", reason: "a number of days from 1 to 3660",
+                          message: Message("problem.value.wholeNumber", ["value": .code(String(last)), "first": .count(lastDays.lowerBound),
+                                                                         "last": .count(lastDays.upperBound)]))
+        }
         if let from = asked.from, let to = asked.to, to < from { throw endBeforeStart(from: from, to: to) }
         if let year = asked.year {
             guard Self.years.contains(year), let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else {

@@ -157,8 +157,8 @@ struct CampsController<Context: CallerRequestContext> {
 
     private func plan(_ request: Request) async throws -> Response {
         guard let site = try request.text("site") else { throw Problem.badRequest("site", "give the site's code") }
-        let perCycle: Int? = try request.query("per_cycle", "a whole number from 1 to 10000000") { Int($0) }
-        let cycleDays: Int? = try request.query("cycle_days", "a whole number from 1 to 366") { Int($0) }
+        let perCycle: Int? = try request.integer("per_cycle", said: 1 ... 10_000_000)
+        let cycleDays: Int? = try request.integer("cycle_days", said: 1 ... 366)
         guard let perCycle else { throw Problem.badRequest("per_cycle", "give the persons per cycle") }
         guard let cycleDays else { throw Problem.badRequest("cycle_days", "give the days per cycle") }
         let start: Day? = try request.day("start")

@@ -42,7 +42,7 @@ struct LedgerController<Context: CallerRequestContext> {
             from: try request.day("from"),
             to: try request.day("to"),
             year: try request.year(),
-            last: try request.query("last", "a number of days from 1 to 3660") { Int($0) })
+            last: try request.integer("last", said: DateWindow.lastDays))
         let window: DateWindow, earlier: DateWindow?
         do {
             (window, earlier) = try DateWindow.resolve(asked, today: today)
