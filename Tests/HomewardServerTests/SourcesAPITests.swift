@@ -62,6 +62,12 @@ import Testing
             #expect(try await client.get("/api/v1/sources/x/history").status == .badRequest)
             let check = try await client.get("/api/v1/sources/check")
             #expect((try check.json["problems"] as? [[String: Any]])?.first?["kind"] as? String == "parts-do-not-add-up")
+            // The detail in the reader's language, as `sources check --lang` writes it; its code the same.
+            let english = try #require((try check.json["problems"] as? [[String: Any]])?.first)
+            let arabic = try await client.execute(uri: "/api/v1/sources/check", method: .get, headers: [.acceptLanguage: "ar"])
+            let written = try #require((try arabic.json["problems"] as? [[String: Any]])?.first)
+            #expect(written["code"] as? String == english["code"] as? String && written["detail"] as? String != english["detail"] as? String)
+            #expect((written["detail"] as? String)?.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } == true, "\(written)")
             // publish and read
             let published = try await client.post("/api/v1/bulletins", #"{"date": "2020-06-30"}"#)
             #expect(published.status == .created)

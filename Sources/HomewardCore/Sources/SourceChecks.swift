@@ -149,14 +149,28 @@ public enum SourceChecks {
 extension SourceChecks.Problem: Encodable {
     enum CodingKeys: String, CodingKey { case kind, figures, organisation, code, detail }
 
-    /// `detail` in English: the command line and the API write it in another language when asked.
+    /// `detail` in English; ``written(in:)`` in another language.
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(figures, forKey: .figures)
-        try c.encode(organisation, forKey: .organisation)
-        try c.encode(message.key, forKey: .code)
-        try c.encode(Catalogue.english.text(message), forKey: .detail)
+        try written(in: .english).encode(to: encoder)
+    }
+
+    /// The problem with its `detail` in `catalogue`'s language, as the API answers a reader of another (`code` the same).
+    public func written(in catalogue: Catalogue) -> Written {
+        Written(problem: self, catalogue: catalogue)
+    }
+
+    public struct Written: Encodable {
+        let problem: SourceChecks.Problem
+        let catalogue: Catalogue
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(problem.kind, forKey: .kind)
+            try c.encode(problem.figures, forKey: .figures)
+            try c.encode(problem.organisation, forKey: .organisation)
+            try c.encode(problem.message.key, forKey: .code)
+            try c.encode(catalogue.text(problem.message), forKey: .detail)
+        }
     }
 }
 

@@ -46,8 +46,10 @@ struct SourcesController<Context: CallerRequestContext> {
             return try jsonResponse(try await stores.sources.compare(measure: measure, window: try Self.window(request, today: today()),
                                                                      area: try request.text("area")))
         }
-        router.on(RouterPath(APIRoute.checkSources.routerPath), method: APIRoute.checkSources.method) { _, _ in
-            try jsonResponse(["problems": try await stores.sources.problems()])
+        router.on(RouterPath(APIRoute.checkSources.routerPath), method: APIRoute.checkSources.method) { request, _ in
+            // Each problem's detail in the reader's language, as `sources check --lang` writes it.
+            let catalogue = pages.catalogues.catalogue(for: request)
+            return try jsonResponse(["problems": try await stores.sources.problems().map { $0.written(in: catalogue) }])
         }
     }
 
