@@ -74,17 +74,13 @@ extension Request {
 
     /// A whole number of `range` (`?limit=`, `?top=`…), refused in the reader's language; `nil` when absent.
     func wholeNumber(_ name: String, _ range: ClosedRange<Int>) throws -> Int? {
-        try query(name, refusing: { Message("problem.value.wholeNumber", ["value": .code($0), "first": .count(range.lowerBound),
-                                                                         "last": .count(range.upperBound)]) }) {
-            Int($0).flatMap { range.contains($0) ? $0 : nil }
-        }
+        try query(name, refusing: { Message.wholeNumber($0, range) }) { Int($0).flatMap { range.contains($0) ? $0 : nil } }
     }
 
     /// A whole number, refused in the reader's language as not one of `range`, which a rule after it checks (a plan's cycle,
     /// with its own words for a number out of it); `nil` when absent.
     func integer(_ name: String, said range: ClosedRange<Int>) throws -> Int? {
-        try query(name, refusing: { Message("problem.value.wholeNumber", ["value": .code($0), "first": .count(range.lowerBound),
-                                                                         "last": .count(range.upperBound)]) }) { Int($0) }
+        try query(name, refusing: { Message.wholeNumber($0, range) }) { Int($0) }
     }
 
     /// A whole number from `first` up (`?after=`, `?cursor=`), refused in the reader's language; `nil` when absent.

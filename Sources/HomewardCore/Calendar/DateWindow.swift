@@ -60,8 +60,7 @@ public struct DateWindow: Hashable, Sendable, Codable {
         }
         if let last = asked.last, !lastDays.contains(last) {
             throw Problem(field: "last", reason: "a number of days from 1 to 3660",
-                          message: Message("problem.value.wholeNumber", ["value": .code(String(last)), "first": .count(lastDays.lowerBound),
-                                                                         "last": .count(lastDays.upperBound)]))
+                          message: .wholeNumber(String(last), lastDays))
         }
         if let from = asked.from, let to = asked.to, to < from { throw endBeforeStart(from: from, to: to) }
         if let year = asked.year {

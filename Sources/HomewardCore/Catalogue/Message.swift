@@ -11,3 +11,10 @@ public struct Message: Hashable, Sendable {
         self.arguments = arguments
     }
 }
+
+extension Message {
+    /// A value refused as not a whole number of `range` (a query's `limit`, `last`…), in the reader's language.
+    public static func wholeNumber(_ value: String, _ range: ClosedRange<Int>) -> Message {
+        Message("problem.value.wholeNumber", ["value": .code(value), "first": .count(range.lowerBound), "last": .count(range.upperBound)])
+    }
+}
