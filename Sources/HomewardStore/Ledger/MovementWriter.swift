@@ -27,10 +27,10 @@ struct MovementWriter: BatchWriter {
     /// What the movements name, when the database does not check it row by row (SQLite's foreign keys off,
     /// PostgreSQL's triggers off: ``Database/skipReferenceTriggers(on:)``).
     private var references: MovementReferences?
-    /// PostgreSQL's COPY of the batch a first load sent last, still running: the server takes in one batch while this
-    /// process prepares the next (some 6 % off a 1,000,000-row load). Settled before any other statement on the
-    /// connection, and before its transaction ends either way, so that no COPY comes after the rollback.
-    private var copying: Task<Void, any Error>?
+    /// PostgreSQL's COPY into `movements` that a first load holds open across batches: the server takes in one batch
+    /// while this process prepares the next. Ended before any other statement on the connection, and before its
+    /// transaction ends either way, so that no COPY comes after the rollback.
+    private var copy: StreamingCopy?
     /// Keys that an earlier batch of this import gave and left as they were (found stored as given, or zeros that found
     /// nothing), by hash, with the row that gave them: they leave no trace in the table (its `import_id` stays the earlier
     /// import's), yet a later row with the same key is a repeat within the file all the same. A hash (8 bytes, not the 64-character key) keeps a re-import of a large
@@ -119,9 +119,9 @@ struct MovementWriter: BatchWriter {
         }
         // By index: a lazy map over the movements themselves copies each one whole to read its organisation. Only the
         // organisations of rows to write: a row of zeros names one that may not exist, and makes none.
-        let copy = copying
+        let open = copy
         let organisationIDs = try await organisations.ids(of: insertPositions.lazy.map { batch[$0].organisation }, on: write) {
-            try await copy?.value
+            try await open?.finish()
         }
         // New keys go in at once, in the file's order (ids follow it); the index answers which keys were there already.
         var rows: [[BulkValue]] = []
@@ -362,17 +362,17 @@ struct MovementWriter: BatchWriter {
                 try await connection.bulkInsert(into: "movements", columns: Self.columns, rows: rows, suffix: "")
             }
         case .postgres(let postgres):
-            // One batch at a time, so that ids follow the file's order and a failed COPY fails the next batch.
-            try await copied()
-            copying = Task { try await postgres.copy(into: "movements", columns: Self.columns, rows: rows) }
+            // One COPY for batch after batch, so that ids follow the file's order; a failed COPY fails the next batch.
+            if copy?.isOpen != true { copy = StreamingCopy(on: postgres, into: "movements", columns: Self.columns) }
+            try await copy!.send(rows)
         }
     }
 
-    /// Waits for the COPY still running, if any, and fails if it failed.
+    /// Ends the COPY still open, if any, once its rows are in, and fails if it failed.
     private mutating func copied() async throws {
-        guard let copy = copying else { return }
-        copying = nil
-        try await copy.value
+        guard let open = copy else { return }
+        copy = nil
+        try await open.finish()
     }
 
     mutating func abandon() async {
