@@ -558,6 +558,11 @@ import Testing
             #expect(partner.problems.first?.reason.hasPrefix("CCCM recorded 2,000 people leaving this site on the same days for the same destination (departure 1") == true,
                     "\(partner.problems)")
             #expect(own.problems.first?.reason.hasPrefix("SARC recorded 2,000 people") == true, "SARC's is another organisation's to CCCM: \(own.problems)")
+            // Both in one file (a camp coordination's file of its partners' reports): the later row names the earlier.
+            let cluster = try await importRecords(store, .departures, header + "2020-06-12,HOL,500,SY0800,CCCM,c3\n2020-06-12,HOL,500,SY0800,SARC,s3\n")
+            #expect(cluster.problems.map { "\($0.row) \($0.code)" } == ["3 import.departures.otherOrganisation"], "\(cluster.problems)")
+            #expect(cluster.problems.first?.reason.hasPrefix("CCCM recorded 500 people leaving this site on the same days for the same destination (departure 5, row 2 of this file)") == true,
+                    "\(cluster.problems)")
         }
     }
 

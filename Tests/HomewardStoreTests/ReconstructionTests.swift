@@ -351,7 +351,7 @@ import Testing
                     "\(sarc.problems)")
             #expect(sarc.text.contains("WFP recorded an action of the same type in this locality on the same day (action 1, an earlier import)"), "\(sarc.text)")
             // Only what the warning says: no count of people, nor a crossing, that a movement's would give.
-            #expect(sarc.problems.first.map { Set($0.message.arguments.keys) } == ["organisation", "record"], "\(sarc.problems)")
+            #expect(sarc.problems.first.map { Set($0.message.arguments.keys) } == ["organisation", "record", "whence"], "\(sarc.problems)")
             // The organisation's own report again is a correction, not another's.
             let own = try await importRecords(store, .aid, aid + "2020-06-04,C5992,SARC,humanitarian,3,s4\n")
             #expect(own.updated == 1 && own.warnings == 0, "\(own.problems)")
@@ -361,6 +361,27 @@ import Testing
                                                     + "2020-06-03,C5992,bakery,damaged,2,Ministry,m2\n")
             #expect(ministry.problems.map { "\($0.row) \($0.code)" } == ["2 import.facilities.otherOrganisation"], "\(ministry.problems)")
             #expect(ministry.text.contains("UNDP recorded this kind with this status in this settlement on the same day"), "\(ministry.text)")
+        }
+    }
+
+    /// A cluster's file of its partners' reports: two organisations' rows of one delivery, or one work, in the same file are
+    /// summed alike, so the later row is warned of, naming the earlier row; the same organisation's second row is not.
+    @Test(arguments: Backend.available)
+    func anotherOrganisationsAidOrWorkInTheSameFileIsWarnedOfByItsRow(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let aid = "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#meta+id\n"
+            let cluster = try await importRecords(store, .aid, aid + "2020-06-02,C5992,WFP,humanitarian,12.5,w1\n2020-06-02,C5992,WFP,humanitarian,1,w2\n"
+                                                  + "2020-06-02,C5992,SARC,humanitarian,12,s1\n2020-06-02,C5992,SARC,medical,1,s2\n")
+            #expect(cluster.imported == 4 && cluster.problems.map { "\($0.row) \($0.code)" } == ["4 import.aid.otherOrganisation"], "\(cluster.problems)")
+            #expect(cluster.text.contains("WFP recorded an action of the same type in this locality on the same day (action 1, row 2 of this file)"), "\(cluster.text)")
+            let again = try await importRecords(store, .aid, aid + "2020-06-05,C5992,WFP,humanitarian,1,w5\n2020-06-05,C5992,SARC,humanitarian,1,s5\n")
+            #expect(again.problems.first?.reason(in: Catalogue.shipped[.ru]!).contains("(строка 2 этого файла)") == true, "\(again.problems)")
+            #expect(again.problems.first?.reason(in: Catalogue.shipped[.ar]!).contains("من الصف ٢ من هذا الملف") == true, "\(again.problems)")
+            let works = "#date,#adm4+code,#loc+type,#status,#indicator+num,#org,#meta+id\n"
+            let both = try await importRecords(store, .facilities, works + "2020-06-03,C5992,bakery,under-restoration,1,UNDP,u1\n"
+                                               + "2020-06-03,C5992,bakery,under-restoration,1,Ministry,m1\n")
+            #expect(both.problems.map { "\($0.row) \($0.code)" } == ["3 import.facilities.otherOrganisation"], "\(both.problems)")
+            #expect(both.text.contains("(record 1, row 2 of this file)"), "\(both.text)")
         }
     }
 

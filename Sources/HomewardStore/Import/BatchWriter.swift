@@ -105,6 +105,8 @@ struct SharedRecord: Sendable, Equatable {
     var record: Int
     var persons: Int?
     var organisation: String
+    /// The row of this import's file that gave the other record, where one did (else an earlier import did).
+    var earlierRow: Int?
     /// Whether the movements name a crossing point: a move inside the country may name none, and the warning says so.
     var crossing = true
     /// The warning's key, and the argument that numbers the other record: a departure's is its own.

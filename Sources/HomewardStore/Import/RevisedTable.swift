@@ -183,18 +183,24 @@ extension WriteContext {
             """ + matching + " ORDER BY id LIMIT 1").first(decodingColumn: "id", as: Int.self)
     }
 
-    /// The first record of another organisation, of an earlier import, that `matching` (on the table as `r`) finds: two
-    /// organisations reporting one delivery or one work would be summed twice without a word. Both are kept (two are as
+    /// The first record of another organisation, of an earlier import or an earlier row of this one, that `matching` (on
+    /// the table as `r`) finds: two organisations reporting one delivery or one work would be summed twice without a word,
+    /// whether they came in two files or in one (a cluster's file of its partners' reports). Both are kept (two are as
     /// likely), and the import says so.
-    /// - Parameter persons: whether the records count people (`persons`), which the warning then says.
-    func otherOrganisation(in table: String, organisationID: Int, importID: Int, matching: SQLQueryString,
-                           persons: Bool = false) async throws -> (id: Int, organisation: String, persons: Int?)? {
+    /// - Parameters:
+    ///   - persons: whether the records count people (`persons`), which the warning then says.
+    ///   - seen: the keys this import gave, with the row that gave each, so that the warning names the row of the file.
+    func otherOrganisation(in table: String, organisationID: Int, importID: Int, matching: SQLQueryString, persons: Bool = false,
+                           seen: [String: Int]) async throws -> SharedRecord? {
         guard let row = try await sql.raw("""
-            SELECT r.id, o.name\(unsafeRaw: persons ? ", r.persons" : "") FROM \(unsafeRaw: table) r JOIN organisations o ON o.id = r.organisation_id
-            WHERE r.organisation_id <> \(bind: organisationID) AND (r.import_id IS NULL OR r.import_id <> \(bind: importID)) AND 
+            SELECT r.id, r.row_key, r.import_id, o.name\(unsafeRaw: persons ? ", r.persons" : "") FROM \(unsafeRaw: table) r
+            JOIN organisations o ON o.id = r.organisation_id WHERE r.organisation_id <> \(bind: organisationID) AND 
             """ + matching + " ORDER BY r.id LIMIT 1").first() else { return nil }
-        return (try row.decode(column: "id", as: Int.self), try row.decode(column: "name", as: String.self),
-                persons ? try row.decode(column: "persons", as: Int.self) : nil)
+        let thisImport = try row.decode(column: "import_id", as: Int?.self) == importID
+        return SharedRecord(row: 0, record: try row.decode(column: "id", as: Int.self),
+                            persons: persons ? try row.decode(column: "persons", as: Int.self) : nil,
+                            organisation: try row.decode(column: "name", as: String.self),
+                            earlierRow: thisImport ? seen[try row.decode(column: "row_key", as: String.self)] : nil)
     }
 }
 
