@@ -24,6 +24,8 @@ public struct ImportLayout<Field: ImportField>: Sendable {
     /// Whether the header row goes on past its last named column (separators at its end): a value there is named as lying
     /// under no header, not past the file's end.
     public private(set) var endsUnnamed = false
+    /// A KoboToolbox export read by its submissions' `meta/rootUuid`, and its `_uuid` column for rows without one.
+    private var koboRoot: (column: Int, uuid: Int?)?
 
     /// Works out the layout from the first rows of a file.
     ///
@@ -97,13 +99,21 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             mapped[index] = header
         }
 
-        // A KoboToolbox export's `_uuid` names its submission as `#meta+id` names a record: read so where the file gives no
-        // id, so that the same submissions exported again (one validated since, a column added) update rather than count twice.
-        if let uuid = headers.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "_uuid" }),
-           tags[uuid].map({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? true,
-           let idField = HXLTag("#meta+id").flatMap(Field.init(tag:)),
+        // A KoboToolbox export names its submission as `#meta+id` names a record: read so where the file gives no id, so that
+        // the same submissions exported again (one validated or edited since, a column added) update rather than count twice.
+        // `meta/rootUuid` stays the submission's through its edits, where `_uuid` is each edit's own (an edited submission
+        // would come in beside its first version); it is the first `_uuid` with a prefix (`uuid:`), so ledgers keyed by
+        // `_uuid` before find their submissions by it.
+        let untagged = { (column: Int) in tags[column].map { $0.trimmingCharacters(in: .whitespaces).isEmpty } ?? true }
+        if let idField = HXLTag("#meta+id").flatMap(Field.init(tag:)),
            !tags.contains(where: { $0.flatMap(HXLTag.init).flatMap(Field.init(tag:)) == idField }) {
-            tags[uuid] = "#meta+id"
+            let uuid = headers.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "_uuid" }.flatMap { untagged($0) ? $0 : nil }
+            if let root = headers.firstIndex(where: Self.isKoboRootUuid), untagged(root) {
+                tags[root] = "#meta+id"
+                koboRoot = (root, uuid)
+            } else if let uuid {
+                tags[uuid] = "#meta+id"
+            }
         }
         for (index, tagText) in tags.enumerated() {
             let header = index < headers.count ? headers[index] : ""
@@ -182,6 +192,16 @@ public struct ImportLayout<Field: ImportField>: Sendable {
     /// Whether the layout gives a field at all (by column or constant).
     public func gives(_ field: Field) -> Bool { !labels[field.rawValue].isEmpty }
 
+    /// Whether a header is a KoboToolbox export's `meta/rootUuid`, with its group's path or without (`rootUuid`).
+    static func isKoboRootUuid(_ header: String) -> Bool {
+        header.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "/" || $0 == "." }).last == "rootUuid"
+    }
+
+    /// A submission's id without its namespace (`uuid:…`, or a server's own such as `org.kobotoolbox:…`): as `_uuid` gives it.
+    public static func submissionID(_ value: String) -> String {
+        value.lastIndex(of: ":").map { String(value[value.index(after: $0)...]) } ?? value
+    }
+
     /// Whether a row looks like an HXL hashtag row: most of its filled cells are hashtags.
     static func isTagRow(_ row: [String]) -> Bool {
         let filled = row.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -208,6 +228,10 @@ public struct ImportLayout<Field: ImportField>: Sendable {
         var values = constants
         for (fieldIndex, column) in columns.enumerated() {
             if let column, column < cells.count { values[fieldIndex] = CSVWriter.readBack(cells[column]) }
+        }
+        if let koboRoot, let id = columns.firstIndex(of: koboRoot.column) {
+            let root = values[id].map(Self.submissionID) ?? ""
+            values[id] = root.isBlank ? koboRoot.uuid.flatMap { $0 < cells.count ? cells[$0] : nil } : root
         }
         let content = contentColumns.map { $0 < cells.count ? cells[$0] : "" }
             + constants.compactMap { $0 }

@@ -20,7 +20,7 @@ public enum JSONRecords {
     /// A form's export (KoboToolbox's JSON) names its keys by the form's questions (`grp/date`): `mapping` says which key
     /// gives which field by its HXL tag, as `--map` does for a spreadsheet's headers, `constants` what every record takes;
     /// with a mapping, the export's other keys (`_id`, `_attachments`…) are passed over as a CSV's unread columns are,
-    /// and `_uuid` names the record where no key gives its id.
+    /// and `meta/rootUuid` (a submission's through its edits), else `_uuid`, names the record where no key gives its id.
     public static func read<Field: ImportField>(from data: Data, as _: Field.Type, listKey: String, mapping: [String: String] = [:],
                                                 constants: [String: String] = [:], vocabulary: Vocabulary = .commandLine)
         throws -> (drafts: [ImportDraft<Field>], ignoredKeys: [String], unmapped: [ImportProblem]) {
@@ -119,10 +119,12 @@ public enum JSONRecords {
                 values[constant.field.rawValue] = constant.value
                 labels[constant.field.rawValue] = constant.label
             }
-            if passesOver, let idField, values[idField.rawValue] == nil, let uuid = object["_uuid"] as? String {
-                values[idField.rawValue] = uuid
-                labels[idField.rawValue] = "_uuid"
-                ignoredKeys.remove("_uuid")
+            if passesOver, let idField, values[idField.rawValue] == nil,
+               let (key, id) = [("meta/rootUuid", (object["meta/rootUuid"] as? String).map(ImportLayout<Field>.submissionID)),
+                                ("_uuid", object["_uuid"] as? String)].first(where: { !($0.1 ?? "").isBlank }) {
+                values[idField.rawValue] = id
+                labels[idField.rawValue] = key
+                ignoredKeys.remove(key)
             }
             // Figures may be absent; label them so that messages name the key a client would send.
             for field in Field.namedWhenAbsent where labels[field.rawValue].isEmpty {
