@@ -97,7 +97,8 @@ import Testing
             #expect(en.contains("In these 7 days, 2 groups were each reported by more than one organisation (the same days, crossing, origin, "
                                 + "destination and category; at JOR-01, and without a crossing point)"), "\(en)")
             let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
-            #expect(ru.contains("категория; через JOR-01 и без пункта пересечения): 2."), "\(ru)")
+            #expect(ru.contains("За эти 7 дней о 2 группах одинаково сообщили несколько организаций (те же дни, пункт пересечения, место выезда, "
+                                + "место назначения и категория; через JOR-01 и без пункта пересечения)."), "\(ru)")
             let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
             #expect(ar.contains("أبلغت أكثر من منظمة عن مجموعتين"), "\(ar)")
             // A count of groups, not of people: the public copy shows it as it is, however small.
@@ -109,6 +110,51 @@ import Testing
             // None in another week: no line.
             let later = BulletinText(snapshot: try await store.draftBulletin(date: Day("2020-06-30")!, since: nil), catalogue: try Catalogue.bundled(.en)).text
             #expect(!later.contains("more than one organisation"), "\(later)")
+        }
+    }
+
+    /// One convoy, delivery or work that two organisations reported is counted twice in the camps', aid's and reconstruction's
+    /// figures, as the imports warned: each block says how many such reports its figures hold, as the returns block does; one
+    /// organisation's two reports, another destination or another type are none.
+    @Test(arguments: Backend.available)
+    func campsAidAndReconstructionSayHowManyOfTheirReportsMoreThanOneOrganisationGave(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006"), by: .test)
+            try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-05,HOL,1000,UNHCR\n")
+            _ = try await store.camps.addOperation(
+                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-05")!, baselineResidents: 1_000, start: Day("2020-06-06")!,
+                                    perCycle: 100, cycleDays: 5), today: TestStores.today, by: .test)
+            let departures = "#date,#loc+site+code,#affected+departed+num,#loc+dest+code,#org,#meta+id\n"
+            try await importRecords(store, .departures, departures + "2020-06-10,HOL,100,SY0800,CCCM,c1\n2020-06-10,HOL,100,SY0800,SARC,s1\n"
+                + "2020-06-11,HOL,50,SY0800,CCCM,c2\n2020-06-11,HOL,50,SY0700,SARC,s2\n2020-06-12,HOL,20,SY0800,CCCM,c3\n2020-06-12,HOL,20,SY0800,CCCM,c4\n",
+                warned: ["import.departures.otherOrganisation"])
+            try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#meta+id\n"
+                + "2020-06-24,C2269,WFP,humanitarian,3.5,w1\n2020-06-24,C2269,SARC,humanitarian,3.5,s1\n2020-06-24,C2269,SARC,medical,1,s2\n"
+                + "2020-06-25,C2269,WFP,humanitarian,2,w2\n2020-06-25,C2269,SARC,humanitarian,2,s3\n",
+                warned: ["import.aid.otherOrganisation", "import.aid.otherOrganisation"])
+            try await importRecords(store, .facilities, "#date,#adm4+code,#loc+type,#status,#indicator+num,#org,#meta+id\n"
+                + "2020-06-20,C2269,bakery,under-restoration,1,UNDP,u1\n2020-06-20,C2269,bakery,under-restoration,1,Ministry,m1\n2020-06-20,C2269,school,under-restoration,1,UNDP,u2\n",
+                warned: ["import.facilities.otherOrganisation"])
+            // act
+            let snapshot = try await store.draftBulletin(date: Day("2020-06-26")!)
+            // check: one convoy, two deliveries, one work
+            #expect(snapshot.entry("overlaps.camps.HOL")?.value == 1 && snapshot.entry("overlaps.aid.week")?.value == 2
+                    && snapshot.entry("overlaps.reconstruction")?.value == 1, "\(snapshot.entries.map(\.id))")
+            let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+            #expect(en.contains("Al-Hol: more than one organisation reported departures on the same days to the same destination once: "
+                                + "the figures above add every report, so where the reports are of one convoy its people are counted twice."), "\(en)")
+            #expect(en.contains("In these 7 days, more than one organisation reported the same type of aid in the same locality on the same day 2 times"), "\(en)")
+            #expect(en.contains("the same kind of facility with the same status in the same settlement on the same day once"), "\(en)")
+            let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
+            #expect(ru.contains("в тот же день 2 раза") && ru.contains("в то же место назначения 1 раз"), "\(ru)")
+            let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
+            #expect(ar.contains("في اليوم نفسه مرتين") && ar.contains("إلى الوجهة نفسها مرة واحدة"), "\(ar)")
+            // Counts of reports, not of people: the public copy gives them as they are, however small.
+            let hidden = BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5))
+            #expect(["overlaps.camps.HOL", "overlaps.aid.week", "overlaps.reconstruction"].allSatisfy { hidden[$0] == nil }, "\(hidden)")
+            // A week without two organisations' aid alike: no line.
+            let later = BulletinText(snapshot: try await store.draftBulletin(date: Day("2020-07-10")!), catalogue: try Catalogue.bundled(.en)).text
+            #expect(!later.contains("same type of aid in the same locality"), "\(later)")
         }
     }
 

@@ -12,8 +12,9 @@ public enum AidBlock {
     /// - Parameters:
     ///   - figures: the actions of ``ReturnsBlock/lastWeek(to:)``.
     ///   - reporters: the organisations that reported those actions, named last: every figure of a statement names its source.
+    ///   - overlaps: the deliveries (actions alike in day, locality and type) that more than one organisation reported.
     /// - Returns: `nil` when no action was recorded in those days.
-    public static func make(date: Day, figures: AidFigures, reporters: [String] = []) -> BulletinBlock? {
+    public static func make(date: Day, figures: AidFigures, reporters: [String] = [], overlaps: Int = 0) -> BulletinBlock? {
         guard figures.actions > 0 else { return nil }
         let week = ReturnsBlock.lastWeek(to: date)
         let query = "homeward aid summary --from \(week.from!) --to \(date)"
@@ -47,6 +48,10 @@ public enum AidBlock {
         if figures.treated > 0 {
             entries.append(SnapshotEntry(id: "aid.week.treated", value: figures.treated, query: query, records: figures.reportedBy.treated))
             lines.append(BulletinLine("bulletin.aid.treated", ["count": .entry("aid.week.treated")]))
+        }
+        if overlaps > 0 {
+            entries.append(SnapshotEntry(id: "overlaps.aid.week", value: overlaps, query: "homeward aid list --from \(week.from!) --to \(date)"))
+            lines.append(BulletinLine("bulletin.aid.overlaps", ["count": .entry("overlaps.aid.week")]))
         }
         if !reporters.isEmpty { lines.append(BulletinLine("bulletin.aid.reporters", ["organisations": .names(reporters)])) }
         return BulletinBlock(kind: "aid", heading: "bulletin.aid.heading", lines: lines, entries: entries)

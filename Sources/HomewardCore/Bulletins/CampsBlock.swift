@@ -5,8 +5,11 @@
 /// still running go through that was estimated above its capacity since its operation began, once however many go
 /// through it, with its fullest day. Last, whose censuses and departures the figures come from.
 public enum CampsBlock {
-    /// - Parameter reporters: the organisations whose censuses (the baselines) and departures the figures count.
-    public static func make(date: Day, progress: [EvacuationProgress], sites: [String: Site], reporters: [String] = []) -> BulletinBlock? {
+    /// - Parameters:
+    ///   - reporters: the organisations whose censuses (the baselines) and departures the figures count.
+    ///   - overlaps: by site, the departures (alike in days and destination) that more than one organisation reported.
+    public static func make(date: Day, progress: [EvacuationProgress], sites: [String: Site], reporters: [String] = [],
+                            overlaps: [String: Int] = [:]) -> BulletinBlock? {
         guard !progress.isEmpty else { return nil }
         var lines: [BulletinLine] = [], entries: [SnapshotEntry] = []
         for item in progress {
@@ -26,6 +29,12 @@ public enum CampsBlock {
                 arguments["percent"] = .entry("\(prefix).leftPercent")
             }
             lines.append(BulletinLine(item.leftPercent == nil ? "bulletin.camps.left.noPercent" : "bulletin.camps.left", arguments))
+            // One convoy that two organisations reported is in those who left twice: said beside the figure (a count of reports,
+            // not of people, named apart from the camp's figures that small counts hide).
+            if let reported = overlaps[code], reported > 0 {
+                entries.append(SnapshotEntry(id: "overlaps.camps.\(code)", value: reported, query: "homeward sites records \(code)"))
+                lines.append(BulletinLine("bulletin.camps.overlaps", ["site": arguments["site"]!, "count": .entry("overlaps.camps.\(code)")]))
+            }
             entries.append(SnapshotEntry(id: "\(prefix).perCycle", value: item.operation.perCycle, query: query))
             entries.append(SnapshotEntry(id: "\(prefix).cycleDays", value: item.operation.cycleDays, query: query))
             // A suspended or completed operation's plan would give readers an end the operation no longer moves towards.

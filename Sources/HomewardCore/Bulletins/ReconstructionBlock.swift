@@ -8,7 +8,8 @@ public enum ReconstructionBlock {
     ///   - flow: commissioned over ``ReturnsBlock/lastWeek(to:)``.
     ///   - reporters: the organisations whose records the stock and the flow sum, named last.
     /// - Returns: `nil` when nothing is under restoration and nothing was commissioned.
-    public static func make(date: Day, stock: FacilityFigures, flow: FacilityFigures, reporters: [String] = []) -> BulletinBlock? {
+    ///   - overlaps: the works up to the day (alike in day, settlement, kind and status) that more than one organisation reported.
+    public static func make(date: Day, stock: FacilityFigures, flow: FacilityFigures, reporters: [String] = [], overlaps: Int = 0) -> BulletinBlock? {
         guard !stock.byKind.isEmpty || !flow.byKind.isEmpty else { return nil }
         let week = ReturnsBlock.lastWeek(to: date)
         let query = "homeward facilities summary --as-of \(date) --from \(week.from!) --to \(date) --by kind"
@@ -37,6 +38,10 @@ public enum ReconstructionBlock {
             entries.append(SnapshotEntry(id: "reconstruction.settlements.commissioned", value: flow.settlements, query: query))
             lines.append(BulletinLine("bulletin.reconstruction.settlements.commissioned",
                                       ["count": .entry("reconstruction.settlements.commissioned"), "from": .day(week.from!), "to": .day(date)]))
+        }
+        if overlaps > 0 {
+            entries.append(SnapshotEntry(id: "overlaps.reconstruction", value: overlaps, query: "homeward facilities list --to \(date)"))
+            lines.append(BulletinLine("bulletin.reconstruction.overlaps", ["count": .entry("overlaps.reconstruction")]))
         }
         if !reporters.isEmpty { lines.append(BulletinLine("bulletin.reconstruction.reporters", ["organisations": .names(reporters)])) }
         return BulletinBlock(kind: "reconstruction", heading: "bulletin.reconstruction.heading", lines: lines, entries: entries)

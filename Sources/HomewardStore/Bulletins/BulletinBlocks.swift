@@ -67,17 +67,19 @@ extension Stores {
         let sites = Dictionary(uniqueKeysWithValues: try await stores.camps.sites().map { ($0.code, $0) })
         // Those who left, and so those who remain and the share left, sum the site's departures since the baseline, up to the
         // last day that counts for the operation.
-        var departures: [String: [Int]] = [:]
+        var departures: [String: [Int]] = [:], overlaps: [String: Int] = [:]
         var reporters: Set<String> = []
         for item in progress {
             let operation = item.operation
             departures[operation.site] = try await stores.departureIDs(site: operation.site, after: operation.baselineDate, upTo: item.lastCountedDay)
+            overlaps[operation.site] = try await stores.groupsReportedBySeveral(
+                Self.departures(site: operation.site, after: operation.baselineDate, upTo: item.lastCountedDay), alike: ["start_day", "end_day", "destination"])
             reporters.formUnion(try await stores.censusReporters(site: operation.site, on: operation.baselineDate))
         }
         reporters.formUnion(try await stores.reporters(of: progress.map {
             Self.departures(site: $0.operation.site, after: $0.operation.baselineDate, upTo: $0.lastCountedDay)
         }))
-        return await CampsBlock.make(date: date, progress: progress, sites: sites, reporters: reporters.sorted())?.withRecords { entry in
+        return await CampsBlock.make(date: date, progress: progress, sites: sites, reporters: reporters.sorted(), overlaps: overlaps)?.withRecords { entry in
             // camps.CODE.left, .remaining, .leftPercent: a site's code may hold dots of its own.
             guard let (code, _) = Self.entryParts(entry.id, prefix: "camps.", suffixes: [".left", ".remaining", ".leftPercent"]) else { return nil }
             return departures[code]
@@ -87,8 +89,11 @@ extension Stores {
     static func reconstructionBlock(_ stores: Stores, date: Day, since: Day?, session _: Int?) async throws -> BulletinBlock? {
         let week = ReturnsBlock.lastWeek(to: date)
         let summary = try await stores.reconstruction.summary(asOf: date, from: week.from, to: date)
-        let reporters = try await stores.reporters(of: [Self.facilityWorks(kind: nil, statuses: [.underRestoration, .commissioned], from: nil, to: date)])
-        return try await ReconstructionBlock.make(date: date, stock: summary.underRestoration, flow: summary.commissioned, reporters: reporters)?.withRecords { entry in
+        let works = Self.facilityWorks(kind: nil, statuses: [.underRestoration, .commissioned], from: nil, to: date)
+        let reporters = try await stores.reporters(of: [works])
+        let overlaps = try await stores.groupsReportedBySeveral(works, alike: ["day", "place_pcode", "kind_code", "status"])
+        return try await ReconstructionBlock.make(date: date, stock: summary.underRestoration, flow: summary.commissioned, reporters: reporters,
+                                                  overlaps: overlaps)?.withRecords { entry in
             // reconstruction.KIND.underRestoration / .commissioned; reconstruction.settlements.… for every kind.
             guard let (middle, suffix) = Self.entryParts(entry.id, prefix: "reconstruction.", suffixes: [".underRestoration", ".commissioned"]) else {
                 return nil
@@ -104,7 +109,9 @@ extension Stores {
         let week = ReturnsBlock.lastWeek(to: date)
         let ids = try await stores.aidActionIDs(week)
         guard let block = AidBlock.make(date: date, figures: AidFigures(try await stores.assistance.tallies(week)),
-                                        reporters: try await stores.reporters(of: [Self.aidActions(week)])) else { return nil }
+                                        reporters: try await stores.reporters(of: [Self.aidActions(week)]),
+                                        overlaps: try await stores.groupsReportedBySeveral(Self.aidActions(week), alike: ["day", "place_pcode", "type_code"]))
+        else { return nil }
         // A figure that only some actions give names those actions, not the whole week's: tonnes are no medical action's.
         var giving: [String: [Int]] = [:]
         for column in Set(block.entries.compactMap { Self.aidFigureColumns[$0.id] }) { giving[column] = try await stores.aidActionIDs(week, giving: column) }

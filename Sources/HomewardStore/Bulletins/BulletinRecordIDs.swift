@@ -55,6 +55,17 @@ extension Stores {
 
     /// The organisations of the records a block's figures sum, by name, each once and in order: the block names them, as
     /// every figure of a statement names its source.
+    /// How many groups of the records, alike in `columns`, more than one organisation reported: every figure adds each report,
+    /// which counts one delivery, convoy or work twice where they are the same, so a statement says how many there are.
+    func groupsReportedBySeveral(_ records: BlockRecords, alike columns: [String]) async throws -> Int {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT CAST(COUNT(*) AS BIGINT) AS groups FROM (SELECT 1 AS one FROM \(unsafeRaw: records.table) WHERE \(records.condition)
+                GROUP BY \(unsafeRaw: columns.joined(separator: ", ")) HAVING COUNT(DISTINCT organisation_id) > 1) g
+                """).first(decodingColumn: "groups", as: Int.self) ?? 0
+        }
+    }
+
     func reporters(of selections: [BlockRecords]) async throws -> [String] {
         var names: Set<String> = []
         for records in selections {
