@@ -81,6 +81,30 @@ import Testing
         }
     }
 
+    /// A workbook sent as it is (a form's export downloaded as `.xlsx`): named so, not as a cell that is not UTF-8 text.
+    @Test func aWorkbookIsNamedSo() {
+        for signature in [[0x50, 0x4B, 0x03, 0x04] as [UInt8], [0xD0, 0xCF, 0x11, 0xE0]] {
+            let bytes = signature + [0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xE3, 0xC5]
+            for chunks in [[bytes], bytes.map { [$0] }] {
+                var reader = CSVReader()
+                var rows: [[String]] = []
+                let failure = #expect(throws: CSVReader.Failure.self) {
+                    for chunk in chunks { try reader.read(chunk, into: &rows) }
+                    try reader.finish(into: &rows)
+                }
+                #expect(failure?.row == 1 && failure?.message.key == "import.csv.workbook", "\(chunks.count) chunks")
+            }
+        }
+        // Text that begins with the letters P and K is text.
+        var reader = CSVReader()
+        var rows: [[String]] = []
+        #expect(throws: Never.self) {
+            try reader.read(Array("PK,code\nPK-1,2\n".utf8), into: &rows)
+            try reader.finish(into: &rows)
+        }
+        #expect(rows == [["PK", "code"], ["PK-1", "2"]])
+    }
+
     @Test func refusesAQuoteLeftOpen() throws {
         var reader = CSVReader()
         var rows: [[String]] = []

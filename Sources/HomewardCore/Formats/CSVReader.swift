@@ -39,9 +39,9 @@ public struct CSVReader: Sendable {
     public mutating func read(_ chunk: some Sequence<UInt8>, into rows: inout [[String]]) throws {
         var bytes = Array(chunk)[...]
         if atStart {
-            // Hold back the first bytes until there are three: a byte-order mark may arrive split.
+            // Hold back the first bytes until there are four: a byte-order mark or a workbook's signature may arrive split.
             head += bytes
-            guard head.count >= 3 else { return }
+            guard head.count >= 4 else { return }
             try refuseUTF16(head)
             bytes = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...]
             head = []
@@ -107,10 +107,14 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// A spreadsheet's "Unicode Text" is UTF-16, told by its byte-order mark: said so, rather than "field 1 is not UTF-8".
+    /// A spreadsheet's "Unicode Text" is UTF-16, told by its byte-order mark, and a workbook (`.xlsx` and `.ods` are ZIP
+    /// archives, `.xls` a compound file) by its signature: said so, rather than "field 1 is not UTF-8".
     private func refuseUTF16(_ head: [UInt8]) throws {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             throw Failure(row: 1, message: Message("import.csv.utf16"))
+        }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw Failure(row: 1, message: Message("import.csv.workbook"))
         }
     }
 
