@@ -113,6 +113,32 @@ import Testing
         }
     }
 
+    /// A statement's aid figure names the actions it summed over HTTP as `bulletin records` does: their ids, a page at a time,
+    /// each one's versions by its history; a figure that sums no records is refused, naming its question.
+    @Test(arguments: Backend.available)
+    func aStatementsAidFigureListsTheActionsItSummed(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let posted = try await client.post("/api/v1/aid", #"""
+                [{"date": "2020-06-24", "locality": "C2269", "organisation": "SARC", "type": "humanitarian", "tonnes": 3.5},
+                 {"date": "2020-06-25", "locality": "C2269", "organisation": "WHO", "type": "medical", "treated": 120},
+                 {"date": "2020-06-26", "locality": "C5992", "organisation": "WFP", "type": "humanitarian", "tonnes": 2}]
+                """#)
+            #expect(try posted.decode(ImportSummary.self).imported == 3)
+            let id = try #require(try await client.post("/api/v1/bulletins", #"{"date": "2020-06-26"}"#).json["id"] as? Int)
+            // act
+            let first = try await client.get("/api/v1/bulletins/\(id)/records?entry=aid.week.tonnes&limit=1").json
+            let cursor = try #require(first["next_cursor"] as? String)
+            let rest = try await client.get("/api/v1/bulletins/\(id)/records?entry=aid.week.tonnes&cursor=\(cursor)").json
+            // check: the two actions that gave a weight, not the clinic's
+            #expect(first["kind"] as? String == "aid_actions" && first["value"] as? Int == 5_500 && first["records"] as? Int == 2, "\(first)")
+            #expect((first["ids"] as? [Int] ?? []) + (rest["ids"] as? [Int] ?? []) == [1, 3] && rest["next_cursor"] is NSNull, "\(rest)")
+            #expect((first["movements"] as? [Any])?.isEmpty == true)
+            #expect(try await client.get("/api/v1/aid/3/history").status == .ok)
+            let unknown = try await client.get("/api/v1/bulletins/\(id)/records?entry=aid.week.nothing")
+            #expect(unknown.status == .badRequest)
+        }
+    }
+
     /// A corrected facility record or aid action keeps what it said before: its history, version by version, who wrote each.
     @Test(arguments: Backend.available)
     func aCorrectedRecordsHistoryListsEachVersion(_ backend: Backend) async throws {

@@ -172,8 +172,21 @@ struct BulletinsController<Context: CallerRequestContext> {
             guard let entryID, let entry = bulletin.snapshot.entry(entryID) else {
                 throw Problem.badRequest("entry", "one of the bulletin's entries: " + bulletin.snapshot.entries.map(\.id).joined(separator: ", "))
             }
-            guard let selection = entry.movements, let moment = bulletin.snapshot.recordedOn else {
-                throw Problem.badRequest("entry", "'\(entryID)' is not a sum of movements kept with its filters; its question: \(entry.query)")
+            guard let moment = bulletin.snapshot.recordedOn else {
+                throw Problem.badRequest("entry", "bulletin \(id) keeps no moment its data was read; the entry's question: \(entry.query)")
+            }
+            guard let selection = entry.movements else {
+                // A figure of the camps, reconstruction, aid or sources block: the ids of the records it summed, as the snapshot
+                // keeps them (each one's versions: GET /api/v1/aid/{id}/history and the like).
+                guard let ids = entry.ids else {
+                    throw Problem.badRequest("entry", "'\(entryID)' is no sum of records the snapshot keeps (a plan's figure, a count across a "
+                                             + "window's edge); its question: \(entry.query)")
+                }
+                let kind = bulletin.snapshot.blocks.first { $0.entries.contains { $0.id == entryID } }?.kind
+                let page = PageCut(reading: Array(ids.sorted().drop { $0 <= (after ?? Int.min) }.prefix(limit + 1)), limit: limit, id: { $0 })
+                return try jsonResponse(EntryRecords(entry: entryID, recordedOn: moment, recordedThrough: bulletin.snapshot.recordedThrough,
+                                                     value: entry.value, records: entry.records, movements: [], nextCursor: page.nextCursor,
+                                                     kind: kind.flatMap { EntryRecords.kinds[$0] }, ids: page.items))
             }
             let page = PageCut(reading: try await stores.ledger.movements(selection, readFor: bulletin.snapshot, after: after, limit: limit + 1) ?? [],
                                limit: limit, id: \.id)
@@ -255,8 +268,17 @@ struct EntryRecords: Encodable {
     var movements: [RecordedMovement]
     /// Pass as `cursor` for the next page; `null` on the last.
     var nextCursor: String?
+    /// For a figure of the camps, reconstruction, aid or sources block: which records it summed, and their ids (`movements`
+    /// is then empty), as `bulletin records` lists them.
+    var kind: String?
+    var ids: [Int]?
 
-    enum CodingKeys: String, CodingKey { case entry, recordedOn = "recorded_on", recordedThrough = "recorded_through", value, records, movements, nextCursor = "next_cursor" }
+    /// The records each block's figures sum, by the block's kind: each kind's own route gives their versions.
+    static let kinds = ["camps": "departures", "reconstruction": "facility_works", "aid": "aid_actions", "sources": "source_figures"]
+
+    enum CodingKeys: String, CodingKey {
+        case entry, recordedOn = "recorded_on", recordedThrough = "recorded_through", value, records, movements, nextCursor = "next_cursor", kind, ids
+    }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -267,6 +289,8 @@ struct EntryRecords: Encodable {
         try c.encode(records, forKey: .records)
         try c.encode(movements, forKey: .movements)
         try c.encode(nextCursor, forKey: .nextCursor)
+        try c.encodeIfPresent(kind, forKey: .kind)
+        try c.encodeIfPresent(ids, forKey: .ids)
     }
 }
 
