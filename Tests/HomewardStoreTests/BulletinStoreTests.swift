@@ -158,6 +158,29 @@ import Testing
         }
     }
 
+    /// Whoever makes a statement public is told what its public copy withholds: a late report of 2 people withholds the
+    /// headline total (and what would give it back), in the earlier public version of the day too; an internal one, nothing.
+    @Test(arguments: Backend.available)
+    func makingAStatementPublicSaysWhatItsPublicCopyWithholds(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let movements = "#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#org,#meta+id\n"
+            try await importRecords(store, .movements, movements + "2020-06-01,LBN-01,SY03,1200,UNHCR,a\n2020-06-20,JOR-01,SY12,60,UNHCR,b\n")
+            let smallCounts = SmallCounts(threshold: 5)
+            let first = try await store.publishBulletin(date: Day("2020-06-22")!, isPublic: true, today: TestStores.today, by: .test)
+            #expect(try await store.withheldFromThePublic(first, smallCounts: smallCounts) == [])
+            // act: 2 people reported late, and the day's statement published again, at once public
+            try await importRecords(store, .movements, movements + "2020-06-20,LBN-01,SY03,2,UNHCR,c\n")
+            let second = try await store.publishBulletin(date: Day("2020-06-22")!, isPublic: true, today: TestStores.today, by: .test)
+            let closed = try await store.publishBulletin(date: Day("2020-06-23")!, today: TestStores.today, by: .test)
+            // check: the total since the start moved by 2 between the two public versions, so both withhold it
+            let withheld = try await store.withheldFromThePublic(second, smallCounts: smallCounts)
+            #expect(withheld.contains("returns.start.total"), "\(withheld)")
+            let earlier = try await store.withheldFromThePublic(try #require(try await store.bulletin(first.id)), smallCounts: smallCounts)
+            #expect(earlier.contains("returns.start.total"), "\(earlier)")
+            #expect(try await store.withheldFromThePublic(closed, smallCounts: smallCounts) == [])
+        }
+    }
+
     /// The camps, reconstruction and aid blocks name whose records their figures count, as the returns block does: the
     /// baseline census's and the counted departures' organisations, the works' up to the day, the week's aid (an
     /// organisation of records outside them, or withdrawn, is not named).

@@ -215,7 +215,9 @@ struct BulletinsController<Context: CallerRequestContext> {
                 }
                 let published = try await stores.publishBulletin(date: input.date, since: input.since, session: input.session, editedTexts: edited, isPublic: input.public ?? false,
                                                                   today: today(), by: context.caller)
-                return (.created, try jsonData(PublishedID(published)))
+                let withheld = input.public == true
+                    ? try await stores.withheldFromThePublic(published, smallCounts: SmallCounts(threshold: configuration.minPublicCount)) : nil
+                return (.created, try jsonData(PublishedID(published, withheld: withheld)))
             }
         }
         router.on(RouterPath(APIRoute.showBulletin.routerPath), method: APIRoute.showBulletin.method) { request, context in

@@ -100,19 +100,23 @@ public struct PublishedID: Encodable, Sendable {
     public var sha256: String
     /// The statement of the same day and session it replaces; null where it is the first.
     public var replaces: Int?
+    /// Made public at once: the entries its public copy withholds (``Stores/withheldFromThePublic(_:smallCounts:)``).
+    public var withheld: [String]?
 
-    public init(_ published: PublishedBulletin) {
+    public init(_ published: PublishedBulletin, withheld: [String]? = nil) {
         id = published.id
         sha256 = published.sha256
         replaces = published.lineage.replaces
+        self.withheld = withheld
     }
 
-    enum CodingKeys: String, CodingKey { case id, sha256, replaces }
+    enum CodingKeys: String, CodingKey { case id, sha256, replaces, withheld }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
         try c.encode(sha256, forKey: .sha256)
         try c.encode(replaces, forKey: .replaces)
+        try c.encodeIfPresent(withheld, forKey: .withheld)
     }
 }

@@ -172,6 +172,18 @@ extension Stores {
 
     /// The snapshots of the public statements of a statement's day and session, its own among them where it is public: the
     /// versions a reader may set side by side.
+    /// The entries a public bulletin's public copy withholds, in the snapshot's order: its small counts, what would give one
+    /// back, what another public version of its day hides. Told to whoever makes it public: a late report of two people can
+    /// withhold a headline total, in the earlier public version too.
+    public func withheldFromThePublic(_ bulletin: PublishedBulletin, smallCounts: SmallCounts) async throws -> [String] {
+        guard bulletin.isPublic else { return [] }
+        let publicStatements = Set(try await bulletinList(publicOnly: true).map(\.id))
+        let versions = try await publicVersions(of: bulletin)
+        let elsewhere = versions.count > 1 ? BulletinSuppression.hiddenInAnyVersion(versions, smallCounts: smallCounts, publicStatements: publicStatements) : []
+        let hidden = BulletinSuppression.hidden(in: bulletin.snapshot, smallCounts: smallCounts, publicStatements: publicStatements, elsewhere: elsewhere)
+        return bulletin.snapshot.entries.map(\.id).filter { hidden[$0] != nil }
+    }
+
     public func publicVersions(of bulletin: PublishedBulletin) async throws -> [BulletinSnapshot] {
         let rows = try await database.read { db in
             try await db.raw("""

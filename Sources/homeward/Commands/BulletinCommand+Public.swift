@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HomewardCore
 import HomewardStore
 
@@ -12,10 +13,22 @@ extension BulletinCommand {
         @OptionGroup var who: CallerOptions
         @Argument(help: "The bulletin's id.") var id: Int
         @Flag(help: "Make it internal again.") var withdraw = false
+        @Option(help: "The server's --min-public-count, to say what the public copy withholds.") var minPublicCount = 5
 
         func run() async throws {
-            let bulletin = try await db.withStores { try await $0.setPublic(id, !withdraw, by: who.caller) }
+            let (bulletin, withheld) = try await db.withStores { stores in
+                let bulletin = try await stores.setPublic(id, !withdraw, by: who.caller)
+                return (bulletin, try await stores.withheldFromThePublic(bulletin, smallCounts: SmallCounts(threshold: minPublicCount)))
+            }
             print(bulletin.publicSince.map { "bulletin \(bulletin.id) is public since \($0)" } ?? "bulletin \(bulletin.id) is internal")
+            Self.tell(withheld, threshold: minPublicCount)
+        }
+
+        /// What the public copy withholds, on standard error: a few people reported late can withhold a headline total.
+        static func tell(_ withheld: [String], threshold: Int) {
+            guard !withheld.isEmpty else { return }
+            FileHandle.standardError.write(Data(("Its public copy withholds \(withheld.count == 1 ? "1 figure" : "\(withheld.count) figures") (counts from 1 to "
+                + "\(threshold - 1), and figures that would give one back): \(withheld.joined(separator: ", ")).\n").utf8))
         }
     }
 }

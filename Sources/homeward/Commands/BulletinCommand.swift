@@ -70,6 +70,7 @@ struct BulletinCommand: AsyncParsableCommand {
                                    valueName: "lang=file")) var text: [String] = []
         @Option(help: "text or json ({\"id\", \"sha256\"})") var format: TextOrJSON = .text
         @Flag(help: "Let the public read it at once, small counts hidden (as `bulletin public ID` does later).") var `public` = false
+        @Option(help: "The server's --min-public-count, to say what the public copy withholds (with --public).") var minPublicCount = 5
 
         /// Each `--text` as its language and file.
         private func texts() throws -> [(language: Language, file: String)] {
@@ -85,14 +86,20 @@ struct BulletinCommand: AsyncParsableCommand {
         func run() async throws {
             var edited: [Language: String] = [:]
             for (language, file) in try texts() { edited[language] = try String(contentsOfFile: file, encoding: .utf8) }
-            let published = try await db.withStores { try await $0.publishBulletin(date: date, since: since, session: session, editedTexts: edited, isPublic: `public`, today: try today(), by: who.caller) }
+            let smallCounts = SmallCounts(threshold: minPublicCount)
+            let (published, withheld) = try await db.withStores { stores in
+                let published = try await stores.publishBulletin(date: date, since: since, session: session, editedTexts: edited, isPublic: `public`,
+                                                                 today: try today(), by: who.caller)
+                return (published, `public` ? try await stores.withheldFromThePublic(published, smallCounts: smallCounts) : nil)
+            }
             switch format {
-            case .json: try printJSON(PublishedID(published))
+            case .json: try printJSON(PublishedID(published, withheld: withheld))
             case .text:
                 print("\(published.id) \(published.sha256)")
                 if let replaced = published.lineage.replaces {
                     FileHandle.standardError.write(Data("It replaces statement \(replaced) of the same day and session, which is kept as it was published.\n".utf8))
                 }
+                MakePublic.tell(withheld ?? [], threshold: minPublicCount)
             }
         }
     }
