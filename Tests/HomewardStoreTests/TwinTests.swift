@@ -24,10 +24,37 @@ import HomewardTestSupport
             // The same file once more is ignored, and warns of nothing new.
             let thrice = try await store.importCSV(Self.head + "2020-06-01,LBN-01,SY03,80,morning (reviewed)\n2020-06-02,LBN-01,SY03,15,noon\n")
             #expect(thrice.ignored == 2 && thrice.warnings == 0)
-            // Rows with ids are known by them: no twin is looked for.
+            // Rows with ids are known by them: one that gives another count is no twin.
             let withIDs = try await store.importCSV("#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#meta+id\n"
-                + "2020-06-01,LBN-01,SY03,80,k1\n")
-            #expect(withIDs.imported == 1 && withIDs.warnings == 0)
+                + "2020-06-01,LBN-01,SY03,81,k1\n")
+            #expect(withIDs.imported == 1 && withIDs.warnings == 0, "\(withIDs.problems)")
+        }
+    }
+
+    /// A row with an id that gives every cell of a stored movement, its count too, under another id or none: a form's
+    /// submission sent twice, or rows sent first as a spreadsheet and then as the form's export. Both are counted (two
+    /// groups of one size are possible), and the import names the stored one; another organisation's is warned of apart.
+    @Test(arguments: Backend.available)
+    func aRowWithAnIdGivingAStoredMovementsEveryCellAndCountIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: a plain sheet first, without ids
+            let sheet = try await store.importCSV("Date,Crossing,Dest,Refugees\n2019-07-12,LBN-01,SY03,90\n2019-07-13,LBN-01,SY03,30\n",
+                                                  mapping: ["Date": "#date", "Crossing": "#loc+crossing+code", "Dest": "#adm1+dest+code", "Refugees": "#affected+returnees+refugees+num"])
+            #expect(sheet.imported == 2)
+            let stored = try await store.ledger.movementPage().movements.sorted { $0.id < $1.id }.map(\.id)
+            // act: the form's export of the same rows, each with its submission's id; a third submission of another count
+            let export = "Date,Crossing,Dest,Refugees,_uuid\n2019-07-12,LBN-01,SY03,90,nu-1\n2019-07-13,LBN-01,SY03,31,nu-2\n"
+            let again = try await store.importCSV(export, mapping: ["Date": "#date", "Crossing": "#loc+crossing+code", "Dest": "#adm1+dest+code",
+                                                                   "Refugees": "#affected+returnees+refugees+num"])
+            // check: both counted, the first named beside the stored movement it repeats
+            #expect(again.imported == 2 && again.problems.map { "\($0.row) \($0.code)" } == ["2 import.movements.sameCount"], "\(again.problems)")
+            #expect(again.problems.first?.message.arguments["movement"] == .serial(stored[0]))
+            #expect(again.text.contains("which gives the same organisation, dates, places, category and count under another id or none"), "\(again.text)")
+            #expect(try await store.ledger.totals(TotalsQuery()).total == 90 + 30 + 90 + 31)
+            // The same export again is ignored, and warns of nothing new.
+            let thrice = try await store.importCSV(export, mapping: ["Date": "#date", "Crossing": "#loc+crossing+code", "Dest": "#adm1+dest+code",
+                                                                     "Refugees": "#affected+returnees+refugees+num"])
+            #expect(thrice.ignored == 2 && thrice.warnings == 0, "\(thrice.problems)")
         }
     }
 

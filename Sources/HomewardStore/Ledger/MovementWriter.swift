@@ -38,6 +38,8 @@ struct MovementWriter: BatchWriter {
     private var unchangedHere: [Int: Int] = [:]
     /// The batch's new movements without an id, with their rows, for ``noteTwins()``.
     private var newWithoutID: [NewMovement] = []
+    /// The batch's new movements with an id, with their rows, for ``noteSameCounts()``.
+    private var newWithID: [NewMovement] = []
     /// Earlier movements that new ones without an id give again but for the destination.
     private var otherDestinations = OtherDestinations()
     /// The batch's new movements, with their rows, for ``noteOtherOrganisations()``.
@@ -149,11 +151,12 @@ struct MovementWriter: BatchWriter {
             if firstLoad == nil, batch[insertPositions[index]].persons > 0 {
                 let new = NewMovement(batch[insertPositions[index]], row: fileRows[insertPositions[index]], organisationID: organisationIDs[index])
                 newCounts.append(new)
-                if batch[insertPositions[index]].externalId == nil { newWithoutID.append(new) }
+                if batch[insertPositions[index]].externalId == nil { newWithoutID.append(new) } else { newWithID.append(new) }
             }
         }
         let withoutID = newWithoutID
         let twinned = newWithoutID.isEmpty ? [] : try await noteTwins()
+        if !newWithID.isEmpty { try await noteSameCounts() }
         if !newCounts.isEmpty { try await noteOtherOrganisations() }
         // After the lookups above, which ask which days earlier imports have movements of; a row warned of as a twin is
         // that movement again, not another destination's.
@@ -216,6 +219,26 @@ struct MovementWriter: BatchWriter {
         }
         counts.twins += twins.map { TwinRecord(row: $0.key, twin: $0.value) }.sorted { $0.row < $1.row }
         return Set(twins.keys)
+    }
+
+    /// Finds, for the batch's new movements with an id, a movement of an earlier import that records the same organisation,
+    /// period, category, places and count under another id or none: a form's submission sent twice (each copy its own id), or
+    /// rows sent first as a spreadsheet and then as the form's export, would count one group twice without a word.
+    private mutating func noteSameCounts() async throws {
+        let new = newWithID
+        newWithID = []
+        try await copied()
+        let persons = Dictionary(new.map { ($0.row, $0.persons) }, uniquingKeysWith: { first, _ in first })
+        var found: [Int: Int] = [:]
+        for start in stride(from: 0, to: new.count, by: 1000) {
+            for (fileRow, row) in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]), select: "o.id AS id, o.persons AS persons",
+                                                      organisations: ["o.organisation_id = n.organisation_id"]) {
+                guard try row.decode(column: "persons", as: Int.self) == persons[fileRow] else { continue }
+                let id = try row.decode(column: "id", as: Int.self)
+                if found[fileRow].map({ id < $0 }) ?? true { found[fileRow] = id }
+            }
+        }
+        counts.twins += found.map { TwinRecord(row: $0.key, twin: $0.value, message: "import.movements.sameCount") }.sorted { $0.row < $1.row }
     }
 
     /// Finds, for the batch's new movements, another organisation's movement of an earlier import for the same days,
