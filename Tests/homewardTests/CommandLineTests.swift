@@ -1057,6 +1057,8 @@ extension CommandLineTests {
         #expect(tomorrow.status != 0 && tomorrow.stderr.contains("after today (2019-07-20): a bulletin reports what happened"), "\(tomorrow.stderr)")
         let published = try run(["bulletin", "publish", "--date", "2019-07-20", "--public", "--format", "json"])
         let id = String(try #require(published.json["id"] as? Int))
+        // Made public at once: told that its public copy withholds the week's 3 people.
+        #expect((published.json["withheld"] as? [String])?.contains("returns.week.total") == true, "\(published.stdout)")
         #expect(try run(["bulletin", "list"]).stdout.contains("PUBLIC SINCE"))
         // The text as shown, footer and its SHA-256 included, checks; a figure typed wrongly does not.
         for language in ["en", "ar"] {
@@ -1089,5 +1091,19 @@ extension CommandLineTests {
         #expect(unknown.status != 0 && unknown.stderr.contains("returns.start.total"))
         let withdrawn = try run(["bulletin", "public", id, "--withdraw"])
         #expect(withdrawn.status == 0 && withdrawn.stdout.contains("is internal"))
+        let again = try run(["bulletin", "public", id])
+        #expect(again.status == 0 && again.stderr.contains("Its public copy withholds") && again.stderr.contains("returns.week.total"), "\(again.stderr)")
+        // Late reports, the day's statement published again twice: each gives the one before's total, another statement's
+        // figure, which the diff of the two marks apart, its column of changes one of numbers.
+        var statements: [String] = []
+        for late in ["2019-07-02,LBN-01,40", "2019-07-03,LBN-01,7"] {
+            try "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n\(late),UNHCR\n".write(toFile: file, atomically: true, encoding: .utf8)
+            #expect(try run(["import", file]).status == 0)
+            statements.append(String(try #require(try run(["bulletin", "publish", "--date", "2019-07-20", "--format", "json"]).json["id"] as? Int)))
+        }
+        let diff = try run(["bulletin", "diff", statements[0], statements[1]]).stdout
+        let revised = diff.split(separator: "\n").filter { $0.hasPrefix("returns.revised.published") }
+        #expect(revised.count == 1 && revised.first?.hasSuffix("*") == true, "\(diff)")
+        #expect(diff.contains("* returns.revised.published: another statement's figure in each"), "\(diff)")
     }
 }

@@ -156,12 +156,17 @@ struct BulletinCommand: AsyncParsableCommand {
             case .table:
                 // A qualifier other than exact is written before its number ("more-than 1,265,000"), so that its change shows.
                 let qualified = { (qualifier: String?, text: String) in qualifier.map { "\($0) \(text)" } ?? text }
+                // A figure of another statement in each has no change to give: marked, and said below the table, so that the
+                // column of changes stays one of numbers.
                 print(TextTable(header: ["ENTRY", "BEFORE", "AFTER", "CHANGE"], rows: diff.changes.map { change in
                     [change.entry, change.before.map { qualified(change.beforeQualifier, change.written($0)) } ?? "—",
                      change.after.map { qualified(change.afterQualifier, change.written($0)) } ?? "—",
-                     !change.isComparable ? "another statement's figure (was \(change.beforeQuery ?? ""))"
+                     !change.isComparable ? "*"
                         : change.before.flatMap { old in change.after.map { new in (new - old > 0 ? "+" : "") + change.written(new - old) } } ?? ""]
                 }, numeric: [1, 2, 3]).rendered)
+                for change in diff.changes where !change.isComparable {
+                    print("* \(change.entry): another statement's figure in each, no change of one (before: \(change.beforeQuery ?? "—"))")
+                }
                 print("\(diff.unchanged) entries unchanged")
             }
         }
