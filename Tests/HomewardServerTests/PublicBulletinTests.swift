@@ -66,6 +66,9 @@ import Testing
             let made = try await patch(first.id, #"{"public": true}"#, as: coordinator)
             #expect(made.status == .ok)
             #expect(try made.json["public_since"] as? String != nil)
+            // The coordinator is told what the public copy withholds: the week's 3 IDPs at JOR-01, and what would give them back.
+            let withheld = try made.json["withheld"] as? [String]
+            #expect(withheld?.contains("returns.week.crossing.JOR-01") == true, "\(String(describing: withheld))")
             // check: the public lists and reads only that one, small counts hidden, and no hash to try them against
             let listed = try #require(try await client.get("/api/v1/bulletins").json["bulletins"] as? [[String: Any]])
             #expect(listed.map { $0["id"] as? Int } == [first.id] && listed.first?["sha256"] is NSNull)

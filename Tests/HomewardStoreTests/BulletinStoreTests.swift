@@ -140,6 +140,8 @@ import Testing
             // check: one convoy, two deliveries, one work
             #expect(snapshot.entry("overlaps.camps.HOL")?.value == 1 && snapshot.entry("overlaps.aid.week")?.value == 2
                     && snapshot.entry("overlaps.reconstruction")?.value == 1, "\(snapshot.entries.map(\.id))")
+            // Counts of reports, no sums of records: no ids to list as what they summed.
+            #expect(snapshot.entries.filter { $0.id.hasPrefix("overlaps.") }.allSatisfy { $0.ids == nil && $0.records == nil })
             let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
             #expect(en.contains("Al-Hol: more than one organisation reported departures on the same days to the same destination once: "
                                 + "the figures above add every report, so where the reports are of one convoy its people are counted twice."), "\(en)")

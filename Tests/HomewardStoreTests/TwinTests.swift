@@ -55,6 +55,13 @@ import HomewardTestSupport
             let thrice = try await store.importCSV(export, mapping: ["Date": "#date", "Crossing": "#loc+crossing+code", "Dest": "#adm1+dest+code",
                                                                      "Refugees": "#affected+returnees+refugees+num"])
             #expect(thrice.ignored == 2 && thrice.warnings == 0, "\(thrice.problems)")
+            // A row of both categories is two movements, each held against its own category: 90 refugees beside a stored
+            // 90 IDPs is no repeat, 30 IDPs beside a stored 30 IDPs is.
+            _ = try await store.importCSV("#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+idps+num,#meta+id\n2019-07-20,LBN-01,SY03,90,s-1\n"
+                                          + "2019-07-21,LBN-01,SY03,30,s-2\n")
+            let both = try await store.importCSV("#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#affected+returnees+idps+num,#meta+id\n"
+                                                 + "2019-07-20,LBN-01,SY03,90,31,b-1\n2019-07-21,LBN-01,SY03,5,30,b-2\n")
+            #expect(both.problems.map { "\($0.row) \($0.code)" } == ["3 import.movements.sameCount"], "\(both.problems)")
         }
     }
 

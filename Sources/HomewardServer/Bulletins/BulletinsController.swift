@@ -67,9 +67,11 @@ struct BulletinsController<Context: CallerRequestContext> {
         var lineage: BulletinLineage
         /// The session it follows, where it follows one: a day of two sessions has a statement of each.
         var session: Int?
+        /// Made public by the request answered: what its public copy withholds.
+        var withheld: [String]? = nil
 
         enum CodingKeys: String, CodingKey {
-            case id, date, since, sha256, replaces, session
+            case id, date, since, sha256, replaces, session, withheld
             case publishedAt = "published_at", publicSince = "public_since", replacedBy = "replaced_by"
         }
 
@@ -84,6 +86,7 @@ struct BulletinsController<Context: CallerRequestContext> {
             try c.encode(lineage.replaces, forKey: .replaces)
             try c.encode(lineage.replacedBy, forKey: .replacedBy)
             try c.encode(session, forKey: .session)
+            try c.encodeIfPresent(withheld, forKey: .withheld)
         }
     }
 
@@ -172,9 +175,6 @@ struct BulletinsController<Context: CallerRequestContext> {
             guard let entryID, let entry = bulletin.snapshot.entry(entryID) else {
                 throw Problem.badRequest("entry", "one of the bulletin's entries: " + bulletin.snapshot.entries.map(\.id).joined(separator: ", "))
             }
-            guard let moment = bulletin.snapshot.recordedOn else {
-                throw Problem.badRequest("entry", "bulletin \(id) keeps no moment its data was read; the entry's question: \(entry.query)")
-            }
             guard let selection = entry.movements else {
                 // A figure of the camps, reconstruction, aid or sources block: the ids of the records it summed, as the snapshot
                 // keeps them (each one's versions: GET /api/v1/aid/{id}/history and the like).
@@ -184,9 +184,14 @@ struct BulletinsController<Context: CallerRequestContext> {
                 }
                 let kind = bulletin.snapshot.blocks.first { $0.entries.contains { $0.id == entryID } }?.kind
                 let page = PageCut(reading: Array(ids.sorted().drop { $0 <= (after ?? Int.min) }.prefix(limit + 1)), limit: limit, id: { $0 })
-                return try jsonResponse(EntryRecords(entry: entryID, recordedOn: moment, recordedThrough: bulletin.snapshot.recordedThrough,
+                // A bulletin published before reads were timed keeps its ids all the same: listed as of its publication.
+                return try jsonResponse(EntryRecords(entry: entryID, recordedOn: bulletin.snapshot.recordedOn ?? bulletin.publishedAt,
+                                                     recordedThrough: bulletin.snapshot.recordedThrough,
                                                      value: entry.value, records: entry.records, movements: [], nextCursor: page.nextCursor,
                                                      kind: kind.flatMap { EntryRecords.kinds[$0] }, ids: page.items))
+            }
+            guard let moment = bulletin.snapshot.recordedOn else {
+                throw Problem.badRequest("entry", "bulletin \(id) keeps no moment its data was read; the entry's question: \(entry.query)")
             }
             let page = PageCut(reading: try await stores.ledger.movements(selection, readFor: bulletin.snapshot, after: after, limit: limit + 1) ?? [],
                                limit: limit, id: \.id)
@@ -198,9 +203,11 @@ struct BulletinsController<Context: CallerRequestContext> {
             let id = try Self.id(context)
             let input = try PublicInput.decode(from: Data(buffer: try await request.body.collect(upTo: 4096)))
             let bulletin = try await stores.setPublic(id, input.public, by: context.caller)
+            // Best effort, after the change: a failed read of it must not answer the change with an error.
+            let withheld = input.public ? try? await stores.withheldFromThePublic(bulletin, smallCounts: SmallCounts(threshold: configuration.minPublicCount)) : nil
             return try jsonResponse(Listed(id: bulletin.id, date: bulletin.snapshot.date, since: bulletin.snapshot.since, sha256: bulletin.sha256,
                                            publishedAt: bulletin.publishedAt, publicSince: bulletin.publicSince, lineage: bulletin.lineage,
-                                           session: bulletin.snapshot.session))
+                                           session: bulletin.snapshot.session, withheld: withheld))
         }
         router.on(RouterPath(APIRoute.postBulletins.routerPath), method: APIRoute.postBulletins.method) { request, context in
             try request.require(contentType: ["application/json"])
@@ -215,8 +222,9 @@ struct BulletinsController<Context: CallerRequestContext> {
                 }
                 let published = try await stores.publishBulletin(date: input.date, since: input.since, session: input.session, editedTexts: edited, isPublic: input.public ?? false,
                                                                   today: today(), by: context.caller)
+                // Best effort, after the commit: a failed read of it must not answer a published statement with an error.
                 let withheld = input.public == true
-                    ? try await stores.withheldFromThePublic(published, smallCounts: SmallCounts(threshold: configuration.minPublicCount)) : nil
+                    ? try? await stores.withheldFromThePublic(published, smallCounts: SmallCounts(threshold: configuration.minPublicCount)) : nil
                 return (.created, try jsonData(PublishedID(published, withheld: withheld)))
             }
         }

@@ -115,7 +115,8 @@ extension Stores {
         // A figure that only some actions give names those actions, not the whole week's: tonnes are no medical action's.
         var giving: [String: [Int]] = [:]
         for column in Set(block.entries.compactMap { Self.aidFigureColumns[$0.id] }) { giving[column] = try await stores.aidActionIDs(week, giving: column) }
-        return await block.withRecords { entry in Self.aidFigureColumns[entry.id].flatMap { giving[$0] } ?? ids }
+        // The count of deliveries more than one organisation reported is no sum of records.
+        return await block.withRecords { entry in entry.id.hasPrefix("overlaps.") ? nil : Self.aidFigureColumns[entry.id].flatMap { giving[$0] } ?? ids }
     }
 
     /// The aid block's entries of figures that only some kinds of action give, with the column of the actions each sums: its

@@ -53,8 +53,6 @@ extension Stores {
         try await ids(Self.facilityWorks(kind: kind, statuses: statuses, from: from, to: to))
     }
 
-    /// The organisations of the records a block's figures sum, by name, each once and in order: the block names them, as
-    /// every figure of a statement names its source.
     /// How many groups of the records, alike in `columns`, more than one organisation reported: every figure adds each report,
     /// which counts one delivery, convoy or work twice where they are the same, so a statement says how many there are.
     func groupsReportedBySeveral(_ records: BlockRecords, alike columns: [String]) async throws -> Int {
@@ -66,6 +64,8 @@ extension Stores {
         }
     }
 
+    /// The organisations of the records a block's figures sum, by name, each once and in order: the block names them, as
+    /// every figure of a statement names its source.
     func reporters(of selections: [BlockRecords]) async throws -> [String] {
         var names: Set<String> = []
         for records in selections {

@@ -170,8 +170,6 @@ extension Stores {
         try await database.read { db in try await Self.publishedBulletins(id: id, publicOnly: publicOnly, on: db).first }
     }
 
-    /// The snapshots of the public statements of a statement's day and session, its own among them where it is public: the
-    /// versions a reader may set side by side.
     /// The entries a public bulletin's public copy withholds, in the snapshot's order: its small counts, what would give one
     /// back, what another public version of its day hides. Told to whoever makes it public: a late report of two people can
     /// withhold a headline total, in the earlier public version too.
@@ -184,6 +182,8 @@ extension Stores {
         return bulletin.snapshot.entries.map(\.id).filter { hidden[$0] != nil }
     }
 
+    /// The snapshots of the public statements of a statement's day and session, its own among them where it is public: the
+    /// versions a reader may set side by side.
     public func publicVersions(of bulletin: PublishedBulletin) async throws -> [BulletinSnapshot] {
         let rows = try await database.read { db in
             try await db.raw("""

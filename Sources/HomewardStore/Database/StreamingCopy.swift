@@ -16,6 +16,7 @@ final class StreamingCopy: Sendable {
     private final class State: Sendable {
         let failed = Atomic<Bool>(false)
         let finished = Atomic<Bool>(false)
+        let abandoned = Atomic<Bool>(false)
     }
 
     /// - Important: `table` and `columns` go into the statement as they are: only Homeward's own names.
@@ -26,7 +27,7 @@ final class StreamingCopy: Sendable {
         self.state = state
         sending = Task {
             do {
-                try await connection.copy(into: table, columns: columns, batches: batches)
+                try await connection.copy(into: table, columns: columns, batches: batches) { state.abandoned.load(ordering: .acquiring) }
             } catch {
                 state.failed.store(true, ordering: .releasing)
                 // Takes what is still sent, so that no batch waits for a COPY that has ended.
@@ -34,6 +35,14 @@ final class StreamingCopy: Sendable {
                 throw error
             }
         }
+    }
+
+    /// A COPY let go without `finish()` (no path of the writer's does) fails rather than hold its connection mid-COPY for
+    /// good: PostgreSQL is told the copy failed, and the transaction's rollback can run.
+    deinit {
+        guard isOpen else { return }
+        state.abandoned.store(true, ordering: .releasing)
+        batches.finish()
     }
 
     /// Whether batches still go into this COPY: `finish()` ends it.

@@ -105,7 +105,8 @@ struct SharedRecord: Sendable, Equatable {
     var record: Int
     var persons: Int?
     var organisation: String
-    /// The row of this import's file that gave the other record, where one did (else an earlier import did).
+    /// Whether this import gave the other record, and the row of its file that did where the writer knows it.
+    var thisImport = false
     var earlierRow: Int?
     /// Whether the movements name a crossing point: a move inside the country may name none, and the warning says so.
     var crossing = true

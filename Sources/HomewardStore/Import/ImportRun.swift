@@ -366,7 +366,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         for twin in counts.twins { warn(row: twin.row, Message(twin.message, [twin.argument: .serial(twin.twin)])) }
         for shared in counts.shared {
             var arguments: [String: MessageArgument] = ["organisation": .text(shared.organisation), shared.recordArgument: .serial(shared.record),
-                                                        "whence": .code(shared.earlierRow == nil ? "earlier" : "file")]
+                                                        "whence": .code(shared.earlierRow != nil ? "row" : shared.thisImport ? "file" : "earlier")]
             if let earlierRow = shared.earlierRow { arguments["earlierRow"] = .serial(earlierRow) }
             // A count of people and a crossing only where the records give them (movements, departures), not aid's or works'.
             if let persons = shared.persons {

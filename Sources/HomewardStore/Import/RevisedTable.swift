@@ -200,7 +200,7 @@ extension WriteContext {
         return SharedRecord(row: 0, record: try row.decode(column: "id", as: Int.self),
                             persons: persons ? try row.decode(column: "persons", as: Int.self) : nil,
                             organisation: try row.decode(column: "name", as: String.self),
-                            earlierRow: thisImport ? seen[try row.decode(column: "row_key", as: String.self)] : nil)
+                            thisImport: thisImport, earlierRow: thisImport ? seen[try row.decode(column: "row_key", as: String.self)] : nil)
     }
 }
 

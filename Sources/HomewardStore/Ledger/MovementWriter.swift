@@ -228,12 +228,15 @@ struct MovementWriter: BatchWriter {
         let new = newWithID
         newWithID = []
         try await copied()
-        let persons = Dictionary(new.map { ($0.row, $0.persons) }, uniquingKeysWith: { first, _ in first })
+        // By row and category: a row of refugees and IDPs gives two movements.
+        let persons = Dictionary(new.map { ("\($0.row) \($0.category)", $0.persons) }, uniquingKeysWith: { first, _ in first })
         var found: [Int: Int] = [:]
         for start in stride(from: 0, to: new.count, by: 1000) {
-            for (fileRow, row) in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]), select: "o.id AS id, o.persons AS persons",
+            for (fileRow, row) in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]),
+                                                      select: "o.id AS id, o.persons AS persons, o.category AS category",
                                                       organisations: ["o.organisation_id = n.organisation_id"]) {
-                guard try row.decode(column: "persons", as: Int.self) == persons[fileRow] else { continue }
+                let category = try row.decode(column: "category", as: String.self)
+                guard try row.decode(column: "persons", as: Int.self) == persons["\(fileRow) \(category)"] else { continue }
                 let id = try row.decode(column: "id", as: Int.self)
                 if found[fileRow].map({ id < $0 }) ?? true { found[fileRow] = id }
             }

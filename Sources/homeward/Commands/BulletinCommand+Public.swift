@@ -15,10 +15,18 @@ extension BulletinCommand {
         @Flag(help: "Make it internal again.") var withdraw = false
         @Option(help: "The server's --min-public-count, to say what the public copy withholds.") var minPublicCount = 5
 
+        func validate() throws { try Self.validate(minPublicCount: minPublicCount) }
+
+        /// As `serve` takes it: counts from 1 to it minus one are hidden, so it takes 2 or more.
+        static func validate(minPublicCount: Int) throws {
+            guard minPublicCount >= 2 else { throw ValidationError("--min-public-count \(minPublicCount): the server's takes 2 or more") }
+        }
+
         func run() async throws {
             let (bulletin, withheld) = try await db.withStores { stores in
                 let bulletin = try await stores.setPublic(id, !withdraw, by: who.caller)
-                return (bulletin, try await stores.withheldFromThePublic(bulletin, smallCounts: SmallCounts(threshold: minPublicCount)))
+                // Told after the change is made: a failed read of it must not read as a failed change.
+                return (bulletin, (try? await stores.withheldFromThePublic(bulletin, smallCounts: SmallCounts(threshold: minPublicCount))) ?? [])
             }
             print(bulletin.publicSince.map { "bulletin \(bulletin.id) is public since \($0)" } ?? "bulletin \(bulletin.id) is internal")
             Self.tell(withheld, threshold: minPublicCount)

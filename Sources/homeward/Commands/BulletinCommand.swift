@@ -81,7 +81,10 @@ struct BulletinCommand: AsyncParsableCommand {
             }
         }
 
-        func validate() throws { _ = try texts() }
+        func validate() throws {
+            _ = try texts()
+            try MakePublic.validate(minPublicCount: minPublicCount)
+        }
 
         func run() async throws {
             var edited: [Language: String] = [:]
@@ -90,7 +93,8 @@ struct BulletinCommand: AsyncParsableCommand {
             let (published, withheld) = try await db.withStores { stores in
                 let published = try await stores.publishBulletin(date: date, since: since, session: session, editedTexts: edited, isPublic: `public`,
                                                                  today: try today(), by: who.caller)
-                return (published, `public` ? try await stores.withheldFromThePublic(published, smallCounts: smallCounts) : nil)
+                // Told after the statement is published: a failed read of it must not read as a failed publication.
+                return (published, `public` ? try? await stores.withheldFromThePublic(published, smallCounts: smallCounts) : nil)
             }
             switch format {
             case .json: try printJSON(PublishedID(published, withheld: withheld))
