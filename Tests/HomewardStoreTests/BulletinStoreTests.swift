@@ -16,6 +16,15 @@ import Testing
         #expect(summary.status == (warned.isEmpty ? .success : .warning) && summary.problems.map(\.code) == warned, "\(summary.text)")
     }
 
+    /// Al-Hol, counted on 5 June 2020 (1,000 by the operation's count), under an operation from the 6th, 100 every 5 days.
+    func campUnderOperation(_ store: Stores, censuses: String) async throws {
+        try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006"), by: .test)
+        try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n" + censuses)
+        _ = try await store.camps.addOperation(
+            EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-05")!, baselineResidents: 1_000, start: Day("2020-06-06")!,
+                                perCycle: 100, cycleDays: 5), today: TestStores.today, by: .test)
+    }
+
     /// A month's figure on the 15th, or a period begun before the window, is in no total of the statement: it says so, with
     /// the number, as `totals` gives it apart, rather than dropping it without a word.
     @Test(arguments: Backend.available)
@@ -119,11 +128,7 @@ import Testing
     @Test(arguments: Backend.available)
     func campsAidAndReconstructionSayHowManyOfTheirReportsMoreThanOneOrganisationGave(_ backend: Backend) async throws {
         try await withStores(backend) { store in
-            try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006"), by: .test)
-            try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-05,HOL,1000,UNHCR\n")
-            _ = try await store.camps.addOperation(
-                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-05")!, baselineResidents: 1_000, start: Day("2020-06-06")!,
-                                    perCycle: 100, cycleDays: 5), today: TestStores.today, by: .test)
+            try await campUnderOperation(store, censuses: "2020-06-05,HOL,1000,UNHCR\n")
             let departures = "#date,#loc+site+code,#affected+departed+num,#loc+dest+code,#org,#meta+id\n"
             try await importRecords(store, .departures, departures + "2020-06-10,HOL,100,SY0800,CCCM,c1\n2020-06-10,HOL,100,SY0800,SARC,s1\n"
                 + "2020-06-11,HOL,50,SY0800,CCCM,c2\n2020-06-11,HOL,50,SY0700,SARC,s2\n2020-06-12,HOL,20,SY0800,CCCM,c3\n2020-06-12,HOL,20,SY0800,CCCM,c4\n",
@@ -189,11 +194,7 @@ import Testing
     @Test(arguments: Backend.available)
     func campsReconstructionAndAidNameTheOrganisationsWhoseRecordsTheyCount(_ backend: Backend) async throws {
         try await withStores(backend) { store in
-            try await store.camps.addSite(Site(code: "HOL", name: "Al-Hol", kind: .camp, admin: "SY080006"), by: .test)
-            try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-05,HOL,1000,UNHCR\n2020-06-01,HOL,1200,WHO\n")
-            _ = try await store.camps.addOperation(
-                EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-05")!, baselineResidents: 1_000, start: Day("2020-06-06")!,
-                                    perCycle: 100, cycleDays: 5), today: TestStores.today, by: .test)
+            try await campUnderOperation(store, censuses: "2020-06-05,HOL,1000,UNHCR\n2020-06-01,HOL,1200,WHO\n")
             try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org,#meta+id\n"
                 + "2020-06-03,HOL,40,IOM,before\n2020-06-10,HOL,100,CCCM,first\n2020-06-12,HOL,10,DRC,taken-back\n",
                 warned: ["import.departures.beforeBaseline"])
