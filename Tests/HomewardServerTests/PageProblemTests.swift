@@ -11,6 +11,24 @@ import Testing
 /// A browser that gets a page's address or form wrong is shown a page in its reader's language with a way back, not raw JSON;
 /// a script asking the same keeps problem details.
 @Suite struct PageProblemTests {
+    /// A page keeps its leniency with what an address asks that it does not read, but says so above its content: an
+    /// overview asked for `from=` and `to=`, or a misspelt `form=`, would otherwise read as figures of that window.
+    @Test func aPageSaysWhatItsAddressAsksThatItDoesNotRead() async throws {
+        try await withApp(.sqlite) { _, client in
+            // act
+            let window = try await client.get("/?lang=en&from=2026-11-16&to=2026-11-22")
+            let misspelt = try await client.get("/sources?lang=ru&measure=returns&form=2026-11-16")
+            let arabic = try await client.get("/camps?lang=ar&sort=site")
+            let plain = try await client.get("/?lang=en")
+            // check
+            #expect(window.status == .ok && window.text.contains("This page does not read from, to in its address: what it shows is not limited by them. It reads lang."),
+                    "\(window.text)")
+            #expect(misspelt.status == .ok && misspelt.text.contains("Эта страница не читает form в своём адресе"), "\(misspelt.text)")
+            #expect(arabic.text.contains("لا تقرأ هذه الصفحة sort في عنوانها") && arabic.text.contains("as_of، lang"), "\(arabic.text)")
+            #expect(!plain.text.contains("does not read"))
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aPagesMistakeIsAPageInItsReadersLanguage(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in

@@ -6,7 +6,8 @@ import Hummingbird
 ///
 /// A misspelt filter must not pass for an answer: `?org=UNHCR` on `/api/v1/totals` (whose filter is `organisation`)
 /// would otherwise give the whole ledger as UNHCR's figure; nor may `?by=adm1&by=crossing` be answered by one of the
-/// two. Pages keep their leniency: a browser adds what it likes.
+/// two. Pages keep their leniency, a browser adding what it likes, but say above their content what they do not read
+/// (``PageQuery``).
 struct UnknownParameterMiddleware: RouterMiddleware {
     typealias Context = HomewardRequestContext
     let documented: DocumentedParameters
@@ -34,6 +35,13 @@ struct UnknownParameterMiddleware: RouterMiddleware {
                 if let repeated = Dictionary(grouping: names, by: { $0 }).filter({ $0.value.count > 1 && !lists.contains($0.key) }).keys.sorted().first {
                     throw Problem(.badRequest, Message("problem.parameter.repeated"), field: repeated)
                 }
+            }
+        }
+        if !request.uri.path.hasPrefix("/api/"), request.method == .get, !parameters.isEmpty,
+           let route = context.route, let known = documented.of(route) {
+            let unread = Set(parameters.map { String($0.key) }.filter { !$0.isEmpty && !known.contains($0) }).sorted()
+            if !unread.isEmpty {
+                return try await PageQuery.$ignored.withValue(PageQuery(names: unread, known: known.sorted())) { try await next(request, context) }
             }
         }
         return try await next(request, context)

@@ -28,6 +28,8 @@ struct PageContext {
     /// Who reads the page (a session or a bearer token), linking their account; `nil` shows a sign-in link instead.
     let account: Account?
     let signInLink: SignInLink?
+    /// What the page's address asks that the page does not read (``PageQuery/ignored``), said above its content.
+    let ignored: String?
 
     struct Account {
         let signedInAs: String
@@ -73,6 +75,10 @@ struct PageContext {
         signInLink = viewer == nil && current != .signInPage
             ? SignInLink(label: catalogue.text("signin.link"),
                          href: "\(APIRoute.signInPage.path)?lang=\(language.rawValue)&next=\(SignInView.encoded("\(path)?lang=\(language.rawValue)"))") : nil
+        let unread = PageQuery.ignored
+        let list = { (names: [String]) in MessageArgument.text(names.joined(separator: language == .ar ? "، " : ", ")) }
+        ignored = unread.names.isEmpty ? nil : catalogue.text("page.parameters.ignored", [
+            "count": .count(unread.names.count), "names": list(unread.names), "known": list(unread.known)])
         navLabel = catalogue.text("nav.label")
         skipLabel = catalogue.text("nav.skip")
         // The public is offered the pages it may read, not ones that send it to sign in.
@@ -83,6 +89,17 @@ struct PageContext {
             LanguageLink(lang: $0.rawValue, name: pages.catalogue($0).text("language.name"), href: "\(path)?lang=\($0.rawValue)" + (query.map { "&" + $0 } ?? ""))
         }
     }
+}
+
+/// What a page's address asks that the page does not read, set for the request by ``UnknownParameterMiddleware``: the
+/// API refuses such a parameter, a page shows what it shows and says so above it (a misspelt `form=` or an overview asked
+/// for `from=` would otherwise read as figures of that window).
+struct PageQuery: Sendable {
+    let names: [String]
+    /// The parameters the page reads.
+    let known: [String]
+
+    @TaskLocal static var ignored = PageQuery(names: [], known: [])
 }
 
 /// Who reads a page, when not the public: their login, and for a page session its CSRF token for the page's forms.
