@@ -1,6 +1,7 @@
 /// Arithmetic that a set of stated figures should obey, and where it does not: parts that do not add up to
 /// their total, a cumulative figure that falls below an earlier one of the same organisation, a week's figure
-/// that differs from the change between two cumulative figures a week apart, an area's figure above the country's.
+/// that differs from the change between two cumulative figures a week apart, an area's figure above the country's, two
+/// figures of the same days stated on one day that cannot both be right.
 ///
 /// Only figures of one organisation are held against each other: two organisations that disagree are not a
 /// problem to report, they are what the comparison shows.
@@ -10,6 +11,7 @@ public enum SourceChecks {
         case cumulativeFalls = "cumulative-falls"
         case weekDiffers = "week-differs"
         case areaAboveCountry = "area-above-country"
+        case figuresContradict = "figures-contradict"
     }
 
     public struct Problem: Hashable, Sendable {
@@ -24,6 +26,24 @@ public enum SourceChecks {
     public static func problems(in figures: [SourceFigure]) -> [Problem] {
         let recorded = figures.filter { $0.id != nil && $0.kind != .projection }
         return partsThatDoNotAddUp(recorded) + cumulativesThatFall(recorded) + weeksThatDiffer(recorded) + areasAboveCountry(recorded)
+            + figuresThatContradict(recorded)
+    }
+
+    /// One organisation's figures of the same measure, kind, place and days, stated on the same day, that cannot all be right
+    /// ("more than 9,600" beside "about 9,200" for one week): another organisation's would be a disagreement the comparison
+    /// shows, the same organisation's is a slip to mend. Stated on different days, they are its revisions, not this.
+    static func figuresThatContradict(_ figures: [SourceFigure]) -> [Problem] {
+        let alike = Dictionary(grouping: figures) { figure in
+            let span = figure.coverage.span(statedOn: figure.date)
+            return [figure.organisation, figure.measure, figure.kind.rawValue, figure.area ?? "", span.from?.description ?? "", span.to.description,
+                    figure.date.description]
+        }
+        return alike.values.compactMap { group -> Problem? in
+            guard group.count > 1, !SourceComparison.canAllHold(group) else { return nil }
+            let sorted = group.sorted { ($0.value, $0.id!) < ($1.value, $1.id!) }
+            return Problem(kind: .figuresContradict, figures: sorted.map { $0.id! }, organisation: sorted[0].organisation,
+                           message: Message("sources.check.contradict", ["low": .count(sorted.first!.value), "high": .count(sorted.last!.value)]))
+        }.sorted { $0.figures.lexicographicallyPrecedes($1.figures) }
     }
 
     /// An area's figure above its organisation's figure for the whole country, of the same measure, kind and days, where no
