@@ -377,6 +377,10 @@ import Testing
             let again = try await importRecords(store, .aid, aid + "2020-06-05,C5992,WFP,humanitarian,1,w5\n2020-06-05,C5992,SARC,humanitarian,1,s5\n")
             #expect(again.problems.first?.reason(in: Catalogue.shipped[.ru]!).contains("(строка 2 этого файла)") == true, "\(again.problems)")
             #expect(again.problems.first?.reason(in: Catalogue.shipped[.ar]!).contains("من الصف ٢ من هذا الملف") == true, "\(again.problems)")
+            // The earlier row withdrawn further down the file: nothing is added twice, and nothing is said.
+            let withdrawn = try await importRecords(store, .aid, aid + "2020-06-07,C5992,SARC,humanitarian,3.5,s7\n2020-06-07,C5992,WFP,humanitarian,3.5,w7\n"
+                                                    + "2020-06-07,C5992,SARC,humanitarian,0,s7\n")
+            #expect(withdrawn.problems.filter { $0.code == "import.aid.otherOrganisation" }.isEmpty, "\(withdrawn.problems)")
             let works = "#date,#adm4+code,#loc+type,#status,#indicator+num,#org,#meta+id\n"
             let both = try await importRecords(store, .facilities, works + "2020-06-03,C5992,bakery,under-restoration,1,UNDP,u1\n"
                                                + "2020-06-03,C5992,bakery,under-restoration,1,Ministry,m1\n")

@@ -28,6 +28,12 @@ struct AidActionWriter: BatchWriter {
         self.importID = importID
     }
 
+    /// Keeps the warnings of another organisation's record alike only where that record still counts once the file is
+    /// read: a later row may have withdrawn it, and nothing is then added twice.
+    mutating func finish() async throws {
+        counts.shared = try await write.stillCounted(counts.shared, in: "aid_actions", where: Self.counted)
+    }
+
     mutating func write(_ batch: [AidAction], rows: [Int]) async throws {
         for (action, row) in zip(batch, rows) {
             // Figures all given as 0 take back the action the key finds, and record nothing where none is: no organisation made.

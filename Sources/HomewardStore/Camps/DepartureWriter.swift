@@ -19,6 +19,12 @@ struct DepartureWriter: BatchWriter {
         self.importID = importID
     }
 
+    /// Keeps the warnings of another organisation's record alike only where that record still counts once the file is
+    /// read: a later row may have withdrawn it, and nothing is then added twice.
+    mutating func finish() async throws {
+        counts.shared = try await write.stillCounted(counts.shared, in: "site_departures", where: "persons > 0")
+    }
+
     mutating func write(_ batch: [Departure], rows: [Int]) async throws {
         for (departure, row) in zip(batch, rows) {
             let key = departure.key, start = departure.period.start.number, end = departure.period.end.number

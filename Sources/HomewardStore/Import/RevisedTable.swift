@@ -204,6 +204,21 @@ extension WriteContext {
     }
 }
 
+extension WriteContext {
+    /// The warnings whose other record still counts (`condition`, on `table`), once the file is read.
+    func stillCounted(_ shared: [SharedRecord], in table: String, where condition: String) async throws -> [SharedRecord] {
+        guard !shared.isEmpty else { return [] }
+        let ids = Array(Set(shared.map(\.record))).sorted()
+        var counting: Set<Int> = []
+        for start in stride(from: 0, to: ids.count, by: 1000) {
+            counting.formUnion(try await sql.raw("""
+                SELECT id FROM \(unsafeRaw: table) WHERE id IN (\(binds: Array(ids[start ..< min(start + 1000, ids.count)]))) AND \(unsafeRaw: condition)
+                """).all(decodingColumn: "id", as: Int.self))
+        }
+        return shared.filter { counting.contains($0.record) }
+    }
+}
+
 extension WriteCounts {
     static func += (counts: inout WriteCounts, more: WriteCounts) {
         counts.imported += more.imported

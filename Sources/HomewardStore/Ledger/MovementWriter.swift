@@ -40,6 +40,9 @@ struct MovementWriter: BatchWriter {
     private var newWithoutID: [NewMovement] = []
     /// The batch's new movements with an id, with their rows, for ``noteSameCounts()``.
     private var newWithID: [NewMovement] = []
+    /// New movements with an id that gave a stored one's every cell and count, with that movement: warned of once the file
+    /// is read, where the file has not withdrawn, corrected or given again that movement itself.
+    private var sameCounts: [(row: Int, movement: Int, persons: Int)] = []
     /// Earlier movements that new ones without an id give again but for the destination.
     private var otherDestinations = OtherDestinations()
     /// The batch's new movements, with their rows, for ``noteOtherOrganisations()``.
@@ -230,7 +233,7 @@ struct MovementWriter: BatchWriter {
         try await copied()
         // By row and category: a row of refugees and IDPs gives two movements.
         let persons = Dictionary(new.map { ("\($0.row) \($0.category)", $0.persons) }, uniquingKeysWith: { first, _ in first })
-        var found: [Int: Int] = [:]
+        var found: [Int: (movement: Int, persons: Int)] = [:]
         for start in stride(from: 0, to: new.count, by: 1000) {
             for (fileRow, row) in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]),
                                                       select: "o.id AS id, o.persons AS persons, o.category AS category",
@@ -238,10 +241,32 @@ struct MovementWriter: BatchWriter {
                 let category = try row.decode(column: "category", as: String.self)
                 guard try row.decode(column: "persons", as: Int.self) == persons["\(fileRow) \(category)"] else { continue }
                 let id = try row.decode(column: "id", as: Int.self)
-                if found[fileRow].map({ id < $0 }) ?? true { found[fileRow] = id }
+                if found[fileRow].map({ id < $0.movement }) ?? true { found[fileRow] = (id, try row.decode(column: "persons", as: Int.self)) }
             }
         }
-        counts.twins += found.map { TwinRecord(row: $0.key, twin: $0.value, message: "import.movements.sameCount") }.sorted { $0.row < $1.row }
+        sameCounts += found.map { (row: $0.key, movement: $0.value.movement, persons: $0.value.persons) }
+    }
+
+    /// The same-count warnings whose stored movement the file left as it found it: one it withdrew or corrected (now this
+    /// import's) or gave again (a second group, as the file says) is none.
+    private mutating func settleSameCounts() async throws {
+        guard !sameCounts.isEmpty else { return }
+        let ids = Array(Set(sameCounts.map(\.movement))).sorted()
+        var standing: [Int: (persons: Int, key: String, importID: Int?)] = [:]
+        for start in stride(from: 0, to: ids.count, by: 1000) {
+            for row in try await db.raw("""
+                SELECT id, persons, row_key, import_id FROM movements WHERE id IN (\(binds: Array(ids[start ..< min(start + 1000, ids.count)])))
+                """).all() {
+                standing[try row.decode(column: "id", as: Int.self)] = (try row.decode(column: "persons", as: Int.self),
+                                                                       try row.decode(column: "row_key", as: String.self),
+                                                                       try row.decode(column: "import_id", as: Int?.self))
+            }
+        }
+        counts.twins += sameCounts.filter { candidate in
+            guard let stored = standing[candidate.movement] else { return false }
+            return stored.persons == candidate.persons && (importID == nil || stored.importID != importID) && unchangedHere[stored.key.hashValue] == nil
+        }.map { TwinRecord(row: $0.row, twin: $0.movement, message: "import.movements.sameCount") }
+        sameCounts = []
     }
 
     /// Finds, for the batch's new movements, another organisation's movement of an earlier import for the same days,
@@ -416,6 +441,7 @@ struct MovementWriter: BatchWriter {
         }
         let unchanged = unchangedHere
         counts.twins += try await otherDestinations.warnings(importID: importID, givenAgain: { unchanged[$0] != nil }, on: db)
+        try await settleSameCounts()
         counts.twins.sort { $0.row < $1.row }
         try await insertStatement?.close()
         try await newRowStatement?.close()

@@ -20,6 +20,12 @@ struct FacilityWorkWriter: BatchWriter {
         self.importID = importID
     }
 
+    /// Keeps the warnings of another organisation's record alike only where that record still counts once the file is
+    /// read: a later row may have withdrawn it, and nothing is then added twice.
+    mutating func finish() async throws {
+        counts.shared = try await write.stillCounted(counts.shared, in: "facility_works", where: "quantity_tenths > 0")
+    }
+
     mutating func write(_ batch: [FacilityWork], rows: [Int]) async throws {
         for (work, row) in zip(batch, rows) {
             // A 0 inserts nothing (``WriteContext/store``: over none it records nothing; over a record, withdrawn already or
