@@ -27,6 +27,10 @@ import Testing
         // A weight of 1,234 is 1234 t to one writer and 1.234 t to another: refused, not guessed; a count's comma only groups.
         let either = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "1,234", "1,234", "", "", ""], number: 5))
         #expect(either.problems.map { "\($0.column) \($0.code)" } == ["#indicator+tonnes+num import.number.commaEitherWay"])
+        #expect(either.problems.first.map { Catalogue.english.text($0.message) }?.hasSuffix("write 1234 or 1.234") == true)
+        let threeAndAHalf = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "3,500", "", "", "", ""], number: 5))
+        #expect(threeAndAHalf.problems.first.map { Catalogue.english.text($0.message) }?.hasSuffix("(3,500 is 3500 where a comma groups thousands, "
+                                                                                                    + "3.5 where it is the decimal sign): write 3500 or 3.5") == true)
         // Too large to hold is refused as such; more than one action carries, kept and said (kilograms in a tonnes column).
         let huge = rules.check(layout.draft(row: ["2019-03-01", "C5999", "SARC", "humanitarian", "99999999999", "", "", "", ""], number: 7))
         #expect(huge.problems.map(\.code) == ["import.number.tooLarge"])

@@ -117,6 +117,11 @@ import HomewardCore
         let utf16 = #"[{"note": "Т", "level": 5, "level": 7, "date": "2025-03-01"}]"#.data(using: .utf16LittleEndian)!
         let wide = #expect(throws: ImportError.self) { try JSONRecords.drafts(from: utf16, as: Reading.self, listKey: "readings") }
         #expect(wide?.problems.map(\.code) == ["import.json.notUTF8"])
+        // A workbook sent as JSON is named as the CSV reader names it.
+        let workbook = #expect(throws: ImportError.self) {
+            try JSONRecords.drafts(from: Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), as: Reading.self, listKey: "readings")
+        }
+        #expect(workbook?.problems.map(\.code) == ["import.csv.workbook"])
         // The same key in two records, and a key's name inside a value, are no repeat.
         let drafts = try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01", "note": "level\", \"level", "level": 1}, {"date": "2025-03-02", "level": 2}]"#.utf8),
                                             as: Reading.self, listKey: "readings")

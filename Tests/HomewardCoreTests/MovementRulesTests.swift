@@ -181,6 +181,10 @@ let sampleGazetteer = Gazetteer(
         // 1.000 is a thousand to one writer and one to another: refused as such, where it was read as 1; 1.0 and 0.000 are not.
         let thousand = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "1.000"])
         #expect(thousand.problems.map(\.code) == ["import.number.pointEitherWay"])
+        // Said of the number given, not of an example: 2.500 is 2500 or 2.5.
+        let twoAndAHalf = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "2.500"])
+        #expect(twoAndAHalf.problems.first.map { Catalogue.english.text($0.message) }?.hasSuffix("(2.500 is 2500 where a point groups thousands, "
+                                                                                                  + "2.5 where it is the decimal sign): write 2500 or 2.5") == true)
         #expect(MovementRules.wholeNumber("150.000") == nil && MovementRules.wholeNumber("1.0") == 1 && MovementRules.wholeNumber("0.000") == 0)
         #expect(MovementRules.wholeNumber("1.0000") == 1 && !ScaledNumber.readsEitherWay("0,500"))
         // The group separators spreadsheets write in Russian and French: a no-break space, a narrow one, a thin one.

@@ -130,7 +130,7 @@ import Testing
             let cursor = try #require(first["next_cursor"] as? String)
             let rest = try await client.get("/api/v1/bulletins/\(id)/records?entry=aid.week.tonnes&cursor=\(cursor)").json
             // check: the two actions that gave a weight, not the clinic's
-            #expect(first["kind"] as? String == "aid_actions" && first["value"] as? Int == 5_500 && first["records"] as? Int == 2, "\(first)")
+            #expect(first["kind"] as? String == "aid actions" && first["value"] as? Int == 5_500 && first["records"] as? Int == 2, "\(first)")
             #expect((first["ids"] as? [Int] ?? []) + (rest["ids"] as? [Int] ?? []) == [1, 3] && rest["next_cursor"] is NSNull, "\(rest)")
             #expect((first["movements"] as? [Any])?.isEmpty == true)
             #expect(try await client.get("/api/v1/aid/3/history").status == .ok)

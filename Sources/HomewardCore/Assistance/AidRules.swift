@@ -36,7 +36,7 @@ public struct AidRules: ImportRules {
         }
         var kilograms: Int?
         if let text = draft[.tonnes], ScaledNumber.readsEitherWay(text) {
-            checks.fail(.tonnes, Message("import.number.commaEitherWay"))
+            checks.fail(.tonnes, ScaledNumber.eitherWay(text))
         } else if let text = draft[.tonnes] {
             kilograms = ScaledNumber.parse(text, decimals: 3)
             let tooLarge = kilograms.map { $0 > Self.maximumKilograms } ?? ScaledNumber.wholePartTooLarge(text)

@@ -79,7 +79,9 @@ public struct BulletinDiff: Sendable, Encodable {
             // Another statement's figure: the sentence names another statement and the question asked of it differs. Equal
             // values of two statements are no "unchanged" either.
             let queried = a != nil && b != nil && a!.query != b!.query ? a!.query : nil
+            // In one of the two only, a figure of another statement is no change of this one's either.
             let otherStatement = queried != nil && referredBefore[id] != referredAfter[id]
+                || (a == nil || b == nil) && (referredBefore[id] ?? referredAfter[id]) != nil
             if a?.value == b?.value && a?.unit == b?.unit && qualifiedBefore[id] == qualifiedAfter[id] && !otherStatement { unchanged += 1; continue }
             // Entries whose unit changed compare as written; the later unit names both.
             let unit = (b ?? a)!.unit

@@ -113,7 +113,7 @@ public struct DraftChecks<Field: ImportField>: Sendable {
             return nil
         }
         guard let number = MovementRules.wholeNumber(text) else {
-            fail(field, ScaledNumber.readsEitherWay(text, separator: ".") ? Message("import.number.pointEitherWay")
+            fail(field, ScaledNumber.readsEitherWay(text, separator: ".") ? ScaledNumber.eitherWay(text, separator: ".")
                     : MovementRules.isTooLong(text) ? Message("import.number.tooLarge", ["maximum": .count(maximum)]) : Message("import.number.invalid"))
             return nil
         }

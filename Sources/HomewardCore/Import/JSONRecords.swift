@@ -24,6 +24,8 @@ public enum JSONRecords {
     public static func read<Field: ImportField>(from data: Data, as _: Field.Type, listKey: String, mapping: [String: String] = [:],
                                                 constants: [String: String] = [:], vocabulary: Vocabulary = .commandLine)
         throws -> (drafts: [ImportDraft<Field>], ignoredKeys: [String], unmapped: [ImportProblem]) {
+        // A workbook or another packed document sent as JSON is named so, as the CSV reader names it.
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw ImportError(Message("import.csv.workbook")) }
         guard JSONRepeatedKey.isUTF8(data) else { throw ImportError(Message("import.json.notUTF8")) }
         let value: Any
         do {

@@ -59,6 +59,18 @@ public enum ScaledNumber {
             && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
+    /// What to say of a number that ``readsEitherWay(_:separator:)``: the two numbers it may be, as the file would write
+    /// each (`2.500`: 2500 or 2.5), not an example of other numbers.
+    public static func eitherWay(_ text: String, separator: Character = ",") -> Message {
+        let latin = text.withLatinDigits.trimmingCharacters(in: .whitespaces)
+        let parts = latin.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        var fraction = parts.count == 2 ? parts[1] : ""
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let whole = parts.first ?? latin
+        return Message(separator == "." ? "import.number.pointEitherWay" : "import.number.commaEitherWay",
+                       ["value": .code(latin), "grouped": .code(parts.joined()), "decimal": .code(fraction.isEmpty ? whole : "\(whole).\(fraction)")])
+    }
+
     /// The value as a program reads it: `12.5`, `3`, `0.125`; trailing zeros dropped, no groups unless `grouped`
     /// (`1,354.5`, for a reader).
     public static func string(_ value: Int, decimals: Int, grouped: Bool = false) -> String {

@@ -143,7 +143,7 @@ public struct MovementRules: ImportRules {
             guard let count = MovementRules.wholeNumber(text), count >= 0 else {
                 // A minus sign is the problem, as every other count says it: "-5" is a whole number in all but its sign.
                 fail(field, MovementRules.wholeNumber(text).map { $0 < 0 } == true ? Message("import.number.negative")
-                        : ScaledNumber.readsEitherWay(text, separator: ".") ? Message("import.number.pointEitherWay")
+                        : ScaledNumber.readsEitherWay(text, separator: ".") ? ScaledNumber.eitherWay(text, separator: ".")
                         : Self.isTooLong(text) ? Self.tooMany : Message("import.persons.notWhole"), nil, false)
                 continue
             }

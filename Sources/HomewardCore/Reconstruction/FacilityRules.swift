@@ -189,7 +189,7 @@ public struct FacilityRules: ImportRules {
             return nil
         }
         if unit.decimals > 0, ScaledNumber.readsEitherWay(text) {
-            checks.fail(.quantity, Message("import.number.commaEitherWay"))
+            checks.fail(.quantity, ScaledNumber.eitherWay(text))
             return nil
         }
         guard let scaled = ScaledNumber.parse(text, decimals: unit.decimals) else {

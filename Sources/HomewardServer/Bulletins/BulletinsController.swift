@@ -283,8 +283,9 @@ struct EntryRecords: Encodable {
     var kind: String?
     var ids: [Int]?
 
-    /// The records each block's figures sum, by the block's kind: each kind's own route gives their versions.
-    static let kinds = ["camps": "departures", "reconstruction": "facility_works", "aid": "aid_actions", "sources": "source_figures"]
+    /// The records each block's figures sum, by the block's kind, as `bulletin records --format json` names them: each kind's
+    /// own route gives their versions.
+    static let kinds = ["camps": "departures", "reconstruction": "facility works", "aid": "aid actions", "sources": "source figures"]
 
     enum CodingKeys: String, CodingKey {
         case entry, recordedOn = "recorded_on", recordedThrough = "recorded_through", value, records, movements, nextCursor = "next_cursor", kind, ids

@@ -169,7 +169,8 @@ struct BulletinCommand: AsyncParsableCommand {
                         : change.before.flatMap { old in change.after.map { new in (new - old > 0 ? "+" : "") + change.written(new - old) } } ?? ""]
                 }, numeric: [1, 2, 3]).rendered)
                 for change in diff.changes where !change.isComparable {
-                    print("* \(change.entry): another statement's figure in each, no change of one (before: \(change.beforeQuery ?? "—"))")
+                    print("* \(change.entry): another statement's figure, no change of one (" + (change.beforeQuery.map { "before: \($0); " } ?? "")
+                          + "now: \(change.query))")
                 }
                 print("\(diff.unchanged) entries unchanged")
             }
