@@ -148,6 +148,13 @@ import HomewardCore
             #expect(error?.problems.first?.value == boolean, "quoted as sent, not as 1 or 0")
             #expect(error?.problems.first?.reason == "expected a number or a string")
         }
+        // An object or an array is quoted as JSON writes it, not as Swift prints a dictionary.
+        for (given, shown) in [(#"{"a": 1, "b": [2]}"#, #"{"a":1,"b":[2]}"#), ("[1, 2]", "[1,2]")] {
+            let error = #expect(throws: ImportError.self) {
+                try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01", "level": \#(given)}]"#.utf8), as: Reading.self, listKey: "readings")
+            }
+            #expect(error?.problems.first?.value == shown, "\(String(describing: error?.problems.first?.value))")
+        }
         let drafts = try JSONRecords.drafts(from: Data(#"[{"date": "2025-03-01", "level": 1}, {"date": "2025-03-02", "level": 0}]"#.utf8),
                                             as: Reading.self, listKey: "readings")
         #expect(drafts.map { $0[.level] } == ["1", "0"])

@@ -26,6 +26,8 @@ public struct ImportLayout<Field: ImportField>: Sendable {
     public private(set) var endsUnnamed = false
     /// A KoboToolbox export read by its submissions' `meta/rootUuid`, and its `_uuid` column for rows without one.
     private var koboRoot: (column: Int, uuid: Int?)?
+    /// The `_uuid` column read for rows without a root: no column "not read", though no field names it.
+    private var readBesideRoot: Int?
 
     /// Works out the layout from the first rows of a file.
     ///
@@ -111,6 +113,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             if let root = headers.firstIndex(where: Self.isKoboRootUuid), untagged(root) {
                 tags[root] = "#meta+id"
                 koboRoot = (root, uuid)
+                readBesideRoot = uuid
             } else if let uuid {
                 tags[uuid] = "#meta+id"
             }
@@ -119,7 +122,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             let header = index < headers.count ? headers[index] : ""
             let label = header.isEmpty || header == tagText ? (tagText ?? "column \(index + 1)") : header
             guard let tagText, !tagText.trimmingCharacters(in: .whitespaces).isEmpty else {
-                if !header.isEmpty { ignoredColumns.append(label) }
+                if !header.isEmpty && index != readBesideRoot { ignoredColumns.append(label) }
                 contentColumns.append(index)
                 continue
             }

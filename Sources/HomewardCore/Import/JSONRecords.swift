@@ -107,8 +107,13 @@ public enum JSONRecords {
                 case let string as String: text = string
                 case let number as NSNumber where field.isFigure && type(of: number) != Self.boolean: text = number.stringValue
                 default:
-                    // A boolean as JSON wrote it, not as the number Foundation made of it ("true", not "1").
-                    let shown = (raw as? NSNumber).flatMap { type(of: $0) == Self.boolean ? ($0.boolValue ? "true" : "false") : nil } ?? "\(raw)"
+                    // A boolean as JSON wrote it, not as the number Foundation made of it ("true", not "1"); an object or an
+                    // array as JSON writes it, not as Swift prints a dictionary ('["a": 1]').
+                    let shown = (raw as? NSNumber).flatMap { type(of: $0) == Self.boolean ? ($0.boolValue ? "true" : "false") : nil }
+                        ?? (JSONSerialization.isValidJSONObject(raw)
+                            ? (try? JSONSerialization.data(withJSONObject: raw, options: [.sortedKeys, .fragmentsAllowed])).map { String(decoding: $0, as: UTF8.self) }
+                            : nil)
+                        ?? "\(raw)"
                     problems.append(ImportProblem(row: index + 1, column: key, value: shown,
                         Message(field.isFigure ? "import.json.expectedNumberOrString" : "import.json.expectedString")))
                     continue
