@@ -60,13 +60,11 @@ struct AidActionWriter: BatchWriter {
                 """) {
                 counts.twins.append(TwinRecord(row: row, twin: twin, message: "import.aid.twin", argument: "record"))
             }
-            if stored.imported == 1, var other = try await write.otherOrganisation(in: "aid_actions", organisationID: organisationID, importID: importID, matching: """
+            if stored.imported == 1, let other = try await write.otherOrganisation(in: "aid_actions", organisationID: organisationID, importID: importID, matching: """
                 r.day = \(bind: action.date.number) AND r.place_pcode = \(bind: action.place.finest ?? "") AND r.type_code = \(bind: action.type)
                 AND \(unsafeRaw: Self.counted)
-                """, seen: seen) {
-                other.row = row
-                other.message = "import.aid.otherOrganisation"
-                other.recordArgument = "record"
+                """, seen: seen, row: row,
+                message: "import.aid.otherOrganisation", recordArgument: "record") {
                 counts.shared.append(other)
             }
         }

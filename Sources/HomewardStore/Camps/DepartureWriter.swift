@@ -48,13 +48,11 @@ struct DepartureWriter: BatchWriter {
             // Another organisation's departure, of an earlier import or an earlier row, from the same site on the same days to the
             // same place: the site counts both, twice the people where both reported one convoy (a camp manager's and a partner's).
             let destination: SQLQueryString = departure.destination.map { "r.destination = \(bind: $0)" } ?? "r.destination IS NULL"
-            if stored.imported == 1, var other = try await write.otherOrganisation(in: "site_departures", organisationID: organisationID, importID: importID,
+            if stored.imported == 1, let other = try await write.otherOrganisation(in: "site_departures", organisationID: organisationID, importID: importID,
                                                                                    matching: """
                 r.site_code = \(bind: departure.site) AND r.start_day = \(bind: start) AND r.end_day = \(bind: end) AND \(destination) AND r.persons > 0
-                """, persons: true, seen: seen) {
-                other.row = row
-                other.message = "import.departures.otherOrganisation"
-                other.recordArgument = "departure"
+                """, persons: true, seen: seen, row: row,
+                message: "import.departures.otherOrganisation", recordArgument: "departure") {
                 counts.shared.append(other)
             }
         }

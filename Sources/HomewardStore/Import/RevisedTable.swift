@@ -190,17 +190,19 @@ extension WriteContext {
     /// - Parameters:
     ///   - persons: whether the records count people (`persons`), which the warning then says.
     ///   - seen: the keys this import gave, with the row that gave each, so that the warning names the row of the file.
+    ///   - row: the new record's row; `message` and `recordArgument`, the warning's key and the name of the other's number.
     func otherOrganisation(in table: String, organisationID: Int, importID: Int, matching: SQLQueryString, persons: Bool = false,
-                           seen: [String: Int]) async throws -> SharedRecord? {
-        guard let row = try await sql.raw("""
+                           seen: [String: Int], row: Int, message: String, recordArgument: String) async throws -> SharedRecord? {
+        guard let found = try await sql.raw("""
             SELECT r.id, r.row_key, r.import_id, o.name\(unsafeRaw: persons ? ", r.persons" : "") FROM \(unsafeRaw: table) r
             JOIN organisations o ON o.id = r.organisation_id WHERE r.organisation_id <> \(bind: organisationID) AND 
             """ + matching + " ORDER BY r.id LIMIT 1").first() else { return nil }
-        let thisImport = try row.decode(column: "import_id", as: Int?.self) == importID
-        return SharedRecord(row: 0, record: try row.decode(column: "id", as: Int.self),
-                            persons: persons ? try row.decode(column: "persons", as: Int.self) : nil,
-                            organisation: try row.decode(column: "name", as: String.self),
-                            thisImport: thisImport, earlierRow: thisImport ? seen[try row.decode(column: "row_key", as: String.self)] : nil)
+        let thisImport = try found.decode(column: "import_id", as: Int?.self) == importID
+        return SharedRecord(row: row, record: try found.decode(column: "id", as: Int.self),
+                            persons: persons ? try found.decode(column: "persons", as: Int.self) : nil,
+                            organisation: try found.decode(column: "name", as: String.self), thisImport: thisImport,
+                            earlierRow: thisImport ? seen[try found.decode(column: "row_key", as: String.self)] : nil,
+                            message: message, recordArgument: recordArgument)
     }
 }
 

@@ -52,13 +52,11 @@ struct FacilityWorkWriter: BatchWriter {
                 """) {
                 counts.twins.append(TwinRecord(row: row, twin: twin, message: damage ? "import.facilities.damagedAgain" : "import.facilities.twin", argument: "record"))
             }
-            if stored.imported == 1, var other = try await write.otherOrganisation(in: "facility_works", organisationID: organisationID, importID: importID, matching: """
+            if stored.imported == 1, let other = try await write.otherOrganisation(in: "facility_works", organisationID: organisationID, importID: importID, matching: """
                 r.day = \(bind: work.date.number) AND r.place_pcode = \(bind: work.place.finest ?? "") AND r.kind_code = \(bind: work.kind)
                 AND r.status = \(bind: work.status.rawValue) AND r.quantity_tenths > 0
-                """, seen: seen) {
-                other.row = row
-                other.message = "import.facilities.otherOrganisation"
-                other.recordArgument = "record"
+                """, seen: seen, row: row,
+                message: "import.facilities.otherOrganisation", recordArgument: "record") {
                 counts.shared.append(other)
             }
         }
