@@ -24,10 +24,9 @@ public struct ImportLayout<Field: ImportField>: Sendable {
     /// Whether the header row goes on past its last named column (separators at its end): a value there is named as lying
     /// under no header, not past the file's end.
     public private(set) var endsUnnamed = false
-    /// A KoboToolbox export read by its submissions' `meta/rootUuid`, and its `_uuid` column for rows without one.
+    /// A KoboToolbox export read by its submissions' `meta/rootUuid`, and its `_uuid` column for rows without one (which
+    /// is then no column "not read", though no field names it).
     private var koboRoot: (column: Int, uuid: Int?)?
-    /// The `_uuid` column read for rows without a root: no column "not read", though no field names it.
-    private var readBesideRoot: Int?
 
     /// Works out the layout from the first rows of a file.
     ///
@@ -113,7 +112,6 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             if let root = headers.firstIndex(where: Self.isKoboRootUuid), untagged(root) {
                 tags[root] = "#meta+id"
                 koboRoot = (root, uuid)
-                readBesideRoot = uuid
             } else if let uuid {
                 tags[uuid] = "#meta+id"
             }
@@ -122,7 +120,7 @@ public struct ImportLayout<Field: ImportField>: Sendable {
             let header = index < headers.count ? headers[index] : ""
             let label = header.isEmpty || header == tagText ? (tagText ?? "column \(index + 1)") : header
             guard let tagText, !tagText.trimmingCharacters(in: .whitespaces).isEmpty else {
-                if !header.isEmpty && index != readBesideRoot { ignoredColumns.append(label) }
+                if !header.isEmpty && index != koboRoot?.uuid { ignoredColumns.append(label) }
                 contentColumns.append(index)
                 continue
             }

@@ -76,7 +76,7 @@ struct PageContext {
             ? SignInLink(label: catalogue.text("signin.link"),
                          href: "\(APIRoute.signInPage.path)?lang=\(language.rawValue)&next=\(SignInView.encoded("\(path)?lang=\(language.rawValue)"))") : nil
         let unread = PageQuery.ignored
-        let list = { (names: [String]) in MessageArgument.text(names.joined(separator: language == .ar ? "، " : ", ")) }
+        let list = { (names: [String]) in MessageArgument.text(names.joined(separator: catalogue.text("list.separator"))) }
         ignored = unread.names.isEmpty ? nil : catalogue.text("page.parameters.ignored", [
             "count": .count(unread.names.count), "names": list(unread.names), "known": list(unread.known)])
         navLabel = catalogue.text("nav.label")
