@@ -22,12 +22,12 @@ import Testing
     /// (PostgreSQL spends about a second of it reading the gazetteer before the first row).
     static func killRows(_ backend: Backend) -> Int { backend == .sqlite ? 8_000 : 2_000 }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangLimit)
     func anImportKilledAtRandomMomentsLeavesAllOfItsRowsOrNoneOnSQLite() async throws {
         try await killImports(on: .sqlite)
     }
 
-    @Test(.timeLimit(.minutes(5)), .enabled(if: Backend.postgresURL != nil, "HOMEWARD_TEST_POSTGRES_URL is not set"))
+    @Test(.hangLimit, .enabled(if: Backend.postgresURL != nil, "HOMEWARD_TEST_POSTGRES_URL is not set"))
     func anImportKilledAtRandomMomentsLeavesAllOfItsRowsOrNoneOnPostgreSQL() async throws {
         try await killImports(on: .postgres)
     }
@@ -117,7 +117,7 @@ import Testing
 
     // MARK: 2. Concurrency
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.hangLimit)
     func twoImportsAndManyAPIWritesAtOnceAllSucceedOnOneSQLiteDatabase() async throws {
         // setup: two files of different movements, a server on the same database
         let location = try await TestStores.shared.location(for: .sqlite)
@@ -229,7 +229,7 @@ import Testing
                 sourceLocation: sourceLocation)
     }
 
-    @Test(.timeLimit(.minutes(5)), arguments: [false, true])
+    @Test(.hangLimit, arguments: [false, true])
     func anImportThatCannotGrowTheDatabaseFailsClearlyAndWritesNothing(intoAnEmptyLedger: Bool) async throws {
         // setup: a database holding an earlier import, or none (a first load, which drops the ledger's indexes
         // until its end), and a file size limit a little above its size
@@ -281,7 +281,7 @@ import Testing
     }
 
     /// The same on a real full file system (ENOSPC rather than EFBIG): a small tmpfs, when this runs as root.
-    @Test(.timeLimit(.minutes(5)), .enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+    @Test(.hangLimit, .enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
     func anImportOnAFullFileSystemFailsClearlyAndWritesNothing() async throws {
         // setup: a database with an earlier import, copied onto a tmpfs with 256 KiB to spare
         let seedLocation = try await TestStores.shared.location(for: .sqlite)

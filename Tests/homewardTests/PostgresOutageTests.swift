@@ -14,7 +14,7 @@ import Testing
 @Suite(.serialized) struct PostgresOutageTests {
     /// The health check says so within its wait and the API answers 503 ("try again"), where both hung a minute for the
     /// pool's circuit breaker and the API then answered 500; with the database back, both answer again.
-    @Test(.timeLimit(.minutes(4)), .enabled(if: Backend.postgresURL != nil, "HOMEWARD_TEST_POSTGRES_URL is not set"))
+    @Test(.hangLimit, .enabled(if: Backend.postgresURL != nil, "HOMEWARD_TEST_POSTGRES_URL is not set"))
     func aServerWhoseDatabaseGoesAwayAnswers503AndRecovers() async throws {
         // setup: a database reached through the relay, a server on it, a token
         let location = try await TestStores.shared.location(for: .postgres)
