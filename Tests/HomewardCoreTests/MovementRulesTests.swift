@@ -111,6 +111,19 @@ let sampleGazetteer = Gazetteer(
         #expect(rules.check(try #require(try JSONRecords.drafts(from: Data(agreeing.utf8), as: MovementField.self, listKey: "movements").first)).records.count == 1)
     }
 
+    /// A key given as null is the key left out, as the API's contract says: the same report sent again with `"source": null`
+    /// is the movement stored, not a second one beside it.
+    @Test func aNullValueKeysARecordAsTheKeyLeftOutDoes() throws {
+        func key(_ json: String) throws -> String? {
+            let draft = try #require(try JSONRecords.drafts(from: Data(json.utf8), as: MovementField.self, listKey: "movements").first)
+            return rules.check(draft).records.first?.key
+        }
+        let plain = try key(#"[{"date": "2019-01-15", "destination": "SY12", "category": "refugee", "persons": 21}]"#)
+        #expect(plain != nil)
+        #expect(try key(#"[{"date": "2019-01-15", "destination": "SY12", "category": "refugee", "persons": 21, "source": null, "origin": null}]"#) == plain)
+        #expect(try key(#"[{"date": "2019-01-15", "destination": "SY12", "category": "refugee", "persons": 21, "source": "SARC"}]"#) != plain)
+    }
+
     @Test func datesAreRealAndNotInTheFuture() throws {
         #expect(reasons(try check(["#date": "2019-02-30", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "5"]))
             .first?.contains("not a real date") == true)

@@ -130,4 +130,27 @@ import HomewardTestSupport
             #expect(later.problems.first?.reason.contains("recorded 40 people for the same days, origin, destination and category") == true, "no crossing to name")
         }
     }
+
+    /// A day of one crossing where each bus is a submission of its own: a new one is held against the stored one of its count
+    /// (not the group's first), another organisation's against the group's first, and each new row once, however many
+    /// submissions the group holds.
+    @Test(arguments: Backend.available)
+    func aDayOfManySubmissionsOfOneGroupNamesTheStoredOneOfTheSameCount(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: 60 buses of one day, crossing and destination, each its own submission (counts 20 to 79)
+            let head = "#date,#loc+crossing+code,#adm1+dest+code,#affected+returnees+refugees+num,#org,#meta+id\n"
+            let buses = (0 ..< 60).map { "2019-09-02,LBN-01,SY03,\(20 + $0),Field Teams,bus-\($0)\n" }.joined()
+            #expect(try await store.importCSV(head + buses).imported == 60)
+            let stored = try await store.ledger.movementPage(limit: 100).movements.sorted { $0.id < $1.id }.map(\.id)
+            // act: the next day's file gives the bus of 45 again under a new id, two new buses, and another organisation's count
+            let next = try await store.importCSV(head + "2019-09-02,LBN-01,SY03,45,Field Teams,resent-25\n2019-09-02,LBN-01,SY03,200,Field Teams,bus-60\n"
+                                                 + "2019-09-02,LBN-01,SY03,21,Field Teams,bus-61\n2019-09-02,LBN-01,SY03,3000,Crossing Office,co-1\n")
+            // check: one warning a row that has one, each naming the right stored movement
+            #expect(next.imported == 4, "\(next.problems)")
+            let warned = next.problems.map { "\($0.row) \($0.code) \($0.message.arguments["movement"].map { "\($0)" } ?? "")" }
+            #expect(warned == ["2 import.movements.sameCount \(MessageArgument.serial(stored[25]))",
+                               "4 import.movements.sameCount \(MessageArgument.serial(stored[1]))",
+                               "5 import.movements.otherOrganisation \(MessageArgument.serial(stored[0]))"], "\(next.problems)")
+        }
+    }
 }

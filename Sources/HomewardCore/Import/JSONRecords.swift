@@ -120,7 +120,8 @@ public enum JSONRecords {
                 }
                 values[field.rawValue] = text
                 labels[field.rawValue] = key
-                if !field.isFigure { content.append("\(key)=\(text ?? "")") }
+                // A null is the key left out (the contract's word): the same record sent with `"source": null` is no other.
+                if !field.isFigure, let text { content.append("\(key)=\(text)") }
             }
             for constant in given where values[constant.field.rawValue] == nil {
                 values[constant.field.rawValue] = constant.value
