@@ -84,6 +84,9 @@ import Testing
             #expect(try plan.json["feasible"] as? Bool == false)
             // From today (2020-06-30; the last departure was on the 3rd) two whole cycles end by the 10th of July: 7,500 ÷ 2
             #expect(try plan.json["start"] as? String == "2020-06-30" && plan.json["needed_per_cycle"] as? Int == 3_750)
+            // A centre given twice, in any letter case, is one centre's 2,000 places, not 4,000.
+            let twice = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=1000&cycle_days=5&via=TC-1&via=tc-1")
+            #expect(try twice.status == .ok && twice.json["transit_places_available"] as? Int == 2_000, "\(twice.text)")
             // A plan may count from other residents than the baseline: those who left since are taken off.
             let counted = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=1000&cycle_days=5&residents=9000")
             let remaining = try counted.json["remaining"] as? Int
@@ -188,6 +191,10 @@ import Testing
             #expect((occupancy["arrivals_by_site"] as? [[String: Any]])?.map { "\($0["site"] ?? "") \($0["persons"] ?? "")" } == ["HOL 1700", "ROJ 400"])
             // A camp has none.
             #expect(try await client.get("/api/v1/sites/HOL").json["occupancy"] is NSNull)
+            // An operation through the centre given twice (in two letter cases) goes through it once: stored, not a 500.
+            let twice = try await client.post("/api/v1/evacuations",
+                #"{"site": "ROJ", "baseline_date": "2020-06-01", "baseline_residents": 3000, "start": "2020-06-06", "per_cycle": 1000, "cycle_days": 3, "via": ["TC-1", "tc-1"]}"#)
+            #expect(try twice.status == .created && twice.json["via"] as? [String] == ["TC-1"], "\(twice.text)")
         }
     }
 

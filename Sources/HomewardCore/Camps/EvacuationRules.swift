@@ -14,7 +14,8 @@ public struct EvacuationRules: Sendable {
         sites[code] ?? RecordCode.taken(code, among: sites.keys).flatMap { sites[$0] }
     }
 
-    /// The transit centres named by `via`, each a known transit centre.
+    /// The transit centres named by `via`, each a known transit centre, each once: a centre given twice (`TC-1`, `tc-1`) is
+    /// one centre's places, not twice them.
     public func transitCentres(_ via: [String]) throws(FieldProblem) -> [Site] {
         var centres: [Site] = []
         for code in via {
@@ -22,7 +23,7 @@ public struct EvacuationRules: Sendable {
             guard centre.kind == .transitCentre else {
                 throw FieldProblem(field: "via", value: code, Message("evacuation.via.notTransit", ["kind": .code(centre.kind.rawValue)]))
             }
-            centres.append(centre)
+            if !centres.contains(where: { $0.code == centre.code }) { centres.append(centre) }
         }
         return centres
     }
