@@ -104,6 +104,17 @@ import Testing
         let completed = CampsBlock.make(date: Self.date, progress: [EvacuationProgress(operation: operation, departures: departures, asOf: Self.date)], sites: [:])
         #expect(try text(completed, .en).contains("HOL: the operation is completed."))
         #expect(try text(completed, .ar).contains("HOL: العملية مكتملة."))
+        #expect(try !text(completed, .en).contains("after the operation was completed"))
+        // Completed on the 21st, with 700 more recorded leaving on the 25th: the operation's line counts the 2,000 who left
+        // under it, and a line says that the site's figures count 700 more.
+        let later = departures + [Departure(site: "HOL", period: Period(day: Day("2020-06-25")!), persons: 700, organisation: "CCCM")]
+        var ended = EvacuationProgress(operation: operation, departures: later, asOf: Self.date, completedOn: Day("2020-06-21")!)
+        ended.statusChanges = [EvacuationStatusChange(from: .underWay, to: .completed, day: Day("2020-06-21")!, at: "", by: "")]
+        #expect(ended.left == 2_000 && ended.leftAfterCompletion == 700)
+        let afterwards = CampsBlock.make(date: Self.date, progress: [ended], sites: [:])
+        #expect(try text(afterwards, .en).contains("HOL: 700 more people were recorded leaving after the operation was completed; the operation's figures above do not count them, the site's do."))
+        #expect(try text(afterwards, .ru).contains("HOL: после завершения операции зарегистрирован выезд ещё 700 человек;"))
+        #expect(try text(afterwards, .ar).contains("HOL: سُجّلت بعد اكتمال العملية مغادرة ٧٠٠ شخص آخرين؛"))
     }
 
     /// A transit centre estimated above its capacity is named once, however many operations go through it, with the

@@ -40,6 +40,11 @@ public enum CampsBlock {
             // A suspended or completed operation's plan would give readers an end the operation no longer moves towards.
             if let stopped = Self.stopped(item, on: date, site: arguments["site"]!) {
                 lines.append(stopped)
+                // The site's own figures count those who left after the operation ended; its line above does not.
+                if item.leftAfterCompletion > 0 {
+                    entries.append(SnapshotEntry(id: "\(prefix).leftAfterCompletion", value: item.leftAfterCompletion, query: "homeward sites show \(code) --as-of \(date)"))
+                    lines.append(BulletinLine("bulletin.camps.afterCompletion", ["site": arguments["site"]!, "count": .entry("\(prefix).leftAfterCompletion")]))
+                }
                 continue
             }
             var plan: [String: BulletinValue] = ["site": arguments["site"]!, "count": .entry("\(prefix).perCycle"), "days": .entry("\(prefix).cycleDays")]

@@ -13,6 +13,7 @@ extension EvacuationProgress: Encodable {
         case centresOverCapacity = "centres_over_capacity"
         case takenOver = "taken_over"
         case completedWithRemaining = "completed_with_remaining"
+        case leftAfterCompletion = "left_after_completion"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -35,5 +36,6 @@ extension EvacuationProgress: Encodable {
         try c.encode(statusChanges, forKey: .statusChanges)
         try c.encode(centresOverCapacity, forKey: .centresOverCapacity)
         try c.encode(completedWithRemaining, forKey: .completedWithRemaining)
+        try c.encode(leftAfterCompletion, forKey: .leftAfterCompletion)
     }
 }

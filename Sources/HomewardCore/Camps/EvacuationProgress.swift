@@ -56,6 +56,9 @@ public struct EvacuationProgress: Sendable {
     /// operation completed or suspended (nobody is moved under it, whatever the count says), and for one taken over (the
     /// later operation moves the rest). When nobody remains, the day the last left.
     public let forecastEnd: Day?
+    /// Persons recorded leaving the site after the day the operation was completed, up to the day asked (or the next
+    /// operation's baseline): the site's own figures count them, the operation's do not, and a reader of both must be told.
+    public let leftAfterCompletion: Int
     /// Marked completed while people are still counted as there: the status or the departures recorded need a look.
     public var completedWithRemaining: Bool { operation.status == .completed && remaining > 0 && takenOver == nil }
     /// How the operation's status changed, oldest first; the store fills it in.
@@ -97,6 +100,9 @@ public struct EvacuationProgress: Sendable {
         }
         let left = counted.reduce(0) { $0 + $1.persons }
         self.left = left
+        leftAfterCompletion = completedOn.map { ended in
+            departures.filter { $0.day > max(ended, operation.baselineDate) && $0.day <= min(asOf, nextBaseline ?? asOf) }.reduce(0) { $0 + $1.persons }
+        } ?? 0
         lastDayOfCentres = operation.status == .completed && completedOn == nil ? min(lastDay, counted.map(\.day).max() ?? operation.start) : lastDay
         let remaining = max(0, operation.baselineResidents - left)
         self.remaining = remaining
