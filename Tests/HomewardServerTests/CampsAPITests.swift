@@ -141,6 +141,11 @@ import Testing
             let census = try #require((try await client.get("/api/v1/sites/HOL/censuses").json["censuses"] as? [[String: Any]])?.first?["record_id"] as? Int)
             let censusVersions = try #require(try await client.get("/api/v1/censuses/\(census)/history").json["versions"] as? [[String: Any]])
             #expect(censusVersions.compactMap { ($0["record"] as? [String: Any])?["residents"] as? Int } == [10000, 9500])
+            // A correction that leaves out the households the census gave clears them, and says so.
+            #expect(try await client.post("/api/v1/sites/HOL/censuses", #"{"date": "2020-06-02", "residents": 9400, "households": 1800, "organisation": "UNHCR"}"#).status == .ok)
+            let cleared = try await client.post("/api/v1/sites/HOL/censuses", #"{"date": "2020-06-02", "residents": 9450, "organisation": "UNHCR"}"#)
+            let clearedSummary = try cleared.decode(ImportSummary.self)
+            #expect(clearedSummary.updated == 1 && clearedSummary.problems.map { "\($0.column) \($0.code)" } == ["households import.figure.cleared"], "\(cleared.text)")
             #expect(try await client.get("/api/v1/departures/999/history").status == .notFound)
             #expect(try await client.get("/api/v1/censuses/x/history").status == .badRequest)
         }

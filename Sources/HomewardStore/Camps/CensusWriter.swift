@@ -4,7 +4,7 @@ import SQLKit
 /// Writes censuses: one per site, day and organisation; a changed count keeps the version it replaces.
 struct CensusWriter: BatchWriter {
     static let table = RevisedTable(table: "site_censuses", revisions: "site_census_revisions", recordColumn: "census_id",
-                                    columns: ["residents", "households"])
+                                    columns: ["residents", "households"], figures: ["households": ("households", 0)])
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()
