@@ -106,6 +106,20 @@ import Testing
             #expect(refused?.description.contains("at most 72 bytes") == true, "\(String(describing: refused))")
             if case .invalid(let field, _, _)? = refused { #expect(field == "new") } else { Issue.record("\(String(describing: refused))") }
             #expect(PasswordRule.mistake(tooLong) == "account.password.long" && PasswordRule.mistake(longest) == nil)
+            // A NUL ends what bcrypt reads: a passphrase after one would let the account in with an empty password. Refused
+            // on creation, reset and change.
+            let afterNUL = "\0long secret passphrase"
+            #expect(PasswordRule.mistake(afterNUL) == "account.password.nul")
+            await #expect(throws: StoreError.self) {
+                try await store.access.addPerson(Person(login: "nul", name: "Nul", organisation: "UNHCR", role: .viewer), password: afterNUL, by: .test)
+            }
+            await #expect(throws: StoreError.self) { try await store.access.resetPassword("amal", to: "abcdefghijkl\0zz", by: .test) }
+            let nulRefused = await #expect(throws: StoreError.self) { try await store.access.changePassword(current: longest, new: afterNUL, in: session) }
+            #expect(nulRefused?.description.contains("NUL") == true, "\(String(describing: nulRefused))")
+            // A NUL or an empty password never signs in, whatever hash an account holds.
+            await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "amal", password: longest + "\0x") }
+            await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "amal", password: "") }
+            _ = try await store.access.signIn(login: "amal", password: longest)
         }
     }
 

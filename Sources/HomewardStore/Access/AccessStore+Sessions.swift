@@ -87,7 +87,9 @@ extension AccessStore {
         let hash = active ? try row?.decode(column: "password_hash", as: String?.self) : nil
         // A hash is checked even for an unknown login, so that timing does not tell which logins exist.
         // bcrypt reads 72 bytes: an account whose longer passphrase was set before ``PasswordRule`` refused one signs in with it.
-        let matches = Bcrypt.verify(password, hash: hash ?? Self.standInHash)
+        // No password is empty or holds a NUL (``PasswordRule``): one set with a NUL before the rule was hashed up to it, and
+        // an empty password, or its part before the NUL, must not open the account.
+        let matches = Bcrypt.verify(password, hash: hash ?? Self.standInHash) && !password.isEmpty && !password.containsNUL
         guard let row, hash != nil, matches else {
             try await noteFailure(counted: counted, login: known ? login : nil, reason: known ? failure : "not a known login: \(failure)")
             throw SignInRefusal.wrongLoginOrPassword
