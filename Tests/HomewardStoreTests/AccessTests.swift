@@ -46,8 +46,17 @@ import Testing
             let misspelt = try await importMovements(store, "2020-06-01,c,unhcr,SY01,5\n", by: .person(login: "amal"))
             #expect(misspelt.status == .error && misspelt.problems.first?.code == "import.organisation.spelling", "\(misspelt.problems)")
             let audit = try await store.access.audit()
-            #expect(audit.contains { $0.action == "refused" && $0.actor == "person:amal" && $0.kind == "records" })
+            // The refusal says what was tried: of which kind, from where, how many rows.
+            let refusal = audit.first { $0.action == "refused" && $0.actor == "person:amal" && $0.kind == "records" }
+            #expect(refusal?.detail == "movements from rows.csv: 1 row of another organisation: this account may write records of UNHCR only, not of WFP",
+                    "\(String(describing: refusal))")
             #expect(audit.contains { $0.action == "import" && $0.actor == "person:amal" && $0.detail?.contains("1 imported") == true })
+            // A disabled account's login given to the command line did nothing itself: the refusal is the operator's, naming it.
+            _ = try await store.access.disable("amal", by: .test)
+            await #expect(throws: StoreError.self) { try await importMovements(store, "2020-06-01,d,UNHCR,SY01,5\n", by: .person(login: "amal")) }
+            let disabled = try await store.access.audit().last
+            #expect(disabled?.action == "refused" && disabled?.actor == Caller.operatingSystemUser.description
+                    && disabled?.detail?.hasPrefix("as amal, an account disabled or erased: ") == true, "\(String(describing: disabled))")
         }
     }
 
@@ -441,6 +450,17 @@ import Testing
             #expect(try await count("sessions") == 1)
             #expect(try await count("sign_in_failures") == 0)
             #expect(try await store.access.audit().contains { $0.action == "sign-in-failed" && $0.record == "amal" })
+            // A login with the blank a phone's keyboard adds after a word signs in.
+            _ = try await store.access.signIn(login: " AMAL ", password: "correct horse battery")
+            // Disabled, the account is refused as any wrong password is; the audit says it is disabled, and whether the
+            // password given was its own (someone holding it).
+            _ = try await store.access.disable("amal", by: .test)
+            for password in ["correct horse battery", "a wrong guess"] {
+                await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { _ = try await store.access.signIn(login: "amal", password: password) }
+            }
+            let failed = try await store.access.audit().filter { $0.action == "sign-in-failed" }.suffix(2).map { $0.detail ?? "" }
+            #expect(failed == ["wrong login or password: the account is disabled, and the password given is its own",
+                               "wrong login or password: the account is disabled"], "\(failed)")
         }
     }
 

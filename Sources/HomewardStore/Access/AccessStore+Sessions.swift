@@ -36,7 +36,8 @@ extension AccessStore {
     /// Checks a login and password and opens a session; each failure is audited and counted, and after
     /// ``throttleFailures`` in the window the login is refused whatever the password.
     public func signIn(login given: String, password: String) async throws -> PageSession {
-        let login = try await storedLogin(given)
+        // No login holds a blank (``Person/isValidNewLogin(_:)``): the space a phone's keyboard puts after a word is none of it.
+        let login = try await storedLogin(given.trimmingCharacters(in: .whitespaces))
         let row = try await checkPassword(login: login, password, failure: "wrong login or password")
         let session = PageSession(id: Secret.make(), csrf: Secret.make(), caller: .person(login: login))
         let expires = Database.timestamp(database.now().addingTimeInterval(Self.sessionHours * 3_600))
@@ -84,14 +85,18 @@ extension AccessStore {
                                                                                          overEverywhere: failures >= Self.throttleFailuresEverywhere))
         }
         let active = try row?.decode(column: "active", as: Bool.self) == true
-        let hash = active ? try row?.decode(column: "password_hash", as: String?.self) : nil
+        let hash = try row?.decode(column: "password_hash", as: String?.self)
         // A hash is checked even for an unknown login, so that timing does not tell which logins exist.
         // bcrypt reads 72 bytes: an account whose longer passphrase was set before ``PasswordRule`` refused one signs in with it.
         // No password is empty or holds a NUL (``PasswordRule``): one set with a NUL before the rule was hashed up to it, and
         // an empty password, or its part before the NUL, must not open the account.
         let matches = Bcrypt.verify(password, hash: hash ?? Self.standInHash) && !password.isEmpty && !password.containsNUL
-        guard let row, hash != nil, matches else {
-            try await noteFailure(counted: counted, login: known ? login : nil, reason: known ? failure : "not a known login: \(failure)")
+        guard let row, active, hash != nil, matches else {
+            // The answer says no more than "wrong login or password"; the audit tells a disabled account's own password,
+            // someone holding it, from a slip.
+            let reason = !known ? "not a known login: \(failure)"
+                : active ? failure : matches ? "\(failure): the account is disabled, and the password given is its own" : "\(failure): the account is disabled"
+            try await noteFailure(counted: counted, login: known ? login : nil, reason: reason)
             throw SignInRefusal.wrongLoginOrPassword
         }
         return row

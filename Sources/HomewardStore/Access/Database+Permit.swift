@@ -6,6 +6,9 @@ import SQLKit
 struct AccessRefusal: Error {
     let message: Message
     var unknownCaller = false
+    /// What was tried, for the audit (`aid from POST /api/v1/aid: 2 rows of another organisation`): refusals of one
+    /// account's writes for another organisation would otherwise read alike whatever they were.
+    var attempt: String?
     /// An import's summary, its problems the rows refused: which of a file's thousands name another organisation.
     var summary: ImportSummary?
 
@@ -98,9 +101,15 @@ extension Database {
     /// Who a refusal is audited as, and its detail: a login no account has (`--as` mistyped, or a password typed in its
     /// place) is not kept, as a sign-in's is not; the refusal is the command line operator's, the login left out as a word
     /// of the detail (not every substring of it: "the …ccount").
+    /// A disabled or erased account's login did nothing of itself either: the refusal is whoever gave it (`--as`), the login
+    /// named in the detail.
     static func refusalKept(by caller: Caller, detail: String, on db: any SQLDatabase) async throws -> (Caller, String) {
-        guard case .person(let login) = caller, try await knownLogin(login, on: db) == nil else { return (caller, detail) }
-        return (.operatingSystemUser, "as a login no account has: " + detail.replacingOccurrences(of: " \(login) ", with: " … "))
+        guard case .person(let login) = caller else { return (caller, detail) }
+        guard let stored = try await knownLogin(login, on: db) else {
+            return (.operatingSystemUser, "as a login no account has: " + detail.replacingOccurrences(of: " \(login) ", with: " … "))
+        }
+        let active = try await db.raw("SELECT active FROM persons WHERE login = \(bind: stored)").first(decodingColumn: "active", as: Bool.self) ?? false
+        return active ? (caller, detail) : (.operatingSystemUser, "as \(stored), an account disabled or erased: " + detail)
     }
 
     /// Audits a refusal made outside a write's transaction, in a transaction of its own, as a write's own refusal is: a leaked

@@ -267,7 +267,8 @@ public final class Database: Sendable, Service {
                     // transaction is rolled back too, or the connection would go back to the pool inside it.
                     do {
                         try await db.raw(SQLQueryString(begin)).run()
-                        let (author, detail) = try await Self.refusalKept(by: caller, detail: Catalogue.english.text(refusal.message), on: db)
+                        let said = [refusal.attempt, Catalogue.english.text(refusal.message)].compactMap { $0 }.joined(separator: ": ")
+                        let (author, detail) = try await Self.refusalKept(by: caller, detail: said, on: db)
                         let audited = WriteContext(connection: connection, caller: author, timestamp: timestamp, permit: .everyoneElse, now: now)
                         try await audited.audit("refused", kind: need.rawValue, detail: detail)
                         try await db.raw("COMMIT").run()

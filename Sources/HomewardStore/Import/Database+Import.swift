@@ -59,7 +59,8 @@ extension Database {
                     var refused = summary
                     let (others, own) = (summary.problems.filter { $0.code == forbidden.key }, summary.problems.filter { $0.code != forbidden.key })
                     (refused.status, refused.problems) = (.error, others + own)
-                    throw AccessRefusal(message: forbidden, summary: refused)
+                    throw AccessRefusal(message: forbidden, attempt: "\(records.rawValue) from \(request.sourceName): \(others.count) "
+                                            + "\(others.count == 1 ? "row" : "rows") of another organisation", summary: refused)
                 }
                 if summary.status == .error { throw AbandonedImport(summary: summary) }
                 try await db.raw("""
