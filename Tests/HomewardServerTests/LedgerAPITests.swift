@@ -186,6 +186,7 @@ import Testing
             let wrongMethod = try await client.execute(uri: "/api/v1/totals", method: .delete)
             #expect(wrongMethod.status == .methodNotAllowed)
             #expect(wrongMethod.headers[.allow] == "GET, HEAD")
+            #expect(try wrongMethod.json["code"] as? String == "problem.method.notAllowed")
             let wrongType = try await client.post("/api/v1/movements", "date,persons", contentType: "text/csv")
             #expect(wrongType.status == .unsupportedMediaType)
             #expect(try wrongType.json["field"] as? String == "Content-Type")
@@ -197,6 +198,7 @@ import Testing
             #expect(try await client.post("/api/v1/imports", "#date\n", contentType: "text/csv; charset=windows-1252").status == .unsupportedMediaType)
             let tooLarge = try await client.post("/api/v1/imports", String(repeating: "x", count: 5_000), contentType: "text/csv")
             #expect(tooLarge.status == .contentTooLarge)
+            #expect(try tooLarge.json["code"] as? String == "problem.body.tooLarge")
             let notJSON = try await client.post("/api/v1/movements", "{not json")
             #expect(notJSON.status == .badRequest && notJSON.headers[.contentType] == "application/problem+json")
             let noOrganisation = try await client.post("/api/v1/movements", #"{"date": "2019-01-01", "crossing": "LBN-01", "category": "refugee", "persons": 5}"#)
@@ -205,6 +207,8 @@ import Testing
             #expect(unknownKey.status == .badRequest)
             #expect(try (unknownKey.json["problems"] as? [[String: Any]])?.first?["column"] as? String == "planet")
             #expect(try unknownKey.json["field"] as? String == "planet")
+            // A script branches on `code` for every 400: a body's problems of one code give it.
+            #expect(try unknownKey.json["code"] as? String == "import.json.unknownKey")
             // An option beside the list is no option: refused, naming it.
             let beside = try await client.post("/api/v1/movements", #"{"movements": [{"date": "2019-01-01", "crossing": "LBN-01", "category": "refugee", "origin": "LBN", "persons": 21}], "dry_run": true}"#)
             #expect(try beside.status == .badRequest && beside.json["field"] as? String == "dry_run", "\(beside.text)")

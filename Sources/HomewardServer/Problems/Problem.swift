@@ -59,6 +59,19 @@ public struct Problem: HTTPResponseError, Sendable {
     /// problems by it, in any language.
     static let notFound = "problem.notFound"
 
+    /// The code of a body that could not be read (a JSON key unknown or given twice, a file's layout): its problems' code,
+    /// where they share one, so that scripts branch on `code` alone for every 400.
+    static func sharedCode(of problems: [ImportProblem]) -> String? {
+        Set(problems.map(\.code)).count == 1 ? problems.first?.code : nil
+    }
+
+    /// The code of each status that says all there is to tell: what a 404, 405 or 413 refuses is in its status.
+    static let codes: [HTTPResponse.Status: String] = [.notFound: notFound, .methodNotAllowed: "problem.method.notAllowed",
+                                                       .contentTooLarge: "problem.body.tooLarge"]
+    /// The codes of a session's writes refused before any store is asked: from another site, or without the CSRF token.
+    static let crossSite = "access.crossSite"
+    static let csrf = "access.csrf"
+
     struct Body: Encodable {
         var type = "about:blank"
         var title: String
@@ -72,7 +85,8 @@ public struct Problem: HTTPResponseError, Sendable {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = Body(title: status.reasonPhrase, status: status.code, detail: detail, instance: request.uri.path,
-                        field: field, code: code ?? message?.key ?? (status == .notFound ? Self.notFound : nil), problems: problems)
+                        field: field, code: code ?? message?.key ?? Self.codes[status] ?? problems.flatMap(Self.sharedCode),
+                        problems: problems)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = self.headers
