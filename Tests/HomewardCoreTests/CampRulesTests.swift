@@ -68,6 +68,22 @@ import Testing
         #expect(outcomes.map { $0.problems.map(\.code) } == [["import.departures.beyondCensus"], [], ["import.departures.beyondCensus"], []])
     }
 
+    /// A departure whose days run across the day a site counts from is counted whole as having left since, and said; one to
+    /// another camp counts as having left this one, and is said too, since no figure of the other counts arrivals.
+    @Test func aDepartureAcrossTheCensusDayOrToAnotherCampIsSaid() throws {
+        let census = Census(site: "HOL", date: Day("2019-03-01")!, residents: 1_000, organisation: "UNHCR")
+        var rules = DepartureRules(sites: sites.union(["ROJ"]), livedIn: ["HOL", "ROJ"], gazetteer: sampleGazetteer, today: today,
+                                   censuses: ["HOL": DeparturesSinceCensus(census: census, departures: [])])
+        let layout = try ImportLayout<DepartureField>(firstRows: [["#date+start", "#date+end", "#loc+site+code", "#affected+departed+num", "#loc+dest+code", "#org"]])
+        let outcomes = [["2019-02-27", "2019-03-02", "HOL", "500", "", "CCCM"], ["2019-03-02", "2019-03-04", "HOL", "50", "TC-1", "CCCM"],
+                        ["2019-03-05", "2019-03-05", "HOL", "40", "ROJ", "CCCM"]].enumerated().map { rules.check(layout.draft(row: $1, number: $0 + 2)) }
+        #expect(outcomes.allSatisfy { $0.records.count == 1 })
+        #expect(outcomes.map { $0.problems.map { "\($0.column) \($0.code)" } } == [["#date+start import.departures.spansBaseline"], [],
+                                                                                  ["#loc+dest+code import.departures.notToTransitCentre"]])
+        #expect(outcomes[0].problems.first?.reason.contains("start on or before 1 March 2019, the day the site counts from, and end after it") == true)
+        #expect(outcomes[2].problems.first?.reason == "ROJ is not a transit centre: these people count as having left this site, but no figure of ROJ counts them as arrived (its censuses do)")
+    }
+
     @Test func departuresNameTheFieldAtFault() throws {
         var rules = DepartureRules(sites: sites, gazetteer: sampleGazetteer, today: today)
         let drafts = try departures([["2019-04-01", "HOL", "5", "", "CCCM", ""], ["2019-03-01", "XYZ", "5", "", "CCCM", ""],

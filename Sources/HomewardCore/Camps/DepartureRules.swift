@@ -26,6 +26,9 @@ public struct DepartureRules: ImportRules {
     }
 
     public let sites: Set<String>
+    /// The sites people live in (camps, settlements, collective centres): a departure to one is people moved to another
+    /// camp, which none of that camp's figures counts as arrived.
+    public let livedIn: Set<String>
     private let siteCodes: RecordCodes
     public let gazetteer: Gazetteer
     public let today: Day
@@ -50,13 +53,15 @@ public struct DepartureRules: ImportRules {
     /// How many days before the day a site counts from a departure is taken for a typing slip rather than history.
     static let slipDays = 31
 
-    public init(sites: Set<String>, gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:], baselines: [String: Baseline] = [:],
+    public init(sites: Set<String>, livedIn: Set<String> = [], gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil,
+                operators: [String: String] = [:], baselines: [String: Baseline] = [:],
                 censuses: [String: DeparturesSinceCensus] = [:], transitCentres: [String: TransitCentreOccupancy] = [:],
                 siteNames: SiteNames = SiteNames(), completedOn: [String: Day] = [:], vocabulary: Vocabulary = .commandLine) {
         self.vocabulary = vocabulary
         self.completedOn = completedOn
         self.siteNames = siteNames
         self.sites = sites
+        self.livedIn = livedIn
         siteCodes = RecordCodes(sites)
         self.gazetteer = gazetteer
         self.today = today
@@ -89,6 +94,10 @@ public struct DepartureRules: ImportRules {
         let destination = readDestination(draft, &checks)
         if let site, destination == site {
             checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination, Message("import.destination.sameSite"))
+        } else if let destination, livedIn.contains(destination) {
+            // Another camp: its people left this one, but no figure of the other counts arrivals (its censuses do).
+            checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination,
+                        Message("import.departures.notToTransitCentre", ["destination": .code(destination)]), warning: true)
         }
         let organisation = organisation(of: draft)
         // Of an unknown site the operator is unknown too: the site is what to mend, not the organisation.
@@ -106,6 +115,10 @@ public struct DepartureRules: ImportRules {
         if let countsFrom = baselines[site]?.date ?? censuses[site]?.census.date, departure.day <= countsFrom,
            departure.day > countsFrom.adding(days: -Self.slipDays), persons > 0 {
             checks.fail(draft[.date] != nil ? .date : .dateEnd, Message("import.departures.beforeBaseline", ["date": .day(countsFrom)]), warning: true)
+        }
+        // Days on both sides of it: counted whole as having left since, though its people who left by then were not among those counted.
+        if let countsFrom = baselines[site]?.date ?? censuses[site]?.census.date, period.start <= countsFrom, departure.day > countsFrom, persons > 0 {
+            checks.fail(.dateStart, Message("import.departures.spansBaseline", ["date": .day(countsFrom)]), warning: true)
         }
         if var baseline = baselines[site], departure.day > baseline.date {
             let total = baseline.left + persons - (baseline.counted[key] ?? 0)

@@ -27,7 +27,8 @@ extension CampsStore {
             let sites = try await sites()
             let completedOn = try await completionDays()
             let baselines = try await baselines(completedOn: completedOn)
-            return DepartureRules(sites: Set(sites.map(\.code)), gazetteer: gazetteer, today: request.today,
+            return DepartureRules(sites: Set(sites.map(\.code)), livedIn: Set(sites.filter { $0.kind != .transitCentre }.map(\.code)),
+                                  gazetteer: gazetteer, today: request.today,
                                   defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
                                   operators: Self.operators(of: sites), baselines: baselines,
                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
