@@ -115,6 +115,13 @@ import Testing
         #expect(try text(afterwards, .en).contains("HOL: 700 more people were recorded leaving after the operation was completed; the operation's figures above do not count them, the site's do."))
         #expect(try text(afterwards, .ru).contains("HOL: после завершения операции зарегистрирован выезд ещё 700 человек;"))
         #expect(try text(afterwards, .ar).contains("HOL: سُجّلت بعد اكتمال العملية مغادرة ٧٠٠ شخص آخرين؛"))
+        // A census of the baseline's day that reads otherwise is named beside the operation's count, with its figure traced.
+        ended.censusesUnlikeBaseline = [Census(site: "HOL", date: Day("2020-06-01")!, residents: 10_300, organisation: "IOM")]
+        let unlike = try #require(CampsBlock.make(date: Self.date, progress: [ended], sites: [:]))
+        #expect(try text(unlike, .en).contains("HOL: IOM's census of 1 June 2020 counted 10,300 residents, not the 10,000 the operation counts from."))
+        let russian = try text(unlike, .ru)
+        #expect(russian.contains("HOL: перепись IOM на 1 июня 2020\u{202F}г.: 10\u{00A0}300 жителей; операция ведёт счёт от 10\u{00A0}000."), "\(russian)")
+        #expect(unlike.entries.first { $0.id == "camps.HOL.baselineCensus.1" }?.value == 10_300)
     }
 
     /// A transit centre estimated above its capacity is named once, however many operations go through it, with the

@@ -75,6 +75,9 @@ import Testing
             #expect(try await client.get("/camps?as_of=June").status == .badRequest)
             let progress = try await client.get("/api/v1/evacuations/\(id)?as_of=2020-06-30")
             #expect(try progress.json["ahead"] as? Int == -7_500)
+            // WHO's 11,000 of the baseline's day is named beside the operation's 10,000, as the site's standing names it.
+            let unlike = try progress.json["censuses_unlike_baseline"] as? [[String: Any]]
+            #expect(unlike?.map { "\($0["organisation"] ?? "") \($0["residents"] ?? "")" } == ["WHO 11000"], "\(progress.text)")
             // The 2,500 sent to a centre of 2,000 places on the 3rd: the operation through it says so.
             let over = try #require(try progress.json["centres_over_capacity"] as? [[String: Any]])
             #expect(over.count == 1 && over.first?["centre"] as? String == "TC-1" && over.first?["capacity"] as? Int == 2_000)

@@ -29,6 +29,15 @@ public enum CampsBlock {
                 arguments["percent"] = .entry("\(prefix).leftPercent")
             }
             lines.append(BulletinLine(item.leftPercent == nil ? "bulletin.camps.left.noPercent" : "bulletin.camps.left", arguments))
+            // The baseline is the operation's, fixed when it was planned: a census of its day that reads otherwise (corrected
+            // since, another organisation's) is named beside it, as the page and the command line name it.
+            for (index, census) in item.censusesUnlikeBaseline.enumerated() {
+                let id = "\(prefix).baselineCensus.\(index + 1)"
+                entries.append(SnapshotEntry(id: id, value: census.residents, query: "homeward sites show \(code) --as-of \(date)"))
+                lines.append(BulletinLine("bulletin.camps.baselineUnlike", ["site": arguments["site"]!, "organisation": .names([census.organisation]),
+                                                                           "baseline": .day(census.date), "count": .entry(id),
+                                                                           "residents": .entry("\(prefix).residents")]))
+            }
             // One convoy that two organisations reported is in those who left twice: said beside the figure (a count of reports,
             // not of people, named apart from the camp's figures that small counts hide).
             if let reported = overlaps[code], reported > 0 {

@@ -14,6 +14,7 @@ extension EvacuationProgress: Encodable {
         case takenOver = "taken_over"
         case completedWithRemaining = "completed_with_remaining"
         case leftAfterCompletion = "left_after_completion"
+        case censusesUnlikeBaseline = "censuses_unlike_baseline"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -37,5 +38,6 @@ extension EvacuationProgress: Encodable {
         try c.encode(centresOverCapacity, forKey: .centresOverCapacity)
         try c.encode(completedWithRemaining, forKey: .completedWithRemaining)
         try c.encode(leftAfterCompletion, forKey: .leftAfterCompletion)
+        try c.encode(censusesUnlikeBaseline, forKey: .censusesUnlikeBaseline)
     }
 }

@@ -63,6 +63,10 @@ public struct EvacuationProgress: Sendable {
     public var completedWithRemaining: Bool { operation.status == .completed && remaining > 0 && takenOver == nil }
     /// How the operation's status changed, oldest first; the store fills it in.
     public var statusChanges: [EvacuationStatusChange] = []
+    /// Censuses of the baseline's day, known by the day asked, that read otherwise than the baseline (one corrected since the
+    /// operation was planned, another organisation's count): the operation keeps its baseline, and a reader of its figures
+    /// must see that a count of that day says otherwise. The store fills it in.
+    public var censusesUnlikeBaseline: [Census] = []
     /// Its centres estimated above their capacity since it began (``centres(overCapacityIn:)``); the store fills it in.
     public var centresOverCapacity: [CentreOverCapacity] = []
     /// The last day a centre's overload is this operation's: the last counted day; for one recorded completed without the

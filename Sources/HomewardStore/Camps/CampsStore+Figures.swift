@@ -47,8 +47,8 @@ extension CampsStore {
     public func progress(ofOperation id: Int, asOf: Day) async throws -> EvacuationProgress {
         guard let operation = try await operation(id) else { throw StoreError.notFound("evacuation operation \(id)") }
         let centres = try await transitCentres(operation.via, today: asOf)
-        return try Self.progress(of: operation, departures: try await departures(from: operation.site), centres: centres,
-                                 occupancies: try await occupancies(of: centres), statusChanges: try await statusChanges(ofOperation: id),
+        return try Self.progress(of: operation, departures: try await departures(from: operation.site), censuses: try await censuses(of: operation.site),
+                                 centres: centres, occupancies: try await occupancies(of: centres), statusChanges: try await statusChanges(ofOperation: id),
                                  nextBaseline: Self.nextBaseline(after: operation, in: try await operations()), asOf: asOf)
     }
 
@@ -63,6 +63,7 @@ extension CampsStore {
         let departures = Dictionary(grouping: all, by: \.site)
         let arrivals = Dictionary(grouping: all.filter { $0.destination != nil }, by: { $0.destination ?? "" })
         let changes = try await statusChanges(where: nil)
+        let censuses = Dictionary(grouping: try await censuses(where: nil), by: \.site)
         // Each centre's estimate worked out once, however many operations go through it.
         var occupancies = known
         return try operations.map { operation in
@@ -70,7 +71,8 @@ extension CampsStore {
             for centre in centres where occupancies[centre.code] == nil && centre.capacity != nil {
                 occupancies[centre.code] = TransitCentreOccupancy(centre: centre, departures: arrivals[centre.code] ?? [])
             }
-            return try Self.progress(of: operation, departures: departures[operation.site] ?? [], centres: centres, occupancies: occupancies,
+            return try Self.progress(of: operation, departures: departures[operation.site] ?? [], censuses: censuses[operation.site] ?? [],
+                                     centres: centres, occupancies: occupancies,
                                      statusChanges: changes[operation.id] ?? [], nextBaseline: Self.nextBaseline(after: operation, in: operations),
                                      asOf: asOf)
         }
@@ -81,7 +83,7 @@ extension CampsStore {
         operations.filter { $0.site == operation.site && $0.baselineDate > operation.baselineDate }.map(\.baselineDate).min()
     }
 
-    private static func progress(of operation: EvacuationOperation, departures: [Departure], centres: [Site],
+    private static func progress(of operation: EvacuationOperation, departures: [Departure], censuses: [Census], centres: [Site],
                                  occupancies: [String: TransitCentreOccupancy], statusChanges: [EvacuationStatusChange],
                                  nextBaseline: Day?, asOf: Day) throws -> EvacuationProgress {
         // The operation as it stood on the day: its status then, which the forecast and the centres' warnings go by.
@@ -95,6 +97,8 @@ extension CampsStore {
         // What was known on the day: a suspension taking effect later is not yet one of its changes.
         progress.statusChanges = statusChanges.filter { $0.day <= asOf }
         progress.centresOverCapacity = progress.centres(overCapacityIn: occupancies)
+        progress.censusesUnlikeBaseline = censuses.filter { $0.date == operation.baselineDate && $0.residents != operation.baselineResidents }
+            .sorted { $0.organisation < $1.organisation }
         return progress
     }
 
