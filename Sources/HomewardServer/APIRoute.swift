@@ -9,7 +9,7 @@ public enum APIRoute: CaseIterable, Sendable {
     case totals, publicTotals
     case audit, listOrganisations
     case listMovements, postMovements, movementHistory
-    case postImports
+    case postImports, listImports
     case listCrossings, postCrossings
     case areas, countries
     case listSites, postSites, showSite, patchSite, listCensuses, postCensuses, listDepartures, postDepartures, censusHistory, departureHistory
@@ -65,7 +65,7 @@ public enum APIRoute: CaseIterable, Sendable {
         case .aidHistory: "/api/v1/aid/{id}/history"
         case .censusHistory: "/api/v1/censuses/{id}/history"
         case .departureHistory: "/api/v1/departures/{id}/history"
-        case .postImports: "/api/v1/imports"
+        case .postImports, .listImports: "/api/v1/imports"
         case .listCrossings, .postCrossings: "/api/v1/crossings"
         case .areas: "/api/v1/areas"
         case .countries: "/api/v1/countries"

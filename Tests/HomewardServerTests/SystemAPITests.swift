@@ -65,7 +65,7 @@ import Yams
             var anonymous = HTTPFields()
             anonymous[.authorization] = "Bearer nope"
             #expect(try await client.execute(uri: "/api/v1/totals", method: .head, headers: anonymous).status == .unauthorized)
-            let postOnly = try await client.execute(uri: "/api/v1/imports", method: .head)
+            let postOnly = try await client.execute(uri: "/signout", method: .head)
             #expect(postOnly.status == .methodNotAllowed && postOnly.headers[.allow] == "POST")
         }
     }

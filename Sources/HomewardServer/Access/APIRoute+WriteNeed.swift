@@ -13,7 +13,7 @@ extension APIRoute {
         // A person's own account, sign-in and out, and every read: no role is too low for them. Listed, not `default`,
         // so that a new route must say what it writes.
         case .signIn, .signOut, .changePassword, .createAccountToken, .revokeAccountToken: nil
-        case .overview, .campsPage, .signInPage, .accountPage, .peoplePage, .healthz, .metrics, .openapi, .totals, .publicTotals, .audit,
+        case .overview, .campsPage, .signInPage, .accountPage, .peoplePage, .healthz, .metrics, .openapi, .totals, .publicTotals, .audit, .listImports,
              .listMovements, .movementHistory, .listOrganisations, .listCrossings, .areas, .countries, .listSites, .showSite, .listCensuses, .listDepartures,
              .listEvacuations, .planEvacuation, .showEvacuation, .listFacilities, .facilitiesSummary, .listFacilityKinds, .listAid,
              .facilityHistory, .aidHistory, .censusHistory, .departureHistory,

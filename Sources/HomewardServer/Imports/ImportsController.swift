@@ -26,6 +26,13 @@ struct ImportsController<Context: CallerRequestContext> {
                 return try await importBody(request, context: context, records: records, format: .json)
             }
         }
+        router.on(RouterPath(APIRoute.listImports.routerPath), method: APIRoute.listImports.method) { request, context -> Response in
+            let limit = try request.wholeNumber("limit", 1 ... 10_000) ?? 1_000
+            let imports = try await stores.imports(records: try request.oneOf("records", RecordKind.self), after: try request.wholeNumber("after", from: 0),
+                                                   limit: limit, readBy: context.caller)
+            // A full page may have more behind it: `next` is the `after` that asks for them.
+            return try jsonResponse(ImportsPage(imports: imports, next: imports.count == limit ? imports.last?.id : nil))
+        }
         router.on(RouterPath(APIRoute.postImports.routerPath), method: APIRoute.postImports.method) { request, context in
             try request.require(contentType: ["text/csv", "application/csv", "text/plain", "application/json"])
             let records = try request.oneOf("records", RecordKind.self) ?? .movements
@@ -66,4 +73,18 @@ struct ImportsController<Context: CallerRequestContext> {
             return (summary.status == .error ? .unprocessableContent : .ok, try jsonData(summary.written(in: catalogue)))
         }
     }
+}
+
+/// A page of imports, and the cursor of the next (`null` when this page was not full).
+struct ImportsPage: Encodable {
+    var imports: [ImportRecord]
+    var next: Int?
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(imports, forKey: .imports)
+        try c.encode(next, forKey: .next)
+    }
+
+    enum CodingKeys: String, CodingKey { case imports, next }
 }

@@ -32,13 +32,7 @@ extension AccessStore {
                 guard let login = try await Database.knownLogin(given, on: db) else {
                     throw StoreError.invalid(field: "user", value: given, reason: "no account has this login")
                 }
-                // Actors name accounts as stored (``Database/canonical(_:on:)``). A token's ends with ":login"; compared
-                // exactly (LIKE would take `_` and `%` in a login as wildcards, and ignores case on SQLite only).
-                let suffix = ":" + login
-                conditions.append("""
-                    (actor = \(bind: "person:\(login)") OR (actor LIKE 'token:%'
-                     AND substr(actor, CAST(length(actor) - \(bind: suffix.unicodeScalars.count) + 1 AS INTEGER)) = \(bind: suffix)))
-                    """)
+                conditions.append(Database.byAccount(login, column: "actor"))
             }
             if let kind {
                 // A kind misspelt would find nothing, said as an empty log; one the log holds is taken whatever this version knows.

@@ -38,6 +38,17 @@ extension Database {
         return stored.contains(given) ? given : stored.count == 1 ? stored[0] : nil
     }
 
+    /// Where `column` names a caller as the audit does (`person:amal`, `token:12:amal`), that it is the account with `login`
+    /// (as stored: ``canonical(_:on:)``), signed in or through any of its tokens. A token's ends with ":login", compared
+    /// exactly (LIKE would take `_` and `%` in a login as wildcards, and ignores case on SQLite only).
+    static func byAccount(_ login: String, column: String) -> SQLQueryString {
+        let suffix = ":" + login
+        return """
+            (\(unsafeRaw: column) = \(bind: "person:\(login)") OR (\(unsafeRaw: column) LIKE 'token:%'
+             AND substr(\(unsafeRaw: column), CAST(length(\(unsafeRaw: column)) - \(bind: suffix.unicodeScalars.count) + 1 AS INTEGER)) = \(bind: suffix)))
+            """
+    }
+
     /// The caller with its login as its account writes it: the command line's `--as AMAL` writes, and is audited, as
     /// `amal`, as a sign-in typed so is. Sessions and tokens name their accounts as stored already.
     static func canonical(_ caller: Caller, on db: any SQLDatabase) async throws -> Caller {
