@@ -15,22 +15,8 @@ struct AuditController<Context: CallerRequestContext> {
             let user: String? = request.uri.queryParameters.get("user").map { String($0) }
             let kind: String? = request.uri.queryParameters.get("kind").map { String($0) }
             let entries = try await access.audit(from: from, to: to, login: user, kind: kind, after: after, limit: limit, readBy: context.caller)
-            // A full page may have more behind it: `next` is the `after` that asks for them.
-            return try jsonResponse(AuditPage(entries: entries, next: entries.count == limit ? entries.last?.id : nil))
+            return try jsonResponse(CursorPage("entries", entries, limit: limit, id: \.id))
         }
     }
 }
 
-/// A page of the audit, and the cursor of the next (`null` when this page was not full).
-struct AuditPage: Encodable {
-    var entries: [AuditEntry]
-    var next: Int?
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(entries, forKey: .entries)
-        try c.encode(next, forKey: .next)
-    }
-
-    enum CodingKeys: String, CodingKey { case entries, next }
-}

@@ -30,8 +30,7 @@ struct ImportsController<Context: CallerRequestContext> {
             let limit = try request.wholeNumber("limit", 1 ... 10_000) ?? 1_000
             let imports = try await stores.imports(records: try request.oneOf("records", RecordKind.self), after: try request.wholeNumber("after", from: 0),
                                                    limit: limit, readBy: context.caller)
-            // A full page may have more behind it: `next` is the `after` that asks for them.
-            return try jsonResponse(ImportsPage(imports: imports, next: imports.count == limit ? imports.last?.id : nil))
+            return try jsonResponse(CursorPage("imports", imports, limit: limit, id: \.id))
         }
         router.on(RouterPath(APIRoute.postImports.routerPath), method: APIRoute.postImports.method) { request, context in
             try request.require(contentType: ["text/csv", "application/csv", "text/plain", "application/json"])
@@ -75,16 +74,3 @@ struct ImportsController<Context: CallerRequestContext> {
     }
 }
 
-/// A page of imports, and the cursor of the next (`null` when this page was not full).
-struct ImportsPage: Encodable {
-    var imports: [ImportRecord]
-    var next: Int?
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(imports, forKey: .imports)
-        try c.encode(next, forKey: .next)
-    }
-
-    enum CodingKeys: String, CodingKey { case imports, next }
-}
