@@ -68,6 +68,24 @@ import Testing
         #expect(outcomes.map { $0.problems.map(\.code) } == [["import.departures.beyondCensus"], [], ["import.departures.beyondCensus"], []])
     }
 
+    /// Nobody is moved under a suspended operation: a departure dated inside a suspension is kept and said, naming since when.
+    @Test func aDepartureWhileTheOperationStoodSuspendedIsSaid() throws {
+        let operation = EvacuationOperation(site: "HOL", baselineDate: Day("2019-03-01")!, baselineResidents: 1_000, start: Day("2019-03-02")!,
+                                            perCycle: 200, cycleDays: 2, status: .underWay)
+        let changes = [EvacuationStatusChange(from: .planned, to: .underWay, day: Day("2019-03-02")!, at: "", by: ""),
+                       EvacuationStatusChange(from: .underWay, to: .suspended, day: Day("2019-03-05")!, at: "", by: ""),
+                       EvacuationStatusChange(from: .suspended, to: .underWay, day: Day("2019-03-08")!, at: "", by: "")]
+        var rules = DepartureRules(sites: sites, gazetteer: sampleGazetteer, today: today,
+                                   baselines: ["HOL": .init(date: Day("2019-03-01")!, residents: 1_000, counted: [:])],
+                                   operations: ["HOL": (operation, changes)])
+        let outcomes = try departures([["2019-03-04", "HOL", "100", "", "CCCM", "a"], ["2019-03-06", "HOL", "100", "", "CCCM", "b"],
+                                       ["2019-03-08", "HOL", "100", "", "CCCM", "c"]]).map { rules.check($0) }
+        #expect(outcomes.allSatisfy { $0.records.count == 1 })
+        #expect(outcomes.map { $0.problems.map(\.code) } == [[], ["import.departures.whileSuspended"], []])
+        #expect(outcomes[1].problems.first?.reason.contains("stood suspended (since 5 March 2019)") == true)
+        #expect(rules.baselines["HOL"]?.left == 300)
+    }
+
     /// A departure whose days run across the day a site counts from is counted whole as having left since, and said; one to
     /// another camp counts as having left this one, and is said too, since no figure of the other counts arrivals.
     @Test func aDepartureAcrossTheCensusDayOrToAnotherCampIsSaid() throws {

@@ -50,14 +50,18 @@ public struct DepartureRules: ImportRules {
     public let siteNames: SiteNames
     /// The day each site's latest operation was completed, where no census was taken since: a departure after it is said.
     public let completedOn: [String: Day]
+    /// Each site's latest operation with its status changes: a departure on a day it stood suspended is said.
+    public let operations: [String: (operation: EvacuationOperation, changes: [EvacuationStatusChange])]
     /// How many days before the day a site counts from a departure is taken for a typing slip rather than history.
     static let slipDays = 31
 
     public init(sites: Set<String>, livedIn: Set<String> = [], gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil,
                 operators: [String: String] = [:], baselines: [String: Baseline] = [:],
                 censuses: [String: DeparturesSinceCensus] = [:], transitCentres: [String: TransitCentreOccupancy] = [:],
-                siteNames: SiteNames = SiteNames(), completedOn: [String: Day] = [:], vocabulary: Vocabulary = .commandLine) {
+                siteNames: SiteNames = SiteNames(), completedOn: [String: Day] = [:],
+                operations: [String: (operation: EvacuationOperation, changes: [EvacuationStatusChange])] = [:], vocabulary: Vocabulary = .commandLine) {
         self.vocabulary = vocabulary
+        self.operations = operations
         self.completedOn = completedOn
         self.siteNames = siteNames
         self.sites = sites
@@ -135,6 +139,12 @@ public struct DepartureRules: ImportRules {
         // Said of a row that is recorded: one refused above is not.
         if let completed = completedOn[site], departure.day > completed, persons > 0 {
             checks.fail(draft[.date] != nil ? .date : .dateEnd, Message("import.departures.afterCompletion", ["date": .day(completed)]), warning: true)
+        }
+        // Nobody is moved under a suspended operation: a departure dated inside a suspension is a date or a status to check.
+        if let (operation, changes) = operations[site], departure.day > operation.baselineDate, persons > 0,
+           operation.status(on: departure.day, changes: changes) == .suspended,
+           let since = changes.last(where: { $0.to == .suspended && $0.day <= departure.day })?.day {
+            checks.fail(draft[.date] != nil ? .date : .dateEnd, Message("import.departures.whileSuspended", ["date": .day(since)]), warning: true)
         }
         if baselines[site] == nil, var since = censuses[site] {
             if let warning = since.count(departure, key: key) { checks.fail(.persons, warning, warning: true) }

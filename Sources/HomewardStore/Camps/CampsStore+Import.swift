@@ -33,7 +33,7 @@ extension CampsStore {
                                   operators: Self.operators(of: sites), baselines: baselines,
                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
                                   transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), siteNames: SiteNames(sites),
-                                  completedOn: completedOn, vocabulary: request.vocabulary)
+                                  completedOn: completedOn, operations: try await latestOperationsWithChanges(), vocabulary: request.vocabulary)
         }, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
         }
@@ -48,6 +48,12 @@ extension CampsStore {
             let changes = changes[operation.id] ?? []
             return operation.isHandedBack(changes: changes, censusDays: counted[operation.site].map { [$0] } ?? []) ? nil : operation.completedOn(changes: changes)
         }
+    }
+
+    /// Each site's latest operation with its status changes, oldest first.
+    func latestOperationsWithChanges() async throws -> [String: (operation: EvacuationOperation, changes: [EvacuationStatusChange])] {
+        let changes = try await statusChanges(where: nil)
+        return try await latestOperations().mapValues { ($0, changes[$0.id] ?? []) }
     }
 
     /// Each site's operation with the latest baseline: the one its departures count against.
