@@ -203,6 +203,13 @@ import Testing
             let twice = try await client.post("/api/v1/evacuations",
                 #"{"site": "ROJ", "baseline_date": "2020-06-01", "baseline_residents": 3000, "start": "2020-06-06", "per_cycle": 1000, "cycle_days": 3, "via": ["TC-1", "tc-1"]}"#)
             #expect(try twice.status == .created && twice.json["via"] as? [String] == ["TC-1"], "\(twice.text)")
+            // A plan through the centre that Roj's operation goes through too names it: its places are not all the plan's.
+            let roj = try #require(try twice.json["id"] as? Int)
+            #expect(try await client.post("/api/v1/sites/HOL/censuses", #"{"date": "2020-06-01", "residents": 5000, "organisation": "UNHCR"}"#).status == .ok)
+            let shared = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=500&cycle_days=2&via=TC-1")
+            let centres = try shared.json["centres_shared"] as? [[String: Any]]
+            #expect(centres?.map { "\($0["centre"] ?? "") \($0["operations"] as? [Int] ?? [])" } == ["TC-1 [\(roj)]"], "\(shared.text)")
+            #expect(try shared.json["transit_places_available"] as? Int == 1_000)
         }
     }
 

@@ -33,15 +33,33 @@ extension EvacuationPlan: Encodable {
 public struct SitePlan: Encodable, Sendable {
     public var site: String
     public var plan: EvacuationPlan
+    /// The plan's transit centres that other sites' operations, not completed, go through too: the places the plan counts
+    /// are each centre's whole capacity, not what those operations leave free.
+    public var sharedCentres: [SharedCentre]
 
-    public init(site: String, plan: EvacuationPlan) {
-        self.site = site
-        self.plan = plan
+    /// A transit centre, and the operations of other sites that go through it.
+    public struct SharedCentre: Encodable, Sendable, Equatable {
+        public var centre: String
+        public var operations: [Int]
+
+        public init(centre: String, operations: [Int]) {
+            self.centre = centre
+            self.operations = operations
+        }
     }
 
+    public init(site: String, plan: EvacuationPlan, sharedCentres: [SharedCentre] = []) {
+        self.site = site
+        self.plan = plan
+        self.sharedCentres = sharedCentres
+    }
+
+    enum CodingKeys: String, CodingKey { case site, sharedCentres = "centres_shared" }
+
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: EvacuationPlan.CodingKeys.self)
+        var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(site, forKey: .site)
+        try c.encode(sharedCentres, forKey: .sharedCentres)
         try plan.encode(to: encoder)
     }
 }

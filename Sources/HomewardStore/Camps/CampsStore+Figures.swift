@@ -159,7 +159,14 @@ extension CampsStore {
         let plan = EvacuationPlan(.init(remaining: remaining, perCycle: perCycle, cycleDays: cycleDays, start: first, deadline: deadline,
                                         transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
                                         stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours, arrivals: arrivals))
-        return SitePlan(site: standing.site.code, plan: plan)
+        // Other sites' operations through the same centres, not completed on the day: the places above are not all this plan's.
+        let changes = try await statusChanges(where: nil)
+        let others = try await operations().filter { $0.site != standing.site.code && $0.status(on: today, changes: changes[$0.id] ?? []) != .completed }
+        let shared = centres.compactMap { centre in
+            let through = others.filter { $0.via.contains(centre.code) }.map(\.id)
+            return through.isEmpty ? nil : SitePlan.SharedCentre(centre: centre.code, operations: through)
+        }
+        return SitePlan(site: standing.site.code, plan: plan, sharedCentres: shared)
     }
 
     private func evacuationRules(today: Day) async throws -> EvacuationRules {

@@ -38,7 +38,13 @@ struct EvacuationsCommand: AsyncParsableCommand {
             } }
             switch format {
             case .json: try printJSON(plan)
-            case .table: print(EvacuationPlanText(site: plan.site, plan: plan.plan).rendered)
+            case .table:
+                print(EvacuationPlanText(site: plan.site, plan: plan.plan).rendered)
+                for shared in plan.sharedCentres {
+                    let operations = shared.operations.map(String.init).joined(separator: ", ")
+                    print("Note: \(shared.centre) is on the way of operation\(shared.operations.count == 1 ? "" : "s") \(operations) of other sites too: "
+                          + "the places above are its whole capacity, not what \(shared.operations.count == 1 ? "that operation leaves" : "they leave") free")
+                }
             }
         }
     }
