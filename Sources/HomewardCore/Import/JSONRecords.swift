@@ -120,8 +120,10 @@ public enum JSONRecords {
                 }
                 values[field.rawValue] = text
                 labels[field.rawValue] = key
-                // A null is the key left out (the contract's word): the same record sent with `"source": null` is no other.
-                if !field.isFigure, let text { content.append("\(key)=\(text)") }
+                // A record without an id is known by its keys and values as sent, a null one too: stored records are keyed so,
+                // and keying a null as a key left out would give every one sent with a null a new key on an upgrade (a retry
+                // of a batch would then count it twice).
+                if !field.isFigure { content.append("\(key)=\(text ?? "")") }
             }
             for constant in given where values[constant.field.rawValue] == nil {
                 values[constant.field.rawValue] = constant.value
