@@ -35,7 +35,9 @@ struct Homeward: AsyncParsableCommand {
         }
         // The audit's address of a change made here: `--as` a person is then told apart from that person's own request.
         await RequestOrigin.$address.withValue("command line (\(ProcessInfo.processInfo.userName))") {
-            await main(CommandLine.arguments.dropFirst().map(Self.latinDigits))
+            await RequestOrigin.$isCommandLine.withValue(true) {
+                await main(CommandLine.arguments.dropFirst().map(Self.latinDigits))
+            }
         }
     }
 

@@ -53,10 +53,19 @@ import Testing
             #expect(audit.contains { $0.action == "import" && $0.actor == "person:amal" && $0.detail?.contains("1 imported") == true })
             // A disabled account's login given to the command line did nothing itself: the refusal is the operator's, naming it.
             _ = try await store.access.disable("amal", by: .test)
-            await #expect(throws: StoreError.self) { try await importMovements(store, "2020-06-01,d,UNHCR,SY01,5\n", by: .person(login: "amal")) }
+            try await RequestOrigin.$isCommandLine.withValue(true) {
+                await #expect(throws: StoreError.self) { try await importMovements(store, "2020-06-01,d,UNHCR,SY01,5\n", by: .person(login: "amal")) }
+            }
             let disabled = try await store.access.audit().last
             #expect(disabled?.action == "refused" && disabled?.actor == Caller.operatingSystemUser.description
                     && disabled?.detail?.hasPrefix("as amal, an account disabled or erased: ") == true, "\(String(describing: disabled))")
+            // A server's request under a session the account was disabled under stays the account's.
+            try await RequestOrigin.$address.withValue("10.0.0.7") {
+                await #expect(throws: StoreError.self) { try await importMovements(store, "2020-06-01,e,UNHCR,SY01,5\n", by: .person(login: "amal")) }
+            }
+            let served = try await store.access.audit().last
+            #expect(served?.actor == "person:amal" && served?.address == "10.0.0.7"
+                    && served?.detail?.hasPrefix("the account is disabled or erased: ") == true, "\(String(describing: served))")
         }
     }
 
@@ -459,8 +468,8 @@ import Testing
                 await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { _ = try await store.access.signIn(login: "amal", password: password) }
             }
             let failed = try await store.access.audit().filter { $0.action == "sign-in-failed" }.suffix(2).map { $0.detail ?? "" }
-            #expect(failed == ["wrong login or password: the account is disabled, and the password given is its own",
-                               "wrong login or password: the account is disabled"], "\(failed)")
+            #expect(failed == ["wrong login or password: the account is disabled or erased, and the password given is its own",
+                               "wrong login or password: the account is disabled or erased"], "\(failed)")
         }
     }
 

@@ -95,7 +95,8 @@ extension AccessStore {
             // The answer says no more than "wrong login or password"; the audit tells a disabled account's own password,
             // someone holding it, from a slip.
             let reason = !known ? "not a known login: \(failure)"
-                : active ? failure : matches ? "\(failure): the account is disabled, and the password given is its own" : "\(failure): the account is disabled"
+                : active ? failure : matches ? "\(failure): the account is disabled or erased, and the password given is its own"
+                    : "\(failure): the account is disabled or erased"
             try await noteFailure(counted: counted, login: known ? login : nil, reason: reason)
             throw SignInRefusal.wrongLoginOrPassword
         }

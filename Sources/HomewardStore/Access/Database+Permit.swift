@@ -112,15 +112,18 @@ extension Database {
     /// Who a refusal is audited as, and its detail: a login no account has (`--as` mistyped, or a password typed in its
     /// place) is not kept, as a sign-in's is not; the refusal is the command line operator's, the login left out as a word
     /// of the detail (not every substring of it: "the …ccount").
-    /// A disabled or erased account's login did nothing of itself either: the refusal is whoever gave it (`--as`), the login
-    /// named in the detail.
+    /// A disabled or erased account's login given to the command line (`--as`) did nothing of itself either: the refusal is
+    /// the operator's, the login named in the detail. A server's request with it (a session the account was disabled under)
+    /// stays the account's, the detail saying it is disabled.
     static func refusalKept(by caller: Caller, detail: String, on db: any SQLDatabase) async throws -> (Caller, String) {
         guard case .person(let login) = caller else { return (caller, detail) }
         guard let stored = try await knownLogin(login, on: db) else {
             return (.operatingSystemUser, "as a login no account has: " + detail.replacingOccurrences(of: " \(login) ", with: " … "))
         }
         let active = try await db.raw("SELECT active FROM persons WHERE login = \(bind: stored)").first(decodingColumn: "active", as: Bool.self) ?? false
-        return active ? (caller, detail) : (.operatingSystemUser, "as \(stored), an account disabled or erased: " + detail)
+        if active { return (caller, detail) }
+        return RequestOrigin.isCommandLine ? (.operatingSystemUser, "as \(stored), an account disabled or erased: " + detail)
+            : (caller, "the account is disabled or erased: " + detail)
     }
 
     /// Audits a refusal made outside a write's transaction, in a transaction of its own, as a write's own refusal is: a leaked
