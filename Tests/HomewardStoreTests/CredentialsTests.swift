@@ -1,5 +1,6 @@
 import HomewardCore
 @testable import HomewardStore
+import HummingbirdBcrypt
 import HomewardTestSupport
 import Testing
 
@@ -116,10 +117,17 @@ import Testing
             await #expect(throws: StoreError.self) { try await store.access.resetPassword("amal", to: "abcdefghijkl\0zz", by: .test) }
             let nulRefused = await #expect(throws: StoreError.self) { try await store.access.changePassword(current: longest, new: afterNUL, in: session) }
             #expect(nulRefused?.description.contains("NUL") == true, "\(String(describing: nulRefused))")
-            // A NUL or an empty password never signs in, whatever hash an account holds.
-            await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "amal", password: longest + "\0x") }
-            await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "amal", password: "") }
-            _ = try await store.access.signIn(login: "amal", password: longest)
+            // A NUL or an empty password never signs in, whatever hash an account holds: one set with "\0long secret passphrase"
+            // before the rule holds the hash of "" (bcrypt stopped at the NUL), and one set with "abcdefghijkl\0…" that of its
+            // first twelve letters.
+            for (hashed, tried) in [("", ""), ("", "\0long secret passphrase"), ("abcdefghijkl", "abcdefghijkl\0anything")] {
+                let hash = Bcrypt.hash(hashed, cost: 4)
+                #expect(Bcrypt.verify(tried, hash: hash), "bcrypt itself lets \(tried.debugDescription) in: the rule is what refuses it")
+                try await store.database.write(by: .test, for: .bookkeeping) { write in
+                    try await write.sql.raw("UPDATE persons SET password_hash = \(bind: hash) WHERE login = 'amal'").run()
+                }
+                await #expect(throws: AccessStore.SignInRefusal.wrongLoginOrPassword) { try await store.access.signIn(login: "amal", password: tried) }
+            }
         }
     }
 
