@@ -1,5 +1,5 @@
 import Foundation
-import HomewardCore
+@testable import HomewardCore
 import Testing
 
 /// A bulletin rendered for the public: small counts of people as "<k", a figure they could be worked out from
@@ -84,6 +84,24 @@ import Testing
         }
         let exact = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
         #expect(exact.contains("3 (0.03%) of the 10,000 residents"))
+    }
+
+    /// Three recorded leaving after the operation's completion, and a census of the baseline's day that counted 2: each a
+    /// count of people, withheld from the public when small.
+    @Test func peopleLeftAfterCompletionAndABaselineDaysCensusAreHiddenWhenSmall() throws {
+        var operation = EvacuationOperation(id: 1, site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 10_000,
+                                            start: Day("2020-06-02")!, perCycle: 3_500, cycleDays: 5, via: [])
+        operation.status = .completed
+        let departures = [Departure(site: "HOL", period: Period(day: Day("2020-06-10")!), persons: 9_000, organisation: "CCCM"),
+                          Departure(site: "HOL", period: Period(day: Day("2020-06-20")!), persons: 3, organisation: "CCCM")]
+        var progress = EvacuationProgress(operation: operation, departures: departures, asOf: Self.date, completedOn: Day("2020-06-15")!)
+        progress.censusesUnlikeBaseline = [Census(site: "HOL", date: Day("2020-06-01")!, residents: 2, organisation: "IOM")]
+        let snapshot = BulletinSnapshot(date: Self.date, since: nil, blocks: [try #require(CampsBlock.make(date: Self.date, progress: [progress], sites: [:]))])
+        let hidden = BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5))
+        #expect(hidden["camps.HOL.leftAfterCompletion"] == .small && hidden["camps.HOL.baselineCensus.1"] == .small, "\(hidden)")
+        let text = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(!text.contains(" 3 more") && !text.contains("counted 2 residents"), "\(text)")
+        #expect(BulletinSuppression.countsPeople("camps.HOL.leftAfterCompletion") && BulletinSuppression.countsPeople("camps.HOL.baselineCensus.1"))
     }
 
     @Test func nothingIsHiddenWhenEveryCountIsLargeEnough() {

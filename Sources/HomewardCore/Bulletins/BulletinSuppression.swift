@@ -74,6 +74,11 @@ public enum BulletinSuppression {
         for entry in snapshot.entries where entry.id.hasPrefix("camps.") && entry.id.hasSuffix(".recentPersons") && isSmall(entry.value) {
             hidden[entry.id] = .small
         }
+        // Those recorded leaving after an operation was completed, and a census's count beside a baseline: each counts people.
+        for entry in snapshot.entries where entry.id.hasPrefix("camps.") && isSmall(entry.value)
+            && (entry.id.hasSuffix(".leftAfterCompletion") || entry.id.contains(".baselineCensus.")) {
+            hidden[entry.id] = .small
+        }
         // A revision of the last statement's total by a few late reports tells how many they were.
         // So does one that leaves few returns between the revised total and this one's: this total less the revised is
         // the returns since the last statement's day.
@@ -141,7 +146,8 @@ public enum BulletinSuppression {
     /// facility's quantity, an action's count or a plan's pace does not.
     static func countsPeople(_ id: String) -> Bool {
         if id.hasPrefix("returns.") || id.hasPrefix("sources.") || id == "aid.week.reached" || id == "aid.week.treated" { return true }
-        return id.hasPrefix("camps.") && [".left", ".remaining", ".residents", ".ahead", ".behind", ".recentPersons", ".persons"].contains { id.hasSuffix($0) }
+        return id.hasPrefix("camps.") && ([".left", ".remaining", ".residents", ".ahead", ".behind", ".recentPersons", ".persons", ".leftAfterCompletion"]
+            .contains { id.hasSuffix($0) } || id.contains(".baselineCensus."))
     }
 
     /// The lines of a camp that would tell its hidden departures without a number: how far ahead or behind the plan it is,
