@@ -1,6 +1,6 @@
 import Foundation
 import HomewardCore
-import HomewardStore
+@testable import HomewardStore
 import HomewardTestSupport
 import HTTPTypes
 import Hummingbird
@@ -32,11 +32,34 @@ import Testing
             // The editor reads its own only.
             let own = try await client.execute(uri: "/api/v1/imports", method: .get, headers: asEditor)
             #expect((try own.json["imports"] as? [[String: Any]])?.map { $0["source_name"] as? String } == ["POST /imports"], "\(own.text)")
+            // A viewer sent none, and reads none; a coordinator reads them all.
+            let viewer = try await TestAccounts.token(store, role: .viewer)
+            let none = try await client.execute(uri: "/api/v1/imports", method: .get, headers: [.authorization: "Bearer \(viewer)"])
+            #expect(try none.status == .ok && (none.json["imports"] as? [[String: Any]])?.isEmpty == true, "\(none.text)")
+            let coordinator = try await TestAccounts.token(store, role: .coordinator)
+            let every = try await client.execute(uri: "/api/v1/imports", method: .get, headers: [.authorization: "Bearer \(coordinator)"])
+            #expect((try every.json["imports"] as? [[String: Any]])?.count == 2)
             // Paged: a full page names the next; after it, the rest.
             let first = try await client.get("/api/v1/imports?limit=1")
             let cursor = try #require(try first.json["next"] as? Int)
             let rest = try await client.get("/api/v1/imports?after=\(cursor)")
             #expect((try rest.json["imports"] as? [[String: Any]])?.map { $0["source_name"] as? String } == ["POST /imports"])
+            // In the order imports committed: one that began first and committed last (a long file on PostgreSQL beside a
+            // quick post) comes last, and a script that polls after the quick one's position still finds it.
+            try await store.database.write(by: .test, for: .bookkeeping) { write in
+                try await write.sql.raw("UPDATE imports SET commit_number = CASE commit_number WHEN 1 THEN 2 ELSE 1 END").run()
+            }
+            let swapped = try #require(try await client.get("/api/v1/imports").json["imports"] as? [[String: Any]])
+            #expect(swapped.map { $0["source_name"] as? String } == ["POST /imports", "POST /movements"] && swapped.map { $0["position"] as? Int } == [1, 2])
+            let since = try #require(try await client.get("/api/v1/imports?after=1").json["imports"] as? [[String: Any]])
+            #expect(since.map { $0["source_name"] as? String } == ["POST /movements"])
+            // Imports kept before commits were numbered came first, numbered -n to -1 by id.
+            try await store.database.write(by: .test, for: .bookkeeping) { write in
+                try await write.sql.raw("UPDATE imports SET commit_number = NULL").run()
+            }
+            let legacy = try #require(try await client.get("/api/v1/imports").json["imports"] as? [[String: Any]])
+            #expect(legacy.map { $0["position"] as? Int } == [-2, -1] && legacy.map { $0["source_name"] as? String } == ["POST /movements", "POST /imports"])
+            #expect((try await client.get("/api/v1/imports?after=-2").json["imports"] as? [[String: Any]])?.count == 1)
             // Of one kind only; a kind Homeward does not know is refused naming it.
             #expect((try await client.get("/api/v1/imports?records=aid").json["imports"] as? [[String: Any]])?.isEmpty == true)
             let unknown = try await client.get("/api/v1/imports?records=planets")

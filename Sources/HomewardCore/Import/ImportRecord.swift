@@ -2,6 +2,10 @@
 /// refused import leaves none: its transaction rolled back.
 public struct ImportRecord: Sendable, Equatable, Encodable {
     public var id: Int
+    /// Its place in the order imports committed: its commit's number, or for imports kept before commits were numbered (which
+    /// came first), -n to -1 by id. Ids follow the order imports began: on PostgreSQL a long file's import can commit after a
+    /// quick one that began later, and a reader paging by id would miss it.
+    public var position: Int
     /// The kind of records it read (`movements`, `aid`, …).
     public var records: String
     /// The file's name, or the route a client posted to (`POST /movements`).
@@ -11,7 +15,8 @@ public struct ImportRecord: Sendable, Equatable, Encodable {
     public var startedBy: String?
     /// When it committed; `nil` for imports recorded before the moment was kept.
     public var committedAt: String?
-    public var status: String?
+    /// SUCCESS or WARNING: an import whose rows were refused wrote nothing, and is not kept.
+    public var status: String
     public var rows: Int?
     public var imported: Int?
     public var updated: Int?
@@ -19,15 +24,15 @@ public struct ImportRecord: Sendable, Equatable, Encodable {
     public var rejected: Int?
     public var warnings: Int?
 
-    public init(id: Int, records: String, sourceName: String, startedAt: String, startedBy: String?, committedAt: String?, status: String?,
+    public init(id: Int, position: Int, records: String, sourceName: String, startedAt: String, startedBy: String?, committedAt: String?, status: String,
                 rows: Int?, imported: Int?, updated: Int?, ignored: Int?, rejected: Int?, warnings: Int?) {
-        (self.id, self.records, self.sourceName, self.startedAt, self.startedBy, self.committedAt, self.status) =
-            (id, records, sourceName, startedAt, startedBy, committedAt, status)
+        (self.id, self.position, self.records, self.sourceName, self.startedAt, self.startedBy, self.committedAt, self.status) =
+            (id, position, records, sourceName, startedAt, startedBy, committedAt, status)
         (self.rows, self.imported, self.updated, self.ignored, self.rejected, self.warnings) = (rows, imported, updated, ignored, rejected, warnings)
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, records, status, rows, imported, updated, ignored, rejected, warnings
+        case id, position, records, status, rows, imported, updated, ignored, rejected, warnings
         case sourceName = "source_name", startedAt = "started_at", startedBy = "started_by", committedAt = "committed_at"
     }
 
@@ -35,6 +40,7 @@ public struct ImportRecord: Sendable, Equatable, Encodable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
+        try c.encode(position, forKey: .position)
         try c.encode(records, forKey: .records)
         try c.encode(sourceName, forKey: .sourceName)
         try c.encode(startedAt, forKey: .startedAt)

@@ -28,9 +28,9 @@ struct ImportsController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.listImports.routerPath), method: APIRoute.listImports.method) { request, context -> Response in
             let limit = try request.wholeNumber("limit", 1 ... 10_000) ?? 1_000
-            let imports = try await stores.imports(records: try request.oneOf("records", RecordKind.self), after: try request.wholeNumber("after", from: 0),
+            let imports = try await stores.imports(records: try request.oneOf("records", RecordKind.self), after: try request.wholeNumber("after", from: Int(Int32.min)),
                                                    limit: limit, readBy: context.caller)
-            return try jsonResponse(CursorPage("imports", imports, limit: limit, id: \.id))
+            return try jsonResponse(CursorPage("imports", imports, limit: limit, id: \.position))
         }
         router.on(RouterPath(APIRoute.postImports.routerPath), method: APIRoute.postImports.method) { request, context in
             try request.require(contentType: ["text/csv", "application/csv", "text/plain", "application/json"])

@@ -4,7 +4,7 @@ import SQLKit
 extension Stores {
     /// The imports the ledger keeps, oldest first: every one to coordinators and admins (and the database's owner), to
     /// anyone else those they sent themselves, signed in or through a token: a partner's script checks what it sent landed.
-    /// - Parameter after: imports after this one's id: the next page.
+    /// - Parameter after: imports after this position (``ImportRecord/position``): the next page, or what committed since.
     public func imports(records: RecordKind? = nil, after: Int? = nil, limit: Int = 1_000, readBy reader: Caller) async throws -> [ImportRecord] {
         try await database.read { db in
             let permit: Permit
@@ -17,17 +17,22 @@ extension Stores {
                 conditions.append(Database.byAccount(stored, column: "started_by"))
             }
             if let records { conditions.append("records = \(bind: records.rawValue)") }
-            if let after { conditions.append("id > \(bind: after)") }
             var filter: SQLQueryString = ""
             for (index, condition) in conditions.enumerated() { filter = index == 0 ? "WHERE \(condition)" : "\(filter) AND \(condition)" }
+            // In the order imports committed; those kept before commits were numbered first, by id.
             return try await db.raw("""
-                SELECT id, records, source_name, started_at, started_by, committed_at, status, rows_read, imported, updated, ignored, rejected, warnings
-                FROM imports \(filter) ORDER BY id LIMIT \(bind: limit)
+                SELECT * FROM (
+                    SELECT id, records, source_name, started_at, started_by, committed_at, status, rows_read, imported, updated, ignored, rejected, warnings,
+                           COALESCE(commit_number, -(SELECT COUNT(*) FROM imports l WHERE l.commit_number IS NULL AND l.status IS NOT NULL AND l.id >= i.id))
+                           AS position
+                    FROM imports i \(filter)) p
+                WHERE position > \(bind: after ?? Int.min) ORDER BY position LIMIT \(bind: limit)
                 """).all().map { row in
-                ImportRecord(id: try row.decode(column: "id", as: Int.self), records: try row.decode(column: "records", as: String.self),
+                ImportRecord(id: try row.decode(column: "id", as: Int.self), position: try row.decode(column: "position", as: Int.self),
+                             records: try row.decode(column: "records", as: String.self),
                              sourceName: try row.decode(column: "source_name", as: String.self), startedAt: try row.decode(column: "started_at", as: String.self),
                              startedBy: try row.decode(column: "started_by", as: String?.self), committedAt: try row.decode(column: "committed_at", as: String?.self),
-                             status: try row.decode(column: "status", as: String?.self), rows: try row.decode(column: "rows_read", as: Int?.self),
+                             status: try row.decode(column: "status", as: String.self), rows: try row.decode(column: "rows_read", as: Int?.self),
                              imported: try row.decode(column: "imported", as: Int?.self), updated: try row.decode(column: "updated", as: Int?.self),
                              ignored: try row.decode(column: "ignored", as: Int?.self), rejected: try row.decode(column: "rejected", as: Int?.self),
                              warnings: try row.decode(column: "warnings", as: Int?.self))
