@@ -144,13 +144,17 @@ import HomewardTestSupport
             let stored = try await store.ledger.movementPage(limit: 100).movements.sorted { $0.id < $1.id }.map(\.id)
             // act: the next day's file gives the bus of 45 again under a new id, two new buses, and another organisation's count
             let next = try await store.importCSV(head + "2019-09-02,LBN-01,SY03,45,Field Teams,resent-25\n2019-09-02,LBN-01,SY03,200,Field Teams,bus-60\n"
-                                                 + "2019-09-02,LBN-01,SY03,21,Field Teams,bus-61\n2019-09-02,LBN-01,SY03,3000,Crossing Office,co-1\n")
-            // check: one warning a row that has one, each naming the right stored movement
-            #expect(next.imported == 4, "\(next.problems)")
+                                                 + "2019-09-02,LBN-01,SY03,21,Field Teams,bus-61\n2019-09-02,LBN-01,SY03,3000,Crossing Office,co-1\n"
+                                                 + "2019-09-02,LBN-01,SY03,52,Crossing Office,co-2\n2019-09-02,LBN-01,SY03,66,Field Teams,\n")
+            // check: one warning a row that has one, each naming the stored movement of its count where there is one (the likely
+            // copy), else the group's first
+            #expect(next.imported == 6, "\(next.problems)")
             let warned = next.problems.map { "\($0.row) \($0.code) \($0.message.arguments["movement"].map { "\($0)" } ?? "")" }
             #expect(warned == ["2 import.movements.sameCount \(MessageArgument.serial(stored[25]))",
                                "4 import.movements.sameCount \(MessageArgument.serial(stored[1]))",
-                               "5 import.movements.otherOrganisation \(MessageArgument.serial(stored[0]))"], "\(next.problems)")
+                               "5 import.movements.otherOrganisation \(MessageArgument.serial(stored[0]))",
+                               "6 import.movements.otherOrganisation \(MessageArgument.serial(stored[32]))",
+                               "7 import.movements.twin \(MessageArgument.serial(stored[46]))"], "\(next.problems)")
         }
     }
 }

@@ -212,15 +212,18 @@ struct MovementWriter: BatchWriter {
         let new = newWithoutID
         newWithoutID = []
         try await copied()
-        var twins: [Int: Int] = [:]
+        let persons = Self.persons(of: new)
+        var twins: [Int: (id: Int, persons: Int)] = [:]
         for start in stride(from: 0, to: new.count, by: 1000) {
-            for (fileRow, row) in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]), select: "o.id AS id",
+            for (fileRow, row) in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]),
+                                                      select: "o.id AS id, o.persons AS persons, o.category AS category",
                                                       organisations: ["o.organisation_id = n.organisation_id"]) {
-                let id = try row.decode(column: "id", as: Int.self)
-                if twins[fileRow].map({ id < $0 }) ?? true { twins[fileRow] = id }
+                let stored = (id: try row.decode(column: "id", as: Int.self), persons: try row.decode(column: "persons", as: Int.self))
+                let wanted = persons["\(fileRow) \(try row.decode(column: "category", as: String.self))"]
+                if Self.better(stored, than: twins[fileRow], for: wanted) { twins[fileRow] = stored }
             }
         }
-        counts.twins += twins.map { TwinRecord(row: $0.key, twin: $0.value) }.sorted { $0.row < $1.row }
+        counts.twins += twins.map { TwinRecord(row: $0.key, twin: $0.value.id) }.sorted { $0.row < $1.row }
         return Set(twins.keys)
     }
 
@@ -231,13 +234,12 @@ struct MovementWriter: BatchWriter {
         let new = newWithID
         newWithID = []
         try await copied()
-        // By row and category: a row of refugees and IDPs gives two movements.
-        let persons = Dictionary(new.map { ("\($0.row) \($0.category)", $0.persons) }, uniquingKeysWith: { first, _ in first })
+        let persons = Self.persons(of: new)
         var found: [Int: (movement: Int, persons: Int)] = [:]
         for start in stride(from: 0, to: new.count, by: 1000) {
             for (fileRow, row) in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]),
                                                       select: "o.id AS id, o.persons AS persons, o.category AS category",
-                                                      organisations: ["o.organisation_id = n.organisation_id"], eachCount: true) {
+                                                      organisations: ["o.organisation_id = n.organisation_id"]) {
                 let category = try row.decode(column: "category", as: String.self)
                 guard try row.decode(column: "persons", as: Int.self) == persons["\(fileRow) \(category)"] else { continue }
                 let id = try row.decode(column: "id", as: Int.self)
@@ -277,17 +279,19 @@ struct MovementWriter: BatchWriter {
         let new = newCounts
         newCounts = []
         try await copied()
+        let persons = Self.persons(of: new)
         var found: [Int: SharedRecord] = [:]
         for start in stride(from: 0, to: new.count, by: 1000) {
             // Below and above its own organisation's id, each a range of the index: `<>` would read every movement of the
             // organisation's own for the group (a day's reports of one crossing and destination) to pass over them.
             for (fileRow, row) in try await sameGroup(Array(new[start ..< min(start + 1000, new.count)]),
-                                                      select: "o.id AS id, o.persons AS persons, g.name AS name, o.crossing_code AS crossing",
+                                                      select: "o.id AS id, o.persons AS persons, o.category AS category, g.name AS name, o.crossing_code AS crossing",
                                                       organisations: ["o.organisation_id < n.organisation_id", "o.organisation_id > n.organisation_id"],
                                                       join: "JOIN organisations g ON g.id = o.organisation_id") {
-                let id = try row.decode(column: "id", as: Int.self)
-                guard found[fileRow].map({ id < $0.record }) ?? true else { continue }
-                found[fileRow] = SharedRecord(row: fileRow, record: id, persons: try row.decode(column: "persons", as: Int.self),
+                let stored = (id: try row.decode(column: "id", as: Int.self), persons: try row.decode(column: "persons", as: Int.self))
+                let wanted = persons["\(fileRow) \(try row.decode(column: "category", as: String.self))"]
+                guard Self.better(stored, than: found[fileRow].map { ($0.record, $0.persons ?? 0) }, for: wanted) else { continue }
+                found[fileRow] = SharedRecord(row: fileRow, record: stored.id, persons: stored.persons,
                                               organisation: try row.decode(column: "name", as: String.self),
                                               crossing: try row.decode(column: "crossing", as: String?.self) != nil)
             }
@@ -305,14 +309,13 @@ struct MovementWriter: BatchWriter {
     /// organisation_id)` answers in one probe on both databases: PostgreSQL's index takes no `IS NOT DISTINCT FROM`, and
     /// read every movement of the day instead.
     ///
-    /// Each group gets its first movement only (the lowest id), or with `eachCount` its first of each count: a day of one
-    /// crossing holds thousands of one organisation's reports where each bus or family is a submission, and every one of
-    /// them handed to every new row of the group made a batch quadratic (the benchmark's POST of 1,000 movements went
-    /// from 12 batches a second to 3).
+    /// Each group gets its first movement of each count (the lowest id): a day of one crossing holds thousands of one
+    /// organisation's reports where each bus or family is a submission, and every one of them handed to every new row of
+    /// the group made a batch quadratic (the benchmark's POST of 1,000 movements went from 12 batches a second to 3).
     /// - Returns: each match, by the file row of each new movement of its group (a batch's rows of one day, crossing and
     ///   destination are asked as one).
     private mutating func sameGroup(_ new: [NewMovement], select: String, organisations: [String],
-                                    join: String = "", eachCount: Bool = false) async throws -> [(row: Int, match: any SQLRow)] {
+                                    join: String = "") async throws -> [(row: Int, match: any SQLRow)] {
         let unasked = Set(new.map(\.start)).filter { daysWithEarlier[$0] == nil }.sorted()
         if !unasked.isEmpty {
             // Whether any is there, each day at its first index entry: `DISTINCT` read every movement of the day, 127 ms a
@@ -343,13 +346,12 @@ struct MovementWriter: BatchWriter {
                     query += "\(bind: index), \(bind: m.start), \(bind: m.end), \(bind: m.category), \(bind: m.crossing), \(bind: m.originCountry), "
                     query += "\(bind: m.originArea), \(bind: m.destination), \(bind: m.organisationID))"
                 }
-                let count = eachCount ? ", o.persons" : ""
                 query += """
                     ), f AS (SELECT n.file_row AS file_row, MIN(o.id) AS first_id FROM n
                     JOIN movements o ON o.start_day = n.start_day AND o.end_day = n.end_day AND \(unsafeRaw: shape.place) AND \(unsafeRaw: organisation)
                         AND o.origin_country \(unsafeRaw: same) n.origin_country AND o.origin_pcode \(unsafeRaw: same) n.origin_pcode
                         AND o.category = n.category AND o.id <= \(bind: lastIDBefore) AND o.persons > 0
-                    GROUP BY n.file_row\(unsafeRaw: count))
+                    GROUP BY n.file_row, o.persons)
                     SELECT f.file_row AS file_row, \(unsafeRaw: select) FROM f JOIN movements o ON o.id = f.first_id \(unsafeRaw: join)
                     """
                 for match in try await db.raw(query).all() {
@@ -358,6 +360,19 @@ struct MovementWriter: BatchWriter {
             }
         }
         return rows
+    }
+
+    /// Each new movement's count, by its file row and category: a row of refugees and IDPs gives two movements.
+    private static func persons(of new: [NewMovement]) -> [String: Int] {
+        Dictionary(new.map { ("\($0.row) \($0.category)", $0.persons) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether a stored movement is the one to name for a new one of `persons` rather than `current`: one of the same count
+    /// (the likely copy, to withdraw) before any other, else the first recorded.
+    private static func better(_ stored: (id: Int, persons: Int), than current: (id: Int, persons: Int)?, for persons: Int?) -> Bool {
+        guard let current else { return true }
+        let rank = { (movement: (id: Int, persons: Int)) in (movement.persons == persons ? 0 : 1, movement.id) }
+        return rank(stored) < rank(current)
     }
 
     /// Whether each key is stored, on SQLite by a statement prepared once; `nil` where the lookup with the rest must tell.
