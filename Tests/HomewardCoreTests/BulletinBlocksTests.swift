@@ -114,7 +114,7 @@ import Testing
         let afterwards = CampsBlock.make(date: Self.date, progress: [ended], sites: [:])
         #expect(try text(afterwards, .en).contains("HOL: 700 more people were recorded leaving after the operation was completed; the operation's figures above do not count them, the site's do."))
         #expect(try text(afterwards, .ru).contains("HOL: после завершения операции зарегистрирован выезд ещё 700 человек;"))
-        #expect(try text(afterwards, .ar).contains("HOL: سُجّلت بعد اكتمال العملية مغادرة ٧٠٠ شخص آخرين؛"))
+        #expect(try text(afterwards, .ar).contains("HOL: سُجّلت بعد اكتمال العملية مغادرة ٧٠٠ شخص آخر؛"))
         // A census of the baseline's day that reads otherwise is named beside the operation's count, with its figure traced.
         ended.censusesUnlikeBaseline = [Census(site: "HOL", date: Day("2020-06-01")!, residents: 10_300, organisation: "IOM")]
         let unlike = try #require(CampsBlock.make(date: Self.date, progress: [ended], sites: [:]))

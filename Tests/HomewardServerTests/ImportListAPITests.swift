@@ -60,8 +60,13 @@ import Testing
             let legacy = try #require(try await client.get("/api/v1/imports").json["imports"] as? [[String: Any]])
             #expect(legacy.map { $0["position"] as? Int } == [-2, -1] && legacy.map { $0["source_name"] as? String } == ["POST /movements", "POST /imports"])
             #expect((try await client.get("/api/v1/imports?after=-2").json["imports"] as? [[String: Any]])?.count == 1)
+            // JSON posted to the imports' route is named by that route, with its kind.
+            let posted = try await client.post("/api/v1/imports?records=aid", #"[{"date": "2020-06-02", "locality": "C2269", "type": "humanitarian", "tonnes": 2, "organisation": "UNHCR"}]"#)
+            #expect(posted.status == .ok, "\(posted.text)")
+            let aid = try await client.get("/api/v1/imports?records=aid").json["imports"] as? [[String: Any]]
+            #expect(aid?.map { $0["source_name"] as? String } == ["POST /imports?records=aid"], "\(String(describing: aid))")
             // Of one kind only; a kind Homeward does not know is refused naming it.
-            #expect((try await client.get("/api/v1/imports?records=aid").json["imports"] as? [[String: Any]])?.isEmpty == true)
+            #expect((try await client.get("/api/v1/imports?records=censuses").json["imports"] as? [[String: Any]])?.isEmpty == true)
             let unknown = try await client.get("/api/v1/imports?records=planets")
             #expect(try unknown.status == .badRequest && unknown.json["field"] as? String == "records")
         }

@@ -41,7 +41,10 @@ struct ImportsController<Context: CallerRequestContext> {
     }
 
     private func importBody(_ request: Request, context: Context, records: RecordKind, format: ImportRequest.Format) async throws -> Response {
-        var importRequest = ImportRequest(sourceName: format == .json ? "POST /\(records.rawValue)" : "POST /imports", format: format,
+        // The route the client posted to, as the import's list and the audit name it: `POST /aid`, `POST /imports?records=aid`.
+        let route = String(request.uri.path.dropFirst("/api/v1".count))
+        let sourceName = route == "/imports" && records != .movements ? "POST /imports?records=\(records.rawValue)" : "POST \(route)"
+        var importRequest = ImportRequest(sourceName: sourceName, format: format,
                                           dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"), today: today(),
                                           vocabulary: .api)
         let catalogue = catalogues.catalogue(for: request)
