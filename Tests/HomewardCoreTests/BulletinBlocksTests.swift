@@ -111,6 +111,9 @@ import Testing
         var ended = EvacuationProgress(operation: operation, departures: later, asOf: Self.date, completedOn: Day("2020-06-21")!)
         ended.statusChanges = [EvacuationStatusChange(from: .underWay, to: .completed, day: Day("2020-06-21")!, at: "", by: "")]
         #expect(ended.left == 2_000 && ended.leftAfterCompletion == 700)
+        // Once a later operation took the site over, the site counts from its baseline: neither counts them, and nothing is said.
+        #expect(EvacuationProgress(operation: operation, departures: later, asOf: Self.date, nextBaseline: Day("2020-06-24")!,
+                                   completedOn: Day("2020-06-21")!).leftAfterCompletion == 0)
         let afterwards = CampsBlock.make(date: Self.date, progress: [ended], sites: [:])
         #expect(try text(afterwards, .en).contains("HOL: 700 more people were recorded leaving after the operation was completed; the operation's figures above do not count them, the site's do."))
         #expect(try text(afterwards, .ru).contains("HOL: после завершения операции зарегистрирован выезд ещё 700 человек;"))

@@ -100,6 +100,12 @@ import Testing
                                                                                   ["#loc+dest+code import.departures.notToTransitCentre"]])
         #expect(outcomes[0].problems.first?.reason.contains("start on or before 1 March 2019, the day the site counts from, and end after it") == true)
         #expect(outcomes[2].problems.first?.reason == "ROJ is not a transit centre: these people count as having left this site, but no figure of ROJ counts them as arrived (its censuses do)")
+        // A 0 to another camp moves no one; a month in one date column across the census day is said at that column.
+        let february = Census(site: "HOL", date: Day("2019-02-01")!, residents: 1_000, organisation: "UNHCR")
+        var plain = DepartureRules(sites: sites.union(["ROJ"]), livedIn: ["HOL", "ROJ"], gazetteer: sampleGazetteer, today: today,
+                                   censuses: ["HOL": DeparturesSinceCensus(census: february, departures: [])])
+        let more = try departures([["2019-03-05", "HOL", "0", "ROJ", "CCCM", "z"], ["2019-02", "HOL", "40", "", "CCCM", "m"]]).map { plain.check($0) }
+        #expect(more.map { $0.problems.map { "\($0.column) \($0.code)" } } == [[], ["#date import.departures.spansBaseline"]])
     }
 
     @Test func departuresNameTheFieldAtFault() throws {

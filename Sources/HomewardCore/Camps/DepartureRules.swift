@@ -98,10 +98,6 @@ public struct DepartureRules: ImportRules {
         let destination = readDestination(draft, &checks)
         if let site, destination == site {
             checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination, Message("import.destination.sameSite"))
-        } else if let destination, livedIn.contains(destination) {
-            // Another camp: its people left this one, but no figure of the other counts arrivals (its censuses do).
-            checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination,
-                        Message("import.departures.notToTransitCentre", ["destination": .code(destination)]), warning: true)
         }
         let organisation = organisation(of: draft)
         // Of an unknown site the operator is unknown too: the site is what to mend, not the organisation.
@@ -109,6 +105,11 @@ public struct DepartureRules: ImportRules {
             checks.fail(.organisation, Message("import.organisation.missing", ["via": vocabulary.argument]))
         }
         guard !checks.isRejected, let period, let site, let organisation, let persons else { return ImportOutcome(problems: checks.problems) }
+        // To another camp: its people left this one, but no figure of the other counts arrivals (its censuses do). A 0 moves no one.
+        if let destination, livedIn.contains(destination), persons > 0 {
+            checks.fail(draft[.destinationSite] != nil ? .destinationSite : .destination,
+                        Message("import.departures.notToTransitCentre", ["destination": .code(destination)]), warning: true)
+        }
         let departure = Departure(site: site, period: period, persons: persons, destination: destination, organisation: organisation,
                                   externalId: draft[.externalId])
         guard counting else { return ImportOutcome(records: [departure], problems: checks.problems) }
@@ -122,7 +123,7 @@ public struct DepartureRules: ImportRules {
         }
         // Days on both sides of it: counted whole as having left since, though its people who left by then were not among those counted.
         if let countsFrom = baselines[site]?.date ?? censuses[site]?.census.date, period.start <= countsFrom, departure.day > countsFrom, persons > 0 {
-            checks.fail(.dateStart, Message("import.departures.spansBaseline", ["date": .day(countsFrom)]), warning: true)
+            checks.fail(draft[.date] != nil ? .date : .dateStart, Message("import.departures.spansBaseline", ["date": .day(countsFrom)]), warning: true)
         }
         if var baseline = baselines[site], departure.day > baseline.date {
             let total = baseline.left + persons - (baseline.counted[key] ?? 0)

@@ -56,14 +56,15 @@ public struct EvacuationProgress: Sendable {
     /// operation completed or suspended (nobody is moved under it, whatever the count says), and for one taken over (the
     /// later operation moves the rest). When nobody remains, the day the last left.
     public let forecastEnd: Day?
-    /// Persons recorded leaving the site after the day the operation was completed, up to the day asked (or the next
-    /// operation's baseline): the site's own figures count them, the operation's do not, and a reader of both must be told.
+    /// Persons recorded leaving the site after the day the operation was completed, up to the day asked: the site's own
+    /// figures count them, the operation's do not, and a reader of both must be told. 0 once a later operation took the site
+    /// over: the site counts from that one's baseline then, and neither counts them.
     public let leftAfterCompletion: Int
     /// Marked completed while people are still counted as there: the status or the departures recorded need a look.
     public var completedWithRemaining: Bool { operation.status == .completed && remaining > 0 && takenOver == nil }
     /// How the operation's status changed, oldest first; the store fills it in.
     public var statusChanges: [EvacuationStatusChange] = []
-    /// Censuses of the baseline's day, known by the day asked, that read otherwise than the baseline (one corrected since the
+    /// Censuses of the baseline's day, as they stand now, that read otherwise than the baseline (one corrected since the
     /// operation was planned, another organisation's count): the operation keeps its baseline, and a reader of its figures
     /// must see that a count of that day says otherwise. The store fills it in.
     public var censusesUnlikeBaseline: [Census] = []
@@ -104,8 +105,8 @@ public struct EvacuationProgress: Sendable {
         }
         let left = counted.reduce(0) { $0 + $1.persons }
         self.left = left
-        leftAfterCompletion = completedOn.map { ended in
-            departures.filter { $0.day > max(ended, operation.baselineDate) && $0.day <= min(asOf, nextBaseline ?? asOf) }.reduce(0) { $0 + $1.persons }
+        leftAfterCompletion = Self.takenOver(nextBaseline, asOf: asOf) != nil ? 0 : completedOn.map { ended in
+            departures.filter { $0.day > max(ended, operation.baselineDate) && $0.day <= asOf }.reduce(0) { $0 + $1.persons }
         } ?? 0
         lastDayOfCentres = operation.status == .completed && completedOn == nil ? min(lastDay, counted.map(\.day).max() ?? operation.start) : lastDay
         let remaining = max(0, operation.baselineResidents - left)
