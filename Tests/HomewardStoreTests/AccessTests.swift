@@ -18,6 +18,26 @@ import Testing
         try await store.database.read { try await $0.raw("SELECT COUNT(*) AS n FROM movements").first(decodingColumn: "n", as: Int.self) ?? 0 }
     }
 
+    /// An editor who may write for one organisation only names it by default: a row without one is its organisation's. One
+    /// who may write for several (a working group's member), or a coordinator, must say which.
+    @Test(arguments: Backend.available)
+    func anEditorOfOneOrganisationNamesItByDefault(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await store.access.addPerson(Person(login: "amal", name: "Amal", organisation: "UNHCR", role: .editor), password: nil, by: .test)
+            try await store.access.addPerson(Person(login: "iman", name: "Iman", organisation: "IOM", role: .editor), password: nil, by: .test)
+            try await store.access.addPerson(Person(login: "cora", name: "Cora", organisation: "Centre", role: .coordinator), password: nil, by: .test)
+            try await store.organisations.add("Returns WG", workingGroup: true, members: ["IOM"], by: .test)
+            let row = "2020-06-01,,,SY01,5\n"
+            let own = try await importMovements(store, row, by: .person(login: "amal"))
+            #expect(own.imported == 1, "\(own.problems)")
+            #expect(try await store.ledger.movementPage().movements.map(\.organisation) == ["UNHCR"])
+            for login in ["iman", "cora"] {
+                let named = try await importMovements(store, row, by: .person(login: login))
+                #expect(named.status == .error && named.problems.first?.code == "import.organisation.missing", "\(login): \(named.problems)")
+            }
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aPartnersImportOfAnotherOrganisationsRowsIsRefusedWholeUnlessSkipped(_ backend: Backend) async throws {
         try await withStores(backend) { store in

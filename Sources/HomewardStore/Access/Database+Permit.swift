@@ -93,6 +93,15 @@ extension Database {
 }
 
 extension Database {
+    /// The one organisation an editor may write for, where it belongs to no working group; `nil` for anyone else (a
+    /// coordinator writes for any, a viewer for none), and for a caller whose account is not active (the write refuses it).
+    func soleOrganisation(of caller: Caller) async throws -> String? {
+        guard caller.login != nil else { return nil }
+        let permit = try? await read { try await Self.permit(of: caller, on: $0) }
+        guard permit?.role == .editor, let organisations = permit?.organisations, organisations.count == 1 else { return nil }
+        return organisations.first
+    }
+
     /// Refuses a caller whose role may never make a write of `need`, before anything of the write is read, auditing the
     /// refusal as a write's own is audited; a caller who may is checked again, organisation and all, by the write itself.
     /// - Parameter attempt: what was tried, for the audit (`POST /people/coord1/role`): a refusal names its target.
