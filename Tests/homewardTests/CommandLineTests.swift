@@ -852,6 +852,11 @@ import Testing
         // From today (20 July), not from the day after the last departure (4 July), which is past.
         #expect(plan.json["start"] as? String == "2019-07-20" && plan.json["feasible"] as? Bool == false)
         #expect(plan.json["needed_per_cycle"] as? Int != nil && plan.json["transit_places_available"] as? Int == 2_000)
+        // For a terminal, the counts each with their word: "cycles 1, 1 days" read as a list.
+        let single = try run(["evacuations", "plan", "--site", "HOL", "--per-cycle", "7500", "--cycle-days", "1", "--residents", "10000"]).stdout
+        #expect(single.contains("cycles      1 cycle over 1 day, ending"), "\(single)")
+        let several = try run(["evacuations", "plan", "--site", "HOL", "--per-cycle", "2500", "--cycle-days", "5", "--residents", "10000"]).stdout
+        #expect(several.contains("cycles      3 cycles over 15 days, ending"), "\(several)")
         // an operation whose baseline two organisations disagree on must say which figure it counts from
         let ambiguous = try run(["evacuations", "add", "--site", "HOL", "--baseline-date", "2019-07-01", "--start", "2019-07-02",
                                  "--per-cycle", "1000", "--cycle-days", "5"])

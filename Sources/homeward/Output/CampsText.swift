@@ -15,7 +15,8 @@ struct SiteStandingText {
             for census in s.censusesUnlikeBaseline {
                 lines.append("  NOTE        \(census.organisation)'s census of \(date) reads \(census.residents.grouped), not the figure the operation counts from")
             }
-            lines.append("  left        \(s.left.grouped)  (\(s.leftPercent.map { "\($0) %" } ?? "-"))")
+            // No share of none: a site counted at 0 residents has no percentage to give.
+            lines.append("  left        \(s.left.grouped)" + (s.leftPercent.map { "  (\($0) %)" } ?? ""))
             lines.append("  remaining   \((s.remaining ?? 0).grouped)")
             for census in s.censusesAfterBaseline {
                 lines.append("  NOTE        \(census.organisation) counted \(census.residents.grouped) on \(census.date), after the baseline: "
@@ -72,7 +73,10 @@ struct EvacuationPlanText {
     var rendered: String {
         let q = plan.question
         var lines = ["Evacuation of \(site): \(q.remaining.grouped) people, \(q.perCycle.grouped) \(every(q.cycleDays)) from \(q.start)"]
-        lines.append("  cycles      \(plan.cycleCount.grouped), \(plan.days.grouped) days, ending \(plan.end?.description ?? "-")")
+        // "1 cycle of 1 day", "3 cycles over 15 days": two counts side by side read as one list ("cycles 1, 1 days").
+        let cycles = plan.cycleCount == 1 ? "1 cycle" : "\(plan.cycleCount.grouped) cycles"
+        let days = plan.days == 1 ? "1 day" : "\(plan.days.grouped) days"
+        lines.append("  cycles      \(cycles) over \(days), ending \(plan.end?.description ?? "-")")
         if let deadline = q.deadline {
             let needed = plan.neededPerCycle.map { "\($0.grouped) per cycle would meet it" } ?? "not even one whole cycle fits before it"
             lines.append("  deadline    \(deadline): \(plan.feasible == true ? "met" : "NOT met at this pace"); \(needed)")
