@@ -187,6 +187,9 @@ import Testing
             #expect(wrongMethod.status == .methodNotAllowed)
             #expect(wrongMethod.headers[.allow] == "GET, HEAD")
             #expect(try wrongMethod.json["code"] as? String == "problem.method.notAllowed")
+            // Worded in the reader's language, as every problem the catalogue words.
+            let russian = try await client.execute(uri: "/api/v1/totals", method: .delete, headers: [.acceptLanguage: "ru"])
+            #expect(try (russian.json["detail"] as? String) == "Метод DELETE здесь не допускается; используйте GET, HEAD", "\(russian.text)")
             let wrongType = try await client.post("/api/v1/movements", "date,persons", contentType: "text/csv")
             #expect(wrongType.status == .unsupportedMediaType)
             #expect(try wrongType.json["field"] as? String == "Content-Type")

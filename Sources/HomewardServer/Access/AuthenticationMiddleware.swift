@@ -49,13 +49,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
             if ![.get, .head, .options].contains(request.method) && route?.access != .everyone {
                 do {
                     if request.isFromAnotherSite {
-                        throw Problem(.forbidden, "a request from another site may not change anything here", code: Problem.crossSite)
+                        throw Problem(.forbidden, Message(Problem.crossSite))
                     }
                     if route?.takesForm ?? false {
                         try await Self.checkForm(&request, of: session)
                     } else {
                         guard let token = request.headers[HTTPField.Name("X-CSRF-Token")!], Secret.equal(token, session.csrf) else {
-                            throw Problem(.forbidden, "send the session's CSRF token in X-CSRF-Token", field: "X-CSRF-Token", code: Problem.csrf)
+                            throw Problem.coded(.forbidden, Message("access.csrf.header"), code: Problem.csrf, field: "X-CSRF-Token")
                         }
                     }
                 } catch let refusal as Problem where refusal.status == .forbidden {
@@ -93,7 +93,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         try request.require(contentType: ["application/x-www-form-urlencoded"])
         _ = try await request.collectBody(upTo: Request.formLimit)
         guard let csrf = try await request.formItems().first(where: { $0.name == "csrf" })?.value, Secret.equal(csrf, session.csrf) else {
-            throw Problem(.forbidden, "the form's CSRF token does not match this session", field: "csrf", code: Problem.csrf)
+            throw Problem(.forbidden, Message(Problem.csrf), field: "csrf")
         }
     }
 }

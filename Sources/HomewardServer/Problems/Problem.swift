@@ -59,6 +59,13 @@ public struct Problem: HTTPResponseError, Sendable {
     /// problems by it, in any language.
     static let notFound = "problem.notFound"
 
+    /// A problem worded by the catalogue in the reader's language, under a code of its own (several wordings, one code).
+    static func coded(_ status: HTTPResponse.Status, _ message: Message, code: String, field: String? = nil, headers: HTTPFields = [:]) -> Problem {
+        var problem = Problem(status, message, field: field, headers: headers)
+        problem.code = code
+        return problem
+    }
+
     /// The code of a body that could not be read (a JSON key unknown or given twice, a file's layout): its problems' code,
     /// where they share one, so that scripts branch on `code` alone for every 400.
     static func sharedCode(of problems: [ImportProblem]) -> String? {

@@ -33,12 +33,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case let problem as Problem:
             return problem.written(in: catalogue)
         case let error as HTTPError:
-            return problem(for: error, request: request)
+            return problem(for: error, request: request).written(in: catalogue)
         case let error as HTTPParserError:
             // A body the client sent malformed (a chunk's size that is no number): its mistake, not the server's.
             return Problem(.badRequest, "the request is not well-formed HTTP: \(error)")
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
-            return Problem(.contentTooLarge, "the request body is larger than this server accepts")
+            return Problem(.contentTooLarge, Message("problem.body.tooLarge")).written(in: catalogue)
         case let error as StoreError:
             switch error {
             case .invalid(let field, _, _): return Problem(.badRequest, error.description, field: field, code: Problem.invalidValue)
@@ -90,12 +90,13 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case .notFound:
             let allowed = APIRoute.methods(for: request.uri.path)
             if !allowed.isEmpty && !allowed.contains(request.method) {
-                return Problem(.methodNotAllowed, "\(request.method) is not allowed here; use \(allowed.map(\.rawValue).joined(separator: " or "))",
+                return Problem(.methodNotAllowed, Message("problem.method.notAllowed", ["method": .code(request.method.rawValue),
+                                                                                       "allowed": .code(allowed.map(\.rawValue).joined(separator: ", "))]),
                                headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")])
             }
             return Problem(.notFound, Problem.noSuchResource + request.uri.path)
         case .contentTooLarge:
-            return Problem(.contentTooLarge, "the request body is larger than this server accepts")
+            return Problem(.contentTooLarge, Message("problem.body.tooLarge"))
         default:
             return Problem(error.status, error.body ?? error.status.reasonPhrase)
         }
