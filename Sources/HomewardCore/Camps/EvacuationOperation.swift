@@ -18,6 +18,12 @@ public struct EvacuationOperation: Hashable, Sendable, Codable {
     public var cycleDays: Int
     /// Transit centres' codes.
     public var via: [String]
+
+    /// The censuses of its baseline's day that read otherwise than the baseline (corrected since it was planned, another
+    /// organisation's), by organisation: the site's standing and the operation's progress both name them.
+    public func censusesUnlikeBaseline(among censuses: [Census]) -> [Census] {
+        censuses.filter { $0.date == baselineDate && $0.residents != baselineResidents }.sorted { $0.organisation < $1.organisation }
+    }
     public var deadline: Day?
     public var status: Status
 

@@ -58,8 +58,7 @@ public struct SiteStanding: Sendable {
             residents = operation.baselineResidents
             censusDate = operation.baselineDate
             isOperationBaseline = true
-            censusesUnlikeBaseline = known.filter { $0.date == operation.baselineDate && $0.residents != operation.baselineResidents }
-                .sorted { $0.organisation < $1.organisation }
+            censusesUnlikeBaseline = operation.censusesUnlikeBaseline(among: known)
         } else {
             let ofDay = known.filter { $0.date == latest?.date }.sorted { $0.organisation < $1.organisation }
             let differ = Set(ofDay.map(\.residents)).count > 1

@@ -72,9 +72,9 @@ public struct Problem: HTTPResponseError, Sendable {
         Set(problems.map(\.code)).count == 1 ? problems.first?.code : nil
     }
 
-    /// The code of each status that says all there is to tell: what a 404, 405 or 413 refuses is in its status.
-    static let codes: [HTTPResponse.Status: String] = [.notFound: notFound, .methodNotAllowed: "problem.method.notAllowed",
-                                                       .contentTooLarge: "problem.body.tooLarge"]
+    /// The code of each status that says all there is to tell, where no message gives one (a 404 naming its path, a body's
+    /// 413 naming its limit): what it refuses is in its status.
+    static let codes: [HTTPResponse.Status: String] = [.notFound: notFound, .contentTooLarge: "problem.body.tooLarge"]
     /// The codes of a session's writes refused before any store is asked: from another site, or without the CSRF token.
     static let crossSite = "access.crossSite"
     static let csrf = "access.csrf"

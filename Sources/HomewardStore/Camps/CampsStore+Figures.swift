@@ -97,8 +97,7 @@ extension CampsStore {
         // What was known on the day: a suspension taking effect later is not yet one of its changes.
         progress.statusChanges = statusChanges.filter { $0.day <= asOf }
         progress.centresOverCapacity = progress.centres(overCapacityIn: occupancies)
-        progress.censusesUnlikeBaseline = censuses.filter { $0.date == operation.baselineDate && $0.residents != operation.baselineResidents }
-            .sorted { $0.organisation < $1.organisation }
+        progress.censusesUnlikeBaseline = operation.censusesUnlikeBaseline(among: censuses)
         return progress
     }
 

@@ -25,7 +25,8 @@ extension CampsStore {
         // take 600 from a baseline of 1,000.
         return try await database.runImport(.departures, request, from: source, by: caller, lockingFirst: "site_departures", rules: {
             let sites = try await sites()
-            let completedOn = try await completionDays()
+            let latest = try await latestOperationsWithChanges()
+            let completedOn = try await completionDays(of: latest)
             let baselines = try await baselines(completedOn: completedOn)
             return DepartureRules(sites: Set(sites.map(\.code)), livedIn: Set(sites.filter { $0.kind != .transitCentre }.map(\.code)),
                                   gazetteer: gazetteer, today: request.today,
@@ -33,7 +34,7 @@ extension CampsStore {
                                   operators: Self.operators(of: sites), baselines: baselines,
                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
                                   transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), siteNames: SiteNames(sites),
-                                  completedOn: completedOn, operations: try await latestOperationsWithChanges(), vocabulary: request.vocabulary)
+                                  completedOn: completedOn, operations: latest, vocabulary: request.vocabulary)
         }, progress: progress) {
             DepartureWriter(write: $0, importID: $1)
         }
@@ -41,12 +42,12 @@ extension CampsStore {
 
     /// The day each site's latest operation was completed, for the sites whose latest operation is and that no census
     /// was taken of since (departures then count from it).
-    func completionDays() async throws -> [String: Day] {
-        let changes = try await statusChanges(where: nil)
+    /// - Parameter latest: each site's latest operation with its changes, as read already (``latestOperationsWithChanges()``).
+    func completionDays(of latest: [String: (operation: EvacuationOperation, changes: [EvacuationStatusChange])]? = nil) async throws -> [String: Day] {
+        let latest = if let latest { latest } else { try await latestOperationsWithChanges() }
         let counted = Dictionary(grouping: try await censuses(where: nil), by: \.site).compactMapValues { $0.map(\.date).max() }
-        return try await latestOperations().compactMapValues { operation in
-            let changes = changes[operation.id] ?? []
-            return operation.isHandedBack(changes: changes, censusDays: counted[operation.site].map { [$0] } ?? []) ? nil : operation.completedOn(changes: changes)
+        return latest.compactMapValues { operation, changes in
+            operation.isHandedBack(changes: changes, censusDays: counted[operation.site].map { [$0] } ?? []) ? nil : operation.completedOn(changes: changes)
         }
     }
 
