@@ -416,8 +416,25 @@ import Testing
 
     @Test func numbersInAnEditedTextThatTheSnapshotDoesNotGiveAreFlagged() {
         let generated = "По состоянию на 15 августа 2018 г. домой вернулись 1\u{00A0}490\u{00A0}739 человек."
-        #expect(EditedTextCheck.unmatched("С начала учёта вернулись 1\u{00A0}490\u{00A0}739 человек (15 августа 2018 г.).", generated: generated).isEmpty)
-        #expect(EditedTextCheck.unmatched("Вернулись 1\u{00A0}490\u{00A0}793 человека.", generated: generated) == [1_490_793])
-        #expect(EditedTextCheck.numbers(in: "عاد ١٬٢٣٤ شخصاً") == [1_234])
+        #expect(EditedTextCheck.unmatched("С начала учёта вернулись 1\u{00A0}490\u{00A0}739 человек (15 августа 2018 г.).", generated: generated, language: .ru).isEmpty)
+        #expect(EditedTextCheck.unmatched("Вернулись 1\u{00A0}490\u{00A0}793 человека.", generated: generated, language: .ru) == ["1490793"])
+        #expect(EditedTextCheck.numbers(in: "عاد ١٬٢٣٤ شخصاً", language: .ar) == ["1234"])
+    }
+
+    /// A decimal is one number, in each language's writing: "2.6 million" is no 2 and 6 that a date or a count gives.
+    @Test func aDecimalInAnEditedTextIsOneNumber() {
+        let english = "As of 7 December 2026, 1,791,802 people have returned; 63.80% of 10,000 have left. The week: 2 crossings, 6 days."
+        #expect(EditedTextCheck.unmatched("About 2.6 million have returned since 7 December.", generated: english, language: .en) == ["2.6"])
+        #expect(EditedTextCheck.unmatched("Returns rose by 7.7%.", generated: english, language: .en) == ["7.7"])
+        #expect(EditedTextCheck.unmatched("63.8% of 10,000 have left, on 7 December 2026.", generated: english, language: .en).isEmpty)
+        #expect(EditedTextCheck.numbers(in: "1,234.50 t, then 7, 2018. And 3.", language: .en) == ["1234.5", "7", "2018", "3"])
+        let russian = "По состоянию на 7 декабря 2026 г. вернулись 1\u{00A0}791\u{00A0}802 человека; выехали 63,80 % из 10\u{00A0}000."
+        #expect(EditedTextCheck.unmatched("около 1,7 млн", generated: russian, language: .ru) == ["1.7"])
+        #expect(EditedTextCheck.unmatched("около 2,6 млн, 7 декабря", generated: russian, language: .ru) == ["2.6"])
+        #expect(EditedTextCheck.unmatched("выехали 63,8 % из 10 000", generated: russian, language: .ru).isEmpty)
+        let arabic = "عاد ١٬٧٩١٬٨٠٢ شخصاً حتى ٧ كانون الأول ٢٠٢٦؛ غادر ٦٣٫٨٠٪."
+        #expect(EditedTextCheck.unmatched("نحو ٢٫٦ مليون شخص", generated: arabic, language: .ar) == ["2.6"])
+        #expect(EditedTextCheck.unmatched("نحو 2.6 مليون", generated: arabic, language: .ar) == ["2.6"])
+        #expect(EditedTextCheck.unmatched("غادر ٦٣٫٨٪ حتى ٧ كانون الأول", generated: arabic, language: .ar).isEmpty)
     }
 }

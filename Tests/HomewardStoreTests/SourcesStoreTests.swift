@@ -338,6 +338,10 @@ import Testing
             await #expect(throws: StoreError.invalid(field: "texts.ru", value: "770", reason: "numbers that the snapshot does not give; correct them or leave the generated text")) {
                 try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: "Вернулись 770 человек."], today: TestStores.today, by: .test)
             }
+            // A decimal is one number: "0,7 тыс." gives no 0 and 7 of the dates to hide behind.
+            await #expect(throws: StoreError.invalid(field: "texts.ru", value: "0.7", reason: "numbers that the snapshot does not give; correct them or leave the generated text")) {
+                try await store.publishBulletin(date: TestStores.today, editedTexts: [.ru: "Вернулись около 0,7 тыс. человек (30 июня 2020 г.)."], today: TestStores.today, by: .test)
+            }
         }
     }
 

@@ -1,35 +1,63 @@
 /// Numbers in a bulletin's text, as edited by hand before publishing, that the snapshot does not give.
 ///
 /// The centre may reword a draft in any language; a number it types must still be one the generated text of
-/// that language writes (a figure, a day of a date, a year), or it is flagged.
+/// that language writes (a figure, a day of a date, a year), or it is flagged. A decimal is one number, read as its
+/// language writes it: "2.6 million" in English is 2.6 (not a 2 and a 6, each a day or a count the text may give), and so
+/// are Russian's 2,6 and Arabic's ٢٫٦.
 public enum EditedTextCheck {
-    /// The numbers written in `text`, digits of any script, groups joined by the separators the three languages use.
-    public static func numbers(in text: String) -> [Int] {
-        var numbers: [Int] = [], current: Int?, pendingSeparator = false
+    /// The numbers written in `text` as `language` writes them, digits of any script, each as its digits in Latin with a
+    /// point before any decimals and no zeros that change nothing (`1490739`, `2.6`, `63.8` for 63.80 %).
+    public static func numbers(in text: String, language: Language) -> [String] {
+        let marks = Marks(language)
+        var numbers: [String] = [], whole = "", fraction: String?, pending: Unicode.Scalar?
+        func end() {
+            if !whole.isEmpty { numbers.append(canonical(whole, fraction)) }
+            whole = ""; fraction = nil; pending = nil
+        }
         for scalar in text.unicodeScalars {
             if let digit = digit(scalar) {
-                current = (current ?? 0) * 10 + digit
-                pendingSeparator = false
-            } else if current != nil, !pendingSeparator, [",", "\u{00A0}", "\u{202F}", "\u{066C}", " "].contains(scalar) {
-                pendingSeparator = true
-            } else if let value = current {
-                numbers.append(value)
-                current = nil
-                pendingSeparator = false
+                if let mark = pending, marks.decimal.contains(mark) { fraction = "" }
+                if fraction != nil { fraction!.append(String(digit)) } else { whole.append(String(digit)) }
+                pending = nil
+            } else if !whole.isEmpty, pending == nil, fraction == nil, marks.decimal.contains(scalar) || marks.group.contains(scalar) {
+                // A mark counts only between digits: "returned 1,234." ends at its full stop, "7, 2018" is two numbers.
+                pending = scalar
+            } else {
+                end()
             }
         }
-        if let current { numbers.append(current) }
+        end()
         return numbers
     }
 
-    /// The numbers of `edited` that `generated` (the text rendered from the snapshot) does not write.
+    /// The numbers of `edited` that `generated` (the text rendered from the snapshot, in the same language) does not write.
     ///
     /// A SHA-256 in either (a published bulletin's footer) is not read for numbers: its digits would both fail the
     /// edited text and let through any number they happen to hold.
-    public static func unmatched(_ edited: String, generated: String) -> [Int] {
-        // A separator between two separate numbers ("7, 2018") joins them here in both texts alike.
-        let known = Set(numbers(in: withoutHashes(generated)))
-        return numbers(in: withoutHashes(edited)).filter { !known.contains($0) }
+    public static func unmatched(_ edited: String, generated: String, language: Language) -> [String] {
+        let known = Set(numbers(in: withoutHashes(generated), language: language))
+        return numbers(in: withoutHashes(edited), language: language).filter { !known.contains($0) }
+    }
+
+    /// The signs between a number's digits: those that group thousands, those before its decimals.
+    private struct Marks {
+        let group: Set<Unicode.Scalar>
+        let decimal: Set<Unicode.Scalar>
+
+        init(_ language: Language) {
+            switch language {
+            case .en: (group, decimal) = ([","], ["."])
+            case .ru: (group, decimal) = (["\u{00A0}", "\u{202F}", " "], [","])
+            // Arabic's own signs, and those it writes with Latin digits.
+            case .ar: (group, decimal) = (["\u{066C}", ","], ["\u{066B}", "."])
+            }
+        }
+    }
+
+    private static func canonical(_ whole: String, _ fraction: String?) -> String {
+        let integer = whole.drop { $0 == "0" }
+        let decimals = (fraction ?? "").reversed().drop { $0 == "0" }.reversed()
+        return (integer.isEmpty ? "0" : String(integer)) + (decimals.isEmpty ? "" : "." + String(decimals))
     }
 
     static func withoutHashes(_ text: String) -> String {

@@ -86,9 +86,9 @@ extension Stores {
             // Both ways of writing digits, read from the catalogue files for this check (rare: a publish with edited text);
             // the program checked the files, the deployment's too, when it started.
             let generated = Digits.allCases.map { BulletinText(snapshot: snapshot, catalogue: (try? Catalogue.bundled(language, digits: $0)) ?? Catalogue.english).text }
-            let unmatched = EditedTextCheck.unmatched(edited, generated: generated.joined(separator: "\n"))
+            let unmatched = EditedTextCheck.unmatched(edited, generated: generated.joined(separator: "\n"), language: language)
             guard unmatched.isEmpty else {
-                throw StoreError.invalid(field: "texts.\(language.rawValue)", value: unmatched.map(String.init).joined(separator: ", "),
+                throw StoreError.invalid(field: "texts.\(language.rawValue)", value: unmatched.joined(separator: ", "),
                                          reason: "numbers that the snapshot does not give; correct them or leave the generated text")
             }
         }

@@ -206,11 +206,11 @@ struct BulletinCommand: AsyncParsableCommand {
             }
             // As `bulletin show` and `bulletin draft` print it, heading and footer included, since that is what is edited.
             let generated = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(lang, digits: digits), published: published).readable
-            let unmatched = EditedTextCheck.unmatched(edited, generated: generated)
+            let unmatched = EditedTextCheck.unmatched(edited, generated: generated, language: lang)
             if unmatched.isEmpty {
                 print("every number matches the snapshot")
             } else {
-                print("numbers not in the snapshot: " + unmatched.map(String.init).joined(separator: ", "))
+                print("numbers not in the snapshot: " + unmatched.joined(separator: ", "))
                 throw ExitCode.failure
             }
         }
