@@ -45,6 +45,24 @@ import Yams
         }
     }
 
+    /// A database file removed while the server runs (an operator's slip, a restore over it) is said, not served from the
+    /// removed file nor made again empty in its place: the health check answers 503 with why, and so does a write.
+    @Test func aDatabaseFileRemovedWhileServingIsSaidAndNoEmptyOneIsMade() async throws {
+        try await withApp(.sqlite) { store, client in
+            guard case .sqlite(let path) = store.database.location else { Issue.record("not SQLite"); return }
+            #expect(try await client.get("/healthz").status == .ok)
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            let health = try await client.get("/healthz")
+            #expect(health.status == .serviceUnavailable)
+            let reason = try health.json["reason"] as? String
+            #expect(reason?.contains("removed or replaced while the server ran") == true)
+            let write = try await client.post("/api/v1/imports?\(ochaMapping)", try fixture(ochaSample), contentType: "text/csv")
+            let code = try write.json["code"] as? String
+            #expect(write.status == .serviceUnavailable && code == "problem.database.replaced")
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+
     /// Monitors and `curl -I` ask with HEAD: they get the GET's status and headers (its tag too), no body, and the same checks.
     @Test(arguments: Backend.available)
     func aHeadIsAnsweredAsItsGetWithoutTheBody(_ backend: Backend) async throws {

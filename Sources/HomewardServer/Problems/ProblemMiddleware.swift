@@ -61,6 +61,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             case .closed, .database, .storage:
                 logger.error("database error: \(error)")
                 return Problem(.serviceUnavailable, "the database cannot answer now; try again")
+            case .unavailable(let message, let log):
+                logger.error("database error: \(log)")
+                return Problem(.serviceUnavailable, message).written(in: catalogue)
             }
         case let error as ImportError:
             return Problem(.badRequest, error.description(in: catalogue), field: Self.field(of: error),

@@ -1,4 +1,5 @@
 import Foundation
+import HomewardCore
 import HomewardStore
 import Hummingbird
 
@@ -21,7 +22,10 @@ struct SystemController<Context: CallerRequestContext> {
                 try await stores.database.ping()
                 return try jsonResponse(["status": "ok", "database": stores.database.backend.rawValue])
             } catch {
-                return try jsonResponse(["status": "unavailable", "database": stores.database.backend.rawValue], status: .serviceUnavailable)
+                var answer = ["status": "unavailable", "database": stores.database.backend.rawValue]
+                // What only its operator can mend is said, for the monitor that pages them: not the server's paths.
+                if case StoreError.unavailable(let message, _) = error { answer["reason"] = Catalogue.english.text(message) }
+                return try jsonResponse(answer, status: .serviceUnavailable)
             }
         }
         router.on(RouterPath(APIRoute.metrics.routerPath), method: APIRoute.metrics.method) { _, _ in

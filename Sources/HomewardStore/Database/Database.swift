@@ -31,6 +31,8 @@ public final class Database: Sendable, Service {
     private let connections: Connections
     /// SQLite's change counter (``dataVersion()``); `nil` on PostgreSQL.
     let versionWatch: SQLiteDataVersionWatch?
+    /// The SQLite file opened, checked at every lease; `nil` on PostgreSQL.
+    private let file: SQLiteFileIdentity?
     /// The clock of `recorded_at` and revision columns, injected so that tests can fix it.
     let now: @Sendable () -> Date
 
@@ -43,8 +45,9 @@ public final class Database: Sendable, Service {
     }
 
     private init(location: DatabaseLocation, backend: Backend, connections: Connections, logger: Logger,
-                 now: @escaping @Sendable () -> Date, versionWatch: SQLiteDataVersionWatch? = nil) {
+                 now: @escaping @Sendable () -> Date, versionWatch: SQLiteDataVersionWatch? = nil, file: SQLiteFileIdentity? = nil) {
         self.versionWatch = versionWatch
+        self.file = file
         self.location = location
         self.backend = backend
         self.connections = connections
@@ -90,7 +93,8 @@ public final class Database: Sendable, Service {
             database = Database(location: location, backend: .sqlite,
                                 connections: .sqlite(writer: SQLiteConnections(maximum: 1, open: open),
                                                      readers: SQLiteConnections(maximum: 4, open: open)),
-                                logger: logger, now: now, versionWatch: try SQLiteDataVersionWatch(path: absolute))
+                                logger: logger, now: now, versionWatch: try SQLiteDataVersionWatch(path: absolute),
+                                file: SQLiteFileIdentity(path: absolute))
         case .postgres(let url):
             let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
             var clientConfiguration: PostgresClient.Configuration
@@ -317,6 +321,7 @@ public final class Database: Sendable, Service {
         do {
             switch connections {
             case .sqlite(let writer, let readers):
+                try file?.check()
                 return try await (writing ? writer : readers).lease(body)
             case .postgres(let pool, _):
                 return try await pool.run(waiting: Self.postgresLeaseWait) { connection in

@@ -1,3 +1,4 @@
+import HomewardCore
 import PostgresNIO
 import SQLiteNIO
 
@@ -19,7 +20,10 @@ enum DatabaseErrors {
         } else {
             return error
         }
-        return StoreError.storage("could not write the SQLite database \(path): \(trouble.reason); nothing of this change was written (\(message))")
+        let text = "could not write the SQLite database \(path): \(trouble.reason); nothing of this change was written (\(message))"
+        // Trying again does not help a full disk: its operator must act, and a caller is told so.
+        if trouble == .full || trouble == .io { return StoreError.unavailable(Message("problem.database.full"), log: text) }
+        return StoreError.storage(text)
     }
 
     /// What kept SQLite from writing, from SQLiteNIO's reasons or from a result code of the C API.

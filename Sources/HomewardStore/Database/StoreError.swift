@@ -17,8 +17,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case unauthenticated(Message)
     /// The database refused a statement; the message is the server's, without the statement's values.
     case database(String)
-    /// The database file could not be written (a full disk, a read-only file); the message names it.
+    /// The database file could not be written (a read-only file, another process holding it); the message names it.
     case storage(String)
+    /// The database cannot be used until its operator acts (a full disk, its file removed or replaced): the message tells a
+    /// caller so in its language, without the server's paths, and that trying again will not help; `log` names the file.
+    case unavailable(Message, log: String)
 
     public var description: String {
         switch self {
@@ -31,6 +34,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case .forbiddenRecords(_, let summary): summary.problems.map(\.description).joined(separator: "\n")
         case .database(let message): "the database refused: \(message)"
         case .storage(let message): message
+        case .unavailable(_, let log): log
         }
     }
 }

@@ -75,9 +75,18 @@ struct ServeCommand: AsyncParsableCommand {
             let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
             let exists = FileManager.default.fileExists(atPath: path)
             for (what, name) in [("the SQLite database", path), ("the folder of the SQLite database", folder)]
-            where (exists || name == folder) && FileManager.default.fileExists(atPath: name) && access(name, W_OK) != 0 {
-                throw CommandFailure("\(what) \(name) is read-only to this user: the server writes sign-ins, tokens' use and every "
-                                     + "change; give it write access, or serve a copy it may write")
+            where (exists || name == folder) && FileManager.default.fileExists(atPath: name) {
+                if access(name, R_OK) != 0 {
+                    throw CommandFailure("\(what) \(name) cannot be read by this user: give it read and write access, or serve a copy it may read and write")
+                }
+                if access(name, W_OK) != 0 {
+                    throw CommandFailure("\(what) \(name) is read-only to this user: the server writes sign-ins, tokens' use and every "
+                                         + "change; give it write access, or serve a copy it may write")
+                }
+            }
+            // A copy made without care (a backup restored by `cp`, `sqlite3 .backup` under the usual umask) may be read by anyone.
+            if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o044 != 0 {
+                logger.warning("the SQLite database \(path) may be read by other users of this machine (mode \(String(mode, radix: 8))): it holds password hashes, people's names and addresses; chmod 600 it")
             }
         }
         let stores = try await Stores.open(location, logger: logger)
