@@ -1,6 +1,7 @@
 import Foundation
 import HomewardStore
 import HomewardTestSupport
+import SQLKit
 import Testing
 
 /// The `homeward` command as users run it: a process, its output and its exit status.
@@ -70,6 +71,30 @@ import Testing
         #expect(other.status == 1 && other.stdout.contains("file: standard input") && other.stdout.contains("rows read: 3"), "\(other.stdout)\(other.stderr)")
         #expect(other.stdout.components(separatedBy: "standard input, column '--org', value 'IOM': this account may write records of UNHCR only").count == 2,
                 "\(other.stdout)")
+    }
+
+    /// `database migrate`, the upgrade's command, lists the steps it applied, and refuses a schema a newer Homeward brought up
+    /// to date (a program put back after an upgrade would misread or undo what it does not know).
+    @Test func migrateListsTheStepsItAppliedAndRefusesANewerSchema() async throws {
+        defer { cleanUp() }
+        let first = try run(["database", "migrate"])
+        #expect(first.status == 0 && first.stdout.contains("applied 0001_") && first.stdout.contains("applied 0029_"), "\(first.stdout)\(first.stderr)")
+        let again = try run(["database", "migrate"])
+        #expect(again.status == 0 && !again.stdout.contains("applied 0") && again.stdout.contains("up to date; nothing was applied"), "\(again.stdout)")
+        let execute = { [database] (statement: String) async throws in
+            let opened = try await Database.open(.sqlite(path: database))
+            try await opened.read { try await $0.raw(SQLQueryString(statement)).run() }
+            await opened.close()
+        }
+        try await execute("DELETE FROM homeward_migrations WHERE name LIKE '0029%'")
+        let one = try run(["database", "migrate"])
+        #expect(one.status == 0 && one.stdout.hasPrefix("applied 0029_") && !one.stdout.contains("applied 0028"), "\(one.stdout)")
+        try await execute("INSERT INTO homeward_migrations VALUES ('0099_a_later_step', '2027-01-01T00:00:00Z')")
+        for arguments in [["database", "migrate"], ["totals"]] {
+            let refused = try run(arguments)
+            #expect(refused.status == 1 && refused.stderr.contains("brought up to date by a newer Homeward") && refused.stderr.contains("0099_a_later_step"),
+                    "\(refused.stdout)\(refused.stderr)")
+        }
     }
 
     /// A URL of another kind of database is refused as such, its password unsaid, not read as a file in a folder `mysql:`.

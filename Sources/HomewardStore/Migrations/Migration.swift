@@ -76,6 +76,14 @@ extension Database {
         }
     }
 
+    /// The schema's steps applied since `moment`, in order: what opening the database just did, for `database migrate`.
+    public func migrationsApplied(since moment: Date) async throws -> [String] {
+        try await read { db in
+            try await db.raw("SELECT name FROM homeward_migrations WHERE applied_at >= \(bind: Self.timestamp(moment)) ORDER BY name")
+                .all(decodingColumn: "name", as: String.self)
+        }
+    }
+
     private func apply(_ pending: [any Migration]) async throws {
         try await write(by: .homeward, for: .bookkeeping) { write in
             try await write.sql.raw("CREATE TABLE IF NOT EXISTS homeward_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)").run()
@@ -102,6 +110,15 @@ extension Database {
                 : "SELECT relname AS name FROM pg_class WHERE oid = to_regclass('homeward_migrations')"
             guard try await db.raw(SQLQueryString(exists)).first() != nil else { return [] }
             return Set(try await db.raw("SELECT name FROM homeward_migrations").all(decodingColumn: "name", as: String.self))
+        }
+        // A step this program does not know is a newer Homeward's: its schema and data may be what this one would misread
+        // or undo (a program put back after an upgrade), so it is refused rather than served.
+        let unknown = applied.subtracting(Self.migrations.map(\.name)).sorted()
+        guard unknown.isEmpty else {
+            throw StoreError.storage("""
+                the database was brought up to date by a newer Homeward: its schema has \(unknown.count == 1 ? "a step" : "steps") this \
+                one does not know (\(unknown.joined(separator: ", "))); run that version or a later one, or restore a backup made for this one
+                """)
         }
         return Self.migrations.filter { !applied.contains($0.name) }
     }

@@ -16,8 +16,10 @@ struct DatabaseCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
-            try await db.withStores { _ in }
-            print("The schema of the \(db.location) is up to date.")
+            let started = Date()
+            let applied = try await db.withStores { stores in try await stores.database.migrationsApplied(since: started) }
+            for name in applied { print("applied \(name)") }
+            print("The schema of the \(db.location) is up to date\(applied.isEmpty ? "; nothing was applied" : "").")
         }
     }
 
