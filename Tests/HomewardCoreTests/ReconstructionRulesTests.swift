@@ -49,6 +49,8 @@ import Testing
             ["2019-03-01", "SY12", "C5999", "school", "damaged", "99999999999", "UNDP", ""],
             ["2019-03-01", "SY12", "C5999", "road", "damaged", "٩٩٩٩٩٩٩٩٩٩٩.5", "UNDP", ""],
             ["2019-03-01", "SY12", "C5999", "road", "damaged", "\u{2212}0.5", "UNDP", ""],
+            ["2019-03-01", "SY12", "C5999", "school", "damaged", "1.000", "UNDP", ""],
+            ["2019-03-01", "SY12", "C5999", "road", "damaged", "2.500", "UNDP", ""],
         ]).map { rules.check($0) }
         #expect(outcomes[0].records.first?.tenths == 10, "no quantity is one facility")
         #expect(outcomes[1].problems.first?.code == "import.facilities.kind.unknown" && outcomes[1].problems.first?.column == "#loc+type")
@@ -64,6 +66,9 @@ import Testing
         #expect(outcomes[11].problems.map(\.code) == ["import.number.negative"], "a typographic minus below one km, as aid's tonnes read it")
         // A whole number too large to read is too large: it is a whole number (it was "a whole number of items").
         #expect(outcomes[9].problems.map(\.code) == ["import.number.tooLarge"] && outcomes[10].problems.map(\.code) == ["import.number.tooLarge"])
+        // A point and three digits is a thousand where a point groups thousands: refused, as other kinds' counts are, not read as 1 or 2.5.
+        #expect(outcomes[12].problems.map(\.code) == ["import.number.pointEitherWay"] && outcomes[12].problems.first?.column == "#indicator+num")
+        #expect(outcomes[13].problems.map(\.code) == ["import.number.pointEitherWay"])
     }
 
     @Test func aCommissioningWithoutAReportedStartIsKeptWithAWarning() throws {

@@ -192,6 +192,12 @@ public struct FacilityRules: ImportRules {
             checks.fail(.quantity, ScaledNumber.eitherWay(text))
             return nil
         }
+        // `1.000` is a thousand schools or km where a point groups thousands, and one where it is the decimal sign: refused, as
+        // every other kind's counts are, rather than read as one.
+        if ScaledNumber.readsEitherWay(text, separator: ".") {
+            checks.fail(.quantity, ScaledNumber.eitherWay(text, separator: "."))
+            return nil
+        }
         guard let scaled = ScaledNumber.parse(text, decimals: unit.decimals) else {
             // A whole number too large to read is too large, not "not a whole number".
             if ScaledNumber.wholePartTooLarge(text) {
