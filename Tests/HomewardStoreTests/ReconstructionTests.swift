@@ -135,6 +135,22 @@ import Testing
         }
     }
 
+    /// An aid action without an id, likewise: sent again in another layout it is not summed twice, and its zeros take it back.
+    @Test(arguments: Backend.available)
+    func anAidActionWrittenInAnotherLayoutIsTheSameAction(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let full = "#date,#adm1+code,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#indicator+parcels+num\n"
+            let short = "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#indicator+parcels+num\n"
+            #expect(try await importRecords(store, .aid, full + "2020-05-18,SY03,C2269,WFP,humanitarian,2.5,\n2020-05-19,SY03,C2269,WFP,humanitarian,,40\n").imported == 2)
+            let again = try await importRecords(store, .aid, short + "2020-05-18,C2269,WFP,humanitarian,2.5,\n")
+            #expect(again.imported == 0 && again.ignored == 1 && again.problems.isEmpty, "\(again.problems)")
+            let withdrawn = try await importRecords(store, .aid, short + "2020-05-19,C2269,WFP,humanitarian,,0\n")
+            #expect(withdrawn.updated == 1, "\(withdrawn.problems)")
+            let summary = try await store.assistance.summary(DateWindow())
+            #expect(summary.figures.kilograms == 2_500 && summary.figures.parcels == 0 && summary.figures.actions == 1, "\(summary.figures)")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func oneFacilityIsFollowedThroughItsStatusesByItsId(_ backend: Backend) async throws {
         try await withStores(backend) { store in

@@ -35,6 +35,7 @@ struct AidActionWriter: BatchWriter {
     }
 
     mutating func write(_ batch: [AidAction], rows: [Int]) async throws {
+        let same = write.connection.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
         for (action, row) in zip(batch, rows) {
             // Figures all given as 0 take back the action the key finds, and record nothing where none is: no organisation made.
             let figures = [action.kilograms, action.parcels, action.reached, action.treated]
@@ -44,7 +45,17 @@ struct AidActionWriter: BatchWriter {
                           BulkValue(action.place[.adm2]), BulkValue(action.place[.adm3]), BulkValue(action.place[.adm4]),
                           BulkValue(action.type), BulkValue(action.kilograms), BulkValue(action.parcels), BulkValue(action.reached),
                           BulkValue(action.treated), BulkValue(action.description)]
-            let stored = try await write.store(values, in: Self.table, rowKey: action.key, importID: importID, row: row, seen: &seen, insert: withdrawal ? nil : """
+            // Counted where it takes one back; else all its figures and words as the record's, given again in another layout.
+            let alike: SQLQueryString = withdrawal ? "\(unsafeRaw: Self.counted)" : """
+                w.kilograms \(unsafeRaw: same) \(bind: action.kilograms) AND w.parcels \(unsafeRaw: same) \(bind: action.parcels)
+                AND w.reached \(unsafeRaw: same) \(bind: action.reached) AND w.treated \(unsafeRaw: same) \(bind: action.treated)
+                AND w.description \(unsafeRaw: same) \(bind: action.description)
+                """
+            let key = try await write.recordWrittenOtherwise(in: "aid_actions", key: action.key, externalId: action.externalId,
+                                                             organisation: action.organisation, importID: importID, matching: """
+                w.day = \(bind: action.date.number) AND w.place_pcode = \(bind: action.place.finest ?? "") AND w.type_code = \(bind: action.type) AND 
+                """ + alike) ?? action.key
+            let stored = try await write.store(values, in: Self.table, rowKey: key, importID: importID, row: row, seen: &seen, insert: withdrawal ? nil : """
                 INSERT INTO aid_actions (row_key, day, place_pcode, adm1, adm2, adm3, adm4, organisation_id, type_code, kilograms, parcels,
                                          reached, treated, description, external_id, recorded_at, recorded_by, import_id)
                 VALUES (\(bind: action.key), \(bind: action.date.number), \(bind: action.place.finest ?? ""), \(bind: action.place[.adm1]),

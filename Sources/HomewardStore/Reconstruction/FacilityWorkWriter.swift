@@ -31,7 +31,11 @@ struct FacilityWorkWriter: BatchWriter {
             // A 0 inserts nothing (``WriteContext/store``: over none it records nothing; over a record, withdrawn already or
             // not, it leaves it at 0 with the row's date and place), so it names no organisation into being.
             let organisationID = work.tenths == 0 ? 0 : try await organisations.id(of: work.organisation, on: write)
-            let key = try await recordWrittenOtherwise(as: work) ?? work.key
+            let key = try await write.recordWrittenOtherwise(in: "facility_works", key: work.key, externalId: work.externalId,
+                                                             organisation: work.organisation, importID: importID, matching: """
+                w.day = \(bind: work.date.number) AND w.place_pcode = \(bind: work.place.finest ?? "") AND w.kind_code = \(bind: work.kind)
+                AND w.status = \(bind: work.status.rawValue) AND \(unsafeRaw: work.tenths == 0 ? "w.quantity_tenths > 0" : "w.quantity_tenths = \(work.tenths)")
+                """) ?? work.key
             let stored = try await write.store(
                 [BulkValue(work.date.number), BulkValue(work.place.finest ?? ""), BulkValue(work.place[.adm1]), BulkValue(work.place[.adm2]),
                  BulkValue(work.place[.adm3]), BulkValue(work.place[.adm4]), BulkValue(work.kind), BulkValue(work.tenths)], in: Self.table, rowKey: key, importID: importID, row: row, seen: &seen,
@@ -63,23 +67,4 @@ struct FacilityWorkWriter: BatchWriter {
         }
     }
 
-    /// The key of the one record a row without an id means though its cells find none: of the same organisation, date,
-    /// settlement, kind and status, written otherwise (its governorate given or not, `facilities add` against a file), and
-    /// either a 0 taking a record back or the same quantity given again. The import's warning of a twin advises a 0 to
-    /// withdraw one; and a record sent again in another layout is the same record, not a second counted beside it. `nil`
-    /// where the row's own key finds a record, or where no one record is meant (none, or several alike: the row cannot
-    /// say which, and is written as before, a twin warned of). Records of this import are not among them: two rows of one
-    /// file that differ in cells not read are two records.
-    private func recordWrittenOtherwise(as work: FacilityWork) async throws -> String? {
-        guard work.externalId == nil,
-              try await write.sql.raw("SELECT 1 AS one FROM facility_works WHERE row_key = \(bind: work.key)").first() == nil else { return nil }
-        let alike = try await write.sql.raw("""
-            SELECT w.row_key FROM facility_works w JOIN organisations o ON o.id = w.organisation_id
-            WHERE o.name = \(bind: work.organisation) AND w.external_id IS NULL AND (w.import_id IS NULL OR w.import_id <> \(bind: importID))
-            AND w.day = \(bind: work.date.number)
-            AND w.place_pcode = \(bind: work.place.finest ?? "") AND w.kind_code = \(bind: work.kind) AND w.status = \(bind: work.status.rawValue)
-            AND \(unsafeRaw: work.tenths == 0 ? "w.quantity_tenths > 0" : "w.quantity_tenths = \(work.tenths)") LIMIT 2
-            """).all(decodingColumn: "row_key", as: String.self)
-        return alike.count == 1 ? alike[0] : nil
-    }
 }
