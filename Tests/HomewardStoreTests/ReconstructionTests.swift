@@ -216,6 +216,24 @@ import Testing
         }
     }
 
+    /// A facility commissioned, back under restoration, then commissioned again under its one id: the second commissioning
+    /// replaces the first (one date per status), which leaves its month's figures: said, naming both days, where it was silent.
+    @Test(arguments: Backend.available)
+    func aCommissioningAgainThatReplacesTheFirstIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            _ = try await importRecords(store, .facilities, Self.header + "2020-03-12,SY12,C5993,bakery,commissioned,2,WFP,bak-1\n")
+            let back = try await importRecords(store, .facilities, Self.header + "2020-04-05,SY12,C5993,bakery,under-restoration,2,WFP,bak-1\n")
+            #expect(back.problems.map(\.code) == ["import.facilities.restoredAfterCommissioning"], "\(back.problems)")
+            let again = try await importRecords(store, .facilities, Self.header + "2020-04-12,SY12,C5993,bakery,commissioned,1,WFP,bak-1\n")
+            #expect(again.updated == 1 && again.status == .warning)
+            #expect(again.problems.map { "\($0.row) \($0.code) \($0.column)" } == ["2 import.facilities.commissionedAgain.replacing #status"], "\(again.problems)")
+            #expect(again.problems.first?.reason.contains("12 March 2020") == true && again.problems.first?.reason.contains("5 April 2020") == true)
+            // A commissioning's date corrected with nothing between is a correction, as before: not warned of.
+            let fixed = try await importRecords(store, .facilities, Self.header + "2020-04-14,SY12,C5993,bakery,commissioned,1,WFP,bak-1\n")
+            #expect(fixed.updated == 1 && fixed.problems.isEmpty, "\(fixed.problems)")
+        }
+    }
+
     /// A field team's corrected sheet moves a record to another settlement or kind under its id: the correction is
     /// taken (it was counted as ignored, and the figure stayed in the wrong governorate), and the version it replaces kept.
     @Test(arguments: Backend.available)

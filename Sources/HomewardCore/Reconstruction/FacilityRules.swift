@@ -157,6 +157,15 @@ public struct FacilityRules: ImportRules {
                 for status in [FacilityStatus.damaged, .underRestoration] where identified[sibling(status)] == nil {
                     if let later = entry(sibling(status)), later.day > given.day { pairs.append((status, later.day, given.day, nil)) }
                 }
+                // Commissioned again after going back: one id holds one date per status, so the first commissioning is moved
+                // out of its period's figures, which must be said (a second one wants an id of its own).
+                if let replaced = stored.place(of: key).flatMap({ stored.entry($0, key: key) }), replaced.tenths > 0, replaced.day < given.day,
+                   let back = [FacilityStatus.damaged, .underRestoration].compactMap({ entry(sibling($0))?.day })
+                    .filter({ $0 > replaced.day && $0 < given.day }).min() {
+                    problems.append(ImportProblem(row: row.check.row, column: row.check.column, value: row.check.value, Message(
+                        "import.facilities.commissionedAgain.replacing", ["id": .text(row.id), "replaced": .day(replaced.day), "day": .day(back)]),
+                        severity: .warning))
+                }
             } else if let commissioned = entry(sibling(.commissioned)), commissioned.day < given.day {
                 // One id holds one date per status: a stored record of this status before the commissioning is moved, not kept.
                 let replaced = stored.place(of: key).flatMap { stored.entry($0, key: key) }.flatMap { $0.day < commissioned.day && $0.tenths > 0 ? $0.day : nil }
