@@ -135,6 +135,24 @@ import Testing
         }
     }
 
+    /// Each organisation's figures from its own records, side by side: two organisations' damage of one settlement's schools
+    /// is 4 and 6, not only the 10 they add to; a commissioning by one of what another started leaves the starter's stock whole.
+    @Test(arguments: Backend.available)
+    func theFiguresByOrganisationAreEachOrganisationsOwn(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            _ = try await importRecords(store, .facilities, Self.header
+                + "2020-03-01,SY12,C5993,school,damaged,4,UNDP,\n2020-03-01,SY12,C5993,school,damaged,6,UNICEF,\n"
+                + "2020-03-02,SY12,C5993,school,under-restoration,5,UNDP,\n2020-03-05,SY12,C5993,school,commissioned,2,WFP,\n")
+            let summary = try await store.reconstruction.summary(asOf: Day("2020-03-31")!, grouping: .organisation)
+            #expect(summary.damaged.tenths(of: "school") == 100 && summary.underRestoration.tenths(of: "school") == 30)
+            let byName = Dictionary(uniqueKeysWithValues: summary.groups.map { ($0.key ?? "", $0) })
+            #expect(summary.groups.map(\.key) == ["UNDP", "UNICEF", "WFP"])
+            #expect(byName["UNDP"]?.damaged.tenths(of: "school") == 40 && byName["UNICEF"]?.damaged.tenths(of: "school") == 60)
+            #expect(byName["UNDP"]?.underRestoration.tenths(of: "school") == 50 && byName["WFP"]?.commissioned.tenths(of: "school") == 20)
+            #expect(byName["WFP"]?.underRestoration.byKind.isEmpty == true)
+        }
+    }
+
     /// An aid action without an id, likewise: sent again in another layout it is not summed twice, and its zeros take it back.
     @Test(arguments: Backend.available)
     func anAidActionWrittenInAnotherLayoutIsTheSameAction(_ backend: Backend) async throws {

@@ -6,11 +6,15 @@ public struct FacilityTally: Hashable, Sendable {
     public var status: FacilityStatus
     public var day: Day
     public var tenths: Int
+    /// Who reported it: the figures by organisation keep each one's records apart.
+    public var organisation: String
 
     /// The gazetteer's finest level, whose places are settlements: work recorded for a whole district is in no settlement.
     public var settlementLevel: AdminLevel
 
-    public init(place: Lineage, kind: String, status: FacilityStatus, day: Day, tenths: Int, settlementLevel: AdminLevel = .adm4) {
+    public init(place: Lineage, kind: String, status: FacilityStatus, day: Day, tenths: Int, organisation: String = "",
+                settlementLevel: AdminLevel = .adm4) {
+        self.organisation = organisation
         self.place = place
         self.kind = kind
         self.status = status

@@ -70,6 +70,16 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
         commissioned = FacilityFigures(flow, kinds: kinds, settlementCodes: settlementCodes)
         damaged = FacilityFigures(assessed, kinds: kinds, settlementCodes: settlementCodes)
         guard let grouping else { groups = []; return }
+        if grouping == .organisation {
+            groups = Dictionary(grouping: tallies, by: \.organisation).map { organisation, own in
+                let alone = ReconstructionSummary(tallies: own, kinds: kinds, asOf: asOf, from: from, to: to)
+                return Group(key: organisation, name: organisation, underRestoration: alone.underRestoration, commissioned: alone.commissioned,
+                             damaged: alone.damaged)
+            }
+            .filter { !$0.underRestoration.byKind.isEmpty || !$0.commissioned.byKind.isEmpty || !$0.damaged.byKind.isEmpty }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+            return
+        }
         let lineages = Dictionary(tallies.map { ($0.settlement, $0.place) }, uniquingKeysWith: { a, _ in a })
         func key(_ place: RestorationLedger.Place) -> String? {
             switch grouping {
@@ -78,6 +88,7 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
             case .adm1: lineages[place.settlement]?[.adm1]
             case .adm2: lineages[place.settlement]?[.adm2]
             case .adm3: lineages[place.settlement]?[.adm3]
+            case .organisation: nil
             }
         }
         let stockByKey = Dictionary(grouping: stock, by: { key($0.key) })

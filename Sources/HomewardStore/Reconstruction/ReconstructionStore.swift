@@ -152,13 +152,16 @@ public struct ReconstructionStore: Sendable {
         try await database.read { db in
             let settlements = try await PlacesStore.finestLevel(on: db)
             return try await db.raw("""
-                SELECT adm1, adm2, adm3, adm4, kind_code, status, day, CAST(SUM(quantity_tenths) AS BIGINT) AS tenths FROM facility_works
-                WHERE day <= \(bind: through.number) AND quantity_tenths > 0 GROUP BY adm1, adm2, adm3, adm4, kind_code, status, day
+                SELECT w.adm1, w.adm2, w.adm3, w.adm4, w.kind_code, w.status, w.day, o.name AS organisation,
+                       CAST(SUM(w.quantity_tenths) AS BIGINT) AS tenths
+                FROM facility_works w JOIN organisations o ON o.id = w.organisation_id
+                WHERE w.day <= \(bind: through.number) AND w.quantity_tenths > 0
+                GROUP BY w.adm1, w.adm2, w.adm3, w.adm4, w.kind_code, w.status, w.day, o.name
                 """).all().compactMap { row in
                 guard let status = FacilityStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
                 return FacilityTally(place: try Lineage(row: row), kind: try row.decode(column: "kind_code", as: String.self), status: status,
                                      day: Day(number: try row.decode(column: "day", as: Int.self)), tenths: try row.decode(column: "tenths", as: Int.self),
-                                     settlementLevel: settlements)
+                                     organisation: try row.decode(column: "organisation", as: String.self), settlementLevel: settlements)
             }
         }
     }

@@ -101,7 +101,8 @@ struct FacilitiesCommand: AsyncParsableCommand {
         @Option(help: "The day the stock is counted on (default today).") var asOf: String?
         @Option(help: "Commissioned from this date.") var from: String?
         @Option(help: "Commissioned up to this date (default --as-of).") var to: String?
-        @Option(help: "kind, adm1, adm2, adm3 or settlement") var by: ReconstructionGrouping?
+        @Option(help: "kind, adm1, adm2, adm3, settlement or organisation (each organisation's figures from its own records alone)")
+        var by: ReconstructionGrouping?
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
         func validate() throws {

@@ -11,7 +11,7 @@ enum ReconstructionText {
             lines += ["", "Reported damaged by \(s.asOf): in \(settlements(s.damaged.settlements))", "", byKind(s.damaged)]
         }
         if !s.groups.isEmpty {
-            lines += ["", TextTable(header: ["GROUP", "NAME", "KIND", "UNDER RESTORATION", "COMMISSIONED", "DAMAGED"],
+            lines += ["", TextTable(header: ["GROUP", "NAME", "KIND", "UNDER RESTORATION", "COMMISSIONED", "DAMAGED", "UNIT"],
                                     rows: s.groups.flatMap(rows), numeric: [3, 4, 5]).rendered]
         }
         return lines.joined(separator: "\n")
@@ -42,7 +42,9 @@ enum ReconstructionText {
     private static func rows(_ group: ReconstructionSummary.Group) -> [[String]] {
         kinds(group).map { [group.key ?? "-", group.name, $0.code, quantity(group.underRestoration, $0, grouped: true),
                             // None reported is not "0 damaged": a dash, as on the page (the CSV keeps 0).
-                            quantity(group.commissioned, $0, grouped: true), group.damaged.tenths(of: $0.code) == 0 ? "-" : quantity(group.damaged, $0, grouped: true)] }
+                            quantity(group.commissioned, $0, grouped: true), group.damaged.tenths(of: $0.code) == 0 ? "-" : quantity(group.damaged, $0, grouped: true),
+                            // A length beside counts of items says so (road 1,247 beside school 8).
+                            $0.unit.rawValue] }
     }
 
     private static func kinds(_ group: ReconstructionSummary.Group) -> [FacilityKind] {

@@ -15,17 +15,21 @@ extension ReconstructionModel {
     /// Schools and a road under way in two governorates, some commissioned in the last week.
     static var mock: ReconstructionModel {
         let tallies = [
-            FacilityTally(place: rural, kind: "school", status: .underRestoration, day: Day("2020-01-10")!, tenths: 1_800),
-            FacilityTally(place: rural, kind: "school", status: .commissioned, day: Day("2020-06-28")!, tenths: 10),
-            FacilityTally(place: daraa, kind: "road", status: .underRestoration, day: Day("2020-02-10")!, tenths: 125),
+            FacilityTally(place: rural, kind: "school", status: .underRestoration, day: Day("2020-01-10")!, tenths: 1_800, organisation: "UNDP"),
+            FacilityTally(place: rural, kind: "school", status: .commissioned, day: Day("2020-06-28")!, tenths: 10, organisation: "Ministry"),
+            FacilityTally(place: daraa, kind: "road", status: .underRestoration, day: Day("2020-02-10")!, tenths: 125, organisation: "UNDP"),
         ]
-        return ReconstructionModel(summary: ReconstructionSummary(tallies: tallies, kinds: [school, road], asOf: today, from: today.adding(days: -6),
-                                                                  to: today, grouping: .adm1, names: names), reporters: ["Ministry", "UNDP"], demo: false)
+        let summary = { (grouping: ReconstructionGrouping) in
+            ReconstructionSummary(tallies: tallies, kinds: [school, road], asOf: today, from: today.adding(days: -6), to: today, grouping: grouping, names: names)
+        }
+        return ReconstructionModel(summary: summary(.adm1), byOrganisation: summary(.organisation), reporters: ["Ministry", "UNDP"], demo: false)
     }
 
     static var empty: ReconstructionModel {
-        ReconstructionModel(summary: ReconstructionSummary(tallies: [], kinds: [school], asOf: today, from: today.adding(days: -6), to: today,
-                                                           grouping: .adm1), demo: true)
+        let summary = { (grouping: ReconstructionGrouping) in
+            ReconstructionSummary(tallies: [], kinds: [school], asOf: today, from: today.adding(days: -6), to: today, grouping: grouping)
+        }
+        return ReconstructionModel(summary: summary(.adm1), byOrganisation: summary(.organisation), demo: true)
     }
 }
 

@@ -5,6 +5,8 @@ import HomewardStore
 /// by kind and by governorate, as coordination statements give them.
 struct ReconstructionModel: Sendable {
     var summary: ReconstructionSummary
+    /// The same figures by reporting organisation, each from its own records: who says so, side by side, never merged.
+    var byOrganisation: ReconstructionSummary
     /// The organisations whose records the figures count: who says so.
     var reporters: [String] = []
     var demo: Bool
@@ -17,6 +19,7 @@ struct ReconstructionModel: Sendable {
         let asked = window.from != nil || window.to != nil
         let to = window.to ?? asOf, from = window.from ?? to.adding(days: -6)
         return ReconstructionModel(summary: try await store.summary(asOf: asOf, from: from, to: to, grouping: .adm1),
+                                   byOrganisation: try await store.summary(asOf: asOf, from: from, to: to, grouping: .organisation),
                                    reporters: try await store.reporters(through: max(asOf, to)), demo: demo, isLastWeek: !asked)
     }
 }

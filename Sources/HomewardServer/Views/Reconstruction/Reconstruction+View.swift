@@ -30,6 +30,12 @@ struct ReconstructionView {
                            commissioned: c.quantities(group.commissioned, in: language),
                            damaged: c.quantities(group.damaged, in: language))
         }
+        let organisations = model.byOrganisation.groups.map { group in
+            GovernorateRow(name: group.name, code: nil, settlements: c.numbers.string(group.underRestoration.settlements),
+                           underRestoration: c.quantities(group.underRestoration, in: language),
+                           commissioned: c.quantities(group.commissioned, in: language),
+                           damaged: c.quantities(group.damaged, in: language))
+        }
         let week: [String: MessageArgument] = ["from": .day(s.from ?? s.to), "to": .day(s.to)]
         return Context(
             page: PageContext(language: language, title: c.text("reconstruction.title"), path: APIRoute.reconstructionPage.path, pages: pages, current: .reconstructionPage),
@@ -64,7 +70,11 @@ struct ReconstructionView {
             governorateHeader: c.text("level.adm1.name"),
             settlementsHeader: c.text("reconstruction.column.settlements"),
             governorates: governorates,
-            hasGovernorates: !governorates.isEmpty
+            hasGovernorates: !governorates.isEmpty,
+            byOrganisationTitle: c.text("reconstruction.byOrganisation"),
+            organisationHeader: c.text("aid.column.organisation"),
+            organisations: organisations,
+            hasOrganisations: !organisations.isEmpty
         )
     }
 
@@ -95,6 +105,11 @@ struct ReconstructionView {
         let settlementsHeader: String
         let governorates: [GovernorateRow]
         let hasGovernorates: Bool
+        /// Each organisation's figures from its own records, in the governorates' columns.
+        let byOrganisationTitle: String
+        let organisationHeader: String
+        let organisations: [GovernorateRow]
+        let hasOrganisations: Bool
     }
 
     struct Reporter {
