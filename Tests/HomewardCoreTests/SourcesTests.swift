@@ -217,6 +217,19 @@ import Testing
                 == "figures of the same measure, place, days and kind, stated on the same day, cannot all be right: 9,200 beside 9,600")
     }
 
+    /// An organisation's figure of some days that it has since revised (stated again for the same days, later) is no end of a
+    /// disagreement or a spread: its latest statement stands for it, beside the other organisations'; the figures listed keep both.
+    @Test func aFigureItsOrganisationRevisedIsNoEndOfADisagreement() {
+        let half = Coverage.period(Period(start: Self.day("2019-03-01"), end: Self.day("2019-03-15")))
+        let figures = [Self.figure(1, "UNHCR", "2019-03-20", "returns", 2_100, coverage: half), Self.figure(2, "UNHCR", "2019-03-25", "returns", 2_300, coverage: half),
+                       Self.figure(3, "Ministry", "2019-03-22", "returns", 2_600, coverage: half)]
+        let disagreement = SourceDisagreement.find(in: figures).first
+        #expect(disagreement?.figures.map(\.id) == [2, 3] && disagreement?.min == 2_300 && disagreement?.gap == 300, "\(String(describing: disagreement))")
+        let window = DateWindow(from: Self.day("2019-03-01"), to: Self.day("2019-03-15"))
+        let comparison = SourceComparison(measure: "returns", window: window, figures: figures, measures: [], ledger: nil)
+        #expect(comparison.spread?.min == 2_300 && comparison.sameMeasureSpread?.minFigure.id == 2 && comparison.figures.count == 3)
+    }
+
     /// An area's figure above its organisation's figure for the whole country, same measure, kind and days, is caught
     /// without a `part_of` linking them; another organisation's, another measure's or another period's is not held to it.
     @Test func anAreasFigureAboveItsOrganisationsCountryFigureIsCaught() {

@@ -123,8 +123,8 @@ public struct SourceComparison: Sendable {
         // Like scope with like: a governorate's figure is no disagreement with the country's. Where figures of several scopes
         // are shown, the spreads are of the country-wide ones.
         let compared = Set(self.figures.map(\.figure.area)).count <= 1 ? self.figures : self.figures.filter { $0.figure.area == nil }
-        // Of two figures or more: one figure is apart from nothing.
-        spread = Spread(compared)
+        // Of two figures or more: one figure is apart from nothing; an organisation's revised statement is none of them.
+        spread = Spread(SourceFigure.latestStatements(compared, of: \.figure))
         // Like with like: the latest disagreement of the measure asked over the window's own days, the country's first.
         sameMeasureSpread = disagreements.lazy
             .filter { $0.measure == measure && $0.figures.allSatisfy { $0.coverage.matches(window, statedOn: $0.date) } }

@@ -2,7 +2,8 @@
 /// coordination session needs named, with every organisation at either end and how far apart they are.
 ///
 /// Figures that can all hold at once ("at least 2,659" beside 5,000) are no disagreement; nor are one organisation's
-/// figures of two days (its progress), nor a governorate's figure beside the country's, nor figures of two measures.
+/// figures of two days (its progress) nor one it has since revised, nor a governorate's figure beside the country's, nor
+/// figures of two measures.
 /// Projections are plans, not statements of fact, and are left out.
 public struct SourceDisagreement: Hashable, Sendable {
     public var measure: String
@@ -40,7 +41,8 @@ public struct SourceDisagreement: Hashable, Sendable {
     /// Every disagreement among `figures`, the latest days first, the country's before its areas', then by measure and area.
     public static func find(in figures: [SourceFigure]) -> [SourceDisagreement] {
         struct Alike: Hashable { var measure: String; var area: String?; var from: Day?; var to: Day }
-        let sets = Dictionary(grouping: figures.filter { $0.kind != .projection }) { figure in
+        // An organisation's own revision replaces what it stated before: the earlier is no end of a disagreement.
+        let sets = Dictionary(grouping: SourceFigure.latestStatements(figures.filter { $0.kind != .projection }) { $0 }) { figure in
             let span = figure.coverage.span(statedOn: figure.date)
             return Alike(measure: figure.measure, area: figure.area, from: span.from, to: span.to)
         }

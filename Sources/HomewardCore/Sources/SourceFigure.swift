@@ -94,3 +94,22 @@ extension SourceFigure: Encodable {
         try c.encodeIfPresent(recordedBy, forKey: .recordedBy)
     }
 }
+
+extension SourceFigure {
+    /// Of one organisation's figures of the same measure, place and days, those of the latest day it stated them: an earlier
+    /// statement is one it has since revised (2,100 stated on 20 March for the first half of March, 2,300 on 25 March), which
+    /// no disagreement or spread holds against another organisation's. Cumulative figures of two days are two spans, its
+    /// progress, and stay. The order of `items` is kept.
+    public static func latestStatements<Item>(_ items: [Item], of figure: (Item) -> SourceFigure) -> [Item] {
+        func scope(_ f: SourceFigure) -> [String] {
+            let span = f.coverage.span(statedOn: f.date)
+            return [f.organisation, f.measure, f.area ?? "", span.from?.description ?? "", span.to.description]
+        }
+        var latest: [[String]: Day] = [:]
+        for item in items {
+            let f = figure(item)
+            latest[scope(f)] = max(latest[scope(f)] ?? f.date, f.date)
+        }
+        return items.filter { let f = figure($0); return latest[scope(f)] == f.date }
+    }
+}
