@@ -78,6 +78,8 @@ public struct SourceComparison: Sendable {
     public var projections: [Row]
     public var ledger: LedgerFigure?
     public var spread: Spread?
+    /// The area asked: the ledger's sum is of its returns; `nil` for the whole country's (beside figures of any area).
+    public var area: String?
     /// The spread of like with like: the figures of the measure asked (not its narrower ones) that cover the window and
     /// the same days and place, from two organisations or more; `nil` unless they disagree. Where ``spread`` runs across nested measures and periods,
     /// and so shows how far apart figures that are all right can be, this one is a disagreement.
@@ -108,8 +110,11 @@ public struct SourceComparison: Sendable {
     /// - Parameters:
     ///   - figures: any figures; those of other measures, or outside the window, are left out here.
     ///   - measures: the catalogue, for which measures lie within `measure`.
-    public init(measure: String, window: DateWindow, figures: [SourceFigure], measures: [Measure], ledger: LedgerFigure?) {
+    ///   - area: the area asked, whose figures alone are given and whose returns the ledger's sum is; `nil` for every
+    ///     figure beside the whole country's sum.
+    public init(measure: String, window: DateWindow, figures: [SourceFigure], measures: [Measure], ledger: LedgerFigure?, area: String? = nil) {
         self.measure = measure
+        self.area = area
         self.window = window
         self.ledger = ledger
         let family = Measure.family(of: measure, in: measures)
@@ -135,7 +140,7 @@ public struct SourceComparison: Sendable {
 
 extension SourceComparison: Encodable {
     enum CodingKeys: String, CodingKey {
-        case measure, from, to, figures, ledger, spread, projections, disagreements
+        case measure, from, to, figures, ledger, spread, projections, disagreements, area
         case sameMeasureSpread = "spread_same_measure"
     }
 
@@ -146,6 +151,7 @@ extension SourceComparison: Encodable {
         try c.encode(window.to, forKey: .to)
         try c.encode(figures, forKey: .figures)
         try c.encode(ledger, forKey: .ledger)
+        try c.encode(area, forKey: .area)
         try c.encode(spread, forKey: .spread)
         try c.encode(sameMeasureSpread, forKey: .sameMeasureSpread)
         try c.encode(disagreements, forKey: .disagreements)

@@ -140,7 +140,7 @@ public struct SourcesStore: Sendable {
             if let area { return try await ledgerSum(window: window, category: category, area: area) }
             return try await ledgerSum(window: window, category: category)
         }
-        return SourceComparison(measure: measure, window: window, figures: figures, measures: measures, ledger: ledger)
+        return SourceComparison(measure: measure, window: window, figures: figures, measures: measures, ledger: ledger, area: area)
     }
 
     /// Where the figures of one organisation do not add up.

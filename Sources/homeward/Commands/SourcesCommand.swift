@@ -224,7 +224,8 @@ enum SourcesText {
         lines.append(TextTable(header: ["ID", "ORGANISATION", "MEASURE", "STATED", "VALUE", "KIND", "AREA", "COVERS"], rows: rows, numeric: [0]).rendered)
         if let ledger = c.ledger {
             let records = "\(ledger.records.grouped) record\(ledger.records == 1 ? "" : "s")"
-            lines.append("ledger: \(ledger.value.grouped) (\(records) of \(ledger.organisations) organisation\(ledger.organisations == 1 ? "" : "s"))")
+            // Beside figures of several areas the ledger's is the whole country's, which a reader must not take for one of theirs.
+            lines.append("ledger (\(c.area ?? "whole country")): \(ledger.value.grouped) (\(records) of \(ledger.organisations) organisation\(ledger.organisations == 1 ? "" : "s"))")
         }
         // Each end by who stated it and the figure's id, and how far apart: a reader should not have to look them up.
         func ends(_ spread: SourceComparison.Spread) -> String {

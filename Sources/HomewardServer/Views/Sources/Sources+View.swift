@@ -65,7 +65,8 @@ struct SourcesView {
             organisationHeader: c.text("sources.page.organisation"), countsHeader: c.text("sources.page.counts"),
             dateHeader: c.text("sources.page.date"), valueHeader: c.text("sources.page.value"), coversHeader: c.text("sources.page.covers"),
             rows: comparison.figures.map(row),
-            ledger: comparison.ledger.map { PhraseContext(c.phrase("sources.page.ledger", ["value": .count($0.value), "records": .count($0.records),
+            ledger: comparison.ledger.map { PhraseContext(c.phrase("sources.page.ledger", [
+                "scope": .text(comparison.area ?? c.text("sources.page.ledger.country")), "value": .count($0.value), "records": .count($0.records),
                                                                                           "organisations": .count($0.organisations)])) },
             hasDisagreements: !comparison.disagreements.isEmpty, disagreementsTitle: c.text("sources.page.disagreements"), disagreements: comparison.disagreements.map(disagreement),
             spread: comparison.spread.map { spread in
