@@ -20,7 +20,7 @@ public enum APIRoute: CaseIterable, Sendable {
     case reconstructionPage, aidPage, readinessPage
     case listSources, postSources, sourceHistory, compareSources, checkSources, listSessions, postSessions, listBulletins, postBulletins, showBulletin
     case sourcesPage, bulletinPage
-    case patchBulletin, sessionsPage, bulletinRecords, bulletinsPage
+    case patchBulletin, sessionsPage, bulletinRecords, bulletinsPage, draftBulletin
 
     public var method: HTTPRequest.Method {
         switch self {
@@ -93,6 +93,7 @@ public enum APIRoute: CaseIterable, Sendable {
         case .listSessions, .postSessions: "/api/v1/sessions"
         case .listBulletins, .postBulletins: "/api/v1/bulletins"
         case .showBulletin, .patchBulletin: "/api/v1/bulletins/{id}"
+        case .draftBulletin: "/api/v1/bulletins/draft"
         case .bulletinRecords: "/api/v1/bulletins/{id}/records"
         case .sourcesPage: "/sources"
         case .bulletinPage: "/bulletins/{id}"

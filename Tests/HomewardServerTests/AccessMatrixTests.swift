@@ -106,6 +106,7 @@ import Testing
         case .postSessions: return (route.path, #"{"date": "2020-06-2\#(n)", "participants": [{"organisation": "UNHCR"}]}"#, json)
         case .postBulletins: return (route.path, #"{"date": "2020-06-2\#(n)"}"#, json)
         case .showBulletin: return ("/api/v1/bulletins/1", nil, json)
+        case .draftBulletin: return ("/api/v1/bulletins/draft?date=2020-06-30", nil, json)
         case .changePassword:
             return (route.path, "current=any+password+at+all&new=a+new+long+passphrase&repeat=a+new+long+passphrase", "application/x-www-form-urlencoded")
         case .createAccountToken: return (route.path, "expires_days=30", "application/x-www-form-urlencoded")

@@ -30,6 +30,36 @@ import Testing
         }
     }
 
+    /// The secretary reads the statement over the API before publishing it, in any language and form: the figures are the ones
+    /// publishing would freeze, nothing is stored, and the public may not draft.
+    @Test(arguments: Backend.available)
+    func aDraftIsReadOverTheAPIWithoutStoringIt(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            _ = try await store.importRecords(.movements, ImportRequest(sourceName: "m.csv", today: TestStores.today), from: .bytes(Array(
+                "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-06-29,LBN-01,1234,UNHCR\n".utf8)), by: .test)
+            let draft = try await client.get("/api/v1/bulletins/draft?date=2020-06-30")
+            #expect(draft.status == .ok)
+            let blocks = try #require((try draft.json["snapshot"] as? [String: Any])?["blocks"] as? [[String: Any]])
+            let entries = blocks.flatMap { $0["entries"] as? [[String: Any]] ?? [] }
+            #expect(entries.contains { $0["id"] as? String == "returns.start.total" && $0["value"] as? Int == 1_234 }, "\(entries.prefix(3))")
+            let russian = try await client.get("/api/v1/bulletins/draft?date=2020-06-30&lang=ru&format=text")
+            #expect(russian.status == .ok && russian.text.contains("1\u{00A0}234"), "\(russian.text.prefix(400))")
+            #expect(try await client.get("/api/v1/bulletins/draft?date=2020-06-30&format=html&lang=ar").text.contains("dir=\"rtl\""))
+            #expect((try await client.get("/api/v1/bulletins").json["bulletins"] as? [Any])?.isEmpty == true, "a draft stores nothing")
+            let missing = try await client.get("/api/v1/bulletins/draft")
+            let field = try missing.json["field"] as? String
+            #expect(missing.status == .badRequest && field == "date")
+            #expect(try await client.get("/api/v1/bulletins/draft?date=2020-07-01").status == .badRequest, "after today")
+            // Publishing freezes the same figures.
+            let published = try await store.publishBulletin(date: TestStores.today, today: TestStores.today, by: .test)
+            #expect(published.snapshot.entry("returns.start.total")?.value == 1_234)
+        }
+        try await withApp(backend, as: .anonymous) { _, client in
+            let status = try await client.get("/api/v1/bulletins/draft?date=2020-06-30").status
+            #expect(status == .unauthorized)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func thePublicReadsAPublicBulletinWithSmallCountsHidden(_ backend: Backend) async throws {
         try await withApp(backend, as: .anonymous) { store, client in

@@ -18,7 +18,8 @@ extension APIRoute {
              .listEvacuations, .planEvacuation, .showEvacuation, .listFacilities, .facilitiesSummary, .listFacilityKinds, .listAid,
              .facilityHistory, .aidHistory, .censusHistory, .departureHistory,
              .aidSummary, .listAidTypes, .readiness, .reconstructionPage, .aidPage, .readinessPage, .listSources, .sourceHistory, .compareSources,
-             .checkSources, .listSessions, .listBulletins, .showBulletin, .sourcesPage, .bulletinPage, .sessionsPage, .bulletinRecords, .bulletinsPage: nil
+             .checkSources, .listSessions, .listBulletins, .showBulletin, .draftBulletin, .sourcesPage, .bulletinPage, .sessionsPage, .bulletinRecords,
+             .bulletinsPage: nil
         }
     }
 }

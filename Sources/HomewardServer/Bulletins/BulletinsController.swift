@@ -228,6 +228,19 @@ struct BulletinsController<Context: CallerRequestContext> {
                 return (.created, try jsonData(PublishedID(published, withheld: withheld)))
             }
         }
+        // The statement as the data stands now, nothing stored: what a session's secretary reads before publishing it.
+        router.on(RouterPath(APIRoute.draftBulletin.routerPath), method: APIRoute.draftBulletin.method) { request, context in
+            guard let date = try request.day("date") else { throw Problem.badRequest("date", "give the session's day (YYYY-MM-DD)") }
+            let since = try request.day("since"), session = try request.wholeNumber("session", from: 1)
+            let language = try request.pageLanguage()
+            let format = try request.oneOf("format", Self.formats) { Self.formats.contains($0) ? $0 : nil } ?? "json"
+            let digits = try request.oneOf("digits", Digits.self) ?? .native
+            let snapshot = try await stores.draftBulletin(date: date, since: since, session: session, today: today())
+            var text = BulletinText(snapshot: snapshot, catalogue: Catalogue(language: language, entries: pages.catalogue(language).entries, digits: digits),
+                                    published: nil)
+            text.demo = configuration.demo
+            return try Self.respond(text, format: format, language: language)
+        }
         router.on(RouterPath(APIRoute.showBulletin.routerPath), method: APIRoute.showBulletin.method) { request, context in
             let id = try Self.id(context)
             let language = try request.pageLanguage()
@@ -240,18 +253,21 @@ struct BulletinsController<Context: CallerRequestContext> {
                                     forThePublic: smallCounts(for: context.caller), publicStatements: readable,
                                     hiddenElsewhere: try await hiddenElsewhere(bulletin, for: context.caller, publicStatements: readable),
                                     lineage: bulletin.lineage)
-            // On generated data, the copies people paste and pass on say so above the statement, as its page does.
-            let demo = configuration.demo
-            text.demo = demo
-            switch format {
-            case "text":
-                return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .contentLanguage: language.rawValue],
-                                body: .init(byteBuffer: ByteBuffer(string: (demo ? text.demoNote(html: false) : "") + text.readable)))
-            case "html":
-                return htmlResponse((demo ? text.demoNote(html: true) : "") + text.html, language: language)
-            default:
-                return try jsonResponse(text)
-            }
+            text.demo = configuration.demo
+            return try Self.respond(text, format: format, language: language)
+        }
+    }
+
+    /// A statement in the form asked: on generated data, the copies people paste and pass on say so above it, as its page does.
+    static func respond(_ text: BulletinText, format: String, language: Language) throws -> Response {
+        switch format {
+        case "text":
+            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .contentLanguage: language.rawValue],
+                            body: .init(byteBuffer: ByteBuffer(string: (text.demo ? text.demoNote(html: false) : "") + text.readable)))
+        case "html":
+            return htmlResponse((text.demo ? text.demoNote(html: true) : "") + text.html, language: language)
+        default:
+            return try jsonResponse(text)
         }
     }
 }
