@@ -97,6 +97,44 @@ import Testing
         }
     }
 
+    /// A database this user cannot read, may only read, or keeps in a folder it may not write is said as such, naming the file:
+    /// a command that only reads said "nothing of this change was written", or "could not watch … for changes". Runs as the
+    /// user nobody, so only where the tests run as root with `runuser` (CI's machine).
+    @Test func aDatabaseThisUserCannotReadOrWriteIsSaidAsSuch() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") else {
+            print("aDatabaseThisUserCannotReadOrWriteIsSaidAsSuch: skipped, not root or no runuser"); return
+        }
+        defer { cleanUp() }
+        #expect(try run(["crossings", "list"]).status == 0)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("homeward-modes-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let copy = folder + "/copy.sqlite"
+        try FileManager.default.copyItem(atPath: database, toPath: copy)
+        func asNobody() throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", "nobody", "--", Self.executable.path, "totals", "--database", copy]
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text
+        }
+        let nobody = try #require(getpwnam("nobody")?.pointee.pw_uid)
+        // Root's own file of mode 600: nobody cannot read it.
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy)
+        #expect(try asNobody().contains("copy.sqlite: this user cannot read it"))
+        // Readable, not writable: every opening writes.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: copy)
+        #expect(try asNobody().contains("copy.sqlite: it is read-only to this user, and Homeward writes to its database whenever it opens it"))
+        // Nobody's file in root's folder: no room for the journal.
+        #expect(chown(copy, nobody, gid_t(65534)) == 0)
+        #expect(try asNobody().contains("its folder \(folder) is read-only to this user"))
+    }
+
     /// A URL of another kind of database is refused as such, its password unsaid, not read as a file in a folder `mysql:`.
     @Test func aDatabaseURLOfAnotherKindIsRefusedNamingItsScheme() throws {
         let refused = try run(["totals", "--database", "mysql://root:pw@127.0.0.1/x"])
@@ -1041,7 +1079,7 @@ extension CommandLineTests {
         // The ledger's own row, in words a reader expects.
         #expect(try run(["import", "-", "--org", "UNHCR"], input: "#date,#adm1+dest+code,#affected+returnees+idps+num\n2019-07-10,SY03,40\n").status == 0)
         let table = try run(["sources", "compare", "--measure", "returns", "--to", "2019-07-20"])
-        #expect(table.stdout.contains("ledger: 40 (1 record of 1 organisation)"), "\(table.stdout)")
+        #expect(table.stdout.contains("ledger (whole country): 40 (1 record of 1 organisation)"), "\(table.stdout)")
         let check = try run(["sources", "check", "--format", "json"])
         #expect((check.json["problems"] as? [[String: Any]])?.first?["kind"] as? String == "parts-do-not-add-up")
         // Each problem names whose figures they are, in the language asked.

@@ -47,10 +47,13 @@ import Testing
         let groups = totals?["groups"] as? [[String: Any]] ?? []
         #expect(groups.first?["key"] as? String == "SY12" && groups.first?["persons"] as? Int == 46_344)
 
-        // and it stops cleanly on SIGTERM
+        // and it stops cleanly on SIGTERM, saying so in its log: the signal taken, then the stop
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stopping = log.range(of: "stopping: no new connections"), stopped = log.range(of: "Homeward stopped")
+        #expect(stopping != nil && stopped != nil && stopping!.lowerBound < stopped!.lowerBound, "\(log.suffix(600))")
     }
 
     /// The operator's log: the port the server listens on once it does, each request's route and status with its query's

@@ -85,6 +85,19 @@ public final class Database: Sendable, Service {
             guard !FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder) || !isFolder.boolValue else {
                 throw StoreError.storage("could not open the SQLite database \(path): it is a folder; name a file, new or made by Homeward")
             }
+            // Said as what it is, before SQLite says "unable to open" or "could not write … this change" of a command that
+            // only reads: every opening writes (the schema's steps, the journal, the change counter's table).
+            if FileManager.default.fileExists(atPath: absolute) {
+                if access(absolute, R_OK) != 0 {
+                    throw StoreError.storage("could not open the SQLite database \(path): this user cannot read it; give it read and write access, or use a copy it may read and write")
+                }
+                if access(absolute, W_OK) != 0 {
+                    throw StoreError.storage("could not open the SQLite database \(path): it is read-only to this user, and Homeward writes to its database whenever it opens it, even to read (its schema, its journal); use a copy this user may write")
+                }
+                if access(folder, W_OK) != 0, !["-wal", "-shm"].allSatisfy({ access(absolute + $0, W_OK) == 0 }) {
+                    throw StoreError.storage("could not open the SQLite database \(path): its folder \(folder) is read-only to this user, and SQLite keeps its journal beside the file; use a copy in a folder this user may write")
+                }
+            }
             // A new file is its owner's alone (its log and shared memory take its mode): it holds password hashes, people's
             // names and addresses. One that exists keeps the mode it was given.
             Self.createOwnersOnly(absolute)
@@ -96,7 +109,12 @@ public final class Database: Sendable, Service {
                                 logger: logger, now: now, versionWatch: try SQLiteDataVersionWatch(path: absolute),
                                 file: SQLiteFileIdentity(path: absolute))
         case .postgres(let url):
-            let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+            let configuration: PostgresConnection.Configuration
+            do {
+                configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+            } catch {
+                throw StoreError.storage("could not read the \(location) as a URL: expected postgres://user[:password]@host[:port]/database")
+            }
             var clientConfiguration: PostgresClient.Configuration
             if let host = configuration.host, let port = configuration.port {
                 clientConfiguration = PostgresClient.Configuration(

@@ -6,6 +6,7 @@ import HomewardStore
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -111,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("Homeward serves \(served) on http://\(host):\(channel.localAddress?.port ?? port)/; today is \(day) in \(zone)")
         }
         // The database closes when the service group shuts down, after the server has stopped.
-        app.addServices(stores.database)
+        app.addServices(stores.database, ShutdownNotice(logger: logger))
         // Said only where the system fell back to UTC: a path (`:/etc/localtime`) or a POSIX rule (`CET-1CEST`) is no name
         // Foundation knows, yet sets the zone.
         if let zone = ProcessInfo.processInfo.environment["TZ"], !zone.isEmpty,
@@ -121,6 +122,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         do {
             try await app.runService()
+            logger.info("Homeward stopped")
         } catch let error as IOError where [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {
             throw CommandFailure("could not listen on \(host) port \(port): " + (error.errnoCode == EADDRINUSE ? "another program listens there"
                                  : error.errnoCode == EACCES ? "this user may not listen on that port" : "no interface here has that address"))
@@ -142,5 +144,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // Into a pipe or a file (nohup, a container's log) the lines would otherwise wait in the buffer until the server stops (nil: every stream, stdout among them).
         fflush(nil)
+    }
+}
+
+/// Says in the log when the server is asked to stop (SIGTERM, Ctrl-C): an operator watching it sees the signal taken, and
+/// that the requests under way are finished before it stops ("Homeward stopped" follows).
+private struct ShutdownNotice: Service {
+    let logger: Logger
+
+    func run() async throws {
+        guard (try? await gracefulShutdown()) != nil else { return }
+        logger.info("stopping: no new connections; the requests under way are finished first")
     }
 }
