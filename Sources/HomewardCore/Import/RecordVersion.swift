@@ -26,6 +26,12 @@ public struct RecordVersion<Record: Encodable & Sendable>: Sendable, Encodable {
 
     public var inForce: Bool { supersededAt == nil }
 
+    /// The version of `versions` (one record's, as its history lists them) in force at `moment` (a timestamp as the store
+    /// writes them): recorded by then and not yet replaced; `nil` where the record was not yet recorded.
+    public static func inForce(at moment: String, among versions: [RecordVersion]) -> RecordVersion? {
+        versions.last { $0.recordedAt <= moment && ($0.supersededAt.map { $0 > moment } ?? true) }
+    }
+
     enum CodingKeys: String, CodingKey {
         case record
         case recordedAt = "recorded_at", recordedBy = "recorded_by", importID = "import_id", inForce = "in_force"

@@ -51,7 +51,8 @@ extension BulletinCommand {
                     guard let ids = found.ids else {
                         throw CommandFailure("'\(entry)' is no sum of movements the snapshot keeps as filters (a plan's figure, a count across a window's edge); its question: \(found.query)")
                     }
-                    try listIDs(ids, of: bulletin.snapshot.blocks.first { $0.entries.contains { $0.id == entry } }?.kind ?? "")
+                    try await listIDs(ids, of: bulletin.snapshot.blocks.first { $0.entries.contains { $0.id == entry } }?.kind ?? "", stores: stores,
+                                      moment: bulletin.snapshot.recordedOn)
                     return
                 }
                 var all: [RecordedMovement] = [], count = 0, persons = 0, after: Int?
@@ -87,8 +88,9 @@ extension BulletinCommand {
             }
         }
 
-        /// A number of the camps, reconstruction, aid or sources block: the ids the snapshot keeps of the records it sums.
-        func listIDs(_ ids: [Int], of block: String) throws {
+        /// A number of the camps, reconstruction, aid or sources block: the ids the snapshot keeps of the records it sums; in a
+        /// table, a facility record's or aid action's values as they stood when the bulletin was drafted, to check it by.
+        func listIDs(_ ids: [Int], of block: String, stores: Stores, moment: String?) async throws {
             let kinds: [String: (one: String, other: String)] = ["camps": ("departure", "departures"), "reconstruction": ("facility work", "facility works"),
                                                                  "aid": ("aid action", "aid actions"), "sources": ("source figure", "source figures")]
             let kind = kinds[block] ?? ("record", "records"), records = kind.other
@@ -98,8 +100,30 @@ extension BulletinCommand {
                 print("id")
                 for id in ids { print(id) }
             case .table:
-                for id in ids { print(id) }
-                print("\(Self.counted(ids.count, kind.one, kind.other)), by id, as the snapshot keeps them")
+                switch block {
+                case "reconstruction":
+                    var rows: [[String]] = []
+                    for id in ids {
+                        let versions = try await stores.reconstruction.history(ofWork: id)
+                        guard let version = moment.flatMap({ RecordVersion.inForce(at: $0, among: versions) }) ?? versions.last else { continue }
+                        rows.append([String(id)] + FacilitiesCommand.List.cells(version.record, grouped: true))
+                    }
+                    print(TextTable(header: ["RECORD", "DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"], rows: rows,
+                                    numeric: [0, 5]).rendered)
+                case "aid":
+                    var rows: [[String]] = []
+                    for id in ids {
+                        let versions = try await stores.assistance.history(ofAction: id)
+                        guard let version = moment.flatMap({ RecordVersion.inForce(at: $0, among: versions) }) ?? versions.last else { continue }
+                        rows.append([String(id)] + AidCommand.List.cells(version.record.action, grouped: true))
+                    }
+                    print(TextTable(header: ["ACTION", "DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"],
+                                    rows: rows, numeric: [0, 5, 6, 7, 8]).rendered)
+                default:
+                    for id in ids { print(id) }
+                }
+                let stood = ["reconstruction", "aid"].contains(block) ? ", each as it stood when the bulletin was drafted" + (moment.map { " (\($0))" } ?? "") : ""
+                print("\(Self.counted(ids.count, kind.one, kind.other)), by id, as the snapshot keeps them\(stood)")
             }
         }
 
