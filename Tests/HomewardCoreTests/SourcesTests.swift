@@ -449,5 +449,11 @@ import Testing
         #expect(EditedTextCheck.unmatched("نحو ٢٫٦ مليون شخص", generated: arabic, language: .ar) == ["2.6"])
         #expect(EditedTextCheck.unmatched("نحو 2.6 مليون", generated: arabic, language: .ar) == ["2.6"])
         #expect(EditedTextCheck.unmatched("غادر ٦٣٫٨٪ حتى ٧ كانون الأول", generated: arabic, language: .ar).isEmpty)
+        // The other language's decimal sign is a decimal still: a Russian "2.6 млн", an English "1,7 million" (1.7, not 17).
+        #expect(EditedTextCheck.unmatched("Вернулись 2.6 млн человек, 7 декабря.", generated: russian, language: .ru) == ["2.6"])
+        #expect(EditedTextCheck.unmatched("Some 1,7 million people; 10,000 left.", generated: english, language: .en) == ["1.7"])
+        // A decimal without its 0, and digits dotted more than once (a date, a numbering), are read as they mean.
+        #expect(EditedTextCheck.numbers(in: "Roads: .6 km, on 12.03.2020 (item 39.2.1).", language: .en) == ["0.6", "12", "3", "2020", "39", "2", "1"])
+        #expect(EditedTextCheck.numbers(in: "Дороги: 738.6 км; 1 234 567 человек", language: .ru) == ["738.6", "1234567"])
     }
 }

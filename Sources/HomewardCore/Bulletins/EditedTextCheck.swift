@@ -7,26 +7,45 @@
 public enum EditedTextCheck {
     /// The numbers written in `text` as `language` writes them, digits of any script, each as its digits in Latin with a
     /// point before any decimals and no zeros that change nothing (`1490739`, `2.6`, `63.8` for 63.80 %).
+    ///
+    /// A group mark counts as one only before exactly three digits (`1,234,567`; `7, 2018` is two numbers); any other mark
+    /// between digits that a decimal may take is the decimal sign, whichever language's it is: "2.6 млн" in Russian and
+    /// "1,7 million" in English are 2.6 and 1.7, not a 2 and a 6 or a 17 that the dates or another figure give. A decimal
+    /// written without its 0 (`.6`) is 0.6; digits dotted more than once (`12.03.2020`, `39.2.1`) are each a number.
     public static func numbers(in text: String, language: Language) -> [String] {
         let marks = Marks(language)
-        var numbers: [String] = [], whole = "", fraction: String?, pending: Unicode.Scalar?
-        func end() {
-            if !whole.isEmpty { numbers.append(canonical(whole, fraction)) }
-            whole = ""; fraction = nil; pending = nil
-        }
-        for scalar in text.unicodeScalars {
-            if let digit = digit(scalar) {
-                if let mark = pending, marks.decimal.contains(mark) { fraction = "" }
-                if fraction != nil { fraction!.append(String(digit)) } else { whole.append(String(digit)) }
-                pending = nil
-            } else if !whole.isEmpty, pending == nil, fraction == nil, marks.decimal.contains(scalar) || marks.group.contains(scalar) {
-                // A mark counts only between digits: "returned 1,234." ends at its full stop, "7, 2018" is two numbers.
-                pending = scalar
+        let scalars = Array(text.unicodeScalars)
+        let isDigit = { (i: Int) in i < scalars.count && digit(scalars[i]) != nil }
+        // Exactly three digits after the mark at `i`, then no fourth: a thousands' group.
+        let groupFollows = { (i: Int) in (1...3).allSatisfy { isDigit(i + $0) } && !isDigit(i + 4) }
+        var numbers: [String] = [], i = 0
+        while i < scalars.count {
+            let leadingDecimal = marks.decimal.contains(scalars[i]) && isDigit(i + 1) && (i == 0 || !(isDigit(i - 1) || marks.all.contains(scalars[i - 1])))
+            guard isDigit(i) || leadingDecimal else { i += 1; continue }
+            var parts = [""], fraction = leadingDecimal, dotted = false
+            if leadingDecimal { parts = ["", ""]; i += 1 }
+            while i < scalars.count {
+                if let value = digit(scalars[i]) {
+                    parts[parts.count - 1].append(String(value))
+                    i += 1
+                } else if isDigit(i + 1), !fraction, marks.group.contains(scalars[i]), groupFollows(i) {
+                    i += 1
+                } else if isDigit(i + 1), marks.decimal.contains(scalars[i]) {
+                    // A second decimal sign: a date or a numbering written with points, not a decimal.
+                    if fraction { dotted = true }
+                    fraction = true
+                    parts.append("")
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            if dotted {
+                numbers += parts.map { canonical($0, nil) }
             } else {
-                end()
+                numbers.append(canonical(parts[0], parts.count > 1 ? parts[1] : nil))
             }
         }
-        end()
         return numbers
     }
 
@@ -39,17 +58,19 @@ public enum EditedTextCheck {
         return numbers(in: withoutHashes(edited), language: language).filter { !known.contains($0) }
     }
 
-    /// The signs between a number's digits: those that group thousands, those before its decimals.
+    /// The signs between a number's digits: those that group thousands in the language, and those a decimal may take in
+    /// any of them (a point, a comma, Arabic's decimal sign): a Russian text typed with a point is still read as decimals.
     private struct Marks {
         let group: Set<Unicode.Scalar>
-        let decimal: Set<Unicode.Scalar>
+        let decimal: Set<Unicode.Scalar> = [".", ",", "\u{066B}"]
+        var all: Set<Unicode.Scalar> { group.union(decimal) }
 
         init(_ language: Language) {
             switch language {
-            case .en: (group, decimal) = ([","], ["."])
-            case .ru: (group, decimal) = (["\u{00A0}", "\u{202F}", " "], [","])
-            // Arabic's own signs, and those it writes with Latin digits.
-            case .ar: (group, decimal) = (["\u{066C}", ","], ["\u{066B}", "."])
+            case .en: group = [","]
+            case .ru: group = ["\u{00A0}", "\u{202F}", " "]
+            // Arabic's own sign, and the one it writes with Latin digits.
+            case .ar: group = ["\u{066C}", ","]
             }
         }
     }
