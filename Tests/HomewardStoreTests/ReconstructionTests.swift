@@ -132,6 +132,17 @@ import Testing
             let unsure = try await importRecords(store, .facilities, "#adm4+code,#date,#loc+type,#status,#indicator+num,#org\nC2269,2020-01-10,school,damaged,0,UNICEF\n")
             #expect(unsure.updated == 0 && unsure.ignored == 1)
             #expect(try await store.reconstruction.summary(asOf: TestStores.today).damaged.tenths(of: "school") == 100)
+            // Taken back in one layout and given again in another: the same record back, not a second that the first layout,
+            // imported again, would count beside it.
+            let back = try await importRecords(store, .facilities, short + "2020-01-10,C2270,school,damaged,1,UNICEF\n")
+            #expect(back.updated == 1 && back.imported == 0, "\(back.problems)")
+            let firstAgain = try await importRecords(store, .facilities, Self.header + "2020-01-10,SY03,C2270,school,damaged,1,UNICEF,\n")
+            #expect(firstAgain.ignored == 1 && firstAgain.updated == 0 && firstAgain.imported == 0)
+            #expect(try await store.reconstruction.summary(asOf: TestStores.today).damaged.tenths(of: "school") == 110)
+            // A 0 whose own layout's record is taken back already means the one still counted.
+            #expect(try await importRecords(store, .facilities, short + "2020-01-10,C2270,school,damaged,0,UNICEF\n").updated == 1)
+            let again0 = try await importRecords(store, .facilities, Self.header + "2020-01-10,SY03,C2270,school,damaged,0,UNICEF,\n")
+            #expect(again0.updated == 0 && again0.ignored == 1, "the one record is taken back already")
         }
     }
 
@@ -166,6 +177,12 @@ import Testing
             #expect(withdrawn.updated == 1, "\(withdrawn.problems)")
             let summary = try await store.assistance.summary(DateWindow())
             #expect(summary.figures.kilograms == 2_500 && summary.figures.parcels == 0 && summary.figures.actions == 1, "\(summary.figures)")
+            // Given again in the other layout: the action taken back is back (said as any version put back is, not as a twin
+            // of itself), and the first layout imported again adds nothing.
+            let back = try await importRecords(store, .aid, short + "2020-05-19,C2269,WFP,humanitarian,,40\n")
+            #expect(back.updated == 1 && back.imported == 0 && back.problems.map(\.code) == ["import.record.reverted"], "\(back.problems)")
+            #expect(try await importRecords(store, .aid, full + "2020-05-19,SY03,C2269,WFP,humanitarian,,40\n").ignored == 1)
+            #expect(try await store.assistance.summary(DateWindow()).figures.parcels == 40)
         }
     }
 

@@ -47,12 +47,13 @@ struct AidActionWriter: BatchWriter {
                           BulkValue(action.treated), BulkValue(action.description)]
             // Counted where it takes one back; else all its figures and words as the record's, given again in another layout.
             let alike: SQLQueryString = withdrawal ? "\(unsafeRaw: Self.counted)" : """
-                w.kilograms \(unsafeRaw: same) \(bind: action.kilograms) AND w.parcels \(unsafeRaw: same) \(bind: action.parcels)
+                (NOT \(unsafeRaw: Self.counted) OR (w.kilograms \(unsafeRaw: same) \(bind: action.kilograms) AND w.parcels \(unsafeRaw: same) \(bind: action.parcels)
                 AND w.reached \(unsafeRaw: same) \(bind: action.reached) AND w.treated \(unsafeRaw: same) \(bind: action.treated)
-                AND w.description \(unsafeRaw: same) \(bind: action.description)
+                AND w.description \(unsafeRaw: same) \(bind: action.description)))
                 """
             let key = try await write.recordWrittenOtherwise(in: "aid_actions", key: action.key, externalId: action.externalId,
-                                                             organisation: action.organisation, importID: importID, matching: """
+                                                             organisation: action.organisation, importID: importID, withdrawal: withdrawal,
+                                                             withdrawn: "NOT \(Self.counted)", matching: """
                 w.day = \(bind: action.date.number) AND w.place_pcode = \(bind: action.place.finest ?? "") AND w.type_code = \(bind: action.type) AND 
                 """ + alike) ?? action.key
             let stored = try await write.store(values, in: Self.table, rowKey: key, importID: importID, row: row, seen: &seen, insert: withdrawal ? nil : """
@@ -67,7 +68,7 @@ struct AidActionWriter: BatchWriter {
             counts += stored
             if stored.imported == 1, action.externalId == nil, let twin = try await write.twin(in: "aid_actions", key: action.key, importID: importID, matching: """
                 organisation_id = \(bind: organisationID) AND day = \(bind: action.date.number) AND place_pcode = \(bind: action.place.finest ?? "")
-                AND type_code = \(bind: action.type)
+                AND type_code = \(bind: action.type) AND \(unsafeRaw: Self.counted)
                 """) {
                 counts.twins.append(TwinRecord(row: row, twin: twin, message: "import.aid.twin", argument: "record"))
             }

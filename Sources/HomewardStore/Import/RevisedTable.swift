@@ -176,15 +176,23 @@ extension WriteContext {
 extension WriteContext {
     /// The key of the one record a row without an id means though its cells find none: of the same organisation, and
     /// alike as `matching` (on the table as `w`) says, written otherwise (its governorate given or not, `… add` against a
-    /// file), the row either taking a record back or giving it again as it is. The import's warning of a twin advises a 0 to
-    /// withdraw one; and a record sent again in another layout is the same record, not a second counted beside it. `nil`
-    /// where the row's own key finds a record, or where no one record is meant (none, or several alike: the row cannot
-    /// say which, and is written as before, a twin warned of). Records of this import are not among them: two rows of one
-    /// file that differ in cells not read are two records.
+    /// file), the row either taking a record back or giving it again as it is, or again after it was taken back. The
+    /// import's warning of a twin advises a 0 to withdraw one; and a record sent again in another layout is the same record,
+    /// not a second counted beside it (nor one that the first layout, imported again, would bring back beside it). `nil`
+    /// where the row's own key finds a record (but for a 0 whose own is taken back already: it means the one still counted),
+    /// or where no one record is meant (none, or several alike: the row cannot say which, and is written as before, a twin
+    /// warned of). Records of this import are not among them: two rows of one file that differ in cells not read are two.
+    /// - Parameters:
+    ///   - withdrawal: whether the row takes a record back (its figures 0); `withdrawn`, the condition on `w` of a record so taken.
     func recordWrittenOtherwise(in table: String, key: String, externalId: String?, organisation: String, importID: Int,
-                                matching: SQLQueryString) async throws -> String? {
-        guard externalId == nil,
-              try await sql.raw("SELECT 1 AS one FROM \(unsafeRaw: table) WHERE row_key = \(bind: key)").first() == nil else { return nil }
+                                withdrawal: Bool, withdrawn: String, matching: SQLQueryString) async throws -> String? {
+        guard externalId == nil else { return nil }
+        if let own = try await sql.raw("""
+            SELECT CASE WHEN \(unsafeRaw: withdrawn) THEN 1 ELSE 0 END AS taken FROM \(unsafeRaw: table) w WHERE w.row_key = \(bind: key)
+            """).first() {
+            let taken = try own.decode(column: "taken", as: Int.self) == 1
+            if !(withdrawal && taken) { return nil }
+        }
         let alike = try await sql.raw("""
             SELECT w.row_key FROM \(unsafeRaw: table) w JOIN organisations o ON o.id = w.organisation_id
             WHERE o.name = \(bind: organisation) AND w.external_id IS NULL AND (w.import_id IS NULL OR w.import_id <> \(bind: importID)) AND 

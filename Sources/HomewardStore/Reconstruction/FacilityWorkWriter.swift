@@ -32,9 +32,11 @@ struct FacilityWorkWriter: BatchWriter {
             // not, it leaves it at 0 with the row's date and place), so it names no organisation into being.
             let organisationID = work.tenths == 0 ? 0 : try await organisations.id(of: work.organisation, on: write)
             let key = try await write.recordWrittenOtherwise(in: "facility_works", key: work.key, externalId: work.externalId,
-                                                             organisation: work.organisation, importID: importID, matching: """
+                                                             organisation: work.organisation, importID: importID, withdrawal: work.tenths == 0,
+                                                             withdrawn: "w.quantity_tenths = 0", matching: """
                 w.day = \(bind: work.date.number) AND w.place_pcode = \(bind: work.place.finest ?? "") AND w.kind_code = \(bind: work.kind)
-                AND w.status = \(bind: work.status.rawValue) AND \(unsafeRaw: work.tenths == 0 ? "w.quantity_tenths > 0" : "w.quantity_tenths = \(work.tenths)")
+                AND w.status = \(bind: work.status.rawValue)
+                AND \(unsafeRaw: work.tenths == 0 ? "w.quantity_tenths > 0" : "w.quantity_tenths IN (0, \(work.tenths))")
                 """) ?? work.key
             let stored = try await write.store(
                 [BulkValue(work.date.number), BulkValue(work.place.finest ?? ""), BulkValue(work.place[.adm1]), BulkValue(work.place[.adm2]),
