@@ -135,6 +135,16 @@ import Testing
         #expect(try asNobody().contains("its folder \(folder) is read-only to this user"))
     }
 
+    /// A PostgreSQL URL that cannot be used is said so without its password, which a query may hold too, and a port out of
+    /// range is refused rather than taken modulo 65,536.
+    @Test func aPostgreSQLURLThatCannotBeUsedIsSaidWithoutItsPassword() throws {
+        let unread = try run(["totals", "--database", "postgres://bob:pw1@127.0.0.1/hw?sslmode=bogus&password=s3cretPW"])
+        #expect(unread.status == 1 && unread.stderr.contains("expected postgres://user[:password]@host[:port]/database"), "\(unread.stderr)")
+        let port = try run(["totals", "--database", "postgres://bob@127.0.0.1:99999/hw?password=s3cretPW"])
+        #expect(port.status == 1 && port.stderr.contains("its port 99999 is not one of 1 to 65535"), "\(port.stderr)")
+        for refused in [unread, port] { #expect(!refused.stderr.contains("s3cretPW") && !refused.stderr.contains("pw1"), "\(refused.stderr)") }
+    }
+
     /// A URL of another kind of database is refused as such, its password unsaid, not read as a file in a folder `mysql:`.
     @Test func aDatabaseURLOfAnotherKindIsRefusedNamingItsScheme() throws {
         let refused = try run(["totals", "--database", "mysql://root:pw@127.0.0.1/x"])

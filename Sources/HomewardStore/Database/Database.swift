@@ -109,11 +109,15 @@ public final class Database: Sendable, Service {
                                 logger: logger, now: now, versionWatch: try SQLiteDataVersionWatch(path: absolute),
                                 file: SQLiteFileIdentity(path: absolute))
         case .postgres(let url):
+            // A port out of range would be taken modulo 65,536 (99999 as 34463): refused, as the server refuses its own.
+            if let port = URLComponents(string: url)?.port, !(1...65_535).contains(port) {
+                throw StoreError.storage("could not open the \(location): its port \(port) is not one of 1 to 65535")
+            }
             let configuration: PostgresConnection.Configuration
             do {
                 configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
             } catch {
-                throw StoreError.storage("could not read the \(location) as a URL: expected postgres://user[:password]@host[:port]/database")
+                throw StoreError.storage("could not read the \(location): expected postgres://user[:password]@host[:port]/database, with ?sslmode= disable, prefer or require if any")
             }
             var clientConfiguration: PostgresClient.Configuration
             if let host = configuration.host, let port = configuration.port {

@@ -19,7 +19,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .sqlite(let path): return "SQLite database \(path)"
-        case .postgres(let url):
+        case .postgres(let given):
+            // A query may hold the password too (`?password=`): left out whole.
+            let url = given.firstIndex(of: "?").map { String(given[..<$0]) + "?…" } ?? given
             guard let at = url.lastIndex(of: "@"), let scheme = url.range(of: "://") else { return "PostgreSQL database \(url)" }
             return "PostgreSQL database \(url[..<scheme.upperBound])…\(url[at...])"
         }

@@ -116,8 +116,8 @@ extension Database {
         let unknown = applied.subtracting(Self.migrations.map(\.name)).sorted()
         guard unknown.isEmpty else {
             throw StoreError.storage("""
-                the database was brought up to date by a newer Homeward: its schema has \(unknown.count == 1 ? "a step" : "steps") this \
-                one does not know (\(unknown.joined(separator: ", "))); run that version or a later one, or restore a backup made for this one
+                the database was brought up to date by a newer Homeward (or another build): its schema has \(unknown.count == 1 ? "a step" : "steps") \
+                this one does not know (\(unknown.joined(separator: ", "))); run that version or a later one, or restore a backup made for this one
                 """)
         }
         return Self.migrations.filter { !applied.contains($0.name) }
