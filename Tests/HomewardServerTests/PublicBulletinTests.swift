@@ -39,6 +39,7 @@ import Testing
                 "#date,#loc+crossing+code,#affected+returnees+refugees+num,#org\n2020-06-29,LBN-01,1234,UNHCR\n".utf8)), by: .test)
             let draft = try await client.get("/api/v1/bulletins/draft?date=2020-06-30")
             #expect(draft.status == .ok)
+            #expect(try draft.json["id"] is NSNull && draft.json["sha256"] is NSNull, "a draft has no id nor hash")
             let blocks = try #require((try draft.json["snapshot"] as? [String: Any])?["blocks"] as? [[String: Any]])
             let entries = blocks.flatMap { $0["entries"] as? [[String: Any]] ?? [] }
             #expect(entries.contains { $0["id"] as? String == "returns.start.total" && $0["value"] as? Int == 1_234 }, "\(entries.prefix(3))")

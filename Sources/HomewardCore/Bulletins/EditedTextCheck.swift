@@ -20,7 +20,9 @@ public enum EditedTextCheck {
         let groupFollows = { (i: Int) in (1...3).allSatisfy { isDigit(i + $0) } && !isDigit(i + 4) }
         var numbers: [String] = [], i = 0
         while i < scalars.count {
-            let leadingDecimal = marks.decimal.contains(scalars[i]) && isDigit(i + 1) && (i == 0 || !(isDigit(i - 1) || marks.all.contains(scalars[i - 1])))
+            // `.6` after a space, a bracket or the text's start; `No.5` is no decimal.
+            let leadingDecimal = marks.decimal.contains(scalars[i]) && isDigit(i + 1)
+                && (i == 0 || scalars[i - 1].properties.isWhitespace || "([«\"".unicodeScalars.contains(scalars[i - 1]))
             guard isDigit(i) || leadingDecimal else { i += 1; continue }
             var parts = [""], fraction = leadingDecimal, dotted = false
             if leadingDecimal { parts = ["", ""]; i += 1 }
@@ -75,9 +77,11 @@ public enum EditedTextCheck {
         }
     }
 
+    /// Three decimals keep their zeros: `5.000` is five where a point is the decimal sign and five thousand where it groups
+    /// thousands, and matches only a text that writes it so (the generated text writes no such zeros), not the 5 of a date.
     private static func canonical(_ whole: String, _ fraction: String?) -> String {
         let integer = whole.drop { $0 == "0" }
-        let decimals = (fraction ?? "").reversed().drop { $0 == "0" }.reversed()
+        let decimals = fraction?.count == 3 ? Substring(fraction!) : Substring(String((fraction ?? "").reversed().drop { $0 == "0" }.reversed()))
         return (integer.isEmpty ? "0" : String(integer)) + (decimals.isEmpty ? "" : "." + String(decimals))
     }
 

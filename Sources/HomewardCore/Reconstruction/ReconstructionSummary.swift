@@ -77,7 +77,7 @@ public struct ReconstructionSummary: Hashable, Sendable, Encodable {
                              damaged: alone.damaged)
             }
             .filter { !$0.underRestoration.byKind.isEmpty || !$0.commissioned.byKind.isEmpty || !$0.damaged.byKind.isEmpty }
-            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+            .sorted { ($0.key ?? "") < ($1.key ?? "") }
             return
         }
         let lineages = Dictionary(tallies.map { ($0.settlement, $0.place) }, uniquingKeysWith: { a, _ in a })

@@ -35,7 +35,7 @@ struct AidActionWriter: BatchWriter {
     }
 
     mutating func write(_ batch: [AidAction], rows: [Int]) async throws {
-        let same = write.connection.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
+        let same = write.connection.backend.nullSafeEquals
         for (action, row) in zip(batch, rows) {
             // Figures all given as 0 take back the action the key finds, and record nothing where none is: no organisation made.
             let figures = [action.kilograms, action.parcels, action.reached, action.treated]

@@ -26,6 +26,8 @@ extension Database {
         switch backend {
         case .sqlite:
             guard let watch = versionWatch else { throw StoreError.closed }
+            // Its watch's connection would read the removed file's version on: no 304 of what is no longer served.
+            try checkFileIsTheOneOpened()
             return DataVersion(description: try watch.read())
         case .postgres:
             let number = try await read { db in

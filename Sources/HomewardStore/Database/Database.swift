@@ -23,7 +23,14 @@ import Synchronization
 /// closed (or, in a server, until the service group shuts it down); SQLite's from a small lease of
 /// connections to the file, one of them writing.
 public final class Database: Sendable, Service {
-    public enum Backend: String, Sendable { case sqlite, postgres }
+    public enum Backend: String, Sendable {
+        case sqlite, postgres
+
+        /// SQL's equality that holds between two NULLs too, as each database writes it.
+        var nullSafeEquals: String { self == .sqlite ? "IS" : "IS NOT DISTINCT FROM" }
+        /// Its negation.
+        var nullSafeDiffers: String { self == .sqlite ? "IS NOT" : "IS DISTINCT FROM" }
+    }
 
     public let backend: Backend
     public let location: DatabaseLocation
@@ -33,6 +40,8 @@ public final class Database: Sendable, Service {
     let versionWatch: SQLiteDataVersionWatch?
     /// The SQLite file opened, checked at every lease; `nil` on PostgreSQL.
     private let file: SQLiteFileIdentity?
+    /// The schema's steps applied when this program opened the database (``migrationsAppliedOnOpening``).
+    let appliedOnOpening = NIOLockedValueBox<[String]>([])
     /// The clock of `recorded_at` and revision columns, injected so that tests can fix it.
     let now: @Sendable () -> Date
 
@@ -343,7 +352,7 @@ public final class Database: Sendable, Service {
         do {
             switch connections {
             case .sqlite(let writer, let readers):
-                try file?.check()
+                try checkFileIsTheOneOpened()
                 return try await (writing ? writer : readers).lease(body)
             case .postgres(let pool, _):
                 return try await pool.run(waiting: Self.postgresLeaseWait) { connection in
@@ -354,6 +363,9 @@ public final class Database: Sendable, Service {
             throw DatabaseErrors.readable(error, location: location)
         }
     }
+
+    /// Throws where the SQLite file opened was removed or replaced since (``SQLiteFileIdentity``); nothing on PostgreSQL.
+    func checkFileIsTheOneOpened() throws { try file?.check() }
 
     /// Makes a new file its owner's alone, where none is (`O_EXCL`: never over one another process has just made). Its log
     /// and shared memory take its mode: it holds password hashes, people's names and addresses. One that exists keeps its mode.

@@ -21,8 +21,9 @@ enum DatabaseErrors {
             return error
         }
         let text = "could not write the SQLite database \(path): \(trouble.reason); nothing of this change was written (\(message))"
-        // Trying again does not help a full disk: its operator must act, and a caller is told so.
-        if trouble == .full || trouble == .io { return StoreError.unavailable(Message("problem.database.full"), log: text) }
+        // Trying again does not help a full disk: its operator must act, and a caller is told so. (Another fault of the disk
+        // may pass, and may be a read's: the usual 503.)
+        if trouble == .full { return StoreError.unavailable(Message("problem.database.full"), log: text) }
         return StoreError.storage(text)
     }
 

@@ -46,7 +46,7 @@ extension LedgerStore {
     func movements(in source: SQLQueryString, window: DateWindow, category: MovementCategory? = nil, crossing: String?, withoutCrossing: Bool = false,
                    organisation: String? = nil, withdrawn: Bool = true, after: Int?, limit: Int,
                    reportedBySeveral: Bool = false) async throws -> [RecordedMovement] {
-        let same = database.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
+        let same = database.backend.nullSafeEquals
         return try await database.read { db in
             var query: SQLQueryString = """
                 SELECT m.id, m.start_day, m.end_day, m.category, m.crossing_code, COALESCE(m.origin_country, m.origin_pcode) AS origin,

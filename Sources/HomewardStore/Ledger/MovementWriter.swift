@@ -327,7 +327,7 @@ struct MovementWriter: BatchWriter {
             for day in unasked { daysWithEarlier[day] = found.contains(day) }
         }
         let asked = new.filter { daysWithEarlier[$0.start] == true }
-        let same = connection.backend == .sqlite ? "IS" : "IS NOT DISTINCT FROM"
+        let same = connection.backend.nullSafeEquals
         let shapes: [(place: String, holds: (NewMovement) -> Bool)] = [
             ("o.crossing_code = n.crossing_code AND o.dest_pcode = n.dest_pcode", { $0.crossing != nil && $0.destination != nil }),
             ("o.crossing_code IS NULL AND o.dest_pcode = n.dest_pcode", { $0.crossing == nil }),

@@ -17,7 +17,8 @@ struct OtherDestinations {
     ///   - new: the batch's new movements without an id, with a crossing, of days earlier imports have movements of.
     ///   - lastIDBefore: the last movement of an earlier import.
     mutating func look(for new: [NewMovement], lastIDBefore: Int, on db: any SQLDatabase, postgres: Bool) async throws {
-        let distinct = postgres ? "IS DISTINCT FROM" : "IS NOT", same = postgres ? "IS NOT DISTINCT FROM" : "IS"
+        let backend: Database.Backend = postgres ? .postgres : .sqlite
+        let distinct = backend.nullSafeDiffers, same = backend.nullSafeEquals
         for start in stride(from: 0, to: new.count, by: 1000) {
             let slice = new[start ..< min(start + 1000, new.count)]
             var query: SQLQueryString = """

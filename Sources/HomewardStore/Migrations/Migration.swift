@@ -67,7 +67,8 @@ extension Database {
         let pending = try await pendingMigrations()
         guard !pending.isEmpty else { return }
         do {
-            try await apply(pending)
+            let applied = try await apply(pending)
+            appliedOnOpening.withLockedValue { $0 = applied }
         } catch StoreError.database(let message) where backend == .postgres && message.contains("SQLSTATE 42501") {
             throw StoreError.database("""
                 the database needs \(pending.count) schema change(s) (\(pending.map(\.name).joined(separator: ", "))) that only its \
@@ -76,30 +77,32 @@ extension Database {
         }
     }
 
-    /// The schema's steps applied since `moment`, in order: what opening the database just did, for `database migrate`.
-    public func migrationsApplied(since moment: Date) async throws -> [String] {
-        try await read { db in
-            try await db.raw("SELECT name FROM homeward_migrations WHERE applied_at >= \(bind: Self.timestamp(moment)) ORDER BY name")
-                .all(decodingColumn: "name", as: String.self)
-        }
-    }
+    /// The schema's steps this program applied when it opened the database, in order: for `database migrate` to list.
+    public var migrationsAppliedOnOpening: [String] { appliedOnOpening.withLockedValue { $0 } }
 
-    private func apply(_ pending: [any Migration]) async throws {
+    /// Applies `pending`, each in its own transaction; the names of those it applied (another process may have applied some).
+    private func apply(_ pending: [any Migration]) async throws -> [String] {
         try await write(by: .homeward, for: .bookkeeping) { write in
             try await write.sql.raw("CREATE TABLE IF NOT EXISTS homeward_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)").run()
         }
         let schema = SchemaSQL(backend: backend)
+        var applied: [String] = []
         for migration in pending {
-            try await write(by: .homeward, for: .bookkeeping, foreignKeys: migration.foreignKeys) { write in
+            let wrote = try await write(by: .homeward, for: .bookkeeping, foreignKeys: migration.foreignKeys) { write in
                 let db = write.sql
                 // Another process may have applied it while this one waited for the write lock.
                 let done = try await db.raw("SELECT name FROM homeward_migrations WHERE name = \(bind: migration.name)").first()
-                guard done == nil else { return }
+                guard done == nil else { return false }
                 try await migration.prepare(on: db, schema)
                 try await db.raw("INSERT INTO homeward_migrations (name, applied_at) VALUES (\(bind: migration.name), \(bind: write.timestamp))").run()
+                return true
             }
-            logger.info("applied migration \(migration.name)")
+            if wrote {
+                applied.append(migration.name)
+                logger.info("applied migration \(migration.name)")
+            }
         }
+        return applied
     }
 
     /// The steps not yet applied, in order; all of them on a new database.

@@ -16,8 +16,7 @@ struct DatabaseCommand: AsyncParsableCommand {
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
-            let started = Date()
-            let applied = try await db.withStores { stores in try await stores.database.migrationsApplied(since: started) }
+            let applied = try await db.withStores { $0.database.migrationsAppliedOnOpening }
             for name in applied { print("applied \(name)") }
             print("The schema of the \(db.location) is up to date\(applied.isEmpty ? "; nothing was applied" : "").")
         }
