@@ -120,7 +120,8 @@ import Testing
             #expect(first.imported == 2)
             let short = "#date,#adm4+code,#loc+type,#status,#indicator+num,#org\n"
             let again = try await importRecords(store, .facilities, short + "2020-01-10,C2269,school,damaged,6,UNICEF\n")
-            #expect(again.imported == 0 && again.ignored == 1 && again.problems.isEmpty, "\(again.problems)")
+            #expect(again.problems.first?.reason.hasPrefix("taken as record 1, which a row written otherwise gave") == true, "\(again.problems)")
+            #expect(again.imported == 0 && again.ignored == 1 && again.problems.map(\.code) == ["import.record.writtenOtherwise"], "\(again.problems)")
             // Another quantity: not known to be a correction (the layout may have left out what told two apart), so beside it.
             let other = try await importRecords(store, .facilities, short + "2020-01-10,C2269,school,damaged,4,UNICEF\n")
             #expect(other.imported == 1 && other.problems.map(\.code) == ["import.facilities.damagedAgain"], "\(other.problems)")
@@ -172,7 +173,7 @@ import Testing
             let short = "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#indicator+parcels+num\n"
             #expect(try await importRecords(store, .aid, full + "2020-05-18,SY03,C2269,WFP,humanitarian,2.5,\n2020-05-19,SY03,C2269,WFP,humanitarian,,40\n").imported == 2)
             let again = try await importRecords(store, .aid, short + "2020-05-18,C2269,WFP,humanitarian,2.5,\n")
-            #expect(again.imported == 0 && again.ignored == 1 && again.problems.isEmpty, "\(again.problems)")
+            #expect(again.imported == 0 && again.ignored == 1 && again.problems.map(\.code) == ["import.record.writtenOtherwise"], "\(again.problems)")
             let withdrawn = try await importRecords(store, .aid, short + "2020-05-19,C2269,WFP,humanitarian,,0\n")
             #expect(withdrawn.updated == 1, "\(withdrawn.problems)")
             let summary = try await store.assistance.summary(DateWindow())
@@ -180,7 +181,7 @@ import Testing
             // Given again in the other layout: the action taken back is back (said as any version put back is, not as a twin
             // of itself), and the first layout imported again adds nothing.
             let back = try await importRecords(store, .aid, short + "2020-05-19,C2269,WFP,humanitarian,,40\n")
-            #expect(back.updated == 1 && back.imported == 0 && back.problems.map(\.code) == ["import.record.reverted"], "\(back.problems)")
+            #expect(back.updated == 1 && back.imported == 0 && back.problems.map(\.code).sorted() == ["import.record.reverted", "import.record.writtenOtherwise"], "\(back.problems)")
             #expect(try await importRecords(store, .aid, full + "2020-05-19,SY03,C2269,WFP,humanitarian,,40\n").ignored == 1)
             #expect(try await store.assistance.summary(DateWindow()).figures.parcels == 40)
         }

@@ -51,11 +51,13 @@ struct AidActionWriter: BatchWriter {
                 AND w.reached \(unsafeRaw: same) \(bind: action.reached) AND w.treated \(unsafeRaw: same) \(bind: action.treated)
                 AND w.description \(unsafeRaw: same) \(bind: action.description)))
                 """
-            let key = try await write.recordWrittenOtherwise(in: "aid_actions", key: action.key, externalId: action.externalId,
+            let otherwise = try await write.recordWrittenOtherwise(in: "aid_actions", key: action.key, externalId: action.externalId,
                                                              organisation: action.organisation, importID: importID, withdrawal: withdrawal,
                                                              withdrawn: "NOT \(Self.counted)", matching: """
                 w.day = \(bind: action.date.number) AND w.place_pcode = \(bind: action.place.finest ?? "") AND w.type_code = \(bind: action.type) AND 
-                """ + alike) ?? action.key
+                """ + alike)
+            let key = otherwise?.key ?? action.key
+            if let otherwise { counts.twins.append(TwinRecord(row: row, twin: otherwise.id, message: "import.record.writtenOtherwise", argument: "record")) }
             let stored = try await write.store(values, in: Self.table, rowKey: key, importID: importID, row: row, seen: &seen, insert: withdrawal ? nil : """
                 INSERT INTO aid_actions (row_key, day, place_pcode, adm1, adm2, adm3, adm4, organisation_id, type_code, kilograms, parcels,
                                          reached, treated, description, external_id, recorded_at, recorded_by, import_id)

@@ -185,7 +185,7 @@ extension WriteContext {
     /// - Parameters:
     ///   - withdrawal: whether the row takes a record back (its figures 0); `withdrawn`, the condition on `w` of a record so taken.
     func recordWrittenOtherwise(in table: String, key: String, externalId: String?, organisation: String, importID: Int,
-                                withdrawal: Bool, withdrawn: String, matching: SQLQueryString) async throws -> String? {
+                                withdrawal: Bool, withdrawn: String, matching: SQLQueryString) async throws -> (key: String, id: Int)? {
         guard externalId == nil else { return nil }
         if let own = try await sql.raw("""
             SELECT CASE WHEN \(unsafeRaw: withdrawn) THEN 1 ELSE 0 END AS taken FROM \(unsafeRaw: table) w WHERE w.row_key = \(bind: key)
@@ -194,10 +194,11 @@ extension WriteContext {
             if !(withdrawal && taken) { return nil }
         }
         let alike = try await sql.raw("""
-            SELECT w.row_key FROM \(unsafeRaw: table) w JOIN organisations o ON o.id = w.organisation_id
+            SELECT w.id, w.row_key FROM \(unsafeRaw: table) w JOIN organisations o ON o.id = w.organisation_id
             WHERE o.name = \(bind: organisation) AND w.external_id IS NULL AND (w.import_id IS NULL OR w.import_id <> \(bind: importID)) AND 
-            """ + matching + " LIMIT 2").all(decodingColumn: "row_key", as: String.self)
-        return alike.count == 1 ? alike[0] : nil
+            """ + matching + " LIMIT 2").all()
+        guard alike.count == 1 else { return nil }
+        return (try alike[0].decode(column: "row_key", as: String.self), try alike[0].decode(column: "id", as: Int.self))
     }
 
     /// The first record of `table` without an id, of an earlier import, that `matching` finds beside the record just written

@@ -31,13 +31,16 @@ struct FacilityWorkWriter: BatchWriter {
             // A 0 inserts nothing (``WriteContext/store``: over none it records nothing; over a record, withdrawn already or
             // not, it leaves it at 0 with the row's date and place), so it names no organisation into being.
             let organisationID = work.tenths == 0 ? 0 : try await organisations.id(of: work.organisation, on: write)
-            let key = try await write.recordWrittenOtherwise(in: "facility_works", key: work.key, externalId: work.externalId,
+            let otherwise = try await write.recordWrittenOtherwise(in: "facility_works", key: work.key, externalId: work.externalId,
                                                              organisation: work.organisation, importID: importID, withdrawal: work.tenths == 0,
                                                              withdrawn: "w.quantity_tenths = 0", matching: """
                 w.day = \(bind: work.date.number) AND w.place_pcode = \(bind: work.place.finest ?? "") AND w.kind_code = \(bind: work.kind)
                 AND w.status = \(bind: work.status.rawValue)
                 AND \(unsafeRaw: work.tenths == 0 ? "w.quantity_tenths > 0" : "w.quantity_tenths IN (0, \(work.tenths))")
-                """) ?? work.key
+                """)
+            let key = otherwise?.key ?? work.key
+            // Said: the row's own cells named no record, and one that cells not read told apart would be merged unseen.
+            if let otherwise { counts.twins.append(TwinRecord(row: row, twin: otherwise.id, message: "import.record.writtenOtherwise", argument: "record")) }
             let stored = try await write.store(
                 [BulkValue(work.date.number), BulkValue(work.place.finest ?? ""), BulkValue(work.place[.adm1]), BulkValue(work.place[.adm2]),
                  BulkValue(work.place[.adm3]), BulkValue(work.place[.adm4]), BulkValue(work.kind), BulkValue(work.tenths)], in: Self.table, rowKey: key, importID: importID, row: row, seen: &seen,
