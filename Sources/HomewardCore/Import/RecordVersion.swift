@@ -26,10 +26,16 @@ public struct RecordVersion<Record: Encodable & Sendable>: Sendable, Encodable {
 
     public var inForce: Bool { supersededAt == nil }
 
-    /// The version of `versions` (one record's, as its history lists them) in force at `moment` (a timestamp as the store
-    /// writes them): recorded by then and not yet replaced; `nil` where the record was not yet recorded.
-    public static func inForce(at moment: String, among versions: [RecordVersion]) -> RecordVersion? {
-        versions.last { $0.recordedAt <= moment && ($0.supersededAt.map { $0 > moment } ?? true) }
+    /// The version of `versions` (one record's, as its history lists them) a read saw: written and not yet replaced by the
+    /// imports it saw, those committed under numbers up to `through` (``BulletinSnapshot/recordedThrough``), by their commit
+    /// numbers (`commit`); else, for a write whose import has none, by `moment` (a timestamp as the store writes them, to the
+    /// second). `nil` where the read saw no version of the record.
+    public static func seen(among versions: [RecordVersion], through: Int?, at moment: String, commit: (Int) -> Int?) -> RecordVersion? {
+        func seen(_ importID: Int?, _ at: String) -> Bool {
+            if let through, let number = importID.flatMap(commit) { return number <= through }
+            return at <= moment
+        }
+        return versions.last { v in seen(v.importID, v.recordedAt) && !(v.supersededAt.map { seen(v.supersededInImport, $0) } ?? false) }
     }
 
     enum CodingKeys: String, CodingKey {

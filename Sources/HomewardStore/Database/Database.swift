@@ -96,7 +96,11 @@ public final class Database: Sendable, Service {
             }
             // Said as what it is, before SQLite says "unable to open" or "could not write … this change" of a command that
             // only reads: every opening writes (the schema's steps, the journal, the change counter's table).
-            if FileManager.default.fileExists(atPath: absolute) {
+            if !FileManager.default.fileExists(atPath: absolute) {
+                if access(folder, W_OK) != 0 {
+                    throw StoreError.storage("could not create the SQLite database \(path): its folder \(folder) is read-only to this user")
+                }
+            } else {
                 if access(absolute, R_OK) != 0 {
                     throw StoreError.storage("could not open the SQLite database \(path): this user cannot read it; give it read and write access, or use a copy it may read and write")
                 }

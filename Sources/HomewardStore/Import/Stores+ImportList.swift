@@ -39,4 +39,19 @@ extension Stores {
             }
         }
     }
+
+    /// The number each of `ids`' imports committed under (0 for one committed before imports were numbered); an import not
+    /// committed is not among them. What a bulletin's read saw is told by these (``BulletinSnapshot/recordedThrough``).
+    public func commitNumbers(ofImports ids: Set<Int>) async throws -> [Int: Int] {
+        guard !ids.isEmpty else { return [:] }
+        return try await database.read { db in
+            var numbers: [Int: Int] = [:]
+            for row in try await db.raw("""
+                SELECT id, COALESCE(commit_number, 0) AS number FROM imports WHERE status IS NOT NULL AND id IN (\(binds: Array(ids)))
+                """).all() {
+                numbers[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "number", as: Int.self)
+            }
+            return numbers
+        }
+    }
 }

@@ -148,15 +148,17 @@ public struct ReconstructionStore: Sendable {
     }
 
     /// Quantities summed by settlement, kind, status and day, up to `through`: every reconstruction figure starts here.
-    public func tallies(through: Day) async throws -> [FacilityTally] {
+    /// - Parameter byOrganisation: each organisation's apart (for the figures by organisation), where the others need none.
+    public func tallies(through: Day, byOrganisation: Bool = false) async throws -> [FacilityTally] {
         try await database.read { db in
             let settlements = try await PlacesStore.finestLevel(on: db)
+            let organisation = byOrganisation ? "o.name" : "''"
             return try await db.raw("""
-                SELECT w.adm1, w.adm2, w.adm3, w.adm4, w.kind_code, w.status, w.day, o.name AS organisation,
+                SELECT w.adm1, w.adm2, w.adm3, w.adm4, w.kind_code, w.status, w.day, \(unsafeRaw: organisation) AS organisation,
                        CAST(SUM(w.quantity_tenths) AS BIGINT) AS tenths
                 FROM facility_works w JOIN organisations o ON o.id = w.organisation_id
                 WHERE w.day <= \(bind: through.number) AND w.quantity_tenths > 0
-                GROUP BY w.adm1, w.adm2, w.adm3, w.adm4, w.kind_code, w.status, w.day, o.name
+                GROUP BY w.adm1, w.adm2, w.adm3, w.adm4, w.kind_code, w.status, w.day\(unsafeRaw: byOrganisation ? ", o.name" : "")
                 """).all().compactMap { row in
                 guard let status = FacilityStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
                 return FacilityTally(place: try Lineage(row: row), kind: try row.decode(column: "kind_code", as: String.self), status: status,
@@ -168,10 +170,15 @@ public struct ReconstructionStore: Sendable {
 
     /// Under restoration on `asOf`, commissioned from `from` (default: the first record) to `to` (default: `asOf`).
     public func summary(asOf: Day, from: Day? = nil, to: Day? = nil, grouping: ReconstructionGrouping? = nil) async throws -> ReconstructionSummary {
+        try await summaries(asOf: asOf, from: from, to: to, groupings: [grouping])[0]
+    }
+
+    /// The same figures broken down each way asked, from one read of the records: a page's tables agree with each other.
+    public func summaries(asOf: Day, from: Day? = nil, to: Day? = nil, groupings: [ReconstructionGrouping?]) async throws -> [ReconstructionSummary] {
         let end = to ?? asOf
-        if let grouping, let level = grouping.level { try await places.refuseAbsentLevel(level, field: "by", value: grouping.rawValue) }
+        for case let grouping? in groupings { if let level = grouping.level { try await places.refuseAbsentLevel(level, field: "by", value: grouping.rawValue) } }
         let gazetteer = try await places.gazetteer()
-        return ReconstructionSummary(tallies: try await tallies(through: max(asOf, end)), kinds: try await kinds(), asOf: asOf, from: from, to: end,
-                                     grouping: grouping, names: gazetteer.area)
+        let tallies = try await tallies(through: max(asOf, end), byOrganisation: groupings.contains(.organisation)), kinds = try await kinds()
+        return groupings.map { ReconstructionSummary(tallies: tallies, kinds: kinds, asOf: asOf, from: from, to: end, grouping: $0, names: gazetteer.area) }
     }
 }

@@ -52,7 +52,7 @@ extension BulletinCommand {
                         throw CommandFailure("'\(entry)' is no sum of movements the snapshot keeps as filters (a plan's figure, a count across a window's edge); its question: \(found.query)")
                     }
                     try await listIDs(ids, of: bulletin.snapshot.blocks.first { $0.entries.contains { $0.id == entry } }?.kind ?? "", stores: stores,
-                                      moment: bulletin.snapshot.recordedOn)
+                                      snapshot: bulletin.snapshot)
                     return
                 }
                 var all: [RecordedMovement] = [], count = 0, persons = 0, after: Int?
@@ -90,7 +90,7 @@ extension BulletinCommand {
 
         /// A number of the camps, reconstruction, aid or sources block: the ids the snapshot keeps of the records it sums; in a
         /// table, a facility record's or aid action's values as they stood when the bulletin was drafted, to check it by.
-        func listIDs(_ ids: [Int], of block: String, stores: Stores, moment: String?) async throws {
+        func listIDs(_ ids: [Int], of block: String, stores: Stores, snapshot: BulletinSnapshot) async throws {
             let kinds: [String: (one: String, other: String)] = ["camps": ("departure", "departures"), "reconstruction": ("facility work", "facility works"),
                                                                  "aid": ("aid action", "aid actions"), "sources": ("source figure", "source figures")]
             let kind = kinds[block] ?? ("record", "records"), records = kind.other
@@ -101,29 +101,40 @@ extension BulletinCommand {
                 for id in ids { print(id) }
             case .table:
                 switch block {
-                case "reconstruction":
-                    var rows: [[String]] = []
-                    for id in ids {
-                        let versions = try await stores.reconstruction.history(ofWork: id)
-                        guard let version = moment.flatMap({ RecordVersion.inForce(at: $0, among: versions) }) ?? versions.last else { continue }
-                        rows.append([String(id)] + FacilitiesCommand.List.cells(version.record, grouped: true))
-                    }
-                    print(TextTable(header: ["RECORD", "DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"], rows: rows,
-                                    numeric: [0, 5]).rendered)
-                case "aid":
-                    var rows: [[String]] = []
-                    for id in ids {
-                        let versions = try await stores.assistance.history(ofAction: id)
-                        guard let version = moment.flatMap({ RecordVersion.inForce(at: $0, among: versions) }) ?? versions.last else { continue }
-                        rows.append([String(id)] + AidCommand.List.cells(version.record.action, grouped: true))
-                    }
-                    print(TextTable(header: ["ACTION", "DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"],
-                                    rows: rows, numeric: [0, 5, 6, 7, 8]).rendered)
+                case "reconstruction", "aid":
+                    try await listAsSeen(ids, of: block, stores: stores, snapshot: snapshot)
                 default:
                     for id in ids { print(id) }
                 }
-                let stood = ["reconstruction", "aid"].contains(block) ? ", each as it stood when the bulletin was drafted" + (moment.map { " (\($0))" } ?? "") : ""
+                let stood = ["reconstruction", "aid"].contains(block) ? ", each as the bulletin's read saw it" : ""
                 print("\(Self.counted(ids.count, kind.one, kind.other)), by id, as the snapshot keeps them\(stood)")
+            }
+        }
+
+        /// Each facility record or aid action of `ids` as the bulletin's read saw it (by the imports it saw, or the moment of
+        /// the read), to check its number by; one the read saw no version of is said so, not left out.
+        func listAsSeen(_ ids: [Int], of block: String, stores: Stores, snapshot: BulletinSnapshot) async throws {
+            var rows: [[String]] = []
+            func add<R>(_ id: Int, _ versions: [RecordVersion<R>], commits: [Int: Int], cells: (R) -> [String], width: Int) {
+                let seen = snapshot.recordedOn.flatMap { RecordVersion.seen(among: versions, through: snapshot.recordedThrough, at: $0, commit: { commits[$0] }) }
+                rows.append([String(id)] + (seen.map { cells($0.record) } ?? ["not recorded when the bulletin was drafted"] + Array(repeating: "", count: width - 1)))
+            }
+            func commits<R>(_ histories: [[RecordVersion<R>]]) async throws -> [Int: Int] {
+                try await stores.commitNumbers(ofImports: Set(histories.flatMap { $0.flatMap { [$0.importID, $0.supersededInImport].compactMap { $0 } } }))
+            }
+            if block == "reconstruction" {
+                var histories: [[RecordVersion<RecordedFacilityWork>]] = []
+                for id in ids { histories.append(try await stores.reconstruction.history(ofWork: id)) }
+                let numbers = try await commits(histories)
+                for (id, versions) in zip(ids, histories) { add(id, versions, commits: numbers, cells: { FacilitiesCommand.List.cells($0, grouped: true) }, width: 8) }
+                print(TextTable(header: ["RECORD", "DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"], rows: rows, numeric: [0, 5]).rendered)
+            } else {
+                var histories: [[RecordVersion<RecordedAidAction>]] = []
+                for id in ids { histories.append(try await stores.assistance.history(ofAction: id)) }
+                let numbers = try await commits(histories)
+                for (id, versions) in zip(ids, histories) { add(id, versions, commits: numbers, cells: { AidCommand.List.cells($0.action, grouped: true) }, width: 9) }
+                print(TextTable(header: ["ACTION", "DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"],
+                                rows: rows, numeric: [0, 5, 6, 7, 8]).rendered)
             }
         }
 

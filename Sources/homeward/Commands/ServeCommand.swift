@@ -70,21 +70,8 @@ struct ServeCommand: AsyncParsableCommand {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             location = .sqlite(path: path)
         }
-        // A file this user may only read opens, and every sign-in, token and change would then be refused with 503 while
-        // the health check said ok: refused here instead, naming it. Its folder too, where SQLite keeps the write-ahead log.
+        // A file this user may not write, or whose folder it may not, is refused on opening, naming it (``Database``).
         if case .sqlite(let path) = location {
-            let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
-            let exists = FileManager.default.fileExists(atPath: path)
-            for (what, name) in [("the SQLite database", path), ("the folder of the SQLite database", folder)]
-            where (exists || name == folder) && FileManager.default.fileExists(atPath: name) {
-                if access(name, R_OK) != 0 {
-                    throw CommandFailure("\(what) \(name) cannot be read by this user: give it read and write access, or serve a copy it may read and write")
-                }
-                if access(name, W_OK) != 0 {
-                    throw CommandFailure("\(what) \(name) is read-only to this user: the server writes sign-ins, tokens' use and every "
-                                         + "change; give it write access, or serve a copy it may write")
-                }
-            }
             // A copy made without care (a backup restored by `cp`, `sqlite3 .backup` under the usual umask) may be read by anyone.
             if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, mode & 0o044 != 0 {
                 logger.warning("the SQLite database \(path) may be read by other users of this machine (mode \(String(mode, radix: 8))): it holds password hashes, people's names and addresses; chmod 600 it")
@@ -112,7 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("Homeward serves \(served) on http://\(host):\(channel.localAddress?.port ?? port)/; today is \(day) in \(zone)")
         }
         // The database closes when the service group shuts down, after the server has stopped.
-        app.addServices(stores.database, ShutdownNotice(logger: logger))
+        app.addServices(stores.database)
         // Said only where the system fell back to UTC: a path (`:/etc/localtime`) or a POSIX rule (`CET-1CEST`) is no name
         // Foundation knows, yet sets the zone.
         if let zone = ProcessInfo.processInfo.environment["TZ"], !zone.isEmpty,
@@ -121,7 +108,10 @@ struct ServeCommand: AsyncParsableCommand {
             logger.warning("TZ=\(zone) is no time zone this system knows: today is \(TimeZone.current.identifier)'s, which decides what date is in the future")
         }
         do {
-            try await app.runService()
+            // As `runService` does, with the notice after the application: a group tells its last service first, so the log
+            // says the signal was taken before the requests under way are finished, not after.
+            try await ServiceGroup(configuration: .init(services: [app, ShutdownNotice(logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                        logger: logger)).run()
             logger.info("Homeward stopped")
         } catch let error as IOError where [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {
             throw CommandFailure("could not listen on \(host) port \(port): " + (error.errnoCode == EADDRINUSE ? "another program listens there"

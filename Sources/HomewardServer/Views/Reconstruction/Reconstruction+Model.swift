@@ -18,8 +18,8 @@ struct ReconstructionModel: Sendable {
     static func load(store: ReconstructionStore, asOf: Day, window: DateWindow = DateWindow(), demo: Bool) async throws -> ReconstructionModel {
         let asked = window.from != nil || window.to != nil
         let to = window.to ?? asOf, from = window.from ?? to.adding(days: -6)
-        return ReconstructionModel(summary: try await store.summary(asOf: asOf, from: from, to: to, grouping: .adm1),
-                                   byOrganisation: try await store.summary(asOf: asOf, from: from, to: to, grouping: .organisation),
+        let summaries = try await store.summaries(asOf: asOf, from: from, to: to, groupings: [.adm1, .organisation])
+        return ReconstructionModel(summary: summaries[0], byOrganisation: summaries[1],
                                    reporters: try await store.reporters(through: max(asOf, to)), demo: demo, isLastWeek: !asked)
     }
 }
