@@ -148,14 +148,14 @@ import Testing
             // Counts of reports, no sums of records: no ids to list as what they summed.
             #expect(snapshot.entries.filter { $0.id.hasPrefix("overlaps.") }.allSatisfy { $0.ids == nil && $0.records == nil })
             let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
-            #expect(en.contains("Al-Hol: more than one organisation reported departures on the same days to the same destination once: "
+            #expect(en.contains("Al-Hol: more than one organisation reported departures on the same days to the same destination, in one case: "
                                 + "the figures above add every report, so where the reports are of one convoy its people are counted twice."), "\(en)")
-            #expect(en.contains("In these 7 days, more than one organisation reported the same type of aid in the same locality on the same day 2 times"), "\(en)")
-            #expect(en.contains("the same kind of facility with the same status in the same settlement on the same day once"), "\(en)")
+            #expect(en.contains("In these 7 days, more than one organisation reported the same type of aid in the same locality on the same day, in 2 cases:"), "\(en)")
+            #expect(en.contains("the same kind of facility with the same status in the same settlement on the same day, in one case:"), "\(en)")
             let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
-            #expect(ru.contains("в тот же день 2 раза") && ru.contains("в то же место назначения 1 раз"), "\(ru)")
+            #expect(ru.contains("в тот же день, в 2 случаях:") && ru.contains("в то же место назначения, в 1 случае:"), "\(ru)")
             let ar = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ar)).text
-            #expect(ar.contains("في اليوم نفسه مرتين") && ar.contains("إلى الوجهة نفسها مرة واحدة"), "\(ar)")
+            #expect(ar.contains("في اليوم نفسه، في حالتين:") && ar.contains("إلى الوجهة نفسها، في حالة واحدة:"), "\(ar)")
             // Counts of reports, not of people: the public copy gives them as they are, however small.
             let hidden = BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5))
             #expect(["overlaps.camps.HOL", "overlaps.aid.week", "overlaps.reconstruction"].allSatisfy { hidden[$0] == nil }, "\(hidden)")
