@@ -66,7 +66,7 @@ struct SourcesView {
             dateHeader: c.text("sources.page.date"), valueHeader: c.text("sources.page.value"), coversHeader: c.text("sources.page.covers"),
             rows: comparison.figures.map(row),
             ledger: comparison.ledger.map { PhraseContext(c.phrase("sources.page.ledger", [
-                "scope": .text(comparison.area ?? c.text("sources.page.ledger.country")), "value": .count($0.value), "records": .count($0.records),
+                "scope": .text(comparison.area.map(areaName) ?? c.text("sources.page.ledger.country")), "value": .count($0.value), "records": .count($0.records),
                                                                                           "organisations": .count($0.organisations)])) },
             hasDisagreements: !comparison.disagreements.isEmpty, disagreementsTitle: c.text("sources.page.disagreements"), disagreements: comparison.disagreements.map(disagreement),
             spread: comparison.spread.map { spread in
