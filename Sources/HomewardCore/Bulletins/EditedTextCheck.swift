@@ -65,7 +65,6 @@ public enum EditedTextCheck {
     private struct Marks {
         let group: Set<Unicode.Scalar>
         let decimal: Set<Unicode.Scalar> = [".", ",", "\u{066B}"]
-        var all: Set<Unicode.Scalar> { group.union(decimal) }
 
         init(_ language: Language) {
             switch language {

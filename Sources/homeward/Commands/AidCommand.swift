@@ -65,10 +65,14 @@ struct AidCommand: AsyncParsableCommand {
                 }
             case .table:
                 // The action's own number first: the one `aid history` takes.
-                print(TextTable(header: ["ACTION", "DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"],
-                                rows: actions.map { [String($0.id)] + Self.cells($0.action, grouped: true) }, numeric: [0, 5, 6, 7, 8]).rendered)
+                print(TextTable(header: Self.tableHeader, rows: actions.map { [String($0.id)] + Self.cells($0.action, grouped: true) },
+                                numeric: Self.tableNumeric).rendered)
             }
         }
+
+        /// The table's columns, the action's number first, and those that are numbers; `bulletin records` prints the same.
+        static let tableHeader = ["ACTION", "DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"]
+        static let tableNumeric: Set<Int> = [0, 5, 6, 7, 8]
 
         /// An action's cells, numbers grouped in thousands for a reader or bare for a spreadsheet.
         static func cells(_ a: AidAction, grouped: Bool) -> [String] {

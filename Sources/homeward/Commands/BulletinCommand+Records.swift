@@ -114,28 +114,30 @@ extension BulletinCommand {
         /// Each facility record or aid action of `ids` as the bulletin's read saw it (by the imports it saw, or the moment of
         /// the read), to check its number by; one the read saw no version of is said so, not left out.
         func listAsSeen(_ ids: [Int], of block: String, stores: Stores, snapshot: BulletinSnapshot) async throws {
-            var rows: [[String]] = []
-            func add<R>(_ id: Int, _ versions: [RecordVersion<R>], commits: [Int: Int], cells: (R) -> [String], width: Int) {
-                let seen = snapshot.recordedOn.flatMap { RecordVersion.seen(among: versions, through: snapshot.recordedThrough, at: $0, commit: { commits[$0] }) }
-                rows.append([String(id)] + (seen.map { cells($0.record) } ?? ["not recorded when the bulletin was drafted"] + Array(repeating: "", count: width - 1)))
-            }
-            func commits<R>(_ histories: [[RecordVersion<R>]]) async throws -> [Int: Int] {
-                try await stores.commitNumbers(ofImports: Set(histories.flatMap { $0.flatMap { [$0.importID, $0.supersededInImport].compactMap { $0 } } }))
-            }
             if block == "reconstruction" {
-                var histories: [[RecordVersion<RecordedFacilityWork>]] = []
-                for id in ids { histories.append(try await stores.reconstruction.history(ofWork: id)) }
-                let numbers = try await commits(histories)
-                for (id, versions) in zip(ids, histories) { add(id, versions, commits: numbers, cells: { FacilitiesCommand.List.cells($0, grouped: true) }, width: 8) }
-                print(TextTable(header: ["RECORD", "DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"], rows: rows, numeric: [0, 5]).rendered)
+                try await printAsSeen(ids, stores: stores, snapshot: snapshot, history: { try await stores.reconstruction.history(ofWork: $0) },
+                                      header: FacilitiesCommand.List.tableHeader, numeric: FacilitiesCommand.List.tableNumeric) {
+                    FacilitiesCommand.List.cells($0, grouped: true)
+                }
             } else {
-                var histories: [[RecordVersion<RecordedAidAction>]] = []
-                for id in ids { histories.append(try await stores.assistance.history(ofAction: id)) }
-                let numbers = try await commits(histories)
-                for (id, versions) in zip(ids, histories) { add(id, versions, commits: numbers, cells: { AidCommand.List.cells($0.action, grouped: true) }, width: 9) }
-                print(TextTable(header: ["ACTION", "DATE", "LOCALITY", "TYPE", "ORGANISATION", "TONNES", "PARCELS", "REACHED", "TREATED", "DESCRIPTION"],
-                                rows: rows, numeric: [0, 5, 6, 7, 8]).rendered)
+                try await printAsSeen(ids, stores: stores, snapshot: snapshot, history: { try await stores.assistance.history(ofAction: $0) },
+                                      header: AidCommand.List.tableHeader, numeric: AidCommand.List.tableNumeric) {
+                    AidCommand.List.cells($0.action, grouped: true)
+                }
             }
+        }
+
+        /// The records' table as their own `list` prints it, each record in the version the read saw.
+        private func printAsSeen<R>(_ ids: [Int], stores: Stores, snapshot: BulletinSnapshot, history: (Int) async throws -> [RecordVersion<R>],
+                                    header: [String], numeric: Set<Int>, cells: (R) -> [String]) async throws {
+            var histories: [[RecordVersion<R>]] = []
+            for id in ids { histories.append(try await history(id)) }
+            let commits = try await stores.commitNumbers(ofImports: Set(histories.joined().flatMap { [$0.importID, $0.supersededInImport].compactMap { $0 } }))
+            let rows = zip(ids, histories).map { id, versions in
+                let seen = snapshot.recordedOn.flatMap { RecordVersion.seen(among: versions, through: snapshot.recordedThrough, at: $0, commit: { commits[$0] }) }
+                return [String(id)] + (seen.map { cells($0.record) } ?? ["not recorded when the bulletin was drafted"] + Array(repeating: "", count: header.count - 2))
+            }
+            print(TextTable(header: header, rows: rows, numeric: numeric).rendered)
         }
 
         /// "1 record", "1,659 records": the command line's own English.

@@ -61,10 +61,13 @@ struct FacilitiesCommand: AsyncParsableCommand {
                 }
             case .table:
                 // The record's own number first: the one `facilities history` takes.
-                print(TextTable(header: ["RECORD", "DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"],
-                                rows: zip(works, rows(true)).map { [String($0.id)] + $1 }, numeric: [0, 5]).rendered)
+                print(TextTable(header: Self.tableHeader, rows: zip(works, rows(true)).map { [String($0.id)] + $1 }, numeric: Self.tableNumeric).rendered)
             }
         }
+
+        /// The table's columns, the record's number first, and those that are numbers; `bulletin records` prints the same.
+        static let tableHeader = ["RECORD", "DATE", "SETTLEMENT", "KIND", "STATUS", "QUANTITY", "UNIT", "ORGANISATION", "ID"]
+        static let tableNumeric: Set<Int> = [0, 5]
 
         /// A record's cells, quantities grouped in thousands for a reader or bare for a spreadsheet.
         static func cells(_ r: RecordedFacilityWork, grouped: Bool) -> [String] {
