@@ -12,7 +12,7 @@ public enum APIRoute: CaseIterable, Sendable {
     case postImports, listImports
     case listCrossings, postCrossings
     case areas, countries
-    case listSites, postSites, showSite, patchSite, listCensuses, postCensuses, listDepartures, postDepartures, censusHistory, departureHistory
+    case listSites, campStandings, postSites, showSite, patchSite, listCensuses, postCensuses, listDepartures, postDepartures, censusHistory, departureHistory
     case listEvacuations, postEvacuations, planEvacuation, showEvacuation, patchEvacuation
     case listFacilities, postFacilities, facilitiesSummary, listFacilityKinds, postFacilityKinds, facilityHistory
     case listAid, postAid, aidSummary, listAidTypes, postAidTypes, aidHistory
@@ -70,6 +70,7 @@ public enum APIRoute: CaseIterable, Sendable {
         case .areas: "/api/v1/areas"
         case .countries: "/api/v1/countries"
         case .listSites, .postSites: "/api/v1/sites"
+        case .campStandings: "/api/v1/camps"
         case .showSite, .patchSite: "/api/v1/sites/{code}"
         case .listCensuses, .postCensuses: "/api/v1/sites/{code}/censuses"
         case .listDepartures, .postDepartures: "/api/v1/sites/{code}/departures"

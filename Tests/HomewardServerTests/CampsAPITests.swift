@@ -55,6 +55,13 @@ import Testing
                 #expect(found.status == .ok && json["code"] as? String == code, "\(path)")
             }
             #expect(try standing.json["remaining"] as? Int == 7_500)
+            // The sites together: the camp counted from its operation's baseline; the sites nobody counted named, not summed;
+            // the transit centre not among them.
+            let camps = try await client.get("/api/v1/camps?as_of=2020-06-30")
+            let total = try #require(try camps.json["total"] as? [String: Any], "\(camps.text)")
+            #expect(total["counted"] as? [String] == ["HOL"] && total["residents"] as? Int == 10_000 && total["remaining"] as? Int == 7_500)
+            #expect(Set(total["not_counted"] as? [String] ?? []) == ["ROJ", "مخيم-١", "TC/9"] && total["counts_differ"] as? [String] == [])
+            #expect((try camps.json["sites"] as? [[String: Any]])?.contains { $0["code"] as? String == "TC-1" } == false)
             #expect((try standing.json["censuses"] as? [[String: Any]])?.count == 2)
             #expect(try standing.json["baseline_from_operation"] as? Bool == true)
             #expect((try standing.json["censuses_unlike_baseline"] as? [[String: Any]])?.map { $0["organisation"] as? String } == ["WHO"])

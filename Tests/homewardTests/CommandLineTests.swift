@@ -222,6 +222,25 @@ import Testing
         #expect(try run(["audit", "--kind", "site"]).stdout.contains("update"))
     }
 
+    /// `sites standing`: every site and the total of those with one count, the others named; its CSV marks the rows summed.
+    @Test func theSitesStandingSumsOnlySitesWithOneCount() throws {
+        defer { cleanUp() }
+        for (code, kind) in [("HOL", "camp"), ("ROJ", "camp"), ("SET", "informal-settlement")] {
+            #expect(try run(["sites", "add", "--code", code, "--name", code, "--kind", kind, "--admin", "SY080006"]).status == 0)
+        }
+        #expect(try run(["sites", "census", "HOL", "--date", "2019-07-01", "--residents", "1100", "--org", "UNHCR"]).status == 0)
+        #expect(try run(["sites", "departures", "HOL", "--date", "2019-07-03", "--persons", "100", "--org", "UNHCR"]).status == 0)
+        #expect(try run(["sites", "census", "ROJ", "--date", "2019-07-01", "--residents", "700", "--org", "UNHCR"]).status == 0)
+        #expect(try run(["sites", "census", "ROJ", "--date", "2019-07-01", "--residents", "750", "--org", "IOM"]).status == 0)
+        let table = try run(["sites", "standing", "--as-of", "2019-07-10"])
+        #expect(table.status == 0 && table.stdout.contains("TOTAL  1 of 3 sites"), "\(table.stdout)\(table.stderr)")
+        let total = table.stdout.split(separator: "\n").first { $0.hasPrefix("TOTAL") }.map(String.init) ?? ""
+        #expect(total.hasSuffix("1,100               100    9.09      1,000"), "\(total)")
+        #expect(table.stdout.contains("counts of the latest census day differ: ROJ") && table.stdout.contains("nobody has counted them yet: SET"))
+        let csv = try run(["sites", "standing", "--as-of", "2019-07-10", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(csv.contains("ROJ,ROJ,camp,,2019-07-01,0,,,true,false,2019-07-10") && csv.last == ",total,,1100,,100,9.09,1000,,,2019-07-10", "\(csv)")
+    }
+
     /// A statement printed from a demo's database says its figures are generated, as the server's copies do: pasted from a
     /// terminal, it was a statement of made-up figures without a word.
     @Test func aStatementOfADemosDatabaseSaysSoOnTheCommandLine() async throws {

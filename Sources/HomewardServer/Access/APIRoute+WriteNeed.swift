@@ -14,7 +14,7 @@ extension APIRoute {
         // so that a new route must say what it writes.
         case .signIn, .signOut, .changePassword, .createAccountToken, .revokeAccountToken: nil
         case .overview, .campsPage, .signInPage, .accountPage, .peoplePage, .healthz, .metrics, .openapi, .totals, .publicTotals, .audit, .listImports,
-             .listMovements, .movementHistory, .listOrganisations, .listCrossings, .areas, .countries, .listSites, .showSite, .listCensuses, .listDepartures,
+             .listMovements, .movementHistory, .listOrganisations, .listCrossings, .areas, .countries, .listSites, .campStandings, .showSite, .listCensuses, .listDepartures,
              .listEvacuations, .planEvacuation, .showEvacuation, .listFacilities, .facilitiesSummary, .listFacilityKinds, .listAid,
              .facilityHistory, .aidHistory, .censusHistory, .departureHistory,
              .aidSummary, .listAidTypes, .readiness, .reconstructionPage, .aidPage, .readinessPage, .listSources, .sourceHistory, .compareSources,

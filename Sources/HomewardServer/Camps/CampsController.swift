@@ -82,6 +82,10 @@ struct CampsController<Context: CallerRequestContext> {
             let kind = try request.oneOf("kind", SiteKind.self)
             return try jsonResponse(["sites": try await store.sites(kind: kind)])
         }
+        router.on(RouterPath(APIRoute.campStandings.routerPath), method: APIRoute.campStandings.method) { request, _ in
+            let day = try asOf(request)
+            return try jsonResponse(CampsStanding(try await store.standings(asOf: day), asOf: day))
+        }
         router.on(RouterPath(APIRoute.postSites.routerPath), method: APIRoute.postSites.method) { request, context in
             try request.require(contentType: ["application/json"])
             let body = try StreamedBody(request, limit: configuration.maxBodyBytes)

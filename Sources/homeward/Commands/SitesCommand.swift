@@ -7,7 +7,7 @@ struct SitesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sites",
         abstract: "Camps, informal settlements, collective centres and transit centres: their censuses and departures.",
-        subcommands: [Add.self, List.self, CensusCommand.self, DeparturesCommand.self, Show.self, Update.self, Records.self, History.self]
+        subcommands: [Add.self, List.self, CensusCommand.self, DeparturesCommand.self, Show.self, Standing.self, Update.self, Records.self, History.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -112,6 +112,25 @@ struct SitesCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(standing)
             case .table: print(SiteStandingText(standing).rendered)
+            }
+        }
+    }
+
+    struct Standing: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every camp, settlement and collective centre where it stands, and how many remain in them together.",
+            discussion: "Only sites with one count to go by are summed; a site whose organisations' counts differ, or that nobody has counted, is named below the total.")
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "The day to answer for (default today).") var asOf: String?
+        @Option(help: "table, json or csv") var format: OutputFormat = .table
+
+        func run() async throws {
+            let asOfDay = try asOfDay(asOf)
+            let standing = CampsStanding(try await db.withStores { try await $0.camps.standings(asOf: asOfDay) }, asOf: asOfDay)
+            switch format {
+            case .json: try printJSON(standing)
+            case .csv: print(CampsStandingText(standing).csv)
+            case .table: print(CampsStandingText(standing).rendered)
             }
         }
     }

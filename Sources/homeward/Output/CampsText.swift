@@ -148,3 +148,43 @@ struct EvacuationProgressText {
 
 /// A cycle's length as the plan's header says it: "every day", "every 5 days".
 private func every(_ days: Int) -> String { days == 1 ? "every day" : "every \(days) days" }
+
+/// Every site where it stands and the sites together, for a terminal or a spreadsheet.
+struct CampsStandingText {
+    let standing: CampsStanding
+
+    init(_ standing: CampsStanding) { self.standing = standing }
+
+    /// One row per site, then the total of the sites it sums; the sites left out of it are said below.
+    var rendered: String {
+        let s = standing, total = s.total
+        var rows = s.sites.map { site in
+            [site.site.code, site.site.name, site.site.kind.rawValue, site.residents?.grouped ?? (site.residentsDiffer ? "differ" : ""),
+             site.censusDate?.description ?? "", site.left.grouped, site.leftPercent.map { "\($0)" } ?? "", site.remaining?.grouped ?? ""]
+        }
+        rows.append(["TOTAL", "\(total.counted.count) of \(s.sites.count) sites", "", total.residents.grouped, "", total.left.grouped,
+                     total.leftPercent.map { "\($0)" } ?? "", total.remaining.grouped])
+        var lines = ["Sites as of \(s.asOf)",
+                     TextTable(header: ["CODE", "NAME", "KIND", "RESIDENTS", "COUNTED ON", "LEFT", "% LEFT", "REMAINING"], rows: rows,
+                               numeric: [3, 5, 6, 7]).rendered]
+        if !total.countsDiffer.isEmpty {
+            lines.append("Not in the total, as their organisations' counts of the latest census day differ: \(total.countsDiffer.joined(separator: ", "))")
+        }
+        if !total.notCounted.isEmpty { lines.append("Not in the total, as nobody has counted them yet: \(total.notCounted.joined(separator: ", "))") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The sites' rows and a last `total` row, whose `code` column is empty; `in_total` says which rows it sums.
+    var csv: String {
+        let s = standing, total = s.total
+        var lines = ["code,name,kind,residents,census_date,left,left_percent,remaining,residents_differ,in_total,as_of"]
+        for site in s.sites {
+            lines.append([site.site.code, site.site.name, site.site.kind.rawValue, site.residents.map(String.init) ?? "", site.censusDate?.description ?? "",
+                          String(site.left), site.leftPercent?.description ?? "", site.remaining.map(String.init) ?? "", String(site.residentsDiffer),
+                          String(total.counted.contains(site.site.code)), s.asOf.description].map(CSVWriter.field).joined(separator: ","))
+        }
+        lines.append(["", "total", "", String(total.residents), "", String(total.left), total.leftPercent?.description ?? "", String(total.remaining), "",
+                      "", s.asOf.description].joined(separator: ","))
+        return lines.joined(separator: "\n")
+    }
+}

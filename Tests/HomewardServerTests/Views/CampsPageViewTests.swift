@@ -120,6 +120,30 @@ import Testing
         #expect(!camp.isEmpty && !camp.contains("differ"))
     }
 
+    /// The sites together: a total row under the table, of the sites with one count only, the others named below it.
+    @Test func theSitesTotalSumsTheCountedSitesAndNamesTheOthers() {
+        var model = CampsPageModel.mock
+        let english = html(model, .en)
+        #expect(english.contains("<tfoot><tr><th scope=\"row\">All sites<br><small>2 of 2 sites summed</small></th>"
+                                 + "<td class=\"num\" data-label=\"Residents at baseline\"><span><bdi dir=\"ltr\">77,020</bdi>"), "\(english)")
+        #expect(english.contains(">10,900</bdi></span></td>") && english.contains(">66,120</bdi></span></td></tr></tfoot>"))
+        #expect(!english.contains("Not in the total"))
+        // Two organisations count the settlement differently on one day, and a new camp is not counted yet.
+        model.sites[1] = SiteStanding(site: CampsPageModel.settlement, asOf: CampsPageModel.asOf, censuses: [
+            Census(site: "SET-1", date: Day("2020-06-12")!, residents: 3_150, organisation: "IOM"),
+            Census(site: "SET-1", date: Day("2020-06-12")!, residents: 4_020, organisation: "Governorate of Aleppo"),
+        ], departures: [])
+        model.sites.append(SiteStanding(site: Site(code: "NEW", name: "New camp", nameAr: "مخيم جديد", kind: .camp, admin: "SY08"),
+                                        asOf: CampsPageModel.asOf, censuses: [], departures: []))
+        let differ = html(model, .en)
+        #expect(differ.contains("1 of 3 sites summed") && differ.contains(">73,000</bdi>") && differ.contains(">62,100</bdi></span></td></tr></tfoot>"))
+        #expect(differ.contains("Not in the total, as their organisations&#39; latest counts differ: East settlement."), "\(differ)")
+        #expect(differ.contains("Not in the total, as nobody has counted them yet: New camp."))
+        let arabic = html(model, .ar)
+        #expect(arabic.contains("المجموع يشمل ١ من أصل ٣") && arabic.contains("لم يُحصِ سكانها بعد: مخيم جديد."), "\(arabic)")
+        #expect(html(model, .ru).contains("в итоге 1 из 3 объектов"))
+    }
+
     /// One planned bar per cycle; an actual bar only for cycles begun by the day shown, never taller than the chart.
     @Test func theChartHasABarPerCycleAndNoneForTheFuture() {
         let progress = CampsPageModel.mock.operations[0]

@@ -19,7 +19,7 @@ struct CampsPageView {
             chrome: PageChrome(api: .openapi, demo: m.demo, catalogue: c),
             heading: c.text("camps.heading"),
             asOf: PhraseContext(c.phrase("camps.asOf", ["day": .day(m.asOf)])),
-            sites: SitesTable(c, m.sites, language: language),
+            sites: SitesTable(c, m.sites, asOf: m.asOf, language: language),
             transit: TransitTable(c, m.transitCentres, occupancies: m.occupancies, asOf: m.asOf, language: language),
             operationsTitle: c.text("camps.operations"),
             operationsEmpty: c.text("camps.operations.none"),
@@ -68,8 +68,12 @@ struct CampsPageView {
         let hasRows: Bool
         let siteHeader, residentsHeader, leftHeader, leftPercentHeader, remainingHeader: String
         let rows: [Row]
+        /// The sites with one count to go by, summed; the others are named beside it, not folded in.
+        let totalLabel, totalSites, totalResidents, totalLeft, totalRemaining: String
+        let totalLeftPercent: String?
+        let leftOut: [String]
 
-        init(_ c: Catalogue, _ standings: [SiteStanding], language: Language) {
+        init(_ c: Catalogue, _ standings: [SiteStanding], asOf: Day, language: Language) {
             title = c.text("camps.sites")
             empty = c.text("camps.sites.none")
             hasRows = !standings.isEmpty
@@ -78,6 +82,17 @@ struct CampsPageView {
             leftHeader = c.text("camps.column.left")
             leftPercentHeader = c.text("camps.column.leftPercent")
             remainingHeader = c.text("camps.column.remaining")
+            let total = SitesTotal(standings, asOf: asOf)
+            let names = Dictionary(standings.map { ($0.site.code, $0.site.name(in: language)) }, uniquingKeysWith: { a, _ in a })
+            let list = { (codes: [String]) in MessageArgument.text(codes.map { names[$0] ?? $0 }.joined(separator: c.text("list.separator"))) }
+            totalLabel = c.text("camps.total")
+            totalSites = c.text("camps.total.sites", ["counted": .count(total.counted.count), "sites": .count(standings.count)])
+            totalResidents = c.numbers.string(total.residents)
+            totalLeft = c.numbers.string(total.left)
+            totalLeftPercent = total.leftPercent.map { c.string($0.argument) }
+            totalRemaining = c.numbers.string(total.remaining)
+            leftOut = (total.countsDiffer.isEmpty ? [] : [c.text("camps.total.countsDiffer", ["sites": list(total.countsDiffer)])])
+                + (total.notCounted.isEmpty ? [] : [c.text("camps.total.notCounted", ["sites": list(total.notCounted)])])
             rows = standings.map { s in
                 let organisations = Set(s.censuses.map(\.organisation))
                 return Row(
