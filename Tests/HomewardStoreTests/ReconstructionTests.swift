@@ -431,6 +431,38 @@ import Testing
         }
     }
 
+    /// The same delivery or work twice under two ids, or once with an id and once without, would be summed twice without a
+    /// word: a form's submission sent again under a new `_uuid`, or a spreadsheet's row beside the form's export. Said,
+    /// naming the first record; with ids, only where the figures are the same too (other figures are another delivery),
+    /// and not where a later row of the file withdrew the first.
+    @Test(arguments: Backend.available)
+    func theSameDeliveryUnderAnotherIdOrNoneIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            let aid = "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#indicator+parcels+num,#meta+id\n"
+            _ = try await importRecords(store, .aid, aid + "2020-06-02,C5992,IRC,charitable,2.75,550,uuid-1\n")
+            // The form's submission again under a new id; then the same action under another id with other figures.
+            let resent = try await importRecords(store, .aid, aid + "2020-06-02,C5992,IRC,charitable,2.75,550,uuid-2\n"
+                                                 + "2020-06-02,C5992,IRC,charitable,1,200,uuid-3\n")
+            #expect(resent.imported == 2 && resent.problems.map { "\($0.row) \($0.code)" } == ["2 import.aid.sameFigures"], "\(resent.problems)")
+            #expect(resent.text.contains("recorded beside aid action 1 of an earlier import"), "\(resent.text)")
+            // A spreadsheet's row without an id beside the actions with ids.
+            let sheet = try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#indicator+tonnes+num,#indicator+parcels+num\n"
+                                                + "2020-06-02,C5992,IRC,charitable,2.75,550\n")
+            #expect(sheet.imported == 1 && sheet.problems.map(\.code) == ["import.aid.twin"], "\(sheet.problems)")
+            // A file that gives the copy and withdraws the first: nothing is beside anything once it is read.
+            let replaced = try await importRecords(store, .aid, aid + "2020-06-05,C5992,IRC,charitable,3,600,uuid-9\n")
+            #expect(replaced.imported == 1 && replaced.warnings == 0)
+            let moved = try await importRecords(store, .aid, aid + "2020-06-05,C5992,IRC,charitable,3,600,uuid-10\n2020-06-05,C5992,IRC,charitable,0,0,uuid-9\n")
+            #expect(moved.imported == 1 && moved.updated == 1 && !moved.problems.contains { $0.code == "import.aid.sameFigures" }, "\(moved.problems)")
+            // A facility record alike: the same report under a new id is said; another quantity under its own id is not.
+            let works = "#date,#adm4+code,#loc+type,#status,#indicator+num,#org,#meta+id\n"
+            _ = try await importRecords(store, .facilities, works + "2020-06-01,C5992,school,under-restoration,2,UNICEF,f-1\n")
+            let again = try await importRecords(store, .facilities, works + "2020-06-01,C5992,school,under-restoration,2,UNICEF,f-2\n"
+                                                + "2020-06-01,C5992,school,under-restoration,3,UNICEF,f-3\n")
+            #expect(again.imported == 2 && again.problems.map { "\($0.row) \($0.code)" } == ["2 import.facilities.sameFigures"], "\(again.problems)")
+        }
+    }
+
     /// Two organisations reporting one delivery, or one work, on the same day would be summed twice without a word: both
     /// are kept and every sum adds them, so the second import says so, naming the first's record; a withdrawn one, another
     /// day or the same organisation's are no such pair.

@@ -32,6 +32,8 @@ struct AidActionWriter: BatchWriter {
     /// read: a later row may have withdrawn it, and nothing is then added twice.
     mutating func finish() async throws {
         counts.shared = try await write.stillCounted(counts.shared, in: "aid_actions", where: Self.counted)
+        counts.twins = try await write.twinsStillStanding(counts.twins, messages: ["import.aid.twin", "import.aid.sameFigures"], in: "aid_actions",
+                                                          where: Self.counted, importID: importID)
     }
 
     mutating func write(_ batch: [AidAction], rows: [Int]) async throws {
@@ -68,11 +70,18 @@ struct AidActionWriter: BatchWriter {
                         \(bind: importID))
                 """)
             counts += stored
-            if stored.imported == 1, action.externalId == nil, let twin = try await write.twin(in: "aid_actions", key: action.key, importID: importID, matching: """
+            // Without an id, any action alike is one this row may give again; with one, an action alike in its figures too is
+            // the same delivery under another id (a form's submission sent twice, or a spreadsheet's row sent again as the form's).
+            let sameFigures: SQLQueryString = action.externalId == nil ? "" : """
+                 AND kilograms \(unsafeRaw: same) \(bind: action.kilograms) AND parcels \(unsafeRaw: same) \(bind: action.parcels)
+                AND reached \(unsafeRaw: same) \(bind: action.reached) AND treated \(unsafeRaw: same) \(bind: action.treated)
+                """
+            if stored.imported == 1, let twin = try await write.twin(in: "aid_actions", key: action.key, importID: importID, matching: """
                 organisation_id = \(bind: organisationID) AND day = \(bind: action.date.number) AND place_pcode = \(bind: action.place.finest ?? "")
                 AND type_code = \(bind: action.type) AND \(unsafeRaw: Self.counted)
-                """) {
-                counts.twins.append(TwinRecord(row: row, twin: twin, message: "import.aid.twin", argument: "record"))
+                """ + sameFigures) {
+                counts.twins.append(TwinRecord(row: row, twin: twin, message: action.externalId == nil ? "import.aid.twin" : "import.aid.sameFigures",
+                                               argument: "record"))
             }
             if stored.imported == 1, let other = try await write.otherOrganisation(in: "aid_actions", organisationID: organisationID, importID: importID, matching: """
                 r.day = \(bind: action.date.number) AND r.place_pcode = \(bind: action.place.finest ?? "") AND r.type_code = \(bind: action.type)

@@ -201,13 +201,31 @@ extension WriteContext {
         return (try alike[0].decode(column: "row_key", as: String.self), try alike[0].decode(column: "id", as: Int.self))
     }
 
-    /// The first record of `table` without an id, of an earlier import, that `matching` finds beside the record just written
-    /// under `key`: a report sent again with a note or description changed, which its cells make a second record.
+    /// The first record of `table`, of an earlier import, that `matching` finds beside the record just written under `key`:
+    /// a report sent again with a note or description changed, which its cells make a second record, or a form's
+    /// submission sent again under a new id. The stored record may have an id or none: a spreadsheet's row without one
+    /// beside the form's export with ids is the same report twice.
     func twin(in table: String, key: String, importID: Int, matching: SQLQueryString) async throws -> Int? {
         try await sql.raw("""
-            SELECT id FROM \(unsafeRaw: table) WHERE external_id IS NULL AND row_key <> \(bind: key)
+            SELECT id FROM \(unsafeRaw: table) WHERE row_key <> \(bind: key)
             AND (import_id IS NULL OR import_id <> \(bind: importID)) AND 
             """ + matching + " ORDER BY id LIMIT 1").first(decodingColumn: "id", as: Int.self)
+    }
+
+    /// The warnings of a record alike (`messages`) whose stored record the file left as it found it, once the file is read:
+    /// one a later row withdrew or corrected (now this import's) is no longer beside the new one. Other warnings are kept.
+    func twinsStillStanding(_ twins: [TwinRecord], messages: Set<String>, in table: String, where condition: String,
+                            importID: Int) async throws -> [TwinRecord] {
+        let ids = Array(Set(twins.filter { messages.contains($0.message) }.map(\.twin))).sorted()
+        guard !ids.isEmpty else { return twins }
+        var standing: Set<Int> = []
+        for start in stride(from: 0, to: ids.count, by: 1000) {
+            standing.formUnion(try await sql.raw("""
+                SELECT id FROM \(unsafeRaw: table) WHERE id IN (\(binds: Array(ids[start ..< min(start + 1000, ids.count)])))
+                AND (import_id IS NULL OR import_id <> \(bind: importID)) AND \(unsafeRaw: condition)
+                """).all(decodingColumn: "id", as: Int.self))
+        }
+        return twins.filter { !messages.contains($0.message) || standing.contains($0.twin) }
     }
 
     /// The first record of another organisation, of an earlier import or an earlier row of this one, that `matching` (on

@@ -24,6 +24,9 @@ struct FacilityWorkWriter: BatchWriter {
     /// read: a later row may have withdrawn it, and nothing is then added twice.
     mutating func finish() async throws {
         counts.shared = try await write.stillCounted(counts.shared, in: "facility_works", where: "quantity_tenths > 0")
+        counts.twins = try await write.twinsStillStanding(counts.twins, messages: ["import.facilities.twin", "import.facilities.damagedAgain",
+                                                                                   "import.facilities.sameFigures"],
+                                                          in: "facility_works", where: "quantity_tenths > 0", importID: importID)
     }
 
     mutating func write(_ batch: [FacilityWork], rows: [Int]) async throws {
@@ -56,11 +59,16 @@ struct FacilityWorkWriter: BatchWriter {
             // Damage is summed record by record: the same organisation's damage of a settlement's kind assessed again without an
             // id, on another day, counts twice; said, as a report sent again on its own day is.
             let damage = work.status == .damaged
-            if stored.imported == 1, work.externalId == nil, let twin = try await write.twin(in: "facility_works", key: work.key, importID: importID, matching: """
+            // With an id, only a record of the same day and quantity too is the same report under another id (a form's
+            // submission sent twice): a new assessment with its own id is a record of its own.
+            let withID = work.externalId != nil
+            if stored.imported == 1, let twin = try await write.twin(in: "facility_works", key: work.key, importID: importID, matching: """
                 organisation_id = \(bind: organisationID) AND place_pcode = \(bind: work.place.finest ?? "") AND kind_code = \(bind: work.kind)
-                AND status = \(bind: work.status.rawValue) AND quantity_tenths > 0 AND (\(bind: damage) OR day = \(bind: work.date.number))
+                AND status = \(bind: work.status.rawValue) AND quantity_tenths > 0 AND (\(bind: damage && !withID) OR day = \(bind: work.date.number))
+                AND (\(bind: !withID) OR quantity_tenths = \(bind: work.tenths))
                 """) {
-                counts.twins.append(TwinRecord(row: row, twin: twin, message: damage ? "import.facilities.damagedAgain" : "import.facilities.twin", argument: "record"))
+                let message = withID ? "import.facilities.sameFigures" : damage ? "import.facilities.damagedAgain" : "import.facilities.twin"
+                counts.twins.append(TwinRecord(row: row, twin: twin, message: message, argument: "record"))
             }
             if stored.imported == 1, let other = try await write.otherOrganisation(in: "facility_works", organisationID: organisationID, importID: importID, matching: """
                 r.day = \(bind: work.date.number) AND r.place_pcode = \(bind: work.place.finest ?? "") AND r.kind_code = \(bind: work.kind)
