@@ -133,11 +133,13 @@ public enum SourceChecks {
                     counted += 1
                 }
                 guard let (earlier, least) = highest, let most = later.qualifier.bounds(later.value).high, most < least else { return nil }
+                // Each figure as its organisation stated it ("more than 1,490,739"), not the bound it gives ("1,490,740"):
+                // readers look for the figure in the report.
                 let exact = earlier.isPoint && later.isPoint
                 return Problem(kind: .cumulativeFalls, figures: [earlier.id!, later.id!], organisation: later.organisation, message: Message(
                     exact ? "sources.check.cumulativeFalls" : "sources.check.cumulativeFallsBounds",
-                    ["earlier": .count(exact ? earlier.value : least), "earlierDate": .day(earlier.date),
-                     "later": .count(exact ? later.value : most), "laterDate": .day(later.date)]))
+                    ["earlier": .count(earlier.value), "earlierDate": .day(earlier.date), "earlierQualifier": .code(earlier.qualifier.rawValue),
+                     "later": .count(later.value), "laterDate": .day(later.date), "laterQualifier": .code(later.qualifier.rawValue)]))
             }.compactMap { $0 }
         }
     }
