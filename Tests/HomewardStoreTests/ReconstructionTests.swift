@@ -406,6 +406,16 @@ import Testing
             #expect(said.contains { $0.hasPrefix("2 import.figure.cleared #reached+ind+num") && $0.contains("3750") }, "\(said)")
             #expect(said.contains { $0.hasPrefix("3 import.aid.noFigure") }, "\(said)")
             #expect(!said.contains { $0.contains("parcels") }, "a figure given again is no loss: \(said)")
+            // A correction from a file without the description the action had: the words it blanks are quoted.
+            let described = "#date,#adm4+code,#org,#activity+type,#indicator+parcels+num,#description,#meta+id\n"
+            _ = try await importRecords(store, .aid, described + "2020-05-04,C2269,SARC,humanitarian,40,Food parcels,SARC-0009\n")
+            let plain = try await importRecords(store, .aid, "#date,#adm4+code,#org,#activity+type,#indicator+parcels+num,#meta+id\n"
+                                                + "2020-05-04,C2269,SARC,humanitarian,45,SARC-0009\n")
+            #expect(plain.updated == 1 && plain.problems.map { "\($0.row) \($0.code) \($0.column)" } == ["2 import.text.cleared description"], "\(plain.problems)")
+            #expect(plain.text.contains("the record said “Food parcels”"), "\(plain.text)")
+            // Given again, as before: nothing lost, nothing said.
+            let again = try await importRecords(store, .aid, described + "2020-05-04,C2269,SARC,humanitarian,45,Food parcels,SARC-0009\n")
+            #expect(again.updated == 1 && again.warnings == 0, "\(again.problems)")
         }
     }
 

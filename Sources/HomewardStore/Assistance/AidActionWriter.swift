@@ -15,7 +15,8 @@ struct AidActionWriter: BatchWriter {
     static let table = RevisedTable(table: "aid_actions", revisions: "aid_action_revisions", recordColumn: "action_id",
                                     columns: ["day", "place_pcode", "adm1", "adm2", "adm3", "adm4", "type_code", "kilograms", "parcels", "reached",
                                               "treated", "description"],
-                                    figures: ["kilograms": ("tonnes", 3), "parcels": ("parcels", 0), "reached": ("reached", 0), "treated": ("treated", 0)])
+                                    figures: ["kilograms": ("tonnes", 3), "parcels": ("parcels", 0), "reached": ("reached", 0), "treated": ("treated", 0)],
+                                    texts: ["description": "description"])
     let write: WriteContext
     let importID: Int
     private(set) var counts = WriteCounts()

@@ -67,6 +67,8 @@ struct ClearedFigure: Sendable, Equatable {
     var before: Int
     /// Whether the field names another record (a figure's total, by id) rather than gives a figure.
     var link = false
+    /// What the replaced version said, where the field holds words rather than a figure.
+    var words: String?
 }
 
 /// A movement an earlier import recorded for an id in one category, taken back by a row that gives the id in the other

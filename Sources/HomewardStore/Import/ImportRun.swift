@@ -383,8 +383,10 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
         for cleared in counts.cleared {
             // Said as the file writes the figure, in the column the file names it by.
             let before: MessageArgument = cleared.decimals > 0 ? .code(ScaledNumber.string(cleared.before, decimals: cleared.decimals)) : .count(cleared.before)
-            warn(row: cleared.row, column: column(ofJSONKey: cleared.field), cleared.link ? Message("import.link.cleared", ["before": .serial(cleared.before)])
-                 : Message("import.figure.cleared", ["before": before]))
+            let message = if let words = cleared.words { Message("import.text.cleared", ["before": .text(words)]) }
+                else if cleared.link { Message("import.link.cleared", ["before": .serial(cleared.before)]) }
+                else { Message("import.figure.cleared", ["before": before]) }
+            warn(row: cleared.row, column: column(ofJSONKey: cleared.field), message)
         }
         for row in counts.unlinked { warn(row: row, column: column(ofJSONKey: "part_of"), Message("import.sources.partOf.withdrawn")) }
         for moved in counts.moves {

@@ -19,6 +19,9 @@ struct RevisedTable: Sendable {
     /// The columns that name another record (a figure's total), each with its field's JSON key: a correction that leaves out
     /// one the record gave is warned of too, as it unlinks the two.
     var links: [String: String] = [:]
+    /// The columns of words a row may leave blank (a description, a citation), each with its field's JSON key: a
+    /// correction from a file without that column would blank what the record said, and is warned of, quoting it.
+    var texts: [String: String] = [:]
     /// What a withdrawn record holds (`value = 0`): a 0 given again for it changes nothing, whatever else its row gives.
     var withdrawn: String?
 }
@@ -110,7 +113,12 @@ extension WriteContext {
         }
         // A withdrawal (no insert: a 0) takes the record back whole: what it leaves blank is no loss to warn of.
         let cleared = try zip(table.columns, values).compactMap { column, value -> ClearedFigure? in
-            guard insert != nil, case .null = value, table.figures[column] != nil || table.links[column] != nil,
+            guard insert != nil, case .null = value else { return nil }
+            if let field = table.texts[column] {
+                guard let words = try stored.decode(column: column, as: String?.self), !words.isEmpty else { return nil }
+                return ClearedFigure(row: row, field: field, decimals: 0, before: 0, words: words)
+            }
+            guard table.figures[column] != nil || table.links[column] != nil,
                   let before = try stored.decode(column: column, as: Int?.self) else { return nil }
             if let field = table.links[column] { return ClearedFigure(row: row, field: field, decimals: 0, before: before, link: true) }
             return table.figures[column].map { ClearedFigure(row: row, field: $0.field, decimals: $0.decimals, before: before) }

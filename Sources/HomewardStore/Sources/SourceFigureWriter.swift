@@ -8,6 +8,7 @@ import SQLKit
 struct SourceFigureWriter: BatchWriter {
     static let table = RevisedTable(table: "source_figures", revisions: "source_figure_revisions", recordColumn: "figure_id",
                                     columns: ["value", "qualifier", "citation", "url", "part_of"], links: ["part_of": "part_of"],
+                                    texts: ["citation": "citation", "url": "url"],
                                     withdrawn: "value = 0")
     let write: WriteContext
     let importID: Int
