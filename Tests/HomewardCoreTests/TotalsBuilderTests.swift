@@ -10,6 +10,11 @@ import Testing
         #expect(TotalsBuilder.calendarKey(january, .month) == "2019-01")
         #expect(TotalsBuilder.calendarKey(january, .week) == "2019-01-01/2019-01-31")
         #expect(TotalsBuilder.calendarName("2019-W03", .week) == "2019-01-14 to 2019-01-20")
+        // A week the window cuts is named by the days it counts, as the table on the command line names it.
+        let year = DateWindow(from: Day("2020-01-01"), to: Day("2020-12-31"))
+        #expect(TotalsBuilder.calendarName("2020-W53", .week, window: year) == "2020-12-28 to 2020-12-31")
+        #expect(TotalsBuilder.calendarName("2020-W01", .week, window: year) == "2020-01-01 to 2020-01-05")
+        #expect(TotalsBuilder.calendarName("2020-W02", .week, window: year) == "2020-01-06 to 2020-01-12")
     }
 
     @Test func groupsAreSortedByPersonsAndCutToTheTop() {

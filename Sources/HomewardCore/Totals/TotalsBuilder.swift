@@ -32,11 +32,13 @@ public struct TotalsBuilder: Sendable {
         }
     }
 
-    /// The readable name of a calendar key: a week's first and last day, or the month.
-    public static func calendarName(_ key: String, _ grouping: Grouping) -> String {
+    /// The readable name of a calendar key: a week's first and last day, or the month. A week the window cuts (2020-W53
+    /// asked for the year 2020) is named by the days it counts, as the command line's table names it.
+    public static func calendarName(_ key: String, _ grouping: Grouping, window: DateWindow = DateWindow()) -> String {
         if key.contains("/") { return "period \(key.replacingOccurrences(of: "/", with: " to ")), across \(grouping.rawValue)s" }
         guard grouping == .week, let monday = calendarStart(key, grouping) else { return key }
-        return "\(monday) to \(monday.adding(days: 6))"
+        let sunday = monday.adding(days: 6)
+        return "\(max(monday, window.from ?? monday)) to \(min(sunday, window.to ?? sunday))"
     }
 
     /// The first day of a calendar key's bucket (a week's Monday, a month's first, a period's start), which orders
@@ -80,7 +82,7 @@ public struct TotalsBuilder: Sendable {
         }
         for index in sorted.indices {
             let key = sorted[index].key
-            sorted[index].name = key.map { k in calendar.map { Self.calendarName(k, $0) } ?? name(k, .en) ?? k } ?? "not reported"
+            sorted[index].name = key.map { k in calendar.map { Self.calendarName(k, $0, window: window) } ?? name(k, .en) ?? k } ?? "not reported"
             if let key, calendar == nil {
                 sorted[index].nameAr = name(key, .ar)
                 sorted[index].nameRu = name(key, .ru)

@@ -65,18 +65,21 @@ struct TotalsCommand: AsyncParsableCommand {
     /// The table's figures, the total's row (without `--by`) with what the table says beside it: the persons in movements
     /// that only overlap the window (`partial`, not in the total) and, with `--last`, the window before and the change.
     /// Group rows leave those columns empty: they are the whole's, and a total row among the groups would be summed with them.
-    /// With `--as-recorded-on`, a last column on every row says the moment, so that a saved file says it is not today's.
+    /// With `--as-recorded-on`, a column after those says the moment, so that a saved file says it is not today's; with
+    /// `--last`, a last column gives the window before's `partial` (`previous_partial`), which its `previous` leaves out.
     private func printCSV(_ report: TotalsReport, previous: TotalsReport?, asRecordedOn: Date?) {
         let moment = asRecordedOn.map { [$0.formatted(.iso8601)] } ?? []
-        print((["key,name,persons,refugees,idps,partial,previous,change"] + (moment.isEmpty ? [] : ["as_recorded_on"])).joined(separator: ","))
+        let before = previous.map { [String($0.partial)] } ?? []
+        print((["key,name,persons,refugees,idps,partial,previous,change"] + (moment.isEmpty ? [] : ["as_recorded_on"])
+               + (before.isEmpty ? [] : ["previous_partial"])).joined(separator: ","))
         if by == nil {
             let comparison = previous.map { [String($0.total), String(report.total - $0.total)] } ?? ["", ""]
-            print(([",Total", String(report.total), String(report.refugees), String(report.idps), String(report.partial)] + comparison + moment)
+            print(([",Total", String(report.total), String(report.refugees), String(report.idps), String(report.partial)] + comparison + moment + before)
                 .joined(separator: ","))
         }
         for g in report.groups {
-            print(([g.key ?? "", g.name, String(g.persons), String(g.refugees), String(g.idps)].map(CSVWriter.field) + ["", "", ""] + moment)
-                .joined(separator: ","))
+            print(([g.key ?? "", g.name, String(g.persons), String(g.refugees), String(g.idps)].map(CSVWriter.field) + ["", "", ""] + moment
+                   + before.map { _ in "" }).joined(separator: ","))
         }
     }
 
@@ -100,6 +103,8 @@ struct TotalsCommand: AsyncParsableCommand {
         if let previous, previous.from != nil, previous.to != nil {
             print(c.text("cli.totals.before", ["previous": .count(previous.total), "window": .text(window(previous.from, previous.to)),
                                                "change": .change(report.total - previous.total)]))
+            // The window before leaves out, as this one does, the periods across its edges: said, not dropped from the comparison unseen.
+            if previous.partial > 0 { print(c.text("cli.totals.before.partial", ["partial": .count(previous.partial)])) }
         }
         if report.partial > 0 {
             print(c.text("cli.totals.partial", ["partial": .count(report.partial)]))
