@@ -38,6 +38,9 @@ import HomewardTestSupport
             #expect(gazetteer.areas(named: "مدينة الشهيد باسل الأسد الع", level: .adm4).map(\.pcode) == ["C2340"])
             #expect(gazetteer.areas(named: "مدينة الشهيد باسل الأسد العمالية (عدرا)", level: .adm4).map(\.pcode) == ["C2340"], "written out in full")
             #expect(gazetteer.areas(named: "مدينة", level: .adm4).isEmpty)
+            // Damascus City (مدينة دمشق) answers to the name said in speech and forms; Rural Damascus keeps its own.
+            #expect(gazetteer.areas(named: "دمشق", level: .adm1).map(\.pcode) == ["SY01"])
+            #expect(gazetteer.areas(named: "ريف دمشق", level: .adm1).map(\.pcode) == ["SY03"])
             #expect(gazetteer.area("C2099")?.nameAr.hasSuffix("…") == false, "a long name that is whole")
         }
     }

@@ -18,6 +18,9 @@ public struct Gazetteer: Sendable {
     private var countriesByName: [String: String] = [:]
     private let countryPatterns: CountryPatterns
 
+    /// "City" before a name in Arabic (مدينة), with its space.
+    private static let arabicCity = "مدينة "
+
     private struct NameKey: Hashable {
         var level: AdminLevel
         var name: String
@@ -34,6 +37,13 @@ public struct Gazetteer: Sendable {
             for name in [area.nameEn, area.nameAr, area.nameRu].compactMap({ $0 }) where name.hasSuffix(AdminArea.cutMark) {
                 cutNames.append((NameKey(level: area.level, name: Gazetteer.fold(name)), area.pcode))
             }
+        }
+        // A city that is an area of its own is named in Arabic "مدينة دمشق" (Damascus City) in gazetteers, and "دمشق" in
+        // speech and forms: the short name finds it too, where no area of its level is so named.
+        for area in areas {
+            guard area.nameAr.hasPrefix(Self.arabicCity) else { continue }
+            let short = NameKey(level: area.level, name: Gazetteer.fold(String(area.nameAr.dropFirst(Self.arabicCity.count))))
+            if !short.name.isEmpty && areasByName[short] == nil { areasByName[short] = [area.pcode] }
         }
         for code in self.areas.keys { lineages[code] = Lineage(lineage(of: code)) }
         for country in countries { self.countries[country.iso3] = country }
