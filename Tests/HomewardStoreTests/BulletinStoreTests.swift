@@ -145,8 +145,19 @@ import Testing
             // check: one convoy, two deliveries, one work
             #expect(snapshot.entry("overlaps.camps.HOL")?.value == 1 && snapshot.entry("overlaps.aid.week")?.value == 2
                     && snapshot.entry("overlaps.reconstruction")?.value == 1, "\(snapshot.entries.map(\.id))")
-            // Counts of reports, no sums of records: no ids to list as what they summed.
-            #expect(snapshot.entries.filter { $0.id.hasPrefix("overlaps.") }.allSatisfy { $0.ids == nil && $0.records == nil })
+            // The records of the deliveries and works reported twice are listed by id (`bulletin records`), so that one of each
+            // pair can be found and withdrawn; the questions list the same, as do `aid list` and `facilities list`.
+            #expect(snapshot.entry("overlaps.aid.week")?.ids == [1, 2, 4, 5] && snapshot.entry("overlaps.reconstruction")?.ids == [1, 2])
+            #expect(snapshot.entry("overlaps.aid.week")?.query == "homeward aid list --from 2020-06-20 --to 2020-06-26 --reported-by-several")
+            #expect(snapshot.entry("overlaps.reconstruction")?.query == "homeward facilities list --to 2020-06-26 --reported-by-several")
+            let week = DateWindow(from: Day("2020-06-20")!, to: Day("2020-06-26")!)
+            #expect(try await store.assistance.actions(window: week, reportedBySeveral: true).map(\.id) == [1, 2, 4, 5])
+            #expect(try await store.assistance.actions(window: DateWindow(from: Day("2020-06-25")!, to: Day("2020-06-25")!), reportedBySeveral: true)
+                .map(\.id) == [4, 5])
+            #expect(try await store.assistance.actions(window: week, organisation: "SARC", reportedBySeveral: true).map(\.id) == [2, 5])
+            #expect(try await store.reconstruction.works(.init(window: DateWindow(to: Day("2020-06-26")!), reportedBySeveral: true)).map(\.id) == [1, 2])
+            // The count of convoys keeps no ids: a site's departures are listed by `sites records`.
+            #expect(snapshot.entry("overlaps.camps.HOL")?.ids == nil)
             let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
             #expect(en.contains("Al-Hol: more than one organisation reported departures on the same days to the same destination, in one case: "
                                 + "the figures above add every report, so where the reports are of one convoy its people are counted twice."), "\(en)")

@@ -50,7 +50,7 @@ public enum AidBlock {
             lines.append(BulletinLine("bulletin.aid.treated", ["count": .entry("aid.week.treated")]))
         }
         if overlaps > 0 {
-            entries.append(SnapshotEntry(id: "overlaps.aid.week", value: overlaps, query: "homeward aid list --from \(week.from!) --to \(date)"))
+            entries.append(SnapshotEntry(id: "overlaps.aid.week", value: overlaps, query: "homeward aid list --from \(week.from!) --to \(date) --reported-by-several"))
             lines.append(BulletinLine("bulletin.aid.overlaps", ["count": .entry("overlaps.aid.week")]))
         }
         if !reporters.isEmpty { lines.append(BulletinLine("bulletin.aid.reporters", ["organisations": .names(reporters)])) }

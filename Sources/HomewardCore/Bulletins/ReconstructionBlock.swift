@@ -40,7 +40,7 @@ public enum ReconstructionBlock {
                                       ["count": .entry("reconstruction.settlements.commissioned"), "from": .day(week.from!), "to": .day(date)]))
         }
         if overlaps > 0 {
-            entries.append(SnapshotEntry(id: "overlaps.reconstruction", value: overlaps, query: "homeward facilities list --to \(date)"))
+            entries.append(SnapshotEntry(id: "overlaps.reconstruction", value: overlaps, query: "homeward facilities list --to \(date) --reported-by-several"))
             lines.append(BulletinLine("bulletin.reconstruction.overlaps", ["count": .entry("overlaps.reconstruction")]))
         }
         if !reporters.isEmpty { lines.append(BulletinLine("bulletin.reconstruction.reporters", ["organisations": .names(reporters)])) }

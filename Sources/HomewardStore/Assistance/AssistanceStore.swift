@@ -50,8 +50,10 @@ public struct AssistanceStore: Sendable {
     }
 
     /// Aid actions in date order, `limit` at a time after the action with id `after`.
+    /// - Parameter reportedBySeveral: only counted actions of a delivery another organisation reported alike (the same day,
+    ///   locality and type, in the window), as a statement counts them: one of each such pair may need withdrawing.
     public func actions(window: DateWindow = DateWindow(), area: String? = nil, type: String? = nil, organisation: String? = nil,
-                        after: Int? = nil, limit: Int = 100) async throws -> [RecordedAidAction] {
+                        after: Int? = nil, limit: Int = 100, reportedBySeveral: Bool = false) async throws -> [RecordedAidAction] {
         try await database.read { db in
             let area = try await KnownCodes.area(area, on: db)
             try await KnownCodes.check(type, field: "type", in: "aid_types", naming: "aid type", on: db)
@@ -65,6 +67,9 @@ public struct AssistanceStore: Sendable {
             if let area { query += " AND " + Lineage.within(area) }
             if let type { query += " AND a.type_code = \(bind: type)" }
             if let organisation { query += " AND o.name = \(bind: organisation)" }
+            if reportedBySeveral {
+                query += " AND a.id IN (SELECT id FROM aid_actions WHERE " + Stores.aidActions(window).reportedBySeveral(alike: Stores.aidAlike).condition + ")"
+            }
             query += " ORDER BY a.id LIMIT \(bind: limit)"
             let rows = try await db.raw(query).all()
             if let organisation, rows.isEmpty, after == nil { try await OrganisationsStore.refuseOtherSpelling(organisation, on: db) }

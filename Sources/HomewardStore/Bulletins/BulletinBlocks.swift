@@ -91,9 +91,12 @@ extension Stores {
         let summary = try await stores.reconstruction.summary(asOf: date, from: week.from, to: date)
         let works = Self.facilityWorks(kind: nil, statuses: [.underRestoration, .commissioned], from: nil, to: date)
         let reporters = try await stores.reporters(of: [works])
-        let overlaps = try await stores.groupsReportedBySeveral(works, alike: ["day", "place_pcode", "kind_code", "status"])
+        let overlaps = try await stores.groupsReportedBySeveral(works, alike: Self.worksAlike)
+        let overlapping = overlaps > 0 ? try await stores.idsReportedBySeveral(works, alike: Self.worksAlike) : []
         return try await ReconstructionBlock.make(date: date, stock: summary.underRestoration, flow: summary.commissioned, reporters: reporters,
                                                   overlaps: overlaps)?.withRecords { entry in
+            // The works of the groups more than one organisation reported: each group counted once in the figure, every record listed.
+            if entry.id.hasPrefix("overlaps.") { return overlapping }
             // reconstruction.KIND.underRestoration / .commissioned; reconstruction.settlements.… for every kind.
             guard let (middle, suffix) = Self.entryParts(entry.id, prefix: "reconstruction.", suffixes: [".underRestoration", ".commissioned"]) else {
                 return nil
@@ -110,13 +113,14 @@ extension Stores {
         let ids = try await stores.aidActionIDs(week)
         guard let block = AidBlock.make(date: date, figures: AidFigures(try await stores.assistance.tallies(week)),
                                         reporters: try await stores.reporters(of: [Self.aidActions(week)]),
-                                        overlaps: try await stores.groupsReportedBySeveral(Self.aidActions(week), alike: ["day", "place_pcode", "type_code"]))
+                                        overlaps: try await stores.groupsReportedBySeveral(Self.aidActions(week), alike: Self.aidAlike))
         else { return nil }
+        let overlapping = block.entries.contains { $0.id.hasPrefix("overlaps.") } ? try await stores.idsReportedBySeveral(Self.aidActions(week), alike: Self.aidAlike) : []
         // A figure that only some actions give names those actions, not the whole week's: tonnes are no medical action's.
         var giving: [String: [Int]] = [:]
         for column in Set(block.entries.compactMap { Self.aidFigureColumns[$0.id] }) { giving[column] = try await stores.aidActionIDs(week, giving: column) }
-        // The count of deliveries more than one organisation reported is no sum of records.
-        return await block.withRecords { entry in entry.id.hasPrefix("overlaps.") ? nil : Self.aidFigureColumns[entry.id].flatMap { giving[$0] } ?? ids }
+        // The deliveries more than one organisation reported: each counted once in the figure, every action of them listed.
+        return await block.withRecords { entry in entry.id.hasPrefix("overlaps.") ? overlapping : Self.aidFigureColumns[entry.id].flatMap { giving[$0] } ?? ids }
     }
 
     /// The aid block's entries of figures that only some kinds of action give, with the column of the actions each sums: its

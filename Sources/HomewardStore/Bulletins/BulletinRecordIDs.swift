@@ -12,7 +12,19 @@ extension Stores {
     struct BlockRecords {
         let table: String
         let condition: SQLQueryString
+
+        /// Those of the records in a group, alike in `columns`, that more than one organisation reported: the records
+        /// behind a statement's count of such groups, and what `aid list --reported-by-several` lists.
+        func reportedBySeveral(alike columns: [String]) -> BlockRecords {
+            let alike = columns.joined(separator: ", ")
+            return BlockRecords(table: table, condition: condition + " AND (\(unsafeRaw: alike)) IN (SELECT \(unsafeRaw: alike) FROM \(unsafeRaw: table) WHERE "
+                                + condition + " GROUP BY \(unsafeRaw: alike) HAVING COUNT(DISTINCT organisation_id) > 1)")
+        }
     }
+
+    /// What makes two aid actions, or two facility records, one delivery or work reported twice when two organisations give them.
+    static let aidAlike = ["day", "place_pcode", "type_code"]
+    static let worksAlike = ["day", "place_pcode", "kind_code", "status"]
 
     /// A site's departures counted as having left under an operation: after its baseline day, up to the bulletin's.
     static func departures(site: String, after baseline: Day, upTo date: Day) -> BlockRecords {
@@ -51,6 +63,10 @@ extension Stores {
 
     func facilityWorkIDs(kind: String?, statuses: [FacilityStatus], from: Day?, to: Day) async throws -> [Int] {
         try await ids(Self.facilityWorks(kind: kind, statuses: statuses, from: from, to: to))
+    }
+
+    func idsReportedBySeveral(_ records: BlockRecords, alike columns: [String]) async throws -> [Int] {
+        try await ids(records.reportedBySeveral(alike: columns))
     }
 
     /// How many groups of the records, alike in `columns`, more than one organisation reported: every figure adds each report,

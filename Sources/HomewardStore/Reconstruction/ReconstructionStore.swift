@@ -77,13 +77,18 @@ public struct ReconstructionStore: Sendable {
         public var kind: String?
         public var status: FacilityStatus?
         public var externalId: String?
+        /// Only records still counted of a work another organisation reported alike (the same day, settlement, kind and
+        /// status, in the window), as a statement counts them.
+        public var reportedBySeveral: Bool
 
-        public init(window: DateWindow = DateWindow(), area: String? = nil, kind: String? = nil, status: FacilityStatus? = nil, externalId: String? = nil) {
+        public init(window: DateWindow = DateWindow(), area: String? = nil, kind: String? = nil, status: FacilityStatus? = nil, externalId: String? = nil,
+                    reportedBySeveral: Bool = false) {
             self.window = window
             self.area = area
             self.kind = kind
             self.status = status
             self.externalId = externalId
+            self.reportedBySeveral = reportedBySeveral
         }
     }
 
@@ -104,6 +109,13 @@ public struct ReconstructionStore: Sendable {
             if let kind = filter.kind { query += " AND w.kind_code = \(bind: kind)" }
             if let status = filter.status { query += " AND w.status = \(bind: status.rawValue)" }
             if let id = filter.externalId { query += " AND w.external_id = \(bind: id)" }
+            if filter.reportedBySeveral {
+                var counted: SQLQueryString = "quantity_tenths > 0"
+                if let from = filter.window.from { counted += " AND day >= \(bind: from.number)" }
+                if let to = filter.window.to { counted += " AND day <= \(bind: to.number)" }
+                let several = Stores.BlockRecords(table: "facility_works", condition: counted).reportedBySeveral(alike: Stores.worksAlike)
+                query += " AND w.id IN (SELECT id FROM facility_works WHERE " + several.condition + ")"
+            }
             query += " ORDER BY w.id LIMIT \(bind: limit)"
             return try await db.raw(query).all().map(Self.recordedWork)
         }

@@ -48,12 +48,16 @@ struct AidCommand: AsyncParsableCommand {
         @Option(help: "Only by this organisation.") var org: String?
         @Option(help: "From this date.") var from: String?
         @Option(help: "To this date.") var to: String?
+        @Flag(help: "Only actions of a delivery another organisation reported alike (the same day, locality and type), as a statement counts them.")
+        var reportedBySeveral = false
         @Option(help: "At most this many.") var limit: Int = 1000
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
         func run() async throws {
             let window = DateWindow(from: try day(from, "--from"), to: try day(to, "--to"))
-            let actions = try await db.withStores { try await $0.assistance.actions(window: window, area: area, type: type, organisation: org, limit: limit) }
+            let actions = try await db.withStores {
+                try await $0.assistance.actions(window: window, area: area, type: type, organisation: org, limit: limit, reportedBySeveral: reportedBySeveral)
+            }
             switch format {
             case .json: try printJSON(["actions": actions])
             case .csv:

@@ -49,7 +49,7 @@ extension BulletinCommand {
                 }
                 guard let selection = found.movements, let moment = bulletin.snapshot.recordedOn else {
                     guard let ids = found.ids else {
-                        throw CommandFailure("'\(entry)' is no sum of movements the snapshot keeps as filters (a plan's figure, a count across a window's edge); its question: \(found.query)")
+                        throw CommandFailure("'\(entry)' keeps no records to list (a plan's figure, a count across a window's edge); its question: \(found.query)")
                     }
                     try await listIDs(ids, of: bulletin.snapshot.blocks.first { $0.entries.contains { $0.id == entry } }?.kind ?? "", stores: stores,
                                       snapshot: bulletin.snapshot)

@@ -42,12 +42,14 @@ struct FacilitiesCommand: AsyncParsableCommand {
         @Option(help: "Only this facility (its id).") var id: String?
         @Option(help: "From this date.") var from: String?
         @Option(help: "To this date.") var to: String?
+        @Flag(help: "Only records of a work another organisation reported alike (the same day, settlement, kind and status), as a statement counts them.")
+        var reportedBySeveral = false
         @Option(help: "At most this many.") var limit: Int = 1000
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
         func run() async throws {
             let filter = ReconstructionStore.Filter(window: DateWindow(from: try day(from, "--from"), to: try day(to, "--to")), area: area,
-                                                    kind: kind, status: status, externalId: id)
+                                                    kind: kind, status: status, externalId: id, reportedBySeveral: reportedBySeveral)
             let works = try await db.withStores { try await $0.reconstruction.works(filter, limit: limit) }
             let rows = { (grouped: Bool) in works.map { Self.cells($0, grouped: grouped) } }
             switch format {
