@@ -100,6 +100,15 @@ import Testing
             let reportedBy = try #require(try summary.json["reported_by"] as? [String: Int])
             #expect(reportedBy == ["kilograms": 1, "parcels": 1, "people_reached": 1, "medical_treated": 1])
             #expect((try summary.json["by_type"] as? [[String: Any]])?.map { $0["type"] as? String } == ["humanitarian", "medical", "shelter"])
+            // One organisation's, one area's, one type's aid: the summary narrowed as the list is; a name or code nobody has is refused.
+            let sarc = try await client.get("/api/v1/aid/summary?organisation=SARC")
+            #expect(try sarc.json["actions"] as? Int == 1 && sarc.json["kilograms"] as? Int == 3_500, "\(sarc.text)")
+            #expect(try await client.get("/api/v1/aid/summary?area=SY03").json["actions"] as? Int == 2)
+            #expect(try await client.get("/api/v1/aid/summary?area=SY03&type=medical").json["actions"] as? Int == 1)
+            #expect(try await client.get("/api/v1/aid/summary?area=SY12&type=medical").json["actions"] as? Int == 0)
+            #expect(try await client.get("/api/v1/aid/summary?area=SY99").status == .badRequest)
+            #expect(try await client.get("/api/v1/aid/summary?type=cash").status == .badRequest)
+            #expect(try await client.get("/api/v1/aid/summary?organisation=sarc").status == .badRequest)
             // The page's API link asks the page's period, not all dates.
             let link = try apiLink(in: try await client.get("/aid?lang=en&from=2020-06-02&to=2020-06-30").text)
             #expect(link == "/api/v1/aid/summary?from=2020-06-02&to=2020-06-30&by=adm1")

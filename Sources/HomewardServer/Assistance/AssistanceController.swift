@@ -48,7 +48,8 @@ struct AssistanceController<Context: CallerRequestContext> {
         }
         router.on(RouterPath(APIRoute.aidSummary.routerPath), method: APIRoute.aidSummary.method) { request, _ in
             let grouping = try request.oneOf("by", AidGrouping.self)
-            return try jsonResponse(try await store.summary(try request.window(), grouping: grouping))
+            return try jsonResponse(try await store.summary(try request.window(), grouping: grouping, area: try request.text("area"), type: try request.text("type"),
+                                                            organisation: try request.text("organisation")))
         }
         router.on(RouterPath(APIRoute.listAidTypes.routerPath), method: APIRoute.listAidTypes.method) { _, _ in
             try jsonResponse(["types": try await store.types()])

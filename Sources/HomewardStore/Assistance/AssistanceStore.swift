@@ -101,9 +101,12 @@ public struct AssistanceStore: Sendable {
             recordedAt: try row.decode(column: "recorded_at", as: String?.self), recordedBy: try row.decode(column: "recorded_by", as: String?.self))
     }
 
-    /// Actions summed by locality, type and organisation in the window: every aid figure starts here.
-    public func tallies(_ window: DateWindow) async throws -> [AidTally] {
+    /// Actions summed by locality, type and organisation in the window: every aid figure starts here. An area, type or
+    /// organisation narrows them as ``actions(window:area:type:organisation:after:limit:reportedBySeveral:)`` does.
+    public func tallies(_ window: DateWindow, area: String? = nil, type: String? = nil, organisation: String? = nil) async throws -> [AidTally] {
         try await database.read { db in
+            let area = try await KnownCodes.area(area, on: db)
+            try await KnownCodes.check(type, field: "type", in: "aid_types", naming: "aid type", on: db)
             var query: SQLQueryString = """
                 SELECT a.adm1, a.adm2, a.adm3, a.adm4, a.type_code, o.name AS organisation, CAST(COUNT(*) AS BIGINT) AS actions,
                        CAST(COALESCE(SUM(a.kilograms), 0) AS BIGINT) AS kilograms, CAST(COALESCE(SUM(a.parcels), 0) AS BIGINT) AS parcels,
@@ -114,9 +117,14 @@ public struct AssistanceStore: Sendable {
                 """
             if let from = window.from { query += " AND a.day >= \(bind: from.number)" }
             if let to = window.to { query += " AND a.day <= \(bind: to.number)" }
+            if let area { query += " AND " + Lineage.within(area) }
+            if let type { query += " AND a.type_code = \(bind: type)" }
+            if let organisation { query += " AND o.name = \(bind: organisation)" }
             query += " GROUP BY a.adm1, a.adm2, a.adm3, a.adm4, a.type_code, o.name"
             let settlements = try await PlacesStore.finestLevel(on: db)
-            return try await db.raw(query).all().map { row in
+            let rows = try await db.raw(query).all()
+            if let organisation, rows.isEmpty { try await OrganisationsStore.refuseOtherSpelling(organisation, on: db) }
+            return try rows.map { row in
                 AidTally(place: try Lineage(row: row), type: try row.decode(column: "type_code", as: String.self),
                          organisation: try row.decode(column: "organisation", as: String.self),
                          figures: AidFigures(actions: try row.decode(column: "actions", as: Int.self), kilograms: try row.decode(column: "kilograms", as: Int.self),
@@ -131,10 +139,11 @@ public struct AssistanceStore: Sendable {
         }
     }
 
-    public func summary(_ window: DateWindow, grouping: AidGrouping? = nil) async throws -> AidSummary {
+    public func summary(_ window: DateWindow, grouping: AidGrouping? = nil, area: String? = nil, type: String? = nil,
+                        organisation: String? = nil) async throws -> AidSummary {
         if let grouping, let level = grouping.level { try await places.refuseAbsentLevel(level, field: "by", value: grouping.rawValue) }
         let gazetteer = try await places.gazetteer()
-        return AidSummary(tallies: try await tallies(window), types: try await types(), from: window.from, to: window.to, grouping: grouping,
+        return AidSummary(tallies: try await tallies(window, area: area, type: type, organisation: organisation), types: try await types(), from: window.from, to: window.to, grouping: grouping,
                           names: gazetteer.area)
     }
 }

@@ -108,17 +108,22 @@ struct AidCommand: AsyncParsableCommand {
         @Option(help: "From this date.") var from: String?
         @Option(help: "To this date.") var to: String?
         @Option(help: "type, adm1, adm2, adm3, locality or organisation") var by: AidGrouping?
+        @Option(help: "Only in this area (a P-code at any level).") var area: String?
+        @Option(help: "Only of this type.") var type: String?
+        @Option(help: "Only by this organisation.") var org: String?
         @Option(help: "table, json or csv") var format: OutputFormat = .table
 
         func validate() throws { _ = try window(from: from, to: to) }
 
         func run() async throws {
             let window = try window(from: from, to: to)
-            let summary = try await db.withStores { try await $0.assistance.summary(window, grouping: by) }
+            let summary = try await db.withStores { try await $0.assistance.summary(window, grouping: by, area: area, type: type, organisation: org) }
             switch format {
             case .json: try printJSON(summary)
             case .csv: print(AssistanceText.csv(summary))
-            case .table: print(AssistanceText.table(summary, grouping: by))
+            case .table:
+                let only = [area.map { "area \($0)" }, type.map { "type \($0)" }, org.map { "organisation \($0)" }].compactMap { $0 }
+                print(AssistanceText.table(summary, grouping: by, only: only))
             }
         }
     }

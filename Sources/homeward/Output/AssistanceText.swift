@@ -5,9 +5,10 @@ enum AssistanceText {
     static let header = ["ACTIONS", "LOCALITIES", "TONNES", "PARCELS", "REACHED", "TREATED"]
 
     /// The whole and each type, then the breakdown asked for, unless that is by type again.
-    static func table(_ s: AidSummary, grouping: AidGrouping? = nil) -> String {
+    /// - Parameter only: what the summary was narrowed to (`organisation SARC`), said in its heading.
+    static func table(_ s: AidSummary, grouping: AidGrouping? = nil, only: [String] = []) -> String {
         let window = [s.from.map { "from \($0)" }, s.to.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
-        var lines = ["Aid, \(window.isEmpty ? "all dates" : window)", ""]
+        var lines = ["Aid, \(window.isEmpty ? "all dates" : window)" + (only.isEmpty ? "" : "; only \(only.joined(separator: ", "))"), ""]
         lines.append(TextTable(header: ["TYPE"] + header, rows: [["all"] + cells(s.figures)] + s.byType.map { [$0.name] + cells($0.figures) },
                                numeric: Set(1...6)).rendered)
         if !s.groups.isEmpty && grouping != .type {
