@@ -259,6 +259,21 @@ let sampleGazetteer = Gazetteer(
         #expect(idps.problems.isEmpty, "\(reasons(idps))")
     }
 
+    /// A count past 100,000 a day is kept and warned of at its cell (a digit too many is the likelier cause); a monthly
+    /// figure of that size is not past it.
+    @Test func aCountPastAnyDaysFlowIsKeptAndWarnedOf() throws {
+        let typo = try check(["#date": "2019-01-12", "#loc+crossing+code": "LBN-01", "#country+origin+code": "LBN", "#adm1+dest+code": "SY12",
+                              "#affected+returnees+refugees+num": "9000000"])
+        #expect(!typo.isRejected && typo.records.map(\.persons) == [9_000_000])
+        #expect(typo.problems.map { "\($0.code) \($0.column) \($0.severity)" } == ["import.persons.implausible #affected+returnees+refugees+num warning"],
+                "\(reasons(typo))")
+        #expect(Catalogue.english.text(typo.problems[0].message) == "more than 100,000 people in one day: kept as given; if a digit is too many, send the row again corrected")
+        let month = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "900000"])
+        #expect(month.problems.isEmpty, "\(reasons(month))")
+        let heavyMonth = try check(["#date": "2019-01", "#adm1+dest+code": "SY12", "#affected+returnees+idps+num": "3200000"])
+        #expect(Catalogue.english.text(heavyMonth.problems[0].message).hasPrefix("more than 100,000 people a day over 31 days"))
+    }
+
     @Test func codesMustExist() throws {
         #expect(reasons(try check(["#date": "2019-01", "#loc+crossing+code": "XXX-9", "#affected+returnees+refugees+num": "5"]))
             .first?.contains("unknown crossing point") == true)

@@ -13,6 +13,9 @@ public struct MovementRules: ImportRules {
 
     /// The largest count one movement may carry: more is a typing error, or a figure to split by place or date.
     public static let maximumPersons = 10_000_000
+    /// People a day, on average over a movement's days, past which a count is warned of (and kept): more than the largest
+    /// flows through one crossing that returns coordination has seen, so most often a typing error.
+    public static let implausiblePerDay = 100_000
 
     public init(gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil, vocabulary: Vocabulary = .commandLine) {
         self.gazetteer = gazetteer
@@ -92,6 +95,12 @@ public struct MovementRules: ImportRules {
                 origin = originArea.map { .area($0.finest!) } ?? originCountry.map(Origin.country)
             }
             guard let period, let organisation else { continue }
+            // Kept, as given: a count past any day's flow is more often a digit too many than a crowd; said at its cell.
+            let days = period.end.number - period.start.number + 1
+            if persons > Self.implausiblePerDay * days {
+                let written = [category == .refugee ? MovementField.refugees : .idps, .persons].first { draft[$0] != nil }
+                fail(written, Message("import.persons.implausible", ["perDay": .count(Self.implausiblePerDay), "days": .count(days)]), warning: true)
+            }
             let key = draft[.externalId].map { MovementKey.forExternalId($0, organisation: organisation, category: category) }
                 ?? MovementKey.forContent(draft.content, organisation: organisation, category: category)
             movements.append(Movement(period: period, category: category, crossing: crossing, origin: origin,
