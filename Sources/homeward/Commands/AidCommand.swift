@@ -61,10 +61,12 @@ struct AidCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(["actions": actions])
             case .csv:
-                // The columns as they always were, then the action's number (`aid history` takes it) and who recorded it when.
-                print("date,locality,type,organisation,tonnes,parcels,people_reached,medical_treated,description,action,recorded_at,recorded_by")
+                // The columns as they always were, then the action's number (`aid history` takes it), who recorded it when, and
+                // the organisation's own id of its report (a form's `_uuid`), by which its partner finds it.
+                print("date,locality,type,organisation,tonnes,parcels,people_reached,medical_treated,description,action,recorded_at,recorded_by,external_id")
                 for action in actions {
-                    let cells = Self.cells(action.action, grouped: false) + [String(action.id), action.recordedAt ?? "", action.recordedBy ?? ""]
+                    let cells = Self.cells(action.action, grouped: false) + [String(action.id), action.recordedAt ?? "", action.recordedBy ?? "",
+                                                                             action.action.externalId ?? ""]
                     print(cells.map(CSVWriter.field).joined(separator: ","))
                 }
             case .table:
