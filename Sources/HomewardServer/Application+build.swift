@@ -25,6 +25,7 @@ public func buildApplication(stores: Stores, configuration: ServerConfiguration,
     router.add(middleware: AuthenticationMiddleware(access: stores.access, database: stores.database, trustedProxies: configuration.trustedProxies))
     router.add(middleware: PageProblemMiddleware(pages: pages))
     router.add(middleware: UnknownParameterMiddleware(documented: try DocumentedParameters.bundled()))
+    router.add(middleware: PageDigitsMiddleware())
     router.add(middleware: FreshnessMiddleware(database: stores.database, today: today))
 
     PagesController(stores: stores, pages: pages, configuration: configuration, today: today).add(to: router)

@@ -21,10 +21,10 @@ import Testing
             let arabic = try await client.get("/camps?lang=ar&sort=site")
             let plain = try await client.get("/?lang=en")
             // check
-            #expect(window.status == .ok && window.text.contains("This page does not read from, to in its address: what it shows is not limited by them. It reads lang."),
+            #expect(window.status == .ok && window.text.contains("This page does not read from, to in its address: what it shows is not limited by them. It reads digits, lang."),
                     "\(window.text)")
             #expect(misspelt.status == .ok && misspelt.text.contains("Эта страница не читает form в своём адресе"), "\(misspelt.text)")
-            #expect(arabic.text.contains("لا تقرأ هذه الصفحة sort في عنوانها") && arabic.text.contains("as_of، lang"), "\(arabic.text)")
+            #expect(arabic.text.contains("لا تأخذ هذه الصفحة بالمعامل sort في عنوانها") && arabic.text.contains("as_of، digits، lang"), "\(arabic.text)")
             #expect(!plain.text.contains("does not read"))
         }
     }

@@ -24,6 +24,22 @@ import Testing
         }
     }
 
+    /// `digits=latin`: an Arabic page in 0–9, as statements are offered; kept by the page's links, and no notice that
+    /// the page ignores it. A value not offered is refused.
+    @Test(arguments: Backend.available)
+    func anArabicPageInLatinDigitsWhenAsked(_ backend: Backend) async throws {
+        try await withApp(backend) { store, client in
+            _ = try await store.importCSV(Self.csv)
+            let page = try await client.get("/?lang=ar&digits=latin")
+            #expect(page.status == .ok && page.text.contains(#"<html lang="ar" dir="rtl">"#))
+            #expect(page.text.contains(#"<bdi dir="ltr">1,500</bdi>"#) && !page.text.contains("١٬٥٠٠"), "\(page.text)")
+            #expect(page.text.contains("href=\"/camps?lang=ar&amp;digits=latin\"") && page.text.contains("?lang=en&amp;digits=latin"), "\(page.text)")
+            #expect(!page.text.contains("digits</bdi>") && !page.text.contains(">digits<"), "no notice of an unread parameter")
+            #expect(try await client.get("/?lang=ar").text.contains("١٬٥٠٠"))
+            #expect(try await client.get("/?lang=ar&digits=roman").status == .badRequest)
+        }
+    }
+
     @Test(arguments: Backend.available)
     func russianGroupsWithANoBreakSpace(_ backend: Backend) async throws {
         try await withApp(backend) { store, client in

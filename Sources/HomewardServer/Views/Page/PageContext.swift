@@ -82,11 +82,14 @@ struct PageContext {
         navLabel = catalogue.text("nav.label")
         skipLabel = catalogue.text("nav.skip")
         // The public is offered the pages it may read, not ones that send it to sign in.
+        // Latin digits asked for are kept from page to page, as the language is.
+        let digits = Pages.digits == .latin ? "&digits=latin" : ""
         nav = Self.navigation.filter { viewer != nil || $0.route.access == .everyone }.map {
-            NavLink(name: catalogue.text($0.key), href: "\($0.route.path)?lang=\(language.rawValue)", current: $0.route == current)
+            NavLink(name: catalogue.text($0.key), href: "\($0.route.path)?lang=\(language.rawValue)\(digits)", current: $0.route == current)
         }
         languages = Language.allCases.filter { $0 != language }.map {
-            LanguageLink(lang: $0.rawValue, name: pages.catalogue($0).text("language.name"), href: "\(path)?lang=\($0.rawValue)" + (query.map { "&" + $0 } ?? ""))
+            LanguageLink(lang: $0.rawValue, name: pages.catalogue($0).text("language.name"),
+                         href: "\(path)?lang=\($0.rawValue)\(digits)" + (query.map { "&" + $0 } ?? ""))
         }
     }
 }

@@ -8,6 +8,12 @@ import Mustache
 struct Pages: Sendable {
     let library: MustacheLibrary
     let catalogues: [Language: Catalogue]
+    /// The same catalogues writing 0–9 whatever the language, for a page asked `digits=latin`.
+    let latinCatalogues: [Language: Catalogue]
+
+    /// The digits of the page being written: its language's own unless its address asks `digits=latin` (an Arabic page
+    /// in 0–9, as the statements are offered over the API and the command line); set by ``PageDigitsMiddleware``.
+    @TaskLocal static var digits: Digits = .native
 
     /// The templates (`Resources/templates/*.mustache`, each known by its file name) and the catalogues
     /// that ship with Homeward.
@@ -31,11 +37,14 @@ struct Pages: Sendable {
         }
         var catalogues: [Language: Catalogue] = [:]
         for language in Language.allCases { catalogues[language] = try Catalogue.bundled(language) }
-        return Pages(library: library, catalogues: catalogues)
+        return Pages(library: library, catalogues: catalogues,
+                     latinCatalogues: catalogues.mapValues { Catalogue(language: $0.language, entries: $0.entries, digits: .latin) })
     }
 
     func catalogue(_ language: Language) -> Catalogue {
-        guard let catalogue = catalogues[language] else { preconditionFailure("no catalogue for \(language.rawValue)") }
+        guard let catalogue = (Self.digits == .latin ? latinCatalogues : catalogues)[language] else {
+            preconditionFailure("no catalogue for \(language.rawValue)")
+        }
         return catalogue
     }
 

@@ -1,0 +1,14 @@
+import HomewardCore
+import Hummingbird
+
+/// Writes a page in the digits its address asks (`?digits=latin`), as a statement is given over the API and the command
+/// line: an Arabic reader quoting figures into a document of Latin digits. A value not offered is refused, as a page's
+/// other parameters are.
+struct PageDigitsMiddleware: RouterMiddleware {
+    typealias Context = HomewardRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard !request.uri.path.hasPrefix("/api/"), let digits = try request.oneOf("digits", Digits.self) else { return try await next(request, context) }
+        return try await Pages.$digits.withValue(digits) { try await next(request, context) }
+    }
+}
