@@ -21,7 +21,7 @@ let sampleGazetteer = Gazetteer(
         Country(iso3: "JOR", iso2: "JO", nameEn: "Jordan", nameRu: "Иордания", nameAr: "الأردن"),
     ],
     crossings: [
-        CrossingPoint(code: "LBN-01", nameEn: "Jdeidet Yabous", nameAr: "جديدة يابوس", country: "LBN", adminPcode: nil),
+        CrossingPoint(code: "LBN-01", nameEn: "Jdeidet Yabous", nameAr: "جديدة يابوس", country: "LBN", counterpartName: "Masnaa (Al-Masnaa)", adminPcode: nil),
         CrossingPoint(code: "JOR-01", nameEn: "Nasib", nameAr: "نصيب", country: "JOR", adminPcode: "SY120000"),
         CrossingPoint(code: "INT-01", nameEn: "Corridor", nameAr: "ممر", country: nil, adminPcode: "SY120000"),
     ])
@@ -68,7 +68,7 @@ let sampleGazetteer = Gazetteer(
         #expect(agreeing.problems.isEmpty, "\(agreeing.problems)")
         // The gazetteer's Russian name is its own name too.
         let russian = Gazetteer(homeCountry: "SYR", areas: [AdminArea(pcode: "SY12", level: .adm1, nameEn: "Dar'a", nameAr: "درعا", nameRu: "Дараа", parent: nil)],
-                            countries: [], crossings: [CrossingPoint(code: "JOR-01", nameEn: "Nasib", nameAr: "نصيب", nameRu: "Насиб", country: "JOR", adminPcode: nil)])
+                            countries: [], crossings: [CrossingPoint(code: "JOR-01", nameEn: "Nasib", nameAr: "نصيب", nameRu: "Насиб", country: nil, adminPcode: nil)])
         let rules = MovementRules(gazetteer: russian, today: Day("2019-02-01")!, defaultOrganisation: "UNHCR")
         let layout = try ImportLayout<MovementField>(firstRows: [["#date", "#loc+crossing+code", "#loc+crossing+name", "#adm1+dest+code", "#adm1+dest+name",
                                                                    "#affected+returnees+idps+num"]])
@@ -257,6 +257,12 @@ let sampleGazetteer = Gazetteer(
         let idps = try check(["#date": "2019-01-12", "#loc+crossing+code": "INT-01", "#adm1+origin+code": "SY08", "#adm1+dest+code": "SY12",
                               "#affected+returnees+idps+num": "5"])
         #expect(idps.problems.isEmpty, "\(reasons(idps))")
+        // A crossing named by the name the other side gives it, or by its code in the name's column.
+        for name in ["Masnaa", "masnaa (al-masnaa)", "LBN-01", "lbn-01"] {
+            let named = try check(["#date": "2019-01-12", "#loc+crossing+name": name, "#country+origin+code": "LBN", "#adm1+dest+code": "SY12",
+                                   "#affected+returnees+refugees+num": "5"])
+            #expect(named.records.first?.crossing == "LBN-01", "\(name): \(reasons(named))")
+        }
     }
 
     /// A count past 100,000 a day is kept and warned of at its cell (a digit too many is the likelier cause); a monthly

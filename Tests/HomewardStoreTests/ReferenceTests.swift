@@ -41,6 +41,9 @@ import HomewardTestSupport
             // Damascus City (مدينة دمشق) answers to the name said in speech and forms; Rural Damascus keeps its own.
             #expect(gazetteer.areas(named: "دمشق", level: .adm1).map(\.pcode) == ["SY01"])
             #expect(gazetteer.areas(named: "ريف دمشق", level: .adm1).map(\.pcode) == ["SY03"])
+            // A border crossing by the name the other side gives it, with or without what it adds in brackets.
+            #expect(gazetteer.crossings(named: "Masnaa").map(\.code) == ["LBN-01"])
+            #expect(gazetteer.crossings(named: "Masnaa (Al-Masnaa)").map(\.code) == ["LBN-01"])
             #expect(gazetteer.area("C2099")?.nameAr.hasSuffix("…") == false, "a long name that is whole")
         }
     }

@@ -196,10 +196,11 @@ public struct MovementRules: ImportRules {
         }
         for field in [MovementField.crossingName, .crossing] {
             guard let text = draft[field] else { continue }
-            if field == .crossing, let crossing = gazetteer.crossings[text] ?? gazetteer.crossings[text.uppercased()] {
+            let matches = gazetteer.crossings(named: text)
+            // A code where a name is asked (LBN-01 in `#loc+crossing+name`) is that crossing, as the JSON's `crossing` takes either.
+            if field == .crossing || matches.isEmpty, let crossing = gazetteer.crossings[text] ?? gazetteer.crossings[text.uppercased()] {
                 return crossing.code
             }
-            let matches = gazetteer.crossings(named: text)
             if matches.count == 1 { return matches[0].code }
             if matches.isEmpty {
                 fail(field, Message("import.crossing.unknown", ["via": vocabulary.argument]), nil, false)

@@ -63,6 +63,18 @@ public struct Gazetteer: Sendable {
                 crossingsByName[name, default: []].append(crossing.code)
             }
         }
+        // The name the other side gives a border crossing (Masnaa for Jdeidet Yabous), which teams on that side write,
+        // finds it too, where no crossing's own name is that: as written, and without what it adds in brackets
+        // ("Masnaa (Al-Masnaa)").
+        var counterparts: [String: [String]] = [:]
+        for crossing in crossings {
+            guard let written = crossing.counterpartName else { continue }
+            let bare = written.split(separator: "(", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? written
+            for name in Set([written, bare].map(Gazetteer.fold)) where !name.isEmpty && crossingsByName[name] == nil {
+                counterparts[name, default: []].append(crossing.code)
+            }
+        }
+        crossingsByName.merge(counterparts) { own, _ in own }
     }
 
     public func area(_ pcode: String) -> AdminArea? { areas[pcode] }
