@@ -322,7 +322,9 @@ import Testing
             #expect(try (week.json["previous"] as? [String: Any])?["from"] as? String == "2020-06-17")
             #expect(try await client.get("/api/v1/totals?year=2019").decode(TotalsReport.self).total == 5)
             for (uri, field) in [("/api/v1/totals?year=2019&last=7", "year"), ("/api/v1/totals?last=0", "last"),
-                                 ("/api/v1/totals?from=2019-01-01&last=7", "last"), ("/api/v1/totals?as_recorded_on=yesterday", "as_recorded_on")] {
+                                 ("/api/v1/totals?from=2019-01-01&last=7", "last"), ("/api/v1/totals?as_recorded_on=yesterday", "as_recorded_on"),
+                                 // A moment still to come: the ledger cannot be read as it will stand.
+                                 ("/api/v1/totals?as_recorded_on=2099-01-01", "as_recorded_on")] {
                 let response = try await client.get(uri)
                 #expect(response.status == .badRequest, "\(uri)")
                 #expect(try response.json["field"] as? String == field, "\(uri)")

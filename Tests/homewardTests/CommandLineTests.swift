@@ -772,6 +772,11 @@ import Testing
         let then = try run(["totals", "--as-recorded-on", "2000-01-01", "--format", "json"])
         #expect(then.json["total"] as? Int == 0 && then.json["as_recorded_on"] as? String == "2000-01-01T23:59:59Z")
         #expect(try run(["totals", "--format", "json"]).json["as_recorded_on"] == nil)
+        // Today is a moment to read by; one still to come is not.
+        let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        #expect(try run(["totals", "--as-recorded-on", today]).status == 0)
+        let future = try run(["totals", "--as-recorded-on", "2099-01-01"])
+        #expect(future.status != 0 && future.stderr.contains("a moment still to come"), "\(future.stderr)")
         #expect(try run(["totals", "--as-recorded-on", "2000-01-01"]).stdout.contains("The ledger as recorded on 1 January 2000 at 23:59:59 (UTC)"))
         // In the language asked, its digits too.
         let arabic = try run(["totals", "--as-recorded-on", "2000-01-01", "--lang", "ar"]).stdout

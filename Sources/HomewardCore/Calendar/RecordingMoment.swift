@@ -12,6 +12,15 @@ public enum RecordingMoment {
         return try? Date(trimmed, strategy: .iso8601)
     }
 
+    /// Whether a moment asked for has not come yet: a day after tomorrow or later (the end of today in UTC may be tomorrow
+    /// where the deployment's day is). The ledger as it will stand cannot be read: imports may still come before it.
+    public static func isToCome(_ moment: Date, now: Date = Date()) -> Bool {
+        moment > now.addingTimeInterval(86_400)
+    }
+
+    /// Why a moment still to come is refused, for error messages.
+    public static let toCome = "a moment still to come: the ledger can be read as it stood up to now, not as it will stand"
+
     /// What a valid value looks like, for error messages.
     public static let expected = "an ISO 8601 date-time with its zone, such as 2019-07-24T14:00:00Z, or a date (YYYY-MM-DD: the end of that day, UTC)"
 }

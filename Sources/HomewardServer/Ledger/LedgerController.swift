@@ -53,6 +53,10 @@ struct LedgerController<Context: CallerRequestContext> {
         let top = try request.wholeNumber("top", 1 ... 10_000)
         // The largest groups of no grouping: the answer would be the same without it, and the asker expects groups.
         if top != nil, grouping == nil { throw Problem.badRequest("top", "the largest groups of a breakdown: give by too") }
+        let asRecordedOn = try request.query("as_recorded_on", RecordingMoment.expected, RecordingMoment.parse)
+        if let asRecordedOn, RecordingMoment.isToCome(asRecordedOn) {
+            throw Problem.badRequest("as_recorded_on", "'\(request.uri.queryParameters.get("as_recorded_on") ?? "")': \(RecordingMoment.toCome)")
+        }
         return (TotalsQuery(
             window: window,
             grouping: grouping,
@@ -60,7 +64,7 @@ struct LedgerController<Context: CallerRequestContext> {
             category: try request.oneOf("category", MovementCategory.self),
             crossing: try request.text("crossing"),
             organisation: try request.text("organisation"),
-            asRecordedOn: try request.query("as_recorded_on", RecordingMoment.expected, RecordingMoment.parse)), earlier)
+            asRecordedOn: asRecordedOn), earlier)
     }
 
 

@@ -41,8 +41,11 @@ struct TotalsCommand: AsyncParsableCommand {
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top takes 1 or more") }
         if top != nil, by == nil { throw ValidationError("--top: the largest groups of a breakdown: give --by too") }
-        if let asRecordedOn, RecordingMoment.parse(asRecordedOn) == nil {
-            throw ValidationError("--as-recorded-on '\(asRecordedOn)': expected \(RecordingMoment.expected)")
+        if let asRecordedOn {
+            guard let moment = RecordingMoment.parse(asRecordedOn) else {
+                throw ValidationError("--as-recorded-on '\(asRecordedOn)': expected \(RecordingMoment.expected)")
+            }
+            if RecordingMoment.isToCome(moment) { throw ValidationError("--as-recorded-on '\(asRecordedOn)': \(RecordingMoment.toCome)") }
         }
         _ = try resolvedWindow(asked)
     }
