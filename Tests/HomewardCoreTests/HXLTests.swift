@@ -75,6 +75,10 @@ import Testing
         #expect(problems([["Date;People"], ["#date;#adm1+dest+code;#affected+returnees+idps+num"], ["2019-01-01;SY01;5"]])
                 == ["row 2: a hashtag row with ';' between its cells: give --delimiter ';'"])
         #expect(problems([["#date\t#adm1+dest+code"]]) == ["row 1: a hashtag row with tabs between its cells: give --delimiter 'tab'"])
+        // The Arabic comma, which no option reads: the file must be saved again, and the message says so.
+        #expect(problems([["التاريخ،العدد"], ["#date،#adm1+dest+code،#affected+returnees+idps+num"]])
+                == ["row 2 is a hashtag row whose cells are separated by the Arabic comma (،), which no CSV file is read by: "
+                    + "save the file again with commas (,) or semicolons (;) between its cells"])
         #expect(problems([["X"]], mapping: ["Y": "#date"]).first?.contains("header the file does not have") == true)
         // A plain spreadsheet's ';' with --map: one problem, the separator, rather than every mapped header missing.
         #expect(problems([["grp/date;\"grp/crossing\";People"], ["2024-03-19;LBN-01;5"]], mapping: ["grp/date": "#date", "grp/crossing": "#loc+crossing+code"])

@@ -50,6 +50,11 @@ public struct ImportLayout<Field: ImportField>: Sendable {
                         "row": .count(index + 1), "via": via, "separator": .code(separator == "\t" ? "tab" : separator)]))])
                 }
             }
+            // The Arabic comma (،), which an Arabic keyboard gives for ',': no separator a CSV file may have, so the file must
+            // be saved again, not read with another option.
+            if let index = firstRows.prefix(Self.tagRowSearchDepth).firstIndex(where: { $0.count == 1 && Self.isTagRow($0[0].components(separatedBy: "،")) }) {
+                throw ImportError([ImportProblem(row: index + 1, column: "", value: "", Message("import.layout.arabicComma", ["row": .count(index + 1)]))])
+            }
             throw ImportError(Message("import.layout.noTagRow", ["first": .count(1), "last": .count(Self.tagRowSearchDepth), "via": via,
                                                                   "example": .code(Field.tags.prefix(4).joined(separator: ","))]))
         }
