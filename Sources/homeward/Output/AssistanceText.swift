@@ -11,7 +11,11 @@ enum AssistanceText {
         var lines = ["Aid, \(window.isEmpty ? "all dates" : window)" + (only.isEmpty ? "" : "; only \(only.joined(separator: ", "))"), ""]
         lines.append(TextTable(header: ["TYPE"] + header, rows: [["all"] + cells(s.figures)] + s.byType.map { [$0.name] + cells($0.figures) },
                                numeric: Set(1...6)).rendered)
-        if !s.groups.isEmpty && grouping != .type {
+        if !s.groups.isEmpty && grouping == .organisation {
+            // An organisation is its own name: one column, not the same name twice.
+            lines += ["", TextTable(header: ["ORGANISATION"] + header, rows: s.groups.map { [$0.name] + cells($0.figures) },
+                                    numeric: Set(1...6)).rendered]
+        } else if !s.groups.isEmpty && grouping != .type {
             lines += ["", TextTable(header: ["GROUP", "NAME"] + header, rows: s.groups.map { [$0.key ?? "-", $0.name] + cells($0.figures) },
                                     numeric: Set(2...7)).rendered]
         }

@@ -11,8 +11,10 @@ enum ReconstructionText {
             lines += ["", "Reported damaged by \(s.asOf): in \(settlements(s.damaged.settlements))", "", byKind(s.damaged)]
         }
         if !s.groups.isEmpty {
-            lines += ["", TextTable(header: ["GROUP", "NAME", "KIND", "UNDER RESTORATION", "COMMISSIONED", "DAMAGED", "UNIT"],
-                                    rows: s.groups.flatMap(rows), numeric: [3, 4, 5]).rendered]
+            // Groups that are their own names (organisations) take one column, not the same name twice.
+            let named = s.groups.contains { $0.key != $0.name }
+            lines += ["", TextTable(header: (named ? ["GROUP", "NAME"] : ["GROUP"]) + ["KIND", "UNDER RESTORATION", "COMMISSIONED", "DAMAGED", "UNIT"],
+                                    rows: s.groups.flatMap(rows).map { named ? $0 : Array($0.dropFirst()) }, numeric: named ? [3, 4, 5] : [2, 3, 4]).rendered]
         }
         return lines.joined(separator: "\n")
     }
