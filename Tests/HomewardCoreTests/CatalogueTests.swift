@@ -21,6 +21,12 @@ import Testing
     }
 
     /// A Russian date ends in "г.": a sentence that ends on one takes no second full stop, in a statement or a page.
+    /// Latin digits asked for are the entry's own numbers' too, not only its arguments': "12 characters", not "١٢".
+    @Test func anEntrysOwnNumbersAreInTheDigitsAsked() throws {
+        #expect(try Catalogue.bundled(.ar, digits: .latin).text("account.password.short") == "يجب ألا تقل كلمة المرور عن 12 حرفاً.")
+        #expect(try Catalogue.bundled(.ar).text("account.password.short") == "يجب ألا تقل كلمة المرور عن ١٢ حرفاً.")
+    }
+
     @Test func aSentenceEndingOnADateThatEndsInAFullStopTakesNoSecond() throws {
         let ru = try Catalogue.bundled(.ru)
         let warning = ru.text("camps.warning.deadlineForecast", ["days": .count(14), "end": .day(Day("2026-12-20")!), "deadline": .day(Day("2026-12-08")!)])

@@ -3,6 +3,16 @@ import Testing
 @testable import HomewardCore
 
 @Suite struct DayTests {
+    /// A moment to read the ledger by may be today or tomorrow (a deployment east of UTC is on UTC's tomorrow), at any hour;
+    /// past the end of tomorrow it is still to come.
+    @Test func aMomentPastTomorrowIsStillToCome() throws {
+        let today = Day("2024-05-02")!
+        for (text, toCome) in [("2024-05-02", false), ("2024-05-03", false), ("2024-05-03T23:59:59Z", false), ("2024-05-04", true),
+                               ("2024-05-04T00:00:00Z", true), ("2024-05-04T02:00:00+03:00", false), ("2000-01-01", false)] {
+            #expect(RecordingMoment.isToCome(try #require(RecordingMoment.parse(text)), today: today) == toCome, "\(text)")
+        }
+    }
+
     @Test func roundTripsCalendarDates() {
         for text in ["1970-01-01", "2000-02-29", "2011-03-15", "2018-12-31", "2019-01-01", "2024-02-29"] {
             #expect(Day(text)?.description == text)

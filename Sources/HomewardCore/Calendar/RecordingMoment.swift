@@ -12,10 +12,11 @@ public enum RecordingMoment {
         return try? Date(trimmed, strategy: .iso8601)
     }
 
-    /// Whether a moment asked for has not come yet: a day after tomorrow or later (the end of today in UTC may be tomorrow
-    /// where the deployment's day is). The ledger as it will stand cannot be read: imports may still come before it.
-    public static func isToCome(_ moment: Date, now: Date = Date()) -> Bool {
-        moment > now.addingTimeInterval(86_400)
+    /// Whether a moment asked for is past the end of tomorrow (UTC) of the deployment's `today`: the ledger as it will
+    /// stand cannot be read, as imports may still come before it. Tomorrow is allowed, since a deployment's day may be
+    /// UTC's tomorrow, and "today", which means the end of that day in UTC, must be read there at any hour.
+    public static func isToCome(_ moment: Date, today: Day) -> Bool {
+        moment.timeIntervalSince1970 >= TimeInterval(today.number + 2) * 86_400
     }
 
     /// Why a moment still to come is refused, for error messages.

@@ -36,7 +36,8 @@ public struct Catalogue: Sendable {
             case .literal(var text):
                 // A sentence that ends on a date ending in a full stop ("8 декабря 2026 г.") takes no second one.
                 if case .argument(_, let written, _)? = pieces.last, written.hasSuffix("."), text.hasPrefix(".") { text = text.dropFirst() }
-                pieces.append(.text(String(text)))
+                // The entry's own numbers ("١٢ حرفاً على الأقل") in the digits asked, as its arguments are.
+                pieces.append(.text(numbers.digits == .latin ? String(text).withLatinDigits : String(text)))
             case .placeholder(let name):
                 guard let argument = message.arguments[name] else { pieces.append(.text("{\(name)}")); continue }
                 pieces.append(.argument(name: name, text: string(argument), leftToRight: argument.runsLeftToRight))

@@ -82,7 +82,7 @@ struct AccountController {
     /// Back to the account page, in the same language, with what was done.
     private static func back(_ request: Request, done: String) throws -> Response {
         let language = try request.pageLanguage()
-        return Response(status: .seeOther, headers: [.location: "\(APIRoute.accountPage.path)?lang=\(language.rawValue)&done=\(done)",
+        return Response(status: .seeOther, headers: [.location: "\(APIRoute.accountPage.path)?\(language.pageQuery)&done=\(done)",
                                                      .cacheControl: "no-store"])
     }
 }

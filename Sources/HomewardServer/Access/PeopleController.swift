@@ -213,6 +213,6 @@ struct PeopleController {
 
     private static func back(_ request: Request, done: String) throws -> Response {
         let language = try request.pageLanguage()
-        return Response(status: .seeOther, headers: [.location: "\(APIRoute.peoplePage.path)?lang=\(language.rawValue)&done=\(done)"])
+        return Response(status: .seeOther, headers: [.location: "\(APIRoute.peoplePage.path)?\(language.pageQuery)&done=\(done)"])
     }
 }

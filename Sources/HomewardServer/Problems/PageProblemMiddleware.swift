@@ -20,12 +20,16 @@ struct PageProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             // `?lang=fr` is itself a mistake: its page is written in the language the browser asks for.
             let language = (try? request.pageLanguage()) ?? request.language
-            let problem = ProblemMiddleware<Context>.problem(for: error, request: request, catalogue: pages.catalogue(language), logger: context.logger)
-            let view = ProblemPageView(problem: problem, route: route ?? .overview, language: language)
-            var headers = problem.headers
-            headers[.cacheControl] = "no-store"
-            headers[.wwwAuthenticate] = nil
-            return htmlResponse(view.render(pages), language: language, status: problem.status, headers: headers)
+            // In the digits the page was asked in, its links keeping them: the problem is met outside the page's own scope.
+            let digits: Digits = (try? request.oneOf("digits", Digits.self)).flatMap { $0 } ?? .native
+            return Pages.$digits.withValue(digits) {
+                let problem = ProblemMiddleware<Context>.problem(for: error, request: request, catalogue: pages.catalogue(language), logger: context.logger)
+                let view = ProblemPageView(problem: problem, route: route ?? .overview, language: language)
+                var headers = problem.headers
+                headers[.cacheControl] = "no-store"
+                headers[.wwwAuthenticate] = nil
+                return htmlResponse(view.render(pages), language: language, status: problem.status, headers: headers)
+            }
         }
     }
 }

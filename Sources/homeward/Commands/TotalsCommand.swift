@@ -45,7 +45,7 @@ struct TotalsCommand: AsyncParsableCommand {
             guard let moment = RecordingMoment.parse(asRecordedOn) else {
                 throw ValidationError("--as-recorded-on '\(asRecordedOn)': expected \(RecordingMoment.expected)")
             }
-            if RecordingMoment.isToCome(moment) { throw ValidationError("--as-recorded-on '\(asRecordedOn)': \(RecordingMoment.toCome)") }
+            if RecordingMoment.isToCome(moment, today: try today()) { throw ValidationError("--as-recorded-on '\(asRecordedOn)': \(RecordingMoment.toCome)") }
         }
         _ = try resolvedWindow(asked)
     }

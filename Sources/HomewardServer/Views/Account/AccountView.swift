@@ -21,7 +21,7 @@ struct AccountView {
 
     func context(_ pages: Pages) -> Context {
         let c = pages.catalogue(language)
-        let lang = "?lang=\(language.rawValue)"
+        let lang = "?\(language.pageQuery)"
         // The page session's token; `nil` when the page is read with a bearer token, which may not change the password.
         let csrf = PageViewer.current?.csrf
         let style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: language.locale(digits: c.numbers.digits),

@@ -17,7 +17,7 @@ struct BulletinsView {
 
     func context(_ pages: Pages) -> Context {
         let c = pages.catalogue(language)
-        func href(_ id: Int) -> String { APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(id)) + "?lang=\(language.rawValue)" }
+        func href(_ id: Int) -> String { APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(id)) + "?\(language.pageQuery)" }
         func name(_ id: Int) -> String { c.text("bulletin.page.title", ["id": .serial(id)]) }
         // A timestamp's day, as every page writes a day.
         func day(_ timestamp: String) -> String { Day(String(timestamp.prefix(10))).map(c.days.string) ?? timestamp }

@@ -26,7 +26,7 @@ struct OverviewView {
             totalsLabel: c.text("overview.totals"),
             publicNote: m.suppression.map {
                 c.text($0.roundedTo > 1 ? "overview.public.rounded" : "overview.public",
-                       ["k": .count($0.threshold - 1), "limit": .count($0.threshold), "base": .count($0.roundedTo)])
+                       ["first": .count(1), "k": .count($0.threshold - 1), "limit": .count($0.threshold), "base": .count($0.roundedTo)])
             },
             figures: [
                 Figure(value: shown(c, m.total, m.suppression?.headline[2]), label: PhraseContext(c.phrase("overview.returnedInAll")), note: nil),

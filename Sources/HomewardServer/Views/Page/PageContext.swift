@@ -68,13 +68,13 @@ struct PageContext {
         self.title = title
         languagesLabel = catalogue.text("language.choose")
         account = viewer.map { viewer in
-            Account(signedInAs: catalogue.text("signin.as", ["name": .text(viewer.login)]), href: "\(APIRoute.accountPage.path)?lang=\(language.rawValue)",
-                    signOut: viewer.csrf.map { SignOut(label: catalogue.text("signin.out"), csrf: $0, action: "\(APIRoute.signOut.path)?lang=\(language.rawValue)") })
+            Account(signedInAs: catalogue.text("signin.as", ["name": .text(viewer.login)]), href: "\(APIRoute.accountPage.path)?\(language.pageQuery)",
+                    signOut: viewer.csrf.map { SignOut(label: catalogue.text("signin.out"), csrf: $0, action: "\(APIRoute.signOut.path)?\(language.pageQuery)") })
         }
         // Back to this page, in this language, once signed in.
         signInLink = viewer == nil && current != .signInPage
             ? SignInLink(label: catalogue.text("signin.link"),
-                         href: "\(APIRoute.signInPage.path)?lang=\(language.rawValue)&next=\(SignInView.encoded("\(path)?lang=\(language.rawValue)"))") : nil
+                         href: "\(APIRoute.signInPage.path)?\(language.pageQuery)&next=\(SignInView.encoded("\(path)?\(language.pageQuery)"))") : nil
         let unread = PageQuery.ignored
         let list = { (names: [String]) in MessageArgument.text(names.joined(separator: catalogue.text("list.separator"))) }
         ignored = unread.names.isEmpty ? nil : catalogue.text("page.parameters.ignored", [
@@ -82,14 +82,12 @@ struct PageContext {
         navLabel = catalogue.text("nav.label")
         skipLabel = catalogue.text("nav.skip")
         // The public is offered the pages it may read, not ones that send it to sign in.
-        // Latin digits asked for are kept from page to page, as the language is.
-        let digits = Pages.digits == .latin ? "&digits=latin" : ""
         nav = Self.navigation.filter { viewer != nil || $0.route.access == .everyone }.map {
-            NavLink(name: catalogue.text($0.key), href: "\($0.route.path)?lang=\(language.rawValue)\(digits)", current: $0.route == current)
+            NavLink(name: catalogue.text($0.key), href: "\($0.route.path)?\(language.pageQuery)", current: $0.route == current)
         }
         languages = Language.allCases.filter { $0 != language }.map {
             LanguageLink(lang: $0.rawValue, name: pages.catalogue($0).text("language.name"),
-                         href: "\(path)?lang=\($0.rawValue)\(digits)" + (query.map { "&" + $0 } ?? ""))
+                         href: "\(path)?\($0.pageQuery)" + (query.map { "&" + $0 } ?? ""))
         }
     }
 }

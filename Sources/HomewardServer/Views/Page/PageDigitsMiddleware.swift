@@ -8,7 +8,13 @@ struct PageDigitsMiddleware: RouterMiddleware {
     typealias Context = HomewardRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard !request.uri.path.hasPrefix("/api/"), let digits = try request.oneOf("digits", Digits.self) else { return try await next(request, context) }
+        guard context.route?.isPage == true, let digits = try request.oneOf("digits", Digits.self) else { return try await next(request, context) }
         return try await Pages.$digits.withValue(digits) { try await next(request, context) }
     }
+}
+
+extension Language {
+    /// A page link's query for this language, keeping Latin digits where the page was asked for them: every link a page
+    /// writes to another page (navigation, language, sort, sign-in) starts from it.
+    var pageQuery: String { "lang=\(rawValue)" + (Pages.digits == .latin ? "&digits=latin" : "") }
 }

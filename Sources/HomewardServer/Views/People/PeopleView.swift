@@ -24,7 +24,7 @@ struct PeopleView {
 
     func context(_ pages: Pages) -> Context {
         let c = pages.catalogue(language)
-        let lang = "?lang=\(language.rawValue)"
+        let lang = "?\(language.pageQuery)"
         // Who reads the page (by session or token): their own account has no disable button.
         let viewer = PageViewer.current, csrf = viewer?.csrf ?? ""
         let columns = ["signin.login", "account.name", "account.organisation", "account.role", "account.tokens.state"].map { c.text($0) }

@@ -10,7 +10,7 @@ struct ProblemPageView {
     var language: Language
 
     func render(_ pages: Pages) -> String {
-        let c = pages.catalogue(language), lang = "?lang=\(language.rawValue)"
+        let c = pages.catalogue(language), lang = "?\(language.pageQuery)"
         // A form whose CSRF token no longer matches was opened before the session changed (a second tab, a sign-in since).
         let heading = c.text("problem.page.\(problem.status == .forbidden && problem.field == "csrf" ? "staleForm" : Self.headingKey(problem.status))")
         let page = Self.pagePath(of: route)

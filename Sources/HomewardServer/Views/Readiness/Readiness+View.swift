@@ -15,7 +15,7 @@ struct ReadinessView {
         let r = model.report
         let path = APIRoute.readinessPage.path
         func href(level: AdminLevel, order: ReadinessOrder) -> String {
-            var query = ["lang=\(language.rawValue)", "level=adm\(level.rawValue)", "sort=\(order)"]
+            var query = ["\(language.pageQuery)", "level=adm\(level.rawValue)", "sort=\(order)"]
             if let from = r.from { query.append("from=\(from)") }
             query.append("to=\(r.to)")
             return path + "?" + query.joined(separator: "&")
@@ -27,6 +27,7 @@ struct ReadinessView {
             orders.append((.restoring(kind.code), c.text("readiness.sort.restoring", ["kind": .text(kind.name(in: language))])))
         }
         var hidden = [Field(name: "lang", value: language.rawValue), Field(name: "level", value: "adm\(r.level.rawValue)")]
+        if Pages.digits == .latin { hidden.append(Field(name: "digits", value: Digits.latin.rawValue)) }
         if let from = r.from { hidden.append(Field(name: "from", value: from.description)) }
         hidden.append(Field(name: "to", value: r.to.description))
         let window: Phrase = r.from.map { c.phrase("readiness.window", ["from": .day($0), "to": .day(r.to)]) }

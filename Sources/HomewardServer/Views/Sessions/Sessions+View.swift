@@ -33,7 +33,7 @@ struct SessionsView {
     private func link(_ id: Int, replacedBy: Int?, _ c: Catalogue) -> Link {
         let name = c.text("bulletin.page.title", ["id": .serial(id)])
         return Link(name: replacedBy.map { c.text("sessions.page.replacedBy", ["name": .text(name), "id": .serial($0)]) } ?? name,
-                    href: APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(id)) + "?lang=\(language.rawValue)")
+                    href: APIRoute.bulletinPage.path.replacingOccurrences(of: "{id}", with: String(id)) + "?\(language.pageQuery)")
     }
 
     struct Context {

@@ -17,7 +17,7 @@ struct SignInView {
         let keeping = [next == "/" ? nil : "next=\(Self.encoded(next))", asked ? "asked=1" : nil].compactMap { $0 }.joined(separator: "&")
         return pages.render(Context(page: PageContext(language: language, title: c.text("signin.title"), path: APIRoute.signInPage.path, pages: pages,
                                                       current: .signInPage, keeping: keeping.isEmpty ? nil : keeping),
-                                    heading: c.text("signin.heading"), needed: asked ? c.text("signin.needed") : nil, error: error, action: APIRoute.signIn.path + "?lang=\(language.rawValue)",
+                                    heading: c.text("signin.heading"), needed: asked ? c.text("signin.needed") : nil, error: error, action: APIRoute.signIn.path + "?\(language.pageQuery)",
                                     next: next, login: login, loginLabel: c.text("signin.login"), passwordLabel: c.text("signin.password"),
                                     submit: c.text("signin.submit")), template: "signin")
     }
@@ -50,7 +50,7 @@ struct SignInView {
         let fragment = next.firstIndex(of: "#").map { String(next[$0...]) } ?? ""
         let parts = next.dropLast(fragment.count).split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let kept = parts.count > 1 ? parts[1].split(separator: "&").filter { !$0.hasPrefix("lang=") } : []
-        return "\(parts[0])?" + (kept + ["lang=\(language.rawValue)"]).joined(separator: "&") + fragment
+        return "\(parts[0])?" + (kept + ["\(language.pageQuery)"]).joined(separator: "&") + fragment
     }
 
     /// A path with its query as one value of a query: `/camps?lang=ar` as `%2Fcamps%3Flang%3Dar`.
