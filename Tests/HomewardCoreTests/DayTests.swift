@@ -3,14 +3,16 @@ import Testing
 @testable import HomewardCore
 
 @Suite struct DayTests {
-    /// A moment to read the ledger by may be today or tomorrow (a deployment east of UTC is on UTC's tomorrow), at any hour;
-    /// past the end of tomorrow it is still to come.
-    @Test func aMomentPastTomorrowIsStillToCome() throws {
-        let today = Day("2024-05-02")!
-        for (text, toCome) in [("2024-05-02", false), ("2024-05-03", false), ("2024-05-03T23:59:59Z", false), ("2024-05-04", true),
-                               ("2024-05-04T00:00:00Z", true), ("2024-05-04T02:00:00+03:00", false), ("2000-01-01", false)] {
-            #expect(RecordingMoment.isToCome(try #require(RecordingMoment.parse(text)), today: today) == toCome, "\(text)")
+    /// A moment to read the ledger by: a date-time up to now; a date once it has begun somewhere (UTC+14), so that
+    /// "today" is read at any hour in any zone.
+    @Test func aMomentAfterNowIsStillToCome() throws {
+        let now = try Date("2024-05-02T12:00:00Z", strategy: .iso8601)
+        for (text, toCome) in [("2024-05-02", false), ("2024-05-03", false), ("2024-05-04", true), ("2024-05-02T12:00:30Z", false), ("2024-05-02T13:00:00Z", true),
+                               ("2024-05-02T14:00:00+03:00", false), ("2024-05-02T16:00:00+03:00", true), ("2000-01-01", false)] {
+            #expect(RecordingMoment.isToCome(text, now: now) == toCome, "\(text)")
         }
+        // At noon on the 2nd in UTC, the 3rd has begun at UTC+14; at 09:00 it has begun nowhere.
+        #expect(RecordingMoment.isToCome("2024-05-03", now: try Date("2024-05-02T09:00:00Z", strategy: .iso8601)))
     }
 
     @Test func roundTripsCalendarDates() {

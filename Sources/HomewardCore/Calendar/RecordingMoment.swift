@@ -12,11 +12,14 @@ public enum RecordingMoment {
         return try? Date(trimmed, strategy: .iso8601)
     }
 
-    /// Whether a moment asked for is past the end of tomorrow (UTC) of the deployment's `today`: the ledger as it will
-    /// stand cannot be read, as imports may still come before it. Tomorrow is allowed, since a deployment's day may be
-    /// UTC's tomorrow, and "today", which means the end of that day in UTC, must be read there at any hour.
-    public static func isToCome(_ moment: Date, today: Day) -> Bool {
-        moment.timeIntervalSince1970 >= TimeInterval(today.number + 2) * 86_400
+    /// Whether a moment asked for (as `parse` reads it) is still to come: the ledger as it will stand cannot be read, as
+    /// imports may come before then. A date-time is, past `now` (a minute's grace for clocks); a date, which means the end
+    /// of that day, only where the day has begun nowhere yet (UTC+14): "today" is read at any hour, in any zone.
+    /// `now` is the clock that stamps what is recorded, not the deployment's injected day.
+    public static func isToCome(_ text: String, now: Date) -> Bool {
+        let trimmed = text.withLatinDigits.trimmingBlanks
+        if let day = Day(trimmed) { return TimeInterval(day.number) * 86_400 > now.timeIntervalSince1970 + 14 * 3_600 }
+        return parse(text).map { $0 > now.addingTimeInterval(60) } ?? false
     }
 
     /// Why a moment still to come is refused, for error messages.

@@ -54,8 +54,8 @@ struct LedgerController<Context: CallerRequestContext> {
         // The largest groups of no grouping: the answer would be the same without it, and the asker expects groups.
         if top != nil, grouping == nil { throw Problem.badRequest("top", "the largest groups of a breakdown: give by too") }
         let asRecordedOn = try request.query("as_recorded_on", RecordingMoment.expected, RecordingMoment.parse)
-        if let asRecordedOn, RecordingMoment.isToCome(asRecordedOn, today: today) {
-            throw Problem.badRequest("as_recorded_on", "'\(request.uri.queryParameters.get("as_recorded_on") ?? "")': \(RecordingMoment.toCome)")
+        if asRecordedOn != nil, let text = request.uri.queryParameters.get("as_recorded_on"), RecordingMoment.isToCome(text, now: Date()) {
+            throw Problem.badRequest("as_recorded_on", "'\(text)': \(RecordingMoment.toCome)")
         }
         return (TotalsQuery(
             window: window,

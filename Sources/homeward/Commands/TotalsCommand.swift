@@ -42,10 +42,10 @@ struct TotalsCommand: AsyncParsableCommand {
         if let top, top < 1 { throw ValidationError("--top takes 1 or more") }
         if top != nil, by == nil { throw ValidationError("--top: the largest groups of a breakdown: give --by too") }
         if let asRecordedOn {
-            guard let moment = RecordingMoment.parse(asRecordedOn) else {
+            guard RecordingMoment.parse(asRecordedOn) != nil else {
                 throw ValidationError("--as-recorded-on '\(asRecordedOn)': expected \(RecordingMoment.expected)")
             }
-            if RecordingMoment.isToCome(moment, today: try today()) { throw ValidationError("--as-recorded-on '\(asRecordedOn)': \(RecordingMoment.toCome)") }
+            if RecordingMoment.isToCome(asRecordedOn, now: Date()) { throw ValidationError("--as-recorded-on '\(asRecordedOn)': \(RecordingMoment.toCome)") }
         }
         _ = try resolvedWindow(asked)
     }
