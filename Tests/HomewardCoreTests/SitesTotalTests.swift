@@ -31,12 +31,14 @@ import HomewardCore
         ]
         let total = SitesTotal(standings, asOf: day)
         #expect(total.counted == ["A", "C", "D"])
-        #expect(total.residents == 15_300 && total.left == 3_950 && total.remaining == 11_500)
-        #expect(total.leftPercent?.description == "25.82")
+        // The 150 who left D beyond its count of 300 are taken from no one: residents − left + beyond is what remains.
+        #expect(total.residents == 15_300 && total.left == 3_950 && total.beyondCount == 150 && total.remaining == 11_500)
+        #expect(total.residents - total.left + total.beyondCount == total.remaining)
+        #expect(total.leftPercent?.description == "24.84")
         #expect(total.countsDiffer == ["B"] && total.notCounted == ["E"])
         let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(CampsStanding(standings, asOf: day))) as? [String: Any])
         let encoded = try #require(json["total"] as? [String: Any])
-        #expect(Set(encoded.keys) == ["as_of", "counted", "residents", "left", "remaining", "left_percent", "counts_differ", "not_counted"])
+        #expect(Set(encoded.keys) == ["as_of", "counted", "residents", "left", "beyond_count", "remaining", "left_percent", "counts_differ", "not_counted"])
         #expect(encoded["remaining"] as? Int == 11_500 && encoded["counts_differ"] as? [String] == ["B"])
         #expect((json["sites"] as? [[String: Any]])?.count == 5 && json["as_of"] as? String == "2020-06-30")
     }

@@ -8,8 +8,11 @@ public struct SitesTotal: Sendable, Equatable {
     /// The sites summed.
     public var counted: [String]
     public var residents: Int
-    /// Persons who left the summed sites since each one's count.
+    /// Persons who left the summed sites since each one's count, as their rows give them.
     public var left: Int
+    /// Of those, persons reported leaving beyond their site's count: they are taken from no one, so `residents − left +
+    /// beyondCount` is what remains, and the share left counts them out. Their sites' censuses or departures need checking.
+    public var beyondCount: Int
     public var remaining: Int
     public var leftPercent: Percent?
     /// Sites left out because their organisations' counts of the latest day disagree.
@@ -23,8 +26,9 @@ public struct SitesTotal: Sendable, Equatable {
         counted = summed.map(\.site.code)
         residents = summed.reduce(0) { $0 + ($1.residents ?? 0) }
         left = summed.reduce(0) { $0 + $1.left }
+        beyondCount = summed.reduce(0) { $0 + $1.beyondCount }
         remaining = summed.reduce(0) { $0 + ($1.remaining ?? 0) }
-        leftPercent = Percent(left, of: residents)
+        leftPercent = Percent(left - beyondCount, of: residents)
         countsDiffer = standings.filter(\.residentsDiffer).map(\.site.code)
         notCounted = standings.filter { $0.censusDate == nil }.map(\.site.code)
     }
@@ -33,7 +37,7 @@ public struct SitesTotal: Sendable, Equatable {
 extension SitesTotal: Encodable {
     enum CodingKeys: String, CodingKey {
         case counted, residents, left, remaining
-        case asOf = "as_of", leftPercent = "left_percent", countsDiffer = "counts_differ", notCounted = "not_counted"
+        case asOf = "as_of", leftPercent = "left_percent", countsDiffer = "counts_differ", notCounted = "not_counted", beyondCount = "beyond_count"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -42,6 +46,7 @@ extension SitesTotal: Encodable {
         try c.encode(counted, forKey: .counted)
         try c.encode(residents, forKey: .residents)
         try c.encode(left, forKey: .left)
+        try c.encode(beyondCount, forKey: .beyondCount)
         try c.encode(remaining, forKey: .remaining)
         try c.encode(leftPercent, forKey: .leftPercent)
         try c.encode(countsDiffer, forKey: .countsDiffer)

@@ -167,6 +167,9 @@ struct CampsStandingText {
         var lines = ["Sites as of \(s.asOf)",
                      TextTable(header: ["CODE", "NAME", "KIND", "RESIDENTS", "COUNTED ON", "LEFT", "% LEFT", "REMAINING"], rows: rows,
                                numeric: [3, 5, 6, 7]).rendered]
+        if total.beyondCount > 0 {
+            lines.append("Of those who left, \(total.beyondCount.grouped) left beyond their site's count: taken from no one remaining; the censuses or departures need checking")
+        }
         if !total.countsDiffer.isEmpty {
             lines.append("Not in the total, as their organisations' counts of the latest census day differ: \(total.countsDiffer.joined(separator: ", "))")
         }

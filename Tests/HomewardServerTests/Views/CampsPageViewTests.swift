@@ -140,8 +140,15 @@ import Testing
         #expect(differ.contains("Not in the total, as their organisations&#39; latest counts differ: East settlement."), "\(differ)")
         #expect(differ.contains("Not in the total, as nobody has counted them yet: New camp."))
         let arabic = html(model, .ar)
-        #expect(arabic.contains("المجموع يشمل ١ من أصل ٣") && arabic.contains("لم يُحصِ سكانها بعد: مخيم جديد."), "\(arabic)")
+        #expect(arabic.contains("المجموع يشمل ١ من أصل ٣ مواقع") && arabic.contains("لم يُحصِ سكانها بعد: مخيم جديد."), "\(arabic)")
         #expect(html(model, .ru).contains("в итоге 1 из 3 объектов"))
+        // More left a site than were counted there: said under the total, whose remainder takes them from no one.
+        model.sites.append(SiteStanding(site: Site(code: "OVER", name: "Over camp", kind: .camp, admin: "SY08"), asOf: CampsPageModel.asOf,
+                                        censuses: [Census(site: "OVER", date: Day("2020-06-01")!, residents: 100, organisation: "IOM")],
+                                        departures: [Departure(site: "OVER", period: Period(day: Day("2020-06-05")!), persons: 130, organisation: "IOM")]))
+        let beyond = html(model, .en)
+        #expect(beyond.contains(">73,100</bdi>") && beyond.contains(">11,030</bdi>") && beyond.contains(">62,100</bdi></span></td></tr></tfoot>"), "\(beyond)")
+        #expect(beyond.contains("Of those who left, 30 persons left beyond their sites&#39; counts: taken from no one remaining"), "\(beyond)")
     }
 
     /// One planned bar per cycle; an actual bar only for cycles begun by the day shown, never taller than the chart.

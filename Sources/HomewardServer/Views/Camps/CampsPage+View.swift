@@ -91,7 +91,8 @@ struct CampsPageView {
             totalLeft = c.numbers.string(total.left)
             totalLeftPercent = total.leftPercent.map { c.string($0.argument) }
             totalRemaining = c.numbers.string(total.remaining)
-            leftOut = (total.countsDiffer.isEmpty ? [] : [c.text("camps.total.countsDiffer", ["sites": list(total.countsDiffer)])])
+            leftOut = (total.beyondCount == 0 ? [] : [c.text("camps.total.beyondCount", ["count": .count(total.beyondCount)])])
+                + (total.countsDiffer.isEmpty ? [] : [c.text("camps.total.countsDiffer", ["sites": list(total.countsDiffer)])])
                 + (total.notCounted.isEmpty ? [] : [c.text("camps.total.notCounted", ["sites": list(total.notCounted)])])
             rows = standings.map { s in
                 let organisations = Set(s.censuses.map(\.organisation))
