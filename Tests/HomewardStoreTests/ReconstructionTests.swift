@@ -464,6 +464,13 @@ import Testing
             #expect(replaced.imported == 1 && replaced.warnings == 0)
             let moved = try await importRecords(store, .aid, aid + "2020-06-05,C5992,IRC,charitable,3,600,uuid-10\n2020-06-05,C5992,IRC,charitable,0,0,uuid-9\n")
             #expect(moved.imported == 1 && moved.updated == 1 && !moved.problems.contains { $0.code == "import.aid.sameFigures" }, "\(moved.problems)")
+            // Two alike before, the file withdrawing the first: the warning names the one still counted (action 1 stands).
+            let second = try await importRecords(store, .aid, aid + "2020-06-02,C5992,IRC,charitable,2.75,550,uuid-20\n2020-06-02,C5992,IRC,charitable,0,0,uuid-2\n")
+            #expect(second.problems.map { "\($0.row) \($0.code) \($0.message.arguments["record"].map { "\($0)" } ?? "")" }
+                    == ["2 import.aid.sameFigures serial(1)"], "\(second.problems)")
+            // A row the file itself then takes back is beside nothing.
+            let taken = try await importRecords(store, .aid, aid + "2020-06-02,C5992,IRC,charitable,2.75,550,uuid-30\n2020-06-02,C5992,IRC,charitable,0,0,uuid-30\n")
+            #expect(taken.problems.map(\.code) == ["import.repeated.row"], "\(taken.problems)")
             // A facility record alike: the same report under a new id is said; another quantity under its own id is not.
             let works = "#date,#adm4+code,#loc+type,#status,#indicator+num,#org,#meta+id\n"
             _ = try await importRecords(store, .facilities, works + "2020-06-01,C5992,school,under-restoration,2,UNICEF,f-1\n")

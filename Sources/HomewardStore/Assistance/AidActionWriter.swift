@@ -77,12 +77,12 @@ struct AidActionWriter: BatchWriter {
                  AND kilograms \(unsafeRaw: same) \(bind: action.kilograms) AND parcels \(unsafeRaw: same) \(bind: action.parcels)
                 AND reached \(unsafeRaw: same) \(bind: action.reached) AND treated \(unsafeRaw: same) \(bind: action.treated)
                 """
-            if stored.imported == 1, let twin = try await write.twin(in: "aid_actions", key: action.key, importID: importID, matching: """
+            if stored.imported == 1, let twin = try await write.twin(in: "aid_actions", key: action.key, importID: importID, row: row,
+                                                                     message: action.externalId == nil ? "import.aid.twin" : "import.aid.sameFigures", matching: """
                 organisation_id = \(bind: organisationID) AND day = \(bind: action.date.number) AND place_pcode = \(bind: action.place.finest ?? "")
                 AND type_code = \(bind: action.type) AND \(unsafeRaw: Self.counted)
                 """ + sameFigures) {
-                counts.twins.append(TwinRecord(row: row, twin: twin, message: action.externalId == nil ? "import.aid.twin" : "import.aid.sameFigures",
-                                               argument: "record"))
+                counts.twins.append(twin)
             }
             if stored.imported == 1, let other = try await write.otherOrganisation(in: "aid_actions", organisationID: organisationID, importID: importID, matching: """
                 r.day = \(bind: action.date.number) AND r.place_pcode = \(bind: action.place.finest ?? "") AND r.type_code = \(bind: action.type)

@@ -96,6 +96,10 @@ struct TwinRecord: Sendable, Equatable {
     /// it gives the stored record's id.
     var message = "import.movements.twin"
     var argument = "movement"
+    /// Other stored records alike, after `twin`: named instead where a later row of the file withdraws it.
+    var others: [Int] = []
+    /// The new record's key, where the warning is dropped should a later row of the file take it back.
+    var key: String?
 }
 
 /// A new record beside another organisation's record of an earlier import of the same group, delivery or work: a movement

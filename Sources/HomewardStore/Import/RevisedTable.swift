@@ -209,31 +209,63 @@ extension WriteContext {
         return (try alike[0].decode(column: "row_key", as: String.self), try alike[0].decode(column: "id", as: Int.self))
     }
 
-    /// The first record of `table`, of an earlier import, that `matching` finds beside the record just written under `key`:
-    /// a report sent again with a note or description changed, which its cells make a second record, or a form's
-    /// submission sent again under a new id. The stored record may have an id or none: a spreadsheet's row without one
-    /// beside the form's export with ids is the same report twice.
-    func twin(in table: String, key: String, importID: Int, matching: SQLQueryString) async throws -> Int? {
-        try await sql.raw("""
+    /// The record of `table`, of an earlier import, that `matching` finds beside the record just written under `key` (the
+    /// first, with the others alike): a report sent again with a note or description changed, which its cells make a
+    /// second record, or a form's submission sent again under a new id. The stored record may have an id or none: a
+    /// spreadsheet's row without one beside the form's export with ids is the same report twice.
+    func twin(in table: String, key: String, importID: Int, row: Int, message: String, matching: SQLQueryString) async throws -> TwinRecord? {
+        let ids = try await sql.raw("""
             SELECT id FROM \(unsafeRaw: table) WHERE row_key <> \(bind: key)
             AND (import_id IS NULL OR import_id <> \(bind: importID)) AND 
-            """ + matching + " ORDER BY id LIMIT 1").first(decodingColumn: "id", as: Int.self)
+            """ + matching + " ORDER BY id LIMIT \(unsafeRaw: String(Self.alikeKept))").all(decodingColumn: "id", as: Int.self)
+        guard let first = ids.first else { return nil }
+        return TwinRecord(row: row, twin: first, message: message, argument: "record", others: Array(ids.dropFirst()), key: key)
     }
 
-    /// The warnings of a record alike (`messages`) whose stored record the file left as it found it, once the file is read:
-    /// one a later row withdrew or corrected (now this import's) is no longer beside the new one. Other warnings are kept.
+    /// How many records alike a warning keeps to name, should later rows of its file withdraw the first.
+    static let alikeKept = 10
+
+    /// The warnings of a record alike (`messages`), once the file is read: each names the first of its records alike that
+    /// the file left as it found it (one a later row withdrew or corrected is now this import's), and is dropped where none
+    /// is left, or where a later row took back the record it warned of. Other warnings are kept.
     func twinsStillStanding(_ twins: [TwinRecord], messages: Set<String>, in table: String, where condition: String,
                             importID: Int) async throws -> [TwinRecord] {
-        let ids = Array(Set(twins.filter { messages.contains($0.message) }.map(\.twin))).sorted()
-        guard !ids.isEmpty else { return twins }
-        var standing: Set<Int> = []
-        for start in stride(from: 0, to: ids.count, by: 1000) {
-            standing.formUnion(try await sql.raw("""
-                SELECT id FROM \(unsafeRaw: table) WHERE id IN (\(binds: Array(ids[start ..< min(start + 1000, ids.count)])))
-                AND (import_id IS NULL OR import_id <> \(bind: importID)) AND \(unsafeRaw: condition)
+        let warned = twins.filter { messages.contains($0.message) }
+        guard !warned.isEmpty else { return twins }
+        let standing = try await ids(Set(warned.flatMap { [$0.twin] + $0.others }), in: table,
+                                     where: "(import_id IS NULL OR import_id <> \(importID)) AND \(condition)")
+        let kept = try await keys(Set(warned.compactMap(\.key)), in: table, where: condition)
+        return twins.compactMap { twin in
+            guard messages.contains(twin.message) else { return twin }
+            guard twin.key.map(kept.contains) ?? true, let first = ([twin.twin] + twin.others).first(where: standing.contains) else { return nil }
+            var named = twin
+            named.twin = first
+            return named
+        }
+    }
+
+    /// Which of `ids` of `table` meet `condition` (on its columns, unprefixed), a thousand at a time.
+    func ids(_ ids: Set<Int>, in table: String, where condition: String) async throws -> Set<Int> {
+        let sorted = ids.sorted()
+        var found: Set<Int> = []
+        for start in stride(from: 0, to: sorted.count, by: 1000) {
+            found.formUnion(try await sql.raw("""
+                SELECT id FROM \(unsafeRaw: table) WHERE id IN (\(binds: Array(sorted[start ..< min(start + 1000, sorted.count)]))) AND \(unsafeRaw: condition)
                 """).all(decodingColumn: "id", as: Int.self))
         }
-        return twins.filter { !messages.contains($0.message) || standing.contains($0.twin) }
+        return found
+    }
+
+    /// Which of `keys` of `table` name a record that meets `condition`, a thousand at a time.
+    private func keys(_ keys: Set<String>, in table: String, where condition: String) async throws -> Set<String> {
+        let sorted = keys.sorted()
+        var found: Set<String> = []
+        for start in stride(from: 0, to: sorted.count, by: 1000) {
+            found.formUnion(try await sql.raw("""
+                SELECT row_key FROM \(unsafeRaw: table) WHERE row_key IN (\(binds: Array(sorted[start ..< min(start + 1000, sorted.count)]))) AND \(unsafeRaw: condition)
+                """).all(decodingColumn: "row_key", as: String.self))
+        }
+        return found
     }
 
     /// The first record of another organisation, of an earlier import or an earlier row of this one, that `matching` (on
@@ -263,13 +295,7 @@ extension WriteContext {
     /// The warnings whose other record still counts (`condition`, on `table`), once the file is read.
     func stillCounted(_ shared: [SharedRecord], in table: String, where condition: String) async throws -> [SharedRecord] {
         guard !shared.isEmpty else { return [] }
-        let ids = Array(Set(shared.map(\.record))).sorted()
-        var counting: Set<Int> = []
-        for start in stride(from: 0, to: ids.count, by: 1000) {
-            counting.formUnion(try await sql.raw("""
-                SELECT id FROM \(unsafeRaw: table) WHERE id IN (\(binds: Array(ids[start ..< min(start + 1000, ids.count)]))) AND \(unsafeRaw: condition)
-                """).all(decodingColumn: "id", as: Int.self))
-        }
+        let counting = try await ids(Set(shared.map(\.record)), in: table, where: condition)
         return shared.filter { counting.contains($0.record) }
     }
 }

@@ -62,13 +62,14 @@ struct FacilityWorkWriter: BatchWriter {
             // With an id, only a record of the same day and quantity too is the same report under another id (a form's
             // submission sent twice): a new assessment with its own id is a record of its own.
             let withID = work.externalId != nil
-            if stored.imported == 1, let twin = try await write.twin(in: "facility_works", key: work.key, importID: importID, matching: """
+            let message = withID ? "import.facilities.sameFigures" : damage ? "import.facilities.damagedAgain" : "import.facilities.twin"
+            if stored.imported == 1, let twin = try await write.twin(in: "facility_works", key: work.key, importID: importID, row: row, message: message,
+                                                                     matching: """
                 organisation_id = \(bind: organisationID) AND place_pcode = \(bind: work.place.finest ?? "") AND kind_code = \(bind: work.kind)
                 AND status = \(bind: work.status.rawValue) AND quantity_tenths > 0 AND (\(bind: damage && !withID) OR day = \(bind: work.date.number))
                 AND (\(bind: !withID) OR quantity_tenths = \(bind: work.tenths))
                 """) {
-                let message = withID ? "import.facilities.sameFigures" : damage ? "import.facilities.damagedAgain" : "import.facilities.twin"
-                counts.twins.append(TwinRecord(row: row, twin: twin, message: message, argument: "record"))
+                counts.twins.append(twin)
             }
             if stored.imported == 1, let other = try await write.otherOrganisation(in: "facility_works", organisationID: organisationID, importID: importID, matching: """
                 r.day = \(bind: work.date.number) AND r.place_pcode = \(bind: work.place.finest ?? "") AND r.kind_code = \(bind: work.kind)
