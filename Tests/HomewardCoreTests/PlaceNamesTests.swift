@@ -22,6 +22,21 @@ import Testing
 
     /// Arabic names are found in any of their spellings (hamza or none on the alef, ta marbuta or ha, alif maqsura or yeh,
     /// vowel marks or none), as Latin ones are in any case or punctuation: Foundation folds none of Arabic's.
+    /// "مدينة X" is found by X, where no area of its level is X; two such cities of one level are both found by it.
+    @Test func anArabicCityIsFoundByItsNameWithoutCity() {
+        let gazetteer = Gazetteer(homeCountry: "SYR", areas: [
+            AdminArea(pcode: "C1", level: .adm4, nameEn: "A City", nameAr: "مدينة الباب", parent: nil),
+            AdminArea(pcode: "C2", level: .adm4, nameEn: "B City", nameAr: "مدينة الباب", parent: nil),
+            AdminArea(pcode: "C3", level: .adm4, nameEn: "Tell", nameAr: "مدينة تل", parent: nil),
+            AdminArea(pcode: "C4", level: .adm4, nameEn: "Tell village", nameAr: "تل", parent: nil),
+            AdminArea(pcode: "C5", level: .adm4, nameEn: "Sabkha", nameAr: "مدينة السبخة", parent: nil),
+        ], countries: [], crossings: [])
+        #expect(gazetteer.areas(named: "الباب", level: .adm4).map(\.pcode).sorted() == ["C1", "C2"])
+        #expect(gazetteer.areas(named: "تل", level: .adm4).map(\.pcode) == ["C4"], "the area so named keeps its name")
+        #expect(gazetteer.areas(named: "السبخة", level: .adm4).map(\.pcode) == ["C5"])
+        #expect(gazetteer.areas(named: "السبخة", level: .adm3).isEmpty)
+    }
+
     @Test func anArabicNameIsFoundInItsOtherSpellings() {
         let gazetteer = Gazetteer(homeCountry: "SYR", areas: [
             AdminArea(pcode: "SY07", level: .adm1, nameEn: "Idleb", nameAr: "إدلب", parent: nil),

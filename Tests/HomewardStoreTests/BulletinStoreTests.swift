@@ -138,8 +138,10 @@ import Testing
                 + "2020-06-25,C2269,WFP,humanitarian,2,w2\n2020-06-25,C2269,SARC,humanitarian,2,s3\n",
                 warned: ["import.aid.otherOrganisation", "import.aid.otherOrganisation"])
             try await importRecords(store, .facilities, "#date,#adm4+code,#loc+type,#status,#indicator+num,#org,#meta+id\n"
-                + "2020-06-20,C2269,bakery,under-restoration,1,UNDP,u1\n2020-06-20,C2269,bakery,under-restoration,1,Ministry,m1\n2020-06-20,C2269,school,under-restoration,1,UNDP,u2\n",
-                warned: ["import.facilities.otherOrganisation"])
+                + "2020-06-20,C2269,bakery,under-restoration,1,UNDP,u1\n2020-06-20,C2269,bakery,under-restoration,1,Ministry,m1\n2020-06-20,C2269,school,under-restoration,1,UNDP,u2\n"
+                // Damage two organisations assessed alike: no work, neither in the statement's count nor in its question's list.
+                + "2020-06-20,C2269,school,damaged,2,UNDP,u3\n2020-06-20,C2269,school,damaged,2,Ministry,m3\n",
+                warned: ["import.facilities.otherOrganisation", "import.facilities.otherOrganisation"])
             // act
             let snapshot = try await store.draftBulletin(date: Day("2020-06-26")!)
             // check: one convoy, two deliveries, one work

@@ -21,6 +21,19 @@ import Testing
     static let movements = "#date,#loc+crossing+code,#affected+returnees+refugees+num,#affected+returnees+idps+num,#org\n"
         + "2020-06-01,LBN-01,100,,UNHCR\n2020-06-20,LBN-01,40,,SARC\n2020-06-25,JOR-01,,60,SARC\n2020-06-29,LBN-01,,7,UNHCR\n"
 
+    /// A figure stated again without the citation it had (a file without that column) loses it, and the import says so,
+    /// quoting it at its row and column.
+    @Test(arguments: Backend.available)
+    func aFigureStatedAgainWithoutItsCitationIsWarnedOf(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            _ = try await importFigures(store, "Ministry,2020-06-15,returns,1490739,exact,count,,m-1,,Ministry statement of 15 June\n")
+            let again = try await store.importRecords(.sources, ImportRequest(sourceName: "sources.csv", today: TestStores.today),
+                from: .bytes(Array("#org,#date,#indicator+code,#indicator+num,#meta+id\nMinistry,2020-06-15,returns,1490800,m-1\n".utf8)), by: .test)
+            #expect(again.updated == 1 && again.problems.map { "\($0.row) \($0.code) \($0.column)" } == ["2 import.text.cleared citation"], "\(again.problems)")
+            #expect(again.text.contains("the record said “Ministry statement of 15 June”"), "\(again.text)")
+        }
+    }
+
     /// A file that corrects a figure and further down gives it as before leaves it as it found it: imported again, it
     /// updates nothing and keeps no revision, where row by row it would have counted two updates and kept two versions.
     @Test(arguments: Backend.available)

@@ -40,11 +40,14 @@ public struct Gazetteer: Sendable {
         }
         // A city that is an area of its own is named in Arabic "مدينة دمشق" (Damascus City) in gazetteers, and "دمشق" in
         // speech and forms: the short name finds it too, where no area of its level is so named.
+        // Two cities of one level that shorten alike are both found by it, and the name is ambiguous, as any name two share.
+        var shortNames: [NameKey: [String]] = [:]
         for area in areas {
             guard area.nameAr.hasPrefix(Self.arabicCity) else { continue }
             let short = NameKey(level: area.level, name: Gazetteer.fold(String(area.nameAr.dropFirst(Self.arabicCity.count))))
-            if !short.name.isEmpty && areasByName[short] == nil { areasByName[short] = [area.pcode] }
+            if !short.name.isEmpty && areasByName[short] == nil { shortNames[short, default: []].append(area.pcode) }
         }
+        areasByName.merge(shortNames) { own, _ in own }
         for code in self.areas.keys { lineages[code] = Lineage(lineage(of: code)) }
         for country in countries { self.countries[country.iso3] = country }
         // A country's own names before its other terms; an other term that two countries share names neither.
@@ -74,7 +77,7 @@ public struct Gazetteer: Sendable {
                 counterparts[name, default: []].append(crossing.code)
             }
         }
-        crossingsByName.merge(counterparts) { own, _ in own }
+        crossingsByName.merge(counterparts) { _, other in other }
     }
 
     public func area(_ pcode: String) -> AdminArea? { areas[pcode] }

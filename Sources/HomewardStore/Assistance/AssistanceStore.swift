@@ -55,18 +55,12 @@ public struct AssistanceStore: Sendable {
     public func actions(window: DateWindow = DateWindow(), area: String? = nil, type: String? = nil, organisation: String? = nil,
                         after: Int? = nil, limit: Int = 100, reportedBySeveral: Bool = false) async throws -> [RecordedAidAction] {
         try await database.read { db in
-            let area = try await KnownCodes.area(area, on: db)
-            try await KnownCodes.check(type, field: "type", in: "aid_types", naming: "aid type", on: db)
             var query: SQLQueryString = """
                 SELECT a.id, a.day, a.adm1, a.adm2, a.adm3, a.adm4, o.name AS organisation, a.type_code, a.kilograms, a.parcels, a.reached,
                        a.treated, a.description, a.external_id, a.row_key, a.recorded_at, a.recorded_by
                 FROM aid_actions a JOIN organisations o ON o.id = a.organisation_id WHERE a.id > \(bind: after ?? 0)
                 """
-            if let from = window.from { query += " AND a.day >= \(bind: from.number)" }
-            if let to = window.to { query += " AND a.day <= \(bind: to.number)" }
-            if let area { query += " AND " + Lineage.within(area) }
-            if let type { query += " AND a.type_code = \(bind: type)" }
-            if let organisation { query += " AND o.name = \(bind: organisation)" }
+            try await Self.narrow(&query, window: window, area: area, type: type, organisation: organisation, on: db)
             if reportedBySeveral {
                 query += " AND a.id IN (SELECT id FROM aid_actions WHERE " + Stores.aidActions(window).reportedBySeveral(alike: Stores.aidAlike).condition + ")"
             }
@@ -75,6 +69,19 @@ public struct AssistanceStore: Sendable {
             if let organisation, rows.isEmpty, after == nil { try await OrganisationsStore.refuseOtherSpelling(organisation, on: db) }
             return try rows.map(Self.recordedAction)
         }
+    }
+
+    /// Narrows a query of actions (`a`, their organisations `o`) to a window, an area (a P-code at any level), a type and an
+    /// organisation, refusing an area or type nobody has, as the list and the sums both do.
+    private static func narrow(_ query: inout SQLQueryString, window: DateWindow, area: String?, type: String?, organisation: String?,
+                               on db: any SQLDatabase) async throws {
+        let area = try await KnownCodes.area(area, on: db)
+        try await KnownCodes.check(type, field: "type", in: "aid_types", naming: "aid type", on: db)
+        if let from = window.from { query += " AND a.day >= \(bind: from.number)" }
+        if let to = window.to { query += " AND a.day <= \(bind: to.number)" }
+        if let area { query += " AND " + Lineage.within(area) }
+        if let type { query += " AND a.type_code = \(bind: type)" }
+        if let organisation { query += " AND o.name = \(bind: organisation)" }
     }
 
     /// Every version of the aid action with `id`, those a correction replaced first; empty where none has it.
@@ -105,8 +112,6 @@ public struct AssistanceStore: Sendable {
     /// organisation narrows them as ``actions(window:area:type:organisation:after:limit:reportedBySeveral:)`` does.
     public func tallies(_ window: DateWindow, area: String? = nil, type: String? = nil, organisation: String? = nil) async throws -> [AidTally] {
         try await database.read { db in
-            let area = try await KnownCodes.area(area, on: db)
-            try await KnownCodes.check(type, field: "type", in: "aid_types", naming: "aid type", on: db)
             var query: SQLQueryString = """
                 SELECT a.adm1, a.adm2, a.adm3, a.adm4, a.type_code, o.name AS organisation, CAST(COUNT(*) AS BIGINT) AS actions,
                        CAST(COALESCE(SUM(a.kilograms), 0) AS BIGINT) AS kilograms, CAST(COALESCE(SUM(a.parcels), 0) AS BIGINT) AS parcels,
@@ -115,11 +120,7 @@ public struct AssistanceStore: Sendable {
                        CAST(COUNT(a.reached) AS BIGINT) AS reached_by, CAST(COUNT(a.treated) AS BIGINT) AS treated_by
                 FROM aid_actions a JOIN organisations o ON o.id = a.organisation_id WHERE \(unsafeRaw: AidActionWriter.counted)
                 """
-            if let from = window.from { query += " AND a.day >= \(bind: from.number)" }
-            if let to = window.to { query += " AND a.day <= \(bind: to.number)" }
-            if let area { query += " AND " + Lineage.within(area) }
-            if let type { query += " AND a.type_code = \(bind: type)" }
-            if let organisation { query += " AND o.name = \(bind: organisation)" }
+            try await Self.narrow(&query, window: window, area: area, type: type, organisation: organisation, on: db)
             query += " GROUP BY a.adm1, a.adm2, a.adm3, a.adm4, a.type_code, o.name"
             let settlements = try await PlacesStore.finestLevel(on: db)
             let rows = try await db.raw(query).all()

@@ -45,8 +45,9 @@ extension Stores {
 
     /// A kind's facility works of the given statuses from `from` (or the first) to `to`: the stock sums what entered
     /// restoration and what was commissioned by the day; the week's flow, what was commissioned in it.
-    static func facilityWorks(kind: String?, statuses: [FacilityStatus], from: Day?, to: Day) -> BlockRecords {
-        var condition: SQLQueryString = "day <= \(bind: to.number) AND quantity_tenths > 0"
+    static func facilityWorks(kind: String?, statuses: [FacilityStatus], from: Day?, to: Day?) -> BlockRecords {
+        var condition: SQLQueryString = "quantity_tenths > 0"
+        if let to { condition += " AND day <= \(bind: to.number)" }
         if let from { condition += " AND day >= \(bind: from.number)" }
         if let kind { condition += " AND kind_code = \(bind: kind)" }
         condition += " AND status IN (\(binds: statuses.map(\.rawValue)))"

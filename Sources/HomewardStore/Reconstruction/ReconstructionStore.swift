@@ -77,8 +77,8 @@ public struct ReconstructionStore: Sendable {
         public var kind: String?
         public var status: FacilityStatus?
         public var externalId: String?
-        /// Only records still counted of a work another organisation reported alike (the same day, settlement, kind and
-        /// status, in the window), as a statement counts them.
+        /// Only records still counted of a work under restoration or commissioned that another organisation reported alike
+        /// (the same day, settlement, kind and status, in the window), as a statement counts them.
         public var reportedBySeveral: Bool
 
         public init(window: DateWindow = DateWindow(), area: String? = nil, kind: String? = nil, status: FacilityStatus? = nil, externalId: String? = nil,
@@ -110,10 +110,9 @@ public struct ReconstructionStore: Sendable {
             if let status = filter.status { query += " AND w.status = \(bind: status.rawValue)" }
             if let id = filter.externalId { query += " AND w.external_id = \(bind: id)" }
             if filter.reportedBySeveral {
-                var counted: SQLQueryString = "quantity_tenths > 0"
-                if let from = filter.window.from { counted += " AND day >= \(bind: from.number)" }
-                if let to = filter.window.to { counted += " AND day <= \(bind: to.number)" }
-                let several = Stores.BlockRecords(table: "facility_works", condition: counted).reportedBySeveral(alike: Stores.worksAlike)
+                // The works a statement counts (under restoration and commissioned), as its question lists them.
+                let several = Stores.facilityWorks(kind: nil, statuses: [.underRestoration, .commissioned], from: filter.window.from, to: filter.window.to)
+                    .reportedBySeveral(alike: Stores.worksAlike)
                 query += " AND w.id IN (SELECT id FROM facility_works WHERE " + several.condition + ")"
             }
             query += " ORDER BY w.id LIMIT \(bind: limit)"

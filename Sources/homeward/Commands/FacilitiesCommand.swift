@@ -42,7 +42,7 @@ struct FacilitiesCommand: AsyncParsableCommand {
         @Option(help: "Only this facility (its id).") var id: String?
         @Option(help: "From this date.") var from: String?
         @Option(help: "To this date.") var to: String?
-        @Flag(help: "Only records of a work another organisation reported alike (the same day, settlement, kind and status), as a statement counts them.")
+        @Flag(help: "Only records of a work under restoration or commissioned that another organisation reported alike (the same day, settlement, kind and status), as a statement counts them.")
         var reportedBySeveral = false
         @Option(help: "At most this many.") var limit: Int = 1000
         @Option(help: "table, json or csv") var format: OutputFormat = .table
