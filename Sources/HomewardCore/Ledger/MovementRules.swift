@@ -98,8 +98,8 @@ public struct MovementRules: ImportRules {
             // Kept, as given: a count past any day's flow is more often a digit too many than a crowd; said at its cell.
             let days = period.end.number - period.start.number + 1
             if persons > Self.implausiblePerDay * days {
-                let written = [category == .refugee ? MovementField.refugees : .idps, .persons].first { draft[$0] != nil }
-                fail(written, Message("import.persons.implausible", ["perDay": .count(Self.implausiblePerDay), "days": .count(days)]), warning: true)
+                let countCell = [category == .refugee ? MovementField.refugees : .idps, .persons].first { draft[$0] != nil }
+                fail(countCell, Message("import.persons.implausible", ["perDay": .count(Self.implausiblePerDay), "days": .count(days)]), warning: true)
             }
             let key = draft[.externalId].map { MovementKey.forExternalId($0, organisation: organisation, category: category) }
                 ?? MovementKey.forContent(draft.content, organisation: organisation, category: category)

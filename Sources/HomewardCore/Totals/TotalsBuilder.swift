@@ -36,9 +36,15 @@ public struct TotalsBuilder: Sendable {
     /// asked for the year 2020) is named by the days it counts, as the command line's table names it.
     public static func calendarName(_ key: String, _ grouping: Grouping, window: DateWindow = DateWindow()) -> String {
         if key.contains("/") { return "period \(key.replacingOccurrences(of: "/", with: " to ")), across \(grouping.rawValue)s" }
-        guard grouping == .week, let monday = calendarStart(key, grouping) else { return key }
+        guard grouping == .week, let days = weekDays(key, window: window) else { return key }
+        return "\(days.first) to \(days.last)"
+    }
+
+    /// The days of a week's key that a window counts: its Monday to Sunday, cut by the window's ends.
+    public static func weekDays(_ key: String, window: DateWindow) -> (first: Day, last: Day)? {
+        guard let monday = calendarStart(key, .week), !key.contains("/") else { return nil }
         let sunday = monday.adding(days: 6)
-        return "\(max(monday, window.from ?? monday)) to \(min(sunday, window.to ?? sunday))"
+        return (max(monday, window.from ?? monday), min(sunday, window.to ?? sunday))
     }
 
     /// The first day of a calendar key's bucket (a week's Monday, a month's first, a period's start), which orders

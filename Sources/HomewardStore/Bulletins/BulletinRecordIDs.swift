@@ -15,6 +15,7 @@ extension Stores {
 
         /// Those of the records in a group, alike in `columns`, that more than one organisation reported: the records
         /// behind a statement's count of such groups, and what `aid list --reported-by-several` lists.
+        /// - Important: the columns must be `NOT NULL`: a row value with a null is in no `IN`, where `GROUP BY` groups nulls.
         func reportedBySeveral(alike columns: [String]) -> BlockRecords {
             let alike = columns.joined(separator: ", ")
             return BlockRecords(table: table, condition: condition + " AND (\(unsafeRaw: alike)) IN (SELECT \(unsafeRaw: alike) FROM \(unsafeRaw: table) WHERE "

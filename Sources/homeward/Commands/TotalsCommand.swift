@@ -122,8 +122,10 @@ struct TotalsCommand: AsyncParsableCommand {
             // Days as the language writes a span (9–15 November 2026), as months are named in words; the key beside keeps ISO's.
             if let slash = key.firstIndex(of: "/"), let end = Day(String(key[key.index(after: slash)...])) { return c.days.range(start, end) }
             // A week the window cuts (2020-W53 asked from 2021-01-01) is named by the days it counts, not its whole span.
-            return by == .week ? c.days.range(max(start, report.from ?? start), min(start.adding(days: 6), report.to ?? start.adding(days: 6)))
-                : c.days.month(start)
+            if by == .week, let days = TotalsBuilder.weekDays(key, window: DateWindow(from: report.from, to: report.to)) {
+                return c.days.range(days.first, days.last)
+            }
+            return c.days.month(start)
         }
         var table = TextTable(header: [c.text("cli.totals.column.by.\(by.rawValue)"), c.text("cli.totals.column.name"), c.text("cli.totals.column.persons"),
                                        c.text("cli.totals.column.refugees"), c.text("cli.totals.column.idps")], numeric: [2, 3, 4])
