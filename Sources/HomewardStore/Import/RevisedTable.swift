@@ -234,7 +234,7 @@ extension WriteContext {
         guard !warned.isEmpty else { return twins }
         let standing = try await ids(Set(warned.flatMap { [$0.twin] + $0.others }), in: table,
                                      where: "(import_id IS NULL OR import_id <> \(importID)) AND \(condition)")
-        let kept = try await keys(Set(warned.compactMap(\.key)), in: table, where: condition)
+        let kept = try await those(Set(warned.compactMap(\.key)), of: "row_key", in: table, where: condition)
         return twins.compactMap { twin in
             guard messages.contains(twin.message) else { return twin }
             guard twin.key.map(kept.contains) ?? true, let first = ([twin.twin] + twin.others).first(where: standing.contains) else { return nil }
@@ -244,26 +244,21 @@ extension WriteContext {
         }
     }
 
-    /// Which of `ids` of `table` meet `condition` (on its columns, unprefixed), a thousand at a time.
+    /// Which of `ids` of `table` meet `condition` (on its columns, unprefixed).
     func ids(_ ids: Set<Int>, in table: String, where condition: String) async throws -> Set<Int> {
-        let sorted = ids.sorted()
-        var found: Set<Int> = []
-        for start in stride(from: 0, to: sorted.count, by: 1000) {
-            found.formUnion(try await sql.raw("""
-                SELECT id FROM \(unsafeRaw: table) WHERE id IN (\(binds: Array(sorted[start ..< min(start + 1000, sorted.count)]))) AND \(unsafeRaw: condition)
-                """).all(decodingColumn: "id", as: Int.self))
-        }
-        return found
+        try await those(ids, of: "id", in: table, where: condition)
     }
 
-    /// Which of `keys` of `table` name a record that meets `condition`, a thousand at a time.
-    private func keys(_ keys: Set<String>, in table: String, where condition: String) async throws -> Set<String> {
-        let sorted = keys.sorted()
-        var found: Set<String> = []
+    /// Which of `values` of `column` in `table` are of a record that meets `condition`, a thousand at a time.
+    private func those<Value: Hashable & Comparable & Codable & Sendable>(_ values: Set<Value>, of column: String, in table: String,
+                                                                         where condition: String) async throws -> Set<Value> {
+        let sorted = values.sorted()
+        var found: Set<Value> = []
         for start in stride(from: 0, to: sorted.count, by: 1000) {
             found.formUnion(try await sql.raw("""
-                SELECT row_key FROM \(unsafeRaw: table) WHERE row_key IN (\(binds: Array(sorted[start ..< min(start + 1000, sorted.count)]))) AND \(unsafeRaw: condition)
-                """).all(decodingColumn: "row_key", as: String.self))
+                SELECT \(ident: column) FROM \(unsafeRaw: table) WHERE \(ident: column) IN (\(binds: Array(sorted[start ..< min(start + 1000, sorted.count)])))
+                AND \(unsafeRaw: condition)
+                """).all(decodingColumn: column, as: Value.self))
         }
         return found
     }
