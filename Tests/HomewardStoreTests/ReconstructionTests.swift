@@ -506,6 +506,12 @@ import Testing
                                                     + "2020-06-03,C5992,bakery,damaged,2,Ministry,m2\n")
             #expect(ministry.problems.map { "\($0.row) \($0.code)" } == ["2 import.facilities.otherOrganisation"], "\(ministry.problems)")
             #expect(ministry.text.contains("UNDP recorded this kind with this status in this settlement on the same day"), "\(ministry.text)")
+            // Two of another organisation's actions alike, the file withdrawing the first: the warning names the second.
+            _ = try await importRecords(store, .aid, aid + "2020-06-09,C5992,WFP,humanitarian,3,w9\n2020-06-09,C5992,WFP,humanitarian,4,w10\n")
+            let beside = try await importRecords(store, .aid, aid + "2020-06-09,C5992,SARC,humanitarian,4,s9\n2020-06-09,C5992,WFP,humanitarian,0,w9\n")
+            let w10 = try #require(try await store.assistance.actions().first { $0.action.externalId == "w10" }?.id)
+            #expect(beside.problems.map { "\($0.row) \($0.code) \($0.message.arguments["record"].map { "\($0)" } ?? "")" }
+                    == ["2 import.aid.otherOrganisation serial(\(w10))"], "\(beside.problems)")
         }
     }
 

@@ -119,6 +119,8 @@ struct SharedRecord: Sendable, Equatable {
     /// The warning's key, and the argument that numbers the other record: a departure's is its own.
     var message = "import.movements.otherOrganisation"
     var recordArgument = "movement"
+    /// Other organisations' records alike after `record`, named instead where a later row of the file withdraws it.
+    var others: [SharedRecord] = []
 }
 
 /// A record of an import whose key an earlier row of the same import gave: the last is kept, and the author told.

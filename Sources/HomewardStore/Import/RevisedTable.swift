@@ -273,25 +273,35 @@ extension WriteContext {
     ///   - row: the new record's row; `message` and `recordArgument`, the warning's key and the name of the other's number.
     func otherOrganisation(in table: String, organisationID: Int, importID: Int, matching: SQLQueryString, persons: Bool = false,
                            seen: [String: Int], row: Int, message: String, recordArgument: String) async throws -> SharedRecord? {
-        guard let found = try await sql.raw("""
+        let found = try await sql.raw("""
             SELECT r.id, r.row_key, r.import_id, o.name\(unsafeRaw: persons ? ", r.persons" : "") FROM \(unsafeRaw: table) r
             JOIN organisations o ON o.id = r.organisation_id WHERE r.organisation_id <> \(bind: organisationID) AND 
-            """ + matching + " ORDER BY r.id LIMIT 1").first() else { return nil }
-        let thisImport = try found.decode(column: "import_id", as: Int?.self) == importID
-        return SharedRecord(row: row, record: try found.decode(column: "id", as: Int.self),
-                            persons: persons ? try found.decode(column: "persons", as: Int.self) : nil,
-                            organisation: try found.decode(column: "name", as: String.self), thisImport: thisImport,
-                            earlierRow: thisImport ? seen[try found.decode(column: "row_key", as: String.self)] : nil,
-                            message: message, recordArgument: recordArgument)
+            """ + matching + " ORDER BY r.id LIMIT \(unsafeRaw: String(Self.alikeKept))").all().map { found in
+            let thisImport = try found.decode(column: "import_id", as: Int?.self) == importID
+            return SharedRecord(row: row, record: try found.decode(column: "id", as: Int.self),
+                                persons: persons ? try found.decode(column: "persons", as: Int.self) : nil,
+                                organisation: try found.decode(column: "name", as: String.self), thisImport: thisImport,
+                                earlierRow: thisImport ? seen[try found.decode(column: "row_key", as: String.self)] : nil,
+                                message: message, recordArgument: recordArgument)
+        }
+        guard var first = found.first else { return nil }
+        first.others = Array(found.dropFirst())
+        return first
     }
 }
 
 extension WriteContext {
-    /// The warnings whose other record still counts (`condition`, on `table`), once the file is read.
+    /// The warnings whose other record still counts (`condition`, on `table`), once the file is read: each names the first
+    /// of the other organisations' records alike that does (a later row may have withdrawn the first), and is dropped where
+    /// none does.
     func stillCounted(_ shared: [SharedRecord], in table: String, where condition: String) async throws -> [SharedRecord] {
         guard !shared.isEmpty else { return [] }
-        let counting = try await ids(Set(shared.map(\.record)), in: table, where: condition)
-        return shared.filter { counting.contains($0.record) }
+        let counting = try await ids(Set(shared.flatMap { [$0.record] + $0.others.map(\.record) }), in: table, where: condition)
+        return shared.compactMap { warning in
+            var named = ([warning] + warning.others).first { counting.contains($0.record) }
+            named?.others = []
+            return named
+        }
     }
 }
 
