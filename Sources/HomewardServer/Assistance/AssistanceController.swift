@@ -39,7 +39,8 @@ struct AssistanceController<Context: CallerRequestContext> {
         router.on(RouterPath(APIRoute.listAid.routerPath), method: APIRoute.listAid.method) { request, _ in
             let (after, limit) = try request.paging()
             let page = PageCut(reading: try await store.actions(window: try request.window(), area: try request.text("area"), type: try request.text("type"),
-                                                                organisation: try request.text("organisation"), after: after, limit: limit + 1),
+                                                                organisation: try request.text("organisation"), after: after, limit: limit + 1,
+                                                                reportedBySeveral: try request.flag("reported_by_several")),
                                limit: limit, id: \.id)
             return try jsonResponse(Page(actions: page.items, nextCursor: page.nextCursor))
         }

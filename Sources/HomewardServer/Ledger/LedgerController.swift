@@ -75,6 +75,7 @@ struct LedgerController<Context: CallerRequestContext> {
         let cursor = try request.cursor()
         let crossing = try request.text("crossing")
         return try jsonResponse(try await store.movementPage(window: window, crossing: crossing,
-                                                             organisation: try request.text("organisation"), after: cursor, limit: limit))
+                                                             organisation: try request.text("organisation"), after: cursor, limit: limit,
+                                                             reportedBySeveral: try request.flag("reported_by_several")))
     }
 }

@@ -42,7 +42,7 @@ struct ReconstructionController<Context: CallerRequestContext> {
             let filter = ReconstructionStore.Filter(
                 window: try request.window(), area: try request.text("area"), kind: try request.text("kind"),
                 status: try request.oneOf("status", FacilityStatus.self),
-                externalId: try request.text("id"))
+                externalId: try request.text("id"), reportedBySeveral: try request.flag("reported_by_several"))
             let (after, limit) = try request.paging()
             let page = PageCut(reading: try await store.works(filter, after: after, limit: limit + 1), limit: limit, id: \.id)
             return try jsonResponse(Page(facilities: page.items, nextCursor: page.nextCursor))
