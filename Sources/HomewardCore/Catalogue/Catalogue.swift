@@ -59,6 +59,11 @@ public struct Catalogue: Sendable {
         phrase(message).text
     }
 
+    /// Names joined as this language lists them ("a, b" or "أ، ب"), as one argument.
+    public func list(_ items: [String]) -> MessageArgument {
+        .text(items.joined(separator: text("list.separator")))
+    }
+
     /// One argument as this language writes it.
     public func string(_ argument: MessageArgument) -> String {
         switch argument {

@@ -62,7 +62,7 @@ public struct ImportProblem: Hashable, Sendable {
             place.append(catalogue.text("import.at.column", ["column": .text(column.oneLine)]))
         }
         if !value.isEmpty { place.append(catalogue.text("import.at.value", ["value": .text(value.oneLine)])) }
-        return catalogue.text("import.problem", ["place": .text(place.joined(separator: catalogue.text("list.separator"))),
+        return catalogue.text("import.problem", ["place": catalogue.list(place),
                                                  "reason": .text(reason(in: catalogue))])
     }
 }

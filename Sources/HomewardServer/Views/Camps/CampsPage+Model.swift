@@ -7,6 +7,8 @@ struct CampsPageModel: Sendable {
     var asOf: Day
     /// Sites people live in (camps, settlements, collective centres), by name.
     var sites: [SiteStanding]
+    /// The sites and their total, as `GET /api/v1/camps` gives them.
+    var standing: CampsStanding { CampsStanding(sites, asOf: asOf) }
     var transitCentres: [Site]
     /// Each transit centre's estimated occupancy, by code.
     var occupancies: [String: TransitCentreOccupancy]

@@ -19,7 +19,7 @@ struct CampsPageView {
             chrome: PageChrome(api: .openapi, demo: m.demo, catalogue: c),
             heading: c.text("camps.heading"),
             asOf: PhraseContext(c.phrase("camps.asOf", ["day": .day(m.asOf)])),
-            sites: SitesTable(c, m.sites, asOf: m.asOf, language: language),
+            sites: SitesTable(c, m.standing, language: language),
             transit: TransitTable(c, m.transitCentres, occupancies: m.occupancies, asOf: m.asOf, language: language),
             operationsTitle: c.text("camps.operations"),
             operationsEmpty: c.text("camps.operations.none"),
@@ -73,7 +73,8 @@ struct CampsPageView {
         let totalLeftPercent: String?
         let leftOut: [String]
 
-        init(_ c: Catalogue, _ standings: [SiteStanding], asOf: Day, language: Language) {
+        init(_ c: Catalogue, _ standing: CampsStanding, language: Language) {
+            let standings = standing.sites, total = standing.total
             title = c.text("camps.sites")
             empty = c.text("camps.sites.none")
             hasRows = !standings.isEmpty
@@ -82,9 +83,8 @@ struct CampsPageView {
             leftHeader = c.text("camps.column.left")
             leftPercentHeader = c.text("camps.column.leftPercent")
             remainingHeader = c.text("camps.column.remaining")
-            let total = SitesTotal(standings, asOf: asOf)
             let names = Dictionary(standings.map { ($0.site.code, $0.site.name(in: language)) }, uniquingKeysWith: { a, _ in a })
-            let list = { (codes: [String]) in MessageArgument.text(codes.map { names[$0] ?? $0 }.joined(separator: c.text("list.separator"))) }
+            let list = { (codes: [String]) in c.list(codes.map { names[$0] ?? $0 }) }
             totalLabel = c.text("camps.total")
             totalSites = c.text("camps.total.sites", ["counted": .count(total.counted.count), "sites": .count(standings.count)])
             totalResidents = c.numbers.string(total.residents)

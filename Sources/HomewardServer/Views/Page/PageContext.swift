@@ -76,9 +76,8 @@ struct PageContext {
             ? SignInLink(label: catalogue.text("signin.link"),
                          href: "\(APIRoute.signInPage.path)?\(language.pageQuery)&next=\(SignInView.encoded("\(path)?\(language.pageQuery)"))") : nil
         let unread = PageQuery.ignored
-        let list = { (names: [String]) in MessageArgument.text(names.joined(separator: catalogue.text("list.separator"))) }
         ignored = unread.names.isEmpty ? nil : catalogue.text("page.parameters.ignored", [
-            "count": .count(unread.names.count), "names": list(unread.names), "known": list(unread.known)])
+            "count": .count(unread.names.count), "names": catalogue.list(unread.names), "known": catalogue.list(unread.known)])
         navLabel = catalogue.text("nav.label")
         skipLabel = catalogue.text("nav.skip")
         // The public is offered the pages it may read, not ones that send it to sign in.
