@@ -40,6 +40,31 @@ import Testing
         #expect(exact.contains("3 internally displaced persons") && exact.contains("1,200 people returned from abroad"))
     }
 
+    /// Returns since a date are part of those since records began: the two lines side by side give the returns before the
+    /// date, and bound a hidden count of all time. 100 of the 101 returns since 1 March were refugees, so the "<5" IDPs of
+    /// all time were 1: the since-date figures that would say so are withheld too.
+    @Test func figuresSinceADateDoNotGiveBackAHiddenCountOfAllTime() throws {
+        let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: 1, organisations: 1) }
+        let sums = { (refugees: Int, idps: Int) in LedgerSums(total: sum(refugees + idps), refugees: sum(refugees), idps: sum(idps)) }
+        func statement(before: (refugees: Int, idps: Int)) -> BulletinSnapshot {
+            let returns = ReturnsBlock.make(date: Self.date, sinceStart: sums(100 + before.refugees, before.idps), since: Day("2020-03-01")!,
+                                            sinceDate: sums(100, 0), lastWeek: sum(0), byCrossing: [])
+            return BulletinSnapshot(date: Self.date, since: Day("2020-03-01")!, blocks: [returns])
+        }
+        let smallCounts = SmallCounts(threshold: 5)
+        let leaking = BulletinSuppression.hidden(in: statement(before: (0, 1)), smallCounts: smallCounts)
+        #expect(leaking["returns.start.idps"] == .small && leaking["returns.start.refugees"] == .recoverable)
+        // Either since-date figure with the total of all time would bound the hidden IDPs to 1.
+        #expect(leaking["returns.since.refugees"] == .recoverable && leaking["returns.since.total"] == .recoverable, "\(leaking)")
+        let text = BulletinText(snapshot: statement(before: (0, 1)), catalogue: try Catalogue.bundled(.en), forThePublic: smallCounts).text
+        #expect(!text.contains("100 people"), "\(text)")
+        // A few returns before the date, of any category, are a small count the two totals would give by subtraction.
+        let fewBefore = BulletinSuppression.hidden(in: statement(before: (3, 0)), smallCounts: smallCounts)
+        #expect(fewBefore["returns.since.total"] != nil || fewBefore["returns.start.total"] != nil, "\(fewBefore)")
+        // Many before the date, in both categories: nothing to protect.
+        #expect(BulletinSuppression.hidden(in: statement(before: (400, 60)), smallCounts: smallCounts).isEmpty)
+    }
+
     @Test func aPluralFormThatWritesNoNumberIsNotChosenForAHiddenOne() throws {
         // Arabic writes 1 and 2 as words ("one person", "two persons"): a hidden 1 must not read as "one".
         let snapshot = Self.snapshot(refugees: 900, idps: 1, crossings: [("LBN-01", 2), ("JOR-01", 40)], weekTotal: 42)

@@ -34,19 +34,36 @@ public enum BulletinSuppression {
         let isSmall = { (value: Int) in (1..<smallCounts.threshold).contains(value) }
         var hidden: [String: Reason] = [:]
         var campsHidden = false
-        /// One row of cells and its total; a cell without an id is a value the text does not print.
-        func suppress(_ cells: [(id: String?, value: Int?)], total: String) {
-            guard let totalValue = values[total] else { return }
-            let ids = cells.map(\.id) + [total]
-            let shown = smallCounts.suppress([cells.map(\.value) + [totalValue]], hiding: [ids.map { $0.map(elsewhere.contains) ?? false }])[0]
-            for (index, id) in ids.enumerated() {
-                guard let id, shown[index]?.isHidden == true else { continue }
-                hidden[id] = isSmall(values[id] ?? 0) ? .small : .recoverable
+        /// Rows of cells, each ending in its total, the last row the columns' totals (``SmallCounts/suppress(_:hiding:)``); a
+        /// cell without an id is a value the text does not print, though a reader may work it out.
+        func suppress(grid: [[(id: String?, value: Int?)]]) {
+            let shown = smallCounts.suppress(grid.map { $0.map(\.value) }, hiding: grid.map { $0.map { $0.id.map(elsewhere.contains) ?? false } })
+            for (r, row) in grid.enumerated() {
+                for (c, cell) in row.enumerated() {
+                    guard let id = cell.id, shown[r][c]?.isHidden == true else { continue }
+                    hidden[id] = isSmall(values[id] ?? 0) ? .small : .recoverable
+                }
             }
         }
-        for prefix in ["returns.start", "returns.since"] {
-            guard let refugees = values["\(prefix).refugees"], let idps = values["\(prefix).idps"] else { continue }
-            suppress([("\(prefix).refugees", refugees), ("\(prefix).idps", idps)], total: "\(prefix).total")
+        /// One row of cells and its total.
+        func suppress(_ cells: [(id: String?, value: Int?)], total: String) {
+            guard let totalValue = values[total] else { return }
+            suppress(grid: [cells + [(total, totalValue)]])
+        }
+        // Returns since records began and since the chosen date, by category: the returns before that date are the first
+        // less the second, which a reader works out from the two lines though no line prints them. So the three rows are
+        // one table, its columns summing: a few returns before the date are protected as any small count is, and the
+        // since-date figures cannot bound a hidden one of all time ("100 of 101 since the date were refugees").
+        let categories = ["refugees", "idps", "total"]
+        let start = categories.map { values["returns.start.\($0)"] }, since = categories.map { values["returns.since.\($0)"] }
+        if let start = start as? [Int], let since = since as? [Int] {
+            suppress(grid: [
+                categories.indices.map { ("returns.since.\(categories[$0])", since[$0]) },
+                categories.indices.map { (nil, start[$0] - since[$0]) },
+                categories.indices.map { ("returns.start.\(categories[$0])", start[$0]) },
+            ])
+        } else if let start = start as? [Int] {
+            suppress([("returns.start.refugees", start[0]), ("returns.start.idps", start[1])], total: "returns.start.total")
         }
         if let week = values["returns.week.total"] {
             let crossings = snapshot.entries.filter { $0.id.hasPrefix("returns.week.crossing.") }
