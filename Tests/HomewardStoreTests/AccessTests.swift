@@ -71,6 +71,13 @@ import Testing
             #expect(refusal?.detail == "movements from rows.csv: 1 row of another organisation: this account may write records of UNHCR only, not of WFP",
                     "\(String(describing: refusal))")
             #expect(audit.contains { $0.action == "import" && $0.actor == "person:amal" && $0.detail?.contains("1 imported") == true })
+            // Skipped, the rows of another organisation are a refusal all the same: audited, whether the rest was written or
+            // nothing was left to write.
+            let skippedRefusals = audit.filter { $0.action == "refused" && $0.actor == "person:amal" && $0.detail?.contains(" skipped: ") == true }
+            #expect(skippedRefusals.map(\.detail) == ["movements from rows.csv: 1 row of another organisation skipped: this account may write records of UNHCR only, not of WFP"])
+            let onlyOthers = try await importMovements(store, "2020-06-01,f,WFP,SY01,5\n", by: .person(login: "amal"), skipInvalid: true)
+            #expect(onlyOthers.status == .error && onlyOthers.imported == 0)
+            #expect(try await store.access.audit().last?.detail?.hasPrefix("movements from rows.csv: 1 row of another organisation skipped") == true)
             // A disabled account's login given to the command line did nothing itself: the refusal is the operator's, naming it.
             _ = try await store.access.disable("amal", by: .test)
             try await RequestOrigin.$isCommandLine.withValue(true) {

@@ -29,8 +29,9 @@ extension Database {
         rules makeRules: @Sendable () async throws -> Rules, progress: (@Sendable (Int) -> Void)?, foreignKeys: Bool = true,
         writer makeWriter: @escaping @Sendable (WriteContext, _ importID: Int) -> Writer
     ) async throws -> ImportSummary where Writer.Record == Rules.Record, Rules.Record: OrganisationRecord {
+        let done: (summary: ImportSummary, skipped: String?)
         do {
-            return try await write(by: caller, for: .records, rollback: request.dryRun, foreignKeys: foreignKeys) { write in
+            done = try await write(by: caller, for: .records, rollback: request.dryRun, foreignKeys: foreignKeys) { write in
                 let db = write.sql
                 if let table, write.connection.backend == .postgres {
                     try await db.raw("LOCK TABLE \(unsafeRaw: table) IN SHARE ROW EXCLUSIVE MODE").run()
@@ -53,16 +54,19 @@ extension Database {
                     throw error
                 }
                 let summary = try await run.finish()
-                // Rows for another organisation refuse the whole import (403), unless the caller skips them.
-                if let forbidden = run.forbidden, !request.skipInvalid {
+                // Rows for another organisation refuse the whole import (403), unless the caller skips them; either way the
+                // refusal is audited, naming what was tried.
+                var skipped: String?
+                if let forbidden = run.forbidden {
                     // The rows of other organisations first, then the file's other problems, as its counts count them.
                     var refused = summary
                     let (others, own) = (summary.problems.filter { $0.code == forbidden.key }, summary.problems.filter { $0.code != forbidden.key })
                     (refused.status, refused.problems) = (.error, others + own)
-                    throw AccessRefusal(message: forbidden, attempt: "\(records.rawValue) from \(request.sourceName): \(others.count) "
-                                            + "\(others.count == 1 ? "row" : "rows") of another organisation", summary: refused)
+                    let attempt = "\(records.rawValue) from \(request.sourceName): \(others.count) \(others.count == 1 ? "row" : "rows") of another organisation"
+                    guard request.skipInvalid else { throw AccessRefusal(message: forbidden, attempt: attempt, summary: refused) }
+                    skipped = attempt + " skipped: " + Catalogue.english.text(forbidden)
                 }
-                if summary.status == .error { throw AbandonedImport(summary: summary) }
+                if summary.status == .error { throw AbandonedImport(summary: summary, skipped: skipped) }
                 try await db.raw("""
                     UPDATE imports SET status = \(bind: summary.status.rawValue), rows_read = \(bind: summary.rows),
                     imported = \(bind: summary.imported), updated = \(bind: summary.updated), ignored = \(bind: summary.ignored),
@@ -72,11 +76,14 @@ extension Database {
                                       detail: "\(request.sourceName): \(summary.rows) \(summary.rows == 1 ? "row" : "rows"), \(summary.imported) imported, \(summary.updated) updated, "
                                           + "\(summary.ignored) ignored, \(summary.rejected) rejected")
                 if !request.dryRun { try await numberCommit(of: importID, on: db) }
-                return summary
+                return (summary, skipped)
             }
         } catch let abandoned as AbandonedImport {
-            return abandoned.summary
+            done = (abandoned.summary, abandoned.skipped)
         }
+        // In a transaction of its own, as a refused import's is: kept whether the rest was written, abandoned or a dry run.
+        if let skipped = done.skipped { await auditRefusal(skipped, kind: WriteNeed.records.rawValue, by: caller) }
+        return done.summary
     }
 }
 
@@ -107,4 +114,6 @@ extension Database {
 /// Rolls back an import whose rows were rejected, carrying its summary out of the transaction.
 private struct AbandonedImport: Error {
     var summary: ImportSummary
+    /// What the audit keeps of rows of another organisation the caller skipped.
+    var skipped: String?
 }
