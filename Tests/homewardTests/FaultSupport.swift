@@ -340,8 +340,16 @@ final class ServerProcess: Sendable {
     let child: Child
     let base: String
 
-    init(database: DatabaseLocation) async throws {
-        child = try Child.start(Fault.homeward, ["serve", "--database", database.argument, "--port", "0"])
+    /// - Parameter fileSizeLimit: the largest file it may write, in bytes (SIGXFSZ ignored, so that a write past it fails
+    ///   with EFBIG, as on a disk with no room left); none where `nil`.
+    init(database: DatabaseLocation, fileSizeLimit: Int? = nil) async throws {
+        let arguments = ["serve", "--database", database.argument, "--port", "0"]
+        if let fileSizeLimit {
+            let script = "ulimit -f \(max(1, fileSizeLimit / Fault.shellUlimitBlockSize)) && trap '' XFSZ && exec \"$0\" \"$@\""
+            child = try Child.start(URL(fileURLWithPath: "/bin/sh"), ["-c", script, Fault.homeward.path] + arguments)
+        } else {
+            child = try Child.start(Fault.homeward, arguments)
+        }
         let deadline = Date().addingTimeInterval(60)
         while true {
             let log = child.stderrText

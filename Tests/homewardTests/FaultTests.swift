@@ -269,6 +269,52 @@ import Testing
         await Fault.dispose(location)
     }
 
+    /// A partner's script posting a file the server has no room for is told that trying again will not help until space is
+    /// freed (a retry loop would only fill the log), under a code it can branch on; nothing is written, and reads go on.
+    @Test(.hangLimit)
+    func anAPIImportTheDiskCannotHoldIsAnswered503WithoutTryAgain() async throws {
+        // setup: a served database with an earlier import, and a file size limit a little above its size
+        let location = try await TestStores.shared.location(for: .sqlite)
+        guard case .sqlite(let path) = location else { return }
+        let earlier = try await Fault.generate(rows: 300, seed: 31, idPrefix: "earlier")
+        try #require(try await Fault.startImport(earlier, into: location).wait(timeout: 60).status == 0)
+        let token = try Fault.coordinatorToken(location.argument)
+        let before = try await Fault.inspect(location)
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let big = try await Fault.generate(rows: 20_000, seed: 5)
+        let server = try await ServerProcess(database: location, fileSizeLimit: size + 256 << 10)
+        do {
+            // act
+            var request = URLRequest(url: URL(string: "\(server.base)/api/v1/imports")!)
+            request.httpMethod = "POST"
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.setValue("text/csv", forHTTPHeaderField: "Content-Type")
+            request.setValue("ru", forHTTPHeaderField: "Accept-Language")
+            request.httpBody = try Data(contentsOf: big.url)
+            let (body, response) = try await URLSession.shared.data(for: request)
+            let read = try await URLSession.shared.data(for: {
+                var totals = URLRequest(url: URL(string: "\(server.base)/api/v1/totals")!)
+                totals.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+                return totals
+            }())
+
+            // check
+            let problem = try JSONSerialization.jsonObject(with: body) as? [String: Any]
+            #expect((response as? HTTPURLResponse)?.statusCode == 503, "\(String(decoding: body, as: UTF8.self))")
+            #expect(problem?["code"] as? String == "problem.database.full", "\(String(describing: problem))")
+            #expect((problem?["detail"] as? String)?.contains("повторная попытка не поможет") == true, "in the caller's language: \(String(describing: problem))")
+            #expect((read.1 as? HTTPURLResponse)?.statusCode == 200, "reads go on")
+        } catch {
+            _ = try? await server.stop()
+            throw error
+        }
+        let stopped = try await server.stop()
+        #expect(stopped.output.contains(path), "the operator's log names the database")
+        let after = try await Fault.inspect(location)
+        #expect(after.integrity == "ok" && after.contents == before.contents, "\(after.contents) against \(before.contents)")
+        await Fault.dispose(location)
+    }
+
     /// The indexes of `movements`, which a failed first load must leave as they were.
     static func movementIndexes(_ location: DatabaseLocation) async throws -> [String] {
         let store = try await Stores.open(location, logger: TestStores.shared.logger, seedReference: false)

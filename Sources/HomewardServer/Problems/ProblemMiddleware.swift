@@ -60,7 +60,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             case .notFound: return Problem(.notFound, error.description)
             case .closed, .database, .storage:
                 logger.error("database error: \(error)")
-                return Problem(.serviceUnavailable, "the database cannot answer now; try again")
+                return Problem(.serviceUnavailable, Message("problem.database.unavailable")).written(in: catalogue)
             case .unavailable(let message, let log):
                 logger.error("database error: \(log)")
                 return Problem(.serviceUnavailable, message).written(in: catalogue)

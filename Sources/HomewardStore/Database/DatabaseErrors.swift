@@ -9,7 +9,10 @@ enum DatabaseErrors {
             // PostgreSQL's errors hide their message from `description`; bring it out, without the statement's values.
             guard let info = psql.serverInfo, let message = info[.message] else { return StoreError.database("\(psql.code)") }
             let detail = info[.detail].map { " (\($0))" } ?? ""
-            return StoreError.database("\(message)\(detail) [SQLSTATE \(info[.sqlState] ?? "?")]")
+            let text = "\(message)\(detail) [SQLSTATE \(info[.sqlState] ?? "?")]"
+            // disk_full: as SQLite's full disk, its operator must act.
+            if info[.sqlState] == "53100" { return StoreError.unavailable(Message("problem.database.full"), log: text) }
+            return StoreError.database(text)
         }
         guard case .sqlite(let path) = location else { return error }
         let trouble: StorageTrouble, message: String
@@ -21,9 +24,10 @@ enum DatabaseErrors {
             return error
         }
         let text = "could not write the SQLite database \(path): \(trouble.reason); nothing of this change was written (\(message))"
-        // Trying again does not help a full disk: its operator must act, and a caller is told so. (Another fault of the disk
-        // may pass, and may be a read's: the usual 503.)
-        if trouble == .full { return StoreError.unavailable(Message("problem.database.full"), log: text) }
+        // Trying again does not help a full disk, nor one that refused a write (a file larger than the system allows reads as
+        // an I/O error, not as a full disk): its operator must act, and a caller is told so. (A busy or read-only database:
+        // the usual 503.)
+        if trouble == .full || trouble == .io { return StoreError.unavailable(Message("problem.database.full"), log: text) }
         return StoreError.storage(text)
     }
 
