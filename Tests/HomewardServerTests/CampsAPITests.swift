@@ -161,6 +161,28 @@ import Testing
         }
     }
 
+    /// A count is its counter's: one posted without an organisation is refused, as aid and facilities are, and not filed
+    /// under the site's operator without a word; the `org` parameter names it, as on the other write routes.
+    @Test(arguments: Backend.available)
+    func aCensusOrDepartureThatNamesNoOrganisationIsNotFiledUnderTheOperator(_ backend: Backend) async throws {
+        try await withApp(backend) { _, client in
+            let camp = #"{"code": "HOL", "name": "Al-Hol", "kind": "camp", "admin": "SY080006", "operator": "CCCM"}"#
+            #expect(try await client.post("/api/v1/sites", camp).status == .created)
+            // act
+            let census = try await client.post("/api/v1/sites/HOL/censuses", #"{"date": "2020-06-01", "residents": 11111}"#)
+            let departure = try await client.post("/api/v1/sites/HOL/departures", #"{"date": "2020-06-02", "persons": 10, "destination": "SY08"}"#)
+            let named = try await client.post("/api/v1/sites/HOL/censuses?org=WHO", #"{"date": "2020-06-01", "residents": 10000}"#)
+            // check
+            for refused in [census, departure] {
+                let codes = (try refused.json["problems"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+                #expect(refused.status == .unprocessableContent && codes == ["import.organisation.missing"], "\(refused.text)")
+            }
+            #expect(named.status == .ok, "\(named.text)")
+            let censuses = try await client.get("/api/v1/sites/HOL/censuses").json["censuses"] as? [[String: Any]]
+            #expect(censuses?.map { "\($0["organisation"] as? String ?? "") \($0["residents"] as? Int ?? 0)" } == ["WHO 10000"])
+        }
+    }
+
     @Test(arguments: Backend.available)
     func departuresBeyondTheLatestCensusAreAcceptedWithAWarningInTheLanguageAsked(_ backend: Backend) async throws {
         try await withApp(backend) { _, client in

@@ -199,6 +199,12 @@ import Testing
         #expect(try run(["sites", "add", "--code", "HOL", "--name", "Al-Hol", "--kind", "camp", "--admin", "SY080006"]).status == 0)
         #expect(try run(["sites", "add", "--code", "TC-9", "--name", "Transit", "--kind", "transit-centre", "--admin", "SY08", "--capacity", "50"]).status == 0)
         #expect(try run(["sites", "census", "HOL", "--date", "2019-07-01", "--residents", "1100", "--org", "UNHCR"]).status == 0)
+        // Typed at a site, a count names its site's operator by default, as the help says; a site without one needs --org.
+        #expect(try run(["sites", "add", "--code", "ROJ", "--name", "Roj", "--kind", "camp", "--admin", "SY080006", "--org", "CCCM"]).status == 0)
+        #expect(try run(["sites", "census", "ROJ", "--date", "2019-07-01", "--residents", "700"]).status == 0)
+        #expect(try run(["sites", "show", "ROJ", "--format", "json"]).stdout.contains("CCCM"))
+        let unnamed = try run(["sites", "census", "HOL", "--date", "2019-07-02", "--residents", "1000"])
+        #expect(unnamed.status != 0 && unnamed.stderr.contains("--org"), "\(unnamed.stderr)")
         let negative = try run(["evacuations", "plan", "--site", "HOL", "--per-cycle", "-5", "--cycle-days", "5"])
         #expect(negative.status != 0 && negative.stderr.contains("whole number from 1") && !negative.stderr.contains("Missing value"), "\(negative.stderr)")
         let added = try run(["evacuations", "add", "--site", "HOL", "--baseline-date", "2019-07-01", "--residents", "1100", "--start", "2019-07-02",

@@ -4,27 +4,25 @@ public struct CensusRules: ImportRules {
     private let siteCodes: RecordCodes
     public let today: Day
     public let defaultOrganisation: String?
-    /// Each site's operator, the reporter of a row that names no organisation when no default is given.
-    public let operators: [String: String]
     /// Whose words messages use for options: the command line's flags or the API's parameters.
     public let vocabulary: Vocabulary
     /// The sites by name, for files that name a site rather than give its code.
     public let siteNames: SiteNames
 
-    public init(sites: Set<String>, today: Day, defaultOrganisation: String? = nil, operators: [String: String] = [:],
+    public init(sites: Set<String>, today: Day, defaultOrganisation: String? = nil,
                 siteNames: SiteNames = SiteNames(), vocabulary: Vocabulary = .commandLine) {
         self.sites = sites
         siteCodes = RecordCodes(sites)
         self.siteNames = siteNames
         self.today = today
         self.defaultOrganisation = defaultOrganisation
-        self.operators = operators
         self.vocabulary = vocabulary
     }
 
-    /// The row's organisation, or the default given, or the site's operator.
+    /// The row's organisation, or the default given. Not the site's operator: a count is its counter's, and one that names
+    /// none would be filed under another organisation without a word.
     public func organisation(of draft: ImportDraft<CensusField>) -> String? {
-        draft[.organisation] ?? defaultOrganisation ?? siteNames.site(code: draft[.site], name: draft[.siteName]).flatMap { operators[$0] }
+        draft[.organisation] ?? defaultOrganisation
     }
 
     public mutating func checkWithoutCounting(_ draft: ImportDraft<CensusField>) -> ImportOutcome<Census> { check(draft) }

@@ -33,8 +33,6 @@ public struct DepartureRules: ImportRules {
     public let gazetteer: Gazetteer
     public let today: Day
     public let defaultOrganisation: String?
-    /// Each site's operator, the reporter of a row that names no organisation when no default is given.
-    public let operators: [String: String]
     /// Whose words messages use for options: the command line's flags or the API's parameters.
     public let vocabulary: Vocabulary
     /// Per site with an operation; updated as rows are accepted, so that a file cannot overdraw a site either.
@@ -56,7 +54,7 @@ public struct DepartureRules: ImportRules {
     static let slipDays = 31
 
     public init(sites: Set<String>, livedIn: Set<String> = [], gazetteer: Gazetteer, today: Day, defaultOrganisation: String? = nil,
-                operators: [String: String] = [:], baselines: [String: Baseline] = [:],
+                baselines: [String: Baseline] = [:],
                 censuses: [String: DeparturesSinceCensus] = [:], transitCentres: [String: TransitCentreOccupancy] = [:],
                 siteNames: SiteNames = SiteNames(), completedOn: [String: Day] = [:],
                 operations: [String: (operation: EvacuationOperation, changes: [EvacuationStatusChange])] = [:], vocabulary: Vocabulary = .commandLine) {
@@ -70,7 +68,6 @@ public struct DepartureRules: ImportRules {
         self.gazetteer = gazetteer
         self.today = today
         self.defaultOrganisation = defaultOrganisation
-        self.operators = operators
         self.baselines = baselines
         self.censuses = censuses
         self.transitCentres = transitCentres
@@ -79,9 +76,9 @@ public struct DepartureRules: ImportRules {
         }
     }
 
-    /// The row's organisation, or the default given, or the site's operator.
+    /// The row's organisation, or the default given (not the site's operator: ``CensusRules/organisation(of:)``).
     public func organisation(of draft: ImportDraft<DepartureField>) -> String? {
-        draft[.organisation] ?? defaultOrganisation ?? siteNames.site(code: draft[.site], name: draft[.siteName]).flatMap { operators[$0] }
+        draft[.organisation] ?? defaultOrganisation
     }
 
     public mutating func check(_ draft: ImportDraft<DepartureField>) -> ImportOutcome<Departure> { check(draft, counting: true) }

@@ -206,9 +206,10 @@ struct CampsController<Context: CallerRequestContext> {
     private func post(_ kind: RecordKind, _ request: Request, _ context: Context) async throws -> Response {
         try request.require(contentType: ["application/json"])
         let code = try await knownSite(context)
-        let importRequest = ImportRequest(sourceName: "POST /sites/\(code)/\(kind.rawValue)", format: .json,
+        let importRequest = ImportRequest(sourceName: "POST /sites/\(code)/\(kind.rawValue)", format: .json, organisation: try request.text("org"),
                                           dryRun: try request.flag("dry_run"), skipInvalid: try request.flag("skip_invalid"),
                                           today: today(), vocabulary: .api)
+        try await stores.organisations.refusePlusForSpace(importRequest.organisation, field: "org")
         let body = try StreamedBody(request, limit: configuration.maxBodyBytes)
         return try await Idempotency(store: stores.idempotency, caller: context.caller).respond(to: request, body: body) { source in
             let records = try Self.withSite(code, Data(try await source.collect()))

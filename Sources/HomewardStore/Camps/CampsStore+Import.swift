@@ -8,7 +8,7 @@ extension CampsStore {
         let sites = try await sites()
         let rules = CensusRules(sites: Set(sites.map(\.code)), today: request.today,
                                 defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
-                                operators: Self.operators(of: sites), siteNames: SiteNames(sites), vocabulary: request.vocabulary)
+                                siteNames: SiteNames(sites), vocabulary: request.vocabulary)
         return try await database.runImport(.censuses, request, from: source, by: caller, rules: rules, progress: progress) {
             CensusWriter(write: $0, importID: $1)
         }
@@ -31,7 +31,7 @@ extension CampsStore {
             return DepartureRules(sites: Set(sites.map(\.code)), livedIn: Set(sites.filter { $0.kind != .transitCentre }.map(\.code)),
                                   gazetteer: gazetteer, today: request.today,
                                   defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
-                                  operators: Self.operators(of: sites), baselines: baselines,
+                                  baselines: baselines,
                                   censuses: try await departuresSinceCensuses(except: Set(baselines.keys)),
                                   transitCentres: try await occupancies(of: sites.filter { $0.kind == .transitCentre }), siteNames: SiteNames(sites),
                                   completedOn: completedOn, operations: latest, vocabulary: request.vocabulary)
@@ -64,10 +64,6 @@ extension CampsStore {
             latest[operation.site] = operation
         }
         return latest
-    }
-
-    static func operators(of sites: [Site]) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: sites.compactMap { site in site.operatorName.map { (site.code, $0) } })
     }
 
     /// Each site's latest census, with the departures recorded since, for the sites not in `underOperation`.

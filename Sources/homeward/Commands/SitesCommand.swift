@@ -151,9 +151,12 @@ func importOne(_ kind: RecordKind, _ record: [String: Any], db: DatabaseOptions,
     let json = try JSONSerialization.data(withJSONObject: record)
     var request = ImportRequest(sourceName: sourceName, format: .json, today: try today())
     let summary = try await db.withStores { stores in
-        // Aid and facility records name who reported them; `--as` a person, that person's organisation by default.
-        if record["organisation"] == nil, [.aid, .facilities].contains(kind), let login = who.login {
+        // Records name who reported them; `--as` a person, that person's organisation by default, else (a census or a
+        // departure typed at the site) the site's operator, as `sites census --help` says.
+        if record["organisation"] == nil, let login = who.login {
             request.organisation = try await stores.access.person(login)?.organisation
+        } else if record["organisation"] == nil, [.censuses, .departures].contains(kind), let code = record["site"] as? String {
+            request.organisation = try await stores.camps.site(code)?.operatorName
         }
         return try await stores.importRecords(kind, request, from: .bytes(Array(json)), by: who.caller)
     }
