@@ -23,6 +23,41 @@ import Testing
                                 perCycle: 1_000, cycleDays: 5, status: status), today: TestStores.today, by: .test)
     }
 
+    /// An operation counts from one of its baseline day's censuses: when the organisation corrects that count, the operation
+    /// follows it (said, audited), rather than counting from a number no census gives; not while another organisation's
+    /// census of the day still gives it, nor below the departures already counted against it.
+    @Test(arguments: Backend.available)
+    func anOperationFollowsACorrectionOfTheCountItCountsFrom(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: UNHCR's 10,000 on 1 June, the operation's baseline; 2,000 left since
+            let operation = try await campUnderOperation(store)
+            let header = "#date,#loc+site+code,#population+ind+num,#org\n"
+            _ = try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-03,HOL,2000,UNHCR\n")
+            let residents = { try await store.camps.operation(operation.id)?.baselineResidents }
+            // act: another organisation's count of the day, then UNHCR's correction, twice in one file
+            let other = try await importRecords(store, .censuses, header + "2020-06-01,HOL,9800,WHO\n")
+            let corrected = try await importRecords(store, .censuses, header + "2020-06-01,HOL,10400,UNHCR\n2020-06-01,HOL,10500,UNHCR\n")
+            // check
+            #expect(other.problems.isEmpty, "another organisation's count moves nothing: \(other.problems)")
+            #expect(corrected.problems.map { "\($0.row) \($0.code)" } == ["3 import.repeated.row", "3 import.censuses.baselineFollowed"], "\(corrected.problems)")
+            #expect(corrected.problems.last?.description.contains("now counts from 10,500, not 10,000") == true, "\(corrected.text)")
+            #expect(try await residents() == 10_500)
+            let standing = try await store.camps.standing(of: "HOL", asOf: TestStores.today)
+            #expect(standing.residents == 10_500 && standing.remaining == 8_500, "\(standing)")
+            let audited = try await store.access.audit(kind: "evacuation").last
+            #expect(audited?.detail == "counts from 10500, not 10000: UNHCR's census of 2020-06-01 corrected", "\(String(describing: audited))")
+            // A correction below those who left already is said, and moves nothing; nor does one while another census gives the count.
+            let below = try await importRecords(store, .censuses, header + "2020-06-01,HOL,1500,UNHCR\n")
+            #expect(below.problems.map(\.code) == ["import.censuses.baselineKept"] && below.problems.first?.description.contains("2,000 have left") == true,
+                    "\(below.text)")
+            #expect(try await residents() == 10_500)
+            _ = try await importRecords(store, .censuses, header + "2020-06-01,HOL,10500,IOM\n")
+            let shared = try await importRecords(store, .censuses, header + "2020-06-01,HOL,10600,UNHCR\n")
+            let stillCounted = try await residents()
+            #expect(shared.problems.isEmpty && stillCounted == 10_500, "\(shared.problems)")
+        }
+    }
+
     @Test(arguments: Backend.available)
     func aStatusChangeTakesEffectOnItsDayOrTheDayItWasRecorded(_ backend: Backend) async throws {
         try await withStores(backend) { store in

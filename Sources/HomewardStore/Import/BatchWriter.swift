@@ -1,3 +1,5 @@
+import HomewardCore
+
 /// Writes one kind of checked record in batches inside an import's transaction, telling new records
 /// from corrections and repeats.
 ///
@@ -54,6 +56,14 @@ struct WriteCounts: Sendable, Equatable {
     var cleared: [ClearedFigure] = []
     /// Rows of parts whose total the same file withdrew above them: stored as part of none, which their file did not mean.
     var unlinked: [Int] = []
+    /// What one kind's writer alone finds, said at a row (a census correction an operation now counts from).
+    var notes: [RowNote] = []
+}
+
+/// A warning a writer gives at a row, in its own words.
+struct RowNote: Sendable, Equatable {
+    var row: Int
+    var message: Message
 }
 
 /// A figure a correction leaves out (blank) that the version it replaces gave.

@@ -389,6 +389,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
             warn(row: cleared.row, column: column(ofJSONKey: cleared.field), message)
         }
         for row in counts.unlinked { warn(row: row, column: column(ofJSONKey: "part_of"), Message("import.sources.partOf.withdrawn")) }
+        for note in counts.notes { warn(row: note.row, note.message) }
         for moved in counts.moves {
             warn(row: moved.row, Message("import.movements.movedCategory", ["movement": .serial(moved.movement), "persons": .count(moved.persons)]))
         }
