@@ -244,7 +244,7 @@ import Testing
         #expect(total.hasSuffix("1,100               100    9.09      1,000"), "\(total)")
         #expect(table.stdout.contains("counts of the latest census day differ: ROJ") && table.stdout.contains("nobody has counted them yet: SET"))
         let csv = try run(["sites", "standing", "--as-of", "2019-07-10", "--format", "csv"]).stdout.split(separator: "\n")
-        #expect(csv.contains("ROJ,ROJ,camp,,2019-07-01,0,,,true,false,2019-07-10") && csv.last == ",total,,1100,,100,9.09,1000,,,2019-07-10", "\(csv)")
+        #expect(csv.contains("ROJ,ROJ,camp,,2019-07-01,0,,,true,false,2019-07-10,0") && csv.last == ",total,,1100,,100,9.09,1000,,,2019-07-10,0", "\(csv)")
     }
 
     /// A statement printed from a demo's database says its figures are generated, as the server's copies do: pasted from a

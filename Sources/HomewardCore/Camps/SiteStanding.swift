@@ -31,6 +31,7 @@ public struct SiteStanding: Sendable {
     /// The residents, or, where the latest census day's counts differ, the largest of them: more left than any organisation
     /// counted is wrong whichever count is right.
     public var countLeftAgainst: Int? { residents ?? censusesUnlikeBaseline.map(\.residents).max() }
+    /// The share of the residents counted who left: 100 % at most.
     public var leftPercent: Percent?
     /// Each organisation's latest census by the day asked, beside the baseline: they may disagree.
     public var censuses: [Census]
@@ -71,7 +72,9 @@ public struct SiteStanding: Sendable {
         let left = counted.reduce(0) { $0 + $1.persons }
         self.left = left
         remaining = residents.map { max(0, $0 - left) }
-        leftPercent = residents.flatMap { Percent(left, of: $0) }
+        // Of the residents counted, never above all of them: those beyond the count are said apart (``beyondCount``), as
+        // the sites' total counts them out of its share.
+        leftPercent = residents.flatMap { Percent(min(left, $0), of: $0) }
         self.censuses = Dictionary(grouping: known, by: \.organisation).values
             .compactMap { $0.max { $0.date < $1.date } }
             .sorted { ($0.date, $0.organisation) > ($1.date, $1.organisation) }

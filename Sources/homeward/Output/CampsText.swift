@@ -168,7 +168,7 @@ struct CampsStandingText {
                      TextTable(header: ["CODE", "NAME", "KIND", "RESIDENTS", "COUNTED ON", "LEFT", "% LEFT", "REMAINING"], rows: rows,
                                numeric: [3, 5, 6, 7]).rendered]
         if total.beyondCount > 0 {
-            lines.append("Of those who left, \(total.beyondCount.grouped) left beyond their site's count: taken from no one remaining; the censuses or departures need checking")
+            lines.append("Of those who left, \(total.beyondCount.grouped) left beyond their site's count: taken from no one remaining, and not in the share; the censuses or departures need checking")
         }
         if !total.countsDiffer.isEmpty {
             lines.append("Not in the total, as their organisations' counts of the latest census day differ: \(total.countsDiffer.joined(separator: ", "))")
@@ -180,14 +180,14 @@ struct CampsStandingText {
     /// The sites' rows and a last `total` row, whose `code` column is empty; `in_total` says which rows it sums.
     var csv: String {
         let s = standing, total = s.total
-        var lines = ["code,name,kind,residents,census_date,left,left_percent,remaining,residents_differ,in_total,as_of"]
+        var lines = ["code,name,kind,residents,census_date,left,left_percent,remaining,residents_differ,in_total,as_of,beyond_count"]
         for site in s.sites {
             lines.append([site.site.code, site.site.name, site.site.kind.rawValue, site.residents.map(String.init) ?? "", site.censusDate?.description ?? "",
                           String(site.left), site.leftPercent?.description ?? "", site.remaining.map(String.init) ?? "", String(site.residentsDiffer),
-                          String(total.counted.contains(site.site.code)), s.asOf.description].map(CSVWriter.field).joined(separator: ","))
+                          String(total.counted.contains(site.site.code)), s.asOf.description, String(site.beyondCount)].map(CSVWriter.field).joined(separator: ","))
         }
         lines.append(["", "total", "", String(total.residents), "", String(total.left), total.leftPercent?.description ?? "", String(total.remaining), "",
-                      "", s.asOf.description].joined(separator: ","))
+                      "", s.asOf.description, String(total.beyondCount)].joined(separator: ","))
         return lines.joined(separator: "\n")
     }
 }
