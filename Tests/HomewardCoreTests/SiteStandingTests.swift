@@ -116,6 +116,13 @@ import HomewardCore
         // 6,500 left need 21 days at that pace
         #expect(progress.paceDays == 11 && progress.recentPersons == 3_500 && progress.forecastEnd == Day("2019-04-02"))
         #expect(progress.plan.end == Day("2019-03-16"))
+        // Those who left outside every cycle's days are in none: before the start (after the baseline), and after the last.
+        let outside = EvacuationProgress(operation: operation, departures: departures + [departure("2019-03-20", 700)], asOf: Day("2019-03-22")!)
+        #expect(outside.cycles.map(\.actual) == [2_000, 1_500, 0] && outside.afterPlan == 700 && outside.left == 4_200, "\(outside.cycles)")
+        let early = EvacuationOperation(site: "HOL", baselineDate: Day("2019-02-20")!, baselineResidents: 10_000,
+                                        start: Day("2019-03-02")!, perCycle: 3_500, cycleDays: 5)
+        let ledEarly = EvacuationProgress(operation: early, departures: [departure("2019-02-25", 300)] + departures, asOf: Day("2019-03-12")!)
+        #expect(ledEarly.beforePlan == 800 && ledEarly.cycles.map(\.actual) == [2_000, 1_500, 0], "\(ledEarly.cycles)")
         let stalled = EvacuationProgress(operation: operation, departures: departures, asOf: Day("2019-04-30")!)
         #expect(stalled.paceDays == 14 && stalled.recentPersons == 0 && stalled.forecastEnd == nil)
         let beforeStart = EvacuationProgress(operation: operation, departures: departures, asOf: Day("2019-03-01")!)

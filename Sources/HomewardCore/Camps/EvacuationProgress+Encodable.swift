@@ -15,6 +15,7 @@ extension EvacuationProgress: Encodable {
         case completedWithRemaining = "completed_with_remaining"
         case leftAfterCompletion = "left_after_completion"
         case censusesUnlikeBaseline = "censuses_unlike_baseline"
+        case beforePlan = "before_plan", afterPlan = "after_plan"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -33,6 +34,8 @@ extension EvacuationProgress: Encodable {
         try c.encode(forecastEnd, forKey: .forecastEnd)
         try c.encode(plan.end, forKey: .plannedEnd)
         try c.encode(cycles, forKey: .cycles)
+        try c.encode(beforePlan, forKey: .beforePlan)
+        try c.encode(afterPlan, forKey: .afterPlan)
         try c.encode(plan, forKey: .plan)
         try c.encode(statusChanges, forKey: .statusChanges)
         try c.encode(centresOverCapacity, forKey: .centresOverCapacity)

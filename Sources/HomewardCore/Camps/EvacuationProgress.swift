@@ -24,6 +24,9 @@ public struct EvacuationProgress: Sendable {
     public let asOf: Day
     public let plan: EvacuationPlan
     public let cycles: [CycleProgress]
+    /// Persons who left after the baseline and before the first cycle began, and after the last one ended: in no cycle,
+    /// whose dates would say otherwise, and said apart.
+    public let beforePlan: Int, afterPlan: Int
     /// Persons who left after the baseline, up to the day asked (and up to the next operation's baseline on the site, or
     /// the day the operation was completed).
     public let left: Int
@@ -92,12 +95,13 @@ public struct EvacuationProgress: Sendable {
         let lastDay = min(asOf, nextBaseline ?? asOf, completedOn ?? asOf)
         lastCountedDay = lastDay
         let counted = departures.filter { $0.day > operation.baselineDate && $0.day <= lastDay }
-        // Departures before the first cycle count in it; those after the last in the last.
-        var actual = [Int](repeating: 0, count: plan.schedule.count)
-        for departure in counted where !actual.isEmpty {
+        // Each in the cycle of its day; those before the first or after the last apart.
+        var actual = [Int](repeating: 0, count: plan.schedule.count), before = 0, after = 0
+        for departure in counted {
             let index = (departure.day.number - operation.start.number).quotientRoundingDown(by: operation.cycleDays)
-            actual[min(max(index, 0), actual.count - 1)] += departure.persons
+            if index < 0 { before += departure.persons } else if index >= actual.count { after += departure.persons } else { actual[index] += departure.persons }
         }
+        (beforePlan, afterPlan) = (before, after)
         // Completed, no cycle is under way or yet to begin: what its cycles hold is all they will.
         cycles = zip(plan.schedule, actual).map { cycle, actual in
             CycleProgress(cycle: cycle.cycle, start: cycle.start, end: cycle.end, planned: cycle.persons, actual: actual,

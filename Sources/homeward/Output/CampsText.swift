@@ -141,7 +141,11 @@ struct EvacuationProgressText {
         for change in p.statusChanges {
             lines.append("  status      \(change.from.rawValue) → \(change.to.rawValue) from \(change.day) (recorded \(change.at) by \(change.by))")
         }
-        lines += ["", TextTable(header: ["CYCLE", "FROM", "TO", "PLANNED", "ACTUAL"], rows: p.cycles.map { [String($0.cycle), $0.start.description, $0.end.description, $0.planned.grouped, $0.actual.grouped] }, numeric: [0, 3, 4]).rendered]
+        var rows = p.cycles.map { [String($0.cycle), $0.start.description, $0.end.description, $0.planned.grouped, $0.actual.grouped] }
+        // Those who left outside every cycle's days, in rows of their own rather than in the first or last cycle.
+        if p.beforePlan > 0, let first = p.cycles.first { rows.insert(["before", "", first.start.adding(days: -1).description, "", p.beforePlan.grouped], at: 0) }
+        if p.afterPlan > 0, let last = p.cycles.last { rows.append(["after", last.end.adding(days: 1).description, "", "", p.afterPlan.grouped]) }
+        lines += ["", TextTable(header: ["CYCLE", "FROM", "TO", "PLANNED", "ACTUAL"], rows: rows, numeric: [0, 3, 4]).rendered]
         return lines.joined(separator: "\n")
     }
 }

@@ -28,6 +28,27 @@ import Testing
         #expect(english.contains("Cycle 7 (2 July 2020 to 6 July 2020): planned 3,500; not begun") && !english.contains("Cycle 7 (2 July 2020 to 6 July 2020): planned 3,500, actual 0"))
     }
 
+    /// A suspended operation's cycle is not "under way"; those who left after the plan's last cycle are in a row of their
+    /// own, not in that cycle, whose dates exclude them.
+    @Test func aSuspendedCycleAndDeparturesAfterThePlanSaySo() {
+        // 400 at 200 every 2 days from 2 May: two cycles, to 5 May; 100 left on the 2nd, 50 on the 20th
+        let operation = EvacuationOperation(id: 9, site: "SET-1", baselineDate: Day("2020-05-01")!, baselineResidents: 400,
+                                            start: Day("2020-05-02")!, perCycle: 200, cycleDays: 2, status: .suspended)
+        let departures = [Departure(site: "SET-1", period: Period(day: Day("2020-05-02")!), persons: 100, organisation: "IOM"),
+                          Departure(site: "SET-1", period: Period(day: Day("2020-05-20")!), persons: 50, organisation: "IOM")]
+        var model = CampsPageModel.mock
+        // act
+        model.operations = [EvacuationProgress(operation: operation, departures: departures, asOf: Day("2020-05-03")!)]
+        let suspended = html(model, .en)
+        model.operations = [EvacuationProgress(operation: operation, departures: departures, asOf: Day("2020-05-21")!)]
+        let after = html(model, .en)
+        // check
+        #expect(suspended.contains("Cycle 1 (2 May 2020 to 3 May 2020): planned 200, so far 100 (operation suspended)")
+                && !suspended.contains("(under way)"), "\(suspended)")
+        #expect(after.contains("after the last cycle, which ended <bdi>5 May 2020</bdi>"), "\(after)")
+        #expect(after.contains("Cycle 2 (4 May 2020 to 5 May 2020): planned 200, actual 0"), "the 50 of the 20th are in no cycle")
+    }
+
     @Test(arguments: Language.allCases)
     func snapshotOfAnEmptyDemoDatabase(_ language: Language) {
         assertSnapshot(of: html(.emptyDemo, language), as: .lines, named: language.rawValue)

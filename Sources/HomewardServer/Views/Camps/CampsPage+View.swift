@@ -262,7 +262,8 @@ struct CampsPageView {
                 .map { PhraseContext(c.phrase($0)) }
             // A cycle not begun has no actual figure yet, and one under way only what has left so far: neither is "actual 0".
             let drawn = CycleChart(cycles: p.cycles, asOf: p.asOf) {
-                c.text($0.state == .notBegun ? "camps.chart.cycle.notBegun" : $0.state == .underWay ? "camps.chart.cycle.underWay" : "camps.chart.cycle",
+                c.text($0.state == .notBegun ? "camps.chart.cycle.notBegun"
+                       : $0.state == .underWay ? (o.status == .suspended ? "camps.chart.cycle.suspended" : "camps.chart.cycle.underWay") : "camps.chart.cycle",
                        ["cycle": .count($0.cycle), "start": .day($0.start), "end": .day($0.end), "planned": .count($0.planned), "actual": .count($0.actual)])
             }
             chart = Chart(label: c.text("camps.chart.label"),
@@ -274,11 +275,21 @@ struct CampsPageView {
             datesHeader = c.text("camps.column.dates")
             plannedHeader = c.text("camps.column.planned")
             actualHeader = c.text("camps.column.actual")
-            cycles = p.cycles.map {
+            let suspended = o.status == .suspended
+            var rows = p.cycles.map {
                 Cycle(cycle: c.numbers.string($0.cycle), dates: PhraseContext(c.phrase("camps.cycles.dates", ["start": .day($0.start), "end": .day($0.end)])),
                       planned: c.numbers.string($0.planned),
-                      actual: PhraseContext(c.phrase(Self.actualKey($0.state), ["count": .count($0.actual)])))
+                      actual: PhraseContext(c.phrase(suspended && $0.state == .underWay ? "camps.cycles.soFarSuspended" : Self.actualKey($0.state),
+                                                     ["count": .count($0.actual)])))
             }
+            // Those who left outside every cycle's days: rows of their own, not in the first or last cycle.
+            let outside = { (key: String, day: Day, count: Int) in
+                Cycle(cycle: "", dates: PhraseContext(c.phrase(key, ["day": .day(day)])), planned: "—",
+                      actual: PhraseContext(c.phrase("camps.cycles.actual", ["count": .count(count)])))
+            }
+            if p.beforePlan > 0, let first = p.cycles.first { rows.insert(outside("camps.cycles.beforePlan", first.start, p.beforePlan), at: 0) }
+            if p.afterPlan > 0, let last = p.cycles.last { rows.append(outside("camps.cycles.afterPlan", last.end, p.afterPlan)) }
+            cycles = rows
         }
 
         /// How a cycle's actual figure reads: none yet, so far, or what left.
