@@ -14,7 +14,7 @@ extension AccessStore {
         guard case .person(let login) = session.caller else { throw StoreError.forbidden(Message("account.session_only")) }
         try PasswordRule.check(new, field: "new")
         guard new != current else { throw StoreError.invalid(field: "new", value: "", reason: "the new password is the current one") }
-        _ = try await checkPassword(login: login, current, failure: "wrong current password on a password change")
+        _ = try await checkPassword(login: login, current, failure: "wrong current password on a password change", by: session.caller)
         let hash = Bcrypt.hash(new, cost: 12)
         try await database.write(by: session.caller, for: .account) { write in
             try await write.sql.raw("UPDATE persons SET password_hash = \(bind: hash) WHERE login = \(bind: login)").run()

@@ -59,7 +59,9 @@ extension AccessStore {
 
     /// The active account's row when `password` is its password; each failure is audited and counted, and
     /// after ``throttleFailures`` in the window the login is refused whatever the password.
-    func checkPassword(login: String, _ password: String, failure: String) async throws -> any SQLRow {
+    /// - Parameter caller: who tried, where a session did (a password change): its failures are that session's, not an
+    ///   anonymous caller's, so that guesses from a stolen session are traced to it.
+    func checkPassword(login: String, _ password: String, failure: String, by caller: Caller? = nil) async throws -> any SQLRow {
         // What no account has as its login (often a password typed in the wrong field) is neither audited nor kept: its
         // failures are counted under 16 bits of a tag keyed by the database's secret, and throttled as a real login's are, so
         // that the throttle does not tell which logins exist. A plain digest could be looked up in a list of passwords; 16
@@ -80,7 +82,7 @@ extension AccessStore {
         }
         if here >= Self.throttleFailures || failures >= Self.throttleFailuresEverywhere {
             // Audited, not counted: an address refused already must not go on to lock the login everywhere.
-            try await noteFailure(counted: nil, login: known ? login : nil, reason: "throttled after \(failures) failures")
+            try await noteFailure(counted: nil, login: known ? login : nil, reason: "throttled after \(failures) failures", by: caller)
             throw SignInRefusal.throttled(retryAfterSeconds: try await secondsUntilTaken(counted, overHere: here >= Self.throttleFailures,
                                                                                          overEverywhere: failures >= Self.throttleFailuresEverywhere))
         }
@@ -97,7 +99,7 @@ extension AccessStore {
             let reason = !known ? "not a known login: \(failure)"
                 : active ? failure : matches ? "\(failure): the account is disabled or erased, and the password given is its own"
                     : "\(failure): the account is disabled or erased"
-            try await noteFailure(counted: counted, login: known ? login : nil, reason: reason)
+            try await noteFailure(counted: counted, login: known ? login : nil, reason: reason, by: caller)
             throw SignInRefusal.wrongLoginOrPassword
         }
         return row
@@ -125,8 +127,8 @@ extension AccessStore {
 
     /// Audits a failed sign-in and counts it under `counted` (`nil`: not counted); the audit names the login only where an
     /// account has it.
-    private func noteFailure(counted: String?, login: String?, reason: String) async throws {
-        try await database.write(by: .anonymous(address: RequestOrigin.address), for: .bookkeeping) { write in
+    private func noteFailure(counted: String?, login: String?, reason: String, by caller: Caller?) async throws {
+        try await database.write(by: caller ?? .anonymous(address: RequestOrigin.address), for: .bookkeeping) { write in
             if let counted {
                 try await write.sql.raw("INSERT INTO sign_in_failures (login, address, at) VALUES (\(bind: counted), \(bind: RequestOrigin.address), \(bind: write.timestamp))").run()
             }
