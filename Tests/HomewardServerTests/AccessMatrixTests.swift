@@ -48,8 +48,11 @@ import Testing
             // An account, a role or an account brought back is given by a person, never by a token: a leaked admin token would
             // otherwise make its holder's own account an admin's, for good.
             return .forbidden
-        case .disablePerson, .erasePerson, .addOrganisation:
+        case .disablePerson, .addOrganisation:
             return role == .admin ? .allowed : .forbidden
+        case .erasePerson:
+            // Nothing brings an erased account back: a person erases, never a token.
+            return .forbidden
         case .resetPersonPassword:
             // A password is set by a person, never by a token, whatever its role.
             return .forbidden

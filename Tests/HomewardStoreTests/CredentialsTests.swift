@@ -21,8 +21,10 @@ import Testing
             for change in [{ try await store.access.setRole("partner", to: .admin, by: caller) }, { try await store.access.enable("partner", by: caller) }] {
                 await #expect(throws: StoreError.forbidden(Message("access.token.noGrant"))) { try await change() }
             }
+            // Nor is an erasure a token's to make: nothing brings the account back.
+            await #expect(throws: StoreError.forbidden(Message("access.token.noErase"))) { try await store.access.erase("partner", by: caller) }
             let partner = try await store.access.person("partner")
-            #expect(partner?.role == .viewer && partner?.active == false)
+            #expect(partner?.role == .viewer && partner?.active == false && partner?.name == "P")
             let password = await #expect(throws: StoreError.self) {
                 try await store.access.addPerson(Person(login: "backdoor", name: "B", organisation: "UNHCR", role: .admin),
                                                  password: "a long passphrase", by: caller)

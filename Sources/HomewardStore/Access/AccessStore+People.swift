@@ -64,10 +64,14 @@ extension AccessStore {
 
     /// Takes a person's name out of the database when they leave, or ask: the account is disabled, its password, tokens
     /// and sessions end, and its name becomes empty. The login stays, since records and the audit name who wrote them by it.
+    ///
+    /// A person does it, as ``setRole(_:to:by:)``: nothing brings an erased account back, and a leaked token must not be
+    /// able to take every partner's account away for good.
     /// - Returns: whether the name was there to erase, and whether SQLite's log, which may hold earlier versions of it, could
     ///   be emptied (``Database/emptyLog()``): an erasure asked again empties it then.
     @discardableResult
     public func erase(_ given: String, by caller: Caller) async throws -> (erased: Bool, logEmptied: Bool) {
+        if case .token = caller { throw await auditedRefusal(Message("access.token.noErase"), for: .people, by: caller, attempt: "erase \(FieldProblem.shown(given))") }
         let login = try await storedLogin(given)
         let erased = try await changePerson(login, by: caller, action: "erase") { write, _ in
             try await write.sql.raw("""
