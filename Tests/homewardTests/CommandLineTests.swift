@@ -187,7 +187,11 @@ import Testing
         // act
         let refused = try run(["serve", "--demo", "--demo-rows", "10", "--database", database, "--port", "0"], timeout: 30)
         // check
-        #expect(refused.status == 64 && refused.stderr.contains("is not a database that --demo made"), "\(refused.stderr)")
+        // Said as any of serve's refusals is, not with the usage of homeward itself.
+        #expect(refused.status == 1 && refused.stderr.contains("is not a database that --demo made") && !refused.stderr.contains("Usage:"), "\(refused.stderr)")
+        let nowhere = try run(["serve", "--database", database, "--port", "0", "--host", "127.0.0.300"], timeout: 30)
+        #expect(nowhere.status == 1 && nowhere.stderr.contains("could not listen on 127.0.0.300 port 0: 127.0.0.300 is neither an address nor a name")
+                && !nowhere.stderr.contains("SocketAddressError"), "\(nowhere.stderr)")
         #expect(try run(["totals", "--format", "json"]).json["total"] as? Int == before)
         #expect(before == 30)
     }

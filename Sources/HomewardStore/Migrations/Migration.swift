@@ -65,7 +65,11 @@ extension Database {
     /// change the schema (``grantApplicationRole(_:password:by:)``); only pending steps need the owner.
     func migrate() async throws {
         let pending = try await pendingMigrations()
-        guard !pending.isEmpty else { return }
+        // Said either way, so that a server's log after an upgrade tells whether the schema moved.
+        guard !pending.isEmpty else {
+            logger.info("the database schema is up to date (\(Self.migrations.count) steps)")
+            return
+        }
         do {
             let applied = try await apply(pending)
             appliedOnOpening.withLockedValue { $0 = applied }

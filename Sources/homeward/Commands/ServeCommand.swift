@@ -64,8 +64,8 @@ struct ServeCommand: AsyncParsableCommand {
         if demo {
             let path = db.database ?? "homeward-demo.sqlite"
             if FileManager.default.fileExists(atPath: path), await !Database.sqliteFileHoldsOnlyADemo(path: path) {
-                throw ValidationError("\(path) is not a database that --demo made: a demo starts on a new file and would "
-                                      + "replace it; give --database a path of its own")
+                throw CommandFailure("\(path) is not a database that --demo made: a demo starts on a new file and would "
+                                     + "replace it; give --database a path of its own")
             }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             location = .sqlite(path: path)
@@ -113,6 +113,8 @@ struct ServeCommand: AsyncParsableCommand {
             try await ServiceGroup(configuration: .init(services: [app, ShutdownNotice(logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint],
                                                         logger: logger)).run()
             logger.info("Homeward stopped")
+        } catch is SocketAddressError, is SocketAddressError.UnknownHost {
+            throw CommandFailure("could not listen on \(host) port \(port): \(host) is neither an address nor a name this machine resolves")
         } catch let error as IOError where [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {
             throw CommandFailure("could not listen on \(host) port \(port): " + (error.errnoCode == EADDRINUSE ? "another program listens there"
                                  : error.errnoCode == EACCES ? "this user may not listen on that port" : "no interface here has that address"))
