@@ -92,7 +92,10 @@ extension Request {
 
     /// A page's cursor (`?cursor=`, the `next_cursor` of the page before), refused saying where one comes from.
     func cursor() throws -> Int? {
-        try query("cursor", refusing: { Message("problem.value.cursor", ["value": .code($0)]) }) { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+        // As the contract's pattern says, `^[0-9]{1,18}$`: no sign, and no id a page could end with beyond it.
+        try query("cursor", refusing: { Message("problem.value.cursor", ["value": .code($0)]) }) { raw in
+            raw.utf8.count <= 18 && raw.utf8.allSatisfy { (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains($0) } ? Int(raw) : nil
+        }
     }
 
     /// One of `choices`, each a code the same in every language, refused naming them in the reader's language.

@@ -43,6 +43,9 @@ import Testing
                 ("/api/v1/totals?top=0", "ar", "top", "«0» ليس عدداً صحيحاً بين ١ و١٠٬٠٠٠"),
                 ("/api/v1/totals?category=x", "ru", "category", "«x» — не одно из значений refugee, idp"),
                 ("/api/v1/movements?cursor=-1", "ar", "cursor", "«-1» ليس مؤشّر صفحة: مرّر next_cursor"),
+                // As the contract's pattern: at most 18 digits, no sign.
+                ("/api/v1/aid?cursor=1234567890123456789", "en", "cursor", "'1234567890123456789' is not a cursor"),
+                ("/api/v1/facilities?cursor=%2B5", "en", "cursor", "'+5' is not a cursor"),
                 ("/api/v1/movements?from=2020-06-02&to=2020-06-01", "ar", "to", "2020-06-01 يسبق بداية الفترة"),
                 ("/api/v1/audit?limit=0", "ru", "limit", "«0» — не целое число от 1 до 10"),
                 ("/api/v1/totals?last=0", "ar", "last", "«0» ليس عدداً صحيحاً بين ١ و٣٬٦٦٠"),
