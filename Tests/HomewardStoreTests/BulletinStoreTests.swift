@@ -25,6 +25,28 @@ import Testing
                                 perCycle: 100, cycleDays: 5), today: TestStores.today, by: .test)
     }
 
+    /// A census taken since an operation's baseline is read beside its figures, which still count from the baseline: the
+    /// session sees 900 counted where 800 remain by the departures, neither chosen; one after the statement's day is not.
+    @Test(arguments: Backend.available)
+    func aCampsCensusSinceItsBaselineIsSaidBesideItsFigures(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            try await campUnderOperation(store, censuses: "2020-06-05,HOL,1000,UNHCR\n")
+            try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-07,HOL,200,UNHCR\n")
+            try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-15,HOL,900,WHO\n2020-06-25,HOL,850,WHO\n")
+            // act
+            let snapshot = try await store.draftBulletin(date: Day("2020-06-20")!)
+            // check
+            #expect(snapshot.entry("camps.HOL.remaining")?.value == 800 && snapshot.entry("camps.HOL.laterCensus.1")?.value == 900)
+            #expect(snapshot.entry("camps.HOL.laterCensus.2") == nil, "a count after the statement's day is none of its")
+            let en = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en)).text
+            #expect(en.contains("Al-Hol: WHO's census of 15 June 2020 counted 900 residents; the figures above count from the operation's baseline of 5 June 2020."), "\(en)")
+            let ru = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.ru)).text
+            #expect(ru.contains("перепись WHO на 15 июня 2020") && ru.contains(": 900 жителей; данные выше ведут счёт от исходной переписи операции"), "\(ru)")
+            // A count of people: hidden from the public when small, as any is.
+            #expect(BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 1_000))["camps.HOL.laterCensus.1"] == .small)
+        }
+    }
+
     /// A month's figure on the 15th, or a period begun before the window, is in no total of the statement: it says so, with
     /// the number, as `totals` gives it apart, rather than dropping it without a word.
     @Test(arguments: Backend.available)

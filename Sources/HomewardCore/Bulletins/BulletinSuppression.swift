@@ -93,7 +93,7 @@ public enum BulletinSuppression {
         }
         // Those recorded leaving after an operation was completed, and a census's count beside a baseline: each counts people.
         for entry in snapshot.entries where entry.id.hasPrefix("camps.") && isSmall(entry.value)
-            && (entry.id.hasSuffix(".leftAfterCompletion") || entry.id.contains(".baselineCensus.")) {
+            && (entry.id.hasSuffix(".leftAfterCompletion") || entry.id.contains(".baselineCensus.") || entry.id.contains(".laterCensus.")) {
             hidden[entry.id] = .small
         }
         // A revision of the last statement's total by a few late reports tells how many they were.
@@ -164,7 +164,7 @@ public enum BulletinSuppression {
     static func countsPeople(_ id: String) -> Bool {
         if id.hasPrefix("returns.") || id.hasPrefix("sources.") || id == "aid.week.reached" || id == "aid.week.treated" { return true }
         return id.hasPrefix("camps.") && ([".left", ".remaining", ".residents", ".ahead", ".behind", ".recentPersons", ".persons", ".leftAfterCompletion"]
-            .contains { id.hasSuffix($0) } || id.contains(".baselineCensus."))
+            .contains { id.hasSuffix($0) } || id.contains(".baselineCensus.") || id.contains(".laterCensus."))
     }
 
     /// The lines of a camp that would tell its hidden departures without a number: how far ahead or behind the plan it is,

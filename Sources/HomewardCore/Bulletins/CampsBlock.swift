@@ -38,6 +38,14 @@ public enum CampsBlock {
                                                                            "baseline": .day(census.date), "count": .entry(id),
                                                                            "residents": .entry("\(prefix).residents")]))
             }
+            // A census taken since the baseline: the figures above count from the baseline, and the newer count may say
+            // otherwise (4,200 counted where 3,500 remain by the departures). Both are read, neither chosen.
+            for (index, census) in item.censusesAfterBaseline.enumerated() {
+                let id = "\(prefix).laterCensus.\(index + 1)"
+                entries.append(SnapshotEntry(id: id, value: census.residents, query: "homeward sites show \(code) --as-of \(date)"))
+                lines.append(BulletinLine("bulletin.camps.laterCensus", ["site": arguments["site"]!, "organisation": .names([census.organisation]),
+                                                                        "day": .day(census.date), "count": .entry(id), "baseline": .day(item.operation.baselineDate)]))
+            }
             // One convoy that two organisations reported is in those who left twice: said beside the figure (a count of reports,
             // not of people, named apart from the camp's figures that small counts hide).
             if let reported = overlaps[code], reported > 0 {

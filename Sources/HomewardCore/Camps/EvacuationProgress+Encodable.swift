@@ -15,6 +15,7 @@ extension EvacuationProgress: Encodable {
         case completedWithRemaining = "completed_with_remaining"
         case leftAfterCompletion = "left_after_completion"
         case censusesUnlikeBaseline = "censuses_unlike_baseline"
+        case censusesAfterBaseline = "censuses_after_baseline"
         case beforePlan = "before_plan", afterPlan = "after_plan"
     }
 
@@ -42,5 +43,6 @@ extension EvacuationProgress: Encodable {
         try c.encode(completedWithRemaining, forKey: .completedWithRemaining)
         try c.encode(leftAfterCompletion, forKey: .leftAfterCompletion)
         try c.encode(censusesUnlikeBaseline, forKey: .censusesUnlikeBaseline)
+        try c.encode(censusesAfterBaseline, forKey: .censusesAfterBaseline)
     }
 }

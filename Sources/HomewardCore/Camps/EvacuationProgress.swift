@@ -68,9 +68,13 @@ public struct EvacuationProgress: Sendable {
     /// How the operation's status changed, oldest first; the store fills it in.
     public var statusChanges: [EvacuationStatusChange] = []
     /// Censuses of the baseline's day, as they stand now, that read otherwise than the baseline (one corrected since the
-    /// operation was planned, another organisation's count): the operation keeps its baseline, and a reader of its figures
+    /// operation was planned that it could not follow, another organisation's count): the operation keeps its baseline, and a reader of its figures
     /// must see that a count of that day says otherwise. The store fills it in.
     public var censusesUnlikeBaseline: [Census] = []
+    /// Each organisation's latest census taken after the baseline, up to the last day that counts for the operation: its
+    /// figures still count from the baseline, and a newer count may say otherwise (4,200 counted where 3,500 remain by the
+    /// departures). The store fills it in.
+    public var censusesAfterBaseline: [Census] = []
     /// Its centres estimated above their capacity since it began (``centres(overCapacityIn:)``); the store fills it in.
     public var centresOverCapacity: [CentreOverCapacity] = []
     /// The last day a centre's overload is this operation's: the last counted day; for one recorded completed without the

@@ -98,6 +98,11 @@ extension CampsStore {
         progress.statusChanges = statusChanges.filter { $0.day <= asOf }
         progress.centresOverCapacity = progress.centres(overCapacityIn: occupancies)
         progress.censusesUnlikeBaseline = operation.censusesUnlikeBaseline(among: censuses)
+        let later = censuses.filter { census in
+            census.date > operation.baselineDate && census.date <= progress.lastCountedDay && nextBaseline.map { census.date < $0 } ?? true
+        }
+        progress.censusesAfterBaseline = Dictionary(grouping: later, by: \.organisation).values.compactMap { $0.max { $0.date < $1.date } }
+            .sorted { ($0.date, $0.organisation) > ($1.date, $1.organisation) }
         return progress
     }
 
