@@ -153,6 +153,13 @@ import HomewardCore
         let onTheDay = EvacuationProgress(operation: first, departures: departures, asOf: Day("2020-06-01")!, nextBaseline: Day("2020-06-01")!)
         let before = EvacuationProgress(operation: first, departures: departures, asOf: Day("2020-05-31")!, nextBaseline: Day("2020-06-01")!)
         #expect(onTheDay.takenOver == Day("2020-06-01") && before.takenOver == nil)
+        // Listed among the site's operations, it names the one that took it over, from that one's baseline, and not before.
+        let second = EvacuationOperation(id: 2, site: "HOL", baselineDate: Day("2020-06-01")!, baselineResidents: 300, start: Day("2020-06-02")!,
+                                         perCycle: 100, cycleDays: 7)
+        let elsewhere = EvacuationOperation(id: 3, site: "ROJ", baselineDate: Day("2020-05-10")!, baselineResidents: 30, start: Day("2020-05-11")!,
+                                            perCycle: 10, cycleDays: 7)
+        #expect(first.successor(among: [first, second, elsewhere], by: Day("2020-06-01")!)?.id == 2)
+        #expect(first.successor(among: [first, second, elsewhere], by: Day("2020-05-31")!) == nil && second.successor(among: [first, second], by: Day("2020-07-01")!) == nil)
         // Taken over with people still counted as remaining, it stands as on that day: behind by what the plan had moved by
         // then, its pace that of the days before, not "nobody left in the last 14 days" and ever further behind; with no end
         // forecast of its own, since the later operation moves the rest.

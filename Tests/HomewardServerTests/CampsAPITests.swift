@@ -239,6 +239,13 @@ import Testing
             let centres = try shared.json["centres_shared"] as? [[String: Any]]
             #expect(centres?.map { "\($0["centre"] ?? "") \($0["operations"] as? [Int] ?? [])" } == ["TC-1 [\(roj)]"], "\(shared.text)")
             #expect(try shared.json["transit_places_available"] as? Int == 1_000)
+            // Once a later operation of Roj's, not through the centre, took the site over, the first moves no one through it.
+            #expect(try await client.post("/api/v1/sites/ROJ/censuses", #"{"date": "2020-06-10", "residents": 2500, "organisation": "IOM"}"#).status == .ok)
+            let later = try await client.post("/api/v1/evacuations",
+                #"{"site": "ROJ", "baseline_date": "2020-06-10", "baseline_residents": 2500, "start": "2020-06-11", "per_cycle": 500, "cycle_days": 2}"#)
+            #expect(later.status == .created, "\(later.text)")
+            let alone = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=500&cycle_days=2&via=TC-1")
+            #expect((try alone.json["centres_shared"] as? [[String: Any]])?.isEmpty == true, "\(alone.text)")
         }
     }
 

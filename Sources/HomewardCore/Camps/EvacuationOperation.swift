@@ -27,6 +27,12 @@ public struct EvacuationOperation: Hashable, Sendable, Codable {
     public var deadline: Day?
     public var status: Status
 
+    /// The site's later operation that took it over by `day` (from its own baseline): this one's status is then history,
+    /// and it moves no one through its centres. The earliest such, where several followed.
+    public func successor(among operations: [EvacuationOperation], by day: Day) -> EvacuationOperation? {
+        operations.filter { $0.site == site && $0.baselineDate > baselineDate && $0.baselineDate <= day }.min { $0.baselineDate < $1.baselineDate }
+    }
+
     public init(id: Int = 0, site: String, baselineDate: Day, baselineResidents: Int, start: Day, perCycle: Int, cycleDays: Int,
                 via: [String] = [], deadline: Day? = nil, status: Status = .planned) {
         self.id = id

@@ -163,9 +163,13 @@ extension CampsStore {
         let plan = EvacuationPlan(.init(remaining: remaining, perCycle: perCycle, cycleDays: cycleDays, start: first, deadline: deadline,
                                         transitPlaces: centres.isEmpty ? nil : centres.reduce(0) { $0 + ($1.capacity ?? 0) },
                                         stayHours: centres.compactMap(\.stayHours).max() ?? Site.defaultStayHours, arrivals: arrivals))
-        // Other sites' operations through the same centres, not completed on the day: the places above are not all this plan's.
+        // Other sites' operations through the same centres, not completed on the day nor taken over by a later one: the places
+        // above are not all this plan's.
         let changes = try await statusChanges(where: nil)
-        let others = try await operations().filter { $0.site != standing.site.code && $0.status(on: today, changes: changes[$0.id] ?? []) != .completed }
+        let all = try await operations()
+        let others = all.filter {
+            $0.site != standing.site.code && $0.status(on: today, changes: changes[$0.id] ?? []) != .completed && $0.successor(among: all, by: today) == nil
+        }
         let shared = centres.compactMap { centre in
             let through = others.filter { $0.via.contains(centre.code) }.map(\.id)
             return through.isEmpty ? nil : SitePlan.SharedCentre(centre: centre.code, operations: through)

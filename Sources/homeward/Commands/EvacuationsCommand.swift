@@ -110,8 +110,13 @@ struct EvacuationsCommand: AsyncParsableCommand {
             switch format {
             case .json: try printJSON(operations)
             case .table:
+                // One a later operation took over reads so, whatever status it was left with.
+                let today = try today()
+                let status = { (o: EvacuationOperation) in
+                    o.successor(among: operations, by: today).map { "taken over \($0.baselineDate) by \($0.id)" } ?? o.status.rawValue
+                }
                 print(TextTable(header: ["ID", "SITE", "STATUS", "BASELINE", "RESIDENTS", "START", "PACE", "DEADLINE", "VIA"],
-                                rows: operations.map { [String($0.id), $0.site, $0.status.rawValue, $0.baselineDate.description, $0.baselineResidents.grouped,
+                                rows: operations.map { [String($0.id), $0.site, status($0), $0.baselineDate.description, $0.baselineResidents.grouped,
                                                         $0.start.description, "\($0.perCycle.grouped)/\($0.cycleDays) d", $0.deadline?.description ?? "",
                                                         $0.via.joined(separator: " ")] }, numeric: [0, 4]).rendered)
             }
