@@ -264,6 +264,10 @@ import Testing
         let arabic = try run(["bulletin", "draft", "--date", "2019-07-10", "--lang", "ar", "--format", "html"]).stdout
         #expect(!plain.hasPrefix("Demo data") && marked.hasPrefix("Demo data: every figure in this statement"), "\(marked)")
         #expect(arabic.hasPrefix(#"<p class="demo" role="note" lang="ar" dir="rtl">"#), "\(arabic)")
+        // Saved to a file and opened, a whole document declares its encoding, language and direction.
+        let document = try run(["bulletin", "draft", "--date", "2019-07-10", "--lang", "ar", "--format", "document"]).stdout
+        #expect(document.hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head><meta charset=\"utf-8\">") && document.contains(arabic)
+                && document.hasSuffix("</body>\n</html>\n"), "\(document)")
         let json = try run(["bulletin", "draft", "--date", "2019-07-10", "--lang", "en", "--format", "json"])
         #expect(json.json["demo"] as? Bool == true, "\(json.stdout)")
         // The three languages in one document: each article's figures link to its own table, no id given twice.

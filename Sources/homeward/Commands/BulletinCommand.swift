@@ -10,7 +10,9 @@ struct BulletinCommand: AsyncParsableCommand {
         subcommands: [Draft.self, Publish.self, Show.self, List.self, Diff.self, CheckText.self, MakePublic.self, Records.self]
     )
 
-    enum Format: String, ExpressibleByArgument { case text, html, json }
+    /// `html` is the statement's `<article>`s, to put into a page or a message; `document` the same as a whole HTML file, to
+    /// save and open (its encoding declared, so that Russian and Arabic read right from a disk).
+    enum Format: String, ExpressibleByArgument { case text, html, document, json }
 
     /// One language or all three.
     enum Languages: String, ExpressibleByArgument {
@@ -20,7 +22,7 @@ struct BulletinCommand: AsyncParsableCommand {
 
     struct Output: ParsableArguments {
         @Option(help: "en, ru, ar or all") var lang: Languages = .all
-        @Option(help: "text, html or json") var format: Format = .text
+        @Option(help: "text, html (the statement's articles, to embed), document (a whole HTML file, to save and open) or json") var format: Format = .text
         @Option(help: "native (Arabic-Indic in Arabic) or latin") var digits: Digits = .native
 
         /// - Parameter demo: the database is a demo's: the text and HTML say so above the statement, as the server's copies do.
@@ -37,6 +39,12 @@ struct BulletinCommand: AsyncParsableCommand {
             switch format {
             case .text: Swift.print(texts.map { (demo ? $0.demoNote(html: false) : "") + $0.readable }.joined(separator: "\n"), terminator: "")
             case .html: Swift.print(texts.map { (demo ? $0.demoNote(html: true) : "") + $0.html }.joined(separator: "\n"), terminator: "")
+            case .document:
+                // The first language's, as the page of one statement is; each article keeps its own language and direction.
+                let first = texts[0].catalogue.language
+                Swift.print("<!DOCTYPE html>\n<html lang=\"\(first.rawValue)\" dir=\"\(first.direction.rawValue)\">\n<head><meta charset=\"utf-8\">"
+                            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(BulletinText.escape(texts[0].title))</title></head>\n<body>\n"
+                            + texts.map { (demo ? $0.demoNote(html: true) : "") + $0.html }.joined(separator: "\n") + "</body>\n</html>")
             case .json: texts.count == 1 ? try printJSON(texts[0]) : try printJSON(["bulletins": texts])
             }
         }
