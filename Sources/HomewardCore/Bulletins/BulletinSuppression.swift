@@ -4,7 +4,8 @@
 ///
 /// The snapshot is never changed (its hash is what was published); this is worked out each time the bulletin is
 /// rendered for the public, from the snapshot alone, with ``SmallCounts``. The tables a reader could subtract in:
-/// refugees + IDPs = all returns (since records began, and since the chosen date); the week's crossing points plus
+/// refugees + IDPs = all returns, since records began and since the chosen date, one table with the returns before that
+/// date (and the week within the two, whose total must not bound a hidden figure of theirs); the week's crossing points plus
 /// the movements that name none (a line of its own; in statements made before it was printed, protected only when
 /// itself small) = the week's returns; and,
 /// per camp, those who left + those who remain = the residents counted, the percentage left going with those who
@@ -35,9 +36,11 @@ public enum BulletinSuppression {
         var hidden: [String: Reason] = [:]
         var campsHidden = false
         /// Rows of cells, each ending in its total, the last row the columns' totals (``SmallCounts/suppress(_:hiding:)``); a
-        /// cell without an id is a value the text does not print, though a reader may work it out.
+        /// cell without an id is a value the text does not print, though a reader may work it out. What another table hid
+        /// already is hidden here too, and protected as any hidden cell is.
         func suppress(grid: [[(id: String?, value: Int?)]]) {
-            let shown = smallCounts.suppress(grid.map { $0.map(\.value) }, hiding: grid.map { $0.map { $0.id.map(elsewhere.contains) ?? false } })
+            let hiding = grid.map { $0.map { cell in cell.id.map { elsewhere.contains($0) || hidden[$0] != nil } ?? false } }
+            let shown = smallCounts.suppress(grid.map { $0.map(\.value) }, hiding: hiding)
             for (r, row) in grid.enumerated() {
                 for (c, cell) in row.enumerated() {
                     guard let id = cell.id, shown[r][c]?.isHidden == true else { continue }
@@ -50,32 +53,13 @@ public enum BulletinSuppression {
             guard let totalValue = values[total] else { return }
             suppress(grid: [cells + [(total, totalValue)]])
         }
-        // Returns since records began and since the chosen date, by category: the returns before that date are the first
-        // less the second, which a reader works out from the two lines though no line prints them. So the three rows are
-        // one table, its columns summing: a few returns before the date are protected as any small count is, and the
-        // since-date figures cannot bound a hidden one of all time ("100 of 101 since the date were refugees").
-        let categories = ["refugees", "idps", "total"]
-        let start = categories.map { values["returns.start.\($0)"] }, since = categories.map { values["returns.since.\($0)"] }
-        if let start = start as? [Int], let since = since as? [Int] {
-            suppress(grid: [
-                categories.indices.map { ("returns.since.\(categories[$0])", since[$0]) },
-                categories.indices.map { (nil, start[$0] - since[$0]) },
-                categories.indices.map { ("returns.start.\(categories[$0])", start[$0]) },
-            ])
-        } else if let start = start as? [Int] {
-            suppress([("returns.start.refugees", start[0]), ("returns.start.idps", start[1])], total: "returns.start.total")
-        }
-        if let week = values["returns.week.total"] {
-            let crossings = snapshot.entries.filter { $0.id.hasPrefix("returns.week.crossing.") }
-            let unnamed = week - crossings.map(\.value).reduce(0, +)
-            if let printed = values["returns.week.withoutCrossing"] {
-                // A line of its own since statements print it: a cell like the crossing points'.
-                suppress(crossings.map { ($0.id, $0.value) } + [("returns.week.withoutCrossing", printed)], total: "returns.week.total")
-            } else {
-                // Not printed: a cell only when small, so that it is never the one picked to protect another.
-                suppress(crossings.map { ($0.id, $0.value) } + [(nil, isSmall(unnamed) ? unnamed : nil)], total: "returns.week.total")
-            }
-        }
+        // The returns block's tables share their totals, so each is protected again while another's hiding moves it.
+        var settled: [String: Reason]
+        repeat {
+            settled = hidden
+            returnsTables(values, snapshot: snapshot, isSmall: isSmall, isHidden: { hidden[$0] != nil }, hide: { hidden[$0] = $1 },
+                          suppress: suppress(grid:), suppress: suppress(_:total:))
+        } while hidden != settled
         for left in snapshot.entries where left.id.hasPrefix("camps.") && left.id.hasSuffix(".left") {
             let site = String(left.id.dropLast(".left".count))
             guard let remaining = values["\(site).remaining"] else { continue }
@@ -130,6 +114,58 @@ public enum BulletinSuppression {
             }
         }
         return hidden
+    }
+
+    /// The returns block's tables, each a sum a reader can check:
+    /// - since records began and since the chosen date, by category: the returns before that date are the first less the
+    ///   second, which a reader works out from the two lines though no line prints them. So the three rows are one table,
+    ///   its columns summing: a few returns before the date are protected as any small count is, and the since-date
+    ///   figures cannot bound a hidden one of all time ("100 of 101 since the date were refugees");
+    /// - the week, the since-date window and all time, each within the next: a few returns between two of them are a
+    ///   small count their totals give by subtraction, and the inner total would bound a hidden figure of the outer
+    ///   (100 returned this week, of 101 of all time, so the "<5" IDPs were 1);
+    /// - the week's crossing points and its movements without one.
+    private static func returnsTables(_ values: [String: Int], snapshot: BulletinSnapshot, isSmall: (Int) -> Bool,
+                                      isHidden: (String) -> Bool, hide: (String, Reason) -> Void,
+                                      suppress grid: ([[(id: String?, value: Int?)]]) -> Void,
+                                      suppress row: ([(id: String?, value: Int?)], String) -> Void) {
+        let categories = ["refugees", "idps", "total"]
+        let start = categories.map { values["returns.start.\($0)"] }, since = categories.map { values["returns.since.\($0)"] }
+        if let start = start as? [Int], let since = since as? [Int] {
+            grid([
+                categories.indices.map { ("returns.since.\(categories[$0])", since[$0]) },
+                categories.indices.map { (nil, start[$0] - since[$0]) },
+                categories.indices.map { ("returns.start.\(categories[$0])", start[$0]) },
+            ])
+        } else if let start = start as? [Int] {
+            row([("returns.start.refugees", start[0]), ("returns.start.idps", start[1])], "returns.start.total")
+        }
+        // Windows within windows, innermost first. What lies between two is printed nowhere, and is unknown once either total
+        // is hidden; a few between two shown totals are a small count, and the inner total then bounds a hidden figure of the
+        // outer: the inner is withheld (its own table then protects it).
+        var nested: [(id: String, value: Int)] = []
+        if let week = values["returns.week.total"] { nested.append(("returns.week.total", week)) }
+        if let total = values["returns.since.total"], let day = snapshot.since {
+            let sinceWithinWeek = day > ReturnsBlock.lastWeek(to: snapshot.date).from!
+            nested.insert(("returns.since.total", total), at: sinceWithinWeek ? 0 : nested.count)
+        }
+        if let total = values["returns.start.total"] { nested.append(("returns.start.total", total)) }
+        for (index, inner) in nested.enumerated() {
+            for outer in nested.dropFirst(index + 1) where isSmall(outer.value - inner.value) && !isHidden(inner.id) && !isHidden(outer.id) {
+                hide(inner.id, isSmall(inner.value) ? .small : .recoverable)
+            }
+        }
+        if let week = values["returns.week.total"] {
+            let crossings = snapshot.entries.filter { $0.id.hasPrefix("returns.week.crossing.") }
+            let unnamed = week - crossings.map(\.value).reduce(0, +)
+            if let printed = values["returns.week.withoutCrossing"] {
+                // A line of its own since statements print it: a cell like the crossing points'.
+                row(crossings.map { ($0.id, $0.value) } + [("returns.week.withoutCrossing", printed)], "returns.week.total")
+            } else {
+                // Not printed: a cell only when small, so that it is never the one picked to protect another.
+                row(crossings.map { ($0.id, $0.value) } + [(nil, isSmall(unnamed) ? unnamed : nil)], "returns.week.total")
+            }
+        }
     }
 
     /// The entries any of a statement's public versions hides (those of one day and session, each replacing the one before):
