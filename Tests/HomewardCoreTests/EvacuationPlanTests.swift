@@ -21,9 +21,8 @@ import HomewardCore
         let plan = EvacuationPlan(.init(remaining: 10_000_000, perCycle: 1, cycleDays: 1, start: start))
         #expect(plan.cycleCount == 10_000_000 && plan.schedule.count == EvacuationPlan.maximumCycles)
         #expect(plan.end == start.adding(days: 9_999_999) && plan.days == 10_000_000)
-        let rules = EvacuationRules(sites: [:], today: start)
-        #expect(throws: FieldProblem.self) { try rules.checkPace(perCycle: 9_999, cycleDays: 5, residents: 10_000_000) }
-        #expect(throws: Never.self) { try rules.checkPace(perCycle: 10_000, cycleDays: 5, residents: 10_000_000) }
+        #expect(throws: FieldProblem.self) { try EvacuationRules.checkPace(perCycle: 9_999, cycleDays: 5, residents: 10_000_000) }
+        #expect(throws: Never.self) { try EvacuationRules.checkPace(perCycle: 10_000, cycleDays: 5, residents: 10_000_000) }
     }
 
     /// An operation that has not begun cannot be completed: recorded so, or changed so, it could never be put right.

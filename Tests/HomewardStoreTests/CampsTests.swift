@@ -29,32 +29,65 @@ import Testing
     @Test(arguments: Backend.available)
     func anOperationFollowsACorrectionOfTheCountItCountsFrom(_ backend: Backend) async throws {
         try await withStores(backend) { store in
-            // setup: UNHCR's 10,000 on 1 June, the operation's baseline; 2,000 left since
+            // setup: UNHCR's 10,000 on 1 June, the operation's baseline (1,000 every 5 days); 2,000 left since
             let operation = try await campUnderOperation(store)
             let header = "#date,#loc+site+code,#population+ind+num,#org\n"
             _ = try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-03,HOL,2000,UNHCR\n")
             let residents = { try await store.camps.operation(operation.id)?.baselineResidents }
-            // act: another organisation's count of the day, then UNHCR's correction, twice in one file
-            let other = try await importRecords(store, .censuses, header + "2020-06-01,HOL,9800,WHO\n")
-            let corrected = try await importRecords(store, .censuses, header + "2020-06-01,HOL,10400,UNHCR\n2020-06-01,HOL,10500,UNHCR\n")
+            let census = { (text: String) in try await store.importRecords(.censuses, ImportRequest(sourceName: "censuses.csv", dryRun: text.hasPrefix("dry:"), today: TestStores.today),
+                                                                           from: .bytes(Array((header + text.replacingOccurrences(of: "dry:", with: "")).utf8)), by: .test) }
+            // act: another organisation's count of the day; UNHCR's correction as a dry run, then twice in one file
+            let other = try await census("2020-06-01,HOL,9800,WHO\n")
+            let dry = try await census("dry:2020-06-01,HOL,10500,UNHCR\n")
+            let afterDryRun = try await residents()
+            let corrected = try await census("2020-06-01,HOL,10400,UNHCR\n2020-06-01,HOL,10500,UNHCR\n")
             // check
             #expect(other.problems.isEmpty, "another organisation's count moves nothing: \(other.problems)")
+            #expect(dry.problems.map(\.code) == ["import.censuses.baselineFollowed"] && afterDryRun == 10_000, "a dry run says it, and moves nothing")
             #expect(corrected.problems.map { "\($0.row) \($0.code)" } == ["3 import.repeated.row", "3 import.censuses.baselineFollowed"], "\(corrected.problems)")
             #expect(corrected.problems.last?.description.contains("now counts from 10,500, not 10,000") == true, "\(corrected.text)")
             #expect(try await residents() == 10_500)
             let standing = try await store.camps.standing(of: "HOL", asOf: TestStores.today)
             #expect(standing.residents == 10_500 && standing.remaining == 8_500, "\(standing)")
             let audited = try await store.access.audit(kind: "evacuation").last
-            #expect(audited?.detail == "counts from 10500, not 10000: UNHCR's census of 2020-06-01 corrected", "\(String(describing: audited))")
-            // A correction below those who left already is said, and moves nothing; nor does one while another census gives the count.
-            let below = try await importRecords(store, .censuses, header + "2020-06-01,HOL,1500,UNHCR\n")
-            #expect(below.problems.map(\.code) == ["import.censuses.baselineKept"] && below.problems.first?.description.contains("2,000 have left") == true,
-                    "\(below.text)")
+            #expect(audited?.detail == "counts from 10500, not 10000: UNHCR's census of 2020-06-01 corrected" && audited?.before != nil, "\(String(describing: audited))")
+            // Below those who left already, withdrawn, or at a pace the plan cannot keep: said, and nothing moves.
+            let below = try await census("2020-06-01,HOL,1500,UNHCR\n")
+            #expect(below.problems.map(\.code) == ["import.censuses.baselineKept"] && below.problems.first?.description.contains("(2,000)") == true, "\(below.text)")
+            let withdrawn = try await census("2020-06-01,HOL,0,UNHCR\n")
+            #expect(withdrawn.status == .warning && withdrawn.problems.map(\.code) == ["import.censuses.baselineWithdrawn"], "\(withdrawn.text)")
+            let tooMany = try await census("2020-06-01,HOL,1500000,UNHCR\n")
+            #expect(tooMany.problems.map(\.code) == ["import.censuses.baselinePace"], "\(tooMany.text)")
             #expect(try await residents() == 10_500)
-            _ = try await importRecords(store, .censuses, header + "2020-06-01,HOL,10500,IOM\n")
-            let shared = try await importRecords(store, .censuses, header + "2020-06-01,HOL,10600,UNHCR\n")
+            // Kept once, the count is still UNHCR's to correct: a later correction within reach is followed.
+            let later = try await census("2020-06-01,HOL,9000,UNHCR\n")
+            let followedLater = try await residents()
+            #expect(later.problems.map(\.code) == ["import.censuses.baselineFollowed"] && followedLater == 9_000, "\(later.text)")
+            // While another organisation's census gives the count, a correction moves nothing, and says so.
+            _ = try await census("2020-06-01,HOL,9000,IOM\n")
+            let shared = try await census("2020-06-01,HOL,9100,UNHCR\n")
             let stillCounted = try await residents()
-            #expect(shared.problems.isEmpty && stillCounted == 10_500, "\(shared.problems)")
+            #expect(shared.problems.map(\.code) == ["import.censuses.baselineStillGiven"] && stillCounted == 9_000, "\(shared.problems)")
+        }
+    }
+
+    /// A site taken over by a later operation: the departures after the later baseline are that one's, so a correction of
+    /// the first's count is held to the departures before it only.
+    @Test(arguments: Backend.available)
+    func aCorrectionOfAnEarlierOperationsCountIsHeldToItsOwnDepartures(_ backend: Backend) async throws {
+        try await withStores(backend) { store in
+            // setup: 2,000 left under the first operation; IOM's 5,000 on 10 June, a second operation's baseline; 4,000 left since
+            let first = try await campUnderOperation(store)
+            _ = try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-03,HOL,2000,UNHCR\n")
+            _ = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-10,HOL,5000,IOM\n")
+            _ = try await store.camps.addOperation(EvacuationOperation(site: "HOL", baselineDate: Day("2020-06-10")!, baselineResidents: 5_000,
+                                                                       start: Day("2020-06-11")!, perCycle: 1_000, cycleDays: 5), today: TestStores.today, by: .test)
+            _ = try await importRecords(store, .departures, "#date,#loc+site+code,#affected+departed+num,#org\n2020-06-12,HOL,4000,IOM\n")
+            // act
+            let corrected = try await importRecords(store, .censuses, "#date,#loc+site+code,#population+ind+num,#org\n2020-06-01,HOL,3000,UNHCR\n")
+            // check: 2,000 left under it, not 6,000
+            #expect(corrected.problems.map(\.code) == ["import.censuses.baselineFollowed"], "\(corrected.text)")
+            #expect(try await store.camps.operation(first.id)?.baselineResidents == 3_000)
         }
     }
 

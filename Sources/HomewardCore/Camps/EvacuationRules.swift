@@ -29,7 +29,7 @@ public struct EvacuationRules: Sendable {
     }
 
     /// A pace: whole positive persons and days per cycle, moving `residents` in at most ``EvacuationPlan/maximumCycles`` cycles.
-    public func checkPace(perCycle: Int, cycleDays: Int, residents: Int) throws(FieldProblem) {
+    public static func checkPace(perCycle: Int, cycleDays: Int, residents: Int) throws(FieldProblem) {
         guard (1...10_000_000).contains(perCycle) else {
             throw FieldProblem(field: "per_cycle", value: String(perCycle), Message("evacuation.perCycle.invalid", ["maximum": .count(10_000_000)]))
         }
@@ -64,7 +64,7 @@ public struct EvacuationRules: Sendable {
             throw FieldProblem(field: "start", value: operation.start.description,
                                Message("evacuation.start.beforeBaseline", ["baseline": .day(operation.baselineDate)]))
         }
-        try checkPace(perCycle: operation.perCycle, cycleDays: operation.cycleDays, residents: operation.baselineResidents)
+        try Self.checkPace(perCycle: operation.perCycle, cycleDays: operation.cycleDays, residents: operation.baselineResidents)
         if let deadline = operation.deadline, deadline < operation.start {
             throw FieldProblem(field: "deadline", value: deadline.description, Message("evacuation.deadline.beforeStart", ["start": .day(operation.start)]))
         }

@@ -152,8 +152,7 @@ extension CampsStore {
             throw StoreError.refused(FieldProblem(field: "site", value: code, Message("evacuation.plan.nobodyRemains", [
                 "code": .code(standing.site.code), "date": .day(date), "left": .count(standing.left)])))
         }
-        let rules = EvacuationRules(sites: [:], today: today)
-        try StoreError.refusing { () throws(FieldProblem) in try rules.checkPace(perCycle: perCycle, cycleDays: cycleDays, residents: remaining) }
+        try StoreError.refusing { () throws(FieldProblem) in try EvacuationRules.checkPace(perCycle: perCycle, cycleDays: cycleDays, residents: remaining) }
         let centres = try await transitCentres(via, today: today)
         let lastDeparture = try await departures(from: standing.site.code).last?.day
         let first = start ?? max(today, (lastDeparture ?? standing.censusDate ?? today).adding(days: 1))

@@ -3,9 +3,10 @@ import SQLKit
 
 /// Writes censuses: one per site, day and organisation; a changed count keeps the version it replaces.
 ///
-/// An evacuation operation counts from one of its baseline day's censuses. Where an organisation corrects the count an
-/// operation counts from, and no other census of that day gives it, the operation follows the correction (audited, and
-/// said at the row): its figures would otherwise count from a number nobody counted.
+/// An evacuation operation counts from one of its baseline day's censuses. Where that count is corrected and no census of
+/// the day gives it any longer, the operation follows the organisation whose census gave it (audited, and said at the
+/// row): its figures would otherwise count from a number nobody counted. It is said, and the operation kept, where it
+/// cannot follow: the count withdrawn, more left since than the correction holds, a pace the plan cannot keep.
 struct CensusWriter: BatchWriter {
     static let table = RevisedTable(table: "site_censuses", revisions: "site_census_revisions", recordColumn: "census_id",
                                     columns: ["residents", "households"], figures: ["households": ("households", 0)])
@@ -16,12 +17,11 @@ struct CensusWriter: BatchWriter {
     private var seen: [String: Int] = [:]
     private var organisations = OrganisationIDs()
     /// Each operation by its site and baseline day, read at the first batch.
-    private var operations: [BaselineDay: Baseline]?
-    /// The counts an operation counts from, as this import's corrections moved them, in the file's order.
-    private var moved: [BaselineDay: (row: Int, residents: Int, organisation: String)] = [:]
+    private var operations: [BaselineDay: EvacuationOperation]?
+    /// The last row of the file that gave a census of an operation's baseline day, by organisation.
+    private var touched: [BaselineDay: [String: Int]] = [:]
 
     private struct BaselineDay: Hashable { var site: String, day: Int }
-    private struct Baseline { var operation: Int, residents: Int }
 
     init(write: WriteContext, importID: Int) {
         self.write = write
@@ -29,20 +29,14 @@ struct CensusWriter: BatchWriter {
     }
 
     mutating func write(_ batch: [Census], rows: [Int]) async throws {
-        if self.operations == nil { self.operations = try await baselines() }
-        let operations = self.operations ?? [:]
+        if operations == nil { operations = try await baselineOperations() }
         for (census, row) in zip(batch, rows) {
             let organisationID = try await organisations.id(of: census.organisation, on: write)
-            let key: SQLQueryString = "site_code = \(bind: census.site) AND day = \(bind: census.date.number) AND organisation_id = \(bind: organisationID)"
             let day = BaselineDay(site: census.site, day: census.date.number)
-            if let baseline = operations[day] {
-                // The count this organisation gave before this row: the operation's (or what an earlier row moved it to).
-                let counted = moved[day]?.residents ?? baseline.residents
-                let before = try await write.sql.raw("SELECT residents FROM site_censuses WHERE \(key)").first(decodingColumn: "residents", as: Int.self)
-                if before == counted, census.residents != counted { moved[day] = (row, census.residents, census.organisation) }
-            }
+            if operations?[day] != nil { touched[day, default: [:]][census.organisation] = row }
             counts += try await write.store(
-                [BulkValue(census.residents), BulkValue(census.households)], in: Self.table, key: key,
+                [BulkValue(census.residents), BulkValue(census.households)], in: Self.table,
+                key: "site_code = \(bind: census.site) AND day = \(bind: census.date.number) AND organisation_id = \(bind: organisationID)",
                 identity: "\(census.site) \(census.date.number) \(organisationID)", importID: importID, row: row, seen: &seen, insert: """
                     INSERT INTO site_censuses (site_code, day, organisation_id, residents, households, recorded_at, recorded_by, import_id)
                     VALUES (\(bind: census.site), \(bind: census.date.number), \(bind: organisationID), \(bind: census.residents),
@@ -51,42 +45,71 @@ struct CensusWriter: BatchWriter {
         }
     }
 
-    /// Moves each operation whose count was corrected to the corrected one, unless another census of its day still gives
-    /// the count, or more have left since than the corrected count holds (said, and left as it was).
+    /// Settles each operation whose baseline day this import counted, once every row is written.
     mutating func finish() async throws {
-        guard let operations else { return }
+        guard let operations, !touched.isEmpty else { return }
         let db = write.sql
-        for (day, correction) in moved.sorted(by: { $0.value.row < $1.value.row }) {
-            guard let baseline = operations[day], correction.residents != baseline.residents else { continue }
-            let stillCounted = try await db.raw("""
-                SELECT COUNT(*) AS n FROM site_censuses WHERE site_code = \(bind: day.site) AND day = \(bind: day.day) AND residents = \(bind: baseline.residents)
-                """).first(decodingColumn: "n", as: Int.self) ?? 0
-            guard stillCounted == 0 else { continue }
-            // As an operation added on that day's count is checked: the departures since its baseline, never more than it.
-            let left = try await db.raw("""
-                SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS n FROM site_departures WHERE site_code = \(bind: day.site) AND end_day > \(bind: day.day)
-                """).first(decodingColumn: "n", as: Int.self) ?? 0
-            let arguments: [String: MessageArgument] = ["operation": .serial(baseline.operation), "before": .count(baseline.residents),
-                                                        "after": .count(correction.residents), "left": .count(left)]
-            guard left <= correction.residents else {
-                counts.notes.append(RowNote(row: correction.row, message: Message("import.censuses.baselineKept", arguments)))
+        // The departures counted against a baseline must not change under it: a departure import locks the table first
+        // (PostgreSQL; SQLite's writers take turns already).
+        if write.connection.backend == .postgres { try await db.raw("LOCK TABLE site_departures IN SHARE MODE").run() }
+        for (day, rows) in touched.sorted(by: { ($0.key.site, $0.key.day) < ($1.key.site, $1.key.day) }) {
+            guard let operation = operations[day] else { continue }
+            let given = try await db.raw("""
+                SELECT o.name, c.residents, CASE WHEN c.residents = \(bind: operation.baselineResidents) OR EXISTS (
+                    SELECT 1 FROM site_census_revisions r WHERE r.census_id = c.id AND r.residents = \(bind: operation.baselineResidents)) THEN 1 ELSE 0 END AS gave
+                FROM site_censuses c JOIN organisations o ON o.id = c.organisation_id
+                WHERE c.site_code = \(bind: day.site) AND c.day = \(bind: day.day)
+                """).all().map { (organisation: try $0.decode(column: "name", as: String.self), residents: try $0.decode(column: "residents", as: Int.self),
+                                  gave: try $0.decode(column: "gave", as: Int.self) == 1) }
+            var arguments: [String: MessageArgument] = ["operation": .serial(operation.id), "before": .count(operation.baselineResidents)]
+            // Its count still given: nothing moves; a correction of the organisation that gave it is told so.
+            if given.contains(where: { $0.residents == operation.baselineResidents }) {
+                for (organisation, row) in rows where given.contains(where: { $0.organisation == organisation && $0.gave && $0.residents != operation.baselineResidents }) {
+                    counts.notes.append(RowNote(row: row, message: Message("import.censuses.baselineStillGiven", arguments)))
+                }
                 continue
             }
-            try await db.raw("""
-                UPDATE evacuation_operations SET baseline_residents = \(bind: correction.residents) WHERE id = \(bind: baseline.operation)
-                """).run()
-            try await write.audit("update", kind: "evacuation", record: String(baseline.operation),
-                                  detail: "counts from \(correction.residents), not \(baseline.residents): \(correction.organisation)'s census of "
-                                      + "\(Day(number: day.day)) corrected")
-            counts.notes.append(RowNote(row: correction.row, message: Message("import.censuses.baselineFollowed", arguments)))
+            // Which organisation gave the count: one of this file's, whose census reads otherwise now.
+            guard let (organisation, row) = rows.sorted(by: { $0.value < $1.value }).last(where: { sent in given.contains { $0.organisation == sent.key && $0.gave } }),
+                  let corrected = given.first(where: { $0.organisation == organisation })?.residents else { continue }
+            arguments["after"] = .count(corrected)
+            guard corrected > 0 else {
+                counts.notes.append(RowNote(row: row, message: Message("import.censuses.baselineWithdrawn", arguments)))
+                continue
+            }
+            // As an operation planned on that day's count is checked: never fewer than the departures counted against it
+            // (up to the site's next operation), and a pace that moves them in the cycles a plan may have.
+            let next = operations.values.filter { $0.site == day.site && $0.baselineDate.number > day.day }.map(\.baselineDate.number).min()
+            let upTo: SQLQueryString = next.map { " AND end_day <= \(bind: $0)" } ?? ""
+            let left = try await db.raw("""
+                SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS n FROM site_departures
+                WHERE site_code = \(bind: day.site) AND end_day > \(bind: day.day)\(upTo)
+                """).first(decodingColumn: "n", as: Int.self) ?? 0
+            guard left <= corrected else {
+                arguments["left"] = .count(left)
+                counts.notes.append(RowNote(row: row, message: Message("import.censuses.baselineKept", arguments)))
+                continue
+            }
+            do throws(FieldProblem) {
+                try EvacuationRules.checkPace(perCycle: operation.perCycle, cycleDays: operation.cycleDays, residents: corrected)
+            } catch {
+                counts.notes.append(RowNote(row: row, message: Message("import.censuses.baselinePace", arguments)))
+                continue
+            }
+            try await db.raw("UPDATE evacuation_operations SET baseline_residents = \(bind: corrected) WHERE id = \(bind: operation.id)").run()
+            var moved = operation
+            moved.baselineResidents = corrected
+            try await write.audit("update", kind: "evacuation", record: String(operation.id),
+                                  detail: "counts from \(corrected), not \(operation.baselineResidents): \(organisation)'s census of \(Day(number: day.day)) corrected",
+                                  before: operation, after: moved)
+            counts.notes.append(RowNote(row: row, message: Message("import.censuses.baselineFollowed", arguments)))
         }
     }
 
-    private func baselines() async throws -> [BaselineDay: Baseline] {
-        var found: [BaselineDay: Baseline] = [:]
-        for row in try await write.sql.raw("SELECT id, site_code, baseline_day, baseline_residents FROM evacuation_operations").all() {
-            found[BaselineDay(site: try row.decode(column: "site_code", as: String.self), day: try row.decode(column: "baseline_day", as: Int.self))] =
-                Baseline(operation: try row.decode(column: "id", as: Int.self), residents: try row.decode(column: "baseline_residents", as: Int.self))
+    private func baselineOperations() async throws -> [BaselineDay: EvacuationOperation] {
+        var found: [BaselineDay: EvacuationOperation] = [:]
+        for operation in try await CampsStore.operations(on: write.sql) {
+            found[BaselineDay(site: operation.site, day: operation.baselineDate.number)] = operation
         }
         return found
     }
