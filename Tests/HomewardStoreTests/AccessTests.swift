@@ -78,6 +78,10 @@ import Testing
             let onlyOthers = try await importMovements(store, "2020-06-01,f,WFP,SY01,5\n", by: .person(login: "amal"), skipInvalid: true)
             #expect(onlyOthers.status == .error && onlyOthers.imported == 0)
             #expect(try await store.access.audit().last?.detail?.hasPrefix("movements from rows.csv: 1 row of another organisation skipped") == true)
+            // Every such row is counted, past the 1,000 problems a summary lists.
+            let many = (1 ... 1_200).map { "2020-06-01,w\($0),WFP,SY01,5\n" }.joined()
+            _ = try await importMovements(store, many, by: .person(login: "amal"), skipInvalid: true)
+            #expect(try await store.access.audit().last?.detail?.hasPrefix("movements from rows.csv: 1200 rows of another organisation skipped") == true)
             // A disabled account's login given to the command line did nothing itself: the refusal is the operator's, naming it.
             _ = try await store.access.disable("amal", by: .test)
             try await RequestOrigin.$isCommandLine.withValue(true) {

@@ -62,7 +62,9 @@ extension Database {
                     var refused = summary
                     let (others, own) = (summary.problems.filter { $0.code == forbidden.key }, summary.problems.filter { $0.code != forbidden.key })
                     (refused.status, refused.problems) = (.error, others + own)
-                    let attempt = "\(records.rawValue) from \(request.sourceName): \(others.count) \(others.count == 1 ? "row" : "rows") of another organisation"
+                    // Every row refused so, listed or not (a summary lists 1,000 problems at most).
+                    let rows = run.forbiddenRows
+                    let attempt = "\(records.rawValue) from \(request.sourceName): \(rows) \(rows == 1 ? "row" : "rows") of another organisation"
                     guard request.skipInvalid else { throw AccessRefusal(message: forbidden, attempt: attempt, summary: refused) }
                     skipped = attempt + " skipped: " + Catalogue.english.text(forbidden)
                 }

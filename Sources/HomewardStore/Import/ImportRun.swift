@@ -59,6 +59,8 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
     let permit: Permit
     /// The first refusal of a row for another organisation, which refuses the whole import unless skipping.
     private(set) var forbidden: Message?
+    /// How many rows were refused for another organisation, listed or not (the summary lists 1,000 problems at most).
+    private(set) var forbiddenRows = 0
     /// The kind's field of the organisation, found once rather than at every row.
     private let organisationField = Field.allCases.first { $0.jsonKey == "organisation" }
     /// The refusals of the organisation option already said, by code and value.
@@ -240,6 +242,7 @@ struct ImportRun<Rules: ImportRules, Writer: BatchWriter> where Writer.Record ==
                         row: draft.row, column: organisationColumn(draft), value: organisation, Message("import.organisation.spelling", ["known": .text(known)]))])
                 } else {
                     forbidden = forbidden ?? refusal
+                    forbiddenRows += 1
                     outcome = ImportOutcome(problems: [ImportProblem(row: draft.row, column: organisationColumn(draft), value: organisation, refusal)])
                 }
             }
