@@ -29,8 +29,9 @@ public enum CampsBlock {
                 arguments["percent"] = .entry("\(prefix).leftPercent")
             }
             lines.append(BulletinLine(item.leftPercent == nil ? "bulletin.camps.left.noPercent" : "bulletin.camps.left", arguments))
-            // The baseline is the operation's, fixed when it was planned: a census of its day that reads otherwise (corrected
-            // since, another organisation's) is named beside it, as the page and the command line name it.
+            // The baseline is the operation's, fixed when it was planned but for its organisation's corrections: a census of its
+            // day that reads otherwise (a correction it could not follow, another organisation's) is named beside it, as the
+            // page and the command line name it.
             for (index, census) in item.censusesUnlikeBaseline.enumerated() {
                 let id = "\(prefix).baselineCensus.\(index + 1)"
                 entries.append(SnapshotEntry(id: id, value: census.residents, query: "homeward sites show \(code) --as-of \(date)"))

@@ -19,8 +19,8 @@ public struct EvacuationOperation: Hashable, Sendable, Codable {
     /// Transit centres' codes.
     public var via: [String]
 
-    /// The censuses of its baseline's day that read otherwise than the baseline (corrected since it was planned, another
-    /// organisation's), by organisation: the site's standing and the operation's progress both name them.
+    /// The censuses of its baseline's day that read otherwise than the baseline (a correction it could not follow, another
+    /// organisation's count), by organisation: the site's standing and the operation's progress both name them.
     public func censusesUnlikeBaseline(among censuses: [Census]) -> [Census] {
         censuses.filter { $0.date == baselineDate && $0.residents != baselineResidents }.sorted { $0.organisation < $1.organisation }
     }

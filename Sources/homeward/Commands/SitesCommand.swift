@@ -66,7 +66,7 @@ struct SitesCommand: AsyncParsableCommand {
         @Option(help: "The census date (YYYY-MM-DD).") var date: String
         @Option(parsing: .unconditional, help: "Residents counted.") var residents: Int
         @Option(parsing: .unconditional, help: "Households counted.") var households: Int?
-        @Option(help: "The organisation that counted (default: the site's operator).") var org: String?
+        @Option(help: "The organisation that counted (default: --as's organisation, else the site's operator).") var org: String?
 
         func run() async throws {
             var record: [String: Any] = ["site": code, "date": date, "residents": residents]
@@ -86,7 +86,7 @@ struct SitesCommand: AsyncParsableCommand {
         @Option(help: "The date they left (YYYY-MM-DD).") var date: String
         @Option(parsing: .unconditional, help: "How many left.") var persons: Int
         @Option(help: "Where they went: a site's code (a transit centre) or an area's P-code.") var to: String?
-        @Option(help: "The reporting organisation (default: the site's operator).") var org: String?
+        @Option(help: "The reporting organisation (default: --as's organisation, else the site's operator).") var org: String?
         @Option(help: "The report's own id, unique among the organisation's departures from the site: two convoys of one day to one place are two departures only with ids; the same id again corrects that departure, whatever its date.")
         var id: String?
 

@@ -50,7 +50,8 @@ struct CampsPageView {
             let kind: String
             let residents: String?
             let baseline: PhraseContext
-            /// Censuses of the baseline's day that now say otherwise: the operation keeps its baseline, and says so.
+            /// Censuses of the baseline's day that now say otherwise (another organisation's, a correction the operation could
+            /// not follow): the operation keeps its baseline, and says so.
             let unlikeBaseline: [PhraseContext]
             let left: String
             let leftPercent: String?
