@@ -65,10 +65,14 @@ enum Fault {
 
     /// The same import with a file size limit of `bytes`, and SIGXFSZ ignored so that a write past it fails with EFBIG.
     static func startLimitedImport(_ file: GeneratedFile, into database: DatabaseLocation, fileSizeLimit bytes: Int) throws -> Child {
-        let blocks = max(1, bytes / shellUlimitBlockSize)
-        let script = "ulimit -f \(blocks) && trap '' XFSZ && exec \"$0\" \"$@\""
-        return try Child.start(URL(fileURLWithPath: "/bin/sh"),
-                               ["-c", script, homeward.path, "import", file.url.path, "--database", database.argument, "--format", "json"])
+        try startLimited(["import", file.url.path, "--database", database.argument, "--format", "json"], fileSizeLimit: bytes)
+    }
+
+    /// `homeward ARGUMENTS` with a file size limit of `bytes`, SIGXFSZ ignored: a write past it fails with EFBIG, as on a
+    /// disk with no room left.
+    static func startLimited(_ arguments: [String], fileSizeLimit bytes: Int) throws -> Child {
+        let script = "ulimit -f \(max(1, bytes / shellUlimitBlockSize)) && trap '' XFSZ && exec \"$0\" \"$@\""
+        return try Child.start(URL(fileURLWithPath: "/bin/sh"), ["-c", script, homeward.path] + arguments)
     }
 
     /// The unit of `ulimit -f` in /bin/sh: 512 bytes in dash, 1024 in bash; found by writing past a limit of one block.
@@ -344,12 +348,7 @@ final class ServerProcess: Sendable {
     ///   with EFBIG, as on a disk with no room left); none where `nil`.
     init(database: DatabaseLocation, fileSizeLimit: Int? = nil) async throws {
         let arguments = ["serve", "--database", database.argument, "--port", "0"]
-        if let fileSizeLimit {
-            let script = "ulimit -f \(max(1, fileSizeLimit / Fault.shellUlimitBlockSize)) && trap '' XFSZ && exec \"$0\" \"$@\""
-            child = try Child.start(URL(fileURLWithPath: "/bin/sh"), ["-c", script, Fault.homeward.path] + arguments)
-        } else {
-            child = try Child.start(Fault.homeward, arguments)
-        }
+        child = try fileSizeLimit.map { try Fault.startLimited(arguments, fileSizeLimit: $0) } ?? Child.start(Fault.homeward, arguments)
         let deadline = Date().addingTimeInterval(60)
         while true {
             let log = child.stderrText

@@ -60,6 +60,12 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "homeward")
         logger.logLevel = ProcessInfo.processInfo.environment["HOMEWARD_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
 
+        // An address that resolves to nothing is refused before a database is made or changed for a server that cannot start.
+        do {
+            _ = try SocketAddress.makeAddressResolvingHost(host, port: max(0, port))
+        } catch {
+            throw CommandFailure("could not listen on \(host) port \(port): \(host) is neither an address nor a name this machine resolves")
+        }
         var location = db.location
         if demo {
             let path = db.database ?? "homeward-demo.sqlite"
