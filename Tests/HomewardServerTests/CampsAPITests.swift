@@ -246,6 +246,12 @@ import Testing
             #expect(later.status == .created, "\(later.text)")
             let alone = try await client.get("/api/v1/evacuations/plan?site=HOL&per_cycle=500&cycle_days=2&via=TC-1")
             #expect((try alone.json["centres_shared"] as? [[String: Any]])?.isEmpty == true, "\(alone.text)")
+            // The list says which took which over, from when: the first's own status is history.
+            let listed = try await client.get("/api/v1/evacuations").json["evacuations"] as? [[String: Any]]
+            let laterID = try later.json["id"] as? Int
+            let takenOver = listed?.first { $0["id"] as? Int == roj }?["taken_over"] as? [String: Any]
+            #expect(takenOver?["day"] as? String == "2020-06-10" && takenOver?["by"] as? Int == laterID, "\(listed ?? [])")
+            #expect(listed?.first { $0["id"] as? Int == laterID }?["taken_over"] is NSNull)
         }
     }
 

@@ -122,7 +122,8 @@ struct CampsController<Context: CallerRequestContext> {
             try await post(.departures, request, context)
         }
         router.on(RouterPath(APIRoute.listEvacuations.routerPath), method: APIRoute.listEvacuations.method) { _, _ in
-            try jsonResponse(["evacuations": try await store.operations()])
+            let operations = try await store.operations(), day = today()
+            return try jsonResponse(["evacuations": operations.map { ListedOperation(operation: $0, successor: $0.successor(among: operations, by: day)) }])
         }
         router.on(RouterPath(APIRoute.postEvacuations.routerPath), method: APIRoute.postEvacuations.method) { request, context in
             try request.require(contentType: ["application/json"])
