@@ -105,7 +105,7 @@ struct EvacuationProgressText {
     var rendered: String {
         let p = progress
         let o = p.operation
-        var lines = ["Operation \(o.id): \(o.site), \(o.status.rawValue); baseline \(o.baselineResidents.grouped) on \(o.baselineDate), "
+        var lines = ["Operation \(o.id): \(o.site), \(p.takenOver == nil ? o.status.rawValue : "taken over"); baseline \(o.baselineResidents.grouped) on \(o.baselineDate), "
                      + "\(o.perCycle.grouped) \(every(o.cycleDays)) from \(o.start)\(o.via.isEmpty ? "" : " via \(o.via.joined(separator: ", "))")"]
         lines.append("  as of       \(p.asOf): left \(p.left.grouped) (\(p.leftPercent.map { "\($0) %" } ?? "-")), remaining \(p.remaining.grouped)")
         if let day = p.takenOver {

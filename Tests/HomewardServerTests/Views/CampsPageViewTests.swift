@@ -47,6 +47,12 @@ import Testing
                 && !suspended.contains("(under way)"), "\(suspended)")
         #expect(after.contains("after the last cycle, which ended <bdi>5 May 2020</bdi>"), "\(after)")
         #expect(after.contains("Cycle 2 (4 May 2020 to 5 May 2020): planned 200, actual 0"), "the 50 of the 20th are in no cycle")
+        // Taken over by the site's next operation from the 4th, the second cycle is not this one's to run.
+        var running = operation
+        running.status = .underWay
+        model.operations = [EvacuationProgress(operation: running, departures: departures, asOf: Day("2020-05-21")!, nextBaseline: Day("2020-05-04")!)]
+        let taken = html(model, .en)
+        #expect(taken.contains("<bdi dir=\"ltr\">0</bdi>; taken over on <bdi>4 May 2020</bdi>") && !taken.contains("not begun"), "\(taken)")
     }
 
     @Test(arguments: Language.allCases)

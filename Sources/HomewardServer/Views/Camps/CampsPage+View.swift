@@ -277,11 +277,13 @@ struct CampsPageView {
             plannedHeader = c.text("camps.column.planned")
             actualHeader = c.text("camps.column.actual")
             let suspended = o.status == .suspended
-            var rows = p.cycles.map {
-                Cycle(cycle: c.numbers.string($0.cycle), dates: PhraseContext(c.phrase("camps.cycles.dates", ["start": .day($0.start), "end": .day($0.end)])),
-                      planned: c.numbers.string($0.planned),
-                      actual: PhraseContext(c.phrase(suspended && $0.state == .underWay ? "camps.cycles.soFarSuspended" : Self.actualKey($0.state),
-                                                     ["count": .count($0.actual)])))
+            var rows = p.cycles.map { cycle in
+                // A cycle the site's next operation took over, whole or in part, is not this one's to run.
+                let actual = p.takenOver.flatMap { day in cycle.end >= day ? c.phrase("camps.cycles.takenOver", ["count": .count(cycle.actual), "day": .day(day)]) : nil }
+                    ?? c.phrase(suspended && cycle.state == .underWay ? "camps.cycles.soFarSuspended" : Self.actualKey(cycle.state), ["count": .count(cycle.actual)])
+                return Cycle(cycle: c.numbers.string(cycle.cycle),
+                             dates: PhraseContext(c.phrase("camps.cycles.dates", ["start": .day(cycle.start), "end": .day(cycle.end)])),
+                             planned: c.numbers.string(cycle.planned), actual: PhraseContext(actual))
             }
             // Those who left outside every cycle's days: rows of their own, not in the first or last cycle.
             let outside = { (key: String, day: Day, count: Int) in
