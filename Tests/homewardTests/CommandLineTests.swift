@@ -249,6 +249,20 @@ import Testing
         #expect(table.stdout.contains("counts of the latest census day differ: ROJ") && table.stdout.contains("nobody has counted them yet: SET"))
         let csv = try run(["sites", "standing", "--as-of", "2019-07-10", "--format", "csv"]).stdout.split(separator: "\n")
         #expect(csv.contains("ROJ,ROJ,camp,,2019-07-01,0,,,true,false,2019-07-10,0") && csv.last == ",total,,1100,,100,9.09,1000,,,2019-07-10,0", "\(csv)")
+        // More reported leaving than were counted: the share is of those counted, and the file carries how many beyond.
+        #expect(try run(["sites", "departures", "HOL", "--date", "2019-07-04", "--persons", "1100", "--org", "UNHCR"]).status == 0)
+        let beyond = try run(["sites", "standing", "--as-of", "2019-07-10", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(beyond.contains("HOL,HOL,camp,1100,2019-07-01,1200,100.00,0,false,true,2019-07-10,100") && beyond.last == ",total,,1100,,1200,100.00,0,,,2019-07-10,100",
+                "\(beyond)")
+        // An operation's departures outside its cycles' days are rows of their own.
+        #expect(try run(["sites", "census", "SET", "--date", "2019-07-01", "--residents", "900", "--org", "IOM"]).status == 0)
+        #expect(try run(["evacuations", "add", "--site", "SET", "--baseline-date", "2019-07-01", "--residents", "900", "--start", "2019-07-03",
+                         "--per-cycle", "450", "--cycle-days", "2"]).status == 0)
+        #expect(try run(["sites", "departures", "SET", "--date", "2019-07-02", "--persons", "30", "--org", "IOM"]).status == 0)
+        #expect(try run(["sites", "departures", "SET", "--date", "2019-07-09", "--persons", "40", "--org", "IOM"]).status == 0)
+        let shown = try run(["evacuations", "show", "1", "--as-of", "2019-07-10"]).stdout
+        let rows = shown.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.contains("before 2019-07-02 30") && rows.contains("after 2019-07-07 40"), "\(shown)")
     }
 
     /// A statement printed from a demo's database says its figures are generated, as the server's copies do: pasted from a
