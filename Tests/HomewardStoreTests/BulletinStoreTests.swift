@@ -220,6 +220,20 @@ import Testing
             let earlier = try await store.withheldFromThePublic(try #require(try await store.bulletin(first.id)), smallCounts: smallCounts)
             #expect(earlier.contains("returns.start.total"), "\(earlier)")
             #expect(try await store.withheldFromThePublic(closed, smallCounts: smallCounts) == [])
+            // A later public statement's revision line would quote the total they withheld ("from 1,262 to 1,272"): withheld too.
+            try await importRecords(store, .movements, movements + "2020-06-21,LBN-01,SY03,10,UNHCR,d\n")
+            let third = try await store.publishBulletin(date: Day("2020-06-24")!, isPublic: true, today: TestStores.today, by: .test)
+            let quoted = third.snapshot.entries.filter { $0.id.hasSuffix(".published") && $0.value == 1_262 }.map(\.id)
+            #expect(!quoted.isEmpty, "\(third.snapshot.entries.map(\.id))")
+            let thirdWithheld = try await store.withheldFromThePublic(third, smallCounts: smallCounts)
+            #expect(quoted.allSatisfy(thirdWithheld.contains), "\(thirdWithheld)")
+            let text = BulletinText(snapshot: third.snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: smallCounts, publicStatements: [first.id, second.id, third.id],
+                                    hiddenElsewhere: try await store.hiddenElsewhere(third, smallCounts: smallCounts, publicStatements: [first.id, second.id, third.id])).text
+            #expect(!text.contains("1,262"), "\(text)")
+            // Withdrawn, the second public version has been read: the first goes on withholding what the two would give back.
+            _ = try await store.setPublic(second.id, false, by: .test)
+            let afterWithdrawal = try await store.withheldFromThePublic(try #require(try await store.bulletin(first.id)), smallCounts: smallCounts)
+            #expect(afterWithdrawal.contains("returns.start.total"), "\(afterWithdrawal)")
         }
     }
 

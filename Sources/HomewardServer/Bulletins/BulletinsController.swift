@@ -96,13 +96,11 @@ struct BulletinsController<Context: CallerRequestContext> {
         smallCounts(for: caller) == nil ? nil : Set(try await stores.bulletinList(publicOnly: true).map(\.id))
     }
 
-    /// For the public, what the statement's other public versions (its day's and session's) hide, to be hidden in its copy
-    /// too; nothing for everyone else, or where it has no other.
+    /// For the public, what other public copies withhold that this one's would give back (``Stores/hiddenElsewhere(_:smallCounts:publicStatements:)``);
+    /// nothing for everyone else.
     func hiddenElsewhere(_ bulletin: PublishedBulletin, for caller: Caller, publicStatements: Set<Int>?) async throws -> Set<String> {
-        guard let smallCounts = smallCounts(for: caller) else { return [] }
-        let versions = try await stores.publicVersions(of: bulletin)
-        guard versions.count > 1 else { return [] }
-        return BulletinSuppression.hiddenInAnyVersion(versions, smallCounts: smallCounts, publicStatements: publicStatements)
+        guard let smallCounts = smallCounts(for: caller), let publicStatements else { return [] }
+        return try await stores.hiddenElsewhere(bulletin, smallCounts: smallCounts, publicStatements: publicStatements)
     }
 
     /// The public (no token, no session) reads bulletins made public, small counts hidden; everyone else, every

@@ -151,10 +151,15 @@ extension Stores {
             }
             let wasPublic = try row.decode(column: "public_since", as: String?.self) != nil
             if wasPublic != isPublic {
-                let publicSince = isPublic ? write.timestamp : nil, madePublicBy = isPublic ? write.caller.description : nil
-                try await write.sql.raw("""
-                    UPDATE bulletins SET public_since = \(bind: publicSince), made_public_by = \(bind: madePublicBy) WHERE id = \(bind: id)
-                    """).run()
+                // Who made it public is kept once it is withdrawn: a reader may have kept the copy, and the day's other public
+                // versions go on hiding what it hid (``publicVersions(of:)``).
+                if isPublic {
+                    try await write.sql.raw("""
+                        UPDATE bulletins SET public_since = \(bind: write.timestamp), made_public_by = \(bind: write.caller.description) WHERE id = \(bind: id)
+                        """).run()
+                } else {
+                    try await write.sql.raw("UPDATE bulletins SET public_since = NULL WHERE id = \(bind: id)").run()
+                }
             }
             try await write.audit(isPublic ? "make-public" : "withdraw-public", kind: "bulletin", record: String(id),
                                   before: ["public": wasPublic], after: ["public": isPublic])
@@ -176,18 +181,36 @@ extension Stores {
     public func withheldFromThePublic(_ bulletin: PublishedBulletin, smallCounts: SmallCounts) async throws -> [String] {
         guard bulletin.isPublic else { return [] }
         let publicStatements = Set(try await bulletinList(publicOnly: true).map(\.id))
-        let versions = try await publicVersions(of: bulletin)
-        let elsewhere = versions.count > 1 ? BulletinSuppression.hiddenInAnyVersion(versions, smallCounts: smallCounts, publicStatements: publicStatements) : []
+        let elsewhere = try await hiddenElsewhere(bulletin, smallCounts: smallCounts, publicStatements: publicStatements)
         let hidden = BulletinSuppression.hidden(in: bulletin.snapshot, smallCounts: smallCounts, publicStatements: publicStatements, elsewhere: elsewhere)
         return bulletin.snapshot.entries.map(\.id).filter { hidden[$0] != nil }
     }
 
-    /// The snapshots of the public statements of a statement's day and session, its own among them where it is public: the
-    /// versions a reader may set side by side.
+    /// What a public copy withholds because another statement's public copy did: the other public versions of its day and
+    /// session (``BulletinSuppression/hiddenInAnyVersion(_:smallCounts:publicStatements:)``), and a revision line's earlier
+    /// total where the statement it names withheld that total from the public ("revised from 87 to 97" would give it back).
+    public func hiddenElsewhere(_ bulletin: PublishedBulletin, smallCounts: SmallCounts, publicStatements: Set<Int>) async throws -> Set<String> {
+        let versions = try await publicVersions(of: bulletin)
+        var elsewhere = versions.count > 1 ? BulletinSuppression.hiddenInAnyVersion(versions, smallCounts: smallCounts, publicStatements: publicStatements) : []
+        for line in bulletin.snapshot.blocks.flatMap(\.lines) where line.key == "bulletin.returns.revised" {
+            guard case .entry(let before)? = line.arguments["before"], let number = line.statements["bulletin"], publicStatements.contains(number),
+                  let earlier = try await self.bulletin(number) else { continue }
+            let itsVersions = try await publicVersions(of: earlier)
+            let itsElsewhere = itsVersions.count > 1
+                ? BulletinSuppression.hiddenInAnyVersion(itsVersions, smallCounts: smallCounts, publicStatements: publicStatements) : []
+            let itsHidden = BulletinSuppression.hidden(in: earlier.snapshot, smallCounts: smallCounts, publicStatements: publicStatements, elsewhere: itsElsewhere)
+            if itsHidden["returns.start.total"] != nil { elsewhere.insert(before) }
+        }
+        return elsewhere
+    }
+
+    /// The snapshots of the statements of a statement's day and session the public may read or once could, its own among
+    /// them where it is or was public: the versions a reader may set side by side (one withdrawn since may have been kept).
     public func publicVersions(of bulletin: PublishedBulletin) async throws -> [BulletinSnapshot] {
         let rows = try await database.read { db in
             try await db.raw("""
-                SELECT id, snapshot FROM bulletins WHERE public_since IS NOT NULL AND day = \(bind: bulletin.snapshot.date.number) ORDER BY id
+                SELECT id, snapshot FROM bulletins WHERE (public_since IS NOT NULL OR made_public_by IS NOT NULL)
+                AND day = \(bind: bulletin.snapshot.date.number) ORDER BY id
                 """).all()
         }
         return try rows.map { try JSONDecoder().decode(BulletinSnapshot.self, from: Data(try $0.decode(column: "snapshot", as: String.self).utf8)) }
