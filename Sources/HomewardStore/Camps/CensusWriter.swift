@@ -62,9 +62,9 @@ struct CensusWriter: BatchWriter {
                 """).all().map { (organisation: try $0.decode(column: "name", as: String.self), residents: try $0.decode(column: "residents", as: Int.self),
                                   gave: try $0.decode(column: "gave", as: Int.self) == 1) }
             var arguments: [String: MessageArgument] = ["operation": .serial(operation.id), "before": .count(operation.baselineResidents)]
-            // Its count still given: nothing moves; a correction of the organisation that gave it is told so.
+            // Its count still given: nothing moves, and a count of the day that reads otherwise is told so at its row.
             if given.contains(where: { $0.residents == operation.baselineResidents }) {
-                for (organisation, row) in rows where given.contains(where: { $0.organisation == organisation && $0.gave && $0.residents != operation.baselineResidents }) {
+                for (organisation, row) in rows where given.contains(where: { $0.organisation == organisation && $0.residents != operation.baselineResidents }) {
                     counts.notes.append(RowNote(row: row, message: Message("import.censuses.baselineStillGiven", arguments)))
                 }
                 continue
