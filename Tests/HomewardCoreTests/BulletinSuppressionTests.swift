@@ -73,6 +73,32 @@ import Testing
         #expect(BulletinSuppression.hidden(in: statement(before: (400, 60)), smallCounts: smallCounts).isEmpty)
     }
 
+    /// A total withheld for the few between it and a shown one is known to within k−1: it protects no cell of its own table.
+    /// 98 and "<5" of a week withheld (all time 100, so the week is 96 to 99) would give the "<5" back as 1.
+    @Test func aWeekWithheldForTheFewOutsideItProtectsNoCrossing() throws {
+        let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: 1, organisations: 1) }
+        let returns = ReturnsBlock.make(date: Self.date, sinceStart: LedgerSums(total: sum(100), refugees: sum(100), idps: sum(0)), since: nil,
+                                        sinceDate: nil, lastWeek: sum(99),
+                                        byCrossing: [("JOR-01", 98), ("LBN-01", 1)].map { .init(code: $0.0, name: $0.0, nameRu: nil, nameAr: nil, sum: sum($0.1)) })
+        let hidden = BulletinSuppression.hidden(in: BulletinSnapshot(date: Self.date, since: nil, blocks: [returns]), smallCounts: SmallCounts(threshold: 5))
+        #expect(hidden["returns.week.total"] == .recoverable && hidden["returns.week.crossing.LBN-01"] == .small
+                && hidden["returns.week.crossing.JOR-01"] == .recoverable, "\(hidden)")
+    }
+
+    /// A revision line's totals give the returns after the day it names (all time less the revised total): beside the week's,
+    /// a few of the week before that day would be given by subtraction (12 this week, 10 since yesterday: 2).
+    @Test func aRevisionLineIsLeftOutWhereItWouldGiveAFewOfTheWeek() throws {
+        let sum = { (value: Int) in SourceComparison.LedgerFigure(value: value, records: 1, organisations: 1) }
+        let returns = ReturnsBlock.make(date: Self.date, sinceStart: LedgerSums(total: sum(1_000), refugees: sum(1_000), idps: sum(0)), since: nil,
+                                        sinceDate: nil, lastWeek: sum(12), byCrossing: [.init(code: "JOR-01", name: "JOR-01", nameRu: nil, nameAr: nil, sum: sum(12))],
+                                        revision: .init(date: Self.date.adding(days: -1), bulletin: 1, published: 984, now: sum(990)))
+        let snapshot = BulletinSnapshot(date: Self.date, since: nil, blocks: [returns])
+        let hidden = BulletinSuppression.hidden(in: snapshot, smallCounts: SmallCounts(threshold: 5))
+        #expect(hidden["returns.revised.published"] != nil && hidden["returns.revised.total"] != nil && hidden["returns.week.total"] == nil, "\(hidden)")
+        let text = BulletinText(snapshot: snapshot, catalogue: try Catalogue.bundled(.en), forThePublic: SmallCounts(threshold: 5)).text
+        #expect(!text.contains("990") && !text.contains("revised"), "\(text)")
+    }
+
     @Test func aPluralFormThatWritesNoNumberIsNotChosenForAHiddenOne() throws {
         // Arabic writes 1 and 2 as words ("one person", "two persons"): a hidden 1 must not read as "one".
         let snapshot = Self.snapshot(refugees: 900, idps: 1, crossings: [("LBN-01", 2), ("JOR-01", 40)], weekTotal: 42)

@@ -86,6 +86,15 @@ import Testing
         #expect(cut.groups.contains { $0.idps.isHidden })
     }
 
+    /// Two small counts hidden in one line are both given back where their sum leaves each one value: two 1s of a 97 that a
+    /// shown 95 leaves. A third cell is withheld then; a sum that leaves each several values is left as it is.
+    @Test func twoSmallCountsWhoseSumPinsThemAreProtected() {
+        let pinned = k5.suppress([[95, 1, 1, 97]])[0]
+        #expect(pinned[1] == .fewerThan(5) && pinned[2] == .fewerThan(5) && (pinned[0] == .withheld || pinned[3] == .withheld), "\(pinned)")
+        let open = k5.suppress([[95, 2, 1, 98]])[0]
+        #expect(open[0] == .exact(95) && open[3] == .exact(98), "2 + 1 = 3 leaves (1, 2) or (2, 1): \(open)")
+    }
+
     /// A zero is no partner for a hidden count: readers know that no IDP crosses a border, nor does anyone come
     /// through a crossing without a crossing point; the smallest count above zero, or the line's total, is withheld.
     @Test func aZeroIsNeverTheOnlyCellHiddenBesideASmallOne() throws {

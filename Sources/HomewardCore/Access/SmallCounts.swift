@@ -46,7 +46,9 @@ public struct SmallCounts: Sendable {
     /// betrays nothing). Returns the same grid with hidden cells.
     /// - Parameter hiding: cells to hide whatever their value (`true`), by row and column: those another copy of the table
     ///   hides, which this one must not give back; they are protected as any hidden cell is.
-    public func suppress(_ grid: [[Int?]], hiding: [[Bool]] = []) -> [[PublicCount?]] {
+    /// - Parameter weak: of those, cells a reader knows to within k−1 all the same (a total withheld for the few between it and
+    ///   a shown one): hidden, and protected, but protecting no other cell of their lines.
+    public func suppress(_ grid: [[Int?]], hiding: [[Bool]] = [], weak: [[Bool]] = []) -> [[PublicCount?]] {
         var hidden = grid.enumerated().map { r, row in
             row.enumerated().map { c, value in
                 value.map { (1..<threshold).contains($0) || r < hiding.count && c < hiding[r].count && hiding[r][c] } ?? false
@@ -64,7 +66,16 @@ public struct SmallCounts: Sendable {
         var changed = true
         while changed {
             changed = false
-            for line in lines where line.filter({ hidden[$0.0][$0.1] }).count == 1 {
+            // A line gives back its one hidden cell; and several, each a small count, whose sum leaves each one value only:
+            // their sum is known and each is from 1 to k−1 (two 1s of a 97 that a shown 95 leaves, or two 4s of 103).
+            let isSmall = { (cell: (Int, Int)) in grid[cell.0][cell.1].map { (1..<threshold).contains($0) } ?? false }
+            for line in lines {
+                let hiddenCells = line.filter { hidden[$0.0][$0.1] }
+                let strong = hiddenCells.filter { cell in !(cell.0 < weak.count && cell.1 < weak[cell.0].count && weak[cell.0][cell.1]) }
+                let sum = hiddenCells.reduce(0) { $0 + (grid[$1.0][$1.1] ?? 0) }
+                let pinned = hiddenCells.count > 1 && hiddenCells.allSatisfy(isSmall)
+                    && (sum == hiddenCells.count || sum == hiddenCells.count * (threshold - 1))
+                guard !hiddenCells.isEmpty && strong.count < 2 || pinned else { continue }
                 // Hide the smallest other shown cell of the line, a component before the total; not a zero while
                 // another cell (the total first) will do, as a zero protects nothing when readers know it (no IDP
                 // crosses a border).

@@ -34,13 +34,17 @@ public enum BulletinSuppression {
         let values = Dictionary(snapshot.entries.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         let isSmall = { (value: Int) in (1..<smallCounts.threshold).contains(value) }
         var hidden: [String: Reason] = [:]
+        /// Totals withheld for the few between two windows: a reader knows each to within k − 1 of a shown one, so it
+        /// protects no cell of its own table.
+        var nearlyKnown: Set<String> = []
         var campsHidden = false
         /// Rows of cells, each ending in its total, the last row the columns' totals (``SmallCounts/suppress(_:hiding:)``); a
         /// cell without an id is a value the text does not print, though a reader may work it out. What another table hid
         /// already is hidden here too, and protected as any hidden cell is.
         func suppress(grid: [[(id: String?, value: Int?)]]) {
             let hiding = grid.map { $0.map { cell in cell.id.map { elsewhere.contains($0) || hidden[$0] != nil } ?? false } }
-            let shown = smallCounts.suppress(grid.map { $0.map(\.value) }, hiding: hiding)
+            let weak = grid.map { $0.map { cell in cell.id.map(nearlyKnown.contains) ?? false } }
+            let shown = smallCounts.suppress(grid.map { $0.map(\.value) }, hiding: hiding, weak: weak)
             for (r, row) in grid.enumerated() {
                 for (c, cell) in row.enumerated() {
                     guard let id = cell.id, shown[r][c]?.isHidden == true else { continue }
@@ -57,7 +61,8 @@ public enum BulletinSuppression {
         var settled: [String: Reason]
         repeat {
             settled = hidden
-            returnsTables(values, snapshot: snapshot, isSmall: isSmall, isHidden: { hidden[$0] != nil }, hide: { hidden[$0] = $1 },
+            returnsTables(values, snapshot: snapshot, isSmall: isSmall, isHidden: { hidden[$0] != nil || elsewhere.contains($0) },
+                          hide: { id, reason, nearly in hidden[id] = reason; if nearly { nearlyKnown.insert(id) } },
                           suppress: suppress(grid:), suppress: suppress(_:total:))
         } while hidden != settled
         for left in snapshot.entries where left.id.hasPrefix("camps.") && left.id.hasSuffix(".left") {
@@ -126,7 +131,7 @@ public enum BulletinSuppression {
     ///   (100 returned this week, of 101 of all time, so the "<5" IDPs were 1);
     /// - the week's crossing points and its movements without one.
     private static func returnsTables(_ values: [String: Int], snapshot: BulletinSnapshot, isSmall: (Int) -> Bool,
-                                      isHidden: (String) -> Bool, hide: (String, Reason) -> Void,
+                                      isHidden: (String) -> Bool, hide: (String, Reason, _ nearlyKnown: Bool) -> Void,
                                       suppress grid: ([[(id: String?, value: Int?)]]) -> Void,
                                       suppress row: ([(id: String?, value: Int?)], String) -> Void) {
         let categories = ["refugees", "idps", "total"]
@@ -137,23 +142,16 @@ public enum BulletinSuppression {
                 categories.indices.map { (nil, start[$0] - since[$0]) },
                 categories.indices.map { ("returns.start.\(categories[$0])", start[$0]) },
             ])
+            // The table's sums hide no cell that a single line gives back, but its cells are never negative: a since-date
+            // figure bounds the same category of all time from below ("100 of 101 since the date were refugees", so the
+            // "<5" IDPs of all time were 1). Where any category's figure is hidden, or few of one returned before the date,
+            // both windows' categories are withheld together; the totals stay, within the windows' own protection.
+            let cells = ["refugees", "idps"].flatMap { ["returns.since.\($0)", "returns.start.\($0)"] }
+            if cells.contains(where: isHidden) || (0..<2).contains(where: { isSmall(start[$0] - since[$0]) }) {
+                for id in cells where !isHidden(id) { hide(id, isSmall(values[id] ?? 0) ? .small : .recoverable, false) }
+            }
         } else if let start = start as? [Int] {
             row([("returns.start.refugees", start[0]), ("returns.start.idps", start[1])], "returns.start.total")
-        }
-        // Windows within windows, innermost first. What lies between two is printed nowhere, and is unknown once either total
-        // is hidden; a few between two shown totals are a small count, and the inner total then bounds a hidden figure of the
-        // outer: the inner is withheld (its own table then protects it).
-        var nested: [(id: String, value: Int)] = []
-        if let week = values["returns.week.total"] { nested.append(("returns.week.total", week)) }
-        if let total = values["returns.since.total"], let day = snapshot.since {
-            let sinceWithinWeek = day > ReturnsBlock.lastWeek(to: snapshot.date).from!
-            nested.insert(("returns.since.total", total), at: sinceWithinWeek ? 0 : nested.count)
-        }
-        if let total = values["returns.start.total"] { nested.append(("returns.start.total", total)) }
-        for (index, inner) in nested.enumerated() {
-            for outer in nested.dropFirst(index + 1) where isSmall(outer.value - inner.value) && !isHidden(inner.id) && !isHidden(outer.id) {
-                hide(inner.id, isSmall(inner.value) ? .small : .recoverable)
-            }
         }
         if let week = values["returns.week.total"] {
             let crossings = snapshot.entries.filter { $0.id.hasPrefix("returns.week.crossing.") }
@@ -164,6 +162,30 @@ public enum BulletinSuppression {
             } else {
                 // Not printed: a cell only when small, so that it is never the one picked to protect another.
                 row(crossings.map { ($0.id, $0.value) } + [(nil, isSmall(unnamed) ? unnamed : nil)], "returns.week.total")
+            }
+        }
+        // Windows that all end on the statement's day, each within those that start before it: the week, the since-date
+        // window, all time, and the days after the one a revision line names (all time less the revised total). What lies
+        // between two is printed nowhere, and is unknown once either is hidden; a few between two shown ones are a small
+        // count, and the inner one then bounds a hidden figure of the outer: the inner is withheld, or the revision line.
+        var windows: [(ids: [String], value: Int, start: Int)] = []
+        if let week = values["returns.week.total"] { windows.append((["returns.week.total"], week, ReturnsBlock.lastWeek(to: snapshot.date).from!.number)) }
+        if let total = values["returns.since.total"], let day = snapshot.since { windows.append((["returns.since.total"], total, day.number)) }
+        if let all = values["returns.start.total"] {
+            windows.append((["returns.start.total"], all, Int.min))
+            for line in snapshot.blocks.flatMap(\.lines) where line.key == "bulletin.returns.revised" {
+                guard case .entry(let published)? = line.arguments["before"], case .entry(let revised)? = line.arguments["count"],
+                      case .day(let day)? = line.arguments["date"], let now = values[revised] else { continue }
+                windows.append(([published, revised, "returns.start.total"], all - now, day.number + 1))
+            }
+        }
+        windows.sort { $0.start > $1.start }
+        for (index, inner) in windows.enumerated() {
+            for outer in windows.dropFirst(index + 1) where outer.start < inner.start && isSmall(outer.value - inner.value)
+                && !(inner.ids + outer.ids).contains(where: isHidden) {
+                // A revision line is the one left out (its numbers withheld); else the inner total.
+                let revision = inner.ids.count > 1 ? inner.ids : outer.ids.count > 1 ? outer.ids : nil
+                for id in revision.map({ Array($0.dropLast()) }) ?? inner.ids { hide(id, isSmall(values[id] ?? 0) ? .small : .recoverable, true) }
             }
         }
     }

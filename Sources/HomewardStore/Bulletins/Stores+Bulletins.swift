@@ -199,7 +199,11 @@ extension Stores {
             let itsElsewhere = itsVersions.count > 1
                 ? BulletinSuppression.hiddenInAnyVersion(itsVersions, smallCounts: smallCounts, publicStatements: publicStatements) : []
             let itsHidden = BulletinSuppression.hidden(in: earlier.snapshot, smallCounts: smallCounts, publicStatements: publicStatements, elsewhere: itsElsewhere)
-            if itsHidden["returns.start.total"] != nil { elsewhere.insert(before) }
+            // Both numbers of the line: the revised total alone is printed in the figures' table too.
+            if itsHidden["returns.start.total"] != nil {
+                elsewhere.insert(before)
+                if case .entry(let now)? = line.arguments["count"] { elsewhere.insert(now) }
+            }
         }
         return elsewhere
     }
@@ -209,8 +213,7 @@ extension Stores {
     public func publicVersions(of bulletin: PublishedBulletin) async throws -> [BulletinSnapshot] {
         let rows = try await database.read { db in
             try await db.raw("""
-                SELECT id, snapshot FROM bulletins WHERE (public_since IS NOT NULL OR made_public_by IS NOT NULL)
-                AND day = \(bind: bulletin.snapshot.date.number) ORDER BY id
+                SELECT id, snapshot FROM bulletins WHERE (public_since IS NOT NULL OR made_public_by IS NOT NULL) AND day = \(bind: bulletin.snapshot.date.number) ORDER BY id
                 """).all()
         }
         return try rows.map { try JSONDecoder().decode(BulletinSnapshot.self, from: Data(try $0.decode(column: "snapshot", as: String.self).utf8)) }

@@ -9,7 +9,11 @@ extension CampsStore {
         let rules = CensusRules(sites: Set(sites.map(\.code)), today: request.today,
                                 defaultOrganisation: request.organisation?.trimmingCharacters(in: .whitespaces),
                                 siteNames: SiteNames(sites), vocabulary: request.vocabulary)
-        return try await database.runImport(.censuses, request, from: source, by: caller, rules: rules, progress: progress) {
+        // A census of an operation's baseline day may move the operation (``CensusWriter``): the departures counted against it
+        // are held still meanwhile, and two census imports settle one after the other (PostgreSQL; SQLite's writers take
+        // turns already).
+        return try await database.runImport(.censuses, request, from: source, by: caller, lockingFirst: "site_departures", rules: { rules },
+                                            progress: progress) {
             CensusWriter(write: $0, importID: $1)
         }
     }

@@ -49,14 +49,12 @@ struct CensusWriter: BatchWriter {
     mutating func finish() async throws {
         guard let operations, !touched.isEmpty else { return }
         let db = write.sql
-        // The departures counted against a baseline must not change under it: a departure import locks the table first
-        // (PostgreSQL; SQLite's writers take turns already).
-        if write.connection.backend == .postgres { try await db.raw("LOCK TABLE site_departures IN SHARE MODE").run() }
         for (day, rows) in touched.sorted(by: { ($0.key.site, $0.key.day) < ($1.key.site, $1.key.day) }) {
             guard let operation = operations[day] else { continue }
             let given = try await db.raw("""
                 SELECT o.name, c.residents, CASE WHEN c.residents = \(bind: operation.baselineResidents) OR EXISTS (
-                    SELECT 1 FROM site_census_revisions r WHERE r.census_id = c.id AND r.residents = \(bind: operation.baselineResidents)) THEN 1 ELSE 0 END AS gave
+                    SELECT 1 FROM site_census_revisions r WHERE r.census_id = c.id AND r.residents = \(bind: operation.baselineResidents)
+                    AND r.superseded_at >= (SELECT created_at FROM evacuation_operations WHERE id = \(bind: operation.id))) THEN 1 ELSE 0 END AS gave
                 FROM site_censuses c JOIN organisations o ON o.id = c.organisation_id
                 WHERE c.site_code = \(bind: day.site) AND c.day = \(bind: day.day)
                 """).all().map { (organisation: try $0.decode(column: "name", as: String.self), residents: try $0.decode(column: "residents", as: Int.self),
@@ -96,7 +94,11 @@ struct CensusWriter: BatchWriter {
                 counts.notes.append(RowNote(row: row, message: Message("import.censuses.baselinePace", arguments)))
                 continue
             }
-            try await db.raw("UPDATE evacuation_operations SET baseline_residents = \(bind: corrected) WHERE id = \(bind: operation.id)").run()
+            // Only from the count read at the first batch (the import holds the lock since, so it is the one stored).
+            try await db.raw("""
+                UPDATE evacuation_operations SET baseline_residents = \(bind: corrected)
+                WHERE id = \(bind: operation.id) AND baseline_residents = \(bind: operation.baselineResidents)
+                """).run()
             var moved = operation
             moved.baselineResidents = corrected
             try await write.audit("update", kind: "evacuation", record: String(operation.id),

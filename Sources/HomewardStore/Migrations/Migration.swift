@@ -57,6 +57,7 @@ extension Database {
         CreateSQLiteDataVersion(),
         IndexMovementsByCrossingAndPlace(),
         IndexAidAndWorksByPlace(),
+        RememberPublicStatementsWithdrawn(),
     ]
 
     /// Applies the steps the database has not seen yet.
