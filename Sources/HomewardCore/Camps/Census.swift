@@ -15,6 +15,12 @@ public struct Census: Hashable, Sendable, Codable {
         self.organisation = organisation
     }
 
+    /// Each organisation's latest census among `censuses`, newest first: side by side, never merged.
+    public static func latestByOrganisation(_ censuses: [Census]) -> [Census] {
+        Dictionary(grouping: censuses, by: \.organisation).values.compactMap { $0.max { $0.date < $1.date } }
+            .sorted { ($0.date, $0.organisation) > ($1.date, $1.organisation) }
+    }
+
     /// The latest of a site's censuses, whoever took it; of two on the same day, the organisation last by name, so
     /// that a site's standing and the checks of its departures count from the same one.
     /// Of the latest day's counts, the largest: what departures since are held to, so that two organisations that

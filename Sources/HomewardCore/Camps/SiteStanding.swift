@@ -75,9 +75,7 @@ public struct SiteStanding: Sendable {
         // Of the residents counted, never above all of them: those beyond the count are said apart (``beyondCount``), as
         // the sites' total counts them out of its share.
         leftPercent = residents.flatMap { Percent(min(left, $0), of: $0) }
-        self.censuses = Dictionary(grouping: known, by: \.organisation).values
-            .compactMap { $0.max { $0.date < $1.date } }
-            .sorted { ($0.date, $0.organisation) > ($1.date, $1.organisation) }
+        self.censuses = Census.latestByOrganisation(known)
         departuresByWeek = Dictionary(grouping: counted) { $0.day.weekStart }
             .map { Group(key: $0.key.description, persons: $0.value.reduce(0) { $0 + $1.persons }) }
             .sorted { $0.key < $1.key }

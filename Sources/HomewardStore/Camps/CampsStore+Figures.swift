@@ -101,8 +101,7 @@ extension CampsStore {
         let later = censuses.filter { census in
             census.date > operation.baselineDate && census.date <= progress.lastCountedDay && nextBaseline.map { census.date < $0 } ?? true
         }
-        progress.censusesAfterBaseline = Dictionary(grouping: later, by: \.organisation).values.compactMap { $0.max { $0.date < $1.date } }
-            .sorted { ($0.date, $0.organisation) > ($1.date, $1.organisation) }
+        progress.censusesAfterBaseline = Census.latestByOrganisation(later)
         return progress
     }
 

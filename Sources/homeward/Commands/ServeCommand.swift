@@ -119,8 +119,6 @@ struct ServeCommand: AsyncParsableCommand {
             try await ServiceGroup(configuration: .init(services: [app, ShutdownNotice(logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint],
                                                         logger: logger)).run()
             logger.info("Homeward stopped")
-        } catch is SocketAddressError, is SocketAddressError.UnknownHost {
-            throw CommandFailure("could not listen on \(host) port \(port): \(host) is neither an address nor a name this machine resolves")
         } catch let error as IOError where [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {
             throw CommandFailure("could not listen on \(host) port \(port): " + (error.errnoCode == EADDRINUSE ? "another program listens there"
                                  : error.errnoCode == EACCES ? "this user may not listen on that port" : "no interface here has that address"))
